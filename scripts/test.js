@@ -1,0 +1,56 @@
+#!/usr/bin/env node
+// `npm test`: type check, lint, unit and integration tests (SQLite and a throwaway PostgreSQL),
+// a production build, then HTTP and browser tests against that build. Ends with one summary line.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+const root = path.resolve(import.meta.dirname, '..');
+const bin = (name) => path.join(root, 'node_modules', '.bin', name);
+const reportDir = fs.mkdtempSync(path.join(os.tmpdir(), 'shinkyu-test-'));
+const totals = { passed: 0, failed: 0, skipped: 0 };
+
+function run(label, command, args) {
+	console.log(`\n▶ ${label}`);
+	const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, FORCE_COLOR: '0' } });
+	return result.status === 0;
+}
+
+/** A whole-tool check (type check, lint, build) counts as one test. */
+function check(label, command, args) {
+	const ok = run(label, command, args);
+	totals[ok ? 'passed' : 'failed'] += 1;
+	return ok;
+}
+
+function vitest(label, args) {
+	const report = path.join(reportDir, `${label.replace(/\W+/g, '-')}.json`);
+	const ok = run(label, bin('vitest'), ['run', ...args, '--reporter=default', '--reporter=json', `--outputFile.json=${report}`]);
+	if (!fs.existsSync(report)) {
+		totals.failed += 1;
+		return false;
+	}
+	const summary = JSON.parse(fs.readFileSync(report, 'utf8'));
+	totals.passed += summary.numPassedTests;
+	totals.failed += summary.numFailedTests;
+	totals.skipped += summary.numPendingTests + summary.numTodoTests;
+	// A suite that fails to load (syntax error, failed setup) has no tests but must still fail the run.
+	if (!ok && summary.numFailedTests === 0) totals.failed += 1;
+	return ok;
+}
+
+if (run('generate route types', bin('svelte-kit'), ['sync'])) {
+	check('type check (svelte-check)', bin('svelte-check'), ['--tsconfig', './tsconfig.json', '--fail-on-warnings']);
+} else {
+	totals.failed += 1;
+}
+check('lint (eslint)', bin('eslint'), ['.']);
+vitest('unit and integration tests', []);
+if (check('production build', bin('vite'), ['build'])) {
+	vitest('HTTP and browser tests', ['--config', 'vitest.e2e.config.ts']);
+}
+
+fs.rmSync(reportDir, { recursive: true, force: true });
+console.log(`\ntests: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
+process.exit(totals.failed > 0 ? 1 : 0);

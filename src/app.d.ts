@@ -1,0 +1,23 @@
+import type { Locale } from '$lib/i18n/locales';
+import type { Db } from '$lib/server/db/database';
+import type { StaffSession } from '$lib/server/auth/session';
+
+declare global {
+	namespace App {
+		interface Error {
+			message: string;
+			errorId?: string;
+		}
+		interface Locals {
+			requestId: string;
+			locale: Locale;
+			db: Db;
+			session: StaffSession | null;
+		}
+		interface PageData {
+			locale?: Locale;
+		}
+	}
+}
+
+export {};

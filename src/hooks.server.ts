@@ -1,0 +1,99 @@
+import { error, redirect, type Handle, type HandleServerError, type RequestEvent, type ServerInit } from '@sveltejs/kit';
+import { localeFromAcceptLanguage, localeFromPath, localizePath } from '$lib/i18n/locales';
+import { translate } from '$lib/i18n/translate';
+import { getApp } from '$lib/server/app';
+import { SESSION_COOKIE, validateSession } from '$lib/server/auth/session';
+import { SchemaTooNewError } from '$lib/server/db/migrate';
+import { apiError } from '$lib/server/http/api-response';
+import { requestIdFor } from '$lib/server/http/request-context';
+import { decideAccess, ROUTE_ACCESS } from '$lib/server/http/route-access';
+import { applySecurityHeaders } from '$lib/server/http/security-headers';
+import { logger } from '$lib/server/log';
+
+export const init: ServerInit = async () => {
+	try {
+		await getApp();
+	} catch (cause) {
+		if (cause instanceof SchemaTooNewError) {
+			console.error(`shinkyu cannot start: ${cause.message}`);
+			process.exit(1);
+		}
+		throw cause;
+	}
+};
+
+const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+export const handle: Handle = async ({ event, resolve }) => {
+	const started = performance.now();
+	const isApi = event.url.pathname.startsWith('/api/');
+	event.locals.requestId = requestIdFor(event.request);
+	event.locals.locale = isApi
+		? localeFromAcceptLanguage(event.request.headers.get('accept-language'))
+		: localeFromPath(event.url.pathname);
+	const { db } = await getApp();
+	event.locals.db = db;
+
+	const token = event.cookies.get(SESSION_COOKIE);
+	event.locals.session = token ? await validateSession(db, token) : null;
+	if (token && !event.locals.session) event.cookies.delete(SESSION_COOKIE, { path: '/' });
+
+	const response = await guard(event, isApi, () =>
+		resolve(event, { transformPageChunk: ({ html }) => html.replace('%lang%', event.locals.locale) })
+	);
+	response.headers.set('X-Request-Id', event.locals.requestId);
+	applySecurityHeaders(response.headers, event.url.protocol === 'https:');
+	logger.info(
+		{
+			requestId: event.locals.requestId,
+			method: event.request.method,
+			route: event.route.id,
+			status: response.status,
+			ms: Math.round(performance.now() - started)
+		},
+		'request'
+	);
+	return response;
+};
+
+async function guard(event: RequestEvent, isApi: boolean, resolve: () => Response | Promise<Response>): Promise<Response> {
+	const { locale } = event.locals;
+	if (isApi && MUTATING.has(event.request.method)) {
+		const type = event.request.headers.get('content-type') ?? '';
+		if (!/^application\/json\b/i.test(type)) {
+			return apiError(415, 'unsupported_media_type', translate(locale, 'api.unsupportedMediaType'));
+		}
+	}
+	// No route matched: the framework answers with the localized 404 page.
+	if (!event.route.id) return resolve();
+
+	const session = event.locals.session;
+	const viewer = session
+		? { role: session.staff.role, secondFactorDone: session.secondFactorDone, totpEnabled: session.staff.totp_enabled === 1 }
+		: null;
+	const decision = decideAccess(ROUTE_ACCESS[event.route.id], viewer);
+	if (decision === 'allow') return resolve();
+	if (isApi) {
+		return decision === 'forbidden'
+			? apiError(403, 'forbidden', translate(locale, 'api.forbidden'))
+			: apiError(401, 'unauthorized', translate(locale, 'api.unauthorized'));
+	}
+	if (decision === 'forbidden') error(403, translate(locale, 'error.forbiddenTitle'));
+	const target = {
+		sign_in: `/staff/login?next=${encodeURIComponent(event.url.pathname)}`,
+		second_factor: '/staff/login/totp',
+		enrol: '/staff/account/totp'
+	}[decision];
+	redirect(303, localizePath(target, locale));
+}
+
+export const handleError: HandleServerError = ({ error: cause, event, status }) => {
+	const errorId = crypto.randomUUID();
+	const locale = event.locals.locale ?? localeFromPath(event.url.pathname);
+	if (status === 404) return { message: translate(locale, 'error.notFoundTitle') };
+	logger.error(
+		{ errorId, requestId: event.locals.requestId, route: event.route.id, err: cause },
+		'unexpected error'
+	);
+	return { message: translate(locale, 'error.serverTitle'), errorId };
+};

@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { clinicDayAt, weeklyHours } from './opening-hours';
+
+describe('weeklyHours', () => {
+	it('lists the week from Monday with periods in order and closed days empty', () => {
+		const week = weeklyHours([
+			{ weekday: 1, opens: '14:30', closes: '19:30' },
+			{ weekday: 1, opens: '09:00', closes: '12:30' },
+			{ weekday: 6, opens: '09:00', closes: '14:00' }
+		]);
+		expect(week.map((d) => d.weekday)).toEqual([1, 2, 3, 4, 5, 6, 0]);
+		expect(week[0]!.periods).toEqual([
+			{ opens: '09:00', closes: '12:30' },
+			{ opens: '14:30', closes: '19:30' }
+		]);
+		expect(week[1]!.periods).toEqual([]);
+	});
+});
+
+describe('clinicDayAt', () => {
+	it('gives the Tokyo date, not the UTC date, late in the UTC evening', () => {
+		// 2026-11-25 23:30 UTC is already Thursday 26 November in Tokyo.
+		expect(clinicDayAt(new Date('2026-11-25T23:30:00Z'), 'Asia/Tokyo')).toEqual({ date: '2026-11-26', weekday: 4 });
+	});
+
+	it('follows daylight saving in a zone that has it', () => {
+		// 2026-03-29 00:30 UTC is 01:30 in London (GMT), 2026-03-29 23:30 UTC is 00:30 the next day (BST).
+		expect(clinicDayAt(new Date('2026-03-29T00:30:00Z'), 'Europe/London').date).toBe('2026-03-29');
+		expect(clinicDayAt(new Date('2026-03-29T23:30:00Z'), 'Europe/London').date).toBe('2026-03-30');
+	});
+});

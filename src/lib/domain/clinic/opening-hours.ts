@@ -1,0 +1,36 @@
+import { TZDate } from '@date-fns/tz';
+import { format } from 'date-fns';
+
+export interface OpeningPeriod {
+	weekday: number;
+	opens: string;
+	closes: string;
+}
+
+export interface DayHours {
+	weekday: number;
+	periods: Array<{ opens: string; closes: string }>;
+}
+
+/** Monday first, as a Japanese clinic lists its week; a day with no period is closed. */
+export function weeklyHours(periods: readonly OpeningPeriod[]): DayHours[] {
+	return [1, 2, 3, 4, 5, 6, 0].map((weekday) => ({
+		weekday,
+		periods: periods
+			.filter((p) => p.weekday === weekday)
+			.map(({ opens, closes }) => ({ opens, closes }))
+			.sort((a, b) => a.opens.localeCompare(b.opens))
+	}));
+}
+
+export interface ClinicDay {
+	/** YYYY-MM-DD in the clinic's time zone. */
+	date: string;
+	weekday: number;
+}
+
+/** The calendar day at the clinic for an instant, whatever the server's own time zone. */
+export function clinicDayAt(instant: Date, timeZone: string): ClinicDay {
+	const local = new TZDate(instant.getTime(), timeZone);
+	return { date: format(local, 'yyyy-MM-dd'), weekday: local.getDay() };
+}

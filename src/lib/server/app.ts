@@ -1,0 +1,58 @@
+import path from 'node:path';
+import pkg from '../../../package.json' with { type: 'json' };
+import { readConfig, type AppConfig } from './config';
+import { openDatabase, type Db } from './db/database';
+import { migrateToLatest } from './db/migrate';
+import { seedClinic, seedDemoClinic, type DemoAccount } from './seed/demo-clinic';
+
+export const APP_VERSION: string = pkg.version;
+
+export interface App {
+	config: AppConfig;
+	db: Db;
+}
+
+export interface StartReport {
+	appliedMigrations: string[];
+	demoAccounts: DemoAccount[] | null;
+}
+
+export function openAppDatabase(config: AppConfig): Db {
+	return openDatabase({ databaseUrl: config.databaseUrl, sqliteFile: path.join(config.dataDir, 'shinkyu.sqlite') });
+}
+
+/** Migrates and, on a new database, seeds. Used by the server at start and by `npm run migrate`. */
+export async function prepareDatabase(db: Db, config: AppConfig): Promise<StartReport> {
+	const { applied } = await migrateToLatest(db);
+	const hasClinic = await db.kysely.selectFrom('clinic').select('id').executeTakeFirst();
+	if (hasClinic) return { appliedMigrations: applied, demoAccounts: null };
+	if (!config.seedDemo) {
+		await seedClinic(db, false);
+		return { appliedMigrations: applied, demoAccounts: null };
+	}
+	return { appliedMigrations: applied, demoAccounts: await seedDemoClinic(db) };
+}
+
+export function formatDemoAccounts(accounts: DemoAccount[]): string {
+	const lines = accounts.map((a) => `  ${a.role.padEnd(13)} ${a.email.padEnd(26)} ${a.password}`);
+	return [
+		'',
+		'  Demo clinic seeded. These passwords are shown only once; nothing stores them in plain text:',
+		...lines,
+		'  The owner sets up an authenticator app at first sign-in.',
+		''
+	].join('\n');
+}
+
+let current: Promise<App> | undefined;
+
+export function getApp(): Promise<App> {
+	current ??= (async () => {
+		const config = readConfig();
+		const db = openAppDatabase(config);
+		const report = await prepareDatabase(db, config);
+		if (report.demoAccounts) process.stdout.write(formatDemoAccounts(report.demoAccounts) + '\n');
+		return { config, db };
+	})();
+	return current;
+}

@@ -1,0 +1,89 @@
+import type { Db } from '../db/database';
+import type { Staff } from '../db/schema';
+import { randomToken, sha256Hex } from '../crypto';
+
+export const SESSION_COOKIE = 'shinkyu_staff';
+/** Sign out after this long without a request (a tablet left beside a bed). */
+export const IDLE_TIMEOUT_MS = 60 * 60_000;
+/** Sign out after this long whatever happens: one working day. */
+export const ABSOLUTE_TIMEOUT_MS = 12 * 60 * 60_000;
+/** Don't write `last_seen_at` on every request. */
+const TOUCH_INTERVAL_MS = 60_000;
+
+export interface StaffSession {
+	id: string;
+	secondFactorDone: boolean;
+	expiresAt: Date;
+	staff: Staff;
+}
+
+export async function createSession(
+	db: Db,
+	staffId: string,
+	secondFactorDone: boolean,
+	now = new Date()
+): Promise<{ token: string; sessionId: string; expiresAt: Date }> {
+	const token = randomToken();
+	const sessionId = sha256Hex(token);
+	const expiresAt = new Date(now.getTime() + ABSOLUTE_TIMEOUT_MS);
+	await db.kysely
+		.insertInto('staff_session')
+		.values({
+			id: sessionId,
+			staff_id: staffId,
+			second_factor_done: secondFactorDone ? 1 : 0,
+			created_at: now.toISOString(),
+			last_seen_at: now.toISOString(),
+			expires_at: expiresAt.toISOString()
+		})
+		.execute();
+	return { token, sessionId, expiresAt };
+}
+
+/** The live session for a cookie token, or null when it is unknown, expired, idle or disabled. */
+export async function validateSession(db: Db, token: string, now = new Date()): Promise<StaffSession | null> {
+	const id = sha256Hex(token);
+	const row = await db.kysely
+		.selectFrom('staff_session')
+		.innerJoin('staff', 'staff.id', 'staff_session.staff_id')
+		.selectAll('staff')
+		.select([
+			'staff_session.id as session_id',
+			'staff_session.second_factor_done',
+			'staff_session.last_seen_at',
+			'staff_session.expires_at'
+		])
+		.where('staff_session.id', '=', id)
+		.executeTakeFirst();
+	if (!row) return null;
+	const lastSeen = new Date(row.last_seen_at);
+	const expiresAt = new Date(row.expires_at);
+	if (expiresAt <= now || now.getTime() - lastSeen.getTime() > IDLE_TIMEOUT_MS || row.disabled) {
+		await deleteSession(db, token);
+		return null;
+	}
+	if (now.getTime() - lastSeen.getTime() > TOUCH_INTERVAL_MS) {
+		await db.kysely
+			.updateTable('staff_session')
+			.set({ last_seen_at: now.toISOString() })
+			.where('id', '=', id)
+			.execute();
+	}
+	const { session_id, second_factor_done, last_seen_at: _l, expires_at: _e, ...staff } = row;
+	return { id: session_id, secondFactorDone: second_factor_done === 1, expiresAt, staff };
+}
+
+export async function completeSecondFactor(db: Db, sessionId: string): Promise<void> {
+	await db.kysely.updateTable('staff_session').set({ second_factor_done: 1 }).where('id', '=', sessionId).execute();
+}
+
+export async function deleteSession(db: Db, token: string): Promise<void> {
+	await db.kysely.deleteFrom('staff_session').where('id', '=', sha256Hex(token)).execute();
+}
+
+/** Ends every session of an account, except optionally the one in use. */
+export async function deleteStaffSessions(db: Db, staffId: string, keepSessionId?: string): Promise<void> {
+	let query = db.kysely.deleteFrom('staff_session').where('staff_id', '=', staffId);
+	if (keepSessionId) query = query.where('id', '!=', keepSessionId);
+	await query.execute();
+}

@@ -1,0 +1,56 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import SQLite from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import pg from 'pg';
+import type { Database } from './schema';
+
+export type DialectName = 'sqlite' | 'postgres';
+
+export interface Db {
+	kysely: Kysely<Database>;
+	dialect: DialectName;
+	close(): Promise<void>;
+}
+
+export interface DbOptions {
+	databaseUrl?: string;
+	/** SQLite file; ignored when `databaseUrl` is set. */
+	sqliteFile?: string;
+	poolSize?: number;
+}
+
+export function openDatabase(options: DbOptions): Db {
+	if (options.databaseUrl) return openPostgres(options.databaseUrl, options.poolSize ?? 10);
+	if (!options.sqliteFile) throw new Error('openDatabase needs a databaseUrl or an sqliteFile');
+	return openSqlite(options.sqliteFile);
+}
+
+function openSqlite(file: string): Db {
+	fs.mkdirSync(path.dirname(file), { recursive: true });
+	const sqlite = new SQLite(file);
+	// Durability first: a clinic record must survive a power cut (issue #3).
+	sqlite.pragma('journal_mode = WAL');
+	sqlite.pragma('synchronous = FULL');
+	sqlite.pragma('foreign_keys = ON');
+	sqlite.pragma('busy_timeout = 5000');
+	const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+	return { kysely, dialect: 'sqlite', close: () => kysely.destroy() };
+}
+
+function openPostgres(connectionString: string, max: number): Db {
+	const pool = new pg.Pool({ connectionString, max });
+	// An idle client that loses its server must not crash the process; the next query reports it.
+	pool.on('error', () => {});
+	const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+	return { kysely, dialect: 'postgres', close: () => kysely.destroy() };
+}
+
+export async function pingDatabase(db: Db): Promise<boolean> {
+	try {
+		await sql`select 1`.execute(db.kysely);
+		return true;
+	} catch {
+		return false;
+	}
+}

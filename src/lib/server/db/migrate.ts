@@ -1,0 +1,52 @@
+import { Migrator, type Migration, type MigrationProvider } from 'kysely';
+import type { Db, DialectName } from './database';
+import { foundation } from './migrations/0001_foundation';
+
+/** Every migration, in order. Names never change once released. */
+export function allMigrations(dialect: DialectName): Record<string, Migration> {
+	return {
+		'0001_foundation': foundation(dialect)
+	};
+}
+
+export class SchemaTooNewError extends Error {
+	constructor(readonly unknownMigrations: string[]) {
+		super(
+			`The database schema is newer than this version of shinkyu (unknown migrations: ${unknownMigrations.join(', ')}). ` +
+				'Upgrade shinkyu to the version that wrote this database, or restore a backup made with this version.'
+		);
+		this.name = 'SchemaTooNewError';
+	}
+}
+
+export interface MigrationReport {
+	applied: string[];
+	isNewDatabase: boolean;
+}
+
+export async function migrateToLatest(db: Db): Promise<MigrationReport> {
+	const migrations = allMigrations(db.dialect);
+	const provider: MigrationProvider = { getMigrations: async () => migrations };
+	const migrator = new Migrator({ db: db.kysely, provider });
+
+	const known = new Set(Object.keys(migrations));
+	const executed = (await migrator.getMigrations()).filter((m) => m.executedAt);
+	const stored = await storedMigrationNames(db);
+	const unknown = stored.filter((name) => !known.has(name));
+	if (unknown.length > 0) throw new SchemaTooNewError(unknown);
+
+	const { error, results } = await migrator.migrateToLatest();
+	if (error) throw error;
+	return {
+		applied: (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName),
+		isNewDatabase: executed.length === 0
+	};
+}
+
+async function storedMigrationNames(db: Db): Promise<string[]> {
+	const tables = await db.kysely.introspection.getTables({ withInternalKyselyTables: true });
+	if (!tables.some((t) => t.name === 'kysely_migration')) return [];
+	// eslint-disable-next-line @typescript-eslint/no-explicit-any -- Kysely's own bookkeeping table
+	const rows = await (db.kysely as any).selectFrom('kysely_migration').select('name').execute();
+	return rows.map((r: { name: string }) => r.name);
+}

@@ -1,0 +1,153 @@
+import type { Generated, Insertable, Selectable } from 'kysely';
+
+/*
+ * One schema for SQLite and PostgreSQL. Instants are ISO 8601 strings in UTC (they sort as text),
+ * booleans are 0/1 integers, ids are UUID strings made by the app: the same values on both engines.
+ */
+
+export type StaffRole = 'owner' | 'practitioner' | 'reception';
+
+export interface ClinicTable {
+	id: string;
+	name_ja: string;
+	name_en: string;
+	postal_code: string;
+	address_ja: string;
+	address_en: string;
+	phone: string;
+	email: string;
+	time_zone: string;
+	require_totp_for_all: number;
+}
+
+export interface OpeningHoursTable {
+	id: string;
+	clinic_id: string;
+	/** 0 = Sunday … 6 = Saturday, as in `Date.getDay()`. */
+	weekday: number;
+	opens: string;
+	closes: string;
+}
+
+export interface PractitionerTable {
+	id: string;
+	clinic_id: string;
+	staff_id: string | null;
+	family_name_ja: string;
+	given_name_ja: string;
+	family_name_en: string;
+	given_name_en: string;
+	hari_licence: string | null;
+	kyu_licence: string | null;
+	active: number;
+}
+
+export interface BedTable {
+	id: string;
+	clinic_id: string;
+	name_ja: string;
+	name_en: string;
+	sort_order: number;
+}
+
+export interface ServiceTable {
+	id: string;
+	clinic_id: string;
+	code: string;
+	name_ja: string;
+	name_en: string;
+	duration_minutes: number;
+	buffer_minutes: number;
+	price_jpy: number;
+	needs_bed: number;
+	new_patient_only: number;
+	bookable_online: number;
+	is_add_on: number;
+	sort_order: number;
+}
+
+export interface StaffTable {
+	id: string;
+	email: string;
+	display_name: string;
+	role: StaffRole;
+	password_hash: string;
+	totp_secret: string | null;
+	totp_enabled: number;
+	totp_last_counter: number | null;
+	disabled: number;
+	created_at: string;
+	password_changed_at: string;
+}
+
+export interface StaffRecoveryCodeTable {
+	id: string;
+	staff_id: string;
+	code_hash: string;
+	used_at: string | null;
+}
+
+export interface StaffSessionTable {
+	/** SHA-256 of the token in hex: the token itself is never stored. */
+	id: string;
+	staff_id: string;
+	second_factor_done: number;
+	created_at: string;
+	last_seen_at: string;
+	expires_at: string;
+}
+
+export interface StaffInvitationTable {
+	id: string;
+	token_hash: string;
+	email: string;
+	role: StaffRole;
+	invited_by: string;
+	created_at: string;
+	expires_at: string;
+	accepted_at: string | null;
+}
+
+export interface LoginThrottleTable {
+	key: string;
+	failures: number;
+	last_failure_at: string;
+	locked_until: string | null;
+}
+
+export interface AuditLogTable {
+	seq: Generated<number>;
+	id: string;
+	at: string;
+	actor_type: 'staff' | 'patient' | 'anonymous' | 'system';
+	actor_id: string | null;
+	action: string;
+	entity_type: string | null;
+	entity_id: string | null;
+	patient_id: string | null;
+	ip: string | null;
+	request_id: string | null;
+	detail: string | null;
+	prev_hash: string;
+	hash: string;
+}
+
+export interface Database {
+	clinic: ClinicTable;
+	opening_hours: OpeningHoursTable;
+	practitioner: PractitionerTable;
+	bed: BedTable;
+	service: ServiceTable;
+	staff: StaffTable;
+	staff_recovery_code: StaffRecoveryCodeTable;
+	staff_session: StaffSessionTable;
+	staff_invitation: StaffInvitationTable;
+	login_throttle: LoginThrottleTable;
+	audit_log: AuditLogTable;
+}
+
+export type Staff = Selectable<StaffTable>;
+export type NewStaff = Insertable<StaffTable>;
+export type Clinic = Selectable<ClinicTable>;
+export type Service = Selectable<ServiceTable>;
+export type AuditEntry = Selectable<AuditLogTable>;

@@ -1,0 +1,42 @@
+import type { z } from 'zod';
+import type { Locale } from '../../i18n/locales';
+import { isMessageKey, translate } from '../../i18n/translate';
+
+export type FieldErrors = Record<string, string>;
+
+/**
+ * Turns Zod issues into one localized message per field. A schema may name a catalogue key as
+ * its message; otherwise the issue's kind picks a generic message.
+ */
+export function fieldErrorsFrom(error: z.ZodError, locale: Locale): FieldErrors {
+	const fields: FieldErrors = {};
+	for (const issue of error.issues) {
+		const field = issue.path.map(String).join('.') || '_';
+		if (fields[field]) continue;
+		fields[field] = messageFor(issue, locale);
+	}
+	return fields;
+}
+
+function messageFor(issue: z.core.$ZodIssue, locale: Locale): string {
+	if (isMessageKey(issue.message)) return translate(locale, issue.message);
+	switch (issue.code) {
+		case 'invalid_type':
+			return translate(locale, issue.input === undefined || issue.input === null ? 'validation.required' : 'validation.invalid');
+		case 'too_small':
+			if (issue.origin === 'string' && Number(issue.minimum) === 1) return translate(locale, 'validation.required');
+			return issue.origin === 'string'
+				? translate(locale, 'validation.tooShort', { minimum: Number(issue.minimum) })
+				: translate(locale, 'validation.invalid');
+		case 'too_big':
+			return issue.origin === 'string'
+				? translate(locale, 'validation.tooLong', { maximum: Number(issue.maximum) })
+				: translate(locale, 'validation.invalid');
+		case 'invalid_format':
+			return translate(locale, issue.format === 'email' ? 'validation.email' : 'validation.invalid');
+		case 'invalid_value':
+			return translate(locale, 'validation.choice');
+		default:
+			return translate(locale, 'validation.invalid');
+	}
+}

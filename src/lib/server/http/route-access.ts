@@ -1,0 +1,51 @@
+import type { StaffRole } from '../db/schema';
+
+/**
+ * Who may use each route (issue #3; extended by #9). The server refuses any route that is
+ * missing here, and a test walks `src/routes` so that none can be forgotten.
+ * - `public`: anyone
+ * - `signed-in-pending`: staff who passed the password step but not yet the second factor
+ * - `staff`: any fully signed-in staff member
+ * - a list of roles: only those roles
+ */
+export type RouteAccess = 'public' | 'signed-in-pending' | 'staff' | readonly StaffRole[];
+
+const OWNER: readonly StaffRole[] = ['owner'];
+
+export const ROUTE_ACCESS: Record<string, RouteAccess> = {
+	'/[[lang=lang]]': 'public',
+	'/[[lang=lang]]/staff': 'staff',
+	'/[[lang=lang]]/staff/login': 'public',
+	'/[[lang=lang]]/staff/login/totp': 'signed-in-pending',
+	'/[[lang=lang]]/staff/logout': 'public',
+	'/[[lang=lang]]/staff/invite/[token]': 'public',
+	'/[[lang=lang]]/staff/account': 'staff',
+	'/[[lang=lang]]/staff/account/totp': 'signed-in-pending',
+	'/[[lang=lang]]/staff/team': OWNER,
+	'/[[lang=lang]]/staff/audit': OWNER,
+	'/[[lang=lang]]/staff/settings': OWNER,
+	'/api/v1/health': 'public',
+	'/api/v1/services': 'public',
+	'/api/v1/practitioners': 'public',
+	'/api/v1/auth/login': 'public',
+	'/api/v1/auth/logout': 'public',
+	'/api/v1/[...unknown]': 'public'
+};
+
+export type AccessDecision = 'allow' | 'sign_in' | 'second_factor' | 'enrol' | 'forbidden';
+
+export interface Viewer {
+	role: StaffRole;
+	secondFactorDone: boolean;
+	totpEnabled: boolean;
+}
+
+export function decideAccess(access: RouteAccess | undefined, viewer: Viewer | null): AccessDecision {
+	if (access === undefined) return 'forbidden';
+	if (access === 'public') return 'allow';
+	if (!viewer) return 'sign_in';
+	if (access === 'signed-in-pending') return 'allow';
+	if (!viewer.secondFactorDone) return viewer.totpEnabled ? 'second_factor' : 'enrol';
+	if (access === 'staff') return 'allow';
+	return access.includes(viewer.role) ? 'allow' : 'forbidden';
+}

@@ -1,0 +1,52 @@
+import { randomUUID } from 'node:crypto';
+import type { PasswordProblem } from '../../domain/auth/password-policy';
+import { recordAudit, type AuditActor } from '../audit/audit-log';
+import { checkPassword, hashPassword } from '../auth/password';
+import type { Db } from '../db/database';
+import type { Staff, StaffRole } from '../db/schema';
+import { withTransaction } from '../db/transaction';
+import { findStaffByEmail, normaliseEmail } from './staff-repository';
+
+export interface NewStaffInput {
+	email: string;
+	displayName: string;
+	role: StaffRole;
+	password: string;
+}
+
+export type CreateStaffResult =
+	| { ok: true; staff: Staff }
+	| { ok: false; code: 'weak_password'; problems: PasswordProblem[] }
+	| { ok: false; code: 'email_taken' };
+
+export async function createStaff(db: Db, input: NewStaffInput, actor: AuditActor): Promise<CreateStaffResult> {
+	const email = normaliseEmail(input.email);
+	const problems = checkPassword(input.password, false, email);
+	if (problems.length > 0) return { ok: false, code: 'weak_password', problems };
+	const passwordHash = await hashPassword(input.password);
+	return withTransaction(db, async (tx) => {
+		if (await findStaffByEmail(tx, email)) return { ok: false, code: 'email_taken' } as const;
+		const now = new Date().toISOString();
+		const staff: Staff = {
+			id: randomUUID(),
+			email,
+			display_name: input.displayName.trim() || email,
+			role: input.role,
+			password_hash: passwordHash,
+			totp_secret: null,
+			totp_enabled: 0,
+			totp_last_counter: null,
+			disabled: 0,
+			created_at: now,
+			password_changed_at: now
+		};
+		await tx.kysely.insertInto('staff').values(staff).execute();
+		await recordAudit(tx, actor, {
+			action: 'staff.create',
+			entityType: 'staff',
+			entityId: staff.id,
+			detail: { role: staff.role }
+		});
+		return { ok: true, staff } as const;
+	});
+}

@@ -1,0 +1,151 @@
+import { randomUUID } from 'node:crypto';
+import type { PasswordProblem } from '../../domain/auth/password-policy';
+import { recordAudit, type AuditActor } from '../audit/audit-log';
+import { checkPassword, hashPassword } from '../auth/password';
+import { deleteStaffSessions } from '../auth/session';
+import { randomToken, sha256Hex } from '../crypto';
+import type { Db } from '../db/database';
+import type { StaffRole } from '../db/schema';
+import { withTransaction } from '../db/transaction';
+import { countActiveOwners, findStaffByEmail, findStaffById, normaliseEmail } from './staff-repository';
+
+const INVITATION_DAYS = 7;
+
+export type InviteResult = { ok: true; token: string; expiresAt: Date } | { ok: false; code: 'email_taken' };
+
+/** The owner invites a colleague; the link carries a token whose hash alone is stored. */
+export async function inviteStaff(
+	db: Db,
+	input: { email: string; role: StaffRole },
+	actor: AuditActor,
+	now = new Date()
+): Promise<InviteResult> {
+	const email = normaliseEmail(input.email);
+	return withTransaction(db, async (tx) => {
+		if (await findStaffByEmail(tx, email)) return { ok: false, code: 'email_taken' } as const;
+		const token = randomToken();
+		const expiresAt = new Date(now.getTime() + INVITATION_DAYS * 86_400_000);
+		const id = randomUUID();
+		await tx.kysely
+			.insertInto('staff_invitation')
+			.values({
+				id,
+				token_hash: sha256Hex(token),
+				email,
+				role: input.role,
+				invited_by: actor.id ?? '',
+				created_at: now.toISOString(),
+				expires_at: expiresAt.toISOString(),
+				accepted_at: null
+			})
+			.execute();
+		await recordAudit(tx, actor, { action: 'staff.invite', entityType: 'staff_invitation', entityId: id, detail: { role: input.role } });
+		return { ok: true, token, expiresAt } as const;
+	});
+}
+
+export async function findOpenInvitation(db: Db, token: string, now = new Date()) {
+	return db.kysely
+		.selectFrom('staff_invitation')
+		.selectAll()
+		.where('token_hash', '=', sha256Hex(token))
+		.where('accepted_at', 'is', null)
+		.where('expires_at', '>', now.toISOString())
+		.executeTakeFirst();
+}
+
+export async function listOpenInvitations(db: Db, now = new Date()) {
+	return db.kysely
+		.selectFrom('staff_invitation')
+		.select(['id', 'email', 'role', 'expires_at'])
+		.where('accepted_at', 'is', null)
+		.where('expires_at', '>', now.toISOString())
+		.orderBy('created_at', 'desc')
+		.execute();
+}
+
+export type AcceptResult =
+	| { ok: true; staffId: string }
+	| { ok: false; code: 'invitation_invalid' | 'email_taken' }
+	| { ok: false; code: 'weak_password'; problems: PasswordProblem[] };
+
+export async function acceptInvitation(
+	db: Db,
+	input: { token: string; displayName: string; password: string },
+	actor: AuditActor
+): Promise<AcceptResult> {
+	const invitation = await findOpenInvitation(db, input.token);
+	if (!invitation) return { ok: false, code: 'invitation_invalid' };
+	const problems = checkPassword(input.password, false, invitation.email);
+	if (problems.length > 0) return { ok: false, code: 'weak_password', problems };
+	const passwordHash = await hashPassword(input.password);
+	return withTransaction(db, async (tx) => {
+		const claimed = await tx.kysely
+			.updateTable('staff_invitation')
+			.set({ accepted_at: new Date().toISOString() })
+			.where('id', '=', invitation.id)
+			.where('accepted_at', 'is', null)
+			.executeTakeFirst();
+		if (Number(claimed.numUpdatedRows) !== 1) return { ok: false, code: 'invitation_invalid' } as const;
+		if (await findStaffByEmail(tx, invitation.email)) return { ok: false, code: 'email_taken' } as const;
+		const now = new Date().toISOString();
+		const staffId = randomUUID();
+		await tx.kysely
+			.insertInto('staff')
+			.values({
+				id: staffId,
+				email: invitation.email,
+				display_name: input.displayName.trim(),
+				role: invitation.role,
+				password_hash: passwordHash,
+				totp_secret: null,
+				totp_enabled: 0,
+				totp_last_counter: null,
+				disabled: 0,
+				created_at: now,
+				password_changed_at: now
+			})
+			.execute();
+		await recordAudit(tx, { ...actor, type: 'staff', id: staffId }, {
+			action: 'staff.invitation_accepted',
+			entityType: 'staff',
+			entityId: staffId,
+			detail: { role: invitation.role }
+		});
+		return { ok: true, staffId } as const;
+	});
+}
+
+export type TeamChangeResult = { ok: true } | { ok: false; code: 'not_found' | 'last_owner' };
+
+/** Changes a role or enables/disables an account; the clinic always keeps one active owner. */
+export async function updateTeamMember(
+	db: Db,
+	staffId: string,
+	change: { role?: StaffRole; disabled?: boolean },
+	actor: AuditActor
+): Promise<TeamChangeResult> {
+	return withTransaction(db, async (tx) => {
+		const staff = await findStaffById(tx, staffId);
+		if (!staff) return { ok: false, code: 'not_found' } as const;
+		const losesOwner =
+			staff.role === 'owner' && !staff.disabled && ((change.role && change.role !== 'owner') || change.disabled);
+		if (losesOwner && (await countActiveOwners(tx)) <= 1) return { ok: false, code: 'last_owner' } as const;
+		await tx.kysely
+			.updateTable('staff')
+			.set({
+				...(change.role ? { role: change.role } : {}),
+				...(change.disabled === undefined ? {} : { disabled: change.disabled ? 1 : 0 })
+			})
+			.where('id', '=', staffId)
+			.execute();
+		if (change.disabled || change.role) await deleteStaffSessions(tx, staffId);
+		await recordAudit(tx, actor, {
+			action: change.role ? 'staff.role_changed' : change.disabled ? 'staff.disabled' : 'staff.enabled',
+			entityType: 'staff',
+			entityId: staffId,
+			detail: { from: staff.role, to: change.role ?? staff.role }
+		});
+		return { ok: true } as const;
+	});
+}

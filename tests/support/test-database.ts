@@ -1,0 +1,48 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, inject } from 'vitest';
+import { openDatabase, type Db, type DialectName } from '../../src/lib/server/db/database';
+import { migrateToLatest } from '../../src/lib/server/db/migrate';
+
+export const DIALECTS: readonly DialectName[] = ['sqlite', 'postgres'];
+
+/** A new, migrated, empty database of either engine; PostgreSQL gets its own database per call. */
+export async function freshDatabase(dialect: DialectName): Promise<Db> {
+	if (dialect === 'sqlite') {
+		const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'shinkyu-sqlite-'));
+		const db = openDatabase({ sqliteFile: path.join(dir, 'test.sqlite') });
+		await migrateToLatest(db);
+		const close = db.close;
+		return { ...db, close: async () => (await close(), fs.rmSync(dir, { recursive: true, force: true })) };
+	}
+	const adminUrl = inject('postgresUrl');
+	const name = `t_${crypto.randomUUID().replace(/-/g, '')}`;
+	const admin = new pg.Client({ connectionString: adminUrl });
+	await admin.connect();
+	await admin.query(`create database ${name}`);
+	await admin.end();
+	const url = new URL(adminUrl);
+	url.pathname = `/${name}`;
+	const db = openDatabase({ databaseUrl: url.toString(), poolSize: 5 });
+	await migrateToLatest(db);
+	return db;
+}
+
+/** Runs the same tests on SQLite and on PostgreSQL, each with a fresh database. */
+export function describeEachDatabase(title: string, body: (db: () => Db, dialect: DialectName) => void) {
+	describe.each(DIALECTS)(`${title} on %s`, (dialect) => {
+		let db: Db | undefined;
+		beforeAll(async () => {
+			db = await freshDatabase(dialect);
+		});
+		afterAll(async () => {
+			await db?.close();
+		});
+		body(() => {
+			if (!db) throw new Error('database not ready');
+			return db;
+		}, dialect);
+	});
+}
