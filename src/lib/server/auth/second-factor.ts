@@ -52,15 +52,16 @@ async function useRecoveryCode(db: Db, staffId: string, code: string, now: Date)
 	return Number(result.numUpdatedRows) === 1;
 }
 
-/** Starts enrolment: a new secret is kept, not yet active, until a code from it is confirmed. */
-export async function beginTotpEnrolment(db: Db, staffId: string): Promise<string> {
+/**
+ * Starts enrolment: a secret is kept, not yet active, until a code from it is confirmed. A
+ * reload shows the same secret, so a code scanned a moment ago still works.
+ */
+export async function beginTotpEnrolment(db: Db, staffId: string): Promise<string | null> {
+	const staff = await findStaffById(db, staffId);
+	if (!staff || staff.totp_enabled) return null;
+	if (staff.totp_secret) return staff.totp_secret;
 	const secret = newTotpSecret();
-	await db.kysely
-		.updateTable('staff')
-		.set({ totp_secret: secret })
-		.where('id', '=', staffId)
-		.where('totp_enabled', '=', 0)
-		.execute();
+	await db.kysely.updateTable('staff').set({ totp_secret: secret }).where('id', '=', staffId).execute();
 	return secret;
 }
 

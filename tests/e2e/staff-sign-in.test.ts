@@ -1,0 +1,103 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { totpCodeAt } from '../../src/lib/server/auth/totp';
+import { launchBrowser } from '../support/browser';
+
+const base = inject('baseUrl');
+const ownerPassword = inject('demoPasswords')['owner@example.jp']!;
+
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+	browser = await launchBrowser();
+	page = await browser.newPage({ viewport: { width: 375, height: 740 } });
+});
+afterAll(async () => {
+	await browser?.close();
+});
+
+async function signIn(email: string, password: string) {
+	await page.getByLabel('メールアドレス').fill(email);
+	await page.getByLabel('パスワード').fill(password);
+	await page.getByRole('button', { name: 'ログイン' }).click();
+}
+
+describe('a clinic owner on a phone', () => {
+	let secret = '';
+
+	it('switches the home page to English and back', async () => {
+		await page.goto(`${base}/`);
+		expect(await page.getAttribute('html', 'lang')).toBe('ja');
+		await page.getByRole('link', { name: 'Read this page in English' }).click();
+		await page.waitForURL(`${base}/en`);
+		expect(await page.getAttribute('html', 'lang')).toBe('en');
+		await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Acupuncture for sciatica');
+		await page.getByRole('link', { name: 'このページを日本語で読む' }).click();
+		await page.waitForURL(`${base}/`);
+		expect(await page.getAttribute('html', 'lang')).toBe('ja');
+	});
+
+	it('is sent to sign in from the console and told plainly when the password is wrong', async () => {
+		await page.goto(`${base}/staff`);
+		expect(new URL(page.url()).pathname).toBe('/staff/login');
+		await signIn('owner@example.jp', 'not-the-password-at-all');
+		await expect.poll(() => page.getByRole('alert').textContent()).toBe('メールアドレスまたはパスワードが正しくありません。');
+		expect(await page.getByLabel('メールアドレス').inputValue()).toBe('owner@example.jp');
+	});
+
+	it('gets the same answer for an address that has no account', async () => {
+		await signIn('nobody@example.jp', 'not-the-password-at-all');
+		await expect.poll(() => page.getByRole('alert').textContent()).toBe('メールアドレスまたはパスワードが正しくありません。');
+	});
+
+	it('must set up an authenticator app at first sign-in, and is given recovery codes', async () => {
+		await signIn('owner@example.jp', ownerPassword);
+		await page.waitForURL(`${base}/staff/account/totp`);
+		// Every other console page sends the owner back here until it is done.
+		await page.goto(`${base}/staff/team`);
+		expect(new URL(page.url()).pathname).toBe('/staff/account/totp');
+		secret = (await page.getByTestId('totp-secret').textContent())!.replace(/\s/g, '');
+		expect(secret).toMatch(/^[A-Z2-7]{32}$/);
+		await page.getByLabel('アプリに表示された6桁のコードを入力してください。').fill(totpCodeAt(secret, new Date()));
+		await page.getByRole('button', { name: '設定を完了' }).click();
+		await expect.poll(() => page.getByTestId('recovery-codes').locator('li').count()).toBe(10);
+		await page.getByRole('link', { name: 'ダッシュボードへ' }).click();
+		await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toContain('こんにちは');
+	});
+
+	it('signs out, and signs in again with a code from the app', async () => {
+		await page.getByRole('button', { name: 'ログアウト' }).click();
+		await expect.poll(() => page.getByRole('status').textContent()).toBe('ログアウトしました。');
+		await page.goto(`${base}/staff`);
+		expect(new URL(page.url()).pathname).toBe('/staff/login');
+
+		await signIn('owner@example.jp', ownerPassword);
+		await page.waitForURL(`${base}/staff/login/totp`);
+		// The code of the enrolment step was used once already; the app's next code is accepted.
+		await page.getByLabel('確認コード').fill(totpCodeAt(secret, new Date(Date.now() + 30_000)));
+		await page.getByRole('button', { name: '確認' }).click();
+		await page.waitForURL(`${base}/staff`);
+		await expect.poll(() => page.getByRole('link', { name: '監査ログ' }).first().isVisible()).toBe(true);
+	});
+
+	it('finds the sign-ins in the audit log, with an intact chain', async () => {
+		await page.goto(`${base}/staff/audit?action=auth.`);
+		const body = await page.locator('main').textContent();
+		expect(body).toContain('auth.sign_in_failed');
+		expect(body).toContain('auth.totp_enabled');
+		expect(body).toContain('auth.sign_in');
+		expect(await page.getByRole('status').textContent()).toContain('ハッシュチェーンは正常です');
+	});
+
+	it('shows the wrong-password error in English on the English sign-in page', async () => {
+		const context = await browser.newContext();
+		const english = await context.newPage();
+		await english.goto(`${base}/en/staff/login`);
+		await english.getByLabel('Email address').fill('reception@example.jp');
+		await english.getByLabel('Password').fill('definitely wrong password');
+		await english.getByRole('button', { name: 'Sign in' }).click();
+		await expect.poll(() => english.getByRole('alert').textContent()).toBe('The email address or password is not correct.');
+		await context.close();
+	});
+});
