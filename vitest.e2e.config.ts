@@ -4,7 +4,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
 	test: {
 		include: ['tests/e2e/**/*.test.ts'],
-		globalSetup: ['tests/support/global-server.ts'],
+		globalSetup: ['tests/support/global-postgres.ts', 'tests/support/global-server.ts'],
 		fileParallelism: false,
 		testTimeout: 60_000,
 		hookTimeout: 120_000

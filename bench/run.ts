@@ -3,13 +3,14 @@
  * health endpoint of the built app next to a bare node:http server in the same run, so numbers
  * from different machines can be read relative to what Node itself does here.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import { freePort } from '../tests/support/postgres-cluster';
+import { startBuiltServer } from '../tests/support/server-process';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const CONNECTIONS = 20;
@@ -50,21 +51,11 @@ async function startApp(): Promise<{ base: string; stop: () => Promise<void> }> 
 		if (build.status !== 0) throw new Error('build failed');
 	}
 	const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'shinkyu-bench-'));
-	const port = await freePort();
-	const base = `http://127.0.0.1:${port}`;
-	const child = spawn(process.execPath, ['build/index.js'], {
-		env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', ORIGIN: base, DATA_DIR: dataDir, LOG_LEVEL: 'silent' },
-		stdio: 'ignore'
-	});
-	for (let i = 0; i < 150; i++) {
-		if (await fetch(`${base}/api/v1/health`).then((r) => r.ok, () => false)) break;
-		await new Promise((r) => setTimeout(r, 200));
-	}
+	const server = await startBuiltServer({ DATA_DIR: dataDir, LOG_LEVEL: 'silent' });
 	return {
-		base,
+		base: server.baseUrl,
 		stop: async () => {
-			child.kill('SIGTERM');
-			await new Promise((r) => child.once('exit', r));
+			await server.stop();
 			fs.rmSync(dataDir, { recursive: true, force: true });
 		}
 	};

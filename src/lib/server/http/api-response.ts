@@ -8,6 +8,6 @@ export function apiError(status: number, code: string, message: string, fields?:
 	return json({ error: { code, message, ...(fields ? { fields } : {}) } }, { status, headers });
 }
 
-export function validationError(error: z.ZodError, locale: Locale, message: string) {
-	return apiError(422, 'validation_failed', message, fieldErrorsFrom(error, locale));
+export function validationError(error: z.ZodError, input: unknown, locale: Locale, message: string) {
+	return apiError(422, 'validation_failed', message, fieldErrorsFrom(error, locale, input));
 }

@@ -8,21 +8,30 @@ export type FieldErrors = Record<string, string>;
  * Turns Zod issues into one localized message per field. A schema may name a catalogue key as
  * its message; otherwise the issue's kind picks a generic message.
  */
-export function fieldErrorsFrom(error: z.ZodError, locale: Locale): FieldErrors {
+export function fieldErrorsFrom(error: z.ZodError, locale: Locale, input: unknown): FieldErrors {
 	const fields: FieldErrors = {};
 	for (const issue of error.issues) {
 		const field = issue.path.map(String).join('.') || '_';
 		if (fields[field]) continue;
-		fields[field] = messageFor(issue, locale);
+		fields[field] = messageFor(issue, locale, valueAt(input, issue.path));
 	}
 	return fields;
 }
 
-function messageFor(issue: z.core.$ZodIssue, locale: Locale): string {
+function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
+	let value = input;
+	for (const key of path) {
+		if (value === null || typeof value !== 'object') return undefined;
+		value = (value as Record<PropertyKey, unknown>)[key];
+	}
+	return value;
+}
+
+function messageFor(issue: z.core.$ZodIssue, locale: Locale, value: unknown): string {
 	if (isMessageKey(issue.message)) return translate(locale, issue.message);
 	switch (issue.code) {
 		case 'invalid_type':
-			return translate(locale, issue.input === undefined || issue.input === null ? 'validation.required' : 'validation.invalid');
+			return translate(locale, value === undefined || value === null ? 'validation.required' : 'validation.invalid');
 		case 'too_small':
 			if (issue.origin === 'string' && Number(issue.minimum) === 1) return translate(locale, 'validation.required');
 			return issue.origin === 'string'

@@ -33,7 +33,7 @@ export async function parseForm<S extends z.ZodType>(request: Request, schema: S
 	const values = await readForm(request);
 	const parsed = schema.safeParse(values);
 	if (parsed.success) return { ok: true, data: parsed.data, values };
-	return { ok: false, failure: formFailure(422, values, fieldErrorsFrom(parsed.error, locale)) };
+	return { ok: false, failure: formFailure(422, values, fieldErrorsFrom(parsed.error, locale, values)) };
 }
 
 /** Only same-site paths are followed after sign-in, never another host. */

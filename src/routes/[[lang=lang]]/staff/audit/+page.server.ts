@@ -30,7 +30,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	return {
 		timeZone,
 		filter: raw,
-		errors: parsed.success ? {} : fieldErrorsFrom(parsed.error, locals.locale),
+		errors: parsed.success ? {} : fieldErrorsFrom(parsed.error, locals.locale, raw),
 		page,
 		hasOlder: rows.length > PAGE_SIZE,
 		chain: { rows: chain.rows, problems: chain.problems.length },

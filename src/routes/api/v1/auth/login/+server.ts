@@ -15,7 +15,7 @@ export const POST: RequestHandler = async (event) => {
 	const body = await readJson(event.request);
 	if (!body.ok) return apiError(400, 'invalid_json', translate(locals.locale, 'api.invalidJson'));
 	const parsed = ZSignInSchema.safeParse(body.value);
-	if (!parsed.success) return validationError(parsed.error, locals.locale, translate(locals.locale, 'validation.formTitle'));
+	if (!parsed.success) return validationError(parsed.error, body.value, locals.locale, translate(locals.locale, 'validation.formTitle'));
 
 	const actor = actorFrom(event);
 	const result = await signIn(locals.db, parsed.data, actor);

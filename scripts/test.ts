@@ -1,30 +1,32 @@
-#!/usr/bin/env node
 // `npm test`: type check, lint, unit and integration tests (SQLite and a throwaway PostgreSQL),
 // a production build, then HTTP and browser tests against that build. Ends with one summary line.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { startCluster } from '../tests/support/postgres-cluster';
 
 const root = path.resolve(import.meta.dirname, '..');
-const bin = (name) => path.join(root, 'node_modules', '.bin', name);
+const bin = (name: string) => path.join(root, 'node_modules', '.bin', name);
 const reportDir = fs.mkdtempSync(path.join(os.tmpdir(), 'shinkyu-test-'));
 const totals = { passed: 0, failed: 0, skipped: 0 };
+// One throwaway PostgreSQL cluster for the whole run, shared by integration and server tests.
+const postgres = await startCluster();
 
-function run(label, command, args) {
+function run(label: string, command: string, args: string[]): boolean {
 	console.log(`\n▶ ${label}`);
-	const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, FORCE_COLOR: '0' } });
+	const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, FORCE_COLOR: '0', SHINKYU_TEST_POSTGRES_URL: postgres.url } });
 	return result.status === 0;
 }
 
 /** A whole-tool check (type check, lint, build) counts as one test. */
-function check(label, command, args) {
+function check(label: string, command: string, args: string[]): boolean {
 	const ok = run(label, command, args);
 	totals[ok ? 'passed' : 'failed'] += 1;
 	return ok;
 }
 
-function vitest(label, args) {
+function vitest(label: string, args: string[]): boolean {
 	const report = path.join(reportDir, `${label.replace(/\W+/g, '-')}.json`);
 	const ok = run(label, bin('vitest'), ['run', ...args, '--reporter=default', '--reporter=json', `--outputFile.json=${report}`]);
 	if (!fs.existsSync(report)) {
@@ -51,6 +53,7 @@ if (check('production build', bin('vite'), ['build'])) {
 	vitest('HTTP and browser tests', ['--config', 'vitest.e2e.config.ts']);
 }
 
+postgres.stop();
 fs.rmSync(reportDir, { recursive: true, force: true });
 console.log(`\ntests: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
 process.exit(totals.failed > 0 ? 1 : 0);
