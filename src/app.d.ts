@@ -1,5 +1,6 @@
 import type { Locale } from '$lib/i18n/locales';
 import type { Db } from '$lib/server/db/database';
+import type { Mailer } from '$lib/server/mail/mailer';
 import type { StaffSession } from '$lib/server/auth/session';
 
 declare global {
@@ -12,6 +13,7 @@ declare global {
 			requestId: string;
 			locale: Locale;
 			db: Db;
+			mailer: Mailer;
 			session: StaffSession | null;
 		}
 		interface PageData {

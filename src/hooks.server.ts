@@ -31,8 +31,9 @@ export const handle: Handle = async ({ event, resolve }) => {
 	event.locals.locale = isApi
 		? localeFromAcceptLanguage(event.request.headers.get('accept-language'))
 		: localeFromPath(event.url.pathname);
-	const { db } = await getApp();
+	const { db, mailer } = await getApp();
 	event.locals.db = db;
+	event.locals.mailer = mailer;
 
 	const token = event.cookies.get(SESSION_COOKIE);
 	event.locals.session = token ? await validateSession(db, token) : null;

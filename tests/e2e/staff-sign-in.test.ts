@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { totpCodeAt } from '../../src/lib/server/auth/totp';
-import { launchBrowser } from '../support/browser';
+import { axeViolations, launchBrowser } from '../support/browser';
 
 const base = inject('baseUrl');
 const ownerPassword = inject('demoPasswords')['owner@example.jp']!;
@@ -88,6 +88,42 @@ describe('a clinic owner on a phone', () => {
 		expect(body).toContain('auth.totp_enabled');
 		expect(body).toContain('auth.sign_in');
 		expect(await page.getByRole('status').textContent()).toContain('ハッシュチェーンは正常です');
+	});
+
+	it('invites a colleague, who creates an account from the link and signs in', async () => {
+		await page.goto(`${base}/staff/team`);
+		await page.getByLabel('メールアドレス').fill('new.colleague@example.jp');
+		await page.getByLabel('役割', { exact: true }).selectOption('reception');
+		await page.getByRole('button', { name: '招待リンクを作成' }).click();
+		const link = (await page.getByTestId('invite-url').textContent())!;
+		expect(await page.getByRole('status').textContent()).toContain('送信箱に保存しました');
+		await page.goto(`${base}/staff/outbox`);
+		expect(await page.locator('main').textContent()).toContain(link);
+
+		const context = await browser.newContext();
+		const colleague = await context.newPage();
+		await colleague.goto(link);
+		await colleague.getByLabel('表示名').fill('山田 花子');
+		await colleague.getByLabel('パスワード').fill('short');
+		await colleague.getByRole('button', { name: 'アカウントを作成' }).click();
+		await expect.poll(() => colleague.locator('#field-password-error').textContent()).toContain('13文字以上');
+		expect(await colleague.getByLabel('表示名').inputValue()).toBe('山田 花子');
+		await colleague.getByLabel('パスワード').fill('morning mist over the river');
+		await colleague.getByRole('button', { name: 'アカウントを作成' }).click();
+		await colleague.waitForURL(/\/staff\/login\?invited/);
+		await colleague.getByLabel('メールアドレス').fill('new.colleague@example.jp');
+		await colleague.getByLabel('パスワード').fill('morning mist over the river');
+		await colleague.getByRole('button', { name: 'ログイン' }).click();
+		await colleague.waitForURL(`${base}/staff`);
+		expect(await colleague.getByRole('heading', { level: 1 }).textContent()).toBe('山田 花子さん、こんにちは');
+		await context.close();
+	});
+
+	it('finds no accessibility violations on the owner pages', async () => {
+		for (const path of ['/staff/team', '/en/staff/audit', '/staff/settings', '/en/staff/outbox', '/staff/account']) {
+			await page.goto(`${base}${path}`);
+			expect(await axeViolations(page), path).toEqual([]);
+		}
 	});
 
 	it('shows the wrong-password error in English on the English sign-in page', async () => {

@@ -3,6 +3,7 @@ import pkg from '../../../package.json' with { type: 'json' };
 import { readConfig, type AppConfig } from './config';
 import { openDatabase, type Db } from './db/database';
 import { migrateToLatest } from './db/migrate';
+import { createMailer, type Mailer } from './mail/mailer';
 import { seedClinic, seedDemoClinic, type DemoAccount } from './seed/demo-clinic';
 
 export const APP_VERSION: string = pkg.version;
@@ -10,6 +11,7 @@ export const APP_VERSION: string = pkg.version;
 export interface App {
 	config: AppConfig;
 	db: Db;
+	mailer: Mailer;
 }
 
 export interface StartReport {
@@ -52,7 +54,7 @@ export function getApp(): Promise<App> {
 		const db = openAppDatabase(config);
 		const report = await prepareDatabase(db, config);
 		if (report.demoAccounts) process.stdout.write(formatDemoAccounts(report.demoAccounts) + '\n');
-		return { config, db };
+		return { config, db, mailer: createMailer(config.smtpUrl, config.mailFrom) };
 	})();
 	return current;
 }

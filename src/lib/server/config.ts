@@ -6,6 +6,7 @@ export interface AppConfig {
 	dataDir: string;
 	origin: string | undefined;
 	smtpUrl: string | undefined;
+	mailFrom: string;
 	seedDemo: boolean;
 }
 
@@ -15,6 +16,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
 		dataDir: path.resolve(env.DATA_DIR || 'data'),
 		origin: env.ORIGIN || undefined,
 		smtpUrl: env.SMTP_URL || undefined,
+		mailFrom: env.MAIL_FROM || 'shinkyu <no-reply@example.jp>',
 		seedDemo: env.SHINKYU_DEMO !== '0'
 	};
 }

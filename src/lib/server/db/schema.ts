@@ -132,6 +132,17 @@ export interface AuditLogTable {
 	hash: string;
 }
 
+export interface MailOutboxTable {
+	id: string;
+	recipient: string;
+	subject: string;
+	body: string;
+	kind: string;
+	created_at: string;
+	sent_at: string | null;
+	last_error: string | null;
+}
+
 export interface Database {
 	clinic: ClinicTable;
 	opening_hours: OpeningHoursTable;
@@ -144,6 +155,7 @@ export interface Database {
 	staff_invitation: StaffInvitationTable;
 	login_throttle: LoginThrottleTable;
 	audit_log: AuditLogTable;
+	mail_outbox: MailOutboxTable;
 }
 
 export type Staff = Selectable<StaffTable>;

@@ -24,6 +24,7 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
 	'/[[lang=lang]]/staff/team': OWNER,
 	'/[[lang=lang]]/staff/audit': OWNER,
 	'/[[lang=lang]]/staff/settings': OWNER,
+	'/[[lang=lang]]/staff/outbox': OWNER,
 	'/api/v1/health': 'public',
 	'/api/v1/services': 'public',
 	'/api/v1/practitioners': 'public',

@@ -1,6 +1,9 @@
+import { localizePath } from '$lib/i18n/locales';
 import { translate } from '$lib/i18n/translate';
+import { findClinic } from '$lib/server/clinic/clinic-repository';
 import { formFailure, parseForm } from '$lib/server/http/form';
 import { actorFrom } from '$lib/server/http/request-context';
+import { invitationMail } from '$lib/server/staff/invitation-mail';
 import { ZInviteStaffSchema, ZTeamChangeSchema } from '$lib/server/staff/schemas';
 import { listStaff } from '$lib/server/staff/staff-repository';
 import { inviteStaff, listOpenInvitations, updateTeamMember } from '$lib/server/staff/team';
@@ -26,8 +29,19 @@ export const actions: Actions = {
 		if (!form.ok) return form.failure;
 		const result = await inviteStaff(locals.db, form.data, actorFrom(event));
 		if (!result.ok) return formFailure(409, form.values, { email: translate(locals.locale, 'team.emailTaken') });
-		const path = `${locals.locale === 'en' ? '/en' : ''}/staff/invite/${result.token}`;
-		return { inviteUrl: new URL(path, url.origin).toString(), expiresAt: result.expiresAt.toISOString() };
+		const inviteUrl = new URL(localizePath(`/staff/invite/${result.token}`, locals.locale), url.origin).toString();
+		const clinic = await findClinic(locals.db);
+		const mail = invitationMail({
+			to: form.data.email,
+			role: form.data.role,
+			url: inviteUrl,
+			expiresAt: result.expiresAt,
+			clinicName: (locals.locale === 'ja' ? clinic?.name_ja : clinic?.name_en) ?? 'shinkyu',
+			timeZone: clinic?.time_zone ?? 'Asia/Tokyo',
+			locale: locals.locale
+		});
+		const { delivered } = await locals.mailer.send(locals.db, mail);
+		return { inviteUrl, invitedEmail: form.data.email, delivered, expiresAt: result.expiresAt.toISOString() };
 	},
 	update: async (event) => {
 		const { locals } = event;

@@ -1,0 +1,54 @@
+import { randomUUID } from 'node:crypto';
+import nodemailer, { type Transporter } from 'nodemailer';
+import type { Db } from '../db/database';
+import { logger } from '../log';
+
+export interface OutgoingMail {
+	to: string;
+	subject: string;
+	text: string;
+	/** What the mail is for, e.g. `staff.invitation`; shown in the outbox, never personal data. */
+	kind: string;
+}
+
+export interface Mailer {
+	/** Keeps the mail in the outbox, then delivers it when SMTP is configured. Never throws on delivery. */
+	send(db: Db, mail: OutgoingMail): Promise<{ id: string; delivered: boolean }>;
+}
+
+export function createMailer(smtpUrl: string | undefined, from = 'shinkyu <no-reply@example.jp>'): Mailer {
+	const transport: Transporter | null = smtpUrl ? nodemailer.createTransport(smtpUrl) : null;
+	return {
+		async send(db, mail) {
+			const id = randomUUID();
+			await db.kysely
+				.insertInto('mail_outbox')
+				.values({
+					id,
+					recipient: mail.to,
+					subject: mail.subject,
+					body: mail.text,
+					kind: mail.kind,
+					created_at: new Date().toISOString(),
+					sent_at: null,
+					last_error: null
+				})
+				.execute();
+			if (!transport) return { id, delivered: false };
+			try {
+				await transport.sendMail({ from, to: mail.to, subject: mail.subject, text: mail.text });
+				await db.kysely.updateTable('mail_outbox').set({ sent_at: new Date().toISOString(), last_error: null }).where('id', '=', id).execute();
+				return { id, delivered: true };
+			} catch (cause) {
+				const message = cause instanceof Error ? cause.message : String(cause);
+				logger.warn({ mailId: id, kind: mail.kind, err: message }, 'mail delivery failed');
+				await db.kysely.updateTable('mail_outbox').set({ last_error: message.slice(0, 500) }).where('id', '=', id).execute();
+				return { id, delivered: false };
+			}
+		}
+	};
+}
+
+export async function listOutbox(db: Db, limit = 100) {
+	return db.kysely.selectFrom('mail_outbox').selectAll().orderBy('created_at', 'desc').limit(limit).execute();
+}

@@ -1,0 +1,28 @@
+import type { Locale } from '../../i18n/locales';
+import { translate, type MessageKey } from '../../i18n/translate';
+import type { StaffRole } from '../db/schema';
+import type { OutgoingMail } from '../mail/mailer';
+
+/** The invitation e-mail, in the language the owner was using. */
+export function invitationMail(input: {
+	to: string;
+	role: StaffRole;
+	url: string;
+	expiresAt: Date;
+	clinicName: string;
+	timeZone: string;
+	locale: Locale;
+}): OutgoingMail {
+	const date = new Intl.DateTimeFormat(input.locale === 'ja' ? 'ja-JP' : 'en-GB', {
+		dateStyle: 'long',
+		timeStyle: 'short',
+		timeZone: input.timeZone
+	}).format(input.expiresAt);
+	const role = translate(input.locale, `role.${input.role}` as MessageKey);
+	return {
+		to: input.to,
+		kind: 'staff.invitation',
+		subject: translate(input.locale, 'mail.inviteSubject', { clinic: input.clinicName }),
+		text: translate(input.locale, 'mail.inviteBody', { clinic: input.clinicName, role, date, url: input.url })
+	};
+}
