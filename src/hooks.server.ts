@@ -39,9 +39,10 @@ export const handle: Handle = async ({ event, resolve }) => {
 	event.locals.session = token ? await validateSession(db, token) : null;
 	if (token && !event.locals.session) event.cookies.delete(SESSION_COOKIE, { path: '/' });
 
-	const response = await guard(event, isApi, () =>
+	let response = await guard(event, isApi, () =>
 		resolve(event, { transformPageChunk: ({ html }) => html.replace('%lang%', event.locals.locale) })
 	);
+	if (isApi && response.status >= 500) response = await inContractErrorShape(response);
 	response.headers.set('X-Request-Id', event.locals.requestId);
 	applySecurityHeaders(response.headers, event.url.protocol === 'https:');
 	logger.info(
@@ -86,6 +87,15 @@ async function guard(event: RequestEvent, isApi: boolean, resolve: () => Respons
 		enrol: '/staff/account/totp'
 	}[decision];
 	redirect(303, localizePath(target, locale));
+}
+
+/** An unexpected API failure still answers in the contract's error shape, with its error id. */
+async function inContractErrorShape(response: Response): Promise<Response> {
+	const body = await response.clone().json().catch(() => null);
+	if (!body || 'error' in body) return response;
+	return apiError(response.status, 'internal_error', String(body.message ?? ''), undefined, {
+		...(body.errorId ? { 'x-error-id': String(body.errorId) } : {})
+	});
 }
 
 export const handleError: HandleServerError = ({ error: cause, event, status }) => {

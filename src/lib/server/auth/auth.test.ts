@@ -1,6 +1,8 @@
 import { expect, it } from 'vitest';
 import { describeEachDatabase } from '../../../../tests/support/test-database';
 import { SYSTEM_ACTOR, type AuditActor } from '../audit/audit-log';
+import { setRequireTotpForAll } from '../clinic/security-settings';
+import { seedClinic } from '../seed/demo-clinic';
 import { createStaff } from '../staff/create-staff';
 import { changePassword } from './change-password';
 import { beginTotpEnrolment, confirmTotpEnrolment, verifySecondFactor } from './second-factor';
@@ -117,5 +119,18 @@ describeEachDatabase('staff authentication', (db) => {
 		expect(await validateSession(db(), here.token)).not.toBeNull();
 		expect(await validateSession(db(), there.token)).toBeNull();
 		expect((await signIn(db(), { email: staff.email, password: 'a new long passphrase' }, actor)).ok).toBe(true);
+	});
+});
+
+describeEachDatabase('clinic-wide second factor', (db) => {
+	it('sends every staff member to TOTP setup once the clinic requires it', async () => {
+		await seedClinic(db(), false);
+		const created = await createStaff(db(), { email: 'desk@example.jp', role: 'reception', displayName: 'desk', password: PASSWORD }, SYSTEM_ACTOR);
+		if (!created.ok) throw new Error(created.code);
+		const before = await signIn(db(), { email: 'desk@example.jp', password: PASSWORD }, actor);
+		expect(before.ok && before.next).toBe('done');
+		await setRequireTotpForAll(db(), true, SYSTEM_ACTOR);
+		const after = await signIn(db(), { email: 'desk@example.jp', password: PASSWORD }, actor);
+		expect(after.ok && after.next).toBe('enrol');
 	});
 });
