@@ -26,21 +26,7 @@ export async function createStaff(db: Db, input: NewStaffInput, actor: AuditActo
 	const passwordHash = await hashPassword(input.password);
 	return withTransaction(db, async (tx) => {
 		if (await findStaffByEmail(tx, email)) return { ok: false, code: 'email_taken' } as const;
-		const now = new Date().toISOString();
-		const staff: Staff = {
-			id: randomUUID(),
-			email,
-			display_name: input.displayName.trim() || email,
-			role: input.role,
-			password_hash: passwordHash,
-			totp_secret: null,
-			totp_enabled: 0,
-			totp_last_counter: null,
-			disabled: 0,
-			created_at: now,
-			password_changed_at: now
-		};
-		await tx.kysely.insertInto('staff').values(staff).execute();
+		const staff = await insertStaff(tx, { email, displayName: input.displayName, role: input.role, passwordHash });
 		await recordAudit(tx, actor, {
 			action: 'staff.create',
 			entityType: 'staff',
@@ -49,4 +35,27 @@ export async function createStaff(db: Db, input: NewStaffInput, actor: AuditActo
 		});
 		return { ok: true, staff } as const;
 	});
+}
+
+/** Inserts a new account (no second factor yet); callers validate and audit. */
+export async function insertStaff(
+	db: Db,
+	input: { email: string; displayName: string; role: StaffRole; passwordHash: string }
+): Promise<Staff> {
+	const now = new Date().toISOString();
+	const staff: Staff = {
+		id: randomUUID(),
+		email: input.email,
+		display_name: input.displayName.trim() || input.email,
+		role: input.role,
+		password_hash: input.passwordHash,
+		totp_secret: null,
+		totp_enabled: 0,
+		totp_last_counter: null,
+		disabled: 0,
+		created_at: now,
+		password_changed_at: now
+	};
+	await db.kysely.insertInto('staff').values(staff).execute();
+	return staff;
 }

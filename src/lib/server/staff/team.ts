@@ -7,6 +7,7 @@ import { randomToken, sha256Hex } from '../crypto';
 import type { Db } from '../db/database';
 import type { StaffRole } from '../db/schema';
 import { withTransaction } from '../db/transaction';
+import { insertStaff } from './create-staff';
 import { countActiveOwners, findStaffByEmail, findStaffById, normaliseEmail } from './staff-repository';
 
 const INVITATION_DAYS = 7;
@@ -88,24 +89,12 @@ export async function acceptInvitation(
 			.executeTakeFirst();
 		if (Number(claimed.numUpdatedRows) !== 1) return { ok: false, code: 'invitation_invalid' } as const;
 		if (await findStaffByEmail(tx, invitation.email)) return { ok: false, code: 'email_taken' } as const;
-		const now = new Date().toISOString();
-		const staffId = randomUUID();
-		await tx.kysely
-			.insertInto('staff')
-			.values({
-				id: staffId,
-				email: invitation.email,
-				display_name: input.displayName.trim(),
-				role: invitation.role,
-				password_hash: passwordHash,
-				totp_secret: null,
-				totp_enabled: 0,
-				totp_last_counter: null,
-				disabled: 0,
-				created_at: now,
-				password_changed_at: now
-			})
-			.execute();
+		const { id: staffId } = await insertStaff(tx, {
+			email: invitation.email,
+			displayName: input.displayName,
+			role: invitation.role,
+			passwordHash
+		});
 		await recordAudit(tx, { ...actor, type: 'staff', id: staffId }, {
 			action: 'staff.invitation_accepted',
 			entityType: 'staff',
