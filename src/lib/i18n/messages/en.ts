@@ -1,6 +1,8 @@
+import { AREA_MESSAGES_EN } from './areas';
 import type { MessageKey } from './ja';
 
 export const en = {
+	...AREA_MESSAGES_EN,
 	'meta.staffTitle': 'Staff',
 	'nav.skip': 'Skip to content',
 	'nav.home': 'Home',

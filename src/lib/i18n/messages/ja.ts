@@ -1,5 +1,11 @@
-/** Japanese, the default language. Keys are shared with `en.ts`; a test fails when either lacks one. */
+import { AREA_MESSAGES_JA } from './areas';
+
+/**
+ * Japanese, the default language. Keys are shared with `en.ts`; a test fails when either lacks one.
+ * Larger features keep their messages in `areas/<feature>.ts` (both languages side by side).
+ */
 export const ja = {
+	...AREA_MESSAGES_JA,
 	'meta.staffTitle': 'スタッフ',
 	'nav.skip': '本文へ移動',
 	'nav.home': 'ホーム',

@@ -1,0 +1,13 @@
+/*
+ * Feature message areas. Each area file exports `{ ja, en }` with the same keys, prefixed by the
+ * area name (e.g. `check.title`). Add an area here; the catalogue test checks both languages.
+ */
+import { publicSite } from './public-site';
+
+export const AREA_MESSAGES_JA = {
+	...publicSite.ja
+} as const;
+
+export const AREA_MESSAGES_EN = {
+	...publicSite.en
+} as const;
