@@ -1,8 +1,9 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vitest/config';
+import { markdownPages } from './vite-plugin-markdown.ts';
 
 export default defineConfig({
-	plugins: [sveltekit()],
+	plugins: [markdownPages(), sveltekit()],
 	test: {
 		include: ['src/**/*.test.ts', 'scripts/**/*.test.ts'],
 		globalSetup: ['tests/support/global-postgres.ts'],

@@ -14,6 +14,8 @@ const OWNER: readonly StaffRole[] = ['owner'];
 
 export const ROUTE_ACCESS: Record<string, RouteAccess> = {
 	'/[[lang=lang]]': 'public',
+	'/[[lang=lang]]/[slug=article]': 'public',
+	'/[[lang=lang]]/check': 'public',
 	'/[[lang=lang]]/staff': 'staff',
 	'/[[lang=lang]]/staff/login': 'public',
 	'/[[lang=lang]]/staff/login/totp': 'signed-in-pending',
@@ -29,6 +31,7 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
 	'/api/v1/services': 'public',
 	'/api/v1/practitioners': 'public',
 	'/api/v1/auth/login': 'public',
+	'/api/v1/triage': 'public',
 	'/api/v1/auth/logout': 'public',
 	'/api/v1/[...unknown]': 'public'
 };

@@ -2,12 +2,15 @@
  * Feature message areas. Each area file exports `{ ja, en }` with the same keys, prefixed by the
  * area name (e.g. `check.title`). Add an area here; the catalogue test checks both languages.
  */
+import { check } from './check';
 import { publicSite } from './public-site';
 
 export const AREA_MESSAGES_JA = {
-	...publicSite.ja
+	...publicSite.ja,
+	...check.ja
 } as const;
 
 export const AREA_MESSAGES_EN = {
-	...publicSite.en
+	...publicSite.en,
+	...check.en
 } as const;

@@ -1,0 +1,4 @@
+declare module '*.md' {
+	const article: { title: string; description: string; html: string };
+	export default article;
+}
