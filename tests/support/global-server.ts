@@ -18,7 +18,8 @@ declare module 'vitest' {
 export default async function setup(project: TestProject) {
 	if (!fs.existsSync(path.resolve('build/index.js'))) throw new Error('build/ is missing: run `npm run build` first');
 	const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'shinkyu-e2e-'));
-	const server = await startBuiltServer({ DATA_DIR: dataDir });
+	// As behind a reverse proxy, so tests can speak for several client addresses.
+	const server = await startBuiltServer({ DATA_DIR: dataDir, ADDRESS_HEADER: 'x-forwarded-for' });
 	const demoPasswords = demoPasswordsFrom(server.output());
 	if (!demoPasswords['owner@example.jp']) throw new Error(`no demo passwords printed:\n${server.output()}`);
 	project.provide('baseUrl', server.baseUrl);

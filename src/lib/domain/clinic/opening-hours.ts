@@ -34,3 +34,29 @@ export function clinicDayAt(instant: Date, timeZone: string): ClinicDay {
 	const local = new TZDate(instant.getTime(), timeZone);
 	return { date: format(local, 'yyyy-MM-dd'), weekday: local.getDay() };
 }
+
+export interface UpcomingDay extends ClinicDay {
+	periods: Array<{ opens: string; closes: string }>;
+	holiday: { ja: string; en: string } | null;
+}
+
+/**
+ * The clinic's next `count` days from `today` (YYYY-MM-DD): opening periods by weekday, and closed
+ * on Japanese public holidays (the scheduling settings may later open a holiday).
+ */
+export function upcomingDays(
+	today: string,
+	periods: readonly OpeningPeriod[],
+	holidayOn: (date: string) => { ja: string; en: string } | null,
+	count = 7
+): UpcomingDay[] {
+	const week = weeklyHours(periods);
+	const start = new Date(`${today}T00:00:00Z`);
+	return Array.from({ length: count }, (_, offset) => {
+		const day = new Date(start.getTime() + offset * 86_400_000);
+		const date = day.toISOString().slice(0, 10);
+		const weekday = day.getUTCDay();
+		const holiday = holidayOn(date);
+		return { date, weekday, holiday, periods: holiday ? [] : (week.find((d) => d.weekday === weekday)?.periods ?? []) };
+	});
+}

@@ -11,18 +11,6 @@ export const en = {
 	'nav.switchLanguageLabel': 'このページを日本語で読む',
 	'nav.main': 'Main menu',
 
-	'home.title': 'Acupuncture for sciatica',
-	'home.lead': 'An acupuncture and moxibustion clinic in Matsushima, Edogawa. We treat sciatica — pain and numbness running from the buttock down the leg — with needles and moxa, alongside your doctor’s care.',
-	'home.callToBook': 'To book or ask a question, call us',
-	'home.hours': 'Opening hours',
-	'home.today': 'Today',
-	'home.closed': 'Closed',
-	'home.services': 'Treatments and prices',
-	'home.minutes': '{minutes} min',
-	'home.addOn': 'add-on',
-	'home.taxIncluded': 'Prices include consumption tax.',
-	'home.address': 'Address',
-	'home.emergency': 'If you have trouble passing urine or stool, or leak either, numbness between your legs, sudden leg weakness, or pain after an injury, do not book: get emergency care now (call 119).',
 
 	'weekday.0': 'Sunday',
 	'weekday.1': 'Monday',

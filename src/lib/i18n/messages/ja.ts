@@ -14,18 +14,6 @@ export const ja = {
 	'nav.switchLanguageLabel': 'Read this page in English',
 	'nav.main': 'メインメニュー',
 
-	'home.title': '坐骨神経痛の鍼灸',
-	'home.lead': '江戸川区松島の鍼灸院です。坐骨神経痛やお尻から脚にかけての痛み・しびれに、医療機関と連携しながら鍼とお灸で向き合います。',
-	'home.callToBook': 'ご予約・ご相談はお電話で',
-	'home.hours': '受付時間',
-	'home.today': '本日',
-	'home.closed': '休診',
-	'home.services': 'メニューと料金',
-	'home.minutes': '{minutes}分',
-	'home.addOn': '追加',
-	'home.taxIncluded': '料金は税込です。',
-	'home.address': '所在地',
-	'home.emergency': '尿や便が出にくい・もれる、股の間のしびれ、急に脚に力が入らない、けがの後の痛みがある場合は、予約ではなく今すぐ救急（119）を受診してください。',
 
 	'weekday.0': '日曜日',
 	'weekday.1': '月曜日',

@@ -2,12 +2,14 @@ import { Migrator, type Migration, type MigrationProvider } from 'kysely';
 import type { Db, DialectName } from './database';
 import { foundation } from './migrations/0001_foundation';
 import { mailOutbox } from './migrations/0002_mail_outbox';
+import { clinicPage } from './migrations/0003_clinic_page';
 
 /** Every migration, in order. Names never change once released. */
 export function allMigrations(dialect: DialectName): Record<string, Migration> {
 	return {
 		'0001_foundation': foundation(dialect),
-		'0002_mail_outbox': mailOutbox
+		'0002_mail_outbox': mailOutbox,
+		'0003_clinic_page': clinicPage
 	};
 }
 

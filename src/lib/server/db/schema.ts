@@ -18,6 +18,8 @@ export interface ClinicTable {
 	email: string;
 	time_zone: string;
 	require_totp_for_all: number;
+	access_ja: Generated<string>;
+	access_en: Generated<string>;
 }
 
 export interface OpeningHoursTable {
@@ -143,6 +145,18 @@ export interface MailOutboxTable {
 	last_error: string | null;
 }
 
+export interface ContactMessageTable {
+	id: string;
+	created_at: string;
+	name: string;
+	email: string;
+	phone: string;
+	message: string;
+	locale: 'ja' | 'en';
+	sender_key: string;
+	handled_at: string | null;
+}
+
 export interface Database {
 	clinic: ClinicTable;
 	opening_hours: OpeningHoursTable;
@@ -156,6 +170,7 @@ export interface Database {
 	login_throttle: LoginThrottleTable;
 	audit_log: AuditLogTable;
 	mail_outbox: MailOutboxTable;
+	contact_message: ContactMessageTable;
 }
 
 export type Staff = Selectable<StaffTable>;

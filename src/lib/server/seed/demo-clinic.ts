@@ -28,7 +28,11 @@ export async function seedClinic(db: Db, demo: boolean): Promise<void> {
 			phone: demo ? '03-0000-0000' : '',
 			email: demo ? 'clinic@example.jp' : '',
 			time_zone: 'Asia/Tokyo',
-			require_totp_for_all: 0
+			require_totp_for_all: 0,
+			access_ja: demo ? 'JR総武線「新小岩」駅南口からバスで約10分、「江戸川区役所前」下車、徒歩約3分。院の前に自転車を停められます。' : '',
+			access_en: demo
+				? 'From the south exit of Shin-Koiwa Station (JR Sobu Line), about 10 minutes by bus to the Edogawa Ward Office stop, then a 3-minute walk. Bicycles can be parked in front of the clinic.'
+				: ''
 		})
 		.execute();
 }

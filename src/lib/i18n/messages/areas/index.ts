@@ -3,14 +3,20 @@
  * area name (e.g. `check.title`). Add an area here; the catalogue test checks both languages.
  */
 import { check } from './check';
+import { clinic } from './clinic';
+import { home } from './home';
 import { publicSite } from './public-site';
 
 export const AREA_MESSAGES_JA = {
 	...publicSite.ja,
-	...check.ja
+	...check.ja,
+	...home.ja,
+	...clinic.ja
 } as const;
 
 export const AREA_MESSAGES_EN = {
 	...publicSite.en,
-	...check.en
+	...check.en,
+	...home.en,
+	...clinic.en
 } as const;

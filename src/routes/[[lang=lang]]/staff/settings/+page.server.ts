@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { findClinic } from '$lib/server/clinic/clinic-repository';
+import { updateClinicDetails, ZClinicDetailsSchema } from '$lib/server/clinic/clinic-details';
 import { setRequireTotpForAll } from '$lib/server/clinic/security-settings';
 import { parseForm } from '$lib/server/http/form';
 import { actorFrom } from '$lib/server/http/request-context';
@@ -7,15 +8,35 @@ import type { Actions, PageServerLoad } from './$types';
 
 const ZSecuritySettingsSchema = z.object({ requireTotpForAll: z.literal('on').optional() });
 
-export const load: PageServerLoad = async ({ locals }) => ({
-	requireTotpForAll: (await findClinic(locals.db))?.require_totp_for_all === 1
-});
+export const load: PageServerLoad = async ({ locals }) => {
+	const clinic = await findClinic(locals.db);
+	return {
+		requireTotpForAll: clinic?.require_totp_for_all === 1,
+		details: {
+			nameJa: clinic?.name_ja ?? '',
+			nameEn: clinic?.name_en ?? '',
+			postalCode: clinic?.postal_code ?? '',
+			addressJa: clinic?.address_ja ?? '',
+			addressEn: clinic?.address_en ?? '',
+			phone: clinic?.phone ?? '',
+			email: clinic?.email ?? '',
+			accessJa: clinic?.access_ja ?? '',
+			accessEn: clinic?.access_en ?? ''
+		}
+	};
+};
 
 export const actions: Actions = {
-	default: async (event) => {
+	details: async (event) => {
+		const form = await parseForm(event.request, ZClinicDetailsSchema, event.locals.locale);
+		if (!form.ok) return form.failure;
+		await updateClinicDetails(event.locals.db, form.data, actorFrom(event));
+		return { saved: 'details' as const };
+	},
+	security: async (event) => {
 		const form = await parseForm(event.request, ZSecuritySettingsSchema, event.locals.locale);
 		if (!form.ok) return form.failure;
 		await setRequireTotpForAll(event.locals.db, form.data.requireTotpForAll === 'on', actorFrom(event));
-		return { saved: true };
+		return { saved: 'security' as const };
 	}
 };
