@@ -8,7 +8,9 @@ import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
+import { gzipSync } from 'node:zlib';
 import autocannon from 'autocannon';
+import { RED_FLAG_QUESTIONS } from '../src/lib/domain/triage/assess';
 import { freePort } from '../tests/support/postgres-cluster';
 import { startBuiltServer } from '../tests/support/server-process';
 
@@ -32,6 +34,27 @@ async function measure(name: string, url: string, options: Partial<autocannon.Op
 		p99: result.latency.p99,
 		errors: result.errors + result.non2xx
 	};
+}
+
+const PUBLIC_PAGES = ['/', '/en', '/check', '/en/check', '/clinic', '/sciatica', '/en/acupuncture', '/your-visit', '/privacy'];
+
+/** Every script a public page loads: `<script src>` and `<link rel=modulepreload>`. */
+async function javascriptPerPage(base: string) {
+	const results: Array<{ path: string; bytes: number; gzip: number }> = [];
+	for (const path of PUBLIC_PAGES) {
+		const html = await (await fetch(`${base}${path}`)).text();
+		const sources = [...html.matchAll(/<script[^>]*\ssrc="([^"]+)"|<link[^>]*rel="modulepreload"[^>]*href="([^"]+)"/g)].map((m) => m[1] ?? m[2]!);
+		const inline = [...html.matchAll(/<script(?![^>]*application\/ld\+json)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1] ?? '');
+		let bytes = inline.reduce((n, s) => n + Buffer.byteLength(s), 0);
+		let gzip = inline.reduce((n, s) => n + (s ? gzipSync(s).length : 0), 0);
+		for (const src of sources) {
+			const body = Buffer.from(await (await fetch(new URL(src, `${base}${path}`))).arrayBuffer());
+			bytes += body.length;
+			gzip += gzipSync(body).length;
+		}
+		results.push({ path, bytes, gzip });
+	}
+	return results;
 }
 
 async function startBareServer(): Promise<{ url: string; close: () => void }> {
@@ -64,15 +87,30 @@ async function startApp(): Promise<{ base: string; stop: () => Promise<void> }> 
 const bare = await startBareServer();
 const app = await startApp();
 const rows: Row[] = [];
+const scriptBytes: Array<{ path: string; bytes: number; gzip: number }> = [];
 try {
 	rows.push(await measure('bare node:http (same payload)', bare.url));
 	rows.push(await measure('GET /api/v1/health (SQLite)', `${app.base}/api/v1/health`));
 	rows.push(await measure('GET / (home page, ja)', `${app.base}/`));
+	rows.push(await measure('GET /no-such-page (bare kit page, 404)', `${app.base}/no-such-page`));
 	rows.push(await measure('GET /api/v1/services', `${app.base}/api/v1/services`));
+	rows.push(
+		await measure('POST /api/v1/triage', `${app.base}/api/v1/triage`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify({ answers: { ...Object.fromEntries(RED_FLAG_QUESTIONS.map((q) => [q, false])), age: 40, durationDays: 3, painNrs: 4 } })
+		})
+	);
+	scriptBytes.push(...(await javascriptPerPage(app.base)));
 } finally {
 	bare.close();
 	await app.stop();
 }
+
+console.log('\nJavaScript shipped per public page (scripts and module preloads, as sent; gzip estimated with zlib):\n');
+console.log('| page | JS bytes | JS gzip bytes |');
+console.log('| --- | ---: | ---: |');
+for (const p of scriptBytes) console.log(`| ${p.path} | ${p.bytes} | ${p.gzip} |`);
 
 const ratio = rows[0] && rows[1] ? ((rows[1].requestsPerSecond / rows[0].requestsPerSecond) * 100).toFixed(0) : '?';
 console.log(`\nshinkyu bench — ${SECONDS}s per row, ${CONNECTIONS} connections, Node ${process.version}, ${os.cpus().length} cores\n`);
