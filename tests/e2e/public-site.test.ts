@@ -147,3 +147,16 @@ describe('the contact form', () => {
 		expect((await post(message, '198.51.100.23')).status).toBe(200);
 	});
 });
+
+describe('the content security policy', () => {
+	it('blocks nothing on a public page (no inline styles or scripts)', async () => {
+		const problems: string[] = [];
+		const fresh = await browser.newPage();
+		fresh.on('console', (message) => {
+			if (message.type() === 'error') problems.push(message.text());
+		});
+		for (const path of ['/', '/en/clinic', '/check', '/staff/login']) await fresh.goto(`${base}${path}`);
+		expect(problems).toEqual([]);
+		await fresh.close();
+	});
+});
