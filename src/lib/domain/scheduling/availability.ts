@@ -1,0 +1,131 @@
+import { intersect, isFree, normalize, subtract, type Interval } from './interval';
+import { addDays, datesBetween, localDate, localInstant, weekdayOf } from './local-time';
+
+/*
+ * Free slots from the clinic's rules, its existing appointments and holds (issue #5). Pure: the
+ * clock comes in as `now`, and everything the database knows comes in as plain values.
+ */
+
+export interface WeeklyPeriod {
+	/** 0 = Sunday … 6 = Saturday. */
+	weekday: number;
+	/** Wall-clock 'HH:MM' in the clinic's time zone. */
+	start: string;
+	end: string;
+}
+
+export interface BookingRules {
+	timeZone: string;
+	slotStepMinutes: number;
+	minNoticeMinutes: number;
+	horizonDays: number;
+	openingHours: readonly WeeklyPeriod[];
+	/** Clinic-local days on which nobody is booked: closures, and public holidays not opened. */
+	closedDates: readonly string[];
+}
+
+export interface PractitionerSchedule {
+	id: string;
+	/** Several periods on one weekday leave the gaps between them as breaks. */
+	workingHours: readonly WeeklyPeriod[];
+	timeOff: readonly Interval[];
+	serviceIds: readonly string[];
+}
+
+export interface ServiceSpec {
+	id: string;
+	durationMinutes: number;
+	/** Time after the treatment that keeps practitioner and bed (cleaning, notes). */
+	bufferMinutes: number;
+	needsBed: boolean;
+}
+
+/** An existing appointment, hold or block, already including its buffer. */
+export interface BusyInterval extends Interval {
+	resource: { kind: 'practitioner' | 'bed'; id: string };
+}
+
+export interface AvailabilityQuery {
+	/** Clinic-local days, inclusive. */
+	from: string;
+	to: string;
+	practitionerId?: string;
+	now: number;
+}
+
+export interface Slot {
+	start: number;
+	/** The end of the treatment itself; the buffer follows it. */
+	end: number;
+	practitionerId: string;
+	bedId: string | null;
+}
+
+const MINUTE = 60_000;
+
+export function freeSlots(
+	rules: BookingRules,
+	service: ServiceSpec,
+	practitioners: readonly PractitionerSchedule[],
+	bedIds: readonly string[],
+	busy: readonly BusyInterval[],
+	query: AvailabilityQuery
+): Slot[] {
+	const closed = new Set(rules.closedDates);
+	const dates = datesBetween(query.from, query.to).filter((d) => !closed.has(d));
+	const earliest = query.now + rules.minNoticeMinutes * MINUTE;
+	const lastDay = addDays(localDate(query.now, rules.timeZone), rules.horizonDays);
+	const bookableDates = dates.filter((d) => d <= lastDay);
+	const opening = periodsOn(bookableDates, rules.openingHours, rules.timeZone);
+	const busyBy = groupBusy(busy);
+	const occupied = (service.durationMinutes + service.bufferMinutes) * MINUTE;
+	const step = rules.slotStepMinutes * MINUTE;
+	// Beds are tried in the clinic's order, so the same bed is used first.
+	const bedBusy = bedIds.map((id) => ({ id, busy: busyBy.get(`bed:${id}`) ?? [] }));
+
+	const slots: Slot[] = [];
+	const candidates = [...practitioners]
+		.filter((p) => p.serviceIds.includes(service.id))
+		.filter((p) => !query.practitionerId || p.id === query.practitionerId)
+		.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+	for (const practitioner of candidates) {
+		const working = intersect(periodsOn(bookableDates, practitioner.workingHours, rules.timeZone), opening);
+		const free = subtract(subtract(working, practitioner.timeOff), busyBy.get(`practitioner:${practitioner.id}`) ?? []);
+		for (const window of free) {
+			const dayStart = localInstant(localDate(window.start, rules.timeZone), '00:00', rules.timeZone);
+			let start = dayStart + Math.ceil((window.start - dayStart) / step) * step;
+			for (; start + occupied <= window.end; start += step) {
+				if (start < earliest) continue;
+				const needed = { start, end: start + occupied };
+				const bed = service.needsBed ? bedBusy.find((b) => isFree(b.busy, needed)) : undefined;
+				if (service.needsBed && !bed) continue;
+				slots.push({ start, end: start + service.durationMinutes * MINUTE, practitionerId: practitioner.id, bedId: bed?.id ?? null });
+			}
+		}
+	}
+	return slots.sort((a, b) => a.start - b.start || (a.practitionerId < b.practitionerId ? -1 : 1));
+}
+
+function periodsOn(dates: readonly string[], weekly: readonly WeeklyPeriod[], timeZone: string): Interval[] {
+	const intervals: Interval[] = [];
+	for (const date of dates) {
+		const weekday = weekdayOf(date);
+		for (const period of weekly) {
+			if (period.weekday !== weekday) continue;
+			intervals.push({ start: localInstant(date, period.start, timeZone), end: localInstant(date, period.end, timeZone) });
+		}
+	}
+	return normalize(intervals);
+}
+
+function groupBusy(busy: readonly BusyInterval[]): Map<string, Interval[]> {
+	const grouped = new Map<string, Interval[]>();
+	for (const b of busy) {
+		const key = `${b.resource.kind}:${b.resource.id}`;
+		const list = grouped.get(key) ?? [];
+		list.push({ start: b.start, end: b.end });
+		grouped.set(key, list);
+	}
+	for (const [key, list] of grouped) grouped.set(key, normalize(list));
+	return grouped;
+}
