@@ -17,6 +17,8 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
 	'/[[lang=lang]]/[slug=article]': 'public',
 	'/[[lang=lang]]/check': 'public',
 	'/[[lang=lang]]/clinic': 'public',
+	'/[[lang=lang]]/points': 'public',
+	'/[[lang=lang]]/points/[code]': 'public',
 	'/[[lang=lang]]/staff': 'staff',
 	'/[[lang=lang]]/staff/login': 'public',
 	'/[[lang=lang]]/staff/login/totp': 'signed-in-pending',
@@ -36,6 +38,8 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
 	'/api/v1/practitioners': 'public',
 	'/api/v1/auth/login': 'public',
 	'/api/v1/triage': 'public',
+	'/api/v1/acupoints': 'public',
+	'/api/v1/acupoints/[code]': 'public',
 	'/api/v1/auth/logout': 'public',
 	'/api/v1/[...unknown]': 'public'
 };

@@ -5,18 +5,21 @@
 import { check } from './check';
 import { clinic } from './clinic';
 import { home } from './home';
+import { points } from './points';
 import { publicSite } from './public-site';
 
 export const AREA_MESSAGES_JA = {
 	...publicSite.ja,
 	...check.ja,
 	...home.ja,
-	...clinic.ja
+	...clinic.ja,
+	...points.ja
 } as const;
 
 export const AREA_MESSAGES_EN = {
 	...publicSite.en,
 	...check.en,
 	...home.en,
-	...clinic.en
+	...clinic.en,
+	...points.en
 } as const;
