@@ -4,6 +4,7 @@ import { readConfig, type AppConfig } from './config';
 import { openDatabase, type Db } from './db/database';
 import { migrateToLatest } from './db/migrate';
 import { createMailer, type Mailer } from './mail/mailer';
+import { startJobWorker, stopJobWorker } from './jobs/worker';
 import { seedClinic, seedDemoClinic, type DemoAccount } from './seed/demo-clinic';
 
 export const APP_VERSION: string = pkg.version;
@@ -54,7 +55,14 @@ export function getApp(): Promise<App> {
 		const db = openAppDatabase(config);
 		const report = await prepareDatabase(db, config);
 		if (report.demoAccounts) process.stdout.write(formatDemoAccounts(report.demoAccounts) + '\n');
-		return { config, db, mailer: createMailer(config.smtpUrl, config.mailFrom) };
+		const mailer = createMailer(config.smtpUrl, config.mailFrom);
+		startJobWorker({ db, mailer, origin: config.origin ?? `http://localhost:${process.env.PORT ?? 3000}` });
+		// adapter-node announces a graceful shutdown (SIGTERM/SIGINT) once it stops taking requests.
+		process.once('sveltekit:shutdown', async () => {
+			await stopJobWorker();
+			await db.close();
+		});
+		return { config, db, mailer };
 	})();
 	return current;
 }

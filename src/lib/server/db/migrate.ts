@@ -3,13 +3,15 @@ import type { Db, DialectName } from './database';
 import { foundation } from './migrations/0001_foundation';
 import { mailOutbox } from './migrations/0002_mail_outbox';
 import { clinicPage } from './migrations/0003_clinic_page';
+import { scheduling } from './migrations/0004_scheduling';
 
 /** Every migration, in order. Names never change once released. */
 export function allMigrations(dialect: DialectName): Record<string, Migration> {
 	return {
 		'0001_foundation': foundation(dialect),
 		'0002_mail_outbox': mailOutbox,
-		'0003_clinic_page': clinicPage
+		'0003_clinic_page': clinicPage,
+		'0004_scheduling': scheduling
 	};
 }
 

@@ -20,6 +20,10 @@ export interface ClinicTable {
 	require_totp_for_all: number;
 	access_ja: Generated<string>;
 	access_en: Generated<string>;
+	slot_step_minutes: Generated<number>;
+	min_notice_minutes: Generated<number>;
+	horizon_days: Generated<number>;
+	cancellation_cutoff_hours: Generated<number>;
 }
 
 export interface OpeningHoursTable {
@@ -157,6 +161,98 @@ export interface ContactMessageTable {
 	handled_at: string | null;
 }
 
+export interface ClinicClosureTable {
+	date: string;
+	reason_ja: Generated<string>;
+	reason_en: Generated<string>;
+}
+
+export interface HolidayOpeningTable {
+	date: string;
+}
+
+export interface PractitionerHoursTable {
+	id: string;
+	practitioner_id: string;
+	weekday: number;
+	starts: string;
+	ends: string;
+}
+
+export interface PractitionerTimeOffTable {
+	id: string;
+	practitioner_id: string;
+	starts_at: string;
+	ends_at: string;
+	note: Generated<string>;
+}
+
+export interface PractitionerServiceTable {
+	practitioner_id: string;
+	service_id: string;
+}
+
+export interface PatientTable {
+	id: string;
+	family_name: string;
+	given_name: string;
+	family_name_kana: string;
+	given_name_kana: string;
+	email: string;
+	phone: string;
+	date_of_birth: string | null;
+	preferred_locale: 'ja' | 'en';
+	created_at: string;
+}
+
+export type AppointmentStatus = 'booked' | 'arrived' | 'completed' | 'no_show' | 'cancelled' | 'blocked';
+
+export interface AppointmentTable {
+	id: string;
+	patient_id: string | null;
+	practitioner_id: string;
+	bed_id: string | null;
+	service_id: string | null;
+	starts_at: string;
+	ends_at: string;
+	held_until: string;
+	status: AppointmentStatus;
+	source: 'online' | 'staff' | 'walk_in' | 'block';
+	first_visit: number;
+	triage: string | null;
+	manage_token_hash: string | null;
+	locale: 'ja' | 'en';
+	note: Generated<string>;
+	created_at: string;
+	cancelled_at: string | null;
+}
+
+export interface OccupancyTable {
+	resource: string;
+	grain_start: string;
+	appointment_id: string;
+}
+
+export interface IdempotencyKeyTable {
+	key: string;
+	request_hash: string;
+	status_code: number | null;
+	body: string | null;
+	created_at: string;
+}
+
+export interface JobTable {
+	id: string;
+	kind: string;
+	payload: string;
+	run_at: string;
+	attempts: Generated<number>;
+	locked_until: string | null;
+	done_at: string | null;
+	last_error: string | null;
+	created_at: string;
+}
+
 export interface Database {
 	clinic: ClinicTable;
 	opening_hours: OpeningHoursTable;
@@ -171,7 +267,20 @@ export interface Database {
 	audit_log: AuditLogTable;
 	mail_outbox: MailOutboxTable;
 	contact_message: ContactMessageTable;
+	clinic_closure: ClinicClosureTable;
+	holiday_opening: HolidayOpeningTable;
+	practitioner_hours: PractitionerHoursTable;
+	practitioner_time_off: PractitionerTimeOffTable;
+	practitioner_service: PractitionerServiceTable;
+	patient: PatientTable;
+	appointment: AppointmentTable;
+	occupancy: OccupancyTable;
+	idempotency_key: IdempotencyKeyTable;
+	job: JobTable;
 }
+
+export type Appointment = Selectable<AppointmentTable>;
+export type Patient = Selectable<PatientTable>;
 
 export type Staff = Selectable<StaffTable>;
 export type NewStaff = Insertable<StaffTable>;

@@ -38,6 +38,8 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
 	'/api/v1/practitioners': 'public',
 	'/api/v1/auth/login': 'public',
 	'/api/v1/triage': 'public',
+	'/api/v1/availability': 'public',
+	'/api/v1/bookings': 'public',
 	'/api/v1/acupoints': 'public',
 	'/api/v1/acupoints/[code]': 'public',
 	'/api/v1/auth/logout': 'public',

@@ -9,16 +9,20 @@ export interface OutgoingMail {
 	text: string;
 	/** What the mail is for, e.g. `staff.invitation`; shown in the outbox, never personal data. */
 	kind: string;
+	/** Sent with the mail; the outbox keeps the text only. */
+	attachments?: Array<{ filename: string; content: string; contentType: string }>;
 }
 
 export interface Mailer {
 	/** Keeps the mail in the outbox, then delivers it when SMTP is configured. Never throws on delivery. */
-	send(db: Db, mail: OutgoingMail): Promise<{ id: string; delivered: boolean }>;
+	send(db: Db, mail: OutgoingMail): Promise<{ id: string; delivered: boolean; error?: string }>;
+	readonly canDeliver: boolean;
 }
 
 export function createMailer(smtpUrl: string | undefined, from = 'shinkyu <no-reply@example.jp>'): Mailer {
 	const transport: Transporter | null = smtpUrl ? nodemailer.createTransport(smtpUrl) : null;
 	return {
+		canDeliver: transport !== null,
 		async send(db, mail) {
 			const id = randomUUID();
 			await db.kysely
@@ -36,14 +40,14 @@ export function createMailer(smtpUrl: string | undefined, from = 'shinkyu <no-re
 				.execute();
 			if (!transport) return { id, delivered: false };
 			try {
-				await transport.sendMail({ from, to: mail.to, subject: mail.subject, text: mail.text });
+				await transport.sendMail({ from, to: mail.to, subject: mail.subject, text: mail.text, attachments: mail.attachments });
 				await db.kysely.updateTable('mail_outbox').set({ sent_at: new Date().toISOString(), last_error: null }).where('id', '=', id).execute();
 				return { id, delivered: true };
 			} catch (cause) {
 				const message = cause instanceof Error ? cause.message : String(cause);
 				logger.warn({ mailId: id, kind: mail.kind, err: message }, 'mail delivery failed');
 				await db.kysely.updateTable('mail_outbox').set({ last_error: message.slice(0, 500) }).where('id', '=', id).execute();
-				return { id, delivered: false };
+				return { id, delivered: false, error: message };
 			}
 		}
 	};

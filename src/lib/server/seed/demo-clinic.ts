@@ -81,45 +81,54 @@ export async function seedDemoClinic(db: Db): Promise<DemoAccount[]> {
 			.insertInto('opening_hours')
 			.values(OPENING_HOURS.map(([weekday, opens, closes]) => ({ id: randomUUID(), clinic_id: CLINIC_ID, weekday, opens, closes })))
 			.execute();
+		const practitioners = PRACTITIONERS.map((p) => ({
+			id: randomUUID(),
+			clinic_id: CLINIC_ID,
+			staff_id: p.role ? (staffIds[p.role] ?? null) : null,
+			family_name_ja: p.ja[0],
+			given_name_ja: p.ja[1],
+			family_name_en: p.en[0],
+			given_name_en: p.en[1],
+			hari_licence: p.hari,
+			kyu_licence: p.kyu,
+			active: 1
+		}));
+		await tx.kysely.insertInto('practitioner').values(practitioners).execute();
 		await tx.kysely
-			.insertInto('practitioner')
+			.insertInto('practitioner_hours')
 			.values(
-				PRACTITIONERS.map((p) => ({
-					id: randomUUID(),
-					clinic_id: CLINIC_ID,
-					staff_id: p.role ? (staffIds[p.role] ?? null) : null,
-					family_name_ja: p.ja[0],
-					given_name_ja: p.ja[1],
-					family_name_en: p.en[0],
-					given_name_en: p.en[1],
-					hari_licence: p.hari,
-					kyu_licence: p.kyu,
-					active: 1
-				}))
+				practitioners.flatMap((p) =>
+					OPENING_HOURS.map(([weekday, starts, ends]) => ({ id: randomUUID(), practitioner_id: p.id, weekday, starts, ends }))
+				)
 			)
 			.execute();
 		await tx.kysely
 			.insertInto('bed')
 			.values([1, 2, 3].map((n) => ({ id: randomUUID(), clinic_id: CLINIC_ID, name_ja: `ベッド${n}`, name_en: `Bed ${n}`, sort_order: n })))
 			.execute();
+		const services = SERVICES.map((s, index) => ({
+			id: randomUUID(),
+			clinic_id: CLINIC_ID,
+			code: s.code,
+			name_ja: s.ja,
+			name_en: s.en,
+			duration_minutes: s.minutes,
+			buffer_minutes: s.addOn ? 0 : 10,
+			price_jpy: s.price,
+			needs_bed: 1,
+			new_patient_only: s.newOnly,
+			bookable_online: s.online,
+			is_add_on: s.addOn,
+			sort_order: index
+		}));
+		await tx.kysely.insertInto('service').values(services).execute();
+		// Moxibustion needs a きゅう師 licence (REFERENCE §6): only practitioners who hold one offer it.
 		await tx.kysely
-			.insertInto('service')
+			.insertInto('practitioner_service')
 			.values(
-				SERVICES.map((s, index) => ({
-					id: randomUUID(),
-					clinic_id: CLINIC_ID,
-					code: s.code,
-					name_ja: s.ja,
-					name_en: s.en,
-					duration_minutes: s.minutes,
-					buffer_minutes: s.addOn ? 0 : 10,
-					price_jpy: s.price,
-					needs_bed: 1,
-					new_patient_only: s.newOnly,
-					bookable_online: s.online,
-					is_add_on: s.addOn,
-					sort_order: index
-				}))
+				practitioners.flatMap((p) =>
+					services.filter((s) => s.code !== 'MOXA' || p.kyu_licence).map((s) => ({ practitioner_id: p.id, service_id: s.id }))
+				)
 			)
 			.execute();
 	});

@@ -2,6 +2,7 @@
  * Feature message areas. Each area file exports `{ ja, en }` with the same keys, prefixed by the
  * area name (e.g. `check.title`). Add an area here; the catalogue test checks both languages.
  */
+import { booking } from './booking';
 import { check } from './check';
 import { clinic } from './clinic';
 import { home } from './home';
@@ -13,7 +14,8 @@ export const AREA_MESSAGES_JA = {
 	...check.ja,
 	...home.ja,
 	...clinic.ja,
-	...points.ja
+	...points.ja,
+	...booking.ja
 } as const;
 
 export const AREA_MESSAGES_EN = {
@@ -21,5 +23,6 @@ export const AREA_MESSAGES_EN = {
 	...check.en,
 	...home.en,
 	...clinic.en,
-	...points.en
+	...points.en,
+	...booking.en
 } as const;

@@ -1,0 +1,71 @@
+import ical from 'ical-generator';
+import type { Locale } from '../../i18n/locales';
+import { translate } from '../../i18n/translate';
+import type { Db } from '../db/database';
+import type { OutgoingMail } from '../mail/mailer';
+import { manageUrl } from './manage-url';
+
+export type BookingMailKind = 'confirmation' | 'reminder';
+
+/** Confirmation or reminder in the patient's language, with the appointment as an .ics file. */
+export async function bookingMail(db: Db, appointmentId: string, manageToken: string, kind: BookingMailKind, origin: string): Promise<OutgoingMail | null> {
+	const row = await db.kysely
+		.selectFrom('appointment')
+		.innerJoin('patient', 'patient.id', 'appointment.patient_id')
+		.innerJoin('practitioner', 'practitioner.id', 'appointment.practitioner_id')
+		.innerJoin('service', 'service.id', 'appointment.service_id')
+		.select([
+			'appointment.id',
+			'appointment.starts_at',
+			'appointment.ends_at',
+			'appointment.status',
+			'appointment.locale',
+			'patient.email',
+			'patient.family_name',
+			'patient.given_name',
+			'practitioner.family_name_ja',
+			'practitioner.given_name_ja',
+			'practitioner.family_name_en',
+			'practitioner.given_name_en',
+			'service.name_ja',
+			'service.name_en'
+		])
+		.where('appointment.id', '=', appointmentId)
+		.executeTakeFirst();
+	if (!row || row.status === 'cancelled') return null;
+	const clinic = await db.kysely.selectFrom('clinic').selectAll().executeTakeFirstOrThrow();
+	const locale: Locale = row.locale;
+	const ja = locale === 'ja';
+	const when = new Intl.DateTimeFormat(ja ? 'ja-JP' : 'en-GB', { dateStyle: 'full', timeStyle: 'short', timeZone: clinic.time_zone }).format(
+		new Date(row.starts_at)
+	);
+	const clinicName = ja ? clinic.name_ja : clinic.name_en;
+	const params = {
+		name: ja ? `${row.family_name} ${row.given_name}` : `${row.given_name} ${row.family_name}`,
+		clinic: clinicName,
+		when,
+		service: ja ? row.name_ja : row.name_en,
+		practitioner: ja ? `${row.family_name_ja} ${row.given_name_ja}` : `${row.given_name_en} ${row.family_name_en}`,
+		address: `〒${clinic.postal_code} ${ja ? clinic.address_ja : clinic.address_en}`,
+		phone: clinic.phone,
+		url: manageUrl(origin, locale, manageToken),
+		hours: clinic.cancellation_cutoff_hours
+	};
+	const calendar = ical({ name: clinicName, prodId: { company: 'shinkyu', product: 'booking', language: ja ? 'JA' : 'EN' } });
+	calendar.createEvent({
+		id: `${row.id}@shinkyu`,
+		start: new Date(row.starts_at),
+		end: new Date(row.ends_at),
+		summary: `${params.service} — ${clinicName}`,
+		location: params.address,
+		description: params.url,
+		url: params.url
+	});
+	return {
+		to: row.email,
+		kind: `booking.${kind}`,
+		subject: translate(locale, kind === 'confirmation' ? 'booking.mailConfirmSubject' : 'booking.mailReminderSubject', params),
+		text: translate(locale, kind === 'confirmation' ? 'booking.mailConfirmBody' : 'booking.mailReminderBody', params),
+		attachments: [{ filename: 'appointment.ics', content: calendar.toString(), contentType: 'text/calendar; charset=utf-8; method=PUBLISH' }]
+	};
+}

@@ -1,0 +1,109 @@
+import { expect, it } from 'vitest';
+import { describeEachDatabase } from '../../../../tests/support/test-database';
+import type { AuditActor } from '../audit/audit-log';
+import { seedDemoClinic } from '../seed/demo-clinic';
+import { createBooking } from './create-booking';
+import { getAvailability } from './get-availability';
+import type { TCreateBooking } from './schemas';
+
+const actor: AuditActor = { type: 'anonymous', id: null, ip: '192.0.2.1', requestId: 'test' };
+// A Monday in the demo clinic's week, booked from the Friday before.
+const NOW = Date.parse('2026-11-27T00:00:00Z');
+const DAY = '2026-11-30';
+
+function request(serviceId: string, start: string, overrides: Partial<TCreateBooking> = {}): TCreateBooking {
+	return {
+		serviceId,
+		start,
+		locale: 'ja',
+		patient: { familyName: '山田', givenName: '花子', familyNameKana: 'ヤマダ', givenNameKana: 'ハナコ', email: 'hanako@example.jp', phone: '090-1234-5678' },
+		consent: { privacy: true },
+		...overrides
+	};
+}
+
+describeEachDatabase('online booking', (db) => {
+	let followUp = '';
+
+	it('books a free slot and takes it out of the availability', async () => {
+		await seedDemoClinic(db());
+		followUp = (await db().kysely.selectFrom('service').select('id').where('code', '=', 'FOLLOW').executeTakeFirstOrThrow()).id;
+		const before = await getAvailability(db(), { service: followUp, from: DAY, to: DAY }, { now: NOW });
+		if (!before.ok) throw new Error(before.code);
+		const first = before.slots[0]!;
+		const result = await createBooking(db(), request(followUp, new Date(first.start).toISOString(), { practitionerId: first.practitionerId }), actor, NOW);
+		expect(result.ok).toBe(true);
+		const after = await getAvailability(db(), { service: followUp, from: DAY, to: DAY, practitioner: first.practitionerId }, { now: NOW });
+		if (!after.ok) throw new Error(after.code);
+		expect(after.slots.some((s) => s.start === first.start)).toBe(false);
+		const occupancy = await db().kysely.selectFrom('occupancy').select('resource').execute();
+		// 45 minutes + 10 minutes buffer = 11 grains, for the practitioner and for the bed.
+		expect(occupancy).toHaveLength(22);
+	});
+
+	it('answers slot_taken for the same practitioner and time, and writes nothing', async () => {
+		const taken = await db().kysely.selectFrom('appointment').selectAll().executeTakeFirstOrThrow();
+		const countBefore = (await db().kysely.selectFrom('appointment').select('id').execute()).length;
+		const again = await createBooking(db(), request(followUp, taken.starts_at, { practitionerId: taken.practitioner_id }), actor, NOW);
+		expect(again).toEqual({ ok: false, code: 'slot_taken' });
+		expect((await db().kysely.selectFrom('appointment').select('id').execute()).length).toBe(countBefore);
+	});
+
+	it('gives exactly one of many simultaneous requests for one slot', async () => {
+		const availability = await getAvailability(db(), { service: followUp, from: DAY, to: DAY }, { now: NOW });
+		if (!availability.ok) throw new Error(availability.code);
+		const slot = availability.slots.at(-1)!;
+		const attempts = await Promise.all(
+			Array.from({ length: 40 }, (_, i) =>
+				createBooking(
+					db(),
+					request(followUp, new Date(slot.start).toISOString(), {
+						practitionerId: slot.practitionerId,
+						patient: { familyName: 'Race', givenName: `N${i}`, email: `race${i}@example.jp`, phone: `090-0000-${String(1000 + i)}` }
+					}),
+					actor,
+					NOW
+				)
+			)
+		);
+		expect(attempts.filter((a) => a.ok)).toHaveLength(1);
+		expect(attempts.filter((a) => !a.ok).every((a) => !a.ok && a.code === 'slot_taken')).toBe(true);
+	});
+
+	it('links a returning patient by phone and name, audits the booking and queues its mails', async () => {
+		const availability = await getAvailability(db(), { service: followUp, from: '2026-12-01', to: '2026-12-01' }, { now: NOW });
+		if (!availability.ok) throw new Error(availability.code);
+		const result = await createBooking(db(), request(followUp, new Date(availability.slots[0]!.start).toISOString()), actor, NOW);
+		if (!result.ok) throw new Error(result.code);
+		const patients = await db().kysely.selectFrom('patient').select('id').where('phone', '=', '090-1234-5678').execute();
+		expect(patients).toHaveLength(1);
+		expect(result.appointment.patient_id).toBe(patients[0]!.id);
+		const audit = await db().kysely.selectFrom('audit_log').select(['action', 'patient_id']).where('entity_id', '=', result.appointment.id).execute();
+		expect(audit).toEqual([{ action: 'booking.create', patient_id: patients[0]!.id }]);
+		const jobs = await db().kysely.selectFrom('job').select(['kind', 'run_at']).where('payload', 'like', `%${result.appointment.id}%`).orderBy('run_at').execute();
+		expect(jobs.map((j) => j.kind)).toEqual(['mail.booking_confirmation', 'mail.booking_reminder']);
+		expect(Date.parse(jobs[1]!.run_at)).toBe(Date.parse(result.appointment.starts_at) - 24 * 3_600_000);
+	});
+
+	it('refuses a time that is not a slot, a staff-only service and an unknown practitioner', async () => {
+		const oddTime = await createBooking(db(), request(followUp, '2026-11-30T01:07:00.000Z'), actor, NOW);
+		expect(oddTime).toEqual({ ok: false, code: 'slot_taken' });
+		const moxa = (await db().kysely.selectFrom('service').select('id').where('code', '=', 'MOXA').executeTakeFirstOrThrow()).id;
+		expect(await createBooking(db(), request(moxa, '2026-11-30T01:00:00.000Z'), actor, NOW)).toEqual({ ok: false, code: 'service_not_found' });
+		expect(await createBooking(db(), request(followUp, '2026-11-30T01:00:00.000Z', { practitionerId: 'nobody' }), actor, NOW)).toEqual({
+			ok: false,
+			code: 'practitioner_not_found'
+		});
+	});
+
+	it('answers availability questions outside the window with reasons', async () => {
+		expect(await getAvailability(db(), { service: followUp, from: '2026-11-01', to: '2026-11-02' }, { now: NOW })).toEqual({
+			ok: false,
+			code: 'outside_booking_window',
+			field: 'to'
+		});
+		expect(await getAvailability(db(), { service: followUp, from: '2027-02-20', to: '2027-03-01' }, { now: NOW })).toMatchObject({ ok: false, code: 'outside_booking_window' });
+		expect(await getAvailability(db(), { service: followUp, from: '2026-12-01', to: '2027-02-10' }, { now: NOW })).toMatchObject({ ok: false, code: 'range_too_long' });
+		expect(await getAvailability(db(), { service: 'nope', from: DAY, to: DAY }, { now: NOW })).toEqual({ ok: false, code: 'service_not_found' });
+	});
+});

@@ -1,0 +1,99 @@
+import { randomUUID } from 'node:crypto';
+import { freeSlots, type Slot } from '../../domain/scheduling/availability';
+import { addDays, localDate } from '../../domain/scheduling/local-time';
+import { recordAudit, type AuditActor } from '../audit/audit-log';
+import { randomToken, sha256Hex } from '../crypto';
+import type { Db } from '../db/database';
+import type { Appointment } from '../db/schema';
+import { withTransaction } from '../db/transaction';
+import { enqueueJob } from '../jobs/queue';
+import { claimOccupancy, isUniqueViolation, resourcesOf } from './occupancy';
+import { findOrCreatePatient } from './patients';
+import { findService, loadScheduleInputs } from './schedule-repository';
+import type { TCreateBooking } from './schemas';
+
+export type CreateBookingResult =
+	| { ok: true; appointment: Appointment; manageToken: string }
+	| { ok: false; code: 'service_not_found' | 'practitioner_not_found' | 'slot_taken' };
+
+class SlotTaken extends Error {}
+
+/**
+ * One online booking: the slot is checked against the rules again inside the transaction, and the
+ * occupancy rows' unique key settles any race, so two people can never get the same practitioner
+ * or bed at once (issue #5). Mail goes out through the job queue, after the commit.
+ */
+export async function createBooking(db: Db, input: TCreateBooking, actor: AuditActor, now = Date.now()): Promise<CreateBookingResult> {
+	const service = await findService(db, input.serviceId);
+	if (!service || !service.bookable_online || service.is_add_on) return { ok: false, code: 'service_not_found' };
+	if (input.practitionerId) {
+		const exists = await db.kysely.selectFrom('practitioner').select('id').where('id', '=', input.practitionerId).where('active', '=', 1).executeTakeFirst();
+		if (!exists) return { ok: false, code: 'practitioner_not_found' };
+	}
+	const start = Date.parse(input.start);
+	try {
+		return await withTransaction(db, async (tx) => {
+			const clinic = await tx.kysely.selectFrom('clinic').select('time_zone').executeTakeFirstOrThrow();
+			const day = localDate(start, clinic.time_zone);
+			const inputs = await loadScheduleInputs(tx, service, addDays(day, -1), addDays(day, 1));
+			const slot = pickSlot(
+				freeSlots(inputs.rules, inputs.service, inputs.practitioners, inputs.bedIds, inputs.busy, {
+					from: day,
+					to: day,
+					practitionerId: input.practitionerId,
+					now
+				}),
+				start
+			);
+			if (!slot) return { ok: false, code: 'slot_taken' } as const;
+
+			const patientId = await findOrCreatePatient(tx, input.patient, input.locale);
+			const manageToken = randomToken();
+			const appointment: Appointment = {
+				id: randomUUID(),
+				patient_id: patientId,
+				practitioner_id: slot.practitionerId,
+				bed_id: slot.bedId,
+				service_id: service.id,
+				starts_at: new Date(slot.start).toISOString(),
+				ends_at: new Date(slot.end).toISOString(),
+				held_until: new Date(slot.end + service.buffer_minutes * 60_000).toISOString(),
+				status: 'booked',
+				source: 'online',
+				first_visit: input.firstVisit ? 1 : 0,
+				triage: input.triage ? JSON.stringify(input.triage) : null,
+				manage_token_hash: sha256Hex(manageToken),
+				locale: input.locale,
+				note: '',
+				created_at: new Date(now).toISOString(),
+				cancelled_at: null
+			};
+			await tx.kysely.insertInto('appointment').values(appointment).execute();
+			try {
+				await claimOccupancy(tx, appointment.id, resourcesOf(appointment), slot.start, Date.parse(appointment.held_until));
+			} catch (cause) {
+				if (isUniqueViolation(cause)) throw new SlotTaken();
+				throw cause;
+			}
+			await recordAudit(tx, actor, {
+				action: 'booking.create',
+				entityType: 'appointment',
+				entityId: appointment.id,
+				patientId,
+				detail: { source: 'online', serviceId: service.id }
+			});
+			await enqueueJob(tx, 'mail.booking_confirmation', { appointmentId: appointment.id, manageToken });
+			const reminderAt = slot.start - 24 * 3_600_000;
+			if (reminderAt > now) await enqueueJob(tx, 'mail.booking_reminder', { appointmentId: appointment.id, manageToken }, new Date(reminderAt));
+			return { ok: true, appointment, manageToken } as const;
+		});
+	} catch (cause) {
+		// Another booking committed the same grains first: the whole transaction was rolled back.
+		if (cause instanceof SlotTaken || isUniqueViolation(cause)) return { ok: false, code: 'slot_taken' };
+		throw cause;
+	}
+}
+
+function pickSlot(slots: readonly Slot[], start: number): Slot | undefined {
+	return slots.find((s) => s.start === start);
+}

@@ -1,0 +1,76 @@
+import { japaneseHoliday } from '../../domain/clinic/holidays';
+import type { BookingRules, BusyInterval, PractitionerSchedule, ServiceSpec } from '../../domain/scheduling/availability';
+import { addDays, datesBetween } from '../../domain/scheduling/local-time';
+import type { Db } from '../db/database';
+import type { Service } from '../db/schema';
+
+export interface ScheduleInputs {
+	rules: BookingRules;
+	cancellationCutoffHours: number;
+	service: ServiceSpec;
+	practitioners: PractitionerSchedule[];
+	bedIds: string[];
+	busy: BusyInterval[];
+}
+
+export async function findService(db: Db, serviceId: string): Promise<Service | undefined> {
+	return db.kysely.selectFrom('service').selectAll().where('id', '=', serviceId).executeTakeFirst();
+}
+
+/** Everything the pure availability rule needs for clinic-local days `from`..`to`. */
+export async function loadScheduleInputs(db: Db, service: Service, from: string, to: string): Promise<ScheduleInputs> {
+	const clinic = await db.kysely.selectFrom('clinic').selectAll().executeTakeFirstOrThrow();
+	// Appointments are read one day wider on each side so every time zone offset is covered.
+	const rangeStart = `${addDays(from, -1)}T00:00:00.000Z`;
+	const rangeEnd = `${addDays(to, 2)}T00:00:00.000Z`;
+	const [hours, closures, openedHolidays, practitioners, workingHours, timeOff, services, beds, appointments] = await Promise.all([
+		db.kysely.selectFrom('opening_hours').selectAll().execute(),
+		db.kysely.selectFrom('clinic_closure').select('date').where('date', '>=', from).where('date', '<=', to).execute(),
+		db.kysely.selectFrom('holiday_opening').select('date').where('date', '>=', from).where('date', '<=', to).execute(),
+		db.kysely.selectFrom('practitioner').select('id').where('active', '=', 1).execute(),
+		db.kysely.selectFrom('practitioner_hours').selectAll().execute(),
+		db.kysely
+			.selectFrom('practitioner_time_off')
+			.selectAll()
+			.where('starts_at', '<', rangeEnd)
+			.where('ends_at', '>', rangeStart)
+			.execute(),
+		db.kysely.selectFrom('practitioner_service').selectAll().execute(),
+		db.kysely.selectFrom('bed').select('id').orderBy('sort_order').orderBy('id').execute(),
+		db.kysely
+			.selectFrom('appointment')
+			.select(['practitioner_id', 'bed_id', 'starts_at', 'held_until'])
+			.where('status', '!=', 'cancelled')
+			.where('starts_at', '<', rangeEnd)
+			.where('held_until', '>', rangeStart)
+			.execute()
+	]);
+	const opened = new Set(openedHolidays.map((h) => h.date));
+	const holidays = datesBetween(from, to).filter((d) => japaneseHoliday(d) && !opened.has(d));
+	const busy: BusyInterval[] = [];
+	for (const a of appointments) {
+		const interval = { start: Date.parse(a.starts_at), end: Date.parse(a.held_until) };
+		busy.push({ resource: { kind: 'practitioner', id: a.practitioner_id }, ...interval });
+		if (a.bed_id) busy.push({ resource: { kind: 'bed', id: a.bed_id }, ...interval });
+	}
+	return {
+		rules: {
+			timeZone: clinic.time_zone,
+			slotStepMinutes: clinic.slot_step_minutes,
+			minNoticeMinutes: clinic.min_notice_minutes,
+			horizonDays: clinic.horizon_days,
+			openingHours: hours.map((h) => ({ weekday: h.weekday, start: h.opens, end: h.closes })),
+			closedDates: [...closures.map((c) => c.date), ...holidays]
+		},
+		cancellationCutoffHours: clinic.cancellation_cutoff_hours,
+		service: { id: service.id, durationMinutes: service.duration_minutes, bufferMinutes: service.buffer_minutes, needsBed: service.needs_bed === 1 },
+		practitioners: practitioners.map((p) => ({
+			id: p.id,
+			workingHours: workingHours.filter((h) => h.practitioner_id === p.id).map((h) => ({ weekday: h.weekday, start: h.starts, end: h.ends })),
+			timeOff: timeOff.filter((t) => t.practitioner_id === p.id).map((t) => ({ start: Date.parse(t.starts_at), end: Date.parse(t.ends_at) })),
+			serviceIds: services.filter((s) => s.practitioner_id === p.id).map((s) => s.service_id)
+		})),
+		bedIds: beds.map((b) => b.id),
+		busy
+	};
+}

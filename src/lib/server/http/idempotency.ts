@@ -1,0 +1,46 @@
+import { json } from '@sveltejs/kit';
+import { sha256Hex } from '../crypto';
+import type { Db } from '../db/database';
+import { isUniqueViolation } from '../booking/occupancy';
+
+const KEY = /^[A-Za-z0-9._:-]{1,128}$/;
+
+export type IdempotencyOutcome =
+	| { kind: 'fresh'; save: (response: Response) => Promise<Response>; abandon: () => Promise<void> }
+	| { kind: 'replay'; response: Response }
+	| { kind: 'conflict'; code: 'idempotency_key_reused' | 'request_in_progress' | 'idempotency_key_invalid' };
+
+/**
+ * `Idempotency-Key`: the first request with a key runs and its answer is kept; a retry with the
+ * same key and body gets that same answer instead of running again.
+ */
+export async function beginIdempotent(db: Db, key: string | null, body: unknown): Promise<IdempotencyOutcome> {
+	const noop = { kind: 'fresh' as const, save: async (response: Response) => response, abandon: async () => {} };
+	if (key === null) return noop;
+	if (!KEY.test(key)) return { kind: 'conflict', code: 'idempotency_key_invalid' };
+	const requestHash = sha256Hex(JSON.stringify(body));
+	try {
+		await db.kysely
+			.insertInto('idempotency_key')
+			.values({ key, request_hash: requestHash, status_code: null, body: null, created_at: new Date().toISOString() })
+			.execute();
+	} catch (cause) {
+		if (!isUniqueViolation(cause)) throw cause;
+		const stored = await db.kysely.selectFrom('idempotency_key').selectAll().where('key', '=', key).executeTakeFirstOrThrow();
+		if (stored.request_hash !== requestHash) return { kind: 'conflict', code: 'idempotency_key_reused' };
+		if (stored.status_code === null || stored.body === null) return { kind: 'conflict', code: 'request_in_progress' };
+		return { kind: 'replay', response: json(JSON.parse(stored.body), { status: stored.status_code, headers: { 'idempotent-replayed': 'true' } }) };
+	}
+	return {
+		kind: 'fresh',
+		save: async (response) => {
+			const text = await response.clone().text();
+			await db.kysely.updateTable('idempotency_key').set({ status_code: response.status, body: text }).where('key', '=', key).execute();
+			return response;
+		},
+		// An unexpected failure frees the key, so the client's retry runs afresh.
+		abandon: async () => {
+			await db.kysely.deleteFrom('idempotency_key').where('key', '=', key).where('status_code', 'is', null).execute();
+		}
+	};
+}

@@ -1,0 +1,64 @@
+import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
+import type { Db } from '../db/database';
+import type { Job } from './types';
+
+export async function enqueueJob(db: Db, kind: string, payload: Record<string, unknown>, runAt = new Date()): Promise<string> {
+	const id = randomUUID();
+	await db.kysely
+		.insertInto('job')
+		.values({
+			id,
+			kind,
+			payload: JSON.stringify(payload),
+			run_at: runAt.toISOString(),
+			locked_until: null,
+			done_at: null,
+			last_error: null,
+			created_at: new Date().toISOString()
+		})
+		.execute();
+	return id;
+}
+
+/**
+ * Takes up to `limit` due jobs for this worker for `leaseMs`. On PostgreSQL, `FOR UPDATE SKIP
+ * LOCKED` lets several app instances take jobs side by side without ever taking the same one;
+ * SQLite has one writer, so its plain UPDATE … RETURNING is already exclusive.
+ */
+export async function claimDueJobs(db: Db, limit: number, now = new Date(), leaseMs = 60_000): Promise<Job[]> {
+	const nowIso = now.toISOString();
+	const lease = new Date(now.getTime() + leaseMs).toISOString();
+	const lock = db.dialect === 'postgres' ? sql`for update skip locked` : sql``;
+	const result = await sql<Job>`
+		update job set locked_until = ${lease}, attempts = attempts + 1
+		where id in (
+			select id from job
+			where done_at is null and run_at <= ${nowIso} and (locked_until is null or locked_until < ${nowIso})
+			order by run_at limit ${limit} ${lock}
+		)
+		returning *`.execute(db.kysely);
+	return result.rows;
+}
+
+export async function completeJob(db: Db, id: string, now = new Date()): Promise<void> {
+	await db.kysely.updateTable('job').set({ done_at: now.toISOString(), locked_until: null }).where('id', '=', id).execute();
+}
+
+export const MAX_ATTEMPTS = 8;
+
+/** Retries later with exponential backoff (1, 2, 4 … minutes); gives up after MAX_ATTEMPTS. */
+export async function failJob(db: Db, job: Job, error: string, now = new Date()): Promise<void> {
+	const gaveUp = job.attempts >= MAX_ATTEMPTS;
+	const retryAt = new Date(now.getTime() + 60_000 * 2 ** Math.max(0, job.attempts - 1));
+	await db.kysely
+		.updateTable('job')
+		.set({
+			last_error: (gaveUp ? `gave up: ${error}` : error).slice(0, 500),
+			locked_until: null,
+			run_at: retryAt.toISOString(),
+			done_at: gaveUp ? now.toISOString() : null
+		})
+		.where('id', '=', job.id)
+		.execute();
+}

@@ -1,0 +1,87 @@
+import type { AddressInfo } from 'node:net';
+import ICAL from 'ical.js';
+import { simpleParser, type ParsedMail } from 'mailparser';
+import { SMTPServer } from 'smtp-server';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeEachDatabase } from '../../../../tests/support/test-database';
+import { createBooking } from '../booking/create-booking';
+import { getAvailability } from '../booking/get-availability';
+import { createMailer } from '../mail/mailer';
+import { seedDemoClinic } from '../seed/demo-clinic';
+import { claimDueJobs, enqueueJob } from './queue';
+import { runDueJobs } from './worker';
+
+const received: ParsedMail[] = [];
+let server: SMTPServer;
+let smtpUrl = '';
+beforeAll(async () => {
+	server = new SMTPServer({
+		authOptional: true,
+		disabledCommands: ['STARTTLS'],
+		onData(stream, _session, callback) {
+			simpleParser(stream).then((mail) => (received.push(mail), callback()), callback);
+		}
+	});
+	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+	smtpUrl = `smtp://127.0.0.1:${(server.server.address() as AddressInfo).port}`;
+});
+afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+const NOW = Date.parse('2026-11-27T00:00:00Z');
+
+describeEachDatabase('mail jobs', (db, dialect) => {
+	it('sends the booking confirmation in the patient’s language with a standards-valid .ics', async () => {
+		await seedDemoClinic(db());
+		const service = await db().kysely.selectFrom('service').select('id').where('code', '=', 'EA').executeTakeFirstOrThrow();
+		const availability = await getAvailability(db(), { service: service.id, from: '2026-12-01', to: '2026-12-01' }, { now: NOW });
+		if (!availability.ok) throw new Error(availability.code);
+		const email = `${dialect}-guest@example.jp`;
+		const booked = await createBooking(
+			db(),
+			{
+				serviceId: service.id,
+				start: new Date(availability.slots[0]!.start).toISOString(),
+				locale: 'en',
+				patient: { familyName: 'Morgan', givenName: 'Alex', email, phone: '+44 20 7946 0000' },
+				consent: { privacy: true }
+			},
+			{ type: 'anonymous', id: null, ip: null, requestId: null },
+			NOW
+		);
+		if (!booked.ok) throw new Error(booked.code);
+
+		const ran = await runDueJobs({ db: db(), mailer: createMailer(smtpUrl), origin: 'https://clinic.example.jp' }, new Date(NOW));
+		expect(ran).toBe(1); // the reminder waits until 24 hours before
+		const mail = received.find((m) => m.to && 'text' in m.to && m.to.text === email)!;
+		expect(mail.subject).toMatch(/^Fuji Wellness Acupuncture: your appointment on Tuesday,? 1 December 2026 at 09:00$/);
+		expect(mail.text).toContain('Dear Alex Morgan');
+		expect(mail.text).toContain(`https://clinic.example.jp/en/booking/${booked.manageToken}`);
+		const ics = mail.attachments.find((a) => a.filename === 'appointment.ics')!;
+		const event = new ICAL.Event(new ICAL.Component(ICAL.parse(ics.content.toString('utf8'))).getFirstSubcomponent('vevent')!);
+		expect(event.startDate.toJSDate().toISOString()).toBe(booked.appointment.starts_at);
+		expect(event.endDate.toJSDate().toISOString()).toBe(booked.appointment.ends_at);
+		expect(event.summary).toContain('Electroacupuncture');
+
+		const reminderDue = new Date(Date.parse(booked.appointment.starts_at) - 23 * 3_600_000);
+		expect(await runDueJobs({ db: db(), mailer: createMailer(smtpUrl), origin: 'https://clinic.example.jp' }, reminderDue)).toBe(1);
+		expect(received.filter((m) => m.to && 'text' in m.to && m.to.text === email).map((m) => m.subject)).toHaveLength(2);
+	});
+
+	it('retries a failed delivery later, with backoff', async () => {
+		const id = await enqueueJob(db(), 'mail.booking_confirmation', { appointmentId: (await db().kysely.selectFrom('appointment').select('id').executeTakeFirstOrThrow()).id, manageToken: 'x' }, new Date(NOW));
+		await runDueJobs({ db: db(), mailer: createMailer('smtp://127.0.0.1:1'), origin: 'http://localhost' }, new Date(NOW));
+		const job = await db().kysely.selectFrom('job').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+		expect(job).toMatchObject({ attempts: 1, done_at: null });
+		expect(job.last_error).toMatch(/ECONNREFUSED/);
+		expect(Date.parse(job.run_at)).toBe(NOW + 60_000);
+	});
+
+	it('never gives the same job to two workers at once', async () => {
+		for (let i = 0; i < 30; i++) await enqueueJob(db(), 'test.noop', { i }, new Date(NOW));
+		const later = new Date(NOW + 3_600_000);
+		const [a, b, c] = await Promise.all([claimDueJobs(db(), 20, later), claimDueJobs(db(), 20, later), claimDueJobs(db(), 20, later)]);
+		const ids = [...a!, ...b!, ...c!].map((j) => j.id);
+		expect(new Set(ids).size).toBe(ids.length);
+		expect(ids.length).toBeGreaterThanOrEqual(30);
+	});
+});

@@ -1,0 +1,80 @@
+import { bookingMail } from '../booking/booking-mail';
+import type { Db } from '../db/database';
+import { logger } from '../log';
+import type { Mailer } from '../mail/mailer';
+import { claimDueJobs, completeJob, failJob } from './queue';
+import type { Job } from './types';
+
+export interface JobContext {
+	db: Db;
+	mailer: Mailer;
+	/** The public URL, for links in mail. */
+	origin: string;
+}
+
+type Handler = (context: JobContext, payload: Record<string, string>) => Promise<void>;
+
+const HANDLERS: Record<string, Handler> = {
+	'mail.booking_confirmation': (context, payload) => sendBookingMail(context, payload, 'confirmation'),
+	'mail.booking_reminder': (context, payload) => sendBookingMail(context, payload, 'reminder')
+};
+
+async function sendBookingMail(context: JobContext, payload: Record<string, string>, kind: 'confirmation' | 'reminder') {
+	const mail = await bookingMail(context.db, payload.appointmentId!, payload.manageToken!, kind, context.origin);
+	if (!mail) return; // cancelled since: nothing to send
+	const result = await context.mailer.send(context.db, mail);
+	// Without SMTP the mail waits in the outbox; with SMTP a failed delivery is retried later.
+	if (context.mailer.canDeliver && !result.delivered) throw new Error(result.error ?? 'delivery failed');
+}
+
+/** Runs every due job once; returns how many ran. Safe to call from several processes at once. */
+export async function runDueJobs(context: JobContext, now = new Date()): Promise<number> {
+	let ran = 0;
+	for (;;) {
+		const jobs = await claimDueJobs(context.db, 10, now);
+		if (jobs.length === 0) return ran;
+		for (const job of jobs) {
+			await runJob(context, job, now);
+			ran++;
+		}
+	}
+}
+
+async function runJob(context: JobContext, job: Job, now: Date) {
+	const handler = HANDLERS[job.kind];
+	try {
+		if (!handler) throw new Error(`no handler for ${job.kind}`);
+		await handler(context, JSON.parse(job.payload));
+		await completeJob(context.db, job.id);
+	} catch (cause) {
+		const message = cause instanceof Error ? cause.message : String(cause);
+		logger.warn({ jobId: job.id, kind: job.kind, attempts: job.attempts, err: message }, 'job failed');
+		await failJob(context.db, job, message, now);
+	}
+}
+
+let timer: NodeJS.Timeout | undefined;
+let running: Promise<unknown> | undefined;
+let context: JobContext | undefined;
+
+/** Polls for due jobs while the server runs; `wakeJobWorker` runs them at once after a booking. */
+export function startJobWorker(jobContext: JobContext, intervalMs = 5_000): void {
+	context = jobContext;
+	timer ??= setInterval(wakeJobWorker, intervalMs);
+	timer.unref();
+}
+
+/** Stops polling and waits for the jobs in hand, so the process can close its database and exit. */
+export async function stopJobWorker(): Promise<void> {
+	if (timer) clearInterval(timer);
+	timer = undefined;
+	context = undefined;
+	await running;
+}
+
+export function wakeJobWorker(): void {
+	if (!context || running) return;
+	running = runDueJobs(context)
+		.catch((cause) => logger.error({ err: cause }, 'job worker failed'))
+		.finally(() => (running = undefined));
+}

@@ -1,0 +1,56 @@
+import { json } from '@sveltejs/kit';
+import { toOffsetIso } from '$lib/domain/scheduling/local-time';
+import { translate } from '$lib/i18n/translate';
+import { createBooking } from '$lib/server/booking/create-booking';
+import { manageUrl } from '$lib/server/booking/manage-url';
+import { ZCreateBookingSchema } from '$lib/server/booking/schemas';
+import { apiError, validationError } from '$lib/server/http/api-response';
+import { beginIdempotent } from '$lib/server/http/idempotency';
+import { readJson } from '$lib/server/http/read-json';
+import { actorFrom } from '$lib/server/http/request-context';
+import { wakeJobWorker } from '$lib/server/jobs/worker';
+import type { RequestHandler } from './$types';
+
+export const POST: RequestHandler = async (event) => {
+	const { request, locals, url } = event;
+	const t = (key: Parameters<typeof translate>[1]) => translate(locals.locale, key);
+	const body = await readJson(request);
+	if (!body.ok) return apiError(400, 'invalid_json', t('api.invalidJson'));
+	const idempotency = await beginIdempotent(locals.db, request.headers.get('idempotency-key'), body.value);
+	if (idempotency.kind === 'replay') return idempotency.response;
+	if (idempotency.kind === 'conflict') {
+		return idempotency.code === 'idempotency_key_invalid'
+			? apiError(400, idempotency.code, t('booking.idempotencyInvalid'))
+			: apiError(409, idempotency.code, t('booking.idempotencyConflict'));
+	}
+	try {
+		return await idempotency.save(await book());
+	} catch (cause) {
+		await idempotency.abandon();
+		throw cause;
+	}
+
+	async function book(): Promise<Response> {
+		const parsed = ZCreateBookingSchema.safeParse(body.ok ? body.value : null);
+		if (!parsed.success) return validationError(parsed.error, body.ok ? body.value : null, locals.locale, t('validation.formTitle'));
+		const result = await createBooking(locals.db, parsed.data, actorFrom(event));
+		if (!result.ok) {
+			if (result.code === 'slot_taken') return apiError(409, 'slot_taken', t('booking.slotTaken'));
+			return apiError(404, result.code, t(result.code === 'service_not_found' ? 'booking.serviceNotFound' : 'booking.practitionerNotFound'));
+		}
+		wakeJobWorker();
+		const { appointment } = result;
+		const clinic = await locals.db.kysely.selectFrom('clinic').select('time_zone').executeTakeFirstOrThrow();
+		return json(
+			{
+				id: appointment.id,
+				status: 'confirmed',
+				start: toOffsetIso(Date.parse(appointment.starts_at), clinic.time_zone),
+				end: toOffsetIso(Date.parse(appointment.ends_at), clinic.time_zone),
+				practitionerId: appointment.practitioner_id,
+				manageUrl: manageUrl(url.origin, appointment.locale, result.manageToken)
+			},
+			{ status: 201 }
+		);
+	}
+};
