@@ -12,6 +12,8 @@ import { gzipSync } from 'node:zlib';
 import autocannon from 'autocannon';
 import { RED_FLAG_QUESTIONS } from '../src/lib/domain/triage/assess';
 import { freePort } from '../tests/support/postgres-cluster';
+import { measureAvailability } from './availability';
+import { bookingStorm } from './booking-storm';
 import { startBuiltServer } from '../tests/support/server-process';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
@@ -87,6 +89,7 @@ async function startApp(): Promise<{ base: string; stop: () => Promise<void> }> 
 const bare = await startBareServer();
 const app = await startApp();
 const rows: Row[] = [];
+let storm: Awaited<ReturnType<typeof bookingStorm>> | undefined;
 const scriptBytes: Array<{ path: string; bytes: number; gzip: number }> = [];
 try {
 	rows.push(await measure('bare node:http (same payload)', bare.url));
@@ -101,7 +104,14 @@ try {
 			body: JSON.stringify({ answers: { ...Object.fromEntries(RED_FLAG_QUESTIONS.map((q) => [q, false])), age: 40, durationDays: 3, painNrs: 4 } })
 		})
 	);
+	const services = await (await fetch(`${app.base}/api/v1/services`)).json();
+	const followUp = services.find((s: { code: string }) => s.code === 'FOLLOW').id;
+	const from = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+	const to = new Date(Date.now() + 14 * 86_400_000).toISOString().slice(0, 10);
+	rows.push(await measure('GET /api/v1/availability (1 day, 3 practitioners)', `${app.base}/api/v1/availability?service=${followUp}&from=${to}&to=${to}`));
+	rows.push(await measure('GET /api/v1/availability (14 days, 3 practitioners, ~770 slots)', `${app.base}/api/v1/availability?service=${followUp}&from=${from}&to=${to}`));
 	scriptBytes.push(...(await javascriptPerPage(app.base)));
+	storm = await bookingStorm(app.base, 32);
 } finally {
 	bare.close();
 	await app.stop();
@@ -111,6 +121,16 @@ console.log('\nJavaScript shipped per public page (scripts and module preloads, 
 console.log('| page | JS bytes | JS gzip bytes |');
 console.log('| --- | ---: | ---: |');
 for (const p of scriptBytes) console.log(`| ${p.path} | ${p.bytes} | ${p.gzip} |`);
+
+const inProcess = measureAvailability();
+console.log(`\nAvailability in-process (1 practitioner × 90 days, 2,000 appointments): p50 ${inProcess.p50} ms, p95 ${inProcess.p95} ms (${inProcess.slots} slots)`);
+if (storm) {
+	console.log(`Booking storm on SQLite, 32 concurrent clients on distinct slots: ${storm.perSecond} committed bookings/s, p95 ${storm.p95} ms (${storm.committed} committed, ${storm.failed} refused)`);
+}
+const health = rows.find((r) => r.name.startsWith('GET /api/v1/health'));
+for (const availability of rows.filter((r) => r.name.startsWith('GET /api/v1/availability'))) {
+	if (health) console.log(`${availability.name}: ${((availability.requestsPerSecond / health.requestsPerSecond) * 100).toFixed(0)}% of the health endpoint's throughput on the same server.`);
+}
 
 const ratio = rows[0] && rows[1] ? ((rows[1].requestsPerSecond / rows[0].requestsPerSecond) * 100).toFixed(0) : '?';
 console.log(`\nshinkyu bench — ${SECONDS}s per row, ${CONNECTIONS} connections, Node ${process.version}, ${os.cpus().length} cores\n`);

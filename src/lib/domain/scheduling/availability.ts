@@ -88,18 +88,25 @@ export function freeSlots(
 		.filter((p) => p.serviceIds.includes(service.id))
 		.filter((p) => !query.practitionerId || p.id === query.practitionerId)
 		.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+	// Slots start on the step grid counted from each clinic-local midnight.
+	const days = bookableDates.map((date) => ({ start: localInstant(date, '00:00', rules.timeZone), end: localInstant(addDays(date, 1), '00:00', rules.timeZone) }));
 	for (const practitioner of candidates) {
 		const working = intersect(periodsOn(bookableDates, practitioner.workingHours, rules.timeZone), opening);
 		const free = subtract(subtract(working, practitioner.timeOff), busyBy.get(`practitioner:${practitioner.id}`) ?? []);
-		for (const window of free) {
-			const dayStart = localInstant(localDate(window.start, rules.timeZone), '00:00', rules.timeZone);
-			let start = dayStart + Math.ceil((window.start - dayStart) / step) * step;
-			for (; start + occupied <= window.end; start += step) {
-				if (start < earliest) continue;
-				const needed = { start, end: start + occupied };
-				const bed = service.needsBed ? bedBusy.find((b) => isFree(b.busy, needed)) : undefined;
-				if (service.needsBed && !bed) continue;
-				slots.push({ start, end: start + service.durationMinutes * MINUTE, practitionerId: practitioner.id, bedId: bed?.id ?? null });
+		let w = 0;
+		for (const day of days) {
+			for (; w < free.length && free[w]!.end <= day.start; w++);
+			for (let v = w; v < free.length && free[v]!.start < day.end; v++) {
+				const windowStart = Math.max(free[v]!.start, day.start);
+				const windowEnd = Math.min(free[v]!.end, day.end);
+				let start = day.start + Math.ceil((windowStart - day.start) / step) * step;
+				for (; start + occupied <= windowEnd; start += step) {
+					if (start < earliest) continue;
+					const needed = { start, end: start + occupied };
+					const bed = service.needsBed ? bedBusy.find((b) => isFree(b.busy, needed)) : undefined;
+					if (service.needsBed && !bed) continue;
+					slots.push({ start, end: start + service.durationMinutes * MINUTE, practitionerId: practitioner.id, bedId: bed?.id ?? null });
+				}
 			}
 		}
 	}

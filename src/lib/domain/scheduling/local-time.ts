@@ -1,6 +1,28 @@
-import { TZDate } from '@date-fns/tz';
+import { tzOffset } from '@date-fns/tz';
 
-/* Clinic-local calendar days and wall-clock times, turned into instants in one place. */
+/*
+ * Clinic-local calendar days and wall-clock times, turned into instants in one place. Offsets are
+ * read from the runtime's time-zone data once per quarter hour and remembered: zone transitions
+ * happen on quarter-hour boundaries, so the answers are exact, and availability stays fast.
+ */
+
+const QUARTER_HOUR = 15 * 60_000;
+const MINUTE = 60_000;
+const offsetCache = new Map<string, Map<number, number>>();
+
+/** The zone's UTC offset in minutes at an instant (e.g. 540 for Asia/Tokyo). */
+export function offsetMinutesAt(instant: number, timeZone: string): number {
+	let zone = offsetCache.get(timeZone);
+	if (!zone) offsetCache.set(timeZone, (zone = new Map()));
+	const bucket = Math.floor(instant / QUARTER_HOUR);
+	let offset = zone.get(bucket);
+	if (offset === undefined) {
+		if (zone.size > 100_000) zone.clear();
+		offset = tzOffset(timeZone, new Date(bucket * QUARTER_HOUR));
+		zone.set(bucket, offset);
+	}
+	return offset;
+}
 
 /** 'YYYY-MM-DD' plus `days`, on the calendar (no time zone involved). */
 export function addDays(date: string, days: number): string {
@@ -20,28 +42,33 @@ export function datesBetween(from: string, to: string): string[] {
 	return dates;
 }
 
-/** The instant of a wall-clock time ('HH:MM', or '24:00' for the end of the day) on a clinic day. */
+/**
+ * The instant of a wall-clock time ('HH:MM', or '24:00' for the end of the day) on a clinic day.
+ * A time skipped by a daylight-saving change resolves to the same wall time in the later offset.
+ */
 export function localInstant(date: string, time: string, timeZone: string): number {
 	const [year, month, day] = date.split('-').map(Number) as [number, number, number];
 	const [hour, minute] = time.split(':').map(Number) as [number, number];
-	return new TZDate(year, month - 1, day, hour, minute, timeZone).getTime();
+	const asUtc = Date.UTC(year, month - 1, day, hour, minute);
+	const first = asUtc - offsetMinutesAt(asUtc, timeZone) * MINUTE;
+	return asUtc - offsetMinutesAt(first, timeZone) * MINUTE;
+}
+
+function shifted(instant: number, timeZone: string): { local: Date; offset: number } {
+	const offset = offsetMinutesAt(instant, timeZone);
+	return { local: new Date(instant + offset * MINUTE), offset };
 }
 
 /** The clinic's calendar day at an instant. */
 export function localDate(instant: number, timeZone: string): string {
-	const d = new TZDate(instant, timeZone);
-	return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+	return shifted(instant, timeZone).local.toISOString().slice(0, 10);
 }
 
 /** ISO 8601 with the clinic's offset, e.g. `2026-12-01T09:00:00+09:00` (the API contract's form). */
 export function toOffsetIso(instant: number, timeZone: string): string {
-	const d = new TZDate(instant, timeZone);
-	const offset = -d.getTimezoneOffset();
+	const { local, offset } = shifted(instant, timeZone);
 	const sign = offset >= 0 ? '+' : '-';
 	const abs = Math.abs(offset);
 	const pad = (n: number) => String(n).padStart(2, '0');
-	return (
-		`${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}` +
-		`${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`
-	);
+	return `${local.toISOString().slice(0, 19)}${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
 }
