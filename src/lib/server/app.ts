@@ -5,6 +5,7 @@ import { openDatabase, type Db } from './db/database';
 import { migrateToLatest } from './db/migrate';
 import { createMailer, type Mailer } from './mail/mailer';
 import { startJobWorker, stopJobWorker } from './jobs/worker';
+import { seedDemoAppointments } from './seed/demo-appointments';
 import { seedClinic, seedDemoClinic, type DemoAccount } from './seed/demo-clinic';
 
 export const APP_VERSION: string = pkg.version;
@@ -33,7 +34,9 @@ export async function prepareDatabase(db: Db, config: AppConfig): Promise<StartR
 		await seedClinic(db, false);
 		return { appliedMigrations: applied, demoAccounts: null };
 	}
-	return { appliedMigrations: applied, demoAccounts: await seedDemoClinic(db) };
+	const demoAccounts = await seedDemoClinic(db);
+	await seedDemoAppointments(db);
+	return { appliedMigrations: applied, demoAccounts };
 }
 
 export function formatDemoAccounts(accounts: DemoAccount[]): string {

@@ -1,0 +1,69 @@
+import { randomUUID } from 'node:crypto';
+import { addDays, localDate } from '../../domain/scheduling/local-time';
+import { getAvailability } from '../booking/get-availability';
+import { claimOccupancy, resourcesOf } from '../booking/occupancy';
+import type { Db } from '../db/database';
+import type { Appointment } from '../db/schema';
+import { withTransaction } from '../db/transaction';
+
+const DEMO_PATIENTS = [
+	{ family_name: '山田', given_name: '花子', family_name_kana: 'ヤマダ', given_name_kana: 'ハナコ', phone: '090-0000-0001', preferred_locale: 'ja' },
+	{ family_name: '鈴木', given_name: '一郎', family_name_kana: 'スズキ', given_name_kana: 'イチロウ', phone: '090-0000-0002', preferred_locale: 'ja' },
+	{ family_name: 'Morgan', given_name: 'Alex', family_name_kana: '', given_name_kana: '', phone: '+44 20 7946 0003', preferred_locale: 'en' },
+	{ family_name: '中村', given_name: '由美', family_name_kana: 'ナカムラ', given_name_kana: 'ユミ', phone: '090-0000-0004', preferred_locale: 'ja' }
+] as const;
+
+/**
+ * A few patients with appointments over the coming week, so a newcomer's schedule is not empty.
+ * Written directly (no confirmation mail): these people do not exist.
+ */
+export async function seedDemoAppointments(db: Db, now = Date.now()): Promise<void> {
+	const clinic = await db.kysely.selectFrom('clinic').select('time_zone').executeTakeFirstOrThrow();
+	const services = await db.kysely.selectFrom('service').select(['id', 'code', 'buffer_minutes']).where('code', 'in', ['FOLLOW', 'EA']).execute();
+	const patients = DEMO_PATIENTS.map((p, i) => ({
+		...p,
+		id: randomUUID(),
+		email: `patient${i + 1}@example.jp`,
+		date_of_birth: `19${60 + i * 7}-0${i + 3}-1${i}`,
+		created_at: new Date(now).toISOString()
+	}));
+	await db.kysely.insertInto('patient').values(patients).execute();
+	const today = localDate(now, clinic.time_zone);
+	let turn = 0;
+	for (let offset = 1; offset <= 7; offset++) {
+		const day = addDays(today, offset);
+		const service = services[offset % services.length]!;
+		const availability = await getAvailability(db, { service: service.id, from: day, to: day }, { now });
+		if (!availability.ok || availability.slots.length === 0) continue;
+		for (const index of [1, 9, 20]) {
+			// Slots listed earlier may have been taken by the previous demo appointment of the day.
+			const fresh = await getAvailability(db, { service: service.id, from: day, to: day }, { now });
+			const slot = fresh.ok ? fresh.slots[Math.min(index, fresh.slots.length - 1)] : undefined;
+			if (!slot) continue;
+			const patient = patients[turn++ % patients.length]!;
+			const appointment: Appointment = {
+				id: randomUUID(),
+				patient_id: patient.id,
+				practitioner_id: slot.practitionerId,
+				bed_id: slot.bedId,
+				service_id: service.id,
+				starts_at: new Date(slot.start).toISOString(),
+				ends_at: new Date(slot.end).toISOString(),
+				held_until: new Date(slot.end + service.buffer_minutes * 60_000).toISOString(),
+				status: 'booked',
+				source: 'staff',
+				first_visit: 0,
+				triage: null,
+				manage_token_hash: null,
+				locale: patient.preferred_locale,
+				note: '',
+				created_at: new Date(now).toISOString(),
+				cancelled_at: null
+			};
+			await withTransaction(db, async (tx) => {
+				await tx.kysely.insertInto('appointment').values(appointment).execute();
+				await claimOccupancy(tx, appointment.id, resourcesOf(appointment), slot.start, Date.parse(appointment.held_until));
+			});
+		}
+	}
+}
