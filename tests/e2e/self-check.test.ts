@@ -48,6 +48,8 @@ describe('the symptom self-check without JavaScript', () => {
 		await page.waitForLoadState();
 		expect(await page.getByRole('heading', { level: 2 }).first().textContent()).toBe('急いで受診が必要なサインは見当たりません');
 		expect(await page.getByRole('link', { name: '予約する' }).count()).toBe(1);
+		// The answers travel with the person to the booking flow, so the practitioner sees them.
+		expect(await page.getByRole('link', { name: '予約する' }).getAttribute('href')).toMatch(/^\/book\?triage=[A-Za-z0-9_-]+$/);
 		expect(await page.locator('a[href="tel:119"]').count()).toBe(0);
 	});
 

@@ -3,5 +3,5 @@ import { ACUPOINTS } from '../../domain/acupoints/points';
 
 /** Every public page, by its Japanese (unprefixed) path; each also exists under /en. */
 export function publicPagePaths(): string[] {
-	return ['/', '/check', '/clinic', ...ARTICLE_SLUGS.map((s) => `/${s}`), '/points', ...ACUPOINTS.map((p) => `/points/${p.code}`)];
+	return ['/', '/check', '/book', '/clinic', ...ARTICLE_SLUGS.map((s) => `/${s}`), '/points', ...ACUPOINTS.map((p) => `/points/${p.code}`)];
 }

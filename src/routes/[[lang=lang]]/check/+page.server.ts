@@ -8,6 +8,7 @@ export const actions: Actions = {
 	default: async ({ request, locals }) => {
 		const form = await parseForm(request, ZTriageFormSchema, locals.locale);
 		if (!form.ok) return form.failure;
-		return { result: assess(form.data) };
+		// The answers travel on to the booking (in the link, never stored here) so the practitioner sees them.
+		return { result: assess(form.data), triage: Buffer.from(JSON.stringify(form.data)).toString('base64url') };
 	}
 };

@@ -3,7 +3,7 @@ export const check = {
 	ja: {
 		'check.title': '症状セルフチェック',
 		'check.description': '坐骨神経痛のような痛みで、すぐに受診が必要なサインがないかを確かめる質問です。約2分で終わります。',
-		'check.intro': 'お尻から脚にかけての痛みやしびれについて、いくつか質問します。すぐに医療機関を受診したほうがよいサインがないかを確かめるためのもので、診断ではありません。回答は保存されません。',
+		'check.intro': 'お尻から脚にかけての痛みやしびれについて、いくつか質問します。すぐに医療機関を受診したほうがよいサインがないかを確かめるためのもので、診断ではありません。回答は保存されません（続けて予約した場合だけ、予約と一緒に施術者に伝わります）。',
 		'check.notDiagnosis': 'このチェックは診断ではありません。迷ったとき、症状が変わったときは医師に相談してください。',
 		'check.progress': '{total}つのうち{step}つ目',
 		'check.part1': '今すぐ受診が必要なサイン',
@@ -75,7 +75,7 @@ export const check = {
 	en: {
 		'check.title': 'Symptom self-check',
 		'check.description': 'A few questions about sciatica-like pain that check for signs you need medical care now. It takes about two minutes.',
-		'check.intro': 'A few questions about pain or numbness running from the buttock down the leg. They check for signs that you should see a doctor first; this is not a diagnosis. Your answers are not stored.',
+		'check.intro': 'A few questions about pain or numbness running from the buttock down the leg. They check for signs that you should see a doctor first; this is not a diagnosis. Your answers are not stored, unless you go on to book: then they come with your booking so your practitioner sees them.',
 		'check.notDiagnosis': 'This self-check is not a diagnosis. If you are unsure, or your symptoms change, talk to a doctor.',
 		'check.progress': 'Part {step} of {total}',
 		'check.part1': 'Signs that need care now',

@@ -3,6 +3,7 @@
  * area name (e.g. `check.title`). Add an area here; the catalogue test checks both languages.
  */
 import { booking } from './booking';
+import { bookingFlow } from './booking-flow';
 import { check } from './check';
 import { clinic } from './clinic';
 import { home } from './home';
@@ -15,7 +16,8 @@ export const AREA_MESSAGES_JA = {
 	...home.ja,
 	...clinic.ja,
 	...points.ja,
-	...booking.ja
+	...booking.ja,
+	...bookingFlow.ja
 } as const;
 
 export const AREA_MESSAGES_EN = {
@@ -24,5 +26,6 @@ export const AREA_MESSAGES_EN = {
 	...home.en,
 	...clinic.en,
 	...points.en,
-	...booking.en
+	...booking.en,
+	...bookingFlow.en
 } as const;

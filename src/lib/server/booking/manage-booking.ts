@@ -1,0 +1,201 @@
+import { freeSlots, type Slot } from '../../domain/scheduling/availability';
+import { localDate } from '../../domain/scheduling/local-time';
+import { recordAudit, type AuditActor } from '../audit/audit-log';
+import { sha256Hex } from '../crypto';
+import type { Db } from '../db/database';
+import type { Appointment } from '../db/schema';
+import { withTransaction } from '../db/transaction';
+import { enqueueJob } from '../jobs/queue';
+import { claimOccupancy, isUniqueViolation, releaseOccupancy, resourcesOf } from './occupancy';
+import { findService, loadScheduleInputs } from './schedule-repository';
+
+/*
+ * What a patient may do with the link in the confirmation e-mail (issue #5): see the appointment,
+ * cancel it, or move it to another free time with the same practitioner, until the clinic's
+ * cancellation cutoff. The token is the only key; only its SHA-256 is stored.
+ */
+
+export type ManageBookingResult = { ok: true } | { ok: false; code: 'not_found' | 'past_cutoff' | 'slot_taken' | 'already_cancelled' };
+
+export interface ManagedBooking {
+	appointment: Appointment;
+	service: { name: { ja: string; en: string }; durationMinutes: number } | null;
+	practitionerName: { ja: string; en: string };
+	clinic: { timeZone: string; phone: string; cancellationCutoffHours: number };
+	/** Online changes are possible strictly before this instant. */
+	changeDeadline: number;
+}
+
+const HOUR = 3_600_000;
+/** Tokens are 32 base32 characters; anything much longer is not worth hashing. */
+const MAX_TOKEN_LENGTH = 128;
+
+class SlotTaken extends Error {}
+
+export async function findBookingByToken(db: Db, token: string): Promise<ManagedBooking | undefined> {
+	const appointment = await appointmentByToken(db, token);
+	if (!appointment) return undefined;
+	const [clinic, practitioner, service] = await Promise.all([
+		db.kysely.selectFrom('clinic').select(['time_zone', 'phone', 'cancellation_cutoff_hours']).executeTakeFirstOrThrow(),
+		db.kysely
+			.selectFrom('practitioner')
+			.select(['family_name_ja', 'given_name_ja', 'family_name_en', 'given_name_en'])
+			.where('id', '=', appointment.practitioner_id)
+			.executeTakeFirstOrThrow(),
+		appointment.service_id ? findService(db, appointment.service_id) : undefined
+	]);
+	return {
+		appointment,
+		service: service ? { name: { ja: service.name_ja, en: service.name_en }, durationMinutes: service.duration_minutes } : null,
+		practitionerName: {
+			ja: `${practitioner.family_name_ja} ${practitioner.given_name_ja}`,
+			en: `${practitioner.given_name_en} ${practitioner.family_name_en}`
+		},
+		clinic: { timeZone: clinic.time_zone, phone: clinic.phone, cancellationCutoffHours: clinic.cancellation_cutoff_hours },
+		changeDeadline: changeDeadlineOf(appointment, clinic.cancellation_cutoff_hours)
+	};
+}
+
+/** Whether the patient may still cancel or move the appointment themselves. */
+export function isChangeableOnline(booking: ManagedBooking, now: number): boolean {
+	return refusalFor(booking.appointment, booking.clinic.cancellationCutoffHours, now) === null;
+}
+
+export async function cancelBooking(db: Db, token: string, actor: AuditActor, now = Date.now()): Promise<ManageBookingResult> {
+	return withTransaction(db, async (tx) => {
+		const appointment = await appointmentByToken(tx, token, { lock: true });
+		if (!appointment) return { ok: false, code: 'not_found' } as const;
+		const refusal = refusalFor(appointment, await cutoffHours(tx), now);
+		if (refusal) return { ok: false, code: refusal } as const;
+		// Only a still-booked row changes: of two cancels at once, the second finds nothing to do.
+		const updated = await tx.kysely
+			.updateTable('appointment')
+			.set({ status: 'cancelled', cancelled_at: new Date(now).toISOString() })
+			.where('id', '=', appointment.id)
+			.where('status', '=', 'booked')
+			.executeTakeFirst();
+		if (Number(updated.numUpdatedRows) === 0) return { ok: false, code: 'already_cancelled' } as const;
+		await releaseOccupancy(tx, appointment.id);
+		await recordAudit(tx, actor, {
+			action: 'booking.cancel',
+			entityType: 'appointment',
+			entityId: appointment.id,
+			patientId: appointment.patient_id ?? undefined,
+			detail: { via: 'manage_link' }
+		});
+		return { ok: true } as const;
+	});
+}
+
+export async function moveBooking(db: Db, token: string, newStart: number, actor: AuditActor, now = Date.now()): Promise<ManageBookingResult> {
+	try {
+		return await withTransaction(db, async (tx) => {
+			const appointment = await appointmentByToken(tx, token, { lock: true });
+			if (!appointment) return { ok: false, code: 'not_found' } as const;
+			const refusal = refusalFor(appointment, await cutoffHours(tx), now);
+			if (refusal) return { ok: false, code: refusal } as const;
+			const service = appointment.service_id ? await findService(tx, appointment.service_id) : undefined;
+			if (!service) return { ok: false, code: 'not_found' } as const;
+			const { time_zone: timeZone } = await tx.kysely.selectFrom('clinic').select('time_zone').executeTakeFirstOrThrow();
+			const day = localDate(newStart, timeZone);
+			const slot = (await freeSlotsForMove(tx, appointment, day, day, now)).find((s) => s.start === newStart);
+			if (!slot) return { ok: false, code: 'slot_taken' } as const;
+
+			const heldUntil = slot.end + service.buffer_minutes * 60_000;
+			await releaseOccupancy(tx, appointment.id);
+			await tx.kysely
+				.updateTable('appointment')
+				.set({
+					starts_at: new Date(slot.start).toISOString(),
+					ends_at: new Date(slot.end).toISOString(),
+					held_until: new Date(heldUntil).toISOString(),
+					bed_id: slot.bedId
+				})
+				.where('id', '=', appointment.id)
+				.execute();
+			try {
+				await claimOccupancy(tx, appointment.id, resourcesOf({ practitioner_id: slot.practitionerId, bed_id: slot.bedId }), slot.start, heldUntil);
+			} catch (cause) {
+				// Someone booked the same grains since the check: undo the whole move.
+				if (isUniqueViolation(cause)) throw new SlotTaken();
+				throw cause;
+			}
+			await recordAudit(tx, actor, {
+				action: 'booking.move',
+				entityType: 'appointment',
+				entityId: appointment.id,
+				patientId: appointment.patient_id ?? undefined,
+				detail: { via: 'manage_link', from: appointment.starts_at, to: new Date(slot.start).toISOString() }
+			});
+			await retirePendingReminders(tx, appointment.id);
+			const payload = { appointmentId: appointment.id, manageToken: token };
+			await enqueueJob(tx, 'mail.booking_confirmation', payload);
+			const reminderAt = slot.start - 24 * HOUR;
+			if (reminderAt > now) await enqueueJob(tx, 'mail.booking_reminder', payload, new Date(reminderAt));
+			return { ok: true } as const;
+		});
+	} catch (cause) {
+		if (cause instanceof SlotTaken || isUniqueViolation(cause)) return { ok: false, code: 'slot_taken' };
+		throw cause;
+	}
+}
+
+/**
+ * Free times to move `appointment` to, on clinic days `from`..`to`: the same practitioner and
+ * treatment, with the appointment's own time counted as free so it may shift by a few minutes.
+ */
+export async function freeSlotsForMove(db: Db, appointment: Appointment, from: string, to: string, now: number): Promise<Slot[]> {
+	const service = appointment.service_id ? await findService(db, appointment.service_id) : undefined;
+	if (!service) return [];
+	const inputs = await loadScheduleInputs(db, service, from, to);
+	const ownStart = Date.parse(appointment.starts_at);
+	const ownEnd = Date.parse(appointment.held_until);
+	// Occupancy is unique per resource and grain, so no other appointment has exactly this interval.
+	const isOwn = (b: (typeof inputs.busy)[number]) =>
+		b.start === ownStart &&
+		b.end === ownEnd &&
+		((b.resource.kind === 'practitioner' && b.resource.id === appointment.practitioner_id) ||
+			(b.resource.kind === 'bed' && b.resource.id === appointment.bed_id));
+	const busy = appointment.status === 'cancelled' ? inputs.busy : inputs.busy.filter((b) => !isOwn(b));
+	return freeSlots(inputs.rules, inputs.service, inputs.practitioners, inputs.bedIds, busy, {
+		from,
+		to,
+		practitionerId: appointment.practitioner_id,
+		now
+	});
+}
+
+async function appointmentByToken(db: Db, token: string, options: { lock?: boolean } = {}): Promise<Appointment | undefined> {
+	if (!token || token.length > MAX_TOKEN_LENGTH) return undefined;
+	let query = db.kysely.selectFrom('appointment').selectAll().where('manage_token_hash', '=', sha256Hex(token));
+	// PostgreSQL: two changes to one appointment queue on its row; SQLite has a single writer anyway.
+	if (options.lock && db.dialect === 'postgres') query = query.forUpdate();
+	return query.executeTakeFirst();
+}
+
+async function cutoffHours(db: Db): Promise<number> {
+	const clinic = await db.kysely.selectFrom('clinic').select('cancellation_cutoff_hours').executeTakeFirstOrThrow();
+	return clinic.cancellation_cutoff_hours;
+}
+
+function changeDeadlineOf(appointment: Appointment, cutoff: number): number {
+	return Date.parse(appointment.starts_at) - cutoff * HOUR;
+}
+
+function refusalFor(appointment: Appointment, cutoff: number, now: number): 'already_cancelled' | 'past_cutoff' | null {
+	if (appointment.status === 'cancelled') return 'already_cancelled';
+	// Arrived, completed or no-show: the visit has begun, which is past any cutoff.
+	if (appointment.status !== 'booked' || now >= changeDeadlineOf(appointment, cutoff)) return 'past_cutoff';
+	return null;
+}
+
+/** A reminder queued for the old time would arrive on the wrong day; the move queues a new one. */
+async function retirePendingReminders(db: Db, appointmentId: string): Promise<void> {
+	await db.kysely
+		.updateTable('job')
+		.set({ done_at: new Date().toISOString() })
+		.where('kind', '=', 'mail.booking_reminder')
+		.where('done_at', 'is', null)
+		.where('payload', 'like', `%"appointmentId":"${appointmentId}"%`)
+		.execute();
+}

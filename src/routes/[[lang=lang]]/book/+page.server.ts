@@ -1,0 +1,55 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { localizePath } from '$lib/i18n/locales';
+import { translate } from '$lib/i18n/translate';
+import { decodeTriage } from '$lib/server/booking/booking-flow';
+import { createBooking } from '$lib/server/booking/create-booking';
+import { formFailure } from '$lib/server/http/form';
+import { readForm } from '$lib/server/http/read-form';
+import { actorFrom } from '$lib/server/http/request-context';
+import { wakeJobWorker } from '$lib/server/jobs/worker';
+import { BOOKED_COOKIE, BOOKED_COOKIE_SECONDS } from './booked-cookie';
+import { bookingInputFrom } from './details-form';
+import { readFlowQuery } from './flow-query';
+import { resolveBookingStep } from './resolve-step';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals, url }) => {
+	return resolveBookingStep(locals.db, readFlowQuery(url.searchParams), locals.locale, Date.now());
+};
+
+export const actions: Actions = {
+	// The details form posts here with the choice so far in hidden fields (and in the URL).
+	default: async (event) => {
+		const { locals, request, cookies, url } = event;
+		const locale = locals.locale;
+		const values = await readForm(request);
+		const query = readFlowQuery(values);
+		const clinic = await locals.db.kysely.selectFrom('clinic').select('time_zone').executeTakeFirstOrThrow();
+		const built = bookingInputFrom(values, query, locale, clinic.time_zone, decodeTriage(query.triage));
+		if (!built.ok) {
+			return built.selectionLost
+				? formFailure(400, values, {}, translate(locale, 'book.selectionLost'))
+				: formFailure(422, values, built.errors, translate(locale, 'validation.formTitle'));
+		}
+		const actor = actorFrom(event);
+		let result = await createBooking(locals.db, built.input, actor);
+		// "Anyone" was shown with whoever was free first; if that one has just gone, anyone else will do.
+		if (!result.ok && result.code === 'slot_taken' && query.practitioner === 'any' && built.input.practitionerId) {
+			result = await createBooking(locals.db, { ...built.input, practitionerId: undefined }, actor);
+		}
+		if (!result.ok) {
+			if (result.code === 'slot_taken') return fail(409, { slotTaken: true as const });
+			return formFailure(400, values, {}, translate(locale, 'book.selectionLost'));
+		}
+		wakeJobWorker();
+		// The manage token reaches the confirmation page in a short-lived cookie, not in its URL.
+		cookies.set(BOOKED_COOKIE, result.manageToken, {
+			path: '/',
+			httpOnly: true,
+			sameSite: 'lax',
+			secure: url.protocol === 'https:',
+			maxAge: BOOKED_COOKIE_SECONDS
+		});
+		redirect(303, localizePath('/book/done', locale));
+	}
+};

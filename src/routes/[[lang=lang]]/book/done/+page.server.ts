@@ -1,0 +1,24 @@
+import { redirect } from '@sveltejs/kit';
+import { localizePath } from '$lib/i18n/locales';
+import { findBookingByToken } from '$lib/server/booking/manage-booking';
+import { BOOKED_COOKIE } from '../booked-cookie';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals, cookies, setHeaders }) => {
+	const token = cookies.get(BOOKED_COOKIE);
+	const booking = token ? await findBookingByToken(locals.db, token) : undefined;
+	if (!token || !booking) redirect(303, localizePath('/book', locals.locale));
+	// Moved or cancelled since: the manage page tells the current state.
+	if (booking.appointment.status !== 'booked') redirect(303, localizePath(`/booking/${token}`, locals.locale));
+	// The page carries the manage link: never keep it in a shared cache.
+	setHeaders({ 'cache-control': 'no-store' });
+	const { appointment, service, practitionerName, clinic } = booking;
+	return {
+		start: Date.parse(appointment.starts_at),
+		timeZone: clinic.timeZone,
+		serviceName: service?.name ?? null,
+		practitionerName,
+		cutoffHours: clinic.cancellationCutoffHours,
+		manageHref: localizePath(`/booking/${token}`, locals.locale)
+	};
+};

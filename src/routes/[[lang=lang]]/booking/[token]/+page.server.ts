@@ -1,0 +1,73 @@
+import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
+import { localInstant } from '$lib/domain/scheduling/local-time';
+import { translate } from '$lib/i18n/translate';
+import type { AuditActor } from '$lib/server/audit/audit-log';
+import { DATE_PATTERN, TIME_PATTERN } from '$lib/server/booking/booking-flow';
+import { cancelBooking, findBookingByToken, isChangeableOnline, moveBooking, type ManagedBooking } from '$lib/server/booking/manage-booking';
+import { readForm } from '$lib/server/http/read-form';
+import { actorFrom } from '$lib/server/http/request-context';
+import { wakeJobWorker } from '$lib/server/jobs/worker';
+import { managePath, resolveManageView } from './manage-view';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals, params, url, setHeaders }) => {
+	const booking = await found(locals, params.token);
+	// The token is the key to this page: keep it out of shared caches and search engines.
+	setHeaders({ 'cache-control': 'no-store' });
+	const now = Date.now();
+	const { appointment, clinic } = booking;
+	return {
+		appointment: {
+			start: Date.parse(appointment.starts_at),
+			status: appointment.status,
+			serviceName: booking.service?.name ?? null,
+			practitionerName: booking.practitionerName
+		},
+		clinic,
+		changeable: isChangeableOnline(booking, now),
+		changeDeadline: booking.changeDeadline,
+		moved: url.searchParams.has('moved'),
+		overviewHref: managePath(locals.locale, params.token),
+		cancelHref: managePath(locals.locale, params.token, { step: 'cancel' }),
+		moveHref: managePath(locals.locale, params.token, { step: 'move' }),
+		view: await resolveManageView(locals.db, booking, params.token, url.searchParams, locals.locale, now)
+	};
+};
+
+export const actions: Actions = {
+	cancel: async (event) => {
+		const { locals, params } = event;
+		const booking = await found(locals, params.token);
+		const result = await cancelBooking(locals.db, params.token, patientActor(event, booking));
+		if (!result.ok) return refused(result.code, locals.locale);
+		redirect(303, managePath(locals.locale, params.token));
+	},
+	move: async (event) => {
+		const { locals, params, request } = event;
+		const booking = await found(locals, params.token);
+		const values = await readForm(request);
+		if (!DATE_PATTERN.test(values.date ?? '') || !TIME_PATTERN.test(values.time ?? '')) return refused('slot_taken', locals.locale);
+		const start = localInstant(values.date!, values.time!, booking.clinic.timeZone);
+		const result = await moveBooking(locals.db, params.token, start, patientActor(event, booking));
+		if (!result.ok) return refused(result.code, locals.locale);
+		wakeJobWorker();
+		redirect(303, managePath(locals.locale, params.token, { moved: '1' }));
+	}
+};
+
+async function found(locals: App.Locals, token: string): Promise<ManagedBooking> {
+	const booking = await findBookingByToken(locals.db, token);
+	if (!booking) error(404, translate(locals.locale, 'error.notFoundTitle'));
+	return booking;
+}
+
+/** Whoever holds the link acts for the patient, unless a signed-in staff member uses it. */
+function patientActor(event: RequestEvent, booking: ManagedBooking): AuditActor {
+	const actor = actorFrom(event);
+	return actor.type === 'staff' ? actor : { ...actor, type: 'patient', id: booking.appointment.patient_id };
+}
+
+function refused(code: 'not_found' | 'past_cutoff' | 'slot_taken' | 'already_cancelled', locale: App.Locals['locale']) {
+	if (code === 'not_found') error(404, translate(locale, 'error.notFoundTitle'));
+	return fail(409, { code });
+}

@@ -1,0 +1,220 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser, BrowserContext, Page, Response } from 'playwright-core';
+import { RED_FLAG_QUESTIONS } from '../../src/lib/domain/triage/assess';
+import { axeViolations, launchBrowser } from '../support/browser';
+
+const base = inject('baseUrl');
+
+/** What each language's pages say, as a person would look for it. */
+const TEXT = {
+	en: {
+		prefix: '/en',
+		anyone: /^Anyone available/,
+		nextMonth: /Next month/,
+		times: /^Free times on/,
+		familyName: 'Family name',
+		givenName: 'Given name',
+		email: 'E-mail',
+		phone: 'Phone',
+		submit: 'Confirm booking',
+		done: 'Your appointment is booked',
+		mailOnItsWay: 'A confirmation e-mail is on its way',
+		manage: 'View, move or cancel this appointment',
+		cancel: 'Cancel appointment',
+		cancelConfirm: 'Yes, cancel it',
+		cancelled: 'This appointment has been cancelled.',
+		move: 'Move to another time',
+		moveConfirm: 'Confirm the move',
+		moved: 'Your appointment has been moved.',
+		slotTaken: 'Sorry, that time has just been taken.',
+		triageKept: 'Your self-check answers will be passed to your practitioner'
+	},
+	ja: {
+		prefix: '',
+		anyone: /^指名なし/,
+		nextMonth: /次の月/,
+		times: /の空き時間$/,
+		familyName: '姓',
+		givenName: '名',
+		email: 'メールアドレス',
+		phone: '電話番号',
+		submit: '予約を確定する',
+		done: 'ご予約を承りました',
+		mailOnItsWay: '確認のメールをお送りしています',
+		manage: '予約の確認・変更・キャンセル',
+		cancel: 'キャンセルする',
+		cancelConfirm: 'はい、キャンセルします',
+		cancelled: 'このご予約はキャンセルされています。',
+		move: '日時を変更する',
+		moveConfirm: '変更を確定する',
+		moved: 'ご予約の日時を変更しました。',
+		slotTaken: '申し訳ありません。お選びの時間はちょうど埋まってしまいました。',
+		triageKept: '症状セルフチェックの回答も'
+	}
+} as const;
+type Lang = keyof typeof TEXT;
+
+let browser: Browser;
+let context: BrowserContext;
+/** The person's phone: 320 px wide, no JavaScript. */
+let page: Page;
+let jsContext: BrowserContext;
+/** axe needs JavaScript: every page the person sees is checked again here. */
+let jsPage: Page;
+
+beforeAll(async () => {
+	browser = await launchBrowser();
+	context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 320, height: 640 } });
+	page = await context.newPage();
+	jsContext = await browser.newContext({ viewport: { width: 320, height: 640 } });
+	jsPage = await jsContext.newPage();
+});
+afterAll(async () => {
+	await browser?.close();
+});
+
+async function expectAccessible(url = page.url()) {
+	await jsContext.addCookies(await context.cookies());
+	const response = await jsPage.goto(url);
+	expect(response?.status(), url).toBe(200);
+	expect(await axeViolations(jsPage), url).toEqual([]);
+	const overflow = await jsPage.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+	expect(overflow, `${url} fits 320 px`).toBeLessThanOrEqual(0);
+}
+
+async function follow(click: Promise<void>): Promise<void> {
+	await click;
+	await page.waitForLoadState();
+	await expectAccessible();
+}
+
+async function submit(name: string): Promise<Response> {
+	const [response] = await Promise.all([page.waitForResponse((r) => r.request().method() === 'POST'), page.getByRole('button', { name }).click()]);
+	await page.waitForLoadState();
+	return response;
+}
+
+/** Service, practitioner, the last free day of next month (well past the cutoff), the first time. */
+async function chooseSlot(lang: Lang, service: RegExp, practitioner: RegExp, start = '/book') {
+	const text = TEXT[lang];
+	await page.goto(`${base}${text.prefix}${start}`);
+	await expectAccessible();
+	await follow(page.getByRole('link', { name: service }).click());
+	await follow(page.getByRole('link', { name: practitioner }).click());
+	await follow(page.getByRole('link', { name: text.nextMonth }).first().click());
+	const days = page.locator('main table a');
+	expect(await days.count()).toBeGreaterThan(0);
+	await follow(days.last().click());
+	await follow(page.getByRole('list', { name: text.times }).getByRole('link').first().click());
+}
+
+async function fillDetails(lang: Lang, email: string, target = page) {
+	const text = TEXT[lang];
+	await target.getByLabel(text.familyName, { exact: true }).fill(lang === 'ja' ? '田中' : 'Tanaka');
+	await target.getByLabel(text.givenName, { exact: true }).fill(lang === 'ja' ? '花子' : 'Hanako');
+	if (lang === 'ja') await target.getByLabel('セイ（フリガナ・任意）').fill('たなか');
+	await target.getByLabel(text.email, { exact: true }).fill(email);
+	await target.getByLabel(text.phone, { exact: true }).fill('090-1234-5678');
+	await target.locator('input[name="firstVisit"][value="yes"]').check();
+	await target.locator('input[name="consent"]').check();
+}
+
+async function cancelFromConfirmation(lang: Lang) {
+	const text = TEXT[lang];
+	await follow(page.getByRole('link', { name: text.manage }).click());
+	expect(page.url()).toMatch(/\/booking\/[a-z0-9]{20,}$/);
+	await follow(page.getByRole('link', { name: text.cancel }).click());
+	await submit(text.cancelConfirm);
+	expect(await page.locator('main').textContent()).toContain(text.cancelled);
+	await expectAccessible();
+	expect(await page.getByRole('link', { name: text.cancel }).count()).toBe(0);
+}
+
+describe('booking online without JavaScript on a 320 px phone', () => {
+	it('books in English with anyone available, keeps the self-check answers, then cancels from the manage link', async () => {
+		const answers = { ...Object.fromEntries(RED_FLAG_QUESTIONS.map((q) => [q, false])), age: 40, durationDays: 5, painNrs: 4 };
+		const triage = Buffer.from(JSON.stringify(answers)).toString('base64url');
+		await chooseSlot('en', /^Follow-up treatment/, TEXT.en.anyone, `/book?triage=${triage}`);
+		expect(page.url()).toContain(`triage=${triage}`);
+		expect(await page.locator('main').textContent()).toContain(TEXT.en.triageKept);
+		expect(await page.locator('main dl').textContent()).toMatch(/\(anyone available\)/);
+		await fillDetails('en', 'hanako.en@example.jp');
+		const response = await submit(TEXT.en.submit);
+		expect(response.status()).toBe(303);
+		expect(new URL(page.url()).pathname).toBe('/en/book/done');
+		expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(TEXT.en.done);
+		expect(await page.locator('main').textContent()).toContain(TEXT.en.mailOnItsWay);
+		await expectAccessible();
+		await cancelFromConfirmation('en');
+	});
+
+	it('books in Japanese with a chosen practitioner, refuses the same time twice, moves it, and cancels', async () => {
+		await chooseSlot('ja', /^低周波鍼通電療法/, /^佐藤 美穂/);
+		expect(await page.getByLabel('セイ（フリガナ・任意）').count()).toBe(1);
+		// Someone else has the same form open on another phone and sends it second.
+		const other = await browser.newPage({ javaScriptEnabled: false, viewport: { width: 320, height: 640 } });
+		await other.goto(page.url());
+		await fillDetails('ja', 'hanako.ja@example.jp');
+		expect((await submit(TEXT.ja.submit)).status()).toBe(303);
+		expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(TEXT.ja.done);
+		await expectAccessible();
+
+		await fillDetails('ja', 'jiro@example.jp', other);
+		const [late] = await Promise.all([other.waitForResponse((r) => r.request().method() === 'POST'), other.getByRole('button', { name: TEXT.ja.submit }).click()]);
+		await other.waitForLoadState();
+		expect(late.status()).toBe(409);
+		expect(await other.getByRole('alert').textContent()).toContain(TEXT.ja.slotTaken);
+		expect(await other.getByRole('list', { name: TEXT.ja.times }).count()).toBe(1);
+		await other.close();
+
+		await page.goto(`${base}/book/done`);
+		await follow(page.getByRole('link', { name: TEXT.ja.manage }).click());
+		await follow(page.getByRole('link', { name: TEXT.ja.move }).click());
+		await follow(page.getByRole('link', { name: TEXT.ja.nextMonth }).first().click());
+		await follow(page.locator('main table a').first().click());
+		await follow(page.getByRole('list', { name: TEXT.ja.times }).getByRole('link').first().click());
+		expect((await submit(TEXT.ja.moveConfirm)).status()).toBe(303);
+		expect(await page.getByRole('status').textContent()).toContain(TEXT.ja.moved);
+		await expectAccessible();
+		await page.goto(`${base}/book/done`);
+		await cancelFromConfirmation('ja');
+	});
+
+	it('shows a bad e-mail and a missing consent beside their fields, keeping what was typed', async () => {
+		await chooseSlot('en', /^Follow-up treatment/, /^Ken Takahashi/);
+		const detailsUrl = page.url();
+		await fillDetails('en', 'hanako@example');
+		const response = await submit(TEXT.en.submit);
+		expect(response.status()).toBe(422);
+		expect(await page.locator('#field-email-error').textContent()).toBe('Enter an email address.');
+		expect(await page.getByLabel(TEXT.en.familyName, { exact: true }).inputValue()).toBe('Tanaka');
+		expect(await page.locator('input[name="consent"]').isChecked()).toBe(true);
+
+		// A browser would not send the form without the box ticked; a plain POST can.
+		const form = new URLSearchParams(new URL(detailsUrl).searchParams);
+		for (const [key, value] of Object.entries({ familyName: 'Tanaka', givenName: 'Hanako', email: 'hanako@example.jp', phone: '090-1234-5678', firstVisit: 'no' })) form.set(key, value);
+		const posted = await fetch(detailsUrl, { method: 'POST', headers: { origin: base, accept: 'text/html', 'content-type': 'application/x-www-form-urlencoded' }, body: form });
+		expect(posted.status).toBe(422);
+		const html = await posted.text();
+		expect(html).toContain('id="consent-error">Please agree to how we handle your health information.');
+		expect(html).toContain('value="hanako@example.jp"');
+
+		// The same errors pass axe.
+		await jsPage.goto(detailsUrl);
+		await jsPage.getByLabel(TEXT.en.email, { exact: true }).fill('not an address');
+		await jsPage.locator('form').evaluate((f: HTMLFormElement) => f.setAttribute('novalidate', ''));
+		await jsPage.getByRole('button', { name: TEXT.en.submit }).click();
+		await jsPage.waitForLoadState();
+		expect(await jsPage.locator('.field-error').count()).toBeGreaterThan(2);
+		expect(await axeViolations(jsPage)).toEqual([]);
+	});
+
+	it('drops self-check answers that do not parse, and answers an unknown manage link with a 404', async () => {
+		const html = await (await fetch(`${base}/en/book?triage=bm90LWpzb24`)).text();
+		expect(html).toMatch(/href="\/en\/book\?service=/);
+		expect(html).not.toContain('triage=');
+		const missing = await fetch(`${base}/en/booking/nosuchtoken`);
+		expect(missing.status).toBe(404);
+		expect(await missing.text()).toContain('Page not found');
+	});
+});
