@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { assess, compareLevels, mayBook, RED_FLAG_QUESTIONS, type TriageAnswers } from './assess';
+import { assess, compareLevels, mayBook, questionsAtLevel, RED_FLAG_QUESTIONS, type TriageAnswers } from './assess';
 
 function calm(overrides: Partial<TriageAnswers> = {}): TriageAnswers {
 	const flags = Object.fromEntries(RED_FLAG_QUESTIONS.map((q) => [q, false])) as Record<(typeof RED_FLAG_QUESTIONS)[number], boolean>;
@@ -12,15 +12,21 @@ describe('assess', () => {
 		expect(assess(calm())).toEqual({ level: 'routine', reasons: [] });
 	});
 
-	it.each([
-		'bladderBowelChange',
-		'saddleNumbness',
-		'sexualDysfunction',
-		'bilateralLegSymptoms',
-		'progressiveWeakness',
-		'suddenWeaknessOrNumbness',
-		'violentInjury'
-	] as const)('sends %s to emergency care', (code) => {
+	it('groups the red flags by level in the reference’s order', () => {
+		expect(questionsAtLevel('emergency')).toEqual([
+			'bladderBowelChange',
+			'saddleNumbness',
+			'sexualDysfunction',
+			'bilateralLegSymptoms',
+			'progressiveWeakness',
+			'suddenWeaknessOrNumbness',
+			'violentInjury'
+		]);
+		expect(questionsAtLevel('urgent')).toEqual(['feverOrUnwell', 'cancerHistory', 'unexplainedWeightLoss', 'immunosuppressed', 'severeNightPain']);
+		expect(questionsAtLevel('see_doctor')).toEqual(['worsening']);
+	});
+
+	it.each(questionsAtLevel('emergency'))('sends %s to emergency care', (code) => {
 		expect(assess(calm({ [code]: true }))).toEqual({ level: 'emergency', reasons: [code] });
 	});
 

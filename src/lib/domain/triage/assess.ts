@@ -30,24 +30,8 @@ export type TriageAnswers = Record<RedFlagQuestion, boolean> & {
 	painNrs: number;
 };
 
-export const TRIAGE_REASONS = [
-	'bladderBowelChange',
-	'saddleNumbness',
-	'sexualDysfunction',
-	'bilateralLegSymptoms',
-	'progressiveWeakness',
-	'suddenWeaknessOrNumbness',
-	'violentInjury',
-	'feverOrUnwell',
-	'cancerHistory',
-	'unexplainedWeightLoss',
-	'immunosuppressed',
-	'severeNightPain',
-	'worsening',
-	'durationOverAWeek',
-	'severePain',
-	'underEighteen'
-] as const;
+/** Every reason the rules can give: the red flags, then the reasons computed from numbers. */
+export const TRIAGE_REASONS = [...RED_FLAG_QUESTIONS, 'durationOverAWeek', 'severePain', 'underEighteen'] as const;
 export type TriageReason = (typeof TRIAGE_REASONS)[number];
 
 export interface TriageResult {
@@ -98,6 +82,13 @@ export function assess(answers: TriageAnswers): TriageResult {
 	const fired = RULES.filter((rule) => rule.applies(answers));
 	const level = fired.reduce<TriageLevel>((highest, rule) => (compareLevels(rule.level, highest) > 0 ? rule.level : highest), 'routine');
 	return { level, reasons: fired.map((rule) => rule.code) };
+}
+
+/** The red-flag questions whose "yes" alone reaches `level`, in the reference's order. */
+export function questionsAtLevel(level: 'emergency' | 'urgent' | 'see_doctor'): RedFlagQuestion[] {
+	return RULES.filter((rule) => rule.level === level && (RED_FLAG_QUESTIONS as readonly string[]).includes(rule.code)).map(
+		(rule) => rule.code as RedFlagQuestion
+	);
 }
 
 /** Whether the result page may offer a booking: never for emergency or urgent. */

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { freeSlots, type Slot } from '../../domain/scheduling/availability';
 import { addDays, localDate } from '../../domain/scheduling/local-time';
 import { recordAudit, type AuditActor } from '../audit/audit-log';
@@ -7,6 +6,7 @@ import type { Db } from '../db/database';
 import type { Appointment } from '../db/schema';
 import { withTransaction } from '../db/transaction';
 import { enqueueJob } from '../jobs/queue';
+import { appointmentRow } from './appointment-row';
 import { claimOccupancy, isUniqueViolation, resourcesOf } from './occupancy';
 import { findOrCreatePatient } from './patients';
 import { findService, loadScheduleInputs } from './schedule-repository';
@@ -49,25 +49,18 @@ export async function createBooking(db: Db, input: TCreateBooking, actor: AuditA
 
 			const patientId = await findOrCreatePatient(tx, input.patient, input.locale);
 			const manageToken = randomToken();
-			const appointment: Appointment = {
-				id: randomUUID(),
-				patient_id: patientId,
-				practitioner_id: slot.practitionerId,
-				bed_id: slot.bedId,
-				service_id: service.id,
-				starts_at: new Date(slot.start).toISOString(),
-				ends_at: new Date(slot.end).toISOString(),
-				held_until: new Date(slot.end + service.buffer_minutes * 60_000).toISOString(),
-				status: 'booked',
+			const appointment = appointmentRow({
+				slot,
+				patientId,
+				serviceId: service.id,
+				bufferMinutes: service.buffer_minutes,
 				source: 'online',
-				first_visit: input.firstVisit ? 1 : 0,
-				triage: input.triage ? JSON.stringify(input.triage) : null,
-				manage_token_hash: sha256Hex(manageToken),
 				locale: input.locale,
-				note: '',
-				created_at: new Date(now).toISOString(),
-				cancelled_at: null
-			};
+				now,
+				firstVisit: input.firstVisit,
+				triage: input.triage,
+				manageTokenHash: sha256Hex(manageToken)
+			});
 			await tx.kysely.insertInto('appointment').values(appointment).execute();
 			try {
 				await claimOccupancy(tx, appointment.id, resourcesOf(appointment), slot.start, Date.parse(appointment.held_until));

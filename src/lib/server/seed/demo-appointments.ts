@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { addDays, localDate } from '../../domain/scheduling/local-time';
+import { appointmentRow } from '../booking/appointment-row';
 import { getAvailability } from '../booking/get-availability';
 import { claimOccupancy, resourcesOf } from '../booking/occupancy';
 import type { Db } from '../db/database';
-import type { Appointment } from '../db/schema';
 import { withTransaction } from '../db/transaction';
 
 const DEMO_PATIENTS = [
@@ -41,25 +41,15 @@ export async function seedDemoAppointments(db: Db, now = Date.now()): Promise<vo
 			const slot = fresh.ok ? fresh.slots[Math.min(index, fresh.slots.length - 1)] : undefined;
 			if (!slot) continue;
 			const patient = patients[turn++ % patients.length]!;
-			const appointment: Appointment = {
-				id: randomUUID(),
-				patient_id: patient.id,
-				practitioner_id: slot.practitionerId,
-				bed_id: slot.bedId,
-				service_id: service.id,
-				starts_at: new Date(slot.start).toISOString(),
-				ends_at: new Date(slot.end).toISOString(),
-				held_until: new Date(slot.end + service.buffer_minutes * 60_000).toISOString(),
-				status: 'booked',
+			const appointment = appointmentRow({
+				slot,
+				patientId: patient.id,
+				serviceId: service.id,
+				bufferMinutes: service.buffer_minutes,
 				source: 'staff',
-				first_visit: 0,
-				triage: null,
-				manage_token_hash: null,
 				locale: patient.preferred_locale,
-				note: '',
-				created_at: new Date(now).toISOString(),
-				cancelled_at: null
-			};
+				now
+			});
 			await withTransaction(db, async (tx) => {
 				await tx.kysely.insertInto('appointment').values(appointment).execute();
 				await claimOccupancy(tx, appointment.id, resourcesOf(appointment), slot.start, Date.parse(appointment.held_until));

@@ -1,0 +1,37 @@
+import { randomUUID } from 'node:crypto';
+import type { Slot } from '../../domain/scheduling/availability';
+import type { Appointment } from '../db/schema';
+
+/** A new appointment in a free slot: its hold runs on through the service's buffer. */
+export function appointmentRow(input: {
+	slot: Slot;
+	patientId: string | null;
+	serviceId: string;
+	bufferMinutes: number;
+	source: Appointment['source'];
+	locale: Appointment['locale'];
+	now: number;
+	firstVisit?: boolean;
+	triage?: unknown;
+	manageTokenHash?: string | null;
+}): Appointment {
+	return {
+		id: randomUUID(),
+		patient_id: input.patientId,
+		practitioner_id: input.slot.practitionerId,
+		bed_id: input.slot.bedId,
+		service_id: input.serviceId,
+		starts_at: new Date(input.slot.start).toISOString(),
+		ends_at: new Date(input.slot.end).toISOString(),
+		held_until: new Date(input.slot.end + input.bufferMinutes * 60_000).toISOString(),
+		status: 'booked',
+		source: input.source,
+		first_visit: input.firstVisit ? 1 : 0,
+		triage: input.triage ? JSON.stringify(input.triage) : null,
+		manage_token_hash: input.manageTokenHash ?? null,
+		locale: input.locale,
+		note: '',
+		created_at: new Date(input.now).toISOString(),
+		cancelled_at: null
+	};
+}
