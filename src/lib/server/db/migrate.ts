@@ -4,6 +4,7 @@ import { foundation } from './migrations/0001_foundation';
 import { mailOutbox } from './migrations/0002_mail_outbox';
 import { clinicPage } from './migrations/0003_clinic_page';
 import { scheduling } from './migrations/0004_scheduling';
+import { icalTokens } from './migrations/0005_ical_tokens';
 
 /** Every migration, in order. Names never change once released. */
 export function allMigrations(dialect: DialectName): Record<string, Migration> {
@@ -11,7 +12,8 @@ export function allMigrations(dialect: DialectName): Record<string, Migration> {
 		'0001_foundation': foundation(dialect),
 		'0002_mail_outbox': mailOutbox,
 		'0003_clinic_page': clinicPage,
-		'0004_scheduling': scheduling
+		'0004_scheduling': scheduling,
+		'0005_ical_tokens': icalTokens
 	};
 }
 

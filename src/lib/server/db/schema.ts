@@ -253,6 +253,13 @@ export interface JobTable {
 	created_at: string;
 }
 
+export interface PractitionerFeedTokenTable {
+	practitioner_id: string;
+	/** SHA-256 of the calendar-feed token in hex: the token itself is never stored. */
+	token_hash: string;
+	created_at: string;
+}
+
 export interface Database {
 	clinic: ClinicTable;
 	opening_hours: OpeningHoursTable;
@@ -277,6 +284,7 @@ export interface Database {
 	occupancy: OccupancyTable;
 	idempotency_key: IdempotencyKeyTable;
 	job: JobTable;
+	practitioner_feed_token: PractitionerFeedTokenTable;
 }
 
 export type Appointment = Selectable<AppointmentTable>;

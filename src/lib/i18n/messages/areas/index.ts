@@ -8,6 +8,7 @@ import { check } from './check';
 import { clinic } from './clinic';
 import { home } from './home';
 import { points } from './points';
+import { schedule } from './schedule';
 import { publicSite } from './public-site';
 
 export const AREA_MESSAGES_JA = {
@@ -17,7 +18,8 @@ export const AREA_MESSAGES_JA = {
 	...clinic.ja,
 	...points.ja,
 	...booking.ja,
-	...bookingFlow.ja
+	...bookingFlow.ja,
+	...schedule.ja
 } as const;
 
 export const AREA_MESSAGES_EN = {
@@ -27,5 +29,6 @@ export const AREA_MESSAGES_EN = {
 	...clinic.en,
 	...points.en,
 	...booking.en,
-	...bookingFlow.en
+	...bookingFlow.en,
+	...schedule.en
 } as const;

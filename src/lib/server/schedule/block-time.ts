@@ -1,0 +1,75 @@
+import { randomUUID } from 'node:crypto';
+import { recordAudit, type AuditActor } from '../audit/audit-log';
+import { isUniqueViolation, resourcesOf } from '../booking/occupancy';
+import type { Db } from '../db/database';
+import type { Appointment } from '../db/schema';
+import { withTransaction } from '../db/transaction';
+import { claimOrThrow, findConflict, OccupancyConflict, type ConflictingAppointment } from './appointment-conflict';
+import { ZBlockTimeSchema, type TBlockTime } from './schemas';
+
+/** A block longer than a day is time off, which the practitioner's settings hold instead. */
+const MAX_BLOCK_MS = 24 * 3_600_000;
+
+export type BlockTimeResult =
+	| { ok: true; appointment: Appointment }
+	| { ok: false; code: 'conflict'; conflictWith: ConflictingAppointment | null }
+	| { ok: false; code: 'invalid' | 'invalid_range' | 'practitioner_not_found' | 'bed_not_found' };
+
+/**
+ * Keeps a practitioner (and a bed, if named) free of bookings for a while: a meeting, a home
+ * visit, a bed under repair. It is an appointment row with status `blocked`, source `block` and no
+ * patient, so it claims occupancy like any booking and online availability already avoids it.
+ */
+export async function blockTime(db: Db, raw: TBlockTime, actor: AuditActor): Promise<BlockTimeResult> {
+	const parsed = ZBlockTimeSchema.safeParse(raw);
+	if (!parsed.success) return { ok: false, code: 'invalid' };
+	const input = parsed.data;
+	const start = Date.parse(input.start);
+	const end = Date.parse(input.end);
+	if (!(start < end) || end - start > MAX_BLOCK_MS) return { ok: false, code: 'invalid_range' };
+
+	const practitioner = await db.kysely.selectFrom('practitioner').select('id').where('id', '=', input.practitionerId).where('active', '=', 1).executeTakeFirst();
+	if (!practitioner) return { ok: false, code: 'practitioner_not_found' };
+	if (input.bedId && !(await db.kysely.selectFrom('bed').select('id').where('id', '=', input.bedId).executeTakeFirst())) {
+		return { ok: false, code: 'bed_not_found' };
+	}
+	const resources = resourcesOf({ practitioner_id: practitioner.id, bed_id: input.bedId ?? null });
+
+	try {
+		return await withTransaction(db, async (tx) => {
+			const appointment: Appointment = {
+				id: randomUUID(),
+				patient_id: null,
+				practitioner_id: practitioner.id,
+				bed_id: input.bedId ?? null,
+				service_id: null,
+				starts_at: new Date(start).toISOString(),
+				ends_at: new Date(end).toISOString(),
+				held_until: new Date(end).toISOString(),
+				status: 'blocked',
+				source: 'block',
+				first_visit: 0,
+				triage: null,
+				manage_token_hash: null,
+				locale: 'ja',
+				note: input.note,
+				created_at: new Date().toISOString(),
+				cancelled_at: null
+			};
+			await tx.kysely.insertInto('appointment').values(appointment).execute();
+			await claimOrThrow(tx, appointment.id, resources, start, end);
+			await recordAudit(tx, actor, {
+				action: 'schedule.block',
+				entityType: 'appointment',
+				entityId: appointment.id,
+				detail: { practitionerId: practitioner.id, bedId: appointment.bed_id, start: appointment.starts_at, end: appointment.ends_at }
+			});
+			return { ok: true, appointment } as const;
+		});
+	} catch (cause) {
+		if (cause instanceof OccupancyConflict || isUniqueViolation(cause)) {
+			return { ok: false, code: 'conflict', conflictWith: await findConflict(db, resources, start, end) };
+		}
+		throw cause;
+	}
+}

@@ -1,0 +1,38 @@
+import { recordAudit, type AuditActor } from '../audit/audit-log';
+import { releaseOccupancy } from '../booking/occupancy';
+import type { Db } from '../db/database';
+import type { Appointment } from '../db/schema';
+import { withTransaction } from '../db/transaction';
+
+export type CancelAppointmentResult = { ok: true } | { ok: false; code: 'not_found' | 'not_cancellable' };
+
+/** A visit that happened or was missed is a record, not a plan: it is corrected, not cancelled. */
+const CANCELLABLE = new Set<Appointment['status']>(['booked', 'arrived', 'blocked']);
+
+/**
+ * Cancels an appointment, or lifts blocked time, and frees its grains at once so the time can be
+ * booked again. The row stays, with `cancelled_at`, for the patient's history and the audit trail.
+ */
+export async function cancelAppointment(db: Db, appointmentId: string, actor: AuditActor, now = new Date()): Promise<CancelAppointmentResult> {
+	return withTransaction(db, async (tx) => {
+		const current = await tx.kysely.selectFrom('appointment').select(['id', 'status', 'patient_id']).where('id', '=', appointmentId).executeTakeFirst();
+		if (!current) return { ok: false, code: 'not_found' } as const;
+		if (!CANCELLABLE.has(current.status)) return { ok: false, code: 'not_cancellable' } as const;
+		const updated = await tx.kysely
+			.updateTable('appointment')
+			.set({ status: 'cancelled', cancelled_at: now.toISOString() })
+			.where('id', '=', current.id)
+			.where('status', '=', current.status)
+			.executeTakeFirst();
+		if (Number(updated.numUpdatedRows) !== 1) return { ok: false, code: 'not_cancellable' } as const;
+		await releaseOccupancy(tx, current.id);
+		await recordAudit(tx, actor, {
+			action: 'schedule.cancel',
+			entityType: 'appointment',
+			entityId: current.id,
+			patientId: current.patient_id ?? undefined,
+			detail: { from: current.status }
+		});
+		return { ok: true } as const;
+	});
+}

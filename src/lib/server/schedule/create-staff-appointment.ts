@@ -1,0 +1,140 @@
+import { randomUUID } from 'node:crypto';
+import { recordAudit, type AuditActor } from '../audit/audit-log';
+import { isUniqueViolation, resourcesOf } from '../booking/occupancy';
+import type { Db } from '../db/database';
+import type { Appointment } from '../db/schema';
+import { withTransaction } from '../db/transaction';
+import { claimOrThrow, findConflict, OccupancyConflict, type ConflictingAppointment } from './appointment-conflict';
+import { pickFreeBed } from './free-bed';
+import { fitsOpeningHours, loadWeeklyPeriods } from './opening-hours-fit';
+import { ZCreateStaffAppointmentSchema, type TCreateStaffAppointment, type TNewPatient } from './schemas';
+
+export type StaffAppointmentResult =
+	| { ok: true; appointment: Appointment; patient: { id: string; familyName: string; givenName: string; created: boolean } }
+	| { ok: false; code: 'conflict'; conflictWith: ConflictingAppointment | null }
+	| {
+			ok: false;
+			code: 'invalid' | 'patient_not_found' | 'service_not_found' | 'practitioner_not_found' | 'bed_not_found' | 'outside_hours' | 'not_offered' | 'no_bed_free';
+	  };
+
+/**
+ * An appointment made at the desk or on the phone (issue #6). Staff are not held to the online
+ * rules (minimum notice, practitioner hours): any time the clinic is open will do. They can never
+ * double-book: the occupancy grains are claimed in the same transaction as the appointment row,
+ * and a grain someone else holds rolls the whole thing back and names the appointment in the way.
+ */
+export async function createStaffAppointment(db: Db, raw: TCreateStaffAppointment, actor: AuditActor): Promise<StaffAppointmentResult> {
+	const parsed = ZCreateStaffAppointmentSchema.safeParse(raw);
+	if (!parsed.success) return { ok: false, code: 'invalid' };
+	const input = parsed.data;
+
+	const [service, practitioner, clinic, periods] = await Promise.all([
+		db.kysely.selectFrom('service').selectAll().where('id', '=', input.serviceId).executeTakeFirst(),
+		db.kysely.selectFrom('practitioner').select('id').where('id', '=', input.practitionerId).where('active', '=', 1).executeTakeFirst(),
+		db.kysely.selectFrom('clinic').select('time_zone').executeTakeFirstOrThrow(),
+		loadWeeklyPeriods(db)
+	]);
+	if (!service) return { ok: false, code: 'service_not_found' };
+	if (!practitioner) return { ok: false, code: 'practitioner_not_found' };
+	// Which practitioner may give which treatment is a licence question (REFERENCE §6: moxibustion
+	// needs a きゅう師 licence), so the desk is held to it as well.
+	const offered = await db.kysely
+		.selectFrom('practitioner_service')
+		.select('service_id')
+		.where('practitioner_id', '=', practitioner.id)
+		.where('service_id', '=', service.id)
+		.executeTakeFirst();
+	if (!offered) return { ok: false, code: 'not_offered' };
+	if (input.bedId) {
+		const bed = await db.kysely.selectFrom('bed').select('id').where('id', '=', input.bedId).executeTakeFirst();
+		if (!bed) return { ok: false, code: 'bed_not_found' };
+	}
+	const known = input.patientId
+		? await db.kysely.selectFrom('patient').select(['id', 'family_name', 'given_name', 'preferred_locale']).where('id', '=', input.patientId).executeTakeFirst()
+		: undefined;
+	if (input.patientId && !known) return { ok: false, code: 'patient_not_found' };
+
+	const start = Date.parse(input.start);
+	const end = start + service.duration_minutes * 60_000;
+	const heldUntil = end + service.buffer_minutes * 60_000;
+	if (!fitsOpeningHours(periods, start, end, clinic.time_zone)) return { ok: false, code: 'outside_hours' };
+	const bedId = input.bedId ?? (service.needs_bed ? await pickFreeBed(db, start, heldUntil) : null);
+	if (service.needs_bed && !bedId) return { ok: false, code: 'no_bed_free' };
+	const resources = resourcesOf({ practitioner_id: practitioner.id, bed_id: bedId });
+
+	try {
+		return await withTransaction(db, async (tx) => {
+			const patient = known
+				? { id: known.id, familyName: known.family_name, givenName: known.given_name, created: false }
+				: await findOrCreatePatient(tx, input.newPatient!);
+			const appointment: Appointment = {
+				id: randomUUID(),
+				patient_id: patient.id,
+				practitioner_id: practitioner.id,
+				bed_id: bedId,
+				service_id: service.id,
+				starts_at: new Date(start).toISOString(),
+				ends_at: new Date(end).toISOString(),
+				held_until: new Date(heldUntil).toISOString(),
+				status: 'booked',
+				source: input.source,
+				first_visit: service.new_patient_only,
+				triage: null,
+				manage_token_hash: null,
+				locale: known?.preferred_locale ?? 'ja',
+				note: input.note,
+				created_at: new Date().toISOString(),
+				cancelled_at: null
+			};
+			await tx.kysely.insertInto('appointment').values(appointment).execute();
+			await claimOrThrow(tx, appointment.id, resources, start, heldUntil);
+			if (patient.created) {
+				await recordAudit(tx, actor, { action: 'patient.create', entityType: 'patient', entityId: patient.id, patientId: patient.id, detail: { via: input.source } });
+			}
+			await recordAudit(tx, actor, {
+				action: 'schedule.create',
+				entityType: 'appointment',
+				entityId: appointment.id,
+				patientId: patient.id,
+				detail: { source: input.source, serviceId: service.id, practitionerId: practitioner.id, bedId, start: appointment.starts_at }
+			});
+			return { ok: true, appointment, patient } as const;
+		});
+	} catch (cause) {
+		if (cause instanceof OccupancyConflict || isUniqueViolation(cause)) {
+			return { ok: false, code: 'conflict', conflictWith: await findConflict(db, resources, start, heldUntil) };
+		}
+		throw cause;
+	}
+}
+
+/** The same phone and name is the same person; otherwise a new patient (reception merges later). */
+async function findOrCreatePatient(tx: Db, person: TNewPatient): Promise<{ id: string; familyName: string; givenName: string; created: boolean }> {
+	const existing = await tx.kysely
+		.selectFrom('patient')
+		.select('id')
+		.where('phone', '=', person.phone)
+		.where('family_name', '=', person.familyName)
+		.where('given_name', '=', person.givenName)
+		.executeTakeFirst();
+	const name = { familyName: person.familyName, givenName: person.givenName };
+	if (existing) return { id: existing.id, ...name, created: false };
+	const id = randomUUID();
+	await tx.kysely
+		.insertInto('patient')
+		.values({
+			id,
+			family_name: person.familyName,
+			given_name: person.givenName,
+			family_name_kana: person.familyNameKana ?? '',
+			given_name_kana: person.givenNameKana ?? '',
+			// A walk-in gives no e-mail address; the column is required, so it stays empty.
+			email: '',
+			phone: person.phone,
+			date_of_birth: null,
+			preferred_locale: 'ja',
+			created_at: new Date().toISOString()
+		})
+		.execute();
+	return { id, ...name, created: true };
+}

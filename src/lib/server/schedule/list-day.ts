@@ -1,0 +1,87 @@
+import { zonedDayBounds } from '../../domain/clinic/zoned-day';
+import type { Db } from '../db/database';
+import type { AppointmentStatus } from '../db/schema';
+
+export interface LocalizedName {
+	ja: string;
+	en: string;
+}
+
+/** One row of the day view and the desk list. Instants are ISO 8601 in UTC. */
+export interface ScheduledAppointment {
+	id: string;
+	start: string;
+	end: string;
+	heldUntil: string;
+	status: AppointmentStatus;
+	source: 'online' | 'staff' | 'walk_in' | 'block';
+	note: string;
+	patient: { id: string; familyName: string; givenName: string } | null;
+	service: { id: string; name: LocalizedName } | null;
+	practitioner: { id: string; name: LocalizedName };
+	bed: { id: string; name: LocalizedName } | null;
+}
+
+/** The appointments (and blocked time) starting on one clinic-local day, in order. */
+export function listDay(db: Db, date: string, timeZone: string, options: { includeCancelled?: boolean } = {}): Promise<ScheduledAppointment[]> {
+	return listDays(db, date, date, timeZone, options);
+}
+
+/** The same for the clinic-local days `from`..`to`, both included (the week view). */
+export async function listDays(
+	db: Db,
+	from: string,
+	to: string,
+	timeZone: string,
+	options: { includeCancelled?: boolean } = {}
+): Promise<ScheduledAppointment[]> {
+	let query = db.kysely
+		.selectFrom('appointment as a')
+		.innerJoin('practitioner as pr', 'pr.id', 'a.practitioner_id')
+		.leftJoin('patient as p', 'p.id', 'a.patient_id')
+		.leftJoin('service as s', 's.id', 'a.service_id')
+		.leftJoin('bed as b', 'b.id', 'a.bed_id')
+		.select([
+			'a.id',
+			'a.starts_at',
+			'a.ends_at',
+			'a.held_until',
+			'a.status',
+			'a.source',
+			'a.note',
+			'a.patient_id',
+			'p.family_name',
+			'p.given_name',
+			'a.service_id',
+			's.name_ja as service_ja',
+			's.name_en as service_en',
+			'a.practitioner_id',
+			'pr.family_name_ja',
+			'pr.given_name_ja',
+			'pr.family_name_en',
+			'pr.given_name_en',
+			'a.bed_id',
+			'b.name_ja as bed_ja',
+			'b.name_en as bed_en'
+		])
+		.where('a.starts_at', '>=', zonedDayBounds(from, timeZone).start)
+		.where('a.starts_at', '<=', zonedDayBounds(to, timeZone).end);
+	if (!options.includeCancelled) query = query.where('a.status', '!=', 'cancelled');
+	const rows = await query.orderBy('a.starts_at').orderBy('a.id').execute();
+	return rows.map((r) => ({
+		id: r.id,
+		start: r.starts_at,
+		end: r.ends_at,
+		heldUntil: r.held_until,
+		status: r.status,
+		source: r.source,
+		note: r.note,
+		patient: r.patient_id && r.family_name !== null && r.given_name !== null ? { id: r.patient_id, familyName: r.family_name, givenName: r.given_name } : null,
+		service: r.service_id && r.service_ja !== null && r.service_en !== null ? { id: r.service_id, name: { ja: r.service_ja, en: r.service_en } } : null,
+		practitioner: {
+			id: r.practitioner_id,
+			name: { ja: `${r.family_name_ja} ${r.given_name_ja}`, en: `${r.given_name_en} ${r.family_name_en}` }
+		},
+		bed: r.bed_id && r.bed_ja !== null && r.bed_en !== null ? { id: r.bed_id, name: { ja: r.bed_ja, en: r.bed_en } } : null
+	}));
+}

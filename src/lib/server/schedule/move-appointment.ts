@@ -1,0 +1,88 @@
+import { recordAudit, type AuditActor } from '../audit/audit-log';
+import { isUniqueViolation, releaseOccupancy, resourcesOf } from '../booking/occupancy';
+import type { Db } from '../db/database';
+import type { Appointment } from '../db/schema';
+import { withTransaction } from '../db/transaction';
+import { claimOrThrow, findConflict, OccupancyConflict, type ConflictingAppointment } from './appointment-conflict';
+import { fitsOpeningHours, loadWeeklyPeriods } from './opening-hours-fit';
+import { ZMoveAppointmentSchema, type TMoveAppointment } from './schemas';
+
+export type MoveAppointmentResult =
+	| { ok: true; appointment: Appointment }
+	| { ok: false; code: 'conflict'; conflictWith: ConflictingAppointment | null }
+	| { ok: false; code: 'invalid' | 'not_found' | 'not_movable' | 'practitioner_not_found' | 'not_offered' | 'outside_hours' };
+
+/** Only what is still ahead can move; a visit that happened (or was missed) stays where it was. */
+const MOVABLE = new Set<Appointment['status']>(['booked', 'arrived', 'blocked']);
+
+/**
+ * Moves an appointment to a new start (and, if asked, to another practitioner), keeping its
+ * length, buffer and bed. The old grains are released and the new ones claimed in one
+ * transaction: if the new time is taken, the rollback puts the appointment back where it was.
+ */
+export async function moveAppointment(db: Db, raw: TMoveAppointment, actor: AuditActor): Promise<MoveAppointmentResult> {
+	const parsed = ZMoveAppointmentSchema.safeParse(raw);
+	if (!parsed.success) return { ok: false, code: 'invalid' };
+	const input = parsed.data;
+	const current = await db.kysely.selectFrom('appointment').selectAll().where('id', '=', input.appointmentId).executeTakeFirst();
+	if (!current) return { ok: false, code: 'not_found' };
+	if (!MOVABLE.has(current.status)) return { ok: false, code: 'not_movable' };
+
+	const practitionerId = input.practitionerId ?? current.practitioner_id;
+	if (practitionerId !== current.practitioner_id) {
+		const practitioner = await db.kysely.selectFrom('practitioner').select('id').where('id', '=', practitionerId).where('active', '=', 1).executeTakeFirst();
+		if (!practitioner) return { ok: false, code: 'practitioner_not_found' };
+		if (current.service_id) {
+			const offered = await db.kysely
+				.selectFrom('practitioner_service')
+				.select('service_id')
+				.where('practitioner_id', '=', practitionerId)
+				.where('service_id', '=', current.service_id)
+				.executeTakeFirst();
+			if (!offered) return { ok: false, code: 'not_offered' };
+		}
+	}
+
+	const oldStart = Date.parse(current.starts_at);
+	const start = Date.parse(input.start);
+	const end = start + (Date.parse(current.ends_at) - oldStart);
+	const heldUntil = start + (Date.parse(current.held_until) - oldStart);
+	if (current.status !== 'blocked') {
+		const [clinic, periods] = await Promise.all([db.kysely.selectFrom('clinic').select('time_zone').executeTakeFirstOrThrow(), loadWeeklyPeriods(db)]);
+		if (!fitsOpeningHours(periods, start, end, clinic.time_zone)) return { ok: false, code: 'outside_hours' };
+	}
+	const resources = resourcesOf({ practitioner_id: practitionerId, bed_id: current.bed_id });
+
+	try {
+		return await withTransaction(db, async (tx) => {
+			const moved = { starts_at: new Date(start).toISOString(), ends_at: new Date(end).toISOString(), held_until: new Date(heldUntil).toISOString(), practitioner_id: practitionerId };
+			// Guarded by the status read above: a cancellation that slipped in between wins.
+			const updated = await tx.kysely
+				.updateTable('appointment')
+				.set(moved)
+				.where('id', '=', current.id)
+				.where('status', '=', current.status)
+				.executeTakeFirst();
+			if (Number(updated.numUpdatedRows) !== 1) return { ok: false, code: 'not_movable' } as const;
+			await releaseOccupancy(tx, current.id);
+			await claimOrThrow(tx, current.id, resources, start, heldUntil);
+			await recordAudit(tx, actor, {
+				action: 'schedule.move',
+				entityType: 'appointment',
+				entityId: current.id,
+				patientId: current.patient_id ?? undefined,
+				detail: {
+					from: current.starts_at,
+					to: moved.starts_at,
+					...(practitionerId !== current.practitioner_id ? { fromPractitionerId: current.practitioner_id, toPractitionerId: practitionerId } : {})
+				}
+			});
+			return { ok: true, appointment: { ...current, ...moved } } as const;
+		});
+	} catch (cause) {
+		if (cause instanceof OccupancyConflict || isUniqueViolation(cause)) {
+			return { ok: false, code: 'conflict', conflictWith: await findConflict(db, resources, start, heldUntil, current.id) };
+		}
+		throw cause;
+	}
+}

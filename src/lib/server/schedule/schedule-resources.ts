@@ -1,0 +1,35 @@
+import type { Db } from '../db/database';
+import type { LocalizedName } from './list-day';
+import type { WeeklyPeriod } from './opening-hours-fit';
+
+export interface ScheduleResources {
+	timeZone: string;
+	practitioners: Array<{ id: string; staffId: string | null; name: LocalizedName; serviceIds: string[] }>;
+	beds: Array<{ id: string; name: LocalizedName }>;
+	services: Array<{ id: string; name: LocalizedName; durationMinutes: number; needsBed: boolean }>;
+	openingHours: WeeklyPeriod[];
+}
+
+/** The columns, choices and hours the schedule pages are drawn with. */
+export async function loadScheduleResources(db: Db): Promise<ScheduleResources> {
+	const [clinic, practitioners, offers, beds, services, openingHours] = await Promise.all([
+		db.kysely.selectFrom('clinic').select('time_zone').executeTakeFirst(),
+		db.kysely.selectFrom('practitioner').selectAll().where('active', '=', 1).orderBy('family_name_en').orderBy('id').execute(),
+		db.kysely.selectFrom('practitioner_service').selectAll().execute(),
+		db.kysely.selectFrom('bed').selectAll().orderBy('sort_order').orderBy('id').execute(),
+		db.kysely.selectFrom('service').selectAll().orderBy('sort_order').execute(),
+		db.kysely.selectFrom('opening_hours').select(['weekday', 'opens', 'closes']).orderBy('weekday').orderBy('opens').execute()
+	]);
+	return {
+		timeZone: clinic?.time_zone ?? 'Asia/Tokyo',
+		practitioners: practitioners.map((p) => ({
+			id: p.id,
+			staffId: p.staff_id,
+			name: { ja: `${p.family_name_ja} ${p.given_name_ja}`, en: `${p.given_name_en} ${p.family_name_en}` },
+			serviceIds: offers.filter((o) => o.practitioner_id === p.id).map((o) => o.service_id)
+		})),
+		beds: beds.map((b) => ({ id: b.id, name: { ja: b.name_ja, en: b.name_en } })),
+		services: services.map((s) => ({ id: s.id, name: { ja: s.name_ja, en: s.name_en }, durationMinutes: s.duration_minutes, needsBed: s.needs_bed === 1 })),
+		openingHours
+	};
+}

@@ -1,0 +1,54 @@
+import { sql } from 'kysely';
+import type { Db } from '../db/database';
+
+export interface PatientMatch {
+	id: string;
+	familyName: string;
+	givenName: string;
+	familyNameKana: string;
+	givenNameKana: string;
+	phone: string;
+	dateOfBirth: string | null;
+}
+
+const likeEscaped = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/**
+ * Patients for the desk's booking form, by name, reading or phone. A name may be typed with or
+ * without the space between family and given name; a phone number with or without hyphens.
+ */
+export async function searchPatients(db: Db, text: string, limit = 10): Promise<PatientMatch[]> {
+	const q = text.normalize('NFKC').trim();
+	if (q.length === 0) return [];
+	const digits = q.replace(/[^0-9]/g, '');
+	const isPhone = /^[0-9+\-() ]+$/.test(q) && digits.length >= 3;
+	const compact = likeEscaped(q.replace(/\s+/g, '').toLowerCase());
+	// Hiragana typed at the desk finds the katakana reading the booking form stores.
+	const katakana = likeEscaped(q.replace(/\s+/g, '').replace(/[\u3041-\u3096]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0x60)));
+	const rows = await db.kysely
+		.selectFrom('patient')
+		.select(['id', 'family_name', 'given_name', 'family_name_kana', 'given_name_kana', 'phone', 'date_of_birth'])
+		.where((eb) =>
+			isPhone
+				? eb(sql<string>`replace(replace(replace(phone, '-', ''), ' ', ''), '+', '')`, 'like', `%${digits}%`)
+				: eb.or([
+						eb(sql<string>`lower(family_name || given_name)`, 'like', sql<string>`${`%${compact}%`} escape '\\'`),
+						eb(sql<string>`lower(given_name || family_name)`, 'like', sql<string>`${`%${compact}%`} escape '\\'`),
+						eb(sql<string>`family_name_kana || given_name_kana`, 'like', sql<string>`${`%${katakana}%`} escape '\\'`)
+					])
+		)
+		.orderBy('family_name_kana')
+		.orderBy('family_name')
+		.orderBy('id')
+		.limit(limit)
+		.execute();
+	return rows.map((r) => ({
+		id: r.id,
+		familyName: r.family_name,
+		givenName: r.given_name,
+		familyNameKana: r.family_name_kana,
+		givenNameKana: r.given_name_kana,
+		phone: r.phone,
+		dateOfBirth: r.date_of_birth
+	}));
+}

@@ -1,0 +1,47 @@
+import { recordAudit, type AuditActor } from '../audit/audit-log';
+import type { Db } from '../db/database';
+import type { Appointment } from '../db/schema';
+import { withTransaction } from '../db/transaction';
+import { STAFF_SETTABLE_STATUSES, type StaffSettableStatus } from './schemas';
+
+export type SetStatusResult =
+	| { ok: true; changed: boolean; patientName: { familyName: string; givenName: string } | null }
+	| { ok: false; code: 'invalid' | 'not_found' | 'not_a_visit' };
+
+/** Statuses of a visit; a mistaken tap (arrived instead of no-show) can be corrected either way. */
+const VISIT_STATUSES = new Set<Appointment['status']>(['booked', 'arrived', 'completed', 'no_show']);
+
+/**
+ * Reception's desk buttons: arrived, completed, no-show. The grains stay claimed whatever the
+ * status, because the time was used (or kept free) for this patient.
+ */
+export async function setStatus(db: Db, appointmentId: string, status: StaffSettableStatus, actor: AuditActor): Promise<SetStatusResult> {
+	if (!STAFF_SETTABLE_STATUSES.includes(status)) return { ok: false, code: 'invalid' };
+	return withTransaction(db, async (tx) => {
+		const current = await tx.kysely
+			.selectFrom('appointment')
+			.leftJoin('patient', 'patient.id', 'appointment.patient_id')
+			.select(['appointment.id', 'appointment.status', 'appointment.patient_id', 'patient.family_name', 'patient.given_name'])
+			.where('appointment.id', '=', appointmentId)
+			.executeTakeFirst();
+		if (!current) return { ok: false, code: 'not_found' } as const;
+		if (!VISIT_STATUSES.has(current.status)) return { ok: false, code: 'not_a_visit' } as const;
+		const patientName = current.family_name !== null && current.given_name !== null ? { familyName: current.family_name, givenName: current.given_name } : null;
+		if (current.status === status) return { ok: true, changed: false, patientName } as const;
+		const updated = await tx.kysely
+			.updateTable('appointment')
+			.set({ status })
+			.where('id', '=', current.id)
+			.where('status', '=', current.status)
+			.executeTakeFirst();
+		if (Number(updated.numUpdatedRows) !== 1) return { ok: false, code: 'not_a_visit' } as const;
+		await recordAudit(tx, actor, {
+			action: 'schedule.status',
+			entityType: 'appointment',
+			entityId: current.id,
+			patientId: current.patient_id ?? undefined,
+			detail: { from: current.status, to: status }
+		});
+		return { ok: true, changed: true, patientName } as const;
+	});
+}

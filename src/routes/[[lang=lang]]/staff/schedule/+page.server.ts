@@ -1,0 +1,56 @@
+import { addDays, localDate, localInstant, weekdayOf } from '$lib/domain/scheduling/local-time';
+import { findClinic } from '$lib/server/clinic/clinic-repository';
+import { listDay } from '$lib/server/schedule/list-day';
+import { loadScheduleResources } from '$lib/server/schedule/schedule-resources';
+import { ZScheduleQuerySchema } from '$lib/server/schedule/schemas';
+import { searchPatients } from '$lib/server/schedule/search-patients';
+import type { Actions, PageServerLoad } from './$types';
+import { blockAction, cancelAction, createAction, moveAction, statusAction } from './schedule-actions';
+
+const STEP_MS = 5 * 60_000;
+
+export const load: PageServerLoad = async ({ locals, url }) => {
+	const query = ZScheduleQuerySchema.parse(Object.fromEntries(url.searchParams));
+	const resources = await loadScheduleResources(locals.db);
+	const { timeZone } = resources;
+	const now = Date.now();
+	const today = localDate(now, timeZone);
+	const date = query.date ?? today;
+	const weekday = weekdayOf(date);
+	const periods = resources.openingHours.filter((p) => p.weekday === weekday);
+	const open = periods.map((p) => ({ start: localInstant(date, p.opens, timeZone), end: localInstant(date, p.closes, timeZone) }));
+	// A walk-in today starts at the next 5 minutes; another day at opening time.
+	const suggested = date === today ? Math.ceil(now / STEP_MS) * STEP_MS : (open[0]?.start ?? localInstant(date, '09:00', timeZone));
+	const staff = locals.session!.staff;
+	return {
+		date,
+		today,
+		previous: addDays(date, -1),
+		next: addDays(date, 1),
+		view: query.view ?? 'practitioner',
+		timeZone,
+		open,
+		suggestedStart: suggested,
+		practitioners: resources.practitioners,
+		beds: resources.beds,
+		services: resources.services,
+		appointments: await listDay(locals.db, date, timeZone),
+		q: query.q ?? '',
+		matches: query.q ? await searchPatients(locals.db, query.q) : [],
+		moveId: query.move ?? null,
+		cancelId: query.cancel ?? null,
+		mayUseFeed: staff.role === 'owner' || staff.role === 'practitioner'
+	};
+};
+
+async function clinicTimeZone(locals: App.Locals): Promise<string> {
+	return (await findClinic(locals.db))?.time_zone ?? 'Asia/Tokyo';
+}
+
+export const actions: Actions = {
+	create: async (event) => createAction(event, await clinicTimeZone(event.locals)),
+	block: async (event) => blockAction(event, await clinicTimeZone(event.locals)),
+	move: async (event) => moveAction(event, await clinicTimeZone(event.locals)),
+	status: statusAction,
+	cancel: cancelAction
+};

@@ -1,0 +1,181 @@
+import { fail, type RequestEvent } from '@sveltejs/kit';
+import type { z } from 'zod';
+import { clockTime, personName } from '$lib/components/schedule/wall-clock';
+import { localDate, localInstant, toOffsetIso } from '$lib/domain/scheduling/local-time';
+import type { Locale } from '$lib/i18n/locales';
+import { translate, type MessageKey } from '$lib/i18n/translate';
+import { fieldErrorsFrom, type FieldErrors } from '$lib/server/http/field-errors';
+import { readForm } from '$lib/server/http/read-form';
+import { actorFrom } from '$lib/server/http/request-context';
+import type { ConflictingAppointment } from '$lib/server/schedule/appointment-conflict';
+import { blockTime } from '$lib/server/schedule/block-time';
+import { cancelAppointment } from '$lib/server/schedule/cancel-appointment';
+import { createStaffAppointment } from '$lib/server/schedule/create-staff-appointment';
+import { moveAppointment } from '$lib/server/schedule/move-appointment';
+import {
+	ZAppointmentFormSchema,
+	ZBlockFormSchema,
+	ZCancelFormSchema,
+	ZMoveFormSchema,
+	ZNewPatientSchema,
+	ZStatusFormSchema
+} from '$lib/server/schedule/schemas';
+import { setStatus } from '$lib/server/schedule/set-status';
+
+export type ScheduleIntent = 'create' | 'block' | 'move' | 'status' | 'cancel';
+
+/** A refused form: the fields to show again, a message per field or for the form, and a link target. */
+function refuse(status: number, intent: ScheduleIntent, values: Record<string, string>, errors: FieldErrors, message?: string, conflictId?: string) {
+	return fail(status, { intent, values, errors, message, conflictId });
+}
+
+/** Each use case's refusal, as one status code and one sentence, in one place. */
+const REFUSALS: Record<string, [number, MessageKey]> = {
+	invalid: [422, 'validation.formTitle'],
+	invalid_range: [422, 'schedule.invalidRange'],
+	outside_hours: [422, 'schedule.outsideHours'],
+	not_offered: [422, 'schedule.notOffered'],
+	no_bed_free: [409, 'schedule.noBedFree'],
+	not_found: [404, 'schedule.notFound'],
+	not_movable: [409, 'schedule.notMovable'],
+	not_cancellable: [409, 'schedule.notCancellable'],
+	not_a_visit: [409, 'schedule.notAVisit'],
+	patient_not_found: [404, 'schedule.patientNotFound'],
+	practitioner_not_found: [404, 'schedule.practitionerNotFound'],
+	service_not_found: [404, 'schedule.serviceNotFound'],
+	bed_not_found: [404, 'schedule.bedNotFound']
+};
+
+function refusal(code: string, intent: ScheduleIntent, values: Record<string, string>, locale: Locale) {
+	const [status, key] = REFUSALS[code] ?? [422, 'validation.invalid'];
+	return refuse(status, intent, values, {}, translate(locale, key));
+}
+
+/** "This time overlaps 山田 花子's appointment at 10:00–10:45 (same practitioner)". */
+function conflictMessage(conflict: ConflictingAppointment | null, locale: Locale, timeZone: string): string {
+	if (!conflict) return translate(locale, 'schedule.conflictUnknown');
+	const params = {
+		date: localDate(Date.parse(conflict.start), timeZone),
+		time: clockTime(conflict.start, timeZone),
+		end: clockTime(conflict.end, timeZone),
+		resource: translate(locale, conflict.resource === 'bed' ? 'schedule.resourceBed' : 'schedule.resourcePractitioner')
+	};
+	return conflict.patientName
+		? translate(locale, 'schedule.conflictPatient', { ...params, name: personName(conflict.patientName, locale) })
+		: translate(locale, 'schedule.conflictBlock', params);
+}
+
+async function readValidated<S extends z.ZodType>(request: Request, schema: S, locale: Locale) {
+	const values = await readForm(request);
+	const parsed = schema.safeParse(values);
+	return { values, parsed, errors: parsed.success ? {} : fieldErrorsFrom(parsed.error, locale, values) };
+}
+
+const instantAt = (date: string, time: string, timeZone: string) => toOffsetIso(localInstant(date, time, timeZone), timeZone);
+
+export async function createAction(event: RequestEvent, timeZone: string) {
+	const { locals } = event;
+	const { values, parsed, errors } = await readValidated(event.request, ZAppointmentFormSchema, locals.locale);
+	const newPatient = values.patientId === 'new' ? ZNewPatientSchema.safeParse(values) : undefined;
+	const patientErrors = newPatient && !newPatient.success ? fieldErrorsFrom(newPatient.error, locals.locale, values) : {};
+	if (!parsed.success || (newPatient && !newPatient.success)) return refuse(422, 'create', values, { ...errors, ...patientErrors });
+	const form = parsed.data;
+	const result = await createStaffAppointment(
+		locals.db,
+		{
+			...(form.patientId === 'new' ? { newPatient: newPatient!.data } : { patientId: form.patientId }),
+			serviceId: form.serviceId,
+			practitionerId: form.practitionerId,
+			bedId: form.bedId,
+			start: instantAt(form.date, form.time, timeZone),
+			source: form.source
+		},
+		actorFrom(event)
+	);
+	if (!result.ok) {
+		if (result.code === 'conflict') return refuse(409, 'create', values, {}, conflictMessage(result.conflictWith, locals.locale, timeZone), result.conflictWith?.id);
+		return refusal(result.code, 'create', values, locals.locale);
+	}
+	return {
+		intent: 'create' as const,
+		appointmentId: result.appointment.id,
+		notice: translate(locals.locale, 'schedule.created', {
+			date: form.date,
+			time: clockTime(result.appointment.starts_at, timeZone),
+			name: personName(result.patient, locals.locale)
+		})
+	};
+}
+
+export async function blockAction(event: RequestEvent, timeZone: string) {
+	const { locals } = event;
+	const { values, parsed, errors } = await readValidated(event.request, ZBlockFormSchema, locals.locale);
+	if (!parsed.success) return refuse(422, 'block', values, errors);
+	const form = parsed.data;
+	const result = await blockTime(
+		locals.db,
+		{
+			practitionerId: form.practitionerId,
+			bedId: form.bedId,
+			start: instantAt(form.blockDate, form.blockFrom, timeZone),
+			end: instantAt(form.blockDate, form.blockTo, timeZone),
+			note: form.note
+		},
+		actorFrom(event)
+	);
+	if (!result.ok) {
+		if (result.code === 'conflict') return refuse(409, 'block', values, {}, conflictMessage(result.conflictWith, locals.locale, timeZone), result.conflictWith?.id);
+		return refusal(result.code, 'block', values, locals.locale);
+	}
+	return {
+		intent: 'block' as const,
+		appointmentId: result.appointment.id,
+		notice: translate(locals.locale, 'schedule.blockDone', { date: form.blockDate, time: form.blockFrom, end: form.blockTo })
+	};
+}
+
+export async function moveAction(event: RequestEvent, timeZone: string) {
+	const { locals } = event;
+	const { values, parsed, errors } = await readValidated(event.request, ZMoveFormSchema, locals.locale);
+	if (!parsed.success) return refuse(422, 'move', values, errors);
+	const form = parsed.data;
+	const result = await moveAppointment(
+		locals.db,
+		{ appointmentId: form.appointmentId, start: instantAt(form.moveDate, form.moveTime, timeZone), practitionerId: form.movePractitionerId },
+		actorFrom(event)
+	);
+	if (!result.ok) {
+		if (result.code === 'conflict') return refuse(409, 'move', values, {}, conflictMessage(result.conflictWith, locals.locale, timeZone), result.conflictWith?.id);
+		return refusal(result.code, 'move', values, locals.locale);
+	}
+	return {
+		intent: 'move' as const,
+		appointmentId: result.appointment.id,
+		notice: translate(locals.locale, 'schedule.moved', { date: form.moveDate, time: clockTime(result.appointment.starts_at, timeZone) })
+	};
+}
+
+export async function statusAction(event: RequestEvent) {
+	const { locals } = event;
+	const { values, parsed } = await readValidated(event.request, ZStatusFormSchema, locals.locale);
+	if (!parsed.success) return refusal('invalid', 'status', values, locals.locale);
+	const result = await setStatus(locals.db, parsed.data.id, parsed.data.status, actorFrom(event));
+	if (!result.ok) return refusal(result.code, 'status', values, locals.locale);
+	return {
+		intent: 'status' as const,
+		appointmentId: parsed.data.id,
+		notice: translate(locals.locale, 'schedule.statusChanged', {
+			name: result.patientName ? personName(result.patientName, locals.locale) : '',
+			status: translate(locals.locale, `schedule.status.${parsed.data.status}`)
+		})
+	};
+}
+
+export async function cancelAction(event: RequestEvent) {
+	const { locals } = event;
+	const { values, parsed } = await readValidated(event.request, ZCancelFormSchema, locals.locale);
+	if (!parsed.success) return refusal('invalid', 'cancel', values, locals.locale);
+	const result = await cancelAppointment(locals.db, parsed.data.id, actorFrom(event));
+	if (!result.ok) return refusal(result.code, 'cancel', values, locals.locale);
+	return { intent: 'cancel' as const, appointmentId: parsed.data.id, notice: translate(locals.locale, 'schedule.cancelled') };
+}

@@ -1,0 +1,31 @@
+import { japaneseHoliday } from '$lib/domain/clinic/holidays';
+import { addDays, datesBetween, localDate, weekdayOf } from '$lib/domain/scheduling/local-time';
+import { listDays } from '$lib/server/schedule/list-day';
+import { loadScheduleResources } from '$lib/server/schedule/schedule-resources';
+import { ZScheduleQuerySchema } from '$lib/server/schedule/schemas';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals, url }) => {
+	const query = ZScheduleQuerySchema.parse(Object.fromEntries(url.searchParams));
+	const resources = await loadScheduleResources(locals.db);
+	const { timeZone } = resources;
+	const today = localDate(Date.now(), timeZone);
+	const date = query.date ?? today;
+	// Weeks start on Monday, as the clinic's opening hours are listed.
+	const monday = addDays(date, -((weekdayOf(date) + 6) % 7));
+	const sunday = addDays(monday, 6);
+	return {
+		date,
+		today,
+		previous: addDays(monday, -7),
+		next: addDays(monday, 7),
+		timeZone,
+		days: datesBetween(monday, sunday).map((day) => ({
+			date: day,
+			open: resources.openingHours.some((p) => p.weekday === weekdayOf(day)),
+			holiday: japaneseHoliday(day)?.name ?? null
+		})),
+		practitioners: resources.practitioners.map((p) => ({ id: p.id, name: p.name })),
+		appointments: await listDays(locals.db, monday, sunday, timeZone)
+	};
+};

@@ -1,0 +1,178 @@
+import ICAL from 'ical.js';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { axeViolations, launchBrowser } from '../support/browser';
+
+const base = inject('baseUrl');
+const passwords = inject('demoPasswords');
+
+/** A Monday (open 09:00–12:30, 14:30–19:30) about ten weeks ahead, clear of other tests' bookings. */
+function quietMonday(): string {
+	const day = new Date(Date.now() + 70 * 86_400_000);
+	day.setUTCDate(day.getUTCDate() + ((8 - day.getUTCDay()) % 7));
+	return day.toISOString().slice(0, 10);
+}
+
+const DAY = quietMonday();
+const suffix = Math.random().toString(36).slice(2, 8);
+const walkIn = { familyName: 'Walkin', givenName: `Test${suffix}` };
+
+async function signIn(email: string): Promise<string> {
+	const response = await fetch(`${base}/api/v1/auth/login`, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json' },
+		body: JSON.stringify({ email, password: passwords[email] })
+	});
+	expect(response.status, email).toBe(200);
+	expect((await response.json()).next, `${email} signs in without a second step`).toBe('done');
+	const cookie = response.headers.getSetCookie().find((c) => c.startsWith('shinkyu_staff='));
+	if (!cookie) throw new Error('no session cookie');
+	return cookie.split(';')[0]!;
+}
+
+/** A form post as a browser without JavaScript sends it. */
+function postForm(path: string, fields: Record<string, string>, cookie: string) {
+	return fetch(`${base}${path}`, {
+		method: 'POST',
+		redirect: 'manual',
+		headers: { origin: base, accept: 'text/html', 'content-type': 'application/x-www-form-urlencoded', cookie },
+		body: new URLSearchParams(fields)
+	});
+}
+
+/** The desk-list row id of the appointment whose row mentions `text`. */
+function rowIdFor(html: string, text: string): string | undefined {
+	for (const match of html.matchAll(/<tr id="appt-([0-9a-f-]{36})"[\s\S]*?<\/tr>/g)) if (match[0].includes(text)) return match[1];
+	return undefined;
+}
+
+let cookie = '';
+let satoId = '';
+let followUpId = '';
+let appointmentId = '';
+
+beforeAll(async () => {
+	cookie = await signIn('reception@example.jp');
+	const [practitioners, services] = await Promise.all([
+		fetch(`${base}/api/v1/practitioners`).then((r) => r.json()),
+		fetch(`${base}/api/v1/services`).then((r) => r.json())
+	]);
+	satoId = practitioners.find((p: { name: { en: string } }) => p.name.en.includes('Sato')).id;
+	followUpId = services.find((s: { code: string }) => s.code === 'FOLLOW').id;
+});
+
+const booking = (time: string, person: { familyName: string; givenName: string }) => ({
+	patientId: 'new',
+	...person,
+	phone: '090-4321-8765',
+	serviceId: followUpId,
+	practitionerId: satoId,
+	bedId: '',
+	date: DAY,
+	time,
+	source: 'walk_in'
+});
+
+describe('the staff schedule for reception', () => {
+	it('books a walk-in, shows it on the day view and marks it arrived', async () => {
+		const created = await postForm(`/en/staff/schedule?date=${DAY}&view=practitioner&/create`, booking('10:00', walkIn), cookie);
+		expect(created.status).toBe(200);
+		expect(await created.text()).toContain(`Booked ${walkIn.givenName} ${walkIn.familyName} on ${DAY} at 10:00.`);
+
+		const day = await (await fetch(`${base}/en/staff/schedule?date=${DAY}`, { headers: { cookie } })).text();
+		appointmentId = rowIdFor(day, walkIn.givenName) ?? '';
+		expect(appointmentId).not.toBe('');
+		// In the grid (a cell linking to the row) and in the desk list.
+		expect(day).toContain(`href="#appt-${appointmentId}"`);
+
+		const arrived = await postForm(`/en/staff/schedule?date=${DAY}&/status`, { id: appointmentId, status: 'arrived' }, cookie);
+		expect(arrived.status).toBe(200);
+		expect(await arrived.text()).toContain(`${walkIn.givenName} ${walkIn.familyName} is now “Arrived”.`);
+		const after = await (await fetch(`${base}/staff/schedule?date=${DAY}`, { headers: { cookie } })).text();
+		const row = after.match(new RegExp(`<tr id="appt-${appointmentId}"[\\s\\S]*?</tr>`))![0];
+		expect(row).toContain('来院済');
+	});
+
+	it('refuses an overlapping appointment and says which one is in the way', async () => {
+		const clash = await postForm(`/en/staff/schedule?date=${DAY}&/create`, booking('10:15', { familyName: 'Clash', givenName: `Other${suffix}` }), cookie);
+		expect(clash.status).toBe(409);
+		const html = await clash.text();
+		expect(html).toContain(`overlaps the appointment of ${walkIn.givenName} ${walkIn.familyName} on ${DAY}, 10:00–10:45 (same practitioner)`);
+		expect(html).toContain(`href="#appt-${appointmentId}"`);
+		const day = await (await fetch(`${base}/en/staff/schedule?date=${DAY}`, { headers: { cookie } })).text();
+		expect(day).not.toContain(`Other${suffix}`);
+	});
+
+	it('keeps the calendar feed page from reception', async () => {
+		const response = await fetch(`${base}/staff/calendar-feed`, { headers: { cookie }, redirect: 'manual' });
+		expect(response.status).toBe(403);
+	});
+});
+
+describe('the practitioner calendar feed', () => {
+	let feedPath = '';
+
+	it('is made by the practitioner themself and shows their appointments with initials only', async () => {
+		const practitionerCookie = await signIn('practitioner@example.jp');
+		const issued = await postForm('/staff/calendar-feed?/issue', { practitionerId: satoId }, practitionerCookie);
+		expect(issued.status).toBe(200);
+		const url = (await issued.text()).match(/value="(https?:\/\/[^"]+\/ical\/practitioners\/[^"]+)"/)?.[1];
+		expect(url).toBeDefined();
+		const feedUrl = new URL(url!.replaceAll('&amp;', '&'));
+		feedPath = `${feedUrl.pathname}${feedUrl.search}`;
+		expect(feedUrl.pathname).toBe(`/ical/practitioners/${satoId}.ics`);
+
+		const feed = await fetch(`${base}${feedPath}`);
+		expect(feed.status).toBe(200);
+		expect(feed.headers.get('content-type')).toMatch(/^text\/calendar/);
+		const text = await feed.text();
+		const events = new ICAL.Component(ICAL.parse(text)).getAllSubcomponents('vevent').map((e) => new ICAL.Event(e));
+		const ours = events.find((e) => e.uid === `${appointmentId}@shinkyu`);
+		expect(ours?.summary).toBe('W.T. 再診（鍼治療）');
+		for (const personal of [walkIn.familyName, walkIn.givenName, '4321-8765']) expect(text).not.toContain(personal);
+	});
+
+	it('answers 404 to a wrong, missing or someone else’s token, alike', async () => {
+		const token = new URL(feedPath, base).searchParams.get('token')!;
+		const answers = await Promise.all(
+			[
+				`/ical/practitioners/${satoId}.ics?token=wrong${token}`,
+				`/ical/practitioners/${satoId}.ics`,
+				`/ical/practitioners/${crypto.randomUUID()}.ics?token=${token}`
+			].map((path) => fetch(`${base}${path}`))
+		);
+		expect(answers.map((r) => r.status)).toEqual([404, 404, 404]);
+		expect(new Set(await Promise.all(answers.map((r) => r.text()))).size).toBe(1);
+	});
+});
+
+describe('the day view in a browser', () => {
+	let browser: Browser;
+
+	beforeAll(async () => {
+		browser = await launchBrowser();
+	});
+	afterAll(async () => {
+		await browser?.close();
+	});
+
+	for (const [device, width, height] of [
+		['a tablet', 768, 1024],
+		['a phone', 375, 740]
+	] as const) {
+		it(`has no axe violations and does not scroll sideways on ${device}`, async () => {
+			const context = await browser.newContext({ viewport: { width, height } });
+			const split = cookie.indexOf('=');
+			await context.addCookies([{ name: cookie.slice(0, split), value: cookie.slice(split + 1), url: base }]);
+			const page = await context.newPage();
+			for (const path of [`/staff/schedule?date=${DAY}`, `/en/staff/schedule?date=${DAY}&view=bed`, `/staff/schedule/week?date=${DAY}`]) {
+				await page.goto(`${base}${path}`);
+				expect(await page.getByRole('heading', { level: 1 }).count(), path).toBe(1);
+				expect(await axeViolations(page), path).toEqual([]);
+				const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+				expect(overflow, `${path} scrolls sideways`).toBeLessThanOrEqual(0);
+			}
+			await context.close();
+		});
+	}
+});
