@@ -2,6 +2,7 @@ import { recordAudit, type AuditActor } from '../audit/audit-log';
 import { isUniqueViolation, releaseOccupancy, resourcesOf } from '../booking/occupancy';
 import type { Db } from '../db/database';
 import type { Appointment } from '../db/schema';
+import { rescheduleReminders } from '../jobs/reminders';
 import { withTransaction } from '../db/transaction';
 import { claimOrThrow, findConflict, OccupancyConflict, type ConflictingAppointment } from './appointment-conflict';
 import { fitsOpeningHours, loadWeeklyPeriods } from './opening-hours-fit';
@@ -66,6 +67,7 @@ export async function moveAppointment(db: Db, raw: TMoveAppointment, actor: Audi
 			if (Number(updated.numUpdatedRows) !== 1) return { ok: false, code: 'not_movable' } as const;
 			await releaseOccupancy(tx, current.id);
 			await claimOrThrow(tx, current.id, resources, start, heldUntil);
+			await rescheduleReminders(tx, current.id, start);
 			await recordAudit(tx, actor, {
 				action: 'schedule.move',
 				entityType: 'appointment',
