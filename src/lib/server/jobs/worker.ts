@@ -60,19 +60,36 @@ let context: JobContext | undefined;
 /** Polls for due jobs while the server runs; `wakeJobWorker` runs them at once after a booking. */
 export function startJobWorker(jobContext: JobContext, intervalMs = 5_000): void {
 	context = jobContext;
-	timer ??= setInterval(wakeJobWorker, intervalMs);
+	timer ??= setInterval(runNow, intervalMs);
 	timer.unref();
 }
 
 /** Stops polling and waits for the jobs in hand, so the process can close its database and exit. */
 export async function stopJobWorker(): Promise<void> {
 	if (timer) clearInterval(timer);
+	if (soon) clearTimeout(soon);
 	timer = undefined;
+	soon = undefined;
 	context = undefined;
 	await running;
 }
 
-export function wakeJobWorker(): void {
+let soon: NodeJS.Timeout | undefined;
+
+/**
+ * Runs due jobs shortly: a burst of bookings is answered first and its mail is sent together a
+ * moment later, instead of every booking waiting behind the mail of the one before.
+ */
+export function wakeJobWorker(delayMs = 500): void {
+	if (!context || soon) return;
+	soon = setTimeout(() => {
+		soon = undefined;
+		runNow();
+	}, delayMs);
+	soon.unref();
+}
+
+function runNow(): void {
 	if (!context || running) return;
 	running = runDueJobs(context)
 		.catch((cause) => logger.error({ err: cause }, 'job worker failed'))
