@@ -9,6 +9,7 @@ import { clinic } from './clinic';
 import { home } from './home';
 import { points } from './points';
 import { schedule } from './schedule';
+import { schedulingSettings } from './scheduling-settings';
 import { publicSite } from './public-site';
 
 export const AREA_MESSAGES_JA = {
@@ -19,7 +20,8 @@ export const AREA_MESSAGES_JA = {
 	...points.ja,
 	...booking.ja,
 	...bookingFlow.ja,
-	...schedule.ja
+	...schedule.ja,
+	...schedulingSettings.ja
 } as const;
 
 export const AREA_MESSAGES_EN = {
@@ -30,5 +32,6 @@ export const AREA_MESSAGES_EN = {
 	...points.en,
 	...booking.en,
 	...bookingFlow.en,
-	...schedule.en
+	...schedule.en,
+	...schedulingSettings.en
 } as const;

@@ -1,0 +1,32 @@
+import { japaneseHoliday } from '../../domain/clinic/holidays';
+import { addDays, localDate, localInstant } from '../../domain/scheduling/local-time';
+import { recordAudit, type AuditActor } from '../audit/audit-log';
+import type { Db } from '../db/database';
+import { withTransaction } from '../db/transaction';
+import { countBookedAppointments } from './booked-appointments';
+import type { THolidayOpening } from './schemas';
+
+export type SetHolidayOpeningResult = { ok: true; bookedAppointments: number } | { ok: false; code: 'not_a_holiday' | 'in_the_past' };
+
+/**
+ * Japanese public holidays are closed unless the owner opens one (a `holiday_opening` row); an
+ * opened holiday has the hours of its weekday. Closing it again removes the row.
+ */
+export async function setHolidayOpening(db: Db, change: THolidayOpening, actor: AuditActor, now = Date.now()): Promise<SetHolidayOpeningResult> {
+	if (!japaneseHoliday(change.date)) return { ok: false, code: 'not_a_holiday' };
+	return withTransaction(db, async (tx) => {
+		const clinic = await tx.kysely.selectFrom('clinic').select('time_zone').executeTakeFirstOrThrow();
+		if (change.date < localDate(now, clinic.time_zone)) return { ok: false, code: 'in_the_past' } as const;
+		if (change.open) {
+			await tx.kysely.insertInto('holiday_opening').values({ date: change.date }).onConflict((oc) => oc.column('date').doNothing()).execute();
+		} else {
+			await tx.kysely.deleteFrom('holiday_opening').where('date', '=', change.date).execute();
+		}
+		const action = change.open ? 'scheduling.holiday_opened' : 'scheduling.holiday_closed';
+		await recordAudit(tx, actor, { action, entityType: 'holiday_opening', entityId: change.date });
+		if (change.open) return { ok: true, bookedAppointments: 0 } as const;
+		const from = new Date(localInstant(change.date, '00:00', clinic.time_zone)).toISOString();
+		const to = new Date(localInstant(addDays(change.date, 1), '00:00', clinic.time_zone)).toISOString();
+		return { ok: true, bookedAppointments: await countBookedAppointments(tx, { from, to }) } as const;
+	});
+}

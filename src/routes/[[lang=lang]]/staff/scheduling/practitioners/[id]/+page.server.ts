@@ -1,0 +1,94 @@
+import { error } from '@sveltejs/kit';
+import { serviceFieldName } from '$lib/components/scheduling/form-fields';
+import { translate, translator } from '$lib/i18n/translate';
+import { formFailure, parseForm } from '$lib/server/http/form';
+import { actorFrom } from '$lib/server/http/request-context';
+import { addTimeOff } from '$lib/server/scheduling-settings/add-time-off';
+import { loadPractitionerSettings } from '$lib/server/scheduling-settings/practitioner-settings';
+import { removeTimeOff } from '$lib/server/scheduling-settings/remove-time-off';
+import {
+	ZAddTimeOffSchema,
+	ZPractitionerActiveSchema,
+	ZPractitionerLicencesSchema,
+	ZPractitionerServicesSchema,
+	ZTimeOffIdSchema,
+	ZWeekHoursSchema
+} from '$lib/server/scheduling-settings/schemas';
+import { setPractitionerActive } from '$lib/server/scheduling-settings/set-practitioner-active';
+import { setPractitionerHours } from '$lib/server/scheduling-settings/set-practitioner-hours';
+import { setPractitionerServices } from '$lib/server/scheduling-settings/set-practitioner-services';
+import { updatePractitionerLicences } from '$lib/server/scheduling-settings/update-practitioner-licences';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals, params }) => {
+	const practitioner = await loadPractitionerSettings(locals.db, params.id);
+	if (!practitioner) error(404, translate(locals.locale, 'error.notFoundTitle'));
+	return { practitioner };
+};
+
+export const actions: Actions = {
+	active: async (event) => {
+		const t = translator(event.locals.locale);
+		const form = await parseForm(event.request, ZPractitionerActiveSchema, event.locals.locale);
+		if (!form.ok) return form.failure;
+		const result = await setPractitionerActive(event.locals.db, event.params.id, form.data.active, actorFrom(event));
+		if (!result.ok) return formFailure(404, form.values, {}, t('scheduling.error.notFound'));
+		return {
+			done: 'status',
+			notice: form.data.active ? t('scheduling.practitioner.activated') : t('scheduling.practitioner.deactivated'),
+			warning: result.bookedAppointments > 0 ? t('scheduling.bookedWhileInactive', { count: result.bookedAppointments }) : undefined
+		};
+	},
+	licences: async (event) => {
+		const t = translator(event.locals.locale);
+		const form = await parseForm(event.request, ZPractitionerLicencesSchema, event.locals.locale);
+		if (!form.ok) return form.failure;
+		const result = await updatePractitionerLicences(event.locals.db, event.params.id, form.data, actorFrom(event));
+		if (result.ok) return { done: 'licences', notice: t('scheduling.saved') };
+		if (result.code === 'not_found') return formFailure(404, form.values, {}, t('scheduling.error.notFound'));
+		return formFailure(422, form.values, { kyuLicence: t('scheduling.error.kyuLicenceInUse', { services: result.serviceCodes.join(', ') }) });
+	},
+	services: async (event) => {
+		const { locale } = event.locals;
+		const t = translator(locale);
+		const form = await parseForm(event.request, ZPractitionerServicesSchema, locale);
+		if (!form.ok) return form.failure;
+		const { db } = event.locals;
+		const result = await setPractitionerServices(db, event.params.id, form.data.serviceIds, actorFrom(event));
+		if (result.ok) return { done: 'services', notice: t('scheduling.saved') };
+		if (result.code !== 'kyu_licence_required') return formFailure(404, form.values, {}, t('scheduling.error.notFound'));
+		const settings = await loadPractitionerSettings(db, event.params.id);
+		const refused = settings?.services.filter((s) => result.serviceIds.includes(s.id)) ?? [];
+		const message = t('scheduling.error.kyuLicenceRequired', { services: refused.map((s) => s.name[locale]).join(locale === 'ja' ? '」「' : '", "') });
+		return formFailure(422, form.values, Object.fromEntries(refused.map((s) => [serviceFieldName(s.id), message])), message);
+	},
+	hours: async (event) => {
+		const t = translator(event.locals.locale);
+		const form = await parseForm(event.request, ZWeekHoursSchema, event.locals.locale);
+		if (!form.ok) return form.failure;
+		const result = await setPractitionerHours(event.locals.db, event.params.id, form.data, actorFrom(event));
+		if (result.ok) return { done: 'hours', notice: t('scheduling.saved') };
+		return formFailure(result.code === 'not_found' ? 404 : 422, form.values, {}, result.code === 'not_found' ? t('scheduling.error.notFound') : undefined);
+	},
+	addTimeOff: async (event) => {
+		const t = translator(event.locals.locale);
+		const form = await parseForm(event.request, ZAddTimeOffSchema, event.locals.locale);
+		if (!form.ok) return form.failure;
+		const result = await addTimeOff(event.locals.db, event.params.id, form.data, actorFrom(event));
+		if (result.ok) {
+			const warning = result.bookedAppointments > 0 ? t('scheduling.bookedInTimeOff', { count: result.bookedAppointments }) : undefined;
+			return { done: 'timeOff', notice: t('scheduling.timeOff.added'), warning };
+		}
+		if (result.code === 'not_found') return formFailure(404, form.values, {}, t('scheduling.error.notFound'));
+		const message = result.code === 'end_not_after_start' ? t('scheduling.error.endNotAfterStart') : t('scheduling.error.timeOffOver');
+		return formFailure(422, form.values, { to: message });
+	},
+	removeTimeOff: async (event) => {
+		const t = translator(event.locals.locale);
+		const form = await parseForm(event.request, ZTimeOffIdSchema, event.locals.locale);
+		if (!form.ok) return form.failure;
+		const result = await removeTimeOff(event.locals.db, event.params.id, form.data.timeOffId, actorFrom(event));
+		if (!result.ok) return formFailure(404, form.values, {}, t('scheduling.error.notFound'));
+		return { done: 'timeOff', notice: t('scheduling.timeOff.removed') };
+	}
+};
