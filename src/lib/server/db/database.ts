@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import { Kysely, PostgresDialect, SqliteDialect, sql, type SqliteDatabase } from 'kysely';
 import pg from 'pg';
 import type { Database } from './schema';
 
@@ -34,8 +34,28 @@ function openSqlite(file: string): Db {
 	sqlite.pragma('synchronous = FULL');
 	sqlite.pragma('foreign_keys = ON');
 	sqlite.pragma('busy_timeout = 5000');
-	const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+	const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
 	return { kysely, dialect: 'sqlite', close: () => kysely.destroy() };
+}
+
+/**
+ * Kysely prepares every query afresh; preparing costs more than running most of ours. The same SQL
+ * text reuses its prepared statement (parameters are bound per run, so this is always safe).
+ */
+function withStatementCache(sqlite: SQLite.Database): SqliteDatabase {
+	const statements = new Map<string, SQLite.Statement>();
+	return {
+		close: () => sqlite.close(),
+		prepare(sql: string) {
+			let statement = statements.get(sql);
+			if (!statement) {
+				if (statements.size >= 1000) statements.clear();
+				statement = sqlite.prepare(sql);
+				statements.set(sql, statement);
+			}
+			return statement;
+		}
+	};
 }
 
 function openPostgres(connectionString: string, max: number): Db {
