@@ -39,8 +39,8 @@ function firstDay(from: number, matches: (date: string) => boolean): string {
 	}
 	throw new Error('no such day within the booking horizon');
 }
-// A working Monday at least two days ahead, so the minimum notice never hides its slots.
-const monday = firstDay(2, (d) => weekdayOf(d) === 1 && !japaneseHoliday(d));
+// A working Monday past the demo appointments (the coming seven days), so its slots are all free.
+const monday = firstDay(9, (d) => weekdayOf(d) === 1 && !japaneseHoliday(d));
 // A public holiday on a weekday the demo clinic opens (not Wednesday or Sunday).
 const holiday = firstDay(2, (d) => japaneseHoliday(d) !== null && ![0, 3].includes(weekdayOf(d)));
 
