@@ -1,0 +1,265 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+	checkPlanAgainstAlerts,
+	deriveSafetyAlerts,
+	hasContraindication,
+	SAFETY_ALERT_CODES,
+	type IntakeSafetyFacts,
+	type PlanToCheck,
+	type SafetyAlert
+} from './alerts';
+
+function noFacts(overrides: Partial<IntakeSafetyFacts> = {}): IntakeSafetyFacts {
+	return {
+		pregnant: false,
+		anticoagulants: false,
+		bleedingDisorder: false,
+		pacemakerOrImplant: false,
+		immunosuppressed: false,
+		diabetes: false,
+		needleFear: false,
+		faintingHistory: false,
+		skinProblemSites: [],
+		lymphoedemaSites: [],
+		metalAllergy: false,
+		alcoholSwabAllergy: false,
+		tapeAllergy: false,
+		...overrides
+	};
+}
+
+function plan(points: PlanToCheck['points'], extra: Partial<PlanToCheck> = {}): PlanToCheck {
+	return { points, electroacupuncture: false, ...extra };
+}
+
+const BOOLEAN_FACTS = [
+	'anticoagulants',
+	'bleedingDisorder',
+	'pacemakerOrImplant',
+	'immunosuppressed',
+	'diabetes',
+	'needleFear',
+	'faintingHistory',
+	'metalAllergy',
+	'alcoholSwabAllergy',
+	'tapeAllergy'
+] as const;
+
+const codes = (alerts: SafetyAlert[]) => alerts.map((a) => a.code);
+
+describe('deriveSafetyAlerts', () => {
+	it('gives no alert when nothing is set', () => {
+		expect(deriveSafetyAlerts(noFacts())).toEqual([]);
+	});
+
+	it('flags the points avoided in pregnancy and deep lumbosacral or lower-abdominal needling', () => {
+		const [alert, ...rest] = deriveSafetyAlerts(noFacts({ pregnant: true }));
+		expect(rest).toEqual([]);
+		expect(alert).toMatchObject({
+			code: 'pregnancy',
+			severity: 'contraindication',
+			avoidPoints: ['LI4', 'SP6', 'BL60', 'BL67', 'GB21'],
+			avoidDeepNeedlingSites: ['lowerBack', 'lowerAbdomen']
+		});
+	});
+
+	it('asks about an unknown pregnancy with a caution that still lists the points', () => {
+		const alerts = deriveSafetyAlerts(noFacts({ pregnant: 'unknown' }));
+		expect(codes(alerts)).toEqual(['pregnancyUnknown']);
+		expect(alerts[0]).toMatchObject({ severity: 'caution', avoidPoints: ['LI4', 'SP6', 'BL60', 'BL67', 'GB21'] });
+		expect(alerts[0]!.advice.en).toMatch(/ask/i);
+		expect(alerts[0]!.advice.ja).toMatch(/確認/);
+	});
+
+	it.each([
+		['anticoagulants', { code: 'anticoagulants', severity: 'caution', forbidsDeepNeedling: true, forbidsBloodletting: true }],
+		['bleedingDisorder', { code: 'bleedingDisorder', severity: 'caution', forbidsDeepNeedling: true, forbidsBloodletting: true }],
+		['pacemakerOrImplant', { code: 'implantedDevice', severity: 'contraindication', forbidsElectroacupuncture: true }],
+		['immunosuppressed', { code: 'immunosuppressed', severity: 'caution' }],
+		['diabetes', { code: 'diabetes', severity: 'caution' }],
+		['needleFear', { code: 'needleFear', severity: 'caution' }],
+		['faintingHistory', { code: 'faintingHistory', severity: 'caution' }],
+		['metalAllergy', { code: 'metalAllergy', severity: 'caution' }],
+		['alcoholSwabAllergy', { code: 'alcoholSwabAllergy', severity: 'caution' }],
+		['tapeAllergy', { code: 'tapeAllergy', severity: 'caution' }]
+	] as const)('gives one alert for %s alone', (fact, expected) => {
+		const alerts = deriveSafetyAlerts(noFacts({ [fact]: true }));
+		expect(alerts).toHaveLength(1);
+		expect(alerts[0]).toMatchObject(expected);
+		expect(alerts[0]!.avoidPoints).toBeUndefined();
+	});
+
+	it('keeps electroacupuncture, bloodletting and depth rules to the facts that call for them', () => {
+		for (const fact of ['immunosuppressed', 'diabetes', 'needleFear', 'faintingHistory'] as const) {
+			const [alert] = deriveSafetyAlerts(noFacts({ [fact]: true }));
+			expect(alert).not.toHaveProperty('forbidsElectroacupuncture');
+			expect(alert).not.toHaveProperty('forbidsBloodletting');
+			expect(alert).not.toHaveProperty('forbidsDeepNeedling');
+		}
+	});
+
+	it('tells a needle-shy or fainting patient to be treated lying down with a short first session', () => {
+		for (const fact of ['needleFear', 'faintingHistory'] as const) {
+			const [alert] = deriveSafetyAlerts(noFacts({ [fact]: true }));
+			expect(alert!.advice.en).toMatch(/lying down/);
+			expect(alert!.advice.en).toMatch(/first session short/);
+			expect(alert!.advice.ja).toMatch(/寝た姿勢/);
+			expect(alert!.advice.ja).toMatch(/初回/);
+		}
+	});
+
+	it('forbids needling at each skin-problem and lymphoedema site, without duplicates or blanks', () => {
+		const alerts = deriveSafetyAlerts(noFacts({ skinProblemSites: ['lowerLeg', 'lowerLeg', ' '], lymphoedemaSites: ['thigh'] }));
+		expect(alerts).toEqual([
+			expect.objectContaining({ code: 'skinProblemSites', severity: 'contraindication', avoidSites: ['lowerLeg'] }),
+			expect.objectContaining({ code: 'lymphoedemaSites', severity: 'contraindication', avoidSites: ['thigh'] })
+		]);
+		expect(deriveSafetyAlerts(noFacts({ skinProblemSites: ['  '] }))).toEqual([]);
+	});
+
+	it('lists combined facts in the fixed order, one alert per fact', () => {
+		const alerts = deriveSafetyAlerts(
+			noFacts({ tapeAllergy: true, pregnant: true, diabetes: true, anticoagulants: true, bleedingDisorder: true, lymphoedemaSites: ['knee'] })
+		);
+		expect(codes(alerts)).toEqual(['pregnancy', 'anticoagulants', 'bleedingDisorder', 'diabetes', 'lymphoedemaSites', 'tapeAllergy']);
+	});
+
+	it('gives every alert advice in both languages, distinct for each code', () => {
+		const everything = noFacts({
+			...Object.fromEntries(BOOLEAN_FACTS.map((f) => [f, true])),
+			pregnant: true,
+			skinProblemSites: ['hand'],
+			lymphoedemaSites: ['thigh']
+		});
+		const alerts = [...deriveSafetyAlerts(everything), ...deriveSafetyAlerts(noFacts({ pregnant: 'unknown' }))];
+		expect(new Set(codes(alerts))).toEqual(new Set(SAFETY_ALERT_CODES));
+		for (const a of alerts) {
+			expect(a.advice.ja).toMatch(/[ぁ-んァ-ン]/);
+			expect(a.advice.en).toMatch(/^[A-Z].*\.$/);
+		}
+		expect(new Set(alerts.map((a) => a.advice.en)).size).toBe(alerts.length);
+	});
+
+	it('never removes an alert when a fact becomes true or a site is added (property)', () => {
+		const site = fc.constantFrom('lowerBack', 'buttock', 'thigh', 'knee', 'lowerLeg', 'ankleFoot', 'hand', 'shoulder');
+		const facts = fc.record<IntakeSafetyFacts>({
+			pregnant: fc.constantFrom(false, true, 'unknown' as const),
+			anticoagulants: fc.boolean(),
+			bleedingDisorder: fc.boolean(),
+			pacemakerOrImplant: fc.boolean(),
+			immunosuppressed: fc.boolean(),
+			diabetes: fc.boolean(),
+			needleFear: fc.boolean(),
+			faintingHistory: fc.boolean(),
+			skinProblemSites: fc.array(site, { maxLength: 3 }),
+			lymphoedemaSites: fc.array(site, { maxLength: 3 }),
+			metalAllergy: fc.boolean(),
+			alcoholSwabAllergy: fc.boolean(),
+			tapeAllergy: fc.boolean()
+		});
+		const change = fc.oneof(
+			fc.constantFrom(...BOOLEAN_FACTS).map((fact) => (f: IntakeSafetyFacts) => ({ ...f, [fact]: true })),
+			site.map((s) => (f: IntakeSafetyFacts) => ({ ...f, skinProblemSites: [...f.skinProblemSites, s] })),
+			site.map((s) => (f: IntakeSafetyFacts) => ({ ...f, lymphoedemaSites: [...f.lymphoedemaSites, s] })),
+			// From "no" to "yes" or "not known" adds an alert; "not known" to "yes" replaces the question with the answer.
+			fc.constant((f: IntakeSafetyFacts) => (f.pregnant === false ? { ...f, pregnant: true } : f))
+		);
+		fc.assert(
+			fc.property(facts, change, (before, add) => {
+				const after = deriveSafetyAlerts(add(before));
+				for (const a of deriveSafetyAlerts(before)) {
+					const kept = after.find((b) => b.code === a.code);
+					expect(kept).toBeDefined();
+					for (const s of a.avoidSites ?? []) expect(kept!.avoidSites).toContain(s);
+				}
+			})
+		);
+	});
+});
+
+describe('checkPlanAgainstAlerts', () => {
+	const pregnant = deriveSafetyAlerts(noFacts({ pregnant: true }));
+
+	it('finds no conflict when there are no alerts', () => {
+		expect(checkPlanAgainstAlerts([], plan([{ code: 'SP6', deep: true }], { electroacupuncture: true, bloodletting: true }))).toEqual([]);
+	});
+
+	it('flags SP6 in a plan for a pregnant patient as a contraindication', () => {
+		const conflicts = checkPlanAgainstAlerts(pregnant, plan([{ code: 'GB30' }, { code: 'sp6' }, { code: 'BL40' }]));
+		expect(conflicts).toEqual([{ alertCode: 'pregnancy', severity: 'contraindication', kind: 'point', pointCode: 'SP6' }]);
+		expect(hasContraindication(conflicts)).toBe(true);
+	});
+
+	it('flags every point avoided in pregnancy, in the plan’s order', () => {
+		const conflicts = checkPlanAgainstAlerts(pregnant, plan(['GB21', 'BL67', 'ST36', 'BL60', 'LI4'].map((code) => ({ code }))));
+		expect(conflicts.map((c) => (c.kind === 'point' ? c.pointCode : c.kind))).toEqual(['GB21', 'BL67', 'BL60', 'LI4']);
+	});
+
+	it('flags deep needling of the lower back in pregnancy but not shallow needling there', () => {
+		expect(checkPlanAgainstAlerts(pregnant, plan([{ code: 'BL25', deep: true }]))).toEqual([
+			{ alertCode: 'pregnancy', severity: 'contraindication', kind: 'deepNeedling', pointCode: 'BL25', site: 'lowerBack' }
+		]);
+		expect(checkPlanAgainstAlerts(pregnant, plan([{ code: 'BL25', deep: false }, { code: 'BL25' }]))).toEqual([]);
+		expect(checkPlanAgainstAlerts(pregnant, plan([{ code: 'GB30', deep: true }]))).toEqual([]);
+	});
+
+	it('gives the same point conflicts as cautions while pregnancy is unknown', () => {
+		const conflicts = checkPlanAgainstAlerts(deriveSafetyAlerts(noFacts({ pregnant: 'unknown' })), plan([{ code: 'SP6' }]));
+		expect(conflicts).toEqual([{ alertCode: 'pregnancyUnknown', severity: 'caution', kind: 'point', pointCode: 'SP6' }]);
+		expect(hasContraindication(conflicts)).toBe(false);
+	});
+
+	it('flags electroacupuncture with a pacemaker, and nothing without electroacupuncture', () => {
+		const alerts = deriveSafetyAlerts(noFacts({ pacemakerOrImplant: true }));
+		expect(checkPlanAgainstAlerts(alerts, plan([{ code: 'GB30' }], { electroacupuncture: true }))).toEqual([
+			{ alertCode: 'implantedDevice', severity: 'contraindication', kind: 'electroacupuncture' }
+		]);
+		expect(checkPlanAgainstAlerts(alerts, plan([{ code: 'GB30' }]))).toEqual([]);
+	});
+
+	it('allows electroacupuncture when no alert forbids it', () => {
+		const alerts = deriveSafetyAlerts(noFacts({ diabetes: true, needleFear: true }));
+		expect(checkPlanAgainstAlerts(alerts, plan([{ code: 'GB30', deep: true }], { electroacupuncture: true }))).toEqual([]);
+	});
+
+	it('flags bloodletting and deep needling for a patient on blood thinners', () => {
+		const alerts = deriveSafetyAlerts(noFacts({ anticoagulants: true }));
+		expect(checkPlanAgainstAlerts(alerts, plan([{ code: 'GB30', deep: true }, { code: 'BL40' }], { bloodletting: true }))).toEqual([
+			{ alertCode: 'anticoagulants', severity: 'caution', kind: 'deepNeedling', pointCode: 'GB30', site: 'buttock' },
+			{ alertCode: 'anticoagulants', severity: 'caution', kind: 'bloodletting' }
+		]);
+	});
+
+	it('flags a point inside a skin-problem or lymphoedema site, by the given site or the point’s own region', () => {
+		const alerts = deriveSafetyAlerts(noFacts({ skinProblemSites: ['lowerLeg'], lymphoedemaSites: ['thigh'] }));
+		const conflicts = checkPlanAgainstAlerts(
+			alerts,
+			plan([{ code: 'BL57' }, { code: 'GB31' }, { code: 'GB30' }, { code: 'EX-B2', site: 'lowerLeg' }, { code: 'XX99' }])
+		);
+		expect(conflicts).toEqual([
+			{ alertCode: 'skinProblemSites', severity: 'contraindication', kind: 'site', pointCode: 'BL57', site: 'lowerLeg' },
+			{ alertCode: 'skinProblemSites', severity: 'contraindication', kind: 'site', pointCode: 'EX-B2', site: 'lowerLeg' },
+			{ alertCode: 'lymphoedemaSites', severity: 'contraindication', kind: 'site', pointCode: 'GB31', site: 'thigh' }
+		]);
+	});
+
+	it('reports the conflicts of combined alerts alert by alert', () => {
+		const alerts = deriveSafetyAlerts(noFacts({ pregnant: true, pacemakerOrImplant: true, bleedingDisorder: true }));
+		const conflicts = checkPlanAgainstAlerts(alerts, plan([{ code: 'LI4', deep: true }], { electroacupuncture: true, bloodletting: true }));
+		expect(conflicts.map((c) => [c.alertCode, c.kind])).toEqual([
+			['pregnancy', 'point'],
+			['bleedingDisorder', 'deepNeedling'],
+			['bleedingDisorder', 'bloodletting'],
+			['implantedDevice', 'electroacupuncture']
+		]);
+	});
+
+	it('does not change the alerts or the plan it is given', () => {
+		const alerts = deriveSafetyAlerts(noFacts({ pregnant: true, skinProblemSites: ['hand'] }));
+		const p = plan([{ code: 'LI4' }], { electroacupuncture: true });
+		const before = JSON.stringify([alerts, p]);
+		checkPlanAgainstAlerts(alerts, p);
+		expect(JSON.stringify([alerts, p])).toBe(before);
+	});
+});

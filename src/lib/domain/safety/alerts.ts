@@ -1,0 +1,228 @@
+/*
+ * Safety alerts for the treatment record (REFERENCE §3): derived from the intake's safety facts,
+ * shown on the chart, and checked against a treatment plan's points and techniques. Pure: no I/O,
+ * no clock. An alert informs the practitioner; it never replaces their judgement.
+ */
+import { findAcupoint } from '../acupoints/points';
+
+export interface LocalizedAdvice {
+	readonly ja: string;
+	readonly en: string;
+}
+
+/** What the intake tells us about safety. Site lists hold body region codes (acupoints/body-regions.ts). */
+export interface IntakeSafetyFacts {
+	pregnant: boolean | 'unknown';
+	anticoagulants: boolean;
+	bleedingDisorder: boolean;
+	pacemakerOrImplant: boolean;
+	immunosuppressed: boolean;
+	diabetes: boolean;
+	needleFear: boolean;
+	faintingHistory: boolean;
+	skinProblemSites: readonly string[];
+	lymphoedemaSites: readonly string[];
+	metalAllergy: boolean;
+	alcoholSwabAllergy: boolean;
+	tapeAllergy: boolean;
+}
+
+export const SAFETY_ALERT_CODES = [
+	'pregnancy',
+	'pregnancyUnknown',
+	'anticoagulants',
+	'bleedingDisorder',
+	'implantedDevice',
+	'immunosuppressed',
+	'diabetes',
+	'skinProblemSites',
+	'lymphoedemaSites',
+	'needleFear',
+	'faintingHistory',
+	'metalAllergy',
+	'alcoholSwabAllergy',
+	'tapeAllergy'
+] as const;
+export type SafetyAlertCode = (typeof SAFETY_ALERT_CODES)[number];
+
+export type AlertSeverity = 'contraindication' | 'caution';
+
+export interface SafetyAlert {
+	code: SafetyAlertCode;
+	severity: AlertSeverity;
+	advice: LocalizedAdvice;
+	/** Acupoint codes (REFERENCE §2) the plan should leave out. */
+	avoidPoints?: string[];
+	forbidsElectroacupuncture?: boolean;
+	/** Body region codes where no needle goes. */
+	avoidSites?: string[];
+	/** Body region codes where only shallow needling is acceptable. */
+	avoidDeepNeedlingSites?: string[];
+	/** Shallow needling everywhere. */
+	forbidsDeepNeedling?: boolean;
+	forbidsBloodletting?: boolean;
+}
+
+/** Points traditionally avoided in pregnancy (REFERENCE §2 cautions, §3). */
+export const PREGNANCY_AVOID_POINTS = ['LI4', 'SP6', 'BL60', 'BL67', 'GB21'] as const;
+/**
+ * Sites where deep needling is avoided in pregnancy: the lumbosacral area and the lower abdomen
+ * (REFERENCE §3). The body charts have no lower-abdomen region yet; the code is reserved for it.
+ */
+export const PREGNANCY_NO_DEEP_SITES = ['lowerBack', 'lowerAbdomen'] as const;
+
+const ADVICE = {
+	pregnancy: {
+		ja: '妊娠中です。合谷・三陰交・崑崙・至陰・肩井は使わず、腰仙部と下腹部には深く刺さないでください。',
+		en: 'The patient is pregnant. Leave out LI4, SP6, BL60, BL67 and GB21, and do not needle deeply over the lower back, sacrum or lower abdomen.'
+	},
+	pregnancyUnknown: {
+		ja: '妊娠の可能性が未確認です。施術前に確認し、それまでは妊娠中と同じく合谷・三陰交・崑崙・至陰・肩井と腰仙部・下腹部への深刺を避けてください。',
+		en: 'Pregnancy has not been ruled out. Ask before treating; until then, avoid LI4, SP6, BL60, BL67, GB21 and deep needling over the lower back or lower abdomen, as in pregnancy.'
+	},
+	anticoagulants: {
+		ja: '抗凝固薬・抗血小板薬を服用中です。浅く刺し、抜鍼後は長めに圧迫してください。刺絡（瀉血）は行わないでください。',
+		en: 'Takes blood thinners. Needle shallowly, press longer after removing each needle, and do no bloodletting.'
+	},
+	bleedingDisorder: {
+		ja: '出血しやすい病気があります。浅く刺し、抜鍼後は長めに圧迫してください。刺絡（瀉血）は行わないでください。',
+		en: 'Has a bleeding disorder. Needle shallowly, press longer after removing each needle, and do no bloodletting.'
+	},
+	implantedDevice: {
+		ja: 'ペースメーカーなどの電子機器が体内にあります。低周波鍼通電（電気鍼）は行わないでください。',
+		en: 'Has a pacemaker or another implanted electronic device. Do not use electroacupuncture.'
+	},
+	immunosuppressed: {
+		ja: '免疫が低下しています。感染のリスクが高いため、清潔操作を徹底し、刺入部の状態を記録してください。',
+		en: 'Immune system is weakened, so the risk of infection is higher. Keep to strict clean technique and note the state of the needled skin.'
+	},
+	diabetes: {
+		ja: '糖尿病があります。感染しやすく治りにくいため、清潔操作を徹底し、特に足への施術では皮膚の状態を確認してください。',
+		en: 'Has diabetes: infections come more easily and heal slowly. Keep to strict clean technique and check the skin, the feet above all.'
+	},
+	skinProblemSites: {
+		ja: '皮膚の傷・炎症・感染がある部位には刺さないでください。',
+		en: 'Do not needle where the skin is broken, inflamed or infected.'
+	},
+	lymphoedemaSites: {
+		ja: 'リンパ浮腫のある部位には刺さないでください。',
+		en: 'Do not needle a limb or area with lymphoedema.'
+	},
+	needleFear: {
+		ja: '鍼への恐怖心があります。仰向けなど寝た姿勢で施術し、初回は本数と時間を控えめにしてください。',
+		en: 'Is afraid of needles. Treat lying down, and keep the first session short with few needles.'
+	},
+	faintingHistory: {
+		ja: '失神したことがあります。必ず寝た姿勢で施術し、初回は短めにして、施術中も様子を見てください。',
+		en: 'Has fainted before. Always treat lying down, keep the first session short and watch the patient throughout.'
+	},
+	metalAllergy: {
+		ja: '金属アレルギーがあります。原因の金属を確認し、それを含まない鍼を選ぶか、鍼を使わない方法に切り替えてください。',
+		en: 'Has a metal allergy. Find out which metal, and choose needles without it or a technique that uses no needles.'
+	},
+	alcoholSwabAllergy: {
+		ja: 'アルコール綿で皮膚が荒れます。アルコールを含まない消毒薬を使ってください。',
+		en: 'Reacts to alcohol swabs. Disinfect the skin with an alcohol-free antiseptic.'
+	},
+	tapeAllergy: {
+		ja: 'テープでかぶれます。円皮鍼などの貼るものは避けるか、低刺激のテープを使ってください。',
+		en: 'Reacts to adhesive tape. Avoid press needles and other taped items, or use a low-irritation tape.'
+	}
+} as const satisfies Record<SafetyAlertCode, LocalizedAdvice>;
+
+function alert(code: SafetyAlertCode, severity: AlertSeverity, extra: Partial<SafetyAlert> = {}): SafetyAlert {
+	return { code, severity, advice: ADVICE[code], ...extra };
+}
+
+function uniqueSites(sites: readonly string[]): string[] {
+	return [...new Set(sites.map((site) => site.trim()).filter((site) => site !== ''))];
+}
+
+/** Every alert the facts call for, in the order of SAFETY_ALERT_CODES; none when nothing is set. */
+export function deriveSafetyAlerts(facts: IntakeSafetyFacts): SafetyAlert[] {
+	const alerts: SafetyAlert[] = [];
+	const pregnancyRules = {
+		avoidPoints: [...PREGNANCY_AVOID_POINTS],
+		avoidDeepNeedlingSites: [...PREGNANCY_NO_DEEP_SITES]
+	};
+	if (facts.pregnant === true) alerts.push(alert('pregnancy', 'contraindication', pregnancyRules));
+	// Not knowing is not a no: ask, and treat as pregnant until asked.
+	if (facts.pregnant === 'unknown') alerts.push(alert('pregnancyUnknown', 'caution', pregnancyRules));
+	const bleeding = { forbidsDeepNeedling: true, forbidsBloodletting: true };
+	if (facts.anticoagulants) alerts.push(alert('anticoagulants', 'caution', bleeding));
+	if (facts.bleedingDisorder) alerts.push(alert('bleedingDisorder', 'caution', bleeding));
+	if (facts.pacemakerOrImplant) alerts.push(alert('implantedDevice', 'contraindication', { forbidsElectroacupuncture: true }));
+	if (facts.immunosuppressed) alerts.push(alert('immunosuppressed', 'caution'));
+	if (facts.diabetes) alerts.push(alert('diabetes', 'caution'));
+	const skinSites = uniqueSites(facts.skinProblemSites);
+	if (skinSites.length > 0) alerts.push(alert('skinProblemSites', 'contraindication', { avoidSites: skinSites }));
+	const lymphSites = uniqueSites(facts.lymphoedemaSites);
+	if (lymphSites.length > 0) alerts.push(alert('lymphoedemaSites', 'contraindication', { avoidSites: lymphSites }));
+	if (facts.needleFear) alerts.push(alert('needleFear', 'caution'));
+	if (facts.faintingHistory) alerts.push(alert('faintingHistory', 'caution'));
+	if (facts.metalAllergy) alerts.push(alert('metalAllergy', 'caution'));
+	if (facts.alcoholSwabAllergy) alerts.push(alert('alcoholSwabAllergy', 'caution'));
+	if (facts.tapeAllergy) alerts.push(alert('tapeAllergy', 'caution'));
+	return alerts;
+}
+
+export interface PlannedPoint {
+	code: string;
+	/** Body region code; when absent, the acupoint's own region (acupoints/points.ts) is used. */
+	site?: string;
+	/** Needled deeply; undefined counts as not deep. */
+	deep?: boolean;
+}
+
+export interface PlanToCheck {
+	points: readonly PlannedPoint[];
+	electroacupuncture: boolean;
+	bloodletting?: boolean;
+}
+
+interface ConflictBase {
+	alertCode: SafetyAlertCode;
+	severity: AlertSeverity;
+}
+
+export type PlanConflict = ConflictBase &
+	(
+		| { kind: 'point'; pointCode: string }
+		| { kind: 'site'; pointCode: string; site: string }
+		| { kind: 'deepNeedling'; pointCode: string; site: string | null }
+		| { kind: 'electroacupuncture' }
+		| { kind: 'bloodletting' }
+	);
+
+function normalisePointCode(code: string): string {
+	return code.trim().toUpperCase();
+}
+
+function siteOf(point: PlannedPoint): string | null {
+	return point.site ?? findAcupoint(point.code)?.region ?? null;
+}
+
+/** Every conflict between a plan and the alerts, alert by alert, then in the plan's point order. */
+export function checkPlanAgainstAlerts(alerts: readonly SafetyAlert[], plan: PlanToCheck): PlanConflict[] {
+	const conflicts: PlanConflict[] = [];
+	for (const a of alerts) {
+		const base: ConflictBase = { alertCode: a.code, severity: a.severity };
+		const avoidPoints = new Set((a.avoidPoints ?? []).map(normalisePointCode));
+		for (const point of plan.points) {
+			const pointCode = normalisePointCode(point.code);
+			const site = siteOf(point);
+			if (avoidPoints.has(pointCode)) conflicts.push({ ...base, kind: 'point', pointCode });
+			if (site !== null && a.avoidSites?.includes(site)) conflicts.push({ ...base, kind: 'site', pointCode, site });
+			const deepHere = a.forbidsDeepNeedling === true || (site !== null && a.avoidDeepNeedlingSites?.includes(site) === true);
+			if (point.deep === true && deepHere) conflicts.push({ ...base, kind: 'deepNeedling', pointCode, site });
+		}
+		if (a.forbidsElectroacupuncture && plan.electroacupuncture) conflicts.push({ ...base, kind: 'electroacupuncture' });
+		if (a.forbidsBloodletting && plan.bloodletting === true) conflicts.push({ ...base, kind: 'bloodletting' });
+	}
+	return conflicts;
+}
+
+/** Whether any conflict is a contraindication, not only a caution. */
+export function hasContraindication(conflicts: readonly PlanConflict[]): boolean {
+	return conflicts.some((c) => c.severity === 'contraindication');
+}
