@@ -160,3 +160,10 @@ describe('the content security policy', () => {
 		await fresh.close();
 	});
 });
+
+describe('the language switch', () => {
+	it('keeps the step of a multi-step page (its query string)', async () => {
+		const html = await (await fetch(`${base}/staff/login?next=%2Fstaff%2Faudit`)).text();
+		expect(html).toContain('href="/en/staff/login?next=%2Fstaff%2Faudit"');
+	});
+});
