@@ -1,14 +1,29 @@
-import ical from 'ical-generator';
+import ical, { ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
 import type { Locale } from '../../i18n/locales';
 import { translate } from '../../i18n/translate';
 import type { Db } from '../db/database';
 import type { OutgoingMail } from '../mail/mailer';
 import { manageUrl } from './manage-url';
 
-export type BookingMailKind = 'confirmation' | 'reminder';
+const MAIL_TEXT = {
+	confirmation: { subject: 'booking.mailConfirmSubject', body: 'booking.mailConfirmBody' },
+	reminder: { subject: 'booking.mailReminderSubject', body: 'booking.mailReminderBody' },
+	cancellation: { subject: 'booking.mailCancelSubject', body: 'booking.mailCancelBody' }
+} as const;
 
-/** Confirmation or reminder in the patient's language, with the appointment as an .ics file. */
-export async function bookingMail(db: Db, appointmentId: string, manageToken: string, kind: BookingMailKind, origin: string): Promise<OutgoingMail | null> {
+export type BookingMailKind = 'confirmation' | 'reminder' | 'cancellation';
+
+/**
+ * Confirmation, reminder or cancellation in the patient's language, with the appointment as an
+ * .ics file (a cancellation carries METHOD:CANCEL for the same event, so calendars remove it).
+ */
+export async function bookingMail(
+	db: Db,
+	appointmentId: string,
+	manageToken: string | null,
+	kind: BookingMailKind,
+	origin: string
+): Promise<OutgoingMail | null> {
 	const row = await db.kysely
 		.selectFrom('appointment')
 		.innerJoin('patient', 'patient.id', 'appointment.patient_id')
@@ -32,7 +47,8 @@ export async function bookingMail(db: Db, appointmentId: string, manageToken: st
 		])
 		.where('appointment.id', '=', appointmentId)
 		.executeTakeFirst();
-	if (!row || row.status === 'cancelled') return null;
+	// A cancelled visit gets only its cancellation; a walk-in without an e-mail address gets nothing.
+	if (!row || !row.email || (row.status === 'cancelled') !== (kind === 'cancellation')) return null;
 	const clinic = await db.kysely.selectFrom('clinic').selectAll().executeTakeFirstOrThrow();
 	const locale: Locale = row.locale;
 	const ja = locale === 'ja';
@@ -48,11 +64,18 @@ export async function bookingMail(db: Db, appointmentId: string, manageToken: st
 		practitioner: ja ? `${row.family_name_ja} ${row.given_name_ja}` : `${row.given_name_en} ${row.family_name_en}`,
 		address: `〒${clinic.postal_code} ${ja ? clinic.address_ja : clinic.address_en}`,
 		phone: clinic.phone,
-		url: manageUrl(origin, locale, manageToken),
+		url: manageToken ? manageUrl(origin, locale, manageToken) : new URL(ja ? '/book' : '/en/book', origin).toString(),
 		hours: clinic.cancellation_cutoff_hours
 	};
-	const calendar = ical({ name: clinicName, prodId: { company: 'shinkyu', product: 'booking', language: ja ? 'JA' : 'EN' } });
+	const cancelled = kind === 'cancellation';
+	const calendar = ical({
+		name: clinicName,
+		prodId: { company: 'shinkyu', product: 'booking', language: ja ? 'JA' : 'EN' },
+		method: cancelled ? ICalCalendarMethod.CANCEL : ICalCalendarMethod.PUBLISH
+	});
 	calendar.createEvent({
+		status: cancelled ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
+		sequence: cancelled ? 1 : 0,
 		id: `${row.id}@shinkyu`,
 		start: new Date(row.starts_at),
 		end: new Date(row.ends_at),
@@ -64,8 +87,10 @@ export async function bookingMail(db: Db, appointmentId: string, manageToken: st
 	return {
 		to: row.email,
 		kind: `booking.${kind}`,
-		subject: translate(locale, kind === 'confirmation' ? 'booking.mailConfirmSubject' : 'booking.mailReminderSubject', params),
-		text: translate(locale, kind === 'confirmation' ? 'booking.mailConfirmBody' : 'booking.mailReminderBody', params),
-		attachments: [{ filename: 'appointment.ics', content: calendar.toString(), contentType: 'text/calendar; charset=utf-8; method=PUBLISH' }]
+		subject: translate(locale, MAIL_TEXT[kind].subject, params),
+		text: translate(locale, MAIL_TEXT[kind].body, params),
+		attachments: [
+			{ filename: 'appointment.ics', content: calendar.toString(), contentType: `text/calendar; charset=utf-8; method=${cancelled ? 'CANCEL' : 'PUBLISH'}` }
+		]
 	};
 }

@@ -83,6 +83,7 @@ export async function cancelBooking(db: Db, token: string, actor: AuditActor, no
 			patientId: appointment.patient_id ?? undefined,
 			detail: { via: 'manage_link' }
 		});
+		await enqueueJob(tx, 'mail.booking_cancellation', { appointmentId: appointment.id });
 		return { ok: true } as const;
 	});
 }

@@ -7,6 +7,7 @@ import { describeEachDatabase } from '../../../../tests/support/test-database';
 import { createBooking } from '../booking/create-booking';
 import { getAvailability } from '../booking/get-availability';
 import { createMailer } from '../mail/mailer';
+import { cancelAppointment } from '../schedule/cancel-appointment';
 import { seedDemoClinic } from '../seed/demo-clinic';
 import { claimDueJobs, enqueueJob } from './queue';
 import { runDueJobs } from './worker';
@@ -67,8 +68,32 @@ describeEachDatabase('mail jobs', (db, dialect) => {
 		expect(received.filter((m) => m.to && 'text' in m.to && m.to.text === email).map((m) => m.subject)).toHaveLength(2);
 	});
 
+	it('tells the patient of a cancellation, with an .ics that cancels the same event', async () => {
+		const booked = await db().kysely
+			.selectFrom('appointment')
+			.innerJoin('patient', 'patient.id', 'appointment.patient_id')
+			.select(['appointment.id', 'appointment.starts_at', 'patient.email'])
+			.where('patient.email', '=', `${dialect}-guest@example.jp`)
+			.executeTakeFirstOrThrow();
+		const outcome = await cancelAppointment(db(), booked.id, { type: 'staff', id: null, ip: null, requestId: null }, new Date(NOW));
+		expect(outcome).toEqual({ ok: true });
+		expect(await runDueJobs({ db: db(), mailer: createMailer(smtpUrl), origin: 'https://clinic.example.jp' }, new Date(NOW))).toBe(1);
+		const mail = received.filter((m) => m.to && 'text' in m.to && m.to.text === booked.email).at(-1)!;
+		expect(mail.subject).toMatch(/is cancelled$/);
+		const calendar = new ICAL.Component(ICAL.parse(mail.attachments[0]!.content.toString('utf8')));
+		expect(calendar.getFirstPropertyValue('method')).toBe('CANCEL');
+		const event = calendar.getFirstSubcomponent('vevent')!;
+		expect(event.getFirstPropertyValue('status')).toBe('CANCELLED');
+		expect(event.getFirstPropertyValue('uid')).toBe(`${booked.id}@shinkyu`);
+		// The reminder still queued for the cancelled visit sends nothing.
+		const reminderDue = new Date(Date.parse(booked.starts_at) - 23 * 3_600_000);
+		await runDueJobs({ db: db(), mailer: createMailer(smtpUrl), origin: 'https://clinic.example.jp' }, reminderDue);
+		expect(received.filter((m) => m.to && 'text' in m.to && m.to.text === booked.email).at(-1)!.subject).toMatch(/is cancelled$/);
+	});
+
 	it('retries a failed delivery later, with backoff', async () => {
-		const id = await enqueueJob(db(), 'mail.booking_confirmation', { appointmentId: (await db().kysely.selectFrom('appointment').select('id').executeTakeFirstOrThrow()).id, manageToken: 'x' }, new Date(NOW));
+		const cancelled = await db().kysely.selectFrom('appointment').select('id').where('status', '=', 'cancelled').executeTakeFirstOrThrow();
+		const id = await enqueueJob(db(), 'mail.booking_cancellation', { appointmentId: cancelled.id }, new Date(NOW));
 		await runDueJobs({ db: db(), mailer: createMailer('smtp://127.0.0.1:1'), origin: 'http://localhost' }, new Date(NOW));
 		const job = await db().kysely.selectFrom('job').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
 		expect(job).toMatchObject({ attempts: 1, done_at: null });

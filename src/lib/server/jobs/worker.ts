@@ -1,4 +1,4 @@
-import { bookingMail } from '../booking/booking-mail';
+import { bookingMail, type BookingMailKind } from '../booking/booking-mail';
 import type { Db } from '../db/database';
 import { logger } from '../log';
 import type { Mailer } from '../mail/mailer';
@@ -16,11 +16,12 @@ type Handler = (context: JobContext, payload: Record<string, string>) => Promise
 
 const HANDLERS: Record<string, Handler> = {
 	'mail.booking_confirmation': (context, payload) => sendBookingMail(context, payload, 'confirmation'),
-	'mail.booking_reminder': (context, payload) => sendBookingMail(context, payload, 'reminder')
+	'mail.booking_reminder': (context, payload) => sendBookingMail(context, payload, 'reminder'),
+	'mail.booking_cancellation': (context, payload) => sendBookingMail(context, payload, 'cancellation')
 };
 
-async function sendBookingMail(context: JobContext, payload: Record<string, string>, kind: 'confirmation' | 'reminder') {
-	const mail = await bookingMail(context.db, payload.appointmentId!, payload.manageToken!, kind, context.origin);
+async function sendBookingMail(context: JobContext, payload: Record<string, string>, kind: BookingMailKind) {
+	const mail = await bookingMail(context.db, payload.appointmentId!, payload.manageToken ?? null, kind, context.origin);
 	if (!mail) return; // cancelled since: nothing to send
 	const result = await context.mailer.send(context.db, mail);
 	// Without SMTP the mail waits in the outbox; with SMTP a failed delivery is retried later.

@@ -1,5 +1,6 @@
 import { recordAudit, type AuditActor } from '../audit/audit-log';
 import { releaseOccupancy } from '../booking/occupancy';
+import { enqueueJob } from '../jobs/queue';
 import type { Db } from '../db/database';
 import type { Appointment } from '../db/schema';
 import { withTransaction } from '../db/transaction';
@@ -33,6 +34,8 @@ export async function cancelAppointment(db: Db, appointmentId: string, actor: Au
 			patientId: current.patient_id ?? undefined,
 			detail: { from: current.status }
 		});
+		// The patient hears of it (the job finds no address for a walk-in or a block, and sends nothing).
+		await enqueueJob(tx, 'mail.booking_cancellation', { appointmentId: current.id });
 		return { ok: true } as const;
 	});
 }

@@ -15,6 +15,9 @@ export const booking = {
 		'booking.mailConfirmSubject': '【{clinic}】ご予約を承りました（{when}）',
 		'booking.mailConfirmBody':
 			'{name} 様\n\nご予約ありがとうございます。次の内容で承りました。\n\n日時: {when}\nメニュー: {service}\n担当: {practitioner}\n場所: {address}\n電話: {phone}\n\n予約の確認・変更・キャンセルはこちらから（ご予約の{hours}時間前まで）:\n{url}\n\n添付のファイルでカレンダーに追加できます。\n\n尿や便が出にくい、股の間のしびれ、急に脚に力が入らないなどの症状があるときは、予約を待たずに救急（119）を受診してください。',
+		'booking.mailCancelSubject': '【{clinic}】ご予約を取り消しました（{when}）',
+		'booking.mailCancelBody':
+			'{name} 様\n\n次のご予約を取り消しました。\n\n日時: {when}\nメニュー: {service}\n担当: {practitioner}\n\nあらためてのご予約はこちらから:\n{url}\n\nお心当たりがない場合は、お電話（{phone}）でお知らせください。',
 		'booking.mailReminderSubject': '【{clinic}】明日のご予約のお知らせ（{when}）',
 		'booking.mailReminderBody':
 			'{name} 様\n\nご予約の前日になりました。\n\n日時: {when}\nメニュー: {service}\n担当: {practitioner}\n場所: {address}\n\n確認・変更・キャンセル:\n{url}\n\n動きやすい服装でお越しください。お待ちしております。'
@@ -34,6 +37,9 @@ export const booking = {
 		'booking.mailConfirmSubject': '{clinic}: your appointment on {when}',
 		'booking.mailConfirmBody':
 			'Dear {name},\n\nThank you for booking. Your appointment:\n\nWhen: {when}\nTreatment: {service}\nWith: {practitioner}\nWhere: {address}\nPhone: {phone}\n\nView, move or cancel it here (up to {hours} hours before):\n{url}\n\nThe attached file adds it to your calendar.\n\nIf you have trouble passing urine or stool, numbness between your legs, or sudden leg weakness, do not wait for your appointment: get emergency care (call 119).',
+		'booking.mailCancelSubject': '{clinic}: your appointment on {when} is cancelled',
+		'booking.mailCancelBody':
+			'Dear {name},\n\nThis appointment has been cancelled:\n\nWhen: {when}\nTreatment: {service}\nWith: {practitioner}\n\nTo book again:\n{url}\n\nIf you did not ask for this, please call us on {phone}.',
 		'booking.mailReminderSubject': '{clinic}: your appointment tomorrow ({when})',
 		'booking.mailReminderBody':
 			'Dear {name},\n\nA reminder of your appointment tomorrow.\n\nWhen: {when}\nTreatment: {service}\nWith: {practitioner}\nWhere: {address}\n\nView, move or cancel:\n{url}\n\nPlease wear loose clothing. We look forward to seeing you.'
