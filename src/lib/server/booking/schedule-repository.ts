@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { japaneseHoliday } from '../../domain/clinic/holidays';
 import type { BookingRules, BusyInterval, PractitionerSchedule, ServiceSpec } from '../../domain/scheduling/availability';
 import { addDays, datesBetween } from '../../domain/scheduling/local-time';
@@ -23,12 +24,29 @@ export async function loadScheduleInputs(db: Db, service: Service, from: string,
 	// Appointments are read one day wider on each side so every time zone offset is covered.
 	const rangeStart = `${addDays(from, -1)}T00:00:00.000Z`;
 	const rangeEnd = `${addDays(to, 2)}T00:00:00.000Z`;
-	const [hours, closures, openedHolidays, practitioners, workingHours, timeOff, services, beds, appointments] = await Promise.all([
+	const [hours, specialDays, workingHours, timeOff, services, beds, appointments] = await Promise.all([
 		db.kysely.selectFrom('opening_hours').selectAll().execute(),
-		db.kysely.selectFrom('clinic_closure').select('date').where('date', '>=', from).where('date', '<=', to).execute(),
-		db.kysely.selectFrom('holiday_opening').select('date').where('date', '>=', from).where('date', '<=', to).execute(),
-		db.kysely.selectFrom('practitioner').select('id').where('active', '=', 1).execute(),
-		db.kysely.selectFrom('practitioner_hours').selectAll().execute(),
+		// Closures and opened holidays in one read: both are clinic-local dates in the range.
+		db.kysely
+			.selectFrom('clinic_closure')
+			.select(['date', sql<string>`'closed'`.as('kind')])
+			.where('date', '>=', from)
+			.where('date', '<=', to)
+			.unionAll(
+				db.kysely
+					.selectFrom('holiday_opening')
+					.select(['date', sql<string>`'opened'`.as('kind')])
+					.where('date', '>=', from)
+					.where('date', '<=', to)
+			)
+			.execute(),
+		// Only active practitioners with working hours can have a slot.
+		db.kysely
+			.selectFrom('practitioner_hours')
+			.innerJoin('practitioner', 'practitioner.id', 'practitioner_hours.practitioner_id')
+			.selectAll('practitioner_hours')
+			.where('practitioner.active', '=', 1)
+			.execute(),
 		db.kysely
 			.selectFrom('practitioner_time_off')
 			.selectAll()
@@ -45,7 +63,9 @@ export async function loadScheduleInputs(db: Db, service: Service, from: string,
 			.where('held_until', '>', rangeStart)
 			.execute()
 	]);
-	const opened = new Set(openedHolidays.map((h) => h.date));
+	const opened = new Set(specialDays.filter((d) => d.kind === 'opened').map((d) => d.date));
+	const closures = specialDays.filter((d) => d.kind === 'closed');
+	const practitioners = [...new Set(workingHours.map((h) => h.practitioner_id))].map((id) => ({ id }));
 	const holidays = datesBetween(from, to).filter((d) => japaneseHoliday(d) && !opened.has(d));
 	const busy: BusyInterval[] = [];
 	for (const a of appointments) {
