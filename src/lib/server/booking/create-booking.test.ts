@@ -85,6 +85,34 @@ describeEachDatabase('online booking', (db) => {
 		expect(Date.parse(jobs[1]!.run_at)).toBe(Date.parse(result.appointment.starts_at) - 24 * 3_600_000);
 	});
 
+	it('books distinct slots at the same moment, each new patient with its own number', async () => {
+		const availability = await getAvailability(db(), { service: followUp, from: '2026-12-03', to: '2026-12-04' }, { now: NOW });
+		if (!availability.ok) throw new Error(availability.code);
+		const lastEnd = new Map<string, number>();
+		const distinct = availability.slots.filter((s) => {
+			if (s.start < (lastEnd.get(s.practitionerId) ?? 0)) return false;
+			lastEnd.set(s.practitionerId, s.start + 60 * 60_000);
+			return true;
+		});
+		const results = await Promise.all(
+			distinct.slice(0, 12).map((slot, i) =>
+				createBooking(
+					db(),
+					request(followUp, new Date(slot.start).toISOString(), {
+						practitionerId: slot.practitionerId,
+						patient: { familyName: 'Same', givenName: `Moment${i}`, email: `moment${i}@example.jp`, phone: `080-2222-${String(1000 + i)}` }
+					}),
+					actor,
+					NOW
+				)
+			)
+		);
+		expect(results.every((r) => r.ok)).toBe(true);
+		const numbers = await db().kysely.selectFrom('patient').select('patient_number').where('family_name', '=', 'Same').execute();
+		expect(new Set(numbers.map((n) => n.patient_number)).size).toBe(12);
+		expect(numbers.every((n) => /^P\d{6}$/.test(n.patient_number ?? ''))).toBe(true);
+	});
+
 	it('refuses a time that is not a slot, a staff-only service and an unknown practitioner', async () => {
 		const oddTime = await createBooking(db(), request(followUp, '2026-11-30T01:07:00.000Z'), actor, NOW);
 		expect(oddTime).toEqual({ ok: false, code: 'slot_taken' });

@@ -31,6 +31,26 @@ export async function createBooking(db: Db, input: TCreateBooking, actor: AuditA
 		if (!exists) return { ok: false, code: 'practitioner_not_found' };
 	}
 	const start = Date.parse(input.start);
+	// A lost race on a bed (two people, two practitioners, one first-free bed) is tried again: the
+	// second attempt sees the bed taken and picks another. A lost race on the practitioner ends as
+	// slot_taken, because the retry no longer finds the slot free.
+	for (let attempt = 1; ; attempt++) {
+		const result = await attemptBooking(db, service, input, start, actor, now);
+		if (result !== RACE_LOST) return result;
+		if (attempt === 3) return { ok: false, code: 'slot_taken' };
+	}
+}
+
+const RACE_LOST = Symbol('race lost');
+
+async function attemptBooking(
+	db: Db,
+	service: NonNullable<Awaited<ReturnType<typeof findService>>>,
+	input: TCreateBooking,
+	start: number,
+	actor: AuditActor,
+	now: number
+): Promise<CreateBookingResult | typeof RACE_LOST> {
 	try {
 		return await withTransaction(db, async (tx) => {
 			const clinic = await tx.kysely.selectFrom('clinic').select('time_zone').executeTakeFirstOrThrow();
@@ -82,7 +102,7 @@ export async function createBooking(db: Db, input: TCreateBooking, actor: AuditA
 		});
 	} catch (cause) {
 		// Another booking committed the same grains first: the whole transaction was rolled back.
-		if (cause instanceof SlotTaken || isUniqueViolation(cause)) return { ok: false, code: 'slot_taken' };
+		if (cause instanceof SlotTaken || isUniqueViolation(cause)) return RACE_LOST;
 		throw cause;
 	}
 }

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../db/database';
+import { registerFields } from '../patients/register-fields';
 import type { TCreateBooking } from './schemas';
 
 /**
@@ -38,7 +39,8 @@ export async function findOrCreatePatient(db: Db, patient: TCreateBooking['patie
 			phone: patient.phone,
 			date_of_birth: patient.dateOfBirth ?? null,
 			preferred_locale: locale,
-			created_at: new Date().toISOString()
+			created_at: new Date().toISOString(),
+			...(await registerFields(db, patient))
 		})
 		.execute();
 	return id;

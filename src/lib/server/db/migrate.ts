@@ -5,6 +5,7 @@ import { mailOutbox } from './migrations/0002_mail_outbox';
 import { clinicPage } from './migrations/0003_clinic_page';
 import { scheduling } from './migrations/0004_scheduling';
 import { icalTokens } from './migrations/0005_ical_tokens';
+import { patientRegister } from './migrations/0006_patient_register';
 
 /** Every migration, in order. Names never change once released. */
 export function allMigrations(dialect: DialectName): Record<string, Migration> {
@@ -13,7 +14,8 @@ export function allMigrations(dialect: DialectName): Record<string, Migration> {
 		'0002_mail_outbox': mailOutbox,
 		'0003_clinic_page': clinicPage,
 		'0004_scheduling': scheduling,
-		'0005_ical_tokens': icalTokens
+		'0005_ical_tokens': icalTokens,
+		'0006_patient_register': patientRegister
 	};
 }
 

@@ -203,6 +203,18 @@ export interface PatientTable {
 	date_of_birth: string | null;
 	preferred_locale: 'ja' | 'en';
 	created_at: string;
+	patient_number: string | null;
+	romaji_key: Generated<string>;
+	sex: Generated<string>;
+	postal_code: Generated<string>;
+	address: Generated<string>;
+	emergency_contact: Generated<string>;
+	updated_at: string | null;
+}
+
+export interface CounterTable {
+	name: string;
+	value: number;
 }
 
 export type AppointmentStatus = 'booked' | 'arrived' | 'completed' | 'no_show' | 'cancelled' | 'blocked';
@@ -285,6 +297,7 @@ export interface Database {
 	idempotency_key: IdempotencyKeyTable;
 	job: JobTable;
 	practitioner_feed_token: PractitionerFeedTokenTable;
+	counter: CounterTable;
 }
 
 export type Appointment = Selectable<AppointmentTable>;

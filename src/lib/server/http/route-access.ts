@@ -40,6 +40,8 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
 	'/[[lang=lang]]/staff/schedule': ['owner', 'practitioner', 'reception'],
 	'/[[lang=lang]]/staff/schedule/week': ['owner', 'practitioner', 'reception'],
 	'/[[lang=lang]]/staff/calendar-feed': ['owner', 'practitioner'],
+	'/[[lang=lang]]/staff/patients': ['owner', 'practitioner', 'reception'],
+	'/[[lang=lang]]/staff/patients/[id]': ['owner', 'practitioner', 'reception'],
 	'/[[lang=lang]]/staff/messages': ['owner', 'reception'],
 	'/api/v1/health': 'public',
 	'/sitemap.xml': 'public',

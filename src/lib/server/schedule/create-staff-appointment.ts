@@ -3,6 +3,7 @@ import { recordAudit, type AuditActor } from '../audit/audit-log';
 import { isUniqueViolation, resourcesOf } from '../booking/occupancy';
 import type { Db } from '../db/database';
 import type { Appointment } from '../db/schema';
+import { registerFields } from '../patients/register-fields';
 import { withTransaction } from '../db/transaction';
 import { claimOrThrow, findConflict, OccupancyConflict, type ConflictingAppointment } from './appointment-conflict';
 import { pickFreeBed } from './free-bed';
@@ -133,7 +134,8 @@ async function findOrCreatePatient(tx: Db, person: TNewPatient): Promise<{ id: s
 			phone: person.phone,
 			date_of_birth: null,
 			preferred_locale: 'ja',
-			created_at: new Date().toISOString()
+			created_at: new Date().toISOString(),
+			...(await registerFields(tx, person))
 		})
 		.execute();
 	return { id, ...name, created: true };

@@ -5,6 +5,7 @@ import { getAvailability } from '../booking/get-availability';
 import { claimOccupancy, resourcesOf } from '../booking/occupancy';
 import type { Db } from '../db/database';
 import { withTransaction } from '../db/transaction';
+import { registerFields } from '../patients/register-fields';
 
 const DEMO_PATIENTS = [
 	{ family_name: '山田', given_name: '花子', family_name_kana: 'ヤマダ', given_name_kana: 'ハナコ', phone: '090-0000-0001', preferred_locale: 'ja' },
@@ -20,13 +21,17 @@ const DEMO_PATIENTS = [
 export async function seedDemoAppointments(db: Db, now = Date.now()): Promise<void> {
 	const clinic = await db.kysely.selectFrom('clinic').select('time_zone').executeTakeFirstOrThrow();
 	const services = await db.kysely.selectFrom('service').select(['id', 'code', 'buffer_minutes']).where('code', 'in', ['FOLLOW', 'EA']).execute();
-	const patients = DEMO_PATIENTS.map((p, i) => ({
-		...p,
-		id: randomUUID(),
-		email: `patient${i + 1}@example.jp`,
-		date_of_birth: `19${60 + i * 7}-0${i + 3}-1${i}`,
-		created_at: new Date(now).toISOString()
-	}));
+	const patients = [];
+	for (const [i, p] of DEMO_PATIENTS.entries()) {
+		patients.push({
+			...p,
+			id: randomUUID(),
+			email: `patient${i + 1}@example.jp`,
+			date_of_birth: `19${60 + i * 7}-0${i + 3}-1${i}`,
+			created_at: new Date(now).toISOString(),
+			...(await registerFields(db, { familyName: p.family_name, givenName: p.given_name, familyNameKana: p.family_name_kana, givenNameKana: p.given_name_kana }))
+		});
+	}
 	await db.kysely.insertInto('patient').values(patients).execute();
 	const today = localDate(now, clinic.time_zone);
 	let turn = 0;

@@ -7,6 +7,7 @@ import { bookingFlow } from './booking-flow';
 import { check } from './check';
 import { clinic } from './clinic';
 import { home } from './home';
+import { patients } from './patients';
 import { points } from './points';
 import { schedule } from './schedule';
 import { schedulingSettings } from './scheduling-settings';
@@ -21,7 +22,8 @@ export const AREA_MESSAGES_JA = {
 	...booking.ja,
 	...bookingFlow.ja,
 	...schedule.ja,
-	...schedulingSettings.ja
+	...schedulingSettings.ja,
+	...patients.ja
 } as const;
 
 export const AREA_MESSAGES_EN = {
@@ -33,5 +35,6 @@ export const AREA_MESSAGES_EN = {
 	...booking.en,
 	...bookingFlow.en,
 	...schedule.en,
-	...schedulingSettings.en
+	...schedulingSettings.en,
+	...patients.en
 } as const;

@@ -1,0 +1,98 @@
+import type { AppointmentStatus } from '../db/schema';
+import { recordAudit, type AuditActor } from '../audit/audit-log';
+import type { Db } from '../db/database';
+
+export interface PatientRecord {
+	id: string;
+	patientNumber: string | null;
+	familyName: string;
+	givenName: string;
+	familyNameKana: string;
+	givenNameKana: string;
+	email: string;
+	phone: string;
+	dateOfBirth: string | null;
+	sex: string;
+	postalCode: string;
+	address: string;
+	emergencyContact: string;
+	preferredLocale: 'ja' | 'en';
+	createdAt: string;
+	updatedAt: string | null;
+}
+
+export interface PatientAppointment {
+	id: string;
+	startsAt: string;
+	endsAt: string;
+	status: AppointmentStatus;
+	serviceJa: string | null;
+	serviceEn: string | null;
+	practitionerJa: string;
+	practitionerEn: string;
+}
+
+export interface PatientView {
+	patient: PatientRecord;
+	appointments: PatientAppointment[];
+}
+
+/** Appointments shown on a record: enough history for the desk, not the whole life of the clinic. */
+const APPOINTMENT_LIMIT = 100;
+
+/** One patient's record and appointments, newest first; the read is audited. Null for an unknown id. */
+export async function getPatient(db: Db, id: string, actor: AuditActor): Promise<PatientView | null> {
+	const row = await db.kysely.selectFrom('patient').selectAll().where('id', '=', id).executeTakeFirst();
+	if (!row) return null;
+	const appointments = await db.kysely
+		.selectFrom('appointment')
+		.innerJoin('practitioner', 'practitioner.id', 'appointment.practitioner_id')
+		.leftJoin('service', 'service.id', 'appointment.service_id')
+		.select([
+			'appointment.id',
+			'appointment.starts_at',
+			'appointment.ends_at',
+			'appointment.status',
+			'service.name_ja as service_ja',
+			'service.name_en as service_en',
+			'practitioner.family_name_ja',
+			'practitioner.given_name_ja',
+			'practitioner.family_name_en',
+			'practitioner.given_name_en'
+		])
+		.where('appointment.patient_id', '=', id)
+		.orderBy('appointment.starts_at', 'desc')
+		.limit(APPOINTMENT_LIMIT)
+		.execute();
+	await recordAudit(db, actor, { action: 'patient.read', entityType: 'patient', entityId: id, patientId: id });
+	return {
+		patient: {
+			id: row.id,
+			patientNumber: row.patient_number,
+			familyName: row.family_name,
+			givenName: row.given_name,
+			familyNameKana: row.family_name_kana,
+			givenNameKana: row.given_name_kana,
+			email: row.email,
+			phone: row.phone,
+			dateOfBirth: row.date_of_birth,
+			sex: row.sex,
+			postalCode: row.postal_code,
+			address: row.address,
+			emergencyContact: row.emergency_contact,
+			preferredLocale: row.preferred_locale,
+			createdAt: row.created_at,
+			updatedAt: row.updated_at
+		},
+		appointments: appointments.map((a) => ({
+			id: a.id,
+			startsAt: a.starts_at,
+			endsAt: a.ends_at,
+			status: a.status,
+			serviceJa: a.service_ja,
+			serviceEn: a.service_en,
+			practitionerJa: `${a.family_name_ja} ${a.given_name_ja}`,
+			practitionerEn: `${a.given_name_en} ${a.family_name_en}`
+		}))
+	};
+}

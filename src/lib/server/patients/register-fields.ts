@@ -1,0 +1,14 @@
+import type { Db } from '../db/database';
+import { nextPatientNumber } from './patient-number';
+import { searchKeyFor } from './update-patient';
+
+/** What every new patient row carries for the register: its number and its romaji search key. */
+export async function registerFields(
+	db: Db,
+	names: { familyName: string; givenName: string; familyNameKana?: string; givenNameKana?: string }
+): Promise<{ patient_number: string; romaji_key: string }> {
+	return {
+		patient_number: await nextPatientNumber(db),
+		romaji_key: searchKeyFor({ ...names, familyNameKana: names.familyNameKana ?? '', givenNameKana: names.givenNameKana ?? '' })
+	};
+}

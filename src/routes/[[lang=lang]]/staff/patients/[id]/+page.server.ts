@@ -1,0 +1,47 @@
+import { error } from '@sveltejs/kit';
+import { z } from 'zod';
+import { localDate } from '$lib/domain/scheduling/local-time';
+import { translate } from '$lib/i18n/translate';
+import { findClinic } from '$lib/server/clinic/clinic-repository';
+import type { Db } from '$lib/server/db/database';
+import { parseForm } from '$lib/server/http/form';
+import { actorFrom } from '$lib/server/http/request-context';
+import { getPatient } from '$lib/server/patients/get-patient';
+import { PATIENT_LIMITS, PATIENT_SEXES, ZUpdatePatientSchema } from '$lib/server/patients/schemas';
+import { updatePatient } from '$lib/server/patients/update-patient';
+import type { Actions, PageServerLoad } from './$types';
+
+const isPatientId = (id: string) => z.uuid().safeParse(id).success;
+
+async function clinicTimeZone(db: Db): Promise<string> {
+	return (await findClinic(db))?.time_zone ?? 'Asia/Tokyo';
+}
+
+export const load: PageServerLoad = async (event) => {
+	const { locals, params } = event;
+	const view = isPatientId(params.id) ? await getPatient(locals.db, params.id, actorFrom(event)) : null;
+	if (!view) error(404, translate(locals.locale, 'error.notFoundTitle'));
+	const now = new Date().toISOString();
+	return {
+		timeZone: await clinicTimeZone(locals.db),
+		limits: PATIENT_LIMITS,
+		sexes: PATIENT_SEXES,
+		patient: view.patient,
+		upcoming: view.appointments.filter((a) => a.startsAt >= now).reverse(),
+		past: view.appointments.filter((a) => a.startsAt < now)
+	};
+};
+
+export const actions: Actions = {
+	update: async (event) => {
+		const { locals, params } = event;
+		if (!isPatientId(params.id)) error(404, translate(locals.locale, 'error.notFoundTitle'));
+		const today = localDate(Date.now(), await clinicTimeZone(locals.db));
+		const form = await parseForm(event.request, ZUpdatePatientSchema(today), locals.locale);
+		if (!form.ok) return form.failure;
+		const result = await updatePatient(locals.db, params.id, form.values, actorFrom(event), today);
+		if (!result.ok && result.code === 'not_found') error(404, translate(locals.locale, 'error.notFoundTitle'));
+		if (!result.ok) throw new Error('patient form passed the schema the use case refused');
+		return { saved: true };
+	}
+};
