@@ -8,7 +8,7 @@ import { withTransaction } from '../db/transaction';
 import { enqueueJob } from '../jobs/queue';
 import { appointmentRow } from './appointment-row';
 import { claimOccupancy, isUniqueViolation, resourcesOf } from './occupancy';
-import { findOrCreatePatient } from './patients';
+import { findOrCreatePatient } from '../patients/find-or-create-patient';
 import { findService, loadScheduleInputs } from './schedule-repository';
 import type { TCreateBooking } from './schemas';
 
@@ -67,7 +67,7 @@ async function attemptBooking(
 			);
 			if (!slot) return { ok: false, code: 'slot_taken' } as const;
 
-			const patientId = await findOrCreatePatient(tx, input.patient, input.locale);
+			const { id: patientId } = await findOrCreatePatient(tx, input.patient, input.locale);
 			const manageToken = randomToken();
 			const appointment = appointmentRow({
 				slot,

@@ -3,12 +3,12 @@ import { recordAudit, type AuditActor } from '../audit/audit-log';
 import { isUniqueViolation, resourcesOf } from '../booking/occupancy';
 import type { Db } from '../db/database';
 import type { Appointment } from '../db/schema';
-import { registerFields } from '../patients/register-fields';
+import { findOrCreatePatient } from '../patients/find-or-create-patient';
 import { withTransaction } from '../db/transaction';
 import { claimOrThrow, findConflict, OccupancyConflict, type ConflictingAppointment } from './appointment-conflict';
 import { pickFreeBed } from './free-bed';
 import { fitsOpeningHours, loadWeeklyPeriods } from './opening-hours-fit';
-import { ZCreateStaffAppointmentSchema, type TCreateStaffAppointment, type TNewPatient } from './schemas';
+import { ZCreateStaffAppointmentSchema, type TCreateStaffAppointment } from './schemas';
 
 export type StaffAppointmentResult =
 	| { ok: true; appointment: Appointment; patient: { id: string; familyName: string; givenName: string; created: boolean } }
@@ -67,7 +67,11 @@ export async function createStaffAppointment(db: Db, raw: TCreateStaffAppointmen
 		return await withTransaction(db, async (tx) => {
 			const patient = known
 				? { id: known.id, familyName: known.family_name, givenName: known.given_name, created: false }
-				: await findOrCreatePatient(tx, input.newPatient!);
+				: {
+						...(await findOrCreatePatient(tx, { ...input.newPatient!, email: '' }, 'ja')),
+						familyName: input.newPatient!.familyName,
+						givenName: input.newPatient!.givenName
+					};
 			const appointment: Appointment = {
 				id: randomUUID(),
 				patient_id: patient.id,
@@ -107,36 +111,4 @@ export async function createStaffAppointment(db: Db, raw: TCreateStaffAppointmen
 		}
 		throw cause;
 	}
-}
-
-/** The same phone and name is the same person; otherwise a new patient (reception merges later). */
-async function findOrCreatePatient(tx: Db, person: TNewPatient): Promise<{ id: string; familyName: string; givenName: string; created: boolean }> {
-	const existing = await tx.kysely
-		.selectFrom('patient')
-		.select('id')
-		.where('phone', '=', person.phone)
-		.where('family_name', '=', person.familyName)
-		.where('given_name', '=', person.givenName)
-		.executeTakeFirst();
-	const name = { familyName: person.familyName, givenName: person.givenName };
-	if (existing) return { id: existing.id, ...name, created: false };
-	const id = randomUUID();
-	await tx.kysely
-		.insertInto('patient')
-		.values({
-			id,
-			family_name: person.familyName,
-			given_name: person.givenName,
-			family_name_kana: person.familyNameKana ?? '',
-			given_name_kana: person.givenNameKana ?? '',
-			// A walk-in gives no e-mail address; the column is required, so it stays empty.
-			email: '',
-			phone: person.phone,
-			date_of_birth: null,
-			preferred_locale: 'ja',
-			created_at: new Date().toISOString(),
-			...(await registerFields(tx, person))
-		})
-		.execute();
-	return { id, ...name, created: true };
 }
