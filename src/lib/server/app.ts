@@ -1,8 +1,10 @@
 import path from 'node:path';
+import { sql } from 'kysely';
 import pkg from '../../../package.json' with { type: 'json' };
 import { readConfig, type AppConfig } from './config';
 import { openDatabase, type Db } from './db/database';
 import { migrateToLatest } from './db/migrate';
+import { withTransaction } from './db/transaction';
 import { createMailer, type Mailer } from './mail/mailer';
 import { startJobWorker, stopJobWorker } from './jobs/worker';
 import { seedDemoAppointments } from './seed/demo-appointments';
@@ -28,14 +30,19 @@ export function openAppDatabase(config: AppConfig): Db {
 /** Migrates and, on a new database, seeds. Used by the server at start and by `npm run migrate`. */
 export async function prepareDatabase(db: Db, config: AppConfig): Promise<StartReport> {
 	const { applied } = await migrateToLatest(db);
-	const hasClinic = await db.kysely.selectFrom('clinic').select('id').executeTakeFirst();
-	if (hasClinic) return { appliedMigrations: applied, demoAccounts: null };
-	if (!config.seedDemo) {
-		await seedClinic(db, false);
-		return { appliedMigrations: applied, demoAccounts: null };
-	}
-	const demoAccounts = await seedDemoClinic(db);
-	await seedDemoAppointments(db);
+	// Several app instances may start together on one new PostgreSQL database: only one seeds.
+	const demoAccounts = await withTransaction(db, async (tx) => {
+		if (tx.dialect === 'postgres') await sql`select pg_advisory_xact_lock(7231002)`.execute(tx.kysely);
+		const hasClinic = await tx.kysely.selectFrom('clinic').select('id').executeTakeFirst();
+		if (hasClinic) return null;
+		if (!config.seedDemo) {
+			await seedClinic(tx, false);
+			return null;
+		}
+		const accounts = await seedDemoClinic(tx);
+		await seedDemoAppointments(tx);
+		return accounts;
+	});
 	return { appliedMigrations: applied, demoAccounts };
 }
 
