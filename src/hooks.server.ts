@@ -102,6 +102,11 @@ export const handleError: HandleServerError = ({ error: cause, event, status }) 
 	const errorId = crypto.randomUUID();
 	const locale = event.locals.locale ?? localeFromPath(event.url.pathname);
 	if (status === 404) return { message: translate(locale, 'error.notFoundTitle') };
+	// A malformed request (an undecodable address, say) is the client's mistake, not ours.
+	if (status < 500) {
+		logger.warn({ requestId: event.locals.requestId, status, route: event.route.id }, 'bad request');
+		return { message: translate(locale, 'error.badRequestTitle') };
+	}
 	logger.error(
 		{ errorId, requestId: event.locals.requestId, route: event.route.id, err: cause },
 		'unexpected error'

@@ -77,3 +77,11 @@ describe('the running server', () => {
 		expect(practitioners[0]).toEqual({ id: expect.any(String), name: { ja: expect.any(String), en: expect.any(String) } });
 	});
 });
+
+describe('a malformed address', () => {
+	it('is a localized 400, not a 500', async () => {
+		const response = await fetch(`${base}/en/%E0%A4%A`);
+		expect(response.status).toBe(400);
+		expect(await response.text()).toContain('This request cannot be handled');
+	});
+});

@@ -23,6 +23,7 @@ export const en = {
 	'error.notFoundTitle': 'Page not found',
 	'error.notFoundText': 'The page you are looking for has moved or does not exist.',
 	'error.forbiddenTitle': 'You do not have access to this page',
+	'error.badRequestTitle': 'This request cannot be handled',
 	'error.serverTitle': 'Something went wrong',
 	'error.serverText': 'Sorry, we could not finish that. Nothing you entered was lost; please try again.',
 	'error.errorId': 'Error ID: {id}',

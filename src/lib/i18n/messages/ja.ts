@@ -26,6 +26,7 @@ export const ja = {
 	'error.notFoundTitle': 'ページが見つかりません',
 	'error.notFoundText': 'お探しのページは移動したか、存在しません。',
 	'error.forbiddenTitle': 'このページを見る権限がありません',
+	'error.badRequestTitle': 'このリクエストは処理できません',
 	'error.serverTitle': '問題が発生しました',
 	'error.serverText': '申し訳ありません。処理を完了できませんでした。入力内容は失われていません。もう一度お試しください。',
 	'error.errorId': 'エラーID: {id}',
