@@ -1,4 +1,5 @@
 import { describe, expect, inject, it } from 'vitest';
+import { staffCookie } from '../support/staff-session';
 
 const base = inject('baseUrl');
 const passwords = inject('demoPasswords');
@@ -19,12 +20,6 @@ function postForm(path: string, fields: Record<string, string>, cookie = '') {
 		headers: { origin: base, accept: 'text/html', 'content-type': 'application/x-www-form-urlencoded', cookie },
 		body: new URLSearchParams(fields)
 	});
-}
-
-function sessionCookie(response: Response): string {
-	const cookie = response.headers.getSetCookie().find((c) => c.startsWith('shinkyu_staff='));
-	if (!cookie) throw new Error('no session cookie');
-	return cookie.split(';')[0]!;
 }
 
 describe('POST /api/v1/auth/login', () => {
@@ -60,10 +55,7 @@ describe('POST /api/v1/auth/login', () => {
 });
 
 describe('staff pages and roles', () => {
-	async function signInAs(email: string) {
-		const response = await postJson('/api/v1/auth/login', { email, password: passwords[email] });
-		return sessionCookie(response);
-	}
+	const signInAs = (email: string) => staffCookie(base, email, passwords[email]);
 
 	it('shows a signed-in practitioner the dashboard but not the owner pages', async () => {
 		const cookie = await signInAs('practitioner@example.jp');

@@ -1,5 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { staffCookie } from '../support/staff-session';
 import { axeViolations, launchBrowser } from '../support/browser';
 
 const base = inject('baseUrl');
@@ -11,19 +12,6 @@ let context: BrowserContext;
 let page: Page;
 let yamadaPath = '';
 
-async function signIn(email: string): Promise<string> {
-	const response = await fetch(`${base}/api/v1/auth/login`, {
-		method: 'POST',
-		headers: { 'content-type': 'application/json' },
-		body: JSON.stringify({ email, password: passwords[email] })
-	});
-	expect(response.status, email).toBe(200);
-	expect((await response.json()).next).toBe('done');
-	const setCookie = response.headers.getSetCookie().find((c) => c.startsWith('shinkyu_staff='));
-	if (!setCookie) throw new Error('no session cookie');
-	return setCookie.split(';')[0]!;
-}
-
 async function searchHtml(q: string): Promise<string> {
 	const response = await fetch(`${base}/staff/patients?q=${encodeURIComponent(q)}`, { headers: { cookie } });
 	expect(response.status).toBe(200);
@@ -31,7 +19,7 @@ async function searchHtml(q: string): Promise<string> {
 }
 
 beforeAll(async () => {
-	cookie = await signIn('reception@example.jp');
+	cookie = await staffCookie(base, 'reception@example.jp', passwords['reception@example.jp']);
 	browser = await launchBrowser();
 	context = await browser.newContext({ viewport: { width: 1024, height: 800 } });
 	const [name, value] = [cookie.slice(0, cookie.indexOf('=')), cookie.slice(cookie.indexOf('=') + 1)];

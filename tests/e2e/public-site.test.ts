@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
+import { staffCookie } from '../support/staff-session';
 import { axeViolations, launchBrowser } from '../support/browser';
 
 const base = inject('baseUrl');
@@ -111,12 +112,7 @@ describe('the contact form', () => {
 		await page.getByRole('button', { name: 'Send' }).click();
 		await expect.poll(() => page.getByRole('status').textContent()).toContain('We have your message');
 
-		const login = await fetch(`${base}/api/v1/auth/login`, {
-			method: 'POST',
-			headers: { 'content-type': 'application/json' },
-			body: JSON.stringify({ email: 'reception@example.jp', password: passwords['reception@example.jp'] })
-		});
-		const cookie = login.headers.getSetCookie()[0]!.split(';')[0]!;
+		const cookie = await staffCookie(base, 'reception@example.jp', passwords['reception@example.jp']);
 		const inbox = await (await fetch(`${base}/en/staff/messages`, { headers: { cookie } })).text();
 		expect(inbox).toContain('Alex Morgan');
 		expect(inbox).toContain('Do you treat on Saturdays?');

@@ -1,6 +1,7 @@
 import ICAL from 'ical.js';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { staffCookie } from '../support/staff-session';
 import { axeViolations, launchBrowser } from '../support/browser';
 
 const base = inject('baseUrl');
@@ -16,19 +17,6 @@ function quietMonday(): string {
 const DAY = quietMonday();
 const suffix = Math.random().toString(36).slice(2, 8);
 const walkIn = { familyName: 'Walkin', givenName: `Test${suffix}` };
-
-async function signIn(email: string): Promise<string> {
-	const response = await fetch(`${base}/api/v1/auth/login`, {
-		method: 'POST',
-		headers: { 'content-type': 'application/json' },
-		body: JSON.stringify({ email, password: passwords[email] })
-	});
-	expect(response.status, email).toBe(200);
-	expect((await response.json()).next, `${email} signs in without a second step`).toBe('done');
-	const cookie = response.headers.getSetCookie().find((c) => c.startsWith('shinkyu_staff='));
-	if (!cookie) throw new Error('no session cookie');
-	return cookie.split(';')[0]!;
-}
 
 /** A form post as a browser without JavaScript sends it. */
 function postForm(path: string, fields: Record<string, string>, cookie: string) {
@@ -52,7 +40,7 @@ let followUpId = '';
 let appointmentId = '';
 
 beforeAll(async () => {
-	cookie = await signIn('reception@example.jp');
+	cookie = await staffCookie(base, 'reception@example.jp', passwords['reception@example.jp']);
 	const [practitioners, services] = await Promise.all([
 		fetch(`${base}/api/v1/practitioners`).then((r) => r.json()),
 		fetch(`${base}/api/v1/services`).then((r) => r.json())
@@ -113,7 +101,7 @@ describe('the practitioner calendar feed', () => {
 	let feedPath = '';
 
 	it('is made by the practitioner themself and shows their appointments with initials only', async () => {
-		const practitionerCookie = await signIn('practitioner@example.jp');
+		const practitionerCookie = await staffCookie(base, 'practitioner@example.jp', passwords['practitioner@example.jp']);
 		const issued = await postForm('/staff/calendar-feed?/issue', { practitionerId: satoId }, practitionerCookie);
 		expect(issued.status).toBe(200);
 		const url = (await issued.text()).match(/value="(https?:\/\/[^"]+\/ical\/practitioners\/[^"]+)"/)?.[1];

@@ -1,8 +1,6 @@
-import type { AddressInfo } from 'node:net';
 import ICAL from 'ical.js';
-import { simpleParser, type ParsedMail } from 'mailparser';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { startSmtpPeer, type SmtpPeer } from '../../../../tests/support/smtp-peer';
 import { describeEachDatabase } from '../../../../tests/support/test-database';
 import { createBooking } from '../booking/create-booking';
 import { getAvailability } from '../booking/get-availability';
@@ -12,21 +10,15 @@ import { seedDemoClinic } from '../seed/demo-clinic';
 import { claimDueJobs, enqueueJob } from './queue';
 import { runDueJobs } from './worker';
 
-const received: ParsedMail[] = [];
-let server: SMTPServer;
+let peer: SmtpPeer;
+let received: SmtpPeer['received'] = [];
 let smtpUrl = '';
 beforeAll(async () => {
-	server = new SMTPServer({
-		authOptional: true,
-		disabledCommands: ['STARTTLS'],
-		onData(stream, _session, callback) {
-			simpleParser(stream).then((mail) => (received.push(mail), callback()), callback);
-		}
-	});
-	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-	smtpUrl = `smtp://127.0.0.1:${(server.server.address() as AddressInfo).port}`;
+	peer = await startSmtpPeer();
+	received = peer.received;
+	smtpUrl = peer.url;
 });
-afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+afterAll(() => peer.close());
 
 const NOW = Date.parse('2026-11-27T00:00:00Z');
 

@@ -1,31 +1,19 @@
-import type { AddressInfo } from 'node:net';
-import { simpleParser, type ParsedMail } from 'mailparser';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { startSmtpPeer, type SmtpPeer } from '../../../../tests/support/smtp-peer';
 import { describeEachDatabase } from '../../../../tests/support/test-database';
 import { invitationMail } from '../staff/invitation-mail';
 import { createMailer } from './mailer';
 
 /* A real SMTP peer on loopback receives what the app sends. */
-const received: ParsedMail[] = [];
-let server: SMTPServer;
+let peer: SmtpPeer;
+let received: SmtpPeer['received'] = [];
 let smtpUrl = '';
-
 beforeAll(async () => {
-	server = new SMTPServer({
-		authOptional: true,
-		disabledCommands: ['STARTTLS'],
-		onData(stream, _session, callback) {
-			simpleParser(stream).then((mail) => {
-				received.push(mail);
-				callback();
-			}, callback);
-		}
-	});
-	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-	smtpUrl = `smtp://127.0.0.1:${(server.server.address() as AddressInfo).port}`;
+	peer = await startSmtpPeer();
+	received = peer.received;
+	smtpUrl = peer.url;
 });
-afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+afterAll(() => peer.close());
 
 const invitation = (to: string) =>
 	invitationMail({
