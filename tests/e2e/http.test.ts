@@ -9,6 +9,15 @@ describe('the running server', () => {
 		expect(await response.json()).toEqual({ status: 'ok', database: 'sqlite', version: expect.stringMatching(/^\d+\.\d+\.\d+/) });
 	});
 
+	it('describes its API in OpenAPI 3.1, including the staff endpoints', async () => {
+		const response = await fetch(`${base}/api/v1/openapi.json`);
+		expect(response.status).toBe(200);
+		const document = await response.json();
+		expect(document.openapi).toBe('3.1.0');
+		expect(Object.keys(document.paths)).toEqual(expect.arrayContaining(['/api/v1/bookings', '/api/v1/availability', '/api/v1/patients']));
+		expect(document.servers[0].url).toBe(base);
+	});
+
 	it('sends security headers and a request id on pages and on the API', async () => {
 		for (const path of ['/', '/api/v1/health']) {
 			const response = await fetch(`${base}${path}`);
