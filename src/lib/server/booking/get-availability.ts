@@ -1,6 +1,7 @@
 import { freeSlots, type Slot } from '../../domain/scheduling/availability';
 import { addDays, localDate } from '../../domain/scheduling/local-time';
 import type { Db } from '../db/database';
+import { recentScheduleConfig } from './schedule-config-cache';
 import { findService, loadScheduleInputs } from './schedule-repository';
 import type { TAvailabilityQuery } from './schemas';
 
@@ -12,10 +13,11 @@ export type AvailabilityResult =
 	| { ok: false; code: 'service_not_found' | 'practitioner_not_found' }
 	| { ok: false; code: 'range_too_long' | 'outside_booking_window'; field: 'from' | 'to' };
 
+/** `recentConfig`: read-only callers may reuse the standing schedule read within the last second. */
 export async function getAvailability(
 	db: Db,
 	query: TAvailabilityQuery,
-	options: { now?: number; includeStaffOnly?: boolean } = {}
+	options: { now?: number; includeStaffOnly?: boolean; recentConfig?: boolean } = {}
 ): Promise<AvailabilityResult> {
 	const now = options.now ?? Date.now();
 	const service = await findService(db, query.service);
@@ -25,7 +27,8 @@ export async function getAvailability(
 		if (!practitioner) return { ok: false, code: 'practitioner_not_found' };
 	}
 	if (addDays(query.from, MAX_RANGE_DAYS - 1) < query.to) return { ok: false, code: 'range_too_long', field: 'to' };
-	const inputs = await loadScheduleInputs(db, service, query.from, query.to);
+	const config = options.recentConfig ? await recentScheduleConfig(db) : undefined;
+	const inputs = await loadScheduleInputs(db, service, query.from, query.to, config);
 	const today = localDate(now, inputs.rules.timeZone);
 	if (query.to < today) return { ok: false, code: 'outside_booking_window', field: 'to' };
 	if (query.to > addDays(today, inputs.rules.horizonDays)) return { ok: false, code: 'outside_booking_window', field: 'to' };

@@ -3,7 +3,7 @@ import { japaneseHoliday } from '../../domain/clinic/holidays';
 import type { BookingRules, BusyInterval, PractitionerSchedule, ServiceSpec } from '../../domain/scheduling/availability';
 import { addDays, datesBetween } from '../../domain/scheduling/local-time';
 import type { Db } from '../db/database';
-import type { Service } from '../db/schema';
+import type { Clinic, Service } from '../db/schema';
 
 export interface ScheduleInputs {
 	rules: BookingRules;
@@ -18,14 +18,45 @@ export async function findService(db: Db, serviceId: string): Promise<Service | 
 	return db.kysely.selectFrom('service').selectAll().where('id', '=', serviceId).executeTakeFirst();
 }
 
-/** Everything the pure availability rule needs for clinic-local days `from`..`to`. */
-export async function loadScheduleInputs(db: Db, service: Service, from: string, to: string): Promise<ScheduleInputs> {
-	const clinic = await db.kysely.selectFrom('clinic').selectAll().executeTakeFirstOrThrow();
+/** The clinic's standing schedule: what changes only when the owner edits the settings. */
+export interface ScheduleConfig {
+	clinic: Pick<Clinic, 'time_zone' | 'slot_step_minutes' | 'min_notice_minutes' | 'horizon_days' | 'cancellation_cutoff_hours'>;
+	hours: Array<{ weekday: number; opens: string; closes: string }>;
+	workingHours: Array<{ practitioner_id: string; weekday: number; starts: string; ends: string }>;
+	services: Array<{ practitioner_id: string; service_id: string }>;
+	beds: Array<{ id: string }>;
+}
+
+export async function loadScheduleConfig(db: Db): Promise<ScheduleConfig> {
+	const [clinic, hours, workingHours, services, beds] = await Promise.all([
+		db.kysely
+			.selectFrom('clinic')
+			.select(['time_zone', 'slot_step_minutes', 'min_notice_minutes', 'horizon_days', 'cancellation_cutoff_hours'])
+			.executeTakeFirstOrThrow(),
+		db.kysely.selectFrom('opening_hours').select(['weekday', 'opens', 'closes']).execute(),
+		// Only active practitioners with working hours can have a slot.
+		db.kysely
+			.selectFrom('practitioner_hours')
+			.innerJoin('practitioner', 'practitioner.id', 'practitioner_hours.practitioner_id')
+			.select(['practitioner_hours.practitioner_id', 'practitioner_hours.weekday', 'practitioner_hours.starts', 'practitioner_hours.ends'])
+			.where('practitioner.active', '=', 1)
+			.execute(),
+		db.kysely.selectFrom('practitioner_service').selectAll().execute(),
+		db.kysely.selectFrom('bed').select('id').orderBy('sort_order').orderBy('id').execute()
+	]);
+	return { clinic, hours, workingHours, services, beds };
+}
+
+/**
+ * Everything the pure availability rule needs for clinic-local days `from`..`to`. A caller that
+ * only shows availability may pass a recently read `config`; a booking always reads it afresh.
+ */
+export async function loadScheduleInputs(db: Db, service: Service, from: string, to: string, config?: ScheduleConfig): Promise<ScheduleInputs> {
 	// Appointments are read one day wider on each side so every time zone offset is covered.
 	const rangeStart = `${addDays(from, -1)}T00:00:00.000Z`;
 	const rangeEnd = `${addDays(to, 2)}T00:00:00.000Z`;
-	const [hours, specialDays, workingHours, timeOff, services, beds, appointments] = await Promise.all([
-		db.kysely.selectFrom('opening_hours').selectAll().execute(),
+	const [{ clinic, hours, workingHours, services, beds }, specialDays, timeOff, appointments] = await Promise.all([
+		config ?? loadScheduleConfig(db),
 		// Closures and opened holidays in one read: both are clinic-local dates in the range.
 		db.kysely
 			.selectFrom('clinic_closure')
@@ -40,21 +71,12 @@ export async function loadScheduleInputs(db: Db, service: Service, from: string,
 					.where('date', '<=', to)
 			)
 			.execute(),
-		// Only active practitioners with working hours can have a slot.
-		db.kysely
-			.selectFrom('practitioner_hours')
-			.innerJoin('practitioner', 'practitioner.id', 'practitioner_hours.practitioner_id')
-			.selectAll('practitioner_hours')
-			.where('practitioner.active', '=', 1)
-			.execute(),
 		db.kysely
 			.selectFrom('practitioner_time_off')
 			.selectAll()
 			.where('starts_at', '<', rangeEnd)
 			.where('ends_at', '>', rangeStart)
 			.execute(),
-		db.kysely.selectFrom('practitioner_service').selectAll().execute(),
-		db.kysely.selectFrom('bed').select('id').orderBy('sort_order').orderBy('id').execute(),
 		db.kysely
 			.selectFrom('appointment')
 			.select(['practitioner_id', 'bed_id', 'starts_at', 'held_until'])

@@ -69,7 +69,7 @@ export async function resolveBookingStep(db: Db, query: FlowQuery, locale: Local
 	const base = { service: service.id, practitioner: chosen?.id ?? 'any' };
 	common.summary.practitioner = { name: chosen?.name ?? null, anyone: !chosen, changeHref: href({ service: service.id }) };
 	const availability = (from: string, to: string) =>
-		getAvailability(db, { service: service.id, from, to, practitioner: chosen?.id }, { now }).then((r) => (r.ok ? r.slots : []));
+		getAvailability(db, { service: service.id, from, to, practitioner: chosen?.id }, { now, recentConfig: true }).then((r) => (r.ok ? r.slots : []));
 
 	const date = query.date && query.date >= window.today && query.date <= window.lastDay ? query.date : undefined;
 	if (!date) {

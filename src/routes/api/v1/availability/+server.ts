@@ -11,7 +11,7 @@ export const GET: RequestHandler = async ({ url, locals }) => {
 	const parsed = ZAvailabilityQuerySchema.safeParse(raw);
 	const t = (key: Parameters<typeof translate>[1]) => translate(locals.locale, key);
 	if (!parsed.success) return validationError(parsed.error, raw, locals.locale, t('validation.formTitle'));
-	const result = await getAvailability(locals.db, parsed.data);
+	const result = await getAvailability(locals.db, parsed.data, { recentConfig: true });
 	if (!result.ok) {
 		if (!('field' in result)) {
 			const key = result.code === 'service_not_found' ? 'booking.serviceNotFound' : 'booking.practitionerNotFound';

@@ -1,0 +1,24 @@
+import type { Db } from '../db/database';
+import { commitCount } from '../db/transaction';
+import { loadScheduleConfig, type ScheduleConfig } from './schedule-repository';
+
+/**
+ * The standing schedule (hours, practitioners, services, beds) for pages and API calls that only
+ * show availability: read again after any write in this process, and at least once a second so
+ * a change made by another app instance shows within that second. Bookings never use this copy:
+ * they re-check the slot against fresh data inside their transaction.
+ */
+const MAX_AGE_MS = 1_000;
+const cache = new WeakMap<object, { at: number; commits: number; config: Promise<ScheduleConfig> }>();
+
+export function recentScheduleConfig(db: Db): Promise<ScheduleConfig> {
+	const now = performance.now();
+	const commits = commitCount(db);
+	const hit = cache.get(db.kysely);
+	if (hit && hit.commits === commits && now - hit.at < MAX_AGE_MS) return hit.config;
+	const config = loadScheduleConfig(db);
+	cache.set(db.kysely, { at: now, commits, config });
+	// A failed read is not kept: the next request tries again.
+	config.catch(() => cache.delete(db.kysely));
+	return config;
+}
