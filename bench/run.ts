@@ -14,6 +14,7 @@ import { RED_FLAG_QUESTIONS } from '../src/lib/domain/triage/assess';
 import { freePort } from '../tests/support/postgres-cluster';
 import { measureAvailability } from './availability';
 import { bookingStorm } from './booking-storm';
+import { benchPatients, formatPatientBench } from './patients';
 import { startBuiltServer } from '../tests/support/server-process';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
@@ -121,6 +122,11 @@ console.log('\nJavaScript shipped per public page (scripts and module preloads, 
 console.log('| page | JS bytes | JS gzip bytes |');
 console.log('| --- | ---: | ---: |');
 for (const p of scriptBytes) console.log(`| ${p.path} | ${p.bytes} | ${p.gzip} |`);
+
+// The patient register at scale, in process on SQLite and a throwaway PostgreSQL cluster
+// (BENCH_PATIENTS / BENCH_APPOINTMENTS make a quicker, smaller run).
+const patientBench = await benchPatients();
+console.log(formatPatientBench(patientBench));
 
 const inProcess = measureAvailability();
 console.log(`\nAvailability in-process (1 practitioner × 90 days, 2,000 appointments): p50 ${inProcess.p50} ms, p95 ${inProcess.p95} ms (${inProcess.slots} slots)`);

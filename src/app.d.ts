@@ -2,6 +2,7 @@ import type { Locale } from '$lib/i18n/locales';
 import type { Db } from '$lib/server/db/database';
 import type { Mailer } from '$lib/server/mail/mailer';
 import type { StaffSession } from '$lib/server/auth/session';
+import type { PatientSession } from '$lib/server/portal/patient-session';
 
 declare global {
 	namespace App {
@@ -15,6 +16,7 @@ declare global {
 			db: Db;
 			mailer: Mailer;
 			session: StaffSession | null;
+			patientSession: PatientSession | null;
 		}
 		interface PageData {
 			locale?: Locale;

@@ -7,6 +7,7 @@ import { SchemaTooNewError } from '$lib/server/db/migrate';
 import { apiError } from '$lib/server/http/api-response';
 import { requestIdFor } from '$lib/server/http/request-context';
 import { decideAccess, ROUTE_ACCESS } from '$lib/server/http/route-access';
+import { PATIENT_SESSION_COOKIE, validatePatientSession } from '$lib/server/portal/patient-session';
 import { applySecurityHeaders } from '$lib/server/http/security-headers';
 import { logger } from '$lib/server/log';
 
@@ -38,6 +39,9 @@ export const handle: Handle = async ({ event, resolve }) => {
 	const token = event.cookies.get(SESSION_COOKIE);
 	event.locals.session = token ? await validateSession(db, token) : null;
 	if (token && !event.locals.session) event.cookies.delete(SESSION_COOKIE, { path: '/' });
+	const patientToken = event.cookies.get(PATIENT_SESSION_COOKIE);
+	event.locals.patientSession = patientToken ? await validatePatientSession(db, patientToken) : null;
+	if (patientToken && !event.locals.patientSession) event.cookies.delete(PATIENT_SESSION_COOKIE, { path: '/' });
 
 	let response = await guard(event, isApi, () =>
 		resolve(event, { transformPageChunk: ({ html }) => html.replace('%lang%', event.locals.locale) })
@@ -73,7 +77,7 @@ async function guard(event: RequestEvent, isApi: boolean, resolve: () => Respons
 	const viewer = session
 		? { role: session.staff.role, secondFactorDone: session.secondFactorDone, totpEnabled: session.staff.totp_enabled === 1 }
 		: null;
-	const decision = decideAccess(ROUTE_ACCESS[event.route.id], viewer);
+	const decision = decideAccess(ROUTE_ACCESS[event.route.id], viewer, event.locals.patientSession !== null);
 	if (decision === 'allow') return resolve();
 	if (isApi) {
 		return decision === 'forbidden'
@@ -83,6 +87,7 @@ async function guard(event: RequestEvent, isApi: boolean, resolve: () => Respons
 	if (decision === 'forbidden') error(403, translate(locale, 'error.forbiddenTitle'));
 	const target = {
 		sign_in: `/staff/login?next=${encodeURIComponent(event.url.pathname)}`,
+		patient_sign_in: '/portal/login',
 		second_factor: '/staff/login/totp',
 		enrol: '/staff/account/totp'
 	}[decision];

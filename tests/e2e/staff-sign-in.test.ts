@@ -2,8 +2,10 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { totpCodeAt } from '../../src/lib/server/auth/totp';
 import { axeViolations, launchBrowser } from '../support/browser';
+import { waitForMail } from '../support/mailbox';
 
 const base = inject('baseUrl');
+const mailDir = inject('mailDir');
 const ownerPassword = inject('demoPasswords')['owner@example.jp']!;
 
 let browser: Browser;
@@ -96,7 +98,8 @@ describe('a clinic owner on a phone', () => {
 		await page.getByLabel('役割', { exact: true }).selectOption('reception');
 		await page.getByRole('button', { name: '招待リンクを作成' }).click();
 		const link = (await page.getByTestId('invite-url').textContent())!;
-		expect(await page.getByRole('status').textContent()).toContain('送信箱に保存しました');
+		expect(await page.getByRole('status').textContent()).toContain('new.colleague@example.jp に招待メールを送りました。');
+		expect((await waitForMail(mailDir, 'new.colleague@example.jp')).text).toContain(link);
 		await page.goto(`${base}/staff/outbox`);
 		expect(await page.locator('main').textContent()).toContain(link);
 

@@ -1,4 +1,6 @@
+import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
+import path from 'node:path';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 
@@ -9,17 +11,27 @@ export interface SmtpPeer {
 	close(): Promise<void>;
 }
 
-/** A real SMTP server on loopback that keeps what the app sends, for mail tests. */
-export async function startSmtpPeer(): Promise<SmtpPeer> {
+/**
+ * A real SMTP server on loopback that keeps what the app sends, for mail tests. With `saveTo`,
+ * each message is also written there as `<n>.eml`, so test workers in other processes can read it.
+ */
+export async function startSmtpPeer(options: { saveTo?: string } = {}): Promise<SmtpPeer> {
 	const received: ParsedMail[] = [];
 	const server = new SMTPServer({
 		authOptional: true,
 		disabledCommands: ['STARTTLS'],
 		onData(stream, _session, callback) {
-			simpleParser(stream).then((mail) => {
-				received.push(mail);
-				callback();
-			}, callback);
+			const chunks: Buffer[] = [];
+			stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+			stream.on('error', callback);
+			stream.on('end', () => {
+				const raw = Buffer.concat(chunks);
+				if (options.saveTo) fs.writeFileSync(path.join(options.saveTo, `${String(received.length + 1).padStart(5, '0')}.eml`), raw);
+				simpleParser(raw).then((mail) => {
+					received.push(mail);
+					callback();
+				}, callback);
+			});
 		}
 	});
 	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { sql } from 'kysely';
 import pkg from '../../../package.json' with { type: 'json' };
 import { readConfig, type AppConfig } from './config';
+import { ensureDefaultConsentDocuments } from './consent/default-documents';
 import { openDatabase, type Db } from './db/database';
 import { migrateToLatest } from './db/migrate';
 import { withTransaction } from './db/transaction';
@@ -30,6 +31,7 @@ export function openAppDatabase(config: AppConfig): Db {
 /** Migrates and, on a new database, seeds. Used by the server at start and by `npm run migrate`. */
 export async function prepareDatabase(db: Db, config: AppConfig): Promise<StartReport> {
 	const { applied } = await migrateToLatest(db);
+	await ensureDefaultConsentDocuments(db);
 	// Several app instances may start together on one new PostgreSQL database: only one seeds.
 	const demoAccounts = await withTransaction(db, async (tx) => {
 		if (tx.dialect === 'postgres') await sql`select pg_advisory_xact_lock(7231002)`.execute(tx.kysely);

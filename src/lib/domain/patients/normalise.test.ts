@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isKanaReading, normalisePhone, normalisePostalCode, normaliseText, parseDateOfBirth, romajiKey, toKatakana } from './normalise';
+import { isKanaReading, normaliseInsurerNumber, normalisePhone, normalisePostalCode, normaliseText, parseDateOfBirth, romajiKey, toKatakana } from './normalise';
 
 describe('normaliseText', () => {
 	it.each([
@@ -199,5 +199,28 @@ describe('romajiKey', () => {
 		for (const input of ['山田 太郎', 'Émilie Dupont', 'ジェームズ・ボンド', '佐藤①']) {
 			expect(romajiKey(input)).toMatch(/^[a-z0-9]*$/);
 		}
+	});
+});
+
+describe('normaliseInsurerNumber', () => {
+	it('accepts real insurer numbers whose check digit is right', () => {
+		// 全国健康保険協会 東京支部 and 大阪支部.
+		expect(normaliseInsurerNumber('01130012')).toBe('01130012');
+		expect(normaliseInsurerNumber('０１２７００１６')).toBe('01270016');
+		expect(normaliseInsurerNumber('0127 0016')).toBe('01270016');
+	});
+
+	it('checks a 6-digit National Health Insurance number as if it began with 00', () => {
+		// 13 (Tokyo) 801 → weights 2,1,2,1,2 on 1,3,8,0,1 → 2+3+(1+6)+0+2 = 14 → check digit 6.
+		expect(normaliseInsurerNumber('138016')).toBe('138016');
+		expect(normaliseInsurerNumber('138017')).toBeNull();
+	});
+
+	it('refuses a wrong check digit, a wrong length and letters', () => {
+		expect(normaliseInsurerNumber('01130013')).toBeNull();
+		expect(normaliseInsurerNumber('0113001')).toBeNull();
+		expect(normaliseInsurerNumber('011300120')).toBeNull();
+		expect(normaliseInsurerNumber('0113001a')).toBeNull();
+		expect(normaliseInsurerNumber('')).toBeNull();
 	});
 });

@@ -92,6 +92,24 @@ export function normalisePostalCode(s: string): string | null {
 	return match ? `${match[1]}-${match[2]}` : null;
 }
 
+/**
+ * A health-insurance card's insurer number (保険者番号): 8 digits, or 6 for National Health
+ * Insurance, whose last digit is a check digit: the digits before it, weighted 2, 1, 2, 1 … from
+ * the left with each product's digits summed, plus the check digit make a multiple of ten. A
+ * 6-digit number is checked as if it began with 00. Null when malformed or the check fails.
+ */
+export function normaliseInsurerNumber(s: string): string | null {
+	const digits = normaliseText(s).replace(/[\s-]/g, '');
+	if (!/^(\d{6}|\d{8})$/.test(digits)) return null;
+	const padded = digits.padStart(8, '0');
+	let sum = 0;
+	for (let i = 0; i < 7; i++) {
+		const product = Number(padded[i]) * (i % 2 === 0 ? 2 : 1);
+		sum += Math.floor(product / 10) + (product % 10);
+	}
+	return (10 - (sum % 10)) % 10 === Number(padded[7]) ? digits : null;
+}
+
 export type DateOfBirthResult = { ok: true; date: string } | { ok: false; code: 'invalid' | 'future' | 'too_old' };
 
 /** Oldest age accepted: a typo guard, not a clinical rule. */

@@ -32,6 +32,7 @@ export function appointmentRow(input: {
 		locale: input.locale,
 		note: '',
 		created_at: new Date(input.now).toISOString(),
-		cancelled_at: null
+		cancelled_at: null,
+		red_flag_level: null
 	};
 }

@@ -1,8 +1,9 @@
 import ical, { ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
-import type { Locale } from '../../i18n/locales';
+import { localizePath, type Locale } from '../../i18n/locales';
 import { translate } from '../../i18n/translate';
 import type { Db } from '../db/database';
 import type { OutgoingMail } from '../mail/mailer';
+import { BOOKING_LINK_TTL_MS, createMagicLink, magicLinkUrl } from '../portal/magic-link';
 import { manageUrl } from './manage-url';
 
 const MAIL_TEXT = {
@@ -35,6 +36,7 @@ export async function bookingMail(
 			'appointment.ends_at',
 			'appointment.status',
 			'appointment.locale',
+			'patient.id as patient_id',
 			'patient.email',
 			'patient.family_name',
 			'patient.given_name',
@@ -64,7 +66,7 @@ export async function bookingMail(
 		practitioner: ja ? `${row.family_name_ja} ${row.given_name_ja}` : `${row.given_name_en} ${row.family_name_en}`,
 		address: `〒${clinic.postal_code} ${ja ? clinic.address_ja : clinic.address_en}`,
 		phone: clinic.phone,
-		url: manageToken ? manageUrl(origin, locale, manageToken) : new URL(ja ? '/book' : '/en/book', origin).toString(),
+		url: manageToken ? manageUrl(origin, locale, manageToken) : fallbackUrl(kind, row.id, locale, origin),
 		hours: clinic.cancellation_cutoff_hours
 	};
 	const cancelled = kind === 'cancellation';
@@ -84,13 +86,28 @@ export async function bookingMail(
 		description: params.url,
 		url: params.url
 	});
+	let text = translate(locale, MAIL_TEXT[kind].body, params);
+	if (kind === 'confirmation') {
+		// Questionnaire and consent before the visit (issue #6): a week-long portal link, used once.
+		const token = await createMagicLink(db, row.patient_id, BOOKING_LINK_TTL_MS);
+		text += `\n\n${translate(locale, 'portal.mailPrepare', { url: magicLinkUrl(origin, locale, token, '/portal/intake') })}`;
+	}
 	return {
 		to: row.email,
 		kind: `booking.${kind}`,
 		subject: translate(locale, MAIL_TEXT[kind].subject, params),
-		text: translate(locale, MAIL_TEXT[kind].body, params),
+		text,
 		attachments: [
 			{ filename: 'appointment.ics', content: calendar.toString(), contentType: `text/calendar; charset=utf-8; method=${cancelled ? 'CANCEL' : 'PUBLISH'}` }
 		]
 	};
+}
+
+/**
+ * Without a manage token (a move made in the portal, where only the token's hash is known), the
+ * mail points to the appointment in the portal; a cancellation points to booking again.
+ */
+function fallbackUrl(kind: BookingMailKind, appointmentId: string, locale: Locale, origin: string): string {
+	const path = kind === 'cancellation' ? '/book' : `/portal/appointments/${appointmentId}`;
+	return new URL(localizePath(path, locale), origin).toString();
 }

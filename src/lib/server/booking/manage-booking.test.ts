@@ -4,7 +4,7 @@ import type { AuditActor } from '../audit/audit-log';
 import { seedDemoClinic } from '../seed/demo-clinic';
 import { createBooking } from './create-booking';
 import { getAvailability } from './get-availability';
-import { cancelBooking, findBookingByToken, moveBooking } from './manage-booking';
+import { cancelBooking, findBooking, findBookingByToken, moveBooking } from './manage-booking';
 
 const actor: AuditActor = { type: 'anonymous', id: null, ip: '203.0.113.9', requestId: 'test' };
 /** A Tuesday in June, a month without public holidays; the clinic is open 09:00–12:30 and 14:30–19:30. */
@@ -139,5 +139,32 @@ describeEachDatabase('managing a booking from its e-mail link', (db) => {
 		expect(await grainsOf(second.appointment.id)).toEqual(before.grains);
 		expect(await db().kysely.selectFrom('job').select('id').execute()).toHaveLength(jobsBefore.length);
 		expect((await appointmentRow(first.appointment.id)).starts_at).toBe(new Date(at('16:30')).toISOString());
+	});
+
+	it('finds, moves and cancels from the portal by appointment id, only for the patient it belongs to', async () => {
+		const mine = await book('18:30');
+		const theirs = await book('11:30');
+		const me = { appointmentId: mine.appointment.id, patientId: mine.appointment.patient_id! };
+		const portalActor: AuditActor = { type: 'patient', id: me.patientId, ip: null, requestId: 'test' };
+		expect((await findBooking(db(), me))?.appointment.id).toBe(mine.appointment.id);
+		// Another patient's appointment id, with my patient id: as if it did not exist.
+		const notMine = { appointmentId: theirs.appointment.id, patientId: me.patientId };
+		expect(await findBooking(db(), notMine)).toBeUndefined();
+		expect(await cancelBooking(db(), notMine, portalActor, NOW)).toEqual({ ok: false, code: 'not_found' });
+		expect(await moveBooking(db(), notMine, at('15:30'), portalActor, NOW)).toEqual({ ok: false, code: 'not_found' });
+		expect((await appointmentRow(theirs.appointment.id)).status).toBe('booked');
+
+		expect(await moveBooking(db(), me, at('15:30'), portalActor, NOW)).toEqual({ ok: true });
+		expect((await appointmentRow(mine.appointment.id)).starts_at).toBe(new Date(at('15:30')).toISOString());
+		const confirmations = await db().kysely.selectFrom('job').select('payload').where('kind', '=', 'mail.booking_confirmation').where('payload', 'like', `%${mine.appointment.id}%`).execute();
+		// The portal never knows the manage token, so the new confirmation carries none.
+		expect(JSON.parse(confirmations.at(-1)!.payload)).toEqual({ appointmentId: mine.appointment.id });
+		expect(await cancelBooking(db(), me, portalActor, NOW)).toEqual({ ok: true });
+		const audit = await db().kysely.selectFrom('audit_log').select(['action', 'actor_type', 'detail']).where('entity_id', '=', mine.appointment.id).where('action', 'like', 'booking.%').execute();
+		expect(audit.map((a) => [a.action, a.actor_type, JSON.parse(a.detail!).via])).toEqual([
+			['booking.create', 'anonymous', undefined],
+			['booking.move', 'patient', 'portal'],
+			['booking.cancel', 'patient', 'portal']
+		]);
 	});
 });

@@ -10,10 +10,15 @@ import { claimOccupancy, isUniqueViolation, releaseOccupancy, resourcesOf } from
 import { findService, loadScheduleInputs } from './schedule-repository';
 
 /*
- * What a patient may do with the link in the confirmation e-mail (issue #5): see the appointment,
- * cancel it, or move it to another free time with the same practitioner, until the clinic's
- * cancellation cutoff. The token is the only key; only its SHA-256 is stored.
+ * What a patient may do with the link in the confirmation e-mail (issue #5) or from the portal
+ * (issue #6): see the appointment, cancel it, or move it to another free time with the same
+ * practitioner, until the clinic's cancellation cutoff. By link, the token is the only key (only
+ * its SHA-256 is stored); in the portal, the appointment id counts only with the signed-in
+ * patient's id, so one patient can never reach another's appointment.
  */
+
+/** A manage token from the e-mail, or an appointment id together with the patient it must belong to. */
+export type BookingKey = string | { appointmentId: string; patientId: string };
 
 export type ManageBookingResult = { ok: true } | { ok: false; code: 'not_found' | 'past_cutoff' | 'slot_taken' | 'already_cancelled' };
 
@@ -33,7 +38,12 @@ const MAX_TOKEN_LENGTH = 128;
 class SlotTaken extends Error {}
 
 export async function findBookingByToken(db: Db, token: string): Promise<ManagedBooking | undefined> {
-	const appointment = await appointmentByToken(db, token);
+	return findBooking(db, token);
+}
+
+/** The appointment behind a manage token, or a patient's own appointment by id; undefined otherwise. */
+export async function findBooking(db: Db, key: BookingKey): Promise<ManagedBooking | undefined> {
+	const appointment = await appointmentByKey(db, key);
 	if (!appointment) return undefined;
 	const [clinic, practitioner, service] = await Promise.all([
 		db.kysely.selectFrom('clinic').select(['time_zone', 'phone', 'cancellation_cutoff_hours']).executeTakeFirstOrThrow(),
@@ -61,9 +71,9 @@ export function isChangeableOnline(booking: ManagedBooking, now: number): boolea
 	return refusalFor(booking.appointment, booking.clinic.cancellationCutoffHours, now) === null;
 }
 
-export async function cancelBooking(db: Db, token: string, actor: AuditActor, now = Date.now()): Promise<ManageBookingResult> {
+export async function cancelBooking(db: Db, key: BookingKey, actor: AuditActor, now = Date.now()): Promise<ManageBookingResult> {
 	return withTransaction(db, async (tx) => {
-		const appointment = await appointmentByToken(tx, token, { lock: true });
+		const appointment = await appointmentByKey(tx, key, { lock: true });
 		if (!appointment) return { ok: false, code: 'not_found' } as const;
 		const refusal = refusalFor(appointment, await cutoffHours(tx), now);
 		if (refusal) return { ok: false, code: refusal } as const;
@@ -81,17 +91,17 @@ export async function cancelBooking(db: Db, token: string, actor: AuditActor, no
 			entityType: 'appointment',
 			entityId: appointment.id,
 			patientId: appointment.patient_id ?? undefined,
-			detail: { via: 'manage_link' }
+			detail: { via: viaOf(key) }
 		});
 		await enqueueJob(tx, 'mail.booking_cancellation', { appointmentId: appointment.id });
 		return { ok: true } as const;
 	});
 }
 
-export async function moveBooking(db: Db, token: string, newStart: number, actor: AuditActor, now = Date.now()): Promise<ManageBookingResult> {
+export async function moveBooking(db: Db, key: BookingKey, newStart: number, actor: AuditActor, now = Date.now()): Promise<ManageBookingResult> {
 	try {
 		return await withTransaction(db, async (tx) => {
-			const appointment = await appointmentByToken(tx, token, { lock: true });
+			const appointment = await appointmentByKey(tx, key, { lock: true });
 			if (!appointment) return { ok: false, code: 'not_found' } as const;
 			const refusal = refusalFor(appointment, await cutoffHours(tx), now);
 			if (refusal) return { ok: false, code: refusal } as const;
@@ -126,10 +136,11 @@ export async function moveBooking(db: Db, token: string, newStart: number, actor
 				entityType: 'appointment',
 				entityId: appointment.id,
 				patientId: appointment.patient_id ?? undefined,
-				detail: { via: 'manage_link', from: appointment.starts_at, to: new Date(slot.start).toISOString() }
+				detail: { via: viaOf(key), from: appointment.starts_at, to: new Date(slot.start).toISOString() }
 			});
 			await retirePendingReminders(tx, appointment.id);
-			const payload = { appointmentId: appointment.id, manageToken: token };
+			// From the portal the manage token is unknown (only its hash is kept): the mail links to the portal instead.
+			const payload = typeof key === 'string' ? { appointmentId: appointment.id, manageToken: key } : { appointmentId: appointment.id };
 			await enqueueJob(tx, 'mail.booking_confirmation', payload);
 			const reminderAt = slot.start - 24 * HOUR;
 			if (reminderAt > now) await enqueueJob(tx, 'mail.booking_reminder', payload, new Date(reminderAt));
@@ -166,12 +177,22 @@ export async function freeSlotsForMove(db: Db, appointment: Appointment, from: s
 	});
 }
 
-async function appointmentByToken(db: Db, token: string, options: { lock?: boolean } = {}): Promise<Appointment | undefined> {
-	if (!token || token.length > MAX_TOKEN_LENGTH) return undefined;
-	let query = db.kysely.selectFrom('appointment').selectAll().where('manage_token_hash', '=', sha256Hex(token));
+async function appointmentByKey(db: Db, key: BookingKey, options: { lock?: boolean } = {}): Promise<Appointment | undefined> {
+	let query = db.kysely.selectFrom('appointment').selectAll();
+	if (typeof key === 'string') {
+		if (!key || key.length > MAX_TOKEN_LENGTH) return undefined;
+		query = query.where('manage_token_hash', '=', sha256Hex(key));
+	} else {
+		if (!key.appointmentId || !key.patientId) return undefined;
+		query = query.where('id', '=', key.appointmentId).where('patient_id', '=', key.patientId).where('status', '!=', 'blocked');
+	}
 	// PostgreSQL: two changes to one appointment queue on its row; SQLite has a single writer anyway.
 	if (options.lock && db.dialect === 'postgres') query = query.forUpdate();
 	return query.executeTakeFirst();
+}
+
+function viaOf(key: BookingKey): 'manage_link' | 'portal' {
+	return typeof key === 'string' ? 'manage_link' : 'portal';
 }
 
 async function cutoffHours(db: Db): Promise<number> {

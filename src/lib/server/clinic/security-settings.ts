@@ -1,5 +1,6 @@
 import { recordAudit, type AuditActor } from '../audit/audit-log';
 import type { Db } from '../db/database';
+import type { StaffRole } from '../db/schema';
 import { withTransaction } from '../db/transaction';
 
 /** The clinic can require a second factor for every staff account, not only the owner's. */
@@ -8,4 +9,19 @@ export async function setRequireTotpForAll(db: Db, required: boolean, actor: Aud
 		await tx.kysely.updateTable('clinic').set({ require_totp_for_all: required ? 1 : 0 }).execute();
 		await recordAudit(tx, actor, { action: 'clinic.require_totp_changed', entityType: 'clinic', detail: { required } });
 	});
+}
+
+/** Whether reception may read clinical content (intake answers, notes, side effects). Off by default. */
+export async function setReceptionReadsClinical(db: Db, allowed: boolean, actor: AuditActor): Promise<void> {
+	await withTransaction(db, async (tx) => {
+		await tx.kysely.updateTable('clinic').set({ reception_reads_clinical: allowed ? 1 : 0 }).execute();
+		await recordAudit(tx, actor, { action: 'clinic.reception_clinical_access_changed', entityType: 'clinic', detail: { allowed } });
+	});
+}
+
+/** Practitioners and the owner always read clinical content; reception only when the owner allows it. */
+export async function mayReadClinical(db: Db, role: StaffRole): Promise<boolean> {
+	if (role !== 'reception') return true;
+	const clinic = await db.kysely.selectFrom('clinic').select('reception_reads_clinical').executeTakeFirst();
+	return clinic?.reception_reads_clinical === 1;
 }

@@ -6,6 +6,8 @@ import { clinicPage } from './migrations/0003_clinic_page';
 import { scheduling } from './migrations/0004_scheduling';
 import { icalTokens } from './migrations/0005_ical_tokens';
 import { patientRegister } from './migrations/0006_patient_register';
+import { patientPortal } from './migrations/0007_patient_portal';
+import { patientSearchIndexes } from './migrations/0008_patient_search_indexes';
 
 /** Every migration, in order. Names never change once released. */
 export function allMigrations(dialect: DialectName): Record<string, Migration> {
@@ -15,7 +17,9 @@ export function allMigrations(dialect: DialectName): Record<string, Migration> {
 		'0003_clinic_page': clinicPage,
 		'0004_scheduling': scheduling,
 		'0005_ical_tokens': icalTokens,
-		'0006_patient_register': patientRegister
+		'0006_patient_register': patientRegister,
+		'0007_patient_portal': patientPortal(dialect),
+		'0008_patient_search_indexes': patientSearchIndexes(dialect)
 	};
 }
 

@@ -24,6 +24,8 @@ export interface ClinicTable {
 	min_notice_minutes: Generated<number>;
 	horizon_days: Generated<number>;
 	cancellation_cutoff_hours: Generated<number>;
+	/** 1 when reception may read clinical content (intake answers, notes). */
+	reception_reads_clinical: Generated<number>;
 }
 
 export interface OpeningHoursTable {
@@ -210,6 +212,12 @@ export interface PatientTable {
 	address: Generated<string>;
 	emergency_contact: Generated<string>;
 	updated_at: string | null;
+	/** Set when this record was merged into another; the survivor holds the history. */
+	merged_into_id: Generated<string | null>;
+	insurer_number: Generated<string>;
+	insurance_symbol: Generated<string>;
+	insurance_number: Generated<string>;
+	insurance_branch: Generated<string>;
 }
 
 export interface CounterTable {
@@ -237,6 +245,8 @@ export interface AppointmentTable {
 	note: Generated<string>;
 	created_at: string;
 	cancelled_at: string | null;
+	/** The worst red-flag level an intake for this visit reported ('emergency' | 'urgent'). */
+	red_flag_level: Generated<string | null>;
 }
 
 export interface OccupancyTable {
@@ -272,6 +282,116 @@ export interface PractitionerFeedTokenTable {
 	created_at: string;
 }
 
+export interface PatientMagicLinkTable {
+	/** SHA-256 of the token in hex. */
+	id: string;
+	patient_id: string;
+	created_at: string;
+	expires_at: string;
+	used_at: string | null;
+}
+
+export interface PatientSessionTable {
+	/** SHA-256 of the token in hex. */
+	id: string;
+	patient_id: string;
+	created_at: string;
+	last_seen_at: string;
+	expires_at: string;
+}
+
+export type IntakeStatus = 'in_progress' | 'submitted';
+
+export interface IntakeTable {
+	id: string;
+	patient_id: string;
+	appointment_id: string | null;
+	status: IntakeStatus;
+	current_step: string;
+	/** JSON of the answers so far (domain/intake). */
+	answers: string;
+	red_flag_level: string | null;
+	red_flag_acknowledged_at: string | null;
+	red_flag_acknowledged_by: string | null;
+	entered_by_staff_id: string | null;
+	created_at: string;
+	updated_at: string;
+	submitted_at: string | null;
+}
+
+export interface ConsentDocumentTable {
+	id: string;
+	kind: string;
+	version: number;
+	required: number;
+	title_ja: string;
+	title_en: string;
+	body_ja: string;
+	body_en: string;
+	created_at: string;
+	created_by: string | null;
+}
+
+export interface ConsentSignatureTable {
+	id: string;
+	patient_id: string;
+	document_id: string;
+	/** 1 = agreed; 0 = declined or withdrawn. The newest row per kind counts. */
+	agreed: number;
+	signed_name: string;
+	signed_at: string;
+	ip: string | null;
+	user_agent: string | null;
+	recorded_by_staff_id: string | null;
+}
+
+export interface OutcomeCheckInTable {
+	id: string;
+	patient_id: string;
+	appointment_id: string | null;
+	recorded_at: string;
+	source: 'intake' | 'portal' | 'session';
+	leg_pain: number | null;
+	back_pain: number | null;
+	/** JSON: [{ activity, score }] */
+	psfs: string | null;
+	/** JSON: [legPain, numbness, weakness, sittingPain], each 0–6 */
+	sbi: string | null;
+	pgic: number | null;
+}
+
+export interface SideEffectReportTable {
+	id: string;
+	patient_id: string;
+	appointment_id: string | null;
+	created_at: string;
+	kind: string;
+	severity: string;
+	description: string;
+	handled_at: string | null;
+	handled_by: string | null;
+}
+
+export interface AftercareNoteTable {
+	id: string;
+	patient_id: string;
+	staff_id: string;
+	created_at: string;
+	body: string;
+	shared_with_patient: number;
+}
+
+export interface DeletionRequestTable {
+	id: string;
+	patient_id: string;
+	created_at: string;
+	reason: string;
+	status: 'open' | 'done' | 'declined';
+	handled_at: string | null;
+	handled_by: string | null;
+	response: Generated<string>;
+}
+
 export interface Database {
 	clinic: ClinicTable;
 	opening_hours: OpeningHoursTable;
@@ -298,6 +418,15 @@ export interface Database {
 	job: JobTable;
 	practitioner_feed_token: PractitionerFeedTokenTable;
 	counter: CounterTable;
+	patient_magic_link: PatientMagicLinkTable;
+	patient_session: PatientSessionTable;
+	intake: IntakeTable;
+	consent_document: ConsentDocumentTable;
+	consent_signature: ConsentSignatureTable;
+	outcome_check_in: OutcomeCheckInTable;
+	side_effect_report: SideEffectReportTable;
+	aftercare_note: AftercareNoteTable;
+	deletion_request: DeletionRequestTable;
 }
 
 export type Appointment = Selectable<AppointmentTable>;

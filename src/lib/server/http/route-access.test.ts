@@ -26,6 +26,13 @@ describe('route access table', () => {
 		expect(Object.keys(ROUTE_ACCESS).filter((id) => !served.has(id))).toEqual([]);
 	});
 
+	it('keeps the portal behind patient sign-in, except the ways in and out', () => {
+		for (const [id, access] of Object.entries(ROUTE_ACCESS)) {
+			const isWayIn = /portal\/(login|auth|logout)/.test(id);
+			if (id.includes('/portal') && !isWayIn) expect(access, id).toBe('patient');
+		}
+	});
+
 	it('keeps the console behind sign-in', () => {
 		for (const [id, access] of Object.entries(ROUTE_ACCESS)) {
 			const isOpenStaffPage = /staff\/(login|logout|invite)/.test(id);
@@ -47,6 +54,14 @@ describe('decideAccess', () => {
 		expect(decideAccess(['owner'], null)).toBe('sign_in');
 		expect(decideAccess('signed-in-pending', null)).toBe('sign_in');
 		expect(decideAccess('public', null)).toBe('allow');
+	});
+
+	it('lets only a signed-in patient into the portal, and no staff session stands in for one', () => {
+		expect(decideAccess('patient', null, true)).toBe('allow');
+		expect(decideAccess('patient', null, false)).toBe('patient_sign_in');
+		expect(decideAccess('patient', owner, false)).toBe('patient_sign_in');
+		expect(decideAccess(['owner'], null, true)).toBe('sign_in');
+		expect(decideAccess('staff', null, true)).toBe('sign_in');
 	});
 
 	it('holds a half-signed-in account at the second factor or at enrolment', () => {

@@ -4,13 +4,17 @@ import type { StaffRole } from '../db/schema';
  * Who may use each route (issue #3; extended by #9). The server refuses any route that is
  * missing here, and a test walks `src/routes` so that none can be forgotten.
  * - `public`: anyone
+ * - `patient`: a patient signed in to the portal (by magic link); they see only their own data
  * - `signed-in-pending`: staff who passed the password step but not yet the second factor
  * - `staff`: any fully signed-in staff member
  * - a list of roles: only those roles
  */
-export type RouteAccess = 'public' | 'signed-in-pending' | 'staff' | readonly StaffRole[];
+export type RouteAccess = 'public' | 'patient' | 'signed-in-pending' | 'staff' | readonly StaffRole[];
 
 const OWNER: readonly StaffRole[] = ['owner'];
+const ALL_STAFF: readonly StaffRole[] = ['owner', 'practitioner', 'reception'];
+const DESK: readonly StaffRole[] = ['owner', 'reception'];
+const CLINICAL: readonly StaffRole[] = ['owner', 'practitioner'];
 
 export const ROUTE_ACCESS: Record<string, RouteAccess> = {
 	'/[[lang=lang]]': 'public',
@@ -43,7 +47,34 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
 	'/[[lang=lang]]/staff/patients': ['owner', 'practitioner', 'reception'],
 	'/[[lang=lang]]/staff/patients/[id]': ['owner', 'practitioner', 'reception'],
 	'/[[lang=lang]]/staff/messages': ['owner', 'reception'],
+	'/[[lang=lang]]/staff/patients/[id]/intake': ALL_STAFF,
+	'/[[lang=lang]]/staff/patients/[id]/intake/[step]': ALL_STAFF,
+	'/[[lang=lang]]/staff/patients/[id]/consents': ALL_STAFF,
+	'/[[lang=lang]]/staff/patients/[id]/consents/[signatureId]': ALL_STAFF,
+	'/[[lang=lang]]/staff/patients/[id]/merge': DESK,
+	'/[[lang=lang]]/staff/patients/[id]/aftercare': CLINICAL,
+	'/[[lang=lang]]/staff/patients/duplicates': DESK,
+	'/[[lang=lang]]/staff/alerts': ALL_STAFF,
+	'/[[lang=lang]]/staff/consents': OWNER,
+	'/[[lang=lang]]/staff/deletion-requests': OWNER,
+	'/[[lang=lang]]/staff/side-effects': CLINICAL,
+	'/[[lang=lang]]/portal/login': 'public',
+	'/[[lang=lang]]/portal/auth/[token]': 'public',
+	'/[[lang=lang]]/portal/logout': 'public',
+	'/[[lang=lang]]/portal': 'patient',
+	'/[[lang=lang]]/portal/appointments/[id]': 'patient',
+	'/[[lang=lang]]/portal/intake': 'patient',
+	'/[[lang=lang]]/portal/intake/[step]': 'patient',
+	'/[[lang=lang]]/portal/consents': 'patient',
+	'/[[lang=lang]]/portal/consents/[signatureId]': 'patient',
+	'/[[lang=lang]]/portal/check-in': 'patient',
+	'/[[lang=lang]]/portal/progress': 'patient',
+	'/[[lang=lang]]/portal/side-effects': 'patient',
+	'/[[lang=lang]]/portal/data': 'patient',
+	'/[[lang=lang]]/portal/data/export': 'patient',
+	'/api/v1/patients': CLINICAL,
 	'/api/v1/health': 'public',
+	'/api/v1/openapi.json': 'public',
 	'/sitemap.xml': 'public',
 	'/ical/practitioners/[id].ics': 'public',
 	'/robots.txt': 'public',
@@ -59,7 +90,7 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
 	'/api/v1/[...unknown]': 'public'
 };
 
-export type AccessDecision = 'allow' | 'sign_in' | 'second_factor' | 'enrol' | 'forbidden';
+export type AccessDecision = 'allow' | 'sign_in' | 'patient_sign_in' | 'second_factor' | 'enrol' | 'forbidden';
 
 export interface Viewer {
 	role: StaffRole;
@@ -67,9 +98,11 @@ export interface Viewer {
 	totpEnabled: boolean;
 }
 
-export function decideAccess(access: RouteAccess | undefined, viewer: Viewer | null): AccessDecision {
+/** `patientSignedIn`: the request carries a live portal session (staff sessions never count). */
+export function decideAccess(access: RouteAccess | undefined, viewer: Viewer | null, patientSignedIn = false): AccessDecision {
 	if (access === undefined) return 'forbidden';
 	if (access === 'public') return 'allow';
+	if (access === 'patient') return patientSignedIn ? 'allow' : 'patient_sign_in';
 	if (!viewer) return 'sign_in';
 	if (access === 'signed-in-pending') return 'allow';
 	if (!viewer.secondFactorDone) return viewer.totpEnabled ? 'second_factor' : 'enrol';

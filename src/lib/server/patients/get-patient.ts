@@ -16,9 +16,13 @@ export interface PatientRecord {
 	postalCode: string;
 	address: string;
 	emergencyContact: string;
+	/** Health-insurance card (optional): 保険者番号, 記号, 番号, 枝番. */
+	insurance: { insurerNumber: string; symbol: string; number: string; branch: string };
 	preferredLocale: 'ja' | 'en';
 	createdAt: string;
 	updatedAt: string | null;
+	/** Set when this record was merged into another: the survivor's id, where its history now is. */
+	mergedIntoId: string | null;
 }
 
 export interface PatientAppointment {
@@ -80,9 +84,11 @@ export async function getPatient(db: Db, id: string, actor: AuditActor): Promise
 			postalCode: row.postal_code,
 			address: row.address,
 			emergencyContact: row.emergency_contact,
+			insurance: { insurerNumber: row.insurer_number, symbol: row.insurance_symbol, number: row.insurance_number, branch: row.insurance_branch },
 			preferredLocale: row.preferred_locale,
 			createdAt: row.created_at,
-			updatedAt: row.updated_at
+			updatedAt: row.updated_at,
+			mergedIntoId: row.merged_into_id
 		},
 		appointments: appointments.map((a) => ({
 			id: a.id,

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { isKanaReading, normalisePhone, normalisePostalCode, normaliseText, parseDateOfBirth, toKatakana } from '../../domain/patients/normalise';
+import { isKanaReading, normaliseInsurerNumber, normalisePhone, normalisePostalCode, normaliseText, parseDateOfBirth, toKatakana } from '../../domain/patients/normalise';
 
 /** Longest values the register keeps: generous for real names and addresses, a guard against pasted text. */
-export const PATIENT_LIMITS = { name: 40, kana: 60, email: 254, phone: 30, postalCode: 10, address: 200, emergencyContact: 200 } as const;
+export const PATIENT_LIMITS = { name: 40, kana: 60, email: 254, phone: 30, postalCode: 10, address: 200, emergencyContact: 200, insuranceSymbol: 20, insuranceNumber: 20 } as const;
 
 export const PATIENT_SEXES = ['', 'female', 'male', 'other'] as const;
 
@@ -37,6 +37,24 @@ const postalCode = z
 		return z.NEVER;
 	});
 
+const insurerNumber = z
+	.string()
+	.max(20)
+	.transform((value, ctx) => {
+		if (normaliseText(value) === '') return '';
+		const number = normaliseInsurerNumber(value);
+		if (number) return number;
+		ctx.addIssue({ code: 'custom', message: 'patients.error.insurerNumber' });
+		return z.NEVER;
+	});
+
+/** The card's branch number (枝番): two digits, or none on older cards. */
+const insuranceBranch = z
+	.string()
+	.max(10)
+	.transform(normaliseText)
+	.pipe(z.string().regex(/^(\d{2})?$/, { message: 'patients.error.insuranceBranch' }));
+
 const email = z
 	.string()
 	.max(PATIENT_LIMITS.email)
@@ -70,6 +88,10 @@ export function ZUpdatePatientSchema(today: string) {
 		postalCode,
 		address: text(PATIENT_LIMITS.address),
 		emergencyContact: text(PATIENT_LIMITS.emergencyContact),
+		insurerNumber: insurerNumber.default(''),
+		insuranceSymbol: text(PATIENT_LIMITS.insuranceSymbol).default(''),
+		insuranceNumber: text(PATIENT_LIMITS.insuranceNumber).default(''),
+		insuranceBranch: insuranceBranch.default(''),
 		preferredLocale: z.enum(['ja', 'en'])
 	});
 }

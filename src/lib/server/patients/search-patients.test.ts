@@ -119,3 +119,33 @@ describeEachDatabase('the patient register search', (db) => {
 		expect(rows).toEqual([{ action: 'patient.read', patient_id: ids[0] }]);
 	});
 });
+
+describeEachDatabase('the register search on index ranges', (db) => {
+	const ids: Record<string, string> = {};
+	const idsFor = async (q: string) => (await searchPatients(db(), q, desk)).map((p) => p.id);
+
+	it('finds names with characters beyond the basic plane, and no one for a prefix that runs past them', async () => {
+		for (const [key, familyName, phone] of [
+			['yoshida', '𠮷田', '090-1234-5678'],
+			['yoshino', '𠮷野', '03-5555-1234']
+		] as const) {
+			ids[key] = randomUUID();
+			await db().kysely
+				.insertInto('patient')
+				.values({ id: ids[key], patient_number: await nextPatientNumber(db()), family_name: familyName, given_name: '花子', family_name_kana: 'ヨシダ', given_name_kana: 'ハナコ', email: '', phone, date_of_birth: null, preferred_locale: 'ja', romaji_key: 'yoshidahanako', created_at: new Date().toISOString() })
+				.execute();
+		}
+		expect(await idsFor('𠮷田')).toEqual([ids.yoshida]);
+		expect((await idsFor('𠮷')).sort()).toEqual([ids.yoshida, ids.yoshino].sort());
+		expect(await idsFor('𠮷田花子x')).toEqual([]);
+	});
+
+	it('finds a phone by its beginning or its end, not by digits in its middle', async () => {
+		expect(await idsFor('5678')).toEqual([ids.yoshida]);
+		expect(await idsFor('1234-5678')).toEqual([ids.yoshida]);
+		expect(await idsFor('0312')).toEqual([]);
+		expect(await idsFor('0355551234')).toEqual([ids.yoshino]);
+		expect(await idsFor('03-5555')).toEqual([ids.yoshino]);
+		expect(await idsFor('5555')).toEqual([]);
+	});
+});

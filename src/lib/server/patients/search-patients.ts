@@ -1,7 +1,7 @@
-import { sql } from 'kysely';
+import { sql, type SqlBool } from 'kysely';
 import { normaliseText, romajiKey, toKatakana } from '../../domain/patients/normalise';
 import { recordAudit, type AuditActor } from '../audit/audit-log';
-import type { Db } from '../db/database';
+import type { Db, DialectName } from '../db/database';
 
 export const SEARCH_LIMIT = 50;
 
@@ -40,20 +40,67 @@ export function readPatientQuery(input: string): PatientQuery | null {
 	return { kind: 'name', value: compact, kana: toKatakana(compact) };
 }
 
-const likePrefix = (text: string) => sql<string>`${`${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`} escape '\\'`;
-const likeAnywhere = (text: string) => sql<string>`${`%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`} escape '\\'`;
+/**
+ * Every prefix search is a range on an index, not a LIKE: SQLite's LIKE ignores ASCII case and so
+ * cannot use the ordinary indexes, and PostgreSQL's range must compare bytes (`collate "C"`) to
+ * mean "starts with" under any database locale. U+10FFFF sorts after every character in UTF-8.
+ * The expressions match migration 0008's indexes character for character.
+ */
+const AFTER_EVERY_CHARACTER = '\u{10FFFF}';
+
+/** Digits of the stored phone: the register keeps '090-1234-5678', older rows may have spaces. */
+export const PHONE_DIGITS = "replace(replace(replace(replace(replace(phone, '-', ''), ' ', ''), '+', ''), '(', ''), ')', '')";
+
+/** Digits typed for a phone search that name the end of a number (the desk's 下4桁). */
+const PHONE_SUFFIX_DIGITS = 4;
+
+function searchable(dialect: DialectName, expression: string) {
+	return sql.raw(dialect === 'postgres' ? `(${expression}) collate "C"` : `(${expression})`);
+}
+
+function startsWith(dialect: DialectName, expression: string, prefix: string) {
+	const column = searchable(dialect, expression);
+	return sql<SqlBool>`${column} >= ${prefix} and ${column} < ${prefix + AFTER_EVERY_CHARACTER}`;
+}
+
+/** The last `count` digits of the stored phone, as each engine writes it (PostgreSQL's substr takes no negative start). */
+function lastPhoneDigits(dialect: DialectName, count: number) {
+	const n = Math.trunc(count);
+	return sql.raw(dialect === 'postgres' ? `right(${PHONE_DIGITS}, ${n})` : `substr(${PHONE_DIGITS}, -${n})`);
+}
 
 /**
- * The register's search box: kana or kanji name prefix, romaji prefix, phone digits, date of
- * birth or patient number. Searching shows personal data, so every search is audited; the query
- * itself may be a name or a phone number and is never written to the log, only its length.
+ * The number's beginning, or, from 4 digits, its end: both index look-ups. (No LIKE: SQLite would
+ * prepare the statement afresh for every pattern.)
+ */
+function phoneMatches(dialect: DialectName, digits: string) {
+	const prefix = startsWith(dialect, PHONE_DIGITS, digits);
+	if (digits.length < PHONE_SUFFIX_DIGITS) return prefix;
+	const lastFour = lastPhoneDigits(dialect, PHONE_SUFFIX_DIGITS);
+	const suffix =
+		digits.length === PHONE_SUFFIX_DIGITS
+			? sql<SqlBool>`${lastFour} = ${digits}`
+			: sql<SqlBool>`${lastFour} = ${digits.slice(-PHONE_SUFFIX_DIGITS)} and ${lastPhoneDigits(dialect, digits.length)} = ${digits}`;
+	return sql<SqlBool>`((${prefix}) or (${suffix}))`;
+}
+
+/**
+ * The register's search box: kana or kanji name prefix, romaji prefix, the beginning or end of a
+ * phone number, date of birth or patient number. Searching shows personal data, so every search
+ * is audited; the query itself may be a name or a phone number and is never written to the log,
+ * only its length.
+ * Records merged into another are left out: their history lives on the survivor.
  */
 export async function searchPatients(db: Db, input: string, actor: AuditActor): Promise<PatientSummary[]> {
 	const query = readPatientQuery(input);
 	if (!query) return [];
-	const rows = await db.kysely
+	// The matches are gathered first (a materialized CTE), then sorted: otherwise PostgreSQL may walk
+	// the whole kana index in display order, filtering as it goes, for a common romaji prefix
+	// (measured: 45-75 ms instead of 1-2 ms on 100,000 patients, bench/patients.ts).
+	const matches = db.kysely
 		.selectFrom('patient')
 		.select(['id', 'patient_number', 'family_name', 'given_name', 'family_name_kana', 'given_name_kana', 'date_of_birth', 'phone'])
+		.where('merged_into_id', 'is', null)
 		.where((eb) => {
 			switch (query.kind) {
 				case 'number':
@@ -61,18 +108,22 @@ export async function searchPatients(db: Db, input: string, actor: AuditActor): 
 				case 'date_of_birth':
 					return eb('date_of_birth', '=', query.value);
 				case 'phone':
-					return eb(sql<string>`replace(replace(replace(replace(replace(phone, '-', ''), ' ', ''), '+', ''), '(', ''), ')', '')`, 'like', likeAnywhere(query.value));
+					return phoneMatches(db.dialect, query.value);
 				case 'romaji':
-					return eb('romaji_key', 'like', likePrefix(query.value));
+					return startsWith(db.dialect, 'romaji_key', query.value);
 				case 'name':
 					return eb.or([
-						eb(sql<string>`family_name_kana || given_name_kana`, 'like', likePrefix(query.kana)),
-						eb('given_name_kana', 'like', likePrefix(query.kana)),
-						eb(sql<string>`family_name || given_name`, 'like', likePrefix(query.value)),
-						eb('given_name', 'like', likePrefix(query.value))
+						startsWith(db.dialect, 'family_name_kana || given_name_kana', query.kana),
+						startsWith(db.dialect, 'given_name_kana', query.kana),
+						startsWith(db.dialect, 'family_name || given_name', query.value),
+						startsWith(db.dialect, 'given_name', query.value)
 					]);
 			}
-		})
+		});
+	const rows = await db.kysely
+		.with((cte) => cte('matches').materialized(), () => matches)
+		.selectFrom('matches')
+		.selectAll()
 		.orderBy('family_name_kana')
 		.orderBy('given_name_kana')
 		.orderBy('family_name')

@@ -78,6 +78,19 @@ describeEachDatabase('changing a patient record', (db) => {
 		expect((await db().kysely.selectFrom('audit_log').select('id').execute()).length).toBe(auditRows);
 	});
 
+	it('keeps the health-insurance card, checking the insurer number and the branch', async () => {
+		const card = { insurerNumber: '０１１３００１２', insuranceSymbol: '12345', insuranceNumber: '678', insuranceBranch: '01' };
+		expect(await updatePatient(db(), id, { ...form, ...card }, desk, TODAY)).toEqual({ ok: true });
+		expect(await db().kysely.selectFrom('patient').select(['insurer_number', 'insurance_symbol', 'insurance_number', 'insurance_branch']).where('id', '=', id).executeTakeFirstOrThrow()).toEqual({
+			insurer_number: '01130012',
+			insurance_symbol: '12345',
+			insurance_number: '678',
+			insurance_branch: '01'
+		});
+		const wrong = await updatePatient(db(), id, { ...form, ...card, insurerNumber: '01130013', insuranceBranch: '1' }, desk, TODAY);
+		expect(wrong).toEqual({ ok: false, code: 'invalid', fields: { insurerNumber: 'patients.error.insurerNumber', insuranceBranch: 'patients.error.insuranceBranch' } });
+	});
+
 	it('says so for an unknown patient', async () => {
 		expect(await updatePatient(db(), randomUUID(), form, desk, TODAY)).toEqual({ ok: false, code: 'not_found' });
 	});

@@ -55,6 +55,10 @@ export async function updatePatient(
 			postal_code: data.postalCode,
 			address: data.address,
 			emergency_contact: data.emergencyContact,
+			insurer_number: data.insurerNumber,
+			insurance_symbol: data.insuranceSymbol,
+			insurance_number: data.insuranceNumber,
+			insurance_branch: data.insuranceBranch,
 			preferred_locale: data.preferredLocale,
 			romaji_key: searchKeyFor(data)
 		};

@@ -54,7 +54,8 @@ export async function blockTime(db: Db, raw: TBlockTime, actor: AuditActor): Pro
 				locale: 'ja',
 				note: input.note,
 				created_at: new Date().toISOString(),
-				cancelled_at: null
+				cancelled_at: null,
+				red_flag_level: null
 			};
 			await tx.kysely.insertInto('appointment').values(appointment).execute();
 			await claimOrThrow(tx, appointment.id, resources, start, end);

@@ -89,7 +89,8 @@ export async function createStaffAppointment(db: Db, raw: TCreateStaffAppointmen
 				locale: known?.preferred_locale ?? 'ja',
 				note: input.note,
 				created_at: new Date().toISOString(),
-				cancelled_at: null
+				cancelled_at: null,
+				red_flag_level: null
 			};
 			await tx.kysely.insertInto('appointment').values(appointment).execute();
 			await claimOrThrow(tx, appointment.id, resources, start, heldUntil);

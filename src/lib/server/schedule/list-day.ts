@@ -1,6 +1,7 @@
 import { zonedDayBounds } from '../../domain/clinic/zoned-day';
 import type { Db } from '../db/database';
 import type { AppointmentStatus } from '../db/schema';
+import type { PatientFlags } from './patient-flags';
 
 export interface LocalizedName {
 	ja: string;
@@ -20,6 +21,10 @@ export interface ScheduledAppointment {
 	service: { id: string; name: LocalizedName } | null;
 	practitioner: { id: string; name: LocalizedName };
 	bed: { id: string; name: LocalizedName } | null;
+	/** 'emergency' or 'urgent' when the patient's intake for this visit raised a red flag. */
+	redFlagLevel: string | null;
+	/** Safety alerts, red flag and missing consent of the patient (patient-flags.ts adds them). */
+	flags?: PatientFlags;
 }
 
 /** The appointments (and blocked time) starting on one clinic-local day, in order. */
@@ -49,6 +54,7 @@ export async function listDays(
 			'a.status',
 			'a.source',
 			'a.note',
+			'a.red_flag_level',
 			'a.patient_id',
 			'p.family_name',
 			'p.given_name',
@@ -82,6 +88,7 @@ export async function listDays(
 			id: r.practitioner_id,
 			name: { ja: `${r.family_name_ja} ${r.given_name_ja}`, en: `${r.given_name_en} ${r.family_name_en}` }
 		},
-		bed: r.bed_id && r.bed_ja !== null && r.bed_en !== null ? { id: r.bed_id, name: { ja: r.bed_ja, en: r.bed_en } } : null
+		bed: r.bed_id && r.bed_ja !== null && r.bed_en !== null ? { id: r.bed_id, name: { ja: r.bed_ja, en: r.bed_en } } : null,
+		redFlagLevel: r.red_flag_level
 	}));
 }

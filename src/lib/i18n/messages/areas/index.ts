@@ -12,6 +12,12 @@ import { points } from './points';
 import { schedule } from './schedule';
 import { schedulingSettings } from './scheduling-settings';
 import { publicSite } from './public-site';
+import { portal } from './portal';
+import { intake } from './intake';
+import { consent } from './consent';
+import { outcomes } from './outcomes';
+import { patientMerge } from './patient-merge';
+import { safety } from './safety';
 
 export const AREA_MESSAGES_JA = {
 	...publicSite.ja,
@@ -23,7 +29,13 @@ export const AREA_MESSAGES_JA = {
 	...bookingFlow.ja,
 	...schedule.ja,
 	...schedulingSettings.ja,
-	...patients.ja
+	...patients.ja,
+	...portal.ja,
+	...intake.ja,
+	...consent.ja,
+	...outcomes.ja,
+	...patientMerge.ja,
+	...safety.ja
 } as const;
 
 export const AREA_MESSAGES_EN = {
@@ -36,5 +48,11 @@ export const AREA_MESSAGES_EN = {
 	...bookingFlow.en,
 	...schedule.en,
 	...schedulingSettings.en,
-	...patients.en
+	...patients.en,
+	...portal.en,
+	...intake.en,
+	...consent.en,
+	...outcomes.en,
+	...patientMerge.en,
+	...safety.en
 } as const;

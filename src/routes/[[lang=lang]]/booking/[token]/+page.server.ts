@@ -7,7 +7,7 @@ import { cancelBooking, findBookingByToken, isChangeableOnline, moveBooking, typ
 import { readForm } from '$lib/server/http/read-form';
 import { actorFrom } from '$lib/server/http/request-context';
 import { wakeJobWorker } from '$lib/server/jobs/worker';
-import { managePath, resolveManageView } from './manage-view';
+import { managePath, resolveManageView } from '$lib/server/booking/manage-view';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params, url, setHeaders }) => {
@@ -30,7 +30,7 @@ export const load: PageServerLoad = async ({ locals, params, url, setHeaders }) 
 		overviewHref: managePath(locals.locale, params.token),
 		cancelHref: managePath(locals.locale, params.token, { step: 'cancel' }),
 		moveHref: managePath(locals.locale, params.token, { step: 'move' }),
-		view: await resolveManageView(locals.db, booking, params.token, url.searchParams, locals.locale, now)
+		view: await resolveManageView(locals.db, booking, managePath(locals.locale, params.token), url.searchParams, now)
 	};
 };
 

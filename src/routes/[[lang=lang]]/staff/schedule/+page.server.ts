@@ -1,5 +1,6 @@
 import { addDays, localDate, localInstant, weekdayOf } from '$lib/domain/scheduling/local-time';
 import { findClinic } from '$lib/server/clinic/clinic-repository';
+import { withPatientFlags } from '$lib/server/schedule/patient-flags';
 import { listDay } from '$lib/server/schedule/list-day';
 import { loadScheduleResources } from '$lib/server/schedule/schedule-resources';
 import { ZScheduleQuerySchema } from '$lib/server/schedule/schemas';
@@ -34,7 +35,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		practitioners: resources.practitioners,
 		beds: resources.beds,
 		services: resources.services,
-		appointments: await listDay(locals.db, date, timeZone),
+		appointments: await withPatientFlags(locals.db, await listDay(locals.db, date, timeZone)),
 		q: query.q ?? '',
 		matches: query.q ? await searchPatients(locals.db, query.q) : [],
 		moveId: query.move ?? null,

@@ -1,17 +1,21 @@
 import { z } from 'zod';
 import { findClinic } from '$lib/server/clinic/clinic-repository';
 import { updateClinicDetails, ZClinicDetailsSchema } from '$lib/server/clinic/clinic-details';
-import { setRequireTotpForAll } from '$lib/server/clinic/security-settings';
+import { setReceptionReadsClinical, setRequireTotpForAll } from '$lib/server/clinic/security-settings';
 import { parseForm } from '$lib/server/http/form';
 import { actorFrom } from '$lib/server/http/request-context';
 import type { Actions, PageServerLoad } from './$types';
 
-const ZSecuritySettingsSchema = z.object({ requireTotpForAll: z.literal('on').optional() });
+const ZSecuritySettingsSchema = z.object({
+	requireTotpForAll: z.literal('on').optional(),
+	receptionReadsClinical: z.literal('on').optional()
+});
 
 export const load: PageServerLoad = async ({ locals }) => {
 	const clinic = await findClinic(locals.db);
 	return {
 		requireTotpForAll: clinic?.require_totp_for_all === 1,
+		receptionReadsClinical: clinic?.reception_reads_clinical === 1,
 		details: {
 			nameJa: clinic?.name_ja ?? '',
 			nameEn: clinic?.name_en ?? '',
@@ -37,6 +41,7 @@ export const actions: Actions = {
 		const form = await parseForm(event.request, ZSecuritySettingsSchema, event.locals.locale);
 		if (!form.ok) return form.failure;
 		await setRequireTotpForAll(event.locals.db, form.data.requireTotpForAll === 'on', actorFrom(event));
+		await setReceptionReadsClinical(event.locals.db, form.data.receptionReadsClinical === 'on', actorFrom(event));
 		return { saved: 'security' as const };
 	}
 };

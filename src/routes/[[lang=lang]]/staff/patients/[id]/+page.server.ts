@@ -3,10 +3,11 @@ import { z } from 'zod';
 import { localDate } from '$lib/domain/scheduling/local-time';
 import { translate } from '$lib/i18n/translate';
 import { findClinic } from '$lib/server/clinic/clinic-repository';
+import { mayReadClinical } from '$lib/server/clinic/security-settings';
 import type { Db } from '$lib/server/db/database';
 import { parseForm } from '$lib/server/http/form';
 import { actorFrom } from '$lib/server/http/request-context';
-import { getPatient } from '$lib/server/patients/get-patient';
+import { loadChart } from '$lib/server/patients/load-chart';
 import { PATIENT_LIMITS, PATIENT_SEXES, ZUpdatePatientSchema } from '$lib/server/patients/schemas';
 import { updatePatient } from '$lib/server/patients/update-patient';
 import type { Actions, PageServerLoad } from './$types';
@@ -19,14 +20,22 @@ async function clinicTimeZone(db: Db): Promise<string> {
 
 export const load: PageServerLoad = async (event) => {
 	const { locals, params } = event;
-	const view = isPatientId(params.id) ? await getPatient(locals.db, params.id, actorFrom(event)) : null;
+	const role = locals.session!.staff.role;
+	const clinical = await mayReadClinical(locals.db, role);
+	const view = isPatientId(params.id) ? await loadChart(locals.db, params.id, actorFrom(event), { clinical }) : null;
 	if (!view) error(404, translate(locals.locale, 'error.notFoundTitle'));
 	const now = new Date().toISOString();
 	return {
+		role,
+		safetyAlerts: view.safetyAlerts,
+		intakeSubmitted: view.intakeSubmitted,
+		consents: view.consents?.kinds ?? [],
+		clinical: view.clinical,
 		timeZone: await clinicTimeZone(locals.db),
 		limits: PATIENT_LIMITS,
 		sexes: PATIENT_SEXES,
 		patient: view.patient,
+		duplicates: view.duplicates,
 		upcoming: view.appointments.filter((a) => a.startsAt >= now).reverse(),
 		past: view.appointments.filter((a) => a.startsAt < now)
 	};

@@ -1,5 +1,6 @@
 import { japaneseHoliday } from '$lib/domain/clinic/holidays';
 import { addDays, datesBetween, localDate, weekdayOf } from '$lib/domain/scheduling/local-time';
+import { withPatientFlags } from '$lib/server/schedule/patient-flags';
 import { listDays } from '$lib/server/schedule/list-day';
 import { loadScheduleResources } from '$lib/server/schedule/schedule-resources';
 import { ZScheduleQuerySchema } from '$lib/server/schedule/schemas';
@@ -26,6 +27,6 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 			holiday: japaneseHoliday(day)?.name ?? null
 		})),
 		practitioners: resources.practitioners.map((p) => ({ id: p.id, name: p.name })),
-		appointments: await listDays(locals.db, monday, sunday, timeZone)
+		appointments: await withPatientFlags(locals.db, await listDays(locals.db, monday, sunday, timeZone))
 	};
 };

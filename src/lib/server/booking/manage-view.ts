@@ -17,6 +17,7 @@ import type { Db } from '$lib/server/db/database';
 /*
  * What the manage page shows for its query string: the appointment, the cancel confirmation, or
  * the steps of a move (day, time, confirm), each a plain link or form as in the booking flow.
+ * The portal's appointment page (issue #6) shows the same steps under its own path.
  */
 
 export type ManageView =
@@ -27,17 +28,23 @@ export type ManageView =
 	| { kind: 'moveConfirm'; date: string; time: string; start: number; timesHref: string; action: string };
 
 export function managePath(locale: Locale, token: string, query: Record<string, string | undefined> = {}): string {
-	const params = new URLSearchParams(Object.entries(query).filter((entry): entry is [string, string] => Boolean(entry[1])));
-	const search = params.toString();
-	return localizePath(`/booking/${token}`, locale) + (search ? `?${search}` : '');
+	return pathWithQuery(localizePath(`/booking/${token}`, locale), query);
 }
 
-export async function resolveManageView(db: Db, booking: ManagedBooking, token: string, params: URLSearchParams, locale: Locale, now: number): Promise<ManageView> {
+/** `basePath` with the query's non-empty values. */
+export function pathWithQuery(basePath: string, query: Record<string, string | undefined> = {}): string {
+	const params = new URLSearchParams(Object.entries(query).filter((entry): entry is [string, string] => Boolean(entry[1])));
+	const search = params.toString();
+	return basePath + (search ? `?${search}` : '');
+}
+
+/** `basePath`: the page's own localized path, e.g. `/en/booking/TOKEN` or `/portal/appointments/ID`. */
+export async function resolveManageView(db: Db, booking: ManagedBooking, basePath: string, params: URLSearchParams, now: number): Promise<ManageView> {
 	const step = params.get('step');
 	if (!isChangeableOnline(booking, now) || (step !== 'cancel' && step !== 'move')) return { kind: 'overview' };
 	if (step === 'cancel') return { kind: 'cancel' };
 
-	const href = (query: Record<string, string | undefined>) => managePath(locale, token, { step: 'move', ...query });
+	const href = (query: Record<string, string | undefined>) => pathWithQuery(basePath, { step: 'move', ...query });
 	const window = await bookingWindow(db, now);
 	const slotsBetween = (from: string, to: string) => freeSlotsForMove(db, booking.appointment, from, to, now);
 	const date = params.get('date') ?? '';

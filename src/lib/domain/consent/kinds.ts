@@ -1,0 +1,19 @@
+/*
+ * The kinds of consent a clinic asks for (issue #6). Treatment and privacy are required: a clinic
+ * may not treat without informed consent, and health data is 要配慮個人情報 under the APPI, which
+ * may be collected only with the patient's explicit consent (REFERENCE.md §6). Reminders and
+ * research are the patient's free choice and may be declined or withdrawn at any time.
+ */
+export const CONSENT_KINDS = ['treatment', 'privacy', 'reminders', 'research'] as const;
+export type ConsentKind = (typeof CONSENT_KINDS)[number];
+
+const REQUIRED_KINDS: ReadonlySet<ConsentKind> = new Set(['treatment', 'privacy']);
+
+export function isConsentKind(value: unknown): value is ConsentKind {
+	return typeof value === 'string' && (CONSENT_KINDS as readonly string[]).includes(value);
+}
+
+/** Whether a patient must agree to this kind before treatment. */
+export function isRequiredKind(kind: ConsentKind): boolean {
+	return REQUIRED_KINDS.has(kind);
+}

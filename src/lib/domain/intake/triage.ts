@@ -1,0 +1,48 @@
+/*
+ * The intake's red-flag answers run through the self-check's own rules (triage/assess.ts,
+ * REFERENCE §1): one set of rules for the public check and the intake, never a copy.
+ */
+import { assess, RED_FLAG_QUESTIONS, type RedFlagQuestion, type TriageAnswers, type TriageLevel, type TriageResult } from '../triage/assess';
+import { durationInDays, type IntakeAnswers } from './answers';
+
+/** The levels at which the clinic is alerted and the patient is told to get care now. */
+export function needsClinicAlert(level: TriageLevel): level is 'emergency' | 'urgent' {
+	return level === 'emergency' || level === 'urgent';
+}
+
+/** Whole years between a 'YYYY-MM-DD' birth date and `today` ('YYYY-MM-DD'); null when either is not a date. */
+export function ageOn(dateOfBirth: string | null, today: string): number | null {
+	const birth = /^(\d{4})-(\d{2})-(\d{2})$/.exec(dateOfBirth ?? '');
+	const now = /^(\d{4})-(\d{2})-(\d{2})$/.exec(today);
+	if (!birth || !now) return null;
+	const [by, bm, bd] = birth.slice(1).map(Number) as [number, number, number];
+	const [ny, nm, nd] = now.slice(1).map(Number) as [number, number, number];
+	const hadBirthday = nm > bm || (nm === bm && nd >= bd);
+	const age = ny - by - (hadBirthday ? 0 : 1);
+	return age >= 0 && age <= 120 ? age : null;
+}
+
+/**
+ * The triage contract's answers from an intake: the red flags as answered, the duration from the
+ * complaint, the leg pain from the baseline measures. Null until the red-flag step is answered.
+ * `age` comes from the patient's date of birth; when it is unknown the age rule cannot fire
+ * (it only ever reaches `see_doctor`).
+ */
+export function triageAnswersFrom(answers: IntakeAnswers, age: number | null): TriageAnswers | null {
+	const redFlags = answers['red-flags'];
+	if (!redFlags) return null;
+	const flags = Object.fromEntries(RED_FLAG_QUESTIONS.map((q) => [q, redFlags[q] === true])) as Record<RedFlagQuestion, boolean>;
+	return {
+		...flags,
+		seenDoctor: redFlags.seenDoctor === true,
+		age: age ?? 18,
+		durationDays: answers.complaint ? durationInDays(answers.complaint) : 0,
+		painNrs: answers.measures?.legPain ?? 0
+	};
+}
+
+/** The self-check's level and reasons for an intake, or null before the red flags are answered. */
+export function intakeTriage(answers: IntakeAnswers, age: number | null): TriageResult | null {
+	const triage = triageAnswersFrom(answers, age);
+	return triage ? assess(triage) : null;
+}

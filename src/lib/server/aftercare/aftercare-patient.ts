@@ -1,0 +1,14 @@
+import type { Db } from '../db/database';
+
+export interface AftercarePatient {
+	id: string;
+	patientNumber: string | null;
+	familyName: string;
+	givenName: string;
+}
+
+/** The name and number for the aftercare page's heading; null for an unknown id. */
+export async function findAftercarePatient(db: Db, id: string): Promise<AftercarePatient | null> {
+	const row = await db.kysely.selectFrom('patient').select(['id', 'patient_number', 'family_name', 'given_name']).where('id', '=', id).executeTakeFirst();
+	return row ? { id: row.id, patientNumber: row.patient_number, familyName: row.family_name, givenName: row.given_name } : null;
+}

@@ -1,0 +1,195 @@
+/*
+ * The intake questionnaire's use cases (issue #6): start or resume, save a step, submit, and the
+ * reads the chart and the schedule need. Every read and change of answers is audited; audit
+ * details and logs never carry an answer, only ids, step names and counts.
+ */
+import { randomUUID } from 'node:crypto';
+import { toSafetyFacts } from '../../domain/intake/safety-facts';
+import { firstIncompleteStep, missingSteps } from '../../domain/intake/progress';
+import { isAnswerStep, nextStep, type AnswerStep, type IntakeStep } from '../../domain/intake/steps';
+import type { IntakeAnswers } from '../../domain/intake/answers';
+import { deriveSafetyAlerts, type SafetyAlert } from '../../domain/safety/alerts';
+import type { TriageResult } from '../../domain/triage/assess';
+import { intakeTriage } from '../../domain/intake/triage';
+import { recordAudit, type AuditActor } from '../audit/audit-log';
+import type { Db } from '../db/database';
+import { withTransaction } from '../db/transaction';
+import {
+	appointmentBelongsTo,
+	findIntake,
+	findIntakePatient,
+	findNewestIntake,
+	newestSubmittedIntakes,
+	nextAppointmentId,
+	type IntakeRecord
+} from './intake-repository';
+import { patientAge } from './patient-age';
+import { ZIntakeStepSchemas } from './schemas';
+
+export { acknowledgeRedFlag, listOpenRedFlags, type OpenRedFlag } from './red-flags';
+export { submitIntake, type SubmitIntakeResult } from './submit-intake';
+export { findIntakePatient, type IntakePatient, type IntakeRecord } from './intake-repository';
+
+export interface StartIntakeOptions {
+	/** The visit the intake prepares; by default the patient's next upcoming one. */
+	appointmentId?: string;
+	/** Set when staff enter the intake for the patient (entered_by_staff_id). */
+	staffId?: string;
+	now?: Date;
+}
+
+/**
+ * The patient's newest intake still in progress, or a new one linked to the given or the next
+ * upcoming appointment. Null for an unknown patient. Audited as a read (or a start).
+ */
+export async function getOrStartIntake(db: Db, patientId: string, actor: AuditActor, options: StartIntakeOptions = {}): Promise<IntakeRecord | null> {
+	const now = options.now ?? new Date();
+	return withTransaction(db, async (tx) => {
+		if (!(await findIntakePatient(tx, patientId))) return null;
+		const open = await findNewestIntake(tx, patientId, 'in_progress');
+		if (open) {
+			await recordAudit(tx, actor, { action: 'intake.read', entityType: 'intake', entityId: open.id, patientId });
+			return open;
+		}
+		const appointmentId =
+			options.appointmentId !== undefined && (await appointmentBelongsTo(tx, options.appointmentId, patientId))
+				? options.appointmentId
+				: await nextAppointmentId(tx, patientId, now);
+		const id = randomUUID();
+		const at = now.toISOString();
+		await tx.kysely
+			.insertInto('intake')
+			.values({
+				id,
+				patient_id: patientId,
+				appointment_id: appointmentId,
+				status: 'in_progress',
+				current_step: 'history',
+				answers: '{}',
+				red_flag_level: null,
+				red_flag_acknowledged_at: null,
+				red_flag_acknowledged_by: null,
+				entered_by_staff_id: options.staffId ?? null,
+				created_at: at,
+				updated_at: at,
+				submitted_at: null
+			})
+			.execute();
+		await recordAudit(tx, actor, {
+			action: 'intake.start',
+			entityType: 'intake',
+			entityId: id,
+			patientId,
+			detail: { appointmentLinked: appointmentId !== null, enteredByStaff: options.staffId !== undefined }
+		});
+		return (await findIntake(tx, id))!;
+	});
+}
+
+/** The patient's newest intake still in progress, without starting one. Audited when found. */
+export async function findOpenIntake(db: Db, patientId: string, actor: AuditActor): Promise<IntakeRecord | null> {
+	const open = await findNewestIntake(db, patientId, 'in_progress');
+	if (open) await recordAudit(db, actor, { action: 'intake.read', entityType: 'intake', entityId: open.id, patientId });
+	return open;
+}
+
+/** Field name → catalogue key (e.g. `legPain: 'intake.error.scale10'`, or a generic `validation.*`). */
+export type IntakeFieldCodes = Record<string, string>;
+
+export type SaveIntakeStepResult =
+	| { ok: true; next: IntakeStep }
+	| { ok: false; code: 'invalid'; fields: IntakeFieldCodes }
+	| { ok: false; code: 'unknown_step' | 'not_found' | 'already_submitted' };
+
+export interface SaveIntakeStepOptions {
+	/** Portal: the signed-in patient; the intake must be theirs. */
+	patientId?: string;
+	/** Console: the staff member entering the answers. */
+	staffId?: string;
+	now?: Date;
+}
+
+/**
+ * Validates one step's form input and merges it into the answers; moves `current_step` on to the
+ * next step. Nothing is saved when the input is invalid or the intake is already submitted.
+ */
+export async function saveIntakeStep(
+	db: Db,
+	intakeId: string,
+	step: string,
+	input: Record<string, unknown>,
+	actor: AuditActor,
+	options: SaveIntakeStepOptions = {}
+): Promise<SaveIntakeStepResult> {
+	if (!isAnswerStep(step)) return { ok: false, code: 'unknown_step' };
+	const parsed = ZIntakeStepSchemas[step].safeParse(input);
+	if (!parsed.success) {
+		const fields: IntakeFieldCodes = {};
+		for (const issue of parsed.error.issues) {
+			const field = issue.path.map(String).join('.') || '_';
+			fields[field] ??= /^(intake|validation)\./.test(issue.message) ? issue.message : `validation.${issue.code}`;
+		}
+		return { ok: false, code: 'invalid', fields };
+	}
+	const now = options.now ?? new Date();
+	return withTransaction(db, async (tx) => {
+		const intake = await findIntake(tx, intakeId, options.patientId);
+		if (!intake) return { ok: false, code: 'not_found' } as const;
+		if (intake.status !== 'in_progress') return { ok: false, code: 'already_submitted' } as const;
+		const answers: IntakeAnswers = { ...intake.answers, [step]: parsed.data };
+		const next = nextStep(step) ?? 'review';
+		await tx.kysely
+			.updateTable('intake')
+			.set({
+				answers: JSON.stringify(answers),
+				current_step: next,
+				updated_at: now.toISOString(),
+				...(options.staffId ? { entered_by_staff_id: options.staffId } : {})
+			})
+			.where('id', '=', intakeId)
+			.where('status', '=', 'in_progress')
+			.execute();
+		await recordAudit(tx, actor, { action: 'intake.save_step', entityType: 'intake', entityId: intakeId, patientId: intake.patientId, detail: { step } });
+		return { ok: true, next } as const;
+	});
+}
+
+/** The chart's safety alerts (REFERENCE §3), from the newest submitted intake; none without one. */
+export async function latestSafetyAlerts(db: Db, patientId: string): Promise<SafetyAlert[]> {
+	const intake = await findNewestIntake(db, patientId, 'submitted');
+	return intake ? deriveSafetyAlerts(toSafetyFacts(intake.answers)) : [];
+}
+
+/** The schedule's alerts for many patients in one query; patients without a submitted intake are absent. */
+export async function safetyAlertsForPatients(db: Db, patientIds: readonly string[]): Promise<Map<string, SafetyAlert[]>> {
+	const intakes = await newestSubmittedIntakes(db, patientIds);
+	return new Map([...intakes].map(([patientId, intake]) => [patientId, deriveSafetyAlerts(toSafetyFacts(intake.answers))]));
+}
+
+export interface IntakeSummary extends IntakeRecord {
+	/** The answer steps not yet answered. */
+	missing: AnswerStep[];
+	/** Where the patient or staff would resume. */
+	resumeAt: IntakeStep;
+	/** The self-check's level and reasons for these answers; null before the red flags are answered. */
+	triage: TriageResult | null;
+	safetyAlerts: SafetyAlert[];
+}
+
+/** The patient's newest intake for the chart, with its triage and alerts; null when there is none. Audited. */
+export async function latestIntakeSummary(db: Db, patientId: string, actor: AuditActor, now = new Date()): Promise<IntakeSummary | null> {
+	const intake = await findNewestIntake(db, patientId);
+	if (!intake) return null;
+	await recordAudit(db, actor, { action: 'intake.read', entityType: 'intake', entityId: intake.id, patientId });
+	return summarise(intake, await patientAge(db, patientId, now));
+}
+
+export function summarise(intake: IntakeRecord, age: number | null): IntakeSummary {
+	return {
+		...intake,
+		missing: missingSteps(intake.answers),
+		resumeAt: firstIncompleteStep(intake.answers),
+		triage: intakeTriage(intake.answers, age),
+		safetyAlerts: deriveSafetyAlerts(toSafetyFacts(intake.answers))
+	};
+}

@@ -1,0 +1,12 @@
+import { ageOn } from '../../domain/intake/triage';
+import type { Db } from '../db/database';
+import { findIntakePatient } from './intake-repository';
+
+/**
+ * The patient's age in whole years, or null without a date of birth. The UTC date is close enough
+ * here: age only decides the `underEighteen` reason, and a day either side of a birthday is noise.
+ */
+export async function patientAge(db: Db, patientId: string, now: Date): Promise<number | null> {
+	const patient = await findIntakePatient(db, patientId);
+	return ageOn(patient?.dateOfBirth ?? null, now.toISOString().slice(0, 10));
+}

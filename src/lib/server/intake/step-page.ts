@@ -1,0 +1,72 @@
+/*
+ * What the portal's and the console's step pages share: the same load and the same form action,
+ * given who is acting and where the questionnaire lives (`basePath`, e.g. `/portal/intake`).
+ */
+import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
+import { toFormValues } from '../../domain/intake/form-fields';
+import { missingSteps } from '../../domain/intake/progress';
+import { isAnswerStep, isIntakeStep, type IntakeStep } from '../../domain/intake/steps';
+import { localizePath, type Locale } from '../../i18n/locales';
+import { translate } from '../../i18n/translate';
+import type { AuditActor } from '../audit/audit-log';
+import { parseForm } from '../http/form';
+import { findOpenIntake, saveIntakeStep, submitIntake, type IntakeRecord } from './intake-service';
+import { ZIntakeStepSchemas } from './schemas';
+
+export interface StepContext {
+	event: RequestEvent;
+	patientId: string;
+	actor: AuditActor;
+	/** Unprefixed path of the questionnaire's overview, e.g. `/portal/intake`. */
+	basePath: string;
+	/** Set when staff enter the answers. */
+	staffId?: string;
+	/** Portal: every query is scoped to the signed-in patient. */
+	scopeToPatient: boolean;
+}
+
+function knownStep(step: string, locale: Locale): IntakeStep {
+	if (!isIntakeStep(step)) error(404, translate(locale, 'error.notFoundTitle'));
+	return step;
+}
+
+async function openIntake(ctx: StepContext): Promise<IntakeRecord> {
+	const intake = await findOpenIntake(ctx.event.locals.db, ctx.patientId, ctx.actor);
+	if (!intake) redirect(303, localizePath(ctx.basePath, ctx.event.locals.locale));
+	return intake;
+}
+
+export async function loadStepPage(ctx: StepContext, stepParam: string) {
+	const locale = ctx.event.locals.locale;
+	const step = knownStep(stepParam, locale);
+	const intake = await openIntake(ctx);
+	return {
+		step,
+		basePath: ctx.basePath,
+		values: isAnswerStep(step) ? toFormValues(step, intake.answers) : {},
+		answers: step === 'review' ? intake.answers : null,
+		missing: missingSteps(intake.answers)
+	};
+}
+
+/** Saves a step and moves on, or submits from the review; bad input comes back as field errors. */
+export async function handleStepAction(ctx: StepContext, stepParam: string) {
+	const { locals, request, url } = ctx.event;
+	const step = knownStep(stepParam, locals.locale);
+	const intake = await openIntake(ctx);
+	const overview = localizePath(ctx.basePath, locals.locale);
+	const scope = ctx.scopeToPatient ? { patientId: ctx.patientId } : {};
+
+	if (step === 'review') {
+		const result = await submitIntake(locals.db, locals.mailer, intake.id, ctx.actor, { ...scope, staffId: ctx.staffId, origin: url.origin });
+		if (!result.ok && result.code === 'incomplete') return fail(422, { missing: result.missing });
+		redirect(303, result.ok ? `${overview}?sent=1` : overview);
+	}
+
+	const form = await parseForm(request, ZIntakeStepSchemas[step], locals.locale);
+	if (!form.ok) return form.failure;
+	const result = await saveIntakeStep(locals.db, intake.id, step, form.values, ctx.actor, { ...scope, staffId: ctx.staffId });
+	if (result.ok) redirect(303, localizePath(`${ctx.basePath}/${result.next}`, locals.locale));
+	if (result.code === 'invalid') throw new Error('intake form passed the schema the use case refused');
+	redirect(303, overview);
+}

@@ -1,0 +1,55 @@
+import { parseStoredPsfs, parseStoredSbi, type CheckIn } from '../../domain/outcomes/check-in';
+import type { Session } from '../../domain/outcomes/progress';
+import type { Db } from '../db/database';
+
+/*
+ * The SQL for outcome check-ins and the sessions they are compared against; nothing else in
+ * outcomes/ talks to the database.
+ */
+
+/** Attended visits only: a booked, cancelled or missed appointment is not a session. */
+const ATTENDED = ['arrived', 'completed'] as const;
+
+export async function patientIsActive(db: Db, patientId: string): Promise<boolean> {
+	const row = await db.kysely.selectFrom('patient').select('id').where('id', '=', patientId).where('merged_into_id', 'is', null).executeTakeFirst();
+	return row !== undefined;
+}
+
+export async function appointmentBelongsTo(db: Db, appointmentId: string, patientId: string): Promise<boolean> {
+	const row = await db.kysely.selectFrom('appointment').select('id').where('id', '=', appointmentId).where('patient_id', '=', patientId).executeTakeFirst();
+	return row !== undefined;
+}
+
+export async function selectCheckIns(db: Db, patientId: string): Promise<CheckIn[]> {
+	const rows = await db.kysely
+		.selectFrom('outcome_check_in')
+		.selectAll()
+		.where('patient_id', '=', patientId)
+		.orderBy('recorded_at')
+		.orderBy('id')
+		.execute();
+	return rows.map((r) => ({
+		id: r.id,
+		recordedAt: r.recorded_at,
+		source: r.source,
+		appointmentId: r.appointment_id,
+		legPain: r.leg_pain,
+		backPain: r.back_pain,
+		psfs: parseStoredPsfs(r.psfs),
+		sbi: parseStoredSbi(r.sbi),
+		pgic: r.pgic
+	}));
+}
+
+/** The patient's attended sessions up to `now`, oldest first. */
+export async function selectSessions(db: Db, patientId: string, now: Date): Promise<Session[]> {
+	const rows = await db.kysely
+		.selectFrom('appointment')
+		.select(['id', 'starts_at'])
+		.where('patient_id', '=', patientId)
+		.where('status', 'in', ATTENDED)
+		.where('starts_at', '<=', now.toISOString())
+		.orderBy('starts_at')
+		.execute();
+	return rows.map((r) => ({ id: r.id, startsAt: r.starts_at }));
+}

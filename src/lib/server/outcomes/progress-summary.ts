@@ -1,0 +1,23 @@
+import type { CheckIn } from '../../domain/outcomes/check-in';
+import { summarizeProgress, type ProgressSummary, type Session } from '../../domain/outcomes/progress';
+import { recordAudit, type AuditActor } from '../audit/audit-log';
+import type { Db } from '../db/database';
+import { selectCheckIns, selectSessions } from './outcome-repository';
+
+export interface PatientProgress extends ProgressSummary {
+	/** Every check-in, oldest first (for the chart and its table). */
+	checkIns: CheckIn[];
+	/** Attended sessions up to now (chart markers, the "not improving" count). */
+	sessions: Session[];
+}
+
+/**
+ * Baseline, latest, change and responder status per measure, the "not improving" prompt
+ * (REFERENCE §4) and the PSFS activities named at baseline. One audited read.
+ */
+export async function progressSummary(db: Db, patientId: string, actor: AuditActor, now = new Date()): Promise<PatientProgress> {
+	const checkIns = await selectCheckIns(db, patientId);
+	const sessions = await selectSessions(db, patientId, now);
+	await recordAudit(db, actor, { action: 'outcome.progress.read', entityType: 'patient', entityId: patientId, patientId });
+	return { ...summarizeProgress(checkIns, sessions, now), checkIns, sessions };
+}

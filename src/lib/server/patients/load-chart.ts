@@ -1,0 +1,56 @@
+import type { SafetyAlert } from '../../domain/safety/alerts';
+import type { AuditActor } from '../audit/audit-log';
+import { listAftercareNotes } from '../aftercare/list-aftercare-notes';
+import { consentOverview, type ConsentOverview } from '../consent/consent-overview';
+import type { Db } from '../db/database';
+import { latestIntakeSummary, latestSafetyAlerts, type IntakeSummary } from '../intake/intake-service';
+import { progressSummary, type PatientProgress } from '../outcomes/progress-summary';
+import { listSideEffects } from '../side-effects/list-side-effects';
+import { duplicatesOf, type DuplicateMatch } from './find-duplicates';
+import { getPatient, type PatientView } from './get-patient';
+
+/** What only those who may read clinical content see: practitioners, the owner, and reception if allowed. */
+export interface ClinicalChart {
+	intake: IntakeSummary | null;
+	progress: PatientProgress;
+	aftercare: Awaited<ReturnType<typeof listAftercareNotes>>;
+	sideEffects: Awaited<ReturnType<typeof listSideEffects>>;
+}
+
+export interface ChartView extends PatientView {
+	/** Live records that may be the same person; empty for a merged record. */
+	duplicates: DuplicateMatch[];
+	/** From the newest submitted intake; shown to every staff role, as on the schedule. */
+	safetyAlerts: SafetyAlert[];
+	/** Whether an intake has been submitted at all: without one, "no alerts" means "not known yet". */
+	intakeSubmitted: boolean;
+	consents: ConsentOverview | null;
+	clinical: ClinicalChart | null;
+}
+
+/**
+ * Everything the record page reads when it opens, in one place so the page and the benchmark
+ * (bench/patients.ts) measure the same work. Null for an unknown id; every read is audited.
+ */
+export async function loadChart(db: Db, id: string, actor: AuditActor, options: { clinical: boolean } = { clinical: true }): Promise<ChartView | null> {
+	const view = await getPatient(db, id, actor);
+	if (!view) return null;
+	const [duplicates, safetyAlerts, submitted, consents, clinical] = await Promise.all([
+		view.patient.mergedIntoId === null ? duplicatesOf(db, id) : [],
+		latestSafetyAlerts(db, id),
+		db.kysely.selectFrom('intake').select('id').where('patient_id', '=', id).where('status', '=', 'submitted').executeTakeFirst(),
+		consentOverview(db, id, actor),
+		options.clinical ? loadClinical(db, id, actor) : null
+	]);
+	return { ...view, duplicates, safetyAlerts, intakeSubmitted: submitted !== undefined, consents, clinical };
+}
+
+async function loadClinical(db: Db, id: string, actor: AuditActor): Promise<ClinicalChart> {
+	const [intake, progress, aftercare, sideEffects] = await Promise.all([
+		latestIntakeSummary(db, id, actor),
+		progressSummary(db, id, actor),
+		listAftercareNotes(db, id, { sharedOnly: false }, actor),
+		listSideEffects(db, { patientId: id }, actor)
+	]);
+	return { intake, progress, aftercare, sideEffects };
+}

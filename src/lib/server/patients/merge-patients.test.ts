@@ -1,0 +1,210 @@
+import { randomUUID } from 'node:crypto';
+import { expect, it } from 'vitest';
+import { describeEachDatabase } from '../../../../tests/support/test-database';
+import type { AuditActor } from '../audit/audit-log';
+import type { Db } from '../db/database';
+import { seedClinic } from '../seed/demo-clinic';
+import { duplicatesOf, listPossibleDuplicates } from './find-duplicates';
+import { findOrCreatePatient } from './find-or-create-patient';
+import { getPatient } from './get-patient';
+import { loadChart } from './load-chart';
+import { DELETED_TABLES, mergePatients, MOVED_TABLES } from './merge-patients';
+import { nextPatientNumber } from './patient-number';
+import { searchPatients } from './search-patients';
+import { searchKeyFor } from './update-patient';
+
+const desk: AuditActor = { type: 'staff', id: 'reception-1', ip: null, requestId: null };
+const AT = '2026-01-01T00:00:00.000Z';
+
+interface Person {
+	familyName: string;
+	givenName: string;
+	familyNameKana: string;
+	givenNameKana: string;
+	email: string;
+	phone: string;
+	dateOfBirth: string | null;
+	address?: string;
+}
+
+async function insertPatient(db: Db, p: Person): Promise<string> {
+	const id = randomUUID();
+	await db.kysely
+		.insertInto('patient')
+		.values({
+			id,
+			patient_number: await nextPatientNumber(db),
+			family_name: p.familyName,
+			given_name: p.givenName,
+			family_name_kana: p.familyNameKana,
+			given_name_kana: p.givenNameKana,
+			email: p.email,
+			phone: p.phone,
+			date_of_birth: p.dateOfBirth,
+			address: p.address ?? '',
+			preferred_locale: 'ja',
+			romaji_key: searchKeyFor(p),
+			created_at: AT
+		})
+		.execute();
+	return id;
+}
+
+/** The clinic, a staff member, a practitioner and a consent document the rows below refer to. */
+async function seedReferences(db: Db) {
+	await seedClinic(db, false);
+	const staffId = randomUUID();
+	await db.kysely
+		.insertInto('staff')
+		.values({ id: staffId, email: 'sato@example.jp', display_name: '佐藤', role: 'practitioner', password_hash: 'x', totp_secret: null, totp_enabled: 0, totp_last_counter: null, disabled: 0, created_at: AT, password_changed_at: AT })
+		.execute();
+	const practitionerId = randomUUID();
+	await db.kysely
+		.insertInto('practitioner')
+		.values({ id: practitionerId, clinic_id: 'clinic-fuji-wellness', staff_id: staffId, family_name_ja: '佐藤', given_name_ja: '美穂', family_name_en: 'Sato', given_name_en: 'Miho', hari_licence: null, kyu_licence: null, active: 1 })
+		.execute();
+	const documentId = randomUUID();
+	await db.kysely
+		.insertInto('consent_document')
+		.values({ id: documentId, kind: 'treatment', version: 1, required: 1, title_ja: '同意書', title_en: 'Consent', body_ja: '本文', body_en: 'Body', created_at: AT, created_by: null })
+		.execute();
+	return { staffId, practitionerId, documentId };
+}
+
+/** One row in every table that refers to a patient; two appointments, to count more than one. */
+async function giveHistory(db: Db, patientId: string, refs: Awaited<ReturnType<typeof seedReferences>>, day: number) {
+	const appointmentIds: string[] = [];
+	for (const hour of [1, 3]) {
+		const id = randomUUID();
+		appointmentIds.push(id);
+		const start = `2026-02-${String(day).padStart(2, '0')}T0${hour}:00:00.000Z`;
+		await db.kysely
+			.insertInto('appointment')
+			.values({ id, patient_id: patientId, practitioner_id: refs.practitionerId, bed_id: null, service_id: null, starts_at: start, ends_at: start.replace(/T0(\d)/, (_, h) => `T0${Number(h) + 1}`), held_until: start.replace(/T0(\d)/, (_, h) => `T0${Number(h) + 1}`), status: 'completed', source: 'staff', first_visit: 0, triage: null, manage_token_hash: null, locale: 'ja', created_at: AT, cancelled_at: null })
+			.execute();
+	}
+	const appointmentId = appointmentIds[0]!;
+	await db.kysely.insertInto('intake').values({ id: randomUUID(), patient_id: patientId, appointment_id: appointmentId, status: 'submitted', current_step: 'done', answers: '{}', red_flag_level: null, red_flag_acknowledged_at: null, red_flag_acknowledged_by: null, entered_by_staff_id: null, created_at: AT, updated_at: AT, submitted_at: AT }).execute();
+	await db.kysely.insertInto('consent_signature').values({ id: randomUUID(), patient_id: patientId, document_id: refs.documentId, agreed: 1, signed_name: '署名', signed_at: AT, ip: null, user_agent: null, recorded_by_staff_id: null }).execute();
+	await db.kysely.insertInto('outcome_check_in').values({ id: randomUUID(), patient_id: patientId, appointment_id: appointmentId, recorded_at: AT, source: 'session', leg_pain: 5, back_pain: 3, psfs: null, sbi: null, pgic: null }).execute();
+	await db.kysely.insertInto('side_effect_report').values({ id: randomUUID(), patient_id: patientId, appointment_id: appointmentId, created_at: AT, kind: 'bruising', severity: 'mild', description: '', handled_at: null, handled_by: null }).execute();
+	await db.kysely.insertInto('aftercare_note').values({ id: randomUUID(), patient_id: patientId, staff_id: refs.staffId, created_at: AT, body: 'ストレッチ', shared_with_patient: 1 }).execute();
+	await db.kysely.insertInto('deletion_request').values({ id: randomUUID(), patient_id: patientId, created_at: AT, reason: '', status: 'declined', handled_at: AT, handled_by: refs.staffId }).execute();
+	await db.kysely.insertInto('patient_magic_link').values({ id: randomUUID(), patient_id: patientId, created_at: AT, expires_at: AT, used_at: null }).execute();
+	await db.kysely.insertInto('patient_session').values({ id: randomUUID(), patient_id: patientId, created_at: AT, last_seen_at: AT, expires_at: AT }).execute();
+}
+
+const ALL_TABLES = [...MOVED_TABLES, ...DELETED_TABLES] as const;
+
+async function countsFor(db: Db, patientId: string): Promise<Record<string, number>> {
+	const counts: Record<string, number> = {};
+	for (const table of ALL_TABLES) {
+		const row = await db.kysely
+			.selectFrom(table)
+			.select((eb) => eb.fn.countAll().as('n'))
+			.where('patient_id', '=', patientId)
+			.executeTakeFirstOrThrow();
+		counts[table] = Number(row.n);
+	}
+	return counts;
+}
+
+async function totals(db: Db): Promise<Record<string, number>> {
+	const counts: Record<string, number> = {};
+	for (const table of [...ALL_TABLES, 'patient'] as const) {
+		const row = await db.kysely.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+		counts[table] = Number(row.n);
+	}
+	return counts;
+}
+
+const HANAKO: Person = { familyName: '山田', givenName: '花子', familyNameKana: 'ヤマダ', givenNameKana: 'ハナコ', email: '', phone: '090-1234-5678', dateOfBirth: null };
+/** The same woman, registered again online with her e-mail and birth date and the kanji mistyped. */
+const HANAKO_AGAIN: Person = { familyName: '山多', givenName: '花子', familyNameKana: 'ヤマダ', givenNameKana: 'ハナコ', email: 'hanako@example.jp', phone: '090-1234-5678', dateOfBirth: '1960-03-10', address: '東京都江戸川区' };
+const ICHIRO: Person = { familyName: '鈴木', givenName: '一郎', familyNameKana: 'スズキ', givenNameKana: 'イチロウ', email: 'ichiro@example.jp', phone: '090-0000-0002', dateOfBirth: '1967-04-11' };
+
+describeEachDatabase('merging duplicate patients', (db) => {
+	let refs: Awaited<ReturnType<typeof seedReferences>>;
+	let survivor = '';
+	let merged = '';
+	let other = '';
+
+	it('finds the pair as possible duplicates, with the reasons, and not the stranger', async () => {
+		refs = await seedReferences(db());
+		survivor = await insertPatient(db(), HANAKO);
+		merged = await insertPatient(db(), HANAKO_AGAIN);
+		other = await insertPatient(db(), ICHIRO);
+		await giveHistory(db(), survivor, refs, 2);
+		await giveHistory(db(), merged, refs, 3);
+		await giveHistory(db(), other, refs, 4);
+
+		const ofSurvivor = await duplicatesOf(db(), survivor);
+		expect(ofSurvivor.map((m) => [m.patient.id, m.reasons])).toEqual([[merged, ['phone_and_name']]]);
+		expect(await duplicatesOf(db(), other)).toEqual([]);
+		const pairs = await listPossibleDuplicates(db(), 50);
+		expect(pairs.map((p) => [p.first.id, p.second.id, p.reasons])).toEqual([[survivor, merged, ['phone_and_name']]]);
+		expect(pairs[0]!.first).toMatchObject({ patientNumber: 'P000001', familyName: '山田', phone: '090-1234-5678' });
+	});
+
+	it('refuses to merge a record into itself or an unknown record, changing nothing', async () => {
+		const before = await totals(db());
+		expect(await mergePatients(db(), { survivorId: survivor, mergedId: survivor }, desk)).toEqual({ ok: false, code: 'same_record' });
+		expect(await mergePatients(db(), { survivorId: survivor, mergedId: randomUUID() }, desk)).toEqual({ ok: false, code: 'not_found' });
+		expect(await totals(db())).toEqual(before);
+	});
+
+	it('moves every row to the survivor, deletes only sessions and links, and fills empty details', async () => {
+		const before = await totals(db());
+		const survivorBefore = await countsFor(db(), survivor);
+		const mergedBefore = await countsFor(db(), merged);
+		const otherBefore = await countsFor(db(), other);
+		const result = await mergePatients(db(), { survivorId: survivor, mergedId: merged }, desk);
+		expect(result).toMatchObject({ ok: true, survivorId: survivor, moved: { appointment: 2, intake: 1, consent_signature: 1, outcome_check_in: 1, side_effect_report: 1, aftercare_note: 1, deletion_request: 1 } });
+		expect(result.ok && [...result.filled].sort()).toEqual(['address', 'date_of_birth', 'email']);
+
+		const after = await countsFor(db(), survivor);
+		for (const table of MOVED_TABLES) expect(after[table], table).toBe(survivorBefore[table]! + mergedBefore[table]!);
+		for (const table of DELETED_TABLES) expect(after[table], table).toBe(survivorBefore[table]);
+		expect(Object.values(await countsFor(db(), merged))).toEqual(ALL_TABLES.map(() => 0));
+		expect(await countsFor(db(), other)).toEqual(otherBefore);
+		const totalsAfter = await totals(db());
+		for (const table of MOVED_TABLES) expect(totalsAfter[table], table).toBe(before[table]);
+		expect(totalsAfter.patient).toBe(before.patient);
+		for (const table of DELETED_TABLES) expect(totalsAfter[table], table).toBe(before[table]! - mergedBefore[table]!);
+
+		const rows = await db().kysely.selectFrom('patient').selectAll().where('id', 'in', [survivor, merged]).execute();
+		const kept = rows.find((r) => r.id === survivor)!;
+		expect(kept).toMatchObject({ family_name: '山田', email: 'hanako@example.jp', date_of_birth: '1960-03-10', address: '東京都江戸川区', merged_into_id: null });
+		expect(rows.find((r) => r.id === merged)).toMatchObject({ family_name: '山多', merged_into_id: survivor });
+	});
+
+	it('audits the merge with both ids and no personal details', async () => {
+		const audit = await db().kysely.selectFrom('audit_log').selectAll().where('action', '=', 'patient.merge').execute();
+		expect(audit).toHaveLength(1);
+		expect(audit[0]).toMatchObject({ actor_id: 'reception-1', patient_id: survivor, entity_id: merged });
+		expect(JSON.parse(audit[0]!.detail!)).toMatchObject({ survivorId: survivor, mergedId: merged });
+		for (const secret of ['hanako', '1960', '090', '山']) expect(audit[0]!.detail).not.toContain(secret);
+	});
+
+	it('refuses to merge an already-merged record, or into one', async () => {
+		expect(await mergePatients(db(), { survivorId: other, mergedId: merged }, desk)).toEqual({ ok: false, code: 'already_merged' });
+		expect(await mergePatients(db(), { survivorId: merged, mergedId: other }, desk)).toEqual({ ok: false, code: 'already_merged' });
+		expect(await db().kysely.selectFrom('patient').select('merged_into_id').where('id', '=', other).executeTakeFirstOrThrow()).toEqual({ merged_into_id: null });
+	});
+
+	it('leaves the merged record out of search and duplicates, and says where it went', async () => {
+		expect((await searchPatients(db(), 'ヤマダ', desk)).map((p) => p.id)).toEqual([survivor]);
+		expect(await listPossibleDuplicates(db(), 50)).toEqual([]);
+		expect(await duplicatesOf(db(), survivor)).toEqual([]);
+		expect((await getPatient(db(), merged, desk))?.patient.mergedIntoId).toBe(survivor);
+		const chart = await loadChart(db(), survivor, desk);
+		expect(chart?.patient.mergedIntoId).toBeNull();
+		expect(chart?.appointments).toHaveLength(4);
+		expect((await loadChart(db(), merged, desk))?.duplicates).toEqual([]);
+	});
+
+	it('books a returning patient who matches the merged record onto the survivor', async () => {
+		const found = await findOrCreatePatient(db(), { familyName: '山多', givenName: '花子', email: 'hanako@example.jp', phone: '090-9999-9999', dateOfBirth: '1960-03-10' }, 'ja');
+		expect(found).toEqual({ id: survivor, created: false });
+	});
+});

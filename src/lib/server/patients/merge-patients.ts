@@ -1,0 +1,105 @@
+import { recordAudit, type AuditActor } from '../audit/audit-log';
+import type { Db } from '../db/database';
+import { withTransaction } from '../db/transaction';
+import { searchKeyFor } from './update-patient';
+
+/** Every table whose rows belong to a patient and move, untouched otherwise, to the survivor. */
+export const MOVED_TABLES = [
+	'appointment',
+	'intake',
+	'consent_signature',
+	'outcome_check_in',
+	'side_effect_report',
+	'aftercare_note',
+	'deletion_request'
+] as const;
+
+/** Sign-in material of the merged record: deleted, so nobody signs in to a record that no longer stands alone. */
+export const DELETED_TABLES = ['patient_session', 'patient_magic_link'] as const;
+
+/** Details the survivor takes from the merged record when its own are empty. */
+const FILLED_FIELDS = [
+	'given_name',
+	'family_name_kana',
+	'given_name_kana',
+	'email',
+	'phone',
+	'date_of_birth',
+	'sex',
+	'postal_code',
+	'address',
+	'emergency_contact'
+] as const;
+
+export type MovedTable = (typeof MOVED_TABLES)[number];
+
+export type MergePatientsResult =
+	| { ok: true; survivorId: string; moved: Record<MovedTable, number>; filled: string[] }
+	| { ok: false; code: 'same_record' | 'not_found' | 'already_merged' };
+
+const isEmpty = (value: string | null) => value === null || value.trim() === '';
+
+/**
+ * Merges a duplicate record into the one that survives, in one transaction: every row of the
+ * merged record moves to the survivor (nothing clinical is deleted), the survivor's empty details
+ * are filled from the merged record, and the merged record is kept, marked with `merged_into_id`,
+ * so old links and the audit trail still resolve. The audit row names both ids, never their details.
+ */
+export async function mergePatients(db: Db, input: { survivorId: string; mergedId: string }, actor: AuditActor, now = new Date()): Promise<MergePatientsResult> {
+	const { survivorId, mergedId } = input;
+	if (survivorId === mergedId) return { ok: false, code: 'same_record' };
+	return withTransaction(db, async (tx) => {
+		const stamp = now.toISOString();
+		// Claim both records first with an update that changes nothing: on PostgreSQL it locks the
+		// rows, so two merges of the same records queue here and the second sees the first's result.
+		const claimed = await tx.kysely
+			.updateTable('patient')
+			.set({ merged_into_id: null })
+			.where('id', 'in', [survivorId, mergedId])
+			.where('merged_into_id', 'is', null)
+			.executeTakeFirst();
+		const rows = await tx.kysely.selectFrom('patient').selectAll().where('id', 'in', [survivorId, mergedId]).execute();
+		const survivor = rows.find((r) => r.id === survivorId);
+		const merged = rows.find((r) => r.id === mergedId);
+		if (!survivor || !merged) return { ok: false, code: 'not_found' } as const;
+		if (Number(claimed.numUpdatedRows) !== 2) return { ok: false, code: 'already_merged' } as const;
+
+		const moved = {} as Record<MovedTable, number>;
+		for (const table of MOVED_TABLES) {
+			const result = await tx.kysely.updateTable(table).set({ patient_id: survivorId }).where('patient_id', '=', mergedId).executeTakeFirst();
+			moved[table] = Number(result.numUpdatedRows);
+		}
+		for (const table of DELETED_TABLES) await tx.kysely.deleteFrom(table).where('patient_id', '=', mergedId).execute();
+
+		const fill: Partial<Record<(typeof FILLED_FIELDS)[number], string>> = {};
+		for (const field of FILLED_FIELDS) {
+			const value = merged[field];
+			if (isEmpty(survivor[field]) && !isEmpty(value)) fill[field] = value!;
+		}
+		const filled = Object.keys(fill);
+		const after = { ...survivor, ...fill };
+		await tx.kysely
+			.updateTable('patient')
+			.set({
+				...fill,
+				romaji_key: searchKeyFor({
+					familyName: after.family_name,
+					givenName: after.given_name,
+					familyNameKana: after.family_name_kana,
+					givenNameKana: after.given_name_kana
+				}),
+				updated_at: stamp
+			})
+			.where('id', '=', survivorId)
+			.execute();
+		await tx.kysely.updateTable('patient').set({ merged_into_id: survivorId, updated_at: stamp }).where('id', '=', mergedId).execute();
+		await recordAudit(tx, actor, {
+			action: 'patient.merge',
+			entityType: 'patient',
+			entityId: mergedId,
+			patientId: survivorId,
+			detail: { survivorId, mergedId, moved, filled }
+		});
+		return { ok: true, survivorId, moved, filled } as const;
+	});
+}

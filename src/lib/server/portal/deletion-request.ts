@@ -1,0 +1,181 @@
+import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
+import { isRetentionOver, keepTreatmentRecordsUntil } from '../../domain/patients/retention';
+import { localDate } from '../../domain/scheduling/local-time';
+import { localizePath } from '../../i18n/locales';
+import { translate } from '../../i18n/translate';
+import { recordAudit, type AuditActor } from '../audit/audit-log';
+import { findClinic } from '../clinic/clinic-repository';
+import type { Db } from '../db/database';
+import { withTransaction } from '../db/transaction';
+import type { Mailer } from '../mail/mailer';
+import type { TDeletionRequest, TResolveDeletionRequest } from './schemas';
+
+/*
+ * A patient's request to delete their data (APPI), and the owner's answer. Treatment records must
+ * be kept for five years after the last treatment (REFERENCE §6), so the owner sees until when.
+ */
+
+export type DeletionRequestStatus = 'open' | 'done' | 'declined';
+
+export interface PatientDeletionRequest {
+	id: string;
+	createdAt: string;
+	reason: string;
+	status: DeletionRequestStatus;
+	handledAt: string | null;
+	response: string;
+}
+
+export type CreateDeletionRequestResult = { ok: true; id: string } | { ok: false; code: 'already_open' | 'not_found' };
+
+/** At most one open request per patient; the clinic is told by mail (a number and a link, no name). */
+export async function createDeletionRequest(
+	db: Db,
+	mailer: Mailer,
+	patientId: string,
+	input: TDeletionRequest,
+	actor: AuditActor,
+	origin: string,
+	now = new Date()
+): Promise<CreateDeletionRequestResult> {
+	const result = await withTransaction(db, async (tx) => {
+		// PostgreSQL: two requests at once queue on the patient's row; SQLite has a single writer.
+		let patientQuery = tx.kysely.selectFrom('patient').select(['id', 'patient_number']).where('id', '=', patientId).where('merged_into_id', 'is', null);
+		if (tx.dialect === 'postgres') patientQuery = patientQuery.forUpdate();
+		const patient = await patientQuery.executeTakeFirst();
+		if (!patient) return { ok: false, code: 'not_found' } as const;
+		const open = await tx.kysely.selectFrom('deletion_request').select('id').where('patient_id', '=', patientId).where('status', '=', 'open').executeTakeFirst();
+		if (open) return { ok: false, code: 'already_open' } as const;
+		const id = randomUUID();
+		await tx.kysely
+			.insertInto('deletion_request')
+			.values({ id, patient_id: patientId, created_at: now.toISOString(), reason: input.reason, status: 'open', handled_at: null, handled_by: null })
+			.execute();
+		await recordAudit(tx, actor, { action: 'portal.deletion_request', entityType: 'deletion_request', entityId: id, patientId });
+		return { ok: true, id, patientNumber: patient.patient_number } as const;
+	});
+	if (!result.ok) return result;
+	const clinic = await findClinic(db);
+	if (clinic?.email) {
+		const params = { clinic: clinic.name_ja, number: result.patientNumber ?? '—', url: new URL(localizePath('/staff/deletion-requests', 'ja'), origin).toString() };
+		await mailer.send(db, {
+			to: clinic.email,
+			kind: 'portal.deletion_request',
+			subject: translate('ja', 'portal.mailDeletionSubject', params),
+			text: translate('ja', 'portal.mailDeletionBody', params)
+		});
+	}
+	return { ok: true, id: result.id };
+}
+
+/** The patient's own requests, newest first. */
+export async function listPatientDeletionRequests(db: Db, patientId: string): Promise<PatientDeletionRequest[]> {
+	const rows = await db.kysely
+		.selectFrom('deletion_request')
+		.select(['id', 'created_at', 'reason', 'status', 'handled_at', 'response'])
+		.where('patient_id', '=', patientId)
+		.orderBy('created_at', 'desc')
+		.execute();
+	return rows.map((r) => ({ id: r.id, createdAt: r.created_at, reason: r.reason, status: r.status, handledAt: r.handled_at, response: r.response }));
+}
+
+export interface DeletionRequestForOwner extends PatientDeletionRequest {
+	patient: { id: string; number: string | null; familyName: string; givenName: string };
+	retention: {
+		lastTreatment: string | null;
+		keepUntil: string | null;
+		over: boolean;
+		completedVisits: number;
+		intakes: number;
+		consents: number;
+	};
+}
+
+/** Every request with its patient and what must still be kept; open ones first, oldest first. */
+export async function listDeletionRequests(db: Db, now = Date.now()): Promise<DeletionRequestForOwner[]> {
+	const rows = await db.kysely
+		.selectFrom('deletion_request')
+		.innerJoin('patient', 'patient.id', 'deletion_request.patient_id')
+		.select([
+			'deletion_request.id',
+			'deletion_request.created_at',
+			'deletion_request.reason',
+			'deletion_request.status',
+			'deletion_request.handled_at',
+			'deletion_request.response',
+			'patient.id as patient_id',
+			'patient.patient_number',
+			'patient.family_name',
+			'patient.given_name'
+		])
+		.orderBy(sql`case when deletion_request.status = 'open' then 0 else 1 end`)
+		.orderBy('deletion_request.created_at')
+		.limit(200)
+		.execute();
+	const { time_zone: timeZone } = (await findClinic(db)) ?? { time_zone: 'Asia/Tokyo' };
+	const today = localDate(now, timeZone);
+	const retentionOf = new Map<string, DeletionRequestForOwner['retention']>();
+	for (const patientId of new Set(rows.map((r) => r.patient_id))) {
+		retentionOf.set(patientId, await treatmentRecordRetention(db, patientId, timeZone, today));
+	}
+	return rows.map((r) => ({
+		id: r.id,
+		createdAt: r.created_at,
+		reason: r.reason,
+		status: r.status,
+		handledAt: r.handled_at,
+		response: r.response,
+		patient: { id: r.patient_id, number: r.patient_number, familyName: r.family_name, givenName: r.given_name },
+		retention: retentionOf.get(r.patient_id)!
+	}));
+}
+
+async function treatmentRecordRetention(db: Db, patientId: string, timeZone: string, today: string): Promise<DeletionRequestForOwner['retention']> {
+	const [visits, intakes, consents] = await Promise.all([
+		db.kysely.selectFrom('appointment').select('starts_at').where('patient_id', '=', patientId).where('status', '=', 'completed').execute(),
+		db.kysely.selectFrom('intake').select((eb) => eb.fn.countAll<number | string>().as('count')).where('patient_id', '=', patientId).executeTakeFirstOrThrow(),
+		db.kysely.selectFrom('consent_signature').select((eb) => eb.fn.countAll<number | string>().as('count')).where('patient_id', '=', patientId).executeTakeFirstOrThrow()
+	]);
+	const days = visits.map((v) => localDate(Date.parse(v.starts_at), timeZone));
+	const keepUntil = keepTreatmentRecordsUntil(days);
+	return {
+		lastTreatment: days.length ? days.reduce((a, b) => (a > b ? a : b)) : null,
+		keepUntil,
+		over: isRetentionOver(keepUntil, today),
+		completedVisits: visits.length,
+		intakes: Number(intakes.count),
+		consents: Number(consents.count)
+	};
+}
+
+export type ResolveDeletionRequestResult = { ok: true } | { ok: false; code: 'not_found' | 'already_handled' };
+
+/** The owner marks a request done or declined, with an answer the patient reads in the portal. */
+export async function resolveDeletionRequest(
+	db: Db,
+	input: TResolveDeletionRequest,
+	actor: AuditActor,
+	now = new Date()
+): Promise<ResolveDeletionRequestResult> {
+	return withTransaction(db, async (tx) => {
+		const request = await tx.kysely.selectFrom('deletion_request').select(['id', 'patient_id', 'status']).where('id', '=', input.id).executeTakeFirst();
+		if (!request) return { ok: false, code: 'not_found' } as const;
+		// Only an open request changes: of two answers at once, the second finds nothing to do.
+		const updated = await tx.kysely
+			.updateTable('deletion_request')
+			.set({ status: input.status, response: input.response, handled_at: now.toISOString(), handled_by: actor.id })
+			.where('id', '=', input.id)
+			.where('status', '=', 'open')
+			.executeTakeFirst();
+		if (Number(updated.numUpdatedRows) === 0) return { ok: false, code: 'already_handled' } as const;
+		await recordAudit(tx, actor, {
+			action: 'deletion_request.resolve',
+			entityType: 'deletion_request',
+			entityId: request.id,
+			patientId: request.patient_id,
+			detail: { status: input.status }
+		});
+		return { ok: true } as const;
+	});
+}

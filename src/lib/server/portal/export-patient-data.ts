@@ -1,0 +1,195 @@
+import { recordAudit, type AuditActor } from '../audit/audit-log';
+import type { Db } from '../db/database';
+
+/*
+ * "Download my data": everything the clinic holds about the signed-in patient, as the APPI
+ * disclosure right asks (REFERENCE §6). Internal keys (search keys, token hashes, staff ids) and
+ * staff-only notes are left out; every query is scoped to the one patient id.
+ */
+
+export const EXPORT_FORMAT_VERSION = 1;
+
+/** Stored JSON, parsed; kept as text if it is not JSON after all. */
+function parsedJson(text: string | null): unknown {
+	if (text === null) return null;
+	try {
+		return JSON.parse(text);
+	} catch {
+		return text;
+	}
+}
+
+export async function exportPatientData(db: Db, patientId: string, actor: AuditActor, now = new Date()) {
+	const patient = await db.kysely.selectFrom('patient').selectAll().where('id', '=', patientId).executeTakeFirst();
+	if (!patient) return null;
+	const [appointments, intakes, signatures, checkIns, sideEffects, aftercare, deletionRequests] = await Promise.all([
+		db.kysely
+			.selectFrom('appointment')
+			.innerJoin('practitioner', 'practitioner.id', 'appointment.practitioner_id')
+			.leftJoin('service', 'service.id', 'appointment.service_id')
+			.select([
+				'appointment.id',
+				'appointment.starts_at',
+				'appointment.ends_at',
+				'appointment.status',
+				'appointment.source',
+				'appointment.first_visit',
+				'appointment.triage',
+				'appointment.locale',
+				'appointment.created_at',
+				'appointment.cancelled_at',
+				'service.name_ja as service_ja',
+				'service.name_en as service_en',
+				'practitioner.family_name_ja',
+				'practitioner.given_name_ja',
+				'practitioner.family_name_en',
+				'practitioner.given_name_en'
+			])
+			.where('appointment.patient_id', '=', patientId)
+			.where('appointment.status', '!=', 'blocked')
+			.orderBy('appointment.starts_at')
+			.execute(),
+		db.kysely
+			.selectFrom('intake')
+			.select(['id', 'appointment_id', 'status', 'current_step', 'answers', 'red_flag_level', 'created_at', 'updated_at', 'submitted_at'])
+			.where('patient_id', '=', patientId)
+			.orderBy('created_at')
+			.execute(),
+		db.kysely
+			.selectFrom('consent_signature')
+			.innerJoin('consent_document', 'consent_document.id', 'consent_signature.document_id')
+			.select([
+				'consent_signature.id',
+				'consent_signature.agreed',
+				'consent_signature.signed_name',
+				'consent_signature.signed_at',
+				'consent_signature.ip',
+				'consent_signature.user_agent',
+				'consent_signature.recorded_by_staff_id',
+				'consent_document.kind',
+				'consent_document.version',
+				'consent_document.title_ja',
+				'consent_document.title_en',
+				'consent_document.body_ja',
+				'consent_document.body_en'
+			])
+			.where('consent_signature.patient_id', '=', patientId)
+			.orderBy('consent_signature.signed_at')
+			.execute(),
+		db.kysely
+			.selectFrom('outcome_check_in')
+			.select(['id', 'appointment_id', 'recorded_at', 'source', 'leg_pain', 'back_pain', 'psfs', 'sbi', 'pgic'])
+			.where('patient_id', '=', patientId)
+			.orderBy('recorded_at')
+			.execute(),
+		db.kysely
+			.selectFrom('side_effect_report')
+			.select(['id', 'appointment_id', 'created_at', 'kind', 'severity', 'description', 'handled_at'])
+			.where('patient_id', '=', patientId)
+			.orderBy('created_at')
+			.execute(),
+		db.kysely
+			.selectFrom('aftercare_note')
+			.select(['id', 'created_at', 'body'])
+			.where('patient_id', '=', patientId)
+			.where('shared_with_patient', '=', 1)
+			.orderBy('created_at')
+			.execute(),
+		db.kysely
+			.selectFrom('deletion_request')
+			.select(['id', 'created_at', 'reason', 'status', 'handled_at', 'response'])
+			.where('patient_id', '=', patientId)
+			.orderBy('created_at')
+			.execute()
+	]);
+	await recordAudit(db, actor, { action: 'portal.data_export', entityType: 'patient', entityId: patientId, patientId });
+	return {
+		format: 'shinkyu.patient-export',
+		version: EXPORT_FORMAT_VERSION,
+		exportedAt: now.toISOString(),
+		patient: {
+			id: patient.id,
+			patientNumber: patient.patient_number,
+			familyName: patient.family_name,
+			givenName: patient.given_name,
+			familyNameKana: patient.family_name_kana,
+			givenNameKana: patient.given_name_kana,
+			email: patient.email,
+			phone: patient.phone,
+			dateOfBirth: patient.date_of_birth,
+			sex: patient.sex,
+			postalCode: patient.postal_code,
+			address: patient.address,
+			emergencyContact: patient.emergency_contact,
+			preferredLocale: patient.preferred_locale,
+			createdAt: patient.created_at,
+			updatedAt: patient.updated_at
+		},
+		appointments: appointments.map((a) => ({
+			id: a.id,
+			startsAt: a.starts_at,
+			endsAt: a.ends_at,
+			status: a.status,
+			source: a.source,
+			firstVisit: a.first_visit === 1,
+			selfCheck: parsedJson(a.triage),
+			locale: a.locale,
+			createdAt: a.created_at,
+			cancelledAt: a.cancelled_at,
+			service: a.service_ja === null ? null : { ja: a.service_ja, en: a.service_en },
+			practitioner: { ja: `${a.family_name_ja} ${a.given_name_ja}`, en: `${a.given_name_en} ${a.family_name_en}` }
+		})),
+		intakes: intakes.map((i) => ({
+			id: i.id,
+			appointmentId: i.appointment_id,
+			status: i.status,
+			currentStep: i.current_step,
+			answers: parsedJson(i.answers),
+			redFlagLevel: i.red_flag_level,
+			createdAt: i.created_at,
+			updatedAt: i.updated_at,
+			submittedAt: i.submitted_at
+		})),
+		consents: signatures.map((s) => ({
+			id: s.id,
+			agreed: s.agreed === 1,
+			signedName: s.signed_name,
+			signedAt: s.signed_at,
+			ip: s.ip,
+			userAgent: s.user_agent,
+			recordedByStaff: s.recorded_by_staff_id !== null,
+			document: { kind: s.kind, version: s.version, title: { ja: s.title_ja, en: s.title_en }, text: { ja: s.body_ja, en: s.body_en } }
+		})),
+		outcomeCheckIns: checkIns.map((c) => ({
+			id: c.id,
+			appointmentId: c.appointment_id,
+			recordedAt: c.recorded_at,
+			source: c.source,
+			legPain: c.leg_pain,
+			backPain: c.back_pain,
+			psfs: parsedJson(c.psfs),
+			sbi: parsedJson(c.sbi),
+			pgic: c.pgic
+		})),
+		sideEffectReports: sideEffects.map((r) => ({
+			id: r.id,
+			appointmentId: r.appointment_id,
+			createdAt: r.created_at,
+			kind: r.kind,
+			severity: r.severity,
+			description: r.description,
+			handledAt: r.handled_at
+		})),
+		aftercareNotes: aftercare.map((n) => ({ id: n.id, createdAt: n.created_at, text: n.body })),
+		deletionRequests: deletionRequests.map((d) => ({
+			id: d.id,
+			createdAt: d.created_at,
+			reason: d.reason,
+			status: d.status,
+			handledAt: d.handled_at,
+			response: d.response
+		}))
+	};
+}
+
+export type PatientDataExport = NonNullable<Awaited<ReturnType<typeof exportPatientData>>>;

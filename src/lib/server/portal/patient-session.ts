@@ -1,0 +1,70 @@
+import type { Cookies } from '@sveltejs/kit';
+import type { Db } from '../db/database';
+import { randomToken, sha256Hex } from '../crypto';
+
+/**
+ * Patient portal sessions: like staff sessions (only the token's hash is stored), but they carry
+ * a patient id and nothing else, so every portal query is scoped to that one patient.
+ */
+export const PATIENT_SESSION_COOKIE = 'shinkyu_patient';
+/** A phone left on a café table: sign out after 30 minutes without a request. */
+export const PATIENT_IDLE_TIMEOUT_MS = 30 * 60_000;
+export const PATIENT_ABSOLUTE_TIMEOUT_MS = 12 * 60 * 60_000;
+const TOUCH_INTERVAL_MS = 60_000;
+
+export interface PatientSession {
+	id: string;
+	patientId: string;
+	expiresAt: Date;
+}
+
+export async function createPatientSession(db: Db, patientId: string, now = new Date()): Promise<{ token: string; expiresAt: Date }> {
+	const token = randomToken();
+	const expiresAt = new Date(now.getTime() + PATIENT_ABSOLUTE_TIMEOUT_MS);
+	await db.kysely
+		.insertInto('patient_session')
+		.values({
+			id: sha256Hex(token),
+			patient_id: patientId,
+			created_at: now.toISOString(),
+			last_seen_at: now.toISOString(),
+			expires_at: expiresAt.toISOString()
+		})
+		.execute();
+	return { token, expiresAt };
+}
+
+/** The live session for a cookie token, or null when it is unknown, expired or idle. */
+export async function validatePatientSession(db: Db, token: string, now = new Date()): Promise<PatientSession | null> {
+	const id = sha256Hex(token);
+	const row = await db.kysely
+		.selectFrom('patient_session')
+		.innerJoin('patient', 'patient.id', 'patient_session.patient_id')
+		.select(['patient_session.id', 'patient_session.patient_id', 'patient_session.last_seen_at', 'patient_session.expires_at', 'patient.merged_into_id'])
+		.where('patient_session.id', '=', id)
+		.executeTakeFirst();
+	if (!row) return null;
+	const expiresAt = new Date(row.expires_at);
+	const idleFor = now.getTime() - new Date(row.last_seen_at).getTime();
+	// A merged record no longer exists for the patient: they sign in again and land on the survivor.
+	if (expiresAt <= now || idleFor > PATIENT_IDLE_TIMEOUT_MS || row.merged_into_id !== null) {
+		await db.kysely.deleteFrom('patient_session').where('id', '=', id).execute();
+		return null;
+	}
+	if (idleFor > TOUCH_INTERVAL_MS) {
+		await db.kysely.updateTable('patient_session').set({ last_seen_at: now.toISOString() }).where('id', '=', id).execute();
+	}
+	return { id, patientId: row.patient_id, expiresAt };
+}
+
+export async function deletePatientSession(db: Db, token: string): Promise<void> {
+	await db.kysely.deleteFrom('patient_session').where('id', '=', sha256Hex(token)).execute();
+}
+
+export function setPatientSessionCookie(cookies: Cookies, token: string, expiresAt: Date, secure: boolean): void {
+	cookies.set(PATIENT_SESSION_COOKIE, token, { path: '/', httpOnly: true, sameSite: 'lax', secure, expires: expiresAt });
+}
+
+export function clearPatientSessionCookie(cookies: Cookies): void {
+	cookies.delete(PATIENT_SESSION_COOKIE, { path: '/' });
+}

@@ -1,0 +1,68 @@
+import type { AppointmentStatus } from '../db/schema';
+import type { Db } from '../db/database';
+
+/* What the portal shell and home show: the signed-in patient's name and appointments, nothing else. */
+
+export interface PortalPatient {
+	givenName: string;
+	familyName: string;
+}
+
+export async function findPortalPatient(db: Db, patientId: string): Promise<PortalPatient | null> {
+	const row = await db.kysely
+		.selectFrom('patient')
+		.select(['given_name', 'family_name'])
+		.where('id', '=', patientId)
+		.where('merged_into_id', 'is', null)
+		.executeTakeFirst();
+	return row ? { givenName: row.given_name, familyName: row.family_name } : null;
+}
+
+export interface PortalAppointment {
+	id: string;
+	start: number;
+	status: AppointmentStatus;
+	service: { ja: string; en: string } | null;
+	practitioner: { ja: string; en: string };
+}
+
+/** Enough history for a patient to find a visit; older ones are in "download my data". */
+const PAST_LIMIT = 50;
+
+/** Upcoming (soonest first; cancelled ones left out) and past (newest first) appointments of one patient. */
+export async function listPortalAppointments(
+	db: Db,
+	patientId: string,
+	now = Date.now()
+): Promise<{ upcoming: PortalAppointment[]; past: PortalAppointment[] }> {
+	const base = db.kysely
+		.selectFrom('appointment')
+		.innerJoin('practitioner', 'practitioner.id', 'appointment.practitioner_id')
+		.leftJoin('service', 'service.id', 'appointment.service_id')
+		.select([
+			'appointment.id',
+			'appointment.starts_at',
+			'appointment.status',
+			'service.name_ja as service_ja',
+			'service.name_en as service_en',
+			'practitioner.family_name_ja',
+			'practitioner.given_name_ja',
+			'practitioner.family_name_en',
+			'practitioner.given_name_en'
+		])
+		.where('appointment.patient_id', '=', patientId)
+		.where('appointment.status', '!=', 'blocked');
+	const nowIso = new Date(now).toISOString();
+	const [upcoming, past] = await Promise.all([
+		base.where('appointment.starts_at', '>=', nowIso).where('appointment.status', '!=', 'cancelled').orderBy('appointment.starts_at').execute(),
+		base.where('appointment.starts_at', '<', nowIso).orderBy('appointment.starts_at', 'desc').limit(PAST_LIMIT).execute()
+	]);
+	const view = (a: (typeof upcoming)[number]): PortalAppointment => ({
+		id: a.id,
+		start: Date.parse(a.starts_at),
+		status: a.status,
+		service: a.service_ja === null || a.service_en === null ? null : { ja: a.service_ja, en: a.service_en },
+		practitioner: { ja: `${a.family_name_ja} ${a.given_name_ja}`, en: `${a.given_name_en} ${a.family_name_en}` }
+	});
+	return { upcoming: upcoming.map(view), past: past.map(view) };
+}

@@ -1,0 +1,17 @@
+import { recordAudit, type AuditActor } from '../audit/audit-log';
+import type { Db } from '../db/database';
+import { withTransaction } from '../db/transaction';
+
+export type MarkHandledResult = { ok: true } | { ok: false; code: 'not_found' | 'already_handled' };
+
+/** A staff member has dealt with a report (called the patient, recorded the outcome); audited. */
+export async function markSideEffectHandled(db: Db, id: string, staffId: string, actor: AuditActor, now = new Date()): Promise<MarkHandledResult> {
+	return withTransaction(db, async (tx) => {
+		const report = await tx.kysely.selectFrom('side_effect_report').select(['patient_id', 'handled_at']).where('id', '=', id).executeTakeFirst();
+		if (!report) return { ok: false, code: 'not_found' } as const;
+		if (report.handled_at !== null) return { ok: false, code: 'already_handled' } as const;
+		await tx.kysely.updateTable('side_effect_report').set({ handled_at: now.toISOString(), handled_by: staffId }).where('id', '=', id).where('handled_at', 'is', null).execute();
+		await recordAudit(tx, actor, { action: 'side_effect.handled', entityType: 'side_effect_report', entityId: id, patientId: report.patient_id });
+		return { ok: true } as const;
+	});
+}

@@ -1,0 +1,13 @@
+import { findPortalPatient } from '$lib/server/portal/portal-home';
+import type { LayoutServerLoad } from './$types';
+
+/**
+ * The portal shell. Sign-in pages are under it too, without a session: they get no patient and
+ * the shell shows no menu. Nothing here may be kept by a shared cache.
+ */
+export const load: LayoutServerLoad = async ({ locals, setHeaders }) => {
+	setHeaders({ 'cache-control': 'no-store' });
+	const session = locals.patientSession;
+	const patient = session ? await findPortalPatient(locals.db, session.patientId) : null;
+	return { portalPatient: patient ? { givenName: patient.givenName || patient.familyName } : null };
+};

@@ -1,0 +1,29 @@
+import { error } from '@sveltejs/kit';
+import { translate } from '$lib/i18n/translate';
+import { findClinic } from '$lib/server/clinic/clinic-repository';
+import { consentOverview } from '$lib/server/consent/consent-overview';
+import { portalPatient } from '$lib/server/portal/portal-patient';
+import { CONSENT_LIMITS } from '$lib/server/consent/schemas';
+import { signFormAction } from '$lib/server/consent/sign-form-action';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async (event) => {
+	const { patientId, actor } = portalPatient(event);
+	const overview = await consentOverview(event.locals.db, patientId, actor);
+	if (!overview) error(404, translate(event.locals.locale, 'error.notFoundTitle'));
+	return {
+		timeZone: (await findClinic(event.locals.db))?.time_zone ?? 'Asia/Tokyo',
+		nameMaxLength: CONSENT_LIMITS.typedName,
+		kinds: overview.kinds
+			.filter((k) => k.document !== null)
+			.map((k) => ({ kind: k.kind, required: k.required, status: k.status, needsAnswer: k.needsAnswer, document: k.document!, latest: k.latest && { id: k.latest.id, version: k.latest.version } })),
+		signatures: overview.signatures.map((s) => ({ id: s.id, kind: s.kind, version: s.version, agreed: s.agreed, signedAt: s.signedAt, recordedByName: s.recordedByName }))
+	};
+};
+
+export const actions: Actions = {
+	sign: async (event) => {
+		const { patientId, actor } = portalPatient(event);
+		return signFormAction(event, patientId, actor, null);
+	}
+};

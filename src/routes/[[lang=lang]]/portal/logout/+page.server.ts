@@ -1,0 +1,18 @@
+import { redirect } from '@sveltejs/kit';
+import { localizePath } from '$lib/i18n/locales';
+import { actorFrom } from '$lib/server/http/request-context';
+import { clearPatientSessionCookie, PATIENT_SESSION_COOKIE } from '$lib/server/portal/patient-session';
+import { signOutOfPortal } from '$lib/server/portal/sign-in';
+import type { Actions, PageServerLoad } from './$types';
+
+// Signing out changes state, so it is a POST; a GET only sends the visitor on.
+export const load: PageServerLoad = ({ locals }) => redirect(303, localizePath('/portal', locals.locale));
+
+export const actions: Actions = {
+	default: async (event) => {
+		const { locals, cookies } = event;
+		await signOutOfPortal(locals.db, cookies.get(PATIENT_SESSION_COOKIE), locals.patientSession?.patientId, actorFrom(event));
+		clearPatientSessionCookie(cookies);
+		redirect(303, localizePath('/portal/login?signed-out', locals.locale));
+	}
+};

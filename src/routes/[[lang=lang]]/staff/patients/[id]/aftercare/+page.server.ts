@@ -1,0 +1,43 @@
+import { error } from '@sveltejs/kit';
+import { z } from 'zod';
+import { isMessageKey, translate } from '$lib/i18n/translate';
+import { addAftercareNote } from '$lib/server/aftercare/add-aftercare-note';
+import { findAftercarePatient } from '$lib/server/aftercare/aftercare-patient';
+import { listAftercareNotes } from '$lib/server/aftercare/list-aftercare-notes';
+import { AFTERCARE_BODY_MAX, ZAftercareNoteSchema } from '$lib/server/aftercare/schemas';
+import { findClinic } from '$lib/server/clinic/clinic-repository';
+import { formFailure, parseForm } from '$lib/server/http/form';
+import { actorFrom } from '$lib/server/http/request-context';
+import type { Actions, PageServerLoad } from './$types';
+
+const isPatientId = (id: string) => z.uuid().safeParse(id).success;
+
+export const load: PageServerLoad = async (event) => {
+	const { locals, params } = event;
+	const patient = isPatientId(params.id) ? await findAftercarePatient(locals.db, params.id) : null;
+	if (!patient) error(404, translate(locals.locale, 'error.notFoundTitle'));
+	return {
+		timeZone: (await findClinic(locals.db))?.time_zone ?? 'Asia/Tokyo',
+		bodyMax: AFTERCARE_BODY_MAX,
+		patient,
+		notes: await listAftercareNotes(locals.db, patient.id, { sharedOnly: false }, actorFrom(event))
+	};
+};
+
+export const actions: Actions = {
+	default: async (event) => {
+		const { locals, params } = event;
+		const staff = locals.session?.staff;
+		if (!staff) error(403, translate(locals.locale, 'error.forbiddenTitle'));
+		if (!isPatientId(params.id)) error(404, translate(locals.locale, 'error.notFoundTitle'));
+		const form = await parseForm(event.request, ZAftercareNoteSchema, locals.locale);
+		if (!form.ok) return form.failure;
+		const result = await addAftercareNote(locals.db, params.id, staff.id, form.data.body, form.data.shared, actorFrom(event));
+		if (!result.ok && result.code === 'not_found') error(404, translate(locals.locale, 'error.notFoundTitle'));
+		if (!result.ok) {
+			const errors = Object.fromEntries(Object.entries(result.fields).map(([f, key]) => [f, translate(locals.locale, isMessageKey(key) ? key : 'validation.invalid')]));
+			return formFailure(422, form.values, errors);
+		}
+		return { saved: true as const };
+	}
+};

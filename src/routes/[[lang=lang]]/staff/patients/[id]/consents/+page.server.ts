@@ -1,0 +1,36 @@
+import { error } from '@sveltejs/kit';
+import { z } from 'zod';
+import { translate } from '$lib/i18n/translate';
+import { findClinic } from '$lib/server/clinic/clinic-repository';
+import { consentOverview } from '$lib/server/consent/consent-overview';
+import { CONSENT_LIMITS } from '$lib/server/consent/schemas';
+import { signFormAction } from '$lib/server/consent/sign-form-action';
+import { actorFrom } from '$lib/server/http/request-context';
+import type { Actions, PageServerLoad } from './$types';
+
+const isPatientId = (id: string) => z.uuid().safeParse(id).success;
+
+/** Every answer of one patient, and the desk's form to record a new one on the clinic's tablet. */
+export const load: PageServerLoad = async (event) => {
+	const { locals, params } = event;
+	const overview = isPatientId(params.id) ? await consentOverview(locals.db, params.id, actorFrom(event)) : null;
+	if (!overview) error(404, translate(locals.locale, 'error.notFoundTitle'));
+	return {
+		timeZone: (await findClinic(locals.db))?.time_zone ?? 'Asia/Tokyo',
+		nameMaxLength: CONSENT_LIMITS.typedName,
+		patient: { id: overview.patient.id, familyName: overview.patient.familyName, givenName: overview.patient.givenName },
+		kinds: overview.kinds
+			.filter((k) => k.document !== null)
+			.map((k) => ({ kind: k.kind, required: k.required, status: k.status, needsAnswer: k.needsAnswer, document: k.document!, latest: k.latest && { id: k.latest.id, version: k.latest.version, signedAt: k.latest.signedAt } })),
+		signatures: overview.signatures.map((s) => ({ id: s.id, kind: s.kind, version: s.version, agreed: s.agreed, signedAt: s.signedAt, recordedByName: s.recordedByName }))
+	};
+};
+
+export const actions: Actions = {
+	sign: async (event) => {
+		const { locals, params } = event;
+		const staff = locals.session?.staff;
+		if (!staff || !isPatientId(params.id)) error(404, translate(locals.locale, 'error.notFoundTitle'));
+		return signFormAction(event, params.id, actorFrom(event), staff.id);
+	}
+};

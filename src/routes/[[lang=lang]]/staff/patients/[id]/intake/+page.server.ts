@@ -1,0 +1,24 @@
+import { redirect } from '@sveltejs/kit';
+import { firstIncompleteStep } from '$lib/domain/intake/progress';
+import { localizePath } from '$lib/i18n/locales';
+import { actorFrom } from '$lib/server/http/request-context';
+import { getOrStartIntake, latestIntakeSummary } from '$lib/server/intake/intake-service';
+import { displayName, intakePatientFor } from './access';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async (event) => {
+	const patient = await intakePatientFor(event);
+	const summary = await latestIntakeSummary(event.locals.db, patient.id, actorFrom(event));
+	return { patient, name: displayName(patient, event.locals.locale), summary, sent: event.url.searchParams.get('sent') === '1' };
+};
+
+export const actions: Actions = {
+	/** Staff enter the questionnaire for the patient: resume the open one or start a new one. */
+	start: async (event) => {
+		const patient = await intakePatientFor(event);
+		const staffId = event.locals.session!.staff.id;
+		const intake = await getOrStartIntake(event.locals.db, patient.id, actorFrom(event), { staffId });
+		const step = intake ? firstIncompleteStep(intake.answers) : 'history';
+		redirect(303, localizePath(`/staff/patients/${patient.id}/intake/${step}`, event.locals.locale));
+	}
+};

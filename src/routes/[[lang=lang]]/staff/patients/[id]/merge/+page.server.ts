@@ -1,0 +1,82 @@
+import { error, redirect } from '@sveltejs/kit';
+import { z } from 'zod';
+import { duplicateReasons } from '$lib/domain/patients/duplicates';
+import { localizePath } from '$lib/i18n/locales';
+import { translate, type MessageKey } from '$lib/i18n/translate';
+import { formFailure, parseForm } from '$lib/server/http/form';
+import { actorFrom } from '$lib/server/http/request-context';
+import { duplicatesOf, type DuplicateCard } from '$lib/server/patients/find-duplicates';
+import { getPatient, type PatientRecord } from '$lib/server/patients/get-patient';
+import { mergePatients } from '$lib/server/patients/merge-patients';
+import type { Actions, PageServerLoad } from './$types';
+
+const isPatientId = (id: string | null): id is string => id !== null && z.uuid().safeParse(id).success;
+
+const ZMergeFormSchema = z.object({
+	other: z.uuid({ error: 'patientMerge.error.other' }),
+	survivor: z.uuid({ error: 'patientMerge.error.choose' }),
+	confirm: z.literal('yes', { error: 'patientMerge.error.confirm' })
+});
+
+function cardOf(p: PatientRecord): DuplicateCard {
+	return {
+		id: p.id,
+		patientNumber: p.patientNumber,
+		familyName: p.familyName,
+		givenName: p.givenName,
+		familyNameKana: p.familyNameKana,
+		givenNameKana: p.givenNameKana,
+		dateOfBirth: p.dateOfBirth,
+		phone: p.phone,
+		email: p.email,
+		createdAt: p.createdAt
+	};
+}
+
+/** The older record (lower number) is offered as the one to keep: its number is the one on file. */
+function olderOf(a: DuplicateCard, b: DuplicateCard): string {
+	return (a.patientNumber ?? '\uffff') <= (b.patientNumber ?? '\uffff') ? a.id : b.id;
+}
+
+export const load: PageServerLoad = async (event) => {
+	const { locals, params, url } = event;
+	const actor = actorFrom(event);
+	const self = isPatientId(params.id) ? await getPatient(locals.db, params.id, actor) : null;
+	if (!self) error(404, translate(locals.locale, 'error.notFoundTitle'));
+	const patient = cardOf(self.patient);
+	if (self.patient.mergedIntoId) return { patient, mergedIntoId: self.patient.mergedIntoId, other: null, candidates: [], problem: null };
+
+	const otherId = url.searchParams.get('with');
+	const other = isPatientId(otherId) && otherId !== params.id ? await getPatient(locals.db, otherId, actor) : null;
+	if (!other || other.patient.mergedIntoId) {
+		const candidates = await duplicatesOf(locals.db, params.id);
+		const problem: MessageKey | null = otherId === null ? null : other ? 'patientMerge.error.already_merged' : 'patientMerge.error.other';
+		return { patient, mergedIntoId: null, other: null, candidates, problem };
+	}
+	const card = cardOf(other.patient);
+	return {
+		patient,
+		mergedIntoId: null,
+		other: { card, reasons: duplicateReasons(patient, card), defaultSurvivor: olderOf(patient, card) },
+		candidates: [],
+		problem: null
+	};
+};
+
+const STATUS = { same_record: 422, not_found: 404, already_merged: 409 } as const;
+
+export const actions: Actions = {
+	default: async (event) => {
+		const { locals, params, request } = event;
+		const t = (key: MessageKey) => translate(locals.locale, key);
+		if (!isPatientId(params.id)) error(404, t('error.notFoundTitle'));
+		const form = await parseForm(request, ZMergeFormSchema, locals.locale);
+		if (!form.ok) return form.failure;
+		const { other, survivor } = form.data;
+		if (survivor !== params.id && survivor !== other) return formFailure(422, form.values, { survivor: t('patientMerge.error.choose') });
+		const mergedId = survivor === params.id ? other : params.id;
+		const result = await mergePatients(locals.db, { survivorId: survivor, mergedId }, actorFrom(event));
+		if (!result.ok) return formFailure(STATUS[result.code], form.values, {}, t(`patientMerge.error.${result.code}`));
+		redirect(303, localizePath(`/staff/patients/${survivor}`, locals.locale));
+	}
+};

@@ -1,0 +1,32 @@
+import { error } from '@sveltejs/kit';
+import { z } from 'zod';
+import { translate } from '$lib/i18n/translate';
+import { findClinic } from '$lib/server/clinic/clinic-repository';
+import { parseForm } from '$lib/server/http/form';
+import { actorFrom } from '$lib/server/http/request-context';
+import { listSideEffects } from '$lib/server/side-effects/list-side-effects';
+import { markSideEffectHandled } from '$lib/server/side-effects/mark-side-effect-handled';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async (event) => {
+	const { db } = event.locals;
+	const reports = await listSideEffects(db, {}, actorFrom(event));
+	return {
+		timeZone: (await findClinic(db))?.time_zone ?? 'Asia/Tokyo',
+		openCount: reports.filter((r) => r.handledAt === null).length,
+		reports
+	};
+};
+
+export const actions: Actions = {
+	handled: async (event) => {
+		const { locals } = event;
+		const staff = locals.session?.staff;
+		if (!staff) error(403, translate(locals.locale, 'error.forbiddenTitle'));
+		const form = await parseForm(event.request, z.object({ id: z.uuid() }), locals.locale);
+		if (!form.ok) return form.failure;
+		const result = await markSideEffectHandled(locals.db, form.data.id, staff.id, actorFrom(event));
+		if (!result.ok && result.code === 'not_found') error(404, translate(locals.locale, 'error.notFoundTitle'));
+		return result.ok ? { handled: true as const } : { alreadyHandled: true as const };
+	}
+};
