@@ -14,22 +14,18 @@ function recipients(mail: ParsedMail): string {
 	return (Array.isArray(to) ? to : to ? [to] : []).map((a) => a.text).join(', ');
 }
 
-/** Waits until a message to `recipient` matching `test` arrives, and returns it. */
-export async function waitForMail(mailDir: string, recipient: string, test: (mail: ParsedMail) => boolean = () => true): Promise<ParsedMail> {
-	let found: ParsedMail | undefined;
-	await expect
-		.poll(
-			async () => {
-				found = (await readMailbox(mailDir)).filter((m) => recipients(m).includes(recipient) && test(m)).at(-1);
-				return found !== undefined;
-			},
-			{ timeout: 20_000, interval: 250 }
-		)
-		.toBe(true);
-	return found!;
+/** Waits until a message to `recipient` matching `test` arrives, and returns it (usable in hooks too). */
+export async function waitForMail(mailDir: string, recipient: string, test: (mail: ParsedMail) => boolean = () => true, timeoutMs = 20_000): Promise<ParsedMail> {
+	const deadline = Date.now() + timeoutMs;
+	for (;;) {
+		const found = (await readMailbox(mailDir)).filter((m) => recipients(m).includes(recipient) && test(m)).at(-1);
+		if (found) return found;
+		if (Date.now() > deadline) throw new Error(`no mail to ${recipient} within ${timeoutMs} ms`);
+		await new Promise((resolve) => setTimeout(resolve, 250));
+	}
 }
 
-/** The first link in a message's text that starts with `prefix` (an origin plus a path). */
+/** The first link in a message's text that matches `pattern`. */
 export function linkIn(mail: ParsedMail, pattern: RegExp): string {
 	const match = pattern.exec(mail.text ?? '');
 	expect(match, `no link matching ${pattern} in:\n${mail.text}`).not.toBeNull();

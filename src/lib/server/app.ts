@@ -9,6 +9,7 @@ import { withTransaction } from './db/transaction';
 import { createMailer, type Mailer } from './mail/mailer';
 import { startJobWorker, stopJobWorker } from './jobs/worker';
 import { seedDemoAppointments } from './seed/demo-appointments';
+import { seedDemoHistory } from './seed/demo-history';
 import { seedClinic, seedDemoClinic, type DemoAccount } from './seed/demo-clinic';
 
 export const APP_VERSION: string = pkg.version;
@@ -43,6 +44,7 @@ export async function prepareDatabase(db: Db, config: AppConfig): Promise<StartR
 		}
 		const accounts = await seedDemoClinic(tx);
 		await seedDemoAppointments(tx);
+		await seedDemoHistory(tx);
 		return accounts;
 	});
 	return { appliedMigrations: applied, demoAccounts };

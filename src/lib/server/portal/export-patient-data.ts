@@ -121,6 +121,12 @@ export async function exportPatientData(db: Db, patientId: string, actor: AuditA
 			postalCode: patient.postal_code,
 			address: patient.address,
 			emergencyContact: patient.emergency_contact,
+			insurance: {
+				insurerNumber: patient.insurer_number,
+				symbol: patient.insurance_symbol,
+				number: patient.insurance_number,
+				branch: patient.insurance_branch
+			},
 			preferredLocale: patient.preferred_locale,
 			createdAt: patient.created_at,
 			updatedAt: patient.updated_at

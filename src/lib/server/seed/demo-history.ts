@@ -1,0 +1,209 @@
+import { randomUUID } from 'node:crypto';
+import type { StepAnswers } from '../../domain/intake/answers';
+import { RED_FLAG_QUESTIONS, type RedFlagQuestion } from '../../domain/triage/assess';
+import { addDays, localDate, localInstant, weekdayOf } from '../../domain/scheduling/local-time';
+import type { Db } from '../db/database';
+import { registerFields } from '../patients/register-fields';
+
+/*
+ * One demo patient with a history, so a newcomer sees a living chart: four past visits, a
+ * submitted intake with a safety alert, signed consents, check-ins that improve, and an
+ * aftercare note shared with the patient. The other demo patients stay new (tests rely on it).
+ */
+
+const WEDNESDAY = 3;
+
+function answers(): StepAnswers {
+	const flags = Object.fromEntries(RED_FLAG_QUESTIONS.map((q) => [q, false])) as Record<RedFlagQuestion, boolean>;
+	return {
+		history: { conditions: '高血圧（治療中）', operations: '', diabetes: false, bleedingDisorder: false, pregnant: 'no' },
+		safety: {
+			medicines: '降圧薬、バイアスピリン',
+			bloodThinner: 'yes',
+			bloodThinnerKinds: ['antiplatelet'],
+			implantedDevice: false,
+			allergies: [],
+			otherAllergies: '',
+			fainting: false,
+			needleFear: false,
+			skinProblemSites: [],
+			skinProblemNote: '',
+			lymphoedemaSites: []
+		},
+		complaint: {
+			description: '右のお尻から太ももの裏、ふくらはぎにかけて痛みとしびれがある',
+			onset: 'gradual',
+			durationValue: 6,
+			durationUnit: 'weeks',
+			side: 'right',
+			painFront: [],
+			painBack: ['buttock-right', 'thigh-right', 'lowerLeg-right'],
+			worseWith: ['sitting', 'bending'],
+			betterWith: ['walking'],
+			work: 'タクシー運転手（長時間の運転）',
+			activities: '休日の散歩'
+		},
+		'red-flags': { ...flags, seenDoctor: true },
+		measures: {
+			legPain: 7,
+			backPain: 4,
+			psfs: [
+				{ activity: '車の運転を1時間続ける', score: 3 },
+				{ activity: '30分歩く', score: 5 },
+				{ activity: '靴下をはく', score: 4 }
+			],
+			sbi: [5, 4, 1, 6]
+		}
+	};
+}
+
+/** Check-ins after each visit: leg pain falls from 7 to 3, the activities come back. */
+const FOLLOW_UPS = [
+	{ legPain: 6, backPain: 4, psfs: [4, 5, 5], sbi: [4, 4, 1, 5], pgic: 3 },
+	{ legPain: 5, backPain: 3, psfs: [5, 6, 6], sbi: [4, 3, 1, 4], pgic: 3 },
+	{ legPain: 3, backPain: 2, psfs: [7, 7, 8], sbi: [2, 2, 0, 3], pgic: 2 }
+] as const;
+
+export async function seedDemoHistory(db: Db, now = Date.now()): Promise<void> {
+	const clinic = await db.kysely.selectFrom('clinic').select('time_zone').executeTakeFirstOrThrow();
+	const service = await db.kysely.selectFrom('service').select(['id', 'duration_minutes', 'buffer_minutes']).where('code', '=', 'FOLLOW').executeTakeFirstOrThrow();
+	const practitioner = await db.kysely
+		.selectFrom('practitioner')
+		.innerJoin('staff', 'staff.id', 'practitioner.staff_id')
+		.select(['practitioner.id', 'practitioner.staff_id'])
+		.where('staff.role', '=', 'practitioner')
+		.executeTakeFirstOrThrow();
+	const bed = await db.kysely.selectFrom('bed').select('id').orderBy('sort_order').executeTakeFirstOrThrow();
+	const documents = await db.kysely.selectFrom('consent_document').select(['id', 'kind', 'version']).where('kind', 'in', ['treatment', 'privacy', 'reminders']).execute();
+
+	const patientId = randomUUID();
+	const today = localDate(now, clinic.time_zone);
+	const lastWednesday = addDays(today, -(((weekdayOf(today) - WEDNESDAY + 7) % 7) || 7));
+	const visitDays = [21, 14, 7, 0].map((back) => addDays(lastWednesday, -back));
+	const visitStart = (day: string) => localInstant(day, '10:00', clinic.time_zone);
+	const iso = (ms: number) => new Date(ms).toISOString();
+	const firstVisit = visitStart(visitDays[0]!);
+
+	await db.kysely
+		.insertInto('patient')
+		.values({
+			id: patientId,
+			family_name: '佐藤',
+			given_name: '健',
+			family_name_kana: 'サトウ',
+			given_name_kana: 'ケン',
+			email: 'patient5@example.jp',
+			phone: '090-0000-0005',
+			date_of_birth: '1971-09-05',
+			preferred_locale: 'ja',
+			created_at: iso(firstVisit - 3 * 86_400_000),
+			...(await registerFields(db, { familyName: '佐藤', givenName: '健', familyNameKana: 'サトウ', givenNameKana: 'ケン' }))
+		})
+		.execute();
+
+	const visits = visitDays.map((day, i) => {
+		const start = visitStart(day);
+		const end = start + service.duration_minutes * 60_000;
+		return {
+			id: randomUUID(),
+			patient_id: patientId,
+			practitioner_id: practitioner.id,
+			bed_id: bed.id,
+			service_id: service.id,
+			starts_at: iso(start),
+			ends_at: iso(end),
+			held_until: iso(end + service.buffer_minutes * 60_000),
+			status: 'completed' as const,
+			source: i === 0 ? ('online' as const) : ('staff' as const),
+			first_visit: i === 0 ? 1 : 0,
+			triage: null,
+			manage_token_hash: null,
+			locale: 'ja' as const,
+			created_at: iso(firstVisit - 3 * 86_400_000),
+			cancelled_at: null
+		};
+	});
+	// Past visits hold no occupancy: nothing can be booked into the past.
+	await db.kysely.insertInto('appointment').values(visits).execute();
+
+	const intakeAnswers = answers();
+	const submittedAt = iso(firstVisit - 2 * 86_400_000);
+	await db.kysely
+		.insertInto('intake')
+		.values({
+			id: randomUUID(),
+			patient_id: patientId,
+			appointment_id: visits[0]!.id,
+			status: 'submitted',
+			current_step: 'review',
+			answers: JSON.stringify(intakeAnswers),
+			red_flag_level: null,
+			red_flag_acknowledged_at: null,
+			red_flag_acknowledged_by: null,
+			entered_by_staff_id: null,
+			created_at: submittedAt,
+			updated_at: submittedAt,
+			submitted_at: submittedAt
+		})
+		.execute();
+
+	await db.kysely
+		.insertInto('consent_signature')
+		.values(
+			documents.map((d) => ({
+				id: randomUUID(),
+				patient_id: patientId,
+				document_id: d.id,
+				agreed: 1,
+				signed_name: '佐藤 健',
+				signed_at: submittedAt,
+				ip: null,
+				user_agent: null,
+				recorded_by_staff_id: null
+			}))
+		)
+		.execute();
+
+	const measures = intakeAnswers.measures!;
+	await db.kysely
+		.insertInto('outcome_check_in')
+		.values([
+			{
+				id: randomUUID(),
+				patient_id: patientId,
+				appointment_id: visits[0]!.id,
+				recorded_at: submittedAt,
+				source: 'intake',
+				leg_pain: measures.legPain,
+				back_pain: measures.backPain,
+				psfs: JSON.stringify(measures.psfs),
+				sbi: JSON.stringify(measures.sbi),
+				pgic: null
+			},
+			...FOLLOW_UPS.map((f, i) => ({
+				id: randomUUID(),
+				patient_id: patientId,
+				appointment_id: visits[i + 1]!.id,
+				recorded_at: iso(visitStart(visitDays[i + 1]!) - 30 * 60_000),
+				source: 'portal' as const,
+				leg_pain: f.legPain,
+				back_pain: f.backPain,
+				psfs: JSON.stringify(measures.psfs.map((p, j) => ({ activity: p.activity, score: f.psfs[j] }))),
+				sbi: JSON.stringify(f.sbi),
+				pgic: f.pgic
+			}))
+		])
+		.execute();
+
+	await db.kysely
+		.insertInto('aftercare_note')
+		.values({
+			id: randomUUID(),
+			patient_id: patientId,
+			staff_id: practitioner.staff_id!,
+			created_at: iso(visitStart(visitDays[3]!) + 60 * 60_000),
+			body: '運転の合間に1時間ごとに車を降りて、太ももの裏を伸ばしましょう。座るときは腰の後ろに丸めたタオルを当ててください。',
+			shared_with_patient: 1
+		})
+		.execute();
+}
