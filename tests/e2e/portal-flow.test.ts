@@ -33,10 +33,16 @@ async function expectAccessible(target: Page) {
 	const twin = await target.context().browser()!.newContext({ viewport: { width: 390, height: 844 } });
 	await twin.addCookies(await target.context().cookies());
 	const twinPage = await twin.newPage();
+	// A style or script the content security policy blocks shows up as a console error.
+	const consoleErrors: string[] = [];
+	twinPage.on('console', (message) => {
+		if (message.type() === 'error') consoleErrors.push(message.text());
+	});
 	await twinPage.goto(target.url());
 	expect(await axeViolations(twinPage), target.url()).toEqual([]);
 	const overflow = await twinPage.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 	expect(overflow, `${target.url()} fits 390 px`).toBeLessThanOrEqual(0);
+	expect(consoleErrors, target.url()).toEqual([]);
 	await twin.close();
 }
 
@@ -153,11 +159,15 @@ describe('a new patient prepares for the first visit from the confirmation mail'
 		expect(main.match(/同意済み/g)?.length ?? 0).toBeGreaterThanOrEqual(2);
 	});
 
-	it('shows the portal home with nothing left to prepare but the optional consents', async () => {
+	it('shows the portal home with nothing left to prepare, and every portal page passes axe without console errors', async () => {
 		await page.goto(`${base}/portal`);
 		expect(await page.getByRole('heading', { level: 1 }).count()).toBe(1);
 		expect(await page.locator('main').textContent()).not.toContain('問診票に記入する');
 		await expectAccessible(page);
+		for (const path of ['/portal/check-in', '/portal/progress', '/portal/side-effects', '/portal/data', '/en/portal/check-in']) {
+			await page.goto(`${base}${path}`);
+			await expectAccessible(page);
+		}
 	});
 });
 
