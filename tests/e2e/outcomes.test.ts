@@ -1,9 +1,11 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { waitForMail } from '../support/mailbox';
 import { staffCookie } from '../support/staff-session';
 import { axeViolations, launchBrowser } from '../support/browser';
 
 const base = inject('baseUrl');
+const mailDir = inject('mailDir');
 const passwords = inject('demoPasswords');
 
 let cookie = '';
@@ -44,9 +46,9 @@ describe('aftercare notes in the console', () => {
 
 	it('refuses an empty note next to the field, and keeps nothing', async () => {
 		await page.getByRole('button', { name: 'メモを保存' }).click();
-		await expect.poll(() => page.locator('#field-body-error').textContent()).toContain('メモを入力してください');
-		expect(await page.getByLabel('アフターケアのメモ').getAttribute('aria-invalid')).toBe('true');
-		expect(await page.getByRole('link', { name: /アフターケアのメモ/ }).getAttribute('href')).toBe('#field-body');
+		await expect.poll(() => page.locator('#field-body-error').textContent()).toContain('定型のアドバイスを選ぶか、メモを書いてください。');
+		expect(await page.getByLabel('追加のメモ（任意）').getAttribute('aria-invalid')).toBe('true');
+		expect(await page.getByRole('link', { name: /追加のメモ/ }).getAttribute('href')).toBe('#field-body');
 		expect(await page.getByTestId('aftercare-note').count()).toBe(0);
 		expect(await axeViolations(page)).toEqual([]);
 	});
@@ -54,7 +56,7 @@ describe('aftercare notes in the console', () => {
 	it('saves a note shared with the patient and lists it', async () => {
 		const note = `お風呂上がりに太ももの裏をゆっくり30秒伸ばしましょう（${Date.now()}）`;
 		await page.goto(`${base}${aftercarePath}`);
-		await page.getByLabel('アフターケアのメモ').fill(note);
+		await page.getByLabel('追加のメモ（任意）').fill(note);
 		await page.getByLabel('患者さんのポータルに表示する').check();
 		await page.getByRole('button', { name: 'メモを保存' }).click();
 		await expect.poll(() => page.getByRole('status').first().textContent()).toContain('メモを保存しました。');
@@ -65,6 +67,25 @@ describe('aftercare notes in the console', () => {
 		// Reloading shows it again: it was stored, not only echoed back.
 		const html = await (await fetch(`${base}${aftercarePath}`, { headers: { cookie } })).text();
 		expect(html).toContain(note);
+		expect(await axeViolations(page)).toEqual([]);
+	});
+});
+
+describe('ready-made aftercare advice', () => {
+	it('composes the note from the chosen templates and tells the patient by e-mail with a portal link only', async () => {
+		await page.goto(`${base}${aftercarePath}`);
+		await page.getByLabel('だるさ・痛み').check();
+		await page.getByLabel('散歩').check();
+		await page.getByLabel('患者さんのポータルに表示する').check();
+		await page.getByLabel(/患者さんにメールで知らせる/).check();
+		await page.getByRole('button', { name: 'メモを保存' }).click();
+		await expect.poll(() => page.getByRole('status').first().textContent()).toContain('患者さんにメールで知らせました。');
+		const listed = page.getByTestId('aftercare-note').filter({ hasText: '■ だるさ・痛み' });
+		expect(await listed.count()).toBe(1);
+		expect(await listed.textContent()).toContain('■ 散歩');
+		const mail = await waitForMail(mailDir, 'patient1@example.jp', (m) => (m.subject ?? '').includes('施術後のアドバイス'));
+		expect(mail.text).toMatch(/\/portal\/auth\/[a-z2-7]+\?next=\/portal\/progress/);
+		expect(mail.text).not.toContain('だるさ');
 		expect(await axeViolations(page)).toEqual([]);
 	});
 });

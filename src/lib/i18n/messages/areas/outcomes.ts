@@ -171,6 +171,16 @@ export const outcomes = {
 		'outcomes.aftercare.isShared': '患者さんに共有',
 		'outcomes.aftercare.isPrivate': 'スタッフのみ',
 		'outcomes.aftercare.meta': '{name}・{date}',
+		'outcomes.aftercare.mailSubject': '【{clinic}】施術後のアドバイスが届いています',
+		'outcomes.aftercare.mailBody': '担当の施術者から、施術後の過ごし方やご自宅でできる運動についてのアドバイスが届いています。\n\n下のリンクからマイページでご覧ください（7日間有効・1回限り）。\n{url}\n\nリンクの期限が切れたときは、マイページのログイン画面から新しいリンクを受け取れます。\n\n{clinic}　{phone}',
+		'outcomes.aftercare.templates': '定型のアドバイス',
+		'outcomes.aftercare.templatesHint': '選んだ項目は、患者さんの言語（日本語または英語）でメモに入ります。',
+		'outcomes.aftercare.advice': '施術後の注意',
+		'outcomes.aftercare.exercises': 'ご自宅での運動',
+		'outcomes.aftercare.ownWords': '追加のメモ（任意）',
+		'outcomes.aftercare.notify': '患者さんにメールで知らせる（内容はメールに書かず、マイページへのリンクを送ります）',
+		'outcomes.aftercare.notified': '患者さんにメールで知らせました。',
+		'outcomes.aftercare.nothingChosen': '定型のアドバイスを選ぶか、メモを書いてください。',
 
 		'outcomes.mail.subject': '[shinkyu] 施術後の体調についての報告（患者番号 {number}）',
 		'outcomes.mail.body': '患者番号 {number} の患者さんから、施術後の体調についての報告が届きました。\n内容はスタッフ用画面でサインインしてご確認ください：\n{link}'
@@ -346,6 +356,16 @@ export const outcomes = {
 		'outcomes.aftercare.isShared': 'Shared with patient',
 		'outcomes.aftercare.isPrivate': 'Staff only',
 		'outcomes.aftercare.meta': '{name}, {date}',
+		'outcomes.aftercare.mailSubject': '{clinic}: advice after your treatment',
+		'outcomes.aftercare.mailBody': 'Your practitioner has shared advice for after your treatment, with exercises you can do at home.\n\nRead it in your patient portal (the link works once, for 7 days):\n{url}\n\nIf the link has expired, ask for a new one on the portal’s sign-in page.\n\n{clinic}  {phone}',
+		'outcomes.aftercare.templates': 'Ready-made advice',
+		'outcomes.aftercare.templatesHint': 'Chosen items go into the note in the patient’s language (Japanese or English).',
+		'outcomes.aftercare.advice': 'After treatment',
+		'outcomes.aftercare.exercises': 'Exercises at home',
+		'outcomes.aftercare.ownWords': 'More of your own words (optional)',
+		'outcomes.aftercare.notify': 'Tell the patient by e-mail (the mail holds a link to the portal, not the advice)',
+		'outcomes.aftercare.notified': 'The patient has been told by e-mail.',
+		'outcomes.aftercare.nothingChosen': 'Choose some ready-made advice or write a note.',
 
 		'outcomes.mail.subject': '[shinkyu] Report about how a patient felt after treatment (patient no. {number})',
 		'outcomes.mail.body': 'Patient no. {number} has sent a report about how they felt after treatment.\nSign in to the staff console to read it:\n{link}'

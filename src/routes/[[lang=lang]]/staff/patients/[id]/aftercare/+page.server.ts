@@ -4,7 +4,9 @@ import { isMessageKey, translate } from '$lib/i18n/translate';
 import { addAftercareNote } from '$lib/server/aftercare/add-aftercare-note';
 import { findAftercarePatient } from '$lib/server/aftercare/aftercare-patient';
 import { listAftercareNotes } from '$lib/server/aftercare/list-aftercare-notes';
-import { AFTERCARE_BODY_MAX, ZAftercareNoteSchema } from '$lib/server/aftercare/schemas';
+import { composeAftercare, AFTERCARE_TEMPLATES } from '$lib/domain/clinical/aftercare-templates';
+import { notifyAftercareShared } from '$lib/server/aftercare/notify-aftercare';
+import { AFTERCARE_BODY_MAX, ZAftercareFormSchema } from '$lib/server/aftercare/schemas';
 import { findClinic } from '$lib/server/clinic/clinic-repository';
 import { formFailure, parseForm } from '$lib/server/http/form';
 import { actorFrom } from '$lib/server/http/request-context';
@@ -19,6 +21,7 @@ export const load: PageServerLoad = async (event) => {
 	return {
 		timeZone: (await findClinic(locals.db))?.time_zone ?? 'Asia/Tokyo',
 		bodyMax: AFTERCARE_BODY_MAX,
+		templates: AFTERCARE_TEMPLATES,
 		patient,
 		notes: await listAftercareNotes(locals.db, patient.id, { sharedOnly: false }, actorFrom(event))
 	};
@@ -29,15 +32,22 @@ export const actions: Actions = {
 		const { locals, params } = event;
 		const staff = locals.session?.staff;
 		if (!staff) error(403, translate(locals.locale, 'error.forbiddenTitle'));
-		if (!isPatientId(params.id)) error(404, translate(locals.locale, 'error.notFoundTitle'));
-		const form = await parseForm(event.request, ZAftercareNoteSchema, locals.locale);
+		const patient = isPatientId(params.id) ? await findAftercarePatient(locals.db, params.id) : null;
+		if (!patient) error(404, translate(locals.locale, 'error.notFoundTitle'));
+		const form = await parseForm(event.request, ZAftercareFormSchema, locals.locale);
 		if (!form.ok) return form.failure;
-		const result = await addAftercareNote(locals.db, params.id, staff.id, form.data.body, form.data.shared, actorFrom(event));
+		const { templateIds, body: ownWords, shared, notify } = form.data;
+		if (templateIds.length === 0 && ownWords === '') {
+			return formFailure(422, form.values, { body: translate(locals.locale, 'outcomes.aftercare.nothingChosen') });
+		}
+		const body = composeAftercare(templateIds, ownWords, patient.locale);
+		const result = await addAftercareNote(locals.db, patient.id, staff.id, body, shared, actorFrom(event));
 		if (!result.ok && result.code === 'not_found') error(404, translate(locals.locale, 'error.notFoundTitle'));
 		if (!result.ok) {
 			const errors = Object.fromEntries(Object.entries(result.fields).map(([f, key]) => [f, translate(locals.locale, isMessageKey(key) ? key : 'validation.invalid')]));
 			return formFailure(422, form.values, errors);
 		}
-		return { saved: true as const };
+		const notified = notify ? await notifyAftercareShared(locals.db, locals.mailer, patient, event.url.origin) : false;
+		return { saved: true as const, notified };
 	}
 };
