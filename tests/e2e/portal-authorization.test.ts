@@ -164,6 +164,13 @@ describe('one patient, another patient’s ids', () => {
 		expect(bobsView).not.toMatch(/キャンセル済み|キャンセルしました/);
 	});
 
+	it('gives Alice her own treatment summary as a PDF', async () => {
+		const response = await get('/portal/documents/summary', alice.cookie);
+		expect(response.status).toBe(200);
+		expect(response.headers.get('content-type')).toBe('application/pdf');
+		expect(Buffer.from(await response.arrayBuffer()).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+	});
+
 	it('exports only Alice’s own data to Alice', async () => {
 		const response = await get('/portal/data/export', alice.cookie);
 		expect(response.status).toBe(200);
@@ -188,6 +195,10 @@ describe('reception and clinical content', () => {
 		expect(html).not.toContain('経過（痛み・動作）');
 		expect((await get(`${chart}/intake`, reception)).status).toBe(403);
 		expect((await get(`${chart}/aftercare`, reception)).status).toBe(403);
+		expect((await get(`${chart}/documents/summary`, reception)).status).toBe(403);
+		const pdf = await get(`${chart}/documents/summary`, practitionerCookie);
+		expect(pdf.status).toBe(200);
+		expect(pdf.headers.get('content-type')).toBe('application/pdf');
 
 		const practitionerView = await (await get(chart!, practitionerCookie)).text();
 		expect(practitionerView).toContain('経過（痛み・動作）');

@@ -18,6 +18,7 @@ import { consent } from './consent';
 import { outcomes } from './outcomes';
 import { patientMerge } from './patient-merge';
 import { safety } from './safety';
+import { documents } from './documents';
 
 export const AREA_MESSAGES_JA = {
 	...publicSite.ja,
@@ -35,7 +36,8 @@ export const AREA_MESSAGES_JA = {
 	...consent.ja,
 	...outcomes.ja,
 	...patientMerge.ja,
-	...safety.ja
+	...safety.ja,
+	...documents.ja
 } as const;
 
 export const AREA_MESSAGES_EN = {
@@ -54,5 +56,6 @@ export const AREA_MESSAGES_EN = {
 	...consent.en,
 	...outcomes.en,
 	...patientMerge.en,
-	...safety.en
+	...safety.en,
+	...documents.en
 } as const;

@@ -1,0 +1,131 @@
+import { createRequire } from 'node:module';
+import PDFDocument from 'pdfkit';
+
+/*
+ * Printable documents (issue #7): A4 PDFs with an embedded Japanese font (Noto Sans JP, SIL Open
+ * Font License), subset to the characters used, so they print the same on any machine. Callers
+ * describe the content as blocks; this file only lays them out.
+ */
+
+export type PdfBlock =
+	| { kind: 'title'; text: string }
+	| { kind: 'heading'; text: string }
+	| { kind: 'paragraph'; text: string }
+	| { kind: 'fields'; rows: ReadonlyArray<readonly [label: string, value: string]> }
+	| { kind: 'table'; header: readonly string[]; rows: ReadonlyArray<readonly string[]> }
+	| { kind: 'note'; text: string };
+
+export interface PdfDocumentInput {
+	title: string;
+	/** Written into the PDF's metadata and the footer of every page. */
+	author: string;
+	lang: 'ja' | 'en';
+	blocks: readonly PdfBlock[];
+	footer?: string;
+}
+
+const require = createRequire(import.meta.url);
+const FONT_REGULAR = require.resolve('@expo-google-fonts/noto-sans-jp/400Regular/NotoSansJP_400Regular.ttf');
+const FONT_BOLD = require.resolve('@expo-google-fonts/noto-sans-jp/700Bold/NotoSansJP_700Bold.ttf');
+
+const MARGIN = 56;
+const INK = '#1f2a2e';
+const MUTED = '#4f5d62';
+const LINE = '#b9c0bc';
+
+export function renderPdf(input: PdfDocumentInput): Promise<Buffer> {
+	const doc = new PDFDocument({
+		size: 'A4',
+		margins: { top: MARGIN, bottom: MARGIN + 12, left: MARGIN, right: MARGIN },
+		info: { Title: input.title, Author: input.author, Creator: 'shinkyu' },
+		lang: input.lang,
+		bufferPages: true
+	});
+	doc.registerFont('regular', FONT_REGULAR);
+	doc.registerFont('bold', FONT_BOLD);
+	const chunks: Buffer[] = [];
+	const done = new Promise<Buffer>((resolve, reject) => {
+		doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+		doc.on('end', () => resolve(Buffer.concat(chunks)));
+		doc.on('error', reject);
+	});
+	const width = doc.page.width - MARGIN * 2;
+	for (const block of input.blocks) drawBlock(doc, block, width);
+	const pages = doc.bufferedPageRange();
+	for (let i = 0; i < pages.count; i++) {
+		doc.switchToPage(pages.start + i);
+		// The footer sits in the bottom margin: without this, pdfkit would start a new page for it.
+		doc.page.margins.bottom = 0;
+		const footer = `${input.footer ?? input.author}\u3000${i + 1} / ${pages.count}`;
+		doc.font('regular').fontSize(8).fillColor(MUTED).text(footer, MARGIN, doc.page.height - MARGIN, { width, align: 'center', lineBreak: false });
+	}
+	doc.end();
+	return done;
+}
+
+function drawBlock(doc: PDFKit.PDFDocument, block: PdfBlock, width: number) {
+	const x = MARGIN;
+	switch (block.kind) {
+		case 'title':
+			doc.font('bold').fontSize(18).fillColor(INK).text(block.text, x, doc.y, { width });
+			doc.moveDown(0.6);
+			return;
+		case 'heading':
+			doc.moveDown(0.4);
+			doc.font('bold').fontSize(12).fillColor(INK).text(block.text, x, doc.y, { width });
+			doc.moveTo(x, doc.y + 2).lineTo(x + width, doc.y + 2).strokeColor(LINE).lineWidth(0.5).stroke();
+			doc.moveDown(0.5);
+			return;
+		case 'paragraph':
+			doc.font('regular').fontSize(10.5).fillColor(INK).text(block.text, x, doc.y, { width, lineGap: 3 });
+			doc.moveDown(0.5);
+			return;
+		case 'note':
+			doc.font('regular').fontSize(9).fillColor(MUTED).text(block.text, x, doc.y, { width, lineGap: 2 });
+			doc.moveDown(0.5);
+			return;
+		case 'fields': {
+			const labelWidth = Math.min(150, width * 0.35);
+			for (const [label, value] of block.rows) {
+				const top = doc.y;
+				doc.font('bold').fontSize(10).fillColor(MUTED).text(label, x, top, { width: labelWidth - 8 });
+				const afterLabel = doc.y;
+				doc.font('regular').fontSize(10.5).fillColor(INK).text(value === '' ? '—' : value, x + labelWidth, top, { width: width - labelWidth, lineGap: 2 });
+				doc.y = Math.max(afterLabel, doc.y) + 3;
+			}
+			doc.moveDown(0.4);
+			return;
+		}
+		case 'table': {
+			const columns = block.header.length;
+			const columnWidth = width / columns;
+			const row = (cells: readonly string[], font: 'regular' | 'bold') => {
+				const top = doc.y;
+				let bottom = top;
+				cells.forEach((cell, i) => {
+					doc.font(font).fontSize(9.5).fillColor(INK).text(cell, x + i * columnWidth + 2, top, { width: columnWidth - 6 });
+					bottom = Math.max(bottom, doc.y);
+				});
+				doc.y = bottom + 2;
+				doc.moveTo(x, doc.y).lineTo(x + width, doc.y).strokeColor(LINE).lineWidth(0.5).stroke();
+				doc.y += 3;
+			};
+			row(block.header, 'bold');
+			for (const cells of block.rows) {
+				if (doc.y > doc.page.height - MARGIN * 2) doc.addPage();
+				row(cells, 'regular');
+			}
+			doc.moveDown(0.5);
+			return;
+		}
+	}
+}
+
+/** Headers for a PDF download: inline in the browser, with a file name that keeps its Japanese. */
+export function pdfHeaders(filename: string): Record<string, string> {
+	return {
+		'content-type': 'application/pdf',
+		'content-disposition': `inline; filename="document.pdf"; filename*=UTF-8''${encodeURIComponent(filename)}`,
+		'cache-control': 'private, no-store'
+	};
+}
