@@ -8,6 +8,9 @@ import { icalTokens } from './migrations/0005_ical_tokens';
 import { patientRegister } from './migrations/0006_patient_register';
 import { patientPortal } from './migrations/0007_patient_portal';
 import { patientSearchIndexes } from './migrations/0008_patient_search_indexes';
+import { examination } from './migrations/0009_examination';
+import { treatmentPlan } from './migrations/0010_treatment_plan';
+import { treatmentSession } from './migrations/0011_treatment_session';
 
 /** Every migration, in order. Names never change once released. */
 export function allMigrations(dialect: DialectName): Record<string, Migration> {
@@ -19,7 +22,10 @@ export function allMigrations(dialect: DialectName): Record<string, Migration> {
 		'0005_ical_tokens': icalTokens,
 		'0006_patient_register': patientRegister,
 		'0007_patient_portal': patientPortal(dialect),
-		'0008_patient_search_indexes': patientSearchIndexes(dialect)
+		'0008_patient_search_indexes': patientSearchIndexes(dialect),
+		'0009_examination': examination(dialect),
+		'0010_treatment_plan': treatmentPlan(dialect),
+		'0011_treatment_session': treatmentSession(dialect)
 	};
 }
 

@@ -1,4 +1,7 @@
 import type { Generated, Insertable, Selectable } from 'kysely';
+import type { ExaminationTables } from './schema-examination';
+import type { PlanTables } from './schema-plan';
+import type { SessionTables } from './schema-session';
 
 /*
  * One schema for SQLite and PostgreSQL. Instants are ISO 8601 strings in UTC (they sort as text),
@@ -392,7 +395,7 @@ export interface DeletionRequestTable {
 	response: Generated<string>;
 }
 
-export interface Database {
+export interface Database extends ExaminationTables, PlanTables, SessionTables {
 	clinic: ClinicTable;
 	opening_hours: OpeningHoursTable;
 	practitioner: PractitionerTable;

@@ -21,6 +21,11 @@ const instant = { type: 'string', format: 'date-time', description: 'ISO 8601 wi
 const jsonBody = (schema: JsonSchema) => ({ content: { 'application/json': { schema } } });
 const ok = (description: string, schema: JsonSchema) => ({ description, ...jsonBody(schema) });
 const error = (description: string) => ({ description, ...jsonBody(ref('Error')) });
+/** FHIR answers in its own media type; the resources are described by the FHIR R4 specification. */
+const fhir = (description: string) => ({
+	description,
+	content: { 'application/fhir+json': { schema: { type: 'object', required: ['resourceType'], externalDocs: { url: 'https://hl7.org/fhir/R4/' } } } }
+});
 
 const STAFF = [{ staffSession: [] }];
 const query = (name: string, description: string, required = true, schema: JsonSchema = { type: 'string' }) => ({
@@ -225,6 +230,21 @@ export function openApiDocument(version: string, serverUrl: string): JsonSchema 
 						401: error('Not signed in'),
 						403: error('Role not allowed'),
 						422: error('Missing or over-long query')
+					}
+				}
+			},
+			'/fhir/R4/Patient/{id}/$everything': {
+				get: {
+					summary: "A patient's whole record as a FHIR R4 Bundle (staff; reception only when the owner allows clinical reading)",
+					description:
+						'FHIR R4 Patient/$everything: a searchset Bundle with Patient, Practitioner, Appointment, Encounter, Condition, Observation, Procedure, QuestionnaireResponse, Consent and AdverseEvent. Errors are FHIR OperationOutcome resources, not the API error shape. Without a session the server redirects to the staff sign-in page.',
+					security: STAFF,
+					parameters: [{ name: 'id', in: 'path', required: true, description: 'Patient id', schema: { type: 'string' } }],
+					responses: {
+						200: fhir('Bundle (type searchset)'),
+						303: { description: 'Not signed in: redirected to the staff sign-in page' },
+						403: fhir('OperationOutcome: this role may not read clinical records'),
+						404: fhir('OperationOutcome: no patient with this id')
 					}
 				}
 			}

@@ -19,6 +19,9 @@ import { outcomes } from './outcomes';
 import { patientMerge } from './patient-merge';
 import { safety } from './safety';
 import { documents } from './documents';
+import { examination } from './examination';
+import { treatmentPlan } from './treatment-plan';
+import { treatmentSession } from './treatment-session';
 
 export const AREA_MESSAGES_JA = {
 	...publicSite.ja,
@@ -37,7 +40,10 @@ export const AREA_MESSAGES_JA = {
 	...outcomes.ja,
 	...patientMerge.ja,
 	...safety.ja,
-	...documents.ja
+	...documents.ja,
+	...examination.ja,
+	...treatmentPlan.ja,
+	...treatmentSession.ja
 } as const;
 
 export const AREA_MESSAGES_EN = {
@@ -57,5 +63,8 @@ export const AREA_MESSAGES_EN = {
 	...outcomes.en,
 	...patientMerge.en,
 	...safety.en,
-	...documents.en
+	...documents.en,
+	...examination.en,
+	...treatmentPlan.en,
+	...treatmentSession.en
 } as const;

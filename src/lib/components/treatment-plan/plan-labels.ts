@@ -1,0 +1,28 @@
+import { findAcupoint, REGION_NAMES, type BodyRegion } from '$lib/domain/acupoints/points';
+import type { PlanConflict } from '$lib/domain/safety/alerts';
+import type { Locale } from '$lib/i18n/locales';
+import { translate } from '$lib/i18n/translate';
+
+/** `BL40 委中（いちゅう）` in Japanese, `BL40 Weizhong` in English; the code alone for an unknown point. */
+export function pointLabel(code: string, locale: Locale): string {
+	const point = findAcupoint(code);
+	if (!point) return code;
+	return locale === 'ja' ? `${point.code} ${point.japanese.kanji}（${point.japanese.reading}）` : `${point.code} ${point.pinyin}`;
+}
+
+/** The point's cautions (REFERENCE §2) in one line; empty when it has none. */
+export function pointCautions(code: string, locale: Locale): string {
+	return (findAcupoint(code)?.cautions ?? []).map((c) => c[locale]).join(' ');
+}
+
+function regionName(site: string, locale: Locale): string {
+	return site in REGION_NAMES ? REGION_NAMES[site as BodyRegion][locale] : site;
+}
+
+/** One line saying which alert the plan meets and where, e.g. `抗凝固薬: BL40 委中（いちゅう）への深刺`. */
+export function conflictLabel(conflict: PlanConflict, locale: Locale): string {
+	const alert = translate(locale, `safety.short.${conflict.alertCode}`);
+	const point = 'pointCode' in conflict ? pointLabel(conflict.pointCode, locale) : '';
+	const site = conflict.kind === 'site' ? regionName(conflict.site, locale) : '';
+	return translate(locale, `treatmentPlan.conflict.${conflict.kind}`, { alert, point, site });
+}

@@ -1,0 +1,22 @@
+/* Tables of the clinical record (issue #7): the examination. Database (schema.ts) includes them. */
+
+export interface ExaminationTable {
+	id: string;
+	patient_id: string;
+	practitioner_staff_id: string;
+	kind: 'initial' | 'reassessment';
+	examined_at: string;
+	/** JSON: ExamFindings (domain/clinical/examination.ts). */
+	findings: string;
+	suggested_root: string | null;
+	/** What the practitioner settled on: 'L4' | 'L5' | 'S1' | 'unclear'; null until confirmed. */
+	confirmed_root: string | null;
+	pattern: string | null;
+	red_flag_positive: number;
+	created_at: string;
+	updated_at: string;
+}
+
+export interface ExaminationTables {
+	examination: ExaminationTable;
+}

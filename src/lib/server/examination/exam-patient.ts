@@ -1,0 +1,21 @@
+import type { Db } from '../db/database';
+
+export interface ExamPatient {
+	id: string;
+	patientNumber: string | null;
+	name: string;
+	dateOfBirth: string | null;
+}
+
+/** The patient an examination page is about, by id; null for an unknown or merged record. */
+export async function findExamPatient(db: Db, id: string, locale: 'ja' | 'en'): Promise<ExamPatient | null> {
+	const row = await db.kysely
+		.selectFrom('patient')
+		.select(['id', 'patient_number', 'family_name', 'given_name', 'date_of_birth'])
+		.where('id', '=', id)
+		.where('merged_into_id', 'is', null)
+		.executeTakeFirst();
+	if (!row) return null;
+	const name = locale === 'ja' ? `${row.family_name} ${row.given_name}` : `${row.given_name} ${row.family_name}`;
+	return { id: row.id, patientNumber: row.patient_number, name: name.trim(), dateOfBirth: row.date_of_birth };
+}

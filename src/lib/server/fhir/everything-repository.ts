@@ -1,0 +1,146 @@
+/* The reads behind Patient/$everything; nothing else in fhir/ talks SQL. Rows come back as the mappers take them. */
+import type { AdverseEventRow, SideEffectReportRow } from '../../domain/fhir/adverse-events';
+import type { IntakeRow } from '../../domain/fhir/intake';
+import type { PatientRow, PractitionerRow } from '../../domain/fhir/patient';
+import type { SessionPointRow, SessionRow } from '../../domain/fhir/procedure';
+import type { AppointmentRow } from '../../domain/fhir/visits';
+import type { IntakeAnswers } from '../../domain/intake/answers';
+import type { Db } from '../db/database';
+
+export async function selectPatient(db: Db, patientId: string): Promise<PatientRow | null> {
+	const row = await db.kysely.selectFrom('patient').selectAll().where('id', '=', patientId).executeTakeFirst();
+	return row ?? null;
+}
+
+/** The patient's appointments, oldest first; blocks have no patient and never match. */
+export async function selectAppointments(db: Db, patientId: string): Promise<AppointmentRow[]> {
+	const rows = await db.kysely
+		.selectFrom('appointment')
+		.leftJoin('service', 'service.id', 'appointment.service_id')
+		.select([
+			'appointment.id',
+			'appointment.patient_id',
+			'appointment.practitioner_id',
+			'appointment.starts_at',
+			'appointment.ends_at',
+			'appointment.status',
+			'appointment.created_at',
+			'appointment.note',
+			'service.code as service_code',
+			'service.name_ja as service_name_ja'
+		])
+		.where('appointment.patient_id', '=', patientId)
+		.where('appointment.status', '!=', 'blocked')
+		.orderBy('appointment.starts_at')
+		.orderBy('appointment.id')
+		.execute();
+	return rows.map((r) => ({ ...r, patient_id: r.patient_id ?? patientId }));
+}
+
+export async function selectPractitioners(db: Db, ids: readonly string[]): Promise<PractitionerRow[]> {
+	if (ids.length === 0) return [];
+	return db.kysely
+		.selectFrom('practitioner')
+		.select(['id', 'family_name_ja', 'given_name_ja', 'family_name_en', 'given_name_en', 'hari_licence', 'kyu_licence', 'active'])
+		.where('id', 'in', ids)
+		.orderBy('id')
+		.execute();
+}
+
+/** A stored answer text that no longer parses is exported as no answers, not as an error. */
+function parseAnswers(text: string): IntakeAnswers {
+	try {
+		const value: unknown = JSON.parse(text);
+		return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as IntakeAnswers) : {};
+	} catch {
+		return {};
+	}
+}
+
+export async function selectIntakes(db: Db, patientId: string): Promise<IntakeRow[]> {
+	const rows = await db.kysely
+		.selectFrom('intake')
+		.select(['id', 'patient_id', 'appointment_id', 'status', 'entered_by_staff_id', 'updated_at', 'submitted_at', 'answers'])
+		.where('patient_id', '=', patientId)
+		.orderBy('created_at')
+		.orderBy('id')
+		.execute();
+	return rows.map((r) => ({ ...r, answers: parseAnswers(r.answers) }));
+}
+
+export async function selectSideEffectReports(db: Db, patientId: string): Promise<SideEffectReportRow[]> {
+	return db.kysely
+		.selectFrom('side_effect_report')
+		.select(['id', 'patient_id', 'appointment_id', 'created_at', 'kind', 'severity', 'description'])
+		.where('patient_id', '=', patientId)
+		.orderBy('created_at')
+		.orderBy('id')
+		.execute();
+}
+
+export async function selectSessions(db: Db, patientId: string): Promise<SessionRow[]> {
+	const rows = await db.kysely
+		.selectFrom('treatment_session')
+		.leftJoin('practitioner', 'practitioner.staff_id', 'treatment_session.practitioner_staff_id')
+		.select([
+			'treatment_session.id',
+			'treatment_session.patient_id',
+			'treatment_session.appointment_id',
+			'treatment_session.started_at',
+			'treatment_session.closed_at',
+			'treatment_session.needles_in',
+			'treatment_session.notes',
+			'practitioner.id as practitioner_id'
+		])
+		.where('treatment_session.patient_id', '=', patientId)
+		.orderBy('treatment_session.started_at')
+		.orderBy('treatment_session.id')
+		.execute();
+	// One staff member has at most one practitioner row; should that ever change, the first one wins.
+	const seen = new Set<string>();
+	return rows.filter((r) => !seen.has(r.id) && seen.add(r.id)).map((r) => ({ ...r, needles_in: Number(r.needles_in) }));
+}
+
+export async function selectSessionPoints(db: Db, sessionIds: readonly string[]): Promise<Map<string, SessionPointRow[]>> {
+	const points = new Map<string, SessionPointRow[]>();
+	if (sessionIds.length === 0) return points;
+	const rows = await db.kysely
+		.selectFrom('session_point')
+		.select(['session_id', 'code', 'side'])
+		.where('session_id', 'in', sessionIds)
+		.orderBy('created_at')
+		.orderBy('id')
+		.execute();
+	for (const row of rows) {
+		const list = points.get(row.session_id) ?? [];
+		list.push({ code: row.code, side: row.side });
+		points.set(row.session_id, list);
+	}
+	return points;
+}
+
+export async function selectAdverseEvents(db: Db, patientId: string): Promise<AdverseEventRow[]> {
+	const rows = await db.kysely
+		.selectFrom('adverse_event')
+		.leftJoin('treatment_session', 'treatment_session.id', 'adverse_event.session_id')
+		.leftJoin('practitioner', 'practitioner.staff_id', 'adverse_event.staff_id')
+		.select([
+			'adverse_event.id',
+			'adverse_event.patient_id',
+			'adverse_event.session_id',
+			'treatment_session.appointment_id',
+			'adverse_event.occurred_at',
+			'adverse_event.kind',
+			'adverse_event.severity',
+			'adverse_event.outcome',
+			'adverse_event.description',
+			'adverse_event.created_at',
+			'practitioner.id as recorder_practitioner_id'
+		])
+		.where('adverse_event.patient_id', '=', patientId)
+		.orderBy('adverse_event.occurred_at')
+		.orderBy('adverse_event.id')
+		.execute();
+	const seen = new Set<string>();
+	return rows.filter((r) => !seen.has(r.id) && seen.add(r.id));
+}

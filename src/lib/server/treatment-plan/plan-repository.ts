@@ -1,0 +1,242 @@
+import { randomUUID } from 'node:crypto';
+import type { PointSide } from '../../domain/clinical/point-suggestions';
+import { SAFETY_ALERT_CODES, type PlanConflict, type SafetyAlertCode } from '../../domain/safety/alerts';
+import type { Db } from '../db/database';
+import type { TreatmentPlanStatus } from '../db/schema-plan';
+
+/*
+ * The SQL of treatment plans and their acknowledged conflicts, and the few reads of other
+ * capabilities' tables the plan needs (examination, baseline PSFS); nothing else in
+ * treatment-plan/ talks to the database.
+ */
+
+export interface PlanPoint {
+	code: string;
+	side: PointSide;
+	deep: boolean;
+}
+
+export interface PlanAcknowledgement {
+	id: string;
+	alertCode: SafetyAlertCode;
+	conflict: PlanConflict;
+	reason: string;
+	staffId: string;
+	createdAt: string;
+}
+
+export interface TreatmentPlan {
+	id: string;
+	patientId: string;
+	createdBy: string;
+	status: TreatmentPlanStatus;
+	goals: string[];
+	frequencyPerWeek: number;
+	plannedSessions: number;
+	reviewDate: string;
+	points: PlanPoint[];
+	electroacupuncture: boolean;
+	moxibustion: boolean;
+	bloodletting: boolean;
+	notes: string;
+	createdAt: string;
+	updatedAt: string;
+	acknowledgements: PlanAcknowledgement[];
+}
+
+export interface PlanPatient {
+	id: string;
+	patientNumber: string | null;
+	familyName: string;
+	givenName: string;
+}
+
+const KIND_ORDER: readonly PlanConflict['kind'][] = ['point', 'site', 'deepNeedling', 'electroacupuncture', 'bloodletting'];
+
+/**
+ * Acknowledgements saved together share an instant: order them as the check lists conflicts
+ * (contraindications first, alert by alert, then point by point in the plan's order).
+ */
+function byCheckOrder(points: readonly PlanPoint[]) {
+	const pointIndex = (c: PlanConflict) => ('pointCode' in c ? points.findIndex((p) => p.code === c.pointCode) : points.length);
+	return (a: PlanAcknowledgement, b: PlanAcknowledgement) =>
+		a.createdAt.localeCompare(b.createdAt) ||
+		Number(a.conflict.severity !== 'contraindication') - Number(b.conflict.severity !== 'contraindication') ||
+		SAFETY_ALERT_CODES.indexOf(a.alertCode) - SAFETY_ALERT_CODES.indexOf(b.alertCode) ||
+		pointIndex(a.conflict) - pointIndex(b.conflict) ||
+		KIND_ORDER.indexOf(a.conflict.kind) - KIND_ORDER.indexOf(b.conflict.kind);
+}
+
+function parseJson<T>(text: string, fallback: T): T {
+	try {
+		return JSON.parse(text) as T;
+	} catch {
+		return fallback;
+	}
+}
+
+/** The patient the plan is for; merged-away duplicates are not (their records moved on). */
+export async function findPlanPatient(db: Db, id: string): Promise<PlanPatient | null> {
+	const row = await db.kysely
+		.selectFrom('patient')
+		.select(['id', 'patient_number', 'family_name', 'given_name'])
+		.where('id', '=', id)
+		.where('merged_into_id', 'is', null)
+		.executeTakeFirst();
+	return row ? { id: row.id, patientNumber: row.patient_number, familyName: row.family_name, givenName: row.given_name } : null;
+}
+
+export async function findActivePlan(db: Db, patientId: string): Promise<TreatmentPlan | null> {
+	const row = await db.kysely
+		.selectFrom('treatment_plan')
+		.selectAll()
+		.where('patient_id', '=', patientId)
+		.where('status', '=', 'active')
+		.executeTakeFirst();
+	if (!row) return null;
+	const overrides = await db.kysely
+		.selectFrom('contraindication_override')
+		.selectAll()
+		.where('plan_id', '=', row.id)
+		.orderBy('created_at')
+		.orderBy('id')
+		.execute();
+	const points = parseJson<PlanPoint[]>(row.points, []);
+	return {
+		id: row.id,
+		patientId: row.patient_id,
+		createdBy: row.created_by,
+		status: row.status,
+		goals: parseJson<string[]>(row.goals, []),
+		frequencyPerWeek: row.frequency_per_week,
+		plannedSessions: row.planned_sessions,
+		reviewDate: row.review_date,
+		points,
+		electroacupuncture: row.electroacupuncture === 1,
+		moxibustion: row.moxibustion === 1,
+		bloodletting: row.bloodletting === 1,
+		notes: row.notes,
+		createdAt: row.created_at,
+		updatedAt: row.updated_at,
+		acknowledgements: overrides.map((o) => ({
+			id: o.id,
+			alertCode: o.alert_code as SafetyAlertCode,
+			conflict: parseJson<PlanConflict>(o.conflict, { alertCode: o.alert_code as SafetyAlertCode, severity: 'caution', kind: 'electroacupuncture' }),
+			reason: o.reason,
+			staffId: o.staff_id,
+			createdAt: o.created_at
+		})).sort(byCheckOrder(points))
+	};
+}
+
+/** Closes the patient's active plan, if any; returns whether there was one. */
+export async function closeActivePlan(db: Db, patientId: string, at: string): Promise<boolean> {
+	const result = await db.kysely
+		.updateTable('treatment_plan')
+		.set({ status: 'closed', updated_at: at })
+		.where('patient_id', '=', patientId)
+		.where('status', '=', 'active')
+		.executeTakeFirst();
+	return Number(result.numUpdatedRows) > 0;
+}
+
+export interface NewPlan {
+	patientId: string;
+	createdBy: string;
+	goals: string[];
+	frequencyPerWeek: number;
+	plannedSessions: number;
+	reviewDate: string;
+	points: PlanPoint[];
+	electroacupuncture: boolean;
+	moxibustion: boolean;
+	bloodletting: boolean;
+	notes: string;
+}
+
+export async function insertActivePlan(db: Db, plan: NewPlan, at: string): Promise<string> {
+	const id = randomUUID();
+	await db.kysely
+		.insertInto('treatment_plan')
+		.values({
+			id,
+			patient_id: plan.patientId,
+			created_by: plan.createdBy,
+			status: 'active',
+			goals: JSON.stringify(plan.goals),
+			frequency_per_week: plan.frequencyPerWeek,
+			planned_sessions: plan.plannedSessions,
+			review_date: plan.reviewDate,
+			points: JSON.stringify(plan.points.map(({ code, side, deep }) => ({ code, side, deep }))),
+			electroacupuncture: plan.electroacupuncture ? 1 : 0,
+			moxibustion: plan.moxibustion ? 1 : 0,
+			bloodletting: plan.bloodletting ? 1 : 0,
+			notes: plan.notes,
+			created_at: at,
+			updated_at: at
+		})
+		.execute();
+	return id;
+}
+
+export async function insertOverride(
+	db: Db,
+	row: { patientId: string; planId: string; conflict: PlanConflict; reason: string; staffId: string },
+	at: string
+): Promise<string> {
+	const id = randomUUID();
+	await db.kysely
+		.insertInto('contraindication_override')
+		.values({
+			id,
+			patient_id: row.patientId,
+			plan_id: row.planId,
+			session_id: null,
+			alert_code: row.conflict.alertCode,
+			conflict: JSON.stringify(row.conflict),
+			reason: row.reason,
+			staff_id: row.staffId,
+			created_at: at
+		})
+		.execute();
+	return id;
+}
+
+/** What the newest examination says that the point suggestions use. */
+export interface ExamFacts {
+	confirmedRoot: string | null;
+	suggestedRoot: string | null;
+	pattern: string | null;
+	redFlagPositive: boolean;
+}
+
+/** The newest examination's root, pattern and red-flag result; null before the first one. */
+export async function findLatestExamFacts(db: Db, patientId: string): Promise<ExamFacts | null> {
+	const row = await db.kysely
+		.selectFrom('examination')
+		.select(['confirmed_root', 'suggested_root', 'pattern', 'red_flag_positive'])
+		.where('patient_id', '=', patientId)
+		.orderBy('created_at', 'desc')
+		.orderBy('id', 'desc')
+		.executeTakeFirst();
+	if (!row) return null;
+	return { confirmedRoot: row.confirmed_root, suggestedRoot: row.suggested_root, pattern: row.pattern, redFlagPositive: row.red_flag_positive === 1 };
+}
+
+/** The activities the patient named in their first PSFS (the baseline), in their order. */
+export async function baselinePsfsActivities(db: Db, patientId: string): Promise<string[]> {
+	const row = await db.kysely
+		.selectFrom('outcome_check_in')
+		.select('psfs')
+		.where('patient_id', '=', patientId)
+		.where('psfs', 'is not', null)
+		.orderBy('recorded_at')
+		.orderBy('id')
+		.limit(1)
+		.executeTakeFirst();
+	const list = parseJson<unknown>(row?.psfs ?? '[]', []);
+	if (!Array.isArray(list)) return [];
+	return list
+		.map((item: unknown) => (item !== null && typeof item === 'object' ? (item as { activity?: unknown }).activity : null))
+		.filter((a): a is string => typeof a === 'string' && a.trim() !== '');
+}

@@ -1,0 +1,37 @@
+import { mayClose } from '../../domain/clinical/session-rules';
+import { recordAudit, type AuditActor } from '../audit/audit-log';
+import type { Db } from '../db/database';
+import { withTransaction } from '../db/transaction';
+import { findSession } from './session-repository';
+
+export type CloseSessionResult =
+	| { ok: true; closedAt: string }
+	| { ok: false; code: 'counts_differ'; needlesIn: number; needlesOut: number }
+	| { ok: false; code: 'not_found' | 'already_closed' };
+
+/**
+ * Closes the session: refused while needles inserted and removed differ (REFERENCE §3). The
+ * refusal carries both numbers so the practitioner sees which needles to look for. The record
+ * locks 24 hours after this moment.
+ */
+export async function closeSession(db: Db, patientId: string, sessionId: string, actor: AuditActor, now = new Date()): Promise<CloseSessionResult> {
+	return withTransaction(db, async (tx) => {
+		const session = await findSession(tx, patientId, sessionId);
+		if (!session) return { ok: false, code: 'not_found' } as const;
+		if (session.closedAt !== null) return { ok: false, code: 'already_closed' } as const;
+		const check = mayClose(session);
+		if (!check.ok) {
+			await recordAudit(tx, actor, { action: 'treatment_session.close_refused', entityType: 'treatment_session', entityId: sessionId, patientId, detail: { reasons: check.reasons } });
+			return { ok: false, code: 'counts_differ', needlesIn: session.needlesIn, needlesOut: session.needlesOut } as const;
+		}
+		const closedAt = now.toISOString();
+		await tx.kysely
+			.updateTable('treatment_session')
+			.set({ closed_at: closedAt, updated_at: closedAt })
+			.where('id', '=', sessionId)
+			.where('closed_at', 'is', null)
+			.execute();
+		await recordAudit(tx, actor, { action: 'treatment_session.close', entityType: 'treatment_session', entityId: sessionId, patientId, detail: { needles: session.needlesIn, points: session.points.length } });
+		return { ok: true, closedAt } as const;
+	});
+}

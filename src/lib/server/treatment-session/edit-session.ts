@@ -1,0 +1,89 @@
+/*
+ * The one path every change to a session record takes: load it in a transaction, apply the
+ * change, audit it. 施術録 rule (REFERENCE §6): 24 hours after closing the record is locked; a
+ * change after that needs a reason and is kept as an amendment whose `before` holds the original
+ * values. Audit details name the fields changed, never their clinical content.
+ */
+import { randomUUID } from 'node:crypto';
+import { amendmentDiff, isLocked } from '../../domain/clinical/session-rules';
+import { recordAudit, type AuditActor } from '../audit/audit-log';
+import type { Db } from '../db/database';
+import { withTransaction } from '../db/transaction';
+import { fieldCodesFrom, type SessionFieldCodes } from './field-codes';
+import { ZAmendmentReasonSchema } from './schemas';
+import { findSession, type SessionRecord } from './session-repository';
+
+export type SessionEditResult =
+	| { ok: true; amended: boolean }
+	| { ok: false; code: 'invalid'; fields: SessionFieldCodes }
+	| { ok: false; code: 'not_found' | 'closed' | 'forbidden' };
+
+export interface SessionChange {
+	/** Audit action, e.g. `treatment_session.notes`. */
+	action: string;
+	/** The changed part of the record before and after (for the amendment). */
+	before: Record<string, unknown>;
+	after: Record<string, unknown>;
+	/** Extra audit facts: ids and counts only. */
+	detail?: Record<string, unknown>;
+}
+
+export type ApplyOutcome = SessionChange | { ok: false; code: 'invalid'; fields: SessionFieldCodes } | { ok: false; code: 'closed' };
+
+export interface EditOptions {
+	now?: Date;
+	/** Refuse the change on a closed session (needle counts, timer). */
+	openOnly?: boolean;
+}
+
+export async function editSession(
+	db: Db,
+	patientId: string,
+	sessionId: string,
+	input: Record<string, unknown>,
+	actor: AuditActor,
+	options: EditOptions,
+	apply: (tx: Db, session: SessionRecord, now: Date) => Promise<ApplyOutcome>
+): Promise<SessionEditResult> {
+	if (actor.type !== 'staff' || !actor.id) return { ok: false, code: 'forbidden' };
+	const staffId = actor.id;
+	const now = options.now ?? new Date();
+	return withTransaction(db, async (tx) => {
+		const session = await findSession(tx, patientId, sessionId);
+		if (!session) return { ok: false, code: 'not_found' } as const;
+		if (options.openOnly && session.closedAt !== null) return { ok: false, code: 'closed' } as const;
+		const locked = isLocked(session.closedAt, now);
+		let reason: string | null = null;
+		if (locked) {
+			const parsed = ZAmendmentReasonSchema.safeParse(input);
+			if (!parsed.success) return { ok: false, code: 'invalid', fields: fieldCodesFrom(parsed.error) } as const;
+			reason = parsed.data.reason;
+		}
+		const change = await apply(tx, session, now);
+		if ('ok' in change) return change;
+		await tx.kysely.updateTable('treatment_session').set({ updated_at: now.toISOString() }).where('id', '=', sessionId).execute();
+		const changed = amendmentDiff(change.before, change.after);
+		if (locked && reason !== null) {
+			await tx.kysely
+				.insertInto('session_amendment')
+				.values({
+					id: randomUUID(),
+					session_id: sessionId,
+					staff_id: staffId,
+					created_at: now.toISOString(),
+					reason,
+					before: JSON.stringify(Object.fromEntries(changed.map((c) => [c.field, c.before]))),
+					after: JSON.stringify(Object.fromEntries(changed.map((c) => [c.field, c.after])))
+				})
+				.execute();
+		}
+		await recordAudit(tx, actor, {
+			action: change.action,
+			entityType: 'treatment_session',
+			entityId: sessionId,
+			patientId,
+			detail: { ...change.detail, fields: changed.map((c) => c.field), amendment: locked }
+		});
+		return { ok: true, amended: locked } as const;
+	});
+}

@@ -1,0 +1,92 @@
+import { randomUUID } from 'node:crypto';
+import { localizePath } from '../../i18n/locales';
+import { translate } from '../../i18n/translate';
+import { recordAudit, type AuditActor } from '../audit/audit-log';
+import type { Db } from '../db/database';
+import { withTransaction } from '../db/transaction';
+import type { Mailer } from '../mail/mailer';
+import { fieldCodesFrom, type SessionFieldCodes } from './field-codes';
+import { ZAdverseEventSchema } from './schemas';
+import { findSessionPatient } from './session-repository';
+
+export type RecordAdverseEventResult =
+	| { ok: true; id: string; notified: number }
+	| { ok: false; code: 'invalid'; fields: SessionFieldCodes }
+	| { ok: false; code: 'not_found' | 'forbidden' };
+
+export interface AdverseEventOptions {
+	/** The site's origin for the console link in the mail; without it the mail carries the path. */
+	origin?: string;
+	now?: Date;
+}
+
+/**
+ * Records an adverse event during or after a session (REFERENCE §3: kind, severity, outcome). An
+ * event is its own record, not an edit of the session, so it may be added after the lock time.
+ * A serious one mails every active owner after the commit, with only the patient number and a
+ * link to the record: staff sign in to read the rest.
+ */
+export async function recordAdverseEvent(
+	db: Db,
+	mailer: Mailer,
+	patientId: string,
+	sessionId: string,
+	input: Record<string, unknown>,
+	actor: AuditActor,
+	options: AdverseEventOptions = {}
+): Promise<RecordAdverseEventResult> {
+	if (actor.type !== 'staff' || !actor.id) return { ok: false, code: 'forbidden' };
+	const staffId = actor.id;
+	const parsed = ZAdverseEventSchema.safeParse(input);
+	if (!parsed.success) return { ok: false, code: 'invalid', fields: fieldCodesFrom(parsed.error) };
+	const event = parsed.data;
+	const now = options.now ?? new Date();
+	const saved = await withTransaction(db, async (tx) => {
+		const patient = await findSessionPatient(tx, patientId);
+		const session = await tx.kysely.selectFrom('treatment_session').select('id').where('id', '=', sessionId).where('patient_id', '=', patientId).executeTakeFirst();
+		if (!patient || !session) return null;
+		const id = randomUUID();
+		await tx.kysely
+			.insertInto('adverse_event')
+			.values({
+				id,
+				patient_id: patientId,
+				session_id: sessionId,
+				occurred_at: now.toISOString(),
+				kind: event.kind,
+				severity: event.severity,
+				outcome: event.outcome,
+				description: event.description,
+				staff_id: staffId,
+				created_at: now.toISOString()
+			})
+			.execute();
+		const owners =
+			event.severity === 'serious'
+				? (await tx.kysely.selectFrom('staff').select('email').where('role', '=', 'owner').where('disabled', '=', 0).orderBy('email').execute()).map((o) => o.email)
+				: [];
+		const recipients = [...new Set(owners.filter(Boolean))];
+		await recordAudit(tx, actor, {
+			action: 'adverse_event.record',
+			entityType: 'adverse_event',
+			entityId: id,
+			patientId,
+			detail: { sessionId, serious: event.severity === 'serious', notified: recipients.length }
+		});
+		return { id, patientNumber: patient.patientNumber, recipients };
+	});
+	if (!saved) return { ok: false, code: 'not_found' };
+	// After the commit: a slow mail server must not hold the transaction; the outbox keeps each mail.
+	const path = localizePath(`/staff/patients/${patientId}/sessions/${sessionId}`, 'ja');
+	const link = options.origin ? new URL(path, options.origin).toString() : path;
+	const number = saved.patientNumber ?? '—';
+	for (const to of saved.recipients) {
+		await mailer.send(db, {
+			to,
+			kind: 'adverse_event.serious',
+			subject: translate('ja', 'treatmentSession.mail.subject', { number }),
+			text: `${translate('ja', 'treatmentSession.mail.body', { number, link })}\n\n---\n\n${translate('en', 'treatmentSession.mail.body', { number, link })}`
+		});
+	}
+	return { ok: true, id: saved.id, notified: saved.recipients.length };
+}

@@ -1,0 +1,62 @@
+import { randomUUID } from 'node:crypto';
+import { allowedTechniques } from '../../domain/clinical/session-rules';
+import type { AuditActor } from '../audit/audit-log';
+import type { Db } from '../db/database';
+import { editSession, type SessionEditResult } from './edit-session';
+import { fieldCodesFrom } from './field-codes';
+import { ZAddPointSchema, ZRemovePointSchema } from './schemas';
+import { licencesOf, type SessionPoint } from './session-repository';
+
+/** The points as the amendment keeps them: without ids, in the order they were added. */
+const snapshot = (points: readonly SessionPoint[]) => points.map(({ id: _id, ...rest }) => rest);
+
+/** Adds one needled point. Needling needs the session practitioner's はり師 licence (REFERENCE §6). */
+export async function addSessionPoint(db: Db, patientId: string, sessionId: string, input: Record<string, unknown>, actor: AuditActor, now?: Date): Promise<SessionEditResult> {
+	const parsed = ZAddPointSchema.safeParse(input);
+	if (!parsed.success) return { ok: false, code: 'invalid', fields: fieldCodesFrom(parsed.error) };
+	const point = parsed.data;
+	return editSession(db, patientId, sessionId, input, actor, { now }, async (tx, session, at) => {
+		if (!allowedTechniques(await licencesOf(tx, session.practitionerStaffId)).includes('needling')) {
+			return { ok: false, code: 'invalid', fields: { code: 'treatmentSession.error.needsHari' } };
+		}
+		const id = randomUUID();
+		const row = { code: point.code, side: point.side, gauge: point.gauge, lengthMm: point.lengthMm, depthMm: point.depthMm, technique: point.technique, deqi: point.deqi };
+		await tx.kysely
+			.insertInto('session_point')
+			.values({
+				id,
+				session_id: sessionId,
+				code: row.code,
+				side: row.side,
+				gauge: row.gauge,
+				length_mm: row.lengthMm,
+				depth_mm: row.depthMm,
+				technique: row.technique,
+				deqi: row.deqi,
+				created_at: at.toISOString()
+			})
+			.execute();
+		return {
+			action: 'treatment_session.point.add',
+			before: { points: snapshot(session.points) },
+			after: { points: [...snapshot(session.points), row] },
+			detail: { pointId: id }
+		};
+	});
+}
+
+export async function removeSessionPoint(db: Db, patientId: string, sessionId: string, input: Record<string, unknown>, actor: AuditActor, now?: Date): Promise<SessionEditResult> {
+	const parsed = ZRemovePointSchema.safeParse(input);
+	if (!parsed.success) return { ok: false, code: 'invalid', fields: fieldCodesFrom(parsed.error) };
+	const { pointId } = parsed.data;
+	return editSession(db, patientId, sessionId, input, actor, { now }, async (tx, session) => {
+		if (!session.points.some((p) => p.id === pointId)) return { ok: false, code: 'invalid', fields: { pointId: 'treatmentSession.error.point' } };
+		await tx.kysely.deleteFrom('session_point').where('id', '=', pointId).where('session_id', '=', sessionId).execute();
+		return {
+			action: 'treatment_session.point.remove',
+			before: { points: snapshot(session.points) },
+			after: { points: snapshot(session.points.filter((p) => p.id !== pointId)) },
+			detail: { pointId }
+		};
+	});
+}

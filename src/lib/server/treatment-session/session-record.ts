@@ -1,0 +1,52 @@
+/* The reads of the session record; each one is audited (who opened which patient's record). */
+import { isLocked, lockTime, retentionEndsAt } from '../../domain/clinical/session-rules';
+import { recordAudit, type AuditActor } from '../audit/audit-log';
+import type { Db } from '../db/database';
+import {
+	findSession,
+	listAmendments,
+	listSessionAdverseEvents,
+	listSessionSummaries,
+	listStartableAppointments,
+	type AdverseEventEntry,
+	type AmendmentEntry,
+	type SessionRecord,
+	type SessionSummary,
+	type StartableAppointment
+} from './session-repository';
+import { clinicDay } from './start-session';
+
+export interface SessionView extends SessionRecord {
+	locked: boolean;
+	lockAt: string | null;
+	retentionEndsAt: string | null;
+	amendments: AmendmentEntry[];
+	adverseEvents: AdverseEventEntry[];
+}
+
+export async function getSessionRecord(db: Db, patientId: string, sessionId: string, actor: AuditActor, now = new Date()): Promise<SessionView | null> {
+	const session = await findSession(db, patientId, sessionId);
+	if (!session) return null;
+	await recordAudit(db, actor, { action: 'treatment_session.read', entityType: 'treatment_session', entityId: sessionId, patientId });
+	return {
+		...session,
+		locked: isLocked(session.closedAt, now),
+		lockAt: session.closedAt ? lockTime(session.closedAt).toISOString() : null,
+		retentionEndsAt: retentionEndsAt(session.timerStartedAt, session.retentionMinutes)?.toISOString() ?? null,
+		amendments: await listAmendments(db, sessionId),
+		adverseEvents: await listSessionAdverseEvents(db, sessionId)
+	};
+}
+
+export interface SessionList {
+	sessions: SessionSummary[];
+	/** Today's visits of the patient that have no session yet, to start one from. */
+	appointments: StartableAppointment[];
+}
+
+export async function listSessions(db: Db, patientId: string, actor: AuditActor, options: { now?: Date; timeZone?: string } = {}): Promise<SessionList> {
+	const day = clinicDay(options.now ?? new Date(), options.timeZone ?? 'Asia/Tokyo');
+	const sessions = await listSessionSummaries(db, patientId);
+	await recordAudit(db, actor, { action: 'treatment_session.list', entityType: 'patient', entityId: patientId, patientId, detail: { count: sessions.length } });
+	return { sessions, appointments: await listStartableAppointments(db, patientId, day.from, day.to) };
+}

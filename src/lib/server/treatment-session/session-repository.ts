@@ -1,0 +1,274 @@
+/* Kysely queries for treatment sessions; nothing else in this module talks SQL. */
+import { MOXA_TYPES, NO_TECHNIQUES, type Licences, type MoxaType, type SessionTechniques } from '../../domain/clinical/session-rules';
+import type { Db } from '../db/database';
+import type { AdverseEventKind, AdverseEventOutcome, AdverseEventSeverity, PointSide } from '../db/schema-session';
+
+export interface SessionPatient {
+	id: string;
+	patientNumber: string | null;
+	familyName: string;
+	givenName: string;
+}
+
+export interface SessionPoint {
+	id: string;
+	code: string;
+	side: PointSide;
+	gauge: string | null;
+	lengthMm: number | null;
+	depthMm: number | null;
+	technique: string | null;
+	deqi: string | null;
+}
+
+export interface SessionRecord {
+	id: string;
+	patientId: string;
+	appointmentId: string | null;
+	practitionerStaffId: string;
+	practitionerName: string;
+	bedId: string | null;
+	bedName: { ja: string; en: string } | null;
+	startedAt: string;
+	closedAt: string | null;
+	preLegPain: number | null;
+	preBackPain: number | null;
+	checkInId: string | null;
+	/** Where the pre-session NRS came from: the patient's portal check-in, or entered at the session. */
+	checkInSource: 'intake' | 'portal' | 'session' | null;
+	needlesIn: number;
+	needlesOut: number;
+	retentionMinutes: number;
+	timerStartedAt: string | null;
+	techniques: SessionTechniques;
+	notes: string;
+	updatedAt: string;
+	points: SessionPoint[];
+}
+
+export interface SessionSummary {
+	id: string;
+	startedAt: string;
+	closedAt: string | null;
+	practitionerName: string;
+	pointCount: number;
+	needlesIn: number;
+	needlesOut: number;
+}
+
+export interface AmendmentEntry {
+	id: string;
+	staffName: string;
+	createdAt: string;
+	reason: string;
+	before: Record<string, unknown>;
+	after: Record<string, unknown>;
+}
+
+export interface AdverseEventEntry {
+	id: string;
+	occurredAt: string;
+	kind: AdverseEventKind;
+	severity: AdverseEventSeverity;
+	outcome: AdverseEventOutcome;
+	description: string;
+	staffName: string;
+}
+
+export async function findSessionPatient(db: Db, patientId: string): Promise<SessionPatient | null> {
+	const row = await db.kysely
+		.selectFrom('patient')
+		.select(['id', 'patient_number', 'family_name', 'given_name'])
+		.where('id', '=', patientId)
+		.where('merged_into_id', 'is', null)
+		.executeTakeFirst();
+	return row ? { id: row.id, patientNumber: row.patient_number, familyName: row.family_name, givenName: row.given_name } : null;
+}
+
+/** The licences on the practitioner row linked to a staff account; none when there is no such row. */
+export async function licencesOf(db: Db, staffId: string): Promise<Licences> {
+	const row = await db.kysely
+		.selectFrom('practitioner')
+		.select(['hari_licence', 'kyu_licence'])
+		.where('staff_id', '=', staffId)
+		.where('active', '=', 1)
+		.executeTakeFirst();
+	return { hari: Boolean(row?.hari_licence), kyu: Boolean(row?.kyu_licence) };
+}
+
+/** Stored techniques JSON, read defensively: anything unexpected counts as not used. */
+export function parseTechniques(json: string): SessionTechniques {
+	let raw: unknown;
+	try {
+		raw = JSON.parse(json);
+	} catch {
+		return { ...NO_TECHNIQUES };
+	}
+	if (raw === null || typeof raw !== 'object') return { ...NO_TECHNIQUES };
+	const value = raw as Record<string, Record<string, unknown> | null | undefined>;
+	const n = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : null);
+	const ea = value.electroacupuncture;
+	const moxa = value.moxibustion;
+	const cup = value.cupping;
+	return {
+		electroacupuncture:
+			ea && n(ea.pairs) !== null && n(ea.frequencyHz) !== null && n(ea.minutes) !== null
+				? { pairs: n(ea.pairs)!, frequencyHz: n(ea.frequencyHz)!, minutes: n(ea.minutes)! }
+				: null,
+		moxibustion:
+			moxa && (MOXA_TYPES as readonly unknown[]).includes(moxa.type) && n(moxa.cones) !== null
+				? { type: moxa.type as MoxaType, cones: n(moxa.cones)! }
+				: null,
+		cupping: cup && n(cup.cups) !== null && n(cup.minutes) !== null ? { cups: n(cup.cups)!, minutes: n(cup.minutes)! } : null
+	};
+}
+
+const staffName = (family: string | null, given: string | null, display: string | null) => (family ? `${family} ${given ?? ''}`.trim() : (display ?? ''));
+
+export async function findSession(db: Db, patientId: string, sessionId: string): Promise<SessionRecord | null> {
+	const row = await db.kysely
+		.selectFrom('treatment_session as s')
+		.innerJoin('staff', 'staff.id', 's.practitioner_staff_id')
+		.leftJoin('practitioner', 'practitioner.staff_id', 's.practitioner_staff_id')
+		.leftJoin('bed', 'bed.id', 's.bed_id')
+		.leftJoin('outcome_check_in', 'outcome_check_in.id', 's.check_in_id')
+		.selectAll('s')
+		.select([
+			'staff.display_name',
+			'practitioner.family_name_ja',
+			'practitioner.given_name_ja',
+			'bed.name_ja as bed_ja',
+			'bed.name_en as bed_en',
+			'outcome_check_in.source as check_in_source'
+		])
+		.where('s.id', '=', sessionId)
+		.where('s.patient_id', '=', patientId)
+		.executeTakeFirst();
+	if (!row) return null;
+	const points = await db.kysely
+		.selectFrom('session_point')
+		.selectAll()
+		.where('session_id', '=', sessionId)
+		.orderBy('created_at')
+		.orderBy('id')
+		.execute();
+	return {
+		id: row.id,
+		patientId: row.patient_id,
+		appointmentId: row.appointment_id,
+		practitionerStaffId: row.practitioner_staff_id,
+		practitionerName: staffName(row.family_name_ja, row.given_name_ja, row.display_name),
+		bedId: row.bed_id,
+		bedName: row.bed_ja !== null && row.bed_en !== null ? { ja: row.bed_ja, en: row.bed_en } : null,
+		startedAt: row.started_at,
+		closedAt: row.closed_at,
+		preLegPain: row.pre_leg_pain,
+		preBackPain: row.pre_back_pain,
+		checkInId: row.check_in_id,
+		checkInSource: row.check_in_source ?? null,
+		needlesIn: Number(row.needles_in),
+		needlesOut: Number(row.needles_out),
+		retentionMinutes: Number(row.retention_minutes),
+		timerStartedAt: row.timer_started_at,
+		techniques: parseTechniques(row.techniques),
+		notes: row.notes,
+		updatedAt: row.updated_at,
+		points: points.map((p) => ({
+			id: p.id,
+			code: p.code,
+			side: p.side,
+			gauge: p.gauge,
+			lengthMm: p.length_mm === null ? null : Number(p.length_mm),
+			depthMm: p.depth_mm === null ? null : Number(p.depth_mm),
+			technique: p.technique,
+			deqi: p.deqi
+		}))
+	};
+}
+
+/** A patient's sessions: open ones first, then the newest first. */
+export async function listSessionSummaries(db: Db, patientId: string): Promise<SessionSummary[]> {
+	const rows = await db.kysely
+		.selectFrom('treatment_session as s')
+		.innerJoin('staff', 'staff.id', 's.practitioner_staff_id')
+		.leftJoin('practitioner', 'practitioner.staff_id', 's.practitioner_staff_id')
+		.select((eb) => [
+			's.id',
+			's.started_at',
+			's.closed_at',
+			's.needles_in',
+			's.needles_out',
+			'staff.display_name',
+			'practitioner.family_name_ja',
+			'practitioner.given_name_ja',
+			eb.selectFrom('session_point').select((p) => p.fn.countAll<number>().as('n')).whereRef('session_point.session_id', '=', 's.id').as('point_count')
+		])
+		.where('s.patient_id', '=', patientId)
+		.orderBy('s.started_at', 'desc')
+		.orderBy('s.id')
+		.execute();
+	const summaries = rows.map((r) => ({
+		id: r.id,
+		startedAt: r.started_at,
+		closedAt: r.closed_at,
+		practitionerName: staffName(r.family_name_ja, r.given_name_ja, r.display_name),
+		pointCount: Number(r.point_count ?? 0),
+		needlesIn: Number(r.needles_in),
+		needlesOut: Number(r.needles_out)
+	}));
+	return [...summaries.filter((s) => s.closedAt === null), ...summaries.filter((s) => s.closedAt !== null)];
+}
+
+export async function listAmendments(db: Db, sessionId: string): Promise<AmendmentEntry[]> {
+	const rows = await db.kysely
+		.selectFrom('session_amendment as a')
+		.innerJoin('staff', 'staff.id', 'a.staff_id')
+		.select(['a.id', 'a.created_at', 'a.reason', 'a.before', 'a.after', 'staff.display_name'])
+		.where('a.session_id', '=', sessionId)
+		.orderBy('a.created_at')
+		.orderBy('a.id')
+		.execute();
+	const object = (json: string): Record<string, unknown> => {
+		try {
+			const v: unknown = JSON.parse(json);
+			return v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
+		} catch {
+			return {};
+		}
+	};
+	return rows.map((r) => ({ id: r.id, staffName: r.display_name, createdAt: r.created_at, reason: r.reason, before: object(r.before), after: object(r.after) }));
+}
+
+export async function listSessionAdverseEvents(db: Db, sessionId: string): Promise<AdverseEventEntry[]> {
+	const rows = await db.kysely
+		.selectFrom('adverse_event as e')
+		.innerJoin('staff', 'staff.id', 'e.staff_id')
+		.select(['e.id', 'e.occurred_at', 'e.kind', 'e.severity', 'e.outcome', 'e.description', 'staff.display_name'])
+		.where('e.session_id', '=', sessionId)
+		.orderBy('e.occurred_at')
+		.orderBy('e.id')
+		.execute();
+	return rows.map((r) => ({ id: r.id, occurredAt: r.occurred_at, kind: r.kind, severity: r.severity, outcome: r.outcome, description: r.description, staffName: r.display_name }));
+}
+
+export interface StartableAppointment {
+	id: string;
+	startsAt: string;
+	practitionerName: string;
+}
+
+/** The patient's visits in [from, to) that are booked or arrived and have no session yet. */
+export async function listStartableAppointments(db: Db, patientId: string, from: string, to: string): Promise<StartableAppointment[]> {
+	const rows = await db.kysely
+		.selectFrom('appointment as a')
+		.leftJoin('practitioner', 'practitioner.id', 'a.practitioner_id')
+		.select(['a.id', 'a.starts_at', 'practitioner.family_name_ja', 'practitioner.given_name_ja'])
+		.where('a.patient_id', '=', patientId)
+		.where('a.status', 'in', ['booked', 'arrived'])
+		.where('a.starts_at', '>=', from)
+		.where('a.starts_at', '<', to)
+		.where((eb) => eb.not(eb.exists(eb.selectFrom('treatment_session').select('treatment_session.id').whereRef('treatment_session.appointment_id', '=', 'a.id'))))
+		.orderBy('a.starts_at')
+		.execute();
+	return rows.map((r) => ({ id: r.id, startsAt: r.starts_at, practitionerName: staffName(r.family_name_ja, r.given_name_ja, null) }));
+}

@@ -1,0 +1,134 @@
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import { findAcupoint } from '../../domain/acupoints/points';
+import { POINT_SIDES } from '../../domain/clinical/point-suggestions';
+import { DEFAULT_RETENTION_MINUTES, NO_TECHNIQUES } from '../../domain/clinical/session-rules';
+import { addDays, localDate, localInstant } from '../../domain/scheduling/local-time';
+import { recordAudit, type AuditActor } from '../audit/audit-log';
+import type { Db } from '../db/database';
+import type { PointSide } from '../db/schema-session';
+import { withTransaction } from '../db/transaction';
+import { fieldCodesFrom, type SessionFieldCodes } from './field-codes';
+import { ZStartSessionSchema } from './schemas';
+import { findSessionPatient } from './session-repository';
+
+export type StartSessionResult =
+	| { ok: true; id: string; resumed: boolean; preFilled: boolean }
+	| { ok: false; code: 'invalid'; fields: SessionFieldCodes }
+	| { ok: false; code: 'not_found' | 'forbidden' };
+
+export interface StartSessionOptions {
+	now?: Date;
+	/** The clinic's time zone: "today" for the portal check-in is the clinic's day. */
+	timeZone?: string;
+}
+
+/** The clinic-local day around `now` as a half-open UTC interval [from, to). */
+export function clinicDay(now: Date, timeZone: string): { from: string; to: string } {
+	const today = localDate(now.getTime(), timeZone);
+	return {
+		from: new Date(localInstant(today, '00:00', timeZone)).toISOString(),
+		to: new Date(localInstant(addDays(today, 1), '00:00', timeZone)).toISOString()
+	};
+}
+
+/**
+ * Opens a session for a patient, run by the acting staff member, optionally for one of the
+ * patient's appointments (its bed becomes the session's bed). When the patient did a portal
+ * check-in today, its leg and back NRS pre-fill the pre-session pain. Starting twice for the same
+ * appointment (a double tap) returns the session already open.
+ */
+export async function startSession(db: Db, patientId: string, input: Record<string, unknown>, actor: AuditActor, options: StartSessionOptions = {}): Promise<StartSessionResult> {
+	if (actor.type !== 'staff' || !actor.id) return { ok: false, code: 'forbidden' };
+	const staffId = actor.id;
+	const parsed = ZStartSessionSchema.safeParse(input);
+	if (!parsed.success) return { ok: false, code: 'invalid', fields: fieldCodesFrom(parsed.error) };
+	const { appointmentId } = parsed.data;
+	const now = options.now ?? new Date();
+	return withTransaction(db, async (tx) => {
+		if (!(await findSessionPatient(tx, patientId))) return { ok: false, code: 'not_found' } as const;
+		let bedId: string | null = null;
+		if (appointmentId !== null) {
+			const appointment = await tx.kysely
+				.selectFrom('appointment')
+				.select(['id', 'bed_id'])
+				.where('id', '=', appointmentId)
+				.where('patient_id', '=', patientId)
+				.where('status', 'in', ['booked', 'arrived', 'completed'])
+				.executeTakeFirst();
+			if (!appointment) return { ok: false, code: 'invalid', fields: { appointmentId: 'treatmentSession.error.appointment' } } as const;
+			bedId = appointment.bed_id;
+		}
+		let open = tx.kysely
+			.selectFrom('treatment_session')
+			.select('id')
+			.where('patient_id', '=', patientId)
+			.where('closed_at', 'is', null)
+			.where('practitioner_staff_id', '=', staffId);
+		open = appointmentId === null ? open.where('appointment_id', 'is', null).where('started_at', '>=', clinicDay(now, options.timeZone ?? 'Asia/Tokyo').from) : open.where('appointment_id', '=', appointmentId);
+		const existing = await open.executeTakeFirst();
+		if (existing) {
+			await recordAudit(tx, actor, { action: 'treatment_session.resume', entityType: 'treatment_session', entityId: existing.id, patientId });
+			return { ok: true, id: existing.id, resumed: true, preFilled: false } as const;
+		}
+		const day = clinicDay(now, options.timeZone ?? 'Asia/Tokyo');
+		const checkIn = await tx.kysely
+			.selectFrom('outcome_check_in')
+			.select(['id', 'leg_pain', 'back_pain'])
+			.where('patient_id', '=', patientId)
+			.where('source', '=', 'portal')
+			.where('recorded_at', '>=', day.from)
+			.where('recorded_at', '<', day.to)
+			.where((eb) => eb.or([eb('leg_pain', 'is not', null), eb('back_pain', 'is not', null)]))
+			.orderBy('recorded_at', 'desc')
+			.limit(1)
+			.executeTakeFirst();
+		const id = randomUUID();
+		const at = now.toISOString();
+		await tx.kysely
+			.insertInto('treatment_session')
+			.values({
+				id,
+				patient_id: patientId,
+				appointment_id: appointmentId,
+				practitioner_staff_id: staffId,
+				bed_id: bedId,
+				started_at: at,
+				closed_at: null,
+				pre_leg_pain: checkIn?.leg_pain ?? null,
+				pre_back_pain: checkIn?.back_pain ?? null,
+				check_in_id: checkIn?.id ?? null,
+				retention_minutes: DEFAULT_RETENTION_MINUTES,
+				timer_started_at: null,
+				techniques: JSON.stringify(NO_TECHNIQUES),
+				notes: '',
+				created_at: at,
+				updated_at: at
+			})
+			.execute();
+		// The active plan's points start the record: the practitioner removes or adds at the bed.
+		const planPoints = await activePlanPoints(tx, patientId);
+		if (planPoints.length > 0) {
+			await tx.kysely
+				.insertInto('session_point')
+				.values(planPoints.map((point) => ({ id: randomUUID(), session_id: id, code: point.code, side: point.side, gauge: null, length_mm: null, depth_mm: null, technique: null, deqi: null, created_at: at })))
+				.execute();
+		}
+		await recordAudit(tx, actor, {
+			action: 'treatment_session.start',
+			entityType: 'treatment_session',
+			entityId: id,
+			patientId,
+			detail: { appointmentLinked: appointmentId !== null, preFilledFromCheckIn: checkIn !== undefined, pointsFromPlan: planPoints.length }
+		});
+		return { ok: true, id, resumed: false, preFilled: checkIn !== undefined } as const;
+	});
+}
+
+/** The points of the patient's active treatment plan, as the plan stores them; none without a plan. */
+async function activePlanPoints(db: Db, patientId: string): Promise<Array<{ code: string; side: PointSide }>> {
+	const plan = await db.kysely.selectFrom('treatment_plan').select('points').where('patient_id', '=', patientId).where('status', '=', 'active').executeTakeFirst();
+	if (!plan) return [];
+	const parsed = z.array(z.object({ code: z.string().max(16), side: z.enum(POINT_SIDES) })).safeParse(JSON.parse(plan.points));
+	return parsed.success ? parsed.data.filter((p) => Boolean(findAcupoint(p.code))) : [];
+}

@@ -1,0 +1,43 @@
+import { error, redirect } from '@sveltejs/kit';
+import { z } from 'zod';
+import { EXAM_SIDES, MUSCLES, PAIN_AREAS, PATTERNS, REFLEX_GRADES, REFLEXES, ROOTS } from '$lib/domain/clinical/examination';
+import { RED_FLAG_QUESTIONS } from '$lib/domain/triage/assess';
+import { localizePath } from '$lib/i18n/locales';
+import { translate } from '$lib/i18n/translate';
+import { findClinic } from '$lib/server/clinic/clinic-repository';
+import { findExamPatient } from '$lib/server/examination/exam-patient';
+import { listExaminations, recordExamination } from '$lib/server/examination/examination-service';
+import { EXAM_TEXT_MAX, ZExamFormSchema } from '$lib/server/examination/schemas';
+import { parseForm } from '$lib/server/http/form';
+import { actorFrom } from '$lib/server/http/request-context';
+import type { Actions, PageServerLoad } from './$types';
+
+async function patientOf(locals: App.Locals, id: string) {
+	const patient = z.uuid().safeParse(id).success ? await findExamPatient(locals.db, id, locals.locale) : null;
+	if (!patient) error(404, translate(locals.locale, 'error.notFoundTitle'));
+	return patient;
+}
+
+export const load: PageServerLoad = async (event) => {
+	const { locals, params } = event;
+	const patient = await patientOf(locals, params.id);
+	return {
+		patient,
+		timeZone: (await findClinic(locals.db))?.time_zone ?? 'Asia/Tokyo',
+		examinations: await listExaminations(locals.db, patient.id, actorFrom(event)),
+		options: { sides: EXAM_SIDES, areas: PAIN_AREAS, roots: ROOTS, muscles: MUSCLES, reflexes: REFLEXES, grades: REFLEX_GRADES, patterns: PATTERNS, redFlags: RED_FLAG_QUESTIONS },
+		textMax: EXAM_TEXT_MAX
+	};
+};
+
+export const actions: Actions = {
+	create: async (event) => {
+		const { locals, params } = event;
+		const patient = await patientOf(locals, params.id);
+		const form = await parseForm(event.request, ZExamFormSchema, locals.locale);
+		if (!form.ok) return form.failure;
+		const result = await recordExamination(locals.db, patient.id, form.data, locals.session!.staff.id, actorFrom(event));
+		if (!result.ok) error(404, translate(locals.locale, 'error.notFoundTitle'));
+		redirect(303, localizePath(`/staff/patients/${patient.id}/exams/${result.id}?saved`, locals.locale));
+	}
+};

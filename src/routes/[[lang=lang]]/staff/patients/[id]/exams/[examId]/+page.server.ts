@@ -1,0 +1,43 @@
+import { error } from '@sveltejs/kit';
+import { z } from 'zod';
+import { PATTERNS, ROOTS, slrPositive, suggestRoot } from '$lib/domain/clinical/examination';
+import { translate } from '$lib/i18n/translate';
+import { findClinic } from '$lib/server/clinic/clinic-repository';
+import { findExamPatient } from '$lib/server/examination/exam-patient';
+import { confirmExamination, getExamination } from '$lib/server/examination/examination-service';
+import { ZConfirmExamSchema } from '$lib/server/examination/schemas';
+import { parseForm } from '$lib/server/http/form';
+import { actorFrom } from '$lib/server/http/request-context';
+import type { Actions, PageServerLoad } from './$types';
+
+const isId = (id: string) => z.uuid().safeParse(id).success;
+
+export const load: PageServerLoad = async (event) => {
+	const { locals, params, url } = event;
+	const patient = isId(params.id) ? await findExamPatient(locals.db, params.id, locals.locale) : null;
+	const exam = patient && isId(params.examId) ? await getExamination(locals.db, patient.id, params.examId, actorFrom(event)) : null;
+	if (!patient || !exam) error(404, translate(locals.locale, 'error.notFoundTitle'));
+	const slr = (['left', 'right'] as const).map((side) => ({ side, angle: exam.findings[side].slrAngle, positive: slrPositive(exam.findings[side].slrAngle, exam.findings[side].slrReproducesPain) }));
+	return {
+		patient,
+		exam,
+		suggestion: suggestRoot(exam.findings),
+		slr,
+		saved: url.searchParams.has('saved'),
+		timeZone: (await findClinic(locals.db))?.time_zone ?? 'Asia/Tokyo',
+		roots: ROOTS,
+		patterns: PATTERNS
+	};
+};
+
+export const actions: Actions = {
+	confirm: async (event) => {
+		const { locals, params } = event;
+		if (!isId(params.id) || !isId(params.examId)) error(404, translate(locals.locale, 'error.notFoundTitle'));
+		const form = await parseForm(event.request, ZConfirmExamSchema, locals.locale);
+		if (!form.ok) return form.failure;
+		const done = await confirmExamination(locals.db, params.id, params.examId, form.data, actorFrom(event));
+		if (!done) error(404, translate(locals.locale, 'error.notFoundTitle'));
+		return { confirmed: true as const };
+	}
+};

@@ -1,0 +1,49 @@
+import { error, redirect } from '@sveltejs/kit';
+import { z } from 'zod';
+import { localizePath } from '$lib/i18n/locales';
+import { isMessageKey, translate } from '$lib/i18n/translate';
+import { findClinic } from '$lib/server/clinic/clinic-repository';
+import { formFailure } from '$lib/server/http/form';
+import { readForm } from '$lib/server/http/read-form';
+import { actorFrom } from '$lib/server/http/request-context';
+import { listSessions } from '$lib/server/treatment-session/session-record';
+import { findSessionPatient } from '$lib/server/treatment-session/session-repository';
+import { startSession } from '$lib/server/treatment-session/start-session';
+import { findLatestExamFacts } from '$lib/server/treatment-plan/plan-repository';
+import type { Actions, PageServerLoad } from './$types';
+
+const isId = (id: string) => z.uuid().safeParse(id).success;
+
+export const load: PageServerLoad = async (event) => {
+	const { locals, params, url } = event;
+	const patient = isId(params.id) ? await findSessionPatient(locals.db, params.id) : null;
+	if (!patient) error(404, translate(locals.locale, 'error.notFoundTitle'));
+	const timeZone = (await findClinic(locals.db))?.time_zone ?? 'Asia/Tokyo';
+	const list = await listSessions(locals.db, patient.id, actorFrom(event), { timeZone });
+	const requested = url.searchParams.get('appointment');
+	return { patient, timeZone, ...list, selectedAppointment: list.appointments.some((a) => a.id === requested) ? requested : null };
+};
+
+export const actions: Actions = {
+	start: async (event) => {
+		const { locals, params } = event;
+		if (!isId(params.id)) error(404, translate(locals.locale, 'error.notFoundTitle'));
+		const values = await readForm(event.request);
+		// A red flag found again at the latest examination means referral, not needles.
+		if ((await findLatestExamFacts(locals.db, params.id))?.redFlagPositive) {
+			return formFailure(409, values, {}, translate(locals.locale, 'examination.blocked'));
+		}
+		const timeZone = (await findClinic(locals.db))?.time_zone ?? 'Asia/Tokyo';
+		const result = await startSession(locals.db, params.id, values, actorFrom(event), { timeZone });
+		if (!result.ok && result.code !== 'invalid') {
+			error(result.code === 'forbidden' ? 403 : 404, translate(locals.locale, result.code === 'forbidden' ? 'error.forbiddenTitle' : 'error.notFoundTitle'));
+		}
+		if (!result.ok) {
+			const errors = Object.fromEntries(
+				Object.entries(result.fields).map(([field, key]) => [field, translate(locals.locale, isMessageKey(key) ? key : 'treatmentSession.error.invalid')])
+			);
+			return formFailure(422, values, errors);
+		}
+		redirect(303, localizePath(`/staff/patients/${params.id}/sessions/${result.id}?started=1`, locals.locale));
+	}
+};

@@ -1,0 +1,130 @@
+import { error, type RequestEvent } from '@sveltejs/kit';
+import { z } from 'zod';
+import { ACUPOINTS, acupointName } from '$lib/domain/acupoints/points';
+import { allowedTechniques, MOXA_TYPES } from '$lib/domain/clinical/session-rules';
+import type { Locale } from '$lib/i18n/locales';
+import { isMessageKey, translate } from '$lib/i18n/translate';
+import { findClinic } from '$lib/server/clinic/clinic-repository';
+import type { Db } from '$lib/server/db/database';
+import type { AuditActor } from '$lib/server/audit/audit-log';
+import { formFailure } from '$lib/server/http/form';
+import { readForm } from '$lib/server/http/read-form';
+import { actorFrom } from '$lib/server/http/request-context';
+import { closeSession } from '$lib/server/treatment-session/close-session';
+import type { SessionEditResult } from '$lib/server/treatment-session/edit-session';
+import { setNeedleCounts, stepNeedleCount } from '$lib/server/treatment-session/needle-counts';
+import { recordAdverseEvent } from '$lib/server/treatment-session/record-adverse-event';
+import { recordNotes } from '$lib/server/treatment-session/record-notes';
+import { recordPrePain } from '$lib/server/treatment-session/record-pre-pain';
+import { recordTechniques } from '$lib/server/treatment-session/record-techniques';
+import {
+	ADVERSE_EVENT_KINDS,
+	ADVERSE_EVENT_OUTCOMES,
+	ADVERSE_EVENT_SEVERITIES,
+	DEQI_LEVELS,
+	NEEDLE_GAUGES,
+	NEEDLE_LENGTHS_MM,
+	NEEDLE_TECHNIQUES,
+	NOTES_MAX,
+	POINT_SIDES
+} from '$lib/server/treatment-session/schemas';
+import { addSessionPoint, removeSessionPoint } from '$lib/server/treatment-session/session-points';
+import { getSessionRecord } from '$lib/server/treatment-session/session-record';
+import { findSessionPatient, licencesOf } from '$lib/server/treatment-session/session-repository';
+import { startRetentionTimer } from '$lib/server/treatment-session/start-retention-timer';
+import type { Actions, PageServerLoad } from './$types';
+
+const isId = (id: string | undefined) => z.uuid().safeParse(id ?? '').success;
+
+function notFound(locale: Locale): never {
+	error(404, translate(locale, 'error.notFoundTitle'));
+}
+
+export const load: PageServerLoad = async (event) => {
+	const { locals, params, url } = event;
+	if (!isId(params.id) || !isId(params.sessionId)) notFound(locals.locale);
+	const patient = await findSessionPatient(locals.db, params.id);
+	if (!patient) notFound(locals.locale);
+	const now = new Date();
+	const session = await getSessionRecord(locals.db, patient.id, params.sessionId, actorFrom(event), now);
+	if (!session) notFound(locals.locale);
+	const licences = await licencesOf(locals.db, session.practitionerStaffId);
+	const schedule = new URLSearchParams({ q: patient.patientNumber ?? `${patient.familyName} ${patient.givenName}` });
+	return {
+		patient,
+		session,
+		now: now.getTime(),
+		timeZone: (await findClinic(locals.db))?.time_zone ?? 'Asia/Tokyo',
+		justStarted: url.searchParams.get('started') === '1',
+		licences,
+		allowed: allowedTechniques(licences),
+		points: ACUPOINTS.map((point) => ({ code: point.code, name: acupointName(point, locals.locale) })),
+		options: {
+			sides: POINT_SIDES,
+			gauges: NEEDLE_GAUGES,
+			lengths: NEEDLE_LENGTHS_MM,
+			techniques: NEEDLE_TECHNIQUES,
+			deqi: DEQI_LEVELS,
+			moxaTypes: MOXA_TYPES,
+			kinds: ADVERSE_EVENT_KINDS,
+			severities: ADVERSE_EVENT_SEVERITIES,
+			outcomes: ADVERSE_EVENT_OUTCOMES,
+			notesMax: NOTES_MAX
+		},
+		scheduleQuery: schedule.toString()
+	};
+};
+
+type EditUseCase = (db: Db, patientId: string, sessionId: string, input: Record<string, unknown>, actor: AuditActor) => Promise<SessionEditResult>;
+
+function translatedFields(locale: Locale, fields: Record<string, string>): Record<string, string> {
+	return Object.fromEntries(Object.entries(fields).map(([field, key]) => [field, translate(locale, isMessageKey(key) ? key : 'treatmentSession.error.invalid')]));
+}
+
+/** One form action: read the form, run the use case, map each outcome to one status in one place. */
+function editAction(useCase: EditUseCase) {
+	return async (event: RequestEvent) => {
+		const { locals, params } = event;
+		if (!isId(params.id) || !isId(params.sessionId)) notFound(locals.locale);
+		const values = await readForm(event.request);
+		const result = await useCase(locals.db, params.id!, params.sessionId!, values, actorFrom(event));
+		if (result.ok) return { saved: values.form ?? '' };
+		if (result.code === 'invalid') return formFailure(422, values, translatedFields(locals.locale, result.fields));
+		if (result.code === 'closed') return formFailure(409, values, {}, translate(locals.locale, 'treatmentSession.error.closed'));
+		if (result.code === 'forbidden') error(403, translate(locals.locale, 'error.forbiddenTitle'));
+		notFound(locals.locale);
+	};
+}
+
+export const actions: Actions = {
+	prePain: editAction(recordPrePain),
+	addPoint: editAction(addSessionPoint),
+	removePoint: editAction(removeSessionPoint),
+	needleStep: editAction(stepNeedleCount),
+	needleCounts: editAction(setNeedleCounts),
+	techniques: editAction(recordTechniques),
+	timer: editAction(startRetentionTimer),
+	notes: editAction(recordNotes),
+	close: async (event) => {
+		const { locals, params } = event;
+		if (!isId(params.id) || !isId(params.sessionId)) notFound(locals.locale);
+		const values = await readForm(event.request);
+		const result = await closeSession(locals.db, params.id, params.sessionId, actorFrom(event));
+		if (result.ok) return { saved: 'close' };
+		if (result.code === 'counts_differ') {
+			return formFailure(422, values, {}, translate(locals.locale, 'treatmentSession.close.refused', { in: result.needlesIn, out: result.needlesOut }));
+		}
+		if (result.code === 'already_closed') return formFailure(409, values, {}, translate(locals.locale, 'treatmentSession.close.alreadyClosed'));
+		notFound(locals.locale);
+	},
+	adverseEvent: async (event) => {
+		const { locals, params, url } = event;
+		if (!isId(params.id) || !isId(params.sessionId)) notFound(locals.locale);
+		const values = await readForm(event.request);
+		const result = await recordAdverseEvent(locals.db, locals.mailer, params.id, params.sessionId, values, actorFrom(event), { origin: url.origin });
+		if (result.ok) return { saved: 'adverseEvent', notified: result.notified };
+		if (result.code === 'invalid') return formFailure(422, values, translatedFields(locals.locale, result.fields));
+		if (result.code === 'forbidden') error(403, translate(locals.locale, 'error.forbiddenTitle'));
+		notFound(locals.locale);
+	}
+};

@@ -1,0 +1,87 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { axeViolations, launchBrowser } from '../support/browser';
+import { staffCookie } from '../support/staff-session';
+
+/* The sciatica examination on a tablet (issue #7): findings in, a suggested root out, confirmed by the practitioner. */
+const base = inject('baseUrl');
+const passwords = inject('demoPasswords');
+
+let cookie = '';
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+
+async function chartPath(q: string): Promise<string> {
+	const html = await (await fetch(`${base}/staff/patients?q=${encodeURIComponent(q)}`, { headers: { cookie } })).text();
+	const link = /href="(\/staff\/patients\/[0-9a-f-]{36})"/.exec(html);
+	if (!link) throw new Error(`no patient for ${q}`);
+	return link[1]!;
+}
+
+beforeAll(async () => {
+	cookie = await staffCookie(base, 'practitioner@example.jp', passwords['practitioner@example.jp']);
+	browser = await launchBrowser();
+	context = await browser.newContext({ viewport: { width: 1024, height: 768 } });
+	await context.addCookies([{ name: cookie.slice(0, cookie.indexOf('=')), value: cookie.slice(cookie.indexOf('=') + 1), url: base }]);
+	page = await context.newPage();
+});
+afterAll(async () => {
+	await browser?.close();
+});
+
+describe('examining a patient with sciatica', () => {
+	it('suggests S1 from pain down the back of the calf, weak tiptoes and a reduced ankle jerk, and the practitioner confirms it', async () => {
+		await page.goto(`${base}${await chartPath('さとう')}/exams`);
+		expect(await axeViolations(page)).toEqual([]);
+		await page.locator('input[name="side"][value="right"]').check();
+		for (const area of ['backOfThigh', 'backOfCalf', 'heelAndSole']) await page.locator(`input[name="right.area.${area}"]`).check();
+		await page.getByLabel('角度（0〜90°、未実施は空欄）').first().fill('45');
+		await page.locator('input[name="right.slrPain"]').check();
+		await page.locator('select[name="right.reflex.ankle"]').selectOption('reduced');
+		await page.locator('select[name="right.strength.plantarFlexion"]').selectOption('4');
+		await page.getByRole('button', { name: '診察を保存' }).click();
+		await page.waitForURL(/\/exams\/[0-9a-f-]{36}\?saved$/);
+		expect(await page.getByTestId('suggested-root').textContent()).toBe('所見からの提案: S1');
+		expect(await page.locator('main').textContent()).toContain('SLR陽性（45°）');
+		expect(await axeViolations(page)).toEqual([]);
+		await page.getByRole('button', { name: '神経根と経脈の型を確定する' }).click();
+		await expect.poll(() => page.getByTestId('confirmed-root').textContent()).toBe('確定: S1・太陽経（膀胱経）');
+	});
+
+	it('names an impossible angle beside its field and saves nothing', async () => {
+		const path = `${await chartPath('さとう')}/exams`;
+		await page.goto(`${base}${path}`);
+		const before = await page.locator('p.exam').count();
+		await page.locator('input[name="side"][value="left"]').check();
+		await page.getByLabel('角度（0〜90°、未実施は空欄）').nth(1).fill('120');
+		await page.getByRole('button', { name: '診察を保存' }).click();
+		await expect.poll(() => page.locator('#field-left\\.slrAngle-error').textContent()).toBe('0から90の数字を入力してください。');
+		await page.goto(`${base}${path}`);
+		expect(await page.locator('p.exam').count()).toBe(before);
+	});
+
+	it('blocks treatment on a red flag found again, offers a referral letter, and refuses to start a session', async () => {
+		const chart = await chartPath('morgan');
+		await page.goto(`${base}${chart}/exams`);
+		await page.locator('input[name="side"][value="both"]').check();
+		await page.locator('input[name="redFlag.saddleNumbness"]').check();
+		await page.getByRole('button', { name: '診察を保存' }).click();
+		await page.waitForURL(/\/exams\/[0-9a-f-]{36}\?saved$/);
+		expect(await page.getByTestId('exam-blocked').textContent()).toContain('施術は行わず');
+		await page.getByTestId('exam-blocked').getByRole('link').click();
+		await page.waitForURL(/\/referral$/);
+		expect(await page.getByTestId('referral-red-flags').textContent()).toContain('股の間のしびれ');
+		expect(await axeViolations(page)).toEqual([]);
+
+		await page.goto(`${base}${chart}/sessions`);
+		await page.locator('form[action="?/start"] button[type="submit"]').click();
+		await expect.poll(() => page.getByTestId('start-refused').textContent()).toContain('警告症状があるため');
+	});
+
+	it('keeps examinations from reception', async () => {
+		const desk = await staffCookie(base, 'reception@example.jp', passwords['reception@example.jp']);
+		const response = await fetch(`${base}${await chartPath('さとう')}/exams`, { headers: { cookie: desk }, redirect: 'manual' });
+		expect(response.status).toBe(403);
+	});
+});
