@@ -2,27 +2,13 @@ import { render } from 'svelte/server';
 import { describe, expect, it, vi } from 'vitest';
 import { checkPlan } from '$lib/domain/clinical/plan-check';
 import { NEEDLING_ORDER, suggestPoints } from '$lib/domain/clinical/point-suggestions';
-import { deriveSafetyAlerts, type IntakeSafetyFacts } from '$lib/domain/safety/alerts';
+import { deriveSafetyAlerts, noSafetyFacts, type IntakeSafetyFacts } from '$lib/domain/safety/alerts';
 import { PLAN_LIMITS } from '$lib/server/treatment-plan/schemas';
 import Page from '../../../routes/[[lang=lang]]/staff/patients/[id]/plan/+page.svelte';
 
 vi.mock('$app/state', () => ({ page: { url: new URL('http://localhost/staff/patients/p1/plan'), data: {} } }));
 
-const facts: IntakeSafetyFacts = {
-	pregnant: false,
-	anticoagulants: true,
-	bleedingDisorder: false,
-	pacemakerOrImplant: false,
-	immunosuppressed: false,
-	diabetes: false,
-	needleFear: false,
-	faintingHistory: false,
-	skinProblemSites: [],
-	lymphoedemaSites: [],
-	metalAllergy: false,
-	alcoholSwabAllergy: false,
-	tapeAllergy: false
-};
+const facts: IntakeSafetyFacts = noSafetyFacts({ anticoagulants: true });
 const alerts = deriveSafetyAlerts(facts);
 
 function pageData(locale: 'ja' | 'en') {

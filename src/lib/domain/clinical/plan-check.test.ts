@@ -1,27 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ACUPOINTS } from '../acupoints/points';
-import { checkPlanAgainstAlerts, deriveSafetyAlerts, type IntakeSafetyFacts, type PlanToCheck } from '../safety/alerts';
+import { checkPlanAgainstAlerts, deriveSafetyAlerts, noSafetyFacts, type PlanToCheck } from '../safety/alerts';
 import { checkPlan, conflictKey, unacknowledgedConflicts } from './plan-check';
-
-function facts(overrides: Partial<IntakeSafetyFacts> = {}): IntakeSafetyFacts {
-	return {
-		pregnant: false,
-		anticoagulants: false,
-		bleedingDisorder: false,
-		pacemakerOrImplant: false,
-		immunosuppressed: false,
-		diabetes: false,
-		needleFear: false,
-		faintingHistory: false,
-		skinProblemSites: [],
-		lymphoedemaSites: [],
-		metalAllergy: false,
-		alcoholSwabAllergy: false,
-		tapeAllergy: false,
-		...overrides
-	};
-}
 
 const plan = (points: PlanToCheck['points'], extra: Partial<PlanToCheck> = {}): PlanToCheck => ({ points, electroacupuncture: false, ...extra });
 
@@ -32,7 +13,7 @@ describe('checkPlan', () => {
 	});
 
 	it('asks a reason for deep needling and bloodletting in a patient on blood thinners', () => {
-		const alerts = deriveSafetyAlerts(facts({ anticoagulants: true }));
+		const alerts = deriveSafetyAlerts(noSafetyFacts({ anticoagulants: true }));
 		const check = checkPlan(alerts, plan([{ code: 'BL40', deep: true }, { code: 'BL25' }], { bloodletting: true }));
 		expect(check.conflicts.map((c) => c.key)).toEqual(['anticoagulants.deepNeedling.BL40', 'anticoagulants.bloodletting']);
 		expect(check.conflicts.every((c) => c.needsReason && !c.prominent)).toBe(true);
@@ -40,7 +21,7 @@ describe('checkPlan', () => {
 	});
 
 	it('puts contraindications first and marks them as prominent', () => {
-		const alerts = deriveSafetyAlerts(facts({ anticoagulants: true, pacemakerOrImplant: true }));
+		const alerts = deriveSafetyAlerts(noSafetyFacts({ anticoagulants: true, pacemakerOrImplant: true }));
 		const check = checkPlan(alerts, plan([{ code: 'BL40', deep: true }], { electroacupuncture: true }));
 		expect(check.conflicts.map((c) => [c.key, c.prominent])).toEqual([
 			['implantedDevice.electroacupuncture', true],
@@ -50,25 +31,25 @@ describe('checkPlan', () => {
 	});
 
 	it('flags the points avoided in pregnancy and deep needling of the lower back', () => {
-		const alerts = deriveSafetyAlerts(facts({ pregnant: true }));
+		const alerts = deriveSafetyAlerts(noSafetyFacts({ pregnant: true }));
 		const check = checkPlan(alerts, plan([{ code: 'SP6' }, { code: 'BL60' }, { code: 'BL23', deep: true }, { code: 'BL40', deep: true }]));
 		expect(check.conflicts.map((c) => c.key)).toEqual(['pregnancy.point.SP6', 'pregnancy.point.BL60', 'pregnancy.deepNeedling.BL23']);
 		expect(check.hasContraindication).toBe(true);
 	});
 
 	it('flags a point over a skin problem', () => {
-		const alerts = deriveSafetyAlerts(facts({ skinProblemSites: ['knee'] }));
+		const alerts = deriveSafetyAlerts(noSafetyFacts({ skinProblemSites: ['knee'] }));
 		expect(checkPlan(alerts, plan([{ code: 'BL40' }, { code: 'BL25' }])).conflicts.map((c) => c.key)).toEqual(['skinProblemSites.site.BL40']);
 	});
 
 	it('keeps a point listed twice to one conflict', () => {
-		const alerts = deriveSafetyAlerts(facts({ pregnant: true }));
+		const alerts = deriveSafetyAlerts(noSafetyFacts({ pregnant: true }));
 		expect(checkPlan(alerts, plan([{ code: 'LI4' }, { code: 'li4' }])).conflicts.map((c) => c.key)).toEqual(['pregnancy.point.LI4']);
 	});
 });
 
 describe('unacknowledgedConflicts', () => {
-	const alerts = deriveSafetyAlerts(facts({ bleedingDisorder: true }));
+	const alerts = deriveSafetyAlerts(noSafetyFacts({ bleedingDisorder: true }));
 	const check = checkPlan(alerts, plan([{ code: 'GB30', deep: true }], { bloodletting: true }));
 
 	it('lists every conflict without a reason, blank reasons included', () => {

@@ -1,23 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { deriveSafetyAlerts } from '../safety/alerts';
+import { deriveSafetyAlerts, noSafetyFacts } from '../safety/alerts';
 import { calmIntake } from './fixtures';
 import { toSafetyFacts } from './safety-facts';
 
-const NOTHING = {
-	pregnant: false,
-	anticoagulants: false,
-	bleedingDisorder: false,
-	pacemakerOrImplant: false,
-	immunosuppressed: false,
-	diabetes: false,
-	needleFear: false,
-	faintingHistory: false,
-	skinProblemSites: [],
-	lymphoedemaSites: [],
-	metalAllergy: false,
-	alcoholSwabAllergy: false,
-	tapeAllergy: false
-};
+const NOTHING = noSafetyFacts();
 
 describe('toSafetyFacts', () => {
 	it('knows nothing before any step is answered', () => {

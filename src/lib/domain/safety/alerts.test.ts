@@ -4,30 +4,12 @@ import {
 	checkPlanAgainstAlerts,
 	deriveSafetyAlerts,
 	hasContraindication,
+	noSafetyFacts,
 	SAFETY_ALERT_CODES,
 	type IntakeSafetyFacts,
 	type PlanToCheck,
 	type SafetyAlert
 } from './alerts';
-
-function noFacts(overrides: Partial<IntakeSafetyFacts> = {}): IntakeSafetyFacts {
-	return {
-		pregnant: false,
-		anticoagulants: false,
-		bleedingDisorder: false,
-		pacemakerOrImplant: false,
-		immunosuppressed: false,
-		diabetes: false,
-		needleFear: false,
-		faintingHistory: false,
-		skinProblemSites: [],
-		lymphoedemaSites: [],
-		metalAllergy: false,
-		alcoholSwabAllergy: false,
-		tapeAllergy: false,
-		...overrides
-	};
-}
 
 function plan(points: PlanToCheck['points'], extra: Partial<PlanToCheck> = {}): PlanToCheck {
 	return { points, electroacupuncture: false, ...extra };
@@ -50,11 +32,11 @@ const codes = (alerts: SafetyAlert[]) => alerts.map((a) => a.code);
 
 describe('deriveSafetyAlerts', () => {
 	it('gives no alert when nothing is set', () => {
-		expect(deriveSafetyAlerts(noFacts())).toEqual([]);
+		expect(deriveSafetyAlerts(noSafetyFacts())).toEqual([]);
 	});
 
 	it('flags the points avoided in pregnancy and deep lumbosacral or lower-abdominal needling', () => {
-		const [alert, ...rest] = deriveSafetyAlerts(noFacts({ pregnant: true }));
+		const [alert, ...rest] = deriveSafetyAlerts(noSafetyFacts({ pregnant: true }));
 		expect(rest).toEqual([]);
 		expect(alert).toMatchObject({
 			code: 'pregnancy',
@@ -65,7 +47,7 @@ describe('deriveSafetyAlerts', () => {
 	});
 
 	it('asks about an unknown pregnancy with a caution that still lists the points', () => {
-		const alerts = deriveSafetyAlerts(noFacts({ pregnant: 'unknown' }));
+		const alerts = deriveSafetyAlerts(noSafetyFacts({ pregnant: 'unknown' }));
 		expect(codes(alerts)).toEqual(['pregnancyUnknown']);
 		expect(alerts[0]).toMatchObject({ severity: 'caution', avoidPoints: ['LI4', 'SP6', 'BL60', 'BL67', 'GB21'] });
 		expect(alerts[0]!.advice.en).toMatch(/ask/i);
@@ -84,7 +66,7 @@ describe('deriveSafetyAlerts', () => {
 		['alcoholSwabAllergy', { code: 'alcoholSwabAllergy', severity: 'caution' }],
 		['tapeAllergy', { code: 'tapeAllergy', severity: 'caution' }]
 	] as const)('gives one alert for %s alone', (fact, expected) => {
-		const alerts = deriveSafetyAlerts(noFacts({ [fact]: true }));
+		const alerts = deriveSafetyAlerts(noSafetyFacts({ [fact]: true }));
 		expect(alerts).toHaveLength(1);
 		expect(alerts[0]).toMatchObject(expected);
 		expect(alerts[0]!.avoidPoints).toBeUndefined();
@@ -92,7 +74,7 @@ describe('deriveSafetyAlerts', () => {
 
 	it('keeps electroacupuncture, bloodletting and depth rules to the facts that call for them', () => {
 		for (const fact of ['immunosuppressed', 'diabetes', 'needleFear', 'faintingHistory'] as const) {
-			const [alert] = deriveSafetyAlerts(noFacts({ [fact]: true }));
+			const [alert] = deriveSafetyAlerts(noSafetyFacts({ [fact]: true }));
 			expect(alert).not.toHaveProperty('forbidsElectroacupuncture');
 			expect(alert).not.toHaveProperty('forbidsBloodletting');
 			expect(alert).not.toHaveProperty('forbidsDeepNeedling');
@@ -101,7 +83,7 @@ describe('deriveSafetyAlerts', () => {
 
 	it('tells a needle-shy or fainting patient to be treated lying down with a short first session', () => {
 		for (const fact of ['needleFear', 'faintingHistory'] as const) {
-			const [alert] = deriveSafetyAlerts(noFacts({ [fact]: true }));
+			const [alert] = deriveSafetyAlerts(noSafetyFacts({ [fact]: true }));
 			expect(alert!.advice.en).toMatch(/lying down/);
 			expect(alert!.advice.en).toMatch(/first session short/);
 			expect(alert!.advice.ja).toMatch(/寝た姿勢/);
@@ -110,29 +92,29 @@ describe('deriveSafetyAlerts', () => {
 	});
 
 	it('forbids needling at each skin-problem and lymphoedema site, without duplicates or blanks', () => {
-		const alerts = deriveSafetyAlerts(noFacts({ skinProblemSites: ['lowerLeg', 'lowerLeg', ' '], lymphoedemaSites: ['thigh'] }));
+		const alerts = deriveSafetyAlerts(noSafetyFacts({ skinProblemSites: ['lowerLeg', 'lowerLeg', ' '], lymphoedemaSites: ['thigh'] }));
 		expect(alerts).toEqual([
 			expect.objectContaining({ code: 'skinProblemSites', severity: 'contraindication', avoidSites: ['lowerLeg'] }),
 			expect.objectContaining({ code: 'lymphoedemaSites', severity: 'contraindication', avoidSites: ['thigh'] })
 		]);
-		expect(deriveSafetyAlerts(noFacts({ skinProblemSites: ['  '] }))).toEqual([]);
+		expect(deriveSafetyAlerts(noSafetyFacts({ skinProblemSites: ['  '] }))).toEqual([]);
 	});
 
 	it('lists combined facts in the fixed order, one alert per fact', () => {
 		const alerts = deriveSafetyAlerts(
-			noFacts({ tapeAllergy: true, pregnant: true, diabetes: true, anticoagulants: true, bleedingDisorder: true, lymphoedemaSites: ['knee'] })
+			noSafetyFacts({ tapeAllergy: true, pregnant: true, diabetes: true, anticoagulants: true, bleedingDisorder: true, lymphoedemaSites: ['knee'] })
 		);
 		expect(codes(alerts)).toEqual(['pregnancy', 'anticoagulants', 'bleedingDisorder', 'diabetes', 'lymphoedemaSites', 'tapeAllergy']);
 	});
 
 	it('gives every alert advice in both languages, distinct for each code', () => {
-		const everything = noFacts({
+		const everything = noSafetyFacts({
 			...Object.fromEntries(BOOLEAN_FACTS.map((f) => [f, true])),
 			pregnant: true,
 			skinProblemSites: ['hand'],
 			lymphoedemaSites: ['thigh']
 		});
-		const alerts = [...deriveSafetyAlerts(everything), ...deriveSafetyAlerts(noFacts({ pregnant: 'unknown' }))];
+		const alerts = [...deriveSafetyAlerts(everything), ...deriveSafetyAlerts(noSafetyFacts({ pregnant: 'unknown' }))];
 		expect(new Set(codes(alerts))).toEqual(new Set(SAFETY_ALERT_CODES));
 		for (const a of alerts) {
 			expect(a.advice.ja).toMatch(/[ぁ-んァ-ン]/);
@@ -179,7 +161,7 @@ describe('deriveSafetyAlerts', () => {
 });
 
 describe('checkPlanAgainstAlerts', () => {
-	const pregnant = deriveSafetyAlerts(noFacts({ pregnant: true }));
+	const pregnant = deriveSafetyAlerts(noSafetyFacts({ pregnant: true }));
 
 	it('finds no conflict when there are no alerts', () => {
 		expect(checkPlanAgainstAlerts([], plan([{ code: 'SP6', deep: true }], { electroacupuncture: true, bloodletting: true }))).toEqual([]);
@@ -205,13 +187,13 @@ describe('checkPlanAgainstAlerts', () => {
 	});
 
 	it('gives the same point conflicts as cautions while pregnancy is unknown', () => {
-		const conflicts = checkPlanAgainstAlerts(deriveSafetyAlerts(noFacts({ pregnant: 'unknown' })), plan([{ code: 'SP6' }]));
+		const conflicts = checkPlanAgainstAlerts(deriveSafetyAlerts(noSafetyFacts({ pregnant: 'unknown' })), plan([{ code: 'SP6' }]));
 		expect(conflicts).toEqual([{ alertCode: 'pregnancyUnknown', severity: 'caution', kind: 'point', pointCode: 'SP6' }]);
 		expect(hasContraindication(conflicts)).toBe(false);
 	});
 
 	it('flags electroacupuncture with a pacemaker, and nothing without electroacupuncture', () => {
-		const alerts = deriveSafetyAlerts(noFacts({ pacemakerOrImplant: true }));
+		const alerts = deriveSafetyAlerts(noSafetyFacts({ pacemakerOrImplant: true }));
 		expect(checkPlanAgainstAlerts(alerts, plan([{ code: 'GB30' }], { electroacupuncture: true }))).toEqual([
 			{ alertCode: 'implantedDevice', severity: 'contraindication', kind: 'electroacupuncture' }
 		]);
@@ -219,12 +201,12 @@ describe('checkPlanAgainstAlerts', () => {
 	});
 
 	it('allows electroacupuncture when no alert forbids it', () => {
-		const alerts = deriveSafetyAlerts(noFacts({ diabetes: true, needleFear: true }));
+		const alerts = deriveSafetyAlerts(noSafetyFacts({ diabetes: true, needleFear: true }));
 		expect(checkPlanAgainstAlerts(alerts, plan([{ code: 'GB30', deep: true }], { electroacupuncture: true }))).toEqual([]);
 	});
 
 	it('flags bloodletting and deep needling for a patient on blood thinners', () => {
-		const alerts = deriveSafetyAlerts(noFacts({ anticoagulants: true }));
+		const alerts = deriveSafetyAlerts(noSafetyFacts({ anticoagulants: true }));
 		expect(checkPlanAgainstAlerts(alerts, plan([{ code: 'GB30', deep: true }, { code: 'BL40' }], { bloodletting: true }))).toEqual([
 			{ alertCode: 'anticoagulants', severity: 'caution', kind: 'deepNeedling', pointCode: 'GB30', site: 'buttock' },
 			{ alertCode: 'anticoagulants', severity: 'caution', kind: 'bloodletting' }
@@ -232,7 +214,7 @@ describe('checkPlanAgainstAlerts', () => {
 	});
 
 	it('flags a point inside a skin-problem or lymphoedema site, by the given site or the point’s own region', () => {
-		const alerts = deriveSafetyAlerts(noFacts({ skinProblemSites: ['lowerLeg'], lymphoedemaSites: ['thigh'] }));
+		const alerts = deriveSafetyAlerts(noSafetyFacts({ skinProblemSites: ['lowerLeg'], lymphoedemaSites: ['thigh'] }));
 		const conflicts = checkPlanAgainstAlerts(
 			alerts,
 			plan([{ code: 'BL57' }, { code: 'GB31' }, { code: 'GB30' }, { code: 'EX-B2', site: 'lowerLeg' }, { code: 'XX99' }])
@@ -245,7 +227,7 @@ describe('checkPlanAgainstAlerts', () => {
 	});
 
 	it('reports the conflicts of combined alerts alert by alert', () => {
-		const alerts = deriveSafetyAlerts(noFacts({ pregnant: true, pacemakerOrImplant: true, bleedingDisorder: true }));
+		const alerts = deriveSafetyAlerts(noSafetyFacts({ pregnant: true, pacemakerOrImplant: true, bleedingDisorder: true }));
 		const conflicts = checkPlanAgainstAlerts(alerts, plan([{ code: 'LI4', deep: true }], { electroacupuncture: true, bloodletting: true }));
 		expect(conflicts.map((c) => [c.alertCode, c.kind])).toEqual([
 			['pregnancy', 'point'],
@@ -256,7 +238,7 @@ describe('checkPlanAgainstAlerts', () => {
 	});
 
 	it('does not change the alerts or the plan it is given', () => {
-		const alerts = deriveSafetyAlerts(noFacts({ pregnant: true, skinProblemSites: ['hand'] }));
+		const alerts = deriveSafetyAlerts(noSafetyFacts({ pregnant: true, skinProblemSites: ['hand'] }));
 		const p = plan([{ code: 'LI4' }], { electroacupuncture: true });
 		const before = JSON.stringify([alerts, p]);
 		checkPlanAgainstAlerts(alerts, p);

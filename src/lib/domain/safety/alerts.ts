@@ -27,6 +27,26 @@ export interface IntakeSafetyFacts {
 	tapeAllergy: boolean;
 }
 
+/** Facts that call for no alert: the starting point for building facts, in code and in tests. */
+export function noSafetyFacts(overrides: Partial<IntakeSafetyFacts> = {}): IntakeSafetyFacts {
+	return {
+		pregnant: false,
+		anticoagulants: false,
+		bleedingDisorder: false,
+		pacemakerOrImplant: false,
+		immunosuppressed: false,
+		diabetes: false,
+		needleFear: false,
+		faintingHistory: false,
+		skinProblemSites: [],
+		lymphoedemaSites: [],
+		metalAllergy: false,
+		alcoholSwabAllergy: false,
+		tapeAllergy: false,
+		...overrides
+	};
+}
+
 export const SAFETY_ALERT_CODES = [
 	'pregnancy',
 	'pregnancyUnknown',
