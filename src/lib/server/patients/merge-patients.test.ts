@@ -90,6 +90,29 @@ async function giveHistory(db: Db, patientId: string, refs: Awaited<ReturnType<t
 	await db.kysely.insertInto('side_effect_report').values({ id: randomUUID(), patient_id: patientId, appointment_id: appointmentId, created_at: AT, kind: 'bruising', severity: 'mild', description: '', handled_at: null, handled_by: null }).execute();
 	await db.kysely.insertInto('aftercare_note').values({ id: randomUUID(), patient_id: patientId, staff_id: refs.staffId, created_at: AT, body: 'ストレッチ', shared_with_patient: 1 }).execute();
 	await db.kysely.insertInto('deletion_request').values({ id: randomUUID(), patient_id: patientId, created_at: AT, reason: '', status: 'declined', handled_at: AT, handled_by: refs.staffId }).execute();
+	await db.kysely
+		.insertInto('examination')
+		.values({ id: randomUUID(), patient_id: patientId, appointment_id: appointmentId, practitioner_staff_id: refs.staffId, kind: 'initial', examined_at: AT, findings: '{}', suggested_root: 'S1', confirmed_root: null, pattern: 'taiyang', red_flag_positive: 0, created_at: AT, updated_at: AT })
+		.execute();
+	// Both records have an active plan: only one may stay active after the merge.
+	const planId = randomUUID();
+	await db.kysely
+		.insertInto('treatment_plan')
+		.values({ id: planId, patient_id: patientId, created_by: refs.staffId, status: 'active', goals: '[]', frequency_per_week: 1, planned_sessions: 6, review_date: '2026-04-01', points: '[]', electroacupuncture: 0, moxibustion: 0, bloodletting: 0, notes: '', created_at: AT, updated_at: AT })
+		.execute();
+	await db.kysely
+		.insertInto('contraindication_override')
+		.values({ id: randomUUID(), patient_id: patientId, plan_id: planId, session_id: null, alert_code: 'anticoagulants', conflict: '{}', reason: '浅刺のみ', staff_id: refs.staffId, created_at: AT })
+		.execute();
+	const sessionId = randomUUID();
+	await db.kysely
+		.insertInto('treatment_session')
+		.values({ id: sessionId, patient_id: patientId, appointment_id: appointmentId, practitioner_staff_id: refs.staffId, bed_id: null, started_at: AT, closed_at: null, pre_leg_pain: null, pre_back_pain: null, check_in_id: null, timer_started_at: null, created_at: AT, updated_at: AT })
+		.execute();
+	await db.kysely
+		.insertInto('adverse_event')
+		.values({ id: randomUUID(), patient_id: patientId, session_id: sessionId, occurred_at: AT, kind: 'bruising', severity: 'mild', outcome: 'resolved', staff_id: refs.staffId, created_at: AT })
+		.execute();
 	await db.kysely.insertInto('patient_magic_link').values({ id: randomUUID(), patient_id: patientId, created_at: AT, expires_at: AT, used_at: null }).execute();
 	await db.kysely.insertInto('patient_session').values({ id: randomUUID(), patient_id: patientId, created_at: AT, last_seen_at: AT, expires_at: AT }).execute();
 }
@@ -159,7 +182,10 @@ describeEachDatabase('merging duplicate patients', (db) => {
 		const mergedBefore = await countsFor(db(), merged);
 		const otherBefore = await countsFor(db(), other);
 		const result = await mergePatients(db(), { survivorId: survivor, mergedId: merged }, desk);
-		expect(result).toMatchObject({ ok: true, survivorId: survivor, moved: { appointment: 2, intake: 1, consent_signature: 1, outcome_check_in: 1, side_effect_report: 1, aftercare_note: 1, deletion_request: 1 } });
+		expect(result).toMatchObject({ ok: true, survivorId: survivor, moved: { appointment: 2, intake: 1, consent_signature: 1, outcome_check_in: 1, side_effect_report: 1, aftercare_note: 1, deletion_request: 1, examination: 1, treatment_plan: 1, contraindication_override: 1, treatment_session: 1, adverse_event: 1 } });
+		// The survivor's plan stays the active one; the merged record's plan moves with it, closed.
+		const plans = await db().kysely.selectFrom('treatment_plan').select('status').where('patient_id', '=', survivor).orderBy('status').execute();
+		expect(plans.map((p) => p.status)).toEqual(['active', 'closed']);
 		expect(result.ok && [...result.filled].sort()).toEqual(['address', 'date_of_birth', 'email']);
 
 		const after = await countsFor(db(), survivor);
@@ -183,7 +209,9 @@ describeEachDatabase('merging duplicate patients', (db) => {
 		expect(audit).toHaveLength(1);
 		expect(audit[0]).toMatchObject({ actor_id: 'reception-1', patient_id: survivor, entity_id: merged });
 		expect(JSON.parse(audit[0]!.detail!)).toMatchObject({ survivorId: survivor, mergedId: merged });
-		for (const secret of ['hanako', '1960', '090', '山']) expect(audit[0]!.detail).not.toContain(secret);
+		// The ids are random and may contain any digits: look for personal details in the rest.
+		const { survivorId: _s, mergedId: _m, ...rest } = JSON.parse(audit[0]!.detail!);
+		for (const secret of ['hanako', '1960', '090', '山']) expect(JSON.stringify(rest)).not.toContain(secret);
 	});
 
 	it('refuses to merge an already-merged record, or into one', async () => {

@@ -11,7 +11,12 @@ export const MOVED_TABLES = [
 	'outcome_check_in',
 	'side_effect_report',
 	'aftercare_note',
-	'deletion_request'
+	'deletion_request',
+	'examination',
+	'treatment_plan',
+	'contraindication_override',
+	'treatment_session',
+	'adverse_event'
 ] as const;
 
 /** Sign-in material of the merged record: deleted, so nobody signs in to a record that no longer stands alone. */
@@ -64,6 +69,12 @@ export async function mergePatients(db: Db, input: { survivorId: string; mergedI
 		if (!survivor || !merged) return { ok: false, code: 'not_found' } as const;
 		if (Number(claimed.numUpdatedRows) !== 2) return { ok: false, code: 'already_merged' } as const;
 
+		// One active treatment plan per patient (a unique index): the survivor's stays active, and the
+		// merged record's, moved with its history, is closed.
+		const survivorPlan = await tx.kysely.selectFrom('treatment_plan').select('id').where('patient_id', '=', survivorId).where('status', '=', 'active').executeTakeFirst();
+		if (survivorPlan) {
+			await tx.kysely.updateTable('treatment_plan').set({ status: 'closed', updated_at: stamp }).where('patient_id', '=', mergedId).where('status', '=', 'active').execute();
+		}
 		const moved = {} as Record<MovedTable, number>;
 		for (const table of MOVED_TABLES) {
 			const result = await tx.kysely.updateTable(table).set({ patient_id: survivorId }).where('patient_id', '=', mergedId).executeTakeFirst();
