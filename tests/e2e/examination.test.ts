@@ -35,7 +35,9 @@ describe('examining a patient with sciatica', () => {
 		await page.goto(`${base}${await chartPath('さとう')}/exams`);
 		expect(await axeViolations(page)).toEqual([]);
 		await page.locator('input[name="side"][value="right"]').check();
-		for (const area of ['backOfThigh', 'backOfCalf', 'heelAndSole']) await page.locator(`input[name="right.area.${area}"]`).check();
+		// The body diagram (the intake's pain map): the back of the right thigh and calf hurt, the right heel and sole are numb.
+		for (const name of ['pain.back.thigh-right', 'pain.back.lowerLeg-right', 'numb.back.ankleFoot-right']) await page.locator(`input[name="${name}"]`).check();
+		await page.locator('input[name="right.numb.littleToe"]').check();
 		await page.getByLabel('角度（0〜90°、未実施は空欄）').first().fill('45');
 		await page.locator('input[name="right.slrPain"]').check();
 		await page.locator('select[name="right.reflex.ankle"]').selectOption('reduced');
@@ -43,6 +45,9 @@ describe('examining a patient with sciatica', () => {
 		await page.getByRole('button', { name: '診察を保存' }).click();
 		await page.waitForURL(/\/exams\/[0-9a-f-]{36}\?saved$/);
 		expect(await page.getByTestId('suggested-root').textContent()).toBe('所見からの提案: S1');
+		const reasons = (await page.getByTestId('root-reasons').textContent()) ?? '';
+		expect(reasons).toContain('右：アキレス腱反射の低下・消失');
+		expect(reasons).toContain('右：足関節底屈の筋力低下');
 		expect(await page.locator('main').textContent()).toContain('SLR陽性（45°）');
 		expect(await axeViolations(page)).toEqual([]);
 		await page.getByRole('button', { name: '神経根と経脈の型を確定する' }).click();
@@ -57,6 +62,10 @@ describe('examining a patient with sciatica', () => {
 		await page.getByLabel('角度（0〜90°、未実施は空欄）').nth(1).fill('120');
 		await page.getByRole('button', { name: '診察を保存' }).click();
 		await expect.poll(() => page.locator('#field-left\\.slrAngle-error').textContent()).toBe('0から90の数字を入力してください。');
+		const summaryLink = page.locator('.error-summary a[href="#field-left.slrAngle"]');
+		expect(await summaryLink.textContent()).toBe('左・SLRの角度: 0から90の数字を入力してください。');
+		expect(await page.locator('#field-left\\.slrAngle').inputValue()).toBe('120');
+		expect(await axeViolations(page)).toEqual([]);
 		await page.goto(`${base}${path}`);
 		expect(await page.locator('p.exam').count()).toBe(before);
 	});
@@ -77,6 +86,15 @@ describe('examining a patient with sciatica', () => {
 		await page.goto(`${base}${chart}/sessions`);
 		await page.locator('form[action="?/start"] button[type="submit"]').click();
 		await expect.poll(() => page.getByTestId('start-refused').textContent()).toContain('警告症状があるため');
+	});
+
+	it('fits a phone 390 px wide without scrolling sideways', async () => {
+		const phone = await browser.newContext({ viewport: { width: 390, height: 844 } });
+		await phone.addCookies([{ name: cookie.slice(0, cookie.indexOf('=')), value: cookie.slice(cookie.indexOf('=') + 1), url: base }]);
+		const small = await phone.newPage();
+		await small.goto(`${base}${await chartPath('さとう')}/exams`);
+		expect(await small.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+		await phone.close();
 	});
 
 	it('keeps examinations from reception', async () => {

@@ -2,7 +2,10 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
 	blocksTreatment,
+	DETAIL_AREAS,
+	diagramAreas,
 	emptySide,
+	normaliseFindings,
 	MUSCLES,
 	PAIN_AREAS,
 	REFLEX_GRADES,
@@ -57,6 +60,33 @@ describe('suggestRoot', () => {
 		expect(suggestRoot(exam('right', { painAreas: ['buttock', 'backOfThigh'] })).root).toBeNull();
 	});
 
+	it('counts numbness like pain, and an area with both only once', () => {
+		expect(suggestRoot(exam('right', { numbAreas: ['outerShin', 'bigToe'] })).root).toBe('L5');
+		const both = suggestRoot(exam('right', { painAreas: ['backOfCalf'], numbAreas: ['backOfCalf', 'heelAndSole'] }));
+		expect(both.scores).toEqual({ L4: 0, L5: 0, S1: 2 });
+	});
+
+	it('gives its reasons with the root and the side each one counts for', () => {
+		const suggestion = suggestRoot(exam('left', { painAreas: ['backOfCalf'], reflexes: { knee: 'reduced', ankle: 'absent' } }));
+		expect(suggestion.reasons).toEqual([
+			{ root: 'L4', side: 'left', kind: 'reflex', reflex: 'knee' },
+			{ root: 'S1', side: 'left', kind: 'area', area: 'backOfCalf' },
+			{ root: 'S1', side: 'left', kind: 'reflex', reflex: 'ankle' }
+		]);
+		expect(suggestion.root).toBe('S1');
+	});
+
+	it('suggests nothing when two roots tie', () => {
+		const suggestion = suggestRoot(exam('right', { painAreas: ['outerShin', 'backOfCalf'] }));
+		expect(suggestion.scores).toEqual({ L4: 0, L5: 1, S1: 1 });
+		expect(suggestion.root).toBeNull();
+	});
+
+	it('counts both legs when both are affected', () => {
+		const findings = { ...exam('both', {}), left: { ...emptySide(), painAreas: ['backOfCalf' as const] }, right: { ...emptySide(), reflexes: { knee: 'normal' as const, ankle: 'reduced' as const } } };
+		expect(suggestRoot(findings)).toMatchObject({ root: 'S1', scores: { S1: 2 } });
+	});
+
 	it('looks only at the affected side', () => {
 		const findings = exam('right', { painAreas: ['outerShin'] }, { painAreas: ['backOfCalf', 'heelAndSole'], reflexes: { knee: 'normal', ankle: 'absent' } });
 		expect(suggestRoot(findings).root).toBe('L5');
@@ -64,11 +94,21 @@ describe('suggestRoot', () => {
 
 	const sideFindings = fc.record({
 		painAreas: fc.subarray([...PAIN_AREAS]),
+		numbAreas: fc.subarray([...PAIN_AREAS]),
 		reducedSensation: fc.subarray([...ROOTS]),
 		slrAngle: fc.option(fc.integer({ min: 0, max: 90 }), { nil: null }),
 		slrReproducesPain: fc.boolean(),
 		reflexes: fc.record({ knee: fc.constantFrom(...REFLEX_GRADES), ankle: fc.constantFrom(...REFLEX_GRADES) }),
 		strength: fc.record(Object.fromEntries(MUSCLES.map((m) => [m, fc.integer({ min: 0, max: 5 })])) as Record<(typeof MUSCLES)[number], fc.Arbitrary<number>>)
+	});
+
+	it('scores each root by exactly the reasons it gives', () => {
+		fc.assert(
+			fc.property(fc.constantFrom('left' as const, 'right' as const, 'both' as const), sideFindings, sideFindings, (side, left, right) => {
+				const s = suggestRoot({ ...exam(side, {}), left, right });
+				for (const root of ROOTS) expect(s.reasons.filter((r) => r.root === root)).toHaveLength(s.scores[root]);
+			})
+		);
 	});
 
 	it('never names a root without evidence, and the named root always scores highest alone', () => {
@@ -85,8 +125,13 @@ describe('suggestRoot', () => {
 	it('does not depend on the order the areas were ticked in', () => {
 		fc.assert(
 			fc.property(sideFindings, (side) => {
-				const reversed = { ...side, painAreas: [...side.painAreas].reverse(), reducedSensation: [...side.reducedSensation].reverse() };
-				expect(suggestRoot(exam('right', side)).scores).toEqual(suggestRoot(exam('right', reversed)).scores);
+				const reversed = {
+					...side,
+					painAreas: [...side.painAreas].reverse(),
+					numbAreas: [...side.numbAreas].reverse(),
+					reducedSensation: [...side.reducedSensation].reverse()
+				};
+				expect(suggestRoot(exam('right', reversed))).toEqual(suggestRoot(exam('right', side)));
 			})
 		);
 	});
@@ -106,10 +151,42 @@ describe('suggestPattern', () => {
 		expect(suggestPattern(exam('right', { painAreas: ['sideOfThigh', 'outerShin'] }))).toBe('shaoyang');
 		expect(suggestPattern(exam('right', { painAreas: ['backOfThigh', 'outerShin'] }))).toBe('mixed');
 		expect(suggestPattern(exam('right', { painAreas: ['buttock'] }))).toBeNull();
+		expect(suggestPattern(exam('left', { numbAreas: ['littleToe'] }))).toBe('taiyang');
+		expect(suggestPattern(exam('left', {}, { painAreas: ['outerShin'] }))).toBeNull();
+	});
+});
+
+describe('diagramAreas', () => {
+	it('reads the body diagram of one side: the back of the lower leg is the calf, the front of the foot its top', () => {
+		const ticks = [
+			{ view: 'back' as const, region: 'lowerLeg' as const, side: 'right' as const },
+			{ view: 'front' as const, region: 'ankleFoot' as const, side: 'right' as const },
+			{ view: 'back' as const, region: 'thigh' as const, side: 'left' as const },
+			{ view: 'front' as const, region: 'hand' as const, side: 'right' as const }
+		];
+		expect(diagramAreas(ticks, 'right')).toEqual(['backOfCalf', 'topOfFoot']);
+		expect(diagramAreas(ticks, 'left')).toEqual(['backOfThigh']);
+	});
+
+	it('leaves the areas the diagram cannot separate to the detail list', () => {
+		const all = (['front', 'back'] as const).flatMap((view) =>
+			(['lowerBack', 'buttock', 'thigh', 'knee', 'lowerLeg', 'ankleFoot', 'hand', 'shoulder'] as const).map((region) => ({ view, region, side: 'left' as const }))
+		);
+		const fromDiagram = diagramAreas(all, 'left');
+		for (const area of DETAIL_AREAS) expect(fromDiagram).not.toContain(area);
+		expect([...fromDiagram, ...DETAIL_AREAS].sort()).toEqual([...PAIN_AREAS].sort());
 	});
 });
 
 describe('slrPositive', () => {
+	it('is never positive outside 30–70° or without the leg pain', () => {
+		fc.assert(
+			fc.property(fc.integer({ min: 0, max: 90 }), fc.boolean(), (angle, pain) => {
+				expect(slrPositive(angle, pain)).toBe(pain && angle >= 30 && angle <= 70);
+			})
+		);
+	});
+
 	it('is positive only when leg pain comes back between 30° and 70°', () => {
 		expect(slrPositive(45, true)).toBe(true);
 		expect(slrPositive(30, true)).toBe(true);
@@ -125,5 +202,20 @@ describe('blocksTreatment', () => {
 	it('blocks treatment when any red flag is found again', () => {
 		expect(blocksTreatment({ redFlags: [] })).toBe(false);
 		expect(blocksTreatment({ redFlags: ['saddleNumbness'] })).toBe(true);
+	});
+});
+
+describe('normaliseFindings', () => {
+	it('reads back what it was given', () => {
+		const findings = exam('right', { painAreas: ['backOfCalf'], numbAreas: ['littleToe'], slrAngle: 40, slrReproducesPain: true });
+		const stored = { ...findings, redFlags: ['saddleNumbness' as const], pattern: 'taiyang' as const, notes: 'n' };
+		expect(normaliseFindings(JSON.parse(JSON.stringify(stored)))).toEqual(stored);
+	});
+
+	it('turns an old or damaged record into "nothing found" rather than failing', () => {
+		const findings = normaliseFindings({ side: 'right', right: { painAreas: ['backOfCalf', 'elbow'], strength: { plantarFlexion: 9 } }, redFlags: ['nope'] });
+		expect(findings.right).toEqual({ ...emptySide(), painAreas: ['backOfCalf'] });
+		expect(findings.redFlags).toEqual([]);
+		expect(suggestRoot(normaliseFindings({})).root).toBeNull();
 	});
 });

@@ -3,7 +3,9 @@
  * from them: the likely nerve root (L4, L5, S1) and the traditional pattern (Taiyang, Shaoyang,
  * mixed). Suggestions help the practitioner, who confirms or changes them; they never decide.
  */
-import type { RedFlagQuestion } from '../triage/assess';
+import type { BodyRegion } from '../acupoints/body-regions';
+import type { PainMapView } from '../intake/pain-map';
+import { RED_FLAG_QUESTIONS, type RedFlagQuestion } from '../triage/assess';
 
 export const ROOTS = ['L4', 'L5', 'S1'] as const;
 export type Root = (typeof ROOTS)[number];
@@ -16,8 +18,40 @@ export type ExamSide = (typeof EXAM_SIDES)[number];
 export type BodySide = 'left' | 'right';
 
 /** Where pain or numbness runs, as the reference describes each root's territory and each channel's path. */
-export const PAIN_AREAS = ['buttock', 'backOfThigh', 'sideOfThigh', 'frontOfThigh', 'innerShin', 'outerShin', 'backOfCalf', 'topOfFoot', 'bigToe', 'heelAndSole', 'littleToe'] as const;
+export const PAIN_AREAS = [
+	'lowerBack',
+	'buttock',
+	'backOfThigh',
+	'sideOfThigh',
+	'frontOfThigh',
+	'knee',
+	'shin',
+	'innerShin',
+	'outerShin',
+	'backOfCalf',
+	'topOfFoot',
+	'bigToe',
+	'heelAndSole',
+	'littleToe'
+] as const;
 export type PainArea = (typeof PAIN_AREAS)[number];
+
+/**
+ * What a tick on the body diagram (the intake's pain map, front and back views) means here. The
+ * diagram cannot separate the inner from the outer shin, the side of the thigh or single toes:
+ * those are ticked in DETAIL_AREAS beside it. Shoulder and hand are not part of this examination.
+ */
+export const DIAGRAM_AREAS: Readonly<Record<PainMapView, Partial<Record<BodyRegion, PainArea>>>> = {
+	front: { thigh: 'frontOfThigh', knee: 'knee', lowerLeg: 'shin', ankleFoot: 'topOfFoot' },
+	back: { lowerBack: 'lowerBack', buttock: 'buttock', thigh: 'backOfThigh', knee: 'knee', lowerLeg: 'backOfCalf', ankleFoot: 'heelAndSole' }
+};
+/** The areas ticked on one side of the diagram, e.g. `thigh-right` on the back view is the back of the right thigh. */
+export function diagramAreas(ticks: ReadonlyArray<{ view: PainMapView; region: BodyRegion; side: BodySide }>, side: BodySide): PainArea[] {
+	const areas = new Set(ticks.filter((tick) => tick.side === side).map((tick) => DIAGRAM_AREAS[tick.view][tick.region]));
+	return PAIN_AREAS.filter((area) => areas.has(area));
+}
+
+export const DETAIL_AREAS = ['sideOfThigh', 'innerShin', 'outerShin', 'bigToe', 'littleToe'] as const satisfies readonly PainArea[];
 
 const AREA_ROOT: Partial<Record<PainArea, Root>> = {
 	frontOfThigh: 'L4',
@@ -50,6 +84,7 @@ const REFLEX_ROOT: Record<Reflex, Root> = { knee: 'L4', ankle: 'S1' };
 
 export interface SideFindings {
 	painAreas: PainArea[];
+	numbAreas: PainArea[];
 	/** Areas where touch feels reduced, by root territory. */
 	reducedSensation: Root[];
 	/** Degrees, 0–90; null when not tested. */
@@ -77,11 +112,55 @@ export interface ExamFindings {
 export function emptySide(): SideFindings {
 	return {
 		painAreas: [],
+		numbAreas: [],
 		reducedSensation: [],
 		slrAngle: null,
 		slrReproducesPain: false,
 		reflexes: { knee: 'normal', ankle: 'normal' },
 		strength: { ankleDorsiflexion: 5, bigToeExtension: 5, plantarFlexion: 5, kneeExtension: 5 }
+	};
+}
+
+const pick = <T extends string>(allowed: readonly T[], value: unknown, fallback: T): T => ((allowed as readonly unknown[]).includes(value) ? (value as T) : fallback);
+const pickAll = <T extends string>(allowed: readonly T[], value: unknown): T[] => (Array.isArray(value) ? allowed.filter((a) => value.includes(a)) : []);
+const textOf = (value: unknown) => (typeof value === 'string' ? value : '');
+
+function normaliseSide(raw: unknown): SideFindings {
+	const side = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
+	const empty = emptySide();
+	const reflexes = (side.reflexes ?? {}) as Record<string, unknown>;
+	const strength = (side.strength ?? {}) as Record<string, unknown>;
+	const angle = side.slrAngle;
+	const grade = (v: unknown) => (Number.isInteger(v) && (v as number) >= 0 && (v as number) <= 5 ? (v as number) : 5);
+	return {
+		painAreas: pickAll(PAIN_AREAS, side.painAreas),
+		numbAreas: pickAll(PAIN_AREAS, side.numbAreas),
+		reducedSensation: pickAll(ROOTS, side.reducedSensation),
+		slrAngle: Number.isInteger(angle) && (angle as number) >= 0 && (angle as number) <= 90 ? (angle as number) : null,
+		slrReproducesPain: side.slrReproducesPain === true,
+		reflexes: { knee: pick(REFLEX_GRADES, reflexes.knee, empty.reflexes.knee), ankle: pick(REFLEX_GRADES, reflexes.ankle, empty.reflexes.ankle) },
+		strength: Object.fromEntries(MUSCLES.map((m) => [m, grade(strength[m])])) as Record<Muscle, number>
+	};
+}
+
+/**
+ * Stored findings read back, tolerant of records written before a field existed (numbness came
+ * after the first form): anything missing or unknown falls back to "nothing found".
+ */
+export function normaliseFindings(raw: unknown): ExamFindings {
+	const f = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
+	const pattern = f.pattern === null || f.pattern === undefined ? null : pick(PATTERNS, f.pattern, 'other');
+	return {
+		side: pick(EXAM_SIDES, f.side, 'both'),
+		left: normaliseSide(f.left),
+		right: normaliseSide(f.right),
+		crossedSlr: f.crossedSlr === true,
+		redFlags: pickAll(RED_FLAG_QUESTIONS, f.redFlags),
+		pattern,
+		patternNotes: textOf(f.patternNotes),
+		tongue: textOf(f.tongue),
+		pulse: textOf(f.pulse),
+		notes: textOf(f.notes)
 	};
 }
 
@@ -95,11 +174,16 @@ export function affectedSides(side: ExamSide): BodySide[] {
 }
 
 export type RootEvidence = { kind: 'area'; area: PainArea } | { kind: 'sensation' } | { kind: 'weakness'; muscle: Muscle } | { kind: 'reflex'; reflex: Reflex };
+/** One finding that counts for a root, on the side where it was found. */
+export type RootReason = RootEvidence & { root: Root; side: BodySide };
 
 export interface RootSuggestion {
 	root: Root | null;
 	scores: Record<Root, number>;
+	/** Per root, what counted for it (both sides together, each finding once per side). */
 	evidence: Record<Root, RootEvidence[]>;
+	/** Every finding that counted, in the order L4, L5, S1 and then of the form. */
+	reasons: RootReason[];
 }
 
 /**
@@ -108,30 +192,40 @@ export interface RootSuggestion {
  * tie at the top, suggests nothing: the practitioner decides.
  */
 export function suggestRoot(findings: ExamFindings): RootSuggestion {
-	const evidence: Record<Root, RootEvidence[]> = { L4: [], L5: [], S1: [] };
-	for (const sideName of affectedSides(findings.side)) {
-		const side = findings[sideName];
-		for (const area of new Set(side.painAreas)) {
+	const reasons: RootReason[] = [];
+	for (const side of affectedSides(findings.side)) {
+		const f = findings[side];
+		// Pain and numbness in one area are one piece of evidence: the territory, not the symptom, counts.
+		const areas = new Set([...f.painAreas, ...f.numbAreas]);
+		for (const area of PAIN_AREAS) {
 			const root = AREA_ROOT[area];
-			if (root) evidence[root].push({ kind: 'area', area });
+			if (root && areas.has(area)) reasons.push({ root, side, kind: 'area', area });
 		}
-		for (const root of new Set(side.reducedSensation)) evidence[root].push({ kind: 'sensation' });
+		for (const root of ROOTS) if (f.reducedSensation.includes(root)) reasons.push({ root, side, kind: 'sensation' });
 		for (const muscle of MUSCLES) {
-			if (side.strength[muscle] < 5) for (const root of MUSCLE_ROOTS[muscle]) evidence[root].push({ kind: 'weakness', muscle });
+			if (f.strength[muscle] < 5) for (const root of MUSCLE_ROOTS[muscle]) reasons.push({ root, side, kind: 'weakness', muscle });
 		}
 		for (const reflex of REFLEXES) {
-			if (side.reflexes[reflex] !== 'normal') evidence[REFLEX_ROOT[reflex]].push({ kind: 'reflex', reflex });
+			if (f.reflexes[reflex] !== 'normal') reasons.push({ root: REFLEX_ROOT[reflex], side, kind: 'reflex', reflex });
 		}
 	}
+	const ordered = ROOTS.flatMap((root) => reasons.filter((r) => r.root === root));
+	const evidence = Object.fromEntries(ROOTS.map((root) => [root, ordered.filter((r) => r.root === root).map(withoutRoot)])) as Record<Root, RootEvidence[]>;
 	const scores = { L4: evidence.L4.length, L5: evidence.L5.length, S1: evidence.S1.length };
 	const best = Math.max(...Object.values(scores));
 	const leaders = ROOTS.filter((r) => scores[r] === best);
-	return { root: best > 0 && leaders.length === 1 ? leaders[0]! : null, scores, evidence };
+	return { root: best > 0 && leaders.length === 1 ? leaders[0]! : null, scores, evidence, reasons: ordered };
+}
+
+function withoutRoot(reason: RootReason): RootEvidence {
+	// eslint-disable-next-line @typescript-eslint/no-unused-vars -- the root and side are the grouping
+	const { root, side, ...evidence } = reason;
+	return evidence as RootEvidence;
 }
 
 /** Taiyang for pain down the back of the leg, Shaoyang down the side, mixed for both (REFERENCE §2). */
 export function suggestPattern(findings: ExamFindings): Pattern | null {
-	const areas = new Set(affectedSides(findings.side).flatMap((s) => findings[s].painAreas));
+	const areas = new Set(affectedSides(findings.side).flatMap((s) => [...findings[s].painAreas, ...findings[s].numbAreas]));
 	const taiyang = TAIYANG_AREAS.some((a) => areas.has(a));
 	const shaoyang = SHAOYANG_AREAS.some((a) => areas.has(a));
 	if (taiyang && shaoyang) return 'mixed';

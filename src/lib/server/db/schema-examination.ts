@@ -3,6 +3,8 @@
 export interface ExaminationTable {
 	id: string;
 	patient_id: string;
+	/** The visit the examination was made at, when it was made at a booked one. */
+	appointment_id: string | null;
 	practitioner_staff_id: string;
 	kind: 'initial' | 'reassessment';
 	examined_at: string;

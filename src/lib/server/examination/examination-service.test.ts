@@ -3,8 +3,9 @@ import { describeEachDatabase } from '../../../../tests/support/test-database';
 import { prepareDatabase } from '../app';
 import type { AuditActor } from '../audit/audit-log';
 import { readConfig } from '../config';
-import { findLatestExamFacts } from '../treatment-plan/plan-repository';
-import { confirmExamination, getExamination, listExaminations, recordExamination } from './examination-service';
+import { fieldErrorsFrom } from '../http/field-errors';
+import { getExamination, listExaminations, recordExamination, updateExamination } from './examination-service';
+import { hasBlockingRedFlag, latestExamination } from './latest-examination';
 import { ZExamFormSchema } from './schemas';
 
 describeEachDatabase('examinations', (db) => {
@@ -16,9 +17,11 @@ describeEachDatabase('examinations', (db) => {
 		const form = ZExamFormSchema.safeParse({
 			kind: 'initial',
 			side: 'right',
-			'right.area.backOfThigh': 'on',
-			'right.area.backOfCalf': 'on',
-			'right.area.heelAndSole': 'on',
+			'pain.back.thigh-right': 'on',
+			'pain.back.lowerLeg-right': 'on',
+			'numb.back.ankleFoot-right': 'on',
+			'right.numb.littleToe': 'on',
+			'pain.back.lowerLeg-left': 'on',
 			'right.slrAngle': '45',
 			'right.slrPain': 'on',
 			'right.reflex.ankle': 'reduced',
@@ -32,13 +35,20 @@ describeEachDatabase('examinations', (db) => {
 		const exam = await getExamination(db(), patient.id, id, actor);
 		expect(exam).toMatchObject({ suggestedRoot: 'S1', pattern: 'taiyang', confirmedRoot: null, redFlagPositive: false });
 		expect(exam!.findings.right.slrAngle).toBe(45);
+		expect(exam!.findings.right.painAreas).toEqual(['backOfThigh', 'backOfCalf']);
+		expect(exam!.findings.right.numbAreas).toEqual(['heelAndSole', 'littleToe']);
+		expect(exam!.findings.left.painAreas).toEqual(['backOfCalf']);
+		expect(await latestExamination(db(), patient.id)).toMatchObject({ examinationId: id, confirmedRoot: null, suggestedRoot: 'S1', pattern: 'taiyang', redFlagPositive: false });
 
-		expect(await confirmExamination(db(), patient.id, id, { root: 'S1', pattern: 'taiyang' }, actor)).toBe(true);
-		expect(await findLatestExamFacts(db(), patient.id)).toMatchObject({ confirmedRoot: 'S1', pattern: 'taiyang' });
+		expect(await updateExamination(db(), patient.id, id, { root: 'S1', pattern: 'taiyang' }, actor)).toBe(true);
+		expect(await latestExamination(db(), patient.id)).toMatchObject({ confirmedRoot: 'S1', pattern: 'taiyang' });
+		expect(await latestExamination(db(), patient.id)).toMatchObject({ confirmedRoot: 'S1', pattern: 'taiyang' });
+		expect(await hasBlockingRedFlag(db(), patient.id)).toBe(false);
 		expect((await listExaminations(db(), patient.id, actor)).map((e) => e.id)).toEqual([id]);
 		const audit = await db().kysely.selectFrom('audit_log').select(['action', 'detail']).where('entity_id', '=', id).execute();
 		expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(['examination.create', 'examination.read', 'examination.confirm']));
 		expect(JSON.stringify(audit)).not.toContain('SLR陽性');
+		expect(JSON.stringify(audit)).not.toContain('backOfCalf');
 	});
 
 	it('keeps a red flag found again as blocking treatment, and refuses another patient’s exam id', async () => {
@@ -48,8 +58,69 @@ describeEachDatabase('examinations', (db) => {
 		const form = ZExamFormSchema.parse({ kind: 'initial', side: 'both', 'redFlag.saddleNumbness': 'on' });
 		const recorded = await recordExamination(db(), patients[0]!.id, form, staff.id, actor);
 		expect(recorded).toMatchObject({ ok: true, blocked: true });
+		expect(await hasBlockingRedFlag(db(), patients[0]!.id)).toBe(true);
+		expect(await latestExamination(db(), patients[0]!.id)).toMatchObject({ redFlagPositive: true });
 		expect(await getExamination(db(), patients[1]!.id, recorded.ok ? recorded.id : '', actor)).toBeNull();
-		expect(await confirmExamination(db(), patients[1]!.id, recorded.ok ? recorded.id : '', { root: 'L5', pattern: 'mixed' }, actor)).toBe(false);
+		expect(await updateExamination(db(), patients[1]!.id, recorded.ok ? recorded.id : '', { root: 'L5', pattern: 'mixed' }, actor)).toBe(false);
+	});
+
+	it('lifts the block when a later examination finds no red flag', async () => {
+		const patient = await db().kysely.selectFrom('patient').select('id').orderBy('created_at').executeTakeFirstOrThrow();
+		const staff = await db().kysely.selectFrom('staff').select('id').where('role', '=', 'practitioner').executeTakeFirstOrThrow();
+		const actor: AuditActor = { type: 'staff', id: staff.id, ip: null, requestId: null };
+		await recordExamination(db(), patient.id, ZExamFormSchema.parse({ kind: 'initial', side: 'left', 'redFlag.progressiveWeakness': 'on' }), staff.id, actor, new Date('2030-01-01T00:00:00Z'));
+		expect(await hasBlockingRedFlag(db(), patient.id)).toBe(true);
+		await recordExamination(db(), patient.id, ZExamFormSchema.parse({ kind: 'reassessment', side: 'left' }), staff.id, actor, new Date('2030-01-08T00:00:00Z'));
+		expect(await hasBlockingRedFlag(db(), patient.id)).toBe(false);
+	});
+
+	it('refuses a merged or unknown patient and saves nothing', async () => {
+		const [kept, merged] = await db().kysely.selectFrom('patient').select('id').orderBy('created_at').limit(2).execute();
+		const staff = await db().kysely.selectFrom('staff').select('id').where('role', '=', 'practitioner').executeTakeFirstOrThrow();
+		const actor: AuditActor = { type: 'staff', id: staff.id, ip: null, requestId: null };
+		const form = ZExamFormSchema.parse({ kind: 'initial', side: 'right' });
+		const earlier = await db().kysely.selectFrom('examination').select('id').where('patient_id', '=', merged!.id).execute();
+		await db().kysely.updateTable('patient').set({ merged_into_id: kept!.id }).where('id', '=', merged!.id).execute();
+		try {
+			expect(await recordExamination(db(), merged!.id, form, staff.id, actor)).toEqual({ ok: false, code: 'not_found' });
+			expect(await recordExamination(db(), crypto.randomUUID(), form, staff.id, actor)).toEqual({ ok: false, code: 'not_found' });
+			expect(await db().kysely.selectFrom('examination').select('id').where('patient_id', '=', merged!.id).execute()).toEqual(earlier);
+			expect(await listExaminations(db(), merged!.id, actor)).toEqual([]);
+			if (earlier[0]) expect(await updateExamination(db(), merged!.id, earlier[0].id, { root: 'L4', pattern: 'other' }, actor)).toBe(false);
+		} finally {
+			await db().kysely.updateTable('patient').set({ merged_into_id: null }).where('id', '=', merged!.id).execute();
+		}
+	});
+
+	it('links the examination to a visit of this patient only', async () => {
+		const appointment = await db().kysely.selectFrom('appointment').select(['id', 'patient_id']).where('patient_id', 'is not', null).executeTakeFirst();
+		if (!appointment) return;
+		const other = await db().kysely.selectFrom('patient').select('id').where('id', '!=', appointment.patient_id!).executeTakeFirstOrThrow();
+		const staff = await db().kysely.selectFrom('staff').select('id').where('role', '=', 'practitioner').executeTakeFirstOrThrow();
+		const actor: AuditActor = { type: 'staff', id: staff.id, ip: null, requestId: null };
+		const form = ZExamFormSchema.parse({ kind: 'initial', side: 'right', appointmentId: appointment.id });
+		const own = await recordExamination(db(), appointment.patient_id!, form, staff.id, actor);
+		const foreign = await recordExamination(db(), other.id, form, staff.id, actor);
+		const stored = await db()
+			.kysely.selectFrom('examination')
+			.select(['id', 'appointment_id'])
+			.where('id', 'in', [own.ok ? own.id : '', foreign.ok ? foreign.id : ''])
+			.execute();
+		expect(Object.fromEntries(stored.map((r) => [r.id, r.appointment_id]))).toEqual({ [own.ok ? own.id : '']: appointment.id, [foreign.ok ? foreign.id : '']: null });
+	});
+
+	it('names each bad field in the viewer’s language', () => {
+		const input = { kind: 'initial', side: 'sideways', 'right.slrAngle': '-5', 'right.reflex.knee': 'brisk', notes: 'x'.repeat(2001) };
+		const result = ZExamFormSchema.safeParse(input);
+		expect(result.success).toBe(false);
+		expect(fieldErrorsFrom(result.error!, 'ja', input)).toEqual({
+			side: '症状のある側を選んでください。',
+			notes: expect.any(String),
+			'right.slrAngle': '0から90の数字を入力してください。',
+			'right.reflex.knee': expect.any(String)
+		});
+		expect(fieldErrorsFrom(result.error!, 'en', input).side).toBe('Choose the affected side.');
+		expect(ZExamFormSchema.safeParse({ kind: 'initial', side: 'left', 'left.slrAngle': '４５' }).data?.findings.left.slrAngle).toBe(45);
 	});
 
 	it('refuses an impossible angle or grade with a code per field', () => {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { blocksTreatment, suggestPattern, suggestRoot, type ExamFindings, type Pattern } from '../../domain/clinical/examination';
+import { blocksTreatment, normaliseFindings, suggestPattern, suggestRoot, type ExamFindings, type Pattern } from '../../domain/clinical/examination';
 import { recordAudit, type AuditActor } from '../audit/audit-log';
 import type { Db } from '../db/database';
 import type { ExaminationTable } from '../db/schema-examination';
@@ -18,13 +18,21 @@ export interface Examination {
 	redFlagPositive: boolean;
 }
 
+function parseFindings(text: string): unknown {
+	try {
+		return JSON.parse(text);
+	} catch {
+		return {};
+	}
+}
+
 function toExamination(row: ExaminationTable & { display_name: string }): Examination {
 	return {
 		id: row.id,
 		kind: row.kind,
 		examinedAt: row.examined_at,
 		practitionerName: row.display_name,
-		findings: JSON.parse(row.findings) as ExamFindings,
+		findings: normaliseFindings(parseFindings(row.findings)),
 		suggestedRoot: row.suggested_root,
 		confirmedRoot: row.confirmed_root,
 		pattern: row.pattern,
@@ -36,17 +44,24 @@ async function livePatient(db: Db, patientId: string): Promise<boolean> {
 	return (await db.kysely.selectFrom('patient').select('id').where('id', '=', patientId).where('merged_into_id', 'is', null).executeTakeFirst()) !== undefined;
 }
 
+async function appointmentOf(db: Db, patientId: string, appointmentId: string): Promise<string | null> {
+	const row = await db.kysely.selectFrom('appointment').select('id').where('id', '=', appointmentId).where('patient_id', '=', patientId).executeTakeFirst();
+	return row?.id ?? null;
+}
+
 /** Records an examination with its suggestions; a red flag found again is kept as blocking treatment. */
 export async function recordExamination(
 	db: Db,
 	patientId: string,
-	input: { kind: 'initial' | 'reassessment'; findings: ExamFindings },
+	input: { kind: 'initial' | 'reassessment'; appointmentId?: string | null; findings: ExamFindings },
 	staffId: string,
 	actor: AuditActor,
 	now = new Date()
 ): Promise<{ ok: true; id: string; blocked: boolean } | { ok: false; code: 'not_found' }> {
 	return withTransaction(db, async (tx) => {
 		if (!(await livePatient(tx, patientId))) return { ok: false, code: 'not_found' } as const;
+		// A visit of another patient is never linked: the examination then stands on its own.
+		const appointmentId = input.appointmentId ? await appointmentOf(tx, patientId, input.appointmentId) : null;
 		const id = randomUUID();
 		const at = now.toISOString();
 		const blocked = blocksTreatment(input.findings);
@@ -55,6 +70,7 @@ export async function recordExamination(
 			.values({
 				id,
 				patient_id: patientId,
+				appointment_id: appointmentId,
 				practitioner_staff_id: staffId,
 				kind: input.kind,
 				examined_at: at,
@@ -76,6 +92,8 @@ export async function listExaminations(db: Db, patientId: string, actor: AuditAc
 	const rows = await db.kysely
 		.selectFrom('examination')
 		.innerJoin('staff', 'staff.id', 'examination.practitioner_staff_id')
+		// Never through a merged record: its clinical rows belong to the survivor (patients/merge-patients.ts MOVED_TABLES).
+		.innerJoin('patient', (join) => join.onRef('patient.id', '=', 'examination.patient_id').on('patient.merged_into_id', 'is', null))
 		.selectAll('examination')
 		.select('staff.display_name')
 		.where('examination.patient_id', '=', patientId)
@@ -91,6 +109,8 @@ export async function getExamination(db: Db, patientId: string, examId: string, 
 	const row = await db.kysely
 		.selectFrom('examination')
 		.innerJoin('staff', 'staff.id', 'examination.practitioner_staff_id')
+		// Never through a merged record: its clinical rows belong to the survivor (patients/merge-patients.ts MOVED_TABLES).
+		.innerJoin('patient', (join) => join.onRef('patient.id', '=', 'examination.patient_id').on('patient.merged_into_id', 'is', null))
 		.selectAll('examination')
 		.select('staff.display_name')
 		.where('examination.id', '=', examId)
@@ -101,8 +121,8 @@ export async function getExamination(db: Db, patientId: string, examId: string, 
 	return toExamination(row);
 }
 
-/** The practitioner confirms or changes the suggested root and pattern. */
-export async function confirmExamination(
+/** The practitioner confirms or changes the suggested root and pattern; false for an unknown exam or patient. */
+export async function updateExamination(
 	db: Db,
 	patientId: string,
 	examId: string,
@@ -111,6 +131,7 @@ export async function confirmExamination(
 	now = new Date()
 ): Promise<boolean> {
 	return withTransaction(db, async (tx) => {
+		if (!(await livePatient(tx, patientId))) return false;
 		const result = await tx.kysely
 			.updateTable('examination')
 			.set({ confirmed_root: decision.root, pattern: decision.pattern, updated_at: now.toISOString() })
@@ -122,3 +143,6 @@ export async function confirmExamination(
 		return true;
 	});
 }
+
+/** The earlier name of updateExamination, kept for callers written before it. */
+export const confirmExamination = updateExamination;

@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { BODY_REGIONS, type BodyRegion } from '../../domain/acupoints/body-regions';
 import {
+	diagramAreas,
 	EXAM_SIDES,
 	MUSCLES,
 	PAIN_AREAS,
@@ -10,6 +12,8 @@ import {
 	type ExamFindings,
 	type SideFindings
 } from '../../domain/clinical/examination';
+import { optionField } from '../../domain/intake/form-fields';
+import { PAIN_MAP_VIEWS, painRegionCode, type PainMapView } from '../../domain/intake/pain-map';
 import { RED_FLAG_QUESTIONS } from '../../domain/triage/assess';
 
 export const EXAM_TEXT_MAX = 2000;
@@ -19,9 +23,43 @@ const text = z
 	.max(EXAM_TEXT_MAX * 2)
 	.optional()
 	.transform((s) => (s ?? '').replace(/\r\n/g, '\n').trim())
-	.pipe(z.string().max(EXAM_TEXT_MAX, { error: 'validation.too_big' }));
+	.pipe(z.string().max(EXAM_TEXT_MAX));
+
+/** Full-width digits from a Japanese keyboard count as digits. */
+const angleText = (values: Record<string, unknown>, side: 'left' | 'right') => String(values[`${side}.slrAngle`] ?? '').normalize('NFKC').trim();
 
 const ticked = (values: Record<string, unknown>, key: string) => values[key] === 'on';
+
+/** The body-diagram groups of the form: the intake's pain map, once for pain and once for numbness. */
+export const EXAM_DIAGRAMS = { pain: { front: 'pain.front', back: 'pain.back' }, numb: { front: 'numb.front', back: 'numb.back' } } as const;
+
+function diagramTicks(values: Record<string, unknown>, symptom: keyof typeof EXAM_DIAGRAMS) {
+	const ticks: Array<{ view: PainMapView; region: BodyRegion; side: 'left' | 'right' }> = [];
+	for (const view of PAIN_MAP_VIEWS) {
+		for (const region of BODY_REGIONS) {
+			for (const side of ['left', 'right'] as const) {
+				if (ticked(values, optionField(EXAM_DIAGRAMS[symptom][view], painRegionCode(region, side)))) ticks.push({ view, region, side });
+			}
+		}
+	}
+	return ticks;
+}
+
+const angleField = z
+	.string()
+	.optional()
+	.refine((v) => v === undefined || /^(\d|[1-8]\d|90)?$/.test(v.normalize('NFKC').trim()), { error: 'examination.error.slrAngle' });
+const gradeField = z.string().regex(/^[0-5]$/, { error: 'examination.error.strength' }).optional();
+const reflexField = z.enum(REFLEX_GRADES, { error: 'validation.choice' }).optional();
+
+/** Every measured field of both sides, so that one submission names every bad field at once. */
+const measureFields = Object.fromEntries(
+	(['right', 'left'] as const).flatMap((side) => [
+		[`${side}.slrAngle`, angleField],
+		...REFLEXES.map((reflex) => [`${side}.reflex.${reflex}`, reflexField]),
+		...MUSCLES.map((muscle) => [`${side}.strength.${muscle}`, gradeField])
+	])
+) as Record<string, z.ZodOptional<z.ZodType<string | undefined>> | typeof angleField>;
 
 /**
  * The examination form as the browser sends it, flat (`right.area.outerShin=on`,
@@ -29,35 +67,26 @@ const ticked = (values: Record<string, unknown>, key: string) => values[key] ===
  */
 export const ZExamFormSchema = z
 	.looseObject({
-		kind: z.enum(['initial', 'reassessment'], { error: 'validation.invalid_value' }),
+		kind: z.enum(['initial', 'reassessment'], { error: 'validation.choice' }),
+		appointmentId: z.union([z.literal(''), z.uuid({ error: 'validation.choice' })]).optional(),
 		side: z.enum(EXAM_SIDES, { error: 'examination.error.side' }),
-		pattern: z.union([z.literal(''), z.enum(PATTERNS)], { error: 'validation.invalid_value' }).optional(),
+		pattern: z.union([z.literal(''), z.enum(PATTERNS)], { error: 'validation.choice' }).optional(),
 		patternNotes: text,
 		tongue: text,
 		pulse: text,
-		notes: text
+		notes: text,
+		...measureFields
 	})
-	.superRefine((values, ctx) => {
-		for (const side of ['left', 'right'] as const) {
-			const angle = values[`${side}.slrAngle`];
-			if (typeof angle === 'string' && angle.trim() !== '' && !/^(\d|[1-8]\d|90)$/.test(angle.trim())) {
-				ctx.addIssue({ code: 'custom', path: [`${side}.slrAngle`], message: 'examination.error.slrAngle' });
-			}
-			for (const muscle of MUSCLES) {
-				const grade = values[`${side}.strength.${muscle}`];
-				if (grade !== undefined && !/^[0-5]$/.test(String(grade))) ctx.addIssue({ code: 'custom', path: [`${side}.strength.${muscle}`], message: 'examination.error.strength' });
-			}
-			for (const reflex of REFLEXES) {
-				const grade = values[`${side}.reflex.${reflex}`];
-				if (grade !== undefined && !(REFLEX_GRADES as readonly unknown[]).includes(grade)) ctx.addIssue({ code: 'custom', path: [`${side}.reflex.${reflex}`], message: 'validation.invalid_value' });
-			}
-		}
-	})
-	.transform((values): { kind: 'initial' | 'reassessment'; findings: ExamFindings } => {
+	.transform((values): TExamForm => {
+		const painTicks = diagramTicks(values, 'pain');
+		const numbTicks = diagramTicks(values, 'numb');
+		const union = (a: readonly string[], b: readonly string[]) => PAIN_AREAS.filter((area) => a.includes(area) || b.includes(area));
 		const sideOf = (side: 'left' | 'right'): SideFindings => {
-			const angle = String(values[`${side}.slrAngle`] ?? '').trim();
+			const angle = angleText(values, side);
 			return {
-				painAreas: PAIN_AREAS.filter((area) => ticked(values, `${side}.area.${area}`)),
+				// The diagram's ticks, and the detail list for what the diagram cannot separate.
+				painAreas: union(diagramAreas(painTicks, side), PAIN_AREAS.filter((area) => ticked(values, `${side}.area.${area}`))),
+				numbAreas: union(diagramAreas(numbTicks, side), PAIN_AREAS.filter((area) => ticked(values, `${side}.numb.${area}`))),
 				reducedSensation: ROOTS.filter((root) => ticked(values, `${side}.sensation.${root}`)),
 				slrAngle: angle === '' ? null : Number(angle),
 				slrReproducesPain: ticked(values, `${side}.slrPain`),
@@ -67,6 +96,7 @@ export const ZExamFormSchema = z
 		};
 		return {
 			kind: values.kind,
+			appointmentId: values.appointmentId ? values.appointmentId : null,
 			findings: {
 				side: values.side,
 				left: sideOf('left'),
@@ -82,8 +112,15 @@ export const ZExamFormSchema = z
 		};
 	});
 
+export interface TExamForm {
+	kind: 'initial' | 'reassessment';
+	appointmentId: string | null;
+	findings: ExamFindings;
+}
+
 /** The practitioner's decision on the suggestions. */
 export const ZConfirmExamSchema = z.object({
-	root: z.enum([...ROOTS, 'unclear'], { error: 'validation.invalid_value' }),
-	pattern: z.enum(PATTERNS, { error: 'validation.invalid_value' })
+	root: z.enum([...ROOTS, 'unclear'], { error: 'validation.choice' }),
+	pattern: z.enum(PATTERNS, { error: 'validation.choice' })
 });
+export type TConfirmExam = z.infer<typeof ZConfirmExamSchema>;

@@ -202,27 +202,6 @@ export async function insertOverride(
 	return id;
 }
 
-/** What the newest examination says that the point suggestions use. */
-export interface ExamFacts {
-	confirmedRoot: string | null;
-	suggestedRoot: string | null;
-	pattern: string | null;
-	redFlagPositive: boolean;
-}
-
-/** The newest examination's root, pattern and red-flag result; null before the first one. */
-export async function findLatestExamFacts(db: Db, patientId: string): Promise<ExamFacts | null> {
-	const row = await db.kysely
-		.selectFrom('examination')
-		.select(['confirmed_root', 'suggested_root', 'pattern', 'red_flag_positive'])
-		.where('patient_id', '=', patientId)
-		.orderBy('created_at', 'desc')
-		.orderBy('id', 'desc')
-		.executeTakeFirst();
-	if (!row) return null;
-	return { confirmedRoot: row.confirmed_root, suggestedRoot: row.suggested_root, pattern: row.pattern, redFlagPositive: row.red_flag_positive === 1 };
-}
-
 /** The activities the patient named in their first PSFS (the baseline), in their order. */
 export async function baselinePsfsActivities(db: Db, patientId: string): Promise<string[]> {
 	const row = await db.kysely

@@ -11,11 +11,12 @@ import {
 import { recordAudit, type AuditActor } from '../audit/audit-log';
 import type { Db } from '../db/database';
 import { findNewestIntake } from '../intake/intake-repository';
-import { baselinePsfsActivities, findLatestExamFacts, type ExamFacts } from './plan-repository';
+import { latestExamination, type LatestExamination } from '../examination/latest-examination';
+import { baselinePsfsActivities } from './plan-repository';
 
 export interface PlanSuggestions {
 	/** The newest examination's facts; null before the first examination. */
-	exam: ExamFacts | null;
+	exam: LatestExamination | null;
 	/** The root the suggestions use: the confirmed one, else the suggested one. */
 	root: NerveRoot | null;
 	pattern: PlanPattern | null;
@@ -35,7 +36,7 @@ function oneOf<T extends string>(values: readonly T[], value: unknown): T | null
  * root and the intake's painful side (REFERENCE §2), and goals from the baseline PSFS. Audited.
  */
 export async function planSuggestions(db: Db, patientId: string, actor: AuditActor): Promise<PlanSuggestions> {
-	const exam = await findLatestExamFacts(db, patientId);
+	const exam = await latestExamination(db, patientId);
 	const intake = await findNewestIntake(db, patientId, 'submitted');
 	const root = oneOf(NERVE_ROOTS, exam?.confirmedRoot) ?? oneOf(NERVE_ROOTS, exam?.suggestedRoot);
 	const pattern = oneOf(PLAN_PATTERNS, exam?.pattern);

@@ -6,7 +6,7 @@ import type { Db } from '../db/database';
 import { insertPatient, insertStaff } from '../outcomes/test-fixtures';
 import { getActivePlan } from './get-active-plan';
 import { loadPlanPage } from './load-plan-page';
-import { findLatestExamFacts } from './plan-repository';
+import { latestExamination } from '../examination/latest-examination';
 import { planSuggestions } from './plan-suggestions';
 import { savePlan } from './save-plan';
 import type { TSavePlanInput } from './schemas';
@@ -252,7 +252,7 @@ describeEachDatabase('treatment plans', (db) => {
 				pgic: null
 			})
 			.execute();
-		expect(await findLatestExamFacts(db(), patientId)).toBeNull();
+		expect(await latestExamination(db(), patientId)).toBeNull();
 		const suggestions = await planSuggestions(db(), patientId, actorFor(staffId));
 		expect(suggestions).toMatchObject({ exam: null, root: null, pattern: null, side: null, goals: ['靴下をはく', '30分歩く'] });
 		expect(suggestions.points.map((p) => p.code)).toEqual(['EX-B2', 'BL23', 'BL25', 'BL54', 'GB30']);

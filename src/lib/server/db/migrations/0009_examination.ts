@@ -11,6 +11,7 @@ export function examination(_dialect: DialectName) {
 				.createTable('examination')
 				.addColumn('id', 'text', (c) => c.primaryKey())
 				.addColumn('patient_id', 'text', (c) => c.notNull().references('patient.id'))
+				.addColumn('appointment_id', 'text', (c) => c.references('appointment.id'))
 				.addColumn('practitioner_staff_id', 'text', (c) => c.notNull().references('staff.id'))
 				.addColumn('kind', 'text', (c) => c.notNull())
 				.addColumn('examined_at', 'text', (c) => c.notNull())

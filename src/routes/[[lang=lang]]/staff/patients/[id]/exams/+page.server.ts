@@ -1,6 +1,6 @@
 import { error, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
-import { EXAM_SIDES, MUSCLES, PAIN_AREAS, PATTERNS, REFLEX_GRADES, REFLEXES, ROOTS } from '$lib/domain/clinical/examination';
+import { EXAM_SIDES, PATTERNS } from '$lib/domain/clinical/examination';
 import { RED_FLAG_QUESTIONS } from '$lib/domain/triage/assess';
 import { localizePath } from '$lib/i18n/locales';
 import { translate } from '$lib/i18n/translate';
@@ -19,13 +19,16 @@ async function patientOf(locals: App.Locals, id: string) {
 }
 
 export const load: PageServerLoad = async (event) => {
-	const { locals, params } = event;
+	const { locals, params, url } = event;
 	const patient = await patientOf(locals, params.id);
+	// Opened from a visit on the schedule: the examination is linked to it (checked on save).
+	const appointment = url.searchParams.get('appointment');
 	return {
+		appointmentId: appointment && z.uuid().safeParse(appointment).success ? appointment : null,
 		patient,
 		timeZone: (await findClinic(locals.db))?.time_zone ?? 'Asia/Tokyo',
 		examinations: await listExaminations(locals.db, patient.id, actorFrom(event)),
-		options: { sides: EXAM_SIDES, areas: PAIN_AREAS, roots: ROOTS, muscles: MUSCLES, reflexes: REFLEXES, grades: REFLEX_GRADES, patterns: PATTERNS, redFlags: RED_FLAG_QUESTIONS },
+		options: { sides: EXAM_SIDES, patterns: PATTERNS, redFlags: RED_FLAG_QUESTIONS },
 		textMax: EXAM_TEXT_MAX
 	};
 };

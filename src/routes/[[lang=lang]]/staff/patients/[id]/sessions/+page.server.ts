@@ -9,7 +9,7 @@ import { actorFrom } from '$lib/server/http/request-context';
 import { listSessions } from '$lib/server/treatment-session/session-record';
 import { findSessionPatient } from '$lib/server/treatment-session/session-repository';
 import { startSession } from '$lib/server/treatment-session/start-session';
-import { findLatestExamFacts } from '$lib/server/treatment-plan/plan-repository';
+import { hasBlockingRedFlag } from '$lib/server/examination/latest-examination';
 import type { Actions, PageServerLoad } from './$types';
 
 const isId = (id: string) => z.uuid().safeParse(id).success;
@@ -30,7 +30,7 @@ export const actions: Actions = {
 		if (!isId(params.id)) error(404, translate(locals.locale, 'error.notFoundTitle'));
 		const values = await readForm(event.request);
 		// A red flag found again at the latest examination means referral, not needles.
-		if ((await findLatestExamFacts(locals.db, params.id))?.redFlagPositive) {
+		if (await hasBlockingRedFlag(locals.db, params.id)) {
 			return formFailure(409, values, {}, translate(locals.locale, 'examination.blocked'));
 		}
 		const timeZone = (await findClinic(locals.db))?.time_zone ?? 'Asia/Tokyo';

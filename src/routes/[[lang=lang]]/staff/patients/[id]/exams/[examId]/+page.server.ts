@@ -4,7 +4,7 @@ import { PATTERNS, ROOTS, slrPositive, suggestRoot } from '$lib/domain/clinical/
 import { translate } from '$lib/i18n/translate';
 import { findClinic } from '$lib/server/clinic/clinic-repository';
 import { findExamPatient } from '$lib/server/examination/exam-patient';
-import { confirmExamination, getExamination } from '$lib/server/examination/examination-service';
+import { updateExamination, getExamination } from '$lib/server/examination/examination-service';
 import { ZConfirmExamSchema } from '$lib/server/examination/schemas';
 import { parseForm } from '$lib/server/http/form';
 import { actorFrom } from '$lib/server/http/request-context';
@@ -36,7 +36,7 @@ export const actions: Actions = {
 		if (!isId(params.id) || !isId(params.examId)) error(404, translate(locals.locale, 'error.notFoundTitle'));
 		const form = await parseForm(event.request, ZConfirmExamSchema, locals.locale);
 		if (!form.ok) return form.failure;
-		const done = await confirmExamination(locals.db, params.id, params.examId, form.data, actorFrom(event));
+		const done = await updateExamination(locals.db, params.id, params.examId, form.data, actorFrom(event));
 		if (!done) error(404, translate(locals.locale, 'error.notFoundTitle'));
 		return { confirmed: true as const };
 	}
