@@ -1,28 +1,15 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { startBuiltServer, type ServerProcess } from '../support/server-process';
+import { startPostgresServer, type PostgresServer } from '../support/postgres-server';
 
 /* The booking API as outside clients use it, on SQLite (the shared server) and PostgreSQL. */
 
-let postgresServer: ServerProcess | undefined;
-const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'shinkyu-booking-pg-'));
+let postgresServer: PostgresServer | undefined;
 
 beforeAll(async () => {
-	const admin = new pg.Client({ connectionString: inject('postgresUrl') });
-	await admin.connect();
-	const name = `booking_${Date.now()}`;
-	await admin.query(`create database ${name}`);
-	await admin.end();
-	const url = new URL(inject('postgresUrl'));
-	url.pathname = `/${name}`;
-	postgresServer = await startBuiltServer({ DATABASE_URL: url.toString(), DATA_DIR: dataDir, LOG_LEVEL: 'silent' });
+	postgresServer = await startPostgresServer('booking', { LOG_LEVEL: 'silent' });
 });
 afterAll(async () => {
-	await postgresServer?.stop();
-	fs.rmSync(dataDir, { recursive: true, force: true });
+	await postgresServer?.dispose();
 });
 
 function dayAfter(days: number): string {

@@ -1,29 +1,17 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { demoPasswordsFrom, startBuiltServer, type ServerProcess } from '../support/server-process';
+import { startPostgresServer, type PostgresServer } from '../support/postgres-server';
+import { demoPasswordsFrom } from '../support/server-process';
 import { staffCookie } from '../support/staff-session';
 
 /* `GET /api/v1/patients?q=` as the contract states it, on SQLite (the shared server) and PostgreSQL. */
 
-let postgresServer: ServerProcess | undefined;
-const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'shinkyu-patients-api-pg-'));
+let postgresServer: PostgresServer | undefined;
 
 beforeAll(async () => {
-	const admin = new pg.Client({ connectionString: inject('postgresUrl') });
-	await admin.connect();
-	const name = `patients_api_${Date.now()}`;
-	await admin.query(`create database ${name}`);
-	await admin.end();
-	const url = new URL(inject('postgresUrl'));
-	url.pathname = `/${name}`;
-	postgresServer = await startBuiltServer({ DATABASE_URL: url.toString(), DATA_DIR: dataDir, LOG_LEVEL: 'silent' });
+	postgresServer = await startPostgresServer('patients_api', { LOG_LEVEL: 'silent' });
 });
 afterAll(async () => {
-	await postgresServer?.stop();
-	fs.rmSync(dataDir, { recursive: true, force: true });
+	await postgresServer?.dispose();
 });
 
 const CONTRACT_KEYS = ['dateOfBirth', 'familyName', 'familyNameKana', 'givenName', 'givenNameKana', 'id'];
