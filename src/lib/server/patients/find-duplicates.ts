@@ -1,17 +1,10 @@
 import { sql, type Expression, type SqlBool } from 'kysely';
 import { duplicateReasons, type DuplicateReason } from '../../domain/patients/duplicates';
 import type { Db } from '../db/database';
+import type { PatientSummary } from './search-patients';
 
 /** What the desk compares side by side to decide whether two records are one person. */
-export interface DuplicateCard {
-	id: string;
-	patientNumber: string | null;
-	familyName: string;
-	givenName: string;
-	familyNameKana: string;
-	givenNameKana: string;
-	dateOfBirth: string | null;
-	phone: string;
+export interface DuplicateCard extends PatientSummary {
 	email: string;
 	createdAt: string;
 }
