@@ -145,6 +145,8 @@ export const en = {
 	'dashboard.sideEffects': 'Side-effect reports',
 	'dashboard.duplicates': 'Possible duplicate patients',
 	'attention.redFlags': 'Intake red flags to review now: {count}',
+	'list.separator': ', ',
+	'list.inParentheses': ' ({text})',
 	'attention.label': 'Needs attention',
 	'attention.sideEffects': 'Side-effect reports to handle: {count}',
 	'settings.receptionReadsClinical': 'Let reception read clinical content (intake answers, notes, side-effect reports)',

@@ -148,6 +148,8 @@ export const ja = {
 	'dashboard.sideEffects': '副作用の報告',
 	'dashboard.duplicates': '重複の可能性がある患者',
 	'attention.redFlags': '至急の確認が必要な問診: {count}件',
+	'list.separator': '、',
+	'list.inParentheses': '（{text}）',
 	'attention.label': '要対応',
 	'attention.sideEffects': '未対応の副作用の報告: {count}件',
 	'settings.receptionReadsClinical': '受付スタッフにも診療情報（問診の回答・施術メモ・副作用の報告）の閲覧を許可する',

@@ -109,7 +109,6 @@ export const examination = {
 		'examination.errorSummary': '入力内容をご確認ください',
 		'examination.painAreas': '痛みの範囲',
 		'examination.numbAreas': 'しびれの範囲',
-		'examination.listSeparator': '、',
 		'examination.crossedSlrShort': '交差SLR',
 		'examination.positive': '陽性',
 		'examination.negative': '陰性'
@@ -223,7 +222,6 @@ export const examination = {
 		'examination.errorSummary': 'Please check the form',
 		'examination.painAreas': 'Pain',
 		'examination.numbAreas': 'Numbness',
-		'examination.listSeparator': ', ',
 		'examination.crossedSlrShort': 'Crossed SLR',
 		'examination.positive': 'Positive',
 		'examination.negative': 'Negative'
