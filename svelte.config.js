@@ -1,11 +1,15 @@
 import adapter from '@sveltejs/adapter-node';
 import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
 
+// Two builds on one machine at once (parallel test runs) each need their own folders.
+const buildDir = process.env.SHINKYU_BUILD_DIR ?? 'build';
+
 /** @type {import('@sveltejs/kit').Config} */
 const config = {
 	preprocess: vitePreprocess(),
 	kit: {
-		adapter: adapter({ out: 'build', precompress: true }),
+		adapter: adapter({ out: buildDir, precompress: true }),
+		outDir: process.env.SHINKYU_KIT_DIR ?? '.svelte-kit',
 		// kit's origin check on form posts stays on by default (no csrf option set here).
 		csp: {
 			mode: 'auto',

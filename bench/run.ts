@@ -15,7 +15,7 @@ import { freePort } from '../tests/support/postgres-cluster';
 import { measureAvailability } from './availability';
 import { bookingStorm } from './booking-storm';
 import { benchPatients, formatPatientBench } from './patients';
-import { startBuiltServer } from '../tests/support/server-process';
+import { builtServerEntry, startBuiltServer } from '../tests/support/server-process';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const CONNECTIONS = 20;
@@ -72,7 +72,7 @@ async function startBareServer(): Promise<{ url: string; close: () => void }> {
 }
 
 async function startApp(): Promise<{ base: string; stop: () => Promise<void> }> {
-	if (!fs.existsSync('build/index.js')) {
+	if (!fs.existsSync(builtServerEntry())) {
 		const build = spawnSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build'], { stdio: 'inherit' });
 		if (build.status !== 0) throw new Error('build failed');
 	}

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { demoPasswordsFrom, startBuiltServer } from './server-process';
+import { builtServerEntry, demoPasswordsFrom, startBuiltServer } from './server-process';
 import { startSmtpPeer } from './smtp-peer';
 
 declare module 'vitest' {
@@ -19,7 +19,7 @@ declare module 'vitest' {
  * data directory, so the demo clinic is seeded and its one-time passwords are read from stdout.
  */
 export default async function setup(project: TestProject) {
-	if (!fs.existsSync(path.resolve('build/index.js'))) throw new Error('build/ is missing: run `npm run build` first');
+	if (!fs.existsSync(builtServerEntry())) throw new Error('build/ is missing: run `npm run build` first');
 	const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'shinkyu-e2e-'));
 	const mailDir = fs.mkdtempSync(path.join(os.tmpdir(), 'shinkyu-e2e-mail-'));
 	const smtp = await startSmtpPeer({ saveTo: mailDir });

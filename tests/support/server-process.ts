@@ -9,11 +9,16 @@ export interface ServerProcess {
 	stop: () => Promise<void>;
 }
 
+/** The built server's entry: `build/index.js`, or under `SHINKYU_BUILD_DIR` when a run builds elsewhere. */
+export function builtServerEntry(): string {
+	return path.resolve(process.env.SHINKYU_BUILD_DIR ?? 'build', 'index.js');
+}
+
 /** Starts the built server (`build/index.js`) and waits until its health check answers. */
 export async function startBuiltServer(env: Record<string, string>): Promise<ServerProcess> {
 	const port = await freePort();
 	const baseUrl = `http://127.0.0.1:${port}`;
-	const child = spawn(process.execPath, [path.resolve('build/index.js')], {
+	const child = spawn(process.execPath, [builtServerEntry()], {
 		env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', ORIGIN: baseUrl, LOG_LEVEL: 'warn', SHUTDOWN_TIMEOUT: '1', ...env },
 		stdio: ['ignore', 'pipe', 'pipe']
 	});
