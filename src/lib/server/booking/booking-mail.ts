@@ -54,9 +54,7 @@ export async function bookingMail(
 	const clinic = await db.kysely.selectFrom('clinic').selectAll().executeTakeFirstOrThrow();
 	const locale: Locale = row.locale;
 	const ja = locale === 'ja';
-	const when = new Intl.DateTimeFormat(ja ? 'ja-JP' : 'en-GB', { dateStyle: 'full', timeStyle: 'short', timeZone: clinic.time_zone }).format(
-		new Date(row.starts_at)
-	);
+	const when = dateTimeFormat(locale, clinic.time_zone).format(new Date(row.starts_at));
 	const clinicName = ja ? clinic.name_ja : clinic.name_en;
 	const params = {
 		name: ja ? `${row.family_name} ${row.given_name}` : `${row.given_name} ${row.family_name}`,
@@ -101,6 +99,19 @@ export async function bookingMail(
 			{ filename: 'appointment.ics', content: calendar.toString(), contentType: `text/calendar; charset=utf-8; method=${cancelled ? 'CANCEL' : 'PUBLISH'}` }
 		]
 	};
+}
+
+const formats = new Map<string, Intl.DateTimeFormat>();
+
+/** Building a formatter costs far more than using one, and a burst of bookings sends many mails. */
+function dateTimeFormat(locale: Locale, timeZone: string): Intl.DateTimeFormat {
+	const key = `${locale} ${timeZone}`;
+	let format = formats.get(key);
+	if (!format) {
+		format = new Intl.DateTimeFormat(locale === 'ja' ? 'ja-JP' : 'en-GB', { dateStyle: 'full', timeStyle: 'short', timeZone });
+		formats.set(key, format);
+	}
+	return format;
 }
 
 /**

@@ -4,11 +4,12 @@ import { recordAudit, type AuditActor } from '../audit/audit-log';
 import { randomToken, sha256Hex } from '../crypto';
 import type { Db } from '../db/database';
 import type { Appointment } from '../db/schema';
-import { withTransaction } from '../db/transaction';
+import { withGroupedTransaction } from '../db/grouped-transaction';
 import { enqueueJob } from '../jobs/queue';
 import { appointmentRow } from './appointment-row';
 import { claimOccupancy, isUniqueViolation, resourcesOf } from './occupancy';
 import { findOrCreatePatient } from '../patients/find-or-create-patient';
+import { transactionScheduleConfig } from './schedule-config-cache';
 import { findService, loadScheduleInputs } from './schedule-repository';
 import type { TCreateBooking } from './schemas';
 
@@ -52,10 +53,10 @@ async function attemptBooking(
 	now: number
 ): Promise<CreateBookingResult | typeof RACE_LOST> {
 	try {
-		return await withTransaction(db, async (tx) => {
+		return await withGroupedTransaction(db, async (tx) => {
 			const clinic = await tx.kysely.selectFrom('clinic').select('time_zone').executeTakeFirstOrThrow();
 			const day = localDate(start, clinic.time_zone);
-			const inputs = await loadScheduleInputs(tx, service, addDays(day, -1), addDays(day, 1));
+			const inputs = await loadScheduleInputs(tx, service, addDays(day, -1), addDays(day, 1), await transactionScheduleConfig(tx));
 			const slot = pickSlot(
 				freeSlots(inputs.rules, inputs.service, inputs.practitioners, inputs.bedIds, inputs.busy, {
 					from: day,

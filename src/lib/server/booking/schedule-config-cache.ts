@@ -22,3 +22,17 @@ export function recentScheduleConfig(db: Db): Promise<ScheduleConfig> {
 	config.catch(() => cache.delete(db.kysely));
 	return config;
 }
+
+const perTransaction = new WeakMap<object, Promise<ScheduleConfig>>();
+
+/**
+ * The standing schedule read once per transaction: bookings that share a grouped commit (see
+ * grouped-transaction.ts) see the same hours, services and beds, since nothing in the group changes
+ * them and no one else can write until it commits. Outside a transaction it is simply read.
+ */
+export function transactionScheduleConfig(tx: Db): Promise<ScheduleConfig> {
+	if (!tx.kysely.isTransaction) return loadScheduleConfig(tx);
+	let config = perTransaction.get(tx.kysely);
+	if (!config) perTransaction.set(tx.kysely, (config = loadScheduleConfig(tx)));
+	return config;
+}

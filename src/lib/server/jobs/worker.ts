@@ -2,6 +2,7 @@ import { bookingMail, type BookingMailKind } from '../booking/booking-mail';
 import type { Db } from '../db/database';
 import { logger } from '../log';
 import type { Mailer } from '../mail/mailer';
+import { withGroupedTransaction } from '../db/grouped-transaction';
 import { claimDueJobs, completeJob, failJob } from './queue';
 import type { Job } from './types';
 
@@ -34,10 +35,9 @@ export async function runDueJobs(context: JobContext, now = new Date()): Promise
 	for (;;) {
 		const jobs = await claimDueJobs(context.db, 10, now);
 		if (jobs.length === 0) return ran;
-		for (const job of jobs) {
-			await runJob(context, job, now);
-			ran++;
-		}
+		if (context.mailer.canDeliver) for (const job of jobs) await runJob(context, job, now);
+		else await Promise.all(jobs.map((job) => runJob(context, job, now)));
+		ran += jobs.length;
 	}
 }
 
@@ -45,8 +45,17 @@ async function runJob(context: JobContext, job: Job, now: Date) {
 	const handler = HANDLERS[job.kind];
 	try {
 		if (!handler) throw new Error(`no handler for ${job.kind}`);
-		await handler(context, JSON.parse(job.payload));
-		await completeJob(context.db, job.id);
+		if (context.mailer.canDeliver) {
+			// Delivery talks to the network: never inside a transaction, which would stop every writer.
+			await handler(context, JSON.parse(job.payload));
+			await completeJob(context.db, job.id);
+		} else {
+			// Mail only goes to the outbox: the job's writes and its completion share one commit.
+			await withGroupedTransaction(context.db, async (tx) => {
+				await handler({ ...context, db: tx }, JSON.parse(job.payload));
+				await completeJob(tx, job.id);
+			});
+		}
 	} catch (cause) {
 		const message = cause instanceof Error ? cause.message : String(cause);
 		logger.warn({ jobId: job.id, kind: job.kind, attempts: job.attempts, err: message }, 'job failed');
