@@ -17,6 +17,13 @@ export async function freshDatabase(dialect: DialectName): Promise<Db> {
 		const close = db.close;
 		return { ...db, close: async () => (await close(), fs.rmSync(dir, { recursive: true, force: true })) };
 	}
+	const db = openDatabase({ databaseUrl: await createPostgresDatabase(), poolSize: 5 });
+	await migrateToLatest(db);
+	return db;
+}
+
+/** The URL of a new, empty (unmigrated) database on the run's PostgreSQL cluster. */
+export async function createPostgresDatabase(): Promise<string> {
 	const adminUrl = inject('postgresUrl');
 	const name = `t_${crypto.randomUUID().replace(/-/g, '')}`;
 	const admin = new pg.Client({ connectionString: adminUrl });
@@ -25,9 +32,7 @@ export async function freshDatabase(dialect: DialectName): Promise<Db> {
 	await admin.end();
 	const url = new URL(adminUrl);
 	url.pathname = `/${name}`;
-	const db = openDatabase({ databaseUrl: url.toString(), poolSize: 5 });
-	await migrateToLatest(db);
-	return db;
+	return url.toString();
 }
 
 /** Runs the same tests on SQLite and on PostgreSQL, each with a fresh database. */
