@@ -1,0 +1,172 @@
+import { describe, expect, it } from 'vitest';
+import { describeEachDatabase } from '../../../../tests/support/test-database';
+import type { Db } from '../db/database';
+import { getCharge } from './charge-view';
+import { createChargeForAppointment } from './create-charge';
+import { dayEndSummary } from './day-end-summary';
+import { recordDoctorConsent } from './doctor-consent';
+import { recordPayment, recordRefund } from './record-payment';
+import { billingWorld, CONSENT_INPUT, insertSession, insertVisit, insuredPatient, type BillingWorld } from './test-fixtures';
+import { voidCharge } from './void-charge';
+
+const NOW = new Date('2028-06-01T03:00:00.000Z');
+
+async function consentFor(db: Db, world: BillingWorld, patientId: string, signedOn: string, firstTreatmentOn?: string) {
+	const recorded = await recordDoctorConsent(db, patientId, { ...CONSENT_INPUT, signedOn, firstTreatmentOn }, world.actor, { now: NOW });
+	if (!recorded.ok) throw new Error(recorded.code);
+	return recorded.id;
+}
+
+async function selfPayCharge(db: Db, world: BillingWorld) {
+	const patientId = await insuredPatient(db);
+	const appointmentId = await insertVisit(db, world, patientId, '2027-11-02T01:00:00.000Z');
+	const created = await createChargeForAppointment(db, appointmentId, { payer: 'self_pay' }, world.actor, { now: NOW });
+	if (!created.ok) throw new Error(created.code);
+	return { patientId, appointmentId, chargeId: created.chargeId };
+}
+
+describeEachDatabase('charges and payments', (db) => {
+	describe('charging a visit', () => {
+		it('charges a self-pay visit with its add-on, keeping the names and the tax as charged', async () => {
+			const world = await billingWorld(db());
+			const patientId = await insuredPatient(db());
+			const appointmentId = await insertVisit(db(), world, patientId, '2027-11-02T01:00:00.000Z');
+			const created = await createChargeForAppointment(db(), appointmentId, { payer: 'self_pay', addOnServiceIds: [world.moxaId] }, world.actor, { now: NOW });
+			expect(created).toMatchObject({ ok: true, consentId: null, charge: { payer: 'self_pay', selfPayJpy: 6600, consumptionTaxJpy: 600, patientDueJpy: 6600 } });
+			const view = await getCharge(db(), created.ok ? created.chargeId : '', world.actor);
+			expect(view?.lines.map((l) => [l.kind, l.nameJa, l.amountJpy, l.taxable])).toEqual([
+				['service', '再診（鍼治療）', 5500, true],
+				['add_on', 'お灸（追加）', 1100, true]
+			]);
+			expect(view).toMatchObject({ serviceDate: '2027-11-02', chargedJpy: 6600, ledger: { balanceJpy: 6600 } });
+			const audit = await db().kysely.selectFrom('audit_log').select(['action', 'patient_id']).where('entity_id', '=', created.ok ? created.chargeId : '').execute();
+			expect(audit).toEqual([{ action: 'charge.create', patient_id: patientId }]);
+		});
+
+		it('charges insurance under a consent, starts its period on the first visit, and takes 初検料 only then', async () => {
+			const world = await billingWorld(db());
+			const patientId = await insuredPatient(db());
+			const consentId = await consentFor(db(), world, patientId, '2027-09-10');
+			const first = await insertVisit(db(), world, patientId, '2027-09-16T01:00:00.000Z');
+			expect(await createChargeForAppointment(db(), first, { payer: 'insurance', sharePercent: '30' }, world.actor, { now: NOW })).toMatchObject({
+				ok: true,
+				consentId,
+				consentPeriodStarted: true,
+				charge: { insurance: { feeTotalJpy: 3560, patientShareJpy: 1068, insurerClaimJpy: 2492 }, patientDueJpy: 1068 }
+			});
+			const consent = await db().kysely.selectFrom('doctor_consent').select(['first_treatment_on', 'expires_on']).where('id', '=', consentId).executeTakeFirstOrThrow();
+			expect(consent).toEqual({ first_treatment_on: '2027-09-16', expires_on: '2028-03-31' });
+
+			const second = await insertVisit(db(), world, patientId, '2027-09-23T01:00:00.000Z');
+			await insertSession(db(), patientId, second, { electroacupuncture: { pairs: 2, frequencyHz: 2, minutes: 15 }, moxibustion: { type: 'indirect', cones: 3 }, cupping: null }, 8);
+			const again = await createChargeForAppointment(db(), second, { payer: 'insurance', sharePercent: 10 }, world.actor, { now: NOW });
+			expect(again.ok && again.charge.lines.map((l) => l.code)).toEqual(['treatment_combined', 'electro']);
+			expect(again).toMatchObject({ consentPeriodStarted: false, charge: { insurance: { feeTotalJpy: 1870, patientShareJpy: 187 } } });
+			const names = await db().kysely.selectFrom('charge_line').select(['name_ja', 'name_en']).where('charge_id', '=', again.ok ? again.chargeId : '').orderBy('position').execute();
+			expect(names[0]).toEqual({ name_ja: '施術料（2術）', name_en: 'Treatment fee (needling and moxibustion)' });
+		});
+
+		it('refuses insurance after the consent expired, with the reason and the self-pay price, and stores nothing', async () => {
+			const world = await billingWorld(db());
+			const patientId = await insuredPatient(db());
+			await consentFor(db(), world, patientId, '2027-09-01', '2027-09-16'); // until 2028-03-31
+			const onExpiryDay = await insertVisit(db(), world, patientId, '2028-03-31T09:00:00.000Z'); // 18:00 in Tokyo, still the 31st
+			expect(await createChargeForAppointment(db(), onExpiryDay, { payer: 'insurance', sharePercent: '30' }, world.actor, { now: NOW })).toMatchObject({ ok: true });
+			const dayAfter = await insertVisit(db(), world, patientId, '2028-03-31T15:00:00.000Z'); // 00:00 on April 1st in Tokyo
+			const refused = await createChargeForAppointment(db(), dayAfter, { payer: 'insurance', sharePercent: '30', addOnServiceIds: world.moxaId }, world.actor, { now: NOW });
+			expect(refused).toMatchObject({ ok: false, code: 'insurance_refused', reason: 'consent_expired', selfPay: { payer: 'self_pay', patientDueJpy: 6600 } });
+			expect(await db().kysely.selectFrom('charge').select('id').where('appointment_id', '=', dayAfter).execute()).toEqual([]);
+			expect(await createChargeForAppointment(db(), dayAfter, { payer: 'self_pay', addOnServiceIds: world.moxaId }, world.actor, { now: NOW })).toMatchObject({ ok: true, charge: { patientDueJpy: 6600 } });
+		});
+
+		it('refuses insurance without a consent or without the insurer number', async () => {
+			const world = await billingWorld(db());
+			const noConsent = await insuredPatient(db());
+			const visit = await insertVisit(db(), world, noConsent, '2027-11-02T01:00:00.000Z');
+			expect(await createChargeForAppointment(db(), visit, { payer: 'insurance', sharePercent: '20' }, world.actor, { now: NOW })).toMatchObject({ code: 'insurance_refused', reason: 'no_consent' });
+			const noCard = await insuredPatient(db(), { insurerNumber: '' });
+			await consentFor(db(), world, noCard, '2027-10-01');
+			const cardless = await insertVisit(db(), world, noCard, '2027-11-02T01:00:00.000Z');
+			expect(await createChargeForAppointment(db(), cardless, { payer: 'insurance', sharePercent: '20' }, world.actor, { now: NOW })).toMatchObject({ code: 'insurance_refused', reason: 'no_insurer_number' });
+		});
+
+		it('charges a visit once, again only after voiding, and only a visit that took place', async () => {
+			const world = await billingWorld(db());
+			const { patientId, appointmentId, chargeId } = await selfPayCharge(db(), world);
+			expect(await createChargeForAppointment(db(), appointmentId, { payer: 'self_pay' }, world.actor, { now: NOW })).toEqual({ ok: false, code: 'already_charged', chargeId });
+			expect(await voidCharge(db(), chargeId, { reason: '' }, world.actor)).toEqual({ ok: false, code: 'invalid', fields: { reason: 'billing.error.reasonRequired' } });
+			expect(await voidCharge(db(), chargeId, { reason: '保険で会計し直すため' }, world.actor, { now: NOW })).toEqual({ ok: true, balanceJpy: 0 });
+			expect(await voidCharge(db(), chargeId, { reason: '二重' }, world.actor, { now: NOW })).toEqual({ ok: false, code: 'already_voided' });
+			expect(await createChargeForAppointment(db(), appointmentId, { payer: 'self_pay' }, world.actor, { now: NOW })).toMatchObject({ ok: true });
+			const booked = await insertVisit(db(), world, patientId, '2028-07-01T01:00:00.000Z', 'booked');
+			expect(await createChargeForAppointment(db(), booked, { payer: 'self_pay' }, world.actor, { now: NOW })).toEqual({ ok: false, code: 'not_chargeable' });
+		});
+
+		it('reports bad charge input by field', async () => {
+			const world = await billingWorld(db());
+			const patientId = await insuredPatient(db());
+			const visit = await insertVisit(db(), world, patientId, '2027-11-02T01:00:00.000Z');
+			expect(await createChargeForAppointment(db(), visit, { payer: 'insurance', sharePercent: '15' }, world.actor)).toMatchObject({ code: 'invalid', fields: { sharePercent: 'billing.error.sharePercent' } });
+			expect(await createChargeForAppointment(db(), visit, { payer: 'insurance' }, world.actor)).toMatchObject({ code: 'invalid', fields: { sharePercent: 'billing.error.sharePercent' } });
+			expect(await createChargeForAppointment(db(), visit, { payer: 'free' }, world.actor)).toMatchObject({ code: 'invalid', fields: { payer: 'billing.error.payer' } });
+			expect(await createChargeForAppointment(db(), visit, { payer: 'self_pay', addOnServiceIds: [world.followId] }, world.actor)).toMatchObject({ code: 'invalid', fields: { addOnServiceIds: 'billing.error.addOn' } });
+		});
+	});
+
+	describe('payments and refunds', () => {
+		it('takes partial payments by several methods and refuses more than is owed', async () => {
+			const world = await billingWorld(db());
+			const { chargeId } = await selfPayCharge(db(), world);
+			expect(await recordPayment(db(), chargeId, { method: 'cash', amountJpy: '２,０００円' }, world.actor, { now: NOW })).toMatchObject({ ok: true, ledger: { paidJpy: 2000, balanceJpy: 3500 } });
+			expect(await recordPayment(db(), chargeId, { method: 'card', amountJpy: 3501 }, world.actor, { now: NOW })).toMatchObject({ ok: false, code: 'exceeds_balance', ledger: { balanceJpy: 3500 } });
+			expect(await recordPayment(db(), chargeId, { method: 'qr', amountJpy: 3500 }, world.actor, { now: NOW })).toMatchObject({ ok: true, ledger: { balanceJpy: 0 } });
+			expect(await recordPayment(db(), chargeId, { method: 'cash', amountJpy: 1 }, world.actor, { now: NOW })).toMatchObject({ ok: false, code: 'nothing_due' });
+		});
+
+		it('refuses amounts that are not whole positive yen, and unknown methods', async () => {
+			const world = await billingWorld(db());
+			const { chargeId } = await selfPayCharge(db(), world);
+			for (const amountJpy of ['1.5', 1.5, '-100', 0, '1e3', '', 'abc']) {
+				expect(await recordPayment(db(), chargeId, { method: 'cash', amountJpy }, world.actor)).toEqual({ ok: false, code: 'invalid', fields: { amountJpy: 'billing.error.amount' } });
+			}
+			expect(await recordPayment(db(), chargeId, { method: 'cheque', amountJpy: 100 }, world.actor)).toEqual({ ok: false, code: 'invalid', fields: { method: 'billing.error.method' } });
+			expect(await db().kysely.selectFrom('payment').select('id').where('charge_id', '=', chargeId).execute()).toEqual([]);
+		});
+
+		it('refunds by the method paid, never more than it kept, always with a reason', async () => {
+			const world = await billingWorld(db());
+			const { chargeId, patientId } = await selfPayCharge(db(), world);
+			await recordPayment(db(), chargeId, { method: 'cash', amountJpy: 1500 }, world.actor, { now: NOW });
+			await recordPayment(db(), chargeId, { method: 'card', amountJpy: 4000 }, world.actor, { now: NOW });
+			expect(await recordRefund(db(), chargeId, { method: 'cash', amountJpy: 1501, reason: '返金' }, world.actor, { now: NOW })).toMatchObject({ ok: false, code: 'refund_exceeds_paid' });
+			expect(await recordRefund(db(), chargeId, { method: 'qr', amountJpy: 1, reason: '返金' }, world.actor, { now: NOW })).toMatchObject({ ok: false, code: 'refund_exceeds_paid' });
+			expect(await recordRefund(db(), chargeId, { method: 'cash', amountJpy: 500 }, world.actor, { now: NOW })).toMatchObject({ code: 'invalid', fields: { reason: 'billing.error.reasonRequired' } });
+			await voidCharge(db(), chargeId, { reason: '施術の取り消し' }, world.actor, { now: NOW });
+			expect(await recordRefund(db(), chargeId, { method: 'card', amountJpy: 4000, reason: '会計の取り消し' }, world.actor, { now: NOW })).toMatchObject({ ok: true, ledger: { balanceJpy: -1500 } });
+			expect(await recordRefund(db(), chargeId, { method: 'cash', amountJpy: 1500, reason: '会計の取り消し' }, world.actor, { now: NOW })).toMatchObject({ ok: true, ledger: { dueJpy: 0, paidJpy: 5500, refundedJpy: 5500, balanceJpy: 0 } });
+			const actions = await db().kysely.selectFrom('audit_log').select('action').where('patient_id', '=', patientId).orderBy('seq').execute();
+			expect(actions.map((a) => a.action)).toEqual(['charge.create', 'payment.record', 'payment.record', 'charge.void', 'payment.refund', 'payment.refund']);
+		});
+	});
+
+	it('sums the reception day per method in clinic time', async () => {
+		const world = await billingWorld(db());
+		const { chargeId } = await selfPayCharge(db(), world);
+		const lateEvening = new Date('2031-05-01T14:59:00.000Z'); // 23:59 on May 1st in Tokyo
+		const afterMidnight = new Date('2031-05-01T15:01:00.000Z'); // 00:01 on May 2nd in Tokyo
+		await recordPayment(db(), chargeId, { method: 'cash', amountJpy: 1000 }, world.actor, { now: new Date('2031-04-30T15:00:00.000Z') }); // 00:00 May 1st
+		await recordPayment(db(), chargeId, { method: 'card', amountJpy: 2000 }, world.actor, { now: lateEvening });
+		await recordRefund(db(), chargeId, { method: 'cash', amountJpy: 300, reason: '釣り銭の誤り' }, world.actor, { now: lateEvening });
+		await recordPayment(db(), chargeId, { method: 'qr', amountJpy: 700 }, world.actor, { now: afterMidnight });
+		const result = await dayEndSummary(db(), { date: '2031-05-01' }, world.actor);
+		if (!result.ok) throw new Error(result.code);
+		expect(result.summary.methods).toEqual([
+			{ method: 'cash', payments: 1, paidJpy: 1000, refunds: 1, refundedJpy: 300, netJpy: 700 },
+			{ method: 'card', payments: 1, paidJpy: 2000, refunds: 0, refundedJpy: 0, netJpy: 2000 },
+			{ method: 'qr', payments: 0, paidJpy: 0, refunds: 0, refundedJpy: 0, netJpy: 0 },
+			{ method: 'bank_transfer', payments: 0, paidJpy: 0, refunds: 0, refundedJpy: 0, netJpy: 0 }
+		]);
+		expect(result.summary).toMatchObject({ from: '2031-04-30T15:00:00.000Z', to: '2031-05-01T15:00:00.000Z', totals: { payments: 2, paidJpy: 3000, refundedJpy: 300, netJpy: 2700 } });
+		expect(await dayEndSummary(db(), { date: '2031-02-30' }, world.actor)).toEqual({ ok: false, code: 'invalid', fields: { date: 'billing.error.date' } });
+	});
+});

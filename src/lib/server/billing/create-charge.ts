@@ -1,0 +1,181 @@
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import { DEFAULT_BILLING_CONFIG, type BillingConfig, type InsuranceArts } from '../../domain/billing/billing-config';
+import { quoteCharge, type ChargeItem, type ComputedCharge, type ComputedChargeLine, type InsuranceEligibility, type InsuranceFeeCode, type InsuranceRefusal } from '../../domain/billing/charges';
+import { consentExpiry, consentForDate } from '../../domain/billing/doctor-consent-validity';
+import { localDate } from '../../domain/scheduling/local-time';
+import { translate } from '../../i18n/translate';
+import { recordAudit, type AuditActor } from '../audit/audit-log';
+import type { Db } from '../db/database';
+import type { Service } from '../db/schema';
+import { withTransaction } from '../db/transaction';
+import { findBillablePatient, findBillingClinic, listConsentRows } from './billing-repository';
+import type { BillingClock } from './doctor-consent';
+import { fieldCodesFrom, type BillingFieldCodes } from './field-codes';
+import { ZCreateChargeSchema, type TCreateCharge } from './schemas';
+
+export type CreateChargeResult =
+	| { ok: true; chargeId: string; charge: ComputedCharge; consentId: string | null; consentPeriodStarted: boolean }
+	/** Insurance may not be charged; `selfPay` is what the visit costs self-pay (charge it with payer self_pay). */
+	| { ok: false; code: 'insurance_refused'; reason: InsuranceRefusal; selfPay: ComputedCharge }
+	| { ok: false; code: 'invalid'; fields: BillingFieldCodes }
+	| { ok: false; code: 'already_charged'; chargeId: string }
+	| { ok: false; code: 'not_found' | 'forbidden' | 'not_chargeable' };
+
+export interface CreateChargeOptions extends BillingClock {
+	config?: BillingConfig;
+}
+
+/** Only a visit that took place is charged. */
+const CHARGEABLE_STATUSES = ['arrived', 'completed'] as const;
+
+/**
+ * Charges a visit: its service and the add-ons chosen in the session, self-pay or 療養費. Insurance
+ * is charged only when a doctor's consent covers the visit's day (REFERENCE §6) and the patient's
+ * insurer is on record; otherwise nothing is stored and the refusal carries the self-pay price.
+ * The first insured visit under a consent starts its period. One live charge per appointment: void
+ * it (voidCharge) to charge again.
+ */
+export async function createChargeForAppointment(db: Db, appointmentId: string, input: Record<string, unknown>, actor: AuditActor, options: CreateChargeOptions = {}): Promise<CreateChargeResult> {
+	if (actor.type !== 'staff' || !actor.id) return { ok: false, code: 'forbidden' };
+	const staffId = actor.id;
+	const parsed = ZCreateChargeSchema.safeParse(input);
+	if (!parsed.success) return { ok: false, code: 'invalid', fields: fieldCodesFrom(parsed.error) };
+	const data = parsed.data;
+	const now = options.now ?? new Date();
+	const config = options.config ?? DEFAULT_BILLING_CONFIG;
+
+	return withTransaction(db, async (tx): Promise<CreateChargeResult> => {
+		const clinic = await findBillingClinic(tx);
+		// Locks the appointment on PostgreSQL: two desks charging one visit queue here.
+		let appointmentQuery = tx.kysely.selectFrom('appointment').select(['id', 'patient_id', 'service_id', 'status', 'starts_at']).where('id', '=', appointmentId);
+		if (tx.dialect === 'postgres') appointmentQuery = appointmentQuery.forUpdate();
+		const appointment = await appointmentQuery.executeTakeFirst();
+		if (!appointment) return { ok: false, code: 'not_found' };
+		if (!(CHARGEABLE_STATUSES as readonly string[]).includes(appointment.status) || !appointment.patient_id || !appointment.service_id) return { ok: false, code: 'not_chargeable' };
+		const patientId = appointment.patient_id;
+		const patient = await findBillablePatient(tx, patientId);
+		if (!patient) return { ok: false, code: 'not_found' };
+
+		const live = await tx.kysely
+			.selectFrom('charge')
+			.select('id')
+			.where('appointment_id', '=', appointmentId)
+			.where(({ not, exists, selectFrom }) => not(exists(selectFrom('charge_void').select('charge_id').whereRef('charge_void.charge_id', '=', 'charge.id'))))
+			.executeTakeFirst();
+		if (live) return { ok: false, code: 'already_charged', chargeId: live.id };
+
+		const service = await tx.kysely.selectFrom('service').selectAll().where('id', '=', appointment.service_id).executeTakeFirstOrThrow();
+		const addOns = data.addOnServiceIds.length === 0 ? [] : await tx.kysely.selectFrom('service').selectAll().where('id', 'in', data.addOnServiceIds).where('is_add_on', '=', 1).execute();
+		if (addOns.length !== new Set(data.addOnServiceIds).size) return { ok: false, code: 'invalid', fields: { addOnServiceIds: 'billing.error.addOn' } };
+
+		const serviceDate = localDate(Date.parse(appointment.starts_at), clinic.timeZone);
+		const request = { serviceDate, service: item(service), addOns: data.addOnServiceIds.map((id) => item(addOns.find((s) => s.id === id)!)), insurance: null };
+
+		let consentId: string | null = null;
+		let startsPeriod = false;
+		let eligibility: InsuranceEligibility = { eligible: true };
+		let insurance = null;
+		if (data.payer === 'insurance') {
+			const consents = (await listConsentRows(tx, patientId)).map((r) => ({ id: r.id, signedOn: r.signed_on, firstTreatmentOn: r.first_treatment_on }));
+			const candidates = data.consentId === null ? consents : consents.filter((c) => c.id === data.consentId);
+			if (data.consentId !== null && candidates.length === 0) return { ok: false, code: 'invalid', fields: { consentId: 'billing.error.consent' } };
+			const cover = consentForDate(candidates, serviceDate);
+			if (!cover.covered) eligibility = { eligible: false, reason: cover.reason };
+			else if (patient.insurer_number.trim() === '') eligibility = { eligible: false, reason: 'no_insurer_number' };
+			else {
+				consentId = cover.consent.id;
+				startsPeriod = cover.startsPeriod;
+			}
+			insurance = await insuranceVisit(tx, data, appointmentId, patientId);
+		}
+
+		const quote = quoteCharge({ ...request, insurance }, eligibility, config);
+		if (!quote.ok) return { ok: false, code: 'insurance_refused', reason: quote.reason, selfPay: quote.selfPay };
+		const charge = quote.charge;
+
+		const chargeId = randomUUID();
+		const at = now.toISOString();
+		await tx.kysely
+			.insertInto('charge')
+			.values({
+				id: chargeId,
+				clinic_id: clinic.id,
+				patient_id: patientId,
+				appointment_id: appointmentId,
+				service_date: serviceDate,
+				payer: charge.payer,
+				consent_id: consentId,
+				share_percent: charge.insurance?.sharePercent ?? null,
+				fee_schedule_from: charge.insurance?.scheduleFrom ?? null,
+				insurance_fee_jpy: charge.insurance?.feeTotalJpy ?? 0,
+				patient_share_jpy: charge.insurance?.patientShareJpy ?? 0,
+				insurer_claim_jpy: charge.insurance?.insurerClaimJpy ?? 0,
+				self_pay_jpy: charge.selfPayJpy,
+				tax_rate_percent: charge.taxRatePercent,
+				consumption_tax_jpy: charge.consumptionTaxJpy,
+				due_jpy: charge.patientDueJpy,
+				created_at: at,
+				created_by: staffId
+			})
+			.execute();
+		const services = [service, ...addOns];
+		await tx.kysely
+			.insertInto('charge_line')
+			.values(charge.lines.map((line, position) => ({ id: randomUUID(), charge_id: chargeId, position, kind: line.kind, code: line.code, service_id: line.serviceId, ...lineNames(line, services), quantity: line.quantity, unit_price_jpy: line.unitPriceJpy, amount_jpy: line.amountJpy, taxable: line.taxable ? 1 : 0 })))
+			.execute();
+		if (startsPeriod && consentId) {
+			await tx.kysely.updateTable('doctor_consent').set({ first_treatment_on: serviceDate, expires_on: consentExpiry(serviceDate) }).where('id', '=', consentId).where('first_treatment_on', 'is', null).execute();
+		}
+		await recordAudit(tx, actor, {
+			action: 'charge.create',
+			entityType: 'charge',
+			entityId: chargeId,
+			patientId,
+			detail: { appointmentId, payer: charge.payer, dueJpy: charge.patientDueJpy, insurerClaimJpy: charge.insurance?.insurerClaimJpy ?? 0, consentId, consentPeriodStarted: startsPeriod }
+		});
+		return { ok: true, chargeId, charge, consentId, consentPeriodStarted: startsPeriod };
+	});
+}
+
+function item(service: Service): ChargeItem {
+	return { code: service.code, serviceId: service.id, unitPriceJpy: Number(service.price_jpy), quantity: 1 };
+}
+
+/** Service lines keep the service's names as they are today; insurance fees take the catalogue's. */
+function lineNames(line: ComputedChargeLine, services: Service[]): { name_ja: string; name_en: string } {
+	if (line.kind === 'insurance_fee') {
+		const key = `billing.insuranceFee.${line.code as InsuranceFeeCode}` as const;
+		return { name_ja: translate('ja', key), name_en: translate('en', key) };
+	}
+	const service = services.find((s) => s.id === line.serviceId);
+	return { name_ja: service?.name_ja ?? line.code, name_en: service?.name_en ?? line.code };
+}
+
+const ZSessionTechniques = z.object({ electroacupuncture: z.unknown().nullable(), moxibustion: z.unknown().nullable() });
+
+/**
+ * What the 療養費 fee depends on: given on the form, or read from the visit's session record
+ * (needling with moxibustion is 2術; electroacupuncture adds 電療料). 初検料 is charged when the
+ * patient has no earlier insured charge; the desk overrides it for a new course of treatment.
+ */
+async function insuranceVisit(db: Db, data: TCreateCharge, appointmentId: string, patientId: string) {
+	const session = await db.kysely.selectFrom('treatment_session').select(['techniques', 'needles_in']).where('appointment_id', '=', appointmentId).orderBy('started_at', 'desc').executeTakeFirst();
+	const techniques = session ? ZSessionTechniques.safeParse(JSON.parse(session.techniques)) : null;
+	const moxibustion = techniques?.success === true && techniques.data.moxibustion !== null;
+	const needling = session !== undefined && Number(session.needles_in) > 0;
+	const recordedArts: InsuranceArts = moxibustion && needling ? 'combined' : 'single';
+	const recordedElectro = techniques?.success === true && techniques.data.electroacupuncture !== null;
+	let initialExam = data.initialExam;
+	if (initialExam === null) {
+		const earlier = await db.kysely
+			.selectFrom('charge')
+			.select('id')
+			.where('patient_id', '=', patientId)
+			.where('payer', '=', 'insurance')
+			.where(({ not, exists, selectFrom }) => not(exists(selectFrom('charge_void').select('charge_id').whereRef('charge_void.charge_id', '=', 'charge.id'))))
+			.executeTakeFirst();
+		initialExam = earlier === undefined;
+	}
+	return { sharePercent: data.sharePercent!, initialExam, arts: data.arts ?? recordedArts, electro: data.electro ?? recordedElectro };
+}
