@@ -5,6 +5,8 @@ import { getApp } from '$lib/server/app';
 import { SESSION_COOKIE, validateSession } from '$lib/server/auth/session';
 import { SchemaTooNewError } from '$lib/server/db/migrate';
 import { apiError } from '$lib/server/http/api-response';
+import { createRequestLimits } from '$lib/server/http/rate-limit';
+import { rateLimitedResponse } from '$lib/server/http/rate-limited-response';
 import { requestIdFor } from '$lib/server/http/request-context';
 import { decideAccess, ROUTE_ACCESS } from '$lib/server/http/route-access';
 import { PATIENT_SESSION_COOKIE, validatePatientSession } from '$lib/server/portal/patient-session';
@@ -24,6 +26,8 @@ export const init: ServerInit = async () => {
 };
 
 const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+/** Issue #9: counts for sign-in, sign-in links, booking, contact and the self-check, per process. */
+const requestLimits = createRequestLimits();
 
 export const handle: Handle = async ({ event, resolve }) => {
 	const started = performance.now();
@@ -32,7 +36,7 @@ export const handle: Handle = async ({ event, resolve }) => {
 	event.locals.locale = isApi
 		? localeFromAcceptLanguage(event.request.headers.get('accept-language'))
 		: localeFromPath(event.url.pathname);
-	const { db, mailer } = await getApp();
+	const { db, mailer, config } = await getApp();
 	event.locals.db = db;
 	event.locals.mailer = mailer;
 
@@ -43,9 +47,14 @@ export const handle: Handle = async ({ event, resolve }) => {
 	event.locals.patientSession = patientToken ? await validatePatientSession(db, patientToken) : null;
 	if (patientToken && !event.locals.patientSession) event.cookies.delete(PATIENT_SESSION_COOKIE, { path: '/' });
 
-	let response = await guard(event, isApi, () =>
-		resolve(event, { transformPageChunk: ({ html }) => html.replace('%lang%', event.locals.locale) })
-	);
+	// After the sessions are read: the code step of sign-in is counted against its pending account.
+	const retryAfterSeconds = config.rateLimits ? await requestLimits.check(event) : null;
+	let response =
+		retryAfterSeconds !== null
+			? rateLimitedResponse(event, isApi, retryAfterSeconds)
+			: await guard(event, isApi, () =>
+					resolve(event, { transformPageChunk: ({ html }) => html.replace('%lang%', event.locals.locale) })
+				);
 	if (isApi && response.status >= 500) response = await inContractErrorShape(response);
 	response.headers.set('X-Request-Id', event.locals.requestId);
 	applySecurityHeaders(response.headers, event.url.protocol === 'https:');

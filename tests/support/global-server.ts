@@ -24,7 +24,7 @@ export default async function setup(project: TestProject) {
 	const mailDir = fs.mkdtempSync(path.join(os.tmpdir(), 'shinkyu-e2e-mail-'));
 	const smtp = await startSmtpPeer({ saveTo: mailDir });
 	// As behind a reverse proxy, so tests can speak for several client addresses.
-	const server = await startBuiltServer({ DATA_DIR: dataDir, ADDRESS_HEADER: 'x-forwarded-for', SMTP_URL: smtp.url });
+	const server = await startBuiltServer({ DATA_DIR: dataDir, ADDRESS_HEADER: 'x-forwarded-for', SMTP_URL: smtp.url, RATE_LIMITS: 'off' });
 	const demoPasswords = demoPasswordsFrom(server.output());
 	if (!demoPasswords['owner@example.jp']) throw new Error(`no demo passwords printed:\n${server.output()}`);
 	project.provide('baseUrl', server.baseUrl);

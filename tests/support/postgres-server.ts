@@ -24,7 +24,7 @@ export async function startPostgresServer(label: string, env: Record<string, str
 	const url = new URL(inject('postgresUrl'));
 	url.pathname = `/${name}`;
 	const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `shinkyu-${label}-`));
-	const server = await startBuiltServer({ DATABASE_URL: url.toString(), DATA_DIR: dataDir, ...env });
+	const server = await startBuiltServer({ DATABASE_URL: url.toString(), DATA_DIR: dataDir, RATE_LIMITS: 'off', ...env });
 	return {
 		...server,
 		databaseUrl: url.toString(),
