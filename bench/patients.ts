@@ -84,7 +84,7 @@ function queryFor(kind: SearchKind, p: Sample, draw: () => number): string {
 	}
 }
 
-function percentile(sorted: number[], p: number): number {
+export function percentile(sorted: number[], p: number): number {
 	if (sorted.length === 0) return 0;
 	return Math.round(sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)]! * 100) / 100;
 }
@@ -142,7 +142,7 @@ async function measureOn(db: Db, dialect: DialectName, draw: () => number): Prom
 	return rows;
 }
 
-async function openEngine(dialect: DialectName): Promise<{ db: Db; stop: () => Promise<void> }> {
+export async function openEngine(dialect: DialectName): Promise<{ db: Db; stop: () => Promise<void> }> {
 	if (dialect === 'sqlite') {
 		const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'shinkyu-bench-patients-'));
 		const db = openDatabase({ sqliteFile: path.join(dir, 'shinkyu.sqlite') });

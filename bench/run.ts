@@ -14,6 +14,7 @@ import { RED_FLAG_QUESTIONS } from '../src/lib/domain/triage/assess';
 import { freePort } from '../tests/support/postgres-cluster';
 import { measureAvailability } from './availability';
 import { bookingStorm } from './booking-storm';
+import { benchClinical, formatClinicalBench } from './clinical';
 import { benchPatients, formatPatientBench } from './patients';
 import { builtServerEntry, startBuiltServer } from '../tests/support/server-process';
 
@@ -77,7 +78,7 @@ async function startApp(): Promise<{ base: string; stop: () => Promise<void> }> 
 		if (build.status !== 0) throw new Error('build failed');
 	}
 	const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'shinkyu-bench-'));
-	const server = await startBuiltServer({ DATA_DIR: dataDir, LOG_LEVEL: 'silent' });
+	const server = await startBuiltServer({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', RATE_LIMITS: 'off' });
 	return {
 		base: server.baseUrl,
 		stop: async () => {
@@ -127,6 +128,10 @@ for (const p of scriptBytes) console.log(`| ${p.path} | ${p.bytes} | ${p.gzip} |
 // (BENCH_PATIENTS / BENCH_APPOINTMENTS make a quicker, smaller run).
 const patientBench = await benchPatients();
 console.log(formatPatientBench(patientBench));
+
+// One patient with 200 sessions and 30 check-ins: opening the chart and rendering the progress chart
+// (BENCH_DIALECTS narrows it to one engine).
+console.log(formatClinicalBench(await benchClinical()));
 
 const inProcess = measureAvailability();
 console.log(`\nAvailability in-process (1 practitioner × 90 days, 2,000 appointments): p50 ${inProcess.p50} ms, p95 ${inProcess.p95} ms (${inProcess.slots} slots)`);

@@ -8,6 +8,7 @@ import { migrateToLatest } from './db/migrate';
 import { withTransaction } from './db/transaction';
 import { createMailer, type Mailer } from './mail/mailer';
 import { startJobWorker, stopJobWorker } from './jobs/worker';
+import { clinicInstruments } from './outcomes/clinic-instruments';
 import { seedDemoAppointments } from './seed/demo-appointments';
 import { seedDemoHistory } from './seed/demo-history';
 import { seedClinic, seedDemoClinic, type DemoAccount } from './seed/demo-clinic';
@@ -25,8 +26,13 @@ export interface StartReport {
 	demoAccounts: DemoAccount[] | null;
 }
 
+/** The SQLite file in DATA_DIR (used when DATABASE_URL is unset); backup and restore work on it too. */
+export function sqliteFileOf(config: AppConfig): string {
+	return path.join(config.dataDir, 'shinkyu.sqlite');
+}
+
 export function openAppDatabase(config: AppConfig): Db {
-	return openDatabase({ databaseUrl: config.databaseUrl, sqliteFile: path.join(config.dataDir, 'shinkyu.sqlite') });
+	return openDatabase({ databaseUrl: config.databaseUrl, sqliteFile: sqliteFileOf(config) });
 }
 
 /** Migrates and, on a new database, seeds. Used by the server at start and by `npm run migrate`. */
@@ -70,6 +76,8 @@ export function getApp(): Promise<App> {
 		const report = await prepareDatabase(db, config);
 		if (report.demoAccounts) process.stdout.write(formatDemoAccounts(report.demoAccounts) + '\n');
 		const mailer = createMailer(config.smtpUrl, config.mailFrom);
+		// Read the clinic's instrument files now, so a bad one is reported at start rather than at first use.
+		void clinicInstruments(config.instrumentsDir);
 		startJobWorker({ db, mailer, origin: config.origin ?? `http://localhost:${process.env.PORT ?? 3000}` });
 		// adapter-node announces a graceful shutdown (SIGTERM/SIGINT) once it stops taking requests.
 		process.once('sveltekit:shutdown', async () => {

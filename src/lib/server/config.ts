@@ -4,19 +4,26 @@ import path from 'node:path';
 export interface AppConfig {
 	databaseUrl: string | undefined;
 	dataDir: string;
+	/** The clinic's own instrument definitions (*.json), read once (server/outcomes/clinic-instruments.ts). */
+	instrumentsDir: string;
 	origin: string | undefined;
 	smtpUrl: string | undefined;
 	mailFrom: string;
 	seedDemo: boolean;
+	/** `RATE_LIMITS=off` lifts the request limits of issue #9: for benchmarks and the shared test server. */
+	rateLimits: boolean;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+	const dataDir = path.resolve(env.DATA_DIR || 'data');
 	return {
 		databaseUrl: env.DATABASE_URL || undefined,
-		dataDir: path.resolve(env.DATA_DIR || 'data'),
+		dataDir,
+		instrumentsDir: path.resolve(env.INSTRUMENTS_DIR || path.join(dataDir, 'instruments')),
 		origin: env.ORIGIN || undefined,
 		smtpUrl: env.SMTP_URL || undefined,
 		mailFrom: env.MAIL_FROM || 'shinkyu <no-reply@example.jp>',
-		seedDemo: env.SHINKYU_DEMO !== '0'
+		seedDemo: env.SHINKYU_DEMO !== '0',
+		rateLimits: env.RATE_LIMITS !== 'off'
 	};
 }

@@ -3,11 +3,15 @@ import { describe, expect, it } from 'vitest';
 import {
 	allowedTechniques,
 	amendmentDiff,
+	checkOccurredAt,
+	cuppingPolicy,
 	isLocked,
 	LOCK_AFTER_MS,
 	lockTime,
 	mayClose,
 	NO_TECHNIQUES,
+	OCCURRED_BEFORE_START_MS,
+	refusesCupping,
 	retentionEndsAt,
 	techniquesUsed,
 	unlicensedTechniques,
@@ -88,6 +92,39 @@ describe('allowedTechniques', () => {
 	it('follows the clinic policy for cupping', () => {
 		expect(allowedTechniques({ hari: false, kyu: true }, 'hari_only')).toEqual(['moxibustion']);
 		expect(allowedTechniques({ hari: true, kyu: true }, 'not_offered')).toEqual(['needling', 'electroacupuncture', 'moxibustion']);
+	});
+});
+
+describe('the clinic’s cupping setting', () => {
+	const cups = { cups: 4, minutes: 5 };
+
+	it('lets every licensed practitioner cup while the clinic offers it, and nobody once it does not', () => {
+		expect(allowedTechniques({ hari: false, kyu: true }, cuppingPolicy(true))).toContain('cupping');
+		expect(allowedTechniques({ hari: true, kyu: true }, cuppingPolicy(false))).not.toContain('cupping');
+	});
+
+	it('refuses new or changed cupping when not offered, but keeps or drops what was recorded before', () => {
+		expect(refusesCupping(false, null, cups)).toBe(true);
+		expect(refusesCupping(false, cups, { ...cups, minutes: 10 })).toBe(true);
+		expect(refusesCupping(false, cups, { ...cups })).toBe(false);
+		expect(refusesCupping(false, cups, null)).toBe(false);
+		expect(refusesCupping(true, null, cups)).toBe(false);
+	});
+});
+
+describe('checkOccurredAt', () => {
+	const start = new Date('2026-03-02T01:00:00.000Z');
+	const now = new Date('2026-03-02T02:00:00.000Z');
+
+	it('accepts any time from a day before the session began up to now, both included', () => {
+		fc.assert(
+			fc.property(fc.integer({ min: start.getTime() - OCCURRED_BEFORE_START_MS, max: now.getTime() }), (at) => checkOccurredAt(new Date(at), start, now) === null)
+		);
+	});
+
+	it('refuses a time after now and one more than a day before the session began', () => {
+		expect(checkOccurredAt(new Date(now.getTime() + 60_000), start, now)).toBe('future');
+		expect(checkOccurredAt(new Date(start.getTime() - OCCURRED_BEFORE_START_MS - 60_000), start.toISOString(), now)).toBe('before_session');
 	});
 });
 

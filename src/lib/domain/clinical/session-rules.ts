@@ -19,6 +19,11 @@ export type Technique = (typeof TECHNIQUES)[number];
 export type CuppingPolicy = 'any_licence' | 'hari_only' | 'not_offered';
 export const DEFAULT_CUPPING_POLICY: CuppingPolicy = 'any_licence';
 
+/** The policy of a clinic that does or does not offer cupping (its setting `offers_cupping`). */
+export function cuppingPolicy(offersCupping: boolean): CuppingPolicy {
+	return offersCupping ? DEFAULT_CUPPING_POLICY : 'not_offered';
+}
+
 /**
  * The techniques a practitioner may record (REFERENCE §6): needling and electroacupuncture need
  * はり師; moxibustion needs きゅう師; cupping follows the clinic's policy.
@@ -70,6 +75,15 @@ export function techniquesUsed(techniques: SessionTechniques): Technique[] {
 	return TECHNIQUES.filter((t) => used.has(t));
 }
 
+/**
+ * Whether a change to a session's cupping must be refused because the clinic does not offer it.
+ * Cupping recorded while it was offered is history: the record keeps it, unchanged, and may drop it.
+ */
+export function refusesCupping(offersCupping: boolean, before: Cupping | null, after: Cupping | null): boolean {
+	if (offersCupping || after === null) return false;
+	return before === null || before.cups !== after.cups || before.minutes !== after.minutes;
+}
+
 /** The techniques used that the licences do not cover, in the order of TECHNIQUES. */
 export function unlicensedTechniques(techniques: SessionTechniques, allowed: readonly Technique[]): Technique[] {
 	return techniquesUsed(techniques).filter((t) => !allowed.includes(t));
@@ -106,6 +120,21 @@ export function lockTime(closedAt: string | Date): Date {
 export function isLocked(closedAt: string | Date | null, now: Date): boolean {
 	if (closedAt === null) return false;
 	return now.getTime() >= lockTime(closedAt).getTime();
+}
+
+/**
+ * How far before the session's start an adverse event may be dated: a day allows for a session
+ * started in the record after the treatment began; anything earlier is most likely a mistyped date.
+ */
+export const OCCURRED_BEFORE_START_MS = 24 * 60 * 60 * 1000;
+
+export type OccurredAtProblem = 'future' | 'before_session';
+
+/** When an adverse event happened: never after now, and not long before its session started. */
+export function checkOccurredAt(occurredAt: Date, sessionStartedAt: string | Date, now: Date): OccurredAtProblem | null {
+	if (occurredAt.getTime() > now.getTime()) return 'future';
+	if (occurredAt.getTime() < new Date(sessionStartedAt).getTime() - OCCURRED_BEFORE_START_MS) return 'before_session';
+	return null;
 }
 
 /** Usual retention is 20–30 minutes (REFERENCE §3); the timer accepts 1–120. */

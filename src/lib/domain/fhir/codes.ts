@@ -15,6 +15,7 @@ export const NAME_REPRESENTATION = 'http://hl7.org/fhir/StructureDefinition/iso2
 export const HL7 = {
 	actCode: 'http://terminology.hl7.org/CodeSystem/v3-ActCode',
 	observationCategory: 'http://terminology.hl7.org/CodeSystem/observation-category',
+	observationInterpretation: 'http://terminology.hl7.org/CodeSystem/v3-ObservationInterpretation',
 	conditionClinical: 'http://terminology.hl7.org/CodeSystem/condition-clinical',
 	conditionVerification: 'http://terminology.hl7.org/CodeSystem/condition-ver-status',
 	conditionCategory: 'http://terminology.hl7.org/CodeSystem/condition-category',
@@ -32,6 +33,11 @@ export const PAIN_NRS: Coding = { system: LOINC, code: '72514-3', display: 'Pain
 export const CONSENT_DOCUMENT: Coding = { system: LOINC, code: '59284-0', display: 'Consent Document' };
 /** SNOMED CT 60161006 |Acupuncture needle, device|, from the R4 device-kind value set. */
 export const ACUPUNCTURE_NEEDLE: Coding = { system: SNOMED_CT, code: '60161006', display: 'Acupuncture needle, device' };
+/** SNOMED CT body structures of the two legs, where an examination finding was made. */
+export const LOWER_LIMB: Record<'left' | 'right', Coding> = {
+	left: { system: SNOMED_CT, code: '32153003', display: 'Structure of left lower limb' },
+	right: { system: SNOMED_CT, code: '62175007', display: 'Structure of right lower limb' }
+};
 
 /** Where the export is served from: `https://clinic.example` (no trailing slash). */
 export interface FhirContext {
@@ -49,7 +55,12 @@ export type LocalCodeSystem =
 	| 'procedure'
 	| 'acupoint'
 	| 'adverse-event-kind'
-	| 'patient-number';
+	| 'patient-number'
+	| 'exam-finding'
+	| 'reflex-grade'
+	| 'nerve-root'
+	| 'tcm-pattern'
+	| 'red-flag';
 
 export function fhirBase(ctx: FhirContext): string {
 	return `${ctx.origin}/fhir/R4`;
@@ -70,6 +81,11 @@ export function concept(coding: Coding, text?: string): CodeableConcept {
 /** A score has no physical unit: UCUM writes it as the annotation `{score}`. */
 export function score(value: number): Quantity {
 	return { value, unit: '{score}', system: UCUM, code: '{score}' };
+}
+
+/** An angle in degrees (UCUM `deg`), as a goniometer or an eye reads a straight-leg raise. */
+export function degrees(value: number): Quantity {
+	return { value, unit: 'deg', system: UCUM, code: 'deg' };
 }
 
 export function referenceTo(resourceType: string, id: string, display?: string): Reference {

@@ -44,10 +44,10 @@ describe('checkInObservations', () => {
 
 	it('scores PSFS as the mean with each activity as a component, and SBI as the sum of four items', () => {
 		const psfs = observations[2]!;
-		expect(psfs.valueQuantity.value).toBe(4.7);
+		expect(psfs.valueQuantity!.value).toBe(4.7);
 		expect(psfs.component!.map((c) => c.code.text)).toEqual(['車の運転を1時間続ける', '30分歩く', '靴下をはく']);
 		const sbi = observations[3]!;
-		expect(sbi.valueQuantity.value).toBe(14);
+		expect(sbi.valueQuantity!.value).toBe(14);
 		expect(sbi.component!.map((c) => c.code.coding![0]!.code)).toEqual(['leg_pain', 'numbness', 'weakness', 'sitting_pain']);
 	});
 

@@ -30,7 +30,8 @@ export interface ProcedureContext extends FhirContext {
 
 export const ACUPOINT_SIDE_EXTENSION = '/fhir/StructureDefinition/acupoint-side';
 
-function bodySite(point: SessionPointRow, ctx: FhirContext): CodeableConcept {
+/** A needled or planned point as a body site: the code in our acupoint system, the side as an extension. */
+export function acupointBodySite(point: SessionPointRow, ctx: FhirContext): CodeableConcept {
 	const known = findAcupoint(point.code);
 	const display = known ? `${known.code} ${known.pinyin} (${known.japanese.kanji})` : point.code;
 	return {
@@ -52,7 +53,7 @@ export function sessionProcedure(session: SessionRow, points: readonly SessionPo
 		encounter: session.appointment_id && ctx.encounterIds.has(session.appointment_id) ? referenceTo('Encounter', session.appointment_id) : undefined,
 		performedPeriod: compact({ start: session.started_at, end: session.closed_at ?? undefined }),
 		performer: session.practitioner_id ? [{ actor: referenceTo('Practitioner', session.practitioner_id) }] : undefined,
-		bodySite: points.length > 0 ? points.map((p) => bodySite(p, ctx)) : undefined,
+		bodySite: points.length > 0 ? points.map((p) => acupointBodySite(p, ctx)) : undefined,
 		usedCode: session.needles_in > 0 ? [concept(ACUPUNCTURE_NEEDLE, `${session.needles_in} needles`)] : undefined,
 		note: notes ? [{ text: notes }] : undefined
 	});

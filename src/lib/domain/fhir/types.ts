@@ -44,6 +44,11 @@ export interface Period {
 	end?: string;
 }
 
+/** Only the repeat of R4 Timing: how often, and how many times in all. */
+export interface Timing {
+	repeat?: { count?: number; frequency?: number; period?: number; periodUnit?: 's' | 'min' | 'h' | 'd' | 'wk' | 'mo' | 'a' };
+}
+
 export interface HumanName {
 	use?: 'usual' | 'official' | 'temp' | 'nickname' | 'anonymous' | 'old' | 'maiden';
 	text?: string;
@@ -134,15 +139,22 @@ export interface Condition extends ResourceBase {
 	subject: Reference;
 	onsetString?: string;
 	recordedDate?: string;
+	evidence?: { code?: CodeableConcept[]; detail?: Reference[] }[];
 	note?: Annotation[];
 }
 
-export interface ObservationComponent {
-	code: CodeableConcept;
-	valueQuantity: Quantity;
+/** One value of R4's value[x]: the types the export writes. */
+export interface ObservationValue {
+	valueQuantity?: Quantity;
+	valueCodeableConcept?: CodeableConcept;
+	valueBoolean?: boolean;
 }
 
-export interface Observation extends ResourceBase {
+export interface ObservationComponent extends ObservationValue {
+	code: CodeableConcept;
+}
+
+export interface Observation extends ResourceBase, ObservationValue {
 	resourceType: 'Observation';
 	status: 'final';
 	category: CodeableConcept[];
@@ -150,8 +162,69 @@ export interface Observation extends ResourceBase {
 	subject: Reference;
 	encounter?: Reference;
 	effectiveDateTime: string;
-	valueQuantity: Quantity;
+	performer?: Reference[];
+	interpretation?: CodeableConcept[];
+	bodySite?: CodeableConcept;
 	component?: ObservationComponent[];
+}
+
+export interface ClinicalImpression extends ResourceBase {
+	resourceType: 'ClinicalImpression';
+	status: 'in-progress' | 'completed' | 'entered-in-error';
+	code?: CodeableConcept;
+	subject: Reference;
+	encounter?: Reference;
+	effectiveDateTime?: string;
+	date?: string;
+	assessor?: Reference;
+	problem?: Reference[];
+	investigation?: { code: CodeableConcept; item?: Reference[] }[];
+	summary?: string;
+	finding?: { itemCodeableConcept?: CodeableConcept; itemReference?: Reference; basis?: string }[];
+	note?: Annotation[];
+}
+
+export type RequestStatus = 'draft' | 'active' | 'on-hold' | 'revoked' | 'completed' | 'entered-in-error' | 'unknown';
+
+export interface CarePlan extends ResourceBase {
+	resourceType: 'CarePlan';
+	status: RequestStatus;
+	intent: 'proposal' | 'plan' | 'order' | 'option';
+	title?: string;
+	subject: Reference;
+	period?: Period;
+	created?: string;
+	author?: Reference;
+	replaces?: Reference[];
+	addresses?: Reference[];
+	goal?: Reference[];
+	activity?: { reference: Reference }[];
+	note?: Annotation[];
+}
+
+export interface Goal extends ResourceBase {
+	resourceType: 'Goal';
+	lifecycleStatus: 'proposed' | 'planned' | 'accepted' | 'active' | 'on-hold' | 'completed' | 'cancelled' | 'entered-in-error' | 'rejected';
+	description: CodeableConcept;
+	subject: Reference;
+	target?: { dueDate?: string }[];
+	expressedBy?: Reference;
+	addresses?: Reference[];
+}
+
+export interface ServiceRequest extends ResourceBase {
+	resourceType: 'ServiceRequest';
+	basedOn?: Reference[];
+	status: RequestStatus;
+	intent: 'proposal' | 'plan' | 'directive' | 'order' | 'original-order' | 'reflex-order' | 'filler-order' | 'instance-order' | 'option';
+	code?: CodeableConcept;
+	orderDetail?: CodeableConcept[];
+	subject: Reference;
+	occurrenceTiming?: Timing;
+	authoredOn?: string;
+	requester?: Reference;
+	reasonReference?: Reference[];
+	bodySite?: CodeableConcept[];
 }
 
 export interface Procedure extends ResourceBase {
@@ -232,6 +305,10 @@ export type FhirResource =
 	| Encounter
 	| Condition
 	| Observation
+	| ClinicalImpression
+	| CarePlan
+	| Goal
+	| ServiceRequest
 	| Procedure
 	| QuestionnaireResponse
 	| Consent

@@ -168,3 +168,31 @@ describe('a clinic-supplied instrument definition', () => {
 		expect(parseInstrumentDefinition({ ...definition, score: 'single' }).ok).toBe(false);
 	});
 });
+
+describe('a score reported as a percentage', () => {
+	const index = {
+		code: 'clinic_index',
+		name: { ja: '指標', en: 'Index' },
+		scale: { min: 0, max: 5, anchors: [] },
+		items: { kind: 'fixed', list: ['a', 'b', 'c', 'd'].map((code) => ({ code, label: { ja: code, en: code } })) },
+		score: 'percent',
+		better: 'lower',
+		responder: { kind: 'improvement', points: 10 }
+	};
+
+	it('is the sum as a share of the highest possible sum, from 0 to 100', () => {
+		const result = parseInstrumentDefinition(index);
+		expect(result.ok).toBe(true);
+		if (!result.ok) return;
+		expect(scoreOf(result.instrument, [5, 5, 5, 5])).toBe(100);
+		expect(scoreOf(result.instrument, [1, 2, 3, 4])).toBe(50);
+		expect(scoreOf(result.instrument, [0, 0, 0, 0])).toBe(0);
+		expect(scoreRange(result.instrument)).toEqual({ min: 0, max: 100 });
+		expect(changeFromBaseline(result.instrument, 50, 30).percentImprovement).toBe(40);
+	});
+
+	it('counts from the bottom of the scale when the scale starts above zero', () => {
+		const result = parseInstrumentDefinition({ ...index, scale: { min: 1, max: 5, anchors: [] } });
+		expect(result.ok && scoreOf(result.instrument, [1, 1, 5, 5])).toBe(50);
+	});
+});

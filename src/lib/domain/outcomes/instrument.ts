@@ -40,7 +40,8 @@ export interface Instrument {
 	readonly items:
 		| { readonly kind: 'fixed'; readonly list: readonly InstrumentItem[] }
 		| { readonly kind: 'patient_named'; readonly min: number; readonly max: number };
-	readonly score: 'single' | 'sum' | 'mean';
+	/** `percent`: the sum as a share of the highest possible sum, 0–100 (how the Oswestry index is reported). */
+	readonly score: 'single' | 'sum' | 'mean' | 'percent';
 	readonly better: 'higher' | 'lower';
 	readonly responder: ResponderRule;
 }
@@ -78,12 +79,17 @@ export function scoreOf(instrument: Instrument, answers: readonly number[]): num
 	if (answerProblem(instrument, answers) !== null) return null;
 	const sum = answers.reduce((total, a) => total + a, 0);
 	if (instrument.score === 'mean') return sum / answers.length;
+	if (instrument.score === 'percent') {
+		const { min, max } = instrument.scale;
+		return ((sum - min * answers.length) / ((max - min) * answers.length)) * 100;
+	}
 	return sum;
 }
 
 /** The lowest and highest possible score. */
 export function scoreRange(instrument: Instrument): { min: number; max: number } {
 	const { min, max } = instrument.scale;
+	if (instrument.score === 'percent') return { min: 0, max: 100 };
 	if (instrument.score !== 'sum') return { min, max };
 	const count = itemCountRange(instrument).max;
 	return { min: min * count, max: max * count };
@@ -143,7 +149,7 @@ export const ZInstrumentDefinition = z
 			z.object({ kind: z.literal('fixed'), list: z.array(z.object({ code: ZCode, label: ZLocalizedText })).min(1).max(100) }),
 			z.object({ kind: z.literal('patient_named'), min: z.number().int().min(1), max: z.number().int().max(20) })
 		]),
-		score: z.enum(['single', 'sum', 'mean']),
+		score: z.enum(['single', 'sum', 'mean', 'percent']),
 		better: z.enum(['higher', 'lower']),
 		responder: z.discriminatedUnion('kind', [
 			z.object({ kind: z.literal('improvement'), points: z.number().positive().optional(), percent: z.number().positive().max(100).optional() }),

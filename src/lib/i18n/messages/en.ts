@@ -151,6 +151,9 @@ export const en = {
 	'attention.sideEffects': 'Side-effect reports to handle: {count}',
 	'settings.receptionReadsClinical': 'Let reception read clinical content (intake answers, notes, side-effect reports)',
 	'settings.receptionReadsClinicalHelp': 'When off, reception sees appointments, contact details and whether there are safety alerts, but not the answers behind them. Health data is sensitive personal information: share it only with those who need it.',
+	'settings.treatmentTitle': 'Treatment',
+	'settings.offersCupping': 'The clinic offers cupping',
+	'settings.offersCuppingHelp': 'Cupping is covered by neither the acupuncture nor the moxibustion licence, so the clinic decides whether to offer it. When off, the session record no longer shows it and refuses new entries; cupping already recorded stays as it was.',
 	'settings.save': 'Save',
 	'settings.saved': 'Saved.',
 

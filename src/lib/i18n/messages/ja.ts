@@ -154,6 +154,9 @@ export const ja = {
 	'attention.sideEffects': '未対応の副作用の報告: {count}件',
 	'settings.receptionReadsClinical': '受付スタッフにも診療情報（問診の回答・施術メモ・副作用の報告）の閲覧を許可する',
 	'settings.receptionReadsClinicalHelp': 'オフのとき、受付は予約・連絡先・安全上の注意の有無だけを見られます。要配慮個人情報は必要な人だけが見るようにしてください。',
+	'settings.treatmentTitle': '施術の設定',
+	'settings.offersCupping': '当院で吸玉（カッピング）を行う',
+	'settings.offersCuppingHelp': '吸玉ははり師・きゅう師のどちらの免許の対象でもないため、行うかどうかは院で決めます。オフにすると施術記録の入力欄に表示されなくなり、新たな記録もできなくなります。これまでの記録はそのまま残ります。',
 	'settings.save': '保存',
 	'settings.saved': '保存しました。',
 

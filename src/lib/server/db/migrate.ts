@@ -11,6 +11,9 @@ import { patientSearchIndexes } from './migrations/0008_patient_search_indexes';
 import { examination } from './migrations/0009_examination';
 import { treatmentPlan } from './migrations/0010_treatment_plan';
 import { treatmentSession } from './migrations/0011_treatment_session';
+import { clinicOffersCupping } from './migrations/0012_clinic_offers_cupping';
+import { clinicInstrumentScores } from './migrations/0013_clinic_instrument_scores';
+import { billing } from './migrations/0014_billing';
 
 /** Every migration, in order. Names never change once released. */
 export function allMigrations(dialect: DialectName): Record<string, Migration> {
@@ -25,7 +28,10 @@ export function allMigrations(dialect: DialectName): Record<string, Migration> {
 		'0008_patient_search_indexes': patientSearchIndexes(dialect),
 		'0009_examination': examination(dialect),
 		'0010_treatment_plan': treatmentPlan(dialect),
-		'0011_treatment_session': treatmentSession(dialect)
+		'0011_treatment_session': treatmentSession(dialect),
+		'0012_clinic_offers_cupping': clinicOffersCupping(dialect),
+		'0013_clinic_instrument_scores': clinicInstrumentScores(dialect),
+		'0014_billing': billing(dialect)
 	};
 }
 

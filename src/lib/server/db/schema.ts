@@ -1,5 +1,7 @@
 import type { Generated, Insertable, Selectable } from 'kysely';
+import type { BillingTables } from './schema-billing';
 import type { ExaminationTables } from './schema-examination';
+import type { OutcomeScoreTables } from './schema-outcome-scores';
 import type { PlanTables } from './schema-plan';
 import type { SessionTables } from './schema-session';
 
@@ -29,6 +31,8 @@ export interface ClinicTable {
 	cancellation_cutoff_hours: Generated<number>;
 	/** 1 when reception may read clinical content (intake answers, notes). */
 	reception_reads_clinical: Generated<number>;
+	/** 1 when the clinic offers cupping (吸玉), which no licence covers; the owner decides. */
+	offers_cupping: Generated<number>;
 }
 
 export interface OpeningHoursTable {
@@ -395,7 +399,7 @@ export interface DeletionRequestTable {
 	response: Generated<string>;
 }
 
-export interface Database extends ExaminationTables, PlanTables, SessionTables {
+export interface Database extends ExaminationTables, PlanTables, SessionTables, OutcomeScoreTables, BillingTables {
 	clinic: ClinicTable;
 	opening_hours: OpeningHoursTable;
 	practitioner: PractitionerTable;

@@ -12,7 +12,8 @@ export type PdfBlock =
 	| { kind: 'heading'; text: string }
 	| { kind: 'paragraph'; text: string }
 	| { kind: 'fields'; rows: ReadonlyArray<readonly [label: string, value: string]> }
-	| { kind: 'table'; header: readonly string[]; rows: ReadonlyArray<readonly string[]> }
+	/** `widths` are relative column widths (e.g. [2, 1, 1]); equal columns without them. */
+	| { kind: 'table'; header: readonly string[]; rows: ReadonlyArray<readonly string[]>; widths?: readonly number[] }
 	| { kind: 'note'; text: string };
 
 export interface PdfDocumentInput {
@@ -71,6 +72,8 @@ function drawBlock(doc: PDFKit.PDFDocument, block: PdfBlock, width: number) {
 			doc.moveDown(0.6);
 			return;
 		case 'heading':
+			// A heading at the foot of a page, with its content on the next, is read as belonging to neither.
+			startPageUnlessRoom(doc, 120);
 			doc.moveDown(0.4);
 			doc.font('bold').fontSize(12).fillColor(INK).text(block.text, x, doc.y, { width });
 			doc.moveTo(x, doc.y + 2).lineTo(x + width, doc.y + 2).strokeColor(LINE).lineWidth(0.5).stroke();
@@ -87,38 +90,65 @@ function drawBlock(doc: PDFKit.PDFDocument, block: PdfBlock, width: number) {
 		case 'fields': {
 			const labelWidth = Math.min(150, width * 0.35);
 			for (const [label, value] of block.rows) {
+				const shown = value === '' ? '—' : value;
+				// A row is kept whole: a label left on one page with its value on the next misleads.
+				startPageUnlessRoom(
+					doc,
+					Math.max(
+						doc.font('bold').fontSize(10).heightOfString(label, { width: labelWidth - 8 }),
+						doc.font('regular').fontSize(10.5).heightOfString(shown, { width: width - labelWidth, lineGap: 2 })
+					)
+				);
 				const top = doc.y;
 				doc.font('bold').fontSize(10).fillColor(MUTED).text(label, x, top, { width: labelWidth - 8 });
 				const afterLabel = doc.y;
-				doc.font('regular').fontSize(10.5).fillColor(INK).text(value === '' ? '—' : value, x + labelWidth, top, { width: width - labelWidth, lineGap: 2 });
+				doc.font('regular').fontSize(10.5).fillColor(INK).text(shown, x + labelWidth, top, { width: width - labelWidth, lineGap: 2 });
 				doc.y = Math.max(afterLabel, doc.y) + 3;
 			}
 			doc.moveDown(0.4);
 			return;
 		}
 		case 'table': {
-			const columns = block.header.length;
-			const columnWidth = width / columns;
+			const weights = block.widths?.length === block.header.length ? block.widths : block.header.map(() => 1);
+			const total = weights.reduce((sum, w) => sum + w, 0);
+			const columnWidths = weights.map((w) => (width * w) / total);
+			const columnX = columnWidths.map((_, i) => x + columnWidths.slice(0, i).reduce((sum, w) => sum + w, 0));
 			const row = (cells: readonly string[], font: 'regular' | 'bold') => {
 				const top = doc.y;
 				let bottom = top;
 				cells.forEach((cell, i) => {
-					doc.font(font).fontSize(9.5).fillColor(INK).text(cell, x + i * columnWidth + 2, top, { width: columnWidth - 6 });
+					doc.font(font).fontSize(9.5).fillColor(INK).text(cell, columnX[i]! + 2, top, { width: columnWidths[i]! - 6 });
 					bottom = Math.max(bottom, doc.y);
 				});
 				doc.y = bottom + 2;
 				doc.moveTo(x, doc.y).lineTo(x + width, doc.y).strokeColor(LINE).lineWidth(0.5).stroke();
 				doc.y += 3;
 			};
+			const rowHeight = (cells: readonly string[], font: 'regular' | 'bold') =>
+				Math.max(...cells.map((cell, i) => doc.font(font).fontSize(9.5).heightOfString(cell, { width: columnWidths[i]! - 6 }))) + 5;
+			// The header row never ends a page alone, and it is repeated on every page the table reaches.
+			startPageUnlessRoom(doc, rowHeight(block.header, 'bold') + (block.rows[0] ? rowHeight(block.rows[0], 'regular') : 0));
 			row(block.header, 'bold');
 			for (const cells of block.rows) {
-				if (doc.y > doc.page.height - MARGIN * 2) doc.addPage();
+				if (startPageUnlessRoom(doc, rowHeight(cells, 'regular'))) row(block.header, 'bold');
 				row(cells, 'regular');
 			}
 			doc.moveDown(0.5);
 			return;
 		}
 	}
+}
+
+/**
+ * Starts a new page when what follows (its height in points) would not fit above the bottom
+ * margin; something taller than a whole page is left to flow. True when a page was started.
+ */
+function startPageUnlessRoom(doc: PDFKit.PDFDocument, height: number): boolean {
+	const bottom = doc.page.height - doc.page.margins.bottom;
+	const page = bottom - doc.page.margins.top;
+	if (doc.y + height <= bottom || height > page || doc.y <= doc.page.margins.top) return false;
+	doc.addPage();
+	return true;
 }
 
 /** Headers for a PDF download: inline in the browser, with a file name that keeps its Japanese. */

@@ -1,5 +1,9 @@
 /* The reads behind Patient/$everything; nothing else in fhir/ talks SQL. Rows come back as the mappers take them. */
+import { normaliseFindings } from '../../domain/clinical/examination';
+import { POINT_SIDES } from '../../domain/clinical/point-suggestions';
 import type { AdverseEventRow, SideEffectReportRow } from '../../domain/fhir/adverse-events';
+import type { PlanRow } from '../../domain/fhir/care-plan';
+import type { ExaminationRow } from '../../domain/fhir/examination';
 import type { IntakeRow } from '../../domain/fhir/intake';
 import type { PatientRow, PractitionerRow } from '../../domain/fhir/patient';
 import type { SessionPointRow, SessionRow } from '../../domain/fhir/procedure';
@@ -47,14 +51,24 @@ export async function selectPractitioners(db: Db, ids: readonly string[]): Promi
 		.execute();
 }
 
-/** A stored answer text that no longer parses is exported as no answers, not as an error. */
-function parseAnswers(text: string): IntakeAnswers {
+/** Stored JSON that no longer parses is exported as nothing recorded, not as an error. */
+function parseJson(text: string): unknown {
 	try {
-		const value: unknown = JSON.parse(text);
-		return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as IntakeAnswers) : {};
+		return JSON.parse(text);
 	} catch {
-		return {};
+		return null;
 	}
+}
+
+function parseAnswers(text: string): IntakeAnswers {
+	const value = parseJson(text);
+	return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as IntakeAnswers) : {};
+}
+
+/** One staff member has at most one practitioner row; should that ever change, the first one wins. */
+function firstPerId<T extends { id: string }>(rows: readonly T[]): T[] {
+	const seen = new Set<string>();
+	return rows.filter((r) => !seen.has(r.id) && seen.add(r.id));
 }
 
 export async function selectIntakes(db: Db, patientId: string): Promise<IntakeRow[]> {
@@ -96,9 +110,7 @@ export async function selectSessions(db: Db, patientId: string): Promise<Session
 		.orderBy('treatment_session.started_at')
 		.orderBy('treatment_session.id')
 		.execute();
-	// One staff member has at most one practitioner row; should that ever change, the first one wins.
-	const seen = new Set<string>();
-	return rows.filter((r) => !seen.has(r.id) && seen.add(r.id)).map((r) => ({ ...r, needles_in: Number(r.needles_in) }));
+	return firstPerId(rows).map((r) => ({ ...r, needles_in: Number(r.needles_in) }));
 }
 
 export async function selectSessionPoints(db: Db, sessionIds: readonly string[]): Promise<Map<string, SessionPointRow[]>> {
@@ -141,6 +153,70 @@ export async function selectAdverseEvents(db: Db, patientId: string): Promise<Ad
 		.orderBy('adverse_event.occurred_at')
 		.orderBy('adverse_event.id')
 		.execute();
-	const seen = new Set<string>();
-	return rows.filter((r) => !seen.has(r.id) && seen.add(r.id));
+	return firstPerId(rows);
+}
+
+/** The patient's examinations, oldest first, with their findings read back as the chart reads them. */
+export async function selectExaminations(db: Db, patientId: string): Promise<ExaminationRow[]> {
+	const rows = await db.kysely
+		.selectFrom('examination')
+		.leftJoin('practitioner', 'practitioner.staff_id', 'examination.practitioner_staff_id')
+		.select([
+			'examination.id',
+			'examination.patient_id',
+			'examination.appointment_id',
+			'practitioner.id as practitioner_id',
+			'examination.kind',
+			'examination.examined_at',
+			'examination.updated_at',
+			'examination.findings',
+			'examination.suggested_root',
+			'examination.confirmed_root',
+			'examination.pattern',
+			'examination.red_flag_positive'
+		])
+		.where('examination.patient_id', '=', patientId)
+		.orderBy('examination.examined_at')
+		.orderBy('examination.id')
+		.execute();
+	return firstPerId(rows).map((r) => ({ ...r, findings: normaliseFindings(parseJson(r.findings)), red_flag_positive: Number(r.red_flag_positive) }));
+}
+
+/** The patient's treatment plans, oldest first: each one after the first replaced the one before. */
+export async function selectPlans(db: Db, patientId: string): Promise<PlanRow[]> {
+	const rows = await db.kysely
+		.selectFrom('treatment_plan')
+		.leftJoin('practitioner', 'practitioner.staff_id', 'treatment_plan.created_by')
+		.selectAll('treatment_plan')
+		.select('practitioner.id as author_practitioner_id')
+		.where('treatment_plan.patient_id', '=', patientId)
+		.orderBy('treatment_plan.created_at')
+		.orderBy('treatment_plan.id')
+		.execute();
+	const list = (text: string) => {
+		const value = parseJson(text);
+		return Array.isArray(value) ? (value as unknown[]) : [];
+	};
+	return firstPerId(rows).map((r) => ({
+		id: r.id,
+		patient_id: r.patient_id,
+		author_practitioner_id: r.author_practitioner_id,
+		status: r.status,
+		goals: list(r.goals).filter((g): g is string => typeof g === 'string'),
+		frequency_per_week: Number(r.frequency_per_week),
+		planned_sessions: Number(r.planned_sessions),
+		review_date: r.review_date,
+		points: list(r.points).filter(isPlannedPoint),
+		electroacupuncture: Number(r.electroacupuncture) === 1,
+		moxibustion: Number(r.moxibustion) === 1,
+		bloodletting: Number(r.bloodletting) === 1,
+		notes: r.notes,
+		created_at: r.created_at,
+		updated_at: r.updated_at
+	}));
+}
+
+function isPlannedPoint(value: unknown): value is PlanRow['points'][number] {
+	const p = value as Record<string, unknown> | null;
+	return typeof p === 'object' && p !== null && typeof p.code === 'string' && (POINT_SIDES as readonly unknown[]).includes(p.side) && typeof p.deep === 'boolean';
 }

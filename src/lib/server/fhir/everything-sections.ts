@@ -1,11 +1,14 @@
 /*
  * The parts of Patient/$everything after the patient and their visits. Each section reads one
  * capability's data and maps it with the pure mappers of domain/fhir. A new part of the clinical
- * record (the examination, the treatment plan) joins the export by adding one builder here.
+ * record joins the export by adding one builder here.
  */
 import { sessionAdverseEvent, sideEffectAdverseEvent } from '../../domain/fhir/adverse-events';
+import { examinationImpression, settlingExamination, withExamination } from '../../domain/fhir/assessment';
+import { treatmentPlansResources } from '../../domain/fhir/care-plan';
 import type { FhirContext } from '../../domain/fhir/codes';
 import { toFhirConsents } from '../../domain/fhir/consent';
+import { examinationObservations } from '../../domain/fhir/examination';
 import { intakeQuestionnaireResponse, sciaticaCondition } from '../../domain/fhir/intake';
 import { checkInObservations } from '../../domain/fhir/observations';
 import { sessionProcedure } from '../../domain/fhir/procedure';
@@ -13,7 +16,7 @@ import type { FhirResource } from '../../domain/fhir/types';
 import { selectDocuments, selectSignatures } from '../consent/consent-repository';
 import type { Db } from '../db/database';
 import { selectCheckIns } from '../outcomes/outcome-repository';
-import { selectAdverseEvents, selectIntakes, selectSessionPoints, selectSessions, selectSideEffectReports } from './everything-repository';
+import { selectAdverseEvents, selectExaminations, selectIntakes, selectPlans, selectSessionPoints, selectSessions, selectSideEffectReports } from './everything-repository';
 
 export interface EverythingScope extends FhirContext {
 	db: Db;
@@ -22,18 +25,36 @@ export interface EverythingScope extends FhirContext {
 	encounterIds: ReadonlySet<string>;
 	/** Sessions exported as Procedures; the sessions section fills it for the sections after it. */
 	procedureIds: Set<string>;
+	/** The sciatica Condition being treated; the problem section sets it for the plan section. */
+	problemId: string | null;
 }
 
 export type SectionBuilder = (scope: EverythingScope) => Promise<FhirResource[]>;
 
-/** QuestionnaireResponse per intake; the submitted complaint as the sciatica Condition. */
-export const intakeSection: SectionBuilder = async (scope) => {
-	const intakes = await selectIntakes(scope.db, scope.patientId);
-	return intakes.flatMap((intake) => {
-		const condition = sciaticaCondition(intake);
-		return condition ? [condition, intakeQuestionnaireResponse(intake, scope)] : [intakeQuestionnaireResponse(intake, scope)];
-	});
+/**
+ * What is being treated: a QuestionnaireResponse per intake, the submitted complaint as the
+ * sciatica Condition, and per examination its findings as Observations under a ClinicalImpression.
+ * The newest complaint is the problem; the newest examination that settled the root confirms it.
+ */
+export const problemSection: SectionBuilder = async (scope) => {
+	const [intakes, exams] = await Promise.all([selectIntakes(scope.db, scope.patientId), selectExaminations(scope.db, scope.patientId)]);
+	const conditions = intakes.map((intake) => sciaticaCondition(intake));
+	const problem = conditions.findLast((c) => c !== null) ?? null;
+	scope.problemId = problem?.id ?? null;
+	const findings = new Map(exams.map((exam) => [exam.id, examinationObservations(exam, scope)]));
+	const settling = settlingExamination(exams);
+	const settled = problem ? withExamination(problem, settling, settling ? findings.get(settling.id)! : [], scope) : null;
+	return [
+		...intakes.flatMap((intake, i) => {
+			const condition = conditions[i] === problem ? settled : conditions[i];
+			return condition ? [condition, intakeQuestionnaireResponse(intake, scope)] : [intakeQuestionnaireResponse(intake, scope)];
+		}),
+		...exams.flatMap((exam) => [...findings.get(exam.id)!, examinationImpression(exam, findings.get(exam.id)!, scope)])
+	];
 };
+
+/** Every treatment plan as a CarePlan with its Goals and the acupuncture it plans. */
+export const planSection: SectionBuilder = async (scope) => treatmentPlansResources(await selectPlans(scope.db, scope.patientId), scope);
 
 export const consentSection: SectionBuilder = async (scope) => {
 	const [documents, signatures] = await Promise.all([selectDocuments(scope.db), selectSignatures(scope.db, scope.patientId)]);
@@ -60,4 +81,4 @@ export const adverseEventSection: SectionBuilder = async (scope) => {
 };
 
 /** In order: a section may rely on what the ones before it recorded in the scope. */
-export const SECTION_BUILDERS: readonly SectionBuilder[] = [intakeSection, consentSection, outcomeSection, sessionSection, adverseEventSection];
+export const SECTION_BUILDERS: readonly SectionBuilder[] = [problemSection, consentSection, outcomeSection, planSection, sessionSection, adverseEventSection];

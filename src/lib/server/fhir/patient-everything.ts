@@ -48,7 +48,8 @@ export async function patientEverything(
 		db,
 		patientId,
 		encounterIds: new Set(visits.map((v) => v.id)),
-		procedureIds: new Set()
+		procedureIds: new Set(),
+		problemId: null
 	};
 	const resources: FhirResource[] = [toFhirPatient(patient, ctx), ...appointments.map((a) => toFhirAppointment(a, ctx)), ...visits.map((v) => toFhirEncounter(v, ctx))];
 	for (const build of sections) resources.push(...(await build(scope)));

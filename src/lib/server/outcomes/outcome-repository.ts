@@ -15,6 +15,12 @@ export async function patientIsActive(db: Db, patientId: string): Promise<boolea
 	return row !== undefined;
 }
 
+/** Number and name for a page heading; null for an unknown id. Not clinical content, so not audited. */
+export async function patientHeading(db: Db, patientId: string): Promise<{ id: string; patientNumber: string | null; familyName: string; givenName: string } | null> {
+	const row = await db.kysely.selectFrom('patient').select(['id', 'patient_number', 'family_name', 'given_name']).where('id', '=', patientId).executeTakeFirst();
+	return row ? { id: row.id, patientNumber: row.patient_number, familyName: row.family_name, givenName: row.given_name } : null;
+}
+
 export async function appointmentBelongsTo(db: Db, appointmentId: string, patientId: string): Promise<boolean> {
 	const row = await db.kysely.selectFrom('appointment').select('id').where('id', '=', appointmentId).where('patient_id', '=', patientId).executeTakeFirst();
 	return row !== undefined;

@@ -16,7 +16,8 @@ export const MOVED_TABLES = [
 	'treatment_plan',
 	'contraindication_override',
 	'treatment_session',
-	'adverse_event'
+	'adverse_event',
+	'clinic_instrument_score'
 ] as const;
 
 /** Sign-in material of the merged record: deleted, so nobody signs in to a record that no longer stands alone. */

@@ -1,7 +1,10 @@
 import { randomUUID } from 'node:crypto';
+import { checkOccurredAt, type OccurredAtProblem } from '../../domain/clinical/session-rules';
+import { localInstant } from '../../domain/scheduling/local-time';
 import { localizePath } from '../../i18n/locales';
 import { translate } from '../../i18n/translate';
 import { recordAudit, type AuditActor } from '../audit/audit-log';
+import { findClinic } from '../clinic/clinic-repository';
 import type { Db } from '../db/database';
 import { withTransaction } from '../db/transaction';
 import type { Mailer } from '../mail/mailer';
@@ -20,9 +23,19 @@ export interface AdverseEventOptions {
 	now?: Date;
 }
 
+/** What the transaction leaves: the saved event, a refused time, or nothing (unknown session). */
+type SavedEvent = { id: string; patientNumber: string | null; recipients: string[] } | { invalid: SessionFieldCodes } | null;
+
+const OCCURRED_AT_MESSAGE: Record<OccurredAtProblem, string> = {
+	future: 'treatmentSession.error.occurredFuture',
+	before_session: 'treatmentSession.error.occurredBeforeSession'
+};
+
 /**
- * Records an adverse event during or after a session (REFERENCE §3: kind, severity, outcome). An
- * event is its own record, not an edit of the session, so it may be added after the lock time.
+ * Records an adverse event during or after a session (REFERENCE §3: kind, severity, outcome), at
+ * the clinic-local time it happened (now when not given): not in the future, and not long before
+ * the session began. An event is its own record, not an edit of the session, so it may be added
+ * after the lock time; its record time stays the moment it was written down.
  * A serious one mails every active owner after the commit, with only the patient number and a
  * link to the record: staff sign in to read the rest.
  */
@@ -41,10 +54,19 @@ export async function recordAdverseEvent(
 	if (!parsed.success) return { ok: false, code: 'invalid', fields: fieldCodesFrom(parsed.error) };
 	const event = parsed.data;
 	const now = options.now ?? new Date();
-	const saved = await withTransaction(db, async (tx) => {
+	const local = event.occurredAt;
+	const occurredAt = local ? new Date(localInstant(local.date, local.time, (await findClinic(db))?.time_zone ?? 'Asia/Tokyo')) : now;
+	const saved = await withTransaction(db, async (tx): Promise<SavedEvent> => {
 		const patient = await findSessionPatient(tx, patientId);
-		const session = await tx.kysely.selectFrom('treatment_session').select('id').where('id', '=', sessionId).where('patient_id', '=', patientId).executeTakeFirst();
+		const session = await tx.kysely
+			.selectFrom('treatment_session')
+			.select(['id', 'started_at'])
+			.where('id', '=', sessionId)
+			.where('patient_id', '=', patientId)
+			.executeTakeFirst();
 		if (!patient || !session) return null;
+		const problem = checkOccurredAt(occurredAt, session.started_at, now);
+		if (problem) return { invalid: { occurredAt: OCCURRED_AT_MESSAGE[problem] } };
 		const id = randomUUID();
 		await tx.kysely
 			.insertInto('adverse_event')
@@ -52,7 +74,7 @@ export async function recordAdverseEvent(
 				id,
 				patient_id: patientId,
 				session_id: sessionId,
-				occurred_at: now.toISOString(),
+				occurred_at: occurredAt.toISOString(),
 				kind: event.kind,
 				severity: event.severity,
 				outcome: event.outcome,
@@ -76,6 +98,7 @@ export async function recordAdverseEvent(
 		return { id, patientNumber: patient.patientNumber, recipients };
 	});
 	if (!saved) return { ok: false, code: 'not_found' };
+	if ('invalid' in saved) return { ok: false, code: 'invalid', fields: saved.invalid };
 	// After the commit: a slow mail server must not hold the transaction; the outbox keeps each mail.
 	const path = localizePath(`/staff/patients/${patientId}/sessions/${sessionId}`, 'ja');
 	const link = options.origin ? new URL(path, options.origin).toString() : path;

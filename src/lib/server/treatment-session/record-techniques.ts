@@ -1,5 +1,6 @@
-import { allowedTechniques, unlicensedTechniques, type Technique } from '../../domain/clinical/session-rules';
+import { allowedTechniques, refusesCupping, unlicensedTechniques, type Technique } from '../../domain/clinical/session-rules';
 import type { AuditActor } from '../audit/audit-log';
+import { offersCupping } from '../clinic/treatment-settings';
 import type { Db } from '../db/database';
 import { editSession, type SessionEditResult } from './edit-session';
 import { fieldCodesFrom, type SessionFieldCodes } from './field-codes';
@@ -16,7 +17,8 @@ const LICENCE_MESSAGE: Record<Technique, string> = {
 /**
  * Electroacupuncture, moxibustion and cupping as used in the session. Only what the session
  * practitioner's licences cover is accepted (REFERENCE §6); cupping follows the clinic policy of
- * session-rules.ts (any licensed practitioner by default).
+ * session-rules.ts (any licensed practitioner by default), and while the clinic does not offer it
+ * (settings), no new or changed cupping is accepted.
  */
 export async function recordTechniques(db: Db, patientId: string, sessionId: string, input: Record<string, unknown>, actor: AuditActor, now?: Date): Promise<SessionEditResult> {
 	const parsed = ZTechniquesSchema.safeParse(input);
@@ -24,11 +26,10 @@ export async function recordTechniques(db: Db, patientId: string, sessionId: str
 	const techniques = parsed.data;
 	return editSession(db, patientId, sessionId, input, actor, { now }, async (tx, session) => {
 		const refused = unlicensedTechniques(techniques, allowedTechniques(await licencesOf(tx, session.practitionerStaffId)));
-		if (refused.length > 0) {
-			const fields: SessionFieldCodes = {};
-			for (const technique of refused) fields[TECHNIQUE_FIELDS[technique]] ??= LICENCE_MESSAGE[technique];
-			return { ok: false, code: 'invalid', fields };
-		}
+		const fields: SessionFieldCodes = {};
+		if (refusesCupping(await offersCupping(tx), session.techniques.cupping, techniques.cupping)) fields[TECHNIQUE_FIELDS.cupping] = 'treatmentSession.error.cuppingNotOffered';
+		for (const technique of refused) fields[TECHNIQUE_FIELDS[technique]] ??= LICENCE_MESSAGE[technique];
+		if (Object.keys(fields).length > 0) return { ok: false, code: 'invalid', fields };
 		await tx.kysely.updateTable('treatment_session').set({ techniques: JSON.stringify(techniques) }).where('id', '=', sessionId).execute();
 		return {
 			action: 'treatment_session.techniques',

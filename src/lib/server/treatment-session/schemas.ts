@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { findAcupoint } from '../../domain/acupoints/points';
 import { MAX_RETENTION_MINUTES, MIN_RETENTION_MINUTES, MOXA_TYPES, type SessionTechniques } from '../../domain/clinical/session-rules';
+import { parseLocalDateTime } from '../../domain/scheduling/settings-rules';
 
 export const POINT_SIDES = ['left', 'right', 'both', 'midline'] as const;
 /** Japanese needle gauge numbers (番手), thinnest first: 01 ≈ 0.12 mm … 10 ≈ 0.34 mm. */
@@ -154,7 +155,19 @@ export const ZAdverseEventSchema = z.object({
 	kind: z.enum(ADVERSE_EVENT_KINDS, e('kind')),
 	severity: z.enum(ADVERSE_EVENT_SEVERITIES, e('severity')),
 	outcome: z.enum(ADVERSE_EVENT_OUTCOMES, e('outcome')),
-	description: text(DESCRIPTION_MAX)
+	description: text(DESCRIPTION_MAX),
+	/** Clinic-local wall time (`datetime-local`); left out, the event happened as it is recorded. */
+	occurredAt: z
+		.string()
+		.max(40)
+		.optional()
+		.transform((s, ctx) => {
+			const v = (s ?? '').trim();
+			if (v === '') return null;
+			const parsed = parseLocalDateTime(v);
+			if (!parsed) ctx.addIssue({ code: 'custom', message: 'treatmentSession.error.occurredAt' });
+			return parsed ?? z.NEVER;
+		})
 });
 export type TAdverseEvent = z.infer<typeof ZAdverseEventSchema>;
 

@@ -26,7 +26,8 @@ export interface SessionRecord {
 	patientId: string;
 	appointmentId: string | null;
 	practitionerStaffId: string;
-	practitionerName: string;
+	/** The practitioner's name in each page language (the staff display name when there is no practitioner row). */
+	practitionerName: { ja: string; en: string };
 	bedId: string | null;
 	bedName: { ja: string; en: string } | null;
 	startedAt: string;
@@ -68,6 +69,8 @@ export interface AmendmentEntry {
 export interface AdverseEventEntry {
 	id: string;
 	occurredAt: string;
+	/** When it was written down; differs from occurredAt when recorded afterwards. */
+	recordedAt: string;
 	kind: AdverseEventKind;
 	severity: AdverseEventSeverity;
 	outcome: AdverseEventOutcome;
@@ -124,6 +127,8 @@ export function parseTechniques(json: string): SessionTechniques {
 }
 
 const staffName = (family: string | null, given: string | null, display: string | null) => (family ? `${family} ${given ?? ''}`.trim() : (display ?? ''));
+/** English names are written given name first, as the schedule writes them. */
+const englishName = (family: string | null, given: string | null, display: string | null) => (family ? `${given ?? ''} ${family}`.trim() : (display ?? ''));
 
 export async function findSession(db: Db, patientId: string, sessionId: string): Promise<SessionRecord | null> {
 	const row = await db.kysely
@@ -137,6 +142,8 @@ export async function findSession(db: Db, patientId: string, sessionId: string):
 			'staff.display_name',
 			'practitioner.family_name_ja',
 			'practitioner.given_name_ja',
+			'practitioner.family_name_en',
+			'practitioner.given_name_en',
 			'bed.name_ja as bed_ja',
 			'bed.name_en as bed_en',
 			'outcome_check_in.source as check_in_source'
@@ -157,7 +164,10 @@ export async function findSession(db: Db, patientId: string, sessionId: string):
 		patientId: row.patient_id,
 		appointmentId: row.appointment_id,
 		practitionerStaffId: row.practitioner_staff_id,
-		practitionerName: staffName(row.family_name_ja, row.given_name_ja, row.display_name),
+		practitionerName: {
+			ja: staffName(row.family_name_ja, row.given_name_ja, row.display_name),
+			en: englishName(row.family_name_en, row.given_name_en, row.display_name)
+		},
 		bedId: row.bed_id,
 		bedName: row.bed_ja !== null && row.bed_en !== null ? { ja: row.bed_ja, en: row.bed_en } : null,
 		startedAt: row.started_at,
@@ -243,12 +253,21 @@ export async function listSessionAdverseEvents(db: Db, sessionId: string): Promi
 	const rows = await db.kysely
 		.selectFrom('adverse_event as e')
 		.innerJoin('staff', 'staff.id', 'e.staff_id')
-		.select(['e.id', 'e.occurred_at', 'e.kind', 'e.severity', 'e.outcome', 'e.description', 'staff.display_name'])
+		.select(['e.id', 'e.occurred_at', 'e.created_at', 'e.kind', 'e.severity', 'e.outcome', 'e.description', 'staff.display_name'])
 		.where('e.session_id', '=', sessionId)
 		.orderBy('e.occurred_at')
 		.orderBy('e.id')
 		.execute();
-	return rows.map((r) => ({ id: r.id, occurredAt: r.occurred_at, kind: r.kind, severity: r.severity, outcome: r.outcome, description: r.description, staffName: r.display_name }));
+	return rows.map((r) => ({
+		id: r.id,
+		occurredAt: r.occurred_at,
+		recordedAt: r.created_at,
+		kind: r.kind,
+		severity: r.severity,
+		outcome: r.outcome,
+		description: r.description,
+		staffName: r.display_name
+	}));
 }
 
 export interface StartableAppointment {

@@ -22,6 +22,8 @@ import { documents } from './documents';
 import { examination } from './examination';
 import { treatmentPlan } from './treatment-plan';
 import { treatmentSession } from './treatment-session';
+import { billing } from './billing';
+import { rateLimit } from './rate-limit';
 
 export const AREA_MESSAGES_JA = {
 	...publicSite.ja,
@@ -43,7 +45,9 @@ export const AREA_MESSAGES_JA = {
 	...documents.ja,
 	...examination.ja,
 	...treatmentPlan.ja,
-	...treatmentSession.ja
+	...billing.ja,
+	...treatmentSession.ja,
+	...rateLimit.ja
 } as const;
 
 export const AREA_MESSAGES_EN = {
@@ -66,5 +70,7 @@ export const AREA_MESSAGES_EN = {
 	...documents.en,
 	...examination.en,
 	...treatmentPlan.en,
-	...treatmentSession.en
+	...billing.en,
+	...treatmentSession.en,
+	...rateLimit.en
 } as const;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { findClinic } from '$lib/server/clinic/clinic-repository';
 import { updateClinicDetails, ZClinicDetailsSchema } from '$lib/server/clinic/clinic-details';
 import { setReceptionReadsClinical, setRequireTotpForAll } from '$lib/server/clinic/security-settings';
+import { setOffersCupping } from '$lib/server/clinic/treatment-settings';
 import { parseForm } from '$lib/server/http/form';
 import { actorFrom } from '$lib/server/http/request-context';
 import type { Actions, PageServerLoad } from './$types';
@@ -11,11 +12,14 @@ const ZSecuritySettingsSchema = z.object({
 	receptionReadsClinical: z.literal('on').optional()
 });
 
+const ZTreatmentSettingsSchema = z.object({ offersCupping: z.literal('on').optional() });
+
 export const load: PageServerLoad = async ({ locals }) => {
 	const clinic = await findClinic(locals.db);
 	return {
 		requireTotpForAll: clinic?.require_totp_for_all === 1,
 		receptionReadsClinical: clinic?.reception_reads_clinical === 1,
+		offersCupping: clinic?.offers_cupping !== 0,
 		details: {
 			nameJa: clinic?.name_ja ?? '',
 			nameEn: clinic?.name_en ?? '',
@@ -43,5 +47,11 @@ export const actions: Actions = {
 		await setRequireTotpForAll(event.locals.db, form.data.requireTotpForAll === 'on', actorFrom(event));
 		await setReceptionReadsClinical(event.locals.db, form.data.receptionReadsClinical === 'on', actorFrom(event));
 		return { saved: 'security' as const };
+	},
+	treatment: async (event) => {
+		const form = await parseForm(event.request, ZTreatmentSettingsSchema, event.locals.locale);
+		if (!form.ok) return form.failure;
+		await setOffersCupping(event.locals.db, form.data.offersCupping === 'on', actorFrom(event));
+		return { saved: 'treatment' as const };
 	}
 };

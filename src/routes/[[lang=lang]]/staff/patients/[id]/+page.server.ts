@@ -7,6 +7,8 @@ import { mayReadClinical } from '$lib/server/clinic/security-settings';
 import type { Db } from '$lib/server/db/database';
 import { parseForm } from '$lib/server/http/form';
 import { actorFrom } from '$lib/server/http/request-context';
+import { clinicInstruments } from '$lib/server/outcomes/clinic-instruments';
+import { instrumentProgress } from '$lib/server/outcomes/instrument-scores';
 import { loadChart } from '$lib/server/patients/load-chart';
 import { PATIENT_LIMITS, PATIENT_SEXES, ZUpdatePatientSchema } from '$lib/server/patients/schemas';
 import { updatePatient } from '$lib/server/patients/update-patient';
@@ -25,12 +27,15 @@ export const load: PageServerLoad = async (event) => {
 	const view = isPatientId(params.id) ? await loadChart(locals.db, params.id, actorFrom(event), { clinical }) : null;
 	if (!view) error(404, translate(locals.locale, 'error.notFoundTitle'));
 	const now = new Date().toISOString();
+	// The clinic's own questionnaires (docs/instruments): only those this patient has answered.
+	const instrumentScores = view.clinical ? (await instrumentProgress(locals.db, view.patient.id, await clinicInstruments(), actorFrom(event))).filter((x) => x.scores.length > 0) : [];
 	return {
 		role,
 		safetyAlerts: view.safetyAlerts,
 		intakeSubmitted: view.intakeSubmitted,
 		consents: view.consents?.kinds ?? [],
 		clinical: view.clinical,
+		instrumentScores,
 		timeZone: await clinicTimeZone(locals.db),
 		limits: PATIENT_LIMITS,
 		sexes: PATIENT_SEXES,

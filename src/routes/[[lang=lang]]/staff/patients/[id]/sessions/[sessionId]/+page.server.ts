@@ -1,10 +1,11 @@
 import { error, type RequestEvent } from '@sveltejs/kit';
 import { z } from 'zod';
 import { ACUPOINTS, acupointName } from '$lib/domain/acupoints/points';
-import { allowedTechniques, MOXA_TYPES } from '$lib/domain/clinical/session-rules';
+import { allowedTechniques, cuppingPolicy, MOXA_TYPES } from '$lib/domain/clinical/session-rules';
 import type { Locale } from '$lib/i18n/locales';
 import { isMessageKey, translate } from '$lib/i18n/translate';
 import { findClinic } from '$lib/server/clinic/clinic-repository';
+import { offersCupping } from '$lib/server/clinic/treatment-settings';
 import type { Db } from '$lib/server/db/database';
 import type { AuditActor } from '$lib/server/audit/audit-log';
 import { formFailure } from '$lib/server/http/form';
@@ -32,6 +33,7 @@ import { addSessionPoint, removeSessionPoint } from '$lib/server/treatment-sessi
 import { getSessionRecord } from '$lib/server/treatment-session/session-record';
 import { findSessionPatient, licencesOf } from '$lib/server/treatment-session/session-repository';
 import { startRetentionTimer } from '$lib/server/treatment-session/start-retention-timer';
+import { getActivePlan } from '$lib/server/treatment-plan/get-active-plan';
 import type { Actions, PageServerLoad } from './$types';
 
 const isId = (id: string | undefined) => z.uuid().safeParse(id ?? '').success;
@@ -49,6 +51,9 @@ export const load: PageServerLoad = async (event) => {
 	const session = await getSessionRecord(locals.db, patient.id, params.sessionId, actorFrom(event), now);
 	if (!session) notFound(locals.locale);
 	const licences = await licencesOf(locals.db, session.practitionerStaffId);
+	const cupping = await offersCupping(locals.db);
+	// The plan's sides give a point tapped on the body chart its side by default.
+	const plan = await getActivePlan(locals.db, patient.id, actorFrom(event));
 	const schedule = new URLSearchParams({ q: patient.patientNumber ?? `${patient.familyName} ${patient.givenName}` });
 	return {
 		patient,
@@ -57,7 +62,9 @@ export const load: PageServerLoad = async (event) => {
 		timeZone: (await findClinic(locals.db))?.time_zone ?? 'Asia/Tokyo',
 		justStarted: url.searchParams.get('started') === '1',
 		licences,
-		allowed: allowedTechniques(licences),
+		allowed: allowedTechniques(licences, cuppingPolicy(cupping)),
+		offersCupping: cupping,
+		planSides: plan?.points.map((point) => point.side) ?? [],
 		points: ACUPOINTS.map((point) => ({ code: point.code, name: acupointName(point, locals.locale) })),
 		options: {
 			sides: POINT_SIDES,

@@ -1,0 +1,20 @@
+import { recordAudit, type AuditActor } from '../audit/audit-log';
+import type { Db } from '../db/database';
+import { withTransaction } from '../db/transaction';
+
+/**
+ * Whether the clinic offers cupping (吸玉). Neither licence act covers it, so it is the owner's
+ * decision (REFERENCE §6); when off, the session form hides it and the record refuses new entries.
+ */
+export async function setOffersCupping(db: Db, offered: boolean, actor: AuditActor): Promise<void> {
+	await withTransaction(db, async (tx) => {
+		await tx.kysely.updateTable('clinic').set({ offers_cupping: offered ? 1 : 0 }).execute();
+		await recordAudit(tx, actor, { action: 'clinic.offers_cupping_changed', entityType: 'clinic', detail: { offered } });
+	});
+}
+
+/** On unless the owner turned it off; a database without a clinic row yet keeps the old default. */
+export async function offersCupping(db: Db): Promise<boolean> {
+	const clinic = await db.kysely.selectFrom('clinic').select('offers_cupping').executeTakeFirst();
+	return clinic === undefined || Number(clinic.offers_cupping) === 1;
+}

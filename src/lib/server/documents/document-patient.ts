@@ -1,0 +1,75 @@
+import type { Locale } from '../../i18n/locales';
+import { isMessageKey, translate } from '../../i18n/translate';
+import type { Db } from '../db/database';
+
+/** Who a clinical document is about: identity and the insurance card as the chart holds them. */
+export interface DocumentPatient {
+	id: string;
+	patientNumber: string | null;
+	familyName: string;
+	givenName: string;
+	familyNameKana: string;
+	givenNameKana: string;
+	dateOfBirth: string | null;
+	/** '' when not given. */
+	sex: string;
+	postalCode: string;
+	address: string;
+	insurance: { insurerNumber: string; symbol: string; number: string; branch: string };
+}
+
+/** A live patient by id; null for an unknown or merged record (its history belongs to the survivor). */
+export async function findDocumentPatient(db: Db, id: string): Promise<DocumentPatient | null> {
+	const row = await db.kysely
+		.selectFrom('patient')
+		.select([
+			'id',
+			'patient_number',
+			'family_name',
+			'given_name',
+			'family_name_kana',
+			'given_name_kana',
+			'date_of_birth',
+			'sex',
+			'postal_code',
+			'address',
+			'insurer_number',
+			'insurance_symbol',
+			'insurance_number',
+			'insurance_branch'
+		])
+		.where('id', '=', id)
+		.where('merged_into_id', 'is', null)
+		.executeTakeFirst();
+	if (!row) return null;
+	return {
+		id: row.id,
+		patientNumber: row.patient_number,
+		familyName: row.family_name,
+		givenName: row.given_name,
+		familyNameKana: row.family_name_kana,
+		givenNameKana: row.given_name_kana,
+		dateOfBirth: row.date_of_birth,
+		sex: row.sex,
+		postalCode: row.postal_code,
+		address: row.address,
+		insurance: { insurerNumber: row.insurer_number, symbol: row.insurance_symbol, number: row.insurance_number, branch: row.insurance_branch }
+	};
+}
+
+export function patientName(patient: Pick<DocumentPatient, 'familyName' | 'givenName'>, locale: Locale): string {
+	return (locale === 'ja' ? `${patient.familyName} ${patient.givenName}` : `${patient.givenName} ${patient.familyName}`).trim();
+}
+
+/** The rows that identify the patient on a document: name and number, reading, birth date, and sex when known. */
+export function patientIdentityRows(patient: DocumentPatient, locale: Locale): Array<readonly [string, string]> {
+	const t = (key: Parameters<typeof translate>[1], params?: Record<string, string | number>) => translate(locale, key, params);
+	const number = patient.patientNumber ? t('list.inParentheses', { text: patient.patientNumber }) : '';
+	const reading = `${patient.familyNameKana} ${patient.givenNameKana}`.trim();
+	const sexKey = `patients.sex.${patient.sex}`;
+	const rows: Array<readonly [string, string]> = [[t('documents.patient'), `${patientName(patient, locale)}${number}`]];
+	if (reading) rows.push([t('documents.reading'), reading]);
+	rows.push([t('documents.dateOfBirth'), patient.dateOfBirth ?? '—']);
+	if (patient.sex && isMessageKey(sexKey)) rows.push([t('patients.sex'), t(sexKey)]);
+	return rows;
+}

@@ -1,0 +1,261 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import fc from 'fast-check';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase, type Db } from '../../src/lib/server/db/database';
+import { demoPasswordsFrom, startBuiltServer, type ServerProcess } from '../support/server-process';
+import { staffCookie } from '../support/staff-session';
+
+/*
+ * Issue #9: every JSON API and every form action, fed malformed, oversized, wrongly typed,
+ * Unicode-edge and injection-shaped input by fast-check, as a visitor, staff and a patient. No
+ * answer may be a 5xx, and a rejected request must leave the database as it was. The server is
+ * its own (limits off), so its SQLite file can be read between requests.
+ */
+
+let server: ServerProcess;
+let db: Db;
+let dataDir = '';
+let base = '';
+const identities: Record<'visitor' | 'practitioner' | 'reception' | 'patient', string> = { visitor: '', practitioner: '', reception: '', patient: '' };
+let patientId = '';
+const tried = new Map<string, { requests: number; serverErrors: number }>();
+
+/**
+ * Tables a refused request may still write: the audit trail, and the count of failed sign-ins that
+ * locks an account after too many (both are the point of refusing).
+ */
+const MAY_CHANGE_ON_REFUSAL = new Set(['audit_log', 'login_throttle']);
+let tables: string[] = [];
+
+async function snapshot(): Promise<Record<string, number>> {
+	const counts = tables.map((t) => `(select count(*) from "${t}") as "${t}"`).join(', ');
+	const result = await sql.raw<Record<string, number>>(`select ${counts}`).execute(db.kysely);
+	return result.rows[0]!;
+}
+
+beforeAll(async () => {
+	dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'shinkyu-fuzz-'));
+	server = await startBuiltServer({ DATA_DIR: dataDir, RATE_LIMITS: 'off' });
+	base = server.baseUrl;
+	db = openDatabase({ sqliteFile: path.join(dataDir, 'shinkyu.sqlite') });
+	const rows = await sql<{ name: string }>`select name from sqlite_master where type = 'table' and name not like 'sqlite_%'`.execute(db.kysely);
+	tables = rows.rows.map((r) => r.name).filter((t) => !MAY_CHANGE_ON_REFUSAL.has(t));
+	const passwords = demoPasswordsFrom(server.output());
+	identities.practitioner = await staffCookie(base, 'practitioner@example.jp', passwords['practitioner@example.jp']);
+	identities.reception = await staffCookie(base, 'reception@example.jp', passwords['reception@example.jp']);
+	identities.patient = await patientCookie('patient2@example.jp');
+	const patient = await db.kysely.selectFrom('patient').select('id').where('email', '=', 'patient2@example.jp').executeTakeFirstOrThrow();
+	patientId = patient.id;
+});
+
+afterAll(async () => {
+	await db?.close();
+	await server?.stop();
+	fs.rmSync(dataDir, { recursive: true, force: true });
+	const lines = [...tried].map(([endpoint, t]) => `${endpoint}: ${t.requests} requests, ${t.serverErrors} 5xx`);
+	console.log(`fuzz: ${[...tried.values()].reduce((n, t) => n + t.requests, 0)} requests over ${tried.size} endpoints\n${lines.join('\n')}`);
+});
+
+/** Signs a demo patient in the way a patient does: the link from the mail (here read from the outbox). */
+async function patientCookie(email: string): Promise<string> {
+	const request = await formPost('/portal/login', { email }, '');
+	expect(request.status).toBe(303);
+	let link: string | undefined;
+	for (const deadline = Date.now() + 15_000; !link && Date.now() < deadline; await new Promise((resolve) => setTimeout(resolve, 200))) {
+		const mail = await db.kysely.selectFrom('mail_outbox').select('body').where('recipient', '=', email).orderBy('created_at', 'desc').executeTakeFirst();
+		link = mail && /\/portal\/auth\/[a-z0-9]+/.exec(mail.body)?.[0];
+	}
+	expect(link, 'no sign-in link in the outbox').toBeDefined();
+	const signIn = await formPost(link!, {}, '');
+	const cookie = signIn.headers.getSetCookie().find((c) => c.startsWith('shinkyu_patient='));
+	expect(cookie, `no portal cookie (status ${signIn.status})`).toBeDefined();
+	return cookie!.split(';')[0]!;
+}
+
+function formPost(pathname: string, fields: Record<string, string>, cookie: string): Promise<Response> {
+	return fetch(`${base}${pathname}`, {
+		method: 'POST',
+		redirect: 'manual',
+		headers: { origin: base, accept: 'text/html', 'content-type': 'application/x-www-form-urlencoded', ...(cookie ? { cookie } : {}) },
+		body: new URLSearchParams(fields)
+	});
+}
+
+/** Sends one request and checks the two promises: no 5xx, and nothing kept from a refusal. */
+async function probe(endpoint: string, send: () => Promise<Response>): Promise<void> {
+	const before = await snapshot();
+	const response = await send();
+	const body = await response.text();
+	const record = tried.get(endpoint) ?? { requests: 0, serverErrors: 0 };
+	tried.set(endpoint, record);
+	record.requests++;
+	if (response.status >= 500) record.serverErrors++;
+	expect(response.status, `${endpoint} answered ${response.status}: ${body.slice(0, 300)}`).toBeLessThan(500);
+	if (response.status >= 400) expect(await snapshot(), `${endpoint} kept writes from a ${response.status}`).toEqual(before);
+}
+
+const INJECTIONS = [
+	"' OR '1'='1",
+	'"; drop table patient; --',
+	'<script>alert(1)</script>',
+	'../../../../etc/passwd',
+	'${7*7}{{7*7}}',
+	'\u0000',
+	'\uFEFF\u202E\u200D',
+	'𠮷野家🙂‍↔️',
+	'ｱｲｳｴｵ　全角',
+	'-1',
+	'1e309',
+	'NaN',
+	'2026-02-30',
+	'9999-12-31T23:59:59+14:00',
+	'null',
+	'[]',
+	'{}'
+];
+
+const text = fc.oneof(
+	fc.constantFrom(...INJECTIONS),
+	fc.string({ maxLength: 40 }),
+	fc.string({ unit: 'grapheme', maxLength: 40 }),
+	fc.string({ minLength: 5_000, maxLength: 20_000 }),
+	fc.integer().map(String),
+	fc.date({ noInvalidDate: true }).map((d) => d.toISOString())
+);
+
+const json = fc.oneof(
+	fc.anything({ maxDepth: 3 }),
+	fc.dictionary(fc.oneof(fc.constantFrom('serviceId', 'practitionerId', 'start', 'locale', 'patient', 'consent', 'email', 'password', 'answers'), fc.string()), fc.oneof(text, fc.anything({ maxDepth: 2 })))
+);
+
+describe('JSON API under fuzzed input', () => {
+	it('POST /api/v1/bookings', async () => {
+		const services = await (await fetch(`${base}/api/v1/services`)).json();
+		const validish = fc.record({
+			serviceId: fc.oneof(fc.constantFrom(...services.map((s: { id: string }) => s.id)), text),
+			practitionerId: fc.option(text),
+			start: fc.oneof(text, fc.date({ noInvalidDate: true }).map((d) => d.toISOString())),
+			locale: fc.oneof(fc.constantFrom('ja', 'en'), text),
+			patient: fc.oneof(fc.record({ familyName: text, givenName: text, email: text, phone: text, dateOfBirth: fc.option(text) }), fc.anything({ maxDepth: 1 })),
+			consent: fc.oneof(fc.constant({ privacy: true }), fc.anything({ maxDepth: 1 }))
+		});
+		await fc.assert(
+			fc.asyncProperty(fc.oneof(validish, json), async (body) => {
+				await probe('POST /api/v1/bookings', () => fetch(`${base}/api/v1/bookings`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }));
+			}),
+			{ numRuns: 150 }
+		);
+	});
+
+	// Sign-in hashes every password tried (argon2id, slow on purpose), so it gets fewer runs.
+	it.each([
+		['/api/v1/triage', 150],
+		['/api/v1/auth/login', 40]
+	])('POST %s', async (endpoint, numRuns) => {
+		await fc.assert(
+			fc.asyncProperty(json, async (body) => {
+				await probe(`POST ${endpoint}`, () => fetch(`${base}${endpoint}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }));
+			}),
+			{ numRuns }
+		);
+	});
+
+	it('raw bodies: not JSON, truncated, huge, wrong content type', async () => {
+		const raw = fc.oneof(fc.string(), fc.constantFrom('{', '{"a":', '\u0000\u0001', 'null', '1', '"x"', `{"a":"${'x'.repeat(2_000_000)}"}`), fc.uint8Array({ maxLength: 200 }).map((b) => Buffer.from(b).toString('latin1')));
+		await fc.assert(
+			fc.asyncProperty(raw, fc.constantFrom('application/json', 'text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x'), fc.constantFrom('/api/v1/bookings', '/api/v1/triage', '/api/v1/auth/login'), async (body, type, endpoint) => {
+				await probe(`POST ${endpoint} (raw)`, () => fetch(`${base}${endpoint}`, { method: 'POST', headers: { 'content-type': type }, body }));
+			}),
+			{ numRuns: 120 }
+		);
+	});
+
+	it('GET endpoints with fuzzed query and path', async () => {
+		await fc.assert(
+			fc.asyncProperty(text, text, text, text, fc.constantFrom('visitor', 'practitioner', 'reception', 'patient' as const), async (a, b, c, d, who) => {
+				const q = (s: string) => encodeURIComponent(s.slice(0, 2_000));
+				const cookie = identities[who];
+				const get = (endpoint: string, url: string) => probe(`GET ${endpoint}`, () => fetch(`${base}${url}`, { headers: cookie ? { cookie } : {} }));
+				await get('/api/v1/availability', `/api/v1/availability?service=${q(a)}&from=${q(b)}&to=${q(c)}&practitioner=${q(d)}`);
+				await get('/api/v1/patients', `/api/v1/patients?q=${q(a)}`);
+				await get('/api/v1/acupoints/{code}', `/api/v1/acupoints/${q(b)}`);
+				await get('/fhir/R4/Patient/{id}/$everything', `/fhir/R4/Patient/${q(c)}/$everything`);
+				await get('/ical/practitioners/{id}.ics', `/ical/practitioners/${q(d)}.ics?token=${q(a)}`);
+			}),
+			{ numRuns: 40 }
+		);
+	});
+});
+
+interface FormAction {
+	route: string;
+	pathname: string;
+	action: string;
+	fields: string[];
+}
+
+/** Every form action in src/routes, with the field names its page and server code use. */
+function formActions(): FormAction[] {
+	const found: FormAction[] = [];
+	const walk = (dir: string) => {
+		for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+			const full = path.join(dir, entry.name);
+			if (entry.isDirectory()) walk(full);
+			else if (entry.name === '+page.server.ts') {
+				const source = fs.readFileSync(full, 'utf8');
+				const start = source.indexOf('export const actions');
+				if (start < 0) continue;
+				const names = [...source.slice(start).matchAll(/^\t(\w+)\s*:/gm)].map((m) => m[1]!);
+				const page = path.join(dir, '+page.svelte');
+				const markup = fs.existsSync(page) ? fs.readFileSync(page, 'utf8') : '';
+				const fields = [...new Set([...`${markup}\n${source}`.matchAll(/name="([\w.[\]-]+)"|\.get\('([\w.[\]-]+)'\)|getAll\('([\w.[\]-]+)'\)/g)].map((m) => m[1] ?? m[2] ?? m[3]!))];
+				const route = path.relative('src/routes', dir).split(path.sep).join('/');
+				for (const action of names.length > 0 ? names : ['default']) found.push({ route, pathname: '', action, fields });
+			}
+		}
+	};
+	walk('src/routes');
+	return found;
+}
+
+function concretePath(route: string, ids: { patientId: string; other: string; step: string }): string {
+	return (
+		'/' +
+		route
+			.split('/')
+			.filter((segment) => segment !== '[[lang=lang]]')
+			.map((segment) => (segment === '[id]' ? ids.patientId : segment === '[step]' ? ids.step : /^\[.+\]$/.test(segment) ? ids.other : segment))
+			.join('/')
+	);
+}
+
+describe('form actions under fuzzed input', () => {
+	const actions = formActions();
+
+	it('finds the form actions to try', () => {
+		expect(actions.length).toBeGreaterThan(40);
+	});
+
+	it('never answers 5xx nor keeps a refused write, for anyone', { timeout: 300_000 }, async () => {
+		for (const target of actions) {
+			const signIn = /login|invite|auth/.test(target.route);
+			const endpoint = `${target.route} ?/${target.action}`;
+			await fc.assert(
+				fc.asyncProperty(
+					fc.dictionary(fc.oneof(fc.constantFrom(...(target.fields.length > 0 ? target.fields : ['x'])), fc.string({ maxLength: 8 })), text, { maxKeys: 12 }),
+					fc.constantFrom('visitor', 'practitioner', 'reception', 'patient' as const),
+					fc.constantFrom('00000000-0000-4000-8000-000000000000', 'x', "1' or '1'='1"),
+					async (fields, who, other) => {
+						const pathname = concretePath(target.route, { patientId: who === 'patient' || Math.random() < 0.7 ? patientId : other, other, step: 'history' });
+						const query = target.action === 'default' ? '' : `?/${target.action}`;
+						await probe(endpoint, () => formPost(`${pathname}${query}`, fields, identities[who]));
+					}
+				),
+				{ numRuns: signIn ? 6 : 12 }
+			);
+		}
+	});
+});
