@@ -2,17 +2,20 @@ import { bookingRequest, distinctSlotTargets } from '../tests/support/booking-ta
 
 /**
  * Committed bookings per second: `clients` concurrent clients, each posting to distinct free
- * slots (no two overlap for a practitioner, so every request should commit).
+ * slots (no two overlap for a practitioner, so nearly every request should commit). Given several
+ * app instances, the clients are spread over them evenly.
  */
-export async function bookingStorm(base: string, clients = 32): Promise<{ committed: number; failed: number; perSecond: number; p95: number }> {
-	const targets = await distinctSlotTargets(base);
+export async function bookingStorm(instances: string | readonly string[], clients = 32): Promise<{ committed: number; failed: number; perSecond: number; p95: number }> {
+	const bases = typeof instances === 'string' ? [instances] : instances;
+	const targets = await distinctSlotTargets(bases[0]!);
 	let next = 0;
 	let committed = 0;
 	let failed = 0;
 	const latencies: number[] = [];
 	const started = performance.now();
 	await Promise.all(
-		Array.from({ length: clients }, async () => {
+		Array.from({ length: clients }, async (_, client) => {
+			const base = bases[client % bases.length]!;
 			while (next < targets.length) {
 				const n = next++;
 				const sent = performance.now();

@@ -14,6 +14,7 @@ import { RED_FLAG_QUESTIONS } from '../src/lib/domain/triage/assess';
 import { freePort } from '../tests/support/postgres-cluster';
 import { measureAvailability } from './availability';
 import { bookingStorm } from './booking-storm';
+import { bookingStormOnPostgres } from './booking-storm-postgres';
 import { benchClinical, formatClinicalBench } from './clinical';
 import { benchPatients, formatPatientBench } from './patients';
 import { builtServerEntry, startBuiltServer } from '../tests/support/server-process';
@@ -137,6 +138,9 @@ const inProcess = measureAvailability();
 console.log(`\nAvailability in-process (1 practitioner × 90 days, 2,000 appointments): p50 ${inProcess.p50} ms, p95 ${inProcess.p95} ms (${inProcess.slots} slots)`);
 if (storm) {
 	console.log(`Booking storm on SQLite, 32 concurrent clients on distinct slots: ${storm.perSecond} committed bookings/s, p95 ${storm.p95} ms (${storm.committed} committed, ${storm.failed} refused)`);
+}
+for (const row of await bookingStormOnPostgres(32)) {
+	console.log(`Booking storm on PostgreSQL, ${row.instances} app instance${row.instances > 1 ? 's' : ''}, 32 clients: ${row.perSecond} committed bookings/s, p95 ${row.p95} ms (${row.committed} committed, ${row.failed} refused)`);
 }
 const health = rows.find((r) => r.name.startsWith('GET /api/v1/health'));
 for (const availability of rows.filter((r) => r.name.startsWith('GET /api/v1/availability'))) {
