@@ -51,7 +51,7 @@ export interface SessionSummary {
 	id: string;
 	startedAt: string;
 	closedAt: string | null;
-	practitionerName: string;
+	practitionerName: { ja: string; en: string };
 	pointCount: number;
 	needlesIn: number;
 	needlesOut: number;
@@ -211,6 +211,8 @@ export async function listSessionSummaries(db: Db, patientId: string): Promise<S
 			'staff.display_name',
 			'practitioner.family_name_ja',
 			'practitioner.given_name_ja',
+			'practitioner.family_name_en',
+			'practitioner.given_name_en',
 			eb.selectFrom('session_point').select((p) => p.fn.countAll<number>().as('n')).whereRef('session_point.session_id', '=', 's.id').as('point_count')
 		])
 		.where('s.patient_id', '=', patientId)
@@ -221,7 +223,7 @@ export async function listSessionSummaries(db: Db, patientId: string): Promise<S
 		id: r.id,
 		startedAt: r.started_at,
 		closedAt: r.closed_at,
-		practitionerName: staffName(r.family_name_ja, r.given_name_ja, r.display_name),
+		practitionerName: { ja: staffName(r.family_name_ja, r.given_name_ja, r.display_name), en: englishName(r.family_name_en, r.given_name_en, r.display_name) },
 		pointCount: Number(r.point_count ?? 0),
 		needlesIn: Number(r.needles_in),
 		needlesOut: Number(r.needles_out)
@@ -273,7 +275,7 @@ export async function listSessionAdverseEvents(db: Db, sessionId: string): Promi
 export interface StartableAppointment {
 	id: string;
 	startsAt: string;
-	practitionerName: string;
+	practitionerName: { ja: string; en: string };
 }
 
 /** The patient's visits in [from, to) that are booked or arrived and have no session yet. */
@@ -281,7 +283,7 @@ export async function listStartableAppointments(db: Db, patientId: string, from:
 	const rows = await db.kysely
 		.selectFrom('appointment as a')
 		.leftJoin('practitioner', 'practitioner.id', 'a.practitioner_id')
-		.select(['a.id', 'a.starts_at', 'practitioner.family_name_ja', 'practitioner.given_name_ja'])
+		.select(['a.id', 'a.starts_at', 'practitioner.family_name_ja', 'practitioner.given_name_ja', 'practitioner.family_name_en', 'practitioner.given_name_en'])
 		.where('a.patient_id', '=', patientId)
 		.where('a.status', 'in', ['booked', 'arrived'])
 		.where('a.starts_at', '>=', from)
@@ -289,5 +291,9 @@ export async function listStartableAppointments(db: Db, patientId: string, from:
 		.where((eb) => eb.not(eb.exists(eb.selectFrom('treatment_session').select('treatment_session.id').whereRef('treatment_session.appointment_id', '=', 'a.id'))))
 		.orderBy('a.starts_at')
 		.execute();
-	return rows.map((r) => ({ id: r.id, startsAt: r.starts_at, practitionerName: staffName(r.family_name_ja, r.given_name_ja, null) }));
+	return rows.map((r) => ({
+		id: r.id,
+		startsAt: r.starts_at,
+		practitionerName: { ja: staffName(r.family_name_ja, r.given_name_ja, null), en: englishName(r.family_name_en, r.given_name_en, null) }
+	}));
 }

@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { describeEachDatabase } from '../../../../tests/support/test-database';
 import type { AuditActor } from '../audit/audit-log';
 import type { Db } from '../db/database';
-import type { Mailer, OutgoingMail } from '../mail/mailer';
 import { recordCheckIn } from '../outcomes/record-check-in';
 import { insertAppointment, insertPatient, insertPractitioner, insertStaff } from '../outcomes/test-fixtures';
 import { closeSession } from './close-session';
@@ -15,32 +14,13 @@ import { addSessionPoint, removeSessionPoint } from './session-points';
 import { getSessionRecord, listSessions } from './session-record';
 import { startRetentionTimer } from './start-retention-timer';
 import { startSession } from './start-session';
+import { openSession as openSessionAt, practitionerActor, recordingMailer } from './test-fixtures';
 
 const NOW = new Date('2026-03-02T01:00:00.000Z'); // 10:00 in Tokyo
 const LATER = new Date(NOW.getTime() + 25 * 60 * 60 * 1000);
 
-function recordingMailer(): Mailer & { sent: OutgoingMail[] } {
-	const sent: OutgoingMail[] = [];
-	return { canDeliver: false, sent, send: async (_db, mail) => (sent.push(mail), { id: String(sent.length), delivered: false }) };
-}
-
-async function practitionerActor(db: Db, licences: { hari: boolean; kyu: boolean } = { hari: true, kyu: true }): Promise<AuditActor> {
-	const staff = await insertStaff(db, 'practitioner');
-	const practitionerId = await insertPractitioner(db, staff.id);
-	await db.kysely
-		.updateTable('practitioner')
-		.set({ hari_licence: licences.hari ? '第1号' : null, kyu_licence: licences.kyu ? '第2号' : null })
-		.where('id', '=', practitionerId)
-		.execute();
-	return { type: 'staff', id: staff.id, ip: null, requestId: null };
-}
-
-async function openSession(db: Db, actor: AuditActor, patientId?: string) {
-	const patient = patientId ?? (await insertPatient(db));
-	const started = await startSession(db, patient, {}, actor, { now: NOW });
-	if (!started.ok) throw new Error(started.code);
-	return { patientId: patient, sessionId: started.id };
-}
+/** A session opened at NOW for a new patient (or the one given). */
+const openSession = (db: Db, actor: AuditActor, patientId?: string) => openSessionAt(db, actor, NOW, patientId);
 
 const auditActions = async (db: Db, entityId: string) =>
 	(await db.kysely.selectFrom('audit_log').select(['action', 'detail']).where('entity_id', '=', entityId).orderBy('seq').execute());
@@ -123,6 +103,7 @@ describeEachDatabase('treatment session record', (db) => {
 			const newer = await startSession(db(), patientId, {}, actor, { now: new Date(NOW.getTime() + 60_000) });
 			const list = await listSessions(db(), patientId, actor, { now: NOW });
 			expect(list.sessions.map((s) => s.id)).toEqual([newer.ok ? newer.id : '', older]);
+			expect(list.sessions[0]!.practitionerName).toEqual({ ja: '佐藤 美穂', en: 'Miho Sato' });
 			expect((await auditActions(db(), patientId)).map((a) => a.action)).toContain('treatment_session.list');
 		});
 	});
