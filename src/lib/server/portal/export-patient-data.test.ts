@@ -41,6 +41,10 @@ async function fillRecord(db: Db, patientId: string, practitionerId: string, sta
 		.values({ id: randomUUID(), patient_id: patientId, appointment_id: null, recorded_at: AT, source: 'portal', leg_pain: 6, back_pain: 3, psfs: JSON.stringify([{ activity: `${tag} walking`, score: 4 }]), sbi: null, pgic: null })
 		.execute();
 	await db.kysely
+		.insertInto('clinic_instrument_score')
+		.values({ id: randomUUID(), patient_id: patientId, appointment_id: appointmentId, instrument_code: `${tag}-ODI`, recorded_at: AT, answers: JSON.stringify([1, 2, 3]), score: 12 })
+		.execute();
+	await db.kysely
 		.insertInto('side_effect_report')
 		.values({ id: randomUUID(), patient_id: patientId, appointment_id: appointmentId, created_at: AT, kind: 'bruise', severity: 'mild', description: `${tag} bruise`, handled_at: null, handled_by: null })
 		.execute();
@@ -96,6 +100,7 @@ describeEachDatabase('downloading my data', (db) => {
 			expect.objectContaining({ agreed: true, signedName: 'MINE signer', document: { kind: 'treatment', version: 3, title: { ja: '施術への同意', en: 'Consent to treatment' }, text: { ja: '本文', en: 'Text' } } })
 		]);
 		expect(data.outcomeCheckIns[0]!.psfs).toEqual([{ activity: 'MINE walking', score: 4 }]);
+		expect(data.questionnaireScores).toEqual([{ id: expect.any(String), appointmentId: mine.appointmentId, instrument: 'MINE-ODI', recordedAt: AT, answers: [1, 2, 3], score: 12 }]);
 		expect(data.sideEffectReports.map((r) => r.description)).toEqual(['MINE bruise']);
 		expect(data.aftercareNotes.map((n) => n.text)).toEqual(['MINE shared advice']);
 		expect(data.deletionRequests.map((d) => d.reason)).toEqual(['MINE reason']);

@@ -22,7 +22,7 @@ function parsedJson(text: string | null): unknown {
 export async function exportPatientData(db: Db, patientId: string, actor: AuditActor, now = new Date()) {
 	const patient = await db.kysely.selectFrom('patient').selectAll().where('id', '=', patientId).executeTakeFirst();
 	if (!patient) return null;
-	const [appointments, intakes, signatures, checkIns, sideEffects, aftercare, deletionRequests] = await Promise.all([
+	const [appointments, intakes, signatures, checkIns, scores, sideEffects, aftercare, deletionRequests] = await Promise.all([
 		db.kysely
 			.selectFrom('appointment')
 			.innerJoin('practitioner', 'practitioner.id', 'appointment.practitioner_id')
@@ -79,6 +79,12 @@ export async function exportPatientData(db: Db, patientId: string, actor: AuditA
 		db.kysely
 			.selectFrom('outcome_check_in')
 			.select(['id', 'appointment_id', 'recorded_at', 'source', 'leg_pain', 'back_pain', 'psfs', 'sbi', 'pgic'])
+			.where('patient_id', '=', patientId)
+			.orderBy('recorded_at')
+			.execute(),
+		db.kysely
+			.selectFrom('clinic_instrument_score')
+			.select(['id', 'appointment_id', 'instrument_code', 'recorded_at', 'answers', 'score'])
 			.where('patient_id', '=', patientId)
 			.orderBy('recorded_at')
 			.execute(),
@@ -176,6 +182,15 @@ export async function exportPatientData(db: Db, patientId: string, actor: AuditA
 			psfs: parsedJson(c.psfs),
 			sbi: parsedJson(c.sbi),
 			pgic: c.pgic
+		})),
+		// The clinic's own questionnaires (issue #7): the answers are the patient's own words, so they go too.
+		questionnaireScores: scores.map((q) => ({
+			id: q.id,
+			appointmentId: q.appointment_id,
+			instrument: q.instrument_code,
+			recordedAt: q.recorded_at,
+			answers: parsedJson(q.answers),
+			score: Number(q.score)
 		})),
 		sideEffectReports: sideEffects.map((r) => ({
 			id: r.id,
