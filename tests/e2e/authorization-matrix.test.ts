@@ -1,0 +1,459 @@
+import { createHash, randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase, type Db } from '../../src/lib/server/db/database';
+import { ROUTE_ACCESS, type RouteAccess } from '../../src/lib/server/http/route-access';
+import { totpCodeAt } from '../../src/lib/server/auth/totp';
+import { formActions } from '../support/form-actions';
+import { builtServerEntry, demoPasswordsFrom, startBuiltServer, type ServerProcess } from '../support/server-process';
+import { staffCookie } from '../support/staff-session';
+
+/*
+ * Issue #9: the access table (route-access.ts), checked against the built server. Every route id
+ * in the table is requested by every role, with real ids where the route takes them, and every
+ * form action is posted by every role the table refuses; one patient also tries the other's ids.
+ * The server is its own: the owner signs in only after enrolling TOTP, which on the shared server
+ * is the first step of staff-sign-in.test.ts, and its database is read around each refused post.
+ */
+
+const ROLES = ['anonymous', 'patient', 'reception', 'practitioner', 'owner'] as const;
+type Role = (typeof ROLES)[number];
+/** Both URL forms of a localized route: the Japanese default and the English prefix. */
+const PREFIXES = ['', '/en'] as const;
+
+/** Tables a refused request may still write: the audit trail, failed sign-ins, sign-in sessions' last use. */
+const MAY_CHANGE = new Set(['audit_log', 'login_throttle', 'staff_session', 'patient_session']);
+/**
+ * Routes the table opens to all staff whose content reception reads only when the owner allows it
+ * (mayReadClinical in security-settings.ts): until then reception gets 403 from the route itself.
+ */
+const CLINICAL_FOR_RECEPTION = new Set(['/[[lang=lang]]/staff/patients/[id]/intake', '/[[lang=lang]]/staff/patients/[id]/intake/[step]', '/fhir/R4/Patient/[id]/$everything']);
+const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/;
+
+interface PatientIds {
+	email: string;
+	patientId: string;
+	appointmentId: string;
+	signatureId: string;
+	examId: string;
+	sessionId: string;
+}
+
+let server: ServerProcess;
+let db: Db;
+let base = '';
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'shinkyu-matrix-'));
+const cookies: Record<Role, string> = { anonymous: '', patient: '', reception: '', practitioner: '', owner: '' };
+// Alice is the patient signed in; Bob is the other patient whose ids she tries.
+const alice: PatientIds = { email: 'patient5@example.jp', patientId: '', appointmentId: '', signatureId: '', examId: '', sessionId: '' };
+const bob: PatientIds = { email: 'patient1@example.jp', patientId: '', appointmentId: '', signatureId: '', examId: '', sessionId: '' };
+let practitionerId = '';
+let ownerPassword = '';
+let receptionPassword = '';
+let tables: string[] = [];
+/** Tables that hold a patient's own rows, by their `patient_id` column. */
+const patientTables: string[] = [];
+const checked = { gets: 0, posts: 0, pairs: new Set<string>() };
+
+function request(pathname: string, cookie: string, init: RequestInit = {}): Promise<Response> {
+	return fetch(`${base}${pathname}`, { redirect: 'manual', ...init, headers: { ...(cookie ? { cookie } : {}), ...init.headers } });
+}
+
+function formPost(pathname: string, fields: Record<string, string>, cookie: string): Promise<Response> {
+	return request(pathname, cookie, {
+		method: 'POST',
+		headers: { origin: base, accept: 'text/html', 'content-type': 'application/x-www-form-urlencoded' },
+		body: new URLSearchParams(fields)
+	});
+}
+
+/** A hash of every row of every table that a refused request must leave alone. */
+async function snapshot(): Promise<Record<string, string>> {
+	const hashes: Record<string, string> = {};
+	for (const table of tables) {
+		const rows = await sql.raw(`select * from "${table}" order by rowid`).execute(db.kysely);
+		hashes[table] = createHash('sha256').update(JSON.stringify(rows.rows)).digest('hex');
+	}
+	return hashes;
+}
+
+/** Every row that belongs to one patient, as text. */
+async function rowsOf(patientId: string): Promise<string> {
+	const parts = [JSON.stringify(await db.kysely.selectFrom('patient').selectAll().where('id', '=', patientId).execute())];
+	for (const table of patientTables) {
+		const rows = await sql.raw(`select * from "${table}" where patient_id = '${patientId}' order by rowid`).execute(db.kysely);
+		parts.push(`${table}: ${JSON.stringify(rows.rows)}`);
+	}
+	return parts.join('\n');
+}
+
+/** Signs a patient in as a patient does: the link in the mail (read from the server's outbox). */
+async function patientCookie(email: string): Promise<string> {
+	expect((await formPost('/portal/login', { email }, '')).status).toBe(303);
+	let link: string | undefined;
+	for (const deadline = Date.now() + 15_000; !link && Date.now() < deadline; await new Promise((resolve) => setTimeout(resolve, 150))) {
+		const mail = await db.kysely.selectFrom('mail_outbox').select('body').where('recipient', '=', email).orderBy('created_at', 'desc').executeTakeFirst();
+		link = mail && /\/portal\/auth\/[a-z0-9]+/.exec(mail.body)?.[0];
+	}
+	expect(link, `no sign-in link for ${email}`).toBeDefined();
+	const signIn = await formPost(link!, {}, '');
+	const cookie = signIn.headers.getSetCookie().find((c) => c.startsWith('shinkyu_patient='));
+	expect(cookie, `no portal cookie (status ${signIn.status})`).toBeDefined();
+	return cookie!.split(';')[0]!;
+}
+
+/** The demo owner, signed in the only way an owner can be: password, then a new authenticator app. */
+async function ownerCookie(password: string): Promise<string> {
+	const response = await request('/api/v1/auth/login', '', {
+		method: 'POST',
+		headers: { 'content-type': 'application/json' },
+		body: JSON.stringify({ email: 'owner@example.jp', password })
+	});
+	expect(response.status).toBe(200);
+	expect((await response.json()).next).toBe('enrol');
+	const cookie = response.headers.getSetCookie().find((c) => c.startsWith('shinkyu_staff='))!.split(';')[0]!;
+	const page = await (await request('/staff/account/totp', cookie)).text();
+	const secret = /data-testid="totp-secret"[^>]*>([^<]+)</.exec(page)?.[1]?.replace(/\s/g, '');
+	expect(secret).toMatch(/^[A-Z2-7]{32}$/);
+	expect((await formPost('/staff/account/totp', { code: totpCodeAt(secret!, new Date()) }, cookie)).status).toBe(200);
+	expect((await request('/staff/team', cookie)).status).toBe(200);
+	return cookie;
+}
+
+/** The id that follows `a`/`b` in a 303 location, e.g. the new examination's. */
+async function createdId(response: Response, after: string): Promise<string> {
+	expect(response.status, await response.clone().text()).toBe(303);
+	const id = new RegExp(`/${after}/(${UUID.source})`).exec(response.headers.get('location') ?? '')?.[1];
+	expect(id, response.headers.get('location') ?? '').toMatch(UUID);
+	return id!;
+}
+
+/** An examination and a treatment session for the patient, recorded by the practitioner. */
+async function clinicalRecords(patient: PatientIds): Promise<void> {
+	const chart = `/staff/patients/${patient.patientId}`;
+	patient.examId = await createdId(await formPost(`${chart}/exams?/create`, { kind: 'initial', side: 'left' }, cookies.practitioner), 'exams');
+	patient.sessionId = await createdId(await formPost(`${chart}/sessions?/start`, {}, cookies.practitioner), 'sessions');
+}
+
+beforeAll(async () => {
+	expect(fs.existsSync(builtServerEntry()), 'build the server first').toBe(true);
+	server = await startBuiltServer({ DATA_DIR: dataDir, RATE_LIMITS: 'off' });
+	base = server.baseUrl;
+	db = openDatabase({ sqliteFile: path.join(dataDir, 'shinkyu.sqlite') });
+	const rows = await sql<{ name: string }>`select name from sqlite_master where type = 'table' and name not like 'sqlite_%'`.execute(db.kysely);
+	tables = rows.rows.map((r) => r.name).filter((t) => !MAY_CHANGE.has(t));
+	expect(tables).toEqual(expect.arrayContaining(['patient', 'appointment', 'consent_signature', 'treatment_session', 'staff', 'clinic', 'mail_outbox']));
+	for (const table of rows.rows.map((r) => r.name)) {
+		const columns = await sql.raw<{ name: string }>(`pragma table_info("${table}")`).execute(db.kysely);
+		if (columns.rows.some((c) => c.name === 'patient_id')) patientTables.push(table);
+	}
+
+	const passwords = demoPasswordsFrom(server.output());
+	receptionPassword = passwords['reception@example.jp']!;
+	cookies.reception = await staffCookie(base, 'reception@example.jp', receptionPassword);
+	cookies.practitioner = await staffCookie(base, 'practitioner@example.jp', passwords['practitioner@example.jp']);
+	ownerPassword = passwords['owner@example.jp']!;
+	cookies.owner = await ownerCookie(ownerPassword);
+	cookies.patient = await patientCookie(alice.email);
+
+	for (const patient of [alice, bob]) {
+		const row = await db.kysely.selectFrom('patient').select('id').where('email', '=', patient.email).executeTakeFirstOrThrow();
+		patient.patientId = row.id;
+		const visit = await db.kysely.selectFrom('appointment').select('id').where('patient_id', '=', row.id).orderBy('starts_at').executeTakeFirstOrThrow();
+		patient.appointmentId = visit.id;
+		await clinicalRecords(patient);
+	}
+	// Alice signed her consents when she first came (demo history); Bob signs the same privacy notice.
+	const signed = await db.kysely.selectFrom('consent_signature').selectAll().where('patient_id', '=', alice.patientId).executeTakeFirstOrThrow();
+	alice.signatureId = signed.id;
+	bob.signatureId = randomUUID();
+	await db.kysely.insertInto('consent_signature').values({ ...signed, id: bob.signatureId, patient_id: bob.patientId, signed_name: '山田 花子' }).execute();
+	practitionerId = (await db.kysely.selectFrom('practitioner').select('id').executeTakeFirstOrThrow()).id;
+}, 120_000);
+
+afterAll(async () => {
+	await db?.close();
+	await server?.stop();
+	fs.rmSync(dataDir, { recursive: true, force: true });
+	const routes = new Set([...checked.pairs].map((p) => p.split(' as ')[0])).size;
+	console.log(`authorization matrix: ${routes} routes × ${ROLES.length} roles checked (${checked.gets} GETs, ${checked.posts} refused POSTs)`);
+});
+
+/** Whether the table lets a role in; written out here rather than taken from decideAccess. */
+function allows(access: RouteAccess, role: Role): boolean {
+	if (access === 'public') return true;
+	if (access === 'patient') return role === 'patient';
+	if (role === 'anonymous' || role === 'patient') return false;
+	if (access === 'staff' || access === 'signed-in-pending') return true;
+	return access.includes(role);
+}
+
+/** What the role meets on the route with the clinic's default settings. */
+function admitted(routeId: string, role: Role): boolean {
+	return allows(ROUTE_ACCESS[routeId]!, role) && !(role === 'reception' && CLINICAL_FOR_RECEPTION.has(routeId));
+}
+
+interface Target {
+	path: string;
+	/** Every parameter was filled with something that exists, so an allowed role must not get 404. */
+	real: boolean;
+}
+
+/** A route id with its parameters filled in from one patient's records. */
+function targetFor(routeId: string, ids: PatientIds, prefix: string): Target {
+	let real = true;
+	const segments = routeId.split('/').filter((s) => s !== '' && s !== '[[lang=lang]]');
+	const filled = segments.map((segment, i) => {
+		const before = segments[i - 1];
+		if (!segment.includes('[')) return segment;
+		if (segment === '[slug=article]') return 'sciatica';
+		if (segment === '[step]') return 'history';
+		if (segment === '[code]') return 'BL40';
+		if (segment === '[signatureId]') return ids.signatureId;
+		if (segment === '[examId]') return ids.examId;
+		if (segment === '[sessionId]') return ids.sessionId;
+		if (segment === '[appointmentId]') return ids.appointmentId;
+		if (segment === '[id]' && before === 'appointments') return ids.appointmentId;
+		if (segment === '[id]' && before === 'practitioners') return practitionerId;
+		if (segment === '[id]' && (before === 'patients' || before === 'Patient')) return ids.patientId;
+		// A token, a calendar feed without its token, an unknown API path, a route added later.
+		real = false;
+		if (segment === '[id].ics') return `${practitionerId}.ics`;
+		if (segment.startsWith('[...')) return 'nothing-here';
+		return randomUUID();
+	});
+	const localized = routeId.startsWith('/[[lang=lang]]');
+	return { path: `${localized ? prefix : ''}/${filled.join('/')}`.replace(/^(\/en)\/$/, '$1') || '/', real };
+}
+
+function signInPage(access: RouteAccess): string {
+	return access === 'patient' ? '/portal/login' : '/staff/login';
+}
+
+const SIGN_IN_PAGES = /^(\/en)?\/(staff\/login|staff\/login\/totp|staff\/account\/totp|portal\/login)(\?|$)/;
+
+/** What a refused request may answer: 403, 404, 401 from an API, or the right sign-in page in the same language. */
+function expectRefused(response: Response, target: string, access: RouteAccess, role: Role, label: string) {
+	const status = response.status;
+	const location = response.headers.get('location') ?? '';
+	if (status === 303 && location) {
+		const prefix = target.startsWith('/en/') || target === '/en' ? '/en' : '';
+		expect(role === 'anonymous' || role === 'patient' || access === 'patient', `${label}: a signed-in staff member without the role is sent to sign in (${location})`).toBe(true);
+		expect(location.split('?')[0], label).toBe(`${prefix}${signInPage(access)}`);
+		return;
+	}
+	const isApi = target.startsWith('/api/') || target.startsWith('/fhir/');
+	expect(isApi ? [401, 403, 404] : [403, 404], `${label}: answered ${status} ${location}`).toContain(status);
+}
+
+function expectAllowed(response: Response, target: Target, label: string) {
+	const status = response.status;
+	const location = response.headers.get('location') ?? '';
+	expect(status, `${label}: answered ${status}`).toBeLessThan(500);
+	expect([401, 403], `${label}: answered ${status}`).not.toContain(status);
+	if (status >= 300 && status < 400) expect(location, `${label}: sent to sign in`).not.toMatch(SIGN_IN_PAGES);
+	if (target.real) expect(status, `${label}: its ids exist, yet 404`).not.toBe(404);
+}
+
+describe('the access table against the built server', () => {
+	const routeIds = Object.keys(ROUTE_ACCESS);
+
+	it('lists the routes the built router serves, and only those', async () => {
+		const chunks = path.join(path.dirname(builtServerEntry()), 'server', 'chunks');
+		const file = fs.readdirSync(chunks).find((f) => /^manifest\.js-.*\.js$/.test(f));
+		expect(file, 'the built route manifest').toBeDefined();
+		const manifest = fs.readFileSync(path.join(chunks, file!), 'utf8');
+		const served = [...manifest.matchAll(/\bid: "(\/[^"]*)"/g)].map((m) => m[1]!);
+		expect(served.length).toBeGreaterThan(50);
+		expect(served.filter((id) => !(id in ROUTE_ACCESS))).toEqual([]);
+		expect(routeIds.filter((id) => !served.includes(id))).toEqual([]);
+	});
+
+	it('gives every role, in both languages, what the table says on every route', { timeout: 120_000 }, async () => {
+		const failures: string[] = [];
+		for (const routeId of routeIds) {
+			const access = ROUTE_ACCESS[routeId]!;
+			for (const role of ROLES) {
+				for (const prefix of PREFIXES) {
+					const target = targetFor(routeId, alice, prefix);
+					const label = `GET ${target.path} (${routeId}) as ${role}`;
+					const response = await request(target.path, cookies[role]);
+					await response.arrayBuffer();
+					checked.gets++;
+					checked.pairs.add(`${routeId} as ${role}`);
+					try {
+						if (admitted(routeId, role)) expectAllowed(response, target, label);
+						else expectRefused(response, target.path, access, role, label);
+					} catch (e) {
+						failures.push((e as Error).message.split('\n')[0]!);
+					}
+				}
+			}
+		}
+		expect(failures).toEqual([]);
+	});
+
+	it('holds the owner who gave only the password at the code step, on every route', async () => {
+		const response = await request('/api/v1/auth/login', '', {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify({ email: 'owner@example.jp', password: ownerPassword })
+		});
+		expect((await response.json()).next).toBe('totp');
+		const pending = response.headers.getSetCookie().find((c) => c.startsWith('shinkyu_staff='))!.split(';')[0]!;
+		const failures: string[] = [];
+		for (const routeId of routeIds) {
+			const access = ROUTE_ACCESS[routeId]!;
+			for (const prefix of PREFIXES) {
+				const target = targetFor(routeId, alice, prefix);
+				const label = `GET ${target.path} (${routeId}) before the code`;
+				const answer = await request(target.path, pending);
+				await answer.arrayBuffer();
+				checked.gets++;
+				try {
+					if (access === 'public' || access === 'signed-in-pending') expect(answer.status, label).toBeLessThan(500);
+					else if (access === 'patient') expectRefused(answer, target.path, access, 'anonymous', label);
+					else if (target.path.startsWith('/api/')) expect(answer.status, label).toBe(401);
+					else expect(`${answer.status} ${answer.headers.get('location')}`, label).toBe(`303 ${target.path.startsWith('/en/') ? '/en' : ''}/staff/login/totp`);
+				} catch (e) {
+					failures.push((e as Error).message.split('\n')[0]!);
+				}
+			}
+		}
+		expect(failures).toEqual([]);
+	});
+
+	it('lets reception into the clinical routes once the owner allows it, and out again when not', async () => {
+		const turn = async (on: boolean) => {
+			const response = await formPost('/staff/settings?/security', on ? { receptionReadsClinical: 'on' } : {}, cookies.owner);
+			expect(response.status).toBe(200);
+		};
+		const answers = async () => {
+			const statuses: number[] = [];
+			for (const routeId of CLINICAL_FOR_RECEPTION) {
+				const target = targetFor(routeId, alice, '');
+				const response = await request(target.path, cookies.reception);
+				await response.arrayBuffer();
+				checked.gets++;
+				statuses.push(response.status);
+				if (response.status !== 403) expectAllowed(response, target, `GET ${target.path} as reception`);
+			}
+			return statuses;
+		};
+		await turn(true);
+		expect(await answers()).not.toContain(403);
+		await turn(false);
+		expect(await answers()).toEqual([...CLINICAL_FOR_RECEPTION].map(() => 403));
+	});
+
+	it('refuses every form action to every role the table refuses, and keeps nothing', { timeout: 120_000 }, async () => {
+		const actions = formActions().filter((a) => a.routeId in ROUTE_ACCESS);
+		expect(actions.length).toBeGreaterThan(40);
+		const failures: string[] = [];
+		for (const { routeId, action, fields } of actions) {
+			const access = ROUTE_ACCESS[routeId]!;
+			const values = Object.fromEntries(fields.map((f) => [f, /patientId/i.test(f) ? alice.patientId : /appointmentId/i.test(f) ? alice.appointmentId : /practitionerId/i.test(f) ? practitionerId : 'x']));
+			for (const role of ROLES.filter((r) => !allows(access, r))) {
+				const target = targetFor(routeId, alice, checked.posts % 2 === 0 ? '' : '/en').path;
+				const url = `${target}${action === 'default' ? '' : `?/${action}`}`;
+				const label = `POST ${url} as ${role}`;
+				const before = await snapshot();
+				const response = await formPost(url, values, cookies[role]);
+				await response.arrayBuffer();
+				checked.posts++;
+				try {
+					expectRefused(response, target, access, role, label);
+					expect(await snapshot(), `${label} changed data`).toEqual(before);
+				} catch (e) {
+					failures.push((e as Error).message.split('\n')[0]!);
+				}
+			}
+		}
+		expect(failures).toEqual([]);
+	});
+});
+
+describe('one patient, the other patient’s ids', () => {
+	const withIds = Object.keys(ROUTE_ACCESS).filter((id) => /\[(id|signatureId|examId|sessionId)\]/.test(id) && ROUTE_ACCESS[id] !== 'public');
+
+	it('refuses Alice every route that takes Bob’s ids: 404 in the portal, sign-in in the console', async () => {
+		expect(withIds.filter((id) => ROUTE_ACCESS[id] === 'patient').length).toBeGreaterThanOrEqual(2);
+		for (const routeId of withIds) {
+			const access = ROUTE_ACCESS[routeId]!;
+			const target = targetFor(routeId, bob, '');
+			const response = await request(target.path, cookies.patient);
+			const body = await response.text();
+			checked.gets++;
+			if (access === 'patient') expect([403, 404], `${target.path} (${routeId})`).toContain(response.status);
+			else expectRefused(response, target.path, access, 'patient', `${target.path} (${routeId})`);
+			expect(body, target.path).not.toContain('花子');
+		}
+	});
+
+	it('still shows Alice her own records on those portal routes', async () => {
+		for (const routeId of withIds.filter((id) => ROUTE_ACCESS[id] === 'patient')) {
+			const target = targetFor(routeId, alice, '');
+			expect((await request(target.path, cookies.patient)).status, target.path).toBe(200);
+		}
+	});
+
+	it('finds none of Bob’s records under Alice’s chart, even for the owner', async () => {
+		const nested = Object.keys(ROUTE_ACCESS).filter((id) => /\/patients\/\[id\]\/.*\[(signatureId|examId|sessionId)\]/.test(id));
+		expect(nested.length).toBeGreaterThanOrEqual(3);
+		const mixed: PatientIds = { ...bob, patientId: alice.patientId };
+		for (const routeId of nested) {
+			const target = targetFor(routeId, mixed, '');
+			const response = await request(target.path, cookies.owner);
+			await response.arrayBuffer();
+			checked.gets++;
+			expect(response.status, `${target.path} (${routeId})`).toBe(404);
+		}
+	});
+
+	it('keeps Bob’s records as they were when Alice posts to every portal action with his ids', async () => {
+		const portalActions = formActions().filter((a) => ROUTE_ACCESS[a.routeId] === 'patient' && /\[(id|signatureId)\]/.test(a.routeId));
+		expect(portalActions.length).toBeGreaterThan(0);
+		for (const { routeId, action, fields } of portalActions) {
+			const target = targetFor(routeId, bob, '').path;
+			const url = `${target}${action === 'default' ? '' : `?/${action}`}`;
+			const before = await snapshot();
+			const response = await formPost(url, Object.fromEntries(fields.map((f) => [f, 'x'])), cookies.patient);
+			await response.arrayBuffer();
+			checked.posts++;
+			expect([403, 404], `POST ${url}`).toContain(response.status);
+			expect(await snapshot(), `POST ${url} changed data`).toEqual(before);
+		}
+	});
+
+	it('keeps Bob’s rows as they were when Alice slips his ids into every portal form', async () => {
+		const portalActions = formActions().filter((a) => ROUTE_ACCESS[a.routeId] === 'patient');
+		const bobsIds = { patientId: bob.patientId, patient_id: bob.patientId, appointmentId: bob.appointmentId, sessionId: bob.sessionId, signatureId: bob.signatureId, examId: bob.examId };
+		const before = await rowsOf(bob.patientId);
+		for (const { routeId, action, fields } of portalActions) {
+			const target = targetFor(routeId, alice, '').path;
+			const url = `${target}${action === 'default' ? '' : `?/${action}`}`;
+			const response = await formPost(url, { ...Object.fromEntries(fields.map((f) => [f, 'x'])), ...bobsIds }, cookies.patient);
+			await response.arrayBuffer();
+			checked.posts++;
+			expect(response.status, `POST ${url}`).toBeLessThan(500);
+		}
+		expect(await rowsOf(bob.patientId)).toBe(before);
+	});
+});
+
+describe('where signing in leads', () => {
+	it('follows a next path on this site only, even one hiding a tab or a line break', async () => {
+		for (const next of ['/\t/evil.example/', '/\n/evil.example/', '/\r/evil.example/', '/\\evil.example/', '/staff/patients']) {
+			const response = await formPost(`/staff/login?next=${encodeURIComponent(next)}`, { email: 'reception@example.jp', password: receptionPassword }, '');
+			await response.arrayBuffer();
+			expect(response.status, JSON.stringify(next)).toBe(303);
+			// As a browser reads a Location: tabs and line breaks dropped, then resolved against the page.
+			const location = response.headers.get('location')!;
+			expect(new URL(location.replace(/[\t\n\r]/g, ''), base).origin, JSON.stringify(location)).toBe(base);
+			if (next === '/staff/patients') expect(location).toBe(next);
+		}
+	});
+});
