@@ -6,6 +6,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '../../src/lib/server/db/database';
 import { demoPasswordsFrom, startBuiltServer, type ServerProcess } from '../support/server-process';
+import { formActions } from '../support/form-actions';
 import { staffCookie } from '../support/staff-session';
 
 /*
@@ -192,43 +193,12 @@ describe('JSON API under fuzzed input', () => {
 
 const IDENTITIES = ['visitor', 'practitioner', 'reception', 'patient'] as const;
 
-interface FormAction {
-	route: string;
-	pathname: string;
-	action: string;
-	fields: string[];
-}
-
-/** Every form action in src/routes, with the field names its page and server code use. */
-function formActions(): FormAction[] {
-	const found: FormAction[] = [];
-	const walk = (dir: string) => {
-		for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-			const full = path.join(dir, entry.name);
-			if (entry.isDirectory()) walk(full);
-			else if (entry.name === '+page.server.ts') {
-				const source = fs.readFileSync(full, 'utf8');
-				const start = source.indexOf('export const actions');
-				if (start < 0) continue;
-				const names = [...source.slice(start).matchAll(/^\t(\w+)\s*:/gm)].map((m) => m[1]!);
-				const page = path.join(dir, '+page.svelte');
-				const markup = fs.existsSync(page) ? fs.readFileSync(page, 'utf8') : '';
-				const fields = [...new Set([...`${markup}\n${source}`.matchAll(/name="([\w.[\]-]+)"|\.get\('([\w.[\]-]+)'\)|getAll\('([\w.[\]-]+)'\)/g)].map((m) => m[1] ?? m[2] ?? m[3]!))];
-				const route = path.relative('src/routes', dir).split(path.sep).join('/');
-				for (const action of names.length > 0 ? names : ['default']) found.push({ route, pathname: '', action, fields });
-			}
-		}
-	};
-	walk('src/routes');
-	return found;
-}
-
 function concretePath(route: string, ids: { patientId: string; other: string; step: string }): string {
 	return (
 		'/' +
 		route
 			.split('/')
-			.filter((segment) => segment !== '[[lang=lang]]')
+			.filter((segment) => segment !== '' && segment !== '[[lang=lang]]')
 			.map((segment) => (segment === '[id]' ? ids.patientId : segment === '[step]' ? ids.step : /^\[.+\]$/.test(segment) ? ids.other : segment))
 			.join('/')
 	);
@@ -244,8 +214,8 @@ describe('form actions under fuzzed input', () => {
 	it('never answers 5xx nor keeps a refused write, for anyone', { timeout: 300_000 }, async () => {
 		let runs = 0;
 		for (const target of actions) {
-			const signIn = /login|invite|auth/.test(target.route);
-			const endpoint = `${target.route} ?/${target.action}`;
+			const signIn = /login|invite|auth/.test(target.routeId);
+			const endpoint = `${target.routeId} ?/${target.action}`;
 			await fc.assert(
 				fc.asyncProperty(
 					fc.dictionary(fc.oneof(fc.constantFrom(...(target.fields.length > 0 ? target.fields : ['x'])), fc.string({ maxLength: 8 })), text, { maxKeys: 12 }),
@@ -254,7 +224,7 @@ describe('form actions under fuzzed input', () => {
 					async (fields, other, realPatient) => {
 						// Each identity in turn, so every action is tried by every kind of user.
 						const who = IDENTITIES[runs++ % IDENTITIES.length]!;
-						const pathname = concretePath(target.route, { patientId: who === 'patient' || realPatient ? patientId : other, other, step: 'history' });
+						const pathname = concretePath(target.routeId, { patientId: who === 'patient' || realPatient ? patientId : other, other, step: 'history' });
 						const query = target.action === 'default' ? '' : `?/${target.action}`;
 						await probe(endpoint, () => formPost(`${pathname}${query}`, fields, identities[who]));
 					}
