@@ -4,6 +4,11 @@ import { describeEachDatabase } from '../../../../tests/support/test-database';
 import type { AuditActor } from '../audit/audit-log';
 import type { Db } from '../db/database';
 import { seedClinic } from '../seed/demo-clinic';
+import { createChargeForAppointment } from '../billing/create-charge';
+import { issueReceipt } from '../billing/issue-receipt';
+import { recordPayment } from '../billing/record-payment';
+import { billingWorld, insertVisit } from '../billing/test-fixtures';
+import { insertPatient as insertBillingPatient } from '../outcomes/test-fixtures';
 import { duplicatesOf, listPossibleDuplicates } from './find-duplicates';
 import { findOrCreatePatient } from './find-or-create-patient';
 import { getPatient } from './get-patient';
@@ -234,5 +239,28 @@ describeEachDatabase('merging duplicate patients', (db) => {
 	it('books a returning patient who matches the merged record onto the survivor', async () => {
 		const found = await findOrCreatePatient(db(), { familyName: '山多', givenName: '花子', email: 'hanako@example.jp', phone: '090-9999-9999', dateOfBirth: '1960-03-10' }, 'ja');
 		expect(found).toEqual({ id: survivor, created: false });
+	});
+});
+
+describeEachDatabase('merging duplicate patients with money on record', (db) => {
+	it('moves the merged record’s charge, its payment and its receipt to the survivor, amounts unchanged', async () => {
+		const world = await billingWorld(db());
+		const survivorId = await insertBillingPatient(db());
+		const mergedId = await insertBillingPatient(db());
+		const visit = await insertVisit(db(), world, mergedId, '2027-11-02T01:00:00.000Z');
+		const created = await createChargeForAppointment(db(), visit, { payer: 'self_pay' }, world.actor);
+		if (!created.ok) throw new Error(created.code);
+		await recordPayment(db(), created.chargeId, { method: 'cash', amountJpy: 5500 }, world.actor);
+		const issued = await issueReceipt(db(), created.chargeId, world.actor);
+		if (!issued.ok) throw new Error(issued.code);
+
+		const result = await mergePatients(db(), { survivorId, mergedId }, world.actor);
+		expect(result).toMatchObject({ ok: true, moved: { charge: 1, payment: 1, receipt: 1, appointment: 1 } });
+		const charge = await db().kysely.selectFrom('charge').select(['patient_id', 'due_jpy']).where('id', '=', created.chargeId).executeTakeFirstOrThrow();
+		expect(charge).toEqual({ patient_id: survivorId, due_jpy: 5500 });
+		const payments = await db().kysely.selectFrom('payment').select('patient_id').where('charge_id', '=', created.chargeId).execute();
+		expect(payments).toEqual([{ patient_id: survivorId }]);
+		const receipt = await db().kysely.selectFrom('receipt').select(['patient_id', 'number']).where('id', '=', issued.receipt.id).executeTakeFirstOrThrow();
+		expect(receipt).toEqual({ patient_id: survivorId, number: issued.receipt.number });
 	});
 });

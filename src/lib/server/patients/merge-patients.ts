@@ -17,7 +17,12 @@ export const MOVED_TABLES = [
 	'contraindication_override',
 	'treatment_session',
 	'adverse_event',
-	'clinic_instrument_score'
+	'clinic_instrument_score',
+	// Money follows the patient too (issue #8); the billing triggers let only patient_id change.
+	'doctor_consent',
+	'charge',
+	'payment',
+	'receipt'
 ] as const;
 
 /** Sign-in material of the merged record: deleted, so nobody signs in to a record that no longer stands alone. */

@@ -2,6 +2,10 @@ import { randomUUID } from 'node:crypto';
 import type { StepAnswers } from '../../domain/intake/answers';
 import { RED_FLAG_QUESTIONS, type RedFlagQuestion } from '../../domain/triage/assess';
 import { addDays, localDate, localInstant, weekdayOf } from '../../domain/scheduling/local-time';
+import type { AuditActor } from '../audit/audit-log';
+import { createChargeForAppointment } from '../billing/create-charge';
+import { issueReceipt } from '../billing/issue-receipt';
+import { recordPayment } from '../billing/record-payment';
 import type { Db } from '../db/database';
 import { registerFields } from '../patients/register-fields';
 
@@ -206,4 +210,27 @@ export async function seedDemoHistory(db: Db, now = Date.now()): Promise<void> {
 			shared_with_patient: 1
 		})
 		.execute();
+
+	await seedDemoMoney(db, visits.map((v) => ({ id: v.id, endsAt: Date.parse(v.ends_at) })));
+}
+
+/**
+ * The four visits charged self-pay at the desk: three paid (cash, card, cash) with a receipt for
+ * the third, the last one paid in part, so the billing pages show every state (issue #8).
+ */
+async function seedDemoMoney(db: Db, visits: Array<{ id: string; endsAt: number }>): Promise<void> {
+	const desk = await db.kysely.selectFrom('staff').select('id').where('role', '=', 'reception').orderBy('created_at').executeTakeFirst();
+	if (!desk) return;
+	// The billing use cases accept only a staff actor: the demo reception took the money.
+	const actor: AuditActor = { type: 'staff', id: desk.id, ip: null, requestId: null };
+	const payments = [[['cash', null]], [['card', null]], [['cash', null]], [['cash', 3000]]] as const;
+	for (const [i, visit] of visits.entries()) {
+		const at = (minutes: number) => ({ now: new Date(visit.endsAt + minutes * 60_000) });
+		const charged = await createChargeForAppointment(db, visit.id, { payer: 'self_pay' }, actor, at(5));
+		if (!charged.ok) throw new Error(`demo charge: ${charged.code}`);
+		for (const [method, amount] of payments[i] ?? []) {
+			await recordPayment(db, charged.chargeId, { method, amountJpy: amount ?? charged.charge.patientDueJpy }, actor, at(6));
+		}
+		if (i === 2) await issueReceipt(db, charged.chargeId, actor, at(7));
+	}
 }

@@ -1,5 +1,6 @@
 import { addDays, localDate, localInstant, weekdayOf } from '$lib/domain/scheduling/local-time';
 import { findClinic } from '$lib/server/clinic/clinic-repository';
+import { roleMayOpen } from '$lib/server/http/route-access';
 import { withPatientFlags } from '$lib/server/schedule/patient-flags';
 import { listDay } from '$lib/server/schedule/list-day';
 import { loadScheduleResources } from '$lib/server/schedule/schedule-resources';
@@ -40,7 +41,8 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		matches: query.q ? await searchPatients(locals.db, query.q) : [],
 		moveId: query.move ?? null,
 		cancelId: query.cancel ?? null,
-		mayUseFeed: staff.role === 'owner' || staff.role === 'practitioner'
+		mayUseFeed: staff.role === 'owner' || staff.role === 'practitioner',
+		mayCharge: roleMayOpen('/[[lang=lang]]/staff/billing/appointments/[appointmentId]', staff.role)
 	};
 };
 

@@ -1,0 +1,46 @@
+import type { AuditActor } from '../audit/audit-log';
+import type { Db } from '../db/database';
+import { findBillingClinic } from './billing-repository';
+import { getCharge, type ChargeView } from './charge-view';
+import { chargeAccess, mayHandleMoney, type DeskViewer } from './desk-access';
+
+/** The charge page: the charge, whose it is, and whether the viewer may change it. Money only: no notes. */
+export interface ChargeDesk {
+	charge: ChargeView;
+	patient: { id: string; patientNumber: string | null; familyName: string; givenName: string };
+	practitioner: { nameJa: string; nameEn: string } | null;
+	timeZone: string;
+	/** Reception and the owner take money; a practitioner only reads. */
+	mayChange: boolean;
+}
+
+export type ChargeDeskResult = { ok: true; desk: ChargeDesk } | { ok: false; code: 'not_found' | 'forbidden' };
+
+export async function loadChargeDesk(db: Db, chargeId: string, viewer: DeskViewer, actor: AuditActor): Promise<ChargeDeskResult> {
+	const access = await chargeAccess(db, chargeId, viewer);
+	if (access !== 'ok') return { ok: false, code: access };
+	const charge = await getCharge(db, chargeId, actor);
+	if (!charge) return { ok: false, code: 'not_found' };
+	const [patient, practitioner, clinic] = await Promise.all([
+		db.kysely.selectFrom('patient').select(['id', 'patient_number', 'family_name', 'given_name']).where('id', '=', charge.patientId).executeTakeFirstOrThrow(),
+		charge.appointmentId
+			? db.kysely
+					.selectFrom('appointment')
+					.innerJoin('practitioner', 'practitioner.id', 'appointment.practitioner_id')
+					.select(['family_name_ja', 'given_name_ja', 'family_name_en', 'given_name_en'])
+					.where('appointment.id', '=', charge.appointmentId)
+					.executeTakeFirst()
+			: undefined,
+		findBillingClinic(db)
+	]);
+	return {
+		ok: true,
+		desk: {
+			charge,
+			patient: { id: patient.id, patientNumber: patient.patient_number, familyName: patient.family_name, givenName: patient.given_name },
+			practitioner: practitioner ? { nameJa: `${practitioner.family_name_ja} ${practitioner.given_name_ja}`, nameEn: `${practitioner.given_name_en} ${practitioner.family_name_en}` } : null,
+			timeZone: clinic.timeZone,
+			mayChange: mayHandleMoney(viewer)
+		}
+	};
+}

@@ -1,0 +1,63 @@
+import { localDate } from '../../domain/scheduling/local-time';
+import type { Db } from '../db/database';
+import type { AppointmentStatus } from '../db/schema';
+import { findBillingClinic } from './billing-repository';
+
+export interface PricedService {
+	id: string;
+	nameJa: string;
+	nameEn: string;
+	priceJpy: number;
+}
+
+/** What the desk needs to charge one visit: who, what, when, and whether it is charged already. Money only: no notes. */
+export interface VisitToCharge {
+	appointmentId: string;
+	status: AppointmentStatus;
+	serviceDate: string;
+	startsAt: string;
+	timeZone: string;
+	patient: { id: string; patientNumber: string | null; familyName: string; givenName: string; hasInsurerNumber: boolean };
+	service: PricedService | null;
+	practitioner: { nameJa: string; nameEn: string; staffId: string | null };
+	/** The charge that stands for this visit (not voided), if any. */
+	liveChargeId: string | null;
+	/** Add-ons the desk may put on the charge. */
+	addOns: PricedService[];
+}
+
+export async function findVisitToCharge(db: Db, appointmentId: string): Promise<VisitToCharge | null> {
+	const row = await db.kysely
+		.selectFrom('appointment as a')
+		.innerJoin('patient as p', 'p.id', 'a.patient_id')
+		.innerJoin('practitioner as pr', 'pr.id', 'a.practitioner_id')
+		.leftJoin('service as s', 's.id', 'a.service_id')
+		.select(['a.id', 'a.status', 'a.starts_at', 'p.id as patient_id', 'p.patient_number', 'p.family_name', 'p.given_name', 'p.insurer_number'])
+		.select(['pr.family_name_ja', 'pr.given_name_ja', 'pr.family_name_en', 'pr.given_name_en', 'pr.staff_id'])
+		.select(['s.id as service_id', 's.name_ja as service_ja', 's.name_en as service_en', 's.price_jpy'])
+		.where('a.id', '=', appointmentId)
+		.executeTakeFirst();
+	if (!row) return null;
+	const clinic = await findBillingClinic(db);
+	const [live, addOns] = await Promise.all([
+		db.kysely
+			.selectFrom('charge')
+			.select('id')
+			.where('appointment_id', '=', appointmentId)
+			.where(({ not, exists, selectFrom }) => not(exists(selectFrom('charge_void').select('charge_id').whereRef('charge_void.charge_id', '=', 'charge.id'))))
+			.executeTakeFirst(),
+		db.kysely.selectFrom('service').select(['id', 'name_ja', 'name_en', 'price_jpy']).where('is_add_on', '=', 1).orderBy('sort_order').orderBy('code').execute()
+	]);
+	return {
+		appointmentId: row.id,
+		status: row.status,
+		serviceDate: localDate(Date.parse(row.starts_at), clinic.timeZone),
+		startsAt: row.starts_at,
+		timeZone: clinic.timeZone,
+		patient: { id: row.patient_id, patientNumber: row.patient_number, familyName: row.family_name, givenName: row.given_name, hasInsurerNumber: (row.insurer_number ?? '').trim() !== '' },
+		service: row.service_id ? { id: row.service_id, nameJa: row.service_ja ?? '', nameEn: row.service_en ?? '', priceJpy: Number(row.price_jpy) } : null,
+		practitioner: { nameJa: `${row.family_name_ja} ${row.given_name_ja}`, nameEn: `${row.given_name_en} ${row.family_name_en}`, staffId: row.staff_id },
+		liveChargeId: live?.id ?? null,
+		addOns: addOns.map((s) => ({ id: s.id, nameJa: s.name_ja, nameEn: s.name_en, priceJpy: Number(s.price_jpy) }))
+	};
+}

@@ -1,0 +1,39 @@
+import { error, redirect } from '@sveltejs/kit';
+import { localizePath } from '$lib/i18n/locales';
+import { translate } from '$lib/i18n/translate';
+import { createChargeForAppointment } from '$lib/server/billing/create-charge';
+import { findVisitToCharge } from '$lib/server/billing/visit-to-charge';
+import { actorFrom } from '$lib/server/http/request-context';
+import { deskFailure, isId, readDeskForm } from '../../desk-form';
+import type { Actions, PageServerLoad } from './$types';
+
+/** Charging one visit (reception and the owner only, see route-access). A visit charged already opens its charge. */
+export const load: PageServerLoad = async ({ locals, params }) => {
+	const visit = isId(params.appointmentId) ? await findVisitToCharge(locals.db, params.appointmentId) : null;
+	if (!visit) error(404, translate(locals.locale, 'error.notFoundTitle'));
+	if (visit.liveChargeId) redirect(303, localizePath(`/staff/billing/charges/${visit.liveChargeId}`, locals.locale));
+	return { visit };
+};
+
+const STATUS = { not_found: 404, forbidden: 403, not_chargeable: 409, already_charged: 409 } as const;
+
+export const actions: Actions = {
+	default: async (event) => {
+		const { locals, params, request } = event;
+		if (!isId(params.appointmentId)) error(404, translate(locals.locale, 'error.notFoundTitle'));
+		const values = await readDeskForm(request);
+		const result = await createChargeForAppointment(locals.db, params.appointmentId, values, actorFrom(event));
+		if (result.ok) redirect(303, localizePath(`/staff/billing/charges/${result.chargeId}`, locals.locale));
+		switch (result.code) {
+			case 'invalid':
+				return deskFailure(422, 'create', locals.locale, values, result.fields);
+			case 'insurance_refused':
+				return deskFailure(409, 'create', locals.locale, values, {}, translate(locals.locale, `billing.refusal.${result.reason}`), { refusal: { reason: result.reason, selfPayJpy: result.selfPay.patientDueJpy } });
+			case 'already_charged':
+				redirect(303, localizePath(`/staff/billing/charges/${result.chargeId}`, locals.locale));
+				break;
+			default:
+				return deskFailure(STATUS[result.code], 'create', locals.locale, values, {}, translate(locals.locale, result.code === 'not_chargeable' ? 'billing.outcome.not_chargeable' : 'error.notFoundTitle'));
+		}
+	}
+};

@@ -1,0 +1,82 @@
+import { error, redirect, type RequestEvent } from '@sveltejs/kit';
+import { localizePath } from '$lib/i18n/locales';
+import { translate, type MessageKey } from '$lib/i18n/translate';
+import { loadChargeDesk } from '$lib/server/billing/charge-desk';
+import { isReceiptOfCharge, mayHandleMoney } from '$lib/server/billing/desk-access';
+import { issueReceipt, reissueReceipt } from '$lib/server/billing/issue-receipt';
+import { recordPayment, recordRefund } from '$lib/server/billing/record-payment';
+import { voidCharge } from '$lib/server/billing/void-charge';
+import { actorFrom } from '$lib/server/http/request-context';
+import { deskFailure, deskViewer, isId, readDeskForm } from '../../desk-form';
+import type { Actions, PageServerLoad } from './$types';
+
+const DONE = ['payment', 'refund', 'void', 'receipt'] as const;
+
+/** One charge: everyone who may see it reads it; only the desk changes it (a practitioner sees their own visits' charges). */
+export const load: PageServerLoad = async (event) => {
+	const { locals, params, url } = event;
+	const t = (key: MessageKey) => translate(locals.locale, key);
+	const result = isId(params.chargeId) ? await loadChargeDesk(locals.db, params.chargeId, deskViewer(locals), actorFrom(event)) : ({ ok: false, code: 'not_found' } as const);
+	if (!result.ok) error(result.code === 'forbidden' ? 403 : 404, t(result.code === 'forbidden' ? 'error.forbiddenTitle' : 'error.notFoundTitle'));
+	const done = url.searchParams.get('done');
+	return { ...result.desk, done: (DONE as readonly string[]).includes(done ?? '') ? (done as (typeof DONE)[number]) : null };
+};
+
+/** The desk's guard for every change: a practitioner may look, not take money. */
+function deskOnly(event: RequestEvent) {
+	const { locals, params } = event;
+	if (!isId(params.chargeId ?? '')) error(404, translate(locals.locale, 'error.notFoundTitle'));
+	if (!mayHandleMoney(deskViewer(locals))) error(403, translate(locals.locale, 'error.forbiddenTitle'));
+	return params.chargeId!;
+}
+
+const back = (event: RequestEvent, chargeId: string, done: (typeof DONE)[number]) => redirect(303, `${localizePath(`/staff/billing/charges/${chargeId}`, event.locals.locale)}?done=${done}`);
+
+const OUTCOME_STATUS: Record<string, number> = { not_found: 404, forbidden: 403 };
+
+function refused(event: RequestEvent, intent: string, values: Record<string, string | string[]>, result: { code: string; fields?: Record<string, string> }) {
+	const { locale } = event.locals;
+	if (result.code === 'invalid') return deskFailure(422, intent, locale, values, result.fields);
+	const key = `billing.outcome.${result.code}`;
+	const message = result.code in OUTCOME_STATUS ? translate(locale, 'error.notFoundTitle') : translate(locale, key as MessageKey);
+	return deskFailure(OUTCOME_STATUS[result.code] ?? 409, intent, locale, values, {}, message);
+}
+
+export const actions: Actions = {
+	pay: async (event) => {
+		const chargeId = deskOnly(event);
+		const values = await readDeskForm(event.request);
+		const result = await recordPayment(event.locals.db, chargeId, values, actorFrom(event));
+		if (!result.ok) return refused(event, 'pay', values, result);
+		back(event, chargeId, 'payment');
+	},
+	refund: async (event) => {
+		const chargeId = deskOnly(event);
+		const values = await readDeskForm(event.request);
+		const result = await recordRefund(event.locals.db, chargeId, values, actorFrom(event));
+		if (!result.ok) return refused(event, 'refund', values, result);
+		back(event, chargeId, 'refund');
+	},
+	void: async (event) => {
+		const chargeId = deskOnly(event);
+		const values = await readDeskForm(event.request);
+		const result = await voidCharge(event.locals.db, chargeId, values, actorFrom(event));
+		if (!result.ok) return refused(event, 'void', values, result);
+		back(event, chargeId, 'void');
+	},
+	issue: async (event) => {
+		const chargeId = deskOnly(event);
+		const result = await issueReceipt(event.locals.db, chargeId, actorFrom(event));
+		if (!result.ok) return refused(event, 'issue', {}, result);
+		back(event, chargeId, 'receipt');
+	},
+	reissue: async (event) => {
+		const chargeId = deskOnly(event);
+		const values = await readDeskForm(event.request);
+		const receiptId = typeof values.receiptId === 'string' && isId(values.receiptId) ? values.receiptId : null;
+		if (!receiptId || !(await isReceiptOfCharge(event.locals.db, receiptId, chargeId))) return refused(event, 'reissue', values, { code: 'invalid', fields: { receiptId: 'billing.error.invalid' } });
+		const result = await reissueReceipt(event.locals.db, receiptId, actorFrom(event));
+		if (!result.ok) return refused(event, 'reissue', values, result);
+		back(event, chargeId, 'receipt');
+	}
+};
