@@ -17,6 +17,7 @@ import { bookingStorm } from './booking-storm';
 import { bookingStormOnPostgres } from './booking-storm-postgres';
 import { benchClinical, formatClinicalBench } from './clinical';
 import { benchPatients, formatPatientBench } from './patients';
+import { benchReports, formatReportBench } from './reports';
 import { builtServerEntry, startBuiltServer } from '../tests/support/server-process';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
@@ -133,6 +134,9 @@ console.log(formatPatientBench(patientBench));
 // One patient with 200 sessions and 30 check-ins: opening the chart and rendering the progress chart
 // (BENCH_DIALECTS narrows it to one engine).
 console.log(formatClinicalBench(await benchClinical()));
+
+// The owner's monthly report over the large seed, with charges and check-ins added (target p95 < 1 s).
+console.log(formatReportBench(await benchReports()));
 
 const inProcess = measureAvailability();
 console.log(`\nAvailability in-process (1 practitioner × 90 days, 2,000 appointments): p50 ${inProcess.p50} ms, p95 ${inProcess.p95} ms (${inProcess.slots} slots)`);

@@ -14,6 +14,7 @@ import { treatmentSession } from './migrations/0011_treatment_session';
 import { clinicOffersCupping } from './migrations/0012_clinic_offers_cupping';
 import { clinicInstrumentScores } from './migrations/0013_clinic_instrument_scores';
 import { billing } from './migrations/0014_billing';
+import { reportIndexes } from './migrations/0015_report_indexes';
 
 /** Every migration, in order. Names never change once released. */
 export function allMigrations(dialect: DialectName): Record<string, Migration> {
@@ -31,7 +32,8 @@ export function allMigrations(dialect: DialectName): Record<string, Migration> {
 		'0011_treatment_session': treatmentSession(dialect),
 		'0012_clinic_offers_cupping': clinicOffersCupping(dialect),
 		'0013_clinic_instrument_scores': clinicInstrumentScores(dialect),
-		'0014_billing': billing(dialect)
+		'0014_billing': billing(dialect),
+		'0015_report_indexes': reportIndexes
 	};
 }
 

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { decideAccess, ROUTE_ACCESS, type Viewer } from './route-access';
+import { decideAccess, roleMayOpen, ROUTE_ACCESS, type Viewer } from './route-access';
 
 const ROUTES_DIR = path.resolve('src/routes');
 const ENDPOINT_FILES = new Set(['+page.svelte', '+page.server.ts', '+page.ts', '+server.ts']);
@@ -74,5 +74,15 @@ describe('decideAccess', () => {
 		expect(decideAccess(['owner'], owner)).toBe('allow');
 		expect(decideAccess(['owner'], reception)).toBe('forbidden');
 		expect(decideAccess('staff', reception)).toBe('allow');
+	});
+});
+
+describe('roleMayOpen', () => {
+	it('follows the table for links offered to staff', () => {
+		expect(roleMayOpen('/[[lang=lang]]/staff/billing/appointments/[appointmentId]', 'reception')).toBe(true);
+		expect(roleMayOpen('/[[lang=lang]]/staff/billing/appointments/[appointmentId]', 'practitioner')).toBe(false);
+		expect(roleMayOpen('/[[lang=lang]]/staff', 'practitioner')).toBe(true);
+		expect(roleMayOpen('/[[lang=lang]]/portal', 'owner')).toBe(false);
+		expect(roleMayOpen('/no/such/route', 'owner')).toBe(false);
 	});
 });

@@ -71,6 +71,18 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
 	'/[[lang=lang]]/staff/consents': OWNER,
 	'/[[lang=lang]]/staff/deletion-requests': OWNER,
 	'/[[lang=lang]]/staff/side-effects': CLINICAL,
+	// Money (issue #8): the desk changes it; a practitioner reads the charges of their own visits (checked in the route).
+	'/[[lang=lang]]/staff/billing': ALL_STAFF,
+	'/[[lang=lang]]/staff/billing/day': DESK,
+	'/[[lang=lang]]/staff/billing/appointments/[appointmentId]': DESK,
+	'/[[lang=lang]]/staff/billing/charges/[chargeId]': ALL_STAFF,
+	'/[[lang=lang]]/staff/billing/charges/[chargeId]/statement': ALL_STAFF,
+	'/[[lang=lang]]/staff/billing/receipts/[receiptId]/pdf': ALL_STAFF,
+	'/[[lang=lang]]/staff/patients/[id]/insurance': ALL_STAFF,
+	'/[[lang=lang]]/staff/insurance': DESK,
+	'/[[lang=lang]]/staff/insurance/claims.csv': DESK,
+	'/[[lang=lang]]/staff/reports': CLINICAL,
+	'/[[lang=lang]]/staff/reports/export.csv': CLINICAL,
 	'/[[lang=lang]]/portal/login': 'public',
 	'/[[lang=lang]]/portal/auth/[token]': 'public',
 	'/[[lang=lang]]/portal/logout': 'public',
@@ -121,4 +133,11 @@ export function decideAccess(access: RouteAccess | undefined, viewer: Viewer | n
 	if (!viewer.secondFactorDone) return viewer.totpEnabled ? 'second_factor' : 'enrol';
 	if (access === 'staff') return 'allow';
 	return access.includes(viewer.role) ? 'allow' : 'forbidden';
+}
+
+/** Whether a staff role may open a route: for links, so a page never offers what would be refused. */
+export function roleMayOpen(routeId: string, role: StaffRole): boolean {
+	const access = ROUTE_ACCESS[routeId];
+	if (access === undefined || access === 'patient') return false;
+	return typeof access === 'string' || access.includes(role);
 }

@@ -1,5 +1,6 @@
 import type { AlertSeverity, SafetyAlertCode } from '../../domain/safety/alerts';
 import { patientsWithoutCurrentTreatmentConsent } from '../consent/patients-without-current-treatment-consent';
+import { consentWarningsForPatients, type ConsentWarning } from '../billing/consent-warnings';
 import type { Db } from '../db/database';
 import { safetyAlertsForPatients } from '../intake/intake-service';
 import type { ScheduledAppointment } from './list-day';
@@ -9,15 +10,18 @@ export interface PatientFlags {
 	redFlag: string | null;
 	alerts: Array<{ code: SafetyAlertCode; severity: AlertSeverity }>;
 	noTreatmentConsent: boolean;
+	/** The doctor's consent for 療養費 runs out within 30 days, or has run out without a renewal. */
+	insuranceConsent: ConsentWarning | null;
 }
 
-/** The same appointments with their patients' flags: three reads for the whole day, not one per row. */
+/** The same appointments with their patients' flags: four reads for the whole day, not one per row. */
 export async function withPatientFlags(db: Db, appointments: ScheduledAppointment[]): Promise<ScheduledAppointment[]> {
 	const patientIds = [...new Set(appointments.flatMap((a) => (a.patient ? [a.patient.id] : [])))];
 	if (patientIds.length === 0) return appointments;
-	const [alerts, withoutConsent] = await Promise.all([
+	const [alerts, withoutConsent, insuranceWarnings] = await Promise.all([
 		safetyAlertsForPatients(db, patientIds),
-		patientsWithoutCurrentTreatmentConsent(db, patientIds)
+		patientsWithoutCurrentTreatmentConsent(db, patientIds),
+		consentWarningsForPatients(db, patientIds)
 	]);
 	return appointments.map((a) =>
 		a.patient
@@ -26,7 +30,8 @@ export async function withPatientFlags(db: Db, appointments: ScheduledAppointmen
 					flags: {
 						redFlag: a.redFlagLevel,
 						alerts: (alerts.get(a.patient.id) ?? []).map(({ code, severity }) => ({ code, severity })),
-						noTreatmentConsent: withoutConsent.has(a.patient.id)
+						noTreatmentConsent: withoutConsent.has(a.patient.id),
+						insuranceConsent: insuranceWarnings.get(a.patient.id) ?? null
 					}
 				}
 			: a

@@ -24,6 +24,8 @@ import { treatmentPlan } from './treatment-plan';
 import { treatmentSession } from './treatment-session';
 import { billing } from './billing';
 import { rateLimit } from './rate-limit';
+import { insurance } from './insurance';
+import { reports } from './reports';
 
 export const AREA_MESSAGES_JA = {
 	...publicSite.ja,
@@ -47,7 +49,9 @@ export const AREA_MESSAGES_JA = {
 	...treatmentPlan.ja,
 	...billing.ja,
 	...treatmentSession.ja,
-	...rateLimit.ja
+	...rateLimit.ja,
+	...insurance.ja,
+	...reports.ja
 } as const;
 
 export const AREA_MESSAGES_EN = {
@@ -72,5 +76,7 @@ export const AREA_MESSAGES_EN = {
 	...treatmentPlan.en,
 	...billing.en,
 	...treatmentSession.en,
-	...rateLimit.en
+	...rateLimit.en,
+	...insurance.en,
+	...reports.en
 } as const;

@@ -2,6 +2,7 @@ import { error } from '@sveltejs/kit';
 import { z } from 'zod';
 import { localDate } from '$lib/domain/scheduling/local-time';
 import { translate } from '$lib/i18n/translate';
+import { consentWarningsForPatients } from '$lib/server/billing/consent-warnings';
 import { findClinic } from '$lib/server/clinic/clinic-repository';
 import { mayReadClinical } from '$lib/server/clinic/security-settings';
 import type { Db } from '$lib/server/db/database';
@@ -32,6 +33,7 @@ export const load: PageServerLoad = async (event) => {
 	return {
 		role,
 		safetyAlerts: view.safetyAlerts,
+		insuranceConsent: (await consentWarningsForPatients(locals.db, [view.patient.id])).get(view.patient.id) ?? null,
 		intakeSubmitted: view.intakeSubmitted,
 		consents: view.consents?.kinds ?? [],
 		clinical: view.clinical,
