@@ -46,7 +46,21 @@ export function datesBetween(from: string, to: string): string[] {
  * The instant of a wall-clock time ('HH:MM', or '24:00' for the end of the day) on a clinic day.
  * A time skipped by a daylight-saving change resolves to the same wall time in the later offset.
  */
+const instantCache = new Map<string, number>();
+
 export function localInstant(date: string, time: string, timeZone: string): number {
+	// Working hours turn the same few wall times into instants on every availability request.
+	const key = `${timeZone} ${date} ${time}`;
+	let instant = instantCache.get(key);
+	if (instant === undefined) {
+		if (instantCache.size > 100_000) instantCache.clear();
+		instant = computeLocalInstant(date, time, timeZone);
+		instantCache.set(key, instant);
+	}
+	return instant;
+}
+
+function computeLocalInstant(date: string, time: string, timeZone: string): number {
 	const [year, month, day] = date.split('-').map(Number) as [number, number, number];
 	const [hour, minute] = time.split(':').map(Number) as [number, number];
 	const asUtc = Date.UTC(year, month - 1, day, hour, minute);
@@ -64,8 +78,25 @@ export function localDate(instant: number, timeZone: string): string {
 	return shifted(instant, timeZone).local.toISOString().slice(0, 10);
 }
 
-/** ISO 8601 with the clinic's offset, e.g. `2026-12-01T09:00:00+09:00` (the API contract's form). */
+const isoCache = new Map<string, Map<number, string>>();
+
+/**
+ * ISO 8601 with the clinic's offset, e.g. `2026-12-01T09:00:00+09:00` (the API contract's form).
+ * Remembered per instant: availability answers write the same slot times over and over.
+ */
 export function toOffsetIso(instant: number, timeZone: string): string {
+	let zone = isoCache.get(timeZone);
+	if (!zone) isoCache.set(timeZone, (zone = new Map()));
+	let iso = zone.get(instant);
+	if (iso === undefined) {
+		if (zone.size > 100_000) zone.clear();
+		iso = formatOffsetIso(instant, timeZone);
+		zone.set(instant, iso);
+	}
+	return iso;
+}
+
+function formatOffsetIso(instant: number, timeZone: string): string {
 	const { local, offset } = shifted(instant, timeZone);
 	const sign = offset >= 0 ? '+' : '-';
 	const abs = Math.abs(offset);

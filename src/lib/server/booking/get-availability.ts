@@ -20,14 +20,14 @@ export async function getAvailability(
 	options: { now?: number; includeStaffOnly?: boolean; recentConfig?: boolean } = {}
 ): Promise<AvailabilityResult> {
 	const now = options.now ?? Date.now();
-	const service = await findService(db, query.service);
+	const config = options.recentConfig ? await recentScheduleConfig(db) : undefined;
+	const service = config ? config.serviceRows.find((s) => s.id === query.service) : await findService(db, query.service);
 	if (!service || service.is_add_on || (!service.bookable_online && !options.includeStaffOnly)) return { ok: false, code: 'service_not_found' };
 	if (query.practitioner) {
 		const practitioner = await db.kysely.selectFrom('practitioner').select('id').where('id', '=', query.practitioner).where('active', '=', 1).executeTakeFirst();
 		if (!practitioner) return { ok: false, code: 'practitioner_not_found' };
 	}
 	if (addDays(query.from, MAX_RANGE_DAYS - 1) < query.to) return { ok: false, code: 'range_too_long', field: 'to' };
-	const config = options.recentConfig ? await recentScheduleConfig(db) : undefined;
 	const inputs = await loadScheduleInputs(db, service, query.from, query.to, config);
 	const today = localDate(now, inputs.rules.timeZone);
 	if (query.to < today) return { ok: false, code: 'outside_booking_window', field: 'to' };

@@ -25,10 +25,12 @@ export interface ScheduleConfig {
 	workingHours: Array<{ practitioner_id: string; weekday: number; starts: string; ends: string }>;
 	services: Array<{ practitioner_id: string; service_id: string }>;
 	beds: Array<{ id: string }>;
+	/** Every service as stored, so a read of the schedule needs no second look-up for its service. */
+	serviceRows: Service[];
 }
 
 export async function loadScheduleConfig(db: Db): Promise<ScheduleConfig> {
-	const [clinic, hours, workingHours, services, beds] = await Promise.all([
+	const [clinic, hours, workingHours, services, beds, serviceRows] = await Promise.all([
 		db.kysely
 			.selectFrom('clinic')
 			.select(['time_zone', 'slot_step_minutes', 'min_notice_minutes', 'horizon_days', 'cancellation_cutoff_hours'])
@@ -42,9 +44,10 @@ export async function loadScheduleConfig(db: Db): Promise<ScheduleConfig> {
 			.where('practitioner.active', '=', 1)
 			.execute(),
 		db.kysely.selectFrom('practitioner_service').selectAll().execute(),
-		db.kysely.selectFrom('bed').select('id').orderBy('sort_order').orderBy('id').execute()
+		db.kysely.selectFrom('bed').select('id').orderBy('sort_order').orderBy('id').execute(),
+		db.kysely.selectFrom('service').selectAll().execute()
 	]);
-	return { clinic, hours, workingHours, services, beds };
+	return { clinic, hours, workingHours, services, beds, serviceRows };
 }
 
 /**
