@@ -10,11 +10,11 @@ import { appointmentRow } from './appointment-row';
 import { claimOccupancy, isUniqueViolation, resourcesOf } from './occupancy';
 import { findOrCreatePatient } from '../patients/find-or-create-patient';
 import { transactionScheduleConfig } from './schedule-config-cache';
-import { findService, loadScheduleInputs } from './schedule-repository';
+import { loadScheduleInputs } from './schedule-repository';
 import type { TCreateBooking } from './schemas';
 
 export type CreateBookingResult =
-	| { ok: true; appointment: Appointment; manageToken: string }
+	| { ok: true; appointment: Appointment; manageToken: string; timeZone: string }
 	| { ok: false; code: 'service_not_found' | 'practitioner_not_found' | 'slot_taken' };
 
 class SlotTaken extends Error {}
@@ -25,8 +25,6 @@ class SlotTaken extends Error {}
  * or bed at once (issue #5). Mail goes out through the job queue, after the commit.
  */
 export async function createBooking(db: Db, input: TCreateBooking, actor: AuditActor, now = Date.now()): Promise<CreateBookingResult> {
-	const service = await findService(db, input.serviceId);
-	if (!service || !service.bookable_online || service.is_add_on) return { ok: false, code: 'service_not_found' };
 	if (input.practitionerId) {
 		const exists = await db.kysely.selectFrom('practitioner').select('id').where('id', '=', input.practitionerId).where('active', '=', 1).executeTakeFirst();
 		if (!exists) return { ok: false, code: 'practitioner_not_found' };
@@ -36,7 +34,7 @@ export async function createBooking(db: Db, input: TCreateBooking, actor: AuditA
 	// second attempt sees the bed taken and picks another. A lost race on the practitioner ends as
 	// slot_taken, because the retry no longer finds the slot free.
 	for (let attempt = 1; ; attempt++) {
-		const result = await attemptBooking(db, service, input, start, actor, now);
+		const result = await attemptBooking(db, input, start, actor, now);
 		if (result !== RACE_LOST) return result;
 		if (attempt === 3) return { ok: false, code: 'slot_taken' };
 	}
@@ -44,19 +42,15 @@ export async function createBooking(db: Db, input: TCreateBooking, actor: AuditA
 
 const RACE_LOST = Symbol('race lost');
 
-async function attemptBooking(
-	db: Db,
-	service: NonNullable<Awaited<ReturnType<typeof findService>>>,
-	input: TCreateBooking,
-	start: number,
-	actor: AuditActor,
-	now: number
-): Promise<CreateBookingResult | typeof RACE_LOST> {
+async function attemptBooking(db: Db, input: TCreateBooking, start: number, actor: AuditActor, now: number): Promise<CreateBookingResult | typeof RACE_LOST> {
 	try {
 		return await withGroupedTransaction(db, async (tx) => {
-			const clinic = await tx.kysely.selectFrom('clinic').select('time_zone').executeTakeFirstOrThrow();
-			const day = localDate(start, clinic.time_zone);
-			const inputs = await loadScheduleInputs(tx, service, addDays(day, -1), addDays(day, 1), await transactionScheduleConfig(tx));
+			const config = await transactionScheduleConfig(tx);
+			const service = config.serviceRows.find((s) => s.id === input.serviceId);
+			if (!service || !service.bookable_online || service.is_add_on) return { ok: false, code: 'service_not_found' } as const;
+			const timeZone = config.clinic.time_zone;
+			const day = localDate(start, timeZone);
+			const inputs = await loadScheduleInputs(tx, service, addDays(day, -1), addDays(day, 1), config);
 			const slot = pickSlot(
 				freeSlots(inputs.rules, inputs.service, inputs.practitioners, inputs.bedIds, inputs.busy, {
 					from: day,
@@ -99,7 +93,7 @@ async function attemptBooking(
 			await enqueueJob(tx, 'mail.booking_confirmation', { appointmentId: appointment.id, manageToken });
 			const reminderAt = slot.start - 24 * 3_600_000;
 			if (reminderAt > now) await enqueueJob(tx, 'mail.booking_reminder', { appointmentId: appointment.id, manageToken }, new Date(reminderAt));
-			return { ok: true, appointment, manageToken } as const;
+			return { ok: true, appointment, manageToken, timeZone } as const;
 		});
 	} catch (cause) {
 		// Another booking committed the same grains first: the whole transaction was rolled back.

@@ -40,13 +40,12 @@ export const POST: RequestHandler = async (event) => {
 		}
 		wakeJobWorker();
 		const { appointment } = result;
-		const clinic = await locals.db.kysely.selectFrom('clinic').select('time_zone').executeTakeFirstOrThrow();
 		return json(
 			{
 				id: appointment.id,
 				status: 'confirmed',
-				start: toOffsetIso(Date.parse(appointment.starts_at), clinic.time_zone),
-				end: toOffsetIso(Date.parse(appointment.ends_at), clinic.time_zone),
+				start: toOffsetIso(Date.parse(appointment.starts_at), result.timeZone),
+				end: toOffsetIso(Date.parse(appointment.ends_at), result.timeZone),
 				practitionerId: appointment.practitioner_id,
 				manageUrl: manageUrl(url.origin, appointment.locale, result.manageToken)
 			},
