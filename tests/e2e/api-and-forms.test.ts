@@ -1,7 +1,9 @@
 import { describe, expect, inject, it } from 'vitest';
+import { browserFormPost } from '../support/form-post';
 import { staffCookie } from '../support/staff-session';
 
 const base = inject('baseUrl');
+const postForm = (path: string, fields: Record<string, string>, cookie = '') => browserFormPost(base, path, fields, cookie);
 const passwords = inject('demoPasswords');
 
 function postJson(path: string, body: unknown, headers: Record<string, string> = {}) {
@@ -12,15 +14,6 @@ function postJson(path: string, body: unknown, headers: Record<string, string> =
 	});
 }
 
-/** A form post as a browser without JavaScript sends it. */
-function postForm(path: string, fields: Record<string, string>, cookie = '') {
-	return fetch(`${base}${path}`, {
-		method: 'POST',
-		redirect: 'manual',
-		headers: { origin: base, accept: 'text/html', 'content-type': 'application/x-www-form-urlencoded', cookie },
-		body: new URLSearchParams(fields)
-	});
-}
 
 describe('POST /api/v1/auth/login', () => {
 	it('signs reception in and sets an HttpOnly, SameSite=Lax session cookie', async () => {

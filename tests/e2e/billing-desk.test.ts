@@ -2,31 +2,20 @@ import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { axeViolations, launchBrowser } from '../support/browser';
 import { pdfText, squashed } from '../support/pdf-text';
+import { browserFormPost, weekdayAhead } from '../support/form-post';
 import { staffCookie } from '../support/staff-session';
 
 /* The reception desk for money (issue #8): charge a visit, take payment in two parts, print the receipt, close the day. */
 const base = inject('baseUrl');
 const passwords = inject('demoPasswords');
 
-/** A Friday (open 09:00–12:30, 14:30–19:30) about thirteen weeks ahead, clear of other tests' bookings. */
-function quietFriday(): string {
-	const day = new Date(Date.now() + 91 * 86_400_000);
-	day.setUTCDate(day.getUTCDate() + ((12 - day.getUTCDay()) % 7));
-	return day.toISOString().slice(0, 10);
-}
 
-const DAY = quietFriday();
+/** A Friday (open 09:00–12:30, 14:30–19:30) about thirteen weeks ahead, clear of other tests' bookings. */
+const DAY = weekdayAhead(91, 5);
 const suffix = Math.random().toString(36).slice(2, 8);
 const walkIn = { familyName: 'Kaikei', givenName: `Desk${suffix}` };
+const postForm = (path: string, fields: Record<string, string>, cookie: string) => browserFormPost(base, path, fields, cookie);
 
-function postForm(path: string, fields: Record<string, string>, cookie: string) {
-	return fetch(`${base}${path}`, {
-		method: 'POST',
-		redirect: 'manual',
-		headers: { origin: base, accept: 'text/html', 'content-type': 'application/x-www-form-urlencoded', cookie },
-		body: new URLSearchParams(fields)
-	});
-}
 
 const get = (path: string, cookie = '') => fetch(`${base}${path}`, { redirect: 'manual', headers: cookie ? { cookie } : {} });
 

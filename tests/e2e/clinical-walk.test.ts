@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { ACUPOINTS } from '../../src/lib/domain/acupoints/points';
 import { RED_FLAG_QUESTIONS } from '../../src/lib/domain/triage/assess';
 import { axeViolations, launchBrowser } from '../support/browser';
+import { browserFormPost, weekdayAhead } from '../support/form-post';
 import { staffCookie } from '../support/staff-session';
 
 /*
@@ -19,26 +20,13 @@ const PATIENT = { familyName: '森川', givenName: '歩', familyNameKana: 'も�
 const FULL_NAME = `${PATIENT.familyName} ${PATIENT.givenName}`;
 
 /** A Thursday (open 09:00–12:30, 14:30–19:30) about eleven weeks ahead, clear of other tests' bookings. */
-function quietThursday(): string {
-	const day = new Date(Date.now() + 77 * 86_400_000);
-	day.setUTCDate(day.getUTCDate() + ((11 - day.getUTCDay()) % 7));
-	return day.toISOString().slice(0, 10);
-}
-const DAY = quietThursday();
+const DAY = weekdayAhead(77, 4);
 
 let cookie = '';
 let browser: Browser;
 let chartPath = '';
+const postForm = (path: string, fields: Record<string, string>) => browserFormPost(base, path, fields, cookie);
 
-/** A form post as a browser without JavaScript sends it; redirects are not followed. */
-async function postForm(path: string, fields: Record<string, string>): Promise<Response> {
-	return fetch(`${base}${path}`, {
-		method: 'POST',
-		redirect: 'manual',
-		headers: { cookie, origin: base, accept: 'text/html', 'content-type': 'application/x-www-form-urlencoded' },
-		body: new URLSearchParams(fields)
-	});
-}
 
 /** Books the patient on the practitioner's schedule as a walk-in and returns their chart path. */
 async function bookPatient(): Promise<string> {

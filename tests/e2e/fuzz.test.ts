@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '../../src/lib/server/db/database';
 import { demoPasswordsFrom, startBuiltServer, type ServerProcess } from '../support/server-process';
 import { formActions } from '../support/form-actions';
+import { browserFormPost } from '../support/form-post';
 import { staffCookie } from '../support/staff-session';
 
 /*
@@ -20,6 +21,7 @@ let server: ServerProcess;
 let db: Db;
 let dataDir = '';
 let base = '';
+const formPost = (pathname: string, fields: Record<string, string>, cookie: string) => browserFormPost(base, pathname, fields, cookie);
 const identities: Record<'visitor' | 'practitioner' | 'reception' | 'patient', string> = { visitor: '', practitioner: '', reception: '', patient: '' };
 let patientId = '';
 const tried = new Map<string, { requests: number; serverErrors: number }>();
@@ -76,14 +78,6 @@ async function patientCookie(email: string): Promise<string> {
 	return cookie!.split(';')[0]!;
 }
 
-function formPost(pathname: string, fields: Record<string, string>, cookie: string): Promise<Response> {
-	return fetch(`${base}${pathname}`, {
-		method: 'POST',
-		redirect: 'manual',
-		headers: { origin: base, accept: 'text/html', 'content-type': 'application/x-www-form-urlencoded', ...(cookie ? { cookie } : {}) },
-		body: new URLSearchParams(fields)
-	});
-}
 
 /** Sends one request and checks the two promises: no 5xx, and nothing kept from a refusal. */
 async function probe(endpoint: string, send: () => Promise<Response>): Promise<void> {

@@ -2,6 +2,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { axeViolations, launchBrowser } from '../support/browser';
 import { linkIn, waitForMail } from '../support/mailbox';
+import { browserFormPost } from '../support/form-post';
 import { staffCookie } from '../support/staff-session';
 
 /*
@@ -12,6 +13,7 @@ import { staffCookie } from '../support/staff-session';
  */
 
 const base = inject('baseUrl');
+const formPost = (path: string, body: Record<string, string>, cookie = '') => browserFormPost(base, path, body, cookie);
 const mailDir = inject('mailDir');
 const passwords = inject('demoPasswords');
 const YUMI = 'patient4@example.jp';
@@ -25,14 +27,6 @@ let page: Page;
 let yumiLink = '';
 let yumiAppointmentPath = '';
 
-function formPost(path: string, body: Record<string, string>, cookie = '') {
-	return fetch(`${base}${path}`, {
-		method: 'POST',
-		redirect: 'manual',
-		headers: { origin: base, accept: 'text/html', 'content-type': 'application/x-www-form-urlencoded', ...(cookie ? { cookie } : {}) },
-		body: new URLSearchParams(body)
-	});
-}
 
 async function patientCookieOf(browserContext: BrowserContext): Promise<string> {
 	const cookie = (await browserContext.cookies(base)).find((c) => c.name === 'shinkyu_patient');

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { ROUTE_ACCESS } from '../../src/lib/server/http/route-access';
 import { linkIn, waitForMail } from '../support/mailbox';
+import { browserFormPost } from '../support/form-post';
 import { staffCookie } from '../support/staff-session';
 
 /*
@@ -9,6 +10,7 @@ import { staffCookie } from '../support/staff-session';
  * and one patient cannot reach another patient's appointment or signed consent by changing an id.
  */
 const base = inject('baseUrl');
+const formPost = (path: string, body: Record<string, string>, cookie = '') => browserFormPost(base, path, body, cookie);
 const mailDir = inject('mailDir');
 const passwords = inject('demoPasswords');
 
@@ -35,14 +37,6 @@ function get(path: string, cookie = '') {
 	return fetch(`${base}${path}`, { redirect: 'manual', headers: cookie ? { cookie } : {} });
 }
 
-function formPost(path: string, body: Record<string, string>, cookie = '') {
-	return fetch(`${base}${path}`, {
-		method: 'POST',
-		redirect: 'manual',
-		headers: { origin: base, accept: 'text/html', 'content-type': 'application/x-www-form-urlencoded', ...(cookie ? { cookie } : {}) },
-		body: new URLSearchParams(body)
-	});
-}
 
 /** Books a visit, then signs in to the portal through the link in the confirmation mail. */
 async function bookAndSignIn(patient: Patient, givenName: string, slot: { start: string; practitionerId: string }, serviceId: string) {

@@ -1,32 +1,20 @@
 import ICAL from 'ical.js';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { browserFormPost, weekdayAhead } from '../support/form-post';
 import { staffCookie } from '../support/staff-session';
 import { axeViolations, launchBrowser } from '../support/browser';
 
 const base = inject('baseUrl');
 const passwords = inject('demoPasswords');
 
-/** A Monday (open 09:00–12:30, 14:30–19:30) about ten weeks ahead, clear of other tests' bookings. */
-function quietMonday(): string {
-	const day = new Date(Date.now() + 70 * 86_400_000);
-	day.setUTCDate(day.getUTCDate() + ((8 - day.getUTCDay()) % 7));
-	return day.toISOString().slice(0, 10);
-}
 
-const DAY = quietMonday();
+/** A Monday (open 09:00–12:30, 14:30–19:30) about ten weeks ahead, clear of other tests' bookings. */
+const DAY = weekdayAhead(70, 1);
 const suffix = Math.random().toString(36).slice(2, 8);
 const walkIn = { familyName: 'Walkin', givenName: `Test${suffix}` };
+const postForm = (path: string, fields: Record<string, string>, cookie: string) => browserFormPost(base, path, fields, cookie);
 
-/** A form post as a browser without JavaScript sends it. */
-function postForm(path: string, fields: Record<string, string>, cookie: string) {
-	return fetch(`${base}${path}`, {
-		method: 'POST',
-		redirect: 'manual',
-		headers: { origin: base, accept: 'text/html', 'content-type': 'application/x-www-form-urlencoded', cookie },
-		body: new URLSearchParams(fields)
-	});
-}
 
 /** The desk-list row id of the appointment whose row mentions `text`. */
 function rowIdFor(html: string, text: string): string | undefined {
