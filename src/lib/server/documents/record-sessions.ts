@@ -2,7 +2,7 @@ import type { Locale } from '../../i18n/locales';
 import type { SessionTechniques } from '../../domain/clinical/session-rules';
 import type { Db } from '../db/database';
 import type { AdverseEventKind, AdverseEventOutcome, AdverseEventSeverity, PointSide } from '../db/schema-session';
-import { parseTechniques } from '../treatment-session/session-repository';
+import { amendmentValues, parseTechniques } from '../treatment-session/session-repository';
 import { credentialsFrom, type PractitionerCredentials } from './practitioner-credentials';
 import type { InstantRange } from './record-month';
 
@@ -51,15 +51,6 @@ export interface RecordSession {
 	points: RecordPoint[];
 	adverseEvents: RecordAdverseEvent[];
 	amendments: RecordAmendment[];
-}
-
-function jsonObject(json: string): Record<string, unknown> {
-	try {
-		const value: unknown = JSON.parse(json);
-		return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
-	} catch {
-		return {};
-	}
 }
 
 function groupBy<T extends { session_id: string | null }>(rows: readonly T[]): Map<string, T[]> {
@@ -150,8 +141,8 @@ export async function listRecordSessions(db: Db, patientId: string, range: Insta
 			staffName: a.display_name,
 			createdAt: a.created_at,
 			reason: a.reason,
-			before: jsonObject(a.before),
-			after: jsonObject(a.after)
+			before: amendmentValues(a.before),
+			after: amendmentValues(a.after)
 		}))
 	}));
 }

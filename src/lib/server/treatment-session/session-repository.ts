@@ -231,6 +231,16 @@ export async function listSessionSummaries(db: Db, patientId: string): Promise<S
 	return [...summaries.filter((s) => s.closedAt === null), ...summaries.filter((s) => s.closedAt !== null)];
 }
 
+/** An amendment's stored before/after values: a JSON object, or nothing readable. */
+export function amendmentValues(json: string): Record<string, unknown> {
+	try {
+		const value: unknown = JSON.parse(json);
+		return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+	} catch {
+		return {};
+	}
+}
+
 export async function listAmendments(db: Db, sessionId: string): Promise<AmendmentEntry[]> {
 	const rows = await db.kysely
 		.selectFrom('session_amendment as a')
@@ -240,15 +250,7 @@ export async function listAmendments(db: Db, sessionId: string): Promise<Amendme
 		.orderBy('a.created_at')
 		.orderBy('a.id')
 		.execute();
-	const object = (json: string): Record<string, unknown> => {
-		try {
-			const v: unknown = JSON.parse(json);
-			return v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
-		} catch {
-			return {};
-		}
-	};
-	return rows.map((r) => ({ id: r.id, staffName: r.display_name, createdAt: r.created_at, reason: r.reason, before: object(r.before), after: object(r.after) }));
+	return rows.map((r) => ({ id: r.id, staffName: r.display_name, createdAt: r.created_at, reason: r.reason, before: amendmentValues(r.before), after: amendmentValues(r.after) }));
 }
 
 export async function listSessionAdverseEvents(db: Db, sessionId: string): Promise<AdverseEventEntry[]> {
