@@ -6,7 +6,7 @@ import type { AuditActor } from '../audit/audit-log';
 import type { Db } from '../db/database';
 import { recordExamination } from '../examination/examination-service';
 import { ZExamFormSchema } from '../examination/schemas';
-import { insertPatient, insertPractitioner, insertStaff } from '../outcomes/test-fixtures';
+import { insertPatient, insertPractitioner, insertStaff, insertSubmittedIntake } from '../outcomes/test-fixtures';
 import { closeSession } from '../treatment-session/close-session';
 import { startSession } from '../treatment-session/start-session';
 import { referralLetterPdf, referralUrgency } from './referral-letter';
@@ -27,25 +27,7 @@ async function referredPatient(db: Db, actor: AuditActor) {
 	const answers = calmIntake();
 	answers.safety = { ...answers.safety, medicines: 'ロキソプロフェン 60mg', bloodThinner: 'yes', bloodThinnerKinds: ['warfarin'], implantedDevice: true };
 	answers.history = { ...answers.history, conditions: '高血圧' };
-	const at = '2026-02-27T00:00:00.000Z';
-	await db.kysely
-		.insertInto('intake')
-		.values({
-			id: crypto.randomUUID(),
-			patient_id: patientId,
-			appointment_id: null,
-			status: 'submitted',
-			current_step: 'review',
-			answers: JSON.stringify(answers),
-			red_flag_level: null,
-			red_flag_acknowledged_at: null,
-			red_flag_acknowledged_by: null,
-			entered_by_staff_id: null,
-			created_at: at,
-			updated_at: at,
-			submitted_at: at
-		})
-		.execute();
+	await insertSubmittedIntake(db, patientId, answers, '2026-02-27T00:00:00.000Z');
 	for (const day of ['2026-03-02T01:00:00.000Z', '2026-03-06T01:00:00.000Z']) {
 		const started = await startSession(db, patientId, {}, actor, { now: new Date(day) });
 		if (!started.ok) throw new Error(started.code);

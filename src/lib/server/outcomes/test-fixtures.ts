@@ -65,3 +65,27 @@ export async function insertAppointment(db: Db, patientId: string, practitionerI
 		.execute();
 	return id;
 }
+
+/** A submitted intake with these answers (as the questionnaire stores them), made at `at`. */
+export async function insertSubmittedIntake(db: Db, patientId: string, answers: object, at = AT): Promise<string> {
+	const id = randomUUID();
+	await db.kysely
+		.insertInto('intake')
+		.values({
+			id,
+			patient_id: patientId,
+			appointment_id: null,
+			status: 'submitted',
+			current_step: 'review',
+			answers: JSON.stringify(answers),
+			red_flag_level: null,
+			red_flag_acknowledged_at: null,
+			red_flag_acknowledged_by: null,
+			entered_by_staff_id: null,
+			created_at: at,
+			updated_at: at,
+			submitted_at: at
+		})
+		.execute();
+	return id;
+}

@@ -3,13 +3,15 @@ import { beforeAll, expect, it } from 'vitest';
 import { describeEachDatabase } from '../../../../tests/support/test-database';
 import type { AuditActor } from '../audit/audit-log';
 import type { Db } from '../db/database';
-import { insertPatient, insertStaff } from '../outcomes/test-fixtures';
+import { insertPatient, insertStaff, insertSubmittedIntake } from '../outcomes/test-fixtures';
 import { getActivePlan } from './get-active-plan';
 import { loadPlanPage } from './load-plan-page';
 import { latestExamination } from '../examination/latest-examination';
 import { planSuggestions } from './plan-suggestions';
 import { savePlan } from './save-plan';
 import type { TSavePlanInput } from './schemas';
+
+const INTAKE_AT = '2026-02-20T00:00:00.000Z';
 
 const TODAY = '2026-03-02';
 const NOW = new Date('2026-03-02T01:00:00.000Z');
@@ -38,27 +40,6 @@ function planInput(overrides: Partial<TSavePlanInput> = {}): TSavePlanInput {
 	};
 }
 
-async function insertSubmittedIntake(db: Db, patientId: string, answers: object) {
-	const at = '2026-02-20T00:00:00.000Z';
-	await db.kysely
-		.insertInto('intake')
-		.values({
-			id: randomUUID(),
-			patient_id: patientId,
-			appointment_id: null,
-			status: 'submitted',
-			current_step: 'review',
-			answers: JSON.stringify(answers),
-			red_flag_level: null,
-			red_flag_acknowledged_at: null,
-			red_flag_acknowledged_by: null,
-			entered_by_staff_id: null,
-			created_at: at,
-			updated_at: at,
-			submitted_at: at
-		})
-		.execute();
-}
 
 const BLOOD_THINNER = { safety: { bloodThinner: 'yes' }, complaint: { side: 'right' } };
 
@@ -132,7 +113,7 @@ describeEachDatabase('treatment plans', (db) => {
 
 	it('refuses deep needling and bloodletting for a patient on blood thinners until each has a reason, storing nothing', async () => {
 		const patientId = await insertPatient(db());
-		await insertSubmittedIntake(db(), patientId, BLOOD_THINNER);
+		await insertSubmittedIntake(db(), patientId, BLOOD_THINNER, INTAKE_AT);
 		const first = await save(patientId, planInput());
 		expect(first).toMatchObject({ ok: false, code: 'needs_acknowledgement', missing: ['anticoagulants.deepNeedling.BL40', 'anticoagulants.bloodletting'] });
 		const half = await save(patientId, planInput({ acknowledgements: { 'anticoagulants.bloodletting': REASON, 'anticoagulants.deepNeedling.BL40': '  ' } }));
@@ -146,7 +127,7 @@ describeEachDatabase('treatment plans', (db) => {
 
 	it('stores the plan and one acknowledgement per conflict, auditing alert and point without the reason', async () => {
 		const patientId = await insertPatient(db());
-		await insertSubmittedIntake(db(), patientId, BLOOD_THINNER);
+		await insertSubmittedIntake(db(), patientId, BLOOD_THINNER, INTAKE_AT);
 		const result = await save(
 			patientId,
 			planInput({ acknowledgements: { 'anticoagulants.deepNeedling.BL40': REASON, 'anticoagulants.bloodletting': '刺絡は行わず、記録のみ残す', 'other.key': 'ignored' } })
@@ -175,7 +156,7 @@ describeEachDatabase('treatment plans', (db) => {
 
 	it('asks for a reason for electroacupuncture with an implanted device, a contraindication', async () => {
 		const patientId = await insertPatient(db());
-		await insertSubmittedIntake(db(), patientId, { safety: { implantedDevice: true } });
+		await insertSubmittedIntake(db(), patientId, { safety: { implantedDevice: true } }, INTAKE_AT);
 		const result = await save(patientId, planInput({ electroacupuncture: true, bloodletting: false }));
 		expect(result.ok).toBe(false);
 		if (result.ok || result.code !== 'needs_acknowledgement') throw new Error('expected conflicts');
@@ -263,7 +244,7 @@ describeEachDatabase('treatment plans', (db) => {
 
 	it('suggests from the newest examination, preferring the confirmed root, on the painful side', async () => {
 		const patientId = await insertPatient(db());
-		await insertSubmittedIntake(db(), patientId, BLOOD_THINNER);
+		await insertSubmittedIntake(db(), patientId, BLOOD_THINNER, INTAKE_AT);
 		await insertExamination(db(), patientId, staffId, { confirmed: null, suggested: 'L5', pattern: 'shaoyang', createdAt: '2026-02-01T00:00:00.000Z' });
 		await insertExamination(db(), patientId, staffId, { confirmed: 'S1', suggested: 'L5', pattern: 'taiyang', createdAt: '2026-02-20T00:00:00.000Z' });
 		const suggestions = await planSuggestions(db(), patientId, actorFor(staffId));
@@ -282,7 +263,7 @@ describeEachDatabase('treatment plans', (db) => {
 
 	it('loads the plan page with the alerts, or null for an unknown patient', async () => {
 		const patientId = await insertPatient(db());
-		await insertSubmittedIntake(db(), patientId, BLOOD_THINNER);
+		await insertSubmittedIntake(db(), patientId, BLOOD_THINNER, INTAKE_AT);
 		const page = await loadPlanPage(db(), patientId, actorFor(staffId));
 		expect(page).toMatchObject({ intakeSubmitted: true, activePlan: null, patient: { id: patientId } });
 		expect(page!.safetyAlerts.map((a) => a.code)).toEqual(['anticoagulants']);
