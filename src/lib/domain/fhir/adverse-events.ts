@@ -76,9 +76,14 @@ function graded(severity: string): Pick<AdverseEvent, 'severity' | 'seriousness'
 	};
 }
 
-export function sideEffectAdverseEvent(row: SideEffectReportRow, ctx: AdverseEventContext): AdverseEvent {
+/** What a patient's side-effect report and a practitioner's record share. */
+function reported(
+	row: { id: string; description: string; kind: string; patient_id: string; appointment_id: string | null; severity: string; created_at: string },
+	ctx: AdverseEventContext,
+	date: string
+) {
 	const description = present(row.description);
-	return compact({
+	return {
 		resourceType: 'AdverseEvent' as const,
 		id: row.id,
 		text: description ? textNarrative(description) : undefined,
@@ -86,27 +91,20 @@ export function sideEffectAdverseEvent(row: SideEffectReportRow, ctx: AdverseEve
 		event: eventConcept(row.kind, ctx),
 		subject: referenceTo('Patient', row.patient_id),
 		encounter: row.appointment_id && ctx.encounterIds.has(row.appointment_id) ? referenceTo('Encounter', row.appointment_id) : undefined,
-		date: row.created_at,
+		date,
 		recordedDate: row.created_at,
-		...graded(row.severity),
-		recorder: referenceTo('Patient', row.patient_id)
-	});
+		...graded(row.severity)
+	};
+}
+
+export function sideEffectAdverseEvent(row: SideEffectReportRow, ctx: AdverseEventContext): AdverseEvent {
+	return compact({ ...reported(row, ctx, row.created_at), recorder: referenceTo('Patient', row.patient_id) });
 }
 
 export function sessionAdverseEvent(row: AdverseEventRow, ctx: AdverseEventContext): AdverseEvent {
-	const description = present(row.description);
 	const outcome = OUTCOME[row.outcome];
 	return compact({
-		resourceType: 'AdverseEvent' as const,
-		id: row.id,
-		text: description ? textNarrative(description) : undefined,
-		actuality: 'actual' as const,
-		event: eventConcept(row.kind, ctx),
-		subject: referenceTo('Patient', row.patient_id),
-		encounter: row.appointment_id && ctx.encounterIds.has(row.appointment_id) ? referenceTo('Encounter', row.appointment_id) : undefined,
-		date: row.occurred_at,
-		recordedDate: row.created_at,
-		...graded(row.severity),
+		...reported(row, ctx, row.occurred_at),
 		outcome: outcome ? concept({ system: HL7.adverseEventOutcome, code: outcome.code, display: outcome.display }, outcome.text) : undefined,
 		recorder: row.recorder_practitioner_id ? referenceTo('Practitioner', row.recorder_practitioner_id) : undefined,
 		suspectEntity: row.session_id && ctx.procedureIds.has(row.session_id) ? [{ instance: referenceTo('Procedure', row.session_id) }] : undefined
