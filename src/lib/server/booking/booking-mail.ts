@@ -2,7 +2,7 @@ import ical, { ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
 import { localizePath, type Locale } from '../../i18n/locales';
 import { translate } from '../../i18n/translate';
 import type { Db } from '../db/database';
-import type { OutgoingMail } from '../mail/mailer';
+import type { MailAttachment, OutgoingMail } from '../mail/mailer';
 import { BOOKING_LINK_TTL_MS, createMagicLink, magicLinkUrl } from '../portal/magic-link';
 import { manageUrl } from './manage-url';
 
@@ -67,23 +67,6 @@ export async function bookingMail(
 		url: manageToken ? manageUrl(origin, locale, manageToken) : fallbackUrl(kind, row.id, locale, origin),
 		hours: clinic.cancellation_cutoff_hours
 	};
-	const cancelled = kind === 'cancellation';
-	const calendar = ical({
-		name: clinicName,
-		prodId: { company: 'shinkyu', product: 'booking', language: ja ? 'JA' : 'EN' },
-		method: cancelled ? ICalCalendarMethod.CANCEL : ICalCalendarMethod.PUBLISH
-	});
-	calendar.createEvent({
-		status: cancelled ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
-		sequence: cancelled ? 1 : 0,
-		id: `${row.id}@shinkyu`,
-		start: new Date(row.starts_at),
-		end: new Date(row.ends_at),
-		summary: `${params.service} — ${clinicName}`,
-		location: params.address,
-		description: params.url,
-		url: params.url
-	});
 	let text = translate(locale, MAIL_TEXT[kind].body, params);
 	if (kind === 'confirmation') {
 		// Questionnaire and consent before the visit (issue #6): a week-long portal link, used once.
@@ -95,10 +78,44 @@ export async function bookingMail(
 		kind: `booking.${kind}`,
 		subject: translate(locale, MAIL_TEXT[kind].subject, params),
 		text,
-		attachments: [
-			{ filename: 'appointment.ics', content: calendar.toString(), contentType: `text/calendar; charset=utf-8; method=${cancelled ? 'CANCEL' : 'PUBLISH'}` }
+		attachments: () => [
+			appointmentCalendar({ kind, locale, appointmentId: row.id, startsAt: row.starts_at, endsAt: row.ends_at, clinicName, service: params.service, address: params.address, url: params.url })
 		]
 	};
+}
+
+interface CalendarEvent {
+	kind: BookingMailKind;
+	locale: Locale;
+	appointmentId: string;
+	startsAt: string;
+	endsAt: string;
+	clinicName: string;
+	service: string;
+	address: string;
+	url: string;
+}
+
+/** The appointment as an .ics file; a cancellation is METHOD:CANCEL for the same event. */
+function appointmentCalendar({ kind, locale, appointmentId, startsAt, endsAt, clinicName, service, address, url }: CalendarEvent): MailAttachment {
+	const cancelled = kind === 'cancellation';
+	const calendar = ical({
+		name: clinicName,
+		prodId: { company: 'shinkyu', product: 'booking', language: locale === 'ja' ? 'JA' : 'EN' },
+		method: cancelled ? ICalCalendarMethod.CANCEL : ICalCalendarMethod.PUBLISH
+	});
+	calendar.createEvent({
+		status: cancelled ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
+		sequence: cancelled ? 1 : 0,
+		id: `${appointmentId}@shinkyu`,
+		start: new Date(startsAt),
+		end: new Date(endsAt),
+		summary: `${service} — ${clinicName}`,
+		location: address,
+		description: url,
+		url
+	});
+	return { filename: 'appointment.ics', content: calendar.toString(), contentType: `text/calendar; charset=utf-8; method=${cancelled ? 'CANCEL' : 'PUBLISH'}` };
 }
 
 const formats = new Map<string, Intl.DateTimeFormat>();

@@ -29,14 +29,24 @@ async function sendBookingMail(context: JobContext, payload: Record<string, stri
 	if (context.mailer.canDeliver && !result.delivered) throw new Error(result.error ?? 'delivery failed');
 }
 
+/**
+ * Every claim is a commit of its own, so mail for the outbox (quick, no network) is claimed many at
+ * a time and run a few at a time: each few share a grouped commit with whatever bookings arrive
+ * meanwhile, and none of those bookings waits behind the whole batch. SMTP delivery goes one by
+ * one and must finish within the lease, so it claims few.
+ */
+const CLAIM_FOR_DELIVERY = 10;
+const CLAIM_FOR_OUTBOX = 100;
+const OUTBOX_SIDE_BY_SIDE = 10;
+
 /** Runs every due job once; returns how many ran. Safe to call from several processes at once. */
 export async function runDueJobs(context: JobContext, now = new Date()): Promise<number> {
 	let ran = 0;
 	for (;;) {
-		const jobs = await claimDueJobs(context.db, 10, now);
+		const jobs = await claimDueJobs(context.db, context.mailer.canDeliver ? CLAIM_FOR_DELIVERY : CLAIM_FOR_OUTBOX, now);
 		if (jobs.length === 0) return ran;
 		if (context.mailer.canDeliver) for (const job of jobs) await runJob(context, job, now);
-		else await Promise.all(jobs.map((job) => runJob(context, job, now)));
+		else for (let i = 0; i < jobs.length; i += OUTBOX_SIDE_BY_SIDE) await Promise.all(jobs.slice(i, i + OUTBOX_SIDE_BY_SIDE).map((job) => runJob(context, job, now)));
 		ran += jobs.length;
 	}
 }

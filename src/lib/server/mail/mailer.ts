@@ -9,8 +9,17 @@ export interface OutgoingMail {
 	text: string;
 	/** What the mail is for, e.g. `staff.invitation`; shown in the outbox, never personal data. */
 	kind: string;
-	/** Sent with the mail; the outbox keeps the text only. */
-	attachments?: Array<{ filename: string; content: string; contentType: string }>;
+	/**
+	 * Sent with the mail; the outbox keeps the text only, so they are built only when the mail is
+	 * delivered (a calendar file costs more than the rest of a booking's mail).
+	 */
+	attachments?: () => MailAttachment[];
+}
+
+export interface MailAttachment {
+	filename: string;
+	content: string;
+	contentType: string;
 }
 
 export interface Mailer {
@@ -40,7 +49,7 @@ export function createMailer(smtpUrl: string | undefined, from = 'shinkyu <no-re
 				.execute();
 			if (!transport) return { id, delivered: false };
 			try {
-				await transport.sendMail({ from, to: mail.to, subject: mail.subject, text: mail.text, attachments: mail.attachments });
+				await transport.sendMail({ from, to: mail.to, subject: mail.subject, text: mail.text, attachments: mail.attachments?.() });
 				await db.kysely.updateTable('mail_outbox').set({ sent_at: new Date().toISOString(), last_error: null }).where('id', '=', id).execute();
 				return { id, delivered: true };
 			} catch (cause) {
