@@ -12,6 +12,7 @@ import {
 	isCalendarDate,
 	isServiceCode,
 	isSlotStep,
+	LONGEST_HOLD_MINUTES,
 	mayOfferService,
 	MIN_NOTICE_MINUTES,
 	needsKyuLicence,
@@ -122,6 +123,10 @@ describe('a whole week of periods', () => {
 });
 
 describe('whole numbers with limits', () => {
+	it('keeps the longest service with its longest buffer within the longest hold the schedule reads allow for', () => {
+		expect(DURATION_MINUTES.max + BUFFER_MINUTES.max).toBeLessThanOrEqual(LONGEST_HOLD_MINUTES);
+	});
+
 	it('takes treatment lengths in 5-minute steps from 5 minutes to 8 hours', () => {
 		expect(checkWholeNumber(45, DURATION_MINUTES)).toBeNull();
 		expect(checkWholeNumber(5, DURATION_MINUTES)).toBeNull();

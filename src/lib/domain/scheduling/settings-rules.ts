@@ -16,6 +16,12 @@ export interface WholeNumberRule {
 	multipleOf?: number;
 }
 
+/**
+ * The longest any appointment holds a practitioner or bed: a day-long block. A service with its
+ * buffer stays well under it. Reads of the schedule rely on it to leave past visits out of a scan.
+ */
+export const LONGEST_HOLD_MINUTES = 24 * 60;
+
 export const DURATION_MINUTES: WholeNumberRule = { min: 5, max: 480, multipleOf: GRAIN_MINUTES };
 export const BUFFER_MINUTES: WholeNumberRule = { min: 0, max: 120, multipleOf: GRAIN_MINUTES };
 export const MIN_NOTICE_MINUTES: WholeNumberRule = { min: 0, max: 7 * 24 * 60, multipleOf: GRAIN_MINUTES };

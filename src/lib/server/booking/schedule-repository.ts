@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { japaneseHoliday } from '../../domain/clinic/holidays';
 import type { BookingRules, BusyInterval, PractitionerSchedule, ServiceSpec } from '../../domain/scheduling/availability';
 import { addDays, datesBetween } from '../../domain/scheduling/local-time';
+import { LONGEST_HOLD_MINUTES } from '../../domain/scheduling/settings-rules';
 import type { Db } from '../db/database';
 import type { Clinic, Service } from '../db/schema';
 
@@ -84,6 +85,8 @@ export async function loadScheduleInputs(db: Db, service: Service, from: string,
 			.selectFrom('appointment')
 			.select(['practitioner_id', 'bed_id', 'starts_at', 'held_until'])
 			.where('status', '!=', 'cancelled')
+			// Nothing holds a resource longer than LONGEST_HOLD_MINUTES, so years of past visits stay out of the scan.
+			.where('starts_at', '>', new Date(Date.parse(rangeStart) - LONGEST_HOLD_MINUTES * 60_000).toISOString())
 			.where('starts_at', '<', rangeEnd)
 			.where('held_until', '>', rangeStart)
 			.execute()

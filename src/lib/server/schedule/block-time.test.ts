@@ -27,6 +27,17 @@ describeEachDatabase('blocked time', (db) => {
 		expect(availability.slots.some((slot) => slot.start < blocked.end && blocked.start < slot.end)).toBe(false);
 	});
 
+	it('keeps a day-long block that began the evening before in the next day\'s availability', async () => {
+		const tuesday = '2026-12-01';
+		const result = await blockTime(db(), { practitionerId: s.takahashi, start: at('19:00'), end: at('19:00', tuesday), note: 'Course' }, s.actor);
+		if (!result.ok) throw new Error(result.code);
+		const availability = await getAvailability(db(), { service: s.follow, from: tuesday, to: tuesday }, { now: Date.parse('2026-11-27T00:00:00Z') });
+		if (!availability.ok) throw new Error(availability.code);
+		const heldUntil = Date.parse(at('19:00', tuesday));
+		expect(availability.slots.some((slot) => slot.practitionerId !== s.takahashi)).toBe(true);
+		expect(availability.slots.some((slot) => slot.practitionerId === s.takahashi && slot.start < heldUntil)).toBe(false);
+	});
+
 	it('stops staff booking into blocked time and says it is blocked time', async () => {
 		const result = await createStaffAppointment(
 			db(),

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { LONGEST_HOLD_MINUTES } from '../../domain/scheduling/settings-rules';
 import { recordAudit, type AuditActor } from '../audit/audit-log';
 import { isUniqueViolation, resourcesOf } from '../booking/occupancy';
 import type { Db } from '../db/database';
@@ -8,7 +9,7 @@ import { claimOrThrow, findConflict, OccupancyConflict, type ConflictingAppointm
 import { ZBlockTimeSchema, type TBlockTime } from './schemas';
 
 /** A block longer than a day is time off, which the practitioner's settings hold instead. */
-const MAX_BLOCK_MS = 24 * 3_600_000;
+const MAX_BLOCK_MS = LONGEST_HOLD_MINUTES * 60_000;
 
 export type BlockTimeResult =
 	| { ok: true; appointment: Appointment }
