@@ -4,14 +4,10 @@ import path from 'node:path';
 import pg from 'pg';
 import { startCluster } from '../tests/support/postgres-cluster';
 import { startBuiltServer, type ServerProcess } from '../tests/support/server-process';
-import { bookingStorm } from './booking-storm';
+import { bookingStorm, type StormResult } from './booking-storm';
 
-export interface PostgresStormRow {
+export interface PostgresStormRow extends StormResult {
 	instances: number;
-	perSecond: number;
-	p95: number;
-	committed: number;
-	failed: number;
 }
 
 /**

@@ -145,10 +145,10 @@ console.log(formatReportBench(await benchReports()));
 const inProcess = measureAvailability();
 console.log(`\nAvailability in-process (1 practitioner × 90 days, 2,000 appointments): p50 ${inProcess.p50} ms, p95 ${inProcess.p95} ms (${inProcess.slots} slots)`);
 if (storm) {
-	console.log(`Booking storm on SQLite, 32 concurrent clients on distinct slots: ${storm.perSecond} committed bookings/s, p95 ${storm.p95} ms (${storm.committed} committed, ${storm.failed} refused)`);
+	console.log(`Booking storm on SQLite, 32 concurrent clients on distinct slots: ${storm.perSecond} committed bookings/s, p95 ${storm.p95} ms (${storm.committed} committed, ${storm.failed} refused, after ${storm.warmUp} to warm up at ${storm.warmUpPerSecond}/s)`);
 }
 for (const row of await bookingStormOnPostgres(32)) {
-	console.log(`Booking storm on PostgreSQL, ${row.instances} app instance${row.instances > 1 ? 's' : ''}, 32 clients: ${row.perSecond} committed bookings/s, p95 ${row.p95} ms (${row.committed} committed, ${row.failed} refused)`);
+	console.log(`Booking storm on PostgreSQL, ${row.instances} app instance${row.instances > 1 ? 's' : ''}, 32 clients: ${row.perSecond} committed bookings/s, p95 ${row.p95} ms (${row.committed} committed, ${row.failed} refused, after ${row.warmUp} to warm up at ${row.warmUpPerSecond}/s)`);
 }
 const health = rows.find((r) => r.name.startsWith('GET /api/v1/health'));
 for (const availability of rows.filter((r) => r.name.startsWith('GET /api/v1/availability'))) {

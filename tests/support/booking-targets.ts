@@ -11,12 +11,16 @@ export interface BookingTarget {
 export async function distinctSlotTargets(base: string, fromDay = 2, toDay = 60): Promise<BookingTarget[]> {
 	const services = await (await fetch(`${base}/api/v1/services`)).json();
 	const serviceId = services.find((s: { code: string }) => s.code === 'FOLLOW').id;
-	const from = new Date(Date.now() + fromDay * 86_400_000).toISOString().slice(0, 10);
-	const to = new Date(Date.now() + toDay * 86_400_000).toISOString().slice(0, 10);
-	const { slots } = await (await fetch(`${base}/api/v1/availability?service=${serviceId}&from=${from}&to=${to}`)).json();
+	const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+	const slots: Array<{ start: string; practitionerId: string }> = [];
+	// One request may ask for 62 days at most.
+	for (let first = fromDay; first <= toDay; first += 60) {
+		const answer = await (await fetch(`${base}/api/v1/availability?service=${serviceId}&from=${day(first)}&to=${day(Math.min(first + 59, toDay))}`)).json();
+		slots.push(...answer.slots);
+	}
 	const lastEnd = new Map<string, number>();
 	const targets: BookingTarget[] = [];
-	for (const slot of slots as Array<{ start: string; practitionerId: string }>) {
+	for (const slot of slots) {
 		const start = Date.parse(slot.start);
 		if (start < (lastEnd.get(slot.practitionerId) ?? 0)) continue;
 		lastEnd.set(slot.practitionerId, start + 60 * 60_000);
