@@ -124,6 +124,21 @@ describeEachDatabase('online booking', (db) => {
 		});
 	});
 
+	it('answers slot_taken for an active practitioner without working hours, and practitioner_not_found once they leave', async () => {
+		const practitioner = (await db().kysely.selectFrom('practitioner').select('id').orderBy('id').executeTakeFirstOrThrow()).id;
+		const hours = await db().kysely.selectFrom('practitioner_hours').selectAll().where('practitioner_id', '=', practitioner).execute();
+		const book = () => createBooking(db(), request(followUp, '2026-12-01T01:00:00.000Z', { practitionerId: practitioner }), actor, NOW);
+		try {
+			await db().kysely.deleteFrom('practitioner_hours').where('practitioner_id', '=', practitioner).execute();
+			expect(await book()).toEqual({ ok: false, code: 'slot_taken' });
+			await db().kysely.updateTable('practitioner').set({ active: 0 }).where('id', '=', practitioner).execute();
+			expect(await book()).toEqual({ ok: false, code: 'practitioner_not_found' });
+		} finally {
+			await db().kysely.updateTable('practitioner').set({ active: 1 }).where('id', '=', practitioner).execute();
+			await db().kysely.insertInto('practitioner_hours').values(hours).execute();
+		}
+	});
+
 	it('answers availability questions outside the window with reasons', async () => {
 		expect(await getAvailability(db(), { service: followUp, from: '2026-11-01', to: '2026-11-02' }, { now: NOW })).toEqual({
 			ok: false,

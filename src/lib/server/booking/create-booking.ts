@@ -5,12 +5,13 @@ import { randomToken, sha256Hex } from '../crypto';
 import type { Db } from '../db/database';
 import type { Appointment } from '../db/schema';
 import { withGroupedTransaction } from '../db/grouped-transaction';
-import { enqueueJob } from '../jobs/queue';
+import { enqueueJobs } from '../jobs/queue';
+import { bookingMailJobs } from './booking-mail-jobs';
 import { appointmentRow } from './appointment-row';
 import { claimOccupancy, isUniqueViolation, resourcesOf } from './occupancy';
 import { findOrCreatePatient } from '../patients/find-or-create-patient';
 import { transactionScheduleConfig } from './schedule-config-cache';
-import { loadScheduleInputs } from './schedule-repository';
+import { loadScheduleInputs, type ScheduleConfig } from './schedule-repository';
 import type { TCreateBooking } from './schemas';
 
 export type CreateBookingResult =
@@ -25,10 +26,6 @@ class SlotTaken extends Error {}
  * or bed at once (issue #5). Mail goes out through the job queue, after the commit.
  */
 export async function createBooking(db: Db, input: TCreateBooking, actor: AuditActor, now = Date.now()): Promise<CreateBookingResult> {
-	if (input.practitionerId) {
-		const exists = await db.kysely.selectFrom('practitioner').select('id').where('id', '=', input.practitionerId).where('active', '=', 1).executeTakeFirst();
-		if (!exists) return { ok: false, code: 'practitioner_not_found' };
-	}
 	const start = Date.parse(input.start);
 	// A lost race on a bed (two people, two practitioners, one first-free bed) is tried again: the
 	// second attempt sees the bed taken and picks another. A lost race on the practitioner ends as
@@ -46,6 +43,7 @@ async function attemptBooking(db: Db, input: TCreateBooking, start: number, acto
 	try {
 		return await withGroupedTransaction(db, async (tx) => {
 			const config = await transactionScheduleConfig(tx);
+			if (input.practitionerId && !(await isActivePractitioner(tx, config, input.practitionerId))) return { ok: false, code: 'practitioner_not_found' } as const;
 			const service = config.serviceRows.find((s) => s.id === input.serviceId);
 			if (!service || !service.bookable_online || service.is_add_on) return { ok: false, code: 'service_not_found' } as const;
 			const timeZone = config.clinic.time_zone;
@@ -90,9 +88,7 @@ async function attemptBooking(db: Db, input: TCreateBooking, start: number, acto
 				patientId,
 				detail: { source: 'online', serviceId: service.id }
 			});
-			await enqueueJob(tx, 'mail.booking_confirmation', { appointmentId: appointment.id, manageToken });
-			const reminderAt = slot.start - 24 * 3_600_000;
-			if (reminderAt > now) await enqueueJob(tx, 'mail.booking_reminder', { appointmentId: appointment.id, manageToken }, new Date(reminderAt));
+			await enqueueJobs(tx, bookingMailJobs({ appointmentId: appointment.id, manageToken }, slot.start, now));
 			return { ok: true, appointment, manageToken, timeZone } as const;
 		});
 	} catch (cause) {
@@ -100,6 +96,13 @@ async function attemptBooking(db: Db, input: TCreateBooking, start: number, acto
 		if (cause instanceof SlotTaken || isUniqueViolation(cause)) return RACE_LOST;
 		throw cause;
 	}
+}
+
+/** Anyone with working hours in the schedule is active; anyone else is looked up. */
+async function isActivePractitioner(tx: Db, config: ScheduleConfig, practitionerId: string): Promise<boolean> {
+	if (config.workingHours.some((hours) => hours.practitioner_id === practitionerId)) return true;
+	const row = await tx.kysely.selectFrom('practitioner').select('id').where('id', '=', practitionerId).where('active', '=', 1).executeTakeFirst();
+	return row !== undefined;
 }
 
 function pickSlot(slots: readonly Slot[], start: number): Slot | undefined {

@@ -5,7 +5,8 @@ import { sha256Hex } from '../crypto';
 import type { Db } from '../db/database';
 import type { Appointment } from '../db/schema';
 import { withTransaction } from '../db/transaction';
-import { enqueueJob } from '../jobs/queue';
+import { enqueueJob, enqueueJobs } from '../jobs/queue';
+import { bookingMailJobs } from './booking-mail-jobs';
 import { claimOccupancy, isUniqueViolation, releaseOccupancy, resourcesOf } from './occupancy';
 import { findService, loadScheduleInputs } from './schedule-repository';
 
@@ -139,11 +140,9 @@ export async function moveBooking(db: Db, key: BookingKey, newStart: number, act
 				detail: { via: viaOf(key), from: appointment.starts_at, to: new Date(slot.start).toISOString() }
 			});
 			await retirePendingReminders(tx, appointment.id);
-			// From the portal the manage token is unknown (only its hash is kept): the mail links to the portal instead.
+			// From the portal the manage token is unknown (only its hash is kept).
 			const payload = typeof key === 'string' ? { appointmentId: appointment.id, manageToken: key } : { appointmentId: appointment.id };
-			await enqueueJob(tx, 'mail.booking_confirmation', payload);
-			const reminderAt = slot.start - 24 * HOUR;
-			if (reminderAt > now) await enqueueJob(tx, 'mail.booking_reminder', payload, new Date(reminderAt));
+			await enqueueJobs(tx, bookingMailJobs(payload, slot.start, now));
 			return { ok: true } as const;
 		});
 	} catch (cause) {

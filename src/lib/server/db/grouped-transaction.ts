@@ -43,22 +43,30 @@ async function drain(db: Db, queue: Queue): Promise<void> {
 	queue.running = false;
 }
 
-type Outcome = { ok: true; value: unknown } | { ok: false; cause: unknown };
+export type Outcome<T> = { ok: true; value: T } | { ok: false; cause: unknown };
+
+/**
+ * Runs `work` inside a savepoint of the transaction `tx`: if it fails, only its own writes are
+ * undone, and the failure is returned rather than thrown. Savepoints nest.
+ */
+export async function inSavepoint<T>(tx: Db, work: () => Promise<T>): Promise<Outcome<T>> {
+	await sql`savepoint piece`.execute(tx.kysely);
+	let outcome: Outcome<T>;
+	try {
+		outcome = { ok: true, value: await work() };
+	} catch (cause) {
+		await sql`rollback to piece`.execute(tx.kysely);
+		outcome = { ok: false, cause };
+	}
+	await sql`release piece`.execute(tx.kysely);
+	return outcome;
+}
 
 async function commitGroup(db: Db, group: Pending[]): Promise<void> {
-	const outcomes: Outcome[] = [];
+	const outcomes: Array<Outcome<unknown>> = [];
 	try {
 		await withTransaction(db, async (tx) => {
-			for (const item of group) {
-				await sql`savepoint grouped_work`.execute(tx.kysely);
-				try {
-					outcomes.push({ ok: true, value: await item.work(tx) });
-				} catch (cause) {
-					await sql`rollback to grouped_work`.execute(tx.kysely);
-					outcomes.push({ ok: false, cause });
-				}
-				await sql`release grouped_work`.execute(tx.kysely);
-			}
+			for (const item of group) outcomes.push(await inSavepoint(tx, () => item.work(tx)));
 		});
 	} catch (cause) {
 		// The commit itself failed: nothing in the group was kept.

@@ -3,22 +3,33 @@ import { sql } from 'kysely';
 import type { Db } from '../db/database';
 import type { Job } from './types';
 
+export interface NewJob {
+	kind: string;
+	payload: Record<string, unknown>;
+	/** Now, unless given. */
+	runAt?: Date;
+}
+
 export async function enqueueJob(db: Db, kind: string, payload: Record<string, unknown>, runAt = new Date()): Promise<string> {
-	const id = randomUUID();
-	await db.kysely
-		.insertInto('job')
-		.values({
-			id,
-			kind,
-			payload: JSON.stringify(payload),
-			run_at: runAt.toISOString(),
-			locked_until: null,
-			done_at: null,
-			last_error: null,
-			created_at: new Date().toISOString()
-		})
-		.execute();
-	return id;
+	const [id] = await enqueueJobs(db, [{ kind, payload, runAt }]);
+	return id!;
+}
+
+/** Several jobs in one insert, as a booking's confirmation and reminder are. */
+export async function enqueueJobs(db: Db, jobs: readonly NewJob[]): Promise<string[]> {
+	const createdAt = new Date().toISOString();
+	const rows = jobs.map((job) => ({
+		id: randomUUID(),
+		kind: job.kind,
+		payload: JSON.stringify(job.payload),
+		run_at: (job.runAt ?? new Date()).toISOString(),
+		locked_until: null,
+		done_at: null,
+		last_error: null,
+		created_at: createdAt
+	}));
+	if (rows.length > 0) await db.kysely.insertInto('job').values(rows).execute();
+	return rows.map((row) => row.id);
 }
 
 /**
@@ -41,8 +52,9 @@ export async function claimDueJobs(db: Db, limit: number, now = new Date(), leas
 	return result.rows;
 }
 
-export async function completeJob(db: Db, id: string, now = new Date()): Promise<void> {
-	await db.kysely.updateTable('job').set({ done_at: now.toISOString(), locked_until: null }).where('id', '=', id).execute();
+export async function completeJobs(db: Db, ids: readonly string[], now = new Date()): Promise<void> {
+	if (ids.length === 0) return;
+	await db.kysely.updateTable('job').set({ done_at: now.toISOString(), locked_until: null }).where('id', 'in', ids).execute();
 }
 
 export const MAX_ATTEMPTS = 8;

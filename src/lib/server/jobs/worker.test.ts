@@ -93,6 +93,23 @@ describeEachDatabase('mail jobs', (db, dialect) => {
 		expect(Date.parse(job.run_at)).toBe(NOW + 60_000);
 	});
 
+	it('without SMTP, keeps each job to itself: one that fails leaves the others in the same commit done', async () => {
+		const cancelled = await db().kysely.selectFrom('appointment').select('id').where('status', '=', 'cancelled').executeTakeFirstOrThrow();
+		const outbox = () => db().kysely.selectFrom('mail_outbox').select('id').where('kind', '=', 'booking.cancellation').execute();
+		const before = (await outbox()).length;
+		const good = [
+			await enqueueJob(db(), 'mail.booking_cancellation', { appointmentId: cancelled.id }, new Date(NOW)),
+			await enqueueJob(db(), 'mail.booking_cancellation', { appointmentId: cancelled.id }, new Date(NOW))
+		];
+		const unknown = await enqueueJob(db(), 'test.unknown', {}, new Date(NOW));
+		good.push(await enqueueJob(db(), 'mail.booking_cancellation', { appointmentId: cancelled.id }, new Date(NOW)));
+		await runDueJobs({ db: db(), mailer: createMailer(undefined), origin: 'http://localhost' }, new Date(NOW));
+		const jobs = await db().kysely.selectFrom('job').selectAll().where('id', 'in', [...good, unknown]).execute();
+		for (const id of good) expect(jobs.find((j) => j.id === id)!.done_at).not.toBeNull();
+		expect(jobs.find((j) => j.id === unknown)).toMatchObject({ done_at: null, locked_until: null, last_error: 'no handler for test.unknown' });
+		expect((await outbox()).length).toBe(before + 3);
+	});
+
 	it('never gives the same job to two workers at once', async () => {
 		for (let i = 0; i < 30; i++) await enqueueJob(db(), 'test.noop', { i }, new Date(NOW));
 		const later = new Date(NOW + 3_600_000);

@@ -2,8 +2,8 @@ import { bookingMail, type BookingMailKind } from '../booking/booking-mail';
 import type { Db } from '../db/database';
 import { logger } from '../log';
 import type { Mailer } from '../mail/mailer';
-import { withGroupedTransaction } from '../db/grouped-transaction';
-import { claimDueJobs, completeJob, failJob } from './queue';
+import { inSavepoint, withGroupedTransaction } from '../db/grouped-transaction';
+import { claimDueJobs, completeJobs, failJob } from './queue';
 import type { Job } from './types';
 
 export interface JobContext {
@@ -37,7 +37,7 @@ async function sendBookingMail(context: JobContext, payload: Record<string, stri
  */
 const CLAIM_FOR_DELIVERY = 10;
 const CLAIM_FOR_OUTBOX = 100;
-const OUTBOX_SIDE_BY_SIDE = 10;
+const OUTBOX_CHUNK = 10;
 
 /** Runs every due job once; returns how many ran. Safe to call from several processes at once. */
 export async function runDueJobs(context: JobContext, now = new Date()): Promise<number> {
@@ -45,32 +45,57 @@ export async function runDueJobs(context: JobContext, now = new Date()): Promise
 	for (;;) {
 		const jobs = await claimDueJobs(context.db, context.mailer.canDeliver ? CLAIM_FOR_DELIVERY : CLAIM_FOR_OUTBOX, now);
 		if (jobs.length === 0) return ran;
-		if (context.mailer.canDeliver) for (const job of jobs) await runJob(context, job, now);
-		else for (let i = 0; i < jobs.length; i += OUTBOX_SIDE_BY_SIDE) await Promise.all(jobs.slice(i, i + OUTBOX_SIDE_BY_SIDE).map((job) => runJob(context, job, now)));
+		if (context.mailer.canDeliver) for (const job of jobs) await deliverJob(context, job, now);
+		else for (let i = 0; i < jobs.length; i += OUTBOX_CHUNK) await runOutboxJobs(context, jobs.slice(i, i + OUTBOX_CHUNK), now);
 		ran += jobs.length;
 	}
 }
 
-async function runJob(context: JobContext, job: Job, now: Date) {
-	const handler = HANDLERS[job.kind];
+/** Delivery talks to the network: never inside a transaction, which would stop every writer. */
+async function deliverJob(context: JobContext, job: Job, now: Date): Promise<void> {
 	try {
-		if (!handler) throw new Error(`no handler for ${job.kind}`);
-		if (context.mailer.canDeliver) {
-			// Delivery talks to the network: never inside a transaction, which would stop every writer.
-			await handler(context, JSON.parse(job.payload));
-			await completeJob(context.db, job.id);
-		} else {
-			// Mail only goes to the outbox: the job's writes and its completion share one commit.
-			await withGroupedTransaction(context.db, async (tx) => {
-				await handler({ ...context, db: tx }, JSON.parse(job.payload));
-				await completeJob(tx, job.id);
-			});
-		}
+		await handlerFor(job)(context, JSON.parse(job.payload));
+		await completeJobs(context.db, [job.id]);
 	} catch (cause) {
-		const message = cause instanceof Error ? cause.message : String(cause);
-		logger.warn({ jobId: job.id, kind: job.kind, attempts: job.attempts, err: message }, 'job failed');
-		await failJob(context.db, job, message, now);
+		await recordFailure(context, job, cause, now);
 	}
+}
+
+/**
+ * Mail that only goes to the outbox: the jobs' writes and their completion share one commit. Each
+ * job runs in a savepoint of its own, so one that fails undoes only its own writes.
+ */
+async function runOutboxJobs(context: JobContext, jobs: readonly Job[], now: Date): Promise<void> {
+	let failures: Array<{ job: Job; cause: unknown }>;
+	try {
+		failures = await withGroupedTransaction(context.db, async (tx) => {
+			const failed: Array<{ job: Job; cause: unknown }> = [];
+			const done: string[] = [];
+			for (const job of jobs) {
+				const outcome = await inSavepoint(tx, () => handlerFor(job)({ ...context, db: tx }, JSON.parse(job.payload)));
+				if (outcome.ok) done.push(job.id);
+				else failed.push({ job, cause: outcome.cause });
+			}
+			await completeJobs(tx, done);
+			return failed;
+		});
+	} catch (cause) {
+		// The commit itself failed: none of these jobs was done.
+		failures = jobs.map((job) => ({ job, cause }));
+	}
+	for (const { job, cause } of failures) await recordFailure(context, job, cause, now);
+}
+
+function handlerFor(job: Job): Handler {
+	const handler = HANDLERS[job.kind];
+	if (!handler) throw new Error(`no handler for ${job.kind}`);
+	return handler;
+}
+
+async function recordFailure(context: JobContext, job: Job, cause: unknown, now: Date): Promise<void> {
+	const message = cause instanceof Error ? cause.message : String(cause);
+	logger.warn({ jobId: job.id, kind: job.kind, attempts: job.attempts, err: message }, 'job failed');
+	await failJob(context.db, job, message, now);
 }
 
 let timer: NodeJS.Timeout | undefined;
