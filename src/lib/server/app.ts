@@ -31,8 +31,9 @@ export function sqliteFileOf(config: AppConfig): string {
 	return path.join(config.dataDir, 'shinkyu.sqlite');
 }
 
-export function openAppDatabase(config: AppConfig): Db {
-	return openDatabase({ databaseUrl: config.databaseUrl, sqliteFile: sqliteFileOf(config) });
+/** `serving`: for the long-running server, which checkpoints SQLite on a thread of its own. */
+export function openAppDatabase(config: AppConfig, serving = false): Db {
+	return openDatabase({ databaseUrl: config.databaseUrl, sqliteFile: sqliteFileOf(config), backgroundCheckpoints: serving });
 }
 
 /** Migrates and, on a new database, seeds. Used by the server at start and by `npm run migrate`. */
@@ -72,7 +73,7 @@ let current: Promise<App> | undefined;
 export function getApp(): Promise<App> {
 	current ??= (async () => {
 		const config = readConfig();
-		const db = openAppDatabase(config);
+		const db = openAppDatabase(config, true);
 		const report = await prepareDatabase(db, config);
 		if (report.demoAccounts) process.stdout.write(formatDemoAccounts(report.demoAccounts) + '\n');
 		const mailer = createMailer(config.smtpUrl, config.mailFrom);

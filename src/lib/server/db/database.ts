@@ -4,6 +4,7 @@ import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect, sql, type SqliteDatabase } from 'kysely';
 import pg from 'pg';
 import type { Database } from './schema';
+import { startWalCheckpointer } from './wal-checkpointer';
 
 export type DialectName = 'sqlite' | 'postgres';
 
@@ -18,15 +19,23 @@ export interface DbOptions {
 	/** SQLite file; ignored when `databaseUrl` is set. */
 	sqliteFile?: string;
 	poolSize?: number;
+	/** SQLite in a long-running server: checkpoint on a thread of its own (wal-checkpointer.ts). */
+	backgroundCheckpoints?: boolean;
 }
 
 export function openDatabase(options: DbOptions): Db {
 	if (options.databaseUrl) return openPostgres(options.databaseUrl, options.poolSize ?? 10);
 	if (!options.sqliteFile) throw new Error('openDatabase needs a databaseUrl or an sqliteFile');
-	return openSqlite(options.sqliteFile);
+	return openSqlite(options.sqliteFile, options.backgroundCheckpoints ?? false);
 }
 
-function openSqlite(file: string): Db {
+/**
+ * With checkpoints on their own thread, the serving connection checkpoints only as a fallback: if
+ * that thread falls far behind and the log passes this many pages (about 80 MB).
+ */
+const FALLBACK_CHECKPOINT_PAGES = 20_000;
+
+function openSqlite(file: string, backgroundCheckpoints: boolean): Db {
 	fs.mkdirSync(path.dirname(file), { recursive: true });
 	const sqlite = new SQLite(file);
 	// Durability first: a clinic record must survive a power cut (issue #3).
@@ -34,8 +43,18 @@ function openSqlite(file: string): Db {
 	sqlite.pragma('synchronous = FULL');
 	sqlite.pragma('foreign_keys = ON');
 	sqlite.pragma('busy_timeout = 5000');
+	const checkpointer = backgroundCheckpoints ? startWalCheckpointer(file) : null;
+	if (checkpointer) sqlite.pragma(`wal_autocheckpoint = ${FALLBACK_CHECKPOINT_PAGES}`);
 	const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
-	return { kysely, dialect: 'sqlite', close: () => kysely.destroy() };
+	return {
+		kysely,
+		dialect: 'sqlite',
+		close: async () => {
+			// The serving connection closes last, so it folds the log into the file and removes it.
+			await checkpointer?.stop();
+			await kysely.destroy();
+		}
+	};
 }
 
 /**
