@@ -1,6 +1,5 @@
-import { sql } from 'kysely';
 import type { Db } from './database';
-import { withTransaction } from './transaction';
+import { inSavepoint, withTransaction, type Outcome } from './transaction';
 
 interface Pending {
 	work: (tx: Db) => Promise<unknown>;
@@ -41,25 +40,6 @@ export function withGroupedTransaction<T>(db: Db, work: (tx: Db) => Promise<T>):
 async function drain(db: Db, queue: Queue): Promise<void> {
 	while (queue.pending.length > 0) await commitGroup(db, queue.pending.splice(0, MAX_GROUP));
 	queue.running = false;
-}
-
-export type Outcome<T> = { ok: true; value: T } | { ok: false; cause: unknown };
-
-/**
- * Runs `work` inside a savepoint of the transaction `tx`: if it fails, only its own writes are
- * undone, and the failure is returned rather than thrown. Savepoints nest.
- */
-export async function inSavepoint<T>(tx: Db, work: () => Promise<T>): Promise<Outcome<T>> {
-	await sql`savepoint piece`.execute(tx.kysely);
-	let outcome: Outcome<T>;
-	try {
-		outcome = { ok: true, value: await work() };
-	} catch (cause) {
-		await sql`rollback to piece`.execute(tx.kysely);
-		outcome = { ok: false, cause };
-	}
-	await sql`release piece`.execute(tx.kysely);
-	return outcome;
 }
 
 async function commitGroup(db: Db, group: Pending[]): Promise<void> {

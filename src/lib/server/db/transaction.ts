@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Db } from './database';
 
 const committed = new WeakMap<object, number>();
@@ -13,4 +14,23 @@ export async function withTransaction<T>(db: Db, work: (tx: Db) => Promise<T>): 
 /** How many transactions this process has committed on `db`: a change means cached reads may be stale. */
 export function commitCount(db: Db): number {
 	return committed.get(db.kysely) ?? 0;
+}
+
+export type Outcome<T> = { ok: true; value: T } | { ok: false; cause: unknown };
+
+/**
+ * Runs `work` inside a savepoint of the transaction `tx`: if it fails, only its own writes are
+ * undone, and the failure is returned rather than thrown. Savepoints nest.
+ */
+export async function inSavepoint<T>(tx: Db, work: () => Promise<T>): Promise<Outcome<T>> {
+	await sql`savepoint piece`.execute(tx.kysely);
+	let outcome: Outcome<T>;
+	try {
+		outcome = { ok: true, value: await work() };
+	} catch (cause) {
+		await sql`rollback to piece`.execute(tx.kysely);
+		outcome = { ok: false, cause };
+	}
+	await sql`release piece`.execute(tx.kysely);
+	return outcome;
 }

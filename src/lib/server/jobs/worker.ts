@@ -2,7 +2,8 @@ import { bookingMail, type BookingMailKind } from '../booking/booking-mail';
 import type { Db } from '../db/database';
 import { logger } from '../log';
 import type { Mailer } from '../mail/mailer';
-import { inSavepoint, withGroupedTransaction } from '../db/grouped-transaction';
+import { withGroupedTransaction } from '../db/grouped-transaction';
+import { inSavepoint } from '../db/transaction';
 import { claimDueJobs, completeJobs, failJob } from './queue';
 import type { Job } from './types';
 
