@@ -24,11 +24,21 @@ export function offsetMinutesAt(instant: number, timeZone: string): number {
 	return offset;
 }
 
+const dayCache = new Map<string, string>();
+
 /** 'YYYY-MM-DD' plus `days`, on the calendar (no time zone involved). */
 export function addDays(date: string, days: number): string {
-	const d = new Date(`${date}T00:00:00Z`);
-	d.setUTCDate(d.getUTCDate() + days);
-	return d.toISOString().slice(0, 10);
+	// Every availability request and booking steps over the same few days; parsing a date costs more than looking it up.
+	const key = `${date} ${days}`;
+	let result = dayCache.get(key);
+	if (result === undefined) {
+		if (dayCache.size > 100_000) dayCache.clear();
+		const d = new Date(`${date}T00:00:00Z`);
+		d.setUTCDate(d.getUTCDate() + days);
+		result = d.toISOString().slice(0, 10);
+		dayCache.set(key, result);
+	}
+	return result;
 }
 
 export function weekdayOf(date: string): number {
