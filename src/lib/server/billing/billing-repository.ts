@@ -25,7 +25,7 @@ export function clinicToday(clinic: BillingClinic, now: Date): string {
 export async function findBillablePatient(db: Db, patientId: string) {
 	return db.kysely
 		.selectFrom('patient')
-		.select(['id', 'insurer_number'])
+		.select(['id', 'insurer_number', 'insurance_symbol', 'insurance_number', 'insurance_branch'])
 		.where('id', '=', patientId)
 		.where('merged_into_id', 'is', null)
 		.executeTakeFirst();

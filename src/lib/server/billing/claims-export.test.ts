@@ -54,6 +54,31 @@ describeEachDatabase('monthly claim data', (db) => {
 		expect(months.find((m) => m.month === '2027-09')?.visits).toBeGreaterThanOrEqual(2);
 	});
 
+	it('claims each visit from the insurer of its day when the card changes mid-month, and keeps the card as charged', async () => {
+		const world = await billingWorld(db());
+		const number = String(randomInt(10_000_000)).padStart(7, '0');
+		const [before, after] = [`8${number}`, `7${number}`];
+		const patientId = await insuredPatient(db(), { insurerNumber: before });
+		const consent = await recordDoctorConsent(db(), patientId, { ...CONSENT_INPUT, signedOn: '2027-11-01' }, world.actor, { now: NOW });
+		expect(consent.ok).toBe(true);
+		const charge = async (startsAt: string) => {
+			const created = await createChargeForAppointment(db(), await insertVisit(db(), world, patientId, startsAt), { payer: 'insurance', sharePercent: '30' }, world.actor, { now: NOW });
+			if (!created.ok) throw new Error(created.code);
+			return created.chargeId;
+		};
+		const first = await charge('2027-11-05T01:00:00.000Z');
+		// A new job from the 15th: a new insurer and card.
+		await db().kysely.updateTable('patient').set({ insurer_number: after, insurance_symbol: '77', insurance_number: '888' }).where('id', '=', patientId).execute();
+		await charge('2027-11-20T01:00:00.000Z');
+
+		const old = await claimVisitsForMonth(db(), { month: '2027-11', insurerNumber: before }, world.actor, 'ja');
+		expect(old.map((v) => [v.visitDate, v.insurerNumber, v.insuranceSymbol, v.insuranceNumber])).toEqual([['2027-11-05', before, '12', '345']]);
+		const current = await claimVisitsForMonth(db(), { month: '2027-11', insurerNumber: after }, world.actor, 'ja');
+		expect(current.map((v) => [v.visitDate, v.insurerNumber, v.insuranceSymbol, v.insuranceNumber])).toEqual([['2027-11-20', after, '77', '888']]);
+		await expect(db().kysely.updateTable('charge_insurance_card').set({ insurer_number: after }).where('charge_id', '=', first).execute()).rejects.toThrow(/cannot be changed/);
+		await expect(db().kysely.deleteFrom('charge_insurance_card').where('charge_id', '=', first).execute()).rejects.toThrow(/cannot be changed/);
+	});
+
 	describe('month boundaries', () => {
 		it('takes December into the right year', async () => {
 			const world = await billingWorld(db());

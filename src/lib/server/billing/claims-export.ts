@@ -19,9 +19,9 @@ export interface ClaimQuery {
 }
 
 /**
- * Every insured visit of a month that was not voided, for the 療養費 claim. The insurer numbers
- * are the card on record now: a claim is made for last month, and a card that changed since has to
- * be corrected on the chart first. Audited, since the file carries names and card numbers.
+ * Every insured visit of a month that was not voided, for the 療養費 claim, each with the card it
+ * was charged under (a charge from before 0016 has none kept: the card on record stands in).
+ * Audited, since the file carries names and card numbers.
  */
 export async function claimVisitsForMonth(db: Db, query: ClaimQuery, actor: AuditActor, locale: Locale): Promise<ClaimVisit[]> {
 	let select = db.kysely
@@ -29,6 +29,12 @@ export async function claimVisitsForMonth(db: Db, query: ClaimQuery, actor: Audi
 		.innerJoin('patient as p', 'p.id', 'c.patient_id')
 		.leftJoin('doctor_consent as dc', 'dc.id', 'c.consent_id')
 		.leftJoin('charge_void as v', 'v.charge_id', 'c.id')
+		.leftJoin('charge_insurance_card as card', 'card.charge_id', 'c.id')
+		.select((eb) => [
+			eb.fn.coalesce('card.insurer_number', 'p.insurer_number').as('insurer_number'),
+			eb.fn.coalesce('card.insurance_symbol', 'p.insurance_symbol').as('insurance_symbol'),
+			eb.fn.coalesce('card.insurance_number', 'p.insurance_number').as('insurance_number')
+		])
 		.select([
 			'c.id',
 			'c.service_date',
@@ -39,16 +45,14 @@ export async function claimVisitsForMonth(db: Db, query: ClaimQuery, actor: Audi
 			'p.patient_number',
 			'p.family_name_kana',
 			'p.given_name_kana',
-			'p.insurer_number',
-			'p.insurance_symbol',
-			'p.insurance_number',
 			'dc.signed_on'
 		])
 		.where('c.payer', '=', 'insurance')
 		.where('c.service_date', '>=', `${query.month}-01`)
 		.where('c.service_date', '<', nextMonthStart(query.month))
 		.where('v.charge_id', 'is', null);
-	if (query.insurerNumber !== null) select = select.where('p.insurer_number', '=', query.insurerNumber);
+	const insurer = query.insurerNumber;
+	if (insurer !== null) select = select.where((eb) => eb(eb.fn.coalesce('card.insurer_number', 'p.insurer_number'), '=', insurer));
 	const charges = await select.execute();
 	const lines =
 		charges.length === 0

@@ -119,6 +119,13 @@ export async function createChargeForAppointment(db: Db, appointmentId: string, 
 				created_by: staffId
 			})
 			.execute();
+		if (charge.payer === 'insurance') {
+			// The claim goes to the insurer of the visit's day, whatever card is on record later.
+			await tx.kysely
+				.insertInto('charge_insurance_card')
+				.values({ charge_id: chargeId, insurer_number: patient.insurer_number, insurance_symbol: patient.insurance_symbol, insurance_number: patient.insurance_number, insurance_branch: patient.insurance_branch })
+				.execute();
+		}
 		const services = [service, ...addOns];
 		await tx.kysely
 			.insertInto('charge_line')

@@ -15,6 +15,7 @@ import { clinicOffersCupping } from './migrations/0012_clinic_offers_cupping';
 import { clinicInstrumentScores } from './migrations/0013_clinic_instrument_scores';
 import { billing } from './migrations/0014_billing';
 import { reportIndexes } from './migrations/0015_report_indexes';
+import { chargeInsuranceCard } from './migrations/0016_charge_insurance_card';
 
 /** Every migration, in order. Names never change once released. */
 export function allMigrations(dialect: DialectName): Record<string, Migration> {
@@ -33,7 +34,8 @@ export function allMigrations(dialect: DialectName): Record<string, Migration> {
 		'0012_clinic_offers_cupping': clinicOffersCupping(dialect),
 		'0013_clinic_instrument_scores': clinicInstrumentScores(dialect),
 		'0014_billing': billing(dialect),
-		'0015_report_indexes': reportIndexes
+		'0015_report_indexes': reportIndexes,
+		'0016_charge_insurance_card': chargeInsuranceCard(dialect)
 	};
 }
 

@@ -71,6 +71,15 @@ export interface ChargeVoidTable {
 	voided_by: string;
 }
 
+/** The card an insured charge was made under (0016); written once with the charge. */
+export interface ChargeInsuranceCardTable {
+	charge_id: string;
+	insurer_number: string;
+	insurance_symbol: string;
+	insurance_number: string;
+	insurance_branch: string;
+}
+
 export interface PaymentTable {
 	id: string;
 	charge_id: string;
@@ -115,6 +124,7 @@ export interface BillingTables {
 	charge: ChargeTable;
 	charge_line: ChargeLineTable;
 	charge_void: ChargeVoidTable;
+	charge_insurance_card: ChargeInsuranceCardTable;
 	payment: PaymentTable;
 	receipt_counter: ReceiptCounterTable;
 	receipt: ReceiptTable;
