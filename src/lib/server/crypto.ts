@@ -1,9 +1,8 @@
-import { createHash } from 'node:crypto';
-import { encodeBase32LowerCaseNoPadding } from '@oslojs/encoding';
+import { sha256 } from '@oslojs/crypto/sha2';
+import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from '@oslojs/encoding';
 
-/** SHA-256 of the UTF-8 text, as lowercase hex. */
 export function sha256Hex(input: string): string {
-	return createHash('sha256').update(input, 'utf8').digest('hex');
+	return encodeHexLowerCase(sha256(new TextEncoder().encode(input)));
 }
 
 /** A random secret token for links and cookies: 160 bits, base32 so it is safe in any URL. */
