@@ -8,7 +8,7 @@ import type { CheckIn } from '../outcomes/check-in';
 import { compact, concept, HL7, localCoding, PAIN_NRS, referenceTo, score, type FhirContext } from './codes';
 import type { CodeableConcept, Observation, ObservationComponent } from './types';
 
-const SURVEY: CodeableConcept = { coding: [{ system: HL7.observationCategory, code: 'survey', display: 'Survey' }] };
+export const SURVEY: CodeableConcept = { coding: [{ system: HL7.observationCategory, code: 'survey', display: 'Survey' }] };
 
 /** The codes of the outcome-measure system: the instrument codes of domain/outcomes. */
 export const MEASURE_CODES = {

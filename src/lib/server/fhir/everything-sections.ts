@@ -15,7 +15,10 @@ import { sessionProcedure } from '../../domain/fhir/procedure';
 import type { FhirResource } from '../../domain/fhir/types';
 import { selectDocuments, selectSignatures } from '../consent/consent-repository';
 import type { Db } from '../db/database';
+import { clinicInstruments } from '../outcomes/clinic-instruments';
+import { selectInstrumentScores } from '../outcomes/instrument-score-repository';
 import { selectCheckIns } from '../outcomes/outcome-repository';
+import { instrumentScoreObservation } from './clinic-instrument-observations';
 import { selectAdverseEvents, selectExaminations, selectIntakes, selectPlans, selectSessionPoints, selectSessions, selectSideEffectReports } from './everything-repository';
 
 export interface EverythingScope extends FhirContext {
@@ -68,6 +71,17 @@ export const outcomeSection: SectionBuilder = async (scope) => {
 	return checkIns.flatMap((checkIn) => checkInObservations(scope.patientId, checkIn, scope));
 };
 
+/**
+ * Every score on one of the clinic's own instruments, named by its definition. The definitions are
+ * read only when there is a score to name; scores of a definition since removed are exported too.
+ */
+export const clinicInstrumentSection: SectionBuilder = async (scope) => {
+	const scores = await selectInstrumentScores(scope.db, scope.patientId);
+	if (scores.length === 0) return [];
+	const instruments = new Map((await clinicInstruments()).map((i) => [i.code, i]));
+	return scores.map((s) => instrumentScoreObservation(scope.patientId, s, instruments.get(s.instrumentCode), scope));
+};
+
 export const sessionSection: SectionBuilder = async (scope) => {
 	const sessions = await selectSessions(scope.db, scope.patientId);
 	const points = await selectSessionPoints(scope.db, sessions.map((s) => s.id));
@@ -81,4 +95,4 @@ export const adverseEventSection: SectionBuilder = async (scope) => {
 };
 
 /** In order: a section may rely on what the ones before it recorded in the scope. */
-export const SECTION_BUILDERS: readonly SectionBuilder[] = [problemSection, consentSection, outcomeSection, planSection, sessionSection, adverseEventSection];
+export const SECTION_BUILDERS: readonly SectionBuilder[] = [problemSection, consentSection, outcomeSection, clinicInstrumentSection, planSection, sessionSection, adverseEventSection];
