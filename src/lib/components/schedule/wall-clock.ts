@@ -21,7 +21,4 @@ export function dayText(date: string, locale: Locale, style: 'full' | 'short' = 
 	return new Intl.DateTimeFormat(locale === 'ja' ? 'ja-JP' : 'en-GB', options).format(new Date(`${date}T00:00:00Z`));
 }
 
-/** A person's name in the order each language writes it. */
-export function personName(person: { familyName: string; givenName: string }, locale: Locale): string {
-	return locale === 'ja' ? `${person.familyName} ${person.givenName}` : `${person.givenName} ${person.familyName}`;
-}
+export { personName } from '../../domain/patients/person-name';

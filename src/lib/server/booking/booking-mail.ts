@@ -1,4 +1,5 @@
 import ical, { ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
+import { personName } from '../../domain/patients/person-name';
 import { localizePath, type Locale } from '../../i18n/locales';
 import { translate } from '../../i18n/translate';
 import type { Db } from '../db/database';
@@ -57,7 +58,7 @@ export async function bookingMail(
 	const when = dateTimeFormat(locale, clinic.time_zone).format(new Date(row.starts_at));
 	const clinicName = ja ? clinic.name_ja : clinic.name_en;
 	const params = {
-		name: ja ? `${row.family_name} ${row.given_name}` : `${row.given_name} ${row.family_name}`,
+		name: personName({ familyName: row.family_name, givenName: row.given_name }, locale),
 		clinic: clinicName,
 		when,
 		service: ja ? row.name_ja : row.name_en,

@@ -1,3 +1,4 @@
+import { personName } from '../../domain/patients/person-name';
 import type { Locale } from '../../i18n/locales';
 import { formatYen } from '../../components/billing/format-yen';
 import type { AuditActor } from '../audit/audit-log';
@@ -17,7 +18,7 @@ export interface BillingPdf {
 	filename: string;
 }
 
-const nameOf = (p: { familyName: string; givenName: string }, locale: Locale) => (locale === 'ja' ? `${p.familyName} ${p.givenName} 様` : `${p.givenName} ${p.familyName}`);
+const nameOf = (p: { familyName: string; givenName: string }, locale: Locale) => (locale === 'ja' ? `${personName(p, locale)} 様` : personName(p, locale));
 
 function payerText(ctx: DocumentContext, charge: ChargeView): string {
 	const payer = ctx.t(`billing.payer.${charge.payer}`);

@@ -1,3 +1,4 @@
+import { personName } from '../../domain/patients/person-name';
 import type { Locale } from '../../i18n/locales';
 import { isMessageKey, translate } from '../../i18n/translate';
 import type { Db } from '../db/database';
@@ -58,7 +59,7 @@ export async function findDocumentPatient(db: Db, id: string): Promise<DocumentP
 }
 
 export function patientName(patient: Pick<DocumentPatient, 'familyName' | 'givenName'>, locale: Locale): string {
-	return (locale === 'ja' ? `${patient.familyName} ${patient.givenName}` : `${patient.givenName} ${patient.familyName}`).trim();
+	return personName(patient, locale);
 }
 
 /** The rows that identify the patient on a document: name and number, reading, birth date, and sex when known. */

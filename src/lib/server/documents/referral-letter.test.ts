@@ -115,8 +115,8 @@ describeEachDatabase('the referral letter PDF', (db) => {
 		const text = squashed(pdfText(document!.pdf));
 		for (const fact of [
 			'Referral letter',
-			// Names are stored in Japanese only; English documents put the given name first, as the chart does.
-			'花子 山田',
+			// A name written in Japanese keeps its order in English too.
+			'山田 花子',
 			'Female',
 			'Leg weakness that is getting worse',
 			'Emergency: please see the patient today, as an emergency.',

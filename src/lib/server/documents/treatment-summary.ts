@@ -1,3 +1,4 @@
+import { personName } from '../../domain/patients/person-name';
 import { measureScores, MEASURE_KEYS } from '../../domain/outcomes/check-in';
 import type { Locale } from '../../i18n/locales';
 import { translate } from '../../i18n/translate';
@@ -40,7 +41,7 @@ export async function treatmentSummaryPdf(db: Db, patientId: string, locale: Loc
 	const day = new Intl.DateTimeFormat(locale === 'ja' ? 'ja-JP' : 'en-GB', { dateStyle: 'medium', timeZone });
 	const date = (iso: string) => day.format(new Date(iso));
 	const clinicName = clinic ? (locale === 'ja' ? clinic.name_ja : clinic.name_en) : '';
-	const name = locale === 'ja' ? `${patient.family_name} ${patient.given_name}` : `${patient.given_name} ${patient.family_name}`;
+	const name = personName({ familyName: patient.family_name, givenName: patient.given_name }, locale);
 	const score = (value: number | null) => (value === null ? '—' : String(Math.round(value * 10) / 10));
 
 	const blocks: PdfBlock[] = [

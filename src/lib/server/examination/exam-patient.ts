@@ -1,3 +1,4 @@
+import { personName } from '../../domain/patients/person-name';
 import type { Db } from '../db/database';
 
 export interface ExamPatient {
@@ -16,6 +17,6 @@ export async function findExamPatient(db: Db, id: string, locale: 'ja' | 'en'): 
 		.where('merged_into_id', 'is', null)
 		.executeTakeFirst();
 	if (!row) return null;
-	const name = locale === 'ja' ? `${row.family_name} ${row.given_name}` : `${row.given_name} ${row.family_name}`;
+	const name = personName({ familyName: row.family_name, givenName: row.given_name }, locale);
 	return { id: row.id, patientNumber: row.patient_number, name: name.trim(), dateOfBirth: row.date_of_birth };
 }

@@ -1,5 +1,6 @@
 import { error, type RequestEvent } from '@sveltejs/kit';
 import { z } from 'zod';
+import { personName } from '$lib/domain/patients/person-name';
 import { translate } from '$lib/i18n/translate';
 import { mayReadClinical } from '$lib/server/clinic/security-settings';
 import { findIntakePatient, type IntakePatient } from '$lib/server/intake/intake-service';
@@ -19,5 +20,5 @@ export async function intakePatientFor(event: RequestEvent): Promise<IntakePatie
 }
 
 export function displayName(patient: IntakePatient, locale: 'ja' | 'en'): string {
-	return locale === 'ja' ? `${patient.familyName} ${patient.givenName}` : `${patient.givenName} ${patient.familyName}`;
+	return personName(patient, locale);
 }
