@@ -1,6 +1,7 @@
 import type { Locale } from '$lib/i18n/locales';
 import type { Db } from '$lib/server/db/database';
 import type { Mailer } from '$lib/server/mail/mailer';
+import type { SecretBox } from '$lib/server/auth/secret-box';
 import type { StaffSession } from '$lib/server/auth/session';
 import type { PatientSession } from '$lib/server/portal/patient-session';
 
@@ -15,6 +16,7 @@ declare global {
 			locale: Locale;
 			db: Db;
 			mailer: Mailer;
+			secrets: SecretBox;
 			session: StaffSession | null;
 			patientSession: PatientSession | null;
 		}

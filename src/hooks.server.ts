@@ -36,9 +36,10 @@ export const handle: Handle = async ({ event, resolve }) => {
 	event.locals.locale = isApi
 		? localeFromAcceptLanguage(event.request.headers.get('accept-language'))
 		: localeFromPath(event.url.pathname);
-	const { db, mailer, config } = await getApp();
+	const { db, mailer, config, secrets } = await getApp();
 	event.locals.db = db;
 	event.locals.mailer = mailer;
+	event.locals.secrets = secrets;
 
 	const token = event.cookies.get(SESSION_COOKIE);
 	event.locals.session = token ? await validateSession(db, token) : null;

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -24,10 +25,12 @@ const dataDirs: string[] = [];
 beforeAll(async () => {
 	smtp = await startSmtpPeer();
 	databaseUrl = await createPostgresDatabase();
+	// As compose.yaml runs them: each instance its own DATA_DIR, one key for both.
+	const secretKey = randomBytes(32).toString('hex');
 	const start = () => {
 		const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'shinkyu-scale-'));
 		dataDirs.push(dataDir);
-		return startBuiltServer({ DATABASE_URL: databaseUrl, DATA_DIR: dataDir, SMTP_URL: smtp.url, RATE_LIMITS: 'off' });
+		return startBuiltServer({ DATABASE_URL: databaseUrl, DATA_DIR: dataDir, SECRET_KEY: secretKey, SMTP_URL: smtp.url, RATE_LIMITS: 'off' });
 	};
 	// Both migrate and seed at once: only one may seed.
 	instances = await Promise.all([start(), start()]);

@@ -1,6 +1,9 @@
 import path from 'node:path';
 import { sql } from 'kysely';
 import pkg from '../../../package.json' with { type: 'json' };
+import { createSecretBox, type SecretBox } from './auth/secret-box';
+import { loadSecretKey } from './auth/secret-key';
+import { sealPlainTotpSecrets } from './auth/second-factor';
 import { readConfig, type AppConfig } from './config';
 import { ensureDefaultConsentDocuments } from './consent/default-documents';
 import { openDatabase, type Db } from './db/database';
@@ -19,6 +22,8 @@ export interface App {
 	config: AppConfig;
 	db: Db;
 	mailer: Mailer;
+	/** Seals and opens the staff TOTP secrets. */
+	secrets: SecretBox;
 }
 
 export interface StartReport {
@@ -73,8 +78,10 @@ let current: Promise<App> | undefined;
 export function getApp(): Promise<App> {
 	current ??= (async () => {
 		const config = readConfig();
+		const secrets = createSecretBox(loadSecretKey(config));
 		const db = openAppDatabase(config, true);
 		const report = await prepareDatabase(db, config);
+		await sealPlainTotpSecrets(db, secrets);
 		if (report.demoAccounts) process.stdout.write(formatDemoAccounts(report.demoAccounts) + '\n');
 		const mailer = createMailer(config.smtpUrl, config.mailFrom);
 		// Read the clinic's instrument files now, so a bad one is reported at start rather than at first use.
@@ -85,7 +92,7 @@ export function getApp(): Promise<App> {
 			await stopJobWorker();
 			await db.close();
 		});
-		return { config, db, mailer };
+		return { config, db, mailer, secrets };
 	})();
 	return current;
 }

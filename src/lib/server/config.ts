@@ -12,6 +12,8 @@ export interface AppConfig {
 	seedDemo: boolean;
 	/** `RATE_LIMITS=off` lifts the request limits of issue #9: for benchmarks and the shared test server. */
 	rateLimits: boolean;
+	/** `SECRET_KEY`: the key sealing staff TOTP secrets; without it, `secret.key` in DATA_DIR (auth/secret-key.ts). */
+	secretKey: string | undefined;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -24,6 +26,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
 		smtpUrl: env.SMTP_URL || undefined,
 		mailFrom: env.MAIL_FROM || 'shinkyu <no-reply@example.jp>',
 		seedDemo: env.SHINKYU_DEMO !== '0',
-		rateLimits: env.RATE_LIMITS !== 'off'
+		rateLimits: env.RATE_LIMITS !== 'off',
+		secretKey: env.SECRET_KEY || undefined
 	};
 }

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { expect, it } from 'vitest';
 import { describeEachDatabase } from '../../../../tests/support/test-database';
 import { SYSTEM_ACTOR, type AuditActor } from '../audit/audit-log';
@@ -5,7 +6,8 @@ import { setRequireTotpForAll } from '../clinic/security-settings';
 import { seedClinic } from '../seed/demo-clinic';
 import { createStaff } from '../staff/create-staff';
 import { changePassword } from './change-password';
-import { beginTotpEnrolment, confirmTotpEnrolment, verifySecondFactor } from './second-factor';
+import { createSecretBox } from './secret-box';
+import { beginTotpEnrolment, confirmTotpEnrolment, sealPlainTotpSecrets, verifySecondFactor } from './second-factor';
 import { createSession, IDLE_TIMEOUT_MS, validateSession } from './session';
 import { signIn } from './sign-in';
 import { noteSignInFailure } from './throttle-store';
@@ -13,6 +15,7 @@ import { totpCodeAt } from './totp';
 
 const actor: AuditActor = { type: 'anonymous', id: null, ip: '203.0.113.7', requestId: 'test' };
 const PASSWORD = 'plum blossom in march';
+const secrets = createSecretBox(randomBytes(32));
 
 describeEachDatabase('staff authentication', (db) => {
 	async function newStaff(email: string, role: 'owner' | 'practitioner' | 'reception' = 'practitioner') {
@@ -80,9 +83,9 @@ describeEachDatabase('staff authentication', (db) => {
 		const staff = await newStaff('totp@example.jp');
 		const now = new Date();
 		const first = await createSession(db(), staff.id, false, now);
-		const secret = (await beginTotpEnrolment(db(), staff.id))!;
-		expect(await confirmTotpEnrolment(db(), staff.id, first.sessionId, '000000', actor, now)).toEqual({ ok: false, code: 'invalid_code' });
-		const enrolled = await confirmTotpEnrolment(db(), staff.id, first.sessionId, totpCodeAt(secret, now), actor, now);
+		const secret = (await beginTotpEnrolment(db(), secrets, staff.id))!;
+		expect(await confirmTotpEnrolment(db(), secrets, staff.id, first.sessionId, '000000', actor, now)).toEqual({ ok: false, code: 'invalid_code' });
+		const enrolled = await confirmTotpEnrolment(db(), secrets, staff.id, first.sessionId, totpCodeAt(secret, now), actor, now);
 		if (!enrolled.ok) throw new Error('enrolment failed');
 		expect(enrolled.recoveryCodes).toHaveLength(10);
 
@@ -91,15 +94,57 @@ describeEachDatabase('staff authentication', (db) => {
 		expect(signedIn.next).toBe('totp');
 		const fresh = { ...staff, totp_enabled: 1 };
 		// The code used at enrolment cannot be replayed.
-		expect(await verifySecondFactor(db(), fresh, signedIn.sessionId, totpCodeAt(secret, now), actor, now)).toEqual({ ok: false, code: 'invalid_code' });
+		expect(await verifySecondFactor(db(), secrets, fresh, signedIn.sessionId, totpCodeAt(secret, now), actor, now)).toEqual({ ok: false, code: 'invalid_code' });
 		const next = new Date(now.getTime() + 30_000);
-		expect(await verifySecondFactor(db(), fresh, signedIn.sessionId, totpCodeAt(secret, next), actor, next)).toEqual({ ok: true, usedRecoveryCode: false });
+		expect(await verifySecondFactor(db(), secrets, fresh, signedIn.sessionId, totpCodeAt(secret, next), actor, next)).toEqual({ ok: true, usedRecoveryCode: false });
 
 		const recovery = enrolled.recoveryCodes[0]!;
-		expect(await verifySecondFactor(db(), fresh, signedIn.sessionId, recovery.toUpperCase(), actor)).toEqual({ ok: true, usedRecoveryCode: true });
-		expect(await verifySecondFactor(db(), fresh, signedIn.sessionId, recovery, actor)).toEqual({ ok: false, code: 'invalid_code' });
+		expect(await verifySecondFactor(db(), secrets, fresh, signedIn.sessionId, recovery.toUpperCase(), actor)).toEqual({ ok: true, usedRecoveryCode: true });
+		expect(await verifySecondFactor(db(), secrets, fresh, signedIn.sessionId, recovery, actor)).toEqual({ ok: false, code: 'invalid_code' });
 		const session = await validateSession(db(), signedIn.token);
 		expect(session?.secondFactorDone).toBe(true);
+	});
+
+	it('keeps the TOTP secret sealed in the database, bound to its staff member', async () => {
+		const staff = await newStaff('sealed@example.jp');
+		const secret = (await beginTotpEnrolment(db(), secrets, staff.id))!;
+		const stored = (await db().kysely.selectFrom('staff').select('totp_secret').where('id', '=', staff.id).executeTakeFirstOrThrow()).totp_secret!;
+		expect(stored).toMatch(/^box1:/);
+		expect(stored).not.toContain(secret);
+		// A reload shows the same secret; another key, or the value moved to another row, opens nothing.
+		expect(await beginTotpEnrolment(db(), secrets, staff.id)).toBe(secret);
+		expect(() => createSecretBox(randomBytes(32)).open(stored, staff.id)).toThrow();
+		expect(() => secrets.open(stored, 'someone-else')).toThrow();
+	});
+
+	it('falls back to recovery codes when the server key cannot open the secret (restored without its key)', async () => {
+		const staff = await newStaff('rekeyed@example.jp');
+		const now = new Date();
+		const first = await createSession(db(), staff.id, false, now);
+		const secret = (await beginTotpEnrolment(db(), secrets, staff.id))!;
+		const enrolled = await confirmTotpEnrolment(db(), secrets, staff.id, first.sessionId, totpCodeAt(secret, now), actor, now);
+		if (!enrolled.ok) throw new Error('enrolment failed');
+		const otherKey = createSecretBox(randomBytes(32));
+		const signedIn = await signIn(db(), { email: staff.email, password: PASSWORD }, actor);
+		if (!signedIn.ok) throw new Error('sign-in failed');
+		const later = new Date(now.getTime() + 60_000);
+		const fresh = { ...staff, totp_enabled: 1 };
+		expect(await verifySecondFactor(db(), otherKey, fresh, signedIn.sessionId, totpCodeAt(secret, later), actor, later)).toEqual({ ok: false, code: 'invalid_code' });
+		expect(await verifySecondFactor(db(), otherKey, fresh, signedIn.sessionId, enrolled.recoveryCodes[0]!, actor, later)).toEqual({ ok: true, usedRecoveryCode: true });
+	});
+
+	it('seals, at start, a secret an earlier version kept in the clear, and it still verifies', async () => {
+		const staff = await newStaff('legacy@example.jp');
+		const now = new Date();
+		const plain = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
+		await db().kysely.updateTable('staff').set({ totp_secret: plain, totp_enabled: 1 }).where('id', '=', staff.id).execute();
+		expect(await sealPlainTotpSecrets(db(), secrets)).toBeGreaterThanOrEqual(1);
+		const stored = (await db().kysely.selectFrom('staff').select('totp_secret').where('id', '=', staff.id).executeTakeFirstOrThrow()).totp_secret!;
+		expect(stored).toMatch(/^box1:/);
+		expect(await sealPlainTotpSecrets(db(), secrets)).toBe(0);
+		const signedIn = await signIn(db(), { email: staff.email, password: PASSWORD }, actor);
+		if (!signedIn.ok) throw new Error('sign-in failed');
+		expect(await verifySecondFactor(db(), secrets, { ...staff, totp_enabled: 1 }, signedIn.sessionId, totpCodeAt(plain, now), actor, now)).toEqual({ ok: true, usedRecoveryCode: false });
 	});
 
 	it('changes a password only with the current one, and signs out other devices', async () => {

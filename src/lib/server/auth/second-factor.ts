@@ -2,15 +2,31 @@ import { recordAudit, type AuditActor } from '../audit/audit-log';
 import type { Db } from '../db/database';
 import type { Staff } from '../db/schema';
 import { withTransaction } from '../db/transaction';
+import { logger } from '../log';
 import { findStaffById } from '../staff/staff-repository';
+import { isSealed, type SecretBox } from './secret-box';
 import { completeSecondFactor } from './session';
 import { hashRecoveryCode, matchTotpCode, newRecoveryCodes, newTotpSecret, normaliseRecoveryCode } from './totp';
+
+/**
+ * The staff member's TOTP secret, or null when this server's key cannot open it (a database restored
+ * without its key): recovery codes still work, and enrolling again makes a new secret.
+ */
+function openTotpSecret(secrets: SecretBox, staffId: string, stored: string): string | null {
+	try {
+		return secrets.open(stored, staffId);
+	} catch {
+		logger.warn({ staffId }, 'a TOTP secret cannot be opened with this server key');
+		return null;
+	}
+}
 
 export type SecondFactorResult = { ok: true; usedRecoveryCode: boolean } | { ok: false; code: 'invalid_code' };
 
 /** Second sign-in step: a fresh TOTP code (each counter works once) or an unused recovery code. */
 export async function verifySecondFactor(
 	db: Db,
+	secrets: SecretBox,
 	staff: Staff,
 	sessionId: string,
 	code: string,
@@ -20,7 +36,8 @@ export async function verifySecondFactor(
 	return withTransaction(db, async (tx) => {
 		const fresh = await findStaffById(tx, staff.id);
 		if (!fresh?.totp_enabled || !fresh.totp_secret) return { ok: false, code: 'invalid_code' } as const;
-		const counter = matchTotpCode(fresh.totp_secret, code, now);
+		const secret = openTotpSecret(secrets, fresh.id, fresh.totp_secret);
+		const counter = secret === null ? null : matchTotpCode(secret, code, now);
 		let usedRecoveryCode = false;
 		if (counter !== null && counter > Number(fresh.totp_last_counter ?? -1)) {
 			await tx.kysely.updateTable('staff').set({ totp_last_counter: counter }).where('id', '=', staff.id).execute();
@@ -56,19 +73,32 @@ async function useRecoveryCode(db: Db, staffId: string, code: string, now: Date)
  * Starts enrolment: a secret is kept, not yet active, until a code from it is confirmed. A
  * reload shows the same secret, so a code scanned a moment ago still works.
  */
-export async function beginTotpEnrolment(db: Db, staffId: string): Promise<string | null> {
+export async function beginTotpEnrolment(db: Db, secrets: SecretBox, staffId: string): Promise<string | null> {
 	const staff = await findStaffById(db, staffId);
 	if (!staff || staff.totp_enabled) return null;
-	if (staff.totp_secret) return staff.totp_secret;
+	const kept = staff.totp_secret ? openTotpSecret(secrets, staffId, staff.totp_secret) : null;
+	if (kept !== null) return kept;
 	const secret = newTotpSecret();
-	await db.kysely.updateTable('staff').set({ totp_secret: secret }).where('id', '=', staffId).execute();
+	await db.kysely.updateTable('staff').set({ totp_secret: secrets.seal(secret, staffId) }).where('id', '=', staffId).execute();
 	return secret;
+}
+
+/** Secrets kept in the clear by versions before sealing (secret-box.ts) are sealed at start. */
+export async function sealPlainTotpSecrets(db: Db, secrets: SecretBox): Promise<number> {
+	const rows = await db.kysely.selectFrom('staff').select(['id', 'totp_secret']).where('totp_secret', 'is not', null).execute();
+	const plain = rows.filter((row) => !isSealed(row.totp_secret!));
+	for (const row of plain) {
+		// Only if still unchanged: another instance may be sealing it at the same moment.
+		await db.kysely.updateTable('staff').set({ totp_secret: secrets.seal(row.totp_secret!, row.id) }).where('id', '=', row.id).where('totp_secret', '=', row.totp_secret).execute();
+	}
+	return plain.length;
 }
 
 export type ConfirmEnrolmentResult = { ok: true; recoveryCodes: string[] } | { ok: false; code: 'invalid_code' };
 
 export async function confirmTotpEnrolment(
 	db: Db,
+	secrets: SecretBox,
 	staffId: string,
 	sessionId: string,
 	code: string,
@@ -78,7 +108,8 @@ export async function confirmTotpEnrolment(
 	return withTransaction(db, async (tx) => {
 		const staff = await findStaffById(tx, staffId);
 		if (!staff?.totp_secret || staff.totp_enabled) return { ok: false, code: 'invalid_code' } as const;
-		const counter = matchTotpCode(staff.totp_secret, code, now);
+		const secret = openTotpSecret(secrets, staffId, staff.totp_secret);
+		const counter = secret === null ? null : matchTotpCode(secret, code, now);
 		if (counter === null) return { ok: false, code: 'invalid_code' } as const;
 		await tx.kysely
 			.updateTable('staff')

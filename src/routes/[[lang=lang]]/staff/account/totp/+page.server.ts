@@ -10,7 +10,7 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals }) => {
 	const session = locals.session!;
-	const secret = await beginTotpEnrolment(locals.db, session.staff.id);
+	const secret = await beginTotpEnrolment(locals.db, locals.secrets, session.staff.id);
 	// Already enrolled (also right after the confirming post, whose answer shows the recovery codes).
 	if (!secret) return { enrolled: true as const };
 	const clinic = await findClinic(locals.db);
@@ -29,7 +29,7 @@ export const actions: Actions = {
 		const session = locals.session!;
 		const form = await parseForm(event.request, ZSecondFactorSchema, locals.locale);
 		if (!form.ok) return form.failure;
-		const result = await confirmTotpEnrolment(locals.db, session.staff.id, session.id, form.data.code, actorFrom(event));
+		const result = await confirmTotpEnrolment(locals.db, locals.secrets, session.staff.id, session.id, form.data.code, actorFrom(event));
 		if (!result.ok) return formFailure(400, {}, { code: translate(locals.locale, 'enrol.invalid') });
 		return { recoveryCodes: result.recoveryCodes };
 	}

@@ -19,7 +19,7 @@ export const actions: Actions = {
 		if (!session) redirect(303, localizePath('/staff/login', locals.locale));
 		const form = await parseForm(event.request, ZSecondFactorSchema, locals.locale);
 		if (!form.ok) return form.failure;
-		const result = await verifySecondFactor(locals.db, session.staff, session.id, form.data.code, actorFrom(event));
+		const result = await verifySecondFactor(locals.db, locals.secrets, session.staff, session.id, form.data.code, actorFrom(event));
 		if (!result.ok) return formFailure(400, {}, { code: translate(locals.locale, 'login.totpInvalid') });
 		const target = result.usedRecoveryCode
 			? `/staff/account?recovery-left=${await countUnusedRecoveryCodes(locals.db, session.staff.id)}`

@@ -31,7 +31,7 @@ export const POST: RequestHandler = async (event) => {
 
 	let next = result.next;
 	if (next === 'totp' && parsed.data.code) {
-		const second = await verifySecondFactor(locals.db, result.staff, result.sessionId, parsed.data.code, { ...actor, type: 'staff', id: result.staff.id });
+		const second = await verifySecondFactor(locals.db, locals.secrets, result.staff, result.sessionId, parsed.data.code, { ...actor, type: 'staff', id: result.staff.id });
 		if (!second.ok) {
 			await deleteSession(locals.db, result.token);
 			return apiError(401, 'invalid_code', translate(locals.locale, 'login.totpInvalid'));
