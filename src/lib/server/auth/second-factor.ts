@@ -21,6 +21,12 @@ function openTotpSecret(secrets: SecretBox, staffId: string, stored: string): st
 	}
 }
 
+/** The counter `code` belongs to under the stored secret, or null (also when it cannot be opened). */
+function matchStoredTotp(secrets: SecretBox, staffId: string, stored: string, code: string, now: Date): number | null {
+	const secret = openTotpSecret(secrets, staffId, stored);
+	return secret === null ? null : matchTotpCode(secret, code, now);
+}
+
 export type SecondFactorResult = { ok: true; usedRecoveryCode: boolean } | { ok: false; code: 'invalid_code' };
 
 /** Second sign-in step: a fresh TOTP code (each counter works once) or an unused recovery code. */
@@ -36,8 +42,7 @@ export async function verifySecondFactor(
 	return withTransaction(db, async (tx) => {
 		const fresh = await findStaffById(tx, staff.id);
 		if (!fresh?.totp_enabled || !fresh.totp_secret) return { ok: false, code: 'invalid_code' } as const;
-		const secret = openTotpSecret(secrets, fresh.id, fresh.totp_secret);
-		const counter = secret === null ? null : matchTotpCode(secret, code, now);
+		const counter = matchStoredTotp(secrets, fresh.id, fresh.totp_secret, code, now);
 		let usedRecoveryCode = false;
 		if (counter !== null && counter > Number(fresh.totp_last_counter ?? -1)) {
 			await tx.kysely.updateTable('staff').set({ totp_last_counter: counter }).where('id', '=', staff.id).execute();
@@ -108,8 +113,7 @@ export async function confirmTotpEnrolment(
 	return withTransaction(db, async (tx) => {
 		const staff = await findStaffById(tx, staffId);
 		if (!staff?.totp_secret || staff.totp_enabled) return { ok: false, code: 'invalid_code' } as const;
-		const secret = openTotpSecret(secrets, staffId, staff.totp_secret);
-		const counter = secret === null ? null : matchTotpCode(secret, code, now);
+		const counter = matchStoredTotp(secrets, staffId, staff.totp_secret, code, now);
 		if (counter === null) return { ok: false, code: 'invalid_code' } as const;
 		await tx.kysely
 			.updateTable('staff')
