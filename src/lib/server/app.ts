@@ -9,6 +9,7 @@ import { ensureDefaultConsentDocuments } from './consent/default-documents';
 import { openDatabase, type Db } from './db/database';
 import { migrateToLatest } from './db/migrate';
 import { withTransaction } from './db/transaction';
+import { logger } from './log';
 import { createMailer, type Mailer } from './mail/mailer';
 import { startJobWorker, stopJobWorker } from './jobs/worker';
 import { clinicInstruments } from './outcomes/clinic-instruments';
@@ -78,6 +79,9 @@ let current: Promise<App> | undefined;
 export function getApp(): Promise<App> {
 	current ??= (async () => {
 		const config = readConfig();
+		if (config.databaseUrl && !config.secretKey) {
+			logger.warn('SECRET_KEY is not set: this instance seals TOTP secrets with its own secret.key in DATA_DIR; instances sharing a database need one SECRET_KEY');
+		}
 		const secrets = createSecretBox(loadSecretKey(config));
 		const db = openAppDatabase(config, true);
 		const report = await prepareDatabase(db, config);
