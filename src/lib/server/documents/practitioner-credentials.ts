@@ -28,21 +28,24 @@ export function credentialsFrom(row: CredentialColumns, locale: Locale): Practit
 	return { name: name || row.display_name, hariLicence: row.hari_licence, kyuLicence: row.kyu_licence };
 }
 
+/** What credentialsFrom reads, from `staff` joined with its active `practitioner` row. */
+export const CREDENTIAL_SELECTION = [
+	'staff.display_name',
+	'practitioner.family_name_ja',
+	'practitioner.given_name_ja',
+	'practitioner.family_name_en',
+	'practitioner.given_name_en',
+	'practitioner.hari_licence',
+	'practitioner.kyu_licence'
+] as const;
+
 /** The staff member who signs a letter; null for an actor that is not staff. */
 export async function findSigner(db: Db, staffId: string | null, locale: Locale): Promise<PractitionerCredentials | null> {
 	if (!staffId) return null;
 	const row = await db.kysely
 		.selectFrom('staff')
 		.leftJoin('practitioner', (join) => join.onRef('practitioner.staff_id', '=', 'staff.id').on('practitioner.active', '=', 1))
-		.select([
-			'staff.display_name',
-			'practitioner.family_name_ja',
-			'practitioner.given_name_ja',
-			'practitioner.family_name_en',
-			'practitioner.given_name_en',
-			'practitioner.hari_licence',
-			'practitioner.kyu_licence'
-		])
+		.select(CREDENTIAL_SELECTION)
 		.where('staff.id', '=', staffId)
 		.executeTakeFirst();
 	return row ? credentialsFrom(row, locale) : null;

@@ -3,7 +3,7 @@ import type { SessionTechniques } from '../../domain/clinical/session-rules';
 import type { Db } from '../db/database';
 import type { AdverseEventKind, AdverseEventOutcome, AdverseEventSeverity, PointSide } from '../db/schema-session';
 import { amendmentValues, parseTechniques } from '../treatment-session/session-repository';
-import { credentialsFrom, type PractitionerCredentials } from './practitioner-credentials';
+import { CREDENTIAL_SELECTION, credentialsFrom, type PractitionerCredentials } from './practitioner-credentials';
 import type { InstantRange } from './record-month';
 
 /* The shapes are this module's own, not the session page's: the printed record changes only when the 施術録 does. */
@@ -69,15 +69,7 @@ export async function listRecordSessions(db: Db, patientId: string, range: Insta
 		.innerJoin('staff', 'staff.id', 's.practitioner_staff_id')
 		.leftJoin('practitioner', (join) => join.onRef('practitioner.staff_id', '=', 's.practitioner_staff_id').on('practitioner.active', '=', 1))
 		.selectAll('s')
-		.select([
-			'staff.display_name',
-			'practitioner.family_name_ja',
-			'practitioner.given_name_ja',
-			'practitioner.family_name_en',
-			'practitioner.given_name_en',
-			'practitioner.hari_licence',
-			'practitioner.kyu_licence'
-		])
+		.select(CREDENTIAL_SELECTION)
 		.where('s.patient_id', '=', patientId);
 	if (range) sessions = sessions.where('s.started_at', '>=', range.from).where('s.started_at', '<', range.to);
 	const rows = await sessions.orderBy('s.started_at').orderBy('s.id').execute();
