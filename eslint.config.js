@@ -20,5 +20,18 @@ export default ts.config(
 			// Links are built by our localizePath helper, which the rule cannot see through.
 			'svelte/no-navigation-without-resolve': 'off'
 		}
+	},
+	{
+		// One clock (src/lib/server/clock/clock.ts), passed everywhere as `db.clock` or `now`: a use
+		// case that reads the wall clock itself cannot be tested at a fixed instant (docs/architecture.md).
+		files: ['src/lib/domain/**/*.ts', 'src/lib/server/**/*.ts', 'src/routes/**/*.ts', 'src/routes/**/*.svelte'],
+		ignores: ['src/lib/server/clock/clock.ts', '**/*.test.ts'],
+		rules: {
+			'no-restricted-syntax': [
+				'error',
+				{ selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'Read the time from the clock (db.clock.now() or a `now` argument), not new Date().' },
+				{ selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: 'Read the time from the clock (db.clock.now() or a `now` argument), not Date.now().' }
+			]
+		}
 	}
 );

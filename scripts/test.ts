@@ -13,10 +13,23 @@ const totals = { passed: 0, failed: 0, skipped: 0 };
 // One throwaway PostgreSQL cluster for the whole run, shared by integration and server tests.
 const postgres = await startCluster();
 
-function run(label: string, command: string, args: string[]): boolean {
+function run(label: string, command: string, args: string[], env: Record<string, string> = {}): boolean {
 	console.log(`\n▶ ${label}`);
-	const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, FORCE_COLOR: '0', SHINKYU_TEST_POSTGRES_URL: postgres.url } });
+	const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env, FORCE_COLOR: '0', SHINKYU_TEST_POSTGRES_URL: postgres.url } });
 	return result.status === 0;
+}
+
+/**
+ * `TEST_CLOCK_AHEAD=365d` (CI sets it) runs the unit and integration tests a second time with the
+ * system clock moved that far ahead by libfaketime, so a test that leans on today's date fails now
+ * rather than on the day it would have.
+ */
+const clockAhead = process.env.TEST_CLOCK_AHEAD;
+
+function faketimeArgs(offset: string): string[] | null {
+	if (!/^\d+d$/.test(offset)) throw new Error(`TEST_CLOCK_AHEAD must be a number of days such as 365d, not ${offset}`);
+	const found = spawnSync('faketime', ['-f', `+${offset}`, 'true']);
+	return found.status === 0 ? ['-f', `+${offset}`, bin('vitest')] : null;
 }
 
 /** A whole-tool check (type check, lint, build) counts as one test. */
@@ -26,9 +39,10 @@ function check(label: string, command: string, args: string[]): boolean {
 	return ok;
 }
 
-function vitest(label: string, args: string[]): boolean {
+function vitest(label: string, args: string[], through?: { command: string; prefix: string[] }): boolean {
 	const report = path.join(reportDir, `${label.replace(/\W+/g, '-')}.json`);
-	const ok = run(label, bin('vitest'), ['run', ...args, '--reporter=default', '--reporter=json', `--outputFile.json=${report}`]);
+	const vitestArgs = ['run', ...args, '--reporter=default', '--reporter=json', `--outputFile.json=${report}`];
+	const ok = through ? run(label, through.command, [...through.prefix, ...vitestArgs], { FAKETIME_DONT_FAKE_MONOTONIC: '1' }) : run(label, bin('vitest'), vitestArgs);
 	if (!fs.existsSync(report)) {
 		totals.failed += 1;
 		return false;
@@ -49,6 +63,14 @@ if (run('generate route types', bin('svelte-kit'), ['sync'])) {
 }
 check('lint (eslint)', bin('eslint'), ['.']);
 vitest('unit and integration tests', []);
+if (clockAhead) {
+	const args = faketimeArgs(clockAhead);
+	if (args) vitest(`unit and integration tests, system clock ${clockAhead} ahead`, [], { command: 'faketime', prefix: args });
+	else {
+		console.log(`\n✗ TEST_CLOCK_AHEAD is set but faketime is not installed (Debian package faketime)`);
+		totals.failed += 1;
+	}
+}
 if (check('production build', bin('vite'), ['build'])) {
 	vitest('HTTP and browser tests', ['--config', 'vitest.e2e.config.ts']);
 }

@@ -7,7 +7,7 @@ import type { PageServerLoad } from './$types';
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const [clinic, hours, services] = await Promise.all([findClinic(locals.db), listOpeningHours(locals.db), listServices(locals.db)]);
 	const timeZone = clinic?.time_zone ?? 'Asia/Tokyo';
-	const today = clinicDayAt(new Date(), timeZone);
+	const today = clinicDayAt(locals.db.clock.now(), timeZone);
 	return {
 		clinic: clinic && {
 			postalCode: clinic.postal_code,

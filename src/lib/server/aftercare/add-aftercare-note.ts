@@ -20,7 +20,7 @@ export async function addAftercareNote(
 	body: string,
 	shared: boolean,
 	actor: AuditActor,
-	now = new Date()
+	now = db.clock.now()
 ): Promise<AddAftercareNoteResult> {
 	const parsed = ZAftercareNoteSchema.safeParse({ body, shared: shared ? 'yes' : undefined });
 	if (!parsed.success) {

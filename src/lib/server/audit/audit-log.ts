@@ -37,7 +37,7 @@ export async function recordAudit(db: Db, actor: AuditActor, event: AuditEvent):
 			.executeTakeFirst();
 		const row = {
 			id: randomUUID(),
-			at: new Date().toISOString(),
+			at: tx.clock.now().toISOString(),
 			actor_type: actor.type,
 			actor_id: actor.id,
 			action: event.action,

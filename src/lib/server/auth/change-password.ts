@@ -28,7 +28,7 @@ export async function changePassword(
 	await withTransaction(db, async (tx) => {
 		await tx.kysely
 			.updateTable('staff')
-			.set({ password_hash: passwordHash, password_changed_at: new Date().toISOString() })
+			.set({ password_hash: passwordHash, password_changed_at: tx.clock.now().toISOString() })
 			.where('id', '=', staff.id)
 			.execute();
 		await deleteStaffSessions(tx, staff.id, sessionId);

@@ -37,7 +37,7 @@ export async function verifySecondFactor(
 	sessionId: string,
 	code: string,
 	actor: AuditActor,
-	now = new Date()
+	now = db.clock.now()
 ): Promise<SecondFactorResult> {
 	return withTransaction(db, async (tx) => {
 		const fresh = await findStaffById(tx, staff.id);
@@ -108,7 +108,7 @@ export async function confirmTotpEnrolment(
 	sessionId: string,
 	code: string,
 	actor: AuditActor,
-	now = new Date()
+	now = db.clock.now()
 ): Promise<ConfirmEnrolmentResult> {
 	return withTransaction(db, async (tx) => {
 		const staff = await findStaffById(tx, staffId);

@@ -21,7 +21,7 @@ export async function createSession(
 	db: Db,
 	staffId: string,
 	secondFactorDone: boolean,
-	now = new Date()
+	now = db.clock.now()
 ): Promise<{ token: string; sessionId: string; expiresAt: Date }> {
 	const token = randomToken();
 	const sessionId = sha256Hex(token);
@@ -41,7 +41,7 @@ export async function createSession(
 }
 
 /** The live session for a cookie token, or null when it is unknown, expired, idle or disabled. */
-export async function validateSession(db: Db, token: string, now = new Date()): Promise<StaffSession | null> {
+export async function validateSession(db: Db, token: string, now = db.clock.now()): Promise<StaffSession | null> {
 	const id = sha256Hex(token);
 	const row = await db.kysely
 		.selectFrom('staff_session')

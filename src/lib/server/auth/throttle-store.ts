@@ -28,7 +28,7 @@ async function loadState(db: Db, key: string): Promise<ThrottleState | null> {
 }
 
 /** The strictest verdict over the e-mail and IP keys. */
-export async function judgeSignIn(db: Db, email: string, ip: string | null, now = new Date()): Promise<ThrottleVerdict> {
+export async function judgeSignIn(db: Db, email: string, ip: string | null, now = db.clock.now()): Promise<ThrottleVerdict> {
 	let verdict: ThrottleVerdict = { locked: false, delayMs: 0 };
 	for (const [key, policy] of keysFor(email, ip)) {
 		const next = judgeAttempt(await loadState(db, key), policy, now);
@@ -38,7 +38,7 @@ export async function judgeSignIn(db: Db, email: string, ip: string | null, now 
 	return verdict;
 }
 
-export async function noteSignInFailure(db: Db, email: string, ip: string | null, now = new Date()): Promise<void> {
+export async function noteSignInFailure(db: Db, email: string, ip: string | null, now = db.clock.now()): Promise<void> {
 	for (const [key, policy] of keysFor(email, ip)) {
 		const state = recordFailure(await loadState(db, key), policy, now);
 		const values = {

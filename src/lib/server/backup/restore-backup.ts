@@ -8,6 +8,7 @@ import { detectBackupFormat, requireBackupFile } from './backup-file';
 import { refuseUnknownMigrations } from './migration-check';
 import { readPostgresMigrations, refuseNonEmptyDatabase, restorePostgres } from './postgres-restore';
 import { redactDatabaseUrl } from './postgres-tools';
+import { systemClock } from '../clock/clock';
 import { placeSqliteBackup } from './sqlite-restore';
 import { countTableRows, type TableCount } from './table-counts';
 
@@ -45,7 +46,7 @@ export async function restoreBackup(
 		if (format === 'postgres') throw wrongEngine(request.file, 'a PostgreSQL', 'set DATABASE_URL to an empty PostgreSQL database to restore it');
 		if (format !== 'sqlite') throw notABackup(request.file);
 		const target = sqliteFileOf(config);
-		const { keptAs } = placeSqliteBackup(request.file, target, { force: request.force, now: request.now ?? new Date() });
+		const { keptAs } = placeSqliteBackup(request.file, target, { force: request.force, now: request.now ?? systemClock.now() });
 		const db = openDatabase({ sqliteFile: target });
 		try {
 			return { ok: true, report: { engine: 'sqlite', target, keptAs, ...(await finishRestore(db)) } };

@@ -74,9 +74,9 @@ export async function countWrites(db: Db): Promise<{ patients: number; auditRows
 }
 
 export async function waitUntil(condition: () => boolean, timeoutMs = 20_000): Promise<void> {
-	const started = Date.now();
+	const started = performance.now();
 	while (!condition()) {
-		if (Date.now() - started > timeoutMs) throw new Error('timed out waiting');
+		if (performance.now() - started > timeoutMs) throw new Error('timed out waiting');
 		await new Promise((resolve) => setTimeout(resolve, 10));
 	}
 }

@@ -12,7 +12,7 @@ export async function consentWarningsForPatients(db: Db, patientIds: readonly st
 	const warnings = new Map<string, ConsentWarning>();
 	if (patientIds.length === 0) return warnings;
 	const clinic = await db.kysely.selectFrom('clinic').select('time_zone').orderBy('id').executeTakeFirst();
-	const today = options.today ?? localDate((options.now ?? new Date()).getTime(), clinic?.time_zone ?? 'Asia/Tokyo');
+	const today = options.today ?? localDate((options.now ?? db.clock.now()).getTime(), clinic?.time_zone ?? 'Asia/Tokyo');
 	const rows = await db.kysely
 		.selectFrom('doctor_consent')
 		.select(['patient_id', 'signed_on', 'created_at', 'expires_on'])

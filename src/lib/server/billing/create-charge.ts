@@ -42,7 +42,7 @@ export async function createChargeForAppointment(db: Db, appointmentId: string, 
 	const parsed = ZCreateChargeSchema.safeParse(input);
 	if (!parsed.success) return { ok: false, code: 'invalid', fields: fieldCodesFrom(parsed.error) };
 	const data = parsed.data;
-	const now = options.now ?? new Date();
+	const now = options.now ?? db.clock.now();
 	const config = options.config ?? DEFAULT_BILLING_CONFIG;
 
 	return withTransaction(db, async (tx): Promise<CreateChargeResult> => {

@@ -45,7 +45,7 @@ export async function recordDoctorConsent(db: Db, patientId: string, input: Reco
 	const parsed = ZRecordDoctorConsentSchema.safeParse(input);
 	if (!parsed.success) return { ok: false, code: 'invalid', fields: fieldCodesFrom(parsed.error) };
 	const data = parsed.data;
-	const now = options.now ?? new Date();
+	const now = options.now ?? db.clock.now();
 	return withTransaction(db, async (tx) => {
 		const today = clinicToday(await findBillingClinic(tx), now);
 		const fields: BillingFieldCodes = {};
@@ -96,7 +96,7 @@ export type DoctorConsentStatusResult =
 export async function doctorConsentStatus(db: Db, patientId: string, actor: AuditActor, options: BillingClock & { today?: string } = {}): Promise<DoctorConsentStatusResult> {
 	if (actor.type !== 'staff') return { ok: false, code: 'forbidden' };
 	return withTransaction(db, async (tx) => {
-		const today = options.today ?? clinicToday(await findBillingClinic(tx), options.now ?? new Date());
+		const today = options.today ?? clinicToday(await findBillingClinic(tx), options.now ?? db.clock.now());
 		if (!(await findBillablePatient(tx, patientId))) return { ok: false, code: 'not_found' } as const;
 		const consents = (await listConsentRows(tx, patientId)).map((row) => toView(row, today));
 		const current = consentForDate(consents, today).consent;
@@ -122,7 +122,7 @@ export interface ExpiringConsent {
  * schedule and the owner's dashboard. No conditions are returned, so no clinical content is read.
  */
 export async function listExpiringDoctorConsents(db: Db, options: BillingClock & { today?: string; withinDays?: number } = {}): Promise<ExpiringConsent[]> {
-	const today = options.today ?? clinicToday(await findBillingClinic(db), options.now ?? new Date());
+	const today = options.today ?? clinicToday(await findBillingClinic(db), options.now ?? db.clock.now());
 	const until = addDays(today, options.withinDays ?? CONSENT_WARNING_DAYS);
 	const rows = await db.kysely
 		.selectFrom('doctor_consent as c')

@@ -37,7 +37,7 @@ export type IssueReceiptResult =
 export async function issueReceipt(db: Db, chargeId: string, actor: AuditActor, options: BillingClock = {}): Promise<IssueReceiptResult> {
 	if (actor.type !== 'staff' || !actor.id) return { ok: false, code: 'forbidden' };
 	const staffId = actor.id;
-	const now = options.now ?? new Date();
+	const now = options.now ?? db.clock.now();
 	try {
 		return await withTransaction(db, async (tx): Promise<IssueReceiptResult> => {
 			const state = await findChargeState(tx, chargeId, { lock: true });
@@ -62,7 +62,7 @@ export async function issueReceipt(db: Db, chargeId: string, actor: AuditActor, 
 export async function reissueReceipt(db: Db, receiptId: string, actor: AuditActor, options: BillingClock = {}): Promise<IssueReceiptResult> {
 	if (actor.type !== 'staff' || !actor.id) return { ok: false, code: 'forbidden' };
 	const staffId = actor.id;
-	const now = options.now ?? new Date();
+	const now = options.now ?? db.clock.now();
 	return withTransaction(db, async (tx): Promise<IssueReceiptResult> => {
 		const receipt = await tx.kysely.selectFrom('receipt').select(['id', 'charge_id', 'reissue_of']).where('id', '=', receiptId).executeTakeFirst();
 		if (!receipt) return { ok: false, code: 'not_found' };

@@ -101,6 +101,6 @@ export async function listDayEntries(db: Db, date: string): Promise<{ entries: D
 }
 
 /** Today at the desk, in the clinic's time zone. */
-export async function deskToday(db: Db, now = new Date()): Promise<string> {
+export async function deskToday(db: Db, now = db.clock.now()): Promise<string> {
 	return clinicToday(await findBillingClinic(db), now);
 }

@@ -41,7 +41,7 @@ interface NewEntry {
 async function addEntry(db: Db, chargeId: string, entry: NewEntry, actor: AuditActor, options: BillingClock): Promise<RecordPaymentResult> {
 	const staffId = actor.id;
 	if (!staffId) return { ok: false, code: 'forbidden' };
-	const now = options.now ?? new Date();
+	const now = options.now ?? db.clock.now();
 	return withTransaction(db, async (tx): Promise<RecordPaymentResult> => {
 		const state = await findChargeState(tx, chargeId, { lock: true });
 		if (!state) return { ok: false, code: 'not_found' };

@@ -22,7 +22,7 @@ export async function voidCharge(db: Db, chargeId: string, input: Record<string,
 	const staffId = actor.id;
 	const parsed = ZVoidChargeSchema.safeParse(input);
 	if (!parsed.success) return { ok: false, code: 'invalid', fields: fieldCodesFrom(parsed.error) };
-	const now = options.now ?? new Date();
+	const now = options.now ?? db.clock.now();
 	return withTransaction(db, async (tx): Promise<VoidChargeResult> => {
 		const state = await findChargeState(tx, chargeId, { lock: true });
 		if (!state) return { ok: false, code: 'not_found' };

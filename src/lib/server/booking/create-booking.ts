@@ -25,7 +25,7 @@ class SlotTaken extends Error {}
  * occupancy rows' unique key settles any race, so two people can never get the same practitioner
  * or bed at once (issue #5). Mail goes out through the job queue, after the commit.
  */
-export async function createBooking(db: Db, input: TCreateBooking, actor: AuditActor, now = Date.now()): Promise<CreateBookingResult> {
+export async function createBooking(db: Db, input: TCreateBooking, actor: AuditActor, now = db.clock.now().getTime()): Promise<CreateBookingResult> {
 	const start = Date.parse(input.start);
 	// A lost race on a bed (two people, two practitioners, one first-free bed) is tried again: the
 	// second attempt sees the bed taken and picks another. A lost race on the practitioner ends as
@@ -88,7 +88,7 @@ async function attemptBooking(db: Db, input: TCreateBooking, start: number, acto
 				patientId,
 				detail: { source: 'online', serviceId: service.id }
 			});
-			await enqueueJobs(tx, bookingMailJobs({ appointmentId: appointment.id, manageToken }, slot.start, now));
+			await enqueueJobs(tx, bookingMailJobs({ appointmentId: appointment.id, manageToken }, slot.start, now), new Date(now));
 			return { ok: true, appointment, manageToken, timeZone } as const;
 		});
 	} catch (cause) {

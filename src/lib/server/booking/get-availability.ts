@@ -19,7 +19,7 @@ export async function getAvailability(
 	query: TAvailabilityQuery,
 	options: { now?: number; includeStaffOnly?: boolean; recentConfig?: boolean } = {}
 ): Promise<AvailabilityResult> {
-	const now = options.now ?? Date.now();
+	const now = options.now ?? db.clock.now().getTime();
 	const config = options.recentConfig ? await recentScheduleConfig(db) : undefined;
 	const service = config ? config.serviceRows.find((s) => s.id === query.service) : await findService(db, query.service);
 	if (!service || service.is_add_on || (!service.bookable_online && !options.includeStaffOnly)) return { ok: false, code: 'service_not_found' };

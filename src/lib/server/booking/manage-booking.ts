@@ -72,7 +72,7 @@ export function isChangeableOnline(booking: ManagedBooking, now: number): boolea
 	return refusalFor(booking.appointment, booking.clinic.cancellationCutoffHours, now) === null;
 }
 
-export async function cancelBooking(db: Db, key: BookingKey, actor: AuditActor, now = Date.now()): Promise<ManageBookingResult> {
+export async function cancelBooking(db: Db, key: BookingKey, actor: AuditActor, now = db.clock.now().getTime()): Promise<ManageBookingResult> {
 	return withTransaction(db, async (tx) => {
 		const appointment = await appointmentByKey(tx, key, { lock: true });
 		if (!appointment) return { ok: false, code: 'not_found' } as const;
@@ -94,12 +94,12 @@ export async function cancelBooking(db: Db, key: BookingKey, actor: AuditActor, 
 			patientId: appointment.patient_id ?? undefined,
 			detail: { via: viaOf(key) }
 		});
-		await enqueueJob(tx, 'mail.booking_cancellation', { appointmentId: appointment.id });
+		await enqueueJob(tx, 'mail.booking_cancellation', { appointmentId: appointment.id }, undefined, new Date(now));
 		return { ok: true } as const;
 	});
 }
 
-export async function moveBooking(db: Db, key: BookingKey, newStart: number, actor: AuditActor, now = Date.now()): Promise<ManageBookingResult> {
+export async function moveBooking(db: Db, key: BookingKey, newStart: number, actor: AuditActor, now = db.clock.now().getTime()): Promise<ManageBookingResult> {
 	try {
 		return await withTransaction(db, async (tx) => {
 			const appointment = await appointmentByKey(tx, key, { lock: true });
@@ -139,10 +139,10 @@ export async function moveBooking(db: Db, key: BookingKey, newStart: number, act
 				patientId: appointment.patient_id ?? undefined,
 				detail: { via: viaOf(key), from: appointment.starts_at, to: new Date(slot.start).toISOString() }
 			});
-			await retirePendingReminders(tx, appointment.id);
 			// From the portal the manage token is unknown (only its hash is kept).
 			const payload = typeof key === 'string' ? { appointmentId: appointment.id, manageToken: key } : { appointmentId: appointment.id };
-			await enqueueJobs(tx, bookingMailJobs(payload, slot.start, now));
+			await retirePendingReminders(tx, appointment.id, now);
+			await enqueueJobs(tx, bookingMailJobs(payload, slot.start, now), new Date(now));
 			return { ok: true } as const;
 		});
 	} catch (cause) {
@@ -211,10 +211,10 @@ function refusalFor(appointment: Appointment, cutoff: number, now: number): 'alr
 }
 
 /** A reminder queued for the old time would arrive on the wrong day; the move queues a new one. */
-async function retirePendingReminders(db: Db, appointmentId: string): Promise<void> {
+async function retirePendingReminders(db: Db, appointmentId: string, now: number): Promise<void> {
 	await db.kysely
 		.updateTable('job')
-		.set({ done_at: new Date().toISOString() })
+		.set({ done_at: new Date(now).toISOString() })
 		.where('kind', '=', 'mail.booking_reminder')
 		.where('done_at', 'is', null)
 		.where('payload', 'like', `%"appointmentId":"${appointmentId}"%`)

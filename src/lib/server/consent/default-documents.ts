@@ -98,7 +98,7 @@ export const DEFAULT_CONSENT_TEXTS: Record<ConsentKind, ConsentText> = {
  * Publishes version 1 of every kind that has none. Idempotent, and safe when several instances
  * start together: the unique (kind, version) pair turns a second insert into nothing.
  */
-export async function ensureDefaultConsentDocuments(db: Db, now = new Date()): Promise<void> {
+export async function ensureDefaultConsentDocuments(db: Db, now = db.clock.now()): Promise<void> {
 	const rows = (Object.entries(DEFAULT_CONSENT_TEXTS) as Array<[ConsentKind, ConsentText]>).map(([kind, text]) => ({
 		id: randomUUID(),
 		kind,

@@ -25,7 +25,7 @@ export async function publishConsentVersion(
 	input: Record<string, unknown>,
 	staffId: string,
 	actor: AuditActor,
-	now = new Date()
+	now = db.clock.now()
 ): Promise<PublishConsentResult> {
 	const parsed = ZPublishConsentSchema.safeParse(input);
 	if (!parsed.success) {

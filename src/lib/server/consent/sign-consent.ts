@@ -34,7 +34,7 @@ const clip = (value: string | null, max: number) => (value === null ? null : val
  * or deleted (the schema refuses it): a withdrawal is a new row with agreed = 0. The audit row
  * holds ids and the answer, never the typed name.
  */
-export async function signConsent(db: Db, input: TSignConsent, actor: AuditActor, now = new Date()): Promise<SignConsentResult> {
+export async function signConsent(db: Db, input: TSignConsent, actor: AuditActor, now = db.clock.now()): Promise<SignConsentResult> {
 	return withTransaction(db, async (tx) => {
 		const signer = await selectSigner(tx, input.patientId);
 		if (!signer) return { ok: false, code: 'not_found' } as const;

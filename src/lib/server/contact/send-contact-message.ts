@@ -22,7 +22,7 @@ export async function sendContactMessage(
 	mailer: Mailer,
 	input: TContact,
 	context: { actor: AuditActor; locale: Locale },
-	now = new Date()
+	now = db.clock.now()
 ): Promise<ContactResult> {
 	if (input.website) return { ok: true };
 	// Hashed so the clinic can slow down a flood without keeping anyone's address.
@@ -84,7 +84,7 @@ export async function markContactMessageHandled(db: Db, id: string, actor: Audit
 	return withTransaction(db, async (tx) => {
 		const result = await tx.kysely
 			.updateTable('contact_message')
-			.set({ handled_at: new Date().toISOString() })
+			.set({ handled_at: tx.clock.now().toISOString() })
 			.where('id', '=', id)
 			.where('handled_at', 'is', null)
 			.executeTakeFirst();

@@ -4,6 +4,7 @@ import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect, sql, type SqliteDatabase } from 'kysely';
 import pg from 'pg';
 import type { Database } from './schema';
+import { systemClock, type Clock } from '../clock/clock';
 import { startWalCheckpointer } from './wal-checkpointer';
 
 export type DialectName = 'sqlite' | 'postgres';
@@ -11,6 +12,8 @@ export type DialectName = 'sqlite' | 'postgres';
 export interface Db {
 	kysely: Kysely<Database>;
 	dialect: DialectName;
+	/** The one clock of this handle: use cases read time here (or take `now`), never from `Date`. */
+	clock: Clock;
 	close(): Promise<void>;
 }
 
@@ -21,12 +24,15 @@ export interface DbOptions {
 	poolSize?: number;
 	/** SQLite in a long-running server: checkpoint on a thread of its own (wal-checkpointer.ts). */
 	backgroundCheckpoints?: boolean;
+	/** The system clock unless given (tests and seeds fix it). */
+	clock?: Clock;
 }
 
 export function openDatabase(options: DbOptions): Db {
-	if (options.databaseUrl) return openPostgres(options.databaseUrl, options.poolSize ?? 10);
+	const clock = options.clock ?? systemClock;
+	if (options.databaseUrl) return openPostgres(options.databaseUrl, options.poolSize ?? 10, clock);
 	if (!options.sqliteFile) throw new Error('openDatabase needs a databaseUrl or an sqliteFile');
-	return openSqlite(options.sqliteFile, options.backgroundCheckpoints ?? false);
+	return openSqlite(options.sqliteFile, options.backgroundCheckpoints ?? false, clock);
 }
 
 /**
@@ -35,7 +41,7 @@ export function openDatabase(options: DbOptions): Db {
  */
 const FALLBACK_CHECKPOINT_PAGES = 20_000;
 
-function openSqlite(file: string, backgroundCheckpoints: boolean): Db {
+function openSqlite(file: string, backgroundCheckpoints: boolean, clock: Clock): Db {
 	fs.mkdirSync(path.dirname(file), { recursive: true });
 	const sqlite = new SQLite(file);
 	// Durability first: a clinic record must survive a power cut (issue #3).
@@ -49,6 +55,7 @@ function openSqlite(file: string, backgroundCheckpoints: boolean): Db {
 	return {
 		kysely,
 		dialect: 'sqlite',
+		clock,
 		close: async () => {
 			// The serving connection closes last, so it folds the log into the file and removes it.
 			await checkpointer?.stop();
@@ -77,12 +84,12 @@ function withStatementCache(sqlite: SQLite.Database): SqliteDatabase {
 	};
 }
 
-function openPostgres(connectionString: string, max: number): Db {
+function openPostgres(connectionString: string, max: number, clock: Clock): Db {
 	const pool = new pg.Pool({ connectionString, max });
 	// An idle client that loses its server must not crash the process; the next query reports it.
 	pool.on('error', () => {});
 	const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-	return { kysely, dialect: 'postgres', close: () => kysely.destroy() };
+	return { kysely, dialect: 'postgres', clock, close: () => kysely.destroy() };
 }
 
 export async function pingDatabase(db: Db): Promise<boolean> {

@@ -26,7 +26,7 @@ export function referralUrgency(flags: readonly RedFlagQuestion[]): Urgency | nu
  * and a signature line for the practitioner downloading it. Null when the patient is unknown or
  * merged, or the examination belongs to someone else. The read is audited.
  */
-export async function referralLetterPdf(db: Db, patientId: string, examId: string, locale: Locale, actor: AuditActor, now = new Date()): Promise<{ pdf: Buffer; filename: string } | null> {
+export async function referralLetterPdf(db: Db, patientId: string, examId: string, locale: Locale, actor: AuditActor, now = db.clock.now()): Promise<{ pdf: Buffer; filename: string } | null> {
 	const patient = await findDocumentPatient(db, patientId);
 	if (!patient) return null;
 	const exam = await getExamination(db, patientId, examId, actor);

@@ -22,7 +22,7 @@ export async function treatmentRecordPdf(
 	options: { month: string | null },
 	locale: Locale,
 	actor: AuditActor,
-	now = new Date()
+	now = db.clock.now()
 ): Promise<{ pdf: Buffer; filename: string } | null> {
 	const patient = await findDocumentPatient(db, patientId);
 	if (!patient) return null;

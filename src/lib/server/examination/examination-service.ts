@@ -56,7 +56,7 @@ export async function recordExamination(
 	input: { kind: 'initial' | 'reassessment'; appointmentId?: string | null; findings: ExamFindings },
 	staffId: string,
 	actor: AuditActor,
-	now = new Date()
+	now = db.clock.now()
 ): Promise<{ ok: true; id: string; blocked: boolean } | { ok: false; code: 'not_found' }> {
 	return withTransaction(db, async (tx) => {
 		if (!(await livePatient(tx, patientId))) return { ok: false, code: 'not_found' } as const;
@@ -128,7 +128,7 @@ export async function updateExamination(
 	examId: string,
 	decision: { root: string; pattern: Pattern },
 	actor: AuditActor,
-	now = new Date()
+	now = db.clock.now()
 ): Promise<boolean> {
 	return withTransaction(db, async (tx) => {
 		if (!(await livePatient(tx, patientId))) return false;

@@ -59,5 +59,5 @@ export async function patientEverything(
 	const counts: Record<string, number> = {};
 	for (const resource of resources) counts[resource.resourceType] = (counts[resource.resourceType] ?? 0) + 1;
 	await recordAudit(db, actor, { action: 'fhir.patient_everything', entityType: 'patient', entityId: patientId, patientId, detail: { resources: counts } });
-	return everythingBundle(patientId, resources, ctx, randomUUID(), new Date());
+	return everythingBundle(patientId, resources, ctx, randomUUID(), db.clock.now());
 }

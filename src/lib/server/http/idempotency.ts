@@ -22,7 +22,7 @@ export async function beginIdempotent(db: Db, key: string | null, body: unknown)
 	try {
 		await db.kysely
 			.insertInto('idempotency_key')
-			.values({ key, request_hash: requestHash, status_code: null, body: null, created_at: new Date().toISOString() })
+			.values({ key, request_hash: requestHash, status_code: null, body: null, created_at: db.clock.now().toISOString() })
 			.execute();
 	} catch (cause) {
 		if (!isUniqueViolation(cause)) throw cause;

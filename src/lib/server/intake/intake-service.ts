@@ -43,7 +43,7 @@ export interface StartIntakeOptions {
  * upcoming appointment. Null for an unknown patient. Audited as a read (or a start).
  */
 export async function getOrStartIntake(db: Db, patientId: string, actor: AuditActor, options: StartIntakeOptions = {}): Promise<IntakeRecord | null> {
-	const now = options.now ?? new Date();
+	const now = options.now ?? db.clock.now();
 	return withTransaction(db, async (tx) => {
 		if (!(await findIntakePatient(tx, patientId))) return null;
 		const open = await findNewestIntake(tx, patientId, 'in_progress');
@@ -131,7 +131,7 @@ export async function saveIntakeStep(
 		}
 		return { ok: false, code: 'invalid', fields };
 	}
-	const now = options.now ?? new Date();
+	const now = options.now ?? db.clock.now();
 	return withTransaction(db, async (tx) => {
 		const intake = await findIntake(tx, intakeId, options.patientId);
 		if (!intake) return { ok: false, code: 'not_found' } as const;
@@ -177,7 +177,7 @@ export interface IntakeSummary extends IntakeRecord {
 }
 
 /** The patient's newest intake for the chart, with its triage and alerts; null when there is none. Audited. */
-export async function latestIntakeSummary(db: Db, patientId: string, actor: AuditActor, now = new Date()): Promise<IntakeSummary | null> {
+export async function latestIntakeSummary(db: Db, patientId: string, actor: AuditActor, now = db.clock.now()): Promise<IntakeSummary | null> {
 	const intake = await findNewestIntake(db, patientId);
 	if (!intake) return null;
 	await recordAudit(db, actor, { action: 'intake.read', entityType: 'intake', entityId: intake.id, patientId });

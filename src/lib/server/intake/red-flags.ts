@@ -54,7 +54,7 @@ export async function acknowledgeRedFlag(
 	intakeId: string,
 	staffId: string,
 	actor: AuditActor,
-	now = new Date()
+	now = db.clock.now()
 ): Promise<AcknowledgeRedFlagResult> {
 	return withTransaction(db, async (tx) => {
 		const intake = await tx.kysely

@@ -38,7 +38,7 @@ export async function submitIntake(
 	actor: AuditActor,
 	options: SubmitIntakeOptions = {}
 ): Promise<SubmitIntakeResult> {
-	const now = options.now ?? new Date();
+	const now = options.now ?? db.clock.now();
 	const at = now.toISOString();
 	const result = await withTransaction(db, async (tx): Promise<SubmitIntakeResult & { patientId?: string }> => {
 		const intake = await findIntake(tx, intakeId, options.patientId);

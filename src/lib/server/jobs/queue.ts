@@ -6,23 +6,27 @@ import type { Job } from './types';
 export interface NewJob {
 	kind: string;
 	payload: Record<string, unknown>;
-	/** Now, unless given. */
+	/** The moment it is queued, unless given. */
 	runAt?: Date;
 }
 
-export async function enqueueJob(db: Db, kind: string, payload: Record<string, unknown>, runAt = new Date()): Promise<string> {
-	const [id] = await enqueueJobs(db, [{ kind, payload, runAt }]);
+/**
+ * `now` is the use case's clock, not the wall's: a job queued "now" by a use case that runs at a
+ * given instant must be due at that instant, or it would sort after jobs due earlier (issue 21).
+ */
+export async function enqueueJob(db: Db, kind: string, payload: Record<string, unknown>, runAt?: Date, now = db.clock.now()): Promise<string> {
+	const [id] = await enqueueJobs(db, [{ kind, payload, runAt }], now);
 	return id!;
 }
 
 /** Several jobs in one insert, as a booking's confirmation and reminder are. */
-export async function enqueueJobs(db: Db, jobs: readonly NewJob[]): Promise<string[]> {
-	const createdAt = new Date().toISOString();
+export async function enqueueJobs(db: Db, jobs: readonly NewJob[], now = db.clock.now()): Promise<string[]> {
+	const createdAt = now.toISOString();
 	const rows = jobs.map((job) => ({
 		id: randomUUID(),
 		kind: job.kind,
 		payload: JSON.stringify(job.payload),
-		run_at: (job.runAt ?? new Date()).toISOString(),
+		run_at: (job.runAt ?? now).toISOString(),
 		locked_until: null,
 		done_at: null,
 		last_error: null,
@@ -37,7 +41,7 @@ export async function enqueueJobs(db: Db, jobs: readonly NewJob[]): Promise<stri
  * LOCKED` lets several app instances take jobs side by side without ever taking the same one;
  * SQLite has one writer, so its plain UPDATE … RETURNING is already exclusive.
  */
-export async function claimDueJobs(db: Db, limit: number, now = new Date(), leaseMs = 60_000): Promise<Job[]> {
+export async function claimDueJobs(db: Db, limit: number, now = db.clock.now(), leaseMs = 60_000): Promise<Job[]> {
 	const nowIso = now.toISOString();
 	const lease = new Date(now.getTime() + leaseMs).toISOString();
 	const lock = db.dialect === 'postgres' ? sql`for update skip locked` : sql``;
@@ -52,7 +56,7 @@ export async function claimDueJobs(db: Db, limit: number, now = new Date(), leas
 	return result.rows;
 }
 
-export async function completeJobs(db: Db, ids: readonly string[], now = new Date()): Promise<void> {
+export async function completeJobs(db: Db, ids: readonly string[], now = db.clock.now()): Promise<void> {
 	if (ids.length === 0) return;
 	await db.kysely.updateTable('job').set({ done_at: now.toISOString(), locked_until: null }).where('id', 'in', ids).execute();
 }
@@ -60,7 +64,7 @@ export async function completeJobs(db: Db, ids: readonly string[], now = new Dat
 export const MAX_ATTEMPTS = 8;
 
 /** Retries later with exponential backoff (1, 2, 4 … minutes); gives up after MAX_ATTEMPTS. */
-export async function failJob(db: Db, job: Job, error: string, now = new Date()): Promise<void> {
+export async function failJob(db: Db, job: Job, error: string, now = db.clock.now()): Promise<void> {
 	const gaveUp = job.attempts >= MAX_ATTEMPTS;
 	const retryAt = new Date(now.getTime() + 60_000 * 2 ** Math.max(0, job.attempts - 1));
 	await db.kysely

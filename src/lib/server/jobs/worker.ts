@@ -41,7 +41,7 @@ const CLAIM_FOR_OUTBOX = 100;
 const OUTBOX_CHUNK = 10;
 
 /** Runs every due job once; returns how many ran. Safe to call from several processes at once. */
-export async function runDueJobs(context: JobContext, now = new Date()): Promise<number> {
+export async function runDueJobs(context: JobContext, now = context.db.clock.now()): Promise<number> {
 	let ran = 0;
 	for (;;) {
 		const jobs = await claimDueJobs(context.db, context.mailer.canDeliver ? CLAIM_FOR_DELIVERY : CLAIM_FOR_OUTBOX, now);
@@ -56,7 +56,7 @@ export async function runDueJobs(context: JobContext, now = new Date()): Promise
 async function deliverJob(context: JobContext, job: Job, now: Date): Promise<void> {
 	try {
 		await handlerFor(job)(context, JSON.parse(job.payload));
-		await completeJobs(context.db, [job.id]);
+		await completeJobs(context.db, [job.id], now);
 	} catch (cause) {
 		await recordFailure(context, job, cause, now);
 	}
@@ -77,7 +77,7 @@ async function runOutboxJobs(context: JobContext, jobs: readonly Job[], now: Dat
 				if (outcome.ok) done.push(job.id);
 				else failed.push({ job, cause: outcome.cause });
 			}
-			await completeJobs(tx, done);
+			await completeJobs(tx, done, now);
 			return failed;
 		});
 	} catch (cause) {

@@ -42,7 +42,7 @@ export function createMailer(smtpUrl: string | undefined, from = 'shinkyu <no-re
 					subject: mail.subject,
 					body: mail.text,
 					kind: mail.kind,
-					created_at: new Date().toISOString(),
+					created_at: db.clock.now().toISOString(),
 					sent_at: null,
 					last_error: null
 				})
@@ -50,7 +50,7 @@ export function createMailer(smtpUrl: string | undefined, from = 'shinkyu <no-re
 			if (!transport) return { id, delivered: false };
 			try {
 				await transport.sendMail({ from, to: mail.to, subject: mail.subject, text: mail.text, attachments: mail.attachments?.() });
-				await db.kysely.updateTable('mail_outbox').set({ sent_at: new Date().toISOString(), last_error: null }).where('id', '=', id).execute();
+				await db.kysely.updateTable('mail_outbox').set({ sent_at: db.clock.now().toISOString(), last_error: null }).where('id', '=', id).execute();
 				return { id, delivered: true };
 			} catch (cause) {
 				const message = cause instanceof Error ? cause.message : String(cause);

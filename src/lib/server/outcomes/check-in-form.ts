@@ -9,7 +9,7 @@ import type { CheckInFormShape } from './schemas';
  * there are none yet, so the patient names them), and PGIC once they have had a first visit
  * (a change since treatment began needs a treatment). Reading the activities is audited.
  */
-export async function checkInFormShape(db: Db, patientId: string, actor: AuditActor, now = new Date()): Promise<CheckInFormShape> {
+export async function checkInFormShape(db: Db, patientId: string, actor: AuditActor, now = db.clock.now()): Promise<CheckInFormShape> {
 	const checkIns = await selectCheckIns(db, patientId);
 	const sessions = await selectSessions(db, patientId, now);
 	await recordAudit(db, actor, { action: 'outcome.check_in.form', entityType: 'patient', entityId: patientId, patientId });

@@ -27,7 +27,7 @@ export async function recordCheckIn(
 	source: CheckInSource,
 	actor: AuditActor,
 	appointmentId?: string | null,
-	now = new Date()
+	now = db.clock.now()
 ): Promise<RecordCheckInResult> {
 	const parsed = ZCheckInSchema.safeParse(input);
 	if (!parsed.success) {

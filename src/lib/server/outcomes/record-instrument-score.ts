@@ -49,7 +49,7 @@ export async function recordInstrumentScore(
 		if (!(await patientIsActive(tx, patientId))) return { ok: false, code: 'not_found' } as const;
 		if (appointmentId && !(await appointmentBelongsTo(tx, appointmentId, patientId))) return { ok: false, code: 'not_found' } as const;
 		const id = randomUUID();
-		await insertInstrumentScore(tx, { id, patientId, appointmentId, instrumentCode: instrument.code, recordedAt: (options.now ?? new Date()).toISOString(), answers, score });
+		await insertInstrumentScore(tx, { id, patientId, appointmentId, instrumentCode: instrument.code, recordedAt: (options.now ?? db.clock.now()).toISOString(), answers, score });
 		await recordAudit(tx, actor, {
 			action: 'outcome.instrument_score.record',
 			entityType: 'clinic_instrument_score',

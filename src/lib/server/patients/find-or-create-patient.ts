@@ -64,7 +64,7 @@ export async function findOrCreatePatient(db: Db, details: PatientDetails, local
 			phone: details.phone,
 			date_of_birth: details.dateOfBirth ?? null,
 			preferred_locale: locale,
-			created_at: new Date().toISOString(),
+			created_at: db.clock.now().toISOString(),
 			...(await registerFields(db, details))
 		})
 		.execute();

@@ -56,7 +56,7 @@ const isEmpty = (value: string | null) => value === null || value.trim() === '';
  * are filled from the merged record, and the merged record is kept, marked with `merged_into_id`,
  * so old links and the audit trail still resolve. The audit row names both ids, never their details.
  */
-export async function mergePatients(db: Db, input: { survivorId: string; mergedId: string }, actor: AuditActor, now = new Date()): Promise<MergePatientsResult> {
+export async function mergePatients(db: Db, input: { survivorId: string; mergedId: string }, actor: AuditActor, now = db.clock.now()): Promise<MergePatientsResult> {
 	const { survivorId, mergedId } = input;
 	if (survivorId === mergedId) return { ok: false, code: 'same_record' };
 	return withTransaction(db, async (tx) => {

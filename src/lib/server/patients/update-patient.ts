@@ -28,7 +28,7 @@ export async function updatePatient(
 	input: Record<string, unknown>,
 	actor: AuditActor,
 	today: string,
-	now = new Date()
+	now = db.clock.now()
 ): Promise<UpdatePatientResult> {
 	const parsed = ZUpdatePatientSchema(today).safeParse(input);
 	if (!parsed.success) {

@@ -37,7 +37,7 @@ export async function createDeletionRequest(
 	input: TDeletionRequest,
 	actor: AuditActor,
 	origin: string,
-	now = new Date()
+	now = db.clock.now()
 ): Promise<CreateDeletionRequestResult> {
 	const result = await withTransaction(db, async (tx) => {
 		// PostgreSQL: two requests at once queue on the patient's row; SQLite has a single writer.
@@ -93,7 +93,7 @@ export interface DeletionRequestForOwner extends PatientDeletionRequest {
 }
 
 /** Every request with its patient and what must still be kept; open ones first, oldest first. */
-export async function listDeletionRequests(db: Db, now = Date.now()): Promise<DeletionRequestForOwner[]> {
+export async function listDeletionRequests(db: Db, now = db.clock.now().getTime()): Promise<DeletionRequestForOwner[]> {
 	const rows = await db.kysely
 		.selectFrom('deletion_request')
 		.innerJoin('patient', 'patient.id', 'deletion_request.patient_id')
@@ -156,7 +156,7 @@ export async function resolveDeletionRequest(
 	db: Db,
 	input: TResolveDeletionRequest,
 	actor: AuditActor,
-	now = new Date()
+	now = db.clock.now()
 ): Promise<ResolveDeletionRequestResult> {
 	return withTransaction(db, async (tx) => {
 		const request = await tx.kysely.selectFrom('deletion_request').select(['id', 'patient_id', 'status']).where('id', '=', input.id).executeTakeFirst();

@@ -19,7 +19,7 @@ function parsedJson(text: string | null): unknown {
 	}
 }
 
-export async function exportPatientData(db: Db, patientId: string, actor: AuditActor, now = new Date()) {
+export async function exportPatientData(db: Db, patientId: string, actor: AuditActor, now = db.clock.now()) {
 	const patient = await db.kysely.selectFrom('patient').selectAll().where('id', '=', patientId).executeTakeFirst();
 	if (!patient) return null;
 	const [appointments, intakes, signatures, checkIns, scores, sideEffects, aftercare, deletionRequests] = await Promise.all([

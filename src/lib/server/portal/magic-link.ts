@@ -20,7 +20,7 @@ export const MAX_LIVE_SIGN_IN_LINKS = 3;
 /** Tokens are 32 base32 characters; anything much longer is not worth hashing. */
 const MAX_TOKEN_LENGTH = 128;
 
-export async function createMagicLink(db: Db, patientId: string, ttlMs: number, now = new Date()): Promise<string> {
+export async function createMagicLink(db: Db, patientId: string, ttlMs: number, now = db.clock.now()): Promise<string> {
 	const token = randomToken();
 	await db.kysely
 		.insertInto('patient_magic_link')
@@ -59,7 +59,7 @@ export async function requestMagicLink(
 	locale: Locale,
 	origin: string,
 	actor: AuditActor,
-	now = new Date()
+	now = db.clock.now()
 ): Promise<{ linksSent: number }> {
 	const address = normaliseEmail(email);
 	if (!address) return { linksSent: 0 };
@@ -113,7 +113,7 @@ async function liveSignInLinks(db: Db, patientId: string, now: Date): Promise<nu
 }
 
 /** Whether a link would still sign in, without using it up (the page a mail scanner may fetch). */
-export async function isMagicLinkLive(db: Db, token: string, now = new Date()): Promise<boolean> {
+export async function isMagicLinkLive(db: Db, token: string, now = db.clock.now()): Promise<boolean> {
 	if (!token || token.length > MAX_TOKEN_LENGTH) return false;
 	const row = await db.kysely
 		.selectFrom('patient_magic_link')
@@ -131,7 +131,7 @@ export async function isMagicLinkLive(db: Db, token: string, now = new Date()): 
  * Uses a link up and returns its patient's id; null when it is unknown, expired or used. The
  * conditional UPDATE is the lock: of two requests with one link, only one changes the row.
  */
-export async function consumeMagicLink(db: Db, token: string, now = new Date()): Promise<string | null> {
+export async function consumeMagicLink(db: Db, token: string, now = db.clock.now()): Promise<string | null> {
 	if (!token || token.length > MAX_TOKEN_LENGTH) return null;
 	const id = sha256Hex(token);
 	const updated = await db.kysely

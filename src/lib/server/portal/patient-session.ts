@@ -18,7 +18,7 @@ export interface PatientSession {
 	expiresAt: Date;
 }
 
-export async function createPatientSession(db: Db, patientId: string, now = new Date()): Promise<{ token: string; expiresAt: Date }> {
+export async function createPatientSession(db: Db, patientId: string, now = db.clock.now()): Promise<{ token: string; expiresAt: Date }> {
 	const token = randomToken();
 	const expiresAt = new Date(now.getTime() + PATIENT_ABSOLUTE_TIMEOUT_MS);
 	await db.kysely
@@ -35,7 +35,7 @@ export async function createPatientSession(db: Db, patientId: string, now = new 
 }
 
 /** The live session for a cookie token, or null when it is unknown, expired or idle. */
-export async function validatePatientSession(db: Db, token: string, now = new Date()): Promise<PatientSession | null> {
+export async function validatePatientSession(db: Db, token: string, now = db.clock.now()): Promise<PatientSession | null> {
 	const id = sha256Hex(token);
 	const row = await db.kysely
 		.selectFrom('patient_session')

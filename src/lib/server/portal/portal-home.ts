@@ -33,7 +33,7 @@ const PAST_LIMIT = 50;
 export async function listPortalAppointments(
 	db: Db,
 	patientId: string,
-	now = Date.now()
+	now = db.clock.now().getTime()
 ): Promise<{ upcoming: PortalAppointment[]; past: PortalAppointment[] }> {
 	const base = db.kysely
 		.selectFrom('appointment')

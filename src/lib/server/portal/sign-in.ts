@@ -10,7 +10,7 @@ export type PortalSignIn = { ok: true; patientId: string; token: string; expires
  * Turns a magic link into a portal session: the link is used up, the session made and the sign-in
  * audited together, so a failure leaves the link usable. The audit row names the patient as actor.
  */
-export async function signInWithMagicLink(db: Db, linkToken: string, actor: AuditActor, now = new Date()): Promise<PortalSignIn> {
+export async function signInWithMagicLink(db: Db, linkToken: string, actor: AuditActor, now = db.clock.now()): Promise<PortalSignIn> {
 	return withTransaction(db, async (tx) => {
 		const patientId = await consumeMagicLink(tx, linkToken, now);
 		if (!patientId) return { ok: false, code: 'link_invalid' } as const;

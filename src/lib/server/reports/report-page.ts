@@ -18,7 +18,7 @@ export type ReportPageResult =
 export async function reportForRequest(db: Db, params: URLSearchParams, staff: { id: string; role: StaffRole }, actor: AuditActor, locale: 'ja' | 'en'): Promise<ReportPageResult> {
 	const clinic = await db.kysely.selectFrom('clinic').select('time_zone').orderBy('id').executeTakeFirst();
 	const timeZone = clinic?.time_zone ?? 'Asia/Tokyo';
-	const today = localDate(Date.now(), timeZone);
+	const today = localDate(db.clock.now().getTime(), timeZone);
 	const parsed = ZReportQuerySchema(today).safeParse({ from: params.get('from') ?? undefined, to: params.get('to') ?? undefined, practitioner: params.get('practitioner') ?? undefined });
 	if (!parsed.success) {
 		const fields: Record<string, string> = {};

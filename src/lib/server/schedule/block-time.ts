@@ -54,7 +54,7 @@ export async function blockTime(db: Db, raw: TBlockTime, actor: AuditActor): Pro
 				manage_token_hash: null,
 				locale: 'ja',
 				note: input.note,
-				created_at: new Date().toISOString(),
+				created_at: tx.clock.now().toISOString(),
 				cancelled_at: null,
 				red_flag_level: null
 			};

@@ -14,7 +14,7 @@ const CANCELLABLE = new Set<Appointment['status']>(['booked', 'arrived', 'blocke
  * Cancels an appointment, or lifts blocked time, and frees its grains at once so the time can be
  * booked again. The row stays, with `cancelled_at`, for the patient's history and the audit trail.
  */
-export async function cancelAppointment(db: Db, appointmentId: string, actor: AuditActor, now = new Date()): Promise<CancelAppointmentResult> {
+export async function cancelAppointment(db: Db, appointmentId: string, actor: AuditActor, now = db.clock.now()): Promise<CancelAppointmentResult> {
 	return withTransaction(db, async (tx) => {
 		const current = await tx.kysely.selectFrom('appointment').select(['id', 'status', 'patient_id']).where('id', '=', appointmentId).executeTakeFirst();
 		if (!current) return { ok: false, code: 'not_found' } as const;
@@ -35,7 +35,7 @@ export async function cancelAppointment(db: Db, appointmentId: string, actor: Au
 			detail: { from: current.status }
 		});
 		// The patient hears of it (the job finds no address for a walk-in or a block, and sends nothing).
-		await enqueueJob(tx, 'mail.booking_cancellation', { appointmentId: current.id });
+		await enqueueJob(tx, 'mail.booking_cancellation', { appointmentId: current.id }, undefined, now);
 		return { ok: true } as const;
 	});
 }

@@ -88,7 +88,7 @@ export async function createStaffAppointment(db: Db, raw: TCreateStaffAppointmen
 				manage_token_hash: null,
 				locale: known?.preferred_locale ?? 'ja',
 				note: input.note,
-				created_at: new Date().toISOString(),
+				created_at: tx.clock.now().toISOString(),
 				cancelled_at: null,
 				red_flag_level: null
 			};

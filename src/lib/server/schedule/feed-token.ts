@@ -17,7 +17,7 @@ export function mayManageFeed(viewer: { id: string; role: StaffRole }, practitio
 
 export type IssueFeedTokenResult = { ok: true; token: string; replaced: boolean } | { ok: false; code: 'not_found' };
 
-export async function issueFeedToken(db: Db, practitionerId: string, actor: AuditActor, now = new Date()): Promise<IssueFeedTokenResult> {
+export async function issueFeedToken(db: Db, practitionerId: string, actor: AuditActor, now = db.clock.now()): Promise<IssueFeedTokenResult> {
 	return withTransaction(db, async (tx) => {
 		const practitioner = await tx.kysely.selectFrom('practitioner').select('id').where('id', '=', practitionerId).where('active', '=', 1).executeTakeFirst();
 		if (!practitioner) return { ok: false, code: 'not_found' } as const;

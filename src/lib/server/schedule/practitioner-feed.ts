@@ -13,7 +13,7 @@ export const FEED_FUTURE_DAYS = 90;
  * A practitioner's schedule as iCalendar for their phone. It leaves the clinic's control, so it
  * carries only initials and the treatment: no full name, phone, note or triage answer.
  */
-export async function practitionerCalendar(db: Db, practitionerId: string, locale: Locale, now = Date.now()): Promise<string> {
+export async function practitionerCalendar(db: Db, practitionerId: string, locale: Locale, now = db.clock.now().getTime()): Promise<string> {
 	const [clinic, practitioner, rows] = await Promise.all([
 		db.kysely.selectFrom('clinic').select(['name_ja', 'name_en']).executeTakeFirst(),
 		db.kysely.selectFrom('practitioner').selectAll().where('id', '=', practitionerId).executeTakeFirstOrThrow(),

@@ -9,7 +9,7 @@ import type { TAddClosure } from './schemas';
 export type AddClosureResult = { ok: true; bookedAppointments: number } | { ok: false; code: 'in_the_past' | 'already_closed' };
 
 /** Closes the clinic for a day (a seminar, a summer break): nobody can book it any more. */
-export async function addClosure(db: Db, closure: TAddClosure, actor: AuditActor, now = Date.now()): Promise<AddClosureResult> {
+export async function addClosure(db: Db, closure: TAddClosure, actor: AuditActor, now = db.clock.now().getTime()): Promise<AddClosureResult> {
 	try {
 		return await withTransaction(db, async (tx) => {
 			const clinic = await tx.kysely.selectFrom('clinic').select('time_zone').executeTakeFirstOrThrow();

@@ -13,7 +13,7 @@ export type AddTimeOffResult = { ok: true; timeOffId: string; bookedAppointments
  * Time off from–to, typed as the clinic's wall-clock time and stored as UTC instants. Nobody can
  * book the practitioner in it; appointments already booked in it are counted for the owner.
  */
-export async function addTimeOff(db: Db, practitionerId: string, input: TAddTimeOff, actor: AuditActor, now = Date.now()): Promise<AddTimeOffResult> {
+export async function addTimeOff(db: Db, practitionerId: string, input: TAddTimeOff, actor: AuditActor, now = db.clock.now().getTime()): Promise<AddTimeOffResult> {
 	return withTransaction(db, async (tx) => {
 		const practitioner = await tx.kysely.selectFrom('practitioner').select('id').where('id', '=', practitionerId).executeTakeFirst();
 		if (!practitioner) return { ok: false, code: 'not_found' } as const;

@@ -16,7 +16,7 @@ export interface ClinicCalendar {
 }
 
 /** What the clinic scheduling page shows: rules, weekly hours, upcoming closures and holidays. */
-export async function loadClinicCalendar(db: Db, now = Date.now()): Promise<ClinicCalendar> {
+export async function loadClinicCalendar(db: Db, now = db.clock.now().getTime()): Promise<ClinicCalendar> {
 	const clinic = await db.kysely.selectFrom('clinic').selectAll().executeTakeFirstOrThrow();
 	const today = localDate(now, clinic.time_zone);
 	const last = addDays(today, HOLIDAY_LOOKAHEAD_DAYS);

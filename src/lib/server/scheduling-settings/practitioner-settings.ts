@@ -36,7 +36,7 @@ export async function listPractitionerSummaries(db: Db): Promise<PractitionerSum
 }
 
 /** One practitioner's hours, services and time off that has not ended yet. */
-export async function loadPractitionerSettings(db: Db, practitionerId: string, now = Date.now()): Promise<PractitionerSettings | null> {
+export async function loadPractitionerSettings(db: Db, practitionerId: string, now = db.clock.now().getTime()): Promise<PractitionerSettings | null> {
 	const practitioner = await db.kysely.selectFrom('practitioner').selectAll().where('id', '=', practitionerId).executeTakeFirst();
 	if (!practitioner) return null;
 	const [clinic, hours, offered, services, timeOff] = await Promise.all([

@@ -13,7 +13,7 @@ export type RemoveBedResult =
  * bed is history nobody books against). The last bed stays while a service needs one, or online
  * booking of that service would silently stop.
  */
-export async function removeBed(db: Db, bedId: string, actor: AuditActor, now = Date.now()): Promise<RemoveBedResult> {
+export async function removeBed(db: Db, bedId: string, actor: AuditActor, now = db.clock.now().getTime()): Promise<RemoveBedResult> {
 	const nowIso = new Date(now).toISOString();
 	try {
 		return await withTransaction(db, async (tx) => {

@@ -12,7 +12,7 @@ export type SetHolidayOpeningResult = { ok: true; bookedAppointments: number } |
  * Japanese public holidays are closed unless the owner opens one (a `holiday_opening` row); an
  * opened holiday has the hours of its weekday. Closing it again removes the row.
  */
-export async function setHolidayOpening(db: Db, change: THolidayOpening, actor: AuditActor, now = Date.now()): Promise<SetHolidayOpeningResult> {
+export async function setHolidayOpening(db: Db, change: THolidayOpening, actor: AuditActor, now = db.clock.now().getTime()): Promise<SetHolidayOpeningResult> {
 	if (!japaneseHoliday(change.date)) return { ok: false, code: 'not_a_holiday' };
 	return withTransaction(db, async (tx) => {
 		const clinic = await tx.kysely.selectFrom('clinic').select('time_zone').executeTakeFirstOrThrow();

@@ -14,7 +14,7 @@ export async function setPractitionerActive(
 	practitionerId: string,
 	active: boolean,
 	actor: AuditActor,
-	now = Date.now()
+	now = db.clock.now().getTime()
 ): Promise<SetPractitionerActiveResult> {
 	return withTransaction(db, async (tx) => {
 		const updated = await tx.kysely.updateTable('practitioner').set({ active: active ? 1 : 0 }).where('id', '=', practitionerId).executeTakeFirst();

@@ -18,7 +18,7 @@ const DEMO_PATIENTS = [
  * A few patients with appointments over the coming week, so a newcomer's schedule is not empty.
  * Written directly (no confirmation mail): these people do not exist.
  */
-export async function seedDemoAppointments(db: Db, now = Date.now()): Promise<void> {
+export async function seedDemoAppointments(db: Db, now = db.clock.now().getTime()): Promise<void> {
 	const clinic = await db.kysely.selectFrom('clinic').select('time_zone').executeTakeFirstOrThrow();
 	const services = await db.kysely.selectFrom('service').select(['id', 'code', 'buffer_minutes']).where('code', 'in', ['FOLLOW', 'EA']).execute();
 	const patients = [];

@@ -68,7 +68,7 @@ const FOLLOW_UPS = [
 	{ legPain: 3, backPain: 2, psfs: [7, 7, 8], sbi: [2, 2, 0, 3], pgic: 2 }
 ] as const;
 
-export async function seedDemoHistory(db: Db, now = Date.now()): Promise<void> {
+export async function seedDemoHistory(db: Db, now = db.clock.now().getTime()): Promise<void> {
 	const clinic = await db.kysely.selectFrom('clinic').select('time_zone').executeTakeFirstOrThrow();
 	const service = await db.kysely.selectFrom('service').select(['id', 'duration_minutes', 'buffer_minutes']).where('code', '=', 'FOLLOW').executeTakeFirstOrThrow();
 	const practitioner = await db.kysely

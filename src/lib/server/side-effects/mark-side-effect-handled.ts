@@ -5,7 +5,7 @@ import { withTransaction } from '../db/transaction';
 export type MarkHandledResult = { ok: true } | { ok: false; code: 'not_found' | 'already_handled' };
 
 /** A staff member has dealt with a report (called the patient, recorded the outcome); audited. */
-export async function markSideEffectHandled(db: Db, id: string, staffId: string, actor: AuditActor, now = new Date()): Promise<MarkHandledResult> {
+export async function markSideEffectHandled(db: Db, id: string, staffId: string, actor: AuditActor, now = db.clock.now()): Promise<MarkHandledResult> {
 	return withTransaction(db, async (tx) => {
 		const report = await tx.kysely.selectFrom('side_effect_report').select(['patient_id', 'handled_at']).where('id', '=', id).executeTakeFirst();
 		if (!report) return { ok: false, code: 'not_found' } as const;

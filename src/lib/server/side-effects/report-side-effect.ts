@@ -42,7 +42,7 @@ export async function reportSideEffect(
 		return { ok: false, code: 'invalid', fields };
 	}
 	const report = parsed.data;
-	const now = options.now ?? new Date();
+	const now = options.now ?? db.clock.now();
 	const saved = await withTransaction(db, async (tx) => {
 		const patient = await tx.kysely
 			.selectFrom('patient')

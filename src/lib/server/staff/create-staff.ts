@@ -42,7 +42,7 @@ export async function insertStaff(
 	db: Db,
 	input: { email: string; displayName: string; role: StaffRole; passwordHash: string }
 ): Promise<Staff> {
-	const now = new Date().toISOString();
+	const now = db.clock.now().toISOString();
 	const staff: Staff = {
 		id: randomUUID(),
 		email: input.email,

@@ -19,7 +19,7 @@ export async function inviteStaff(
 	db: Db,
 	input: { email: string; role: StaffRole },
 	actor: AuditActor,
-	now = new Date()
+	now = db.clock.now()
 ): Promise<InviteResult> {
 	const email = normaliseEmail(input.email);
 	return withTransaction(db, async (tx) => {
@@ -45,7 +45,7 @@ export async function inviteStaff(
 	});
 }
 
-export async function findOpenInvitation(db: Db, token: string, now = new Date()) {
+export async function findOpenInvitation(db: Db, token: string, now = db.clock.now()) {
 	return db.kysely
 		.selectFrom('staff_invitation')
 		.selectAll()
@@ -55,7 +55,7 @@ export async function findOpenInvitation(db: Db, token: string, now = new Date()
 		.executeTakeFirst();
 }
 
-export async function listOpenInvitations(db: Db, now = new Date()) {
+export async function listOpenInvitations(db: Db, now = db.clock.now()) {
 	return db.kysely
 		.selectFrom('staff_invitation')
 		.select(['id', 'email', 'role', 'expires_at'])
@@ -83,7 +83,7 @@ export async function acceptInvitation(
 	return withTransaction(db, async (tx) => {
 		const claimed = await tx.kysely
 			.updateTable('staff_invitation')
-			.set({ accepted_at: new Date().toISOString() })
+			.set({ accepted_at: tx.clock.now().toISOString() })
 			.where('id', '=', invitation.id)
 			.where('accepted_at', 'is', null)
 			.executeTakeFirst();

@@ -49,7 +49,7 @@ export async function savePlan(
 	actor: AuditActor,
 	options: SavePlanOptions = {}
 ): Promise<SavePlanResult> {
-	const now = options.now ?? new Date();
+	const now = options.now ?? db.clock.now();
 	const today = options.today ?? localDate(now.getTime(), (await findClinic(db))?.time_zone ?? 'Asia/Tokyo');
 	const parsed = ZSavePlanSchema(today).safeParse(input);
 	if (!parsed.success) return { ok: false, code: 'invalid', fields: fieldCodes(parsed.error.issues) };

@@ -14,7 +14,7 @@ export type CloseSessionResult =
  * refusal carries both numbers so the practitioner sees which needles to look for. The record
  * locks 24 hours after this moment.
  */
-export async function closeSession(db: Db, patientId: string, sessionId: string, actor: AuditActor, now = new Date()): Promise<CloseSessionResult> {
+export async function closeSession(db: Db, patientId: string, sessionId: string, actor: AuditActor, now = db.clock.now()): Promise<CloseSessionResult> {
 	return withTransaction(db, async (tx) => {
 		const session = await findSession(tx, patientId, sessionId);
 		if (!session) return { ok: false, code: 'not_found' } as const;

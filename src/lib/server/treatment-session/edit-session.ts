@@ -47,7 +47,7 @@ export async function editSession(
 ): Promise<SessionEditResult> {
 	if (actor.type !== 'staff' || !actor.id) return { ok: false, code: 'forbidden' };
 	const staffId = actor.id;
-	const now = options.now ?? new Date();
+	const now = options.now ?? db.clock.now();
 	return withTransaction(db, async (tx) => {
 		const session = await findSession(tx, patientId, sessionId);
 		if (!session) return { ok: false, code: 'not_found' } as const;

@@ -53,7 +53,7 @@ export async function recordAdverseEvent(
 	const parsed = ZAdverseEventSchema.safeParse(input);
 	if (!parsed.success) return { ok: false, code: 'invalid', fields: fieldCodesFrom(parsed.error) };
 	const event = parsed.data;
-	const now = options.now ?? new Date();
+	const now = options.now ?? db.clock.now();
 	const local = event.occurredAt;
 	const occurredAt = local ? new Date(localInstant(local.date, local.time, (await findClinic(db))?.time_zone ?? 'Asia/Tokyo')) : now;
 	const saved = await withTransaction(db, async (tx): Promise<SavedEvent> => {

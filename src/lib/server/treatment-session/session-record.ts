@@ -24,7 +24,7 @@ export interface SessionView extends SessionRecord {
 	adverseEvents: AdverseEventEntry[];
 }
 
-export async function getSessionRecord(db: Db, patientId: string, sessionId: string, actor: AuditActor, now = new Date()): Promise<SessionView | null> {
+export async function getSessionRecord(db: Db, patientId: string, sessionId: string, actor: AuditActor, now = db.clock.now()): Promise<SessionView | null> {
 	const session = await findSession(db, patientId, sessionId);
 	if (!session) return null;
 	await recordAudit(db, actor, { action: 'treatment_session.read', entityType: 'treatment_session', entityId: sessionId, patientId });
@@ -45,7 +45,7 @@ export interface SessionList {
 }
 
 export async function listSessions(db: Db, patientId: string, actor: AuditActor, options: { now?: Date; timeZone?: string } = {}): Promise<SessionList> {
-	const day = clinicDay(options.now ?? new Date(), options.timeZone ?? 'Asia/Tokyo');
+	const day = clinicDay(options.now ?? db.clock.now(), options.timeZone ?? 'Asia/Tokyo');
 	const sessions = await listSessionSummaries(db, patientId);
 	await recordAudit(db, actor, { action: 'treatment_session.list', entityType: 'patient', entityId: patientId, patientId, detail: { count: sessions.length } });
 	return { sessions, appointments: await listStartableAppointments(db, patientId, day.from, day.to) };

@@ -44,7 +44,7 @@ export async function startSession(db: Db, patientId: string, input: Record<stri
 	const parsed = ZStartSessionSchema.safeParse(input);
 	if (!parsed.success) return { ok: false, code: 'invalid', fields: fieldCodesFrom(parsed.error) };
 	const { appointmentId } = parsed.data;
-	const now = options.now ?? new Date();
+	const now = options.now ?? db.clock.now();
 	return withTransaction(db, async (tx) => {
 		if (!(await findSessionPatient(tx, patientId))) return { ok: false, code: 'not_found' } as const;
 		let bedId: string | null = null;

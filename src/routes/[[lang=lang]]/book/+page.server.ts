@@ -14,7 +14,7 @@ import { resolveBookingStep } from './resolve-step';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
-	return resolveBookingStep(locals.db, readFlowQuery(url.searchParams), locals.locale, Date.now());
+	return resolveBookingStep(locals.db, readFlowQuery(url.searchParams), locals.locale, locals.db.clock.now().getTime());
 };
 
 export const actions: Actions = {

@@ -14,7 +14,7 @@ export const load: PageServerLoad = async ({ locals, params, url, setHeaders }) 
 	const booking = await found(locals, params.token);
 	// The token is the key to this page: keep it out of shared caches and search engines.
 	setHeaders({ 'cache-control': 'no-store' });
-	const now = Date.now();
+	const now = locals.db.clock.now().getTime();
 	const { appointment, clinic } = booking;
 	return {
 		appointment: {

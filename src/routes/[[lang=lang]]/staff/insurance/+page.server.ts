@@ -8,7 +8,7 @@ import type { PageServerLoad } from './$types';
 /** The desk's 療養費 overview: months to claim and consents that need a renewal. */
 export const load: PageServerLoad = async ({ locals }) => {
 	const clinic = await findClinic(locals.db);
-	const today = clinicDayAt(new Date(), clinic?.time_zone ?? 'Asia/Tokyo').date;
+	const today = clinicDayAt(locals.db.clock.now(), clinic?.time_zone ?? 'Asia/Tokyo').date;
 	const [months, expiring] = await Promise.all([claimMonths(locals.db), clinic ? listExpiringDoctorConsents(locals.db, { today }) : []]);
 	// Claims are made after the month ends: last month is what the desk most often wants.
 	return { today, lastMonth: endOfMonthAfter(today, -1).slice(0, 7), months, expiring };

@@ -15,7 +15,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	const query = ZScheduleQuerySchema.parse(Object.fromEntries(url.searchParams));
 	const resources = await loadScheduleResources(locals.db);
 	const { timeZone } = resources;
-	const now = Date.now();
+	const now = locals.db.clock.now().getTime();
 	const today = localDate(now, timeZone);
 	const date = query.date ?? today;
 	const weekday = weekdayOf(date);

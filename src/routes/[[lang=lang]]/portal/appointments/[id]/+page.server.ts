@@ -20,7 +20,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const key = keyOf(locals, params.id);
 	const booking = await found(locals, key);
-	const now = Date.now();
+	const now = locals.db.clock.now().getTime();
 	const { appointment, clinic } = booking;
 	const base = basePath(locals, params.id);
 	return {

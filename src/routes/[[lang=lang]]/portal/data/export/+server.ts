@@ -9,7 +9,7 @@ export const GET: RequestHandler = async (event) => {
 	const { locals } = event;
 	// The route is for signed-in patients only (route-access), so the session is there.
 	const patientId = locals.patientSession!.patientId;
-	const now = new Date();
+	const now = locals.db.clock.now();
 	const data = await exportPatientData(locals.db, patientId, patientActor(event, patientId), now);
 	if (!data) error(404, translate(locals.locale, 'error.notFoundTitle'));
 	return new Response(JSON.stringify(data, null, 2), {

@@ -27,7 +27,7 @@ export const load: PageServerLoad = async (event) => {
 	const clinical = await mayReadClinical(locals.db, role);
 	const view = isPatientId(params.id) ? await loadChart(locals.db, params.id, actorFrom(event), { clinical }) : null;
 	if (!view) error(404, translate(locals.locale, 'error.notFoundTitle'));
-	const now = new Date().toISOString();
+	const now = locals.db.clock.now().toISOString();
 	// The clinic's own questionnaires (docs/instruments): only those this patient has answered.
 	const instrumentScores = view.clinical ? (await instrumentProgress(locals.db, view.patient.id, await clinicInstruments(), actorFrom(event))).filter((x) => x.scores.length > 0) : [];
 	return {
@@ -52,7 +52,7 @@ export const actions: Actions = {
 	update: async (event) => {
 		const { locals, params } = event;
 		if (!isPatientId(params.id)) error(404, translate(locals.locale, 'error.notFoundTitle'));
-		const today = localDate(Date.now(), await clinicTimeZone(locals.db));
+		const today = localDate(locals.db.clock.now().getTime(), await clinicTimeZone(locals.db));
 		const form = await parseForm(event.request, ZUpdatePatientSchema(today), locals.locale);
 		if (!form.ok) return form.failure;
 		const result = await updatePatient(locals.db, params.id, form.values, actorFrom(event), today);

@@ -10,7 +10,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	const query = ZScheduleQuerySchema.parse(Object.fromEntries(url.searchParams));
 	const resources = await loadScheduleResources(locals.db);
 	const { timeZone } = resources;
-	const today = localDate(Date.now(), timeZone);
+	const today = localDate(locals.db.clock.now().getTime(), timeZone);
 	const date = query.date ?? today;
 	// Weeks start on Monday, as the clinic's opening hours are listed.
 	const monday = addDays(date, -((weekdayOf(date) + 6) % 7));

@@ -18,7 +18,7 @@ const isPatientId = (id: string) => z.uuid().safeParse(id).success;
 
 async function clinicToday(db: Db): Promise<{ today: string; timeZone: string }> {
 	const timeZone = (await findClinic(db))?.time_zone ?? 'Asia/Tokyo';
-	return { today: localDate(Date.now(), timeZone), timeZone };
+	return { today: localDate(db.clock.now().getTime(), timeZone), timeZone };
 }
 
 export const load: PageServerLoad = async (event) => {

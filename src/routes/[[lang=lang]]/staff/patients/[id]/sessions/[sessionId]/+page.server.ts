@@ -47,7 +47,7 @@ export const load: PageServerLoad = async (event) => {
 	if (!isId(params.id) || !isId(params.sessionId)) notFound(locals.locale);
 	const patient = await findSessionPatient(locals.db, params.id);
 	if (!patient) notFound(locals.locale);
-	const now = new Date();
+	const now = locals.db.clock.now();
 	const session = await getSessionRecord(locals.db, patient.id, params.sessionId, actorFrom(event), now);
 	if (!session) notFound(locals.locale);
 	const licences = await licencesOf(locals.db, session.practitionerStaffId);

@@ -23,6 +23,7 @@ export const load: PageServerLoad = async (event) => {
 		suggestion: suggestRoot(exam.findings),
 		slr: (['left', 'right'] as const).map((side) => ({ side, angle: exam.findings[side].slrAngle, positive: slrPositive(exam.findings[side].slrAngle, exam.findings[side].slrReproducesPain) })),
 		timeZone: clinic?.time_zone ?? 'Asia/Tokyo',
+		writtenAt: locals.db.clock.now().toISOString(),
 		clinic: clinic ? { name: locals.locale === 'ja' ? clinic.name_ja : clinic.name_en, address: locals.locale === 'ja' ? clinic.address_ja : clinic.address_en, phone: clinic.phone } : null,
 		author: locals.session!.staff.display_name
 	};
