@@ -119,7 +119,7 @@ describe('a new patient prepares for the first visit from the confirmation mail'
 		await expectAccessible(page);
 		await saveAndContinue(/\/portal\/intake\/red-flags$/);
 
-		// Numbness in the saddle area: a red flag of REFERENCE §1.
+		// Numbness in the saddle area: a red flag of docs/clinical-rules.md §1.
 		for (const question of [...RED_FLAG_QUESTIONS, 'seenDoctor']) {
 			await page.locator(`input[name="${question}"][value="${question === 'saddleNumbness' ? 'yes' : 'no'}"]`).check();
 		}

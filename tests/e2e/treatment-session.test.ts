@@ -4,7 +4,7 @@ import { axeViolations, launchBrowser } from '../support/browser';
 import { staffCookie } from '../support/staff-session';
 
 /*
- * The session record at the bedside (issue #7, REFERENCE §3): a practitioner on a tablet starts a
+ * The session record at the bedside (issue #7, docs/clinical-rules.md §3): a practitioner on a tablet starts a
  * session for the demo patient 佐藤 健, records points, cannot close while a needle is unaccounted
  * for, runs the retention timer, and closes once the counts match.
  */

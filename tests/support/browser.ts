@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import { chromium, type Browser, type Page } from 'playwright-core';
 
-/** Debian's Chromium with the flags this closed network needs (ARCHITECTURE.md). */
+/** Debian's Chromium with the flags this closed network needs (docs/architecture.md). */
 export function launchBrowser(): Promise<Browser> {
 	return chromium.launch({
 		executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',

@@ -86,7 +86,7 @@ describe('long-form articles', () => {
 		expect(html).toContain('NG59');
 		expect(html).toContain('JAMA Internal Medicine');
 		expect(html).toContain('2024');
-		// The trial's numbers as REFERENCE §5 gives them.
+		// The trial's numbers as docs/clinical-rules.md §5 gives them.
 		for (const figure of ['220', '216', '30.8', '14.9', '13.0', '4.9']) expect(html).toContain(figure);
 	});
 });

@@ -1,6 +1,6 @@
 import path from 'node:path';
 
-/** Everything the app reads from its environment, in one place (ARCHITECTURE: command-line contract). */
+/** Everything the app reads from its environment, in one place (docs/contracts.md, command-line contract). */
 export interface AppConfig {
 	databaseUrl: string | undefined;
 	dataDir: string;

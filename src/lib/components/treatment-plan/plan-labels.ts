@@ -10,7 +10,7 @@ export function pointLabel(code: string, locale: Locale): string {
 	return locale === 'ja' ? `${point.code} ${point.japanese.kanji}（${point.japanese.reading}）` : `${point.code} ${point.pinyin}`;
 }
 
-/** The point's cautions (REFERENCE §2) in one line; empty when it has none. */
+/** The point's cautions (docs/clinical-rules.md §2) in one line; empty when it has none. */
 export function pointCautions(code: string, locale: Locale): string {
 	return (findAcupoint(code)?.cautions ?? []).map((c) => c[locale]).join(' ');
 }

@@ -72,7 +72,7 @@ export function placeTargets(view: ChartView, points: readonly PickerPoint[]): P
 
 /**
  * The side a tapped point is recorded on unless the practitioner picks another: the plan's (the
- * painful leg, REFERENCE §2), else that of the points already in the session, else both sides.
+ * painful leg, docs/clinical-rules.md §2), else that of the points already in the session, else both sides.
  * One-sided points name the leg; midline points say nothing about it.
  */
 export function defaultTapSide(planSides: readonly PointSide[], sessionSides: readonly PointSide[]): 'left' | 'right' | 'both' {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { BODY_REGIONS, CHART_SIZE, regionAt, regionContains } from './body-regions';
 import { ACUPOINTS, findAcupoint, listAcupoints, MERIDIAN_CODES, MERIDIAN_NAMES, REGION_NAMES, toAcupointResource } from './points';
 
-// REFERENCE §2, in its order.
+// docs/clinical-rules.md §2, in its order.
 const REFERENCE_CODES = [
 	'GB30', 'BL40', 'BL23', 'BL25', 'BL36', 'BL37', 'BL54', 'BL57', 'BL60',
 	'GB31', 'GB34', 'GB39', 'ST36', 'LI4', 'EX-B2', 'SP6', 'BL67', 'GB21'
@@ -13,7 +13,7 @@ function cautionText(code: string, locale: 'ja' | 'en'): string {
 }
 
 describe('the acupoint atlas data', () => {
-	it('holds exactly the 18 points of REFERENCE §2, in its order', () => {
+	it('holds exactly the 18 points of §2 of the clinical rules, in their order', () => {
 		expect(ACUPOINTS.map((p) => p.code)).toEqual(REFERENCE_CODES);
 	});
 
@@ -33,7 +33,7 @@ describe('the acupoint atlas data', () => {
 		}
 	});
 
-	it('keeps the Japanese names and readings of REFERENCE §2', () => {
+	it('keeps the Japanese names and readings of §2 of the clinical rules', () => {
 		expect(findAcupoint('BL40')?.japanese).toEqual({ kanji: '委中', reading: 'いちゅう' });
 		expect(findAcupoint('GB30')?.japanese).toEqual({ kanji: '環跳', reading: 'かんちょう' });
 		expect(findAcupoint('BL60')?.japanese).toEqual({ kanji: '崑崙', reading: 'こんろん' });
@@ -57,7 +57,7 @@ describe('the acupoint atlas data', () => {
 
 	it.each([
 		['BL23', '1.5'], ['BL25', '1.5'], ['BL37', '6'], ['BL54', '3'], ['GB39', '3'], ['ST36', '3'], ['SP6', '3'], ['EX-B2', '0.5']
-	])('states the distance of %s in cun as REFERENCE §2 does (%s)', (code, cun) => {
+	])('states the distance of %s in cun as §2 of the clinical rules does (%s)', (code, cun) => {
 		expect(findAcupoint(code)?.location.en).toContain(`${cun} cun`);
 		expect(findAcupoint(code)?.location.ja).toContain(`${cun}寸`);
 	});
@@ -81,7 +81,7 @@ describe('the acupoint atlas data', () => {
 		expect(cautionText('EX-B2', 'en')).toMatch(/spine/);
 	});
 
-	it('marks exactly the points that are avoided in pregnancy (REFERENCE §3)', () => {
+	it('marks exactly the points that are avoided in pregnancy (§3 of the clinical rules)', () => {
 		const inPregnancy = ACUPOINTS.filter((p) => p.cautions.some((c) => /pregnan/i.test(c.en))).map((p) => p.code);
 		expect(inPregnancy.sort()).toEqual(['BL60', 'BL67', 'GB21', 'LI4', 'SP6']);
 		for (const code of inPregnancy) expect(cautionText(code, 'ja'), code).toContain('妊娠');

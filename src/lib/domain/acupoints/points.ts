@@ -1,5 +1,5 @@
 /*
- * The acupoints most used for sciatica (REFERENCE §2), with their WHO standard locations (2008)
+ * The acupoints most used for sciatica (docs/clinical-rules.md §2), with their WHO standard locations (2008)
  * written in our own words. `cun` (寸) is the proportional body unit. Chart positions are in the
  * coordinate system of body-regions.ts; every point is bilateral and the chart marks one side,
  * the one that keeps the labels apart.
@@ -20,7 +20,7 @@ export interface LocalizedText {
 export interface Acupoint {
 	readonly code: string;
 	readonly pinyin: string;
-	/** Simplified Chinese, as in REFERENCE §2. */
+	/** Simplified Chinese, as in docs/clinical-rules.md §2. */
 	readonly hanzi: string;
 	/** The name taught in Japanese schools, with its reading in hiragana. */
 	readonly japanese: { readonly kanji: string; readonly reading: string };
@@ -358,7 +358,7 @@ export interface AcupointFilter {
 	meridian?: MeridianCode | null;
 }
 
-/** In the order of REFERENCE §2; an empty filter lists all. */
+/** In the order of docs/clinical-rules.md §2; an empty filter lists all. */
 export function listAcupoints(filter: AcupointFilter = {}): readonly Acupoint[] {
 	return ACUPOINTS.filter(
 		(point) => (!filter.region || point.region === filter.region) && (!filter.meridian || point.meridian === filter.meridian)
@@ -378,7 +378,7 @@ export function acupointName(point: Acupoint, locale: Locale): string {
 	return locale === 'ja' ? point.japanese.kanji : point.pinyin;
 }
 
-/** The shape of `GET /api/v1/acupoints` (ARCHITECTURE.md, API contract v1). */
+/** The shape of `GET /api/v1/acupoints` (docs/contracts.md). */
 export interface AcupointResource {
 	code: string;
 	pinyin: string;

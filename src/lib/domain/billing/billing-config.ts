@@ -1,8 +1,9 @@
 import type { DatedVersion } from './dated-config';
 
 /*
- * Prices, fees and tax as dated configuration (REFERENCE §6: "fee amounts change and are
- * configuration too"). Add a version when a notice changes them; never edit a past one.
+ * Prices, fees and tax as dated configuration (docs/clinical-rules.md §6: fee amounts change and are
+ * configuration too; the fee table is docs/insurance.md §3). Add a version when a notice changes
+ * them; never edit a past one.
  */
 
 export interface TaxRateVersion extends DatedVersion {

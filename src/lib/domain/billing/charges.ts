@@ -4,7 +4,7 @@ import type { ConsentRefusal } from './doctor-consent-validity';
 import { assertYen, MAX_YEN, NotYenError } from './yen';
 
 /*
- * What a visit costs and who pays it (issue #8, REFERENCE §6). Pure: prices, fees and tax rates
+ * What a visit costs and who pays it (issue #8, docs/clinical-rules.md §6). Pure: prices, fees and tax rates
  * come in as dated configuration.
  *
  * Tax: self-pay prices are tax-inclusive (総額表示, as the clinic shows them). The consumption tax

@@ -7,7 +7,7 @@ import { consentExpiry, consentForDate, consentValidity, earliestConsentStart, N
 const day = (offset: number) => addDays('2018-10-01', offset);
 const anyStart = fc.integer({ min: 0, max: 365 * 90 }).map(day);
 
-describe('doctor consent expiry (REFERENCE §6)', () => {
+describe('doctor consent expiry (§6 of the clinical rules)', () => {
 	it.each([
 		// first treatment, expiry: 1st–15th → end of the 5th month after; 16th or later → end of the 6th
 		['2027-09-01', '2028-02-29'],

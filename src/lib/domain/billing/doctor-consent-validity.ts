@@ -2,7 +2,7 @@ import { dayOfMonth, daysFrom, endOfMonthAfter } from './calendar-date';
 import { versionOn, type DatedVersion } from './dated-config';
 
 /*
- * How long a doctor's consent (同意書) for 療養費 はり・きゅう lasts (REFERENCE §6). The period runs
+ * How long a doctor's consent (同意書) for 療養費 はり・きゅう lasts (docs/clinical-rules.md §6, docs/insurance.md §4). The period runs
  * from the first treatment under the consent (初療日; for a renewal, 再同意日) to the end of a month
  * counted from that day's month. Pure: "today" always comes in as an argument.
  */
@@ -25,7 +25,7 @@ export interface ConsentValidityRule extends DatedVersion {
  */
 export const CONSENT_VALIDITY_RULES: readonly ConsentValidityRule[] = Object.freeze([
 	{ effectiveFrom: '2004-10-01', earlyUntilDay: 15, monthsAfterIfEarly: 2, monthsAfterIfLate: 3, source: '保医発第1001002号 別添1 第5章の1 (3か月)' },
-	{ effectiveFrom: '2018-10-01', earlyUntilDay: 15, monthsAfterIfEarly: 5, monthsAfterIfLate: 6, source: '保医発0620第1号 (6か月), REFERENCE §6' }
+	{ effectiveFrom: '2018-10-01', earlyUntilDay: 15, monthsAfterIfEarly: 5, monthsAfterIfLate: 6, source: '保医発0620第1号 (6か月), docs/clinical-rules.md §6' }
 ]);
 
 /** Days before expiry from which the chart, schedule and dashboard warn (issue #8). */

@@ -1,5 +1,5 @@
 /**
- * The conditions 療養費 covers for はり・きゅう when a doctor consents (REFERENCE §6): 神経痛,
+ * The conditions 療養費 covers for はり・きゅう when a doctor consents (docs/clinical-rules.md §6): 神経痛,
  * リウマチ, 頸腕症候群, 五十肩, 腰痛症 and 頸椎捻挫後遺症. Stored by these codes; names are in the
  * message catalogue (`billing.condition.*`).
  */

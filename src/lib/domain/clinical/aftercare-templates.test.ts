@@ -21,7 +21,7 @@ describe('aftercare templates', () => {
 		}
 	});
 
-	it('send the red flags of the reference to emergency care', () => {
+	it('send the red flags of the clinical rules to emergency care', () => {
 		const text = findAftercareTemplate('whenToCall')!.text;
 		expect(text.en).toContain('119');
 		expect(text.ja).toContain('119');

@@ -1,5 +1,5 @@
 /*
- * The sciatica examination (issue #7, REFERENCE §2): findings as data, and two pure suggestions
+ * The sciatica examination (issue #7, docs/clinical-rules.md §2): findings as data, and two pure suggestions
  * from them: the likely nerve root (L4, L5, S1) and the traditional pattern (Taiyang, Shaoyang,
  * mixed). Suggestions help the practitioner, who confirms or changes them; they never decide.
  */
@@ -17,7 +17,7 @@ export const EXAM_SIDES = ['left', 'right', 'both'] as const;
 export type ExamSide = (typeof EXAM_SIDES)[number];
 export type BodySide = 'left' | 'right';
 
-/** Where pain or numbness runs, as the reference describes each root's territory and each channel's path. */
+/** Where pain or numbness runs, as docs/clinical-rules.md §2 describes each root's territory and each channel's path. */
 export const PAIN_AREAS = [
 	'lowerBack',
 	'buttock',
@@ -68,7 +68,7 @@ const SHAOYANG_AREAS: readonly PainArea[] = ['sideOfThigh', 'outerShin'];
 
 export const MUSCLES = ['ankleDorsiflexion', 'bigToeExtension', 'plantarFlexion', 'kneeExtension'] as const;
 export type Muscle = (typeof MUSCLES)[number];
-/** Which roots a weak muscle points to (REFERENCE §2: foot drop is L5, and L4 also lifts the ankle). */
+/** Which roots a weak muscle points to (docs/clinical-rules.md §2: foot drop is L5, and L4 also lifts the ankle). */
 const MUSCLE_ROOTS: Record<Muscle, readonly Root[]> = {
 	ankleDorsiflexion: ['L4', 'L5'],
 	bigToeExtension: ['L5'],
@@ -223,7 +223,7 @@ function withoutRoot(reason: RootReason): RootEvidence {
 	return evidence as RootEvidence;
 }
 
-/** Taiyang for pain down the back of the leg, Shaoyang down the side, mixed for both (REFERENCE §2). */
+/** Taiyang for pain down the back of the leg, Shaoyang down the side, mixed for both (docs/clinical-rules.md §2). */
 export function suggestPattern(findings: ExamFindings): Pattern | null {
 	const areas = new Set(affectedSides(findings.side).flatMap((s) => [...findings[s].painAreas, ...findings[s].numbAreas]));
 	const taiyang = TAIYANG_AREAS.some((a) => areas.has(a));

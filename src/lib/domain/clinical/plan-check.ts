@@ -1,5 +1,5 @@
 /*
- * The contraindication check of a treatment plan (issue #7, REFERENCE §3): the conflicts of
+ * The contraindication check of a treatment plan (issue #7, docs/clinical-rules.md §3): the conflicts of
  * safety/alerts.ts, each with a stable key the form and the stored acknowledgement use. Every
  * conflict, caution or contraindication, needs an acknowledgement with a reason before the plan
  * is saved; contraindications come first and are shown prominently. Pure.

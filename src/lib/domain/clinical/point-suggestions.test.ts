@@ -42,7 +42,7 @@ describe('suggestPoints', () => {
 		expect(list.every((s) => s.reason === 'local')).toBe(true);
 	});
 
-	it('adds the bladder points for a Taiyang pattern (REFERENCE §2)', () => {
+	it('adds the bladder points for a Taiyang pattern (§2 of the clinical rules)', () => {
 		const list = suggestPoints({ pattern: 'taiyang', root: null, side: 'right' });
 		expect(codes(list)).toEqual(['EX-B2', 'BL23', 'BL25', 'BL54', 'GB30', 'BL36', 'BL37', 'BL40', 'BL57', 'BL60']);
 		for (const code of ['BL25', 'BL36', 'BL37', 'BL40', 'BL57', 'BL60']) expect(reasonOf(list, code)).toBe('pattern');

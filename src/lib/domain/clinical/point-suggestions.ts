@@ -1,14 +1,14 @@
 /*
- * Point suggestions for a sciatica treatment plan (REFERENCE §2): a starting list for the
+ * Point suggestions for a sciatica treatment plan (docs/clinical-rules.md §2): a starting list for the
  * practitioner, never a prescription. Pure: no clock, no database.
  *
  * - Pattern (the path of the pain): Taiyang → BL25, BL36, BL37, BL40, BL57, BL60; Shaoyang →
  *   GB30, GB31, GB34, GB39; mixed → both.
  * - Root (the confirmed or suggested nerve root): S1 matches the Taiyang distribution and L5 the
- *   Shaoyang one (REFERENCE §2), so they lean on the same points. L4 runs down the front of the
+ *   Shaoyang one (docs/clinical-rules.md §2), so they lean on the same points. L4 runs down the front of the
  *   thigh and the inner shin to the inner ankle; of the 18 points, ST36 (front of the leg, on the
  *   stomach channel that runs down the front of the thigh) and SP6 (inner shin, above the inner
- *   ankle) lie in that area. SP6 is avoided in pregnancy: the plan check flags it (REFERENCE §3).
+ *   ankle) lie in that area. SP6 is avoided in pregnancy: the plan check flags it (docs/clinical-rules.md §3).
  * - Local points for every patient: Jiaji (EX-B2) at L4–L5, BL23, BL25, BL54, GB30.
  *
  * Sides: points on the lower back go on both sides; buttock and leg points go on the affected
@@ -128,7 +128,7 @@ function listFor(codes: readonly string[], reason: SuggestionReason, side: Affec
 	return codes.map((code) => ({ code, side: defaultPointSide(code, side), reason }));
 }
 
-/** The starting list of points for a plan (REFERENCE §2), from the back down to the foot. */
+/** The starting list of points for a plan (docs/clinical-rules.md §2), from the back down to the foot. */
 export function suggestPoints(input: SuggestionInput): PointSuggestion[] {
 	return mergeSuggestions([
 		listFor(input.pattern ? PATTERN_POINTS[input.pattern] : [], 'pattern', input.side),

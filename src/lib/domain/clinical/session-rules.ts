@@ -1,9 +1,9 @@
 /*
- * Rules of the treatment session record (REFERENCE §3 safety, §6 licences and 施術録). Pure: no
+ * Rules of the treatment session record (docs/clinical-rules.md §3 safety, §6 licences and 施術録). Pure: no
  * clock, no database; instants come in as arguments.
  */
 
-/** はり師 (needling) and きゅう師 (moxibustion) are separate national licences (REFERENCE §6). */
+/** はり師 (needling) and きゅう師 (moxibustion) are separate national licences (docs/clinical-rules.md §6). */
 export interface Licences {
 	hari: boolean;
 	kyu: boolean;
@@ -25,7 +25,7 @@ export function cuppingPolicy(offersCupping: boolean): CuppingPolicy {
 }
 
 /**
- * The techniques a practitioner may record (REFERENCE §6): needling and electroacupuncture need
+ * The techniques a practitioner may record (docs/clinical-rules.md §6): needling and electroacupuncture need
  * はり師; moxibustion needs きゅう師; cupping follows the clinic's policy.
  */
 export function allowedTechniques(licences: Licences, cupping: CuppingPolicy = DEFAULT_CUPPING_POLICY): Technique[] {
@@ -98,7 +98,7 @@ export type CloseProblem = 'negative_count' | 'counts_differ';
 export type CloseCheck = { ok: true } | { ok: false; reasons: CloseProblem[] };
 
 /**
- * A session may close only when every needle inserted was removed (REFERENCE §3: forgotten needles
+ * A session may close only when every needle inserted was removed (docs/clinical-rules.md §3: forgotten needles
  * are about a third of reported incidents). Counts must be whole numbers of at least zero.
  */
 export function mayClose(session: NeedleCounts): CloseCheck {
@@ -137,7 +137,7 @@ export function checkOccurredAt(occurredAt: Date, sessionStartedAt: string | Dat
 	return null;
 }
 
-/** Usual retention is 20–30 minutes (REFERENCE §3); the timer accepts 1–120. */
+/** Usual retention is 20–30 minutes (docs/clinical-rules.md §3); the timer accepts 1–120. */
 export const DEFAULT_RETENTION_MINUTES = 20;
 export const MIN_RETENTION_MINUTES = 1;
 export const MAX_RETENTION_MINUTES = 120;

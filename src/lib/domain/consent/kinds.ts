@@ -1,7 +1,7 @@
 /*
  * The kinds of consent a clinic asks for (issue #6). Treatment and privacy are required: a clinic
  * may not treat without informed consent, and health data is 要配慮個人情報 under the APPI, which
- * may be collected only with the patient's explicit consent (REFERENCE.md §6). Reminders and
+ * may be collected only with the patient's explicit consent (docs/clinical-rules.md §6). Reminders and
  * research are the patient's free choice and may be declined or withdrawn at any time.
  */
 export const CONSENT_KINDS = ['treatment', 'privacy', 'reminders', 'research'] as const;

@@ -1,5 +1,5 @@
 /*
- * Adverse events (REFERENCE §3) from the two places they are recorded: a patient's side-effect
+ * Adverse events (docs/clinical-rules.md §3) from the two places they are recorded: a patient's side-effect
  * report from the portal, and the practitioner's entry in a session record. Severity and
  * seriousness use the R4 HL7 code systems; the kind is coded in our own adverse-event-kind system.
  * R4 AdverseEvent has no note element, so the patient's description travels as the narrative.

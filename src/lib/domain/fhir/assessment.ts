@@ -1,5 +1,5 @@
 /*
- * What the practitioner concluded from an examination (REFERENCE §2): the nerve root and the
+ * What the practitioner concluded from an examination (docs/clinical-rules.md §2): the nerve root and the
  * traditional pattern. Each examination is a ClinicalImpression over its Observations; the sciatica
  * Condition from the intake is confirmed by the newest examination whose root the practitioner
  * settled, and then names that root as a body site and the pattern in a note. Pure.
@@ -44,7 +44,7 @@ function summaryOf(exam: ExaminationRow): string {
 	const parts = [
 		root === null ? 'No nerve root suggested.' : `${isRoot(root) ? `Nerve root ${root}` : 'Nerve root unclear'} (${exam.confirmed_root !== null ? 'confirmed by the practitioner' : 'suggested, not yet confirmed'}).`,
 		isPattern(exam.pattern) ? `${PATTERN_DISPLAY[exam.pattern]}.` : undefined,
-		// A red flag found again means referral, not treatment (REFERENCE §1).
+		// A red flag found again means referral, not treatment (docs/clinical-rules.md §1).
 		exam.red_flag_positive === 1 ? 'A red flag was found again: referred to a doctor, no treatment until then.' : undefined
 	];
 	return parts.filter(Boolean).join(' ');

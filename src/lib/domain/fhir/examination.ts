@@ -1,5 +1,5 @@
 /*
- * The sciatica examination (issue #7, REFERENCE §2) as exam Observations: the straight-leg raise
+ * The sciatica examination (issue #7, docs/clinical-rules.md §2) as exam Observations: the straight-leg raise
  * per leg (UCUM degrees), the crossed raise, the knee and ankle reflexes, muscle strength (MRC 0–5)
  * and reduced sensation per root territory. The legs are SNOMED CT body structures; the tests have
  * no SNOMED CT or LOINC code we could confirm, so, like PSFS, they are coded in our own

@@ -1,5 +1,5 @@
 /*
- * One Observation per measure of an outcome check-in (REFERENCE §4). Pain NRS carries LOINC
+ * One Observation per measure of an outcome check-in (docs/clinical-rules.md §4). Pain NRS carries LOINC
  * 72514-3; PSFS, SBI and PGIC have no LOINC code we could confirm, so they are coded in our own
  * outcome-measure system, never with an invented LOINC code. Values are scores in UCUM `{score}`.
  */

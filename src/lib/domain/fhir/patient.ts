@@ -84,7 +84,7 @@ export function toFhirPractitioner(row: PractitionerRow, ctx: FhirContext): Prac
 		nameIn('ABC', row.family_name_en, row.given_name_en, present(`${row.given_name_en} ${row.family_name_en}`))
 	].filter((n): n is HumanName => n !== undefined);
 	const qualification: NonNullable<Practitioner['qualification']> = [];
-	// はり師 and きゅう師 are separate national licences; each permits its own technique (REFERENCE §3).
+	// はり師 and きゅう師 are separate national licences; each permits its own technique (docs/clinical-rules.md §6).
 	const hari = present(row.hari_licence);
 	const kyu = present(row.kyu_licence);
 	if (hari) qualification.push({ identifier: [{ value: hari }], code: { coding: [localCoding(ctx, 'qualification', 'hari', 'はり師')], text: 'はり師' } });

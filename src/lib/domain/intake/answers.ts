@@ -1,5 +1,5 @@
 /*
- * What the intake asks, step by step (issue #6; REFERENCE §1, §3, §4). These are the stored shapes:
+ * What the intake asks, step by step (issue #6; docs/clinical-rules.md §1, §3, §4). These are the stored shapes:
  * a step's answers are saved only after they pass the step's schema, so a present step is complete.
  */
 import type { BodyRegion } from '../acupoints/body-regions';
@@ -10,7 +10,7 @@ import type { AnswerStep } from './steps';
 export const PREGNANCY_ANSWERS = ['yes', 'no', 'unsure'] as const;
 export type PregnancyAnswer = (typeof PREGNANCY_ANSWERS)[number];
 
-/** Conditions and history that matter for needling (REFERENCE §3). */
+/** Conditions and history that matter for needling (docs/clinical-rules.md §3). */
 export interface HistoryAnswers {
 	conditions: string;
 	operations: string;
@@ -27,7 +27,7 @@ export type BloodThinner = (typeof BLOOD_THINNERS)[number];
 export const ALLERGIES = ['metal', 'alcoholSwab', 'tape'] as const;
 export type Allergy = (typeof ALLERGIES)[number];
 
-/** Medicines, implanted devices and what changes how we needle (REFERENCE §3). */
+/** Medicines, implanted devices and what changes how we needle (docs/clinical-rules.md §3). */
 export interface SafetyAnswers {
 	medicines: string;
 	bloodThinner: BloodThinnerAnswer;
@@ -70,7 +70,7 @@ export interface ComplaintAnswers {
 	activities: string;
 }
 
-/** The red-flag questions of REFERENCE §1, all required, and whether a doctor has seen this episode. */
+/** The red-flag questions of docs/clinical-rules.md §1, all required, and whether a doctor has seen this episode. */
 export type RedFlagAnswers = Record<RedFlagQuestion, boolean> & { seenDoctor: boolean };
 
 export interface PsfsItem {
@@ -85,7 +85,7 @@ export type SbiItem = (typeof SBI_ITEMS)[number];
 export const PSFS_MIN_ITEMS = 3;
 export const PSFS_MAX_ITEMS = 5;
 
-/** Baseline measures (REFERENCE §4). */
+/** Baseline measures (docs/clinical-rules.md §4). */
 export interface MeasuresAnswers {
 	legPain: number;
 	backPain: number;
@@ -105,7 +105,7 @@ export interface StepAnswers {
 /** Everything answered so far; a step is absent until it was saved valid. */
 export type IntakeAnswers = { [S in AnswerStep]?: StepAnswers[S] };
 
-/** The complaint's duration in days, capped as the triage contract caps it (REFERENCE §1). */
+/** The complaint's duration in days, capped as the triage contract caps it (docs/clinical-rules.md §1). */
 export function durationInDays(complaint: Pick<ComplaintAnswers, 'durationValue' | 'durationUnit'>): number {
 	return Math.min(36500, complaint.durationValue * DAYS_PER_UNIT[complaint.durationUnit]);
 }

@@ -1,6 +1,6 @@
 /*
  * From intake answers to the safety facts the chart's alerts are derived from (safety/alerts.ts,
- * REFERENCE §3). Unanswered steps contribute nothing; "not sure" counts as a caution, never as no.
+ * docs/clinical-rules.md §3). Unanswered steps contribute nothing; "not sure" counts as a caution, never as no.
  */
 import type { IntakeSafetyFacts } from '../safety/alerts';
 import type { IntakeAnswers } from './answers';
@@ -18,7 +18,7 @@ export function toSafetyFacts(answers: IntakeAnswers): IntakeSafetyFacts {
 		anticoagulants: safety?.bloodThinner === 'yes' || safety?.bloodThinner === 'unsure',
 		bleedingDisorder: history?.bleedingDisorder ?? false,
 		pacemakerOrImplant: safety?.implantedDevice ?? false,
-		// Asked once, as the red-flag question of REFERENCE §1; it is also an infection risk (§3).
+		// Asked once, as the red-flag question of docs/clinical-rules.md §1; it is also an infection risk (§3).
 		immunosuppressed: redFlags?.immunosuppressed ?? false,
 		diabetes: history?.diabetes ?? false,
 		needleFear: safety?.needleFear ?? false,

@@ -1,6 +1,6 @@
 /*
  * The intake's red-flag answers run through the self-check's own rules (triage/assess.ts,
- * REFERENCE §1): one set of rules for the public check and the intake, never a copy.
+ * docs/clinical-rules.md §1): one set of rules for the public check and the intake, never a copy.
  */
 import { assess, RED_FLAG_QUESTIONS, type RedFlagQuestion, type TriageAnswers, type TriageLevel, type TriageResult } from '../triage/assess';
 import { durationInDays, type IntakeAnswers } from './answers';

@@ -1,5 +1,5 @@
 /*
- * The four measures shipped with shinkyu (REFERENCE §4), as instrument data. Wording is our own;
+ * The four measures shipped with shinkyu (docs/clinical-rules.md §4), as instrument data. Wording is our own;
  * licensed instruments (ODI, RMDQ, STarT Back) are deliberately absent: a clinic adds them from
  * its own definition file.
  */

@@ -1,5 +1,5 @@
 /*
- * Whether a clinic-supplied definition (REFERENCE §4: licensed instruments such as Oswestry,
+ * Whether a clinic-supplied definition (docs/clinical-rules.md §4: licensed instruments such as Oswestry,
  * Roland-Morris or STarT Back, whose text the clinic holds) may be used beside the built-in ones.
  * Pure: the loader in server/outcomes reads the files and passes their parsed JSON here.
  */

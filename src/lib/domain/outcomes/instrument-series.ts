@@ -1,7 +1,7 @@
 /*
  * One instrument's scores for one patient, read as the chart shows them: the first score, the
  * latest, the change between them and, when the definition gives a threshold, whether that change
- * is a responder result (REFERENCE §4). Used for the clinic's own instruments; the built-in check-in
+ * is a responder result (docs/clinical-rules.md §4). Used for the clinic's own instruments; the built-in check-in
  * measures are summarised the same way in progress.ts. Pure: no I/O, no clock.
  */
 import { answerProblem, changeFromBaseline, responderStatus, type AnswerProblem, type Instrument, type ResponderStatus } from './instrument';

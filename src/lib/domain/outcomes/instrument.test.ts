@@ -4,7 +4,7 @@ import { BACK_PAIN_NRS, BUILTIN_INSTRUMENTS, LEG_PAIN_NRS, PGIC, PSFS, SBI } fro
 import { answerProblem, changeFromBaseline, parseInstrumentDefinition, responderStatus, scoreOf, scoreRange } from './instrument';
 
 describe('the built-in instruments', () => {
-	it('ship exactly the four measures of REFERENCE §4 (two pain scales), each with ja and en text', () => {
+	it('ship exactly the four measures of §4 of the clinical rules (two pain scales), each with ja and en text', () => {
 		expect(BUILTIN_INSTRUMENTS.map((i) => i.code)).toEqual(['leg_pain_nrs', 'back_pain_nrs', 'psfs', 'pgic', 'sbi']);
 		for (const instrument of BUILTIN_INSTRUMENTS) {
 			expect(instrument.name.ja).not.toBe('');
@@ -65,7 +65,7 @@ describe('answers and scores', () => {
 	});
 });
 
-describe('responder status (REFERENCE §4)', () => {
+describe('responder status (§4 of the clinical rules)', () => {
 	it('counts a fall of 2 points in pain as a response, and 1 point from 6 as none', () => {
 		expect(responderStatus(LEG_PAIN_NRS, 8, 6)).toBe('responder');
 		expect(responderStatus(LEG_PAIN_NRS, 6, 5)).toBe('not_responder');

@@ -1,5 +1,5 @@
 /*
- * The outcome-measure framework (REFERENCE §4). An instrument is plain data: its items, one integer
+ * The outcome-measure framework (docs/clinical-rules.md §4). An instrument is plain data: its items, one integer
  * answer scale, how answers become a score, which way is better, and what counts as a responder.
  * The four shipped measures are defined in `builtin-instruments.ts`; a clinic that holds a licence
  * for another (Oswestry, Roland-Morris, STarT Back) supplies the same shape as JSON, read by
@@ -114,7 +114,7 @@ export function changeFromBaseline(instrument: Instrument, baseline: number, cur
 	return { difference, improvement, percentImprovement: room > 0 ? (improvement / room) * 100 : null };
 }
 
-/** REFERENCE §4: whether a measurement is a responder result compared with the baseline. */
+/** docs/clinical-rules.md §4: whether a measurement is a responder result compared with the baseline. */
 export function responderStatus(instrument: Instrument, baseline: number | null, current: number | null): ResponderStatus {
 	const rule = instrument.responder;
 	if (rule.kind === 'answer_in') {

@@ -79,7 +79,7 @@ describe('progress since baseline', () => {
 	});
 });
 
-describe('"not improving" (REFERENCE §4)', () => {
+describe('"not improving" (§4 of the clinical rules)', () => {
 	const noBetter = checkIn(20, { legPain: 6 });
 
 	it('waits for the 4th session when three weeks come first', () => {

@@ -1,5 +1,5 @@
 /*
- * A patient's progress from a series of check-ins (REFERENCE §4): the baseline, the latest value
+ * A patient's progress from a series of check-ins (docs/clinical-rules.md §4): the baseline, the latest value
  * of each measure, the change, responder status, and the "not improving" prompt. Pure: the
  * clock comes in as `now`.
  */
@@ -58,7 +58,7 @@ const DAY_MS = 86_400_000;
 const byTime = (a: { recordedAt: string }, b: { recordedAt: string }) => a.recordedAt.localeCompare(b.recordedAt);
 
 /**
- * Baseline is the measurement at intake or the first session (REFERENCE §4): the earliest check-in
+ * Baseline is the measurement at intake or the first session (docs/clinical-rules.md §4): the earliest check-in
  * from either; a portal check-in counts only when the patient has neither (it then came first).
  */
 export function baselineOf(checkIns: readonly CheckIn[]): CheckIn | null {
@@ -94,8 +94,8 @@ function measureProgress(measure: MeasureKey, series: readonly CheckIn[]): Measu
 }
 
 /**
- * REFERENCE §4: "no responder result on leg-pain NRS after 4 sessions or 3 weeks, whichever comes
- * later". Sessions count from the baseline (the baseline's own session included). Once both are
+ * docs/clinical-rules.md §4: not improving is no responder result on leg-pain NRS after 4 sessions or 3 weeks,
+ * whichever comes later. Sessions count from the baseline (the baseline's own session included). Once both are
  * reached, the newest leg-pain answer decides: an early response that has since faded is not
  * improvement, and no answer since baseline is no responder result either. A baseline of 0 leaves
  * nothing to improve, so the rule cannot apply.

@@ -1,6 +1,6 @@
 /*
  * How long treatment records (施術録: visits, intake questionnaires, consents) must be kept: five
- * years after the last treatment (REFERENCE §6). A deletion request cannot remove them sooner.
+ * years after the last treatment (docs/clinical-rules.md §6). A deletion request cannot remove them sooner.
  *
  * The period is counted as the Civil Code counts years (民法 140条, 143条): the day of the last
  * treatment is not counted, and the period ends on the day before the same date five years on,

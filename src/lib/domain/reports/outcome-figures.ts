@@ -5,7 +5,7 @@ import type { NamedResource, ReportSession } from './report-inputs';
 import { isInPeriod, type ReportPeriod } from './report-period';
 
 /*
- * REFERENCE §4: a responder improves leg-pain NRS by ≥ 2 points or ≥ 30 % from baseline. The
+ * docs/clinical-rules.md §4: a responder improves leg-pain NRS by ≥ 2 points or ≥ 30 % from baseline. The
  * report asks, of the patients treated in the period, how many have reached that by its end, and
  * after how many sessions. Leg pain is the measure the "not improving" rule uses too.
  */

@@ -1,5 +1,5 @@
 /*
- * Safety alerts for the treatment record (REFERENCE §3): derived from the intake's safety facts,
+ * Safety alerts for the treatment record (docs/clinical-rules.md §3): derived from the intake's safety facts,
  * shown on the chart, and checked against a treatment plan's points and techniques. Pure: no I/O,
  * no clock. An alert informs the practitioner; it never replaces their judgement.
  */
@@ -71,7 +71,7 @@ export interface SafetyAlert {
 	code: SafetyAlertCode;
 	severity: AlertSeverity;
 	advice: LocalizedAdvice;
-	/** Acupoint codes (REFERENCE §2) the plan should leave out. */
+	/** Acupoint codes (docs/clinical-rules.md §2) the plan should leave out. */
 	avoidPoints?: string[];
 	forbidsElectroacupuncture?: boolean;
 	/** Body region codes where no needle goes. */
@@ -83,11 +83,11 @@ export interface SafetyAlert {
 	forbidsBloodletting?: boolean;
 }
 
-/** Points traditionally avoided in pregnancy (REFERENCE §2 cautions, §3). */
+/** Points traditionally avoided in pregnancy (docs/clinical-rules.md §2 cautions, §3). */
 export const PREGNANCY_AVOID_POINTS = ['LI4', 'SP6', 'BL60', 'BL67', 'GB21'] as const;
 /**
  * Sites where deep needling is avoided in pregnancy: the lumbosacral area and the lower abdomen
- * (REFERENCE §3). The body charts have no lower-abdomen region yet; the code is reserved for it.
+ * (docs/clinical-rules.md §3). The body charts have no lower-abdomen region yet; the code is reserved for it.
  */
 export const PREGNANCY_NO_DEEP_SITES = ['lowerBack', 'lowerAbdomen'] as const;
 

@@ -216,7 +216,7 @@ describe('services and licences', () => {
 		for (const code of ['', 'moxa', 'MO-XA', 'MO XA', 'ＡＢ', 'ABCDEFGHIJKLMNOPQ']) expect(isServiceCode(code), code).toBe(false);
 	});
 
-	it('lets only a practitioner with a きゅう師 licence offer moxibustion (REFERENCE §6)', () => {
+	it('lets only a practitioner with a きゅう師 licence offer moxibustion (§6 of the clinical rules)', () => {
 		expect(needsKyuLicence('MOXA')).toBe(true);
 		expect(needsKyuLicence('FOLLOW')).toBe(false);
 		expect(mayOfferService('MOXA', { kyuLicence: '第900102号' })).toBe(true);

@@ -168,7 +168,7 @@ export function isServiceCode(code: string): boolean {
 
 /**
  * Moxibustion is the technique of the きゅう師 licence, a licence of its own beside はり師
- * (REFERENCE §6): only a practitioner who holds it may offer a moxibustion-only service.
+ * (docs/clinical-rules.md §6): only a practitioner who holds it may offer a moxibustion-only service.
  */
 export const KYU_LICENCE_SERVICE_CODES: readonly string[] = ['MOXA'];
 

@@ -12,7 +12,7 @@ describe('assess', () => {
 		expect(assess(calm())).toEqual({ level: 'routine', reasons: [] });
 	});
 
-	it('groups the red flags by level in the reference’s order', () => {
+	it('groups the red flags by level in the order of the clinical rules', () => {
 		expect(questionsAtLevel('emergency')).toEqual([
 			'bladderBowelChange',
 			'saddleNumbness',
@@ -63,7 +63,7 @@ describe('assess', () => {
 		expect(assess(calm({ age: 17, seenDoctor: true })).reasons).toEqual(['underEighteen']);
 	});
 
-	it('lets the highest level win and lists every reason in the order of the reference', () => {
+	it('lets the highest level win and lists every reason in the order of the clinical rules', () => {
 		const result = assess(calm({ worsening: true, cancerHistory: true, saddleNumbness: true, painNrs: 8, age: 16, durationDays: 10 }));
 		expect(result).toEqual({
 			level: 'emergency',

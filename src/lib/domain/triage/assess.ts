@@ -1,11 +1,11 @@
 /*
- * The symptom self-check's rules (REFERENCE §1). The self-check is not a diagnosis: its one job is
+ * The symptom self-check's rules (docs/clinical-rules.md §1). The self-check is not a diagnosis: its one job is
  * to send people with red flags to the right care before anything else, and let everyone else book.
  */
 
 export type TriageLevel = 'emergency' | 'urgent' | 'see_doctor' | 'routine';
 
-/** The red-flag questions: all required, in the order the reference lists them. */
+/** The red-flag questions: all required, in the order docs/clinical-rules.md §1 lists them. */
 export const RED_FLAG_QUESTIONS = [
 	'bladderBowelChange',
 	'saddleNumbness',
@@ -48,7 +48,7 @@ interface Rule {
 const flag = (code: RedFlagQuestion, level: Rule['level']): Rule => ({ code, level, applies: (a) => a[code] });
 const notSeenByDoctor = (a: TriageAnswers) => a.seenDoctor !== true;
 
-/** In the order of the reference table, which is also the order of `reasons`. */
+/** In the order of the table in docs/clinical-rules.md §1, which is also the order of `reasons`. */
 const RULES: readonly Rule[] = [
 	// Signs of cauda equina syndrome or a progressive deficit, and injury: emergency care now.
 	flag('bladderBowelChange', 'emergency'),
@@ -77,14 +77,14 @@ export function compareLevels(a: TriageLevel, b: TriageLevel): number {
 	return SEVERITY[a] - SEVERITY[b];
 }
 
-/** Highest level reached by any rule wins; reasons keep the order of the reference table. */
+/** Highest level reached by any rule wins; reasons keep the order of the rules. */
 export function assess(answers: TriageAnswers): TriageResult {
 	const fired = RULES.filter((rule) => rule.applies(answers));
 	const level = fired.reduce<TriageLevel>((highest, rule) => (compareLevels(rule.level, highest) > 0 ? rule.level : highest), 'routine');
 	return { level, reasons: fired.map((rule) => rule.code) };
 }
 
-/** The red-flag questions whose "yes" alone reaches `level`, in the reference's order. */
+/** The red-flag questions whose "yes" alone reaches `level`, in the order of the rules. */
 export function questionsAtLevel(level: 'emergency' | 'urgent' | 'see_doctor'): RedFlagQuestion[] {
 	return RULES.filter((rule) => rule.level === level && (RED_FLAG_QUESTIONS as readonly string[]).includes(rule.code)).map(
 		(rule) => rule.code as RedFlagQuestion

@@ -31,7 +31,7 @@ const CHARGEABLE_STATUSES = ['arrived', 'completed'] as const;
 
 /**
  * Charges a visit: its service and the add-ons chosen in the session, self-pay or 療養費. Insurance
- * is charged only when a doctor's consent covers the visit's day (REFERENCE §6) and the patient's
+ * is charged only when a doctor's consent covers the visit's day (docs/clinical-rules.md §6) and the patient's
  * insurer is on record; otherwise nothing is stored and the refusal carries the self-pay price.
  * The first insured visit under a consent starts its period. One live charge per appointment: void
  * it (voidCharge) to charge again.

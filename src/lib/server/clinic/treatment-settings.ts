@@ -4,7 +4,7 @@ import { withTransaction } from '../db/transaction';
 
 /**
  * Whether the clinic offers cupping (吸玉). Neither licence act covers it, so it is the owner's
- * decision (REFERENCE §6); when off, the session form hides it and the record refuses new entries.
+ * decision (docs/clinical-rules.md §6); when off, the session form hides it and the record refuses new entries.
  */
 export async function setOffersCupping(db: Db, offered: boolean, actor: AuditActor): Promise<void> {
 	await withTransaction(db, async (tx) => {

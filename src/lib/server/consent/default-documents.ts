@@ -4,7 +4,7 @@ import type { Db } from '../db/database';
 
 /*
  * Version 1 of each consent document, written for this product. Paragraphs are separated by a
- * blank line. Facts come from REFERENCE.md: minor effects in about one patient in ten and serious
+ * blank line. Facts come from docs/clinical-rules.md: minor effects in about one patient in ten and serious
  * ones on the order of 1 in 10,000 treatments (§3), usual retention 20–30 minutes (§3), explicit
  * consent for health data as 要配慮個人情報 and five-year keeping of 施術録 (§6). A clinic changes
  * a text by publishing a new version (staff/consents); these never overwrite one.

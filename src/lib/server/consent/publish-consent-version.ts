@@ -18,7 +18,7 @@ const PUBLISH_LOCK = 7231006;
 /**
  * Publishes the next version (highest + 1) of one kind. Earlier versions and every signature stay
  * exactly as they were; patients who agreed to an earlier version become `outdated`. Whether a
- * kind is required is fixed by the kind (REFERENCE.md §6: health data needs explicit consent).
+ * kind is required is fixed by the kind (docs/clinical-rules.md §6: health data needs explicit consent).
  */
 export async function publishConsentVersion(
 	db: Db,

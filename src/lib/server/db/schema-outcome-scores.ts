@@ -1,4 +1,4 @@
-/* Scores on the clinic's own instruments (issue #7, REFERENCE §4). Database (schema.ts) includes them. */
+/* Scores on the clinic's own instruments (issue #7, docs/clinical-rules.md §4). Database (schema.ts) includes them. */
 
 export interface ClinicInstrumentScoreTable {
 	id: string;

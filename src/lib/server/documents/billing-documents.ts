@@ -10,7 +10,7 @@ import { renderPdf, type PdfBlock } from './pdf';
 
 /*
  * The receipt (領収書) and the itemised statement (明細書) of issue #8, in either language. Money
- * only: neither prints anything clinical beyond the names of the fee items (REFERENCE §6).
+ * only: neither prints anything clinical beyond the names of the fee items (docs/clinical-rules.md §6).
  */
 
 export interface BillingPdf {

@@ -2,7 +2,7 @@ import type { Locale } from '../../i18n/locales';
 import type { Translate } from '../../i18n/translate';
 import type { Db } from '../db/database';
 
-/** A practitioner as a signed document names them: with the licence numbers (REFERENCE §6). */
+/** A practitioner as a signed document names them: with the licence numbers (docs/clinical-rules.md §6). */
 export interface PractitionerCredentials {
 	name: string;
 	hariLicence: string | null;

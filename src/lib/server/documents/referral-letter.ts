@@ -15,7 +15,7 @@ import { findSigner, licenceText } from './practitioner-credentials';
 
 type Urgency = 'emergency' | 'urgent' | 'see_doctor';
 
-/** How soon the doctor should see the patient: the level of the gravest red flag (REFERENCE §1). */
+/** How soon the doctor should see the patient: the level of the gravest red flag (docs/clinical-rules.md §1). */
 export function referralUrgency(flags: readonly RedFlagQuestion[]): Urgency | null {
 	return (['emergency', 'urgent', 'see_doctor'] as const).find((level) => flags.some((flag) => questionsAtLevel(level).includes(flag))) ?? null;
 }

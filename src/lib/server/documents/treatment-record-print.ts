@@ -11,7 +11,7 @@ import { listRecordSessions, type RecordSession } from './record-sessions';
 import { amendedFieldName, amendedValue, cuppingText, electroacupunctureText, moxibustionText, pointCells, pointHeader } from './session-wording';
 
 /**
- * The 施術録 of one patient (REFERENCE §6: kept five years; the patient may ask for a copy): the
+ * The 施術録 of one patient (docs/clinical-rules.md §6: kept five years; the patient may ask for a copy): the
  * clinic, the patient with their insurance card, and every session in date order with what was
  * done. A change made after the lock is printed after the entry with who, when and why, and the
  * original value beside the new one. Null for an unknown or merged patient. The read is audited.

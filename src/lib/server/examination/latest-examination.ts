@@ -1,7 +1,7 @@
 /*
  * What the other parts of the clinical record need from the examinations: the treatment plan reads
  * the newest root and pattern, the session refuses needles while the newest examination found a
- * red flag again (REFERENCE §1: a red flag means referral, not treatment).
+ * red flag again (docs/clinical-rules.md §1: a red flag means referral, not treatment).
  */
 import type { Pattern, Root } from '../../domain/clinical/examination';
 import { PATTERNS, ROOTS } from '../../domain/clinical/examination';

@@ -1,5 +1,5 @@
 /*
- * A score on one of the clinic's own instruments (REFERENCE §4) as a survey Observation, coded in
+ * A score on one of the clinic's own instruments (docs/clinical-rules.md §4) as a survey Observation, coded in
  * the outcome-measure system beside the built-in measures: a clinic's code can never be a built-in
  * one (readClinicInstrument refuses it), so the two are not confused. The score is the one stored
  * when it was recorded, so a later edit of the definition file does not change what is exported.

@@ -24,7 +24,7 @@ function referencedPractitioners(resources: readonly FhirResource[]): string[] {
 }
 
 /**
- * `GET /fhir/R4/Patient/{id}/$everything` (ARCHITECTURE, API contract; issue #7 "Open data"): the
+ * `GET /fhir/R4/Patient/{id}/$everything` (docs/contracts.md; issue #7 "Open data"): the
  * patient's whole record as a FHIR R4 searchset Bundle. `origin` is where the app is served
  * (`https://clinic.example`), the base of every fullUrl and of our own code systems. Null for an
  * unknown or malformed id. The read is audited with counts only, never content.

@@ -4,7 +4,7 @@ import { ZCreateBookingSchema } from '../booking/schemas';
 import { ZTriageRequestSchema } from '../triage/schemas';
 
 /*
- * The OpenAPI 3.1 description of `/api/v1` (ARCHITECTURE.md, API contract). Request bodies come
+ * The OpenAPI 3.1 description of `/api/v1` (docs/contracts.md). Request bodies come
  * from the same Zod schemas the endpoints validate with, so the description cannot drift from
  * what the server accepts; a test checks that every API route is described.
  */

@@ -154,7 +154,7 @@ export async function saveIntakeStep(
 	});
 }
 
-/** The chart's safety alerts (REFERENCE §3), from the newest submitted intake; none without one. */
+/** The chart's safety alerts (docs/clinical-rules.md §3), from the newest submitted intake; none without one. */
 export async function latestSafetyAlerts(db: Db, patientId: string): Promise<SafetyAlert[]> {
 	const intake = await findNewestIntake(db, patientId, 'submitted');
 	return intake ? deriveSafetyAlerts(toSafetyFacts(intake.answers)) : [];

@@ -1,7 +1,7 @@
 /*
  * Submitting an intake (issue #6): in one transaction the intake is closed, its red-flag level is
  * set on the intake and on the visit it prepares, the clinic is mailed, and the baseline outcome
- * check-in (REFERENCE §4) is written.
+ * check-in (docs/clinical-rules.md §4) is written.
  */
 import { randomUUID } from 'node:crypto';
 import type { AnswerStep } from '../../domain/intake/steps';

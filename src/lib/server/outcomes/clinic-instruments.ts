@@ -6,7 +6,7 @@ import { readConfig } from '../config';
 import { logger } from '../log';
 
 /*
- * The clinic's own instruments (REFERENCE §4): every *.json file in INSTRUMENTS_DIR, read once.
+ * The clinic's own instruments (docs/clinical-rules.md §4): every *.json file in INSTRUMENTS_DIR, read once.
  * A file that cannot be used is logged with its name and reasons and skipped, so one bad file
  * never keeps the clinic from working; the format is in docs/instruments/README.md.
  */

@@ -13,7 +13,7 @@ export interface PatientProgress extends ProgressSummary {
 
 /**
  * Baseline, latest, change and responder status per measure, the "not improving" prompt
- * (REFERENCE §4) and the PSFS activities named at baseline. One audited read.
+ * (docs/clinical-rules.md §4) and the PSFS activities named at baseline. One audited read.
  */
 export async function progressSummary(db: Db, patientId: string, actor: AuditActor, now = db.clock.now()): Promise<PatientProgress> {
 	const checkIns = await selectCheckIns(db, patientId);

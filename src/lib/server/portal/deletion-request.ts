@@ -13,7 +13,7 @@ import type { TDeletionRequest, TResolveDeletionRequest } from './schemas';
 
 /*
  * A patient's request to delete their data (APPI), and the owner's answer. Treatment records must
- * be kept for five years after the last treatment (REFERENCE §6), so the owner sees until when.
+ * be kept for five years after the last treatment (docs/clinical-rules.md §6), so the owner sees until when.
  */
 
 export type DeletionRequestStatus = 'open' | 'done' | 'declined';

@@ -3,7 +3,7 @@ import type { Db } from '../db/database';
 
 /*
  * "Download my data": everything the clinic holds about the signed-in patient, as the APPI
- * disclosure right asks (REFERENCE §6). Internal keys (search keys, token hashes, staff ids) and
+ * disclosure right asks (docs/clinical-rules.md §6). Internal keys (search keys, token hashes, staff ids) and
  * staff-only notes are left out; every query is scoped to the one patient id.
  */
 

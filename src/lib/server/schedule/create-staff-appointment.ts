@@ -37,7 +37,7 @@ export async function createStaffAppointment(db: Db, raw: TCreateStaffAppointmen
 	]);
 	if (!service) return { ok: false, code: 'service_not_found' };
 	if (!practitioner) return { ok: false, code: 'practitioner_not_found' };
-	// Which practitioner may give which treatment is a licence question (REFERENCE §6: moxibustion
+	// Which practitioner may give which treatment is a licence question (docs/clinical-rules.md §6: moxibustion
 	// needs a きゅう師 licence), so the desk is held to it as well.
 	const offered = await db.kysely
 		.selectFrom('practitioner_service')

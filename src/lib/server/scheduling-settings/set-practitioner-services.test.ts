@@ -11,7 +11,7 @@ describeEachDatabase('practitioner services and licences', (db) => {
 	let moxa = '';
 	let followUp = '';
 
-	it('refuses moxibustion for a practitioner without a きゅう師 licence (REFERENCE §6)', async () => {
+	it('refuses moxibustion for a practitioner without a きゅう師 licence (§6 of the clinical rules)', async () => {
 		await seedDemoClinic(db());
 		takahashi = await practitionerIdOf(db(), 'Takahashi');
 		moxa = await serviceIdOf(db(), 'MOXA');

@@ -9,7 +9,7 @@ export type SetPractitionerServicesResult =
 	| { ok: false; code: 'not_found' | 'unknown_service' }
 	| { ok: false; code: 'kyu_licence_required'; serviceIds: string[] };
 
-/** The services a practitioner performs; a moxibustion-only one needs their きゅう師 licence (REFERENCE §6). */
+/** The services a practitioner performs; a moxibustion-only one needs their きゅう師 licence (docs/clinical-rules.md §6). */
 export async function setPractitionerServices(
 	db: Db,
 	practitionerId: string,

@@ -8,7 +8,7 @@ import type { TPractitionerLicences } from './schemas';
 export type UpdateLicencesResult = { ok: true } | { ok: false; code: 'not_found' } | { ok: false; code: 'kyu_licence_in_use'; serviceCodes: string[] };
 
 /**
- * The はり師 and きゅう師 licence numbers (REFERENCE §6: record each). The きゅう師 number cannot be
+ * The はり師 and きゅう師 licence numbers (docs/clinical-rules.md §6: record each). The きゅう師 number cannot be
  * cleared while the practitioner still offers a moxibustion-only service.
  */
 export async function updatePractitionerLicences(

@@ -122,7 +122,7 @@ export async function seedDemoClinic(db: Db): Promise<DemoAccount[]> {
 			sort_order: index
 		}));
 		await tx.kysely.insertInto('service').values(services).execute();
-		// Moxibustion needs a きゅう師 licence (REFERENCE §6): only practitioners who hold one offer it.
+		// Moxibustion needs a きゅう師 licence (docs/clinical-rules.md §6): only practitioners who hold one offer it.
 		await tx.kysely
 			.insertInto('practitioner_service')
 			.values(

@@ -22,7 +22,7 @@ export interface ReportOptions {
 const PAST_VISIT = ['booked', 'arrived', 'completed'] as const;
 
 /**
- * A patient reports a side effect after treatment (REFERENCE §3). It is linked to their latest
+ * A patient reports a side effect after treatment (docs/clinical-rules.md §3). It is linked to their latest
  * past appointment; that appointment's practitioner is mailed, and for a serious event every
  * active owner too ("a serious event alerts the clinic owner"). Mails and the audit row carry no
  * clinical text: only the patient number and a link to the console, where staff sign in to read.

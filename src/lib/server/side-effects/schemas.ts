@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-/** REFERENCE §3: the kinds and severities of adverse events a clinic records. */
+/** docs/clinical-rules.md §3: the kinds and severities of adverse events a clinic records. */
 export const SIDE_EFFECT_KINDS = ['bruising', 'bleeding', 'pain', 'fatigue', 'fainting', 'other'] as const;
 export const SIDE_EFFECT_SEVERITIES = ['mild', 'moderate', 'serious'] as const;
 export type SideEffectKind = (typeof SIDE_EFFECT_KINDS)[number];

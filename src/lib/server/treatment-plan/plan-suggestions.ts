@@ -33,7 +33,7 @@ function oneOf<T extends string>(values: readonly T[], value: unknown): T | null
 
 /**
  * The starting plan for a patient: point suggestions from the newest examination's pattern and
- * root and the intake's painful side (REFERENCE §2), and goals from the baseline PSFS. Audited.
+ * root and the intake's painful side (docs/clinical-rules.md §2), and goals from the baseline PSFS. Audited.
  */
 export async function planSuggestions(db: Db, patientId: string, actor: AuditActor): Promise<PlanSuggestions> {
 	const exam = await latestExamination(db, patientId);

@@ -37,7 +37,7 @@ function fieldCodes(issues: ReadonlyArray<{ path: readonly PropertyKey[]; messag
 
 /**
  * Saves a new active plan for the patient, closing the one before. The plan is checked against
- * the patient's safety alerts (REFERENCE §3); each conflict needs a reason, or nothing is saved and
+ * the patient's safety alerts (docs/clinical-rules.md §3); each conflict needs a reason, or nothing is saved and
  * the conflicts come back for the form to ask. Reasons are stored as contraindication overrides
  * and audited by alert and point, never with their text.
  */

@@ -10,7 +10,7 @@ export type CloseSessionResult =
 	| { ok: false; code: 'not_found' | 'already_closed' };
 
 /**
- * Closes the session: refused while needles inserted and removed differ (REFERENCE §3). The
+ * Closes the session: refused while needles inserted and removed differ (docs/clinical-rules.md §3). The
  * refusal carries both numbers so the practitioner sees which needles to look for. The record
  * locks 24 hours after this moment.
  */

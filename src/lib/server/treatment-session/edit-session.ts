@@ -1,6 +1,6 @@
 /*
  * The one path every change to a session record takes: load it in a transaction, apply the
- * change, audit it. 施術録 rule (REFERENCE §6): 24 hours after closing the record is locked; a
+ * change, audit it. 施術録 rule (docs/clinical-rules.md §6): 24 hours after closing the record is locked; a
  * change after that needs a reason and is kept as an amendment whose `before` holds the original
  * values. Audit details name the fields changed, never their clinical content.
  */

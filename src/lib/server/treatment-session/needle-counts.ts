@@ -1,5 +1,5 @@
 /*
- * Needles inserted and removed (REFERENCE §3). Counted while the session is open; once it is
+ * Needles inserted and removed (docs/clinical-rules.md §3). Counted while the session is open; once it is
  * closed the counts matched and stay as they were. Out never exceeds in: more needles out than in
  * is a miscount to be corrected at once, not later.
  */

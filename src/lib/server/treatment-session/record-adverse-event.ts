@@ -32,7 +32,7 @@ const OCCURRED_AT_MESSAGE: Record<OccurredAtProblem, string> = {
 };
 
 /**
- * Records an adverse event during or after a session (REFERENCE §3: kind, severity, outcome), at
+ * Records an adverse event during or after a session (docs/clinical-rules.md §3: kind, severity, outcome), at
  * the clinic-local time it happened (now when not given): not in the future, and not long before
  * the session began. An event is its own record, not an edit of the session, so it may be added
  * after the lock time; its record time stays the moment it was written down.

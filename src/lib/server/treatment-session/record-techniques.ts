@@ -16,7 +16,7 @@ const LICENCE_MESSAGE: Record<Technique, string> = {
 
 /**
  * Electroacupuncture, moxibustion and cupping as used in the session. Only what the session
- * practitioner's licences cover is accepted (REFERENCE §6); cupping follows the clinic policy of
+ * practitioner's licences cover is accepted (docs/clinical-rules.md §6); cupping follows the clinic policy of
  * session-rules.ts (any licensed practitioner by default), and while the clinic does not offer it
  * (settings), no new or changed cupping is accepted.
  */

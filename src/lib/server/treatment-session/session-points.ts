@@ -10,7 +10,7 @@ import { licencesOf, type SessionPoint } from './session-repository';
 /** The points as the amendment keeps them: without ids, in the order they were added. */
 const snapshot = (points: readonly SessionPoint[]) => points.map(({ id: _id, ...rest }) => rest);
 
-/** Adds one needled point. Needling needs the session practitioner's はり師 licence (REFERENCE §6). */
+/** Adds one needled point. Needling needs the session practitioner's はり師 licence (docs/clinical-rules.md §6). */
 export async function addSessionPoint(db: Db, patientId: string, sessionId: string, input: Record<string, unknown>, actor: AuditActor, now?: Date): Promise<SessionEditResult> {
 	const parsed = ZAddPointSchema.safeParse(input);
 	if (!parsed.success) return { ok: false, code: 'invalid', fields: fieldCodesFrom(parsed.error) };

@@ -5,7 +5,7 @@ import { fieldCodesFrom } from './field-codes';
 import { ZTimerSchema } from './schemas';
 
 /**
- * Starts (or restarts) the retention timer (REFERENCE §3: usually 20–30 minutes). The start is
+ * Starts (or restarts) the retention timer (docs/clinical-rules.md §3: usually 20–30 minutes). The start is
  * stored on the server, so the end time survives a reload and shows on every device.
  */
 export async function startRetentionTimer(db: Db, patientId: string, sessionId: string, input: Record<string, unknown>, actor: AuditActor, now?: Date): Promise<SessionEditResult> {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { RED_FLAG_QUESTIONS, type RedFlagQuestion } from '../../domain/triage/assess';
 
-/** The contract of `POST /api/v1/triage` (REFERENCE §1): red flags are required booleans. */
+/** The contract of `POST /api/v1/triage` (docs/clinical-rules.md §1): red flags are required booleans. */
 export const ZTriageAnswersSchema = z.object({
 	...(Object.fromEntries(RED_FLAG_QUESTIONS.map((q) => [q, z.boolean()])) as Record<RedFlagQuestion, z.ZodBoolean>),
 	seenDoctor: z.boolean().optional(),

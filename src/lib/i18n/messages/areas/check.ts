@@ -1,4 +1,4 @@
-/** The symptom self-check (REFERENCE §1) and the "when to get care now" box. */
+/** The symptom self-check (docs/clinical-rules.md §1) and the "when to get care now" box. */
 export const check = {
 	ja: {
 		'check.title': '症状セルフチェック',

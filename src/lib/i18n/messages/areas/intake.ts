@@ -1,5 +1,5 @@
 /**
- * The intake questionnaire (portal and console), written from REFERENCE §1, §3 and §4. The
+ * The intake questionnaire (portal and console), written from docs/clinical-rules.md §1, §3 and §4. The
  * red-flag questions themselves are the self-check's (`check.q.*`), so both ask the same thing.
  */
 export const intake = {

@@ -1,4 +1,4 @@
-/** The acupoint atlas (REFERENCE §2) and its body charts. Point names and locations live in the data. */
+/** The acupoint atlas (docs/clinical-rules.md §2) and its body charts. Point names and locations live in the data. */
 export const points = {
 	ja: {
 		'points.title': 'ツボ図鑑',

@@ -1,4 +1,4 @@
-/** Safety alerts (REFERENCE §3) as short labels for the schedule and the chart header. */
+/** Safety alerts (docs/clinical-rules.md §3) as short labels for the schedule and the chart header. */
 export const safety = {
 	ja: {
 		'safety.title': '安全上の注意',

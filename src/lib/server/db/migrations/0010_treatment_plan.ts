@@ -5,7 +5,7 @@ import type { DialectName } from '../database';
 
 /**
  * The treatment plan (issue #7): goals, frequency, review date, points and techniques; and the
- * practitioner's acknowledgements of the plan's conflicts with the safety alerts (REFERENCE §3),
+ * practitioner's acknowledgements of the plan's conflicts with the safety alerts (docs/clinical-rules.md §3),
  * each with its reason. A saved plan closes the one before it: one active plan per patient.
  */
 export function treatmentPlan(_dialect: DialectName) {

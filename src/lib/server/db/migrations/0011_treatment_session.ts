@@ -4,7 +4,7 @@ import type { DialectName } from '../database';
 /* eslint-disable @typescript-eslint/no-explicit-any -- migrations describe the schema as it was then */
 
 /**
- * The treatment session record (issue #7, REFERENCE §3 and §6): points, needles in and out,
+ * The treatment session record (issue #7, docs/clinical-rules.md §3 and §6): points, needles in and out,
  * techniques, the retention timer, adverse events and amendments after the 24-hour lock. The
  * schema itself refuses a closed session whose needle counts differ, and negative counts.
  */

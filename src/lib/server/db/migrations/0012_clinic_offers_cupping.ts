@@ -5,7 +5,7 @@ import type { DialectName } from '../database';
 
 /**
  * Whether the clinic offers cupping (吸玉), which neither licence act covers: the owner decides
- * (REFERENCE §6). Existing clinics keep offering it, as they did when it was a constant. The
+ * (docs/clinical-rules.md §6). Existing clinics keep offering it, as they did when it was a constant. The
  * adverse event's own time (`occurred_at`) needs no column here: 0011 created it, filled with the
  * recording time, which is what an event recorded before this version keeps.
  */

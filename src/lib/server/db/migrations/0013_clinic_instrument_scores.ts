@@ -4,7 +4,7 @@ import type { DialectName } from '../database';
 /* eslint-disable @typescript-eslint/no-explicit-any -- migrations describe the schema as it was then */
 
 /**
- * Scores on instruments a clinic defines in its own files (issue #7, REFERENCE §4): the answers
+ * Scores on instruments a clinic defines in its own files (issue #7, docs/clinical-rules.md §4): the answers
  * per item and the score as computed then. A mean or percentage is fractional, hence a float column.
  */
 export function clinicInstrumentScores(dialect: DialectName) {

@@ -4,7 +4,7 @@ import type { DialectName } from '../database';
 /* eslint-disable @typescript-eslint/no-explicit-any -- migrations describe the schema as it was then */
 
 /**
- * Money and 療養費 (issue #8, REFERENCE §6): doctors' consents, charges with their lines, payments
+ * Money and 療養費 (issue #8, docs/clinical-rules.md §6): doctors' consents, charges with their lines, payments
  * and refunds, receipts numbered without gaps per clinic and year. Financial rows are never changed
  * or deleted, only reversed by new rows (a void, a refund, a reissue): the schema refuses the rest.
  */

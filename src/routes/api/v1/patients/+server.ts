@@ -11,7 +11,7 @@ const PATIENT_QUERY_MAX = 100;
 
 const ZPatientQuerySchema = z.object({ q: z.string().trim().min(1).max(PATIENT_QUERY_MAX) });
 
-/** Staff: `GET /api/v1/patients?q=TEXT` (ARCHITECTURE, API contract). The search is audited. */
+/** Staff: `GET /api/v1/patients?q=TEXT` (docs/contracts.md). The search is audited. */
 export const GET: RequestHandler = async (event) => {
 	const { url, locals } = event;
 	const raw = url.searchParams.has('q') ? { q: url.searchParams.get('q') } : {};

@@ -11,7 +11,7 @@ const FHIR_HEADERS = { 'content-type': 'application/fhir+json; charset=utf-8', '
 const fhirJson = (body: unknown, status = 200) => json(body, { status, headers: FHIR_HEADERS });
 
 /**
- * Staff: `GET /fhir/R4/Patient/{id}/$everything` (ARCHITECTURE, API contract) → FHIR R4 Bundle.
+ * Staff: `GET /fhir/R4/Patient/{id}/$everything` (docs/contracts.md) → FHIR R4 Bundle.
  * The route table admits every staff role; clinical content is for practitioners and the owner,
  * and for reception only when the owner allows it, as on the chart.
  */
