@@ -13,6 +13,8 @@ declare global {
 		}
 		interface Locals {
 			requestId: string;
+			/** Where links the app sends point: ORIGIN, never the request's Host (server/config.ts). */
+			origin: string;
 			locale: Locale;
 			db: Db;
 			mailer: Mailer;

@@ -3,12 +3,14 @@ import { localeFromAcceptLanguage, localeFromPath, localizePath } from '$lib/i18
 import { translate } from '$lib/i18n/translate';
 import { getApp } from '$lib/server/app';
 import { SESSION_COOKIE, validateSession } from '$lib/server/auth/session';
+import { MissingOriginError } from '$lib/server/config';
 import { SchemaTooNewError } from '$lib/server/db/migrate';
 import { apiError } from '$lib/server/http/api-response';
 import { createRequestLimits } from '$lib/server/http/rate-limit';
 import { rateLimitedResponse } from '$lib/server/http/rate-limited-response';
-import { requestIdFor } from '$lib/server/http/request-context';
+import { newRequestId } from '$lib/server/http/request-context';
 import { decideAccess, ROUTE_ACCESS } from '$lib/server/http/route-access';
+import { fhirAccessRefused } from '$lib/server/fhir/fhir-response';
 import { PATIENT_SESSION_COOKIE, validatePatientSession } from '$lib/server/portal/patient-session';
 import { applySecurityHeaders } from '$lib/server/http/security-headers';
 import { logger } from '$lib/server/log';
@@ -17,7 +19,7 @@ export const init: ServerInit = async () => {
 	try {
 		await getApp();
 	} catch (cause) {
-		if (cause instanceof SchemaTooNewError) {
+		if (cause instanceof SchemaTooNewError || cause instanceof MissingOriginError) {
 			console.error(`shinkyu cannot start: ${cause.message}`);
 			process.exit(1);
 		}
@@ -32,11 +34,12 @@ const requestLimits = createRequestLimits();
 export const handle: Handle = async ({ event, resolve }) => {
 	const started = performance.now();
 	const isApi = event.url.pathname.startsWith('/api/');
-	event.locals.requestId = requestIdFor(event.request);
+	event.locals.requestId = newRequestId();
 	event.locals.locale = isApi
 		? localeFromAcceptLanguage(event.request.headers.get('accept-language'))
 		: localeFromPath(event.url.pathname);
-	const { db, mailer, config, secrets } = await getApp();
+	const { db, mailer, config, secrets, origin } = await getApp();
+	event.locals.origin = origin;
 	event.locals.db = db;
 	event.locals.mailer = mailer;
 	event.locals.secrets = secrets;
@@ -58,7 +61,7 @@ export const handle: Handle = async ({ event, resolve }) => {
 				);
 	if (isApi && response.status >= 500) response = await inContractErrorShape(response);
 	response.headers.set('X-Request-Id', event.locals.requestId);
-	applySecurityHeaders(response.headers, event.url.protocol === 'https:');
+	applySecurityHeaders(response.headers, event.url.protocol === 'https:', event.url.pathname);
 	logger.info(
 		{
 			requestId: event.locals.requestId,
@@ -89,6 +92,7 @@ async function guard(event: RequestEvent, isApi: boolean, resolve: () => Respons
 		: null;
 	const decision = decideAccess(ROUTE_ACCESS[event.route.id], viewer, event.locals.patientSession !== null);
 	if (decision === 'allow') return resolve();
+	if (event.url.pathname.startsWith('/fhir/')) return fhirAccessRefused(decision === 'forbidden' ? 'forbidden' : 'unauthorized');
 	if (isApi) {
 		return decision === 'forbidden'
 			? apiError(403, 'forbidden', translate(locale, 'api.forbidden'))

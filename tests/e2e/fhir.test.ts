@@ -47,12 +47,17 @@ describe('FHIR Patient/$everything over HTTP', () => {
 		expect(await response.json()).toMatchObject({ resourceType: 'OperationOutcome', issue: [{ severity: 'error', code: 'forbidden' }] });
 	});
 
-	it('never answers a visitor without a session: it sends them to the staff sign-in', async () => {
-		const response = await everything(patientId);
-		expect(response.status).not.toBe(200);
-		expect([303, 401]).toContain(response.status);
-		if (response.status === 303) expect(response.headers.get('location')).toContain('/staff/login');
-		expect(await response.text()).not.toContain('佐藤');
+	it('answers a visitor without a session with 401 and an OperationOutcome, never a redirect', async () => {
+		for (const cookie of [undefined, 'shinkyu_staff=expired-or-made-up']) {
+			const response = await everything(patientId, cookie);
+			expect(response.status).toBe(401);
+			expect(response.headers.get('location')).toBeNull();
+			expect(response.headers.get('content-type')).toContain('application/fhir+json');
+			expect(response.headers.get('cache-control')).toBe('no-store');
+			const body = await response.text();
+			expect(body).not.toContain('佐藤');
+			expect(JSON.parse(body)).toMatchObject({ resourceType: 'OperationOutcome', issue: [{ severity: 'error', code: 'login' }] });
+		}
 	});
 
 	it('answers an unknown or malformed id with a 404 OperationOutcome', async () => {

@@ -4,7 +4,7 @@ import pkg from '../../../package.json' with { type: 'json' };
 import { createSecretBox, type SecretBox } from './auth/secret-box';
 import { loadSecretKey } from './auth/secret-key';
 import { sealPlainTotpSecrets } from './auth/second-factor';
-import { readConfig, type AppConfig } from './config';
+import { linkOrigin, readConfig, type AppConfig } from './config';
 import { ensureDefaultConsentDocuments } from './consent/default-documents';
 import { openDatabase, type Db } from './db/database';
 import { migrateToLatest } from './db/migrate';
@@ -25,6 +25,8 @@ export interface App {
 	mailer: Mailer;
 	/** Seals and opens the staff TOTP secrets. */
 	secrets: SecretBox;
+	/** Where every link the app sends points (config.ts, linkOrigin). */
+	origin: string;
 }
 
 export interface StartReport {
@@ -79,6 +81,7 @@ let current: Promise<App> | undefined;
 export function getApp(): Promise<App> {
 	current ??= (async () => {
 		const config = readConfig();
+		const origin = linkOrigin(config);
 		if (config.databaseUrl && !config.secretKey) {
 			logger.warn('SECRET_KEY is not set: this instance seals TOTP secrets with its own secret.key in DATA_DIR; instances sharing a database need one SECRET_KEY');
 		}
@@ -90,13 +93,13 @@ export function getApp(): Promise<App> {
 		const mailer = createMailer(config.smtpUrl, config.mailFrom);
 		// Read the clinic's instrument files now, so a bad one is reported at start rather than at first use.
 		void clinicInstruments(config.instrumentsDir);
-		startJobWorker({ db, mailer, origin: config.origin ?? `http://localhost:${process.env.PORT ?? 3000}` });
+		startJobWorker({ db, mailer, origin });
 		// adapter-node announces a graceful shutdown (SIGTERM/SIGINT) once it stops taking requests.
 		process.once('sveltekit:shutdown', async () => {
 			await stopJobWorker();
 			await db.close();
 		});
-		return { config, db, mailer, secrets };
+		return { config, db, mailer, secrets, origin };
 	})();
 	return current;
 }

@@ -16,6 +16,24 @@ export interface AppConfig {
 	secretKey: string | undefined;
 }
 
+export class MissingOriginError extends Error {
+	constructor() {
+		super('ORIGIN is not set. In production every link in a mail is built from ORIGIN, the public https:// address of the clinic (for example ORIGIN=https://clinic.example.jp); set it and start again.');
+	}
+}
+
+/**
+ * The address every link the app sends starts with (sign-in links, manage links, invitations,
+ * calendar feeds): ORIGIN, never the request's Host header, which anyone can set (issue 16). In
+ * production (NODE_ENV=production, as in the Docker image) ORIGIN is required; elsewhere it falls
+ * back to this machine, as `npm start` does.
+ */
+export function linkOrigin(config: AppConfig, env: NodeJS.ProcessEnv = process.env): string {
+	if (config.origin) return new URL(config.origin).origin;
+	if (env.NODE_ENV === 'production') throw new MissingOriginError();
+	return `http://localhost:${env.PORT || 3000}`;
+}
+
 export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
 	const dataDir = path.resolve(env.DATA_DIR || 'data');
 	return {

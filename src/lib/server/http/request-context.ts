@@ -20,10 +20,10 @@ export function clientAddress(event: RequestEvent): string | null {
 	}
 }
 
-const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
-
-/** A proxy's request id is kept when it looks safe to log; otherwise a new one is made. */
-export function requestIdFor(request: Request): string {
-	const incoming = request.headers.get('x-request-id');
-	return incoming && REQUEST_ID.test(incoming) ? incoming : crypto.randomUUID();
+/**
+ * Always made here, never taken from the client: a chosen id could tie a stranger's request to
+ * someone else's log lines, or hide one request among another's (issue 16).
+ */
+export function newRequestId(): string {
+	return crypto.randomUUID();
 }

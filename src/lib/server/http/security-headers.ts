@@ -1,5 +1,17 @@
-/** Headers every response carries (issue #3, "Run it safely"); the CSP comes from `kit.csp`. */
-export function applySecurityHeaders(headers: Headers, isHttps: boolean): void {
+const PRIVATE_PATH = /^\/(?:en\/)?(?:staff|portal|booking)(?:\/|$)|^\/(?:fhir|ical)\/|^\/api\/v1\/(?:patients|auth)(?:\/|$)/;
+
+/** Staff, portal, manage-link, FHIR, calendar-feed and staff API answers hold personal data. */
+export function isPrivatePath(pathname: string): boolean {
+	return PRIVATE_PATH.test(pathname);
+}
+
+/**
+ * Headers every response carries (issue #3, "Run it safely"); the CSP comes from `kit.csp`.
+ * Private answers are never kept by a browser or a proxy (issue 16): the back button on a shared
+ * desk computer must not show the last patient's chart after sign-out.
+ */
+export function applySecurityHeaders(headers: Headers, isHttps: boolean, pathname = '/'): void {
+	if (isPrivatePath(pathname)) headers.set('Cache-Control', 'no-store');
 	headers.set('X-Content-Type-Options', 'nosniff');
 	headers.set('Referrer-Policy', 'strict-origin-when-cross-origin');
 	headers.set('X-Frame-Options', 'DENY');

@@ -51,14 +51,14 @@ export async function loadStepPage(ctx: StepContext, stepParam: string) {
 
 /** Saves a step and moves on, or submits from the review; bad input comes back as field errors. */
 export async function handleStepAction(ctx: StepContext, stepParam: string) {
-	const { locals, request, url } = ctx.event;
+	const { locals, request } = ctx.event;
 	const step = knownStep(stepParam, locals.locale);
 	const intake = await openIntake(ctx);
 	const overview = localizePath(ctx.basePath, locals.locale);
 	const scope = ctx.scopeToPatient ? { patientId: ctx.patientId } : {};
 
 	if (step === 'review') {
-		const result = await submitIntake(locals.db, locals.mailer, intake.id, ctx.actor, { ...scope, staffId: ctx.staffId, origin: url.origin });
+		const result = await submitIntake(locals.db, locals.mailer, intake.id, ctx.actor, { ...scope, staffId: ctx.staffId, origin: locals.origin });
 		if (!result.ok && result.code === 'incomplete') return fail(422, { missing: result.missing });
 		redirect(303, result.ok ? `${overview}?sent=1` : overview);
 	}

@@ -21,12 +21,12 @@ export const load: PageServerLoad = async ({ locals }) => {
 
 export const actions: Actions = {
 	requestDeletion: async (event) => {
-		const { locals, url } = event;
+		const { locals } = event;
 		const patientId = locals.patientSession!.patientId;
 		const form = await parseForm(event.request, ZDeletionRequestSchema, locals.locale);
 		if (!form.ok) return form.failure;
 		const actor = patientActor(event, patientId);
-		const result = await createDeletionRequest(locals.db, locals.mailer, patientId, form.data, actor, url.origin);
+		const result = await createDeletionRequest(locals.db, locals.mailer, patientId, form.data, actor, locals.origin);
 		if (!result.ok && result.code === 'not_found') error(404, translate(locals.locale, 'error.notFoundTitle'));
 		if (!result.ok) return formFailure(409, form.values, {}, translate(locals.locale, 'portal.deletionAlreadyOpen'));
 		return { requested: true };

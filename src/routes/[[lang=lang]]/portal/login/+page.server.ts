@@ -14,12 +14,12 @@ export const load: PageServerLoad = ({ locals, url }) => {
 
 export const actions: Actions = {
 	default: async (event) => {
-		const { locals, url } = event;
+		const { locals } = event;
 		const form = await parseForm(event.request, ZRequestMagicLinkSchema, locals.locale);
 		if (!form.ok) return form.failure;
 		// The same answer, as fast, whether or not the address is known: the page must not reveal who
 		// is a patient, so the answer does not wait for the mail.
-		requestMagicLink(locals.db, locals.mailer, form.data.email, locals.locale, url.origin, actorFrom(event)).catch((cause: unknown) =>
+		requestMagicLink(locals.db, locals.mailer, form.data.email, locals.locale, locals.origin, actorFrom(event)).catch((cause: unknown) =>
 			logger.error({ requestId: locals.requestId, err: cause }, 'sign-in link request failed')
 		);
 		redirect(303, localizePath('/portal/login?sent', locals.locale));

@@ -29,7 +29,7 @@ export const actions: Actions = {
 		const { patientId, actor } = portalPatient(event);
 		const form = await parseForm(event.request, ZSideEffectSchema, locals.locale);
 		if (!form.ok) return form.failure;
-		const result = await reportSideEffect(locals.db, locals.mailer, patientId, form.data, actor, { origin: event.url.origin });
+		const result = await reportSideEffect(locals.db, locals.mailer, patientId, form.data, actor, { origin: event.locals.origin });
 		if (!result.ok && result.code === 'not_found') error(404, translate(locals.locale, 'error.notFoundTitle'));
 		if (!result.ok) {
 			const errors = Object.fromEntries(Object.entries(result.fields).map(([f, key]) => [f, translate(locals.locale, isMessageKey(key) ? key : 'validation.invalid')]));

@@ -40,7 +40,7 @@ export const actions: Actions = {
 		const result = await issueFeedToken(event.locals.db, found.practitioner.id, actorFrom(event));
 		if (!result.ok) error(404, translate(event.locals.locale, 'error.notFoundTitle'));
 		const lang = event.locals.locale === 'en' ? '&lang=en' : '';
-		const feedUrl = new URL(`/ical/practitioners/${found.practitioner.id}.ics?token=${result.token}${lang}`, event.url.origin).toString();
+		const feedUrl = new URL(`/ical/practitioners/${found.practitioner.id}.ics?token=${result.token}${lang}`, event.locals.origin).toString();
 		return { practitionerId: found.practitioner.id, feedUrl, replaced: result.replaced };
 	},
 	revoke: async (event) => {

@@ -24,12 +24,12 @@ export const load: PageServerLoad = async ({ locals }) => ({
 
 export const actions: Actions = {
 	invite: async (event) => {
-		const { locals, url } = event;
+		const { locals } = event;
 		const form = await parseForm(event.request, ZInviteStaffSchema, locals.locale);
 		if (!form.ok) return form.failure;
 		const result = await inviteStaff(locals.db, form.data, actorFrom(event));
 		if (!result.ok) return formFailure(409, form.values, { email: translate(locals.locale, 'team.emailTaken') });
-		const inviteUrl = new URL(localizePath(`/staff/invite/${result.token}`, locals.locale), url.origin).toString();
+		const inviteUrl = new URL(localizePath(`/staff/invite/${result.token}`, locals.locale), locals.origin).toString();
 		const clinic = await findClinic(locals.db);
 		const mail = invitationMail({
 			to: form.data.email,

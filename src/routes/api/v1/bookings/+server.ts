@@ -12,7 +12,7 @@ import { wakeJobWorker } from '$lib/server/jobs/worker';
 import type { RequestHandler } from './$types';
 
 export const POST: RequestHandler = async (event) => {
-	const { request, locals, url } = event;
+	const { request, locals } = event;
 	const t = (key: Parameters<typeof translate>[1]) => translate(locals.locale, key);
 	const body = await readJson(request);
 	if (!body.ok) return apiError(400, 'invalid_json', t('api.invalidJson'));
@@ -47,7 +47,7 @@ export const POST: RequestHandler = async (event) => {
 				start: toOffsetIso(Date.parse(appointment.starts_at), result.timeZone),
 				end: toOffsetIso(Date.parse(appointment.ends_at), result.timeZone),
 				practitionerId: appointment.practitioner_id,
-				manageUrl: manageUrl(url.origin, appointment.locale, result.manageToken)
+				manageUrl: manageUrl(locals.origin, appointment.locale, result.manageToken)
 			},
 			{ status: 201 }
 		);

@@ -47,7 +47,7 @@ export const actions: Actions = {
 			const errors = Object.fromEntries(Object.entries(result.fields).map(([f, key]) => [f, translate(locals.locale, isMessageKey(key) ? key : 'validation.invalid')]));
 			return formFailure(422, form.values, errors);
 		}
-		const notified = notify ? await notifyAftercareShared(locals.db, locals.mailer, patient, event.url.origin) : false;
+		const notified = notify ? await notifyAftercareShared(locals.db, locals.mailer, patient, event.locals.origin) : false;
 		return { saved: true as const, notified };
 	}
 };

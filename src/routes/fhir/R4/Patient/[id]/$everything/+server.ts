@@ -1,14 +1,9 @@
-import { json } from '@sveltejs/kit';
 import { operationOutcome } from '$lib/domain/fhir/bundle';
 import { mayReadClinical } from '$lib/server/clinic/security-settings';
+import { fhirAccessRefused, fhirJson } from '$lib/server/fhir/fhir-response';
 import { patientEverything } from '$lib/server/fhir/patient-everything';
 import { actorFrom } from '$lib/server/http/request-context';
 import type { RequestHandler } from './$types';
-
-/** FHIR's JSON media type; personal data is never kept by a browser or proxy cache. */
-const FHIR_HEADERS = { 'content-type': 'application/fhir+json; charset=utf-8', 'cache-control': 'no-store' };
-
-const fhirJson = (body: unknown, status = 200) => json(body, { status, headers: FHIR_HEADERS });
 
 /**
  * Staff: `GET /fhir/R4/Patient/{id}/$everything` (docs/contracts.md) → FHIR R4 Bundle.
@@ -16,12 +11,12 @@ const fhirJson = (body: unknown, status = 200) => json(body, { status, headers: 
  * and for reception only when the owner allows it, as on the chart.
  */
 export const GET: RequestHandler = async (event) => {
-	const { locals, params, url } = event;
+	const { locals, params } = event;
 	const role = locals.session?.staff.role;
 	if (!role || !(await mayReadClinical(locals.db, role))) {
-		return fhirJson(operationOutcome('forbidden', 'This role may not read clinical records.'), 403);
+		return fhirAccessRefused('forbidden');
 	}
-	const bundle = await patientEverything(locals.db, params.id, actorFrom(event), url.origin);
+	const bundle = await patientEverything(locals.db, params.id, actorFrom(event), locals.origin);
 	if (!bundle) return fhirJson(operationOutcome('not-found', 'No patient with this id.'), 404);
 	return fhirJson(bundle);
 };

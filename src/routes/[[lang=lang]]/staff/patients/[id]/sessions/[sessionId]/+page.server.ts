@@ -125,10 +125,10 @@ export const actions: Actions = {
 		notFound(locals.locale);
 	},
 	adverseEvent: async (event) => {
-		const { locals, params, url } = event;
+		const { locals, params } = event;
 		if (!isId(params.id) || !isId(params.sessionId)) notFound(locals.locale);
 		const values = await readForm(event.request);
-		const result = await recordAdverseEvent(locals.db, locals.mailer, params.id, params.sessionId, values, actorFrom(event), { origin: url.origin });
+		const result = await recordAdverseEvent(locals.db, locals.mailer, params.id, params.sessionId, values, actorFrom(event), { origin: locals.origin });
 		if (result.ok) return { saved: 'adverseEvent', notified: result.notified };
 		if (result.code === 'invalid') return formFailure(422, values, translatedFields(locals.locale, result.fields));
 		if (result.code === 'forbidden') error(403, translate(locals.locale, 'error.forbiddenTitle'));
