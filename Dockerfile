@@ -5,7 +5,11 @@
 # "Configuration"); the SQLite file lives in the /data volume unless DATABASE_URL is set.
 #
 #   docker build -t shinkyu .
-#   docker run -p 3000:3000 -v shinkyu-data:/data -e ORIGIN=http://localhost:3000 shinkyu
+#   docker run -p 3000:3000 -v shinkyu-data:/data -e ORIGIN=https://clinic.example.jp shinkyu
+#
+# ORIGIN is required: every link in a mail is built from it, never from a request's Host header,
+# and the server refuses to start without it. The image starts a real clinic with no demo data;
+# add -e SHINKYU_DEMO=1 to try it with the demo clinic.
 #
 # The `tools` target runs the command-line tasks (migrate, create-admin, backup, restore), which
 # need the TypeScript sources and the PostgreSQL client tools: see compose.yaml.
@@ -44,7 +48,7 @@ USER node
 CMD ["npm", "run", "migrate"]
 
 FROM base AS runtime
-ENV NODE_ENV=production HOST=0.0.0.0 PORT=3000 DATA_DIR=/data
+ENV NODE_ENV=production HOST=0.0.0.0 PORT=3000 DATA_DIR=/data SHINKYU_DEMO=0
 # Owned by root and only readable by `node`: the app cannot change its own code.
 COPY --from=production-deps /app/node_modules ./node_modules
 COPY --from=build /app/build ./build

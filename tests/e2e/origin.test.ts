@@ -10,7 +10,7 @@ describe('ORIGIN in production', () => {
 	afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 
 	it('refuses to start without ORIGIN, and says what to set', async () => {
-		const started = startBuiltServer({ DATA_DIR: dataDir, NODE_ENV: 'production', ORIGIN: '', SHINKYU_DEMO: '0' });
+		const started = startBuiltServer({ DATA_DIR: dataDir, NODE_ENV: 'production', ORIGIN: undefined, SHINKYU_DEMO: '0' });
 		await expect(started).rejects.toThrow(/server exited with 1[\s\S]*ORIGIN is not set/);
 	});
 });

@@ -14,12 +14,13 @@ export function builtServerEntry(): string {
 	return path.resolve(process.env.SHINKYU_BUILD_DIR ?? 'build', 'index.js');
 }
 
-/** Starts the built server (`build/index.js`) and waits until its health check answers. */
-export async function startBuiltServer(env: Record<string, string>): Promise<ServerProcess> {
+/** Starts the built server (`build/index.js`) and waits until its health check answers. An `undefined` value unsets that variable. */
+export async function startBuiltServer(env: Record<string, string | undefined>): Promise<ServerProcess> {
 	const port = await freePort();
 	const baseUrl = `http://127.0.0.1:${port}`;
+	const merged: Record<string, string | undefined> = { ...process.env, PORT: String(port), HOST: '127.0.0.1', ORIGIN: baseUrl, LOG_LEVEL: 'warn', SHUTDOWN_TIMEOUT: '1', ...env };
 	const child = spawn(process.execPath, [builtServerEntry()], {
-		env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', ORIGIN: baseUrl, LOG_LEVEL: 'warn', SHUTDOWN_TIMEOUT: '1', ...env },
+		env: Object.fromEntries(Object.entries(merged).filter(([, value]) => value !== undefined)),
 		stdio: ['ignore', 'pipe', 'pipe']
 	});
 	let output = '';
