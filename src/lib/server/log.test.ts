@@ -1,13 +1,13 @@
 import { Writable } from 'node:stream';
 import pino from 'pino';
 import { describe, expect, it } from 'vitest';
-import { logger } from './log';
+import { LOG_OPTIONS } from './log';
 
 describe('logger', () => {
 	it('writes an error without the values a database error carries', () => {
 		const lines: string[] = [];
 		const sink = new Writable({ write: (chunk, _encoding, done) => (lines.push(String(chunk)), done()) });
-		const child = pino({ serializers: logger[pino.symbols.serializersSym] as pino.LoggerOptions['serializers'] }, sink);
+		const child = pino(LOG_OPTIONS, sink);
 		child.error({ err: Object.assign(new Error('insert failed'), { detail: 'Key (email)=(hanako@example.jp) already exists.' }) }, 'unexpected error');
 		child.warn({ err: 'rejected <taro@example.jp>' }, 'mail delivery failed');
 		expect(lines).toHaveLength(2);

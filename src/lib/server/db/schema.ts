@@ -3,6 +3,7 @@ import type { BillingTables } from './schema-billing';
 import type { ExaminationTables } from './schema-examination';
 import type { OutcomeScoreTables } from './schema-outcome-scores';
 import type { PlanTables } from './schema-plan';
+import type { RateLimitTables } from './schema-rate-limit';
 import type { SessionTables } from './schema-session';
 
 /*
@@ -399,7 +400,7 @@ export interface DeletionRequestTable {
 	response: Generated<string>;
 }
 
-export interface Database extends ExaminationTables, PlanTables, SessionTables, OutcomeScoreTables, BillingTables {
+export interface Database extends ExaminationTables, PlanTables, SessionTables, OutcomeScoreTables, BillingTables, RateLimitTables {
 	clinic: ClinicTable;
 	opening_hours: OpeningHoursTable;
 	practitioner: PractitionerTable;

@@ -1,49 +1,72 @@
-import { performance } from 'node:perf_hooks';
-import { isSpent, takeFromWindow, type WindowLog, type WindowPolicy } from '../../domain/rate-limit/sliding-window';
+import { sql } from 'kysely';
+import { takeFromWindow, type WindowPolicy } from '../../domain/rate-limit/sliding-window';
+import { sha256Hex } from '../crypto';
+import type { Db } from '../db/database';
+import { withTransaction } from '../db/transaction';
 
 export type RateVerdict = { ok: true } | { ok: false; retryAfterMs: number };
 
 export interface RateLimiter {
-	take(key: string, now?: number): RateVerdict;
-	/** Keys held now, for tests and for watching memory. */
-	readonly size: number;
+	take(db: Db, key: string, now?: number): Promise<RateVerdict>;
 }
 
-/**
- * One policy's counts, in this process's memory. Nothing is shared between app instances: each
- * instance allows the full limit, which is fine for limits meant to stop floods, not to count
- * exactly (the failure lock of sign-in, in the database, is the one all instances share).
- *
- * Memory stays bounded: a Map keeps keys in the order they were last touched, so the least recently
- * used key is evicted once `maxKeys` are held, and keys whose window has passed are swept as
- * requests arrive. A flood of distinct addresses costs at most `maxKeys` × `limit` numbers; the
- * price is that such a flood may make us forget an older key early, never that we refuse more.
- */
-export function createRateLimiter(policy: WindowPolicy, { maxKeys = 10_000 } = {}): RateLimiter {
-	if (!Number.isInteger(policy.limit) || policy.limit < 1 || !(policy.windowMs > 0) || maxKeys < 1) {
-		throw new RangeError(`invalid rate-limit policy ${JSON.stringify({ ...policy, maxKeys })}`);
-	}
-	const logs = new Map<string, WindowLog>();
+/** How often a process removes the expired entries of every key of a policy. */
+const SWEEP_EVERY_MS = 60_000;
+const SWEEP_LOCK = 7231003;
 
-	function sweep(now: number) {
-		// Only the front is looked at, so each request costs O(1) amortised.
-		for (const [key, log] of logs) {
-			if (!isSpent(log, policy, now)) break;
-			logs.delete(key);
-		}
+/**
+ * One policy's counts, in the database, so every app instance sees the same count: behind a proxy
+ * that spreads clients over two instances, a client gets the limit once, not once per instance
+ * (issue 16). Keys are stored hashed. On PostgreSQL a transaction-scoped advisory lock per key
+ * makes the read-decide-insert of two instances take turns; SQLite has one writer already.
+ *
+ * The table stays small: a take removes its key's expired entries, and at most once a minute per
+ * process one instance removes everything older than the policy's window.
+ */
+export function createRateLimiter(scope: string, policy: WindowPolicy): RateLimiter {
+	if (!Number.isInteger(policy.limit) || policy.limit < 1 || !(policy.windowMs > 0)) {
+		throw new RangeError(`invalid rate-limit policy ${JSON.stringify(policy)}`);
 	}
+	let lastSweep = -Infinity;
 
 	return {
-		take(key, now = performance.now()) {
-			const verdict = takeFromWindow(logs.get(key) ?? [], policy, now);
-			logs.delete(key);
-			logs.set(key, verdict.log);
-			sweep(now);
-			while (logs.size > maxKeys) logs.delete(logs.keys().next().value!);
+		async take(db, key, now = db.clock.now().getTime()) {
+			const keyHash = sha256Hex(`${scope}:${key}`);
+			const since = new Date(now - policy.windowMs).toISOString();
+			const verdict = await withTransaction(db, async (tx) => {
+				if (tx.dialect === 'postgres') await sql`select pg_advisory_xact_lock(hashtextextended(${keyHash}, 0))`.execute(tx.kysely);
+				await tx.kysely.deleteFrom('rate_limit_entry').where('scope', '=', scope).where('key_hash', '=', keyHash).where('at', '<=', since).execute();
+				const rows = await tx.kysely
+					.selectFrom('rate_limit_entry')
+					.select('at')
+					.where('scope', '=', scope)
+					.where('key_hash', '=', keyHash)
+					.orderBy('at')
+					.execute();
+				const decided = takeFromWindow(
+					rows.map((row) => Date.parse(row.at)),
+					policy,
+					now
+				);
+				if (decided.accepted) await tx.kysely.insertInto('rate_limit_entry').values({ scope, key_hash: keyHash, at: new Date(now).toISOString() }).execute();
+				return decided;
+			});
+			if (now - lastSweep >= SWEEP_EVERY_MS) {
+				lastSweep = now;
+				await sweepExpired(db, scope, since);
+			}
 			return verdict.accepted ? { ok: true } : { ok: false, retryAfterMs: verdict.retryAfterMs };
-		},
-		get size() {
-			return logs.size;
 		}
 	};
+}
+
+/** Only one instance sweeps at a time on PostgreSQL; the others skip rather than wait. */
+async function sweepExpired(db: Db, scope: string, since: string): Promise<void> {
+	await withTransaction(db, async (tx) => {
+		if (tx.dialect === 'postgres') {
+			const { rows } = await sql<{ got: boolean }>`select pg_try_advisory_xact_lock(${SWEEP_LOCK}) as got`.execute(tx.kysely);
+			if (!rows[0]?.got) return;
+		}
+		await tx.kysely.deleteFrom('rate_limit_entry').where('scope', '=', scope).where('at', '<=', since).execute();
+	});
 }

@@ -1,5 +1,7 @@
 import type { RequestEvent } from '@sveltejs/kit';
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { describeEachDatabase } from '../../../../tests/support/test-database';
+import type { Db } from '../db/database';
 import { addressKey, createRequestLimits, RATE_POLICIES } from './rate-limit';
 import { ROUTE_ACCESS } from './route-access';
 
@@ -14,12 +16,14 @@ interface FakeRequest {
 	sessionEmail?: string;
 }
 
+let database: Db;
+
 function fakeEvent(routeId: string, { method = 'POST', ip = '198.51.100.7', form, json, sessionEmail }: FakeRequest = {}) {
 	const body = form ? new URLSearchParams(form) : json === undefined ? undefined : JSON.stringify(json);
 	const headers: Record<string, string> = json === undefined ? {} : { 'content-type': 'application/json' };
 	const request = new Request('http://clinic.test/', { method, headers, body });
 	const session = sessionEmail ? { staff: { email: sessionEmail } } : null;
-	return { request, route: { id: routeId }, getClientAddress: () => ip, locals: { session } } as unknown as RequestEvent;
+	return { request, route: { id: routeId }, getClientAddress: () => ip, locals: { session, db: database } } as unknown as RequestEvent;
 }
 
 /** How many of `count` identical requests go through before the first refusal. */
@@ -29,7 +33,12 @@ async function acceptedOf(limits: ReturnType<typeof createRequestLimits>, count:
 	return accepted;
 }
 
-describe('request rate limits', () => {
+describeEachDatabase('request rate limits', (db) => {
+	beforeEach(async () => {
+		database = db();
+		await database.kysely.deleteFrom('rate_limit_entry').execute();
+	});
+
 	it('limits booking per address, and another address is still served', async () => {
 		const limits = createRequestLimits();
 		const { limit } = RATE_POLICIES.bookingPerAddress;

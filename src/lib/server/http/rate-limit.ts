@@ -61,9 +61,9 @@ const patientEmail: AccountOf = async (event) => {
 	return email === null ? null : normalisePatientEmail(normaliseText(email));
 };
 
-/** Which limits apply to a request, by method and route id; one instance per process. */
+/** Which limits apply to a request, by method and route id. The counts live in the database (rate-limit-store.ts). */
 export function createRequestLimits() {
-	const limiter = (policy: keyof typeof RATE_POLICIES) => createRateLimiter(RATE_POLICIES[policy]);
+	const limiter = (policy: keyof typeof RATE_POLICIES) => createRateLimiter(policy, RATE_POLICIES[policy]);
 	const signIn: LimitedAction = {
 		perAddress: limiter('signInPerAddress'),
 		perAccount: { limiter: limiter('signInPerAccount'), accountOf: staffAccount }
@@ -93,13 +93,13 @@ export function createRequestLimits() {
 		async check(event: RequestEvent): Promise<number | null> {
 			const action = routes[`${event.request.method} ${event.route.id}`];
 			if (!action) return null;
-			const byAddress = action.perAddress.take(addressKey(clientAddress(event)));
+			const db = event.locals.db;
+			const byAddress = await action.perAddress.take(db, addressKey(clientAddress(event)));
 			if (!byAddress.ok) return toSeconds(byAddress.retryAfterMs);
 			if (!action.perAccount) return null;
 			const account = await action.perAccount.accountOf(event);
 			if (account === null) return null;
-			// Hashed: the limiter's memory holds no one's address, and every key is the same size.
-			const byAccount = action.perAccount.limiter.take(sha256Hex(account));
+			const byAccount = await action.perAccount.limiter.take(db, account);
 			return byAccount.ok ? null : toSeconds(byAccount.retryAfterMs);
 		}
 	};
