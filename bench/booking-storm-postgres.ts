@@ -43,7 +43,7 @@ export async function bookingStormOnPostgres(clients = 32): Promise<PostgresStor
 			}
 		}
 	} finally {
-		cluster.stop();
+		await cluster.stop();
 	}
 	return rows;
 }

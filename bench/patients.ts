@@ -150,7 +150,7 @@ export async function openEngine(dialect: DialectName): Promise<{ db: Db; stop: 
 	}
 	const cluster = await startCluster();
 	const db = openDatabase({ databaseUrl: cluster.url, poolSize: 4 });
-	return { db, stop: async () => (await db.close(), cluster.stop()) };
+	return { db, stop: async () => (await db.close(), await cluster.stop()) };
 }
 
 /** Seeds each engine and measures it; the figures are returned, progress is printed. */
