@@ -2,7 +2,7 @@ import { redirect } from '@sveltejs/kit';
 import { localizePath } from '$lib/i18n/locales';
 import { translate } from '$lib/i18n/translate';
 import { ZSignInSchema } from '$lib/server/auth/schemas';
-import { setSessionCookie } from '$lib/server/auth/session-cookie';
+import { isSecureUrl, setSessionCookie } from '$lib/server/auth/session-cookie';
 import { signIn } from '$lib/server/auth/sign-in';
 import { formFailure, parseForm, safeNextPath } from '$lib/server/http/form';
 import { actorFrom } from '$lib/server/http/request-context';
@@ -26,7 +26,7 @@ export const actions: Actions = {
 					: translate(locals.locale, 'login.invalid');
 			return formFailure(result.code === 'locked' ? 429 : 400, form.values, {}, message);
 		}
-		setSessionCookie(cookies, result.token, result.expiresAt, url.protocol === 'https:');
+		setSessionCookie(cookies, result.token, result.expiresAt, isSecureUrl(url));
 		const next = {
 			totp: '/staff/login/totp',
 			enrol: '/staff/account/totp',
