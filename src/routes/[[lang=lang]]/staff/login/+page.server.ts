@@ -27,11 +27,13 @@ export const actions: Actions = {
 			return formFailure(result.code === 'locked' ? 429 : 400, form.values, {}, message);
 		}
 		setSessionCookie(cookies, result.token, result.expiresAt, isSecureUrl(url));
-		const next = {
-			totp: '/staff/login/totp',
-			enrol: '/staff/account/totp',
-			done: safeNextPath(url.searchParams.get('next'), localizePath('/staff', locals.locale))
-		}[result.next];
-		redirect(303, result.next === 'done' ? next : localizePath(next, locals.locale));
+		const after = safeNextPath(url.searchParams.get('next'), localizePath('/staff', locals.locale));
+		if (result.next === 'done') redirect(303, after);
+		// The code step carries the page asked for, and goes there once the code is right.
+		if (result.next === 'totp') {
+			const query = url.searchParams.has('next') ? `?next=${encodeURIComponent(after)}` : '';
+			redirect(303, `${localizePath('/staff/login/totp', locals.locale)}${query}`);
+		}
+		redirect(303, localizePath('/staff/account/totp', locals.locale));
 	}
 };

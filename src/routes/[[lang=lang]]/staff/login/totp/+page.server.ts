@@ -4,7 +4,7 @@ import { translate } from '$lib/i18n/translate';
 import { ZSecondFactorSchema } from '$lib/server/auth/schemas';
 import { countUnusedRecoveryCodes, verifySecondFactor } from '$lib/server/auth/second-factor';
 import { clearSessionCookie, isSecureUrl, setSessionCookie } from '$lib/server/auth/session-cookie';
-import { formFailure, parseForm } from '$lib/server/http/form';
+import { formFailure, parseForm, safeNextPath } from '$lib/server/http/form';
 import { actorFrom } from '$lib/server/http/request-context';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -18,6 +18,7 @@ export const actions: Actions = {
 		const { locals, cookies, url } = event;
 		const session = locals.session;
 		if (!session) redirect(303, localizePath('/staff/login', locals.locale));
+		if (session.secondFactorDone) redirect(303, localizePath('/staff', locals.locale));
 		const form = await parseForm(event.request, ZSecondFactorSchema, locals.locale);
 		if (!form.ok) return form.failure;
 		const result = await verifySecondFactor(locals.db, locals.secrets, session.staff, session.id, form.data.code, actorFrom(event));
@@ -29,9 +30,9 @@ export const actions: Actions = {
 		}
 		if (!result.ok) return formFailure(400, {}, { code: translate(locals.locale, 'login.totpInvalid') });
 		setSessionCookie(cookies, result.session.token, result.session.expiresAt, isSecureUrl(url));
-		const target = result.usedRecoveryCode
-			? `/staff/account?recovery-left=${await countUnusedRecoveryCodes(locals.db, session.staff.id)}`
-			: '/staff';
-		redirect(303, localizePath(target, locals.locale));
+		if (result.usedRecoveryCode) {
+			redirect(303, localizePath(`/staff/account?recovery-left=${await countUnusedRecoveryCodes(locals.db, session.staff.id)}`, locals.locale));
+		}
+		redirect(303, safeNextPath(url.searchParams.get('next'), localizePath('/staff', locals.locale)));
 	}
 };
