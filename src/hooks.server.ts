@@ -2,7 +2,8 @@ import { error, redirect, type Handle, type HandleServerError, type RequestEvent
 import { localeFromAcceptLanguage, localeFromPath, localizePath } from '$lib/i18n/locales';
 import { translate } from '$lib/i18n/translate';
 import { getApp } from '$lib/server/app';
-import { SESSION_COOKIE, validateSession } from '$lib/server/auth/session';
+import { validateSession } from '$lib/server/auth/session';
+import { clearSessionCookie, isSecureUrl, readSessionCookie } from '$lib/server/auth/session-cookie';
 import { MissingOriginError } from '$lib/server/config';
 import { SchemaTooNewError } from '$lib/server/db/migrate';
 import { apiError } from '$lib/server/http/api-response';
@@ -44,9 +45,10 @@ export const handle: Handle = async ({ event, resolve }) => {
 	event.locals.mailer = mailer;
 	event.locals.secrets = secrets;
 
-	const token = event.cookies.get(SESSION_COOKIE);
+	const secure = isSecureUrl(event.url);
+	const token = readSessionCookie(event.cookies, secure);
 	event.locals.session = token ? await validateSession(db, token) : null;
-	if (token && !event.locals.session) event.cookies.delete(SESSION_COOKIE, { path: '/' });
+	if (token && !event.locals.session) clearSessionCookie(event.cookies, secure);
 	const patientToken = event.cookies.get(PATIENT_SESSION_COOKIE);
 	event.locals.patientSession = patientToken ? await validatePatientSession(db, patientToken) : null;
 	if (patientToken && !event.locals.patientSession) event.cookies.delete(PATIENT_SESSION_COOKIE, { path: '/' });

@@ -9,7 +9,7 @@ import { ROUTE_ACCESS, type RouteAccess } from '../../src/lib/server/http/route-
 import { totpCodeAt } from '../../src/lib/server/auth/totp';
 import { formActions } from '../support/form-actions';
 import { builtServerEntry, demoPasswordsFrom, startBuiltServer, type ServerProcess } from '../support/server-process';
-import { staffCookie } from '../support/staff-session';
+import { staffCookie, staffTotpCode } from '../support/staff-session';
 
 /*
  * Issue #9: the access table (route-access.ts), checked against the built server. Every route id
@@ -53,6 +53,7 @@ const bob: PatientIds = { email: 'patient1@example.jp', patientId: '', appointme
 let practitionerId = '';
 let ownerPassword = '';
 let receptionPassword = '';
+let practitionerPassword = '';
 let tables: string[] = [];
 /** Tables that hold a patient's own rows, by their `patient_id` column. */
 const patientTables: string[] = [];
@@ -115,12 +116,19 @@ async function ownerCookie(password: string): Promise<string> {
 	expect(response.status).toBe(200);
 	expect((await response.json()).next).toBe('enrol');
 	const cookie = response.headers.getSetCookie().find((c) => c.startsWith('shinkyu_staff='))!.split(';')[0]!;
-	const page = await (await request('/staff/account/totp', cookie)).text();
+	// The page shows no secret; the password again does (issue #16).
+	expect(await (await request('/staff/account/totp', cookie)).text()).not.toContain('totp-secret');
+	const page = await (await formPost('/staff/account/totp?/reveal', { password }, cookie)).text();
 	const secret = /data-testid="totp-secret"[^>]*>([^<]+)</.exec(page)?.[1]?.replace(/\s/g, '');
 	expect(secret).toMatch(/^[A-Z2-7]{32}$/);
-	expect((await formPost('/staff/account/totp', { code: totpCodeAt(secret!, new Date()) }, cookie)).status).toBe(200);
-	expect((await request('/staff/team', cookie)).status).toBe(200);
-	return cookie;
+	const confirmed = await formPost('/staff/account/totp?/confirm', { code: totpCodeAt(secret!, new Date()) }, cookie);
+	expect(confirmed.status).toBe(200);
+	// The second factor replaced the session token: the pending one no longer works (issue #16).
+	const rotated = confirmed.headers.getSetCookie().find((c) => c.startsWith('shinkyu_staff='))!.split(';')[0]!;
+	expect(rotated).not.toBe(cookie);
+	expect((await request('/staff/team', cookie)).status).toBe(303);
+	expect((await request('/staff/team', rotated)).status).toBe(200);
+	return rotated;
 }
 
 /** The id that follows `a`/`b` in a 303 location, e.g. the new examination's. */
@@ -154,7 +162,8 @@ beforeAll(async () => {
 	const passwords = demoPasswordsFrom(server.output());
 	receptionPassword = passwords['reception@example.jp']!;
 	cookies.reception = await staffCookie(base, 'reception@example.jp', receptionPassword);
-	cookies.practitioner = await staffCookie(base, 'practitioner@example.jp', passwords['practitioner@example.jp']);
+	practitionerPassword = passwords['practitioner@example.jp']!;
+	cookies.practitioner = await staffCookie(base, 'practitioner@example.jp', practitionerPassword);
 	ownerPassword = passwords['owner@example.jp']!;
 	cookies.owner = await ownerCookie(ownerPassword);
 	cookies.patient = await patientCookie(alice.email);
@@ -453,7 +462,78 @@ describe('where signing in leads', () => {
 			// As a browser reads a Location: tabs and line breaks dropped, then resolved against the page.
 			const location = response.headers.get('location')!;
 			expect(new URL(location.replace(/[\t\n\r]/g, ''), base).origin, JSON.stringify(location)).toBe(base);
-			if (next === '/staff/patients') expect(location).toBe(next);
+			// Reception has a second factor too (issue #16): the code step carries the page asked for.
+			if (next === '/staff/patients') {
+				expect(location).toBe(`/staff/login/totp?next=${encodeURIComponent(next)}`);
+				const pending = response.headers.getSetCookie().find((c) => c.startsWith('shinkyu_staff='))!.split(';')[0]!;
+				const code = await staffTotpCode(base, 'reception@example.jp', receptionPassword);
+				const second = await formPost(location, { code }, pending);
+				expect(second.status).toBe(303);
+				expect(second.headers.get('location')).toBe(next);
+			}
 		}
+	});
+});
+
+describe('the second round of sign-in security (issue #16)', () => {
+	it('lets only the owner revoke an invitation, and the revoked link stops working', async () => {
+		const invited = await formPost('/staff/team?/invite', { email: 'revoke-me@example.jp', role: 'practitioner' }, cookies.owner);
+		expect(invited.status).toBe(200);
+		const link = /\/staff\/invite\/[A-Za-z0-9_-]+/.exec(await invited.text())?.[0];
+		expect(link).toBeDefined();
+		const { id } = await db.kysely.selectFrom('staff_invitation').select('id').where('email', '=', 'revoke-me@example.jp').executeTakeFirstOrThrow();
+		for (const role of ['anonymous', 'patient', 'reception', 'practitioner'] as const) {
+			const refused = await formPost('/staff/team?/revokeInvitation', { invitationId: id }, cookies[role]);
+			await refused.arrayBuffer();
+			expect([303, 403], role).toContain(refused.status);
+		}
+		expect(await (await request(link!, '')).text()).toContain('name="displayName"');
+		const revoked = await formPost('/staff/team?/revokeInvitation', { invitationId: id }, cookies.owner);
+		expect(revoked.status).toBe(200);
+		expect(await (await request(link!, '')).text()).not.toContain('name="displayName"');
+		const accept = await formPost(link!, { displayName: 'x', password: 'morning mist over the river' }, '');
+		await accept.arrayBuffer();
+		expect(accept.status).toBeGreaterThanOrEqual(400);
+		expect(await db.kysely.selectFrom('staff').select('id').where('email', '=', 'revoke-me@example.jp').executeTakeFirst()).toBeUndefined();
+	});
+
+	it('shows a pending session no new secret and makes it no recovery codes', async () => {
+		const response = await request('/api/v1/auth/login', '', {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify({ email: 'owner@example.jp', password: ownerPassword })
+		});
+		const pending = response.headers.getSetCookie().find((c) => c.startsWith('shinkyu_staff='))!.split(';')[0]!;
+		const reveal = await formPost('/staff/account/totp?/reveal', { password: ownerPassword }, pending);
+		expect(reveal.status).toBe(409);
+		expect(await reveal.text()).not.toContain('totp-secret');
+		const recovery = await formPost('/staff/account?/recovery', { proof: ownerPassword }, pending);
+		await recovery.arrayBuffer();
+		expect(`${recovery.status} ${recovery.headers.get('location')}`).toBe('303 /staff/login/totp');
+		// A fully signed-in owner still needs the password or a code for new recovery codes.
+		const guessed = await formPost('/staff/account?/recovery', { proof: 'not the password' }, cookies.owner);
+		expect(guessed.status).toBe(400);
+		expect(await guessed.text()).not.toContain('recovery-codes');
+	});
+
+	it('ends the pending session after five wrong codes, and refuses the right one until the lock passes', async () => {
+		const signIn = () =>
+			request('/api/v1/auth/login', '', {
+				method: 'POST',
+				headers: { 'content-type': 'application/json' },
+				body: JSON.stringify({ email: 'practitioner@example.jp', password: practitionerPassword })
+			});
+		const pending = (await signIn()).headers.getSetCookie().find((c) => c.startsWith('shinkyu_staff='))!.split(';')[0]!;
+		const statuses: number[] = [];
+		for (let i = 0; i < 5; i++) {
+			const wrong = await formPost('/staff/login/totp', { code: String(i).repeat(6) }, pending);
+			await wrong.arrayBuffer();
+			statuses.push(wrong.status);
+		}
+		expect(statuses).toEqual([400, 400, 400, 400, 429]);
+		expect((await request('/staff/login/totp', pending)).headers.get('location')).toBe('/staff/login?next=%2Fstaff%2Flogin%2Ftotp');
+		const again = (await signIn()).headers.getSetCookie().find((c) => c.startsWith('shinkyu_staff='))!.split(';')[0]!;
+		const right = await formPost('/staff/login/totp', { code: await staffTotpCode(base, 'practitioner@example.jp', practitionerPassword) }, again);
+		expect(right.status).toBe(429);
 	});
 });

@@ -4,7 +4,7 @@ import { ACUPOINTS } from '../../src/lib/domain/acupoints/points';
 import { RED_FLAG_QUESTIONS } from '../../src/lib/domain/triage/assess';
 import { axeViolations, launchBrowser } from '../support/browser';
 import { browserFormPost, weekdayAhead } from '../support/form-post';
-import { staffCookie } from '../support/staff-session';
+import { staffCookie, staffTotpCode } from '../support/staff-session';
 
 /*
  * The clinical walk of issue #7 on a tablet beside the bed, in one go: sign in, open the patient
@@ -110,7 +110,12 @@ describe('a practitioner on a tablet beside the bed', () => {
 		await page.goto(`${base}/staff/login?next=${encodeURIComponent(`/staff/schedule?date=${DAY}`)}`);
 		await page.getByLabel('メールアドレス').fill('practitioner@example.jp');
 		await page.getByLabel('パスワード').fill(passwords['practitioner@example.jp']!);
+		const code = await staffTotpCode(base, 'practitioner@example.jp', passwords['practitioner@example.jp']);
 		await submit(page, page.getByRole('button', { name: 'ログイン' }));
+		// Then the code from the authenticator app (issue #16), which leads on to the page asked for.
+		expect(new URL(page.url()).pathname).toBe('/staff/login/totp');
+		await page.getByLabel('確認コード').fill(code);
+		await submit(page, page.getByRole('button', { name: '確認' }));
 		expect(new URL(page.url()).pathname).toBe('/staff/schedule');
 		await submit(page, page.locator('a[href^="/staff/patients/"]', { hasText: FULL_NAME }));
 		expect(new URL(page.url()).pathname).toBe(chartPath);

@@ -222,6 +222,8 @@ describe('the owner publishes a new version of the treatment consent', () => {
 		await ownerPage.getByLabel('パスワード').fill(own['owner@example.jp']!);
 		await ownerPage.getByRole('button', { name: 'ログイン' }).click();
 		await ownerPage.waitForURL(`${server.baseUrl}/staff/account/totp`);
+		await ownerPage.getByLabel('パスワード').fill(own['owner@example.jp']!);
+		await ownerPage.getByRole('button', { name: 'キーを表示' }).click();
 		const secret = (await ownerPage.getByTestId('totp-secret').textContent())!.replace(/\s/g, '');
 		await ownerPage.getByLabel('アプリに表示された6桁のコードを入力してください。').fill(totpCodeAt(secret, new Date()));
 		await ownerPage.getByRole('button', { name: '設定を完了' }).click();

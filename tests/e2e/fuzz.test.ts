@@ -203,6 +203,15 @@ describe('form actions under fuzzed input', () => {
 
 	it('finds the form actions to try', () => {
 		expect(actions.length).toBeGreaterThan(40);
+		// Issue #16: the password-again step of enrolment, its confirmation, proof-checked recovery codes, revoking an invitation.
+		expect(actions.map((a) => `${a.routeId} ?/${a.action}`)).toEqual(
+			expect.arrayContaining([
+				'/[[lang=lang]]/staff/account/totp ?/reveal',
+				'/[[lang=lang]]/staff/account/totp ?/confirm',
+				'/[[lang=lang]]/staff/account ?/recovery',
+				'/[[lang=lang]]/staff/team ?/revokeInvitation'
+			])
+		);
 	});
 
 	it('never answers 5xx nor keeps a refused write, for anyone', { timeout: 300_000 }, async () => {

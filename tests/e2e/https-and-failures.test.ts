@@ -28,8 +28,17 @@ describe('behind an HTTPS proxy (ORIGIN is https)', () => {
 			body: JSON.stringify({ email: 'reception@example.jp', password: passwords['reception@example.jp'] })
 		});
 		expect(response.status).toBe(200);
-		expect(response.headers.getSetCookie().find((c) => c.startsWith('shinkyu_staff='))).toMatch(/;\s*Secure/i);
+		// Over HTTPS the cookie takes the __Host- name (issue #16): Secure, Path=/, no Domain.
+		const cookies = response.headers.getSetCookie();
+		expect(cookies.find((c) => c.startsWith('shinkyu_staff='))).toBeUndefined();
+		const cookie = cookies.find((c) => c.startsWith('__Host-shinkyu_staff='))!;
+		expect(cookie).toMatch(/;\s*Secure/i);
+		expect(cookie).toMatch(/;\s*Path=\/(;|$)/i);
+		expect(cookie).not.toMatch(/Domain=/i);
 		expect(response.headers.get('strict-transport-security')).toMatch(/max-age=/);
+		// The server reads the session back under that name: the pending sign-in is sent to enrol.
+		const next = await fetch(`${server.baseUrl}/staff`, { headers: { cookie: cookie.split(';')[0]! }, redirect: 'manual' });
+		expect(next.headers.get('location')).toBe('/staff/account/totp');
 	});
 });
 

@@ -142,6 +142,8 @@ describe("the owner's reports", () => {
 		await page.getByLabel('パスワード').fill(demoPasswordsFrom(server.output())['owner@example.jp']!);
 		await page.getByRole('button', { name: 'ログイン' }).click();
 		await page.waitForURL(`${server.baseUrl}/staff/account/totp`);
+		await page.getByLabel('パスワード').fill(demoPasswordsFrom(server.output())['owner@example.jp']!);
+		await page.getByRole('button', { name: 'キーを表示' }).click();
 		const secret = (await page.getByTestId('totp-secret').textContent())!.replace(/\s/g, '');
 		await page.getByLabel('アプリに表示された6桁のコードを入力してください。').fill(totpCodeAt(secret, new Date()));
 		await page.getByRole('button', { name: '設定を完了' }).click();

@@ -108,7 +108,7 @@ describe('two app instances on one PostgreSQL database', () => {
 
 	it('keeps a staff sign-in from one instance valid on the other, and a sign-out on both', async () => {
 		const passwords = Object.assign({}, ...instances.map((i) => demoPasswordsFrom(i.output())));
-		const cookie = await staffCookie(instance(0).baseUrl, 'practitioner@example.jp', passwords['practitioner@example.jp']);
+		const cookie = await staffCookie(instance(0).baseUrl, 'practitioner@example.jp', passwords['practitioner@example.jp'], { fresh: true });
 		const search = (n: number) => fetch(`${instance(n).baseUrl}/api/v1/patients?q=${encodeURIComponent('山田')}`, { headers: { cookie } });
 		const onOther = await search(1);
 		expect(onOther.status).toBe(200);

@@ -62,6 +62,8 @@ describe('the owner changes when the clinic can be booked', () => {
 		await page.getByLabel('パスワード').fill(password);
 		await page.getByRole('button', { name: 'ログイン' }).click();
 		await page.waitForURL(`${server.baseUrl}/staff/account/totp`);
+		await page.getByLabel('パスワード').fill(password);
+		await page.getByRole('button', { name: 'キーを表示' }).click();
 		const secret = (await page.getByTestId('totp-secret').textContent())!.replace(/\s/g, '');
 		await page.getByLabel('アプリに表示された6桁のコードを入力してください。').fill(totpCodeAt(secret, new Date()));
 		await page.getByRole('button', { name: '設定を完了' }).click();

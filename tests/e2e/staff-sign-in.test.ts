@@ -59,6 +59,13 @@ describe('a clinic owner on a phone', () => {
 		// Every other console page sends the owner back here until it is done.
 		await page.goto(`${base}/staff/team`);
 		expect(new URL(page.url()).pathname).toBe('/staff/account/totp');
+		// The new secret is shown only after the password again (issue #16).
+		expect(await page.getByTestId('totp-secret').count()).toBe(0);
+		await page.getByLabel('パスワード').fill('not-the-password-at-all');
+		await page.getByRole('button', { name: 'キーを表示' }).click();
+		await expect.poll(() => page.locator('#field-password-error').textContent()).toBe('パスワードが正しくありません。');
+		await page.getByLabel('パスワード').fill(ownerPassword);
+		await page.getByRole('button', { name: 'キーを表示' }).click();
 		secret = (await page.getByTestId('totp-secret').textContent())!.replace(/\s/g, '');
 		expect(secret).toMatch(/^[A-Z2-7]{32}$/);
 		await page.getByLabel('アプリに表示された6桁のコードを入力してください。').fill(totpCodeAt(secret, new Date()));
@@ -75,7 +82,8 @@ describe('a clinic owner on a phone', () => {
 		expect(new URL(page.url()).pathname).toBe('/staff/login');
 
 		await signIn('owner@example.jp', ownerPassword);
-		await page.waitForURL(`${base}/staff/login/totp`);
+		// The code step carries the page asked for (/staff), and goes there once the code is right.
+		await page.waitForURL(`${base}/staff/login/totp?next=%2Fstaff`);
 		// The code of the enrolment step was used once already; the app's next code is accepted.
 		await page.getByLabel('確認コード').fill(totpCodeAt(secret, new Date(Date.now() + 30_000)));
 		await page.getByRole('button', { name: '確認' }).click();
@@ -117,9 +125,47 @@ describe('a clinic owner on a phone', () => {
 		await colleague.getByLabel('メールアドレス').fill('new.colleague@example.jp');
 		await colleague.getByLabel('パスワード').fill('morning mist over the river');
 		await colleague.getByRole('button', { name: 'ログイン' }).click();
+		// Reception too sets up a second factor before any other page opens (issue #16).
+		await colleague.waitForURL(`${base}/staff/account/totp`);
+		await colleague.goto(`${base}/staff/schedule`);
+		expect(new URL(colleague.url()).pathname).toBe('/staff/account/totp');
+		await colleague.getByLabel('パスワード').fill('morning mist over the river');
+		await colleague.getByRole('button', { name: 'キーを表示' }).click();
+		const colleagueSecret = (await colleague.getByTestId('totp-secret').textContent())!.replace(/\s/g, '');
+		await colleague.getByLabel('アプリに表示された6桁のコードを入力してください。').fill(totpCodeAt(colleagueSecret, new Date()));
+		await colleague.getByRole('button', { name: '設定を完了' }).click();
+		await colleague.getByRole('link', { name: 'ダッシュボードへ' }).click();
 		await colleague.waitForURL(`${base}/staff`);
 		expect(await colleague.getByRole('heading', { level: 1 }).textContent()).toBe('山田 花子さん、こんにちは');
 		await context.close();
+	});
+
+	it('revokes an invitation, after which its link no longer works (issue #16)', async () => {
+		await page.goto(`${base}/staff/team`);
+		await page.getByLabel('メールアドレス').fill('mistyped@example.jp');
+		await page.getByLabel('役割', { exact: true }).selectOption('practitioner');
+		await page.getByRole('button', { name: '招待リンクを作成' }).click();
+		const link = (await page.getByTestId('invite-url').textContent())!;
+		await page.goto(`${base}/staff/team`);
+		await page.getByRole('button', { name: /招待を取り消す.*mistyped@example\.jp/ }).click();
+		await expect.poll(() => page.getByRole('status').first().textContent()).toContain('招待を取り消しました');
+		expect(await page.locator('main').textContent()).not.toContain('mistyped@example.jp');
+		const stranger = await browser.newContext();
+		const opened = await stranger.newPage();
+		await opened.goto(link);
+		expect(await opened.getByLabel('表示名').count()).toBe(0);
+		await stranger.close();
+	});
+
+	it('warns in Clinic settings when reception may sign in without a second factor (issue #16)', async () => {
+		await page.goto(`${base}/staff/settings`);
+		expect(await page.getByTestId('reception-totp-warning').count()).toBe(0);
+		await page.getByLabel('受付スタッフは2段階認証なしでもログインできるようにする').check();
+		await page.locator('form[action="?/security"]').getByRole('button').click();
+		await expect.poll(() => page.getByTestId('reception-totp-warning').count()).toBe(1);
+		await page.getByLabel('受付スタッフは2段階認証なしでもログインできるようにする').uncheck();
+		await page.locator('form[action="?/security"]').getByRole('button').click();
+		await expect.poll(() => page.getByTestId('reception-totp-warning').count()).toBe(0);
 	});
 
 	it('finds no accessibility violations on the owner pages', async () => {

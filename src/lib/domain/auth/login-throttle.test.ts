@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EMAIL_POLICY, judgeAttempt, recordFailure, type ThrottleState } from './login-throttle';
+import { EMAIL_POLICY, judgeAttempt, recordFailure, SECOND_FACTOR_POLICY, type ThrottleState } from './login-throttle';
 
 const start = new Date('2026-11-25T01:00:00Z');
 const minutes = (n: number) => new Date(start.getTime() + n * 60_000);
@@ -37,5 +37,20 @@ describe('login throttle', () => {
 		const state = fail(8);
 		expect(judgeAttempt(state, EMAIL_POLICY, minutes(61))).toEqual({ locked: false, delayMs: 0 });
 		expect(recordFailure(state, EMAIL_POLICY, minutes(61)).failures).toBe(1);
+	});
+});
+
+describe('second-factor throttle (issue #16)', () => {
+	const now = new Date('2026-11-25T09:00:00Z');
+
+	it('answers the first four wrong codes at once and locks for 15 minutes at the fifth', () => {
+		let state: ThrottleState | null = null;
+		for (let i = 0; i < 4; i++) {
+			state = recordFailure(state, SECOND_FACTOR_POLICY, now);
+			expect(judgeAttempt(state, SECOND_FACTOR_POLICY, now)).toEqual({ locked: false, delayMs: 0 });
+		}
+		state = recordFailure(state, SECOND_FACTOR_POLICY, now);
+		expect(judgeAttempt(state, SECOND_FACTOR_POLICY, now)).toEqual({ locked: true, retryAfterSeconds: 900 });
+		expect(judgeAttempt(state, SECOND_FACTOR_POLICY, new Date(now.getTime() + 15 * 60_000 + 1))).toEqual({ locked: false, delayMs: 0 });
 	});
 });

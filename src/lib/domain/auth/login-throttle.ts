@@ -36,6 +36,18 @@ export const IP_POLICY: ThrottlePolicy = {
 	maxDelayMs: 4000
 };
 
+/**
+ * The second step of sign-in (issue #16), keyed by account: a six-digit code can be guessed, so
+ * five wrong codes lock the account's second step for as long as the password lock lasts.
+ */
+export const SECOND_FACTOR_POLICY: ThrottlePolicy = {
+	freeFailures: 5,
+	lockAfter: 5,
+	lockMinutes: 15,
+	forgetAfterMinutes: 60,
+	maxDelayMs: 0
+};
+
 export type ThrottleVerdict = { locked: true; retryAfterSeconds: number } | { locked: false; delayMs: number };
 
 /** What to do with the next attempt under this key. */

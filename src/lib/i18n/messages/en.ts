@@ -137,8 +137,6 @@ export const en = {
 	'audit.system': 'System',
 
 	'settings.title': 'Clinic settings',
-	'settings.requireTotp': 'Require two-step verification for all staff',
-	'settings.requireTotpHelp': 'Japan’s guideline on the security of medical information systems expects multi-factor authentication. The owner always needs it.',
 	'dashboard.consents': 'Consent documents',
 	'dashboard.deletionRequests': 'Data deletion requests',
 	'dashboard.alerts': 'Intake red flags',

@@ -140,8 +140,6 @@ export const ja = {
 	'audit.system': 'システム',
 
 	'settings.title': '院の設定',
-	'settings.requireTotp': 'すべてのスタッフに2段階認証を必須にする',
-	'settings.requireTotpHelp': '医療情報システムの安全管理に関するガイドラインは多要素認証を求めています。院長（管理者）は常に必須です。',
 	'dashboard.consents': '同意書の文面',
 	'dashboard.deletionRequests': 'データ削除の依頼',
 	'dashboard.alerts': '問診の要確認',

@@ -3,16 +3,17 @@ import type { Db } from '../db/database';
 import type { Staff } from '../db/schema';
 import { withTransaction } from '../db/transaction';
 import { logger } from '../log';
-import { findStaffById } from '../staff/staff-repository';
+import { verifyPassword } from './password';
 import { isSealed, type SecretBox } from './secret-box';
-import { completeSecondFactor } from './session';
-import { hashRecoveryCode, matchTotpCode, newRecoveryCodes, newTotpSecret, normaliseRecoveryCode } from './totp';
+import { deleteSessionById, rotateSession } from './session';
+import { clearSecondFactorFailures, judgeSecondFactor, noteSecondFactorFailure } from './throttle-store';
+import { hashRecoveryCode, matchTotpCode, newRecoveryCodes, normaliseRecoveryCode } from './totp';
 
 /**
  * The staff member's TOTP secret, or null when this server's key cannot open it (a database restored
  * without its key): recovery codes still work, and enrolling again makes a new secret.
  */
-function openTotpSecret(secrets: SecretBox, staffId: string, stored: string): string | null {
+export function openTotpSecret(secrets: SecretBox, staffId: string, stored: string): string | null {
 	try {
 		return secrets.open(stored, staffId);
 	} catch {
@@ -22,44 +23,87 @@ function openTotpSecret(secrets: SecretBox, staffId: string, stored: string): st
 }
 
 /** The counter `code` belongs to under the stored secret, or null (also when it cannot be opened). */
-function matchStoredTotp(secrets: SecretBox, staffId: string, stored: string, code: string, now: Date): number | null {
+export function matchStoredTotp(secrets: SecretBox, staffId: string, stored: string, code: string, now: Date): number | null {
 	const secret = openTotpSecret(secrets, staffId, stored);
 	return secret === null ? null : matchTotpCode(secret, code, now);
 }
 
-export type SecondFactorResult = { ok: true; usedRecoveryCode: boolean } | { ok: false; code: 'invalid_code' };
+/**
+ * The staff row, locked on PostgreSQL until the transaction ends: two instances checking codes
+ * of one account take turns, so neither reuses a TOTP counter or loses a failure count.
+ */
+export async function lockStaffRow(tx: Db, staffId: string): Promise<Staff | undefined> {
+	const query = tx.kysely.selectFrom('staff').selectAll().where('id', '=', staffId);
+	return (tx.dialect === 'postgres' ? query.forUpdate() : query).executeTakeFirst();
+}
 
-/** Second sign-in step: a fresh TOTP code (each counter works once) or an unused recovery code. */
+/** Spends a fresh TOTP code of an enrolled account: true once per counter. */
+async function useTotpCode(tx: Db, secrets: SecretBox, staff: Staff, code: string, now: Date): Promise<boolean> {
+	if (!staff.totp_enabled || !staff.totp_secret) return false;
+	const counter = matchStoredTotp(secrets, staff.id, staff.totp_secret, code, now);
+	if (counter === null || counter <= Number(staff.totp_last_counter ?? -1)) return false;
+	await tx.kysely.updateTable('staff').set({ totp_last_counter: counter }).where('id', '=', staff.id).execute();
+	return true;
+}
+
+export interface RotatedSession {
+	token: string;
+	sessionId: string;
+	expiresAt: Date;
+}
+
+export type SecondFactorResult =
+	| { ok: true; usedRecoveryCode: boolean; session: RotatedSession }
+	| { ok: false; code: 'invalid_code' }
+	| { ok: false; code: 'locked'; retryAfterSeconds: number };
+
+/**
+ * Second sign-in step: a fresh TOTP code (each counter works once) or an unused recovery code.
+ * Wrong codes are counted per account in the database (throttle-store.ts); the fifth locks the
+ * account's second step for 15 minutes and ends the pending session, so the guesser must pass the
+ * password step again, after the lock. Success replaces the session token (session.ts).
+ */
 export async function verifySecondFactor(
 	db: Db,
 	secrets: SecretBox,
-	staff: Staff,
+	staff: Pick<Staff, 'id'>,
 	sessionId: string,
 	code: string,
 	actor: AuditActor,
 	now = db.clock.now()
 ): Promise<SecondFactorResult> {
 	return withTransaction(db, async (tx) => {
-		const fresh = await findStaffById(tx, staff.id);
-		if (!fresh?.totp_enabled || !fresh.totp_secret) return { ok: false, code: 'invalid_code' } as const;
-		const counter = matchStoredTotp(secrets, fresh.id, fresh.totp_secret, code, now);
+		const fresh = await lockStaffRow(tx, staff.id);
+		const lock = await judgeSecondFactor(tx, staff.id, now);
+		if (lock.locked) {
+			await deleteSessionById(tx, sessionId);
+			return { ok: false, code: 'locked', retryAfterSeconds: lock.retryAfterSeconds } as const;
+		}
 		let usedRecoveryCode = false;
-		if (counter !== null && counter > Number(fresh.totp_last_counter ?? -1)) {
-			await tx.kysely.updateTable('staff').set({ totp_last_counter: counter }).where('id', '=', staff.id).execute();
-		} else if (normaliseRecoveryCode(code).length === 12 && (await useRecoveryCode(tx, staff.id, code, now))) {
+		if (fresh && (await useTotpCode(tx, secrets, fresh, code, now))) {
+			// a fresh TOTP code
+		} else if (fresh?.totp_enabled && normaliseRecoveryCode(code).length === 12 && (await useRecoveryCode(tx, staff.id, code, now))) {
 			usedRecoveryCode = true;
 		} else {
-			await recordAudit(tx, actor, { action: 'auth.second_factor_failed', entityType: 'staff', entityId: staff.id });
-			return { ok: false, code: 'invalid_code' } as const;
+			const verdict = await noteSecondFactorFailure(tx, staff.id, now);
+			await recordAudit(tx, actor, {
+				action: verdict.locked ? 'auth.second_factor_locked' : 'auth.second_factor_failed',
+				entityType: 'staff',
+				entityId: staff.id
+			});
+			if (!verdict.locked) return { ok: false, code: 'invalid_code' } as const;
+			await deleteSessionById(tx, sessionId);
+			return { ok: false, code: 'locked', retryAfterSeconds: verdict.retryAfterSeconds } as const;
 		}
-		await completeSecondFactor(tx, sessionId);
+		await clearSecondFactorFailures(tx, staff.id);
+		const session = await rotateSession(tx, sessionId, now);
 		await recordAudit(tx, actor, {
 			action: 'auth.sign_in',
 			entityType: 'staff',
 			entityId: staff.id,
 			detail: { secondFactor: usedRecoveryCode ? 'recovery_code' : 'totp' }
 		});
-		return { ok: true, usedRecoveryCode } as const;
+		return { ok: true, usedRecoveryCode, session } as const;
 	});
 }
 
@@ -74,20 +118,6 @@ async function useRecoveryCode(db: Db, staffId: string, code: string, now: Date)
 	return Number(result.numUpdatedRows) === 1;
 }
 
-/**
- * Starts enrolment: a secret is kept, not yet active, until a code from it is confirmed. A
- * reload shows the same secret, so a code scanned a moment ago still works.
- */
-export async function beginTotpEnrolment(db: Db, secrets: SecretBox, staffId: string): Promise<string | null> {
-	const staff = await findStaffById(db, staffId);
-	if (!staff || staff.totp_enabled) return null;
-	const kept = staff.totp_secret ? openTotpSecret(secrets, staffId, staff.totp_secret) : null;
-	if (kept !== null) return kept;
-	const secret = newTotpSecret();
-	await db.kysely.updateTable('staff').set({ totp_secret: secrets.seal(secret, staffId) }).where('id', '=', staffId).execute();
-	return secret;
-}
-
 /** Secrets kept in the clear by versions before sealing (secret-box.ts) are sealed at start. */
 export async function sealPlainTotpSecrets(db: Db, secrets: SecretBox): Promise<number> {
 	const rows = await db.kysely.selectFrom('staff').select(['id', 'totp_secret']).where('totp_secret', 'is not', null).execute();
@@ -99,30 +129,39 @@ export async function sealPlainTotpSecrets(db: Db, secrets: SecretBox): Promise<
 	return plain.length;
 }
 
-export type ConfirmEnrolmentResult = { ok: true; recoveryCodes: string[] } | { ok: false; code: 'invalid_code' };
+export type RegenerateRecoveryCodesResult =
+	| { ok: true; recoveryCodes: string[] }
+	| { ok: false; code: 'not_enrolled' | 'invalid_proof' }
+	| { ok: false; code: 'locked'; retryAfterSeconds: number };
 
-export async function confirmTotpEnrolment(
+/**
+ * New recovery codes only for someone who proves to be the account holder again, by the password
+ * or a current TOTP code (issue #16): a session left open on a shared desk cannot mint codes that
+ * pass the second factor later. Wrong proofs count towards the second-factor lock.
+ */
+export async function regenerateRecoveryCodes(
 	db: Db,
 	secrets: SecretBox,
 	staffId: string,
-	sessionId: string,
-	code: string,
+	proof: string,
 	actor: AuditActor,
 	now = db.clock.now()
-): Promise<ConfirmEnrolmentResult> {
+): Promise<RegenerateRecoveryCodesResult> {
 	return withTransaction(db, async (tx) => {
-		const staff = await findStaffById(tx, staffId);
-		if (!staff?.totp_secret || staff.totp_enabled) return { ok: false, code: 'invalid_code' } as const;
-		const counter = matchStoredTotp(secrets, staffId, staff.totp_secret, code, now);
-		if (counter === null) return { ok: false, code: 'invalid_code' } as const;
-		await tx.kysely
-			.updateTable('staff')
-			.set({ totp_enabled: 1, totp_last_counter: counter })
-			.where('id', '=', staffId)
-			.execute();
+		const staff = await lockStaffRow(tx, staffId);
+		if (!staff?.totp_enabled) return { ok: false, code: 'not_enrolled' } as const;
+		const lock = await judgeSecondFactor(tx, staffId, now);
+		if (lock.locked) return { ok: false, code: 'locked', retryAfterSeconds: lock.retryAfterSeconds } as const;
+		const proven = (await useTotpCode(tx, secrets, staff, proof, now)) || (await verifyPassword(staff.password_hash, proof));
+		if (!proven) {
+			const verdict = await noteSecondFactorFailure(tx, staffId, now);
+			await recordAudit(tx, actor, { action: 'auth.recovery_codes_refused', entityType: 'staff', entityId: staffId });
+			return verdict.locked
+				? ({ ok: false, code: 'locked', retryAfterSeconds: verdict.retryAfterSeconds } as const)
+				: ({ ok: false, code: 'invalid_proof' } as const);
+		}
 		const recoveryCodes = await replaceRecoveryCodes(tx, staffId);
-		await completeSecondFactor(tx, sessionId);
-		await recordAudit(tx, actor, { action: 'auth.totp_enabled', entityType: 'staff', entityId: staffId });
+		await recordAudit(tx, actor, { action: 'auth.recovery_codes_replaced', entityType: 'staff', entityId: staffId });
 		return { ok: true, recoveryCodes } as const;
 	});
 }

@@ -1,6 +1,7 @@
 import type { Db } from '../db/database';
 import type { Staff } from '../db/schema';
 import { randomToken, sha256Hex } from '../crypto';
+import { isTotpRequired } from '../staff/staff-repository';
 
 export const SESSION_COOKIE = 'shinkyu_staff';
 /** Sign out after this long without a request (a tablet left beside a bed). */
@@ -13,6 +14,8 @@ const TOUCH_INTERVAL_MS = 60_000;
 export interface StaffSession {
 	id: string;
 	secondFactorDone: boolean;
+	/** When the password step of this sign-in was passed: enrolment shows a secret only to a fresh one. */
+	createdAt: Date;
 	expiresAt: Date;
 	staff: Staff;
 }
@@ -50,6 +53,7 @@ export async function validateSession(db: Db, token: string, now = db.clock.now(
 		.select([
 			'staff_session.id as session_id',
 			'staff_session.second_factor_done',
+			'staff_session.created_at as session_created_at',
 			'staff_session.last_seen_at',
 			'staff_session.expires_at'
 		])
@@ -69,12 +73,44 @@ export async function validateSession(db: Db, token: string, now = db.clock.now(
 			.where('id', '=', id)
 			.execute();
 	}
-	const { session_id, second_factor_done, last_seen_at: _l, expires_at: _e, ...staff } = row;
-	return { id: session_id, secondFactorDone: second_factor_done === 1, expiresAt, staff };
+	const { session_id, second_factor_done, session_created_at, last_seen_at: _l, expires_at: _e, ...staff } = row;
+	// A session that passed without a second factor (reception while the owner allowed it) is sent
+	// to enrol as soon as one is required of it: no other console page opens before (issue #16).
+	const secondFactorDone = second_factor_done === 1 && (staff.totp_enabled === 1 || !(await isTotpRequired(db, staff)));
+	return { id: session_id, secondFactorDone, createdAt: new Date(session_created_at), expiresAt, staff };
 }
 
-export async function completeSecondFactor(db: Db, sessionId: string): Promise<void> {
-	await db.kysely.updateTable('staff_session').set({ second_factor_done: 1 }).where('id', '=', sessionId).execute();
+/** Whether the password step of this session was passed within `withinMs` of `now`. */
+export function isFreshSession(session: Pick<StaffSession, 'createdAt'>, now: Date, withinMs = FRESH_SIGN_IN_MS): boolean {
+	return now.getTime() - session.createdAt.getTime() <= withinMs;
+}
+
+/** Enrolment shows a new secret only this long after the password step (issue #16). */
+export const FRESH_SIGN_IN_MS = 10 * 60_000;
+
+/**
+ * Marks the second factor passed by replacing the session: the token held before the code was
+ * entered (by whoever knew the password and watched the cookie) stops working. The new session
+ * keeps the sign-in time and the absolute expiry of the old one.
+ */
+export async function rotateSession(
+	db: Db,
+	sessionId: string,
+	now = db.clock.now()
+): Promise<{ token: string; sessionId: string; expiresAt: Date }> {
+	const old = await db.kysely.selectFrom('staff_session').selectAll().where('id', '=', sessionId).executeTakeFirstOrThrow();
+	await db.kysely.deleteFrom('staff_session').where('id', '=', sessionId).execute();
+	const token = randomToken();
+	const id = sha256Hex(token);
+	await db.kysely
+		.insertInto('staff_session')
+		.values({ ...old, id, second_factor_done: 1, last_seen_at: now.toISOString() })
+		.execute();
+	return { token, sessionId: id, expiresAt: new Date(old.expires_at) };
+}
+
+export async function deleteSessionById(db: Db, sessionId: string): Promise<void> {
+	await db.kysely.deleteFrom('staff_session').where('id', '=', sessionId).execute();
 }
 
 export async function deleteSession(db: Db, token: string): Promise<void> {

@@ -2,6 +2,7 @@ import {
 	EMAIL_POLICY,
 	IP_POLICY,
 	judgeAttempt,
+	SECOND_FACTOR_POLICY,
 	recordFailure,
 	type ThrottlePolicy,
 	type ThrottleState,
@@ -39,19 +40,43 @@ export async function judgeSignIn(db: Db, email: string, ip: string | null, now 
 }
 
 export async function noteSignInFailure(db: Db, email: string, ip: string | null, now = db.clock.now()): Promise<void> {
-	for (const [key, policy] of keysFor(email, ip)) {
-		const state = recordFailure(await loadState(db, key), policy, now);
-		const values = {
-			failures: state.failures,
-			last_failure_at: state.lastFailureAt.toISOString(),
-			locked_until: state.lockedUntil?.toISOString() ?? null
-		};
-		await db.kysely
-			.insertInto('login_throttle')
-			.values({ key, ...values })
-			.onConflict((oc) => oc.column('key').doUpdateSet(values))
-			.execute();
-	}
+	for (const [key, policy] of keysFor(email, ip)) await noteFailure(db, key, policy, now);
+}
+
+async function noteFailure(db: Db, key: string, policy: ThrottlePolicy, now: Date): Promise<ThrottleState> {
+	const state = recordFailure(await loadState(db, key), policy, now);
+	const values = {
+		failures: state.failures,
+		last_failure_at: state.lastFailureAt.toISOString(),
+		locked_until: state.lockedUntil?.toISOString() ?? null
+	};
+	await db.kysely
+		.insertInto('login_throttle')
+		.values({ key, ...values })
+		.onConflict((oc) => oc.column('key').doUpdateSet(values))
+		.execute();
+	return state;
+}
+
+/*
+ * Second-factor failures are counted per account in the same table (issue #16), so a restart or
+ * another instance sees the same count. Callers hold the staff row's lock (second-factor.ts), so
+ * two instances never both read the same count and write it back.
+ */
+const secondFactorKey = (staffId: string) => `second-factor:${staffId}`;
+
+export async function judgeSecondFactor(db: Db, staffId: string, now = db.clock.now()): Promise<ThrottleVerdict> {
+	return judgeAttempt(await loadState(db, secondFactorKey(staffId)), SECOND_FACTOR_POLICY, now);
+}
+
+/** Counts one wrong code; the answer says whether the account's second step is now locked, and for how long. */
+export async function noteSecondFactorFailure(db: Db, staffId: string, now = db.clock.now()): Promise<ThrottleVerdict> {
+	await noteFailure(db, secondFactorKey(staffId), SECOND_FACTOR_POLICY, now);
+	return judgeSecondFactor(db, staffId, now);
+}
+
+export async function clearSecondFactorFailures(db: Db, staffId: string): Promise<void> {
+	await db.kysely.deleteFrom('login_throttle').where('key', '=', secondFactorKey(staffId)).execute();
 }
 
 export async function clearSignInFailures(db: Db, email: string): Promise<void> {

@@ -3,11 +3,15 @@ import type { Db } from '../db/database';
 import type { StaffRole } from '../db/schema';
 import { withTransaction } from '../db/transaction';
 
-/** The clinic can require a second factor for every staff account, not only the owner's. */
-export async function setRequireTotpForAll(db: Db, required: boolean, actor: AuditActor): Promise<void> {
+/**
+ * Whether reception may sign in without a second factor (issue #16). Off by default; only
+ * reception can be relaxed. Turning it back off sends reception without TOTP to enrol at their next
+ * request (session.ts).
+ */
+export async function setReceptionTotpOptional(db: Db, optional: boolean, actor: AuditActor): Promise<void> {
 	await withTransaction(db, async (tx) => {
-		await tx.kysely.updateTable('clinic').set({ require_totp_for_all: required ? 1 : 0 }).execute();
-		await recordAudit(tx, actor, { action: 'clinic.require_totp_changed', entityType: 'clinic', detail: { required } });
+		await tx.kysely.updateTable('clinic').set({ reception_totp_optional: optional ? 1 : 0 }).execute();
+		await recordAudit(tx, actor, { action: 'clinic.reception_totp_optional_changed', entityType: 'clinic', detail: { optional } });
 	});
 }
 

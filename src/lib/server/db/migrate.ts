@@ -16,6 +16,7 @@ import { clinicInstrumentScores } from './migrations/0013_clinic_instrument_scor
 import { billing } from './migrations/0014_billing';
 import { reportIndexes } from './migrations/0015_report_indexes';
 import { chargeInsuranceCard } from './migrations/0016_charge_insurance_card';
+import { staffSecondFactor } from './migrations/0021_staff_second_factor';
 import { rateLimitEntries } from './migrations/0024_rate_limit_entries';
 
 /** Every migration, in order. Names never change once released. */
@@ -37,6 +38,7 @@ export function allMigrations(dialect: DialectName): Record<string, Migration> {
 		'0014_billing': billing(dialect),
 		'0015_report_indexes': reportIndexes,
 		'0016_charge_insurance_card': chargeInsuranceCard(dialect),
+		'0021_staff_second_factor': staffSecondFactor(dialect),
 		'0024_rate_limit_entries': rateLimitEntries
 	};
 }

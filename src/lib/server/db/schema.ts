@@ -23,6 +23,7 @@ export interface ClinicTable {
 	phone: string;
 	email: string;
 	time_zone: string;
+	/** No longer read (issue #16): a second factor is required of every role; see `reception_totp_optional`. */
 	require_totp_for_all: number;
 	access_ja: Generated<string>;
 	access_en: Generated<string>;
@@ -34,6 +35,8 @@ export interface ClinicTable {
 	reception_reads_clinical: Generated<number>;
 	/** 1 when the clinic offers cupping (吸玉), which no licence covers; the owner decides. */
 	offers_cupping: Generated<number>;
+	/** 1 when the owner lets reception sign in without a second factor; every other role always needs one. */
+	reception_totp_optional: Generated<number>;
 }
 
 export interface OpeningHoursTable {
@@ -122,6 +125,8 @@ export interface StaffInvitationTable {
 	created_at: string;
 	expires_at: string;
 	accepted_at: string | null;
+	/** Set when the owner takes the invitation back; its link no longer works. */
+	revoked_at: Generated<string | null>;
 }
 
 export interface LoginThrottleTable {

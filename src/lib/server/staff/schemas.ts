@@ -17,3 +17,5 @@ export const ZAcceptInvitationSchema = z.object({
 	displayName: z.string().trim().min(1).max(80),
 	password: z.string().min(1).max(1024)
 });
+
+export const ZRevokeInvitationSchema = z.object({ invitationId: z.uuid() });

@@ -27,11 +27,15 @@ export async function countActiveOwners(db: Db): Promise<number> {
 	return Number(row.n);
 }
 
+/**
+ * A second factor is required of every staff role (issue #16): a stolen password alone opens
+ * nothing. The owner may relax it for reception only, whose pages hold no clinical notes unless the
+ * owner allows them; the owner and practitioners always need one (MHLW guideline).
+ */
 export async function isTotpRequired(db: Db, staff: Pick<Staff, 'role'>): Promise<boolean> {
-	// The owner holds every key, so the owner always uses a second factor (MHLW guideline).
-	if (staff.role === 'owner') return true;
-	const clinic = await db.kysely.selectFrom('clinic').select('require_totp_for_all').executeTakeFirst();
-	return clinic?.require_totp_for_all === 1;
+	if (staff.role !== 'reception') return true;
+	const clinic = await db.kysely.selectFrom('clinic').select('reception_totp_optional').executeTakeFirst();
+	return clinic?.reception_totp_optional !== 1;
 }
 
 export const STAFF_ROLES: readonly StaffRole[] = ['owner', 'practitioner', 'reception'];

@@ -51,6 +51,7 @@ export async function findOpenInvitation(db: Db, token: string, now = db.clock.n
 		.selectAll()
 		.where('token_hash', '=', sha256Hex(token))
 		.where('accepted_at', 'is', null)
+		.where('revoked_at', 'is', null)
 		.where('expires_at', '>', now.toISOString())
 		.executeTakeFirst();
 }
@@ -60,9 +61,34 @@ export async function listOpenInvitations(db: Db, now = db.clock.now()) {
 		.selectFrom('staff_invitation')
 		.select(['id', 'email', 'role', 'expires_at'])
 		.where('accepted_at', 'is', null)
+		.where('revoked_at', 'is', null)
 		.where('expires_at', '>', now.toISOString())
 		.orderBy('created_at', 'desc')
 		.execute();
+}
+
+/**
+ * The owner takes an open invitation back (issue #16): its link stops working at once, even if
+ * the mail was read by someone else. The row stays, marked, for the record.
+ */
+export async function revokeInvitation(
+	db: Db,
+	invitationId: string,
+	actor: AuditActor,
+	now = db.clock.now()
+): Promise<{ ok: true } | { ok: false; code: 'not_found' }> {
+	return withTransaction(db, async (tx) => {
+		const revoked = await tx.kysely
+			.updateTable('staff_invitation')
+			.set({ revoked_at: now.toISOString() })
+			.where('id', '=', invitationId)
+			.where('accepted_at', 'is', null)
+			.where('revoked_at', 'is', null)
+			.executeTakeFirst();
+		if (Number(revoked.numUpdatedRows) !== 1) return { ok: false, code: 'not_found' } as const;
+		await recordAudit(tx, actor, { action: 'staff.invitation_revoked', entityType: 'staff_invitation', entityId: invitationId });
+		return { ok: true } as const;
+	});
 }
 
 export type AcceptResult =
@@ -86,6 +112,7 @@ export async function acceptInvitation(
 			.set({ accepted_at: tx.clock.now().toISOString() })
 			.where('id', '=', invitation.id)
 			.where('accepted_at', 'is', null)
+			.where('revoked_at', 'is', null)
 			.executeTakeFirst();
 		if (Number(claimed.numUpdatedRows) !== 1) return { ok: false, code: 'invitation_invalid' } as const;
 		if (await findStaffByEmail(tx, invitation.email)) return { ok: false, code: 'email_taken' } as const;
@@ -107,7 +134,12 @@ export async function acceptInvitation(
 
 export type TeamChangeResult = { ok: true } | { ok: false; code: 'not_found' | 'last_owner' };
 
-/** Changes a role or enables/disables an account; the clinic always keeps one active owner. */
+/**
+ * Changes a role or enables/disables an account; the clinic always keeps one active owner.
+ * Disabling ends every session of the account and revokes the calendar-feed URLs of the
+ * practitioner it is linked to (issue #16): a feed URL is a key of its own, kept in a phone's
+ * calendar, and must not outlive the person's access.
+ */
 export async function updateTeamMember(
 	db: Db,
 	staffId: string,
@@ -129,11 +161,19 @@ export async function updateTeamMember(
 			.where('id', '=', staffId)
 			.execute();
 		if (change.disabled || change.role) await deleteStaffSessions(tx, staffId);
+		let feedsRevoked = 0;
+		if (change.disabled) {
+			const removed = await tx.kysely
+				.deleteFrom('practitioner_feed_token')
+				.where('practitioner_id', 'in', tx.kysely.selectFrom('practitioner').select('id').where('staff_id', '=', staffId))
+				.executeTakeFirst();
+			feedsRevoked = Number(removed.numDeletedRows);
+		}
 		await recordAudit(tx, actor, {
 			action: change.role ? 'staff.role_changed' : change.disabled ? 'staff.disabled' : 'staff.enabled',
 			entityType: 'staff',
 			entityId: staffId,
-			detail: { from: staff.role, to: change.role ?? staff.role }
+			detail: { from: staff.role, to: change.role ?? staff.role, ...(change.disabled ? { feedsRevoked } : {}) }
 		});
 		return { ok: true } as const;
 	});

@@ -26,6 +26,7 @@ import { billing } from './billing';
 import { rateLimit } from './rate-limit';
 import { insurance } from './insurance';
 import { reports } from './reports';
+import { staffSecurity } from './staff-security';
 
 export const AREA_MESSAGES_JA = {
 	...publicSite.ja,
@@ -51,7 +52,8 @@ export const AREA_MESSAGES_JA = {
 	...treatmentSession.ja,
 	...rateLimit.ja,
 	...insurance.ja,
-	...reports.ja
+	...reports.ja,
+	...staffSecurity.ja
 } as const;
 
 export const AREA_MESSAGES_EN = {
@@ -78,5 +80,6 @@ export const AREA_MESSAGES_EN = {
 	...treatmentSession.en,
 	...rateLimit.en,
 	...insurance.en,
-	...reports.en
+	...reports.en,
+	...staffSecurity.en
 } as const;

@@ -1,9 +1,8 @@
 import { minimumLength } from '$lib/domain/auth/password-policy';
 import { translate } from '$lib/i18n/translate';
 import { changePassword } from '$lib/server/auth/change-password';
-import { ZChangePasswordSchema } from '$lib/server/auth/schemas';
-import { countUnusedRecoveryCodes, replaceRecoveryCodes } from '$lib/server/auth/second-factor';
-import { recordAudit } from '$lib/server/audit/audit-log';
+import { ZChangePasswordSchema, ZRecoveryProofSchema } from '$lib/server/auth/schemas';
+import { countUnusedRecoveryCodes, regenerateRecoveryCodes } from '$lib/server/auth/second-factor';
 import { passwordMessage } from '$lib/server/http/password-messages';
 import { formFailure, parseForm } from '$lib/server/http/form';
 import { actorFrom } from '$lib/server/http/request-context';
@@ -37,9 +36,14 @@ export const actions: Actions = {
 	recovery: async (event) => {
 		const { locals } = event;
 		const staff = locals.session!.staff;
-		if (!staff.totp_enabled) return formFailure(400, {}, {});
-		const codes = await replaceRecoveryCodes(locals.db, staff.id);
-		await recordAudit(locals.db, actorFrom(event), { action: 'auth.recovery_codes_replaced', entityType: 'staff', entityId: staff.id });
-		return { recoveryCodes: codes };
+		const form = await parseForm(event.request, ZRecoveryProofSchema, locals.locale);
+		if (!form.ok) return form.failure;
+		const result = await regenerateRecoveryCodes(locals.db, locals.secrets, staff.id, form.data.proof, actorFrom(event));
+		if (result.ok) return { recoveryCodes: result.recoveryCodes };
+		if (result.code === 'locked') {
+			const message = translate(locals.locale, 'staffSecurity.secondFactorLocked', { minutes: Math.ceil(result.retryAfterSeconds / 60) });
+			return formFailure(429, {}, {}, message);
+		}
+		return formFailure(400, {}, { proof: translate(locals.locale, 'staffSecurity.recoveryProofInvalid') });
 	}
 };

@@ -2,7 +2,7 @@ import { redirect } from '@sveltejs/kit';
 import { localizePath } from '$lib/i18n/locales';
 import { translate } from '$lib/i18n/translate';
 import { ZSignInSchema } from '$lib/server/auth/schemas';
-import { setSessionCookie } from '$lib/server/auth/session-cookie';
+import { isSecureUrl, setSessionCookie } from '$lib/server/auth/session-cookie';
 import { signIn } from '$lib/server/auth/sign-in';
 import { formFailure, parseForm, safeNextPath } from '$lib/server/http/form';
 import { actorFrom } from '$lib/server/http/request-context';
@@ -26,12 +26,14 @@ export const actions: Actions = {
 					: translate(locals.locale, 'login.invalid');
 			return formFailure(result.code === 'locked' ? 429 : 400, form.values, {}, message);
 		}
-		setSessionCookie(cookies, result.token, result.expiresAt, url.protocol === 'https:');
-		const next = {
-			totp: '/staff/login/totp',
-			enrol: '/staff/account/totp',
-			done: safeNextPath(url.searchParams.get('next'), localizePath('/staff', locals.locale))
-		}[result.next];
-		redirect(303, result.next === 'done' ? next : localizePath(next, locals.locale));
+		setSessionCookie(cookies, result.token, result.expiresAt, isSecureUrl(url));
+		const after = safeNextPath(url.searchParams.get('next'), localizePath('/staff', locals.locale));
+		if (result.next === 'done') redirect(303, after);
+		// The code step carries the page asked for, and goes there once the code is right.
+		if (result.next === 'totp') {
+			const query = url.searchParams.has('next') ? `?next=${encodeURIComponent(after)}` : '';
+			redirect(303, `${localizePath('/staff/login/totp', locals.locale)}${query}`);
+		}
+		redirect(303, localizePath('/staff/account/totp', locals.locale));
 	}
 };

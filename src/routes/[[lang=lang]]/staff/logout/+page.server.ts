@@ -1,7 +1,6 @@
 import { redirect } from '@sveltejs/kit';
 import { localizePath } from '$lib/i18n/locales';
-import { SESSION_COOKIE } from '$lib/server/auth/session';
-import { clearSessionCookie } from '$lib/server/auth/session-cookie';
+import { clearSessionCookie, isSecureUrl, readSessionCookie } from '$lib/server/auth/session-cookie';
 import { signOut } from '$lib/server/auth/sign-out';
 import { actorFrom } from '$lib/server/http/request-context';
 import type { Actions, PageServerLoad } from './$types';
@@ -12,8 +11,8 @@ export const load: PageServerLoad = ({ locals }) => redirect(303, localizePath('
 export const actions: Actions = {
 	default: async (event) => {
 		const { locals, cookies } = event;
-		await signOut(locals.db, cookies.get(SESSION_COOKIE), locals.session?.staff.id, actorFrom(event));
-		clearSessionCookie(cookies);
+		await signOut(locals.db, readSessionCookie(cookies, isSecureUrl(event.url)), locals.session?.staff.id, actorFrom(event));
+		clearSessionCookie(cookies, isSecureUrl(event.url));
 		redirect(303, localizePath('/staff/login?signed-out', locals.locale));
 	}
 };

@@ -1,14 +1,14 @@
 import { z } from 'zod';
 import { findClinic } from '$lib/server/clinic/clinic-repository';
 import { updateClinicDetails, ZClinicDetailsSchema } from '$lib/server/clinic/clinic-details';
-import { setReceptionReadsClinical, setRequireTotpForAll } from '$lib/server/clinic/security-settings';
+import { setReceptionReadsClinical, setReceptionTotpOptional } from '$lib/server/clinic/security-settings';
 import { setOffersCupping } from '$lib/server/clinic/treatment-settings';
 import { parseForm } from '$lib/server/http/form';
 import { actorFrom } from '$lib/server/http/request-context';
 import type { Actions, PageServerLoad } from './$types';
 
 const ZSecuritySettingsSchema = z.object({
-	requireTotpForAll: z.literal('on').optional(),
+	receptionTotpOptional: z.literal('on').optional(),
 	receptionReadsClinical: z.literal('on').optional()
 });
 
@@ -17,7 +17,7 @@ const ZTreatmentSettingsSchema = z.object({ offersCupping: z.literal('on').optio
 export const load: PageServerLoad = async ({ locals }) => {
 	const clinic = await findClinic(locals.db);
 	return {
-		requireTotpForAll: clinic?.require_totp_for_all === 1,
+		receptionTotpOptional: clinic?.reception_totp_optional === 1,
 		receptionReadsClinical: clinic?.reception_reads_clinical === 1,
 		offersCupping: clinic?.offers_cupping !== 0,
 		details: {
@@ -44,7 +44,7 @@ export const actions: Actions = {
 	security: async (event) => {
 		const form = await parseForm(event.request, ZSecuritySettingsSchema, event.locals.locale);
 		if (!form.ok) return form.failure;
-		await setRequireTotpForAll(event.locals.db, form.data.requireTotpForAll === 'on', actorFrom(event));
+		await setReceptionTotpOptional(event.locals.db, form.data.receptionTotpOptional === 'on', actorFrom(event));
 		await setReceptionReadsClinical(event.locals.db, form.data.receptionReadsClinical === 'on', actorFrom(event));
 		return { saved: 'security' as const };
 	},

@@ -4,9 +4,9 @@ import { findClinic } from '$lib/server/clinic/clinic-repository';
 import { formFailure, parseForm } from '$lib/server/http/form';
 import { actorFrom } from '$lib/server/http/request-context';
 import { invitationMail } from '$lib/server/staff/invitation-mail';
-import { ZInviteStaffSchema, ZTeamChangeSchema } from '$lib/server/staff/schemas';
+import { ZInviteStaffSchema, ZRevokeInvitationSchema, ZTeamChangeSchema } from '$lib/server/staff/schemas';
 import { listStaff } from '$lib/server/staff/staff-repository';
-import { inviteStaff, listOpenInvitations, updateTeamMember } from '$lib/server/staff/team';
+import { inviteStaff, listOpenInvitations, revokeInvitation, updateTeamMember } from '$lib/server/staff/team';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals }) => ({
@@ -54,5 +54,13 @@ export const actions: Actions = {
 			return formFailure(result.code === 'not_found' ? 404 : 409, {}, {}, translate(locals.locale, result.code === 'last_owner' ? 'team.lastOwner' : 'api.notFound'));
 		}
 		return { updated: true };
+	},
+	revokeInvitation: async (event) => {
+		const { locals } = event;
+		const form = await parseForm(event.request, ZRevokeInvitationSchema, locals.locale);
+		if (!form.ok) return form.failure;
+		const result = await revokeInvitation(locals.db, form.data.invitationId, actorFrom(event));
+		if (!result.ok) return formFailure(404, {}, {}, translate(locals.locale, 'staffSecurity.invitationNotFound'));
+		return { invitationRevoked: true };
 	}
 };
