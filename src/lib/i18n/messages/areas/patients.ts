@@ -3,6 +3,7 @@ export const patients = {
 	ja: {
 		'patients.nav': '患者',
 		'patients.error.emailChangeRole': 'メールアドレスを変更できるのは院長と施術者だけです。',
+		'patients.flag.askPractitioner': 'ご案内の前に施術者に確認',
 		'patients.error.confirmEmailChange': 'メールアドレスを変更するには、ご本人に確認したうえでチェックしてください。',
 		'patients.confirmEmailChange': '新しいメールアドレスをご本人に確認しました（ポータルのログイン状態とログイン用リンクは無効になり、以前のアドレスにお知らせが届きます）',
 		'patients.emailChangeRoleHint': 'メールアドレスの変更は院長または施術者に依頼してください。',
@@ -86,6 +87,7 @@ export const patients = {
 	},
 	en: {
 		'patients.error.emailChangeRole': 'Only the owner and practitioners can change the e-mail address.',
+		'patients.flag.askPractitioner': 'Ask the practitioner before seating',
 		'patients.error.confirmEmailChange': 'To change the e-mail address, confirm it with the patient and tick the box.',
 		'patients.confirmEmailChange': 'I have confirmed the new e-mail address with the patient (their portal sessions and sign-in links end, and the old address is told)',
 		'patients.emailChangeRoleHint': 'Ask the owner or a practitioner to change the e-mail address.',

@@ -34,6 +34,7 @@ export const load: PageServerLoad = async (event) => {
 		role,
 		mayChangeEmail: mayChangeEmail(role),
 		safetyAlerts: view.safetyAlerts,
+		safetyMarks: view.safetyMarks,
 		insuranceConsent: (await consentWarningsForPatients(locals.db, [view.patient.id])).get(view.patient.id) ?? null,
 		intakeSubmitted: view.intakeSubmitted,
 		consents: view.consents?.kinds ?? [],
