@@ -358,6 +358,39 @@ describe('the access table against the built server', () => {
 		expect(await answers()).toEqual([...CLINICAL_FOR_RECEPTION].map(() => 403));
 	});
 
+	it('refuses reception a change of a patient’s e-mail address, and asks a practitioner to confirm one (issue #16)', async () => {
+		const row = await db.kysely.selectFrom('patient').selectAll().where('id', '=', bob.patientId).executeTakeFirstOrThrow();
+		const record = {
+			familyName: row.family_name,
+			givenName: row.given_name,
+			familyNameKana: row.family_name_kana,
+			givenNameKana: row.given_name_kana,
+			email: 'someone-else@example.com',
+			phone: row.phone,
+			dateOfBirth: row.date_of_birth ?? '',
+			sex: row.sex,
+			postalCode: row.postal_code,
+			address: row.address,
+			emergencyContact: row.emergency_contact,
+			preferredLocale: row.preferred_locale
+		};
+		const url = `/staff/patients/${bob.patientId}?/update`;
+		const emailNow = async () => (await db.kysely.selectFrom('patient').select('email').where('id', '=', bob.patientId).executeTakeFirstOrThrow()).email;
+		const asReception = await formPost(url, { ...record, confirmEmailChange: 'yes' }, cookies.reception);
+		await asReception.arrayBuffer();
+		expect(asReception.status).toBe(403);
+		const unconfirmed = await formPost(url, record, cookies.practitioner);
+		await unconfirmed.arrayBuffer();
+		expect(unconfirmed.status).toBe(422);
+		expect(await emailNow()).toBe(bob.email);
+		// Reception still saves the rest of the record, the address sent back as it is.
+		const rest = await formPost(url, { ...record, email: row.email, emergencyContact: '山田 太郎 090-1111-2222' }, cookies.reception);
+		await rest.arrayBuffer();
+		expect(rest.status).toBe(200);
+		expect(await emailNow()).toBe(bob.email);
+		checked.posts += 3;
+	});
+
 	it('refuses every form action to every role the table refuses, and keeps nothing', { timeout: 120_000 }, async () => {
 		const actions = formActions().filter((a) => a.routeId in ROUTE_ACCESS);
 		expect(actions.length).toBeGreaterThan(40);

@@ -17,6 +17,7 @@ import { billing } from './migrations/0014_billing';
 import { reportIndexes } from './migrations/0015_report_indexes';
 import { chargeInsuranceCard } from './migrations/0016_charge_insurance_card';
 import { staffSecondFactor } from './migrations/0021_staff_second_factor';
+import { patientEmailSource } from './migrations/0023_patient_email_source';
 import { rateLimitEntries } from './migrations/0024_rate_limit_entries';
 
 /** Every migration, in order. Names never change once released. */
@@ -39,6 +40,7 @@ export function allMigrations(dialect: DialectName): Record<string, Migration> {
 		'0015_report_indexes': reportIndexes,
 		'0016_charge_insurance_card': chargeInsuranceCard(dialect),
 		'0021_staff_second_factor': staffSecondFactor(dialect),
+		'0023_patient_email_source': patientEmailSource,
 		'0024_rate_limit_entries': rateLimitEntries
 	};
 }

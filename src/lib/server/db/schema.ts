@@ -231,6 +231,8 @@ export interface PatientTable {
 	insurance_symbol: Generated<string>;
 	insurance_number: Generated<string>;
 	insurance_branch: Generated<string>;
+	/** 'booking': typed into the online booking form, not yet confirmed with the patient; 'desk': entered or confirmed by staff. */
+	email_source: Generated<'booking' | 'desk'>;
 }
 
 export interface CounterTable {

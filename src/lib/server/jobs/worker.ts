@@ -1,6 +1,7 @@
 import { bookingMail, type BookingMailKind } from '../booking/booking-mail';
 import type { Db } from '../db/database';
 import { logger } from '../log';
+import { EMAIL_CHANGED_JOB, sendEmailChangedMail } from '../patients/email-changed-mail';
 import type { Mailer } from '../mail/mailer';
 import { withGroupedTransaction } from '../db/grouped-transaction';
 import { inSavepoint } from '../db/transaction';
@@ -19,7 +20,8 @@ type Handler = (context: JobContext, payload: Record<string, string>) => Promise
 const HANDLERS: Record<string, Handler> = {
 	'mail.booking_confirmation': (context, payload) => sendBookingMail(context, payload, 'confirmation'),
 	'mail.booking_reminder': (context, payload) => sendBookingMail(context, payload, 'reminder'),
-	'mail.booking_cancellation': (context, payload) => sendBookingMail(context, payload, 'cancellation')
+	'mail.booking_cancellation': (context, payload) => sendBookingMail(context, payload, 'cancellation'),
+	[EMAIL_CHANGED_JOB]: sendEmailChangedMail
 };
 
 async function sendBookingMail(context: JobContext, payload: Record<string, string>, kind: BookingMailKind) {

@@ -1,7 +1,7 @@
 import { sql, type Expression, type SqlBool } from 'kysely';
-import { duplicateReasons, type DuplicateReason } from '../../domain/patients/duplicates';
+import { duplicateReasons, phoneKey, type DuplicateReason } from '../../domain/patients/duplicates';
 import type { Db } from '../db/database';
-import type { PatientSummary } from './search-patients';
+import { PHONE_DIGITS, phoneDigitsEqual, type PatientSummary } from './search-patients';
 
 /** What the desk compares side by side to decide whether two records are one person. */
 export interface DuplicateCard extends PatientSummary {
@@ -95,10 +95,11 @@ export async function duplicatesOf(db: Db, patientId: string): Promise<Duplicate
 			if (email !== '' && self.date_of_birth) {
 				terms.push(eb.and([eb('email', 'in', [...new Set([email, email.toLowerCase()])]), eb('date_of_birth', '=', self.date_of_birth)]));
 			}
-			if (self.phone !== '') {
+			const phone = phoneKey(self.phone);
+			if (phone !== '') {
 				const sameName = [eb(NAME, '=', name)];
 				if (kana !== '') sameName.push(eb(KANA, '=', kana));
-				terms.push(eb.and([eb('phone', '=', self.phone), eb.or(sameName)]));
+				terms.push(eb.and([phoneDigitsEqual(db.dialect, phone), eb.or(sameName)]));
 			}
 			if (kana !== '' && self.date_of_birth) terms.push(eb.and([eb('date_of_birth', '=', self.date_of_birth), eb(KANA, '=', kana)]));
 			return terms.length > 0 ? eb.or(terms) : eb.val(false);
@@ -112,14 +113,17 @@ export async function duplicatesOf(db: Db, patientId: string): Promise<Duplicate
 		.sort((a, b) => olderFirst(a.patient, b.patient));
 }
 
+/** Phones compare by their digits: '09000000001' and '090-0000-0001' are one number (issue #16). */
+const PHONE = sql.raw(PHONE_DIGITS);
+
 /**
  * Records that share one of the rule's keys with another live record: one grouping per key, each
  * a window count over the register, never a comparison of every record with every other.
  */
 const GROUPINGS = [
 	{ keys: [sql`lower(email)`, sql`date_of_birth`], where: sql`email <> '' and date_of_birth is not null` },
-	{ keys: [sql`phone`, sql`family_name || given_name`], where: sql`phone <> ''` },
-	{ keys: [sql`phone`, sql`family_name_kana || given_name_kana`], where: sql`phone <> '' and family_name_kana || given_name_kana <> ''` },
+	{ keys: [PHONE, sql`family_name || given_name`], where: sql`${PHONE} <> ''` },
+	{ keys: [PHONE, sql`family_name_kana || given_name_kana`], where: sql`${PHONE} <> '' and family_name_kana || given_name_kana <> ''` },
 	{ keys: [sql`family_name_kana || given_name_kana`, sql`date_of_birth`], where: sql`family_name_kana || given_name_kana <> '' and date_of_birth is not null` }
 ];
 

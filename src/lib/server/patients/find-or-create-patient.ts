@@ -1,6 +1,9 @@
 import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
+import { emailKey, phoneKey } from '../../domain/patients/duplicates';
 import type { Db } from '../db/database';
 import { registerFields } from './register-fields';
+import { phoneDigitsEqual } from './search-patients';
 
 export interface PatientDetails {
 	familyName: string;
@@ -13,11 +16,6 @@ export interface PatientDetails {
 	dateOfBirth?: string;
 }
 
-/**
- * The patient a booking belongs to: the same e-mail and date of birth, or the same phone and name;
- * otherwise a new patient with the next number. (Possible duplicates are for reception to merge.)
- * A record merged into another stands for its survivor, so the booking lands on the survivor.
- */
 /** Hops a record merges may chain (A into B, later B into C): a guard, never reached in practice. */
 const MAX_MERGE_HOPS = 10;
 
@@ -32,25 +30,76 @@ async function survivorOf(db: Db, row: { id: string; merged_into_id: string | nu
 	return current.id;
 }
 
+/** Tables whose rows are a patient's clinical history: what a stranger must never join by typing a name and a phone. */
+const CLINICAL_TABLES = [
+	'intake',
+	'examination',
+	'treatment_plan',
+	'treatment_session',
+	'outcome_check_in',
+	'side_effect_report',
+	'adverse_event',
+	'aftercare_note',
+	'clinic_instrument_score',
+	'contraindication_override'
+] as const;
+
+async function emailOf(db: Db, patientId: string): Promise<string> {
+	const row = await db.kysely.selectFrom('patient').select('email').where('id', '=', patientId).executeTakeFirst();
+	return row?.email ?? '';
+}
+
+async function hasClinicalHistory(db: Db, patientId: string): Promise<boolean> {
+	for (const table of CLINICAL_TABLES) {
+		const row = await db.kysely.selectFrom(table).select(sql<number>`1`.as('one')).where('patient_id', '=', patientId).limit(1).executeTakeFirst();
+		if (row) return true;
+	}
+	return false;
+}
+
+/**
+ * The patient a booking belongs to, otherwise a new patient with the next number (possible
+ * duplicates are for the desk to merge, docs: issue #16):
+ * - the same e-mail and date of birth: the address on file vouches for the person;
+ * - the same phone (compared by its digits) and name, only when the booking's e-mail is the one on
+ *   file, when the desk is booking (no e-mail: staff see the person), or when the record holds no
+ *   clinical history. Anyone can type a neighbour's name and phone into the online form: their
+ *   booking, triage answers and intake must not join the neighbour's chart.
+ * A record merged into another stands for its survivor, so the booking lands on the survivor.
+ */
 export async function findOrCreatePatient(db: Db, details: PatientDetails, locale: 'ja' | 'en'): Promise<{ id: string; created: boolean }> {
-	const email = details.email.trim().toLowerCase();
+	const email = emailKey(details.email);
 	if (email && details.dateOfBirth) {
 		const byEmail = await db.kysely
 			.selectFrom('patient')
 			.select(['id', 'merged_into_id'])
-			.where('email', '=', email)
+			.where(sql<string>`lower(trim(email))`, '=', email)
 			.where('date_of_birth', '=', details.dateOfBirth)
 			.executeTakeFirst();
-		if (byEmail) return { id: await survivorOf(db, byEmail), created: false };
+		// The address must still be the survivor's: a merge may have dropped the one on the merged record.
+		if (byEmail) {
+			const id = await survivorOf(db, byEmail);
+			if (emailKey(await emailOf(db, id)) === email) return { id, created: false };
+		}
 	}
-	const byPhone = await db.kysely
-		.selectFrom('patient')
-		.select(['id', 'merged_into_id'])
-		.where('phone', '=', details.phone)
-		.where('family_name', '=', details.familyName)
-		.where('given_name', '=', details.givenName)
-		.executeTakeFirst();
-	if (byPhone) return { id: await survivorOf(db, byPhone), created: false };
+	const phone = phoneKey(details.phone);
+	const byPhone =
+		phone === ''
+			? []
+			: await db.kysely
+					.selectFrom('patient')
+					.select(['id', 'merged_into_id'])
+					.where(phoneDigitsEqual(db.dialect, phone))
+					.where('family_name', '=', details.familyName)
+					.where('given_name', '=', details.givenName)
+					.orderBy('created_at')
+					.orderBy('id')
+					.execute();
+	for (const candidate of byPhone) {
+		const id = await survivorOf(db, candidate);
+		const sameEmail = email !== '' && emailKey(await emailOf(db, id)) === email;
+		if (email === '' || sameEmail || !(await hasClinicalHistory(db, id))) return { id, created: false };
+	}
 	const id = randomUUID();
 	await db.kysely
 		.insertInto('patient')
@@ -61,6 +110,8 @@ export async function findOrCreatePatient(db: Db, details: PatientDetails, local
 			family_name_kana: details.familyNameKana ?? '',
 			given_name_kana: details.givenNameKana ?? '',
 			email,
+			// An address typed into the online form is nobody's word but the booker's (issue #16).
+			email_source: email === '' ? 'desk' : 'booking',
 			phone: details.phone,
 			date_of_birth: details.dateOfBirth ?? null,
 			preferred_locale: locale,

@@ -10,6 +10,8 @@ export interface PatientRecord {
 	familyNameKana: string;
 	givenNameKana: string;
 	email: string;
+	/** 'booking': typed into the online booking form and not yet confirmed with the patient. */
+	emailSource: 'booking' | 'desk';
 	phone: string;
 	dateOfBirth: string | null;
 	sex: string;
@@ -78,6 +80,7 @@ export async function getPatient(db: Db, id: string, actor: AuditActor): Promise
 			familyNameKana: row.family_name_kana,
 			givenNameKana: row.given_name_kana,
 			email: row.email,
+			emailSource: row.email_source,
 			phone: row.phone,
 			dateOfBirth: row.date_of_birth,
 			sex: row.sex,

@@ -1,4 +1,5 @@
 import type { SafetyAlert } from '../../domain/safety/alerts';
+import { safetyMarksFor, type SafetyMark } from '../../domain/safety/safety-mark';
 import type { AuditActor } from '../audit/audit-log';
 import { listAftercareNotes } from '../aftercare/list-aftercare-notes';
 import { consentOverview, type ConsentOverview } from '../consent/consent-overview';
@@ -20,8 +21,10 @@ export interface ClinicalChart {
 export interface ChartView extends PatientView {
 	/** Live records that may be the same person; empty for a merged record. */
 	duplicates: DuplicateMatch[];
-	/** From the newest submitted intake; shown to every staff role, as on the schedule. */
+	/** From the newest submitted intake, with their advice: only for those who may read clinical facts. */
 	safetyAlerts: SafetyAlert[];
+	/** What every role sees: the alerts, or for reception kept from clinical facts one mark without a diagnosis. */
+	safetyMarks: SafetyMark[];
 	/** Whether an intake has been submitted at all: without one, "no alerts" means "not known yet". */
 	intakeSubmitted: boolean;
 	consents: ConsentOverview | null;
@@ -42,7 +45,16 @@ export async function loadChart(db: Db, id: string, actor: AuditActor, options: 
 		consentOverview(db, id, actor),
 		options.clinical ? loadClinical(db, id, actor) : null
 	]);
-	return { ...view, duplicates, safetyAlerts, intakeSubmitted: submitted !== undefined, consents, clinical };
+	// Reception kept from clinical facts learns only that the practitioner must be asked (issue #16).
+	return {
+		...view,
+		duplicates,
+		safetyAlerts: options.clinical ? safetyAlerts : [],
+		safetyMarks: safetyMarksFor(safetyAlerts, options.clinical),
+		intakeSubmitted: submitted !== undefined,
+		consents,
+		clinical
+	};
 }
 
 async function loadClinical(db: Db, id: string, actor: AuditActor): Promise<ClinicalChart> {

@@ -30,6 +30,8 @@ interface Person {
 	phone: string;
 	dateOfBirth: string | null;
 	address?: string;
+	/** Where the e-mail came from: 'booking' for an address typed into the online booking form. */
+	emailSource?: 'booking' | 'desk';
 }
 
 async function insertPatient(db: Db, p: Person): Promise<string> {
@@ -47,6 +49,7 @@ async function insertPatient(db: Db, p: Person): Promise<string> {
 			phone: p.phone,
 			date_of_birth: p.dateOfBirth,
 			address: p.address ?? '',
+			email_source: p.emailSource ?? 'desk',
 			preferred_locale: 'ja',
 			romaji_key: searchKeyFor(p),
 			created_at: AT
@@ -181,27 +184,32 @@ describeEachDatabase('merging duplicate patients', (db) => {
 		expect(await totals(db())).toEqual(before);
 	});
 
-	it('moves every row to the survivor, deletes only sessions and links, and fills empty details', async () => {
+	it('moves every row to the survivor, deletes only sessions and links, and takes the contact details the desk chose', async () => {
 		const before = await totals(db());
 		const survivorBefore = await countsFor(db(), survivor);
 		const mergedBefore = await countsFor(db(), merged);
 		const otherBefore = await countsFor(db(), other);
-		const result = await mergePatients(db(), { survivorId: survivor, mergedId: merged }, desk);
+		const result = await mergePatients(db(), { survivorId: survivor, mergedId: merged, contact: { email: 'merged', address: 'merged' } }, desk);
 		expect(result).toMatchObject({ ok: true, survivorId: survivor, moved: { appointment: 2, intake: 1, consent_signature: 1, outcome_check_in: 1, side_effect_report: 1, aftercare_note: 1, deletion_request: 1, examination: 1, treatment_plan: 1, contraindication_override: 1, treatment_session: 1, adverse_event: 1 } });
 		// The survivor's plan stays the active one; the merged record's plan moves with it, closed.
 		const plans = await db().kysely.selectFrom('treatment_plan').select('status').where('patient_id', '=', survivor).orderBy('status').execute();
 		expect(plans.map((p) => p.status)).toEqual(['active', 'closed']);
-		expect(result.ok && [...result.filled].sort()).toEqual(['address', 'date_of_birth', 'email']);
+		expect(result.ok && [...result.filled].sort()).toEqual(['date_of_birth']);
+		expect(result.ok && result.contact).toEqual([
+			{ field: 'email', before: '', after: 'hanako@example.jp' },
+			{ field: 'address', before: '', after: '東京都江戸川区' }
+		]);
 
 		const after = await countsFor(db(), survivor);
 		for (const table of MOVED_TABLES) expect(after[table], table).toBe(survivorBefore[table]! + mergedBefore[table]!);
-		for (const table of DELETED_TABLES) expect(after[table], table).toBe(survivorBefore[table]);
+		// The survivor's e-mail address changed: the portal sessions and links opened without it end.
+		for (const table of DELETED_TABLES) expect(after[table], table).toBe(0);
 		expect(Object.values(await countsFor(db(), merged))).toEqual(ALL_TABLES.map(() => 0));
 		expect(await countsFor(db(), other)).toEqual(otherBefore);
 		const totalsAfter = await totals(db());
 		for (const table of MOVED_TABLES) expect(totalsAfter[table], table).toBe(before[table]);
 		expect(totalsAfter.patient).toBe(before.patient);
-		for (const table of DELETED_TABLES) expect(totalsAfter[table], table).toBe(before[table]! - mergedBefore[table]!);
+		for (const table of DELETED_TABLES) expect(totalsAfter[table], table).toBe(before[table]! - mergedBefore[table]! - survivorBefore[table]!);
 
 		const rows = await db().kysely.selectFrom('patient').selectAll().where('id', 'in', [survivor, merged]).execute();
 		const kept = rows.find((r) => r.id === survivor)!;
@@ -209,13 +217,21 @@ describeEachDatabase('merging duplicate patients', (db) => {
 		expect(rows.find((r) => r.id === merged)).toMatchObject({ family_name: '山多', merged_into_id: survivor });
 	});
 
-	it('audits the merge with both ids and no personal details', async () => {
+	it('audits the merge with both ids and the contact values before and after, no other details', async () => {
 		const audit = await db().kysely.selectFrom('audit_log').selectAll().where('action', '=', 'patient.merge').execute();
 		expect(audit).toHaveLength(1);
 		expect(audit[0]).toMatchObject({ actor_id: 'reception-1', patient_id: survivor, entity_id: merged });
-		expect(JSON.parse(audit[0]!.detail!)).toMatchObject({ survivorId: survivor, mergedId: merged });
-		// The ids are random and may contain any digits: look for personal details in the rest.
-		const { survivorId: _s, mergedId: _m, ...rest } = JSON.parse(audit[0]!.detail!);
+		expect(JSON.parse(audit[0]!.detail!)).toMatchObject({
+			survivorId: survivor,
+			mergedId: merged,
+			contact: [
+				{ field: 'email', before: '', after: 'hanako@example.jp' },
+				{ field: 'address', before: '', after: '東京都江戸川区' }
+			],
+			emailConfirmedWithPatient: false
+		});
+		// The ids are random and may contain any digits: look for other personal details in the rest.
+		const { survivorId: _s, mergedId: _m, contact: _c, ...rest } = JSON.parse(audit[0]!.detail!);
 		for (const secret of ['hanako', '1960', '090', '山']) expect(JSON.stringify(rest)).not.toContain(secret);
 	});
 
@@ -254,7 +270,7 @@ describeEachDatabase('merging duplicate patients with money on record', (db) => 
 		const issued = await issueReceipt(db(), created.chargeId, world.actor);
 		if (!issued.ok) throw new Error(issued.code);
 
-		const result = await mergePatients(db(), { survivorId, mergedId }, world.actor);
+		const result = await mergePatients(db(), { survivorId, mergedId, contact: { email: 'survivor' } }, world.actor);
 		expect(result).toMatchObject({ ok: true, moved: { charge: 1, payment: 1, receipt: 1, appointment: 1 } });
 		const charge = await db().kysely.selectFrom('charge').select(['patient_id', 'due_jpy']).where('id', '=', created.chargeId).executeTakeFirstOrThrow();
 		expect(charge).toEqual({ patient_id: survivorId, due_jpy: 5500 });
@@ -262,5 +278,76 @@ describeEachDatabase('merging duplicate patients with money on record', (db) => 
 		expect(payments).toEqual([{ patient_id: survivorId }]);
 		const receipt = await db().kysely.selectFrom('receipt').select(['patient_id', 'number']).where('id', '=', issued.receipt.id).executeTakeFirstOrThrow();
 		expect(receipt).toEqual({ patient_id: survivorId, number: issued.receipt.number });
+	});
+});
+
+/**
+ * The real patient, registered at the desk years ago with no e-mail on file, and someone else who
+ * books online in her name and with her phone, giving their own address. Each test has its own pair.
+ */
+async function realAndImpostor(db: Db, n: number): Promise<[string, string]> {
+	const real: Person = { familyName: '田中', givenName: `節子${n}`, familyNameKana: 'タナカ', givenNameKana: 'セツコ', email: '', phone: `0900000000${n}`, dateOfBirth: '1950-05-05', address: '世田谷区1-1' };
+	const impostor: Person = { ...real, email: 'outsider@example.com', emailSource: 'booking', phone: `090-0000-000${n}`, address: '' };
+	return [await insertPatient(db, real), await insertPatient(db, impostor)];
+}
+
+async function portalAccess(db: Db, patientId: string) {
+	const sessions = await db.kysely.selectFrom('patient_session').select('id').where('patient_id', '=', patientId).execute();
+	const links = await db.kysely.selectFrom('patient_magic_link').select('id').where('patient_id', '=', patientId).where('used_at', 'is', null).execute();
+	return { sessions: sessions.length, links: links.length };
+}
+
+async function givePortalAccess(db: Db, patientId: string) {
+	await db.kysely.insertInto('patient_session').values({ id: randomUUID(), patient_id: patientId, created_at: AT, last_seen_at: AT, expires_at: '2099-01-01T00:00:00.000Z' }).execute();
+	await db.kysely.insertInto('patient_magic_link').values({ id: randomUUID(), patient_id: patientId, created_at: AT, expires_at: '2099-01-01T00:00:00.000Z', used_at: null }).execute();
+}
+
+describeEachDatabase('a merge never hands a record to an address nobody checked (issue #16)', (db) => {
+	it('finds records whose phones differ only in hyphens', async () => {
+		const [real, impostor] = await realAndImpostor(db(), 1);
+		expect((await duplicatesOf(db(), real)).map((m) => [m.patient.id, m.reasons])).toEqual([[impostor, expect.arrayContaining(['phone_and_name'])]]);
+		const pairs = await listPossibleDuplicates(db(), 50);
+		expect(pairs.map((p) => [p.first.id, p.second.id])).toContainEqual([real, impostor]);
+	});
+
+	it('refuses to carry the booking’s address onto the older record without a choice or a confirmation', async () => {
+		const [real, impostor] = await realAndImpostor(db(), 2);
+		expect(await mergePatients(db(), { survivorId: real, mergedId: impostor }, desk)).toEqual({ ok: false, code: 'contact_unchosen', fields: ['email', 'address'] });
+		expect(await mergePatients(db(), { survivorId: real, mergedId: impostor, contact: { email: 'merged', address: 'survivor' } }, desk)).toEqual({
+			ok: false,
+			code: 'email_unconfirmed'
+		});
+		const rows = await db().kysely.selectFrom('patient').select(['id', 'email', 'merged_into_id']).where('id', 'in', [real, impostor]).orderBy('email').execute();
+		expect(rows).toEqual([
+			{ id: real, email: '', merged_into_id: null },
+			{ id: impostor, email: 'outsider@example.com', merged_into_id: null }
+		]);
+		const merged = await mergePatients(db(), { survivorId: real, mergedId: impostor, contact: { email: 'survivor', address: 'survivor' } }, desk);
+		expect(merged).toMatchObject({ ok: true, contact: [] });
+		expect(await db().kysely.selectFrom('patient').select(['email', 'address']).where('id', '=', real).executeTakeFirstOrThrow()).toEqual({ email: '', address: '世田谷区1-1' });
+	});
+
+	it('keeping the newer record asks for the confirmation too, and dropping its address ends its portal access', async () => {
+		const [real, impostor] = await realAndImpostor(db(), 3);
+		await givePortalAccess(db(), impostor);
+		const choice = { email: 'survivor', address: 'merged' } as const;
+		expect(await mergePatients(db(), { survivorId: impostor, mergedId: real, contact: choice }, desk)).toEqual({ ok: false, code: 'email_unconfirmed' });
+		expect(await portalAccess(db(), impostor)).toEqual({ sessions: 1, links: 1 });
+
+		const result = await mergePatients(db(), { survivorId: impostor, mergedId: real, contact: { email: 'none', address: 'merged' } }, desk);
+		expect(result).toMatchObject({ ok: true, contact: [{ field: 'email', before: 'outsider@example.com', after: '' }, { field: 'address', before: '', after: '世田谷区1-1' }] });
+		expect(await db().kysely.selectFrom('patient').select(['email', 'email_source']).where('id', '=', impostor).executeTakeFirstOrThrow()).toEqual({ email: '', email_source: 'desk' });
+		expect(await portalAccess(db(), impostor)).toEqual({ sessions: 0, links: 0 });
+		const audit = await db().kysely.selectFrom('audit_log').select('detail').where('action', '=', 'patient.merge').where('patient_id', '=', impostor).executeTakeFirstOrThrow();
+		expect(JSON.parse(audit.detail!)).toMatchObject({ contact: [{ field: 'email', before: 'outsider@example.com', after: '' }, { field: 'address' }], portalAccessEnded: true });
+	});
+
+	it('keeps a booking’s address confirmed with the patient, and from then on counts it as the desk’s', async () => {
+		const [real, impostor] = await realAndImpostor(db(), 4);
+		const result = await mergePatients(db(), { survivorId: real, mergedId: impostor, contact: { email: 'merged', address: 'survivor' }, emailConfirmed: true }, desk);
+		expect(result).toMatchObject({ ok: true, contact: [{ field: 'email', before: '', after: 'outsider@example.com' }] });
+		expect(await db().kysely.selectFrom('patient').select(['email', 'email_source']).where('id', '=', real).executeTakeFirstOrThrow()).toEqual({ email: 'outsider@example.com', email_source: 'desk' });
+		const audit = await db().kysely.selectFrom('audit_log').select('detail').where('action', '=', 'patient.merge').where('patient_id', '=', real).executeTakeFirstOrThrow();
+		expect(JSON.parse(audit.detail!)).toMatchObject({ emailConfirmedWithPatient: true });
 	});
 });

@@ -1,6 +1,8 @@
+import { mergeContact, type ContactChoice, type ContactChange, type ContactDetails, type ContactField } from '../../domain/patients/merge-contact';
 import { recordAudit, type AuditActor } from '../audit/audit-log';
 import type { Db } from '../db/database';
 import { withTransaction } from '../db/transaction';
+import { endPortalAccess } from './end-portal-access';
 import { searchKeyFor } from './update-patient';
 
 /** Every table whose rows belong to a patient and move, untouched otherwise, to the survivor. */
@@ -28,25 +30,35 @@ export const MOVED_TABLES = [
 /** Sign-in material of the merged record: deleted, so nobody signs in to a record that no longer stands alone. */
 export const DELETED_TABLES = ['patient_session', 'patient_magic_link'] as const;
 
-/** Details the survivor takes from the merged record when its own are empty. */
-const FILLED_FIELDS = [
-	'given_name',
-	'family_name_kana',
-	'given_name_kana',
-	'email',
-	'phone',
-	'date_of_birth',
-	'sex',
-	'postal_code',
-	'address',
-	'emergency_contact'
-] as const;
+/**
+ * Details the survivor takes from the merged record when its own are empty. Never the contact
+ * details (e-mail, phone, postal address): the desk chooses those (domain/patients/merge-contact.ts).
+ */
+const FILLED_FIELDS = ['given_name', 'family_name_kana', 'given_name_kana', 'date_of_birth', 'sex', 'emergency_contact'] as const;
 
 export type MovedTable = (typeof MOVED_TABLES)[number];
 
+export interface MergePatientsInput {
+	survivorId: string;
+	mergedId: string;
+	/** Which record each contact field is taken from; required for every field the two differ on. */
+	contact?: Partial<Record<ContactField, ContactChoice>>;
+	/** The desk confirmed with the patient that the e-mail address kept is theirs. */
+	emailConfirmed?: boolean;
+}
+
 export type MergePatientsResult =
-	| { ok: true; survivorId: string; moved: Record<MovedTable, number>; filled: string[] }
-	| { ok: false; code: 'same_record' | 'not_found' | 'already_merged' };
+	| { ok: true; survivorId: string; moved: Record<MovedTable, number>; filled: string[]; contact: ContactChange[] }
+	| { ok: false; code: 'same_record' | 'not_found' | 'already_merged' | 'email_unconfirmed' }
+	| { ok: false; code: 'contact_unchosen'; fields: ContactField[] };
+
+const contactOf = (p: { email: string; email_source: 'booking' | 'desk'; phone: string; postal_code: string; address: string }): ContactDetails => ({
+	email: p.email,
+	emailSource: p.email_source,
+	phone: p.phone,
+	postalCode: p.postal_code,
+	address: p.address
+});
 
 const isEmpty = (value: string | null) => value === null || value.trim() === '';
 
@@ -54,9 +66,12 @@ const isEmpty = (value: string | null) => value === null || value.trim() === '';
  * Merges a duplicate record into the one that survives, in one transaction: every row of the
  * merged record moves to the survivor (nothing clinical is deleted), the survivor's empty details
  * are filled from the merged record, and the merged record is kept, marked with `merged_into_id`,
- * so old links and the audit trail still resolve. The audit row names both ids, never their details.
+ * so old links and the audit trail still resolve. The contact details are the desk's explicit choice
+ * (an address from an online booking only once confirmed with the patient); the audit row names
+ * both ids and the contact values before and after. When the survivor's e-mail address changes,
+ * its portal sessions and sign-in links end: they were opened through the old address.
  */
-export async function mergePatients(db: Db, input: { survivorId: string; mergedId: string }, actor: AuditActor, now = db.clock.now()): Promise<MergePatientsResult> {
+export async function mergePatients(db: Db, input: MergePatientsInput, actor: AuditActor, now = db.clock.now()): Promise<MergePatientsResult> {
 	const { survivorId, mergedId } = input;
 	if (survivorId === mergedId) return { ok: false, code: 'same_record' };
 	return withTransaction(db, async (tx) => {
@@ -74,6 +89,8 @@ export async function mergePatients(db: Db, input: { survivorId: string; mergedI
 		const merged = rows.find((r) => r.id === mergedId);
 		if (!survivor || !merged) return { ok: false, code: 'not_found' } as const;
 		if (Number(claimed.numUpdatedRows) !== 2) return { ok: false, code: 'already_merged' } as const;
+		const contact = mergeContact(contactOf(survivor), contactOf(merged), input.contact ?? {}, input.emailConfirmed === true);
+		if (!contact.ok) return contact;
 
 		// One active treatment plan per patient (a unique index): the survivor's stays active, and the
 		// merged record's, moved with its history, is closed.
@@ -99,6 +116,11 @@ export async function mergePatients(db: Db, input: { survivorId: string; mergedI
 			.updateTable('patient')
 			.set({
 				...fill,
+				email: contact.contact.email,
+				email_source: contact.contact.emailSource,
+				phone: contact.contact.phone,
+				postal_code: contact.contact.postalCode,
+				address: contact.contact.address,
 				romaji_key: searchKeyFor({
 					familyName: after.family_name,
 					givenName: after.given_name,
@@ -110,13 +132,15 @@ export async function mergePatients(db: Db, input: { survivorId: string; mergedI
 			.where('id', '=', survivorId)
 			.execute();
 		await tx.kysely.updateTable('patient').set({ merged_into_id: survivorId, updated_at: stamp }).where('id', '=', mergedId).execute();
+		const emailChanged = survivor.email.trim().toLowerCase() !== contact.contact.email.toLowerCase();
+		if (emailChanged) await endPortalAccess(tx, survivorId);
 		await recordAudit(tx, actor, {
 			action: 'patient.merge',
 			entityType: 'patient',
 			entityId: mergedId,
 			patientId: survivorId,
-			detail: { survivorId, mergedId, moved, filled }
+			detail: { survivorId, mergedId, moved, filled, contact: contact.changes, emailConfirmedWithPatient: input.emailConfirmed === true, portalAccessEnded: emailChanged }
 		});
-		return { ok: true, survivorId, moved, filled } as const;
+		return { ok: true, survivorId, moved, filled, contact: contact.changes } as const;
 	});
 }

@@ -70,6 +70,14 @@ function lastPhoneDigits(dialect: DialectName, count: number) {
 }
 
 /**
+ * The stored phone has exactly these digits ('09000000001' finds '090-0000-0001'): the last four
+ * are an index look-up, the rest a check on the few rows it finds.
+ */
+export function phoneDigitsEqual(dialect: DialectName, digits: string) {
+	return sql<SqlBool>`(${lastPhoneDigits(dialect, PHONE_SUFFIX_DIGITS)} = ${digits.slice(-PHONE_SUFFIX_DIGITS)} and ${sql.raw(PHONE_DIGITS)} = ${digits})`;
+}
+
+/**
  * The number's beginning, or, from 4 digits, its end: both index look-ups. (No LIKE: SQLite would
  * prepare the statement afresh for every pattern.)
  */

@@ -2,10 +2,17 @@ import { randomUUID } from 'node:crypto';
 import { expect, it } from 'vitest';
 import { describeEachDatabase } from '../../../../tests/support/test-database';
 import type { AuditActor } from '../audit/audit-log';
+import type { Db } from '../db/database';
+import { runDueJobs } from '../jobs/worker';
+import { createMailer } from '../mail/mailer';
+import { seedClinic } from '../seed/demo-clinic';
+import { EMAIL_CHANGED_JOB } from './email-changed-mail';
 import { searchPatients } from './search-patients';
-import { updatePatient } from './update-patient';
+import { updatePatient, type PatientEditor } from './update-patient';
 
-const desk: AuditActor = { type: 'staff', id: 'reception-1', ip: null, requestId: null };
+const deskActor: AuditActor = { type: 'staff', id: 'reception-1', ip: null, requestId: null };
+const desk: PatientEditor = { actor: deskActor, role: 'reception' };
+const practitioner: PatientEditor = { actor: { ...deskActor, id: 'practitioner-1' }, role: 'practitioner' };
 const TODAY = '2026-05-01';
 
 const form = {
@@ -29,7 +36,7 @@ describeEachDatabase('changing a patient record', (db) => {
 	it('saves a normalised change, with its search key, and audits it with the patient id', async () => {
 		await db().kysely
 			.insertInto('patient')
-			.values({ id, family_name: '山田', given_name: '花子', family_name_kana: '', given_name_kana: '', email: '', phone: '090-0000-0001', date_of_birth: null, preferred_locale: 'ja', created_at: '2026-01-01T00:00:00.000Z' })
+			.values({ id, family_name: '山田', given_name: '花子', family_name_kana: '', given_name_kana: '', email: 'hanako@example.jp', phone: '090-0000-0001', date_of_birth: null, preferred_locale: 'ja', created_at: '2026-01-01T00:00:00.000Z' })
 			.execute();
 		const at = new Date('2026-05-01T01:00:00Z');
 		expect(await updatePatient(db(), id, form, desk, TODAY, at)).toEqual({ ok: true });
@@ -48,7 +55,7 @@ describeEachDatabase('changing a patient record', (db) => {
 		expect(audit[0]).toMatchObject({ patient_id: id, entity_id: id, actor_id: 'reception-1' });
 		expect(audit[0]!.detail).not.toContain('5678');
 		expect(JSON.parse(audit[0]!.detail!).changed).toContain('postal_code');
-		expect((await searchPatients(db(), 'yamada hana', desk)).map((p) => p.id)).toEqual([id]);
+		expect((await searchPatients(db(), 'yamada hana', deskActor)).map((p) => p.id)).toEqual([id]);
 	});
 
 	it('refuses bad input with a code per field and changes nothing', async () => {
@@ -93,5 +100,64 @@ describeEachDatabase('changing a patient record', (db) => {
 
 	it('says so for an unknown patient', async () => {
 		expect(await updatePatient(db(), randomUUID(), form, desk, TODAY)).toEqual({ ok: false, code: 'not_found' });
+	});
+});
+
+const AT = '2026-01-01T00:00:00.000Z';
+
+async function givePortalAccess(db: Db, patientId: string) {
+	await db.kysely.insertInto('patient_session').values({ id: randomUUID(), patient_id: patientId, created_at: AT, last_seen_at: AT, expires_at: '2099-01-01T00:00:00.000Z' }).execute();
+	await db.kysely.insertInto('patient_magic_link').values({ id: randomUUID(), patient_id: patientId, created_at: AT, expires_at: '2099-01-01T00:00:00.000Z', used_at: null }).execute();
+}
+
+async function portalAccess(db: Db, patientId: string) {
+	const sessions = await db.kysely.selectFrom('patient_session').select('id').where('patient_id', '=', patientId).execute();
+	const links = await db.kysely.selectFrom('patient_magic_link').select('id').where('patient_id', '=', patientId).execute();
+	return { sessions: sessions.length, links: links.length };
+}
+
+describeEachDatabase('changing a patient’s e-mail address (issue #16)', (db) => {
+	const id = randomUUID();
+	const at = new Date('2026-05-01T01:00:00Z');
+
+	it('is refused to reception, changing nothing', async () => {
+		await seedClinic(db(), false);
+		await db().kysely
+			.insertInto('patient')
+			.values({ id, family_name: '山田', given_name: '花子', family_name_kana: '', given_name_kana: '', email: 'hanako@example.jp', email_source: 'booking', phone: '090-0000-0001', date_of_birth: null, preferred_locale: 'ja', created_at: AT })
+			.execute();
+		await givePortalAccess(db(), id);
+		const result = await updatePatient(db(), id, { ...form, email: 'someone@example.com', confirmEmailChange: 'yes' }, desk, TODAY, at);
+		expect(result).toEqual({ ok: false, code: 'invalid', fields: { email: 'patients.error.emailChangeRole' } });
+		expect(await db().kysely.selectFrom('patient').select('email').where('id', '=', id).executeTakeFirstOrThrow()).toEqual({ email: 'hanako@example.jp' });
+		expect(await portalAccess(db(), id)).toEqual({ sessions: 1, links: 1 });
+		// The same address in another case is no change: reception may save the rest of the record.
+		expect(await updatePatient(db(), id, { ...form, email: 'Hanako@Example.jp' }, desk, TODAY, at)).toEqual({ ok: true });
+		expect(await db().kysely.selectFrom('patient').select('email').where('id', '=', id).executeTakeFirstOrThrow()).toEqual({ email: 'hanako@example.jp' });
+	});
+
+	it('asks a practitioner to confirm the change', async () => {
+		const result = await updatePatient(db(), id, { ...form, email: 'new@example.jp' }, practitioner, TODAY, at);
+		expect(result).toEqual({ ok: false, code: 'invalid', fields: { confirmEmailChange: 'patients.error.confirmEmailChange' } });
+		expect(await db().kysely.selectFrom('job').select('id').where('kind', '=', EMAIL_CHANGED_JOB).execute()).toEqual([]);
+	});
+
+	it('ends the portal sessions and sign-in links, and tells the old address through the job queue', async () => {
+		expect(await updatePatient(db(), id, { ...form, email: 'new@example.jp', confirmEmailChange: 'yes' }, practitioner, TODAY, at)).toEqual({ ok: true });
+		expect(await db().kysely.selectFrom('patient').select(['email', 'email_source']).where('id', '=', id).executeTakeFirstOrThrow()).toEqual({ email: 'new@example.jp', email_source: 'desk' });
+		expect(await portalAccess(db(), id)).toEqual({ sessions: 0, links: 0 });
+		const jobs = await db().kysely.selectFrom('job').select(['payload', 'run_at']).where('kind', '=', EMAIL_CHANGED_JOB).execute();
+		expect(jobs).toHaveLength(1);
+		expect(JSON.parse(jobs[0]!.payload)).toEqual({ patientId: id, oldEmail: 'hanako@example.jp', locale: 'ja' });
+		const audit = await db().kysely.selectFrom('audit_log').select(['actor_id', 'detail']).where('action', '=', 'patient.update').orderBy('seq', 'desc').executeTakeFirstOrThrow();
+		expect(audit.actor_id).toBe('practitioner-1');
+		expect(JSON.parse(audit.detail!)).toEqual({ changed: ['email'], portalAccessEnded: { sessions: 1, links: 1 } });
+
+		await runDueJobs({ db: db(), mailer: createMailer(undefined), origin: 'https://clinic.example.jp' }, at);
+		const mails = await db().kysely.selectFrom('mail_outbox').selectAll().where('recipient', '=', 'hanako@example.jp').execute();
+		expect(mails).toHaveLength(1);
+		expect(mails[0]!.subject).toContain('登録メールアドレス変更のお知らせ');
+		expect(mails[0]!.body).not.toContain('new@example.jp');
+		expect(mails[0]!.body).not.toContain('花子');
 	});
 });

@@ -32,7 +32,7 @@ describeEachDatabase('signing in to the portal by e-mailed link', (db) => {
 		const id = await insertPatient(db(), { email: 'Alex.Morgan@Example.jp', givenName: 'Alex', familyName: 'Morgan', locale: 'en' });
 		expect(await requestMagicLink(db(), mailer, '  alex.morgan@EXAMPLE.jp ', 'ja', ORIGIN, visitor, NOW)).toEqual({ linksSent: 1 });
 		const [mail] = await mailsTo(db(), 'Alex.Morgan@Example.jp');
-		expect(mail!.subject).toBe('Fuji Wellness Acupuncture: your sign-in link');
+		expect(mail!.subject).toBe('Fuji Wellness Acupuncture: sign-in link for Alex');
 		expect(mail!.body).toContain('Portal for Alex:');
 		expect(mail!.body).toMatch(/https:\/\/clinic\.example\.jp\/en\/portal\/auth\/[a-z0-9]{32}/);
 		const [token] = tokensIn(mail!.body);
@@ -47,21 +47,25 @@ describeEachDatabase('signing in to the portal by e-mailed link', (db) => {
 		expect(await isMagicLinkLive(db(), token!, NOW)).toBe(false);
 	});
 
-	it('sends one mail with a link for each member of a family sharing an address, given names only', async () => {
+	it('sends a family sharing an address one mail per person, each naming whose record its one link opens (issue #16)', async () => {
 		const mother = await insertPatient(db(), { email: 'family@example.jp', givenName: '花子' });
 		const son = await insertPatient(db(), { email: 'family@example.jp', givenName: '太郎' });
 		await insertPatient(db(), { email: 'family@example.jp', givenName: '旧', mergedInto: mother });
 		expect(await requestMagicLink(db(), mailer, 'family@example.jp', 'ja', ORIGIN, visitor, NOW)).toEqual({ linksSent: 2 });
 		const mails = await mailsTo(db(), 'family@example.jp');
-		expect(mails).toHaveLength(1);
-		expect(mails[0]!.subject).toBe('【フジウェルネス鍼灸院】マイページのログイン用リンク');
-		expect(mails[0]!.body).toContain('花子 様のマイページ:');
-		expect(mails[0]!.body).toContain('太郎 様のマイページ:');
-		expect(mails[0]!.body).not.toContain('山田');
-		expect(mails[0]!.body).not.toContain('旧');
-		const tokenFor = (name: string) => tokensIn(mails[0]!.body.split(`${name} 様のマイページ:`)[1]!)[0]!;
-		expect(await consumeMagicLink(db(), tokenFor('太郎'), NOW)).toBe(son);
-		expect(await consumeMagicLink(db(), tokenFor('花子'), NOW)).toBe(mother);
+		expect(mails).toHaveLength(2);
+		const mailFor = (name: string) => mails.find((m) => m.subject === `【フジウェルネス鍼灸院】${name} 様のマイページのログイン用リンク`)!;
+		for (const [name, other, patientId] of [['花子', '太郎', mother], ['太郎', '花子', son]] as const) {
+			const mail = mailFor(name);
+			expect(mail.body).toContain(`${name} 様のマイページ:`);
+			expect(mail.body).toContain(`このリンクで開けるのは ${name} 様の記録だけです。`);
+			expect(mail.body).not.toContain(other);
+			expect(mail.body).not.toContain('山田');
+			expect(mail.body).not.toContain('旧');
+			const tokens = tokensIn(mail.body);
+			expect(tokens).toHaveLength(1);
+			expect(await consumeMagicLink(db(), tokens[0]!, NOW)).toBe(patientId);
+		}
 	});
 
 	it('sends nothing for an unknown address and says so only to the caller’s tests', async () => {

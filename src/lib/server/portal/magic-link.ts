@@ -49,8 +49,10 @@ export function normaliseEmail(email: string): string {
 
 /**
  * Mails a sign-in link to every (not merged) patient registered with `email`: a family sharing one
- * address gets one mail with a link per person. Says nothing about whether the address is known:
- * the caller shows the same message either way. Returns how many links were sent, for tests.
+ * address gets one mail per person, each naming whose record its link opens (issue #16), never one
+ * mail that opens every record (a mail forwarded or read by one member must not open the others').
+ * Says nothing about whether the address is known: the caller shows the same message either way.
+ * Returns how many links were sent, for tests.
  */
 export async function requestMagicLink(
 	db: Db,
@@ -71,29 +73,30 @@ export async function requestMagicLink(
 		.orderBy('created_at')
 		.orderBy('id')
 		.execute();
-	const links: Array<{ name: string; url: string; patientId: string }> = [];
-	const mailLocale: Locale = patients.length > 0 && patients.every((p) => p.preferred_locale === patients[0]!.preferred_locale) ? patients[0]!.preferred_locale : locale;
+	if (patients.length === 0) return { linksSent: 0 };
+	const clinic = await findClinic(db);
+	let linksSent = 0;
 	for (const patient of patients) {
 		if ((await liveSignInLinks(db, patient.id, now)) >= MAX_LIVE_SIGN_IN_LINKS) continue;
+		const mailLocale: Locale = patient.preferred_locale ?? locale;
 		const token = await createMagicLink(db, patient.id, SIGN_IN_LINK_TTL_MS, now);
-		links.push({ name: patient.given_name || patient.family_name, url: magicLinkUrl(origin, mailLocale, token), patientId: patient.id });
 		await recordAudit(db, actor, { action: 'portal.link_requested', entityType: 'patient', entityId: patient.id, patientId: patient.id });
+		const name = patient.given_name || patient.family_name;
+		const clinicName = clinic ? (mailLocale === 'ja' ? clinic.name_ja : clinic.name_en) : '';
+		const link = [
+			translate(mailLocale, 'portal.mailLinkFor', { name }),
+			magicLinkUrl(origin, mailLocale, token),
+			patients.length > 1 ? translate(mailLocale, 'portal.mailLinkOnlyFor', { name }) : ''
+		].filter((line) => line !== '');
+		await mailer.send(db, {
+			to: patient.email.trim(),
+			kind: 'portal.sign_in_link',
+			subject: translate(mailLocale, 'portal.mailSignInSubjectFor', { clinic: clinicName, name }),
+			text: translate(mailLocale, 'portal.mailSignInBody', { minutes: SIGN_IN_LINK_TTL_MS / 60_000, links: link.join('\n'), clinic: clinicName, phone: clinic?.phone ?? '' })
+		});
+		linksSent++;
 	}
-	if (links.length === 0) return { linksSent: 0 };
-	const clinic = await findClinic(db);
-	const clinicName = clinic ? (mailLocale === 'ja' ? clinic.name_ja : clinic.name_en) : '';
-	await mailer.send(db, {
-		to: patients[0]!.email.trim(),
-		kind: 'portal.sign_in_link',
-		subject: translate(mailLocale, 'portal.mailSignInSubject', { clinic: clinicName }),
-		text: translate(mailLocale, 'portal.mailSignInBody', {
-			minutes: SIGN_IN_LINK_TTL_MS / 60_000,
-			links: links.map((l) => `${translate(mailLocale, 'portal.mailLinkFor', { name: l.name })}\n${l.url}`).join('\n\n'),
-			clinic: clinicName,
-			phone: clinic?.phone ?? ''
-		})
-	});
-	return { linksSent: links.length };
+	return { linksSent };
 }
 
 /**

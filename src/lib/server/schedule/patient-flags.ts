@@ -1,4 +1,4 @@
-import type { AlertSeverity, SafetyAlertCode } from '../../domain/safety/alerts';
+import { safetyMarksFor, type SafetyMark } from '../../domain/safety/safety-mark';
 import { patientsWithoutCurrentTreatmentConsent } from '../consent/patients-without-current-treatment-consent';
 import { consentWarningsForPatients, type ConsentWarning } from '../billing/consent-warnings';
 import type { Db } from '../db/database';
@@ -8,14 +8,15 @@ import type { ScheduledAppointment } from './list-day';
 /** What the schedule shows beside a patient's name so nobody is surprised at the bed. */
 export interface PatientFlags {
 	redFlag: string | null;
-	alerts: Array<{ code: SafetyAlertCode; severity: AlertSeverity }>;
+	/** The safety alerts, or for reception kept from clinical facts one mark without a diagnosis (issue #16). */
+	alerts: SafetyMark[];
 	noTreatmentConsent: boolean;
 	/** The doctor's consent for 療養費 runs out within 30 days, or has run out without a renewal. */
 	insuranceConsent: ConsentWarning | null;
 }
 
 /** The same appointments with their patients' flags: four reads for the whole day, not one per row. */
-export async function withPatientFlags(db: Db, appointments: ScheduledAppointment[]): Promise<ScheduledAppointment[]> {
+export async function withPatientFlags(db: Db, appointments: ScheduledAppointment[], options: { readsClinical: boolean }): Promise<ScheduledAppointment[]> {
 	const patientIds = [...new Set(appointments.flatMap((a) => (a.patient ? [a.patient.id] : [])))];
 	if (patientIds.length === 0) return appointments;
 	const [alerts, withoutConsent, insuranceWarnings] = await Promise.all([
@@ -29,7 +30,7 @@ export async function withPatientFlags(db: Db, appointments: ScheduledAppointmen
 					...a,
 					flags: {
 						redFlag: a.redFlagLevel,
-						alerts: (alerts.get(a.patient.id) ?? []).map(({ code, severity }) => ({ code, severity })),
+						alerts: safetyMarksFor(alerts.get(a.patient.id) ?? [], options.readsClinical),
 						noTreatmentConsent: withoutConsent.has(a.patient.id),
 						insuranceConsent: insuranceWarnings.get(a.patient.id) ?? null
 					}

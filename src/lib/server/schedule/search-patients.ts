@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { recordAudit, type AuditActor } from '../audit/audit-log';
 import type { Db } from '../db/database';
 
 export interface PatientMatch {
@@ -16,8 +17,10 @@ const likeEscaped = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 /**
  * Patients for the desk's booking form, by name, reading or phone. A name may be typed with or
  * without the space between family and given name; a phone number with or without hyphens.
+ * Every search is audited like the register's (its kind and length, never the query), and records
+ * merged into another never appear: their history lives on the survivor (issue #16).
  */
-export async function searchPatients(db: Db, text: string, limit = 10): Promise<PatientMatch[]> {
+export async function searchPatients(db: Db, text: string, actor: AuditActor, limit = 10): Promise<PatientMatch[]> {
 	const q = text.normalize('NFKC').trim();
 	if (q.length === 0) return [];
 	const digits = q.replace(/[^0-9]/g, '');
@@ -28,6 +31,7 @@ export async function searchPatients(db: Db, text: string, limit = 10): Promise<
 	const rows = await db.kysely
 		.selectFrom('patient')
 		.select(['id', 'family_name', 'given_name', 'family_name_kana', 'given_name_kana', 'phone', 'date_of_birth'])
+		.where('merged_into_id', 'is', null)
 		.where((eb) =>
 			isPhone
 				? eb(sql<string>`replace(replace(replace(phone, '-', ''), ' ', ''), '+', '')`, 'like', `%${digits}%`)
@@ -42,6 +46,7 @@ export async function searchPatients(db: Db, text: string, limit = 10): Promise<
 		.orderBy('id')
 		.limit(limit)
 		.execute();
+	await recordAudit(db, actor, { action: 'patient.search', detail: { source: 'schedule', kind: isPhone ? 'phone' : 'name', queryLength: q.length, results: rows.length } });
 	return rows.map((r) => ({
 		id: r.id,
 		familyName: r.family_name,

@@ -23,7 +23,7 @@ export const patientMerge = {
 		'patientMerge.candidatesIntro': 'この記録と重複している可能性がある記録です。見比べる記録を選んでください。',
 		'patientMerge.noCandidates': 'この記録と重複している可能性がある記録はありません。',
 		'patientMerge.explain':
-			'統合すると、残さない方の記録の予約・問診・同意書・経過記録などはすべて残す方の記録に移ります。残す方で空欄の項目は、もう一方の内容で補われます。残さない方の記録は削除されず、統合済みとして残ります。',
+			'統合すると、残さない方の記録の予約・問診・同意書・経過記録などはすべて残す方の記録に移ります。残す方で空欄の項目（連絡先を除く）は、もう一方の内容で補われます。連絡先（メールアドレス・電話番号・住所）は下で一つずつ選んでください。残さない方の記録は削除されず、統合済みとして残ります。',
 		'patientMerge.survivorLegend': 'どちらの記録を残しますか',
 		'patientMerge.keep': '{number}（{name}）を残す',
 		'patientMerge.confirm': '2つの記録が同じ方のものであることを確認しました',
@@ -36,7 +36,20 @@ export const patientMerge = {
 		'patientMerge.error.same_record': '同じ記録どうしは統合できません。',
 		'patientMerge.error.not_found': 'どちらかの記録が見つかりません。',
 		'patientMerge.error.already_merged': 'どちらかの記録はすでに統合されています。一覧を開き直してください。',
-		'patientMerge.error.other': '見比べる記録を選び直してください。'
+		'patientMerge.error.other': '見比べる記録を選び直してください。',
+		'patientMerge.contactLegend.email': '統合後のメールアドレス',
+		'patientMerge.contactLegend.phone': '統合後の電話番号',
+		'patientMerge.contactLegend.address': '統合後の住所',
+		'patientMerge.contactFrom': '{record}の内容: {value}',
+		'patientMerge.contactEmpty': '（空欄）',
+		'patientMerge.contactNone': 'メールアドレスを登録しない',
+		'patientMerge.contactSame': '2つの記録で同じです: {value}',
+		'patientMerge.fromBooking': 'オンライン予約で入力されたアドレス（未確認）',
+		'patientMerge.fromBookingWarning':
+			'オンライン予約で入力されたメールアドレスは、本人のものとは限りません。このアドレスを残すと、その持ち主が患者ポータルでこの記録（予約・問診・連絡先）を見られるようになります。残す場合は、本人に確認してからチェックしてください。',
+		'patientMerge.emailConfirmed': '残すメールアドレスがこの方ご本人のものであることを、ご本人に確認しました',
+		'patientMerge.error.contact': '{field}をどちらの記録から残すか選んでください。',
+		'patientMerge.error.email_unconfirmed': 'オンライン予約で入力されたメールアドレスを残すには、ご本人に確認してチェックしてください。'
 	},
 	en: {
 		'patientMerge.title': 'Possible duplicate patients',
@@ -61,7 +74,7 @@ export const patientMerge = {
 		'patientMerge.candidatesIntro': 'These records may belong to the same person as this one. Choose one to compare.',
 		'patientMerge.noCandidates': 'No other record looks like this one.',
 		'patientMerge.explain':
-			'Merging moves every appointment, intake, consent, outcome and note of the record you do not keep to the record you keep. Empty details of the kept record are filled from the other. The other record is not deleted: it stays, marked as merged.',
+			'Merging moves every appointment, intake, consent, outcome and note of the record you do not keep to the record you keep. Empty details of the kept record, other than contact details, are filled from the other. Choose each contact detail (e-mail, phone, address) below. The other record is not deleted: it stays, marked as merged.',
 		'patientMerge.survivorLegend': 'Which record do you keep?',
 		'patientMerge.keep': 'Keep {number} ({name})',
 		'patientMerge.confirm': 'I have checked that both records are the same person',
@@ -74,6 +87,19 @@ export const patientMerge = {
 		'patientMerge.error.same_record': 'A record cannot be merged with itself.',
 		'patientMerge.error.not_found': 'One of the records was not found.',
 		'patientMerge.error.already_merged': 'One of the records has already been merged. Please reopen the list.',
-		'patientMerge.error.other': 'Please choose the record to compare again.'
+		'patientMerge.error.other': 'Please choose the record to compare again.',
+		'patientMerge.contactLegend.email': 'E-mail address of the merged record',
+		'patientMerge.contactLegend.phone': 'Phone number of the merged record',
+		'patientMerge.contactLegend.address': 'Address of the merged record',
+		'patientMerge.contactFrom': 'From {record}: {value}',
+		'patientMerge.contactEmpty': '(empty)',
+		'patientMerge.contactNone': 'Keep no e-mail address',
+		'patientMerge.contactSame': 'Both records say: {value}',
+		'patientMerge.fromBooking': 'Typed into an online booking (not confirmed)',
+		'patientMerge.fromBookingWarning':
+			'An address typed into an online booking may not be the patient’s own. If you keep it, whoever owns it can read this record (appointments, intake, contact details) in the patient portal. Keep it only after confirming it with the patient, and tick the box.',
+		'patientMerge.emailConfirmed': 'I have confirmed with the patient that the e-mail address kept is their own',
+		'patientMerge.error.contact': 'Choose which record’s {field} to keep.',
+		'patientMerge.error.email_unconfirmed': 'To keep an e-mail address typed into an online booking, confirm it with the patient and tick the box.'
 	}
 } as const;

@@ -2,6 +2,15 @@
 export const patients = {
 	ja: {
 		'patients.nav': '患者',
+		'patients.error.emailChangeRole': 'メールアドレスを変更できるのは院長と施術者だけです。',
+		'patients.flag.askPractitioner': 'ご案内の前に施術者に確認',
+		'patients.error.confirmEmailChange': 'メールアドレスを変更するには、ご本人に確認したうえでチェックしてください。',
+		'patients.confirmEmailChange': '新しいメールアドレスをご本人に確認しました（ポータルのログイン状態とログイン用リンクは無効になり、以前のアドレスにお知らせが届きます）',
+		'patients.emailChangeRoleHint': 'メールアドレスの変更は院長または施術者に依頼してください。',
+		'patients.emailFromBooking': 'オンライン予約で入力・未確認',
+		'patients.mailEmailChangedSubject': '【{clinic}】登録メールアドレス変更のお知らせ',
+		'patients.mailEmailChangedBody':
+			'{clinic}にご登録のメールアドレスが変更されました。今後、マイページのログイン用リンクやご予約のお知らせはこのアドレスには届きません。\n\nお心当たりがない場合は、お手数ですが下記までお電話ください。\n\n{clinic}\n電話: {phone}',
 		'patients.title': '患者台帳',
 		'patients.searchLabel': '患者を検索',
 		'patients.searchHint': 'フリガナ（ひらがな可）、漢字、ローマ字、電話番号、生年月日（YYYY-MM-DD）、患者番号で検索できます。',
@@ -77,6 +86,15 @@ export const patients = {
 		'patients.error.dobFuture': '生年月日に今日より後の日付は入力できません。'
 	},
 	en: {
+		'patients.error.emailChangeRole': 'Only the owner and practitioners can change the e-mail address.',
+		'patients.flag.askPractitioner': 'Ask the practitioner before seating',
+		'patients.error.confirmEmailChange': 'To change the e-mail address, confirm it with the patient and tick the box.',
+		'patients.confirmEmailChange': 'I have confirmed the new e-mail address with the patient (their portal sessions and sign-in links end, and the old address is told)',
+		'patients.emailChangeRoleHint': 'Ask the owner or a practitioner to change the e-mail address.',
+		'patients.emailFromBooking': 'typed into an online booking, not confirmed',
+		'patients.mailEmailChangedSubject': '{clinic}: the e-mail address on your record was changed',
+		'patients.mailEmailChangedBody':
+			'The e-mail address on your record at {clinic} was changed. Sign-in links to the patient portal and booking messages no longer come to this address.\n\nIf you did not ask for this, please call us.\n\n{clinic}\nPhone: {phone}',
 		'patients.nav': 'Patients',
 		'patients.title': 'Patient register',
 		'patients.searchLabel': 'Search patients',

@@ -22,6 +22,8 @@ export const portal = {
 		'portal.mailSignInBody':
 			'マイページへのログイン用リンクをお送りします。\nリンクを開き、「マイページへ進む」を押してください。リンクは{minutes}分間、1回だけ使えます。\n\n{links}\n\nお心当たりがない場合は、このメールを破棄してください。リンクを開かなければ、どなたもログインできません。\n\n{clinic}\n電話: {phone}',
 		'portal.mailLinkFor': '{name} 様のマイページ:',
+		'portal.mailSignInSubjectFor': '【{clinic}】{name} 様のマイページのログイン用リンク',
+		'portal.mailLinkOnlyFor': 'このリンクで開けるのは {name} 様の記録だけです。同じメールアドレスでご家族も登録されている場合、ご家族のリンクは別のメールでお送りします。',
 		'portal.mailPrepare': 'ご来院の準備（問診票と同意書）:\n来院前にこちらからご記入いただけます（7日間有効、1回だけ使えます）。\n{url}',
 		'portal.mailDeletionSubject': '【{clinic}】データ削除のご依頼（患者番号 {number}）',
 		'portal.mailDeletionBody': '患者番号 {number} の方から、マイページでデータ削除のご依頼がありました。\n内容を確認し、対応してください。\n{url}',
@@ -115,6 +117,8 @@ export const portal = {
 		'portal.mailSignInBody':
 			'Here is your link to the patient portal.\nOpen it and press "Continue to your portal". The link works once, for {minutes} minutes.\n\n{links}\n\nIf you did not ask for this, you can delete this e-mail. Nobody can sign in without opening the link.\n\n{clinic}\nPhone: {phone}',
 		'portal.mailLinkFor': 'Portal for {name}:',
+		'portal.mailSignInSubjectFor': '{clinic}: sign-in link for {name}',
+		'portal.mailLinkOnlyFor': 'This link opens {name}’s record only. If family members are registered with the same address, their links come in separate e-mails.',
 		'portal.mailPrepare': 'Prepare for your visit (questionnaire and consent):\nyou can fill them in here before you come (the link works once, for 7 days).\n{url}',
 		'portal.mailDeletionSubject': '{clinic}: deletion request (patient number {number})',
 		'portal.mailDeletionBody': 'The patient with number {number} has asked in the portal for their data to be deleted.\nPlease review and answer the request:\n{url}',

@@ -1,17 +1,18 @@
 import { addDays, localDate, localInstant, weekdayOf } from '$lib/domain/scheduling/local-time';
 import { findClinic } from '$lib/server/clinic/clinic-repository';
 import { roleMayOpen } from '$lib/server/http/route-access';
-import { withPatientFlags } from '$lib/server/schedule/patient-flags';
-import { listDay } from '$lib/server/schedule/list-day';
+import { actorFrom } from '$lib/server/http/request-context';
 import { loadScheduleResources } from '$lib/server/schedule/schedule-resources';
 import { ZScheduleQuerySchema } from '$lib/server/schedule/schemas';
 import { searchPatients } from '$lib/server/schedule/search-patients';
+import { loadStaffSchedule } from '$lib/server/schedule/staff-schedule';
 import type { Actions, PageServerLoad } from './$types';
 import { blockAction, cancelAction, createAction, moveAction, statusAction } from './schedule-actions';
 
 const STEP_MS = 5 * 60_000;
 
-export const load: PageServerLoad = async ({ locals, url }) => {
+export const load: PageServerLoad = async (event) => {
+	const { locals, url } = event;
 	const query = ZScheduleQuerySchema.parse(Object.fromEntries(url.searchParams));
 	const resources = await loadScheduleResources(locals.db);
 	const { timeZone } = resources;
@@ -24,6 +25,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	// A walk-in today starts at the next 5 minutes; another day at opening time.
 	const suggested = date === today ? Math.ceil(now / STEP_MS) * STEP_MS : (open[0]?.start ?? localInstant(date, '09:00', timeZone));
 	const staff = locals.session!.staff;
+	const viewer = { actor: actorFrom(event), role: staff.role };
 	return {
 		date,
 		today,
@@ -36,9 +38,9 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		practitioners: resources.practitioners,
 		beds: resources.beds,
 		services: resources.services,
-		appointments: await withPatientFlags(locals.db, await listDay(locals.db, date, timeZone)),
+		appointments: await loadStaffSchedule(locals.db, date, date, timeZone, viewer),
 		q: query.q ?? '',
-		matches: query.q ? await searchPatients(locals.db, query.q) : [],
+		matches: query.q ? await searchPatients(locals.db, query.q, viewer.actor) : [],
 		moveId: query.move ?? null,
 		cancelId: query.cancel ?? null,
 		mayUseFeed: staff.role === 'owner' || staff.role === 'practitioner',

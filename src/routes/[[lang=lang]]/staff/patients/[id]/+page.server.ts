@@ -1,18 +1,18 @@
 import { error } from '@sveltejs/kit';
 import { z } from 'zod';
 import { localDate } from '$lib/domain/scheduling/local-time';
-import { translate } from '$lib/i18n/translate';
+import { translate, type MessageKey } from '$lib/i18n/translate';
 import { consentWarningsForPatients } from '$lib/server/billing/consent-warnings';
 import { findClinic } from '$lib/server/clinic/clinic-repository';
 import { mayReadClinical } from '$lib/server/clinic/security-settings';
 import type { Db } from '$lib/server/db/database';
-import { parseForm } from '$lib/server/http/form';
+import { formFailure, parseForm } from '$lib/server/http/form';
 import { actorFrom } from '$lib/server/http/request-context';
 import { clinicInstruments } from '$lib/server/outcomes/clinic-instruments';
 import { instrumentProgress } from '$lib/server/outcomes/instrument-scores';
 import { loadChart } from '$lib/server/patients/load-chart';
 import { PATIENT_LIMITS, PATIENT_SEXES, ZUpdatePatientSchema } from '$lib/server/patients/schemas';
-import { updatePatient } from '$lib/server/patients/update-patient';
+import { mayChangeEmail, updatePatient } from '$lib/server/patients/update-patient';
 import type { Actions, PageServerLoad } from './$types';
 
 const isPatientId = (id: string) => z.uuid().safeParse(id).success;
@@ -32,7 +32,9 @@ export const load: PageServerLoad = async (event) => {
 	const instrumentScores = view.clinical ? (await instrumentProgress(locals.db, view.patient.id, await clinicInstruments(), actorFrom(event))).filter((x) => x.scores.length > 0) : [];
 	return {
 		role,
+		mayChangeEmail: mayChangeEmail(role),
 		safetyAlerts: view.safetyAlerts,
+		safetyMarks: view.safetyMarks,
 		insuranceConsent: (await consentWarningsForPatients(locals.db, [view.patient.id])).get(view.patient.id) ?? null,
 		intakeSubmitted: view.intakeSubmitted,
 		consents: view.consents?.kinds ?? [],
@@ -55,9 +57,13 @@ export const actions: Actions = {
 		const today = localDate(locals.db.clock.now().getTime(), await clinicTimeZone(locals.db));
 		const form = await parseForm(event.request, ZUpdatePatientSchema(today), locals.locale);
 		if (!form.ok) return form.failure;
-		const result = await updatePatient(locals.db, params.id, form.values, actorFrom(event), today);
+		const result = await updatePatient(locals.db, params.id, form.values, { actor: actorFrom(event), role: locals.session!.staff.role }, today);
 		if (!result.ok && result.code === 'not_found') error(404, translate(locals.locale, 'error.notFoundTitle'));
-		if (!result.ok) throw new Error('patient form passed the schema the use case refused');
+		if (!result.ok) {
+			// A change of e-mail address the role may not make, or not confirmed (issue #16).
+			const errors = Object.fromEntries(Object.entries(result.fields).map(([field, key]) => [field, translate(locals.locale, key as MessageKey)]));
+			return formFailure(result.fields.email ? 403 : 422, form.values, errors);
+		}
 		return { saved: true };
 	}
 };

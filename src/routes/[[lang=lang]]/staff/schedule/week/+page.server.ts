@@ -1,12 +1,13 @@
 import { japaneseHoliday } from '$lib/domain/clinic/holidays';
 import { addDays, datesBetween, localDate, weekdayOf } from '$lib/domain/scheduling/local-time';
-import { withPatientFlags } from '$lib/server/schedule/patient-flags';
-import { listDays } from '$lib/server/schedule/list-day';
+import { actorFrom } from '$lib/server/http/request-context';
+import { loadStaffSchedule } from '$lib/server/schedule/staff-schedule';
 import { loadScheduleResources } from '$lib/server/schedule/schedule-resources';
 import { ZScheduleQuerySchema } from '$lib/server/schedule/schemas';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ locals, url }) => {
+export const load: PageServerLoad = async (event) => {
+	const { locals, url } = event;
 	const query = ZScheduleQuerySchema.parse(Object.fromEntries(url.searchParams));
 	const resources = await loadScheduleResources(locals.db);
 	const { timeZone } = resources;
@@ -27,6 +28,6 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 			holiday: japaneseHoliday(day)?.name ?? null
 		})),
 		practitioners: resources.practitioners.map((p) => ({ id: p.id, name: p.name })),
-		appointments: await withPatientFlags(locals.db, await listDays(locals.db, monday, sunday, timeZone))
+		appointments: await loadStaffSchedule(locals.db, monday, sunday, timeZone, { actor: actorFrom(event), role: locals.session!.staff.role })
 	};
 };

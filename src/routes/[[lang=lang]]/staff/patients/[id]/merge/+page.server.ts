@@ -1,6 +1,7 @@
 import { error, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import { duplicateReasons } from '$lib/domain/patients/duplicates';
+import { CONTACT_FIELDS, contactValue, isUncheckedEmail, needsChoice, type ContactChoice, type ContactDetails, type ContactField } from '$lib/domain/patients/merge-contact';
 import { localizePath } from '$lib/i18n/locales';
 import { translate, type MessageKey } from '$lib/i18n/translate';
 import { formFailure, parseForm } from '$lib/server/http/form';
@@ -12,11 +13,33 @@ import type { Actions, PageServerLoad } from './$types';
 
 const isPatientId = (id: string | null): id is string => id !== null && z.uuid().safeParse(id).success;
 
+/** A contact field's source: one of the two records' ids, or 'none' (no e-mail address). */
+const ZContactSource = z.union([z.uuid(), z.literal('none')]).optional();
+
 const ZMergeFormSchema = z.object({
 	other: z.uuid({ error: 'patientMerge.error.other' }),
 	survivor: z.uuid({ error: 'patientMerge.error.choose' }),
-	confirm: z.literal('yes', { error: 'patientMerge.error.confirm' })
+	confirm: z.literal('yes', { error: 'patientMerge.error.confirm' }),
+	emailFrom: ZContactSource,
+	phoneFrom: ZContactSource,
+	addressFrom: ZContactSource,
+	emailConfirmed: z.literal('yes').optional()
 });
+
+const contactOf = (p: PatientRecord): ContactDetails => ({ email: p.email, emailSource: p.emailSource, phone: p.phone, postalCode: p.postalCode, address: p.address });
+
+/** What the form shows for each contact field: both values, whether the desk must choose, and which address is unchecked. */
+function contactRows(a: PatientRecord, b: PatientRecord) {
+	const [x, y] = [contactOf(a), contactOf(b)];
+	return CONTACT_FIELDS.map((field) => ({
+		field,
+		choose: needsChoice(x, y, field),
+		values: [
+			{ id: a.id, value: contactValue(x, field), unchecked: field === 'email' && isUncheckedEmail(x) },
+			{ id: b.id, value: contactValue(y, field), unchecked: field === 'email' && isUncheckedEmail(y) }
+		]
+	}));
+}
 
 function cardOf(p: PatientRecord): DuplicateCard {
 	return {
@@ -57,13 +80,19 @@ export const load: PageServerLoad = async (event) => {
 	return {
 		patient,
 		mergedIntoId: null,
-		other: { card, reasons: duplicateReasons(patient, card), defaultSurvivor: olderOf(patient, card) },
+		other: { card, reasons: duplicateReasons(patient, card), defaultSurvivor: olderOf(patient, card), contact: contactRows(self.patient, other.patient) },
 		candidates: [],
 		problem: null
 	};
 };
 
 const STATUS = { same_record: 422, not_found: 404, already_merged: 409 } as const;
+
+/** The form's record id (or 'none') as the use case's choice; unknown ids count as no choice. */
+function choiceOf(value: string | undefined, survivor: string, merged: string): ContactChoice | undefined {
+	if (value === 'none') return 'none';
+	return value === survivor ? 'survivor' : value === merged ? 'merged' : undefined;
+}
 
 export const actions: Actions = {
 	default: async (event) => {
@@ -75,8 +104,22 @@ export const actions: Actions = {
 		const { other, survivor } = form.data;
 		if (survivor !== params.id && survivor !== other) return formFailure(422, form.values, { survivor: t('patientMerge.error.choose') });
 		const mergedId = survivor === params.id ? other : params.id;
-		const result = await mergePatients(locals.db, { survivorId: survivor, mergedId }, actorFrom(event));
-		if (!result.ok) return formFailure(STATUS[result.code], form.values, {}, t(`patientMerge.error.${result.code}`));
+		const contact: Partial<Record<ContactField, ContactChoice>> = {};
+		for (const field of CONTACT_FIELDS) {
+			const choice = choiceOf(form.data[`${field}From`], survivor, mergedId);
+			if (choice) contact[field] = choice;
+		}
+		const result = await mergePatients(locals.db, { survivorId: survivor, mergedId, contact, emailConfirmed: form.data.emailConfirmed === 'yes' }, actorFrom(event));
+		if (!result.ok) {
+			if (result.code === 'contact_unchosen') {
+				const errors = Object.fromEntries(
+					result.fields.map((field) => [`${field}From`, translate(locals.locale, 'patientMerge.error.contact', { field: t(`patientMerge.contactLegend.${field}`) })])
+				);
+				return formFailure(422, form.values, errors);
+			}
+			if (result.code === 'email_unconfirmed') return formFailure(422, form.values, { emailConfirmed: t('patientMerge.error.email_unconfirmed') });
+			return formFailure(STATUS[result.code], form.values, {}, t(`patientMerge.error.${result.code}`));
+		}
 		redirect(303, localizePath(`/staff/patients/${survivor}`, locals.locale));
 	}
 };
