@@ -146,4 +146,17 @@ describe('checkTreatment, for any facts and plan', () => {
 			})
 		);
 	});
+
+	it('asks about a change only what the care after it has, the care before it had not, and nobody acknowledged', () => {
+		fc.assert(
+			fc.property(anyFacts, anyPlan, anyPlan, fc.subarray(ACUPOINTS.map((p) => `pregnancy.point.${p.code}`)), (f, before, after, acked) => {
+				const alerts = deriveSafetyAlerts(f);
+				const b = checkTreatment(alerts, before);
+				const a = checkTreatment(alerts, after);
+				const keys = introducedConflicts(b, a, new Set(acked)).conflicts.map((c) => c.key);
+				const expected = a.conflicts.map((c) => c.key).filter((k) => !b.conflicts.some((c) => c.key === k) && !acked.includes(k));
+				return keys.length === expected.length && keys.every((k) => expected.includes(k));
+			})
+		);
+	});
 });
