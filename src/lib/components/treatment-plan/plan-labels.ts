@@ -1,5 +1,5 @@
 import { findAcupoint, REGION_NAMES, type BodyRegion } from '$lib/domain/acupoints/points';
-import type { PlanConflict } from '$lib/domain/safety/alerts';
+import type { SafetyConflict } from '$lib/domain/safety/alerts';
 import type { Locale } from '$lib/i18n/locales';
 import { translate } from '$lib/i18n/translate';
 
@@ -19,10 +19,14 @@ function regionName(site: string, locale: Locale): string {
 	return site in REGION_NAMES ? REGION_NAMES[site as BodyRegion][locale] : site;
 }
 
-/** One line saying which alert the plan meets and where, e.g. `抗凝固薬: BL40 委中（いちゅう）への深刺`. */
-export function conflictLabel(conflict: PlanConflict, locale: Locale): string {
+/**
+ * One line saying which alert (or point caution) the care meets and where, e.g.
+ * `抗凝固薬: BL40 委中（いちゅう）への深刺`; the plan and the session record both show it.
+ */
+export function conflictLabel(conflict: SafetyConflict, locale: Locale): string {
 	const alert = translate(locale, `safety.short.${conflict.alertCode}`);
 	const point = 'pointCode' in conflict ? pointLabel(conflict.pointCode, locale) : '';
 	const site = conflict.kind === 'site' ? regionName(conflict.site, locale) : '';
-	return translate(locale, `treatmentPlan.conflict.${conflict.kind}`, { alert, point, site });
+	const key = conflict.kind === 'directMoxibustion' ? 'safety.conflict.directMoxibustion' : (`treatmentPlan.conflict.${conflict.kind}` as const);
+	return translate(locale, key, { alert, point, site });
 }

@@ -1,6 +1,6 @@
 import { render } from 'svelte/server';
 import { describe, expect, it, vi } from 'vitest';
-import { checkPlan } from '$lib/domain/clinical/plan-check';
+import { checkTreatment } from '$lib/domain/clinical/safety-check';
 import { NEEDLING_ORDER, suggestPoints } from '$lib/domain/clinical/point-suggestions';
 import { deriveSafetyAlerts, noSafetyFacts, type IntakeSafetyFacts } from '$lib/domain/safety/alerts';
 import { PLAN_LIMITS } from '$lib/server/treatment-plan/schemas';
@@ -39,7 +39,7 @@ describe('the treatment plan page', () => {
 	});
 
 	it('asks a reason for each conflict, keeping what was entered', () => {
-		const check = checkPlan(alerts, { points: [{ code: 'BL40', deep: true }], electroacupuncture: false, bloodletting: true });
+		const check = checkTreatment(alerts, { points: [{ code: 'BL40', deep: true }], electroacupuncture: false, bloodletting: true });
 		const values = { 'point.BL40': 'on', 'deep.BL40': 'on', 'side.BL40': 'left', bloodletting: 'on', 'ack.anticoagulants.bloodletting': '主治医に確認済み' };
 		const body = html('ja', { values, errors: { 'ack.anticoagulants.deepNeedling.BL40': '続ける理由を入力してください。' }, conflicts: check.conflicts });
 		expect(body).toContain('抗凝固薬: BL40 委中（いちゅう）への深刺');

@@ -6,9 +6,9 @@ import { translator } from '$lib/i18n/translate';
 import { POINT_SIDES } from '$lib/server/treatment-session/schemas';
 import PointsSection from './PointsSection.svelte';
 
-const recorded = (code: string, side: PointSide) => ({ id: `id-${code}-${side}`, code, side, gauge: null, lengthMm: null, depthMm: null, technique: null, deqi: null });
+const recorded = (code: string, side: PointSide) => ({ id: `id-${code}-${side}`, code, side, gauge: null, lengthMm: null, depthMm: null, technique: null, deqi: null, deep: false as boolean });
 
-function html(overrides: { locked?: boolean; canNeedle?: boolean; planSides?: PointSide[]; errors?: Record<string, string>; values?: Record<string, string> } = {}) {
+function html(overrides: { points?: Array<ReturnType<typeof recorded>>; locked?: boolean; canNeedle?: boolean; planSides?: PointSide[]; errors?: Record<string, string>; values?: Record<string, string> } = {}) {
 	const props = {
 		t: translator('ja'),
 		locale: 'ja' as const,
@@ -27,6 +27,22 @@ function html(overrides: { locked?: boolean; canNeedle?: boolean; planSides?: Po
 
 /** The tap form: from its opening tag to its end. */
 const tapForm = (body: string) => /<form[^>]*aria-labelledby="[^"]*-heading"[^]*?<\/form>/.exec(body)?.[0] ?? '';
+
+describe('the points in use on the session record', () => {
+	it('shows each point’s cautions beside it: the kidney under BL23, nothing for GB30 beyond its nerve', () => {
+		const body = html();
+		const cautions = [...body.matchAll(/data-testid="point-cautions">([^<]*)</g)].map((m) => m[1]);
+		expect(cautions).toHaveLength(2);
+		expect(cautions[0]).toContain('坐骨神経');
+		expect(cautions[1]).toContain('腎臓');
+	});
+
+	it('marks a point needled deeply and offers the deep checkbox in the add form', () => {
+		const body = html({ points: [{ ...recorded('GB30', 'right'), deep: true }] });
+		expect(body).toContain('<strong class="deep');
+		expect(body).toMatch(/<input id="field-deep" name="deep" type="checkbox"/);
+	});
+});
 
 describe('the body chart on the session record', () => {
 	it('makes every atlas point a submit button of a plain form to the add-point action', () => {

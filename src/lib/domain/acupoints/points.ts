@@ -28,7 +28,19 @@ export interface Acupoint {
 	readonly region: BodyRegion;
 	readonly location: LocalizedText;
 	readonly cautions: readonly LocalizedText[];
+	/** What the cautions forbid, in a form the safety check reads (safety/alerts.ts); absent when nothing. */
+	readonly limits?: PointLimits;
 	readonly chart: { readonly view: ChartView; readonly x: number; readonly y: number };
+}
+
+/**
+ * The acts a point's cautions forbid (docs/clinical-rules.md §2, column "cautions"), each with how
+ * firmly: the safety check asks a reason before the act is planned or recorded. Cautions that only
+ * inform (a nerve lies deep: stop at an electric sensation) have no limit.
+ */
+export interface PointLimits {
+	readonly deepNeedling?: 'contraindication' | 'caution';
+	readonly directMoxibustion?: 'contraindication' | 'caution';
 }
 
 export const MERIDIAN_NAMES: Readonly<Record<MeridianCode, LocalizedText>> = Object.freeze({
@@ -97,6 +109,7 @@ const POINTS: readonly Acupoint[] = [
 				en: 'The popliteal artery and vein and the tibial nerve lie beneath: no deep or forceful needling, and no direct moxibustion.'
 			}
 		],
+		limits: { deepNeedling: 'contraindication', directMoxibustion: 'contraindication' },
 		chart: { view: 'back', x: 218, y: 342 }
 	},
 	{
@@ -116,6 +129,7 @@ const POINTS: readonly Acupoint[] = [
 				en: 'The kidney lies beneath: do not needle deeply or angle the needle towards the midline.'
 			}
 		],
+		limits: { deepNeedling: 'contraindication' },
 		chart: { view: 'back', x: 190, y: 183 }
 	},
 	{
@@ -284,6 +298,8 @@ const POINTS: readonly Acupoint[] = [
 			en: 'On the back, a row of points 0.5 cun out from the lower border of each spinous process from the first thoracic (T1) to the fifth lumbar vertebra (L5); for sciatica, those at L4–L5 are used.'
 		},
 		cautions: [{ ja: '背骨に向けて深く刺さないでください。', en: 'Do not needle deeply towards the spine.' }],
+		// "No deep needling towards the spine": the record does not say the needle's direction, so a caution to confirm.
+		limits: { deepNeedling: 'caution' },
 		chart: { view: 'back', x: 196.5, y: 203 }
 	},
 	{
@@ -332,6 +348,7 @@ const POINTS: readonly Acupoint[] = [
 			},
 			{ ja: '妊娠中は使いません。', en: 'Avoided during pregnancy.' }
 		],
+		limits: { deepNeedling: 'contraindication' },
 		chart: { view: 'back', x: 174, y: 92 }
 	}
 ];

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ACUPOINTS, findAcupoint } from '../acupoints/points';
@@ -11,6 +12,7 @@ import {
 	PLAN_PATTERNS,
 	suggestPoints,
 	SUGGESTION_REASONS,
+	SUGGESTION_SOURCES,
 	type PointSuggestion,
 	type SuggestionInput
 } from './point-suggestions';
@@ -77,11 +79,17 @@ describe('suggestPoints', () => {
 		expect(reasonOf(l5, 'GB34')).toBe('root');
 	});
 
-	it('suggests the front-of-leg and inner-shin points for an L4 root', () => {
+	it('adds no point for an L4 root, for which the reference names none (docs/clinical-rules.md §2)', () => {
 		const list = suggestPoints({ pattern: null, root: 'L4', side: 'left' });
-		expect(codes(list)).toEqual(['EX-B2', 'BL23', 'BL25', 'BL54', 'GB30', 'ST36', 'SP6']);
-		expect(reasonOf(list, 'ST36')).toBe('root');
-		expect(reasonOf(list, 'SP6')).toBe('root');
+		expect(codes(list)).toEqual(['EX-B2', 'BL23', 'BL25', 'BL54', 'GB30']);
+		expect(list.every((s) => s.reason === 'local')).toBe(true);
+		expect(codes(suggestPoints({ pattern: 'taiyang', root: 'L4', side: 'left' }))).toEqual(codes(suggestPoints({ pattern: 'taiyang', root: null, side: 'left' })));
+	});
+
+	it('never suggests SP6, a point avoided in pregnancy that the reference does not list for sciatica', () => {
+		for (const pattern of [...PLAN_PATTERNS, null]) {
+			for (const root of [...NERVE_ROOTS, null]) expect(codes(suggestPoints({ pattern, root, side: 'right' })), `${pattern} ${root}`).not.toContain('SP6');
+		}
 	});
 
 	it('gives the pattern as the reason when the root points the same way', () => {
@@ -195,5 +203,33 @@ describe('mergeSuggestions', () => {
 			{ code: 'BL23', side: 'both', reason: 'root' },
 			{ code: 'BL25', side: 'both', reason: 'pattern' }
 		]);
+	});
+});
+
+describe('the sources of the suggestions', () => {
+	const rules = fs.readFileSync(new URL('../../../../docs/clinical-rules.md', import.meta.url), 'utf8');
+	const section = (n: number) => {
+		const start = rules.indexOf(`\n## ${n}. `);
+		const end = rules.indexOf('\n## ', start + 1);
+		return rules.slice(start, end === -1 ? undefined : end);
+	};
+
+	it('finds every suggested list, point by point, in the passage of docs/clinical-rules.md it names', () => {
+		for (const [name, source] of Object.entries(SUGGESTION_SOURCES)) {
+			const text = section(source.section);
+			const at = text.indexOf(source.passage);
+			expect(at, name).toBeGreaterThan(-1);
+			const passage = text.slice(at, text.indexOf('\n- ', at + 1) === -1 ? undefined : text.indexOf('\n- ', at + 1));
+			for (const code of source.points) expect(passage, `${name} ${code}`).toMatch(new RegExp(`\\b${code}\\b`));
+		}
+	});
+
+	it('suggests only points that some source names', () => {
+		const sourced = new Set<string>(Object.values(SUGGESTION_SOURCES).flatMap((s) => [...s.points]));
+		fc.assert(
+			fc.property(fc.constantFrom(...PLAN_PATTERNS, null), fc.constantFrom(...NERVE_ROOTS, null), fc.constantFrom(...AFFECTED_SIDES, null), (pattern, root, side) =>
+				suggestPoints({ pattern, root, side }).every((s) => sourced.has(s.code))
+			)
+		);
 	});
 });

@@ -1,15 +1,15 @@
 /*
  * Point suggestions for a sciatica treatment plan (docs/clinical-rules.md §2): a starting list for the
- * practitioner, never a prescription. Pure: no clock, no database.
+ * practitioner, never a prescription. Pure: no clock, no database. Every list names its source in
+ * SUGGESTION_SOURCES, and point-suggestions.test.ts reads that passage of docs/clinical-rules.md:
+ * a point the reference does not name is not suggested.
  *
  * - Pattern (the path of the pain): Taiyang → BL25, BL36, BL37, BL40, BL57, BL60; Shaoyang →
- *   GB30, GB31, GB34, GB39; mixed → both.
- * - Root (the confirmed or suggested nerve root): S1 matches the Taiyang distribution and L5 the
- *   Shaoyang one (docs/clinical-rules.md §2), so they lean on the same points. L4 runs down the front of the
- *   thigh and the inner shin to the inner ankle; of the 18 points, ST36 (front of the leg, on the
- *   stomach channel that runs down the front of the thigh) and SP6 (inner shin, above the inner
- *   ankle) lie in that area. SP6 is avoided in pregnancy: the plan check flags it (docs/clinical-rules.md §3).
- * - Local points for every patient: Jiaji (EX-B2) at L4–L5, BL23, BL25, BL54, GB30.
+ *   GB30, GB31, GB34, GB39; mixed → both (§2, "Traditional patterns, by the path of the pain").
+ * - Root (the confirmed or suggested nerve root): the reference says the Taiyang path fits an S1
+ *   distribution and the Shaoyang path an L5 one (§2), so those roots lean on the same points. It
+ *   names no points for L4, so an L4 root adds none: the local points and the pattern's remain.
+ * - Local points for every patient: Jiaji (EX-B2) at L4–L5, BL23, BL25, BL54, GB30 (§2, "Mixed").
  *
  * Sides: points on the lower back go on both sides; buttock and leg points go on the affected
  * side (both when both legs hurt or the side is not known). No point of the 18 lies on the
@@ -48,11 +48,22 @@ export interface PointSuggestion {
 	reason: SuggestionReason;
 }
 
+/** docs/clinical-rules.md §2, Taiyang (bladder channel): "BL points (BL25, BL36, BL37, BL40, BL57, BL60)". */
 export const TAIYANG_POINTS = ['BL25', 'BL36', 'BL37', 'BL40', 'BL57', 'BL60'] as const;
+/** docs/clinical-rules.md §2, Shaoyang (gallbladder channel): "GB points (GB30, GB31, GB34, GB39)". */
 export const SHAOYANG_POINTS = ['GB30', 'GB31', 'GB34', 'GB39'] as const;
+/** docs/clinical-rules.md §2, Mixed: "Local points used in every case: Jiaji (EX-B2) at L4–L5, BL23, BL25, BL54, GB30". */
 export const LOCAL_POINTS = ['EX-B2', 'BL23', 'BL25', 'BL54', 'GB30'] as const;
-/** Front of the thigh and inner shin (L4): the nearest of the 18 points, see the header. */
-export const L4_POINTS = ['ST36', 'SP6'] as const;
+
+/**
+ * Where each list comes from: the section of docs/clinical-rules.md and the words that open the
+ * passage naming its points (point-suggestions.test.ts finds them there).
+ */
+export const SUGGESTION_SOURCES = {
+	taiyang: { section: 2, passage: '**Taiyang (bladder channel)**', points: TAIYANG_POINTS },
+	shaoyang: { section: 2, passage: '**Shaoyang (gallbladder channel)**', points: SHAOYANG_POINTS },
+	local: { section: 2, passage: '**Mixed**', points: LOCAL_POINTS }
+} as const;
 
 const PATTERN_POINTS: Readonly<Record<PlanPattern, readonly string[]>> = {
 	taiyang: TAIYANG_POINTS,
@@ -61,10 +72,11 @@ const PATTERN_POINTS: Readonly<Record<PlanPattern, readonly string[]>> = {
 	other: []
 };
 
+/** S1 fits the Taiyang path and L5 the Shaoyang one (docs/clinical-rules.md §2); the reference names no points for L4. */
 const ROOT_POINTS: Readonly<Record<NerveRoot, readonly string[]>> = {
 	S1: TAIYANG_POINTS,
 	L5: SHAOYANG_POINTS,
-	L4: L4_POINTS
+	L4: []
 };
 
 /**

@@ -1,17 +1,18 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { ACUPOINTS } from '../acupoints/points';
 import {
-	checkPlanAgainstAlerts,
+	findSafetyConflicts,
 	deriveSafetyAlerts,
 	hasContraindication,
 	noSafetyFacts,
 	SAFETY_ALERT_CODES,
 	type IntakeSafetyFacts,
-	type PlanToCheck,
+	type TreatmentToCheck,
 	type SafetyAlert
 } from './alerts';
 
-function plan(points: PlanToCheck['points'], extra: Partial<PlanToCheck> = {}): PlanToCheck {
+function plan(points: TreatmentToCheck['points'], extra: Partial<TreatmentToCheck> = {}): TreatmentToCheck {
 	return { points, electroacupuncture: false, ...extra };
 }
 
@@ -42,7 +43,7 @@ describe('deriveSafetyAlerts', () => {
 			code: 'pregnancy',
 			severity: 'contraindication',
 			avoidPoints: ['LI4', 'SP6', 'BL60', 'BL67', 'GB21'],
-			avoidDeepNeedlingSites: ['lowerBack', 'lowerAbdomen']
+			avoidDeepNeedlingSites: ['lowerBack', 'buttock', 'lowerAbdomen']
 		});
 	});
 
@@ -160,54 +161,61 @@ describe('deriveSafetyAlerts', () => {
 	});
 });
 
-describe('checkPlanAgainstAlerts', () => {
+describe('findSafetyConflicts', () => {
 	const pregnant = deriveSafetyAlerts(noSafetyFacts({ pregnant: true }));
 
 	it('finds no conflict when there are no alerts', () => {
-		expect(checkPlanAgainstAlerts([], plan([{ code: 'SP6', deep: true }], { electroacupuncture: true, bloodletting: true }))).toEqual([]);
+		expect(findSafetyConflicts([], plan([{ code: 'SP6', deep: true }], { electroacupuncture: true, bloodletting: true }))).toEqual([]);
 	});
 
 	it('flags SP6 in a plan for a pregnant patient as a contraindication', () => {
-		const conflicts = checkPlanAgainstAlerts(pregnant, plan([{ code: 'GB30' }, { code: 'sp6' }, { code: 'BL40' }]));
+		const conflicts = findSafetyConflicts(pregnant, plan([{ code: 'GB30' }, { code: 'sp6' }, { code: 'BL40' }]));
 		expect(conflicts).toEqual([{ alertCode: 'pregnancy', severity: 'contraindication', kind: 'point', pointCode: 'SP6' }]);
 		expect(hasContraindication(conflicts)).toBe(true);
 	});
 
 	it('flags every point avoided in pregnancy, in the plan’s order', () => {
-		const conflicts = checkPlanAgainstAlerts(pregnant, plan(['GB21', 'BL67', 'ST36', 'BL60', 'LI4'].map((code) => ({ code }))));
+		const conflicts = findSafetyConflicts(pregnant, plan(['GB21', 'BL67', 'ST36', 'BL60', 'LI4'].map((code) => ({ code }))));
 		expect(conflicts.map((c) => (c.kind === 'point' ? c.pointCode : c.kind))).toEqual(['GB21', 'BL67', 'BL60', 'LI4']);
 	});
 
 	it('flags deep needling of the lower back in pregnancy but not shallow needling there', () => {
-		expect(checkPlanAgainstAlerts(pregnant, plan([{ code: 'BL25', deep: true }]))).toEqual([
+		expect(findSafetyConflicts(pregnant, plan([{ code: 'BL25', deep: true }]))).toEqual([
 			{ alertCode: 'pregnancy', severity: 'contraindication', kind: 'deepNeedling', pointCode: 'BL25', site: 'lowerBack' }
 		]);
-		expect(checkPlanAgainstAlerts(pregnant, plan([{ code: 'BL25', deep: false }, { code: 'BL25' }]))).toEqual([]);
-		expect(checkPlanAgainstAlerts(pregnant, plan([{ code: 'GB30', deep: true }]))).toEqual([]);
+		expect(findSafetyConflicts(pregnant, plan([{ code: 'BL25', deep: false }, { code: 'BL25' }]))).toEqual([]);
+	});
+
+	it('flags deep needling of the sacrum and buttock in pregnancy, BL54 and GB30 (docs/clinical-rules.md §3)', () => {
+		expect(findSafetyConflicts(pregnant, plan([{ code: 'BL54', deep: true }, { code: 'GB30', deep: true }]))).toEqual([
+			{ alertCode: 'pregnancy', severity: 'contraindication', kind: 'deepNeedling', pointCode: 'BL54', site: 'buttock' },
+			{ alertCode: 'pregnancy', severity: 'contraindication', kind: 'deepNeedling', pointCode: 'GB30', site: 'buttock' }
+		]);
+		expect(findSafetyConflicts(pregnant, plan([{ code: 'BL54' }, { code: 'GB30', deep: false }]))).toEqual([]);
 	});
 
 	it('gives the same point conflicts as cautions while pregnancy is unknown', () => {
-		const conflicts = checkPlanAgainstAlerts(deriveSafetyAlerts(noSafetyFacts({ pregnant: 'unknown' })), plan([{ code: 'SP6' }]));
+		const conflicts = findSafetyConflicts(deriveSafetyAlerts(noSafetyFacts({ pregnant: 'unknown' })), plan([{ code: 'SP6' }]));
 		expect(conflicts).toEqual([{ alertCode: 'pregnancyUnknown', severity: 'caution', kind: 'point', pointCode: 'SP6' }]);
 		expect(hasContraindication(conflicts)).toBe(false);
 	});
 
 	it('flags electroacupuncture with a pacemaker, and nothing without electroacupuncture', () => {
 		const alerts = deriveSafetyAlerts(noSafetyFacts({ pacemakerOrImplant: true }));
-		expect(checkPlanAgainstAlerts(alerts, plan([{ code: 'GB30' }], { electroacupuncture: true }))).toEqual([
+		expect(findSafetyConflicts(alerts, plan([{ code: 'GB30' }], { electroacupuncture: true }))).toEqual([
 			{ alertCode: 'implantedDevice', severity: 'contraindication', kind: 'electroacupuncture' }
 		]);
-		expect(checkPlanAgainstAlerts(alerts, plan([{ code: 'GB30' }]))).toEqual([]);
+		expect(findSafetyConflicts(alerts, plan([{ code: 'GB30' }]))).toEqual([]);
 	});
 
 	it('allows electroacupuncture when no alert forbids it', () => {
 		const alerts = deriveSafetyAlerts(noSafetyFacts({ diabetes: true, needleFear: true }));
-		expect(checkPlanAgainstAlerts(alerts, plan([{ code: 'GB30', deep: true }], { electroacupuncture: true }))).toEqual([]);
+		expect(findSafetyConflicts(alerts, plan([{ code: 'GB30', deep: true }], { electroacupuncture: true }))).toEqual([]);
 	});
 
 	it('flags bloodletting and deep needling for a patient on blood thinners', () => {
 		const alerts = deriveSafetyAlerts(noSafetyFacts({ anticoagulants: true }));
-		expect(checkPlanAgainstAlerts(alerts, plan([{ code: 'GB30', deep: true }, { code: 'BL40' }], { bloodletting: true }))).toEqual([
+		expect(findSafetyConflicts(alerts, plan([{ code: 'GB30', deep: true }, { code: 'BL40' }], { bloodletting: true }))).toEqual([
 			{ alertCode: 'anticoagulants', severity: 'caution', kind: 'deepNeedling', pointCode: 'GB30', site: 'buttock' },
 			{ alertCode: 'anticoagulants', severity: 'caution', kind: 'bloodletting' }
 		]);
@@ -215,7 +223,7 @@ describe('checkPlanAgainstAlerts', () => {
 
 	it('flags a point inside a skin-problem or lymphoedema site, by the given site or the point’s own region', () => {
 		const alerts = deriveSafetyAlerts(noSafetyFacts({ skinProblemSites: ['lowerLeg'], lymphoedemaSites: ['thigh'] }));
-		const conflicts = checkPlanAgainstAlerts(
+		const conflicts = findSafetyConflicts(
 			alerts,
 			plan([{ code: 'BL57' }, { code: 'GB31' }, { code: 'GB30' }, { code: 'EX-B2', site: 'lowerLeg' }, { code: 'XX99' }])
 		);
@@ -228,7 +236,7 @@ describe('checkPlanAgainstAlerts', () => {
 
 	it('reports the conflicts of combined alerts alert by alert', () => {
 		const alerts = deriveSafetyAlerts(noSafetyFacts({ pregnant: true, pacemakerOrImplant: true, bleedingDisorder: true }));
-		const conflicts = checkPlanAgainstAlerts(alerts, plan([{ code: 'LI4', deep: true }], { electroacupuncture: true, bloodletting: true }));
+		const conflicts = findSafetyConflicts(alerts, plan([{ code: 'LI4', deep: true }], { electroacupuncture: true, bloodletting: true }));
 		expect(conflicts.map((c) => [c.alertCode, c.kind])).toEqual([
 			['pregnancy', 'point'],
 			['bleedingDisorder', 'deepNeedling'],
@@ -241,7 +249,98 @@ describe('checkPlanAgainstAlerts', () => {
 		const alerts = deriveSafetyAlerts(noSafetyFacts({ pregnant: true, skinProblemSites: ['hand'] }));
 		const p = plan([{ code: 'LI4' }], { electroacupuncture: true });
 		const before = JSON.stringify([alerts, p]);
-		checkPlanAgainstAlerts(alerts, p);
+		findSafetyConflicts(alerts, p);
 		expect(JSON.stringify([alerts, p])).toBe(before);
+	});
+});
+
+describe('the pregnancy rule, point by point and site by site (docs/clinical-rules.md §3)', () => {
+	const avoided = ['LI4', 'SP6', 'BL60', 'BL67', 'GB21'];
+	const lumbosacral = ACUPOINTS.filter((p) => p.region === 'lowerBack' || p.region === 'buttock').map((p) => p.code);
+	const alertsFor = (pregnant: boolean | 'unknown') => deriveSafetyAlerts(noSafetyFacts({ pregnant }));
+
+	it('names BL54 and GB30 among the lumbosacral points, with the lower back’s', () => {
+		expect(lumbosacral.sort()).toEqual(['BL23', 'BL25', 'BL54', 'EX-B2', 'GB30']);
+	});
+
+	it.each([
+		[true, 'pregnancy', 'contraindication'],
+		['unknown', 'pregnancyUnknown', 'caution']
+	] as const)('for pregnant = %s, flags each avoided point, shallow or deep, and nothing else on its own', (pregnant, code, severity) => {
+		for (const point of ACUPOINTS) {
+			for (const deep of [false, true]) {
+				const found = findSafetyConflicts(alertsFor(pregnant), plan([{ code: point.code, deep }])).filter((c) => c.alertCode === code);
+				const expected = [
+					...(avoided.includes(point.code) ? [{ alertCode: code, severity, kind: 'point', pointCode: point.code }] : []),
+					...(deep && lumbosacral.includes(point.code) ? [{ alertCode: code, severity, kind: 'deepNeedling', pointCode: point.code, site: point.region }] : [])
+				];
+				expect(found, `${point.code} deep=${deep}`).toEqual(expected);
+			}
+		}
+	});
+
+	it('flags nothing of pregnancy for a patient who is not pregnant', () => {
+		const all = ACUPOINTS.map((p) => ({ code: p.code, deep: true }));
+		expect(findSafetyConflicts(alertsFor(false), plan(all)).filter((c) => c.alertCode !== 'pointCaution')).toEqual([]);
+	});
+});
+
+describe('the implanted-device rule and the techniques', () => {
+	const device = deriveSafetyAlerts(noSafetyFacts({ pacemakerOrImplant: true }));
+
+	it.each(['direct', 'indirect', 'needle_top', 'stick', 'unspecified', null] as const)(
+		'flags electroacupuncture with a pacemaker whatever the moxibustion (%s), and that moxibustion alone not at all',
+		(moxibustion) => {
+			expect(findSafetyConflicts(device, plan([{ code: 'GB30' }], { electroacupuncture: true, moxibustion }))).toEqual([
+				{ alertCode: 'implantedDevice', severity: 'contraindication', kind: 'electroacupuncture' }
+			]);
+			expect(findSafetyConflicts(device, plan([{ code: 'GB30', deep: true }], { electroacupuncture: false, moxibustion }))).toEqual([]);
+		}
+	);
+
+	it('flags electroacupuncture with no point recorded yet', () => {
+		expect(findSafetyConflicts(device, plan([], { electroacupuncture: true })).map((c) => c.kind)).toEqual(['electroacupuncture']);
+	});
+});
+
+describe('the points’ own cautions (docs/clinical-rules.md §2)', () => {
+	it('flags deep needling at BL40 (vessels), BL23 (kidney) and GB21 (lung apex) as contraindications, and at EX-B2 as a caution', () => {
+		const conflicts = findSafetyConflicts([], plan(['BL40', 'BL23', 'GB21', 'EX-B2', 'GB30', 'BL54'].map((code) => ({ code, deep: true }))));
+		expect(conflicts).toEqual([
+			{ alertCode: 'pointCaution', severity: 'contraindication', kind: 'deepNeedling', pointCode: 'BL40', site: 'knee' },
+			{ alertCode: 'pointCaution', severity: 'contraindication', kind: 'deepNeedling', pointCode: 'BL23', site: 'lowerBack' },
+			{ alertCode: 'pointCaution', severity: 'contraindication', kind: 'deepNeedling', pointCode: 'GB21', site: 'shoulder' },
+			{ alertCode: 'pointCaution', severity: 'caution', kind: 'deepNeedling', pointCode: 'EX-B2', site: 'lowerBack' }
+		]);
+	});
+
+	it('leaves shallow needling at those points alone', () => {
+		expect(findSafetyConflicts([], plan(['BL40', 'BL23', 'GB21', 'EX-B2'].map((code) => ({ code, deep: false }))))).toEqual([]);
+	});
+
+	it('flags direct moxibustion while BL40 is used, and no other kind of moxibustion', () => {
+		expect(findSafetyConflicts([], plan([{ code: 'BL40' }, { code: 'BL25' }], { moxibustion: 'direct' }))).toEqual([
+			{ alertCode: 'pointCaution', severity: 'contraindication', kind: 'directMoxibustion', pointCode: 'BL40' }
+		]);
+		for (const moxibustion of ['indirect', 'needle_top', 'stick', 'unspecified', null] as const) {
+			expect(findSafetyConflicts([], plan([{ code: 'BL40' }], { moxibustion })), String(moxibustion)).toEqual([]);
+		}
+	});
+
+	it('comes after the alerts’ conflicts, so both a bleeding risk and the vessels at BL40 are asked about', () => {
+		const alerts = deriveSafetyAlerts(noSafetyFacts({ anticoagulants: true }));
+		expect(findSafetyConflicts(alerts, plan([{ code: 'BL40', deep: true }])).map((c) => [c.alertCode, c.kind])).toEqual([
+			['anticoagulants', 'deepNeedling'],
+			['pointCaution', 'deepNeedling']
+		]);
+	});
+
+	it('finds every point with a limit among the points whose cautions forbid deep needling or direct moxibustion', () => {
+		for (const point of ACUPOINTS) {
+			const text = point.cautions.map((c) => c.en).join(' ');
+			const forbidsDepth = /no deep|shallow needling only|do not needle deeply/i.test(text);
+			expect(Boolean(point.limits?.deepNeedling), point.code).toBe(forbidsDepth);
+			expect(Boolean(point.limits?.directMoxibustion), point.code).toBe(/no direct moxibustion/i.test(text));
+		}
 	});
 });

@@ -1,6 +1,6 @@
 /*
  * Safety alerts for the treatment record (docs/clinical-rules.md §3): derived from the intake's safety facts,
- * shown on the chart, and checked against a treatment plan's points and techniques. Pure: no I/O,
+ * shown on the chart, and checked against the points and techniques of a plan and of a session record. Pure: no I/O,
  * no clock. An alert informs the practitioner; it never replaces their judgement.
  */
 import { findAcupoint } from '../acupoints/points';
@@ -87,18 +87,21 @@ export interface SafetyAlert {
 export const PREGNANCY_AVOID_POINTS = ['LI4', 'SP6', 'BL60', 'BL67', 'GB21'] as const;
 /**
  * Sites where deep needling is avoided in pregnancy: the lumbosacral area and the lower abdomen
- * (docs/clinical-rules.md §3). The body charts have no lower-abdomen region yet; the code is reserved for it.
+ * (docs/clinical-rules.md §3). On the body charts the lumbosacral area is the lower back and the
+ * buttock, where the sacral points lie: BL54 at the level of the fourth sacral foramen and GB30 on
+ * the line to the sacral hiatus (§2). The charts have no lower-abdomen region yet; the code is
+ * reserved for it.
  */
-export const PREGNANCY_NO_DEEP_SITES = ['lowerBack', 'lowerAbdomen'] as const;
+export const PREGNANCY_NO_DEEP_SITES = ['lowerBack', 'buttock', 'lowerAbdomen'] as const;
 
 const ADVICE = {
 	pregnancy: {
-		ja: '妊娠中です。合谷・三陰交・崑崙・至陰・肩井は使わず、腰仙部と下腹部には深く刺さないでください。',
-		en: 'The patient is pregnant. Leave out LI4, SP6, BL60, BL67 and GB21, and do not needle deeply over the lower back, sacrum or lower abdomen.'
+		ja: '妊娠中です。合谷・三陰交・崑崙・至陰・肩井は使わず、腰・仙骨部・殿部（秩辺・環跳など）と下腹部には深く刺さないでください。',
+		en: 'The patient is pregnant. Leave out LI4, SP6, BL60, BL67 and GB21, and do not needle deeply over the lower back, the sacrum and buttock (BL54, GB30) or the lower abdomen.'
 	},
 	pregnancyUnknown: {
-		ja: '妊娠の可能性が未確認です。施術前に確認し、それまでは妊娠中と同じく合谷・三陰交・崑崙・至陰・肩井と腰仙部・下腹部への深刺を避けてください。',
-		en: 'Pregnancy has not been ruled out. Ask before treating; until then, avoid LI4, SP6, BL60, BL67, GB21 and deep needling over the lower back or lower abdomen, as in pregnancy.'
+		ja: '妊娠の可能性が未確認です。施術前に確認し、それまでは妊娠中と同じく合谷・三陰交・崑崙・至陰・肩井と、腰・仙骨部・殿部・下腹部への深刺を避けてください。',
+		en: 'Pregnancy has not been ruled out. Ask before treating; until then, avoid LI4, SP6, BL60, BL67, GB21 and deep needling over the lower back, sacrum, buttock or lower abdomen, as in pregnancy.'
 	},
 	anticoagulants: {
 		ja: '抗凝固薬・抗血小板薬を服用中です。浅く刺し、抜鍼後は長めに圧迫してください。刺絡（瀉血）は行わないでください。',
@@ -186,7 +189,8 @@ export function deriveSafetyAlerts(facts: IntakeSafetyFacts): SafetyAlert[] {
 	return alerts;
 }
 
-export interface PlannedPoint {
+/** A point of a plan or a session record, as the safety check reads it. */
+export interface PointToCheck {
 	code: string;
 	/** Body region code; when absent, the acupoint's own region (acupoints/points.ts) is used. */
 	site?: string;
@@ -194,41 +198,63 @@ export interface PlannedPoint {
 	deep?: boolean;
 }
 
-export interface PlanToCheck {
-	points: readonly PlannedPoint[];
+/** The kinds of moxibustion a record names (clinical/session-rules.ts MOXA_TYPES); a plan says only whether. */
+export type MoxibustionToCheck = 'direct' | 'indirect' | 'needle_top' | 'stick' | 'unspecified';
+
+/**
+ * The care a plan proposes or a session records, as the safety check reads it: the same shape
+ * from both, so one rule decides for both (docs/clinical-rules.md §3).
+ */
+export interface TreatmentToCheck {
+	points: readonly PointToCheck[];
 	electroacupuncture: boolean;
 	bloodletting?: boolean;
+	/** Moxibustion used, and which kind when known; null or absent when none. */
+	moxibustion?: MoxibustionToCheck | null;
 }
 
+/** Where a conflict comes from: one of the patient's alerts, or the caution of the point itself. */
+export type ConflictSource = SafetyAlertCode | 'pointCaution';
+export const CONFLICT_SOURCES: readonly ConflictSource[] = [...SAFETY_ALERT_CODES, 'pointCaution'];
+
 interface ConflictBase {
-	alertCode: SafetyAlertCode;
+	/** The alert met, or `pointCaution` for a point's own caution (docs/clinical-rules.md §2). */
+	alertCode: ConflictSource;
 	severity: AlertSeverity;
 }
 
-export type PlanConflict = ConflictBase &
+export type SafetyConflict = ConflictBase &
 	(
 		| { kind: 'point'; pointCode: string }
 		| { kind: 'site'; pointCode: string; site: string }
 		| { kind: 'deepNeedling'; pointCode: string; site: string | null }
+		| { kind: 'directMoxibustion'; pointCode: string }
 		| { kind: 'electroacupuncture' }
 		| { kind: 'bloodletting' }
 	);
+
+export const CONFLICT_KINDS: readonly SafetyConflict['kind'][] = ['point', 'site', 'deepNeedling', 'directMoxibustion', 'electroacupuncture', 'bloodletting'];
 
 function normalisePointCode(code: string): string {
 	return code.trim().toUpperCase();
 }
 
-function siteOf(point: PlannedPoint): string | null {
+function siteOf(point: PointToCheck): string | null {
 	return point.site ?? findAcupoint(point.code)?.region ?? null;
 }
 
-/** Every conflict between a plan and the alerts, alert by alert, then in the plan's point order. */
-export function checkPlanAgainstAlerts(alerts: readonly SafetyAlert[], plan: PlanToCheck): PlanConflict[] {
-	const conflicts: PlanConflict[] = [];
+/**
+ * Every conflict between the care and the patient's alerts, alert by alert, then in the care's
+ * point order; after them, the points' own cautions (docs/clinical-rules.md §2): deep needling
+ * where only shallow needling is safe, direct moxibustion where it is not done. The one rule of
+ * the plan, the session record and any other place care is written.
+ */
+export function findSafetyConflicts(alerts: readonly SafetyAlert[], care: TreatmentToCheck): SafetyConflict[] {
+	const conflicts: SafetyConflict[] = [];
 	for (const a of alerts) {
 		const base: ConflictBase = { alertCode: a.code, severity: a.severity };
 		const avoidPoints = new Set((a.avoidPoints ?? []).map(normalisePointCode));
-		for (const point of plan.points) {
+		for (const point of care.points) {
 			const pointCode = normalisePointCode(point.code);
 			const site = siteOf(point);
 			if (avoidPoints.has(pointCode)) conflicts.push({ ...base, kind: 'point', pointCode });
@@ -236,13 +262,24 @@ export function checkPlanAgainstAlerts(alerts: readonly SafetyAlert[], plan: Pla
 			const deepHere = a.forbidsDeepNeedling === true || (site !== null && a.avoidDeepNeedlingSites?.includes(site) === true);
 			if (point.deep === true && deepHere) conflicts.push({ ...base, kind: 'deepNeedling', pointCode, site });
 		}
-		if (a.forbidsElectroacupuncture && plan.electroacupuncture) conflicts.push({ ...base, kind: 'electroacupuncture' });
-		if (a.forbidsBloodletting && plan.bloodletting === true) conflicts.push({ ...base, kind: 'bloodletting' });
+		if (a.forbidsElectroacupuncture && care.electroacupuncture) conflicts.push({ ...base, kind: 'electroacupuncture' });
+		if (a.forbidsBloodletting && care.bloodletting === true) conflicts.push({ ...base, kind: 'bloodletting' });
+	}
+	for (const point of care.points) {
+		const limits = findAcupoint(point.code)?.limits;
+		if (!limits) continue;
+		const pointCode = normalisePointCode(point.code);
+		if (point.deep === true && limits.deepNeedling) {
+			conflicts.push({ alertCode: 'pointCaution', severity: limits.deepNeedling, kind: 'deepNeedling', pointCode, site: siteOf(point) });
+		}
+		if (care.moxibustion === 'direct' && limits.directMoxibustion) {
+			conflicts.push({ alertCode: 'pointCaution', severity: limits.directMoxibustion, kind: 'directMoxibustion', pointCode });
+		}
 	}
 	return conflicts;
 }
 
 /** Whether any conflict is a contraindication, not only a caution. */
-export function hasContraindication(conflicts: readonly PlanConflict[]): boolean {
+export function hasContraindication(conflicts: readonly SafetyConflict[]): boolean {
 	return conflicts.some((c) => c.severity === 'contraindication');
 }

@@ -16,6 +16,7 @@ import { clinicInstrumentScores } from './migrations/0013_clinic_instrument_scor
 import { billing } from './migrations/0014_billing';
 import { reportIndexes } from './migrations/0015_report_indexes';
 import { chargeInsuranceCard } from './migrations/0016_charge_insurance_card';
+import { sessionSafety } from './migrations/0017_session_safety';
 import { staffSecondFactor } from './migrations/0021_staff_second_factor';
 import { patientEmailSource } from './migrations/0023_patient_email_source';
 import { rateLimitEntries } from './migrations/0024_rate_limit_entries';
@@ -39,6 +40,7 @@ export function allMigrations(dialect: DialectName): Record<string, Migration> {
 		'0014_billing': billing(dialect),
 		'0015_report_indexes': reportIndexes,
 		'0016_charge_insurance_card': chargeInsuranceCard(dialect),
+		'0017_session_safety': sessionSafety(dialect),
 		'0021_staff_second_factor': staffSecondFactor(dialect),
 		'0023_patient_email_source': patientEmailSource,
 		'0024_rate_limit_entries': rateLimitEntries

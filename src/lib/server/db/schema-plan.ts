@@ -31,7 +31,7 @@ export interface ContraindicationOverrideTable {
 	plan_id: string | null;
 	session_id: string | null;
 	alert_code: string;
-	/** JSON: the acknowledged conflict (safety/alerts.ts PlanConflict). */
+	/** JSON: the acknowledged conflict (safety/alerts.ts SafetyConflict). */
 	conflict: string;
 	reason: string;
 	staff_id: string;

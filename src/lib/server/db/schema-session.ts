@@ -27,6 +27,8 @@ export interface TreatmentSessionTable {
 	/** JSON SessionTechniques: { electroacupuncture, moxibustion, cupping }, each null when not used. */
 	techniques: Generated<string>;
 	notes: Generated<string>;
+	/** JSON [{ code, side, deep }]: plan points held back at the start for acknowledgement (0017). */
+	held_plan_points: Generated<string>;
 	created_at: string;
 	updated_at: string;
 }
@@ -43,6 +45,8 @@ export interface SessionPointTable {
 	depth_mm: number | null;
 	technique: string | null;
 	deqi: string | null;
+	/** 1 when needled deeply (the safety check asks about deep needling); 0 otherwise. */
+	deep: Generated<number>;
 	created_at: string;
 }
 

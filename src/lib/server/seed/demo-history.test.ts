@@ -1,13 +1,18 @@
-import { expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { describeEachDatabase } from '../../../../tests/support/test-database';
 import { prepareDatabase } from '../app';
 import { SYSTEM_ACTOR } from '../audit/audit-log';
 import { readConfig } from '../config';
 import { loadChart } from '../patients/load-chart';
+import { getSessionRecord, listSessions } from '../treatment-session/session-record';
+import { DEMO_ACKNOWLEDGED_REASON } from './demo-session';
 
 describeEachDatabase('the demo clinic’s patient with a history', (db) => {
-	it('opens on the chart with a safety alert, signed consents and a responding progress', async () => {
+	beforeAll(async () => {
 		await prepareDatabase(db(), { ...readConfig({}), seedDemo: true });
+	});
+
+	it('opens on the chart with a safety alert, signed consents and a responding progress', async () => {
 		const patient = await db().kysely.selectFrom('patient').select('id').where('email', '=', 'patient5@example.jp').executeTakeFirstOrThrow();
 		const chart = await loadChart(db(), patient.id, SYSTEM_ACTOR);
 		expect(chart!.safetyAlerts.map((a) => a.code)).toEqual(['anticoagulants']);
@@ -19,5 +24,17 @@ describeEachDatabase('the demo clinic’s patient with a history', (db) => {
 		expect(progress.measures.legPain.status).toBe('responder');
 		expect(progress.notImproving.status).toBe('improving');
 		expect(chart!.clinical!.aftercare).toHaveLength(1);
+	});
+
+	it('shows a closed session of the last visit with deep needling at GB30 acknowledged against the antiplatelet', async () => {
+		const patient = await db().kysely.selectFrom('patient').select('id').where('email', '=', 'patient5@example.jp').executeTakeFirstOrThrow();
+		const { sessions } = await listSessions(db(), patient.id, SYSTEM_ACTOR);
+		expect(sessions).toHaveLength(1);
+		expect(sessions[0]).toMatchObject({ pointCount: 3, needlesIn: 4, needlesOut: 4 });
+		expect(sessions[0]!.closedAt).not.toBeNull();
+		const record = await getSessionRecord(db(), patient.id, sessions[0]!.id, SYSTEM_ACTOR);
+		expect(record!.safety.acknowledgements.map((a) => [a.key, a.reason, a.staffName])).toEqual([['anticoagulants.deepNeedling.GB30', DEMO_ACKNOWLEDGED_REASON, '佐藤 美穂']]);
+		expect(record!.safety.open.conflicts).toEqual([]);
+		expect(record!.points.find((p) => p.code === 'GB30')).toMatchObject({ deep: true, side: 'right' });
 	});
 });

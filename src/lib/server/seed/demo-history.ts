@@ -8,11 +8,12 @@ import { issueReceipt } from '../billing/issue-receipt';
 import { recordPayment } from '../billing/record-payment';
 import type { Db } from '../db/database';
 import { registerFields } from '../patients/register-fields';
+import { seedDemoSession } from './demo-session';
 
 /*
  * One demo patient with a history, so a newcomer sees a living chart: four past visits, a
- * submitted intake with a safety alert, signed consents, check-ins that improve, and an
- * aftercare note shared with the patient. The other demo patients stay new (tests rely on it).
+ * submitted intake with a safety alert, signed consents, check-ins that improve, an aftercare
+ * note shared with the patient, and the last visit's session record with a conflict acknowledged. The other demo patients stay new (tests rely on it).
  */
 
 const WEDNESDAY = 3;
@@ -210,6 +211,10 @@ export async function seedDemoHistory(db: Db, now = db.clock.now().getTime()): P
 			shared_with_patient: 1
 		})
 		.execute();
+
+	// The last visit's session record, with a conflict acknowledged at the bed (issue #15).
+	const last = visits[visits.length - 1]!;
+	await seedDemoSession(db, { id: last.id, patientId, startsAt: Date.parse(last.starts_at) }, practitioner.staff_id!, clinic.time_zone);
 
 	await seedDemoMoney(db, visits.map((v) => ({ id: v.id, endsAt: Date.parse(v.ends_at) })));
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { PointSide } from '../../domain/clinical/point-suggestions';
-import { SAFETY_ALERT_CODES, type PlanConflict, type SafetyAlertCode } from '../../domain/safety/alerts';
+import { CONFLICT_KINDS, CONFLICT_SOURCES, type ConflictSource, type SafetyConflict } from '../../domain/safety/alerts';
 import type { Db } from '../db/database';
 import type { TreatmentPlanStatus } from '../db/schema-plan';
 
@@ -18,8 +18,8 @@ export interface PlanPoint {
 
 export interface PlanAcknowledgement {
 	id: string;
-	alertCode: SafetyAlertCode;
-	conflict: PlanConflict;
+	alertCode: ConflictSource;
+	conflict: SafetyConflict;
 	reason: string;
 	staffId: string;
 	createdAt: string;
@@ -51,20 +51,18 @@ export interface PlanPatient {
 	givenName: string;
 }
 
-const KIND_ORDER: readonly PlanConflict['kind'][] = ['point', 'site', 'deepNeedling', 'electroacupuncture', 'bloodletting'];
-
 /**
  * Acknowledgements saved together share an instant: order them as the check lists conflicts
  * (contraindications first, alert by alert, then point by point in the plan's order).
  */
 function byCheckOrder(points: readonly PlanPoint[]) {
-	const pointIndex = (c: PlanConflict) => ('pointCode' in c ? points.findIndex((p) => p.code === c.pointCode) : points.length);
+	const pointIndex = (c: SafetyConflict) => ('pointCode' in c ? points.findIndex((p) => p.code === c.pointCode) : points.length);
 	return (a: PlanAcknowledgement, b: PlanAcknowledgement) =>
 		a.createdAt.localeCompare(b.createdAt) ||
 		Number(a.conflict.severity !== 'contraindication') - Number(b.conflict.severity !== 'contraindication') ||
-		SAFETY_ALERT_CODES.indexOf(a.alertCode) - SAFETY_ALERT_CODES.indexOf(b.alertCode) ||
+		CONFLICT_SOURCES.indexOf(a.alertCode) - CONFLICT_SOURCES.indexOf(b.alertCode) ||
 		pointIndex(a.conflict) - pointIndex(b.conflict) ||
-		KIND_ORDER.indexOf(a.conflict.kind) - KIND_ORDER.indexOf(b.conflict.kind);
+		CONFLICT_KINDS.indexOf(a.conflict.kind) - CONFLICT_KINDS.indexOf(b.conflict.kind);
 }
 
 function parseJson<T>(text: string, fallback: T): T {
@@ -120,8 +118,8 @@ export async function findActivePlan(db: Db, patientId: string): Promise<Treatme
 		updatedAt: row.updated_at,
 		acknowledgements: overrides.map((o) => ({
 			id: o.id,
-			alertCode: o.alert_code as SafetyAlertCode,
-			conflict: parseJson<PlanConflict>(o.conflict, { alertCode: o.alert_code as SafetyAlertCode, severity: 'caution', kind: 'electroacupuncture' }),
+			alertCode: o.alert_code as ConflictSource,
+			conflict: parseJson<SafetyConflict>(o.conflict, { alertCode: o.alert_code as ConflictSource, severity: 'caution', kind: 'electroacupuncture' }),
 			reason: o.reason,
 			staffId: o.staff_id,
 			createdAt: o.created_at
@@ -181,7 +179,7 @@ export async function insertActivePlan(db: Db, plan: NewPlan, at: string): Promi
 
 export async function insertOverride(
 	db: Db,
-	row: { patientId: string; planId: string; conflict: PlanConflict; reason: string; staffId: string },
+	row: { patientId: string; planId: string; conflict: SafetyConflict; reason: string; staffId: string },
 	at: string
 ): Promise<string> {
 	const id = randomUUID();

@@ -1,4 +1,4 @@
-import { checkPlan, unacknowledgedConflicts, type PlanCheck } from '../../domain/clinical/plan-check';
+import { checkTreatment, unacknowledgedConflicts, type SafetyCheck } from '../../domain/clinical/safety-check';
 import { localDate } from '../../domain/scheduling/local-time';
 import { recordAudit, type AuditActor } from '../audit/audit-log';
 import { findClinic } from '../clinic/clinic-repository';
@@ -15,7 +15,7 @@ export type SavePlanResult =
 	| { ok: true; plan: TreatmentPlan; replacedActivePlan: boolean }
 	| { ok: false; code: 'invalid'; fields: PlanFieldCodes }
 	/** The plan conflicts with the patient's alerts and some conflicts have no reason yet: nothing saved. */
-	| { ok: false; code: 'needs_acknowledgement'; check: PlanCheck; missing: string[] }
+	| { ok: false; code: 'needs_acknowledgement'; check: SafetyCheck; missing: string[] }
 	| { ok: false; code: 'not_found' };
 
 export interface SavePlanOptions {
@@ -59,7 +59,13 @@ export async function savePlan(
 	return withTransaction(db, async (tx): Promise<SavePlanResult> => {
 		if (!(await findPlanPatient(tx, patientId))) return { ok: false, code: 'not_found' };
 		const alerts = await latestSafetyAlerts(tx, patientId);
-		const check = checkPlan(alerts, { points: data.points, electroacupuncture: data.electroacupuncture, bloodletting: data.bloodletting });
+		const check = checkTreatment(alerts, {
+			points: data.points,
+			electroacupuncture: data.electroacupuncture,
+			bloodletting: data.bloodletting,
+			// A plan says whether moxibustion is used, not which kind: direct moxibustion is checked where the session records it.
+			moxibustion: data.moxibustion ? 'unspecified' : null
+		});
 		const missing = unacknowledgedConflicts(check, data.acknowledgements);
 		if (missing.length > 0) {
 			await recordAudit(tx, actor, {

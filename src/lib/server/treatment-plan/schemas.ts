@@ -45,7 +45,7 @@ export type TPlannedPoint = z.infer<typeof ZPlannedPointSchema>;
 /**
  * A treatment plan as the form and the API send it. `today` is the clinic-local date: the review
  * date lies between today and two years ahead. `acknowledgements` maps a conflict key
- * (domain/clinical/plan-check.ts) to the practitioner's reason.
+ * (domain/clinical/safety-check.ts) to the practitioner's reason.
  */
 export function ZSavePlanSchema(today: string) {
 	const latest = addDays(today, PLAN_LIMITS.reviewWithinDays);

@@ -29,7 +29,7 @@ function planInput(overrides: Partial<TSavePlanInput> = {}): TSavePlanInput {
 		reviewDate: '2026-04-13',
 		points: [
 			{ code: 'BL25', side: 'both', deep: false },
-			{ code: 'BL40', side: 'right', deep: true }
+			{ code: 'GB30', side: 'right', deep: true }
 		],
 		electroacupuncture: false,
 		moxibustion: true,
@@ -97,7 +97,7 @@ describeEachDatabase('treatment plans', (db) => {
 			reviewDate: '2026-04-13',
 			points: [
 				{ code: 'BL25', side: 'both', deep: false },
-				{ code: 'BL40', side: 'right', deep: true }
+				{ code: 'GB30', side: 'right', deep: true }
 			],
 			electroacupuncture: false,
 			moxibustion: true,
@@ -107,7 +107,7 @@ describeEachDatabase('treatment plans', (db) => {
 		});
 		const audit = await auditRows(db(), patientId);
 		expect(audit.map((a) => a.action)).toEqual(['plan.create', 'plan.read']);
-		expect(JSON.parse(audit[0]!.detail!)).toMatchObject({ points: ['BL25', 'BL40'], conflicts: 0, replacedActivePlan: false });
+		expect(JSON.parse(audit[0]!.detail!)).toMatchObject({ points: ['BL25', 'GB30'], conflicts: 0, replacedActivePlan: false });
 		expect(audit.map((a) => a.detail ?? '').join()).not.toContain('車の運転');
 	});
 
@@ -115,9 +115,9 @@ describeEachDatabase('treatment plans', (db) => {
 		const patientId = await insertPatient(db());
 		await insertSubmittedIntake(db(), patientId, BLOOD_THINNER, INTAKE_AT);
 		const first = await save(patientId, planInput());
-		expect(first).toMatchObject({ ok: false, code: 'needs_acknowledgement', missing: ['anticoagulants.deepNeedling.BL40', 'anticoagulants.bloodletting'] });
-		const half = await save(patientId, planInput({ acknowledgements: { 'anticoagulants.bloodletting': REASON, 'anticoagulants.deepNeedling.BL40': '  ' } }));
-		expect(half).toMatchObject({ ok: false, code: 'needs_acknowledgement', missing: ['anticoagulants.deepNeedling.BL40'] });
+		expect(first).toMatchObject({ ok: false, code: 'needs_acknowledgement', missing: ['anticoagulants.deepNeedling.GB30', 'anticoagulants.bloodletting'] });
+		const half = await save(patientId, planInput({ acknowledgements: { 'anticoagulants.bloodletting': REASON, 'anticoagulants.deepNeedling.GB30': '  ' } }));
+		expect(half).toMatchObject({ ok: false, code: 'needs_acknowledgement', missing: ['anticoagulants.deepNeedling.GB30'] });
 		expect(await storedPlans(db(), patientId)).toEqual([]);
 		expect(await storedOverrides(db(), patientId)).toEqual([]);
 		const audit = await auditRows(db(), patientId);
@@ -130,7 +130,7 @@ describeEachDatabase('treatment plans', (db) => {
 		await insertSubmittedIntake(db(), patientId, BLOOD_THINNER, INTAKE_AT);
 		const result = await save(
 			patientId,
-			planInput({ acknowledgements: { 'anticoagulants.deepNeedling.BL40': REASON, 'anticoagulants.bloodletting': '刺絡は行わず、記録のみ残す', 'other.key': 'ignored' } })
+			planInput({ acknowledgements: { 'anticoagulants.deepNeedling.GB30': REASON, 'anticoagulants.bloodletting': '刺絡は行わず、記録のみ残す', 'other.key': 'ignored' } })
 		);
 		expect(result.ok).toBe(true);
 		const overrides = await storedOverrides(db(), patientId);
@@ -146,12 +146,22 @@ describeEachDatabase('treatment plans', (db) => {
 		]);
 		const acknowledged = (await auditRows(db(), patientId)).filter((a) => a.action === 'plan.contraindication_acknowledged');
 		expect(acknowledged.map((a) => JSON.parse(a.detail!))).toEqual([
-			{ planId: plan!.id, alertCode: 'anticoagulants', severity: 'caution', kind: 'deepNeedling', pointCode: 'BL40' },
+			{ planId: plan!.id, alertCode: 'anticoagulants', severity: 'caution', kind: 'deepNeedling', pointCode: 'GB30' },
 			{ planId: plan!.id, alertCode: 'anticoagulants', severity: 'caution', kind: 'bloodletting', pointCode: null }
 		]);
 		const allDetails = (await auditRows(db(), patientId)).map((a) => a.detail ?? '').join();
 		expect(allDetails).not.toContain('主治医');
 		expect(allDetails).not.toContain('刺絡');
+	});
+
+	it('asks for a reason for deep needling at BL40 from the point’s own caution, with no alert at all', async () => {
+		const patientId = await insertPatient(db());
+		const points = [{ code: 'BL40', side: 'right' as const, deep: true }];
+		const first = await save(patientId, planInput({ points, bloodletting: false }));
+		expect(first).toMatchObject({ ok: false, code: 'needs_acknowledgement', missing: ['pointCaution.deepNeedling.BL40'] });
+		const saved = await save(patientId, planInput({ points, bloodletting: false, acknowledgements: { 'pointCaution.deepNeedling.BL40': '膝窩の血管を避け、浅めの角度で刺入する。' } }));
+		expect(saved.ok).toBe(true);
+		expect((await storedOverrides(db(), patientId)).map((o) => o.alert_code)).toEqual(['pointCaution']);
 	});
 
 	it('asks for a reason for electroacupuncture with an implanted device, a contraindication', async () => {
@@ -258,7 +268,9 @@ describeEachDatabase('treatment plans', (db) => {
 		await insertExamination(db(), patientId, staffId, { confirmed: null, suggested: 'L4', pattern: 'other', createdAt: '2026-02-01T00:00:00.000Z' });
 		const suggestions = await planSuggestions(db(), patientId, actorFor(staffId));
 		expect(suggestions).toMatchObject({ root: 'L4', pattern: 'other' });
-		expect(suggestions.points.filter((p) => p.reason === 'root').map((p) => p.code)).toEqual(['ST36', 'SP6']);
+		// The reference names no points for L4 (docs/clinical-rules.md §2): the local points remain.
+		expect(suggestions.points.filter((p) => p.reason === 'root').map((p) => p.code)).toEqual([]);
+		expect(suggestions.points.map((p) => p.code)).toEqual(['EX-B2', 'BL23', 'BL25', 'BL54', 'GB30']);
 	});
 
 	it('loads the plan page with the alerts, or null for an unknown patient', async () => {

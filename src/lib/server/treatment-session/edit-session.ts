@@ -12,10 +12,13 @@ import { withTransaction } from '../db/transaction';
 import { fieldCodesFrom, type SessionFieldCodes } from './field-codes';
 import { ZAmendmentReasonSchema } from './schemas';
 import { findSession, type SessionRecord } from './session-repository';
+import type { NeedsAcknowledgement } from './session-safety';
 
 export type SessionEditResult =
 	| { ok: true; amended: boolean }
 	| { ok: false; code: 'invalid'; fields: SessionFieldCodes }
+	/** The change meets the patient's safety alerts or a point's caution: each conflict needs a reason. */
+	| NeedsAcknowledgement
 	| { ok: false; code: 'not_found' | 'closed' | 'forbidden' };
 
 export interface SessionChange {
@@ -28,7 +31,7 @@ export interface SessionChange {
 	detail?: Record<string, unknown>;
 }
 
-export type ApplyOutcome = SessionChange | { ok: false; code: 'invalid'; fields: SessionFieldCodes } | { ok: false; code: 'closed' };
+export type ApplyOutcome = SessionChange | { ok: false; code: 'invalid'; fields: SessionFieldCodes } | { ok: false; code: 'closed' } | NeedsAcknowledgement;
 
 export interface EditOptions {
 	now?: Date;

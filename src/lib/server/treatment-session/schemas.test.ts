@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fieldCodesFrom } from './field-codes';
-import { ZAddPointSchema, ZAdverseEventSchema, ZNeedleCountsSchema, ZTechniquesSchema } from './schemas';
+import { acknowledgementReasons, ZAddPointSchema, ZAdverseEventSchema, ZNeedleCountsSchema, ZTechniquesSchema } from './schemas';
 
 const codes = (result: { success: boolean; error?: unknown }) => (result.success ? {} : fieldCodesFrom(result.error as never));
 
@@ -12,7 +12,8 @@ describe('session form schemas', () => {
 
 	it('reads empty optional fields as not recorded', () => {
 		const parsed = ZAddPointSchema.parse({ code: 'EX-B2', side: 'midline', gauge: '', lengthMm: '', depthMm: '', technique: '', deqi: '' });
-		expect(parsed).toEqual({ code: 'EX-B2', side: 'midline', gauge: null, lengthMm: null, depthMm: null, technique: null, deqi: null });
+		expect(parsed).toEqual({ code: 'EX-B2', side: 'midline', gauge: null, lengthMm: null, depthMm: null, technique: null, deqi: null, deep: false });
+		expect(ZAddPointSchema.parse({ code: 'BL54', side: 'left', deep: 'on' }).deep).toBe(true);
 	});
 
 	it('refuses a missing or unknown point and side', () => {
@@ -35,6 +36,17 @@ describe('session form schemas', () => {
 		expect(ZAdverseEventSchema.parse({ kind: 'pain', severity: 'mild', outcome: 'resolved' }).description).toBe('');
 		expect(codes(ZAdverseEventSchema.safeParse({ kind: 'pain', severity: 'mild', outcome: 'resolved', description: 'x'.repeat(2001) }))).toEqual({
 			description: 'treatmentSession.error.tooLong'
+		});
+	});
+
+	it('reads the reasons given for safety conflicts by key, trimmed, and refuses one too long on its own field', () => {
+		expect(acknowledgementReasons({ form: 'addPoint', 'ack.pregnancy.point.LI4': '  主治医に確認済み ', code: 'LI4', 'ack.': 'x' })).toEqual({
+			reasons: { 'pregnancy.point.LI4': '主治医に確認済み' },
+			fields: {}
+		});
+		expect(acknowledgementReasons({ 'ack.implantedDevice.electroacupuncture': 'x'.repeat(501) })).toEqual({
+			reasons: {},
+			fields: { 'ack.implantedDevice.electroacupuncture': 'treatmentSession.error.tooLong' }
 		});
 	});
 });

@@ -87,7 +87,12 @@ export const ZAddPointSchema = z
 		lengthMm: optionalInt(1, 150, 'length'),
 		depthMm: optionalInt(0, 150, 'depth'),
 		technique: optionalEnum(NEEDLE_TECHNIQUES, 'technique'),
-		deqi: optionalEnum(DEQI_LEVELS, 'deqi')
+		deqi: optionalEnum(DEQI_LEVELS, 'deqi'),
+		/** A ticked checkbox: needled deeply (docs/clinical-rules.md §3 asks about deep needling). */
+		deep: z
+			.string()
+			.optional()
+			.transform((s) => s === 'on' || s === 'true')
 	})
 	// A needle cannot go deeper than it is long.
 	.refine((v) => v.depthMm === null || v.lengthMm === null || v.depthMm <= v.lengthMm, { path: ['depthMm'], ...e('depthBeyondLength') });
@@ -178,3 +183,28 @@ const count = (key: string) =>
 		.regex(/^\d{1,3}$/, e('countRange'))
 		.transform(Number);
 export const ZNeedleCountsSchema = z.object({ needlesIn: count('countRange'), needlesOut: count('countRange') });
+
+/** Form fields `ack.<conflict key>`: the practitioner's reason to go ahead despite a conflict. */
+export const ACK_FIELD = 'ack.';
+
+const ZAcknowledgementReasonSchema = z
+	.string()
+	.max(REASON_MAX * 2, e('tooLong'))
+	.transform((s) => s.replace(/\r\n/g, '\n').trim())
+	.pipe(z.string().max(REASON_MAX, e('tooLong')));
+
+/**
+ * The reasons a form gives for the safety conflicts of a change (domain/clinical/safety-check.ts),
+ * by conflict key; a reason too long is a field error on its own field.
+ */
+export function acknowledgementReasons(input: Readonly<Record<string, unknown>>): { reasons: Record<string, string>; fields: Record<string, string> } {
+	const reasons: Record<string, string> = {};
+	const fields: Record<string, string> = {};
+	for (const [name, value] of Object.entries(input)) {
+		if (!name.startsWith(ACK_FIELD) || name.length === ACK_FIELD.length) continue;
+		const parsed = ZAcknowledgementReasonSchema.safeParse(typeof value === 'string' ? value : '');
+		if (parsed.success) reasons[name.slice(ACK_FIELD.length)] = parsed.data;
+		else fields[name] = 'treatmentSession.error.tooLong';
+	}
+	return { reasons, fields };
+}

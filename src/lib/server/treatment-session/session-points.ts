@@ -4,23 +4,34 @@ import type { AuditActor } from '../audit/audit-log';
 import type { Db } from '../db/database';
 import { editSession, type SessionEditResult } from './edit-session';
 import { fieldCodesFrom } from './field-codes';
-import { ZAddPointSchema, ZRemovePointSchema } from './schemas';
+import { acknowledgementReasons, ZAddPointSchema, ZRemovePointSchema } from './schemas';
 import { licencesOf, type SessionPoint } from './session-repository';
+import { guardSessionChange, sessionTreatment } from './session-safety';
 
 /** The points as the amendment keeps them: without ids, in the order they were added. */
 const snapshot = (points: readonly SessionPoint[]) => points.map(({ id: _id, ...rest }) => rest);
 
-/** Adds one needled point. Needling needs the session practitioner's はり師 licence (docs/clinical-rules.md §6). */
+/**
+ * Adds one needled point, from the list or a tap on the body chart. Needling needs the session
+ * practitioner's はり師 licence (docs/clinical-rules.md §6). The point is checked against the
+ * patient's current alerts and its own cautions (docs/clinical-rules.md §2, §3): a conflict new to
+ * this session needs a reason (`ack.<key>`), or nothing is saved.
+ */
 export async function addSessionPoint(db: Db, patientId: string, sessionId: string, input: Record<string, unknown>, actor: AuditActor, now?: Date): Promise<SessionEditResult> {
 	const parsed = ZAddPointSchema.safeParse(input);
 	if (!parsed.success) return { ok: false, code: 'invalid', fields: fieldCodesFrom(parsed.error) };
+	const { reasons, fields } = acknowledgementReasons(input);
+	if (Object.keys(fields).length > 0) return { ok: false, code: 'invalid', fields };
 	const point = parsed.data;
 	return editSession(db, patientId, sessionId, input, actor, { now }, async (tx, session, at) => {
 		if (!allowedTechniques(await licencesOf(tx, session.practitionerStaffId)).includes('needling')) {
 			return { ok: false, code: 'invalid', fields: { code: 'treatmentSession.error.needsHari' } };
 		}
+		const row = { code: point.code, side: point.side, gauge: point.gauge, lengthMm: point.lengthMm, depthMm: point.depthMm, technique: point.technique, deqi: point.deqi, deep: point.deep };
+		const care = { before: sessionTreatment(session.points, session.techniques), after: sessionTreatment([...session.points, row], session.techniques) };
+		const guarded = await guardSessionChange(tx, actor, session, care, reasons, at);
+		if (!guarded.ok) return guarded;
 		const id = randomUUID();
-		const row = { code: point.code, side: point.side, gauge: point.gauge, lengthMm: point.lengthMm, depthMm: point.depthMm, technique: point.technique, deqi: point.deqi };
 		await tx.kysely
 			.insertInto('session_point')
 			.values({
@@ -33,6 +44,7 @@ export async function addSessionPoint(db: Db, patientId: string, sessionId: stri
 				depth_mm: row.depthMm,
 				technique: row.technique,
 				deqi: row.deqi,
+				deep: row.deep ? 1 : 0,
 				created_at: at.toISOString()
 			})
 			.execute();
@@ -40,7 +52,7 @@ export async function addSessionPoint(db: Db, patientId: string, sessionId: stri
 			action: 'treatment_session.point.add',
 			before: { points: snapshot(session.points) },
 			after: { points: [...snapshot(session.points), row] },
-			detail: { pointId: id }
+			detail: { pointId: id, acknowledged: guarded.acknowledged }
 		};
 	});
 }

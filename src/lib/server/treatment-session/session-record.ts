@@ -14,6 +14,7 @@ import {
 	type SessionSummary,
 	type StartableAppointment
 } from './session-repository';
+import { loadSessionSafety, type SessionSafety } from './session-safety';
 import { clinicDay } from './start-session';
 
 export interface SessionView extends SessionRecord {
@@ -22,6 +23,8 @@ export interface SessionView extends SessionRecord {
 	retentionEndsAt: string | null;
 	amendments: AmendmentEntry[];
 	adverseEvents: AdverseEventEntry[];
+	/** The patient's current alerts, the session's acknowledgements and what still needs one (issue #15). */
+	safety: SessionSafety;
 }
 
 export async function getSessionRecord(db: Db, patientId: string, sessionId: string, actor: AuditActor, now = db.clock.now()): Promise<SessionView | null> {
@@ -34,7 +37,8 @@ export async function getSessionRecord(db: Db, patientId: string, sessionId: str
 		lockAt: session.closedAt ? lockTime(session.closedAt).toISOString() : null,
 		retentionEndsAt: retentionEndsAt(session.timerStartedAt, session.retentionMinutes)?.toISOString() ?? null,
 		amendments: await listAmendments(db, sessionId),
-		adverseEvents: await listSessionAdverseEvents(db, sessionId)
+		adverseEvents: await listSessionAdverseEvents(db, sessionId),
+		safety: await loadSessionSafety(db, session)
 	};
 }
 

@@ -1,4 +1,5 @@
-/* Kysely queries for treatment sessions; nothing else in this module talks SQL. */
+/* Kysely queries for treatment sessions; with acknowledgement-repository.ts, the only SQL of this module. */
+import { POINT_SIDES } from '../../domain/clinical/point-suggestions';
 import { MOXA_TYPES, NO_TECHNIQUES, type Licences, type MoxaType, type SessionTechniques } from '../../domain/clinical/session-rules';
 import type { Db } from '../db/database';
 import type { AdverseEventKind, AdverseEventOutcome, AdverseEventSeverity, PointSide } from '../db/schema-session';
@@ -19,6 +20,15 @@ export interface SessionPoint {
 	depthMm: number | null;
 	technique: string | null;
 	deqi: string | null;
+	/** Needled deeply: the safety check asks about deep needling (docs/clinical-rules.md §3). */
+	deep: boolean;
+}
+
+/** A point of the active plan held back at the start because it met the patient's alerts. */
+export interface HeldPlanPoint {
+	code: string;
+	side: PointSide;
+	deep: boolean;
 }
 
 export interface SessionRecord {
@@ -45,6 +55,8 @@ export interface SessionRecord {
 	notes: string;
 	updatedAt: string;
 	points: SessionPoint[];
+	/** Plan points waiting for the practitioner's acknowledgement before they join the record. */
+	heldPlanPoints: HeldPlanPoint[];
 }
 
 export interface SessionSummary {
@@ -191,9 +203,27 @@ export async function findSession(db: Db, patientId: string, sessionId: string):
 			lengthMm: p.length_mm === null ? null : Number(p.length_mm),
 			depthMm: p.depth_mm === null ? null : Number(p.depth_mm),
 			technique: p.technique,
-			deqi: p.deqi
-		}))
+			deqi: p.deqi,
+			deep: Number(p.deep) === 1
+		})),
+		heldPlanPoints: parseHeldPlanPoints(row.held_plan_points)
 	};
+}
+
+/** The stored held plan points, read defensively: anything unreadable is left out. */
+export function parseHeldPlanPoints(json: string): HeldPlanPoint[] {
+	let raw: unknown;
+	try {
+		raw = JSON.parse(json);
+	} catch {
+		return [];
+	}
+	if (!Array.isArray(raw)) return [];
+	return raw.flatMap((item: unknown) => {
+		if (item === null || typeof item !== 'object') return [];
+		const { code, side, deep } = item as Record<string, unknown>;
+		return typeof code === 'string' && typeof side === 'string' && (POINT_SIDES as readonly string[]).includes(side) ? [{ code, side: side as PointSide, deep: deep === true }] : [];
+	});
 }
 
 /** A patient's sessions: open ones first, then the newest first. */

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { findAcupoint } from '../../domain/acupoints/points';
 import { POINT_SIDES } from '../../domain/clinical/point-suggestions';
+import { checkTreatment } from '../../domain/clinical/safety-check';
 import { DEFAULT_RETENTION_MINUTES, NO_TECHNIQUES } from '../../domain/clinical/session-rules';
 import { addDays, localDate, localInstant } from '../../domain/scheduling/local-time';
 import { recordAudit, type AuditActor } from '../audit/audit-log';
@@ -11,9 +12,11 @@ import { withTransaction } from '../db/transaction';
 import { fieldCodesFrom, type SessionFieldCodes } from './field-codes';
 import { ZStartSessionSchema } from './schemas';
 import { findSessionPatient } from './session-repository';
+import { currentSafetyAlerts } from './session-safety';
 
 export type StartSessionResult =
-	| { ok: true; id: string; resumed: boolean; preFilled: boolean }
+	/** `held`: how many of the plan's points wait for an acknowledgement before they join the record. */
+	| { ok: true; id: string; resumed: boolean; preFilled: boolean; held: number }
 	| { ok: false; code: 'invalid'; fields: SessionFieldCodes }
 	| { ok: false; code: 'not_found' | 'forbidden' };
 
@@ -37,6 +40,12 @@ export function clinicDay(now: Date, timeZone: string): { from: string; to: stri
  * patient's appointments (its bed becomes the session's bed). When the patient did a portal
  * check-in today, its leg and back NRS pre-fill the pre-session pain. Starting twice for the same
  * appointment (a double tap) returns the session already open.
+ *
+ * The active plan's points start the record, re-checked against the patient's alerts as they are
+ * now (docs/clinical-rules.md §3): they may have changed since the plan was saved, and the plan's
+ * acknowledgements were given for the plan, not at this bed. A point that meets an alert or its
+ * own caution is held back (`held_plan_points`): the session starts, and the page asks for a reason
+ * before the point joins the record (or the practitioner leaves it out).
  */
 export async function startSession(db: Db, patientId: string, input: Record<string, unknown>, actor: AuditActor, options: StartSessionOptions = {}): Promise<StartSessionResult> {
 	if (actor.type !== 'staff' || !actor.id) return { ok: false, code: 'forbidden' };
@@ -69,7 +78,7 @@ export async function startSession(db: Db, patientId: string, input: Record<stri
 		const existing = await open.executeTakeFirst();
 		if (existing) {
 			await recordAudit(tx, actor, { action: 'treatment_session.resume', entityType: 'treatment_session', entityId: existing.id, patientId });
-			return { ok: true, id: existing.id, resumed: true, preFilled: false } as const;
+			return { ok: true, id: existing.id, resumed: true, preFilled: false, held: 0 } as const;
 		}
 		const day = clinicDay(now, options.timeZone ?? 'Asia/Tokyo');
 		const checkIn = await tx.kysely
@@ -85,6 +94,13 @@ export async function startSession(db: Db, patientId: string, input: Record<stri
 			.executeTakeFirst();
 		const id = randomUUID();
 		const at = now.toISOString();
+		const planPoints = await activePlanPoints(tx, patientId);
+		const { alerts } = await currentSafetyAlerts(tx, patientId);
+		const conflicting = new Set(
+			checkTreatment(alerts, { points: planPoints, electroacupuncture: false }).conflicts.flatMap(({ conflict }) => ('pointCode' in conflict ? [conflict.pointCode] : []))
+		);
+		const copied = planPoints.filter((p) => !conflicting.has(p.code));
+		const held = planPoints.filter((p) => conflicting.has(p.code));
 		await tx.kysely
 			.insertInto('treatment_session')
 			.values({
@@ -102,16 +118,16 @@ export async function startSession(db: Db, patientId: string, input: Record<stri
 				timer_started_at: null,
 				techniques: JSON.stringify(NO_TECHNIQUES),
 				notes: '',
+				held_plan_points: JSON.stringify(held),
 				created_at: at,
 				updated_at: at
 			})
 			.execute();
-		// The active plan's points start the record: the practitioner removes or adds at the bed.
-		const planPoints = await activePlanPoints(tx, patientId);
-		if (planPoints.length > 0) {
+		// The active plan's points without a conflict start the record: the practitioner removes or adds at the bed.
+		if (copied.length > 0) {
 			await tx.kysely
 				.insertInto('session_point')
-				.values(planPoints.map((point) => ({ id: randomUUID(), session_id: id, code: point.code, side: point.side, gauge: null, length_mm: null, depth_mm: null, technique: null, deqi: null, created_at: at })))
+				.values(copied.map((point) => ({ id: randomUUID(), session_id: id, code: point.code, side: point.side, gauge: null, length_mm: null, depth_mm: null, technique: null, deqi: null, deep: point.deep ? 1 : 0, created_at: at })))
 				.execute();
 		}
 		await recordAudit(tx, actor, {
@@ -119,16 +135,16 @@ export async function startSession(db: Db, patientId: string, input: Record<stri
 			entityType: 'treatment_session',
 			entityId: id,
 			patientId,
-			detail: { appointmentLinked: appointmentId !== null, preFilledFromCheckIn: checkIn !== undefined, pointsFromPlan: planPoints.length }
+			detail: { appointmentLinked: appointmentId !== null, preFilledFromCheckIn: checkIn !== undefined, pointsFromPlan: copied.length, planPointsHeld: held.length }
 		});
-		return { ok: true, id, resumed: false, preFilled: checkIn !== undefined } as const;
+		return { ok: true, id, resumed: false, preFilled: checkIn !== undefined, held: held.length } as const;
 	});
 }
 
 /** The points of the patient's active treatment plan, as the plan stores them; none without a plan. */
-async function activePlanPoints(db: Db, patientId: string): Promise<Array<{ code: string; side: PointSide }>> {
+async function activePlanPoints(db: Db, patientId: string): Promise<Array<{ code: string; side: PointSide; deep: boolean }>> {
 	const plan = await db.kysely.selectFrom('treatment_plan').select('points').where('patient_id', '=', patientId).where('status', '=', 'active').executeTakeFirst();
 	if (!plan) return [];
-	const parsed = z.array(z.object({ code: z.string().max(16), side: z.enum(POINT_SIDES) })).safeParse(JSON.parse(plan.points));
+	const parsed = z.array(z.object({ code: z.string().max(16), side: z.enum(POINT_SIDES), deep: z.boolean().catch(false).default(false) })).safeParse(JSON.parse(plan.points));
 	return parsed.success ? parsed.data.filter((p) => Boolean(findAcupoint(p.code))) : [];
 }

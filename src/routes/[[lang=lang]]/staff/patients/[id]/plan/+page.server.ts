@@ -1,6 +1,6 @@
 import { error, fail } from '@sveltejs/kit';
 import { z } from 'zod';
-import type { CheckedConflict } from '$lib/domain/clinical/plan-check';
+import type { CheckedConflict } from '$lib/domain/clinical/safety-check';
 import { NEEDLING_ORDER } from '$lib/domain/clinical/point-suggestions';
 import { localDate } from '$lib/domain/scheduling/local-time';
 import { isMessageKey, translate } from '$lib/i18n/translate';

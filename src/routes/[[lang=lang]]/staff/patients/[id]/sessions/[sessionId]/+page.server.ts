@@ -1,6 +1,7 @@
-import { error, type RequestEvent } from '@sveltejs/kit';
+import { error, fail, type RequestEvent } from '@sveltejs/kit';
 import { z } from 'zod';
 import { ACUPOINTS, acupointName } from '$lib/domain/acupoints/points';
+import type { CheckedConflict } from '$lib/domain/clinical/safety-check';
 import { allowedTechniques, cuppingPolicy, MOXA_TYPES } from '$lib/domain/clinical/session-rules';
 import type { Locale } from '$lib/i18n/locales';
 import { isMessageKey, translate } from '$lib/i18n/translate';
@@ -11,14 +12,17 @@ import type { AuditActor } from '$lib/server/audit/audit-log';
 import { formFailure } from '$lib/server/http/form';
 import { readForm } from '$lib/server/http/read-form';
 import { actorFrom } from '$lib/server/http/request-context';
+import { acknowledgeOpenConflicts } from '$lib/server/treatment-session/acknowledge-conflicts';
 import { closeSession } from '$lib/server/treatment-session/close-session';
 import type { SessionEditResult } from '$lib/server/treatment-session/edit-session';
+import { dropHeldPlanPoints, keepHeldPlanPoints } from '$lib/server/treatment-session/held-plan-points';
 import { setNeedleCounts, stepNeedleCount } from '$lib/server/treatment-session/needle-counts';
 import { recordAdverseEvent } from '$lib/server/treatment-session/record-adverse-event';
 import { recordNotes } from '$lib/server/treatment-session/record-notes';
 import { recordPrePain } from '$lib/server/treatment-session/record-pre-pain';
 import { recordTechniques } from '$lib/server/treatment-session/record-techniques';
 import {
+	ACK_FIELD,
 	ADVERSE_EVENT_KINDS,
 	ADVERSE_EVENT_OUTCOMES,
 	ADVERSE_EVENT_SEVERITIES,
@@ -27,7 +31,8 @@ import {
 	NEEDLE_LENGTHS_MM,
 	NEEDLE_TECHNIQUES,
 	NOTES_MAX,
-	POINT_SIDES
+	POINT_SIDES,
+	REASON_MAX
 } from '$lib/server/treatment-session/schemas';
 import { addSessionPoint, removeSessionPoint } from '$lib/server/treatment-session/session-points';
 import { getSessionRecord } from '$lib/server/treatment-session/session-record';
@@ -76,7 +81,8 @@ export const load: PageServerLoad = async (event) => {
 			kinds: ADVERSE_EVENT_KINDS,
 			severities: ADVERSE_EVENT_SEVERITIES,
 			outcomes: ADVERSE_EVENT_OUTCOMES,
-			notesMax: NOTES_MAX
+			notesMax: NOTES_MAX,
+			reasonMax: REASON_MAX
 		},
 		scheduleQuery: schedule.toString()
 	};
@@ -88,6 +94,16 @@ function translatedFields(locale: Locale, fields: Record<string, string>): Recor
 	return Object.fromEntries(Object.entries(fields).map(([field, key]) => [field, translate(locale, isMessageKey(key) ? key : 'treatmentSession.error.invalid')]));
 }
 
+/**
+ * What the page gets back when a change meets the patient's safety alerts (issue #15): the input,
+ * to post again with a reason per conflict, and the conflicts. Nothing was saved.
+ */
+interface ConflictFailure {
+	values: Record<string, string>;
+	errors: Record<string, string>;
+	conflicts: CheckedConflict[];
+}
+
 /** One form action: read the form, run the use case, map each outcome to one status in one place. */
 function editAction(useCase: EditUseCase) {
 	return async (event: RequestEvent) => {
@@ -97,6 +113,11 @@ function editAction(useCase: EditUseCase) {
 		const result = await useCase(locals.db, params.id!, params.sessionId!, values, actorFrom(event));
 		if (result.ok) return { saved: values.form ?? '' };
 		if (result.code === 'invalid') return formFailure(422, values, translatedFields(locals.locale, result.fields));
+		if (result.code === 'needs_acknowledgement') {
+			const errors = Object.fromEntries(result.missing.map((key) => [`${ACK_FIELD}${key}`, translate(locals.locale, 'treatmentSession.safety.reasonRequired')]));
+			// The point code is no secret here: the form posts it again with the reasons.
+			return fail(422, { values, errors, conflicts: result.check.conflicts } satisfies ConflictFailure);
+		}
 		if (result.code === 'closed') return formFailure(409, values, {}, translate(locals.locale, 'treatmentSession.error.closed'));
 		if (result.code === 'forbidden') error(403, translate(locals.locale, 'error.forbiddenTitle'));
 		notFound(locals.locale);
@@ -110,6 +131,9 @@ export const actions: Actions = {
 	needleStep: editAction(stepNeedleCount),
 	needleCounts: editAction(setNeedleCounts),
 	techniques: editAction(recordTechniques),
+	keepPlanPoints: editAction(keepHeldPlanPoints),
+	dropPlanPoints: editAction(dropHeldPlanPoints),
+	acknowledge: editAction(acknowledgeOpenConflicts),
 	timer: editAction(startRetentionTimer),
 	notes: editAction(recordNotes),
 	close: async (event) => {
