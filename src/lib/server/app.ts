@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { sql } from 'kysely';
 import pkg from '../../../package.json' with { type: 'json' };
-import { createSecretBox, type SecretBox } from './auth/secret-box';
+import type { SecretBox } from './auth/secret-box';
 import { loadSecretKey } from './auth/secret-key';
 import { sealPlainTotpSecrets } from './auth/second-factor';
 import { readConfig, type AppConfig } from './config';
@@ -39,7 +39,12 @@ export function sqliteFileOf(config: AppConfig): string {
 
 /** `serving`: for the long-running server, which checkpoints SQLite on a thread of its own. */
 export function openAppDatabase(config: AppConfig, serving = false): Db {
-	return openDatabase({ databaseUrl: config.databaseUrl, sqliteFile: sqliteFileOf(config), backgroundCheckpoints: serving });
+	return openDatabase({
+		databaseUrl: config.databaseUrl,
+		sqliteFile: sqliteFileOf(config),
+		backgroundCheckpoints: serving,
+		secretKey: loadSecretKey(config)
+	});
 }
 
 /** Migrates and, on a new database, seeds. Used by the server at start and by `npm run migrate`. */
@@ -82,8 +87,8 @@ export function getApp(): Promise<App> {
 		if (config.databaseUrl && !config.secretKey) {
 			logger.warn('SECRET_KEY is not set: this instance seals TOTP secrets with its own secret.key in DATA_DIR; instances sharing a database need one SECRET_KEY');
 		}
-		const secrets = createSecretBox(loadSecretKey(config));
 		const db = openAppDatabase(config, true);
+		const secrets = db.secrets;
 		const report = await prepareDatabase(db, config);
 		await sealPlainTotpSecrets(db, secrets);
 		if (report.demoAccounts) process.stdout.write(formatDemoAccounts(report.demoAccounts) + '\n');

@@ -10,6 +10,11 @@ export type IdempotencyOutcome =
 	| { kind: 'replay'; response: Response }
 	| { kind: 'conflict'; code: 'idempotency_key_reused' | 'request_in_progress' | 'idempotency_key_invalid' };
 
+/** A sealed answer opens only for its own key. */
+function answerContext(key: string): string {
+	return `idempotency:${key}`;
+}
+
 /**
  * `Idempotency-Key`: the first request with a key runs and its answer is kept; a retry with the
  * same key and body gets that same answer instead of running again.
@@ -29,13 +34,16 @@ export async function beginIdempotent(db: Db, key: string | null, body: unknown)
 		const stored = await db.kysely.selectFrom('idempotency_key').selectAll().where('key', '=', key).executeTakeFirstOrThrow();
 		if (stored.request_hash !== requestHash) return { kind: 'conflict', code: 'idempotency_key_reused' };
 		if (stored.status_code === null || stored.body === null) return { kind: 'conflict', code: 'request_in_progress' };
-		return { kind: 'replay', response: json(JSON.parse(stored.body), { status: stored.status_code, headers: { 'idempotent-replayed': 'true' } }) };
+		const body = db.secrets.open(stored.body, answerContext(key));
+		return { kind: 'replay', response: json(JSON.parse(body), { status: stored.status_code, headers: { 'idempotent-replayed': 'true' } }) };
 	}
 	return {
 		kind: 'fresh',
 		save: async (response) => {
 			const text = await response.clone().text();
-			await db.kysely.updateTable('idempotency_key').set({ status_code: response.status, body: text }).where('key', '=', key).execute();
+			// The answer holds a working link (a booking's manageUrl): kept sealed under the server key.
+			const body = db.secrets.seal(text, answerContext(key));
+			await db.kysely.updateTable('idempotency_key').set({ status_code: response.status, body }).where('key', '=', key).execute();
 			return response;
 		},
 		// An unexpected failure frees the key, so the client's retry runs afresh.

@@ -1,4 +1,5 @@
 import { bookingMail, type BookingMailKind } from '../booking/booking-mail';
+import { manageTokenContext } from '../booking/booking-mail-jobs';
 import type { Db } from '../db/database';
 import { logger } from '../log';
 import type { Mailer } from '../mail/mailer';
@@ -23,7 +24,10 @@ const HANDLERS: Record<string, Handler> = {
 };
 
 async function sendBookingMail(context: JobContext, payload: Record<string, string>, kind: BookingMailKind) {
-	const mail = await bookingMail(context.db, payload.appointmentId!, payload.manageToken ?? null, kind, context.origin);
+	const appointmentId = payload.appointmentId!;
+	// Opened only now, to build the mail; a job queued before sealing existed holds it plain.
+	const manageToken = payload.manageToken ? context.db.secrets.open(payload.manageToken, manageTokenContext(appointmentId)) : null;
+	const mail = await bookingMail(context.db, appointmentId, manageToken, kind, context.origin);
 	if (!mail) return; // cancelled since: nothing to send
 	const result = await context.mailer.send(context.db, mail);
 	// Without SMTP the mail waits in the outbox; with SMTP a failed delivery is retried later.
