@@ -11,6 +11,7 @@ import { migrateToLatest } from './db/migrate';
 import { withTransaction } from './db/transaction';
 import { logger } from './log';
 import { createMailer, type Mailer } from './mail/mailer';
+import { schedulePruning } from './jobs/prune';
 import { startJobWorker, stopJobWorker } from './jobs/worker';
 import { clinicInstruments } from './outcomes/clinic-instruments';
 import { seedDemoAppointments } from './seed/demo-appointments';
@@ -95,6 +96,7 @@ export function getApp(): Promise<App> {
 		const mailer = createMailer(config.smtpUrl, config.mailFrom);
 		// Read the clinic's instrument files now, so a bad one is reported at start rather than at first use.
 		void clinicInstruments(config.instrumentsDir);
+		await schedulePruning(db, db.clock.now());
 		startJobWorker({ db, mailer, origin: config.origin ?? `http://localhost:${process.env.PORT ?? 3000}` });
 		// adapter-node announces a graceful shutdown (SIGTERM/SIGINT) once it stops taking requests.
 		process.once('sveltekit:shutdown', async () => {

@@ -1,0 +1,67 @@
+import type { Db } from '../db/database';
+import { enqueueJob } from './queue';
+
+/*
+ * Nothing is kept longer than it is needed (issue 16). Each period is the longest time the row
+ * still serves a purpose; past it, the row is only something to lose in a leak.
+ */
+
+const DAY_MS = 86_400_000;
+/** A completed job is needed only to see that its mail went out; the outbox and audit log keep the rest. */
+export const DONE_JOB_KEPT_MS = 7 * DAY_MS;
+/** A job that gave up stays in view for the owner (a failed alert) for a quarter, then goes. */
+export const FAILED_JOB_KEPT_MS = 90 * DAY_MS;
+/** Clients retry a request within minutes, at most a day; after that a key is free to be forgotten. */
+export const IDEMPOTENCY_KEY_KEPT_MS = DAY_MS;
+/** The outbox answers "did the mail go out?" for recent mail; older copies only hold personal data. */
+export const OUTBOX_MAIL_KEPT_MS = 30 * DAY_MS;
+/** How often pruning runs: daily is enough for periods counted in days. */
+export const PRUNE_EVERY_MS = DAY_MS;
+
+export const PRUNE_JOB = 'maintenance.prune';
+
+export interface PruneReport {
+	jobs: number;
+	idempotencyKeys: number;
+	outboxMail: number;
+}
+
+/** Deletes completed jobs, used idempotency keys and old outbox mail past their periods. */
+export async function pruneExpired(db: Db, now = db.clock.now()): Promise<PruneReport> {
+	const before = (ms: number) => new Date(now.getTime() - ms).toISOString();
+	const jobs = await db.kysely
+		.deleteFrom('job')
+		.where('done_at', 'is not', null)
+		.where((eb) =>
+			eb.or([
+				eb.and([eb('last_error', 'is', null), eb('done_at', '<', before(DONE_JOB_KEPT_MS))]),
+				eb.and([eb('last_error', 'is not', null), eb('done_at', '<', before(FAILED_JOB_KEPT_MS))])
+			])
+		)
+		.executeTakeFirst();
+	const keys = await db.kysely.deleteFrom('idempotency_key').where('created_at', '<', before(IDEMPOTENCY_KEY_KEPT_MS)).executeTakeFirst();
+	const mail = await db.kysely.deleteFrom('mail_outbox').where('created_at', '<', before(OUTBOX_MAIL_KEPT_MS)).executeTakeFirst();
+	return { jobs: Number(jobs.numDeletedRows), idempotencyKeys: Number(keys.numDeletedRows), outboxMail: Number(mail.numDeletedRows) };
+}
+
+/**
+ * Makes sure one pruning run is waiting in the queue: at start, and after each run for the next.
+ * Several instances may call it together; a second waiting run would only prune nothing.
+ */
+export async function schedulePruning(db: Db, runAt: Date, now = db.clock.now()): Promise<void> {
+	const waiting = await db.kysely
+		.selectFrom('job')
+		.select('id')
+		.where('kind', '=', PRUNE_JOB)
+		.where('done_at', 'is', null)
+		// A run in hand (leased) is not waiting: it is the one about to queue its successor.
+		.where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<=', now.toISOString())]))
+		.executeTakeFirst();
+	if (!waiting) await enqueueJob(db, PRUNE_JOB, {}, runAt, now);
+}
+
+/** The job: prune, then queue the next run. */
+export async function runPruning(db: Db, now = db.clock.now()): Promise<void> {
+	await pruneExpired(db, now);
+	await schedulePruning(db, new Date(now.getTime() + PRUNE_EVERY_MS), now);
+}
