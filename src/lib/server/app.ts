@@ -10,6 +10,7 @@ import { openDatabase, type Db } from './db/database';
 import { migrateToLatest } from './db/migrate';
 import { withTransaction } from './db/transaction';
 import { logger } from './log';
+import { ensurePrivateFolder } from './private-files';
 import { createMailer, type Mailer } from './mail/mailer';
 import { schedulePruning } from './jobs/prune';
 import { startJobWorker, stopJobWorker } from './jobs/worker';
@@ -40,6 +41,8 @@ export function sqliteFileOf(config: AppConfig): string {
 
 /** `serving`: for the long-running server, which checkpoints SQLite on a thread of its own. */
 export function openAppDatabase(config: AppConfig, serving = false): Db {
+	// Created 0700 (or tightened), also when the database itself is on PostgreSQL: the key is here.
+	ensurePrivateFolder(config.dataDir);
 	return openDatabase({
 		databaseUrl: config.databaseUrl,
 		sqliteFile: sqliteFileOf(config),

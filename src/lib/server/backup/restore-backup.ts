@@ -1,8 +1,12 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { sqliteFileOf } from '../app';
 import { verifyAuditChain, type AuditChainReport } from '../audit/audit-log';
 import type { AppConfig } from '../config';
 import { openDatabase, type Db, type DialectName } from '../db/database';
 import { migrateToLatest } from '../db/migrate';
+import { decryptBackupFile } from './backup-encryption';
 import { BackupFailure, failedOutcome, type FailedOutcome } from './backup-failure';
 import { detectBackupFormat, requireBackupFile } from './backup-file';
 import { refuseUnknownMigrations } from './migration-check';
@@ -33,10 +37,28 @@ export type RestoreBackupResult = { ok: true; report: RestoreReport } | FailedOu
  */
 export async function restoreBackup(
 	config: AppConfig,
-	request: { file: string; force: boolean; now?: Date }
+	request: { file: string; force: boolean; now?: Date; identity?: string }
 ): Promise<RestoreBackupResult> {
 	try {
 		requireBackupFile(request.file);
+		if (detectBackupFormat(request.file) !== 'age') return await restorePlain(config, request);
+		// Decrypted into a folder of our own (0700), the copy 0600, and removed whatever happens.
+		const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'shinkyu-restore-'));
+		try {
+			const plain = path.join(folder, 'backup');
+			await decryptBackupFile(request.file, plain, request.identity);
+			if (detectBackupFormat(plain) === 'age') throw notABackup(request.file);
+			return await restorePlain(config, { ...request, file: plain });
+		} finally {
+			fs.rmSync(folder, { recursive: true, force: true });
+		}
+	} catch (cause) {
+		return failedOutcome(cause);
+	}
+}
+
+async function restorePlain(config: AppConfig, request: { file: string; force: boolean; now?: Date }): Promise<RestoreBackupResult> {
+	try {
 		const format = detectBackupFormat(request.file);
 		if (config.databaseUrl) {
 			if (format === 'sqlite') throw wrongEngine(request.file, 'a SQLite', 'unset DATABASE_URL to restore it into DATA_DIR');

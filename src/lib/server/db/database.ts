@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect, sql, type SqliteDatabase } from 'kysely';
@@ -8,6 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { systemClock, type Clock } from '../clock/clock';
 import { createSecretBox, type SecretBox } from '../auth/secret-box';
 import { startWalCheckpointer } from './wal-checkpointer';
+import { ensurePrivateFile, ensurePrivateFolder } from '../private-files';
 
 export type DialectName = 'sqlite' | 'postgres';
 
@@ -56,7 +56,9 @@ export function openDatabase(options: DbOptions): Db {
 const FALLBACK_CHECKPOINT_PAGES = 20_000;
 
 function openSqlite(file: string, backgroundCheckpoints: boolean, clock: Clock, secrets: SecretBox): Db {
-	fs.mkdirSync(path.dirname(file), { recursive: true });
+	ensurePrivateFolder(path.dirname(file));
+	// SQLite gives its -wal and -shm files the database file's mode: 0600 for all three.
+	ensurePrivateFile(file);
 	const sqlite = new SQLite(file);
 	// Durability first: a clinic record must survive a power cut (issue #3).
 	sqlite.pragma('journal_mode = WAL');
