@@ -12,8 +12,10 @@ import { withTransaction } from './db/transaction';
 import { logger } from './log';
 import { ensurePrivateFolder } from './private-files';
 import { createMailer, type Mailer } from './mail/mailer';
+import { auditHeadFileOf, startAuditHeadWriter, stopAuditHeadWriter } from './audit/audit-head';
+import { scheduleAuditVerification } from './audit/scheduled-verification';
 import { schedulePruning } from './jobs/prune';
-import { startJobWorker, stopJobWorker } from './jobs/worker';
+import { startJobWorker, stopJobWorker, wakeJobWorker } from './jobs/worker';
 import { clinicInstruments } from './outcomes/clinic-instruments';
 import { seedDemoAppointments } from './seed/demo-appointments';
 import { seedDemoHistory } from './seed/demo-history';
@@ -100,10 +102,16 @@ export function getApp(): Promise<App> {
 		// Read the clinic's instrument files now, so a bad one is reported at start rather than at first use.
 		void clinicInstruments(config.instrumentsDir);
 		await schedulePruning(db, db.clock.now());
+		await scheduleAuditVerification(db, db.clock.now());
+		const auditHeadFile = auditHeadFileOf(config);
+		startAuditHeadWriter(db, auditHeadFile);
 		startJobWorker({ db, mailer, origin: config.origin ?? `http://localhost:${process.env.PORT ?? 3000}` });
+		// The pruning and audit verification queued above run now, not at the first poll.
+		wakeJobWorker();
 		// adapter-node announces a graceful shutdown (SIGTERM/SIGINT) once it stops taking requests.
 		process.once('sveltekit:shutdown', async () => {
 			await stopJobWorker();
+			await stopAuditHeadWriter(db, auditHeadFile);
 			await db.close();
 		});
 		return { config, db, mailer, secrets };

@@ -18,7 +18,7 @@ const modeOf = (file: string) => fs.statSync(file).mode & 0o777;
 
 describe('the data folder and the database file (issue 16)', () => {
 	it('creates DATA_DIR 0700 and the SQLite database, its log and the server key 0600', async () => {
-		const config = { ...(await newClinicConfig('sqlite', scratch.path)), seedDemo: false };
+		const config = { ...(await newClinicConfig('sqlite', scratch.path)), seedDemo: false, secretKey: undefined };
 		config.dataDir = path.join(config.dataDir, 'new-data');
 		const db = openAppDatabase(config);
 		try {

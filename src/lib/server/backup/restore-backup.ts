@@ -4,6 +4,7 @@ import path from 'node:path';
 import { sqliteFileOf } from '../app';
 import { verifyAuditChain, type AuditChainReport } from '../audit/audit-log';
 import type { AppConfig } from '../config';
+import { loadSecretKey } from '../auth/secret-key';
 import { openDatabase, type Db, type DialectName } from '../db/database';
 import { migrateToLatest } from '../db/migrate';
 import { decryptBackupFile } from './backup-encryption';
@@ -63,13 +64,14 @@ async function restorePlain(config: AppConfig, request: { file: string; force: b
 		if (config.databaseUrl) {
 			if (format === 'sqlite') throw wrongEngine(request.file, 'a SQLite', 'unset DATABASE_URL to restore it into DATA_DIR');
 			if (format !== 'postgres') throw notABackup(request.file);
-			return { ok: true, report: await restoreIntoPostgres(config.databaseUrl, request.file) };
+			return { ok: true, report: await restoreIntoPostgres(config.databaseUrl, request.file, loadSecretKey(config)) };
 		}
 		if (format === 'postgres') throw wrongEngine(request.file, 'a PostgreSQL', 'set DATABASE_URL to an empty PostgreSQL database to restore it');
 		if (format !== 'sqlite') throw notABackup(request.file);
 		const target = sqliteFileOf(config);
 		const { keptAs } = placeSqliteBackup(request.file, target, { force: request.force, now: request.now ?? systemClock.now() });
-		const db = openDatabase({ sqliteFile: target });
+		// The server key of the restored clinic (SECRET_KEY or its secret.key) verifies the keyed chain.
+		const db = openDatabase({ sqliteFile: target, secretKey: loadSecretKey(config) });
 		try {
 			return { ok: true, report: { engine: 'sqlite', target, keptAs, ...(await finishRestore(db)) } };
 		} finally {
@@ -80,9 +82,9 @@ async function restorePlain(config: AppConfig, request: { file: string; force: b
 	}
 }
 
-async function restoreIntoPostgres(databaseUrl: string, file: string): Promise<RestoreReport> {
+async function restoreIntoPostgres(databaseUrl: string, file: string, secretKey: Buffer): Promise<RestoreReport> {
 	refuseUnknownMigrations(await readPostgresMigrations(file), 'postgres');
-	const db = openDatabase({ databaseUrl, poolSize: 2 });
+	const db = openDatabase({ databaseUrl, poolSize: 2, secretKey });
 	try {
 		await refuseNonEmptyDatabase(db, databaseUrl);
 		await restorePostgres(databaseUrl, file);

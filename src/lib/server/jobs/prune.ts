@@ -1,5 +1,5 @@
 import type { Db } from '../db/database';
-import { enqueueJob } from './queue';
+import { scheduleRecurringJob } from './recurring';
 
 /*
  * Nothing is kept longer than it is needed (issue 16). Each period is the longest time the row
@@ -44,20 +44,9 @@ export async function pruneExpired(db: Db, now = db.clock.now()): Promise<PruneR
 	return { jobs: Number(jobs.numDeletedRows), idempotencyKeys: Number(keys.numDeletedRows), outboxMail: Number(mail.numDeletedRows) };
 }
 
-/**
- * Makes sure one pruning run is waiting in the queue: at start, and after each run for the next.
- * Several instances may call it together; a second waiting run would only prune nothing.
- */
+/** Queues the first pruning run unless one is waiting. */
 export async function schedulePruning(db: Db, runAt: Date, now = db.clock.now()): Promise<void> {
-	const waiting = await db.kysely
-		.selectFrom('job')
-		.select('id')
-		.where('kind', '=', PRUNE_JOB)
-		.where('done_at', 'is', null)
-		// A run in hand (leased) is not waiting: it is the one about to queue its successor.
-		.where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<=', now.toISOString())]))
-		.executeTakeFirst();
-	if (!waiting) await enqueueJob(db, PRUNE_JOB, {}, runAt, now);
+	await scheduleRecurringJob(db, PRUNE_JOB, runAt, now);
 }
 
 /** The job: prune, then queue the next run. */

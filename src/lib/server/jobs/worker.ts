@@ -5,6 +5,7 @@ import { logger } from '../log';
 import type { Mailer } from '../mail/mailer';
 import { withGroupedTransaction } from '../db/grouped-transaction';
 import { inSavepoint } from '../db/transaction';
+import { AUDIT_VERIFY_JOB, runAuditVerification } from '../audit/scheduled-verification';
 import { PRUNE_JOB, runPruning } from './prune';
 import { claimDueJobs, completeJobs, failJob } from './queue';
 import type { Job } from './types';
@@ -20,6 +21,7 @@ type Handler = (context: JobContext, payload: Record<string, string>, now: Date)
 
 const HANDLERS: Record<string, Handler> = {
 	[PRUNE_JOB]: (context, _payload, now) => runPruning(context.db, now),
+	[AUDIT_VERIFY_JOB]: (context, _payload, now) => runAuditVerification(context.db, now),
 	'mail.booking_confirmation': (context, payload) => sendBookingMail(context, payload, 'confirmation'),
 	'mail.booking_reminder': (context, payload) => sendBookingMail(context, payload, 'reminder'),
 	'mail.booking_cancellation': (context, payload) => sendBookingMail(context, payload, 'cancellation')
