@@ -11,6 +11,7 @@ import { migrateToLatest } from './db/migrate';
 import { withTransaction } from './db/transaction';
 import { logger } from './log';
 import { ensurePrivateFolder } from './private-files';
+import { queuedMailer } from './mail/mail-jobs';
 import { createMailer, type Mailer } from './mail/mailer';
 import { auditHeadFileOf, startAuditHeadWriter, stopAuditHeadWriter } from './audit/audit-head';
 import { scheduleAuditVerification } from './audit/scheduled-verification';
@@ -98,14 +99,16 @@ export function getApp(): Promise<App> {
 		const report = await prepareDatabase(db, config);
 		await sealPlainTotpSecrets(db, secrets);
 		if (report.demoAccounts) process.stdout.write(formatDemoAccounts(report.demoAccounts) + '\n');
-		const mailer = createMailer(config.smtpUrl, config.mailFrom);
+		const delivery = createMailer(config.smtpUrl, config.mailFrom);
+		// Use cases queue their mail; the worker delivers it, with retries (mail/mail-jobs.ts).
+		const mailer = queuedMailer(delivery, () => wakeJobWorker());
 		// Read the clinic's instrument files now, so a bad one is reported at start rather than at first use.
 		void clinicInstruments(config.instrumentsDir);
 		await schedulePruning(db, db.clock.now());
 		await scheduleAuditVerification(db, db.clock.now());
 		const auditHeadFile = auditHeadFileOf(config);
 		startAuditHeadWriter(db, auditHeadFile);
-		startJobWorker({ db, mailer, origin: config.origin ?? `http://localhost:${process.env.PORT ?? 3000}` });
+		startJobWorker({ db, mailer: delivery, origin: config.origin ?? `http://localhost:${process.env.PORT ?? 3000}` });
 		// The pruning and audit verification queued above run now, not at the first poll.
 		wakeJobWorker();
 		// adapter-node announces a graceful shutdown (SIGTERM/SIGINT) once it stops taking requests.

@@ -150,6 +150,7 @@ export const en = {
 	'list.inParentheses': ' ({text})',
 	'attention.label': 'Needs attention',
 	'attention.sideEffects': 'Side-effect reports to handle: {count}',
+	'attention.failedMail': 'E-mail that could not be sent, alerts included: {count}',
 	'settings.receptionReadsClinical': 'Let reception read clinical content (intake answers, notes, side-effect reports)',
 	'settings.receptionReadsClinicalHelp': 'When off, reception sees appointments, contact details and whether there are safety alerts, but not the answers behind them. Health data is sensitive personal information: share it only with those who need it.',
 	'settings.treatmentTitle': 'Treatment',
@@ -160,7 +161,7 @@ export const en = {
 
 	'mail.inviteSubject': 'Your staff account at {clinic}',
 	'mail.inviteBody': 'You have been invited to join {clinic} as staff (role: {role}).\n\nCreate your account with this link. It is valid until {date}.\n{url}\n\nIf you did not expect this, you can ignore this e-mail.',
-	'team.inviteMailed': 'An invitation e-mail was sent to {email}.',
+	'team.inviteMailed': 'An invitation e-mail is on its way to {email}; if the mail server is down it is retried, and a mail that cannot be sent is listed in the outbox.',
 	'team.inviteQueued': 'No mail server is set up, so the invitation e-mail was kept in the outbox.',
 	'outbox.title': 'Outbox',
 	'outbox.intro': 'Every e-mail the app has sent. Without a mail server (SMTP_URL) mail is only kept here, not sent.',
@@ -172,6 +173,9 @@ export const en = {
 	'outbox.notSent': 'Not sent',
 	'outbox.failed': 'Failed: {error}',
 	'outbox.empty': 'No e-mail yet.',
+	'outbox.gaveUpTitle': 'Not sent after every retry: {count}',
+	'outbox.gaveUpIntro': 'The mail server refused these or could not be reached for hours. Tell the people concerned another way (a red-flag or adverse-event alert above all), and check SMTP_URL.',
+	'outbox.gaveUpItem': '{kind}, gave up {at} after {attempts} attempts: {error}',
 	'dashboard.outbox': 'Outbox',
 
 	'validation.required': 'This field is required.',

@@ -5,9 +5,11 @@ import { capturingMailer } from '../../../../tests/support/capturing-mailer';
 import { describeEachDatabase } from '../../../../tests/support/test-database';
 import { createBooking } from '../booking/create-booking';
 import { getAvailability } from '../booking/get-availability';
+import { fixedClock } from '../clock/clock';
 import type { Db } from '../db/database';
 import { beginIdempotent } from '../http/idempotency';
 import { runDueJobs } from '../jobs/worker';
+import { queuedMailer } from '../mail/mail-jobs';
 import { requestMagicLink } from '../portal/magic-link';
 import { insertPatient } from '../portal/test-patients';
 import { seedDemoClinic } from '../seed/demo-clinic';
@@ -41,6 +43,9 @@ async function everyStoredText(db: Db): Promise<Array<{ where: string; text: str
 }
 
 describeEachDatabase('bearer tokens at rest', (db) => {
+	/** The handle with the test's fixed clock, so what it queues is due at NOW. */
+	const atNow = (): Db => ({ ...db(), clock: fixedClock(NOW) });
+
 	beforeAll(async () => {
 		await seedDemoClinic(db());
 	});
@@ -77,17 +82,21 @@ describeEachDatabase('bearer tokens at rest', (db) => {
 
 		// A portal sign-in link.
 		await insertPatient(db(), { email: 'signin@example.jp', givenName: 'Sig' });
-		expect((await requestMagicLink(db(), mailer, 'signin@example.jp', 'en', ORIGIN, anonymous, new Date(NOW))).linksSent).toBe(1);
+		// Through the queue, as the server sends it: the job holds the mail until the worker runs.
+		expect((await requestMagicLink(atNow(), queuedMailer(mailer), 'signin@example.jp', 'en', ORIGIN, anonymous, new Date(NOW))).linksSent).toBe(1);
+		const queued = await everyStoredText(db());
+		await runDueJobs({ db: db(), mailer, origin: ORIGIN }, new Date(NOW));
 		const signIn = mailer.sent.find((m) => m.to === 'signin@example.jp')!.text;
 		tokens.push(/\/portal\/auth\/([a-z2-7]{32})/.exec(signIn)![1]!);
+		expect(queued.filter(({ text }) => text.includes(tokens.at(-1)!))).toEqual([]);
 
 		// An invitation, mailed as the team page does.
 		const owner = await db().kysely.selectFrom('staff').select('id').where('role', '=', 'owner').executeTakeFirstOrThrow();
 		const invited = await inviteStaff(db(), { email: 'new-colleague@example.jp', role: 'reception' }, { type: 'staff', id: owner.id, ip: null, requestId: null }, new Date(NOW));
 		if (!invited.ok) throw new Error(invited.code);
 		tokens.push(invited.token);
-		await mailer.send(
-			db(),
+		await queuedMailer(mailer).send(
+			atNow(),
 			invitationMail({
 				to: 'new-colleague@example.jp',
 				role: 'reception',
@@ -98,6 +107,11 @@ describeEachDatabase('bearer tokens at rest', (db) => {
 				locale: 'en'
 			})
 		);
+
+		const waiting = await everyStoredText(db());
+		expect(waiting.filter(({ text }) => text.includes(invited.token)).map(({ where }) => where)).toEqual([]);
+		await runDueJobs({ db: db(), mailer, origin: ORIGIN }, new Date(NOW));
+		expect(mailer.sent.find((m) => m.to === 'new-colleague@example.jp')?.text).toContain(invited.token);
 
 		const stored = await everyStoredText(db());
 		expect(stored.length).toBeGreaterThan(100);

@@ -11,6 +11,8 @@ const DAY_MS = 86_400_000;
 export const DONE_JOB_KEPT_MS = 7 * DAY_MS;
 /** A job that gave up stays in view for the owner (a failed alert) for a quarter, then goes. */
 export const FAILED_JOB_KEPT_MS = 90 * DAY_MS;
+/** A mail that gave up is flagged to the owner (banner, outbox) for a week: long enough to be seen after a holiday. */
+export const MAIL_GAVE_UP_SHOWN_MS = 7 * DAY_MS;
 /** Clients retry a request within minutes, at most a day; after that a key is free to be forgotten. */
 export const IDEMPOTENCY_KEY_KEPT_MS = DAY_MS;
 /** The outbox answers "did the mail go out?" for recent mail; older copies only hold personal data. */

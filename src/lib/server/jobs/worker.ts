@@ -6,12 +6,14 @@ import type { Mailer } from '../mail/mailer';
 import { withGroupedTransaction } from '../db/grouped-transaction';
 import { inSavepoint } from '../db/transaction';
 import { AUDIT_VERIFY_JOB, runAuditVerification } from '../audit/scheduled-verification';
+import { SEND_MAIL_JOB, sendQueuedMail } from '../mail/mail-jobs';
 import { PRUNE_JOB, runPruning } from './prune';
 import { claimDueJobs, completeJobs, failJob } from './queue';
 import type { Job } from './types';
 
 export interface JobContext {
 	db: Db;
+	/** The mailer that delivers (SMTP, or the outbox alone): use cases are given a queuing one instead. */
 	mailer: Mailer;
 	/** The public URL, for links in mail. */
 	origin: string;
@@ -22,6 +24,7 @@ type Handler = (context: JobContext, payload: Record<string, string>, now: Date)
 const HANDLERS: Record<string, Handler> = {
 	[PRUNE_JOB]: (context, _payload, now) => runPruning(context.db, now),
 	[AUDIT_VERIFY_JOB]: (context, _payload, now) => runAuditVerification(context.db, now),
+	[SEND_MAIL_JOB]: (context, payload) => sendQueuedMail(context.db, context.mailer, payload),
 	'mail.booking_confirmation': (context, payload) => sendBookingMail(context, payload, 'confirmation'),
 	'mail.booking_reminder': (context, payload) => sendBookingMail(context, payload, 'reminder'),
 	'mail.booking_cancellation': (context, payload) => sendBookingMail(context, payload, 'cancellation')
