@@ -8,7 +8,7 @@ import { inSavepoint } from '../db/transaction';
 import { AUDIT_VERIFY_JOB, runAuditVerification } from '../audit/scheduled-verification';
 import { SEND_MAIL_JOB, sendQueuedMail } from '../mail/mail-jobs';
 import { PRUNE_JOB, runPruning } from './prune';
-import { claimDueJobs, completeJobs, failJob } from './queue';
+import { claimDueJobs, completeJobs, extendLease, failJob, LEASE_MS } from './queue';
 import type { Job } from './types';
 
 export interface JobContext {
@@ -17,6 +17,8 @@ export interface JobContext {
 	mailer: Mailer;
 	/** The public URL, for links in mail. */
 	origin: string;
+	/** How long a claim holds a job before another worker may take it (tests shorten it). */
+	leaseMs?: number;
 }
 
 type Handler = (context: JobContext, payload: Record<string, string>, now: Date) => Promise<void>;
@@ -55,7 +57,7 @@ const OUTBOX_CHUNK = 10;
 export async function runDueJobs(context: JobContext, now = context.db.clock.now()): Promise<number> {
 	let ran = 0;
 	for (;;) {
-		const jobs = await claimDueJobs(context.db, context.mailer.canDeliver ? CLAIM_FOR_DELIVERY : CLAIM_FOR_OUTBOX, now);
+		const jobs = await claimDueJobs(context.db, context.mailer.canDeliver ? CLAIM_FOR_DELIVERY : CLAIM_FOR_OUTBOX, now, context.leaseMs ?? LEASE_MS);
 		if (jobs.length === 0) return ran;
 		if (context.mailer.canDeliver) for (const job of jobs) await deliverJob(context, job, now);
 		else for (let i = 0; i < jobs.length; i += OUTBOX_CHUNK) await runOutboxJobs(context, jobs.slice(i, i + OUTBOX_CHUNK), now);
@@ -63,14 +65,36 @@ export async function runDueJobs(context: JobContext, now = context.db.clock.now
 	}
 }
 
-/** Delivery talks to the network: never inside a transaction, which would stop every writer. */
+/**
+ * Delivery talks to the network: never inside a transaction, which would stop every writer. A mail
+ * is sent at most once (issue 16): the jobs claimed in one batch wait their turn while their
+ * leases run, so the claim is checked and the lease renewed just before sending, and renewed
+ * again every second while a slow mail server holds the send, so no other worker takes it.
+ */
 async function deliverJob(context: JobContext, job: Job, now: Date): Promise<void> {
+	const leaseMs = context.leaseMs ?? LEASE_MS;
+	const renew = () => extendLease(context.db, job, leaseMs, laterOf(now, context.db.clock.now()));
+	if (!(await renew())) return; // another worker took it, or finished it, while it waited here
+	const heartbeat = setInterval(
+		() => void renew().catch((cause) => logger.warn({ jobId: job.id, err: String(cause) }, 'lease not renewed')),
+		Math.min(leaseMs / 3, RENEW_EVERY_MS)
+	);
 	try {
 		await handlerFor(job)(context, JSON.parse(job.payload), now);
-		await completeJobs(context.db, [job.id], now);
+		if ((await completeJobs(context.db, [job], now)) === 0) logger.warn({ jobId: job.id, kind: job.kind }, 'job finished after its lease was lost');
 	} catch (cause) {
 		await recordFailure(context, job, cause, now);
+	} finally {
+		clearInterval(heartbeat);
 	}
+}
+
+/** One small write a second while a send is under way: far inside any lease, also when the clock jumps. */
+const RENEW_EVERY_MS = 1_000;
+
+/** The use case's instant may be ahead of the wall clock (tests run due jobs "tomorrow"). */
+function laterOf(a: Date, b: Date): Date {
+	return a.getTime() >= b.getTime() ? a : b;
 }
 
 /**
@@ -82,10 +106,10 @@ async function runOutboxJobs(context: JobContext, jobs: readonly Job[], now: Dat
 	try {
 		failures = await withGroupedTransaction(context.db, async (tx) => {
 			const failed: Array<{ job: Job; cause: unknown }> = [];
-			const done: string[] = [];
+			const done: Job[] = [];
 			for (const job of jobs) {
 				const outcome = await inSavepoint(tx, () => handlerFor(job)({ ...context, db: tx }, JSON.parse(job.payload), now));
-				if (outcome.ok) done.push(job.id);
+				if (outcome.ok) done.push(job);
 				else failed.push({ job, cause: outcome.cause });
 			}
 			await completeJobs(tx, done, now);
