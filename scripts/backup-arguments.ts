@@ -1,12 +1,17 @@
-import { parseArgs } from 'node:util';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { resolveBackupPath } from '../src/lib/server/backup/backup-file';
 
-/** `FILE [--force]`, shared by `npm run backup` and `npm run restore`; exits 1 with the usage line otherwise. */
-export function readBackupArguments(command: 'backup' | 'restore'): { file: string; force: boolean } {
-	const usage = `Usage: npm run ${command} -- FILE [--force]`;
+/**
+ * `FILE [--force]` (and `--encrypt` for backup), shared by `npm run backup` and `npm run restore`;
+ * exits 1 with the usage line otherwise.
+ */
+export function readBackupArguments(command: 'backup' | 'restore'): { file: string; force: boolean; encrypt: boolean } {
+	const usage = `Usage: npm run ${command} -- ${command === 'backup' ? '[--encrypt] ' : ''}FILE [--force]`;
 	let parsed;
 	try {
-		parsed = parseArgs({ options: { force: { type: 'boolean', default: false } }, allowPositionals: true });
+		const options: ParseArgsConfig['options'] = { force: { type: 'boolean', default: false } };
+		if (command === 'backup') options.encrypt = { type: 'boolean', default: false };
+		parsed = parseArgs({ options, allowPositionals: true });
 	} catch (cause) {
 		console.error(`${(cause as Error).message}\n${usage}`);
 		process.exit(1);
@@ -15,5 +20,10 @@ export function readBackupArguments(command: 'backup' | 'restore'): { file: stri
 		console.error(`${parsed.positionals.length === 0 ? 'Missing FILE.' : 'Give exactly one FILE.'}\n${usage}`);
 		process.exit(1);
 	}
-	return { file: resolveBackupPath(parsed.positionals[0]!, process.env.INIT_CWD ?? process.cwd()), force: parsed.values.force ?? false };
+	const values = parsed.values as { force?: boolean; encrypt?: boolean };
+	return {
+		file: resolveBackupPath(parsed.positionals[0]!, process.env.INIT_CWD ?? process.cwd()),
+		force: values.force ?? false,
+		encrypt: values.encrypt ?? false
+	};
 }

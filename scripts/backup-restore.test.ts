@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { generateIdentity, identityToRecipient } from 'age-encryption';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DIALECTS } from '../tests/support/test-database';
 import { openAppDatabase, prepareDatabase } from '../src/lib/server/app';
@@ -11,10 +12,15 @@ const scratch = scratchFolder();
 afterAll(() => scratch.remove());
 
 /** The script as `npm run <script> -- args` starts it, in its own process (spawnSync would stop the test's writes). */
-function runScript(script: 'backup' | 'restore', args: string[], config: AppConfig): Promise<{ code: number | null; out: string; err: string }> {
+function runScript(
+	script: 'backup' | 'restore',
+	args: string[],
+	config: AppConfig,
+	extraEnv: Record<string, string> = {}
+): Promise<{ code: number | null; out: string; err: string }> {
 	return new Promise((resolve, reject) => {
 		const child = spawn(process.execPath, ['--import', 'tsx', `scripts/${script}.ts`, ...args], {
-			env: { ...process.env, DATA_DIR: config.dataDir, DATABASE_URL: config.databaseUrl ?? '', SHINKYU_DEMO: '0' },
+			env: { ...process.env, DATA_DIR: config.dataDir, DATABASE_URL: config.databaseUrl ?? '', SECRET_KEY: config.secretKey ?? '', SHINKYU_DEMO: '0', ...extraEnv },
 			stdio: ['ignore', 'pipe', 'pipe']
 		});
 		let out = '';
@@ -79,7 +85,7 @@ describe.each(DIALECTS)('npm run backup and npm run restore on %s', (dialect) =>
 		const config = await newClinicConfig(dialect, scratch.path);
 		const missing = await runScript('backup', [], config);
 		expect(missing.code).toBe(1);
-		expect(missing.err).toContain('Usage: npm run backup -- FILE [--force]');
+		expect(missing.err).toContain('Usage: npm run backup -- [--encrypt] FILE [--force]');
 
 		const existing = await runScript('backup', [file], config);
 		expect(existing.code).toBe(1);
@@ -91,5 +97,33 @@ describe.each(DIALECTS)('npm run backup and npm run restore on %s', (dialect) =>
 		const notBackup = await runScript('restore', [garbage], config);
 		expect(notBackup.code).toBe(1);
 		expect(notBackup.err).toContain('is not a shinkyu backup');
+	});
+
+	it('back up with --encrypt to BACKUP_AGE_RECIPIENT, and restore with the key in BACKUP_AGE_IDENTITY_FILE', async () => {
+		const source = await newClinicConfig(dialect, scratch.path);
+		const db = openAppDatabase(source);
+		await prepareDatabase(db, source);
+		await db.close();
+		const encrypted = path.join(scratch.path, `cli-${dialect}.age`);
+		const noRecipient = await runScript('backup', ['--encrypt', encrypted], source, { BACKUP_AGE_RECIPIENT: '' });
+		expect(noRecipient.code).toBe(1);
+		expect(noRecipient.err).toContain('BACKUP_AGE_RECIPIENT');
+		expect(fs.existsSync(encrypted)).toBe(false);
+
+		const identity = await generateIdentity();
+		const backup = await runScript('backup', ['--encrypt', encrypted], source, { BACKUP_AGE_RECIPIENT: await identityToRecipient(identity) });
+		expect(backup.err).toBe('');
+		expect(backup.out).toContain('encrypted with age');
+
+		const target = await newClinicConfig(dialect, scratch.path);
+		const withoutKey = await runScript('restore', [encrypted], target, { BACKUP_AGE_IDENTITY: '', BACKUP_AGE_IDENTITY_FILE: '' });
+		expect(withoutKey.code).toBe(1);
+		expect(withoutKey.err).toContain('BACKUP_AGE_IDENTITY');
+		const keyFile = path.join(scratch.path, `cli-key-${dialect}.txt`);
+		fs.writeFileSync(keyFile, `${identity}\n`, { mode: 0o600 });
+		const restore = await runScript('restore', [encrypted], target, { BACKUP_AGE_IDENTITY: '', BACKUP_AGE_IDENTITY_FILE: keyFile });
+		expect(restore.err).toBe('');
+		expect(restore.code).toBe(0);
+		expect(rowsIn(restore.out)).toBe(rowsIn(backup.out));
 	});
 });

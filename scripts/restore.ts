@@ -1,13 +1,23 @@
 // `npm run restore -- FILE [--force]`: restores a backup into a new database (an empty DATA_DIR, or
 // an empty PostgreSQL database at DATABASE_URL), migrates it to this version and verifies the
-// audit chain. Stop shinkyu first: a running app would keep writing to the database it had open.
+// audit chain. An encrypted backup (age) is read with BACKUP_AGE_IDENTITY or BACKUP_AGE_IDENTITY_FILE.
+// Stop shinkyu first: a running app would keep writing to the database it had open.
+import { describeChainProblem } from '../src/lib/server/audit/audit-log';
+import { readBackupIdentity } from '../src/lib/server/backup/backup-encryption';
 import { restoreBackup } from '../src/lib/server/backup/restore-backup';
 import { summariseTableCounts } from '../src/lib/server/backup/table-counts';
 import { readConfig } from '../src/lib/server/config';
 import { readBackupArguments } from './backup-arguments';
 
 const request = readBackupArguments('restore');
-const result = await restoreBackup(readConfig(), request);
+let identity: string | undefined;
+try {
+	identity = readBackupIdentity();
+} catch (cause) {
+	console.error(`Restore failed: ${(cause as Error).message}`);
+	process.exit(1);
+}
+const result = await restoreBackup(readConfig(), { file: request.file, force: request.force, identity });
 if (!result.ok) {
 	console.error(`Restore failed: ${result.message}`);
 	process.exit(1);
@@ -23,9 +33,7 @@ console.log(
 console.log(`The database holds ${summariseTableCounts(report.tables)}.`);
 const { audit } = report;
 if (audit.problems.length > 0) {
-	for (const problem of audit.problems.slice(0, 20)) {
-		console.error(problem.kind === 'changed' ? `row ${problem.seq}: contents changed` : `row ${problem.seq}: the row before it was changed or removed`);
-	}
+	for (const problem of audit.problems.slice(0, 20)) console.error(describeChainProblem(problem));
 	console.error(`Audit chain BROKEN: ${audit.problems.length} problem(s) in ${audit.rows} rows. The data is restored, but the record cannot be trusted as it is.`);
 	process.exit(1);
 }

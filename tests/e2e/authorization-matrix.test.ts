@@ -9,6 +9,8 @@ import { ROUTE_ACCESS, type RouteAccess } from '../../src/lib/server/http/route-
 import { totpCodeAt } from '../../src/lib/server/auth/totp';
 import { formActions } from '../support/form-actions';
 import { builtServerEntry, demoPasswordsFrom, startBuiltServer, type ServerProcess } from '../support/server-process';
+import { waitForSignInLink } from '../support/sign-in-link';
+import { startSmtpPeer, type SmtpPeer } from '../support/smtp-peer';
 import { staffCookie, staffTotpCode } from '../support/staff-session';
 
 /*
@@ -44,6 +46,7 @@ interface PatientIds {
 
 let server: ServerProcess;
 let db: Db;
+let mailPeer: SmtpPeer;
 let base = '';
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'shinkyu-matrix-'));
 const cookies: Record<Role, string> = { anonymous: '', patient: '', reception: '', practitioner: '', owner: '' };
@@ -91,14 +94,11 @@ async function rowsOf(patientId: string): Promise<string> {
 	return parts.join('\n');
 }
 
-/** Signs a patient in as a patient does: the link in the mail (read from the server's outbox). */
+/** Signs a patient in as a patient does: the link in the mail (read from the mail server). */
 async function patientCookie(email: string): Promise<string> {
+	const since = mailPeer.received.length;
 	expect((await formPost('/portal/login', { email }, '')).status).toBe(303);
-	let link: string | undefined;
-	for (const deadline = Date.now() + 15_000; !link && Date.now() < deadline; await new Promise((resolve) => setTimeout(resolve, 150))) {
-		const mail = await db.kysely.selectFrom('mail_outbox').select('body').where('recipient', '=', email).orderBy('created_at', 'desc').executeTakeFirst();
-		link = mail && /\/portal\/auth\/[a-z0-9]+/.exec(mail.body)?.[0];
-	}
+	const link = await waitForSignInLink(mailPeer, email, since);
 	expect(link, `no sign-in link for ${email}`).toBeDefined();
 	const signIn = await formPost(link!, {}, '');
 	const cookie = signIn.headers.getSetCookie().find((c) => c.startsWith('shinkyu_patient='));
@@ -148,7 +148,8 @@ async function clinicalRecords(patient: PatientIds): Promise<void> {
 
 beforeAll(async () => {
 	expect(fs.existsSync(builtServerEntry()), 'build the server first').toBe(true);
-	server = await startBuiltServer({ DATA_DIR: dataDir, RATE_LIMITS: 'off' });
+	mailPeer = await startSmtpPeer();
+	server = await startBuiltServer({ DATA_DIR: dataDir, RATE_LIMITS: 'off', SMTP_URL: mailPeer.url });
 	base = server.baseUrl;
 	db = openDatabase({ sqliteFile: path.join(dataDir, 'shinkyu.sqlite') });
 	const rows = await sql<{ name: string }>`select name from sqlite_master where type = 'table' and name not like 'sqlite_%'`.execute(db.kysely);
@@ -186,6 +187,7 @@ beforeAll(async () => {
 afterAll(async () => {
 	await db?.close();
 	await server?.stop();
+	await mailPeer?.close();
 	fs.rmSync(dataDir, { recursive: true, force: true });
 	const routes = new Set([...checked.pairs].map((p) => p.split(' as ')[0])).size;
 	console.log(`authorization matrix: ${routes} routes × ${ROLES.length} roles checked (${checked.gets} GETs, ${checked.posts} refused POSTs)`);

@@ -15,7 +15,7 @@ export interface SmtpPeer {
  * A real SMTP server on loopback that keeps what the app sends, for mail tests. With `saveTo`,
  * each message is also written there as `<n>.eml`, so test workers in other processes can read it.
  */
-export async function startSmtpPeer(options: { saveTo?: string } = {}): Promise<SmtpPeer> {
+export async function startSmtpPeer(options: { saveTo?: string; /** Answers each message only after this long: a slow mail server. */ delayMs?: number } = {}): Promise<SmtpPeer> {
 	const received: ParsedMail[] = [];
 	const server = new SMTPServer({
 		authOptional: true,
@@ -29,7 +29,8 @@ export async function startSmtpPeer(options: { saveTo?: string } = {}): Promise<
 				if (options.saveTo) fs.writeFileSync(path.join(options.saveTo, `${String(received.length + 1).padStart(5, '0')}.eml`), raw);
 				simpleParser(raw).then((mail) => {
 					received.push(mail);
-					callback();
+					if (options.delayMs) setTimeout(() => callback(), options.delayMs);
+					else callback();
 				}, callback);
 			});
 		}

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { sql } from 'kysely';
 import pkg from '../../../package.json' with { type: 'json' };
-import { createSecretBox, type SecretBox } from './auth/secret-box';
+import type { SecretBox } from './auth/secret-box';
 import { loadSecretKey } from './auth/secret-key';
 import { sealPlainTotpSecrets } from './auth/second-factor';
 import { linkOrigin, readConfig, type AppConfig } from './config';
@@ -10,8 +10,13 @@ import { openDatabase, type Db } from './db/database';
 import { migrateToLatest } from './db/migrate';
 import { withTransaction } from './db/transaction';
 import { logger } from './log';
+import { ensurePrivateFolder } from './private-files';
+import { queuedMailer } from './mail/mail-jobs';
 import { createMailer, type Mailer } from './mail/mailer';
-import { startJobWorker, stopJobWorker } from './jobs/worker';
+import { auditHeadFileOf, startAuditHeadWriter, stopAuditHeadWriter } from './audit/audit-head';
+import { scheduleAuditVerification } from './audit/scheduled-verification';
+import { schedulePruning } from './jobs/prune';
+import { startJobWorker, stopJobWorker, wakeJobWorker } from './jobs/worker';
 import { clinicInstruments } from './outcomes/clinic-instruments';
 import { seedDemoAppointments } from './seed/demo-appointments';
 import { seedDemoHistory } from './seed/demo-history';
@@ -41,7 +46,14 @@ export function sqliteFileOf(config: AppConfig): string {
 
 /** `serving`: for the long-running server, which checkpoints SQLite on a thread of its own. */
 export function openAppDatabase(config: AppConfig, serving = false): Db {
-	return openDatabase({ databaseUrl: config.databaseUrl, sqliteFile: sqliteFileOf(config), backgroundCheckpoints: serving });
+	// Created 0700 (or tightened), also when the database itself is on PostgreSQL: the key is here.
+	ensurePrivateFolder(config.dataDir);
+	return openDatabase({
+		databaseUrl: config.databaseUrl,
+		sqliteFile: sqliteFileOf(config),
+		backgroundCheckpoints: serving,
+		secretKey: loadSecretKey(config)
+	});
 }
 
 /** Migrates and, on a new database, seeds. Used by the server at start and by `npm run migrate`. */
@@ -85,18 +97,27 @@ export function getApp(): Promise<App> {
 		if (config.databaseUrl && !config.secretKey) {
 			logger.warn('SECRET_KEY is not set: this instance seals TOTP secrets with its own secret.key in DATA_DIR; instances sharing a database need one SECRET_KEY');
 		}
-		const secrets = createSecretBox(loadSecretKey(config));
 		const db = openAppDatabase(config, true);
+		const secrets = db.secrets;
 		const report = await prepareDatabase(db, config);
 		await sealPlainTotpSecrets(db, secrets);
 		if (report.demoAccounts) process.stdout.write(formatDemoAccounts(report.demoAccounts) + '\n');
-		const mailer = createMailer(config.smtpUrl, config.mailFrom);
+		const delivery = createMailer(config.smtpUrl, config.mailFrom);
+		// Use cases queue their mail; the worker delivers it, with retries (mail/mail-jobs.ts).
+		const mailer = queuedMailer(delivery, () => wakeJobWorker());
 		// Read the clinic's instrument files now, so a bad one is reported at start rather than at first use.
 		void clinicInstruments(config.instrumentsDir);
-		startJobWorker({ db, mailer, origin });
+		await schedulePruning(db, db.clock.now());
+		await scheduleAuditVerification(db, db.clock.now());
+		const auditHeadFile = auditHeadFileOf(config);
+		startAuditHeadWriter(db, auditHeadFile);
+		startJobWorker({ db, mailer: delivery, origin });
+		// The pruning and audit verification queued above run now, not at the first poll.
+		wakeJobWorker();
 		// adapter-node announces a graceful shutdown (SIGTERM/SIGINT) once it stops taking requests.
 		process.once('sveltekit:shutdown', async () => {
 			await stopJobWorker();
+			await stopAuditHeadWriter(db, auditHeadFile);
 			await db.close();
 		});
 		return { config, db, mailer, secrets, origin };

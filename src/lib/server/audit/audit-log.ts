@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
-import { chainInput, findChainProblems, GENESIS_HASH, type ChainProblem } from '../../domain/audit/chain';
+import { compareWithHead, findChainProblems, GENESIS_HASH, rowHash, type ChainHashers, type ChainHead, type ChainProblem } from '../../domain/audit/chain';
 import type { Db } from '../db/database';
 import type { AuditEntry } from '../db/schema';
 import { withTransaction } from '../db/transaction';
@@ -51,7 +51,7 @@ export async function recordAudit(db: Db, actor: AuditActor, event: AuditEvent):
 		const prevHash = last?.hash ?? GENESIS_HASH;
 		await tx.kysely
 			.insertInto('audit_log')
-			.values({ ...row, prev_hash: prevHash, hash: sha256Hex(chainInput(prevHash, row)) })
+			.values({ ...row, prev_hash: prevHash, hash: rowHash(prevHash, row, chainHashers(tx)) })
 			.execute();
 	});
 }
@@ -61,9 +61,44 @@ export interface AuditChainReport {
 	problems: ChainProblem[];
 }
 
-export async function verifyAuditChain(db: Db): Promise<AuditChainReport> {
+/** The chain's hashes: keyed under the server key the handle carries (issue 16). */
+export function chainHashers(db: Db): ChainHashers {
+	return { plain: sha256Hex, keyed: (input) => db.secrets.mac('audit-chain', input) };
+}
+
+/**
+ * Walks the whole chain; with `head` (the head file, audit-head.ts) also checks that the newest
+ * row the server wrote down is still there, unchanged.
+ */
+export async function verifyAuditChain(db: Db, head?: ChainHead | null): Promise<AuditChainReport> {
 	const rows = await db.kysely.selectFrom('audit_log').selectAll().orderBy('seq').execute();
-	return { rows: rows.length, problems: findChainProblems(rows, sha256Hex) };
+	const problems = findChainProblems(rows, chainHashers(db));
+	if (head) problems.push(...compareWithHead(rows.find((r) => String(r.seq) === head.seq), head));
+	return { rows: rows.length, problems };
+}
+
+/** The newest row: what the head file records. */
+export async function currentAuditHead(db: Db): Promise<ChainHead | null> {
+	const last = await db.kysely.selectFrom('audit_log').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
+	return last ? { seq: String(last.seq), hash: last.hash } : null;
+}
+
+/** One sentence per problem, for `npm run audit:verify`, restore and the logs. */
+export function describeChainProblem(problem: ChainProblem): string {
+	switch (problem.kind) {
+		case 'changed':
+			return `row ${problem.seq}: contents changed`;
+		case 'broken_link':
+			return `row ${problem.seq}: the row before it was changed or removed`;
+		case 'downgraded':
+			return `row ${problem.seq}: rewritten without the server key (a plain hash after keyed rows)`;
+		case 'wrong_key':
+			return `none of the ${problem.rows} keyed rows matches this server key: verify with the SECRET_KEY (or secret.key) that wrote them, or every row was rewritten`;
+		case 'newest_removed':
+			return `row ${problem.seq}, the newest in the head file, is gone: the newest rows were removed`;
+		case 'head_mismatch':
+			return `row ${problem.seq} differs from the head file: rewritten since the head was written`;
+	}
 }
 
 export interface AuditFilter {

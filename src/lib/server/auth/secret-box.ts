@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
 
 /*
  * Secrets the server must read back (a staff member's TOTP key) are kept sealed with AES-256-GCM
@@ -15,6 +15,11 @@ export interface SecretBox {
 	seal(plain: string, context: string): string;
 	/** The plain secret; a value stored before sealing existed is returned as it is. Throws if tampered with. */
 	open(stored: string, context: string): string;
+	/**
+	 * HMAC-SHA-256 (hex) of `input` under a key of its own for `purpose`, derived from the server
+	 * key: e.g. the audit chain's row hashes, which nobody without the key can forge.
+	 */
+	mac(purpose: string, input: string): string;
 }
 
 export function isSealed(stored: string): boolean {
@@ -23,7 +28,19 @@ export function isSealed(stored: string): boolean {
 
 export function createSecretBox(key: Buffer): SecretBox {
 	if (key.length !== 32) throw new Error('the secret key must be 32 bytes');
+	const macKeys = new Map<string, Buffer>();
+	const macKey = (purpose: string) => {
+		let derived = macKeys.get(purpose);
+		if (!derived) {
+			derived = createHmac('sha256', key).update(`shinkyu mac key: ${purpose}`).digest();
+			macKeys.set(purpose, derived);
+		}
+		return derived;
+	};
 	return {
+		mac(purpose, input) {
+			return createHmac('sha256', macKey(purpose)).update(input, 'utf8').digest('hex');
+		},
 		seal(plain, context) {
 			const iv = randomBytes(IV_BYTES);
 			const cipher = createCipheriv('aes-256-gcm', key, iv);

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { ensurePrivateFolder } from '../private-files';
 
 /**
  * The server's key for sealed secrets (secret-box.ts): `SECRET_KEY` (64 hex digits) when set, as
@@ -15,7 +16,7 @@ export function loadSecretKey(options: { secretKey: string | undefined; dataDir:
 	}
 	const file = path.join(options.dataDir, 'secret.key');
 	if (!fs.existsSync(file)) {
-		fs.mkdirSync(options.dataDir, { recursive: true });
+		ensurePrivateFolder(options.dataDir);
 		try {
 			// `wx`: two instances starting together on one DATA_DIR keep the first one's key.
 			fs.writeFileSync(file, `${randomBytes(32).toString('hex')}\n`, { mode: 0o600, flag: 'wx' });

@@ -10,6 +10,8 @@ export type BackupFailureCode =
 	| 'database_not_empty'
 	| 'tool_missing'
 	| 'tool_failed'
+	| 'key_missing'
+	| 'key_invalid'
 	| 'failed';
 
 /** Thrown inside this module only; `createBackup` and `restoreBackup` return it as a value. */

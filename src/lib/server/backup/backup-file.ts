@@ -1,9 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { AGE_MAGIC } from './backup-encryption';
 import { BackupFailure } from './backup-failure';
 
 /** What a file holds, judged by its first bytes: neither name nor extension is trusted. */
-export type BackupFormat = 'sqlite' | 'postgres' | 'unknown';
+export type BackupFormat = 'sqlite' | 'postgres' | 'age' | 'unknown';
 
 const SQLITE_MAGIC = Buffer.from('SQLite format 3\0', 'latin1');
 // pg_dump's custom format (--format=custom); plain SQL dumps cannot be checked or restored here.
@@ -18,7 +19,7 @@ export function resolveBackupPath(argument: string, cwd: string): string {
 }
 
 export function detectBackupFormat(file: string): BackupFormat {
-	const head = Buffer.alloc(SQLITE_MAGIC.length);
+	const head = Buffer.alloc(Math.max(SQLITE_MAGIC.length, AGE_MAGIC.length));
 	const fd = fs.openSync(file, 'r');
 	let read: number;
 	try {
@@ -26,7 +27,8 @@ export function detectBackupFormat(file: string): BackupFormat {
 	} finally {
 		fs.closeSync(fd);
 	}
-	if (read === SQLITE_MAGIC.length && head.equals(SQLITE_MAGIC)) return 'sqlite';
+	if (read >= SQLITE_MAGIC.length && head.subarray(0, SQLITE_MAGIC.length).equals(SQLITE_MAGIC)) return 'sqlite';
+	if (read >= AGE_MAGIC.length && head.subarray(0, AGE_MAGIC.length).equals(AGE_MAGIC)) return 'age';
 	if (read >= PG_CUSTOM_MAGIC.length && head.subarray(0, PG_CUSTOM_MAGIC.length).equals(PG_CUSTOM_MAGIC)) return 'postgres';
 	return 'unknown';
 }
@@ -57,8 +59,12 @@ export function temporaryPathFor(file: string): string {
 	return path.join(path.dirname(file), `.${path.basename(file)}.partial-${process.pid}`);
 }
 
-/** A half-written backup must never carry the name of a finished one: flush, then rename. */
+/**
+ * A half-written backup must never carry the name of a finished one: flush, then rename. A backup
+ * holds every record of the clinic: readable by the operator's user only (0600).
+ */
 export function publishFile(temporary: string, file: string): void {
+	fs.chmodSync(temporary, 0o600);
 	const fd = fs.openSync(temporary, 'r+');
 	try {
 		fs.fsyncSync(fd);

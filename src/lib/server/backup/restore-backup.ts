@@ -1,8 +1,13 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { sqliteFileOf } from '../app';
 import { verifyAuditChain, type AuditChainReport } from '../audit/audit-log';
 import type { AppConfig } from '../config';
+import { loadSecretKey } from '../auth/secret-key';
 import { openDatabase, type Db, type DialectName } from '../db/database';
 import { migrateToLatest } from '../db/migrate';
+import { decryptBackupFile } from './backup-encryption';
 import { BackupFailure, failedOutcome, type FailedOutcome } from './backup-failure';
 import { detectBackupFormat, requireBackupFile } from './backup-file';
 import { refuseUnknownMigrations } from './migration-check';
@@ -33,21 +38,40 @@ export type RestoreBackupResult = { ok: true; report: RestoreReport } | FailedOu
  */
 export async function restoreBackup(
 	config: AppConfig,
-	request: { file: string; force: boolean; now?: Date }
+	request: { file: string; force: boolean; now?: Date; identity?: string }
 ): Promise<RestoreBackupResult> {
 	try {
 		requireBackupFile(request.file);
+		if (detectBackupFormat(request.file) !== 'age') return await restorePlain(config, request);
+		// Decrypted into a folder of our own (0700), the copy 0600, and removed whatever happens.
+		const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'shinkyu-restore-'));
+		try {
+			const plain = path.join(folder, 'backup');
+			await decryptBackupFile(request.file, plain, request.identity);
+			if (detectBackupFormat(plain) === 'age') throw notABackup(request.file);
+			return await restorePlain(config, { ...request, file: plain });
+		} finally {
+			fs.rmSync(folder, { recursive: true, force: true });
+		}
+	} catch (cause) {
+		return failedOutcome(cause);
+	}
+}
+
+async function restorePlain(config: AppConfig, request: { file: string; force: boolean; now?: Date }): Promise<RestoreBackupResult> {
+	try {
 		const format = detectBackupFormat(request.file);
 		if (config.databaseUrl) {
 			if (format === 'sqlite') throw wrongEngine(request.file, 'a SQLite', 'unset DATABASE_URL to restore it into DATA_DIR');
 			if (format !== 'postgres') throw notABackup(request.file);
-			return { ok: true, report: await restoreIntoPostgres(config.databaseUrl, request.file) };
+			return { ok: true, report: await restoreIntoPostgres(config.databaseUrl, request.file, loadSecretKey(config)) };
 		}
 		if (format === 'postgres') throw wrongEngine(request.file, 'a PostgreSQL', 'set DATABASE_URL to an empty PostgreSQL database to restore it');
 		if (format !== 'sqlite') throw notABackup(request.file);
 		const target = sqliteFileOf(config);
 		const { keptAs } = placeSqliteBackup(request.file, target, { force: request.force, now: request.now ?? systemClock.now() });
-		const db = openDatabase({ sqliteFile: target });
+		// The server key of the restored clinic (SECRET_KEY or its secret.key) verifies the keyed chain.
+		const db = openDatabase({ sqliteFile: target, secretKey: loadSecretKey(config) });
 		try {
 			return { ok: true, report: { engine: 'sqlite', target, keptAs, ...(await finishRestore(db)) } };
 		} finally {
@@ -58,9 +82,9 @@ export async function restoreBackup(
 	}
 }
 
-async function restoreIntoPostgres(databaseUrl: string, file: string): Promise<RestoreReport> {
+async function restoreIntoPostgres(databaseUrl: string, file: string, secretKey: Buffer): Promise<RestoreReport> {
 	refuseUnknownMigrations(await readPostgresMigrations(file), 'postgres');
-	const db = openDatabase({ databaseUrl, poolSize: 2 });
+	const db = openDatabase({ databaseUrl, poolSize: 2, secretKey });
 	try {
 		await refuseNonEmptyDatabase(db, databaseUrl);
 		await restorePostgres(databaseUrl, file);

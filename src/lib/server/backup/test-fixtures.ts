@@ -10,6 +10,8 @@ import { allMigrations } from '../db/migrate';
 import { withTransaction } from '../db/transaction';
 import { findOrCreatePatient } from '../patients/find-or-create-patient';
 
+const TEST_SECRET_KEY = 'a1'.repeat(32);
+
 export const WRITE_ACTION = 'backup_test.write';
 const WRITER_FAMILY_NAME = '書込';
 
@@ -25,7 +27,10 @@ export async function newClinicConfig(dialect: DialectName, scratch: string): Pr
 		...readConfig({}),
 		dataDir: fs.mkdtempSync(path.join(scratch, 'data-')),
 		databaseUrl: dialect === 'postgres' ? await createPostgresDatabase() : undefined,
-		seedDemo: true
+		seedDemo: true,
+		// One server key for every clinic of a test run, as an operator restores with the key of the
+		// clinic the backup came from: the keyed audit chain verifies only under it.
+		secretKey: TEST_SECRET_KEY
 	};
 }
 

@@ -88,7 +88,7 @@ async function attemptBooking(db: Db, input: TCreateBooking, start: number, acto
 				patientId,
 				detail: { source: 'online', serviceId: service.id }
 			});
-			await enqueueJobs(tx, bookingMailJobs({ appointmentId: appointment.id, manageToken }, slot.start, now), new Date(now));
+			await enqueueJobs(tx, bookingMailJobs(tx.secrets, { appointmentId: appointment.id, manageToken }, slot.start, now), new Date(now));
 			return { ok: true, appointment, manageToken, timeZone } as const;
 		});
 	} catch (cause) {

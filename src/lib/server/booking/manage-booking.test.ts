@@ -2,6 +2,7 @@ import { beforeAll, expect, it } from 'vitest';
 import { describeEachDatabase } from '../../../../tests/support/test-database';
 import type { AuditActor } from '../audit/audit-log';
 import { seedDemoClinic } from '../seed/demo-clinic';
+import { manageTokenContext } from './booking-mail-jobs';
 import { createBooking } from './create-booking';
 import { getAvailability } from './get-availability';
 import { cancelBooking, findBooking, findBookingByToken, moveBooking } from './manage-booking';
@@ -115,7 +116,11 @@ describeEachDatabase('managing a booking from its e-mail link', (db) => {
 		const jobs = await db().kysely.selectFrom('job').selectAll().where('payload', 'like', `%${appointment.id}%`).execute();
 		const confirmations = jobs.filter((j) => j.kind === 'mail.booking_confirmation');
 		expect(confirmations).toHaveLength(2);
-		expect(JSON.parse(confirmations[1]!.payload)).toEqual({ appointmentId: appointment.id, manageToken });
+		// The job keeps the manage link sealed; the worker opens it to build the mail (issue 16).
+		const payload = JSON.parse(confirmations[1]!.payload) as { appointmentId: string; manageToken: string };
+		expect(payload.appointmentId).toBe(appointment.id);
+		expect(payload.manageToken).not.toContain(manageToken);
+		expect(db().secrets.open(payload.manageToken, manageTokenContext(appointment.id))).toBe(manageToken);
 		const pendingReminders = jobs.filter((j) => j.kind === 'mail.booking_reminder' && j.done_at === null);
 		expect(pendingReminders.map((j) => j.run_at)).toEqual([new Date(at('17:30') - 24 * HOUR).toISOString()]);
 		const audit = await db().kysely.selectFrom('audit_log').select('patient_id').where('action', '=', 'booking.move').where('entity_id', '=', appointment.id).execute();

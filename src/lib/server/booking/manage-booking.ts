@@ -142,7 +142,7 @@ export async function moveBooking(db: Db, key: BookingKey, newStart: number, act
 			// From the portal the manage token is unknown (only its hash is kept).
 			const payload = typeof key === 'string' ? { appointmentId: appointment.id, manageToken: key } : { appointmentId: appointment.id };
 			await retirePendingReminders(tx, appointment.id, now);
-			await enqueueJobs(tx, bookingMailJobs(payload, slot.start, now), new Date(now));
+			await enqueueJobs(tx, bookingMailJobs(tx.secrets, payload, slot.start, now), new Date(now));
 			return { ok: true } as const;
 		});
 	} catch (cause) {

@@ -1,11 +1,13 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect, sql, type SqliteDatabase } from 'kysely';
 import pg from 'pg';
 import type { Database } from './schema';
+import { randomBytes } from 'node:crypto';
 import { systemClock, type Clock } from '../clock/clock';
+import { createSecretBox, type SecretBox } from '../auth/secret-box';
 import { startWalCheckpointer } from './wal-checkpointer';
+import { ensurePrivateFile, ensurePrivateFolder } from '../private-files';
 
 export type DialectName = 'sqlite' | 'postgres';
 
@@ -14,6 +16,12 @@ export interface Db {
 	dialect: DialectName;
 	/** The one clock of this handle: use cases read time here (or take `now`), never from `Date`. */
 	clock: Clock;
+	/**
+	 * Seals what must be read back later but never lie in the database readable (a manage link
+	 * waiting in a job, a replayed answer): under the server key (auth/secret-key.ts). Like the
+	 * clock, every transaction made from this handle keeps it.
+	 */
+	secrets: SecretBox;
 	close(): Promise<void>;
 }
 
@@ -26,13 +34,19 @@ export interface DbOptions {
 	backgroundCheckpoints?: boolean;
 	/** The system clock unless given (tests and seeds fix it). */
 	clock?: Clock;
+	/**
+	 * The server key (auth/secret-key.ts). Without it, a key of this process only: enough for tests
+	 * and one-off scripts, never for the server, whose sealed jobs another instance may run.
+	 */
+	secretKey?: Buffer;
 }
 
 export function openDatabase(options: DbOptions): Db {
 	const clock = options.clock ?? systemClock;
-	if (options.databaseUrl) return openPostgres(options.databaseUrl, options.poolSize ?? 10, clock);
+	const secrets = createSecretBox(options.secretKey ?? randomBytes(32));
+	if (options.databaseUrl) return openPostgres(options.databaseUrl, options.poolSize ?? 10, clock, secrets);
 	if (!options.sqliteFile) throw new Error('openDatabase needs a databaseUrl or an sqliteFile');
-	return openSqlite(options.sqliteFile, options.backgroundCheckpoints ?? false, clock);
+	return openSqlite(options.sqliteFile, options.backgroundCheckpoints ?? false, clock, secrets);
 }
 
 /**
@@ -41,8 +55,10 @@ export function openDatabase(options: DbOptions): Db {
  */
 const FALLBACK_CHECKPOINT_PAGES = 20_000;
 
-function openSqlite(file: string, backgroundCheckpoints: boolean, clock: Clock): Db {
-	fs.mkdirSync(path.dirname(file), { recursive: true });
+function openSqlite(file: string, backgroundCheckpoints: boolean, clock: Clock, secrets: SecretBox): Db {
+	ensurePrivateFolder(path.dirname(file));
+	// SQLite gives its -wal and -shm files the database file's mode: 0600 for all three.
+	ensurePrivateFile(file);
 	const sqlite = new SQLite(file);
 	// Durability first: a clinic record must survive a power cut (issue #3).
 	sqlite.pragma('journal_mode = WAL');
@@ -56,6 +72,7 @@ function openSqlite(file: string, backgroundCheckpoints: boolean, clock: Clock):
 		kysely,
 		dialect: 'sqlite',
 		clock,
+		secrets,
 		close: async () => {
 			// The serving connection closes last, so it folds the log into the file and removes it.
 			await checkpointer?.stop();
@@ -84,12 +101,12 @@ function withStatementCache(sqlite: SQLite.Database): SqliteDatabase {
 	};
 }
 
-function openPostgres(connectionString: string, max: number, clock: Clock): Db {
+function openPostgres(connectionString: string, max: number, clock: Clock, secrets: SecretBox): Db {
 	const pool = new pg.Pool({ connectionString, max });
 	// An idle client that loses its server must not crash the process; the next query reports it.
 	pool.on('error', () => {});
 	const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-	return { kysely, dialect: 'postgres', clock, close: () => kysely.destroy() };
+	return { kysely, dialect: 'postgres', clock, secrets, close: () => kysely.destroy() };
 }
 
 export async function pingDatabase(db: Db): Promise<boolean> {

@@ -153,6 +153,16 @@ export interface AuditLogTable {
 	hash: string;
 }
 
+/** The outcome of each scheduled audit-chain verification (0022). */
+export interface AuditVerificationTable {
+	id: string;
+	at: string;
+	row_count: number;
+	problem_count: number;
+	/** The problems (kinds and row numbers) as JSON. */
+	detail: string;
+}
+
 export interface MailOutboxTable {
 	id: string;
 	recipient: string;
@@ -419,6 +429,7 @@ export interface Database extends ExaminationTables, PlanTables, SessionTables, 
 	staff_invitation: StaffInvitationTable;
 	login_throttle: LoginThrottleTable;
 	audit_log: AuditLogTable;
+	audit_verification: AuditVerificationTable;
 	mail_outbox: MailOutboxTable;
 	contact_message: ContactMessageTable;
 	clinic_closure: ClinicClosureTable;

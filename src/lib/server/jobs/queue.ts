@@ -41,7 +41,10 @@ export async function enqueueJobs(db: Db, jobs: readonly NewJob[], now = db.cloc
  * LOCKED` lets several app instances take jobs side by side without ever taking the same one;
  * SQLite has one writer, so its plain UPDATE … RETURNING is already exclusive.
  */
-export async function claimDueJobs(db: Db, limit: number, now = db.clock.now(), leaseMs = 60_000): Promise<Job[]> {
+/** How long a claim holds a job; a worker that is still on it extends the lease (`extendLease`). */
+export const LEASE_MS = 60_000;
+
+export async function claimDueJobs(db: Db, limit: number, now = db.clock.now(), leaseMs = LEASE_MS): Promise<Job[]> {
 	const nowIso = now.toISOString();
 	const lease = new Date(now.getTime() + leaseMs).toISOString();
 	const lock = db.dialect === 'postgres' ? sql`for update skip locked` : sql``;
@@ -56,9 +59,41 @@ export async function claimDueJobs(db: Db, limit: number, now = db.clock.now(), 
 	return result.rows;
 }
 
-export async function completeJobs(db: Db, ids: readonly string[], now = db.clock.now()): Promise<void> {
-	if (ids.length === 0) return;
-	await db.kysely.updateTable('job').set({ done_at: now.toISOString(), locked_until: null }).where('id', 'in', ids).execute();
+/*
+ * The fence (issue 16): every claim adds one to `attempts`, so (id, attempts) names one claim. A
+ * worker whose lease ran out and whose job another worker claimed since can neither extend, nor
+ * complete, nor fail that job: its writes match no row. A worker that is still on a job keeps
+ * extending its lease, so a slow mail server never lets a second worker take the job and send the
+ * mail again.
+ */
+export type JobClaim = Pick<Job, 'id' | 'attempts'>;
+
+/** Extends this claim's lease; false when the claim is no longer ours (another worker took the job, or it is done). */
+export async function extendLease(db: Db, claim: JobClaim, leaseMs = LEASE_MS, now = db.clock.now()): Promise<boolean> {
+	const result = await db.kysely
+		.updateTable('job')
+		.set({ locked_until: new Date(now.getTime() + leaseMs).toISOString() })
+		.where('id', '=', claim.id)
+		.where('attempts', '=', claim.attempts)
+		.where('done_at', 'is', null)
+		.executeTakeFirst();
+	return Number(result.numUpdatedRows) === 1;
+}
+
+/** Marks the claimed jobs done; returns how many were still this worker's to complete. */
+export async function completeJobs(db: Db, claims: readonly JobClaim[], now = db.clock.now()): Promise<number> {
+	let completed = 0;
+	for (const claim of claims) {
+		const result = await db.kysely
+			.updateTable('job')
+			.set({ done_at: now.toISOString(), locked_until: null })
+			.where('id', '=', claim.id)
+			.where('attempts', '=', claim.attempts)
+			.where('done_at', 'is', null)
+			.executeTakeFirst();
+		completed += Number(result.numUpdatedRows);
+	}
+	return completed;
 }
 
 export const MAX_ATTEMPTS = 8;
@@ -76,5 +111,7 @@ export async function failJob(db: Db, job: Job, error: string, now = db.clock.no
 			done_at: gaveUp ? now.toISOString() : null
 		})
 		.where('id', '=', job.id)
+		.where('attempts', '=', job.attempts)
+		.where('done_at', 'is', null)
 		.execute();
 }

@@ -1,23 +1,33 @@
 import { bookingMail, type BookingMailKind } from '../booking/booking-mail';
+import { manageTokenContext } from '../booking/booking-mail-jobs';
 import type { Db } from '../db/database';
 import { logger } from '../log';
 import { EMAIL_CHANGED_JOB, sendEmailChangedMail } from '../patients/email-changed-mail';
 import type { Mailer } from '../mail/mailer';
 import { withGroupedTransaction } from '../db/grouped-transaction';
 import { inSavepoint } from '../db/transaction';
-import { claimDueJobs, completeJobs, failJob } from './queue';
+import { AUDIT_VERIFY_JOB, runAuditVerification } from '../audit/scheduled-verification';
+import { SEND_MAIL_JOB, sendQueuedMail } from '../mail/mail-jobs';
+import { PRUNE_JOB, runPruning } from './prune';
+import { claimDueJobs, completeJobs, extendLease, failJob, LEASE_MS } from './queue';
 import type { Job } from './types';
 
 export interface JobContext {
 	db: Db;
+	/** The mailer that delivers (SMTP, or the outbox alone): use cases are given a queuing one instead. */
 	mailer: Mailer;
 	/** The public URL, for links in mail. */
 	origin: string;
+	/** How long a claim holds a job before another worker may take it (tests shorten it). */
+	leaseMs?: number;
 }
 
-type Handler = (context: JobContext, payload: Record<string, string>) => Promise<void>;
+type Handler = (context: JobContext, payload: Record<string, string>, now: Date) => Promise<void>;
 
 const HANDLERS: Record<string, Handler> = {
+	[PRUNE_JOB]: (context, _payload, now) => runPruning(context.db, now),
+	[AUDIT_VERIFY_JOB]: (context, _payload, now) => runAuditVerification(context.db, now),
+	[SEND_MAIL_JOB]: (context, payload) => sendQueuedMail(context.db, context.mailer, payload),
 	'mail.booking_confirmation': (context, payload) => sendBookingMail(context, payload, 'confirmation'),
 	'mail.booking_reminder': (context, payload) => sendBookingMail(context, payload, 'reminder'),
 	'mail.booking_cancellation': (context, payload) => sendBookingMail(context, payload, 'cancellation'),
@@ -25,7 +35,10 @@ const HANDLERS: Record<string, Handler> = {
 };
 
 async function sendBookingMail(context: JobContext, payload: Record<string, string>, kind: BookingMailKind) {
-	const mail = await bookingMail(context.db, payload.appointmentId!, payload.manageToken ?? null, kind, context.origin);
+	const appointmentId = payload.appointmentId!;
+	// Opened only now, to build the mail; a job queued before sealing existed holds it plain.
+	const manageToken = payload.manageToken ? context.db.secrets.open(payload.manageToken, manageTokenContext(appointmentId)) : null;
+	const mail = await bookingMail(context.db, appointmentId, manageToken, kind, context.origin);
 	if (!mail) return; // cancelled since: nothing to send
 	const result = await context.mailer.send(context.db, mail);
 	// Without SMTP the mail waits in the outbox; with SMTP a failed delivery is retried later.
@@ -46,7 +59,7 @@ const OUTBOX_CHUNK = 10;
 export async function runDueJobs(context: JobContext, now = context.db.clock.now()): Promise<number> {
 	let ran = 0;
 	for (;;) {
-		const jobs = await claimDueJobs(context.db, context.mailer.canDeliver ? CLAIM_FOR_DELIVERY : CLAIM_FOR_OUTBOX, now);
+		const jobs = await claimDueJobs(context.db, context.mailer.canDeliver ? CLAIM_FOR_DELIVERY : CLAIM_FOR_OUTBOX, now, context.leaseMs ?? LEASE_MS);
 		if (jobs.length === 0) return ran;
 		if (context.mailer.canDeliver) for (const job of jobs) await deliverJob(context, job, now);
 		else for (let i = 0; i < jobs.length; i += OUTBOX_CHUNK) await runOutboxJobs(context, jobs.slice(i, i + OUTBOX_CHUNK), now);
@@ -54,14 +67,36 @@ export async function runDueJobs(context: JobContext, now = context.db.clock.now
 	}
 }
 
-/** Delivery talks to the network: never inside a transaction, which would stop every writer. */
+/**
+ * Delivery talks to the network: never inside a transaction, which would stop every writer. A mail
+ * is sent at most once (issue 16): the jobs claimed in one batch wait their turn while their
+ * leases run, so the claim is checked and the lease renewed just before sending, and renewed
+ * again every second while a slow mail server holds the send, so no other worker takes it.
+ */
 async function deliverJob(context: JobContext, job: Job, now: Date): Promise<void> {
+	const leaseMs = context.leaseMs ?? LEASE_MS;
+	const renew = () => extendLease(context.db, job, leaseMs, laterOf(now, context.db.clock.now()));
+	if (!(await renew())) return; // another worker took it, or finished it, while it waited here
+	const heartbeat = setInterval(
+		() => void renew().catch((cause) => logger.warn({ jobId: job.id, err: String(cause) }, 'lease not renewed')),
+		Math.min(leaseMs / 3, RENEW_EVERY_MS)
+	);
 	try {
-		await handlerFor(job)(context, JSON.parse(job.payload));
-		await completeJobs(context.db, [job.id], now);
+		await handlerFor(job)(context, JSON.parse(job.payload), now);
+		if ((await completeJobs(context.db, [job], now)) === 0) logger.warn({ jobId: job.id, kind: job.kind }, 'job finished after its lease was lost');
 	} catch (cause) {
 		await recordFailure(context, job, cause, now);
+	} finally {
+		clearInterval(heartbeat);
 	}
+}
+
+/** One small write a second while a send is under way: far inside any lease, also when the clock jumps. */
+const RENEW_EVERY_MS = 1_000;
+
+/** The use case's instant may be ahead of the wall clock (tests run due jobs "tomorrow"). */
+function laterOf(a: Date, b: Date): Date {
+	return a.getTime() >= b.getTime() ? a : b;
 }
 
 /**
@@ -73,10 +108,10 @@ async function runOutboxJobs(context: JobContext, jobs: readonly Job[], now: Dat
 	try {
 		failures = await withGroupedTransaction(context.db, async (tx) => {
 			const failed: Array<{ job: Job; cause: unknown }> = [];
-			const done: string[] = [];
+			const done: Job[] = [];
 			for (const job of jobs) {
-				const outcome = await inSavepoint(tx, () => handlerFor(job)({ ...context, db: tx }, JSON.parse(job.payload)));
-				if (outcome.ok) done.push(job.id);
+				const outcome = await inSavepoint(tx, () => handlerFor(job)({ ...context, db: tx }, JSON.parse(job.payload), now));
+				if (outcome.ok) done.push(job);
 				else failed.push({ job, cause: outcome.cause });
 			}
 			await completeJobs(tx, done, now);

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import nodemailer, { type Transporter } from 'nodemailer';
 import type { Db } from '../db/database';
+import { redactLinks } from '../../domain/auth/redact-links';
 import { logger } from '../log';
 
 export interface OutgoingMail {
@@ -40,7 +41,8 @@ export function createMailer(smtpUrl: string | undefined, from = 'shinkyu <no-re
 					id,
 					recipient: mail.to,
 					subject: mail.subject,
-					body: mail.text,
+					// The outbox copy never holds a working link; the recipient alone gets the live one.
+					body: redactLinks(mail.text),
 					kind: mail.kind,
 					created_at: db.clock.now().toISOString(),
 					sent_at: null,

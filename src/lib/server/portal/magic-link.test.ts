@@ -3,7 +3,7 @@ import { describeEachDatabase } from '../../../../tests/support/test-database';
 import type { AuditActor } from '../audit/audit-log';
 import { sha256Hex } from '../crypto';
 import type { Db } from '../db/database';
-import { createMailer } from '../mail/mailer';
+import { capturingMailer } from '../../../../tests/support/capturing-mailer';
 import { seedDemoClinic } from '../seed/demo-clinic';
 import { consumeMagicLink, createMagicLink, isMagicLinkLive, MAX_LIVE_SIGN_IN_LINKS, requestMagicLink, SIGN_IN_LINK_TTL_MS } from './magic-link';
 import { validatePatientSession } from './patient-session';
@@ -13,10 +13,12 @@ import { insertPatient } from './test-patients';
 const visitor: AuditActor = { type: 'anonymous', id: null, ip: '203.0.113.7', requestId: 'test' };
 const ORIGIN = 'https://clinic.example.jp';
 const NOW = new Date('2030-05-01T00:00:00Z');
-const mailer = createMailer(undefined);
+const mailer = capturingMailer();
 
+/** The mails as the patient receives them (the outbox copy has its links redacted). */
 async function mailsTo(db: Db, address: string) {
-	return db.kysely.selectFrom('mail_outbox').selectAll().where('recipient', '=', address).orderBy('created_at').execute();
+	const rows = await db.kysely.selectFrom('mail_outbox').selectAll().where('recipient', '=', address).orderBy('created_at').execute();
+	return rows.map((row) => ({ ...row, body: mailer.sent.find((m) => m.outboxId === row.id)!.text }));
 }
 
 function tokensIn(text: string): string[] {

@@ -1,5 +1,6 @@
 import type { Db } from '../db/database';
 import type { StaffRole } from '../db/schema';
+import { countFailedMail } from '../mail/failed-mail';
 
 /** What needs a staff member's attention now: the console banner shows these on every page. */
 export interface AttentionCounts {
@@ -7,6 +8,8 @@ export interface AttentionCounts {
 	redFlags: number;
 	/** Side-effect reports from patients not yet handled (clinical roles only). */
 	sideEffects: number;
+	/** Mail (alerts included) that gave up after every retry (the owner only, who reads the outbox). */
+	failedMail: number;
 }
 
 export async function attentionCounts(db: Db, role: StaffRole): Promise<AttentionCounts> {
@@ -24,5 +27,6 @@ export async function attentionCounts(db: Db, role: StaffRole): Promise<Attentio
 					.select((eb) => eb.fn.countAll<number>().as('n'))
 					.where('handled_at', 'is', null)
 					.executeTakeFirstOrThrow();
-	return { redFlags: Number(redFlags.n), sideEffects: Number(sideEffects.n) };
+	const failedMail = role === 'owner' ? await countFailedMail(db) : 0;
+	return { redFlags: Number(redFlags.n), sideEffects: Number(sideEffects.n), failedMail };
 }

@@ -1,9 +1,11 @@
 import { findClinic } from '$lib/server/clinic/clinic-repository';
+import { listFailedMail } from '$lib/server/mail/failed-mail';
 import { listOutbox } from '$lib/server/mail/mailer';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals }) => ({
 	timeZone: (await findClinic(locals.db))?.time_zone ?? 'Asia/Tokyo',
+	failed: await listFailedMail(locals.db),
 	mails: (await listOutbox(locals.db)).map((m) => ({
 		id: m.id,
 		to: m.recipient,

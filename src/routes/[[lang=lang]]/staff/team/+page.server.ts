@@ -40,8 +40,9 @@ export const actions: Actions = {
 			timeZone: clinic?.time_zone ?? 'Asia/Tokyo',
 			locale: locals.locale
 		});
-		const { delivered } = await locals.mailer.send(locals.db, mail);
-		return { inviteUrl, invitedEmail: form.data.email, delivered, expiresAt: result.expiresAt.toISOString() };
+		// Queued: the worker sends it in a moment and retries if the mail server is down.
+		await locals.mailer.send(locals.db, mail);
+		return { inviteUrl, invitedEmail: form.data.email, delivered: locals.mailer.canDeliver, expiresAt: result.expiresAt.toISOString() };
 	},
 	update: async (event) => {
 		const { locals } = event;
