@@ -60,7 +60,7 @@ describe('the symptom self-check without JavaScript', () => {
 		await page.getByRole('button', { name: 'See the result' }).click();
 		await page.waitForLoadState();
 		expect(await page.getByRole('heading', { level: 2 }).first().textContent()).toBe('See a doctor soon');
-		expect(await page.locator('main').textContent()).toContain('Pain for more than a week, not yet seen by a doctor');
+		expect(await page.locator('main').textContent()).toContain('Pain for more than 7 days, not yet seen by a doctor');
 		expect(await page.getByRole('link', { name: 'Book a visit' }).count()).toBe(1);
 	});
 });
