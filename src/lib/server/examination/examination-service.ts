@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { Selectable } from 'kysely';
 import { blocksTreatment, normaliseFindings, suggestPattern, suggestRoot, type ExamFindings, type Pattern } from '../../domain/clinical/examination';
 import { recordAudit, type AuditActor } from '../audit/audit-log';
 import type { Db } from '../db/database';
@@ -26,7 +27,7 @@ function parseFindings(text: string): unknown {
 	}
 }
 
-function toExamination(row: ExaminationTable & { display_name: string }): Examination {
+function toExamination(row: Selectable<ExaminationTable> & { display_name: string }): Examination {
 	return {
 		id: row.id,
 		kind: row.kind,

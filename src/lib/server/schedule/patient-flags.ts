@@ -1,4 +1,6 @@
 import type { AlertSeverity, SafetyAlertCode } from '../../domain/safety/alerts';
+import type { TriageLevel } from '../../domain/triage/assess';
+import { isFlagged } from '../../domain/triage/booking-triage';
 import { patientsWithoutCurrentTreatmentConsent } from '../consent/patients-without-current-treatment-consent';
 import { consentWarningsForPatients, type ConsentWarning } from '../billing/consent-warnings';
 import type { Db } from '../db/database';
@@ -8,6 +10,8 @@ import type { ScheduledAppointment } from './list-day';
 /** What the schedule shows beside a patient's name so nobody is surprised at the bed. */
 export interface PatientFlags {
 	redFlag: string | null;
+	/** The level of the self-check brought with this booking, when it is above routine (docs/clinical-rules.md §1). */
+	selfCheck: Exclude<TriageLevel, 'routine'> | null;
 	alerts: Array<{ code: SafetyAlertCode; severity: AlertSeverity }>;
 	noTreatmentConsent: boolean;
 	/** The doctor's consent for 療養費 runs out within 30 days, or has run out without a renewal. */
@@ -29,6 +33,7 @@ export async function withPatientFlags(db: Db, appointments: ScheduledAppointmen
 					...a,
 					flags: {
 						redFlag: a.redFlagLevel,
+						selfCheck: a.selfCheck && isFlagged(a.selfCheck.level) ? a.selfCheck.level : null,
 						alerts: (alerts.get(a.patient.id) ?? []).map(({ code, severity }) => ({ code, severity })),
 						noTreatmentConsent: withoutConsent.has(a.patient.id),
 						insuranceConsent: insuranceWarnings.get(a.patient.id) ?? null

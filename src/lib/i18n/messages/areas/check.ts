@@ -70,7 +70,19 @@ export const check = {
 		'check.redFlagsTitle': 'すぐに受診が必要なとき',
 		'check.redFlagsLead': '次のような場合は、予約を待たずに今すぐ救急を受診するか、119番に電話してください。',
 		'check.redFlagsUrgent': '熱がある、がんにかかったことがある、理由なく体重が減っている、夜も痛みが引かない場合は、今日中に医師の診察を受けてください。迷ったら #7119 に相談できます。',
-		'check.redFlagsCheck': 'セルフチェックで確かめる'
+		'check.redFlagsCheck': 'セルフチェックで確かめる',
+		'check.staff.title': 'セルフチェックの回答',
+		'check.staff.none': '予約と一緒に届いたセルフチェックの回答はありません。',
+		'check.staff.given': '{date} に回答（{visit} のご予約）',
+		'check.staff.level': '判定',
+		'check.staff.answeredYes': '「はい」と答えた質問',
+		'check.staff.noYes': '「はい」と答えた質問はありません。',
+		'check.staff.numbers': '年齢 {age} 歳・発症から {days} 日・この24時間でいちばん強かった脚の痛み {pain}/10・今回の痛みで医師の診察: {seen}',
+		'check.staff.seen.yes': 'あり',
+		'check.staff.seen.no': 'なし',
+		'check.staff.discuss': '医師への相談をすすめた判定です。施術の前に、受診について患者さんと話してください。',
+		'check.staff.unreadable': '回答の形式が古いため、判定と理由だけを表示しています。',
+		'check.staff.mark': 'セルフチェック'
 	},
 	en: {
 		'check.title': 'Symptom self-check',
@@ -142,6 +154,18 @@ export const check = {
 		'check.redFlagsTitle': 'When to get care now',
 		'check.redFlagsLead': 'In any of these cases, do not wait for an appointment: go to an emergency department now or call 119.',
 		'check.redFlagsUrgent': 'If you have a fever, have had cancer, are losing weight without trying, or the pain does not ease at night, see a doctor today. If unsure, call #7119 for advice.',
-		'check.redFlagsCheck': 'Check your symptoms'
+		'check.redFlagsCheck': 'Check your symptoms',
+		'check.staff.title': 'Self-check answers',
+		'check.staff.none': 'No self-check answers came with a booking.',
+		'check.staff.given': 'Answered {date} (booking for {visit})',
+		'check.staff.level': 'Result',
+		'check.staff.answeredYes': 'Questions answered “yes”',
+		'check.staff.noYes': 'No question was answered “yes”.',
+		'check.staff.numbers': 'Age {age} · {days} days since the pain began · worst leg pain in the last 24 hours {pain}/10 · seen a doctor for this pain: {seen}',
+		'check.staff.seen.yes': 'yes',
+		'check.staff.seen.no': 'no',
+		'check.staff.discuss': 'The self-check advised seeing a doctor. Talk this through with the patient before treating.',
+		'check.staff.unreadable': 'These answers are in an older form: only the result and the reasons are shown.',
+		'check.staff.mark': 'Self-check'
 	}
 } as const;
