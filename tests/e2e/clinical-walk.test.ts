@@ -61,7 +61,7 @@ async function enterIntake(path: string) {
 			'complaint',
 			{ description: '右のお尻からふくらはぎの外側まで痛む', onset: 'gradual', durationValue: '2', durationUnit: 'months', side: 'right', 'painBack.buttock-right': 'on', 'painBack.lowerLeg-right': 'on' }
 		],
-		['red-flags', Object.fromEntries([...RED_FLAG_QUESTIONS, 'seenDoctor'].map((q) => [q, 'no']))],
+		['red-flags', { ...Object.fromEntries([...RED_FLAG_QUESTIONS, 'seenDoctor'].map((q) => [q, 'no'])), painNrs: '5' }],
 		[
 			'measures',
 			{
