@@ -4,7 +4,9 @@ import { DATE_PATTERN, MONTH_PATTERN, TIME_PATTERN } from '$lib/server/booking/b
 
 /*
  * The booking flow keeps its whole state in the query string, so every step is a plain link or
- * GET form that works without JavaScript, can be bookmarked, and survives the back button.
+ * GET form that works without JavaScript, can be bookmarked, and survives the back button. The one
+ * exception is the self-check's answers: health data never ride in an address, so they are kept in
+ * a short-lived cookie instead (triage-cookie.ts).
  */
 
 export interface FlowQuery {
