@@ -1,5 +1,8 @@
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { RED_FLAG_QUESTIONS } from '../../src/lib/domain/triage/assess';
 import { startPostgresServer, type PostgresServer } from '../support/postgres-server';
+import { staffCookie } from '../support/staff-session';
 
 /* The booking API as outside clients use it, on SQLite (the shared server) and PostgreSQL. */
 
@@ -99,6 +102,106 @@ for (const engine of ['sqlite', 'postgres'] as const) {
 			expect((await availability(`service=${serviceId}&from=${dayAfter(60)}&to=${dayAfter(100)}`)).status).toBe(422);
 			expect((await availability(`service=nope&from=${dayAfter(1)}&to=${dayAfter(2)}`)).status).toBe(404);
 			expect((await availability(`service=${serviceId}&from=${dayAfter(1)}&to=${dayAfter(2)}&practitioner=nobody`)).status).toBe(404);
+		});
+	
+		describe('with self-check answers (docs/clinical-rules.md §1)', () => {
+			const answers = (overrides: Record<string, boolean | number> = {}) => ({
+				...Object.fromEntries(RED_FLAG_QUESTIONS.map((q) => [q, false])),
+				seenDoctor: false,
+				age: 48,
+				durationDays: 3,
+				painNrs: 4,
+				...overrides
+			});
+
+			/** On PostgreSQL the database itself is read: every table a booking writes to. */
+			async function rowCounts(): Promise<Record<string, number> | null> {
+				if (engine !== 'postgres') return null;
+				const client = new pg.Client({ connectionString: postgresServer!.databaseUrl });
+				await client.connect();
+				try {
+					const counts: Record<string, number> = {};
+					for (const table of ['patient', 'appointment', 'occupancy', 'job', 'audit_log', 'idempotency_key']) {
+						counts[table] = Number((await client.query(`select count(*) as n from ${table}`)).rows[0].n);
+					}
+					return counts;
+				} finally {
+					await client.end();
+				}
+			}
+
+			it('refuses emergency answers with 422 red_flag and the advice, writes nothing, and keeps no Idempotency-Key', async () => {
+				const { serviceId, slots } = await firstSlot(base());
+				const slot = slots[7]!;
+				const body = { ...booking(serviceId, slot, 700), triage: answers({ saddleNumbness: true, worsening: true }) };
+				const before = await rowCounts();
+				const key = `red-flag-${engine}-${Date.now()}`;
+				const refused = await post(base(), body, { 'idempotency-key': key });
+				expect(refused.status).toBe(422);
+				const error = (await refused.json()).error;
+				expect(error).toEqual({
+					code: 'red_flag',
+					level: 'emergency',
+					reasons: ['saddleNumbness', 'worsening'],
+					message: expect.stringContaining('emergency care'),
+					advice: { ja: expect.stringContaining('119'), en: expect.stringContaining('119') }
+				});
+				expect(await rowCounts()).toEqual(before);
+				// Nothing kept: the same key runs afresh (no replay), and the slot is still free.
+				const again = await post(base(), body, { 'idempotency-key': key });
+				expect(again.status).toBe(422);
+				expect(again.headers.get('idempotent-replayed')).toBeNull();
+				const { slots: after } = await firstSlot(base());
+				expect(after.some((s) => s.start === slot.start && s.practitionerId === slot.practitionerId)).toBe(true);
+			});
+
+			it('refuses urgent answers too, with #7119 in the advice, in the language asked for', async () => {
+				const { serviceId, slots } = await firstSlot(base());
+				const before = await rowCounts();
+				const refused = await post(base(), { ...booking(serviceId, slots[7]!, 701), triage: answers({ cancerHistory: true }) }, { 'accept-language': 'ja' });
+				expect(refused.status).toBe(422);
+				const error = (await refused.json()).error;
+				expect(error).toMatchObject({ code: 'red_flag', level: 'urgent', reasons: ['cancerHistory'], advice: { ja: expect.stringContaining('#7119'), en: expect.stringContaining('#7119') } });
+				expect(error.message).toContain('今日中');
+				expect(await rowCounts()).toEqual(before);
+			});
+
+			it('answers invalid answers with 422 and a message per field', async () => {
+				const { serviceId, slots } = await firstSlot(base());
+				const broken = { ...answers(), saddleNumbness: 'maybe', painNrs: 11 } as Record<string, unknown>;
+				delete broken.bladderBowelChange;
+				const response = await post(base(), { ...booking(serviceId, slots[7]!, 702), triage: broken });
+				expect(response.status).toBe(422);
+				const error = (await response.json()).error;
+				expect(error.code).toBe('validation_failed');
+				expect(Object.keys(error.fields)).toEqual(expect.arrayContaining(['triage.saddleNumbness', 'triage.painNrs', 'triage.bladderBowelChange']));
+			});
+
+			it('books see_doctor answers, and the appointment carries the level, reasons and when for the practitioner', async () => {
+				const { serviceId, slots } = await firstSlot(base());
+				const slot = slots[8]!;
+				const response = await post(base(), { ...booking(serviceId, slot, 703), triage: answers({ durationDays: 12 }) });
+				expect(response.status).toBe(201);
+				const { id } = await response.json();
+				if (engine === 'postgres') {
+					const client = new pg.Client({ connectionString: postgresServer!.databaseUrl });
+					await client.connect();
+					const row = (await client.query('select triage_level, triage_reasons, triage_given_at, created_at from appointment where id = $1', [id])).rows[0];
+					await client.end();
+					expect(row.triage_level).toBe('see_doctor');
+					expect(JSON.parse(row.triage_reasons)).toEqual(['durationOverAWeek']);
+					expect(row.triage_given_at).toBe(row.created_at);
+				} else {
+					// On the shared server the practitioner sees it where staff look: the day's schedule.
+					const cookie = await staffCookie(base(), 'practitioner@example.jp', inject('demoPasswords')['practitioner@example.jp']);
+					const day = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Tokyo' }).format(new Date(slot.start));
+					const html = await (await fetch(`${base()}/en/staff/schedule?date=${day}`, { headers: { cookie } })).text();
+					const at = html.indexOf('Guest703');
+					expect(at).toBeGreaterThan(0);
+					const row = html.slice(html.lastIndexOf('<tr', at), html.indexOf('</tr>', at));
+					expect(row).toContain('Self-check: see a doctor');
+				}
+			});
 		});
 	});
 }

@@ -2,8 +2,10 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, BrowserContext, Page, Response } from 'playwright-core';
 import { RED_FLAG_QUESTIONS } from '../../src/lib/domain/triage/assess';
 import { axeViolations, launchBrowser } from '../support/browser';
+import { staffCookie } from '../support/staff-session';
 
 const base = inject('baseUrl');
+const passwords = inject('demoPasswords');
 
 /** What each language's pages say, as a person would look for it. */
 const TEXT = {
@@ -131,16 +133,43 @@ async function cancelFromConfirmation(lang: Lang) {
 }
 
 describe('booking online without JavaScript on a 320 px phone', () => {
-	it('books in English with anyone available, keeps the self-check answers, then cancels from the manage link', async () => {
-		const answers = { ...Object.fromEntries(RED_FLAG_QUESTIONS.map((q) => [q, false])), age: 40, durationDays: 5, painNrs: 4 };
-		const triage = Buffer.from(JSON.stringify(answers)).toString('base64url');
-		await chooseSlot('en', /^Follow-up treatment/, TEXT.en.anyone, `/book?triage=${triage}`);
-		expect(page.url()).toContain(`triage=${triage}`);
+	it('books in English with anyone available, carries a see_doctor self-check to the schedule, then cancels from the manage link', async () => {
+		// The self-check first: pain for two weeks, not yet seen by a doctor (docs/clinical-rules.md §1).
+		await page.goto(`${base}/en/check`);
+		for (const question of [...RED_FLAG_QUESTIONS, 'seenDoctor']) await page.locator(`input[name="${question}"][value="no"]`).check();
+		await page.locator('input[name="age"]').fill('40');
+		await page.locator('input[name="duration"]').fill('2');
+		await page.locator('select[name="durationUnit"]').selectOption('weeks');
+		await page.locator('input[name="painNrs"][value="4"]').check();
+		await submit('See the result');
+		expect(await page.getByRole('heading', { level: 2 }).first().textContent()).toBe('See a doctor soon');
+		// Booking from the result page posts the answers; they never appear in an address.
+		const handOff = await submit('Book a visit');
+		expect(handOff.status()).toBe(303);
+		expect(new URL(page.url()).pathname).toBe('/en/book');
+		expect(new URL(page.url()).search).toBe('');
+
+		await chooseSlot('en', /^Follow-up treatment/, TEXT.en.anyone);
+		expect(page.url()).not.toContain('triage');
 		expect(await page.locator('main').textContent()).toContain(TEXT.en.triageKept);
 		expect(await page.locator('main dl').textContent()).toMatch(/\(anyone available\)/);
+		const day = new URL(page.url()).searchParams.get('date')!;
 		await fillDetails('en', 'hanako.en@example.jp');
 		const response = await submit(TEXT.en.submit);
 		expect(response.status()).toBe(303);
+
+		// The practitioner sees the mark on that day's schedule, on the row of this booking.
+		const staff = await browser.newContext({ viewport: { width: 1024, height: 768 } });
+		const [name, value] = (await staffCookie(base, 'practitioner@example.jp', passwords['practitioner@example.jp'])).split('=') as [string, string];
+		await staff.addCookies([{ name, value, url: base }]);
+		const schedule = await staff.newPage();
+		await schedule.goto(`${base}/en/staff/schedule?date=${day}`);
+		const row = schedule.locator('tr').filter({ hasText: 'Tanaka' }).filter({ has: schedule.getByTestId('flag-self-check') });
+		expect(await row.count()).toBeGreaterThan(0);
+		expect(await row.first().getByTestId('flag-self-check').textContent()).toBe('Self-check: see a doctor');
+		expect(await axeViolations(schedule)).toEqual([]);
+		await staff.close();
+
 		expect(new URL(page.url()).pathname).toBe('/en/book/done');
 		expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(TEXT.en.done);
 		expect(await page.locator('main').textContent()).toContain(TEXT.en.mailOnItsWay);
@@ -209,15 +238,50 @@ describe('booking online without JavaScript on a 320 px phone', () => {
 		expect(await axeViolations(jsPage)).toEqual([]);
 	});
 
-	it('drops self-check answers that do not parse, and answers an unknown manage link with a 404', async () => {
+	it('never carries self-check answers in its links, and answers an unknown manage link with a 404', async () => {
 		const html = await (await fetch(`${base}/en/book?triage=bm90LWpzb24`)).text();
 		expect(html).toMatch(/href="\/en\/book\?service=/);
-		// The flow's own links leave the answers out (only the language switch repeats the address as it is).
+		// The flow's own links leave any such parameter out (only the language switch repeats the address as it is).
 		const flowLinks = [...html.matchAll(/href="(\/en\/book\?[^"]*)"/g)].map((m) => m[1]);
 		expect(flowLinks.length).toBeGreaterThan(0);
 		expect(flowLinks.filter((href) => href!.includes('triage='))).toEqual([]);
 		const missing = await fetch(`${base}/en/booking/nosuchtoken`);
 		expect(missing.status).toBe(404);
 		expect(await missing.text()).toContain('Page not found');
+	});
+
+	it('shows the self-check’s advice, 119 first and no booking button, for emergency answers brought to /book', async () => {
+		// A result page whose hidden answers were changed on the way: the server assesses them again.
+		await jsPage.goto(`${base}/en/check`);
+		for (const question of [...RED_FLAG_QUESTIONS, 'seenDoctor']) await jsPage.locator(`input[name="${question}"][value="no"]`).check();
+		await jsPage.locator('input[name="age"]').fill('40');
+		await jsPage.locator('input[name="duration"]').fill('3');
+		await jsPage.locator('input[name="painNrs"][value="4"]').check();
+		await jsPage.getByRole('button', { name: 'See the result' }).click();
+		await jsPage.waitForLoadState();
+		await jsPage.locator('input[type="hidden"][name="bladderBowelChange"]').evaluate((input: HTMLInputElement) => (input.value = 'true'));
+		await jsPage.getByRole('button', { name: 'Book a visit' }).click();
+		await jsPage.waitForLoadState();
+		expect(new URL(jsPage.url()).pathname).toBe('/en/book/self-check');
+		expect(await jsPage.getByRole('heading', { level: 2 }).first().textContent()).toBe('Get emergency care now');
+		const calls = jsPage.locator('main a[href^="tel:"]');
+		expect(await calls.first().getAttribute('href')).toBe('tel:119');
+		expect(await jsPage.locator('main').textContent()).toContain('A change in passing urine or stool');
+		expect(await jsPage.getByRole('button').filter({ hasText: /Book|Confirm/ }).count()).toBe(0);
+		expect(await axeViolations(jsPage)).toEqual([]);
+
+		// A booking sent with emergency answers kept from before (here, a forged cookie) gets the same page, and no booking.
+		await chooseSlot('en', /^Follow-up treatment/, /^Ken Takahashi/);
+		const form = new URLSearchParams(new URL(page.url()).searchParams);
+		for (const [key, value] of Object.entries({ familyName: 'Red', givenName: 'Flag', email: 'red.flag@example.jp', phone: '090-7777-1234', firstVisit: 'yes', consent: 'yes' })) form.set(key, value);
+		const emergency = { ...Object.fromEntries(RED_FLAG_QUESTIONS.map((q) => [q, q === 'saddleNumbness'])), seenDoctor: false, age: 40, durationDays: 3, painNrs: 4 };
+		const cookie = `shinkyu_self_check=${Buffer.from(JSON.stringify(emergency)).toString('base64url')}`;
+		const posted = await fetch(page.url(), { method: 'POST', headers: { origin: base, accept: 'text/html', cookie, 'content-type': 'application/x-www-form-urlencoded' }, body: form, redirect: 'manual' });
+		expect(posted.status).toBe(422);
+		const html = await posted.text();
+		expect(html).toContain('Get emergency care now');
+		expect(html.indexOf('href="tel:119"')).toBeLessThan(html.indexOf('href="tel:%237119"'));
+		expect(html).not.toContain('Confirm booking');
+		expect(posted.headers.getSetCookie().some((c) => c.startsWith('shinkyu_self_check=;'))).toBe(true);
 	});
 });

@@ -61,7 +61,8 @@ async function enterIntake(path: string) {
 			'complaint',
 			{ description: '右のお尻からふくらはぎの外側まで痛む', onset: 'gradual', durationValue: '2', durationUnit: 'months', side: 'right', 'painBack.buttock-right': 'on', 'painBack.lowerLeg-right': 'on' }
 		],
-		['red-flags', Object.fromEntries([...RED_FLAG_QUESTIONS, 'seenDoctor'].map((q) => [q, 'no']))],
+		// The walk-in gave no date of birth: the intake asks the age instead of assuming one.
+		['red-flags', { ...Object.fromEntries([...RED_FLAG_QUESTIONS, 'seenDoctor'].map((q) => [q, 'no'])), painNrs: '5', age: '46' }],
 		[
 			'measures',
 			{

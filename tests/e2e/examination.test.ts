@@ -88,6 +88,41 @@ describe('examining a patient with sciatica', () => {
 		await expect.poll(() => page.getByTestId('start-refused').textContent()).toContain('警告症状があるため');
 	});
 
+	it('asks for the practitioner’s acknowledgement of a see-doctor finding before a session, and keeps who and why', async () => {
+		// A reassessment after the referral: the emergency sign is gone, the pain is still getting worse.
+		const chart = await chartPath('morgan');
+		await page.goto(`${base}${chart}/exams`);
+		await page.locator('input[name="kind"][value="reassessment"]').check();
+		await page.locator('input[name="side"][value="both"]').check();
+		await page.locator('input[name="redFlag.worsening"]').check();
+		await page.getByRole('button', { name: '診察を保存' }).click();
+		await page.waitForURL(/\/exams\/[0-9a-f-]{36}\?saved$/);
+		const exam = page.url().replace(/\?saved$/, '');
+		expect(await page.getByTestId('exam-blocked').count()).toBe(0);
+		const notice = page.getByTestId('exam-needs-acknowledgement');
+		expect(await notice.textContent()).toContain('医師に相談');
+		expect(await notice.getByRole('link', { name: '紹介状を作成する' }).count()).toBe(1);
+		expect(await axeViolations(page)).toEqual([]);
+
+		await page.goto(`${base}${chart}/sessions`);
+		await page.locator('form[action="?/start"] button[type="submit"]').click();
+		await expect.poll(() => page.getByTestId('start-refused').textContent()).toContain('確認したことと理由を記録してください');
+		await page.getByTestId('start-refused').getByRole('link').click();
+		await page.waitForURL(exam);
+
+		// Without a reason nothing is recorded; with one, it is kept with the name and the time.
+		await page.getByRole('button', { name: '確認して記録する' }).click();
+		await expect.poll(() => page.locator('#field-reason-error').textContent()).toBe('理由を入力してください。');
+		await page.locator('textarea[name="reason"]').fill('整形外科を受診済み。施術は差し支えないとの返事');
+		await page.getByRole('button', { name: '確認して記録する' }).click();
+		await expect.poll(() => page.getByTestId('exam-acknowledged').textContent()).toContain('整形外科を受診済み');
+		expect(await axeViolations(page)).toEqual([]);
+
+		await page.goto(`${base}${chart}/sessions`);
+		await page.locator('form[action="?/start"] button[type="submit"]').click();
+		await page.waitForURL(/\/sessions\/[0-9a-f-]{36}\?started=1$/);
+	});
+
 	it('fits a phone 390 px wide without scrolling sideways', async () => {
 		const phone = await browser.newContext({ viewport: { width: 390, height: 844 } });
 		await phone.addCookies([{ name: cookie.slice(0, cookie.indexOf('=')), value: cookie.slice(cookie.indexOf('=') + 1), url: base }]);

@@ -121,6 +121,11 @@ describe('staff enter the intake questionnaire for a patient', () => {
 		for (const question of [...RED_FLAG_QUESTIONS, 'seenDoctor']) {
 			await page.locator(`input[name="${question}"][value="no"]`).check();
 		}
+		// The self-check's own pain question, not the baseline of the measures.
+		expect(await page.getByRole('group', { name: 'この24時間でいちばん強かった脚の痛み' }).count()).toBe(1);
+		await page.locator('input[name="painNrs"][value="3"]').check();
+		// The date of birth is on file: the age is not asked.
+		expect(await page.locator('input[name="age"]').count()).toBe(0);
 		await expectNoViolations();
 		await saveAndContinue(/\/intake\/measures$/);
 	});
@@ -198,7 +203,7 @@ describe('red flags reach the console', () => {
 			['history', { diabetes: 'no', bleedingDisorder: 'no', pregnant: 'no' }],
 			['safety', { bloodThinner: 'no', implantedDevice: 'no', fainting: 'no', needleFear: 'no' }],
 			['complaint', { description: 'Pain in both legs', onset: 'sudden', durationValue: '2', durationUnit: 'days', side: 'both', 'painBack.thigh-left': 'on' }],
-			['red-flags', { ...no([...RED_FLAG_QUESTIONS, 'seenDoctor']), saddleNumbness: 'yes' }],
+			['red-flags', { ...no([...RED_FLAG_QUESTIONS, 'seenDoctor']), saddleNumbness: 'yes', painNrs: '8' }],
 			['measures', { legPain: '8', backPain: '5', psfs1Activity: 'Walk', psfs1Score: '2', psfs2Activity: 'Sit', psfs2Score: '3', psfs3Activity: 'Sleep', psfs3Score: '4', sbiLegPain: '6', sbiNumbness: '5', sbiWeakness: '4', sbiSittingPain: '6' }]
 		];
 		for (const [step, fields] of steps) {

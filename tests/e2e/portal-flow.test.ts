@@ -123,6 +123,7 @@ describe('a new patient prepares for the first visit from the confirmation mail'
 		for (const question of [...RED_FLAG_QUESTIONS, 'seenDoctor']) {
 			await page.locator(`input[name="${question}"][value="${question === 'saddleNumbness' ? 'yes' : 'no'}"]`).check();
 		}
+		await page.locator('input[name="painNrs"][value="6"]').check();
 		await saveAndContinue(/\/portal\/intake\/measures$/);
 
 		await page.locator('input[name="legPain"][value="7"]').check();

@@ -37,6 +37,7 @@ describe('the symptom self-check without JavaScript', () => {
 		expect(await page.getByRole('heading', { level: 2 }).first().textContent()).toBe('Get emergency care now');
 		expect(await page.locator('a[href="tel:119"]').count()).toBe(1);
 		expect(await page.getByRole('link', { name: 'Book a visit' }).count()).toBe(0);
+		expect(await page.getByRole('button', { name: 'Book a visit' }).count()).toBe(0);
 		expect(await page.locator('main').textContent()).toContain('Numbness between the legs');
 		expect(await page.locator('main').textContent()).toContain('not a diagnosis');
 	});
@@ -47,9 +48,13 @@ describe('the symptom self-check without JavaScript', () => {
 		await page.getByRole('button', { name: '結果を見る' }).click();
 		await page.waitForLoadState();
 		expect(await page.getByRole('heading', { level: 2 }).first().textContent()).toBe('急いで受診が必要なサインは見当たりません');
-		expect(await page.getByRole('link', { name: '予約する' }).count()).toBe(1);
-		// The answers travel with the person to the booking flow, so the practitioner sees them.
-		expect(await page.getByRole('link', { name: '予約する' }).getAttribute('href')).toMatch(/^\/book\?triage=[A-Za-z0-9_-]+$/);
+		// The answers travel on to the booking in the body of a POST, never in a link, so the practitioner sees them.
+		const book = page.getByRole('button', { name: '予約する' });
+		expect(await book.count()).toBe(1);
+		expect(await page.locator('form[method="post"][action="/book/self-check"]').count()).toBe(1);
+		expect(await page.locator('input[type="hidden"][name="saddleNumbness"]').getAttribute('value')).toBe('false');
+		expect(await page.locator('input[type="hidden"][name="age"]').getAttribute('value')).toBe('42');
+		expect(await page.locator('a[href*="triage"]').count()).toBe(0);
 		expect(await page.locator('a[href="tel:119"]').count()).toBe(0);
 	});
 
@@ -60,8 +65,21 @@ describe('the symptom self-check without JavaScript', () => {
 		await page.getByRole('button', { name: 'See the result' }).click();
 		await page.waitForLoadState();
 		expect(await page.getByRole('heading', { level: 2 }).first().textContent()).toBe('See a doctor soon');
-		expect(await page.locator('main').textContent()).toContain('Pain for more than a week, not yet seen by a doctor');
-		expect(await page.getByRole('link', { name: 'Book a visit' }).count()).toBe(1);
+		expect(await page.locator('main').textContent()).toContain('Pain for more than 7 days, not yet seen by a doctor');
+		expect(await page.getByRole('button', { name: 'Book a visit' }).count()).toBe(1);
+	});
+});
+
+describe('the self-check’s wording (docs/clinical-rules.md §1)', () => {
+	it('asks about new or spreading symptoms in both legs, more than 7 days, and drugs injected other than insulin', async () => {
+		await page.goto(`${base}/en/check`);
+		const en = await page.locator('main').textContent();
+		expect(en).toContain('that is new, or has spread to both legs in the last few days');
+		expect(en).toContain('(other than insulin prescribed for you)');
+		await page.goto(`${base}/check`);
+		const ja = await page.locator('main').textContent();
+		expect(ja).toContain('新しく出てきた、またはこの数日で両脚に広がってきましたか');
+		expect(ja).toContain('医師に処方されたインスリンの注射は除きます');
 	});
 });
 

@@ -1,7 +1,7 @@
 import { render } from 'svelte/server';
 import { describe, expect, it, vi } from 'vitest';
 import { emptySide, PATTERNS, ROOTS, slrPositive, suggestRoot, type ExamFindings } from '$lib/domain/clinical/examination';
-import { RED_FLAG_QUESTIONS } from '$lib/domain/triage/assess';
+import { levelOfFlags, RED_FLAG_QUESTIONS } from '$lib/domain/triage/assess';
 import { EXAM_SIDES } from '$lib/domain/clinical/examination';
 import ExamPage from '../../../routes/[[lang=lang]]/staff/patients/[id]/exams/[examId]/+page.svelte';
 import ReferralPage from '../../../routes/[[lang=lang]]/staff/patients/[id]/exams/[examId]/referral/+page.svelte';
@@ -34,7 +34,7 @@ function s1Findings(redFlags: ExamFindings['redFlags'] = []): ExamFindings {
 	};
 }
 
-function examData(locale: 'ja' | 'en', findings: ExamFindings) {
+function examData(locale: 'ja' | 'en', findings: ExamFindings, acknowledgement: { at: string; by: string; reason: string } | null = null) {
 	const exam = {
 		id: 'e1',
 		kind: 'initial' as const,
@@ -44,14 +44,16 @@ function examData(locale: 'ja' | 'en', findings: ExamFindings) {
 		suggestedRoot: 'S1',
 		confirmedRoot: null,
 		pattern: 'taiyang',
-		redFlagPositive: findings.redFlags.length > 0
+		redFlagPositive: levelOfFlags(findings.redFlags) === 'emergency',
+		redFlagLevel: levelOfFlags(findings.redFlags),
+		acknowledgement
 	};
 	const slr = (['left', 'right'] as const).map((side) => ({ side, angle: findings[side].slrAngle, positive: slrPositive(findings[side].slrAngle, findings[side].slrReproducesPain) }));
 	return { locale, patient, exam, suggestion: suggestRoot(findings), slr, saved: true, timeZone: 'Asia/Tokyo', roots: ROOTS, patterns: PATTERNS };
 }
 
-function listData(locale: 'ja' | 'en') {
-	return { locale, patient, appointmentId: null, timeZone: 'Asia/Tokyo', examinations: [], options: { sides: EXAM_SIDES, patterns: PATTERNS, redFlags: RED_FLAG_QUESTIONS }, textMax: 2000 };
+function listData(locale: 'ja' | 'en', givenHistory: Array<{ flag: 'cancerHistory'; source: 'intake' | 'self_check'; givenAt: string }> = []) {
+	return { locale, patient, appointmentId: null, timeZone: 'Asia/Tokyo', examinations: [], givenHistory, options: { sides: EXAM_SIDES, patterns: PATTERNS, redFlags: RED_FLAG_QUESTIONS }, textMax: 2000 };
 }
 
 const bare = (body: string) => body.replace(/<!--[^]*?-->/g, '');
@@ -88,6 +90,28 @@ describe('the examination pages', () => {
 		const body = bare(render(ExamPage, { props: { data: examData('en', s1Findings(['saddleNumbness'])), form: null } as never }).body);
 		expect(body).toContain('data-testid="exam-blocked"');
 		expect(body).toContain('href="/en/staff/patients/p1/exams/e1/referral"');
+	});
+
+	it('asks for an acknowledgement of an urgent finding instead of blocking, with the referral letter (docs/clinical-rules.md §1)', () => {
+		const body = bare(render(ExamPage, { props: { data: examData('en', s1Findings(['feverOrUnwell'])), form: null } as never }).body);
+		expect(body).not.toContain('data-testid="exam-blocked"');
+		expect(body).toContain('data-testid="exam-needs-acknowledgement"');
+		expect(body).toContain('action="?/acknowledge"');
+		expect(body).toMatch(/<textarea id="field-reason" name="reason"/);
+		expect(body).toContain('href="/en/staff/patients/p1/exams/e1/referral"');
+
+		const done = bare(render(ExamPage, { props: { data: examData('ja', s1Findings(['worsening']), { at: '2026-03-02T02:00:00.000Z', by: '佐藤 美穂', reason: '主治医に確認済み' }), form: null } as never }).body);
+		expect(done).toContain('医師に相談');
+		expect(done).toMatch(/data-testid="exam-acknowledged">[^<]*佐藤 美穂 が確認: 主治医に確認済み/);
+		expect(done).not.toContain('action="?/acknowledge"');
+	});
+
+	it('shows a cancer history the patient gave as ticked, not to be unticked', () => {
+		const body = bare(render(ListPage, { props: { data: listData('ja', [{ flag: 'cancerHistory', source: 'intake', givenAt: '2026-02-20T00:00:00.000Z' }]), form: null } as never }).body);
+		expect(body).toMatch(/data-testid="given-history-cancerHistory"><input type="checkbox" checked="" disabled=""/);
+		expect(body).not.toContain('name="redFlag.cancerHistory"');
+		expect(body).toContain('name="redFlag.feverOrUnwell"');
+		expect(body).toContain('問診票で申告（2026/02/20）。既往歴のため外せません。');
 	});
 
 	it('writes the referral letter in the viewer’s language with the red flags and findings', () => {

@@ -27,6 +27,8 @@ const LABELS: Record<string, MessageKey> = {
 	sbiNumbness: 'intake.measures.sbi.numbness',
 	sbiWeakness: 'intake.measures.sbi.weakness',
 	sbiSittingPain: 'intake.measures.sbi.sittingPain',
+	painNrs: 'check.pain',
+	age: 'check.age',
 	...Object.fromEntries([...RED_FLAG_QUESTIONS, 'seenDoctor'].map((q) => [q, `check.q.${q}` as MessageKey]))
 };
 

@@ -199,9 +199,12 @@ describe('slrPositive', () => {
 });
 
 describe('blocksTreatment', () => {
-	it('blocks treatment when any red flag is found again', () => {
+	it('blocks treatment only for an emergency-level red flag found again (docs/clinical-rules.md §1)', () => {
 		expect(blocksTreatment({ redFlags: [] })).toBe(false);
 		expect(blocksTreatment({ redFlags: ['saddleNumbness'] })).toBe(true);
+		expect(blocksTreatment({ redFlags: ['worsening', 'violentInjury'] })).toBe(true);
+		expect(blocksTreatment({ redFlags: ['cancerHistory'] })).toBe(false);
+		expect(blocksTreatment({ redFlags: ['worsening'] })).toBe(false);
 	});
 });
 

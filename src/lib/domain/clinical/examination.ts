@@ -5,7 +5,7 @@
  */
 import type { BodyRegion } from '../acupoints/body-regions';
 import type { PainMapView } from '../intake/pain-map';
-import { RED_FLAG_QUESTIONS, type RedFlagQuestion } from '../triage/assess';
+import { levelOfFlags, RED_FLAG_QUESTIONS, type RedFlagQuestion } from '../triage/assess';
 
 export const ROOTS = ['L4', 'L5', 'S1'] as const;
 export type Root = (typeof ROOTS)[number];
@@ -234,7 +234,11 @@ export function suggestPattern(findings: ExamFindings): Pattern | null {
 	return null;
 }
 
-/** A red flag found again at the examination blocks treatment and calls for a referral. */
+/**
+ * Only an emergency-level red flag found again blocks treatment outright (docs/clinical-rules.md §1:
+ * the same weight as the self-check gives the same answer); urgent and see-doctor findings need the
+ * practitioner's acknowledgement instead (exam-red-flags.ts).
+ */
 export function blocksTreatment(findings: Pick<ExamFindings, 'redFlags'>): boolean {
-	return findings.redFlags.length > 0;
+	return levelOfFlags(findings.redFlags) === 'emergency';
 }

@@ -70,8 +70,19 @@ export interface ComplaintAnswers {
 	activities: string;
 }
 
-/** The red-flag questions of docs/clinical-rules.md §1, all required, and whether a doctor has seen this episode. */
-export type RedFlagAnswers = Record<RedFlagQuestion, boolean> & { seenDoctor: boolean };
+/**
+ * The self-check's questions of docs/clinical-rules.md §1, asked the same way: every red flag,
+ * whether a doctor has seen this episode, the worst leg pain in the last 24 hours, and the age when
+ * the clinic does not know the date of birth (it is asked, never assumed). The duration comes from
+ * the complaint.
+ */
+export type RedFlagAnswers = Record<RedFlagQuestion, boolean> & {
+	seenDoctor: boolean;
+	/** 0–10: the worst leg pain in the last 24 hours (not the baseline "right now" of the measures). */
+	painNrs: number;
+	/** Years; asked only when the patient's date of birth is unknown. */
+	age?: number;
+};
 
 export interface PsfsItem {
 	activity: string;

@@ -32,7 +32,7 @@ export function calmIntake(): Required<IntakeAnswers> {
 			work: 'Office work',
 			activities: 'Walking'
 		},
-		'red-flags': { ...flags, seenDoctor: false },
+		'red-flags': { ...flags, seenDoctor: false, painNrs: 4 },
 		measures: {
 			legPain: 5,
 			backPain: 3,

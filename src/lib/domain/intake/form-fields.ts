@@ -78,7 +78,12 @@ export function toFormValues(step: AnswerStep, answers: IntakeAnswers): Record<s
 		case 'red-flags': {
 			const a = answers['red-flags'];
 			if (!a) return {};
-			return { ...Object.fromEntries(RED_FLAG_QUESTIONS.map((q) => [q, yesNo(a[q])])), seenDoctor: yesNo(a.seenDoctor) };
+			return {
+				...Object.fromEntries(RED_FLAG_QUESTIONS.map((q) => [q, yesNo(a[q])])),
+				seenDoctor: yesNo(a.seenDoctor),
+				...(typeof a.painNrs === 'number' ? { painNrs: String(a.painNrs) } : {}),
+				...(typeof a.age === 'number' ? { age: String(a.age) } : {})
+			};
 		}
 		case 'measures': {
 			const a = answers.measures;

@@ -7,6 +7,8 @@ import { ANSWER_STEPS, type AnswerStep, type IntakeStep } from './steps';
 
 export function isStepComplete(answers: IntakeAnswers, step: IntakeStep): boolean {
 	if (step === 'review') return isIntakeComplete(answers);
+	// Red-flag answers saved before the self-check's pain question was asked here are asked again.
+	if (step === 'red-flags') return typeof answers['red-flags']?.painNrs === 'number';
 	return answers[step] !== undefined && answers[step] !== null;
 }
 

@@ -36,14 +36,13 @@ describe('the intake’s red flags', () => {
 				fc.integer({ min: 0, max: 1200 }),
 				fc.constantFrom('days', 'weeks', 'months', 'years'),
 				fc.integer({ min: 0, max: 10 }),
-				fc.option(fc.integer({ min: 0, max: 120 }), { nil: null }),
-				(flags, seenDoctor, durationValue, durationUnit, legPain, age) => {
+				fc.integer({ min: 0, max: 120 }),
+				(flags, seenDoctor, durationValue, durationUnit, painNrs, age) => {
 					const a = calmIntake();
 					const answers = {
 						...a,
-						'red-flags': { ...(flags as Record<(typeof RED_FLAG_QUESTIONS)[number], boolean>), seenDoctor },
-						complaint: { ...a.complaint, durationValue, durationUnit: durationUnit as 'days' },
-						measures: { ...a.measures, legPain }
+						'red-flags': { ...(flags as Record<(typeof RED_FLAG_QUESTIONS)[number], boolean>), seenDoctor, painNrs },
+						complaint: { ...a.complaint, durationValue, durationUnit: durationUnit as 'days' }
 					};
 					expect(intakeTriage(answers, age)).toEqual(assess(triageAnswersFrom(answers, age)!));
 				}
@@ -51,9 +50,22 @@ describe('the intake’s red flags', () => {
 		);
 	});
 
-	it('takes the duration from the complaint and the pain from the leg-pain baseline', () => {
+	it('gives the same level as the public self-check for the same answers (docs/clinical-rules.md §1)', () => {
 		const a = calmIntake();
-		const answers = { ...a, complaint: { ...a.complaint, durationValue: 2, durationUnit: 'weeks' as const }, measures: { ...a.measures, legPain: 8 } };
+		const answers = { ...a, 'red-flags': { ...a['red-flags'], worsening: true, painNrs: 8 }, complaint: { ...a.complaint, durationValue: 10, durationUnit: 'days' as const } };
+		const publicCheck = { ...answers['red-flags'], age: 40, durationDays: 10 };
+		expect(intakeTriage(answers, 40)).toEqual(assess(publicCheck));
+		expect(intakeTriage(answers, 40)).toEqual({ level: 'see_doctor', reasons: ['worsening', 'durationOverAWeek', 'severePain'] });
+	});
+
+	it('takes the duration from the complaint and the worst pain of the last 24 hours from the red-flag step, not the baseline', () => {
+		const a = calmIntake();
+		const answers = {
+			...a,
+			complaint: { ...a.complaint, durationValue: 2, durationUnit: 'weeks' as const },
+			'red-flags': { ...a['red-flags'], painNrs: 8 },
+			measures: { ...a.measures, legPain: 2 }
+		};
 		expect(triageAnswersFrom(answers, 40)).toMatchObject({ durationDays: 14, painNrs: 8, age: 40, seenDoctor: false });
 		expect(intakeTriage(answers, 40)).toEqual({ level: 'see_doctor', reasons: ['durationOverAWeek', 'severePain'] });
 		const seen = { ...answers, 'red-flags': { ...answers['red-flags'], seenDoctor: true } };
@@ -65,9 +77,21 @@ describe('the intake’s red flags', () => {
 		expect(triageAnswersFrom({ ...a, complaint: { ...a.complaint, durationValue: 200, durationUnit: 'years' } }, 40)!.durationDays).toBe(36500);
 	});
 
-	it('flags a minor only when the age is known', () => {
-		expect(intakeTriage(calmIntake(), 15)).toEqual({ level: 'see_doctor', reasons: ['underEighteen'] });
-		expect(intakeTriage(calmIntake(), null)).toEqual({ level: 'routine', reasons: [] });
+	it('never assumes an age: the date of birth, else the age the patient gave, else no result', () => {
+		const a = calmIntake();
+		expect(intakeTriage(a, 15)).toEqual({ level: 'see_doctor', reasons: ['underEighteen'] });
+		expect(intakeTriage(a, null)).toBeNull();
+		const given = { ...a, 'red-flags': { ...a['red-flags'], age: 16 } };
+		expect(intakeTriage(given, null)).toEqual({ level: 'see_doctor', reasons: ['underEighteen'] });
+		// The date of birth wins over an age typed earlier.
+		expect(intakeTriage(given, 40)).toEqual({ level: 'routine', reasons: [] });
+	});
+
+	it('has no result for red-flag answers saved before the pain question was asked', () => {
+		const a = calmIntake();
+		const { painNrs: _dropped, ...old } = a['red-flags'];
+		expect(_dropped).toBe(4);
+		expect(intakeTriage({ ...a, 'red-flags': old as typeof a['red-flags'] }, 40)).toBeNull();
 	});
 
 	it('ignores stray keys in stored answers', () => {

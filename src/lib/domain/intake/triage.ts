@@ -23,25 +23,33 @@ export function ageOn(dateOfBirth: string | null, today: string): number | null 
 }
 
 /**
- * The triage contract's answers from an intake: the red flags as answered, the duration from the
- * complaint, the leg pain from the baseline measures. Null until the red-flag step is answered.
- * `age` comes from the patient's date of birth; when it is unknown the age rule cannot fire
- * (it only ever reaches `see_doctor`).
+ * The triage contract's answers from an intake, asked as the self-check asks them
+ * (docs/clinical-rules.md §1): the red flags and the worst leg pain in the last 24 hours from the
+ * red-flag step, the duration from the complaint. The age is the one from the date of birth
+ * (`ageFromBirth`), else the one the patient gave in the red-flag step; never assumed. Null until
+ * all of that is known.
  */
-export function triageAnswersFrom(answers: IntakeAnswers, age: number | null): TriageAnswers | null {
+export function triageAnswersFrom(answers: IntakeAnswers, ageFromBirth: number | null): TriageAnswers | null {
 	const redFlags = answers['red-flags'];
-	if (!redFlags) return null;
+	const complaint = answers.complaint;
+	if (!redFlags || !complaint || !isScore(redFlags.painNrs, 10)) return null;
+	const age = ageFromBirth ?? (isScore(redFlags.age, 120) ? redFlags.age : null);
+	if (age === null) return null;
 	const flags = Object.fromEntries(RED_FLAG_QUESTIONS.map((q) => [q, redFlags[q] === true])) as Record<RedFlagQuestion, boolean>;
 	return {
 		...flags,
 		seenDoctor: redFlags.seenDoctor === true,
-		age: age ?? 18,
-		durationDays: answers.complaint ? durationInDays(answers.complaint) : 0,
-		painNrs: answers.measures?.legPain ?? 0
+		age,
+		durationDays: durationInDays(complaint),
+		painNrs: redFlags.painNrs
 	};
 }
 
-/** The self-check's level and reasons for an intake, or null before the red flags are answered. */
+function isScore(value: unknown, max: number): value is number {
+	return Number.isInteger(value) && (value as number) >= 0 && (value as number) <= max;
+}
+
+/** The self-check's level and reasons for an intake, or null until everything the rule needs is answered. */
 export function intakeTriage(answers: IntakeAnswers, age: number | null): TriageResult | null {
 	const triage = triageAnswersFrom(answers, age);
 	return triage ? assess(triage) : null;

@@ -91,6 +91,18 @@ export function questionsAtLevel(level: 'emergency' | 'urgent' | 'see_doctor'): 
 	);
 }
 
+/**
+ * The highest level that these red-flag answers reach by themselves, `routine` for none. The
+ * examination grades the red flags it finds again with it (docs/clinical-rules.md §1), so a finding
+ * weighs exactly what the same answer weighs in the self-check.
+ */
+export function levelOfFlags(flags: readonly RedFlagQuestion[]): TriageLevel {
+	return RULES.filter((rule) => (flags as readonly string[]).includes(rule.code)).reduce<TriageLevel>(
+		(highest, rule) => (compareLevels(rule.level, highest) > 0 ? rule.level : highest),
+		'routine'
+	);
+}
+
 /** Whether the result page may offer a booking: never for emergency or urgent. */
 export function mayBook(level: TriageLevel): boolean {
 	return level === 'routine' || level === 'see_doctor';

@@ -12,7 +12,8 @@ export function appointmentRow(input: {
 	locale: Appointment['locale'];
 	now: number;
 	firstVisit?: boolean;
-	triage?: unknown;
+	/** Self-check answers that came with the booking, with the level and reasons they reached. */
+	triage?: { answers: unknown; level: string; reasons: readonly string[] };
 	manageTokenHash?: string | null;
 }): Appointment {
 	return {
@@ -27,7 +28,10 @@ export function appointmentRow(input: {
 		status: 'booked',
 		source: input.source,
 		first_visit: input.firstVisit ? 1 : 0,
-		triage: input.triage ? JSON.stringify(input.triage) : null,
+		triage: input.triage ? JSON.stringify(input.triage.answers) : null,
+		triage_level: input.triage?.level ?? null,
+		triage_reasons: input.triage ? JSON.stringify(input.triage.reasons) : null,
+		triage_given_at: input.triage ? new Date(input.now).toISOString() : null,
 		manage_token_hash: input.manageTokenHash ?? null,
 		locale: input.locale,
 		note: '',

@@ -109,8 +109,13 @@ export const MONTH_PATTERN = /^\d{4}-(0[1-9]|1[0-2])$/;
 export const TIME_PATTERN = /^([01]\d|2[0-3]):[0-5]\d$/;
 const MAX_TRIAGE_LENGTH = 2_000;
 
+/** Self-check answers as the booking flow's cookie keeps them: base64url JSON. */
+export function encodeTriage(answers: TTriageAnswers): string {
+	return Buffer.from(JSON.stringify(answers)).toString('base64url');
+}
+
 /**
- * Self-check answers carried in from /check as base64url JSON. Anything that does not parse as
+ * Self-check answers kept by the booking flow (encodeTriage). Anything that does not parse as
  * the triage contract is ignored: the booking goes ahead without it.
  */
 export function decodeTriage(param: string | null | undefined): TTriageAnswers | undefined {

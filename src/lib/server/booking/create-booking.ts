@@ -1,4 +1,6 @@
 import { freeSlots, type Slot } from '../../domain/scheduling/availability';
+import type { TriageReason } from '../../domain/triage/assess';
+import { triageForBooking, type BookingTriage, type RefusedLevel } from '../../domain/triage/booking-triage';
 import { addDays, localDate } from '../../domain/scheduling/local-time';
 import { recordAudit, type AuditActor } from '../audit/audit-log';
 import { randomToken, sha256Hex } from '../crypto';
@@ -16,7 +18,9 @@ import type { TCreateBooking } from './schemas';
 
 export type CreateBookingResult =
 	| { ok: true; appointment: Appointment; manageToken: string; timeZone: string }
-	| { ok: false; code: 'service_not_found' | 'practitioner_not_found' | 'slot_taken' };
+	| { ok: false; code: 'service_not_found' | 'practitioner_not_found' | 'slot_taken' }
+	/** The self-check answers say emergency or urgent care: nothing was written (docs/clinical-rules.md §1). */
+	| { ok: false; code: 'red_flag'; level: RefusedLevel; reasons: TriageReason[] };
 
 class SlotTaken extends Error {}
 
@@ -26,12 +30,16 @@ class SlotTaken extends Error {}
  * or bed at once (issue #5). Mail goes out through the job queue, after the commit.
  */
 export async function createBooking(db: Db, input: TCreateBooking, actor: AuditActor, now = db.clock.now().getTime()): Promise<CreateBookingResult> {
+	// Red flags first, before any read or write: someone who needs emergency or urgent care is sent
+	// there, and no patient, appointment or mail is left behind (docs/clinical-rules.md §1).
+	const triage = input.triage ? triageForBooking(input.triage) : undefined;
+	if (triage && !triage.ok) return { ok: false, code: 'red_flag', level: triage.level, reasons: triage.reasons };
 	const start = Date.parse(input.start);
 	// A lost race on a bed (two people, two practitioners, one first-free bed) is tried again: the
 	// second attempt sees the bed taken and picks another. A lost race on the practitioner ends as
 	// slot_taken, because the retry no longer finds the slot free.
 	for (let attempt = 1; ; attempt++) {
-		const result = await attemptBooking(db, input, start, actor, now);
+		const result = await attemptBooking(db, input, triage, start, actor, now);
 		if (result !== RACE_LOST) return result;
 		if (attempt === 3) return { ok: false, code: 'slot_taken' };
 	}
@@ -39,7 +47,14 @@ export async function createBooking(db: Db, input: TCreateBooking, actor: AuditA
 
 const RACE_LOST = Symbol('race lost');
 
-async function attemptBooking(db: Db, input: TCreateBooking, start: number, actor: AuditActor, now: number): Promise<CreateBookingResult | typeof RACE_LOST> {
+async function attemptBooking(
+	db: Db,
+	input: TCreateBooking,
+	triage: Extract<BookingTriage, { ok: true }> | undefined,
+	start: number,
+	actor: AuditActor,
+	now: number
+): Promise<CreateBookingResult | typeof RACE_LOST> {
 	try {
 		return await withGroupedTransaction(db, async (tx) => {
 			const config = await transactionScheduleConfig(tx);
@@ -71,7 +86,7 @@ async function attemptBooking(db: Db, input: TCreateBooking, start: number, acto
 				locale: input.locale,
 				now,
 				firstVisit: input.firstVisit,
-				triage: input.triage,
+				triage: input.triage && triage ? { answers: input.triage, level: triage.level, reasons: triage.reasons } : undefined,
 				manageTokenHash: sha256Hex(manageToken)
 			});
 			await tx.kysely.insertInto('appointment').values(appointment).execute();
@@ -86,7 +101,8 @@ async function attemptBooking(db: Db, input: TCreateBooking, start: number, acto
 				entityType: 'appointment',
 				entityId: appointment.id,
 				patientId,
-				detail: { source: 'online', serviceId: service.id }
+				// The level only, never the answers: audit details carry no health data.
+				detail: { source: 'online', serviceId: service.id, selfCheckLevel: triage?.level ?? null }
 			});
 			await enqueueJobs(tx, bookingMailJobs(tx.secrets, { appointmentId: appointment.id, manageToken }, slot.start, now), new Date(now));
 			return { ok: true, appointment, manageToken, timeZone } as const;

@@ -17,6 +17,7 @@ import { billing } from './migrations/0014_billing';
 import { reportIndexes } from './migrations/0015_report_indexes';
 import { chargeInsuranceCard } from './migrations/0016_charge_insurance_card';
 import { sessionSafety } from './migrations/0017_session_safety';
+import { selfCheckFlags } from './migrations/0018_self_check_flags';
 import { staffSecondFactor } from './migrations/0021_staff_second_factor';
 import { auditKeyedChain } from './migrations/0022_audit_keyed_chain';
 import { patientEmailSource } from './migrations/0023_patient_email_source';
@@ -42,6 +43,7 @@ export function allMigrations(dialect: DialectName): Record<string, Migration> {
 		'0015_report_indexes': reportIndexes,
 		'0016_charge_insurance_card': chargeInsuranceCard(dialect),
 		'0017_session_safety': sessionSafety(dialect),
+		'0018_self_check_flags': selfCheckFlags,
 		'0021_staff_second_factor': staffSecondFactor(dialect),
 		'0022_audit_keyed_chain': auditKeyedChain(dialect),
 		'0023_patient_email_source': patientEmailSource,

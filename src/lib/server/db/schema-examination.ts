@@ -1,3 +1,5 @@
+import type { Generated } from 'kysely';
+
 /* Tables of the clinical record (issue #7): the examination. Database (schema.ts) includes them. */
 
 export interface ExaminationTable {
@@ -14,7 +16,12 @@ export interface ExaminationTable {
 	/** What the practitioner settled on: 'L4' | 'L5' | 'S1' | 'unclear'; null until confirmed. */
 	confirmed_root: string | null;
 	pattern: string | null;
+	/** 1 when the findings block treatment: an emergency-level red flag (docs/clinical-rules.md §1). */
 	red_flag_positive: number;
+	/** An urgent or see-doctor finding taken on by the practitioner: when, who (staff id) and why. */
+	red_flag_acknowledged_at: Generated<string | null>;
+	red_flag_acknowledged_by: Generated<string | null>;
+	red_flag_acknowledgement: Generated<string | null>;
 	created_at: string;
 	updated_at: string;
 }

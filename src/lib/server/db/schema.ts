@@ -272,6 +272,12 @@ export interface AppointmentTable {
 	cancelled_at: string | null;
 	/** The worst red-flag level an intake for this visit reported ('emergency' | 'urgent'). */
 	red_flag_level: Generated<string | null>;
+	/** The self-check's level for the answers in `triage` (docs/clinical-rules.md §1); null without answers. */
+	triage_level: Generated<string | null>;
+	/** JSON array of the self-check's reasons, in the rules' order. */
+	triage_reasons: Generated<string | null>;
+	/** When the answers were given to the clinic (the booking's time). */
+	triage_given_at: Generated<string | null>;
 }
 
 export interface OccupancyTable {

@@ -1,9 +1,13 @@
 import { randomUUID } from 'node:crypto';
+import type { Selectable } from 'kysely';
+import { examRedFlagLevel, needsAcknowledgement, withGivenHistory } from '../../domain/clinical/exam-red-flags';
 import { blocksTreatment, normaliseFindings, suggestPattern, suggestRoot, type ExamFindings, type Pattern } from '../../domain/clinical/examination';
+import type { TriageLevel } from '../../domain/triage/assess';
 import { recordAudit, type AuditActor } from '../audit/audit-log';
 import type { Db } from '../db/database';
 import type { ExaminationTable } from '../db/schema-examination';
 import { withTransaction } from '../db/transaction';
+import { givenHistoryFacts } from './given-history';
 
 export interface Examination {
 	id: string;
@@ -15,7 +19,12 @@ export interface Examination {
 	confirmedRoot: string | null;
 	/** The confirmed pattern, or the suggested one until confirmed. */
 	pattern: string | null;
+	/** Blocks treatment: an emergency-level red flag (docs/clinical-rules.md §1). */
 	redFlagPositive: boolean;
+	/** The level the red flags reach, as the self-check grades the same answers. */
+	redFlagLevel: TriageLevel;
+	/** An urgent or see-doctor finding taken on by the practitioner; null until then (or when none is needed). */
+	acknowledgement: { at: string; by: string; reason: string } | null;
 }
 
 function parseFindings(text: string): unknown {
@@ -26,17 +35,23 @@ function parseFindings(text: string): unknown {
 	}
 }
 
-function toExamination(row: ExaminationTable & { display_name: string }): Examination {
+function toExamination(row: Selectable<ExaminationTable> & { display_name: string; acknowledged_by_name?: string | null }): Examination {
+	const findings = normaliseFindings(parseFindings(row.findings));
 	return {
 		id: row.id,
 		kind: row.kind,
 		examinedAt: row.examined_at,
 		practitionerName: row.display_name,
-		findings: normaliseFindings(parseFindings(row.findings)),
+		findings,
 		suggestedRoot: row.suggested_root,
 		confirmedRoot: row.confirmed_root,
 		pattern: row.pattern,
-		redFlagPositive: row.red_flag_positive === 1
+		redFlagPositive: Number(row.red_flag_positive) === 1,
+		redFlagLevel: examRedFlagLevel(findings.redFlags),
+		acknowledgement:
+			row.red_flag_acknowledged_at !== null
+				? { at: row.red_flag_acknowledged_at, by: row.acknowledged_by_name ?? '', reason: row.red_flag_acknowledgement ?? '' }
+				: null
 	};
 }
 
@@ -49,7 +64,11 @@ async function appointmentOf(db: Db, patientId: string, appointmentId: string): 
 	return row?.id ?? null;
 }
 
-/** Records an examination with its suggestions; a red flag found again is kept as blocking treatment. */
+/**
+ * Records an examination with its suggestions. History facts the patient gave (a cancer at any
+ * time) are kept in its red flags whatever the form says; an emergency-level flag blocks treatment
+ * (docs/clinical-rules.md §1).
+ */
 export async function recordExamination(
 	db: Db,
 	patientId: string,
@@ -64,7 +83,9 @@ export async function recordExamination(
 		const appointmentId = input.appointmentId ? await appointmentOf(tx, patientId, input.appointmentId) : null;
 		const id = randomUUID();
 		const at = now.toISOString();
-		const blocked = blocksTreatment(input.findings);
+		const given = (await givenHistoryFacts(tx, patientId)).map((fact) => fact.flag);
+		const findings: ExamFindings = { ...input.findings, redFlags: withGivenHistory(input.findings.redFlags, given) };
+		const blocked = blocksTreatment(findings);
 		await tx.kysely
 			.insertInto('examination')
 			.values({
@@ -74,16 +95,16 @@ export async function recordExamination(
 				practitioner_staff_id: staffId,
 				kind: input.kind,
 				examined_at: at,
-				findings: JSON.stringify(input.findings),
-				suggested_root: suggestRoot(input.findings).root,
+				findings: JSON.stringify(findings),
+				suggested_root: suggestRoot(findings).root,
 				confirmed_root: null,
-				pattern: input.findings.pattern ?? suggestPattern(input.findings),
+				pattern: findings.pattern ?? suggestPattern(findings),
 				red_flag_positive: blocked ? 1 : 0,
 				created_at: at,
 				updated_at: at
 			})
 			.execute();
-		await recordAudit(tx, actor, { action: 'examination.create', entityType: 'examination', entityId: id, patientId, detail: { kind: input.kind, redFlag: blocked } });
+		await recordAudit(tx, actor, { action: 'examination.create', entityType: 'examination', entityId: id, patientId, detail: { kind: input.kind, redFlag: blocked, redFlagLevel: examRedFlagLevel(findings.redFlags) } });
 		return { ok: true, id, blocked } as const;
 	});
 }
@@ -94,8 +115,9 @@ export async function listExaminations(db: Db, patientId: string, actor: AuditAc
 		.innerJoin('staff', 'staff.id', 'examination.practitioner_staff_id')
 		// Never through a merged record: its clinical rows belong to the survivor (patients/merge-patients.ts MOVED_TABLES).
 		.innerJoin('patient', (join) => join.onRef('patient.id', '=', 'examination.patient_id').on('patient.merged_into_id', 'is', null))
+		.leftJoin('staff as acknowledger', 'acknowledger.id', 'examination.red_flag_acknowledged_by')
 		.selectAll('examination')
-		.select('staff.display_name')
+		.select(['staff.display_name', 'acknowledger.display_name as acknowledged_by_name'])
 		.where('examination.patient_id', '=', patientId)
 		.orderBy('examination.created_at', 'desc')
 		.orderBy('examination.id', 'desc')
@@ -111,8 +133,9 @@ export async function getExamination(db: Db, patientId: string, examId: string, 
 		.innerJoin('staff', 'staff.id', 'examination.practitioner_staff_id')
 		// Never through a merged record: its clinical rows belong to the survivor (patients/merge-patients.ts MOVED_TABLES).
 		.innerJoin('patient', (join) => join.onRef('patient.id', '=', 'examination.patient_id').on('patient.merged_into_id', 'is', null))
+		.leftJoin('staff as acknowledger', 'acknowledger.id', 'examination.red_flag_acknowledged_by')
 		.selectAll('examination')
-		.select('staff.display_name')
+		.select(['staff.display_name', 'acknowledger.display_name as acknowledged_by_name'])
 		.where('examination.id', '=', examId)
 		.where('examination.patient_id', '=', patientId)
 		.executeTakeFirst();
@@ -141,6 +164,48 @@ export async function updateExamination(
 		if (Number(result.numUpdatedRows) !== 1) return false;
 		await recordAudit(tx, actor, { action: 'examination.confirm', entityType: 'examination', entityId: examId, patientId, detail: decision });
 		return true;
+	});
+}
+
+export type AcknowledgeExamRedFlagsResult = { ok: true } | { ok: false; code: 'not_found' | 'not_needed' | 'already_acknowledged' };
+
+/**
+ * The practitioner takes on an urgent or see-doctor finding (docs/clinical-rules.md §1): who, when
+ * and why are kept with the examination and audited, and a session may then start. An emergency
+ * finding cannot be acknowledged away: it means referral.
+ */
+export async function acknowledgeExamRedFlags(
+	db: Db,
+	patientId: string,
+	examId: string,
+	reason: string,
+	actor: AuditActor,
+	now = db.clock.now()
+): Promise<AcknowledgeExamRedFlagsResult> {
+	if (actor.type !== 'staff' || !actor.id) return { ok: false, code: 'not_found' };
+	const staffId = actor.id;
+	return withTransaction(db, async (tx) => {
+		if (!(await livePatient(tx, patientId))) return { ok: false, code: 'not_found' } as const;
+		const row = await tx.kysely
+			.selectFrom('examination')
+			.select(['findings', 'red_flag_acknowledged_at'])
+			.where('id', '=', examId)
+			.where('patient_id', '=', patientId)
+			.executeTakeFirst();
+		if (!row) return { ok: false, code: 'not_found' } as const;
+		if (!needsAcknowledgement(normaliseFindings(parseFindings(row.findings)).redFlags)) return { ok: false, code: 'not_needed' } as const;
+		if (row.red_flag_acknowledged_at !== null) return { ok: false, code: 'already_acknowledged' } as const;
+		const at = now.toISOString();
+		const done = await tx.kysely
+			.updateTable('examination')
+			.set({ red_flag_acknowledged_at: at, red_flag_acknowledged_by: staffId, red_flag_acknowledgement: reason, updated_at: at })
+			.where('id', '=', examId)
+			.where('red_flag_acknowledged_at', 'is', null)
+			.executeTakeFirst();
+		if (Number(done.numUpdatedRows) !== 1) return { ok: false, code: 'already_acknowledged' } as const;
+		// The reason is clinical text: the audit row says that it was given, not what it says.
+		await recordAudit(tx, actor, { action: 'examination.red_flag_acknowledge', entityType: 'examination', entityId: examId, patientId });
+		return { ok: true } as const;
 	});
 }
 

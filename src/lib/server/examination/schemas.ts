@@ -124,3 +124,13 @@ export const ZConfirmExamSchema = z.object({
 	pattern: z.enum(PATTERNS, { error: 'validation.choice' })
 });
 export type TConfirmExam = z.infer<typeof ZConfirmExamSchema>;
+
+/** The practitioner takes on an urgent or see-doctor finding, and says why (docs/clinical-rules.md §1). */
+export const ZAcknowledgeRedFlagsSchema = z.object({
+	reason: z
+		.string({ error: 'examination.error.reason' })
+		.max(EXAM_TEXT_MAX * 2)
+		.transform((s) => s.replace(/\r\n/g, '\n').trim())
+		.pipe(z.string().min(1, { error: 'examination.error.reason' }).max(EXAM_TEXT_MAX))
+});
+export type TAcknowledgeRedFlags = z.infer<typeof ZAcknowledgeRedFlagsSchema>;

@@ -81,7 +81,25 @@ export function openApiDocument(version: string, serverUrl: string): JsonSchema 
 						}
 					}
 				},
-				Acupoint: acupoint
+				Acupoint: acupoint,
+				RedFlagError: {
+					type: 'object',
+					required: ['error'],
+					description: 'The self-check answers sent with a booking reach emergency or urgent care (docs/clinical-rules.md §1). Nothing was written.',
+					properties: {
+						error: {
+							type: 'object',
+							required: ['code', 'level', 'reasons', 'message', 'advice'],
+							properties: {
+								code: { const: 'red_flag' },
+								level: { enum: ['emergency', 'urgent'] },
+								reasons: { type: 'array', items: { type: 'string' }, description: 'Every rule that fired, in the order of the rules.' },
+								message: { type: 'string', description: 'In the language of Accept-Language (ja or en).' },
+								advice: { ...localized, description: 'What to do now: call 119 or go to an emergency department; or see a doctor today, #7119 for advice.' }
+							}
+						}
+					}
+				}
 			}
 		},
 		paths: {
@@ -156,7 +174,11 @@ export function openApiDocument(version: string, serverUrl: string): JsonSchema 
 						}),
 						409: error('slot_taken: the slot is gone'),
 						415: error('The body is not JSON'),
-						422: error('Bad input, with a message per field')
+						422: {
+							description:
+								'validation_failed: bad input, with a message per field (bad `triage` answers included); or red_flag: the `triage` answers assess as emergency or urgent, the booking is refused and nothing is written. A see_doctor level books, and the appointment keeps the level and reasons for the practitioner.',
+							...jsonBody({ oneOf: [ref('Error'), ref('RedFlagError')] })
+						}
 					}
 				}
 			},

@@ -84,6 +84,7 @@ export function createRequestLimits() {
 		'POST /api/v1/bookings': booking,
 		'POST /[[lang=lang]]/clinic': contact,
 		'POST /[[lang=lang]]/check': selfCheck,
+		'POST /[[lang=lang]]/book/self-check': selfCheck,
 		'POST /api/v1/triage': selfCheck
 	};
 

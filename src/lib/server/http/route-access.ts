@@ -23,6 +23,7 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
 	'/[[lang=lang]]/clinic': 'public',
 	'/[[lang=lang]]/book': 'public',
 	'/[[lang=lang]]/book/done': 'public',
+	'/[[lang=lang]]/book/self-check': 'public',
 	'/[[lang=lang]]/booking/[token]': 'public',
 	'/[[lang=lang]]/points': 'public',
 	'/[[lang=lang]]/points/[code]': 'public',

@@ -219,4 +219,49 @@ describeEachDatabase('the intake questionnaire', (db) => {
 		expect(alerts.get(patientId)!.map((a) => a.code)).toEqual(['anticoagulants', 'implantedDevice']);
 		expect(await safetyAlertsForPatients(db(), [])).toEqual(new Map());
 	});
+
+	it('asks the age when the date of birth is unknown, and never assumes one (docs/clinical-rules.md §1)', async () => {
+		const patient = await addPatient(db(), 'P-0005');
+		await db().kysely.updateTable('patient').set({ date_of_birth: null }).where('id', '=', patient).execute();
+		const intake = (await getOrStartIntake(db(), patient, staff, { now: NOW }))!;
+		const answers = calmIntake();
+		const values = toFormValues('red-flags', answers);
+		expect(values.age).toBeUndefined();
+		expect(await saveIntakeStep(db(), intake.id, 'red-flags', values, staff, { now: NOW })).toEqual({ ok: false, code: 'invalid', fields: { age: 'intake.error.ageRequired' } });
+		expect(await saveIntakeStep(db(), intake.id, 'red-flags', { ...values, age: '16' }, staff, { now: NOW })).toEqual({ ok: true, next: 'measures' });
+		await fillEveryStep(db(), intake.id, staff, { ...answers, 'red-flags': { ...answers['red-flags'], age: 16 } });
+		expect(await submitIntake(db(), mailer, intake.id, staff, { now: NOW })).toMatchObject({ ok: true, level: 'see_doctor', reasons: ['underEighteen'] });
+	});
+
+	it('keeps no typed age when the date of birth gives it', async () => {
+		const patient = await addPatient(db(), 'P-0006');
+		const intake = (await getOrStartIntake(db(), patient, staff, { now: NOW }))!;
+		const values = { ...toFormValues('red-flags', calmIntake()), age: '12' };
+		expect(await saveIntakeStep(db(), intake.id, 'red-flags', values, staff, { now: NOW })).toMatchObject({ ok: true });
+		const row = await db().kysely.selectFrom('intake').select('answers').where('id', '=', intake.id).executeTakeFirstOrThrow();
+		expect(JSON.parse(row.answers)['red-flags']).not.toHaveProperty('age');
+		expect(JSON.parse(row.answers)['red-flags'].painNrs).toBe(4);
+	});
+
+	it('asks the self-check’s pain question: the worst leg pain in the last 24 hours decides severePain, not the baseline', async () => {
+		const patient = await addPatient(db(), 'P-0007');
+		const intake = (await getOrStartIntake(db(), patient, staff, { now: NOW }))!;
+		const answers = calmIntake();
+		const { painNrs: _omitted, ...withoutPain } = toFormValues('red-flags', answers);
+		expect(_omitted).toBe('4');
+		expect(await saveIntakeStep(db(), intake.id, 'red-flags', withoutPain, staff, { now: NOW })).toMatchObject({ ok: false, code: 'invalid', fields: { painNrs: expect.stringMatching(/^(intake|validation)\./) } });
+		await fillEveryStep(db(), intake.id, staff, { ...answers, 'red-flags': { ...answers['red-flags'], painNrs: 7 }, measures: { ...answers.measures, legPain: 2 } });
+		expect(await submitIntake(db(), mailer, intake.id, staff, { now: NOW })).toMatchObject({ ok: true, level: 'see_doctor', reasons: ['severePain'] });
+	});
+
+	it('asks the red flags again when they were saved before the pain question existed', async () => {
+		const patient = await addPatient(db(), 'P-0008');
+		const intake = (await getOrStartIntake(db(), patient, staff, { now: NOW }))!;
+		await fillEveryStep(db(), intake.id, staff);
+		const row = await db().kysely.selectFrom('intake').select('answers').where('id', '=', intake.id).executeTakeFirstOrThrow();
+		const stored = JSON.parse(row.answers);
+		delete stored['red-flags'].painNrs;
+		await db().kysely.updateTable('intake').set({ answers: JSON.stringify(stored) }).where('id', '=', intake.id).execute();
+		expect(await submitIntake(db(), mailer, intake.id, staff, { now: NOW })).toEqual({ ok: false, code: 'incomplete', missing: ['red-flags'] });
+	});
 });

@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { toSafetyFacts } from '../../domain/intake/safety-facts';
 import { firstIncompleteStep, missingSteps } from '../../domain/intake/progress';
 import { isAnswerStep, nextStep, type AnswerStep, type IntakeStep } from '../../domain/intake/steps';
-import type { IntakeAnswers } from '../../domain/intake/answers';
+import type { IntakeAnswers, StepAnswers } from '../../domain/intake/answers';
 import { deriveSafetyAlerts, type SafetyAlert } from '../../domain/safety/alerts';
 import type { TriageResult } from '../../domain/triage/assess';
 import { intakeTriage } from '../../domain/intake/triage';
@@ -136,7 +136,15 @@ export async function saveIntakeStep(
 		const intake = await findIntake(tx, intakeId, options.patientId);
 		if (!intake) return { ok: false, code: 'not_found' } as const;
 		if (intake.status !== 'in_progress') return { ok: false, code: 'already_submitted' } as const;
-		const answers: IntakeAnswers = { ...intake.answers, [step]: parsed.data };
+		let data = parsed.data;
+		if (step === 'red-flags') {
+			// The age is asked when the date of birth does not give it, and never assumed (docs/clinical-rules.md §1).
+			const redFlags = data as StepAnswers['red-flags'];
+			const known = await patientAge(tx, intake.patientId, now);
+			if (known === null && redFlags.age === undefined) return { ok: false, code: 'invalid', fields: { age: 'intake.error.ageRequired' } } as const;
+			if (known !== null) data = { ...redFlags, age: undefined };
+		}
+		const answers: IntakeAnswers = { ...intake.answers, [step]: data };
 		const next = nextStep(step) ?? 'review';
 		await tx.kysely
 			.updateTable('intake')

@@ -120,9 +120,18 @@ export const ZIntakeComplaintSchema = z.preprocess(
 	})
 ) as unknown as z.ZodType<StepAnswers['complaint'], unknown>;
 
+/**
+ * The self-check's questions (docs/clinical-rules.md §1). The age is optional here because it is
+ * asked only when the date of birth is unknown; saveIntakeStep requires it then.
+ */
 export const ZIntakeRedFlagsSchema = z.object({
 	...(Object.fromEntries(RED_FLAG_QUESTIONS.map((q) => [q, yesNo])) as Record<RedFlagQuestion, typeof yesNo>),
-	seenDoctor: yesNo
+	seenDoctor: yesNo,
+	painNrs: wholeNumber(0, 10, 'intake.error.scale10'),
+	age: z
+		.union([z.literal(''), wholeNumber(0, 120, 'intake.error.age')])
+		.optional()
+		.transform((value) => (typeof value === 'number' ? value : undefined))
 }) satisfies z.ZodType<StepAnswers['red-flags'], unknown>;
 
 const psfsScore = z.union([z.literal(''), wholeNumber(0, 10, 'intake.error.psfsScore')]).optional();

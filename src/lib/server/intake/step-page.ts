@@ -9,7 +9,9 @@ import { isAnswerStep, isIntakeStep, type IntakeStep } from '../../domain/intake
 import { localizePath, type Locale } from '../../i18n/locales';
 import { translate } from '../../i18n/translate';
 import type { AuditActor } from '../audit/audit-log';
-import { parseForm } from '../http/form';
+import { formFailure, parseForm } from '../http/form';
+import { isMessageKey } from '../../i18n/translate';
+import { patientAge } from './patient-age';
 import { findOpenIntake, saveIntakeStep, submitIntake, type IntakeRecord } from './intake-service';
 import { ZIntakeStepSchemas } from './schemas';
 
@@ -40,8 +42,11 @@ export async function loadStepPage(ctx: StepContext, stepParam: string) {
 	const locale = ctx.event.locals.locale;
 	const step = knownStep(stepParam, locale);
 	const intake = await openIntake(ctx);
+	const db = ctx.event.locals.db;
 	return {
 		step,
+		// The self-check's age question, asked only when the date of birth does not answer it.
+		askAge: step === 'red-flags' && (await patientAge(db, ctx.patientId, db.clock.now())) === null,
 		basePath: ctx.basePath,
 		values: isAnswerStep(step) ? toFormValues(step, intake.answers) : {},
 		answers: step === 'review' ? intake.answers : null,
@@ -67,6 +72,9 @@ export async function handleStepAction(ctx: StepContext, stepParam: string) {
 	if (!form.ok) return form.failure;
 	const result = await saveIntakeStep(locals.db, intake.id, step, form.values, ctx.actor, { ...scope, staffId: ctx.staffId });
 	if (result.ok) redirect(303, localizePath(`${ctx.basePath}/${result.next}`, locals.locale));
-	if (result.code === 'invalid') throw new Error('intake form passed the schema the use case refused');
+	if (result.code === 'invalid') {
+		const errors = Object.fromEntries(Object.entries(result.fields).map(([field, key]) => [field, translate(locals.locale, isMessageKey(key) ? key : 'validation.formTitle')]));
+		return formFailure(422, form.values, errors);
+	}
 	redirect(303, overview);
 }

@@ -47,7 +47,9 @@ export async function submitIntake(
 		const missing = missingSteps(intake.answers);
 		if (missing.length > 0) return { ok: false, code: 'incomplete', missing };
 		const { measures } = intake.answers;
-		const triage = intakeTriage(intake.answers, await patientAge(tx, intake.patientId, now))!;
+		const triage = intakeTriage(intake.answers, await patientAge(tx, intake.patientId, now));
+		// Without an age (no date of birth and none given) the rule cannot run: the step is asked again.
+		if (!triage) return { ok: false, code: 'incomplete', missing: ['red-flags'] };
 		const alerted = needsClinicAlert(triage.level);
 
 		const closed = await tx.kysely

@@ -36,6 +36,8 @@ export interface PatientAppointment {
 	serviceEn: string | null;
 	practitionerJa: string;
 	practitionerEn: string;
+	/** The self-check brought with this booking, when it reached above routine (docs/clinical-rules.md §1). */
+	selfCheckLevel: 'emergency' | 'urgent' | 'see_doctor' | null;
 }
 
 export interface PatientView {
@@ -59,6 +61,7 @@ export async function getPatient(db: Db, id: string, actor: AuditActor): Promise
 			'appointment.starts_at',
 			'appointment.ends_at',
 			'appointment.status',
+			'appointment.triage_level',
 			'service.name_ja as service_ja',
 			'service.name_en as service_en',
 			'practitioner.family_name_ja',
@@ -101,7 +104,8 @@ export async function getPatient(db: Db, id: string, actor: AuditActor): Promise
 			serviceJa: a.service_ja,
 			serviceEn: a.service_en,
 			practitionerJa: `${a.family_name_ja} ${a.given_name_ja}`,
-			practitionerEn: `${a.given_name_en} ${a.family_name_en}`
+			practitionerEn: `${a.given_name_en} ${a.family_name_en}`,
+			selfCheckLevel: a.triage_level === 'emergency' || a.triage_level === 'urgent' || a.triage_level === 'see_doctor' ? a.triage_level : null
 		}))
 	};
 }

@@ -2,6 +2,7 @@ import type { SafetyAlert } from '../../domain/safety/alerts';
 import { safetyMarksFor, type SafetyMark } from '../../domain/safety/safety-mark';
 import type { AuditActor } from '../audit/audit-log';
 import { listAftercareNotes } from '../aftercare/list-aftercare-notes';
+import { listSelfChecks, type SelfCheckRecord } from '../booking/self-check-record';
 import { consentOverview, type ConsentOverview } from '../consent/consent-overview';
 import type { Db } from '../db/database';
 import { latestIntakeSummary, latestSafetyAlerts, type IntakeSummary } from '../intake/intake-service';
@@ -16,6 +17,8 @@ export interface ClinicalChart {
 	progress: PatientProgress;
 	aftercare: Awaited<ReturnType<typeof listAftercareNotes>>;
 	sideEffects: Awaited<ReturnType<typeof listSideEffects>>;
+	/** Self-check answers brought with bookings, newest first, with the date they were given. */
+	selfChecks: SelfCheckRecord[];
 }
 
 export interface ChartView extends PatientView {
@@ -58,11 +61,12 @@ export async function loadChart(db: Db, id: string, actor: AuditActor, options: 
 }
 
 async function loadClinical(db: Db, id: string, actor: AuditActor): Promise<ClinicalChart> {
-	const [intake, progress, aftercare, sideEffects] = await Promise.all([
+	const [intake, progress, aftercare, sideEffects, selfChecks] = await Promise.all([
 		latestIntakeSummary(db, id, actor),
 		progressSummary(db, id, actor),
 		listAftercareNotes(db, id, { sharedOnly: false }, actor),
-		listSideEffects(db, { patientId: id }, actor)
+		listSideEffects(db, { patientId: id }, actor),
+		listSelfChecks(db, id, actor)
 	]);
-	return { intake, progress, aftercare, sideEffects };
+	return { intake, progress, aftercare, sideEffects, selfChecks };
 }

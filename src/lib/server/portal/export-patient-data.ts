@@ -35,6 +35,9 @@ export async function exportPatientData(db: Db, patientId: string, actor: AuditA
 				'appointment.source',
 				'appointment.first_visit',
 				'appointment.triage',
+				'appointment.triage_level',
+				'appointment.triage_reasons',
+				'appointment.triage_given_at',
 				'appointment.locale',
 				'appointment.created_at',
 				'appointment.cancelled_at',
@@ -145,6 +148,8 @@ export async function exportPatientData(db: Db, patientId: string, actor: AuditA
 			source: a.source,
 			firstVisit: a.first_visit === 1,
 			selfCheck: parsedJson(a.triage),
+			// What the clinic made of those answers, and when they were given (docs/clinical-rules.md §1).
+			selfCheckResult: a.triage_level === null ? null : { level: a.triage_level, reasons: parsedJson(a.triage_reasons), givenAt: a.triage_given_at },
 			locale: a.locale,
 			createdAt: a.created_at,
 			cancelledAt: a.cancelled_at,

@@ -56,7 +56,10 @@ export async function blockTime(db: Db, raw: TBlockTime, actor: AuditActor): Pro
 				note: input.note,
 				created_at: tx.clock.now().toISOString(),
 				cancelled_at: null,
-				red_flag_level: null
+				red_flag_level: null,
+				triage_level: null,
+				triage_reasons: null,
+				triage_given_at: null
 			};
 			await tx.kysely.insertInto('appointment').values(appointment).execute();
 			await claimOrThrow(tx, appointment.id, resources, start, end);

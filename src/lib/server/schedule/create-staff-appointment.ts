@@ -90,7 +90,10 @@ export async function createStaffAppointment(db: Db, raw: TCreateStaffAppointmen
 				note: input.note,
 				created_at: tx.clock.now().toISOString(),
 				cancelled_at: null,
-				red_flag_level: null
+				red_flag_level: null,
+				triage_level: null,
+				triage_reasons: null,
+				triage_given_at: null
 			};
 			await tx.kysely.insertInto('appointment').values(appointment).execute();
 			await claimOrThrow(tx, appointment.id, resources, start, heldUntil);

@@ -1,6 +1,7 @@
 import { zonedDayBounds } from '../../domain/clinic/zoned-day';
 import type { Db } from '../db/database';
 import type { AppointmentStatus } from '../db/schema';
+import { selfCheckFrom, type SelfCheckFlag } from '../booking/self-check-record';
 import type { PatientFlags } from './patient-flags';
 
 export interface LocalizedName {
@@ -23,6 +24,8 @@ export interface ScheduledAppointment {
 	bed: { id: string; name: LocalizedName } | null;
 	/** 'emergency' or 'urgent' when the patient's intake for this visit raised a red flag. */
 	redFlagLevel: string | null;
+	/** The self-check the patient brought with the booking (level, reasons, when given); null without one. */
+	selfCheck: SelfCheckFlag | null;
 	/** Safety alerts, red flag and missing consent of the patient (patient-flags.ts adds them). */
 	flags?: PatientFlags;
 }
@@ -55,6 +58,9 @@ export async function listDays(
 			'a.source',
 			'a.note',
 			'a.red_flag_level',
+			'a.triage_level',
+			'a.triage_reasons',
+			'a.triage_given_at',
 			'a.patient_id',
 			'p.family_name',
 			'p.given_name',
@@ -89,6 +95,7 @@ export async function listDays(
 			name: { ja: `${r.family_name_ja} ${r.given_name_ja}`, en: `${r.given_name_en} ${r.family_name_en}` }
 		},
 		bed: r.bed_id && r.bed_ja !== null && r.bed_en !== null ? { id: r.bed_id, name: { ja: r.bed_ja, en: r.bed_en } } : null,
-		redFlagLevel: r.red_flag_level
+		redFlagLevel: r.red_flag_level,
+		selfCheck: selfCheckFrom(r)
 	}));
 }

@@ -1,4 +1,6 @@
 import { safetyMarksFor, type SafetyMark } from '../../domain/safety/safety-mark';
+import type { TriageLevel } from '../../domain/triage/assess';
+import { isFlagged } from '../../domain/triage/booking-triage';
 import { patientsWithoutCurrentTreatmentConsent } from '../consent/patients-without-current-treatment-consent';
 import { consentWarningsForPatients, type ConsentWarning } from '../billing/consent-warnings';
 import type { Db } from '../db/database';
@@ -8,6 +10,8 @@ import type { ScheduledAppointment } from './list-day';
 /** What the schedule shows beside a patient's name so nobody is surprised at the bed. */
 export interface PatientFlags {
 	redFlag: string | null;
+	/** The level of the self-check brought with this booking, when it is above routine (docs/clinical-rules.md §1). */
+	selfCheck: Exclude<TriageLevel, 'routine'> | null;
 	/** The safety alerts, or for reception kept from clinical facts one mark without a diagnosis (issue #16). */
 	alerts: SafetyMark[];
 	noTreatmentConsent: boolean;
@@ -30,6 +34,7 @@ export async function withPatientFlags(db: Db, appointments: ScheduledAppointmen
 					...a,
 					flags: {
 						redFlag: a.redFlagLevel,
+						selfCheck: a.selfCheck && isFlagged(a.selfCheck.level) ? a.selfCheck.level : null,
 						alerts: safetyMarksFor(alerts.get(a.patient.id) ?? [], options.readsClinical),
 						noTreatmentConsent: withoutConsent.has(a.patient.id),
 						insuranceConsent: insuranceWarnings.get(a.patient.id) ?? null

@@ -1,5 +1,8 @@
 import { randomUUID } from 'node:crypto';
+import { ageOn } from '../../domain/intake/triage';
 import { addDays, localDate } from '../../domain/scheduling/local-time';
+import { RED_FLAG_QUESTIONS, type TriageAnswers } from '../../domain/triage/assess';
+import { triageForBooking } from '../../domain/triage/booking-triage';
 import { appointmentRow } from '../booking/appointment-row';
 import { getAvailability } from '../booking/get-availability';
 import { claimOccupancy, resourcesOf } from '../booking/occupancy';
@@ -16,7 +19,9 @@ const DEMO_PATIENTS = [
 
 /**
  * A few patients with appointments over the coming week, so a newcomer's schedule is not empty.
- * Written directly (no confirmation mail): these people do not exist.
+ * Written directly (no confirmation mail): these people do not exist. The first one was booked
+ * online after the self-check advised seeing a doctor (two weeks of severe pain, no doctor yet), so
+ * the schedule shows how such a visit is marked (docs/clinical-rules.md §1).
  */
 export async function seedDemoAppointments(db: Db, now = db.clock.now().getTime()): Promise<void> {
 	const clinic = await db.kysely.selectFrom('clinic').select('time_zone').executeTakeFirstOrThrow();
@@ -45,15 +50,17 @@ export async function seedDemoAppointments(db: Db, now = db.clock.now().getTime(
 			const fresh = await getAvailability(db, { service: service.id, from: day, to: day }, { now });
 			const slot = fresh.ok ? fresh.slots[Math.min(index, fresh.slots.length - 1)] : undefined;
 			if (!slot) continue;
+			const flagged = turn === 0;
 			const patient = patients[turn++ % patients.length]!;
 			const appointment = appointmentRow({
 				slot,
 				patientId: patient.id,
 				serviceId: service.id,
 				bufferMinutes: service.buffer_minutes,
-				source: 'staff',
+				source: flagged ? 'online' : 'staff',
 				locale: patient.preferred_locale,
-				now
+				now,
+				triage: flagged ? seeDoctorSelfCheck(ageOn(patient.date_of_birth, today) ?? 60) : undefined
 			});
 			await withTransaction(db, async (tx) => {
 				await tx.kysely.insertInto('appointment').values(appointment).execute();
@@ -61,4 +68,12 @@ export async function seedDemoAppointments(db: Db, now = db.clock.now().getTime(
 			});
 		}
 	}
+}
+
+/** Self-check answers that reach see_doctor: pain for two weeks, 7 out of 10 at worst, no doctor yet. */
+function seeDoctorSelfCheck(age: number) {
+	const answers: TriageAnswers = { ...(Object.fromEntries(RED_FLAG_QUESTIONS.map((q) => [q, false])) as Record<(typeof RED_FLAG_QUESTIONS)[number], boolean>), seenDoctor: false, age, durationDays: 14, painNrs: 7 };
+	const triage = triageForBooking(answers);
+	if (!triage.ok) throw new Error('the demo self-check must be bookable');
+	return { answers, level: triage.level, reasons: triage.reasons };
 }

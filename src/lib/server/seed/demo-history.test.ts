@@ -37,4 +37,12 @@ describeEachDatabase('the demo clinic’s patient with a history', (db) => {
 		expect(record!.safety.open.conflicts).toEqual([]);
 		expect(record!.points.find((p) => p.code === 'GB30')).toMatchObject({ deep: true, side: 'right' });
 	});
+
+	it('has a booking flagged by its self-check on the schedule (docs/clinical-rules.md §1)', async () => {
+		const flagged = await db().kysely.selectFrom('appointment').select(['patient_id', 'triage_level', 'triage_reasons', 'starts_at', 'status']).where('triage_level', '=', 'see_doctor').execute();
+		expect(flagged).toHaveLength(1);
+		expect(flagged[0]).toMatchObject({ status: 'booked' });
+		expect(JSON.parse(flagged[0]!.triage_reasons!)).toEqual(['durationOverAWeek', 'severePain']);
+		expect(Date.parse(flagged[0]!.starts_at)).toBeGreaterThan(db().clock.now().getTime());
+	});
 });

@@ -48,7 +48,7 @@ function answers(): StepAnswers {
 			work: 'タクシー運転手（長時間の運転）',
 			activities: '休日の散歩'
 		},
-		'red-flags': { ...flags, seenDoctor: true },
+		'red-flags': { ...flags, seenDoctor: true, painNrs: 5 },
 		measures: {
 			legPain: 7,
 			backPain: 4,

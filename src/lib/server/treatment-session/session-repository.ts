@@ -308,6 +308,8 @@ export interface StartableAppointment {
 	id: string;
 	startsAt: string;
 	practitionerName: { ja: string; en: string };
+	/** The self-check brought with the booking, when above routine: the practitioner discusses it first. */
+	selfCheckLevel: 'emergency' | 'urgent' | 'see_doctor' | null;
 }
 
 /** The patient's visits in [from, to) that are booked or arrived and have no session yet. */
@@ -315,7 +317,7 @@ export async function listStartableAppointments(db: Db, patientId: string, from:
 	const rows = await db.kysely
 		.selectFrom('appointment as a')
 		.leftJoin('practitioner', 'practitioner.id', 'a.practitioner_id')
-		.select(['a.id', 'a.starts_at', 'practitioner.family_name_ja', 'practitioner.given_name_ja', 'practitioner.family_name_en', 'practitioner.given_name_en'])
+		.select(['a.id', 'a.starts_at', 'a.triage_level', 'practitioner.family_name_ja', 'practitioner.given_name_ja', 'practitioner.family_name_en', 'practitioner.given_name_en'])
 		.where('a.patient_id', '=', patientId)
 		.where('a.status', 'in', ['booked', 'arrived'])
 		.where('a.starts_at', '>=', from)
@@ -326,6 +328,7 @@ export async function listStartableAppointments(db: Db, patientId: string, from:
 	return rows.map((r) => ({
 		id: r.id,
 		startsAt: r.starts_at,
-		practitionerName: { ja: staffName(r.family_name_ja, r.given_name_ja, null), en: englishName(r.family_name_en, r.given_name_en, null) }
+		practitionerName: { ja: staffName(r.family_name_ja, r.given_name_ja, null), en: englishName(r.family_name_en, r.given_name_en, null) },
+		selfCheckLevel: r.triage_level === 'emergency' || r.triage_level === 'urgent' || r.triage_level === 'see_doctor' ? r.triage_level : null
 	}));
 }

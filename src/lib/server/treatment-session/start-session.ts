@@ -6,6 +6,7 @@ import { checkTreatment } from '../../domain/clinical/safety-check';
 import { DEFAULT_RETENTION_MINUTES, NO_TECHNIQUES } from '../../domain/clinical/session-rules';
 import { addDays, localDate, localInstant } from '../../domain/scheduling/local-time';
 import { recordAudit, type AuditActor } from '../audit/audit-log';
+import { redFlagSessionGate } from '../examination/latest-examination';
 import type { Db } from '../db/database';
 import type { PointSide } from '../db/schema-session';
 import { withTransaction } from '../db/transaction';
@@ -18,7 +19,11 @@ export type StartSessionResult =
 	/** `held`: how many of the plan's points wait for an acknowledgement before they join the record. */
 	| { ok: true; id: string; resumed: boolean; preFilled: boolean; held: number }
 	| { ok: false; code: 'invalid'; fields: SessionFieldCodes }
-	| { ok: false; code: 'not_found' | 'forbidden' };
+	| { ok: false; code: 'not_found' | 'forbidden' }
+	/** The newest examination found an emergency-level red flag: referral, not needles (docs/clinical-rules.md §1). */
+	| { ok: false; code: 'red_flag_blocked'; examinationId: string }
+	/** An urgent or see-doctor finding waits for the practitioner's acknowledgement. */
+	| { ok: false; code: 'red_flag_unacknowledged'; examinationId: string };
 
 export interface StartSessionOptions {
 	now?: Date;
@@ -80,6 +85,11 @@ export async function startSession(db: Db, patientId: string, input: Record<stri
 			await recordAudit(tx, actor, { action: 'treatment_session.resume', entityType: 'treatment_session', entityId: existing.id, patientId });
 			return { ok: true, id: existing.id, resumed: true, preFilled: false, held: 0 } as const;
 		}
+		// The same rule wherever a session starts (docs/clinical-rules.md §1): checked here, in the use
+		// case. A session already open is resumed above, so needles already in can still be counted out.
+		const redFlags = await redFlagSessionGate(tx, patientId);
+		if (redFlags.gate === 'blocked') return { ok: false, code: 'red_flag_blocked', examinationId: redFlags.examinationId! } as const;
+		if (redFlags.gate === 'needs_acknowledgement') return { ok: false, code: 'red_flag_unacknowledged', examinationId: redFlags.examinationId! } as const;
 		const day = clinicDay(now, options.timeZone ?? 'Asia/Tokyo');
 		const checkIn = await tx.kysely
 			.selectFrom('outcome_check_in')

@@ -32,3 +32,29 @@ export const ZTriageFormSchema = z
 		...rest,
 		durationDays: Math.min(36500, duration * DAYS_PER_UNIT[durationUnit])
 	}));
+
+const trueFalse = z.enum(['true', 'false']).transform((v) => v === 'true');
+
+/**
+ * The answers as hidden fields of the self-check's result page, posted on to `/book/self-check`
+ * (docs/contracts.md): the same contract as the API, written as form text. Health answers travel
+ * in a POST body, never in a URL.
+ */
+export const ZTriageHiddenSchema = z.object({
+	...(Object.fromEntries(RED_FLAG_QUESTIONS.map((q) => [q, trueFalse])) as Record<RedFlagQuestion, typeof trueFalse>),
+	seenDoctor: trueFalse,
+	age: wholeNumber(0, 120),
+	durationDays: wholeNumber(0, 36500),
+	painNrs: wholeNumber(0, 10)
+}) satisfies z.ZodType<TTriageAnswers, unknown>;
+
+/** The hidden fields that ZTriageHiddenSchema reads back. */
+export function triageHiddenFields(answers: TTriageAnswers): Record<string, string> {
+	return {
+		...Object.fromEntries(RED_FLAG_QUESTIONS.map((q) => [q, String(answers[q])])),
+		seenDoctor: String(answers.seenDoctor === true),
+		age: String(answers.age),
+		durationDays: String(answers.durationDays),
+		painNrs: String(answers.painNrs)
+	};
+}

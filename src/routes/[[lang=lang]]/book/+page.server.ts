@@ -1,7 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { localizePath } from '$lib/i18n/locales';
 import { translate } from '$lib/i18n/translate';
-import { decodeTriage } from '$lib/server/booking/booking-flow';
 import { createBooking } from '$lib/server/booking/create-booking';
 import { formFailure } from '$lib/server/http/form';
 import { readForm } from '$lib/server/http/read-form';
@@ -11,10 +10,12 @@ import { BOOKED_COOKIE, BOOKED_COOKIE_SECONDS } from './booked-cookie';
 import { bookingInputFrom } from './details-form';
 import { readFlowQuery } from './flow-query';
 import { resolveBookingStep } from './resolve-step';
+import { clearTriageCookie, readTriageCookie } from './triage-cookie';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ locals, url }) => {
-	return resolveBookingStep(locals.db, readFlowQuery(url.searchParams), locals.locale, locals.db.clock.now().getTime());
+export const load: PageServerLoad = async ({ locals, url, cookies }) => {
+	const hasTriage = readTriageCookie(cookies) !== undefined;
+	return resolveBookingStep(locals.db, readFlowQuery(url.searchParams), locals.locale, locals.db.clock.now().getTime(), hasTriage);
 };
 
 export const actions: Actions = {
@@ -25,7 +26,7 @@ export const actions: Actions = {
 		const values = await readForm(request);
 		const query = readFlowQuery(values);
 		const clinic = await locals.db.kysely.selectFrom('clinic').select('time_zone').executeTakeFirstOrThrow();
-		const built = bookingInputFrom(values, query, locale, clinic.time_zone, decodeTriage(query.triage));
+		const built = bookingInputFrom(values, query, locale, clinic.time_zone, readTriageCookie(cookies));
 		if (!built.ok) {
 			return built.selectionLost
 				? formFailure(400, values, {}, translate(locale, 'book.selectionLost'))
@@ -38,10 +39,16 @@ export const actions: Actions = {
 			result = await createBooking(locals.db, { ...built.input, practitionerId: undefined }, actor);
 		}
 		if (!result.ok) {
+			// The self-check's advice, not a booking: numbers first, no booking button (docs/clinical-rules.md §1).
+			if (result.code === 'red_flag') {
+				clearTriageCookie(cookies);
+				return fail(422, { redFlag: { level: result.level, reasons: result.reasons } });
+			}
 			if (result.code === 'slot_taken') return fail(409, { slotTaken: true as const });
 			return formFailure(400, values, {}, translate(locale, 'book.selectionLost'));
 		}
 		wakeJobWorker();
+		clearTriageCookie(cookies);
 		// The manage token reaches the confirmation page in a short-lived cookie, not in its URL.
 		cookies.set(BOOKED_COOKIE, result.manageToken, {
 			path: '/',

@@ -4,7 +4,9 @@ import { DATE_PATTERN, MONTH_PATTERN, TIME_PATTERN } from '$lib/server/booking/b
 
 /*
  * The booking flow keeps its whole state in the query string, so every step is a plain link or
- * GET form that works without JavaScript, can be bookmarked, and survives the back button.
+ * GET form that works without JavaScript, can be bookmarked, and survives the back button. The one
+ * exception is the self-check's answers: health data never ride in an address, so they are kept in
+ * a short-lived cookie instead (triage-cookie.ts).
  */
 
 export interface FlowQuery {
@@ -16,11 +18,9 @@ export interface FlowQuery {
 	time?: string;
 	/** For `any`: the practitioner first free at the chosen time when it was offered. */
 	with?: string;
-	/** Self-check answers as base64url JSON, carried through unchanged. */
-	triage?: string;
 }
 
-const KEYS = ['service', 'practitioner', 'month', 'date', 'time', 'with', 'triage'] as const;
+const KEYS = ['service', 'practitioner', 'month', 'date', 'time', 'with'] as const;
 const ID = /^[A-Za-z0-9-]{1,64}$/;
 
 /** Reads the query, dropping any value that is not even well-formed. */
@@ -38,12 +38,11 @@ export function readFlowQuery(params: URLSearchParams | Record<string, string | 
 		// 2026-02-30 has the right shape but is no day.
 		date: date && addDays(date, 0) === date ? date : undefined,
 		time: valid('time', TIME_PATTERN),
-		with: valid('with', ID),
-		triage: valid('triage', /^[A-Za-z0-9_-]{1,2000}$/)
+		with: valid('with', ID)
 	};
 }
 
-/** A link to the flow with exactly `query` (the self-check answers are always kept). */
+/** A link to the flow with exactly `query`. Self-check answers never ride in it (triage-cookie.ts). */
 export function flowHref(locale: Locale, query: FlowQuery): string {
 	const params = new URLSearchParams();
 	for (const key of KEYS) {

@@ -2,7 +2,6 @@ import type { Locale } from '$lib/i18n/locales';
 import {
 	bookingWindow,
 	daysWithSlots,
-	decodeTriage,
 	freeTimes,
 	listBookableServices,
 	listPractitionersFor,
@@ -45,11 +44,10 @@ export type BookingStep = Common &
 		| { step: 'details'; date: string; start: number; hidden: Record<string, string>; timesHref: string }
 	);
 
-export async function resolveBookingStep(db: Db, query: FlowQuery, locale: Locale, now: number): Promise<BookingStep> {
-	const triage = decodeTriage(query.triage) ? query.triage : undefined;
-	const href = (q: FlowQuery) => flowHref(locale, { ...q, triage });
+export async function resolveBookingStep(db: Db, query: FlowQuery, locale: Locale, now: number, hasTriage = false): Promise<BookingStep> {
+	const href = (q: FlowQuery) => flowHref(locale, q);
 	const window = await bookingWindow(db, now);
-	const common: Common = { timeZone: window.timeZone, summary: {}, hasTriage: triage !== undefined };
+	const common: Common = { timeZone: window.timeZone, summary: {}, hasTriage };
 
 	const services = await listBookableServices(db);
 	const service = services.find((s) => s.id === query.service);
@@ -108,6 +106,6 @@ export async function resolveBookingStep(db: Db, query: FlowQuery, locale: Local
 	const timesHref = href({ ...base, date });
 	common.summary.start = { value: time.start, changeHref: timesHref };
 	if (!chosen) common.summary.practitioner.name = practitioners.find((p) => p.id === practitionerId)?.name ?? null;
-	const hidden: Record<string, string> = { ...base, date, time: time.time, ...(chosen ? {} : { with: practitionerId }), ...(triage ? { triage } : {}) };
+	const hidden: Record<string, string> = { ...base, date, time: time.time, ...(chosen ? {} : { with: practitionerId }) };
 	return { ...common, step: 'details', date, start: time.start, hidden, timesHref };
 }

@@ -1,6 +1,6 @@
 import { assess } from '$lib/domain/triage/assess';
 import { parseForm } from '$lib/server/http/form';
-import { ZTriageFormSchema } from '$lib/server/triage/schemas';
+import { triageHiddenFields, ZTriageFormSchema } from '$lib/server/triage/schemas';
 import type { Actions } from './$types';
 
 export const actions: Actions = {
@@ -8,7 +8,8 @@ export const actions: Actions = {
 	default: async ({ request, locals }) => {
 		const form = await parseForm(request, ZTriageFormSchema, locals.locale);
 		if (!form.ok) return form.failure;
-		// The answers travel on to the booking (in the link, never stored here) so the practitioner sees them.
-		return { result: assess(form.data), triage: Buffer.from(JSON.stringify(form.data)).toString('base64url') };
+		// Booking from the result page posts the answers on in hidden fields (never in a link), so
+		// the practitioner sees them with the visit (docs/contracts.md).
+		return { result: assess(form.data), answers: triageHiddenFields(form.data) };
 	}
 };

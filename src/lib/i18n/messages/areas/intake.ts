@@ -111,6 +111,7 @@ export const intake = {
 		'intake.complaint.activities': '運動や趣味、ふだんの活動',
 
 		'intake.redFlags.lead': 'すぐに医療機関を受診したほうがよいサインがないかを確かめます。すべての質問に答えてください。',
+		'intake.redFlags.ageHint': '生年月日が登録されていないため、年齢をお聞きしています。',
 
 		'intake.measures.lead': '今の状態を数字で教えてください。施術の効果を確かめるための基準になります。',
 		'intake.measures.legPain': 'いまの脚（お尻から足先まで）の痛みは、0から10でいくつですか？',
@@ -159,6 +160,8 @@ export const intake = {
 		'intake.map.patientLeft': '左',
 
 		'intake.error.scale10': '0から10の数字を選んでください。',
+		'intake.error.age': '年齢を0から120の数字で入力してください。',
+		'intake.error.ageRequired': '生年月日が登録されていないため、年齢を入力してください。',
 		'intake.error.scale6': '0から6の数字を選んでください。',
 		'intake.error.duration': '0から1200までの数字で入力してください。',
 		'intake.error.psfsScore': '0から10の点数を選んでください。',
@@ -294,6 +297,7 @@ export const intake = {
 		'intake.complaint.activities': 'Sport, hobbies and everyday activities',
 
 		'intake.redFlags.lead': 'These questions check for signs that you should see a doctor first. Please answer every one.',
+		'intake.redFlags.ageHint': 'We ask because we do not have your date of birth.',
 
 		'intake.measures.lead': 'Please rate how you are now. These numbers are the baseline against which we check whether treatment helps.',
 		'intake.measures.legPain': 'How bad is the pain in your leg (buttock to foot) right now, from 0 to 10?',
@@ -342,6 +346,8 @@ export const intake = {
 		'intake.map.patientLeft': 'L',
 
 		'intake.error.scale10': 'Choose a number from 0 to 10.',
+		'intake.error.age': 'Enter your age in years, from 0 to 120.',
+		'intake.error.ageRequired': 'We do not have your date of birth: please enter your age.',
 		'intake.error.scale6': 'Choose a number from 0 to 6.',
 		'intake.error.duration': 'Enter a whole number from 0 to 1200.',
 		'intake.error.psfsScore': 'Choose a score from 0 to 10.',

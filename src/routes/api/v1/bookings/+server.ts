@@ -23,8 +23,15 @@ export const POST: RequestHandler = async (event) => {
 			? apiError(400, idempotency.code, t('booking.idempotencyInvalid'))
 			: apiError(409, idempotency.code, t('booking.idempotencyConflict'));
 	}
+	let redFlag = false;
 	try {
-		return await idempotency.save(await book());
+		const response = await book();
+		// A refusal for red flags keeps nothing, not even the key: the answers behind it are health data.
+		if (response.status === 422 && redFlag) {
+			await idempotency.abandon();
+			return response;
+		}
+		return await idempotency.save(response);
 	} catch (cause) {
 		await idempotency.abandon();
 		throw cause;
@@ -34,6 +41,21 @@ export const POST: RequestHandler = async (event) => {
 		const parsed = ZCreateBookingSchema.safeParse(body.ok ? body.value : null);
 		if (!parsed.success) return validationError(parsed.error, body.ok ? body.value : null, locals.locale, t('validation.formTitle'));
 		const result = await createBooking(locals.db, parsed.data, actorFrom(event));
+		if (!result.ok && result.code === 'red_flag') {
+			redFlag = true;
+			return json(
+				{
+					error: {
+						code: 'red_flag',
+						level: result.level,
+						reasons: result.reasons,
+						message: t(`booking.redFlag.${result.level}`),
+						advice: { ja: translate('ja', `check.advice.${result.level}`), en: translate('en', `check.advice.${result.level}`) }
+					}
+				},
+				{ status: 422 }
+			);
+		}
 		if (!result.ok) {
 			if (result.code === 'slot_taken') return apiError(409, 'slot_taken', t('booking.slotTaken'));
 			return apiError(404, result.code, t(result.code === 'service_not_found' ? 'booking.serviceNotFound' : 'booking.practitionerNotFound'));

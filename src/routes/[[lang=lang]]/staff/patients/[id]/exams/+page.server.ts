@@ -7,6 +7,7 @@ import { translate } from '$lib/i18n/translate';
 import { findClinic } from '$lib/server/clinic/clinic-repository';
 import { findExamPatient } from '$lib/server/examination/exam-patient';
 import { listExaminations, recordExamination } from '$lib/server/examination/examination-service';
+import { givenHistoryFacts } from '$lib/server/examination/given-history';
 import { EXAM_TEXT_MAX, ZExamFormSchema } from '$lib/server/examination/schemas';
 import { parseForm } from '$lib/server/http/form';
 import { actorFrom } from '$lib/server/http/request-context';
@@ -28,6 +29,7 @@ export const load: PageServerLoad = async (event) => {
 		patient,
 		timeZone: (await findClinic(locals.db))?.time_zone ?? 'Asia/Tokyo',
 		examinations: await listExaminations(locals.db, patient.id, actorFrom(event)),
+		givenHistory: await givenHistoryFacts(locals.db, patient.id),
 		options: { sides: EXAM_SIDES, patterns: PATTERNS, redFlags: RED_FLAG_QUESTIONS },
 		textMax: EXAM_TEXT_MAX
 	};

@@ -1,4 +1,4 @@
-import { error, redirect } from '@sveltejs/kit';
+import { error, fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import { localizePath } from '$lib/i18n/locales';
 import { isMessageKey, translate } from '$lib/i18n/translate';
@@ -9,7 +9,6 @@ import { actorFrom } from '$lib/server/http/request-context';
 import { listSessions } from '$lib/server/treatment-session/session-record';
 import { findSessionPatient } from '$lib/server/treatment-session/session-repository';
 import { startSession } from '$lib/server/treatment-session/start-session';
-import { hasBlockingRedFlag } from '$lib/server/examination/latest-examination';
 import type { Actions, PageServerLoad } from './$types';
 
 const isId = (id: string) => z.uuid().safeParse(id).success;
@@ -29,12 +28,13 @@ export const actions: Actions = {
 		const { locals, params } = event;
 		if (!isId(params.id)) error(404, translate(locals.locale, 'error.notFoundTitle'));
 		const values = await readForm(event.request);
-		// A red flag found again at the latest examination means referral, not needles.
-		if (await hasBlockingRedFlag(locals.db, params.id)) {
-			return formFailure(409, values, {}, translate(locals.locale, 'examination.blocked'));
-		}
 		const timeZone = (await findClinic(locals.db))?.time_zone ?? 'Asia/Tokyo';
 		const result = await startSession(locals.db, params.id, values, actorFrom(event), { timeZone });
+		// A red flag at the latest examination: referral, or the practitioner's acknowledgement first.
+		if (!result.ok && (result.code === 'red_flag_blocked' || result.code === 'red_flag_unacknowledged')) {
+			const message = translate(locals.locale, result.code === 'red_flag_blocked' ? 'examination.blocked' : 'examination.needsAcknowledgement');
+			return fail(409, { values: {}, errors: {}, message, examinationId: result.examinationId });
+		}
 		if (!result.ok && result.code !== 'invalid') {
 			error(result.code === 'forbidden' ? 403 : 404, translate(locals.locale, result.code === 'forbidden' ? 'error.forbiddenTitle' : 'error.notFoundTitle'));
 		}

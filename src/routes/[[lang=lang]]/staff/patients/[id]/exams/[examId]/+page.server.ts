@@ -4,9 +4,9 @@ import { PATTERNS, ROOTS, slrPositive, suggestRoot } from '$lib/domain/clinical/
 import { translate } from '$lib/i18n/translate';
 import { findClinic } from '$lib/server/clinic/clinic-repository';
 import { findExamPatient } from '$lib/server/examination/exam-patient';
-import { updateExamination, getExamination } from '$lib/server/examination/examination-service';
-import { ZConfirmExamSchema } from '$lib/server/examination/schemas';
-import { parseForm } from '$lib/server/http/form';
+import { acknowledgeExamRedFlags, updateExamination, getExamination } from '$lib/server/examination/examination-service';
+import { ZAcknowledgeRedFlagsSchema, ZConfirmExamSchema } from '$lib/server/examination/schemas';
+import { formFailure, parseForm } from '$lib/server/http/form';
 import { actorFrom } from '$lib/server/http/request-context';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -39,5 +39,16 @@ export const actions: Actions = {
 		const done = await updateExamination(locals.db, params.id, params.examId, form.data, actorFrom(event));
 		if (!done) error(404, translate(locals.locale, 'error.notFoundTitle'));
 		return { confirmed: true as const };
+	},
+	// An urgent or see-doctor finding taken on, with the reason: stored and audited (docs/clinical-rules.md §1).
+	acknowledge: async (event) => {
+		const { locals, params } = event;
+		if (!isId(params.id) || !isId(params.examId)) error(404, translate(locals.locale, 'error.notFoundTitle'));
+		const form = await parseForm(event.request, ZAcknowledgeRedFlagsSchema, locals.locale);
+		if (!form.ok) return form.failure;
+		const result = await acknowledgeExamRedFlags(locals.db, params.id, params.examId, form.data.reason, actorFrom(event));
+		if (!result.ok && result.code === 'not_found') error(404, translate(locals.locale, 'error.notFoundTitle'));
+		if (!result.ok) return formFailure(409, {}, {}, translate(locals.locale, result.code === 'not_needed' ? 'examination.blocked' : 'examination.acknowledgedSaved'));
+		return { acknowledged: true as const };
 	}
 };
