@@ -13,6 +13,7 @@ import { logger } from './log';
 import { createMailer, type Mailer } from './mail/mailer';
 import { startJobWorker, stopJobWorker } from './jobs/worker';
 import { clinicInstruments } from './outcomes/clinic-instruments';
+import { scheduleNeverCameDeletion } from './privacy/delete-never-came';
 import { seedDemoAppointments } from './seed/demo-appointments';
 import { seedDemoHistory } from './seed/demo-history';
 import { seedClinic, seedDemoClinic, type DemoAccount } from './seed/demo-clinic';
@@ -87,6 +88,8 @@ export function getApp(): Promise<App> {
 		const report = await prepareDatabase(db, config);
 		await sealPlainTotpSecrets(db, secrets);
 		if (report.demoAccounts) process.stdout.write(formatDemoAccounts(report.demoAccounts) + '\n');
+		// The daily deletion of people who never came (privacy/delete-never-came.ts) keeps itself queued.
+		await scheduleNeverCameDeletion(db);
 		const mailer = createMailer(config.smtpUrl, config.mailFrom);
 		// Read the clinic's instrument files now, so a bad one is reported at start rather than at first use.
 		void clinicInstruments(config.instrumentsDir);

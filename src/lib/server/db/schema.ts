@@ -33,6 +33,15 @@ export interface ClinicTable {
 	reception_reads_clinical: Generated<number>;
 	/** 1 when the clinic offers cupping (吸玉), which no licence covers; the owner decides. */
 	offers_cupping: Generated<number>;
+	/** The business operator the privacy page names (APPI); empty: the clinic's name (0020). */
+	operator_name_ja: Generated<string>;
+	operator_name_en: Generated<string>;
+	/** The operator's representative (代表者), for a company; empty for a sole proprietor. */
+	representative_ja: Generated<string>;
+	representative_en: Generated<string>;
+	/** The operator's address; empty: the clinic's address. */
+	operator_address_ja: Generated<string>;
+	operator_address_en: Generated<string>;
 }
 
 export interface OpeningHoursTable {
@@ -225,6 +234,8 @@ export interface PatientTable {
 	insurance_symbol: Generated<string>;
 	insurance_number: Generated<string>;
 	insurance_branch: Generated<string>;
+	/** When the patient's data was deleted; only records under a retention duty remain (0020). */
+	erased_at: Generated<string | null>;
 }
 
 export interface CounterTable {

@@ -4,6 +4,7 @@ import { logger } from '../log';
 import type { Mailer } from '../mail/mailer';
 import { withGroupedTransaction } from '../db/grouped-transaction';
 import { inSavepoint } from '../db/transaction';
+import { NEVER_CAME_JOB, runNeverCameDeletion } from '../privacy/delete-never-came';
 import { claimDueJobs, completeJobs, failJob } from './queue';
 import type { Job } from './types';
 
@@ -14,12 +15,14 @@ export interface JobContext {
 	origin: string;
 }
 
-type Handler = (context: JobContext, payload: Record<string, string>) => Promise<void>;
+/** `now`: the instant the worker runs the job at, as `runDueJobs` was given it. */
+type Handler = (context: JobContext, payload: Record<string, string>, now: Date) => Promise<void>;
 
 const HANDLERS: Record<string, Handler> = {
 	'mail.booking_confirmation': (context, payload) => sendBookingMail(context, payload, 'confirmation'),
 	'mail.booking_reminder': (context, payload) => sendBookingMail(context, payload, 'reminder'),
-	'mail.booking_cancellation': (context, payload) => sendBookingMail(context, payload, 'cancellation')
+	'mail.booking_cancellation': (context, payload) => sendBookingMail(context, payload, 'cancellation'),
+	[NEVER_CAME_JOB]: async (context, _payload, now) => void (await runNeverCameDeletion(context.db, now))
 };
 
 async function sendBookingMail(context: JobContext, payload: Record<string, string>, kind: BookingMailKind) {
@@ -55,7 +58,7 @@ export async function runDueJobs(context: JobContext, now = context.db.clock.now
 /** Delivery talks to the network: never inside a transaction, which would stop every writer. */
 async function deliverJob(context: JobContext, job: Job, now: Date): Promise<void> {
 	try {
-		await handlerFor(job)(context, JSON.parse(job.payload));
+		await handlerFor(job)(context, JSON.parse(job.payload), now);
 		await completeJobs(context.db, [job.id], now);
 	} catch (cause) {
 		await recordFailure(context, job, cause, now);
@@ -73,7 +76,7 @@ async function runOutboxJobs(context: JobContext, jobs: readonly Job[], now: Dat
 			const failed: Array<{ job: Job; cause: unknown }> = [];
 			const done: string[] = [];
 			for (const job of jobs) {
-				const outcome = await inSavepoint(tx, () => handlerFor(job)({ ...context, db: tx }, JSON.parse(job.payload)));
+				const outcome = await inSavepoint(tx, () => handlerFor(job)({ ...context, db: tx }, JSON.parse(job.payload), now));
 				if (outcome.ok) done.push(job.id);
 				else failed.push({ job, cause: outcome.cause });
 			}
