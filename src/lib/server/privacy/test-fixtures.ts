@@ -108,7 +108,7 @@ export async function insertDoctorConsent(db: Db, world: PrivacyWorld, patientId
 	const id = randomUUID();
 	await db.kysely
 		.insertInto('doctor_consent')
-		.values({ id, patient_id: patientId, kind: 'initial', doctor_name: '田中 一郎', institution: '江戸川中央病院', signed_on: signedOn, conditions: '["lumbago"]', first_treatment_on: signedOn, expires_on: null, recorded_by: world.staffId, created_at: `${signedOn}T00:00:00.000Z` })
+		.values({ id, patient_id: patientId, kind: 'initial', doctor_name: '田中 一郎', institution: '江戸川中央病院', signed_on: signedOn, conditions: '["lumbago"]', first_treatment_on: null, expires_on: null, recorded_by: world.staffId, created_at: `${signedOn}T00:00:00.000Z` })
 		.execute();
 	return id;
 }
@@ -119,14 +119,26 @@ export async function insertPaidCharge(db: Db, world: PrivacyWorld, patientId: s
 	const at = `${serviceDate}T03:00:00.000Z`;
 	await db.kysely
 		.insertInto('charge')
-		.values({ id: chargeId, clinic_id: 'clinic-fuji-wellness', patient_id: patientId, appointment_id: appointmentId, service_date: serviceDate, payer: 'self_pay', consent_id: consentId, share_percent: null, fee_schedule_from: null, insurance_fee_jpy: 0, patient_share_jpy: 0, insurer_claim_jpy: 0, self_pay_jpy: 5500, tax_rate_percent: 10, consumption_tax_jpy: 500, due_jpy: 5500, created_at: at, created_by: world.staffId })
+		.values({
+			id: chargeId,
+			clinic_id: 'clinic-fuji-wellness',
+			patient_id: patientId,
+			appointment_id: appointmentId,
+			service_date: serviceDate,
+			...(consentId
+				? { payer: 'insurance', consent_id: consentId, share_percent: 30, fee_schedule_from: '2022-06-01', insurance_fee_jpy: 1610, patient_share_jpy: 483, insurer_claim_jpy: 1127, self_pay_jpy: 0, tax_rate_percent: 10, consumption_tax_jpy: 0, due_jpy: 483 }
+				: { payer: 'self_pay', consent_id: null, share_percent: null, fee_schedule_from: null, insurance_fee_jpy: 0, patient_share_jpy: 0, insurer_claim_jpy: 0, self_pay_jpy: 5500, tax_rate_percent: 10, consumption_tax_jpy: 500, due_jpy: 5500 }),
+			created_at: at,
+			created_by: world.staffId
+		})
 		.execute();
-	await db.kysely.insertInto('payment').values({ id: randomUUID(), charge_id: chargeId, patient_id: patientId, kind: 'payment', method: 'cash', amount_jpy: 5500, received_at: at, recorded_by: world.staffId }).execute();
+	const due = consentId ? 483 : 5500;
+	await db.kysely.insertInto('payment').values({ id: randomUUID(), charge_id: chargeId, patient_id: patientId, kind: 'payment', method: 'cash', amount_jpy: due, received_at: at, recorded_by: world.staffId }).execute();
 	const year = Number(serviceDate.slice(0, 4));
 	const sequence = Math.floor(Math.random() * 1e9);
 	await db.kysely
 		.insertInto('receipt')
-		.values({ id: randomUUID(), clinic_id: 'clinic-fuji-wellness', year, sequence, number: `${year}-${sequence}`, charge_id: chargeId, patient_id: patientId, reissue_of: null, due_jpy: 5500, received_jpy: 5500, consumption_tax_jpy: 500, issued_at: at, issued_by: world.staffId })
+		.values({ id: randomUUID(), clinic_id: 'clinic-fuji-wellness', year, sequence, number: `${year}-${sequence}`, charge_id: chargeId, patient_id: patientId, reissue_of: null, due_jpy: due, received_jpy: due, consumption_tax_jpy: consentId ? 0 : 500, issued_at: at, issued_by: world.staffId })
 		.execute();
 	return chargeId;
 }
