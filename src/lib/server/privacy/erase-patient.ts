@@ -15,8 +15,11 @@ import { TREATED_VISIT_STATUSES } from './retention-facts';
 /** Why rows stay. `ledger`: money rows after the tax period, which the schema never deletes. */
 export type KeepReason = RetentionReason | 'ledger' | 'request_record' | 'audit_trail';
 
+/** Every table a deletion reports on: the patient's tables, the rows under a session, the outbox and the record itself. */
+export type ErasedTable = PatientTable | 'session_point' | 'session_amendment' | 'mail_outbox' | 'patient';
+
 export interface KeptRows {
-	table: string;
+	table: ErasedTable;
 	rows: number;
 	reason: KeepReason;
 	/** The last day of the duty, when there is one. */
@@ -24,7 +27,7 @@ export interface KeptRows {
 }
 
 export interface ErasureReport {
-	deleted: Record<string, number>;
+	deleted: Partial<Record<ErasedTable, number>>;
 	kept: KeptRows[];
 	keptFields: Array<{ field: PersonalField; reason: RetentionReason }>;
 	clearedFields: PersonalField[];
@@ -88,10 +91,10 @@ export async function erasePatientData(
 	const moneyReason: KeepReason = accounting && !accounting.over ? 'accounting_record' : 'ledger';
 	const moneyUntil = accounting?.keepUntil ?? null;
 	const report: ErasureReport = { deleted: {}, kept: [], keptFields: [], clearedFields: [] };
-	const keep = (table: string, rows: number, reason: KeepReason, until: string | null) => {
+	const keep = (table: ErasedTable, rows: number, reason: KeepReason, until: string | null) => {
 		if (rows > 0) report.kept.push({ table, rows, reason, until });
 	};
-	const deleted = (table: string, rows: number) => {
+	const deleted = (table: ErasedTable, rows: number) => {
 		if (rows > 0) report.deleted[table] = (report.deleted[table] ?? 0) + rows;
 	};
 	const db = tx.kysely;
