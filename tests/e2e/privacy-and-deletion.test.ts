@@ -33,7 +33,8 @@ function formPost(pathname: string, fields: Record<string, string>, cookie: stri
 async function textOf(pathname: string, cookie = ''): Promise<string> {
 	const response = await request(pathname, cookie);
 	expect(response.status, pathname).toBe(200);
-	return (await response.text()).replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+	const text = (await response.text()).replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+	return text.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
 }
 
 async function ownerCookie(password: string): Promise<string> {
@@ -144,7 +145,10 @@ describe('a deletion request, answered without JavaScript', () => {
 			.insertInto('patient')
 			.values({ id: patientId, patient_number: 'P-DEL-001', family_name: '削除', given_name: '希望', family_name_kana: 'サクジョ', given_name_kana: 'キボウ', email: 'delete-me@example.jp', phone: '090-0000-1111', date_of_birth: '1970-01-01', preferred_locale: 'ja', created_at: at })
 			.execute();
-		const appointment = (end: string, status: 'completed' | 'booked') => ({ id: randomUUID(), patient_id: patientId, practitioner_id: practitioner.id, bed_id: null, service_id: null, starts_at: end, ends_at: end, held_until: end, status, source: 'staff' as const, first_visit: 0, triage: null, manage_token_hash: null, locale: 'ja' as const, created_at: at, cancelled_at: null });
+		const appointment = (start: string, status: 'completed' | 'booked') => {
+			const end = new Date(Date.parse(start) + 45 * 60_000).toISOString();
+			return { id: randomUUID(), patient_id: patientId, practitioner_id: practitioner.id, bed_id: null, service_id: null, starts_at: start, ends_at: end, held_until: end, status, source: 'staff' as const, first_visit: 0, triage: null, manage_token_hash: null, locale: 'ja' as const, created_at: at, cancelled_at: null };
+		};
 		const visit = appointment(at, 'completed');
 		const booked = appointment(later, 'booked');
 		await db.kysely.insertInto('appointment').values([visit, booked]).execute();
