@@ -40,6 +40,7 @@ export async function findOrCreatePatient(db: Db, details: PatientDetails, local
 			.select(['id', 'merged_into_id'])
 			.where('email', '=', email)
 			.where('date_of_birth', '=', details.dateOfBirth)
+			.where('erased_at', 'is', null)
 			.executeTakeFirst();
 		if (byEmail) return { id: await survivorOf(db, byEmail), created: false };
 	}
@@ -49,6 +50,8 @@ export async function findOrCreatePatient(db: Db, details: PatientDetails, local
 		.where('phone', '=', details.phone)
 		.where('family_name', '=', details.familyName)
 		.where('given_name', '=', details.givenName)
+		// A record whose data was deleted on request keeps only what a duty needs: a new booking starts afresh.
+		.where('erased_at', 'is', null)
 		.executeTakeFirst();
 	if (byPhone) return { id: await survivorOf(db, byPhone), created: false };
 	const id = randomUUID();

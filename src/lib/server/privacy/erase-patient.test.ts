@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { beforeAll, expect, it } from 'vitest';
 import { describeEachDatabase } from '../../../../tests/support/test-database';
 import type { AuditActor } from '../audit/audit-log';
+import { findOrCreatePatient } from '../patients/find-or-create-patient';
 import { resolveDeletionRequest } from '../portal/deletion-request';
 import {
 	insertClinicalRecord,
@@ -77,6 +78,10 @@ describeEachDatabase('marking a deletion request done', (db, dialect) => {
 		expect(result.erasure!.clearedFields.sort()).toEqual(['email', 'emergency_contact']);
 		expect(await db().kysely.selectFrom('job').select('done_at').where('payload', 'like', `%${p.booked}%`).executeTakeFirstOrThrow()).toEqual({ done_at: now.toISOString() });
 		expect(await db().kysely.selectFrom('deletion_request').select(['status', 'response']).where('id', '=', p.request).executeTakeFirstOrThrow()).toEqual({ status: 'done', response: '保存義務のない記録を削除しました。' });
+		// Booking again by the same name and phone starts a new record rather than reopening the erased one.
+		const again = await findOrCreatePatient(db(), { familyName: '山田', givenName: '花子', email: `kept-${dialect}@example.jp`, phone: '090-1234-5678', dateOfBirth: '1960-03-10' }, 'ja');
+		expect(again).toMatchObject({ created: true });
+		expect(again.id).not.toBe(p.id);
 	});
 
 	it('audits what went and what stayed, with reasons and without personal details', async () => {
