@@ -22,8 +22,8 @@ export const publicSite = {
 		'settings.operatorAddressEn': '事業者の住所（院と違う場合、英語）',
 		'privacy.staffSignInAll':
 			'スタッフのログインは、パスワードと、認証アプリ（スマートフォンなど）に表示される6桁のワンタイムコード（TOTP）の2段階です。認証アプリを使えないときのために、1回だけ使えるリカバリーコードがあります',
-		'privacy.staffSignInOwner':
-			'院長（管理者）のログインは、パスワードと、認証アプリ（スマートフォンなど）に表示される6桁のワンタイムコード（TOTP）の2段階です。ほかのスタッフはパスワードでログインし、認証アプリを設定したスタッフは同じ2段階になります。認証アプリを使えないときのために、1回だけ使えるリカバリーコードがあります',
+		'privacy.staffSignInSome':
+			'{roles}のログインは、パスワードと、認証アプリ（スマートフォンなど）に表示される6桁のワンタイムコード（TOTP）の2段階です。ほかのスタッフはパスワードでログインし、認証アプリを設定したスタッフは同じ2段階になります。認証アプリを使えないときのために、1回だけ使えるリカバリーコードがあります',
 		'privacy.patientSignIn':
 			'マイページ（患者ポータル）にはパスワードがありません。ログインのたびに、登録したメールアドレスへ1回だけ使えるリンクを送ります。リンクの有効時間は{minutes}分（ご予約の確認メールのリンクは{days}日）で、{idle}分操作がないと自動的にログアウトします'
 	},
@@ -49,8 +49,8 @@ export const publicSite = {
 		'settings.operatorAddressEn': 'Address of the operator, if not the clinic’s (English)',
 		'privacy.staffSignInAll':
 			'Staff sign in in two steps: a password, then a six-digit one-time code (TOTP) from an authenticator app on a phone or similar. Single-use recovery codes stand in when the app cannot be used',
-		'privacy.staffSignInOwner':
-			'The clinic owner (administrator) signs in in two steps: a password, then a six-digit one-time code (TOTP) from an authenticator app on a phone or similar. Other staff sign in with a password, and in the same two steps once they have set up an authenticator app. Single-use recovery codes stand in when the app cannot be used',
+		'privacy.staffSignInSome':
+			'Staff in these roles sign in in two steps: {roles}. They give a password, then a six-digit one-time code (TOTP) from an authenticator app on a phone or similar. Other staff sign in with a password, and in the same two steps once they have set up an authenticator app. Single-use recovery codes stand in when the app cannot be used',
 		'privacy.patientSignIn':
 			'The patient portal has no password: each time you sign in, the clinic e-mails a link to your registered address that works once. It expires after {minutes} minutes ({days} days for the link in a booking confirmation), and you are signed out after {idle} minutes without activity'
 	}
