@@ -178,7 +178,10 @@ export async function erasePatientData(
 		// A merged duplicate holds nothing but old details: all of them go.
 		if (shells.length > 0) await db.updateTable('patient').set({ ...clearedValues(PERSONAL_FIELDS), romaji_key: '', updated_at: stamp }).where('id', 'in', shells).execute();
 	}
-	if (mode === 'request') keep('patient', 1 + shells.length, keptFields.length === 0 ? 'request_record' : treatmentKept ? 'treatment_record' : 'accounting_record', null);
+	if (mode === 'request') {
+		if (keptFields.length === 0) keep('patient', 1 + shells.length, 'request_record', null);
+		else keep('patient', 1 + shells.length, treatmentKept ? 'treatment_record' : 'accounting_record', treatmentKept ? treatmentUntil : moneyUntil);
+	}
 	report.kept.sort((a, b) => a.table.localeCompare(b.table) || a.reason.localeCompare(b.reason));
 	return report;
 }
