@@ -8,6 +8,7 @@ import { openDatabase, type Db } from '../../src/lib/server/db/database';
 import { ROUTE_ACCESS, type RouteAccess } from '../../src/lib/server/http/route-access';
 import { totpCodeAt } from '../../src/lib/server/auth/totp';
 import { formActions } from '../support/form-actions';
+import { waitForDueJobs } from '../support/settled-jobs';
 import { builtServerEntry, demoPasswordsFrom, startBuiltServer, type ServerProcess } from '../support/server-process';
 import { waitForSignInLink } from '../support/sign-in-link';
 import { startSmtpPeer, type SmtpPeer } from '../support/smtp-peer';
@@ -182,6 +183,7 @@ beforeAll(async () => {
 	bob.signatureId = randomUUID();
 	await db.kysely.insertInto('consent_signature').values({ ...signed, id: bob.signatureId, patient_id: bob.patientId, signed_name: '山田 花子' }).execute();
 	practitionerId = (await db.kysely.selectFrom('practitioner').select('id').executeTakeFirstOrThrow()).id;
+	await waitForDueJobs(db);
 }, 120_000);
 
 afterAll(async () => {

@@ -128,12 +128,12 @@ describe('a practitioner on a tablet beside the bed', () => {
 		expect(rowsBefore, 'the intake’s baseline is on the chart').toBeGreaterThanOrEqual(1);
 
 		// The examination: right-sided, positive SLR, reduced ankle jerk.
-		await submit(page, page.getByRole('link', { name: '診察・評価' }));
+		await submit(page, page.getByRole('link', { name: '問診・検査・評価' }));
 		await page.locator('input[name="side"][value="right"]').check();
 		await page.getByLabel('角度（0〜90°、未実施は空欄）').first().fill('50');
 		await page.locator('input[name="right.slrPain"]').check();
 		await page.locator('select[name="right.reflex.ankle"]').selectOption('reduced');
-		await submit(page, page.getByRole('button', { name: '診察を保存' }));
+		await submit(page, page.getByRole('button', { name: '問診・検査・評価を保存' }));
 		expect(page.url()).toMatch(/\/exams\/[0-9a-f-]{36}\?saved$/);
 
 		// The plan: electroacupuncture meets the pacemaker; saving needs a written reason.

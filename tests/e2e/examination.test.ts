@@ -42,7 +42,7 @@ describe('examining a patient with sciatica', () => {
 		await page.locator('input[name="right.slrPain"]').check();
 		await page.locator('select[name="right.reflex.ankle"]').selectOption('reduced');
 		await page.locator('select[name="right.strength.plantarFlexion"]').selectOption('4');
-		await page.getByRole('button', { name: '診察を保存' }).click();
+		await page.getByRole('button', { name: '問診・検査・評価を保存' }).click();
 		await page.waitForURL(/\/exams\/[0-9a-f-]{36}\?saved$/);
 		expect(await page.getByTestId('suggested-root').textContent()).toBe('所見からの提案: S1');
 		const reasons = (await page.getByTestId('root-reasons').textContent()) ?? '';
@@ -60,7 +60,7 @@ describe('examining a patient with sciatica', () => {
 		const before = await page.locator('p.exam').count();
 		await page.locator('input[name="side"][value="left"]').check();
 		await page.getByLabel('角度（0〜90°、未実施は空欄）').nth(1).fill('120');
-		await page.getByRole('button', { name: '診察を保存' }).click();
+		await page.getByRole('button', { name: '問診・検査・評価を保存' }).click();
 		await expect.poll(() => page.locator('#field-left\\.slrAngle-error').textContent()).toBe('0から90の数字を入力してください。');
 		const summaryLink = page.locator('.error-summary a[href="#field-left.slrAngle"]');
 		expect(await summaryLink.textContent()).toBe('左・SLRの角度: 0から90の数字を入力してください。');
@@ -75,7 +75,7 @@ describe('examining a patient with sciatica', () => {
 		await page.goto(`${base}${chart}/exams`);
 		await page.locator('input[name="side"][value="both"]').check();
 		await page.locator('input[name="redFlag.saddleNumbness"]').check();
-		await page.getByRole('button', { name: '診察を保存' }).click();
+		await page.getByRole('button', { name: '問診・検査・評価を保存' }).click();
 		await page.waitForURL(/\/exams\/[0-9a-f-]{36}\?saved$/);
 		expect(await page.getByTestId('exam-blocked').textContent()).toContain('施術は行わず');
 		await page.getByTestId('exam-blocked').getByRole('link').click();

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '../../src/lib/server/db/database';
 import { demoPasswordsFrom, startBuiltServer, type ServerProcess } from '../support/server-process';
 import { formActions } from '../support/form-actions';
+import { waitForDueJobs } from '../support/settled-jobs';
 import { browserFormPost } from '../support/form-post';
 import { waitForSignInLink } from '../support/sign-in-link';
 import { startSmtpPeer, type SmtpPeer } from '../support/smtp-peer';
@@ -56,6 +57,7 @@ beforeAll(async () => {
 	identities.patient = await patientCookie('patient2@example.jp');
 	const patient = await db.kysely.selectFrom('patient').select('id').where('email', '=', 'patient2@example.jp').executeTakeFirstOrThrow();
 	patientId = patient.id;
+	await waitForDueJobs(db);
 });
 
 afterAll(async () => {

@@ -49,17 +49,19 @@ describe('search engines', () => {
 		expect(html).toContain('<meta property="og:locale" content="en_US"');
 	});
 
-	it('find the clinic as schema.org MedicalClinic on the home page', async () => {
+	it('find the clinic as a schema.org MedicalBusiness (not a doctor’s MedicalClinic) on the home page', async () => {
 		const html = await (await fetch(`${base}/`)).text();
 		const json = /<script type="application\/ld\+json">(.+?)<\/script>/s.exec(html)?.[1];
 		const data = JSON.parse(json!);
 		expect(data).toMatchObject({
-			'@type': 'MedicalClinic',
+			'@type': 'MedicalBusiness',
 			name: 'フジウェルネス鍼灸院',
 			address: { postalCode: '132-0031', addressCountry: 'JP' }
 		});
 		expect(data.openingHoursSpecification.length).toBeGreaterThan(5);
-		expect(data.availableService.map((s: { name: string }) => s.name)).toContain('低周波鍼通電療法');
+		expect(data.makesOffer.map((o: { itemOffered: { name: string } }) => o.itemOffered.name)).toContain('低周波鍼通電療法');
+		expect(data.makesOffer[0]).toMatchObject({ '@type': 'Offer', itemOffered: { '@type': 'Service' }, priceCurrency: 'JPY' });
+		expect(html).not.toContain('MedicalClinic');
 	});
 
 	it('get a sitemap of both languages and a robots.txt pointing to it, and no console pages', async () => {

@@ -18,6 +18,7 @@ import { scheduleAuditVerification } from './audit/scheduled-verification';
 import { schedulePruning } from './jobs/prune';
 import { startJobWorker, stopJobWorker, wakeJobWorker } from './jobs/worker';
 import { clinicInstruments } from './outcomes/clinic-instruments';
+import { scheduleNeverCameDeletion } from './privacy/delete-never-came';
 import { seedDemoAppointments } from './seed/demo-appointments';
 import { seedDemoHistory } from './seed/demo-history';
 import { seedClinic, seedDemoClinic, type DemoAccount } from './seed/demo-clinic';
@@ -102,6 +103,8 @@ export function getApp(): Promise<App> {
 		const report = await prepareDatabase(db, config);
 		await sealPlainTotpSecrets(db, secrets);
 		if (report.demoAccounts) process.stdout.write(formatDemoAccounts(report.demoAccounts) + '\n');
+		// The daily deletion of people who never came (privacy/delete-never-came.ts) keeps itself queued.
+		await scheduleNeverCameDeletion(db);
 		const delivery = createMailer(config.smtpUrl, config.mailFrom);
 		// Use cases queue their mail; the worker delivers it, with retries (mail/mail-jobs.ts).
 		const mailer = queuedMailer(delivery, () => wakeJobWorker());

@@ -118,7 +118,7 @@ describe('the examination pages', () => {
 		for (const locale of ['ja', 'en'] as const) {
 			const data = { ...examData(locale, s1Findings(['progressiveWeakness'])), clinic: { name: 'Clinic', address: 'Tokyo', phone: '03' }, author: 'Dr', writtenAt: '2026-11-27T03:00:00Z' };
 			const body = bare(render(ReferralPage, { props: { data } as never }).body);
-			expect(body).toContain(locale === 'ja' ? '診療情報提供書' : 'Referral letter');
+			expect(body).toContain(locale === 'ja' ? '医師への紹介状' : 'Referral letter');
 			// The letter is dated by the server's clock in the clinic's time zone, not the viewer's.
 			expect(body).toContain(locale === 'ja' ? '2026年11月27日' : '27 November 2026');
 			expect(body).toContain('data-testid="referral-red-flags"');

@@ -38,6 +38,14 @@ describe('the acupoint atlas data', () => {
 		expect(findAcupoint('GB30')?.japanese).toEqual({ kanji: '環跳', reading: 'かんちょう' });
 		expect(findAcupoint('BL60')?.japanese).toEqual({ kanji: '崑崙', reading: 'こんろん' });
 		expect(findAcupoint('EX-B2')?.hanzi).toBe('夹脊');
+		expect(findAcupoint('EX-B2')?.japanese).toEqual({ kanji: '夾脊', reading: 'きょうせき' });
+	});
+
+	it('measures ST36 from ST35 犢鼻, as §2 of the clinical rules does', () => {
+		const st36 = findAcupoint('ST36')!;
+		expect(st36.location.ja).toMatch(/ST35 犢鼻.*から下へ3寸/);
+		expect(st36.location.ja).not.toContain('外膝眼');
+		expect(st36.location.en).toMatch(/3 cun below ST35 Dubi/);
 	});
 
 	it('places BL40 at the middle of the popliteal crease, not elsewhere on the knee', () => {

@@ -266,8 +266,8 @@ const POINTS: readonly Acupoint[] = [
 		meridian: 'ST',
 		region: 'lowerLeg',
 		location: {
-			ja: 'すねの前面。ST35（膝の外側のくぼみ、外膝眼）から下へ3寸、脛骨の前縁から外側へ指1本分。',
-			en: 'On the front of the lower leg, 3 cun below ST35 (the outer “knee eye”, the hollow on the outer side below the kneecap), one finger-breadth out from the crest of the shin bone.'
+			ja: 'すねの前面。ST35 犢鼻（とくび：膝蓋骨の下、外側のくぼみ）から下へ3寸、脛骨の前縁から外側へ指1本分。',
+			en: 'On the front of the lower leg, 3 cun below ST35 Dubi (犢鼻, the outer “knee eye”: the hollow on the outer side below the kneecap), one finger-breadth out from the crest of the shin bone.'
 		},
 		cautions: [],
 		chart: { view: 'front', x: 177, y: 365 }
@@ -290,7 +290,7 @@ const POINTS: readonly Acupoint[] = [
 		code: 'EX-B2',
 		pinyin: 'Jiaji',
 		hanzi: '夹脊',
-		japanese: { kanji: '夾脊', reading: 'かせき' },
+		japanese: { kanji: '夾脊', reading: 'きょうせき' },
 		meridian: 'EX',
 		region: 'lowerBack',
 		location: {

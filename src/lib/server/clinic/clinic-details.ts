@@ -4,6 +4,7 @@ import type { Db } from '../db/database';
 import { withTransaction } from '../db/transaction';
 
 const line = (max: number) => z.string().trim().min(1).max(max);
+const optionalLine = (max: number) => z.string().trim().max(max).default('');
 
 export const ZClinicDetailsSchema = z.object({
 	nameJa: line(100),
@@ -14,7 +15,14 @@ export const ZClinicDetailsSchema = z.object({
 	phone: z.string().trim().regex(/^[0-9+\-() ]{6,20}$/, 'validation.invalid'),
 	email: z.email().trim().max(254),
 	accessJa: z.string().trim().max(1000),
-	accessEn: z.string().trim().max(1000)
+	accessEn: z.string().trim().max(1000),
+	// The business operator the privacy page names (APPI): empty falls back to the clinic's name and address.
+	operatorNameJa: optionalLine(100),
+	operatorNameEn: optionalLine(100),
+	representativeJa: optionalLine(100),
+	representativeEn: optionalLine(100),
+	operatorAddressJa: optionalLine(200),
+	operatorAddressEn: optionalLine(200)
 });
 export type TClinicDetails = z.infer<typeof ZClinicDetailsSchema>;
 
@@ -32,7 +40,13 @@ export async function updateClinicDetails(db: Db, details: TClinicDetails, actor
 				phone: details.phone,
 				email: details.email,
 				access_ja: details.accessJa,
-				access_en: details.accessEn
+				access_en: details.accessEn,
+				operator_name_ja: details.operatorNameJa,
+				operator_name_en: details.operatorNameEn,
+				representative_ja: details.representativeJa,
+				representative_en: details.representativeEn,
+				operator_address_ja: details.operatorAddressJa,
+				operator_address_en: details.operatorAddressEn
 			})
 			.execute();
 		await recordAudit(tx, actor, { action: 'clinic.details_changed', entityType: 'clinic' });

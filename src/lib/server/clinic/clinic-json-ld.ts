@@ -3,7 +3,16 @@ import type { Clinic, Service } from '../db/schema';
 
 const SCHEMA_DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
-/** schema.org `MedicalClinic` for search engines, built from the clinic's own settings. */
+/**
+ * The clinic for search engines, as schema.org data built from the clinic's own settings.
+ *
+ * The type is `MedicalBusiness` ("a particular physical or virtual business of an organization
+ * for medical purposes … businesses run by health professionals"), not `MedicalClinic`, whose
+ * definition is a facility for diagnosis and medical care and so reads as a doctor's clinic
+ * (診療所). A 鍼灸院 is run by licensed はり師・きゅう師 who neither diagnose nor prescribe. Its
+ * menu is given as offers (`makesOffer`, which every organization has), because `availableService`
+ * belongs only to `MedicalClinic`, `Hospital` and `Physician`.
+ */
 export function clinicJsonLd(
 	clinic: Clinic,
 	hours: ReadonlyArray<{ weekday: number; opens: string; closes: string }>,
@@ -13,7 +22,7 @@ export function clinicJsonLd(
 ): string {
 	const data = {
 		'@context': 'https://schema.org',
-		'@type': 'MedicalClinic',
+		'@type': 'MedicalBusiness',
 		name: locale === 'ja' ? clinic.name_ja : clinic.name_en,
 		url,
 		telephone: clinic.phone || undefined,
@@ -29,9 +38,14 @@ export function clinicJsonLd(
 			opens: h.opens,
 			closes: h.closes
 		})),
-		availableService: services
+		makesOffer: services
 			.filter((s) => !s.is_add_on)
-			.map((s) => ({ '@type': 'MedicalTherapy', name: locale === 'ja' ? s.name_ja : s.name_en })),
+			.map((s) => ({
+				'@type': 'Offer',
+				itemOffered: { '@type': 'Service', name: locale === 'ja' ? s.name_ja : s.name_en },
+				price: s.price_jpy,
+				priceCurrency: 'JPY'
+			})),
 		currenciesAccepted: 'JPY'
 	};
 	// `<` is escaped so the JSON can never close the script element it sits in.

@@ -37,6 +37,15 @@ export interface ClinicTable {
 	offers_cupping: Generated<number>;
 	/** 1 when the owner lets reception sign in without a second factor; every other role always needs one. */
 	reception_totp_optional: Generated<number>;
+	/** The business operator the privacy page names (APPI); empty: the clinic's name (0020). */
+	operator_name_ja: Generated<string>;
+	operator_name_en: Generated<string>;
+	/** The operator's representative (代表者), for a company; empty for a sole proprietor. */
+	representative_ja: Generated<string>;
+	representative_en: Generated<string>;
+	/** The operator's address; empty: the clinic's address. */
+	operator_address_ja: Generated<string>;
+	operator_address_en: Generated<string>;
 }
 
 export interface OpeningHoursTable {
@@ -243,6 +252,8 @@ export interface PatientTable {
 	insurance_branch: Generated<string>;
 	/** 'booking': typed into the online booking form, not yet confirmed with the patient; 'desk': entered or confirmed by staff. */
 	email_source: Generated<'booking' | 'desk'>;
+	/** When the patient's data was deleted; only records under a retention duty remain (0020). */
+	erased_at: Generated<string | null>;
 }
 
 export interface CounterTable {

@@ -75,7 +75,7 @@ describeEachDatabase('the referral letter PDF', (db) => {
 		const clinic = await db().kysely.selectFrom('clinic').select(['name_ja', 'phone']).executeTakeFirstOrThrow();
 		const text = squashed(pdfText(document!.pdf));
 		for (const fact of [
-			'診療情報提供書（紹介状）',
+			'医師への紹介状',
 			clinic.name_ja,
 			clinic.phone,
 			'山田花子',

@@ -8,6 +8,7 @@ import { withGroupedTransaction } from '../db/grouped-transaction';
 import { inSavepoint } from '../db/transaction';
 import { AUDIT_VERIFY_JOB, runAuditVerification } from '../audit/scheduled-verification';
 import { SEND_MAIL_JOB, sendQueuedMail } from '../mail/mail-jobs';
+import { NEVER_CAME_JOB, runNeverCameDeletion } from '../privacy/delete-never-came';
 import { PRUNE_JOB, runPruning } from './prune';
 import { claimDueJobs, completeJobs, extendLease, failJob, LEASE_MS } from './queue';
 import type { Job } from './types';
@@ -22,6 +23,7 @@ export interface JobContext {
 	leaseMs?: number;
 }
 
+/** `now`: the instant the worker runs the job at, as `runDueJobs` was given it. */
 type Handler = (context: JobContext, payload: Record<string, string>, now: Date) => Promise<void>;
 
 const HANDLERS: Record<string, Handler> = {
@@ -31,7 +33,8 @@ const HANDLERS: Record<string, Handler> = {
 	'mail.booking_confirmation': (context, payload) => sendBookingMail(context, payload, 'confirmation'),
 	'mail.booking_reminder': (context, payload) => sendBookingMail(context, payload, 'reminder'),
 	'mail.booking_cancellation': (context, payload) => sendBookingMail(context, payload, 'cancellation'),
-	[EMAIL_CHANGED_JOB]: sendEmailChangedMail
+	[EMAIL_CHANGED_JOB]: sendEmailChangedMail,
+	[NEVER_CAME_JOB]: async (context, _payload, now) => void (await runNeverCameDeletion(context.db, now))
 };
 
 async function sendBookingMail(context: JobContext, payload: Record<string, string>, kind: BookingMailKind) {

@@ -75,6 +75,7 @@ export async function findOrCreatePatient(db: Db, details: PatientDetails, local
 			.select(['id', 'merged_into_id'])
 			.where(sql<string>`lower(trim(email))`, '=', email)
 			.where('date_of_birth', '=', details.dateOfBirth)
+			.where('erased_at', 'is', null)
 			.executeTakeFirst();
 		// The address must still be the survivor's: a merge may have dropped the one on the merged record.
 		if (byEmail) {
@@ -92,6 +93,8 @@ export async function findOrCreatePatient(db: Db, details: PatientDetails, local
 					.where(phoneDigitsEqual(db.dialect, phone))
 					.where('family_name', '=', details.familyName)
 					.where('given_name', '=', details.givenName)
+					// A record whose data was deleted on request keeps only what a duty needs: a new booking starts afresh.
+					.where('erased_at', 'is', null)
 					.orderBy('created_at')
 					.orderBy('id')
 					.execute();

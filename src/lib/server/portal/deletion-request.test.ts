@@ -50,7 +50,7 @@ describeEachDatabase('deletion requests', (db) => {
 		const created = await createDeletionRequest(db(), mailer, id, { reason: '引っ越しのため' }, patientActor(id), ORIGIN, NOW);
 		if (!created.ok) throw new Error(created.code);
 		const answer = { id: created.id, status: 'declined' as const, response: '施術録は2035年まで保存が必要です。' };
-		expect(await resolveDeletionRequest(db(), answer, owner, NOW)).toEqual({ ok: true });
+		expect(await resolveDeletionRequest(db(), answer, owner, NOW)).toEqual({ ok: true, erasure: null });
 		expect(await resolveDeletionRequest(db(), { ...answer, status: 'done' }, owner, NOW)).toEqual({ ok: false, code: 'already_handled' });
 		expect(await resolveDeletionRequest(db(), { ...answer, id: randomUUID() }, owner, NOW)).toEqual({ ok: false, code: 'not_found' });
 		const [seen] = await listPatientDeletionRequests(db(), id);
@@ -62,7 +62,7 @@ describeEachDatabase('deletion requests', (db) => {
 		expect((await createDeletionRequest(db(), mailer, id, { reason: 'もう一度お願いします' }, patientActor(id), ORIGIN, NOW)).ok).toBe(true);
 	});
 
-	it('shows the owner each request with what must be kept until when', async () => {
+	it('shows the owner each request with each duty, its reason and until when', async () => {
 		const treated = await insertPatient(db(), { email: 'treated@example.jp', givenName: '施術' });
 		await insertAppointment(db(), practitionerId, treated, '2024-02-28T15:30:00.000Z', 'completed'); // 29 February in Tokyo
 		await insertAppointment(db(), practitionerId, treated, '2024-01-10T01:00:00.000Z', 'completed');
@@ -71,16 +71,24 @@ describeEachDatabase('deletion requests', (db) => {
 		await insertAppointment(db(), practitionerId, never, '2030-06-01T01:00:00.000Z', 'booked');
 		for (const id of [treated, never]) await createDeletionRequest(db(), mailer, id, { reason: '不要' }, patientActor(id), ORIGIN, NOW);
 
-		const list = await listDeletionRequests(db(), NOW.getTime());
+		const list = await listDeletionRequests(db(), NOW);
 		const forTreated = list.find((r) => r.patient.id === treated)!;
-		expect(forTreated.retention).toEqual({ lastTreatment: '2024-02-29', keepUntil: '2029-02-28', over: true, completedVisits: 2, intakes: 0, consents: 0 });
-		expect(forTreated.patient).toMatchObject({ familyName: '山田', givenName: '施術' });
+		expect(forTreated.retention.duties).toEqual([expect.objectContaining({ reason: 'treatment_record', lastDay: '2024-02-29', lastKind: 'visit', keepUntil: '2029-02-28', over: true })]);
+		expect(forTreated.patient).toMatchObject({ familyName: '山田', givenName: '施術', erased: false });
+		// Marking it done would delete the cancelled booking too, now the 施術録 period is over.
+		expect(forTreated.retention.preview?.deleted).toMatchObject({ appointment: 3 });
 		const forNever = list.find((r) => r.patient.id === never)!;
-		expect(forNever.retention).toMatchObject({ lastTreatment: null, keepUntil: null, over: true, completedVisits: 0 });
-		const before2029 = await listDeletionRequests(db(), Date.parse('2029-02-28T12:00:00Z'));
-		expect(before2029.find((r) => r.patient.id === treated)!.retention.over).toBe(false);
+		expect(forNever.retention.duties).toEqual([]);
+		expect(forNever.retention.preview?.deleted).toMatchObject({ appointment: 1 });
+		const before2029 = await listDeletionRequests(db(), new Date('2029-02-28T12:00:00Z'));
+		const stillKept = before2029.find((r) => r.patient.id === treated)!.retention;
+		expect(stillKept.duties[0]!.over).toBe(false);
+		expect(stillKept.preview?.kept).toContainEqual({ table: 'appointment', rows: 2, reason: 'treatment_record', until: '2029-02-28' });
+		expect(stillKept.preview?.deleted).toMatchObject({ appointment: 1 });
 		// Open requests come first.
 		const firstHandled = list.findIndex((r) => r.status !== 'open');
 		expect(list.slice(firstHandled).every((r) => r.status !== 'open')).toBe(true);
+		// The preview wrote nothing.
+		expect(await db().kysely.selectFrom('appointment').select('id').where('patient_id', 'in', [treated, never]).execute()).toHaveLength(4);
 	});
 });

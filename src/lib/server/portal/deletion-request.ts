@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
-import { isRetentionOver, keepTreatmentRecordsUntil } from '../../domain/patients/retention';
-import { localDate } from '../../domain/scheduling/local-time';
+import type { RetentionDuty } from '../../domain/patients/retention';
 import { localizePath } from '../../i18n/locales';
 import { translate } from '../../i18n/translate';
 import { recordAudit, type AuditActor } from '../audit/audit-log';
@@ -9,11 +8,15 @@ import { findClinic } from '../clinic/clinic-repository';
 import type { Db } from '../db/database';
 import { withTransaction } from '../db/transaction';
 import type { Mailer } from '../mail/mailer';
+import { erasePatientData, type ErasureReport } from '../privacy/erase-patient';
+import { loadRetentionDuties } from '../privacy/retention-facts';
 import type { TDeletionRequest, TResolveDeletionRequest } from './schemas';
 
 /*
- * A patient's request to delete their data (APPI), and the owner's answer. Treatment records must
- * be kept for five years after the last treatment (docs/clinical-rules.md §6), so the owner sees until when.
+ * A patient's request to delete their data (APPI), and the owner's answer. Records under a
+ * retention duty stay (domain/patients/retention.ts: 施術録 five years from the last treatment,
+ * the books as the tax rules require); the owner sees each duty, its reason and until when, and
+ * what marking the request done will delete.
  */
 
 export type DeletionRequestStatus = 'open' | 'done' | 'declined';
@@ -81,19 +84,13 @@ export async function listPatientDeletionRequests(db: Db, patientId: string): Pr
 }
 
 export interface DeletionRequestForOwner extends PatientDeletionRequest {
-	patient: { id: string; number: string | null; familyName: string; givenName: string };
-	retention: {
-		lastTreatment: string | null;
-		keepUntil: string | null;
-		over: boolean;
-		completedVisits: number;
-		intakes: number;
-		consents: number;
-	};
+	patient: { id: string; number: string | null; familyName: string; givenName: string; erased: boolean };
+	/** What must still be kept, with its reason and until when; for an open request also what marking it done would delete. */
+	retention: { duties: RetentionDuty[]; preview: ErasureReport | null };
 }
 
 /** Every request with its patient and what must still be kept; open ones first, oldest first. */
-export async function listDeletionRequests(db: Db, now = db.clock.now().getTime()): Promise<DeletionRequestForOwner[]> {
+export async function listDeletionRequests(db: Db, now = db.clock.now()): Promise<DeletionRequestForOwner[]> {
 	const rows = await db.kysely
 		.selectFrom('deletion_request')
 		.innerJoin('patient', 'patient.id', 'deletion_request.patient_id')
@@ -107,17 +104,19 @@ export async function listDeletionRequests(db: Db, now = db.clock.now().getTime(
 			'patient.id as patient_id',
 			'patient.patient_number',
 			'patient.family_name',
-			'patient.given_name'
+			'patient.given_name',
+			'patient.erased_at'
 		])
 		.orderBy(sql`case when deletion_request.status = 'open' then 0 else 1 end`)
 		.orderBy('deletion_request.created_at')
 		.limit(200)
 		.execute();
 	const { time_zone: timeZone } = (await findClinic(db)) ?? { time_zone: 'Asia/Tokyo' };
-	const today = localDate(now, timeZone);
-	const retentionOf = new Map<string, DeletionRequestForOwner['retention']>();
-	for (const patientId of new Set(rows.map((r) => r.patient_id))) {
-		retentionOf.set(patientId, await treatmentRecordRetention(db, patientId, timeZone, today));
+	const dutiesOf = new Map<string, RetentionDuty[]>();
+	for (const patientId of new Set(rows.map((r) => r.patient_id))) dutiesOf.set(patientId, await loadRetentionDuties(db, patientId, timeZone, now));
+	const previewOf = new Map<string, ErasureReport>();
+	for (const patientId of new Set(rows.filter((r) => r.status === 'open').map((r) => r.patient_id))) {
+		previewOf.set(patientId, await erasePatientData(db, patientId, dutiesOf.get(patientId)!, 'request', now, { dryRun: true }));
 	}
 	return rows.map((r) => ({
 		id: r.id,
@@ -126,32 +125,19 @@ export async function listDeletionRequests(db: Db, now = db.clock.now().getTime(
 		status: r.status,
 		handledAt: r.handled_at,
 		response: r.response,
-		patient: { id: r.patient_id, number: r.patient_number, familyName: r.family_name, givenName: r.given_name },
-		retention: retentionOf.get(r.patient_id)!
+		patient: { id: r.patient_id, number: r.patient_number, familyName: r.family_name, givenName: r.given_name, erased: r.erased_at !== null },
+		retention: { duties: dutiesOf.get(r.patient_id)!, preview: r.status === 'open' ? previewOf.get(r.patient_id)! : null }
 	}));
 }
 
-async function treatmentRecordRetention(db: Db, patientId: string, timeZone: string, today: string): Promise<DeletionRequestForOwner['retention']> {
-	const [visits, intakes, consents] = await Promise.all([
-		db.kysely.selectFrom('appointment').select('starts_at').where('patient_id', '=', patientId).where('status', '=', 'completed').execute(),
-		db.kysely.selectFrom('intake').select((eb) => eb.fn.countAll<number | string>().as('count')).where('patient_id', '=', patientId).executeTakeFirstOrThrow(),
-		db.kysely.selectFrom('consent_signature').select((eb) => eb.fn.countAll<number | string>().as('count')).where('patient_id', '=', patientId).executeTakeFirstOrThrow()
-	]);
-	const days = visits.map((v) => localDate(Date.parse(v.starts_at), timeZone));
-	const keepUntil = keepTreatmentRecordsUntil(days);
-	return {
-		lastTreatment: days.length ? days.reduce((a, b) => (a > b ? a : b)) : null,
-		keepUntil,
-		over: isRetentionOver(keepUntil, today),
-		completedVisits: visits.length,
-		intakes: Number(intakes.count),
-		consents: Number(consents.count)
-	};
-}
+export type ResolveDeletionRequestResult = { ok: true; erasure: ErasureReport | null } | { ok: false; code: 'not_found' | 'already_handled' };
 
-export type ResolveDeletionRequestResult = { ok: true } | { ok: false; code: 'not_found' | 'already_handled' };
-
-/** The owner marks a request done or declined, with an answer the patient reads in the portal. */
+/**
+ * The owner marks a request done or declined, with an answer. Done means done: in the same
+ * transaction, everything no retention duty covers is deleted or cleared (privacy/erase-patient.ts),
+ * and the audit row lists what went and what stayed with its reason (counts and names of tables,
+ * never personal details).
+ */
 export async function resolveDeletionRequest(
 	db: Db,
 	input: TResolveDeletionRequest,
@@ -161,6 +147,8 @@ export async function resolveDeletionRequest(
 	return withTransaction(db, async (tx) => {
 		const request = await tx.kysely.selectFrom('deletion_request').select(['id', 'patient_id', 'status']).where('id', '=', input.id).executeTakeFirst();
 		if (!request) return { ok: false, code: 'not_found' } as const;
+		// PostgreSQL: a booking or a merge for this patient waits until the deletion is complete.
+		if (tx.dialect === 'postgres') await tx.kysely.selectFrom('patient').select('id').where('id', '=', request.patient_id).forUpdate().execute();
 		// Only an open request changes: of two answers at once, the second finds nothing to do.
 		const updated = await tx.kysely
 			.updateTable('deletion_request')
@@ -169,13 +157,19 @@ export async function resolveDeletionRequest(
 			.where('status', '=', 'open')
 			.executeTakeFirst();
 		if (Number(updated.numUpdatedRows) === 0) return { ok: false, code: 'already_handled' } as const;
+		let erasure: ErasureReport | null = null;
+		if (input.status === 'done') {
+			const { time_zone: timeZone } = (await findClinic(tx)) ?? { time_zone: 'Asia/Tokyo' };
+			const duties = await loadRetentionDuties(tx, request.patient_id, timeZone, now);
+			erasure = await erasePatientData(tx, request.patient_id, duties, 'request', now);
+		}
 		await recordAudit(tx, actor, {
 			action: 'deletion_request.resolve',
 			entityType: 'deletion_request',
 			entityId: request.id,
 			patientId: request.patient_id,
-			detail: { status: input.status }
+			detail: erasure ? { status: input.status, deleted: erasure.deleted, kept: erasure.kept, clearedFields: erasure.clearedFields } : { status: input.status }
 		});
-		return { ok: true } as const;
+		return { ok: true, erasure } as const;
 	});
 }

@@ -29,6 +29,9 @@ export async function seedClinic(db: Db, demo: boolean): Promise<void> {
 			email: demo ? 'clinic@example.jp' : '',
 			time_zone: 'Asia/Tokyo',
 			require_totp_for_all: 0,
+			// The demo clinic is run by its owner as a sole proprietor: the privacy page names him (APPI).
+			operator_name_ja: demo ? '藤田 誠' : '',
+			operator_name_en: demo ? 'Makoto Fujita' : '',
 			access_ja: demo ? 'JR総武線「新小岩」駅南口からバスで約10分、「江戸川区役所前」下車、徒歩約3分。院の前に自転車を停められます。' : '',
 			access_en: demo
 				? 'From the south exit of Shin-Koiwa Station (JR Sobu Line), about 10 minutes by bus to the Edogawa Ward Office stop, then a 3-minute walk. Bicycles can be parked in front of the clinic.'

@@ -45,7 +45,7 @@ export const intake = {
 		'intake.history.conditions': '治療中の病気、これまでにかかった大きな病気',
 		'intake.history.conditionsHint': '例: 高血圧、ぜんそく、心臓病。ない場合は空欄のままで構いません。',
 		'intake.history.operations': 'これまでに受けた手術（時期もわかれば）',
-		'intake.history.diabetes': '糖尿病と診断されていますか？',
+		'intake.history.diabetes': '医師から糖尿病と言われていますか？',
 		'intake.history.bleedingDisorder': '血が止まりにくい病気（血友病など）や、あざができやすい体質がありますか？',
 		'intake.history.pregnant': '現在、妊娠している可能性はありますか？',
 		'intake.history.pregnant.yes': 'はい',

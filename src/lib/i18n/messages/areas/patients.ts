@@ -49,7 +49,7 @@ export const patients = {
 		'patients.locale.en': '英語',
 		'patients.save': '変更を保存',
 		'patients.saved': '変更を保存しました。',
-		'patients.chart.exams': '診察・評価',
+		'patients.chart.exams': '問診・検査・評価',
 		'patients.chart.plan': '施術計画',
 		'patients.chart.sessions': '施術記録',
 		'patients.chart.fhir': 'FHIR形式で書き出す',

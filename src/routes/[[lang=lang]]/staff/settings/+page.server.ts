@@ -29,7 +29,13 @@ export const load: PageServerLoad = async ({ locals }) => {
 			phone: clinic?.phone ?? '',
 			email: clinic?.email ?? '',
 			accessJa: clinic?.access_ja ?? '',
-			accessEn: clinic?.access_en ?? ''
+			accessEn: clinic?.access_en ?? '',
+			operatorNameJa: clinic?.operator_name_ja ?? '',
+			operatorNameEn: clinic?.operator_name_en ?? '',
+			representativeJa: clinic?.representative_ja ?? '',
+			representativeEn: clinic?.representative_en ?? '',
+			operatorAddressJa: clinic?.operator_address_ja ?? '',
+			operatorAddressEn: clinic?.operator_address_en ?? ''
 		}
 	};
 };

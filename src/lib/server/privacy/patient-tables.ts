@@ -1,0 +1,56 @@
+import type { Database } from '../db/schema';
+
+/*
+ * Every table with a `patient_id` column, and what deleting a patient's data does to its rows
+ * (docs/clinical-rules.md §6). A test reads the schema of both engines and fails when a table with
+ * a `patient_id` is missing here, so a new table cannot hold personal data that deletion forgets.
+ * The eraser (erase-patient.ts) handles each kind explicitly.
+ */
+
+export type TableHandling =
+	/** Part of the 施術録: kept while the treatment-record duty holds, then deleted. */
+	| 'treatment_record'
+	/** An appointment: a completed visit is a treatment record; one a kept row refers to stays; the rest go. */
+	| 'visit'
+	/** An intake: a submitted one is a treatment record; one left in progress goes. */
+	| 'questionnaire'
+	/** The doctor's consent (同意書): a treatment record, and kept while a charge refers to it. */
+	| 'doctor_consent'
+	/** Money: kept for the tax rules, and never deleted by the schema (migration 0014). */
+	| 'accounting_record'
+	/** The deletion request itself: kept as the record of how it was answered. */
+	| 'request_record'
+	/** Sign-in material: always deleted. */
+	| 'sign_in'
+	/** The insert-only audit trail: ids and facts, never personal details. */
+	| 'audit_trail';
+
+export const PATIENT_TABLES = {
+	appointment: 'visit',
+	intake: 'questionnaire',
+	consent_signature: 'treatment_record',
+	outcome_check_in: 'treatment_record',
+	side_effect_report: 'treatment_record',
+	aftercare_note: 'treatment_record',
+	examination: 'treatment_record',
+	treatment_plan: 'treatment_record',
+	contraindication_override: 'treatment_record',
+	treatment_session: 'treatment_record',
+	adverse_event: 'treatment_record',
+	clinic_instrument_score: 'treatment_record',
+	doctor_consent: 'doctor_consent',
+	charge: 'accounting_record',
+	payment: 'accounting_record',
+	receipt: 'accounting_record',
+	deletion_request: 'request_record',
+	patient_session: 'sign_in',
+	patient_magic_link: 'sign_in',
+	audit_log: 'audit_trail'
+} as const satisfies Partial<Record<keyof Database, TableHandling>>;
+
+export type PatientTable = keyof typeof PATIENT_TABLES;
+
+export const PATIENT_TABLE_NAMES = Object.keys(PATIENT_TABLES) as PatientTable[];
+
+/** Tables that hang off a treatment session rather than off the patient. */
+export const SESSION_CHILD_TABLES = ['session_point', 'session_amendment'] as const;
