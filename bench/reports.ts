@@ -19,6 +19,7 @@ import type { Db, DialectName } from '../src/lib/server/db/database';
 import { migrateToLatest } from '../src/lib/server/db/migrate';
 import { buildClinicReport } from '../src/lib/server/reports/clinic-report';
 import { seedDemoClinic } from '../src/lib/server/seed/demo-clinic';
+import { inProcessConditions } from './conditions';
 import { openEngine, percentile } from './patients';
 
 export interface ReportBenchRow {
@@ -40,7 +41,7 @@ export interface ReportBenchReport {
 	rows: ReportBenchRow[];
 }
 
-const TARGET_P95_MS = 1000;
+export const TARGET_P95_MS = 1000;
 const RUNS = Number(process.env.BENCH_REPORT_RUNS ?? 20);
 const WARM_UP = 3;
 const CHUNK = 150;
@@ -155,10 +156,10 @@ export function formatReportBench(report: ReportBenchReport): string {
 		.join(', ');
 	const lines = [
 		`\nOwner's monthly report for ${report.month}, ${report.patients.toLocaleString('en')} patients and ${report.appointments.toLocaleString('en')} appointments (${added}); target p95 < ${TARGET_P95_MS} ms\n`,
-		'| database | case | runs | p50 ms | p95 ms | visits | target |',
-		'| --- | --- | ---: | ---: | ---: | ---: | --- |'
+		'| database | case | runs | p50 ms | p95 ms | visits | target | conditions |',
+		'| --- | --- | ---: | ---: | ---: | ---: | --- | --- |'
 	];
-	for (const r of report.rows) lines.push(`| ${r.database} | ${r.case} | ${r.runs} | ${r.p50} | ${r.p95} | ${r.visits} | ${r.p95 < TARGET_P95_MS ? 'met' : 'MISSED'} |`);
+	for (const r of report.rows) lines.push(`| ${r.database} | ${r.case} | ${r.runs} | ${r.p50} | ${r.p95} | ${r.visits} | ${r.p95 < TARGET_P95_MS ? 'met' : 'MISSED'} | ${inProcessConditions(r.database)} |`);
 	return lines.join('\n');
 }
 
