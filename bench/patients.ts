@@ -157,7 +157,14 @@ export async function openEngine(dialect: DialectName): Promise<{ db: Db; stop: 
 
 /** Seeds each engine and measures it; the figures are returned, progress is printed. */
 export async function benchPatients(
-	options: { patients?: number; appointments?: number; dialects?: readonly DialectName[]; log?: (line: string) => void } = {}
+	options: {
+		patients?: number;
+		appointments?: number;
+		dialects?: readonly DialectName[];
+		log?: (line: string) => void;
+		/** Runs on each seeded register after its measurements, before the engine stops (the report bench reuses the seed). */
+		after?: (db: Db, dialect: DialectName) => Promise<void>;
+	} = {}
 ): Promise<PatientBenchReport> {
 	const patients = options.patients ?? Number(process.env.BENCH_PATIENTS ?? 100_000);
 	const appointments = options.appointments ?? Number(process.env.BENCH_APPOINTMENTS ?? 1_000_000);
@@ -177,6 +184,7 @@ export async function benchPatients(
 			// run in the middle of the timings.
 			await sql.raw(dialect === 'postgres' ? 'vacuum analyze' : 'analyze').execute(engine.db.kysely);
 			report.rows.push(...(await measureOn(engine.db, dialect, seededRandom(7))));
+			await options.after?.(engine.db, dialect);
 		} finally {
 			await engine.stop();
 		}

@@ -77,6 +77,13 @@ export function compare(earlier: RunResult, now: RunResult, earlierName: string)
 	if (earlier.machine.cores !== now.machine.cores || earlier.machine.node !== now.machine.node || earlier.machine.cpu !== now.machine.cpu) {
 		lines.push(`\nThe machines differ (earlier: ${earlier.machine.cpu}, ${earlier.machine.cores} cores, Node ${earlier.machine.node}; now: ${now.machine.cpu}, ${now.machine.cores} cores, Node ${now.machine.node}): compare the ratios, not the figures.`);
 	}
+	if (now.targets.length) {
+		lines.push('\n| target | earlier | now |', '| --- | --- | --- |');
+		for (const t of now.targets) {
+			const was = earlier.targets.find((e) => e.name === t.name);
+			lines.push(`| ${t.name} | ${was ? `${was.ratio}: ${was.pass ? 'PASS' : 'FAIL'}` : '—'} | ${t.ratio}: ${t.pass ? 'PASS' : 'FAIL'} |`);
+		}
+	}
 	if (differentConditions.length) lines.push('\nFigures measured under different conditions:', ...differentConditions);
 	return lines.join('\n');
 }

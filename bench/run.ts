@@ -14,6 +14,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { RED_FLAG_QUESTIONS } from '../src/lib/domain/triage/assess';
+import type { DialectName } from '../src/lib/server/db/database';
 import { measureAvailability } from './availability';
 import { bookMonth, type BookedMonth } from './booked-month';
 import type { StormResult } from './booking-storm';
@@ -23,7 +24,7 @@ import { benchClinical, formatClinicalBench } from './clinical';
 import { APP_LOGGING, inProcessConditions, machine, machineTag, POSTGRES_DURABILITY, SQLITE_DURABILITY } from './conditions';
 import { runLoad, type HttpJob, type HttpResult } from './load';
 import { benchPatients, formatPatientBench, TARGET_CHART_P95, TARGET_SEARCH_P95 } from './patients';
-import { benchReports, formatReportBench, TARGET_P95_MS } from './reports';
+import { formatReportBench, lastMonth, measureReportsOn, TARGET_P95_MS, type ReportBenchReport } from './reports';
 import { compare, defaultResultPath, readResult, writeResult, type Figure, type RunResult, type TargetVerdict } from './results';
 import { startApp, startBareServer } from './servers';
 
@@ -201,18 +202,29 @@ for (const s of storms) {
 // ---------------------------------------------------------------------------------------------
 // In process, after the servers have stopped: the register, the long-treated patient, the report.
 
-const patientBench = await benchPatients();
+// The monthly report is timed on the register the patient bench seeded, after the patient figures
+// (seeding 1,000,000 appointments twice per engine only cost time).
+const dialects = (process.env.BENCH_DIALECTS?.split(',') as DialectName[] | undefined) ?? ['sqlite', 'postgres'];
+const reportBench: ReportBenchReport = { patients: settings.BENCH_PATIENTS as number, appointments: settings.BENCH_APPOINTMENTS as number, month: lastMonth().month, added: {}, rows: [] };
+const patientBench = await benchPatients({
+	dialects,
+	after: async (db, dialect) => {
+		console.log(`  Monthly report on ${dialect}: adding charges, payments and check-ins for the last three months, then timing`);
+		const measured = await measureReportsOn(db, dialect);
+		reportBench.added[dialect] = measured.added;
+		reportBench.rows.push(...measured.rows);
+	}
+});
 console.log(formatPatientBench(patientBench));
 for (const r of patientBench.rows) {
 	add(`patients ${r.database} ${r.case} p50`, r.p50, 'ms', 'lower', inProcessConditions(r.database));
 	add(`patients ${r.database} ${r.case} p95`, r.p95, 'ms', 'lower', inProcessConditions(r.database));
 }
 
-const clinicalBench = await benchClinical();
+const clinicalBench = await benchClinical({ dialects });
 console.log(formatClinicalBench(clinicalBench));
 for (const r of clinicalBench.rows) add(`clinical ${r.database} ${r.case} p95`, r.p95, 'ms', 'lower', inProcessConditions(r.database));
 
-const reportBench = await benchReports();
 console.log(formatReportBench(reportBench));
 for (const r of reportBench.rows) add(`report ${r.database} ${r.case} p95`, r.p95, 'ms', 'lower', inProcessConditions(r.database));
 
@@ -248,15 +260,15 @@ for (const database of ['sqlite', 'postgres'] as const) {
 	if (rows.length === 0) continue;
 	const worst = rows.filter((r) => r.case.startsWith('search')).sort((a, b) => b.p95 - a.p95)[0]!;
 	targets.push({
-		name: `patient search p95, slowest kind (${worst.case.slice('search: '.length)}), ${database === 'sqlite' ? 'SQLite' : 'PostgreSQL, durable'}, ${scale}`,
-		ratio: `${worst.p95} ms / ${TARGET_SEARCH_P95} ms = ${percentOf(worst.p95, TARGET_SEARCH_P95)} % of the budget`,
+		name: `patient search p95, slowest kind, ${database === 'sqlite' ? 'SQLite' : 'PostgreSQL, durable'}`,
+		ratio: `${worst.case.slice('search: '.length)}: ${worst.p95} ms / ${TARGET_SEARCH_P95} ms = ${percentOf(worst.p95, TARGET_SEARCH_P95)} % of the budget, ${scale}`,
 		target: `< ${TARGET_SEARCH_P95} ms`,
 		pass: worst.p95 < TARGET_SEARCH_P95
 	});
 	const chart = rows.find((r) => r.case.startsWith('chart'))!;
 	targets.push({
-		name: `chart open p95, ${database === 'sqlite' ? 'SQLite' : 'PostgreSQL, durable'}, ${scale}`,
-		ratio: `${chart.p95} ms / ${TARGET_CHART_P95} ms = ${percentOf(chart.p95, TARGET_CHART_P95)} % of the budget`,
+		name: `chart open p95 (register), ${database === 'sqlite' ? 'SQLite' : 'PostgreSQL, durable'}`,
+		ratio: `${chart.p95} ms / ${TARGET_CHART_P95} ms = ${percentOf(chart.p95, TARGET_CHART_P95)} % of the budget, ${scale}`,
 		target: `< ${TARGET_CHART_P95} ms`,
 		pass: chart.p95 < TARGET_CHART_P95
 	});
