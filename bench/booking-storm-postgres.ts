@@ -1,10 +1,8 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import pg from 'pg';
 import { startCluster } from '../tests/support/postgres-cluster';
-import { startBuiltServer, type ServerProcess } from '../tests/support/server-process';
-import { bookingStorm, type StormResult } from './booking-storm';
+import type { StormResult } from './booking-storm';
+import { runLoad } from './load';
+import { startApp, type BenchServer } from './servers';
 
 export interface PostgresStormRow extends StormResult {
 	instances: number;
@@ -12,10 +10,11 @@ export interface PostgresStormRow extends StormResult {
 
 /**
  * The booking storm on PostgreSQL (issue #9): one app instance, then two instances on one database
- * (as compose.yaml runs them), each on a fresh database of one throwaway cluster.
+ * (as compose.yaml runs them), each on a fresh database of one throwaway cluster that runs durable
+ * (fsync on, as in production). The clients run in a process of their own (bench/load.ts).
  */
-export async function bookingStormOnPostgres(clients = 32): Promise<PostgresStormRow[]> {
-	const cluster = await startCluster();
+export async function bookingStormOnPostgres(clients = 32, warmUp = 400): Promise<PostgresStormRow[]> {
+	const cluster = await startCluster({ durable: true });
 	const rows: PostgresStormRow[] = [];
 	try {
 		for (const count of [1, 2]) {
@@ -26,20 +25,14 @@ export async function bookingStormOnPostgres(clients = 32): Promise<PostgresStor
 			await admin.end();
 			const url = new URL(cluster.url);
 			url.pathname = `/${name}`;
-			const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'shinkyu-bench-pg-'));
-			const env = { DATABASE_URL: url.toString(), DATA_DIR: dataDir, LOG_LEVEL: 'silent', RATE_LIMITS: 'off' };
 			// The first instance migrates and seeds; the second joins the seeded database.
-			const servers: ServerProcess[] = [await startBuiltServer(env)];
-			if (count === 2) servers.push(await startBuiltServer(env));
+			const servers: BenchServer[] = [await startApp({ databaseUrl: url.toString() })];
 			try {
-				const storm = await bookingStorm(
-					servers.map((s) => s.baseUrl),
-					clients
-				);
+				if (count === 2) servers.push(await startApp({ databaseUrl: url.toString() }));
+				const storm = await runLoad({ kind: 'storm', bases: servers.map((s) => s.baseUrl), clients, warmUp });
 				rows.push({ instances: count, ...storm });
 			} finally {
 				await Promise.all(servers.map((s) => s.stop()));
-				fs.rmSync(dataDir, { recursive: true, force: true });
 			}
 		}
 	} finally {

@@ -20,6 +20,7 @@ import { migrateToLatest } from '../src/lib/server/db/migrate';
 import { loadChart } from '../src/lib/server/patients/load-chart';
 import { registerFields } from '../src/lib/server/patients/register-fields';
 import { seedDemoClinic } from '../src/lib/server/seed/demo-clinic';
+import { inProcessConditions } from './conditions';
 import { openEngine, percentile } from './patients';
 
 export interface ClinicalBenchRow {
@@ -266,9 +267,9 @@ export async function benchClinical(options: { dialects?: readonly DialectName[]
 export function formatClinicalBench(report: ClinicalBenchReport): string {
 	const lines = [
 		`\nOne long-treated patient: ${report.sessions} completed sessions (4–8 points each, needle counts), ${report.checkIns} check-ins\n`,
-		'| database | case | runs | p50 ms | p95 ms | size |',
-		'| --- | --- | ---: | ---: | ---: | --- |',
-		...report.rows.map((r) => `| ${r.database} | ${r.case} | ${r.runs} | ${r.p50} | ${r.p95} | ${r.size} |`),
+		'| database | case | runs | p50 ms | p95 ms | size | conditions |',
+		'| --- | --- | ---: | ---: | ---: | --- | --- |',
+		...report.rows.map((r) => `| ${r.database} | ${r.case} | ${r.runs} | ${r.p50} | ${r.p95} | ${r.size} | ${inProcessConditions(r.database)} |`),
 		...report.notes.map((n) => `\n${n}`)
 	];
 	return lines.join('\n');

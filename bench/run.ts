@@ -1,45 +1,94 @@
 /*
- * `npm run bench`: prints a table of throughput and latency figures. The first row is always the
- * health endpoint of the built app next to a bare node:http server in the same run, so numbers
- * from different machines can be read relative to what Node itself does here.
+ * `npm run bench`: every figure with the conditions it was measured under, the issue's target
+ * ratios with PASS/FAIL, and a JSON file of the run (docs/benchmarks.md).
+ *
+ *   npm run bench [-- --out FILE] [-- --compare EARLIER.json]
+ *
+ * Layout: the app and the bare node:http baseline each run in a process of their own; the load
+ * generator (autocannon, the booking storm's clients) in another (bench/load.ts); this process only
+ * starts them, seeds, and times the in-process benches (patient register, chart, report) after the
+ * servers have stopped. The app logs at its production level (info) to a file; PostgreSQL runs
+ * with fsync on and SQLite with synchronous=FULL.
  */
-import { spawnSync } from 'node:child_process';
-import fs from 'node:fs';
-import http from 'node:http';
-import os from 'node:os';
 import path from 'node:path';
+import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
-import autocannon from 'autocannon';
 import { RED_FLAG_QUESTIONS } from '../src/lib/domain/triage/assess';
-import { freePort } from '../tests/support/postgres-cluster';
+import type { DialectName } from '../src/lib/server/db/database';
 import { measureAvailability } from './availability';
-import { bookingStorm } from './booking-storm';
-import { bookingStormOnPostgres } from './booking-storm-postgres';
+import { bookMonth, type BookedMonth } from './booked-month';
+import type { StormResult } from './booking-storm';
+import { bookingStormOnPostgres, type PostgresStormRow } from './booking-storm-postgres';
+import { ensureFreshBuild } from './build';
 import { benchClinical, formatClinicalBench } from './clinical';
-import { benchPatients, formatPatientBench } from './patients';
-import { benchReports, formatReportBench } from './reports';
-import { builtServerEntry, startBuiltServer } from '../tests/support/server-process';
+import { APP_LOGGING, inProcessConditions, machine, machineTag, POSTGRES_DURABILITY, SQLITE_DURABILITY } from './conditions';
+import { runLoad, type HttpJob, type HttpResult } from './load';
+import { benchPatients, formatPatientBench, TARGET_CHART_P95, TARGET_SEARCH_P95 } from './patients';
+import { formatReportBench, lastMonth, measureReportsOn, TARGET_P95_MS, type ReportBenchReport } from './reports';
+import { compare, defaultResultPath, readResult, writeResult, type Figure, type RunResult, type TargetVerdict } from './results';
+import { startApp, startBareServer } from './servers';
+
+const { values: args } = parseArgs({ options: { out: { type: 'string' }, compare: { type: 'string' } } });
+const earlier = args.compare ? readResult(args.compare) : undefined;
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
+const WARM_UP_SECONDS = Number(process.env.BENCH_WARMUP_SECONDS ?? 1);
 const CONNECTIONS = 20;
+const STORM_CLIENTS = 32;
+const STORM_WARM_UP = 400;
+const BOOKED_SHARE = 0.7;
+const TARGET_STORM_RATIO = 50;
+const TARGET_AVAILABILITY_RATIO = 50;
 
-interface Row {
+const startedAt = new Date().toISOString();
+const host = machine();
+const figures: Figure[] = [];
+const settings: Record<string, string | number> = {
+	BENCH_SECONDS: SECONDS,
+	BENCH_WARMUP_SECONDS: WARM_UP_SECONDS,
+	BENCH_PATIENTS: Number(process.env.BENCH_PATIENTS ?? 100_000),
+	BENCH_APPOINTMENTS: Number(process.env.BENCH_APPOINTMENTS ?? 1_000_000),
+	BENCH_DIALECTS: process.env.BENCH_DIALECTS ?? 'sqlite,postgres',
+	httpConnections: CONNECTIONS,
+	stormClients: STORM_CLIENTS,
+	stormWarmUp: STORM_WARM_UP
+};
+const add = (key: string, value: number, unit: string, better: Figure['better'], conditions: string) => figures.push({ key, value, unit, better, conditions });
+
+const build = ensureFreshBuild();
+settings.build = build;
+console.log(`shinkyu bench — ${startedAt}
+machine: ${host.cpu}, ${host.cores} cores, ${host.memoryGb} GB, ${host.platform}, Node ${host.node}
+build: ${build === 'fresh' ? 'up to date with src/' : build === 'built' ? 'built for this run' : 'rebuilt for this run (it was older than src/)'}
+layout: app and bare node:http baseline in their own processes; load generator (autocannon, storm clients) in a process of its own; in-process benches after the servers stop
+app: ${APP_LOGGING} (production level, every request logged), RATE_LIMITS=off, NODE_ENV=production
+databases: ${SQLITE_DURABILITY}; ${POSTGRES_DURABILITY} (throwaway cluster)
+HTTP rows: autocannon, ${CONNECTIONS} connections, ${WARM_UP_SECONDS} s warm-up then ${SECONDS} s per row`);
+
+// ---------------------------------------------------------------------------------------------
+// HTTP rows: the app on SQLite, the bare baseline, and availability on a month 70 % booked.
+
+interface HttpRow extends HttpResult {
+	key: string;
 	name: string;
-	requestsPerSecond: number;
-	p50: number;
-	p99: number;
-	errors: number;
+	detail: string;
+	conditions: string;
 }
 
-async function measure(name: string, url: string, options: Partial<autocannon.Options> = {}): Promise<Row> {
-	const result = await autocannon({ url, connections: CONNECTIONS, duration: SECONDS, ...options });
-	return {
-		name,
-		requestsPerSecond: Math.round(result.requests.average),
-		p50: result.latency.p50,
-		p99: result.latency.p99,
-		errors: result.errors + result.non2xx
-	};
+const httpRows: HttpRow[] = [];
+const appHttpConditions = `app own process, ${SQLITE_DURABILITY}, ${APP_LOGGING}; autocannon own process, ${CONNECTIONS} conn, ${SECONDS} s; ${machineTag(host)}`;
+const bareConditions = `bare node:http own process; autocannon own process, ${CONNECTIONS} conn, ${SECONDS} s; ${machineTag(host)}`;
+
+async function measure(key: string, name: string, job: Omit<HttpJob, 'kind' | 'connections' | 'seconds'>, conditions = appHttpConditions, detail = ''): Promise<HttpRow> {
+	if (WARM_UP_SECONDS > 0) await runLoad({ kind: 'http', connections: CONNECTIONS, seconds: WARM_UP_SECONDS, ...job });
+	const result = await runLoad({ kind: 'http', connections: CONNECTIONS, seconds: SECONDS, ...job });
+	const row = { key, name, detail, conditions, ...result };
+	httpRows.push(row);
+	add(`http ${key} req/s`, row.requestsPerSecond, 'req/s', 'higher', conditions);
+	add(`http ${key} p50`, row.p50, 'ms', 'lower', conditions);
+	add(`http ${key} p99`, row.p99, 'ms', 'lower', conditions);
+	console.log(`  ${name}: ${row.requestsPerSecond} req/s`);
+	return row;
 }
 
 const PUBLIC_PAGES = ['/', '/en', '/check', '/en/check', '/clinic', '/sciatica', '/en/acupuncture', '/your-visit', '/privacy'];
@@ -47,117 +96,201 @@ const PUBLIC_PAGES = ['/', '/en', '/check', '/en/check', '/clinic', '/sciatica',
 /** Every script a public page loads: `<script src>` and `<link rel=modulepreload>`. */
 async function javascriptPerPage(base: string) {
 	const results: Array<{ path: string; bytes: number; gzip: number }> = [];
-	for (const path of PUBLIC_PAGES) {
-		const html = await (await fetch(`${base}${path}`)).text();
+	for (const page of PUBLIC_PAGES) {
+		const html = await (await fetch(`${base}${page}`)).text();
 		const sources = [...html.matchAll(/<script[^>]*\ssrc="([^"]+)"|<link[^>]*rel="modulepreload"[^>]*href="([^"]+)"/g)].map((m) => m[1] ?? m[2]!);
 		const inline = [...html.matchAll(/<script(?![^>]*application\/ld\+json)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1] ?? '');
 		let bytes = inline.reduce((n, s) => n + Buffer.byteLength(s), 0);
 		let gzip = inline.reduce((n, s) => n + (s ? gzipSync(s).length : 0), 0);
 		for (const src of sources) {
-			const body = Buffer.from(await (await fetch(new URL(src, `${base}${path}`))).arrayBuffer());
+			const body = Buffer.from(await (await fetch(new URL(src, `${base}${page}`))).arrayBuffer());
 			bytes += body.length;
 			gzip += gzipSync(body).length;
 		}
-		results.push({ path, bytes, gzip });
+		results.push({ path: page, bytes, gzip });
 	}
 	return results;
 }
 
-async function startBareServer(): Promise<{ url: string; close: () => void }> {
-	const body = JSON.stringify({ status: 'ok', database: 'none', version: '0.0.0' });
-	const server = http.createServer((_req, res) => {
-		res.writeHead(200, { 'content-type': 'application/json' });
-		res.end(body);
-	});
-	const port = await freePort();
-	await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
-	return { url: `http://127.0.0.1:${port}/api/v1/health`, close: () => server.close() };
-}
-
-async function startApp(): Promise<{ base: string; stop: () => Promise<void> }> {
-	if (!fs.existsSync(builtServerEntry())) {
-		const build = spawnSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build'], { stdio: 'inherit' });
-		if (build.status !== 0) throw new Error('build failed');
-	}
-	const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'shinkyu-bench-'));
-	const server = await startBuiltServer({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', RATE_LIMITS: 'off' });
-	return {
-		base: server.baseUrl,
-		stop: async () => {
-			await server.stop();
-			fs.rmSync(dataDir, { recursive: true, force: true });
-		}
-	};
-}
-
+console.log('\nHTTP rows (SQLite):');
 const bare = await startBareServer();
 const app = await startApp();
-const rows: Row[] = [];
-let storm: Awaited<ReturnType<typeof bookingStorm>> | undefined;
-const scriptBytes: Array<{ path: string; bytes: number; gzip: number }> = [];
+let month: BookedMonth;
+let scriptBytes: Awaited<ReturnType<typeof javascriptPerPage>>;
+let appLogBytes: number;
 try {
-	rows.push(await measure('bare node:http (same payload)', bare.url));
-	rows.push(await measure('GET /api/v1/health (SQLite)', `${app.base}/api/v1/health`));
-	rows.push(await measure('GET / (home page, ja)', `${app.base}/`));
-	rows.push(await measure('GET /no-such-page (bare kit page, 404)', `${app.base}/no-such-page`));
-	rows.push(await measure('GET /api/v1/services', `${app.base}/api/v1/services`));
-	rows.push(
-		await measure('POST /api/v1/triage', `${app.base}/api/v1/triage`, {
-			method: 'POST',
-			headers: { 'content-type': 'application/json' },
-			body: JSON.stringify({ answers: { ...Object.fromEntries(RED_FLAG_QUESTIONS.map((q) => [q, false])), age: 40, durationDays: 3, painNrs: 4 } })
-		})
-	);
-	const services = await (await fetch(`${app.base}/api/v1/services`)).json();
-	const followUp = services.find((s: { code: string }) => s.code === 'FOLLOW').id;
-	const from = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
-	const to = new Date(Date.now() + 14 * 86_400_000).toISOString().slice(0, 10);
-	// A day the clinic is open (a closed day answers with no slots and would flatter the figure).
-	const fortnight = await (await fetch(`${app.base}/api/v1/availability?service=${followUp}&from=${from}&to=${to}`)).json();
-	const openDay = (fortnight.slots as Array<{ start: string }>).at(-1)!.start.slice(0, 10);
-	const daySlots = (fortnight.slots as Array<{ start: string }>).filter((slot) => slot.start.startsWith(openDay)).length;
-	rows.push(await measure(`GET /api/v1/availability (1 open day, 3 practitioners, ${daySlots} slots)`, `${app.base}/api/v1/availability?service=${followUp}&from=${openDay}&to=${openDay}`));
-	rows.push(await measure(`GET /api/v1/availability (14 days, 3 practitioners, ${fortnight.slots.length} slots)`, `${app.base}/api/v1/availability?service=${followUp}&from=${from}&to=${to}`));
-	scriptBytes.push(...(await javascriptPerPage(app.base)));
-	storm = await bookingStorm(app.base, 32);
+	await measure('bare node:http', 'bare node:http (same payload as health)', { url: `${bare.baseUrl}/api/v1/health` }, bareConditions);
+	await bare.stop();
+	const logBefore = app.logBytes();
+	const health = await measure('GET /api/v1/health', 'GET /api/v1/health', { url: `${app.baseUrl}/api/v1/health` });
+	if (app.logBytes() - logBefore < health.requests * 50) throw new Error('the app logged less than one line per request: is LOG_LEVEL=info reaching it?');
+	await measure('GET / (home, ja)', 'GET / (home page, ja)', { url: `${app.baseUrl}/` });
+	await measure('GET /no-such-page (404)', 'GET /no-such-page (bare kit page, 404)', { url: `${app.baseUrl}/no-such-page` });
+	await measure('GET /api/v1/services', 'GET /api/v1/services', { url: `${app.baseUrl}/api/v1/services` });
+	await measure('POST /api/v1/triage', 'POST /api/v1/triage', {
+		url: `${app.baseUrl}/api/v1/triage`,
+		method: 'POST',
+		headers: { 'content-type': 'application/json' },
+		body: JSON.stringify({ answers: { ...Object.fromEntries(RED_FLAG_QUESTIONS.map((q) => [q, false])), age: 40, durationDays: 3, painNrs: 4 } })
+	});
+	month = await bookMonth(app.baseUrl, BOOKED_SHARE);
+	console.log(`  booked ${month.booked} of ${month.capacity} follow-up visits (${(month.share * 100).toFixed(0)} %) in ${month.from}..${month.to} through the API (${month.refused} refused); ${month.freeSlots} free slots left`);
+	const monthDetail = `${month.from}..${month.to}, ${(month.share * 100).toFixed(0)} % booked (${month.booked}/${month.capacity}), 3 practitioners, ${month.freeSlots} free slots`;
+	await measure('GET /api/v1/availability (1 open day, booked month)', 'GET /api/v1/availability (1 open day of the booked month)', { url: `${app.baseUrl}/api/v1/availability?service=${month.serviceId}&from=${month.openDay}&to=${month.openDay}` }, appHttpConditions, `${month.openDay}, ${month.openDaySlots} free slots`);
+	await measure('GET /api/v1/availability (31 days, 70 % booked)', 'GET /api/v1/availability (31 days, the booking page\'s month)', { url: `${app.baseUrl}/api/v1/availability?service=${month.serviceId}&from=${month.from}&to=${month.to}` }, appHttpConditions, monthDetail);
+	scriptBytes = await javascriptPerPage(app.baseUrl);
+	appLogBytes = app.logBytes();
 } finally {
-	bare.close();
+	await bare.stop();
 	await app.stop();
 }
 
-console.log('\nJavaScript shipped per public page (scripts and module preloads, as sent; gzip estimated with zlib):\n');
+const healthRow = httpRows.find((r) => r.key === 'GET /api/v1/health')!;
+const bareRow = httpRows.find((r) => r.key === 'bare node:http')!;
+const monthRow = httpRows.find((r) => r.key.startsWith('GET /api/v1/availability (31 days'))!;
+const percentOf = (a: number, b: number) => (b === 0 ? 0 : Math.round((a / b) * 1000) / 10);
+
+console.log(`\nHTTP throughput and latency (the app logged ${(appLogBytes / 1e6).toFixed(1)} MB at info level during these rows)\n`);
+console.log('| case | req/s | % of health | p50 ms | p99 ms | errors+non-2xx | detail | conditions |');
+console.log('| --- | ---: | ---: | ---: | ---: | ---: | --- | --- |');
+for (const r of httpRows) console.log(`| ${r.name} | ${r.requestsPerSecond} | ${percentOf(r.requestsPerSecond, healthRow.requestsPerSecond)} % | ${r.p50} | ${r.p99} | ${r.errors} | ${r.detail || '—'} | ${r.conditions} |`);
+const healthOfBare = percentOf(healthRow.requestsPerSecond, bareRow.requestsPerSecond);
+add('ratio health / bare node:http', healthOfBare, '%', 'higher', `both in own processes; ${appHttpConditions}`);
+console.log(`\nThe health endpoint serves ${healthOfBare} % of the bare node:http server's requests/s (both in their own processes, same load generator).`);
+
+console.log('\nJavaScript shipped per public page (scripts and module preloads, as sent; gzip estimated with zlib)\n');
 console.log('| page | JS bytes | JS gzip bytes |');
 console.log('| --- | ---: | ---: |');
-for (const p of scriptBytes) console.log(`| ${p.path} | ${p.bytes} | ${p.gzip} |`);
+for (const p of scriptBytes) {
+	console.log(`| ${p.path} | ${p.bytes} | ${p.gzip} |`);
+	add(`js ${p.path} gzip`, p.gzip, 'bytes', 'lower', 'production build, public page as served');
+}
 
-// The patient register at scale, in process on SQLite and a throwaway PostgreSQL cluster
-// (BENCH_PATIENTS / BENCH_APPOINTMENTS make a quicker, smaller run).
-const patientBench = await benchPatients();
+// ---------------------------------------------------------------------------------------------
+// Booking storms: SQLite, then PostgreSQL (durable) with one and two app instances; each on a fresh
+// database, the clients in a process of their own.
+
+const stormConditions = (layout: string, engine: string) => `${layout}, ${engine}, ${APP_LOGGING}; ${STORM_CLIENTS} clients own process, kept-alive node:http, after ${STORM_WARM_UP} warm-up bookings; ${machineTag(host)}`;
+console.log('\nBooking storms:');
+const sqliteApp = await startApp();
+let sqliteStorm: StormResult;
+try {
+	sqliteStorm = await runLoad({ kind: 'storm', bases: [sqliteApp.baseUrl], clients: STORM_CLIENTS, warmUp: STORM_WARM_UP });
+} finally {
+	await sqliteApp.stop();
+}
+console.log(`  SQLite: ${sqliteStorm.perSecond} bookings/s`);
+const postgresStorms: PostgresStormRow[] = await bookingStormOnPostgres(STORM_CLIENTS, STORM_WARM_UP);
+const storms = [
+	{ key: 'sqlite', name: 'SQLite, 1 app instance', conditions: stormConditions('1 app process', SQLITE_DURABILITY), ...sqliteStorm },
+	...postgresStorms.map((row) => ({
+		key: `postgres ${row.instances} instance${row.instances > 1 ? 's' : ''}`,
+		name: `PostgreSQL, ${row.instances} app instance${row.instances > 1 ? 's' : ''} on one database`,
+		conditions: stormConditions(`${row.instances} app process${row.instances > 1 ? 'es' : ''}`, POSTGRES_DURABILITY),
+		...row
+	}))
+];
+console.log(`\nBooking storm: ${STORM_CLIENTS} concurrent clients posting POST /api/v1/bookings to distinct free slots\n`);
+console.log('| database | committed bookings/s | p95 ms | committed | refused | warm-up (bookings at /s) | conditions |');
+console.log('| --- | ---: | ---: | ---: | ---: | --- | --- |');
+for (const s of storms) {
+	console.log(`| ${s.name} | ${s.perSecond} | ${s.p95} | ${s.committed} | ${s.failed} | ${s.warmUp} at ${s.warmUpPerSecond}/s | ${s.conditions} |`);
+	add(`storm ${s.key} bookings/s`, s.perSecond, 'bookings/s', 'higher', s.conditions);
+	add(`storm ${s.key} p95`, s.p95, 'ms', 'lower', s.conditions);
+}
+
+// ---------------------------------------------------------------------------------------------
+// In process, after the servers have stopped: the register, the long-treated patient, the report.
+
+// The monthly report is timed on the register the patient bench seeded, after the patient figures
+// (seeding 1,000,000 appointments twice per engine only cost time).
+const dialects = (process.env.BENCH_DIALECTS?.split(',') as DialectName[] | undefined) ?? ['sqlite', 'postgres'];
+const reportBench: ReportBenchReport = { patients: settings.BENCH_PATIENTS as number, appointments: settings.BENCH_APPOINTMENTS as number, month: lastMonth().month, added: {}, rows: [] };
+const patientBench = await benchPatients({
+	dialects,
+	after: async (db, dialect) => {
+		console.log(`  Monthly report on ${dialect}: adding charges, payments and check-ins for the last three months, then timing`);
+		const measured = await measureReportsOn(db, dialect);
+		reportBench.added[dialect] = measured.added;
+		reportBench.rows.push(...measured.rows);
+	}
+});
 console.log(formatPatientBench(patientBench));
+for (const r of patientBench.rows) {
+	add(`patients ${r.database} ${r.case} p50`, r.p50, 'ms', 'lower', inProcessConditions(r.database));
+	add(`patients ${r.database} ${r.case} p95`, r.p95, 'ms', 'lower', inProcessConditions(r.database));
+}
 
-// One patient with 200 sessions and 30 check-ins: opening the chart and rendering the progress chart
-// (BENCH_DIALECTS narrows it to one engine).
-console.log(formatClinicalBench(await benchClinical()));
+const clinicalBench = await benchClinical({ dialects });
+console.log(formatClinicalBench(clinicalBench));
+for (const r of clinicalBench.rows) add(`clinical ${r.database} ${r.case} p95`, r.p95, 'ms', 'lower', inProcessConditions(r.database));
 
-// The owner's monthly report over the large seed, with charges and check-ins added (target p95 < 1 s).
-console.log(formatReportBench(await benchReports()));
+console.log(formatReportBench(reportBench));
+for (const r of reportBench.rows) add(`report ${r.database} ${r.case} p95`, r.p95, 'ms', 'lower', inProcessConditions(r.database));
 
 const inProcess = measureAvailability();
-console.log(`\nAvailability in-process (1 practitioner × 90 days, 2,000 appointments): p50 ${inProcess.p50} ms, p95 ${inProcess.p95} ms (${inProcess.slots} slots)`);
-if (storm) {
-	console.log(`Booking storm on SQLite, 32 concurrent clients on distinct slots: ${storm.perSecond} committed bookings/s, p95 ${storm.p95} ms (${storm.committed} committed, ${storm.failed} refused, after ${storm.warmUp} to warm up at ${storm.warmUpPerSecond}/s)`);
+const inProcessTag = inProcessConditions('none');
+console.log(`\nAvailability rule in process (1 practitioner × 90 days, 2,000 appointments, 300 runs): p50 ${inProcess.p50} ms, p95 ${inProcess.p95} ms (${inProcess.slots} slots) — ${inProcessTag}`);
+add('availability rule in process p95', inProcess.p95, 'ms', 'lower', inProcessTag);
+
+// ---------------------------------------------------------------------------------------------
+// The issue's targets, each a ratio within this run.
+
+const targets: TargetVerdict[] = [];
+const postgresOne = storms.find((s) => s.key === 'postgres 1 instance')!;
+const stormRatio = percentOf(postgresOne.perSecond, sqliteStorm.perSecond);
+add('ratio postgres (1 instance) / sqlite bookings/s', stormRatio, '%', 'higher', `${POSTGRES_DURABILITY} vs ${SQLITE_DURABILITY}`);
+targets.push({
+	name: 'bookings/s on PostgreSQL (1 instance, durable) vs SQLite',
+	ratio: `${postgresOne.perSecond} / ${sqliteStorm.perSecond} = ${stormRatio} %`,
+	target: `≥ ${TARGET_STORM_RATIO} %`,
+	pass: stormRatio >= TARGET_STORM_RATIO
+});
+const availabilityRatio = percentOf(monthRow.requestsPerSecond, healthRow.requestsPerSecond);
+add('ratio availability 31 days / health req/s', availabilityRatio, '%', 'higher', appHttpConditions);
+targets.push({
+	name: `GET /api/v1/availability for 31 days (${(month.share * 100).toFixed(0)} % booked) vs GET /api/v1/health`,
+	ratio: `${monthRow.requestsPerSecond} / ${healthRow.requestsPerSecond} req/s = ${availabilityRatio} %`,
+	target: `≥ ${TARGET_AVAILABILITY_RATIO} %`,
+	pass: availabilityRatio >= TARGET_AVAILABILITY_RATIO
+});
+const scale = `${patientBench.patients.toLocaleString('en')} patients${patientBench.patients === 100_000 ? '' : ' (the target is stated at 100,000)'}`;
+for (const database of ['sqlite', 'postgres'] as const) {
+	const rows = patientBench.rows.filter((r) => r.database === database);
+	if (rows.length === 0) continue;
+	const worst = rows.filter((r) => r.case.startsWith('search')).sort((a, b) => b.p95 - a.p95)[0]!;
+	targets.push({
+		name: `patient search p95, slowest kind, ${database === 'sqlite' ? 'SQLite' : 'PostgreSQL, durable'}`,
+		ratio: `${worst.case.slice('search: '.length)}: ${worst.p95} ms / ${TARGET_SEARCH_P95} ms = ${percentOf(worst.p95, TARGET_SEARCH_P95)} % of the budget, ${scale}`,
+		target: `< ${TARGET_SEARCH_P95} ms`,
+		pass: worst.p95 < TARGET_SEARCH_P95
+	});
+	const chart = rows.find((r) => r.case.startsWith('chart'))!;
+	targets.push({
+		name: `chart open p95 (register), ${database === 'sqlite' ? 'SQLite' : 'PostgreSQL, durable'}`,
+		ratio: `${chart.p95} ms / ${TARGET_CHART_P95} ms = ${percentOf(chart.p95, TARGET_CHART_P95)} % of the budget, ${scale}`,
+		target: `< ${TARGET_CHART_P95} ms`,
+		pass: chart.p95 < TARGET_CHART_P95
+	});
 }
-for (const row of await bookingStormOnPostgres(32)) {
-	console.log(`Booking storm on PostgreSQL, ${row.instances} app instance${row.instances > 1 ? 's' : ''}, 32 clients: ${row.perSecond} committed bookings/s, p95 ${row.p95} ms (${row.committed} committed, ${row.failed} refused, after ${row.warmUp} to warm up at ${row.warmUpPerSecond}/s)`);
-}
-const health = rows.find((r) => r.name.startsWith('GET /api/v1/health'));
-for (const availability of rows.filter((r) => r.name.startsWith('GET /api/v1/availability'))) {
-	if (health) console.log(`${availability.name}: ${((availability.requestsPerSecond / health.requestsPerSecond) * 100).toFixed(0)}% of the health endpoint's throughput on the same server.`);
+for (const r of reportBench.rows) {
+	targets.push({
+		name: `${r.case} p95, ${r.database === 'sqlite' ? 'SQLite' : 'PostgreSQL, durable'}`,
+		ratio: `${r.p95} ms / ${TARGET_P95_MS} ms = ${percentOf(r.p95, TARGET_P95_MS)} % of the budget`,
+		target: `< ${TARGET_P95_MS} ms`,
+		pass: r.p95 < TARGET_P95_MS
+	});
 }
 
-const ratio = rows[0] && rows[1] ? ((rows[1].requestsPerSecond / rows[0].requestsPerSecond) * 100).toFixed(0) : '?';
-console.log(`\nshinkyu bench — ${SECONDS}s per row, ${CONNECTIONS} connections, Node ${process.version}, ${os.cpus().length} cores\n`);
-console.log('| case | req/s | p50 ms | p99 ms | errors+non-2xx |');
-console.log('| --- | ---: | ---: | ---: | ---: |');
-for (const r of rows) console.log(`| ${r.name} | ${r.requestsPerSecond} | ${r.p50} | ${r.p99} | ${r.errors} |`);
-console.log(`\nhealth endpoint throughput is ${ratio}% of a bare node:http server on this machine.`);
+console.log(`\nTargets (each a ratio within this run; ${machineTag(host)})\n`);
+console.log('| target | ratio in this run | needed | |');
+console.log('| --- | --- | --- | --- |');
+for (const t of targets) console.log(`| ${t.name} | ${t.ratio} | ${t.target} | ${t.pass ? 'PASS' : 'FAIL'} |`);
+console.log(`\n${targets.filter((t) => t.pass).length} of ${targets.length} targets pass.`);
+
+const result: RunResult = { version: 1, startedAt, finishedAt: new Date().toISOString(), machine: host, settings, figures, targets };
+const out = path.resolve(args.out ?? defaultResultPath(startedAt));
+writeResult(out, result);
+const shown = path.relative(process.cwd(), out).startsWith('..') ? out : path.relative(process.cwd(), out);
+console.log(`\nFigures written to ${shown} (compare a later run with \`npm run bench -- --compare ${shown}\`).`);
+if (earlier && args.compare) console.log(compare(earlier, result, args.compare));
