@@ -24,10 +24,11 @@ describeEachDatabase('what the privacy page says about this clinic', (db) => {
 	});
 
 	it('describes sign-in by the same rule the sign-in follows, and the patients’ single-use link with its real lifetimes', async () => {
-		await db().kysely.updateTable('clinic').set({ require_totp_for_all: 0 }).execute();
+		// The owner may spare reception only; every other role always signs in in two steps.
+		await db().kysely.updateTable('clinic').set({ reception_totp_optional: 1 }).execute();
 		const some = await privacyPolicyValues(db(), 'ja');
-		expect(some.staffSignIn).toMatch(/^院長（管理者）のログインは、パスワードと、認証アプリ/);
-		await db().kysely.updateTable('clinic').set({ require_totp_for_all: 1 }).execute();
+		expect(some.staffSignIn).toMatch(/^院長（管理者）・施術者のログインは、パスワードと、認証アプリ/);
+		await db().kysely.updateTable('clinic').set({ reception_totp_optional: 0 }).execute();
 		expect((await privacyPolicyValues(db(), 'ja')).staffSignIn).toMatch(/^スタッフのログインは、パスワードと、認証アプリ/);
 		expect(some.patientSignIn).toContain('1回だけ使えるリンク');
 		expect(some.patientSignIn).toContain('有効時間は15分（ご予約の確認メールのリンクは7日）で、30分操作がないと');
