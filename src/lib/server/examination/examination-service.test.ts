@@ -4,6 +4,7 @@ import { prepareDatabase } from '../app';
 import type { AuditActor } from '../audit/audit-log';
 import { readConfig } from '../config';
 import { fieldErrorsFrom } from '../http/field-errors';
+import { insertStaff } from '../outcomes/test-fixtures';
 import { getExamination, listExaminations, recordExamination, updateExamination } from './examination-service';
 import { hasBlockingRedFlag, latestExamination } from './latest-examination';
 import { ZExamFormSchema } from './schemas';
@@ -40,7 +41,7 @@ describeEachDatabase('examinations', (db) => {
 		expect(exam!.findings.left.painAreas).toEqual(['backOfCalf']);
 		expect(await latestExamination(db(), patient.id)).toMatchObject({ examinationId: id, confirmedRoot: null, suggestedRoot: 'S1', pattern: 'taiyang', redFlagPositive: false });
 
-		expect(await updateExamination(db(), patient.id, id, { root: 'S1', pattern: 'taiyang' }, actor)).toBe(true);
+		expect(await updateExamination(db(), patient.id, id, { root: 'S1', pattern: 'taiyang' }, actor)).toEqual({ ok: true });
 		expect(await latestExamination(db(), patient.id)).toMatchObject({ confirmedRoot: 'S1', pattern: 'taiyang' });
 		expect(await latestExamination(db(), patient.id)).toMatchObject({ confirmedRoot: 'S1', pattern: 'taiyang' });
 		expect(await hasBlockingRedFlag(db(), patient.id)).toBe(false);
@@ -61,7 +62,7 @@ describeEachDatabase('examinations', (db) => {
 		expect(await hasBlockingRedFlag(db(), patients[0]!.id)).toBe(true);
 		expect(await latestExamination(db(), patients[0]!.id)).toMatchObject({ redFlagPositive: true });
 		expect(await getExamination(db(), patients[1]!.id, recorded.ok ? recorded.id : '', actor)).toBeNull();
-		expect(await updateExamination(db(), patients[1]!.id, recorded.ok ? recorded.id : '', { root: 'L5', pattern: 'mixed' }, actor)).toBe(false);
+		expect(await updateExamination(db(), patients[1]!.id, recorded.ok ? recorded.id : '', { root: 'L5', pattern: 'mixed' }, actor)).toEqual({ ok: false, code: 'not_found' });
 	});
 
 	it('lifts the block when a later examination finds no red flag', async () => {
@@ -86,7 +87,7 @@ describeEachDatabase('examinations', (db) => {
 			expect(await recordExamination(db(), crypto.randomUUID(), form, staff.id, actor)).toEqual({ ok: false, code: 'not_found' });
 			expect(await db().kysely.selectFrom('examination').select('id').where('patient_id', '=', merged!.id).execute()).toEqual(earlier);
 			expect(await listExaminations(db(), merged!.id, actor)).toEqual([]);
-			if (earlier[0]) expect(await updateExamination(db(), merged!.id, earlier[0].id, { root: 'L4', pattern: 'other' }, actor)).toBe(false);
+			if (earlier[0]) expect(await updateExamination(db(), merged!.id, earlier[0].id, { root: 'L4', pattern: 'other' }, actor)).toEqual({ ok: false, code: 'not_found' });
 		} finally {
 			await db().kysely.updateTable('patient').set({ merged_into_id: null }).where('id', '=', merged!.id).execute();
 		}
@@ -129,6 +130,30 @@ describeEachDatabase('examinations', (db) => {
 		expect(result.error!.issues.map((i) => [i.path.join('.'), i.message])).toEqual([
 			['left.slrAngle', 'examination.error.slrAngle'],
 			['left.strength.kneeExtension', 'examination.error.strength']
+		]);
+	});
+
+	it('lets only the examining practitioner, or the owner, confirm the root; the audit keeps the earlier values', async () => {
+		// The demo clinic is seeded by the first test of this database.
+		const patient = await db().kysely.selectFrom('patient').select('id').where('email', '=', 'patient5@example.jp').executeTakeFirstOrThrow();
+		const author = await db().kysely.selectFrom('staff').select('id').where('role', '=', 'practitioner').executeTakeFirstOrThrow();
+		const colleague = await insertStaff(db(), 'practitioner');
+		const owner = await db().kysely.selectFrom('staff').select('id').where('role', '=', 'owner').executeTakeFirstOrThrow();
+		const reception = await db().kysely.selectFrom('staff').select('id').where('role', '=', 'reception').executeTakeFirstOrThrow();
+		const as = (id: string): AuditActor => ({ type: 'staff', id, ip: null, requestId: null });
+		const form = ZExamFormSchema.safeParse({ kind: 'initial', side: 'right', 'pain.back.thigh-right': 'on', 'right.slrAngle': '45', 'right.slrPain': 'on', notes: '' });
+		expect(form.success).toBe(true);
+		const recorded = await recordExamination(db(), patient.id, form.data!, author.id, as(author.id));
+		if (!recorded.ok) throw new Error('not recorded');
+		for (const other of [colleague, reception]) {
+			expect(await updateExamination(db(), patient.id, recorded.id, { root: 'L5', pattern: 'shaoyang' }, as(other.id))).toEqual({ ok: false, code: 'forbidden' });
+		}
+		expect(await updateExamination(db(), patient.id, recorded.id, { root: 'S1', pattern: 'taiyang' }, as(author.id))).toEqual({ ok: true });
+		expect(await updateExamination(db(), patient.id, recorded.id, { root: 'L5', pattern: 'mixed' }, as(owner.id))).toEqual({ ok: true });
+		const audits = await db().kysely.selectFrom('audit_log').select('detail').where('action', '=', 'examination.confirm').where('entity_id', '=', recorded.id).orderBy('seq').execute();
+		expect(audits.map((a) => JSON.parse(a.detail!))).toEqual([
+			{ root: 'S1', pattern: 'taiyang', before: { root: null, pattern: expect.any(String) } },
+			{ root: 'L5', pattern: 'mixed', before: { root: 'S1', pattern: 'taiyang' } }
 		]);
 	});
 });

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Selectable } from 'kysely';
+import { recordEditRight } from '../../domain/clinical/record-ownership';
 import { examRedFlagLevel, needsAcknowledgement, withGivenHistory } from '../../domain/clinical/exam-red-flags';
 import { blocksTreatment, normaliseFindings, suggestPattern, suggestRoot, type ExamFindings, type Pattern } from '../../domain/clinical/examination';
 import type { TriageLevel } from '../../domain/triage/assess';
@@ -144,7 +145,13 @@ export async function getExamination(db: Db, patientId: string, examId: string, 
 	return toExamination(row);
 }
 
-/** The practitioner confirms or changes the suggested root and pattern; false for an unknown exam or patient. */
+export type UpdateExaminationResult = { ok: true } | { ok: false; code: 'not_found' | 'forbidden' };
+
+/**
+ * The practitioner confirms or changes the suggested root and pattern. The examination belongs to
+ * the practitioner who made it (domain/clinical/record-ownership.ts): another practitioner or
+ * reception may not change it, the owner may; the audit row keeps the earlier values (issue 16).
+ */
 export async function updateExamination(
 	db: Db,
 	patientId: string,
@@ -152,18 +159,31 @@ export async function updateExamination(
 	decision: { root: string; pattern: Pattern },
 	actor: AuditActor,
 	now = db.clock.now()
-): Promise<boolean> {
-	return withTransaction(db, async (tx) => {
-		if (!(await livePatient(tx, patientId))) return false;
-		const result = await tx.kysely
-			.updateTable('examination')
-			.set({ confirmed_root: decision.root, pattern: decision.pattern, updated_at: now.toISOString() })
+): Promise<UpdateExaminationResult> {
+	return withTransaction(db, async (tx): Promise<UpdateExaminationResult> => {
+		if (!(await livePatient(tx, patientId))) return { ok: false, code: 'not_found' };
+		const current = await tx.kysely
+			.selectFrom('examination')
+			.select(['practitioner_staff_id', 'confirmed_root', 'pattern'])
 			.where('id', '=', examId)
 			.where('patient_id', '=', patientId)
 			.executeTakeFirst();
-		if (Number(result.numUpdatedRows) !== 1) return false;
-		await recordAudit(tx, actor, { action: 'examination.confirm', entityType: 'examination', entityId: examId, patientId, detail: decision });
-		return true;
+		if (!current) return { ok: false, code: 'not_found' };
+		const editor = actor.id ? await tx.kysely.selectFrom('staff').select('role').where('id', '=', actor.id).executeTakeFirst() : undefined;
+		if (!editor || !actor.id || recordEditRight({ staffId: actor.id, role: editor.role }, current.practitioner_staff_id) === 'none') return { ok: false, code: 'forbidden' };
+		await tx.kysely
+			.updateTable('examination')
+			.set({ confirmed_root: decision.root, pattern: decision.pattern, updated_at: now.toISOString() })
+			.where('id', '=', examId)
+			.execute();
+		await recordAudit(tx, actor, {
+			action: 'examination.confirm',
+			entityType: 'examination',
+			entityId: examId,
+			patientId,
+			detail: { ...decision, before: { root: current.confirmed_root, pattern: current.pattern } }
+		});
+		return { ok: true };
 	});
 }
 

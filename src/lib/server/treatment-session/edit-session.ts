@@ -1,10 +1,13 @@
 /*
  * The one path every change to a session record takes: load it in a transaction, apply the
- * change, audit it. 施術録 rule (docs/clinical-rules.md §6): 24 hours after closing the record is locked; a
- * change after that needs a reason and is kept as an amendment whose `before` holds the original
- * values. Audit details name the fields changed, never their clinical content.
+ * change, audit it. The record belongs to its practitioner (domain/clinical/record-ownership.ts):
+ * only they change it, and the owner only by an amendment with a reason. 施術録 rule
+ * (docs/clinical-rules.md §6): once closed, a change is kept as an amendment whose `before` holds
+ * the earlier values; 24 hours after closing the record is locked and a change also needs a
+ * reason. Audit details name the fields changed, never their clinical content.
  */
 import { randomUUID } from 'node:crypto';
+import { recordEditRight, sessionChangeRule } from '../../domain/clinical/record-ownership';
 import { amendmentDiff, isLocked } from '../../domain/clinical/session-rules';
 import { recordAudit, type AuditActor } from '../audit/audit-log';
 import type { Db } from '../db/database';
@@ -54,19 +57,27 @@ export async function editSession(
 	return withTransaction(db, async (tx) => {
 		const session = await findSession(tx, patientId, sessionId);
 		if (!session) return { ok: false, code: 'not_found' } as const;
+		const editor = await tx.kysely.selectFrom('staff').select('role').where('id', '=', staffId).executeTakeFirst();
+		const right = editor ? recordEditRight({ staffId, role: editor.role }, session.practitionerStaffId) : 'none';
+		if (right === 'none') return { ok: false, code: 'forbidden' } as const;
 		if (options.openOnly && session.closedAt !== null) return { ok: false, code: 'closed' } as const;
 		const locked = isLocked(session.closedAt, now);
-		let reason: string | null = null;
-		if (locked) {
+		const rule = sessionChangeRule(right, { closed: session.closedAt !== null, locked });
+		let reason = '';
+		if (rule.reasonRequired) {
 			const parsed = ZAmendmentReasonSchema.safeParse(input);
 			if (!parsed.success) return { ok: false, code: 'invalid', fields: fieldCodesFrom(parsed.error) } as const;
 			reason = parsed.data.reason;
+		} else if (rule.amendment) {
+			// Before the lock the author may say why, and need not.
+			const parsed = ZAmendmentReasonSchema.safeParse(input);
+			if (parsed.success) reason = parsed.data.reason;
 		}
 		const change = await apply(tx, session, now);
 		if ('ok' in change) return change;
 		await tx.kysely.updateTable('treatment_session').set({ updated_at: now.toISOString() }).where('id', '=', sessionId).execute();
 		const changed = amendmentDiff(change.before, change.after);
-		if (locked && reason !== null) {
+		if (rule.amendment) {
 			await tx.kysely
 				.insertInto('session_amendment')
 				.values({
@@ -85,8 +96,8 @@ export async function editSession(
 			entityType: 'treatment_session',
 			entityId: sessionId,
 			patientId,
-			detail: { ...change.detail, fields: changed.map((c) => c.field), amendment: locked }
+			detail: { ...change.detail, fields: changed.map((c) => c.field), amendment: rule.amendment }
 		});
-		return { ok: true, amended: locked } as const;
+		return { ok: true, amended: rule.amendment } as const;
 	});
 }

@@ -1,4 +1,5 @@
 /* The reads of the session record; each one is audited (who opened which patient's record). */
+import { recordEditRight, sessionChangeRule } from '../../domain/clinical/record-ownership';
 import { isLocked, lockTime, retentionEndsAt } from '../../domain/clinical/session-rules';
 import { recordAudit, type AuditActor } from '../audit/audit-log';
 import type { Db } from '../db/database';
@@ -25,15 +26,24 @@ export interface SessionView extends SessionRecord {
 	adverseEvents: AdverseEventEntry[];
 	/** The patient's current alerts, the session's acknowledgements and what still needs one (issue #15). */
 	safety: SessionSafety;
+	/** Whether the viewer may change this record: its practitioner, or the owner by amendment (issue 16). */
+	mayEdit: boolean;
+	/** Whether a change by the viewer must say why (locked, or the owner amending another's record). */
+	reasonRequired: boolean;
 }
 
 export async function getSessionRecord(db: Db, patientId: string, sessionId: string, actor: AuditActor, now = db.clock.now()): Promise<SessionView | null> {
 	const session = await findSession(db, patientId, sessionId);
 	if (!session) return null;
 	await recordAudit(db, actor, { action: 'treatment_session.read', entityType: 'treatment_session', entityId: sessionId, patientId });
+	const locked = isLocked(session.closedAt, now);
+	const viewer = actor.id ? await db.kysely.selectFrom('staff').select('role').where('id', '=', actor.id).executeTakeFirst() : undefined;
+	const right = viewer && actor.id ? recordEditRight({ staffId: actor.id, role: viewer.role }, session.practitionerStaffId) : 'none';
 	return {
 		...session,
-		locked: isLocked(session.closedAt, now),
+		mayEdit: right !== 'none',
+		reasonRequired: right !== 'none' && sessionChangeRule(right, { closed: session.closedAt !== null, locked }).reasonRequired,
+		locked,
 		lockAt: session.closedAt ? lockTime(session.closedAt).toISOString() : null,
 		retentionEndsAt: retentionEndsAt(session.timerStartedAt, session.retentionMinutes)?.toISOString() ?? null,
 		amendments: await listAmendments(db, sessionId),

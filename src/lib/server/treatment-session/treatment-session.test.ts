@@ -228,13 +228,13 @@ describeEachDatabase('treatment session record', (db) => {
 	});
 
 	describe('the 24-hour lock', () => {
-		it('turns a change after the lock into an amendment that keeps the original, and asks for a reason', async () => {
+		it('keeps every change after closing as an amendment, and asks for a reason once locked', async () => {
 			const actor = await practitionerActor(db());
 			const { patientId, sessionId } = await openSession(db(), actor);
 			await recordNotes(db(), patientId, sessionId, { notes: '初回。GB30で響きあり。' }, actor, NOW);
 			await closeSession(db(), patientId, sessionId, actor, NOW);
-			// Within 24 hours: a plain edit.
-			expect(await recordNotes(db(), patientId, sessionId, { notes: '初回。GB30で響きあり。寝返りで痛む。' }, actor, new Date(NOW.getTime() + 60_000))).toEqual({ ok: true, amended: false });
+			// Within 24 hours: no reason needed, but the earlier text is kept (issue 16).
+			expect(await recordNotes(db(), patientId, sessionId, { notes: '初回。GB30で響きあり。寝返りで痛む。' }, actor, new Date(NOW.getTime() + 60_000))).toEqual({ ok: true, amended: true });
 			// After: a reason is required, and nothing changes without it.
 			expect(await recordNotes(db(), patientId, sessionId, { notes: '変更' }, actor, LATER)).toEqual({ ok: false, code: 'invalid', fields: { reason: 'treatmentSession.error.reasonRequired' } });
 			expect(await recordNotes(db(), patientId, sessionId, { notes: '変更', reason: '記載漏れの追記' }, actor, LATER)).toEqual({ ok: true, amended: true });
@@ -242,6 +242,7 @@ describeEachDatabase('treatment session record', (db) => {
 			expect(record?.locked).toBe(true);
 			expect(record?.notes).toBe('変更');
 			expect(record?.amendments).toEqual([
+				expect.objectContaining({ reason: '', before: { notes: '初回。GB30で響きあり。' }, after: { notes: '初回。GB30で響きあり。寝返りで痛む。' } }),
 				expect.objectContaining({ reason: '記載漏れの追記', before: { notes: '初回。GB30で響きあり。寝返りで痛む。' }, after: { notes: '変更' } })
 			]);
 		});

@@ -37,7 +37,8 @@ export const actions: Actions = {
 		const form = await parseForm(event.request, ZConfirmExamSchema, locals.locale);
 		if (!form.ok) return form.failure;
 		const done = await updateExamination(locals.db, params.id, params.examId, form.data, actorFrom(event));
-		if (!done) error(404, translate(locals.locale, 'error.notFoundTitle'));
+		if (!done.ok && done.code === 'forbidden') error(403, translate(locals.locale, 'error.forbiddenTitle'));
+		if (!done.ok) error(404, translate(locals.locale, 'error.notFoundTitle'));
 		return { confirmed: true as const };
 	},
 	// An urgent or see-doctor finding taken on, with the reason: stored and audited (docs/clinical-rules.md §1).
