@@ -16,6 +16,7 @@ import { clinicInstrumentScores } from './migrations/0013_clinic_instrument_scor
 import { billing } from './migrations/0014_billing';
 import { reportIndexes } from './migrations/0015_report_indexes';
 import { chargeInsuranceCard } from './migrations/0016_charge_insurance_card';
+import { consentChannel } from './migrations/0019_consent_channel';
 
 /** Every migration, in order. Names never change once released. */
 export function allMigrations(dialect: DialectName): Record<string, Migration> {
@@ -35,7 +36,8 @@ export function allMigrations(dialect: DialectName): Record<string, Migration> {
 		'0013_clinic_instrument_scores': clinicInstrumentScores(dialect),
 		'0014_billing': billing(dialect),
 		'0015_report_indexes': reportIndexes,
-		'0016_charge_insurance_card': chargeInsuranceCard(dialect)
+		'0016_charge_insurance_card': chargeInsuranceCard(dialect),
+		'0019_consent_channel': consentChannel(dialect)
 	};
 }
 
