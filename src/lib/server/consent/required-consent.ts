@@ -20,3 +20,10 @@ export async function sessionConsentProblemOf(db: Db, patientId: string): Promis
 	const [documents, signatures] = await Promise.all([selectDocuments(db), selectSignatures(db, patientId)]);
 	return sessionConsentProblem(documents, signatures);
 }
+
+/** For the session start form: whether the treatment consent is current, and the version to agree to. */
+export async function treatmentConsentState(db: Db, patientId: string): Promise<{ current: boolean; version: number | null }> {
+	const [documents, signatures] = await Promise.all([selectDocuments(db), selectSignatures(db, patientId)]);
+	const versions = documents.filter((d) => d.kind === 'treatment').map((d) => d.version);
+	return { current: sessionConsentProblem(documents, signatures) === null, version: versions.length > 0 ? Math.max(...versions) : null };
+}

@@ -1,5 +1,20 @@
+import { needlesMissing, type NeedleProblem } from '../../domain/clinical/needle-account';
 import type { Db } from '../db/database';
 import type { StaffRole } from '../db/schema';
+import { listUnaccountedSessions } from '../treatment-session/needle-account';
+
+/** A session whose needles are not accounted for, as the banner lists it (docs/clinical-rules.md §3). */
+export interface OpenNeedleSession {
+	sessionId: string;
+	patientId: string;
+	patientNumber: string | null;
+	familyName: string;
+	givenName: string;
+	needlesIn: number;
+	needlesOut: number;
+	missing: number;
+	problem: NeedleProblem;
+}
 
 /** What needs a staff member's attention now: the console banner shows these on every page. */
 export interface AttentionCounts {
@@ -7,6 +22,8 @@ export interface AttentionCounts {
 	redFlags: number;
 	/** Side-effect reports from patients not yet handled (clinical roles only). */
 	sideEffects: number;
+	/** Every open session with needles unaccounted for, for every role: the desk must not charge it either. */
+	openNeedles: OpenNeedleSession[];
 }
 
 export async function attentionCounts(db: Db, role: StaffRole): Promise<AttentionCounts> {
@@ -24,5 +41,16 @@ export async function attentionCounts(db: Db, role: StaffRole): Promise<Attentio
 					.select((eb) => eb.fn.countAll<number>().as('n'))
 					.where('handled_at', 'is', null)
 					.executeTakeFirstOrThrow();
-	return { redFlags: Number(redFlags.n), sideEffects: Number(sideEffects.n) };
+	const openNeedles = (await listUnaccountedSessions(db)).map((s) => ({
+		sessionId: s.sessionId,
+		patientId: s.patientId,
+		patientNumber: s.patientNumber,
+		familyName: s.familyName,
+		givenName: s.givenName,
+		needlesIn: s.needlesIn,
+		needlesOut: s.needlesOut,
+		missing: needlesMissing(s),
+		problem: s.problem!
+	}));
+	return { redFlags: Number(redFlags.n), sideEffects: Number(sideEffects.n), openNeedles };
 }

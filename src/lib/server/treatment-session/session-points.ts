@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { allowedTechniques } from '../../domain/clinical/session-rules';
+import { mayNeedle } from '../../domain/clinical/session-rules';
 import type { AuditActor } from '../audit/audit-log';
 import type { Db } from '../db/database';
 import { editSession, type SessionEditResult } from './edit-session';
@@ -16,7 +16,7 @@ export async function addSessionPoint(db: Db, patientId: string, sessionId: stri
 	if (!parsed.success) return { ok: false, code: 'invalid', fields: fieldCodesFrom(parsed.error) };
 	const point = parsed.data;
 	return editSession(db, patientId, sessionId, input, actor, { now }, async (tx, session, at) => {
-		if (!allowedTechniques(await licencesOf(tx, session.practitionerStaffId)).includes('needling')) {
+		if (!mayNeedle(await licencesOf(tx, session.practitionerStaffId))) {
 			return { ok: false, code: 'invalid', fields: { code: 'treatmentSession.error.needsHari' } };
 		}
 		const id = randomUUID();

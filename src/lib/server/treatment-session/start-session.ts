@@ -2,20 +2,21 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { findAcupoint } from '../../domain/acupoints/points';
 import { POINT_SIDES } from '../../domain/clinical/point-suggestions';
-import { DEFAULT_RETENTION_MINUTES, NO_TECHNIQUES } from '../../domain/clinical/session-rules';
+import { DEFAULT_RETENTION_MINUTES, NO_TECHNIQUES, planPointsForSession } from '../../domain/clinical/session-rules';
 import { addDays, localDate, localInstant } from '../../domain/scheduling/local-time';
 import { recordAudit, type AuditActor } from '../audit/audit-log';
+import { sessionConsentProblemOf } from '../consent/required-consent';
 import type { Db } from '../db/database';
 import type { PointSide } from '../db/schema-session';
 import { withTransaction } from '../db/transaction';
 import { fieldCodesFrom, type SessionFieldCodes } from './field-codes';
 import { ZStartSessionSchema } from './schemas';
-import { findSessionPatient } from './session-repository';
+import { findSessionPatient, licencesOf } from './session-repository';
 
 export type StartSessionResult =
 	| { ok: true; id: string; resumed: boolean; preFilled: boolean }
 	| { ok: false; code: 'invalid'; fields: SessionFieldCodes }
-	| { ok: false; code: 'not_found' | 'forbidden' };
+	| { ok: false; code: 'not_found' | 'forbidden' | 'no_treatment_consent' };
 
 export interface StartSessionOptions {
 	now?: Date;
@@ -71,6 +72,11 @@ export async function startSession(db: Db, patientId: string, input: Record<stri
 			await recordAudit(tx, actor, { action: 'treatment_session.resume', entityType: 'treatment_session', entityId: existing.id, patientId });
 			return { ok: true, id: existing.id, resumed: true, preFilled: false } as const;
 		}
+		// Informed consent before treatment (docs/clinical-rules.md §6): signed, or taken aloud at the desk.
+		if (await sessionConsentProblemOf(tx, patientId)) {
+			await recordAudit(tx, actor, { action: 'treatment_session.start_refused', entityType: 'patient', entityId: patientId, patientId, detail: { reason: 'no_treatment_consent' } });
+			return { ok: false, code: 'no_treatment_consent' } as const;
+		}
 		const day = clinicDay(now, options.timeZone ?? 'Asia/Tokyo');
 		const checkIn = await tx.kysely
 			.selectFrom('outcome_check_in')
@@ -106,8 +112,10 @@ export async function startSession(db: Db, patientId: string, input: Record<stri
 				updated_at: at
 			})
 			.execute();
-		// The active plan's points start the record: the practitioner removes or adds at the bed.
-		const planPoints = await activePlanPoints(tx, patientId);
+		// The active plan's points start the record: the practitioner removes or adds at the bed. They
+		// are needled points: a practitioner without はり師 starts with none (docs/clinical-rules.md §6).
+		const allPlanPoints = await activePlanPoints(tx, patientId);
+		const planPoints = planPointsForSession(allPlanPoints, await licencesOf(tx, staffId));
 		if (planPoints.length > 0) {
 			await tx.kysely
 				.insertInto('session_point')
@@ -119,7 +127,7 @@ export async function startSession(db: Db, patientId: string, input: Record<stri
 			entityType: 'treatment_session',
 			entityId: id,
 			patientId,
-			detail: { appointmentLinked: appointmentId !== null, preFilledFromCheckIn: checkIn !== undefined, pointsFromPlan: planPoints.length }
+			detail: { appointmentLinked: appointmentId !== null, preFilledFromCheckIn: checkIn !== undefined, pointsFromPlan: planPoints.length, planPointsNotCopied: allPlanPoints.length - planPoints.length }
 		});
 		return { ok: true, id, resumed: false, preFilled: checkIn !== undefined } as const;
 	});

@@ -5,6 +5,7 @@ import { findClinic } from '$lib/server/clinic/clinic-repository';
 import { consentOverview } from '$lib/server/consent/consent-overview';
 import { CONSENT_LIMITS } from '$lib/server/consent/schemas';
 import { signFormAction } from '$lib/server/consent/sign-form-action';
+import { verbalConsentFormAction } from '$lib/server/consent/verbal-form-action';
 import { actorFrom } from '$lib/server/http/request-context';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -32,5 +33,10 @@ export const actions: Actions = {
 		const staff = locals.session?.staff;
 		if (!staff || !isPatientId(params.id)) error(404, translate(locals.locale, 'error.notFoundTitle'));
 		return signFormAction(event, params.id, actorFrom(event), staff.id);
+	},
+	/** A treatment consent given aloud at the desk, taken by the staff member signed in. */
+	verbal: async (event) => {
+		if (!isPatientId(event.params.id)) error(404, translate(event.locals.locale, 'error.notFoundTitle'));
+		return verbalConsentFormAction(event, event.params.id);
 	}
 };
