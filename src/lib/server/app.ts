@@ -15,6 +15,7 @@ import { startJobWorker, stopJobWorker } from './jobs/worker';
 import { clinicInstruments } from './outcomes/clinic-instruments';
 import { seedDemoAppointments } from './seed/demo-appointments';
 import { seedDemoHistory } from './seed/demo-history';
+import { seedDemoOpenSession } from './seed/demo-open-session';
 import { seedClinic, seedDemoClinic, type DemoAccount } from './seed/demo-clinic';
 
 export const APP_VERSION: string = pkg.version;
@@ -58,6 +59,7 @@ export async function prepareDatabase(db: Db, config: AppConfig): Promise<StartR
 		const accounts = await seedDemoClinic(tx);
 		await seedDemoAppointments(tx);
 		await seedDemoHistory(tx);
+		await seedDemoOpenSession(tx);
 		return accounts;
 	});
 	return { appliedMigrations: applied, demoAccounts };
