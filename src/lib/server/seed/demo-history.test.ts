@@ -23,7 +23,7 @@ describeEachDatabase('the demo clinic’s patient with a history', (db) => {
 		expect(chart!.clinical!.aftercare).toHaveLength(1);
 	});
 
-	it('shows a visit of yesterday whose session is open with a needle not counted out, on the banner and refused at the desk', async () => {
+	it('shows a visit of the last open day whose session is open with a needle not counted out, on the banner and refused at the desk', async () => {
 		const open = await listUnaccountedSessions(db());
 		expect(open).toEqual([expect.objectContaining({ familyName: '小林', givenName: '真一', needlesIn: 6, needlesOut: 5, needledPoints: 3, problem: 'needles_in_body' })]);
 		const desk = await db().kysely.selectFrom('staff').select('id').where('role', '=', 'reception').executeTakeFirstOrThrow();

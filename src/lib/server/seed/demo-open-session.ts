@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { addDays, localDate, localInstant } from '../../domain/scheduling/local-time';
+import { addDays, localDate, localInstant, weekdayOf } from '../../domain/scheduling/local-time';
 import type { Db } from '../db/database';
 import { registerFields } from '../patients/register-fields';
 
 /*
- * A visit of yesterday whose session is still open with a needle not counted out (6 in, 5 out), so
+ * A visit of the last open day whose session is still open with a needle not counted out (6 in, 5 out), so
  * a newcomer sees the console's "needles not accounted for" banner, the visit refused at the desk
  * and the day-end list (docs/clinical-rules.md §3). The patient's privacy consent came with the
  * online booking and the treatment consent was taken aloud by the practitioner: the consent
@@ -22,8 +22,11 @@ export async function seedDemoOpenSession(db: Db, now = db.clock.now().getTime()
 	const bed = await db.kysely.selectFrom('bed').select('id').orderBy('sort_order', 'desc').executeTakeFirstOrThrow();
 	const documents = await db.kysely.selectFrom('consent_document').select(['id', 'kind']).where('kind', 'in', ['privacy', 'treatment']).where('version', '=', 1).execute();
 	const iso = (ms: number) => new Date(ms).toISOString();
-	const yesterday = addDays(localDate(now, clinic.time_zone), -1);
-	const start = localInstant(yesterday, '10:00', clinic.time_zone);
+	// The last day before today the demo clinic was open (it closes on Wednesdays and Sundays).
+	const openDays = new Set((await db.kysely.selectFrom('opening_hours').select('weekday').execute()).map((h) => Number(h.weekday)));
+	let day = addDays(localDate(now, clinic.time_zone), -1);
+	for (let i = 0; i < 7 && !openDays.has(weekdayOf(day)); i++) day = addDays(day, -1);
+	const start = localInstant(day, '10:00', clinic.time_zone);
 	const end = start + service.duration_minutes * 60_000;
 	const bookedAt = start - 2 * 86_400_000;
 	const minutes = (n: number) => iso(start + n * 60_000);
