@@ -86,8 +86,8 @@ describe('a session left with 5 needles in and 3 out', () => {
 			await visit(path);
 			expect(await bannerEntry().textContent(), path).toContain('刺入5本・抜鍼3本（2本 未確認）');
 		}
-		// Reception cannot open the session record; the banner leads to the chart instead.
-		expect(await bannerEntry().getByRole('link').getAttribute('href')).toBe(chartPath);
+		// Reception cannot open the session record; the banner leads to the desk's page for the visit instead.
+		expect(await bannerEntry().getByRole('link').getAttribute('href')).toBe(`/staff/billing/appointments/${appointmentId}`);
 		// axe runs as a script: the same page, checked in a twin with JavaScript.
 		const withScript = await browser.newContext({ locale: 'ja-JP', timezoneId: 'Asia/Tokyo' });
 		await withScript.addCookies(await context.cookies());

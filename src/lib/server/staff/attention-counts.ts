@@ -7,6 +7,8 @@ import { listUnaccountedSessions } from '../treatment-session/needle-account';
 export interface OpenNeedleSession {
 	sessionId: string;
 	patientId: string;
+	/** The visit the session belongs to, if any: the desk's page for it says why it cannot be charged. */
+	appointmentId: string | null;
 	patientNumber: string | null;
 	familyName: string;
 	givenName: string;
@@ -44,6 +46,7 @@ export async function attentionCounts(db: Db, role: StaffRole): Promise<Attentio
 	const openNeedles = (await listUnaccountedSessions(db)).map((s) => ({
 		sessionId: s.sessionId,
 		patientId: s.patientId,
+		appointmentId: s.appointmentId,
 		patientNumber: s.patientNumber,
 		familyName: s.familyName,
 		givenName: s.givenName,

@@ -29,7 +29,8 @@ export const safety = {
 		'safety.openNeedles.inBody': '{name}：刺入{in}本・抜鍼{out}本（{count}本 未確認）',
 		'safety.openNeedles.countMissing': '{name}：刺鍼ツボの記録あり・刺入本数の記録なし',
 		'safety.openNeedles.open': '施術記録を開く',
-		'safety.openNeedles.chart': 'カルテを開く'
+		'safety.openNeedles.chart': 'カルテを開く',
+		'safety.openNeedles.visit': 'この来院の会計画面を開く'
 	},
 	en: {
 		'safety.title': 'Safety alerts',
@@ -60,6 +61,7 @@ export const safety = {
 		'safety.openNeedles.inBody': '{name}: {in} needles in, {out} out ({count} not accounted for)',
 		'safety.openNeedles.countMissing': '{name}: needled points recorded, no needle count',
 		'safety.openNeedles.open': 'Open the session record',
-		'safety.openNeedles.chart': 'Open the chart'
+		'safety.openNeedles.chart': 'Open the chart',
+		'safety.openNeedles.visit': 'Open this visit at the desk'
 	}
 } as const;
