@@ -250,7 +250,8 @@ describeEachDatabase('treatment session record', (db) => {
 			const actor = await practitionerActor(db());
 			const { patientId, sessionId } = await openSession(db(), actor);
 			await addSessionPoint(db(), patientId, sessionId, { code: 'BL40', side: 'both' }, actor, NOW);
-			await closeSession(db(), patientId, sessionId, actor, NOW);
+			await setNeedleCounts(db(), patientId, sessionId, { needlesIn: '2', needlesOut: '2' }, actor, NOW);
+			expect(await closeSession(db(), patientId, sessionId, actor, NOW)).toMatchObject({ ok: true });
 			await addSessionPoint(db(), patientId, sessionId, { code: 'GB34', side: 'left', reason: '記録漏れ' }, actor, LATER);
 			const [amendment] = (await getSessionRecord(db(), patientId, sessionId, actor, LATER))!.amendments;
 			expect((amendment!.before.points as Array<{ code: string }>).map((p) => p.code)).toEqual(['BL40']);
