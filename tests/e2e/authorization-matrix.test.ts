@@ -175,13 +175,20 @@ beforeAll(async () => {
 		patient.patientId = row.id;
 		const visit = await db.kysely.selectFrom('appointment').select('id').where('patient_id', '=', row.id).orderBy('starts_at').executeTakeFirstOrThrow();
 		patient.appointmentId = visit.id;
-		await clinicalRecords(patient);
 	}
-	// Alice signed her consents when she first came (demo history); Bob signs the same privacy notice.
+	// Alice signed her consents when she first came (demo history); Bob signs the same privacy notice
+	// and agrees to treatment aloud at the desk, so a session may start for him (docs/clinical-rules.md §6).
 	const signed = await db.kysely.selectFrom('consent_signature').selectAll().where('patient_id', '=', alice.patientId).executeTakeFirstOrThrow();
 	alice.signatureId = signed.id;
 	bob.signatureId = randomUUID();
 	await db.kysely.insertInto('consent_signature').values({ ...signed, id: bob.signatureId, patient_id: bob.patientId, signed_name: '山田 花子' }).execute();
+	const treatment = await db.kysely.selectFrom('consent_document').select('id').where('kind', '=', 'treatment').orderBy('version', 'desc').executeTakeFirstOrThrow();
+	const takenBy = await db.kysely.selectFrom('staff').select('id').where('email', '=', 'practitioner@example.jp').executeTakeFirstOrThrow();
+	await db.kysely
+		.insertInto('consent_signature')
+		.values({ ...signed, id: randomUUID(), patient_id: bob.patientId, document_id: treatment.id, signed_name: '', recorded_by_staff_id: takenBy.id, channel: 'verbal' })
+		.execute();
+	for (const patient of [alice, bob]) await clinicalRecords(patient);
 	practitionerId = (await db.kysely.selectFrom('practitioner').select('id').executeTakeFirstOrThrow()).id;
 	await waitForDueJobs(db);
 }, 120_000);

@@ -82,6 +82,20 @@ async function enterIntake(path: string) {
 	}
 }
 
+/**
+ * The patient signs the privacy and treatment consents on the desk's tablet: no health answer is
+ * taken and no session starts without them (docs/clinical-rules.md §6).
+ */
+async function signConsentsAtDesk(path: string) {
+	const html = await (await fetch(`${base}${path}/consents`, { headers: { cookie } })).text();
+	for (const kind of ['privacy', 'treatment']) {
+		const documentId = new RegExp(`data-testid="desk-${kind}"[\\s\\S]*?name="documentId" value="([^"]+)"`).exec(html)?.[1];
+		expect(documentId, kind).toBeTruthy();
+		const signed = await postForm(`${path}/consents?/sign`, { kind, documentId: documentId!, decision: 'agree', agree: 'on', typedName: FULL_NAME });
+		expect(signed.status, kind).toBe(200);
+	}
+}
+
 /** Clicks a plain form's submit button and waits for the page it answers with. */
 async function submit(page: Page, button: Locator) {
 	await Promise.all([page.waitForEvent('load'), button.click()]);
@@ -95,6 +109,7 @@ async function hydrated(page: Page) {
 beforeAll(async () => {
 	cookie = await staffCookie(base, 'practitioner@example.jp', passwords['practitioner@example.jp']);
 	chartPath = await bookPatient();
+	await signConsentsAtDesk(chartPath);
 	await enterIntake(chartPath);
 	browser = await launchBrowser();
 });

@@ -246,8 +246,9 @@ describe('the owner publishes a new version of the treatment consent', () => {
 		await ownerPage.goto(`${server.baseUrl}/staff/consents`);
 		await expect.poll(() => ownerPage.getByRole('heading', { level: 1 }).textContent()).toBe('同意書の管理');
 		for (const kind of ['treatment', 'privacy', 'reminders', 'research']) expect(await ownerPage.getByTestId(`version-${kind}-1`).count(), kind).toBe(1);
-		// 山田 花子 at the desk, and 佐藤 健, the demo clinic's patient with a history.
-		expect(await ownerPage.getByTestId('agreed-treatment-1').textContent()).toBe('2');
+		// 山田 花子 at the desk, 佐藤 健 (the demo clinic's patient with a history) and 小林 真一, who
+		// agreed aloud (the demo's open session).
+		expect(await ownerPage.getByTestId('agreed-treatment-1').textContent()).toBe('3');
 		expect(await axeViolations(ownerPage)).toEqual([]);
 	});
 
@@ -272,7 +273,7 @@ describe('the owner publishes a new version of the treatment consent', () => {
 		await ownerPage.goto(`${server.baseUrl}/staff/consents`);
 		expect(await ownerPage.getByTestId('version-treatment-2').textContent()).toContain('（現行）');
 		expect(await ownerPage.getByTestId('agreed-treatment-2').textContent()).toBe('0');
-		expect(await ownerPage.getByTestId('agreed-treatment-1').textContent()).toBe('2');
+		expect(await ownerPage.getByTestId('agreed-treatment-1').textContent()).toBe('3');
 		expect(await axeViolations(ownerPage)).toEqual([]);
 	});
 

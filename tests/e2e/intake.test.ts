@@ -64,10 +64,39 @@ afterAll(async () => {
 	await browser?.close();
 });
 
+/** The patient agrees to the current privacy text on the desk's tablet (the consents page's form). */
+async function signPrivacyAtDesk(chartPath: string, typedName: string) {
+	const html = await (await fetch(`${base}${chartPath}/consents`, { headers: { cookie } })).text();
+	const documentId = /data-testid="desk-privacy"[\s\S]*?name="documentId" value="([^"]+)"/.exec(html)?.[1];
+	expect(documentId).toBeTruthy();
+	const signed = await post(`${chartPath}/consents?/sign`, { kind: 'privacy', documentId: documentId!, decision: 'agree', agree: 'on', typedName });
+	expect(signed.status).toBeLessThan(400);
+}
+
 describe('staff enter the intake questionnaire for a patient', () => {
+	it('takes no health answer before the patient agrees to the privacy text, and says where to sign (docs/clinical-rules.md §6)', async () => {
+		await page.goto(`${base}${intakePath}`);
+		const notice = page.getByTestId('privacy-consent-needed');
+		expect(await notice.textContent()).toContain('最新の個人情報の取り扱いに同意していないため');
+		expect(await page.getByRole('button', { name: '問診票の入力を始める' }).count()).toBe(0);
+		// A step posted anyway is not saved: it lands back on the overview.
+		const refused = await post(`${intakePath}/history`, { conditions: '高血圧', diabetes: 'no', bleedingDisorder: 'no', pregnant: 'no' });
+		expect(refused.status).toBe(303);
+		expect(refused.headers.get('location')).toMatch(/\/intake$/);
+		await expectNoViolations();
+		await notice.getByRole('link').click();
+		await page.waitForURL(/\/consents$/);
+		const desk = page.getByTestId('desk-privacy');
+		await desk.locator('input[name="agree"]').check();
+		await desk.locator('input[name="typedName"]').fill('中村 由美');
+		await Promise.all([page.waitForEvent('load'), desk.locator('form.sign button[type="submit"]').click()]);
+		expect(await page.getByTestId('status-privacy').textContent()).toContain('同意済み');
+	});
+
 	it('offers to start one for a patient who has none', async () => {
 		await page.goto(`${base}${intakePath}`);
 		expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('問診票: 中村 由美');
+		expect(await page.getByTestId('privacy-consent-needed').count()).toBe(0);
 		expect(await page.locator('main').textContent()).toContain('まだ問診票はありません。');
 		await expectNoViolations();
 		await page.getByRole('button', { name: '問診票の入力を始める' }).click();
@@ -197,6 +226,7 @@ describe('staff enter the intake questionnaire for a patient', () => {
 describe('red flags reach the console', () => {
 	it('lists an emergency entered for a patient until a practitioner acknowledges it', async () => {
 		const path = `${await patientPath('すずき')}/intake`;
+		await signPrivacyAtDesk(path.replace(/\/intake$/, ''), '鈴木 一郎');
 		expect((await post(`${path}?/start`, {})).status).toBe(303);
 		const no = (names: readonly string[]) => Object.fromEntries(names.map((n) => [n, 'no']));
 		const steps: Array<[string, Record<string, string>]> = [

@@ -34,6 +34,12 @@ beforeAll(async () => {
 	const chart = /<a href="\/staff\/patients\/([0-9a-f-]{36})">中村 由美</.exec(search);
 	expect(chart).not.toBeNull();
 	await page.goto(`${base}/en/staff/patients/${chart![1]}/sessions`);
+	// No treatment consent yet: the practitioner takes it aloud and records it (docs/clinical-rules.md §6).
+	if ((await page.getByTestId('treatment-consent-needed').count()) > 0) {
+		await page.getByLabel(/I explained the treatment consent/).check();
+		await submit(page, 'Record the consent given aloud');
+		expect(await page.getByTestId('verbal-recorded').textContent()).toContain('taken by');
+	}
 	await submit(page, 'Start a session');
 	await page.waitForURL(/\/en\/staff\/patients\/[0-9a-f-]{36}\/sessions\/[0-9a-f-]{36}/);
 });

@@ -21,6 +21,7 @@ import { clinicInstruments } from './outcomes/clinic-instruments';
 import { scheduleNeverCameDeletion } from './privacy/delete-never-came';
 import { seedDemoAppointments } from './seed/demo-appointments';
 import { seedDemoHistory } from './seed/demo-history';
+import { seedDemoOpenSession } from './seed/demo-open-session';
 import { seedClinic, seedDemoClinic, type DemoAccount } from './seed/demo-clinic';
 
 export const APP_VERSION: string = pkg.version;
@@ -73,6 +74,7 @@ export async function prepareDatabase(db: Db, config: AppConfig): Promise<StartR
 		const accounts = await seedDemoClinic(tx);
 		await seedDemoAppointments(tx);
 		await seedDemoHistory(tx);
+		await seedDemoOpenSession(tx);
 		return accounts;
 	});
 	return { appliedMigrations: applied, demoAccounts };

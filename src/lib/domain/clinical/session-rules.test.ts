@@ -8,8 +8,12 @@ import {
 	isLocked,
 	LOCK_AFTER_MS,
 	lockTime,
+	mayChangeNeedleCount,
 	mayClose,
+	mayMoxa,
+	mayNeedle,
 	NO_TECHNIQUES,
+	planPointsForSession,
 	OCCURRED_BEFORE_START_MS,
 	refusesCupping,
 	retentionEndsAt,
@@ -41,6 +45,36 @@ describe('mayClose', () => {
 
 	it('closes exactly when the counts are equal whole numbers (property)', () => {
 		fc.assert(fc.property(count, count, (a, b) => mayClose({ needlesIn: a, needlesOut: b }).ok === (a === b)));
+	});
+
+	it('refuses a session that records needled points but counted no needle', () => {
+		expect(mayClose({ needlesIn: 0, needlesOut: 0, needledPoints: 3 })).toEqual({ ok: false, reasons: ['count_missing'] });
+		expect(mayClose({ needlesIn: 3, needlesOut: 3, needledPoints: 3 })).toEqual({ ok: true });
+	});
+});
+
+describe('licence rules for needling and moxibustion (docs/clinical-rules.md §6)', () => {
+	const hariOnly = { hari: true, kyu: false };
+	const kyuOnly = { hari: false, kyu: true };
+
+	it('lets only a はり師 needle and only a きゅう師 burn moxa', () => {
+		expect([mayNeedle(hariOnly), mayNeedle(kyuOnly)]).toEqual([true, false]);
+		expect([mayMoxa(hariOnly), mayMoxa(kyuOnly)]).toEqual([false, true]);
+	});
+
+	it('refuses a needle counted in without はり師, but never a needle counted out', () => {
+		const before = { needlesIn: 2, needlesOut: 0 };
+		expect(mayChangeNeedleCount(kyuOnly, before, { needlesIn: 3, needlesOut: 0 })).toBe(false);
+		expect(mayChangeNeedleCount(kyuOnly, before, { needlesIn: 2, needlesOut: 2 })).toBe(true);
+		expect(mayChangeNeedleCount(kyuOnly, before, { needlesIn: 1, needlesOut: 0 })).toBe(true);
+		expect(mayChangeNeedleCount(hariOnly, before, { needlesIn: 9, needlesOut: 0 })).toBe(true);
+	});
+
+	it('copies a plan’s needled points only into the session of a はり師', () => {
+		const points = [{ code: 'GB30' }, { code: 'BL40' }];
+		expect(planPointsForSession(points, hariOnly)).toEqual(points);
+		expect(planPointsForSession(points, kyuOnly)).toEqual([]);
+		expect(planPointsForSession(points, { hari: false, kyu: false })).toEqual([]);
 	});
 });
 

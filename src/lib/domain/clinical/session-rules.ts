@@ -2,6 +2,7 @@
  * Rules of the treatment session record (docs/clinical-rules.md §3 safety, §6 licences and 施術録). Pure: no
  * clock, no database; instants come in as arguments.
  */
+import { unaccountedNeedles } from './needle-account';
 
 /** はり師 (needling) and きゅう師 (moxibustion) are separate national licences (docs/clinical-rules.md §6). */
 export interface Licences {
@@ -25,13 +26,43 @@ export function cuppingPolicy(offersCupping: boolean): CuppingPolicy {
 }
 
 /**
+ * Needling actions need はり師 (docs/clinical-rules.md §6): a point with a needle, a needle counted in,
+ * electroacupuncture, the needle of 灸頭鍼. Every place that records one asks this rule.
+ */
+export function mayNeedle(licences: Licences): boolean {
+	return licences.hari;
+}
+
+/** Moxibustion, 灸頭鍼's moxa included, needs きゅう師 (docs/clinical-rules.md §6). */
+export function mayMoxa(licences: Licences): boolean {
+	return licences.kyu;
+}
+
+/**
+ * A needle count may rise only for a はり師: a needle counted in is a needle inserted. Counting
+ * needles out, or correcting a count down, is never refused: whoever is at the bed must always be
+ * able to account for a needle.
+ */
+export function mayChangeNeedleCount(licences: Licences, before: NeedleCounts, after: NeedleCounts): boolean {
+	return mayNeedle(licences) || after.needlesIn <= before.needlesIn;
+}
+
+/**
+ * The plan's points a new session starts with: a plan's points are needled points, so a
+ * practitioner without はり師 starts with none (docs/clinical-rules.md §6).
+ */
+export function planPointsForSession<P>(points: readonly P[], licences: Licences): P[] {
+	return mayNeedle(licences) ? [...points] : [];
+}
+
+/**
  * The techniques a practitioner may record (docs/clinical-rules.md §6): needling and electroacupuncture need
  * はり師; moxibustion needs きゅう師; cupping follows the clinic's policy.
  */
 export function allowedTechniques(licences: Licences, cupping: CuppingPolicy = DEFAULT_CUPPING_POLICY): Technique[] {
 	const allowed: Technique[] = [];
-	if (licences.hari) allowed.push('needling', 'electroacupuncture');
-	if (licences.kyu) allowed.push('moxibustion');
+	if (mayNeedle(licences)) allowed.push('needling', 'electroacupuncture');
+	if (mayMoxa(licences)) allowed.push('moxibustion');
 	const mayCup = cupping === 'any_licence' ? licences.hari || licences.kyu : cupping === 'hari_only' ? licences.hari : false;
 	if (mayCup) allowed.push('cupping');
 	return allowed;
@@ -94,18 +125,20 @@ export interface NeedleCounts {
 	needlesOut: number;
 }
 
-export type CloseProblem = 'negative_count' | 'counts_differ';
+export type CloseProblem = 'negative_count' | 'counts_differ' | 'count_missing';
 export type CloseCheck = { ok: true } | { ok: false; reasons: CloseProblem[] };
 
 /**
  * A session may close only when every needle inserted was removed (docs/clinical-rules.md §3: forgotten needles
- * are about a third of reported incidents). Counts must be whole numbers of at least zero.
+ * are about a third of reported incidents), and a session that records needled points has counted
+ * its needles (needle-account.ts). Counts must be whole numbers of at least zero.
  */
-export function mayClose(session: NeedleCounts): CloseCheck {
+export function mayClose(session: NeedleCounts & { needledPoints?: number }): CloseCheck {
 	const reasons: CloseProblem[] = [];
 	const valid = (n: number) => Number.isInteger(n) && n >= 0;
 	if (!valid(session.needlesIn) || !valid(session.needlesOut)) reasons.push('negative_count');
 	if (session.needlesIn !== session.needlesOut) reasons.push('counts_differ');
+	else if (unaccountedNeedles({ ...session, needledPoints: session.needledPoints ?? 0 }) === 'count_missing') reasons.push('count_missing');
 	return reasons.length === 0 ? { ok: true } : { ok: false, reasons };
 }
 

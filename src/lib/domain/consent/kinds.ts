@@ -17,3 +17,23 @@ export function isConsentKind(value: unknown): value is ConsentKind {
 export function isRequiredKind(kind: ConsentKind): boolean {
 	return REQUIRED_KINDS.has(kind);
 }
+
+/**
+ * How an answer was given: signed by the patient in the portal, signed at the desk's tablet, the
+ * privacy box ticked when booking online, or agreed aloud at the desk and written down by the staff
+ * member who took it (treatment consent only, see required-consent.ts).
+ */
+export const CONSENT_CHANNELS = ['portal', 'desk', 'online_booking', 'verbal'] as const;
+export type ConsentChannel = (typeof CONSENT_CHANNELS)[number];
+
+export function isConsentChannel(value: unknown): value is ConsentChannel {
+	return typeof value === 'string' && (CONSENT_CHANNELS as readonly string[]).includes(value);
+}
+
+/** The catalogue key that says how an answer was recorded; `{name}` is the staff member, if any. */
+export function recordedByKey(channel: ConsentChannel, recordedByName: string | null): 'consent.recordedBy.portal' | 'consent.recordedBy.desk' | 'consent.recordedBy.onlineBooking' | 'consent.recordedBy.verbal' {
+	if (channel === 'online_booking') return 'consent.recordedBy.onlineBooking';
+	if (channel === 'verbal') return 'consent.recordedBy.verbal';
+	if (channel === 'desk' || recordedByName) return 'consent.recordedBy.desk';
+	return 'consent.recordedBy.portal';
+}

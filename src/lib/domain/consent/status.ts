@@ -96,9 +96,14 @@ export function needsAnswer(status: ConsentStatus, required: boolean): boolean {
 	return status === 'missing' || status === 'outdated';
 }
 
+/** Whether the patient's newest answer of this kind agrees to its current version. */
+export function hasCurrentConsent(kind: ConsentKind, documents: readonly ConsentDocumentVersion[], signatures: readonly ConsentSignatureFact[]): boolean {
+	const current = currentDocuments(documents).get(kind) ?? null;
+	const latest = latestSignatures(signatures).get(kind) ?? null;
+	return current !== null && statusOf(current, latest) === 'current';
+}
+
 /** Whether the patient agreed to the current treatment consent; the schedule flags those who did not. */
 export function hasCurrentTreatmentConsent(documents: readonly ConsentDocumentVersion[], signatures: readonly ConsentSignatureFact[]): boolean {
-	const current = currentDocuments(documents).get('treatment') ?? null;
-	const latest = latestSignatures(signatures).get('treatment') ?? null;
-	return current !== null && statusOf(current, latest) === 'current';
+	return hasCurrentConsent('treatment', documents, signatures);
 }

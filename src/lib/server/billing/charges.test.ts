@@ -66,6 +66,32 @@ describeEachDatabase('charges and payments', (db) => {
 			expect(names[0]).toEqual({ name_ja: '施術料（2術）', name_en: 'Treatment fee (needling and moxibustion)' });
 		});
 
+		it('refuses an insured 2術 charge when the treating practitioner lacks きゅう師, storing nothing, and charges 1術 (docs/clinical-rules.md §6)', async () => {
+			const world = await billingWorld(db());
+			const patientId = await insuredPatient(db());
+			await consentFor(db(), world, patientId, '2027-09-10', '2027-09-16');
+			const visit = await insertVisit(db(), world, patientId, '2027-09-23T01:00:00.000Z');
+			await insertSession(db(), patientId, visit, { electroacupuncture: null, moxibustion: { type: 'indirect', cones: 3 }, cupping: null }, 6, { licences: { hari: true, kyu: false } });
+			expect(await createChargeForAppointment(db(), visit, { payer: 'insurance', sharePercent: '30' }, world.actor, { now: NOW })).toEqual({ ok: false, code: 'licence_refused', reason: 'needs_hari_and_kyu' });
+			expect(await createChargeForAppointment(db(), visit, { payer: 'insurance', sharePercent: '30', arts: 'combined' }, world.actor, { now: NOW })).toMatchObject({ code: 'licence_refused' });
+			expect(await db().kysely.selectFrom('charge').select('id').where('appointment_id', '=', visit).execute()).toEqual([]);
+			const refused = await db().kysely.selectFrom('audit_log').select('detail').where('entity_id', '=', visit).where('action', '=', 'charge.refused').execute();
+			expect(refused.map((r) => JSON.parse(r.detail!).reason)).toEqual(['needs_hari_and_kyu', 'needs_hari_and_kyu']);
+			const single = await createChargeForAppointment(db(), visit, { payer: 'insurance', sharePercent: '30', arts: 'single' }, world.actor, { now: NOW });
+			expect(single.ok && single.charge.lines.map((l) => l.code)).toEqual(['initial_exam_single', 'treatment_single']);
+		});
+
+		it('judges a 2術 charge without a session by the booked practitioner’s licences', async () => {
+			const world = await billingWorld(db());
+			await db().kysely.updateTable('practitioner').set({ kyu_licence: null }).where('id', '=', world.practitionerId).execute();
+			const patientId = await insuredPatient(db());
+			await consentFor(db(), world, patientId, '2027-09-10', '2027-09-16');
+			const visit = await insertVisit(db(), world, patientId, '2027-09-23T01:00:00.000Z');
+			expect(await createChargeForAppointment(db(), visit, { payer: 'insurance', sharePercent: '30', arts: 'combined' }, world.actor, { now: NOW })).toMatchObject({ code: 'licence_refused', reason: 'needs_hari_and_kyu' });
+			await db().kysely.updateTable('practitioner').set({ kyu_licence: '第2号' }).where('id', '=', world.practitionerId).execute();
+			expect(await createChargeForAppointment(db(), visit, { payer: 'insurance', sharePercent: '30', arts: 'combined' }, world.actor, { now: NOW })).toMatchObject({ ok: true });
+		});
+
 		it('refuses insurance after the consent expired, with the reason and the self-pay price, and stores nothing', async () => {
 			const world = await billingWorld(db());
 			const patientId = await insuredPatient(db());

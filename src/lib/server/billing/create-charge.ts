@@ -1,14 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
+import { artsLicenceProblem, type ArtsLicenceProblem } from '../../domain/billing/arts-licences';
 import { DEFAULT_BILLING_CONFIG, type BillingConfig, type InsuranceArts } from '../../domain/billing/billing-config';
 import { quoteCharge, type ChargeItem, type ComputedCharge, type ComputedChargeLine, type InsuranceEligibility, type InsuranceFeeCode, type InsuranceRefusal } from '../../domain/billing/charges';
 import { consentExpiry, consentForDate } from '../../domain/billing/doctor-consent-validity';
+import type { NeedleProblem } from '../../domain/clinical/needle-account';
+import type { Licences } from '../../domain/clinical/session-rules';
 import { localDate } from '../../domain/scheduling/local-time';
 import { translate } from '../../i18n/translate';
 import { recordAudit, type AuditActor } from '../audit/audit-log';
 import type { Db } from '../db/database';
 import type { Service } from '../db/schema';
 import { withTransaction } from '../db/transaction';
+import { unaccountedSessionOfVisit } from '../treatment-session/needle-account';
+import { licencesOf } from '../treatment-session/session-repository';
 import { findBillablePatient, findBillingClinic, listConsentRows } from './billing-repository';
 import type { BillingClock } from './doctor-consent';
 import { fieldCodesFrom, type BillingFieldCodes } from './field-codes';
@@ -20,6 +25,10 @@ export type CreateChargeResult =
 	| { ok: false; code: 'insurance_refused'; reason: InsuranceRefusal; selfPay: ComputedCharge }
 	| { ok: false; code: 'invalid'; fields: BillingFieldCodes }
 	| { ok: false; code: 'already_charged'; chargeId: string }
+	/** A session of the visit still has needles unaccounted for (docs/clinical-rules.md §3): find them and close it first. */
+	| { ok: false; code: 'needles_unaccounted'; sessionId: string; patientId: string; problem: NeedleProblem; needlesIn: number; needlesOut: number }
+	/** 2術 insured, but the treating practitioner does not hold both licences (docs/clinical-rules.md §6). */
+	| { ok: false; code: 'licence_refused'; reason: ArtsLicenceProblem }
 	| { ok: false; code: 'not_found' | 'forbidden' | 'not_chargeable' };
 
 export interface CreateChargeOptions extends BillingClock {
@@ -48,7 +57,7 @@ export async function createChargeForAppointment(db: Db, appointmentId: string, 
 	return withTransaction(db, async (tx): Promise<CreateChargeResult> => {
 		const clinic = await findBillingClinic(tx);
 		// Locks the appointment on PostgreSQL: two desks charging one visit queue here.
-		let appointmentQuery = tx.kysely.selectFrom('appointment').select(['id', 'patient_id', 'service_id', 'status', 'starts_at']).where('id', '=', appointmentId);
+		let appointmentQuery = tx.kysely.selectFrom('appointment').select(['id', 'patient_id', 'service_id', 'status', 'starts_at', 'practitioner_id']).where('id', '=', appointmentId);
 		if (tx.dialect === 'postgres') appointmentQuery = appointmentQuery.forUpdate();
 		const appointment = await appointmentQuery.executeTakeFirst();
 		if (!appointment) return { ok: false, code: 'not_found' };
@@ -64,6 +73,13 @@ export async function createChargeForAppointment(db: Db, appointmentId: string, 
 			.where(({ not, exists, selectFrom }) => not(exists(selectFrom('charge_void').select('charge_id').whereRef('charge_void.charge_id', '=', 'charge.id'))))
 			.executeTakeFirst();
 		if (live) return { ok: false, code: 'already_charged', chargeId: live.id };
+
+		// No forgotten needle: a visit is not charged while its session has needles unaccounted for.
+		const open = await unaccountedSessionOfVisit(tx, appointmentId);
+		if (open?.problem) {
+			await recordAudit(tx, actor, { action: 'charge.refused', entityType: 'appointment', entityId: appointmentId, patientId, detail: { reason: 'needles_unaccounted', sessionId: open.sessionId } });
+			return { ok: false, code: 'needles_unaccounted', sessionId: open.sessionId, patientId, problem: open.problem, needlesIn: open.needlesIn, needlesOut: open.needlesOut };
+		}
 
 		const service = await tx.kysely.selectFrom('service').selectAll().where('id', '=', appointment.service_id).executeTakeFirstOrThrow();
 		const addOns = data.addOnServiceIds.length === 0 ? [] : await tx.kysely.selectFrom('service').selectAll().where('id', 'in', data.addOnServiceIds).where('is_add_on', '=', 1).execute();
@@ -88,6 +104,11 @@ export async function createChargeForAppointment(db: Db, appointmentId: string, 
 				startsPeriod = cover.startsPeriod;
 			}
 			insurance = await insuranceVisit(tx, data, appointmentId, patientId);
+			const licenceProblem = artsLicenceProblem(insurance.arts, await treatingLicences(tx, appointmentId, appointment.practitioner_id));
+			if (licenceProblem) {
+				await recordAudit(tx, actor, { action: 'charge.refused', entityType: 'appointment', entityId: appointmentId, patientId, detail: { reason: licenceProblem } });
+				return { ok: false, code: 'licence_refused', reason: licenceProblem };
+			}
 		}
 
 		const quote = quoteCharge({ ...request, insurance }, eligibility, config);
@@ -185,4 +206,16 @@ async function insuranceVisit(db: Db, data: TCreateCharge, appointmentId: string
 		initialExam = earlier === undefined;
 	}
 	return { sharePercent: data.sharePercent!, initialExam, arts: data.arts ?? recordedArts, electro: data.electro ?? recordedElectro };
+}
+
+/**
+ * The licences of whoever treated the visit: the practitioner of its session (the newest, as the
+ * fee reads it), else the visit's booked practitioner. None when neither is known.
+ */
+async function treatingLicences(db: Db, appointmentId: string, practitionerId: string | null): Promise<Licences> {
+	const session = await db.kysely.selectFrom('treatment_session').select('practitioner_staff_id').where('appointment_id', '=', appointmentId).orderBy('started_at', 'desc').executeTakeFirst();
+	if (session) return licencesOf(db, session.practitioner_staff_id);
+	if (practitionerId === null) return { hari: false, kyu: false };
+	const row = await db.kysely.selectFrom('practitioner').select(['hari_licence', 'kyu_licence']).where('id', '=', practitionerId).executeTakeFirst();
+	return { hari: Boolean(row?.hari_licence), kyu: Boolean(row?.kyu_licence) };
 }

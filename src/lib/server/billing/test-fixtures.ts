@@ -21,6 +21,8 @@ export async function billingWorld(db: Db): Promise<BillingWorld> {
 	await ensureClinic(db);
 	const staff = await insertStaff(db, 'reception');
 	const practitionerId = await insertPractitioner(db, null);
+	// はり師 and きゅう師: a 2術 visit may be charged to insurance (docs/clinical-rules.md §6).
+	await db.kysely.updateTable('practitioner').set({ hari_licence: '第1号', kyu_licence: '第2号' }).where('id', '=', practitionerId).execute();
 	const followId = await insertService(db, 'FOLLOW', '再診（鍼治療）', 'Follow-up treatment', 5500, false);
 	const moxaId = await insertService(db, 'MOXA', 'お灸（追加）', 'Moxibustion add-on', 1100, true);
 	return { actor: { type: 'staff', id: staff.id, ip: null, requestId: null }, staffId: staff.id, practitionerId, followId, moxaId };
@@ -53,14 +55,32 @@ export async function insertVisit(db: Db, world: BillingWorld, patientId: string
 	return id;
 }
 
-/** A session record for the visit, as the practitioner left it. */
-export async function insertSession(db: Db, patientId: string, appointmentId: string, techniques: object, needlesIn: number): Promise<void> {
+export interface SessionOptions {
+	/** Needles counted out; by default all of them, and the session is closed. */
+	needlesOut?: number;
+	/** Needled points recorded. */
+	points?: number;
+	/** The treating practitioner's licences; both by default. */
+	licences?: { hari: boolean; kyu: boolean };
+}
+
+/** A session record for the visit, as the practitioner left it: closed with every needle out unless told otherwise. */
+export async function insertSession(db: Db, patientId: string, appointmentId: string, techniques: object, needlesIn: number, options: SessionOptions = {}): Promise<string> {
 	const staff = await insertStaff(db, 'practitioner');
+	const licences = options.licences ?? { hari: true, kyu: true };
+	const practitionerId = await insertPractitioner(db, staff.id);
+	await db.kysely.updateTable('practitioner').set({ hari_licence: licences.hari ? '第3号' : null, kyu_licence: licences.kyu ? '第4号' : null }).where('id', '=', practitionerId).execute();
 	const at = '2026-01-01T00:00:00.000Z';
+	const needlesOut = options.needlesOut ?? needlesIn;
+	const id = randomUUID();
 	await db.kysely
 		.insertInto('treatment_session')
-		.values({ id: randomUUID(), patient_id: patientId, appointment_id: appointmentId, practitioner_staff_id: staff.id, bed_id: null, started_at: at, closed_at: null, pre_leg_pain: null, pre_back_pain: null, check_in_id: null, timer_started_at: null, techniques: JSON.stringify(techniques), needles_in: needlesIn, needles_out: 0, created_at: at, updated_at: at })
+		.values({ id, patient_id: patientId, appointment_id: appointmentId, practitioner_staff_id: staff.id, bed_id: null, started_at: at, closed_at: options.needlesOut === undefined && !options.points ? at : null, pre_leg_pain: null, pre_back_pain: null, check_in_id: null, timer_started_at: null, techniques: JSON.stringify(techniques), needles_in: needlesIn, needles_out: needlesOut, created_at: at, updated_at: at })
 		.execute();
+	for (const code of ['BL25', 'GB30', 'BL40', 'BL23', 'GB34'].slice(0, options.points ?? 0)) {
+		await db.kysely.insertInto('session_point').values({ id: randomUUID(), session_id: id, code, side: 'both', gauge: null, length_mm: null, depth_mm: null, technique: null, deqi: null, created_at: at }).execute();
+	}
+	return id;
 }
 
 export const CONSENT_INPUT = { doctorName: '田中 一郎', institution: '江戸川中央クリニック', conditions: ['neuralgia', 'lumbago'] };

@@ -85,6 +85,33 @@ describeEachDatabase('online booking', (db) => {
 		expect(Date.parse(jobs[1]!.run_at)).toBe(Date.parse(result.appointment.starts_at) - 24 * 3_600_000);
 	});
 
+	it('records the privacy box as a consent to the current privacy text, given when booking online', async () => {
+		const availability = await getAvailability(db(), { service: followUp, from: '2026-12-07', to: '2026-12-07' }, { now: NOW });
+		if (!availability.ok) throw new Error(availability.code);
+		const patient = { familyName: '高橋', givenName: '誠', email: 'makoto@example.jp', phone: '090-5555-0101' };
+		const result = await createBooking(db(), request(followUp, new Date(availability.slots[0]!.start).toISOString(), { patient }), actor, NOW);
+		if (!result.ok) throw new Error(result.code);
+		const signatures = await db()
+			.kysely.selectFrom('consent_signature')
+			.innerJoin('consent_document', 'consent_document.id', 'consent_signature.document_id')
+			.select(['consent_document.kind', 'consent_document.version', 'consent_signature.agreed', 'consent_signature.signed_at', 'consent_signature.signed_name', 'consent_signature.channel', 'consent_signature.ip', 'consent_signature.recorded_by_staff_id'])
+			.where('consent_signature.patient_id', '=', result.appointment.patient_id!)
+			.execute();
+		expect(signatures).toEqual([
+			{ kind: 'privacy', version: 1, agreed: 1, signed_at: new Date(NOW).toISOString(), signed_name: '高橋 誠', channel: 'online_booking', ip: '192.0.2.1', recorded_by_staff_id: null }
+		]);
+		const audit = await db().kysely.selectFrom('audit_log').select(['action', 'detail']).where('patient_id', '=', result.appointment.patient_id!).where('action', '=', 'consent.sign').execute();
+		expect(audit.map((a) => JSON.parse(a.detail ?? '{}'))).toEqual([expect.objectContaining({ kind: 'privacy', version: 1, channel: 'online_booking' })]);
+	});
+
+	it('records no consent for a booking that did not happen', async () => {
+		const taken = await db().kysely.selectFrom('appointment').selectAll().executeTakeFirstOrThrow();
+		const before = (await db().kysely.selectFrom('consent_signature').select('id').execute()).length;
+		const again = await createBooking(db(), request(followUp, taken.starts_at, { practitionerId: taken.practitioner_id, patient: { familyName: '未', givenName: '予約', email: 'none@example.jp', phone: '090-5555-0102' } }), actor, NOW);
+		expect(again).toEqual({ ok: false, code: 'slot_taken' });
+		expect((await db().kysely.selectFrom('consent_signature').select('id').execute()).length).toBe(before);
+	});
+
 	it('books distinct slots at the same moment, each new patient with its own number', async () => {
 		const availability = await getAvailability(db(), { service: followUp, from: '2026-12-03', to: '2026-12-04' }, { now: NOW });
 		if (!availability.ok) throw new Error(availability.code);

@@ -3,6 +3,7 @@ import type { TriageReason } from '../../domain/triage/assess';
 import { triageForBooking, type BookingTriage, type RefusedLevel } from '../../domain/triage/booking-triage';
 import { addDays, localDate } from '../../domain/scheduling/local-time';
 import { recordAudit, type AuditActor } from '../audit/audit-log';
+import { recordBookingPrivacyConsent } from '../consent/record-booking-consent';
 import { randomToken, sha256Hex } from '../crypto';
 import type { Db } from '../db/database';
 import type { Appointment } from '../db/schema';
@@ -76,6 +77,8 @@ async function attemptBooking(
 			if (!slot) return { ok: false, code: 'slot_taken' } as const;
 
 			const { id: patientId } = await findOrCreatePatient(tx, input.patient, input.locale);
+			// The privacy box the schema requires is the patient's consent: kept with its version and time.
+			await recordBookingPrivacyConsent(tx, { patientId, signedName: `${input.patient.familyName} ${input.patient.givenName}`, ip: actor.ip, userAgent: null }, actor, new Date(now));
 			const manageToken = randomToken();
 			const appointment = appointmentRow({
 				slot,

@@ -1,4 +1,4 @@
-import { isConsentKind, type ConsentKind } from '../../domain/consent/kinds';
+import { isConsentChannel, isConsentKind, type ConsentChannel, type ConsentKind } from '../../domain/consent/kinds';
 import type { Db } from '../db/database';
 
 /** Kysely queries for consent documents and signatures; nothing else in consent/ talks SQL. */
@@ -27,8 +27,10 @@ export interface ConsentSignature {
 	ip: string | null;
 	userAgent: string | null;
 	recordedByStaffId: string | null;
-	/** The staff member who recorded it at the desk; null when the patient signed in the portal. */
+	/** The staff member who recorded it at the desk (or took it aloud); null when the patient signed in the portal or when booking. */
 	recordedByName: string | null;
+	/** How the answer was given. */
+	channel: ConsentChannel;
 }
 
 interface DocumentRow {
@@ -97,6 +99,7 @@ function signatureQuery(db: Db) {
 			'consent_signature.ip',
 			'consent_signature.user_agent',
 			'consent_signature.recorded_by_staff_id',
+			'consent_signature.channel',
 			'consent_document.kind',
 			'consent_document.version',
 			'staff.display_name'
@@ -118,7 +121,8 @@ function toSignature(row: SignatureRow): ConsentSignature | null {
 		ip: row.ip,
 		userAgent: row.user_agent,
 		recordedByStaffId: row.recorded_by_staff_id,
-		recordedByName: row.display_name ?? null
+		recordedByName: row.display_name ?? null,
+		channel: isConsentChannel(row.channel) ? row.channel : row.recorded_by_staff_id ? 'desk' : 'portal'
 	};
 }
 

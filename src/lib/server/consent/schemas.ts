@@ -35,3 +35,10 @@ export const ZPublishConsentFormSchema = z.object({
 	bodyEn: z.string().max(CONSENT_LIMITS.body),
 	confirm: z.literal('on', { message: 'consent.error.confirmPublish' })
 });
+
+/** The desk's record of a treatment consent given aloud: the box confirms the text was explained. */
+export const ZVerbalConsentSchema = z.object({
+	kind: z.enum(CONSENT_KINDS).optional().default('treatment'),
+	confirm: z.literal('on')
+});
+export type TVerbalConsent = z.infer<typeof ZVerbalConsentSchema>;

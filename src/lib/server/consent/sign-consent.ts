@@ -63,7 +63,8 @@ export async function signConsent(db: Db, input: TSignConsent, actor: AuditActor
 				signed_at: now.toISOString(),
 				ip: clip(input.ip, 100),
 				user_agent: clip(input.userAgent, 500),
-				recorded_by_staff_id: input.staffId ?? null
+				recorded_by_staff_id: input.staffId ?? null,
+				channel: input.staffId ? 'desk' : 'portal'
 			})
 			.execute();
 		await recordAudit(tx, actor, {

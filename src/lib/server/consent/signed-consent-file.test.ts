@@ -26,7 +26,8 @@ const signature: ConsentSignature = {
 	ip: '192.0.2.1',
 	userAgent: 'Phone',
 	recordedByStaffId: null,
-	recordedByName: null
+	recordedByName: null,
+	channel: 'portal'
 };
 
 describe('signedConsentFile', () => {

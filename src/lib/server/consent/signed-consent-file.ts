@@ -1,3 +1,4 @@
+import { recordedByKey } from '../../domain/consent/kinds';
 import type { Locale } from '../../i18n/locales';
 import { translate, type MessageKey } from '../../i18n/translate';
 import type { ConsentDocument, ConsentSignature } from './consent-repository';
@@ -48,7 +49,7 @@ export function signedConsentFile(input: {
 		['consent.record.answer', t(signature.agreed ? 'consent.answer.agreed' : 'consent.answer.declined')],
 		['consent.record.typedName', signature.signedName || '—'],
 		['consent.record.signedAt', `${when} (${timeZone})`],
-		['consent.record.recordedBy', signature.recordedByName ? t('consent.recordedBy.desk', { name: signature.recordedByName }) : t('consent.recordedBy.portal')]
+		['consent.record.recordedBy', t(recordedByKey(signature.channel, signature.recordedByName), { name: signature.recordedByName ?? '' })]
 	];
 	const html = `<!doctype html>
 <html lang="${locale}">

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { AuditActor } from '../audit/audit-log';
 import type { Db } from '../db/database';
+import { ensureDefaultConsentDocuments } from './default-documents';
 
 export const AT = '2026-01-01T00:00:00.000Z';
 export const OWNER_ACTOR: AuditActor = { type: 'staff', id: null, ip: '192.0.2.1', requestId: null };
@@ -25,3 +26,18 @@ export async function insertPatient(db: Db, name: { family: string; given: strin
 }
 
 export const patientActor = (patientId: string): AuditActor => ({ type: 'patient', id: patientId, ip: '198.51.100.7', requestId: null });
+
+/**
+ * The patient's signed agreement to the current version of each kind given (privacy and treatment
+ * by default), publishing the default texts first when none is published.
+ */
+export async function giveConsent(db: Db, patientId: string, kinds: ReadonlyArray<'privacy' | 'treatment'> = ['privacy', 'treatment'], at = AT): Promise<void> {
+	await ensureDefaultConsentDocuments(db);
+	for (const kind of kinds) {
+		const document = await db.kysely.selectFrom('consent_document').select('id').where('kind', '=', kind).orderBy('version', 'desc').limit(1).executeTakeFirstOrThrow();
+		await db.kysely
+			.insertInto('consent_signature')
+			.values({ id: randomUUID(), patient_id: patientId, document_id: document.id, agreed: 1, signed_name: '山田 花子', signed_at: at, ip: null, user_agent: null, recorded_by_staff_id: null, channel: 'portal' })
+			.execute();
+	}
+}

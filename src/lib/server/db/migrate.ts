@@ -18,6 +18,7 @@ import { reportIndexes } from './migrations/0015_report_indexes';
 import { chargeInsuranceCard } from './migrations/0016_charge_insurance_card';
 import { sessionSafety } from './migrations/0017_session_safety';
 import { selfCheckFlags } from './migrations/0018_self_check_flags';
+import { consentChannel } from './migrations/0019_consent_channel';
 import { retentionAndOperator } from './migrations/0020_retention_and_operator';
 import { staffSecondFactor } from './migrations/0021_staff_second_factor';
 import { auditKeyedChain } from './migrations/0022_audit_keyed_chain';
@@ -45,6 +46,7 @@ export function allMigrations(dialect: DialectName): Record<string, Migration> {
 		'0016_charge_insurance_card': chargeInsuranceCard(dialect),
 		'0017_session_safety': sessionSafety(dialect),
 		'0018_self_check_flags': selfCheckFlags,
+		'0019_consent_channel': consentChannel(dialect),
 		'0020_retention_and_operator': retentionAndOperator(dialect),
 		'0021_staff_second_factor': staffSecondFactor(dialect),
 		'0022_audit_keyed_chain': auditKeyedChain(dialect),

@@ -1,4 +1,5 @@
 import type { Generated, Insertable, Selectable } from 'kysely';
+import type { ConsentChannel } from '../../domain/consent/kinds';
 import type { BillingTables } from './schema-billing';
 import type { ExaminationTables } from './schema-examination';
 import type { OutcomeScoreTables } from './schema-outcome-scores';
@@ -385,6 +386,8 @@ export interface ConsentSignatureTable {
 	ip: string | null;
 	user_agent: string | null;
 	recorded_by_staff_id: string | null;
+	/** How the answer was given (0019): portal, desk, online_booking or verbal. */
+	channel: Generated<ConsentChannel>;
 }
 
 export interface OutcomeCheckInTable {

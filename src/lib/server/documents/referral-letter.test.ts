@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { giveConsent } from '../consent/test-fixtures';
 import { pdfText, squashed } from '../../../../tests/support/pdf-text';
 import { describeEachDatabase } from '../../../../tests/support/test-database';
 import { calmIntake } from '../../domain/intake/fixtures';
@@ -23,6 +24,7 @@ async function practitioner(db: Db): Promise<AuditActor> {
 /** A patient with an intake naming their medicines, two sessions, and an examination with a red flag. */
 async function referredPatient(db: Db, actor: AuditActor) {
 	const patientId = await insertPatient(db);
+	await giveConsent(db, patientId);
 	await db.kysely.updateTable('patient').set({ date_of_birth: '1968-05-04', sex: 'female' }).where('id', '=', patientId).execute();
 	const answers = calmIntake();
 	answers.safety = { ...answers.safety, medicines: 'ロキソプロフェン 60mg', bloodThinner: 'yes', bloodThinnerKinds: ['warfarin'], implantedDevice: true };

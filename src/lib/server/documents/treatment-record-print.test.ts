@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { giveConsent } from '../consent/test-fixtures';
 import { describe, expect, it } from 'vitest';
 import { pdfPages, pdfText, squashed } from '../../../../tests/support/pdf-text';
 import { describeEachDatabase } from '../../../../tests/support/test-database';
@@ -30,6 +31,7 @@ async function practitioner(db: Db): Promise<AuditActor> {
 }
 
 async function session(db: Db, patientId: string, actor: AuditActor, now: Date, record: (sessionId: string) => Promise<unknown> = async () => {}) {
+	await giveConsent(db, patientId);
 	const started = await startSession(db, patientId, {}, actor, { now });
 	if (!started.ok) throw new Error(started.code);
 	await record(started.id);

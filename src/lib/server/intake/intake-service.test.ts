@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { beforeAll, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { describeEachDatabase } from '../../../../tests/support/test-database';
 import { calmIntake } from '../../domain/intake/fixtures';
 import { toFormValues } from '../../domain/intake/form-fields';
 import { ANSWER_STEPS } from '../../domain/intake/steps';
 import type { AuditActor } from '../audit/audit-log';
 import type { Db } from '../db/database';
+import { giveConsent } from '../consent/test-fixtures';
 import { createMailer } from '../mail/mailer';
 import { seedDemoClinic } from '../seed/demo-clinic';
 import {
@@ -29,6 +30,7 @@ async function addPatient(db: Db, number: string): Promise<string> {
 		.insertInto('patient')
 		.values({ id, family_name: '山田', given_name: '花子', family_name_kana: '', given_name_kana: '', email: '', phone: '090-0000-0001', date_of_birth: '1970-03-10', preferred_locale: 'ja', created_at: NOW.toISOString(), patient_number: number })
 		.execute();
+	await giveConsent(db, id, ['privacy']);
 	return id;
 }
 
@@ -263,5 +265,45 @@ describeEachDatabase('the intake questionnaire', (db) => {
 		delete stored['red-flags'].painNrs;
 		await db().kysely.updateTable('intake').set({ answers: JSON.stringify(stored) }).where('id', '=', intake.id).execute();
 		expect(await submitIntake(db(), mailer, intake.id, staff, { now: NOW })).toEqual({ ok: false, code: 'incomplete', missing: ['red-flags'] });
+	});
+
+	describe('without a current privacy consent (docs/clinical-rules.md §6)', () => {
+		it('takes no health answer and submits nothing, writing only the refusal to the audit trail', async () => {
+			const patient = randomUUID();
+			await db()
+				.kysely.insertInto('patient')
+				.values({ id: patient, family_name: '中村', given_name: '由美', family_name_kana: '', given_name_kana: '', email: '', phone: '090-0000-0004', date_of_birth: '1980-01-01', preferred_locale: 'ja', created_at: NOW.toISOString(), patient_number: 'P-0100' })
+				.execute();
+			const actor: AuditActor = { type: 'patient', id: patient, ip: null, requestId: null };
+			const intake = (await getOrStartIntake(db(), patient, actor, { now: NOW }))!;
+			const before = await db().kysely.selectFrom('intake').selectAll().where('id', '=', intake.id).executeTakeFirstOrThrow();
+			expect(await saveIntakeStep(db(), intake.id, 'history', toFormValues('history', calmIntake()), actor, { patientId: patient, now: NOW })).toEqual({ ok: false, code: 'no_privacy_consent' });
+			// Answers written some other way (before the rule) are not sent on either.
+			await db().kysely.updateTable('intake').set({ answers: JSON.stringify(calmIntake()) }).where('id', '=', intake.id).execute();
+			expect(await submitIntake(db(), mailer, intake.id, actor, { patientId: patient, now: NOW })).toEqual({ ok: false, code: 'no_privacy_consent' });
+			const after = await db().kysely.selectFrom('intake').selectAll().where('id', '=', intake.id).executeTakeFirstOrThrow();
+			expect({ ...after, answers: before.answers }).toEqual(before);
+			expect(await db().kysely.selectFrom('outcome_check_in').select('id').where('patient_id', '=', patient).execute()).toEqual([]);
+			const refusals = await db().kysely.selectFrom('audit_log').select('detail').where('action', '=', 'intake.refused').where('patient_id', '=', patient).execute();
+			expect(refusals.map((r) => JSON.parse(r.detail!).reason)).toEqual(['no_privacy_consent', 'no_privacy_consent']);
+		});
+
+		it('takes the answers once the patient agrees to the current privacy text, and stops again when the text is revised', async () => {
+			const patient = randomUUID();
+			await db()
+				.kysely.insertInto('patient')
+				.values({ id: patient, family_name: '中村', given_name: '由美', family_name_kana: '', given_name_kana: '', email: '', phone: '090-0000-0004', date_of_birth: '1980-01-01', preferred_locale: 'ja', created_at: NOW.toISOString(), patient_number: 'P-0101' })
+				.execute();
+			const actor: AuditActor = { type: 'patient', id: patient, ip: null, requestId: null };
+			const intake = (await getOrStartIntake(db(), patient, actor, { now: NOW }))!;
+			await giveConsent(db(), patient, ['privacy']);
+			expect(await saveIntakeStep(db(), intake.id, 'history', toFormValues('history', calmIntake()), actor, { patientId: patient, now: NOW })).toEqual({ ok: true, next: 'safety' });
+			const privacy = await db().kysely.selectFrom('consent_document').selectAll().where('kind', '=', 'privacy').orderBy('version', 'desc').executeTakeFirstOrThrow();
+			await db()
+				.kysely.insertInto('consent_document')
+				.values({ ...privacy, id: randomUUID(), version: Number(privacy.version) + 1, created_at: NOW.toISOString() })
+				.execute();
+			expect(await saveIntakeStep(db(), intake.id, 'safety', toFormValues('safety', calmIntake()), actor, { patientId: patient, now: NOW })).toEqual({ ok: false, code: 'no_privacy_consent' });
+		});
 	});
 });

@@ -12,6 +12,7 @@ import { deriveSafetyAlerts, type SafetyAlert } from '../../domain/safety/alerts
 import type { TriageResult } from '../../domain/triage/assess';
 import { intakeTriage } from '../../domain/intake/triage';
 import { recordAudit, type AuditActor } from '../audit/audit-log';
+import { intakeConsentProblemOf } from '../consent/required-consent';
 import type { Db } from '../db/database';
 import { withTransaction } from '../db/transaction';
 import {
@@ -99,7 +100,7 @@ export type IntakeFieldCodes = Record<string, string>;
 export type SaveIntakeStepResult =
 	| { ok: true; next: IntakeStep }
 	| { ok: false; code: 'invalid'; fields: IntakeFieldCodes }
-	| { ok: false; code: 'unknown_step' | 'not_found' | 'already_submitted' };
+	| { ok: false; code: 'unknown_step' | 'not_found' | 'already_submitted' | 'no_privacy_consent' };
 
 export interface SaveIntakeStepOptions {
 	/** Portal: the signed-in patient; the intake must be theirs. */
@@ -136,6 +137,11 @@ export async function saveIntakeStep(
 		const intake = await findIntake(tx, intakeId, options.patientId);
 		if (!intake) return { ok: false, code: 'not_found' } as const;
 		if (intake.status !== 'in_progress') return { ok: false, code: 'already_submitted' } as const;
+		// Health answers are 要配慮個人情報: none is taken without a current privacy consent (docs/clinical-rules.md §6).
+		if (await intakeConsentProblemOf(tx, intake.patientId)) {
+			await recordAudit(tx, actor, { action: 'intake.refused', entityType: 'intake', entityId: intakeId, patientId: intake.patientId, detail: { step, reason: 'no_privacy_consent' } });
+			return { ok: false, code: 'no_privacy_consent' } as const;
+		}
 		let data = parsed.data;
 		if (step === 'red-flags') {
 			// The age is asked when the date of birth does not give it, and never assumed (docs/clinical-rules.md §1).

@@ -9,6 +9,7 @@ import { isAnswerStep, isIntakeStep, type IntakeStep } from '../../domain/intake
 import { localizePath, type Locale } from '../../i18n/locales';
 import { translate } from '../../i18n/translate';
 import type { AuditActor } from '../audit/audit-log';
+import { intakeConsentProblemOf } from '../consent/required-consent';
 import { formFailure, parseForm } from '../http/form';
 import { isMessageKey } from '../../i18n/translate';
 import { patientAge } from './patient-age';
@@ -38,9 +39,15 @@ async function openIntake(ctx: StepContext): Promise<IntakeRecord> {
 	return intake;
 }
 
+/** Without a current privacy consent no health question is asked: the overview says why and links to sign. */
+async function requirePrivacyConsent(ctx: StepContext): Promise<void> {
+	if (await intakeConsentProblemOf(ctx.event.locals.db, ctx.patientId)) redirect(303, localizePath(ctx.basePath, ctx.event.locals.locale));
+}
+
 export async function loadStepPage(ctx: StepContext, stepParam: string) {
 	const locale = ctx.event.locals.locale;
 	const step = knownStep(stepParam, locale);
+	await requirePrivacyConsent(ctx);
 	const intake = await openIntake(ctx);
 	const db = ctx.event.locals.db;
 	return {
@@ -65,6 +72,7 @@ export async function handleStepAction(ctx: StepContext, stepParam: string) {
 	if (step === 'review') {
 		const result = await submitIntake(locals.db, locals.mailer, intake.id, ctx.actor, { ...scope, staffId: ctx.staffId, origin: locals.origin });
 		if (!result.ok && result.code === 'incomplete') return fail(422, { missing: result.missing });
+		if (!result.ok && result.code === 'no_privacy_consent') redirect(303, overview);
 		redirect(303, result.ok ? `${overview}?sent=1` : overview);
 	}
 

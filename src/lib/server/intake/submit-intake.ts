@@ -9,6 +9,7 @@ import { missingSteps } from '../../domain/intake/progress';
 import { intakeTriage, needsClinicAlert } from '../../domain/intake/triage';
 import type { TriageLevel, TriageReason } from '../../domain/triage/assess';
 import { recordAudit, type AuditActor } from '../audit/audit-log';
+import { intakeConsentProblemOf } from '../consent/required-consent';
 import type { Db } from '../db/database';
 import { withTransaction } from '../db/transaction';
 import type { Mailer } from '../mail/mailer';
@@ -18,7 +19,7 @@ import { notifyClinicOfRedFlag } from './red-flag-mail';
 
 export type SubmitIntakeResult =
 	| { ok: true; level: TriageLevel; reasons: TriageReason[]; alerted: boolean }
-	| { ok: false; code: 'not_found' | 'already_submitted' }
+	| { ok: false; code: 'not_found' | 'already_submitted' | 'no_privacy_consent' }
 	| { ok: false; code: 'incomplete'; missing: AnswerStep[] };
 
 export interface SubmitIntakeOptions {
@@ -44,6 +45,11 @@ export async function submitIntake(
 		const intake = await findIntake(tx, intakeId, options.patientId);
 		if (!intake) return { ok: false, code: 'not_found' };
 		if (intake.status !== 'in_progress') return { ok: false, code: 'already_submitted' };
+		// The same rule as each step's save (docs/clinical-rules.md §6): a consent withdrawn or outdated since stops it here too.
+		if (await intakeConsentProblemOf(tx, intake.patientId)) {
+			await recordAudit(tx, actor, { action: 'intake.refused', entityType: 'intake', entityId: intakeId, patientId: intake.patientId, detail: { step: 'review', reason: 'no_privacy_consent' } });
+			return { ok: false, code: 'no_privacy_consent' };
+		}
 		const missing = missingSteps(intake.answers);
 		if (missing.length > 0) return { ok: false, code: 'incomplete', missing };
 		const { measures } = intake.answers;

@@ -69,6 +69,7 @@ export async function exportPatientData(db: Db, patientId: string, actor: AuditA
 				'consent_signature.ip',
 				'consent_signature.user_agent',
 				'consent_signature.recorded_by_staff_id',
+				'consent_signature.channel',
 				'consent_document.kind',
 				'consent_document.version',
 				'consent_document.title_ja',
@@ -175,6 +176,7 @@ export async function exportPatientData(db: Db, patientId: string, actor: AuditA
 			ip: s.ip,
 			userAgent: s.user_agent,
 			recordedByStaff: s.recorded_by_staff_id !== null,
+			channel: s.channel,
 			document: { kind: s.kind, version: s.version, title: { ja: s.title_ja, en: s.title_en }, text: { ja: s.body_ja, en: s.body_en } }
 		})),
 		outcomeCheckIns: checkIns.map((c) => ({

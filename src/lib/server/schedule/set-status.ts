@@ -1,19 +1,24 @@
+import type { NeedleProblem } from '../../domain/clinical/needle-account';
 import { recordAudit, type AuditActor } from '../audit/audit-log';
 import type { Db } from '../db/database';
 import type { Appointment } from '../db/schema';
 import { withTransaction } from '../db/transaction';
+import { unaccountedSessionOfVisit } from '../treatment-session/needle-account';
 import { STAFF_SETTABLE_STATUSES, type StaffSettableStatus } from './schemas';
 
 export type SetStatusResult =
 	| { ok: true; changed: boolean; patientName: { familyName: string; givenName: string } | null }
-	| { ok: false; code: 'invalid' | 'not_found' | 'not_a_visit' };
+	| { ok: false; code: 'invalid' | 'not_found' | 'not_a_visit' }
+	/** A session of the visit has needles unaccounted for (docs/clinical-rules.md §3): it cannot be completed. */
+	| { ok: false; code: 'needles_unaccounted'; sessionId: string; problem: NeedleProblem; needlesIn: number; needlesOut: number };
 
 /** Statuses of a visit; a mistaken tap (arrived instead of no-show) can be corrected either way. */
 const VISIT_STATUSES = new Set<Appointment['status']>(['booked', 'arrived', 'completed', 'no_show']);
 
 /**
  * Reception's desk buttons: arrived, completed, no-show. The grains stay claimed whatever the
- * status, because the time was used (or kept free) for this patient.
+ * status, because the time was used (or kept free) for this patient. A visit whose session still
+ * has needles unaccounted for is not completed (docs/clinical-rules.md §3).
  */
 export async function setStatus(db: Db, appointmentId: string, status: StaffSettableStatus, actor: AuditActor): Promise<SetStatusResult> {
 	if (!STAFF_SETTABLE_STATUSES.includes(status)) return { ok: false, code: 'invalid' };
@@ -28,6 +33,13 @@ export async function setStatus(db: Db, appointmentId: string, status: StaffSett
 		if (!VISIT_STATUSES.has(current.status)) return { ok: false, code: 'not_a_visit' } as const;
 		const patientName = current.family_name !== null && current.given_name !== null ? { familyName: current.family_name, givenName: current.given_name } : null;
 		if (current.status === status) return { ok: true, changed: false, patientName } as const;
+		if (status === 'completed') {
+			const open = await unaccountedSessionOfVisit(tx, current.id);
+			if (open?.problem) {
+				await recordAudit(tx, actor, { action: 'schedule.status_refused', entityType: 'appointment', entityId: current.id, patientId: current.patient_id ?? undefined, detail: { to: status, reason: 'needles_unaccounted', sessionId: open.sessionId } });
+				return { ok: false, code: 'needles_unaccounted', sessionId: open.sessionId, problem: open.problem, needlesIn: open.needlesIn, needlesOut: open.needlesOut } as const;
+			}
+		}
 		const updated = await tx.kysely
 			.updateTable('appointment')
 			.set({ status })

@@ -3,9 +3,11 @@ import { describeEachDatabase } from '../../../../tests/support/test-database';
 import { prepareDatabase } from '../app';
 import { SYSTEM_ACTOR } from '../audit/audit-log';
 import { readConfig } from '../config';
+import { createChargeForAppointment } from '../billing/create-charge';
 import { loadChart } from '../patients/load-chart';
 import { getSessionRecord, listSessions } from '../treatment-session/session-record';
 import { DEMO_ACKNOWLEDGED_REASON } from './demo-session';
+import { listUnaccountedSessions } from '../treatment-session/needle-account';
 
 describeEachDatabase('the demo clinic’s patient with a history', (db) => {
 	beforeAll(async () => {
@@ -44,5 +46,15 @@ describeEachDatabase('the demo clinic’s patient with a history', (db) => {
 		expect(flagged[0]).toMatchObject({ status: 'booked' });
 		expect(JSON.parse(flagged[0]!.triage_reasons!)).toEqual(['durationOverAWeek', 'severePain']);
 		expect(Date.parse(flagged[0]!.starts_at)).toBeGreaterThan(db().clock.now().getTime());
+	});
+
+	it('shows a visit of the last open day whose session is open with a needle not counted out, on the banner and refused at the desk', async () => {
+		const open = await listUnaccountedSessions(db());
+		expect(open).toEqual([expect.objectContaining({ familyName: '小林', givenName: '真一', needlesIn: 6, needlesOut: 5, needledPoints: 3, problem: 'needles_in_body' })]);
+		const desk = await db().kysely.selectFrom('staff').select('id').where('role', '=', 'reception').executeTakeFirstOrThrow();
+		const charged = await createChargeForAppointment(db(), open[0]!.appointmentId!, { payer: 'self_pay' }, { type: 'staff', id: desk.id, ip: null, requestId: null });
+		expect(charged).toMatchObject({ ok: false, code: 'needles_unaccounted', needlesIn: 6, needlesOut: 5 });
+		const consents = await db().kysely.selectFrom('consent_signature').select('channel').where('patient_id', '=', open[0]!.patientId).orderBy('channel').execute();
+		expect(consents.map((c) => c.channel)).toEqual(['online_booking', 'verbal']);
 	});
 });

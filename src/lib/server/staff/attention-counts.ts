@@ -1,6 +1,23 @@
+import { needlesMissing, type NeedleProblem } from '../../domain/clinical/needle-account';
 import type { Db } from '../db/database';
 import type { StaffRole } from '../db/schema';
 import { countFailedMail } from '../mail/failed-mail';
+import { listUnaccountedSessions } from '../treatment-session/needle-account';
+
+/** A session whose needles are not accounted for, as the banner lists it (docs/clinical-rules.md §3). */
+export interface OpenNeedleSession {
+	sessionId: string;
+	patientId: string;
+	/** The visit the session belongs to, if any: the desk's page for it says why it cannot be charged. */
+	appointmentId: string | null;
+	patientNumber: string | null;
+	familyName: string;
+	givenName: string;
+	needlesIn: number;
+	needlesOut: number;
+	missing: number;
+	problem: NeedleProblem;
+}
 
 /** What needs a staff member's attention now: the console banner shows these on every page. */
 export interface AttentionCounts {
@@ -10,6 +27,8 @@ export interface AttentionCounts {
 	sideEffects: number;
 	/** Mail (alerts included) that gave up after every retry (the owner only, who reads the outbox). */
 	failedMail: number;
+	/** Every open session with needles unaccounted for, for every role: the desk must not charge it either. */
+	openNeedles: OpenNeedleSession[];
 }
 
 export async function attentionCounts(db: Db, role: StaffRole): Promise<AttentionCounts> {
@@ -27,6 +46,18 @@ export async function attentionCounts(db: Db, role: StaffRole): Promise<Attentio
 					.select((eb) => eb.fn.countAll<number>().as('n'))
 					.where('handled_at', 'is', null)
 					.executeTakeFirstOrThrow();
+	const openNeedles = (await listUnaccountedSessions(db)).map((s) => ({
+		sessionId: s.sessionId,
+		patientId: s.patientId,
+		appointmentId: s.appointmentId,
+		patientNumber: s.patientNumber,
+		familyName: s.familyName,
+		givenName: s.givenName,
+		needlesIn: s.needlesIn,
+		needlesOut: s.needlesOut,
+		missing: needlesMissing(s),
+		problem: s.problem!
+	}));
 	const failedMail = role === 'owner' ? await countFailedMail(db) : 0;
-	return { redFlags: Number(redFlags.n), sideEffects: Number(sideEffects.n), failedMail };
+	return { redFlags: Number(redFlags.n), sideEffects: Number(sideEffects.n), failedMail, openNeedles };
 }

@@ -1,13 +1,16 @@
 /*
  * Needles inserted and removed (docs/clinical-rules.md §3). Counted while the session is open; once it is
  * closed the counts matched and stay as they were. Out never exceeds in: more needles out than in
- * is a miscount to be corrected at once, not later.
+ * is a miscount to be corrected at once, not later. Counting in needs はり師; counting out never
+ * needs a licence, so a needle can always be accounted for.
  */
+import { mayChangeNeedleCount } from '../../domain/clinical/session-rules';
 import type { AuditActor } from '../audit/audit-log';
 import type { Db } from '../db/database';
 import { editSession, type SessionEditResult } from './edit-session';
 import { fieldCodesFrom } from './field-codes';
 import { ZNeedleCountsSchema, ZNeedleStepSchema } from './schemas';
+import { licencesOf } from './session-repository';
 
 export const MAX_NEEDLES = 500;
 
@@ -27,6 +30,10 @@ async function saveCounts(
 		if (after.needlesIn < 0 || after.needlesIn > MAX_NEEDLES) return { ok: false, code: 'invalid', fields: { [fieldFor.in]: 'treatmentSession.error.countRange' } };
 		if (after.needlesOut < 0 || after.needlesOut > MAX_NEEDLES) return { ok: false, code: 'invalid', fields: { [fieldFor.out]: 'treatmentSession.error.countRange' } };
 		if (after.needlesOut > after.needlesIn) return { ok: false, code: 'invalid', fields: { [fieldFor.out]: 'treatmentSession.error.outBeyondIn' } };
+		// A needle counted in is a needle inserted: only a はり師 does that (docs/clinical-rules.md §6).
+		if (!mayChangeNeedleCount(await licencesOf(tx, session.practitionerStaffId), before, after)) {
+			return { ok: false, code: 'invalid', fields: { [fieldFor.in]: 'treatmentSession.error.countNeedsHari' } };
+		}
 		await tx.kysely
 			.updateTable('treatment_session')
 			.set({ needles_in: after.needlesIn, needles_out: after.needlesOut })

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { allowedTechniques } from '../../domain/clinical/session-rules';
+import { mayNeedle } from '../../domain/clinical/session-rules';
 import type { AuditActor } from '../audit/audit-log';
 import type { Db } from '../db/database';
 import { editSession, type SessionEditResult } from './edit-session';
@@ -24,7 +24,7 @@ export async function addSessionPoint(db: Db, patientId: string, sessionId: stri
 	if (Object.keys(fields).length > 0) return { ok: false, code: 'invalid', fields };
 	const point = parsed.data;
 	return editSession(db, patientId, sessionId, input, actor, { now }, async (tx, session, at) => {
-		if (!allowedTechniques(await licencesOf(tx, session.practitionerStaffId)).includes('needling')) {
+		if (!mayNeedle(await licencesOf(tx, session.practitionerStaffId))) {
 			return { ok: false, code: 'invalid', fields: { code: 'treatmentSession.error.needsHari' } };
 		}
 		const row = { code: point.code, side: point.side, gauge: point.gauge, lengthMm: point.lengthMm, depthMm: point.depthMm, technique: point.technique, deqi: point.deqi, deep: point.deep };

@@ -3,23 +3,24 @@ import { z } from 'zod';
 import { findAcupoint } from '../../domain/acupoints/points';
 import { POINT_SIDES } from '../../domain/clinical/point-suggestions';
 import { checkTreatment } from '../../domain/clinical/safety-check';
-import { DEFAULT_RETENTION_MINUTES, NO_TECHNIQUES } from '../../domain/clinical/session-rules';
+import { DEFAULT_RETENTION_MINUTES, NO_TECHNIQUES, planPointsForSession } from '../../domain/clinical/session-rules';
 import { addDays, localDate, localInstant } from '../../domain/scheduling/local-time';
 import { recordAudit, type AuditActor } from '../audit/audit-log';
+import { sessionConsentProblemOf } from '../consent/required-consent';
 import { redFlagSessionGate } from '../examination/latest-examination';
 import type { Db } from '../db/database';
 import type { PointSide } from '../db/schema-session';
 import { withTransaction } from '../db/transaction';
 import { fieldCodesFrom, type SessionFieldCodes } from './field-codes';
 import { ZStartSessionSchema } from './schemas';
-import { findSessionPatient } from './session-repository';
+import { findSessionPatient, licencesOf } from './session-repository';
 import { currentSafetyAlerts } from './session-safety';
 
 export type StartSessionResult =
 	/** `held`: how many of the plan's points wait for an acknowledgement before they join the record. */
 	| { ok: true; id: string; resumed: boolean; preFilled: boolean; held: number }
 	| { ok: false; code: 'invalid'; fields: SessionFieldCodes }
-	| { ok: false; code: 'not_found' | 'forbidden' }
+	| { ok: false; code: 'not_found' | 'forbidden' | 'no_treatment_consent' }
 	/** The newest examination found an emergency-level red flag: referral, not needles (docs/clinical-rules.md §1). */
 	| { ok: false; code: 'red_flag_blocked'; examinationId: string }
 	/** An urgent or see-doctor finding waits for the practitioner's acknowledgement. */
@@ -85,6 +86,11 @@ export async function startSession(db: Db, patientId: string, input: Record<stri
 			await recordAudit(tx, actor, { action: 'treatment_session.resume', entityType: 'treatment_session', entityId: existing.id, patientId });
 			return { ok: true, id: existing.id, resumed: true, preFilled: false, held: 0 } as const;
 		}
+		// Informed consent before treatment (docs/clinical-rules.md §6): signed, or taken aloud at the desk.
+		if (await sessionConsentProblemOf(tx, patientId)) {
+			await recordAudit(tx, actor, { action: 'treatment_session.start_refused', entityType: 'patient', entityId: patientId, patientId, detail: { reason: 'no_treatment_consent' } });
+			return { ok: false, code: 'no_treatment_consent' } as const;
+		}
 		// The same rule wherever a session starts (docs/clinical-rules.md §1): checked here, in the use
 		// case. A session already open is resumed above, so needles already in can still be counted out.
 		const redFlags = await redFlagSessionGate(tx, patientId);
@@ -104,7 +110,9 @@ export async function startSession(db: Db, patientId: string, input: Record<stri
 			.executeTakeFirst();
 		const id = randomUUID();
 		const at = now.toISOString();
-		const planPoints = await activePlanPoints(tx, patientId);
+		// Plan points are needled points: a practitioner without はり師 starts with none (docs/clinical-rules.md §6).
+		const allPlanPoints = await activePlanPoints(tx, patientId);
+		const planPoints = planPointsForSession(allPlanPoints, await licencesOf(tx, staffId));
 		const { alerts } = await currentSafetyAlerts(tx, patientId);
 		const conflicting = new Set(
 			checkTreatment(alerts, { points: planPoints, electroacupuncture: false }).conflicts.flatMap(({ conflict }) => ('pointCode' in conflict ? [conflict.pointCode] : []))
@@ -145,7 +153,7 @@ export async function startSession(db: Db, patientId: string, input: Record<stri
 			entityType: 'treatment_session',
 			entityId: id,
 			patientId,
-			detail: { appointmentLinked: appointmentId !== null, preFilledFromCheckIn: checkIn !== undefined, pointsFromPlan: copied.length, planPointsHeld: held.length }
+			detail: { appointmentLinked: appointmentId !== null, preFilledFromCheckIn: checkIn !== undefined, pointsFromPlan: copied.length, planPointsHeld: held.length, planPointsNotCopied: allPlanPoints.length - planPoints.length }
 		});
 		return { ok: true, id, resumed: false, preFilled: checkIn !== undefined, held: held.length } as const;
 	});

@@ -1,5 +1,6 @@
 /* Staff, sessions and a mailer the session record's tests share. Every call makes new rows. */
 import type { AuditActor } from '../audit/audit-log';
+import { giveConsent } from '../consent/test-fixtures';
 import type { Db } from '../db/database';
 import type { Mailer, OutgoingMail } from '../mail/mailer';
 import { insertPatient, insertPractitioner, insertStaff } from '../outcomes/test-fixtures';
@@ -22,9 +23,17 @@ export async function practitionerActor(db: Db, licences: { hari: boolean; kyu: 
 	return { type: 'staff', id: staff.id, ip: null, requestId: null };
 }
 
-/** A session opened at `now` for a new patient (or the one given). */
+/** A new patient who signed the current privacy and treatment consents, so a session may start. */
+export async function consentingPatient(db: Db): Promise<string> {
+	const patientId = await insertPatient(db);
+	await giveConsent(db, patientId);
+	return patientId;
+}
+
+/** A session opened at `now` for a new consenting patient (or the one given, who is given consent). */
 export async function openSession(db: Db, actor: AuditActor, now: Date, patientId?: string) {
 	const patient = patientId ?? (await insertPatient(db));
+	await giveConsent(db, patient);
 	const started = await startSession(db, patient, {}, actor, { now });
 	if (!started.ok) throw new Error(started.code);
 	return { patientId: patient, sessionId: started.id };

@@ -14,7 +14,7 @@ import { addSessionPoint, removeSessionPoint } from './session-points';
 import { getSessionRecord, listSessions } from './session-record';
 import { startRetentionTimer } from './start-retention-timer';
 import { startSession } from './start-session';
-import { openSession as openSessionAt, practitionerActor, recordingMailer } from './test-fixtures';
+import { consentingPatient, openSession as openSessionAt, practitionerActor, recordingMailer } from './test-fixtures';
 
 const NOW = new Date('2026-03-02T01:00:00.000Z'); // 10:00 in Tokyo
 const LATER = new Date(NOW.getTime() + 25 * 60 * 60 * 1000);
@@ -29,7 +29,7 @@ describeEachDatabase('treatment session record', (db) => {
 	describe('starting', () => {
 		it('starts a session and pre-fills the pain from a portal check-in done the same clinic day', async () => {
 			const actor = await practitionerActor(db());
-			const patientId = await insertPatient(db());
+			const patientId = await consentingPatient(db());
 			await recordCheckIn(db(), patientId, { legPain: 7, backPain: 4, psfs: null, sbi: null, pgic: null }, 'portal', actor, null, new Date('2026-03-01T23:30:00.000Z'));
 			const started = await startSession(db(), patientId, {}, actor, { now: NOW });
 			expect(started).toMatchObject({ ok: true, resumed: false, preFilled: true });
@@ -39,7 +39,7 @@ describeEachDatabase('treatment session record', (db) => {
 
 		it('starts with the points of the patient’s active plan, leaving out any unknown code', async () => {
 			const actor = await practitionerActor(db());
-			const patientId = await insertPatient(db());
+			const patientId = await consentingPatient(db());
 			const at = NOW.toISOString();
 			await db()
 				.kysely.insertInto('treatment_plan')
@@ -68,7 +68,7 @@ describeEachDatabase('treatment session record', (db) => {
 
 		it('does not pre-fill from a check-in of the day before in Tokyo', async () => {
 			const actor = await practitionerActor(db());
-			const patientId = await insertPatient(db());
+			const patientId = await consentingPatient(db());
 			await recordCheckIn(db(), patientId, { legPain: 5, backPain: 5, psfs: null, sbi: null, pgic: null }, 'portal', actor, null, new Date('2026-03-01T14:59:00.000Z'));
 			const started = await startSession(db(), patientId, {}, actor, { now: NOW });
 			expect(started).toMatchObject({ ok: true, preFilled: false });
@@ -76,7 +76,7 @@ describeEachDatabase('treatment session record', (db) => {
 
 		it('links an appointment of the patient and resumes rather than opening a second session for it', async () => {
 			const actor = await practitionerActor(db());
-			const patientId = await insertPatient(db());
+			const patientId = await consentingPatient(db());
 			const practitionerId = await insertPractitioner(db(), null);
 			const appointmentId = await insertAppointment(db(), patientId, practitionerId, '2026-03-02T00:30:00.000Z', 'arrived');
 			const first = await startSession(db(), patientId, { appointmentId }, actor, { now: NOW });
@@ -251,7 +251,8 @@ describeEachDatabase('treatment session record', (db) => {
 			const actor = await practitionerActor(db());
 			const { patientId, sessionId } = await openSession(db(), actor);
 			await addSessionPoint(db(), patientId, sessionId, { code: 'BL40', side: 'both' }, actor, NOW);
-			await closeSession(db(), patientId, sessionId, actor, NOW);
+			await setNeedleCounts(db(), patientId, sessionId, { needlesIn: '2', needlesOut: '2' }, actor, NOW);
+			expect(await closeSession(db(), patientId, sessionId, actor, NOW)).toMatchObject({ ok: true });
 			await addSessionPoint(db(), patientId, sessionId, { code: 'GB34', side: 'left', reason: '記録漏れ' }, actor, LATER);
 			const [amendment] = (await getSessionRecord(db(), patientId, sessionId, actor, LATER))!.amendments;
 			expect((amendment!.before.points as Array<{ code: string }>).map((p) => p.code)).toEqual(['BL40']);

@@ -26,7 +26,13 @@ export const safety = {
 		'safety.redFlag.emergency': '緊急の警告症状',
 		'safety.redFlag.urgent': '至急の警告症状',
 		'safety.noTreatmentConsent': '施術同意なし',
-		'safety.flagsLabel': '注意事項'
+		'safety.flagsLabel': '注意事項',
+		'safety.openNeedles.label': '抜鍼が確認されていない施術',
+		'safety.openNeedles.inBody': '{name}：刺入{in}本・抜鍼{out}本（{count}本 未確認）',
+		'safety.openNeedles.countMissing': '{name}：刺鍼ツボの記録あり・刺入本数の記録なし',
+		'safety.openNeedles.open': '施術記録を開く',
+		'safety.openNeedles.chart': 'カルテを開く',
+		'safety.openNeedles.visit': 'この来院の会計画面を開く'
 	},
 	en: {
 		'safety.title': 'Safety alerts',
@@ -54,6 +60,12 @@ export const safety = {
 		'safety.redFlag.emergency': 'Emergency red flag',
 		'safety.redFlag.urgent': 'Urgent red flag',
 		'safety.noTreatmentConsent': 'No treatment consent',
-		'safety.flagsLabel': 'Alerts'
+		'safety.flagsLabel': 'Alerts',
+		'safety.openNeedles.label': 'Sessions with needles not accounted for',
+		'safety.openNeedles.inBody': '{name}: {in} needles in, {out} out ({count} not accounted for)',
+		'safety.openNeedles.countMissing': '{name}: needled points recorded, no needle count',
+		'safety.openNeedles.open': 'Open the session record',
+		'safety.openNeedles.chart': 'Open the chart',
+		'safety.openNeedles.visit': 'Open this visit at the desk'
 	}
 } as const;

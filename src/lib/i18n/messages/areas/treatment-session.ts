@@ -174,6 +174,10 @@ export const treatmentSession = {
 		'treatmentSession.close.hint': '刺入本数と抜鍼本数が一致していないと終了できません。',
 		'treatmentSession.close.button': '施術を終了する',
 		'treatmentSession.close.refused': '刺入本数（{in}本）と抜鍼本数（{out}本）が一致しないため、施術を終了できません。残っている鍼を確認してください。',
+		'treatmentSession.visitNotCompleted': '完了にできません。',
+		'treatmentSession.close.countMissing': '刺鍼したツボが記録されていますが、刺入本数が記録されていません。刺入本数と抜鍼本数を記録してから終了してください。',
+		'treatmentSession.error.countNeedsHari': 'はり師の免許が登録されていないため、刺入本数を増やすことはできません（抜鍼の記録はできます）。',
+		'treatmentSession.plan.pointsNotCopied': '施術者にはり師の免許が登録されていないため、施術計画の刺鍼ツボは記録に写していません。',
 		'treatmentSession.close.alreadyClosed': 'この施術はすでに終了しています。',
 
 		'treatmentSession.next.heading': '次回の予約',
@@ -441,6 +445,10 @@ export const treatmentSession = {
 		'treatmentSession.close.hint': 'A session closes only when needles inserted and removed match.',
 		'treatmentSession.close.button': 'Close the session',
 		'treatmentSession.close.refused': 'The session cannot close: {in} needles were inserted and {out} removed. Find the remaining needles.',
+		'treatmentSession.visitNotCompleted': 'The visit cannot be marked completed.',
+		'treatmentSession.close.countMissing': 'Needled points are recorded but no needle count is. Record the needles inserted and removed before closing.',
+		'treatmentSession.error.countNeedsHari': 'No はり師 (acupuncturist) licence is registered, so needles cannot be counted in (counting them out is always possible).',
+		'treatmentSession.plan.pointsNotCopied': 'The practitioner has no はり師 licence registered, so the plan’s needling points were not copied into this record.',
 		'treatmentSession.close.alreadyClosed': 'This session is already closed.',
 
 		'treatmentSession.next.heading': 'Next visit',

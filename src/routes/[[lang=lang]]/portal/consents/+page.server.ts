@@ -17,7 +17,7 @@ export const load: PageServerLoad = async (event) => {
 		kinds: overview.kinds
 			.filter((k) => k.document !== null)
 			.map((k) => ({ kind: k.kind, required: k.required, status: k.status, needsAnswer: k.needsAnswer, document: k.document!, latest: k.latest && { id: k.latest.id, version: k.latest.version } })),
-		signatures: overview.signatures.map((s) => ({ id: s.id, kind: s.kind, version: s.version, agreed: s.agreed, signedAt: s.signedAt, recordedByName: s.recordedByName }))
+		signatures: overview.signatures.map((s) => ({ id: s.id, kind: s.kind, version: s.version, agreed: s.agreed, signedAt: s.signedAt, recordedByName: s.recordedByName, channel: s.channel }))
 	};
 };
 

@@ -1,6 +1,7 @@
 import { redirect } from '@sveltejs/kit';
 import { firstIncompleteStep } from '$lib/domain/intake/progress';
 import { localizePath } from '$lib/i18n/locales';
+import { intakeConsentProblemOf } from '$lib/server/consent/required-consent';
 import { findOpenIntake, getOrStartIntake, latestIntakeSummary } from '$lib/server/intake/intake-service';
 import { patientActor } from '$lib/server/portal/portal-patient';
 import type { PageServerLoad } from './$types';
@@ -12,6 +13,10 @@ export const load: PageServerLoad = async (event) => {
 	const actor = patientActor(event, patientId);
 	const resume = (step: string) => redirect(303, localizePath(`/portal/intake/${step}`, locals.locale));
 
+	// No health question before a current privacy consent (docs/clinical-rules.md §6): say why, and where to sign.
+	if (await intakeConsentProblemOf(locals.db, patientId)) {
+		return { summary: await latestIntakeSummary(locals.db, patientId, actor), sent: false, consentNeeded: true };
+	}
 	const open = await findOpenIntake(locals.db, patientId, actor);
 	if (open) resume(firstIncompleteStep(open.answers));
 	const summary = await latestIntakeSummary(locals.db, patientId, actor);
@@ -19,5 +24,5 @@ export const load: PageServerLoad = async (event) => {
 		const started = await getOrStartIntake(locals.db, patientId, actor);
 		if (started) resume(firstIncompleteStep(started.answers));
 	}
-	return { summary, sent: url.searchParams.get('sent') === '1' };
+	return { summary, sent: url.searchParams.get('sent') === '1', consentNeeded: false };
 };

@@ -160,6 +160,10 @@ export async function statusAction(event: RequestEvent) {
 	const { values, parsed } = await readValidated(event.request, ZStatusFormSchema, locals.locale);
 	if (!parsed.success) return refusal('invalid', 'status', values, locals.locale);
 	const result = await setStatus(locals.db, parsed.data.id, parsed.data.status, actorFrom(event));
+	if (!result.ok && result.code === 'needles_unaccounted') {
+		const message = translate(locals.locale, `billing.outcome.${result.problem}`, { in: result.needlesIn, out: result.needlesOut });
+		return refuse(409, 'status', values, {}, `${translate(locals.locale, 'treatmentSession.visitNotCompleted')} ${message}`);
+	}
 	if (!result.ok) return refusal(result.code, 'status', values, locals.locale);
 	return {
 		intent: 'status' as const,

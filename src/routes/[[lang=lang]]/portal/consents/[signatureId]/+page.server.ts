@@ -10,7 +10,7 @@ export const load: PageServerLoad = async (event) => {
 	const { patientId, actor } = portalPatient(event);
 	const view = await signedConsentView(locals.db, locals.locale, patientId, params.signatureId, actor);
 	if (!view) error(404, translate(locals.locale, 'error.notFoundTitle'));
-	const { agreed, signedName, signedAt, recordedByName } = view.signature;
+	const { agreed, signedName, signedAt, recordedByName, channel } = view.signature;
 	// The patient sees what they signed, not the device details the clinic keeps.
-	return { ...view, signature: { agreed, signedName, signedAt, recordedByName } };
+	return { ...view, signature: { agreed, signedName, signedAt, recordedByName, channel } };
 };

@@ -4,6 +4,7 @@ import { translate } from '$lib/i18n/translate';
 import { createChargeForAppointment } from '$lib/server/billing/create-charge';
 import { findVisitToCharge } from '$lib/server/billing/visit-to-charge';
 import { actorFrom } from '$lib/server/http/request-context';
+import { unaccountedSessionOfVisit } from '$lib/server/treatment-session/needle-account';
 import { deskFailure, isId, readDeskForm } from '../../desk-form';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -12,7 +13,10 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 	const visit = isId(params.appointmentId) ? await findVisitToCharge(locals.db, params.appointmentId) : null;
 	if (!visit) error(404, translate(locals.locale, 'error.notFoundTitle'));
 	if (visit.liveChargeId) redirect(303, localizePath(`/staff/billing/charges/${visit.liveChargeId}`, locals.locale));
-	return { visit };
+	// Said before the desk fills the form: the charge would be refused (docs/clinical-rules.md §3).
+	const open = await unaccountedSessionOfVisit(locals.db, visit.appointmentId);
+	const needles = open?.problem ? translate(locals.locale, `billing.outcome.${open.problem}`, { in: open.needlesIn, out: open.needlesOut }) : null;
+	return { visit, needles };
 };
 
 const STATUS = { not_found: 404, forbidden: 403, not_chargeable: 409, already_charged: 409 } as const;
@@ -32,6 +36,10 @@ export const actions: Actions = {
 			case 'already_charged':
 				redirect(303, localizePath(`/staff/billing/charges/${result.chargeId}`, locals.locale));
 				break;
+			case 'needles_unaccounted':
+				return deskFailure(409, 'create', locals.locale, values, {}, translate(locals.locale, `billing.outcome.${result.problem}`, { in: result.needlesIn, out: result.needlesOut }));
+			case 'licence_refused':
+				return deskFailure(409, 'create', locals.locale, values, {}, translate(locals.locale, `billing.outcome.${result.reason}`));
 			default:
 				return deskFailure(STATUS[result.code], 'create', locals.locale, values, {}, translate(locals.locale, result.code === 'not_chargeable' ? 'billing.outcome.not_chargeable' : 'error.notFoundTitle'));
 		}

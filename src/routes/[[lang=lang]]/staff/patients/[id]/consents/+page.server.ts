@@ -5,6 +5,7 @@ import { findClinic } from '$lib/server/clinic/clinic-repository';
 import { consentOverview } from '$lib/server/consent/consent-overview';
 import { CONSENT_LIMITS } from '$lib/server/consent/schemas';
 import { signFormAction } from '$lib/server/consent/sign-form-action';
+import { verbalConsentFormAction } from '$lib/server/consent/verbal-form-action';
 import { actorFrom } from '$lib/server/http/request-context';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -22,7 +23,7 @@ export const load: PageServerLoad = async (event) => {
 		kinds: overview.kinds
 			.filter((k) => k.document !== null)
 			.map((k) => ({ kind: k.kind, required: k.required, status: k.status, needsAnswer: k.needsAnswer, document: k.document!, latest: k.latest && { id: k.latest.id, version: k.latest.version, signedAt: k.latest.signedAt } })),
-		signatures: overview.signatures.map((s) => ({ id: s.id, kind: s.kind, version: s.version, agreed: s.agreed, signedAt: s.signedAt, recordedByName: s.recordedByName }))
+		signatures: overview.signatures.map((s) => ({ id: s.id, kind: s.kind, version: s.version, agreed: s.agreed, signedAt: s.signedAt, recordedByName: s.recordedByName, channel: s.channel }))
 	};
 };
 
@@ -32,5 +33,10 @@ export const actions: Actions = {
 		const staff = locals.session?.staff;
 		if (!staff || !isPatientId(params.id)) error(404, translate(locals.locale, 'error.notFoundTitle'));
 		return signFormAction(event, params.id, actorFrom(event), staff.id);
+	},
+	/** A treatment consent given aloud at the desk, taken by the staff member signed in. */
+	verbal: async (event) => {
+		if (!isPatientId(event.params.id)) error(404, translate(event.locals.locale, 'error.notFoundTitle'));
+		return verbalConsentFormAction(event, event.params.id);
 	}
 };

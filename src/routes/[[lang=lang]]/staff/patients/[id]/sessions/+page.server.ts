@@ -3,6 +3,8 @@ import { z } from 'zod';
 import { localizePath } from '$lib/i18n/locales';
 import { isMessageKey, translate } from '$lib/i18n/translate';
 import { findClinic } from '$lib/server/clinic/clinic-repository';
+import { treatmentConsentState } from '$lib/server/consent/required-consent';
+import { verbalConsentFormAction } from '$lib/server/consent/verbal-form-action';
 import { formFailure } from '$lib/server/http/form';
 import { readForm } from '$lib/server/http/read-form';
 import { actorFrom } from '$lib/server/http/request-context';
@@ -20,7 +22,8 @@ export const load: PageServerLoad = async (event) => {
 	const timeZone = (await findClinic(locals.db))?.time_zone ?? 'Asia/Tokyo';
 	const list = await listSessions(locals.db, patient.id, actorFrom(event), { timeZone });
 	const requested = url.searchParams.get('appointment');
-	return { patient, timeZone, ...list, selectedAppointment: list.appointments.some((a) => a.id === requested) ? requested : null };
+	const treatmentConsent = await treatmentConsentState(locals.db, patient.id);
+	return { patient, timeZone, ...list, treatmentConsent, selectedAppointment: list.appointments.some((a) => a.id === requested) ? requested : null };
 };
 
 export const actions: Actions = {
@@ -30,6 +33,7 @@ export const actions: Actions = {
 		const values = await readForm(event.request);
 		const timeZone = (await findClinic(locals.db))?.time_zone ?? 'Asia/Tokyo';
 		const result = await startSession(locals.db, params.id, values, actorFrom(event), { timeZone });
+		if (!result.ok && result.code === 'no_treatment_consent') return formFailure(409, values, {}, translate(locals.locale, 'consent.required.treatment'));
 		// A red flag at the latest examination: referral, or the practitioner's acknowledgement first.
 		if (!result.ok && (result.code === 'red_flag_blocked' || result.code === 'red_flag_unacknowledged')) {
 			const message = translate(locals.locale, result.code === 'red_flag_blocked' ? 'examination.blocked' : 'examination.needsAcknowledgement');
@@ -45,5 +49,10 @@ export const actions: Actions = {
 			return formFailure(422, values, errors);
 		}
 		redirect(303, localizePath(`/staff/patients/${params.id}/sessions/${result.id}?started=1`, locals.locale));
+	},
+	/** A treatment consent given aloud, taken by the staff member signed in; then the session can start. */
+	verbal: async (event) => {
+		if (!isId(event.params.id)) error(404, translate(event.locals.locale, 'error.notFoundTitle'));
+		return verbalConsentFormAction(event, event.params.id);
 	}
 };

@@ -145,6 +145,7 @@ export const actions: Actions = {
 		if (result.code === 'counts_differ') {
 			return formFailure(422, values, {}, translate(locals.locale, 'treatmentSession.close.refused', { in: result.needlesIn, out: result.needlesOut }));
 		}
+		if (result.code === 'count_missing') return formFailure(422, values, {}, translate(locals.locale, 'treatmentSession.close.countMissing'));
 		if (result.code === 'already_closed') return formFailure(409, values, {}, translate(locals.locale, 'treatmentSession.close.alreadyClosed'));
 		notFound(locals.locale);
 	},
