@@ -336,7 +336,7 @@ describe('the access table against the built server', () => {
 				try {
 					if (access === 'public' || access === 'signed-in-pending') expect(answer.status, label).toBeLessThan(500);
 					else if (access === 'patient') expectRefused(answer, target.path, access, 'anonymous', label);
-					else if (target.path.startsWith('/api/')) expect(answer.status, label).toBe(401);
+					else if (target.path.startsWith('/api/') || target.path.startsWith('/fhir/')) expect(answer.status, label).toBe(401);
 					else expect(`${answer.status} ${answer.headers.get('location')}`, label).toBe(`303 ${target.path.startsWith('/en/') ? '/en' : ''}/staff/login/totp`);
 				} catch (e) {
 					failures.push((e as Error).message.split('\n')[0]!);

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { ACUPOINTS } from '../../src/lib/domain/acupoints/points';
 import { RED_FLAG_QUESTIONS } from '../../src/lib/domain/triage/assess';
 import { axeViolations, launchBrowser } from '../support/browser';
+import { signConsentsAtDesk } from '../support/desk-consents';
 import { browserFormPost, weekdayAhead } from '../support/form-post';
 import { staffCookie, staffTotpCode } from '../support/staff-session';
 
@@ -82,20 +83,6 @@ async function enterIntake(path: string) {
 	}
 }
 
-/**
- * The patient signs the privacy and treatment consents on the desk's tablet: no health answer is
- * taken and no session starts without them (docs/clinical-rules.md §6).
- */
-async function signConsentsAtDesk(path: string) {
-	const html = await (await fetch(`${base}${path}/consents`, { headers: { cookie } })).text();
-	for (const kind of ['privacy', 'treatment']) {
-		const documentId = new RegExp(`data-testid="desk-${kind}"[\\s\\S]*?name="documentId" value="([^"]+)"`).exec(html)?.[1];
-		expect(documentId, kind).toBeTruthy();
-		const signed = await postForm(`${path}/consents?/sign`, { kind, documentId: documentId!, decision: 'agree', agree: 'on', typedName: FULL_NAME });
-		expect(signed.status, kind).toBe(200);
-	}
-}
-
 /** Clicks a plain form's submit button and waits for the page it answers with. */
 async function submit(page: Page, button: Locator) {
 	await Promise.all([page.waitForEvent('load'), button.click()]);
@@ -109,7 +96,7 @@ async function hydrated(page: Page) {
 beforeAll(async () => {
 	cookie = await staffCookie(base, 'practitioner@example.jp', passwords['practitioner@example.jp']);
 	chartPath = await bookPatient();
-	await signConsentsAtDesk(chartPath);
+	await signConsentsAtDesk(base, cookie, chartPath, FULL_NAME);
 	await enterIntake(chartPath);
 	browser = await launchBrowser();
 });

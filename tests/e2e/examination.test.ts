@@ -95,7 +95,7 @@ describe('examining a patient with sciatica', () => {
 		await page.locator('input[name="kind"][value="reassessment"]').check();
 		await page.locator('input[name="side"][value="both"]').check();
 		await page.locator('input[name="redFlag.worsening"]').check();
-		await page.getByRole('button', { name: '診察を保存' }).click();
+		await page.getByRole('button', { name: '問診・検査・評価を保存' }).click();
 		await page.waitForURL(/\/exams\/[0-9a-f-]{36}\?saved$/);
 		const exam = page.url().replace(/\?saved$/, '');
 		expect(await page.getByTestId('exam-blocked').count()).toBe(0);

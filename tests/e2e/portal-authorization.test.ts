@@ -177,13 +177,15 @@ describe('one patient, another patient’s ids', () => {
 });
 
 describe('reception and clinical content', () => {
-	it('shows reception the chart’s safety alerts and consents but not the clinical content, unless the owner allows it', async () => {
+	it('shows reception a safety mark without a diagnosis and the consents, but not the clinical content, unless the owner allows it', async () => {
 		const reception = await staffCookie(base, 'reception@example.jp', passwords['reception@example.jp']);
 		const search = await (await get(`/staff/patients?q=${encodeURIComponent('さとう')}`, reception)).text();
 		const chart = new RegExp(`/staff/patients/(${UUID.source})`).exec(search)?.[0];
 		expect(chart).toBeDefined();
 		const html = await (await get(chart!, reception)).text();
-		expect(html).toContain('抗凝固薬');
+		// Reception needs to know to ask first, not why (issue 16): no medicine, device or pregnancy named.
+		expect(html).toContain('ご案内の前に施術者に確認');
+		expect(html).not.toContain('抗凝固薬');
 		expect(html).toContain('施術への同意');
 		expect(html).toContain('受付には表示されません');
 		expect(html).not.toContain('経過（痛み・動作）');
@@ -196,6 +198,7 @@ describe('reception and clinical content', () => {
 
 		const practitionerView = await (await get(chart!, practitionerCookie)).text();
 		expect(practitionerView).toContain('経過（痛み・動作）');
+		expect(practitionerView).toContain('抗凝固薬');
 		expect(practitionerView).not.toContain('受付には表示されません');
 	});
 });

@@ -3,8 +3,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { totpCodeAt } from '../../src/lib/server/auth/totp';
 import { openDatabase, type Db } from '../../src/lib/server/db/database';
+import { staffCookie } from '../support/staff-session';
 import { builtServerEntry, demoPasswordsFrom, startBuiltServer, type ServerProcess } from '../support/server-process';
 
 /*
@@ -37,22 +37,12 @@ async function textOf(pathname: string, cookie = ''): Promise<string> {
 	return text.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
 }
 
-async function ownerCookie(password: string): Promise<string> {
-	const response = await request('/api/v1/auth/login', '', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'owner@example.jp', password }) });
-	expect((await response.json()).next).toBe('enrol');
-	const cookie = response.headers.getSetCookie().find((c) => c.startsWith('shinkyu_staff='))!.split(';')[0]!;
-	const page = await (await request('/staff/account/totp', cookie)).text();
-	const secret = /data-testid="totp-secret"[^>]*>([^<]+)</.exec(page)?.[1]?.replace(/\s/g, '');
-	expect((await formPost('/staff/account/totp', { code: totpCodeAt(secret!, new Date()) }, cookie)).status).toBe(200);
-	return cookie;
-}
-
 beforeAll(async () => {
 	expect(fs.existsSync(builtServerEntry()), 'build the server first').toBe(true);
 	server = await startBuiltServer({ DATA_DIR: dataDir, RATE_LIMITS: 'off' });
 	base = server.baseUrl;
 	db = openDatabase({ sqliteFile: path.join(dataDir, 'shinkyu.sqlite') });
-	owner = await ownerCookie(demoPasswordsFrom(server.output())['owner@example.jp']!);
+	owner = await staffCookie(base, 'owner@example.jp', demoPasswordsFrom(server.output())['owner@example.jp']);
 }, 120_000);
 
 afterAll(async () => {
@@ -110,7 +100,6 @@ describe('the privacy page', () => {
 			owner
 		);
 		expect(saved.status).toBe(200);
-		expect((await formPost('/staff/settings?/security', { requireTotpForAll: 'on' }, owner)).status).toBe(200);
 
 		const ja = await textOf('/privacy');
 		expect(ja).toContain('みなと鍼灸院（以下「当院」）');

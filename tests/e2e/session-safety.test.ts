@@ -2,6 +2,7 @@ import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { RED_FLAG_QUESTIONS } from '../../src/lib/domain/triage/assess';
 import { axeViolations, launchBrowser } from '../support/browser';
+import { signConsentsAtDesk } from '../support/desk-consents';
 import { browserFormPost, weekdayAhead } from '../support/form-post';
 import { staffCookie } from '../support/staff-session';
 
@@ -44,6 +45,7 @@ async function bookPatient(patient: typeof PREGNANT): Promise<string> {
 	const name = `${patient.familyName} ${patient.givenName}`;
 	const link = new RegExp(`href="(/staff/patients/[0-9a-f-]{36})"><strong>${name}<`).exec(day);
 	expect(link, `${name} is on the schedule`).not.toBeNull();
+	await signConsentsAtDesk(base, cookie, link![1]!, name);
 	return link![1]!;
 }
 

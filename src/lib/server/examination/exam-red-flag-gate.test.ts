@@ -3,6 +3,7 @@ import { expect, it } from 'vitest';
 import { describeEachDatabase } from '../../../../tests/support/test-database';
 import { RED_FLAG_QUESTIONS } from '../../domain/triage/assess';
 import type { Db } from '../db/database';
+import { giveConsent } from '../consent/test-fixtures';
 import { insertPatient } from '../outcomes/test-fixtures';
 import { practitionerActor } from '../treatment-session/test-fixtures';
 import { startSession } from '../treatment-session/start-session';
@@ -42,6 +43,7 @@ describeEachDatabase('red flags found again at the examination (docs/clinical-ru
 	it('block a session at the emergency level, and no acknowledgement lifts that', async () => {
 		const actor = await practitionerActor(db());
 		const patientId = await insertPatient(db());
+		await giveConsent(db(), patientId);
 		const recorded = await recordExamination(db(), patientId, exam(['saddleNumbness']), actor.id!, actor, NOW);
 		if (!recorded.ok) throw new Error(recorded.code);
 		expect(recorded.blocked).toBe(true);
@@ -53,6 +55,7 @@ describeEachDatabase('red flags found again at the examination (docs/clinical-ru
 	it('wait for the practitioner’s acknowledgement at the urgent level, then let the session start; it is stored and audited', async () => {
 		const actor = await practitionerActor(db());
 		const patientId = await insertPatient(db());
+		await giveConsent(db(), patientId);
 		const recorded = await recordExamination(db(), patientId, exam(['feverOrUnwell']), actor.id!, actor, NOW);
 		if (!recorded.ok) throw new Error(recorded.code);
 		expect(recorded.blocked).toBe(false);
@@ -74,6 +77,7 @@ describeEachDatabase('red flags found again at the examination (docs/clinical-ru
 	it('ask for acknowledgement at the see-doctor level too, and a later examination without flags lifts it', async () => {
 		const actor = await practitionerActor(db());
 		const patientId = await insertPatient(db());
+		await giveConsent(db(), patientId);
 		await recordExamination(db(), patientId, exam(['worsening']), actor.id!, actor, NOW);
 		expect((await redFlagSessionGate(db(), patientId)).gate).toBe('needs_acknowledgement');
 		await recordExamination(db(), patientId, exam([], 'reassessment'), actor.id!, actor, new Date(NOW.getTime() + 60_000));
@@ -83,6 +87,7 @@ describeEachDatabase('red flags found again at the examination (docs/clinical-ru
 	it('keep a cancer history the patient gave in the intake, however the form is sent', async () => {
 		const actor = await practitionerActor(db());
 		const patientId = await insertPatient(db());
+		await giveConsent(db(), patientId);
 		await submittedIntake(db(), patientId, ['cancerHistory', 'feverOrUnwell'], '2026-02-20T00:00:00.000Z');
 		expect(await givenHistoryFacts(db(), patientId)).toEqual([{ flag: 'cancerHistory', source: 'intake', givenAt: '2026-02-20T00:00:00.000Z' }]);
 
@@ -106,6 +111,7 @@ describeEachDatabase('red flags found again at the examination (docs/clinical-ru
 	it('keep a cancer history brought with a booking’s self-check answers', async () => {
 		const actor = await practitionerActor(db());
 		const patientId = await insertPatient(db());
+		await giveConsent(db(), patientId);
 		const answers = { ...Object.fromEntries(RED_FLAG_QUESTIONS.map((q) => [q, q === 'cancerHistory'])), age: 60, durationDays: 2, painNrs: 3 };
 		const at = '2026-02-25T03:00:00.000Z';
 		const practitioner = await db().kysely.selectFrom('practitioner').select('id').where('staff_id', '=', actor.id).executeTakeFirstOrThrow();

@@ -2,6 +2,7 @@ import { expect, it } from 'vitest';
 import { describeEachDatabase } from '../../../../tests/support/test-database';
 import type { AuditActor } from '../audit/audit-log';
 import type { Db } from '../db/database';
+import { giveConsent } from '../consent/test-fixtures';
 import { insertPatient, insertSubmittedIntake } from '../outcomes/test-fixtures';
 import { savePlan } from '../treatment-plan/save-plan';
 import { acknowledgeOpenConflicts } from './acknowledge-conflicts';
@@ -35,6 +36,8 @@ const audit = async (db: Db, patientId: string) =>
 
 async function patientWith(db: Db, answers: object | null): Promise<string> {
 	const patientId = await insertPatient(db);
+	// Treatment needs the patient's consent first (docs/clinical-rules.md §6).
+	await giveConsent(db, patientId);
 	if (answers) await insertSubmittedIntake(db, patientId, answers, '2026-02-20T00:00:00.000Z');
 	return patientId;
 }

@@ -97,8 +97,8 @@ describeEachDatabase('starting a session', (db) => {
 			const { patientId, sessionId } = await openSession(db(), kyuOnly, NOW);
 			expect(await stepNeedleCount(db(), patientId, sessionId, { counter: 'in', step: '1' }, kyuOnly, NOW)).toEqual({ ok: false, code: 'invalid', fields: { needlesIn: 'treatmentSession.error.countNeedsHari' } });
 			expect(await setNeedleCounts(db(), patientId, sessionId, { needlesIn: '3', needlesOut: '0' }, kyuOnly, NOW)).toEqual({ ok: false, code: 'invalid', fields: { needlesIn: 'treatmentSession.error.countNeedsHari' } });
-			// The session practitioner's licences count, not the editor's: a はり師 editing this session is refused too.
-			expect(await setNeedleCounts(db(), patientId, sessionId, { needlesIn: '3', needlesOut: '0' }, hari, NOW)).toMatchObject({ ok: false, code: 'invalid' });
+			// Another practitioner, even a はり師, may not count for this session: the record is its practitioner's.
+			expect(await setNeedleCounts(db(), patientId, sessionId, { needlesIn: '3', needlesOut: '0' }, hari, NOW)).toEqual({ ok: false, code: 'forbidden' });
 			expect(await db().kysely.selectFrom('treatment_session').select(['needles_in', 'needles_out']).where('id', '=', sessionId).executeTakeFirstOrThrow()).toEqual({ needles_in: 0, needles_out: 0 });
 			// Needles that are in (recorded before the licence was removed) can always be counted out.
 			await db().kysely.updateTable('treatment_session').set({ needles_in: 2 }).where('id', '=', sessionId).execute();

@@ -86,16 +86,16 @@ export async function startSession(db: Db, patientId: string, input: Record<stri
 			await recordAudit(tx, actor, { action: 'treatment_session.resume', entityType: 'treatment_session', entityId: existing.id, patientId });
 			return { ok: true, id: existing.id, resumed: true, preFilled: false, held: 0 } as const;
 		}
-		// Informed consent before treatment (docs/clinical-rules.md §6): signed, or taken aloud at the desk.
-		if (await sessionConsentProblemOf(tx, patientId)) {
-			await recordAudit(tx, actor, { action: 'treatment_session.start_refused', entityType: 'patient', entityId: patientId, patientId, detail: { reason: 'no_treatment_consent' } });
-			return { ok: false, code: 'no_treatment_consent' } as const;
-		}
 		// The same rule wherever a session starts (docs/clinical-rules.md §1): checked here, in the use
 		// case. A session already open is resumed above, so needles already in can still be counted out.
 		const redFlags = await redFlagSessionGate(tx, patientId);
 		if (redFlags.gate === 'blocked') return { ok: false, code: 'red_flag_blocked', examinationId: redFlags.examinationId! } as const;
 		if (redFlags.gate === 'needs_acknowledgement') return { ok: false, code: 'red_flag_unacknowledged', examinationId: redFlags.examinationId! } as const;
+		// Informed consent before treatment (docs/clinical-rules.md §6): signed, or taken aloud at the desk.
+		if (await sessionConsentProblemOf(tx, patientId)) {
+			await recordAudit(tx, actor, { action: 'treatment_session.start_refused', entityType: 'patient', entityId: patientId, patientId, detail: { reason: 'no_treatment_consent' } });
+			return { ok: false, code: 'no_treatment_consent' } as const;
+		}
 		const day = clinicDay(now, options.timeZone ?? 'Asia/Tokyo');
 		const checkIn = await tx.kysely
 			.selectFrom('outcome_check_in')

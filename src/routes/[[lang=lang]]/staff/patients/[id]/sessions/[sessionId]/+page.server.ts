@@ -2,7 +2,7 @@ import { error, fail, type RequestEvent } from '@sveltejs/kit';
 import { z } from 'zod';
 import { ACUPOINTS, acupointName } from '$lib/domain/acupoints/points';
 import type { CheckedConflict } from '$lib/domain/clinical/safety-check';
-import { allowedTechniques, cuppingPolicy, MOXA_TYPES } from '$lib/domain/clinical/session-rules';
+import { allowedTechniques, cuppingPolicy, MOXA_TYPES, planPointsForSession } from '$lib/domain/clinical/session-rules';
 import type { Locale } from '$lib/i18n/locales';
 import { isMessageKey, translate } from '$lib/i18n/translate';
 import { findClinic } from '$lib/server/clinic/clinic-repository';
@@ -70,6 +70,8 @@ export const load: PageServerLoad = async (event) => {
 		allowed: allowedTechniques(licences, cuppingPolicy(cupping)),
 		offersCupping: cupping,
 		planSides: plan?.points.map((point) => point.side) ?? [],
+		// The plan's needled points stay out of a session whose practitioner has no はり師 (docs/clinical-rules.md §6).
+		planPointsNotCopied: (plan?.points.length ?? 0) > 0 && planPointsForSession(plan?.points ?? [], licences).length === 0,
 		points: ACUPOINTS.map((point) => ({ code: point.code, name: acupointName(point, locals.locale) })),
 		options: {
 			sides: POINT_SIDES,
