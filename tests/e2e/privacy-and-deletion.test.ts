@@ -78,7 +78,8 @@ describe('the privacy page', () => {
 
 	it('says how staff and patients really sign in', async () => {
 		const ja = await textOf('/privacy');
-		expect(ja).toContain('院長（管理者）のログインは、パスワードと、認証アプリ');
+		// Every role signs in in two steps unless the owner spares reception (issue 16).
+		expect(ja).toContain('スタッフのログインは、パスワードと、認証アプリ');
 		expect(ja).toContain('ワンタイムコード（TOTP）');
 		expect(ja).toContain('1回だけ使えるリンク');
 		expect(ja).toContain('有効時間は15分（ご予約の確認メールのリンクは7日）');

@@ -55,7 +55,8 @@ async function enterIntake(path: string, history: Record<string, string>, safety
 		['history', { diabetes: 'no', bleedingDisorder: 'no', pregnant: 'no', ...history }],
 		['safety', { bloodThinner: 'no', implantedDevice: 'no', fainting: 'no', needleFear: 'no', ...safety }],
 		['complaint', { description: '右のお尻から太ももの裏が痛む', onset: 'gradual', durationValue: '3', durationUnit: 'weeks', side: 'right', 'painBack.buttock-right': 'on' }],
-		['red-flags', Object.fromEntries([...RED_FLAG_QUESTIONS, 'seenDoctor'].map((q) => [q, 'no']))],
+		// The self-check's own questions: worst leg pain in 24 hours, and the age when no date of birth gives it.
+		['red-flags', { ...Object.fromEntries([...RED_FLAG_QUESTIONS, 'seenDoctor'].map((q) => [q, 'no'])), painNrs: '5', age: '34' }],
 		[
 			'measures',
 			{
