@@ -198,7 +198,7 @@ describe('reception and clinical content', () => {
 
 		const practitionerView = await (await get(chart!, practitionerCookie)).text();
 		expect(practitionerView).toContain('経過（痛み・動作）');
-		expect(practitionerView).toContain('抗凝固薬');
+		expect(practitionerView).not.toContain('ご案内の前に施術者に確認');
 		expect(practitionerView).not.toContain('受付には表示されません');
 	});
 });
