@@ -1,10 +1,10 @@
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { RED_FLAG_QUESTIONS } from '../../src/lib/domain/triage/assess';
 import { axeViolations, launchBrowser } from '../support/browser';
 import { signConsentsAtDesk } from '../support/desk-consents';
 import { browserFormPost, weekdayAhead } from '../support/form-post';
 import { staffCookie } from '../support/staff-session';
+import { enterIntakeAsStaff } from '../support/staff-intake';
 
 /*
  * Safety at the bed (issue #15, docs/clinical-rules.md §3) on the tablet beside the bed: a pregnant
@@ -51,29 +51,7 @@ async function bookPatient(patient: typeof PREGNANT): Promise<string> {
 
 /** The intake as staff enter it, with the safety answers given. */
 async function enterIntake(path: string, history: Record<string, string>, safety: Record<string, string>) {
-	const steps: Array<[string, Record<string, string>]> = [
-		['history', { diabetes: 'no', bleedingDisorder: 'no', pregnant: 'no', ...history }],
-		['safety', { bloodThinner: 'no', implantedDevice: 'no', fainting: 'no', needleFear: 'no', ...safety }],
-		['complaint', { description: '右のお尻から太ももの裏が痛む', onset: 'gradual', durationValue: '3', durationUnit: 'weeks', side: 'right', 'painBack.buttock-right': 'on' }],
-		// The self-check's own questions: worst leg pain in 24 hours, and the age when no date of birth gives it.
-		['red-flags', { ...Object.fromEntries([...RED_FLAG_QUESTIONS, 'seenDoctor'].map((q) => [q, 'no'])), painNrs: '5', age: '34' }],
-		[
-			'measures',
-			{
-				legPain: '5',
-				backPain: '3',
-				...{ psfs1Activity: '30分歩く', psfs1Score: '5', psfs2Activity: '車の運転', psfs2Score: '5', psfs3Activity: '靴下をはく', psfs3Score: '6' },
-				...{ sbiLegPain: '3', sbiNumbness: '1', sbiWeakness: '0', sbiSittingPain: '3' }
-			}
-		],
-		['review', {}]
-	];
-	expect((await postForm(`${path}/intake?/start`, {})).status).toBe(303);
-	for (const [step, fields] of steps) {
-		const response = await postForm(`${path}/intake/${step}`, fields);
-		expect(response.status, step).toBe(303);
-		expect(response.headers.get('location'), step).not.toMatch(/\/intake$/);
-	}
+	await enterIntakeAsStaff(base, cookie, path, { history, safety });
 }
 
 async function signedIn(javaScriptEnabled = true): Promise<BrowserContext> {
