@@ -177,9 +177,10 @@ export async function insertActivePlan(db: Db, plan: NewPlan, at: string): Promi
 	return id;
 }
 
+/** An acknowledged conflict, kept with the plan or the session it was given for (never changed). */
 export async function insertOverride(
 	db: Db,
-	row: { patientId: string; planId: string; conflict: SafetyConflict; reason: string; staffId: string },
+	row: { patientId: string; conflict: SafetyConflict; reason: string; staffId: string } & ({ planId: string; sessionId?: never } | { sessionId: string; planId?: never }),
 	at: string
 ): Promise<string> {
 	const id = randomUUID();
@@ -188,8 +189,8 @@ export async function insertOverride(
 		.values({
 			id,
 			patient_id: row.patientId,
-			plan_id: row.planId,
-			session_id: null,
+			plan_id: row.planId ?? null,
+			session_id: row.sessionId ?? null,
 			alert_code: row.conflict.alertCode,
 			conflict: JSON.stringify(row.conflict),
 			reason: row.reason,

@@ -1,8 +1,8 @@
 /* The session's acknowledgements of safety conflicts: contraindication_override rows with a session_id. */
-import { randomUUID } from 'node:crypto';
 import { conflictKey } from '../../domain/clinical/safety-check';
 import { CONFLICT_SOURCES, type SafetyConflict } from '../../domain/safety/alerts';
 import type { Db } from '../db/database';
+import { insertOverride } from '../treatment-plan/plan-repository';
 
 /** A practitioner's acknowledgement, in a session, of a conflict with the patient's safety alerts or a point's caution. */
 export interface SessionAcknowledgement {
@@ -43,20 +43,5 @@ export async function insertSessionAcknowledgement(
 	row: { patientId: string; sessionId: string; conflict: SafetyConflict; reason: string; staffId: string },
 	at: string
 ): Promise<string> {
-	const id = randomUUID();
-	await db.kysely
-		.insertInto('contraindication_override')
-		.values({
-			id,
-			patient_id: row.patientId,
-			plan_id: null,
-			session_id: row.sessionId,
-			alert_code: row.conflict.alertCode,
-			conflict: JSON.stringify(row.conflict),
-			reason: row.reason,
-			staff_id: row.staffId,
-			created_at: at
-		})
-		.execute();
-	return id;
+	return insertOverride(db, row, at);
 }
