@@ -4,7 +4,7 @@ import { describeEachDatabase } from '../../../../tests/support/test-database';
 import { RED_FLAG_QUESTIONS } from '../../domain/triage/assess';
 import type { Db } from '../db/database';
 import { giveConsent } from '../consent/test-fixtures';
-import { insertPatient } from '../outcomes/test-fixtures';
+import { insertPatient, insertSubmittedIntake } from '../outcomes/test-fixtures';
 import { practitionerActor } from '../treatment-session/test-fixtures';
 import { startSession } from '../treatment-session/start-session';
 import { acknowledgeExamRedFlags, getExamination, recordExamination } from './examination-service';
@@ -19,24 +19,7 @@ const exam = (flags: string[], kind: 'initial' | 'reassessment' = 'initial') =>
 /** A submitted intake whose red-flag step says yes to `yes`. */
 async function submittedIntake(db: Db, patientId: string, yes: string[], at: string): Promise<void> {
 	const redFlags = { ...Object.fromEntries(RED_FLAG_QUESTIONS.map((q) => [q, yes.includes(q)])), seenDoctor: false, painNrs: 3 };
-	await db.kysely
-		.insertInto('intake')
-		.values({
-			id: randomUUID(),
-			patient_id: patientId,
-			appointment_id: null,
-			status: 'submitted',
-			current_step: 'review',
-			answers: JSON.stringify({ 'red-flags': redFlags }),
-			red_flag_level: null,
-			red_flag_acknowledged_at: null,
-			red_flag_acknowledged_by: null,
-			entered_by_staff_id: null,
-			created_at: at,
-			updated_at: at,
-			submitted_at: at
-		})
-		.execute();
+	await insertSubmittedIntake(db, patientId, { 'red-flags': redFlags }, at);
 }
 
 describeEachDatabase('red flags found again at the examination (docs/clinical-rules.md §1)', (db) => {
