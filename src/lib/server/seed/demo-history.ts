@@ -8,6 +8,7 @@ import { issueReceipt } from '../billing/issue-receipt';
 import { recordPayment } from '../billing/record-payment';
 import type { Db } from '../db/database';
 import { registerFields } from '../patients/register-fields';
+import { demoVisitContext } from './demo-visit-context';
 import { seedDemoSession } from './demo-session';
 
 /*
@@ -70,14 +71,7 @@ const FOLLOW_UPS = [
 ] as const;
 
 export async function seedDemoHistory(db: Db, now = db.clock.now().getTime()): Promise<void> {
-	const clinic = await db.kysely.selectFrom('clinic').select('time_zone').executeTakeFirstOrThrow();
-	const service = await db.kysely.selectFrom('service').select(['id', 'duration_minutes', 'buffer_minutes']).where('code', '=', 'FOLLOW').executeTakeFirstOrThrow();
-	const practitioner = await db.kysely
-		.selectFrom('practitioner')
-		.innerJoin('staff', 'staff.id', 'practitioner.staff_id')
-		.select(['practitioner.id', 'practitioner.staff_id'])
-		.where('staff.role', '=', 'practitioner')
-		.executeTakeFirstOrThrow();
+	const { clinic, service, practitioner } = await demoVisitContext(db);
 	const bed = await db.kysely.selectFrom('bed').select('id').orderBy('sort_order').executeTakeFirstOrThrow();
 	const documents = await db.kysely.selectFrom('consent_document').select(['id', 'kind', 'version']).where('kind', 'in', ['treatment', 'privacy', 'reminders']).execute();
 

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { addDays, localDate, localInstant, weekdayOf } from '../../domain/scheduling/local-time';
 import type { Db } from '../db/database';
 import { registerFields } from '../patients/register-fields';
+import { demoVisitContext } from './demo-visit-context';
 
 /*
  * A visit of the last open day whose session is still open with a needle not counted out (6 in, 5 out), so
@@ -11,14 +12,7 @@ import { registerFields } from '../patients/register-fields';
  * channels show on the chart's consents page.
  */
 export async function seedDemoOpenSession(db: Db, now = db.clock.now().getTime()): Promise<void> {
-	const clinic = await db.kysely.selectFrom('clinic').select('time_zone').executeTakeFirstOrThrow();
-	const service = await db.kysely.selectFrom('service').select(['id', 'duration_minutes', 'buffer_minutes']).where('code', '=', 'FOLLOW').executeTakeFirstOrThrow();
-	const practitioner = await db.kysely
-		.selectFrom('practitioner')
-		.innerJoin('staff', 'staff.id', 'practitioner.staff_id')
-		.select(['practitioner.id', 'practitioner.staff_id'])
-		.where('staff.role', '=', 'practitioner')
-		.executeTakeFirstOrThrow();
+	const { clinic, service, practitioner } = await demoVisitContext(db);
 	const bed = await db.kysely.selectFrom('bed').select('id').orderBy('sort_order', 'desc').executeTakeFirstOrThrow();
 	const documents = await db.kysely.selectFrom('consent_document').select(['id', 'kind']).where('kind', 'in', ['privacy', 'treatment']).where('version', '=', 1).execute();
 	const iso = (ms: number) => new Date(ms).toISOString();
