@@ -24,6 +24,7 @@ import { staffSecondFactor } from './migrations/0021_staff_second_factor';
 import { auditKeyedChain } from './migrations/0022_audit_keyed_chain';
 import { patientEmailSource } from './migrations/0023_patient_email_source';
 import { rateLimitEntries } from './migrations/0024_rate_limit_entries';
+import { attendanceAnswer } from './migrations/0025_attendance_answer';
 
 /** Every migration, in order. Names never change once released. */
 export function allMigrations(dialect: DialectName): Record<string, Migration> {
@@ -51,7 +52,8 @@ export function allMigrations(dialect: DialectName): Record<string, Migration> {
 		'0021_staff_second_factor': staffSecondFactor(dialect),
 		'0022_audit_keyed_chain': auditKeyedChain(dialect),
 		'0023_patient_email_source': patientEmailSource,
-		'0024_rate_limit_entries': rateLimitEntries
+		'0024_rate_limit_entries': rateLimitEntries,
+		'0025_attendance_answer': attendanceAnswer
 	};
 }
 

@@ -290,6 +290,12 @@ export interface AppointmentTable {
 	triage_reasons: Generated<string | null>;
 	/** When the answers were given to the clinic (the booking's time). */
 	triage_given_at: Generated<string | null>;
+	/** When the patient answered a reminder with "I'll come" (0025). */
+	confirmed_at: Generated<string | null>;
+	/** When the patient answered a reminder with "I need to change" (0025). */
+	change_requested_at: Generated<string | null>;
+	/** Where the last answer came from: 'mail', 'line' or 'desk' (0025). */
+	answered_via: Generated<'mail' | 'line' | 'desk' | null>;
 }
 
 export interface OccupancyTable {
