@@ -3,6 +3,7 @@
  * certain; everything of our own lives in a CodeSystem under the clinic's origin, so a receiver can
  * tell local codes from LOINC or SNOMED CT at a glance. No code here is made up in a standard system.
  */
+import type { Resource } from '@medplum/fhirtypes';
 import type { CodeableConcept, Coding, Quantity, Reference } from './types';
 
 export const SNOMED_CT = 'http://snomed.info/sct';
@@ -88,7 +89,8 @@ export function degrees(value: number): Quantity {
 	return { value, unit: 'deg', system: UCUM, code: 'deg' };
 }
 
-export function referenceTo(resourceType: string, id: string, display?: string): Reference {
+/** A literal reference, typed as the resource it points at so a field accepts only the kinds R4 allows. */
+export function referenceTo<K extends Resource['resourceType']>(resourceType: K, id: string, display?: string): Reference<Extract<Resource, { resourceType: K }>> {
 	return display ? { reference: `${resourceType}/${id}`, display } : { reference: `${resourceType}/${id}` };
 }
 

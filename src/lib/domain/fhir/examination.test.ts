@@ -150,7 +150,7 @@ describe('the sciatica Condition after the examination', () => {
 	it('is confirmed with the root as a body site, the pattern in a note and the examination as evidence', () => {
 		const confirmed = withExamination(condition, exam, observations, ctx);
 		expect(r4Problems(confirmed)).toEqual([]);
-		expect(confirmed.verificationStatus.coding![0]!.code).toBe('confirmed');
+		expect(confirmed.verificationStatus!.coding![0]!.code).toBe('confirmed');
 		expect(confirmed.bodySite!.map((b) => b.text)).toEqual(['Right leg', 'L5 nerve root']);
 		expect(confirmed.note).toEqual([{ text: 'Traditional pattern: Shaoyang (gallbladder channel) pattern', time: exam.updated_at }]);
 		expect(confirmed.evidence![0]!.detail![0]).toEqual({ reference: 'ClinicalImpression/exam-1' });
@@ -158,7 +158,7 @@ describe('the sciatica Condition after the examination', () => {
 	});
 
 	it('stays provisional when the root was left unclear, and unchanged without a settled examination', () => {
-		expect(withExamination(condition, { ...exam, confirmed_root: 'unclear' }, observations, ctx).verificationStatus.coding![0]!.code).toBe('provisional');
+		expect(withExamination(condition, { ...exam, confirmed_root: 'unclear' }, observations, ctx).verificationStatus!.coding![0]!.code).toBe('provisional');
 		expect(withExamination(condition, null, [], ctx)).toBe(condition);
 	});
 

@@ -64,8 +64,8 @@ describe('intakeQuestionnaireResponse', () => {
 describe('sciaticaCondition', () => {
 	it('records the submitted complaint as provisional sciatica, SNOMED CT 23056005', () => {
 		const condition = sciaticaCondition(row)!;
-		expect(condition.code.coding).toEqual([{ system: 'http://snomed.info/sct', code: '23056005', display: 'Sciatica' }]);
-		expect(condition.verificationStatus.coding![0]!.code).toBe('provisional');
+		expect(condition.code!.coding).toEqual([{ system: 'http://snomed.info/sct', code: '23056005', display: 'Sciatica' }]);
+		expect(condition.verificationStatus!.coding![0]!.code).toBe('provisional');
 		expect(condition.bodySite).toEqual([{ text: 'Right leg' }]);
 		expect(r4Problems(condition)).toEqual([]);
 	});

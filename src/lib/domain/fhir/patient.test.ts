@@ -69,7 +69,7 @@ describe('toFhirPractitioner', () => {
 		const resource = toFhirPractitioner(practitioner, ctx);
 		expect(resource.qualification).toHaveLength(1);
 		expect(resource.qualification![0]!.code.text).toBe('はり師');
-		expect(resource.name.map((n) => n.text)).toEqual(['鈴木 一郎', 'Ichiro Suzuki']);
+		expect(resource.name!.map((n) => n.text)).toEqual(['鈴木 一郎', 'Ichiro Suzuki']);
 		expect(r4Problems(resource)).toEqual([]);
 	});
 });

@@ -26,7 +26,7 @@ describe('appointments and encounters', () => {
 		const appointment = toFhirAppointment(visit, ctx);
 		const encounter = toFhirEncounter(visit, ctx);
 		expect(appointment.status).toBe('fulfilled');
-		expect(appointment.participant.map((p) => p.actor.reference)).toEqual(['Patient/patient-1', 'Practitioner/pr-1']);
+		expect(appointment.participant.map((p) => p.actor!.reference)).toEqual(['Patient/patient-1', 'Practitioner/pr-1']);
 		expect(encounter).toMatchObject({ status: 'finished', class: { code: 'AMB' }, appointment: [{ reference: 'Appointment/visit-1' }] });
 		expect(r4Problems(appointment)).toEqual([]);
 		expect(r4Problems(encounter)).toEqual([]);
@@ -59,7 +59,7 @@ describe('toFhirConsents', () => {
 			],
 			ctx
 		);
-		expect(consents.map((c) => [c.id, c.status, c.provision.type])).toEqual([
+		expect(consents.map((c) => [c.id, c.status, c.provision!.type])).toEqual([
 			['s3', 'rejected', 'deny'],
 			['s2', 'active', 'permit'],
 			['s1', 'inactive', 'permit']
@@ -79,7 +79,7 @@ describe('adverse events', () => {
 			ctx
 		);
 		expect(event.text!.div).toBe('<div xmlns="http://www.w3.org/1999/xhtml"><p>あざ &lt;2cm&gt; &amp; 痛み</p></div>');
-		expect(event.seriousness.coding![0]!.code).toBe('Non-serious');
+		expect(event.seriousness!.coding![0]!.code).toBe('Non-serious');
 		expect(event.recorder).toEqual({ reference: 'Patient/patient-1' });
 		expect(r4Problems(event)).toEqual([]);
 	});
@@ -101,8 +101,8 @@ describe('adverse events', () => {
 			},
 			ctx
 		);
-		expect(event.severity.coding![0]!.code).toBe('severe');
-		expect(event.seriousness.coding![0]!.code).toBe('Serious');
+		expect(event.severity!.coding![0]!.code).toBe('severe');
+		expect(event.seriousness!.coding![0]!.code).toBe('Serious');
 		expect(event.outcome).toMatchObject({ coding: [{ code: 'ongoing' }], text: 'Referred to a doctor' });
 		expect(event.suspectEntity).toEqual([{ instance: { reference: 'Procedure/session-1' } }]);
 		expect(event).not.toHaveProperty('text');

@@ -79,7 +79,7 @@ describeEachDatabase('clinic instrument scores in Patient/$everything', (db) => 
 		expect(text).not.toContain(otherId);
 
 		const otherBundle = (await patientEverything(db(), otherId, staff, ORIGIN))!;
-		expect(observationsOf(otherBundle).map((o) => [o.id, o.subject.reference, o.valueQuantity?.value])).toEqual([[others.id, `Patient/${otherId}`, 6.25]]);
+		expect(observationsOf(otherBundle).map((o) => [o.id, o.subject!.reference, o.valueQuantity?.value])).toEqual([[others.id, `Patient/${otherId}`, 6.25]]);
 	});
 
 	it('counts the scores in the export’s audit row, without naming the instrument', async () => {

@@ -166,10 +166,10 @@ describeEachDatabase('Patient/$everything', (db) => {
 		const of = <T extends FhirResource['resourceType']>(type: T) => resources.filter((r): r is Extract<FhirResource, { resourceType: T }> => r.resourceType === type);
 		expect(of('Patient')).toHaveLength(1);
 		expect(of('Encounter')).toHaveLength(4);
-		expect(of('Condition')[0]!.code.coding![0]!.code).toBe('23056005');
+		expect(of('Condition')[0]!.code!.coding![0]!.code).toBe('23056005');
 		// Four check-ins: leg and back pain each time, PSFS and SBI each time, PGIC on the three follow-ups.
 		expect(of('Observation').filter((o) => o.code.coding!.some((c) => c.code === '72514-3'))).toHaveLength(8);
-		const survey = of('Observation').filter((o) => o.category[0]!.coding![0]!.code === 'survey');
+		const survey = of('Observation').filter((o) => o.category![0]!.coding![0]!.code === 'survey');
 		expect(survey).toHaveLength(4 * 4 + 3);
 		expect(of('Consent').every((c) => c.status === 'active')).toBe(true);
 		expect(of('QuestionnaireResponse')[0]!.status).toBe('completed');
@@ -177,13 +177,13 @@ describeEachDatabase('Patient/$everything', (db) => {
 		expect(of('AdverseEvent')).toHaveLength(2);
 		// The session's event happened at the start of the visit and was written down at its end.
 		const sessionEvent = of('AdverseEvent').find((e) => e.suspectEntity)!;
-		expect(sessionEvent.date < sessionEvent.recordedDate!).toBe(true);
+		expect(sessionEvent.date! < sessionEvent.recordedDate!).toBe(true);
 	});
 
 	it('exports the examination as findings under an impression that confirms the sciatica Condition', async () => {
 		const bundle = (await patientEverything(db(), patientId, actor, ORIGIN))!;
 		const resources = bundle.entry.map((e) => e.resource);
-		const exam = resources.filter((r) => r.resourceType === 'Observation' && r.category[0]!.coding![0]!.code === 'exam');
+		const exam = resources.filter((r) => r.resourceType === 'Observation' && r.category![0]!.coding![0]!.code === 'exam');
 		// Both raises, reflexes, strength and sensation on each leg, and the crossed raise.
 		expect(exam.map((o) => o.id.slice(examId.length + 1)).sort()).toEqual(
 			['crossed-slr', 'reflexes-left', 'reflexes-right', 'sensation-left', 'sensation-right', 'slr-left', 'slr-right', 'strength-left', 'strength-right'].sort()
