@@ -33,5 +33,22 @@ export default ts.config(
 				{ selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: 'Read the time from the clock (db.clock.now() or a `now` argument), not Date.now().' }
 			]
 		}
+	},
+	{
+		// The domain is pure rules (docs/architecture.md): no database, framework, network, file or
+		// clock. The import-graph test (tests/support/import-graph.test.ts) holds its own imports to it.
+		files: ['src/lib/domain/**/*.ts'],
+		ignores: ['**/*.test.ts'],
+		rules: {
+			'no-restricted-imports': [
+				'error',
+				{
+					patterns: [
+						{ group: ['$lib/server', '$lib/server/*', '**/server/*', '$app/*', '@sveltejs/*', 'svelte', 'svelte/*'], message: 'The domain holds pure rules: no server, framework or page imports.' },
+						{ group: ['node:*', 'kysely', 'pg', 'better-sqlite3', 'nodemailer', 'pino', 'pdfkit'], message: 'The domain does no I/O: pass what it needs in.' }
+					]
+				}
+			]
+		}
 	}
 );
