@@ -7,13 +7,16 @@ import { getAvailability } from '../booking/get-availability';
 import { cancelBooking } from '../booking/manage-booking';
 import type { Db } from '../db/database';
 import { runDueJobs } from '../jobs/worker';
+import { seedDemoAppointments } from '../seed/demo-appointments';
 import { seedDemoClinic } from '../seed/demo-clinic';
+import { seedDemoWaitlist } from '../seed/demo-waitlist';
 import { acceptOffer, declineOffer, expireOffer } from './answer-offer';
 import { joinWaitlist } from './join-waitlist';
 import { OFFER_SLOT_JOB } from './jobs';
 import { leaveWaitlist } from './leave-waitlist';
 import { offerFreedSlot } from './offer-freed-slot';
 import type { TJoinWaitlist } from './schemas';
+import { listWaitlist } from './waitlist-view';
 
 const actor: AuditActor = { type: 'anonymous', id: null, ip: '203.0.113.9', requestId: 'test' };
 /** A Tuesday in June without public holidays; the clinic is open 09:00–12:30 and 14:30–19:30. */
@@ -242,5 +245,17 @@ describeEachDatabase('the waiting list', (db) => {
 		} finally {
 			await db().kysely.updateTable('clinic').set({ waitlist_hold_minutes: 30 }).execute();
 		}
+	});
+});
+
+describeEachDatabase('the demo waiting list', (db) => {
+	it('shows the desk a few people waiting, longest first', async () => {
+		await seedDemoClinic(db());
+		await seedDemoAppointments(db(), NOW);
+		await seedDemoWaitlist(db(), NOW);
+		const list = await listWaitlist(db());
+		expect(list).toHaveLength(3);
+		expect(list.map((e) => e.createdAt)).toEqual([...list.map((e) => e.createdAt)].sort());
+		expect(list[0]!.createdAt).toBe(new Date(NOW - 74 * 3_600_000).toISOString());
 	});
 });
