@@ -5,7 +5,8 @@ import { rankWishesForSlot, type WaitlistWish } from '../../domain/scheduling/wa
 import { recordAudit, SYSTEM_ACTOR } from '../audit/audit-log';
 import { appointmentRow } from '../booking/appointment-row';
 import { claimOccupancy, isUniqueViolation, resourcesOf } from '../booking/occupancy';
-import { loadScheduleConfig, loadScheduleInputs, type ScheduleConfig } from '../booking/schedule-repository';
+import { transactionScheduleConfig } from '../booking/schedule-config-cache';
+import { loadScheduleInputs, type ScheduleConfig } from '../booking/schedule-repository';
 import { randomToken, sha256Hex } from '../crypto';
 import type { Db } from '../db/database';
 import { inSavepoint, withTransaction } from '../db/transaction';
@@ -42,7 +43,7 @@ interface CandidateRow {
 export async function offerFreedSlot(db: Db, practitionerId: string, start: number, now = db.clock.now().getTime()): Promise<OfferOutcome> {
 	if (start <= now) return { offered: false, reason: 'past' };
 	return withTransaction(db, async (tx) => {
-		const config = await loadScheduleConfig(tx);
+		const config = await transactionScheduleConfig(tx);
 		const timeZone = config.clinic.time_zone;
 		const practitionerServiceIds = new Set(config.services.filter((s) => s.practitioner_id === practitionerId).map((s) => s.service_id));
 		if (practitionerServiceIds.size === 0) return { offered: false, reason: 'nobody_fits' } as const;
@@ -73,6 +74,11 @@ export async function offerFreedSlot(db: Db, practitionerId: string, start: numb
  * offer and were never offered this slot; longest-waiting first (index `waitlist_entry_waiting`).
  */
 async function waitingFor(tx: Db, practitionerId: string, startIso: string, day: string): Promise<CandidateRow[]> {
+	return waitingQuery(tx, practitionerId, startIso, day).execute();
+}
+
+/** The matching query itself, for the benchmark's look at its plan (bench/waitlist.ts). */
+export function waitingQuery(tx: Db, practitionerId: string, startIso: string, day: string) {
 	return tx.kysely
 		.selectFrom('waitlist_entry as e')
 		.select(['e.id', 'e.patient_id', 'e.service_id', 'e.practitioner_id', 'e.date_from', 'e.date_to', 'e.times', 'e.locale', 'e.created_at'])
@@ -91,8 +97,7 @@ async function waitingFor(tx: Db, practitionerId: string, startIso: string, day:
 			)
 		)
 		.orderBy('e.created_at')
-		.orderBy('e.id')
-		.execute();
+		.orderBy('e.id');
 }
 
 function toWish(row: CandidateRow): WaitlistWish {

@@ -35,7 +35,7 @@ export const waitlist = {
 				.addCheckConstraint('waitlist_entry_range', sql`date_from <= date_to`)
 				.execute();
 			// The matching query: the waiting entries, longest-waiting first.
-			await db.schema.createIndex('waitlist_entry_waiting').on('waitlist_entry').columns(['status', 'created_at']).execute();
+			await db.schema.createIndex('waitlist_entry_waiting').on('waitlist_entry').columns(['status', 'created_at', 'id']).execute();
 			await db.schema.createIndex('waitlist_entry_patient').on('waitlist_entry').column('patient_id').execute();
 
 			await db.schema
