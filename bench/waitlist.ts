@@ -60,6 +60,10 @@ async function seedWaiting(db: Db, count: number): Promise<{ practitionerIds: st
 			given_name_kana: '',
 			email: `waiting${i}@example.jp`,
 			phone: `090-${String(3000 + Math.floor(i / 10_000)).padStart(4, '0')}-${String(i % 10_000).padStart(4, '0')}`,
+			date_of_birth: null,
+			preferred_locale: 'ja' as const,
+			patient_number: null,
+			updated_at: null,
 			created_at: new Date(NOW - (count - i) * 60_000).toISOString()
 		});
 		const from = addDays(FIRST_DAY, Math.floor(random() * 50) - 10);
