@@ -88,19 +88,23 @@ for (const engine of ['sqlite', 'postgres'] as const) {
 			expect(page.status).toBe(200);
 			expect(await page.text()).toContain('Your waiting-list entry');
 
-			for (const [language, message] of [['en', 'The end must be after the start.'], ['ja', '終了は開始より後の時刻にしてください。']] as const) {
-				const bad = await postJson(
-					base(),
-					'/api/v1/waitlist',
-					{ serviceId, from: dayAfter(40), to: dayAfter(30), times: [{ weekday: 9, start: '12:00', end: '11:00' }], locale: 'en', patient: { ...patient(), email: 'no' }, consent: { privacy: false } },
-					{ 'accept-language': language }
-				);
+			const good = { serviceId, from: dayAfter(30), to: dayAfter(40), locale: 'en', patient: patient(), consent: { privacy: true } };
+			const fieldsOf = async (body: unknown, language = 'en') => {
+				const bad = await postJson(base(), '/api/v1/waitlist', body, { 'accept-language': language });
 				expect(bad.status).toBe(422);
 				const error = (await bad.json()).error;
 				expect(error.code).toBe('validation_failed');
-				expect(Object.keys(error.fields)).toEqual(expect.arrayContaining(['to', 'times.0.weekday', 'times.0.end', 'patient.email', 'consent.privacy']));
-				expect(error.fields['times.0.end']).toBe(message);
+				return error.fields as Record<string, string>;
+			};
+			expect(Object.keys(await fieldsOf({ ...good, times: [{ weekday: 9, start: '09:00', end: '11:00' }], patient: { ...patient(), email: 'no' }, consent: { privacy: false } }))).toEqual(
+				expect.arrayContaining(['times.0.weekday', 'patient.email', 'consent.privacy'])
+			);
+			expect(Object.keys(await fieldsOf({ ...good, from: dayAfter(40), to: dayAfter(30) }))).toEqual(['to']);
+			for (const [language, message] of [['en', 'The end must be after the start.'], ['ja', '終了は開始より後の時刻にしてください。']] as const) {
+				expect((await fieldsOf({ ...good, times: [{ weekday: 1, start: '12:00', end: '11:00' }] }, language))['times.0.end']).toBe(message);
 			}
+			// Dates already past are refused beside the field, not as a 500 or a silent entry.
+			expect(Object.keys(await fieldsOf({ ...good, from: '2020-01-01', to: '2020-01-02' }))).toEqual(['to']);
 			expect((await postJson(base(), '/api/v1/waitlist', { serviceId: 'nope', from: dayAfter(30), to: dayAfter(31), locale: 'en', patient: patient(), consent: { privacy: true } })).status).toBe(404);
 			expect((await fetch(`${base()}/api/v1/waitlist`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{' })).status).toBe(400);
 		});
