@@ -316,6 +316,19 @@ describe('the access table against the built server', () => {
 		expect(failures).toEqual([]);
 	});
 
+	it('cancels a booking by the API only with its own manage token, never with a session', async () => {
+		// Issue #17: the Bearer token is the booking's manage-link token; a staff or portal session is not one.
+		for (const role of ROLES) {
+			for (const appointmentId of [alice.appointmentId, bob.appointmentId]) {
+				const before = await snapshot();
+				const response = await request(`/api/v1/bookings/${appointmentId}/cancel`, cookies[role], { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+				expect(response.status, `cancel ${appointmentId} as ${role}`).toBe(401);
+				expect(await snapshot(), `cancel as ${role} kept a write`).toEqual(before);
+				checked.posts++;
+			}
+		}
+	});
+
 	it('holds the owner who gave only the password at the code step, on every route', async () => {
 		const response = await request('/api/v1/auth/login', '', {
 			method: 'POST',

@@ -153,6 +153,45 @@ describe('JSON API under fuzzed input', () => {
 		);
 	});
 
+	it('POST /api/v1/waitlist', async () => {
+		const services = await (await fetch(`${base}/api/v1/services`)).json();
+		const day = fc.oneof(text, fc.date({ min: new Date('2020-01-01'), max: new Date('2040-01-01'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)));
+		const time = fc.oneof(text, fc.constantFrom('09:00', '12:30', '24:00', '25:00', '9:00'));
+		const validish = fc.record({
+			serviceId: fc.oneof(fc.constantFrom(...services.map((s: { id: string }) => s.id)), text),
+			practitionerId: fc.option(text),
+			from: day,
+			to: day,
+			times: fc.oneof(fc.array(fc.record({ weekday: fc.oneof(fc.integer({ min: -2, max: 9 }), text), start: time, end: time }), { maxLength: 25 }), fc.anything({ maxDepth: 1 })),
+			locale: fc.oneof(fc.constantFrom('ja', 'en'), text),
+			patient: fc.oneof(fc.record({ familyName: text, givenName: text, email: text, phone: text }), fc.anything({ maxDepth: 1 })),
+			consent: fc.oneof(fc.constant({ privacy: true }), fc.anything({ maxDepth: 1 }))
+		});
+		await fc.assert(
+			fc.asyncProperty(fc.oneof(validish, json), async (body) => {
+				await probe('POST /api/v1/waitlist', () => fetch(`${base}/api/v1/waitlist`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }));
+			}),
+			{ numRuns: 200 }
+		);
+	});
+
+	it('POST /api/v1/bookings/{id}/cancel', async () => {
+		const appointment = await db.kysely.selectFrom('appointment').select('id').where('status', '=', 'booked').executeTakeFirstOrThrow();
+		await fc.assert(
+			fc.asyncProperty(fc.oneof(fc.constant(appointment.id), text), fc.option(fc.oneof(text.map((t) => `Bearer ${t}`), text)), json, async (id, authorization, body) => {
+				// No fuzzed token is a booking's: every answer is a refusal that keeps nothing.
+				await probe('POST /api/v1/bookings/{id}/cancel', () =>
+					fetch(`${base}/api/v1/bookings/${encodeURIComponent(id.slice(0, 2_000))}/cancel`, {
+						method: 'POST',
+						headers: { 'content-type': 'application/json', ...(authorization ? { authorization: [...authorization].filter((c) => c >= ' ' && c <= '~').join('').slice(0, 4_000) } : {}) },
+						body: JSON.stringify(body)
+					})
+				);
+			}),
+			{ numRuns: 150 }
+		);
+	});
+
 	// Sign-in hashes every password tried (argon2id, slow on purpose), so it gets fewer runs.
 	it.each([
 		['/api/v1/triage', 300],
@@ -169,7 +208,7 @@ describe('JSON API under fuzzed input', () => {
 	it('raw bodies: not JSON, truncated, huge, wrong content type', async () => {
 		const raw = fc.oneof(fc.string(), fc.constantFrom('{', '{"a":', '\u0000\u0001', 'null', '1', '"x"', `{"a":"${'x'.repeat(2_000_000)}"}`), fc.uint8Array({ maxLength: 200 }).map((b) => Buffer.from(b).toString('latin1')));
 		await fc.assert(
-			fc.asyncProperty(raw, fc.constantFrom('application/json', 'text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x'), fc.constantFrom('/api/v1/bookings', '/api/v1/triage', '/api/v1/auth/login'), async (body, type, endpoint) => {
+			fc.asyncProperty(raw, fc.constantFrom('application/json', 'text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x'), fc.constantFrom('/api/v1/bookings', '/api/v1/triage', '/api/v1/auth/login', '/api/v1/waitlist'), async (body, type, endpoint) => {
 				await probe(`POST ${endpoint} (raw)`, () => fetch(`${base}${endpoint}`, { method: 'POST', headers: { 'content-type': type }, body }));
 			}),
 			{ numRuns: 120 }

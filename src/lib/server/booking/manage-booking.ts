@@ -9,6 +9,7 @@ import { enqueueJob, enqueueJobs } from '../jobs/queue';
 import { bookingMailJobs } from './booking-mail-jobs';
 import { claimOccupancy, isUniqueViolation, releaseOccupancy, resourcesOf } from './occupancy';
 import { findService, loadScheduleInputs } from './schedule-repository';
+import { enqueueFreedSlot } from '../waitlist/jobs';
 
 /*
  * What a patient may do with the link in the confirmation e-mail (issue #5) or from the portal
@@ -95,6 +96,8 @@ export async function cancelBooking(db: Db, key: BookingKey, actor: AuditActor, 
 			detail: { via: viaOf(key) }
 		});
 		await enqueueJob(tx, 'mail.booking_cancellation', { appointmentId: appointment.id }, undefined, new Date(now));
+		// The freed time goes to the waiting list (issue #17).
+		await enqueueFreedSlot(tx, { practitionerId: appointment.practitioner_id, start: appointment.starts_at }, now);
 		return { ok: true } as const;
 	});
 }
@@ -143,6 +146,7 @@ export async function moveBooking(db: Db, key: BookingKey, newStart: number, act
 			const payload = typeof key === 'string' ? { appointmentId: appointment.id, manageToken: key } : { appointmentId: appointment.id };
 			await retirePendingReminders(tx, appointment.id, now);
 			await enqueueJobs(tx, bookingMailJobs(tx.secrets, payload, slot.start, now), new Date(now));
+			if (slot.start !== Date.parse(appointment.starts_at)) await enqueueFreedSlot(tx, { practitionerId: appointment.practitioner_id, start: appointment.starts_at }, now);
 			return { ok: true } as const;
 		});
 	} catch (cause) {

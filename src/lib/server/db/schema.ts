@@ -1,3 +1,4 @@
+import type { WaitlistTables } from './schema-waitlist';
 import type { Generated, Insertable, Selectable } from 'kysely';
 import type { ConsentChannel } from '../../domain/consent/kinds';
 import type { BillingTables } from './schema-billing';
@@ -32,6 +33,8 @@ export interface ClinicTable {
 	min_notice_minutes: Generated<number>;
 	horizon_days: Generated<number>;
 	cancellation_cutoff_hours: Generated<number>;
+	/** How long a slot offered to the waiting list is held for the person offered it (0029). */
+	waitlist_hold_minutes: Generated<number>;
 	/** 1 when reception may read clinical content (intake answers, notes). */
 	reception_reads_clinical: Generated<number>;
 	/** 1 when the clinic offers cupping (吸玉), which no licence covers; the owner decides. */
@@ -443,7 +446,7 @@ export interface DeletionRequestTable {
 	response: Generated<string>;
 }
 
-export interface Database extends ExaminationTables, PlanTables, SessionTables, OutcomeScoreTables, BillingTables, RateLimitTables {
+export interface Database extends ExaminationTables, PlanTables, SessionTables, OutcomeScoreTables, BillingTables, RateLimitTables, WaitlistTables {
 	clinic: ClinicTable;
 	opening_hours: OpeningHoursTable;
 	practitioner: PractitionerTable;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ZSignInSchema } from '../auth/schemas';
 import { ZCreateBookingSchema } from '../booking/schemas';
 import { ZTriageRequestSchema } from '../triage/schemas';
+import { ZJoinWaitlistSchema } from '../waitlist/schemas';
 
 /*
  * The OpenAPI 3.1 description of `/api/v1` (docs/contracts.md). Request bodies come
@@ -63,7 +64,8 @@ export function openApiDocument(version: string, serverUrl: string): JsonSchema 
 		servers: [{ url: serverUrl }],
 		components: {
 			securitySchemes: {
-				staffSession: { type: 'apiKey', in: 'cookie', name: 'shinkyu_staff', description: 'Set by POST /api/v1/auth/login.' }
+				staffSession: { type: 'apiKey', in: 'cookie', name: 'shinkyu_staff', description: 'Set by POST /api/v1/auth/login.' },
+				manageToken: { type: 'http', scheme: 'bearer', description: 'The token of a booking’s manage link (the last part of manageUrl).' }
 			},
 			schemas: {
 				Error: {
@@ -179,6 +181,38 @@ export function openApiDocument(version: string, serverUrl: string): JsonSchema 
 								'validation_failed: bad input, with a message per field (bad `triage` answers included); or red_flag: the `triage` answers assess as emergency or urgent, the booking is refused and nothing is written. A see_doctor level books, and the appointment keeps the level and reasons for the practitioner.',
 							...jsonBody({ oneOf: [ref('Error'), ref('RedFlagError')] })
 						}
+					}
+				}
+			},
+			'/api/v1/bookings/{id}/cancel': {
+				post: {
+					summary: 'Cancel a booking with its manage link’s token',
+					description:
+						'The same rules as the manage page: until the clinic’s cancellation cutoff. The freed time is offered to the waiting list. The body may be empty JSON ({}).',
+					security: [{ manageToken: [] }],
+					parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+					responses: {
+						200: ok('Cancelled', { type: 'object', required: ['id', 'status'], properties: { id, status: { const: 'cancelled' } } }),
+						401: error('unauthorized: no token, a wrong token, or the token of another booking'),
+						409: error('past_cutoff: too late to cancel online (call the clinic); already_cancelled')
+					}
+				}
+			},
+			'/api/v1/waitlist': {
+				post: {
+					summary: 'Join the waiting list (キャンセル待ち)',
+					description:
+						'When a time that fits frees up, whoever has waited longest is e-mailed an offer and the time is held for them for the clinic’s hold time (default 30 minutes); meanwhile availability does not show it and booking it is 409 slot_taken. `times` are clinic-local weekdays (0 = Sunday) and HH:MM windows; none means any time.',
+					requestBody: { required: true, ...jsonBody(requestSchema(ZJoinWaitlistSchema)) },
+					responses: {
+						201: ok('On the list', {
+							type: 'object',
+							required: ['id', 'status', 'manageUrl'],
+							properties: { id, status: { const: 'waiting' }, manageUrl: { type: 'string', format: 'uri', description: 'The patient’s page to see or leave the list.' } }
+						}),
+						404: error('service_not_found or practitioner_not_found'),
+						415: error('The body is not JSON'),
+						422: error('validation_failed: bad input, with a message per field')
 					}
 				}
 			},

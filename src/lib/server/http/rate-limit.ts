@@ -82,6 +82,9 @@ export function createRequestLimits() {
 		'POST /[[lang=lang]]/portal/login': magicLink,
 		'POST /[[lang=lang]]/book': booking,
 		'POST /api/v1/bookings': booking,
+		// Joining the waiting list writes a patient and sends mail, like a booking (issue #17).
+		'POST /api/v1/waitlist': booking,
+		'POST /[[lang=lang]]/book/waitlist': booking,
 		'POST /[[lang=lang]]/clinic': contact,
 		'POST /[[lang=lang]]/check': selfCheck,
 		'POST /[[lang=lang]]/book/self-check': selfCheck,

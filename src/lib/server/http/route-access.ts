@@ -110,6 +110,13 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
 	'/api/v1/triage': 'public',
 	'/api/v1/availability': 'public',
 	'/api/v1/bookings': 'public',
+	// The waiting list (issue #17): the links' tokens are the only key; the desk's list is the desk's.
+	'/api/v1/waitlist': 'public',
+	'/api/v1/bookings/[id]/cancel': 'public',
+	'/[[lang=lang]]/book/waitlist': 'public',
+	'/[[lang=lang]]/waitlist/[token]': 'public',
+	'/[[lang=lang]]/waitlist/offer/[token]': 'public',
+	'/[[lang=lang]]/staff/waitlist': DESK,
 	'/api/v1/acupoints': 'public',
 	'/api/v1/acupoints/[code]': 'public',
 	'/api/v1/auth/logout': 'public',

@@ -10,6 +10,7 @@ import { AUDIT_VERIFY_JOB, runAuditVerification } from '../audit/scheduled-verif
 import { SEND_MAIL_JOB, sendQueuedMail } from '../mail/mail-jobs';
 import { NEVER_CAME_JOB, runNeverCameDeletion } from '../privacy/delete-never-came';
 import { PRUNE_JOB, runPruning } from './prune';
+import { WAITLIST_JOB_HANDLERS } from '../waitlist/waitlist-mail';
 import { claimDueJobs, completeJobs, extendLease, failJob, LEASE_MS } from './queue';
 import type { Job } from './types';
 
@@ -34,7 +35,8 @@ const HANDLERS: Record<string, Handler> = {
 	'mail.booking_reminder': (context, payload) => sendBookingMail(context, payload, 'reminder'),
 	'mail.booking_cancellation': (context, payload) => sendBookingMail(context, payload, 'cancellation'),
 	[EMAIL_CHANGED_JOB]: sendEmailChangedMail,
-	[NEVER_CAME_JOB]: async (context, _payload, now) => void (await runNeverCameDeletion(context.db, now))
+	[NEVER_CAME_JOB]: async (context, _payload, now) => void (await runNeverCameDeletion(context.db, now)),
+	...WAITLIST_JOB_HANDLERS
 };
 
 async function sendBookingMail(context: JobContext, payload: Record<string, string>, kind: BookingMailKind) {

@@ -4,6 +4,7 @@ import { enqueueJob } from '../jobs/queue';
 import type { Db } from '../db/database';
 import type { Appointment } from '../db/schema';
 import { withTransaction } from '../db/transaction';
+import { enqueueFreedSlot } from '../waitlist/jobs';
 
 export type CancelAppointmentResult = { ok: true } | { ok: false; code: 'not_found' | 'not_cancellable' };
 
@@ -16,7 +17,7 @@ const CANCELLABLE = new Set<Appointment['status']>(['booked', 'arrived', 'blocke
  */
 export async function cancelAppointment(db: Db, appointmentId: string, actor: AuditActor, now = db.clock.now()): Promise<CancelAppointmentResult> {
 	return withTransaction(db, async (tx) => {
-		const current = await tx.kysely.selectFrom('appointment').select(['id', 'status', 'patient_id']).where('id', '=', appointmentId).executeTakeFirst();
+		const current = await tx.kysely.selectFrom('appointment').select(['id', 'status', 'patient_id', 'practitioner_id', 'starts_at']).where('id', '=', appointmentId).executeTakeFirst();
 		if (!current) return { ok: false, code: 'not_found' } as const;
 		if (!CANCELLABLE.has(current.status)) return { ok: false, code: 'not_cancellable' } as const;
 		const updated = await tx.kysely
@@ -36,6 +37,8 @@ export async function cancelAppointment(db: Db, appointmentId: string, actor: Au
 		});
 		// The patient hears of it (the job finds no address for a walk-in or a block, and sends nothing).
 		await enqueueJob(tx, 'mail.booking_cancellation', { appointmentId: current.id }, undefined, now);
+		// The freed time (a visit or lifted blocked time) goes to the waiting list (issue #17).
+		await enqueueFreedSlot(tx, { practitionerId: current.practitioner_id, start: current.starts_at }, now);
 		return { ok: true } as const;
 	});
 }

@@ -4,6 +4,7 @@ import type { Db } from '../db/database';
 import type { Appointment } from '../db/schema';
 import { rescheduleReminders } from '../jobs/reminders';
 import { withTransaction } from '../db/transaction';
+import { enqueueFreedSlot } from '../waitlist/jobs';
 import { claimOrThrow, findConflict, OccupancyConflict, type ConflictingAppointment } from './appointment-conflict';
 import { fitsOpeningHours, loadWeeklyPeriods } from './opening-hours-fit';
 import { ZMoveAppointmentSchema, type TMoveAppointment } from './schemas';
@@ -68,6 +69,8 @@ export async function moveAppointment(db: Db, raw: TMoveAppointment, actor: Audi
 			await releaseOccupancy(tx, current.id);
 			await claimOrThrow(tx, current.id, resources, start, heldUntil);
 			await rescheduleReminders(tx, current.id, start);
+			// The time it left goes to the waiting list (issue #17).
+			if (start !== oldStart || practitionerId !== current.practitioner_id) await enqueueFreedSlot(tx, { practitionerId: current.practitioner_id, start: oldStart });
 			await recordAudit(tx, actor, {
 				action: 'schedule.move',
 				entityType: 'appointment',

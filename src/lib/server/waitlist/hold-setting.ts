@@ -1,0 +1,17 @@
+import { recordAudit, type AuditActor } from '../audit/audit-log';
+import type { Db } from '../db/database';
+import { withTransaction } from '../db/transaction';
+
+export async function readHoldMinutes(db: Db): Promise<number> {
+	const clinic = await db.kysely.selectFrom('clinic').select('waitlist_hold_minutes').executeTakeFirstOrThrow();
+	return clinic.waitlist_hold_minutes;
+}
+
+/** How long an offered slot is held for the person offered it (a clinic setting, default 30 minutes). */
+export async function setHoldMinutes(db: Db, minutes: number, actor: AuditActor): Promise<void> {
+	await withTransaction(db, async (tx) => {
+		const before = await readHoldMinutes(tx);
+		await tx.kysely.updateTable('clinic').set({ waitlist_hold_minutes: minutes }).execute();
+		await recordAudit(tx, actor, { action: 'waitlist.hold_setting', entityType: 'clinic', detail: { from: before, to: minutes } });
+	});
+}
