@@ -91,6 +91,9 @@ export async function createStaffAppointment(db: Db, raw: TCreateStaffAppointmen
 				created_at: tx.clock.now().toISOString(),
 				cancelled_at: null,
 				red_flag_level: null,
+				confirmed_at: null,
+				change_requested_at: null,
+				answered_via: null,
 				triage_level: null,
 				triage_reasons: null,
 				triage_given_at: null
