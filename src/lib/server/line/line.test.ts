@@ -15,6 +15,7 @@ import { createConnectToken } from './line-link';
 import { finishLineLogin, startLineLogin } from './line-login';
 import { LINE_EVENT_JOB, LINE_PUSH_JOB } from './line-notice';
 import { LineRetryLater, runLinePush, type LinePushPayload } from './line-push-job';
+import { pruneLineRows } from './prune-line';
 
 const actor: AuditActor = { type: 'anonymous', id: null, ip: '203.0.113.9', requestId: 'test' };
 const DAY = '2030-06-04';
@@ -229,6 +230,15 @@ describeEachDatabase('LINE as a channel', (db) => {
 		await handleLineEvent(db(), { type: 'unfollow', userId: 'U00000000000000000000000000000011' }, ORIGIN, NOW, config);
 		expect(await db().kysely.selectFrom('line_link').selectAll().where('patient_id', '=', booking.patientId).execute()).toEqual([]);
 		expect(await db().kysely.selectFrom('line_connect_token').selectAll().where('line_user_id', '=', 'U00000000000000000000000000000011').execute()).toEqual([]);
+	});
+
+	it('prunes expired connect links and login attempts, and old webhook event ids', async () => {
+		await createConnectToken(db(), 'U00000000000000000000000000000030', NOW);
+		await acceptLineWebhook(db(), [{ type: 'follow', webhookEventId: '01HOLDEVENT', source: { type: 'user', userId: 'U00000000000000000000000000000030' } }], NOW);
+		const later = new Date(NOW.getTime() + 31 * 86_400_000);
+		expect(await pruneLineRows(db(), later)).toBeGreaterThanOrEqual(2);
+		expect(await db().kysely.selectFrom('line_connect_token').selectAll().where('line_user_id', '=', 'U00000000000000000000000000000030').execute()).toEqual([]);
+		expect(await db().kysely.selectFrom('line_webhook_event').selectAll().where('webhook_event_id', '=', '01HOLDEVENT').execute()).toEqual([]);
 	});
 
 	describe('linking from the portal', () => {
