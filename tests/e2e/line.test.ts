@@ -72,6 +72,7 @@ const messagesOf = (push: RecordedRequest) => (push.body as { messages: Array<Re
 
 describe('LINE from the portal to the schedule', () => {
 	let target: BookingTarget;
+	let appointmentId = '';
 	const email = 'line.patient@example.jp';
 
 	it('connects LINE from the portal with the consent, books, and sends the confirmation on LINE', { timeout: 90_000 }, async () => {
@@ -91,6 +92,7 @@ describe('LINE from the portal to the schedule', () => {
 		linePeer.nextLoginUser = LINE_USER;
 		await page.getByLabel('上の内容に同意して、LINEと連携します').check();
 		await page.getByRole('button', { name: 'LINEでログインして連携する' }).click();
+		await page.getByRole('link', { name: 'LINEのログイン画面へ進む' }).click();
 		await page.waitForURL(/\/portal\/line\?line=linked/);
 		await expect(page.getByRole('status').textContent()).resolves.toContain('LINEと連携しました');
 		await context.close();
@@ -101,6 +103,7 @@ describe('LINE from the portal to the schedule', () => {
 		second.patient = body.patient;
 		const booked = await fetch(`${base}/api/v1/bookings`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(second) });
 		expect(booked.status).toBe(201);
+		appointmentId = ((await booked.json()) as { id: string }).id;
 		const confirmation = await until('the LINE confirmation', () => pushesTo(LINE_USER).find((push) => JSON.stringify(messagesOf(push)).includes('ご予約を承りました')));
 		expect(confirmation.headers.authorization).toBe(`Bearer ${lineEnvFor(linePeer).LINE_CHANNEL_ACCESS_TOKEN}`);
 		expect(confirmation.headers['x-line-retry-key']).toMatch(/^[0-9a-f-]{36}$/);
@@ -109,7 +112,7 @@ describe('LINE from the portal to the schedule', () => {
 	});
 
 	it('sends the reminder with buttons, records "I\'ll come" from the signed postback, and shows it on the schedule', { timeout: 90_000 }, async () => {
-		const appointment = await db.kysely.selectFrom('appointment').select(['id', 'starts_at']).where('starts_at', '=', new Date(target.start).toISOString()).executeTakeFirstOrThrow();
+		const appointment = await db.kysely.selectFrom('appointment').select(['id', 'starts_at']).where('id', '=', appointmentId).executeTakeFirstOrThrow();
 		// The reminder is due a day before: bring it forward to now, as the clock would.
 		await db.kysely.updateTable('job').set({ run_at: new Date(Date.now() - 1000).toISOString() }).where('kind', '=', 'line.push').where('done_at', 'is', null).where('payload', 'like', `%"appointmentId":"${appointment.id}"%`).execute();
 		const reminder = await until('the LINE reminder', () => pushesTo(LINE_USER).find((push) => messagesOf(push)[0]!.type === 'template'));

@@ -52,9 +52,10 @@ describe('answering the reminder mail', () => {
 	it('answers only when the page\'s button is pressed, and "change" leads on to choosing a new time', { timeout: 90_000 }, async () => {
 		const [target] = await distinctSlotTargets(base, 4, 20);
 		const request = bookingRequest(target!, 31);
-		expect((await fetch(`${base}/api/v1/bookings`, request)).status).toBe(201);
+		const booked = await fetch(`${base}/api/v1/bookings`, request);
+		expect(booked.status).toBe(201);
+		const appointment = (await booked.json()) as { id: string };
 		const email = JSON.parse(request.body as string).patient.email as string;
-		const appointment = await db.kysely.selectFrom('appointment').select('id').where('starts_at', '=', new Date(target!.start).toISOString()).executeTakeFirstOrThrow();
 		await db.kysely.updateTable('job').set({ run_at: new Date(Date.now() - 1000).toISOString() }).where('kind', '=', 'mail.booking_reminder').where('payload', 'like', `%"appointmentId":"${appointment.id}"%`).execute();
 		const links = await reminderLinks(email);
 		const answer = () => db.kysely.selectFrom('appointment').select(['confirmed_at', 'change_requested_at', 'answered_via']).where('id', '=', appointment.id).executeTakeFirstOrThrow();

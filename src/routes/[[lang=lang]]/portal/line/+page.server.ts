@@ -29,8 +29,8 @@ export const actions: Actions = {
 		if (!config) error(404, translate(locals.locale, 'error.notFoundTitle'));
 		const values = await readForm(request);
 		if (values.consent !== 'yes') return fail(422, { code: 'consent_required' as const, connect: values.connect ?? null });
-		const location = await startLineLogin(locals.db, { patientId: locals.patientSession!.patientId, connectToken: values.connect || null }, config, locals.origin);
-		redirect(303, location);
+		// A link to LINE, not a redirect: the console's CSP lets forms post to this site only (form-action 'self').
+		return { authorizeUrl: await startLineLogin(locals.db, { patientId: locals.patientSession!.patientId, connectToken: values.connect || null }, config, locals.origin) };
 	},
 	channels: async (event) => {
 		const { locals, request } = event;
