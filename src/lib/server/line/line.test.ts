@@ -11,7 +11,8 @@ import { seedDemoClinic } from '../seed/demo-clinic';
 import { acceptLineWebhook } from './accept-webhook';
 import { readLineConfig, type LineConfig } from './line-config';
 import { handleLineEvent } from './line-events';
-import { createConnectToken } from './line-link';
+import { exportPatientData } from '../portal/export-patient-data';
+import { createConnectToken, disconnectLine } from './line-link';
 import { finishLineLogin, startLineLogin } from './line-login';
 import { LINE_EVENT_JOB, LINE_PUSH_JOB } from './line-notice';
 import { LineRetryLater, runLinePush, type LinePushPayload } from './line-push-job';
@@ -230,6 +231,26 @@ describeEachDatabase('LINE as a channel', (db) => {
 		await handleLineEvent(db(), { type: 'unfollow', userId: 'U00000000000000000000000000000011' }, ORIGIN, NOW, config);
 		expect(await db().kysely.selectFrom('line_link').selectAll().where('patient_id', '=', booking.patientId).execute()).toEqual([]);
 		expect(await db().kysely.selectFrom('line_connect_token').selectAll().where('line_user_id', '=', 'U00000000000000000000000000000011').execute()).toEqual([]);
+	});
+
+	it('answers "I need to change" with the way to a new time, and records it', async () => {
+		const booking = await book();
+		await link(booking.patientId, 'U00000000000000000000000000000031');
+		await handleLineEvent(db(), { type: 'postback', userId: 'U00000000000000000000000000000031', replyToken: 'r6', postbackData: `answer=change&id=${booking.appointmentId}&m=${booking.manageToken}` }, ORIGIN, NOW, config);
+		const text = (peer.replies()[0]!.body as { messages: Array<{ text: string }> }).messages[0]!.text;
+		expect(text).toContain(`${ORIGIN}/booking/${booking.manageToken}?step=move`);
+		expect(await db().kysely.selectFrom('appointment').select(['change_requested_at', 'answered_via']).where('id', '=', booking.appointmentId).executeTakeFirstOrThrow()).toEqual({ change_requested_at: NOW.toISOString(), answered_via: 'line' });
+	});
+
+	it('gives the LINE user id in "download my data", and removes it, audited, when the patient disconnects', async () => {
+		const booking = await book();
+		await link(booking.patientId, 'U00000000000000000000000000000032');
+		const exported = await exportPatientData(db(), booking.patientId, actor, NOW);
+		expect(exported!.line).toMatchObject({ userId: 'U00000000000000000000000000000032', channels: 'line', consentVersion: '1' });
+		expect(await disconnectLine(db(), booking.patientId, { ...actor, type: 'patient', id: booking.patientId }, 'withdrawn')).toBe(true);
+		expect(await db().kysely.selectFrom('line_link').selectAll().where('patient_id', '=', booking.patientId).execute()).toEqual([]);
+		expect(await db().kysely.selectFrom('audit_log').select('action').where('patient_id', '=', booking.patientId).where('action', '=', 'line.unlink').execute()).toHaveLength(1);
+		expect((await exportPatientData(db(), booking.patientId, actor, NOW))!.line).toBeNull();
 	});
 
 	it('prunes expired connect links and login attempts, and old webhook event ids', async () => {
