@@ -12,6 +12,7 @@ import { waitForDueJobs } from '../support/settled-jobs';
 import { builtServerEntry, demoPasswordsFrom, startBuiltServer, type ServerProcess } from '../support/server-process';
 import { waitForSignInLink } from '../support/sign-in-link';
 import { startSmtpPeer, type SmtpPeer } from '../support/smtp-peer';
+import { lineEnvFor, startLinePeer, type LinePeer } from '../support/line-peer';
 import { staffCookie, staffTotpCode } from '../support/staff-session';
 
 /*
@@ -48,6 +49,7 @@ interface PatientIds {
 let server: ServerProcess;
 let db: Db;
 let mailPeer: SmtpPeer;
+let linePeer: LinePeer;
 let base = '';
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'shinkyu-matrix-'));
 const cookies: Record<Role, string> = { anonymous: '', patient: '', reception: '', practitioner: '', owner: '' };
@@ -150,7 +152,9 @@ async function clinicalRecords(patient: PatientIds): Promise<void> {
 beforeAll(async () => {
 	expect(fs.existsSync(builtServerEntry()), 'build the server first').toBe(true);
 	mailPeer = await startSmtpPeer();
-	server = await startBuiltServer({ DATA_DIR: dataDir, RATE_LIMITS: 'off', SMTP_URL: mailPeer.url });
+	// LINE set up (against a local peer), so its portal and owner pages are checked as served (issue #20).
+	linePeer = await startLinePeer();
+	server = await startBuiltServer({ DATA_DIR: dataDir, RATE_LIMITS: 'off', SMTP_URL: mailPeer.url, ...lineEnvFor(linePeer) });
 	base = server.baseUrl;
 	db = openDatabase({ sqliteFile: path.join(dataDir, 'shinkyu.sqlite') });
 	const rows = await sql<{ name: string }>`select name from sqlite_master where type = 'table' and name not like 'sqlite_%'`.execute(db.kysely);
@@ -197,6 +201,7 @@ afterAll(async () => {
 	await db?.close();
 	await server?.stop();
 	await mailPeer?.close();
+	await linePeer?.close();
 	fs.rmSync(dataDir, { recursive: true, force: true });
 	const routes = new Set([...checked.pairs].map((p) => p.split(' as ')[0])).size;
 	console.log(`authorization matrix: ${routes} routes × ${ROLES.length} roles checked (${checked.gets} GETs, ${checked.posts} refused POSTs)`);

@@ -11,6 +11,7 @@ import { waitForDueJobs } from '../support/settled-jobs';
 import { browserFormPost } from '../support/form-post';
 import { waitForSignInLink } from '../support/sign-in-link';
 import { startSmtpPeer, type SmtpPeer } from '../support/smtp-peer';
+import { lineEnvFor, signWebhook, startLinePeer, type LinePeer } from '../support/line-peer';
 import { staffCookie } from '../support/staff-session';
 
 /*
@@ -23,6 +24,7 @@ import { staffCookie } from '../support/staff-session';
 let server: ServerProcess;
 let db: Db;
 let mailPeer: SmtpPeer;
+let linePeer: LinePeer;
 let dataDir = '';
 let base = '';
 const formPost = (pathname: string, fields: Record<string, string>, cookie: string) => browserFormPost(base, pathname, fields, cookie);
@@ -46,7 +48,9 @@ async function snapshot(): Promise<Record<string, number>> {
 beforeAll(async () => {
 	dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'shinkyu-fuzz-'));
 	mailPeer = await startSmtpPeer();
-	server = await startBuiltServer({ DATA_DIR: dataDir, RATE_LIMITS: 'off', SMTP_URL: mailPeer.url });
+	// LINE set up (against a local peer), so its webhook and portal forms are fuzzed too (issue #20).
+	linePeer = await startLinePeer();
+	server = await startBuiltServer({ DATA_DIR: dataDir, RATE_LIMITS: 'off', SMTP_URL: mailPeer.url, ...lineEnvFor(linePeer) });
 	base = server.baseUrl;
 	db = openDatabase({ sqliteFile: path.join(dataDir, 'shinkyu.sqlite') });
 	const rows = await sql<{ name: string }>`select name from sqlite_master where type = 'table' and name not like 'sqlite_%'`.execute(db.kysely);
@@ -64,6 +68,7 @@ afterAll(async () => {
 	await db?.close();
 	await server?.stop();
 	await mailPeer?.close();
+	await linePeer?.close();
 	fs.rmSync(dataDir, { recursive: true, force: true });
 	const lines = [...tried].map(([endpoint, t]) => `${endpoint}: ${t.requests} requests, ${t.serverErrors} 5xx`);
 	console.log(`fuzz: ${[...tried.values()].reduce((n, t) => n + t.requests, 0)} requests over ${tried.size} endpoints\n${lines.join('\n')}`);
@@ -202,6 +207,25 @@ describe('JSON API under fuzzed input', () => {
 				await probe(`POST ${endpoint}`, () => fetch(`${base}${endpoint}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }));
 			}),
 			{ numRuns }
+		);
+	});
+
+	it('POST /api/v1/line/webhook: unsigned or wrongly signed is 401 and changes nothing; signed is never a 5xx', async () => {
+		await fc.assert(
+			fc.asyncProperty(json, fc.constantFrom('none', 'wrong', 'right' as const), async (body, signature) => {
+				const raw = JSON.stringify(body);
+				const headers: Record<string, string> = { 'content-type': 'application/json' };
+				if (signature === 'wrong') headers['x-line-signature'] = signWebhook(raw, 'not-the-channel-secret');
+				if (signature === 'right') headers['x-line-signature'] = signWebhook(raw);
+				let status = 0;
+				await probe('POST /api/v1/line/webhook', async () => {
+					const response = await fetch(`${base}/api/v1/line/webhook`, { method: 'POST', headers, body: raw });
+					status = response.status;
+					return response;
+				});
+				if (signature !== 'right') expect(status).toBe(401);
+			}),
+			{ numRuns: 120 }
 		);
 	});
 

@@ -96,10 +96,10 @@ describe('two app instances on one PostgreSQL database', () => {
 		await db.kysely.updateTable('job').set({ run_at: new Date(Date.now() - 1000).toISOString() }).where('kind', '=', 'mail.booking_reminder').where('done_at', 'is', null).execute();
 		const [wakeA, wakeB] = await distinctSlotTargets(instance(0).baseUrl, 50, 60);
 		await Promise.all([fetch(`${instance(0).baseUrl}/api/v1/bookings`, bookingRequest(wakeA!, 7000)), fetch(`${instance(1).baseUrl}/api/v1/bookings`, bookingRequest(wakeB!, 7001))]);
-		const reminders = await mailsTo(booked, /明日のご予約/);
+		const reminders = await mailsTo(booked, /ご予約のお知らせ/);
 		// Both workers have had their turn (the poll runs every 5 s) before duplicates are counted.
 		await new Promise((resolve) => setTimeout(resolve, 6_000));
-		const reminderRecipients = smtp.received.filter((m) => /明日のご予約/.test(m.subject ?? '')).map(recipientOf);
+		const reminderRecipients = smtp.received.filter((m) => /ご予約のお知らせ/.test(m.subject ?? '')).map(recipientOf);
 		expect(reminders.length).toBeGreaterThanOrEqual(booked.length);
 		for (const address of booked) expect(reminderRecipients.filter((r) => r === address)).toHaveLength(1);
 		const allConfirmations = smtp.received.filter((m) => /ご予約を承りました/.test(m.subject ?? '')).map(recipientOf);

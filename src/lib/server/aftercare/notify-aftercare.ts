@@ -3,6 +3,7 @@ import { translate } from '../../i18n/translate';
 import { findClinic } from '../clinic/clinic-repository';
 import type { Db } from '../db/database';
 import type { Mailer } from '../mail/mailer';
+import { notifyPatient } from '../messaging/notify-patient';
 import { BOOKING_LINK_TTL_MS, createMagicLink, magicLinkUrl } from '../portal/magic-link';
 
 /**
@@ -11,15 +12,22 @@ import { BOOKING_LINK_TTL_MS, createMagicLink, magicLinkUrl } from '../portal/ma
  */
 export async function notifyAftercareShared(db: Db, mailer: Mailer, patient: { id: string; email: string; locale: Locale }, origin: string): Promise<boolean> {
 	const to = patient.email.trim();
-	if (to === '') return false;
 	const clinic = await findClinic(db);
-	const token = await createMagicLink(db, patient.id, BOOKING_LINK_TTL_MS);
 	const clinicName = clinic ? (patient.locale === 'ja' ? clinic.name_ja : clinic.name_en) : '';
-	await mailer.send(db, {
-		to,
-		kind: 'aftercare.shared',
-		subject: translate(patient.locale, 'outcomes.aftercare.mailSubject', { clinic: clinicName }),
-		text: translate(patient.locale, 'outcomes.aftercare.mailBody', { url: magicLinkUrl(origin, patient.locale, token, '/portal/progress'), clinic: clinicName, phone: clinic?.phone ?? '' })
-	});
-	return true;
+	const mail =
+		to === ''
+			? undefined
+			: {
+					to,
+					kind: 'aftercare.shared',
+					subject: translate(patient.locale, 'outcomes.aftercare.mailSubject', { clinic: clinicName }),
+					text: translate(patient.locale, 'outcomes.aftercare.mailBody', {
+						url: magicLinkUrl(origin, patient.locale, await createMagicLink(db, patient.id, BOOKING_LINK_TTL_MS), '/portal/progress'),
+						clinic: clinicName,
+						phone: clinic?.phone ?? ''
+					})
+				};
+	// By LINE, a plain portal link only: no sign-in link and no advice pass through a third party (issue #20).
+	const sent = await notifyPatient(db, patient.id, { mail, line: { kind: 'aftercare' } }, mailer);
+	return sent.mail || sent.line;
 }

@@ -6,6 +6,8 @@ import type { Db } from '../db/database';
 import type { MailAttachment, OutgoingMail } from '../mail/mailer';
 import { BOOKING_LINK_TTL_MS, createMagicLink, magicLinkUrl } from '../portal/magic-link';
 import { manageUrl } from './manage-url';
+import { patientChannels } from '../messaging/patient-channels';
+import { reminderAnswerToken, reminderAnswerUrl } from '../reminders/answer-token';
 
 const MAIL_TEXT = {
 	confirmation: { subject: 'booking.mailConfirmSubject', body: 'booking.mailConfirmBody' },
@@ -24,7 +26,8 @@ export async function bookingMail(
 	appointmentId: string,
 	manageToken: string | null,
 	kind: BookingMailKind,
-	origin: string
+	origin: string,
+	options: { force?: boolean } = {}
 ): Promise<OutgoingMail | null> {
 	const row = await db.kysely
 		.selectFrom('appointment')
@@ -52,6 +55,8 @@ export async function bookingMail(
 		.executeTakeFirst();
 	// A cancelled visit gets only its cancellation; a walk-in without an e-mail address gets nothing.
 	if (!row || !row.email || (row.status === 'cancelled') !== (kind === 'cancellation')) return null;
+	// A patient who chose LINE alone gets confirmation and reminders there (issue #20), unless LINE failed for good.
+	if (kind !== 'cancellation' && !options.force && !(await patientChannels(db, row.patient_id))?.mail) return null;
 	const clinic = await db.kysely.selectFrom('clinic').selectAll().executeTakeFirstOrThrow();
 	const locale: Locale = row.locale;
 	const ja = locale === 'ja';
@@ -69,6 +74,11 @@ export async function bookingMail(
 		hours: clinic.cancellation_cutoff_hours
 	};
 	let text = translate(locale, MAIL_TEXT[kind].body, params);
+	if (kind === 'reminder') {
+		// "I'll come" / "I need to change": links to a page whose button answers (issue #17).
+		const token = reminderAnswerToken(db.secrets, row.id);
+		text += `\n\n${translate(locale, 'reminders.mailAnswer', { come: reminderAnswerUrl(origin, locale, token, 'come', manageToken), change: reminderAnswerUrl(origin, locale, token, 'change', manageToken) })}`;
+	}
 	if (kind === 'confirmation') {
 		// Questionnaire and consent before the visit (issue #6): a week-long portal link, used once.
 		const token = await createMagicLink(db, row.patient_id, BOOKING_LINK_TTL_MS);

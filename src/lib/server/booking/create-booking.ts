@@ -10,6 +10,7 @@ import type { Appointment } from '../db/schema';
 import { withGroupedTransaction } from '../db/grouped-transaction';
 import { enqueueJobs } from '../jobs/queue';
 import { bookingMailJobs } from './booking-mail-jobs';
+import { reminderTiming } from '../reminders/reminder-settings';
 import { appointmentRow } from './appointment-row';
 import { claimOccupancy, isUniqueViolation, resourcesOf } from './occupancy';
 import { findOrCreatePatient } from '../patients/find-or-create-patient';
@@ -107,7 +108,7 @@ async function attemptBooking(
 				// The level only, never the answers: audit details carry no health data.
 				detail: { source: 'online', serviceId: service.id, selfCheckLevel: triage?.level ?? null }
 			});
-			await enqueueJobs(tx, bookingMailJobs(tx.secrets, { appointmentId: appointment.id, manageToken }, slot.start, now), new Date(now));
+			await enqueueJobs(tx, bookingMailJobs(tx.secrets, { appointmentId: appointment.id, manageToken, patientId }, slot.start, now, await reminderTiming(tx)), new Date(now));
 			return { ok: true, appointment, manageToken, timeZone } as const;
 		});
 	} catch (cause) {

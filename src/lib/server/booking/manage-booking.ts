@@ -7,6 +7,8 @@ import type { Appointment } from '../db/schema';
 import { withTransaction } from '../db/transaction';
 import { enqueueJob, enqueueJobs } from '../jobs/queue';
 import { bookingMailJobs } from './booking-mail-jobs';
+import { retireReminders } from '../jobs/reminders';
+import { reminderTiming } from '../reminders/reminder-settings';
 import { claimOccupancy, isUniqueViolation, releaseOccupancy, resourcesOf } from './occupancy';
 import { findService, loadScheduleInputs } from './schedule-repository';
 import { enqueueFreedSlot } from '../waitlist/jobs';
@@ -124,6 +126,10 @@ export async function moveBooking(db: Db, key: BookingKey, newStart: number, act
 					starts_at: new Date(slot.start).toISOString(),
 					ends_at: new Date(slot.end).toISOString(),
 					held_until: new Date(heldUntil).toISOString(),
+					// An answer to a reminder was about the old time (issue #17).
+					confirmed_at: null,
+					change_requested_at: null,
+					answered_via: null,
 					bed_id: slot.bedId
 				})
 				.where('id', '=', appointment.id)
@@ -144,8 +150,8 @@ export async function moveBooking(db: Db, key: BookingKey, newStart: number, act
 			});
 			// From the portal the manage token is unknown (only its hash is kept).
 			const payload = typeof key === 'string' ? { appointmentId: appointment.id, manageToken: key } : { appointmentId: appointment.id };
-			await retirePendingReminders(tx, appointment.id, now);
-			await enqueueJobs(tx, bookingMailJobs(tx.secrets, payload, slot.start, now), new Date(now));
+			await retireReminders(tx, appointment.id, now);
+			await enqueueJobs(tx, bookingMailJobs(tx.secrets, { ...payload, patientId: appointment.patient_id }, slot.start, now, await reminderTiming(tx)), new Date(now));
 			if (slot.start !== Date.parse(appointment.starts_at)) await enqueueFreedSlot(tx, { practitionerId: appointment.practitioner_id, start: appointment.starts_at }, now);
 			return { ok: true } as const;
 		});
@@ -214,13 +220,3 @@ function refusalFor(appointment: Appointment, cutoff: number, now: number): 'alr
 	return null;
 }
 
-/** A reminder queued for the old time would arrive on the wrong day; the move queues a new one. */
-async function retirePendingReminders(db: Db, appointmentId: string, now: number): Promise<void> {
-	await db.kysely
-		.updateTable('job')
-		.set({ done_at: new Date(now).toISOString() })
-		.where('kind', '=', 'mail.booking_reminder')
-		.where('done_at', 'is', null)
-		.where('payload', 'like', `%"appointmentId":"${appointmentId}"%`)
-		.execute();
-}

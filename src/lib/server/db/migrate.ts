@@ -26,6 +26,7 @@ import { patientEmailSource } from './migrations/0023_patient_email_source';
 import { rateLimitEntries } from './migrations/0024_rate_limit_entries';
 import { attendanceAnswer } from './migrations/0025_attendance_answer';
 import { waitlist } from './migrations/0029_waitlist';
+import { lineChannel } from './migrations/0032_line_channel';
 
 /** Every migration, in order. Names never change once released. */
 export function allMigrations(dialect: DialectName): Record<string, Migration> {
@@ -55,7 +56,8 @@ export function allMigrations(dialect: DialectName): Record<string, Migration> {
 		'0023_patient_email_source': patientEmailSource,
 		'0024_rate_limit_entries': rateLimitEntries,
 		'0025_attendance_answer': attendanceAnswer,
-		'0029_waitlist': waitlist
+		'0029_waitlist': waitlist,
+		'0032_line_channel': lineChannel
 	};
 }
 

@@ -5,6 +5,7 @@ import type { BillingTables } from './schema-billing';
 import type { ExaminationTables } from './schema-examination';
 import type { OutcomeScoreTables } from './schema-outcome-scores';
 import type { PlanTables } from './schema-plan';
+import type { LineTables } from './schema-line';
 import type { RateLimitTables } from './schema-rate-limit';
 import type { SessionTables } from './schema-session';
 
@@ -50,6 +51,9 @@ export interface ClinicTable {
 	/** The operator's address; empty: the clinic's address. */
 	operator_address_ja: Generated<string>;
 	operator_address_en: Generated<string>;
+	/** Reminder timing per channel: hours before the visit, comma-separated, e.g. "24,2" (0032). */
+	reminder_hours_mail: Generated<string>;
+	reminder_hours_line: Generated<string>;
 }
 
 export interface OpeningHoursTable {
@@ -446,7 +450,7 @@ export interface DeletionRequestTable {
 	response: Generated<string>;
 }
 
-export interface Database extends ExaminationTables, PlanTables, SessionTables, OutcomeScoreTables, BillingTables, RateLimitTables, WaitlistTables {
+export interface Database extends ExaminationTables, PlanTables, SessionTables, OutcomeScoreTables, BillingTables, RateLimitTables, WaitlistTables, LineTables {
 	clinic: ClinicTable;
 	opening_hours: OpeningHoursTable;
 	practitioner: PractitionerTable;

@@ -233,6 +233,20 @@ export function openApiDocument(version: string, serverUrl: string): JsonSchema 
 					}
 				}
 			},
+			'/api/v1/line/webhook': {
+				post: {
+					summary: "LINE's webhook: follow, unfollow, postback (a reminder's answer) and message events",
+					description:
+						'Called by LINE only. `X-Line-Signature` must be the base64 HMAC-SHA256 of the raw body under the channel secret (checked in constant time). A valid call is answered 200 at once and its events are handled through the job queue, each `webhookEventId` once. Without the LINE settings the route is 404.',
+					parameters: [{ name: 'X-Line-Signature', in: 'header', required: true, schema: { type: 'string' } }],
+					requestBody: { required: true, ...jsonBody({ type: 'object', properties: { destination: { type: 'string' }, events: { type: 'array', items: { type: 'object' } } }, required: ['events'] }) },
+					responses: {
+						200: { description: 'Accepted; the events are queued' },
+						401: error('Missing or wrong signature: nothing was done'),
+						404: error('LINE is not set up on this server')
+					}
+				}
+			},
 			'/api/v1/acupoints': {
 				get: { summary: 'The acupoint atlas', responses: { 200: ok('Acupoints', { type: 'array', items: ref('Acupoint') }) } }
 			},

@@ -25,6 +25,8 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
 	'/[[lang=lang]]/book/done': 'public',
 	'/[[lang=lang]]/book/self-check': 'public',
 	'/[[lang=lang]]/booking/[token]': 'public',
+	// A reminder's answer page: its signed token is the key (issue #17).
+	'/[[lang=lang]]/reminder/[token]': 'public',
 	'/[[lang=lang]]/points': 'public',
 	'/[[lang=lang]]/points/[code]': 'public',
 	'/[[lang=lang]]/staff': 'staff',
@@ -37,6 +39,7 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
 	'/[[lang=lang]]/staff/team': OWNER,
 	'/[[lang=lang]]/staff/audit': OWNER,
 	'/[[lang=lang]]/staff/settings': OWNER,
+	'/[[lang=lang]]/staff/settings/messages': OWNER,
 	'/[[lang=lang]]/staff/outbox': OWNER,
 	'/[[lang=lang]]/staff/scheduling': OWNER,
 	'/[[lang=lang]]/staff/scheduling/services': OWNER,
@@ -98,6 +101,8 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
 	'/[[lang=lang]]/portal/side-effects': 'patient',
 	'/[[lang=lang]]/portal/data': 'patient',
 	'/[[lang=lang]]/portal/data/export': 'patient',
+	'/[[lang=lang]]/portal/line': 'patient',
+	'/[[lang=lang]]/portal/line/callback': 'patient',
 	'/api/v1/patients': CLINICAL,
 	'/api/v1/health': 'public',
 	'/api/v1/openapi.json': 'public',
@@ -118,6 +123,8 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
 	'/[[lang=lang]]/waitlist/offer/[token]': 'public',
 	'/[[lang=lang]]/staff/waitlist': DESK,
 	'/api/v1/acupoints': 'public',
+	// Signed by LINE with the channel secret (checked in the route), not by a user (issue #20).
+	'/api/v1/line/webhook': 'public',
 	'/api/v1/acupoints/[code]': 'public',
 	'/api/v1/auth/logout': 'public',
 	'/api/v1/[...unknown]': 'public'

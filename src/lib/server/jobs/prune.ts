@@ -1,4 +1,5 @@
 import type { Db } from '../db/database';
+import { pruneLineRows } from '../line/prune-line';
 import { scheduleRecurringJob } from './recurring';
 
 /*
@@ -54,5 +55,6 @@ export async function schedulePruning(db: Db, runAt: Date, now = db.clock.now())
 /** The job: prune, then queue the next run. */
 export async function runPruning(db: Db, now = db.clock.now()): Promise<void> {
 	await pruneExpired(db, now);
+	await pruneLineRows(db, now);
 	await schedulePruning(db, new Date(now.getTime() + PRUNE_EVERY_MS), now);
 }

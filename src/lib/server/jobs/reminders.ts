@@ -1,18 +1,37 @@
 import type { Db } from '../db/database';
 
-const DAY = 24 * 3_600_000;
+const HOUR = 3_600_000;
 
-/**
- * After a move, the pending reminder follows the appointment: it is sent 24 hours before the new
- * start, or not at all when that moment has already passed.
- */
-export async function rescheduleReminders(db: Db, appointmentId: string, newStart: number, now = db.clock.now().getTime()): Promise<void> {
-	const dueAt = newStart - DAY;
-	await db.kysely
-		.updateTable('job')
-		.set(dueAt > now ? { run_at: new Date(dueAt).toISOString() } : { done_at: new Date(now).toISOString() })
-		.where('kind', '=', 'mail.booking_reminder')
+/** The pending reminders of one appointment, by mail and by LINE. */
+function pendingReminders(db: Db, appointmentId: string) {
+	return db.kysely
+		.selectFrom('job')
+		.select(['id', 'payload'])
 		.where('done_at', 'is', null)
 		.where('payload', 'like', `%"appointmentId":"${appointmentId}"%`)
-		.execute();
+		.where((eb) => eb.or([eb('kind', '=', 'mail.booking_reminder'), eb.and([eb('kind', '=', 'line.push'), eb('payload', 'like', '%"kind":"booking_reminder"%')])]));
 }
+
+/**
+ * After a move, the pending reminders follow the appointment: each is sent its own hours before
+ * the new start (a day for one queued before timing was a setting), or not at all when that
+ * moment has already passed.
+ */
+export async function rescheduleReminders(db: Db, appointmentId: string, newStart: number, now = db.clock.now().getTime()): Promise<void> {
+	for (const job of await pendingReminders(db, appointmentId).execute()) {
+		const hours = Number((JSON.parse(job.payload) as { hoursBefore?: string | number }).hoursBefore ?? 24) || 24;
+		const dueAt = newStart - hours * HOUR;
+		await db.kysely
+			.updateTable('job')
+			.set(dueAt > now ? { run_at: new Date(dueAt).toISOString() } : { done_at: new Date(now).toISOString() })
+			.where('id', '=', job.id)
+			.execute();
+	}
+}
+
+/** A reminder queued for the old time would arrive on the wrong day; the move queues new ones. */
+export async function retireReminders(db: Db, appointmentId: string, now: number): Promise<void> {
+	const ids = (await pendingReminders(db, appointmentId).execute()).map((job) => job.id);
+	if (ids.length > 0) await db.kysely.updateTable('job').set({ done_at: new Date(now).toISOString() }).where('id', 'in', ids).execute();
+}
+

@@ -13,6 +13,9 @@ import { PRUNE_JOB, runPruning } from './prune';
 import { WAITLIST_JOB_HANDLERS } from '../waitlist/waitlist-mail';
 import { claimDueJobs, completeJobs, extendLease, failJob, LEASE_MS } from './queue';
 import type { Job } from './types';
+import { handleLineEvent, type LineEventPayload } from '../line/line-events';
+import { LINE_EVENT_JOB, LINE_PUSH_JOB } from '../line/line-notice';
+import { runLinePush, type LinePushPayload } from '../line/line-push-job';
 
 export interface JobContext {
 	db: Db;
@@ -24,8 +27,8 @@ export interface JobContext {
 	leaseMs?: number;
 }
 
-/** `now`: the instant the worker runs the job at, as `runDueJobs` was given it. */
-type Handler = (context: JobContext, payload: Record<string, string>, now: Date) => Promise<void>;
+/** `now`: the instant the worker runs the job at, as `runDueJobs` was given it; `job`: its claim (attempts). */
+type Handler = (context: JobContext, payload: Record<string, string>, now: Date, job: Job) => Promise<void>;
 
 const HANDLERS: Record<string, Handler> = {
 	[PRUNE_JOB]: (context, _payload, now) => runPruning(context.db, now),
@@ -36,14 +39,19 @@ const HANDLERS: Record<string, Handler> = {
 	'mail.booking_cancellation': (context, payload) => sendBookingMail(context, payload, 'cancellation'),
 	[EMAIL_CHANGED_JOB]: sendEmailChangedMail,
 	[NEVER_CAME_JOB]: async (context, _payload, now) => void (await runNeverCameDeletion(context.db, now)),
-	...WAITLIST_JOB_HANDLERS
+	...WAITLIST_JOB_HANDLERS,
+	[LINE_PUSH_JOB]: (context, payload, now, job) => runLinePush(context.db, payload as unknown as LinePushPayload, context.origin, job, now),
+	[LINE_EVENT_JOB]: (context, payload, now) => handleLineEvent(context.db, payload as unknown as LineEventPayload, context.origin, now)
 };
+
+/** Jobs that talk to LINE: never inside a transaction, like SMTP delivery (issue #20). */
+const isNetworkJob = (job: Job) => job.kind === LINE_PUSH_JOB || job.kind === LINE_EVENT_JOB;
 
 async function sendBookingMail(context: JobContext, payload: Record<string, string>, kind: BookingMailKind) {
 	const appointmentId = payload.appointmentId!;
 	// Opened only now, to build the mail; a job queued before sealing existed holds it plain.
 	const manageToken = payload.manageToken ? context.db.secrets.open(payload.manageToken, manageTokenContext(appointmentId)) : null;
-	const mail = await bookingMail(context.db, appointmentId, manageToken, kind, context.origin);
+	const mail = await bookingMail(context.db, appointmentId, manageToken, kind, context.origin, { force: payload.force === '1' });
 	if (!mail) return; // cancelled since: nothing to send
 	const result = await context.mailer.send(context.db, mail);
 	// Without SMTP the mail waits in the outbox; with SMTP a failed delivery is retried later.
@@ -67,7 +75,11 @@ export async function runDueJobs(context: JobContext, now = context.db.clock.now
 		const jobs = await claimDueJobs(context.db, context.mailer.canDeliver ? CLAIM_FOR_DELIVERY : CLAIM_FOR_OUTBOX, now, context.leaseMs ?? LEASE_MS);
 		if (jobs.length === 0) return ran;
 		if (context.mailer.canDeliver) for (const job of jobs) await deliverJob(context, job, now);
-		else for (let i = 0; i < jobs.length; i += OUTBOX_CHUNK) await runOutboxJobs(context, jobs.slice(i, i + OUTBOX_CHUNK), now);
+		else {
+			for (const job of jobs.filter(isNetworkJob)) await deliverJob(context, job, now);
+			const local = jobs.filter((job) => !isNetworkJob(job));
+			for (let i = 0; i < local.length; i += OUTBOX_CHUNK) await runOutboxJobs(context, local.slice(i, i + OUTBOX_CHUNK), now);
+		}
 		ran += jobs.length;
 	}
 }
@@ -87,7 +99,7 @@ async function deliverJob(context: JobContext, job: Job, now: Date): Promise<voi
 		Math.min(leaseMs / 3, RENEW_EVERY_MS)
 	);
 	try {
-		await handlerFor(job)(context, JSON.parse(job.payload), now);
+		await handlerFor(job)(context, JSON.parse(job.payload), now, job);
 		if ((await completeJobs(context.db, [job], now)) === 0) logger.warn({ jobId: job.id, kind: job.kind }, 'job finished after its lease was lost');
 	} catch (cause) {
 		await recordFailure(context, job, cause, now);
@@ -115,7 +127,7 @@ async function runOutboxJobs(context: JobContext, jobs: readonly Job[], now: Dat
 			const failed: Array<{ job: Job; cause: unknown }> = [];
 			const done: Job[] = [];
 			for (const job of jobs) {
-				const outcome = await inSavepoint(tx, () => handlerFor(job)({ ...context, db: tx }, JSON.parse(job.payload), now));
+				const outcome = await inSavepoint(tx, () => handlerFor(job)({ ...context, db: tx }, JSON.parse(job.payload), now, job));
 				if (outcome.ok) done.push(job);
 				else failed.push({ job, cause: outcome.cause });
 			}

@@ -37,10 +37,15 @@ export function queuedMailer(delivery: Pick<Mailer, 'canDeliver'>, onQueued: () 
 }
 
 export async function enqueueMail(db: Db, mail: OutgoingMail, now = db.clock.now()): Promise<string> {
+	return enqueueJob(db, SEND_MAIL_JOB, mailJobPayload(db, mail), undefined, now);
+}
+
+/** The sealed payload of a `mail.send` job: also kept by a LINE push as its fallback (issue #20). */
+export function mailJobPayload(db: Pick<Db, 'secrets'>, mail: OutgoingMail): Record<string, string> {
 	if (mail.attachments) throw new Error('mail with attachments has a job kind of its own (see booking-mail-jobs.ts)');
 	const queued: QueuedMail = { to: mail.to, subject: mail.subject, text: mail.text, kind: mail.kind };
 	// `kind` stays readable: the owner's list of failed mail names what failed, never to whom.
-	return enqueueJob(db, SEND_MAIL_JOB, { kind: mail.kind, mail: db.secrets.seal(JSON.stringify(queued), SEAL_CONTEXT) }, undefined, now);
+	return { kind: mail.kind, mail: db.secrets.seal(JSON.stringify(queued), SEAL_CONTEXT) };
 }
 
 /** The job: opens the mail and hands it to the delivering mailer; a failed delivery is retried. */

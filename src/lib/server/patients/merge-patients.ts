@@ -28,7 +28,7 @@ export const MOVED_TABLES = [
 ] as const;
 
 /** Sign-in material of the merged record: deleted, so nobody signs in to a record that no longer stands alone. */
-export const DELETED_TABLES = ['patient_session', 'patient_magic_link'] as const;
+export const DELETED_TABLES = ['patient_session', 'patient_magic_link', 'line_link', 'line_login_attempt', 'line_delivery_failure'] as const;
 
 /**
  * Details the survivor takes from the merged record when its own are empty. Never the contact

@@ -112,8 +112,11 @@ export async function exportPatientData(db: Db, patientId: string, actor: AuditA
 			.orderBy('created_at')
 			.execute()
 	]);
+	// The LINE user id is personal data too (issue #20): the patient gets it with their data.
+	const lineLink = await db.kysely.selectFrom('line_link').select(['line_user_id', 'channels', 'consent_version', 'linked_at']).where('patient_id', '=', patientId).executeTakeFirst();
 	await recordAudit(db, actor, { action: 'portal.data_export', entityType: 'patient', entityId: patientId, patientId });
 	return {
+		line: lineLink ? { userId: lineLink.line_user_id, channels: lineLink.channels, consentVersion: lineLink.consent_version, linkedAt: lineLink.linked_at } : null,
 		format: 'shinkyu.patient-export',
 		version: EXPORT_FORMAT_VERSION,
 		exportedAt: now.toISOString(),

@@ -158,7 +158,7 @@ export async function erasePatientData(
 	if (mode === 'request') keep('deletion_request', await countWhere(tx, 'deletion_request', 'patient_id', [patientId]), 'request_record', null);
 	else await drop('deletion_request', 'patient_id', [patientId]);
 
-	for (const table of ['patient_session', 'patient_magic_link'] as const) await drop(table, 'patient_id', [patientId, ...shells]);
+	for (const table of ['patient_session', 'patient_magic_link', 'line_link', 'line_login_attempt', 'line_delivery_failure'] as const) await drop(table, 'patient_id', [patientId, ...shells]);
 	keep('audit_log', await countWhere(tx, 'audit_log', 'patient_id', [patientId]), 'audit_trail', null);
 
 	deleted('mail_outbox', await deleteMailTo(tx, patientId, shells, dryRun));

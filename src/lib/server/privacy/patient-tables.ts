@@ -45,6 +45,10 @@ export const PATIENT_TABLES = {
 	deletion_request: 'request_record',
 	patient_session: 'sign_in',
 	patient_magic_link: 'sign_in',
+	// The LINE link, its login attempts and failed pushes: channel material, deleted like sign-in (issue #20).
+	line_link: 'sign_in',
+	line_login_attempt: 'sign_in',
+	line_delivery_failure: 'sign_in',
 	audit_log: 'audit_trail'
 } as const satisfies Partial<Record<keyof Database, TableHandling>>;
 

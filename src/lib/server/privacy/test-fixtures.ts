@@ -169,7 +169,7 @@ export async function rowsOf(db: Db, patientId: string): Promise<Record<string, 
 	const count = async (name: string, query: { executeTakeFirstOrThrow(): Promise<{ n: unknown }> }) => {
 		counts[name] = Number((await query.executeTakeFirstOrThrow()).n);
 	};
-	const tables = ['appointment', 'intake', 'consent_signature', 'outcome_check_in', 'side_effect_report', 'aftercare_note', 'examination', 'treatment_plan', 'contraindication_override', 'treatment_session', 'adverse_event', 'clinic_instrument_score', 'doctor_consent', 'charge', 'payment', 'receipt', 'deletion_request', 'patient_session', 'patient_magic_link'] as const;
+	const tables = ['appointment', 'intake', 'consent_signature', 'outcome_check_in', 'side_effect_report', 'aftercare_note', 'examination', 'treatment_plan', 'contraindication_override', 'treatment_session', 'adverse_event', 'clinic_instrument_score', 'doctor_consent', 'charge', 'payment', 'receipt', 'deletion_request', 'patient_session', 'patient_magic_link', 'line_link', 'line_login_attempt', 'line_delivery_failure'] as const;
 	for (const table of tables) await count(table, db.kysely.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).where('patient_id', '=', patientId));
 	const sessions = db.kysely.selectFrom('treatment_session').select('id').where('patient_id', '=', patientId);
 	for (const table of ['session_point', 'session_amendment'] as const) await count(table, db.kysely.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).where('session_id', 'in', sessions));

@@ -91,12 +91,12 @@ export async function createStaffAppointment(db: Db, raw: TCreateStaffAppointmen
 				created_at: tx.clock.now().toISOString(),
 				cancelled_at: null,
 				red_flag_level: null,
-				triage_level: null,
-				triage_reasons: null,
-				triage_given_at: null,
 				confirmed_at: null,
 				change_requested_at: null,
-				answered_via: null
+				answered_via: null,
+				triage_level: null,
+				triage_reasons: null,
+				triage_given_at: null
 			};
 			await tx.kysely.insertInto('appointment').values(appointment).execute();
 			await claimOrThrow(tx, appointment.id, resources, start, heldUntil);

@@ -26,6 +26,8 @@ export interface ScheduledAppointment {
 	redFlagLevel: string | null;
 	/** The self-check the patient brought with the booking (level, reasons, when given); null without one. */
 	selfCheck: SelfCheckFlag | null;
+	/** The patient's answer to a reminder (issue #17): 'confirmed', 'change_requested' or null, and by which channel. */
+	attendance: { answer: 'confirmed' | 'change_requested'; via: 'mail' | 'line' | 'desk' | null } | null;
 	/** Safety alerts, red flag and missing consent of the patient (patient-flags.ts adds them). */
 	flags?: PatientFlags;
 }
@@ -58,6 +60,9 @@ export async function listDays(
 			'a.source',
 			'a.note',
 			'a.red_flag_level',
+			'a.confirmed_at',
+			'a.change_requested_at',
+			'a.answered_via',
 			'a.triage_level',
 			'a.triage_reasons',
 			'a.triage_given_at',
@@ -96,6 +101,7 @@ export async function listDays(
 		},
 		bed: r.bed_id && r.bed_ja !== null && r.bed_en !== null ? { id: r.bed_id, name: { ja: r.bed_ja, en: r.bed_en } } : null,
 		redFlagLevel: r.red_flag_level,
+		attendance: r.confirmed_at ? { answer: 'confirmed', via: r.answered_via } : r.change_requested_at ? { answer: 'change_requested', via: r.answered_via } : null,
 		selfCheck: selfCheckFrom(r)
 	}));
 }

@@ -61,7 +61,8 @@ export async function moveAppointment(db: Db, raw: TMoveAppointment, actor: Audi
 			// Guarded by the status read above: a cancellation that slipped in between wins.
 			const updated = await tx.kysely
 				.updateTable('appointment')
-				.set(moved)
+				// An answer to a reminder was about the old time (issue #17).
+				.set(start === oldStart ? moved : { ...moved, confirmed_at: null, change_requested_at: null, answered_via: null })
 				.where('id', '=', current.id)
 				.where('status', '=', current.status)
 				.executeTakeFirst();

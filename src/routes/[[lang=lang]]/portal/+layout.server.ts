@@ -1,3 +1,4 @@
+import { lineConfig } from '$lib/server/line/line-config';
 import { findPortalPatient } from '$lib/server/portal/portal-home';
 import type { LayoutServerLoad } from './$types';
 
@@ -9,5 +10,5 @@ export const load: LayoutServerLoad = async ({ locals, setHeaders }) => {
 	setHeaders({ 'cache-control': 'no-store' });
 	const session = locals.patientSession;
 	const patient = session ? await findPortalPatient(locals.db, session.patientId) : null;
-	return { portalPatient: patient ? { givenName: patient.givenName || patient.familyName } : null };
+	return { portalPatient: patient ? { givenName: patient.givenName || patient.familyName } : null, lineEnabled: lineConfig() !== null };
 };

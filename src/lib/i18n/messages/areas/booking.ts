@@ -20,9 +20,9 @@ export const booking = {
 		'booking.mailCancelSubject': '【{clinic}】ご予約を取り消しました（{when}）',
 		'booking.mailCancelBody':
 			'{name} 様\n\n次のご予約を取り消しました。\n\n日時: {when}\nメニュー: {service}\n担当: {practitioner}\n\nあらためてのご予約はこちらから:\n{url}\n\nお心当たりがない場合は、お電話（{phone}）でお知らせください。',
-		'booking.mailReminderSubject': '【{clinic}】明日のご予約のお知らせ（{when}）',
+		'booking.mailReminderSubject': '【{clinic}】ご予約のお知らせ（{when}）',
 		'booking.mailReminderBody':
-			'{name} 様\n\nご予約の前日になりました。\n\n日時: {when}\nメニュー: {service}\n担当: {practitioner}\n場所: {address}\n\n確認・変更・キャンセル:\n{url}\n\n動きやすい服装でお越しください。お待ちしております。'
+			'{name} 様\n\nご予約の日時が近づきました。\n\n日時: {when}\nメニュー: {service}\n担当: {practitioner}\n場所: {address}\n\n確認・変更・キャンセル:\n{url}\n\n動きやすい服装でお越しください。お待ちしております。'
 	},
 	en: {
 		'booking.rangeReversed': 'The end date must not be before the start date.',
@@ -44,8 +44,8 @@ export const booking = {
 		'booking.mailCancelSubject': '{clinic}: your appointment on {when} is cancelled',
 		'booking.mailCancelBody':
 			'Dear {name},\n\nThis appointment has been cancelled:\n\nWhen: {when}\nTreatment: {service}\nWith: {practitioner}\n\nTo book again:\n{url}\n\nIf you did not ask for this, please call us on {phone}.',
-		'booking.mailReminderSubject': '{clinic}: your appointment tomorrow ({when})',
+		'booking.mailReminderSubject': '{clinic}: your appointment ({when})',
 		'booking.mailReminderBody':
-			'Dear {name},\n\nA reminder of your appointment tomorrow.\n\nWhen: {when}\nTreatment: {service}\nWith: {practitioner}\nWhere: {address}\n\nView, move or cancel:\n{url}\n\nPlease wear loose clothing. We look forward to seeing you.'
+			'Dear {name},\n\nA reminder of your coming appointment.\n\nWhen: {when}\nTreatment: {service}\nWith: {practitioner}\nWhere: {address}\n\nView, move or cancel:\n{url}\n\nPlease wear loose clothing. We look forward to seeing you.'
 	}
 } as const;

@@ -28,6 +28,8 @@ import { insurance } from './insurance';
 import { reports } from './reports';
 import { staffSecurity } from './staff-security';
 import { waitlist } from './waitlist';
+import { reminders } from './reminders';
+import { line } from './line';
 
 export const AREA_MESSAGES_JA = {
 	...publicSite.ja,
@@ -55,7 +57,9 @@ export const AREA_MESSAGES_JA = {
 	...insurance.ja,
 	...reports.ja,
 	...staffSecurity.ja,
-	...waitlist.ja
+	...waitlist.ja,
+	...reminders.ja,
+	...line.ja
 } as const;
 
 export const AREA_MESSAGES_EN = {
@@ -84,5 +88,7 @@ export const AREA_MESSAGES_EN = {
 	...insurance.en,
 	...reports.en,
 	...staffSecurity.en,
-	...waitlist.en
+	...waitlist.en,
+	...reminders.en,
+	...line.en
 } as const;

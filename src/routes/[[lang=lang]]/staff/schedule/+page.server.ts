@@ -6,6 +6,7 @@ import { loadScheduleResources } from '$lib/server/schedule/schedule-resources';
 import { ZScheduleQuerySchema } from '$lib/server/schedule/schemas';
 import { searchPatients } from '$lib/server/schedule/search-patients';
 import { loadStaffSchedule } from '$lib/server/schedule/staff-schedule';
+import { attendanceAction } from './attendance-action';
 import type { Actions, PageServerLoad } from './$types';
 import { blockAction, cancelAction, createAction, moveAction, statusAction } from './schedule-actions';
 
@@ -57,5 +58,6 @@ export const actions: Actions = {
 	block: async (event) => blockAction(event, await clinicTimeZone(event.locals)),
 	move: async (event) => moveAction(event, await clinicTimeZone(event.locals)),
 	status: statusAction,
-	cancel: cancelAction
+	cancel: cancelAction,
+	attendance: attendanceAction
 };

@@ -5,6 +5,8 @@ import { translate, type MessageKey } from '$lib/i18n/translate';
 import { consentWarningsForPatients } from '$lib/server/billing/consent-warnings';
 import { findClinic } from '$lib/server/clinic/clinic-repository';
 import { mayReadClinical } from '$lib/server/clinic/security-settings';
+import { lineConfig } from '$lib/server/line/line-config';
+import { findLineLink } from '$lib/server/line/line-link';
 import type { Db } from '$lib/server/db/database';
 import { formFailure, parseForm } from '$lib/server/http/form';
 import { actorFrom } from '$lib/server/http/request-context';
@@ -32,6 +34,8 @@ export const load: PageServerLoad = async (event) => {
 	const instrumentScores = view.clinical ? (await instrumentProgress(locals.db, view.patient.id, await clinicInstruments(), actorFrom(event))).filter((x) => x.scores.length > 0) : [];
 	return {
 		role,
+		// The desk sees the patient's channels, and cannot set them (issue #20).
+		lineChannels: lineConfig() ? ((await findLineLink(locals.db, view.patient.id))?.channels ?? null) : undefined,
 		mayChangeEmail: mayChangeEmail(role),
 		safetyAlerts: view.safetyAlerts,
 		safetyMarks: view.safetyMarks,
