@@ -1,7 +1,7 @@
 import pg from 'pg';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser } from '../support/browser';
+import { axeViolations, launchBrowser } from '../support/browser';
 import { linkIn, waitForMail } from '../support/mailbox';
 import { startPostgresServer, type PostgresServer } from '../support/postgres-server';
 import { staffCookie } from '../support/staff-session';
@@ -195,6 +195,7 @@ describe('the waiting-list offer in the browser', () => {
 		await page.goto(`${base}/en/book?service=${serviceId}&practitioner=${slot.practitionerId}&date=${start.date}`);
 		await page.getByRole('link', { name: 'No time that suits you? Join the waiting list' }).click();
 		await page.getByRole('heading', { name: 'Join the waiting list' }).waitFor();
+		expect(await axeViolations(page)).toEqual([]);
 		await page.getByLabel('Practitioner').selectOption(slot.practitionerId);
 		await page.getByLabel('From', { exact: true }).first().fill(start.date);
 		await page.getByLabel('Until').fill(start.date);
@@ -219,6 +220,7 @@ describe('the waiting-list offer in the browser', () => {
 		// Opening the link books nothing (mail scanners follow links); the button does, in one step.
 		await page.goto(`${base}${offerPath}`);
 		await page.getByRole('heading', { name: 'A time has come free' }).waitFor();
+		expect(await axeViolations(page)).toEqual([]);
 		await page.getByRole('button', { name: 'Book this time' }).click();
 		await page.getByRole('heading', { name: 'Your appointment is booked' }).waitFor();
 		await waitForMail(mailDir, me.email, (m) => (m.subject ?? '').includes('your appointment on'));
@@ -240,6 +242,7 @@ describe('the waiting-list offer in the browser', () => {
 		await page.getByRole('heading', { name: 'キャンセル待ち', exact: true }).waitFor();
 		// The demo clinic's list: the longest-waiting first, with their age (3 days).
 		await page.getByRole('cell', { name: '3日' }).first().waitFor();
+		expect(await axeViolations(page)).toEqual([]);
 		const me = patient();
 		const rowsBefore = await page.locator('tbody tr').count();
 		await page.getByLabel('姓', { exact: true }).fill(me.familyName);
