@@ -1,9 +1,10 @@
 import pg from 'pg';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser } from '../support/browser';
+import { axeViolations, launchBrowser } from '../support/browser';
 import { linkIn, waitForMail } from '../support/mailbox';
 import { startPostgresServer, type PostgresServer } from '../support/postgres-server';
+import { staffCookie } from '../support/staff-session';
 
 /*
  * The waiting list (issue #17) as patients and outside clients use it: joining by the API and from
@@ -194,6 +195,7 @@ describe('the waiting-list offer in the browser', () => {
 		await page.goto(`${base}/en/book?service=${serviceId}&practitioner=${slot.practitionerId}&date=${start.date}`);
 		await page.getByRole('link', { name: 'No time that suits you? Join the waiting list' }).click();
 		await page.getByRole('heading', { name: 'Join the waiting list' }).waitFor();
+		expect(await axeViolations(page)).toEqual([]);
 		await page.getByLabel('Practitioner').selectOption(slot.practitionerId);
 		await page.getByLabel('From', { exact: true }).first().fill(start.date);
 		await page.getByLabel('Until').fill(start.date);
@@ -218,6 +220,7 @@ describe('the waiting-list offer in the browser', () => {
 		// Opening the link books nothing (mail scanners follow links); the button does, in one step.
 		await page.goto(`${base}${offerPath}`);
 		await page.getByRole('heading', { name: 'A time has come free' }).waitFor();
+		expect(await axeViolations(page)).toEqual([]);
 		await page.getByRole('button', { name: 'Book this time' }).click();
 		await page.getByRole('heading', { name: 'Your appointment is booked' }).waitFor();
 		await waitForMail(mailDir, me.email, (m) => (m.subject ?? '').includes('your appointment on'));
@@ -225,6 +228,41 @@ describe('the waiting-list offer in the browser', () => {
 		await page.goto(`${base}${offerPath}`);
 		await page.getByText('You have already booked this time.').waitFor();
 		expect((await slotsAhead(base, serviceId, 26)).some((s) => s.start === slot.start && s.practitionerId === slot.practitionerId)).toBe(false);
+		await context.close();
+	});
+
+	it('shows the desk, on a phone in Japanese, who waits and for how long; the desk adds and removes', async () => {
+		const base = inject('baseUrl');
+		const passwords = inject('demoPasswords');
+		const [name, value] = (await staffCookie(base, 'reception@example.jp', passwords['reception@example.jp'])).split('=') as [string, string];
+		const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'ja-JP' });
+		await context.addCookies([{ name, value, url: base }]);
+		const page = await context.newPage();
+		await page.goto(`${base}/staff/waitlist`);
+		await page.getByRole('heading', { name: 'キャンセル待ち', exact: true }).waitFor();
+		// The demo clinic's list: the longest-waiting first, with their age (3 days).
+		await page.getByRole('cell', { name: '3日' }).first().waitFor();
+		expect(await axeViolations(page)).toEqual([]);
+		const me = patient();
+		const rowsBefore = await page.locator('tbody tr').count();
+		await page.getByLabel('姓', { exact: true }).fill(me.familyName);
+		await page.getByLabel('名', { exact: true }).fill(`Desk${people}`);
+		await page.getByLabel('メールアドレス').fill(me.email);
+		await page.getByLabel('電話番号').fill(me.phone);
+		await page.getByLabel('ご希望の期間（から）').fill(dayAfter(60));
+		await page.getByLabel('ご希望の期間（まで）').fill(dayAfter(70));
+		await page.locator('#field-consent').check();
+		await page.getByRole('button', { name: '追加する' }).click();
+		await page.getByText('キャンセル待ちに追加しました。').waitFor();
+		expect(await page.locator('tbody tr').count()).toBe(rowsBefore + 1);
+		const row = page.locator('tbody tr', { hasText: `Desk${people}` });
+		await row.getByRole('button', { name: '削除' }).click();
+		await page.getByText('キャンセル待ちから削除しました。').waitFor();
+		expect(await page.locator('tbody tr', { hasText: `Desk${people}` }).count()).toBe(0);
+		// The hold time is the clinic's setting; a bad value is refused beside its field.
+		await page.getByLabel('空き枠をお取り置きする時間（分）').fill('2');
+		await page.getByRole('button', { name: '保存' }).click();
+		await page.getByText('5〜1440分の整数で入力してください。').waitFor();
 		await context.close();
 	});
 });

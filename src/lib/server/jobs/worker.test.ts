@@ -69,7 +69,8 @@ describeEachDatabase('mail jobs', (db, dialect) => {
 			.executeTakeFirstOrThrow();
 		const outcome = await cancelAppointment(db(), booked.id, { type: 'staff', id: null, ip: null, requestId: null }, new Date(NOW));
 		expect(outcome).toEqual({ ok: true });
-		expect(await runDueJobs({ db: db(), mailer: createMailer(smtpUrl), origin: 'https://clinic.example.jp' }, new Date(NOW))).toBe(1);
+		// The cancellation mail, and the offer of the freed time to the waiting list (issue #17).
+		expect(await runDueJobs({ db: db(), mailer: createMailer(smtpUrl), origin: 'https://clinic.example.jp' }, new Date(NOW))).toBe(2);
 		const mail = received.filter((m) => m.to && 'text' in m.to && m.to.text === booked.email).at(-1)!;
 		expect(mail.subject).toMatch(/is cancelled$/);
 		const calendar = new ICAL.Component(ICAL.parse(mail.attachments[0]!.content.toString('utf8')));

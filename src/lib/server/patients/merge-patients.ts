@@ -24,7 +24,9 @@ export const MOVED_TABLES = [
 	'doctor_consent',
 	'charge',
 	'payment',
-	'receipt'
+	'receipt',
+	// The waiting list's wishes follow the patient (issue #17).
+	'waitlist_entry'
 ] as const;
 
 /** Sign-in material of the merged record: deleted, so nobody signs in to a record that no longer stands alone. */

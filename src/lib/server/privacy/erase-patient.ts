@@ -132,6 +132,17 @@ export async function erasePatientData(
 		await drop('doctor_consent', 'patient_id', [patientId], (q) => q.where('id', 'not in', charged));
 	}
 
+	// The waiting list (issue #17): a wish, never a record. Its offers go first (they name
+	// appointments), and a slot still held for the patient is freed.
+	const entryIds = (await db.selectFrom('waitlist_entry').select('id').where('patient_id', 'in', [patientId, ...shells]).execute()).map((r) => r.id);
+	if (!dryRun && entryIds.length > 0) {
+		const holds = db.selectFrom('waitlist_offer').select('appointment_id').where('entry_id', 'in', entryIds).where('status', '=', 'offered');
+		await db.deleteFrom('occupancy').where('appointment_id', 'in', holds).execute();
+		await db.updateTable('appointment').set({ status: 'cancelled', cancelled_at: stamp }).where('id', 'in', holds).where('status', '=', 'blocked').execute();
+		await db.deleteFrom('waitlist_offer').where('entry_id', 'in', entryIds).execute();
+	}
+	await drop('waitlist_entry', 'patient_id', [patientId, ...shells]);
+
 	// Appointments: a treated visit, or one a kept record refers to, stays; the rest go (booked ones too).
 	const appointments = await db.selectFrom('appointment').select(['id', 'status']).where('patient_id', '=', patientId).execute();
 	const chargedVisits = new Set((await db.selectFrom('charge').select('appointment_id').where('appointment_id', 'in', ids(appointments)).execute()).map((r) => r.appointment_id));

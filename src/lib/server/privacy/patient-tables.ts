@@ -22,6 +22,8 @@ export type TableHandling =
 	| 'request_record'
 	/** Sign-in material: always deleted. */
 	| 'sign_in'
+	/** A wish to be offered a freed time (issue #17): never a record, always deleted with its offers. */
+	| 'waiting_list'
 	/** The insert-only audit trail: ids and facts, never personal details. */
 	| 'audit_trail';
 
@@ -49,6 +51,7 @@ export const PATIENT_TABLES = {
 	line_link: 'sign_in',
 	line_login_attempt: 'sign_in',
 	line_delivery_failure: 'sign_in',
+	waitlist_entry: 'waiting_list',
 	audit_log: 'audit_trail'
 } as const satisfies Partial<Record<keyof Database, TableHandling>>;
 

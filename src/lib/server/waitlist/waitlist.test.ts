@@ -7,6 +7,8 @@ import { getAvailability } from '../booking/get-availability';
 import { cancelBooking } from '../booking/manage-booking';
 import type { Db } from '../db/database';
 import { runDueJobs } from '../jobs/worker';
+import { erasePatientData } from '../privacy/erase-patient';
+import { withTransaction } from '../db/transaction';
 import { seedDemoAppointments } from '../seed/demo-appointments';
 import { seedDemoClinic } from '../seed/demo-clinic';
 import { seedDemoWaitlist } from '../seed/demo-waitlist';
@@ -245,6 +247,19 @@ describeEachDatabase('the waiting list', (db) => {
 		} finally {
 			await db().kysely.updateTable('clinic').set({ waitlist_hold_minutes: 30 }).execute();
 		}
+	});
+
+	it('deleting a patient’s data takes their entry and offer with it and frees the held slot', async () => {
+		const booking = await book('09:00');
+		const first = await join({}, NOW - 1 * MINUTE);
+		await cancelBooking(db(), booking.manageToken, actor, NOW);
+		await runJobs(db(), NOW);
+		expect(await isFree('09:00')).toBe(false);
+		const entry = await db().kysely.selectFrom('waitlist_entry').select('patient_id').where('id', '=', first.entryId).executeTakeFirstOrThrow();
+		await withTransaction(db(), (tx) => erasePatientData(tx, entry.patient_id, [], 'request', new Date(NOW + MINUTE)));
+		expect(await db().kysely.selectFrom('waitlist_entry').select('id').where('id', '=', first.entryId).execute()).toEqual([]);
+		expect(await offersFor(first.entryId)).toEqual([]);
+		expect(await isFree('09:00')).toBe(true);
 	});
 });
 
