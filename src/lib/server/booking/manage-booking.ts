@@ -7,7 +7,7 @@ import type { Appointment } from '../db/schema';
 import { withTransaction } from '../db/transaction';
 import { enqueueJob, enqueueJobs } from '../jobs/queue';
 import { bookingMailJobs } from './booking-mail-jobs';
-import { claimOccupancy, isUniqueViolation, releaseOccupancy, resourcesOf } from './occupancy';
+import { claimOccupancy, isUniqueViolation, practitionerPlaces, releaseOccupancy, resourcesOf } from './occupancy';
 import { findService, loadScheduleInputs } from './schedule-repository';
 
 /*
@@ -126,7 +126,8 @@ export async function moveBooking(db: Db, key: BookingKey, newStart: number, act
 				.where('id', '=', appointment.id)
 				.execute();
 			try {
-				await claimOccupancy(tx, appointment.id, resourcesOf({ practitioner_id: slot.practitionerId, bed_id: slot.bedId }), slot.start, heldUntil);
+				const places = await practitionerPlaces(tx, slot.practitionerId);
+				await claimOccupancy(tx, appointment.id, resourcesOf({ practitioner_id: slot.practitionerId, bed_id: slot.bedId }), slot.start, heldUntil, places);
 			} catch (cause) {
 				// Someone booked the same grains since the check: undo the whole move.
 				if (isUniqueViolation(cause)) throw new SlotTaken();

@@ -47,6 +47,8 @@ export interface ClinicTable {
 	/** The operator's address; empty: the clinic's address. */
 	operator_address_ja: Generated<string>;
 	operator_address_en: Generated<string>;
+	/** The 適格請求書発行事業者 registration number ('T' + 13 digits) printed on receipts; empty: none (0028). */
+	invoice_registration_number: Generated<string>;
 }
 
 export interface OpeningHoursTable {
@@ -69,6 +71,8 @@ export interface PractitionerTable {
 	hari_licence: string | null;
 	kyu_licence: string | null;
 	active: number;
+	/** How many patients the practitioner may have at once (beds while needles are retained); 1 by default (0028). */
+	concurrent_patients: Generated<number>;
 }
 
 export interface BedTable {

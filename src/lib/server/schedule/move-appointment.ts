@@ -66,7 +66,7 @@ export async function moveAppointment(db: Db, raw: TMoveAppointment, actor: Audi
 				.executeTakeFirst();
 			if (Number(updated.numUpdatedRows) !== 1) return { ok: false, code: 'not_movable' } as const;
 			await releaseOccupancy(tx, current.id);
-			await claimOrThrow(tx, current.id, resources, start, heldUntil);
+			await claimOrThrow(tx, current.id, resources, start, heldUntil, current.status === 'blocked');
 			await rescheduleReminders(tx, current.id, start);
 			await recordAudit(tx, actor, {
 				action: 'schedule.move',

@@ -1,0 +1,21 @@
+/** The desk (issue #22): patients at once, guard rails at arrival and payment, the outbox for reception. */
+export const desk = {
+	ja: {
+		'desk.places.title': '同時に担当できる患者数',
+		'desk.places.intro': '置鍼中に別のベッドで次の患者を施術する場合は、同時に担当できる人数を増やします。ベッドは常に1人ずつです。',
+		'desk.places.label': '同時に担当できる人数',
+		'desk.places.hint': '1〜8人（通常は1人）',
+		'desk.places.save': '人数を保存',
+		'desk.error.concurrentPatients': '1〜8の数字で入力してください。',
+		'desk.error.placesInUse': 'これからの予約ですでに{count}人を同時に担当しています。先に予約を移動してください。'
+	},
+	en: {
+		'desk.places.title': 'Patients at the same time',
+		'desk.places.intro': 'To treat the next patient on another bed while needles are retained, allow more patients at once. A bed always holds one patient.',
+		'desk.places.label': 'Patients at once',
+		'desk.places.hint': '1 to 8 (usually 1)',
+		'desk.places.save': 'Save number',
+		'desk.error.concurrentPatients': 'Enter a number from 1 to 8.',
+		'desk.error.placesInUse': 'Visits to come already have {count} patients at once with this practitioner. Move them first.'
+	}
+} as const;
