@@ -7,7 +7,10 @@ export const desk = {
 		'desk.places.hint': '1〜8人（通常は1人）',
 		'desk.places.save': '人数を保存',
 		'desk.error.concurrentPatients': '1〜8の数字で入力してください。',
-		'desk.error.placesInUse': 'これからの予約ですでに{count}人を同時に担当しています。先に予約を移動してください。'
+		'desk.error.placesInUse': 'これからの予約ですでに{count}人を同時に担当しています。先に予約を移動してください。',
+		'desk.error.beforeVisitDay': 'この予約はまだ当日ではありません。来院・完了・無断キャンセルは予約日になってから記録できます。',
+		'desk.error.chargeBeforeVisitDay': 'この予約はまだ当日ではないため会計できません。予約日になってから会計してください。',
+		'desk.beforeVisitDay': '予約日（{date}）になると来院・会計の記録ができます。'
 	},
 	en: {
 		'desk.places.title': 'Patients at the same time',
@@ -16,6 +19,9 @@ export const desk = {
 		'desk.places.hint': '1 to 8 (usually 1)',
 		'desk.places.save': 'Save number',
 		'desk.error.concurrentPatients': 'Enter a number from 1 to 8.',
-		'desk.error.placesInUse': 'Visits to come already have {count} patients at once with this practitioner. Move them first.'
+		'desk.error.placesInUse': 'Visits to come already have {count} patients at once with this practitioner. Move them first.',
+		'desk.error.beforeVisitDay': 'This visit’s day has not come yet. Arrival, completion and no-show can be recorded from the day of the visit.',
+		'desk.error.chargeBeforeVisitDay': 'This visit’s day has not come yet, so it cannot be charged. Charge it on the day of the visit.',
+		'desk.beforeVisitDay': 'Arrival and payment can be recorded from the day of the visit ({date}).'
 	}
 } as const;
