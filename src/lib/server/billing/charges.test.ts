@@ -144,6 +144,22 @@ describeEachDatabase('charges and payments', (db) => {
 	});
 
 	describe('payments and refunds', () => {
+		it('takes cash against the amount tendered, gives the change, and refuses too little with nothing written', async () => {
+			const world = await billingWorld(db());
+			const { chargeId } = await selfPayCharge(db(), world);
+			expect(await recordPayment(db(), chargeId, { method: 'cash', amountJpy: 5500, tenderedJpy: '5,000' }, world.actor, { now: NOW })).toEqual({ ok: false, code: 'invalid', fields: { tenderedJpy: 'desk.error.tenderedShort' } });
+			expect(await db().kysely.selectFrom('payment').select('id').where('charge_id', '=', chargeId).execute()).toHaveLength(0);
+			expect(await recordPayment(db(), chargeId, { method: 'cash', amountJpy: 5500, tenderedJpy: '１００００' }, world.actor, { now: NOW })).toMatchObject({ ok: true, changeJpy: 4500, ledger: { balanceJpy: 0 } });
+			const audit = await db().kysely.selectFrom('audit_log').select('detail').where('action', '=', 'payment.record').where('detail', 'like', `%${chargeId}%`).executeTakeFirstOrThrow();
+			expect(JSON.parse(audit.detail!)).toMatchObject({ tenderedJpy: 10000, changeJpy: 4500 });
+		});
+
+		it('takes a card payment without change, whatever was typed as tendered', async () => {
+			const world = await billingWorld(db());
+			const { chargeId } = await selfPayCharge(db(), world);
+			expect(await recordPayment(db(), chargeId, { method: 'card', amountJpy: 5500, tenderedJpy: '' }, world.actor, { now: NOW })).toMatchObject({ ok: true, changeJpy: null });
+		});
+
 		it('takes partial payments by several methods and refuses more than is owed', async () => {
 			const world = await billingWorld(db());
 			const { chargeId } = await selfPayCharge(db(), world);

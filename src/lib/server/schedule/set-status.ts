@@ -36,10 +36,9 @@ export async function setStatus(db: Db, appointmentId: string, status: StaffSett
 		if (!VISIT_STATUSES.has(current.status)) return { ok: false, code: 'not_a_visit' } as const;
 		const patientName = current.family_name !== null && current.given_name !== null ? { familyName: current.family_name, givenName: current.given_name } : null;
 		if (current.status === status) return { ok: true, changed: false, patientName } as const;
-		if (status !== 'booked') {
-			const clinic = await tx.kysely.selectFrom('clinic').select('time_zone').executeTakeFirstOrThrow();
-			if (!visitDayHasCome(Date.parse(current.starts_at), now, clinic.time_zone)) return { ok: false, code: 'before_visit_day' } as const;
-		}
+		// Every status the desk sets says the visit's day has come (arrived, completed, no-show).
+		const clinic = await tx.kysely.selectFrom('clinic').select('time_zone').executeTakeFirstOrThrow();
+		if (!visitDayHasCome(Date.parse(current.starts_at), now, clinic.time_zone)) return { ok: false, code: 'before_visit_day' } as const;
 		if (status === 'completed') {
 			const open = await unaccountedSessionOfVisit(tx, current.id);
 			if (open?.problem) {

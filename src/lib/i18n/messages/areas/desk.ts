@@ -15,7 +15,11 @@ export const desk = {
 		'desk.invoice.label': '登録番号',
 		'desk.invoice.hint': '「T」と13桁の数字（例: T1234567890123）。登録していない場合は空欄のままにしてください。入力すると領収書に印字されます。',
 		'desk.invoice.receiptLabel': '登録番号',
-		'desk.error.invoiceRegistrationNumber': '登録番号は「T」と13桁の数字で入力してください。'
+		'desk.error.invoiceRegistrationNumber': '登録番号は「T」と13桁の数字で入力してください。',
+		'desk.cash.tendered': 'お預かり金額（現金）',
+		'desk.cash.tenderedHint': '現金で受け取った金額を入力すると、お釣りを表示します。空欄でも記録できます。',
+		'desk.cash.change': 'お釣り: {amount}',
+		'desk.error.tenderedShort': 'お預かり金額が受け取る金額より少なくなっています。'
 	},
 	en: {
 		'desk.places.title': 'Patients at the same time',
@@ -32,6 +36,10 @@ export const desk = {
 		'desk.invoice.label': 'Registration number',
 		'desk.invoice.hint': '“T” and 13 digits (for example T1234567890123). Leave it empty if the clinic is not registered. Receipts print it once entered.',
 		'desk.invoice.receiptLabel': 'Registration number',
-		'desk.error.invoiceRegistrationNumber': 'Enter the registration number as “T” and 13 digits.'
+		'desk.error.invoiceRegistrationNumber': 'Enter the registration number as “T” and 13 digits.',
+		'desk.cash.tendered': 'Cash tendered',
+		'desk.cash.tenderedHint': 'Enter the cash handed over to see the change. It may be left empty.',
+		'desk.cash.change': 'Change: {amount}',
+		'desk.error.tenderedShort': 'The cash tendered is less than the amount taken.'
 	}
 } as const;

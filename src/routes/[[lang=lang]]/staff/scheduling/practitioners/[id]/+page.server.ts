@@ -57,8 +57,8 @@ export const actions: Actions = {
 		const result = await setPractitionerPlaces(event.locals.db, event.params.id, form.data.concurrentPatients, actorFrom(event));
 		if (result.ok) return { done: 'places', notice: t('scheduling.saved') };
 		if (result.code === 'not_found') return formFailure(404, form.values, {}, t('scheduling.error.notFound'));
-		if (result.code === 'invalid') return formFailure(422, form.values, { concurrentPatients: t('desk.error.concurrentPatients') });
-		return formFailure(409, form.values, { concurrentPatients: t('desk.error.placesInUse', { count: result.inUse }) });
+		if (result.code === 'places_in_use') return formFailure(409, form.values, { concurrentPatients: t('desk.error.placesInUse', { count: result.inUse }) });
+		return formFailure(422, form.values, { concurrentPatients: t('desk.error.concurrentPatients') });
 	},
 	services: async (event) => {
 		const { locale } = event.locals;
