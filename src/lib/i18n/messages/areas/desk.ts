@@ -19,7 +19,10 @@ export const desk = {
 		'desk.cash.tendered': 'お預かり金額（現金）',
 		'desk.cash.tenderedHint': '現金で受け取った金額を入力すると、お釣りを表示します。空欄でも記録できます。',
 		'desk.cash.change': 'お釣り: {amount}',
-		'desk.error.tenderedShort': 'お預かり金額が受け取る金額より少なくなっています。'
+		'desk.error.tenderedShort': 'お預かり金額が受け取る金額より少なくなっています。',
+		'desk.outbox.intro': '患者さんに送ったメールと、その送信状況です。メール内のリンクは安全のため伏せています。',
+		'desk.outbox.patient': '患者',
+		'desk.outbox.empty': '患者さんへのメールはまだありません。'
 	},
 	en: {
 		'desk.places.title': 'Patients at the same time',
@@ -40,6 +43,9 @@ export const desk = {
 		'desk.cash.tendered': 'Cash tendered',
 		'desk.cash.tenderedHint': 'Enter the cash handed over to see the change. It may be left empty.',
 		'desk.cash.change': 'Change: {amount}',
-		'desk.error.tenderedShort': 'The cash tendered is less than the amount taken.'
+		'desk.error.tenderedShort': 'The cash tendered is less than the amount taken.',
+		'desk.outbox.intro': 'Mail sent to patients, and whether it went. The links in it are hidden for safety.',
+		'desk.outbox.patient': 'Patient',
+		'desk.outbox.empty': 'No mail to patients yet.'
 	}
 } as const;
