@@ -1,4 +1,5 @@
 import ICAL from 'ical.js';
+import { dayText } from '../../src/lib/components/schedule/wall-clock';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { browserFormPost, weekdayAhead } from '../support/form-post';
@@ -54,7 +55,7 @@ describe('the staff schedule for reception', () => {
 	it('books a walk-in, shows it on the day view and marks it arrived', async () => {
 		const created = await postForm(`/en/staff/schedule?date=${DAY}&view=practitioner&/create`, booking('10:00', walkIn), cookie);
 		expect(created.status).toBe(200);
-		expect(await created.text()).toContain(`Booked ${walkIn.givenName} ${walkIn.familyName} on ${DAY} at 10:00.`);
+		expect(await created.text()).toContain(`Booked ${walkIn.givenName} ${walkIn.familyName} on ${dayText(DAY, 'en')} at 10:00.`);
 
 		const day = await (await fetch(`${base}/en/staff/schedule?date=${DAY}`, { headers: { cookie } })).text();
 		appointmentId = rowIdFor(day, walkIn.givenName) ?? '';
@@ -74,7 +75,7 @@ describe('the staff schedule for reception', () => {
 		const clash = await postForm(`/en/staff/schedule?date=${DAY}&/create`, booking('10:15', { familyName: 'Clash', givenName: `Other${suffix}` }), cookie);
 		expect(clash.status).toBe(409);
 		const html = await clash.text();
-		expect(html).toContain(`overlaps the appointment of ${walkIn.givenName} ${walkIn.familyName} on ${DAY}, 10:00–10:45 (same practitioner)`);
+		expect(html).toContain(`overlaps the appointment of ${walkIn.givenName} ${walkIn.familyName} on ${dayText(DAY, 'en')}, 10:00–10:45 (same practitioner)`);
 		expect(html).toContain(`href="#appt-${appointmentId}"`);
 		const day = await (await fetch(`${base}/en/staff/schedule?date=${DAY}`, { headers: { cookie } })).text();
 		expect(day).not.toContain(`Other${suffix}`);
