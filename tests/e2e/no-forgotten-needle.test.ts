@@ -14,7 +14,6 @@ import { staffCookie } from '../support/staff-session';
 const base = inject('baseUrl');
 const passwords = inject('demoPasswords');
 
-/** A Tuesday (open 09:00–12:30, 14:30–19:30) about fourteen weeks ahead, clear of other tests' bookings; a week later if that one is a holiday. */
 // Past Tuesdays: a visit is marked arrived on its day or later, never before (issue #22).
 let DAY = weekdayAhead(-98, 2);
 const suffix = Math.random().toString(36).slice(2, 8);

@@ -10,7 +10,6 @@ const base = inject('baseUrl');
 const passwords = inject('demoPasswords');
 
 
-/** A Monday (open 09:00–12:30, 14:30–19:30) about ten weeks ahead, clear of other tests' bookings. */
 // A past Monday: a visit is marked arrived on its day or later, never before (issue #22).
 const DAY = weekdayAhead(-70, 1);
 const suffix = Math.random().toString(36).slice(2, 8);
