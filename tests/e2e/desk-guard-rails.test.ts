@@ -15,10 +15,10 @@ const suffix = Math.random().toString(36).slice(2, 8);
 const postForm = (path: string, fields: Record<string, string>, cookie: string) => browserFormPost(base, path, fields, cookie);
 const get = (path: string, cookie = '') => fetch(`${base}${path}`, { redirect: 'manual', headers: cookie ? { cookie } : {} });
 
-/** A Wednesday about seventeen weeks ahead, clear of other tests' bookings. */
-const AHEAD = weekdayAhead(119, 3);
+/** A Thursday about eighteen weeks ahead, clear of other tests' bookings. */
+const AHEAD = weekdayAhead(126, 4);
 /** A past Thursday: its visits can be marked arrived and charged. */
-const PAST = weekdayAhead(-119, 4);
+const PAST = weekdayAhead(-126, 4);
 
 let owner = '';
 let reception = '';
