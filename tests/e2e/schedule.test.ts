@@ -10,8 +10,10 @@ const base = inject('baseUrl');
 const passwords = inject('demoPasswords');
 
 
-// A past Monday: a visit is marked arrived on its day or later, never before (issue #22).
-const DAY = weekdayAhead(-70, 1);
+/** A Monday (open 09:00–12:30, 14:30–19:30) about ten weeks ahead, clear of other tests' bookings. */
+const DAY = weekdayAhead(70, 1);
+/** A past Monday: a visit is marked arrived on its day or later, never before (issue #22). */
+const PAST_DAY = weekdayAhead(-70, 1);
 const suffix = Math.random().toString(36).slice(2, 8);
 const walkIn = { familyName: 'Walkin', givenName: `Test${suffix}` };
 const postForm = (path: string, fields: Record<string, string>, cookie: string) => browserFormPost(base, path, fields, cookie);
@@ -38,14 +40,14 @@ beforeAll(async () => {
 	followUpId = services.find((s: { code: string }) => s.code === 'FOLLOW').id;
 });
 
-const booking = (time: string, person: { familyName: string; givenName: string }) => ({
+const booking = (time: string, person: { familyName: string; givenName: string }, date = DAY) => ({
 	patientId: 'new',
 	...person,
 	phone: '090-4321-8765',
 	serviceId: followUpId,
 	practitionerId: satoId,
 	bedId: '',
-	date: DAY,
+	date,
 	time,
 	source: 'walk_in'
 });
@@ -62,11 +64,19 @@ describe('the staff schedule for reception', () => {
 		// In the grid (a cell linking to the row) and in the desk list.
 		expect(day).toContain(`href="#appt-${appointmentId}"`);
 
-		const arrived = await postForm(`/en/staff/schedule?date=${DAY}&/status`, { id: appointmentId, status: 'arrived' }, cookie);
+		// Not before the visit's day (issue #22) …
+		const early = await postForm(`/en/staff/schedule?date=${DAY}&/status`, { id: appointmentId, status: 'arrived' }, cookie);
+		expect(early.status).toBe(409);
+		expect(await early.text()).toContain('This visit’s day has not come yet.');
+		// … but on it, or later: the same walk-in booked on a past Monday.
+		expect((await postForm(`/en/staff/schedule?date=${PAST_DAY}&/create`, booking('10:00', walkIn, PAST_DAY), cookie)).status).toBe(200);
+		const pastId = rowIdFor(await (await fetch(`${base}/en/staff/schedule?date=${PAST_DAY}`, { headers: { cookie } })).text(), walkIn.givenName) ?? '';
+		expect(pastId).not.toBe('');
+		const arrived = await postForm(`/en/staff/schedule?date=${PAST_DAY}&/status`, { id: pastId, status: 'arrived' }, cookie);
 		expect(arrived.status).toBe(200);
 		expect(await arrived.text()).toContain(`${walkIn.givenName} ${walkIn.familyName} is now “Arrived”.`);
-		const after = await (await fetch(`${base}/staff/schedule?date=${DAY}`, { headers: { cookie } })).text();
-		const row = after.match(new RegExp(`<tr id="appt-${appointmentId}"[\\s\\S]*?</tr>`))![0];
+		const after = await (await fetch(`${base}/staff/schedule?date=${PAST_DAY}`, { headers: { cookie } })).text();
+		const row = after.match(new RegExp(`<tr id="appt-${pastId}"[\\s\\S]*?</tr>`))![0];
 		expect(row).toContain('来院済');
 	});
 
