@@ -387,6 +387,23 @@ describe('the access table against the built server', () => {
 		expect(await answers()).toEqual([...CLINICAL_FOR_RECEPTION].map(() => 403));
 	});
 
+	it('shows reception the outbox of mail to patients only, with no working link, and the owner all of it (issue #22)', async () => {
+		const asReception = await request('/en/staff/outbox', cookies.reception);
+		expect(asReception.status).toBe(200);
+		const html = await asReception.text();
+		expect(html).toContain('Mail sent to patients, and whether it went.');
+		// No link in it carries a token (base32, as every token this app makes).
+		expect(html).not.toMatch(/https?:\/\/[^\s"<]*[a-z2-7]{20,}/);
+		// Mail to the clinic's own staff is never listed for reception.
+		expect(html).not.toContain('/staff/invite/');
+		const asOwner = await request('/en/staff/outbox', cookies.owner);
+		expect(asOwner.status).toBe(200);
+		expect(await asOwner.text()).toContain('Every e-mail the app has sent.');
+		const asPractitioner = await request('/en/staff/outbox', cookies.practitioner);
+		await asPractitioner.arrayBuffer();
+		expect(asPractitioner.status).toBe(403);
+	});
+
 	it('refuses reception a change of a patient’s e-mail address, and asks a practitioner to confirm one (issue #16)', async () => {
 		const row = await db.kysely.selectFrom('patient').selectAll().where('id', '=', bob.patientId).executeTakeFirstOrThrow();
 		const record = {

@@ -283,6 +283,10 @@ describe('form actions under fuzzed input', () => {
 				'/[[lang=lang]]/staff/team ?/revokeInvitation'
 			])
 		);
+		// Issue #22: a practitioner's patients at once, the clinic's invoice registration number.
+		expect(actions.map((a) => `${a.routeId} ?/${a.action}`)).toEqual(
+			expect.arrayContaining(['/[[lang=lang]]/staff/scheduling/practitioners/[id] ?/places', '/[[lang=lang]]/staff/settings ?/invoice'])
+		);
 	});
 
 	it('never answers 5xx nor keeps a refused write, for anyone', { timeout: 300_000 }, async () => {

@@ -14,8 +14,8 @@ import { staffCookie } from '../support/staff-session';
 const base = inject('baseUrl');
 const passwords = inject('demoPasswords');
 
-/** A Tuesday (open 09:00–12:30, 14:30–19:30) about fourteen weeks ahead, clear of other tests' bookings; a week later if that one is a holiday. */
-let DAY = weekdayAhead(98, 2);
+// Past Tuesdays: a visit is marked arrived on its day or later, never before (issue #22).
+let DAY = weekdayAhead(-98, 2);
 const suffix = Math.random().toString(36).slice(2, 8);
 const PATIENT = { familyName: '石田', givenName: `忠${suffix}` };
 const FULL_NAME = `${PATIENT.familyName} ${PATIENT.givenName}`;
@@ -49,7 +49,7 @@ beforeAll(async () => {
 	const sato = practitioners.find((p: { name: { en: string } }) => p.name.en.includes('Sato')).id;
 	const follow = services.find((s: { code: string }) => s.code === 'FOLLOW').id;
 	for (const week of [0, 1, 2]) {
-		DAY = weekdayAhead(98 + 7 * week, 2);
+		DAY = weekdayAhead(-98 - 7 * week, 2);
 		const created = await postForm(`/staff/schedule?date=${DAY}&/create`, { patientId: 'new', ...PATIENT, phone: '090-3333-0505', serviceId: follow, practitionerId: sato, bedId: '', date: DAY, time: '10:00', source: 'walk_in' }, reception);
 		if (created.status === 200) break;
 	}

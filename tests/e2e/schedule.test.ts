@@ -1,4 +1,5 @@
 import ICAL from 'ical.js';
+import { dayText } from '../../src/lib/components/schedule/wall-clock';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { browserFormPost, weekdayAhead } from '../support/form-post';
@@ -11,6 +12,8 @@ const passwords = inject('demoPasswords');
 
 /** A Monday (open 09:00–12:30, 14:30–19:30) about ten weeks ahead, clear of other tests' bookings. */
 const DAY = weekdayAhead(70, 1);
+/** A past Monday: a visit is marked arrived on its day or later, never before (issue #22). */
+const PAST_DAY = weekdayAhead(-70, 1);
 const suffix = Math.random().toString(36).slice(2, 8);
 const walkIn = { familyName: 'Walkin', givenName: `Test${suffix}` };
 const postForm = (path: string, fields: Record<string, string>, cookie: string) => browserFormPost(base, path, fields, cookie);
@@ -37,14 +40,14 @@ beforeAll(async () => {
 	followUpId = services.find((s: { code: string }) => s.code === 'FOLLOW').id;
 });
 
-const booking = (time: string, person: { familyName: string; givenName: string }) => ({
+const booking = (time: string, person: { familyName: string; givenName: string }, date = DAY) => ({
 	patientId: 'new',
 	...person,
 	phone: '090-4321-8765',
 	serviceId: followUpId,
 	practitionerId: satoId,
 	bedId: '',
-	date: DAY,
+	date,
 	time,
 	source: 'walk_in'
 });
@@ -53,7 +56,7 @@ describe('the staff schedule for reception', () => {
 	it('books a walk-in, shows it on the day view and marks it arrived', async () => {
 		const created = await postForm(`/en/staff/schedule?date=${DAY}&view=practitioner&/create`, booking('10:00', walkIn), cookie);
 		expect(created.status).toBe(200);
-		expect(await created.text()).toContain(`Booked ${walkIn.givenName} ${walkIn.familyName} on ${DAY} at 10:00.`);
+		expect(await created.text()).toContain(`Booked ${walkIn.givenName} ${walkIn.familyName} on ${dayText(DAY, 'en')} at 10:00.`);
 
 		const day = await (await fetch(`${base}/en/staff/schedule?date=${DAY}`, { headers: { cookie } })).text();
 		appointmentId = rowIdFor(day, walkIn.givenName) ?? '';
@@ -61,11 +64,19 @@ describe('the staff schedule for reception', () => {
 		// In the grid (a cell linking to the row) and in the desk list.
 		expect(day).toContain(`href="#appt-${appointmentId}"`);
 
-		const arrived = await postForm(`/en/staff/schedule?date=${DAY}&/status`, { id: appointmentId, status: 'arrived' }, cookie);
+		// Not before the visit's day (issue #22) …
+		const early = await postForm(`/en/staff/schedule?date=${DAY}&/status`, { id: appointmentId, status: 'arrived' }, cookie);
+		expect(early.status).toBe(409);
+		expect(await early.text()).toContain('This visit’s day has not come yet.');
+		// … but on it, or later: the same walk-in booked on a past Monday.
+		expect((await postForm(`/en/staff/schedule?date=${PAST_DAY}&/create`, booking('10:00', walkIn, PAST_DAY), cookie)).status).toBe(200);
+		const pastId = rowIdFor(await (await fetch(`${base}/en/staff/schedule?date=${PAST_DAY}`, { headers: { cookie } })).text(), walkIn.givenName) ?? '';
+		expect(pastId).not.toBe('');
+		const arrived = await postForm(`/en/staff/schedule?date=${PAST_DAY}&/status`, { id: pastId, status: 'arrived' }, cookie);
 		expect(arrived.status).toBe(200);
 		expect(await arrived.text()).toContain(`${walkIn.givenName} ${walkIn.familyName} is now “Arrived”.`);
-		const after = await (await fetch(`${base}/staff/schedule?date=${DAY}`, { headers: { cookie } })).text();
-		const row = after.match(new RegExp(`<tr id="appt-${appointmentId}"[\\s\\S]*?</tr>`))![0];
+		const after = await (await fetch(`${base}/staff/schedule?date=${PAST_DAY}`, { headers: { cookie } })).text();
+		const row = after.match(new RegExp(`<tr id="appt-${pastId}"[\\s\\S]*?</tr>`))![0];
 		expect(row).toContain('来院済');
 	});
 
@@ -73,7 +84,7 @@ describe('the staff schedule for reception', () => {
 		const clash = await postForm(`/en/staff/schedule?date=${DAY}&/create`, booking('10:15', { familyName: 'Clash', givenName: `Other${suffix}` }), cookie);
 		expect(clash.status).toBe(409);
 		const html = await clash.text();
-		expect(html).toContain(`overlaps the appointment of ${walkIn.givenName} ${walkIn.familyName} on ${DAY}, 10:00–10:45 (same practitioner)`);
+		expect(html).toContain(`overlaps the appointment of ${walkIn.givenName} ${walkIn.familyName} on ${dayText(DAY, 'en')}, 10:00–10:45 (same practitioner)`);
 		expect(html).toContain(`href="#appt-${appointmentId}"`);
 		const day = await (await fetch(`${base}/en/staff/schedule?date=${DAY}`, { headers: { cookie } })).text();
 		expect(day).not.toContain(`Other${suffix}`);

@@ -69,6 +69,29 @@ describe('freeSlots examples', () => {
 		expect(list.filter((t) => t >= '14:00')).toEqual([]);
 	});
 
+	it('offers a practitioner with two places until both are taken, each patient on a bed of their own', () => {
+		const visit = (bed: string): BusyInterval[] => [
+			{ resource: { kind: 'practitioner', id: 'p-fujita' }, start: at('2026-11-24', '10:00'), end: at('2026-11-24', '10:55') },
+			{ resource: { kind: 'bed', id: bed }, start: at('2026-11-24', '10:00'), end: at('2026-11-24', '10:55') }
+		];
+		const two = { ...fujita, capacity: 2 };
+		const day = { from: '2026-11-24', to: '2026-11-24', now };
+		const oneBooked = freeSlots(rules, followUp, [two], beds, visit('bed-1'), day);
+		expect(oneBooked.find((s) => s.start === at('2026-11-24', '10:00'))).toMatchObject({ bedId: 'bed-2' });
+		const bothBooked = freeSlots(rules, followUp, [two], ['bed-1', 'bed-2', 'bed-3'], [...visit('bed-1'), ...visit('bed-2')], day);
+		expect(times(bothBooked)).not.toContain('10:00');
+		expect(times(bothBooked)).toContain('11:00');
+		// The same practitioner with one place is full after the first visit.
+		expect(times(freeSlots(rules, followUp, [fujita], beds, visit('bed-1'), day))).not.toContain('10:00');
+	});
+
+	it('lets blocked time take every place a practitioner has', () => {
+		const block: BusyInterval = { resource: { kind: 'practitioner', id: 'p-fujita' }, start: at('2026-11-24', '10:00'), end: at('2026-11-24', '11:00'), whole: true };
+		const list = times(freeSlots(rules, followUp, [{ ...fujita, capacity: 3 }], beds, [block], { from: '2026-11-24', to: '2026-11-24', now }));
+		expect(list).not.toContain('10:00');
+		expect(list).toContain('11:00');
+	});
+
 	it('gives a slot the next free bed, and none when every bed is taken', () => {
 		const bedBusy = (bed: string): BusyInterval => ({ resource: { kind: 'bed', id: bed }, start: at('2026-11-24', '09:00'), end: at('2026-11-24', '10:00') });
 		const oneTaken = freeSlots(rules, followUp, [fujita], beds, [bedBusy('bed-1')], { from: '2026-11-24', to: '2026-11-24', now });

@@ -1,4 +1,4 @@
-import { intersect, isFree, normalize, subtract, type Interval } from './interval';
+import { intersect, isFree, normalize, saturated, subtract, type Interval } from './interval';
 import { addDays, datesBetween, localDate, localInstant, weekdayOf } from './local-time';
 
 /*
@@ -30,6 +30,8 @@ export interface PractitionerSchedule {
 	workingHours: readonly WeeklyPeriod[];
 	timeOff: readonly Interval[];
 	serviceIds: readonly string[];
+	/** How many patients at once (one per bed while needles are retained); 1 when absent. */
+	capacity?: number;
 }
 
 export interface ServiceSpec {
@@ -43,6 +45,8 @@ export interface ServiceSpec {
 /** An existing appointment, hold or block, already including its buffer. */
 export interface BusyInterval extends Interval {
 	resource: { kind: 'practitioner' | 'bed'; id: string };
+	/** Blocked time takes every place a practitioner has, not just one. */
+	whole?: boolean;
 }
 
 export interface AvailabilityQuery {
@@ -77,7 +81,8 @@ export function freeSlots(
 	const lastDay = addDays(localDate(query.now, rules.timeZone), rules.horizonDays);
 	const bookableDates = dates.filter((d) => d <= lastDay);
 	const opening = periodsOn(bookableDates, rules.openingHours, rules.timeZone);
-	const busyBy = groupBusy(busy);
+	const busyBy = groupBusy(busy.filter((b) => b.resource.kind === 'bed'));
+	const practitionerBusy = groupPractitionerBusy(busy);
 	const occupied = (service.durationMinutes + service.bufferMinutes) * MINUTE;
 	const step = rules.slotStepMinutes * MINUTE;
 	// Beds are tried in the clinic's order, so the same bed is used first.
@@ -92,7 +97,10 @@ export function freeSlots(
 	const days = bookableDates.map((date) => ({ start: localInstant(date, '00:00', rules.timeZone), end: localInstant(addDays(date, 1), '00:00', rules.timeZone) }));
 	for (const practitioner of candidates) {
 		const working = intersect(periodsOn(bookableDates, practitioner.workingHours, rules.timeZone), opening);
-		const free = subtract(subtract(working, practitioner.timeOff), busyBy.get(`practitioner:${practitioner.id}`) ?? []);
+		// A practitioner with several places is busy only where every place is taken.
+		const capacity = practitioner.capacity ?? 1;
+		const full = saturated((practitionerBusy.get(practitioner.id) ?? []).map((b) => ({ start: b.start, end: b.end, weight: b.whole ? capacity : 1 })), capacity);
+		const free = subtract(subtract(working, practitioner.timeOff), full);
 		let w = 0;
 		for (const day of days) {
 			for (; w < free.length && free[w]!.end <= day.start; w++);
@@ -123,6 +131,17 @@ function periodsOn(dates: readonly string[], weekly: readonly WeeklyPeriod[], ti
 		}
 	}
 	return normalize(intervals);
+}
+
+function groupPractitionerBusy(busy: readonly BusyInterval[]): Map<string, BusyInterval[]> {
+	const grouped = new Map<string, BusyInterval[]>();
+	for (const b of busy) {
+		if (b.resource.kind !== 'practitioner') continue;
+		const list = grouped.get(b.resource.id);
+		if (list) list.push(b);
+		else grouped.set(b.resource.id, [b]);
+	}
+	return grouped;
 }
 
 function groupBusy(busy: readonly BusyInterval[]): Map<string, Interval[]> {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { intersect, normalize, overlaps, subtract, type Interval } from './interval';
+import { intersect, normalize, overlaps, saturated, subtract, type Interval } from './interval';
 
 const interval = fc.tuple(fc.integer({ min: 0, max: 1000 }), fc.integer({ min: 1, max: 200 })).map(([start, length]) => ({ start, end: start + length }));
 const covers = (list: Interval[], t: number) => list.some((i) => i.start <= t && t < i.end);
@@ -32,6 +32,38 @@ describe('interval arithmetic', () => {
 				expect(covers(intersect(a, b), t)).toBe(covers(a, t) && covers(b, t));
 			}),
 			{ numRuns: 500 }
+		);
+	});
+});
+
+describe('saturated', () => {
+	it('is normalize for a capacity of one', () => {
+		const list = [{ start: 0, end: 10 }, { start: 5, end: 20 }, { start: 30, end: 40 }];
+		expect(saturated(list, 1)).toEqual(normalize(list));
+	});
+
+	it('keeps only the times where as many overlap as the capacity allows', () => {
+		const list = [{ start: 0, end: 10 }, { start: 5, end: 20 }, { start: 15, end: 30 }];
+		expect(saturated(list, 2)).toEqual([{ start: 5, end: 10 }, { start: 15, end: 20 }]);
+		expect(saturated(list, 3)).toEqual([]);
+	});
+
+	it('treats touching intervals as not overlapping, and counts a weight as that many', () => {
+		expect(saturated([{ start: 0, end: 10 }, { start: 10, end: 20 }], 2)).toEqual([]);
+		expect(saturated([{ start: 0, end: 10, weight: 2 }, { start: 5, end: 20 }], 2)).toEqual([{ start: 0, end: 10 }]);
+	});
+
+	it('marks a point as full exactly when at least capacity intervals cover it', () => {
+		const arbitrary = fc.array(fc.tuple(fc.integer({ min: 0, max: 50 }), fc.integer({ min: 1, max: 20 })).map(([start, length]) => ({ start, end: start + length })), { maxLength: 8 });
+		fc.assert(
+			fc.property(arbitrary, fc.integer({ min: 1, max: 4 }), (list, capacity) => {
+				const full = saturated(list, capacity);
+				for (let t = 0; t < 72; t++) {
+					const covering = list.filter((i) => i.start <= t && t < i.end).length;
+					const inFull = full.some((i) => i.start <= t && t < i.end);
+					expect(inFull).toBe(covering >= capacity);
+				}
+			})
 		);
 	});
 });

@@ -71,3 +71,36 @@ export function intersect(a: readonly Interval[], b: readonly Interval[]): Inter
 	}
 	return result;
 }
+
+/** An interval that counts `weight` times toward a capacity (1 unless said). */
+export interface WeightedInterval extends Interval {
+	weight?: number;
+}
+
+/**
+ * Where at least `capacity` of the intervals overlap, normalized: the times a resource that can
+ * hold `capacity` things at once is full. With a capacity of 1 it is `normalize(intervals)`.
+ */
+export function saturated(intervals: readonly WeightedInterval[], capacity: number): Interval[] {
+	if (capacity <= 1) return normalize(intervals);
+	const edges: Array<[at: number, change: number]> = [];
+	for (const i of intervals) {
+		if (i.end <= i.start) continue;
+		const weight = i.weight ?? 1;
+		edges.push([i.start, weight], [i.end, -weight]);
+	}
+	// Ends before starts at the same instant: half-open intervals that touch do not overlap.
+	edges.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+	const full: Interval[] = [];
+	let count = 0;
+	let fullSince: number | null = null;
+	for (const [at, change] of edges) {
+		count += change;
+		if (count >= capacity && fullSince === null) fullSince = at;
+		else if (count < capacity && fullSince !== null) {
+			if (at > fullSince) full.push({ start: fullSince, end: at });
+			fullSince = null;
+		}
+	}
+	return normalize(full);
+}

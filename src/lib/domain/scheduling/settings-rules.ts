@@ -179,3 +179,9 @@ export function needsKyuLicence(serviceCode: string): boolean {
 export function mayOfferService(serviceCode: string, practitioner: { kyuLicence: string | null }): boolean {
 	return !needsKyuLicence(serviceCode) || Boolean(practitioner.kyuLicence?.trim());
 }
+
+/**
+ * How many patients one practitioner may have at the same time: one per bed while needles are
+ * retained (置鍼). Beds stay one patient each; eight is more than any clinic's beds per practitioner.
+ */
+export const CONCURRENT_PATIENTS: WholeNumberRule = { min: 1, max: 8 };

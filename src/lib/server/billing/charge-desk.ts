@@ -10,6 +10,8 @@ export interface ChargeDesk {
 	patient: { id: string; patientNumber: string | null; familyName: string; givenName: string };
 	practitioner: { nameJa: string; nameEn: string } | null;
 	timeZone: string;
+	/** The 適格請求書発行事業者 registration number its receipts carry; '' when none. */
+	invoiceRegistrationNumber: string;
 	/** Reception and the owner take money; a practitioner only reads. */
 	mayChange: boolean;
 }
@@ -21,7 +23,7 @@ export async function loadChargeDesk(db: Db, chargeId: string, viewer: DeskViewe
 	if (access !== 'ok') return { ok: false, code: access };
 	const charge = await getCharge(db, chargeId, actor);
 	if (!charge) return { ok: false, code: 'not_found' };
-	const [patient, practitioner, clinic] = await Promise.all([
+	const [patient, practitioner, clinic, registration] = await Promise.all([
 		db.kysely.selectFrom('patient').select(['id', 'patient_number', 'family_name', 'given_name']).where('id', '=', charge.patientId).executeTakeFirstOrThrow(),
 		charge.appointmentId
 			? db.kysely
@@ -31,7 +33,8 @@ export async function loadChargeDesk(db: Db, chargeId: string, viewer: DeskViewe
 					.where('appointment.id', '=', charge.appointmentId)
 					.executeTakeFirst()
 			: undefined,
-		findBillingClinic(db)
+		findBillingClinic(db),
+		db.kysely.selectFrom('clinic').select('invoice_registration_number').orderBy('id').executeTakeFirst()
 	]);
 	return {
 		ok: true,
@@ -40,6 +43,7 @@ export async function loadChargeDesk(db: Db, chargeId: string, viewer: DeskViewe
 			patient: { id: patient.id, patientNumber: patient.patient_number, familyName: patient.family_name, givenName: patient.given_name },
 			practitioner: practitioner ? { nameJa: `${practitioner.family_name_ja} ${practitioner.given_name_ja}`, nameEn: `${practitioner.given_name_en} ${practitioner.family_name_en}` } : null,
 			timeZone: clinic.timeZone,
+			invoiceRegistrationNumber: registration?.invoice_registration_number ?? '',
 			mayChange: mayHandleMoney(viewer)
 		}
 	};

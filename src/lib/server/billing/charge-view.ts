@@ -76,7 +76,16 @@ export interface ReceiptView {
 	dueJpy: number;
 	receivedJpy: number;
 	consumptionTaxJpy: number;
-	clinic: { nameJa: string; nameEn: string; postalCode: string; addressJa: string; addressEn: string; phone: string };
+	clinic: {
+		nameJa: string;
+		nameEn: string;
+		postalCode: string;
+		addressJa: string;
+		addressEn: string;
+		phone: string;
+		/** The 適格請求書発行事業者 registration number ('T' + 13 digits); '' when the clinic has none. */
+		invoiceRegistrationNumber: string;
+	};
 	patient: { id: string; patientNumber: string | null; familyName: string; givenName: string };
 	charge: ChargeView;
 }
@@ -90,7 +99,7 @@ export async function getReceipt(db: Db, receiptId: string, actor: AuditActor): 
 		.innerJoin('patient as p', 'p.id', 'r.patient_id')
 		.leftJoin('receipt as o', 'o.id', 'r.reissue_of')
 		.select(['r.id', 'r.number', 'r.issued_at', 'r.due_jpy', 'r.received_jpy', 'r.consumption_tax_jpy', 'r.charge_id', 'o.number as original_number'])
-		.select(['c.name_ja', 'c.name_en', 'c.postal_code', 'c.address_ja', 'c.address_en', 'c.phone', 'p.id as patient_id', 'p.patient_number', 'p.family_name', 'p.given_name'])
+		.select(['c.name_ja', 'c.name_en', 'c.postal_code', 'c.address_ja', 'c.address_en', 'c.phone', 'c.invoice_registration_number', 'p.id as patient_id', 'p.patient_number', 'p.family_name', 'p.given_name'])
 		.where('r.id', '=', receiptId)
 		.executeTakeFirst();
 	if (!row) return null;
@@ -104,7 +113,7 @@ export async function getReceipt(db: Db, receiptId: string, actor: AuditActor): 
 		dueJpy: row.due_jpy,
 		receivedJpy: row.received_jpy,
 		consumptionTaxJpy: row.consumption_tax_jpy,
-		clinic: { nameJa: row.name_ja, nameEn: row.name_en, postalCode: row.postal_code, addressJa: row.address_ja, addressEn: row.address_en, phone: row.phone },
+		clinic: { nameJa: row.name_ja, nameEn: row.name_en, postalCode: row.postal_code, addressJa: row.address_ja, addressEn: row.address_en, phone: row.phone, invoiceRegistrationNumber: row.invoice_registration_number },
 		patient: { id: row.patient_id, patientNumber: row.patient_number, familyName: row.family_name, givenName: row.given_name },
 		charge
 	};

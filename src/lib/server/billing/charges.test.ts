@@ -126,20 +126,40 @@ describeEachDatabase('charges and payments', (db) => {
 			expect(await createChargeForAppointment(db(), appointmentId, { payer: 'self_pay' }, world.actor, { now: NOW })).toMatchObject({ ok: true });
 			const booked = await insertVisit(db(), world, patientId, '2028-07-01T01:00:00.000Z', 'booked');
 			expect(await createChargeForAppointment(db(), booked, { payer: 'self_pay' }, world.actor, { now: NOW })).toEqual({ ok: false, code: 'not_chargeable' });
+			// An arrived visit whose day has not come (a wrong tap) is not charged either.
+			const early = await insertVisit(db(), world, patientId, '2028-06-02T01:00:00.000Z', 'arrived');
+			expect(await createChargeForAppointment(db(), early, { payer: 'self_pay' }, world.actor, { now: NOW })).toEqual({ ok: false, code: 'before_visit_day' });
+			expect(await createChargeForAppointment(db(), early, { payer: 'self_pay' }, world.actor, { now: new Date('2028-06-01T15:00:00.000Z') })).toMatchObject({ ok: true });
 		});
 
 		it('reports bad charge input by field', async () => {
 			const world = await billingWorld(db());
 			const patientId = await insuredPatient(db());
 			const visit = await insertVisit(db(), world, patientId, '2027-11-02T01:00:00.000Z');
-			expect(await createChargeForAppointment(db(), visit, { payer: 'insurance', sharePercent: '15' }, world.actor)).toMatchObject({ code: 'invalid', fields: { sharePercent: 'billing.error.sharePercent' } });
-			expect(await createChargeForAppointment(db(), visit, { payer: 'insurance' }, world.actor)).toMatchObject({ code: 'invalid', fields: { sharePercent: 'billing.error.sharePercent' } });
-			expect(await createChargeForAppointment(db(), visit, { payer: 'free' }, world.actor)).toMatchObject({ code: 'invalid', fields: { payer: 'billing.error.payer' } });
-			expect(await createChargeForAppointment(db(), visit, { payer: 'self_pay', addOnServiceIds: [world.followId] }, world.actor)).toMatchObject({ code: 'invalid', fields: { addOnServiceIds: 'billing.error.addOn' } });
+			expect(await createChargeForAppointment(db(), visit, { payer: 'insurance', sharePercent: '15' }, world.actor, { now: NOW })).toMatchObject({ code: 'invalid', fields: { sharePercent: 'billing.error.sharePercent' } });
+			expect(await createChargeForAppointment(db(), visit, { payer: 'insurance' }, world.actor, { now: NOW })).toMatchObject({ code: 'invalid', fields: { sharePercent: 'billing.error.sharePercent' } });
+			expect(await createChargeForAppointment(db(), visit, { payer: 'free' }, world.actor, { now: NOW })).toMatchObject({ code: 'invalid', fields: { payer: 'billing.error.payer' } });
+			expect(await createChargeForAppointment(db(), visit, { payer: 'self_pay', addOnServiceIds: [world.followId] }, world.actor, { now: NOW })).toMatchObject({ code: 'invalid', fields: { addOnServiceIds: 'billing.error.addOn' } });
 		});
 	});
 
 	describe('payments and refunds', () => {
+		it('takes cash against the amount tendered, gives the change, and refuses too little with nothing written', async () => {
+			const world = await billingWorld(db());
+			const { chargeId } = await selfPayCharge(db(), world);
+			expect(await recordPayment(db(), chargeId, { method: 'cash', amountJpy: 5500, tenderedJpy: '5,000' }, world.actor, { now: NOW })).toEqual({ ok: false, code: 'invalid', fields: { tenderedJpy: 'desk.error.tenderedShort' } });
+			expect(await db().kysely.selectFrom('payment').select('id').where('charge_id', '=', chargeId).execute()).toHaveLength(0);
+			expect(await recordPayment(db(), chargeId, { method: 'cash', amountJpy: 5500, tenderedJpy: '１００００' }, world.actor, { now: NOW })).toMatchObject({ ok: true, changeJpy: 4500, ledger: { balanceJpy: 0 } });
+			const audit = await db().kysely.selectFrom('audit_log').select('detail').where('action', '=', 'payment.record').where('detail', 'like', `%${chargeId}%`).executeTakeFirstOrThrow();
+			expect(JSON.parse(audit.detail!)).toMatchObject({ tenderedJpy: 10000, changeJpy: 4500 });
+		});
+
+		it('takes a card payment without change, whatever was typed as tendered', async () => {
+			const world = await billingWorld(db());
+			const { chargeId } = await selfPayCharge(db(), world);
+			expect(await recordPayment(db(), chargeId, { method: 'card', amountJpy: 5500, tenderedJpy: '' }, world.actor, { now: NOW })).toMatchObject({ ok: true, changeJpy: null });
+		});
+
 		it('takes partial payments by several methods and refuses more than is owed', async () => {
 			const world = await billingWorld(db());
 			const { chargeId } = await selfPayCharge(db(), world);

@@ -7,6 +7,7 @@ import { consentExpiry, consentForDate } from '../../domain/billing/doctor-conse
 import type { NeedleProblem } from '../../domain/clinical/needle-account';
 import type { Licences } from '../../domain/clinical/session-rules';
 import { localDate } from '../../domain/scheduling/local-time';
+import { visitDayHasCome } from '../../domain/scheduling/visit-day';
 import { translate } from '../../i18n/translate';
 import { recordAudit, type AuditActor } from '../audit/audit-log';
 import type { Db } from '../db/database';
@@ -29,7 +30,9 @@ export type CreateChargeResult =
 	| { ok: false; code: 'needles_unaccounted'; sessionId: string; patientId: string; problem: NeedleProblem; needlesIn: number; needlesOut: number }
 	/** 2術 insured, but the treating practitioner does not hold both licences (docs/clinical-rules.md §6). */
 	| { ok: false; code: 'licence_refused'; reason: ArtsLicenceProblem }
-	| { ok: false; code: 'not_found' | 'forbidden' | 'not_chargeable' };
+	| { ok: false; code: 'not_found' | 'forbidden' | 'not_chargeable' }
+	/** The visit's day (clinic-local) has not come: nothing is charged in advance. */
+	| { ok: false; code: 'before_visit_day' };
 
 export interface CreateChargeOptions extends BillingClock {
 	config?: BillingConfig;
@@ -62,6 +65,7 @@ export async function createChargeForAppointment(db: Db, appointmentId: string, 
 		const appointment = await appointmentQuery.executeTakeFirst();
 		if (!appointment) return { ok: false, code: 'not_found' };
 		if (!(CHARGEABLE_STATUSES as readonly string[]).includes(appointment.status) || !appointment.patient_id || !appointment.service_id) return { ok: false, code: 'not_chargeable' };
+		if (!visitDayHasCome(Date.parse(appointment.starts_at), now.getTime(), clinic.timeZone)) return { ok: false, code: 'before_visit_day' };
 		const patientId = appointment.patient_id;
 		const patient = await findBillablePatient(tx, patientId);
 		if (!patient) return { ok: false, code: 'not_found' };

@@ -15,7 +15,7 @@ const at = (iso: string) => ({ now: new Date(iso) });
 async function paidCharge(db: Db, world: BillingWorld, paidJpy = 5500) {
 	const patientId = await insuredPatient(db);
 	const appointmentId = await insertVisit(db, world, patientId, '2027-11-02T01:00:00.000Z');
-	const created = await createChargeForAppointment(db, appointmentId, { payer: 'self_pay' }, world.actor);
+	const created = await createChargeForAppointment(db, appointmentId, { payer: 'self_pay' }, world.actor, at('2027-11-02T03:00:00.000Z'));
 	if (!created.ok) throw new Error(created.code);
 	if (paidJpy > 0) await recordPayment(db, created.chargeId, { method: 'cash', amountJpy: paidJpy }, world.actor);
 	return { patientId, chargeId: created.chargeId };

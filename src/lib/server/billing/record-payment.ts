@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { checkPayment, checkRefund, type Ledger, type PaymentRefusal } from '../../domain/billing/payments';
+import { cashChange } from '../../domain/billing/cash-change';
 import { recordAudit, type AuditActor } from '../audit/audit-log';
 import type { Db } from '../db/database';
 import { withTransaction } from '../db/transaction';
@@ -9,7 +10,8 @@ import { fieldCodesFrom, type BillingFieldCodes } from './field-codes';
 import { ZPaymentSchema, ZRefundSchema } from './schemas';
 
 export type RecordPaymentResult =
-	| { ok: true; paymentId: string; ledger: Ledger }
+	/** `changeJpy`: the change to hand back when cash was tendered; null otherwise. */
+	| { ok: true; paymentId: string; ledger: Ledger; changeJpy: number | null }
 	/** Refused by the money rules (domain/billing/payments); the ledger is as it stands. */
 	| { ok: false; code: Exclude<PaymentRefusal, 'invalid_amount'>; ledger: Ledger }
 	| { ok: false; code: 'invalid'; fields: BillingFieldCodes }
@@ -20,7 +22,15 @@ export async function recordPayment(db: Db, chargeId: string, input: Record<stri
 	if (actor.type !== 'staff' || !actor.id) return { ok: false, code: 'forbidden' };
 	const parsed = ZPaymentSchema.safeParse(input);
 	if (!parsed.success) return { ok: false, code: 'invalid', fields: fieldCodesFrom(parsed.error) };
-	return addEntry(db, chargeId, { kind: 'payment', ...parsed.data, reason: '' }, actor, options);
+	const { tenderedJpy, ...payment } = parsed.data;
+	let changeJpy: number | null = null;
+	if (payment.method === 'cash' && tenderedJpy !== null) {
+		const change = cashChange(payment.amountJpy, tenderedJpy);
+		if (!change.ok) return { ok: false, code: 'invalid', fields: { tenderedJpy: 'desk.error.tenderedShort' } };
+		changeJpy = change.changeJpy;
+	}
+	const result = await addEntry(db, chargeId, { kind: 'payment', ...payment, reason: '' }, actor, options, changeJpy === null || tenderedJpy === null ? {} : { tenderedJpy, changeJpy });
+	return result.ok ? { ...result, changeJpy } : result;
 }
 
 /** Gives money back by the method it came in, never more than that method has kept; a reason is required. */
@@ -28,7 +38,8 @@ export async function recordRefund(db: Db, chargeId: string, input: Record<strin
 	if (actor.type !== 'staff' || !actor.id) return { ok: false, code: 'forbidden' };
 	const parsed = ZRefundSchema.safeParse(input);
 	if (!parsed.success) return { ok: false, code: 'invalid', fields: fieldCodesFrom(parsed.error) };
-	return addEntry(db, chargeId, { kind: 'refund', ...parsed.data }, actor, options);
+	const result = await addEntry(db, chargeId, { kind: 'refund', ...parsed.data }, actor, options);
+	return result.ok ? { ...result, changeJpy: null } : result;
 }
 
 interface NewEntry {
@@ -38,11 +49,13 @@ interface NewEntry {
 	reason: string;
 }
 
-async function addEntry(db: Db, chargeId: string, entry: NewEntry, actor: AuditActor, options: BillingClock): Promise<RecordPaymentResult> {
+type EntryResult = { ok: true; paymentId: string; ledger: Ledger } | Exclude<RecordPaymentResult, { ok: true }>;
+
+async function addEntry(db: Db, chargeId: string, entry: NewEntry, actor: AuditActor, options: BillingClock, cash: { tenderedJpy?: number; changeJpy?: number } = {}): Promise<EntryResult> {
 	const staffId = actor.id;
 	if (!staffId) return { ok: false, code: 'forbidden' };
 	const now = options.now ?? db.clock.now();
-	return withTransaction(db, async (tx): Promise<RecordPaymentResult> => {
+	return withTransaction(db, async (tx): Promise<EntryResult> => {
 		const state = await findChargeState(tx, chargeId, { lock: true });
 		if (!state) return { ok: false, code: 'not_found' };
 		const check = (entry.kind === 'payment' ? checkPayment : checkRefund)(state.dueJpy, state.entries, entry);
@@ -61,7 +74,7 @@ async function addEntry(db: Db, chargeId: string, entry: NewEntry, actor: AuditA
 			entityType: 'payment',
 			entityId: paymentId,
 			patientId: state.charge.patient_id,
-			detail: { chargeId, method: entry.method, amountJpy: entry.amountJpy, balanceJpy: check.ledger.balanceJpy }
+			detail: { chargeId, method: entry.method, amountJpy: entry.amountJpy, balanceJpy: check.ledger.balanceJpy, ...cash }
 		});
 		return { ok: true, paymentId, ledger: check.ledger };
 	});

@@ -141,11 +141,17 @@ export type TCreateCharge = z.infer<typeof ZCreateChargeSchema>;
 
 export const ZPaymentSchema = z.object({
 	method: z.enum(PAYMENT_METHODS, e('method')),
-	amountJpy: yenAmount
+	amountJpy: yenAmount,
+	/** Cash handed over (お預かり), when the desk enters it: the change is worked out from it. */
+	tenderedJpy: z
+		.union([z.number(), z.string()])
+		.optional()
+		.transform((v) => (v === undefined || v === '' ? null : v))
+		.pipe(yenAmount.nullable())
 });
 export type TPayment = z.infer<typeof ZPaymentSchema>;
 
-export const ZRefundSchema = ZPaymentSchema.extend({ reason: requiredText(REASON_MAX, 'reasonRequired') });
+export const ZRefundSchema = ZPaymentSchema.omit({ tenderedJpy: true }).extend({ reason: requiredText(REASON_MAX, 'reasonRequired') });
 export type TRefund = z.infer<typeof ZRefundSchema>;
 
 export const ZVoidChargeSchema = z.object({ reason: requiredText(REASON_MAX, 'reasonRequired') });

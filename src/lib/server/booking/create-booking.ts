@@ -95,7 +95,8 @@ async function attemptBooking(
 			});
 			await tx.kysely.insertInto('appointment').values(appointment).execute();
 			try {
-				await claimOccupancy(tx, appointment.id, resourcesOf(appointment), slot.start, Date.parse(appointment.held_until));
+				const capacity = inputs.practitioners.find((p) => p.id === slot.practitionerId)?.capacity ?? 1;
+				await claimOccupancy(tx, appointment.id, resourcesOf(appointment), slot.start, Date.parse(appointment.held_until), { capacity });
 			} catch (cause) {
 				if (isUniqueViolation(cause)) throw new SlotTaken();
 				throw cause;

@@ -9,7 +9,7 @@ import { enqueueJob, enqueueJobs } from '../jobs/queue';
 import { bookingMailJobs } from './booking-mail-jobs';
 import { retireReminders } from '../jobs/reminders';
 import { reminderTiming } from '../reminders/reminder-settings';
-import { claimOccupancy, isUniqueViolation, releaseOccupancy, resourcesOf } from './occupancy';
+import { claimOccupancy, isUniqueViolation, practitionerPlaces, releaseOccupancy, resourcesOf } from './occupancy';
 import { findService, loadScheduleInputs } from './schedule-repository';
 import { enqueueFreedSlot } from '../waitlist/jobs';
 
@@ -135,7 +135,8 @@ export async function moveBooking(db: Db, key: BookingKey, newStart: number, act
 				.where('id', '=', appointment.id)
 				.execute();
 			try {
-				await claimOccupancy(tx, appointment.id, resourcesOf({ practitioner_id: slot.practitionerId, bed_id: slot.bedId }), slot.start, heldUntil);
+				const places = await practitionerPlaces(tx, slot.practitionerId);
+				await claimOccupancy(tx, appointment.id, resourcesOf({ practitioner_id: slot.practitionerId, bed_id: slot.bedId }), slot.start, heldUntil, places);
 			} catch (cause) {
 				// Someone booked the same grains since the check: undo the whole move.
 				if (isUniqueViolation(cause)) throw new SlotTaken();

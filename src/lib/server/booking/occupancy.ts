@@ -19,10 +19,61 @@ export function resourcesOf(appointment: { practitioner_id: string; bed_id: stri
 	return [`practitioner:${appointment.practitioner_id}`, ...(appointment.bed_id ? [`bed:${appointment.bed_id}`] : [])];
 }
 
-/** Claims the grains; a grain someone else holds makes the whole insert fail (unique key). */
-export async function claimOccupancy(db: Db, appointmentId: string, resources: string[], start: number, heldUntil: number): Promise<void> {
+/**
+ * How many places the appointment's practitioner has (patients at once, one per bed while needles
+ * are retained), and whether the appointment takes all of them (blocked time does).
+ */
+export interface PractitionerPlaces {
+	capacity: number;
+	whole?: boolean;
+}
+
+export const ONE_PLACE: PractitionerPlaces = { capacity: 1 };
+
+/**
+ * The occupancy keys of a practitioner's places: `practitioner:<id>` for the first (as it always
+ * was), `practitioner:<id>#<k>` for each further one. Each key is unique per grain, so no grain can
+ * hold more patients than the practitioner has places, whatever runs at the same time.
+ */
+export function placeKeys(practitionerResource: string, capacity: number): string[] {
+	return Array.from({ length: Math.max(1, capacity) }, (_, k) => (k === 0 ? practitionerResource : `${practitionerResource}#${k}`));
+}
+
+/** The practitioner's places, read inside the caller's transaction. */
+export async function practitionerPlaces(db: Db, practitionerId: string, whole = false): Promise<PractitionerPlaces> {
+	const row = await db.kysely.selectFrom('practitioner').select('concurrent_patients').where('id', '=', practitionerId).executeTakeFirst();
+	return { capacity: row?.concurrent_patients ?? 1, whole };
+}
+
+/**
+ * Claims the grains; a grain someone else holds makes the whole insert fail (unique key). A
+ * practitioner with several places takes, grain by grain, the first place free when read; a
+ * concurrent claim of the same place is refused by the key, and the caller retries or reports it.
+ */
+export async function claimOccupancy(db: Db, appointmentId: string, resources: string[], start: number, heldUntil: number, places: PractitionerPlaces): Promise<void> {
 	const rows = occupancyRows(appointmentId, resources, start, heldUntil);
+	if (places.capacity > 1) await spreadOverPlaces(db, rows, places);
 	for (let i = 0; i < rows.length; i += 200) await db.kysely.insertInto('occupancy').values(rows.slice(i, i + 200)).execute();
+}
+
+async function spreadOverPlaces(db: Db, rows: Array<{ resource: string; grain_start: string; appointment_id: string }>, places: PractitionerPlaces): Promise<void> {
+	const practitionerRows = rows.filter((r) => r.resource.startsWith('practitioner:'));
+	if (practitionerRows.length === 0) return;
+	const keys = placeKeys(practitionerRows[0]!.resource, places.capacity);
+	if (places.whole) {
+		for (const key of keys.slice(1)) for (const row of practitionerRows) rows.push({ ...row, resource: key });
+		return;
+	}
+	const taken = await db.kysely
+		.selectFrom('occupancy')
+		.select(['resource', 'grain_start'])
+		.where('resource', 'in', keys)
+		.where('grain_start', '>=', practitionerRows[0]!.grain_start)
+		.where('grain_start', '<=', practitionerRows.at(-1)!.grain_start)
+		.execute();
+	const takenAt = new Set(taken.map((t) => `${t.grain_start} ${t.resource}`));
+	// When every place is taken the first is claimed anyway, and the unique key refuses it.
+	for (const row of practitionerRows) row.resource = keys.find((key) => !takenAt.has(`${row.grain_start} ${key}`)) ?? keys[0]!;
 }
 
 export async function releaseOccupancy(db: Db, appointmentId: string): Promise<void> {

@@ -23,7 +23,7 @@ export async function findService(db: Db, serviceId: string): Promise<Service | 
 export interface ScheduleConfig {
 	clinic: Pick<Clinic, 'time_zone' | 'slot_step_minutes' | 'min_notice_minutes' | 'horizon_days' | 'cancellation_cutoff_hours'>;
 	hours: Array<{ weekday: number; opens: string; closes: string }>;
-	workingHours: Array<{ practitioner_id: string; weekday: number; starts: string; ends: string }>;
+	workingHours: Array<{ practitioner_id: string; weekday: number; starts: string; ends: string; concurrent_patients: number }>;
 	services: Array<{ practitioner_id: string; service_id: string }>;
 	beds: Array<{ id: string }>;
 	/** Every service as stored, so a read of the schedule needs no second look-up for its service. */
@@ -41,7 +41,7 @@ export async function loadScheduleConfig(db: Db): Promise<ScheduleConfig> {
 		db.kysely
 			.selectFrom('practitioner_hours')
 			.innerJoin('practitioner', 'practitioner.id', 'practitioner_hours.practitioner_id')
-			.select(['practitioner_hours.practitioner_id', 'practitioner_hours.weekday', 'practitioner_hours.starts', 'practitioner_hours.ends'])
+			.select(['practitioner_hours.practitioner_id', 'practitioner_hours.weekday', 'practitioner_hours.starts', 'practitioner_hours.ends', 'practitioner.concurrent_patients'])
 			.where('practitioner.active', '=', 1)
 			.execute(),
 		db.kysely.selectFrom('practitioner_service').selectAll().execute(),
@@ -83,7 +83,7 @@ export async function loadScheduleInputs(db: Db, service: Service, from: string,
 			.execute(),
 		db.kysely
 			.selectFrom('appointment')
-			.select(['practitioner_id', 'bed_id', 'starts_at', 'held_until'])
+			.select(['practitioner_id', 'bed_id', 'starts_at', 'held_until', 'status'])
 			.where('status', '!=', 'cancelled')
 			// Nothing holds a resource longer than LONGEST_HOLD_MINUTES, so years of past visits stay out of the scan.
 			.where('starts_at', '>', new Date(Date.parse(rangeStart) - LONGEST_HOLD_MINUTES * 60_000).toISOString())
@@ -93,12 +93,13 @@ export async function loadScheduleInputs(db: Db, service: Service, from: string,
 	]);
 	const opened = new Set(specialDays.filter((d) => d.kind === 'opened').map((d) => d.date));
 	const closures = specialDays.filter((d) => d.kind === 'closed');
-	const practitioners = [...new Set(workingHours.map((h) => h.practitioner_id))].map((id) => ({ id }));
+	const capacityOf = new Map(workingHours.map((h) => [h.practitioner_id, h.concurrent_patients]));
+	const practitioners = [...capacityOf.keys()].map((id) => ({ id }));
 	const holidays = datesBetween(from, to).filter((d) => japaneseHoliday(d) && !opened.has(d));
 	const busy: BusyInterval[] = [];
 	for (const a of appointments) {
 		const interval = { start: Date.parse(a.starts_at), end: Date.parse(a.held_until) };
-		busy.push({ resource: { kind: 'practitioner', id: a.practitioner_id }, ...interval });
+		busy.push({ resource: { kind: 'practitioner', id: a.practitioner_id }, ...interval, ...(a.status === 'blocked' ? { whole: true } : {}) });
 		if (a.bed_id) busy.push({ resource: { kind: 'bed', id: a.bed_id }, ...interval });
 	}
 	return {
@@ -116,7 +117,8 @@ export async function loadScheduleInputs(db: Db, service: Service, from: string,
 			id: p.id,
 			workingHours: workingHours.filter((h) => h.practitioner_id === p.id).map((h) => ({ weekday: h.weekday, start: h.starts, end: h.ends })),
 			timeOff: timeOff.filter((t) => t.practitioner_id === p.id).map((t) => ({ start: Date.parse(t.starts_at), end: Date.parse(t.ends_at) })),
-			serviceIds: services.filter((s) => s.practitioner_id === p.id).map((s) => s.service_id)
+			serviceIds: services.filter((s) => s.practitioner_id === p.id).map((s) => s.service_id),
+			capacity: capacityOf.get(p.id) ?? 1
 		})),
 		bedIds: beds.map((b) => b.id),
 		busy

@@ -25,6 +25,7 @@ import { auditKeyedChain } from './migrations/0022_audit_keyed_chain';
 import { patientEmailSource } from './migrations/0023_patient_email_source';
 import { rateLimitEntries } from './migrations/0024_rate_limit_entries';
 import { attendanceAnswer } from './migrations/0025_attendance_answer';
+import { desk } from './migrations/0028_desk';
 import { waitlist } from './migrations/0029_waitlist';
 import { lineChannel } from './migrations/0032_line_channel';
 
@@ -56,6 +57,7 @@ export function allMigrations(dialect: DialectName): Record<string, Migration> {
 		'0023_patient_email_source': patientEmailSource,
 		'0024_rate_limit_entries': rateLimitEntries,
 		'0025_attendance_answer': attendanceAnswer,
+		'0028_desk': desk,
 		'0029_waitlist': waitlist,
 		'0032_line_channel': lineChannel
 	};

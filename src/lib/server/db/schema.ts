@@ -54,6 +54,8 @@ export interface ClinicTable {
 	/** Reminder timing per channel: hours before the visit, comma-separated, e.g. "24,2" (0032). */
 	reminder_hours_mail: Generated<string>;
 	reminder_hours_line: Generated<string>;
+	/** The 適格請求書発行事業者 registration number ('T' + 13 digits) printed on receipts; empty: none (0028). */
+	invoice_registration_number: Generated<string>;
 }
 
 export interface OpeningHoursTable {
@@ -76,6 +78,8 @@ export interface PractitionerTable {
 	hari_licence: string | null;
 	kyu_licence: string | null;
 	active: number;
+	/** How many patients the practitioner may have at once (beds while needles are retained); 1 by default (0028). */
+	concurrent_patients: Generated<number>;
 }
 
 export interface BedTable {

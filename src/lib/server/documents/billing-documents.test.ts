@@ -6,6 +6,7 @@ import { recordDoctorConsent } from '../billing/doctor-consent';
 import { issueReceipt, reissueReceipt } from '../billing/issue-receipt';
 import { recordPayment } from '../billing/record-payment';
 import { billingWorld, CONSENT_INPUT, insertSession, insertVisit, insuredPatient } from '../billing/test-fixtures';
+import { setInvoiceRegistrationNumber, ZInvoiceRegistrationSchema } from '../clinic/invoice-registration';
 import { receiptPdf, statementPdf } from './billing-documents';
 
 const NOW = new Date('2027-11-02T03:00:00.000Z');
@@ -27,6 +28,8 @@ describeEachDatabase('receipts (領収書) and itemised statements (明細書) a
 		const jaText = text(ja!.pdf);
 		for (const expected of ['領収書', original.receipt.number, '￥6,600', '様']) expect(jaText).toContain(squashed(expected));
 		expect(jaText).not.toContain('再発行');
+		// No registration number on record: none printed.
+		expect(jaText).not.toContain(squashed('登録番号'));
 
 		const copy = await reissueReceipt(db(), original.receipt.id, world.actor, { now: NOW });
 		if (!copy.ok) throw new Error(copy.code);
@@ -38,6 +41,22 @@ describeEachDatabase('receipts (領収書) and itemised statements (明細書) a
 		expect(reissuedEn).toContain(squashed(`Reissue of receipt ${original.receipt.number}`));
 		expect(reissuedEn).toContain('¥6,600');
 		expect(await receiptPdf(db(), crypto.randomUUID(), 'ja', world.actor)).toBeNull();
+	});
+
+	it('prints the clinic’s 適格請求書発行事業者 registration number once the owner records it', async () => {
+		const world = await billingWorld(db());
+		const patientId = await insuredPatient(db());
+		const visit = await insertVisit(db(), world, patientId, '2027-11-02T01:00:00.000Z');
+		const charged = await createChargeForAppointment(db(), visit, { payer: 'self_pay' }, world.actor, { now: NOW });
+		if (!charged.ok) throw new Error(charged.code);
+		await recordPayment(db(), charged.chargeId, { method: 'cash', amountJpy: 5500 }, world.actor, { now: NOW });
+		const parsed = ZInvoiceRegistrationSchema.parse({ invoiceRegistrationNumber: 'ｔ１-２３４５-６７８９-０１２３' });
+		await setInvoiceRegistrationNumber(db(), parsed, world.actor);
+		const issued = await issueReceipt(db(), charged.chargeId, world.actor, { now: NOW });
+		if (!issued.ok) throw new Error(issued.code);
+		expect(text((await receiptPdf(db(), issued.receipt.id, 'ja', world.actor))!.pdf)).toContain(squashed('登録番号 T1-2345-6789-0123'));
+		expect(text((await receiptPdf(db(), issued.receipt.id, 'en', world.actor))!.pdf)).toContain(squashed('Registration number T1-2345-6789-0123'));
+		expect(ZInvoiceRegistrationSchema.safeParse({ invoiceRegistrationNumber: 'T123' }).success).toBe(false);
 	});
 
 	it('itemises an insured visit with its 療養費 fee items and the patient’s share, in both languages', async () => {

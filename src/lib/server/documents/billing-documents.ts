@@ -1,3 +1,4 @@
+import { formatInvoiceRegistrationNumber } from '../../domain/billing/invoice-registration';
 import { personName } from '../../domain/patients/person-name';
 import type { Locale } from '../../i18n/locales';
 import { formatYen } from '../../components/billing/format-yen';
@@ -56,6 +57,10 @@ export async function receiptPdf(db: Db, receiptId: string, locale: Locale, acto
 	});
 	blocks.push({ kind: 'heading', text: ctx.t('billing.doc.issuer') });
 	blocks.push({ kind: 'paragraph', text: ctx.letterhead });
+	// A registered clinic's receipt is a 適格簡易請求書 only with its registration number on it.
+	if (receipt.clinic.invoiceRegistrationNumber) {
+		blocks.push({ kind: 'fields', rows: [[ctx.t('desk.invoice.receiptLabel'), formatInvoiceRegistrationNumber(receipt.clinic.invoiceRegistrationNumber)]] });
+	}
 	const pdf = await renderPdf({ title: `${title} ${receipt.number}`, author: ctx.clinicName, lang: locale, blocks });
 	const marker = receipt.reissueOfNumber ? `_${ctx.t('billing.receipt.reissue')}` : '';
 	return { pdf, filename: `${title}_${receipt.number}${marker}.pdf` };

@@ -40,7 +40,8 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
 	'/[[lang=lang]]/staff/audit': OWNER,
 	'/[[lang=lang]]/staff/settings': OWNER,
 	'/[[lang=lang]]/staff/settings/messages': OWNER,
-	'/[[lang=lang]]/staff/outbox': OWNER,
+	// Reception reads mail to patients only, links redacted (issue #22); the owner reads all of it.
+	'/[[lang=lang]]/staff/outbox': DESK,
 	'/[[lang=lang]]/staff/scheduling': OWNER,
 	'/[[lang=lang]]/staff/scheduling/services': OWNER,
 	'/[[lang=lang]]/staff/scheduling/practitioners': OWNER,

@@ -1,5 +1,5 @@
 import type { Db } from '../db/database';
-import { claimOccupancy, GRAIN_MINUTES, isUniqueViolation } from '../booking/occupancy';
+import { claimOccupancy, GRAIN_MINUTES, isUniqueViolation, ONE_PLACE, practitionerPlaces } from '../booking/occupancy';
 
 const GRAIN_MS = GRAIN_MINUTES * 60_000;
 
@@ -23,9 +23,11 @@ export class OccupancyConflict extends Error {
 }
 
 /** Claims the grains; a unique-key refusal becomes `OccupancyConflict` so the transaction rolls back. */
-export async function claimOrThrow(tx: Db, appointmentId: string, resources: string[], start: number, heldUntil: number): Promise<void> {
+export async function claimOrThrow(tx: Db, appointmentId: string, resources: string[], start: number, heldUntil: number, whole = false): Promise<void> {
+	const practitioner = resources.find((r) => r.startsWith('practitioner:'));
+	const places = practitioner ? await practitionerPlaces(tx, practitioner.slice('practitioner:'.length), whole) : ONE_PLACE;
 	try {
-		await claimOccupancy(tx, appointmentId, resources, start, heldUntil);
+		await claimOccupancy(tx, appointmentId, resources, start, heldUntil, places);
 	} catch (cause) {
 		if (isUniqueViolation(cause)) throw new OccupancyConflict();
 		throw cause;
@@ -56,7 +58,8 @@ export async function findConflict(
 			'patient.family_name',
 			'patient.given_name'
 		])
-		.where('occupancy.resource', 'in', [...resources])
+		// A practitioner's further places are `practitioner:<id>#<k>` (booking/occupancy.ts placeKeys).
+		.where((eb) => eb.or([eb('occupancy.resource', 'in', [...resources]), ...resources.filter((r) => r.startsWith('practitioner:')).map((r) => eb('occupancy.resource', 'like', `${r}#%`))]))
 		.where('occupancy.grain_start', '>=', firstGrain)
 		.where('occupancy.grain_start', '<', new Date(heldUntil).toISOString());
 	if (excludeAppointmentId) query = query.where('occupancy.appointment_id', '!=', excludeAppointmentId);

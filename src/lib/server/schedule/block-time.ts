@@ -65,7 +65,8 @@ export async function blockTime(db: Db, raw: TBlockTime, actor: AuditActor): Pro
 				triage_given_at: null
 			};
 			await tx.kysely.insertInto('appointment').values(appointment).execute();
-			await claimOrThrow(tx, appointment.id, resources, start, end);
+			// Blocked time takes every place the practitioner has.
+			await claimOrThrow(tx, appointment.id, resources, start, end, true);
 			await recordAudit(tx, actor, {
 				action: 'schedule.block',
 				entityType: 'appointment',

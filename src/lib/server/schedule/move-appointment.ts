@@ -68,7 +68,7 @@ export async function moveAppointment(db: Db, raw: TMoveAppointment, actor: Audi
 				.executeTakeFirst();
 			if (Number(updated.numUpdatedRows) !== 1) return { ok: false, code: 'not_movable' } as const;
 			await releaseOccupancy(tx, current.id);
-			await claimOrThrow(tx, current.id, resources, start, heldUntil);
+			await claimOrThrow(tx, current.id, resources, start, heldUntil, current.status === 'blocked');
 			await rescheduleReminders(tx, current.id, start);
 			// The time it left goes to the waiting list (issue #17).
 			if (start !== oldStart || practitionerId !== current.practitioner_id) await enqueueFreedSlot(tx, { practitionerId: current.practitioner_id, start: oldStart });

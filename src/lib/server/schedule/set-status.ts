@@ -1,3 +1,4 @@
+import { visitDayHasCome } from '../../domain/scheduling/visit-day';
 import type { NeedleProblem } from '../../domain/clinical/needle-account';
 import { recordAudit, type AuditActor } from '../audit/audit-log';
 import type { Db } from '../db/database';
@@ -9,6 +10,8 @@ import { STAFF_SETTABLE_STATUSES, type StaffSettableStatus } from './schemas';
 export type SetStatusResult =
 	| { ok: true; changed: boolean; patientName: { familyName: string; givenName: string } | null }
 	| { ok: false; code: 'invalid' | 'not_found' | 'not_a_visit' }
+	/** The visit's day (clinic-local) has not come: nobody arrives, completes or fails to come early. */
+	| { ok: false; code: 'before_visit_day' }
 	/** A session of the visit has needles unaccounted for (docs/clinical-rules.md §3): it cannot be completed. */
 	| { ok: false; code: 'needles_unaccounted'; sessionId: string; problem: NeedleProblem; needlesIn: number; needlesOut: number };
 
@@ -20,19 +23,22 @@ const VISIT_STATUSES = new Set<Appointment['status']>(['booked', 'arrived', 'com
  * status, because the time was used (or kept free) for this patient. A visit whose session still
  * has needles unaccounted for is not completed (docs/clinical-rules.md §3).
  */
-export async function setStatus(db: Db, appointmentId: string, status: StaffSettableStatus, actor: AuditActor): Promise<SetStatusResult> {
+export async function setStatus(db: Db, appointmentId: string, status: StaffSettableStatus, actor: AuditActor, now = db.clock.now().getTime()): Promise<SetStatusResult> {
 	if (!STAFF_SETTABLE_STATUSES.includes(status)) return { ok: false, code: 'invalid' };
 	return withTransaction(db, async (tx) => {
 		const current = await tx.kysely
 			.selectFrom('appointment')
 			.leftJoin('patient', 'patient.id', 'appointment.patient_id')
-			.select(['appointment.id', 'appointment.status', 'appointment.patient_id', 'patient.family_name', 'patient.given_name'])
+			.select(['appointment.id', 'appointment.status', 'appointment.patient_id', 'appointment.starts_at', 'patient.family_name', 'patient.given_name'])
 			.where('appointment.id', '=', appointmentId)
 			.executeTakeFirst();
 		if (!current) return { ok: false, code: 'not_found' } as const;
 		if (!VISIT_STATUSES.has(current.status)) return { ok: false, code: 'not_a_visit' } as const;
 		const patientName = current.family_name !== null && current.given_name !== null ? { familyName: current.family_name, givenName: current.given_name } : null;
 		if (current.status === status) return { ok: true, changed: false, patientName } as const;
+		// Every status the desk sets says the visit's day has come (arrived, completed, no-show).
+		const clinic = await tx.kysely.selectFrom('clinic').select('time_zone').executeTakeFirstOrThrow();
+		if (!visitDayHasCome(Date.parse(current.starts_at), now, clinic.time_zone)) return { ok: false, code: 'before_visit_day' } as const;
 		if (status === 'completed') {
 			const open = await unaccountedSessionOfVisit(tx, current.id);
 			if (open?.problem) {

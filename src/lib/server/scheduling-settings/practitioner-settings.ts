@@ -15,6 +15,8 @@ export interface PractitionerSettings extends PractitionerSummary {
 	serviceIds: string[];
 	services: Array<{ id: string; code: string; name: { ja: string; en: string } }>;
 	timeOff: Array<{ id: string; startsAt: string; endsAt: string; note: string }>;
+	/** Patients at once (one per bed while needles are retained). */
+	concurrentPatients: number;
 }
 
 type PractitionerRow = { id: string; family_name_ja: string; given_name_ja: string; family_name_en: string; given_name_en: string; hari_licence: string | null; kyu_licence: string | null; active: number };
@@ -58,6 +60,7 @@ export async function loadPractitionerSettings(db: Db, practitionerId: string, n
 		workingHours: hours.map((h) => ({ weekday: h.weekday, start: h.starts, end: h.ends })),
 		serviceIds: offered.map((s) => s.service_id),
 		services: services.map((s) => ({ id: s.id, code: s.code, name: { ja: s.name_ja, en: s.name_en } })),
-		timeOff: timeOff.map((t) => ({ id: t.id, startsAt: t.starts_at, endsAt: t.ends_at, note: t.note }))
+		timeOff: timeOff.map((t) => ({ id: t.id, startsAt: t.starts_at, endsAt: t.ends_at, note: t.note })),
+		concurrentPatients: practitioner.concurrent_patients
 	};
 }

@@ -3,6 +3,7 @@ import { hoursFieldName, serviceFieldName } from '../../components/scheduling/fo
 import {
 	BUFFER_MINUTES,
 	CANCELLATION_CUTOFF_HOURS,
+	CONCURRENT_PATIENTS,
 	checkDayPeriods,
 	checkWholeNumber,
 	DURATION_MINUTES,
@@ -144,6 +145,8 @@ const licence = z
 
 export const ZPractitionerLicencesSchema = z.object({ hariLicence: licence, kyuLicence: licence });
 export type TPractitionerLicences = z.output<typeof ZPractitionerLicencesSchema>;
+
+export const ZPractitionerPlacesSchema = z.object({ concurrentPatients: wholeNumber('desk.error.concurrentPatients', CONCURRENT_PATIENTS) });
 
 export const ZPractitionerActiveSchema = z.object({ active: z.enum(['1', '0']).transform((v) => v === '1') });
 

@@ -5,7 +5,7 @@ import { RED_FLAG_QUESTIONS, type TriageAnswers } from '../../domain/triage/asse
 import { triageForBooking } from '../../domain/triage/booking-triage';
 import { appointmentRow } from '../booking/appointment-row';
 import { getAvailability } from '../booking/get-availability';
-import { claimOccupancy, resourcesOf } from '../booking/occupancy';
+import { claimOccupancy, practitionerPlaces, resourcesOf } from '../booking/occupancy';
 import type { Db } from '../db/database';
 import { withTransaction } from '../db/transaction';
 import { registerFields } from '../patients/register-fields';
@@ -64,7 +64,7 @@ export async function seedDemoAppointments(db: Db, now = db.clock.now().getTime(
 			});
 			await withTransaction(db, async (tx) => {
 				await tx.kysely.insertInto('appointment').values(appointment).execute();
-				await claimOccupancy(tx, appointment.id, resourcesOf(appointment), slot.start, Date.parse(appointment.held_until));
+				await claimOccupancy(tx, appointment.id, resourcesOf(appointment), slot.start, Date.parse(appointment.held_until), await practitionerPlaces(tx, appointment.practitioner_id));
 			});
 		}
 	}

@@ -63,7 +63,7 @@ describeEachDatabase('no forgotten needle', (db) => {
 			expect(await rowCount(db(), 'charge', appointmentId)).toBe(0);
 			expect(await rowCount(db(), 'charge_line', appointmentId)).toBe(0);
 
-			expect(await setStatus(db(), appointmentId, 'completed', world.actor)).toEqual({ ok: false, code: 'needles_unaccounted', sessionId, problem: 'needles_in_body', needlesIn: 5, needlesOut: 3 });
+			expect(await setStatus(db(), appointmentId, 'completed', world.actor, NOW.getTime())).toEqual({ ok: false, code: 'needles_unaccounted', sessionId, problem: 'needles_in_body', needlesIn: 5, needlesOut: 3 });
 			expect(await statusOf(db(), appointmentId)).toBe('arrived');
 			const refusals = await db().kysely.selectFrom('audit_log').select(['action', 'detail']).where('entity_id', '=', appointmentId).where('action', 'in', ['charge.refused', 'schedule.status_refused']).execute();
 			expect(refusals.map((r) => [r.action, JSON.parse(r.detail!).reason])).toEqual([
@@ -84,7 +84,7 @@ describeEachDatabase('no forgotten needle', (db) => {
 			expect((await listOpenSessions(db(), new Date(NOW.getTime() + 86_400_000).toISOString())).map((s) => s.sessionId)).not.toContain(sessionId);
 
 			expect(await createChargeForAppointment(db(), appointmentId, { payer: 'self_pay' }, world.actor, { now: NOW })).toMatchObject({ ok: true });
-			expect(await setStatus(db(), appointmentId, 'completed', world.actor)).toMatchObject({ ok: true, changed: true });
+			expect(await setStatus(db(), appointmentId, 'completed', world.actor, NOW.getTime())).toMatchObject({ ok: true, changed: true });
 		});
 	});
 
@@ -94,7 +94,7 @@ describeEachDatabase('no forgotten needle', (db) => {
 			expect(await addSessionPoint(db(), patientId, sessionId, { code: 'GB30', side: 'left' }, practitioner, NOW)).toEqual({ ok: true, amended: false });
 			expect((await listUnaccountedSessions(db())).find((s) => s.sessionId === sessionId)).toMatchObject({ needlesIn: 0, needledPoints: 1, problem: 'count_missing' });
 			expect(await createChargeForAppointment(db(), appointmentId, { payer: 'self_pay' }, world.actor, { now: NOW })).toMatchObject({ ok: false, code: 'needles_unaccounted', problem: 'count_missing' });
-			expect(await setStatus(db(), appointmentId, 'completed', world.actor)).toMatchObject({ ok: false, code: 'needles_unaccounted', problem: 'count_missing' });
+			expect(await setStatus(db(), appointmentId, 'completed', world.actor, NOW.getTime())).toMatchObject({ ok: false, code: 'needles_unaccounted', problem: 'count_missing' });
 			expect(await closeSession(db(), patientId, sessionId, practitioner, NOW)).toEqual({ ok: false, code: 'count_missing', needlesIn: 0, needlesOut: 0 });
 			expect(await db().kysely.selectFrom('treatment_session').select('closed_at').where('id', '=', sessionId).executeTakeFirstOrThrow()).toEqual({ closed_at: null });
 
@@ -107,10 +107,10 @@ describeEachDatabase('no forgotten needle', (db) => {
 	it('leaves a visit without a session, or with a session that used no needle, free to charge and complete', async () => {
 		const world = await billingWorld(db());
 		const patientId = await insuredPatient(db());
-		const plain = await insertVisit(db(), world, patientId, '2027-11-03T01:00:00.000Z', 'arrived');
+		const plain = await insertVisit(db(), world, patientId, '2027-11-02T00:30:00.000Z', 'arrived');
 		expect(await createChargeForAppointment(db(), plain, { payer: 'self_pay' }, world.actor, { now: NOW })).toMatchObject({ ok: true });
 		const { world: w2, appointmentId } = await visitWithSession(db());
-		expect(await setStatus(db(), appointmentId, 'completed', w2.actor)).toMatchObject({ ok: true, changed: true });
+		expect(await setStatus(db(), appointmentId, 'completed', w2.actor, NOW.getTime())).toMatchObject({ ok: true, changed: true });
 		expect(await createChargeForAppointment(db(), appointmentId, { payer: 'self_pay' }, w2.actor, { now: NOW })).toMatchObject({ ok: true });
 	});
 

@@ -1,5 +1,6 @@
 import type { Selectable } from 'kysely';
 import { recordAudit, SYSTEM_ACTOR, type AuditActor } from '../audit/audit-log';
+import { reminderTiming } from '../reminders/reminder-settings';
 import { bookingMailJobs } from '../booking/booking-mail-jobs';
 import { releaseOccupancy } from '../booking/occupancy';
 import { randomToken, sha256Hex } from '../crypto';
@@ -60,7 +61,7 @@ export async function acceptOffer(db: Db, token: string, actor: AuditActor, now 
 			patientId: entry.patient_id,
 			detail: { offerId: offer.id, entryId: entry.id, start: offer.starts_at }
 		});
-		await enqueueJobs(tx, bookingMailJobs(tx.secrets, { appointmentId: offer.appointment_id, manageToken }, Date.parse(offer.starts_at), now), new Date(now));
+		await enqueueJobs(tx, bookingMailJobs(tx.secrets, { appointmentId: offer.appointment_id, manageToken, patientId: entry.patient_id }, Date.parse(offer.starts_at), now, await reminderTiming(tx)), new Date(now));
 		return { ok: true, appointmentId: offer.appointment_id, manageToken, locale: entry.locale } as const;
 	});
 }

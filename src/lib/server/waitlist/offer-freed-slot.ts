@@ -4,7 +4,7 @@ import { localDate } from '../../domain/scheduling/local-time';
 import { rankWishesForSlot, type WaitlistWish } from '../../domain/scheduling/waitlist';
 import { recordAudit, SYSTEM_ACTOR } from '../audit/audit-log';
 import { appointmentRow } from '../booking/appointment-row';
-import { claimOccupancy, isUniqueViolation, resourcesOf } from '../booking/occupancy';
+import { claimOccupancy, practitionerPlaces, isUniqueViolation, resourcesOf } from '../booking/occupancy';
 import { transactionScheduleConfig } from '../booking/schedule-config-cache';
 import { loadScheduleInputs, type ScheduleConfig } from '../booking/schedule-repository';
 import { randomToken, sha256Hex } from '../crypto';
@@ -131,7 +131,9 @@ async function holdAndOffer(tx: Db, config: ScheduleConfig, entry: CandidateRow,
 		note: HOLD_NOTE
 	};
 	await tx.kysely.insertInto('appointment').values(hold).execute();
-	await claimOccupancy(tx, hold.id, resourcesOf(hold), slot.start, Date.parse(hold.held_until));
+	// A hold keeps one place, as the booking it becomes will (issue #22); availability counts any
+	// blocked time as every place, so it shows no less than is free.
+	await claimOccupancy(tx, hold.id, resourcesOf(hold), slot.start, Date.parse(hold.held_until), await practitionerPlaces(tx, hold.practitioner_id));
 	const token = randomToken();
 	const offerId = randomUUID();
 	const expiresAt = new Date(now + clinic.waitlist_hold_minutes * 60_000);

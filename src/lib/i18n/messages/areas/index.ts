@@ -30,6 +30,7 @@ import { staffSecurity } from './staff-security';
 import { waitlist } from './waitlist';
 import { reminders } from './reminders';
 import { line } from './line';
+import { desk } from './desk';
 
 export const AREA_MESSAGES_JA = {
 	...publicSite.ja,
@@ -59,7 +60,8 @@ export const AREA_MESSAGES_JA = {
 	...staffSecurity.ja,
 	...waitlist.ja,
 	...reminders.ja,
-	...line.ja
+	...line.ja,
+	...desk.ja
 } as const;
 
 export const AREA_MESSAGES_EN = {
@@ -90,5 +92,6 @@ export const AREA_MESSAGES_EN = {
 	...staffSecurity.en,
 	...waitlist.en,
 	...reminders.en,
-	...line.en
+	...line.en,
+	...desk.en
 } as const;

@@ -1,6 +1,6 @@
 import { fail, type RequestEvent } from '@sveltejs/kit';
 import type { z } from 'zod';
-import { clockTime, personName } from '$lib/components/schedule/wall-clock';
+import { clockTime, dayText, personName } from '$lib/components/schedule/wall-clock';
 import { localDate, localInstant, toOffsetIso } from '$lib/domain/scheduling/local-time';
 import type { Locale } from '$lib/i18n/locales';
 import { translate, type MessageKey } from '$lib/i18n/translate';
@@ -40,6 +40,7 @@ const REFUSALS: Record<string, [number, MessageKey]> = {
 	not_movable: [409, 'schedule.notMovable'],
 	not_cancellable: [409, 'schedule.notCancellable'],
 	not_a_visit: [409, 'schedule.notAVisit'],
+	before_visit_day: [409, 'desk.error.beforeVisitDay'],
 	patient_not_found: [404, 'schedule.patientNotFound'],
 	practitioner_not_found: [404, 'schedule.practitionerNotFound'],
 	service_not_found: [404, 'schedule.serviceNotFound'],
@@ -55,7 +56,7 @@ function refusal(code: string, intent: ScheduleIntent, values: Record<string, st
 function conflictMessage(conflict: ConflictingAppointment | null, locale: Locale, timeZone: string): string {
 	if (!conflict) return translate(locale, 'schedule.conflictUnknown');
 	const params = {
-		date: localDate(Date.parse(conflict.start), timeZone),
+		date: dayText(localDate(Date.parse(conflict.start), timeZone), locale),
 		time: clockTime(conflict.start, timeZone),
 		end: clockTime(conflict.end, timeZone),
 		resource: translate(locale, conflict.resource === 'bed' ? 'schedule.resourceBed' : 'schedule.resourcePractitioner')
@@ -100,7 +101,7 @@ export async function createAction(event: RequestEvent, timeZone: string) {
 		intent: 'create' as const,
 		appointmentId: result.appointment.id,
 		notice: translate(locals.locale, 'schedule.created', {
-			date: form.date,
+			date: dayText(form.date, locals.locale),
 			time: clockTime(result.appointment.starts_at, timeZone),
 			name: personName(result.patient, locals.locale)
 		})
@@ -130,7 +131,7 @@ export async function blockAction(event: RequestEvent, timeZone: string) {
 	return {
 		intent: 'block' as const,
 		appointmentId: result.appointment.id,
-		notice: translate(locals.locale, 'schedule.blockDone', { date: form.blockDate, time: form.blockFrom, end: form.blockTo })
+		notice: translate(locals.locale, 'schedule.blockDone', { date: dayText(form.blockDate, locals.locale), time: form.blockFrom, end: form.blockTo })
 	};
 }
 
@@ -151,7 +152,7 @@ export async function moveAction(event: RequestEvent, timeZone: string) {
 	return {
 		intent: 'move' as const,
 		appointmentId: result.appointment.id,
-		notice: translate(locals.locale, 'schedule.moved', { date: form.moveDate, time: clockTime(result.appointment.starts_at, timeZone) })
+		notice: translate(locals.locale, 'schedule.moved', { date: dayText(form.moveDate, locals.locale), time: clockTime(result.appointment.starts_at, timeZone) })
 	};
 }
 

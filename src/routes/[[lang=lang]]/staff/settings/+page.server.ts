@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { findClinic } from '$lib/server/clinic/clinic-repository';
 import { updateClinicDetails, ZClinicDetailsSchema } from '$lib/server/clinic/clinic-details';
 import { setReceptionReadsClinical, setReceptionTotpOptional } from '$lib/server/clinic/security-settings';
+import { setInvoiceRegistrationNumber, ZInvoiceRegistrationSchema } from '$lib/server/clinic/invoice-registration';
 import { setOffersCupping } from '$lib/server/clinic/treatment-settings';
 import { parseForm } from '$lib/server/http/form';
 import { actorFrom } from '$lib/server/http/request-context';
@@ -20,6 +21,7 @@ export const load: PageServerLoad = async ({ locals }) => {
 		receptionTotpOptional: clinic?.reception_totp_optional === 1,
 		receptionReadsClinical: clinic?.reception_reads_clinical === 1,
 		offersCupping: clinic?.offers_cupping !== 0,
+		invoiceRegistrationNumber: clinic?.invoice_registration_number ?? '',
 		details: {
 			nameJa: clinic?.name_ja ?? '',
 			nameEn: clinic?.name_en ?? '',
@@ -53,6 +55,12 @@ export const actions: Actions = {
 		await setReceptionTotpOptional(event.locals.db, form.data.receptionTotpOptional === 'on', actorFrom(event));
 		await setReceptionReadsClinical(event.locals.db, form.data.receptionReadsClinical === 'on', actorFrom(event));
 		return { saved: 'security' as const };
+	},
+	invoice: async (event) => {
+		const form = await parseForm(event.request, ZInvoiceRegistrationSchema, event.locals.locale);
+		if (!form.ok) return form.failure;
+		await setInvoiceRegistrationNumber(event.locals.db, form.data, actorFrom(event));
+		return { saved: 'invoice' as const };
 	},
 	treatment: async (event) => {
 		const form = await parseForm(event.request, ZTreatmentSettingsSchema, event.locals.locale);

@@ -19,7 +19,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 	return { visit, needles };
 };
 
-const STATUS = { not_found: 404, forbidden: 403, not_chargeable: 409, already_charged: 409 } as const;
+const STATUS = { not_found: 404, forbidden: 403, not_chargeable: 409, already_charged: 409, before_visit_day: 409 } as const;
 
 export const actions: Actions = {
 	default: async (event) => {
@@ -40,6 +40,8 @@ export const actions: Actions = {
 				return deskFailure(409, 'create', locals.locale, values, {}, translate(locals.locale, `billing.outcome.${result.problem}`, { in: result.needlesIn, out: result.needlesOut }));
 			case 'licence_refused':
 				return deskFailure(409, 'create', locals.locale, values, {}, translate(locals.locale, `billing.outcome.${result.reason}`));
+			case 'before_visit_day':
+				return deskFailure(409, 'create', locals.locale, values, {}, translate(locals.locale, 'desk.error.chargeBeforeVisitDay'));
 			default:
 				return deskFailure(STATUS[result.code], 'create', locals.locale, values, {}, translate(locals.locale, result.code === 'not_chargeable' ? 'billing.outcome.not_chargeable' : 'error.notFoundTitle'));
 		}

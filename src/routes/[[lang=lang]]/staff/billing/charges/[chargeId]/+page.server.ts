@@ -19,7 +19,13 @@ export const load: PageServerLoad = async (event) => {
 	const result = isId(params.chargeId) ? await loadChargeDesk(locals.db, params.chargeId, deskViewer(locals), actorFrom(event)) : ({ ok: false, code: 'not_found' } as const);
 	if (!result.ok) error(result.code === 'forbidden' ? 403 : 404, t(result.code === 'forbidden' ? 'error.forbiddenTitle' : 'error.notFoundTitle'));
 	const done = url.searchParams.get('done');
-	return { ...result.desk, done: (DONE as readonly string[]).includes(done ?? '') ? (done as (typeof DONE)[number]) : null };
+	const change = url.searchParams.get('change');
+	return {
+		...result.desk,
+		done: (DONE as readonly string[]).includes(done ?? '') ? (done as (typeof DONE)[number]) : null,
+		// The change for cash just taken, carried by the redirect after the payment.
+		changeJpy: done === 'payment' && change !== null && /^\d{1,9}$/.test(change) ? Number(change) : null
+	};
 };
 
 /** The desk's guard for every change: a practitioner may look, not take money. */
@@ -48,6 +54,7 @@ export const actions: Actions = {
 		const values = await readDeskForm(event.request);
 		const result = await recordPayment(event.locals.db, chargeId, values, actorFrom(event));
 		if (!result.ok) return refused(event, 'pay', values, result);
+		if (result.changeJpy !== null) redirect(303, `${localizePath(`/staff/billing/charges/${chargeId}`, event.locals.locale)}?done=payment&change=${result.changeJpy}`);
 		back(event, chargeId, 'payment');
 	},
 	refund: async (event) => {

@@ -10,11 +10,13 @@ import {
 	ZAddTimeOffSchema,
 	ZPractitionerActiveSchema,
 	ZPractitionerLicencesSchema,
+	ZPractitionerPlacesSchema,
 	ZPractitionerServicesSchema,
 	ZTimeOffIdSchema,
 	ZWeekHoursSchema
 } from '$lib/server/scheduling-settings/schemas';
 import { setPractitionerActive } from '$lib/server/scheduling-settings/set-practitioner-active';
+import { setPractitionerPlaces } from '$lib/server/scheduling-settings/set-practitioner-places';
 import { setPractitionerHours } from '$lib/server/scheduling-settings/set-practitioner-hours';
 import { setPractitionerServices } from '$lib/server/scheduling-settings/set-practitioner-services';
 import { updatePractitionerLicences } from '$lib/server/scheduling-settings/update-practitioner-licences';
@@ -47,6 +49,16 @@ export const actions: Actions = {
 		if (result.ok) return { done: 'licences', notice: t('scheduling.saved') };
 		if (result.code === 'not_found') return formFailure(404, form.values, {}, t('scheduling.error.notFound'));
 		return formFailure(422, form.values, { kyuLicence: t('scheduling.error.kyuLicenceInUse', { services: result.serviceCodes.join(', ') }) });
+	},
+	places: async (event) => {
+		const t = translator(event.locals.locale);
+		const form = await parseForm(event.request, ZPractitionerPlacesSchema, event.locals.locale);
+		if (!form.ok) return form.failure;
+		const result = await setPractitionerPlaces(event.locals.db, event.params.id, form.data.concurrentPatients, actorFrom(event));
+		if (result.ok) return { done: 'places', notice: t('scheduling.saved') };
+		if (result.code === 'not_found') return formFailure(404, form.values, {}, t('scheduling.error.notFound'));
+		if (result.code === 'places_in_use') return formFailure(409, form.values, { concurrentPatients: t('desk.error.placesInUse', { count: result.inUse }) });
+		return formFailure(422, form.values, { concurrentPatients: t('desk.error.concurrentPatients') });
 	},
 	services: async (event) => {
 		const { locale } = event.locals;
