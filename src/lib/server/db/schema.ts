@@ -1,6 +1,7 @@
 import type { Generated, Insertable, Selectable } from 'kysely';
 import type { ConsentChannel } from '../../domain/consent/kinds';
 import type { BillingTables } from './schema-billing';
+import type { CancellationRecallTables } from './schema-cancellation-recall';
 import type { ExaminationTables } from './schema-examination';
 import type { OutcomeScoreTables } from './schema-outcome-scores';
 import type { PlanTables } from './schema-plan';
@@ -47,6 +48,8 @@ export interface ClinicTable {
 	/** The operator's address; empty: the clinic's address. */
 	operator_address_ja: Generated<string>;
 	operator_address_en: Generated<string>;
+	/** A patient without a plan is due for recall this many weeks after the last visit (0031). */
+	recall_weeks: Generated<number>;
 }
 
 export interface OpeningHoursTable {
@@ -296,6 +299,8 @@ export interface AppointmentTable {
 	change_requested_at: Generated<string | null>;
 	/** Where the last answer came from: 'mail', 'line' or 'desk' (0025). */
 	answered_via: Generated<'mail' | 'line' | 'desk' | null>;
+	/** The cancellation policy version the patient ticked when booking (0031); null when none was shown. */
+	policy_version: Generated<number | null>;
 }
 
 export interface OccupancyTable {
@@ -443,7 +448,7 @@ export interface DeletionRequestTable {
 	response: Generated<string>;
 }
 
-export interface Database extends ExaminationTables, PlanTables, SessionTables, OutcomeScoreTables, BillingTables, RateLimitTables {
+export interface Database extends ExaminationTables, PlanTables, SessionTables, OutcomeScoreTables, BillingTables, RateLimitTables, CancellationRecallTables {
 	clinic: ClinicTable;
 	opening_hours: OpeningHoursTable;
 	practitioner: PractitionerTable;
