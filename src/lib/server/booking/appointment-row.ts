@@ -15,6 +15,8 @@ export function appointmentRow(input: {
 	/** Self-check answers that came with the booking, with the level and reasons they reached. */
 	triage?: { answers: unknown; level: string; reasons: readonly string[] };
 	manageTokenHash?: string | null;
+	/** The cancellation policy version the patient ticked (issue #17). */
+	policyVersion?: number | null;
 }): Appointment {
 	return {
 		id: randomUUID(),
@@ -37,6 +39,10 @@ export function appointmentRow(input: {
 		note: '',
 		created_at: new Date(input.now).toISOString(),
 		cancelled_at: null,
-		red_flag_level: null
+		red_flag_level: null,
+		confirmed_at: null,
+		change_requested_at: null,
+		answered_via: null,
+		policy_version: input.policyVersion ?? null
 	};
 }

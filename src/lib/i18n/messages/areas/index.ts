@@ -27,6 +27,8 @@ import { rateLimit } from './rate-limit';
 import { insurance } from './insurance';
 import { reports } from './reports';
 import { staffSecurity } from './staff-security';
+import { cancellationPolicy } from './cancellation-policy';
+import { recall } from './recall';
 
 export const AREA_MESSAGES_JA = {
 	...publicSite.ja,
@@ -53,7 +55,9 @@ export const AREA_MESSAGES_JA = {
 	...rateLimit.ja,
 	...insurance.ja,
 	...reports.ja,
-	...staffSecurity.ja
+	...staffSecurity.ja,
+	...cancellationPolicy.ja,
+	...recall.ja
 } as const;
 
 export const AREA_MESSAGES_EN = {
@@ -81,5 +85,7 @@ export const AREA_MESSAGES_EN = {
 	...rateLimit.en,
 	...insurance.en,
 	...reports.en,
-	...staffSecurity.en
+	...staffSecurity.en,
+	...cancellationPolicy.en,
+	...recall.en
 } as const;
