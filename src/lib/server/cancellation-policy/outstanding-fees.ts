@@ -55,3 +55,11 @@ export async function feeFigures(db: Db, fromIso: string, toIso: string): Promis
 	};
 	return { charged: { count: Number(charged.n), jpy: Number(charged.jpy ?? 0) }, collected: of('collected'), waived: of('waived') };
 }
+
+/** One fee with its patient's name, for its own page; undefined when unknown. */
+export async function findFee(db: Db, feeId: string): Promise<(FeeRow & { patientId: string; patientName: string }) | undefined> {
+	const row = await db.kysely.selectFrom('cancellation_fee').innerJoin('patient', 'patient.id', 'cancellation_fee.patient_id').select(['cancellation_fee.patient_id', 'patient.family_name', 'patient.given_name']).where('cancellation_fee.id', '=', feeId).executeTakeFirst();
+	if (!row) return undefined;
+	const fee = (await listPatientFees(db, row.patient_id)).find((f) => f.id === feeId);
+	return fee ? { ...fee, patientId: row.patient_id, patientName: `${row.family_name} ${row.given_name}` } : undefined;
+}
