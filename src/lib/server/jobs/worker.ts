@@ -9,6 +9,7 @@ import { inSavepoint } from '../db/transaction';
 import { AUDIT_VERIFY_JOB, runAuditVerification } from '../audit/scheduled-verification';
 import { SEND_MAIL_JOB, sendQueuedMail } from '../mail/mail-jobs';
 import { NEVER_CAME_JOB, runNeverCameDeletion } from '../privacy/delete-never-came';
+import { RECALL_INVITATION_JOB, sendRecallInvitation } from '../recall/recall-mail';
 import { PRUNE_JOB, runPruning } from './prune';
 import { claimDueJobs, completeJobs, extendLease, failJob, LEASE_MS } from './queue';
 import type { Job } from './types';
@@ -34,6 +35,7 @@ const HANDLERS: Record<string, Handler> = {
 	'mail.booking_reminder': (context, payload) => sendBookingMail(context, payload, 'reminder'),
 	'mail.booking_cancellation': (context, payload) => sendBookingMail(context, payload, 'cancellation'),
 	[EMAIL_CHANGED_JOB]: sendEmailChangedMail,
+	[RECALL_INVITATION_JOB]: sendRecallInvitation,
 	[NEVER_CAME_JOB]: async (context, _payload, now) => void (await runNeverCameDeletion(context.db, now))
 };
 

@@ -1,9 +1,63 @@
 /** Recall: patients due to come back, and the invitation to book (issue #17). */
 export const recall = {
 	ja: {
-		'recall.title': 'リコール（再来のご案内）'
+		'recall.title': 'リコール（再来のご案内）',
+		'recall.nav': 'リコール',
+		'recall.intro': '前回の来院から、施術計画の頻度（計画がない方は{weeks}週間）を過ぎ、次回の予約がない方です。',
+		'recall.empty': 'いまご案内が必要な方はいません。',
+		'recall.colPatient': '患者',
+		'recall.colLastVisit': '前回来院',
+		'recall.colDue': '来院目安',
+		'recall.colBasis': '基準',
+		'recall.colLastInvited': '前回のご案内',
+		'recall.colAction': 'ご案内',
+		'recall.basis.plan': '施術計画',
+		'recall.basis.weeks': '{weeks}週間',
+		'recall.overdue': '{days}日経過',
+		'recall.never': '未送信',
+		'recall.invite': 'メールでご案内',
+		'recall.invited': '{name}様にご案内メールを送りました。',
+		'recall.blocked.reminders_withdrawn': 'お知らせの同意撤回のため送信不可',
+		'recall.blocked.no_email': 'メールアドレスなし',
+		'recall.refused.reminders_withdrawn': 'この方はお知らせへの同意を撤回しているため、ご案内は送れません。',
+		'recall.refused.no_email': 'この方にはメールアドレスが登録されていません。',
+		'recall.settingsTitle': '計画がない方の来院目安',
+		'recall.weeksLabel': '前回来院からの週数',
+		'recall.weeksSave': '保存',
+		'recall.weeksSaved': '来院目安を{weeks}週間にしました。',
+		'recall.weeksInvalid': '1〜104の整数で入力してください。',
+		'recall.mailSubject': '【{clinic}】その後のお加減はいかがですか',
+		'recall.mailBody':
+			'{name}様\n\n{clinic}です。前回のご来院から少し間があきましたが、その後お体の具合はいかがでしょうか。\n\n続けて施術を受けていただくと、効果が長続きしやすくなります。ご都合のよい日時を、下記からご予約いただけます。\n{url}\n\nお電話でのご予約・ご相談も承ります：{phone}\n\n※このメールは、お知らせの受け取りに同意いただいた方にお送りしています。'
 	},
 	en: {
-		'recall.title': 'Recall'
+		'recall.title': 'Recall',
+		'recall.nav': 'Recall',
+		'recall.intro': 'Patients whose last visit was longer ago than their plan asks for (without a plan, {weeks} weeks) and who have no next visit booked.',
+		'recall.empty': 'Nobody is due for an invitation now.',
+		'recall.colPatient': 'Patient',
+		'recall.colLastVisit': 'Last visit',
+		'recall.colDue': 'Due',
+		'recall.colBasis': 'Based on',
+		'recall.colLastInvited': 'Last invited',
+		'recall.colAction': 'Invite',
+		'recall.basis.plan': 'Treatment plan',
+		'recall.basis.weeks': '{weeks} weeks',
+		'recall.overdue': '{days} days ago',
+		'recall.never': 'Never',
+		'recall.invite': 'Invite by mail',
+		'recall.invited': 'An invitation was sent to {name}.',
+		'recall.blocked.reminders_withdrawn': 'Withdrew consent to reminders',
+		'recall.blocked.no_email': 'No e-mail address',
+		'recall.refused.reminders_withdrawn': 'This patient withdrew consent to reminders, so no invitation can be sent.',
+		'recall.refused.no_email': 'This patient has no e-mail address on record.',
+		'recall.settingsTitle': 'Due date for patients without a plan',
+		'recall.weeksLabel': 'Weeks after the last visit',
+		'recall.weeksSave': 'Save',
+		'recall.weeksSaved': 'Patients without a plan are now due {weeks} weeks after their last visit.',
+		'recall.weeksInvalid': 'Enter a whole number from 1 to 104.',
+		'recall.mailSubject': '{clinic}: how are you feeling?',
+		'recall.mailBody':
+			'Dear {name},\n\nThis is {clinic}. It has been a while since your last visit, and we hope you are keeping well.\n\nRegular treatment helps the benefits last. You can book a time that suits you here:\n{url}\n\nYou are also welcome to call us: {phone}\n\nYou receive this because you agreed to receive reminders from us.'
 	}
 } as const;
