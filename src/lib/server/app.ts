@@ -21,6 +21,7 @@ import { clinicInstruments } from './outcomes/clinic-instruments';
 import { scheduleNeverCameDeletion } from './privacy/delete-never-came';
 import { seedDemoAppointments } from './seed/demo-appointments';
 import { seedDemoHistory } from './seed/demo-history';
+import { seedDemoRecall } from './seed/demo-recall';
 import { seedDemoOpenSession } from './seed/demo-open-session';
 import { seedClinic, seedDemoClinic, type DemoAccount } from './seed/demo-clinic';
 
@@ -74,6 +75,7 @@ export async function prepareDatabase(db: Db, config: AppConfig): Promise<StartR
 		const accounts = await seedDemoClinic(tx);
 		await seedDemoAppointments(tx);
 		await seedDemoHistory(tx);
+		await seedDemoRecall(tx);
 		await seedDemoOpenSession(tx);
 		return accounts;
 	});
