@@ -5,6 +5,7 @@ import { createBooking } from '../booking/create-booking';
 import { cancelBooking } from '../booking/manage-booking';
 import { setStatus } from '../schedule/set-status';
 import { seedSchedule, type SeededSchedule } from '../schedule/seeded-schedule';
+import { checkPolicyTick } from './booking-tick';
 import { listPatientFees, feeFigures } from './outstanding-fees';
 import { saveCancellationPolicy } from './save-policy';
 import { collectCancellationFee, waiveCancellationFee } from './settle-fee';
@@ -64,6 +65,16 @@ describeEachDatabase('cancellation policy and its fees', (db) => {
 		expect(ticked.appointment.policy_version).toBe(2);
 		const unknown = await book('09:00', 99, s.fujita);
 		expect(unknown.appointment.policy_version).toBeNull();
+	});
+
+	it('asks the /book form for a tick of the version in force', async () => {
+		const input = { serviceId: s.follow, start: `${DAY}T16:00:00+09:00`, locale: 'en' as const, patient: { familyName: 'A', givenName: 'B', email: 'a@example.jp', phone: '090-1234-5678' }, consent: { privacy: true as const } };
+		const error = { ok: false, selectionLost: false, errors: { cancellationPolicy: 'Please tick that you agree to the cancellation policy.' } };
+		expect(await checkPolicyTick(db(), { ok: true, input }, {}, 'en')).toEqual(error);
+		expect(await checkPolicyTick(db(), { ok: true, input }, { cancellationPolicy: '1' }, 'en')).toEqual(error);
+		expect(await checkPolicyTick(db(), { ok: false, selectionLost: false, errors: { email: 'x' } }, {}, 'en')).toEqual({ ...error, errors: { email: 'x', ...error.errors } });
+		expect(await checkPolicyTick(db(), { ok: true, input }, { cancellationPolicy: '2' }, 'en')).toEqual({ ok: true, input: { ...input, cancellationPolicyVersion: 2 } });
+		expect(await checkPolicyTick(db(), { ok: false, selectionLost: true }, {}, 'en')).toEqual({ ok: false, selectionLost: true });
 	});
 
 	it('cancels for free inside the free window', async () => {
