@@ -51,6 +51,7 @@ export const cancellationPolicy = {
 		'cancellationPolicy.report.charged': '発生',
 		'cancellationPolicy.report.collected': '受領',
 		'cancellationPolicy.report.waived': '免除',
+		'cancellationPolicy.report.kind': '区分',
 		'cancellationPolicy.report.count': '件数',
 		'cancellationPolicy.report.amount': '金額（円）'
 	},
@@ -105,6 +106,7 @@ export const cancellationPolicy = {
 		'cancellationPolicy.report.charged': 'Charged',
 		'cancellationPolicy.report.collected': 'Collected',
 		'cancellationPolicy.report.waived': 'Waived',
+		'cancellationPolicy.report.kind': 'Kind',
 		'cancellationPolicy.report.count': 'Count',
 		'cancellationPolicy.report.amount': 'Amount (yen)'
 	}
