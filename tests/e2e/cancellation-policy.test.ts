@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser } from '../support/browser';
+import { axeViolations, launchBrowser } from '../support/browser';
 import { distinctSlotTargets, type BookingTarget } from '../support/booking-targets';
 import { browserFormPost } from '../support/form-post';
 import { waitForMail } from '../support/mailbox';
@@ -83,6 +83,7 @@ describe('cancellation fees', () => {
 		const fees = page.locator('section.fees');
 		await expect.poll(() => fees.textContent()).toContain('No-show fee');
 		expect(await fees.textContent()).toContain('¥3,000');
+		expect(await axeViolations(page)).toEqual([]);
 		// Without a reason the waiver is refused.
 		const waiveAction = await fees.locator('form').nth(1).getAttribute('action');
 		expect((await postForm(waiveAction!, { reason: ' ' }, reception)).status).toBe(422);
@@ -98,6 +99,7 @@ describe('cancellation fees', () => {
 		const booking = await book(soon.at(-1)!, `Late${suffix}`);
 		const { context, page } = await pageWith('');
 		await page.goto(`${base}${new URL(booking.manageUrl).pathname}`);
+		expect(await axeViolations(page)).toEqual([]);
 		await page.getByRole('button', { name: 'Cancel and pay the ¥2,000 fee' }).click();
 		await page.waitForLoadState('load');
 		expect(await page.locator('main').textContent()).toContain('Please pay the ¥2,000 fee at your next visit.');
@@ -115,6 +117,7 @@ describe('recall', () => {
 	it('invites a due patient by mail from the list and shows when', async () => {
 		const { context, page } = await pageWith(reception);
 		await page.goto(`${base}/en/staff/recall`);
+		expect(await axeViolations(page)).toEqual([]);
 		const row = page.locator('tr', { hasText: 'Nakamura' }).or(page.locator('tr', { hasText: '中村' })).first();
 		await row.getByRole('button', { name: 'Invite by mail' }).click();
 		await page.waitForURL(/invited=/);
