@@ -554,6 +554,33 @@ describe('where signing in leads', () => {
 	});
 });
 
+describe('cancellation fees and recall (issue #17)', () => {
+	it('lets only the desk invite from the recall list, and only the owner write the policy', async () => {
+		const patient = await db.kysely.selectFrom('patient').select('id').where('email', '=', 'recall1@example.jp').executeTakeFirstOrThrow();
+		const invitations = () => db.kysely.selectFrom('recall_invitation').select('id').where('patient_id', '=', patient.id).execute();
+		for (const role of ['anonymous', 'patient', 'practitioner'] as const) {
+			const refused = await formPost('/staff/recall?/invite', { patientId: patient.id }, cookies[role]);
+			await refused.arrayBuffer();
+			expect([303, 403], role).toContain(refused.status);
+		}
+		for (const role of ['anonymous', 'patient', 'practitioner', 'reception'] as const) {
+			const refused = await formPost('/staff/settings/cancellation-policy', { freeUntilHours: '1', lateFeeJpy: '1', noShowFeeJpy: '1' }, cookies[role]);
+			await refused.arrayBuffer();
+			expect([303, 403], role).toContain(refused.status);
+			const weeks = await formPost('/staff/recall?/weeks', { weeks: '2' }, cookies[role]);
+			await weeks.arrayBuffer();
+			expect([303, 403], role).toContain(weeks.status);
+		}
+		expect(await invitations()).toEqual([]);
+		expect((await db.kysely.selectFrom('clinic').select('recall_weeks').executeTakeFirstOrThrow()).recall_weeks).toBe(8);
+		expect(await db.kysely.selectFrom('cancellation_policy').select('id').execute()).toEqual([]);
+		const invited = await formPost('/staff/recall?/invite', { patientId: patient.id }, cookies.reception);
+		await invited.arrayBuffer();
+		expect(invited.status).toBe(303);
+		expect(await invitations()).toHaveLength(1);
+	});
+});
+
 describe('the second round of sign-in security (issue #16)', () => {
 	it('lets only the owner revoke an invitation, and the revoked link stops working', async () => {
 		const invited = await formPost('/staff/team?/invite', { email: 'revoke-me@example.jp', role: 'practitioner' }, cookies.owner);

@@ -280,7 +280,13 @@ describe('form actions under fuzzed input', () => {
 				'/[[lang=lang]]/staff/account/totp ?/reveal',
 				'/[[lang=lang]]/staff/account/totp ?/confirm',
 				'/[[lang=lang]]/staff/account ?/recovery',
-				'/[[lang=lang]]/staff/team ?/revokeInvitation'
+				'/[[lang=lang]]/staff/team ?/revokeInvitation',
+				// Issue #17: the cancellation policy, settling its fees, the recall list.
+				'/[[lang=lang]]/staff/settings/cancellation-policy ?/default',
+				'/[[lang=lang]]/staff/billing/fees/[feeId] ?/collect',
+				'/[[lang=lang]]/staff/billing/fees/[feeId] ?/waive',
+				'/[[lang=lang]]/staff/recall ?/invite',
+				'/[[lang=lang]]/staff/recall ?/weeks'
 			])
 		);
 		// Issue #22: a practitioner's patients at once, the clinic's invoice registration number.

@@ -22,6 +22,7 @@ import { scheduleNeverCameDeletion } from './privacy/delete-never-came';
 import { seedDemoAppointments } from './seed/demo-appointments';
 import { seedDemoHistory } from './seed/demo-history';
 import { seedDemoWaitlist } from './seed/demo-waitlist';
+import { seedDemoRecall } from './seed/demo-recall';
 import { seedDemoOpenSession } from './seed/demo-open-session';
 import { seedClinic, seedDemoClinic, type DemoAccount } from './seed/demo-clinic';
 
@@ -75,6 +76,7 @@ export async function prepareDatabase(db: Db, config: AppConfig): Promise<StartR
 		const accounts = await seedDemoClinic(tx);
 		await seedDemoAppointments(tx);
 		await seedDemoHistory(tx);
+		await seedDemoRecall(tx);
 		await seedDemoOpenSession(tx);
 		await seedDemoWaitlist(tx);
 		return accounts;

@@ -15,6 +15,8 @@ export function appointmentRow(input: {
 	/** Self-check answers that came with the booking, with the level and reasons they reached. */
 	triage?: { answers: unknown; level: string; reasons: readonly string[] };
 	manageTokenHash?: string | null;
+	/** The cancellation policy version the patient ticked (issue #17). */
+	policyVersion?: number | null;
 }): Appointment {
 	return {
 		id: randomUUID(),
@@ -40,6 +42,7 @@ export function appointmentRow(input: {
 		red_flag_level: null,
 		confirmed_at: null,
 		change_requested_at: null,
-		answered_via: null
+		answered_via: null,
+		policy_version: input.policyVersion ?? null
 	};
 }

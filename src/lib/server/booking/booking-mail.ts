@@ -2,6 +2,7 @@ import ical, { ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
 import { personName } from '../../domain/patients/person-name';
 import { localizePath, type Locale } from '../../i18n/locales';
 import { translate } from '../../i18n/translate';
+import { policyMailParagraph } from '../cancellation-policy/policy-mail-text';
 import type { Db } from '../db/database';
 import type { MailAttachment, OutgoingMail } from '../mail/mailer';
 import { BOOKING_LINK_TTL_MS, createMagicLink, magicLinkUrl } from '../portal/magic-link';
@@ -40,6 +41,7 @@ export async function bookingMail(
 			'appointment.ends_at',
 			'appointment.status',
 			'appointment.locale',
+			'appointment.policy_version',
 			'patient.id as patient_id',
 			'patient.email',
 			'patient.family_name',
@@ -83,6 +85,8 @@ export async function bookingMail(
 		// Questionnaire and consent before the visit (issue #6): a week-long portal link, used once.
 		const token = await createMagicLink(db, row.patient_id, BOOKING_LINK_TTL_MS);
 		text += `\n\n${translate(locale, 'portal.mailPrepare', { url: magicLinkUrl(origin, locale, token, '/portal/intake') })}`;
+		// The cancellation policy the visit is held to (issue #17).
+		text += await policyMailParagraph(db, row.policy_version, locale);
 	}
 	return {
 		to: row.email,

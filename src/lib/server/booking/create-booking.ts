@@ -91,7 +91,8 @@ async function attemptBooking(
 				now,
 				firstVisit: input.firstVisit,
 				triage: input.triage && triage ? { answers: input.triage, level: triage.level, reasons: triage.reasons } : undefined,
-				manageTokenHash: sha256Hex(manageToken)
+				manageTokenHash: sha256Hex(manageToken),
+				policyVersion: await acknowledgedPolicyVersion(tx, input.cancellationPolicyVersion)
 			});
 			await tx.kysely.insertInto('appointment').values(appointment).execute();
 			try {
@@ -117,6 +118,13 @@ async function attemptBooking(
 		if (cause instanceof SlotTaken || isUniqueViolation(cause)) return RACE_LOST;
 		throw cause;
 	}
+}
+
+/** The version ticked, when it is one the clinic published; an unknown number is not kept. */
+async function acknowledgedPolicyVersion(tx: Db, version: number | undefined): Promise<number | null> {
+	if (version === undefined) return null;
+	const row = await tx.kysely.selectFrom('cancellation_policy').select('version').where('version', '=', version).executeTakeFirst();
+	return row ? Number(row.version) : null;
 }
 
 /** Anyone with working hours in the schedule is active; anyone else is looked up. */

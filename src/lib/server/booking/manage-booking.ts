@@ -1,3 +1,4 @@
+import { decideCancellation, policyForVisit, type CancellationDecision } from '../../domain/billing/cancellation-fee';
 import { freeSlots, type Slot } from '../../domain/scheduling/availability';
 import { localDate } from '../../domain/scheduling/local-time';
 import { recordAudit, type AuditActor } from '../audit/audit-log';
@@ -6,6 +7,8 @@ import type { Db } from '../db/database';
 import type { Appointment } from '../db/schema';
 import { withTransaction } from '../db/transaction';
 import { enqueueJob, enqueueJobs } from '../jobs/queue';
+import { listPolicyVersions } from '../cancellation-policy/policy-repository';
+import { recordCancellationFee } from '../cancellation-policy/record-fee';
 import { bookingMailJobs } from './booking-mail-jobs';
 import { retireReminders } from '../jobs/reminders';
 import { reminderTiming } from '../reminders/reminder-settings';
@@ -25,6 +28,18 @@ import { enqueueFreedSlot } from '../waitlist/jobs';
 export type BookingKey = string | { appointmentId: string; patientId: string };
 
 export type ManageBookingResult = { ok: true } | { ok: false; code: 'not_found' | 'past_cutoff' | 'slot_taken' | 'already_cancelled' };
+
+/** A cancellation: `feeJpy` is the late-cancellation fee it created (absent when it was free). */
+export type CancelBookingResult = { ok: true; feeJpy?: number } | { ok: false; code: 'not_found' | 'past_cutoff' | 'already_cancelled' | 'fee_not_accepted' };
+
+export interface CancelOptions {
+	/**
+	 * The fee the patient agreed to when they pressed the button. A late cancellation goes ahead
+	 * only when it is given and matches (the manage page shows the fee first); a caller that
+	 * omits it gets `past_cutoff`, as before a policy existed.
+	 */
+	acceptFeeJpy?: number;
+}
 
 export interface ManagedBooking {
 	appointment: Appointment;
@@ -75,12 +90,20 @@ export function isChangeableOnline(booking: ManagedBooking, now: number): boolea
 	return refusalFor(booking.appointment, booking.clinic.cancellationCutoffHours, now) === null;
 }
 
-export async function cancelBooking(db: Db, key: BookingKey, actor: AuditActor, now = db.clock.now().getTime()): Promise<ManageBookingResult> {
+/**
+ * Cancels a visit. Within the policy's free window it is free; after it, with a late fee set,
+ * the patient may still cancel when they accept the fee (`options.acceptFeeJpy`), and the fee is
+ * recorded in billing for the desk to collect at the next visit (issue #17). Without a fee the
+ * cutoff stands (`past_cutoff`).
+ */
+export async function cancelBooking(db: Db, key: BookingKey, actor: AuditActor, now = db.clock.now().getTime(), options: CancelOptions = {}): Promise<CancelBookingResult> {
 	return withTransaction(db, async (tx) => {
 		const appointment = await appointmentByKey(tx, key, { lock: true });
 		if (!appointment) return { ok: false, code: 'not_found' } as const;
-		const refusal = refusalFor(appointment, await cutoffHours(tx), now);
-		if (refusal) return { ok: false, code: refusal } as const;
+		const { decision, policyVersion } = await cancellationDecisionFor(tx, appointment, now);
+		if (decision.kind === 'refused') return { ok: false, code: decision.reason } as const;
+		if (decision.kind === 'late_fee' && options.acceptFeeJpy === undefined) return { ok: false, code: 'past_cutoff' } as const;
+		if (decision.kind === 'late_fee' && options.acceptFeeJpy !== decision.feeJpy) return { ok: false, code: 'fee_not_accepted' } as const;
 		// Only a still-booked row changes: of two cancels at once, the second finds nothing to do.
 		const updated = await tx.kysely
 			.updateTable('appointment')
@@ -95,13 +118,25 @@ export async function cancelBooking(db: Db, key: BookingKey, actor: AuditActor, 
 			entityType: 'appointment',
 			entityId: appointment.id,
 			patientId: appointment.patient_id ?? undefined,
-			detail: { via: viaOf(key) }
+			detail: { via: viaOf(key), late: decision.kind === 'late_fee' }
 		});
+		let feeJpy = 0;
+		if (decision.kind === 'late_fee' && policyVersion !== null) {
+			feeJpy = (await recordCancellationFee(tx, appointment, 'late_cancellation', decision.feeJpy, policyVersion, actor, now)) ?? 0;
+		}
 		await enqueueJob(tx, 'mail.booking_cancellation', { appointmentId: appointment.id }, undefined, new Date(now));
 		// The freed time goes to the waiting list (issue #17).
 		await enqueueFreedSlot(tx, { practitionerId: appointment.practitioner_id, start: appointment.starts_at }, now);
-		return { ok: true } as const;
+		return feeJpy > 0 ? ({ ok: true, feeJpy } as const) : ({ ok: true } as const);
 	});
+}
+
+/** What cancelling the appointment at `now` means under the policy it is held to. */
+export async function cancellationDecisionFor(db: Db, appointment: Appointment, now: number): Promise<{ decision: CancellationDecision; policyVersion: number | null }> {
+	const clinic = await db.kysely.selectFrom('clinic').select(['time_zone', 'cancellation_cutoff_hours']).executeTakeFirstOrThrow();
+	const policy = policyForVisit(await listPolicyVersions(db), appointment.policy_version ?? null);
+	const decision = decideCancellation(policy, clinic.cancellation_cutoff_hours, { status: appointment.status, startsAt: Date.parse(appointment.starts_at) }, now, clinic.time_zone);
+	return { decision, policyVersion: policy?.version ?? null };
 }
 
 export async function moveBooking(db: Db, key: BookingKey, newStart: number, actor: AuditActor, now = db.clock.now().getTime()): Promise<ManageBookingResult> {

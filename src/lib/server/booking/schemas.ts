@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZPolicyAcknowledgement } from '../cancellation-policy/schemas';
 import { ZTriageAnswersSchema } from '../triage/schemas';
 
 const isoDate = z.iso.date('validation.date');
@@ -45,6 +46,8 @@ export const ZCreateBookingSchema = z.object({
 	patient: ZBookingPatientSchema,
 	consent: z.object({ privacy: z.literal(true, 'booking.consentRequired') }),
 	firstVisit: z.boolean().optional(),
-	triage: ZTriageAnswersSchema.optional()
+	triage: ZTriageAnswersSchema.optional(),
+	/** The cancellation policy version the patient ticked (issue #17): an optional addition. */
+	cancellationPolicyVersion: ZPolicyAcknowledgement
 });
 export type TCreateBooking = z.infer<typeof ZCreateBookingSchema>;

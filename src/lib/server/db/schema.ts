@@ -2,6 +2,7 @@ import type { WaitlistTables } from './schema-waitlist';
 import type { Generated, Insertable, Selectable } from 'kysely';
 import type { ConsentChannel } from '../../domain/consent/kinds';
 import type { BillingTables } from './schema-billing';
+import type { CancellationRecallTables } from './schema-cancellation-recall';
 import type { ExaminationTables } from './schema-examination';
 import type { OutcomeScoreTables } from './schema-outcome-scores';
 import type { PlanTables } from './schema-plan';
@@ -56,6 +57,8 @@ export interface ClinicTable {
 	reminder_hours_line: Generated<string>;
 	/** The 適格請求書発行事業者 registration number ('T' + 13 digits) printed on receipts; empty: none (0028). */
 	invoice_registration_number: Generated<string>;
+	/** A patient without a plan is due for recall this many weeks after the last visit (0031). */
+	recall_weeks: Generated<number>;
 }
 
 export interface OpeningHoursTable {
@@ -307,6 +310,8 @@ export interface AppointmentTable {
 	change_requested_at: Generated<string | null>;
 	/** Where the last answer came from: 'mail', 'line' or 'desk' (0025). */
 	answered_via: Generated<'mail' | 'line' | 'desk' | null>;
+	/** The cancellation policy version the patient ticked when booking (0031); null when none was shown. */
+	policy_version: Generated<number | null>;
 }
 
 export interface OccupancyTable {
@@ -454,7 +459,7 @@ export interface DeletionRequestTable {
 	response: Generated<string>;
 }
 
-export interface Database extends ExaminationTables, PlanTables, SessionTables, OutcomeScoreTables, BillingTables, RateLimitTables, WaitlistTables, LineTables {
+export interface Database extends ExaminationTables, PlanTables, SessionTables, OutcomeScoreTables, BillingTables, RateLimitTables, WaitlistTables, LineTables, CancellationRecallTables {
 	clinic: ClinicTable;
 	opening_hours: OpeningHoursTable;
 	practitioner: PractitionerTable;

@@ -83,6 +83,10 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
 	'/[[lang=lang]]/staff/billing/charges/[chargeId]': ALL_STAFF,
 	'/[[lang=lang]]/staff/billing/charges/[chargeId]/statement': ALL_STAFF,
 	'/[[lang=lang]]/staff/billing/receipts/[receiptId]/pdf': ALL_STAFF,
+	// Cancellation policy and recall (issue #17).
+	'/[[lang=lang]]/staff/billing/fees/[feeId]': DESK,
+	'/[[lang=lang]]/staff/settings/cancellation-policy': OWNER,
+	'/[[lang=lang]]/staff/recall': DESK,
 	'/[[lang=lang]]/staff/patients/[id]/insurance': ALL_STAFF,
 	'/[[lang=lang]]/staff/insurance': DESK,
 	'/[[lang=lang]]/staff/insurance/claims.csv': DESK,

@@ -9,6 +9,7 @@ import { inSavepoint } from '../db/transaction';
 import { AUDIT_VERIFY_JOB, runAuditVerification } from '../audit/scheduled-verification';
 import { SEND_MAIL_JOB, sendQueuedMail } from '../mail/mail-jobs';
 import { NEVER_CAME_JOB, runNeverCameDeletion } from '../privacy/delete-never-came';
+import { RECALL_INVITATION_JOB, sendRecallInvitation } from '../recall/recall-mail';
 import { PRUNE_JOB, runPruning } from './prune';
 import { WAITLIST_JOB_HANDLERS } from '../waitlist/waitlist-mail';
 import { claimDueJobs, completeJobs, extendLease, failJob, LEASE_MS } from './queue';
@@ -41,7 +42,8 @@ const HANDLERS: Record<string, Handler> = {
 	[NEVER_CAME_JOB]: async (context, _payload, now) => void (await runNeverCameDeletion(context.db, now)),
 	...WAITLIST_JOB_HANDLERS,
 	[LINE_PUSH_JOB]: (context, payload, now, job) => runLinePush(context.db, payload as unknown as LinePushPayload, context.origin, job, now),
-	[LINE_EVENT_JOB]: (context, payload, now) => handleLineEvent(context.db, payload as unknown as LineEventPayload, context.origin, now)
+	[LINE_EVENT_JOB]: (context, payload, now) => handleLineEvent(context.db, payload as unknown as LineEventPayload, context.origin, now),
+	[RECALL_INVITATION_JOB]: sendRecallInvitation
 };
 
 /** Jobs that talk to LINE: never inside a transaction, like SMTP delivery (issue #20). */

@@ -62,7 +62,8 @@ export async function blockTime(db: Db, raw: TBlockTime, actor: AuditActor): Pro
 				answered_via: null,
 				triage_level: null,
 				triage_reasons: null,
-				triage_given_at: null
+				triage_given_at: null,
+				policy_version: null
 			};
 			await tx.kysely.insertInto('appointment').values(appointment).execute();
 			// Blocked time takes every place the practitioner has.

@@ -96,7 +96,8 @@ export async function createStaffAppointment(db: Db, raw: TCreateStaffAppointmen
 				answered_via: null,
 				triage_level: null,
 				triage_reasons: null,
-				triage_given_at: null
+				triage_given_at: null,
+				policy_version: null
 			};
 			await tx.kysely.insertInto('appointment').values(appointment).execute();
 			await claimOrThrow(tx, appointment.id, resources, start, heldUntil);

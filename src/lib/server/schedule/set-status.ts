@@ -4,11 +4,13 @@ import { recordAudit, type AuditActor } from '../audit/audit-log';
 import type { Db } from '../db/database';
 import type { Appointment } from '../db/schema';
 import { withTransaction } from '../db/transaction';
+import { recordNoShowFee, waiveNoShowFeeOnCorrection } from '../cancellation-policy/record-fee';
 import { unaccountedSessionOfVisit } from '../treatment-session/needle-account';
 import { STAFF_SETTABLE_STATUSES, type StaffSettableStatus } from './schemas';
 
 export type SetStatusResult =
-	| { ok: true; changed: boolean; patientName: { familyName: string; givenName: string } | null }
+	/** `noShowFeeJpy`: the fee a no-show created under the cancellation policy (issue #17), else 0. */
+	| { ok: true; changed: boolean; patientName: { familyName: string; givenName: string } | null; noShowFeeJpy?: number }
 	| { ok: false; code: 'invalid' | 'not_found' | 'not_a_visit' }
 	/** The visit's day (clinic-local) has not come: nobody arrives, completes or fails to come early. */
 	| { ok: false; code: 'before_visit_day' }
@@ -29,7 +31,7 @@ export async function setStatus(db: Db, appointmentId: string, status: StaffSett
 		const current = await tx.kysely
 			.selectFrom('appointment')
 			.leftJoin('patient', 'patient.id', 'appointment.patient_id')
-			.select(['appointment.id', 'appointment.status', 'appointment.patient_id', 'appointment.starts_at', 'patient.family_name', 'patient.given_name'])
+			.select(['appointment.id', 'appointment.status', 'appointment.patient_id', 'appointment.starts_at', 'appointment.policy_version', 'patient.family_name', 'patient.given_name'])
 			.where('appointment.id', '=', appointmentId)
 			.executeTakeFirst();
 		if (!current) return { ok: false, code: 'not_found' } as const;
@@ -60,6 +62,10 @@ export async function setStatus(db: Db, appointmentId: string, status: StaffSett
 			patientId: current.patient_id ?? undefined,
 			detail: { from: current.status, to: status }
 		});
-		return { ok: true, changed: true, patientName } as const;
+		// A no-show owes the policy's fee; a no-show corrected by the desk owes nothing.
+		let noShowFeeJpy = 0;
+		if (status === 'no_show') noShowFeeJpy = (await recordNoShowFee(tx, current, actor, now)) ?? 0;
+		else if (current.status === 'no_show') await waiveNoShowFeeOnCorrection(tx, current.id, actor, now);
+		return { ok: true, changed: true, patientName, ...(noShowFeeJpy > 0 ? { noShowFeeJpy } : {}) } as const;
 	});
 }

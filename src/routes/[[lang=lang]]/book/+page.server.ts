@@ -2,6 +2,8 @@ import { fail, redirect } from '@sveltejs/kit';
 import { localizePath } from '$lib/i18n/locales';
 import { translate } from '$lib/i18n/translate';
 import { createBooking } from '$lib/server/booking/create-booking';
+import { checkPolicyTick } from '$lib/server/cancellation-policy/booking-tick';
+import { currentPolicy } from '$lib/server/cancellation-policy/policy-repository';
 import { formFailure } from '$lib/server/http/form';
 import { readForm } from '$lib/server/http/read-form';
 import { actorFrom } from '$lib/server/http/request-context';
@@ -15,7 +17,8 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url, cookies }) => {
 	const hasTriage = readTriageCookie(cookies) !== undefined;
-	return resolveBookingStep(locals.db, readFlowQuery(url.searchParams), locals.locale, locals.db.clock.now().getTime(), hasTriage);
+	const step = await resolveBookingStep(locals.db, readFlowQuery(url.searchParams), locals.locale, locals.db.clock.now().getTime(), hasTriage);
+	return { ...step, cancellationPolicy: await currentPolicy(locals.db) };
 };
 
 export const actions: Actions = {
@@ -26,7 +29,7 @@ export const actions: Actions = {
 		const values = await readForm(request);
 		const query = readFlowQuery(values);
 		const clinic = await locals.db.kysely.selectFrom('clinic').select('time_zone').executeTakeFirstOrThrow();
-		const built = bookingInputFrom(values, query, locale, clinic.time_zone, readTriageCookie(cookies));
+		const built = await checkPolicyTick(locals.db, bookingInputFrom(values, query, locale, clinic.time_zone, readTriageCookie(cookies)), values, locale);
 		if (!built.ok) {
 			return built.selectionLost
 				? formFailure(400, values, {}, translate(locale, 'book.selectionLost'))

@@ -31,6 +31,8 @@ import { waitlist } from './waitlist';
 import { reminders } from './reminders';
 import { line } from './line';
 import { desk } from './desk';
+import { cancellationPolicy } from './cancellation-policy';
+import { recall } from './recall';
 
 export const AREA_MESSAGES_JA = {
 	...publicSite.ja,
@@ -61,7 +63,9 @@ export const AREA_MESSAGES_JA = {
 	...waitlist.ja,
 	...reminders.ja,
 	...line.ja,
-	...desk.ja
+	...desk.ja,
+	...cancellationPolicy.ja,
+	...recall.ja
 } as const;
 
 export const AREA_MESSAGES_EN = {
@@ -93,5 +97,7 @@ export const AREA_MESSAGES_EN = {
 	...waitlist.en,
 	...reminders.en,
 	...line.en,
-	...desk.en
+	...desk.en,
+	...cancellationPolicy.en,
+	...recall.en
 } as const;

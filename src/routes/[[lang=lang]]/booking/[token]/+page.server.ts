@@ -4,6 +4,7 @@ import { translate } from '$lib/i18n/translate';
 import type { AuditActor } from '$lib/server/audit/audit-log';
 import { DATE_PATTERN, TIME_PATTERN } from '$lib/server/booking/booking-flow';
 import { cancelBooking, findBookingByToken, isChangeableOnline, moveBooking, type ManagedBooking } from '$lib/server/booking/manage-booking';
+import { visitPolicyView } from '$lib/server/cancellation-policy/manage-policy';
 import { readForm } from '$lib/server/http/read-form';
 import { actorFrom } from '$lib/server/http/request-context';
 import { wakeJobWorker } from '$lib/server/jobs/worker';
@@ -30,15 +31,19 @@ export const load: PageServerLoad = async ({ locals, params, url, setHeaders }) 
 		overviewHref: managePath(locals.locale, params.token),
 		cancelHref: managePath(locals.locale, params.token, { step: 'cancel' }),
 		moveHref: managePath(locals.locale, params.token, { step: 'move' }),
-		view: await resolveManageView(locals.db, booking, managePath(locals.locale, params.token), url.searchParams, now)
+		view: await resolveManageView(locals.db, booking, managePath(locals.locale, params.token), url.searchParams, now),
+		cancellationPolicy: await visitPolicyView(locals.db, appointment, now)
 	};
 };
 
 export const actions: Actions = {
 	cancel: async (event) => {
-		const { locals, params } = event;
+		const { locals, params, request } = event;
 		const booking = await found(locals, params.token);
-		const result = await cancelBooking(locals.db, params.token, patientActor(event, booking));
+		// After the free window the policy's form posts the fee the patient saw (issue #17).
+		const accepted = Number((await readForm(request)).acceptFeeJpy ?? '');
+		const options = Number.isSafeInteger(accepted) && accepted > 0 ? { acceptFeeJpy: accepted } : {};
+		const result = await cancelBooking(locals.db, params.token, patientActor(event, booking), undefined, options);
 		if (!result.ok) return refused(result.code, locals.locale);
 		redirect(303, managePath(locals.locale, params.token));
 	},
@@ -67,7 +72,7 @@ function patientActor(event: RequestEvent, booking: ManagedBooking): AuditActor 
 	return actor.type === 'staff' ? actor : { ...actor, type: 'patient', id: booking.appointment.patient_id };
 }
 
-function refused(code: 'not_found' | 'past_cutoff' | 'slot_taken' | 'already_cancelled', locale: App.Locals['locale']) {
+function refused(code: 'not_found' | 'past_cutoff' | 'slot_taken' | 'already_cancelled' | 'fee_not_accepted', locale: App.Locals['locale']) {
 	if (code === 'not_found') error(404, translate(locale, 'error.notFoundTitle'));
 	return fail(409, { code });
 }

@@ -1,7 +1,10 @@
 import { error } from '@sveltejs/kit';
 import { isMessageKey, translate } from '$lib/i18n/translate';
 import { actorFrom } from '$lib/server/http/request-context';
+import { feeFigures } from '$lib/server/cancellation-policy/outstanding-fees';
 import { reportForRequest } from '$lib/server/reports/report-page';
+import { loadRetentionReport } from '$lib/server/reports/retention-report';
+import { periodInstants } from '$lib/domain/reports/report-period';
 import { listReportPractitioners } from '$lib/server/reports/report-viewer';
 import type { PageServerLoad } from './$types';
 
@@ -14,7 +17,12 @@ export const load: PageServerLoad = async (event) => {
 	const practitioners = staff.role === 'owner' ? await listReportPractitioners(locals.db) : [];
 	if (!result.ok) {
 		const errors = Object.fromEntries(Object.entries(result.fields).map(([field, key]) => [field, isMessageKey(key) ? translate(locals.locale, key) : translate(locals.locale, 'error.badRequestTitle')]));
-		return { errors, values: Object.fromEntries(url.searchParams) as Record<string, string>, practitioners, report: null, tables: [], query: null, mayChoosePractitioner: staff.role === 'owner' };
+		return { errors, values: Object.fromEntries(url.searchParams) as Record<string, string>, practitioners, report: null, tables: [], query: null, mayChoosePractitioner: staff.role === 'owner', retention: [], fees: null };
 	}
-	return { errors: {} as Record<string, string>, values: {} as Record<string, string>, practitioners, report: result.report, tables: result.tables, query: result.query, mayChoosePractitioner: result.mayChoosePractitioner };
+	// Issue #17: retention figures, and (for the owner) the cancellation fees of the period.
+	const retention = await loadRetentionReport(locals.db, result.query);
+	const clinic = await locals.db.kysely.selectFrom('clinic').select('time_zone').executeTakeFirstOrThrow();
+	const span = periodInstants({ from: result.query.from, to: result.query.to, timeZone: clinic.time_zone });
+	const fees = staff.role === 'owner' ? await feeFigures(locals.db, new Date(span.start).toISOString(), new Date(span.end).toISOString()) : null;
+	return { errors: {} as Record<string, string>, values: {} as Record<string, string>, practitioners, report: result.report, tables: result.tables, query: result.query, mayChoosePractitioner: result.mayChoosePractitioner, retention, fees };
 };

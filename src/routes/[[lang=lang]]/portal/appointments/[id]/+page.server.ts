@@ -78,7 +78,7 @@ async function found(locals: App.Locals, key: BookingKey): Promise<ManagedBookin
 	return booking;
 }
 
-function refused(code: 'not_found' | 'past_cutoff' | 'slot_taken' | 'already_cancelled', locale: App.Locals['locale']) {
+function refused(code: 'not_found' | 'past_cutoff' | 'slot_taken' | 'already_cancelled' | 'fee_not_accepted', locale: App.Locals['locale']) {
 	if (code === 'not_found') error(404, translate(locale, 'error.notFoundTitle'));
 	return fail(409, { code });
 }

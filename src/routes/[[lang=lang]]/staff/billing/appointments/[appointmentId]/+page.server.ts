@@ -3,20 +3,23 @@ import { localizePath } from '$lib/i18n/locales';
 import { translate } from '$lib/i18n/translate';
 import { createChargeForAppointment } from '$lib/server/billing/create-charge';
 import { findVisitToCharge } from '$lib/server/billing/visit-to-charge';
+import { listPatientFees } from '$lib/server/cancellation-policy/outstanding-fees';
 import { actorFrom } from '$lib/server/http/request-context';
 import { unaccountedSessionOfVisit } from '$lib/server/treatment-session/needle-account';
 import { deskFailure, isId, readDeskForm } from '../../desk-form';
 import type { Actions, PageServerLoad } from './$types';
 
 /** Charging one visit (reception and the owner only, see route-access). A visit charged already opens its charge. */
-export const load: PageServerLoad = async ({ locals, params }) => {
+export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const visit = isId(params.appointmentId) ? await findVisitToCharge(locals.db, params.appointmentId) : null;
 	if (!visit) error(404, translate(locals.locale, 'error.notFoundTitle'));
 	if (visit.liveChargeId) redirect(303, localizePath(`/staff/billing/charges/${visit.liveChargeId}`, locals.locale));
 	// Said before the desk fills the form: the charge would be refused (docs/clinical-rules.md §3).
 	const open = await unaccountedSessionOfVisit(locals.db, visit.appointmentId);
 	const needles = open?.problem ? translate(locals.locale, `billing.outcome.${open.problem}`, { in: open.needlesIn, out: open.needlesOut }) : null;
-	return { visit, needles };
+	// Fees from a late cancellation or a no-show are collected at the next visit (issue #17).
+	const fees = await listPatientFees(locals.db, visit.patient.id, { openOnly: true });
+	return { visit, needles, fees, feeDone: url.searchParams.get('fee') };
 };
 
 const STATUS = { not_found: 404, forbidden: 403, not_chargeable: 409, already_charged: 409, before_visit_day: 409 } as const;

@@ -6,6 +6,7 @@ import { isReceiptOfCharge, mayHandleMoney } from '$lib/server/billing/desk-acce
 import { issueReceipt, reissueReceipt } from '$lib/server/billing/issue-receipt';
 import { recordPayment, recordRefund } from '$lib/server/billing/record-payment';
 import { voidCharge } from '$lib/server/billing/void-charge';
+import { listPatientFees } from '$lib/server/cancellation-policy/outstanding-fees';
 import { actorFrom } from '$lib/server/http/request-context';
 import { deskFailure, deskViewer, isId, readDeskForm } from '../../desk-form';
 import type { Actions, PageServerLoad } from './$types';
@@ -20,11 +21,15 @@ export const load: PageServerLoad = async (event) => {
 	if (!result.ok) error(result.code === 'forbidden' ? 403 : 404, t(result.code === 'forbidden' ? 'error.forbiddenTitle' : 'error.notFoundTitle'));
 	const done = url.searchParams.get('done');
 	const change = url.searchParams.get('change');
+	// The patient's unpaid cancellation fees, for the desk to collect with this visit (issue #17).
+	const fees = mayHandleMoney(deskViewer(locals)) ? await listPatientFees(locals.db, result.desk.patient.id, { openOnly: true }) : [];
 	return {
 		...result.desk,
 		done: (DONE as readonly string[]).includes(done ?? '') ? (done as (typeof DONE)[number]) : null,
 		// The change for cash just taken, carried by the redirect after the payment.
-		changeJpy: done === 'payment' && change !== null && /^\d{1,9}$/.test(change) ? Number(change) : null
+		changeJpy: done === 'payment' && change !== null && /^\d{1,9}$/.test(change) ? Number(change) : null,
+		fees,
+		feeDone: url.searchParams.get('fee')
 	};
 };
 

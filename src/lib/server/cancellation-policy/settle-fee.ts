@@ -1,0 +1,82 @@
+import { randomUUID } from 'node:crypto';
+import { clinicToday, findBillingClinic } from '../billing/billing-repository';
+import { translate } from '../../i18n/translate';
+import { recordAudit, type AuditActor } from '../audit/audit-log';
+import type { Db } from '../db/database';
+import { withTransaction } from '../db/transaction';
+import { policyFieldCodes, ZCollectFeeSchema, ZWaiveFeeSchema, type PolicyFieldCodes } from './schemas';
+
+export type SettleFeeResult =
+	| { ok: true; chargeId: string | null }
+	| { ok: false; code: 'invalid'; fields: PolicyFieldCodes }
+	| { ok: false; code: 'already_settled' | 'not_found' | 'forbidden' };
+
+interface Clock {
+	now?: Date;
+}
+
+/**
+ * The desk collects a fee, usually at the patient's next visit: it becomes a self-pay charge of
+ * its own (dated today, so the day-end takes it and a receipt can be issued) paid in full by the
+ * method given. A cancellation fee is compensation, not a sale, so it carries no consumption tax.
+ */
+export async function collectCancellationFee(db: Db, feeId: string, input: Record<string, unknown>, actor: AuditActor, options: Clock = {}): Promise<SettleFeeResult> {
+	if (actor.type !== 'staff' || !actor.id) return { ok: false, code: 'forbidden' };
+	const staffId = actor.id;
+	const parsed = ZCollectFeeSchema.safeParse(input);
+	if (!parsed.success) return { ok: false, code: 'invalid', fields: policyFieldCodes(parsed.error) };
+	const now = options.now ?? db.clock.now();
+	return withTransaction(db, async (tx): Promise<SettleFeeResult> => {
+		const fee = await openFee(tx, feeId);
+		if (!fee) return { ok: false, code: 'not_found' };
+		if (fee.settled) return { ok: false, code: 'already_settled' };
+		const clinic = await findBillingClinic(tx);
+		const at = now.toISOString();
+		const chargeId = randomUUID();
+		const amount = Number(fee.amount_jpy);
+		await tx.kysely
+			.insertInto('charge')
+			.values({ id: chargeId, clinic_id: clinic.id, patient_id: fee.patient_id, appointment_id: fee.appointment_id, service_date: clinicToday(clinic, now), payer: 'self_pay', consent_id: null, share_percent: null, fee_schedule_from: null, insurance_fee_jpy: 0, patient_share_jpy: 0, insurer_claim_jpy: 0, self_pay_jpy: amount, tax_rate_percent: 0, consumption_tax_jpy: 0, due_jpy: amount, created_at: at, created_by: staffId })
+			.execute();
+		const key = `cancellationPolicy.fee.kind.${fee.kind}` as const;
+		await tx.kysely
+			.insertInto('charge_line')
+			.values({ id: randomUUID(), charge_id: chargeId, position: 0, kind: 'service', code: fee.kind, service_id: null, name_ja: translate('ja', key), name_en: translate('en', key), quantity: 1, unit_price_jpy: amount, amount_jpy: amount, taxable: 0 })
+			.execute();
+		const paymentId = randomUUID();
+		await tx.kysely.insertInto('payment').values({ id: paymentId, charge_id: chargeId, patient_id: fee.patient_id, kind: 'payment', method: parsed.data.method, amount_jpy: amount, received_at: at, reason: '', recorded_by: staffId }).execute();
+		await tx.kysely.insertInto('cancellation_fee_settlement').values({ fee_id: feeId, outcome: 'collected', charge_id: chargeId, reason: '', settled_at: at, settled_by: staffId }).execute();
+		await recordAudit(tx, actor, { action: 'cancellation_fee.collect', entityType: 'cancellation_fee', entityId: feeId, patientId: fee.patient_id, detail: { chargeId, paymentId, method: parsed.data.method, amountJpy: amount } });
+		return { ok: true, chargeId };
+	});
+}
+
+/** The desk waives a fee; the reason is required and kept with the audit. */
+export async function waiveCancellationFee(db: Db, feeId: string, input: Record<string, unknown>, actor: AuditActor, options: Clock = {}): Promise<SettleFeeResult> {
+	if (actor.type !== 'staff' || !actor.id) return { ok: false, code: 'forbidden' };
+	const staffId = actor.id;
+	const parsed = ZWaiveFeeSchema.safeParse(input);
+	if (!parsed.success) return { ok: false, code: 'invalid', fields: policyFieldCodes(parsed.error) };
+	const now = options.now ?? db.clock.now();
+	return withTransaction(db, async (tx): Promise<SettleFeeResult> => {
+		const fee = await openFee(tx, feeId);
+		if (!fee) return { ok: false, code: 'not_found' };
+		if (fee.settled) return { ok: false, code: 'already_settled' };
+		await tx.kysely.insertInto('cancellation_fee_settlement').values({ fee_id: feeId, outcome: 'waived', charge_id: null, reason: parsed.data.reason, settled_at: now.toISOString(), settled_by: staffId }).execute();
+		await recordAudit(tx, actor, { action: 'cancellation_fee.waive', entityType: 'cancellation_fee', entityId: feeId, patientId: fee.patient_id, detail: { reason: parsed.data.reason, amountJpy: Number(fee.amount_jpy) } });
+		return { ok: true, chargeId: null };
+	});
+}
+
+async function openFee(tx: Db, feeId: string) {
+	if (!feeId || feeId.length > 64) return undefined;
+	let query = tx.kysely
+		.selectFrom('cancellation_fee')
+		.leftJoin('cancellation_fee_settlement', 'cancellation_fee_settlement.fee_id', 'cancellation_fee.id')
+		.select(['cancellation_fee.id', 'cancellation_fee.patient_id', 'cancellation_fee.appointment_id', 'cancellation_fee.kind', 'cancellation_fee.amount_jpy', 'cancellation_fee_settlement.outcome'])
+		.where('cancellation_fee.id', '=', feeId);
+	// Two desks settling one fee queue on its row; the settlement's primary key stops the second anyway.
+	if (tx.dialect === 'postgres') query = query.forUpdate('cancellation_fee');
+	const row = await query.executeTakeFirst();
+	return row ? { ...row, settled: row.outcome !== null } : undefined;
+}

@@ -1,0 +1,94 @@
+import { latestSignatures } from '../../domain/consent/status';
+import { recallList, type RecallEntry, type RecallFacts } from '../../domain/patients/recall';
+import { localDate } from '../../domain/scheduling/local-time';
+import type { Db } from '../db/database';
+
+/** Visits that took place. */
+const VISITED = ['arrived', 'completed'] as const;
+
+export interface RecallRow extends RecallEntry {
+	familyName: string;
+	givenName: string;
+	patientNumber: string | null;
+	phone: string;
+}
+
+export interface RecallView {
+	today: string;
+	recallWeeks: number;
+	timeZone: string;
+	entries: RecallRow[];
+}
+
+/**
+ * The recall list (issue #17): every patient whose last visit was long enough ago, by their
+ * plan or the clinic's weeks, with no next visit booked. Merged and erased records are left out.
+ */
+export async function loadRecallList(db: Db, now = db.clock.now()): Promise<RecallView> {
+	const clinic = await db.kysely.selectFrom('clinic').select(['time_zone', 'recall_weeks']).orderBy('id').executeTakeFirstOrThrow();
+	const nowIso = now.toISOString();
+	const today = localDate(now.getTime(), clinic.time_zone);
+	const [lastVisits, upcoming, plans, signatures, invitations] = await Promise.all([
+		db.kysely
+			.selectFrom('appointment')
+			.innerJoin('patient', 'patient.id', 'appointment.patient_id')
+			.select((eb) => ['patient.id', 'patient.family_name', 'patient.given_name', 'patient.patient_number', 'patient.phone', 'patient.email', eb.fn.max('appointment.starts_at').as('last_at')])
+			.where('appointment.status', 'in', VISITED)
+			.where('appointment.starts_at', '<', nowIso)
+			.where('patient.merged_into_id', 'is', null)
+			.where('patient.erased_at', 'is', null)
+			.groupBy(['patient.id', 'patient.family_name', 'patient.given_name', 'patient.patient_number', 'patient.phone', 'patient.email'])
+			.execute(),
+		db.kysely.selectFrom('appointment').select('patient_id').distinct().where('status', '=', 'booked').where('starts_at', '>=', nowIso).where('patient_id', 'is not', null).execute(),
+		db.kysely.selectFrom('treatment_plan').select(['patient_id', 'frequency_per_week', 'updated_at']).where('status', '=', 'active').orderBy('updated_at').execute(),
+		db.kysely
+			.selectFrom('consent_signature')
+			.innerJoin('consent_document', 'consent_document.id', 'consent_signature.document_id')
+			.select(['consent_signature.id', 'consent_signature.patient_id', 'consent_signature.document_id', 'consent_document.kind', 'consent_document.version', 'consent_signature.agreed', 'consent_signature.signed_at'])
+			.where('consent_document.kind', '=', 'reminders')
+			.execute(),
+		db.kysely.selectFrom('recall_invitation').select((eb) => ['patient_id', eb.fn.max('sent_at').as('last_sent')]).groupBy('patient_id').execute()
+	]);
+	const booked = new Set(upcoming.map((r) => r.patient_id));
+	const frequency = new Map<string, number>();
+	for (const plan of plans) frequency.set(plan.patient_id, Number(plan.frequency_per_week)); // newest wins
+	const signaturesByPatient = new Map<string, typeof signatures>();
+	for (const s of signatures) signaturesByPatient.set(s.patient_id, [...(signaturesByPatient.get(s.patient_id) ?? []), s]);
+	const invited = new Map(invitations.map((i) => [i.patient_id, String(i.last_sent)]));
+
+	const people = new Map(lastVisits.map((v) => [v.id, v]));
+	const facts: RecallFacts[] = lastVisits.map((v) => ({
+		patientId: v.id,
+		lastVisitOn: localDate(Date.parse(String(v.last_at)), clinic.time_zone),
+		planFrequencyPerWeek: frequency.get(v.id) ?? null,
+		hasNextVisit: booked.has(v.id),
+		remindersWithdrawn: remindersWithdrawn(signaturesByPatient.get(v.id) ?? []),
+		hasEmail: v.email.trim() !== '',
+		lastInvitedAt: invited.get(v.id) ?? null
+	}));
+	const entries = recallList(facts, today, Number(clinic.recall_weeks)).map((entry) => {
+		const person = people.get(entry.patientId)!;
+		return { ...entry, familyName: person.family_name, givenName: person.given_name, patientNumber: person.patient_number, phone: person.phone };
+	});
+	return { today, recallWeeks: Number(clinic.recall_weeks), timeZone: clinic.time_zone, entries };
+}
+
+type SignatureRow = { id: string; document_id: string; kind: string; version: number; agreed: number; signed_at: string };
+
+/** Whether the newest answer to the reminders consent declines or withdraws it. */
+export function remindersWithdrawn(rows: readonly SignatureRow[]): boolean {
+	const latest = latestSignatures(rows.map((r) => ({ id: r.id, documentId: r.document_id, kind: r.kind, version: Number(r.version), agreed: Number(r.agreed) === 1, signedAt: r.signed_at }))).get('reminders');
+	return latest !== undefined && !latest.agreed;
+}
+
+/** The reminders consent answers of one patient, for the invitation's own check. */
+export async function patientRemindersWithdrawn(db: Db, patientId: string): Promise<boolean> {
+	const rows = await db.kysely
+		.selectFrom('consent_signature')
+		.innerJoin('consent_document', 'consent_document.id', 'consent_signature.document_id')
+		.select(['consent_signature.id', 'consent_signature.document_id', 'consent_document.kind', 'consent_document.version', 'consent_signature.agreed', 'consent_signature.signed_at'])
+		.where('consent_document.kind', '=', 'reminders')
+		.where('consent_signature.patient_id', '=', patientId)
+		.execute();
+	return remindersWithdrawn(rows);
+}
