@@ -15,6 +15,10 @@ export function appointmentRow(input: {
 	/** Self-check answers that came with the booking, with the level and reasons they reached. */
 	triage?: { answers: unknown; level: string; reasons: readonly string[] };
 	manageTokenHash?: string | null;
+	/** The series the visit belongs to (issue #17). */
+	seriesId?: string | null;
+	/** 'pending' while a new patient's online booking waits for the desk (issue #17). */
+	approval?: 'pending' | null;
 }): Appointment {
 	return {
 		id: randomUUID(),
@@ -37,6 +41,11 @@ export function appointmentRow(input: {
 		note: '',
 		created_at: new Date(input.now).toISOString(),
 		cancelled_at: null,
-		red_flag_level: null
+		red_flag_level: null,
+		confirmed_at: null,
+		change_requested_at: null,
+		answered_via: null,
+		series_id: input.seriesId ?? null,
+		approval: input.approval ?? null
 	};
 }

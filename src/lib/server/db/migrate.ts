@@ -25,6 +25,7 @@ import { auditKeyedChain } from './migrations/0022_audit_keyed_chain';
 import { patientEmailSource } from './migrations/0023_patient_email_source';
 import { rateLimitEntries } from './migrations/0024_rate_limit_entries';
 import { attendanceAnswer } from './migrations/0025_attendance_answer';
+import { seriesAndBookingControls } from './migrations/0030_series_and_booking_controls';
 
 /** Every migration, in order. Names never change once released. */
 export function allMigrations(dialect: DialectName): Record<string, Migration> {
@@ -53,7 +54,8 @@ export function allMigrations(dialect: DialectName): Record<string, Migration> {
 		'0022_audit_keyed_chain': auditKeyedChain(dialect),
 		'0023_patient_email_source': patientEmailSource,
 		'0024_rate_limit_entries': rateLimitEntries,
-		'0025_attendance_answer': attendanceAnswer
+		'0025_attendance_answer': attendanceAnswer,
+		'0030_series_and_booking_controls': seriesAndBookingControls
 	};
 }
 
