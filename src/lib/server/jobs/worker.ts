@@ -1,4 +1,6 @@
 import { bookingMail, type BookingMailKind } from '../booking/booking-mail';
+import { BOOKING_REQUEST_MAIL_HANDLERS } from '../booking-controls/approval-mail';
+import { SERIES_MAIL_HANDLERS } from '../series/series-mail';
 import { manageTokenContext } from '../booking/booking-mail-jobs';
 import type { Db } from '../db/database';
 import { logger } from '../log';
@@ -34,7 +36,9 @@ const HANDLERS: Record<string, Handler> = {
 	'mail.booking_reminder': (context, payload) => sendBookingMail(context, payload, 'reminder'),
 	'mail.booking_cancellation': (context, payload) => sendBookingMail(context, payload, 'cancellation'),
 	[EMAIL_CHANGED_JOB]: sendEmailChangedMail,
-	[NEVER_CAME_JOB]: async (context, _payload, now) => void (await runNeverCameDeletion(context.db, now))
+	[NEVER_CAME_JOB]: async (context, _payload, now) => void (await runNeverCameDeletion(context.db, now)),
+	...SERIES_MAIL_HANDLERS,
+	...BOOKING_REQUEST_MAIL_HANDLERS
 };
 
 async function sendBookingMail(context: JobContext, payload: Record<string, string>, kind: BookingMailKind) {

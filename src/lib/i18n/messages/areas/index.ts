@@ -27,6 +27,8 @@ import { rateLimit } from './rate-limit';
 import { insurance } from './insurance';
 import { reports } from './reports';
 import { staffSecurity } from './staff-security';
+import { series } from './series';
+import { bookingControls } from './booking-controls';
 
 export const AREA_MESSAGES_JA = {
 	...publicSite.ja,
@@ -53,7 +55,9 @@ export const AREA_MESSAGES_JA = {
 	...rateLimit.ja,
 	...insurance.ja,
 	...reports.ja,
-	...staffSecurity.ja
+	...staffSecurity.ja,
+	...series.ja,
+	...bookingControls.ja
 } as const;
 
 export const AREA_MESSAGES_EN = {
@@ -81,5 +85,7 @@ export const AREA_MESSAGES_EN = {
 	...rateLimit.en,
 	...insurance.en,
 	...reports.en,
-	...staffSecurity.en
+	...staffSecurity.en,
+	...series.en,
+	...bookingControls.en
 } as const;
