@@ -217,7 +217,15 @@ describe('form actions under fuzzed input', () => {
 				'/[[lang=lang]]/staff/account/totp ?/reveal',
 				'/[[lang=lang]]/staff/account/totp ?/confirm',
 				'/[[lang=lang]]/staff/account ?/recovery',
-				'/[[lang=lang]]/staff/team ?/revokeInvitation'
+				'/[[lang=lang]]/staff/team ?/revokeInvitation',
+				// Issue #17: the series and the booking controls.
+				'/[[lang=lang]]/staff/patients/[id]/series ?/preview',
+				'/[[lang=lang]]/staff/patients/[id]/series ?/book',
+				'/[[lang=lang]]/staff/series/[id] ?/cancel',
+				'/[[lang=lang]]/staff/series/[id] ?/move',
+				'/[[lang=lang]]/staff/booking-requests ?/decide',
+				'/[[lang=lang]]/staff/booking-controls ?/controls',
+				'/[[lang=lang]]/staff/booking-controls ?/service'
 			])
 		);
 	});

@@ -22,6 +22,7 @@ import { scheduleNeverCameDeletion } from './privacy/delete-never-came';
 import { seedDemoAppointments } from './seed/demo-appointments';
 import { seedDemoHistory } from './seed/demo-history';
 import { seedDemoOpenSession } from './seed/demo-open-session';
+import { seedDemoSeries } from './seed/demo-series';
 import { seedClinic, seedDemoClinic, type DemoAccount } from './seed/demo-clinic';
 
 export const APP_VERSION: string = pkg.version;
@@ -75,6 +76,7 @@ export async function prepareDatabase(db: Db, config: AppConfig): Promise<StartR
 		await seedDemoAppointments(tx);
 		await seedDemoHistory(tx);
 		await seedDemoOpenSession(tx);
+		await seedDemoSeries(tx);
 		return accounts;
 	});
 	return { appliedMigrations: applied, demoAccounts };
