@@ -11,9 +11,10 @@ import { staffCookie } from '../support/staff-session';
  */
 const base = inject('baseUrl');
 const passwords = inject('demoPasswords');
-// Wednesdays no other browser test books: 20 weeks ahead for the series (the desk has no horizon), 12 for the online booking.
-const SERIES_DAY = weekdayAhead(140, 3);
-const ONLINE_DAY = weekdayAhead(84, 3);
+// Days no other browser test books: a Thursday 22 weeks ahead for the series (the desk has no
+// horizon), a Saturday 12 weeks ahead for the online booking (inside the 90-day horizon).
+const SERIES_DAY = weekdayAhead(154, 4);
+const ONLINE_DAY = weekdayAhead(84, 6);
 const addDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
 let reception = '';
@@ -52,7 +53,7 @@ describe('a series from the plan', () => {
 		const chart = /<a href="(\/staff\/patients\/[0-9a-f-]{36})">鈴木 一郎</.exec(await register.text())![1]!;
 		await page.goto(`${base}${chart}/series`);
 		const practitionerId = await page.locator('select[name="practitionerId"] option').first().getAttribute('value');
-		// Someone else takes the second Wednesday at 10:00 with the same practitioner.
+		// Someone else takes the second Thursday at 10:00 with the same practitioner.
 		const taken = await browserFormPost(
 			base,
 			`/staff/schedule?date=${addDays(SERIES_DAY, 7)}&/create`,
@@ -83,7 +84,7 @@ describe('a series from the plan', () => {
 		expect(await page.locator('ol.visits > li').count()).toBe(4);
 		expect(await axeViolations(page)).toEqual([]);
 
-		// The schedule of the last Wednesday shows the visit as the last of its series.
+		// The schedule of the last Thursday shows the visit as the last of its series.
 		await page.goto(`${base}/staff/schedule?date=${addDays(SERIES_DAY, 21)}`);
 		const onDay = page.locator('[data-series-visit]');
 		expect(await onDay.first().textContent()).toContain('4/4回目');
