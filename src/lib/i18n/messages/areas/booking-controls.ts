@@ -32,6 +32,7 @@ export const bookingControls = {
 		'bookingControls.declined': '{name} 様の予約をお断りしました。',
 		'bookingControls.notPending': 'この予約はすでに承認またはお断り済みです。',
 		'bookingControls.notFound': 'この予約は見つかりません。',
+		'bookingControls.pendingNotice': 'お申し込みを受け付けました。初めての方のご予約は医院で確認してから確定します。結果はメールでお知らせします。それまでこの時間はお取りしています。',
 		'bookingControls.tooManyUpcoming': '今後のご予約が上限（{limit}件）に達しているため、オンラインではこれ以上予約できません。変更はお電話でご相談ください。',
 		'bookingControls.mailPendingSubject': '【{clinic}】ご予約のお申し込みを受け付けました（{when}）',
 		'bookingControls.mailPendingBody':
@@ -72,6 +73,7 @@ export const bookingControls = {
 		'bookingControls.declined': 'Declined the booking of {name}.',
 		'bookingControls.notPending': 'This request has already been approved or declined.',
 		'bookingControls.notFound': 'This booking was not found.',
+		'bookingControls.pendingNotice': 'We received your request. Bookings by new patients are confirmed by the clinic first; we will tell you by e-mail. The time is held for you meanwhile.',
 		'bookingControls.tooManyUpcoming': 'You already hold the most upcoming appointments we take online ({limit}). Please call us to change or add one.',
 		'bookingControls.mailPendingSubject': '{clinic}: we received your booking request ({when})',
 		'bookingControls.mailPendingBody':
