@@ -7,6 +7,7 @@ import { at, MONDAY, seedSchedule, type SeededSchedule } from '../schedule/seede
 import { bookSeries } from './book-series';
 import { cancelSeriesVisits, moveSeriesVisits } from './change-series-visits';
 import { previewSeries } from './preview-series';
+import { seriesMail } from './series-mail';
 import type { TSeriesRequest } from './schemas';
 import { listSeriesVisitsOn, loadPatientSeriesStatus } from './series-status';
 
@@ -78,6 +79,13 @@ describeEachDatabase('a series from the plan', (db) => {
 		expect(jobs.filter((j) => j.kind === 'mail.booking_reminder')).toHaveLength(4);
 		const audit = await db().kysely.selectFrom('audit_log').select(['action', 'patient_id']).where('entity_id', '=', seriesId).execute();
 		expect(audit).toEqual([{ action: 'series.book', patient_id: hanako }]);
+		// One mail lists every visit, with one calendar file holding them all.
+		const mail = await seriesMail(db(), seriesId, 'https://clinic.example.jp');
+		expect(mail?.to).toBe('hanako@example.jp');
+		expect(mail?.text.match(/^\d\. /gm)).toHaveLength(4);
+		const ics = mail!.attachments!()[0]!.content;
+		expect(ics.match(/BEGIN:VEVENT/g)).toHaveLength(4);
+		for (const a of result.appointments) expect(ics).toContain(`${a.id}@shinkyu`);
 	});
 
 	it('writes nothing at all when one visit was taken after the preview', async () => {
