@@ -57,6 +57,8 @@ const cookies: Record<Role, string> = { anonymous: '', patient: '', reception: '
 const alice: PatientIds = { email: 'patient5@example.jp', patientId: '', appointmentId: '', signatureId: '', examId: '', sessionId: '' };
 const bob: PatientIds = { email: 'patient1@example.jp', patientId: '', appointmentId: '', signatureId: '', examId: '', sessionId: '' };
 let practitionerId = '';
+/** A series of the demo clinic (issue #17), so its page is asked for with a real id. */
+let seriesId = '';
 let ownerPassword = '';
 let receptionPassword = '';
 let practitionerPassword = '';
@@ -194,6 +196,7 @@ beforeAll(async () => {
 		.execute();
 	for (const patient of [alice, bob]) await clinicalRecords(patient);
 	practitionerId = (await db.kysely.selectFrom('practitioner').select('id').executeTakeFirstOrThrow()).id;
+	seriesId = (await db.kysely.selectFrom('appointment_series').select('id').executeTakeFirstOrThrow()).id;
 	await waitForDueJobs(db);
 }, 120_000);
 
@@ -243,6 +246,7 @@ function targetFor(routeId: string, ids: PatientIds, prefix: string): Target {
 		if (segment === '[appointmentId]') return ids.appointmentId;
 		if (segment === '[id]' && before === 'appointments') return ids.appointmentId;
 		if (segment === '[id]' && before === 'practitioners') return practitionerId;
+		if (segment === '[id]' && before === 'series') return seriesId;
 		if (segment === '[id]' && (before === 'patients' || before === 'Patient')) return ids.patientId;
 		// A token, a calendar feed without its token, an unknown API path, a route added later.
 		real = false;

@@ -286,7 +286,15 @@ describe('form actions under fuzzed input', () => {
 				'/[[lang=lang]]/staff/billing/fees/[feeId] ?/collect',
 				'/[[lang=lang]]/staff/billing/fees/[feeId] ?/waive',
 				'/[[lang=lang]]/staff/recall ?/invite',
-				'/[[lang=lang]]/staff/recall ?/weeks'
+				'/[[lang=lang]]/staff/recall ?/weeks',
+				// Issue #17: the series and the booking controls.
+				'/[[lang=lang]]/staff/patients/[id]/series ?/preview',
+				'/[[lang=lang]]/staff/patients/[id]/series ?/book',
+				'/[[lang=lang]]/staff/series/[id] ?/cancel',
+				'/[[lang=lang]]/staff/series/[id] ?/move',
+				'/[[lang=lang]]/staff/booking-requests ?/decide',
+				'/[[lang=lang]]/staff/booking-controls ?/controls',
+				'/[[lang=lang]]/staff/booking-controls ?/service'
 			])
 		);
 		// Issue #22: a practitioner's patients at once, the clinic's invoice registration number.

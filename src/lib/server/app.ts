@@ -24,6 +24,7 @@ import { seedDemoHistory } from './seed/demo-history';
 import { seedDemoWaitlist } from './seed/demo-waitlist';
 import { seedDemoRecall } from './seed/demo-recall';
 import { seedDemoOpenSession } from './seed/demo-open-session';
+import { seedDemoSeries } from './seed/demo-series';
 import { seedClinic, seedDemoClinic, type DemoAccount } from './seed/demo-clinic';
 
 export const APP_VERSION: string = pkg.version;
@@ -79,6 +80,7 @@ export async function prepareDatabase(db: Db, config: AppConfig): Promise<StartR
 		await seedDemoRecall(tx);
 		await seedDemoOpenSession(tx);
 		await seedDemoWaitlist(tx);
+		await seedDemoSeries(tx);
 		return accounts;
 	});
 	return { appliedMigrations: applied, demoAccounts };

@@ -17,6 +17,10 @@ export function appointmentRow(input: {
 	manageTokenHash?: string | null;
 	/** The cancellation policy version the patient ticked (issue #17). */
 	policyVersion?: number | null;
+	/** The series the visit belongs to (issue #17). */
+	seriesId?: string | null;
+	/** 'pending' while a new patient's online booking waits for the desk (issue #17). */
+	approval?: 'pending' | null;
 }): Appointment {
 	return {
 		id: randomUUID(),
@@ -43,6 +47,8 @@ export function appointmentRow(input: {
 		confirmed_at: null,
 		change_requested_at: null,
 		answered_via: null,
-		policy_version: input.policyVersion ?? null
+		policy_version: input.policyVersion ?? null,
+		series_id: input.seriesId ?? null,
+		approval: input.approval ?? null
 	};
 }

@@ -1,7 +1,10 @@
 import { freeSlots, type Slot } from '../../domain/scheduling/availability';
 import type { TriageReason } from '../../domain/triage/assess';
 import { triageForBooking, type BookingTriage, type RefusedLevel } from '../../domain/triage/booking-triage';
+import { exceedsUpcomingLimit, needsApproval } from '../../domain/scheduling/booking-controls';
 import { addDays, localDate } from '../../domain/scheduling/local-time';
+import { loadBookingStanding } from '../booking-controls/booking-standing';
+import { pendingBookingMailJobs } from '../booking-controls/approval-mail-jobs';
 import { recordAudit, type AuditActor } from '../audit/audit-log';
 import { recordBookingPrivacyConsent } from '../consent/record-booking-consent';
 import { randomToken, sha256Hex } from '../crypto';
@@ -19,12 +22,22 @@ import { loadScheduleInputs, type ScheduleConfig } from './schedule-repository';
 import type { TCreateBooking } from './schemas';
 
 export type CreateBookingResult =
-	| { ok: true; appointment: Appointment; manageToken: string; timeZone: string }
+	/** `pending`: a new patient's booking that waits for the desk; the slot is held meanwhile (issue #17). */
+	| { ok: true; appointment: Appointment; manageToken: string; timeZone: string; pending: boolean }
 	| { ok: false; code: 'service_not_found' | 'practitioner_not_found' | 'slot_taken' }
+	/** The patient already holds the clinic's limit of upcoming visits: nothing was written. */
+	| { ok: false; code: 'too_many_upcoming'; limit: number }
 	/** The self-check answers say emergency or urgent care: nothing was written (docs/clinical-rules.md §1). */
 	| { ok: false; code: 'red_flag'; level: RefusedLevel; reasons: TriageReason[] };
 
 class SlotTaken extends Error {}
+
+/** Thrown inside the transaction so that a patient record made for a refused booking is rolled back. */
+class TooManyUpcoming extends Error {
+	constructor(readonly limit: number) {
+		super('too many upcoming visits');
+	}
+}
 
 /**
  * One online booking: the slot is checked against the rules again inside the transaction, and the
@@ -41,7 +54,13 @@ export async function createBooking(db: Db, input: TCreateBooking, actor: AuditA
 	// second attempt sees the bed taken and picks another. A lost race on the practitioner ends as
 	// slot_taken, because the retry no longer finds the slot free.
 	for (let attempt = 1; ; attempt++) {
-		const result = await attemptBooking(db, input, triage, start, actor, now);
+		let result: Awaited<ReturnType<typeof attemptBooking>>;
+		try {
+			result = await attemptBooking(db, input, triage, start, actor, now);
+		} catch (cause) {
+			if (cause instanceof TooManyUpcoming) return { ok: false, code: 'too_many_upcoming', limit: cause.limit };
+			throw cause;
+		}
 		if (result !== RACE_LOST) return result;
 		if (attempt === 3) return { ok: false, code: 'slot_taken' };
 	}
@@ -77,7 +96,11 @@ async function attemptBooking(
 			);
 			if (!slot) return { ok: false, code: 'slot_taken' } as const;
 
-			const { id: patientId } = await findOrCreatePatient(tx, input.patient, input.locale);
+			const { id: patientId, created } = await findOrCreatePatient(tx, input.patient, input.locale);
+			// The clinic's booking controls (issue #17): a limit of upcoming visits, and the desk's approval for someone new.
+			const standing = await loadBookingStanding(tx, patientId, created, now);
+			if (exceedsUpcomingLimit(standing.upcomingVisits, standing.maxUpcomingVisits)) throw new TooManyUpcoming(standing.maxUpcomingVisits);
+			const pending = needsApproval(standing.approveNewPatients, standing.seenBefore);
 			// The privacy box the schema requires is the patient's consent: kept with its version and time.
 			await recordBookingPrivacyConsent(tx, { patientId, signedName: `${input.patient.familyName} ${input.patient.givenName}`, ip: actor.ip, userAgent: null }, actor, new Date(now));
 			const manageToken = randomToken();
@@ -92,7 +115,8 @@ async function attemptBooking(
 				firstVisit: input.firstVisit,
 				triage: input.triage && triage ? { answers: input.triage, level: triage.level, reasons: triage.reasons } : undefined,
 				manageTokenHash: sha256Hex(manageToken),
-				policyVersion: await acknowledgedPolicyVersion(tx, input.cancellationPolicyVersion)
+				policyVersion: await acknowledgedPolicyVersion(tx, input.cancellationPolicyVersion),
+				approval: pending ? 'pending' : null
 			});
 			await tx.kysely.insertInto('appointment').values(appointment).execute();
 			try {
@@ -108,10 +132,14 @@ async function attemptBooking(
 				entityId: appointment.id,
 				patientId,
 				// The level only, never the answers: audit details carry no health data.
-				detail: { source: 'online', serviceId: service.id, selfCheckLevel: triage?.level ?? null }
+				detail: { source: 'online', serviceId: service.id, selfCheckLevel: triage?.level ?? null, ...(pending ? { approval: 'pending' } : {}) }
 			});
-			await enqueueJobs(tx, bookingMailJobs(tx.secrets, { appointmentId: appointment.id, manageToken, patientId }, slot.start, now, await reminderTiming(tx)), new Date(now));
-			return { ok: true, appointment, manageToken, timeZone } as const;
+			// A request awaiting the desk is told so now; its confirmation and reminder follow the approval.
+			const jobs = pending
+				? pendingBookingMailJobs(tx.secrets, { appointmentId: appointment.id, manageToken })
+				: bookingMailJobs(tx.secrets, { appointmentId: appointment.id, manageToken, patientId }, slot.start, now, await reminderTiming(tx));
+			await enqueueJobs(tx, jobs, new Date(now));
+			return { ok: true, appointment, manageToken, timeZone, pending } as const;
 		});
 	} catch (cause) {
 		// Another booking committed the same grains first: the whole transaction was rolled back.

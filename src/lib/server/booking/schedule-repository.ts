@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { japaneseHoliday } from '../../domain/clinic/holidays';
 import type { BookingRules, BusyInterval, PractitionerSchedule, ServiceSpec } from '../../domain/scheduling/availability';
+import { rulesForService } from '../../domain/scheduling/booking-controls';
 import { addDays, datesBetween } from '../../domain/scheduling/local-time';
 import { LONGEST_HOLD_MINUTES } from '../../domain/scheduling/settings-rules';
 import type { Db } from '../db/database';
@@ -103,14 +104,15 @@ export async function loadScheduleInputs(db: Db, service: Service, from: string,
 		if (a.bed_id) busy.push({ resource: { kind: 'bed', id: a.bed_id }, ...interval });
 	}
 	return {
-		rules: {
+		// A service's own notice and horizon replace the clinic's, for availability and booking alike (issue #17).
+		rules: rulesForService({
 			timeZone: clinic.time_zone,
 			slotStepMinutes: clinic.slot_step_minutes,
 			minNoticeMinutes: clinic.min_notice_minutes,
 			horizonDays: clinic.horizon_days,
 			openingHours: hours.map((h) => ({ weekday: h.weekday, start: h.opens, end: h.closes })),
 			closedDates: [...closures.map((c) => c.date), ...holidays]
-		},
+		}, { minNoticeMinutes: service.min_notice_minutes, horizonDays: service.horizon_days }),
 		cancellationCutoffHours: clinic.cancellation_cutoff_hours,
 		service: { id: service.id, durationMinutes: service.duration_minutes, bufferMinutes: service.buffer_minutes, needsBed: service.needs_bed === 1 },
 		practitioners: practitioners.map((p) => ({

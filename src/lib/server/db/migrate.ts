@@ -27,6 +27,7 @@ import { rateLimitEntries } from './migrations/0024_rate_limit_entries';
 import { attendanceAnswer } from './migrations/0025_attendance_answer';
 import { desk } from './migrations/0028_desk';
 import { waitlist } from './migrations/0029_waitlist';
+import { seriesAndBookingControls } from './migrations/0030_series_and_booking_controls';
 import { cancellationPolicyRecall } from './migrations/0031_cancellation_policy_recall';
 import { lineChannel } from './migrations/0032_line_channel';
 
@@ -60,6 +61,7 @@ export function allMigrations(dialect: DialectName): Record<string, Migration> {
 		'0025_attendance_answer': attendanceAnswer,
 		'0028_desk': desk,
 		'0029_waitlist': waitlist,
+		'0030_series_and_booking_controls': seriesAndBookingControls,
 		'0031_cancellation_policy_recall': cancellationPolicyRecall,
 		'0032_line_channel': lineChannel
 	};

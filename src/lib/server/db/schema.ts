@@ -59,6 +59,10 @@ export interface ClinicTable {
 	invoice_registration_number: Generated<string>;
 	/** A patient without a plan is due for recall this many weeks after the last visit (0031). */
 	recall_weeks: Generated<number>;
+	/** 1 when a new patient's online booking waits for the desk's approval (0030). */
+	approve_new_patients: Generated<number>;
+	/** The most upcoming visits one patient may hold when booking online; 0: no limit (0030). */
+	max_upcoming_visits: Generated<number>;
 }
 
 export interface OpeningHoursTable {
@@ -107,6 +111,10 @@ export interface ServiceTable {
 	bookable_online: number;
 	is_add_on: number;
 	sort_order: number;
+	/** Minimum notice for this service's online bookings; null: the clinic's (0030). */
+	min_notice_minutes: Generated<number | null>;
+	/** How far ahead this service may be booked online; null: the clinic's (0030). */
+	horizon_days: Generated<number | null>;
 }
 
 export interface StaffTable {
@@ -312,6 +320,22 @@ export interface AppointmentTable {
 	answered_via: Generated<'mail' | 'line' | 'desk' | null>;
 	/** The cancellation policy version the patient ticked when booking (0031); null when none was shown. */
 	policy_version: Generated<number | null>;
+	/** The series this visit belongs to (0030). */
+	series_id: Generated<string | null>;
+	/** 'pending' while a new patient's online booking awaits the desk; the grains are held meanwhile (0030). */
+	approval: Generated<'pending' | 'approved' | null>;
+}
+
+/** Visits booked together from a treatment plan (issue #17). */
+export interface AppointmentSeriesTable {
+	id: string;
+	patient_id: string;
+	plan_id: string | null;
+	service_id: string;
+	practitioner_id: string;
+	planned_visits: number;
+	created_by: string;
+	created_at: string;
 }
 
 export interface OccupancyTable {
@@ -481,6 +505,7 @@ export interface Database extends ExaminationTables, PlanTables, SessionTables, 
 	practitioner_service: PractitionerServiceTable;
 	patient: PatientTable;
 	appointment: AppointmentTable;
+	appointment_series: AppointmentSeriesTable;
 	occupancy: OccupancyTable;
 	idempotency_key: IdempotencyKeyTable;
 	job: JobTable;

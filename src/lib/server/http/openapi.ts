@@ -172,9 +172,9 @@ export function openApiDocument(version: string, serverUrl: string): JsonSchema 
 					responses: {
 						201: ok('Booked', {
 							type: 'object',
-							properties: { id, status: { const: 'confirmed' }, start: instant, end: instant, practitionerId: id, manageUrl: { type: 'string', format: 'uri' } }
+							properties: { id, status: { enum: ['confirmed', 'pending_approval'] }, start: instant, end: instant, practitionerId: id, manageUrl: { type: 'string', format: 'uri' } }
 						}),
-						409: error('slot_taken: the slot is gone'),
+						409: error('slot_taken: the slot is gone; too_many_upcoming: the patient already holds the clinic’s limit of upcoming visits'),
 						415: error('The body is not JSON'),
 						422: {
 							description:

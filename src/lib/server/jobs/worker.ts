@@ -1,4 +1,6 @@
 import { bookingMail, type BookingMailKind } from '../booking/booking-mail';
+import { BOOKING_REQUEST_MAIL_HANDLERS } from '../booking-controls/approval-mail';
+import { SERIES_MAIL_HANDLERS } from '../series/series-mail';
 import { manageTokenContext } from '../booking/booking-mail-jobs';
 import type { Db } from '../db/database';
 import { logger } from '../log';
@@ -43,7 +45,9 @@ const HANDLERS: Record<string, Handler> = {
 	...WAITLIST_JOB_HANDLERS,
 	[LINE_PUSH_JOB]: (context, payload, now, job) => runLinePush(context.db, payload as unknown as LinePushPayload, context.origin, job, now),
 	[LINE_EVENT_JOB]: (context, payload, now) => handleLineEvent(context.db, payload as unknown as LineEventPayload, context.origin, now),
-	[RECALL_INVITATION_JOB]: sendRecallInvitation
+	[RECALL_INVITATION_JOB]: sendRecallInvitation,
+	...SERIES_MAIL_HANDLERS,
+	...BOOKING_REQUEST_MAIL_HANDLERS
 };
 
 /** Jobs that talk to LINE: never inside a transaction, like SMTP delivery (issue #20). */

@@ -63,7 +63,9 @@ export async function blockTime(db: Db, raw: TBlockTime, actor: AuditActor): Pro
 				triage_level: null,
 				triage_reasons: null,
 				triage_given_at: null,
-				policy_version: null
+				policy_version: null,
+				series_id: null,
+				approval: null
 			};
 			await tx.kysely.insertInto('appointment').values(appointment).execute();
 			// Blocked time takes every place the practitioner has.

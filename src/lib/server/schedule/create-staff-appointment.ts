@@ -97,7 +97,9 @@ export async function createStaffAppointment(db: Db, raw: TCreateStaffAppointmen
 				triage_level: null,
 				triage_reasons: null,
 				triage_given_at: null,
-				policy_version: null
+				policy_version: null,
+				series_id: null,
+				approval: null
 			};
 			await tx.kysely.insertInto('appointment').values(appointment).execute();
 			await claimOrThrow(tx, appointment.id, resources, start, heldUntil);

@@ -48,6 +48,7 @@ export const actions: Actions = {
 				return fail(422, { redFlag: { level: result.level, reasons: result.reasons } });
 			}
 			if (result.code === 'slot_taken') return fail(409, { slotTaken: true as const });
+			if (result.code === 'too_many_upcoming') return formFailure(409, values, {}, translate(locale, 'bookingControls.tooManyUpcoming', { limit: result.limit }));
 			return formFailure(400, values, {}, translate(locale, 'book.selectionLost'));
 		}
 		wakeJobWorker();

@@ -33,6 +33,8 @@ import { line } from './line';
 import { desk } from './desk';
 import { cancellationPolicy } from './cancellation-policy';
 import { recall } from './recall';
+import { series } from './series';
+import { bookingControls } from './booking-controls';
 
 export const AREA_MESSAGES_JA = {
 	...publicSite.ja,
@@ -65,7 +67,9 @@ export const AREA_MESSAGES_JA = {
 	...line.ja,
 	...desk.ja,
 	...cancellationPolicy.ja,
-	...recall.ja
+	...recall.ja,
+	...series.ja,
+	...bookingControls.ja
 } as const;
 
 export const AREA_MESSAGES_EN = {
@@ -99,5 +103,7 @@ export const AREA_MESSAGES_EN = {
 	...line.en,
 	...desk.en,
 	...cancellationPolicy.en,
-	...recall.en
+	...recall.en,
+	...series.en,
+	...bookingControls.en
 } as const;

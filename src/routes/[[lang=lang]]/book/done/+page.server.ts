@@ -15,6 +15,8 @@ export const load: PageServerLoad = async ({ locals, cookies, setHeaders }) => {
 	const { appointment, service, practitionerName, clinic } = booking;
 	return {
 		start: Date.parse(appointment.starts_at),
+		// A new patient's request the clinic approves first (issue #17): held, not yet confirmed.
+		pending: appointment.approval === 'pending',
 		timeZone: clinic.timeZone,
 		serviceName: service?.name ?? null,
 		practitionerName,

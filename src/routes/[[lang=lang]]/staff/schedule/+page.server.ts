@@ -7,6 +7,7 @@ import { ZScheduleQuerySchema } from '$lib/server/schedule/schemas';
 import { searchPatients } from '$lib/server/schedule/search-patients';
 import { loadStaffSchedule } from '$lib/server/schedule/staff-schedule';
 import { attendanceAction } from './attendance-action';
+import { listSeriesVisitsOn } from '$lib/server/series/series-status';
 import type { Actions, PageServerLoad } from './$types';
 import { blockAction, cancelAction, createAction, moveAction, statusAction } from './schedule-actions';
 
@@ -40,6 +41,7 @@ export const load: PageServerLoad = async (event) => {
 		beds: resources.beds,
 		services: resources.services,
 		appointments: await loadStaffSchedule(locals.db, date, date, timeZone, viewer),
+		seriesVisits: await listSeriesVisitsOn(locals.db, date, timeZone),
 		q: query.q ?? '',
 		matches: query.q ? await searchPatients(locals.db, query.q, viewer.actor) : [],
 		moveId: query.move ?? null,

@@ -58,6 +58,7 @@ export const POST: RequestHandler = async (event) => {
 		}
 		if (!result.ok) {
 			if (result.code === 'slot_taken') return apiError(409, 'slot_taken', t('booking.slotTaken'));
+			if (result.code === 'too_many_upcoming') return apiError(409, 'too_many_upcoming', translate(locals.locale, 'bookingControls.tooManyUpcoming', { limit: result.limit }));
 			return apiError(404, result.code, t(result.code === 'service_not_found' ? 'booking.serviceNotFound' : 'booking.practitionerNotFound'));
 		}
 		wakeJobWorker();
@@ -65,7 +66,8 @@ export const POST: RequestHandler = async (event) => {
 		return json(
 			{
 				id: appointment.id,
-				status: 'confirmed',
+				// A new patient's booking the clinic approves first (issue #17): the time is held meanwhile.
+				status: result.pending ? 'pending_approval' : 'confirmed',
 				start: toOffsetIso(Date.parse(appointment.starts_at), result.timeZone),
 				end: toOffsetIso(Date.parse(appointment.ends_at), result.timeZone),
 				practitionerId: appointment.practitioner_id,

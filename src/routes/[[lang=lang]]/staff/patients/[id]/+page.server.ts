@@ -13,6 +13,7 @@ import { actorFrom } from '$lib/server/http/request-context';
 import { clinicInstruments } from '$lib/server/outcomes/clinic-instruments';
 import { instrumentProgress } from '$lib/server/outcomes/instrument-scores';
 import { loadChart } from '$lib/server/patients/load-chart';
+import { loadPatientSeriesStatus } from '$lib/server/series/series-status';
 import { PATIENT_LIMITS, PATIENT_SEXES, ZUpdatePatientSchema } from '$lib/server/patients/schemas';
 import { mayChangeEmail, updatePatient } from '$lib/server/patients/update-patient';
 import type { Actions, PageServerLoad } from './$types';
@@ -44,6 +45,7 @@ export const load: PageServerLoad = async (event) => {
 		consents: view.consents?.kinds ?? [],
 		clinical: view.clinical,
 		instrumentScores,
+		seriesStatus: await loadPatientSeriesStatus(locals.db, view.patient.id, Date.parse(now)),
 		timeZone: await clinicTimeZone(locals.db),
 		limits: PATIENT_LIMITS,
 		sexes: PATIENT_SEXES,

@@ -1,0 +1,56 @@
+import { personName } from '../../domain/patients/person-name';
+import { localizePath, type Locale } from '../../i18n/locales';
+import { translate, type MessageKey } from '../../i18n/translate';
+import { manageTokenContext } from '../booking/booking-mail-jobs';
+import { manageUrl } from '../booking/manage-url';
+import type { Db } from '../db/database';
+import type { JobContext } from '../jobs/worker';
+import { BOOKING_DECLINED_MAIL_JOB, BOOKING_PENDING_MAIL_JOB } from './approval-mail-jobs';
+
+type RequestMailKind = 'pending' | 'declined';
+
+const TEXT: Record<RequestMailKind, { subject: MessageKey; body: MessageKey }> = {
+	pending: { subject: 'bookingControls.mailPendingSubject', body: 'bookingControls.mailPendingBody' },
+	declined: { subject: 'bookingControls.mailDeclinedSubject', body: 'bookingControls.mailDeclinedBody' }
+};
+
+/** The mail about a booking request: received and awaiting the desk, or declined (issue #17). */
+async function requestMail(db: Db, appointmentId: string, manageToken: string | null, kind: RequestMailKind, origin: string) {
+	const row = await db.kysely
+		.selectFrom('appointment')
+		.innerJoin('patient', 'patient.id', 'appointment.patient_id')
+		.innerJoin('service', 'service.id', 'appointment.service_id')
+		.select(['appointment.starts_at', 'appointment.status', 'appointment.approval', 'appointment.locale', 'patient.email', 'patient.family_name', 'patient.given_name', 'service.name_ja', 'service.name_en'])
+		.where('appointment.id', '=', appointmentId)
+		.executeTakeFirst();
+	// Decided since it was queued (approved before the "received" mail went): nothing to say.
+	if (!row || !row.email) return null;
+	if (kind === 'pending' && (row.status !== 'booked' || row.approval !== 'pending')) return null;
+	if (kind === 'declined' && row.status !== 'cancelled') return null;
+	const clinic = await db.kysely.selectFrom('clinic').select(['name_ja', 'name_en', 'phone', 'time_zone']).executeTakeFirstOrThrow();
+	const locale: Locale = row.locale;
+	const ja = locale === 'ja';
+	const params = {
+		name: personName({ familyName: row.family_name, givenName: row.given_name }, locale),
+		clinic: ja ? clinic.name_ja : clinic.name_en,
+		when: new Intl.DateTimeFormat(ja ? 'ja-JP' : 'en-GB', { dateStyle: 'full', timeStyle: 'short', timeZone: clinic.time_zone }).format(new Date(row.starts_at)),
+		service: ja ? row.name_ja : row.name_en,
+		phone: clinic.phone,
+		url: manageToken ? manageUrl(origin, locale, manageToken) : new URL(localizePath('/book', locale), origin).toString()
+	};
+	return { to: row.email, kind: `booking.${kind}`, subject: translate(locale, TEXT[kind].subject, params), text: translate(locale, TEXT[kind].body, params) };
+}
+
+async function sendRequestMail(context: JobContext, payload: Record<string, string>, kind: RequestMailKind): Promise<void> {
+	const appointmentId = payload.appointmentId!;
+	const manageToken = payload.manageToken ? context.db.secrets.open(payload.manageToken, manageTokenContext(appointmentId)) : null;
+	const mail = await requestMail(context.db, appointmentId, manageToken, kind, context.origin);
+	if (!mail) return;
+	const result = await context.mailer.send(context.db, mail);
+	if (context.mailer.canDeliver && !result.delivered) throw new Error(result.error ?? 'delivery failed');
+}
+
+export const BOOKING_REQUEST_MAIL_HANDLERS = {
+	[BOOKING_PENDING_MAIL_JOB]: (context: JobContext, payload: Record<string, string>) => sendRequestMail(context, payload, 'pending'),
+	[BOOKING_DECLINED_MAIL_JOB]: (context: JobContext, payload: Record<string, string>) => sendRequestMail(context, payload, 'declined')
+};

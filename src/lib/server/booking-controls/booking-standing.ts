@@ -1,0 +1,40 @@
+import type { Db } from '../db/database';
+
+export interface BookingStanding {
+	/** The clinic holds a new patient's online booking for the desk (0/1 setting). */
+	approveNewPatients: boolean;
+	/** The most upcoming visits a patient may hold when booking online; 0: no limit. */
+	maxUpcomingVisits: number;
+	/** The patient's visits still ahead (booked, including those awaiting approval). */
+	upcomingVisits: number;
+	/** The clinic has seen the patient: a visit that was attended. */
+	seenBefore: boolean;
+}
+
+/** What the booking controls need to know of a patient at the moment of an online booking (issue #17). */
+export async function loadBookingStanding(db: Db, patientId: string, created: boolean, now: number): Promise<BookingStanding> {
+	const clinic = await db.kysely.selectFrom('clinic').select(['approve_new_patients', 'max_upcoming_visits']).executeTakeFirstOrThrow();
+	if (created) return { approveNewPatients: clinic.approve_new_patients === 1, maxUpcomingVisits: clinic.max_upcoming_visits, upcomingVisits: 0, seenBefore: false };
+	const [upcoming, seen] = await Promise.all([
+		db.kysely
+			.selectFrom('appointment')
+			.select((eb) => eb.fn.countAll<number | string>().as('n'))
+			.where('patient_id', '=', patientId)
+			.where('status', '=', 'booked')
+			.where('starts_at', '>', new Date(now).toISOString())
+			.executeTakeFirstOrThrow(),
+		db.kysely
+			.selectFrom('appointment')
+			.select('id')
+			.where('patient_id', '=', patientId)
+			.where('status', 'in', ['arrived', 'completed'])
+			.limit(1)
+			.executeTakeFirst()
+	]);
+	return {
+		approveNewPatients: clinic.approve_new_patients === 1,
+		maxUpcomingVisits: clinic.max_upcoming_visits,
+		upcomingVisits: Number(upcoming.n),
+		seenBefore: seen !== undefined
+	};
+}

@@ -1,0 +1,47 @@
+import { recordAudit, type AuditActor } from '../audit/audit-log';
+import type { Db } from '../db/database';
+
+export interface BookingRequest {
+	id: string;
+	startsAt: string;
+	createdAt: string;
+	patient: { id: string; familyName: string; givenName: string };
+	service: { ja: string; en: string };
+	practitioner: { ja: string; en: string };
+}
+
+/** New patients' online bookings awaiting the desk, soonest visit first (issue #17). Reading it is audited. */
+export async function listBookingRequests(db: Db, actor: AuditActor): Promise<BookingRequest[]> {
+	const rows = await db.kysely
+		.selectFrom('appointment')
+		.innerJoin('patient', 'patient.id', 'appointment.patient_id')
+		.innerJoin('service', 'service.id', 'appointment.service_id')
+		.innerJoin('practitioner', 'practitioner.id', 'appointment.practitioner_id')
+		.select([
+			'appointment.id',
+			'appointment.starts_at',
+			'appointment.created_at',
+			'patient.id as patient_id',
+			'patient.family_name',
+			'patient.given_name',
+			'service.name_ja',
+			'service.name_en',
+			'practitioner.family_name_ja',
+			'practitioner.given_name_ja',
+			'practitioner.family_name_en',
+			'practitioner.given_name_en'
+		])
+		.where('appointment.approval', '=', 'pending')
+		.where('appointment.status', '=', 'booked')
+		.orderBy('appointment.starts_at')
+		.execute();
+	await recordAudit(db, actor, { action: 'booking.requests_read', detail: { count: rows.length } });
+	return rows.map((r) => ({
+		id: r.id,
+		startsAt: r.starts_at,
+		createdAt: r.created_at,
+		patient: { id: r.patient_id, familyName: r.family_name, givenName: r.given_name },
+		service: { ja: r.name_ja, en: r.name_en },
+		practitioner: { ja: `${r.family_name_ja} ${r.given_name_ja}`, en: `${r.given_name_en} ${r.family_name_en}` }
+	}));
+}

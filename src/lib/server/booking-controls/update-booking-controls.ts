@@ -1,0 +1,63 @@
+import { recordAudit, type AuditActor } from '../audit/audit-log';
+import type { Db } from '../db/database';
+import { withTransaction } from '../db/transaction';
+import type { TBookingControls, TServiceWindow } from './schemas';
+
+export interface BookingControlsView {
+	approveNewPatients: boolean;
+	maxUpcomingVisits: number;
+	services: Array<{ id: string; name: { ja: string; en: string }; minNoticeMinutes: number | null; horizonDays: number | null }>;
+	clinicMinNoticeMinutes: number;
+	clinicHorizonDays: number;
+}
+
+export async function loadBookingControls(db: Db): Promise<BookingControlsView> {
+	const [clinic, services] = await Promise.all([
+		db.kysely.selectFrom('clinic').select(['approve_new_patients', 'max_upcoming_visits', 'min_notice_minutes', 'horizon_days']).executeTakeFirstOrThrow(),
+		db.kysely
+			.selectFrom('service')
+			.select(['id', 'name_ja', 'name_en', 'min_notice_minutes', 'horizon_days'])
+			.where('bookable_online', '=', 1)
+			.where('is_add_on', '=', 0)
+			.orderBy('sort_order')
+			.orderBy('id')
+			.execute()
+	]);
+	return {
+		approveNewPatients: clinic.approve_new_patients === 1,
+		maxUpcomingVisits: clinic.max_upcoming_visits,
+		clinicMinNoticeMinutes: clinic.min_notice_minutes,
+		clinicHorizonDays: clinic.horizon_days,
+		services: services.map((s) => ({ id: s.id, name: { ja: s.name_ja, en: s.name_en }, minNoticeMinutes: s.min_notice_minutes, horizonDays: s.horizon_days }))
+	};
+}
+
+/** The clinic-wide controls: approval for new patients, and the limit of upcoming visits. Audited. */
+export async function updateBookingControls(db: Db, controls: TBookingControls, actor: AuditActor): Promise<void> {
+	await withTransaction(db, async (tx) => {
+		await tx.kysely
+			.updateTable('clinic')
+			.set({ approve_new_patients: controls.approveNewPatients ? 1 : 0, max_upcoming_visits: controls.maxUpcomingVisits })
+			.execute();
+		await recordAudit(tx, actor, { action: 'booking_controls.changed', entityType: 'clinic', detail: { ...controls } });
+	});
+}
+
+/** A service's own minimum notice and horizon (null: the clinic's). Audited. */
+export async function updateServiceWindow(db: Db, input: TServiceWindow, actor: AuditActor): Promise<{ ok: boolean }> {
+	return withTransaction(db, async (tx) => {
+		const updated = await tx.kysely
+			.updateTable('service')
+			.set({ min_notice_minutes: input.minNoticeMinutes, horizon_days: input.horizonDays })
+			.where('id', '=', input.serviceId)
+			.executeTakeFirst();
+		if (Number(updated.numUpdatedRows) !== 1) return { ok: false };
+		await recordAudit(tx, actor, {
+			action: 'booking_controls.service_window_changed',
+			entityType: 'service',
+			entityId: input.serviceId,
+			detail: { minNoticeMinutes: input.minNoticeMinutes, horizonDays: input.horizonDays }
+		});
+		return { ok: true };
+	});
+}

@@ -1,0 +1,105 @@
+import { recordAudit, type AuditActor } from '../audit/audit-log';
+import { isUniqueViolation, releaseOccupancy, resourcesOf } from '../booking/occupancy';
+import type { Db } from '../db/database';
+import type { Appointment } from '../db/schema';
+import { withTransaction } from '../db/transaction';
+import { enqueueJobs } from '../jobs/queue';
+import { rescheduleReminders } from '../jobs/reminders';
+import { claimOrThrow, OccupancyConflict } from '../schedule/appointment-conflict';
+import { fitsOpeningHours, loadWeeklyPeriods } from '../schedule/opening-hours-fit';
+
+export type SeriesScope = 'one' | 'following';
+
+export type ChangeSeriesResult =
+	| { ok: true; changed: number; seriesId: string | null }
+	| { ok: false; code: 'not_found' | 'not_changeable' | 'outside_hours' | 'conflict' };
+
+/** The visit and, for "this and the following", every later visit of its series still booked. */
+async function targetsOf(db: Db, appointmentId: string, scope: SeriesScope): Promise<Appointment[] | 'not_found' | 'not_changeable'> {
+	const current = await db.kysely.selectFrom('appointment').selectAll().where('id', '=', appointmentId).executeTakeFirst();
+	if (!current || current.status === 'blocked') return 'not_found';
+	if (current.status !== 'booked') return 'not_changeable';
+	if (scope === 'one' || !current.series_id) return [current];
+	return db.kysely
+		.selectFrom('appointment')
+		.selectAll()
+		.where('series_id', '=', current.series_id)
+		.where('status', '=', 'booked')
+		.where('starts_at', '>=', current.starts_at)
+		.orderBy('starts_at')
+		.execute();
+}
+
+/**
+ * Cancels one visit of a series, or it and every later one (issue #17), in one transaction: the
+ * grains are freed at once, each visit is audited, and the patient hears of each.
+ */
+export async function cancelSeriesVisits(db: Db, appointmentId: string, scope: SeriesScope, actor: AuditActor, now = db.clock.now()): Promise<ChangeSeriesResult> {
+	return withTransaction(db, async (tx) => {
+		const targets = await targetsOf(tx, appointmentId, scope);
+		if (typeof targets === 'string') return { ok: false, code: targets } as const;
+		for (const visit of targets) {
+			const updated = await tx.kysely
+				.updateTable('appointment')
+				.set({ status: 'cancelled', cancelled_at: now.toISOString() })
+				.where('id', '=', visit.id)
+				.where('status', '=', 'booked')
+				.executeTakeFirst();
+			if (Number(updated.numUpdatedRows) !== 1) continue;
+			await releaseOccupancy(tx, visit.id);
+			await recordAudit(tx, actor, {
+				action: 'schedule.cancel',
+				entityType: 'appointment',
+				entityId: visit.id,
+				patientId: visit.patient_id ?? undefined,
+				detail: { from: 'booked', seriesId: visit.series_id, scope }
+			});
+		}
+		await enqueueJobs(tx, targets.map((v) => ({ kind: 'mail.booking_cancellation', payload: { appointmentId: v.id } })), now);
+		return { ok: true, changed: targets.length, seriesId: targets[0]?.series_id ?? null } as const;
+	});
+}
+
+/**
+ * Moves one visit to a new start, or it and every later visit of its series by the same shift
+ * (issue #17). All the visits' grains are released first and claimed again at their new times in
+ * one transaction: one taken grain, or one visit outside the opening hours, and nothing moves.
+ */
+export async function moveSeriesVisits(db: Db, appointmentId: string, scope: SeriesScope, newStart: number, actor: AuditActor): Promise<ChangeSeriesResult> {
+	const [clinic, periods] = await Promise.all([db.kysely.selectFrom('clinic').select('time_zone').executeTakeFirstOrThrow(), loadWeeklyPeriods(db)]);
+	try {
+		return await withTransaction(db, async (tx) => {
+			const targets = await targetsOf(tx, appointmentId, scope);
+			if (typeof targets === 'string') return { ok: false, code: targets } as const;
+			const shift = newStart - Date.parse(targets[0]!.starts_at);
+			const moved = targets.map((v) => ({
+				visit: v,
+				start: Date.parse(v.starts_at) + shift,
+				end: Date.parse(v.ends_at) + shift,
+				heldUntil: Date.parse(v.held_until) + shift
+			}));
+			if (moved.some((m) => !fitsOpeningHours(periods, m.start, m.end, clinic.time_zone))) return { ok: false, code: 'outside_hours' } as const;
+			for (const m of moved) await releaseOccupancy(tx, m.visit.id);
+			for (const m of moved) {
+				await tx.kysely
+					.updateTable('appointment')
+					.set({ starts_at: new Date(m.start).toISOString(), ends_at: new Date(m.end).toISOString(), held_until: new Date(m.heldUntil).toISOString() })
+					.where('id', '=', m.visit.id)
+					.execute();
+				await claimOrThrow(tx, m.visit.id, resourcesOf(m.visit), m.start, m.heldUntil);
+				await rescheduleReminders(tx, m.visit.id, m.start);
+				await recordAudit(tx, actor, {
+					action: 'schedule.move',
+					entityType: 'appointment',
+					entityId: m.visit.id,
+					patientId: m.visit.patient_id ?? undefined,
+					detail: { from: m.visit.starts_at, to: new Date(m.start).toISOString(), seriesId: m.visit.series_id, scope }
+				});
+			}
+			return { ok: true, changed: moved.length, seriesId: targets[0]!.series_id } as const;
+		});
+	} catch (cause) {
+		if (cause instanceof OccupancyConflict || isUniqueViolation(cause)) return { ok: false, code: 'conflict' };
+		throw cause;
+	}
+}

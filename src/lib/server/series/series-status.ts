@@ -1,0 +1,114 @@
+import { isRunningOut, remainingVisits } from '../../domain/scheduling/series';
+import { localInstant, addDays } from '../../domain/scheduling/local-time';
+import type { Db } from '../db/database';
+
+export interface PatientSeriesStatus {
+	/** Visits booked ahead of now. */
+	upcoming: number;
+	/** The last of them (ISO), or null. */
+	lastUpcoming: string | null;
+	/** The latest series booked for the patient, if any. */
+	seriesId: string | null;
+	/** The active plan's sessions, and how many it still needs beyond those given and booked. */
+	plan: { id: string; plannedSessions: number; frequencyPerWeek: number; remaining: number } | null;
+	/** A series or plan is about to run out: at most one visit ahead while the plan or series goes on. */
+	runningOut: boolean;
+}
+
+/** What the chart says about the patient's course of visits (issue #17). */
+export async function loadPatientSeriesStatus(db: Db, patientId: string, now: number): Promise<PatientSeriesStatus> {
+	const nowIso = new Date(now).toISOString();
+	const [upcoming, plan, series] = await Promise.all([
+		db.kysely
+			.selectFrom('appointment')
+			.select(['starts_at'])
+			.where('patient_id', '=', patientId)
+			.where('status', '=', 'booked')
+			.where('starts_at', '>', nowIso)
+			.orderBy('starts_at')
+			.execute(),
+		db.kysely
+			.selectFrom('treatment_plan')
+			.select(['id', 'planned_sessions', 'frequency_per_week', 'created_at'])
+			.where('patient_id', '=', patientId)
+			.where('status', '=', 'active')
+			.orderBy('created_at', 'desc')
+			.executeTakeFirst(),
+		db.kysely.selectFrom('appointment_series').select('id').where('patient_id', '=', patientId).orderBy('created_at', 'desc').executeTakeFirst()
+	]);
+	let planStatus: PatientSeriesStatus['plan'] = null;
+	if (plan) {
+		const given = await db.kysely
+			.selectFrom('appointment')
+			.select((eb) => eb.fn.countAll<number | string>().as('n'))
+			.where('patient_id', '=', patientId)
+			.where('status', 'in', ['arrived', 'completed'])
+			.where('starts_at', '>=', plan.created_at.slice(0, 10))
+			.executeTakeFirstOrThrow();
+		planStatus = {
+			id: plan.id,
+			plannedSessions: plan.planned_sessions,
+			frequencyPerWeek: plan.frequency_per_week,
+			remaining: remainingVisits(plan.planned_sessions, Number(given.n) + upcoming.length)
+		};
+	}
+	const goesOn = (planStatus !== null && planStatus.remaining > 0) || (series !== undefined && upcoming.length > 0);
+	return {
+		upcoming: upcoming.length,
+		lastUpcoming: upcoming.at(-1)?.starts_at ?? null,
+		seriesId: series?.id ?? null,
+		plan: planStatus,
+		runningOut: goesOn && isRunningOut(upcoming.length)
+	};
+}
+
+export interface SeriesVisitOnDay {
+	appointmentId: string;
+	seriesId: string;
+	startsAt: string;
+	patient: { familyName: string; givenName: string };
+	/** This visit's place in its series, counting the visits still standing. */
+	position: number;
+	total: number;
+	/** No later visit of the series is booked: the series runs out with this one or the next. */
+	runningOut: boolean;
+}
+
+/** The day's visits that belong to a series, with their place in it and whether it runs out (issue #17). */
+export async function listSeriesVisitsOn(db: Db, date: string, timeZone: string): Promise<SeriesVisitOnDay[]> {
+	const dayStart = new Date(localInstant(date, '00:00', timeZone)).toISOString();
+	const dayEnd = new Date(localInstant(addDays(date, 1), '00:00', timeZone)).toISOString();
+	const today = await db.kysely
+		.selectFrom('appointment')
+		.innerJoin('patient', 'patient.id', 'appointment.patient_id')
+		.select(['appointment.id', 'appointment.series_id', 'appointment.starts_at', 'patient.family_name', 'patient.given_name'])
+		.where('appointment.series_id', 'is not', null)
+		.where('appointment.status', 'in', ['booked', 'arrived', 'completed'])
+		.where('appointment.starts_at', '>=', dayStart)
+		.where('appointment.starts_at', '<', dayEnd)
+		.orderBy('appointment.starts_at')
+		.execute();
+	const seriesIds = [...new Set(today.map((a) => a.series_id!))];
+	if (seriesIds.length === 0) return [];
+	const all = await db.kysely
+		.selectFrom('appointment')
+		.select(['id', 'series_id', 'starts_at', 'status'])
+		.where('series_id', 'in', seriesIds)
+		.where('status', '!=', 'cancelled')
+		.orderBy('starts_at')
+		.execute();
+	return today.map((a) => {
+		const visits = all.filter((v) => v.series_id === a.series_id);
+		const position = visits.findIndex((v) => v.id === a.id) + 1;
+		const later = visits.filter((v) => v.starts_at > a.starts_at && v.status === 'booked').length;
+		return {
+			appointmentId: a.id,
+			seriesId: a.series_id!,
+			startsAt: a.starts_at,
+			patient: { familyName: a.family_name, givenName: a.given_name },
+			position,
+			total: visits.length,
+			runningOut: isRunningOut(later + 1)
+		};
+	});
+}

@@ -1,0 +1,38 @@
+import { translate } from '$lib/i18n/translate';
+import { personName } from '$lib/domain/patients/person-name';
+import { decideBookingRequest } from '$lib/server/booking-controls/decide-booking-request';
+import { listBookingRequests } from '$lib/server/booking-controls/list-booking-requests';
+import { ZBookingDecisionSchema } from '$lib/server/booking-controls/schemas';
+import { findClinic } from '$lib/server/clinic/clinic-repository';
+import { formFailure, parseForm } from '$lib/server/http/form';
+import { actorFrom } from '$lib/server/http/request-context';
+import { wakeJobWorker } from '$lib/server/jobs/worker';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async (event) => {
+	const [clinic, requests] = await Promise.all([findClinic(event.locals.db), listBookingRequests(event.locals.db, actorFrom(event))]);
+	return { timeZone: clinic?.time_zone ?? 'Asia/Tokyo', requests };
+};
+
+export const actions: Actions = {
+	decide: async (event) => {
+		const { locals } = event;
+		const form = await parseForm(event.request, ZBookingDecisionSchema, locals.locale);
+		if (!form.ok) return form.failure;
+		const patient = await locals.db.kysely
+			.selectFrom('appointment')
+			.innerJoin('patient', 'patient.id', 'appointment.patient_id')
+			.select(['patient.family_name', 'patient.given_name'])
+			.where('appointment.id', '=', form.data.appointmentId)
+			.executeTakeFirst();
+		const result = await decideBookingRequest(locals.db, form.data.appointmentId, form.data.decision, actorFrom(event));
+		if (!result.ok) {
+			return result.code === 'not_found'
+				? formFailure(404, form.values, {}, translate(locals.locale, 'bookingControls.notFound'))
+				: formFailure(409, form.values, {}, translate(locals.locale, 'bookingControls.notPending'));
+		}
+		wakeJobWorker();
+		const name = patient ? personName({ familyName: patient.family_name, givenName: patient.given_name }, locals.locale) : '';
+		return { notice: translate(locals.locale, form.data.decision === 'approve' ? 'bookingControls.approved' : 'bookingControls.declined', { name }) };
+	}
+};

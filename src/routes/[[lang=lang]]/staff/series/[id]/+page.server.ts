@@ -1,0 +1,61 @@
+import { error } from '@sveltejs/kit';
+import { localInstant } from '$lib/domain/scheduling/local-time';
+import { translate, type MessageKey } from '$lib/i18n/translate';
+import { findClinic } from '$lib/server/clinic/clinic-repository';
+import { formFailure, parseForm } from '$lib/server/http/form';
+import { actorFrom } from '$lib/server/http/request-context';
+import { cancelSeriesVisits, moveSeriesVisits } from '$lib/server/series/change-series-visits';
+import { loadSeries } from '$lib/server/series/load-series';
+import { ZSeriesMoveSchema, ZSeriesScopeSchema } from '$lib/server/series/schemas';
+import type { Actions, PageServerLoad } from './$types';
+
+const REFUSALS: Record<string, [number, MessageKey]> = {
+	not_found: [404, 'series.notFound'],
+	not_changeable: [409, 'series.notChangeable'],
+	outside_hours: [422, 'series.outsideHours'],
+	conflict: [409, 'series.conflict']
+};
+
+export const load: PageServerLoad = async (event) => {
+	const { locals, params, url } = event;
+	const series = await loadSeries(locals.db, params.id, actorFrom(event));
+	if (!series) error(404, translate(locals.locale, 'series.notFound'));
+	const clinic = await findClinic(locals.db);
+	const booked = Number(url.searchParams.get('booked') ?? '');
+	return { series, timeZone: clinic?.time_zone ?? 'Asia/Tokyo', booked: Number.isSafeInteger(booked) && booked > 0 ? booked : null };
+};
+
+/** Only visits of this series are changed from its page. */
+async function belongsToSeries(locals: App.Locals, appointmentId: string, seriesId: string): Promise<boolean> {
+	const row = await locals.db.kysely.selectFrom('appointment').select('id').where('id', '=', appointmentId).where('series_id', '=', seriesId).executeTakeFirst();
+	return row !== undefined;
+}
+
+export const actions: Actions = {
+	cancel: async (event) => {
+		const { locals, params } = event;
+		const form = await parseForm(event.request, ZSeriesScopeSchema, locals.locale);
+		if (!form.ok) return form.failure;
+		if (!(await belongsToSeries(locals, form.data.appointmentId, params.id))) return formFailure(404, form.values, {}, translate(locals.locale, 'series.notFound'));
+		const result = await cancelSeriesVisits(locals.db, form.data.appointmentId, form.data.scope, actorFrom(event));
+		if (!result.ok) {
+			const [status, key] = REFUSALS[result.code]!;
+			return formFailure(status, form.values, {}, translate(locals.locale, key));
+		}
+		return { notice: translate(locals.locale, 'series.cancelled', { count: result.changed }) };
+	},
+	move: async (event) => {
+		const { locals, params } = event;
+		const form = await parseForm(event.request, ZSeriesMoveSchema, locals.locale);
+		if (!form.ok) return form.failure;
+		if (!(await belongsToSeries(locals, form.data.appointmentId, params.id))) return formFailure(404, form.values, {}, translate(locals.locale, 'series.notFound'));
+		const clinic = await findClinic(locals.db);
+		const start = localInstant(form.data.date, form.data.time, clinic?.time_zone ?? 'Asia/Tokyo');
+		const result = await moveSeriesVisits(locals.db, form.data.appointmentId, form.data.scope, start, actorFrom(event));
+		if (!result.ok) {
+			const [status, key] = REFUSALS[result.code]!;
+			return formFailure(status, form.values, {}, translate(locals.locale, key));
+		}
+		return { notice: translate(locals.locale, 'series.moved', { count: result.changed }) };
+	}
+};
