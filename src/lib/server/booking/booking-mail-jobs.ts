@@ -36,9 +36,34 @@ export function bookingMailJobs(
 	now: number,
 	timing: ReminderTiming = DEFAULT_REMINDER_TIMING
 ): NewJob[] {
+	return visitMessageJobs(secrets, input, start, now, timing, true);
+}
+
+/**
+ * Only the reminders of a visit, for visits whose confirmation goes out another way (a series
+ * is confirmed in one mail listing every visit).
+ */
+export function visitReminderJobs(
+	secrets: SecretBox,
+	input: { appointmentId: string; manageToken?: string; patientId?: string | null },
+	start: number,
+	now: number,
+	timing: ReminderTiming = DEFAULT_REMINDER_TIMING
+): NewJob[] {
+	return visitMessageJobs(secrets, input, start, now, timing, false);
+}
+
+function visitMessageJobs(
+	secrets: SecretBox,
+	input: { appointmentId: string; manageToken?: string; patientId?: string | null },
+	start: number,
+	now: number,
+	timing: ReminderTiming,
+	confirm: boolean
+): NewJob[] {
 	const payload: Record<string, string> = { appointmentId: input.appointmentId };
 	if (input.manageToken) payload.manageToken = secrets.seal(input.manageToken, manageTokenContext(input.appointmentId));
-	const jobs: NewJob[] = [{ kind: 'mail.booking_confirmation', payload }];
+	const jobs: NewJob[] = confirm ? [{ kind: 'mail.booking_confirmation', payload }] : [];
 	for (const reminder of reminderInstants(start, timing.mail, now)) {
 		jobs.push({ kind: 'mail.booking_reminder', payload: { ...payload, hoursBefore: String(reminder.hoursBefore) }, runAt: new Date(reminder.at) });
 	}
@@ -55,7 +80,7 @@ export function bookingMailJobs(
 			},
 			runAt
 		});
-		jobs.push(line('booking_confirmation'));
+		if (confirm) jobs.push(line('booking_confirmation'));
 		for (const reminder of reminderInstants(start, timing.line, now)) jobs.push(line('booking_reminder', new Date(reminder.at), reminder.hoursBefore));
 	}
 	return jobs;

@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { localDate } from '../../domain/scheduling/local-time';
 import { recordAudit, type AuditActor } from '../audit/audit-log';
 import { appointmentRow } from '../booking/appointment-row';
+import { visitReminderJobs } from '../booking/booking-mail-jobs';
+import { reminderTiming } from '../reminders/reminder-settings';
 import { isUniqueViolation, resourcesOf } from '../booking/occupancy';
 import type { Db } from '../db/database';
 import type { Appointment } from '../db/schema';
@@ -33,8 +35,6 @@ class VisitTaken extends Error {
 		super('series visit taken');
 	}
 }
-
-const REMINDER_BEFORE_MS = 24 * 3_600_000;
 
 /**
  * Books a series in one transaction (issue #17): every visit is checked again against fresh data
@@ -70,6 +70,7 @@ export async function bookSeries(db: Db, input: BookSeriesInput, actor: AuditAct
 				.execute();
 			const appointments: Appointment[] = [];
 			const jobs: NewJob[] = [{ kind: SERIES_CONFIRMATION_MAIL_JOB, payload: { seriesId } }];
+			const timing = await reminderTiming(tx);
 			for (const [index, visit] of input.visits.entries()) {
 				const slot = slots.find((s) => s.start === starts[index] && s.practitionerId === visit.practitionerId);
 				if (!slot) throw new VisitTaken(index);
@@ -88,7 +89,7 @@ export async function bookSeries(db: Db, input: BookSeriesInput, actor: AuditAct
 				// The same key that stops any double booking: a grain held by anyone (another visit of this series included) rolls it all back.
 				await claimOrThrow(tx, appointment.id, resourcesOf(appointment), slot.start, Date.parse(appointment.held_until));
 				appointments.push(appointment);
-				if (slot.start - REMINDER_BEFORE_MS > now) jobs.push({ kind: 'mail.booking_reminder', payload: { appointmentId: appointment.id }, runAt: new Date(slot.start - REMINDER_BEFORE_MS) });
+				jobs.push(...visitReminderJobs(tx.secrets, { appointmentId: appointment.id, patientId: patient.id }, slot.start, now, timing));
 			}
 			await recordAudit(tx, actor, {
 				action: 'series.book',
