@@ -28,6 +28,7 @@ import { insurance } from './insurance';
 import { reports } from './reports';
 import { staffSecurity } from './staff-security';
 import { bedside } from './bedside';
+import { bookingPages } from './booking-pages';
 
 export const AREA_MESSAGES_JA = {
 	...publicSite.ja,
@@ -55,7 +56,8 @@ export const AREA_MESSAGES_JA = {
 	...insurance.ja,
 	...reports.ja,
 	...staffSecurity.ja,
-	...bedside.ja
+	...bedside.ja,
+	...bookingPages.ja
 } as const;
 
 export const AREA_MESSAGES_EN = {
@@ -84,5 +86,6 @@ export const AREA_MESSAGES_EN = {
 	...insurance.en,
 	...reports.en,
 	...staffSecurity.en,
-	...bedside.en
+	...bedside.en,
+	...bookingPages.en
 } as const;
