@@ -1,6 +1,7 @@
 /** The public booking pages and the emergency numbers beside them (issue #22). */
 export const bookingPages = {
 	ja: {
+		'bookingPages.portalMenu': 'メニュー',
 		'bookingPages.numbers7119.intro': '#7119 がつながらない電話からは、次の番号にかけてください。',
 		'bookingPages.numbers7119.wards': '23区',
 		'bookingPages.numbers7119.tama': '多摩地区',
@@ -13,6 +14,7 @@ export const bookingPages = {
 		'bookingPages.refused.none': '近い日に空きがありません。別の日をお選びください。'
 	},
 	en: {
+		'bookingPages.portalMenu': 'Menu',
 		'bookingPages.numbers7119.intro': 'If #7119 does not connect from your phone, call:',
 		'bookingPages.numbers7119.wards': '23 wards',
 		'bookingPages.numbers7119.tama': 'Tama area',
