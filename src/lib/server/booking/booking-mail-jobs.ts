@@ -16,7 +16,8 @@ export function manageTokenContext(appointmentId: string): string {
  */
 export function bookingMailJobs(
 	secrets: SecretBox,
-	input: { appointmentId: string; manageToken?: string },
+	/** `movedFrom`: the start before a move, so the mail says what moved (issue #22). */
+	input: { appointmentId: string; manageToken?: string; movedFrom?: string },
 	start: number,
 	now: number
 ): NewJob[] {
@@ -24,7 +25,7 @@ export function bookingMailJobs(
 	if (input.manageToken) payload.manageToken = secrets.seal(input.manageToken, manageTokenContext(input.appointmentId));
 	const reminderAt = start - REMINDER_BEFORE_MS;
 	return [
-		{ kind: 'mail.booking_confirmation', payload },
+		{ kind: 'mail.booking_confirmation', payload: input.movedFrom ? { ...payload, movedFrom: input.movedFrom } : payload },
 		...(reminderAt > now ? [{ kind: 'mail.booking_reminder', payload, runAt: new Date(reminderAt) }] : [])
 	];
 }

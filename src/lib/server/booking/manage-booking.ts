@@ -140,7 +140,8 @@ export async function moveBooking(db: Db, key: BookingKey, newStart: number, act
 				detail: { via: viaOf(key), from: appointment.starts_at, to: new Date(slot.start).toISOString() }
 			});
 			// From the portal the manage token is unknown (only its hash is kept).
-			const payload = typeof key === 'string' ? { appointmentId: appointment.id, manageToken: key } : { appointmentId: appointment.id };
+			const moved = { appointmentId: appointment.id, movedFrom: appointment.starts_at };
+			const payload = typeof key === 'string' ? { ...moved, manageToken: key } : moved;
 			await retirePendingReminders(tx, appointment.id, now);
 			await enqueueJobs(tx, bookingMailJobs(tx.secrets, payload, slot.start, now), new Date(now));
 			return { ok: true } as const;

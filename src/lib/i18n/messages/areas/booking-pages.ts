@@ -2,6 +2,8 @@
 export const bookingPages = {
 	ja: {
 		'bookingPages.portalMenu': 'メニュー',
+		'bookingPages.mail.movedSubject': '【{clinic}】ご予約の日時を変更しました（{when}）',
+		'bookingPages.mail.moved': 'ご予約の日時を変更しました。\n変更前: {from}\n変更後: {to}',
 		'bookingPages.numbers7119.intro': '#7119 がつながらない電話からは、次の番号にかけてください。',
 		'bookingPages.numbers7119.wards': '23区',
 		'bookingPages.numbers7119.tama': '多摩地区',
@@ -15,6 +17,8 @@ export const bookingPages = {
 	},
 	en: {
 		'bookingPages.portalMenu': 'Menu',
+		'bookingPages.mail.movedSubject': '{clinic}: your appointment has moved to {when}',
+		'bookingPages.mail.moved': 'Your appointment has moved.\nBefore: {from}\nNow: {to}',
 		'bookingPages.numbers7119.intro': 'If #7119 does not connect from your phone, call:',
 		'bookingPages.numbers7119.wards': '23 wards',
 		'bookingPages.numbers7119.tama': 'Tama area',
