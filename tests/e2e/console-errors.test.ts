@@ -17,8 +17,8 @@ const passwords = inject('demoPasswords');
 const mailDir = inject('mailDir');
 const PER_KIND = 2;
 const LIMIT = 160;
-/** Files and machine answers, not pages; and the ways out. */
-const NOT_A_PAGE = /\.(pdf|ics|csv|json|xml|txt|png|jpe?g|svg|webmanifest)$|^\/(api|fhir|ical)\/|\/(logout|sign-out)(\/|$)/;
+/** Files and machine answers, not pages (the printed documents are PDFs); and the ways out. */
+const NOT_A_PAGE = /\.(pdf|ics|csv|json|xml|txt|png|jpe?g|svg|webmanifest)$|^\/(api|fhir|ical)\/|\/(logout|sign-out)(\/|$)|\/documents\/(summary|records)$|\/receipt(\.pdf)?$/;
 
 let browser: Browser;
 
@@ -31,6 +31,8 @@ function kindOf(url: URL): string {
 interface Problem {
 	path: string;
 	message: string;
+	/** The page whose link led here. */
+	from?: string;
 }
 
 async function visit(page: Page, url: string): Promise<Problem[]> {
@@ -40,8 +42,13 @@ async function visit(page: Page, url: string): Promise<Problem[]> {
 		if (message.type() === 'error') problems.push({ path, message: message.text() });
 	};
 	const onError = (error: Error) => problems.push({ path, message: `script error: ${error.message}` });
+	// Names what a "Failed to load resource" message leaves out: which resource.
+	const onResponse = (response: { status(): number; url(): string }) => {
+		if (response.status() >= 400) problems.push({ path, message: `${response.status()} ${new URL(response.url()).pathname}` });
+	};
 	page.on('console', onConsole);
 	page.on('pageerror', onError);
+	page.on('response', onResponse);
 	try {
 		await page.goto(url, { waitUntil: 'load' });
 		// CSP violations also arrive as events (a report may come a moment after load).
@@ -50,6 +57,7 @@ async function visit(page: Page, url: string): Promise<Problem[]> {
 	} finally {
 		page.off('console', onConsole);
 		page.off('pageerror', onError);
+		page.off('response', onResponse);
 	}
 	return problems;
 }
@@ -63,6 +71,7 @@ async function crawl(context: BrowserContext, starts: string[], scope: RegExp): 
 	});
 	const page = await context.newPage();
 	const queue = starts.map((s) => new URL(s, base).href);
+	const referrer = new Map<string, string>();
 	const kinds = new Map<string, number>();
 	const seen = new Set<string>();
 	const pages: string[] = [];
@@ -76,11 +85,14 @@ async function crawl(context: BrowserContext, starts: string[], scope: RegExp): 
 		if ((kinds.get(kind) ?? 0) >= PER_KIND) continue;
 		kinds.set(kind, (kinds.get(kind) ?? 0) + 1);
 		pages.push(url.pathname + url.search);
-		problems.push(...(await visit(page, url.href)));
-		const links = await page.$$eval('a[href]:not([download])', (anchors) => anchors.map((a) => (a as HTMLAnchorElement).href));
+		problems.push(...(await visit(page, url.href)).map((p) => ({ ...p, from: referrer.get(url.href) })));
+		// A link typed as something else (a PDF, FHIR JSON) is a download, not a page.
+		const links = await page.$$eval('a[href]:not([download]):not([type]), a[href][type="text/html"]', (anchors) => anchors.map((a) => (a as HTMLAnchorElement).href));
 		for (const link of links) {
 			const next = new URL(link);
 			if (next.origin !== new URL(base).origin || NOT_A_PAGE.test(next.pathname) || !scope.test(next.pathname)) continue;
+			next.hash = '';
+			if (!referrer.has(next.href)) referrer.set(next.href, url.pathname + url.search);
 			queue.push(next.href);
 		}
 	}
