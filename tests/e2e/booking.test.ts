@@ -173,6 +173,13 @@ describe('booking online without JavaScript on a 320 px phone', () => {
 		expect(new URL(page.url()).pathname).toBe('/en/book/done');
 		expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(TEXT.en.done);
 		expect(await page.locator('main').textContent()).toContain(TEXT.en.mailOnItsWay);
+		// Issue #22: the confirmation gives a booking number, start and end, the price, the address with a map, what to bring.
+		const done = (await page.locator('main').textContent()) ?? '';
+		expect(await page.getByTestId('booking-number').textContent()).toMatch(/^[0-9A-F]{8}$/);
+		expect(done).toMatch(/\d{2}:\d{2} to \d{2}:\d{2}/);
+		expect(done).toContain('¥');
+		expect(done).toContain('What to bring');
+		expect(await page.getByRole('link', { name: 'Open the map (new tab)' }).getAttribute('href')).toMatch(/^https:\/\/www\.google\.com\/maps\/search\//);
 		await expectAccessible();
 		await cancelFromConfirmation('en');
 	});

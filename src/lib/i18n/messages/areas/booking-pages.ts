@@ -2,6 +2,13 @@
 export const bookingPages = {
 	ja: {
 		'bookingPages.portalMenu': 'メニュー',
+		'bookingPages.done.number': '予約番号',
+		'bookingPages.done.startEnd': '{start}〜{end}',
+		'bookingPages.done.price': '料金',
+		'bookingPages.done.address': '場所',
+		'bookingPages.done.map': '地図を開く（新しいタブ）',
+		'bookingPages.done.bring': '持ち物',
+		'bookingPages.done.bringList': '健康保険証（お持ちの方）、お薬手帳（服薬中の方）',
 		'bookingPages.mail.movedSubject': '【{clinic}】ご予約の日時を変更しました（{when}）',
 		'bookingPages.mail.moved': 'ご予約の日時を変更しました。\n変更前: {from}\n変更後: {to}',
 		'bookingPages.numbers7119.intro': '#7119 がつながらない電話からは、次の番号にかけてください。',
@@ -17,6 +24,13 @@ export const bookingPages = {
 	},
 	en: {
 		'bookingPages.portalMenu': 'Menu',
+		'bookingPages.done.number': 'Booking number',
+		'bookingPages.done.startEnd': '{start} to {end}',
+		'bookingPages.done.price': 'Price',
+		'bookingPages.done.address': 'Where',
+		'bookingPages.done.map': 'Open the map (new tab)',
+		'bookingPages.done.bring': 'What to bring',
+		'bookingPages.done.bringList': 'Your health insurance card (if you have one) and your medicine notebook (if you take medicines)',
 		'bookingPages.mail.movedSubject': '{clinic}: your appointment has moved to {when}',
 		'bookingPages.mail.moved': 'Your appointment has moved.\nBefore: {from}\nNow: {to}',
 		'bookingPages.numbers7119.intro': 'If #7119 does not connect from your phone, call:',
