@@ -28,7 +28,7 @@ const TEXT = {
 		move: 'Move to another time',
 		moveConfirm: 'Confirm the move',
 		moved: 'Your appointment has been moved.',
-		slotTaken: 'Sorry, that time has just been taken.',
+		slotTaken: 'Sorry, someone has just booked the time you chose.',
 		triageKept: 'Your self-check answers will be passed to your practitioner'
 	},
 	ja: {
@@ -50,7 +50,7 @@ const TEXT = {
 		move: '日時を変更する',
 		moveConfirm: '変更を確定する',
 		moved: 'ご予約の日時を変更しました。',
-		slotTaken: '申し訳ありません。お選びの時間はちょうど埋まってしまいました。',
+		slotTaken: '申し訳ありません。お選びの時間は、ちょうど他の方の予約で埋まりました。',
 		triageKept: '症状セルフチェックの回答も'
 	}
 } as const;
@@ -173,6 +173,13 @@ describe('booking online without JavaScript on a 320 px phone', () => {
 		expect(new URL(page.url()).pathname).toBe('/en/book/done');
 		expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(TEXT.en.done);
 		expect(await page.locator('main').textContent()).toContain(TEXT.en.mailOnItsWay);
+		// Issue #22: the confirmation gives a booking number, start and end, the price, the address with a map, what to bring.
+		const done = (await page.locator('main').textContent()) ?? '';
+		expect(await page.getByTestId('booking-number').textContent()).toMatch(/^[0-9A-F]{8}$/);
+		expect(done).toMatch(/\d{2}:\d{2} to \d{2}:\d{2}/);
+		expect(done).toContain('¥');
+		expect(done).toContain('What to bring');
+		expect(await page.getByRole('link', { name: 'Open the map (new tab)' }).getAttribute('href')).toMatch(/^https:\/\/www\.google\.com\/maps\/search\//);
 		await expectAccessible();
 		await cancelFromConfirmation('en');
 	});
@@ -193,7 +200,17 @@ describe('booking online without JavaScript on a 320 px phone', () => {
 		await other.waitForLoadState();
 		expect(late.status()).toBe(409);
 		expect(await other.getByRole('alert').textContent()).toContain(TEXT.ja.slotTaken);
-		expect(await other.getByRole('list', { name: TEXT.ja.times }).count()).toBe(1);
+		// Issue #22: everything typed is kept, and the nearest free times are offered in the same form.
+		expect(await other.locator('input[name="familyName"]').inputValue()).toBe('田中');
+		expect(await other.locator('input[name="email"]').inputValue()).toBe('jiro@example.jp');
+		expect(await other.locator('input[name="firstVisit"][value="yes"]').isChecked()).toBe(true);
+		expect(await other.locator('input[name="consent"]').isChecked()).toBe(true);
+		const offered = other.getByRole('group', { name: '近い空き時間' }).getByRole('radio');
+		expect(await offered.count()).toBeGreaterThan(0);
+		const [again] = await Promise.all([other.waitForResponse((r) => r.request().method() === 'POST'), other.getByRole('button', { name: TEXT.ja.submit }).click()]);
+		await other.waitForLoadState();
+		expect(again.status()).toBe(303);
+		expect(await other.getByRole('heading', { level: 1 }).textContent()).toBe(TEXT.ja.done);
 		await other.close();
 
 		await page.goto(`${base}/book/done`);

@@ -1,6 +1,7 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { ACUPOINTS } from '../../src/lib/domain/acupoints/points';
+import { submitAndSettle } from '../support/session-page';
 import { axeViolations, launchBrowser } from '../support/browser';
 import { signConsentsAtDesk } from '../support/desk-consents';
 import { browserFormPost, weekdayAhead } from '../support/form-post';
@@ -64,9 +65,9 @@ async function enterIntake(path: string) {
 	});
 }
 
-/** Clicks a plain form's submit button and waits for the page it answers with. */
+/** Clicks a form's submit button and waits for its answer: a new page, or the session record saved in place. */
 async function submit(page: Page, button: Locator) {
-	await Promise.all([page.waitForEvent('load'), button.click()]);
+	await submitAndSettle(page, button);
 }
 
 /** The session record ships JavaScript (the timer): typing before it hydrates could be lost. */

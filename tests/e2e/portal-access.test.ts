@@ -94,7 +94,11 @@ describe('signing in to the patient portal', () => {
 		await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('マイページ');
 		expect(await page.locator('main').textContent()).not.toContain('中村');
 		expect(await page.getByText('由美 様').count()).toBeGreaterThan(0);
+		expect(await page.getByText('中村 由美 様').count(), 'addressed by full name').toBeGreaterThan(0);
 		const menu = page.getByRole('navigation', { name: 'マイページのメニュー' });
+		// On a phone the links fold into one compact menu, so the page's content comes first (issue #22).
+		expect(await menu.getByRole('link', { name: '問診票', exact: true }).count(), 'folded').toBe(0);
+		await menu.getByText('メニュー', { exact: true }).click();
 		for (const name of ['ホーム', '問診票', '同意書', '経過の記録', '回復の経過', '施術後の不調を報告', 'ご自身のデータ']) {
 			expect(await menu.getByRole('link', { name, exact: true }).count(), name).toBe(1);
 		}

@@ -1,5 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { submitAndSettle } from '../support/session-page';
 import { axeViolations, launchBrowser } from '../support/browser';
 import { staffCookie } from '../support/staff-session';
 
@@ -19,7 +20,7 @@ const shifted = (local: string, minutes: number) => new Date(Date.parse(`${local
 
 /** Every form here is a plain post; the record page then hydrates, and typing waits for that. */
 async function submit(page: Page, name: string) {
-	await Promise.all([page.waitForEvent('load'), page.getByRole('button', { name }).click()]);
+	await submitAndSettle(page, page.getByRole('button', { name }));
 	if (/\/sessions\/[0-9a-f-]{36}/.test(page.url())) await page.waitForSelector('main[data-hydrated="true"]');
 }
 

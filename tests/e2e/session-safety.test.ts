@@ -1,5 +1,6 @@
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { submitAndSettle } from '../support/session-page';
 import { axeViolations, launchBrowser } from '../support/browser';
 import { signConsentsAtDesk } from '../support/desk-consents';
 import { browserFormPost, weekdayAhead } from '../support/form-post';
@@ -67,7 +68,7 @@ async function ready(page: Page, javaScript = true) {
 }
 
 async function submit(page: Page, button: Locator, javaScript = true) {
-	await Promise.all([page.waitForEvent('load'), button.click()]);
+	await submitAndSettle(page, button);
 	await ready(page, javaScript);
 }
 

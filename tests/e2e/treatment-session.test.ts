@@ -1,6 +1,7 @@
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { axeViolations, launchBrowser } from '../support/browser';
+import { submitAndSettle } from '../support/session-page';
 import { staffCookie } from '../support/staff-session';
 
 /*
@@ -48,9 +49,9 @@ async function visit(url: string, p: Page = page) {
 	await ready(p);
 }
 
-/** Clicks a submit button and waits for the next page (every form here is a plain post). */
+/** Clicks a submit button and waits for its answer: a new page, or the record saved in place (issue #22). */
 async function submit(button: Locator, p: Page = page) {
-	await Promise.all([p.waitForEvent('load'), button.click()]);
+	await submitAndSettle(p, button);
 	await ready(p);
 }
 

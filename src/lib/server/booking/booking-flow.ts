@@ -14,6 +14,8 @@ export interface BookableService {
 	name: { ja: string; en: string };
 	durationMinutes: number;
 	priceJpy: number;
+	/** For new patients only: booking it says this is a first visit. */
+	newPatientOnly: boolean;
 }
 
 export interface BookablePractitioner {
@@ -47,7 +49,7 @@ export async function listBookableServices(db: Db): Promise<BookableService[]> {
 		.where('is_add_on', '=', 0)
 		.orderBy('sort_order')
 		.execute();
-	return rows.map((s) => ({ id: s.id, name: { ja: s.name_ja, en: s.name_en }, durationMinutes: s.duration_minutes, priceJpy: s.price_jpy }));
+	return rows.map((s) => ({ id: s.id, name: { ja: s.name_ja, en: s.name_en }, durationMinutes: s.duration_minutes, priceJpy: s.price_jpy, newPatientOnly: s.new_patient_only === 1 }));
 }
 
 /** Active practitioners who offer the service. */

@@ -31,7 +31,8 @@ export const REMINDER_JOB_KINDS = ['mail.booking_reminder', LINE_PUSH_JOB] as co
  */
 export function bookingMailJobs(
 	secrets: SecretBox,
-	input: { appointmentId: string; manageToken?: string; patientId?: string | null },
+	/** `movedFrom`: the start before a move, so the mail says what moved (issue #22). */
+	input: { appointmentId: string; manageToken?: string; patientId?: string | null; movedFrom?: string },
 	start: number,
 	now: number,
 	timing: ReminderTiming = DEFAULT_REMINDER_TIMING
@@ -55,7 +56,7 @@ export function visitReminderJobs(
 
 function visitMessageJobs(
 	secrets: SecretBox,
-	input: { appointmentId: string; manageToken?: string; patientId?: string | null },
+	input: { appointmentId: string; manageToken?: string; patientId?: string | null; movedFrom?: string },
 	start: number,
 	now: number,
 	timing: ReminderTiming,
@@ -63,7 +64,8 @@ function visitMessageJobs(
 ): NewJob[] {
 	const payload: Record<string, string> = { appointmentId: input.appointmentId };
 	if (input.manageToken) payload.manageToken = secrets.seal(input.manageToken, manageTokenContext(input.appointmentId));
-	const jobs: NewJob[] = confirm ? [{ kind: 'mail.booking_confirmation', payload }] : [];
+	const confirmation = input.movedFrom ? { ...payload, movedFrom: input.movedFrom } : payload;
+	const jobs: NewJob[] = confirm ? [{ kind: 'mail.booking_confirmation', payload: confirmation }] : [];
 	for (const reminder of reminderInstants(start, timing.mail, now)) {
 		jobs.push({ kind: 'mail.booking_reminder', payload: { ...payload, hoursBefore: String(reminder.hoursBefore) }, runAt: new Date(reminder.at) });
 	}

@@ -28,7 +28,8 @@ export async function bookingMail(
 	manageToken: string | null,
 	kind: BookingMailKind,
 	origin: string,
-	options: { force?: boolean } = {}
+	/** `movedFrom`: the start before a move; the confirmation then says what moved, old and new time. */
+	options: { force?: boolean; movedFrom?: string } = {}
 ): Promise<OutgoingMail | null> {
 	const row = await db.kysely
 		.selectFrom('appointment')
@@ -81,6 +82,8 @@ export async function bookingMail(
 		const token = reminderAnswerToken(db.secrets, row.id);
 		text += `\n\n${translate(locale, 'reminders.mailAnswer', { come: reminderAnswerUrl(origin, locale, token, 'come', manageToken), change: reminderAnswerUrl(origin, locale, token, 'change', manageToken) })}`;
 	}
+	const moved = kind === 'confirmation' && options.movedFrom ? dateTimeFormat(locale, clinic.time_zone).format(new Date(options.movedFrom)) : null;
+	if (moved) text = `${translate(locale, 'bookingPages.mail.moved', { from: moved, to: when })}\n\n${text}`;
 	if (kind === 'confirmation') {
 		// Questionnaire and consent before the visit (issue #6): a week-long portal link, used once.
 		const token = await createMagicLink(db, row.patient_id, BOOKING_LINK_TTL_MS);
@@ -91,7 +94,7 @@ export async function bookingMail(
 	return {
 		to: row.email,
 		kind: `booking.${kind}`,
-		subject: translate(locale, MAIL_TEXT[kind].subject, params),
+		subject: moved ? translate(locale, 'bookingPages.mail.movedSubject', params) : translate(locale, MAIL_TEXT[kind].subject, params),
 		text,
 		attachments: () => [
 			appointmentCalendar({ kind, locale, appointmentId: row.id, startsAt: row.starts_at, endsAt: row.ends_at, clinicName, service: params.service, address: params.address, url: params.url })

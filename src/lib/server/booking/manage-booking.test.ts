@@ -2,6 +2,7 @@ import { beforeAll, expect, it } from 'vitest';
 import { describeEachDatabase } from '../../../../tests/support/test-database';
 import type { AuditActor } from '../audit/audit-log';
 import { seedDemoClinic } from '../seed/demo-clinic';
+import { bookingMail } from './booking-mail';
 import { manageTokenContext } from './booking-mail-jobs';
 import { createBooking } from './create-booking';
 import { getAvailability } from './get-availability';
@@ -117,8 +118,13 @@ describeEachDatabase('managing a booking from its e-mail link', (db) => {
 		const confirmations = jobs.filter((j) => j.kind === 'mail.booking_confirmation');
 		expect(confirmations).toHaveLength(2);
 		// The job keeps the manage link sealed; the worker opens it to build the mail (issue 16).
-		const payload = JSON.parse(confirmations[1]!.payload) as { appointmentId: string; manageToken: string };
+		const payload = JSON.parse(confirmations[1]!.payload) as { appointmentId: string; manageToken: string; movedFrom: string };
 		expect(payload.appointmentId).toBe(appointment.id);
+		// The mail says what moved: the old time and the new (issue #22).
+		expect(payload.movedFrom).toBe(new Date(at('15:30')).toISOString());
+		const mail = (await bookingMail(db(), appointment.id, manageToken, 'confirmation', 'https://clinic.example', { movedFrom: payload.movedFrom }))!;
+		expect(mail.subject).toContain('your appointment has moved to');
+		expect(mail.text).toMatch(/Before: [^\n]*15:30\nNow: [^\n]*17:30/);
 		expect(payload.manageToken).not.toContain(manageToken);
 		expect(db().secrets.open(payload.manageToken, manageTokenContext(appointment.id))).toBe(manageToken);
 		const pendingReminders = jobs.filter((j) => j.kind === 'mail.booking_reminder' && j.done_at === null);
@@ -165,7 +171,7 @@ describeEachDatabase('managing a booking from its e-mail link', (db) => {
 		// The portal never knows the manage token, so the new confirmation carries none. (Rows come
 		// back in no promised order: on PostgreSQL the move's queued jobs may land before the first.)
 		expect(confirmations).toHaveLength(2);
-		expect(confirmations.map((c) => JSON.parse(c.payload))).toContainEqual({ appointmentId: mine.appointment.id });
+		expect(confirmations.map((c) => JSON.parse(c.payload))).toContainEqual({ appointmentId: mine.appointment.id, movedFrom: mine.appointment.starts_at });
 		expect(await cancelBooking(db(), me, portalActor, NOW)).toEqual({ ok: true });
 		const audit = await db().kysely.selectFrom('audit_log').select(['action', 'actor_type', 'detail']).where('entity_id', '=', mine.appointment.id).where('action', 'like', 'booking.%').execute();
 		expect(audit.map((a) => [a.action, a.actor_type, JSON.parse(a.detail!).via])).toEqual([

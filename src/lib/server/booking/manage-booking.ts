@@ -43,9 +43,9 @@ export interface CancelOptions {
 
 export interface ManagedBooking {
 	appointment: Appointment;
-	service: { name: { ja: string; en: string }; durationMinutes: number } | null;
+	service: { name: { ja: string; en: string }; durationMinutes: number; priceJpy: number } | null;
 	practitionerName: { ja: string; en: string };
-	clinic: { timeZone: string; phone: string; cancellationCutoffHours: number };
+	clinic: { timeZone: string; phone: string; cancellationCutoffHours: number; address: { ja: string; en: string } };
 	/** Online changes are possible strictly before this instant. */
 	changeDeadline: number;
 }
@@ -65,7 +65,7 @@ export async function findBooking(db: Db, key: BookingKey): Promise<ManagedBooki
 	const appointment = await appointmentByKey(db, key);
 	if (!appointment) return undefined;
 	const [clinic, practitioner, service] = await Promise.all([
-		db.kysely.selectFrom('clinic').select(['time_zone', 'phone', 'cancellation_cutoff_hours']).executeTakeFirstOrThrow(),
+		db.kysely.selectFrom('clinic').select(['time_zone', 'phone', 'cancellation_cutoff_hours', 'postal_code', 'address_ja', 'address_en']).executeTakeFirstOrThrow(),
 		db.kysely
 			.selectFrom('practitioner')
 			.select(['family_name_ja', 'given_name_ja', 'family_name_en', 'given_name_en'])
@@ -75,12 +75,17 @@ export async function findBooking(db: Db, key: BookingKey): Promise<ManagedBooki
 	]);
 	return {
 		appointment,
-		service: service ? { name: { ja: service.name_ja, en: service.name_en }, durationMinutes: service.duration_minutes } : null,
+		service: service ? { name: { ja: service.name_ja, en: service.name_en }, durationMinutes: service.duration_minutes, priceJpy: service.price_jpy } : null,
 		practitionerName: {
 			ja: `${practitioner.family_name_ja} ${practitioner.given_name_ja}`,
 			en: `${practitioner.given_name_en} ${practitioner.family_name_en}`
 		},
-		clinic: { timeZone: clinic.time_zone, phone: clinic.phone, cancellationCutoffHours: clinic.cancellation_cutoff_hours },
+		clinic: {
+			timeZone: clinic.time_zone,
+			phone: clinic.phone,
+			cancellationCutoffHours: clinic.cancellation_cutoff_hours,
+			address: { ja: `〒${clinic.postal_code} ${clinic.address_ja}`, en: `${clinic.address_en} ${clinic.postal_code}` }
+		},
 		changeDeadline: changeDeadlineOf(appointment, clinic.cancellation_cutoff_hours)
 	};
 }
@@ -185,7 +190,8 @@ export async function moveBooking(db: Db, key: BookingKey, newStart: number, act
 				detail: { via: viaOf(key), from: appointment.starts_at, to: new Date(slot.start).toISOString() }
 			});
 			// From the portal the manage token is unknown (only its hash is kept).
-			const payload = typeof key === 'string' ? { appointmentId: appointment.id, manageToken: key } : { appointmentId: appointment.id };
+			const moved = { appointmentId: appointment.id, movedFrom: appointment.starts_at };
+			const payload = typeof key === 'string' ? { ...moved, manageToken: key } : moved;
 			await retireReminders(tx, appointment.id, now);
 			await enqueueJobs(tx, bookingMailJobs(tx.secrets, { ...payload, patientId: appointment.patient_id }, slot.start, now, await reminderTiming(tx)), new Date(now));
 			if (slot.start !== Date.parse(appointment.starts_at)) await enqueueFreedSlot(tx, { practitionerId: appointment.practitioner_id, start: appointment.starts_at }, now);

@@ -57,7 +57,7 @@ async function sendBookingMail(context: JobContext, payload: Record<string, stri
 	const appointmentId = payload.appointmentId!;
 	// Opened only now, to build the mail; a job queued before sealing existed holds it plain.
 	const manageToken = payload.manageToken ? context.db.secrets.open(payload.manageToken, manageTokenContext(appointmentId)) : null;
-	const mail = await bookingMail(context.db, appointmentId, manageToken, kind, context.origin, { force: payload.force === '1' });
+	const mail = await bookingMail(context.db, appointmentId, manageToken, kind, context.origin, { force: payload.force === '1', movedFrom: payload.movedFrom });
 	if (!mail) return; // cancelled since: nothing to send
 	const result = await context.mailer.send(context.db, mail);
 	// Without SMTP the mail waits in the outbox; with SMTP a failed delivery is retried later.

@@ -58,7 +58,7 @@ const SERVICES = [
 	{ code: 'FIRST', ja: '初診（問診・検査・施術）', en: 'First visit (consultation, examination, treatment)', minutes: 75, price: 7700, newOnly: 1, addOn: 0, online: 1 },
 	{ code: 'FOLLOW', ja: '再診（鍼治療）', en: 'Follow-up treatment', minutes: 45, price: 5500, newOnly: 0, addOn: 0, online: 1 },
 	{ code: 'EA', ja: '低周波鍼通電療法', en: 'Electroacupuncture', minutes: 60, price: 6600, newOnly: 0, addOn: 0, online: 1 },
-	{ code: 'MOXA', ja: 'お灸（追加）', en: 'Moxibustion add-on', minutes: 15, price: 1100, newOnly: 0, addOn: 1, online: 0 }
+	{ code: 'MOXA', ja: 'お灸', en: 'Moxibustion', minutes: 15, price: 1100, newOnly: 0, addOn: 1, online: 0 }
 ];
 
 /**

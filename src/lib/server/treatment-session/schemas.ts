@@ -79,26 +79,35 @@ export const ZPrePainSchema = z
 	.refine((v) => v.preLegPain !== null || v.preBackPain !== null, { path: ['preLegPain'], ...e('nrsRequired') });
 export type TPrePain = z.infer<typeof ZPrePainSchema>;
 
+/** How a point was needled: every field but the point itself, shared by adding and completing a point. */
+const pointDetail = {
+	side: z.enum(POINT_SIDES, e('side')),
+	gauge: optionalEnum(NEEDLE_GAUGES, 'gauge'),
+	lengthMm: optionalInt(1, 150, 'length'),
+	depthMm: optionalInt(0, 150, 'depth'),
+	technique: optionalEnum(NEEDLE_TECHNIQUES, 'technique'),
+	deqi: optionalEnum(DEQI_LEVELS, 'deqi'),
+	/** A ticked checkbox: needled deeply (docs/clinical-rules.md §3 asks about deep needling). */
+	deep: z
+		.string()
+		.optional()
+		.transform((s) => s === 'on' || s === 'true')
+};
+// A needle cannot go deeper than it is long.
+const depthWithinLength = (v: { depthMm: number | null; lengthMm: number | null }) => v.depthMm === null || v.lengthMm === null || v.depthMm <= v.lengthMm;
+
 export const ZAddPointSchema = z
-	.object({
-		code: z.string(e('point')).refine((c) => findAcupoint(c) !== null, e('point')),
-		side: z.enum(POINT_SIDES, e('side')),
-		gauge: optionalEnum(NEEDLE_GAUGES, 'gauge'),
-		lengthMm: optionalInt(1, 150, 'length'),
-		depthMm: optionalInt(0, 150, 'depth'),
-		technique: optionalEnum(NEEDLE_TECHNIQUES, 'technique'),
-		deqi: optionalEnum(DEQI_LEVELS, 'deqi'),
-		/** A ticked checkbox: needled deeply (docs/clinical-rules.md §3 asks about deep needling). */
-		deep: z
-			.string()
-			.optional()
-			.transform((s) => s === 'on' || s === 'true')
-	})
-	// A needle cannot go deeper than it is long.
-	.refine((v) => v.depthMm === null || v.lengthMm === null || v.depthMm <= v.lengthMm, { path: ['depthMm'], ...e('depthBeyondLength') });
+	.object({ code: z.string(e('point')).refine((c) => findAcupoint(c) !== null, e('point')), ...pointDetail })
+	.refine(depthWithinLength, { path: ['depthMm'], ...e('depthBeyondLength') });
 export type TAddPoint = z.infer<typeof ZAddPointSchema>;
 
 export const ZRemovePointSchema = z.object({ pointId: z.uuid(e('point')) });
+
+/** Completing a point in place (a plan point copied into the session, issue #22): the point stays, its details change. */
+export const ZEditPointSchema = z
+	.object({ pointId: z.uuid(e('point')), ...pointDetail })
+	.refine(depthWithinLength, { path: ['depthMm'], ...e('depthBeyondLength') });
+export type TEditPoint = z.infer<typeof ZEditPointSchema>;
 
 export const ZNeedleStepSchema = z.object({
 	counter: z.enum(['in', 'out'], e('counter')),

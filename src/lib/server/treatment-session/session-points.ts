@@ -4,7 +4,7 @@ import type { AuditActor } from '../audit/audit-log';
 import type { Db } from '../db/database';
 import { editSession, type SessionEditResult } from './edit-session';
 import { fieldCodesFrom } from './field-codes';
-import { acknowledgementReasons, ZAddPointSchema, ZRemovePointSchema } from './schemas';
+import { acknowledgementReasons, ZAddPointSchema, ZEditPointSchema, ZRemovePointSchema } from './schemas';
 import { licencesOf, type SessionPoint } from './session-repository';
 import { guardSessionChange, sessionTreatment } from './session-safety';
 
@@ -69,6 +69,54 @@ export async function removeSessionPoint(db: Db, patientId: string, sessionId: s
 			before: { points: snapshot(session.points) },
 			after: { points: snapshot(session.points.filter((p) => p.id !== pointId)) },
 			detail: { pointId }
+		};
+	});
+}
+
+/**
+ * Completes or corrects one point in place (issue #22): a plan point copied into the session gets
+ * its gauge, length, depth, technique and de qi at the bed instead of being removed and added
+ * again. The point itself stays; the record-ownership rule and the amendment rule apply as to every
+ * change (edit-session.ts), and the changed point is checked against the patient's alerts with the
+ * one safety rule (docs/clinical-rules.md §3): marking it deep can bring in a conflict that needs a
+ * reason.
+ */
+export async function editSessionPoint(db: Db, patientId: string, sessionId: string, input: Record<string, unknown>, actor: AuditActor, now?: Date): Promise<SessionEditResult> {
+	const parsed = ZEditPointSchema.safeParse(input);
+	if (!parsed.success) return { ok: false, code: 'invalid', fields: fieldCodesFrom(parsed.error) };
+	const { reasons, fields } = acknowledgementReasons(input);
+	if (Object.keys(fields).length > 0) return { ok: false, code: 'invalid', fields };
+	const { pointId, ...detail } = parsed.data;
+	return editSession(db, patientId, sessionId, input, actor, { now }, async (tx, session, at) => {
+		const current = session.points.find((p) => p.id === pointId);
+		if (!current) return { ok: false, code: 'invalid', fields: { pointId: 'treatmentSession.error.point' } };
+		if (!mayNeedle(await licencesOf(tx, session.practitionerStaffId))) {
+			return { ok: false, code: 'invalid', fields: { pointId: 'treatmentSession.error.needsHari' } };
+		}
+		const updated = { ...current, ...detail };
+		const after = session.points.map((p) => (p.id === pointId ? updated : p));
+		const care = { before: sessionTreatment(session.points, session.techniques), after: sessionTreatment(after, session.techniques) };
+		const guarded = await guardSessionChange(tx, actor, session, care, reasons, at);
+		if (!guarded.ok) return guarded;
+		await tx.kysely
+			.updateTable('session_point')
+			.set({
+				side: detail.side,
+				gauge: detail.gauge,
+				length_mm: detail.lengthMm,
+				depth_mm: detail.depthMm,
+				technique: detail.technique,
+				deqi: detail.deqi,
+				deep: detail.deep ? 1 : 0
+			})
+			.where('id', '=', pointId)
+			.where('session_id', '=', sessionId)
+			.execute();
+		return {
+			action: 'treatment_session.point.edit',
+			before: { points: snapshot(session.points) },
+			after: { points: snapshot(after) },
+			detail: { pointId, acknowledged: guarded.acknowledged }
 		};
 	});
 }

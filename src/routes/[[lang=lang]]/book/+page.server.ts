@@ -2,6 +2,7 @@ import { fail, redirect } from '@sveltejs/kit';
 import { localizePath } from '$lib/i18n/locales';
 import { translate } from '$lib/i18n/translate';
 import { createBooking } from '$lib/server/booking/create-booking';
+import { explainRefusal } from '$lib/server/booking/explain-refusal';
 import { checkPolicyTick } from '$lib/server/cancellation-policy/booking-tick';
 import { currentPolicy } from '$lib/server/cancellation-policy/policy-repository';
 import { formFailure } from '$lib/server/http/form';
@@ -9,7 +10,7 @@ import { readForm } from '$lib/server/http/read-form';
 import { actorFrom } from '$lib/server/http/request-context';
 import { wakeJobWorker } from '$lib/server/jobs/worker';
 import { BOOKED_COOKIE, BOOKED_COOKIE_SECONDS } from './booked-cookie';
-import { bookingInputFrom } from './details-form';
+import { bookingInputFrom, withChosenSlot } from './details-form';
 import { readFlowQuery } from './flow-query';
 import { resolveBookingStep } from './resolve-step';
 import { clearTriageCookie, readTriageCookie } from './triage-cookie';
@@ -26,7 +27,8 @@ export const actions: Actions = {
 	default: async (event) => {
 		const { locals, request, cookies, url } = event;
 		const locale = locals.locale;
-		const values = await readForm(request);
+		// A refused booking offers other times as one radio group (`slot`): it sets the date and time.
+		const values = withChosenSlot(await readForm(request));
 		const query = readFlowQuery(values);
 		const clinic = await locals.db.kysely.selectFrom('clinic').select('time_zone').executeTakeFirstOrThrow();
 		const built = await checkPolicyTick(locals.db, bookingInputFrom(values, query, locale, clinic.time_zone, readTriageCookie(cookies)), values, locale);
@@ -47,7 +49,13 @@ export const actions: Actions = {
 				clearTriageCookie(cookies);
 				return fail(422, { redFlag: { level: result.level, reasons: result.reasons } });
 			}
-			if (result.code === 'slot_taken') return fail(409, { slotTaken: true as const });
+			if (result.code === 'slot_taken') {
+				// Keep everything typed, say truly why, and offer the nearest free times (issue #22).
+				const chosen = query.practitioner === 'any' ? undefined : query.practitioner;
+				const explained = await explainRefusal(locals.db, { serviceId: built.input.serviceId, practitionerId: chosen, start: Date.parse(built.input.start) });
+				const { slot: _slot, ...typed } = values;
+				return fail(409, { slotTaken: true as const, values: typed, reason: explained?.reason ?? 'taken', nearest: explained?.nearest ?? [] });
+			}
 			if (result.code === 'too_many_upcoming') return formFailure(409, values, {}, translate(locale, 'bookingControls.tooManyUpcoming', { limit: result.limit }));
 			return formFailure(400, values, {}, translate(locale, 'book.selectionLost'));
 		}

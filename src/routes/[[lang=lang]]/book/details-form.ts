@@ -66,3 +66,16 @@ function formErrors(error: z.ZodError, locale: Locale, input: unknown): FieldErr
 	}
 	return errors;
 }
+
+const SLOT = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})(?:\|([0-9a-f-]{36}))?$/;
+
+/**
+ * The time chosen among those offered after a refusal (`slot` = `YYYY-MM-DDTHH:MM|practitionerId`)
+ * replaces the date, time and practitioner-for-anyone of the form; anything else stays as posted.
+ */
+export function withChosenSlot(values: Record<string, string>): Record<string, string> {
+	const match = SLOT.exec(values.slot ?? '');
+	if (!match) return values;
+	const [, date, time, practitionerId] = match;
+	return { ...values, date: date!, time: time!, ...(practitionerId && values.practitioner === 'any' ? { with: practitionerId } : {}) };
+}

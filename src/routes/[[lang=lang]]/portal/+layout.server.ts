@@ -1,3 +1,4 @@
+import { personName } from '$lib/domain/patients/person-name';
 import { lineConfig } from '$lib/server/line/line-config';
 import { findPortalPatient } from '$lib/server/portal/portal-home';
 import type { LayoutServerLoad } from './$types';
@@ -10,5 +11,6 @@ export const load: LayoutServerLoad = async ({ locals, setHeaders }) => {
 	setHeaders({ 'cache-control': 'no-store' });
 	const session = locals.patientSession;
 	const patient = session ? await findPortalPatient(locals.db, session.patientId) : null;
-	return { portalPatient: patient ? { givenName: patient.givenName || patient.familyName } : null, lineEnabled: lineConfig() !== null };
+	// The patient is addressed by full name (issue #22): 佐藤 健 様, not 健 様.
+	return { portalPatient: patient ? { fullName: personName(patient, locals.locale) } : null, lineEnabled: lineConfig() !== null };
 };

@@ -35,6 +35,8 @@ import { cancellationPolicy } from './cancellation-policy';
 import { recall } from './recall';
 import { series } from './series';
 import { bookingControls } from './booking-controls';
+import { bedside } from './bedside';
+import { bookingPages } from './booking-pages';
 
 export const AREA_MESSAGES_JA = {
 	...publicSite.ja,
@@ -69,7 +71,9 @@ export const AREA_MESSAGES_JA = {
 	...cancellationPolicy.ja,
 	...recall.ja,
 	...series.ja,
-	...bookingControls.ja
+	...bookingControls.ja,
+	...bedside.ja,
+	...bookingPages.ja
 } as const;
 
 export const AREA_MESSAGES_EN = {
@@ -105,5 +109,7 @@ export const AREA_MESSAGES_EN = {
 	...cancellationPolicy.en,
 	...recall.en,
 	...series.en,
-	...bookingControls.en
+	...bookingControls.en,
+	...bedside.en,
+	...bookingPages.en
 } as const;

@@ -17,8 +17,13 @@ export const load: PageServerLoad = async ({ locals, cookies, setHeaders }) => {
 		start: Date.parse(appointment.starts_at),
 		// A new patient's request the clinic approves first (issue #17): held, not yet confirmed.
 		pending: appointment.approval === 'pending',
+		end: Date.parse(appointment.ends_at),
 		timeZone: clinic.timeZone,
 		serviceName: service?.name ?? null,
+		priceJpy: service?.priceJpy ?? null,
+		address: clinic.address,
+		// A number to quote on the phone: the start of the appointment's id, which no one types in.
+		bookingNumber: appointment.id.slice(0, 8).toUpperCase(),
 		practitionerName,
 		cutoffHours: clinic.cancellationCutoffHours,
 		manageHref: localizePath(`/booking/${token}`, locals.locale)

@@ -34,7 +34,7 @@ import {
 	POINT_SIDES,
 	REASON_MAX
 } from '$lib/server/treatment-session/schemas';
-import { addSessionPoint, removeSessionPoint } from '$lib/server/treatment-session/session-points';
+import { addSessionPoint, editSessionPoint, removeSessionPoint } from '$lib/server/treatment-session/session-points';
 import { getSessionRecord } from '$lib/server/treatment-session/session-record';
 import { findSessionPatient, licencesOf } from '$lib/server/treatment-session/session-repository';
 import { startRetentionTimer } from '$lib/server/treatment-session/start-retention-timer';
@@ -130,6 +130,7 @@ export const actions: Actions = {
 	prePain: editAction(recordPrePain),
 	addPoint: editAction(addSessionPoint),
 	removePoint: editAction(removeSessionPoint),
+	editPoint: editAction(editSessionPoint),
 	needleStep: editAction(stepNeedleCount),
 	needleCounts: editAction(setNeedleCounts),
 	techniques: editAction(recordTechniques),
