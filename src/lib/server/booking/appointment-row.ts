@@ -37,6 +37,9 @@ export function appointmentRow(input: {
 		note: '',
 		created_at: new Date(input.now).toISOString(),
 		cancelled_at: null,
-		red_flag_level: null
+		red_flag_level: null,
+		confirmed_at: null,
+		change_requested_at: null,
+		answered_via: null
 	};
 }

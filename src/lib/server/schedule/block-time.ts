@@ -59,7 +59,10 @@ export async function blockTime(db: Db, raw: TBlockTime, actor: AuditActor): Pro
 				red_flag_level: null,
 				triage_level: null,
 				triage_reasons: null,
-				triage_given_at: null
+				triage_given_at: null,
+				confirmed_at: null,
+				change_requested_at: null,
+				answered_via: null
 			};
 			await tx.kysely.insertInto('appointment').values(appointment).execute();
 			await claimOrThrow(tx, appointment.id, resources, start, end);

@@ -27,6 +27,7 @@ import { rateLimit } from './rate-limit';
 import { insurance } from './insurance';
 import { reports } from './reports';
 import { staffSecurity } from './staff-security';
+import { console_ } from './console';
 
 export const AREA_MESSAGES_JA = {
 	...publicSite.ja,
@@ -53,7 +54,8 @@ export const AREA_MESSAGES_JA = {
 	...rateLimit.ja,
 	...insurance.ja,
 	...reports.ja,
-	...staffSecurity.ja
+	...staffSecurity.ja,
+	...console_.ja
 } as const;
 
 export const AREA_MESSAGES_EN = {
@@ -81,5 +83,6 @@ export const AREA_MESSAGES_EN = {
 	...rateLimit.en,
 	...insurance.en,
 	...reports.en,
-	...staffSecurity.en
+	...staffSecurity.en,
+	...console_.en
 } as const;
