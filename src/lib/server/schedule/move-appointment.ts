@@ -2,7 +2,9 @@ import { recordAudit, type AuditActor } from '../audit/audit-log';
 import { isUniqueViolation, releaseOccupancy, resourcesOf } from '../booking/occupancy';
 import type { Db } from '../db/database';
 import type { Appointment } from '../db/schema';
+import { enqueueJob } from '../jobs/queue';
 import { rescheduleReminders } from '../jobs/reminders';
+import { DESK_MOVE_MAIL_JOB } from './desk-move-mail';
 import { withTransaction } from '../db/transaction';
 import { claimOrThrow, findConflict, OccupancyConflict, type ConflictingAppointment } from './appointment-conflict';
 import { fitsOpeningHours, loadWeeklyPeriods } from './opening-hours-fit';
@@ -74,11 +76,16 @@ export async function moveAppointment(db: Db, raw: TMoveAppointment, actor: Audi
 				entityId: current.id,
 				patientId: current.patient_id ?? undefined,
 				detail: {
+					...(input.notifyPatient ? {} : { toldInPerson: true }),
 					from: current.starts_at,
 					to: moved.starts_at,
 					...(practitionerId !== current.practitioner_id ? { fromPractitionerId: current.practitioner_id, toPractitionerId: practitionerId } : {})
 				}
 			});
+			// The patient hears what moved, unless the desk told them in person (the job sends nothing without an address).
+			if (input.notifyPatient && current.patient_id && moved.starts_at !== current.starts_at) {
+				await enqueueJob(tx, DESK_MOVE_MAIL_JOB, { appointmentId: current.id, from: current.starts_at });
+			}
 			return { ok: true, appointment: { ...current, ...moved } } as const;
 		});
 	} catch (cause) {

@@ -88,7 +88,8 @@ export async function createAction(event: RequestEvent, timeZone: string) {
 			practitionerId: form.practitionerId,
 			bedId: form.bedId,
 			start: instantAt(form.date, form.time, timeZone),
-			source: form.source
+			source: form.source,
+			email: form.email
 		},
 		actorFrom(event)
 	);
@@ -141,7 +142,12 @@ export async function moveAction(event: RequestEvent, timeZone: string) {
 	const form = parsed.data;
 	const result = await moveAppointment(
 		locals.db,
-		{ appointmentId: form.appointmentId, start: instantAt(form.moveDate, form.moveTime, timeZone), practitionerId: form.movePractitionerId },
+		{
+			appointmentId: form.appointmentId,
+			start: instantAt(form.moveDate, form.moveTime, timeZone),
+			practitionerId: form.movePractitionerId,
+			notifyPatient: !form.toldInPerson
+		},
 		actorFrom(event)
 	);
 	if (!result.ok) {
@@ -179,7 +185,7 @@ export async function cancelAction(event: RequestEvent) {
 	const { locals } = event;
 	const { values, parsed } = await readValidated(event.request, ZCancelFormSchema, locals.locale);
 	if (!parsed.success) return refusal('invalid', 'cancel', values, locals.locale);
-	const result = await cancelAppointment(locals.db, parsed.data.id, actorFrom(event));
+	const result = await cancelAppointment(locals.db, parsed.data.id, actorFrom(event), undefined, { notifyPatient: !parsed.data.toldInPerson });
 	if (!result.ok) return refusal(result.code, 'cancel', values, locals.locale);
 	return { intent: 'cancel' as const, appointmentId: parsed.data.id, notice: translate(locals.locale, 'schedule.cancelled') };
 }
