@@ -76,3 +76,33 @@ describeEachDatabase('the mail the desk sends a patient', (db) => {
 		expect(await deskMoveMail(db(), appointment.id, appointment.starts_at, 'https://clinic.example')).toBeNull();
 	});
 });
+
+describeEachDatabase('checking a move before it is made', (db) => {
+	let s: SeededSchedule;
+
+	beforeAll(async () => {
+		s = await seedSchedule(db());
+	});
+
+	it('answers as the move would, and writes nothing: no new time, no audit row, no mail', async () => {
+		const book = async (familyName: string, start: string) => {
+			const result = await createStaffAppointment(db(), { newPatient: { familyName, givenName: '一', phone: '090-7777-8888' }, serviceId: s.follow, practitionerId: s.sato, start, source: 'staff' }, s.actor);
+			if (!result.ok) throw new Error(result.code);
+			return result.appointment;
+		};
+		const mine = await book('確認', at('09:00'));
+		const other = await book('先客', at('11:00'));
+		const audits = async () => (await db().kysely.selectFrom('audit_log').select('seq').where('entity_id', '=', mine.id).execute()).length;
+		const before = await audits();
+		expect(await moveAppointment(db(), { appointmentId: mine.id, start: at('10:30') }, s.actor, { check: true })).toMatchObject({ ok: false, code: 'conflict', conflictWith: { id: other.id } });
+		const fine = await moveAppointment(db(), { appointmentId: mine.id, start: at('09:30') }, s.actor, { check: true });
+		expect(fine).toMatchObject({ ok: true, appointment: { starts_at: '2026-11-30T00:30:00.000Z' } });
+		const row = await db().kysely.selectFrom('appointment').select('starts_at').where('id', '=', mine.id).executeTakeFirstOrThrow();
+		expect(row.starts_at).toBe(mine.starts_at);
+		const grains = await db().kysely.selectFrom('occupancy').select('grain_start').where('appointment_id', '=', mine.id).orderBy('grain_start').execute();
+		expect(grains[0]!.grain_start).toBe(mine.starts_at);
+		expect(await audits()).toBe(before);
+		const jobs = await db().kysely.selectFrom('job').select('kind').where('kind', '=', DESK_MOVE_MAIL_JOB).where('payload', 'like', `%${mine.id}%`).execute();
+		expect(jobs).toEqual([]);
+	});
+});

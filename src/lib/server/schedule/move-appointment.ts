@@ -23,7 +23,18 @@ const MOVABLE = new Set<Appointment['status']>(['booked', 'arrived', 'blocked'])
  * length, buffer and bed. The old grains are released and the new ones claimed in one
  * transaction: if the new time is taken, the rollback puts the appointment back where it was.
  */
-export async function moveAppointment(db: Db, raw: TMoveAppointment, actor: AuditActor): Promise<MoveAppointmentResult> {
+/** Thrown inside the transaction of a dry run, so that everything it wrote rolls back. */
+class DryRunDone extends Error {
+	constructor(readonly result: MoveAppointmentResult) {
+		super('dry run');
+	}
+}
+
+/**
+ * `check`: run every rule, claim the grains and roll it all back, so the schedule's drag and drop
+ * can show a conflict before anything is written (issue #22), with exactly the rules of the move.
+ */
+export async function moveAppointment(db: Db, raw: TMoveAppointment, actor: AuditActor, options: { check?: boolean } = {}): Promise<MoveAppointmentResult> {
 	const parsed = ZMoveAppointmentSchema.safeParse(raw);
 	if (!parsed.success) return { ok: false, code: 'invalid' };
 	const input = parsed.data;
@@ -69,6 +80,7 @@ export async function moveAppointment(db: Db, raw: TMoveAppointment, actor: Audi
 			if (Number(updated.numUpdatedRows) !== 1) return { ok: false, code: 'not_movable' } as const;
 			await releaseOccupancy(tx, current.id);
 			await claimOrThrow(tx, current.id, resources, start, heldUntil);
+			if (options.check) throw new DryRunDone({ ok: true, appointment: { ...current, ...moved } });
 			await rescheduleReminders(tx, current.id, start);
 			await recordAudit(tx, actor, {
 				action: 'schedule.move',
@@ -89,6 +101,7 @@ export async function moveAppointment(db: Db, raw: TMoveAppointment, actor: Audi
 			return { ok: true, appointment: { ...current, ...moved } } as const;
 		});
 	} catch (cause) {
+		if (cause instanceof DryRunDone) return cause.result;
 		if (cause instanceof OccupancyConflict || isUniqueViolation(cause)) {
 			return { ok: false, code: 'conflict', conflictWith: await findConflict(db, resources, start, heldUntil, current.id) };
 		}

@@ -104,7 +104,9 @@ export const ZMoveFormSchema = z.object({
 	moveDate: isoDate,
 	moveTime: clockTime,
 	movePractitionerId: optionalId,
-	toldInPerson: checkbox
+	toldInPerson: checkbox,
+	/** Only check the move (the schedule's drag and drop asks before it moves anything). */
+	check: checkbox
 });
 export type TMoveForm = z.infer<typeof ZMoveFormSchema>;
 
@@ -118,6 +120,10 @@ export const ZScheduleQuerySchema = z.object({
 	view: z.enum(['practitioner', 'bed']).optional().catch(undefined),
 	q: z.string().trim().max(60).optional().catch(undefined),
 	move: z.uuid().optional().catch(undefined),
+	/** A slot clicked in the week's calendar: the booking form opens filled with it. */
+	time: clockTime.optional().catch(undefined),
+	practitioner: id.optional().catch(undefined),
+	bed: id.optional().catch(undefined),
 	cancel: z.uuid().optional().catch(undefined)
 });
 export type TScheduleQuery = z.infer<typeof ZScheduleQuerySchema>;

@@ -148,12 +148,14 @@ export async function moveAction(event: RequestEvent, timeZone: string) {
 			practitionerId: form.movePractitionerId,
 			notifyPatient: !form.toldInPerson
 		},
-		actorFrom(event)
+		actorFrom(event),
+		{ check: form.check }
 	);
 	if (!result.ok) {
 		if (result.code === 'conflict') return refuse(409, 'move', values, {}, conflictMessage(result.conflictWith, locals.locale, timeZone), result.conflictWith?.id);
 		return refusal(result.code, 'move', values, locals.locale);
 	}
+	if (form.check) return { intent: 'move' as const, appointmentId: result.appointment.id, checked: true, notice: '' };
 	return {
 		intent: 'move' as const,
 		appointmentId: result.appointment.id,
