@@ -16,4 +16,6 @@ export const load: PageServerLoad = async (event) => {
 };
 
 /** "Arrived" at the door: the schedule's own action, so the same rule and audit apply. */
-export const actions: Actions = { status: statusAction };
+export const actions: Actions = {
+	status: statusAction
+};
