@@ -146,6 +146,8 @@ describe('the schedule calendar', () => {
 			await dialog.getByRole('button', { name: 'Move' }).click();
 			await page.getByTestId('calendar-notice').waitFor();
 			expect(await page.getByTestId('calendar-notice').textContent()).toContain('16:30');
+			// With appointments on it, too.
+			expect(await axeViolations(page)).toEqual([]);
 
 			const moved = await waitForMail(mailDir, person.email, (m) => (m.subject ?? '').includes('変更'));
 			expect(moved.text).toContain(person.givenName);
@@ -188,6 +190,16 @@ describe('the schedule calendar', () => {
 		expect(mail.text).toContain(`Mover${suffix}`);
 		expect(mail.text).toMatch(/変更前: .*9:00/);
 		expect(mail.text).toMatch(/変更後: .*11:00/);
+		await context.close();
+	});
+
+	it('shows the week in the calendar over the week table, and axe finds nothing on it', async () => {
+		const { context, page } = await signedIn(LAPTOP);
+		await page.goto(`${base}/en/staff/schedule/week?date=${DAYS.laptop}`);
+		await page.locator('[data-testid=schedule-calendar][data-ready=true] .ec-body').waitFor();
+		expect(await page.locator('[data-testid=schedule-calendar] .ec-event', { hasText: `laptop${suffix} ` }).count()).toBeGreaterThan(0);
+		expect(await page.locator('table').first().isVisible()).toBe(false);
+		expect(await axeViolations(page)).toEqual([]);
 		await context.close();
 	});
 
