@@ -14,6 +14,7 @@ import { NEVER_CAME_JOB, runNeverCameDeletion } from '../privacy/delete-never-ca
 import { RECALL_INVITATION_JOB, sendRecallInvitation } from '../recall/recall-mail';
 import { PRUNE_JOB, runPruning } from './prune';
 import { WAITLIST_JOB_HANDLERS } from '../waitlist/waitlist-mail';
+import { DESK_MOVE_MAIL_JOB, deskMoveMail } from '../schedule/desk-move-mail';
 import { claimDueJobs, completeJobs, extendLease, failJob, LEASE_MS } from './queue';
 import type { Job } from './types';
 import { handleLineEvent, type LineEventPayload } from '../line/line-events';
@@ -40,6 +41,7 @@ const HANDLERS: Record<string, Handler> = {
 	'mail.booking_confirmation': (context, payload) => sendBookingMail(context, payload, 'confirmation'),
 	'mail.booking_reminder': (context, payload) => sendBookingMail(context, payload, 'reminder'),
 	'mail.booking_cancellation': (context, payload) => sendBookingMail(context, payload, 'cancellation'),
+	[DESK_MOVE_MAIL_JOB]: (context, payload) => sendMailOrNothing(context, deskMoveMail(context.db, payload.appointmentId!, payload.from!, context.origin)),
 	[EMAIL_CHANGED_JOB]: sendEmailChangedMail,
 	[NEVER_CAME_JOB]: async (context, _payload, now) => void (await runNeverCameDeletion(context.db, now)),
 	...WAITLIST_JOB_HANDLERS,
@@ -61,6 +63,13 @@ async function sendBookingMail(context: JobContext, payload: Record<string, stri
 	if (!mail) return; // cancelled since: nothing to send
 	const result = await context.mailer.send(context.db, mail);
 	// Without SMTP the mail waits in the outbox; with SMTP a failed delivery is retried later.
+	if (context.mailer.canDeliver && !result.delivered) throw new Error(result.error ?? 'delivery failed');
+}
+
+async function sendMailOrNothing(context: JobContext, built: Promise<Awaited<ReturnType<typeof bookingMail>>>) {
+	const mail = await built;
+	if (!mail) return;
+	const result = await context.mailer.send(context.db, mail);
 	if (context.mailer.canDeliver && !result.delivered) throw new Error(result.error ?? 'delivery failed');
 }
 

@@ -15,7 +15,14 @@ const CANCELLABLE = new Set<Appointment['status']>(['booked', 'arrived', 'blocke
  * Cancels an appointment, or lifts blocked time, and frees its grains at once so the time can be
  * booked again. The row stays, with `cancelled_at`, for the patient's history and the audit trail.
  */
-export async function cancelAppointment(db: Db, appointmentId: string, actor: AuditActor, now = db.clock.now()): Promise<CancelAppointmentResult> {
+export async function cancelAppointment(
+	db: Db,
+	appointmentId: string,
+	actor: AuditActor,
+	now = db.clock.now(),
+	options: { notifyPatient?: boolean } = {}
+): Promise<CancelAppointmentResult> {
+	const notifyPatient = options.notifyPatient ?? true;
 	return withTransaction(db, async (tx) => {
 		const current = await tx.kysely.selectFrom('appointment').select(['id', 'status', 'patient_id', 'practitioner_id', 'starts_at']).where('id', '=', appointmentId).executeTakeFirst();
 		if (!current) return { ok: false, code: 'not_found' } as const;
@@ -33,10 +40,11 @@ export async function cancelAppointment(db: Db, appointmentId: string, actor: Au
 			entityType: 'appointment',
 			entityId: current.id,
 			patientId: current.patient_id ?? undefined,
-			detail: { from: current.status }
+			detail: { from: current.status, ...(notifyPatient ? {} : { toldInPerson: true }) }
 		});
 		// The patient hears of it (the job finds no address for a walk-in or a block, and sends nothing).
-		await enqueueJob(tx, 'mail.booking_cancellation', { appointmentId: current.id }, undefined, now);
+		// Unless the desk told them in person (issue #22).
+		if (notifyPatient) await enqueueJob(tx, 'mail.booking_cancellation', { appointmentId: current.id }, undefined, now);
 		// The freed time (a visit or lifted blocked time) goes to the waiting list (issue #17).
 		await enqueueFreedSlot(tx, { practitionerId: current.practitioner_id, start: current.starts_at }, now);
 		return { ok: true } as const;

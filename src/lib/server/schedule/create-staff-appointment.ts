@@ -3,6 +3,9 @@ import { recordAudit, type AuditActor } from '../audit/audit-log';
 import { isUniqueViolation, resourcesOf } from '../booking/occupancy';
 import type { Db } from '../db/database';
 import type { Appointment } from '../db/schema';
+import { bookingMailJobs } from '../booking/booking-mail-jobs';
+import { randomToken, sha256Hex } from '../crypto';
+import { enqueueJobs } from '../jobs/queue';
 import { findOrCreatePatient } from '../patients/find-or-create-patient';
 import { withTransaction } from '../db/transaction';
 import { claimOrThrow, findConflict, OccupancyConflict, type ConflictingAppointment } from './appointment-conflict';
@@ -11,7 +14,7 @@ import { fitsOpeningHours, loadWeeklyPeriods } from './opening-hours-fit';
 import { ZCreateStaffAppointmentSchema, type TCreateStaffAppointment } from './schemas';
 
 export type StaffAppointmentResult =
-	| { ok: true; appointment: Appointment; patient: { id: string; familyName: string; givenName: string; created: boolean } }
+	| { ok: true; appointment: Appointment; patient: { id: string; familyName: string; givenName: string; created: boolean }; mailed: boolean }
 	| { ok: false; code: 'conflict'; conflictWith: ConflictingAppointment | null }
 	| {
 			ok: false;
@@ -72,6 +75,10 @@ export async function createStaffAppointment(db: Db, raw: TCreateStaffAppointmen
 						familyName: input.newPatient!.familyName,
 						givenName: input.newPatient!.givenName
 					};
+			const address = await contactAddress(tx, patient.id, input.email, actor, input.source);
+			// A visit booked ahead (by phone, at the desk) gets what an online booking gets: the confirmation
+			// with its manage link and the portal invitation, and the reminder. A walk-in is here already.
+			const manageToken = address && input.source === 'staff' ? randomToken() : null;
 			const appointment: Appointment = {
 				id: randomUUID(),
 				patient_id: patient.id,
@@ -85,7 +92,7 @@ export async function createStaffAppointment(db: Db, raw: TCreateStaffAppointmen
 				source: input.source,
 				first_visit: service.new_patient_only,
 				triage: null,
-				manage_token_hash: null,
+				manage_token_hash: manageToken ? sha256Hex(manageToken) : null,
 				locale: known?.preferred_locale ?? 'ja',
 				note: input.note,
 				created_at: tx.clock.now().toISOString(),
@@ -113,7 +120,11 @@ export async function createStaffAppointment(db: Db, raw: TCreateStaffAppointmen
 				patientId: patient.id,
 				detail: { source: input.source, serviceId: service.id, practitionerId: practitioner.id, bedId, start: appointment.starts_at }
 			});
-			return { ok: true, appointment, patient } as const;
+			if (manageToken) {
+				const now = tx.clock.now();
+				await enqueueJobs(tx, bookingMailJobs(tx.secrets, { appointmentId: appointment.id, manageToken }, start, now.getTime()), now);
+			}
+			return { ok: true, appointment, patient, mailed: manageToken !== null } as const;
 		});
 	} catch (cause) {
 		if (cause instanceof OccupancyConflict || isUniqueViolation(cause)) {
@@ -121,4 +132,16 @@ export async function createStaffAppointment(db: Db, raw: TCreateStaffAppointmen
 		}
 		throw cause;
 	}
+}
+
+/**
+ * The address the patient is reached at: the one on file, or the one the desk was given now, which
+ * is then kept on the record (an address on file is never replaced here: the patient's page changes it).
+ */
+async function contactAddress(db: Db, patientId: string, given: string | undefined, actor: AuditActor, via: string): Promise<string> {
+	const row = await db.kysely.selectFrom('patient').select('email').where('id', '=', patientId).executeTakeFirstOrThrow();
+	if (row.email || !given) return row.email;
+	await db.kysely.updateTable('patient').set({ email: given, email_source: 'desk', updated_at: db.clock.now().toISOString() }).where('id', '=', patientId).execute();
+	await recordAudit(db, actor, { action: 'patient.update', entityType: 'patient', entityId: patientId, patientId, detail: { fields: ['email'], via } });
+	return given;
 }

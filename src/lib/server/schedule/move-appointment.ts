@@ -2,7 +2,9 @@ import { recordAudit, type AuditActor } from '../audit/audit-log';
 import { isUniqueViolation, releaseOccupancy, resourcesOf } from '../booking/occupancy';
 import type { Db } from '../db/database';
 import type { Appointment } from '../db/schema';
+import { enqueueJob } from '../jobs/queue';
 import { rescheduleReminders } from '../jobs/reminders';
+import { DESK_MOVE_MAIL_JOB } from './desk-move-mail';
 import { withTransaction } from '../db/transaction';
 import { enqueueFreedSlot } from '../waitlist/jobs';
 import { claimOrThrow, findConflict, OccupancyConflict, type ConflictingAppointment } from './appointment-conflict';
@@ -22,7 +24,18 @@ const MOVABLE = new Set<Appointment['status']>(['booked', 'arrived', 'blocked'])
  * length, buffer and bed. The old grains are released and the new ones claimed in one
  * transaction: if the new time is taken, the rollback puts the appointment back where it was.
  */
-export async function moveAppointment(db: Db, raw: TMoveAppointment, actor: AuditActor): Promise<MoveAppointmentResult> {
+/** Thrown inside the transaction of a dry run, so that everything it wrote rolls back. */
+class DryRunDone extends Error {
+	constructor(readonly result: MoveAppointmentResult) {
+		super('dry run');
+	}
+}
+
+/**
+ * `check`: run every rule, claim the grains and roll it all back, so the schedule's drag and drop
+ * can show a conflict before anything is written (issue #22), with exactly the rules of the move.
+ */
+export async function moveAppointment(db: Db, raw: TMoveAppointment, actor: AuditActor, options: { check?: boolean } = {}): Promise<MoveAppointmentResult> {
 	const parsed = ZMoveAppointmentSchema.safeParse(raw);
 	if (!parsed.success) return { ok: false, code: 'invalid' };
 	const input = parsed.data;
@@ -69,6 +82,7 @@ export async function moveAppointment(db: Db, raw: TMoveAppointment, actor: Audi
 			if (Number(updated.numUpdatedRows) !== 1) return { ok: false, code: 'not_movable' } as const;
 			await releaseOccupancy(tx, current.id);
 			await claimOrThrow(tx, current.id, resources, start, heldUntil, current.status === 'blocked');
+			if (options.check) throw new DryRunDone({ ok: true, appointment: { ...current, ...moved } });
 			await rescheduleReminders(tx, current.id, start);
 			// The time it left goes to the waiting list (issue #17).
 			if (start !== oldStart || practitionerId !== current.practitioner_id) await enqueueFreedSlot(tx, { practitionerId: current.practitioner_id, start: oldStart });
@@ -78,14 +92,20 @@ export async function moveAppointment(db: Db, raw: TMoveAppointment, actor: Audi
 				entityId: current.id,
 				patientId: current.patient_id ?? undefined,
 				detail: {
+					...(input.notifyPatient ? {} : { toldInPerson: true }),
 					from: current.starts_at,
 					to: moved.starts_at,
 					...(practitionerId !== current.practitioner_id ? { fromPractitionerId: current.practitioner_id, toPractitionerId: practitionerId } : {})
 				}
 			});
+			// The patient hears what moved, unless the desk told them in person (the job sends nothing without an address).
+			if (input.notifyPatient && current.patient_id && moved.starts_at !== current.starts_at) {
+				await enqueueJob(tx, DESK_MOVE_MAIL_JOB, { appointmentId: current.id, from: current.starts_at });
+			}
 			return { ok: true, appointment: { ...current, ...moved } } as const;
 		});
 	} catch (cause) {
+		if (cause instanceof DryRunDone) return cause.result;
 		if (cause instanceof OccupancyConflict || isUniqueViolation(cause)) {
 			return { ok: false, code: 'conflict', conflictWith: await findConflict(db, resources, start, heldUntil, current.id) };
 		}

@@ -20,6 +20,10 @@ const optionalId = z
 	.optional()
 	.transform((v) => v || undefined);
 const note = z.string().trim().max(200).optional().default('');
+/** An empty e-mail input means "none given". */
+const optionalEmail = z.union([z.literal(''), z.email('validation.email').trim().max(254)]).optional().transform((v) => v || undefined);
+/** A ticked box ("told in person") arrives as "on"; an unticked one does not arrive at all. */
+const checkbox = z.literal('on').optional().transform((v) => v === 'on');
 
 /** A walk-in or a caller who is not yet a patient: name and phone, reading optional. */
 export const ZNewPatientSchema = z.object({
@@ -40,6 +44,8 @@ export const ZCreateStaffAppointmentSchema = z
 		bedId: id.optional(),
 		start: instant,
 		source: z.enum(['staff', 'walk_in']),
+		/** The patient's e-mail, when they have one: a phone booking gets the same mail as an online one (issue #22). */
+		email: z.email().trim().max(254).optional(),
 		note
 	})
 	.refine((v) => (v.patientId === undefined) !== (v.newPatient === undefined), { path: ['patientId'], message: 'schedule.patientRequired' });
@@ -58,9 +64,11 @@ export const ZMoveAppointmentSchema = z.object({
 	appointmentId: id,
 	start: instant,
 	/** Another practitioner; the same one when left out. */
-	practitionerId: id.optional()
+	practitionerId: id.optional(),
+	/** Mail the patient what moved; false when the desk told them in person (issue #22). */
+	notifyPatient: z.boolean().default(true)
 });
-export type TMoveAppointment = z.infer<typeof ZMoveAppointmentSchema>;
+export type TMoveAppointment = z.input<typeof ZMoveAppointmentSchema>;
 
 export const STAFF_SETTABLE_STATUSES = ['arrived', 'completed', 'no_show'] as const;
 export type StaffSettableStatus = (typeof STAFF_SETTABLE_STATUSES)[number];
@@ -74,7 +82,8 @@ export const ZAppointmentFormSchema = z.object({
 	bedId: optionalId,
 	date: isoDate,
 	time: clockTime,
-	source: z.enum(['staff', 'walk_in'])
+	source: z.enum(['staff', 'walk_in']),
+	email: optionalEmail
 });
 export type TAppointmentForm = z.infer<typeof ZAppointmentFormSchema>;
 
@@ -94,12 +103,15 @@ export const ZMoveFormSchema = z.object({
 	appointmentId: z.uuid('schedule.chooseAppointment'),
 	moveDate: isoDate,
 	moveTime: clockTime,
-	movePractitionerId: optionalId
+	movePractitionerId: optionalId,
+	toldInPerson: checkbox,
+	/** Only check the move (the schedule's drag and drop asks before it moves anything). */
+	check: checkbox
 });
 export type TMoveForm = z.infer<typeof ZMoveFormSchema>;
 
 export const ZStatusFormSchema = z.object({ id: z.uuid(), status: z.enum(STAFF_SETTABLE_STATUSES) });
-export const ZCancelFormSchema = z.object({ id: z.uuid() });
+export const ZCancelFormSchema = z.object({ id: z.uuid(), toldInPerson: checkbox });
 export const ZFeedFormSchema = z.object({ practitionerId: id });
 
 /** What the day view reads from its address; anything malformed falls back to the default. */
@@ -108,6 +120,10 @@ export const ZScheduleQuerySchema = z.object({
 	view: z.enum(['practitioner', 'bed']).optional().catch(undefined),
 	q: z.string().trim().max(60).optional().catch(undefined),
 	move: z.uuid().optional().catch(undefined),
+	/** A slot clicked in the week's calendar: the booking form opens filled with it. */
+	time: clockTime.optional().catch(undefined),
+	practitioner: id.optional().catch(undefined),
+	bed: id.optional().catch(undefined),
 	cancel: z.uuid().optional().catch(undefined)
 });
 export type TScheduleQuery = z.infer<typeof ZScheduleQuerySchema>;

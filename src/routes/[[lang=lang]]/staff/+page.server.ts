@@ -1,18 +1,21 @@
-import { clinicDayAt } from '$lib/domain/clinic/opening-hours';
-import { listExpiringDoctorConsents } from '$lib/server/billing/doctor-consent';
-import { findClinic } from '$lib/server/clinic/clinic-repository';
-import type { PageServerLoad } from './$types';
+import { loadToday } from '$lib/server/console/load-today';
+import { roleMayOpen } from '$lib/server/http/route-access';
+import { actorFrom } from '$lib/server/http/request-context';
+import type { Actions, PageServerLoad } from './$types';
+import { statusAction } from './schedule/schedule-actions';
 
-export const load: PageServerLoad = async ({ locals }) => {
-	const clinic = await findClinic(locals.db);
-	const timeZone = clinic?.time_zone ?? 'Asia/Tokyo';
-	const today = clinicDayAt(locals.db.clock.now(), timeZone).date;
-	// The desk asks patients for a renewal; consents already renewed need nothing more.
-	const expiringConsents = clinic && locals.session?.staff.role !== 'practitioner' ? (await listExpiringDoctorConsents(locals.db, { today })).filter((c) => !c.renewed).length : 0;
+export const load: PageServerLoad = async (event) => {
+	const staff = event.locals.session!.staff;
+	const today = await loadToday(event.locals.db, { actor: actorFrom(event), role: staff.role });
 	return {
-		timeZone,
-		today,
-		expiringConsents,
-		totpEnabled: locals.session?.staff.totp_enabled === 1
+		...today,
+		now: event.locals.db.clock.now().getTime(),
+		totpEnabled: staff.totp_enabled === 1,
+		mayCharge: roleMayOpen('/[[lang=lang]]/staff/billing/appointments/[appointmentId]', staff.role)
 	};
+};
+
+/** "Arrived" at the door: the schedule's own action, so the same rule and audit apply. */
+export const actions: Actions = {
+	status: statusAction
 };

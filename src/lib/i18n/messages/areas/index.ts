@@ -37,6 +37,7 @@ import { series } from './series';
 import { bookingControls } from './booking-controls';
 import { bedside } from './bedside';
 import { bookingPages } from './booking-pages';
+import { console_ } from './console';
 
 export const AREA_MESSAGES_JA = {
 	...publicSite.ja,
@@ -73,7 +74,8 @@ export const AREA_MESSAGES_JA = {
 	...series.ja,
 	...bookingControls.ja,
 	...bedside.ja,
-	...bookingPages.ja
+	...bookingPages.ja,
+	...console_.ja
 } as const;
 
 export const AREA_MESSAGES_EN = {
@@ -111,5 +113,6 @@ export const AREA_MESSAGES_EN = {
 	...series.en,
 	...bookingControls.en,
 	...bedside.en,
-	...bookingPages.en
+	...bookingPages.en,
+	...console_.en
 } as const;

@@ -45,6 +45,8 @@ export const load: PageServerLoad = async (event) => {
 		q: query.q ?? '',
 		matches: query.q ? await searchPatients(locals.db, query.q, viewer.actor) : [],
 		moveId: query.move ?? null,
+		// A slot clicked in the week's calendar opens this day with the booking form filled.
+		preset: query.time ? { date, time: query.time, practitionerId: query.practitioner ?? '', bedId: query.bed ?? '' } : null,
 		cancelId: query.cancel ?? null,
 		mayUseFeed: staff.role === 'owner' || staff.role === 'practitioner',
 		mayCharge: roleMayOpen('/[[lang=lang]]/staff/billing/appointments/[appointmentId]', staff.role)

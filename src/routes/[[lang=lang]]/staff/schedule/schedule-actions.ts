@@ -89,7 +89,8 @@ export async function createAction(event: RequestEvent, timeZone: string) {
 			practitionerId: form.practitionerId,
 			bedId: form.bedId,
 			start: instantAt(form.date, form.time, timeZone),
-			source: form.source
+			source: form.source,
+			email: form.email
 		},
 		actorFrom(event)
 	);
@@ -142,13 +143,20 @@ export async function moveAction(event: RequestEvent, timeZone: string) {
 	const form = parsed.data;
 	const result = await moveAppointment(
 		locals.db,
-		{ appointmentId: form.appointmentId, start: instantAt(form.moveDate, form.moveTime, timeZone), practitionerId: form.movePractitionerId },
-		actorFrom(event)
+		{
+			appointmentId: form.appointmentId,
+			start: instantAt(form.moveDate, form.moveTime, timeZone),
+			practitionerId: form.movePractitionerId,
+			notifyPatient: !form.toldInPerson
+		},
+		actorFrom(event),
+		{ check: form.check }
 	);
 	if (!result.ok) {
 		if (result.code === 'conflict') return refuse(409, 'move', values, {}, conflictMessage(result.conflictWith, locals.locale, timeZone), result.conflictWith?.id);
 		return refusal(result.code, 'move', values, locals.locale);
 	}
+	if (form.check) return { intent: 'move' as const, appointmentId: result.appointment.id, checked: true, notice: '' };
 	return {
 		intent: 'move' as const,
 		appointmentId: result.appointment.id,
@@ -180,7 +188,7 @@ export async function cancelAction(event: RequestEvent) {
 	const { locals } = event;
 	const { values, parsed } = await readValidated(event.request, ZCancelFormSchema, locals.locale);
 	if (!parsed.success) return refusal('invalid', 'cancel', values, locals.locale);
-	const result = await cancelAppointment(locals.db, parsed.data.id, actorFrom(event));
+	const result = await cancelAppointment(locals.db, parsed.data.id, actorFrom(event), undefined, { notifyPatient: !parsed.data.toldInPerson });
 	if (!result.ok) return refusal(result.code, 'cancel', values, locals.locale);
 	return { intent: 'cancel' as const, appointmentId: parsed.data.id, notice: translate(locals.locale, 'schedule.cancelled') };
 }

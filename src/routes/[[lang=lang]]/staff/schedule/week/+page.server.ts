@@ -27,7 +27,16 @@ export const load: PageServerLoad = async (event) => {
 			open: resources.openingHours.some((p) => p.weekday === weekdayOf(day)),
 			holiday: japaneseHoliday(day)?.name ?? null
 		})),
+		// The calendar spans the earliest opening to the latest closing of the week.
+		hours: weekHours(resources.openingHours),
 		practitioners: resources.practitioners.map((p) => ({ id: p.id, name: p.name })),
 		appointments: await loadStaffSchedule(locals.db, monday, sunday, timeZone, { actor: actorFrom(event), role: locals.session!.staff.role })
 	};
 };
+
+function weekHours(periods: Array<{ opens: string; closes: string }>): { min: string; max: string } {
+	if (periods.length === 0) return { min: '09:00:00', max: '19:00:00' };
+	const opens = periods.map((p) => p.opens).sort()[0]!;
+	const closes = periods.map((p) => p.closes).sort().at(-1)!;
+	return { min: `${opens.slice(0, 5)}:00`, max: `${closes.slice(0, 5)}:00` };
+}
