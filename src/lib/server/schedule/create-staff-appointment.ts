@@ -4,6 +4,7 @@ import { isUniqueViolation, resourcesOf } from '../booking/occupancy';
 import type { Db } from '../db/database';
 import type { Appointment } from '../db/schema';
 import { bookingMailJobs } from '../booking/booking-mail-jobs';
+import { reminderTiming } from '../reminders/reminder-settings';
 import { randomToken, sha256Hex } from '../crypto';
 import { enqueueJobs } from '../jobs/queue';
 import { findOrCreatePatient } from '../patients/find-or-create-patient';
@@ -122,7 +123,7 @@ export async function createStaffAppointment(db: Db, raw: TCreateStaffAppointmen
 			});
 			if (manageToken) {
 				const now = tx.clock.now();
-				await enqueueJobs(tx, bookingMailJobs(tx.secrets, { appointmentId: appointment.id, manageToken }, start, now.getTime()), now);
+				await enqueueJobs(tx, bookingMailJobs(tx.secrets, { appointmentId: appointment.id, manageToken, patientId: patient.id }, start, now.getTime(), await reminderTiming(tx)), now);
 			}
 			return { ok: true, appointment, patient, mailed: manageToken !== null } as const;
 		});
