@@ -4,7 +4,7 @@ import { translate, type MessageKey } from '../../i18n/translate';
 import { manageTokenContext } from '../booking/booking-mail-jobs';
 import { manageUrl } from '../booking/manage-url';
 import type { Db } from '../db/database';
-import type { LineNotice } from './line-notice';
+import { openLinkPath, type LineNotice } from './line-notice';
 
 /** The postback a reminder's buttons send back: the answer and the appointment, and the manage token when known. */
 export interface ReminderPostback {
@@ -40,7 +40,7 @@ export async function lineMessagesFor(db: Db, notice: LineNotice, patientId: str
 	}
 	if (notice.kind === 'link') {
 		const title = translate(locale, notice.titleKey as MessageKey);
-		return [text(translate(locale, 'line.linkText', { clinic: clinicName, title, url: link(origin, locale, notice.path) }))];
+		return [text(translate(locale, 'line.linkText', { clinic: clinicName, title, url: link(origin, locale, openLinkPath(db.secrets, notice)) }))];
 	}
 	const appointment = await db.kysely
 		.selectFrom('appointment')

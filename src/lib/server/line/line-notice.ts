@@ -12,7 +12,18 @@ export type LineNotice =
 	 * Any other message that is a title and a link (a waiting-list offer, a recall invitation): the
 	 * title is a message key in `line.` or another area, the path is localized for the patient.
 	 */
-	| { kind: 'link'; titleKey: string; path: string };
+	| { kind: 'link'; titleKey: string; path: string; /** the path holds a token: sealed under the server key */ sealed?: boolean };
+
+const LINK_PATH_SEAL = 'line-link-path';
+
+/** A link notice whose path carries a token (an offer's page): the job keeps it sealed, never plain. */
+export function sealedLinkNotice(secrets: { seal(value: string, context: string): string }, titleKey: string, path: string): LineNotice {
+	return { kind: 'link', titleKey, path: secrets.seal(path, LINK_PATH_SEAL), sealed: true };
+}
+
+export function openLinkPath(secrets: { open(value: string, context: string): string }, notice: { path: string; sealed?: boolean }): string {
+	return notice.sealed ? secrets.open(notice.path, LINK_PATH_SEAL) : notice.path;
+}
 
 export const LINE_PUSH_JOB = 'line.push';
 export const LINE_EVENT_JOB = 'line.event';

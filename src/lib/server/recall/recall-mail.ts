@@ -4,6 +4,7 @@ import { translate } from '../../i18n/translate';
 import { findClinic } from '../clinic/clinic-repository';
 import type { Db } from '../db/database';
 import type { Mailer } from '../mail/mailer';
+import { notifyPatient } from '../messaging/notify-patient';
 import { patientRemindersWithdrawn } from './recall-list';
 
 /** The job that mails a recall invitation (issue #17). */
@@ -20,18 +21,20 @@ export async function sendRecallInvitation(context: { db: Db; mailer: Mailer; or
 		.select(['patient.id', 'patient.email', 'patient.family_name', 'patient.given_name', 'patient.preferred_locale'])
 		.where('recall_invitation.id', '=', payload.invitationId ?? '')
 		.executeTakeFirst();
-	if (!invitation || invitation.email.trim() === '') return;
+	if (!invitation) return;
 	if (await patientRemindersWithdrawn(context.db, invitation.id)) return;
 	const locale = invitation.preferred_locale === 'en' ? 'en' : 'ja';
 	const clinic = await findClinic(context.db);
 	const clinicName = clinic ? (locale === 'ja' ? clinic.name_ja : clinic.name_en) : '';
 	const url = `${context.origin}${localizePath('/book', locale)}`;
-	const result = await context.mailer.send(context.db, {
-		to: invitation.email,
-		kind: 'recall.invitation',
-		subject: translate(locale, 'recall.mailSubject', { clinic: clinicName }),
-		text: translate(locale, 'recall.mailBody', { name: personName({ familyName: invitation.family_name, givenName: invitation.given_name }, locale), clinic: clinicName, url, phone: clinic?.phone ?? '' })
+	// By the patient's channels (issue #20); the mail itself is queued and retried like any other.
+	await notifyPatient(context.db, invitation.id, {
+		mail: {
+			to: invitation.email,
+			kind: 'recall.invitation',
+			subject: translate(locale, 'recall.mailSubject', { clinic: clinicName }),
+			text: translate(locale, 'recall.mailBody', { name: personName({ familyName: invitation.family_name, givenName: invitation.given_name }, locale), clinic: clinicName, url, phone: clinic?.phone ?? '' })
+		},
+		line: { kind: 'link', titleKey: 'recall.lineTitle', path: '/book' }
 	});
-	// Without SMTP the mail waits in the outbox; with SMTP a failed delivery is retried later.
-	if (context.mailer.canDeliver && !result.delivered) throw new Error(result.error ?? 'delivery failed');
 }

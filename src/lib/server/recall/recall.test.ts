@@ -1,6 +1,7 @@
 import { beforeAll, expect, it } from 'vitest';
 import { describeEachDatabase } from '../../../../tests/support/test-database';
 import { ensureDefaultConsentDocuments } from '../consent/default-documents';
+import { SEND_MAIL_JOB, sendQueuedMail } from '../mail/mail-jobs';
 import type { Mailer, OutgoingMail } from '../mail/mailer';
 import { createStaffAppointment } from '../schedule/create-staff-appointment';
 import { seedSchedule, type SeededSchedule } from '../schedule/seeded-schedule';
@@ -64,6 +65,11 @@ describeEachDatabase('recall', (db) => {
 		const sent: OutgoingMail[] = [];
 		const mailer: Mailer = { canDeliver: false, send: async (_db, mail) => (sent.push(mail), { id: 'm', delivered: false }) };
 		await sendRecallInvitation({ db: db(), mailer, origin: 'https://clinic.example' }, JSON.parse(job.payload));
+		// The invitation goes to the patient's channels: the mail is queued, sealed, and sent by its own job.
+		const queued = await db().kysely.selectFrom('job').select('payload').where('kind', '=', SEND_MAIL_JOB).execute();
+		expect(queued).toHaveLength(1);
+		expect(queued[0]!.payload).not.toContain('due@example.jp');
+		await sendQueuedMail(db(), mailer, JSON.parse(queued[0]!.payload));
 		expect(sent).toHaveLength(1);
 		expect(sent[0]).toMatchObject({ to: 'due@example.jp', kind: 'recall.invitation' });
 		expect(sent[0]!.text).toContain('https://clinic.example/book');

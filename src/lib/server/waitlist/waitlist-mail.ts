@@ -2,6 +2,8 @@ import { personName } from '../../domain/patients/person-name';
 import { translate } from '../../i18n/translate';
 import type { Db } from '../db/database';
 import type { Mailer } from '../mail/mailer';
+import { sealedLinkNotice } from '../line/line-notice';
+import { notifyPatient } from '../messaging/notify-patient';
 import { expireOffer } from './answer-offer';
 import { EXPIRE_OFFER_JOB, JOINED_MAIL_JOB, OFFER_MAIL_JOB, OFFER_SLOT_JOB } from './jobs';
 import { offerFreedSlot } from './offer-freed-slot';
@@ -42,11 +44,11 @@ async function sendOfferMail(context: Context, payload: Record<string, string>):
 		.innerJoin('patient as p', 'p.id', 'e.patient_id')
 		.innerJoin('service', 'service.id', 'e.service_id')
 		.innerJoin('practitioner as pr', 'pr.id', 'o.practitioner_id')
-		.select(['o.status', 'o.starts_at', 'o.expires_at', 'e.locale', 'p.email', 'p.family_name', 'p.given_name', 'service.name_ja', 'service.name_en', 'pr.family_name_ja', 'pr.given_name_ja', 'pr.family_name_en', 'pr.given_name_en'])
+		.select(['o.status', 'o.starts_at', 'o.expires_at', 'e.locale', 'e.patient_id', 'p.email', 'p.family_name', 'p.given_name', 'service.name_ja', 'service.name_en', 'pr.family_name_ja', 'pr.given_name_ja', 'pr.family_name_en', 'pr.given_name_en'])
 		.where('o.id', '=', offerId)
 		.executeTakeFirst();
-	// Answered or expired before the mail went out, or no address: nothing to send.
-	if (!row || row.status !== 'offered' || !row.email) return;
+	// Answered or expired before the mail went out: nothing to send.
+	if (!row || row.status !== 'offered') return;
 	const clinic = await context.db.kysely.selectFrom('clinic').select(['name_ja', 'name_en', 'phone', 'time_zone']).executeTakeFirstOrThrow();
 	const locale = row.locale;
 	const ja = locale === 'ja';
@@ -61,7 +63,11 @@ async function sendOfferMail(context: Context, payload: Record<string, string>):
 		url: waitlistOfferUrl(context.origin, locale, token),
 		phone: clinic.phone
 	};
-	await deliver(context, { to: row.email, kind: 'waitlist.offer', subject: translate(locale, 'waitlist.mailOfferSubject', params), text: translate(locale, 'waitlist.mailOfferBody', params) });
+	// By the patient's channels (issue #20): the mail, and on LINE a title and the link, nothing more.
+	await notifyPatient(context.db, row.patient_id, {
+		mail: { to: row.email, kind: 'waitlist.offer', subject: translate(locale, 'waitlist.mailOfferSubject', params), text: translate(locale, 'waitlist.mailOfferBody', params) },
+		line: sealedLinkNotice(context.db.secrets, 'waitlist.lineOfferTitle', `/waitlist/offer/${token}`)
+	});
 }
 
 /** "You are on the waiting list", with the link to see or leave it. */

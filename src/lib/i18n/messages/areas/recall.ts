@@ -34,6 +34,7 @@ export const recall = {
 		'recall.weeksSaved': '来院目安を{weeks}週間にしました。',
 		'recall.weeksInvalid': '1〜104の整数で入力してください。',
 		'recall.mailSubject': '【{clinic}】その後のお加減はいかがですか',
+		'recall.lineTitle': 'その後のお加減はいかがですか。次回のご予約はこちらから',
 		'recall.mailBody':
 			'{name}様\n\n{clinic}です。前回のご来院から少し間があきましたが、その後お体の具合はいかがでしょうか。\n\n続けて施術を受けていただくと、効果が長続きしやすくなります。ご都合のよい日時を、下記からご予約いただけます。\n{url}\n\nお電話でのご予約・ご相談も承ります：{phone}\n\n※このメールは、お知らせの受け取りに同意いただいた方にお送りしています。'
 	},
@@ -71,6 +72,7 @@ export const recall = {
 		'recall.weeksSaved': 'Patients without a plan are now due {weeks} weeks after their last visit.',
 		'recall.weeksInvalid': 'Enter a whole number from 1 to 104.',
 		'recall.mailSubject': '{clinic}: how are you feeling?',
+		'recall.lineTitle': 'How are you feeling? You can book your next visit here',
 		'recall.mailBody':
 			'Dear {name},\n\nThis is {clinic}. It has been a while since your last visit, and we hope you are keeping well.\n\nRegular treatment helps the benefits last. You can book a time that suits you here:\n{url}\n\nYou are also welcome to call us: {phone}\n\nYou receive this because you agreed to receive reminders from us.'
 	}

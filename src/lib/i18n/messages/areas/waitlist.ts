@@ -55,6 +55,7 @@ export const waitlist = {
 		'waitlist.offerExpired': 'お取り置きの時間が過ぎたため、この枠は次の方にご案内しました。',
 		'waitlist.offerAlreadyAccepted': 'この枠はすでにご予約済みです。',
 		'waitlist.mailOfferSubject': '【{clinic}】キャンセル待ちの枠が空きました',
+		'waitlist.lineOfferTitle': 'キャンセル待ちの枠が空きました。下のリンクから予約できます（期限あり）',
 		'waitlist.mailOfferBody':
 			'{name} 様\n\nキャンセル待ちにご登録いただいていた枠が空きました。\n\n日時: {when}\nメニュー: {service}\n担当: {practitioner}\n\n{until}までお取り置きしています。ご予約は次のページのボタンから確定できます。\n{url}\n\n期限を過ぎると、次にお待ちの方にご案内します。\nご不明な点は {phone} までお電話ください。\n{clinic}',
 		'waitlist.mailJoinedSubject': '【{clinic}】キャンセル待ちに登録しました',
@@ -140,6 +141,7 @@ export const waitlist = {
 		'waitlist.offerExpired': 'The time we held for you has run out, so we offered it to the next person.',
 		'waitlist.offerAlreadyAccepted': 'You have already booked this time.',
 		'waitlist.mailOfferSubject': '{clinic}: a time on your waiting list has come free',
+		'waitlist.lineOfferTitle': 'A time on your waiting list has come free. Book it from the link below before the hold ends',
 		'waitlist.mailOfferBody':
 			'Dear {name},\n\nA time you were waiting for has come free.\n\nWhen: {when}\nTreatment: {service}\nPractitioner: {practitioner}\n\nWe hold it for you until {until}. Book it with the button on this page:\n{url}\n\nAfter that we offer it to the next person waiting.\nQuestions? Call us on {phone}.\n{clinic}',
 		'waitlist.mailJoinedSubject': '{clinic}: you are on the waiting list',
