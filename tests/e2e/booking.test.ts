@@ -180,6 +180,12 @@ describe('booking online without JavaScript on a 320 px phone', () => {
 		expect(done).toContain('¥');
 		expect(done).toContain('What to bring');
 		expect(await page.getByRole('link', { name: 'Open the map (new tab)' }).getAttribute('href')).toMatch(/^https:\/\/www\.google\.com\/maps\/search\//);
+		// Add to calendar: the visit as an .ics file, kept out of shared caches (it is reached by the token).
+		const calendar = await fetch(new URL((await page.getByTestId('add-to-calendar').getAttribute('href'))!, base));
+		expect(calendar.status).toBe(200);
+		expect(calendar.headers.get('content-type')).toContain('text/calendar');
+		expect(calendar.headers.get('cache-control')).toContain('no-store');
+		expect(await calendar.text()).toContain('BEGIN:VEVENT');
 		await expectAccessible();
 		await cancelFromConfirmation('en');
 	});

@@ -102,7 +102,7 @@ export async function bookingMail(
 	};
 }
 
-interface CalendarEvent {
+export interface CalendarEvent {
 	kind: BookingMailKind;
 	locale: Locale;
 	appointmentId: string;
@@ -115,7 +115,7 @@ interface CalendarEvent {
 }
 
 /** The appointment as an .ics file; a cancellation is METHOD:CANCEL for the same event. */
-function appointmentCalendar({ kind, locale, appointmentId, startsAt, endsAt, clinicName, service, address, url }: CalendarEvent): MailAttachment {
+export function appointmentCalendar({ kind, locale, appointmentId, startsAt, endsAt, clinicName, service, address, url }: CalendarEvent): MailAttachment {
 	const cancelled = kind === 'cancellation';
 	const calendar = ical({
 		name: clinicName,

@@ -25,6 +25,7 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
 	'/[[lang=lang]]/book/done': 'public',
 	'/[[lang=lang]]/book/self-check': 'public',
 	'/[[lang=lang]]/booking/[token]': 'public',
+	'/[[lang=lang]]/booking/[token]/calendar.ics': 'public',
 	// A reminder's answer page: its signed token is the key (issue #17).
 	'/[[lang=lang]]/reminder/[token]': 'public',
 	'/[[lang=lang]]/points': 'public',

@@ -26,6 +26,7 @@ export const load: PageServerLoad = async ({ locals, cookies, setHeaders }) => {
 		bookingNumber: appointment.id.slice(0, 8).toUpperCase(),
 		practitionerName,
 		cutoffHours: clinic.cancellationCutoffHours,
-		manageHref: localizePath(`/booking/${token}`, locals.locale)
+		manageHref: localizePath(`/booking/${token}`, locals.locale),
+		calendarHref: localizePath(`/booking/${token}/calendar.ics`, locals.locale)
 	};
 };

@@ -1,5 +1,6 @@
 import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
 import { localInstant } from '$lib/domain/scheduling/local-time';
+import { localizePath } from '$lib/i18n/locales';
 import { translate } from '$lib/i18n/translate';
 import type { AuditActor } from '$lib/server/audit/audit-log';
 import { DATE_PATTERN, TIME_PATTERN } from '$lib/server/booking/booking-flow';
@@ -28,6 +29,7 @@ export const load: PageServerLoad = async ({ locals, params, url, setHeaders }) 
 		changeable: isChangeableOnline(booking, now),
 		changeDeadline: booking.changeDeadline,
 		moved: url.searchParams.has('moved'),
+		calendarHref: localizePath(`/booking/${params.token}/calendar.ics`, locals.locale),
 		overviewHref: managePath(locals.locale, params.token),
 		cancelHref: managePath(locals.locale, params.token, { step: 'cancel' }),
 		moveHref: managePath(locals.locale, params.token, { step: 'move' }),
