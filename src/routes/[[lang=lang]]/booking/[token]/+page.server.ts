@@ -1,7 +1,6 @@
-import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
+import {fail, redirect, type RequestEvent } from '@sveltejs/kit';
 import { localInstant } from '$lib/domain/scheduling/local-time';
 import { localizePath } from '$lib/i18n/locales';
-import { translate } from '$lib/i18n/translate';
 import type { AuditActor } from '$lib/server/audit/audit-log';
 import { DATE_PATTERN, TIME_PATTERN } from '$lib/server/booking/booking-flow';
 import { cancelBooking, findBookingByToken, isChangeableOnline, moveBooking, type ManagedBooking } from '$lib/server/booking/manage-booking';
@@ -11,6 +10,7 @@ import { actorFrom } from '$lib/server/http/request-context';
 import { wakeJobWorker } from '$lib/server/jobs/worker';
 import { managePath, resolveManageView } from '$lib/server/booking/manage-view';
 import type { Actions, PageServerLoad } from './$types';
+import { notFound } from '$lib/server/http/not-found';
 
 export const load: PageServerLoad = async ({ locals, params, url, setHeaders }) => {
 	const booking = await found(locals, params.token);
@@ -64,7 +64,7 @@ export const actions: Actions = {
 
 async function found(locals: App.Locals, token: string): Promise<ManagedBooking> {
 	const booking = await findBookingByToken(locals.db, token);
-	if (!booking) error(404, translate(locals.locale, 'error.notFoundTitle'));
+	if (!booking) notFound(locals.locale);
 	return booking;
 }
 
@@ -75,6 +75,6 @@ function patientActor(event: RequestEvent, booking: ManagedBooking): AuditActor 
 }
 
 function refused(code: 'not_found' | 'past_cutoff' | 'slot_taken' | 'already_cancelled' | 'fee_not_accepted', locale: App.Locals['locale']) {
-	if (code === 'not_found') error(404, translate(locale, 'error.notFoundTitle'));
+	if (code === 'not_found') notFound(locale);
 	return fail(409, { code });
 }

@@ -1,4 +1,4 @@
-import { error } from '@sveltejs/kit';
+
 import { isMessageKey, translate } from '$lib/i18n/translate';
 import { formFailure, parseForm } from '$lib/server/http/form';
 import { checkInFormShape } from '$lib/server/outcomes/check-in-form';
@@ -6,6 +6,7 @@ import { portalPatient } from '$lib/server/portal/portal-patient';
 import { recordCheckIn } from '$lib/server/outcomes/record-check-in';
 import { ZCheckInFormSchema } from '$lib/server/outcomes/schemas';
 import type { Actions, PageServerLoad } from './$types';
+import { notFound } from '$lib/server/http/not-found';
 
 export const load: PageServerLoad = async (event) => {
 	const { patientId, actor } = portalPatient(event);
@@ -21,7 +22,7 @@ export const actions: Actions = {
 		const form = await parseForm(event.request, ZCheckInFormSchema(shape), locals.locale);
 		if (!form.ok) return form.failure;
 		const result = await recordCheckIn(locals.db, patientId, form.data, 'portal', actor);
-		if (!result.ok && result.code === 'not_found') error(404, translate(locals.locale, 'error.notFoundTitle'));
+		if (!result.ok && result.code === 'not_found') notFound(locals.locale);
 		if (!result.ok) {
 			const errors = Object.fromEntries(
 				Object.entries(result.fields).map(([field, key]) => [field, translate(locals.locale, isMessageKey(key) ? key : 'validation.invalid')])

@@ -1,16 +1,16 @@
-import { error } from '@sveltejs/kit';
-import { translate } from '$lib/i18n/translate';
+
 import { findClinic } from '$lib/server/clinic/clinic-repository';
 import { consentOverview } from '$lib/server/consent/consent-overview';
 import { portalPatient } from '$lib/server/portal/portal-patient';
 import { CONSENT_LIMITS } from '$lib/server/consent/schemas';
 import { signFormAction } from '$lib/server/consent/sign-form-action';
 import type { Actions, PageServerLoad } from './$types';
+import { notFound } from '$lib/server/http/not-found';
 
 export const load: PageServerLoad = async (event) => {
 	const { patientId, actor } = portalPatient(event);
 	const overview = await consentOverview(event.locals.db, patientId, actor);
-	if (!overview) error(404, translate(event.locals.locale, 'error.notFoundTitle'));
+	if (!overview) notFound(event.locals.locale);
 	return {
 		timeZone: (await findClinic(event.locals.db))?.time_zone ?? 'Asia/Tokyo',
 		nameMaxLength: CONSENT_LIMITS.typedName,

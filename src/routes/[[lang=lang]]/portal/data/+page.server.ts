@@ -1,4 +1,4 @@
-import { error } from '@sveltejs/kit';
+
 import { translate } from '$lib/i18n/translate';
 import { formFailure, parseForm } from '$lib/server/http/form';
 import { patientActor } from '$lib/server/portal/portal-patient';
@@ -6,6 +6,7 @@ import { findClinic } from '$lib/server/clinic/clinic-repository';
 import { createDeletionRequest, listPatientDeletionRequests } from '$lib/server/portal/deletion-request';
 import { PORTAL_LIMITS, ZDeletionRequestSchema } from '$lib/server/portal/schemas';
 import type { Actions, PageServerLoad } from './$types';
+import { notFound } from '$lib/server/http/not-found';
 
 export const load: PageServerLoad = async ({ locals }) => {
 	// The route is for signed-in patients only (route-access), so the session is there.
@@ -27,7 +28,7 @@ export const actions: Actions = {
 		if (!form.ok) return form.failure;
 		const actor = patientActor(event, patientId);
 		const result = await createDeletionRequest(locals.db, locals.mailer, patientId, form.data, actor, locals.origin);
-		if (!result.ok && result.code === 'not_found') error(404, translate(locals.locale, 'error.notFoundTitle'));
+		if (!result.ok && result.code === 'not_found') notFound(locals.locale);
 		if (!result.ok) return formFailure(409, form.values, {}, translate(locals.locale, 'portal.deletionAlreadyOpen'));
 		return { requested: true };
 	}

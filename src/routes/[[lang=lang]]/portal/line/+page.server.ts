@@ -1,17 +1,17 @@
-import { error, fail, redirect } from '@sveltejs/kit';
+import {fail, redirect } from '@sveltejs/kit';
 import { isNotificationChannels } from '$lib/domain/messaging/channels';
 import { localizePath } from '$lib/i18n/locales';
-import { translate } from '$lib/i18n/translate';
 import { readForm } from '$lib/server/http/read-form';
 import { lineConfig } from '$lib/server/line/line-config';
 import { disconnectLine, findLineLink, isLiveConnectToken, LINE_CONSENT_VERSION, setNotificationChannels } from '$lib/server/line/line-link';
 import { startLineLogin } from '$lib/server/line/line-login';
 import { patientActor } from '$lib/server/portal/portal-patient';
 import type { Actions, PageServerLoad } from './$types';
+import { notFound } from '$lib/server/http/not-found';
 
 /** The patient's LINE page (issue #20): consent, connect, channels, disconnect. Absent without LINE. */
 export const load: PageServerLoad = async ({ locals, url }) => {
-	if (!lineConfig()) error(404, translate(locals.locale, 'error.notFoundTitle'));
+	if (!lineConfig()) notFound(locals.locale);
 	const patientId = locals.patientSession!.patientId;
 	const connect = url.searchParams.get('connect');
 	return {
@@ -26,7 +26,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 export const actions: Actions = {
 	connect: async ({ locals, request }) => {
 		const config = lineConfig();
-		if (!config) error(404, translate(locals.locale, 'error.notFoundTitle'));
+		if (!config) notFound(locals.locale);
 		const values = await readForm(request);
 		if (values.consent !== 'yes') return fail(422, { code: 'consent_required' as const, connect: values.connect ?? null });
 		// A link to LINE, not a redirect: the console's CSP lets forms post to this site only (form-action 'self').

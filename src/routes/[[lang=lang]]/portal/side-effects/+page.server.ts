@@ -1,4 +1,4 @@
-import { error } from '@sveltejs/kit';
+
 import { isMessageKey, translate } from '$lib/i18n/translate';
 import { findClinic } from '$lib/server/clinic/clinic-repository';
 import { formFailure, parseForm } from '$lib/server/http/form';
@@ -7,6 +7,7 @@ import { listSideEffects } from '$lib/server/side-effects/list-side-effects';
 import { reportSideEffect } from '$lib/server/side-effects/report-side-effect';
 import { SIDE_EFFECT_DESCRIPTION_MAX, SIDE_EFFECT_KINDS, SIDE_EFFECT_SEVERITIES, ZSideEffectSchema } from '$lib/server/side-effects/schemas';
 import type { Actions, PageServerLoad } from './$types';
+import { notFound } from '$lib/server/http/not-found';
 
 export const load: PageServerLoad = async (event) => {
 	const { db } = event.locals;
@@ -30,7 +31,7 @@ export const actions: Actions = {
 		const form = await parseForm(event.request, ZSideEffectSchema, locals.locale);
 		if (!form.ok) return form.failure;
 		const result = await reportSideEffect(locals.db, locals.mailer, patientId, form.data, actor, { origin: event.locals.origin });
-		if (!result.ok && result.code === 'not_found') error(404, translate(locals.locale, 'error.notFoundTitle'));
+		if (!result.ok && result.code === 'not_found') notFound(locals.locale);
 		if (!result.ok) {
 			const errors = Object.fromEntries(Object.entries(result.fields).map(([f, key]) => [f, translate(locals.locale, isMessageKey(key) ? key : 'validation.invalid')]));
 			return formFailure(422, form.values, errors);

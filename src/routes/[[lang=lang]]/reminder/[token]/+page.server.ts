@@ -1,7 +1,6 @@
-import { error, fail, redirect } from '@sveltejs/kit';
+import {fail, redirect } from '@sveltejs/kit';
 import { isAttendanceChoice } from '$lib/domain/scheduling/attendance-answer';
 import { localizePath } from '$lib/i18n/locales';
-import { translate } from '$lib/i18n/translate';
 import { managePath } from '$lib/server/booking/manage-view';
 import { readForm } from '$lib/server/http/read-form';
 import { actorFrom } from '$lib/server/http/request-context';
@@ -9,6 +8,7 @@ import { answerReminder } from '$lib/server/reminders/answer-reminder';
 import { readReminderAnswerToken } from '$lib/server/reminders/answer-token';
 import { reminderAnswerView } from '$lib/server/reminders/reminder-answer-view';
 import type { Actions, PageServerLoad } from './$types';
+import { notFound } from '$lib/server/http/not-found';
 
 /*
  * The page a reminder's "I'll come" / "I need to change" link opens (issue #17). Opening it only
@@ -51,6 +51,6 @@ export const actions: Actions = {
 async function viewFor(locals: App.Locals, token: string, manageToken: string | null) {
 	const appointmentId = readReminderAnswerToken(locals.secrets, token);
 	const view = appointmentId ? await reminderAnswerView(locals.db, appointmentId, locals.locale, manageToken) : null;
-	if (!view) error(404, translate(locals.locale, 'error.notFoundTitle'));
+	if (!view) notFound(locals.locale);
 	return view;
 }

@@ -6,6 +6,7 @@ import { feedTokenDates, issueFeedToken, mayManageFeed, revokeFeedToken } from '
 import { loadScheduleResources } from '$lib/server/schedule/schedule-resources';
 import { ZFeedFormSchema } from '$lib/server/schedule/schemas';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
+import { notFound } from '$lib/server/http/not-found';
 
 /** The practitioners this viewer may look after a feed for: all for the owner, else themself. */
 async function manageable(event: Pick<RequestEvent, 'locals'>) {
@@ -38,7 +39,7 @@ export const actions: Actions = {
 		const found = await practitionerFromForm(event);
 		if ('failure' in found) return found.failure;
 		const result = await issueFeedToken(event.locals.db, found.practitioner.id, actorFrom(event));
-		if (!result.ok) error(404, translate(event.locals.locale, 'error.notFoundTitle'));
+		if (!result.ok) notFound(event.locals.locale);
 		const lang = event.locals.locale === 'en' ? '&lang=en' : '';
 		const feedUrl = new URL(`/ical/practitioners/${found.practitioner.id}.ics?token=${result.token}${lang}`, event.locals.origin).toString();
 		return { practitionerId: found.practitioner.id, feedUrl, replaced: result.replaced };

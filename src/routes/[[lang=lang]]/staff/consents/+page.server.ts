@@ -1,4 +1,4 @@
-import { error, fail } from '@sveltejs/kit';
+import {fail } from '@sveltejs/kit';
 import { isRequiredKind } from '$lib/domain/consent/kinds';
 import { translate, type MessageKey } from '$lib/i18n/translate';
 import { findClinic } from '$lib/server/clinic/clinic-repository';
@@ -9,6 +9,7 @@ import { fieldErrorsFrom } from '$lib/server/http/field-errors';
 import { readForm } from '$lib/server/http/read-form';
 import { actorFrom } from '$lib/server/http/request-context';
 import type { Actions, PageServerLoad } from './$types';
+import { notFound } from '$lib/server/http/not-found';
 
 /** The owner's view of every consent document: versions, answers per version, and publishing. */
 export const load: PageServerLoad = async ({ locals }) => {
@@ -20,7 +21,7 @@ export const actions: Actions = {
 	publish: async (event) => {
 		const { locals } = event;
 		const staff = locals.session?.staff;
-		if (!staff) error(404, translate(locals.locale, 'error.notFoundTitle'));
+		if (!staff) notFound(locals.locale);
 		const values = await readForm(event.request);
 		const kept = Object.fromEntries(['kind', 'titleJa', 'titleEn', 'bodyJa', 'bodyEn'].map((k) => [k, values[k] ?? '']));
 		const refuse = (errors: Record<string, string>) => fail(422, { values: kept, errors, message: translate(locals.locale, 'validation.formTitle') });

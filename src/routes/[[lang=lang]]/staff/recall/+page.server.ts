@@ -8,6 +8,7 @@ import { wakeJobWorker } from '$lib/server/jobs/worker';
 import { inviteToRecall, setRecallWeeks } from '$lib/server/recall/invite';
 import { loadRecallList } from '$lib/server/recall/recall-list';
 import type { Actions, PageServerLoad } from './$types';
+import { notFound } from '$lib/server/http/not-found';
 
 /** The recall list (issue #17): reception and the owner invite patients who are due back. */
 export const load: PageServerLoad = async ({ locals, url }) => {
@@ -22,10 +23,10 @@ export const actions: Actions = {
 		const { locals } = event;
 		const values = await readForm(event.request);
 		const patientId = z.uuid().safeParse(values.patientId);
-		if (!patientId.success) error(404, translate(locals.locale, 'error.notFoundTitle'));
+		if (!patientId.success) notFound(locals.locale);
 		const result = await inviteToRecall(locals.db, patientId.data, actorFrom(event));
 		if (!result.ok) {
-			if (result.code === 'not_found') error(404, translate(locals.locale, 'error.notFoundTitle'));
+			if (result.code === 'not_found') notFound(locals.locale);
 			if (result.code === 'forbidden') error(403, translate(locals.locale, 'error.forbiddenTitle'));
 			return fail(409, { message: translate(locals.locale, `recall.refused.${result.code}`) });
 		}

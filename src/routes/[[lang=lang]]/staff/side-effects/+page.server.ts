@@ -7,6 +7,7 @@ import { actorFrom } from '$lib/server/http/request-context';
 import { listSideEffects } from '$lib/server/side-effects/list-side-effects';
 import { markSideEffectHandled } from '$lib/server/side-effects/mark-side-effect-handled';
 import type { Actions, PageServerLoad } from './$types';
+import { notFound } from '$lib/server/http/not-found';
 
 export const load: PageServerLoad = async (event) => {
 	const { db } = event.locals;
@@ -26,7 +27,7 @@ export const actions: Actions = {
 		const form = await parseForm(event.request, z.object({ id: z.uuid() }), locals.locale);
 		if (!form.ok) return form.failure;
 		const result = await markSideEffectHandled(locals.db, form.data.id, staff.id, actorFrom(event));
-		if (!result.ok && result.code === 'not_found') error(404, translate(locals.locale, 'error.notFoundTitle'));
+		if (!result.ok && result.code === 'not_found') notFound(locals.locale);
 		return result.ok ? { handled: true as const } : { alreadyHandled: true as const };
 	}
 };

@@ -1,7 +1,6 @@
-import { error, fail, redirect } from '@sveltejs/kit';
+import {fail, redirect } from '@sveltejs/kit';
 import { localInstant } from '$lib/domain/scheduling/local-time';
 import { localizePath } from '$lib/i18n/locales';
-import { translate } from '$lib/i18n/translate';
 import { DATE_PATTERN, TIME_PATTERN } from '$lib/server/booking/booking-flow';
 import { cancelBooking, findBooking, isChangeableOnline, moveBooking, type BookingKey, type ManagedBooking } from '$lib/server/booking/manage-booking';
 import { readForm } from '$lib/server/http/read-form';
@@ -9,6 +8,7 @@ import { portalPatient } from '$lib/server/portal/portal-patient';
 import { wakeJobWorker } from '$lib/server/jobs/worker';
 import { pathWithQuery, resolveManageView } from '$lib/server/booking/manage-view';
 import type { Actions, PageServerLoad } from './$types';
+import { notFound } from '$lib/server/http/not-found';
 
 /*
  * One of the signed-in patient's appointments: the same view, cancel and move as the link in the
@@ -63,7 +63,7 @@ export const actions: Actions = {
 };
 
 function keyOf(locals: App.Locals, id: string): BookingKey {
-	if (!UUID.test(id)) error(404, translate(locals.locale, 'error.notFoundTitle'));
+	if (!UUID.test(id)) notFound(locals.locale);
 	// The route is for signed-in patients only (route-access), so the session is there.
 	return { appointmentId: id, patientId: locals.patientSession!.patientId };
 }
@@ -74,11 +74,11 @@ function basePath(locals: App.Locals, id: string): string {
 
 async function found(locals: App.Locals, key: BookingKey): Promise<ManagedBooking> {
 	const booking = await findBooking(locals.db, key);
-	if (!booking) error(404, translate(locals.locale, 'error.notFoundTitle'));
+	if (!booking) notFound(locals.locale);
 	return booking;
 }
 
 function refused(code: 'not_found' | 'past_cutoff' | 'slot_taken' | 'already_cancelled' | 'fee_not_accepted', locale: App.Locals['locale']) {
-	if (code === 'not_found') error(404, translate(locale, 'error.notFoundTitle'));
+	if (code === 'not_found') notFound(locale);
 	return fail(409, { code });
 }

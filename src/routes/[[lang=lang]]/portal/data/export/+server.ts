@@ -1,8 +1,8 @@
-import { error } from '@sveltejs/kit';
-import { translate } from '$lib/i18n/translate';
+
 import { patientActor } from '$lib/server/portal/portal-patient';
 import { exportPatientData } from '$lib/server/portal/export-patient-data';
 import type { RequestHandler } from './$types';
+import { notFound } from '$lib/server/http/not-found';
 
 /** "Download my data" (APPI disclosure): one JSON file of everything held about the signed-in patient. */
 export const GET: RequestHandler = async (event) => {
@@ -11,7 +11,7 @@ export const GET: RequestHandler = async (event) => {
 	const patientId = locals.patientSession!.patientId;
 	const now = locals.db.clock.now();
 	const data = await exportPatientData(locals.db, patientId, patientActor(event, patientId), now);
-	if (!data) error(404, translate(locals.locale, 'error.notFoundTitle'));
+	if (!data) notFound(locals.locale);
 	return new Response(JSON.stringify(data, null, 2), {
 		headers: {
 			'content-type': 'application/json; charset=utf-8',

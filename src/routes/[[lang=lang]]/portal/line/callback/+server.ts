@@ -1,10 +1,10 @@
-import { error, redirect } from '@sveltejs/kit';
+import {redirect } from '@sveltejs/kit';
 import { localizePath } from '$lib/i18n/locales';
-import { translate } from '$lib/i18n/translate';
 import { lineConfig } from '$lib/server/line/line-config';
 import { finishLineLogin } from '$lib/server/line/line-login';
 import { patientActor } from '$lib/server/portal/portal-patient';
 import type { RequestHandler } from './$types';
+import { notFound } from '$lib/server/http/not-found';
 
 /**
  * LINE Login's redirect back (issue #20). It acts on a GET because OAuth returns that way; what it
@@ -13,7 +13,7 @@ import type { RequestHandler } from './$types';
 export const GET: RequestHandler = async (event) => {
 	const { locals, url } = event;
 	const config = lineConfig();
-	if (!config) error(404, translate(locals.locale, 'error.notFoundTitle'));
+	if (!config) notFound(locals.locale);
 	const back = (outcome: string) => redirect(303, `${localizePath('/portal/line', locals.locale)}?line=${outcome}`);
 	const state = url.searchParams.get('state');
 	const code = url.searchParams.get('code');

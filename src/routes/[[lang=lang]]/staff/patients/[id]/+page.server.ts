@@ -1,4 +1,4 @@
-import { error } from '@sveltejs/kit';
+
 import { z } from 'zod';
 import { localDate } from '$lib/domain/scheduling/local-time';
 import { translate, type MessageKey } from '$lib/i18n/translate';
@@ -17,6 +17,7 @@ import { loadPatientSeriesStatus } from '$lib/server/series/series-status';
 import { PATIENT_LIMITS, PATIENT_SEXES, ZUpdatePatientSchema } from '$lib/server/patients/schemas';
 import { mayChangeEmail, updatePatient } from '$lib/server/patients/update-patient';
 import type { Actions, PageServerLoad } from './$types';
+import { notFound } from '$lib/server/http/not-found';
 
 const isPatientId = (id: string) => z.uuid().safeParse(id).success;
 
@@ -29,7 +30,7 @@ export const load: PageServerLoad = async (event) => {
 	const role = locals.session!.staff.role;
 	const clinical = await mayReadClinical(locals.db, role);
 	const view = isPatientId(params.id) ? await loadChart(locals.db, params.id, actorFrom(event), { clinical }) : null;
-	if (!view) error(404, translate(locals.locale, 'error.notFoundTitle'));
+	if (!view) notFound(locals.locale);
 	const now = locals.db.clock.now().toISOString();
 	// The clinic's own questionnaires (docs/instruments): only those this patient has answered.
 	const instrumentScores = view.clinical ? (await instrumentProgress(locals.db, view.patient.id, await clinicInstruments(), actorFrom(event))).filter((x) => x.scores.length > 0) : [];
@@ -59,12 +60,12 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
 	update: async (event) => {
 		const { locals, params } = event;
-		if (!isPatientId(params.id)) error(404, translate(locals.locale, 'error.notFoundTitle'));
+		if (!isPatientId(params.id)) notFound(locals.locale);
 		const today = localDate(locals.db.clock.now().getTime(), await clinicTimeZone(locals.db));
 		const form = await parseForm(event.request, ZUpdatePatientSchema(today), locals.locale);
 		if (!form.ok) return form.failure;
 		const result = await updatePatient(locals.db, params.id, form.values, { actor: actorFrom(event), role: locals.session!.staff.role }, today);
-		if (!result.ok && result.code === 'not_found') error(404, translate(locals.locale, 'error.notFoundTitle'));
+		if (!result.ok && result.code === 'not_found') notFound(locals.locale);
 		if (!result.ok) {
 			// A change of e-mail address the role may not make, or not confirmed (issue #16).
 			const errors = Object.fromEntries(Object.entries(result.fields).map(([field, key]) => [field, translate(locals.locale, key as MessageKey)]));

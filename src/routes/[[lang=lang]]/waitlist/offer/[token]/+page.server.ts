@@ -1,11 +1,11 @@
-import { error, fail } from '@sveltejs/kit';
-import { translate } from '$lib/i18n/translate';
+import {fail } from '@sveltejs/kit';
 import { manageUrl } from '$lib/server/booking/manage-url';
 import { actorFrom } from '$lib/server/http/request-context';
 import { wakeJobWorker } from '$lib/server/jobs/worker';
 import { acceptOffer, declineOffer } from '$lib/server/waitlist/answer-offer';
 import { findOfferByToken } from '$lib/server/waitlist/waitlist-view';
 import type { Actions, PageServerLoad } from './$types';
+import { notFound } from '$lib/server/http/not-found';
 
 /**
  * The offer of a freed slot (issue #17). Opening the link only shows it: mail scanners follow
@@ -13,7 +13,7 @@ import type { Actions, PageServerLoad } from './$types';
  */
 export const load: PageServerLoad = async ({ locals, params }) => {
 	const offer = await findOfferByToken(locals.db, params.token);
-	if (!offer) error(404, translate(locals.locale, 'error.notFoundTitle'));
+	if (!offer) notFound(locals.locale);
 	const expired = offer.status === 'offered' && Date.parse(offer.expiresAt) <= locals.db.clock.now().getTime();
 	return { offer: { ...offer, status: expired ? ('expired' as const) : offer.status } };
 };
@@ -23,7 +23,7 @@ export const actions: Actions = {
 		const { locals, params } = event;
 		const result = await acceptOffer(locals.db, params.token, { ...actorFrom(event), type: 'patient' });
 		if (!result.ok) {
-			if (result.code === 'not_found') error(404, translate(locals.locale, 'error.notFoundTitle'));
+			if (result.code === 'not_found') notFound(locals.locale);
 			return fail(409, { code: result.code });
 		}
 		wakeJobWorker();
@@ -33,7 +33,7 @@ export const actions: Actions = {
 		const { locals, params } = event;
 		const result = await declineOffer(locals.db, params.token, { ...actorFrom(event), type: 'patient' });
 		if (!result.ok) {
-			if (result.code === 'not_found') error(404, translate(locals.locale, 'error.notFoundTitle'));
+			if (result.code === 'not_found') notFound(locals.locale);
 			return fail(409, { code: result.code });
 		}
 		wakeJobWorker();

@@ -1,4 +1,4 @@
-import { error, redirect } from '@sveltejs/kit';
+import {redirect } from '@sveltejs/kit';
 import { localizePath } from '$lib/i18n/locales';
 import { translate } from '$lib/i18n/translate';
 import { createChargeForAppointment } from '$lib/server/billing/create-charge';
@@ -8,11 +8,12 @@ import { actorFrom } from '$lib/server/http/request-context';
 import { unaccountedSessionOfVisit } from '$lib/server/treatment-session/needle-account';
 import { deskFailure, isId, readDeskForm } from '../../desk-form';
 import type { Actions, PageServerLoad } from './$types';
+import { notFound } from '$lib/server/http/not-found';
 
 /** Charging one visit (reception and the owner only, see route-access). A visit charged already opens its charge. */
 export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const visit = isId(params.appointmentId) ? await findVisitToCharge(locals.db, params.appointmentId) : null;
-	if (!visit) error(404, translate(locals.locale, 'error.notFoundTitle'));
+	if (!visit) notFound(locals.locale);
 	if (visit.liveChargeId) redirect(303, localizePath(`/staff/billing/charges/${visit.liveChargeId}`, locals.locale));
 	// Said before the desk fills the form: the charge would be refused (docs/clinical-rules.md §3).
 	const open = await unaccountedSessionOfVisit(locals.db, visit.appointmentId);
@@ -27,7 +28,7 @@ const STATUS = { not_found: 404, forbidden: 403, not_chargeable: 409, already_ch
 export const actions: Actions = {
 	default: async (event) => {
 		const { locals, params, request } = event;
-		if (!isId(params.appointmentId)) error(404, translate(locals.locale, 'error.notFoundTitle'));
+		if (!isId(params.appointmentId)) notFound(locals.locale);
 		const values = await readDeskForm(request);
 		const result = await createChargeForAppointment(locals.db, params.appointmentId, values, actorFrom(event));
 		if (result.ok) redirect(303, localizePath(`/staff/billing/charges/${result.chargeId}`, locals.locale));

@@ -10,15 +10,15 @@ import { listPatientFees } from '$lib/server/cancellation-policy/outstanding-fee
 import { actorFrom } from '$lib/server/http/request-context';
 import { deskFailure, deskViewer, isId, readDeskForm } from '../../desk-form';
 import type { Actions, PageServerLoad } from './$types';
+import { notFound, refuseRecord } from '$lib/server/http/not-found';
 
 const DONE = ['payment', 'refund', 'void', 'receipt'] as const;
 
 /** One charge: everyone who may see it reads it; only the desk changes it (a practitioner sees their own visits' charges). */
 export const load: PageServerLoad = async (event) => {
 	const { locals, params, url } = event;
-	const t = (key: MessageKey) => translate(locals.locale, key);
 	const result = isId(params.chargeId) ? await loadChargeDesk(locals.db, params.chargeId, deskViewer(locals), actorFrom(event)) : ({ ok: false, code: 'not_found' } as const);
-	if (!result.ok) error(result.code === 'forbidden' ? 403 : 404, t(result.code === 'forbidden' ? 'error.forbiddenTitle' : 'error.notFoundTitle'));
+	if (!result.ok) refuseRecord(locals.locale, result.code);
 	const done = url.searchParams.get('done');
 	const change = url.searchParams.get('change');
 	// The patient's unpaid cancellation fees, for the desk to collect with this visit (issue #17).
@@ -36,7 +36,7 @@ export const load: PageServerLoad = async (event) => {
 /** The desk's guard for every change: a practitioner may look, not take money. */
 function deskOnly(event: RequestEvent) {
 	const { locals, params } = event;
-	if (!isId(params.chargeId ?? '')) error(404, translate(locals.locale, 'error.notFoundTitle'));
+	if (!isId(params.chargeId ?? '')) notFound(locals.locale);
 	if (!mayHandleMoney(deskViewer(locals))) error(403, translate(locals.locale, 'error.forbiddenTitle'));
 	return params.chargeId!;
 }

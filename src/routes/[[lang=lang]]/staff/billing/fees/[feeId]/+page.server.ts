@@ -6,11 +6,12 @@ import { collectCancellationFee, waiveCancellationFee, type SettleFeeResult } fr
 import { actorFrom } from '$lib/server/http/request-context';
 import { deskFailure, isId, readDeskForm } from '../../desk-form';
 import type { Actions, PageServerLoad } from './$types';
+import { notFound } from '$lib/server/http/not-found';
 
 /** One cancellation fee (issue #17): the desk collects or waives it; reception and the owner only (route-access). */
 export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const fee = isId(params.feeId) ? await findFee(locals.db, params.feeId) : undefined;
-	if (!fee) error(404, translate(locals.locale, 'error.notFoundTitle'));
+	if (!fee) notFound(locals.locale);
 	const clinic = await locals.db.kysely.selectFrom('clinic').select('time_zone').executeTakeFirstOrThrow();
 	const done = url.searchParams.get('fee');
 	return { fee, timeZone: clinic.time_zone, done: done === 'collected' || done === 'waived' ? done : null };
@@ -25,7 +26,7 @@ function backTo(event: RequestEvent, values: Record<string, string | string[]>, 
 
 function refused(event: RequestEvent, intent: string, values: Record<string, string | string[]>, result: Exclude<SettleFeeResult, { ok: true }>) {
 	const { locale } = event.locals;
-	if (result.code === 'not_found') error(404, translate(locale, 'error.notFoundTitle'));
+	if (result.code === 'not_found') notFound(locale);
 	if (result.code === 'forbidden') error(403, translate(locale, 'error.forbiddenTitle'));
 	if (result.code === 'invalid') return deskFailure(422, intent, locale, values, result.fields);
 	return deskFailure(409, intent, locale, values, {}, translate(locale, 'cancellationPolicy.error.alreadySettled'));
@@ -33,14 +34,14 @@ function refused(event: RequestEvent, intent: string, values: Record<string, str
 
 export const actions: Actions = {
 	collect: async (event) => {
-		if (!isId(event.params.feeId)) error(404, translate(event.locals.locale, 'error.notFoundTitle'));
+		if (!isId(event.params.feeId)) notFound(event.locals.locale);
 		const values = await readDeskForm(event.request);
 		const result = await collectCancellationFee(event.locals.db, event.params.feeId, values, actorFrom(event));
 		if (!result.ok) return refused(event, 'collect', values, result);
 		backTo(event, values, 'collected');
 	},
 	waive: async (event) => {
-		if (!isId(event.params.feeId)) error(404, translate(event.locals.locale, 'error.notFoundTitle'));
+		if (!isId(event.params.feeId)) notFound(event.locals.locale);
 		const values = await readDeskForm(event.request);
 		const result = await waiveCancellationFee(event.locals.db, event.params.feeId, values, actorFrom(event));
 		if (!result.ok) return refused(event, 'waive', values, result);

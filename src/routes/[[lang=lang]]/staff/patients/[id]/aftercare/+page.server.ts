@@ -11,13 +11,14 @@ import { findClinic } from '$lib/server/clinic/clinic-repository';
 import { formFailure, parseForm } from '$lib/server/http/form';
 import { actorFrom } from '$lib/server/http/request-context';
 import type { Actions, PageServerLoad } from './$types';
+import { notFound } from '$lib/server/http/not-found';
 
 const isPatientId = (id: string) => z.uuid().safeParse(id).success;
 
 export const load: PageServerLoad = async (event) => {
 	const { locals, params } = event;
 	const patient = isPatientId(params.id) ? await findAftercarePatient(locals.db, params.id) : null;
-	if (!patient) error(404, translate(locals.locale, 'error.notFoundTitle'));
+	if (!patient) notFound(locals.locale);
 	return {
 		timeZone: (await findClinic(locals.db))?.time_zone ?? 'Asia/Tokyo',
 		bodyMax: AFTERCARE_BODY_MAX,
@@ -33,7 +34,7 @@ export const actions: Actions = {
 		const staff = locals.session?.staff;
 		if (!staff) error(403, translate(locals.locale, 'error.forbiddenTitle'));
 		const patient = isPatientId(params.id) ? await findAftercarePatient(locals.db, params.id) : null;
-		if (!patient) error(404, translate(locals.locale, 'error.notFoundTitle'));
+		if (!patient) notFound(locals.locale);
 		const form = await parseForm(event.request, ZAftercareFormSchema, locals.locale);
 		if (!form.ok) return form.failure;
 		const { templateIds, body: ownWords, shared, notify } = form.data;
@@ -42,7 +43,7 @@ export const actions: Actions = {
 		}
 		const body = composeAftercare(templateIds, ownWords, patient.locale);
 		const result = await addAftercareNote(locals.db, patient.id, staff.id, body, shared, actorFrom(event));
-		if (!result.ok && result.code === 'not_found') error(404, translate(locals.locale, 'error.notFoundTitle'));
+		if (!result.ok && result.code === 'not_found') notFound(locals.locale);
 		if (!result.ok) {
 			const errors = Object.fromEntries(Object.entries(result.fields).map(([f, key]) => [f, translate(locals.locale, isMessageKey(key) ? key : 'validation.invalid')]));
 			return formFailure(422, form.values, errors);

@@ -1,6 +1,5 @@
-import { error } from '@sveltejs/kit';
+
 import { z } from 'zod';
-import { translate } from '$lib/i18n/translate';
 import { findClinic } from '$lib/server/clinic/clinic-repository';
 import { consentOverview } from '$lib/server/consent/consent-overview';
 import { CONSENT_LIMITS } from '$lib/server/consent/schemas';
@@ -8,6 +7,7 @@ import { signFormAction } from '$lib/server/consent/sign-form-action';
 import { verbalConsentFormAction } from '$lib/server/consent/verbal-form-action';
 import { actorFrom } from '$lib/server/http/request-context';
 import type { Actions, PageServerLoad } from './$types';
+import { notFound } from '$lib/server/http/not-found';
 
 const isPatientId = (id: string) => z.uuid().safeParse(id).success;
 
@@ -15,7 +15,7 @@ const isPatientId = (id: string) => z.uuid().safeParse(id).success;
 export const load: PageServerLoad = async (event) => {
 	const { locals, params } = event;
 	const overview = isPatientId(params.id) ? await consentOverview(locals.db, params.id, actorFrom(event)) : null;
-	if (!overview) error(404, translate(locals.locale, 'error.notFoundTitle'));
+	if (!overview) notFound(locals.locale);
 	return {
 		timeZone: (await findClinic(locals.db))?.time_zone ?? 'Asia/Tokyo',
 		nameMaxLength: CONSENT_LIMITS.typedName,
@@ -31,12 +31,12 @@ export const actions: Actions = {
 	sign: async (event) => {
 		const { locals, params } = event;
 		const staff = locals.session?.staff;
-		if (!staff || !isPatientId(params.id)) error(404, translate(locals.locale, 'error.notFoundTitle'));
+		if (!staff || !isPatientId(params.id)) notFound(locals.locale);
 		return signFormAction(event, params.id, actorFrom(event), staff.id);
 	},
 	/** A treatment consent given aloud at the desk, taken by the staff member signed in. */
 	verbal: async (event) => {
-		if (!isPatientId(event.params.id)) error(404, translate(event.locals.locale, 'error.notFoundTitle'));
+		if (!isPatientId(event.params.id)) notFound(event.locals.locale);
 		return verbalConsentFormAction(event, event.params.id);
 	}
 };

@@ -1,9 +1,8 @@
-import { error, redirect } from '@sveltejs/kit';
+import {redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import { EXAM_SIDES, PATTERNS } from '$lib/domain/clinical/examination';
 import { RED_FLAG_QUESTIONS } from '$lib/domain/triage/assess';
 import { localizePath } from '$lib/i18n/locales';
-import { translate } from '$lib/i18n/translate';
 import { findClinic } from '$lib/server/clinic/clinic-repository';
 import { findExamPatient } from '$lib/server/examination/exam-patient';
 import { listExaminations, recordExamination } from '$lib/server/examination/examination-service';
@@ -12,10 +11,11 @@ import { EXAM_TEXT_MAX, ZExamFormSchema } from '$lib/server/examination/schemas'
 import { parseForm } from '$lib/server/http/form';
 import { actorFrom } from '$lib/server/http/request-context';
 import type { Actions, PageServerLoad } from './$types';
+import { notFound } from '$lib/server/http/not-found';
 
 async function patientOf(locals: App.Locals, id: string) {
 	const patient = z.uuid().safeParse(id).success ? await findExamPatient(locals.db, id, locals.locale) : null;
-	if (!patient) error(404, translate(locals.locale, 'error.notFoundTitle'));
+	if (!patient) notFound(locals.locale);
 	return patient;
 }
 
@@ -42,7 +42,7 @@ export const actions: Actions = {
 		const form = await parseForm(event.request, ZExamFormSchema, locals.locale);
 		if (!form.ok) return form.failure;
 		const result = await recordExamination(locals.db, patient.id, form.data, locals.session!.staff.id, actorFrom(event));
-		if (!result.ok) error(404, translate(locals.locale, 'error.notFoundTitle'));
+		if (!result.ok) notFound(locals.locale);
 		redirect(303, localizePath(`/staff/patients/${patient.id}/exams/${result.id}?saved`, locals.locale));
 	}
 };

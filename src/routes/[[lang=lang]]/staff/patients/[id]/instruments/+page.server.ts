@@ -1,4 +1,4 @@
-import { error } from '@sveltejs/kit';
+
 import { z } from 'zod';
 import { isMessageKey, translate } from '$lib/i18n/translate';
 import { findClinic } from '$lib/server/clinic/clinic-repository';
@@ -12,13 +12,14 @@ import { instrumentProgress } from '$lib/server/outcomes/instrument-scores';
 import { patientHeading } from '$lib/server/outcomes/outcome-repository';
 import { recordInstrumentScore } from '$lib/server/outcomes/record-instrument-score';
 import type { Actions, PageServerLoad } from './$types';
+import { notFound } from '$lib/server/http/not-found';
 
 const isPatientId = (id: string) => z.uuid().safeParse(id).success;
 
 export const load: PageServerLoad = async (event) => {
 	const { locals, params, url } = event;
 	const patient = isPatientId(params.id) ? await patientHeading(locals.db, params.id) : null;
-	if (!patient) error(404, translate(locals.locale, 'error.notFoundTitle'));
+	if (!patient) notFound(locals.locale);
 	const instruments = await clinicInstruments();
 	const requested = url.searchParams.get('instrument');
 	// With one instrument there is nothing to choose; the form opens directly.
@@ -34,7 +35,7 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
 	default: async (event) => {
 		const { locals, params } = event;
-		if (!isPatientId(params.id)) error(404, translate(locals.locale, 'error.notFoundTitle'));
+		if (!isPatientId(params.id)) notFound(locals.locale);
 		const values = await readForm(event.request);
 		const instruments = await clinicInstruments();
 		// The form is read against the definition the clinic has now, never against fields the browser sent.
@@ -43,7 +44,7 @@ export const actions: Actions = {
 		const parsed = ZInstrumentScoreFormSchema(instrument).safeParse(values);
 		if (!parsed.success) return formFailure(422, values, fieldErrorsFrom(parsed.error, locals.locale, values));
 		const result = await recordInstrumentScore(locals.db, params.id, parsed.data, instruments, actorFrom(event));
-		if (!result.ok && result.code === 'not_found') error(404, translate(locals.locale, 'error.notFoundTitle'));
+		if (!result.ok && result.code === 'not_found') notFound(locals.locale);
 		if (!result.ok) {
 			const errors = Object.fromEntries(Object.entries(result.fields).map(([field, key]) => [field, translate(locals.locale, isMessageKey(key) ? key : 'validation.invalid')]));
 			return formFailure(422, values, errors);

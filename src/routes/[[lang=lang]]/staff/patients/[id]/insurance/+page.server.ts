@@ -9,6 +9,7 @@ import { findDocumentPatient, patientName } from '$lib/server/documents/document
 import { formFailure } from '$lib/server/http/form';
 import { actorFrom } from '$lib/server/http/request-context';
 import type { Actions, PageServerLoad } from './$types';
+import { notFound } from '$lib/server/http/not-found';
 
 const isPatientId = (id: string) => z.uuid().safeParse(id).success;
 
@@ -22,9 +23,9 @@ const MAY_RECORD: readonly StaffRole[] = ['owner', 'reception'];
 export const load: PageServerLoad = async (event) => {
 	const { locals, params } = event;
 	const patient = isPatientId(params.id) ? await findDocumentPatient(locals.db, params.id) : null;
-	if (!patient) error(404, translate(locals.locale, 'error.notFoundTitle'));
+	if (!patient) notFound(locals.locale);
 	const status = await doctorConsentStatus(locals.db, patient.id, actorFrom(event));
-	if (!status.ok) error(404, translate(locals.locale, 'error.notFoundTitle'));
+	if (!status.ok) notFound(locals.locale);
 	const role = locals.session!.staff.role;
 	return {
 		role,
@@ -43,7 +44,7 @@ export const actions: Actions = {
 	record: async (event) => {
 		const { locals, params, request } = event;
 		if (!MAY_RECORD.includes(locals.session!.staff.role)) error(403, translate(locals.locale, 'error.forbiddenTitle'));
-		if (!isPatientId(params.id)) error(404, translate(locals.locale, 'error.notFoundTitle'));
+		if (!isPatientId(params.id)) notFound(locals.locale);
 		const form = await request.formData();
 		const text = (name: string) => {
 			const v = form.get(name);

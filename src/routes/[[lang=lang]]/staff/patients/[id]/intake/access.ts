@@ -4,6 +4,7 @@ import { personName } from '$lib/domain/patients/person-name';
 import { translate } from '$lib/i18n/translate';
 import { mayReadClinical } from '$lib/server/clinic/security-settings';
 import { findIntakePatient, type IntakePatient } from '$lib/server/intake/intake-service';
+import { notFound } from '$lib/server/http/not-found';
 
 /**
  * The patient whose questionnaire staff open: 404 for an unknown id; 403 for reception unless the
@@ -15,7 +16,7 @@ export async function intakePatientFor(event: RequestEvent): Promise<IntakePatie
 	if (!(await mayReadClinical(locals.db, staff.role))) error(403, translate(locals.locale, 'intake.noReadAccess'));
 	const id = params.id ?? '';
 	const patient = z.uuid().safeParse(id).success ? await findIntakePatient(locals.db, id) : null;
-	if (!patient) error(404, translate(locals.locale, 'error.notFoundTitle'));
+	if (!patient) notFound(locals.locale);
 	return patient;
 }
 

@@ -1,4 +1,4 @@
-import { error, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import { duplicateReasons } from '$lib/domain/patients/duplicates';
 import { CONTACT_FIELDS, contactValue, isUncheckedEmail, needsChoice, type ContactChoice, type ContactDetails, type ContactField } from '$lib/domain/patients/merge-contact';
@@ -10,6 +10,7 @@ import { duplicatesOf, type DuplicateCard } from '$lib/server/patients/find-dupl
 import { getPatient, type PatientRecord } from '$lib/server/patients/get-patient';
 import { mergePatients } from '$lib/server/patients/merge-patients';
 import type { Actions, PageServerLoad } from './$types';
+import { notFound } from '$lib/server/http/not-found';
 
 const isPatientId = (id: string | null): id is string => id !== null && z.uuid().safeParse(id).success;
 
@@ -65,7 +66,7 @@ export const load: PageServerLoad = async (event) => {
 	const { locals, params, url } = event;
 	const actor = actorFrom(event);
 	const self = isPatientId(params.id) ? await getPatient(locals.db, params.id, actor) : null;
-	if (!self) error(404, translate(locals.locale, 'error.notFoundTitle'));
+	if (!self) notFound(locals.locale);
 	const patient = cardOf(self.patient);
 	if (self.patient.mergedIntoId) return { patient, mergedIntoId: self.patient.mergedIntoId, other: null, candidates: [], problem: null };
 
@@ -98,7 +99,7 @@ export const actions: Actions = {
 	default: async (event) => {
 		const { locals, params, request } = event;
 		const t = (key: MessageKey) => translate(locals.locale, key);
-		if (!isPatientId(params.id)) error(404, t('error.notFoundTitle'));
+		if (!isPatientId(params.id)) notFound(locals.locale);
 		const form = await parseForm(request, ZMergeFormSchema, locals.locale);
 		if (!form.ok) return form.failure;
 		const { other, survivor } = form.data;

@@ -13,6 +13,7 @@ import { loadPlanPage } from '$lib/server/treatment-plan/load-plan-page';
 import { savePlan } from '$lib/server/treatment-plan/save-plan';
 import { PLAN_FIELD, PLAN_LIMITS, planFormInput } from '$lib/server/treatment-plan/schemas';
 import type { Actions, PageServerLoad } from './$types';
+import { notFound } from '$lib/server/http/not-found';
 
 const isPatientId = (id: string) => z.uuid().safeParse(id).success;
 
@@ -24,7 +25,7 @@ async function clinicToday(db: Db): Promise<{ today: string; timeZone: string }>
 export const load: PageServerLoad = async (event) => {
 	const { locals, params } = event;
 	const page = isPatientId(params.id) ? await loadPlanPage(locals.db, params.id, actorFrom(event)) : null;
-	if (!page) error(404, translate(locals.locale, 'error.notFoundTitle'));
+	if (!page) notFound(locals.locale);
 	return { ...page, ...(await clinicToday(locals.db)), limits: PLAN_LIMITS, pointOrder: [...NEEDLING_ORDER] };
 };
 
@@ -40,12 +41,12 @@ export const actions: Actions = {
 		const { locals, params } = event;
 		const staff = locals.session?.staff;
 		if (!staff) error(403, translate(locals.locale, 'error.forbiddenTitle'));
-		if (!isPatientId(params.id)) error(404, translate(locals.locale, 'error.notFoundTitle'));
+		if (!isPatientId(params.id)) notFound(locals.locale);
 		const values = await readForm(event.request);
 		const { today } = await clinicToday(locals.db);
 		const result = await savePlan(locals.db, params.id, planFormInput(values), staff.id, actorFrom(event), { today });
 		if (result.ok) return { saved: true as const };
-		if (result.code === 'not_found') error(404, translate(locals.locale, 'error.notFoundTitle'));
+		if (result.code === 'not_found') notFound(locals.locale);
 		if (result.code === 'invalid') {
 			const errors: Record<string, string> = {};
 			for (const [path, key] of Object.entries(result.fields)) {

@@ -1,6 +1,6 @@
-import { error } from '@sveltejs/kit';
+
 import { serviceFieldName } from '$lib/components/scheduling/form-fields';
-import { translate, translator } from '$lib/i18n/translate';
+import { translator } from '$lib/i18n/translate';
 import { formFailure, parseForm } from '$lib/server/http/form';
 import { actorFrom } from '$lib/server/http/request-context';
 import { addTimeOff } from '$lib/server/scheduling-settings/add-time-off';
@@ -21,10 +21,11 @@ import { setPractitionerHours } from '$lib/server/scheduling-settings/set-practi
 import { setPractitionerServices } from '$lib/server/scheduling-settings/set-practitioner-services';
 import { updatePractitionerLicences } from '$lib/server/scheduling-settings/update-practitioner-licences';
 import type { Actions, PageServerLoad } from './$types';
+import { notFound } from '$lib/server/http/not-found';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
 	const practitioner = await loadPractitionerSettings(locals.db, params.id);
-	if (!practitioner) error(404, translate(locals.locale, 'error.notFoundTitle'));
+	if (!practitioner) notFound(locals.locale);
 	return { practitioner };
 };
 

@@ -1,9 +1,9 @@
-import { error } from '@sveltejs/kit';
+
 import { z } from 'zod';
-import { translate } from '$lib/i18n/translate';
 import { signedConsentView } from '$lib/server/consent/signed-consent-view';
 import { actorFrom } from '$lib/server/http/request-context';
 import type { PageServerLoad } from './$types';
+import { notFound } from '$lib/server/http/not-found';
 
 const isPatientId = (id: string) => z.uuid().safeParse(id).success;
 
@@ -11,6 +11,6 @@ const isPatientId = (id: string) => z.uuid().safeParse(id).success;
 export const load: PageServerLoad = async (event) => {
 	const { locals, params } = event;
 	const view = isPatientId(params.id) ? await signedConsentView(locals.db, locals.locale, params.id, params.signatureId, actorFrom(event)) : null;
-	if (!view) error(404, translate(locals.locale, 'error.notFoundTitle'));
+	if (!view) notFound(locals.locale);
 	return { ...view, patientId: params.id };
 };

@@ -40,12 +40,9 @@ import { findSessionPatient, licencesOf } from '$lib/server/treatment-session/se
 import { startRetentionTimer } from '$lib/server/treatment-session/start-retention-timer';
 import { getActivePlan } from '$lib/server/treatment-plan/get-active-plan';
 import type { Actions, PageServerLoad } from './$types';
+import { notFound } from '$lib/server/http/not-found';
 
 const isId = (id: string | undefined) => z.uuid().safeParse(id ?? '').success;
-
-function notFound(locale: Locale): never {
-	error(404, translate(locale, 'error.notFoundTitle'));
-}
 
 export const load: PageServerLoad = async (event) => {
 	const { locals, params, url } = event;

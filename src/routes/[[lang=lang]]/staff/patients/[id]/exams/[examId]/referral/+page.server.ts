@@ -1,12 +1,12 @@
-import { error } from '@sveltejs/kit';
+
 import { z } from 'zod';
 import { slrPositive, suggestRoot } from '$lib/domain/clinical/examination';
-import { translate } from '$lib/i18n/translate';
 import { findClinic } from '$lib/server/clinic/clinic-repository';
 import { findExamPatient } from '$lib/server/examination/exam-patient';
 import { getExamination } from '$lib/server/examination/examination-service';
 import { actorFrom } from '$lib/server/http/request-context';
 import type { PageServerLoad } from './$types';
+import { notFound } from '$lib/server/http/not-found';
 
 const isId = (id: string) => z.uuid().safeParse(id).success;
 
@@ -15,7 +15,7 @@ export const load: PageServerLoad = async (event) => {
 	const { locals, params } = event;
 	const patient = isId(params.id) ? await findExamPatient(locals.db, params.id, locals.locale) : null;
 	const exam = patient && isId(params.examId) ? await getExamination(locals.db, patient.id, params.examId, actorFrom(event)) : null;
-	if (!patient || !exam) error(404, translate(locals.locale, 'error.notFoundTitle'));
+	if (!patient || !exam) notFound(locals.locale);
 	const clinic = await findClinic(locals.db);
 	return {
 		patient,

@@ -1,10 +1,10 @@
-import { error } from '@sveltejs/kit';
+
 import { z } from 'zod';
-import { translate } from '$lib/i18n/translate';
 import { pdfHeaders } from '$lib/server/documents/pdf';
 import { referralLetterPdf } from '$lib/server/documents/referral-letter';
 import { actorFrom } from '$lib/server/http/request-context';
 import type { RequestHandler } from './$types';
+import { notFound } from '$lib/server/http/not-found';
 
 const isId = (id: string) => z.uuid().safeParse(id).success;
 
@@ -12,6 +12,6 @@ const isId = (id: string) => z.uuid().safeParse(id).success;
 export const GET: RequestHandler = async (event) => {
 	const { locals, params } = event;
 	const document = isId(params.id) && isId(params.examId) ? await referralLetterPdf(locals.db, params.id, params.examId, locals.locale, actorFrom(event)) : null;
-	if (!document) error(404, translate(locals.locale, 'error.notFoundTitle'));
+	if (!document) notFound(locals.locale);
 	return new Response(new Uint8Array(document.pdf), { headers: pdfHeaders(document.filename) });
 };
