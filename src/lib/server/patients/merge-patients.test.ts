@@ -264,10 +264,12 @@ describeEachDatabase('merging duplicate patients with money on record', (db) => 
 		const survivorId = await insertBillingPatient(db());
 		const mergedId = await insertBillingPatient(db());
 		const visit = await insertVisit(db(), world, mergedId, '2027-11-02T01:00:00.000Z');
-		const created = await createChargeForAppointment(db(), visit, { payer: 'self_pay' }, world.actor);
+		// Charged on the visit's day: a visit is charged only from its day on (issue #22).
+		const now = new Date('2027-11-02T03:00:00.000Z');
+		const created = await createChargeForAppointment(db(), visit, { payer: 'self_pay' }, world.actor, { now });
 		if (!created.ok) throw new Error(created.code);
-		await recordPayment(db(), created.chargeId, { method: 'cash', amountJpy: 5500 }, world.actor);
-		const issued = await issueReceipt(db(), created.chargeId, world.actor);
+		await recordPayment(db(), created.chargeId, { method: 'cash', amountJpy: 5500 }, world.actor, { now });
+		const issued = await issueReceipt(db(), created.chargeId, world.actor, { now });
 		if (!issued.ok) throw new Error(issued.code);
 
 		const result = await mergePatients(db(), { survivorId, mergedId, contact: { email: 'survivor' } }, world.actor);

@@ -25,8 +25,11 @@ export const MOVED_TABLES = [
 	'charge',
 	'payment',
 	'receipt',
-	// The waiting list's wishes follow the patient (issue #17).
-	'waitlist_entry'
+	// The waiting list's wishes, series, fees and recall invitations follow the patient (issue #17).
+	'waitlist_entry',
+	'appointment_series',
+	'cancellation_fee',
+	'recall_invitation'
 ] as const;
 
 /** Sign-in material of the merged record: deleted, so nobody signs in to a record that no longer stands alone. */

@@ -41,7 +41,7 @@ export async function deleteNeverCamePatients(db: Db, now = db.clock.now()): Pro
 
 /** Records (not merged away) with no treatment of any kind and no money record, with their last contact. */
 async function findUntreated(db: Db, patientId?: string): Promise<Candidate[]> {
-	const none = (table: 'treatment_session' | 'examination' | 'charge' | 'payment' | 'receipt') =>
+	const none = (table: 'treatment_session' | 'examination' | 'charge' | 'payment' | 'receipt' | 'cancellation_fee') =>
 		sql<boolean>`not exists (select 1 from ${sql.table(table)} where ${sql.ref(`${table}.patient_id`)} = patient.id)`;
 	return db.kysely
 		.selectFrom('patient')
@@ -54,6 +54,8 @@ async function findUntreated(db: Db, patientId?: string): Promise<Candidate[]> {
 		.where(none('charge'))
 		.where(none('payment'))
 		.where(none('receipt'))
+		// A fee owed for a no-show or a late cancellation is money on the books (issue #17).
+		.where(none('cancellation_fee'))
 		.where((eb) =>
 			eb.not(eb.exists(eb.selectFrom('appointment').select('appointment.id').whereRef('appointment.patient_id', '=', 'patient.id').where('appointment.status', 'in', TREATED_VISIT_STATUSES)))
 		)

@@ -143,9 +143,18 @@ export async function erasePatientData(
 	}
 	await drop('waitlist_entry', 'patient_id', [patientId, ...shells]);
 
+	// A series is only a grouping of visits (issue #17): kept visits lose the link, the grouping goes.
+	if (!dryRun) await db.updateTable('appointment').set({ series_id: null }).where('patient_id', 'in', [patientId, ...shells]).where('series_id', 'is not', null).execute();
+	await drop('appointment_series', 'patient_id', [patientId, ...shells]);
+	await drop('recall_invitation', 'patient_id', [patientId, ...shells]);
+
 	// Appointments: a treated visit, or one a kept record refers to, stays; the rest go (booked ones too).
 	const appointments = await db.selectFrom('appointment').select(['id', 'status']).where('patient_id', '=', patientId).execute();
-	const chargedVisits = new Set((await db.selectFrom('charge').select('appointment_id').where('appointment_id', 'in', ids(appointments)).execute()).map((r) => r.appointment_id));
+	const chargedVisits = new Set([
+		...(await db.selectFrom('charge').select('appointment_id').where('appointment_id', 'in', ids(appointments)).execute()).map((r) => r.appointment_id),
+		// A cancellation fee names its visit and stays with the books.
+		...(await db.selectFrom('cancellation_fee').select('appointment_id').where('appointment_id', 'in', ids(appointments)).execute()).map((r) => r.appointment_id)
+	]);
 	const recordVisits = treatmentKept ? await appointmentsReferredToByRecords(tx, patientId) : new Set<string>();
 	const treated = new Set<string>(TREATED_VISIT_STATUSES);
 	let keptForTreatment = 0;
@@ -164,7 +173,7 @@ export async function erasePatientData(
 	}
 	await drop('appointment', 'id', gone);
 
-	for (const table of ['charge', 'payment', 'receipt'] as const) keep(table, await countWhere(tx, table, 'patient_id', [patientId]), moneyReason, moneyUntil);
+	for (const table of ['charge', 'payment', 'receipt', 'cancellation_fee'] as const) keep(table, await countWhere(tx, table, 'patient_id', [patientId]), moneyReason, moneyUntil);
 
 	if (mode === 'request') keep('deletion_request', await countWhere(tx, 'deletion_request', 'patient_id', [patientId]), 'request_record', null);
 	else await drop('deletion_request', 'patient_id', [patientId]);

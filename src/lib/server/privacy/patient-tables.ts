@@ -24,6 +24,10 @@ export type TableHandling =
 	| 'sign_in'
 	/** A wish to be offered a freed time (issue #17): never a record, always deleted with its offers. */
 	| 'waiting_list'
+	/** Visits booked together (issue #17): only a grouping; it goes, and kept visits lose the link. */
+	| 'series'
+	/** That the clinic invited the patient back (issue #17): never a record, always deleted. */
+	| 'invitation'
 	/** The insert-only audit trail: ids and facts, never personal details. */
 	| 'audit_trail';
 
@@ -44,6 +48,8 @@ export const PATIENT_TABLES = {
 	charge: 'accounting_record',
 	payment: 'accounting_record',
 	receipt: 'accounting_record',
+	// A late-cancellation or no-show fee is money owed (issue #17): kept with the books.
+	cancellation_fee: 'accounting_record',
 	deletion_request: 'request_record',
 	patient_session: 'sign_in',
 	patient_magic_link: 'sign_in',
@@ -52,6 +58,8 @@ export const PATIENT_TABLES = {
 	line_login_attempt: 'sign_in',
 	line_delivery_failure: 'sign_in',
 	waitlist_entry: 'waiting_list',
+	appointment_series: 'series',
+	recall_invitation: 'invitation',
 	audit_log: 'audit_trail'
 } as const satisfies Partial<Record<keyof Database, TableHandling>>;
 
