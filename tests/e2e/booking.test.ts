@@ -263,9 +263,10 @@ describe('booking online without JavaScript on a 320 px phone', () => {
 
 	it('shows each service’s description and each practitioner’s languages and bio where the patient chooses', async () => {
 		await page.goto(`${base}/en/book`);
-		const electro = page.getByRole('link', { name: /^Electroacupuncture/ });
-		expect(await electro.textContent()).toContain('A weak electric current is passed through the needles');
-		await follow(electro.click());
+		expect(await page.getByRole('link', { name: /^Electroacupuncture/ }).textContent()).toContain('A weak electric current is passed through the needles');
+		const followUp = page.getByRole('link', { name: /^Follow-up treatment/ });
+		expect(await followUp.textContent()).toContain('For returning patients');
+		await follow(followUp.click());
 		const takahashi = await page.getByRole('link', { name: /^Ken Takahashi/ }).textContent();
 		expect(takahashi).toContain('Languages: 日本語, English, 中文');
 		expect(takahashi).toContain('Gives electroacupuncture sessions.');
