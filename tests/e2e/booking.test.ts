@@ -261,6 +261,21 @@ describe('booking online without JavaScript on a 320 px phone', () => {
 		expect(await axeViolations(jsPage)).toEqual([]);
 	});
 
+	it('shows each service’s description and each practitioner’s languages and bio where the patient chooses', async () => {
+		await page.goto(`${base}/en/book`);
+		expect(await page.getByRole('link', { name: /^Electroacupuncture/ }).textContent()).toContain('A weak electric current is passed through the needles');
+		const followUp = page.getByRole('link', { name: /^Follow-up treatment/ });
+		expect(await followUp.textContent()).toContain('For returning patients');
+		await follow(followUp.click());
+		const takahashi = await page.getByRole('link', { name: /^Ken Takahashi/ }).textContent();
+		expect(takahashi).toContain('Languages: 日本語, English, 中文');
+		expect(takahashi).toContain('Gives electroacupuncture sessions.');
+		// In Japanese the languages are joined as words with a 中黒.
+		await page.goto(page.url().replace('/en/book', '/book'));
+		expect(await page.getByRole('link', { name: /^藤田 誠/ }).textContent()).toContain('対応言語：日本語・English');
+		await expectAccessible();
+	});
+
 	it('never carries self-check answers in its links, and answers an unknown manage link with a 404', async () => {
 		const html = await (await fetch(`${base}/en/book?triage=bm90LWpzb24`)).text();
 		expect(html).toMatch(/href="\/en\/book\?service=/);

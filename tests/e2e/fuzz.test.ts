@@ -297,9 +297,13 @@ describe('form actions under fuzzed input', () => {
 				'/[[lang=lang]]/staff/booking-controls ?/service'
 			])
 		);
-		// Issue #22: a practitioner's patients at once, the clinic's invoice registration number.
+		// Issue #22: a practitioner's patients at once, the clinic's invoice registration number, the practitioner's profile.
 		expect(actions.map((a) => `${a.routeId} ?/${a.action}`)).toEqual(
-			expect.arrayContaining(['/[[lang=lang]]/staff/scheduling/practitioners/[id] ?/places', '/[[lang=lang]]/staff/settings ?/invoice'])
+			expect.arrayContaining([
+				'/[[lang=lang]]/staff/scheduling/practitioners/[id] ?/places',
+				'/[[lang=lang]]/staff/settings ?/invoice',
+				'/[[lang=lang]]/staff/scheduling/practitioners/[id] ?/profile'
+			])
 		);
 	});
 

@@ -130,6 +130,25 @@ describe('the owner changes when the clinic can be booked', () => {
 		expect(await page.getByLabel(/^Moxibustion/).isChecked()).toBe(true);
 	});
 
+	it('writes a practitioner’s profile, and refuses a bio over 400 characters beside its field', async () => {
+		await page.goto(`${server.baseUrl}/en/staff/scheduling/practitioners`);
+		await page.getByRole('link', { name: 'Ken Takahashi' }).click();
+		await page.getByLabel('Short bio (English)').fill('Licensed acupuncturist, speaks Korean.');
+		await page.getByLabel('한국어').check();
+		await page.getByRole('button', { name: 'Save profile' }).click();
+		await expect.poll(() => page.locator('#profile').textContent()).toContain('Profile saved.');
+		await page.reload();
+		expect(await page.getByLabel('Short bio (English)').inputValue()).toBe('Licensed acupuncturist, speaks Korean.');
+		expect(await page.getByLabel('한국어').isChecked()).toBe(true);
+		// The browser stops at 400 characters; a client that does not is answered on the field.
+		await page.locator('#field-bioEn').evaluate((el) => el.removeAttribute('maxlength'));
+		await page.getByLabel('Short bio (English)').fill('x'.repeat(401));
+		await page.getByRole('button', { name: 'Save profile' }).click();
+		await expect.poll(() => page.locator('#field-bioEn').getAttribute('aria-invalid')).toBe('true');
+		expect(await page.locator('#field-bioEn-error').textContent()).not.toBe('');
+		expect(await page.getByLabel('한국어').isChecked()).toBe(true);
+	});
+
 	it('finds no accessibility violations on the scheduling pages', async () => {
 		for (const path of ['/staff/scheduling', '/en/staff/scheduling', '/staff/scheduling/services', '/staff/scheduling/practitioners']) {
 			await page.goto(`${server.baseUrl}${path}`);

@@ -25,6 +25,7 @@ import { seedDemoWaitlist } from './seed/demo-waitlist';
 import { seedDemoRecall } from './seed/demo-recall';
 import { seedDemoOpenSession } from './seed/demo-open-session';
 import { seedDemoSeries } from './seed/demo-series';
+import { seedDemoProfiles } from './seed/demo-profiles';
 import { seedClinic, seedDemoClinic, type DemoAccount } from './seed/demo-clinic';
 
 export const APP_VERSION: string = pkg.version;
@@ -75,6 +76,7 @@ export async function prepareDatabase(db: Db, config: AppConfig): Promise<StartR
 			return null;
 		}
 		const accounts = await seedDemoClinic(tx);
+		await seedDemoProfiles(tx);
 		await seedDemoAppointments(tx);
 		await seedDemoHistory(tx);
 		await seedDemoRecall(tx);

@@ -12,3 +12,11 @@ export function serviceFieldName(serviceId: string): string {
 
 /** A Japanese clinic lists its week from Monday. */
 export const WEEK_ORDER = [1, 2, 3, 4, 5, 6, 0] as const;
+
+/** Each language of a practitioner's profile is a checkbox of its own: `language-ja`. */
+export function languageFieldName<C extends string>(code: C): `language-${C}` {
+	return `language-${code}`;
+}
+
+/** The longest service description or practitioner bio, in each language (issue #22). */
+export const PROFILE_TEXT_MAX = 400;

@@ -10,6 +10,8 @@ export interface ServiceFormValues {
 	newPatientOnly: boolean;
 	bookableOnline: boolean;
 	isAddOn: boolean;
+	descriptionJa: string;
+	descriptionEn: string;
 }
 
 type SavedService = Omit<ServiceFormValues, 'durationMinutes' | 'bufferMinutes' | 'priceJpy'> & { durationMinutes: number; bufferMinutes: number; priceJpy: number };
@@ -27,7 +29,9 @@ export function serviceFormValues(saved: SavedService, failure: SectionFailure |
 			needsBed: v.needsBed === 'on',
 			newPatientOnly: v.newPatientOnly === 'on',
 			bookableOnline: v.bookableOnline === 'on',
-			isAddOn: v.isAddOn === 'on'
+			isAddOn: v.isAddOn === 'on',
+			descriptionJa: v.descriptionJa ?? '',
+			descriptionEn: v.descriptionEn ?? ''
 		};
 	}
 	return {
@@ -39,7 +43,9 @@ export function serviceFormValues(saved: SavedService, failure: SectionFailure |
 		needsBed: saved.needsBed,
 		newPatientOnly: saved.newPatientOnly,
 		bookableOnline: saved.bookableOnline,
-		isAddOn: saved.isAddOn
+		isAddOn: saved.isAddOn,
+		descriptionJa: saved.descriptionJa,
+		descriptionEn: saved.descriptionEn
 	};
 }
 
@@ -53,5 +59,7 @@ export const NEW_SERVICE: SavedService = {
 	needsBed: true,
 	newPatientOnly: false,
 	bookableOnline: true,
-	isAddOn: false
+	isAddOn: false,
+	descriptionJa: '',
+	descriptionEn: ''
 };

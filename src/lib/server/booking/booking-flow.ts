@@ -1,4 +1,5 @@
 import type { Slot } from '../../domain/scheduling/availability';
+import { parseLanguages, type ProfileLanguage } from '../../domain/scheduling/profile-languages';
 import { addDays, localDate } from '../../domain/scheduling/local-time';
 import { ZTriageAnswersSchema, type TTriageAnswers } from '../triage/schemas';
 import type { Db } from '../db/database';
@@ -16,11 +17,16 @@ export interface BookableService {
 	priceJpy: number;
 	/** For new patients only: booking it says this is a first visit. */
 	newPatientOnly: boolean;
+	/** What the patient reads under the name; '' when the clinic wrote none (issue #22). */
+	description: { ja: string; en: string };
 }
 
 export interface BookablePractitioner {
 	id: string;
 	name: { ja: string; en: string };
+	/** Short bio under the name; '' when none (issue #22). */
+	bio: { ja: string; en: string };
+	languages: ProfileLanguage[];
 }
 
 export interface BookingWindow {
@@ -49,7 +55,9 @@ export async function listBookableServices(db: Db): Promise<BookableService[]> {
 		.where('is_add_on', '=', 0)
 		.orderBy('sort_order')
 		.execute();
-	return rows.map((s) => ({ id: s.id, name: { ja: s.name_ja, en: s.name_en }, durationMinutes: s.duration_minutes, priceJpy: s.price_jpy, newPatientOnly: s.new_patient_only === 1 }));
+	return rows.map((s) => ({ id: s.id, name: { ja: s.name_ja, en: s.name_en }, durationMinutes: s.duration_minutes, priceJpy: s.price_jpy, newPatientOnly: s.new_patient_only === 1,
+		description: { ja: s.description_ja, en: s.description_en }
+	}));
 }
 
 /** Active practitioners who offer the service. */
@@ -57,12 +65,17 @@ export async function listPractitionersFor(db: Db, serviceId: string): Promise<B
 	const rows = await db.kysely
 		.selectFrom('practitioner')
 		.innerJoin('practitioner_service', 'practitioner_service.practitioner_id', 'practitioner.id')
-		.select(['practitioner.id', 'family_name_ja', 'given_name_ja', 'family_name_en', 'given_name_en'])
+		.select(['practitioner.id', 'family_name_ja', 'given_name_ja', 'family_name_en', 'given_name_en', 'bio_ja', 'bio_en', 'languages'])
 		.where('practitioner_service.service_id', '=', serviceId)
 		.where('practitioner.active', '=', 1)
 		.orderBy('family_name_en')
 		.execute();
-	return rows.map((p) => ({ id: p.id, name: { ja: `${p.family_name_ja} ${p.given_name_ja}`, en: `${p.given_name_en} ${p.family_name_en}` } }));
+	return rows.map((p) => ({
+		id: p.id,
+		name: { ja: `${p.family_name_ja} ${p.given_name_ja}`, en: `${p.given_name_en} ${p.family_name_en}` },
+		bio: { ja: p.bio_ja, en: p.bio_en },
+		languages: parseLanguages(p.languages)
+	}));
 }
 
 export async function bookingWindow(db: Db, now: number): Promise<BookingWindow> {

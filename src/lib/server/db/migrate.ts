@@ -30,6 +30,7 @@ import { waitlist } from './migrations/0029_waitlist';
 import { seriesAndBookingControls } from './migrations/0030_series_and_booking_controls';
 import { cancellationPolicyRecall } from './migrations/0031_cancellation_policy_recall';
 import { lineChannel } from './migrations/0032_line_channel';
+import { profiles } from './migrations/0033_profiles';
 
 /** Every migration, in order. Names never change once released. */
 export function allMigrations(dialect: DialectName): Record<string, Migration> {
@@ -63,7 +64,8 @@ export function allMigrations(dialect: DialectName): Record<string, Migration> {
 		'0029_waitlist': waitlist,
 		'0030_series_and_booking_controls': seriesAndBookingControls,
 		'0031_cancellation_policy_recall': cancellationPolicyRecall,
-		'0032_line_channel': lineChannel
+		'0032_line_channel': lineChannel,
+		'0033_profiles': profiles
 	};
 }
 

@@ -87,6 +87,11 @@ export interface PractitionerTable {
 	active: number;
 	/** How many patients the practitioner may have at once (beds while needles are retained); 1 by default (0028). */
 	concurrent_patients: Generated<number>;
+	/** Short profile shown where the patient chooses a practitioner; '' when none (0033). */
+	bio_ja: Generated<string>;
+	bio_en: Generated<string>;
+	/** Languages the practitioner speaks, comma-separated codes such as `ja,en`; '' when none (0033). */
+	languages: Generated<string>;
 }
 
 export interface BedTable {
@@ -115,6 +120,9 @@ export interface ServiceTable {
 	min_notice_minutes: Generated<number | null>;
 	/** How far ahead this service may be booked online; null: the clinic's (0030). */
 	horizon_days: Generated<number | null>;
+	/** Short description shown where the patient chooses a service; '' when none (0033). */
+	description_ja: Generated<string>;
+	description_en: Generated<string>;
 }
 
 export interface StaffTable {

@@ -13,6 +13,8 @@ const cupping = {
 	code: 'CUP',
 	nameJa: '吸い玉',
 	nameEn: 'Cupping',
+	descriptionJa: '',
+	descriptionEn: '',
 	durationMinutes: 30,
 	bufferMinutes: 5,
 	priceJpy: 3300,

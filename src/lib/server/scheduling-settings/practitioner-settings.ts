@@ -1,3 +1,4 @@
+import { parseLanguages, type ProfileLanguage } from '../../domain/scheduling/profile-languages';
 import type { WeekdayPeriod } from '../../domain/scheduling/settings-rules';
 import type { Db } from '../db/database';
 
@@ -17,6 +18,8 @@ export interface PractitionerSettings extends PractitionerSummary {
 	timeOff: Array<{ id: string; startsAt: string; endsAt: string; note: string }>;
 	/** Patients at once (one per bed while needles are retained). */
 	concurrentPatients: number;
+	/** The profile patients read when they choose (issue #22). */
+	profile: { bioJa: string; bioEn: string; languages: ProfileLanguage[] };
 }
 
 type PractitionerRow = { id: string; family_name_ja: string; given_name_ja: string; family_name_en: string; given_name_en: string; hari_licence: string | null; kyu_licence: string | null; active: number };
@@ -61,6 +64,7 @@ export async function loadPractitionerSettings(db: Db, practitionerId: string, n
 		serviceIds: offered.map((s) => s.service_id),
 		services: services.map((s) => ({ id: s.id, code: s.code, name: { ja: s.name_ja, en: s.name_en } })),
 		timeOff: timeOff.map((t) => ({ id: t.id, startsAt: t.starts_at, endsAt: t.ends_at, note: t.note })),
-		concurrentPatients: practitioner.concurrent_patients
+		concurrentPatients: practitioner.concurrent_patients,
+		profile: { bioJa: practitioner.bio_ja, bioEn: practitioner.bio_en, languages: parseLanguages(practitioner.languages) }
 	};
 }

@@ -88,7 +88,9 @@ describe('service forms', () => {
 			needsBed: true,
 			newPatientOnly: false,
 			bookableOnline: false,
-			isAddOn: false
+			isAddOn: false,
+			descriptionJa: '',
+			descriptionEn: ''
 		});
 	});
 

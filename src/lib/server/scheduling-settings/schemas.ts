@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { hoursFieldName, serviceFieldName } from '../../components/scheduling/form-fields';
+import { hoursFieldName, languageFieldName, PROFILE_TEXT_MAX, serviceFieldName } from '../../components/scheduling/form-fields';
+import { PROFILE_LANGUAGES, type ProfileLanguage } from '../../domain/scheduling/profile-languages';
 import {
 	BUFFER_MINUTES,
 	CANCELLATION_CUTOFF_HOURS,
@@ -30,6 +31,15 @@ const id = z.string().trim().min(1).max(64);
 const line = (max: number) => z.string().trim().min(1).max(max);
 const optionalLine = (max: number) => z.string().trim().max(max).default('');
 const checkbox = z.literal('on').optional().transform((v) => v === 'on');
+/** Free text from a textarea: Windows line ends become `\n`; empty is allowed. */
+const optionalText = (max: number) =>
+	z
+		.string()
+		.default('')
+		.transform((v) => v.replace(/\r\n?/g, '\n').trim())
+		.pipe(z.string().max(max));
+
+
 
 /** Digits as typed on any keyboard: full-width digits become ASCII, and `,` `円` `¥` and spaces go. */
 function wholeNumber(message: string, rule?: WholeNumberRule) {
@@ -112,7 +122,9 @@ const ZServiceFieldsSchema = z.object({
 	needsBed: checkbox,
 	newPatientOnly: checkbox,
 	bookableOnline: checkbox,
-	isAddOn: checkbox
+	isAddOn: checkbox,
+	descriptionJa: optionalText(PROFILE_TEXT_MAX),
+	descriptionEn: optionalText(PROFILE_TEXT_MAX)
 });
 export type TServiceFields = z.output<typeof ZServiceFieldsSchema>;
 
@@ -147,6 +159,13 @@ export const ZPractitionerLicencesSchema = z.object({ hariLicence: licence, kyuL
 export type TPractitionerLicences = z.output<typeof ZPractitionerLicencesSchema>;
 
 export const ZPractitionerPlacesSchema = z.object({ concurrentPatients: wholeNumber('desk.error.concurrentPatients', CONCURRENT_PATIENTS) });
+
+/** A practitioner's profile as the patient sees it when booking: bios and languages (issue #22). */
+const languageChecks = Object.fromEntries(PROFILE_LANGUAGES.map((code) => [languageFieldName(code), checkbox])) as Record<`language-${ProfileLanguage}`, typeof checkbox>;
+export const ZPractitionerProfileSchema = z
+	.object({ bioJa: optionalText(PROFILE_TEXT_MAX), bioEn: optionalText(PROFILE_TEXT_MAX), ...languageChecks })
+	.transform((v) => ({ bioJa: v.bioJa, bioEn: v.bioEn, languages: PROFILE_LANGUAGES.filter((code) => v[languageFieldName(code)]) }));
+export type TPractitionerProfile = z.output<typeof ZPractitionerProfileSchema>;
 
 export const ZPractitionerActiveSchema = z.object({ active: z.enum(['1', '0']).transform((v) => v === '1') });
 

@@ -12,6 +12,8 @@ export interface ServiceSettings {
 	newPatientOnly: boolean;
 	bookableOnline: boolean;
 	isAddOn: boolean;
+	descriptionJa: string;
+	descriptionEn: string;
 }
 
 export interface BedSettings {
@@ -38,7 +40,9 @@ export async function loadServiceCatalogue(db: Db): Promise<{ services: ServiceS
 			needsBed: s.needs_bed === 1,
 			newPatientOnly: s.new_patient_only === 1,
 			bookableOnline: s.bookable_online === 1,
-			isAddOn: s.is_add_on === 1
+			isAddOn: s.is_add_on === 1,
+			descriptionJa: s.description_ja,
+			descriptionEn: s.description_en
 		})),
 		beds: beds.map((b) => ({ id: b.id, nameJa: b.name_ja, nameEn: b.name_en }))
 	};

@@ -11,6 +11,8 @@ export function serviceColumns(fields: TServiceFields) {
 		needs_bed: fields.needsBed ? 1 : 0,
 		new_patient_only: fields.newPatientOnly ? 1 : 0,
 		bookable_online: fields.bookableOnline ? 1 : 0,
-		is_add_on: fields.isAddOn ? 1 : 0
+		is_add_on: fields.isAddOn ? 1 : 0,
+		description_ja: fields.descriptionJa,
+		description_en: fields.descriptionEn
 	};
 }

@@ -8,6 +8,7 @@ import {
 	monthRange,
 	nextMonth,
 	previousMonth,
+	type BookablePractitioner,
 	type BookableService
 } from '$lib/server/booking/booking-flow';
 import { getAvailability } from '$lib/server/booking/get-availability';
@@ -38,7 +39,7 @@ interface Common {
 export type BookingStep = Common &
 	(
 		| { step: 'service'; services: Array<BookableService & { href: string }> }
-		| { step: 'practitioner'; anyHref: string; practitioners: Array<{ id: string; name: { ja: string; en: string }; href: string }> }
+		| { step: 'practitioner'; anyHref: string; practitioners: Array<BookablePractitioner & { href: string }> }
 		| { step: 'day'; month: string; days: Record<string, string>; previousHref: string | null; nextHref: string | null; laterHref: string | null }
 		| { step: 'time'; date: string; times: Array<{ time: string; href: string }>; taken: boolean; dayHref: string }
 		| { step: 'details'; date: string; start: number; hidden: Record<string, string>; timesHref: string }

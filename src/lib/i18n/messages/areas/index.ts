@@ -38,6 +38,7 @@ import { bookingControls } from './booking-controls';
 import { bedside } from './bedside';
 import { bookingPages } from './booking-pages';
 import { console_ } from './console';
+import { profiles } from './profiles';
 
 export const AREA_MESSAGES_JA = {
 	...publicSite.ja,
@@ -75,7 +76,8 @@ export const AREA_MESSAGES_JA = {
 	...bookingControls.ja,
 	...bedside.ja,
 	...bookingPages.ja,
-	...console_.ja
+	...console_.ja,
+	...profiles.ja
 } as const;
 
 export const AREA_MESSAGES_EN = {
@@ -114,5 +116,6 @@ export const AREA_MESSAGES_EN = {
 	...bookingControls.en,
 	...bedside.en,
 	...bookingPages.en,
-	...console_.en
+	...console_.en,
+	...profiles.en
 } as const;

@@ -11,6 +11,7 @@ import {
 	ZPractitionerActiveSchema,
 	ZPractitionerLicencesSchema,
 	ZPractitionerPlacesSchema,
+	ZPractitionerProfileSchema,
 	ZPractitionerServicesSchema,
 	ZTimeOffIdSchema,
 	ZWeekHoursSchema
@@ -19,6 +20,7 @@ import { setPractitionerActive } from '$lib/server/scheduling-settings/set-pract
 import { setPractitionerPlaces } from '$lib/server/scheduling-settings/set-practitioner-places';
 import { setPractitionerHours } from '$lib/server/scheduling-settings/set-practitioner-hours';
 import { setPractitionerServices } from '$lib/server/scheduling-settings/set-practitioner-services';
+import { updatePractitionerProfile } from '$lib/server/scheduling-settings/update-practitioner-profile';
 import { updatePractitionerLicences } from '$lib/server/scheduling-settings/update-practitioner-licences';
 import type { Actions, PageServerLoad } from './$types';
 import { notFound } from '$lib/server/http/not-found';
@@ -50,6 +52,14 @@ export const actions: Actions = {
 		if (result.ok) return { done: 'licences', notice: t('scheduling.saved') };
 		if (result.code === 'not_found') return formFailure(404, form.values, {}, t('scheduling.error.notFound'));
 		return formFailure(422, form.values, { kyuLicence: t('scheduling.error.kyuLicenceInUse', { services: result.serviceCodes.join(', ') }) });
+	},
+	profile: async (event) => {
+		const t = translator(event.locals.locale);
+		const form = await parseForm(event.request, ZPractitionerProfileSchema, event.locals.locale);
+		if (!form.ok) return form.failure;
+		const result = await updatePractitionerProfile(event.locals.db, event.params.id, form.data, actorFrom(event));
+		if (!result.ok) return formFailure(404, form.values, {}, t('scheduling.error.notFound'));
+		return { done: 'profile', notice: t('profiles.saved') };
 	},
 	places: async (event) => {
 		const t = translator(event.locals.locale);
