@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { totpCodeAt } from '../../src/lib/server/auth/totp';
 import { axeViolations, launchBrowser } from '../support/browser';
 import { demoPasswordsFrom, startBuiltServer, type ServerProcess } from '../support/server-process';
@@ -10,15 +10,18 @@ import { staffCookie } from '../support/staff-session';
 
 /*
  * Consent documents and signatures (issue #6), seen by the staff, on a phone-sized screen.
- * - On the shared server, reception records 鈴木 一郎's treatment and privacy consents at the desk
- *   (demo patient 2: other files use patients 1, 3 and 4 for the portal and the register).
+ * - On a server of this file's own, reception records 鈴木 一郎's treatment and privacy consents
+ *   at the desk: on the shared server other files (the fuzzing, the authorization matrix) may sign
+ *   for the demo patients first, depending on the order files run in.
  * - On a server of its own, the owner publishes treatment version 2 and a patient who signed
  *   version 1 becomes outdated: the shared server's owner is enrolled in TOTP by
  *   staff-sign-in.test.ts, and a new version there would ask every other file's patients again.
  */
 
-const base = inject('baseUrl');
-const passwords = inject('demoPasswords');
+const deskDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'shinkyu-consent-desk-'));
+let deskServer: ServerProcess;
+let base = '';
+let passwords: Record<string, string> = {};
 const PHONE = { width: 390, height: 844 };
 const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
 
@@ -49,10 +52,15 @@ async function recordAtDesk(page: Page, kind: 'treatment' | 'privacy', typedName
 }
 
 beforeAll(async () => {
+	deskServer = await startBuiltServer({ DATA_DIR: deskDataDir });
+	base = deskServer.baseUrl;
+	passwords = demoPasswordsFrom(deskServer.output());
 	browser = await launchBrowser();
 });
 afterAll(async () => {
 	await browser?.close();
+	await deskServer?.stop();
+	fs.rmSync(deskDataDir, { recursive: true, force: true });
 });
 
 describe('reception records consent at the desk', () => {

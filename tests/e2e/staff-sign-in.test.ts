@@ -1,22 +1,45 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { totpCodeAt } from '../../src/lib/server/auth/totp';
 import { axeViolations, launchBrowser } from '../support/browser';
 import { waitForMail } from '../support/mailbox';
+import { demoPasswordsFrom, startBuiltServer, type ServerProcess } from '../support/server-process';
+import { startSmtpPeer, type SmtpPeer } from '../support/smtp-peer';
 
-const base = inject('baseUrl');
-const mailDir = inject('mailDir');
-const ownerPassword = inject('demoPasswords')['owner@example.jp']!;
+/*
+ * The owner's very first sign-in (the authenticator set-up it forces) can happen only once per
+ * database, and other files sign the demo owner in on the shared server: this file has a server,
+ * a data directory and a mail peer of its own, so it does not depend on the order files run in.
+ */
+let base = '';
+let mailDir = '';
+let ownerPassword = '';
+let server: ServerProcess;
+let smtp: SmtpPeer;
+let dataDir = '';
 
 let browser: Browser;
 let page: Page;
 
 beforeAll(async () => {
+	dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'shinkyu-sign-in-'));
+	mailDir = fs.mkdtempSync(path.join(os.tmpdir(), 'shinkyu-sign-in-mail-'));
+	smtp = await startSmtpPeer({ saveTo: mailDir });
+	server = await startBuiltServer({ DATA_DIR: dataDir, ADDRESS_HEADER: 'x-forwarded-for', SMTP_URL: smtp.url, RATE_LIMITS: 'off' });
+	base = server.baseUrl;
+	ownerPassword = demoPasswordsFrom(server.output())['owner@example.jp']!;
 	browser = await launchBrowser();
 	page = await browser.newPage({ viewport: { width: 375, height: 740 } });
 });
 afterAll(async () => {
 	await browser?.close();
+	await server?.stop();
+	await smtp?.close();
+	fs.rmSync(dataDir, { recursive: true, force: true });
+	fs.rmSync(mailDir, { recursive: true, force: true });
 });
 
 async function signIn(email: string, password: string) {

@@ -15,7 +15,7 @@ describeEachDatabase('the demo recall list', (db) => {
 		const view = await loadRecallList(db(), NOW);
 		expect(view.entries.map((e) => [e.familyName, e.inviteBlocked])).toEqual([
 			['加藤', 'reminders_withdrawn'],
-			['中村', null]
+			['松本', null]
 		]);
 	});
 });

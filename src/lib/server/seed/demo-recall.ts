@@ -10,7 +10,7 @@ import { demoVisitContext } from './demo-visit-context';
  * reminders, so the list shows an invitation button for one and a reason for the other.
  */
 const PEOPLE = [
-	{ family: '中村', given: '美咲', familyKana: 'ナカムラ', givenKana: 'ミサキ', email: 'recall1@example.jp', phone: '090-0000-0101', weeksAgo: 10, withdrew: false },
+	{ family: '松本', given: '美咲', familyKana: 'マツモト', givenKana: 'ミサキ', email: 'recall1@example.jp', phone: '090-0000-0101', weeksAgo: 10, withdrew: false },
 	{ family: '加藤', given: '由美', familyKana: 'カトウ', givenKana: 'ユミ', email: 'recall2@example.jp', phone: '090-0000-0102', weeksAgo: 12, withdrew: true }
 ] as const;
 
