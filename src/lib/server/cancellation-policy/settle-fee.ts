@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { z } from 'zod';
 import { clinicToday, findBillingClinic } from '../billing/billing-repository';
 import { translate } from '../../i18n/translate';
 import { recordAudit, type AuditActor } from '../audit/audit-log';
@@ -21,15 +22,7 @@ interface Clock {
  * method given. A cancellation fee is compensation, not a sale, so it carries no consumption tax.
  */
 export async function collectCancellationFee(db: Db, feeId: string, input: Record<string, unknown>, actor: AuditActor, options: Clock = {}): Promise<SettleFeeResult> {
-	if (actor.type !== 'staff' || !actor.id) return { ok: false, code: 'forbidden' };
-	const staffId = actor.id;
-	const parsed = ZCollectFeeSchema.safeParse(input);
-	if (!parsed.success) return { ok: false, code: 'invalid', fields: policyFieldCodes(parsed.error) };
-	const now = options.now ?? db.clock.now();
-	return withTransaction(db, async (tx): Promise<SettleFeeResult> => {
-		const fee = await openFee(tx, feeId);
-		if (!fee) return { ok: false, code: 'not_found' };
-		if (fee.settled) return { ok: false, code: 'already_settled' };
+	return settleOpenFee(db, feeId, ZCollectFeeSchema, input, actor, options, async (tx, fee, data, staffId, now) => {
 		const clinic = await findBillingClinic(tx);
 		const at = now.toISOString();
 		const chargeId = randomUUID();
@@ -44,27 +37,44 @@ export async function collectCancellationFee(db: Db, feeId: string, input: Recor
 			.values({ id: randomUUID(), charge_id: chargeId, position: 0, kind: 'service', code: fee.kind, service_id: null, name_ja: translate('ja', key), name_en: translate('en', key), quantity: 1, unit_price_jpy: amount, amount_jpy: amount, taxable: 0 })
 			.execute();
 		const paymentId = randomUUID();
-		await tx.kysely.insertInto('payment').values({ id: paymentId, charge_id: chargeId, patient_id: fee.patient_id, kind: 'payment', method: parsed.data.method, amount_jpy: amount, received_at: at, reason: '', recorded_by: staffId }).execute();
+		await tx.kysely.insertInto('payment').values({ id: paymentId, charge_id: chargeId, patient_id: fee.patient_id, kind: 'payment', method: data.method, amount_jpy: amount, received_at: at, reason: '', recorded_by: staffId }).execute();
 		await tx.kysely.insertInto('cancellation_fee_settlement').values({ fee_id: feeId, outcome: 'collected', charge_id: chargeId, reason: '', settled_at: at, settled_by: staffId }).execute();
-		await recordAudit(tx, actor, { action: 'cancellation_fee.collect', entityType: 'cancellation_fee', entityId: feeId, patientId: fee.patient_id, detail: { chargeId, paymentId, method: parsed.data.method, amountJpy: amount } });
+		await recordAudit(tx, actor, { action: 'cancellation_fee.collect', entityType: 'cancellation_fee', entityId: feeId, patientId: fee.patient_id, detail: { chargeId, paymentId, method: data.method, amountJpy: amount } });
 		return { ok: true, chargeId };
 	});
 }
 
 /** The desk waives a fee; the reason is required and kept with the audit. */
 export async function waiveCancellationFee(db: Db, feeId: string, input: Record<string, unknown>, actor: AuditActor, options: Clock = {}): Promise<SettleFeeResult> {
+	return settleOpenFee(db, feeId, ZWaiveFeeSchema, input, actor, options, async (tx, fee, data, staffId, now) => {
+		await tx.kysely.insertInto('cancellation_fee_settlement').values({ fee_id: feeId, outcome: 'waived', charge_id: null, reason: data.reason, settled_at: now.toISOString(), settled_by: staffId }).execute();
+		await recordAudit(tx, actor, { action: 'cancellation_fee.waive', entityType: 'cancellation_fee', entityId: feeId, patientId: fee.patient_id, detail: { reason: data.reason, amountJpy: Number(fee.amount_jpy) } });
+		return { ok: true, chargeId: null };
+	});
+}
+
+type OpenFee = NonNullable<Awaited<ReturnType<typeof openFee>>>;
+
+/** What collecting and waiving share: staff only, parsed input, and a fee still open, in one transaction. */
+async function settleOpenFee<S extends z.ZodType>(
+	db: Db,
+	feeId: string,
+	schema: S,
+	input: Record<string, unknown>,
+	actor: AuditActor,
+	options: Clock,
+	settle: (tx: Db, fee: OpenFee, data: z.output<S>, staffId: string, now: Date) => Promise<SettleFeeResult>
+): Promise<SettleFeeResult> {
 	if (actor.type !== 'staff' || !actor.id) return { ok: false, code: 'forbidden' };
 	const staffId = actor.id;
-	const parsed = ZWaiveFeeSchema.safeParse(input);
+	const parsed = schema.safeParse(input);
 	if (!parsed.success) return { ok: false, code: 'invalid', fields: policyFieldCodes(parsed.error) };
 	const now = options.now ?? db.clock.now();
 	return withTransaction(db, async (tx): Promise<SettleFeeResult> => {
 		const fee = await openFee(tx, feeId);
 		if (!fee) return { ok: false, code: 'not_found' };
 		if (fee.settled) return { ok: false, code: 'already_settled' };
-		await tx.kysely.insertInto('cancellation_fee_settlement').values({ fee_id: feeId, outcome: 'waived', charge_id: null, reason: parsed.data.reason, settled_at: now.toISOString(), settled_by: staffId }).execute();
-		await recordAudit(tx, actor, { action: 'cancellation_fee.waive', entityType: 'cancellation_fee', entityId: feeId, patientId: fee.patient_id, detail: { reason: parsed.data.reason, amountJpy: Number(fee.amount_jpy) } });
-		return { ok: true, chargeId: null };
+		return settle(tx, fee, parsed.data, staffId, now);
 	});
 }
 
