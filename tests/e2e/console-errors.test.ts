@@ -18,7 +18,7 @@ const mailDir = inject('mailDir');
 const PER_KIND = 2;
 const LIMIT = 160;
 /** Files and machine answers, not pages (the printed documents are PDFs); and the ways out. */
-const NOT_A_PAGE = /\.(pdf|ics|csv|json|xml|txt|png|jpe?g|svg|webmanifest)$|^\/(api|fhir|ical)\/|\/(logout|sign-out)(\/|$)|\/documents\/(summary|records)$|\/receipt(\.pdf)?$/;
+const NOT_A_PAGE = /\.(pdf|ics|csv|json|xml|txt|png|jpe?g|svg|webmanifest)$|^\/(api|fhir|ical)\/|\/(logout|sign-out)(\/|$)|\/documents\/(summary|records)$|\/receipt(\.pdf)?$|\/statement$/;
 
 let browser: Browser;
 
@@ -123,7 +123,7 @@ describe('no console error on any page of the demo clinic', () => {
 		await context.close();
 	});
 
-	it('in the console, as a practitioner', async () => {
+	it('in the console, as a practitioner', { timeout: 180_000 }, async () => {
 		const context = await staffContext('practitioner@example.jp');
 		const { pages, problems } = await crawl(context, ['/staff', '/en/staff', '/staff/patients'], /^\/(en\/)?staff(\/|$)/);
 		expect(pages.some((p) => /\/sessions\/[0-9a-f-]{36}/.test(p)), 'a session record was visited').toBe(true);
@@ -131,7 +131,7 @@ describe('no console error on any page of the demo clinic', () => {
 		await context.close();
 	});
 
-	it('in the console, as reception', async () => {
+	it('in the console, as reception', { timeout: 180_000 }, async () => {
 		const context = await staffContext('reception@example.jp');
 		const { pages, problems } = await crawl(context, ['/staff', '/en/staff'], /^\/(en\/)?staff(\/|$)/);
 		expect(pages.length).toBeGreaterThan(5);
@@ -139,7 +139,7 @@ describe('no console error on any page of the demo clinic', () => {
 		await context.close();
 	});
 
-	it('in the portal, as the demo patient with a history', async () => {
+	it('in the portal, as the demo patient with a history', { timeout: 180_000 }, async () => {
 		const email = 'patient5@example.jp';
 		const since = Date.now();
 		const asked = await fetch(`${base}/portal/login`, {
