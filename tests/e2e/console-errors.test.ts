@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../support/browser';
+import { linkIn, waitForMail } from '../support/mailbox';
 import { demoPasswordsFrom, startBuiltServer, type ServerProcess } from '../support/server-process';
 import { startSmtpPeer, type SmtpPeer } from '../support/smtp-peer';
 import { staffCookie } from '../support/staff-session';
@@ -12,7 +13,7 @@ import { staffCookie } from '../support/staff-session';
  * Issue #22: every page of the demo clinic loads without a console error, a script error or a
  * Content-Security-Policy violation. Each audience's pages are found as a person finds them, by
  * following the links from its start page: the public site anonymously, the console as a
- * practitioner and as reception. Links that differ
+ * practitioner and as reception, the portal as the demo patient with a history. Links that differ
  * only in their ids or query values count as one page after two visits, so a calendar of days
  * does not become hundreds of pages. The demo clinic is crawled as a newcomer meets it, on a
  * server of this file's own: on the shared one, what other files leave behind depends on the order
@@ -60,9 +61,16 @@ async function visit(page: Page, url: string): Promise<Problem[]> {
 	page.on('response', onResponse);
 	try {
 		await page.goto(url, { waitUntil: 'load' });
-		// CSP violations also arrive as events (a report may come a moment after load).
-		const violations = await page.evaluate(() => (window as unknown as { cspViolations?: string[] }).cspViolations ?? []);
+		// CSP violations also arrive as events (a report may come a moment after load). An
+		// evaluation has no time limit of its own: a page that never settles must fail by name.
+		const violations = await Promise.race([
+			page.evaluate(() => (window as unknown as { cspViolations?: string[] }).cspViolations ?? []),
+			new Promise<never>((_, reject) => setTimeout(() => reject(new Error('the page did not answer within 20 s')), 20_000).unref())
+		]);
 		for (const v of violations) problems.push({ path, message: `CSP: ${v}` });
+	} catch (error) {
+		// A page that never loads is a problem with a name, not a test that times out.
+		problems.push({ path, message: `did not load: ${(error as Error).message.split('\n')[0]}` });
 	} finally {
 		page.off('console', onConsole);
 		page.off('pageerror', onError);
@@ -79,6 +87,7 @@ async function crawl(context: BrowserContext, starts: string[], scope: RegExp): 
 		document.addEventListener('securitypolicyviolation', (e) => seen.push(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`));
 	});
 	const page = await context.newPage();
+	page.setDefaultTimeout(20_000);
 	const queue = starts.map((s) => new URL(s, base).href);
 	const referrer = new Map<string, string>();
 	const kinds = new Map<string, number>();
@@ -157,5 +166,28 @@ describe('no console error on any page of the demo clinic', () => {
 		expect(problems).toEqual([]);
 		await context.close();
 	});
-	// The portal's pages are checked for console errors where its flow is walked (portal-flow.test.ts).
+
+	it('in the portal, as the demo patient with a history', { timeout: 180_000 }, async () => {
+		const email = 'patient5@example.jp';
+		const since = Date.now();
+		const asked = await fetch(`${base}/portal/login`, {
+			method: 'POST',
+			headers: { origin: base, accept: 'text/html', 'content-type': 'application/x-www-form-urlencoded' },
+			body: new URLSearchParams({ email }),
+			redirect: 'manual'
+		});
+		expect(asked.status).toBeLessThan(400);
+		const mail = await waitForMail(mailDir, email, (m) => (m.text ?? '').includes('/portal/auth/') && (m.date?.getTime() ?? since) >= since - 1000);
+		const link = linkIn(mail, /https?:\/\/[^\s]+\/portal\/auth\/[a-z2-7]+(\?next=[^\s]+)?/);
+		const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+		const page = await context.newPage();
+		await page.goto(link);
+		// The link's page is under /portal too: wait until the sign-in has left it.
+		await Promise.all([page.waitForURL((u) => /\/portal(\/|$)/.test(u.pathname) && !u.pathname.includes('/auth/')), page.locator('main form button[type="submit"]').first().click()]);
+		await page.close();
+		const { pages, problems } = await crawl(context, ['/portal', '/en/portal'], /^\/(en\/)?portal(\/|$)/);
+		expect(pages.length).toBeGreaterThan(5);
+		expect(problems).toEqual([]);
+		await context.close();
+	});
 });
