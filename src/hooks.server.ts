@@ -3,7 +3,7 @@ import { localeFromAcceptLanguage, localeFromPath, localizePath } from '$lib/i18
 import { translate } from '$lib/i18n/translate';
 import { getApp } from '$lib/server/app';
 import { validateSession } from '$lib/server/auth/session';
-import { clearSessionCookie, isSecureUrl, readSessionCookie } from '$lib/server/auth/session-cookie';
+import { clearSessionCookie, isSecureUrl, PATIENT_SESSION_COOKIE, readSessionCookie } from '$lib/server/auth/session-cookie';
 import { MissingOriginError } from '$lib/server/config';
 import { SchemaTooNewError } from '$lib/server/db/migrate';
 import { apiError } from '$lib/server/http/api-response';
@@ -12,7 +12,7 @@ import { rateLimitedResponse } from '$lib/server/http/rate-limited-response';
 import { newRequestId } from '$lib/server/http/request-context';
 import { decideAccess, ROUTE_ACCESS } from '$lib/server/http/route-access';
 import { fhirAccessRefused } from '$lib/server/fhir/fhir-response';
-import { PATIENT_SESSION_COOKIE, validatePatientSession } from '$lib/server/portal/patient-session';
+import { validatePatientSession } from '$lib/server/portal/patient-session';
 import { applySecurityHeaders } from '$lib/server/http/security-headers';
 import { logger } from '$lib/server/log';
 
@@ -49,9 +49,9 @@ export const handle: Handle = async ({ event, resolve }) => {
 	const token = readSessionCookie(event.cookies, secure);
 	event.locals.session = token ? await validateSession(db, token) : null;
 	if (token && !event.locals.session) clearSessionCookie(event.cookies, secure);
-	const patientToken = event.cookies.get(PATIENT_SESSION_COOKIE);
+	const patientToken = readSessionCookie(event.cookies, secure, PATIENT_SESSION_COOKIE);
 	event.locals.patientSession = patientToken ? await validatePatientSession(db, patientToken) : null;
-	if (patientToken && !event.locals.patientSession) event.cookies.delete(PATIENT_SESSION_COOKIE, { path: '/' });
+	if (patientToken && !event.locals.patientSession) clearSessionCookie(event.cookies, secure, PATIENT_SESSION_COOKIE);
 
 	// After the sessions are read: the code step of sign-in is counted against its pending account.
 	const retryAfterSeconds = config.rateLimits ? await requestLimits.check(event) : null;

@@ -1,6 +1,6 @@
 import type { Cookies } from '@sveltejs/kit';
 import { describe, expect, it } from 'vitest';
-import { clearSessionCookie, readSessionCookie, setSessionCookie } from './session-cookie';
+import { clearSessionCookie, PATIENT_SESSION_COOKIE, readSessionCookie, setSessionCookie } from './session-cookie';
 
 /** Records what the route sets, as SvelteKit's `cookies` would send it. */
 function fakeCookies(jar: Record<string, string> = {}) {
@@ -33,5 +33,18 @@ describe('the staff session cookie (issue #16)', () => {
 		expect(readSessionCookie(cookies, false)).toBe('planted-over-http');
 		clearSessionCookie(cookies, true);
 		expect(sets[0]).toMatchObject({ name: '__Host-shinkyu_staff', options: { path: '/', secure: true } });
+	});
+});
+
+describe('the portal session cookie', () => {
+	it('follows the same rule: __Host-shinkyu_patient over HTTPS, the plain name on plain HTTP', () => {
+		const secure = fakeCookies();
+		setSessionCookie(secure.cookies, 'token', new Date('2026-11-25T12:00:00Z'), true, PATIENT_SESSION_COOKIE);
+		expect(secure.sets[0]).toMatchObject({ name: '__Host-shinkyu_patient', options: { secure: true, path: '/', httpOnly: true, sameSite: 'lax' } });
+		expect(secure.sets[0]!.options).not.toHaveProperty('domain');
+		const plain = fakeCookies({ shinkyu_patient: 'planted-over-http', '__Host-shinkyu_patient': 'real' });
+		expect(readSessionCookie(plain.cookies, true, PATIENT_SESSION_COOKIE)).toBe('real');
+		clearSessionCookie(plain.cookies, true, PATIENT_SESSION_COOKIE);
+		expect(plain.sets[0]).toMatchObject({ name: '__Host-shinkyu_patient', options: { path: '/', secure: true } });
 	});
 });

@@ -1,4 +1,3 @@
-import type { Cookies } from '@sveltejs/kit';
 import type { Db } from '../db/database';
 import { randomToken, sha256Hex } from '../crypto';
 
@@ -6,7 +5,6 @@ import { randomToken, sha256Hex } from '../crypto';
  * Patient portal sessions: like staff sessions (only the token's hash is stored), but they carry
  * a patient id and nothing else, so every portal query is scoped to that one patient.
  */
-export const PATIENT_SESSION_COOKIE = 'shinkyu_patient';
 /** A phone left on a café table: sign out after 30 minutes without a request. */
 export const PATIENT_IDLE_TIMEOUT_MS = 30 * 60_000;
 export const PATIENT_ABSOLUTE_TIMEOUT_MS = 12 * 60 * 60_000;
@@ -59,12 +57,4 @@ export async function validatePatientSession(db: Db, token: string, now = db.clo
 
 export async function deletePatientSession(db: Db, token: string): Promise<void> {
 	await db.kysely.deleteFrom('patient_session').where('id', '=', sha256Hex(token)).execute();
-}
-
-export function setPatientSessionCookie(cookies: Cookies, token: string, expiresAt: Date, secure: boolean): void {
-	cookies.set(PATIENT_SESSION_COOKIE, token, { path: '/', httpOnly: true, sameSite: 'lax', secure, expires: expiresAt });
-}
-
-export function clearPatientSessionCookie(cookies: Cookies): void {
-	cookies.delete(PATIENT_SESSION_COOKIE, { path: '/' });
 }

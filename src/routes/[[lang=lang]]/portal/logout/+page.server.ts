@@ -1,7 +1,7 @@
 import { redirect } from '@sveltejs/kit';
 import { localizePath } from '$lib/i18n/locales';
 import { actorFrom } from '$lib/server/http/request-context';
-import { clearPatientSessionCookie, PATIENT_SESSION_COOKIE } from '$lib/server/portal/patient-session';
+import { clearSessionCookie, isSecureUrl, PATIENT_SESSION_COOKIE, readSessionCookie } from '$lib/server/auth/session-cookie';
 import { signOutOfPortal } from '$lib/server/portal/sign-in';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -10,9 +10,10 @@ export const load: PageServerLoad = ({ locals }) => redirect(303, localizePath('
 
 export const actions: Actions = {
 	default: async (event) => {
-		const { locals, cookies } = event;
-		await signOutOfPortal(locals.db, cookies.get(PATIENT_SESSION_COOKIE), locals.patientSession?.patientId, actorFrom(event));
-		clearPatientSessionCookie(cookies);
+		const { locals, cookies, url } = event;
+		const secure = isSecureUrl(url);
+		await signOutOfPortal(locals.db, readSessionCookie(cookies, secure, PATIENT_SESSION_COOKIE), locals.patientSession?.patientId, actorFrom(event));
+		clearSessionCookie(cookies, secure, PATIENT_SESSION_COOKIE);
 		redirect(303, localizePath('/portal/login?signed-out', locals.locale));
 	}
 };

@@ -3,7 +3,8 @@ import { localizePath } from '$lib/i18n/locales';
 import { readForm } from '$lib/server/http/read-form';
 import { actorFrom } from '$lib/server/http/request-context';
 import { isMagicLinkLive } from '$lib/server/portal/magic-link';
-import { deletePatientSession, PATIENT_SESSION_COOKIE, setPatientSessionCookie } from '$lib/server/portal/patient-session';
+import { isSecureUrl, PATIENT_SESSION_COOKIE, readSessionCookie, setSessionCookie } from '$lib/server/auth/session-cookie';
+import { deletePatientSession } from '$lib/server/portal/patient-session';
 import { safePortalPath } from '$lib/server/portal/portal-path';
 import { signInWithMagicLink } from '$lib/server/portal/sign-in';
 import type { Actions, PageServerLoad } from './$types';
@@ -25,9 +26,10 @@ export const actions: Actions = {
 		const result = await signInWithMagicLink(locals.db, params.token, actorFrom(event));
 		if (!result.ok) return fail(410, { expired: true });
 		// A session already on this browser (perhaps a family member's) ends: one patient at a time.
-		const previous = cookies.get(PATIENT_SESSION_COOKIE);
+		const secure = isSecureUrl(url);
+		const previous = readSessionCookie(cookies, secure, PATIENT_SESSION_COOKIE);
 		if (previous) await deletePatientSession(locals.db, previous);
-		setPatientSessionCookie(cookies, result.token, result.expiresAt, url.protocol === 'https:');
+		setSessionCookie(cookies, result.token, result.expiresAt, secure, PATIENT_SESSION_COOKIE);
 		redirect(303, localizePath(safePortalPath(values.next ?? url.searchParams.get('next')), locals.locale));
 	}
 };
