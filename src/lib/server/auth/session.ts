@@ -123,3 +123,12 @@ export async function deleteStaffSessions(db: Db, staffId: string, keepSessionId
 	if (keepSessionId) query = query.where('id', '!=', keepSessionId);
 	await query.execute();
 }
+
+/** Deletes sessions that can no longer sign anyone in (past their end or idle too long); returns how many. */
+export async function deleteEndedSessions(db: Db, now = db.clock.now()): Promise<number> {
+	const result = await db.kysely
+		.deleteFrom('staff_session')
+		.where((eb) => eb.or([eb('expires_at', '<=', now.toISOString()), eb('last_seen_at', '<', new Date(now.getTime() - IDLE_TIMEOUT_MS).toISOString())]))
+		.executeTakeFirst();
+	return Number(result.numDeletedRows);
+}

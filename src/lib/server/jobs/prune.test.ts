@@ -4,12 +4,18 @@ import { expect, it } from 'vitest';
 import { describeEachDatabase } from '../../../../tests/support/test-database';
 import { beginIdempotent, IN_PROGRESS_EXPIRES_MS } from '../http/idempotency';
 import { createMailer } from '../mail/mailer';
-import { DONE_JOB_KEPT_MS, FAILED_JOB_KEPT_MS, IDEMPOTENCY_KEY_KEPT_MS, OUTBOX_MAIL_KEPT_MS, PRUNE_EVERY_MS, PRUNE_JOB, pruneExpired, schedulePruning } from './prune';
+import { SYSTEM_ACTOR } from '../audit/audit-log';
+import { ABSOLUTE_TIMEOUT_MS, createSession, IDLE_TIMEOUT_MS } from '../auth/session';
+import { consumeMagicLink, createMagicLink, isMagicLinkLive, SIGN_IN_LINK_TTL_MS } from '../portal/magic-link';
+import { createPatientSession, PATIENT_IDLE_TIMEOUT_MS, validatePatientSession } from '../portal/patient-session';
+import { createStaff } from '../staff/create-staff';
+import { DONE_JOB_KEPT_MS, FAILED_JOB_KEPT_MS, IDEMPOTENCY_KEY_KEPT_MS, OUTBOX_MAIL_KEPT_MS, PRUNE_EVERY_MS, PRUNE_JOB, pruneExpired, pruneSignIns, schedulePruning } from './prune';
 import { enqueueJob } from './queue';
 import { runDueJobs } from './worker';
 
 const NOW = new Date('2030-03-01T00:00:00Z');
 const ago = (ms: number) => new Date(NOW.getTime() - ms);
+const DAY = 86_400_000;
 
 describeEachDatabase('pruning what is no longer needed', (db) => {
 	it('deletes completed jobs, used idempotency keys and old outbox mail past their periods, and keeps the rest', async () => {
@@ -80,5 +86,33 @@ describeEachDatabase('an idempotency key left in progress', (db) => {
 		const replay = await beginIdempotent(db(), key, { a: 1 }, later);
 		if (replay.kind !== 'replay') throw new Error(replay.kind);
 		expect(await replay.response.json()).toEqual({ id: 'x' });
+	});
+});
+
+describeEachDatabase('pruning sign-ins that can no longer be used', (db) => {
+	it('deletes ended or idle sessions of staff and patients, and used or expired sign-in links; keeps live ones', async () => {
+		const patientId = randomUUID();
+		await db()
+			.kysely.insertInto('patient')
+			.values({ id: patientId, family_name: '山田', given_name: '花子', family_name_kana: '', given_name_kana: '', email: 'hanako@example.jp', phone: '', date_of_birth: null, preferred_locale: 'ja', created_at: ago(DAY).toISOString() })
+			.execute();
+		const { staff } = await createStaff(db(), { email: 'prune@example.jp', role: 'reception', displayName: 'prune', password: 'a long enough password 1' }, SYSTEM_ACTOR);
+		const staffLive = await createSession(db(), staff.id, true, ago(IDLE_TIMEOUT_MS - 60_000));
+		await createSession(db(), staff.id, true, ago(IDLE_TIMEOUT_MS + 60_000));
+		const staffEnded = await createSession(db(), staff.id, true, ago(ABSOLUTE_TIMEOUT_MS + 60_000));
+		await db().kysely.updateTable('staff_session').set({ last_seen_at: ago(60_000).toISOString() }).where('id', '=', staffEnded.sessionId).execute();
+		const patientLive = await createPatientSession(db(), patientId, ago(60_000));
+		const patientIdle = await createPatientSession(db(), patientId, ago(PATIENT_IDLE_TIMEOUT_MS + 60_000));
+		const liveLink = await createMagicLink(db(), patientId, SIGN_IN_LINK_TTL_MS, ago(60_000));
+		await createMagicLink(db(), patientId, SIGN_IN_LINK_TTL_MS, ago(SIGN_IN_LINK_TTL_MS + 60_000));
+		const usedLink = await createMagicLink(db(), patientId, SIGN_IN_LINK_TTL_MS, ago(120_000));
+		expect(await consumeMagicLink(db(), usedLink, ago(60_000))).toBe(patientId);
+
+		expect(await pruneSignIns(db(), NOW)).toEqual({ staffSessions: 2, patientSessions: 1, signInLinks: 2 });
+		expect((await db().kysely.selectFrom('staff_session').select('id').execute()).map((s) => s.id)).toEqual([staffLive.sessionId]);
+		expect(await validatePatientSession(db(), patientLive.token, NOW)).not.toBeNull();
+		expect(await validatePatientSession(db(), patientIdle.token, NOW)).toBeNull();
+		expect(await isMagicLinkLive(db(), liveLink, NOW)).toBe(true);
+		expect(await db().kysely.selectFrom('patient_magic_link').select('id').execute()).toHaveLength(1);
 	});
 });

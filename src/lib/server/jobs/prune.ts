@@ -1,5 +1,8 @@
+import { deleteEndedSessions } from '../auth/session';
 import type { Db } from '../db/database';
 import { pruneLineRows } from '../line/prune-line';
+import { deleteSpentMagicLinks } from '../portal/magic-link';
+import { deleteEndedPatientSessions } from '../portal/patient-session';
 import { scheduleRecurringJob } from './recurring';
 
 /*
@@ -52,9 +55,18 @@ export async function schedulePruning(db: Db, runAt: Date, now = db.clock.now())
 	await scheduleRecurringJob(db, PRUNE_JOB, runAt, now);
 }
 
+/**
+ * Sign-ins that can no longer be used: staff and portal sessions past their end or idle, and used
+ * or expired sign-in links. Only token hashes are stored, but each row still says who signed in when.
+ */
+export async function pruneSignIns(db: Db, now = db.clock.now()): Promise<{ staffSessions: number; patientSessions: number; signInLinks: number }> {
+	return { staffSessions: await deleteEndedSessions(db, now), patientSessions: await deleteEndedPatientSessions(db, now), signInLinks: await deleteSpentMagicLinks(db, now) };
+}
+
 /** The job: prune, then queue the next run. */
 export async function runPruning(db: Db, now = db.clock.now()): Promise<void> {
 	await pruneExpired(db, now);
+	await pruneSignIns(db, now);
 	await pruneLineRows(db, now);
 	await schedulePruning(db, new Date(now.getTime() + PRUNE_EVERY_MS), now);
 }

@@ -154,3 +154,12 @@ export async function consumeMagicLink(db: Db, token: string, now = db.clock.now
 	// A record merged since the mail was sent no longer exists for the patient: they ask again.
 	return link && link.merged_into_id === null ? link.id : null;
 }
+
+/** Deletes links that can no longer sign in (used, or past their expiry); returns how many. */
+export async function deleteSpentMagicLinks(db: Db, now = db.clock.now()): Promise<number> {
+	const result = await db.kysely
+		.deleteFrom('patient_magic_link')
+		.where((eb) => eb.or([eb('used_at', 'is not', null), eb('expires_at', '<=', now.toISOString())]))
+		.executeTakeFirst();
+	return Number(result.numDeletedRows);
+}

@@ -58,3 +58,12 @@ export async function validatePatientSession(db: Db, token: string, now = db.clo
 export async function deletePatientSession(db: Db, token: string): Promise<void> {
 	await db.kysely.deleteFrom('patient_session').where('id', '=', sha256Hex(token)).execute();
 }
+
+/** Deletes portal sessions past their end or idle too long; returns how many. */
+export async function deleteEndedPatientSessions(db: Db, now = db.clock.now()): Promise<number> {
+	const result = await db.kysely
+		.deleteFrom('patient_session')
+		.where((eb) => eb.or([eb('expires_at', '<=', now.toISOString()), eb('last_seen_at', '<', new Date(now.getTime() - PATIENT_IDLE_TIMEOUT_MS).toISOString())]))
+		.executeTakeFirst();
+	return Number(result.numDeletedRows);
+}
