@@ -1,5 +1,6 @@
 import type { Locale } from '../../i18n/locales';
 import type { SessionTechniques } from '../../domain/clinical/session-rules';
+import type { SafetyConflict } from '../../domain/safety/alerts';
 import type { Db } from '../db/database';
 import type { AdverseEventKind, AdverseEventOutcome, AdverseEventSeverity, PointSide } from '../db/schema-session';
 import { amendmentValues, parseTechniques } from '../treatment-session/session-repository';
@@ -15,6 +16,8 @@ export interface RecordPoint {
 	depthMm: number | null;
 	technique: string | null;
 	deqi: string | null;
+	/** Needled deeply: the safety check asks about deep needling, so the record says it was. */
+	deep: boolean;
 }
 
 export interface RecordAdverseEvent {
@@ -24,6 +27,14 @@ export interface RecordAdverseEvent {
 	outcome: AdverseEventOutcome;
 	description: string;
 	staffName: string;
+}
+
+/** A conflict with the patient's alerts or a point's caution, acknowledged in the session with a reason. */
+export interface RecordAcknowledgement {
+	conflict: SafetyConflict;
+	reason: string;
+	staffName: string;
+	createdAt: string;
 }
 
 export interface RecordAmendment {
@@ -50,6 +61,7 @@ export interface RecordSession {
 	notes: string;
 	points: RecordPoint[];
 	adverseEvents: RecordAdverseEvent[];
+	acknowledgements: RecordAcknowledgement[];
 	amendments: RecordAmendment[];
 }
 
@@ -60,8 +72,9 @@ function groupBy<T extends { session_id: string | null }>(rows: readonly T[]): M
 }
 
 /**
- * A patient's sessions in date order, optionally within a range, with their points, adverse events
- * and amendments. Four queries whatever the number of sessions, so a record of years prints fast.
+ * A patient's sessions in date order, optionally within a range, with their points, adverse events,
+ * safety acknowledgements and amendments. Five queries whatever the number of sessions, so a record
+ * of years prints fast.
  */
 export async function listRecordSessions(db: Db, patientId: string, range: InstantRange | null, locale: Locale): Promise<RecordSession[]> {
 	let sessions = db.kysely
@@ -78,7 +91,7 @@ export async function listRecordSessions(db: Db, patientId: string, range: Insta
 	// Child rows are reached through the same filtered sessions: a subquery, not an id list that grows with the record.
 	const ids = db.kysely.selectFrom('treatment_session').select('id').where('patient_id', '=', patientId);
 	const sessionIds = range ? ids.where('started_at', '>=', range.from).where('started_at', '<', range.to) : ids;
-	const [points, events, amendments] = await Promise.all([
+	const [points, events, acknowledgements, amendments] = await Promise.all([
 		db.kysely.selectFrom('session_point').selectAll().where('session_id', 'in', sessionIds).orderBy('created_at').orderBy('id').execute(),
 		db.kysely
 			.selectFrom('adverse_event as e')
@@ -87,6 +100,14 @@ export async function listRecordSessions(db: Db, patientId: string, range: Insta
 			.where('e.session_id', 'in', sessionIds)
 			.orderBy('e.occurred_at')
 			.orderBy('e.id')
+			.execute(),
+		db.kysely
+			.selectFrom('contraindication_override as o')
+			.innerJoin('staff', 'staff.id', 'o.staff_id')
+			.select(['o.id', 'o.session_id', 'o.created_at', 'o.conflict', 'o.reason', 'staff.display_name'])
+			.where('o.session_id', 'in', sessionIds)
+			.orderBy('o.created_at')
+			.orderBy('o.id')
 			.execute(),
 		db.kysely
 			.selectFrom('session_amendment as a')
@@ -99,6 +120,7 @@ export async function listRecordSessions(db: Db, patientId: string, range: Insta
 	]);
 	const pointsBySession = groupBy(points);
 	const eventsBySession = groupBy(events);
+	const acknowledgementsBySession = groupBy(acknowledgements);
 	const amendmentsBySession = groupBy(amendments);
 	return rows.map((row) => ({
 		id: row.id,
@@ -119,7 +141,8 @@ export async function listRecordSessions(db: Db, patientId: string, range: Insta
 			lengthMm: p.length_mm === null ? null : Number(p.length_mm),
 			depthMm: p.depth_mm === null ? null : Number(p.depth_mm),
 			technique: p.technique,
-			deqi: p.deqi
+			deqi: p.deqi,
+			deep: Number(p.deep) === 1
 		})),
 		adverseEvents: (eventsBySession.get(row.id) ?? []).map((e) => ({
 			occurredAt: e.occurred_at,
@@ -128,6 +151,12 @@ export async function listRecordSessions(db: Db, patientId: string, range: Insta
 			outcome: e.outcome,
 			description: e.description,
 			staffName: e.display_name
+		})),
+		acknowledgements: (acknowledgementsBySession.get(row.id) ?? []).map((o) => ({
+			conflict: JSON.parse(o.conflict) as SafetyConflict,
+			reason: o.reason,
+			staffName: o.display_name,
+			createdAt: o.created_at
 		})),
 		amendments: (amendmentsBySession.get(row.id) ?? []).map((a) => ({
 			staffName: a.display_name,

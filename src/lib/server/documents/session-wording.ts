@@ -24,7 +24,7 @@ export function pointCells(ctx: DocumentContext, point: RecordPoint): string[] {
 		word(ctx, 'treatmentSession.points.side.', point.side),
 		point.gauge ? t('treatmentSession.points.gaugeOption', { gauge: point.gauge }) : '—',
 		point.lengthMm === null ? '—' : t('treatmentSession.points.lengthOption', { mm: point.lengthMm }),
-		point.depthMm === null ? '—' : t('treatmentSession.points.depthValue', { mm: point.depthMm }),
+		[point.depthMm === null ? '' : t('treatmentSession.points.depthValue', { mm: point.depthMm }), point.deep ? t('treatmentSession.points.deep') : ''].filter(Boolean).join(ctx.locale === 'ja' ? '・' : ', ') || '—',
 		word(ctx, 'treatmentSession.points.technique.', point.technique),
 		word(ctx, 'treatmentSession.points.deqi.', point.deqi)
 	];

@@ -50,7 +50,7 @@ async function recordedPatient(db: Db, actor: AuditActor) {
 	await session(db, patientId, actor, FEBRUARY, (id) => recordNotes(db, patientId, id, { notes: '二月の施術' }, actor, FEBRUARY));
 	const march = await session(db, patientId, actor, MARCH, async (id) => {
 		await recordPrePain(db, patientId, id, { preLegPain: '7', preBackPain: '4' }, actor, MARCH);
-		await addSessionPoint(db, patientId, id, { code: 'BL40', side: 'both', gauge: '3', lengthMm: '40', depthMm: '15', technique: 'retention', deqi: 'mild' }, actor, MARCH);
+		await addSessionPoint(db, patientId, id, { code: 'BL40', side: 'both', gauge: '3', lengthMm: '40', depthMm: '15', technique: 'retention', deqi: 'mild', deep: 'on', 'ack.pointCaution.deepNeedling.BL40': '膝窩動脈を触知して避けた。' }, actor, MARCH);
 		await addSessionPoint(db, patientId, id, { code: 'GB30', side: 'left', gauge: '5', lengthMm: '60', depthMm: '45', technique: 'sparrow_pecking', deqi: 'strong' }, actor, MARCH);
 		await setNeedleCounts(db, patientId, id, { needlesIn: '3', needlesOut: '3' }, actor, MARCH);
 		await recordTechniques(db, patientId, id, { eaPairs: '2', eaFrequencyHz: '2', eaMinutes: '15', moxaType: 'needle_top', moxaCones: '2', cuppingCups: '4', cuppingMinutes: '5' }, actor, MARCH);
@@ -112,7 +112,9 @@ describeEachDatabase('the treatment record (施術録) PDF', (db) => {
 			'両側',
 			'3番',
 			'40 mm',
-			'15 mm',
+			'15 mm・深刺',
+			'この施術で確認した注意',
+			'膝窩動脈を触知して避けた。',
 			'置鍼',
 			'GB30 環跳',
 			'雀啄術',
@@ -171,6 +173,8 @@ describeEachDatabase('the treatment record (施術録) PDF', (db) => {
 			'Leg 7, back 4',
 			'3 inserted, 3 removed',
 			'BL40 Weizhong',
+			'15 mm, deep',
+			'Acknowledged in this session',
 			'Sparrow pecking',
 			'2 pairs, 2 Hz, 15 min',
 			'Bruising, Mild, outcome: Resolving',

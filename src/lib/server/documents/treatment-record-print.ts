@@ -8,6 +8,7 @@ import { renderPdf, type PdfBlock } from './pdf';
 import { licenceText } from './practitioner-credentials';
 import { monthRange } from './record-month';
 import { listRecordSessions, type RecordSession } from './record-sessions';
+import { conflictLabel } from '../../components/treatment-plan/plan-labels';
 import { amendedFieldName, amendedValue, cuppingText, electroacupunctureText, moxibustionText, pointCells, pointHeader } from './session-wording';
 
 /**
@@ -117,6 +118,13 @@ function sessionBlocks(ctx: DocumentContext, session: RecordSession): PdfBlock[]
 			: { kind: 'paragraph', text: t('treatmentSession.points.none') }
 	];
 	if (session.notes) blocks.push({ kind: 'paragraph', text: `${t('treatmentSession.notes.label')}\n${session.notes}` });
+	// What the practitioner weighed before going ahead is part of the record, as on the session page.
+	if (session.acknowledgements.length > 0) {
+		const items = session.acknowledgements.map((ack) =>
+			t('treatmentSession.safety.acknowledgedItem', { conflict: conflictLabel(ack.conflict, ctx.locale), reason: ack.reason, staff: ack.staffName, time: ctx.dateTime(ack.createdAt) })
+		);
+		blocks.push({ kind: 'paragraph', text: [t('treatmentSession.safety.acknowledgedTitle'), ...items].join('\n') });
+	}
 	for (const event of session.adverseEvents) {
 		const summary = t('documents.records.adverseEvent', {
 			kind: t(`treatmentSession.adverse.kind.${event.kind}`),

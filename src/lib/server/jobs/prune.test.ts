@@ -96,7 +96,9 @@ describeEachDatabase('pruning sign-ins that can no longer be used', (db) => {
 			.kysely.insertInto('patient')
 			.values({ id: patientId, family_name: '山田', given_name: '花子', family_name_kana: '', given_name_kana: '', email: 'hanako@example.jp', phone: '', date_of_birth: null, preferred_locale: 'ja', created_at: ago(DAY).toISOString() })
 			.execute();
-		const { staff } = await createStaff(db(), { email: 'prune@example.jp', role: 'reception', displayName: 'prune', password: 'a long enough password 1' }, SYSTEM_ACTOR);
+		const created = await createStaff(db(), { email: 'prune@example.jp', role: 'reception', displayName: 'prune', password: 'a long enough password 1' }, SYSTEM_ACTOR);
+		if (!created.ok) throw new Error(created.code);
+		const { staff } = created;
 		const staffLive = await createSession(db(), staff.id, true, ago(IDLE_TIMEOUT_MS - 60_000));
 		await createSession(db(), staff.id, true, ago(IDLE_TIMEOUT_MS + 60_000));
 		const staffEnded = await createSession(db(), staff.id, true, ago(ABSOLUTE_TIMEOUT_MS + 60_000));
