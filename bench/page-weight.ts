@@ -19,6 +19,8 @@ import { gzipSync } from 'node:zlib';
 /** The budget for a staff or portal page's first load (gzipped JavaScript, bytes). */
 export const FIRST_LOAD_BUDGET = 60 * 1024;
 
+export const PAGE_WEIGHT_CONDITIONS = 'production build manifests: app start + layouts + page with static imports, gzip level 9';
+
 export interface PageWeight {
 	route: string;
 	csr: boolean;
