@@ -31,8 +31,8 @@ export function catalogueKeys(root: string): { keys: Set<string>; duplicates: Ar
 		let source = fs.readFileSync(file, 'utf8');
 		// An area file holds `ja: { … }` then `en: { … }`: the Japanese half defines the keys.
 		if (file.includes(`${path.sep}areas${path.sep}`)) source = source.slice(0, source.search(/\n\s*en: \{/));
-		for (const m of source.matchAll(/^\s*'([^']+)':/gm)) {
-			const key = m[1]!;
+		for (const m of source.matchAll(/^\s*(['"])([^'"]+)\1:/gm)) {
+			const key = m[2]!;
 			definedIn.set(key, [...(definedIn.get(key) ?? []), path.relative(root, file)]);
 		}
 	}
