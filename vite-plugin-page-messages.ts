@@ -25,7 +25,7 @@ const RESOLVED_KEYS_MODULE = `\0${KEYS_MODULE}`;
 /** Every key of the Japanese catalogue by the file that defines it (the English mirrors it; a test checks). */
 export function catalogueKeys(root: string): { keys: Set<string>; duplicates: Array<{ key: string; files: string[] }> } {
 	const dir = path.join(root, 'src/lib/i18n/messages');
-	const files = [path.join(dir, 'ja.ts'), ...fs.readdirSync(path.join(dir, 'areas')).filter((f) => f.endsWith('.ts') && f !== 'index.ts' && !f.endsWith('.test.ts')).map((f) => path.join(dir, 'areas', f))];
+	const files = [path.join(dir, 'ja.ts'), ...fs.readdirSync(path.join(dir, 'areas')).sort().filter((f) => f.endsWith('.ts') && f !== 'index.ts' && !f.endsWith('.test.ts')).map((f) => path.join(dir, 'areas', f))];
 	const definedIn = new Map<string, string[]>();
 	for (const file of files) {
 		let source = fs.readFileSync(file, 'utf8');

@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { catalogueKeys, keysInSource } from '../../../vite-plugin-page-messages';
@@ -23,6 +25,20 @@ describe('message keys (issue #21)', () => {
 			}
 		}
 		expect(twice).toEqual([]);
+	});
+
+	it('fail the build when two areas define the same key', () => {
+		const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'shinkyu-keys-'));
+		const area = (name: string, key: string) => `export const ${name} = {\n\tja: {\n\t\t'${key}': 'あ'\n\t},\n\ten: {\n\t\t'${key}': 'a'\n\t}\n};\n`;
+		fs.mkdirSync(path.join(dir, 'src/lib/i18n/messages/areas'), { recursive: true });
+		fs.writeFileSync(path.join(dir, 'src/lib/i18n/messages/ja.ts'), "export const ja = {\n\t'nav.skip': '本文へ移動'\n};\n");
+		fs.writeFileSync(path.join(dir, 'src/lib/i18n/messages/areas/one.ts'), area('one', 'desk.title'));
+		fs.writeFileSync(path.join(dir, 'src/lib/i18n/messages/areas/two.ts'), area('two', 'desk.title').replace("'desk.title': 'あ'", '"desk.title": "い"'));
+		try {
+			expect(catalogueKeys(dir).duplicates).toEqual([{ key: 'desk.title', files: ['src/lib/i18n/messages/areas/one.ts', 'src/lib/i18n/messages/areas/two.ts'] }]);
+		} finally {
+			fs.rmSync(dir, { recursive: true, force: true });
+		}
 	});
 
 	it('are all registered, and the build reads the same keys as the catalogue holds', () => {
