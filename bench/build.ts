@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { builtServerEntry } from '../tests/support/server-process';
 
-const SOURCES = ['src', 'static', 'svelte.config.js', 'vite.config.ts', 'package.json'];
+const SOURCES = ['src', 'static', 'svelte.config.js', 'vite.config.ts', 'vite-plugin-page-messages.ts', 'package.json'];
 
 function newestChange(entry: string): number {
 	const stat = fs.statSync(entry, { throwIfNoEntry: false });

@@ -20,6 +20,7 @@ import { bookMonth, type BookedMonth } from './booked-month';
 import type { StormResult } from './booking-storm';
 import { bookingStormOnPostgres, type PostgresStormRow } from './booking-storm-postgres';
 import { ensureFreshBuild } from './build';
+import { FIRST_LOAD_BUDGET, formatPageWeights, heaviestConsolePage, PAGE_WEIGHT_CONDITIONS, pageWeights } from './page-weight';
 import { benchClinical, formatClinicalBench } from './clinical';
 import { APP_LOGGING, inProcessConditions, machine, machineTag, POSTGRES_DURABILITY, SQLITE_DURABILITY } from './conditions';
 import { runLoad, type HttpJob, type HttpResult } from './load';
@@ -166,6 +167,9 @@ for (const p of scriptBytes) {
 	console.log(`| ${p.path} | ${p.bytes} | ${p.gzip} |`);
 	add(`js ${p.path} gzip`, p.gzip, 'bytes', 'lower', 'production build, public page as served');
 }
+const pageWeightList = pageWeights();
+console.log(formatPageWeights(pageWeightList));
+for (const w of pageWeightList.filter((w) => w.csr)) add(`js first load ${w.route} gzip`, w.gzip, 'bytes', 'lower', PAGE_WEIGHT_CONDITIONS);
 
 // ---------------------------------------------------------------------------------------------
 // Booking storms: SQLite, then PostgreSQL (durable) with one and two app instances; each on a fresh
@@ -259,6 +263,15 @@ targets.push({
 	target: `≥ ${TARGET_AVAILABILITY_RATIO} %`,
 	pass: availabilityRatio >= TARGET_AVAILABILITY_RATIO
 });
+const heaviestPage = heaviestConsolePage(pageWeightList);
+if (heaviestPage) {
+	targets.push({
+		name: `first-load JavaScript of the heaviest staff or portal page (${heaviestPage.route})`,
+		ratio: `${heaviestPage.gzip} / ${FIRST_LOAD_BUDGET} gzip bytes = ${percentOf(heaviestPage.gzip, FIRST_LOAD_BUDGET)} % of the budget`,
+		target: `≤ ${FIRST_LOAD_BUDGET} bytes`,
+		pass: heaviestPage.gzip <= FIRST_LOAD_BUDGET
+	});
+}
 const scale = `${patientBench.patients.toLocaleString('en')} patients${patientBench.patients === 100_000 ? '' : ' (the target is stated at 100,000)'}`;
 for (const database of ['sqlite', 'postgres'] as const) {
 	const rows = patientBench.rows.filter((r) => r.database === database);

@@ -2,6 +2,7 @@ import { findAcupoint, REGION_NAMES, type BodyRegion } from '$lib/domain/acupoin
 import type { SafetyConflict } from '$lib/domain/safety/alerts';
 import type { Locale } from '$lib/i18n/locales';
 import { translate } from '$lib/i18n/translate';
+import { SAFETY_SHORT_LABELS } from '../code-labels';
 
 /** `BL40 委中（いちゅう）` in Japanese, `BL40 Weizhong` in English; the code alone for an unknown point. */
 export function pointLabel(code: string, locale: Locale): string {
@@ -24,7 +25,7 @@ function regionName(site: string, locale: Locale): string {
  * `抗凝固薬: BL40 委中（いちゅう）への深刺`; the plan and the session record both show it.
  */
 export function conflictLabel(conflict: SafetyConflict, locale: Locale): string {
-	const alert = translate(locale, `safety.short.${conflict.alertCode}`);
+	const alert = translate(locale, SAFETY_SHORT_LABELS[conflict.alertCode]);
 	const point = 'pointCode' in conflict ? pointLabel(conflict.pointCode, locale) : '';
 	const site = conflict.kind === 'site' ? regionName(conflict.site, locale) : '';
 	const key = conflict.kind === 'directMoxibustion' ? 'safety.conflict.directMoxibustion' : (`treatmentPlan.conflict.${conflict.kind}` as const);
