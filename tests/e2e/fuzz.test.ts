@@ -306,6 +306,8 @@ describe('form actions under fuzzed input', () => {
 				'/[[lang=lang]]/staff/scheduling/practitioners/[id] ?/profile'
 			])
 		);
+		// Issue #19: the owner adds a dated 療養費 fee version.
+		expect(actions.map((a) => `${a.routeId} ?/${a.action}`)).toContain('/[[lang=lang]]/staff/insurance/fees ?/add');
 	});
 
 	it('never answers 5xx nor keeps a refused write, for anyone', { timeout: 300_000 }, async () => {

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { artsLicenceProblem, type ArtsLicenceProblem } from '../../domain/billing/arts-licences';
+import { loadJukyoFeeSchedules } from '../jukyo-claim/fee-versions';
 import { DEFAULT_BILLING_CONFIG, type BillingConfig, type InsuranceArts } from '../../domain/billing/billing-config';
 import { quoteCharge, type ChargeItem, type ComputedCharge, type ComputedChargeLine, type InsuranceEligibility, type InsuranceFeeCode, type InsuranceRefusal } from '../../domain/billing/charges';
 import { consentExpiry, consentForDate } from '../../domain/billing/doctor-consent-validity';
@@ -55,7 +56,8 @@ export async function createChargeForAppointment(db: Db, appointmentId: string, 
 	if (!parsed.success) return { ok: false, code: 'invalid', fields: fieldCodesFrom(parsed.error) };
 	const data = parsed.data;
 	const now = options.now ?? db.clock.now();
-	const config = options.config ?? DEFAULT_BILLING_CONFIG;
+	// The 療養費 fees are the dated versions the owner keeps in the database (docs/jukyo-claim.md §3), so the desk and the monthly claim price alike.
+	const config = options.config ?? { ...DEFAULT_BILLING_CONFIG, feeSchedules: await loadJukyoFeeSchedules(db) };
 
 	return withTransaction(db, async (tx): Promise<CreateChargeResult> => {
 		const clinic = await findBillingClinic(tx);

@@ -28,6 +28,8 @@ export interface PdfDocumentInput {
 const require = createRequire(import.meta.url);
 const FONT_REGULAR = require.resolve('@expo-google-fonts/noto-sans-jp/400Regular/NotoSansJP_400Regular.ttf');
 const FONT_BOLD = require.resolve('@expo-google-fonts/noto-sans-jp/700Bold/NotoSansJP_700Bold.ttf');
+/** The embedded fonts, for documents laid out by hand (the 療養費 claim form). */
+export const PDF_FONTS = Object.freeze({ regular: FONT_REGULAR, bold: FONT_BOLD });
 
 const MARGIN = 56;
 const INK = '#1f2a2e';

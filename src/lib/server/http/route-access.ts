@@ -95,6 +95,11 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
 	'/[[lang=lang]]/staff/patients/[id]/insurance': ALL_STAFF,
 	'/[[lang=lang]]/staff/insurance': DESK,
 	'/[[lang=lang]]/staff/insurance/claims.csv': DESK,
+	// The monthly 受領委任 申請書 (issue #19): the desk prints them; the owner revises the fees.
+	'/[[lang=lang]]/staff/insurance/claims': DESK,
+	'/[[lang=lang]]/staff/insurance/claims/[patientId]/form.pdf': DESK,
+	'/[[lang=lang]]/staff/insurance/claims/summary.pdf': DESK,
+	'/[[lang=lang]]/staff/insurance/fees': OWNER,
 	'/[[lang=lang]]/staff/reports': CLINICAL,
 	'/[[lang=lang]]/staff/reports/export.csv': CLINICAL,
 	'/[[lang=lang]]/portal/login': 'public',
