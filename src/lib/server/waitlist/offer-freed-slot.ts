@@ -39,34 +39,65 @@ interface CandidateRow {
  * that claims occupancy, so a concurrent booking, a second offer job or another instance loses
  * on the unique key, and the offer's unique keys keep one slot to one person and one person from
  * being offered the same slot twice.
+ *
+ * With `until` the freed time is a stretch that may have begun (the rest of a no-show): the free
+ * slots that start in it and still meet the service's notice are tried, earliest first. Either
+ * way only a slot `freeSlots` allows at `now` is offered: never one begun or inside the notice.
  */
-export async function offerFreedSlot(db: Db, practitionerId: string, start: number, now = db.clock.now().getTime()): Promise<OfferOutcome> {
-	if (start <= now) return { offered: false, reason: 'past' };
+export async function offerFreedSlot(db: Db, practitionerId: string, start: number, now = db.clock.now().getTime(), until?: number): Promise<OfferOutcome> {
+	if ((until ?? start) <= now || (until !== undefined && until <= start)) return { offered: false, reason: 'past' };
 	return withTransaction(db, async (tx) => {
 		const config = await transactionScheduleConfig(tx);
-		const timeZone = config.clinic.time_zone;
 		const practitionerServiceIds = new Set(config.services.filter((s) => s.practitioner_id === practitionerId).map((s) => s.service_id));
 		if (practitionerServiceIds.size === 0) return { offered: false, reason: 'nobody_fits' } as const;
-		const day = localDate(start, timeZone);
-		const startIso = new Date(start).toISOString();
-		const rows = await waitingFor(tx, practitionerId, startIso, day);
-		const wishes = rows.map((r) => ({ ...toWish(r), row: r }));
-		const durations = new Map(config.serviceRows.map((s) => [s.id, s.duration_minutes]));
-		const ranked = rankWishesForSlot(wishes, { practitionerId, start, practitionerServiceIds, timeZone }, (id) => durations.get(id));
-
-		const slotsByService = new Map<string, Slot | undefined>();
-		for (const wish of ranked.slice(0, MAX_TRIES)) {
-			if (!slotsByService.has(wish.serviceId)) slotsByService.set(wish.serviceId, await slotFor(tx, config, wish.serviceId, practitionerId, start, day, now));
-			const slot = slotsByService.get(wish.serviceId);
-			if (!slot) continue;
-			const outcome = await inSavepoint(tx, () => holdAndOffer(tx, config, wish.row, slot, now));
-			if (outcome.ok) return { offered: true, offerId: outcome.value, entryId: wish.id } as const;
-			// Someone booked or held the time since it was read: the slot is gone for everyone.
-			if (isUniqueViolation(outcome.cause)) return { offered: false, reason: 'taken' } as const;
-			throw outcome.cause;
+		if (until === undefined) return offerAt(tx, config, practitionerServiceIds, practitionerId, start, now);
+		const starts = await freeStartsWithin(tx, config, practitionerServiceIds, practitionerId, start, until, now);
+		let last: OfferOutcome = { offered: false, reason: 'past' };
+		for (const candidate of starts.slice(0, MAX_STARTS)) {
+			last = await offerAt(tx, config, practitionerServiceIds, practitionerId, candidate, now);
+			if (last.offered) return last;
 		}
-		return { offered: false, reason: 'nobody_fits' } as const;
+		return last;
 	});
+}
+
+/** A stretch of freed time is tried at this many slot starts at most. */
+const MAX_STARTS = 6;
+
+async function offerAt(tx: Db, config: ScheduleConfig, practitionerServiceIds: Set<string>, practitionerId: string, start: number, now: number): Promise<OfferOutcome> {
+	const timeZone = config.clinic.time_zone;
+	const day = localDate(start, timeZone);
+	const startIso = new Date(start).toISOString();
+	const rows = await waitingFor(tx, practitionerId, startIso, day);
+	const wishes = rows.map((r) => ({ ...toWish(r), row: r }));
+	const durations = new Map(config.serviceRows.map((s) => [s.id, s.duration_minutes]));
+	const ranked = rankWishesForSlot(wishes, { practitionerId, start, practitionerServiceIds, timeZone }, (id) => durations.get(id));
+
+	const slotsByService = new Map<string, Slot | undefined>();
+	for (const wish of ranked.slice(0, MAX_TRIES)) {
+		if (!slotsByService.has(wish.serviceId)) slotsByService.set(wish.serviceId, await slotFor(tx, config, wish.serviceId, practitionerId, start, day, now));
+		const slot = slotsByService.get(wish.serviceId);
+		if (!slot) continue;
+		const outcome = await inSavepoint(tx, () => holdAndOffer(tx, config, wish.row, slot, now));
+		if (outcome.ok) return { offered: true, offerId: outcome.value, entryId: wish.id } as const;
+		// Someone booked or held the time since it was read: the slot is gone for everyone.
+		if (isUniqueViolation(outcome.cause)) return { offered: false, reason: 'taken' } as const;
+		throw outcome.cause;
+	}
+	return { offered: false, reason: 'nobody_fits' } as const;
+}
+
+/** The starts of the practitioner's free slots (any service they give) in [start, until), earliest first. */
+async function freeStartsWithin(tx: Db, config: ScheduleConfig, serviceIds: Set<string>, practitionerId: string, start: number, until: number, now: number): Promise<number[]> {
+	const day = localDate(start, config.clinic.time_zone);
+	const starts = new Set<number>();
+	for (const service of config.serviceRows.filter((s) => serviceIds.has(s.id))) {
+		const inputs = await loadScheduleInputs(tx, service, day, day, config);
+		for (const slot of freeSlots(inputs.rules, inputs.service, inputs.practitioners, inputs.bedIds, inputs.busy, { from: day, to: day, practitionerId, now })) {
+			if (slot.start >= start && slot.start < until) starts.add(slot.start);
+		}
+	}
+	return [...starts].sort((a, b) => a - b);
 }
 
 /**
