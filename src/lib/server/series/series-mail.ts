@@ -4,9 +4,12 @@ import { localizePath, type Locale } from '../../i18n/locales';
 import { translate } from '../../i18n/translate';
 import type { Db } from '../db/database';
 import type { JobContext } from '../jobs/worker';
-import type { OutgoingMail } from '../mail/mailer';
+import type { Mailer, OutgoingMail } from '../mail/mailer';
+import { notifyPatient } from '../messaging/notify-patient';
 
 export const SERIES_CONFIRMATION_MAIL_JOB = 'mail.series_confirmation';
+/** "This and the following" cancelled: one message for every visit it took (payload `appointmentIds`, comma-separated). */
+export const SERIES_CANCELLATION_MAIL_JOB = 'mail.series_cancellation';
 
 /**
  * One mail for a whole series (issue #17): every visit still booked, listed in the patient's
@@ -82,7 +85,95 @@ export async function seriesMail(db: Db, seriesId: string, origin: string): Prom
 	};
 }
 
+/**
+ * One mail for several visits of a series cancelled together (issue #17): each cancelled visit
+ * listed, and one .ics that removes every one of them (METHOD:CANCEL, the ids the confirmation
+ * gave). Null when the visits have no patient, or any of them is booked again.
+ */
+export async function seriesCancellationMail(db: Db, appointmentIds: readonly string[], origin: string): Promise<(OutgoingMail & { patientId: string }) | null> {
+	if (appointmentIds.length === 0) return null;
+	const visits = await db.kysely
+		.selectFrom('appointment')
+		.innerJoin('patient', 'patient.id', 'appointment.patient_id')
+		.innerJoin('service', 'service.id', 'appointment.service_id')
+		.innerJoin('practitioner', 'practitioner.id', 'appointment.practitioner_id')
+		.select([
+			'appointment.id',
+			'appointment.status',
+			'appointment.starts_at',
+			'appointment.ends_at',
+			'appointment.locale',
+			'patient.id as patient_id',
+			'patient.email',
+			'patient.family_name',
+			'patient.given_name',
+			'service.name_ja',
+			'service.name_en',
+			'practitioner.family_name_ja',
+			'practitioner.given_name_ja',
+			'practitioner.family_name_en',
+			'practitioner.given_name_en'
+		])
+		.where('appointment.id', 'in', [...appointmentIds])
+		.where('appointment.status', '=', 'cancelled')
+		.orderBy('appointment.starts_at')
+		.execute();
+	const first = visits[0];
+	if (!first) return null;
+	const clinic = await db.kysely.selectFrom('clinic').selectAll().executeTakeFirstOrThrow();
+	const locale: Locale = first.locale;
+	const ja = locale === 'ja';
+	const format = new Intl.DateTimeFormat(ja ? 'ja-JP' : 'en-GB', { dateStyle: 'full', timeStyle: 'short', timeZone: clinic.time_zone });
+	const clinicName = ja ? clinic.name_ja : clinic.name_en;
+	const address = `〒${clinic.postal_code} ${ja ? clinic.address_ja : clinic.address_en}`;
+	const url = new URL(localizePath('/book', locale), origin).toString();
+	const params = {
+		name: personName({ familyName: first.family_name, givenName: first.given_name }, locale),
+		clinic: clinicName,
+		count: visits.length,
+		service: ja ? first.name_ja : first.name_en,
+		visits: visits
+			.map((v, i) =>
+				translate(locale, 'series.mailVisitLine', { n: i + 1, when: format.format(new Date(v.starts_at)), practitioner: ja ? `${v.family_name_ja} ${v.given_name_ja}` : `${v.given_name_en} ${v.family_name_en}` })
+			)
+			.join('\n'),
+		phone: clinic.phone,
+		url
+	};
+	const calendar = ical({ name: clinicName, prodId: { company: 'shinkyu', product: 'booking', language: ja ? 'JA' : 'EN' }, method: ICalCalendarMethod.CANCEL });
+	for (const v of visits) {
+		calendar.createEvent({ status: ICalEventStatus.CANCELLED, sequence: 1, id: `${v.id}@shinkyu`, start: new Date(v.starts_at), end: new Date(v.ends_at), summary: `${params.service} — ${clinicName}`, location: address, url });
+	}
+	return {
+		patientId: first.patient_id,
+		to: first.email,
+		kind: 'booking.series_cancellation',
+		subject: translate(locale, 'deskFollowup.seriesCancelSubject', params),
+		text: translate(locale, 'deskFollowup.seriesCancelBody', params),
+		attachments: () => [{ filename: 'appointments.ics', content: calendar.toString(), contentType: 'text/calendar; charset=utf-8; method=CANCEL' }]
+	};
+}
+
+/** Sends at once, and fails the job when the mail server refuses, so the queue retries it. */
+function deliveringMailer(mailer: Mailer): Mailer {
+	return {
+		canDeliver: mailer.canDeliver,
+		async send(db, mail) {
+			const result = await mailer.send(db, mail);
+			if (mailer.canDeliver && !result.delivered) throw new Error(result.error ?? 'delivery failed');
+			return result;
+		}
+	};
+}
+
 export const SERIES_MAIL_HANDLERS = {
+	[SERIES_CANCELLATION_MAIL_JOB]: async (context: JobContext, payload: Record<string, string>) => {
+		const built = await seriesCancellationMail(context.db, (payload.appointmentIds ?? '').split(',').filter(Boolean), context.origin);
+		if (!built) return;
+		const { patientId, ...mail } = built;
+		// By the patient's channels (issue #20): on LINE a title and the link to book again, nothing more.
+		await notifyPatient(context.db, patientId, { mail, line: { kind: 'link', titleKey: 'deskFollowup.lineSeriesCancelled', path: '/book' } }, deliveringMailer(context.mailer));
+	},
 	[SERIES_CONFIRMATION_MAIL_JOB]: async (context: JobContext, payload: Record<string, string>) => {
 		const mail = await seriesMail(context.db, payload.seriesId!, context.origin);
 		if (!mail) return;

@@ -4,9 +4,17 @@
  */
 export const deskFollowup = {
 	ja: {
-		'deskFollowup.noShowTimeTaken': 'この時間は無断キャンセルの後に別の予約またはキャンセル待ちの保留が入ったため、無断キャンセルを取り消せません。予約を別の時間に取り直してください。'
+		'deskFollowup.noShowTimeTaken': 'この時間は無断キャンセルの後に別の予約またはキャンセル待ちの保留が入ったため、無断キャンセルを取り消せません。予約を別の時間に取り直してください。',
+		'deskFollowup.seriesCancelSubject': '【{clinic}】{count}回分のご予約を取り消しました',
+		'deskFollowup.seriesCancelBody':
+			'{name} 様\n\n次の{count}回のご予約（{service}）を取り消しました。\n\n{visits}\n\n添付のファイルで、カレンダーからまとめて削除できます。あらためてのご予約はこちらから:\n{url}\n\nお心当たりがない場合は、お電話（{phone}）でお知らせください。',
+		'deskFollowup.lineSeriesCancelled': 'ご予約を取り消しました（くわしくはメールをご覧ください）。あらためてのご予約はこちらから'
 	},
 	en: {
-		'deskFollowup.noShowTimeTaken': 'This time was booked or held for the waiting list after the no-show was marked, so the mark cannot be cleared. Please book the patient at another time.'
+		'deskFollowup.noShowTimeTaken': 'This time was booked or held for the waiting list after the no-show was marked, so the mark cannot be cleared. Please book the patient at another time.',
+		'deskFollowup.seriesCancelSubject': '{clinic}: {count} appointments cancelled',
+		'deskFollowup.seriesCancelBody':
+			'Dear {name},\n\nThese {count} appointments ({service}) have been cancelled:\n\n{visits}\n\nThe attached file removes them all from your calendar. To book again:\n{url}\n\nIf you did not ask for this, please call us on {phone}.',
+		'deskFollowup.lineSeriesCancelled': 'Your appointments have been cancelled (details by mail). To book again'
 	}
 } as const;
