@@ -19,7 +19,7 @@ import { claimDueJobs, completeJobs, extendLease, failJob, LEASE_MS } from './qu
 import type { Job } from './types';
 import { handleLineEvent, type LineEventPayload } from '../line/line-events';
 import { LINE_EVENT_JOB, LINE_PUSH_JOB } from '../line/line-notice';
-import { runLinePush, type LinePushPayload } from '../line/line-push-job';
+import { LineRetryLater, runLinePush, type LinePushPayload } from '../line/line-push-job';
 
 export interface JobContext {
 	db: Db;
@@ -168,7 +168,7 @@ function handlerFor(job: Job): Handler {
 async function recordFailure(context: JobContext, job: Job, cause: unknown, now: Date): Promise<void> {
 	const message = cause instanceof Error ? cause.message : String(cause);
 	logger.warn({ jobId: job.id, kind: job.kind, attempts: job.attempts, err: message }, 'job failed');
-	await failJob(context.db, job, message, now);
+	await failJob(context.db, job, message, now, cause instanceof LineRetryLater ? cause.retryAt : undefined);
 }
 
 let timer: NodeJS.Timeout | undefined;
