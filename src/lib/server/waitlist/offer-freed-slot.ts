@@ -31,6 +31,8 @@ interface CandidateRow {
 	times: string;
 	locale: 'ja' | 'en';
 	created_at: string;
+	/** The clinic's hold time, read with the candidates to save a round trip. */
+	hold_minutes: number;
 }
 
 /**
@@ -105,7 +107,7 @@ async function freeStartsWithin(tx: Db, config: ScheduleConfig, serviceIds: Set<
  * offer and were never offered this slot; longest-waiting first (index `waitlist_entry_waiting`).
  */
 async function waitingFor(tx: Db, practitionerId: string, startIso: string, day: string): Promise<CandidateRow[]> {
-	return waitingQuery(tx, practitionerId, startIso, day).execute();
+	return (await waitingQuery(tx, practitionerId, startIso, day).execute()).map((r) => ({ ...r, hold_minutes: Number(r.hold_minutes ?? 30) }));
 }
 
 /** The matching query itself, for the benchmark's look at its plan (bench/waitlist.ts). */
@@ -113,6 +115,7 @@ export function waitingQuery(tx: Db, practitionerId: string, startIso: string, d
 	return tx.kysely
 		.selectFrom('waitlist_entry as e')
 		.select(['e.id', 'e.patient_id', 'e.service_id', 'e.practitioner_id', 'e.date_from', 'e.date_to', 'e.times', 'e.locale', 'e.created_at'])
+		.select((eb) => eb.selectFrom('clinic').select('waitlist_hold_minutes').limit(1).as('hold_minutes'))
 		.where('e.status', '=', 'waiting')
 		.where('e.date_from', '<=', day)
 		.where('e.date_to', '>=', day)
@@ -155,7 +158,6 @@ async function slotFor(tx: Db, config: ScheduleConfig, serviceId: string, practi
 
 async function holdAndOffer(tx: Db, config: ScheduleConfig, entry: CandidateRow, slot: Slot, now: number): Promise<string> {
 	const service = config.serviceRows.find((s) => s.id === entry.service_id)!;
-	const clinic = await tx.kysely.selectFrom('clinic').select('waitlist_hold_minutes').executeTakeFirstOrThrow();
 	const hold = {
 		...appointmentRow({ slot, patientId: null, serviceId: service.id, bufferMinutes: service.buffer_minutes, source: 'block', locale: entry.locale, now }),
 		status: 'blocked' as const,
@@ -164,10 +166,12 @@ async function holdAndOffer(tx: Db, config: ScheduleConfig, entry: CandidateRow,
 	await tx.kysely.insertInto('appointment').values(hold).execute();
 	// A hold keeps one place, as the booking it becomes will (issue #22); availability counts any
 	// blocked time as every place, so it shows no less than is free.
-	await claimOccupancy(tx, hold.id, resourcesOf(hold), slot.start, Date.parse(hold.held_until), await practitionerPlaces(tx, hold.practitioner_id));
+	// The practitioner's places as the schedule just read them (one round trip fewer than asking again).
+	const capacity = config.workingHours.find((h) => h.practitioner_id === hold.practitioner_id)?.concurrent_patients;
+	await claimOccupancy(tx, hold.id, resourcesOf(hold), slot.start, Date.parse(hold.held_until), capacity === undefined ? await practitionerPlaces(tx, hold.practitioner_id) : { capacity });
 	const token = randomToken();
 	const offerId = randomUUID();
-	const expiresAt = new Date(now + clinic.waitlist_hold_minutes * 60_000);
+	const expiresAt = new Date(now + entry.hold_minutes * 60_000);
 	await tx.kysely
 		.insertInto('waitlist_offer')
 		.values({
