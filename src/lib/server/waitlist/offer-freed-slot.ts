@@ -48,15 +48,31 @@ interface CandidateRow {
  */
 export async function offerFreedSlot(db: Db, practitionerId: string, start: number, now = db.clock.now().getTime(), until?: number): Promise<OfferOutcome> {
 	if ((until ?? start) <= now || (until !== undefined && until <= start)) return { offered: false, reason: 'past' };
+	// In a transaction of its own trying one start, a taken slot rolls the whole of it back: no
+	// savepoint (two round trips) is needed. Inside a caller's transaction, or trying several
+	// starts, each attempt keeps to a savepoint so the rest goes on.
+	const guarded = db.kysely.isTransaction || until !== undefined;
+	try {
+		return await offerIn(db, practitionerId, start, now, until, guarded);
+	} catch (cause) {
+		if (cause instanceof SlotTaken) return { offered: false, reason: 'taken' };
+		throw cause;
+	}
+}
+
+/** Someone booked or held the time since it was read: thrown to roll the offer's transaction back. */
+class SlotTaken extends Error {}
+
+function offerIn(db: Db, practitionerId: string, start: number, now: number, until: number | undefined, guarded: boolean): Promise<OfferOutcome> {
 	return withTransaction(db, async (tx) => {
 		const config = await transactionScheduleConfig(tx);
 		const practitionerServiceIds = new Set(config.services.filter((s) => s.practitioner_id === practitionerId).map((s) => s.service_id));
 		if (practitionerServiceIds.size === 0) return { offered: false, reason: 'nobody_fits' } as const;
-		if (until === undefined) return offerAt(tx, config, practitionerServiceIds, practitionerId, start, now);
+		if (until === undefined) return offerAt(tx, config, practitionerServiceIds, practitionerId, start, now, guarded);
 		const starts = await freeStartsWithin(tx, config, practitionerServiceIds, practitionerId, start, until, now);
 		let last: OfferOutcome = { offered: false, reason: 'past' };
 		for (const candidate of starts.slice(0, MAX_STARTS)) {
-			last = await offerAt(tx, config, practitionerServiceIds, practitionerId, candidate, now);
+			last = await offerAt(tx, config, practitionerServiceIds, practitionerId, candidate, now, guarded);
 			if (last.offered) return last;
 		}
 		return last;
@@ -66,7 +82,7 @@ export async function offerFreedSlot(db: Db, practitionerId: string, start: numb
 /** A stretch of freed time is tried at this many slot starts at most. */
 const MAX_STARTS = 6;
 
-async function offerAt(tx: Db, config: ScheduleConfig, practitionerServiceIds: Set<string>, practitionerId: string, start: number, now: number): Promise<OfferOutcome> {
+async function offerAt(tx: Db, config: ScheduleConfig, practitionerServiceIds: Set<string>, practitionerId: string, start: number, now: number, guarded: boolean): Promise<OfferOutcome> {
 	const timeZone = config.clinic.time_zone;
 	const day = localDate(start, timeZone);
 	const startIso = new Date(start).toISOString();
@@ -80,6 +96,13 @@ async function offerAt(tx: Db, config: ScheduleConfig, practitionerServiceIds: S
 		if (!slotsByService.has(wish.serviceId)) slotsByService.set(wish.serviceId, await slotFor(tx, config, wish.serviceId, practitionerId, start, day, now));
 		const slot = slotsByService.get(wish.serviceId);
 		if (!slot) continue;
+		if (!guarded) {
+			try {
+				return { offered: true, offerId: await holdAndOffer(tx, config, wish.row, slot, now), entryId: wish.id } as const;
+			} catch (cause) {
+				throw isUniqueViolation(cause) ? new SlotTaken() : cause;
+			}
+		}
 		const outcome = await inSavepoint(tx, () => holdAndOffer(tx, config, wish.row, slot, now));
 		if (outcome.ok) return { offered: true, offerId: outcome.value, entryId: wish.id } as const;
 		// Someone booked or held the time since it was read: the slot is gone for everyone.
