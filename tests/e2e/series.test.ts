@@ -123,6 +123,13 @@ describe('approval of a new patient’s online booking', () => {
 		expect(created.status).toBe('pending_approval');
 		const after = await (await fetch(`${base}/api/v1/availability?service=${followId}&from=${ONLINE_DAY}&to=${ONLINE_DAY}&practitioner=${slot.practitionerId}`)).json();
 		expect(after.slots.some((s: { start: string }) => s.start === slot.start)).toBe(false);
+		// Shown as pending, without JavaScript: the patient's manage page in both languages, the staff schedule.
+		const managePath = new URL(created.manageUrl).pathname.replace(/^\/(en|ja)\//, '/');
+		const manage = async (prefix: string) => (await (await fetch(`${base}${prefix}${managePath}`)).text());
+		expect(await manage('')).toContain('このご予約は医院の確認待ちです');
+		expect(await manage('/en')).toContain('This booking is awaiting the clinic’s confirmation');
+		const schedule = await (await fetch(`${base}/staff/schedule?date=${ONLINE_DAY}`, { headers: { cookie: reception } })).text();
+		expect(schedule).toMatch(/data-testid="pending-mark"[^>]*>承認待ち</);
 
 		await page.goto(`${base}/staff/booking-requests`);
 		const row = page.locator(`tr[data-request="${created.id}"]`);
@@ -131,5 +138,6 @@ describe('approval of a new patient’s online booking', () => {
 		await Promise.all([page.waitForEvent('load'), row.getByRole('button', { name: '承認する' }).click()]);
 		expect(await page.getByRole('status').textContent()).toContain('新規 承認 様の予約を承認しました');
 		expect(await page.locator(`tr[data-request="${created.id}"]`).count()).toBe(0);
+		expect(await manage('')).not.toContain('確認待ち');
 	});
 });

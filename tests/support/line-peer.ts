@@ -28,7 +28,8 @@ export interface LinePeer {
 	baseUrl: string;
 	requests: RecordedRequest[];
 	/** Status codes the next pushes answer with, in order (then 200). */
-	failNextPushes(statuses: number[]): void;
+	/** The next pushes fail with these statuses; `{ status, headers }` adds response headers (a Retry-After). */
+	failNextPushes(statuses: Array<number | { status: number; headers: Record<string, string> }>): void;
 	/** Who logs in at the next authorize call (the LINE user id the ID token names). */
 	nextLoginUser: string;
 	/** Claims the next ID token gets instead of the right ones (a wrong nonce, audience …), for attack tests. */
@@ -64,7 +65,7 @@ export async function startLinePeer(options: LinePeerOptions = PEER_OPTIONS): Pr
 	const { privateKey, publicKey } = await generateKeyPair('ES256');
 	const jwk: JWK = { ...(await exportJWK(publicKey)), kid: 'peer-key', alg: 'ES256', use: 'sig' };
 	const requests: RecordedRequest[] = [];
-	const failures: number[] = [];
+	const failures: Array<number | { status: number; headers: Record<string, string> }> = [];
 	const acceptedRetryKeys = new Set<string>();
 	const codes = new Map<string, { sub: string; nonce: string; challenge: string; redirectUri: string }>();
 	let baseUrl = '';
@@ -133,8 +134,9 @@ export async function startLinePeer(options: LinePeerOptions = PEER_OPTIONS): Pr
 				if (!authorized(req)) return send(res, 401, { message: 'Authentication failed' });
 				if (route === 'POST /v2/bot/message/push') {
 					const key = req.headers['x-line-retry-key'];
-					const status = failures.shift();
-					if (status) return send(res, status, { message: 'failure the test asked for' });
+					const failure = failures.shift();
+					if (typeof failure === 'number') return send(res, failure, { message: 'failure the test asked for' });
+					if (failure) return send(res, failure.status, { message: 'failure the test asked for' }, failure.headers);
 					if (typeof key === 'string') {
 						if (acceptedRetryKeys.has(key)) return send(res, 409, { message: 'The retry key is already accepted' }, { 'x-line-accepted-request-id': 'earlier' });
 						acceptedRetryKeys.add(key);

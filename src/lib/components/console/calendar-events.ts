@@ -3,6 +3,7 @@ import type { Locale } from '../../i18n/locales';
 import { personName } from '../../domain/patients/person-name';
 import { clockTime } from '../schedule/wall-clock';
 import type { ScheduledAppointment } from '../../server/schedule/list-day';
+import { translate } from '../../i18n/translate';
 
 /*
  * The schedule as the calendar component draws it. The calendar runs in UTC and is given the
@@ -51,14 +52,16 @@ export function calendarEvents(
 ): CalendarEvent[] {
 	return appointments.map((a) => {
 		const name = a.patient ? personName(a.patient, options.locale) : options.blockedLabel;
+		// A new patient's booking awaiting the desk's approval says so (issue #17).
+		const pending = a.pending ? `${translate(options.locale, 'deskFollowup.pendingShort')} · ` : '';
 		return {
 			id: a.id,
 			...(options.resourceOf ? { resourceId: options.resourceOf(a) } : {}),
 			start: wallClock(a.start, options.timeZone),
 			end: wallClock(a.end, options.timeZone),
-			title: a.patient ? `${name} · ${a.service?.name[options.locale] ?? ''}` : `${name}${a.note ? ` · ${a.note}` : ''}`,
+			title: a.patient ? `${pending}${name} · ${a.service?.name[options.locale] ?? ''}` : `${name}${a.note ? ` · ${a.note}` : ''}`,
 			editable: MOVABLE.has(a.status),
-			className: [`appt-${a.status}`],
+			className: [`appt-${a.status}`, ...(a.pending ? ['appt-pending'] : [])],
 			extendedProps: { name, status: a.status }
 		};
 	});

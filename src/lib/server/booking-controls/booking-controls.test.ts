@@ -8,6 +8,8 @@ import { seedDemoClinic } from '../seed/demo-clinic';
 import { decideBookingRequest } from './decide-booking-request';
 import { listBookingRequests } from './list-booking-requests';
 import { updateBookingControls, updateServiceWindow } from './update-booking-controls';
+import { listDay } from '../schedule/list-day';
+import { calendarEvents } from '../../components/console/calendar-events';
 
 const anonymous: AuditActor = { type: 'anonymous', id: null, ip: '192.0.2.1', requestId: 'test' };
 // Friday 09:00 in Tokyo; the Monday after is DAY.
@@ -48,6 +50,14 @@ describeEachDatabase('booking controls', (db) => {
 		const jobs = await db().kysely.selectFrom('job').select('kind').execute();
 		expect(jobs.map((j) => j.kind)).toEqual(['mail.booking_pending']);
 		expect((await listBookingRequests(db(), staff)).map((r) => r.id)).toEqual([result.appointment.id]);
+		// The staff schedule marks it pending: the day list and the calendar's title and class.
+		const day = await listDay(db(), DAY, 'Asia/Tokyo');
+		expect(day.find((a) => a.id === result.appointment.id)?.pending).toBe(true);
+		for (const [locale, label] of [['ja', '承認待ち · 山田'], ['en', 'Awaiting approval · ']] as const) {
+			const event = calendarEvents(day, { locale, timeZone: 'Asia/Tokyo', blockedLabel: '' }).find((e) => e.id === result.appointment.id)!;
+			expect(event.title.startsWith(label)).toBe(true);
+			expect(event.className).toContain('appt-pending');
+		}
 	});
 
 	it('approves once: the usual confirmation and reminder follow, and a second answer is refused', async () => {
@@ -55,6 +65,9 @@ describeEachDatabase('booking controls', (db) => {
 		expect(await decideBookingRequest(db(), pending!.id, 'approve', staff, NOW)).toEqual({ ok: true });
 		const row = await db().kysely.selectFrom('appointment').select(['status', 'approval']).where('id', '=', pending!.id).executeTakeFirstOrThrow();
 		expect(row).toEqual({ status: 'booked', approval: 'approved' });
+		const approved = (await listDay(db(), DAY, 'Asia/Tokyo')).find((a) => a.id === pending!.id)!;
+		expect(approved.pending).toBe(false);
+		expect(calendarEvents([approved], { locale: 'ja', timeZone: 'Asia/Tokyo', blockedLabel: '' })[0]!.className).toEqual(['appt-booked']);
 		const kinds = (await db().kysely.selectFrom('job').select('kind').execute()).map((j) => j.kind).sort();
 		expect(kinds).toEqual(['mail.booking_confirmation', 'mail.booking_pending', 'mail.booking_reminder']);
 		expect(await decideBookingRequest(db(), pending!.id, 'decline', staff, NOW)).toEqual({ ok: false, code: 'not_pending' });

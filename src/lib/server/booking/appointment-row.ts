@@ -49,6 +49,7 @@ export function appointmentRow(input: {
 		answered_via: null,
 		policy_version: input.policyVersion ?? null,
 		series_id: input.seriesId ?? null,
-		approval: input.approval ?? null
+		approval: input.approval ?? null,
+		released_from: null
 	};
 }

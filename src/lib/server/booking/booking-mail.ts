@@ -18,19 +18,8 @@ const MAIL_TEXT = {
 
 export type BookingMailKind = 'confirmation' | 'reminder' | 'cancellation';
 
-/**
- * Confirmation, reminder or cancellation in the patient's language, with the appointment as an
- * .ics file (a cancellation carries METHOD:CANCEL for the same event, so calendars remove it).
- */
-export async function bookingMail(
-	db: Db,
-	appointmentId: string,
-	manageToken: string | null,
-	kind: BookingMailKind,
-	origin: string,
-	/** `movedFrom`: the start before a move; the confirmation then says what moved, old and new time. */
-	options: { force?: boolean; movedFrom?: string } = {}
-): Promise<OutgoingMail | null> {
+/** The visit as the patient's mails describe it, with the clinic; null without a patient. */
+async function visitForMail(db: Db, appointmentId: string) {
 	const row = await db.kysely
 		.selectFrom('appointment')
 		.innerJoin('patient', 'patient.id', 'appointment.patient_id')
@@ -43,6 +32,7 @@ export async function bookingMail(
 			'appointment.status',
 			'appointment.locale',
 			'appointment.policy_version',
+			'appointment.practitioner_id',
 			'patient.id as patient_id',
 			'patient.email',
 			'patient.family_name',
@@ -56,34 +46,51 @@ export async function bookingMail(
 		])
 		.where('appointment.id', '=', appointmentId)
 		.executeTakeFirst();
-	// A cancelled visit gets only its cancellation; a walk-in without an e-mail address gets nothing.
-	if (!row || !row.email || (row.status === 'cancelled') !== (kind === 'cancellation')) return null;
-	// A patient who chose LINE alone gets confirmation and reminders there (issue #20), unless LINE failed for good.
-	if (kind !== 'cancellation' && !options.force && !(await patientChannels(db, row.patient_id))?.mail) return null;
+	if (!row) return null;
 	const clinic = await db.kysely.selectFrom('clinic').selectAll().executeTakeFirstOrThrow();
 	const locale: Locale = row.locale;
 	const ja = locale === 'ja';
-	const when = dateTimeFormat(locale, clinic.time_zone).format(new Date(row.starts_at));
-	const clinicName = ja ? clinic.name_ja : clinic.name_en;
+	const format = dateTimeFormat(locale, clinic.time_zone);
 	const params = {
 		name: personName({ familyName: row.family_name, givenName: row.given_name }, locale),
-		clinic: clinicName,
-		when,
+		clinic: ja ? clinic.name_ja : clinic.name_en,
+		when: format.format(new Date(row.starts_at)),
 		service: ja ? row.name_ja : row.name_en,
 		practitioner: ja ? `${row.family_name_ja} ${row.given_name_ja}` : `${row.given_name_en} ${row.family_name_en}`,
 		address: `〒${clinic.postal_code} ${ja ? clinic.address_ja : clinic.address_en}`,
 		phone: clinic.phone,
-		url: manageToken ? manageUrl(origin, locale, manageToken) : fallbackUrl(kind, row.id, locale, origin),
 		hours: clinic.cancellation_cutoff_hours
 	};
+	return { row, clinic, locale, format, params };
+}
+
+/**
+ * Confirmation, reminder or cancellation in the patient's language, with the appointment as an
+ * .ics file (a cancellation carries METHOD:CANCEL for the same event, so calendars remove it).
+ * A moved visit has a mail of its own (`movedVisitMail`).
+ */
+export async function bookingMail(
+	db: Db,
+	appointmentId: string,
+	manageToken: string | null,
+	kind: BookingMailKind,
+	origin: string,
+	options: { force?: boolean } = {}
+): Promise<OutgoingMail | null> {
+	const visit = await visitForMail(db, appointmentId);
+	if (!visit) return null;
+	const { row, locale } = visit;
+	// A cancelled visit gets only its cancellation; a walk-in without an e-mail address gets nothing.
+	if (!row.email || (row.status === 'cancelled') !== (kind === 'cancellation')) return null;
+	// A patient who chose LINE alone gets confirmation and reminders there (issue #20), unless LINE failed for good.
+	if (kind !== 'cancellation' && !options.force && !(await patientChannels(db, row.patient_id))?.mail) return null;
+	const params = { ...visit.params, url: manageToken ? manageUrl(origin, locale, manageToken) : fallbackUrl(kind, row.id, locale, origin) };
 	let text = translate(locale, MAIL_TEXT[kind].body, params);
 	if (kind === 'reminder') {
 		// "I'll come" / "I need to change": links to a page whose button answers (issue #17).
 		const token = reminderAnswerToken(db.secrets, row.id);
 		text += `\n\n${translate(locale, 'reminders.mailAnswer', { come: reminderAnswerUrl(origin, locale, token, 'come', manageToken), change: reminderAnswerUrl(origin, locale, token, 'change', manageToken) })}`;
 	}
-	const moved = kind === 'confirmation' && options.movedFrom ? dateTimeFormat(locale, clinic.time_zone).format(new Date(options.movedFrom)) : null;
-	if (moved) text = `${translate(locale, 'bookingPages.mail.moved', { from: moved, to: when })}\n\n${text}`;
 	if (kind === 'confirmation') {
 		// Questionnaire and consent before the visit (issue #6): a week-long portal link, used once.
 		const token = await createMagicLink(db, row.patient_id, BOOKING_LINK_TTL_MS);
@@ -94,12 +101,58 @@ export async function bookingMail(
 	return {
 		to: row.email,
 		kind: `booking.${kind}`,
-		subject: moved ? translate(locale, 'bookingPages.mail.movedSubject', params) : translate(locale, MAIL_TEXT[kind].subject, params),
+		subject: translate(locale, MAIL_TEXT[kind].subject, params),
 		text,
-		attachments: () => [
-			appointmentCalendar({ kind, locale, appointmentId: row.id, startsAt: row.starts_at, endsAt: row.ends_at, clinicName, service: params.service, address: params.address, url: params.url })
-		]
+		attachments: () => [calendarOf(kind, visit, params.url)]
 	};
+}
+
+/** What a move changed: the start it had and, when the desk gave it to someone else, the practitioner. */
+export interface VisitMove {
+	from: string;
+	fromPractitionerId?: string;
+}
+
+/**
+ * The ONE "your appointment has moved" mail (issues #17, #22), whether the desk moved the visit or
+ * the patient did: the old and the new time in words, what changed, the visit as it is now, and
+ * the updated .ics. Nothing when the visit was cancelled since or has no e-mail address; with
+ * `byMailChoice`, nothing either for a patient who chose LINE alone (their LINE notice goes instead).
+ */
+export async function movedVisitMail(db: Db, appointmentId: string, move: VisitMove, origin: string, options: { manageToken?: string | null; byMailChoice?: boolean } = {}): Promise<OutgoingMail | null> {
+	const visit = await visitForMail(db, appointmentId);
+	if (!visit) return null;
+	const { row, locale, format } = visit;
+	if (!row.email || row.status === 'cancelled' || row.status === 'blocked') return null;
+	if (options.byMailChoice && !(await patientChannels(db, row.patient_id))?.mail) return null;
+	const ja = locale === 'ja';
+	const before = move.fromPractitionerId && move.fromPractitionerId !== row.practitioner_id
+		? await db.kysely.selectFrom('practitioner').select(['family_name_ja', 'given_name_ja', 'family_name_en', 'given_name_en']).where('id', '=', move.fromPractitionerId).executeTakeFirst()
+		: undefined;
+	const changed = [
+		...(Date.parse(move.from) !== Date.parse(row.starts_at) ? [translate(locale, 'deskFollowup.movedChangedTime')] : []),
+		...(before ? [translate(locale, 'deskFollowup.movedChangedPractitioner', { from: ja ? `${before.family_name_ja} ${before.given_name_ja}` : `${before.given_name_en} ${before.family_name_en}` })] : [])
+	];
+	const params = {
+		...visit.params,
+		from: format.format(new Date(move.from)),
+		to: visit.params.when,
+		changed: changed.join(ja ? '、' : '; '),
+		// Only the manage token's hash is kept: without the token the mail points to the visit in the portal.
+		url: options.manageToken ? manageUrl(origin, locale, options.manageToken) : fallbackUrl('confirmation', row.id, locale, origin)
+	};
+	return {
+		to: row.email,
+		kind: 'booking.moved',
+		subject: translate(locale, 'deskFollowup.movedSubject', params),
+		text: translate(locale, 'deskFollowup.movedBody', params),
+		attachments: () => [calendarOf('confirmation', visit, params.url)]
+	};
+}
+
+function calendarOf(kind: BookingMailKind, visit: NonNullable<Awaited<ReturnType<typeof visitForMail>>>, url: string): MailAttachment {
+	const { row, locale, params } = visit;
+	return appointmentCalendar({ kind, locale, appointmentId: row.id, startsAt: row.starts_at, endsAt: row.ends_at, clinicName: params.clinic, service: params.service, address: params.address, url });
 }
 
 export interface CalendarEvent {

@@ -2,7 +2,7 @@ import { beforeAll, expect, it } from 'vitest';
 import { describeEachDatabase } from '../../../../tests/support/test-database';
 import type { AuditActor } from '../audit/audit-log';
 import { seedDemoClinic } from '../seed/demo-clinic';
-import { bookingMail } from './booking-mail';
+import { movedVisitMail } from './booking-mail';
 import { manageTokenContext } from './booking-mail-jobs';
 import { createBooking } from './create-booking';
 import { getAvailability } from './get-availability';
@@ -122,9 +122,11 @@ describeEachDatabase('managing a booking from its e-mail link', (db) => {
 		expect(payload.appointmentId).toBe(appointment.id);
 		// The mail says what moved: the old time and the new (issue #22).
 		expect(payload.movedFrom).toBe(new Date(at('15:30')).toISOString());
-		const mail = (await bookingMail(db(), appointment.id, manageToken, 'confirmation', 'https://clinic.example', { movedFrom: payload.movedFrom }))!;
+		const mail = (await movedVisitMail(db(), appointment.id, { from: payload.movedFrom }, 'https://clinic.example', { manageToken }))!;
 		expect(mail.subject).toContain('your appointment has moved to');
-		expect(mail.text).toMatch(/Before: [^\n]*15:30\nNow: [^\n]*17:30/);
+		expect(mail.text).toMatch(/Before: [^\n]*15:30\nNow: [^\n]*17:30\nWhat changed: the time\n/);
+		expect(mail.text).toContain(manageToken);
+		expect(mail.attachments!()[0]!.content).toContain(`UID:${appointment.id}@shinkyu`);
 		expect(payload.manageToken).not.toContain(manageToken);
 		expect(db().secrets.open(payload.manageToken, manageTokenContext(appointment.id))).toBe(manageToken);
 		const pendingReminders = jobs.filter((j) => j.kind === 'mail.booking_reminder' && j.done_at === null);

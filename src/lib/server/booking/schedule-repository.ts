@@ -84,7 +84,7 @@ export async function loadScheduleInputs(db: Db, service: Service, from: string,
 			.execute(),
 		db.kysely
 			.selectFrom('appointment')
-			.select(['practitioner_id', 'bed_id', 'starts_at', 'held_until', 'status'])
+			.select(['practitioner_id', 'bed_id', 'starts_at', 'held_until', 'status', 'released_from'])
 			.where('status', '!=', 'cancelled')
 			// Nothing holds a resource longer than LONGEST_HOLD_MINUTES, so years of past visits stay out of the scan.
 			.where('starts_at', '>', new Date(Date.parse(rangeStart) - LONGEST_HOLD_MINUTES * 60_000).toISOString())
@@ -99,7 +99,10 @@ export async function loadScheduleInputs(db: Db, service: Service, from: string,
 	const holidays = datesBetween(from, to).filter((d) => japaneseHoliday(d) && !opened.has(d));
 	const busy: BusyInterval[] = [];
 	for (const a of appointments) {
-		const interval = { start: Date.parse(a.starts_at), end: Date.parse(a.held_until) };
+		// A no-show holds its time only until the desk marked it (issue #17): the rest is free.
+		const end = a.released_from === null ? Date.parse(a.held_until) : Math.min(Date.parse(a.held_until), Date.parse(a.released_from));
+		const interval = { start: Date.parse(a.starts_at), end };
+		if (interval.end <= interval.start) continue;
 		busy.push({ resource: { kind: 'practitioner', id: a.practitioner_id }, ...interval, ...(a.status === 'blocked' ? { whole: true } : {}) });
 		if (a.bed_id) busy.push({ resource: { kind: 'bed', id: a.bed_id }, ...interval });
 	}

@@ -147,4 +147,40 @@ describeEachDatabase('cancellation policy and its fees', (db) => {
 		expect(figures.collected).toEqual({ count: 1, jpy: 5000 });
 		expect(figures.waived).toEqual({ count: 2, jpy: 10000 });
 	});
+
+	// Written after the figures above, which count every fee of the day.
+	it('frees a no-show’s time; clearing the mark takes it back and waives the fee, or is refused with the fee kept once the time is booked', async () => {
+		const grainsOf = async (id: string) => (await db().kysely.selectFrom('occupancy').select('grain_start').where('appointment_id', '=', id).execute()).map((g) => g.grain_start).sort();
+		const cleared = await book('16:30', 2, s.fujita);
+		const before = await grainsOf(cleared.appointment.id);
+		// Marked at 16:37: the grains from 16:35 on are free, the job offers the rest (16:35 until 17:25).
+		await setStatus(db(), cleared.appointment.id, 'no_show', s.actor, at('16:37'));
+		expect(await grainsOf(cleared.appointment.id)).toEqual(before.filter((g) => Date.parse(g) < at('16:35')));
+		const row = await db().kysely.selectFrom('appointment').select(['released_from', 'held_until']).where('id', '=', cleared.appointment.id).executeTakeFirstOrThrow();
+		expect(row.released_from).toBe(new Date(at('16:35')).toISOString());
+		const jobs = await db().kysely.selectFrom('job').select('payload').where('kind', '=', 'waitlist.offer_slot').execute();
+		expect(jobs.map((j) => JSON.parse(j.payload))).toContainEqual({ practitionerId: s.fujita, start: new Date(at('16:35')).toISOString(), until: row.held_until });
+		// Arrived after all: the time is claimed again, the mark cleared, the unpaid fee waived.
+		expect(await setStatus(db(), cleared.appointment.id, 'arrived', s.actor, at('16:40'))).toMatchObject({ ok: true, changed: true });
+		expect(await grainsOf(cleared.appointment.id)).toEqual(before);
+		expect(await db().kysely.selectFrom('appointment').select('released_from').where('id', '=', cleared.appointment.id).executeTakeFirstOrThrow()).toEqual({ released_from: null });
+		expect(await listPatientFees(db(), cleared.appointment.patient_id!)).toMatchObject([{ kind: 'no_show', outcome: 'waived', reason: 'status_corrected' }]);
+
+		const missed = await book('18:00', 2, s.fujita);
+		await setStatus(db(), missed.appointment.id, 'no_show', s.actor, at('18:00'));
+		// Someone else takes the freed time (a walk-in booked at 18:15): the mark stays, and so does the fee.
+		const taker = await createBooking(
+			db(),
+			{ serviceId: s.follow, practitionerId: s.fujita, start: `${DAY}T18:15:00+09:00`, locale: 'ja', patient: { familyName: '後藤', givenName: '守', email: 'goto@example.jp', phone: '090-1234-0000' }, consent: { privacy: true } },
+			patientActor,
+			NOW
+		);
+		expect(taker.ok).toBe(true);
+		expect(await setStatus(db(), missed.appointment.id, 'arrived', s.actor, at('18:20'))).toEqual({ ok: false, code: 'time_taken' });
+		const after = await db().kysely.selectFrom('appointment').select(['status', 'released_from']).where('id', '=', missed.appointment.id).executeTakeFirstOrThrow();
+		expect(after).toEqual({ status: 'no_show', released_from: new Date(at('18:00')).toISOString() });
+		expect(await listPatientFees(db(), missed.appointment.patient_id!, { openOnly: true })).toMatchObject([{ kind: 'no_show', amountJpy: 5000, outcome: null }]);
+		const refused = await db().kysely.selectFrom('audit_log').select('detail').where('entity_id', '=', missed.appointment.id).where('action', '=', 'schedule.status_refused').execute();
+		expect(refused.map((a) => JSON.parse(a.detail!))).toEqual([{ from: 'no_show', to: 'arrived', reason: 'time_taken' }]);
+	});
 });

@@ -31,6 +31,7 @@ import { seriesAndBookingControls } from './migrations/0030_series_and_booking_c
 import { cancellationPolicyRecall } from './migrations/0031_cancellation_policy_recall';
 import { lineChannel } from './migrations/0032_line_channel';
 import { profiles } from './migrations/0033_profiles';
+import { deskFollowup } from './migrations/0034_desk_followup';
 import { jukyoFeeVersions } from './migrations/0038_jukyo_fee_versions';
 
 /** Every migration, in order. Names never change once released. */
@@ -67,6 +68,7 @@ export function allMigrations(dialect: DialectName): Record<string, Migration> {
 		'0031_cancellation_policy_recall': cancellationPolicyRecall,
 		'0032_line_channel': lineChannel,
 		'0033_profiles': profiles,
+		'0034_desk_followup': deskFollowup,
 		'0038_jukyo_fee_versions': jukyoFeeVersions
 	};
 }

@@ -333,6 +333,8 @@ export interface AppointmentTable {
 	series_id: Generated<string | null>;
 	/** 'pending' while a new patient's online booking awaits the desk; the grains are held meanwhile (0030). */
 	approval: Generated<'pending' | 'approved' | null>;
+	/** A no-show's time is free from this instant on (0034); null while the visit holds all of it. */
+	released_from: Generated<string | null>;
 }
 
 /** Visits booked together from a treatment plan (issue #17). */

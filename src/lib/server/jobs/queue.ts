@@ -99,9 +99,10 @@ export async function completeJobs(db: Db, claims: readonly JobClaim[], now = db
 export const MAX_ATTEMPTS = 8;
 
 /** Retries later with exponential backoff (1, 2, 4 … minutes); gives up after MAX_ATTEMPTS. */
-export async function failJob(db: Db, job: Job, error: string, now = db.clock.now()): Promise<void> {
+export async function failJob(db: Db, job: Job, error: string, now = db.clock.now(), askedRetryAt?: Date): Promise<void> {
 	const gaveUp = job.attempts >= MAX_ATTEMPTS;
-	const retryAt = new Date(now.getTime() + 60_000 * 2 ** Math.max(0, job.attempts - 1));
+	// The far side's own word on when to try again (LINE's Retry-After) comes before the backoff.
+	const retryAt = askedRetryAt ?? new Date(now.getTime() + 60_000 * 2 ** Math.max(0, job.attempts - 1));
 	await db.kysely
 		.updateTable('job')
 		.set({

@@ -1,4 +1,4 @@
-import { bookingMail, type BookingMailKind } from '../booking/booking-mail';
+import { bookingMail, movedVisitMail, type BookingMailKind } from '../booking/booking-mail';
 import { BOOKING_REQUEST_MAIL_HANDLERS } from '../booking-controls/approval-mail';
 import { SERIES_MAIL_HANDLERS } from '../series/series-mail';
 import { manageTokenContext } from '../booking/booking-mail-jobs';
@@ -19,7 +19,7 @@ import { claimDueJobs, completeJobs, extendLease, failJob, LEASE_MS } from './qu
 import type { Job } from './types';
 import { handleLineEvent, type LineEventPayload } from '../line/line-events';
 import { LINE_EVENT_JOB, LINE_PUSH_JOB } from '../line/line-notice';
-import { runLinePush, type LinePushPayload } from '../line/line-push-job';
+import { LineRetryLater, runLinePush, type LinePushPayload } from '../line/line-push-job';
 
 export interface JobContext {
 	db: Db;
@@ -41,7 +41,7 @@ const HANDLERS: Record<string, Handler> = {
 	'mail.booking_confirmation': (context, payload) => sendBookingMail(context, payload, 'confirmation'),
 	'mail.booking_reminder': (context, payload) => sendBookingMail(context, payload, 'reminder'),
 	'mail.booking_cancellation': (context, payload) => sendBookingMail(context, payload, 'cancellation'),
-	[DESK_MOVE_MAIL_JOB]: (context, payload) => sendMailOrNothing(context, deskMoveMail(context.db, payload.appointmentId!, payload.from!, context.origin)),
+	[DESK_MOVE_MAIL_JOB]: (context, payload) => sendMailOrNothing(context, deskMoveMail(context.db, payload.appointmentId!, payload.from!, context.origin, payload.fromPractitionerId)),
 	[EMAIL_CHANGED_JOB]: sendEmailChangedMail,
 	[NEVER_CAME_JOB]: async (context, _payload, now) => void (await runNeverCameDeletion(context.db, now)),
 	...WAITLIST_JOB_HANDLERS,
@@ -59,7 +59,10 @@ async function sendBookingMail(context: JobContext, payload: Record<string, stri
 	const appointmentId = payload.appointmentId!;
 	// Opened only now, to build the mail; a job queued before sealing existed holds it plain.
 	const manageToken = payload.manageToken ? context.db.secrets.open(payload.manageToken, manageTokenContext(appointmentId)) : null;
-	const mail = await bookingMail(context.db, appointmentId, manageToken, kind, context.origin, { force: payload.force === '1', movedFrom: payload.movedFrom });
+	// A move the patient made: the one moved-visit mail, as a desk move sends (issues #17, #22).
+	const mail = payload.movedFrom
+		? await movedVisitMail(context.db, appointmentId, { from: payload.movedFrom }, context.origin, { manageToken, byMailChoice: payload.force !== '1' })
+		: await bookingMail(context.db, appointmentId, manageToken, kind, context.origin, { force: payload.force === '1' });
 	if (!mail) return; // cancelled since: nothing to send
 	const result = await context.mailer.send(context.db, mail);
 	// Without SMTP the mail waits in the outbox; with SMTP a failed delivery is retried later.
@@ -165,7 +168,7 @@ function handlerFor(job: Job): Handler {
 async function recordFailure(context: JobContext, job: Job, cause: unknown, now: Date): Promise<void> {
 	const message = cause instanceof Error ? cause.message : String(cause);
 	logger.warn({ jobId: job.id, kind: job.kind, attempts: job.attempts, err: message }, 'job failed');
-	await failJob(context.db, job, message, now);
+	await failJob(context.db, job, message, now, cause instanceof LineRetryLater ? cause.retryAt : undefined);
 }
 
 let timer: NodeJS.Timeout | undefined;

@@ -28,7 +28,12 @@ export function linePushJob(payload: Omit<LinePushPayload, 'retryKey'>, runAt?: 
 	return { kind: LINE_PUSH_JOB, payload: { ...payload, retryKey: randomUUID() }, runAt };
 }
 
-export class LineRetryLater extends Error {}
+/** A passing failure; `retryAt` is when LINE asked to be tried again (Retry-After), if it said. */
+export class LineRetryLater extends Error {
+	constructor(message: string, readonly retryAt?: Date) {
+		super(message);
+	}
+}
 
 export async function runLinePush(db: Db, payload: LinePushPayload, origin: string, job: Pick<Job, 'attempts'>, now: Date, config: LineConfig | null = lineConfig()): Promise<void> {
 	const channels = await patientChannels(db, payload.patientId, config);
@@ -40,9 +45,11 @@ export async function runLinePush(db: Db, payload: LinePushPayload, origin: stri
 	}
 	const messages = await lineMessagesFor(db, payload.notice, payload.patientId, channels.locale, origin);
 	if (!messages) return;
-	const result = await pushLineMessages(config, channels.lineUserId, messages, payload.retryKey);
+	const result = await pushLineMessages(config, channels.lineUserId, messages, payload.retryKey, now.getTime());
 	if (result.outcome === 'delivered') return;
-	if (result.outcome === 'retry' && job.attempts < MAX_ATTEMPTS) throw new LineRetryLater(result.error ?? 'LINE busy');
+	if (result.outcome === 'retry' && job.attempts < MAX_ATTEMPTS) {
+		throw new LineRetryLater(result.error ?? 'LINE busy', result.retryAfterMs === undefined ? undefined : new Date(now.getTime() + result.retryAfterMs));
+	}
 	// For good: the patient gets the mail instead, unless it went by mail anyway; the owner sees it.
 	const fallBack = Boolean(payload.mailFallback) && !channels.mail;
 	if (fallBack) await enqueueJobs(db, [forcedMail(payload.mailFallback!)], now);

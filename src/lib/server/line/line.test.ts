@@ -6,6 +6,7 @@ import { createBooking } from '../booking/create-booking';
 import { getAvailability } from '../booking/get-availability';
 import { bookingMailJobs } from '../booking/booking-mail-jobs';
 import type { Job } from '../jobs/types';
+import { failJob } from '../jobs/queue';
 import { notifyPatient } from '../messaging/notify-patient';
 import { seedDemoClinic } from '../seed/demo-clinic';
 import { acceptLineWebhook } from './accept-webhook';
@@ -143,6 +144,31 @@ describeEachDatabase('LINE as a channel', (db) => {
 		const keys = peer.pushes().map((push) => push.headers['x-line-retry-key']);
 		expect(keys).toEqual([payload.retryKey, payload.retryKey, payload.retryKey, payload.retryKey]);
 		expect(await db().kysely.selectFrom('line_delivery_failure').selectAll().where('patient_id', '=', booking.patientId).execute()).toEqual([]);
+	});
+
+	it('honours LINE\'s Retry-After on a 429 for the job\'s next run, and backs off as usual without one', async () => {
+		const booking = await book('12:15');
+		await link(booking.patientId, 'U000000000000000000000000000004a');
+		const row = (await jobsFor(booking.appointmentId)).find((job) => job.kind === LINE_PUSH_JOB)!;
+		const payload = JSON.parse(row.payload) as LinePushPayload;
+		// As the worker has claimed it: its first attempt.
+		const job = { ...row, attempts: 1 };
+		const fail = async (cause: unknown) => {
+			await db().kysely.updateTable('job').set({ attempts: 1 }).where('id', '=', row.id).execute();
+			await failJob(db(), job, (cause as Error).message, NOW, (cause as LineRetryLater).retryAt);
+			return (await db().kysely.selectFrom('job').select('run_at').where('id', '=', row.id).executeTakeFirstOrThrow()).run_at;
+		};
+		peer.failNextPushes([{ status: 429, headers: { 'retry-after': '300' } }]);
+		const asked = await runLinePush(db(), payload, ORIGIN, job, NOW, config).catch((cause: unknown) => cause);
+		expect(asked).toBeInstanceOf(LineRetryLater);
+		expect((asked as LineRetryLater).retryAt).toEqual(new Date(NOW.getTime() + 300_000));
+		expect(await fail(asked)).toBe(new Date(NOW.getTime() + 300_000).toISOString());
+		// Without the header the backoff of the attempt (one minute for the first) stands.
+		peer.failNextPushes([429]);
+		const plain = await runLinePush(db(), payload, ORIGIN, job, NOW, config).catch((cause: unknown) => cause);
+		expect(plain).toBeInstanceOf(LineRetryLater);
+		expect((plain as LineRetryLater).retryAt).toBeUndefined();
+		expect(await fail(plain)).toBe(new Date(NOW.getTime() + 60_000).toISOString());
 	});
 
 	it('falls back to mail and tells the owner when LINE refuses for good', async () => {

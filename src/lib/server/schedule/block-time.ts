@@ -65,7 +65,8 @@ export async function blockTime(db: Db, raw: TBlockTime, actor: AuditActor): Pro
 				triage_given_at: null,
 				policy_version: null,
 				series_id: null,
-				approval: null
+				approval: null,
+				released_from: null
 			};
 			await tx.kysely.insertInto('appointment').values(appointment).execute();
 			// Blocked time takes every place the practitioner has.

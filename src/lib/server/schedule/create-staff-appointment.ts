@@ -107,7 +107,8 @@ export async function createStaffAppointment(db: Db, raw: TCreateStaffAppointmen
 				triage_given_at: null,
 				policy_version: null,
 				series_id: null,
-				approval: null
+				approval: null,
+				released_from: null
 			};
 			await tx.kysely.insertInto('appointment').values(appointment).execute();
 			await claimOrThrow(tx, appointment.id, resources, start, heldUntil);

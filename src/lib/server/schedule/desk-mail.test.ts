@@ -3,6 +3,7 @@ import { describeEachDatabase } from '../../../../tests/support/test-database';
 import { cancelAppointment } from './cancel-appointment';
 import { createStaffAppointment } from './create-staff-appointment';
 import { deskMoveMail, DESK_MOVE_MAIL_JOB } from './desk-move-mail';
+import { movedVisitMail } from '../booking/booking-mail';
 import { moveAppointment } from './move-appointment';
 import { at, seedSchedule, type SeededSchedule } from './seeded-schedule';
 
@@ -55,6 +56,14 @@ describeEachDatabase('the mail the desk sends a patient', (db) => {
 		expect(mail?.text).toContain('変更前: 2026年11月30日月曜日 9:00');
 		expect(mail?.text).toContain('変更後: 2026年11月30日月曜日 10:30');
 		expect(mail?.text).not.toMatch(/\d{4}-\d{2}-\d{2}T/);
+		expect(mail?.text).toContain('変更した内容: 日時\n');
+		// The one moved-visit mail: the same mail a patient's own move sends.
+		const same = await movedVisitMail(db(), appointment.id, { from: appointment.starts_at }, 'https://clinic.example');
+		expect([same?.kind, same?.subject, same?.text]).toEqual([mail?.kind, mail?.subject, mail?.text]);
+		// Given to another practitioner: the mail says so, naming the one before.
+		const other = await db().kysely.selectFrom('practitioner').select(['id', 'family_name_ja']).where('id', '!=', appointment.practitioner_id).executeTakeFirstOrThrow();
+		const mailTo = await deskMoveMail(db(), appointment.id, appointment.starts_at, 'https://clinic.example', other.id);
+		expect(mailTo?.text).toMatch(new RegExp(`変更した内容: 日時、担当（変更前: ${other.family_name_ja} `));
 
 		const before = (await jobsFor(appointment.id)).filter((k) => k === DESK_MOVE_MAIL_JOB).length;
 		expect((await moveAppointment(db(), { appointmentId: appointment.id, start: at('11:00'), notifyPatient: false }, s.actor)).ok).toBe(true);

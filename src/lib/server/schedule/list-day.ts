@@ -26,6 +26,8 @@ export interface ScheduledAppointment {
 	redFlagLevel: string | null;
 	/** The self-check the patient brought with the booking (level, reasons, when given); null without one. */
 	selfCheck: SelfCheckFlag | null;
+	/** A new patient's online booking awaiting the desk's approval (issue #17): held, not yet confirmed. */
+	pending?: boolean;
 	/** The patient's answer to a reminder (issue #17): 'confirmed', 'change_requested' or null, and by which channel. */
 	attendance: { answer: 'confirmed' | 'change_requested'; via: 'mail' | 'line' | 'desk' | null } | null;
 	/** Safety alerts, red flag and missing consent of the patient (patient-flags.ts adds them). */
@@ -63,6 +65,7 @@ export async function listDays(
 			'a.confirmed_at',
 			'a.change_requested_at',
 			'a.answered_via',
+			'a.approval',
 			'a.triage_level',
 			'a.triage_reasons',
 			'a.triage_given_at',
@@ -101,6 +104,7 @@ export async function listDays(
 		},
 		bed: r.bed_id && r.bed_ja !== null && r.bed_en !== null ? { id: r.bed_id, name: { ja: r.bed_ja, en: r.bed_en } } : null,
 		redFlagLevel: r.red_flag_level,
+		pending: r.approval === 'pending',
 		attendance: r.confirmed_at ? { answer: 'confirmed', via: r.answered_via } : r.change_requested_at ? { answer: 'change_requested', via: r.answered_via } : null,
 		selfCheck: selfCheckFrom(r)
 	}));

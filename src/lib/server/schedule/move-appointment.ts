@@ -99,8 +99,8 @@ export async function moveAppointment(db: Db, raw: TMoveAppointment, actor: Audi
 				}
 			});
 			// The patient hears what moved, unless the desk told them in person (the job sends nothing without an address).
-			if (input.notifyPatient && current.patient_id && moved.starts_at !== current.starts_at) {
-				await enqueueJob(tx, DESK_MOVE_MAIL_JOB, { appointmentId: current.id, from: current.starts_at });
+			if (input.notifyPatient && current.patient_id && (moved.starts_at !== current.starts_at || practitionerId !== current.practitioner_id)) {
+				await enqueueJob(tx, DESK_MOVE_MAIL_JOB, { appointmentId: current.id, from: current.starts_at, ...(practitionerId !== current.practitioner_id ? { fromPractitionerId: current.practitioner_id } : {}) });
 			}
 			return { ok: true, appointment: { ...current, ...moved } } as const;
 		});

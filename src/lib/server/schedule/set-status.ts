@@ -5,6 +5,9 @@ import type { Db } from '../db/database';
 import type { Appointment } from '../db/schema';
 import { withTransaction } from '../db/transaction';
 import { recordNoShowFee, waiveNoShowFeeOnCorrection } from '../cancellation-policy/record-fee';
+import { claimOccupancy, GRAIN_MINUTES, isUniqueViolation, practitionerPlaces, resourcesOf } from '../booking/occupancy';
+import { inSavepoint } from '../db/transaction';
+import { enqueueFreedSlot } from '../waitlist/jobs';
 import { unaccountedSessionOfVisit } from '../treatment-session/needle-account';
 import { STAFF_SETTABLE_STATUSES, type StaffSettableStatus } from './schemas';
 
@@ -14,16 +17,23 @@ export type SetStatusResult =
 	| { ok: false; code: 'invalid' | 'not_found' | 'not_a_visit' }
 	/** The visit's day (clinic-local) has not come: nobody arrives, completes or fails to come early. */
 	| { ok: false; code: 'before_visit_day' }
+	/** A no-show's freed time was booked or held since: the mark cannot be cleared (issue #17). */
+	| { ok: false; code: 'time_taken' }
 	/** A session of the visit has needles unaccounted for (docs/clinical-rules.md §3): it cannot be completed. */
 	| { ok: false; code: 'needles_unaccounted'; sessionId: string; problem: NeedleProblem; needlesIn: number; needlesOut: number };
 
 /** Statuses of a visit; a mistaken tap (arrived instead of no-show) can be corrected either way. */
 const VISIT_STATUSES = new Set<Appointment['status']>(['booked', 'arrived', 'completed', 'no_show']);
 
+const GRAIN_MS = GRAIN_MINUTES * 60_000;
+
 /**
- * Reception's desk buttons: arrived, completed, no-show. The grains stay claimed whatever the
- * status, because the time was used (or kept free) for this patient. A visit whose session still
- * has needles unaccounted for is not completed (docs/clinical-rules.md §3).
+ * Reception's desk buttons: arrived, completed, no-show. Arrived and completed keep the grains
+ * claimed, because the time was used for this patient. A no-show frees the rest of its time from
+ * the grain it was marked in, and the freed time goes to the waiting list as a cancellation's does
+ * (issue #17); clearing the mark (arrived or completed after all) claims that time back, or is
+ * refused when it was booked or held meanwhile. A visit whose session still has needles
+ * unaccounted for is not completed (docs/clinical-rules.md §3).
  */
 export async function setStatus(db: Db, appointmentId: string, status: StaffSettableStatus, actor: AuditActor, now = db.clock.now().getTime()): Promise<SetStatusResult> {
 	if (!STAFF_SETTABLE_STATUSES.includes(status)) return { ok: false, code: 'invalid' };
@@ -31,7 +41,19 @@ export async function setStatus(db: Db, appointmentId: string, status: StaffSett
 		const current = await tx.kysely
 			.selectFrom('appointment')
 			.leftJoin('patient', 'patient.id', 'appointment.patient_id')
-			.select(['appointment.id', 'appointment.status', 'appointment.patient_id', 'appointment.starts_at', 'appointment.policy_version', 'patient.family_name', 'patient.given_name'])
+			.select([
+				'appointment.id',
+				'appointment.status',
+				'appointment.patient_id',
+				'appointment.practitioner_id',
+				'appointment.bed_id',
+				'appointment.starts_at',
+				'appointment.held_until',
+				'appointment.released_from',
+				'appointment.policy_version',
+				'patient.family_name',
+				'patient.given_name'
+			])
 			.where('appointment.id', '=', appointmentId)
 			.executeTakeFirst();
 		if (!current) return { ok: false, code: 'not_found' } as const;
@@ -48,9 +70,27 @@ export async function setStatus(db: Db, appointmentId: string, status: StaffSett
 				return { ok: false, code: 'needles_unaccounted', sessionId: open.sessionId, problem: open.problem, needlesIn: open.needlesIn, needlesOut: open.needlesOut } as const;
 			}
 		}
+		// Clearing a no-show takes its freed time back, unless someone has it now.
+		if (current.status === 'no_show' && current.released_from !== null) {
+			const from = Date.parse(current.released_from);
+			const until = Date.parse(current.held_until);
+			if (from < until) {
+				const places = await practitionerPlaces(tx, current.practitioner_id);
+				const start = Math.max(from, Date.parse(current.starts_at));
+				const claimed = await inSavepoint(tx, () => claimOccupancy(tx, current.id, resourcesOf(current), start, until, places));
+				if (!claimed.ok) {
+					if (!isUniqueViolation(claimed.cause)) throw claimed.cause;
+					await recordAudit(tx, actor, { action: 'schedule.status_refused', entityType: 'appointment', entityId: current.id, patientId: current.patient_id ?? undefined, detail: { from: current.status, to: status, reason: 'time_taken' } });
+					return { ok: false, code: 'time_taken' } as const;
+				}
+			}
+		}
+		// A no-show frees its time from the grain it is marked in (issue #17).
+		const releasedFrom = status === 'no_show' ? Math.floor(now / GRAIN_MS) * GRAIN_MS : null;
+		const releases = releasedFrom !== null && releasedFrom < Date.parse(current.held_until);
 		const updated = await tx.kysely
 			.updateTable('appointment')
-			.set({ status })
+			.set({ status, released_from: releases ? new Date(releasedFrom).toISOString() : null })
 			.where('id', '=', current.id)
 			.where('status', '=', current.status)
 			.executeTakeFirst();
@@ -60,8 +100,14 @@ export async function setStatus(db: Db, appointmentId: string, status: StaffSett
 			entityType: 'appointment',
 			entityId: current.id,
 			patientId: current.patient_id ?? undefined,
-			detail: { from: current.status, to: status }
+			detail: { from: current.status, to: status, ...(releases ? { releasedFrom: new Date(releasedFrom).toISOString() } : {}) }
 		});
+		if (releases) {
+			const released = new Date(releasedFrom).toISOString();
+			await tx.kysely.deleteFrom('occupancy').where('appointment_id', '=', current.id).where('grain_start', '>=', released).execute();
+			// The rest of the visit goes to the waiting list, as a cancellation's time does.
+			await enqueueFreedSlot(tx, { practitionerId: current.practitioner_id, start: Math.max(releasedFrom, Date.parse(current.starts_at)), until: current.held_until }, now);
+		}
 		// A no-show owes the policy's fee; a no-show corrected by the desk owes nothing.
 		let noShowFeeJpy = 0;
 		if (status === 'no_show') noShowFeeJpy = (await recordNoShowFee(tx, current, actor, now)) ?? 0;

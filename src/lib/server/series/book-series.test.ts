@@ -7,7 +7,9 @@ import { at, MONDAY, seedSchedule, type SeededSchedule } from '../schedule/seede
 import { bookSeries } from './book-series';
 import { cancelSeriesVisits, moveSeriesVisits } from './change-series-visits';
 import { previewSeries } from './preview-series';
-import { seriesMail } from './series-mail';
+import { SERIES_CANCELLATION_MAIL_JOB, seriesCancellationMail, seriesMail, SERIES_MAIL_HANDLERS } from './series-mail';
+import { capturingMailer } from '../../../../tests/support/capturing-mailer';
+import { OFFER_SLOT_JOB } from '../waitlist/jobs';
 import type { TSeriesRequest } from './schemas';
 import { listSeriesVisitsOn, loadPatientSeriesStatus } from './series-status';
 
@@ -157,6 +159,24 @@ describeEachDatabase('a series from the plan', (db) => {
 		const statuses = await db().kysely.selectFrom('appointment').select('status').where('series_id', '=', seriesId).orderBy('starts_at').execute();
 		expect(statuses.map((a) => a.status)).toEqual(['booked', 'cancelled', 'cancelled', 'cancelled']);
 		expect(await db().kysely.selectFrom('occupancy').select('resource').where('appointment_id', 'in', visits.slice(1).map((v) => v.id)).execute()).toEqual([]);
+		// One message for the three, not one each; each freed time goes to the waiting list.
+		const jobs = await db().kysely.selectFrom('job').select(['kind', 'payload']).where('created_at', '=', new Date(NOW).toISOString()).execute();
+		const mailJobs = jobs.filter((j) => j.kind === SERIES_CANCELLATION_MAIL_JOB || (j.kind === 'mail.booking_cancellation' && visits.slice(1).some((v) => j.payload.includes(v.id))));
+		expect(mailJobs.map((j) => [j.kind, JSON.parse(j.payload)])).toEqual([[SERIES_CANCELLATION_MAIL_JOB, { appointmentIds: visits.slice(1).map((v) => v.id).join(',') }]]);
+		const offered = jobs.filter((j) => j.kind === OFFER_SLOT_JOB).map((j) => JSON.parse(j.payload).start);
+		expect(offered).toEqual(expect.arrayContaining(visits.slice(1).map((v) => v.starts_at)));
+		const mailer = capturingMailer();
+		await SERIES_MAIL_HANDLERS[SERIES_CANCELLATION_MAIL_JOB]({ db: db(), mailer, origin: 'https://clinic.example' }, JSON.parse(mailJobs[0]!.payload));
+		expect(mailer.sent).toHaveLength(1);
+		const [mail] = mailer.sent;
+		expect(mail!.subject).toContain('3回分のご予約を取り消しました');
+		for (const v of visits.slice(1)) expect(mail!.text).toContain(new Intl.DateTimeFormat('ja-JP', { dateStyle: 'full', timeStyle: 'short', timeZone: 'Asia/Tokyo' }).format(new Date(v.starts_at)));
+		expect(mail!.text).not.toContain(new Intl.DateTimeFormat('ja-JP', { dateStyle: 'full', timeStyle: 'short', timeZone: 'Asia/Tokyo' }).format(new Date(visits[0]!.starts_at)));
+		const ics = mail!.attachments!()[0]!.content;
+		expect(ics).toContain('METHOD:CANCEL');
+		expect(ics.match(/BEGIN:VEVENT/g)).toHaveLength(3);
+		// Booked again meanwhile or never cancelled: nothing is said of it.
+		expect(await seriesCancellationMail(db(), [visits[0]!.id], 'https://clinic.example')).toBeNull();
 		// Hanako still has her first visit and the desk booking for Fujita: two upcoming, then cancel one more.
 		await cancelSeriesVisits(db(), visits[0]!.id, 'one', s.actor, new Date(NOW));
 		const status = await loadPatientSeriesStatus(db(), hanako, NOW);

@@ -7,6 +7,8 @@ import { enqueueJobs } from '../jobs/queue';
 import { rescheduleReminders } from '../jobs/reminders';
 import { claimOrThrow, OccupancyConflict } from '../schedule/appointment-conflict';
 import { fitsOpeningHours, loadWeeklyPeriods } from '../schedule/opening-hours-fit';
+import { enqueueFreedSlot } from '../waitlist/jobs';
+import { SERIES_CANCELLATION_MAIL_JOB } from './series-mail';
 
 export type SeriesScope = 'one' | 'following';
 
@@ -32,12 +34,14 @@ async function targetsOf(db: Db, appointmentId: string, scope: SeriesScope): Pro
 
 /**
  * Cancels one visit of a series, or it and every later one (issue #17), in one transaction: the
- * grains are freed at once, each visit is audited, and the patient hears of each.
+ * grains are freed at once and offered to the waiting list, each visit is audited, and the
+ * patient gets one message listing every visit cancelled (by mail and their other channels).
  */
 export async function cancelSeriesVisits(db: Db, appointmentId: string, scope: SeriesScope, actor: AuditActor, now = db.clock.now()): Promise<ChangeSeriesResult> {
 	return withTransaction(db, async (tx) => {
 		const targets = await targetsOf(tx, appointmentId, scope);
 		if (typeof targets === 'string') return { ok: false, code: targets } as const;
+		const cancelled: Appointment[] = [];
 		for (const visit of targets) {
 			const updated = await tx.kysely
 				.updateTable('appointment')
@@ -46,7 +50,9 @@ export async function cancelSeriesVisits(db: Db, appointmentId: string, scope: S
 				.where('status', '=', 'booked')
 				.executeTakeFirst();
 			if (Number(updated.numUpdatedRows) !== 1) continue;
+			cancelled.push(visit);
 			await releaseOccupancy(tx, visit.id);
+			await enqueueFreedSlot(tx, { practitionerId: visit.practitioner_id, start: visit.starts_at }, now);
 			await recordAudit(tx, actor, {
 				action: 'schedule.cancel',
 				entityType: 'appointment',
@@ -55,7 +61,9 @@ export async function cancelSeriesVisits(db: Db, appointmentId: string, scope: S
 				detail: { from: 'booked', seriesId: visit.series_id, scope }
 			});
 		}
-		await enqueueJobs(tx, targets.map((v) => ({ kind: 'mail.booking_cancellation', payload: { appointmentId: v.id } })), now);
+		// One visit: its own cancellation (with its .ics); several: one message listing them all.
+		if (cancelled.length === 1) await enqueueJobs(tx, [{ kind: 'mail.booking_cancellation', payload: { appointmentId: cancelled[0]!.id } }], now);
+		else if (cancelled.length > 1) await enqueueJobs(tx, [{ kind: SERIES_CANCELLATION_MAIL_JOB, payload: { appointmentIds: cancelled.map((v) => v.id).join(',') } }], now);
 		return { ok: true, changed: targets.length, seriesId: targets[0]?.series_id ?? null } as const;
 	});
 }

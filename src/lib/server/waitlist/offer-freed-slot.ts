@@ -31,6 +31,8 @@ interface CandidateRow {
 	times: string;
 	locale: 'ja' | 'en';
 	created_at: string;
+	/** The clinic's hold time, read with the candidates to save a round trip. */
+	hold_minutes: number;
 }
 
 /**
@@ -39,34 +41,88 @@ interface CandidateRow {
  * that claims occupancy, so a concurrent booking, a second offer job or another instance loses
  * on the unique key, and the offer's unique keys keep one slot to one person and one person from
  * being offered the same slot twice.
+ *
+ * With `until` the freed time is a stretch that may have begun (the rest of a no-show): the free
+ * slots that start in it and still meet the service's notice are tried, earliest first. Either
+ * way only a slot `freeSlots` allows at `now` is offered: never one begun or inside the notice.
  */
-export async function offerFreedSlot(db: Db, practitionerId: string, start: number, now = db.clock.now().getTime()): Promise<OfferOutcome> {
-	if (start <= now) return { offered: false, reason: 'past' };
+export async function offerFreedSlot(db: Db, practitionerId: string, start: number, now = db.clock.now().getTime(), until?: number): Promise<OfferOutcome> {
+	if ((until ?? start) <= now || (until !== undefined && until <= start)) return { offered: false, reason: 'past' };
+	// In a transaction of its own trying one start, a taken slot rolls the whole of it back: no
+	// savepoint (two round trips) is needed. Inside a caller's transaction, or trying several
+	// starts, each attempt keeps to a savepoint so the rest goes on.
+	const guarded = db.kysely.isTransaction || until !== undefined;
+	try {
+		return await offerIn(db, practitionerId, start, now, until, guarded);
+	} catch (cause) {
+		if (cause instanceof SlotTaken) return { offered: false, reason: 'taken' };
+		throw cause;
+	}
+}
+
+/** Someone booked or held the time since it was read: thrown to roll the offer's transaction back. */
+class SlotTaken extends Error {}
+
+function offerIn(db: Db, practitionerId: string, start: number, now: number, until: number | undefined, guarded: boolean): Promise<OfferOutcome> {
 	return withTransaction(db, async (tx) => {
 		const config = await transactionScheduleConfig(tx);
-		const timeZone = config.clinic.time_zone;
 		const practitionerServiceIds = new Set(config.services.filter((s) => s.practitioner_id === practitionerId).map((s) => s.service_id));
 		if (practitionerServiceIds.size === 0) return { offered: false, reason: 'nobody_fits' } as const;
-		const day = localDate(start, timeZone);
-		const startIso = new Date(start).toISOString();
-		const rows = await waitingFor(tx, practitionerId, startIso, day);
-		const wishes = rows.map((r) => ({ ...toWish(r), row: r }));
-		const durations = new Map(config.serviceRows.map((s) => [s.id, s.duration_minutes]));
-		const ranked = rankWishesForSlot(wishes, { practitionerId, start, practitionerServiceIds, timeZone }, (id) => durations.get(id));
-
-		const slotsByService = new Map<string, Slot | undefined>();
-		for (const wish of ranked.slice(0, MAX_TRIES)) {
-			if (!slotsByService.has(wish.serviceId)) slotsByService.set(wish.serviceId, await slotFor(tx, config, wish.serviceId, practitionerId, start, day, now));
-			const slot = slotsByService.get(wish.serviceId);
-			if (!slot) continue;
-			const outcome = await inSavepoint(tx, () => holdAndOffer(tx, config, wish.row, slot, now));
-			if (outcome.ok) return { offered: true, offerId: outcome.value, entryId: wish.id } as const;
-			// Someone booked or held the time since it was read: the slot is gone for everyone.
-			if (isUniqueViolation(outcome.cause)) return { offered: false, reason: 'taken' } as const;
-			throw outcome.cause;
+		if (until === undefined) return offerAt(tx, config, practitionerServiceIds, practitionerId, start, now, guarded);
+		const starts = await freeStartsWithin(tx, config, practitionerServiceIds, practitionerId, start, until, now);
+		let last: OfferOutcome = { offered: false, reason: 'past' };
+		for (const candidate of starts.slice(0, MAX_STARTS)) {
+			last = await offerAt(tx, config, practitionerServiceIds, practitionerId, candidate, now, guarded);
+			if (last.offered) return last;
 		}
-		return { offered: false, reason: 'nobody_fits' } as const;
+		return last;
 	});
+}
+
+/** A stretch of freed time is tried at this many slot starts at most. */
+const MAX_STARTS = 6;
+
+async function offerAt(tx: Db, config: ScheduleConfig, practitionerServiceIds: Set<string>, practitionerId: string, start: number, now: number, guarded: boolean): Promise<OfferOutcome> {
+	const timeZone = config.clinic.time_zone;
+	const day = localDate(start, timeZone);
+	const startIso = new Date(start).toISOString();
+	const rows = await waitingFor(tx, practitionerId, startIso, day);
+	const wishes = rows.map((r) => ({ ...toWish(r), row: r }));
+	const durations = new Map(config.serviceRows.map((s) => [s.id, s.duration_minutes]));
+	const ranked = rankWishesForSlot(wishes, { practitionerId, start, practitionerServiceIds, timeZone }, (id) => durations.get(id));
+
+	const slotsByService = new Map<string, Slot | undefined>();
+	for (const wish of ranked.slice(0, MAX_TRIES)) {
+		if (!slotsByService.has(wish.serviceId)) slotsByService.set(wish.serviceId, await slotFor(tx, config, wish.serviceId, practitionerId, start, day, now));
+		const slot = slotsByService.get(wish.serviceId);
+		if (!slot) continue;
+		if (!guarded) {
+			try {
+				return { offered: true, offerId: await holdAndOffer(tx, config, wish.row, slot, now), entryId: wish.id } as const;
+			} catch (cause) {
+				throw isUniqueViolation(cause) ? new SlotTaken() : cause;
+			}
+		}
+		const outcome = await inSavepoint(tx, () => holdAndOffer(tx, config, wish.row, slot, now));
+		if (outcome.ok) return { offered: true, offerId: outcome.value, entryId: wish.id } as const;
+		// Someone booked or held the time since it was read: the slot is gone for everyone.
+		if (isUniqueViolation(outcome.cause)) return { offered: false, reason: 'taken' } as const;
+		throw outcome.cause;
+	}
+	return { offered: false, reason: 'nobody_fits' } as const;
+}
+
+/** The starts of the practitioner's free slots (any service they give) in [start, until), earliest first. */
+async function freeStartsWithin(tx: Db, config: ScheduleConfig, serviceIds: Set<string>, practitionerId: string, start: number, until: number, now: number): Promise<number[]> {
+	const day = localDate(start, config.clinic.time_zone);
+	const starts = new Set<number>();
+	for (const service of config.serviceRows.filter((s) => serviceIds.has(s.id))) {
+		const inputs = await loadScheduleInputs(tx, service, day, day, config);
+		for (const slot of freeSlots(inputs.rules, inputs.service, inputs.practitioners, inputs.bedIds, inputs.busy, { from: day, to: day, practitionerId, now })) {
+			if (slot.start >= start && slot.start < until) starts.add(slot.start);
+		}
+	}
+	return [...starts].sort((a, b) => a - b);
 }
 
 /**
@@ -74,7 +130,7 @@ export async function offerFreedSlot(db: Db, practitionerId: string, start: numb
  * offer and were never offered this slot; longest-waiting first (index `waitlist_entry_waiting`).
  */
 async function waitingFor(tx: Db, practitionerId: string, startIso: string, day: string): Promise<CandidateRow[]> {
-	return waitingQuery(tx, practitionerId, startIso, day).execute();
+	return (await waitingQuery(tx, practitionerId, startIso, day).execute()).map((r) => ({ ...r, hold_minutes: Number(r.hold_minutes ?? 30) }));
 }
 
 /** The matching query itself, for the benchmark's look at its plan (bench/waitlist.ts). */
@@ -82,6 +138,7 @@ export function waitingQuery(tx: Db, practitionerId: string, startIso: string, d
 	return tx.kysely
 		.selectFrom('waitlist_entry as e')
 		.select(['e.id', 'e.patient_id', 'e.service_id', 'e.practitioner_id', 'e.date_from', 'e.date_to', 'e.times', 'e.locale', 'e.created_at'])
+		.select((eb) => eb.selectFrom('clinic').select('waitlist_hold_minutes').limit(1).as('hold_minutes'))
 		.where('e.status', '=', 'waiting')
 		.where('e.date_from', '<=', day)
 		.where('e.date_to', '>=', day)
@@ -124,7 +181,6 @@ async function slotFor(tx: Db, config: ScheduleConfig, serviceId: string, practi
 
 async function holdAndOffer(tx: Db, config: ScheduleConfig, entry: CandidateRow, slot: Slot, now: number): Promise<string> {
 	const service = config.serviceRows.find((s) => s.id === entry.service_id)!;
-	const clinic = await tx.kysely.selectFrom('clinic').select('waitlist_hold_minutes').executeTakeFirstOrThrow();
 	const hold = {
 		...appointmentRow({ slot, patientId: null, serviceId: service.id, bufferMinutes: service.buffer_minutes, source: 'block', locale: entry.locale, now }),
 		status: 'blocked' as const,
@@ -133,10 +189,12 @@ async function holdAndOffer(tx: Db, config: ScheduleConfig, entry: CandidateRow,
 	await tx.kysely.insertInto('appointment').values(hold).execute();
 	// A hold keeps one place, as the booking it becomes will (issue #22); availability counts any
 	// blocked time as every place, so it shows no less than is free.
-	await claimOccupancy(tx, hold.id, resourcesOf(hold), slot.start, Date.parse(hold.held_until), await practitionerPlaces(tx, hold.practitioner_id));
+	// The practitioner's places as the schedule just read them (one round trip fewer than asking again).
+	const capacity = config.workingHours.find((h) => h.practitioner_id === hold.practitioner_id)?.concurrent_patients;
+	await claimOccupancy(tx, hold.id, resourcesOf(hold), slot.start, Date.parse(hold.held_until), capacity === undefined ? await practitionerPlaces(tx, hold.practitioner_id) : { capacity });
 	const token = randomToken();
 	const offerId = randomUUID();
-	const expiresAt = new Date(now + clinic.waitlist_hold_minutes * 60_000);
+	const expiresAt = new Date(now + entry.hold_minutes * 60_000);
 	await tx.kysely
 		.insertInto('waitlist_offer')
 		.values({

@@ -19,7 +19,8 @@ type Handler = (context: Context, payload: Record<string, string>, now: Date) =>
 
 /** The waiting list's jobs, for the worker's table of handlers. */
 export const WAITLIST_JOB_HANDLERS: Record<string, Handler> = {
-	[OFFER_SLOT_JOB]: async (context, payload, now) => void (await offerFreedSlot(context.db, payload.practitionerId!, Date.parse(payload.start!), now.getTime())),
+	[OFFER_SLOT_JOB]: async (context, payload, now) =>
+		void (await offerFreedSlot(context.db, payload.practitionerId!, Date.parse(payload.start!), now.getTime(), payload.until ? Date.parse(payload.until) : undefined)),
 	[EXPIRE_OFFER_JOB]: async (context, payload, now) => void (await expireOffer(context.db, payload.offerId!, now.getTime())),
 	[OFFER_MAIL_JOB]: sendOfferMail,
 	[JOINED_MAIL_JOB]: sendJoinedMail

@@ -19,6 +19,7 @@ import { leaveWaitlist } from './leave-waitlist';
 import { offerFreedSlot } from './offer-freed-slot';
 import type { TJoinWaitlist } from './schemas';
 import { listWaitlist } from './waitlist-view';
+import { setStatus } from '../schedule/set-status';
 
 const actor: AuditActor = { type: 'anonymous', id: null, ip: '203.0.113.9', requestId: 'test' };
 /** A Tuesday in June without public holidays; the clinic is open 09:00–12:30 and 14:30–19:30. */
@@ -246,6 +247,37 @@ describeEachDatabase('the waiting list', (db) => {
 			expect(await offerFreedSlot(db(), other, at('18:30'), NOW)).toMatchObject({ offered: false });
 		} finally {
 			await db().kysely.updateTable('clinic').set({ waitlist_hold_minutes: 30 }).execute();
+		}
+	});
+
+	it('offers the rest of a no-show’s time, only at starts still ahead and within the notice', async () => {
+		const DAY2 = '2030-06-11';
+		const at2 = (time: string) => Date.parse(`${DAY2}T${time}:00+09:00`);
+		const reception = await db().kysely.selectFrom('staff').select('id').where('role', '=', 'reception').executeTakeFirstOrThrow();
+		const desk: AuditActor = { type: 'staff', id: reception.id, ip: '192.0.2.10', requestId: 'test' };
+		const visit = await createBooking(
+			db(),
+			{ serviceId, practitionerId: sato, start: `${DAY2}T10:00:00+09:00`, locale: 'en', patient: { familyName: 'Missed', givenName: 'Visit', email: 'missed@example.jp', phone: '090-1234-5678' }, consent: { privacy: true } },
+			actor,
+			NOW
+		);
+		if (!visit.ok) throw new Error(visit.code);
+		const waiting = await join({ from: DAY2, to: DAY2 }, NOW - MINUTE);
+		expect(await setStatus(db(), visit.appointment.id, 'no_show', desk, at2('10:07'))).toMatchObject({ ok: true, changed: true });
+		const queued = await db().kysely.selectFrom('job').select('payload').where('kind', '=', OFFER_SLOT_JOB).where('done_at', 'is', null).execute();
+		expect(queued.map((j) => JSON.parse(j.payload))).toContainEqual({ practitionerId: sato, start: new Date(at2('10:05')).toISOString(), until: visit.appointment.held_until });
+		// The clinic's two hours' notice: no start in 10:05–10:55 can be offered any more.
+		await runJobs(db(), at2('10:07'));
+		expect(await offersFor(waiting.entryId)).toEqual([]);
+		await db().kysely.updateTable('service').set({ min_notice_minutes: 0 }).where('id', '=', serviceId).execute();
+		try {
+			// Without notice the first start still ahead (10:15) is offered and held; none already begun.
+			expect(await offerFreedSlot(db(), sato, at2('10:05'), at2('10:07'), Date.parse(visit.appointment.held_until))).toMatchObject({ offered: true, entryId: waiting.entryId });
+			expect((await offersFor(waiting.entryId)).map((o) => o.starts_at)).toEqual([new Date(at2('10:15')).toISOString()]);
+			// Marked after the visit's time was over, nothing is offered.
+			expect(await offerFreedSlot(db(), sato, at2('10:05'), at2('11:00'), at2('10:55'))).toEqual({ offered: false, reason: 'past' });
+		} finally {
+			await db().kysely.updateTable('service').set({ min_notice_minutes: null }).where('id', '=', serviceId).execute();
 		}
 	});
 

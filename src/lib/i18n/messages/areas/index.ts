@@ -40,6 +40,7 @@ import { bookingPages } from './booking-pages';
 import { console_ } from './console';
 import { profiles } from './profiles';
 import { jukyoClaim } from './jukyo-claim';
+import { deskFollowup } from './desk-followup';
 
 export const AREA_MESSAGES_JA = {
 	...publicSite.ja,
@@ -79,7 +80,8 @@ export const AREA_MESSAGES_JA = {
 	...bookingPages.ja,
 	...console_.ja,
 	...profiles.ja,
-	...jukyoClaim.ja
+	...jukyoClaim.ja,
+	...deskFollowup.ja
 } as const;
 
 export const AREA_MESSAGES_EN = {
@@ -120,5 +122,6 @@ export const AREA_MESSAGES_EN = {
 	...bookingPages.en,
 	...console_.en,
 	...profiles.en,
-	...jukyoClaim.en
+	...jukyoClaim.en,
+	...deskFollowup.en
 } as const;

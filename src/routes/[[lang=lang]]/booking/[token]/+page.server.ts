@@ -22,6 +22,8 @@ export const load: PageServerLoad = async ({ locals, params, url, setHeaders }) 
 		appointment: {
 			start: Date.parse(appointment.starts_at),
 			status: appointment.status,
+			// A new patient's request the clinic approves first (issue #17): held, not yet confirmed.
+			pending: appointment.status === 'booked' && appointment.approval === 'pending',
 			serviceName: booking.service?.name ?? null,
 			practitionerName: booking.practitionerName
 		},

@@ -41,6 +41,7 @@ const REFUSALS: Record<string, [number, MessageKey]> = {
 	not_cancellable: [409, 'schedule.notCancellable'],
 	not_a_visit: [409, 'schedule.notAVisit'],
 	before_visit_day: [409, 'desk.error.beforeVisitDay'],
+	time_taken: [409, 'deskFollowup.noShowTimeTaken'],
 	patient_not_found: [404, 'schedule.patientNotFound'],
 	practitioner_not_found: [404, 'schedule.practitionerNotFound'],
 	service_not_found: [404, 'schedule.serviceNotFound'],
