@@ -1,8 +1,8 @@
-import { findClinic } from '$lib/server/clinic/clinic-repository';
 import type { LayoutServerLoad } from './$types';
+import { recentClinic } from '$lib/server/clinic/clinic-settings';
 
 export const load: LayoutServerLoad = async ({ locals }) => {
-	const clinic = await findClinic(locals.db);
+	const clinic = await recentClinic(locals.db);
 	const staff = locals.session?.secondFactorDone ? locals.session.staff : null;
 	return {
 		locale: locals.locale,

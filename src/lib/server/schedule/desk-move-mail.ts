@@ -3,6 +3,7 @@ import { localizePath, type Locale } from '../../i18n/locales';
 import { translate } from '../../i18n/translate';
 import type { Db } from '../db/database';
 import type { OutgoingMail } from '../mail/mailer';
+import { instantFormat } from '../../format';
 
 /** The job that tells a patient the desk moved their visit (issue #22); payload: appointmentId, from (ISO). */
 export const DESK_MOVE_MAIL_JOB = 'mail.desk_move';
@@ -39,7 +40,7 @@ export async function deskMoveMail(db: Db, appointmentId: string, from: string, 
 	const clinic = await db.kysely.selectFrom('clinic').selectAll().executeTakeFirstOrThrow();
 	const locale: Locale = row.locale;
 	const ja = locale === 'ja';
-	const format = new Intl.DateTimeFormat(ja ? 'ja-JP' : 'en-GB', { dateStyle: 'full', timeStyle: 'short', timeZone: clinic.time_zone });
+	const format = instantFormat(ja ? 'ja' : 'en', clinic.time_zone, { dateStyle: 'full', timeStyle: 'short' });
 	const params = {
 		name: personName({ familyName: row.family_name, givenName: row.given_name }, locale),
 		clinic: ja ? clinic.name_ja : clinic.name_en,

@@ -5,6 +5,7 @@ import { translate } from '../../i18n/translate';
 import type { Db } from '../db/database';
 import type { JobContext } from '../jobs/worker';
 import type { OutgoingMail } from '../mail/mailer';
+import { instantFormat } from '../../format';
 
 export const SERIES_CONFIRMATION_MAIL_JOB = 'mail.series_confirmation';
 
@@ -43,7 +44,7 @@ export async function seriesMail(db: Db, seriesId: string, origin: string): Prom
 	const clinic = await db.kysely.selectFrom('clinic').selectAll().executeTakeFirstOrThrow();
 	const locale: Locale = first.locale;
 	const ja = locale === 'ja';
-	const format = new Intl.DateTimeFormat(ja ? 'ja-JP' : 'en-GB', { dateStyle: 'full', timeStyle: 'short', timeZone: clinic.time_zone });
+	const format = instantFormat(ja ? 'ja' : 'en', clinic.time_zone, { dateStyle: 'full', timeStyle: 'short' });
 	const clinicName = ja ? clinic.name_ja : clinic.name_en;
 	const address = `〒${clinic.postal_code} ${ja ? clinic.address_ja : clinic.address_en}`;
 	const url = new URL(localizePath('/portal', locale), origin).toString();

@@ -1,5 +1,5 @@
 import { isRunningOut, remainingVisits } from '../../domain/scheduling/series';
-import { localInstant, addDays } from '../../domain/scheduling/local-time';
+import { localInstant, addDays } from '../../domain/time';
 import type { Db } from '../db/database';
 
 export interface PatientSeriesStatus {

@@ -1,4 +1,4 @@
-import { localDate } from '$lib/domain/scheduling/local-time';
+import { localDate } from '$lib/domain/time';
 import { translate } from '$lib/i18n/translate';
 import { formFailure } from '$lib/server/http/form';
 import { readForm } from '$lib/server/http/read-form';

@@ -3,15 +3,15 @@ import { personName } from '$lib/domain/patients/person-name';
 import { decideBookingRequest } from '$lib/server/booking-controls/decide-booking-request';
 import { listBookingRequests } from '$lib/server/booking-controls/list-booking-requests';
 import { ZBookingDecisionSchema } from '$lib/server/booking-controls/schemas';
-import { findClinic } from '$lib/server/clinic/clinic-repository';
 import { formFailure, parseForm } from '$lib/server/http/form';
 import { actorFrom } from '$lib/server/http/request-context';
 import { wakeJobWorker } from '$lib/server/jobs/worker';
 import type { Actions, PageServerLoad } from './$types';
+import { CLINIC_DEFAULT_TIME_ZONE, recentClinic } from '$lib/server/clinic/clinic-settings';
 
 export const load: PageServerLoad = async (event) => {
-	const [clinic, requests] = await Promise.all([findClinic(event.locals.db), listBookingRequests(event.locals.db, actorFrom(event))]);
-	return { timeZone: clinic?.time_zone ?? 'Asia/Tokyo', requests };
+	const [clinic, requests] = await Promise.all([recentClinic(event.locals.db), listBookingRequests(event.locals.db, actorFrom(event))]);
+	return { timeZone: clinic?.time_zone ?? CLINIC_DEFAULT_TIME_ZONE, requests };
 };
 
 export const actions: Actions = {

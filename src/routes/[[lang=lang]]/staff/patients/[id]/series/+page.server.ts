@@ -1,5 +1,5 @@
 import { error, fail, redirect } from '@sveltejs/kit';
-import { addDays, localDate } from '$lib/domain/scheduling/local-time';
+import { addDays, localDate } from '$lib/domain/time';
 import { localizePath } from '$lib/i18n/locales';
 import { translate, type MessageKey } from '$lib/i18n/translate';
 import { recordAudit } from '$lib/server/audit/audit-log';
