@@ -112,3 +112,9 @@ export async function listSeriesVisitsOn(db: Db, date: string, timeZone: string)
 		};
 	});
 }
+
+/** Whether an appointment is one of the series' visits: only those are changed from its page. */
+export async function isVisitOfSeries(db: Db, appointmentId: string, seriesId: string): Promise<boolean> {
+	const row = await db.kysely.selectFrom('appointment').select('id').where('id', '=', appointmentId).where('series_id', '=', seriesId).executeTakeFirst();
+	return row !== undefined;
+}

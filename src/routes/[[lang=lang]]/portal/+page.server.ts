@@ -3,6 +3,7 @@ import { listPortalAppointments } from '$lib/server/portal/portal-home';
 import { portalPatient } from '$lib/server/portal/portal-patient';
 import type { PageServerLoad } from './$types';
 import { CLINIC_DEFAULT_TIME_ZONE, recentClinic } from '$lib/server/clinic/clinic-settings';
+import { findNewestIntake } from '$lib/server/intake/intake-repository';
 
 export const load: PageServerLoad = async (event) => {
 	const { locals } = event;
@@ -11,13 +12,7 @@ export const load: PageServerLoad = async (event) => {
 		recentClinic(locals.db),
 		listPortalAppointments(locals.db, patientId),
 		consentOverview(locals.db, patientId, actor),
-		locals.db.kysely
-			.selectFrom('intake')
-			.select('status')
-			.where('patient_id', '=', patientId)
-			.orderBy('created_at', 'desc')
-			.limit(1)
-			.executeTakeFirst()
+		findNewestIntake(locals.db, patientId)
 	]);
 	return {
 		timeZone: clinic?.time_zone ?? CLINIC_DEFAULT_TIME_ZONE,

@@ -1,7 +1,7 @@
 import { translate } from '$lib/i18n/translate';
 import { personName } from '$lib/domain/patients/person-name';
 import { decideBookingRequest } from '$lib/server/booking-controls/decide-booking-request';
-import { listBookingRequests } from '$lib/server/booking-controls/list-booking-requests';
+import { findRequestPatient, listBookingRequests } from '$lib/server/booking-controls/list-booking-requests';
 import { ZBookingDecisionSchema } from '$lib/server/booking-controls/schemas';
 import { formFailure, parseForm } from '$lib/server/http/form';
 import { actorFrom } from '$lib/server/http/request-context';
@@ -19,12 +19,7 @@ export const actions: Actions = {
 		const { locals } = event;
 		const form = await parseForm(event.request, ZBookingDecisionSchema, locals.locale);
 		if (!form.ok) return form.failure;
-		const patient = await locals.db.kysely
-			.selectFrom('appointment')
-			.innerJoin('patient', 'patient.id', 'appointment.patient_id')
-			.select(['patient.family_name', 'patient.given_name'])
-			.where('appointment.id', '=', form.data.appointmentId)
-			.executeTakeFirst();
+		const patient = await findRequestPatient(locals.db, form.data.appointmentId);
 		const result = await decideBookingRequest(locals.db, form.data.appointmentId, form.data.decision, actorFrom(event));
 		if (!result.ok) {
 			return result.code === 'not_found'
@@ -32,7 +27,7 @@ export const actions: Actions = {
 				: formFailure(409, form.values, {}, translate(locals.locale, 'bookingControls.notPending'));
 		}
 		wakeJobWorker();
-		const name = patient ? personName({ familyName: patient.family_name, givenName: patient.given_name }, locals.locale) : '';
+		const name = patient ? personName(patient, locals.locale) : '';
 		return { notice: translate(locals.locale, form.data.decision === 'approve' ? 'bookingControls.approved' : 'bookingControls.declined', { name }) };
 	}
 };

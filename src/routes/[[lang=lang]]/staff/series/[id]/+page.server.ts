@@ -8,6 +8,7 @@ import { loadSeries } from '$lib/server/series/load-series';
 import { ZSeriesMoveSchema, ZSeriesScopeSchema } from '$lib/server/series/schemas';
 import type { Actions, PageServerLoad } from './$types';
 import { CLINIC_DEFAULT_TIME_ZONE, recentClinic } from '$lib/server/clinic/clinic-settings';
+import { isVisitOfSeries } from '$lib/server/series/series-status';
 
 const REFUSALS: Record<string, [number, MessageKey]> = {
 	not_found: [404, 'series.notFound'],
@@ -25,18 +26,12 @@ export const load: PageServerLoad = async (event) => {
 	return { series, timeZone: clinic?.time_zone ?? CLINIC_DEFAULT_TIME_ZONE, booked: Number.isSafeInteger(booked) && booked > 0 ? booked : null };
 };
 
-/** Only visits of this series are changed from its page. */
-async function belongsToSeries(locals: App.Locals, appointmentId: string, seriesId: string): Promise<boolean> {
-	const row = await locals.db.kysely.selectFrom('appointment').select('id').where('id', '=', appointmentId).where('series_id', '=', seriesId).executeTakeFirst();
-	return row !== undefined;
-}
-
 export const actions: Actions = {
 	cancel: async (event) => {
 		const { locals, params } = event;
 		const form = await parseForm(event.request, ZSeriesScopeSchema, locals.locale);
 		if (!form.ok) return form.failure;
-		if (!(await belongsToSeries(locals, form.data.appointmentId, params.id))) return formFailure(404, form.values, {}, translate(locals.locale, 'series.notFound'));
+		if (!(await isVisitOfSeries(locals.db, form.data.appointmentId, params.id))) return formFailure(404, form.values, {}, translate(locals.locale, 'series.notFound'));
 		const result = await cancelSeriesVisits(locals.db, form.data.appointmentId, form.data.scope, actorFrom(event));
 		if (!result.ok) {
 			const [status, key] = REFUSALS[result.code]!;
@@ -48,7 +43,7 @@ export const actions: Actions = {
 		const { locals, params } = event;
 		const form = await parseForm(event.request, ZSeriesMoveSchema, locals.locale);
 		if (!form.ok) return form.failure;
-		if (!(await belongsToSeries(locals, form.data.appointmentId, params.id))) return formFailure(404, form.values, {}, translate(locals.locale, 'series.notFound'));
+		if (!(await isVisitOfSeries(locals.db, form.data.appointmentId, params.id))) return formFailure(404, form.values, {}, translate(locals.locale, 'series.notFound'));
 		const clinic = await recentClinic(locals.db);
 		const start = localInstant(form.data.date, form.data.time, clinic?.time_zone ?? CLINIC_DEFAULT_TIME_ZONE);
 		const result = await moveSeriesVisits(locals.db, form.data.appointmentId, form.data.scope, start, actorFrom(event));
