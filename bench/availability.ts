@@ -1,5 +1,5 @@
 import { freeSlots, type BookingRules, type BusyInterval, type PractitionerSchedule } from '../src/lib/domain/scheduling/availability';
-import { addDays, localInstant } from '../src/lib/domain/scheduling/local-time';
+import { addDays, localInstant } from '../src/lib/domain/time';
 
 /** In-process: one practitioner, 90 days, 2,000 existing appointments (issue #5's benchmark). */
 export function measureAvailability(runs = 300): { p50: number; p95: number; slots: number } {

@@ -8,7 +8,7 @@
  * after the practitioner's previous one (45 minutes and a 10-minute buffer fit in an hour). A fixed
  * share of those, drawn with a seeded random order, is then booked through the API, as patients do.
  */
-import { addDays, localDate } from '../src/lib/domain/scheduling/local-time';
+import { addDays, localDate } from '../src/lib/domain/time';
 import { seededRandom } from '../scripts/seed-large-data';
 import { bookingRequest, type BookingTarget } from '../tests/support/booking-targets';
 

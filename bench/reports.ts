@@ -11,8 +11,8 @@
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { sql } from 'kysely';
-import { endOfMonthAfter } from '../src/lib/domain/billing/calendar-date';
-import { addDays, localDate } from '../src/lib/domain/scheduling/local-time';
+import { endOfMonthAfter } from '../src/lib/domain/time';
+import { addDays, localDate } from '../src/lib/domain/time';
 import { seedLarge, seededRandom } from '../scripts/seed-large-data';
 import type { AuditActor } from '../src/lib/server/audit/audit-log';
 import type { Db, DialectName } from '../src/lib/server/db/database';

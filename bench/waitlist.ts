@@ -13,7 +13,7 @@ import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
 import { CompiledQuery } from 'kysely';
-import { addDays, localInstant } from '../src/lib/domain/scheduling/local-time';
+import { addDays, localInstant } from '../src/lib/domain/time';
 import { sha256Hex } from '../src/lib/server/crypto';
 import type { Db, DialectName } from '../src/lib/server/db/database';
 import { migrateToLatest } from '../src/lib/server/db/migrate';

@@ -10,7 +10,7 @@ import type { Db } from '../src/lib/server/db/database';
 import type { Insertable } from 'kysely';
 import type { AppointmentStatus, AppointmentTable, PatientTable } from '../src/lib/server/db/schema';
 import { withTransaction } from '../src/lib/server/db/transaction';
-import { addDays, localDate, localInstant, weekdayOf } from '../src/lib/domain/scheduling/local-time';
+import { addDays, localDate, localInstant, weekdayOf } from '../src/lib/domain/time';
 import { romajiKey } from '../src/lib/domain/patients/normalise';
 import { formatPatientNumber } from '../src/lib/server/patients/patient-number';
 import { searchKeyFor } from '../src/lib/server/patients/update-patient';

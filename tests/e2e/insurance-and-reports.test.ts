@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { localDate } from '../../src/lib/domain/scheduling/local-time';
+import { localDate } from '../../src/lib/domain/time';
 import { totpCodeAt } from '../../src/lib/server/auth/totp';
 import { distinctSlotTargets } from '../support/booking-targets';
 import { axeViolations, launchBrowser } from '../support/browser';

@@ -1,5 +1,5 @@
 import ICAL from 'ical.js';
-import { dayText } from '../../src/lib/components/schedule/wall-clock';
+import { dayText } from '../../src/lib/format';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { browserFormPost, weekdayAhead } from '../support/form-post';

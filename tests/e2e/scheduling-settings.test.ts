@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { japaneseHoliday } from '../../src/lib/domain/clinic/holidays';
-import { addDays, localDate, weekdayOf } from '../../src/lib/domain/scheduling/local-time';
+import { addDays, localDate, weekdayOf } from '../../src/lib/domain/time';
 import { totpCodeAt } from '../../src/lib/server/auth/totp';
 import { axeViolations, launchBrowser } from '../support/browser';
 import { demoPasswordsFrom, startBuiltServer, type ServerProcess } from '../support/server-process';

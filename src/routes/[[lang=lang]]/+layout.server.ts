@@ -1,9 +1,9 @@
-import { findClinic } from '$lib/server/clinic/clinic-repository';
 import { pageMessages } from '$lib/server/i18n/page-messages';
 import type { LayoutServerLoad } from './$types';
+import { recentClinic } from '$lib/server/clinic/clinic-settings';
 
 export const load: LayoutServerLoad = async ({ locals, route }) => {
-	const clinic = await findClinic(locals.db);
+	const clinic = await recentClinic(locals.db);
 	const staff = locals.session?.secondFactorDone ? locals.session.staff : null;
 	return {
 		locale: locals.locale,

@@ -1,13 +1,15 @@
 import { japaneseHoliday } from '$lib/domain/clinic/holidays';
-import { clinicDayAt, upcomingDays } from '$lib/domain/clinic/opening-hours';
-import { findClinic, listOpeningHours, listServices } from '$lib/server/clinic/clinic-repository';
+import { upcomingDays } from '$lib/domain/clinic/opening-hours';
+import { listOpeningHours, listServices } from '$lib/server/clinic/clinic-repository';
 import { clinicJsonLd } from '$lib/server/clinic/clinic-json-ld';
 import type { PageServerLoad } from './$types';
+import { CLINIC_DEFAULT_TIME_ZONE, recentClinic } from '$lib/server/clinic/clinic-settings';
+import { localDayAt } from '$lib/domain/time';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
-	const [clinic, hours, services] = await Promise.all([findClinic(locals.db), listOpeningHours(locals.db), listServices(locals.db)]);
-	const timeZone = clinic?.time_zone ?? 'Asia/Tokyo';
-	const today = clinicDayAt(locals.db.clock.now(), timeZone);
+	const [clinic, hours, services] = await Promise.all([recentClinic(locals.db), listOpeningHours(locals.db), listServices(locals.db)]);
+	const timeZone = clinic?.time_zone ?? CLINIC_DEFAULT_TIME_ZONE;
+	const today = localDayAt(locals.db.clock.now(), timeZone);
 	return {
 		clinic: clinic && {
 			postalCode: clinic.postal_code,

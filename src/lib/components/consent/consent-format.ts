@@ -1,5 +1,6 @@
 import type { Locale } from '$lib/i18n/locales';
 import type { MessageKey } from '$lib/i18n/translate';
+import { type InstantFormat, instantFormat } from '../../format';
 
 /* Small display rules shared by the consent pages of the portal and the console. */
 
@@ -28,8 +29,8 @@ export function paragraphsOf(body: string): string[] {
 }
 
 /** Date and time in the clinic's time zone, to the second: a signature is a record. */
-export function signedAtFormat(locale: Locale, timeZone: string): Intl.DateTimeFormat {
-	return new Intl.DateTimeFormat(locale === 'ja' ? 'ja-JP' : 'en-GB', { dateStyle: 'long', timeStyle: 'medium', timeZone });
+export function signedAtFormat(locale: Locale, timeZone: string): InstantFormat {
+	return instantFormat(locale, timeZone, { dateStyle: 'long', timeStyle: 'medium' });
 }
 
 /** A form's failure, when it belongs to the form of this kind (each posts a hidden `kind`). */

@@ -1,4 +1,4 @@
-import { clockTime } from '../schedule/wall-clock';
+import { clockTime } from '../../format';
 
 /** The calendar's first and last time: the day's opening hours, or a plain working day when closed. */
 export function workingHours(open: Array<{ start: number; end: number }>, timeZone: string): { min: string; max: string } {

@@ -1,7 +1,7 @@
-import { localDate } from '../../domain/scheduling/local-time';
+import { localDate } from '../../domain/time';
 import type { Locale } from '../../i18n/locales';
 import { personName } from '../../domain/patients/person-name';
-import { clockTime } from '../schedule/wall-clock';
+import { clockTime } from '../../format';
 import type { ScheduledAppointment } from '../../server/schedule/list-day';
 import { translate } from '../../i18n/translate';
 

@@ -4,7 +4,7 @@
  * one. A visit the desk marks as a no-show owes the no-show fee. Without a fee the clinic keeps
  * its cutoff: after it the patient is asked to telephone instead, as before.
  */
-import { localDate, toOffsetIso } from '../scheduling/local-time';
+import { localDate, toOffsetIso } from '../time';
 
 export interface CancellationPolicy {
 	version: number;

@@ -1,4 +1,4 @@
-import { daysFrom } from './calendar-date';
+import { daysFrom } from '../time';
 import { CONSENT_WARNING_DAYS } from './doctor-consent-validity';
 
 /**

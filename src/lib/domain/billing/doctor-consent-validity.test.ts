@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addDays } from '../scheduling/local-time';
-import { isCalendarDate } from './calendar-date';
+import { addDays } from '../time';
+import { isCalendarDate } from '../time';
 import { consentExpiry, consentForDate, consentValidity, earliestConsentStart, NoConsentRuleError, type ConsentValidityRule, type DoctorConsentFacts } from './doctor-consent-validity';
 
 const day = (offset: number) => addDays('2018-10-01', offset);

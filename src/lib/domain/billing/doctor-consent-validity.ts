@@ -1,4 +1,4 @@
-import { dayOfMonth, daysFrom, endOfMonthAfter } from './calendar-date';
+import { dayOfMonth, daysFrom, endOfMonthAfter } from '../time';
 import { versionOn, type DatedVersion } from './dated-config';
 
 /*

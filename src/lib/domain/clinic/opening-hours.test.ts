@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clinicDayAt, upcomingDays, weeklyHours } from './opening-hours';
+import { upcomingDays, weeklyHours } from './opening-hours';
 
 describe('weeklyHours', () => {
 	it('lists the week from Monday with periods in order and closed days empty', () => {
@@ -14,19 +14,6 @@ describe('weeklyHours', () => {
 			{ opens: '14:30', closes: '19:30' }
 		]);
 		expect(week[1]!.periods).toEqual([]);
-	});
-});
-
-describe('clinicDayAt', () => {
-	it('gives the Tokyo date, not the UTC date, late in the UTC evening', () => {
-		// 2026-11-25 23:30 UTC is already Thursday 26 November in Tokyo.
-		expect(clinicDayAt(new Date('2026-11-25T23:30:00Z'), 'Asia/Tokyo')).toEqual({ date: '2026-11-26', weekday: 4 });
-	});
-
-	it('follows daylight saving in a zone that has it', () => {
-		// 2026-03-29 00:30 UTC is 01:30 in London (GMT), 2026-03-29 23:30 UTC is 00:30 the next day (BST).
-		expect(clinicDayAt(new Date('2026-03-29T00:30:00Z'), 'Europe/London').date).toBe('2026-03-29');
-		expect(clinicDayAt(new Date('2026-03-29T23:30:00Z'), 'Europe/London').date).toBe('2026-03-30');
 	});
 });
 

@@ -1,5 +1,3 @@
-import { TZDate } from '@date-fns/tz';
-import { format } from 'date-fns';
 
 export interface OpeningPeriod {
 	weekday: number;
@@ -27,12 +25,6 @@ export interface ClinicDay {
 	/** YYYY-MM-DD in the clinic's time zone. */
 	date: string;
 	weekday: number;
-}
-
-/** The calendar day at the clinic for an instant, whatever the server's own time zone. */
-export function clinicDayAt(instant: Date, timeZone: string): ClinicDay {
-	const local = new TZDate(instant.getTime(), timeZone);
-	return { date: format(local, 'yyyy-MM-dd'), weekday: local.getDay() };
 }
 
 export interface UpcomingDay extends ClinicDay {

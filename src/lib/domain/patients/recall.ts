@@ -4,7 +4,7 @@
  * the clinic's number of weeks. Only patients with no next visit booked are listed; those who
  * withdrew their consent to reminders are listed (the desk may call) but never invited.
  */
-import { addDays } from '../scheduling/local-time';
+import { addDays } from '../time';
 
 export interface RecallFacts {
 	patientId: string;

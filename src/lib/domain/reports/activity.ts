@@ -1,6 +1,6 @@
 import type { FirstVisit, ReportAppointment } from './report-inputs';
 import { isInPeriod, weekStartOf, weeksOf, type ReportPeriod } from './report-period';
-import { localDate } from '../scheduling/local-time';
+import { localDate } from '../time';
 
 export const ATTENDED: ReadonlySet<string> = new Set(['arrived', 'completed']);
 

@@ -1,4 +1,4 @@
-import { addDays, datesBetween, localDate, localInstant, weekdayOf } from '../scheduling/local-time';
+import { addDays, datesBetween, localDate, localInstant, weekdayOf } from '../time';
 
 /** Clinic-local days `from`…`to`, both included, in the clinic's time zone. */
 export interface ReportPeriod {

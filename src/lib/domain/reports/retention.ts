@@ -9,7 +9,7 @@
  * - 平均来店間隔: the mean days between a patient's consecutive visits, the later one in the period.
  * A visit is credited to its practitioner; a new patient to the practitioner of the first visit.
  */
-import { localDate } from '../scheduling/local-time';
+import { localDate } from '../time';
 import { isInPeriod, type ReportPeriod } from './report-period';
 
 export interface RetentionAppointment {

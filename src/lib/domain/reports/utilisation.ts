@@ -1,6 +1,6 @@
 import { intersect, normalize, subtract, type Interval } from '../scheduling/interval';
 import type { WeeklyPeriod } from '../scheduling/availability';
-import { datesBetween, localInstant, weekdayOf } from '../scheduling/local-time';
+import { datesBetween, localInstant, weekdayOf } from '../time';
 import type { NamedResource, ReportAppointment, ReportPractitioner } from './report-inputs';
 import { periodInstants, type ReportPeriod } from './report-period';
 

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { freeSlots, type BookingRules, type BusyInterval, type PractitionerSchedule, type ServiceSpec } from './availability';
 import { overlaps } from './interval';
-import { localInstant, toOffsetIso } from './local-time';
+import { localInstant, toOffsetIso } from '../time';
 
 const TZ = 'Asia/Tokyo';
 const weekdays = [1, 2, 3, 4, 5];

@@ -1,5 +1,5 @@
 import { intersect, isFree, normalize, saturated, subtract, type Interval } from './interval';
-import { addDays, datesBetween, localDate, localInstant, weekdayOf } from './local-time';
+import { addDays, datesBetween, localDate, localInstant, weekdayOf } from '../time';
 
 /*
  * Free slots from the clinic's rules, its existing appointments and holds (issue #5). Pure: the

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { freeSlots, type BookingRules } from './availability';
-import { localInstant } from './local-time';
+import { localInstant } from '../time';
 import { exceedsUpcomingLimit, needsApproval, rulesForService } from './booking-controls';
 
 const TZ = 'Asia/Tokyo';

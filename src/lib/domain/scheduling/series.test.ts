@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { freeSlots, type BookingRules, type PractitionerSchedule, type ServiceSpec } from './availability';
-import { localInstant, weekdayOf } from './local-time';
+import { localInstant, weekdayOf } from '../time';
 import { isRunningOut, nearestSlot, proposeSeries, remainingVisits, seriesDates } from './series';
 
 const TZ = 'Asia/Tokyo';

@@ -1,5 +1,5 @@
 import type { Slot } from './availability';
-import { addDays } from './local-time';
+import { addDays } from '../time';
 
 /*
  * A series of visits from a treatment plan (issue #17): which days, and what to offer when the

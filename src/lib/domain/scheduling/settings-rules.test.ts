@@ -1,15 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { clockMinutes } from '../time';
 import {
 	BUFFER_MINUTES,
 	CANCELLATION_CUTOFF_HOURS,
 	checkDayPeriods,
 	checkTimeOff,
 	checkWholeNumber,
-	clockMinutes,
 	DURATION_MINUTES,
 	HORIZON_DAYS,
-	isCalendarDate,
 	isServiceCode,
 	isSlotStep,
 	LONGEST_HOLD_MINUTES,
@@ -19,7 +18,6 @@ import {
 	noticeForDisplay,
 	noticeInMinutes,
 	normalizeClockTime,
-	parseLocalDateTime,
 	PRICE_JPY,
 	weekPeriodsProblem
 } from './settings-rules';
@@ -179,23 +177,6 @@ describe('minimum notice in hours or minutes', () => {
 		expect(noticeForDisplay(120)).toEqual({ amount: 2, unit: 'hours' });
 		expect(noticeForDisplay(90)).toEqual({ amount: 90, unit: 'minutes' });
 		expect(noticeForDisplay(0)).toEqual({ amount: 0, unit: 'minutes' });
-	});
-});
-
-describe('dates and date-times from the form', () => {
-	it('knows real calendar days', () => {
-		expect(isCalendarDate('2028-02-29')).toBe(true);
-		expect(isCalendarDate('2026-02-29')).toBe(false);
-		expect(isCalendarDate('2026-13-01')).toBe(false);
-		expect(isCalendarDate('2026-1-01')).toBe(false);
-	});
-
-	it('reads a date-time field value into a clinic-local day and time', () => {
-		expect(parseLocalDateTime('2026-12-01T09:30')).toEqual({ date: '2026-12-01', time: '09:30' });
-		expect(parseLocalDateTime('2026-12-01 09:30:00')).toEqual({ date: '2026-12-01', time: '09:30' });
-		expect(parseLocalDateTime('2026-02-30T09:30')).toBeNull();
-		expect(parseLocalDateTime('2026-12-01T24:00')).toBeNull();
-		expect(parseLocalDateTime('2026-12-01')).toBeNull();
 	});
 });
 

@@ -1,3 +1,5 @@
+import { clockMinutes } from '../time';
+
 /*
  * What the owner may set in the scheduling settings. Pure checks on plain values; each answers
  * with a problem code (or none), and the shell turns the code into a localized message.
@@ -56,19 +58,12 @@ export function noticeForDisplay(minutes: number): { amount: number; unit: Notic
 	return minutes > 0 && minutes % 60 === 0 ? { amount: minutes / 60, unit: 'hours' } : { amount: minutes, unit: 'minutes' };
 }
 
-const CLOCK = /^([01]\d|2[0-3]):([0-5]\d)$/;
 
 /** '9:00', '０９：００' or '09:00:00' (a time input with seconds) become '09:00'; anything else is kept. */
 export function normalizeClockTime(value: string): string {
 	const text = value.normalize('NFKC').trim();
 	const match = /^(\d{1,2}):(\d{2})(?::00)?$/.exec(text);
 	return match ? `${match[1]!.padStart(2, '0')}:${match[2]}` : text;
-}
-
-/** Minutes after midnight of a wall-clock 'HH:MM', or null when it is not one. */
-export function clockMinutes(value: string): number | null {
-	const match = CLOCK.exec(value);
-	return match ? Number(match[1]) * 60 + Number(match[2]) : null;
 }
 
 export interface PeriodRow {
@@ -137,19 +132,6 @@ export function weekPeriodsProblem(periods: readonly WeekdayPeriod[]): PeriodPro
 		if (issues.length > 0) return issues[0]!.problem;
 	}
 	return null;
-}
-
-/** A 'YYYY-MM-DDTHH:MM' from a date-time field, if it names a real day and time. */
-export function parseLocalDateTime(value: string): { date: string; time: string } | null {
-	const match = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2})(?::00)?$/.exec(value.normalize('NFKC').trim());
-	if (!match || !isCalendarDate(match[1]!) || clockMinutes(match[2]!) === null) return null;
-	return { date: match[1]!, time: match[2]! };
-}
-
-export function isCalendarDate(value: string): boolean {
-	if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-	const date = new Date(`${value}T00:00:00Z`);
-	return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
 }
 
 export type TimeOffProblem = 'end_not_after_start' | 'already_over';

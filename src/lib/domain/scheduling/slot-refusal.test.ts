@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { localInstant } from './local-time';
+import { localInstant } from '../time';
 import { nearestStarts, slotRefusal } from './slot-refusal';
 
 const TZ = 'Asia/Tokyo';

@@ -1,5 +1,5 @@
 import type { BookingRules } from './availability';
-import { addDays, localDate, weekdayOf } from './local-time';
+import { addDays, localDate, weekdayOf } from '../time';
 
 /**
  * Why a time the patient chose could not be booked, in words that are true (issue #22): the start

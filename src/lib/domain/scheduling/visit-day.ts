@@ -1,4 +1,4 @@
-import { localDate } from './local-time';
+import { localDate } from '../time';
 
 /*
  * A visit is greeted, completed or charged on its day or later, never before (issue #22): a tap

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { localInstant } from './local-time';
+import { localInstant } from '../time';
 import { fitsWish, isValidPreferredTime, rankWishesForSlot, type FreedSlot, type WaitlistWish } from './waitlist';
 
 const TZ = 'Asia/Tokyo';

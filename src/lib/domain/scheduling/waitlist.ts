@@ -1,5 +1,5 @@
 import type { WeeklyPeriod } from './availability';
-import { localDate, localInstant, weekdayOf } from './local-time';
+import { localDate, localInstant, weekdayOf } from '../time';
 
 /*
  * Who on the waiting list a freed slot fits, and in which order (issue #17). Pure: the caller

@@ -105,7 +105,7 @@ export interface AuditFilter {
 	actorId?: string;
 	action?: string;
 	patientId?: string;
-	/** Inclusive ISO instants. */
+	/** ISO instants, a half-open range: `from` included, `to` not. */
 	from?: string;
 	to?: string;
 	limit: number;
@@ -118,6 +118,6 @@ export async function listAuditEntries(db: Db, filter: AuditFilter): Promise<Aud
 	if (filter.action) query = query.where('action', 'like', `${filter.action.replace(/[%_]/g, '')}%`);
 	if (filter.patientId) query = query.where('patient_id', '=', filter.patientId);
 	if (filter.from) query = query.where('at', '>=', filter.from);
-	if (filter.to) query = query.where('at', '<=', filter.to);
+	if (filter.to) query = query.where('at', '<', filter.to);
 	return query.orderBy('seq', 'desc').limit(filter.limit).offset(filter.offset).execute();
 }

@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { formatNumber } from '../../format';
 
 export interface TableCount {
 	table: string;
@@ -25,6 +26,5 @@ export async function countTableRows(db: Kysely<any>): Promise<TableCount[]> {
 export function summariseTableCounts(counts: TableCount[]): string {
 	const rows = counts.reduce((sum, c) => sum + c.rows, 0);
 	const audit = counts.find((c) => c.table === 'audit_log')?.rows ?? 0;
-	const number = new Intl.NumberFormat('en');
-	return `${number.format(counts.length)} tables, ${number.format(rows)} rows (audit log: ${number.format(audit)} rows)`;
+	return `${formatNumber(counts.length, 'en')} tables, ${formatNumber(rows, 'en')} rows (audit log: ${formatNumber(audit, 'en')} rows)`;
 }

@@ -1,5 +1,5 @@
 import type { PaymentEntry } from '../../domain/billing/payments';
-import { localDate } from '../../domain/scheduling/local-time';
+import { localDate } from '../../domain/time';
 import type { Db } from '../db/database';
 import type { ChargeTable } from '../db/schema-billing';
 import type { Selectable } from 'kysely';

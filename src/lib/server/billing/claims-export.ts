@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
-import { endOfMonthAfter } from '../../domain/billing/calendar-date';
+import { endOfMonthAfter } from '../../domain/time';
 import type { ClaimVisit } from '../../domain/billing/claims-csv';
-import { addDays } from '../../domain/scheduling/local-time';
+import { addDays } from '../../domain/time';
 import type { Locale } from '../../i18n/locales';
 import { recordAudit, type AuditActor } from '../audit/audit-log';
 import type { Db } from '../db/database';

@@ -7,7 +7,7 @@ import { quoteCharge, type ChargeItem, type ComputedCharge, type ComputedChargeL
 import { consentExpiry, consentForDate } from '../../domain/billing/doctor-consent-validity';
 import type { NeedleProblem } from '../../domain/clinical/needle-account';
 import type { Licences } from '../../domain/clinical/session-rules';
-import { localDate } from '../../domain/scheduling/local-time';
+import { localDate } from '../../domain/time';
 import { visitDayHasCome } from '../../domain/scheduling/visit-day';
 import { translate } from '../../i18n/translate';
 import { recordAudit, type AuditActor } from '../audit/audit-log';

@@ -1,5 +1,5 @@
 import { PAYMENT_METHODS, type PaymentMethod } from '../../domain/billing/payments';
-import { addDays, localInstant } from '../../domain/scheduling/local-time';
+import { addDays, localInstant } from '../../domain/time';
 import type { AuditActor } from '../audit/audit-log';
 import type { Db } from '../db/database';
 import { findBillingClinic } from './billing-repository';

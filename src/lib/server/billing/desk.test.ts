@@ -3,7 +3,7 @@ import { describeEachDatabase } from '../../../../tests/support/test-database';
 import { prepareDatabase } from '../app';
 import type { AuditActor } from '../audit/audit-log';
 import { readConfig } from '../config';
-import { localDate } from '../../domain/scheduling/local-time';
+import { localDate } from '../../domain/time';
 import { insertStaff } from '../outcomes/test-fixtures';
 import { loadChargeDesk } from './charge-desk';
 import { chargeAccess, chargeOfReceipt, isReceiptOfCharge, type DeskViewer } from './desk-access';

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { daysFrom } from '../../domain/billing/calendar-date';
+import { daysFrom } from '../../domain/time';
 import { CONSENT_WARNING_DAYS, consentExpiry, consentForDate, consentValidity, type ConsentValidity } from '../../domain/billing/doctor-consent-validity';
 import { isInsuredCondition, type InsuredCondition } from '../../domain/billing/insured-conditions';
-import { addDays } from '../../domain/scheduling/local-time';
+import { addDays } from '../../domain/time';
 import { recordAudit, type AuditActor } from '../audit/audit-log';
 import type { Db } from '../db/database';
 import type { DoctorConsentTable } from '../db/schema-billing';

@@ -1,4 +1,4 @@
-import { addDays, localInstant } from '../../domain/scheduling/local-time';
+import { addDays, localInstant } from '../../domain/time';
 import type { PaymentMethod } from '../../domain/billing/payments';
 import type { Db } from '../db/database';
 import { clinicToday, findBillingClinic } from './billing-repository';

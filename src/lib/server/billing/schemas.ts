@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { SHARE_PERCENTS } from '../../domain/billing/billing-config';
-import { isCalendarDate } from '../../domain/billing/calendar-date';
+import { isCalendarDate } from '../../domain/time';
 import { earliestConsentStart } from '../../domain/billing/doctor-consent-validity';
 import { INSURED_CONDITIONS } from '../../domain/billing/insured-conditions';
 import { PAYMENT_METHODS } from '../../domain/billing/payments';

@@ -1,4 +1,4 @@
-import { localDate } from '../../domain/scheduling/local-time';
+import { localDate } from '../../domain/time';
 import type { Db } from '../db/database';
 import type { AppointmentStatus } from '../db/schema';
 import { findBillingClinic } from './billing-repository';

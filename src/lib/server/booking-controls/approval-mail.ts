@@ -6,6 +6,7 @@ import { manageUrl } from '../booking/manage-url';
 import type { Db } from '../db/database';
 import type { JobContext } from '../jobs/worker';
 import { BOOKING_DECLINED_MAIL_JOB, BOOKING_PENDING_MAIL_JOB } from './approval-mail-jobs';
+import { instantFormat } from '../../format';
 
 type RequestMailKind = 'pending' | 'declined';
 
@@ -33,7 +34,7 @@ async function requestMail(db: Db, appointmentId: string, manageToken: string | 
 	const params = {
 		name: personName({ familyName: row.family_name, givenName: row.given_name }, locale),
 		clinic: ja ? clinic.name_ja : clinic.name_en,
-		when: new Intl.DateTimeFormat(ja ? 'ja-JP' : 'en-GB', { dateStyle: 'full', timeStyle: 'short', timeZone: clinic.time_zone }).format(new Date(row.starts_at)),
+		when: instantFormat(ja ? 'ja' : 'en', clinic.time_zone, { dateStyle: 'full', timeStyle: 'short' }).format(new Date(row.starts_at)),
 		service: ja ? row.name_ja : row.name_en,
 		phone: clinic.phone,
 		url: manageToken ? manageUrl(origin, locale, manageToken) : new URL(localizePath('/book', locale), origin).toString()

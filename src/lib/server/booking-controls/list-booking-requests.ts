@@ -45,3 +45,14 @@ export async function listBookingRequests(db: Db, actor: AuditActor): Promise<Bo
 		practitioner: { ja: `${r.family_name_ja} ${r.given_name_ja}`, en: `${r.given_name_en} ${r.family_name_en}` }
 	}));
 }
+
+/** The name of the patient who asked for a booking, for the desk's notice once it is decided. */
+export async function findRequestPatient(db: Db, appointmentId: string): Promise<{ familyName: string; givenName: string } | undefined> {
+	const row = await db.kysely
+		.selectFrom('appointment')
+		.innerJoin('patient', 'patient.id', 'appointment.patient_id')
+		.select(['patient.family_name', 'patient.given_name'])
+		.where('appointment.id', '=', appointmentId)
+		.executeTakeFirst();
+	return row && { familyName: row.family_name, givenName: row.given_name };
+}

@@ -1,8 +1,9 @@
 import type { Slot } from '../../domain/scheduling/availability';
 import { parseLanguages, type ProfileLanguage } from '../../domain/scheduling/profile-languages';
-import { addDays, localDate } from '../../domain/scheduling/local-time';
+import { addDays, localDate } from '../../domain/time';
 import { ZTriageAnswersSchema, type TTriageAnswers } from '../triage/schemas';
 import type { Db } from '../db/database';
+import { clockTime } from '../../format';
 
 /*
  * The data behind the public booking pages (/book and /booking/[token]): which treatments and
@@ -110,11 +111,10 @@ export function daysWithSlots(slots: readonly Slot[], timeZone: string): Set<str
 
 /** Each start time once, in order, with the first practitioner free at it. */
 export function freeTimes(slots: readonly Slot[], timeZone: string): FreeTime[] {
-	const format = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone });
 	const times: FreeTime[] = [];
 	for (const slot of [...slots].sort((a, b) => a.start - b.start)) {
 		if (times.at(-1)?.start === slot.start) continue;
-		times.push({ time: format.format(slot.start), start: slot.start, practitionerId: slot.practitionerId });
+		times.push({ time: clockTime(slot.start, timeZone), start: slot.start, practitionerId: slot.practitionerId });
 	}
 	return times;
 }

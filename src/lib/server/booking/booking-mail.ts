@@ -9,6 +9,7 @@ import { BOOKING_LINK_TTL_MS, createMagicLink, magicLinkUrl } from '../portal/ma
 import { manageUrl } from './manage-url';
 import { patientChannels } from '../messaging/patient-channels';
 import { reminderAnswerToken, reminderAnswerUrl } from '../reminders/answer-token';
+import { instantFormat, type InstantFormat } from '../../format';
 
 const MAIL_TEXT = {
 	confirmation: { subject: 'booking.mailConfirmSubject', body: 'booking.mailConfirmBody' },
@@ -189,17 +190,9 @@ export function appointmentCalendar({ kind, locale, appointmentId, startsAt, end
 	return { filename: 'appointment.ics', content: calendar.toString(), contentType: `text/calendar; charset=utf-8; method=${cancelled ? 'CANCEL' : 'PUBLISH'}` };
 }
 
-const formats = new Map<string, Intl.DateTimeFormat>();
-
-/** Building a formatter costs far more than using one, and a burst of bookings sends many mails. */
-function dateTimeFormat(locale: Locale, timeZone: string): Intl.DateTimeFormat {
-	const key = `${locale} ${timeZone}`;
-	let format = formats.get(key);
-	if (!format) {
-		format = new Intl.DateTimeFormat(locale === 'ja' ? 'ja-JP' : 'en-GB', { dateStyle: 'full', timeStyle: 'short', timeZone });
-		formats.set(key, format);
-	}
-	return format;
+/** The format module remembers its formatters: a burst of bookings sends many mails. */
+function dateTimeFormat(locale: Locale, timeZone: string): InstantFormat {
+	return instantFormat(locale, timeZone, { dateStyle: 'full', timeStyle: 'short' });
 }
 
 /**

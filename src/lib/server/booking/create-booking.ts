@@ -2,7 +2,7 @@ import { freeSlots, type Slot } from '../../domain/scheduling/availability';
 import type { TriageReason } from '../../domain/triage/assess';
 import { triageForBooking, type BookingTriage, type RefusedLevel } from '../../domain/triage/booking-triage';
 import { exceedsUpcomingLimit, needsApproval } from '../../domain/scheduling/booking-controls';
-import { addDays, localDate } from '../../domain/scheduling/local-time';
+import { addDays, localDate } from '../../domain/time';
 import { loadBookingStanding } from '../booking-controls/booking-standing';
 import { pendingBookingMailJobs } from '../booking-controls/approval-mail-jobs';
 import { recordAudit, type AuditActor } from '../audit/audit-log';

@@ -1,8 +1,9 @@
 import { slotRefusal, nearestStarts, type SlotRefusal } from '../../domain/scheduling/slot-refusal';
-import { addDays, localDate } from '../../domain/scheduling/local-time';
+import { addDays, localDate } from '../../domain/time';
 import type { Db } from '../db/database';
 import { getAvailability } from './get-availability';
 import { findService, loadScheduleInputs } from './schedule-repository';
+import { clockTime } from '../../format';
 
 /** How many other times a refused booking offers, and how many days either side it looks. */
 const OFFERED = 3;
@@ -39,10 +40,9 @@ export async function explainRefusal(db: Db, request: { serviceId: string; pract
 	const to = [addDays(wanted, DAYS_AROUND), lastDay].sort()[0]!;
 	const available = from <= to ? await getAvailability(db, { service: service.id, from, to, practitioner: request.practitionerId }, { now }) : null;
 	const slots = available?.ok ? available.slots : [];
-	const clock = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: rules.timeZone });
 	const nearest = nearestStarts(slots, request.start, OFFERED).map((slot) => ({
 		date: localDate(slot.start, rules.timeZone),
-		time: clock.format(slot.start),
+		time: clockTime(slot.start, rules.timeZone),
 		start: slot.start,
 		practitionerId: slot.practitionerId
 	}));

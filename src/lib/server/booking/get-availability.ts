@@ -1,5 +1,5 @@
 import { freeSlots, type Slot } from '../../domain/scheduling/availability';
-import { addDays, localDate } from '../../domain/scheduling/local-time';
+import { addDays, localDate } from '../../domain/time';
 import type { Db } from '../db/database';
 import { recentScheduleConfig } from './schedule-config-cache';
 import { findService, loadScheduleInputs } from './schedule-repository';

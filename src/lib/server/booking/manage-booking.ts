@@ -1,6 +1,6 @@
 import { decideCancellation, policyForVisit, type CancellationDecision } from '../../domain/billing/cancellation-fee';
 import { freeSlots, type Slot } from '../../domain/scheduling/availability';
-import { localDate } from '../../domain/scheduling/local-time';
+import { localDate } from '../../domain/time';
 import { recordAudit, type AuditActor } from '../audit/audit-log';
 import { sha256Hex } from '../crypto';
 import type { Db } from '../db/database';

@@ -1,4 +1,4 @@
-import { localInstant } from '$lib/domain/scheduling/local-time';
+import { localInstant } from '$lib/domain/time';
 import { localizePath, type Locale } from '$lib/i18n/locales';
 import {
 	bookingWindow,

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { japaneseHoliday } from '../../domain/clinic/holidays';
 import type { BookingRules, BusyInterval, PractitionerSchedule, ServiceSpec } from '../../domain/scheduling/availability';
 import { rulesForService } from '../../domain/scheduling/booking-controls';
-import { addDays, datesBetween } from '../../domain/scheduling/local-time';
+import { addDays, datesBetween } from '../../domain/time';
 import { LONGEST_HOLD_MINUTES } from '../../domain/scheduling/settings-rules';
 import type { Db } from '../db/database';
 import type { Clinic, Service } from '../db/schema';

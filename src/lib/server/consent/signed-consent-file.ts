@@ -2,6 +2,8 @@ import { recordedByKey } from '../../domain/consent/kinds';
 import type { Locale } from '../../i18n/locales';
 import { translate, type MessageKey } from '../../i18n/translate';
 import type { ConsentDocument, ConsentSignature } from './consent-repository';
+import { instantFormat } from '../../format';
+import { localDate } from '../../domain/time';
 
 /*
  * A signed consent as one standalone HTML file for the patient to keep: no scripts, no outside
@@ -40,7 +42,7 @@ export function signedConsentFile(input: {
 	const other: Locale = locale === 'ja' ? 'en' : 'ja';
 	const title = (l: Locale) => (l === 'ja' ? document.titleJa : document.titleEn);
 	const body = (l: Locale) => (l === 'ja' ? document.bodyJa : document.bodyEn);
-	const when = new Intl.DateTimeFormat(locale === 'ja' ? 'ja-JP' : 'en-GB', { dateStyle: 'long', timeStyle: 'medium', timeZone }).format(new Date(signature.signedAt));
+	const when = instantFormat(locale, timeZone, { dateStyle: 'long', timeStyle: 'medium' }).format(new Date(signature.signedAt));
 	const kind = t(`consent.kind.${document.kind}` as MessageKey);
 	const rows: Array<[MessageKey, string]> = [
 		['consent.record.patient', input.patientName],
@@ -83,7 +85,7 @@ ${paragraphs(body(other))}
 </html>
 `;
 	// The clinic's date, as on the page: a signature at 08:00 in Tokyo is not one of the day before.
-	const day = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(signature.signedAt)).replace(/-/g, '');
+	const day = localDate(Date.parse(signature.signedAt), timeZone).replace(/-/g, '');
 	return {
 		filename: `consent-${document.kind}-v${document.version}-${day}.html`,
 		html,

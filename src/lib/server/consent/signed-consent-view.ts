@@ -4,6 +4,7 @@ import { findClinic } from '../clinic/clinic-repository';
 import type { Db } from '../db/database';
 import { getSignature } from './get-signature';
 import { signedConsentFile } from './signed-consent-file';
+import { CLINIC_DEFAULT_TIME_ZONE } from '../clinic/clinic-settings';
 
 /**
  * One answer as it was signed, with its download, for the portal and the console alike; null
@@ -13,7 +14,7 @@ export async function signedConsentView(db: Db, locale: Locale, patientId: strin
 	const signed = await getSignature(db, patientId, signatureId, actor);
 	if (!signed) return null;
 	const clinic = await findClinic(db);
-	const timeZone = clinic?.time_zone ?? 'Asia/Tokyo';
+	const timeZone = clinic?.time_zone ?? CLINIC_DEFAULT_TIME_ZONE;
 	const patientName = `${signed.patient.familyName} ${signed.patient.givenName}`.trim();
 	const file = signedConsentFile({
 		locale,

@@ -1,5 +1,5 @@
 import { deskDay, unconfirmedVisits, type DeskStatus, type DeskVisitFacts } from '../../domain/console/desk-day';
-import { addDays, localDate } from '../../domain/scheduling/local-time';
+import { addDays, localDate } from '../../domain/time';
 import type { AuditActor } from '../audit/audit-log';
 import { listExpiringDoctorConsents } from '../billing/doctor-consent';
 import type { Db } from '../db/database';
@@ -7,6 +7,7 @@ import type { StaffRole } from '../db/schema';
 import type { ScheduledAppointment } from '../schedule/list-day';
 import { loadStaffSchedule } from '../schedule/staff-schedule';
 import { attentionCounts, type OpenNeedleSession } from '../staff/attention-counts';
+import { CLINIC_DEFAULT_TIME_ZONE } from '../clinic/clinic-settings';
 
 export type DeskVisit = ScheduledAppointment & DeskVisitFacts & { deskStatus?: DeskStatus };
 
@@ -38,7 +39,7 @@ export interface Today {
  */
 export async function loadToday(db: Db, viewer: { actor: AuditActor; role: StaffRole }, now = db.clock.now()): Promise<Today> {
 	const clinic = await db.kysely.selectFrom('clinic').select('time_zone').executeTakeFirst();
-	const timeZone = clinic?.time_zone ?? 'Asia/Tokyo';
+	const timeZone = clinic?.time_zone ?? CLINIC_DEFAULT_TIME_ZONE;
 	const today = localDate(now.getTime(), timeZone);
 	const tomorrow = addDays(today, 1);
 	const appointments = (await loadStaffSchedule(db, today, tomorrow, timeZone, viewer)).filter((a) => a.patient !== null);

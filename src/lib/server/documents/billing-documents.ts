@@ -1,7 +1,7 @@
 import { formatInvoiceRegistrationNumber } from '../../domain/billing/invoice-registration';
 import { personName } from '../../domain/patients/person-name';
 import type { Locale } from '../../i18n/locales';
-import { formatYen } from '../../components/billing/format-yen';
+import { formatYen } from '../../format';
 import type { AuditActor } from '../audit/audit-log';
 import type { ChargeView } from '../billing/charge-view';
 import { getCharge, getReceipt } from '../billing/charge-view';

@@ -2,6 +2,8 @@ import type { Locale } from '../../i18n/locales';
 import { translate, type Translate } from '../../i18n/translate';
 import { findClinic } from '../clinic/clinic-repository';
 import type { Db } from '../db/database';
+import { CLINIC_DEFAULT_TIME_ZONE } from '../clinic/clinic-settings';
+import { instantFormat, type InstantStyle } from '../../format';
 
 /** What every clinical document needs besides its content: words, dates in the clinic's zone, the letterhead. */
 export interface DocumentContext {
@@ -21,11 +23,10 @@ export interface DocumentContext {
 
 export async function documentContext(db: Db, locale: Locale): Promise<DocumentContext> {
 	const clinic = await findClinic(db);
-	const timeZone = clinic?.time_zone ?? 'Asia/Tokyo';
-	const intl = locale === 'ja' ? 'ja-JP' : 'en-GB';
-	const format = (options: Intl.DateTimeFormatOptions) => {
-		const formatter = new Intl.DateTimeFormat(intl, { ...options, timeZone });
-		return (iso: string) => formatter.format(new Date(iso));
+	const timeZone = clinic?.time_zone ?? CLINIC_DEFAULT_TIME_ZONE;
+	const format = (style: InstantStyle) => {
+		const formatter = instantFormat(locale, timeZone, style);
+		return (iso: string) => formatter.format(iso);
 	};
 	const clinicName = clinic ? (locale === 'ja' ? clinic.name_ja : clinic.name_en) : '';
 	const address = clinic ? (locale === 'ja' ? clinic.address_ja : clinic.address_en) : '';

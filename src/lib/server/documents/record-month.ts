@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { localInstant } from '../../domain/scheduling/local-time';
+import { localInstant } from '../../domain/time';
 
 /** `?month=2026-03` limits the 施術録 to one month; empty or absent means every date. */
 export const ZRecordQuerySchema = z.object({

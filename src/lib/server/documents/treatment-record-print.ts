@@ -10,6 +10,7 @@ import { monthRange } from './record-month';
 import { listRecordSessions, type RecordSession } from './record-sessions';
 import { conflictLabel } from '../../components/treatment-plan/plan-labels';
 import { amendedFieldName, amendedValue, cuppingText, electroacupunctureText, moxibustionText, pointCells, pointHeader } from './session-wording';
+import { formatMonth } from '../../format';
 
 /**
  * The 施術録 of one patient (docs/clinical-rules.md §6: kept five years; the patient may ask for a copy): the
@@ -78,8 +79,7 @@ function patientRows(ctx: DocumentContext, patient: DocumentPatient): Array<read
 }
 
 function monthName(locale: Locale, month: string): string {
-	const [year, monthNumber] = month.split('-').map(Number) as [number, number];
-	return new Intl.DateTimeFormat(locale === 'ja' ? 'ja-JP' : 'en-GB', { year: 'numeric', month: 'long', timeZone: 'UTC' }).format(Date.UTC(year, monthNumber - 1, 1));
+	return formatMonth(month, locale);
 }
 
 /** Point, side, gauge, length, depth, technique, de qi: the point's name needs the room. */

@@ -9,6 +9,8 @@ import { findClinic } from '../clinic/clinic-repository';
 import type { Db } from '../db/database';
 import { progressSummary } from '../outcomes/progress-summary';
 import { renderPdf, type PdfBlock } from './pdf';
+import { CLINIC_DEFAULT_TIME_ZONE } from '../clinic/clinic-settings';
+import { instantFormat } from '../../format';
 
 /**
  * The treatment summary a patient takes home or to their doctor: visits, how the measures moved
@@ -23,7 +25,7 @@ export async function treatmentSummaryPdf(db: Db, patientId: string, locale: Loc
 		.executeTakeFirst();
 	if (!patient) return null;
 	const clinic = await findClinic(db);
-	const timeZone = clinic?.time_zone ?? 'Asia/Tokyo';
+	const timeZone = clinic?.time_zone ?? CLINIC_DEFAULT_TIME_ZONE;
 	const [visits, progress, aftercare] = await Promise.all([
 		db.kysely
 			.selectFrom('appointment')
@@ -38,7 +40,7 @@ export async function treatmentSummaryPdf(db: Db, patientId: string, locale: Loc
 	await recordAudit(db, actor, { action: 'document.treatment_summary', entityType: 'patient', entityId: patientId, patientId });
 
 	const t = (key: Parameters<typeof translate>[1], params?: Record<string, string | number>) => translate(locale, key, params);
-	const day = new Intl.DateTimeFormat(locale === 'ja' ? 'ja-JP' : 'en-GB', { dateStyle: 'medium', timeZone });
+	const day = instantFormat(locale, timeZone, { dateStyle: 'medium' });
 	const date = (iso: string) => day.format(new Date(iso));
 	const clinicName = clinic ? (locale === 'ja' ? clinic.name_ja : clinic.name_en) : '';
 	const name = personName({ familyName: patient.family_name, givenName: patient.given_name }, locale);

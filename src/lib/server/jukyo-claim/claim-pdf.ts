@@ -1,4 +1,5 @@
 import type { InsuredCondition } from '../../domain/billing/insured-conditions';
+import { formatNumber } from '../../format';
 import { DAY_MARK_SYMBOLS, type ClaimForm } from '../../domain/jukyo-claim/claim-form';
 import { eraYearText, formatWareki, formatWarekiMonth, toWareki } from '../../domain/jukyo-claim/wareki';
 import { translator, type MessageKey } from '../../i18n/translate';
@@ -12,7 +13,6 @@ import { ClaimSheet } from './claim-sheet';
  */
 
 const t = translator('ja');
-const yen = new Intl.NumberFormat('ja-JP');
 const CONDITION_NUMBERS: Record<InsuredCondition, number> = { neuralgia: 0, rheumatism: 1, cervicobrachial_syndrome: 2, frozen_shoulder: 3, lumbago: 4, whiplash_sequelae: 5 };
 
 /** The options of a key ('a|b|c'), the chosen ones in 【】. */
@@ -23,7 +23,7 @@ function choose(key: MessageKey, chosen: ReadonlyArray<number | null>): string {
 		.join('\u3000');
 }
 
-const money = (amount: number) => t('jukyoClaim.pdf.yen', { amount: yen.format(amount) });
+const money = (amount: number) => t('jukyoClaim.pdf.yen', { amount: formatNumber(amount, 'ja') });
 const orBlank = (value: string | null | undefined) => value ?? '';
 
 function birthDate(date: string | null): string {

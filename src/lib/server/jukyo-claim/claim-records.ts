@@ -1,5 +1,5 @@
 import type { InsuranceArts } from '../../domain/billing/billing-config';
-import { endOfMonthAfter } from '../../domain/billing/calendar-date';
+import { endOfMonthAfter } from '../../domain/time';
 import { isInsuredCondition } from '../../domain/billing/insured-conditions';
 import type { BenefitRatio, ClaimFormInput, ClinicRegistrationForClaim, ConsentForClaim, EligibilityForClaim, HonkeCode, InsuranceKindCode, VisitForClaim } from '../../domain/jukyo-claim/claim-input';
 import type { Db } from '../db/database';

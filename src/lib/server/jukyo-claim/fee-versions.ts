@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { ConsentValidityRule } from '../../domain/billing/doctor-consent-validity';
-import { isCalendarDate } from '../../domain/billing/calendar-date';
+import { isCalendarDate } from '../../domain/time';
 import { FEE_ITEM_CODES, feeVersionProblems, scheduleFromVersion, type JukyoFeeSchedule } from '../../domain/jukyo-claim/fees';
 import { recordAudit, type AuditActor } from '../audit/audit-log';
 import type { Db } from '../db/database';

@@ -1,4 +1,5 @@
 import { buildClaimForms, type ClaimForm } from '../../domain/jukyo-claim/claim-form';
+import { formatNumber } from '../../format';
 import { summarySheets, type SummarySheet } from '../../domain/jukyo-claim/summary-sheets';
 import { formatWarekiMonth } from '../../domain/jukyo-claim/wareki';
 import { translator } from '../../i18n/translate';
@@ -16,7 +17,6 @@ import { loadJukyoConsentRules, loadJukyoFeeSchedules } from './fee-versions';
  */
 
 const t = translator('ja');
-const yen = new Intl.NumberFormat('ja-JP');
 
 /** Every 申請書 of the month. */
 export async function monthClaimForms(db: Db, month: string, options: ClaimDraftOptions = {}): Promise<ClaimForm[]> {
@@ -36,7 +36,7 @@ export function submitToText(submitTo: string): string {
 
 function sheetBlocks(sheet: SummarySheet, clinicName: string): PdfBlock[] {
 	const month = `${formatWarekiMonth(sheet.month)}分`;
-	const money = (n: number) => `${yen.format(n)}円`;
+	const money = (n: number) => `${formatNumber(n, 'ja')}円`;
 	return [
 		{ kind: 'title', text: t('jukyoClaim.summary.sheet1') },
 		{ kind: 'fields', rows: [[t('jukyoClaim.summary.submitTo'), submitToText(sheet.submitTo)], [t('jukyoClaim.summary.month'), month], [t('jukyoClaim.summary.clinic'), clinicName]] },

@@ -5,6 +5,7 @@ import { manageTokenContext } from '../booking/booking-mail-jobs';
 import { manageUrl } from '../booking/manage-url';
 import type { Db } from '../db/database';
 import { openLinkPath, type LineNotice } from './line-notice';
+import { instantFormat } from '../../format';
 
 /** The postback a reminder's buttons send back: the answer and the appointment, and the manage token when known. */
 export interface ReminderPostback {
@@ -50,7 +51,7 @@ export async function lineMessagesFor(db: Db, notice: LineNotice, patientId: str
 	if (!appointment || appointment.patient_id !== patientId || appointment.status !== 'booked') return null;
 	const visitLocale: Locale = appointment.locale ?? locale;
 	const visitClinic = visitLocale === 'ja' ? clinic.name_ja : clinic.name_en;
-	const when = new Intl.DateTimeFormat(visitLocale === 'ja' ? 'ja-JP' : 'en-GB', { dateStyle: 'full', timeStyle: 'short', timeZone: clinic.time_zone }).format(new Date(appointment.starts_at));
+	const when = instantFormat(visitLocale, clinic.time_zone, { dateStyle: 'full', timeStyle: 'short' }).format(new Date(appointment.starts_at));
 	const manageToken = notice.manageToken ? db.secrets.open(notice.manageToken, manageTokenContext(appointment.id)) : null;
 	if (notice.kind === 'booking_confirmation') {
 		const url = manageToken ? manageUrl(origin, visitLocale, manageToken) : link(origin, visitLocale, `/portal/appointments/${appointment.id}`);

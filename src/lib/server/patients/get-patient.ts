@@ -109,3 +109,8 @@ export async function getPatient(db: Db, id: string, actor: AuditActor): Promise
 		}))
 	};
 }
+
+/** A patient's id and name, unless the record was erased. */
+export async function findUnerasedPatientName(db: Db, id: string): Promise<{ id: string; family_name: string; given_name: string } | undefined> {
+	return db.kysely.selectFrom('patient').select(['id', 'family_name', 'given_name']).where('id', '=', id).where('erased_at', 'is', null).executeTakeFirst();
+}

@@ -11,6 +11,7 @@ import type { Mailer } from '../mail/mailer';
 import { erasePatientData, type ErasureReport } from '../privacy/erase-patient';
 import { loadRetentionDuties } from '../privacy/retention-facts';
 import type { TDeletionRequest, TResolveDeletionRequest } from './schemas';
+import { clinicTimeZone } from '../clinic/clinic-settings';
 
 /*
  * A patient's request to delete their data (APPI), and the owner's answer. Records under a
@@ -111,7 +112,7 @@ export async function listDeletionRequests(db: Db, now = db.clock.now()): Promis
 		.orderBy('deletion_request.created_at')
 		.limit(200)
 		.execute();
-	const { time_zone: timeZone } = (await findClinic(db)) ?? { time_zone: 'Asia/Tokyo' };
+	const timeZone = await clinicTimeZone(db);
 	const dutiesOf = new Map<string, RetentionDuty[]>();
 	for (const patientId of new Set(rows.map((r) => r.patient_id))) dutiesOf.set(patientId, await loadRetentionDuties(db, patientId, timeZone, now));
 	const previewOf = new Map<string, ErasureReport>();
@@ -159,7 +160,7 @@ export async function resolveDeletionRequest(
 		if (Number(updated.numUpdatedRows) === 0) return { ok: false, code: 'already_handled' } as const;
 		let erasure: ErasureReport | null = null;
 		if (input.status === 'done') {
-			const { time_zone: timeZone } = (await findClinic(tx)) ?? { time_zone: 'Asia/Tokyo' };
+			const timeZone = await clinicTimeZone(tx);
 			const duties = await loadRetentionDuties(tx, request.patient_id, timeZone, now);
 			erasure = await erasePatientData(tx, request.patient_id, duties, 'request', now);
 		}

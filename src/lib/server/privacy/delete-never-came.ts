@@ -1,12 +1,12 @@
 import { sql } from 'kysely';
 import { isNeverCameDeletionDue, lastDay } from '../../domain/patients/retention';
-import { localDate } from '../../domain/scheduling/local-time';
+import { localDate } from '../../domain/time';
 import { recordAudit, SYSTEM_ACTOR } from '../audit/audit-log';
-import { findClinic } from '../clinic/clinic-repository';
 import type { Db } from '../db/database';
 import { withTransaction } from '../db/transaction';
 import { erasePatientData } from './erase-patient';
 import { loadRetentionDuties, TREATED_VISIT_STATUSES } from './retention-facts';
+import { clinicTimeZone } from '../clinic/clinic-settings';
 
 /*
  * The privacy page promises that the booking and contact details of a person who never came are
@@ -28,7 +28,7 @@ interface Candidate {
 
 /** Deletes the records of people who never came, as of `now`; returns the ids deleted. */
 export async function deleteNeverCamePatients(db: Db, now = db.clock.now()): Promise<string[]> {
-	const { time_zone: timeZone } = (await findClinic(db)) ?? { time_zone: 'Asia/Tokyo' };
+	const timeZone = await clinicTimeZone(db);
 	const today = localDate(now.getTime(), timeZone);
 	const deleted: string[] = [];
 	for (const candidate of await findUntreated(db)) {
@@ -108,14 +108,14 @@ async function enqueueRun(db: Db, runAt: Date, timeZone: string, now: Date): Pro
 export async function scheduleNeverCameDeletion(db: Db, now = db.clock.now()): Promise<void> {
 	const pending = await db.kysely.selectFrom('job').select('id').where('kind', '=', NEVER_CAME_JOB).where('done_at', 'is', null).executeTakeFirst();
 	if (pending) return;
-	const { time_zone: timeZone } = (await findClinic(db)) ?? { time_zone: 'Asia/Tokyo' };
+	const timeZone = await clinicTimeZone(db);
 	await enqueueRun(db, now, timeZone, now);
 }
 
 /** The job: today's deletions, then tomorrow's run queued (once, whichever instance gets there first). */
 export async function runNeverCameDeletion(db: Db, now = db.clock.now()): Promise<string[]> {
 	const deleted = await deleteNeverCamePatients(db, now);
-	const { time_zone: timeZone } = (await findClinic(db)) ?? { time_zone: 'Asia/Tokyo' };
+	const timeZone = await clinicTimeZone(db);
 	await enqueueRun(db, new Date(now.getTime() + DAY_MS), timeZone, now);
 	return deleted;
 }

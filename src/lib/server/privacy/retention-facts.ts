@@ -1,5 +1,5 @@
 import { retentionDuties, type RetentionDuty, type RetentionFacts, type TreatmentKind } from '../../domain/patients/retention';
-import { localDate } from '../../domain/scheduling/local-time';
+import { localDate } from '../../domain/time';
 import type { Db } from '../db/database';
 
 /** Appointment states that mean the person was treated: arrived (in the clinic now) or completed. */

@@ -1,6 +1,6 @@
 import { latestSignatures } from '../../domain/consent/status';
 import { recallList, type RecallEntry, type RecallFacts } from '../../domain/patients/recall';
-import { localDate } from '../../domain/scheduling/local-time';
+import { localDate } from '../../domain/time';
 import type { Db } from '../db/database';
 
 /** Visits that took place. */

@@ -1,6 +1,6 @@
 import { reportTables, type ReportTable } from '../../domain/reports/report-tables';
 import type { ClinicReport } from '../../domain/reports/clinic-report';
-import { localDate } from '../../domain/scheduling/local-time';
+import { localDate } from '../../domain/time';
 import type { AuditActor } from '../audit/audit-log';
 import { listExpiringDoctorConsents } from '../billing/doctor-consent';
 import type { Db } from '../db/database';
@@ -8,6 +8,7 @@ import type { StaffRole } from '../db/schema';
 import { buildClinicReport } from './clinic-report';
 import { ZReportQuerySchema, type TReportQuery } from './report-query';
 import { reportViewer } from './report-viewer';
+import { CLINIC_DEFAULT_TIME_ZONE } from '../clinic/clinic-settings';
 
 export type ReportPageResult =
 	| { ok: true; query: TReportQuery; report: ClinicReport; tables: ReportTable[]; mayChoosePractitioner: boolean; today: string }
@@ -17,7 +18,7 @@ export type ReportPageResult =
 /** What the report page and its CSV export share: the checked query, the figures and the tables. */
 export async function reportForRequest(db: Db, params: URLSearchParams, staff: { id: string; role: StaffRole }, actor: AuditActor, locale: 'ja' | 'en'): Promise<ReportPageResult> {
 	const clinic = await db.kysely.selectFrom('clinic').select('time_zone').orderBy('id').executeTakeFirst();
-	const timeZone = clinic?.time_zone ?? 'Asia/Tokyo';
+	const timeZone = clinic?.time_zone ?? CLINIC_DEFAULT_TIME_ZONE;
 	const today = localDate(db.clock.now().getTime(), timeZone);
 	const parsed = ZReportQuerySchema(today).safeParse({ from: params.get('from') ?? undefined, to: params.get('to') ?? undefined, practitioner: params.get('practitioner') ?? undefined });
 	if (!parsed.success) {

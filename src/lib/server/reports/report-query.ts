@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { isCalendarDate } from '../../domain/billing/calendar-date';
-import { daysFrom } from '../../domain/billing/calendar-date';
+import { isCalendarDate } from '../../domain/time';
+import { daysFrom } from '../../domain/time';
 import { REPORT_TABLE_IDS } from '../../domain/reports/report-tables';
 
 /** A year and a bit: longer reports belong in an export, not a page. */

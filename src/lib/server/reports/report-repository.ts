@@ -3,7 +3,7 @@ import { japaneseHoliday } from '../../domain/clinic/holidays';
 import { parseStoredPsfs, parseStoredSbi, type CheckIn } from '../../domain/outcomes/check-in';
 import type { FirstVisit, ReportAppointment, ReportCharge, ReportInputs, ReportPayment, ReportPractitioner, ReportSession } from '../../domain/reports/report-inputs';
 import { periodInstants, type ReportPeriod } from '../../domain/reports/report-period';
-import { datesBetween, localDate } from '../../domain/scheduling/local-time';
+import { datesBetween, localDate } from '../../domain/time';
 import type { Db } from '../db/database';
 
 /*

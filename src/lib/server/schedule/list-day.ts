@@ -1,4 +1,4 @@
-import { zonedDayBounds } from '../../domain/clinic/zoned-day';
+import { localDayRange } from '../../domain/time';
 import type { Db } from '../db/database';
 import type { AppointmentStatus } from '../db/schema';
 import { selfCheckFrom, type SelfCheckFlag } from '../booking/self-check-record';
@@ -84,8 +84,8 @@ export async function listDays(
 			'b.name_ja as bed_ja',
 			'b.name_en as bed_en'
 		])
-		.where('a.starts_at', '>=', zonedDayBounds(from, timeZone).start)
-		.where('a.starts_at', '<=', zonedDayBounds(to, timeZone).end);
+		.where('a.starts_at', '>=', localDayRange(from, timeZone, to).start)
+		.where('a.starts_at', '<', localDayRange(from, timeZone, to).end);
 	if (!options.includeCancelled) query = query.where('a.status', '!=', 'cancelled');
 	const rows = await query.orderBy('a.starts_at').orderBy('a.id').execute();
 	return rows.map((r) => ({

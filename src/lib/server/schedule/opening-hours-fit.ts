@@ -1,4 +1,4 @@
-import { localDate, localInstant, weekdayOf } from '../../domain/scheduling/local-time';
+import { localDate, localInstant, weekdayOf } from '../../domain/time';
 import type { Db } from '../db/database';
 
 export interface WeeklyPeriod {

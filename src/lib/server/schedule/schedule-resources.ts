@@ -1,6 +1,7 @@
 import type { Db } from '../db/database';
 import type { LocalizedName } from './list-day';
 import type { WeeklyPeriod } from './opening-hours-fit';
+import { CLINIC_DEFAULT_TIME_ZONE } from '../clinic/clinic-settings';
 
 export interface ScheduleResources {
 	timeZone: string;
@@ -21,7 +22,7 @@ export async function loadScheduleResources(db: Db): Promise<ScheduleResources> 
 		db.kysely.selectFrom('opening_hours').select(['weekday', 'opens', 'closes']).orderBy('weekday').orderBy('opens').execute()
 	]);
 	return {
-		timeZone: clinic?.time_zone ?? 'Asia/Tokyo',
+		timeZone: clinic?.time_zone ?? CLINIC_DEFAULT_TIME_ZONE,
 		practitioners: practitioners.map((p) => ({
 			id: p.id,
 			staffId: p.staff_id,

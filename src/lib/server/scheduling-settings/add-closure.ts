@@ -1,4 +1,4 @@
-import { addDays, localDate, localInstant } from '../../domain/scheduling/local-time';
+import { addDays, localDate, localInstant } from '../../domain/time';
 import { recordAudit, type AuditActor } from '../audit/audit-log';
 import { isUniqueViolation } from '../booking/occupancy';
 import type { Db } from '../db/database';

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { localInstant } from '../../domain/scheduling/local-time';
+import { localInstant } from '../../domain/time';
 import { checkTimeOff, type TimeOffProblem } from '../../domain/scheduling/settings-rules';
 import { recordAudit, type AuditActor } from '../audit/audit-log';
 import type { Db } from '../db/database';

@@ -1,5 +1,5 @@
 import { japaneseHoliday } from '../../domain/clinic/holidays';
-import { addDays, datesBetween, localDate } from '../../domain/scheduling/local-time';
+import { addDays, datesBetween, localDate } from '../../domain/time';
 import type { WeekdayPeriod } from '../../domain/scheduling/settings-rules';
 import type { Db } from '../db/database';
 

@@ -9,18 +9,17 @@ import {
 	checkWholeNumber,
 	DURATION_MINUTES,
 	HORIZON_DAYS,
-	isCalendarDate,
 	isServiceCode,
 	isSlotStep,
 	MAX_PERIODS_PER_DAY,
 	MIN_NOTICE_MINUTES,
 	noticeInMinutes,
-	parseLocalDateTime,
 	PRICE_JPY,
 	type PeriodProblem,
 	type WeekdayPeriod,
 	type WholeNumberRule
 } from '../../domain/scheduling/settings-rules';
+import { isCalendarDate, parseLocalDateTime } from '../../domain/time';
 
 /*
  * The scheduling settings forms. Messages are catalogue keys (`scheduling.error.*`), so a bad

@@ -1,5 +1,5 @@
 import { japaneseHoliday } from '../../domain/clinic/holidays';
-import { addDays, localDate, localInstant } from '../../domain/scheduling/local-time';
+import { addDays, localDate, localInstant } from '../../domain/time';
 import { recordAudit, type AuditActor } from '../audit/audit-log';
 import type { Db } from '../db/database';
 import { withTransaction } from '../db/transaction';

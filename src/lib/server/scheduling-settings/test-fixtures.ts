@@ -1,4 +1,4 @@
-import { toOffsetIso } from '../../domain/scheduling/local-time';
+import { toOffsetIso } from '../../domain/time';
 import type { AuditActor } from '../audit/audit-log';
 import { createBooking } from '../booking/create-booking';
 import { getAvailability } from '../booking/get-availability';

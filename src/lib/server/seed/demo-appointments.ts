@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { ageOn } from '../../domain/intake/triage';
-import { addDays, localDate } from '../../domain/scheduling/local-time';
+import { addDays, localDate } from '../../domain/time';
 import { RED_FLAG_QUESTIONS, type TriageAnswers } from '../../domain/triage/assess';
 import { triageForBooking } from '../../domain/triage/booking-triage';
 import { appointmentRow } from '../booking/appointment-row';

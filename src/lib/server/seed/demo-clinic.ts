@@ -5,6 +5,7 @@ import type { Db } from '../db/database';
 import type { StaffRole } from '../db/schema';
 import { withTransaction } from '../db/transaction';
 import { createStaff } from '../staff/create-staff';
+import { CLINIC_DEFAULT_TIME_ZONE } from '../clinic/clinic-settings';
 
 export interface DemoAccount {
 	email: string;
@@ -27,7 +28,7 @@ export async function seedClinic(db: Db, demo: boolean): Promise<void> {
 			address_en: demo ? '1-21-14 Matsushima, Edogawa-ku, Tokyo' : '',
 			phone: demo ? '03-0000-0000' : '',
 			email: demo ? 'clinic@example.jp' : '',
-			time_zone: 'Asia/Tokyo',
+			time_zone: CLINIC_DEFAULT_TIME_ZONE,
 			require_totp_for_all: 0,
 			// The demo clinic is run by its owner as a sole proprietor: the privacy page names him (APPI).
 			operator_name_ja: demo ? '藤田 誠' : '',

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { StepAnswers } from '../../domain/intake/answers';
 import { RED_FLAG_QUESTIONS, type RedFlagQuestion } from '../../domain/triage/assess';
-import { addDays, localDate, localInstant, weekdayOf } from '../../domain/scheduling/local-time';
+import { addDays, localDate, localInstant, weekdayOf } from '../../domain/time';
 import type { AuditActor } from '../audit/audit-log';
 import { createChargeForAppointment } from '../billing/create-charge';
 import { issueReceipt } from '../billing/issue-receipt';

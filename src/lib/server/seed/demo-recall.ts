@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { addDays, localDate, localInstant } from '../../domain/scheduling/local-time';
+import { addDays, localDate, localInstant } from '../../domain/time';
 import type { Db } from '../db/database';
 import { registerFields } from '../patients/register-fields';
 import { demoVisitContext } from './demo-visit-context';

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { addDays, localDate } from '../../domain/scheduling/local-time';
+import { addDays, localDate } from '../../domain/time';
 import { appointmentRow } from '../booking/appointment-row';
 import { claimOccupancy, practitionerPlaces, resourcesOf } from '../booking/occupancy';
 import type { Db } from '../db/database';

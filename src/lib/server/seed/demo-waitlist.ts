@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { addDays, localDate } from '../../domain/scheduling/local-time';
+import { addDays, localDate } from '../../domain/time';
 import { randomToken, sha256Hex } from '../crypto';
 import type { Db } from '../db/database';
 

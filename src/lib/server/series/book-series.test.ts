@@ -1,6 +1,6 @@
 import { beforeAll, expect, it } from 'vitest';
 import { describeEachDatabase } from '../../../../tests/support/test-database';
-import { addDays } from '../../domain/scheduling/local-time';
+import { addDays } from '../../domain/time';
 import { findOrCreatePatient } from '../patients/find-or-create-patient';
 import { createStaffAppointment } from '../schedule/create-staff-appointment';
 import { at, MONDAY, seedSchedule, type SeededSchedule } from '../schedule/seeded-schedule';

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { localDate } from '../../domain/scheduling/local-time';
+import { localDate } from '../../domain/time';
 import { recordAudit, type AuditActor } from '../audit/audit-log';
 import { appointmentRow } from '../booking/appointment-row';
 import { visitReminderJobs } from '../booking/booking-mail-jobs';

@@ -1,4 +1,4 @@
-import { localInstant } from '../../domain/scheduling/local-time';
+import { localInstant } from '../../domain/time';
 import { proposeSeries, seriesDates, type SeriesVisitProposal } from '../../domain/scheduling/series';
 import type { Db } from '../db/database';
 import type { Service } from '../db/schema';

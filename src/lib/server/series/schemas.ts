@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { MAX_SERIES_VISITS } from '../../domain/scheduling/series';
-import { isCalendarDate } from '../../domain/scheduling/settings-rules';
+import { isCalendarDate } from '../../domain/time';
 
 /* The series forms (issue #17). Messages are catalogue keys (`series.error.*`). */
 

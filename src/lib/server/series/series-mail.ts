@@ -7,6 +7,7 @@ import type { Db } from '../db/database';
 import type { JobContext } from '../jobs/worker';
 import type { Mailer, OutgoingMail } from '../mail/mailer';
 import { notifyPatient } from '../messaging/notify-patient';
+import { instantFormat } from '../../format';
 
 export const SERIES_CONFIRMATION_MAIL_JOB = 'mail.series_confirmation';
 /** "This and the following" cancelled: one message for every visit it took (payload `appointmentIds`, comma-separated). */
@@ -50,7 +51,7 @@ async function visitsMail(db: Db, visits: VisitForMail[], origin: string, text: 
 	const clinic = await db.kysely.selectFrom('clinic').selectAll().executeTakeFirstOrThrow();
 	const locale: Locale = first.locale;
 	const ja = locale === 'ja';
-	const format = new Intl.DateTimeFormat(ja ? 'ja-JP' : 'en-GB', { dateStyle: 'full', timeStyle: 'short', timeZone: clinic.time_zone });
+	const format = instantFormat(ja ? 'ja' : 'en', clinic.time_zone, { dateStyle: 'full', timeStyle: 'short' });
 	const clinicName = ja ? clinic.name_ja : clinic.name_en;
 	const address = `〒${clinic.postal_code} ${ja ? clinic.address_ja : clinic.address_en}`;
 	const url = new URL(localizePath(text.path, locale), origin).toString();

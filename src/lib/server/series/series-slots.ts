@@ -1,6 +1,6 @@
 import type { Slot } from '../../domain/scheduling/availability';
 import { freeSlots } from '../../domain/scheduling/availability';
-import { addDays } from '../../domain/scheduling/local-time';
+import { addDays } from '../../domain/time';
 import { ALTERNATIVE_WINDOW_DAYS } from '../../domain/scheduling/series';
 import { HORIZON_DAYS } from '../../domain/scheduling/settings-rules';
 import type { Db } from '../db/database';

@@ -1,5 +1,5 @@
 import { isRunningOut, remainingVisits } from '../../domain/scheduling/series';
-import { localInstant, addDays } from '../../domain/scheduling/local-time';
+import { localInstant, addDays } from '../../domain/time';
 import type { Db } from '../db/database';
 
 export interface PatientSeriesStatus {
@@ -111,4 +111,10 @@ export async function listSeriesVisitsOn(db: Db, date: string, timeZone: string)
 			runningOut: isRunningOut(later + 1)
 		};
 	});
+}
+
+/** Whether an appointment is one of the series' visits: only those are changed from its page. */
+export async function isVisitOfSeries(db: Db, appointmentId: string, seriesId: string): Promise<boolean> {
+	const row = await db.kysely.selectFrom('appointment').select('id').where('id', '=', appointmentId).where('series_id', '=', seriesId).executeTakeFirst();
+	return row !== undefined;
 }

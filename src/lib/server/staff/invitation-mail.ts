@@ -2,6 +2,7 @@ import type { Locale } from '../../i18n/locales';
 import { translate, type MessageKey } from '../../i18n/translate';
 import type { StaffRole } from '../db/schema';
 import type { OutgoingMail } from '../mail/mailer';
+import { formatInstant } from '../../format';
 
 /** The invitation e-mail, in the language the owner was using. */
 export function invitationMail(input: {
@@ -13,11 +14,7 @@ export function invitationMail(input: {
 	timeZone: string;
 	locale: Locale;
 }): OutgoingMail {
-	const date = new Intl.DateTimeFormat(input.locale === 'ja' ? 'ja-JP' : 'en-GB', {
-		dateStyle: 'long',
-		timeStyle: 'short',
-		timeZone: input.timeZone
-	}).format(input.expiresAt);
+	const date = formatInstant(input.expiresAt, input.locale, input.timeZone, { dateStyle: 'long', timeStyle: 'short' });
 	const role = translate(input.locale, `role.${input.role}` as MessageKey);
 	return {
 		to: input.to,

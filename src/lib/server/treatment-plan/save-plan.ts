@@ -1,12 +1,12 @@
 import { checkTreatment, unacknowledgedConflicts, type SafetyCheck } from '../../domain/clinical/safety-check';
-import { localDate } from '../../domain/scheduling/local-time';
+import { localDate } from '../../domain/time';
 import { recordAudit, type AuditActor } from '../audit/audit-log';
-import { findClinic } from '../clinic/clinic-repository';
 import type { Db } from '../db/database';
 import { withTransaction } from '../db/transaction';
 import { latestSafetyAlerts } from '../intake/intake-service';
 import { closeActivePlan, findActivePlan, findPlanPatient, insertActivePlan, insertOverride, type TreatmentPlan } from './plan-repository';
 import { ZSavePlanSchema, type TSavePlanInput } from './schemas';
+import { clinicTimeZone } from '../clinic/clinic-settings';
 
 /** Field path (`frequencyPerWeek`, `goals.1`, `points`, `acknowledgements.<key>`) → catalogue key. */
 export type PlanFieldCodes = Record<string, string>;
@@ -50,7 +50,7 @@ export async function savePlan(
 	options: SavePlanOptions = {}
 ): Promise<SavePlanResult> {
 	const now = options.now ?? db.clock.now();
-	const today = options.today ?? localDate(now.getTime(), (await findClinic(db))?.time_zone ?? 'Asia/Tokyo');
+	const today = options.today ?? localDate(now.getTime(), (await clinicTimeZone(db)));
 	const parsed = ZSavePlanSchema(today).safeParse(input);
 	if (!parsed.success) return { ok: false, code: 'invalid', fields: fieldCodes(parsed.error.issues) };
 	const data = parsed.data;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { findAcupoint } from '../../domain/acupoints/points';
 import { NEEDLING_ORDER, POINT_SIDES } from '../../domain/clinical/point-suggestions';
-import { addDays } from '../../domain/scheduling/local-time';
+import { addDays, isCalendarDate } from '../../domain/time';
 
 export const PLAN_LIMITS = {
 	goals: 5,
@@ -13,14 +13,6 @@ export const PLAN_LIMITS = {
 	/** A review further ahead than this is most likely a typing slip. */
 	reviewWithinDays: 730
 } as const;
-
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-function isCalendarDate(value: string): boolean {
-	if (!DATE.test(value)) return false;
-	const date = new Date(`${value}T00:00:00Z`);
-	return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
-}
 
 function wholeNumber(max: number, key: string) {
 	return z.coerce

@@ -1,16 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { checkOccurredAt, type OccurredAtProblem } from '../../domain/clinical/session-rules';
-import { localInstant } from '../../domain/scheduling/local-time';
+import { localInstant } from '../../domain/time';
 import { localizePath } from '../../i18n/locales';
 import { translate } from '../../i18n/translate';
 import { recordAudit, type AuditActor } from '../audit/audit-log';
-import { findClinic } from '../clinic/clinic-repository';
 import type { Db } from '../db/database';
 import { withTransaction } from '../db/transaction';
 import type { Mailer } from '../mail/mailer';
 import { fieldCodesFrom, type SessionFieldCodes } from './field-codes';
 import { ZAdverseEventSchema } from './schemas';
 import { findSessionPatient } from './session-repository';
+import { clinicTimeZone } from '../clinic/clinic-settings';
 
 export type RecordAdverseEventResult =
 	| { ok: true; id: string; notified: number }
@@ -55,7 +55,7 @@ export async function recordAdverseEvent(
 	const event = parsed.data;
 	const now = options.now ?? db.clock.now();
 	const local = event.occurredAt;
-	const occurredAt = local ? new Date(localInstant(local.date, local.time, (await findClinic(db))?.time_zone ?? 'Asia/Tokyo')) : now;
+	const occurredAt = local ? new Date(localInstant(local.date, local.time, (await clinicTimeZone(db)))) : now;
 	const saved = await withTransaction(db, async (tx): Promise<SavedEvent> => {
 		const patient = await findSessionPatient(tx, patientId);
 		const session = await tx.kysely

@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { findAcupoint } from '../../domain/acupoints/points';
 import { MAX_RETENTION_MINUTES, MIN_RETENTION_MINUTES, MOXA_TYPES, type SessionTechniques } from '../../domain/clinical/session-rules';
-import { parseLocalDateTime } from '../../domain/scheduling/settings-rules';
+import { parseLocalDateTime } from '../../domain/time';
 
 export const POINT_SIDES = ['left', 'right', 'both', 'midline'] as const;
 /** Japanese needle gauge numbers (番手), thinnest first: 01 ≈ 0.12 mm … 10 ≈ 0.34 mm. */

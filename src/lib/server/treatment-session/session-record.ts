@@ -16,7 +16,8 @@ import {
 	type StartableAppointment
 } from './session-repository';
 import { loadSessionSafety, type SessionSafety } from './session-safety';
-import { clinicDay } from './start-session';
+import { localDayAround } from '../../domain/time';
+import { clinicTimeZone } from '../clinic/clinic-settings';
 
 export interface SessionView extends SessionRecord {
 	locked: boolean;
@@ -59,8 +60,8 @@ export interface SessionList {
 }
 
 export async function listSessions(db: Db, patientId: string, actor: AuditActor, options: { now?: Date; timeZone?: string } = {}): Promise<SessionList> {
-	const day = clinicDay(options.now ?? db.clock.now(), options.timeZone ?? 'Asia/Tokyo');
+	const day = localDayAround(options.now ?? db.clock.now(), options.timeZone ?? (await clinicTimeZone(db)));
 	const sessions = await listSessionSummaries(db, patientId);
 	await recordAudit(db, actor, { action: 'treatment_session.list', entityType: 'patient', entityId: patientId, patientId, detail: { count: sessions.length } });
-	return { sessions, appointments: await listStartableAppointments(db, patientId, day.from, day.to) };
+	return { sessions, appointments: await listStartableAppointments(db, patientId, day.start, day.end) };
 }

@@ -4,7 +4,7 @@ import { findAcupoint } from '../../domain/acupoints/points';
 import { POINT_SIDES } from '../../domain/clinical/point-suggestions';
 import { checkTreatment } from '../../domain/clinical/safety-check';
 import { DEFAULT_RETENTION_MINUTES, NO_TECHNIQUES, planPointsForSession } from '../../domain/clinical/session-rules';
-import { addDays, localDate, localInstant } from '../../domain/scheduling/local-time';
+import { localDayAround } from '../../domain/time';
 import { recordAudit, type AuditActor } from '../audit/audit-log';
 import { sessionConsentProblemOf } from '../consent/required-consent';
 import { redFlagSessionGate } from '../examination/latest-examination';
@@ -15,6 +15,7 @@ import { fieldCodesFrom, type SessionFieldCodes } from './field-codes';
 import { ZStartSessionSchema } from './schemas';
 import { findSessionPatient, licencesOf } from './session-repository';
 import { currentSafetyAlerts } from './session-safety';
+import { clinicTimeZone } from '../clinic/clinic-settings';
 
 export type StartSessionResult =
 	/** `held`: how many of the plan's points wait for an acknowledgement before they join the record. */
@@ -30,15 +31,6 @@ export interface StartSessionOptions {
 	now?: Date;
 	/** The clinic's time zone: "today" for the portal check-in is the clinic's day. */
 	timeZone?: string;
-}
-
-/** The clinic-local day around `now` as a half-open UTC interval [from, to). */
-export function clinicDay(now: Date, timeZone: string): { from: string; to: string } {
-	const today = localDate(now.getTime(), timeZone);
-	return {
-		from: new Date(localInstant(today, '00:00', timeZone)).toISOString(),
-		to: new Date(localInstant(addDays(today, 1), '00:00', timeZone)).toISOString()
-	};
 }
 
 /**
@@ -80,7 +72,7 @@ export async function startSession(db: Db, patientId: string, input: Record<stri
 			.where('patient_id', '=', patientId)
 			.where('closed_at', 'is', null)
 			.where('practitioner_staff_id', '=', staffId);
-		open = appointmentId === null ? open.where('appointment_id', 'is', null).where('started_at', '>=', clinicDay(now, options.timeZone ?? 'Asia/Tokyo').from) : open.where('appointment_id', '=', appointmentId);
+		open = appointmentId === null ? open.where('appointment_id', 'is', null).where('started_at', '>=', localDayAround(now, options.timeZone ?? (await clinicTimeZone(tx))).start) : open.where('appointment_id', '=', appointmentId);
 		const existing = await open.executeTakeFirst();
 		if (existing) {
 			await recordAudit(tx, actor, { action: 'treatment_session.resume', entityType: 'treatment_session', entityId: existing.id, patientId });
@@ -96,14 +88,14 @@ export async function startSession(db: Db, patientId: string, input: Record<stri
 			await recordAudit(tx, actor, { action: 'treatment_session.start_refused', entityType: 'patient', entityId: patientId, patientId, detail: { reason: 'no_treatment_consent' } });
 			return { ok: false, code: 'no_treatment_consent' } as const;
 		}
-		const day = clinicDay(now, options.timeZone ?? 'Asia/Tokyo');
+		const day = localDayAround(now, options.timeZone ?? (await clinicTimeZone(tx)));
 		const checkIn = await tx.kysely
 			.selectFrom('outcome_check_in')
 			.select(['id', 'leg_pain', 'back_pain'])
 			.where('patient_id', '=', patientId)
 			.where('source', '=', 'portal')
-			.where('recorded_at', '>=', day.from)
-			.where('recorded_at', '<', day.to)
+			.where('recorded_at', '>=', day.start)
+			.where('recorded_at', '<', day.end)
 			.where((eb) => eb.or([eb('leg_pain', 'is not', null), eb('back_pain', 'is not', null)]))
 			.orderBy('recorded_at', 'desc')
 			.limit(1)

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { localDate } from '../../domain/scheduling/local-time';
+import { localDate } from '../../domain/time';
 import { recordAudit, type AuditActor } from '../audit/audit-log';
 import { recordBookingPrivacyConsent } from '../consent/record-booking-consent';
 import { randomToken, sha256Hex } from '../crypto';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { freeSlots, type Slot } from '../../domain/scheduling/availability';
-import { localDate } from '../../domain/scheduling/local-time';
+import { localDate } from '../../domain/time';
 import { rankWishesForSlot, type WaitlistWish } from '../../domain/scheduling/waitlist';
 import { recordAudit, SYSTEM_ACTOR } from '../audit/audit-log';
 import { appointmentRow } from '../booking/appointment-row';

@@ -8,6 +8,7 @@ import { expireOffer } from './answer-offer';
 import { EXPIRE_OFFER_JOB, JOINED_MAIL_JOB, OFFER_MAIL_JOB, OFFER_SLOT_JOB } from './jobs';
 import { offerFreedSlot } from './offer-freed-slot';
 import { waitlistManageUrl, waitlistOfferUrl, waitlistTokenContext } from './tokens';
+import { instantFormat } from '../../format';
 
 interface Context {
 	db: Db;
@@ -27,7 +28,7 @@ export const WAITLIST_JOB_HANDLERS: Record<string, Handler> = {
 };
 
 function formatWhen(locale: 'ja' | 'en', timeZone: string, iso: string): string {
-	return new Intl.DateTimeFormat(locale === 'ja' ? 'ja-JP' : 'en-GB', { dateStyle: 'full', timeStyle: 'short', timeZone }).format(new Date(iso));
+	return instantFormat(locale, timeZone, { dateStyle: 'full', timeStyle: 'short' }).format(new Date(iso));
 }
 
 async function deliver(context: Context, mail: Parameters<Mailer['send']>[1]): Promise<void> {

@@ -15,6 +15,7 @@ import { readFlowQuery } from './flow-query';
 import { resolveBookingStep } from './resolve-step';
 import { clearTriageCookie, readTriageCookie } from './triage-cookie';
 import type { Actions, PageServerLoad } from './$types';
+import { clinicTimeZone } from '$lib/server/clinic/clinic-settings';
 
 export const load: PageServerLoad = async ({ locals, url, cookies }) => {
 	const hasTriage = readTriageCookie(cookies) !== undefined;
@@ -30,8 +31,8 @@ export const actions: Actions = {
 		// A refused booking offers other times as one radio group (`slot`): it sets the date and time.
 		const values = withChosenSlot(await readForm(request));
 		const query = readFlowQuery(values);
-		const clinic = await locals.db.kysely.selectFrom('clinic').select('time_zone').executeTakeFirstOrThrow();
-		const built = await checkPolicyTick(locals.db, bookingInputFrom(values, query, locale, clinic.time_zone, readTriageCookie(cookies)), values, locale);
+		const timeZone = await clinicTimeZone(locals.db);
+		const built = await checkPolicyTick(locals.db, bookingInputFrom(values, query, locale, timeZone, readTriageCookie(cookies)), values, locale);
 		if (!built.ok) {
 			return built.selectionLost
 				? formFailure(400, values, {}, translate(locale, 'book.selectionLost'))

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { localInstant, toOffsetIso } from '$lib/domain/scheduling/local-time';
+import { localInstant, toOffsetIso } from '$lib/domain/time';
 import type { Locale } from '$lib/i18n/locales';
 import { translate } from '$lib/i18n/translate';
 import { ZCreateBookingSchema, type TCreateBooking } from '$lib/server/booking/schemas';

@@ -1,4 +1,4 @@
-import { addDays } from '$lib/domain/scheduling/local-time';
+import { addDays } from '$lib/domain/time';
 import { localizePath, type Locale } from '$lib/i18n/locales';
 import { DATE_PATTERN, MONTH_PATTERN, TIME_PATTERN } from '$lib/server/booking/booking-flow';
 

@@ -1,14 +1,15 @@
 import { weeklyHours } from '$lib/domain/clinic/opening-hours';
 import { translate } from '$lib/i18n/translate';
-import { findClinic, listOpeningHours, listPractitioners } from '$lib/server/clinic/clinic-repository';
+import { listOpeningHours, listPractitioners } from '$lib/server/clinic/clinic-repository';
 import { ZContactSchema } from '$lib/server/contact/schemas';
 import { sendContactMessage } from '$lib/server/contact/send-contact-message';
 import { formFailure, parseForm } from '$lib/server/http/form';
 import { actorFrom } from '$lib/server/http/request-context';
 import type { Actions, PageServerLoad } from './$types';
+import { recentClinic } from '$lib/server/clinic/clinic-settings';
 
 export const load: PageServerLoad = async ({ locals }) => {
-	const [clinic, hours, practitioners] = await Promise.all([findClinic(locals.db), listOpeningHours(locals.db), listPractitioners(locals.db)]);
+	const [clinic, hours, practitioners] = await Promise.all([recentClinic(locals.db), listOpeningHours(locals.db), listPractitioners(locals.db)]);
 	return {
 		clinic: clinic && {
 			postalCode: clinic.postal_code,

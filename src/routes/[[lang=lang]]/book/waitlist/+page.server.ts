@@ -1,4 +1,4 @@
-import { localDate } from '$lib/domain/scheduling/local-time';
+import { localDate } from '$lib/domain/time';
 import { translate } from '$lib/i18n/translate';
 import { formFailure } from '$lib/server/http/form';
 import { readForm } from '$lib/server/http/read-form';
@@ -8,11 +8,12 @@ import { joinRefusalErrors, TIME_ROWS, waitlistChoices, waitlistInputFrom } from
 import { joinWaitlist } from '$lib/server/waitlist/join-waitlist';
 import { waitlistManageUrl } from '$lib/server/waitlist/tokens';
 import type { Actions, PageServerLoad } from './$types';
+import { recentClinicTimeZone } from '$lib/server/clinic/clinic-settings';
 
 /** Joining the waiting list from `/book` when no time suits (issue #17); works without JavaScript. */
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const choices = await waitlistChoices(locals.db);
-	const { time_zone: timeZone } = await locals.db.kysely.selectFrom('clinic').select('time_zone').executeTakeFirstOrThrow();
+	const timeZone = await recentClinicTimeZone(locals.db);
 	const today = localDate(locals.db.clock.now().getTime(), timeZone);
 	const service = url.searchParams.get('service') ?? '';
 	const practitioner = url.searchParams.get('practitioner') ?? '';

@@ -1,5 +1,5 @@
 import {fail, redirect, type RequestEvent } from '@sveltejs/kit';
-import { localInstant } from '$lib/domain/scheduling/local-time';
+import { localInstant } from '$lib/domain/time';
 import { localizePath } from '$lib/i18n/locales';
 import type { AuditActor } from '$lib/server/audit/audit-log';
 import { DATE_PATTERN, TIME_PATTERN } from '$lib/server/booking/booking-flow';

@@ -1,18 +1,18 @@
 
-import { findClinic } from '$lib/server/clinic/clinic-repository';
 import { consentOverview } from '$lib/server/consent/consent-overview';
 import { portalPatient } from '$lib/server/portal/portal-patient';
 import { CONSENT_LIMITS } from '$lib/server/consent/schemas';
 import { signFormAction } from '$lib/server/consent/sign-form-action';
 import type { Actions, PageServerLoad } from './$types';
 import { notFound } from '$lib/server/http/not-found';
+import { recentClinicTimeZone } from '$lib/server/clinic/clinic-settings';
 
 export const load: PageServerLoad = async (event) => {
 	const { patientId, actor } = portalPatient(event);
 	const overview = await consentOverview(event.locals.db, patientId, actor);
 	if (!overview) notFound(event.locals.locale);
 	return {
-		timeZone: (await findClinic(event.locals.db))?.time_zone ?? 'Asia/Tokyo',
+		timeZone: await recentClinicTimeZone(event.locals.db),
 		nameMaxLength: CONSENT_LIMITS.typedName,
 		kinds: overview.kinds
 			.filter((k) => k.document !== null)

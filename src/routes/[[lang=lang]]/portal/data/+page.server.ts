@@ -2,18 +2,18 @@
 import { translate } from '$lib/i18n/translate';
 import { formFailure, parseForm } from '$lib/server/http/form';
 import { patientActor } from '$lib/server/portal/portal-patient';
-import { findClinic } from '$lib/server/clinic/clinic-repository';
 import { createDeletionRequest, listPatientDeletionRequests } from '$lib/server/portal/deletion-request';
 import { PORTAL_LIMITS, ZDeletionRequestSchema } from '$lib/server/portal/schemas';
 import type { Actions, PageServerLoad } from './$types';
 import { notFound } from '$lib/server/http/not-found';
+import { CLINIC_DEFAULT_TIME_ZONE, recentClinic } from '$lib/server/clinic/clinic-settings';
 
 export const load: PageServerLoad = async ({ locals }) => {
 	// The route is for signed-in patients only (route-access), so the session is there.
 	const patientId = locals.patientSession!.patientId;
-	const [clinic, requests] = await Promise.all([findClinic(locals.db), listPatientDeletionRequests(locals.db, patientId)]);
+	const [clinic, requests] = await Promise.all([recentClinic(locals.db), listPatientDeletionRequests(locals.db, patientId)]);
 	return {
-		timeZone: clinic?.time_zone ?? 'Asia/Tokyo',
+		timeZone: clinic?.time_zone ?? CLINIC_DEFAULT_TIME_ZONE,
 		limits: PORTAL_LIMITS,
 		requests,
 		hasOpenRequest: requests.some((r) => r.status === 'open')

@@ -8,6 +8,7 @@ import { startLineLogin } from '$lib/server/line/line-login';
 import { patientActor } from '$lib/server/portal/portal-patient';
 import type { Actions, PageServerLoad } from './$types';
 import { notFound } from '$lib/server/http/not-found';
+import { recentClinicTimeZone } from '$lib/server/clinic/clinic-settings';
 
 /** The patient's LINE page (issue #20): consent, connect, channels, disconnect. Absent without LINE. */
 export const load: PageServerLoad = async ({ locals, url }) => {
@@ -19,7 +20,8 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		consentVersion: LINE_CONSENT_VERSION,
 		connect: connect && (await isLiveConnectToken(locals.db, connect)) ? connect : null,
 		connectExpired: connect !== null && !(await isLiveConnectToken(locals.db, connect)),
-		outcome: url.searchParams.get('line')
+		outcome: url.searchParams.get('line'),
+		timeZone: await recentClinicTimeZone(locals.db)
 	};
 };
 

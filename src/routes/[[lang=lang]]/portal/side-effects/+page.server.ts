@@ -1,6 +1,5 @@
 
 import { isMessageKey, translate } from '$lib/i18n/translate';
-import { findClinic } from '$lib/server/clinic/clinic-repository';
 import { formFailure, parseForm } from '$lib/server/http/form';
 import { portalPatient } from '$lib/server/portal/portal-patient';
 import { listSideEffects } from '$lib/server/side-effects/list-side-effects';
@@ -8,14 +7,15 @@ import { reportSideEffect } from '$lib/server/side-effects/report-side-effect';
 import { SIDE_EFFECT_DESCRIPTION_MAX, SIDE_EFFECT_KINDS, SIDE_EFFECT_SEVERITIES, ZSideEffectSchema } from '$lib/server/side-effects/schemas';
 import type { Actions, PageServerLoad } from './$types';
 import { notFound } from '$lib/server/http/not-found';
+import { CLINIC_DEFAULT_TIME_ZONE, recentClinic } from '$lib/server/clinic/clinic-settings';
 
 export const load: PageServerLoad = async (event) => {
 	const { db } = event.locals;
 	const { patientId, actor } = portalPatient(event);
-	const clinic = await findClinic(db);
+	const clinic = await recentClinic(db);
 	const reports = await listSideEffects(db, { patientId }, actor);
 	return {
-		timeZone: clinic?.time_zone ?? 'Asia/Tokyo',
+		timeZone: clinic?.time_zone ?? CLINIC_DEFAULT_TIME_ZONE,
 		clinicPhone: clinic?.phone ?? '',
 		kinds: SIDE_EFFECT_KINDS,
 		severities: SIDE_EFFECT_SEVERITIES,

@@ -4,9 +4,10 @@ import { translate } from '$lib/i18n/translate';
 import { actorFrom } from '$lib/server/http/request-context';
 import { acknowledgeRedFlag, listOpenRedFlags } from '$lib/server/intake/intake-service';
 import type { Actions, PageServerLoad } from './$types';
+import { recentClinicTimeZone } from '$lib/server/clinic/clinic-settings';
 
 export const load: PageServerLoad = async (event) => {
-	return { flags: await listOpenRedFlags(event.locals.db, actorFrom(event)) };
+	return { flags: await listOpenRedFlags(event.locals.db, actorFrom(event)), timeZone: await recentClinicTimeZone(event.locals.db) };
 };
 
 const ZAcknowledgeSchema = z.object({ intakeId: z.uuid() });

@@ -2,10 +2,10 @@ import { fieldErrorsFrom } from '$lib/server/http/field-errors';
 import { listAuditEntries } from '$lib/server/audit/audit-log';
 import { lastAuditVerification } from '$lib/server/audit/scheduled-verification';
 import { ZAuditFilterSchema } from '$lib/server/audit/schemas';
-import { findClinic } from '$lib/server/clinic/clinic-repository';
 import { listStaff } from '$lib/server/staff/staff-repository';
-import { zonedDayBounds } from '$lib/domain/clinic/zoned-day';
+import { localDayRange } from '$lib/domain/time';
 import type { PageServerLoad } from './$types';
+import { recentClinicTimeZone } from '$lib/server/clinic/clinic-settings';
 
 const PAGE_SIZE = 50;
 
@@ -13,7 +13,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	const raw = Object.fromEntries([...url.searchParams].filter(([, v]) => v !== ''));
 	const parsed = ZAuditFilterSchema.safeParse(raw);
 	const filter = parsed.success ? parsed.data : {};
-	const timeZone = (await findClinic(locals.db))?.time_zone ?? 'Asia/Tokyo';
+	const timeZone = (await recentClinicTimeZone(locals.db));
 	const page = filter.page ?? 1;
 	const staff = await listStaff(locals.db);
 	const actor = filter.actor ? staff.find((s) => s.email === filter.actor || s.id === filter.actor) : undefined;
@@ -21,8 +21,8 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		action: filter.action,
 		actorId: filter.actor ? (actor?.id ?? filter.actor) : undefined,
 		patientId: filter.patient,
-		from: filter.from ? zonedDayBounds(filter.from, timeZone).start : undefined,
-		to: filter.to ? zonedDayBounds(filter.to, timeZone).end : undefined,
+		from: filter.from ? localDayRange(filter.from, timeZone).start : undefined,
+		to: filter.to ? localDayRange(filter.to, timeZone).end : undefined,
 		limit: PAGE_SIZE + 1,
 		offset: (page - 1) * PAGE_SIZE
 	});

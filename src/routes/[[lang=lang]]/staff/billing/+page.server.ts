@@ -1,6 +1,6 @@
 import { error } from '@sveltejs/kit';
-import { isCalendarDate } from '$lib/domain/billing/calendar-date';
-import { addDays } from '$lib/domain/scheduling/local-time';
+import { isCalendarDate } from '$lib/domain/time';
+import { addDays } from '$lib/domain/time';
 import { translate } from '$lib/i18n/translate';
 import { mayHandleMoney } from '$lib/server/billing/desk-access';
 import { deskToday, listChargesOfDay } from '$lib/server/billing/list-charges';

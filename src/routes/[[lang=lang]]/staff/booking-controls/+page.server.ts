@@ -4,6 +4,7 @@ import { loadBookingControls, updateBookingControls, updateServiceWindow } from 
 import { formFailure, parseForm } from '$lib/server/http/form';
 import { actorFrom } from '$lib/server/http/request-context';
 import type { Actions, PageServerLoad } from './$types';
+import { findService } from '$lib/server/booking/schedule-repository';
 
 export const load: PageServerLoad = async ({ locals }) => ({ controls: await loadBookingControls(locals.db) });
 
@@ -19,7 +20,7 @@ export const actions: Actions = {
 		const { locals } = event;
 		const form = await parseForm(event.request, ZServiceWindowSchema, locals.locale);
 		if (!form.ok) return form.failure;
-		const service = await locals.db.kysely.selectFrom('service').select(['name_ja', 'name_en']).where('id', '=', form.data.serviceId).executeTakeFirst();
+		const service = await findService(locals.db, form.data.serviceId);
 		if (!service) return formFailure(404, form.values, {}, translate(locals.locale, 'bookingControls.serviceNotFound'));
 		await updateServiceWindow(locals.db, form.data, actorFrom(event));
 		return { notice: translate(locals.locale, 'bookingControls.serviceSaved', { service: locals.locale === 'ja' ? service.name_ja : service.name_en }) };

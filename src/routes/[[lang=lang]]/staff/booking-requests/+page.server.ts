@@ -1,17 +1,17 @@
 import { translate } from '$lib/i18n/translate';
 import { personName } from '$lib/domain/patients/person-name';
 import { decideBookingRequest } from '$lib/server/booking-controls/decide-booking-request';
-import { listBookingRequests } from '$lib/server/booking-controls/list-booking-requests';
+import { findRequestPatient, listBookingRequests } from '$lib/server/booking-controls/list-booking-requests';
 import { ZBookingDecisionSchema } from '$lib/server/booking-controls/schemas';
-import { findClinic } from '$lib/server/clinic/clinic-repository';
 import { formFailure, parseForm } from '$lib/server/http/form';
 import { actorFrom } from '$lib/server/http/request-context';
 import { wakeJobWorker } from '$lib/server/jobs/worker';
 import type { Actions, PageServerLoad } from './$types';
+import { CLINIC_DEFAULT_TIME_ZONE, recentClinic } from '$lib/server/clinic/clinic-settings';
 
 export const load: PageServerLoad = async (event) => {
-	const [clinic, requests] = await Promise.all([findClinic(event.locals.db), listBookingRequests(event.locals.db, actorFrom(event))]);
-	return { timeZone: clinic?.time_zone ?? 'Asia/Tokyo', requests };
+	const [clinic, requests] = await Promise.all([recentClinic(event.locals.db), listBookingRequests(event.locals.db, actorFrom(event))]);
+	return { timeZone: clinic?.time_zone ?? CLINIC_DEFAULT_TIME_ZONE, requests };
 };
 
 export const actions: Actions = {
@@ -19,12 +19,7 @@ export const actions: Actions = {
 		const { locals } = event;
 		const form = await parseForm(event.request, ZBookingDecisionSchema, locals.locale);
 		if (!form.ok) return form.failure;
-		const patient = await locals.db.kysely
-			.selectFrom('appointment')
-			.innerJoin('patient', 'patient.id', 'appointment.patient_id')
-			.select(['patient.family_name', 'patient.given_name'])
-			.where('appointment.id', '=', form.data.appointmentId)
-			.executeTakeFirst();
+		const patient = await findRequestPatient(locals.db, form.data.appointmentId);
 		const result = await decideBookingRequest(locals.db, form.data.appointmentId, form.data.decision, actorFrom(event));
 		if (!result.ok) {
 			return result.code === 'not_found'
@@ -32,7 +27,7 @@ export const actions: Actions = {
 				: formFailure(409, form.values, {}, translate(locals.locale, 'bookingControls.notPending'));
 		}
 		wakeJobWorker();
-		const name = patient ? personName({ familyName: patient.family_name, givenName: patient.given_name }, locals.locale) : '';
+		const name = patient ? personName(patient, locals.locale) : '';
 		return { notice: translate(locals.locale, form.data.decision === 'approve' ? 'bookingControls.approved' : 'bookingControls.declined', { name }) };
 	}
 };

@@ -1,7 +1,6 @@
 import {fail } from '@sveltejs/kit';
 import { isRequiredKind } from '$lib/domain/consent/kinds';
 import { translate, type MessageKey } from '$lib/i18n/translate';
-import { findClinic } from '$lib/server/clinic/clinic-repository';
 import { listDocumentVersions } from '$lib/server/consent/list-document-versions';
 import { publishConsentVersion } from '$lib/server/consent/publish-consent-version';
 import { CONSENT_LIMITS, ZPublishConsentFormSchema } from '$lib/server/consent/schemas';
@@ -10,11 +9,12 @@ import { readForm } from '$lib/server/http/read-form';
 import { actorFrom } from '$lib/server/http/request-context';
 import type { Actions, PageServerLoad } from './$types';
 import { notFound } from '$lib/server/http/not-found';
+import { recentClinicTimeZone } from '$lib/server/clinic/clinic-settings';
 
 /** The owner's view of every consent document: versions, answers per version, and publishing. */
 export const load: PageServerLoad = async ({ locals }) => {
 	const kinds = await listDocumentVersions(locals.db);
-	return { kinds, limits: CONSENT_LIMITS, timeZone: (await findClinic(locals.db))?.time_zone ?? 'Asia/Tokyo' };
+	return { kinds, limits: CONSENT_LIMITS, timeZone: (await recentClinicTimeZone(locals.db)) };
 };
 
 export const actions: Actions = {

@@ -1,15 +1,15 @@
-import { findClinic } from '$lib/server/clinic/clinic-repository';
 import { formFailure, parseForm } from '$lib/server/http/form';
 import { actorFrom } from '$lib/server/http/request-context';
 import { translate } from '$lib/i18n/translate';
 import { listDeletionRequests, resolveDeletionRequest } from '$lib/server/portal/deletion-request';
 import { PORTAL_LIMITS, ZResolveDeletionRequestSchema } from '$lib/server/portal/schemas';
 import type { Actions, PageServerLoad } from './$types';
+import { CLINIC_DEFAULT_TIME_ZONE, recentClinic } from '$lib/server/clinic/clinic-settings';
 
 export const load: PageServerLoad = async ({ locals }) => {
-	const [clinic, requests] = await Promise.all([findClinic(locals.db), listDeletionRequests(locals.db)]);
+	const [clinic, requests] = await Promise.all([recentClinic(locals.db), listDeletionRequests(locals.db)]);
 	return {
-		timeZone: clinic?.time_zone ?? 'Asia/Tokyo',
+		timeZone: clinic?.time_zone ?? CLINIC_DEFAULT_TIME_ZONE,
 		limits: PORTAL_LIMITS,
 		open: requests.filter((r) => r.status === 'open'),
 		handled: requests.filter((r) => r.status !== 'open')

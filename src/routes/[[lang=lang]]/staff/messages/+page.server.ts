@@ -1,12 +1,12 @@
 import { z } from 'zod';
-import { findClinic } from '$lib/server/clinic/clinic-repository';
 import { listContactMessages, markContactMessageHandled } from '$lib/server/contact/send-contact-message';
 import { parseForm } from '$lib/server/http/form';
 import { actorFrom } from '$lib/server/http/request-context';
 import type { Actions, PageServerLoad } from './$types';
+import { recentClinicTimeZone } from '$lib/server/clinic/clinic-settings';
 
 export const load: PageServerLoad = async ({ locals }) => ({
-	timeZone: (await findClinic(locals.db))?.time_zone ?? 'Asia/Tokyo',
+	timeZone: (await recentClinicTimeZone(locals.db)),
 	messages: (await listContactMessages(locals.db)).map((m) => ({
 		id: m.id,
 		createdAt: m.created_at,

@@ -1,9 +1,9 @@
-import { findClinic } from '$lib/server/clinic/clinic-repository';
 import { actorFrom } from '$lib/server/http/request-context';
 import { listFailedMail } from '$lib/server/mail/failed-mail';
 import { listOutbox } from '$lib/server/mail/mailer';
 import { listPatientOutbox } from '$lib/server/mail/patient-outbox';
 import type { PageServerLoad } from './$types';
+import { recentClinicTimeZone } from '$lib/server/clinic/clinic-settings';
 
 /**
  * The owner reads every mail as written (the outbox is how mail is read when no SMTP server is
@@ -11,7 +11,7 @@ import type { PageServerLoad } from './$types';
  */
 export const load: PageServerLoad = async (event) => {
 	const { locals } = event;
-	const timeZone = (await findClinic(locals.db))?.time_zone ?? 'Asia/Tokyo';
+	const timeZone = (await recentClinicTimeZone(locals.db));
 	if (locals.session?.staff.role !== 'owner') {
 		const mails = await listPatientOutbox(locals.db, actorFrom(event));
 		return { timeZone, redacted: true, failed: [], mails };

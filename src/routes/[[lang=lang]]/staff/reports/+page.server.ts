@@ -7,6 +7,7 @@ import { loadRetentionReport } from '$lib/server/reports/retention-report';
 import { periodInstants } from '$lib/domain/reports/report-period';
 import { listReportPractitioners } from '$lib/server/reports/report-viewer';
 import type { PageServerLoad } from './$types';
+import { recentClinicTimeZone } from '$lib/server/clinic/clinic-settings';
 
 /** The owner's report (a practitioner sees their own figures): a GET form, so it works without JavaScript. */
 export const load: PageServerLoad = async (event) => {
@@ -21,8 +22,7 @@ export const load: PageServerLoad = async (event) => {
 	}
 	// Issue #17: retention figures, and (for the owner) the cancellation fees of the period.
 	const retention = await loadRetentionReport(locals.db, result.query);
-	const clinic = await locals.db.kysely.selectFrom('clinic').select('time_zone').executeTakeFirstOrThrow();
-	const span = periodInstants({ from: result.query.from, to: result.query.to, timeZone: clinic.time_zone });
+	const span = periodInstants({ from: result.query.from, to: result.query.to, timeZone: await recentClinicTimeZone(locals.db) });
 	const fees = staff.role === 'owner' ? await feeFigures(locals.db, new Date(span.start).toISOString(), new Date(span.end).toISOString()) : null;
 	return { errors: {} as Record<string, string>, values: {} as Record<string, string>, practitioners, report: result.report, tables: result.tables, query: result.query, mayChoosePractitioner: result.mayChoosePractitioner, retention, fees };
 };

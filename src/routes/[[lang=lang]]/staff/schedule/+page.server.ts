@@ -1,5 +1,4 @@
-import { addDays, localDate, localInstant, weekdayOf } from '$lib/domain/scheduling/local-time';
-import { findClinic } from '$lib/server/clinic/clinic-repository';
+import { addDays, localDate, localInstant, weekdayOf } from '$lib/domain/time';
 import { roleMayOpen } from '$lib/server/http/route-access';
 import { actorFrom } from '$lib/server/http/request-context';
 import { loadScheduleResources } from '$lib/server/schedule/schedule-resources';
@@ -10,6 +9,7 @@ import { attendanceAction } from './attendance-action';
 import { listSeriesVisitsOn } from '$lib/server/series/series-status';
 import type { Actions, PageServerLoad } from './$types';
 import { blockAction, cancelAction, createAction, moveAction, statusAction } from './schedule-actions';
+import { recentClinicTimeZone } from '$lib/server/clinic/clinic-settings';
 
 const STEP_MS = 5 * 60_000;
 
@@ -54,7 +54,7 @@ export const load: PageServerLoad = async (event) => {
 };
 
 async function clinicTimeZone(locals: App.Locals): Promise<string> {
-	return (await findClinic(locals.db))?.time_zone ?? 'Asia/Tokyo';
+	return (await recentClinicTimeZone(locals.db));
 }
 
 export const actions: Actions = {

@@ -1,7 +1,7 @@
 import { fail, type RequestEvent } from '@sveltejs/kit';
 import type { z } from 'zod';
-import { clockTime, dayText, personName } from '$lib/components/schedule/wall-clock';
-import { localDate, localInstant, toOffsetIso } from '$lib/domain/scheduling/local-time';
+import { clockTime, dayText, personName } from '$lib/format';
+import { localDate, localInstant, toOffsetIso } from '$lib/domain/time';
 import type { Locale } from '$lib/i18n/locales';
 import { translate, type MessageKey } from '$lib/i18n/translate';
 import { fieldErrorsFrom, type FieldErrors } from '$lib/server/http/field-errors';

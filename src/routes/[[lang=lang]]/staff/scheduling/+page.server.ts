@@ -1,4 +1,4 @@
-import { formatDay } from '$lib/components/scheduling/settings-format';
+import { formatDay } from '$lib/format';
 import { translator } from '$lib/i18n/translate';
 import { formFailure, parseForm } from '$lib/server/http/form';
 import { actorFrom } from '$lib/server/http/request-context';

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { findClinic } from '$lib/server/clinic/clinic-repository';
 import { updateClinicDetails, ZClinicDetailsSchema } from '$lib/server/clinic/clinic-details';
 import { setReceptionReadsClinical, setReceptionTotpOptional } from '$lib/server/clinic/security-settings';
 import { setInvoiceRegistrationNumber, ZInvoiceRegistrationSchema } from '$lib/server/clinic/invoice-registration';
@@ -7,6 +6,7 @@ import { setOffersCupping } from '$lib/server/clinic/treatment-settings';
 import { parseForm } from '$lib/server/http/form';
 import { actorFrom } from '$lib/server/http/request-context';
 import type { Actions, PageServerLoad } from './$types';
+import { recentClinic } from '$lib/server/clinic/clinic-settings';
 
 const ZSecuritySettingsSchema = z.object({
 	receptionTotpOptional: z.literal('on').optional(),
@@ -16,7 +16,7 @@ const ZSecuritySettingsSchema = z.object({
 const ZTreatmentSettingsSchema = z.object({ offersCupping: z.literal('on').optional() });
 
 export const load: PageServerLoad = async ({ locals }) => {
-	const clinic = await findClinic(locals.db);
+	const clinic = await recentClinic(locals.db);
 	return {
 		receptionTotpOptional: clinic?.reception_totp_optional === 1,
 		receptionReadsClinical: clinic?.reception_reads_clinical === 1,

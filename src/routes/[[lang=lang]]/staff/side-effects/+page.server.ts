@@ -1,19 +1,19 @@
 import { error } from '@sveltejs/kit';
 import { z } from 'zod';
 import { translate } from '$lib/i18n/translate';
-import { findClinic } from '$lib/server/clinic/clinic-repository';
 import { parseForm } from '$lib/server/http/form';
 import { actorFrom } from '$lib/server/http/request-context';
 import { listSideEffects } from '$lib/server/side-effects/list-side-effects';
 import { markSideEffectHandled } from '$lib/server/side-effects/mark-side-effect-handled';
 import type { Actions, PageServerLoad } from './$types';
 import { notFound } from '$lib/server/http/not-found';
+import { recentClinicTimeZone } from '$lib/server/clinic/clinic-settings';
 
 export const load: PageServerLoad = async (event) => {
 	const { db } = event.locals;
 	const reports = await listSideEffects(db, {}, actorFrom(event));
 	return {
-		timeZone: (await findClinic(db))?.time_zone ?? 'Asia/Tokyo',
+		timeZone: (await recentClinicTimeZone(db)),
 		openCount: reports.filter((r) => r.handledAt === null).length,
 		reports
 	};

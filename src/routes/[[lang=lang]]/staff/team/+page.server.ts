@@ -1,6 +1,5 @@
 import { localizePath } from '$lib/i18n/locales';
 import { translate } from '$lib/i18n/translate';
-import { findClinic } from '$lib/server/clinic/clinic-repository';
 import { formFailure, parseForm } from '$lib/server/http/form';
 import { actorFrom } from '$lib/server/http/request-context';
 import { invitationMail } from '$lib/server/staff/invitation-mail';
@@ -8,6 +7,7 @@ import { ZInviteStaffSchema, ZRevokeInvitationSchema, ZTeamChangeSchema } from '
 import { listStaff } from '$lib/server/staff/staff-repository';
 import { inviteStaff, listOpenInvitations, revokeInvitation, updateTeamMember } from '$lib/server/staff/team';
 import type { Actions, PageServerLoad } from './$types';
+import { CLINIC_DEFAULT_TIME_ZONE, recentClinic, recentClinicTimeZone } from '$lib/server/clinic/clinic-settings';
 
 export const load: PageServerLoad = async ({ locals }) => ({
 	selfId: locals.session!.staff.id,
@@ -19,7 +19,8 @@ export const load: PageServerLoad = async ({ locals }) => ({
 		disabled: s.disabled === 1,
 		totpEnabled: s.totp_enabled === 1
 	})),
-	invitations: await listOpenInvitations(locals.db)
+	invitations: await listOpenInvitations(locals.db),
+	timeZone: await recentClinicTimeZone(locals.db)
 });
 
 export const actions: Actions = {
@@ -30,14 +31,14 @@ export const actions: Actions = {
 		const result = await inviteStaff(locals.db, form.data, actorFrom(event));
 		if (!result.ok) return formFailure(409, form.values, { email: translate(locals.locale, 'team.emailTaken') });
 		const inviteUrl = new URL(localizePath(`/staff/invite/${result.token}`, locals.locale), locals.origin).toString();
-		const clinic = await findClinic(locals.db);
+		const clinic = await recentClinic(locals.db);
 		const mail = invitationMail({
 			to: form.data.email,
 			role: form.data.role,
 			url: inviteUrl,
 			expiresAt: result.expiresAt,
 			clinicName: (locals.locale === 'ja' ? clinic?.name_ja : clinic?.name_en) ?? 'shinkyu',
-			timeZone: clinic?.time_zone ?? 'Asia/Tokyo',
+			timeZone: clinic?.time_zone ?? CLINIC_DEFAULT_TIME_ZONE,
 			locale: locals.locale
 		});
 		// Queued: the worker sends it in a moment and retries if the mail server is down.

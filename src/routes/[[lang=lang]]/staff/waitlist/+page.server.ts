@@ -11,15 +11,16 @@ import { joinRefusalErrors, TIME_ROWS, waitlistChoices, waitlistInputFrom } from
 import { ZWaitlistHoldSchema } from '$lib/server/waitlist/schemas';
 import { listWaitlist } from '$lib/server/waitlist/waitlist-view';
 import type { Actions, PageServerLoad } from './$types';
+import { recentClinicTimeZone } from '$lib/server/clinic/clinic-settings';
 
 /** The desk's waiting list (issue #17): who waits and for how long, add and remove, the hold time. */
 export const load: PageServerLoad = async ({ locals }) => {
-	const [entries, choices, clinic] = await Promise.all([
+	const [entries, choices, timeZone] = await Promise.all([
 		listWaitlist(locals.db),
 		waitlistChoices(locals.db, true),
-		locals.db.kysely.selectFrom('clinic').select('time_zone').executeTakeFirstOrThrow()
+		recentClinicTimeZone(locals.db)
 	]);
-	return { entries, ...choices, timeRows: TIME_ROWS, timeZone: clinic.time_zone, now: locals.db.clock.now().getTime() };
+	return { entries, ...choices, timeRows: TIME_ROWS, timeZone, now: locals.db.clock.now().getTime() };
 };
 
 export const actions: Actions = {

@@ -1,5 +1,5 @@
 import { json } from '@sveltejs/kit';
-import { toOffsetIso } from '$lib/domain/scheduling/local-time';
+import { toOffsetIso } from '$lib/domain/time';
 import { translate } from '$lib/i18n/translate';
 import { getAvailability } from '$lib/server/booking/get-availability';
 import { ZAvailabilityQuerySchema } from '$lib/server/booking/schemas';

@@ -1,5 +1,5 @@
 import { json } from '@sveltejs/kit';
-import { toOffsetIso } from '$lib/domain/scheduling/local-time';
+import { toOffsetIso } from '$lib/domain/time';
 import { translate } from '$lib/i18n/translate';
 import { createBooking } from '$lib/server/booking/create-booking';
 import { manageUrl } from '$lib/server/booking/manage-url';

@@ -1,5 +1,5 @@
 import {fail, redirect } from '@sveltejs/kit';
-import { localInstant } from '$lib/domain/scheduling/local-time';
+import { localInstant } from '$lib/domain/time';
 import { localizePath } from '$lib/i18n/locales';
 import { DATE_PATTERN, TIME_PATTERN } from '$lib/server/booking/booking-flow';
 import { cancelBooking, findBooking, isChangeableOnline, moveBooking, type BookingKey, type ManagedBooking } from '$lib/server/booking/manage-booking';

@@ -5,10 +5,10 @@ import { isFreshSession } from '$lib/server/auth/session';
 import { isSecureUrl, setSessionCookie } from '$lib/server/auth/session-cookie';
 import { beginTotpEnrolment, confirmTotpEnrolment } from '$lib/server/auth/totp-enrolment';
 import { totpKeyUri } from '$lib/server/auth/totp';
-import { findClinic } from '$lib/server/clinic/clinic-repository';
 import { formFailure, parseForm } from '$lib/server/http/form';
 import { actorFrom } from '$lib/server/http/request-context';
 import type { Actions, PageServerLoad } from './$types';
+import { recentClinic } from '$lib/server/clinic/clinic-settings';
 
 /*
  * Enrolment in two posts (issue #16): the password again (`reveal`), which answers with a new
@@ -38,7 +38,7 @@ export const actions: Actions = {
 			if (result.code === 'locked') return formFailure(429, {}, {}, translate(locals.locale, 'login.locked', { minutes: 15 }));
 			return formFailure(400, {}, { password: translate(locals.locale, 'staffSecurity.wrongPassword') });
 		}
-		const clinic = await findClinic(locals.db);
+		const clinic = await recentClinic(locals.db);
 		const uri = totpKeyUri(result.secret, session.staff.email, clinic ? `shinkyu ${clinic.name_en}` : 'shinkyu');
 		return {
 			secret: result.secret.match(/.{1,4}/g)!.join(' '),

@@ -1,6 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { needlesMissing } from '$lib/domain/clinical/needle-account';
-import { addDays } from '$lib/domain/scheduling/local-time';
+import { addDays } from '$lib/domain/time';
 import { translate } from '$lib/i18n/translate';
 import { dayEndSummary } from '$lib/server/billing/day-end-summary';
 import { deskToday, listDayEntries } from '$lib/server/billing/list-charges';

@@ -1,8 +1,7 @@
-import { endOfMonthAfter } from '$lib/domain/billing/calendar-date';
-import { clinicDayAt } from '$lib/domain/clinic/opening-hours';
-import { dayText } from '$lib/components/schedule/wall-clock';
+import { endOfMonthAfter, localDate } from '$lib/domain/time';
+import { dayText } from '$lib/format';
 import { translator } from '$lib/i18n/translate';
-import { findClinic } from '$lib/server/clinic/clinic-repository';
+import { recentClinicTimeZone } from '$lib/server/clinic/clinic-settings';
 import { actorFrom } from '$lib/server/http/request-context';
 import { blockerText } from '$lib/server/jukyo-claim/blocker-text';
 import { listClaimDrafts, ZClaimMonthSchema } from '$lib/server/jukyo-claim/claim-drafts';
@@ -11,8 +10,7 @@ import type { PageServerLoad } from './$types';
 /** The month's draft 申請書 per insured patient, with what blocks each (issue #19); last month by default. */
 export const load: PageServerLoad = async (event) => {
 	const { locals, url } = event;
-	const clinic = await findClinic(locals.db);
-	const today = clinicDayAt(locals.db.clock.now(), clinic?.time_zone ?? 'Asia/Tokyo').date;
+	const today = localDate(locals.db.clock.now().getTime(), await recentClinicTimeZone(locals.db));
 	const asked = url.searchParams.get('month');
 	const parsed = ZClaimMonthSchema.safeParse(asked ?? endOfMonthAfter(today, -1).slice(0, 7));
 	const t = translator(locals.locale);

@@ -1,9 +1,8 @@
 
 import { z } from 'zod';
-import { localDate } from '$lib/domain/scheduling/local-time';
+import { localDate } from '$lib/domain/time';
 import { translate, type MessageKey } from '$lib/i18n/translate';
 import { consentWarningsForPatients } from '$lib/server/billing/consent-warnings';
-import { findClinic } from '$lib/server/clinic/clinic-repository';
 import { mayReadClinical } from '$lib/server/clinic/security-settings';
 import { lineConfig } from '$lib/server/line/line-config';
 import { findLineLink } from '$lib/server/line/line-link';
@@ -18,11 +17,12 @@ import { PATIENT_LIMITS, PATIENT_SEXES, ZUpdatePatientSchema } from '$lib/server
 import { mayChangeEmail, updatePatient } from '$lib/server/patients/update-patient';
 import type { Actions, PageServerLoad } from './$types';
 import { notFound } from '$lib/server/http/not-found';
+import { recentClinicTimeZone } from '$lib/server/clinic/clinic-settings';
 
 const isPatientId = (id: string) => z.uuid().safeParse(id).success;
 
 async function clinicTimeZone(db: Db): Promise<string> {
-	return (await findClinic(db))?.time_zone ?? 'Asia/Tokyo';
+	return (await recentClinicTimeZone(db));
 }
 
 export const load: PageServerLoad = async (event) => {

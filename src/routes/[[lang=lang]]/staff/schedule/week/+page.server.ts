@@ -1,5 +1,5 @@
 import { japaneseHoliday } from '$lib/domain/clinic/holidays';
-import { addDays, datesBetween, localDate, weekdayOf } from '$lib/domain/scheduling/local-time';
+import { addDays, datesBetween, localDate, weekdayOf } from '$lib/domain/time';
 import { actorFrom } from '$lib/server/http/request-context';
 import { loadStaffSchedule } from '$lib/server/schedule/staff-schedule';
 import { loadScheduleResources } from '$lib/server/schedule/schedule-resources';

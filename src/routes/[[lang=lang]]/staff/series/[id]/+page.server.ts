@@ -1,13 +1,14 @@
 import { error } from '@sveltejs/kit';
-import { localInstant } from '$lib/domain/scheduling/local-time';
+import { localInstant } from '$lib/domain/time';
 import { translate, type MessageKey } from '$lib/i18n/translate';
-import { findClinic } from '$lib/server/clinic/clinic-repository';
 import { formFailure, parseForm } from '$lib/server/http/form';
 import { actorFrom } from '$lib/server/http/request-context';
 import { cancelSeriesVisits, moveSeriesVisits } from '$lib/server/series/change-series-visits';
 import { loadSeries } from '$lib/server/series/load-series';
 import { ZSeriesMoveSchema, ZSeriesScopeSchema } from '$lib/server/series/schemas';
 import type { Actions, PageServerLoad } from './$types';
+import { CLINIC_DEFAULT_TIME_ZONE, recentClinic } from '$lib/server/clinic/clinic-settings';
+import { isVisitOfSeries } from '$lib/server/series/series-status';
 
 const REFUSALS: Record<string, [number, MessageKey]> = {
 	not_found: [404, 'series.notFound'],
@@ -20,23 +21,17 @@ export const load: PageServerLoad = async (event) => {
 	const { locals, params, url } = event;
 	const series = await loadSeries(locals.db, params.id, actorFrom(event));
 	if (!series) error(404, translate(locals.locale, 'series.notFound'));
-	const clinic = await findClinic(locals.db);
+	const clinic = await recentClinic(locals.db);
 	const booked = Number(url.searchParams.get('booked') ?? '');
-	return { series, timeZone: clinic?.time_zone ?? 'Asia/Tokyo', booked: Number.isSafeInteger(booked) && booked > 0 ? booked : null };
+	return { series, timeZone: clinic?.time_zone ?? CLINIC_DEFAULT_TIME_ZONE, booked: Number.isSafeInteger(booked) && booked > 0 ? booked : null };
 };
-
-/** Only visits of this series are changed from its page. */
-async function belongsToSeries(locals: App.Locals, appointmentId: string, seriesId: string): Promise<boolean> {
-	const row = await locals.db.kysely.selectFrom('appointment').select('id').where('id', '=', appointmentId).where('series_id', '=', seriesId).executeTakeFirst();
-	return row !== undefined;
-}
 
 export const actions: Actions = {
 	cancel: async (event) => {
 		const { locals, params } = event;
 		const form = await parseForm(event.request, ZSeriesScopeSchema, locals.locale);
 		if (!form.ok) return form.failure;
-		if (!(await belongsToSeries(locals, form.data.appointmentId, params.id))) return formFailure(404, form.values, {}, translate(locals.locale, 'series.notFound'));
+		if (!(await isVisitOfSeries(locals.db, form.data.appointmentId, params.id))) return formFailure(404, form.values, {}, translate(locals.locale, 'series.notFound'));
 		const result = await cancelSeriesVisits(locals.db, form.data.appointmentId, form.data.scope, actorFrom(event));
 		if (!result.ok) {
 			const [status, key] = REFUSALS[result.code]!;
@@ -48,9 +43,9 @@ export const actions: Actions = {
 		const { locals, params } = event;
 		const form = await parseForm(event.request, ZSeriesMoveSchema, locals.locale);
 		if (!form.ok) return form.failure;
-		if (!(await belongsToSeries(locals, form.data.appointmentId, params.id))) return formFailure(404, form.values, {}, translate(locals.locale, 'series.notFound'));
-		const clinic = await findClinic(locals.db);
-		const start = localInstant(form.data.date, form.data.time, clinic?.time_zone ?? 'Asia/Tokyo');
+		if (!(await isVisitOfSeries(locals.db, form.data.appointmentId, params.id))) return formFailure(404, form.values, {}, translate(locals.locale, 'series.notFound'));
+		const clinic = await recentClinic(locals.db);
+		const start = localInstant(form.data.date, form.data.time, clinic?.time_zone ?? CLINIC_DEFAULT_TIME_ZONE);
 		const result = await moveSeriesVisits(locals.db, form.data.appointmentId, form.data.scope, start, actorFrom(event));
 		if (!result.ok) {
 			const [status, key] = REFUSALS[result.code]!;

@@ -6,6 +6,7 @@ import { lineConfig } from '$lib/server/line/line-config';
 import { countLineLinks, lineChannelStatus, listLineDeliveryFailures } from '$lib/server/line/line-status';
 import { reminderTiming, saveReminderTiming } from '$lib/server/reminders/reminder-settings';
 import type { Actions, PageServerLoad } from './$types';
+import { recentClinicTimeZone } from '$lib/server/clinic/clinic-settings';
 
 /** The owner's messaging settings: reminder timing per channel (issue #17) and the LINE channel's state (issue #20). */
 export const load: PageServerLoad = async ({ locals }) => {
@@ -15,7 +16,8 @@ export const load: PageServerLoad = async ({ locals }) => {
 		timing: { mail: formatReminderHours(timing.mail), line: formatReminderHours(timing.line) },
 		line: config
 			? { status: await lineChannelStatus(config), linked: await countLineLinks(locals.db), failures: await listLineDeliveryFailures(locals.db) }
-			: null
+			: null,
+		timeZone: await recentClinicTimeZone(locals.db)
 	};
 };
 

@@ -7,14 +7,15 @@ import { actorFrom } from '$lib/server/http/request-context';
 import { deskFailure, isId, readDeskForm } from '../../desk-form';
 import type { Actions, PageServerLoad } from './$types';
 import { notFound } from '$lib/server/http/not-found';
+import { recentClinicTimeZone } from '$lib/server/clinic/clinic-settings';
 
 /** One cancellation fee (issue #17): the desk collects or waives it; reception and the owner only (route-access). */
 export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const fee = isId(params.feeId) ? await findFee(locals.db, params.feeId) : undefined;
 	if (!fee) notFound(locals.locale);
-	const clinic = await locals.db.kysely.selectFrom('clinic').select('time_zone').executeTakeFirstOrThrow();
+	const timeZone = await recentClinicTimeZone(locals.db);
 	const done = url.searchParams.get('fee');
-	return { fee, timeZone: clinic.time_zone, done: done === 'collected' || done === 'waived' ? done : null };
+	return { fee, timeZone, done: done === 'collected' || done === 'waived' ? done : null };
 };
 
 /** Back to the page the form was on when it is a staff page; else to this fee. */

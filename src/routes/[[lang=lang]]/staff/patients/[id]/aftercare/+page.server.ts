@@ -7,11 +7,11 @@ import { listAftercareNotes } from '$lib/server/aftercare/list-aftercare-notes';
 import { composeAftercare, AFTERCARE_TEMPLATES } from '$lib/domain/clinical/aftercare-templates';
 import { notifyAftercareShared } from '$lib/server/aftercare/notify-aftercare';
 import { AFTERCARE_BODY_MAX, ZAftercareFormSchema } from '$lib/server/aftercare/schemas';
-import { findClinic } from '$lib/server/clinic/clinic-repository';
 import { formFailure, parseForm } from '$lib/server/http/form';
 import { actorFrom } from '$lib/server/http/request-context';
 import type { Actions, PageServerLoad } from './$types';
 import { notFound } from '$lib/server/http/not-found';
+import { recentClinicTimeZone } from '$lib/server/clinic/clinic-settings';
 
 const isPatientId = (id: string) => z.uuid().safeParse(id).success;
 
@@ -20,7 +20,7 @@ export const load: PageServerLoad = async (event) => {
 	const patient = isPatientId(params.id) ? await findAftercarePatient(locals.db, params.id) : null;
 	if (!patient) notFound(locals.locale);
 	return {
-		timeZone: (await findClinic(locals.db))?.time_zone ?? 'Asia/Tokyo',
+		timeZone: (await recentClinicTimeZone(locals.db)),
 		bodyMax: AFTERCARE_BODY_MAX,
 		templates: AFTERCARE_TEMPLATES,
 		patient,

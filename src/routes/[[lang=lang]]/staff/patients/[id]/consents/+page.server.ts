@@ -1,6 +1,5 @@
 
 import { z } from 'zod';
-import { findClinic } from '$lib/server/clinic/clinic-repository';
 import { consentOverview } from '$lib/server/consent/consent-overview';
 import { CONSENT_LIMITS } from '$lib/server/consent/schemas';
 import { signFormAction } from '$lib/server/consent/sign-form-action';
@@ -8,6 +7,7 @@ import { verbalConsentFormAction } from '$lib/server/consent/verbal-form-action'
 import { actorFrom } from '$lib/server/http/request-context';
 import type { Actions, PageServerLoad } from './$types';
 import { notFound } from '$lib/server/http/not-found';
+import { recentClinicTimeZone } from '$lib/server/clinic/clinic-settings';
 
 const isPatientId = (id: string) => z.uuid().safeParse(id).success;
 
@@ -17,7 +17,7 @@ export const load: PageServerLoad = async (event) => {
 	const overview = isPatientId(params.id) ? await consentOverview(locals.db, params.id, actorFrom(event)) : null;
 	if (!overview) notFound(locals.locale);
 	return {
-		timeZone: (await findClinic(locals.db))?.time_zone ?? 'Asia/Tokyo',
+		timeZone: (await recentClinicTimeZone(locals.db)),
 		nameMaxLength: CONSENT_LIMITS.typedName,
 		patient: { id: overview.patient.id, familyName: overview.patient.familyName, givenName: overview.patient.givenName },
 		kinds: overview.kinds

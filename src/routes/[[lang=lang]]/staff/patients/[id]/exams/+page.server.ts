@@ -3,7 +3,6 @@ import { z } from 'zod';
 import { EXAM_SIDES, PATTERNS } from '$lib/domain/clinical/examination';
 import { RED_FLAG_QUESTIONS } from '$lib/domain/triage/assess';
 import { localizePath } from '$lib/i18n/locales';
-import { findClinic } from '$lib/server/clinic/clinic-repository';
 import { findExamPatient } from '$lib/server/examination/exam-patient';
 import { listExaminations, recordExamination } from '$lib/server/examination/examination-service';
 import { givenHistoryFacts } from '$lib/server/examination/given-history';
@@ -12,6 +11,7 @@ import { parseForm } from '$lib/server/http/form';
 import { actorFrom } from '$lib/server/http/request-context';
 import type { Actions, PageServerLoad } from './$types';
 import { notFound } from '$lib/server/http/not-found';
+import { recentClinicTimeZone } from '$lib/server/clinic/clinic-settings';
 
 async function patientOf(locals: App.Locals, id: string) {
 	const patient = z.uuid().safeParse(id).success ? await findExamPatient(locals.db, id, locals.locale) : null;
@@ -27,7 +27,7 @@ export const load: PageServerLoad = async (event) => {
 	return {
 		appointmentId: appointment && z.uuid().safeParse(appointment).success ? appointment : null,
 		patient,
-		timeZone: (await findClinic(locals.db))?.time_zone ?? 'Asia/Tokyo',
+		timeZone: (await recentClinicTimeZone(locals.db)),
 		examinations: await listExaminations(locals.db, patient.id, actorFrom(event)),
 		givenHistory: await givenHistoryFacts(locals.db, patient.id),
 		options: { sides: EXAM_SIDES, patterns: PATTERNS, redFlags: RED_FLAG_QUESTIONS },

@@ -1,7 +1,6 @@
 
 import { z } from 'zod';
 import { isMessageKey, translate } from '$lib/i18n/translate';
-import { findClinic } from '$lib/server/clinic/clinic-repository';
 import { fieldErrorsFrom } from '$lib/server/http/field-errors';
 import { formFailure } from '$lib/server/http/form';
 import { readForm } from '$lib/server/http/read-form';
@@ -13,6 +12,7 @@ import { patientHeading } from '$lib/server/outcomes/outcome-repository';
 import { recordInstrumentScore } from '$lib/server/outcomes/record-instrument-score';
 import type { Actions, PageServerLoad } from './$types';
 import { notFound } from '$lib/server/http/not-found';
+import { recentClinicTimeZone } from '$lib/server/clinic/clinic-settings';
 
 const isPatientId = (id: string) => z.uuid().safeParse(id).success;
 
@@ -25,7 +25,7 @@ export const load: PageServerLoad = async (event) => {
 	// With one instrument there is nothing to choose; the form opens directly.
 	const selected = instruments.find((i) => i.code === requested)?.code ?? (instruments.length === 1 ? instruments[0]!.code : null);
 	return {
-		timeZone: (await findClinic(locals.db))?.time_zone ?? 'Asia/Tokyo',
+		timeZone: (await recentClinicTimeZone(locals.db)),
 		patient,
 		selected,
 		progress: await instrumentProgress(locals.db, patient.id, instruments, actorFrom(event))

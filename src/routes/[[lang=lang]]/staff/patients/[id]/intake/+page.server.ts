@@ -6,12 +6,13 @@ import { actorFrom } from '$lib/server/http/request-context';
 import { getOrStartIntake, latestIntakeSummary } from '$lib/server/intake/intake-service';
 import { displayName, intakePatientFor } from './access';
 import type { Actions, PageServerLoad } from './$types';
+import { recentClinicTimeZone } from '$lib/server/clinic/clinic-settings';
 
 export const load: PageServerLoad = async (event) => {
 	const patient = await intakePatientFor(event);
 	const summary = await latestIntakeSummary(event.locals.db, patient.id, actorFrom(event));
 	const consentNeeded = (await intakeConsentProblemOf(event.locals.db, patient.id)) !== null;
-	return { patient, name: displayName(patient, event.locals.locale), summary, sent: event.url.searchParams.get('sent') === '1', consentNeeded };
+	return { patient, name: displayName(patient, event.locals.locale), summary, sent: event.url.searchParams.get('sent') === '1', consentNeeded, timeZone: await recentClinicTimeZone(event.locals.db) };
 };
 
 export const actions: Actions = {

@@ -11,6 +11,7 @@ import { getPatient, type PatientRecord } from '$lib/server/patients/get-patient
 import { mergePatients } from '$lib/server/patients/merge-patients';
 import type { Actions, PageServerLoad } from './$types';
 import { notFound } from '$lib/server/http/not-found';
+import { recentClinicTimeZone } from '$lib/server/clinic/clinic-settings';
 
 const isPatientId = (id: string | null): id is string => id !== null && z.uuid().safeParse(id).success;
 
@@ -83,7 +84,8 @@ export const load: PageServerLoad = async (event) => {
 		mergedIntoId: null,
 		other: { card, reasons: duplicateReasons(patient, card), defaultSurvivor: olderOf(patient, card), contact: contactRows(self.patient, other.patient) },
 		candidates: [],
-		problem: null
+		problem: null,
+		timeZone: await recentClinicTimeZone(event.locals.db)
 	};
 };
 

@@ -2,9 +2,8 @@ import { error, fail } from '@sveltejs/kit';
 import { z } from 'zod';
 import type { CheckedConflict } from '$lib/domain/clinical/safety-check';
 import { NEEDLING_ORDER } from '$lib/domain/clinical/point-suggestions';
-import { localDate } from '$lib/domain/scheduling/local-time';
+import { localDate } from '$lib/domain/time';
 import { isMessageKey, translate } from '$lib/i18n/translate';
-import { findClinic } from '$lib/server/clinic/clinic-repository';
 import type { Db } from '$lib/server/db/database';
 import { formFailure } from '$lib/server/http/form';
 import { readForm } from '$lib/server/http/read-form';
@@ -14,11 +13,12 @@ import { savePlan } from '$lib/server/treatment-plan/save-plan';
 import { PLAN_FIELD, PLAN_LIMITS, planFormInput } from '$lib/server/treatment-plan/schemas';
 import type { Actions, PageServerLoad } from './$types';
 import { notFound } from '$lib/server/http/not-found';
+import { recentClinicTimeZone } from '$lib/server/clinic/clinic-settings';
 
 const isPatientId = (id: string) => z.uuid().safeParse(id).success;
 
 async function clinicToday(db: Db): Promise<{ today: string; timeZone: string }> {
-	const timeZone = (await findClinic(db))?.time_zone ?? 'Asia/Tokyo';
+	const timeZone = (await recentClinicTimeZone(db));
 	return { today: localDate(db.clock.now().getTime(), timeZone), timeZone };
 }
 

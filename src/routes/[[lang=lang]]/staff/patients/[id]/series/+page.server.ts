@@ -1,5 +1,5 @@
 import { error, fail, redirect } from '@sveltejs/kit';
-import { addDays, localDate } from '$lib/domain/scheduling/local-time';
+import { addDays, localDate } from '$lib/domain/time';
 import { localizePath } from '$lib/i18n/locales';
 import { translate, type MessageKey } from '$lib/i18n/translate';
 import { recordAudit } from '$lib/server/audit/audit-log';
@@ -14,6 +14,7 @@ import { seriesPreviewRows } from '$lib/server/series/series-preview-rows';
 import { loadPatientSeriesStatus } from '$lib/server/series/series-status';
 import { MAX_SERIES_VISITS } from '$lib/domain/scheduling/series';
 import type { Actions, PageServerLoad } from './$types';
+import { findUnerasedPatientName } from '$lib/server/patients/get-patient';
 
 const REFUSALS: Record<string, [number, MessageKey]> = {
 	patient_not_found: [404, 'series.patientNotFound'],
@@ -24,12 +25,7 @@ const REFUSALS: Record<string, [number, MessageKey]> = {
 
 export const load: PageServerLoad = async (event) => {
 	const { locals, params } = event;
-	const patient = await locals.db.kysely
-		.selectFrom('patient')
-		.select(['id', 'family_name', 'given_name'])
-		.where('id', '=', params.id)
-		.where('erased_at', 'is', null)
-		.executeTakeFirst();
+	const patient = await findUnerasedPatientName(locals.db, params.id);
 	if (!patient) error(404, translate(locals.locale, 'series.patientNotFound'));
 	const now = locals.db.clock.now().getTime();
 	const [resources, status] = await Promise.all([loadScheduleResources(locals.db), loadPatientSeriesStatus(locals.db, patient.id, now)]);

@@ -2,7 +2,6 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import { localizePath } from '$lib/i18n/locales';
 import { isMessageKey, translate } from '$lib/i18n/translate';
-import { findClinic } from '$lib/server/clinic/clinic-repository';
 import { treatmentConsentState } from '$lib/server/consent/required-consent';
 import { verbalConsentFormAction } from '$lib/server/consent/verbal-form-action';
 import { formFailure } from '$lib/server/http/form';
@@ -12,6 +11,7 @@ import { listSessions } from '$lib/server/treatment-session/session-record';
 import { findSessionPatient } from '$lib/server/treatment-session/session-repository';
 import { startSession } from '$lib/server/treatment-session/start-session';
 import type { Actions, PageServerLoad } from './$types';
+import { recentClinicTimeZone } from '$lib/server/clinic/clinic-settings';
 
 const isId = (id: string) => z.uuid().safeParse(id).success;
 
@@ -19,7 +19,7 @@ export const load: PageServerLoad = async (event) => {
 	const { locals, params, url } = event;
 	const patient = isId(params.id) ? await findSessionPatient(locals.db, params.id) : null;
 	if (!patient) error(404, translate(locals.locale, 'error.notFoundTitle'));
-	const timeZone = (await findClinic(locals.db))?.time_zone ?? 'Asia/Tokyo';
+	const timeZone = (await recentClinicTimeZone(locals.db));
 	const list = await listSessions(locals.db, patient.id, actorFrom(event), { timeZone });
 	const requested = url.searchParams.get('appointment');
 	const treatmentConsent = await treatmentConsentState(locals.db, patient.id);
@@ -31,7 +31,7 @@ export const actions: Actions = {
 		const { locals, params } = event;
 		if (!isId(params.id)) error(404, translate(locals.locale, 'error.notFoundTitle'));
 		const values = await readForm(event.request);
-		const timeZone = (await findClinic(locals.db))?.time_zone ?? 'Asia/Tokyo';
+		const timeZone = (await recentClinicTimeZone(locals.db));
 		const result = await startSession(locals.db, params.id, values, actorFrom(event), { timeZone });
 		if (!result.ok && result.code === 'no_treatment_consent') return formFailure(409, values, {}, translate(locals.locale, 'consent.required.treatment'));
 		// A red flag at the latest examination: referral, or the practitioner's acknowledgement first.

@@ -2,7 +2,6 @@ import { error } from '@sveltejs/kit';
 import { z } from 'zod';
 import { PATTERNS, ROOTS, slrPositive, suggestRoot } from '$lib/domain/clinical/examination';
 import { translate } from '$lib/i18n/translate';
-import { findClinic } from '$lib/server/clinic/clinic-repository';
 import { findExamPatient } from '$lib/server/examination/exam-patient';
 import { acknowledgeExamRedFlags, updateExamination, getExamination } from '$lib/server/examination/examination-service';
 import { ZAcknowledgeRedFlagsSchema, ZConfirmExamSchema } from '$lib/server/examination/schemas';
@@ -10,6 +9,7 @@ import { formFailure, parseForm } from '$lib/server/http/form';
 import { actorFrom } from '$lib/server/http/request-context';
 import type { Actions, PageServerLoad } from './$types';
 import { notFound } from '$lib/server/http/not-found';
+import { recentClinicTimeZone } from '$lib/server/clinic/clinic-settings';
 
 const isId = (id: string) => z.uuid().safeParse(id).success;
 
@@ -25,7 +25,7 @@ export const load: PageServerLoad = async (event) => {
 		suggestion: suggestRoot(exam.findings),
 		slr,
 		saved: url.searchParams.has('saved'),
-		timeZone: (await findClinic(locals.db))?.time_zone ?? 'Asia/Tokyo',
+		timeZone: (await recentClinicTimeZone(locals.db)),
 		roots: ROOTS,
 		patterns: PATTERNS
 	};

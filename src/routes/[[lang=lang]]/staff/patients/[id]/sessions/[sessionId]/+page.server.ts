@@ -5,7 +5,6 @@ import type { CheckedConflict } from '$lib/domain/clinical/safety-check';
 import { allowedTechniques, cuppingPolicy, MOXA_TYPES, planPointsForSession } from '$lib/domain/clinical/session-rules';
 import type { Locale } from '$lib/i18n/locales';
 import { isMessageKey, translate } from '$lib/i18n/translate';
-import { findClinic } from '$lib/server/clinic/clinic-repository';
 import { offersCupping } from '$lib/server/clinic/treatment-settings';
 import type { Db } from '$lib/server/db/database';
 import type { AuditActor } from '$lib/server/audit/audit-log';
@@ -41,6 +40,7 @@ import { startRetentionTimer } from '$lib/server/treatment-session/start-retenti
 import { getActivePlan } from '$lib/server/treatment-plan/get-active-plan';
 import type { Actions, PageServerLoad } from './$types';
 import { notFound } from '$lib/server/http/not-found';
+import { recentClinicTimeZone } from '$lib/server/clinic/clinic-settings';
 
 const isId = (id: string | undefined) => z.uuid().safeParse(id ?? '').success;
 
@@ -61,7 +61,7 @@ export const load: PageServerLoad = async (event) => {
 		patient,
 		session,
 		now: now.getTime(),
-		timeZone: (await findClinic(locals.db))?.time_zone ?? 'Asia/Tokyo',
+		timeZone: (await recentClinicTimeZone(locals.db)),
 		justStarted: url.searchParams.get('started') === '1',
 		licences,
 		allowed: allowedTechniques(licences, cuppingPolicy(cupping)),

@@ -1,7 +1,10 @@
 import { tzOffset } from '@date-fns/tz';
+import { isCalendarDate } from './calendar-date';
 
 /*
- * Clinic-local calendar days and wall-clock times, turned into instants in one place. Offsets are
+ * The one time module (docs/architecture.md, "Time"): clinic-local calendar days ('YYYY-MM-DD')
+ * and wall-clock times ('HH:MM'), turned into instants and back in one place. A day is the
+ * half-open range [start, next day's start): its end is never included. Offsets are
  * read from the runtime's time-zone data once per quarter hour and remembered: zone transitions
  * happen on quarter-hour boundaries, so the answers are exact, and availability stays fast.
  */
@@ -41,6 +44,7 @@ export function addDays(date: string, days: number): string {
 	return result;
 }
 
+/** 0 for Sunday … 6 for Saturday, of a calendar day. */
 export function weekdayOf(date: string): number {
 	return new Date(`${date}T00:00:00Z`).getUTCDay();
 }
@@ -112,4 +116,51 @@ function formatOffsetIso(instant: number, timeZone: string): string {
 	const abs = Math.abs(offset);
 	const pad = (n: number) => String(n).padStart(2, '0');
 	return `${local.toISOString().slice(0, 19)}${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
+}
+
+/** The clinic's time of day at an instant, 'HH:MM' on the 24-hour clock. */
+export function localTime(instant: number, timeZone: string): string {
+	return shifted(instant, timeZone).local.toISOString().slice(11, 16);
+}
+
+export interface LocalDay {
+	/** 'YYYY-MM-DD' in the clinic's time zone. */
+	date: string;
+	/** 0 for Sunday … 6 for Saturday. */
+	weekday: number;
+}
+
+/** The clinic's calendar day and weekday at an instant, whatever the server's own time zone. */
+export function localDayAt(instant: Date | number, timeZone: string): LocalDay {
+	const date = localDate(typeof instant === 'number' ? instant : instant.getTime(), timeZone);
+	return { date, weekday: weekdayOf(date) };
+}
+
+/**
+ * The UTC instants (ISO strings) where the clinic-local days `from` … `to` (both included) begin
+ * and the day after `to` begins: a half-open range, so `start <= t < end` holds for every instant
+ * of those days and for no instant of the next. `to` defaults to `from` (one day).
+ */
+export function localDayRange(from: string, timeZone: string, to = from): { start: string; end: string } {
+	return { start: new Date(localInstant(from, '00:00', timeZone)).toISOString(), end: new Date(localInstant(addDays(to, 1), '00:00', timeZone)).toISOString() };
+}
+
+/** The clinic-local day around `now` as a half-open range of ISO instants [start, end). */
+export function localDayAround(now: Date | number, timeZone: string): { start: string; end: string } {
+	return localDayRange(localDayAt(now, timeZone).date, timeZone);
+}
+
+const CLOCK = /^([01]\d|2[0-3]):([0-5]\d)$/;
+
+/** Minutes after midnight of a wall-clock 'HH:MM' (00:00 to 23:59), or null when it is not one. */
+export function clockMinutes(value: string): number | null {
+	const match = CLOCK.exec(value);
+	return match ? Number(match[1]) * 60 + Number(match[2]) : null;
+}
+
+/** A 'YYYY-MM-DDTHH:MM' from a date-time field, if it names a real day and time. */
+export function parseLocalDateTime(value: string): { date: string; time: string } | null {
+	const match = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2})(?::00)?$/.exec(value.normalize('NFKC').trim());
+	if (!match || !isCalendarDate(match[1]!) || clockMinutes(match[2]!) === null) return null;
+	return { date: match[1]!, time: match[2]! };
 }
