@@ -13,9 +13,9 @@ import type { Appointment } from '../db/schema';
 import { withGroupedTransaction } from '../db/grouped-transaction';
 import { enqueueJobs } from '../jobs/queue';
 import { bookingMailJobs } from './booking-mail-jobs';
-import { reminderTiming } from '../reminders/reminder-settings';
+import { reminderTimingOf } from '../reminders/reminder-settings';
 import { appointmentRow } from './appointment-row';
-import { claimOccupancy, isUniqueViolation, resourcesOf } from './occupancy';
+import { insertAppointmentClaimingOccupancy, isUniqueViolation } from './occupancy';
 import { findOrCreatePatient } from '../patients/find-or-create-patient';
 import { transactionScheduleConfig } from './schedule-config-cache';
 import { loadScheduleInputs, type ScheduleConfig } from './schedule-repository';
@@ -98,7 +98,7 @@ async function attemptBooking(
 
 			const { id: patientId, created } = await findOrCreatePatient(tx, input.patient, input.locale);
 			// The clinic's booking controls (issue #17): a limit of upcoming visits, and the desk's approval for someone new.
-			const standing = await loadBookingStanding(tx, patientId, created, now);
+			const standing = await loadBookingStanding(tx, patientId, created, now, config.clinic);
 			if (exceedsUpcomingLimit(standing.upcomingVisits, standing.maxUpcomingVisits)) throw new TooManyUpcoming(standing.maxUpcomingVisits);
 			const pending = needsApproval(standing.approveNewPatients, standing.seenBefore);
 			// The privacy box the schema requires is the patient's consent: kept with its version and time.
@@ -118,10 +118,9 @@ async function attemptBooking(
 				policyVersion: await acknowledgedPolicyVersion(tx, input.cancellationPolicyVersion),
 				approval: pending ? 'pending' : null
 			});
-			await tx.kysely.insertInto('appointment').values(appointment).execute();
 			try {
 				const capacity = inputs.practitioners.find((p) => p.id === slot.practitionerId)?.capacity ?? 1;
-				await claimOccupancy(tx, appointment.id, resourcesOf(appointment), slot.start, Date.parse(appointment.held_until), { capacity });
+				await insertAppointmentClaimingOccupancy(tx, appointment, slot.start, { capacity });
 			} catch (cause) {
 				if (isUniqueViolation(cause)) throw new SlotTaken();
 				throw cause;
@@ -137,7 +136,7 @@ async function attemptBooking(
 			// A request awaiting the desk is told so now; its confirmation and reminder follow the approval.
 			const jobs = pending
 				? pendingBookingMailJobs(tx.secrets, { appointmentId: appointment.id, manageToken })
-				: bookingMailJobs(tx.secrets, { appointmentId: appointment.id, manageToken, patientId }, slot.start, now, await reminderTiming(tx));
+				: bookingMailJobs(tx.secrets, { appointmentId: appointment.id, manageToken, patientId }, slot.start, now, reminderTimingOf(config.clinic));
 			await enqueueJobs(tx, jobs, new Date(now));
 			return { ok: true, appointment, manageToken, timeZone, pending } as const;
 		});

@@ -22,7 +22,11 @@ export async function findService(db: Db, serviceId: string): Promise<Service | 
 
 /** The clinic's standing schedule: what changes only when the owner edits the settings. */
 export interface ScheduleConfig {
-	clinic: Pick<Clinic, 'time_zone' | 'slot_step_minutes' | 'min_notice_minutes' | 'horizon_days' | 'cancellation_cutoff_hours'>;
+	/** With the booking controls and reminder hours, so a booking reads the clinic row once. */
+	clinic: Pick<
+		Clinic,
+		'time_zone' | 'slot_step_minutes' | 'min_notice_minutes' | 'horizon_days' | 'cancellation_cutoff_hours' | 'approve_new_patients' | 'max_upcoming_visits' | 'reminder_hours_mail' | 'reminder_hours_line'
+	>;
 	hours: Array<{ weekday: number; opens: string; closes: string }>;
 	workingHours: Array<{ practitioner_id: string; weekday: number; starts: string; ends: string; concurrent_patients: number }>;
 	services: Array<{ practitioner_id: string; service_id: string }>;
@@ -35,7 +39,7 @@ export async function loadScheduleConfig(db: Db): Promise<ScheduleConfig> {
 	const [clinic, hours, workingHours, services, beds, serviceRows] = await Promise.all([
 		db.kysely
 			.selectFrom('clinic')
-			.select(['time_zone', 'slot_step_minutes', 'min_notice_minutes', 'horizon_days', 'cancellation_cutoff_hours'])
+			.select(['time_zone', 'slot_step_minutes', 'min_notice_minutes', 'horizon_days', 'cancellation_cutoff_hours', 'approve_new_patients', 'max_upcoming_visits', 'reminder_hours_mail', 'reminder_hours_line'])
 			.executeTakeFirstOrThrow(),
 		db.kysely.selectFrom('opening_hours').select(['weekday', 'opens', 'closes']).execute(),
 		// Only active practitioners with working hours can have a slot.
