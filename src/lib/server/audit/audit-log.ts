@@ -29,25 +29,25 @@ type AuditRow = Omit<AuditEntry, 'seq' | 'prev_hash' | 'hash'>;
 /**
  * Appends one row to the chain. Joins the caller's transaction so the row lands with the change.
  * On PostgreSQL the row is kept back and chained with the transaction's other audit rows just before
- * the commit (db/transaction.ts): the chain's lock is then held for one insert and the commit.
+ * the commit (db/transaction.ts): the chain's lock is then held for one insert and the commit. Under
+ * `withDeferredWrites` (a page of audited reads) the rows are written together when it ends.
  */
 export async function recordAudit(db: Db, actor: AuditActor, event: AuditEvent): Promise<void> {
-	await withTransaction(db, async (tx) => {
-		const row: AuditRow = {
-			id: randomUUID(),
-			at: tx.clock.now().toISOString(),
-			actor_type: actor.type,
-			actor_id: actor.id,
-			action: event.action,
-			entity_type: event.entityType ?? null,
-			entity_id: event.entityId ?? null,
-			patient_id: event.patientId ?? null,
-			ip: actor.ip,
-			request_id: actor.requestId,
-			detail: event.detail ? JSON.stringify(event.detail) : null
-		};
-		if (!deferUntilCommit(tx, 'audit', row, appendToChain)) await appendToChain(tx, [row]);
-	});
+	const row: AuditRow = {
+		id: randomUUID(),
+		at: db.clock.now().toISOString(),
+		actor_type: actor.type,
+		actor_id: actor.id,
+		action: event.action,
+		entity_type: event.entityType ?? null,
+		entity_id: event.entityId ?? null,
+		patient_id: event.patientId ?? null,
+		ip: actor.ip,
+		request_id: actor.requestId,
+		detail: event.detail ? JSON.stringify(event.detail) : null
+	};
+	if (deferUntilCommit(db, 'audit', row, appendToChain)) return;
+	await withTransaction(db, (tx) => (deferUntilCommit(tx, 'audit', row, appendToChain) ? Promise.resolve() : appendToChain(tx, [row])));
 }
 
 /** Chains `rows`, in order, onto the newest row and inserts them in one statement. */

@@ -31,9 +31,31 @@ export async function withTransaction<T>(db: Db, work: (tx: Db) => Promise<T>): 
 }
 
 /**
+ * Runs `work` on a handle whose audit rows (and other deferred writes) are kept back and written
+ * together in one transaction when it ends, however it ends: for a page that reads many things,
+ * each read audited, one durable commit instead of one per read. The reads themselves run outside
+ * any transaction, side by side on the pool, as they would without it.
+ */
+export async function withDeferredWrites<T>(db: Db, work: (db: Db) => Promise<T>): Promise<T> {
+	if (db.kysely.isTransaction) return work(db);
+	const kysely = db.kysely.withoutPlugins();
+	const deferred = new Map<string, Deferred>();
+	deferredOf.set(kysely, deferred);
+	try {
+		return await work({ ...db, kysely });
+	} finally {
+		deferredOf.delete(kysely);
+		const pending = [...deferred.values()].filter((entry) => entry.items.length > 0);
+		if (pending.length > 0) await withTransaction(db, async (tx) => {
+			for (const { items, flush } of pending) await flush(tx, items);
+		});
+	}
+}
+
+/**
  * Keeps `item` back to be written by `flush` (with the other items of its kind, in order) just
- * before the transaction `tx` commits; false when `tx` was not opened by `withTransaction` on
- * PostgreSQL, and the caller writes it at once.
+ * before the transaction `tx` commits (or `withDeferredWrites` ends); false when `tx` was opened
+ * by neither (or is a SQLite transaction), and the caller writes it at once.
  */
 export function deferUntilCommit<T>(tx: Db, kind: string, item: T, flush: (tx: Db, items: T[]) => Promise<void>): boolean {
 	const deferred = deferredOf.get(tx.kysely);
