@@ -103,9 +103,10 @@ export async function loadScheduleInputs(db: Db, service: Service, from: string,
 	const holidays = datesBetween(from, to).filter((d) => japaneseHoliday(d) && !opened.has(d));
 	const busy: BusyInterval[] = [];
 	for (const a of appointments) {
-		const interval = { start: Date.parse(a.starts_at), end: Date.parse(a.held_until) };
-		busy.push({ resource: { kind: 'practitioner', id: a.practitioner_id }, ...interval, ...(a.status === 'blocked' ? { whole: true } : {}) });
-		if (a.bed_id) busy.push({ resource: { kind: 'bed', id: a.bed_id }, ...interval });
+		const start = Date.parse(a.starts_at);
+		const end = Date.parse(a.held_until);
+		busy.push(a.status === 'blocked' ? { resource: { kind: 'practitioner', id: a.practitioner_id }, start, end, whole: true } : { resource: { kind: 'practitioner', id: a.practitioner_id }, start, end });
+		if (a.bed_id) busy.push({ resource: { kind: 'bed', id: a.bed_id }, start, end });
 	}
 	return {
 		// A service's own notice and horizon replace the clinic's, for availability and booking alike (issue #17).
