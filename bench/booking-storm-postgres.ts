@@ -13,11 +13,11 @@ export interface PostgresStormRow extends StormResult {
  * (as compose.yaml runs them), each on a fresh database of one throwaway cluster that runs durable
  * (fsync on, as in production). The clients run in a process of their own (bench/load.ts).
  */
-export async function bookingStormOnPostgres(clients = 32, warmUp = 400): Promise<PostgresStormRow[]> {
+export async function bookingStormOnPostgres(clients = 32, warmUp = 400, instances: readonly number[] = [1, 2]): Promise<PostgresStormRow[]> {
 	const cluster = await startCluster({ durable: true });
 	const rows: PostgresStormRow[] = [];
 	try {
-		for (const count of [1, 2]) {
+		for (const count of instances) {
 			const name = `storm_${count}`;
 			const admin = new pg.Client({ connectionString: cluster.url });
 			await admin.connect();

@@ -45,7 +45,7 @@ function stopper(child: ChildProcess, after: () => void = () => {}): () => Promi
  * every request logged to `<DATA_DIR>/server.log`; RATE_LIMITS=off since every request comes from
  * one address. `dataDir` lets a second instance share the first one's secrets directory.
  */
-export async function startApp(options: { databaseUrl?: string } = {}): Promise<BenchServer> {
+export async function startApp(options: { databaseUrl?: string; execArgv?: string[] } = {}): Promise<BenchServer> {
 	const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'shinkyu-bench-'));
 	const logFile = path.join(dataDir, 'server.log');
 	const log = fs.openSync(logFile, 'a');
@@ -63,7 +63,8 @@ export async function startApp(options: { databaseUrl?: string } = {}): Promise<
 		SHUTDOWN_TIMEOUT: '1',
 		NODE_ENV: 'production'
 	};
-	const child = spawn(process.execPath, [builtServerEntry()], {
+	// `execArgv`: flags for the app alone, e.g. a CPU profile (bench/availability-server-profile.ts).
+	const child = spawn(process.execPath, [...(options.execArgv ?? []), builtServerEntry()], {
 		env: Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined)) as NodeJS.ProcessEnv,
 		stdio: ['ignore', log, log]
 	});

@@ -81,12 +81,12 @@ export function freeSlots(
 	const lastDay = addDays(localDate(query.now, rules.timeZone), rules.horizonDays);
 	const bookableDates = dates.filter((d) => d <= lastDay);
 	const opening = periodsOn(bookableDates, rules.openingHours, rules.timeZone);
-	const busyBy = groupBusy(busy.filter((b) => b.resource.kind === 'bed'));
+	const busyBy = groupBedBusy(busy);
 	const practitionerBusy = groupPractitionerBusy(busy);
 	const occupied = (service.durationMinutes + service.bufferMinutes) * MINUTE;
 	const step = rules.slotStepMinutes * MINUTE;
 	// Beds are tried in the clinic's order, so the same bed is used first.
-	const bedBusy = bedIds.map((id) => ({ id, busy: busyBy.get(`bed:${id}`) ?? [] }));
+	const bedBusy = bedIds.map((id) => ({ id, busy: busyBy.get(id) ?? [] }));
 
 	const slots: Slot[] = [];
 	const candidates = [...practitioners]
@@ -144,14 +144,15 @@ function groupPractitionerBusy(busy: readonly BusyInterval[]): Map<string, BusyI
 	return grouped;
 }
 
-function groupBusy(busy: readonly BusyInterval[]): Map<string, Interval[]> {
+/** Each bed's busy intervals, normalized. */
+function groupBedBusy(busy: readonly BusyInterval[]): Map<string, Interval[]> {
 	const grouped = new Map<string, Interval[]>();
 	for (const b of busy) {
-		const key = `${b.resource.kind}:${b.resource.id}`;
-		const list = grouped.get(key) ?? [];
-		list.push({ start: b.start, end: b.end });
-		grouped.set(key, list);
+		if (b.resource.kind !== 'bed') continue;
+		const list = grouped.get(b.resource.id);
+		if (list) list.push({ start: b.start, end: b.end });
+		else grouped.set(b.resource.id, [{ start: b.start, end: b.end }]);
 	}
-	for (const [key, list] of grouped) grouped.set(key, normalize(list));
+	for (const [id, list] of grouped) grouped.set(id, normalize(list));
 	return grouped;
 }

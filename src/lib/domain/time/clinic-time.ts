@@ -44,9 +44,18 @@ export function addDays(date: string, days: number): string {
 	return result;
 }
 
+const weekdayCache = new Map<string, number>();
+
 /** 0 for Sunday … 6 for Saturday, of a calendar day. */
 export function weekdayOf(date: string): number {
-	return new Date(`${date}T00:00:00Z`).getUTCDay();
+	// Availability asks it for every day of the range, once per practitioner.
+	let weekday = weekdayCache.get(date);
+	if (weekday === undefined) {
+		if (weekdayCache.size > 100_000) weekdayCache.clear();
+		weekday = new Date(`${date}T00:00:00Z`).getUTCDay();
+		weekdayCache.set(date, weekday);
+	}
+	return weekday;
 }
 
 /** Every calendar day from `from` to `to`, both included. */

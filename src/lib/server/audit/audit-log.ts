@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import { compareWithHead, findChainProblems, GENESIS_HASH, rowHash, type ChainHashers, type ChainHead, type ChainProblem } from '../../domain/audit/chain';
 import type { Db } from '../db/database';
 import type { AuditEntry } from '../db/schema';
-import { withTransaction } from '../db/transaction';
+import { deferUntilCommit, withTransaction } from '../db/transaction';
 import { sha256Hex } from '../crypto';
 
 export interface AuditActor {
@@ -24,36 +24,47 @@ export interface AuditEvent {
 	detail?: Record<string, unknown>;
 }
 
-/** Appends one row to the chain. Joins the caller's transaction so the row lands with the change. */
+type AuditRow = Omit<AuditEntry, 'seq' | 'prev_hash' | 'hash'>;
+
+/**
+ * Appends one row to the chain. Joins the caller's transaction so the row lands with the change.
+ * On PostgreSQL the row is kept back and chained with the transaction's other audit rows just before
+ * the commit (db/transaction.ts): the chain's lock is then held for one insert and the commit. Under
+ * `withDeferredWrites` (a page of audited reads) the rows are written together when it ends.
+ */
 export async function recordAudit(db: Db, actor: AuditActor, event: AuditEvent): Promise<void> {
-	await withTransaction(db, async (tx) => {
-		// Writers queue here so two transactions never chain onto the same previous row.
-		if (tx.dialect === 'postgres') await sql`select pg_advisory_xact_lock(7231001)`.execute(tx.kysely);
-		const last = await tx.kysely
-			.selectFrom('audit_log')
-			.select('hash')
-			.orderBy('seq', 'desc')
-			.limit(1)
-			.executeTakeFirst();
-		const row = {
-			id: randomUUID(),
-			at: tx.clock.now().toISOString(),
-			actor_type: actor.type,
-			actor_id: actor.id,
-			action: event.action,
-			entity_type: event.entityType ?? null,
-			entity_id: event.entityId ?? null,
-			patient_id: event.patientId ?? null,
-			ip: actor.ip,
-			request_id: actor.requestId,
-			detail: event.detail ? JSON.stringify(event.detail) : null
-		};
-		const prevHash = last?.hash ?? GENESIS_HASH;
-		await tx.kysely
-			.insertInto('audit_log')
-			.values({ ...row, prev_hash: prevHash, hash: rowHash(prevHash, row, chainHashers(tx)) })
-			.execute();
+	const row: AuditRow = {
+		id: randomUUID(),
+		at: db.clock.now().toISOString(),
+		actor_type: actor.type,
+		actor_id: actor.id,
+		action: event.action,
+		entity_type: event.entityType ?? null,
+		entity_id: event.entityId ?? null,
+		patient_id: event.patientId ?? null,
+		ip: actor.ip,
+		request_id: actor.requestId,
+		detail: event.detail ? JSON.stringify(event.detail) : null
+	};
+	if (deferUntilCommit(db, 'audit', row, appendToChain)) return;
+	await withTransaction(db, (tx) => (deferUntilCommit(tx, 'audit', row, appendToChain) ? Promise.resolve() : appendToChain(tx, [row])));
+}
+
+/** Chains `rows`, in order, onto the newest row and inserts them in one statement. */
+async function appendToChain(tx: Db, rows: AuditRow[]): Promise<void> {
+	// Writers queue here so two transactions never chain onto the same previous row.
+	if (tx.dialect === 'postgres') await sql`select pg_advisory_xact_lock(7231001)`.execute(tx.kysely);
+	const last = await tx.kysely.selectFrom('audit_log').select('hash').orderBy('seq', 'desc').limit(1).executeTakeFirst();
+	const hashers = chainHashers(tx);
+	let prevHash = last?.hash ?? GENESIS_HASH;
+	const chained = rows.map((row) => {
+		const hash = rowHash(prevHash, row, hashers);
+		const linked = { ...row, prev_hash: prevHash, hash };
+		prevHash = hash;
+		return linked;
 	});
+	// The rows take their seq in the order listed.
+	await tx.kysely.insertInto('audit_log').values(chained).execute();
 }
 
 export interface AuditChainReport {

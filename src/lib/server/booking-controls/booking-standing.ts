@@ -12,8 +12,15 @@ export interface BookingStanding {
 }
 
 /** What the booking controls need to know of a patient at the moment of an online booking (issue #17). */
-export async function loadBookingStanding(db: Db, patientId: string, created: boolean, now: number): Promise<BookingStanding> {
-	const clinic = await db.kysely.selectFrom('clinic').select(['approve_new_patients', 'max_upcoming_visits']).executeTakeFirstOrThrow();
+export async function loadBookingStanding(
+	db: Db,
+	patientId: string,
+	created: boolean,
+	now: number,
+	/** The clinic's settings when the caller has read them in its transaction already. */
+	settings?: { approve_new_patients: number; max_upcoming_visits: number }
+): Promise<BookingStanding> {
+	const clinic = settings ?? (await db.kysely.selectFrom('clinic').select(['approve_new_patients', 'max_upcoming_visits']).executeTakeFirstOrThrow());
 	if (created) return { approveNewPatients: clinic.approve_new_patients === 1, maxUpcomingVisits: clinic.max_upcoming_visits, upcomingVisits: 0, seenBefore: false };
 	const [upcoming, seen] = await Promise.all([
 		db.kysely

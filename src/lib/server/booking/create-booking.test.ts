@@ -140,6 +140,32 @@ describeEachDatabase('online booking', (db) => {
 		expect(numbers.every((n) => /^P\d{6}$/.test(n.patient_number ?? ''))).toBe(true);
 	});
 
+	it('gives every practitioner free at one moment a bed of their own when all book at once, each held as the visit says', async () => {
+		const availability = await getAvailability(db(), { service: followUp, from: '2026-12-07', to: '2026-12-07' }, { now: NOW });
+		if (!availability.ok) throw new Error(availability.code);
+		// The first moment more than one practitioner is free: each is offered the same first free bed.
+		const byStart = new Map<number, typeof availability.slots>();
+		for (const slot of availability.slots) byStart.set(slot.start, [...(byStart.get(slot.start) ?? []), slot]);
+		const [start, slots] = [...byStart].find(([, at]) => new Set(at.map((s) => s.practitionerId)).size > 1)!;
+		const practitioners = [...new Set(slots.map((s) => s.practitionerId))];
+		expect(new Set(slots.map((s) => s.bedId)).size).toBe(1);
+		const results = await Promise.all(
+			practitioners.map((practitionerId, i) =>
+				createBooking(db(), request(followUp, new Date(start).toISOString(), { practitionerId, patient: { familyName: '同時', givenName: `寝台${i}`, email: `bed${i}@example.jp`, phone: `080-3333-${1000 + i}` } }), actor, NOW)
+			)
+		);
+		const booked = results.map((r) => (r.ok ? r.appointment : null));
+		expect(booked.every((a) => a !== null)).toBe(true);
+		expect(new Set(booked.map((a) => a!.bed_id)).size).toBe(practitioners.length);
+		for (const appointment of booked) {
+			const stored = await db().kysely.selectFrom('appointment').select('bed_id').where('id', '=', appointment!.id).executeTakeFirstOrThrow();
+			expect(stored.bed_id).toBe(appointment!.bed_id);
+			const beds = await db().kysely.selectFrom('occupancy').select('resource').where('appointment_id', '=', appointment!.id).where('resource', 'like', 'bed:%').execute();
+			expect(new Set(beds.map((b) => b.resource))).toEqual(new Set([`bed:${appointment!.bed_id}`]));
+			expect(beds).toHaveLength(11);
+		}
+	});
+
 	it('refuses a time that is not a slot, a staff-only service and an unknown practitioner', async () => {
 		const oddTime = await createBooking(db(), request(followUp, '2026-11-30T01:07:00.000Z'), actor, NOW);
 		expect(oddTime).toEqual({ ok: false, code: 'slot_taken' });

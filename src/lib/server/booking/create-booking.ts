@@ -13,12 +13,12 @@ import type { Appointment } from '../db/schema';
 import { withGroupedTransaction } from '../db/grouped-transaction';
 import { enqueueJobs } from '../jobs/queue';
 import { bookingMailJobs } from './booking-mail-jobs';
-import { reminderTiming } from '../reminders/reminder-settings';
+import { reminderTimingOf } from '../reminders/reminder-settings';
 import { appointmentRow } from './appointment-row';
-import { claimOccupancy, isUniqueViolation, resourcesOf } from './occupancy';
+import { insertAppointmentClaimingOccupancy, isDeadlock, isUniqueViolation } from './occupancy';
 import { findOrCreatePatient } from '../patients/find-or-create-patient';
 import { transactionScheduleConfig } from './schedule-config-cache';
-import { loadScheduleInputs, type ScheduleConfig } from './schedule-repository';
+import { loadScheduleInputs, type ScheduleConfig, type ScheduleInputs } from './schedule-repository';
 import type { TCreateBooking } from './schemas';
 
 export type CreateBookingResult =
@@ -98,7 +98,7 @@ async function attemptBooking(
 
 			const { id: patientId, created } = await findOrCreatePatient(tx, input.patient, input.locale);
 			// The clinic's booking controls (issue #17): a limit of upcoming visits, and the desk's approval for someone new.
-			const standing = await loadBookingStanding(tx, patientId, created, now);
+			const standing = await loadBookingStanding(tx, patientId, created, now, config.clinic);
 			if (exceedsUpcomingLimit(standing.upcomingVisits, standing.maxUpcomingVisits)) throw new TooManyUpcoming(standing.maxUpcomingVisits);
 			const pending = needsApproval(standing.approveNewPatients, standing.seenBefore);
 			// The privacy box the schema requires is the patient's consent: kept with its version and time.
@@ -118,10 +118,10 @@ async function attemptBooking(
 				policyVersion: await acknowledgedPolicyVersion(tx, input.cancellationPolicyVersion),
 				approval: pending ? 'pending' : null
 			});
-			await tx.kysely.insertInto('appointment').values(appointment).execute();
+			let written: typeof appointment;
 			try {
 				const capacity = inputs.practitioners.find((p) => p.id === slot.practitionerId)?.capacity ?? 1;
-				await claimOccupancy(tx, appointment.id, resourcesOf(appointment), slot.start, Date.parse(appointment.held_until), { capacity });
+				written = await insertAppointmentClaimingOccupancy(tx, appointment, slot.start, { capacity }, slot.bedId ? freeBeds(inputs, slot.start, Date.parse(appointment.held_until)) : []);
 			} catch (cause) {
 				if (isUniqueViolation(cause)) throw new SlotTaken();
 				throw cause;
@@ -129,21 +129,21 @@ async function attemptBooking(
 			await recordAudit(tx, actor, {
 				action: 'booking.create',
 				entityType: 'appointment',
-				entityId: appointment.id,
+				entityId: written.id,
 				patientId,
 				// The level only, never the answers: audit details carry no health data.
 				detail: { source: 'online', serviceId: service.id, selfCheckLevel: triage?.level ?? null, ...(pending ? { approval: 'pending' } : {}) }
 			});
 			// A request awaiting the desk is told so now; its confirmation and reminder follow the approval.
 			const jobs = pending
-				? pendingBookingMailJobs(tx.secrets, { appointmentId: appointment.id, manageToken })
-				: bookingMailJobs(tx.secrets, { appointmentId: appointment.id, manageToken, patientId }, slot.start, now, await reminderTiming(tx));
+				? pendingBookingMailJobs(tx.secrets, { appointmentId: written.id, manageToken })
+				: bookingMailJobs(tx.secrets, { appointmentId: written.id, manageToken, patientId }, slot.start, now, reminderTimingOf(config.clinic));
 			await enqueueJobs(tx, jobs, new Date(now));
-			return { ok: true, appointment, manageToken, timeZone, pending } as const;
+			return { ok: true, appointment: written, manageToken, timeZone, pending } as const;
 		});
 	} catch (cause) {
 		// Another booking committed the same grains first: the whole transaction was rolled back.
-		if (cause instanceof SlotTaken || isUniqueViolation(cause)) return RACE_LOST;
+		if (cause instanceof SlotTaken || isUniqueViolation(cause) || isDeadlock(cause)) return RACE_LOST;
 		throw cause;
 	}
 }
@@ -160,6 +160,11 @@ async function isActivePractitioner(tx: Db, config: ScheduleConfig, practitioner
 	if (config.workingHours.some((hours) => hours.practitioner_id === practitionerId)) return true;
 	const row = await tx.kysely.selectFrom('practitioner').select('id').where('id', '=', practitionerId).where('active', '=', 1).executeTakeFirst();
 	return row !== undefined;
+}
+
+/** The beds free from `start` until `heldUntil` in what the transaction read, in the clinic's order. */
+function freeBeds(inputs: ScheduleInputs, start: number, heldUntil: number): string[] {
+	return inputs.bedIds.filter((id) => !inputs.busy.some((b) => b.resource.kind === 'bed' && b.resource.id === id && b.start < heldUntil && b.end > start));
 }
 
 function pickSlot(slots: readonly Slot[], start: number): Slot | undefined {

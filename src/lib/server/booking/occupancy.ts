@@ -1,4 +1,6 @@
+import type { Insertable } from 'kysely';
 import type { Db } from '../db/database';
+import type { AppointmentTable } from '../db/schema';
 
 /** Occupancy is written in 5-minute grains; every duration, buffer and slot step is a multiple. */
 export const GRAIN_MINUTES = 5;
@@ -56,6 +58,62 @@ export async function claimOccupancy(db: Db, appointmentId: string, resources: s
 	for (let i = 0; i < rows.length; i += 200) await db.kysely.insertInto('occupancy').values(rows.slice(i, i + 200)).execute();
 }
 
+type NewAppointment = Insertable<AppointmentTable> & { id: string; practitioner_id: string; bed_id: string | null; held_until: string };
+
+/**
+ * Writes a new appointment and claims its grains, as `claimOccupancy` does, in as few statements as
+ * the engine allows. On PostgreSQL one statement (the appointment inserted in a data-modifying CTE;
+ * the occupancy's foreign key is checked at the end of the statement, when the appointment exists):
+ * a practitioner grain someone holds fails the whole statement, and nothing of it is kept.
+ *
+ * A bed taken meanwhile by a concurrent booking (two practitioners free at one time, both given the
+ * first free bed) is not a lost race on PostgreSQL: its grains are claimed with ON CONFLICT DO
+ * NOTHING, and when some were taken the next of `spareBeds` (beds free at the time when the slot was
+ * read, in the clinic's order) is tried in the same transaction, as a retry from the start would
+ * have chosen it. Returns the appointment as written (its bed may differ); throws the unique-key
+ * violation when no bed is left.
+ */
+export async function insertAppointmentClaimingOccupancy<A extends NewAppointment>(db: Db, appointment: A, start: number, places: PractitionerPlaces, spareBeds: readonly string[] = []): Promise<A> {
+	const heldUntil = Date.parse(appointment.held_until);
+	const rows = occupancyRows(appointment.id, resourcesOf(appointment), start, heldUntil);
+	if (places.capacity > 1) await spreadOverPlaces(db, rows, places);
+	if (db.dialect !== 'postgres' || rows.length > 200) {
+		await db.kysely.insertInto('appointment').values(appointment).execute();
+		for (let i = 0; i < rows.length; i += 200) await db.kysely.insertInto('occupancy').values(rows.slice(i, i + 200)).execute();
+		return appointment;
+	}
+	const held = rows.filter((r) => !r.resource.startsWith('bed:'));
+	const bedRows = rows.filter((r) => r.resource.startsWith('bed:'));
+	if (bedRows.length === 0) {
+		await db.kysely
+			.with('booked', (q) => q.insertInto('appointment').values(appointment))
+			.insertInto('occupancy')
+			.values(held)
+			.execute();
+		return appointment;
+	}
+	const written = await db.kysely
+		.with('booked', (q) => q.insertInto('appointment').values(appointment))
+		.with('held', (q) => q.insertInto('occupancy').values(held))
+		.with('bed', (q) => q.insertInto('occupancy').values(bedRows).onConflict((c) => c.doNothing()).returning('grain_start'))
+		.selectFrom('bed')
+		.select((eb) => eb.fn.countAll<string | number>().as('n'))
+		.executeTakeFirstOrThrow();
+	if (Number(written.n) === bedRows.length) return appointment;
+	for (const bedId of spareBeds.filter((id) => id !== appointment.bed_id)) {
+		const claimed = await db.kysely
+			.with('dropped', (q) => q.deleteFrom('occupancy').where('appointment_id', '=', appointment.id).where('resource', 'like', 'bed:%'))
+			.with('moved', (q) => q.updateTable('appointment').set({ bed_id: bedId }).where('id', '=', appointment.id))
+			.insertInto('occupancy')
+			.values(occupancyRows(appointment.id, [`bed:${bedId}`], start, heldUntil))
+			.onConflict((c) => c.doNothing())
+			.returning('grain_start')
+			.execute();
+		if (claimed.length === bedRows.length) return { ...appointment, bed_id: bedId };
+	}
+	throw Object.assign(new Error('every free bed was taken by a concurrent booking'), { code: '23505' });
+}
+
 async function spreadOverPlaces(db: Db, rows: Array<{ resource: string; grain_start: string; appointment_id: string }>, places: PractitionerPlaces): Promise<void> {
 	const practitionerRows = rows.filter((r) => r.resource.startsWith('practitioner:'));
 	if (practitionerRows.length === 0) return;
@@ -78,6 +136,11 @@ async function spreadOverPlaces(db: Db, rows: Array<{ resource: string; grain_st
 
 export async function releaseOccupancy(db: Db, appointmentId: string): Promise<void> {
 	await db.kysely.deleteFrom('occupancy').where('appointment_id', '=', appointmentId).execute();
+}
+
+/** Two PostgreSQL transactions waited on each other's claims and one was ended: a race lost, as a unique-key violation is. */
+export function isDeadlock(cause: unknown): boolean {
+	return (cause as { code?: string } | null)?.code === '40P01';
 }
 
 /** SQLite and PostgreSQL each name a unique-key violation their own way. */

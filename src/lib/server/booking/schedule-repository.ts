@@ -5,7 +5,8 @@ import { rulesForService } from '../../domain/scheduling/booking-controls';
 import { addDays, datesBetween } from '../../domain/time';
 import { LONGEST_HOLD_MINUTES } from '../../domain/scheduling/settings-rules';
 import type { Db } from '../db/database';
-import type { Clinic, Service } from '../db/schema';
+import type { Clinic, PractitionerTimeOffTable, Service } from '../db/schema';
+import type { Selectable } from 'kysely';
 
 export interface ScheduleInputs {
 	rules: BookingRules;
@@ -22,20 +23,53 @@ export async function findService(db: Db, serviceId: string): Promise<Service | 
 
 /** The clinic's standing schedule: what changes only when the owner edits the settings. */
 export interface ScheduleConfig {
-	clinic: Pick<Clinic, 'time_zone' | 'slot_step_minutes' | 'min_notice_minutes' | 'horizon_days' | 'cancellation_cutoff_hours'>;
+	/** With the booking controls and reminder hours, so a booking reads the clinic row once. */
+	clinic: Pick<
+		Clinic,
+		'time_zone' | 'slot_step_minutes' | 'min_notice_minutes' | 'horizon_days' | 'cancellation_cutoff_hours' | 'approve_new_patients' | 'max_upcoming_visits' | 'reminder_hours_mail' | 'reminder_hours_line'
+	>;
 	hours: Array<{ weekday: number; opens: string; closes: string }>;
 	workingHours: Array<{ practitioner_id: string; weekday: number; starts: string; ends: string; concurrent_patients: number }>;
 	services: Array<{ practitioner_id: string; service_id: string }>;
 	beds: Array<{ id: string }>;
 	/** Every service as stored, so a read of the schedule needs no second look-up for its service. */
 	serviceRows: Service[];
+	/**
+	 * Closures, opened holidays and time off from yesterday on, when read with the standing schedule
+	 * for pages that only show availability (schedule-config-cache.ts); bookings read them afresh.
+	 */
+	calendar?: ScheduleCalendar;
+}
+
+export interface ScheduleCalendar {
+	/** The first clinic-local day covered: ranges starting earlier read the tables. */
+	from: string;
+	specialDays: Array<{ date: string; kind: string }>;
+	timeOff: Array<Selectable<PractitionerTimeOffTable>>;
+}
+
+/** The calendar from `from` on (small tables: a clinic's future closures and time off). */
+export async function loadScheduleCalendar(db: Db, from: string): Promise<ScheduleCalendar> {
+	const [specialDays, timeOff] = await Promise.all([
+		specialDaysBetween(db, from, null),
+		db.kysely.selectFrom('practitioner_time_off').selectAll().where('ends_at', '>', `${addDays(from, -1)}T00:00:00.000Z`).execute()
+	]);
+	return { from, specialDays, timeOff };
+}
+
+/** Closures and opened holidays in one read: both are clinic-local dates in the range. */
+function specialDaysBetween(db: Db, from: string, to: string | null) {
+	const closed = db.kysely.selectFrom('clinic_closure').select(['date', sql<string>`'closed'`.as('kind')]).where('date', '>=', from);
+	const opened = db.kysely.selectFrom('holiday_opening').select(['date', sql<string>`'opened'`.as('kind')]).where('date', '>=', from);
+	if (to === null) return closed.unionAll(opened).execute();
+	return closed.where('date', '<=', to).unionAll(opened.where('date', '<=', to)).execute();
 }
 
 export async function loadScheduleConfig(db: Db): Promise<ScheduleConfig> {
 	const [clinic, hours, workingHours, services, beds, serviceRows] = await Promise.all([
 		db.kysely
 			.selectFrom('clinic')
-			.select(['time_zone', 'slot_step_minutes', 'min_notice_minutes', 'horizon_days', 'cancellation_cutoff_hours'])
+			.select(['time_zone', 'slot_step_minutes', 'min_notice_minutes', 'horizon_days', 'cancellation_cutoff_hours', 'approve_new_patients', 'max_upcoming_visits', 'reminder_hours_mail', 'reminder_hours_line'])
 			.executeTakeFirstOrThrow(),
 		db.kysely.selectFrom('opening_hours').select(['weekday', 'opens', 'closes']).execute(),
 		// Only active practitioners with working hours can have a slot.
@@ -60,28 +94,14 @@ export async function loadScheduleInputs(db: Db, service: Service, from: string,
 	// Appointments are read one day wider on each side so every time zone offset is covered.
 	const rangeStart = `${addDays(from, -1)}T00:00:00.000Z`;
 	const rangeEnd = `${addDays(to, 2)}T00:00:00.000Z`;
+	// A calendar read with the cached schedule covers any range from its first day on.
+	const calendar = config?.calendar && config.calendar.from <= from ? config.calendar : undefined;
 	const [{ clinic, hours, workingHours, services, beds }, specialDays, timeOff, appointments] = await Promise.all([
 		config ?? loadScheduleConfig(db),
-		// Closures and opened holidays in one read: both are clinic-local dates in the range.
-		db.kysely
-			.selectFrom('clinic_closure')
-			.select(['date', sql<string>`'closed'`.as('kind')])
-			.where('date', '>=', from)
-			.where('date', '<=', to)
-			.unionAll(
-				db.kysely
-					.selectFrom('holiday_opening')
-					.select(['date', sql<string>`'opened'`.as('kind')])
-					.where('date', '>=', from)
-					.where('date', '<=', to)
-			)
-			.execute(),
-		db.kysely
-			.selectFrom('practitioner_time_off')
-			.selectAll()
-			.where('starts_at', '<', rangeEnd)
-			.where('ends_at', '>', rangeStart)
-			.execute(),
+		calendar ? calendar.specialDays.filter((d) => d.date >= from && d.date <= to) : specialDaysBetween(db, from, to),
+		calendar
+			? calendar.timeOff.filter((t) => t.starts_at < rangeEnd && t.ends_at > rangeStart)
+			: db.kysely.selectFrom('practitioner_time_off').selectAll().where('starts_at', '<', rangeEnd).where('ends_at', '>', rangeStart).execute(),
 		db.kysely
 			.selectFrom('appointment')
 			.select(['practitioner_id', 'bed_id', 'starts_at', 'held_until', 'status', 'released_from'])

@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import type { AuditActor } from '../audit/audit-log';
 import { recordAudit } from '../audit/audit-log';
 import type { Db } from '../db/database';
-import { selectCurrentVersion } from './consent-repository';
 import { ensureDefaultConsentDocuments } from './default-documents';
 import { CONSENT_LIMITS } from './schemas';
 
@@ -23,14 +22,13 @@ export interface BookingConsent {
  * the default texts first, as a starting server would.
  */
 export async function recordBookingPrivacyConsent(tx: Db, consent: BookingConsent, actor: AuditActor, now: Date): Promise<string> {
-	if ((await selectCurrentVersion(tx, 'privacy')) === 0) await ensureDefaultConsentDocuments(tx, now);
-	const document = await tx.kysely
-		.selectFrom('consent_document')
-		.select(['id', 'version'])
-		.where('kind', '=', 'privacy')
-		.orderBy('version', 'desc')
-		.limit(1)
-		.executeTakeFirstOrThrow();
+	const current = () => tx.kysely.selectFrom('consent_document').select(['id', 'version']).where('kind', '=', 'privacy').orderBy('version', 'desc').limit(1).executeTakeFirst();
+	let document = await current();
+	if (!document) {
+		await ensureDefaultConsentDocuments(tx, now);
+		document = await current();
+		if (!document) throw new Error('no privacy document after publishing the defaults');
+	}
 	const id = randomUUID();
 	await tx.kysely
 		.insertInto('consent_signature')

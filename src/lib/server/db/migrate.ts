@@ -33,6 +33,7 @@ import { lineChannel } from './migrations/0032_line_channel';
 import { profiles } from './migrations/0033_profiles';
 import { deskFollowup } from './migrations/0034_desk_followup';
 import { jukyoFeeVersions } from './migrations/0038_jukyo_fee_versions';
+import { readPathIndexes } from './migrations/0039_read_path_indexes';
 
 /** Every migration, in order. Names never change once released. */
 export function allMigrations(dialect: DialectName): Record<string, Migration> {
@@ -69,7 +70,8 @@ export function allMigrations(dialect: DialectName): Record<string, Migration> {
 		'0032_line_channel': lineChannel,
 		'0033_profiles': profiles,
 		'0034_desk_followup': deskFollowup,
-		'0038_jukyo_fee_versions': jukyoFeeVersions
+		'0038_jukyo_fee_versions': jukyoFeeVersions,
+		'0039_read_path_indexes': readPathIndexes
 	};
 }
 

@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { emailKey, phoneKey } from '../../domain/patients/duplicates';
 import type { Db } from '../db/database';
-import { registerFields } from './register-fields';
+import { numberNewPatient } from './patient-number';
+import { romajiKeyFor } from './register-fields';
 import { phoneDigitsEqual } from './search-patients';
 
 export interface PatientDetails {
@@ -119,8 +120,10 @@ export async function findOrCreatePatient(db: Db, details: PatientDetails, local
 			date_of_birth: details.dateOfBirth ?? null,
 			preferred_locale: locale,
 			created_at: db.clock.now().toISOString(),
-			...(await registerFields(db, details))
+			patient_number: null,
+			romaji_key: romajiKeyFor(details)
 		})
 		.execute();
+	await numberNewPatient(db, id);
 	return { id, created: true };
 }

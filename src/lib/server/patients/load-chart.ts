@@ -5,6 +5,7 @@ import { listAftercareNotes } from '../aftercare/list-aftercare-notes';
 import { listSelfChecks, type SelfCheckRecord } from '../booking/self-check-record';
 import { consentOverview, type ConsentOverview } from '../consent/consent-overview';
 import type { Db } from '../db/database';
+import { withDeferredWrites } from '../db/transaction';
 import { latestIntakeSummary, latestSafetyAlerts, type IntakeSummary } from '../intake/intake-service';
 import { progressSummary, type PatientProgress } from '../outcomes/progress-summary';
 import { listSideEffects } from '../side-effects/list-side-effects';
@@ -39,6 +40,12 @@ export interface ChartView extends PatientView {
  * (bench/patients.ts) measure the same work. Null for an unknown id; every read is audited.
  */
 export async function loadChart(db: Db, id: string, actor: AuditActor, options: { clinical: boolean } = { clinical: true }): Promise<ChartView | null> {
+	// The reads' audit rows are written together when the chart is read, made durable by one commit
+	// instead of one each (db/transaction.ts); the reads still run side by side on the pool.
+	return withDeferredWrites(db, (reader) => readChart(reader, id, actor, options));
+}
+
+async function readChart(db: Db, id: string, actor: AuditActor, options: { clinical: boolean }): Promise<ChartView | null> {
 	const view = await getPatient(db, id, actor);
 	if (!view) return null;
 	const [duplicates, safetyAlerts, submitted, consents, clinical] = await Promise.all([

@@ -7,8 +7,10 @@ export async function registerFields(
 	db: Db,
 	names: { familyName: string; givenName: string; familyNameKana?: string; givenNameKana?: string }
 ): Promise<{ patient_number: string; romaji_key: string }> {
-	return {
-		patient_number: await nextPatientNumber(db),
-		romaji_key: searchKeyFor({ ...names, familyNameKana: names.familyNameKana ?? '', givenNameKana: names.givenNameKana ?? '' })
-	};
+	return { patient_number: await nextPatientNumber(db), romaji_key: romajiKeyFor(names) };
+}
+
+/** The romaji search key of a new patient's names. */
+export function romajiKeyFor(names: { familyName: string; givenName: string; familyNameKana?: string; givenNameKana?: string }): string {
+	return searchKeyFor({ ...names, familyNameKana: names.familyNameKana ?? '', givenNameKana: names.givenNameKana ?? '' });
 }

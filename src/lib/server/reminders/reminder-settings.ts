@@ -8,6 +8,11 @@ import { lineConfig, type LineConfig } from '../line/line-config';
 /** The clinic's reminder timing per channel (issue #17). */
 export async function reminderTiming(db: Db, line: LineConfig | null = lineConfig()): Promise<ReminderTiming> {
 	const clinic = await db.kysely.selectFrom('clinic').select(['reminder_hours_mail', 'reminder_hours_line']).executeTakeFirst();
+	return reminderTimingOf(clinic, line);
+}
+
+/** The timing from the clinic row's stored hours, for a caller that has read the row already. */
+export function reminderTimingOf(clinic: { reminder_hours_mail: string; reminder_hours_line: string } | undefined, line: LineConfig | null = lineConfig()): ReminderTiming {
 	if (!clinic) return { mail: [24], line: [24], lineEnabled: line !== null };
 	return { mail: storedReminderHours(clinic.reminder_hours_mail), line: storedReminderHours(clinic.reminder_hours_line), lineEnabled: line !== null };
 }
