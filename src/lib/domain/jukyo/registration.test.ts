@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { emptyRegistration, lastDayOf, missingForClaim, submissionDeadline, type JukyoRegistration } from './registration';
+import { emptyRegistration, insurerKindOf, lastDayOf, missingForClaim, submissionDeadline, type JukyoRegistration } from './registration';
 
 function completeRegistration(): JukyoRegistration {
 	return {
@@ -40,10 +40,10 @@ describe('missingForClaim', () => {
 
 	it('names a manager who starts after the month, or without number or start', () => {
 		const r = completeRegistration();
-		r.managers = [{ ...r.managers[0], startOn: '2027-06-01' }];
+		r.managers = [{ ...r.managers[0]!, startOn: '2027-06-01' }];
 		expect(missingForClaim(r, '2027-05').items).toEqual(['manager_not_started']);
 		expect(missingForClaim(r, '2027-06').items).toEqual([]);
-		r.managers = [{ ...r.managers[0], registrationNumber: ' ', startOn: null }];
+		r.managers = [{ ...r.managers[0]!, registrationNumber: ' ', startOn: null }];
 		expect(missingForClaim(r, '2027-06').items).toEqual(['manager_registration_number', 'manager_start']);
 	});
 
@@ -75,5 +75,18 @@ describe('submissionDeadline', () => {
 		expect(submissionDeadline({ deadlineDay: 31 }, '2027-01')).toBe('2027-02-28');
 		expect(submissionDeadline({ deadlineDay: 10 }, '2027-12')).toBe('2028-01-10');
 		expect(lastDayOf('2028-02')).toBe('2028-02-29');
+	});
+});
+
+describe('insurerKindOf', () => {
+	it('reads the kind from the 保険者番号', () => {
+		expect(insurerKindOf('138057')).toBe('kokuho');
+		expect(insurerKindOf('01130012')).toBe('kyokai');
+		expect(insurerKindOf('06130012')).toBe('kumiai');
+		expect(insurerKindOf('31130012')).toBe('kyosai');
+		expect(insurerKindOf('39131234')).toBe('koki');
+		expect(insurerKindOf('67131234')).toBe('kokuho');
+		expect(insurerKindOf('12345')).toBeNull();
+		expect(insurerKindOf('99130012')).toBeNull();
 	});
 });

@@ -178,3 +178,19 @@ export function submissionDeadline(target: Pick<SubmissionTarget, 'deadlineDay'>
 export function lastDayOf(month: string): string {
 	return endOfMonthAfter(`${month}-01`, 0);
 }
+
+/**
+ * The insurer kind of a 保険者番号 (docs/jukyo-inin.md §5): six digits are a 国保; eight digits start
+ * with the 法別番号 (01 協会けんぽ, 06 組合, 31–34 共済, 39 後期高齢者, 67 退職者医療 under 国保).
+ */
+export function insurerKindOf(insurerNumber: string): InsurerKind | null {
+	if (/^\d{6}$/.test(insurerNumber)) return 'kokuho';
+	if (!/^\d{8}$/.test(insurerNumber)) return null;
+	const law = insurerNumber.slice(0, 2);
+	if (law === '01') return 'kyokai';
+	if (law === '06') return 'kumiai';
+	if (['31', '32', '33', '34'].includes(law)) return 'kyosai';
+	if (law === '39') return 'koki';
+	if (law === '67') return 'kokuho';
+	return null;
+}
