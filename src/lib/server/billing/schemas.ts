@@ -123,7 +123,7 @@ export const ZCreateChargeSchema = z
 	.object({
 		payer: z.enum(['self_pay', 'insurance'], e('payer')),
 		addOnServiceIds: list(z.uuid(e('addOn'))),
-		/** The patient's share in percent; required for insurance. */
+		/** The patient's share in percent; for insurance it must match the eligibility check's 給付割合 when given. */
 		sharePercent: z
 			.union([z.number(), z.string()])
 			.optional()
@@ -148,8 +148,9 @@ export const ZCreateChargeSchema = z
 			.optional()
 			.transform((s) => (s ? s : null))
 			.pipe(z.uuid(e('consent')).nullable())
-	})
-	.refine((v) => v.payer === 'self_pay' || v.sharePercent !== null, { path: ['sharePercent'], ...e('sharePercent') });
+	});
+// No share is required here: an insured charge takes it from the month's eligibility check (issue #19);
+// the desk gives it only when the check has none (10割給付), which create-charge refuses without it.
 export type TCreateCharge = z.infer<typeof ZCreateChargeSchema>;
 
 export const ZPaymentSchema = z.object({
