@@ -306,6 +306,14 @@ describe('form actions under fuzzed input', () => {
 				'/[[lang=lang]]/staff/scheduling/practitioners/[id] ?/profile'
 			])
 		);
+		// Issue #19: the 受領委任 registration, eligibility checks and a doctor's own treatment.
+		expect(actions.map((a) => `${a.routeId} ?/${a.action}`)).toEqual(
+			expect.arrayContaining([
+				'/[[lang=lang]]/staff/settings/jukyo ?/default',
+				'/[[lang=lang]]/staff/patients/[id]/insurance ?/eligibility',
+				'/[[lang=lang]]/staff/patients/[id]/insurance ?/doctorTreatment'
+			])
+		);
 	});
 
 	it('never answers 5xx nor keeps a refused write, for anyone', { timeout: 300_000 }, async () => {

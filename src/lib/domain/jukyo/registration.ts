@@ -1,7 +1,7 @@
 import { dayOfMonth, endOfMonthAfter } from '../billing/calendar-date';
 
 /*
- * The clinic's registration for 受領委任 (docs/jukyo-inin.md §1–§4): what the 施術証明欄, the
+ * The clinic's registration for 受領委任 (docs/jukyo-inin.md §1–§5): what the 施術証明欄, the
  * 支払機関欄 and the 総括票 of every monthly claim print, and what the clinic must have in place
  * before a claim may go out. Pure: the month comes in as an argument.
  */
@@ -14,7 +14,7 @@ export type FilingKind = (typeof FILING_KINDS)[number];
 export const MANAGER_LICENCES = ['harikyu', 'massage'] as const;
 export type ManagerLicence = (typeof MANAGER_LICENCES)[number];
 
-/** 預金種別 on the 支払機関欄: 普通 / 当座 / 通知 / 別段 (docs/jukyo-inin.md §1). */
+/** 預金種別 on the 支払機関欄: 普通 / 当座 / 通知 / 別段 (docs/jukyo-inin.md §2). */
 export const DEPOSIT_KINDS = ['ordinary', 'current', 'notice', 'special'] as const;
 export type DepositKind = (typeof DEPOSIT_KINDS)[number];
 
@@ -44,7 +44,7 @@ export interface ClinicManager {
 	licence: ManagerLicence;
 	/** The practitioner who is the 施術管理者; null when the owner has not chosen one. */
 	practitionerId: string | null;
-	/** Printed on the form; kept as written because the format for あはき is not confirmed (docs/jukyo-inin.md §6). */
+	/** Printed on the form; kept as written because the format for あはき is not confirmed (docs/jukyo-inin.md §4). */
 	registrationNumber: string;
 	/** 受領委任 start: the day the 地方厚生(支)局 received the 申出 (docs/jukyo-inin.md §4). */
 	startOn: string | null;
