@@ -182,7 +182,7 @@ export const jukyoRegistration = {
 		'jukyoRegistration.doctorTreatment.sinceOn': '診療の開始日',
 		'jukyoRegistration.doctorTreatment.endedOn': '診療の終了日',
 		'jukyoRegistration.doctorTreatment.ongoing': '継続中',
-		'jukyoRegistration.doctorTreatment.note': 'メモ（医療機関名など）',
+		'jukyoRegistration.doctorTreatment.note': 'メモ（受診先など）',
 		'jukyoRegistration.doctorTreatment.submit': '記録する',
 		'jukyoRegistration.doctorTreatment.endSubmit': '終了日を記録する',
 		'jukyoRegistration.doctorTreatment.saved': '医師による保険診療を記録しました。',
