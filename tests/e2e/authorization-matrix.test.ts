@@ -583,6 +583,16 @@ describe('cancellation fees and recall (issue #17)', () => {
 		expect(invited.status).toBe(303);
 		expect(await invitations()).toHaveLength(1);
 	});
+
+	it('lets only the owner write the 受領委任 registration (issue #19)', async () => {
+		const before = await db.kysely.selectFrom('jukyo_registration').select(['document', 'updated_at']).execute();
+		for (const role of ['anonymous', 'patient', 'practitioner', 'reception'] as const) {
+			const refused = await formPost('/staff/settings/jukyo', { facilityName: 'x', accountNumber: '7654321' }, cookies[role]);
+			await refused.arrayBuffer();
+			expect([303, 403], role).toContain(refused.status);
+		}
+		expect(await db.kysely.selectFrom('jukyo_registration').select(['document', 'updated_at']).execute()).toEqual(before);
+	});
 });
 
 describe('the second round of sign-in security (issue #16)', () => {

@@ -308,6 +308,14 @@ describe('form actions under fuzzed input', () => {
 		);
 		// Issue #19: the owner adds a dated 療養費 fee version.
 		expect(actions.map((a) => `${a.routeId} ?/${a.action}`)).toContain('/[[lang=lang]]/staff/insurance/fees ?/add');
+		// Issue #19: the 受領委任 registration, eligibility checks and a doctor's own treatment.
+		expect(actions.map((a) => `${a.routeId} ?/${a.action}`)).toEqual(
+			expect.arrayContaining([
+				'/[[lang=lang]]/staff/settings/jukyo ?/default',
+				'/[[lang=lang]]/staff/patients/[id]/insurance ?/eligibility',
+				'/[[lang=lang]]/staff/patients/[id]/insurance ?/doctorTreatment'
+			])
+		);
 	});
 
 	it('never answers 5xx nor keeps a refused write, for anyone', { timeout: 300_000 }, async () => {

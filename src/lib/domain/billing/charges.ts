@@ -2,6 +2,7 @@ import { DEFAULT_BILLING_CONFIG, type BillingConfig, type InsuranceArts, type In
 import { versionOn } from './dated-config';
 import type { ConsentRefusal } from './doctor-consent-validity';
 import { assertYen, MAX_YEN, NotYenError } from './yen';
+import type { EligibilityRefusal } from '../jukyo/eligibility';
 
 /*
  * What a visit costs and who pays it (issue #8, docs/clinical-rules.md §6). Pure: prices, fees and tax rates
@@ -89,7 +90,12 @@ export interface ComputedCharge {
 	patientDueJpy: number;
 }
 
-export type InsuranceRefusal = ConsentRefusal | 'no_insurer_number' | 'no_fee_schedule';
+/**
+ * Why insurance may not be charged: the consent, the eligibility check of the month
+ * (domain/jukyo/eligibility.ts), a doctor treating the same condition (domain/jukyo/doctor-treatment.ts),
+ * or no fee schedule for the day.
+ */
+export type InsuranceRefusal = ConsentRefusal | EligibilityRefusal | 'doctor_treats_condition' | 'no_insurer_number' | 'no_fee_schedule';
 
 /** Whether insurance may be charged at all, decided by the caller from consent and card. */
 export type InsuranceEligibility = { eligible: true } | { eligible: false; reason: Exclude<InsuranceRefusal, 'no_fee_schedule'> };

@@ -2,11 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { describeEachDatabase } from '../../../../tests/support/test-database';
 import type { Db } from '../db/database';
 import { getCharge } from './charge-view';
+import { endDoctorTreatment, recordDoctorTreatment } from '../jukyo/doctor-treatment';
 import { createChargeForAppointment } from './create-charge';
 import { dayEndSummary } from './day-end-summary';
 import { recordDoctorConsent } from './doctor-consent';
 import { recordPayment, recordRefund } from './record-payment';
-import { billingWorld, CONSENT_INPUT, insertSession, insertVisit, insuredPatient, type BillingWorld } from './test-fixtures';
+import { billingWorld, checkEligibility, CONSENT_INPUT, insertSession, insertVisit, insuredPatient, type BillingWorld } from './test-fixtures';
 import { voidCharge } from './void-charge';
 
 const NOW = new Date('2028-06-01T03:00:00.000Z');
@@ -47,6 +48,7 @@ describeEachDatabase('charges and payments', (db) => {
 			const world = await billingWorld(db());
 			const patientId = await insuredPatient(db());
 			const consentId = await consentFor(db(), world, patientId, '2027-09-10');
+			const checkId = await checkEligibility(db(), world, patientId, '2027-09-16');
 			const first = await insertVisit(db(), world, patientId, '2027-09-16T01:00:00.000Z');
 			expect(await createChargeForAppointment(db(), first, { payer: 'insurance', sharePercent: '30' }, world.actor, { now: NOW })).toMatchObject({
 				ok: true,
@@ -56,7 +58,11 @@ describeEachDatabase('charges and payments', (db) => {
 			});
 			const consent = await db().kysely.selectFrom('doctor_consent').select(['first_treatment_on', 'expires_on']).where('id', '=', consentId).executeTakeFirstOrThrow();
 			expect(consent).toEqual({ first_treatment_on: '2027-09-16', expires_on: '2028-03-31' });
+			// The charge's card is the one the month's eligibility check gave, linked to it.
+			expect(await db().kysely.selectFrom('charge_insurance_card as card').innerJoin('charge', 'charge.id', 'card.charge_id').select(['card.insurer_number', 'card.eligibility_check_id']).where('charge.appointment_id', '=', first).executeTakeFirst()).toEqual({ insurer_number: '06130012', eligibility_check_id: checkId });
 
+			// A new card that month (9割給付): the newest check gives the share.
+			await checkEligibility(db(), world, patientId, '2027-09-23', { benefitPercent: 90 });
 			const second = await insertVisit(db(), world, patientId, '2027-09-23T01:00:00.000Z');
 			await insertSession(db(), patientId, second, { electroacupuncture: { pairs: 2, frequencyHz: 2, minutes: 15 }, moxibustion: { type: 'indirect', cones: 3 }, cupping: null }, 8);
 			const again = await createChargeForAppointment(db(), second, { payer: 'insurance', sharePercent: 10 }, world.actor, { now: NOW });
@@ -70,6 +76,7 @@ describeEachDatabase('charges and payments', (db) => {
 			const world = await billingWorld(db());
 			const patientId = await insuredPatient(db());
 			await consentFor(db(), world, patientId, '2027-09-10', '2027-09-16');
+			await checkEligibility(db(), world, patientId, '2027-09-23');
 			const visit = await insertVisit(db(), world, patientId, '2027-09-23T01:00:00.000Z');
 			await insertSession(db(), patientId, visit, { electroacupuncture: null, moxibustion: { type: 'indirect', cones: 3 }, cupping: null }, 6, { licences: { hari: true, kyu: false } });
 			expect(await createChargeForAppointment(db(), visit, { payer: 'insurance', sharePercent: '30' }, world.actor, { now: NOW })).toEqual({ ok: false, code: 'licence_refused', reason: 'needs_hari_and_kyu' });
@@ -86,6 +93,7 @@ describeEachDatabase('charges and payments', (db) => {
 			await db().kysely.updateTable('practitioner').set({ kyu_licence: null }).where('id', '=', world.practitionerId).execute();
 			const patientId = await insuredPatient(db());
 			await consentFor(db(), world, patientId, '2027-09-10', '2027-09-16');
+			await checkEligibility(db(), world, patientId, '2027-09-23');
 			const visit = await insertVisit(db(), world, patientId, '2027-09-23T01:00:00.000Z');
 			expect(await createChargeForAppointment(db(), visit, { payer: 'insurance', sharePercent: '30', arts: 'combined' }, world.actor, { now: NOW })).toMatchObject({ code: 'licence_refused', reason: 'needs_hari_and_kyu' });
 			await db().kysely.updateTable('practitioner').set({ kyu_licence: '第2号' }).where('id', '=', world.practitionerId).execute();
@@ -96,6 +104,8 @@ describeEachDatabase('charges and payments', (db) => {
 			const world = await billingWorld(db());
 			const patientId = await insuredPatient(db());
 			await consentFor(db(), world, patientId, '2027-09-01', '2027-09-16'); // until 2028-03-31
+			await checkEligibility(db(), world, patientId, '2028-03-02');
+			await checkEligibility(db(), world, patientId, '2028-04-01');
 			const onExpiryDay = await insertVisit(db(), world, patientId, '2028-03-31T09:00:00.000Z'); // 18:00 in Tokyo, still the 31st
 			expect(await createChargeForAppointment(db(), onExpiryDay, { payer: 'insurance', sharePercent: '30' }, world.actor, { now: NOW })).toMatchObject({ ok: true });
 			const dayAfter = await insertVisit(db(), world, patientId, '2028-03-31T15:00:00.000Z'); // 00:00 on April 1st in Tokyo
@@ -105,15 +115,45 @@ describeEachDatabase('charges and payments', (db) => {
 			expect(await createChargeForAppointment(db(), dayAfter, { payer: 'self_pay', addOnServiceIds: world.moxaId }, world.actor, { now: NOW })).toMatchObject({ ok: true, charge: { patientDueJpy: 6600 } });
 		});
 
-		it('refuses insurance without a consent or without the insurer number', async () => {
+		it('refuses insurance without a consent, or without an eligibility check of the visit’s month that covers it', async () => {
 			const world = await billingWorld(db());
 			const noConsent = await insuredPatient(db());
+			await checkEligibility(db(), world, noConsent, '2027-11-02');
 			const visit = await insertVisit(db(), world, noConsent, '2027-11-02T01:00:00.000Z');
-			expect(await createChargeForAppointment(db(), visit, { payer: 'insurance', sharePercent: '20' }, world.actor, { now: NOW })).toMatchObject({ code: 'insurance_refused', reason: 'no_consent' });
-			const noCard = await insuredPatient(db(), { insurerNumber: '' });
-			await consentFor(db(), world, noCard, '2027-10-01');
-			const cardless = await insertVisit(db(), world, noCard, '2027-11-02T01:00:00.000Z');
-			expect(await createChargeForAppointment(db(), cardless, { payer: 'insurance', sharePercent: '20' }, world.actor, { now: NOW })).toMatchObject({ code: 'insurance_refused', reason: 'no_insurer_number' });
+			expect(await createChargeForAppointment(db(), visit, { payer: 'insurance' }, world.actor, { now: NOW })).toMatchObject({ code: 'insurance_refused', reason: 'no_consent' });
+			// The card on the patient's record does not count: only the month's check does (docs/jukyo-inin.md §3).
+			const unchecked = await insuredPatient(db());
+			await consentFor(db(), world, unchecked, '2027-10-01');
+			await checkEligibility(db(), world, unchecked, '2027-10-05');
+			const november = await insertVisit(db(), world, unchecked, '2027-11-02T01:00:00.000Z');
+			expect(await createChargeForAppointment(db(), november, { payer: 'insurance' }, world.actor, { now: NOW })).toMatchObject({ code: 'insurance_refused', reason: 'no_eligibility_this_month', selfPay: { payer: 'self_pay' } });
+			await checkEligibility(db(), world, unchecked, '2027-11-02', { result: 'not_confirmed', insuranceKind: '', holderKind: '', benefitPercent: '', insurerNumber: '', insuranceNumber: '' });
+			expect(await createChargeForAppointment(db(), november, { payer: 'insurance' }, world.actor, { now: NOW })).toMatchObject({ code: 'insurance_refused', reason: 'eligibility_not_confirmed' });
+			const certificate = await insuredPatient(db());
+			await consentFor(db(), world, certificate, '2027-10-01');
+			await checkEligibility(db(), world, certificate, '2027-11-01', { method: 'eligibility_certificate', validUntil: '2027-11-01' });
+			expect(await createChargeForAppointment(db(), await insertVisit(db(), world, certificate, '2027-11-02T01:00:00.000Z'), { payer: 'insurance' }, world.actor, { now: NOW })).toMatchObject({ code: 'insurance_refused', reason: 'eligibility_expired' });
+			expect(await db().kysely.selectFrom('charge').select('id').where('patient_id', 'in', [noConsent, unchecked, certificate]).execute()).toEqual([]);
+		});
+
+		it('refuses insurance for a condition a doctor treats under insurance, from the day recorded, with the reason', async () => {
+			const world = await billingWorld(db());
+			const patientId = await insuredPatient(db());
+			await consentFor(db(), world, patientId, '2027-10-01'); // neuralgia and lumbago
+			await checkEligibility(db(), world, patientId, '2027-11-01');
+			const recorded = await recordDoctorTreatment(db(), patientId, { condition: 'lumbago', sinceOn: '2027-11-02', note: '整形外科' }, world.actor, { now: NOW });
+			expect(recorded).toMatchObject({ ok: true, treatment: { condition: 'lumbago', sinceOn: '2027-11-02', endedOn: null } });
+			expect(await createChargeForAppointment(db(), await insertVisit(db(), world, patientId, '2027-11-01T01:00:00.000Z'), { payer: 'insurance' }, world.actor, { now: NOW })).toMatchObject({ ok: true });
+			const visit = await insertVisit(db(), world, patientId, '2027-11-02T01:00:00.000Z');
+			expect(await createChargeForAppointment(db(), visit, { payer: 'insurance' }, world.actor, { now: NOW })).toMatchObject({ code: 'insurance_refused', reason: 'doctor_treats_condition' });
+			const refused = await db().kysely.selectFrom('audit_log').select('detail').where('entity_id', '=', visit).where('action', '=', 'charge.refused').execute();
+			expect(refused.map((r) => JSON.parse(r.detail!).reason)).toEqual(['doctor_treats_condition']);
+			// The doctor's treatment ended: insurance again from the next day.
+			if (!recorded.ok) throw new Error('not recorded');
+			expect(await endDoctorTreatment(db(), patientId, { treatmentId: recorded.treatment.id, endedOn: '2027-11-01' }, world.actor)).toMatchObject({ ok: false, fields: { endedOn: 'jukyoRegistration.error.endedBeforeSince' } });
+			expect(await endDoctorTreatment(db(), patientId, { treatmentId: recorded.treatment.id, endedOn: '2027-11-02' }, world.actor)).toMatchObject({ ok: true });
+			expect(await createChargeForAppointment(db(), visit, { payer: 'insurance' }, world.actor, { now: NOW })).toMatchObject({ code: 'insurance_refused', reason: 'doctor_treats_condition' });
+			expect(await createChargeForAppointment(db(), await insertVisit(db(), world, patientId, '2027-11-03T01:00:00.000Z'), { payer: 'insurance' }, world.actor, { now: NOW })).toMatchObject({ ok: true });
 		});
 
 		it('charges a visit once, again only after voiding, and only a visit that took place', async () => {
@@ -135,8 +175,14 @@ describeEachDatabase('charges and payments', (db) => {
 		it('reports bad charge input by field', async () => {
 			const world = await billingWorld(db());
 			const patientId = await insuredPatient(db());
+			await consentFor(db(), world, patientId, '2027-10-01');
 			const visit = await insertVisit(db(), world, patientId, '2027-11-02T01:00:00.000Z');
 			expect(await createChargeForAppointment(db(), visit, { payer: 'insurance', sharePercent: '15' }, world.actor, { now: NOW })).toMatchObject({ code: 'invalid', fields: { sharePercent: 'billing.error.sharePercent' } });
+			// The share comes from the month's check; a different one typed at the desk is refused,
+			// and a check without a share the charge rules know (10割) needs it typed.
+			await checkEligibility(db(), world, patientId, '2027-11-01');
+			expect(await createChargeForAppointment(db(), visit, { payer: 'insurance', sharePercent: '20' }, world.actor, { now: NOW })).toMatchObject({ code: 'invalid', fields: { sharePercent: 'jukyoRegistration.error.shareDiffers' } });
+			await checkEligibility(db(), world, patientId, '2027-11-02', { benefitPercent: 100 });
 			expect(await createChargeForAppointment(db(), visit, { payer: 'insurance' }, world.actor, { now: NOW })).toMatchObject({ code: 'invalid', fields: { sharePercent: 'billing.error.sharePercent' } });
 			expect(await createChargeForAppointment(db(), visit, { payer: 'free' }, world.actor, { now: NOW })).toMatchObject({ code: 'invalid', fields: { payer: 'billing.error.payer' } });
 			expect(await createChargeForAppointment(db(), visit, { payer: 'self_pay', addOnServiceIds: [world.followId] }, world.actor, { now: NOW })).toMatchObject({ code: 'invalid', fields: { addOnServiceIds: 'billing.error.addOn' } });

@@ -4,7 +4,7 @@ import { describeEachDatabase } from '../../../../tests/support/test-database';
 import { claimMonths, claimVisitsForMonth } from './claims-export';
 import { createChargeForAppointment } from './create-charge';
 import { recordDoctorConsent } from './doctor-consent';
-import { billingWorld, CONSENT_INPUT, insertVisit, insuredPatient } from './test-fixtures';
+import { billingWorld, checkEligibility, CONSENT_INPUT, insertVisit, insuredPatient } from './test-fixtures';
 import { voidCharge } from './void-charge';
 
 const NOW = new Date('2028-06-01T03:00:00.000Z');
@@ -18,6 +18,8 @@ describeEachDatabase('monthly claim data', (db) => {
 		await db().kysely.updateTable('patient').set({ family_name_kana: 'ヤマダ', given_name_kana: 'タロウ' }).where('id', '=', patientId).execute();
 		const consent = await recordDoctorConsent(db(), patientId, { ...CONSENT_INPUT, signedOn: '2027-09-10' }, world.actor, { now: NOW });
 		expect(consent.ok).toBe(true);
+		await checkEligibility(db(), world, patientId, '2027-09-16', { insurerNumber: insurer });
+		await checkEligibility(db(), world, patientId, '2027-10-01', { insurerNumber: insurer });
 		const charge = async (startsAt: string, payer: 'insurance' | 'self_pay') => {
 			const visit = await insertVisit(db(), world, patientId, startsAt);
 			const created = await createChargeForAppointment(db(), visit, { payer, sharePercent: '30' }, world.actor, { now: NOW });
@@ -61,14 +63,16 @@ describeEachDatabase('monthly claim data', (db) => {
 		const patientId = await insuredPatient(db(), { insurerNumber: before });
 		const consent = await recordDoctorConsent(db(), patientId, { ...CONSENT_INPUT, signedOn: '2027-11-01' }, world.actor, { now: NOW });
 		expect(consent.ok).toBe(true);
+		await checkEligibility(db(), world, patientId, '2027-11-05', { insurerNumber: before });
 		const charge = async (startsAt: string) => {
 			const created = await createChargeForAppointment(db(), await insertVisit(db(), world, patientId, startsAt), { payer: 'insurance', sharePercent: '30' }, world.actor, { now: NOW });
 			if (!created.ok) throw new Error(created.code);
 			return created.chargeId;
 		};
 		const first = await charge('2027-11-05T01:00:00.000Z');
-		// A new job from the 15th: a new insurer and card.
+		// A new job from the 15th: a new insurer and card, confirmed at the next visit (issue #19).
 		await db().kysely.updateTable('patient').set({ insurer_number: after, insurance_symbol: '77', insurance_number: '888' }).where('id', '=', patientId).execute();
+		await checkEligibility(db(), world, patientId, '2027-11-20', { method: 'eligibility_certificate', validUntil: '2028-07-31', insurerNumber: after, insuranceSymbol: '77', insuranceNumber: '888' });
 		await charge('2027-11-20T01:00:00.000Z');
 
 		const old = await claimVisitsForMonth(db(), { month: '2027-11', insurerNumber: before }, world.actor, 'ja');

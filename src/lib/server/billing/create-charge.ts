@@ -7,6 +7,9 @@ import { quoteCharge, type ChargeItem, type ComputedCharge, type ComputedChargeL
 import { consentExpiry, consentForDate } from '../../domain/billing/doctor-consent-validity';
 import type { NeedleProblem } from '../../domain/clinical/needle-account';
 import type { Licences } from '../../domain/clinical/session-rules';
+import { isInsuredCondition } from '../../domain/billing/insured-conditions';
+import { sharePercentFor } from '../../domain/jukyo/eligibility';
+import { doctorTreatmentsBlocking } from '../../domain/jukyo/doctor-treatment';
 import { localDate } from '../../domain/time';
 import { visitDayHasCome } from '../../domain/scheduling/visit-day';
 import { translate } from '../../i18n/translate';
@@ -14,6 +17,8 @@ import { recordAudit, type AuditActor } from '../audit/audit-log';
 import type { Db } from '../db/database';
 import type { Service } from '../db/schema';
 import { withTransaction } from '../db/transaction';
+import { doctorTreatmentsOf } from '../jukyo/doctor-treatment';
+import { eligibilityForPatientVisit, type EligibilityCheckView } from '../jukyo/eligibility';
 import { unaccountedSessionOfVisit } from '../treatment-session/needle-account';
 import { licencesOf } from '../treatment-session/session-repository';
 import { findBillablePatient, findBillingClinic, listConsentRows } from './billing-repository';
@@ -44,8 +49,10 @@ const CHARGEABLE_STATUSES = ['arrived', 'completed'] as const;
 
 /**
  * Charges a visit: its service and the add-ons chosen in the session, self-pay or 療養費. Insurance
- * is charged only when a doctor's consent covers the visit's day (docs/clinical-rules.md §6) and the patient's
- * insurer is on record; otherwise nothing is stored and the refusal carries the self-pay price.
+ * is charged only when a doctor's consent covers the visit's day (docs/clinical-rules.md §6), the
+ * month has an eligibility check that covers it (its fields are the charge's card and share), and
+ * no doctor treats the consented condition (docs/jukyo-inin.md §3, §6); otherwise nothing is stored
+ * and the refusal carries the self-pay price.
  * The first insured visit under a consent starts its period. One live charge per appointment: void
  * it (voidCharge) to charge again.
  */
@@ -98,18 +105,39 @@ export async function createChargeForAppointment(db: Db, appointmentId: string, 
 		let startsPeriod = false;
 		let eligibility: InsuranceEligibility = { eligible: true };
 		let insurance = null;
+		let card: EligibilityCheckView | null = null;
+		let sharePercent: TCreateCharge['sharePercent'] = null;
 		if (data.payer === 'insurance') {
 			const consents = (await listConsentRows(tx, patientId)).map((r) => ({ id: r.id, signedOn: r.signed_on, firstTreatmentOn: r.first_treatment_on }));
 			const candidates = data.consentId === null ? consents : consents.filter((c) => c.id === data.consentId);
 			if (data.consentId !== null && candidates.length === 0) return { ok: false, code: 'invalid', fields: { consentId: 'billing.error.consent' } };
 			const cover = consentForDate(candidates, serviceDate);
+			// The insurance of the visit is the month's eligibility check (docs/jukyo-inin.md §3), not the card on the patient's record.
+			const check = await eligibilityForPatientVisit(tx, patientId, serviceDate);
 			if (!cover.covered) eligibility = { eligible: false, reason: cover.reason };
-			else if (patient.insurer_number.trim() === '') eligibility = { eligible: false, reason: 'no_insurer_number' };
+			else if (!check.covered) eligibility = { eligible: false, reason: check.reason };
+			else if (check.record.insurerNumber.trim() === '') eligibility = { eligible: false, reason: 'no_insurer_number' };
 			else {
-				consentId = cover.consent.id;
-				startsPeriod = cover.startsPeriod;
+				// Not while a doctor treats the same condition under insurance (docs/jukyo-inin.md §6).
+				const consented = (await listConsentRows(tx, patientId)).find((r) => r.id === cover.consent.id)!;
+				const conditions = (JSON.parse(consented.conditions) as string[]).filter(isInsuredCondition);
+				const blocking = doctorTreatmentsBlocking(await doctorTreatmentsOf(tx, patientId), conditions, serviceDate);
+				if (blocking.length > 0) {
+					eligibility = { eligible: false, reason: 'doctor_treats_condition' };
+					await recordAudit(tx, actor, { action: 'charge.refused', entityType: 'appointment', entityId: appointmentId, patientId, detail: { reason: 'doctor_treats_condition', doctorTreatmentIds: blocking.map((b) => b.id) } });
+				} else {
+					consentId = cover.consent.id;
+					startsPeriod = cover.startsPeriod;
+					card = check.record;
+				}
 			}
-			insurance = await insuranceVisit(tx, data, appointmentId, patientId);
+			if (card) {
+				const recordedShare = sharePercentFor(card.benefitPercent);
+				if (recordedShare !== null && data.sharePercent !== null && data.sharePercent !== recordedShare) return { ok: false, code: 'invalid', fields: { sharePercent: 'jukyoRegistration.error.shareDiffers' } };
+				sharePercent = recordedShare ?? data.sharePercent;
+			} else sharePercent = data.sharePercent ?? 30;
+			if (sharePercent === null) return { ok: false, code: 'invalid', fields: { sharePercent: 'billing.error.sharePercent' } };
+			insurance = await insuranceVisit(tx, { ...data, sharePercent }, appointmentId, patientId);
 			const licenceProblem = artsLicenceProblem(insurance.arts, await treatingLicences(tx, appointmentId, appointment.practitioner_id));
 			if (licenceProblem) {
 				await recordAudit(tx, actor, { action: 'charge.refused', entityType: 'appointment', entityId: appointmentId, patientId, detail: { reason: licenceProblem } });
@@ -147,10 +175,10 @@ export async function createChargeForAppointment(db: Db, appointmentId: string, 
 			})
 			.execute();
 		if (charge.payer === 'insurance') {
-			// The claim goes to the insurer of the visit's day, whatever card is on record later.
+			// The claim goes to the insurer of the visit's day as the month's eligibility check gave it, whatever card is on record later.
 			await tx.kysely
 				.insertInto('charge_insurance_card')
-				.values({ charge_id: chargeId, insurer_number: patient.insurer_number, insurance_symbol: patient.insurance_symbol, insurance_number: patient.insurance_number, insurance_branch: patient.insurance_branch })
+				.values({ charge_id: chargeId, insurer_number: card!.insurerNumber, insurance_symbol: card!.insuranceSymbol, insurance_number: card!.insuranceNumber, insurance_branch: card!.insuranceBranch, eligibility_check_id: card!.id })
 				.execute();
 		}
 		const services = [service, ...addOns];

@@ -21,6 +21,16 @@ export interface DoctorConsentView extends ConsentValidity {
 	conditions: InsuredCondition[];
 	conditionNote: string;
 	firstTreatmentOn: string | null;
+	/* The rest of the 同意書 (issue #19); '' or null when not recorded. */
+	institutionAddress: string;
+	symptoms: string;
+	onsetOn: string | null;
+	examinedOn: string | null;
+	homeVisitNeeded: boolean;
+	homeVisitReason: string;
+	/** 要加療期間 as the doctor wrote it. */
+	carePeriod: string;
+	remarks: string;
 	recordedBy: string;
 	createdAt: string;
 }
@@ -51,6 +61,8 @@ export async function recordDoctorConsent(db: Db, patientId: string, input: Reco
 		const fields: BillingFieldCodes = {};
 		if (data.signedOn > today) fields.signedOn = 'billing.error.dateInFuture';
 		if (data.firstTreatmentOn !== null && data.firstTreatmentOn > today) fields.firstTreatmentOn = 'billing.error.dateInFuture';
+		if (data.examinedOn !== null && data.examinedOn > today) fields.examinedOn = 'billing.error.dateInFuture';
+		if (data.onsetOn !== null && data.onsetOn > today) fields.onsetOn = 'billing.error.dateInFuture';
 		if (Object.keys(fields).length > 0) return { ok: false, code: 'invalid', fields } as const;
 		if (!(await findBillablePatient(tx, patientId))) return { ok: false, code: 'not_found' } as const;
 
@@ -66,6 +78,14 @@ export async function recordDoctorConsent(db: Db, patientId: string, input: Reco
 			condition_note: data.conditionNote,
 			first_treatment_on: firstTreatmentOn,
 			expires_on: firstTreatmentOn === null ? null : consentExpiry(firstTreatmentOn),
+			institution_address: data.institutionAddress,
+			symptoms: data.symptoms,
+			onset_on: data.onsetOn,
+			examined_on: data.examinedOn,
+			home_visit_needed: data.homeVisitNeeded ? 1 : 0,
+			home_visit_reason: data.homeVisitReason,
+			care_period: data.carePeriod,
+			remarks: data.remarks,
 			recorded_by: staffId,
 			created_at: now.toISOString()
 		};
@@ -162,6 +182,14 @@ export function toView(row: Selectable<DoctorConsentTable>, today: string): Doct
 		conditions,
 		conditionNote: row.condition_note,
 		firstTreatmentOn: row.first_treatment_on,
+		institutionAddress: row.institution_address,
+		symptoms: row.symptoms,
+		onsetOn: row.onset_on,
+		examinedOn: row.examined_on,
+		homeVisitNeeded: row.home_visit_needed === 1,
+		homeVisitReason: row.home_visit_reason,
+		carePeriod: row.care_period,
+		remarks: row.remarks,
 		recordedBy: row.recorded_by,
 		createdAt: row.created_at,
 		...consentValidity({ firstTreatmentOn: row.first_treatment_on }, today)

@@ -101,16 +101,29 @@ export const ZRecordDoctorConsentSchema = z
 			.refine((codes) => codes.length > 0, e('conditions'))
 			.transform((codes) => [...new Set(codes)]),
 		conditionNote: optionalText(NOTE_MAX),
-		firstTreatmentOn: optionalDate
+		firstTreatmentOn: optionalDate,
+		// The rest of the 同意書 form (issue #19, docs/jukyo-inin.md §6). Optional here so a consent
+		// can be recorded as the desk reads it; the claim names what its 同意記録 still lacks.
+		institutionAddress: optionalText(INSTITUTION_MAX),
+		symptoms: optionalText(NOTE_MAX),
+		onsetOn: optionalDate,
+		examinedOn: optionalDate,
+		homeVisitNeeded: optionalFlag.transform((v) => v === true),
+		homeVisitReason: optionalText(NOTE_MAX),
+		carePeriod: optionalText(NAME_MAX),
+		remarks: optionalText(NOTE_MAX)
 	})
-	.refine((v) => v.firstTreatmentOn === null || v.firstTreatmentOn >= v.signedOn, { path: ['firstTreatmentOn'], ...e('firstTreatmentBeforeSigning') });
+	.refine((v) => v.firstTreatmentOn === null || v.firstTreatmentOn >= v.signedOn, { path: ['firstTreatmentOn'], ...e('firstTreatmentBeforeSigning') })
+	.refine((v) => v.examinedOn === null || v.examinedOn <= v.signedOn, { path: ['examinedOn'], error: 'jukyoRegistration.error.examinedAfterSigning' })
+	.refine((v) => v.onsetOn === null || v.onsetOn <= (v.examinedOn ?? v.signedOn), { path: ['onsetOn'], error: 'jukyoRegistration.error.onsetAfterExamination' })
+	.refine((v) => !v.homeVisitNeeded || v.homeVisitReason !== '', { path: ['homeVisitReason'], error: 'jukyoRegistration.error.homeVisitReason' });
 export type TRecordDoctorConsent = z.infer<typeof ZRecordDoctorConsentSchema>;
 
 export const ZCreateChargeSchema = z
 	.object({
 		payer: z.enum(['self_pay', 'insurance'], e('payer')),
 		addOnServiceIds: list(z.uuid(e('addOn'))),
-		/** The patient's share in percent; required for insurance. */
+		/** The patient's share in percent; for insurance it must match the eligibility check's 給付割合 when given. */
 		sharePercent: z
 			.union([z.number(), z.string()])
 			.optional()
@@ -135,8 +148,9 @@ export const ZCreateChargeSchema = z
 			.optional()
 			.transform((s) => (s ? s : null))
 			.pipe(z.uuid(e('consent')).nullable())
-	})
-	.refine((v) => v.payer === 'self_pay' || v.sharePercent !== null, { path: ['sharePercent'], ...e('sharePercent') });
+	});
+// No share is required here: an insured charge takes it from the month's eligibility check (issue #19);
+// the desk gives it only when the check has none (10割給付), which create-charge refuses without it.
 export type TCreateCharge = z.infer<typeof ZCreateChargeSchema>;
 
 export const ZPaymentSchema = z.object({

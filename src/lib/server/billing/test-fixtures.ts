@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { AuditActor } from '../audit/audit-log';
 import type { Db } from '../db/database';
 import type { AppointmentStatus } from '../db/schema';
+import { recordEligibilityCheck } from '../jukyo/eligibility';
 import { ensureClinic, insertPatient, insertPractitioner, insertStaff } from '../outcomes/test-fixtures';
 
 /*
@@ -84,3 +85,14 @@ export async function insertSession(db: Db, patientId: string, appointmentId: st
 }
 
 export const CONSENT_INPUT = { doctorName: '田中 一郎', institution: '江戸川中央クリニック', conditions: ['neuralgia', 'lumbago'] };
+
+/**
+ * The desk's eligibility check for the month of `checkedOn` (issue #19): an insured charge relies on
+ * it. By default a マイナ保険証 check giving the card `insuredPatient` puts on record, 7割給付.
+ */
+export async function checkEligibility(db: Db, world: BillingWorld, patientId: string, checkedOn: string, fields: Record<string, unknown> = {}): Promise<string> {
+	const input = { method: 'myna_app', checkedOn, insuranceKind: 'shakoku', holderKind: 'honnin', benefitPercent: 70, insurerNumber: '06130012', insuranceSymbol: '12', insuranceNumber: '345', ...fields };
+	const recorded = await recordEligibilityCheck(db, patientId, input, world.actor, { now: new Date(`${checkedOn}T03:00:00.000Z`) });
+	if (!recorded.ok) throw new Error(`eligibility check: ${recorded.code} ${JSON.stringify('fields' in recorded ? recorded.fields : {})}`);
+	return recorded.check.id;
+}

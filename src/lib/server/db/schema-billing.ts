@@ -18,6 +18,16 @@ export interface DoctorConsentTable {
 	first_treatment_on: string | null;
 	/** Derived from `first_treatment_on` by domain/billing/doctor-consent-validity, kept for queries. */
 	expires_on: string | null;
+	/* The rest of the 同意書 form (0037; docs/jukyo-inin.md §6). */
+	institution_address: Generated<string>;
+	symptoms: Generated<string>;
+	onset_on: string | null;
+	examined_on: string | null;
+	home_visit_needed: Generated<number>;
+	home_visit_reason: Generated<string>;
+	/** 要加療期間 as the doctor wrote it. */
+	care_period: Generated<string>;
+	remarks: Generated<string>;
 	recorded_by: string;
 	created_at: string;
 }
@@ -78,6 +88,8 @@ export interface ChargeInsuranceCardTable {
 	insurance_symbol: string;
 	insurance_number: string;
 	insurance_branch: string;
+	/** The eligibility check the charge relied on (0037); null for charges made before it. */
+	eligibility_check_id: string | null;
 }
 
 export interface PaymentTable {

@@ -3,6 +3,7 @@ import type { Generated, Insertable, Selectable } from 'kysely';
 import type { ConsentChannel } from '../../domain/consent/kinds';
 import type { BillingTables } from './schema-billing';
 import type { JukyoClaimTables } from './schema-jukyo-claim';
+import type { JukyoTables } from './schema-jukyo';
 import type { CancellationRecallTables } from './schema-cancellation-recall';
 import type { ExaminationTables } from './schema-examination';
 import type { OutcomeScoreTables } from './schema-outcome-scores';
@@ -494,7 +495,7 @@ export interface DeletionRequestTable {
 	response: Generated<string>;
 }
 
-export interface Database extends ExaminationTables, PlanTables, SessionTables, OutcomeScoreTables, BillingTables, RateLimitTables, WaitlistTables, LineTables, CancellationRecallTables, JukyoClaimTables {
+export interface Database extends ExaminationTables, PlanTables, SessionTables, OutcomeScoreTables, BillingTables, RateLimitTables, WaitlistTables, LineTables, CancellationRecallTables, JukyoClaimTables, JukyoTables {
 	clinic: ClinicTable;
 	opening_hours: OpeningHoursTable;
 	practitioner: PractitionerTable;

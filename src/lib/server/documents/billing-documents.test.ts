@@ -5,7 +5,7 @@ import { createChargeForAppointment } from '../billing/create-charge';
 import { recordDoctorConsent } from '../billing/doctor-consent';
 import { issueReceipt, reissueReceipt } from '../billing/issue-receipt';
 import { recordPayment } from '../billing/record-payment';
-import { billingWorld, CONSENT_INPUT, insertSession, insertVisit, insuredPatient } from '../billing/test-fixtures';
+import { billingWorld, checkEligibility, CONSENT_INPUT, insertSession, insertVisit, insuredPatient } from '../billing/test-fixtures';
 import { setInvoiceRegistrationNumber, ZInvoiceRegistrationSchema } from '../clinic/invoice-registration';
 import { receiptPdf, statementPdf } from './billing-documents';
 
@@ -64,6 +64,7 @@ describeEachDatabase('receipts (領収書) and itemised statements (明細書) a
 		const patientId = await insuredPatient(db());
 		const recorded = await recordDoctorConsent(db(), patientId, { ...CONSENT_INPUT, signedOn: '2027-10-20' }, world.actor, { now: NOW });
 		expect(recorded.ok).toBe(true);
+		await checkEligibility(db(), world, patientId, '2027-11-02');
 		const visit = await insertVisit(db(), world, patientId, '2027-11-02T01:00:00.000Z');
 		await insertSession(db(), patientId, visit, { electroacupuncture: { hz: 2 }, moxibustion: null }, 6);
 		const charged = await createChargeForAppointment(db(), visit, { payer: 'insurance', sharePercent: 30 }, world.actor, { now: NOW });

@@ -29,7 +29,10 @@ export const MOVED_TABLES = [
 	'waitlist_entry',
 	'appointment_series',
 	'cancellation_fee',
-	'recall_invitation'
+	'recall_invitation',
+	// 受領委任 (issue #19): eligibility checks and a doctor's own treatment follow the patient.
+	'eligibility_check',
+	'doctor_treatment'
 ] as const;
 
 /** Sign-in material of the merged record: deleted, so nobody signs in to a record that no longer stands alone. */

@@ -114,8 +114,32 @@ export async function exportPatientData(db: Db, patientId: string, actor: AuditA
 	]);
 	// The LINE user id is personal data too (issue #20): the patient gets it with their data.
 	const lineLink = await db.kysely.selectFrom('line_link').select(['line_user_id', 'channels', 'consent_version', 'linked_at']).where('patient_id', '=', patientId).executeTakeFirst();
+	// How the clinic confirmed the patient's insurance (issue #19): their own insurance data.
+	const eligibilityChecks = await db.kysely
+		.selectFrom('eligibility_check')
+		.select(['id', 'checked_on', 'method', 'result', 'insurance_kind', 'holder_kind', 'benefit_percent', 'insurer_number', 'insurance_symbol', 'insurance_number', 'insurance_branch', 'valid_from', 'valid_until', 'public_payer_number', 'public_recipient_number'])
+		.where('patient_id', '=', patientId)
+		.orderBy('checked_at')
+		.execute();
 	await recordAudit(db, actor, { action: 'portal.data_export', entityType: 'patient', entityId: patientId, patientId });
 	return {
+		eligibilityChecks: eligibilityChecks.map((c) => ({
+			id: c.id,
+			checkedOn: c.checked_on,
+			method: c.method,
+			result: c.result,
+			insuranceKind: c.insurance_kind,
+			holderKind: c.holder_kind,
+			benefitPercent: c.benefit_percent,
+			insurerNumber: c.insurer_number,
+			symbol: c.insurance_symbol,
+			number: c.insurance_number,
+			branch: c.insurance_branch,
+			validFrom: c.valid_from,
+			validUntil: c.valid_until,
+			publicPayerNumber: c.public_payer_number,
+			publicRecipientNumber: c.public_recipient_number
+		})),
 		line: lineLink ? { userId: lineLink.line_user_id, channels: lineLink.channels, consentVersion: lineLink.consent_version, linkedAt: lineLink.linked_at } : null,
 		format: 'shinkyu.patient-export',
 		version: EXPORT_FORMAT_VERSION,

@@ -47,6 +47,7 @@ export const TREATMENT_TABLES_IN_ORDER = [
 	'examination',
 	'treatment_plan',
 	'aftercare_note',
+	'doctor_treatment',
 	'consent_signature'
 ] as const satisfies readonly PatientTable[];
 
@@ -120,7 +121,7 @@ export async function erasePatientData(
 	const sessionIds = (await db.selectFrom('treatment_session').select('id').where('patient_id', '=', patientId).execute()).map((r) => r.id);
 	if (treatmentKept) {
 		for (const table of ['session_point', 'session_amendment'] as const) keep(table, await countWhere(tx, table, 'session_id', sessionIds), 'treatment_record', treatmentUntil);
-		for (const table of [...TREATMENT_TABLES_IN_ORDER, 'doctor_consent'] as const) keep(table, await countWhere(tx, table, 'patient_id', [patientId]), 'treatment_record', treatmentUntil);
+		for (const table of [...TREATMENT_TABLES_IN_ORDER, 'doctor_consent', 'eligibility_check'] as const) keep(table, await countWhere(tx, table, 'patient_id', [patientId]), 'treatment_record', treatmentUntil);
 		keep('intake', await countWhere(tx, 'intake', 'patient_id', [patientId], (q) => q.where('status', '=', 'submitted')), 'treatment_record', treatmentUntil);
 	} else {
 		for (const table of ['session_point', 'session_amendment'] as const) await drop(table, 'session_id', sessionIds);
@@ -130,6 +131,10 @@ export async function erasePatientData(
 		const charged = db.selectFrom('charge').select('consent_id').where('consent_id', 'is not', null);
 		keep('doctor_consent', await countWhere(tx, 'doctor_consent', 'patient_id', [patientId], (q) => q.where('id', 'in', charged)), moneyReason, moneyUntil);
 		await drop('doctor_consent', 'patient_id', [patientId], (q) => q.where('id', 'not in', charged));
+		// So does an eligibility check an insured charge relied on (issue #19).
+		const relied = db.selectFrom('charge_insurance_card').select('eligibility_check_id').where('eligibility_check_id', 'is not', null);
+		keep('eligibility_check', await countWhere(tx, 'eligibility_check', 'patient_id', [patientId], (q) => q.where('id', 'in', relied)), moneyReason, moneyUntil);
+		await drop('eligibility_check', 'patient_id', [patientId], (q) => q.where('id', 'not in', relied));
 	}
 
 	// The waiting list (issue #17): a wish, never a record. Its offers go first (they name

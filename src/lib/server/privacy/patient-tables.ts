@@ -16,6 +16,8 @@ export type TableHandling =
 	| 'questionnaire'
 	/** The doctor's consent (同意書): a treatment record, and kept while a charge refers to it. */
 	| 'doctor_consent'
+	/** A 資格確認 (issue #19): part of the 施術録, and kept with the books while a charge relied on it. */
+	| 'eligibility_check'
 	/** Money: kept for the tax rules, and never deleted by the schema (migration 0014). */
 	| 'accounting_record'
 	/** The deletion request itself: kept as the record of how it was answered. */
@@ -45,6 +47,9 @@ export const PATIENT_TABLES = {
 	adverse_event: 'treatment_record',
 	clinic_instrument_score: 'treatment_record',
 	doctor_consent: 'doctor_consent',
+	eligibility_check: 'eligibility_check',
+	// That a doctor treats the condition under insurance (issue #19): part of the 施術録.
+	doctor_treatment: 'treatment_record',
 	charge: 'accounting_record',
 	payment: 'accounting_record',
 	receipt: 'accounting_record',

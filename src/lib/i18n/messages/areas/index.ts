@@ -41,6 +41,7 @@ import { console_ } from './console';
 import { profiles } from './profiles';
 import { jukyoClaim } from './jukyo-claim';
 import { deskFollowup } from './desk-followup';
+import { jukyoRegistration } from './jukyo-registration';
 
 export const AREA_MESSAGES_JA = {
 	...publicSite.ja,
@@ -81,7 +82,8 @@ export const AREA_MESSAGES_JA = {
 	...console_.ja,
 	...profiles.ja,
 	...jukyoClaim.ja,
-	...deskFollowup.ja
+	...deskFollowup.ja,
+	...jukyoRegistration.ja
 } as const;
 
 export const AREA_MESSAGES_EN = {
@@ -123,5 +125,6 @@ export const AREA_MESSAGES_EN = {
 	...console_.en,
 	...profiles.en,
 	...jukyoClaim.en,
-	...deskFollowup.en
+	...deskFollowup.en,
+	...jukyoRegistration.en
 } as const;

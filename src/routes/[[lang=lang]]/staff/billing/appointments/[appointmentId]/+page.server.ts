@@ -1,7 +1,9 @@
-import {redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
 import { localizePath } from '$lib/i18n/locales';
 import { translate } from '$lib/i18n/translate';
 import { createChargeForAppointment } from '$lib/server/billing/create-charge';
+import { visitEligibility } from '$lib/server/jukyo/eligibility';
+import { refusalMessageKey } from '$lib/server/jukyo/refusal-message';
 import { findVisitToCharge } from '$lib/server/billing/visit-to-charge';
 import { listPatientFees } from '$lib/server/cancellation-policy/outstanding-fees';
 import { actorFrom } from '$lib/server/http/request-context';
@@ -11,7 +13,8 @@ import type { Actions, PageServerLoad } from './$types';
 import { notFound } from '$lib/server/http/not-found';
 
 /** Charging one visit (reception and the owner only, see route-access). A visit charged already opens its charge. */
-export const load: PageServerLoad = async ({ locals, params, url }) => {
+export const load: PageServerLoad = async (event) => {
+	const { locals, params, url } = event;
 	const visit = isId(params.appointmentId) ? await findVisitToCharge(locals.db, params.appointmentId) : null;
 	if (!visit) notFound(locals.locale);
 	if (visit.liveChargeId) redirect(303, localizePath(`/staff/billing/charges/${visit.liveChargeId}`, locals.locale));
@@ -20,7 +23,9 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const needles = open?.problem ? translate(locals.locale, `billing.outcome.${open.problem}`, { in: open.needlesIn, out: open.needlesOut }) : null;
 	// Fees from a late cancellation or a no-show are collected at the next visit (issue #17).
 	const fees = await listPatientFees(locals.db, visit.patient.id, { openOnly: true });
-	return { visit, needles, fees, feeDone: url.searchParams.get('fee') };
+	// At the month's first insured visit the desk is asked for the eligibility check (issue #19).
+	const eligibility = await visitEligibility(locals.db, visit.patient.id, visit.serviceDate, actorFrom(event));
+	return { visit, needles, fees, feeDone: url.searchParams.get('fee'), eligibility, eligibilitySaved: url.searchParams.get('eligibility') === 'saved' };
 };
 
 const STATUS = { not_found: 404, forbidden: 403, not_chargeable: 409, already_charged: 409, before_visit_day: 409 } as const;
@@ -36,7 +41,7 @@ export const actions: Actions = {
 			case 'invalid':
 				return deskFailure(422, 'create', locals.locale, values, result.fields);
 			case 'insurance_refused':
-				return deskFailure(409, 'create', locals.locale, values, {}, translate(locals.locale, `billing.refusal.${result.reason}`), { refusal: { reason: result.reason, selfPayJpy: result.selfPay.patientDueJpy } });
+				return deskFailure(409, 'create', locals.locale, values, {}, translate(locals.locale, refusalMessageKey(result.reason)), { refusal: { reason: result.reason, selfPayJpy: result.selfPay.patientDueJpy } });
 			case 'already_charged':
 				redirect(303, localizePath(`/staff/billing/charges/${result.chargeId}`, locals.locale));
 				break;

@@ -1,7 +1,11 @@
-import { error } from '@sveltejs/kit';
+import { error, fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import { INSURED_CONDITIONS } from '$lib/domain/billing/insured-conditions';
+import { localizePath } from '$lib/i18n/locales';
 import { isMessageKey, translate } from '$lib/i18n/translate';
+import { doctorTreatmentsOf, endDoctorTreatment, recordDoctorTreatment } from '$lib/server/jukyo/doctor-treatment';
+import { eligibilityStatus, recordEligibilityCheck } from '$lib/server/jukyo/eligibility';
+import { readForm } from '$lib/server/http/read-form';
 import { doctorConsentStatus, recordDoctorConsent } from '$lib/server/billing/doctor-consent';
 import { INSTITUTION_MAX, NAME_MAX, NOTE_MAX } from '$lib/server/billing/schemas';
 import type { StaffRole } from '$lib/server/db/schema';
@@ -26,6 +30,10 @@ export const load: PageServerLoad = async (event) => {
 	if (!patient) notFound(locals.locale);
 	const status = await doctorConsentStatus(locals.db, patient.id, actorFrom(event));
 	if (!status.ok) notFound(locals.locale);
+	// The month's eligibility checks and a doctor's own treatment of the condition (issue #19); the consent read above is audited.
+	const eligibility = await eligibilityStatus(locals.db, patient.id, actorFrom(event), { today: status.today });
+	if (!eligibility.ok) notFound(locals.locale);
+	const doctorTreatments = await doctorTreatmentsOf(locals.db, patient.id);
 	const role = locals.session!.staff.role;
 	return {
 		role,
@@ -36,6 +44,8 @@ export const load: PageServerLoad = async (event) => {
 		consents: status.consents,
 		currentId: status.current?.id ?? null,
 		conditions: INSURED_CONDITIONS,
+		eligibility: { checks: eligibility.checks, covered: eligibility.cover.covered, coveredBy: eligibility.cover.covered ? eligibility.cover.record.checkedOn : null, warning: eligibility.warning },
+		doctorTreatments,
 		limits: { name: NAME_MAX, institution: INSTITUTION_MAX, note: NOTE_MAX }
 	};
 };
@@ -58,7 +68,15 @@ export const actions: Actions = {
 			signedOn: text('signedOn'),
 			conditions,
 			conditionNote: text('conditionNote'),
-			firstTreatmentOn: text('firstTreatmentOn')
+			firstTreatmentOn: text('firstTreatmentOn'),
+			institutionAddress: text('institutionAddress'),
+			symptoms: text('symptoms'),
+			onsetOn: text('onsetOn'),
+			examinedOn: text('examinedOn'),
+			homeVisitNeeded: text('homeVisitNeeded'),
+			homeVisitReason: text('homeVisitReason'),
+			carePeriod: text('carePeriod'),
+			remarks: text('remarks')
 		};
 		const result = await recordDoctorConsent(locals.db, params.id, input, actorFrom(event));
 		if (result.ok) return { saved: true };
@@ -67,5 +85,33 @@ export const actions: Actions = {
 			Object.entries(result.fields).map(([field, key]) => [field, isMessageKey(key) ? translate(locals.locale, key) : translate(locals.locale, 'billing.error.invalid')])
 		);
 		return formFailure(422, { ...input, conditions: conditions.join(',') }, errors, errors._);
+	},
+	eligibility: async (event) => {
+		const { locals, params, request } = event;
+		if (!MAY_RECORD.includes(locals.session!.staff.role)) error(403, translate(locals.locale, 'error.forbiddenTitle'));
+		if (!isPatientId(params.id)) notFound(locals.locale);
+		const values = await readForm(request);
+		const result = await recordEligibilityCheck(locals.db, params.id, values, actorFrom(event));
+		if (result.ok) {
+			// Recorded from the charge of a visit: back to it, so the desk charges next.
+			if (result.check.appointmentId) redirect(303, `${localizePath(`/staff/billing/appointments/${result.check.appointmentId}`, locals.locale)}?eligibility=saved`);
+			return { eligibilitySaved: true };
+		}
+		if (result.code !== 'invalid') error(result.code === 'not_found' ? 404 : 403, translate(locals.locale, result.code === 'not_found' ? 'error.notFoundTitle' : 'error.forbiddenTitle'));
+		return fail(422, { eligibilityForm: { values, errors: localized(locals.locale, result.fields) } });
+	},
+	doctorTreatment: async (event) => {
+		const { locals, params, request } = event;
+		if (!MAY_RECORD.includes(locals.session!.staff.role)) error(403, translate(locals.locale, 'error.forbiddenTitle'));
+		if (!isPatientId(params.id)) notFound(locals.locale);
+		const values = await readForm(request);
+		const result = values.treatmentId ? await endDoctorTreatment(locals.db, params.id, values, actorFrom(event)) : await recordDoctorTreatment(locals.db, params.id, values, actorFrom(event));
+		if (result.ok) return { doctorTreatmentSaved: true };
+		if (result.code !== 'invalid') error(result.code === 'not_found' ? 404 : 403, translate(locals.locale, result.code === 'not_found' ? 'error.notFoundTitle' : 'error.forbiddenTitle'));
+		return fail(422, { doctorTreatmentForm: { values, errors: localized(locals.locale, result.fields) } });
 	}
 };
+
+function localized(locale: App.Locals['locale'], fields: Record<string, string>): Record<string, string> {
+	return Object.fromEntries(Object.entries(fields).map(([field, key]) => [field, translate(locale, isMessageKey(key) ? key : 'jukyoRegistration.error.invalid')]));
+}
