@@ -8,7 +8,9 @@ export const consoleFollowup = {
 		'consoleFollowup.visitLength': '予約の長さは5分から8時間まで、5分単位にしてください。',
 		'consoleFollowup.moveEnd': '終了時刻（長さを変えるとき）',
 		'consoleFollowup.moveEndHint': '空欄なら長さはそのままです。',
-		'consoleFollowup.calendar.event': '{time} {title}（{status}）'
+		'consoleFollowup.calendar.more': '（{status}、{column}）',
+		'consoleFollowup.calendar.status': '（{status}）',
+		'consoleFollowup.calendar.region': '予約カレンダー'
 	},
 	en: {
 		'consoleFollowup.resize.confirm': "Change {name}'s appointment from {from} to {to}.",
@@ -18,6 +20,8 @@ export const consoleFollowup = {
 		'consoleFollowup.visitLength': 'An appointment lasts from 5 minutes to 8 hours, in steps of 5 minutes.',
 		'consoleFollowup.moveEnd': 'End time (to change the length)',
 		'consoleFollowup.moveEndHint': 'Leave empty to keep the length.',
-		'consoleFollowup.calendar.event': '{time} {title} ({status})'
+		'consoleFollowup.calendar.more': ' ({status}, {column})',
+		'consoleFollowup.calendar.status': ' ({status})',
+		'consoleFollowup.calendar.region': 'Appointment calendar'
 	}
 } as const;
