@@ -10,7 +10,18 @@ export const consoleFollowup = {
 		'consoleFollowup.moveEndHint': '空欄なら長さはそのままです。',
 		'consoleFollowup.calendar.more': '（{status}、{column}）',
 		'consoleFollowup.calendar.status': '（{status}）',
-		'consoleFollowup.calendar.region': '予約カレンダー'
+		'consoleFollowup.calendar.region': '予約カレンダー',
+		'consoleFollowup.photo.title': '写真',
+		'consoleFollowup.photo.intro': '予約ページで患者さんが施術者を選ぶところと紹介文の横に表示されます。JPEG・PNG・WebP、{kb} KB まで。',
+		'consoleFollowup.photo.none': 'まだ写真はありません。',
+		'consoleFollowup.photo.file': '写真のファイル',
+		'consoleFollowup.photo.upload': '写真を登録する',
+		'consoleFollowup.photo.remove': '写真を削除する',
+		'consoleFollowup.photo.saved': '写真を登録しました。',
+		'consoleFollowup.photo.removed': '写真を削除しました。',
+		'consoleFollowup.photo.empty': '写真のファイルを選んでください。',
+		'consoleFollowup.photo.tooLarge': 'ファイルが大きすぎます。{kb} KB 以下にしてください。',
+		'consoleFollowup.photo.notAnImage': 'JPEG・PNG・WebP の画像を選んでください。'
 	},
 	en: {
 		'consoleFollowup.resize.confirm': "Change {name}'s appointment from {from} to {to}.",
@@ -22,6 +33,17 @@ export const consoleFollowup = {
 		'consoleFollowup.moveEndHint': 'Leave empty to keep the length.',
 		'consoleFollowup.calendar.more': ' ({status}, {column})',
 		'consoleFollowup.calendar.status': ' ({status})',
-		'consoleFollowup.calendar.region': 'Appointment calendar'
+		'consoleFollowup.calendar.region': 'Appointment calendar',
+		'consoleFollowup.photo.title': 'Photo',
+		'consoleFollowup.photo.intro': 'Shown on the booking pages where patients choose a practitioner, beside the bio. JPEG, PNG or WebP, up to {kb} KB.',
+		'consoleFollowup.photo.none': 'No photo yet.',
+		'consoleFollowup.photo.file': 'Photo file',
+		'consoleFollowup.photo.upload': 'Upload photo',
+		'consoleFollowup.photo.remove': 'Remove photo',
+		'consoleFollowup.photo.saved': 'Photo saved.',
+		'consoleFollowup.photo.removed': 'Photo removed.',
+		'consoleFollowup.photo.empty': 'Choose a photo file.',
+		'consoleFollowup.photo.tooLarge': 'The file is too large. Please use one of at most {kb} KB.',
+		'consoleFollowup.photo.notAnImage': 'Please choose a JPEG, PNG or WebP image.'
 	}
 } as const;
