@@ -29,6 +29,7 @@ import { formatReportBench, lastMonth, measureReportsOn, TARGET_P95_MS, type Rep
 import { compare, defaultResultPath, readResult, writeResult, type Figure, type RunResult, type TargetVerdict } from './results';
 import { startApp, startBareServer } from './servers';
 import { benchWaitlist, formatWaitlistBench, TARGET_WAITLIST_P95_MS } from './waitlist';
+import { benchLighthouse, formatLighthouse, LIGHTHOUSE_CONDITIONS, TARGET_CONSOLE_PERFORMANCE } from './lighthouse';
 
 const { values: args } = parseArgs({ options: { out: { type: 'string' }, compare: { type: 'string' } } });
 const earlier = args.compare ? readResult(args.compare) : undefined;
@@ -307,6 +308,23 @@ for (const r of waitlistBench) {
 		target: `< ${TARGET_WAITLIST_P95_MS} ms`,
 		pass: r.p95 < TARGET_WAITLIST_P95_MS && r.usesIndex
 	});
+}
+// Lighthouse on the console (desktop) and the public pages (mobile), issue #22. BENCH_LIGHTHOUSE=off skips it.
+if (process.env.BENCH_LIGHTHOUSE !== 'off') {
+	const lighthouse = await benchLighthouse();
+	console.log(`\n${formatLighthouse(lighthouse)}`);
+	for (const r of lighthouse) {
+		add(`lighthouse.${r.preset}.performance ${r.page}`, r.performance, 'score', 'higher', LIGHTHOUSE_CONDITIONS);
+		add(`lighthouse.${r.preset}.accessibility ${r.page}`, r.accessibility, 'score', 'higher', LIGHTHOUSE_CONDITIONS);
+	}
+	for (const r of lighthouse.filter((x) => x.preset === 'desktop')) {
+		targets.push({
+			name: `Lighthouse performance (desktop) ${r.page}`,
+			ratio: `${r.performance} / 100`,
+			target: `>= ${TARGET_CONSOLE_PERFORMANCE}`,
+			pass: r.performance >= TARGET_CONSOLE_PERFORMANCE
+		});
+	}
 }
 console.log(`\nTargets (each a ratio within this run; ${machineTag(host)})\n`);
 console.log('| target | ratio in this run | needed | |');

@@ -255,6 +255,8 @@ function targetFor(routeId: string, ids: PatientIds, prefix: string): Target {
 		return randomUUID();
 	});
 	const localized = routeId.startsWith('/[[lang=lang]]');
+	// A practitioner without a photo answers its photo's address with 404.
+	if (routeId === '/practitioners/[id]/photo') real = false;
 	return { path: `${localized ? prefix : ''}/${filled.join('/')}`.replace(/^(\/en)\/$/, '$1') || '/', real };
 }
 

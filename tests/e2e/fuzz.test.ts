@@ -251,6 +251,7 @@ describe('JSON API under fuzzed input', () => {
 				await get('/api/v1/acupoints/{code}', `/api/v1/acupoints/${q(b)}`);
 				await get('/fhir/R4/Patient/{id}/$everything', `/fhir/R4/Patient/${q(c)}/$everything`);
 				await get('/ical/practitioners/{id}.ics', `/ical/practitioners/${q(d)}.ics?token=${q(a)}`);
+				await get('/practitioners/{id}/photo', `/practitioners/${q(c)}/photo?v=${q(b)}`);
 			}),
 			{ numRuns: 40 }
 		);

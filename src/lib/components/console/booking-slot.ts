@@ -38,3 +38,17 @@ export function fillBookingForm(slot: { date: string; time: string; resourceId?:
 	document.getElementById('create')?.scrollIntoView({ block: 'start' });
 	document.getElementById('patient-q')?.focus({ preventScroll: true });
 }
+
+/**
+ * Enter or a click on a calendar event: the desk list's row for it, where its forms are (arrived,
+ * charge, move, cancel), focused so the keyboard carries on from there. False when the row is not
+ * on this page.
+ */
+export function focusDeskRow(id: string): boolean {
+	const row = document.getElementById(`appt-${id}`);
+	if (!row) return false;
+	row.tabIndex = -1;
+	row.scrollIntoView({ block: 'center' });
+	row.focus({ preventScroll: true });
+	return true;
+}

@@ -41,6 +41,8 @@ export interface CalendarDrop {
 	time: string;
 	/** The column it was dropped in when that changed (a resource view). */
 	resourceId?: string;
+	/** A resize: the new end's wall-clock time (the visit's length changes); a plain drag keeps the length. */
+	endTime?: string;
 	revert: () => void;
 }
 

@@ -4,6 +4,7 @@ import { addDays, localDate } from '../../domain/time';
 import { ZTriageAnswersSchema, type TTriageAnswers } from '../triage/schemas';
 import type { Db } from '../db/database';
 import { clockTime } from '../../format';
+import { photoPath } from '../scheduling-settings/practitioner-photo';
 
 /*
  * The data behind the public booking pages (/book and /booking/[token]): which treatments and
@@ -28,6 +29,8 @@ export interface BookablePractitioner {
 	/** Short bio under the name; '' when none (issue #22). */
 	bio: { ja: string; en: string };
 	languages: ProfileLanguage[];
+	/** The photo's public address, or null when the clinic gave none (issue #22). */
+	photo: string | null;
 }
 
 export interface BookingWindow {
@@ -66,7 +69,8 @@ export async function listPractitionersFor(db: Db, serviceId: string): Promise<B
 	const rows = await db.kysely
 		.selectFrom('practitioner')
 		.innerJoin('practitioner_service', 'practitioner_service.practitioner_id', 'practitioner.id')
-		.select(['practitioner.id', 'family_name_ja', 'given_name_ja', 'family_name_en', 'given_name_en', 'bio_ja', 'bio_en', 'languages'])
+		.leftJoin('practitioner_photo', 'practitioner_photo.practitioner_id', 'practitioner.id')
+		.select(['practitioner.id', 'family_name_ja', 'given_name_ja', 'family_name_en', 'given_name_en', 'bio_ja', 'bio_en', 'languages', 'practitioner_photo.version as photo_version'])
 		.where('practitioner_service.service_id', '=', serviceId)
 		.where('practitioner.active', '=', 1)
 		.orderBy('family_name_en')
@@ -75,7 +79,8 @@ export async function listPractitionersFor(db: Db, serviceId: string): Promise<B
 		id: p.id,
 		name: { ja: `${p.family_name_ja} ${p.given_name_ja}`, en: `${p.given_name_en} ${p.family_name_en}` },
 		bio: { ja: p.bio_ja, en: p.bio_en },
-		languages: parseLanguages(p.languages)
+		languages: parseLanguages(p.languages),
+		photo: p.photo_version ? photoPath(p.id, p.photo_version) : null
 	}));
 }
 

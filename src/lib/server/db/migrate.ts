@@ -32,6 +32,7 @@ import { cancellationPolicyRecall } from './migrations/0031_cancellation_policy_
 import { lineChannel } from './migrations/0032_line_channel';
 import { profiles } from './migrations/0033_profiles';
 import { deskFollowup } from './migrations/0034_desk_followup';
+import { practitionerPhoto } from './migrations/0035_practitioner_photo';
 import { jukyoRegistration } from './migrations/0037_jukyo_registration';
 import { jukyoFeeVersions } from './migrations/0038_jukyo_fee_versions';
 import { readPathIndexes } from './migrations/0039_read_path_indexes';
@@ -71,6 +72,7 @@ export function allMigrations(dialect: DialectName): Record<string, Migration> {
 		'0032_line_channel': lineChannel,
 		'0033_profiles': profiles,
 		'0034_desk_followup': deskFollowup,
+		'0035_practitioner_photo': practitionerPhoto,
 		'0037_jukyo_registration': jukyoRegistration,
 		'0038_jukyo_fee_versions': jukyoFeeVersions,
 		'0039_read_path_indexes': readPathIndexes

@@ -11,6 +11,7 @@ import type { PlanTables } from './schema-plan';
 import type { LineTables } from './schema-line';
 import type { RateLimitTables } from './schema-rate-limit';
 import type { SessionTables } from './schema-session';
+import type { PractitionerPhotoTables } from './schema-practitioner-photo';
 
 /*
  * One schema for SQLite and PostgreSQL. Instants are ISO 8601 strings in UTC (they sort as text),
@@ -495,7 +496,7 @@ export interface DeletionRequestTable {
 	response: Generated<string>;
 }
 
-export interface Database extends ExaminationTables, PlanTables, SessionTables, OutcomeScoreTables, BillingTables, RateLimitTables, WaitlistTables, LineTables, CancellationRecallTables, JukyoClaimTables, JukyoTables {
+export interface Database extends ExaminationTables, PlanTables, SessionTables, OutcomeScoreTables, BillingTables, RateLimitTables, WaitlistTables, LineTables, CancellationRecallTables, JukyoClaimTables, JukyoTables, PractitionerPhotoTables {
 	clinic: ClinicTable;
 	opening_hours: OpeningHoursTable;
 	practitioner: PractitionerTable;

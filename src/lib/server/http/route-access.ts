@@ -125,6 +125,8 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
 	'/api/v1/openapi.json': 'public',
 	'/sitemap.xml': 'public',
 	'/ical/practitioners/[id].ics': 'public',
+	// A practitioner's photo on the booking pages (issue #22).
+	'/practitioners/[id]/photo': 'public',
 	'/robots.txt': 'public',
 	'/api/v1/services': 'public',
 	'/api/v1/practitioners': 'public',

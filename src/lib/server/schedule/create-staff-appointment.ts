@@ -5,6 +5,8 @@ import type { Db } from '../db/database';
 import type { Appointment } from '../db/schema';
 import { bookingMailJobs } from '../booking/booking-mail-jobs';
 import { reminderTiming } from '../reminders/reminder-settings';
+import { lineConfig, type LineConfig } from '../line/line-config';
+import { patientChannels } from '../messaging/patient-channels';
 import { randomToken, sha256Hex } from '../crypto';
 import { enqueueJobs } from '../jobs/queue';
 import { findOrCreatePatient } from '../patients/find-or-create-patient';
@@ -15,7 +17,7 @@ import { fitsOpeningHours, loadWeeklyPeriods } from './opening-hours-fit';
 import { ZCreateStaffAppointmentSchema, type TCreateStaffAppointment } from './schemas';
 
 export type StaffAppointmentResult =
-	| { ok: true; appointment: Appointment; patient: { id: string; familyName: string; givenName: string; created: boolean }; mailed: boolean }
+	| { ok: true; appointment: Appointment; patient: { id: string; familyName: string; givenName: string; created: boolean }; mailed: boolean; notified: { mail: boolean; line: boolean } }
 	| { ok: false; code: 'conflict'; conflictWith: ConflictingAppointment | null }
 	| {
 			ok: false;
@@ -28,7 +30,7 @@ export type StaffAppointmentResult =
  * double-book: the occupancy grains are claimed in the same transaction as the appointment row,
  * and a grain someone else holds rolls the whole thing back and names the appointment in the way.
  */
-export async function createStaffAppointment(db: Db, raw: TCreateStaffAppointment, actor: AuditActor): Promise<StaffAppointmentResult> {
+export async function createStaffAppointment(db: Db, raw: TCreateStaffAppointment, actor: AuditActor, line: LineConfig | null = lineConfig()): Promise<StaffAppointmentResult> {
 	const parsed = ZCreateStaffAppointmentSchema.safeParse(raw);
 	if (!parsed.success) return { ok: false, code: 'invalid' };
 	const input = parsed.data;
@@ -76,10 +78,13 @@ export async function createStaffAppointment(db: Db, raw: TCreateStaffAppointmen
 						familyName: input.newPatient!.familyName,
 						givenName: input.newPatient!.givenName
 					};
-			const address = await contactAddress(tx, patient.id, input.email, actor, input.source);
+			await contactAddress(tx, patient.id, input.email, actor, input.source);
 			// A visit booked ahead (by phone, at the desk) gets what an online booking gets: the confirmation
-			// with its manage link and the portal invitation, and the reminder. A walk-in is here already.
-			const manageToken = address && input.source === 'staff' ? randomToken() : null;
+			// with its manage link and the portal invitation, and the reminder, by the patient's chosen
+			// channels (mail, LINE or both, messaging/notify-patient.ts). A walk-in is here already.
+			const channels = input.source === 'staff' ? await patientChannels(tx, patient.id, line) : null;
+			const notified = { mail: channels?.mail ?? false, line: channels?.line ?? false };
+			const manageToken = notified.mail || notified.line ? randomToken() : null;
 			const appointment: Appointment = {
 				id: randomUUID(),
 				patient_id: patient.id,
@@ -124,9 +129,9 @@ export async function createStaffAppointment(db: Db, raw: TCreateStaffAppointmen
 			});
 			if (manageToken) {
 				const now = tx.clock.now();
-				await enqueueJobs(tx, bookingMailJobs(tx.secrets, { appointmentId: appointment.id, manageToken, patientId: patient.id }, start, now.getTime(), await reminderTiming(tx)), now);
+				await enqueueJobs(tx, bookingMailJobs(tx.secrets, { appointmentId: appointment.id, manageToken, patientId: patient.id }, start, now.getTime(), await reminderTiming(tx, line)), now);
 			}
-			return { ok: true, appointment, patient, mailed: manageToken !== null } as const;
+			return { ok: true, appointment, patient, mailed: notified.mail, notified } as const;
 		});
 	} catch (cause) {
 		if (cause instanceof OccupancyConflict || isUniqueViolation(cause)) {

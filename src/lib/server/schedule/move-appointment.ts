@@ -9,19 +9,20 @@ import { withTransaction } from '../db/transaction';
 import { enqueueFreedSlot } from '../waitlist/jobs';
 import { claimOrThrow, findConflict, OccupancyConflict, type ConflictingAppointment } from './appointment-conflict';
 import { fitsOpeningHours, loadWeeklyPeriods } from './opening-hours-fit';
+import { isVisitLength } from '../../domain/scheduling/visit-length';
 import { ZMoveAppointmentSchema, type TMoveAppointment } from './schemas';
 
 export type MoveAppointmentResult =
 	| { ok: true; appointment: Appointment }
 	| { ok: false; code: 'conflict'; conflictWith: ConflictingAppointment | null }
-	| { ok: false; code: 'invalid' | 'not_found' | 'not_movable' | 'practitioner_not_found' | 'not_offered' | 'outside_hours' };
+	| { ok: false; code: 'invalid' | 'invalid_range' | 'not_found' | 'not_movable' | 'practitioner_not_found' | 'not_offered' | 'outside_hours' };
 
 /** Only what is still ahead can move; a visit that happened (or was missed) stays where it was. */
 const MOVABLE = new Set<Appointment['status']>(['booked', 'arrived', 'blocked']);
 
 /**
  * Moves an appointment to a new start (and, if asked, to another practitioner), keeping its
- * length, buffer and bed. The old grains are released and the new ones claimed in one
+ * length (unless a new end is given: a resize), buffer and bed. The old grains are released and the new ones claimed in one
  * transaction: if the new time is taken, the rollback puts the appointment back where it was.
  */
 /** Thrown inside the transaction of a dry run, so that everything it wrote rolls back. */
@@ -60,8 +61,11 @@ export async function moveAppointment(db: Db, raw: TMoveAppointment, actor: Audi
 
 	const oldStart = Date.parse(current.starts_at);
 	const start = Date.parse(input.start);
-	const end = start + (Date.parse(current.ends_at) - oldStart);
-	const heldUntil = start + (Date.parse(current.held_until) - oldStart);
+	const oldEnd = Date.parse(current.ends_at);
+	// A resize gives a new end: the visit's length changes, its buffer after it stays as it was.
+	const end = input.end === undefined ? start + (oldEnd - oldStart) : Date.parse(input.end);
+	if (input.end !== undefined && !isVisitLength(start, end, current.status === 'blocked' ? 'blocked' : 'visit')) return { ok: false, code: 'invalid_range' };
+	const heldUntil = end + (Date.parse(current.held_until) - oldEnd);
 	if (current.status !== 'blocked') {
 		const [clinic, periods] = await Promise.all([db.kysely.selectFrom('clinic').select('time_zone').executeTakeFirstOrThrow(), loadWeeklyPeriods(db)]);
 		if (!fitsOpeningHours(periods, start, end, clinic.time_zone)) return { ok: false, code: 'outside_hours' };
@@ -85,7 +89,7 @@ export async function moveAppointment(db: Db, raw: TMoveAppointment, actor: Audi
 			if (options.check) throw new DryRunDone({ ok: true, appointment: { ...current, ...moved } });
 			await rescheduleReminders(tx, current.id, start);
 			// The time it left goes to the waiting list (issue #17).
-			if (start !== oldStart || practitionerId !== current.practitioner_id) await enqueueFreedSlot(tx, { practitionerId: current.practitioner_id, start: oldStart });
+			if (start !== oldStart || end < oldEnd || practitionerId !== current.practitioner_id) await enqueueFreedSlot(tx, { practitionerId: current.practitioner_id, start: oldStart });
 			await recordAudit(tx, actor, {
 				action: 'schedule.move',
 				entityType: 'appointment',
@@ -95,10 +99,12 @@ export async function moveAppointment(db: Db, raw: TMoveAppointment, actor: Audi
 					...(input.notifyPatient ? {} : { toldInPerson: true }),
 					from: current.starts_at,
 					to: moved.starts_at,
+					...(moved.ends_at !== current.ends_at ? { fromEnd: current.ends_at, toEnd: moved.ends_at } : {}),
 					...(practitionerId !== current.practitioner_id ? { fromPractitionerId: current.practitioner_id, toPractitionerId: practitionerId } : {})
 				}
 			});
 			// The patient hears what moved, unless the desk told them in person (the job sends nothing without an address).
+			// A resize alone changes no time the patient was given to come: no mail for it.
 			if (input.notifyPatient && current.patient_id && (moved.starts_at !== current.starts_at || practitionerId !== current.practitioner_id)) {
 				await enqueueJob(tx, DESK_MOVE_MAIL_JOB, { appointmentId: current.id, from: current.starts_at, ...(practitionerId !== current.practitioner_id ? { fromPractitionerId: current.practitioner_id } : {}) });
 			}

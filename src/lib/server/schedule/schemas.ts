@@ -65,6 +65,8 @@ export const ZMoveAppointmentSchema = z.object({
 	start: instant,
 	/** Another practitioner; the same one when left out. */
 	practitionerId: id.optional(),
+	/** A new end (the visit's length changes, e.g. a resize in the calendar); the same length when left out. */
+	end: instant.optional(),
 	/** Mail the patient what moved; false when the desk told them in person (issue #22). */
 	notifyPatient: z.boolean().default(true)
 });
@@ -104,6 +106,8 @@ export const ZMoveFormSchema = z.object({
 	moveDate: isoDate,
 	moveTime: clockTime,
 	movePractitionerId: optionalId,
+	/** A new end on the same day (the calendar's resize, or the form's optional field); the same length when left empty. */
+	moveEndTime: z.union([z.literal(''), clockTime]).optional().transform((v) => v || undefined),
 	toldInPerson: checkbox,
 	/** Only check the move (the schedule's drag and drop asks before it moves anything). */
 	check: checkbox

@@ -1,6 +1,8 @@
 import { sql } from 'kysely';
 import { recordAudit, type AuditActor } from '../audit/audit-log';
 import type { Db } from '../db/database';
+import { routeMessage, type ChannelRoute } from '../../domain/messaging/channels';
+import { lineConfig, type LineConfig } from '../line/line-config';
 
 export interface PatientMatch {
 	id: string;
@@ -10,6 +12,8 @@ export interface PatientMatch {
 	givenNameKana: string;
 	phone: string;
 	dateOfBirth: string | null;
+	/** How a desk booking's confirmation reaches them: their chosen channels (issue #22). */
+	contact: ChannelRoute;
 }
 
 const likeEscaped = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
@@ -20,7 +24,7 @@ const likeEscaped = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
  * Every search is audited like the register's (its kind and length, never the query), and records
  * merged into another never appear: their history lives on the survivor (issue #16).
  */
-export async function searchPatients(db: Db, text: string, actor: AuditActor, limit = 10): Promise<PatientMatch[]> {
+export async function searchPatients(db: Db, text: string, actor: AuditActor, limit = 10, line: LineConfig | null = lineConfig()): Promise<PatientMatch[]> {
 	const q = text.normalize('NFKC').trim();
 	if (q.length === 0) return [];
 	const digits = q.replace(/[^0-9]/g, '');
@@ -30,7 +34,8 @@ export async function searchPatients(db: Db, text: string, actor: AuditActor, li
 	const katakana = likeEscaped(q.replace(/\s+/g, '').replace(/[\u3041-\u3096]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0x60)));
 	const rows = await db.kysely
 		.selectFrom('patient')
-		.select(['id', 'family_name', 'given_name', 'family_name_kana', 'given_name_kana', 'phone', 'date_of_birth'])
+		.leftJoin('line_link', 'line_link.patient_id', 'patient.id')
+		.select(['patient.id', 'family_name', 'given_name', 'family_name_kana', 'given_name_kana', 'phone', 'date_of_birth', 'email', 'line_link.line_user_id', 'line_link.channels'])
 		.where('merged_into_id', 'is', null)
 		.where((eb) =>
 			isPhone
@@ -43,7 +48,7 @@ export async function searchPatients(db: Db, text: string, actor: AuditActor, li
 		)
 		.orderBy('family_name_kana')
 		.orderBy('family_name')
-		.orderBy('id')
+		.orderBy('patient.id')
 		.limit(limit)
 		.execute();
 	await recordAudit(db, actor, { action: 'patient.search', detail: { source: 'schedule', kind: isPhone ? 'phone' : 'name', queryLength: q.length, results: rows.length } });
@@ -54,6 +59,7 @@ export async function searchPatients(db: Db, text: string, actor: AuditActor, li
 		familyNameKana: r.family_name_kana,
 		givenNameKana: r.given_name_kana,
 		phone: r.phone,
-		dateOfBirth: r.date_of_birth
+		dateOfBirth: r.date_of_birth,
+		contact: routeMessage({ lineChoice: r.line_user_id ? (r.channels ?? 'both') : null, lineEnabled: line !== null, hasEmail: r.email.trim() !== '' })
 	}));
 }

@@ -7,6 +7,8 @@ import { createChargeForAppointment } from '../billing/create-charge';
 import { loadChart } from '../patients/load-chart';
 import { getSessionRecord, listSessions } from '../treatment-session/session-record';
 import { DEMO_ACKNOWLEDGED_REASON } from './demo-session';
+import { listExaminations } from '../examination/examination-service';
+import { getActivePlan } from '../treatment-plan/get-active-plan';
 import { listUnaccountedSessions } from '../treatment-session/needle-account';
 
 describeEachDatabase('the demo clinic’s patient with a history', (db) => {
@@ -28,16 +30,31 @@ describeEachDatabase('the demo clinic’s patient with a history', (db) => {
 		expect(chart!.clinical!.aftercare).toHaveLength(1);
 	});
 
-	it('shows a closed session of the last visit with deep needling at GB30 acknowledged against the antiplatelet', async () => {
+	it('shows a closed session for every visit, needles in = out, the last with deep needling at GB30 acknowledged against the antiplatelet', async () => {
 		const patient = await db().kysely.selectFrom('patient').select('id').where('email', '=', 'patient5@example.jp').executeTakeFirstOrThrow();
 		const { sessions } = await listSessions(db(), patient.id, SYSTEM_ACTOR);
-		expect(sessions).toHaveLength(1);
-		expect(sessions[0]).toMatchObject({ pointCount: 3, needlesIn: 4, needlesOut: 4 });
-		expect(sessions[0]!.closedAt).not.toBeNull();
-		const record = await getSessionRecord(db(), patient.id, sessions[0]!.id, SYSTEM_ACTOR);
+		expect(sessions).toHaveLength(4);
+		for (const session of sessions) {
+			expect(session.closedAt).not.toBeNull();
+			expect(session.needlesIn).toBe(session.needlesOut);
+		}
+		expect(sessions.filter((x) => x.pointCount === 2 && x.needlesIn === 3)).toHaveLength(3);
+		const last = sessions.find((x) => x.needlesIn === 4)!;
+		expect(last).toMatchObject({ pointCount: 3, needlesIn: 4, needlesOut: 4 });
+		const record = await getSessionRecord(db(), patient.id, last.id, SYSTEM_ACTOR);
 		expect(record!.safety.acknowledgements.map((a) => [a.key, a.reason, a.staffName])).toEqual([['anticoagulants.deepNeedling.GB30', DEMO_ACKNOWLEDGED_REASON, '佐藤 美穂']]);
 		expect(record!.safety.open.conflicts).toEqual([]);
 		expect(record!.points.find((p) => p.code === 'GB30')).toMatchObject({ deep: true, side: 'right' });
+	});
+
+	it("has the first visit's examination with its root confirmed and the active plan made from it (issue #22)", async () => {
+		const patient = await db().kysely.selectFrom('patient').select('id').where('email', '=', 'patient5@example.jp').executeTakeFirstOrThrow();
+		const exams = await listExaminations(db(), patient.id, SYSTEM_ACTOR);
+		expect(exams).toHaveLength(1);
+		expect(exams[0]).toMatchObject({ kind: 'initial', confirmedRoot: 'S1', redFlagPositive: false });
+		const plan = await getActivePlan(db(), patient.id, SYSTEM_ACTOR);
+		expect(plan).toMatchObject({ status: 'active', plannedSessions: 6, points: [{ code: 'BL25' }, { code: 'GB30', deep: true }, { code: 'BL40' }] });
+		expect(plan!.acknowledgements).toHaveLength(1);
 	});
 
 	it('has a booking flagged by its self-check on the schedule (docs/clinical-rules.md §1)', async () => {

@@ -10,6 +10,7 @@ import type { Db } from '../db/database';
 import { registerFields } from '../patients/register-fields';
 import { demoVisitContext } from './demo-visit-context';
 import { seedDemoSession } from './demo-session';
+import { seedDemoEarlierSessions, seedDemoExamAndPlan } from './demo-record';
 
 /*
  * One demo patient with a history, so a newcomer sees a living chart: four past visits, a
@@ -206,9 +207,12 @@ export async function seedDemoHistory(db: Db, now = db.clock.now().getTime()): P
 		})
 		.execute();
 
-	// The last visit's session record, with a conflict acknowledged at the bed (issue #15).
+	// The earlier visits' session records (issue #22), then the last one's with a conflict acknowledged at the bed (issue #15).
+	const byStart = visits.map((v) => ({ id: v.id, startsAt: Date.parse(v.starts_at) }));
+	await seedDemoEarlierSessions(db, patientId, byStart.slice(0, -1), practitioner.staff_id!, clinic.time_zone);
 	const last = visits[visits.length - 1]!;
 	await seedDemoSession(db, { id: last.id, patientId, startsAt: Date.parse(last.starts_at) }, practitioner.staff_id!, clinic.time_zone);
+	await seedDemoExamAndPlan(db, patientId, byStart[0]!, practitioner.staff_id!, clinic.time_zone);
 
 	await seedDemoMoney(db, visits.map((v) => ({ id: v.id, endsAt: Date.parse(v.ends_at) })));
 }

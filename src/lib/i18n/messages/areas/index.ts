@@ -42,6 +42,7 @@ import { profiles } from './profiles';
 import { jukyoClaim } from './jukyo-claim';
 import { deskFollowup } from './desk-followup';
 import { jukyoRegistration } from './jukyo-registration';
+import { consoleFollowup } from './console-followup';
 
 export const AREA_MESSAGES_JA = {
 	...publicSite.ja,
@@ -83,7 +84,8 @@ export const AREA_MESSAGES_JA = {
 	...profiles.ja,
 	...jukyoClaim.ja,
 	...deskFollowup.ja,
-	...jukyoRegistration.ja
+	...jukyoRegistration.ja,
+	...consoleFollowup.ja
 } as const;
 
 export const AREA_MESSAGES_EN = {
@@ -126,5 +128,6 @@ export const AREA_MESSAGES_EN = {
 	...profiles.en,
 	...jukyoClaim.en,
 	...deskFollowup.en,
-	...jukyoRegistration.en
+	...jukyoRegistration.en,
+	...consoleFollowup.en
 } as const;

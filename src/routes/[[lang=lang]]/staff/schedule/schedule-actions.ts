@@ -142,12 +142,14 @@ export async function moveAction(event: RequestEvent, timeZone: string) {
 	const { values, parsed, errors } = await readValidated(event.request, ZMoveFormSchema, locals.locale);
 	if (!parsed.success) return refuse(422, 'move', values, errors);
 	const form = parsed.data;
+	if (form.moveEndTime !== undefined && form.moveEndTime <= form.moveTime) return refuse(422, 'move', values, { moveEndTime: translate(locals.locale, 'schedule.rangeReversed') }, translate(locals.locale, 'schedule.rangeReversed'));
 	const result = await moveAppointment(
 		locals.db,
 		{
 			appointmentId: form.appointmentId,
 			start: instantAt(form.moveDate, form.moveTime, timeZone),
 			practitionerId: form.movePractitionerId,
+			...(form.moveEndTime ? { end: instantAt(form.moveDate, form.moveEndTime, timeZone) } : {}),
 			notifyPatient: !form.toldInPerson
 		},
 		actorFrom(event),
@@ -155,13 +157,15 @@ export async function moveAction(event: RequestEvent, timeZone: string) {
 	);
 	if (!result.ok) {
 		if (result.code === 'conflict') return refuse(409, 'move', values, {}, conflictMessage(result.conflictWith, locals.locale, timeZone), result.conflictWith?.id);
+		if (result.code === 'invalid_range') return refuse(422, 'move', values, { moveEndTime: translate(locals.locale, 'consoleFollowup.visitLength') }, translate(locals.locale, 'consoleFollowup.visitLength'));
 		return refusal(result.code, 'move', values, locals.locale);
 	}
 	if (form.check) return { intent: 'move' as const, appointmentId: result.appointment.id, checked: true, notice: '' };
+	const end = form.moveEndTime ? `–${clockTime(result.appointment.ends_at, timeZone)}` : '';
 	return {
 		intent: 'move' as const,
 		appointmentId: result.appointment.id,
-		notice: translate(locals.locale, 'schedule.moved', { date: dayText(form.moveDate, locals.locale), time: clockTime(result.appointment.starts_at, timeZone) })
+		notice: translate(locals.locale, 'schedule.moved', { date: dayText(form.moveDate, locals.locale), time: `${clockTime(result.appointment.starts_at, timeZone)}${end}` })
 	};
 }
 

@@ -24,11 +24,14 @@ import { updatePractitionerProfile } from '$lib/server/scheduling-settings/updat
 import { updatePractitionerLicences } from '$lib/server/scheduling-settings/update-practitioner-licences';
 import type { Actions, PageServerLoad } from './$types';
 import { notFound } from '$lib/server/http/not-found';
+import { photoPath, photoVersions, removePractitionerPhoto, setPractitionerPhoto } from '$lib/server/scheduling-settings/practitioner-photo';
+import { MAX_PHOTO_BYTES } from '$lib/domain/clinic/photo-file';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
 	const practitioner = await loadPractitionerSettings(locals.db, params.id);
 	if (!practitioner) notFound(locals.locale);
-	return { practitioner };
+	const version = (await photoVersions(locals.db)).get(params.id);
+	return { practitioner, photo: version ? photoPath(params.id, version) : null };
 };
 
 export const actions: Actions = {
@@ -60,6 +63,25 @@ export const actions: Actions = {
 		const result = await updatePractitionerProfile(event.locals.db, event.params.id, form.data, actorFrom(event));
 		if (!result.ok) return formFailure(404, form.values, {}, t('scheduling.error.notFound'));
 		return { done: 'profile', notice: t('profiles.saved') };
+	},
+	photo: async (event) => {
+		const t = translator(event.locals.locale);
+		const values = { form: 'photo' };
+		// The file is read whole only when it is small enough: the body limit stops anything far larger.
+		const file = (await event.request.formData().catch(() => null))?.get('photo');
+		if (!(file instanceof File) || file.size === 0) return formFailure(422, values, { photo: t('consoleFollowup.photo.empty') });
+		if (file.size > MAX_PHOTO_BYTES) return formFailure(413, values, { photo: t('consoleFollowup.photo.tooLarge', { kb: MAX_PHOTO_BYTES / 1024 }) });
+		const result = await setPractitionerPhoto(event.locals.db, event.params.id, new Uint8Array(await file.arrayBuffer()), actorFrom(event));
+		if (result.ok) return { done: 'photo', notice: t('consoleFollowup.photo.saved') };
+		if (result.code === 'not_found') return formFailure(404, values, {}, t('scheduling.error.notFound'));
+		const message = result.problem === 'too_large' ? t('consoleFollowup.photo.tooLarge', { kb: MAX_PHOTO_BYTES / 1024 }) : result.problem === 'empty' ? t('consoleFollowup.photo.empty') : t('consoleFollowup.photo.notAnImage');
+		return formFailure(result.problem === 'too_large' ? 413 : 415, values, { photo: message }, message);
+	},
+	removePhoto: async (event) => {
+		const t = translator(event.locals.locale);
+		const result = await removePractitionerPhoto(event.locals.db, event.params.id, actorFrom(event));
+		if (!result.ok) return formFailure(404, { form: 'photo' }, {}, t('scheduling.error.notFound'));
+		return { done: 'photo', notice: t('consoleFollowup.photo.removed') };
 	},
 	places: async (event) => {
 		const t = translator(event.locals.locale);
