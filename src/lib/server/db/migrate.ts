@@ -31,6 +31,7 @@ import { seriesAndBookingControls } from './migrations/0030_series_and_booking_c
 import { cancellationPolicyRecall } from './migrations/0031_cancellation_policy_recall';
 import { lineChannel } from './migrations/0032_line_channel';
 import { profiles } from './migrations/0033_profiles';
+import { packages } from './migrations/0036_packages';
 
 /** Every migration, in order. Names never change once released. */
 export function allMigrations(dialect: DialectName): Record<string, Migration> {
@@ -65,7 +66,8 @@ export function allMigrations(dialect: DialectName): Record<string, Migration> {
 		'0030_series_and_booking_controls': seriesAndBookingControls,
 		'0031_cancellation_policy_recall': cancellationPolicyRecall,
 		'0032_line_channel': lineChannel,
-		'0033_profiles': profiles
+		'0033_profiles': profiles,
+		'0036_packages': packages(dialect)
 	};
 }
 

@@ -9,6 +9,7 @@ import type { PlanTables } from './schema-plan';
 import type { LineTables } from './schema-line';
 import type { RateLimitTables } from './schema-rate-limit';
 import type { SessionTables } from './schema-session';
+import type { PackageTables } from './schema-packages';
 
 /*
  * One schema for SQLite and PostgreSQL. Instants are ISO 8601 strings in UTC (they sort as text),
@@ -491,7 +492,7 @@ export interface DeletionRequestTable {
 	response: Generated<string>;
 }
 
-export interface Database extends ExaminationTables, PlanTables, SessionTables, OutcomeScoreTables, BillingTables, RateLimitTables, WaitlistTables, LineTables, CancellationRecallTables {
+export interface Database extends ExaminationTables, PlanTables, SessionTables, OutcomeScoreTables, BillingTables, RateLimitTables, WaitlistTables, LineTables, CancellationRecallTables, PackageTables {
 	clinic: ClinicTable;
 	opening_hours: OpeningHoursTable;
 	practitioner: PractitionerTable;

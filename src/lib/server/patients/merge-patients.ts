@@ -29,7 +29,11 @@ export const MOVED_TABLES = [
 	'waitlist_entry',
 	'appointment_series',
 	'cancellation_fee',
-	'recall_invitation'
+	'recall_invitation',
+	// Prepaid courses follow the patient (issue #18); the triggers let only patient_id change.
+	'package_sale',
+	'package_entry',
+	'package_family_member'
 ] as const;
 
 /** Sign-in material of the merged record: deleted, so nobody signs in to a record that no longer stands alone. */

@@ -39,6 +39,7 @@ import { bedside } from './bedside';
 import { bookingPages } from './booking-pages';
 import { console_ } from './console';
 import { profiles } from './profiles';
+import { packages } from './packages';
 
 export const AREA_MESSAGES_JA = {
 	...publicSite.ja,
@@ -77,7 +78,8 @@ export const AREA_MESSAGES_JA = {
 	...bedside.ja,
 	...bookingPages.ja,
 	...console_.ja,
-	...profiles.ja
+	...profiles.ja,
+	...packages.ja
 } as const;
 
 export const AREA_MESSAGES_EN = {
@@ -117,5 +119,6 @@ export const AREA_MESSAGES_EN = {
 	...bedside.en,
 	...bookingPages.en,
 	...console_.en,
-	...profiles.en
+	...profiles.en,
+	...packages.en
 } as const;
