@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { assertTerms, expiresOn, taxOfSale, valueOfFirstVisits, valueOfLastVisits, type PackageTerms } from './terms';
+import { assertTerms, expiresOn, lastValidDay, taxOfSale, valueOfFirstVisits, valueOfLastVisits, type PackageTerms } from './terms';
 
 const course = (visitCount: number, priceJpy: number): PackageTerms => ({ kind: 'course', visitCount, priceJpy, validityMonths: 6, serviceIds: ['svc'], familyShareable: false });
 
@@ -45,6 +45,12 @@ describe('the expiry of a course', () => {
 		expect(expiresOn('2026-08-31', 6)).toBe('2027-03-01');
 		expect(expiresOn('2027-08-31', 6)).toBe('2028-03-01');
 		expect(expiresOn('2026-03-31', 1)).toBe('2026-05-01');
+	});
+
+	it('is printed as the last valid day', () => {
+		expect(lastValidDay('2027-06-06')).toBe('2027-06-05');
+		expect(lastValidDay('2027-03-01')).toBe('2027-02-28');
+		expect(lastValidDay('2028-01-01')).toBe('2027-12-31');
 	});
 
 	it('refuses a non-date', () => {

@@ -77,3 +77,10 @@ export function taxOfSale(amountJpy: number, soldOn: string, config: BillingConf
 	if (!rate) throw new RangeError(`no consumption-tax rate configured for ${soldOn}`);
 	return { ratePercent: rate.ratePercent, taxJpy: includedTax(amountJpy, rate.ratePercent) };
 }
+
+/** The last day a course may be used (the day before `expiresOn`), as printed: 有効期限 2027-06-05. */
+export function lastValidDay(expiresOnDate: string): string {
+	const match = DATE_PATTERN.exec(expiresOnDate);
+	if (!match) throw new RangeError(`not a calendar date: ${expiresOnDate}`);
+	return format(new TZDate(Number(match[1]), Number(match[2]) - 1, Number(match[3]) - 1, 'UTC'), 'yyyy-MM-dd');
+}

@@ -11,6 +11,8 @@ import { quotePackageRefund, refundPackage } from './refund-package';
 import { sellPackage } from './sell-package';
 import { markVisitPackage, usePackageForVisit } from './use-package';
 import { withTransaction } from '../db/transaction';
+import { createChargeForAppointment } from '../billing/create-charge';
+import { voidCharge } from '../billing/void-charge';
 
 const NOW = new Date('2026-12-06T01:00:00.000Z'); // 10:00 in Tokyo
 const VISIT = '2026-12-08T01:00:00.000Z';
@@ -98,6 +100,37 @@ describeEachDatabase('prepaid courses (回数券)', (db) => {
 		const again = await withTransaction(db(), (tx) => usePackageForVisit(tx, visit, { insured: false, chargeId: null }, world.actor, new Date(VISIT)));
 		expect(again).toEqual(first);
 		expect(packageState((await loadPackage(db(), sold.saleId))!.terms, (await loadPackage(db(), sold.saleId))!.entries).remainingVisits).toBe(4);
+	});
+
+	it('charges a marked visit through the course: the line prints the course, visit number, visits left and expiry', async () => {
+		const patientId = await insertPatient(db());
+		const sold = await newSale(patientId, { amountJpy: '25000' });
+		await completeWithPackage(patientId, sold.saleId);
+		const visit = await insertVisit(db(), world, patientId, '2026-12-15T01:00:00.000Z', 'booked');
+		await markVisitPackage(db(), visit, sold.saleId, world.actor, { now: NOW });
+		await db().kysely.updateTable('appointment').set({ status: 'completed' }).where('id', '=', visit).execute();
+		const charged = await createChargeForAppointment(db(), visit, { payer: 'self_pay', addOnServiceIds: [world.moxaId] }, world.actor, { now: new Date('2026-12-15T02:00:00.000Z') });
+		if (!charged.ok) throw new Error(`not charged: ${JSON.stringify(charged)}`);
+		const lines = await db().kysely.selectFrom('charge_line').select(['kind', 'name_ja', 'name_en', 'amount_jpy']).where('charge_id', '=', charged.chargeId).orderBy('position').execute();
+		expect(lines[0]).toMatchObject({ kind: 'service', amount_jpy: 0, name_ja: expect.stringContaining('鍼治療 5回券 2/5回目・残り3回・有効期限 2027-06-05') as string, name_en: expect.stringContaining('visit 2 of 5, 3 left, valid until 2027-06-05') as string });
+		expect(lines[1]).toMatchObject({ kind: 'add_on', amount_jpy: 1_100 });
+		expect(charged.charge.patientDueJpy).toBe(1_100);
+		let pkg = (await loadPackage(db(), sold.saleId))!;
+		expect(packageState(pkg.terms, pkg.entries)).toMatchObject({ usedVisits: 2, remainingVisits: 3 });
+		expect(await voidCharge(db(), charged.chargeId, { reason: '誤って会計' }, world.actor, { now: new Date('2026-12-15T03:00:00.000Z') })).toMatchObject({ ok: true });
+		pkg = (await loadPackage(db(), sold.saleId))!;
+		expect(packageState(pkg.terms, pkg.entries)).toMatchObject({ usedVisits: 1, remainingVisits: 4 });
+	});
+
+	it('charges an insured visit without using the course', async () => {
+		const patientId = await insertPatient(db());
+		const sold = await newSale(patientId, { amountJpy: '25000' });
+		const visit = await insertVisit(db(), world, patientId, '2026-12-15T01:00:00.000Z', 'booked');
+		await markVisitPackage(db(), visit, sold.saleId, world.actor, { now: NOW });
+		await db().kysely.updateTable('appointment').set({ status: 'completed' }).where('id', '=', visit).execute();
+		await createChargeForAppointment(db(), visit, { payer: 'insurance', sharePercent: '30' }, world.actor, { now: new Date('2026-12-15T02:00:00.000Z') });
+		const pkg = (await loadPackage(db(), sold.saleId))!;
+		expect(packageState(pkg.terms, pkg.entries).usedVisits).toBe(0);
 	});
 
 	it('lets a named family member use a shareable course, and says who used it', async () => {

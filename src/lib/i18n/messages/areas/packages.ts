@@ -1,6 +1,7 @@
 /** Prepaid courses, 回数券 (issue #18). */
 export const packages = {
 	ja: {
+		'packages.line': '{name} {visit}/{count}回目・残り{remaining}回・有効期限 {expires}',
 		'packages.error.required': '入力してください。',
 		'packages.error.tooLong': '長すぎます。',
 		'packages.error.invalid': '入力内容を確認してください。',
@@ -32,6 +33,7 @@ export const packages = {
 		'portal.table.package_family_member': '回数券を使えるご家族'
 	},
 	en: {
+		'packages.line': '{name}, visit {visit} of {count}, {remaining} left, valid until {expires}',
 		'packages.error.required': 'Required.',
 		'packages.error.tooLong': 'Too long.',
 		'packages.error.invalid': 'Please check this field.',
