@@ -91,6 +91,8 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
 	// Cancellation policy and recall (issue #17).
 	'/[[lang=lang]]/staff/billing/fees/[feeId]': DESK,
 	'/[[lang=lang]]/staff/settings/cancellation-policy': OWNER,
+	'/[[lang=lang]]/staff/settings/packages': OWNER,
+	'/[[lang=lang]]/staff/patients/[id]/packages': DESK,
 	'/[[lang=lang]]/staff/recall': DESK,
 	'/[[lang=lang]]/staff/patients/[id]/insurance': ALL_STAFF,
 	'/[[lang=lang]]/staff/insurance': DESK,

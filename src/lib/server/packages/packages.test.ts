@@ -10,6 +10,8 @@ import { createPackageType, listPackageTypes, retirePackageType, updatePackageTy
 import { quotePackageRefund, refundPackage } from './refund-package';
 import { sellPackage } from './sell-package';
 import { markVisitPackage, usePackageForVisit } from './use-package';
+import { savePackageSettings } from './package-settings';
+import { listPatientPackages } from './patient-packages';
 import { withTransaction } from '../db/transaction';
 import { createChargeForAppointment } from '../billing/create-charge';
 import { voidCharge } from '../billing/void-charge';
@@ -186,5 +188,22 @@ describeEachDatabase('prepaid courses (回数券)', (db) => {
 		expect(await retirePackageType(db(), typeId, owner)).toMatchObject({ ok: true });
 		expect(await sellPackage(db(), patientId, { packageTypeId: typeId }, world.actor)).toMatchObject({ ok: false, code: 'invalid', fields: { packageTypeId: 'packages.error.packageType' } });
 		expect(await completeWithPackage(patientId, sold.saleId)).toMatchObject({ ok: true, use: { visitNumber: 1 } });
+	});
+
+	it('lets only the owner save the refund settings, and shows the desk each course with its refund quote', async () => {
+		expect(await savePackageSettings(db(), { cancellationFeeJpy: '500', documentedAverageDamageJpy: '' }, world.actor)).toEqual({ ok: false, code: 'forbidden' });
+		expect(await savePackageSettings(db(), { cancellationFeeJpy: '-1' }, owner)).toMatchObject({ ok: false, code: 'invalid', fields: { cancellationFeeJpy: 'packages.error.amount' } });
+		expect(await savePackageSettings(db(), { cancellationFeeJpy: '500', documentedAverageDamageJpy: '800' }, owner, { now: NOW })).toEqual({ ok: true });
+		const patientId = await insertPatient(db());
+		await updatePackageType(db(), typeId, { nameJa: '鍼治療 5回券', nameEn: 'Acupuncture, 5 visits', serviceIds: [world.followId], visitCount: '5', priceJpy: '25000', validityMonths: '6', familyShareable: 'on' }, owner);
+		await db().kysely.updateTable('package_type').set({ retired_at: null }).where('id', '=', typeId).execute();
+		const sold = await newSale(patientId, { amountJpy: '25000' });
+		await completeWithPackage(patientId, sold.saleId);
+		const [view] = await listPatientPackages(db(), patientId, world.actor, { now: NOW });
+		expect(view).toMatchObject({ saleId: sold.saleId, remainingVisits: 4, validThrough: '2027-06-05', liabilityJpy: 20_000, status: 'active', refundQuote: { feeJpy: 500, refundJpy: 19_500 } });
+		expect(view!.uses).toEqual([expect.objectContaining({ visitNumber: 1, patientId })]);
+		const audit = await db().kysely.selectFrom('audit_log').select('action').where('patient_id', '=', patientId).where('action', '=', 'package.list_read').execute();
+		expect(audit).toHaveLength(1);
+		await db().kysely.deleteFrom('package_settings').execute();
 	});
 });
