@@ -25,6 +25,7 @@ import { seedDemoWaitlist } from './seed/demo-waitlist';
 import { seedDemoRecall } from './seed/demo-recall';
 import { seedDemoOpenSession } from './seed/demo-open-session';
 import { seedDemoSeries } from './seed/demo-series';
+import { seedDemoPackages } from './seed/demo-packages';
 import { seedDemoProfiles } from './seed/demo-profiles';
 import { seedClinic, seedDemoClinic, type DemoAccount } from './seed/demo-clinic';
 
@@ -83,6 +84,7 @@ export async function prepareDatabase(db: Db, config: AppConfig): Promise<StartR
 		await seedDemoOpenSession(tx);
 		await seedDemoWaitlist(tx);
 		await seedDemoSeries(tx);
+		await seedDemoPackages(tx);
 		return accounts;
 	});
 	return { appliedMigrations: applied, demoAccounts };
