@@ -12,6 +12,7 @@ import { sellPackage } from './sell-package';
 import { markVisitPackage, usePackageForVisit } from './use-package';
 import { savePackageSettings } from './package-settings';
 import { listPatientPackages } from './patient-packages';
+import { packageDaySummary } from './day-summary';
 import { withTransaction } from '../db/transaction';
 import { createChargeForAppointment } from '../billing/create-charge';
 import { voidCharge } from '../billing/void-charge';
@@ -205,5 +206,19 @@ describeEachDatabase('prepaid courses (回数券)', (db) => {
 		const audit = await db().kysely.selectFrom('audit_log').select('action').where('patient_id', '=', patientId).where('action', '=', 'package.list_read').execute();
 		expect(audit).toHaveLength(1);
 		await db().kysely.deleteFrom('package_settings').execute();
+	});
+
+	it('separates the package sales, money and uses of a day for the day-end', async () => {
+		const day = { from: '2030-01-07T15:00:00.000Z', to: '2030-01-08T15:00:00.000Z' };
+		const at = new Date('2030-01-08T01:00:00.000Z');
+		const before = await packageDaySummary(db(), day.from, day.to);
+		const patientId = await insertPatient(db());
+		const sold = await sellPackage(db(), patientId, { packageTypeId: typeId, amountJpy: '20000', method: 'card' }, world.actor, { now: at });
+		if (!sold.ok) throw new Error('not sold');
+		const visit = await insertVisit(db(), world, patientId, '2030-01-08T02:00:00.000Z', 'booked');
+		await markVisitPackage(db(), visit, sold.saleId, world.actor, { now: at });
+		await withTransaction(db(), (tx) => usePackageForVisit(tx, visit, { insured: false, chargeId: null }, world.actor, new Date('2030-01-08T03:00:00.000Z')));
+		const after = await packageDaySummary(db(), day.from, day.to);
+		expect({ sales: after.sales - before.sales, soldJpy: after.soldJpy - before.soldJpy, receivedJpy: after.receivedJpy - before.receivedJpy, visitsUsed: after.visitsUsed - before.visitsUsed }).toEqual({ sales: 1, soldJpy: 25_000, receivedJpy: 20_000, visitsUsed: 1 });
 	});
 });

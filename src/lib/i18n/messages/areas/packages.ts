@@ -1,6 +1,13 @@
 /** Prepaid courses, 回数券 (issue #18). */
 export const packages = {
 	ja: {
+		'packages.day.title': '回数券（前受金）',
+		'packages.day.intro': '上の合計に含まれる回数券の販売・入金・返金です。販売額は前受金で、施術の売上ではありません。',
+		'packages.day.sold': '販売',
+		'packages.day.soldValue': '{count}件 {amount}',
+		'packages.day.received': '回数券の入金',
+		'packages.day.refunded': '回数券の返金',
+		'packages.day.used': '回数券で施術した回数',
 		'packages.nav': '回数券',
 		'packages.status.active': '利用中',
 		'packages.status.used_up': '使用済み',
@@ -111,6 +118,13 @@ export const packages = {
 		'portal.table.package_family_member': '回数券を使えるご家族'
 	},
 	en: {
+		'packages.day.title': 'Prepaid packages (advance payments)',
+		'packages.day.intro': 'Package sales, payments and refunds included in the totals above. A sale is an advance payment, not treatment revenue.',
+		'packages.day.sold': 'Sold',
+		'packages.day.soldValue': '{count} for {amount}',
+		'packages.day.received': 'Received for packages',
+		'packages.day.refunded': 'Refunded for packages',
+		'packages.day.used': 'Visits paid by a package',
 		'packages.nav': 'Packages',
 		'packages.status.active': 'In use',
 		'packages.status.used_up': 'Used up',
