@@ -13,6 +13,7 @@ import { markVisitPackage, usePackageForVisit } from './use-package';
 import { savePackageSettings } from './package-settings';
 import { listPatientPackages } from './patient-packages';
 import { packageDaySummary } from './day-summary';
+import { exportPatientData } from '../portal/export-patient-data';
 import { withTransaction } from '../db/transaction';
 import { createChargeForAppointment } from '../billing/create-charge';
 import { voidCharge } from '../billing/void-charge';
@@ -220,5 +221,19 @@ describeEachDatabase('prepaid courses (回数券)', (db) => {
 		await withTransaction(db(), (tx) => usePackageForVisit(tx, visit, { insured: false, chargeId: null }, world.actor, new Date('2030-01-08T03:00:00.000Z')));
 		const after = await packageDaySummary(db(), day.from, day.to);
 		expect({ sales: after.sales - before.sales, soldJpy: after.soldJpy - before.soldJpy, receivedJpy: after.receivedJpy - before.receivedJpy, visitsUsed: after.visitsUsed - before.visitsUsed }).toEqual({ sales: 1, soldJpy: 25_000, receivedJpy: 20_000, visitsUsed: 1 });
+	});
+
+	it("puts a course in the holder's download, and only their own uses in a family member's", async () => {
+		const holder = await insertPatient(db());
+		const child = await insertPatient(db());
+		const sold = await newSale(holder, { familyPatientIds: [child] });
+		await completeWithPackage(child, sold.saleId);
+		await completeWithPackage(holder, sold.saleId, '2026-12-15T01:00:00.000Z');
+		const patientActor = (id: string): AuditActor => ({ type: 'patient', id, ip: null, requestId: null });
+		const mine = await exportPatientData(db(), holder, patientActor(holder), NOW);
+		expect(mine.packages).toEqual([expect.objectContaining({ priceJpy: 25_000, paidJpy: 10_000, remainingVisits: 3, uses: [expect.objectContaining({ visitNumber: 2 })] })]);
+		const theirs = await exportPatientData(db(), child, patientActor(child), NOW);
+		expect(theirs.packages).toEqual([expect.objectContaining({ sharedWithMe: true, uses: [expect.objectContaining({ visitNumber: 1 })] })]);
+		expect(theirs.packages[0]).not.toHaveProperty('paidJpy');
 	});
 });

@@ -1,3 +1,4 @@
+import { listPatientPackages } from '../packages/patient-packages';
 import { recordAudit, type AuditActor } from '../audit/audit-log';
 import type { Db } from '../db/database';
 
@@ -114,8 +115,23 @@ export async function exportPatientData(db: Db, patientId: string, actor: AuditA
 	]);
 	// The LINE user id is personal data too (issue #20): the patient gets it with their data.
 	const lineLink = await db.kysely.selectFrom('line_link').select(['line_user_id', 'channels', 'consent_version', 'linked_at']).where('patient_id', '=', patientId).executeTakeFirst();
+	// Prepaid courses the patient holds or may use, with each use (issue #18); the export's own audit row covers the read.
+	const packages = await listPatientPackages(db, patientId, actor, { now, audit: false });
 	await recordAudit(db, actor, { action: 'portal.data_export', entityType: 'patient', entityId: patientId, patientId });
 	return {
+		packages: packages.map((p) => ({
+			// A family member's course the patient may use: its money is the holder's, not theirs.
+			...(p.holderPatientId === patientId ? { priceJpy: p.priceJpy, paidJpy: p.paidJpy, refund: p.refund ? { at: p.refund.at, refundJpy: p.refund.computation.refundJpy, feeJpy: p.refund.computation.feeJpy } : null } : { sharedWithMe: true }),
+			name: { ja: p.nameJa, en: p.nameEn },
+			soldOn: p.soldOn,
+			validThrough: p.validThrough,
+			visitCount: p.visitCount,
+			remainingVisits: p.remainingVisits,
+			expiredVisits: p.expiredVisits,
+			status: p.status,
+			// Only this patient's own uses: a shared course's family members' visits are theirs.
+			uses: p.uses.filter((u) => u.patientId === patientId).map((u) => ({ visitNumber: u.visitNumber, at: u.at }))
+		})),
 		line: lineLink ? { userId: lineLink.line_user_id, channels: lineLink.channels, consentVersion: lineLink.consent_version, linkedAt: lineLink.linked_at } : null,
 		format: 'shinkyu.patient-export',
 		version: EXPORT_FORMAT_VERSION,
