@@ -231,9 +231,9 @@ describeEachDatabase('prepaid courses (回数券)', (db) => {
 		await completeWithPackage(holder, sold.saleId, '2026-12-15T01:00:00.000Z');
 		const patientActor = (id: string): AuditActor => ({ type: 'patient', id, ip: null, requestId: null });
 		const mine = await exportPatientData(db(), holder, patientActor(holder), NOW);
-		expect(mine.packages).toEqual([expect.objectContaining({ priceJpy: 25_000, paidJpy: 10_000, remainingVisits: 3, uses: [expect.objectContaining({ visitNumber: 2 })] })]);
+		expect(mine!.packages).toEqual([expect.objectContaining({ priceJpy: 25_000, paidJpy: 10_000, remainingVisits: 3, uses: [expect.objectContaining({ visitNumber: 2 })] })]);
 		const theirs = await exportPatientData(db(), child, patientActor(child), NOW);
-		expect(theirs.packages).toEqual([expect.objectContaining({ sharedWithMe: true, uses: [expect.objectContaining({ visitNumber: 1 })] })]);
-		expect(theirs.packages[0]).not.toHaveProperty('paidJpy');
+		expect(theirs!.packages).toEqual([expect.objectContaining({ sharedWithMe: true, uses: [expect.objectContaining({ visitNumber: 1 })] })]);
+		expect(theirs!.packages[0]).not.toHaveProperty('paidJpy');
 	});
 });
