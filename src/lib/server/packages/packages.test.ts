@@ -14,6 +14,7 @@ import { savePackageSettings } from './package-settings';
 import { listPatientPackages } from './patient-packages';
 import { packageDaySummary } from './day-summary';
 import { exportPatientData } from '../portal/export-patient-data';
+import { runPackageDaily, schedulePackageDaily, sendExpiryNotices } from './package-daily';
 import { withTransaction } from '../db/transaction';
 import { createChargeForAppointment } from '../billing/create-charge';
 import { voidCharge } from '../billing/void-charge';
@@ -235,5 +236,21 @@ describeEachDatabase('prepaid courses (回数券)', (db) => {
 		const theirs = await exportPatientData(db(), child, patientActor(child), NOW);
 		expect(theirs!.packages).toEqual([expect.objectContaining({ sharedWithMe: true, uses: [expect.objectContaining({ visitNumber: 1 })] })]);
 		expect(theirs!.packages[0]).not.toHaveProperty('paidJpy');
+	});
+
+	it('tells the holder 30 and 7 days before the last valid day, and queues its own next run', async () => {
+		const patientId = await insertPatient(db());
+		const sold = await newSale(patientId); // valid through 2027-06-05
+		const notice = (iso: string) => sendExpiryNotices(db(), 'https://clinic.example.jp', new Date(iso));
+		expect(await notice('2027-05-06T01:00:00.000Z')).toContain(sold.saleId);
+		expect(await notice('2027-05-07T01:00:00.000Z')).not.toContain(sold.saleId);
+		expect(await notice('2027-05-29T01:00:00.000Z')).toContain(sold.saleId);
+		await schedulePackageDaily(db(), new Date('2027-05-29T01:00:00.000Z'));
+		await schedulePackageDaily(db(), new Date('2027-05-29T01:00:00.000Z'));
+		const queued = await db().kysely.selectFrom('job').select('id').where('kind', '=', 'packages.daily').execute();
+		expect(queued).toHaveLength(1);
+		const ran = await runPackageDaily(db(), 'https://clinic.example.jp', new Date('2027-06-06T01:00:00.000Z'));
+		expect(ran.expired).toContain(sold.saleId);
+		expect(await db().kysely.selectFrom('job').select('id').where('id', '=', 'packages.daily:2027-06-07').execute()).toHaveLength(1);
 	});
 });

@@ -1,6 +1,8 @@
 /** Prepaid courses, 回数券 (issue #18). */
 export const packages = {
 	ja: {
+		'packages.notice.subject': '回数券の有効期限が近づいています',
+		'packages.notice.text': '{familyName} 様\n\nお持ちの「{name}」は残り{remaining}回で、有効期限は {date} です。期限を過ぎると残りの回はご利用いただけなくなります。ご予約をお待ちしております。',
 		'packages.day.title': '回数券（前受金）',
 		'packages.day.intro': '上の合計に含まれる回数券の販売・入金・返金です。販売額は前受金で、施術の売上ではありません。',
 		'packages.day.sold': '販売',
@@ -118,6 +120,8 @@ export const packages = {
 		'portal.table.package_family_member': '回数券を使えるご家族'
 	},
 	en: {
+		'packages.notice.subject': 'Your prepaid package expires soon',
+		'packages.notice.text': 'Dear {familyName},\n\nYour package "{name}" has {remaining} visits left and is valid until {date}. Visits left after that day can no longer be used. We look forward to your booking.',
 		'packages.day.title': 'Prepaid packages (advance payments)',
 		'packages.day.intro': 'Package sales, payments and refunds included in the totals above. A sale is an advance payment, not treatment revenue.',
 		'packages.day.sold': 'Sold',
