@@ -18,6 +18,7 @@ import { runPackageDaily, schedulePackageDaily, sendExpiryNotices } from './pack
 import { withTransaction } from '../db/transaction';
 import { createChargeForAppointment } from '../billing/create-charge';
 import { voidCharge } from '../billing/void-charge';
+import { recordPayment, recordRefund } from '../billing/record-payment';
 
 const NOW = new Date('2026-12-06T01:00:00.000Z'); // 10:00 in Tokyo
 const VISIT = '2026-12-08T01:00:00.000Z';
@@ -164,6 +165,9 @@ describeEachDatabase('prepaid courses (回数券)', (db) => {
 		expect(packageState(pkg.terms, pkg.entries)).toMatchObject({ status: 'refunded', remainingVisits: 0, liabilityJpy: 0, returnedJpy: 14_000 });
 		expect(await refundPackage(db(), sold.saleId, { method: 'cash' }, world.actor, { now: new Date('2026-12-21T01:00:00.000Z') })).toEqual({ ok: false, code: 'nothing_to_refund' });
 		expect(await refundPackage(db(), sold.saleId, { method: 'gold' }, world.actor)).toMatchObject({ ok: false, code: 'invalid', fields: { method: 'packages.error.method' } });
+		// Billing's own refund and payment forms stay closed to the course's charge.
+		expect(await recordRefund(db(), sold.chargeId, { method: 'cash', amountJpy: '100', reason: 'x' }, world.actor)).toMatchObject({ ok: false, code: 'invalid', fields: { _: 'packages.error.refundOnPackagePage' } });
+		expect(await recordPayment(db(), sold.chargeId, { method: 'cash', amountJpy: '100' }, world.actor)).toMatchObject({ ok: false, code: 'invalid', fields: { _: 'packages.error.refundedPackage' } });
 		await db().kysely.deleteFrom('package_settings').execute();
 	});
 

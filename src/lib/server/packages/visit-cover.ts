@@ -53,3 +53,16 @@ export async function reinstatePackageUseOfCharge(tx: Db, chargeId: string, acto
 		.execute();
 	await recordAudit(tx, actor, { action: 'package.reinstate', entityType: 'package_sale', entityId: pkg.sale.id, patientId: pkg.sale.patient_id, detail: { chargeId, sequence: use.sequence } });
 }
+
+/**
+ * Whether billing must refuse a payment or refund on a course's sale charge: a refund is the
+ * course's own (refund-package.ts, with its computation), and a cancelled course takes no more
+ * payments at the billing desk. Null when billing may go ahead; otherwise the catalogue key.
+ */
+export async function packageChargeClosedTo(tx: Db, chargeId: string, kind: 'payment' | 'refund'): Promise<string | null> {
+	const sale = await tx.kysely.selectFrom('package_sale').select('id').where('charge_id', '=', chargeId).executeTakeFirst();
+	if (!sale) return null;
+	if (kind === 'refund') return 'packages.error.refundOnPackagePage';
+	const pkg = await loadPackage(tx, sale.id);
+	return pkg && packageState(pkg.terms, pkg.entries).status === 'refunded' ? 'packages.error.refundedPackage' : null;
+}

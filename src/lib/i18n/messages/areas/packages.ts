@@ -1,6 +1,8 @@
 /** Prepaid courses, 回数券 (issue #18). */
 export const packages = {
 	ja: {
+		'packages.error.refundOnPackagePage': '回数券の返金は、患者の回数券ページで計算して行います。',
+		'packages.error.refundedPackage': 'この回数券は解約済みで、受け取る金額はありません。',
 		'packages.notice.subject': '回数券の有効期限が近づいています',
 		'packages.notice.text': '{familyName} 様\n\nお持ちの「{name}」は残り{remaining}回で、有効期限は {date} です。期限を過ぎると残りの回はご利用いただけなくなります。ご予約をお待ちしております。',
 		'packages.day.title': '回数券（前受金）',
@@ -120,6 +122,8 @@ export const packages = {
 		'portal.table.package_family_member': '回数券を使えるご家族'
 	},
 	en: {
+		'packages.error.refundOnPackagePage': 'Refund a package from the patient\'s packages page, where the refund is computed.',
+		'packages.error.refundedPackage': 'This package was cancelled; nothing more is owed.',
 		'packages.notice.subject': 'Your prepaid package expires soon',
 		'packages.notice.text': 'Dear {familyName},\n\nYour package "{name}" has {remaining} visits left and is valid until {date}. Visits left after that day can no longer be used. We look forward to your booking.',
 		'packages.day.title': 'Prepaid packages (advance payments)',
