@@ -597,6 +597,28 @@ describe('cancellation fees and recall (issue #17)', () => {
 	});
 });
 
+describe('prepaid courses (issue #18)', () => {
+	it('lets only the owner set up courses and only the desk sell one', async () => {
+		const patient = await db.kysely.selectFrom('patient').select('id').where('email', '=', 'package1@example.jp').executeTakeFirstOrThrow();
+		const type = await db.kysely.selectFrom('package_type').select('id').where('visit_count', '=', 5).executeTakeFirstOrThrow();
+		const types = async () => (await db.kysely.selectFrom('package_type').select('id').execute()).length;
+		const sales = async () => (await db.kysely.selectFrom('package_sale').select('id').where('patient_id', '=', patient.id).execute()).length;
+		const [typesBefore, salesBefore] = [await types(), await sales()];
+		for (const role of ['anonymous', 'patient', 'practitioner', 'reception'] as const) {
+			const refused = await formPost('/staff/settings/packages?/settings', { cancellationFeeJpy: '1', documentedAverageDamageJpy: '1' }, cookies[role]);
+			await refused.arrayBuffer();
+			expect([303, 403], role).toContain(refused.status);
+		}
+		for (const role of ['anonymous', 'patient', 'practitioner'] as const) {
+			const refused = await formPost(`/staff/patients/${patient.id}/packages?/sell`, { packageTypeId: type.id, amountJpy: '1000' }, cookies[role]);
+			await refused.arrayBuffer();
+			expect([303, 403], role).toContain(refused.status);
+		}
+		expect([await types(), await sales()]).toEqual([typesBefore, salesBefore]);
+		expect(await db.kysely.selectFrom('package_settings').select('clinic_id').execute()).toEqual([]);
+	});
+});
+
 describe('the second round of sign-in security (issue #16)', () => {
 	it('lets only the owner revoke an invitation, and the revoked link stops working', async () => {
 		const invited = await formPost('/staff/team?/invite', { email: 'revoke-me@example.jp', role: 'practitioner' }, cookies.owner);

@@ -317,6 +317,18 @@ describe('form actions under fuzzed input', () => {
 				'/[[lang=lang]]/staff/patients/[id]/insurance ?/doctorTreatment'
 			])
 		);
+		// Issue #18: prepaid courses — the owner's types and refund settings, the desk's sale, mark and refund.
+		expect(actions.map((a) => `${a.routeId} ?/${a.action}`)).toEqual(
+			expect.arrayContaining([
+				'/[[lang=lang]]/staff/settings/packages ?/create',
+				'/[[lang=lang]]/staff/settings/packages ?/update',
+				'/[[lang=lang]]/staff/settings/packages ?/retire',
+				'/[[lang=lang]]/staff/settings/packages ?/settings',
+				'/[[lang=lang]]/staff/patients/[id]/packages ?/sell',
+				'/[[lang=lang]]/staff/patients/[id]/packages ?/mark',
+				'/[[lang=lang]]/staff/patients/[id]/packages ?/refund'
+			])
+		);
 	});
 
 	it('never answers 5xx nor keeps a refused write, for anyone', { timeout: 300_000 }, async () => {

@@ -19,6 +19,7 @@ import { schedulePruning } from './jobs/prune';
 import { startJobWorker, stopJobWorker, wakeJobWorker } from './jobs/worker';
 import { clinicInstruments } from './outcomes/clinic-instruments';
 import { scheduleNeverCameDeletion } from './privacy/delete-never-came';
+import { schedulePackageDaily } from './packages/package-daily';
 import { seedDemoAppointments } from './seed/demo-appointments';
 import { seedDemoHistory } from './seed/demo-history';
 import { seedDemoWaitlist } from './seed/demo-waitlist';
@@ -26,6 +27,7 @@ import { seedDemoRecall } from './seed/demo-recall';
 import { seedDemoOpenSession } from './seed/demo-open-session';
 import { seedDemoSeries } from './seed/demo-series';
 import { seedDemoJukyo } from './seed/demo-jukyo';
+import { seedDemoPackages } from './seed/demo-packages';
 import { seedDemoProfiles } from './seed/demo-profiles';
 import { seedClinic, seedDemoClinic, type DemoAccount } from './seed/demo-clinic';
 
@@ -85,6 +87,7 @@ export async function prepareDatabase(db: Db, config: AppConfig): Promise<StartR
 		await seedDemoWaitlist(tx);
 		await seedDemoSeries(tx);
 		await seedDemoJukyo(tx);
+		await seedDemoPackages(tx);
 		return accounts;
 	});
 	return { appliedMigrations: applied, demoAccounts };
@@ -117,6 +120,8 @@ export function getApp(): Promise<App> {
 		if (report.demoAccounts) process.stdout.write(formatDemoAccounts(report.demoAccounts) + '\n');
 		// The daily deletion of people who never came (privacy/delete-never-came.ts) keeps itself queued.
 		await scheduleNeverCameDeletion(db);
+		// Prepaid courses: expiries and the 30- and 7-day notices, daily (packages/package-daily.ts).
+		await schedulePackageDaily(db);
 		const delivery = createMailer(config.smtpUrl, config.mailFrom);
 		// Use cases queue their mail; the worker delivers it, with retries (mail/mail-jobs.ts).
 		const mailer = queuedMailer(delivery, () => wakeJobWorker());

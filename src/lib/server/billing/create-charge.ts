@@ -12,6 +12,8 @@ import { sharePercentFor } from '../../domain/jukyo/eligibility';
 import { doctorTreatmentsBlocking } from '../../domain/jukyo/doctor-treatment';
 import { localDate } from '../../domain/time';
 import { visitDayHasCome } from '../../domain/scheduling/visit-day';
+import { packageCoverOfVisit } from '../packages/visit-cover';
+import { usePackageForVisit } from '../packages/use-package';
 import { translate } from '../../i18n/translate';
 import { recordAudit, type AuditActor } from '../audit/audit-log';
 import type { Db } from '../db/database';
@@ -99,7 +101,9 @@ export async function createChargeForAppointment(db: Db, appointmentId: string, 
 		if (addOns.length !== new Set(data.addOnServiceIds).size) return { ok: false, code: 'invalid', fields: { addOnServiceIds: 'billing.error.addOn' } };
 
 		const serviceDate = localDate(Date.parse(appointment.starts_at), clinic.timeZone);
-		const request = { serviceDate, service: item(service), addOns: data.addOnServiceIds.map((id) => item(addOns.find((s) => s.id === id)!)), insurance: null };
+		// A self-pay visit marked to use a prepaid course is covered by it (issue #18): its service line costs nothing here.
+		const cover = data.payer === 'self_pay' ? await packageCoverOfVisit(tx, { id: appointmentId, patientId, serviceId: service.id, serviceDate }, service) : null;
+		const request = { serviceDate, service: cover ? { ...item(service), unitPriceJpy: 0 } : item(service), addOns: data.addOnServiceIds.map((id) => item(addOns.find((s) => s.id === id)!)), insurance: null };
 
 		let consentId: string | null = null;
 		let startsPeriod = false;
@@ -184,8 +188,12 @@ export async function createChargeForAppointment(db: Db, appointmentId: string, 
 		const services = [service, ...addOns];
 		await tx.kysely
 			.insertInto('charge_line')
-			.values(charge.lines.map((line, position) => ({ id: randomUUID(), charge_id: chargeId, position, kind: line.kind, code: line.code, service_id: line.serviceId, ...lineNames(line, services), quantity: line.quantity, unit_price_jpy: line.unitPriceJpy, amount_jpy: line.amountJpy, taxable: line.taxable ? 1 : 0 })))
+			.values(charge.lines.map((line, position) => ({ id: randomUUID(), charge_id: chargeId, position, kind: line.kind, code: line.code, service_id: line.serviceId, ...(cover && line.kind === 'service' ? cover.names : lineNames(line, services)), quantity: line.quantity, unit_price_jpy: line.unitPriceJpy, amount_jpy: line.amountJpy, taxable: line.taxable ? 1 : 0 })))
 			.execute();
+		if (cover) {
+			const used = await usePackageForVisit(tx, appointmentId, { insured: false, chargeId }, actor, now);
+			if (!used.ok) throw new Error(`the course covering visit ${appointmentId} could not be used: ${used.code}`);
+		}
 		if (startsPeriod && consentId) {
 			await tx.kysely.updateTable('doctor_consent').set({ first_treatment_on: serviceDate, expires_on: consentExpiry(serviceDate) }).where('id', '=', consentId).where('first_treatment_on', 'is', null).execute();
 		}

@@ -5,6 +5,7 @@ import { recordAudit, type AuditActor } from '../audit/audit-log';
 import type { Db } from '../db/database';
 import { withTransaction } from '../db/transaction';
 import { findChargeState } from './billing-repository';
+import { packageChargeClosedTo } from '../packages/visit-cover';
 import type { BillingClock } from './doctor-consent';
 import { fieldCodesFrom, type BillingFieldCodes } from './field-codes';
 import { ZPaymentSchema, ZRefundSchema } from './schemas';
@@ -58,6 +59,9 @@ async function addEntry(db: Db, chargeId: string, entry: NewEntry, actor: AuditA
 	return withTransaction(db, async (tx): Promise<EntryResult> => {
 		const state = await findChargeState(tx, chargeId, { lock: true });
 		if (!state) return { ok: false, code: 'not_found' };
+		// A prepaid course's money goes back only through its refund, which computes it (issue #18).
+		const closed = await packageChargeClosedTo(tx, chargeId, entry.kind);
+		if (closed) return { ok: false, code: 'invalid', fields: { _: closed } };
 		const check = (entry.kind === 'payment' ? checkPayment : checkRefund)(state.dueJpy, state.entries, entry);
 		if (!check.ok) {
 			// Schema-valid amounts are whole positive yen, so 'invalid_amount' cannot happen here.

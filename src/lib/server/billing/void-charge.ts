@@ -1,5 +1,6 @@
 import { ledgerOf } from '../../domain/billing/payments';
 import { recordAudit, type AuditActor } from '../audit/audit-log';
+import { reinstatePackageUseOfCharge } from '../packages/visit-cover';
 import type { Db } from '../db/database';
 import { withTransaction } from '../db/transaction';
 import { findChargeState } from './billing-repository';
@@ -29,6 +30,8 @@ export async function voidCharge(db: Db, chargeId: string, input: Record<string,
 		if (state.voided) return { ok: false, code: 'already_voided' };
 		await tx.kysely.insertInto('charge_void').values({ charge_id: chargeId, reason: parsed.data.reason, voided_at: now.toISOString(), voided_by: staffId }).execute();
 		const after = ledgerOf(0, state.entries);
+		// A visit a prepaid course paid for is given back to the course (issue #18).
+		await reinstatePackageUseOfCharge(tx, chargeId, actor, now);
 		await recordAudit(tx, actor, { action: 'charge.void', entityType: 'charge', entityId: chargeId, patientId: state.charge.patient_id, detail: { dueJpy: state.charge.due_jpy, balanceJpy: after.balanceJpy } });
 		return { ok: true, balanceJpy: after.balanceJpy };
 	});

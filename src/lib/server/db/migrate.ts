@@ -33,6 +33,7 @@ import { lineChannel } from './migrations/0032_line_channel';
 import { profiles } from './migrations/0033_profiles';
 import { deskFollowup } from './migrations/0034_desk_followup';
 import { practitionerPhoto } from './migrations/0035_practitioner_photo';
+import { packages } from './migrations/0036_packages';
 import { jukyoRegistration } from './migrations/0037_jukyo_registration';
 import { jukyoFeeVersions } from './migrations/0038_jukyo_fee_versions';
 import { readPathIndexes } from './migrations/0039_read_path_indexes';
@@ -73,6 +74,7 @@ export function allMigrations(dialect: DialectName): Record<string, Migration> {
 		'0033_profiles': profiles,
 		'0034_desk_followup': deskFollowup,
 		'0035_practitioner_photo': practitionerPhoto,
+		'0036_packages': packages(dialect),
 		'0037_jukyo_registration': jukyoRegistration,
 		'0038_jukyo_fee_versions': jukyoFeeVersions,
 		'0039_read_path_indexes': readPathIndexes

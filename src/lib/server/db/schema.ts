@@ -12,6 +12,7 @@ import type { LineTables } from './schema-line';
 import type { RateLimitTables } from './schema-rate-limit';
 import type { SessionTables } from './schema-session';
 import type { PractitionerPhotoTables } from './schema-practitioner-photo';
+import type { PackageTables } from './schema-packages';
 
 /*
  * One schema for SQLite and PostgreSQL. Instants are ISO 8601 strings in UTC (they sort as text),
@@ -496,7 +497,7 @@ export interface DeletionRequestTable {
 	response: Generated<string>;
 }
 
-export interface Database extends ExaminationTables, PlanTables, SessionTables, OutcomeScoreTables, BillingTables, RateLimitTables, WaitlistTables, LineTables, CancellationRecallTables, JukyoClaimTables, JukyoTables, PractitionerPhotoTables {
+export interface Database extends ExaminationTables, PlanTables, SessionTables, OutcomeScoreTables, BillingTables, RateLimitTables, WaitlistTables, LineTables, CancellationRecallTables, JukyoClaimTables, JukyoTables, PractitionerPhotoTables, PackageTables {
 	clinic: ClinicTable;
 	opening_hours: OpeningHoursTable;
 	practitioner: PractitionerTable;

@@ -93,6 +93,8 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
 	'/[[lang=lang]]/staff/settings/cancellation-policy': OWNER,
 	// The 受領委任 registration: the clinic's account and numbers (issue #19).
 	'/[[lang=lang]]/staff/settings/jukyo': OWNER,
+	'/[[lang=lang]]/staff/settings/packages': OWNER,
+	'/[[lang=lang]]/staff/patients/[id]/packages': DESK,
 	'/[[lang=lang]]/staff/recall': DESK,
 	'/[[lang=lang]]/staff/patients/[id]/insurance': ALL_STAFF,
 	'/[[lang=lang]]/staff/insurance': DESK,

@@ -11,6 +11,7 @@ import { inSavepoint } from '../db/transaction';
 import { AUDIT_VERIFY_JOB, runAuditVerification } from '../audit/scheduled-verification';
 import { SEND_MAIL_JOB, sendQueuedMail } from '../mail/mail-jobs';
 import { NEVER_CAME_JOB, runNeverCameDeletion } from '../privacy/delete-never-came';
+import { PACKAGE_DAILY_JOB, runPackageDaily } from '../packages/package-daily';
 import { RECALL_INVITATION_JOB, sendRecallInvitation } from '../recall/recall-mail';
 import { PRUNE_JOB, runPruning } from './prune';
 import { WAITLIST_JOB_HANDLERS } from '../waitlist/waitlist-mail';
@@ -44,6 +45,7 @@ const HANDLERS: Record<string, Handler> = {
 	[DESK_MOVE_MAIL_JOB]: (context, payload) => sendMailOrNothing(context, deskMoveMail(context.db, payload.appointmentId!, payload.from!, context.origin, payload.fromPractitionerId)),
 	[EMAIL_CHANGED_JOB]: sendEmailChangedMail,
 	[NEVER_CAME_JOB]: async (context, _payload, now) => void (await runNeverCameDeletion(context.db, now)),
+	[PACKAGE_DAILY_JOB]: async (context, _payload, now) => void (await runPackageDaily(context.db, context.origin, now)),
 	...WAITLIST_JOB_HANDLERS,
 	[LINE_PUSH_JOB]: (context, payload, now, job) => runLinePush(context.db, payload as unknown as LinePushPayload, context.origin, job, now),
 	[LINE_EVENT_JOB]: (context, payload, now) => handleLineEvent(context.db, payload as unknown as LineEventPayload, context.origin, now),

@@ -32,7 +32,11 @@ export const MOVED_TABLES = [
 	'recall_invitation',
 	// 受領委任 (issue #19): eligibility checks and a doctor's own treatment follow the patient.
 	'eligibility_check',
-	'doctor_treatment'
+	'doctor_treatment',
+	// Prepaid courses follow the patient (issue #18); the triggers let only patient_id change.
+	'package_sale',
+	'package_entry',
+	'package_family_member'
 ] as const;
 
 /** Sign-in material of the merged record: deleted, so nobody signs in to a record that no longer stands alone. */

@@ -1,3 +1,4 @@
+import { listPatientPackages } from '../packages/patient-packages';
 import { recordAudit, type AuditActor } from '../audit/audit-log';
 import type { Db } from '../db/database';
 
@@ -121,8 +122,23 @@ export async function exportPatientData(db: Db, patientId: string, actor: AuditA
 		.where('patient_id', '=', patientId)
 		.orderBy('checked_at')
 		.execute();
+	// Prepaid courses the patient holds or may use, with each use (issue #18); the export's own audit row covers the read.
+	const packages = await listPatientPackages(db, patientId, actor, { now, audit: false });
 	await recordAudit(db, actor, { action: 'portal.data_export', entityType: 'patient', entityId: patientId, patientId });
 	return {
+		packages: packages.map((p) => ({
+			// A family member's course the patient may use: its money is the holder's, not theirs.
+			...(p.holderPatientId === patientId ? { priceJpy: p.priceJpy, paidJpy: p.paidJpy, refund: p.refund ? { at: p.refund.at, refundJpy: p.refund.computation.refundJpy, feeJpy: p.refund.computation.feeJpy } : null } : { sharedWithMe: true }),
+			name: { ja: p.nameJa, en: p.nameEn },
+			soldOn: p.soldOn,
+			validThrough: p.validThrough,
+			visitCount: p.visitCount,
+			remainingVisits: p.remainingVisits,
+			expiredVisits: p.expiredVisits,
+			status: p.status,
+			// Only this patient's own uses: a shared course's family members' visits are theirs.
+			uses: p.uses.filter((u) => u.patientId === patientId).map((u) => ({ visitNumber: u.visitNumber, at: u.at }))
+		})),
 		eligibilityChecks: eligibilityChecks.map((c) => ({
 			id: c.id,
 			checkedOn: c.checked_on,

@@ -158,7 +158,9 @@ export async function erasePatientData(
 	const chargedVisits = new Set([
 		...(await db.selectFrom('charge').select('appointment_id').where('appointment_id', 'in', ids(appointments)).execute()).map((r) => r.appointment_id),
 		// A cancellation fee names its visit and stays with the books.
-		...(await db.selectFrom('cancellation_fee').select('appointment_id').where('appointment_id', 'in', ids(appointments)).execute()).map((r) => r.appointment_id)
+		...(await db.selectFrom('cancellation_fee').select('appointment_id').where('appointment_id', 'in', ids(appointments)).execute()).map((r) => r.appointment_id),
+		// A visit that used a prepaid course is named by its ledger entry (issue #18).
+		...(await db.selectFrom('package_entry').select('appointment_id').where('appointment_id', 'in', ids(appointments)).execute()).map((r) => r.appointment_id)
 	]);
 	const recordVisits = treatmentKept ? await appointmentsReferredToByRecords(tx, patientId) : new Set<string>();
 	const treated = new Set<string>(TREATED_VISIT_STATUSES);
@@ -176,9 +178,11 @@ export async function erasePatientData(
 	for (const id of dryRun ? [] : gone) {
 		await db.updateTable('job').set({ done_at: stamp, last_error: 'patient data deleted' }).where('done_at', 'is', null).where('payload', 'like', `%"appointmentId":"${id}"%`).execute();
 	}
+	// A course marked for a visit that goes is only a plan (issue #18): the mark goes with it.
+	if (!dryRun && gone.length > 0) await db.deleteFrom('appointment_package').where('appointment_id', 'in', gone).execute();
 	await drop('appointment', 'id', gone);
 
-	for (const table of ['charge', 'payment', 'receipt', 'cancellation_fee'] as const) keep(table, await countWhere(tx, table, 'patient_id', [patientId]), moneyReason, moneyUntil);
+	for (const table of ['charge', 'payment', 'receipt', 'cancellation_fee', 'package_sale', 'package_entry', 'package_family_member'] as const) keep(table, await countWhere(tx, table, 'patient_id', [patientId]), moneyReason, moneyUntil);
 
 	if (mode === 'request') keep('deletion_request', await countWhere(tx, 'deletion_request', 'patient_id', [patientId]), 'request_record', null);
 	else await drop('deletion_request', 'patient_id', [patientId]);

@@ -55,6 +55,10 @@ export const PATIENT_TABLES = {
 	receipt: 'accounting_record',
 	// A late-cancellation or no-show fee is money owed (issue #17): kept with the books.
 	cancellation_fee: 'accounting_record',
+	// Prepaid courses (issue #18): the sale, its ledger and who may use it are kept with the books.
+	package_sale: 'accounting_record',
+	package_entry: 'accounting_record',
+	package_family_member: 'accounting_record',
 	deletion_request: 'request_record',
 	patient_session: 'sign_in',
 	patient_magic_link: 'sign_in',

@@ -43,6 +43,7 @@ import { jukyoClaim } from './jukyo-claim';
 import { deskFollowup } from './desk-followup';
 import { jukyoRegistration } from './jukyo-registration';
 import { consoleFollowup } from './console-followup';
+import { packages } from './packages';
 
 export const AREA_MESSAGES_JA = {
 	...publicSite.ja,
@@ -85,7 +86,8 @@ export const AREA_MESSAGES_JA = {
 	...jukyoClaim.ja,
 	...deskFollowup.ja,
 	...jukyoRegistration.ja,
-	...consoleFollowup.ja
+	...consoleFollowup.ja,
+	...packages.ja
 } as const;
 
 export const AREA_MESSAGES_EN = {
@@ -129,5 +131,6 @@ export const AREA_MESSAGES_EN = {
 	...jukyoClaim.en,
 	...deskFollowup.en,
 	...jukyoRegistration.en,
-	...consoleFollowup.en
+	...consoleFollowup.en,
+	...packages.en
 } as const;

@@ -5,6 +5,7 @@ import { translate } from '$lib/i18n/translate';
 import { dayEndSummary } from '$lib/server/billing/day-end-summary';
 import { deskToday, listDayEntries } from '$lib/server/billing/list-charges';
 import { actorFrom } from '$lib/server/http/request-context';
+import { packageDaySummary } from '$lib/server/packages/day-summary';
 import { listOpenSessions } from '$lib/server/treatment-session/needle-account';
 import type { PageServerLoad } from './$types';
 
@@ -20,5 +21,7 @@ export const load: PageServerLoad = async (event) => {
 	const { entries, receipts, reissues } = await listDayEntries(locals.db, result.summary.date);
 	// The owner's end-of-day check that no needle was forgotten (docs/clinical-rules.md §3).
 	const openSessions = (await listOpenSessions(locals.db, result.summary.to)).map((o) => ({ ...o, missing: needlesMissing(o) }));
-	return { summary: result.summary, entries, receipts, reissues, openSessions, previous: addDays(date, -1), next: addDays(date, 1) };
+	// Prepaid courses sold that day are 前受金, apart from visit revenue (issue #18).
+	const packages = await packageDaySummary(locals.db, result.summary.from, result.summary.to);
+	return { summary: result.summary, entries, receipts, reissues, openSessions, packages, previous: addDays(date, -1), next: addDays(date, 1) };
 };

@@ -1,0 +1,71 @@
+import { packageState } from '../../domain/packages/ledger';
+import { lastValidDay } from '../../domain/packages/terms';
+import { addDays } from '../../domain/time';
+import { translate } from '../../i18n/translate';
+import type { Locale } from '../../i18n/locales';
+import { clinicToday, findBillingClinic } from '../billing/billing-repository';
+import type { Db } from '../db/database';
+import { notifyPatient } from '../messaging/notify-patient';
+import { expirePackages } from './expire-packages';
+import { loadPackage } from './package-repository';
+
+/*
+ * The daily run of prepaid courses (issue #18), kept queued on the durable job table as the
+ * never-came deletion is: one job per clinic-local day, whichever instance queues it first.
+ * It writes the expiry of courses past their day, and tells each holder 30 and 7 days before the
+ * last valid day that visits are left (mail and LINE by the patient's channels, `notifyPatient`).
+ */
+export const PACKAGE_DAILY_JOB = 'packages.daily';
+export const NOTICE_DAYS = [30, 7] as const;
+const DAY_MS = 86_400_000;
+
+async function enqueueRun(db: Db, runAt: Date, now: Date): Promise<void> {
+	const day = clinicToday(await findBillingClinic(db), runAt);
+	await db.kysely
+		.insertInto('job')
+		.values({ id: `${PACKAGE_DAILY_JOB}:${day}`, kind: PACKAGE_DAILY_JOB, payload: '{}', run_at: runAt.toISOString(), locked_until: null, done_at: null, last_error: null, created_at: now.toISOString() })
+		.onConflict((oc) => oc.column('id').doNothing())
+		.execute();
+}
+
+/** At start: makes sure a run is queued (now) when none is pending. */
+export async function schedulePackageDaily(db: Db, now = db.clock.now()): Promise<void> {
+	const clinic = await db.kysely.selectFrom('clinic').select('id').executeTakeFirst();
+	if (!clinic) return;
+	const pending = await db.kysely.selectFrom('job').select('id').where('kind', '=', PACKAGE_DAILY_JOB).where('done_at', 'is', null).executeTakeFirst();
+	if (!pending) await enqueueRun(db, now, now);
+}
+
+/** The job: expiries, the notices due today, then tomorrow's run. */
+export async function runPackageDaily(db: Db, origin: string, now = db.clock.now()): Promise<{ expired: string[]; noticed: string[] }> {
+	const expired = await expirePackages(db, { now });
+	const noticed = await sendExpiryNotices(db, origin, now);
+	await enqueueRun(db, new Date(now.getTime() + DAY_MS), now);
+	return { expired, noticed };
+}
+
+/** Notices for courses whose last valid day is 30 or 7 days from today, with visits left. */
+export async function sendExpiryNotices(db: Db, origin: string, now = db.clock.now()): Promise<string[]> {
+	const today = clinicToday(await findBillingClinic(db), now);
+	// expires_on is the day after the last valid day.
+	const due = NOTICE_DAYS.map((days) => addDays(today, days + 1));
+	const sales = await db.kysely.selectFrom('package_sale').select('id').where('expires_on', 'in', due).orderBy('id').execute();
+	const noticed: string[] = [];
+	for (const { id } of sales) {
+		const pkg = await loadPackage(db, id);
+		if (!pkg || pkg.voided) continue;
+		const state = packageState(pkg.terms, pkg.entries, today, pkg.sale.expires_on);
+		if (state.status !== 'active' || state.remainingVisits === 0) continue;
+		const patient = await db.kysely.selectFrom('patient').select(['email', 'preferred_locale', 'family_name']).where('id', '=', pkg.sale.patient_id).executeTakeFirst();
+		if (!patient) continue;
+		const locale: Locale = patient.preferred_locale === 'en' ? 'en' : 'ja';
+		const params = { name: locale === 'ja' ? pkg.sale.name_ja : pkg.sale.name_en, remaining: state.remainingVisits, date: lastValidDay(pkg.sale.expires_on), familyName: patient.family_name };
+		const path = locale === 'ja' ? '/portal' : '/en/portal';
+		await notifyPatient(db, pkg.sale.patient_id, {
+			mail: { to: patient.email ?? '', subject: translate(locale, 'packages.notice.subject', params), text: `${translate(locale, 'packages.notice.text', params)}\n\n${origin}${path}`, kind: 'packages.expiry_notice' },
+			line: { kind: 'link', titleKey: 'packages.notice.subject', path }
+		}, undefined, now);
+		noticed.push(id);
+	}
+	return noticed;
+}

@@ -1,0 +1,83 @@
+import type { Selectable } from 'kysely';
+import type { PackageEntry, PackageHolder } from '../../domain/packages/ledger';
+import type { PackageTerms } from '../../domain/packages/terms';
+import type { Db } from '../db/database';
+import type { PackageEntryTable, PackageSaleTable } from '../db/schema-packages';
+
+/* The reads of a sold package that more than one use case needs (issue #18). */
+
+export interface LoadedPackage {
+	sale: Selectable<PackageSaleTable>;
+	terms: PackageTerms;
+	holder: PackageHolder;
+	/** The ledger in the domain's shape: the sale, billing's payments for its charge, and the package entries. */
+	entries: PackageEntry[];
+	rows: Selectable<PackageEntryTable>[];
+	/** The next free `entry_number`. */
+	nextEntryNumber: number;
+	voided: boolean;
+}
+
+export function termsOf(sale: Pick<Selectable<PackageSaleTable>, 'visit_count' | 'price_jpy' | 'validity_months' | 'service_ids' | 'family_shareable'>): PackageTerms {
+	return { kind: 'course', visitCount: sale.visit_count, priceJpy: Number(sale.price_jpy), validityMonths: sale.validity_months, serviceIds: JSON.parse(sale.service_ids) as string[], familyShareable: sale.family_shareable === 1 };
+}
+
+/**
+ * One sold package with its whole ledger. With `lock`, PostgreSQL holds the sale row until the
+ * transaction ends, so two desks queue; the entry's unique number stops a second writer anyway.
+ */
+export async function loadPackage(db: Db, saleId: string, options: { lock?: boolean } = {}): Promise<LoadedPackage | undefined> {
+	if (!saleId || saleId.length > 64) return undefined;
+	let query = db.kysely.selectFrom('package_sale').selectAll().where('id', '=', saleId);
+	if (options.lock && db.dialect === 'postgres') query = query.forUpdate();
+	const sale = await query.executeTakeFirst();
+	if (!sale) return undefined;
+	const [rows, payments, family, voided] = await Promise.all([
+		db.kysely.selectFrom('package_entry').selectAll().where('package_sale_id', '=', saleId).orderBy('entry_number').execute(),
+		db.kysely.selectFrom('payment').select(['kind', 'method', 'amount_jpy', 'received_at']).where('charge_id', '=', sale.charge_id).where('kind', '=', 'payment').orderBy('received_at').orderBy('id').execute(),
+		db.kysely.selectFrom('package_family_member').select('patient_id').where('package_sale_id', '=', saleId).execute(),
+		db.kysely.selectFrom('charge_void').select('charge_id').where('charge_id', '=', sale.charge_id).executeTakeFirst()
+	]);
+	const terms = termsOf(sale);
+	const fromRows: PackageEntry[] = rows.map((row) => entryOf(row));
+	const fromPayments: PackageEntry[] = payments.map((p) => ({ kind: 'payment', at: Date.parse(p.received_at), method: p.method, amountJpy: Number(p.amount_jpy) }));
+	// In time order; at one instant a payment comes before the entry it may pay for.
+	const entries: PackageEntry[] = [{ kind: 'sale', at: Date.parse(sale.sold_at) }, ...[...fromPayments, ...fromRows].sort((a, b) => a.at - b.at || (a.kind === 'payment' ? -1 : 0) - (b.kind === 'payment' ? -1 : 0))];
+	return {
+		sale,
+		terms,
+		holder: { holderPatientId: sale.patient_id, familyPatientIds: family.map((f) => f.patient_id), expiresOn: sale.expires_on, terms },
+		entries,
+		rows,
+		nextEntryNumber: rows.length === 0 ? 1 : rows[rows.length - 1]!.entry_number + 1,
+		voided: voided !== undefined
+	};
+}
+
+function entryOf(row: Selectable<PackageEntryTable>): PackageEntry {
+	const at = Date.parse(row.entered_at);
+	switch (row.kind) {
+		case 'use':
+			return { kind: 'use', at, sequence: row.sequence, patientId: row.patient_id!, appointmentId: row.appointment_id };
+		case 'reinstate':
+			return { kind: 'reinstate', at, sequence: row.sequence };
+		case 'expiry':
+			return { kind: 'expiry', at, visits: row.visits };
+		case 'refund':
+			return { kind: 'refund', at, visits: row.visits, feeJpy: Number(row.fee_jpy), amountJpy: Number(row.amount_jpy), method: row.method ?? 'cash' };
+	}
+}
+
+/** The sales a patient holds or may use as a family member, newest first. */
+export async function packageIdsForPatient(db: Db, patientId: string): Promise<string[]> {
+	const held = await db.kysely.selectFrom('package_sale').select(['id', 'sold_at']).where('patient_id', '=', patientId).execute();
+	const shared = await db.kysely
+		.selectFrom('package_family_member')
+		.innerJoin('package_sale', 'package_sale.id', 'package_family_member.package_sale_id')
+		.select(['package_sale.id', 'package_sale.sold_at'])
+		.where('package_family_member.patient_id', '=', patientId)
+		.where('package_sale.family_shareable', '=', 1)
+		.execute();
+	const all = new Map([...held, ...shared].map((r) => [r.id, r.sold_at]));
+	return [...all.entries()].sort((a, b) => b[1].localeCompare(a[1])).map(([id]) => id);
+}
