@@ -3,16 +3,16 @@ import { localizePath } from '$lib/i18n/locales';
 import { isMessageKey, translate } from '$lib/i18n/translate';
 import { actorFrom } from '$lib/server/http/request-context';
 import { packageRefundPolicy } from '$lib/server/packages/refund-package';
+import { listCoverableServices } from '$lib/server/packages/desk-page';
 import { savePackageSettings } from '$lib/server/packages/package-settings';
 import { createPackageType, listPackageTypes, retirePackageType, updatePackageType } from '$lib/server/packages/package-types';
 import type { Actions, PageServerLoad } from './$types';
 
 /** The owner's prepaid courses (issue #18): the types on sale and the refund settings. */
 export const load: PageServerLoad = async ({ locals, url }) => {
-	const services = await locals.db.kysely.selectFrom('service').select(['id', 'name_ja', 'name_en']).where('is_add_on', '=', 0).orderBy('sort_order').orderBy('code').execute();
 	return {
 		types: await listPackageTypes(locals.db, { includeRetired: true }),
-		services: services.map((s) => ({ id: s.id, nameJa: s.name_ja, nameEn: s.name_en })),
+		services: await listCoverableServices(locals.db),
 		settings: await packageRefundPolicy(locals.db),
 		saved: url.searchParams.get('saved') === '1'
 	};

@@ -1,0 +1,57 @@
+import type { AuditActor } from '../audit/audit-log';
+import type { Db } from '../db/database';
+import { listPatientPackages } from './patient-packages';
+
+/*
+ * What the desk's page of a patient's prepaid courses shows (issue #18): the patient, their
+ * courses, the booked visits a course may be marked for, and the names of everyone who shares one.
+ */
+
+/** The page's data, or null for an unknown, erased or merged patient. */
+export async function loadPackageDesk(db: Db, patientId: string, actor: AuditActor, now = db.clock.now()) {
+	const patient = await db.kysely
+		.selectFrom('patient')
+		.select(['id', 'family_name', 'given_name', 'patient_number'])
+		.where('id', '=', patientId)
+		.where('erased_at', 'is', null)
+		.where('merged_into_id', 'is', null)
+		.executeTakeFirst();
+	if (!patient) return null;
+	const packages = await listPatientPackages(db, patient.id, actor);
+	const visits = await db.kysely
+		.selectFrom('appointment')
+		.leftJoin('service', 'service.id', 'appointment.service_id')
+		.leftJoin('appointment_package', 'appointment_package.appointment_id', 'appointment.id')
+		.select(['appointment.id', 'appointment.starts_at', 'appointment.service_id', 'service.name_ja', 'service.name_en', 'appointment_package.package_sale_id'])
+		.where('appointment.patient_id', '=', patient.id)
+		.where('appointment.status', 'in', ['booked', 'arrived'])
+		.where('appointment.ends_at', '>=', now.toISOString())
+		.orderBy('appointment.starts_at')
+		.limit(20)
+		.execute();
+	const people = await db.kysely
+		.selectFrom('patient')
+		.select(['id', 'family_name', 'given_name'])
+		.where('id', 'in', [patient.id, ...packages.flatMap((p) => [p.holderPatientId, ...p.familyPatientIds, ...p.uses.map((u) => u.patientId)])])
+		.execute();
+	const clinic = await db.kysely.selectFrom('clinic').select('time_zone').orderBy('id').executeTakeFirstOrThrow();
+	return {
+		patient: { id: patient.id, name: `${patient.family_name} ${patient.given_name}`.trim(), number: patient.patient_number },
+		names: Object.fromEntries(people.map((p) => [p.id, `${p.family_name} ${p.given_name}`.trim()])),
+		packages,
+		visits: visits.map((v) => ({ id: v.id, startsAt: v.starts_at, serviceId: v.service_id, serviceJa: v.name_ja ?? '', serviceEn: v.name_en ?? '', saleId: v.package_sale_id })),
+		timeZone: clinic.time_zone
+	};
+}
+
+/** The live patients with these patient numbers: the family members a course is shared with. */
+export async function findPatientsByNumber(db: Db, numbers: readonly string[]): Promise<Array<{ id: string; patient_number: string | null }>> {
+	if (numbers.length === 0) return [];
+	return db.kysely.selectFrom('patient').select(['id', 'patient_number']).where('patient_number', 'in', numbers).where('merged_into_id', 'is', null).execute();
+}
+
+/** The treatments a course may cover: every service that is not an add-on. */
+export async function listCoverableServices(db: Db): Promise<Array<{ id: string; nameJa: string; nameEn: string }>> {
+	const services = await db.kysely.selectFrom('service').select(['id', 'name_ja', 'name_en']).where('is_add_on', '=', 0).orderBy('sort_order').orderBy('code').execute();
+	return services.map((s) => ({ id: s.id, nameJa: s.name_ja, nameEn: s.name_en }));
+}
