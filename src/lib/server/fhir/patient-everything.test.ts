@@ -41,9 +41,16 @@ describeEachDatabase('Patient/$everything', (db) => {
 			.where('role', '=', 'practitioner')
 			.executeTakeFirstOrThrow();
 		actor = { type: 'staff', id: staff.id, ip: null, requestId: 'fhir-test' };
-		// The demo has no clinical record yet: an examination at the first visit and two versions of
-		// the plan, one treated visit with points and an adverse event, and a side-effect report from
-		// the portal, so every resource type of the export appears.
+		// The demo's own record of this patient is set aside, so the export holds exactly what this
+		// test writes: an examination at the first visit and two versions of the plan, one treated
+		// visit with points and an adverse event, and a side-effect report from the portal, so every
+		// resource type of the export appears.
+		const demoSessions = db().kysely.selectFrom('treatment_session').select('id').where('patient_id', '=', patientId);
+		await db().kysely.deleteFrom('session_point').where('session_id', 'in', demoSessions).execute();
+		await db().kysely.deleteFrom('contraindication_override').where('patient_id', '=', patientId).execute();
+		await db().kysely.deleteFrom('treatment_session').where('patient_id', '=', patientId).execute();
+		await db().kysely.deleteFrom('treatment_plan').where('patient_id', '=', patientId).execute();
+		await db().kysely.deleteFrom('examination').where('patient_id', '=', patientId).execute();
 		const visits = await db()
 			.kysely.selectFrom('appointment')
 			.select(['id', 'starts_at', 'ends_at', 'bed_id'])

@@ -3,7 +3,7 @@ import { describeEachDatabase } from '../../../../tests/support/test-database';
 import { pdfText, squashed } from '../../../../tests/support/pdf-text';
 import { createChargeForAppointment } from '../billing/create-charge';
 import { recordDoctorConsent } from '../billing/doctor-consent';
-import { billingWorld, CONSENT_INPUT, insertVisit, insuredPatient } from '../billing/test-fixtures';
+import { billingWorld, checkEligibility, CONSENT_INPUT, insertVisit, insuredPatient } from '../billing/test-fixtures';
 import { voidCharge } from '../billing/void-charge';
 import { insertPractitioner } from '../outcomes/test-fixtures';
 import { claimFormDocument, listClaimDrafts } from './claim-drafts';
@@ -36,6 +36,9 @@ describeEachDatabase('the monthly 申請書 from the records', (db) => {
 			if (!created.ok) throw new Error(created.code);
 			return created.chargeId;
 		};
+		// The desk checked the 後期高齢者 card (9割給付) in each month it charged (issue #19).
+		const card = { insurerNumber: '39131015', insuranceKind: 'koki', holderKind: 'korei_ippan', benefitPercent: 90, insuranceBranch: '00' };
+		for (const day of ['2027-05-06', '2027-09-08', '2027-11-10']) await checkEligibility(db(), world, patientId, day, card);
 		const second = await insertPractitioner(db(), null);
 		await db().kysely.updateTable('practitioner').set({ family_name_ja: '鈴木', given_name_ja: '花', hari_licence: '第700001号', kyu_licence: '第700002号' }).where('id', '=', second).execute();
 		await charge('2027-05-06T01:00:00.000Z');

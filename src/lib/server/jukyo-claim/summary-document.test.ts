@@ -3,7 +3,7 @@ import { describeEachDatabase } from '../../../../tests/support/test-database';
 import { pdfText, squashed } from '../../../../tests/support/pdf-text';
 import { createChargeForAppointment } from '../billing/create-charge';
 import { recordDoctorConsent } from '../billing/doctor-consent';
-import { billingWorld, CONSENT_INPUT, insertVisit, insuredPatient } from '../billing/test-fixtures';
+import { billingWorld, checkEligibility, CONSENT_INPUT, insertVisit, insuredPatient } from '../billing/test-fixtures';
 import { monthClaimForms, summarySheetsDocument } from './summary-document';
 
 const NOW = new Date('2028-04-01T03:00:00.000Z');
@@ -16,6 +16,9 @@ describeEachDatabase('the 総括票 of a month', (db) => {
 			const patientId = await insuredPatient(db(), { insurerNumber: insurer });
 			const consent = await recordDoctorConsent(db(), patientId, { ...CONSENT_INPUT, signedOn: '2028-02-20' }, world.actor, { now: NOW });
 			if (!consent.ok) throw new Error(consent.code);
+			// The desk checked each card in the month (issue #19): 7割給付, as the charges' 3割 share.
+			const kind = insurer.startsWith('39') ? { insuranceKind: 'koki', holderKind: 'korei_7' } : { insuranceKind: 'shakoku', holderKind: 'honnin' };
+			await checkEligibility(db(), world, patientId, `${month}-01`, { insurerNumber: insurer, benefitPercent: 70, ...kind });
 			for (let i = 0; i < visits; i++) {
 				const visit = await insertVisit(db(), world, patientId, `${month}-${String(6 + i * 7).padStart(2, '0')}T01:00:00.000Z`);
 				const charged = await createChargeForAppointment(db(), visit, { payer: 'insurance', sharePercent: '30' }, world.actor, { now: NOW });
