@@ -5,7 +5,8 @@ import { createChargeForAppointment } from '../billing/create-charge';
 import { recordDoctorConsent } from '../billing/doctor-consent';
 import { billingWorld, checkEligibility, CONSENT_INPUT, insertVisit, insuredPatient } from '../billing/test-fixtures';
 import { voidCharge } from '../billing/void-charge';
-import { insertPractitioner } from '../outcomes/test-fixtures';
+import { insertPractitioner, insertStaff } from '../outcomes/test-fixtures';
+import { saveJukyoRegistration } from '../jukyo/registration';
 import { claimFormDocument, listClaimDrafts } from './claim-drafts';
 import { benefitRatioOf, honkeOf, insuranceKindOf } from './claim-records';
 import { loadClinicRegistrationForClaim } from './claim-registration';
@@ -109,6 +110,49 @@ describeEachDatabase('the monthly 申請書 from the records', (db) => {
 		}
 		expect(await claimFormDocument(db(), patientId, '2027-08', 'main', world.actor)).toBeNull();
 		expect(await claimFormDocument(db(), patientId, '2027-09', 'public_expense', world.actor)).toBeNull();
+	});
+
+	it('reads the registration the owner saved: 施術所, 施術管理者 with the 登録記号番号, 届出 and bank', async () => {
+		const world = await billingWorld(db());
+		const owner = await insertStaff(db(), 'owner');
+		const saved = await saveJukyoRegistration(
+			db(),
+			{
+				facilityName: 'フジウェルネス鍼灸院',
+				postalCode: '132-0031',
+				address: '東京都江戸川区松島1丁目21-14',
+				phone: '03-0000-0000',
+				filingKind: 'clinic_address',
+				filedOn: '2019-04-01',
+				founderName: '藤田 誠',
+				harikyuManagerId: world.practitionerId,
+				harikyuNumber: '関東信越 は第1234号',
+				harikyuStartOn: '2019-06-01',
+				practitionerIds: [world.practitionerId],
+				depositKind: 'ordinary',
+				bankName: 'みらい銀行',
+				branchName: '小岩支店',
+				accountNumber: '1234567',
+				holderKana: 'フジタ マコト',
+				'submission.kumiai': '健康保険組合 各保険者',
+				'deadline.kumiai': '10',
+				onlineEligibilityFrom: '2024-11-01'
+			},
+			{ type: 'staff', id: owner.id, ip: null, requestId: null },
+			NOW
+		);
+		expect(saved.ok).toBe(true);
+		const practitioner = await db().kysely.selectFrom('practitioner').select(['family_name_ja', 'given_name_ja']).where('id', '=', world.practitionerId).executeTakeFirstOrThrow();
+		expect(await loadClinicRegistrationForClaim(db())).toEqual({
+			clinicName: 'フジウェルネス鍼灸院',
+			postalCode: '132-0031',
+			address: '東京都江戸川区松島1丁目21-14',
+			phone: '03-0000-0000',
+			managerName: `${practitioner.family_name_ja} ${practitioner.given_name_ja}`.trim(),
+			registrationNumber: '関東信越 は第1234号',
+			healthCentreKind: 'clinic',
+			bank: { bankName: 'みらい銀行', bankKind: '', branchName: '小岩支店', branchKind: '', accountType: 'ordinary', accountNumber: '1234567', holderKana: 'フジタ マコト' }
+		});
 	});
 });
 

@@ -1,23 +1,34 @@
 import type { ClinicRegistrationForClaim } from '../../domain/jukyo-claim/claim-input';
 import type { Db } from '../db/database';
+import { loadJukyoRegistration } from '../jukyo/registration';
 
 /**
- * The clinic's 受領委任 registration as the claim form needs it. Today's clinic settings hold only
- * the name, address and phone; the 施術管理者, 登録記号番号, 保健所登録区分 and the bank account come
- * with the clinic's 受領委任 registration settings (issue #19) and stay null here until that is
- * wired in, so every draft names them as missing and the form leaves them blank.
+ * The clinic's 受領委任 registration (the owner's settings, server/jukyo) as the claim form needs
+ * it: the 施術所, its はり・きゅう 施術管理者 with the 登録記号番号, the 保健所 届出 and the bank
+ * account. Where the registration has no facility yet, the clinic's own name, address and phone
+ * stand in. What is still missing stays null, so every draft names it and the form leaves it blank.
  */
 export async function loadClinicRegistrationForClaim(db: Db): Promise<ClinicRegistrationForClaim> {
-	const clinic = await db.kysely.selectFrom('clinic').select(['name_ja', 'postal_code', 'address_ja', 'phone']).executeTakeFirst();
-	const text = (value: string | undefined) => (value && value.trim() !== '' ? value.trim() : null);
+	const [{ registration, practitioners }, clinic] = await Promise.all([
+		loadJukyoRegistration(db),
+		db.kysely.selectFrom('clinic').select(['name_ja', 'postal_code', 'address_ja', 'phone']).executeTakeFirst()
+	]);
+	const text = (value: string | null | undefined) => (value && value.trim() !== '' ? value.trim() : null);
+	const { facility, account } = registration;
+	const manager = registration.managers.find((m) => m.licence === 'harikyu');
+	const managerName = manager?.practitionerId ? (practitioners.find((p) => p.id === manager.practitionerId)?.nameJa ?? null) : null;
+	const bankComplete = account.depositKind !== null && [account.bankName, account.branchName, account.accountNumber, account.holderKana].every((v) => text(v) !== null);
 	return {
-		clinicName: text(clinic?.name_ja),
-		postalCode: text(clinic?.postal_code),
-		address: text(clinic?.address_ja),
-		phone: text(clinic?.phone),
-		managerName: null,
-		registrationNumber: null,
-		healthCentreKind: null,
-		bank: null
+		clinicName: text(facility.name) ?? text(clinic?.name_ja),
+		postalCode: text(facility.postalCode) ?? text(clinic?.postal_code),
+		address: text(facility.address) ?? text(clinic?.address_ja),
+		phone: text(facility.phone) ?? text(clinic?.phone),
+		managerName: text(managerName),
+		registrationNumber: text(manager?.registrationNumber),
+		healthCentreKind: facility.filingKind === 'clinic_address' ? 'clinic' : facility.filingKind === 'home_visit_only' ? 'travelling' : null,
+		// The registration keeps the bank and branch names as printed, kinds included (「みらい銀行」「小岩支店」).
+		bank: bankComplete
+			? { bankName: account.bankName, bankKind: '', branchName: account.branchName, branchKind: '', accountType: account.depositKind!, accountNumber: account.accountNumber, holderKana: account.holderKana }
+			: null
 	};
 }
