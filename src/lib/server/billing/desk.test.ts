@@ -57,10 +57,11 @@ describeEachDatabase('the billing desk over the demo clinic', (db) => {
 
 	it('lists a day’s charges with what was received, filtered to the practitioner’s own visits', async () => {
 		const last = await db().kysely.selectFrom('charge').select('service_date').where('id', '=', chargeIds[3]!).executeTakeFirstOrThrow();
-		const rows = await listChargesOfDay(db(), last.service_date, reception);
-		expect(rows.map((r) => [r.id, r.dueJpy, r.receivedJpy, r.voided])).toEqual([[chargeIds[3], 5500, 3000, false]]);
-		expect(await listChargesOfDay(db(), last.service_date, treating)).toHaveLength(1);
-		expect(await listChargesOfDay(db(), last.service_date, otherPractitioner)).toEqual([]);
+		// The demo clinic may have charged a visit of its own that day (its insured visit falls on the 1st).
+		const ours = async (viewer: typeof reception) => (await listChargesOfDay(db(), last.service_date, viewer)).filter((r) => chargeIds.includes(r.id));
+		expect((await ours(reception)).map((r) => [r.id, r.dueJpy, r.receivedJpy, r.voided])).toEqual([[chargeIds[3], 5500, 3000, false]]);
+		expect(await ours(treating)).toHaveLength(1);
+		expect(await ours(otherPractitioner)).toEqual([]);
 	});
 
 	it('finds the visit to charge with its price and the charge that stands for it', async () => {
