@@ -56,10 +56,7 @@ export const console_ = {
 		'console.calendar.bedChange': 'ベッドの変更はドラッグではできません。下の移動フォームか、予約を取り直してください。',
 		'console.told.label': '患者さんには直接伝えた（メールを送らない）',
 		'console.email.label': 'メールアドレス（任意）',
-		'console.email.hint': 'あれば予約確認・変更用リンク・マイページの案内をメールで送ります。',
-		'console.mail.movedSubject': '【{clinic}】ご予約の日時を変更しました',
-		'console.mail.movedBody':
-			'{name} 様\n\n{clinic}です。ご予約の日時を次のとおり変更しました。\n\n変更前: {from}\n変更後: {to}\nメニュー: {service}\n担当: {practitioner}\n\nご都合が悪い場合は {phone} までお電話ください。\n{url}\n\n{clinic}\n{address}'
+		'console.email.hint': 'あれば予約確認・変更用リンク・マイページの案内をメールで送ります。'
 	},
 	en: {
 		'console.nav.label': 'Console',
@@ -117,9 +114,6 @@ export const console_ = {
 		'console.calendar.bedChange': 'A drag does not change the bed. Use the move form below, or book again.',
 		'console.told.label': 'Told the patient in person (send no e-mail)',
 		'console.email.label': 'E-mail (optional)',
-		'console.email.hint': 'If given, the patient gets the confirmation, the link to manage the booking and the portal invitation by e-mail.',
-		'console.mail.movedSubject': '{clinic}: your appointment has moved',
-		'console.mail.movedBody':
-			"Dear {name},\n\nThis is {clinic}. We have moved your appointment:\n\nWas: {from}\nNow: {to}\nService: {service}\nPractitioner: {practitioner}\n\nIf the new time does not suit you, please call us on {phone}.\n{url}\n\n{clinic}\n{address}"
+		'console.email.hint': 'If given, the patient gets the confirmation, the link to manage the booking and the portal invitation by e-mail.'
 	}
 } as const;
