@@ -1,15 +1,11 @@
-import { randomBytes } from 'node:crypto';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import type { ParsedMail } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, type Db } from '../../src/lib/server/db/database';
+import type { Db } from '../../src/lib/server/db/database';
 import { bookingRequest, distinctSlotTargets } from '../support/booking-targets';
-import { demoPasswordsFrom, startBuiltServer, type ServerProcess } from '../support/server-process';
-import { startSmtpPeer, type SmtpPeer } from '../support/smtp-peer';
+import { demoPasswordsFrom, type ServerProcess } from '../support/server-process';
+import type { SmtpPeer } from '../support/smtp-peer';
+import { startTwoInstances, type TwoInstances } from '../support/two-instances';
 import { staffCookie } from '../support/staff-session';
-import { createPostgresDatabase } from '../support/test-database';
 
 /*
  * Issue #9: two app instances on one PostgreSQL database, as compose.yaml runs them. They start
@@ -17,31 +13,18 @@ import { createPostgresDatabase } from '../support/test-database';
  */
 
 let smtp: SmtpPeer;
-let databaseUrl = '';
 let db: Db;
 let instances: ServerProcess[] = [];
-const dataDirs: string[] = [];
+
+let cluster: TwoInstances | undefined;
 
 beforeAll(async () => {
-	smtp = await startSmtpPeer();
-	databaseUrl = await createPostgresDatabase();
-	// As compose.yaml runs them: each instance its own DATA_DIR, one key for both.
-	const secretKey = randomBytes(32).toString('hex');
-	const start = () => {
-		const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'shinkyu-scale-'));
-		dataDirs.push(dataDir);
-		return startBuiltServer({ DATABASE_URL: databaseUrl, DATA_DIR: dataDir, SECRET_KEY: secretKey, SMTP_URL: smtp.url, RATE_LIMITS: 'off' });
-	};
-	// Both migrate and seed at once: only one may seed.
-	instances = await Promise.all([start(), start()]);
-	db = openDatabase({ databaseUrl, poolSize: 2 });
+	cluster = await startTwoInstances('scale');
+	({ smtp, db, instances } = cluster);
 });
 
 afterAll(async () => {
-	await Promise.all(instances.map((i) => i.stop()));
-	await db?.close();
-	await smtp?.close();
-	for (const dir of dataDirs) fs.rmSync(dir, { recursive: true, force: true });
+	await cluster?.stop();
 });
 
 const instance = (n: number) => instances[n % 2]!;

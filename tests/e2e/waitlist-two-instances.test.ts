@@ -1,17 +1,13 @@
-import { randomBytes } from 'node:crypto';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import type { ParsedMail } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, type Db } from '../../src/lib/server/db/database';
+import type { Db } from '../../src/lib/server/db/database';
 import { enqueueJob } from '../../src/lib/server/jobs/queue';
 import { OFFER_SLOT_JOB } from '../../src/lib/server/waitlist/jobs';
 import { bookingRequest, distinctSlotTargets, type BookingTarget } from '../support/booking-targets';
 import { browserFormPost } from '../support/form-post';
-import { startBuiltServer, type ServerProcess } from '../support/server-process';
-import { startSmtpPeer, type SmtpPeer } from '../support/smtp-peer';
-import { createPostgresDatabase } from '../support/test-database';
+import type { ServerProcess } from '../support/server-process';
+import type { SmtpPeer } from '../support/smtp-peer';
+import { startTwoInstances, type TwoInstances } from '../support/two-instances';
 
 /*
  * Issue #17: the waiting list on two instances of one PostgreSQL database. Freeing, offering and
@@ -21,26 +17,16 @@ import { createPostgresDatabase } from '../support/test-database';
 let smtp: SmtpPeer;
 let db: Db;
 let instances: ServerProcess[] = [];
-const dataDirs: string[] = [];
+
+let cluster: TwoInstances | undefined;
 
 beforeAll(async () => {
-	smtp = await startSmtpPeer();
-	const databaseUrl = await createPostgresDatabase();
-	const secretKey = randomBytes(32).toString('hex');
-	const start = () => {
-		const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'shinkyu-waitlist2-'));
-		dataDirs.push(dataDir);
-		return startBuiltServer({ DATABASE_URL: databaseUrl, DATA_DIR: dataDir, SECRET_KEY: secretKey, SMTP_URL: smtp.url, RATE_LIMITS: 'off' });
-	};
-	instances = await Promise.all([start(), start()]);
-	db = openDatabase({ databaseUrl, poolSize: 2 });
+	cluster = await startTwoInstances('waitlist2');
+	({ smtp, db, instances } = cluster);
 });
 
 afterAll(async () => {
-	await Promise.all(instances.map((i) => i.stop()));
-	await db?.close();
-	await smtp?.close();
-	for (const dir of dataDirs) fs.rmSync(dir, { recursive: true, force: true });
+	await cluster?.stop();
 });
 
 const base = (n: number) => instances[n % 2]!.baseUrl;
