@@ -8,6 +8,9 @@ import { getAvailability } from '../booking/get-availability';
 import { claimOccupancy, practitionerPlaces, resourcesOf } from '../booking/occupancy';
 import type { Db } from '../db/database';
 import { withTransaction } from '../db/transaction';
+import type { AuditActor } from '../audit/audit-log';
+import { ensureDefaultConsentDocuments } from '../consent/default-documents';
+import { recordVerbalTreatmentConsent } from '../consent/record-verbal-consent';
 import { registerFields } from '../patients/register-fields';
 
 const DEMO_PATIENTS = [
@@ -21,7 +24,9 @@ const DEMO_PATIENTS = [
  * A few patients with appointments over the coming week, so a newcomer's schedule is not empty.
  * Written directly (no confirmation mail): these people do not exist. The first one was booked
  * online after the self-check advised seeing a doctor (two weeks of severe pain, no doctor yet), so
- * the schedule shows how such a visit is marked (docs/clinical-rules.md §1).
+ * the schedule shows how such a visit is marked (docs/clinical-rules.md §1). Each has given the
+ * treatment consent aloud at an earlier visit, except 鈴木 一郎: his visits show what the desk and the
+ * bedside see when it is missing (docs/clinical-rules.md §6).
  */
 export async function seedDemoAppointments(db: Db, now = db.clock.now().getTime()): Promise<void> {
 	const clinic = await db.kysely.selectFrom('clinic').select('time_zone').executeTakeFirstOrThrow();
@@ -38,6 +43,7 @@ export async function seedDemoAppointments(db: Db, now = db.clock.now().getTime(
 		});
 	}
 	await db.kysely.insertInto('patient').values(patients).execute();
+	await recordDemoTreatmentConsents(db, patients.filter((p) => p.family_name !== CONSENT_MISSING_FOR), now);
 	const today = localDate(now, clinic.time_zone);
 	let turn = 0;
 	for (let offset = 1; offset <= 7; offset++) {
@@ -67,6 +73,19 @@ export async function seedDemoAppointments(db: Db, now = db.clock.now().getTime(
 				await claimOccupancy(tx, appointment.id, resourcesOf(appointment), slot.start, Date.parse(appointment.held_until), await practitionerPlaces(tx, appointment.practitioner_id));
 			});
 		}
+	}
+}
+
+/** The demo patient whose treatment consent is missing on purpose (tests/e2e/consent.test.ts records it). */
+const CONSENT_MISSING_FOR = '鈴木';
+
+async function recordDemoTreatmentConsents(db: Db, patients: { id: string }[], now: number): Promise<void> {
+	const practitioner = await db.kysely.selectFrom('staff').select('id').where('role', '=', 'practitioner').orderBy('created_at').executeTakeFirstOrThrow();
+	await ensureDefaultConsentDocuments(db, new Date(now));
+	const takenBy: AuditActor = { type: 'staff', id: practitioner.id, ip: null, requestId: null };
+	for (const patient of patients) {
+		const consent = await recordVerbalTreatmentConsent(db, patient.id, { confirm: 'on' }, takenBy, new Date(now));
+		if (!consent.ok) throw new Error(`demo treatment consent: ${consent.code}`);
 	}
 }
 
