@@ -216,14 +216,14 @@ describe('the owner publishes a new version of the treatment consent', () => {
 	let server: ServerProcess;
 	let ownerPage: Page;
 	let deskPage: Page;
-	let yamadaPath = '';
+	let suzukiPath = '';
 
 	beforeAll(async () => {
 		server = await startBuiltServer({ DATA_DIR: dataDir });
 		const own = demoPasswordsFrom(server.output());
 		const deskCookie = await staffCookie(server.baseUrl, 'reception@example.jp', own['reception@example.jp']);
 		deskPage = await (await contextWithCookie(server.baseUrl, deskCookie)).newPage();
-		yamadaPath = await recordPath(server.baseUrl, deskCookie, 'やまだ');
+		suzukiPath = await recordPath(server.baseUrl, deskCookie, 'すずき');
 		ownerPage = await (await browser.newContext({ viewport: PHONE })).newPage();
 		await ownerPage.goto(`${server.baseUrl}/staff/login`);
 		await ownerPage.getByLabel('メールアドレス').fill('owner@example.jp');
@@ -242,11 +242,11 @@ describe('the owner publishes a new version of the treatment consent', () => {
 		fs.rmSync(dataDir, { recursive: true, force: true });
 	});
 
-	it('starts from 山田 花子 agreeing to version 1 at the desk', async () => {
-		await deskPage.goto(`${server.baseUrl}${yamadaPath}/consents`);
-		await recordAtDesk(deskPage, 'treatment', '山田 花子');
+	it('starts from 鈴木 一郎 agreeing to version 1 at the desk', async () => {
+		await deskPage.goto(`${server.baseUrl}${suzukiPath}/consents`);
+		await recordAtDesk(deskPage, 'treatment', '鈴木 一郎');
 		await expect.poll(() => deskPage.getByRole('status').first().textContent()).toContain('への同意を記録しました。');
-		await deskPage.goto(`${server.baseUrl}${yamadaPath}/consents`);
+		await deskPage.goto(`${server.baseUrl}${suzukiPath}/consents`);
 		expect(await deskPage.getByTestId('status-treatment').textContent()).toContain('同意済み');
 	});
 
@@ -254,9 +254,9 @@ describe('the owner publishes a new version of the treatment consent', () => {
 		await ownerPage.goto(`${server.baseUrl}/staff/consents`);
 		await expect.poll(() => ownerPage.getByRole('heading', { level: 1 }).textContent()).toBe('同意書の管理');
 		for (const kind of ['treatment', 'privacy', 'reminders', 'research']) expect(await ownerPage.getByTestId(`version-${kind}-1`).count(), kind).toBe(1);
-		// 山田 花子 at the desk, 佐藤 健 (the demo clinic's patient with a history) and 小林 真一, who
-		// agreed aloud (the demo's open session).
-		expect(await ownerPage.getByTestId('agreed-treatment-1').textContent()).toBe('3');
+		// 鈴木 一郎 at the desk; 佐藤 健 (the demo clinic's patient with a history); 小林 真一, who
+		// agreed aloud (the demo's open session); 山田 花子, Alex Morgan and 中村 由美 (the demo visits).
+		expect(await ownerPage.getByTestId('agreed-treatment-1').textContent()).toBe('6');
 		expect(await axeViolations(ownerPage)).toEqual([]);
 	});
 
@@ -281,12 +281,12 @@ describe('the owner publishes a new version of the treatment consent', () => {
 		await ownerPage.goto(`${server.baseUrl}/staff/consents`);
 		expect(await ownerPage.getByTestId('version-treatment-2').textContent()).toContain('（現行）');
 		expect(await ownerPage.getByTestId('agreed-treatment-2').textContent()).toBe('0');
-		expect(await ownerPage.getByTestId('agreed-treatment-1').textContent()).toBe('3');
+		expect(await ownerPage.getByTestId('agreed-treatment-1').textContent()).toBe('6');
 		expect(await axeViolations(ownerPage)).toEqual([]);
 	});
 
 	it('then shows the patient’s treatment consent as outdated, with version 2 to sign', async () => {
-		await deskPage.goto(`${server.baseUrl}${yamadaPath}/consents`);
+		await deskPage.goto(`${server.baseUrl}${suzukiPath}/consents`);
 		const status = (await deskPage.getByTestId('status-treatment').textContent())!;
 		expect(status).toContain('以前の版に同意済み');
 		expect(status).toContain('第2版');
@@ -295,9 +295,9 @@ describe('the owner publishes a new version of the treatment consent', () => {
 		expect(await section.textContent()).toContain('施術についての説明（第2版）です。');
 		expect(await axeViolations(deskPage)).toEqual([]);
 
-		await recordAtDesk(deskPage, 'treatment', '山田花子');
+		await recordAtDesk(deskPage, 'treatment', '鈴木一郎');
 		await expect.poll(() => deskPage.getByRole('status').first().textContent()).toContain('への同意を記録しました。');
-		await deskPage.goto(`${server.baseUrl}${yamadaPath}/consents`);
+		await deskPage.goto(`${server.baseUrl}${suzukiPath}/consents`);
 		expect(await deskPage.getByTestId('status-treatment').textContent()).not.toContain('以前の版');
 	});
 });
