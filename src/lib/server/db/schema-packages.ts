@@ -85,6 +85,13 @@ export interface PackageSettingsTable {
 	updated_by: string | null;
 }
 
+/** An expiry notice sent for a course (30 or 7 days before its last valid day). */
+export interface PackageNoticeTable {
+	package_sale_id: string;
+	days_before: number;
+	sent_at: string;
+}
+
 export interface PackageTables {
 	package_type: PackageTypeTable;
 	package_sale: PackageSaleTable;
@@ -92,4 +99,5 @@ export interface PackageTables {
 	package_family_member: PackageFamilyMemberTable;
 	appointment_package: AppointmentPackageTable;
 	package_settings: PackageSettingsTable;
+	package_notice: PackageNoticeTable;
 }

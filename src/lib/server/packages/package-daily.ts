@@ -1,10 +1,12 @@
+import { dueExpiryNotice } from '../../domain/packages/expiry-notice';
 import { packageState } from '../../domain/packages/ledger';
 import { lastValidDay } from '../../domain/packages/terms';
-import { addDays } from '../../domain/time';
+import { addDays, daysFrom } from '../../domain/time';
 import { translate } from '../../i18n/translate';
 import type { Locale } from '../../i18n/locales';
 import { clinicToday, findBillingClinic } from '../billing/billing-repository';
 import type { Db } from '../db/database';
+import { withTransaction } from '../db/transaction';
 import { notifyPatient } from '../messaging/notify-patient';
 import { expirePackages } from './expire-packages';
 import { loadPackage } from './package-repository';
@@ -13,10 +15,10 @@ import { loadPackage } from './package-repository';
  * The daily run of prepaid courses (issue #18), kept queued on the durable job table as the
  * never-came deletion is: one job per clinic-local day, whichever instance queues it first.
  * It writes the expiry of courses past their day, and tells each holder 30 and 7 days before the
- * last valid day that visits are left (mail and LINE by the patient's channels, `notifyPatient`).
+ * last valid day that visits are left (mail and LINE by the patient's channels, `notifyPatient`);
+ * a notice whose day a missed run skipped goes with the next run (`dueExpiryNotice`).
  */
 export const PACKAGE_DAILY_JOB = 'packages.daily';
-export const NOTICE_DAYS = [30, 7] as const;
 const DAY_MS = 86_400_000;
 
 async function enqueueRun(db: Db, runAt: Date, now: Date): Promise<void> {
@@ -44,28 +46,47 @@ export async function runPackageDaily(db: Db, origin: string, now = db.clock.now
 	return { expired, noticed };
 }
 
-/** Notices for courses whose last valid day is 30 or 7 days from today, with visits left. */
+/**
+ * The expiry notices owed today (`dueExpiryNotice`): for courses with visits left whose last valid
+ * day is at most 30 days away. Each notice is written to `package_notice` in the transaction that
+ * queues its message, so it goes once even when two runs meet.
+ */
 export async function sendExpiryNotices(db: Db, origin: string, now = db.clock.now()): Promise<string[]> {
 	const today = clinicToday(await findBillingClinic(db), now);
 	// expires_on is the day after the last valid day.
-	const due = NOTICE_DAYS.map((days) => addDays(today, days + 1));
-	const sales = await db.kysely.selectFrom('package_sale').select('id').where('expires_on', 'in', due).orderBy('id').execute();
+	const sales = await db.kysely
+		.selectFrom('package_sale')
+		.select('id')
+		.where('expires_on', '>', today)
+		.where('expires_on', '<=', addDays(today, 31))
+		.orderBy('id')
+		.execute();
 	const noticed: string[] = [];
 	for (const { id } of sales) {
-		const pkg = await loadPackage(db, id);
-		if (!pkg || pkg.voided) continue;
-		const state = packageState(pkg.terms, pkg.entries, today, pkg.sale.expires_on);
-		if (state.status !== 'active' || state.remainingVisits === 0) continue;
-		const patient = await db.kysely.selectFrom('patient').select(['email', 'preferred_locale', 'family_name']).where('id', '=', pkg.sale.patient_id).executeTakeFirst();
-		if (!patient) continue;
-		const locale: Locale = patient.preferred_locale === 'en' ? 'en' : 'ja';
-		const params = { name: locale === 'ja' ? pkg.sale.name_ja : pkg.sale.name_en, remaining: state.remainingVisits, date: lastValidDay(pkg.sale.expires_on), familyName: patient.family_name };
-		const path = locale === 'ja' ? '/portal' : '/en/portal';
-		await notifyPatient(db, pkg.sale.patient_id, {
-			mail: { to: patient.email ?? '', subject: translate(locale, 'packages.notice.subject', params), text: `${translate(locale, 'packages.notice.text', params)}\n\n${origin}${path}`, kind: 'packages.expiry_notice' },
-			line: { kind: 'link', titleKey: 'packages.notice.subject', path }
-		}, undefined, now);
-		noticed.push(id);
+		const sent = await withTransaction(db, (tx) => sendExpiryNotice(tx, id, origin, today, now));
+		if (sent) noticed.push(id);
 	}
 	return noticed;
+}
+
+async function sendExpiryNotice(tx: Db, saleId: string, origin: string, today: string, now: Date): Promise<boolean> {
+	const pkg = await loadPackage(tx, saleId, { lock: true });
+	if (!pkg || pkg.voided) return false;
+	const state = packageState(pkg.terms, pkg.entries, today, pkg.sale.expires_on);
+	if (state.status !== 'active' || state.remainingVisits === 0) return false;
+	const sent = await tx.kysely.selectFrom('package_notice').select('days_before').where('package_sale_id', '=', saleId).execute();
+	const lastDay = lastValidDay(pkg.sale.expires_on);
+	const due = dueExpiryNotice(daysFrom(today, lastDay), sent.map((n) => n.days_before));
+	if (due === null) return false;
+	const patient = await tx.kysely.selectFrom('patient').select(['email', 'preferred_locale', 'family_name']).where('id', '=', pkg.sale.patient_id).executeTakeFirst();
+	if (!patient) return false;
+	await tx.kysely.insertInto('package_notice').values({ package_sale_id: saleId, days_before: due, sent_at: now.toISOString() }).execute();
+	const locale: Locale = patient.preferred_locale === 'en' ? 'en' : 'ja';
+	const params = { name: locale === 'ja' ? pkg.sale.name_ja : pkg.sale.name_en, remaining: state.remainingVisits, date: lastDay, familyName: patient.family_name };
+	const path = locale === 'ja' ? '/portal' : '/en/portal';
+	await notifyPatient(tx, pkg.sale.patient_id, {
+		mail: { to: patient.email ?? '', subject: translate(locale, 'packages.notice.subject', params), text: `${translate(locale, 'packages.notice.text', params)}\n\n${origin}${path}`, kind: 'packages.expiry_notice' },
+		line: { kind: 'link', titleKey: 'packages.notice.subject', path }
+	}, undefined, now);
+	return true;
 }

@@ -242,6 +242,20 @@ describeEachDatabase('prepaid courses (回数券)', (db) => {
 		expect(theirs!.packages[0]).not.toHaveProperty('paidJpy');
 	});
 
+	it('sends a notice a missed daily run skipped with the next run, once', async () => {
+		const patientId = await insertPatient(db());
+		const sold = await newSale(patientId); // valid through 2027-06-05
+		const notice = (iso: string) => sendExpiryNotices(db(), 'https://clinic.example.jp', new Date(iso));
+		// No run on 05-06 (30 days before): the run 5 days later still tells the holder, once.
+		expect(await notice('2027-05-11T01:00:00.000Z')).toContain(sold.saleId);
+		expect(await notice('2027-05-11T01:00:00.000Z')).not.toContain(sold.saleId);
+		// Runs missed for the whole last week but the last valid day: the 7-day notice goes then.
+		expect(await notice('2027-06-05T01:00:00.000Z')).toContain(sold.saleId);
+		expect(await notice('2027-06-06T01:00:00.000Z')).not.toContain(sold.saleId);
+		const notices = await db().kysely.selectFrom('package_notice').select(['days_before', 'sent_at']).where('package_sale_id', '=', sold.saleId).orderBy('sent_at').execute();
+		expect(notices).toEqual([{ days_before: 30, sent_at: '2027-05-11T01:00:00.000Z' }, { days_before: 7, sent_at: '2027-06-05T01:00:00.000Z' }]);
+	});
+
 	it('tells the holder 30 and 7 days before the last valid day, and queues its own next run', async () => {
 		const patientId = await insertPatient(db());
 		const sold = await newSale(patientId); // valid through 2027-06-05
@@ -249,6 +263,9 @@ describeEachDatabase('prepaid courses (回数券)', (db) => {
 		expect(await notice('2027-05-06T01:00:00.000Z')).toContain(sold.saleId);
 		expect(await notice('2027-05-07T01:00:00.000Z')).not.toContain(sold.saleId);
 		expect(await notice('2027-05-29T01:00:00.000Z')).toContain(sold.saleId);
+		expect(await notice('2027-05-30T01:00:00.000Z')).not.toContain(sold.saleId);
+		const notices = await db().kysely.selectFrom('package_notice').select('days_before').where('package_sale_id', '=', sold.saleId).orderBy('days_before').execute();
+		expect(notices.map((n) => n.days_before)).toEqual([7, 30]);
 		await schedulePackageDaily(db(), new Date('2027-05-29T01:00:00.000Z'));
 		await schedulePackageDaily(db(), new Date('2027-05-29T01:00:00.000Z'));
 		const queued = await db().kysely.selectFrom('job').select('id').where('kind', '=', 'packages.daily').execute();
