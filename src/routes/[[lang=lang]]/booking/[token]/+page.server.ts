@@ -45,6 +45,7 @@ export const load: PageServerLoad = async (event) => {
 };
 
 export const actions: Actions = {
+	// VisitCourseChoice posts name="saleId" (empty: no course).
 	useCourse: async (event) => {
 		const { locals, params, request } = event;
 		const booking = await found(locals, params.token);

@@ -64,5 +64,6 @@ export const actions: Actions = {
 	status: statusAction,
 	cancel: cancelAction,
 	attendance: attendanceAction,
+	// VisitCourseChoice posts name="appointmentId" and name="saleId".
 	useCourse: useCourseAction
 };

@@ -46,6 +46,7 @@ export const load: PageServerLoad = async (event) => {
 };
 
 export const actions: Actions = {
+	// VisitCourseChoice posts name="saleId" (empty: no course).
 	useCourse: async (event) => {
 		const { locals, params, request } = event;
 		await found(locals, keyOf(locals, params.id));
