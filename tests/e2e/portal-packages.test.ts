@@ -147,6 +147,21 @@ describe('courses on the patient side', () => {
 		expect(await page.getByTestId('remaining').innerText()).toBe('5回（全5回）');
 	});
 
+	it("shows the desk's choice on the confirmation mail's manage link, where the patient may change it", async () => {
+		const mail = await waitForMail(mailDir, email, (m) => /\/booking\/[A-Za-z0-9_-]+/.test(m.text ?? '') && (m.text ?? '').includes('11:30'));
+		const link = linkIn(mail, /https?:\/\/[^\s]+\/booking\/[A-Za-z0-9_-]+/);
+		const manage = await browser.newContext({ viewport: { width: 390, height: 844 }, javaScriptEnabled: false });
+		const tab = await manage.newPage();
+		await tab.goto(link);
+		expect(await tab.getByTestId('marked-course').innerText()).toMatch(/鍼治療 5回券|Acupuncture, 5 visits/);
+		await expectAccessible(tab);
+		await tab.getByTestId('visit-courses').locator('input[value=""]').check();
+		await tab.getByTestId('visit-courses').getByRole('button').click();
+		await tab.waitForLoadState();
+		expect(await tab.getByTestId('marked-course').count()).toBe(0);
+		await manage.close();
+	});
+
 	it('shows another patient none of it, whatever id they put in the address', async () => {
 		const other = await browser.newContext({ javaScriptEnabled: false, locale: 'ja-JP' });
 		const tab = await signIn(other, otherEmail);
