@@ -43,6 +43,9 @@ export const portalPackages = {
 		'portalPackages.deskTitle': 'この患者さんの回数券',
 		'portalPackages.deskIntro': 'この予約のメニューに使える回数券です。選んでおくと、会計のときに1回分使われます（予約の時点では使われません）。',
 		'portalPackages.deskSaved': '回数券を選びました。',
+		'portalPackages.publicTitle': '回数券',
+		'portalPackages.publicItem': '{visits}回・{months}か月有効',
+		'portalPackages.publicPayAtDesk': '回数券は受付でお求めください（税込）。オンラインでの購入・お支払いはできません。',
 		'portalPackages.onlineSaleHint': 'オンラインでのお支払い方法がないため、オンライン販売はできません。「オンラインで案内する」回数券は、ポータルに「受付でお支払い」として表示されます。'
 	},
 	en: {
@@ -88,6 +91,9 @@ export const portalPackages = {
 		'portalPackages.deskTitle': "This patient's courses",
 		'portalPackages.deskIntro': 'Courses that cover this visit’s service. The one chosen is used when the visit is charged (nothing is taken at booking).',
 		'portalPackages.deskSaved': 'Course chosen.',
+		'portalPackages.publicTitle': 'Prepaid courses',
+		'portalPackages.publicItem': '{visits} visits, valid {months} months',
+		'portalPackages.publicPayAtDesk': 'Courses are bought at the desk (prices include tax); they cannot be bought or paid for online.',
 		'portalPackages.onlineSaleHint': 'There is no online payment method, so courses cannot be sold online. A course “offered online” appears in the portal with “pay at the desk”.'
 	}
 } as const;
