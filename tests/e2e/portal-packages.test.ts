@@ -128,6 +128,10 @@ describe('courses on the patient side', () => {
 		expect(await page.getByTestId('offer').first().innerText()).toContain('5回・');
 		expect(await page.locator('form').filter({ hasText: /購入/ }).count()).toBe(0);
 		await expectAccessible(page);
+		// The public price list names the course offered online, bought at the desk.
+		const home = await (await fetch(`${base}/en`)).text();
+		expect(home).toContain('Acupuncture, 5 visits');
+		expect(home).toContain('cannot be bought or paid for online');
 		// The bar leads to it.
 		await page.goto(`${base}/portal`);
 		expect(await page.locator('nav a[href="/portal/packages"]').count()).toBeGreaterThan(0);
