@@ -301,6 +301,8 @@ describe('the access table against the built server', () => {
 		expect(served.length).toBeGreaterThan(50);
 		expect(served.filter((id) => !(id in ROUTE_ACCESS))).toEqual([]);
 		expect(routeIds.filter((id) => !served.includes(id))).toEqual([]);
+		// Issue #18: the patient's own page of courses is for the signed-in patient alone.
+		expect(ROUTE_ACCESS['/[[lang=lang]]/portal/packages']).toBe('patient');
 	});
 
 	it('gives every role, in both languages, what the table says on every route', { timeout: 120_000 }, async () => {

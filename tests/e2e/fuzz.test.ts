@@ -326,7 +326,11 @@ describe('form actions under fuzzed input', () => {
 				'/[[lang=lang]]/staff/settings/packages ?/settings',
 				'/[[lang=lang]]/staff/patients/[id]/packages ?/sell',
 				'/[[lang=lang]]/staff/patients/[id]/packages ?/mark',
-				'/[[lang=lang]]/staff/patients/[id]/packages ?/refund'
+				'/[[lang=lang]]/staff/patients/[id]/packages ?/refund',
+				// A course chosen for a booked visit: the portal, the manage link and the desk's booking.
+				'/[[lang=lang]]/portal/appointments/[id] ?/useCourse',
+				'/[[lang=lang]]/booking/[token] ?/useCourse',
+				'/[[lang=lang]]/staff/schedule ?/useCourse'
 			])
 		);
 	});

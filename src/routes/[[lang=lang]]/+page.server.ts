@@ -5,6 +5,7 @@ import { clinicJsonLd } from '$lib/server/clinic/clinic-json-ld';
 import type { PageServerLoad } from './$types';
 import { CLINIC_DEFAULT_TIME_ZONE, recentClinic } from '$lib/server/clinic/clinic-settings';
 import { localDayAt } from '$lib/domain/time';
+import { listOnlineOffer } from '$lib/server/packages/portal-packages';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const [clinic, hours, services] = await Promise.all([recentClinic(locals.db), listOpeningHours(locals.db), listServices(locals.db)]);
@@ -24,6 +25,8 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 			priceJpy: s.price_jpy,
 			isAddOn: s.is_add_on === 1
 		})),
+		// The prepaid courses the clinic shows online (issue #18): bought and paid at the desk.
+		courses: (await listOnlineOffer(locals.db)).map((c) => ({ id: c.id, name: { ja: c.nameJa, en: c.nameEn }, visits: c.visitCount, months: c.validityMonths, priceJpy: c.priceJpy })),
 		jsonLd: clinic ? clinicJsonLd(clinic, hours, services, locals.locale, url.origin + url.pathname) : null
 	};
 };

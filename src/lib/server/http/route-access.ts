@@ -118,6 +118,7 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
 	'/[[lang=lang]]/portal/check-in': 'patient',
 	'/[[lang=lang]]/portal/progress': 'patient',
 	'/[[lang=lang]]/portal/side-effects': 'patient',
+	'/[[lang=lang]]/portal/packages': 'patient',
 	'/[[lang=lang]]/portal/data': 'patient',
 	'/[[lang=lang]]/portal/data/export': 'patient',
 	'/[[lang=lang]]/portal/line': 'patient',

@@ -21,16 +21,21 @@ async function visitOf(db: Db, appointmentId: string) {
 	return db.kysely.selectFrom('appointment').select(['id', 'patient_id', 'service_id', 'starts_at', 'status']).where('id', '=', appointmentId).executeTakeFirst();
 }
 
-/** The desk marks a booked visit to use `saleId`, or clears the mark with null. */
+/**
+ * The desk marks a booked visit to use `saleId`, or clears the mark with null. The patient may do
+ * the same for their own visit that is booked and not yet begun (portal, manage link: actor type
+ * 'patient' with their id); another patient's visit is not found.
+ */
 export async function markVisitPackage(db: Db, appointmentId: string, saleId: string | null, actor: AuditActor, options: { now?: Date } = {}): Promise<MarkVisitResult> {
-	if (actor.type !== 'staff' || !actor.id) return { ok: false, code: 'forbidden' };
-	const staffId = actor.id;
+	if ((actor.type !== 'staff' && actor.type !== 'patient') || !actor.id) return { ok: false, code: 'forbidden' };
+	const staffId = actor.type === 'staff' ? actor.id : null;
 	const now = options.now ?? db.clock.now();
 	return withTransaction(db, async (tx): Promise<MarkVisitResult> => {
 		const visit = await visitOf(tx, appointmentId);
 		if (!visit || !visit.patient_id || !visit.service_id) return { ok: false, code: 'not_found' };
+		if (actor.type === 'patient' && visit.patient_id !== actor.id) return { ok: false, code: 'not_found' };
 		if (!['booked', 'arrived'].includes(visit.status)) return { ok: false, code: 'not_booked' };
-		await tx.kysely.deleteFrom('appointment_package').where('appointment_id', '=', appointmentId).execute();
+		if (actor.type === 'patient' && (visit.status !== 'booked' || Date.parse(visit.starts_at) <= now.getTime())) return { ok: false, code: 'not_booked' };
 		if (saleId !== null) {
 			const pkg = await loadPackage(tx, saleId);
 			if (!pkg) return { ok: false, code: 'not_found' };
@@ -38,7 +43,11 @@ export async function markVisitPackage(db: Db, appointmentId: string, saleId: st
 			const check = checkUse(pkg.holder, pkg.entries, { patientId: visit.patient_id, serviceId: visit.service_id, visitDate: localDate(Date.parse(visit.starts_at), clinic.timeZone), insured: false });
 			if (!check.ok) return check;
 			if (pkg.voided) return { ok: false, code: 'not_active' };
+			// Replaced only once the new course is allowed: a refused choice keeps the visit's mark.
+			await tx.kysely.deleteFrom('appointment_package').where('appointment_id', '=', appointmentId).execute();
 			await tx.kysely.insertInto('appointment_package').values({ appointment_id: appointmentId, package_sale_id: saleId, marked_at: now.toISOString(), marked_by: staffId }).execute();
+		} else {
+			await tx.kysely.deleteFrom('appointment_package').where('appointment_id', '=', appointmentId).execute();
 		}
 		await recordAudit(tx, actor, { action: saleId ? 'package.mark_visit' : 'package.unmark_visit', entityType: 'appointment', entityId: appointmentId, patientId: visit.patient_id, detail: { saleId } });
 		return { ok: true };

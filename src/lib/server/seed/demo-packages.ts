@@ -20,7 +20,7 @@ export async function seedDemoPackages(db: Db, now = db.clock.now().getTime()): 
 		{ id: randomUUID(), name_ja: '鍼治療 10回券', name_en: 'Acupuncture, 10 visits', visit_count: 10, price_jpy: 48_000, validity_months: 12 }
 	];
 	for (const type of types) {
-		await db.kysely.insertInto('package_type').values({ ...type, clinic_id: clinicRow.id, kind: 'course', service_ids: JSON.stringify([service.id]), family_shareable: 1, sold_online: 0, retired_at: null, created_at: at, updated_at: at }).execute();
+		await db.kysely.insertInto('package_type').values({ ...type, clinic_id: clinicRow.id, kind: 'course', service_ids: JSON.stringify([service.id]), family_shareable: 1, sold_online: type === types[0] ? 1 : 0, retired_at: null, created_at: at, updated_at: at }).execute();
 	}
 
 	const today = localDate(now, clinic.time_zone);

@@ -11,8 +11,10 @@ import { wakeJobWorker } from '$lib/server/jobs/worker';
 import { managePath, resolveManageView } from '$lib/server/booking/manage-view';
 import type { Actions, PageServerLoad } from './$types';
 import { notFound } from '$lib/server/http/not-found';
+import { chooseVisitCourse, visitCourses } from '$lib/server/packages/portal-packages';
 
-export const load: PageServerLoad = async ({ locals, params, url, setHeaders }) => {
+export const load: PageServerLoad = async (event) => {
+	const { locals, params, url, setHeaders } = event;
 	const booking = await found(locals, params.token);
 	// The token is the key to this page: keep it out of shared caches and search engines.
 	setHeaders({ 'cache-control': 'no-store' });
@@ -36,11 +38,21 @@ export const load: PageServerLoad = async ({ locals, params, url, setHeaders }) 
 		cancelHref: managePath(locals.locale, params.token, { step: 'cancel' }),
 		moveHref: managePath(locals.locale, params.token, { step: 'move' }),
 		view: await resolveManageView(locals.db, booking, managePath(locals.locale, params.token), url.searchParams, now),
-		cancellationPolicy: await visitPolicyView(locals.db, appointment, now)
+		cancellationPolicy: await visitPolicyView(locals.db, appointment, now),
+		// The public booking flow does not know the patient before booking; the link's holder may choose a course here (issue #18).
+		courses: appointment.patient_id ? await visitCourses(locals.db, appointment.id, appointment.patient_id, patientActor(event, booking)) : null
 	};
 };
 
 export const actions: Actions = {
+	// VisitCourseChoice posts name="saleId" (empty: no course).
+	useCourse: async (event) => {
+		const { locals, params, request } = event;
+		const booking = await found(locals, params.token);
+		const outcome = await chooseVisitCourse(locals.db, booking.appointment.id, (await readForm(request)).saleId, patientActor(event, booking));
+		if (outcome === 'not_found') notFound(locals.locale);
+		return outcome === 'saved' ? { courseOutcome: outcome } : fail(409, { courseOutcome: outcome });
+	},
 	cancel: async (event) => {
 		const { locals, params, request } = event;
 		const booking = await found(locals, params.token);

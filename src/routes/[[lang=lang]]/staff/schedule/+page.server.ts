@@ -8,7 +8,7 @@ import { loadStaffSchedule } from '$lib/server/schedule/staff-schedule';
 import { attendanceAction } from './attendance-action';
 import { listSeriesVisitsOn } from '$lib/server/series/series-status';
 import type { Actions, PageServerLoad } from './$types';
-import { blockAction, cancelAction, createAction, moveAction, statusAction } from './schedule-actions';
+import { blockAction, cancelAction, createAction, moveAction, statusAction, useCourseAction } from './schedule-actions';
 import { recentClinicTimeZone } from '$lib/server/clinic/clinic-settings';
 
 const STEP_MS = 5 * 60_000;
@@ -63,5 +63,7 @@ export const actions: Actions = {
 	move: async (event) => moveAction(event, await clinicTimeZone(event.locals)),
 	status: statusAction,
 	cancel: cancelAction,
-	attendance: attendanceAction
+	attendance: attendanceAction,
+	// VisitCourseChoice posts name="appointmentId" and name="saleId".
+	useCourse: useCourseAction
 };

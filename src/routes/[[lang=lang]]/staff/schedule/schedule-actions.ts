@@ -21,8 +21,9 @@ import {
 	ZStatusFormSchema
 } from '$lib/server/schedule/schemas';
 import { setStatus } from '$lib/server/schedule/set-status';
+import { chooseVisitCourse, visitCourses } from '$lib/server/packages/portal-packages';
 
-export type ScheduleIntent = 'create' | 'block' | 'move' | 'status' | 'cancel';
+export type ScheduleIntent = 'create' | 'block' | 'move' | 'status' | 'cancel' | 'course';
 
 /** A refused form: the fields to show again, a message per field or for the form, and a link target. */
 function refuse(status: number, intent: ScheduleIntent, values: Record<string, string>, errors: FieldErrors, message?: string, conflictId?: string) {
@@ -99,9 +100,12 @@ export async function createAction(event: RequestEvent, timeZone: string) {
 		if (result.code === 'conflict') return refuse(409, 'create', values, {}, conflictMessage(result.conflictWith, locals.locale, timeZone), result.conflictWith?.id);
 		return refusal(result.code, 'create', values, locals.locale);
 	}
+	// The patient's courses covering the service, to mark one for this visit at once (issue #18).
+	const courses = await visitCourses(locals.db, result.appointment.id, result.patient.id, actorFrom(event));
 	return {
 		intent: 'create' as const,
 		appointmentId: result.appointment.id,
+		courses: courses && courses.choices.length > 0 ? courses : null,
 		notice: translate(locals.locale, 'schedule.created', {
 			date: dayText(form.date, locals.locale),
 			time: clockTime(result.appointment.starts_at, timeZone),
@@ -196,4 +200,14 @@ export async function cancelAction(event: RequestEvent) {
 	const result = await cancelAppointment(locals.db, parsed.data.id, actorFrom(event), undefined, { notifyPatient: !parsed.data.toldInPerson });
 	if (!result.ok) return refusal(result.code, 'cancel', values, locals.locale);
 	return { intent: 'cancel' as const, appointmentId: parsed.data.id, notice: translate(locals.locale, 'schedule.cancelled') };
+}
+
+/** The desk marks a booked visit to use a course, or none (issue #18): `markVisitPackage` via `chooseVisitCourse`. */
+export async function useCourseAction(event: RequestEvent) {
+	const { locals } = event;
+	const values = await readForm(event.request);
+	const appointmentId = values.appointmentId ?? '';
+	const outcome = await chooseVisitCourse(locals.db, appointmentId, values.saleId, actorFrom(event));
+	if (outcome !== 'saved') return refuse(outcome === 'not_found' ? 404 : 409, 'course', values, {}, translate(locals.locale, outcome === 'not_open' ? 'portalPackages.notOpen' : 'portalPackages.refused'));
+	return { intent: 'course' as const, appointmentId, notice: translate(locals.locale, 'portalPackages.deskSaved') };
 }

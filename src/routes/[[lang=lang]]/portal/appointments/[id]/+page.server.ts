@@ -9,6 +9,7 @@ import { wakeJobWorker } from '$lib/server/jobs/worker';
 import { pathWithQuery, resolveManageView } from '$lib/server/booking/manage-view';
 import type { Actions, PageServerLoad } from './$types';
 import { notFound } from '$lib/server/http/not-found';
+import { chooseVisitCourse, visitCourses } from '$lib/server/packages/portal-packages';
 
 /*
  * One of the signed-in patient's appointments: the same view, cancel and move as the link in the
@@ -17,7 +18,8 @@ import { notFound } from '$lib/server/http/not-found';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-export const load: PageServerLoad = async ({ locals, params, url }) => {
+export const load: PageServerLoad = async (event) => {
+	const { locals, params, url } = event;
 	const key = keyOf(locals, params.id);
 	const booking = await found(locals, key);
 	const now = locals.db.clock.now().getTime();
@@ -37,11 +39,21 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		overviewHref: base,
 		cancelHref: pathWithQuery(base, { step: 'cancel' }),
 		moveHref: pathWithQuery(base, { step: 'move' }),
-		view: await resolveManageView(locals.db, booking, base, url.searchParams, now)
+		view: await resolveManageView(locals.db, booking, base, url.searchParams, now),
+		// The patient's courses that may pay for this visit (issue #18).
+		courses: await visitCourses(locals.db, params.id, portalPatient(event).patientId, portalPatient(event).actor)
 	};
 };
 
 export const actions: Actions = {
+	// VisitCourseChoice posts name="saleId" (empty: no course).
+	useCourse: async (event) => {
+		const { locals, params, request } = event;
+		await found(locals, keyOf(locals, params.id));
+		const outcome = await chooseVisitCourse(locals.db, params.id, (await readForm(request)).saleId, portalPatient(event).actor);
+		if (outcome === 'not_found') notFound(locals.locale);
+		return outcome === 'saved' ? { courseOutcome: outcome } : fail(409, { courseOutcome: outcome });
+	},
 	cancel: async (event) => {
 		const { locals, params } = event;
 		const result = await cancelBooking(locals.db, keyOf(locals, params.id), portalPatient(event).actor);
