@@ -4,12 +4,16 @@ import { describeEachDatabase } from '../../../../tests/support/test-database';
 import { toCsv } from '../../domain/billing/claims-csv';
 import type { AuditActor } from '../audit/audit-log';
 import { createChargeForAppointment } from '../billing/create-charge';
+import { issueReceipt } from '../billing/issue-receipt';
+import { recordPayment } from '../billing/record-payment';
 import { billingWorld, insertVisit, type BillingWorld } from '../billing/test-fixtures';
+import { receiptPdf } from '../documents/billing-documents';
 import { recordCancellationFee } from '../cancellation-policy/record-fee';
 import { saveCancellationPolicy } from '../cancellation-policy/save-policy';
 import { collectCancellationFee } from '../cancellation-policy/settle-fee';
 import { withTransaction } from '../db/transaction';
 import { insertPatient, insertStaff } from '../outcomes/test-fixtures';
+import { noShowCourseNotice } from './no-show-use';
 import { packageReport, packageReportCsvRows } from './package-report';
 import { savePackageSettings } from './package-settings';
 import { createPackageType } from './package-types';
@@ -154,25 +158,26 @@ describeEachDatabase('prepaid courses: the owner’s report, the refund receipt,
 			const amount = await withTransaction(db(), (tx) => recordCancellationFee(tx, { id: visit, patient_id: patientId, policy_version: saved.policy.version }, 'no_show', 3000, saved.policy.version, world.actor, Date.parse(startsAt)));
 			expect(amount).toBe(3000);
 			const fee = await db().kysely.selectFrom('cancellation_fee').select('id').where('appointment_id', '=', visit).executeTakeFirstOrThrow();
+			const notice = await noShowCourseNotice(db(), fee.id);
 			const collected = await collectCancellationFee(db(), fee.id, { method: 'cash' }, world.actor, { now: new Date('2026-12-15T01:00:00.000Z') });
 			if (!collected.ok || !collected.chargeId) throw new Error('not collected');
 			const charge = await db().kysely.selectFrom('charge').select(['due_jpy']).where('id', '=', collected.chargeId).executeTakeFirstOrThrow();
 			const line = await db().kysely.selectFrom('charge_line').select(['name_ja', 'amount_jpy']).where('charge_id', '=', collected.chargeId).executeTakeFirstOrThrow();
 			const uses = await db().kysely.selectFrom('package_entry').select('id').where('charge_id', '=', collected.chargeId).where('kind', '=', 'use').execute();
 			const paid = await db().kysely.selectFrom('payment').select('amount_jpy').where('charge_id', '=', collected.chargeId).execute();
-			return { due: Number(charge.due_jpy), line, uses: uses.length, paid: paid.map((p) => Number(p.amount_jpy)), chargeId: collected.chargeId };
+			return { notice, due: Number(charge.due_jpy), line, uses: uses.length, paid: paid.map((p) => Number(p.amount_jpy)), chargeId: collected.chargeId };
 		};
 		const patientId = await insertPatient(db());
 		const sold = await newSale(patientId, { amountJpy: '25000' });
 
 		// Setting off: the fee is money, the course untouched.
 		const off = await noShow(patientId, sold.saleId, '2026-12-09T01:00:00.000Z');
-		expect(off).toMatchObject({ due: 3000, uses: 0, paid: [3000] });
+		expect(off).toMatchObject({ notice: null, due: 3000, uses: 0, paid: [3000] });
 
 		// Setting on: the no-show uses visit 1 of 5 instead, and its charge names it.
 		expect(await savePackageSettings(db(), { cancellationFeeJpy: '0', noShowUsesVisit: 'on' }, owner, { now: NOW })).toEqual({ ok: true });
 		const on = await noShow(patientId, sold.saleId, '2026-12-10T01:00:00.000Z');
-		expect(on).toMatchObject({ due: 0, uses: 1, paid: [] });
+		expect(on).toMatchObject({ notice: { covers: true, visitNumber: 1, visitCount: 5 }, due: 0, uses: 1, paid: [] });
 		expect(on.line.name_ja).toContain('鍼治療 5回券 1/5回目・残り4回');
 		expect(await courseOutcomeOfCharge(db(), on.chargeId)).toMatchObject({ used: true, saleId: sold.saleId });
 
@@ -184,6 +189,7 @@ describeEachDatabase('prepaid courses: the owner’s report, the refund receipt,
 		await db().kysely.updateTable('appointment').set({ status: 'no_show' }).where('id', '=', spare).execute();
 		await withTransaction(db(), (tx) => recordCancellationFee(tx, { id: spare, patient_id: patientId, policy_version: saved.policy.version }, 'no_show', 3000, saved.policy.version, world.actor, NOW.getTime()));
 		const fee = await db().kysely.selectFrom('cancellation_fee').select('id').where('appointment_id', '=', spare).executeTakeFirstOrThrow();
+		expect(await noShowCourseNotice(db(), fee.id)).toMatchObject({ covers: false, reason: 'none_left' });
 		const collected = await collectCancellationFee(db(), fee.id, { method: 'cash' }, world.actor, { now: new Date('2026-12-18T01:00:00.000Z') });
 		if (!collected.ok) throw new Error('not collected');
 		expect(Number((await db().kysely.selectFrom('charge').select('due_jpy').where('id', '=', collected.chargeId!).executeTakeFirstOrThrow()).due_jpy)).toBe(3000);
@@ -218,9 +224,16 @@ describeEachDatabase('prepaid courses: the owner’s report, the refund receipt,
 		await markVisitPackage(db(), first, other.saleId, world.actor, { now: NOW });
 		await markVisitPackage(db(), second, other.saleId, world.actor, { now: NOW });
 		await db().kysely.updateTable('appointment').set({ status: 'completed' }).where('id', 'in', [first, second]).execute();
-		const usedLast = await createChargeForAppointment(db(), first, { payer: 'self_pay' }, world.actor, { now: new Date('2026-12-15T03:00:00.000Z') });
+		const usedLast = await createChargeForAppointment(db(), first, { payer: 'self_pay', addOnServiceIds: [world.moxaId] }, world.actor, { now: new Date('2026-12-15T03:00:00.000Z') });
 		if (!usedLast.ok) throw new Error(usedLast.code);
+		expect(usedLast.charge.patientDueJpy).toBe(1100);
 		expect(await courseOutcomeOfCharge(db(), usedLast.chargeId)).toMatchObject({ used: true, saleId: other.saleId });
+		// The receipt (領収書) of the add-on paid says the course paid the visit, and what is left.
+		await recordPayment(db(), usedLast.chargeId, { method: 'cash', amountJpy: 1100 }, world.actor, { now: new Date('2026-12-15T03:00:00.000Z') });
+		const issued = await issueReceipt(db(), usedLast.chargeId, world.actor, { now: new Date('2026-12-15T03:00:00.000Z') });
+		if (!issued.ok) throw new Error(issued.code);
+		expect(text((await receiptPdf(db(), issued.receipt.id, 'ja', world.actor))!.pdf)).toContain(squashed('回数券のご利用：再診（鍼治療）（鍼治療 5回券 5/5回目・残り0回・有効期限 2027-06-05）'));
+		expect(text((await receiptPdf(db(), issued.receipt.id, 'en', world.actor))!.pdf)).toContain(squashed('Paid by prepaid package: Follow-up treatment (Acupuncture, 5 visits, visit 5 of 5, 0 left'));
 		expect(await markedCourseOfVisit(db(), second)).toMatchObject({ covers: false, reason: 'none_left' });
 		const full = await createChargeForAppointment(db(), second, { payer: 'self_pay' }, world.actor, { now: new Date('2026-12-16T03:00:00.000Z') });
 		if (!full.ok) throw new Error(full.code);

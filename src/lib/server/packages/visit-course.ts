@@ -66,3 +66,13 @@ export async function courseOutcomeOfCharge(db: Db, chargeId: string): Promise<C
 	if (!marked || marked.covers) return null;
 	return { ...marked, used: false };
 }
+
+/** The line of a charge a course paid, whose names carry the course, the visit (3/10), the visits left and the expiry; null when no course was used. */
+export async function courseLineOfCharge(db: Db, chargeId: string): Promise<{ nameJa: string; nameEn: string } | null> {
+	if (!chargeId || chargeId.length > 64) return null;
+	const entries = await db.kysely.selectFrom('package_entry').select('kind').where('charge_id', '=', chargeId).where('kind', 'in', ['use', 'reinstate']).execute();
+	// Used and not given back (a voided charge's use is reinstated).
+	if (!entries.some((e) => e.kind === 'use') || entries.some((e) => e.kind === 'reinstate')) return null;
+	const line = await db.kysely.selectFrom('charge_line').select(['name_ja', 'name_en']).where('charge_id', '=', chargeId).orderBy('position').executeTakeFirst();
+	return line ? { nameJa: line.name_ja, nameEn: line.name_en } : null;
+}

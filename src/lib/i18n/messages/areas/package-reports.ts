@@ -58,7 +58,10 @@ export const packageReports = {
 		'packageReports.cover.insured_visit': '保険（療養費）の会計には回数券「{name}」を使いません。',
 		'packageReports.cover.fullPrice': 'このまま会計すると通常の料金になります。',
 		'packageReports.cover.chargedFullPrice': '回数券は使われず、通常の料金で会計しました。',
-		'packageReports.cover.used': '回数券「{name}」の {visit}/{count}回目として会計しました。'
+		'packageReports.cover.used': '回数券「{name}」の {visit}/{count}回目として会計しました。',
+		'packageReports.receipt.course': '回数券のご利用：{line}',
+		'packageReports.noShow.settingHint': '回数券を指定した予約の無断キャンセル料を会計するとき、料金の代わりに回数券を1回分使います。回数券が期限切れや残りなしで使えないときは、通常どおり料金をいただきます。',
+		'packageReports.noShow.covers': '院の設定により、この無断キャンセルは回数券「{name}」の {visit}/{count}回目として扱われ、料金はいただきません（支払方法は記録されません）。'
 	},
 	en: {
 		'packageReports.title': 'Prepaid packages (advance payments)',
@@ -118,6 +121,9 @@ export const packageReports = {
 		'packageReports.cover.insured_visit': 'An insured charge never uses the package “{name}”.',
 		'packageReports.cover.fullPrice': 'Charged now, the visit costs its full price.',
 		'packageReports.cover.chargedFullPrice': 'The package was not used: the visit was charged at its full price.',
-		'packageReports.cover.used': 'Charged as visit {visit} of {count} of the package “{name}”.'
+		'packageReports.cover.used': 'Charged as visit {visit} of {count} of the package “{name}”.',
+		'packageReports.receipt.course': 'Paid by prepaid package: {line}',
+		'packageReports.noShow.settingHint': 'When the no-show fee of a visit marked for a package is charged, one visit of the package is used instead of the fee. When the package no longer covers the visit (expired, none left), the fee is charged as usual.',
+		'packageReports.noShow.covers': 'By the clinic’s setting, this no-show uses visit {visit} of {count} of the package “{name}” instead of the fee (no payment is taken).'
 	}
 };
