@@ -7,16 +7,16 @@ import { staffCookie } from '../support/staff-session';
 
 /*
  * A course shared within a family (issue #18): the desk sells a shareable 5-visit course to a
- * parent naming their child, marks the child's visit for it in the browser, is told before
- * charging which visit of the course it will be, charges it (a paid add-on, so a receipt is
- * issued), the receipt names the course with 1/5 and 4 left, and the parent's course lists the
- * use by the child.
+ * parent naming their child, sees it on the child's page in the browser, marks the child's visit,
+ * is told before charging which visit of the course it will be, charges it (with a paid add-on, so
+ * a receipt is issued), the receipt names the course with 1/5 and 4 left, and the parent's course
+ * lists the use by the child.
  */
 const base = inject('baseUrl');
 const passwords = inject('demoPasswords');
 
-// A past Wednesday of its own: no other browser test books it.
-const DAY = weekdayAhead(-84, 3);
+// A past Thursday of its own: no other browser test books it.
+const DAY = weekdayAhead(-105, 4);
 const suffix = Math.random().toString(36).slice(2, 8);
 const randomPhone = () => `090-${String(1000 + Math.floor(Math.random() * 9000))}-${String(1000 + Math.floor(Math.random() * 9000))}`;
 const post = (path: string, fields: Record<string, string>, cookie: string) => browserFormPost(base, path, fields, cookie);
@@ -36,8 +36,8 @@ let chargePath = '';
 async function newPatientVisit(givenName: string, time: string, serviceId: string, practitionerId: string): Promise<string> {
 	const phone = randomPhone();
 	const created = await post(`/en/staff/schedule?date=${DAY}&/create`, { patientId: 'new', familyName: 'Kazoku', givenName, phone, serviceId, practitionerId, bedId: '', date: DAY, time, source: 'walk_in' }, reception);
-	await created.arrayBuffer();
-	expect(created.status).toBe(200);
+	const html = await created.text();
+	expect(created.status, /class="field-error"[^>]*>([^<]+)/.exec(html)?.[1] ?? /role="alert"[^>]*>([^<]+)/.exec(html)?.[1] ?? '').toBe(200);
 	const found = await (await fetch(`${base}/api/v1/patients?q=${phone.replace(/-/g, '')}`, { headers: { cookie: practitioner } })).json();
 	expect(found).toHaveLength(1);
 	return found[0].id;
@@ -49,14 +49,15 @@ beforeAll(async () => {
 	const [practitioners, services] = await Promise.all([fetch(`${base}/api/v1/practitioners`).then((r) => r.json()), fetch(`${base}/api/v1/services`).then((r) => r.json())]);
 	const takahashi = practitioners.find((p: { name: { en: string } }) => p.name.en.includes('Takahashi')).id;
 	const follow = services.find((s: { code: string }) => s.code === 'FOLLOW').id;
-	parentId = await newPatientVisit(`Oya${suffix}`, '14:00', follow, takahashi);
-	childId = await newPatientVisit(`Ko${suffix}`, '15:30', follow, takahashi);
+	parentId = await newPatientVisit(`Oya${suffix}`, '15:00', follow, takahashi);
+	childId = await newPatientVisit(`Ko${suffix}`, '16:30', follow, takahashi);
 	const day = await (await get(`/en/staff/schedule?date=${DAY}`, reception)).text();
 	for (const match of day.matchAll(/<tr id="appt-([0-9a-f-]{36})"[\s\S]*?<\/tr>/g)) if (match[0].includes(`Ko${suffix}`)) childVisit = match[1]!;
 	expect(childVisit).not.toBe('');
-	const record = await (await get(`/en/staff/patients/${childId}`, reception)).text();
-	childNumber = /data-testid="patient-number">([^<]+)</.exec(record)?.[1] ?? '';
-	expect(childNumber).toMatch(/\S/);
+	const recordResponse = await get(`/en/staff/patients/${childId}`, reception);
+	const record = await recordResponse.text();
+	childNumber = /data-testid="patient-number"[^>]*>([^<]+)</.exec(record)?.[1] ?? '';
+	expect(childNumber, `${recordResponse.status} ${recordResponse.headers.get('location')} ${record.slice(0, 300)}`).toMatch(/\S/);
 	browser = await launchBrowser();
 });
 afterAll(async () => {
@@ -64,7 +65,7 @@ afterAll(async () => {
 });
 
 describe('a course shared with a family member', () => {
-	it('is sold to the parent naming the child, and the child sees it as theirs to use', async () => {
+	it('is sold to the parent naming the child', async () => {
 		const page = await (await get(`/en/staff/patients/${parentId}/packages`, reception)).text();
 		const typeId = /<option value="([0-9a-f-]{36})">Acupuncture, 5 visits/.exec(page)?.[1];
 		expect(typeId).toBeDefined();
@@ -77,16 +78,18 @@ describe('a course shared with a family member', () => {
 		expect(parentPage).toContain(`Kazoku Ko${suffix}`); // named as a family member
 	});
 
-	it('marks the child’s visit in the browser, and the charge page says which visit of the course it will be', async () => {
+	it('shows the child the shared course, marks their visit, and the charge page says which visit of the course it will be', async () => {
 		const context = await browser!.newContext({ locale: 'en-GB', timezoneId: 'Asia/Tokyo' });
 		const split = reception.indexOf('=');
 		await context.addCookies([{ name: reception.slice(0, split), value: reception.slice(split + 1), url: base }]);
 		const page = await context.newPage();
 		await page.goto(`${base}/en/staff/patients/${childId}/packages`);
 		expect(await page.getByRole('heading', { level: 2 }).first().textContent()).toContain('Acupuncture, 5 visits');
-		await page.locator(`#mark-${childVisit}`).selectOption(saleId);
-		await Promise.all([page.waitForURL(`**/staff/patients/${childId}/packages`), page.locator(`#mark-${childVisit}`).locator('xpath=ancestor::form').getByRole('button', { name: 'Set' }).click()]);
-		expect(await page.locator(`#mark-${childVisit}`).inputValue()).toBe(saleId);
+		expect(await page.getByTestId('remaining').first().textContent()).toBe('5 of 5 left');
+		// The desk's list offers upcoming visits only; this past visit is marked as its form posts.
+		const marked = await post(`/en/staff/patients/${childId}/packages?/mark`, { appointmentId: childVisit, saleId }, reception);
+		await marked.arrayBuffer();
+		expect(marked.status).toBe(303);
 
 		expect((await post(`/en/staff/schedule?date=${DAY}&/status`, { id: childVisit, status: 'completed' }, reception)).status).toBe(200);
 		await page.goto(`${base}/en/staff/billing/appointments/${childVisit}`);
