@@ -16,7 +16,7 @@ import type { BillingPdf } from '../documents/billing-documents';
  */
 
 /** The PDF of the refund of `saleId`, held by `patientId`; null when there is no such refund. */
-export async function refundReceiptPdf(db: Db, patientId: string, saleId: string, locale: Locale, actor: AuditActor): Promise<BillingPdf | null> {
+export async function refundReceiptPdf(db: Db, patientId: string, saleId: string, locale: Locale, actor: AuditActor, options: { now?: Date } = {}): Promise<BillingPdf | null> {
 	if (!saleId || saleId.length > 64 || !patientId || patientId.length > 64) return null;
 	const sale = await db.kysely.selectFrom('package_sale').select(['id', 'patient_id', 'name_ja', 'name_en', 'sold_on', 'visit_count']).where('id', '=', saleId).where('patient_id', '=', patientId).executeTakeFirst();
 	if (!sale) return null;
@@ -43,7 +43,7 @@ export async function refundReceiptPdf(db: Db, patientId: string, saleId: string
 		{
 			kind: 'fields',
 			rows: [
-				[t('billing.doc.issuedOn'), ctx.date(db.clock.now().toISOString())],
+				[t('billing.doc.issuedOn'), ctx.date((options.now ?? db.clock.now()).toISOString())],
 				[t('packageReports.refundReceipt.patient'), `${locale === 'ja' ? `${name} 様` : name}${patient.patient_number ? `（${patient.patient_number}）` : ''}`],
 				[t('packageReports.refundReceipt.course'), locale === 'ja' ? sale.name_ja : sale.name_en],
 				[t('packageReports.refundReceipt.soldOn'), ctx.date(`${sale.sold_on}T03:00:00Z`)],
