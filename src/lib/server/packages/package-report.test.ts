@@ -7,6 +7,7 @@ import { createChargeForAppointment } from '../billing/create-charge';
 import { issueReceipt } from '../billing/issue-receipt';
 import { recordPayment } from '../billing/record-payment';
 import { billingWorld, insertVisit, type BillingWorld } from '../billing/test-fixtures';
+import { voidCharge } from '../billing/void-charge';
 import { receiptPdf } from '../documents/billing-documents';
 import { recordCancellationFee } from '../cancellation-policy/record-fee';
 import { saveCancellationPolicy } from '../cancellation-policy/save-policy';
@@ -180,6 +181,10 @@ describeEachDatabase('prepaid courses: the owner’s report, the refund receipt,
 		expect(on).toMatchObject({ notice: { covers: true, visitNumber: 1, visitCount: 5 }, due: 0, uses: 1, paid: [] });
 		expect(on.line.name_ja).toContain('鍼治療 5回券 1/5回目・残り4回');
 		expect(await courseOutcomeOfCharge(db(), on.chargeId)).toMatchObject({ used: true, saleId: sold.saleId });
+		// Voiding the no-show's charge gives the visit back, and the charge no longer claims it.
+		expect(await voidCharge(db(), on.chargeId, { reason: '誤って会計' }, world.actor, { now: new Date('2026-12-15T02:00:00.000Z') })).toMatchObject({ ok: true });
+		expect(await courseOutcomeOfCharge(db(), on.chargeId)).toBeNull();
+		expect(await db().kysely.selectFrom('package_entry').select('kind').where('charge_id', '=', on.chargeId).orderBy('entry_number').execute()).toEqual([{ kind: 'use' }, { kind: 'reinstate' }]);
 
 		// Setting on, but the course does not cover the no-show any more (it was used up): money again.
 		const last = await newSale(patientId, { amountJpy: '25000' });

@@ -1,4 +1,4 @@
-import { checkUse, type UseRefusal } from '../../domain/packages/ledger';
+import { checkUse, packageState, type UseRefusal } from '../../domain/packages/ledger';
 import { lastValidDay } from '../../domain/packages/terms';
 import { localDate } from '../../domain/time';
 import { findBillingClinic } from '../billing/billing-repository';
@@ -59,7 +59,9 @@ export async function courseOutcomeOfCharge(db: Db, chargeId: string): Promise<C
 	if (use) {
 		const pkg = await loadPackage(db, use.package_sale_id);
 		if (!pkg) return null;
-		const visitNumber = pkg.entries.filter((e) => e.kind === 'use' && e.sequence <= use.sequence).length;
+		// Given back since (the charge voided): nothing to say.
+		const visitNumber = packageState(pkg.terms, pkg.entries).uses.find((u) => u.sequence === use.sequence)?.visitNumber;
+		if (visitNumber === undefined) return null;
 		return { saleId: pkg.sale.id, nameJa: pkg.sale.name_ja, nameEn: pkg.sale.name_en, visitCount: pkg.terms.visitCount, validThrough: lastValidDay(pkg.sale.expires_on), used: true, visitNumber };
 	}
 	const marked = await markedCourseOfVisit(db, charge.appointment_id, { insured: charge.payer === 'insurance' });
