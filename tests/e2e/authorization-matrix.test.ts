@@ -619,6 +619,34 @@ describe('prepaid courses (issue #18)', () => {
 		expect([await types(), await sales()]).toEqual([typesBefore, salesBefore]);
 		expect(await db.kysely.selectFrom('package_settings').select('clinic_id').execute()).toEqual([]);
 	});
+
+	it('shows the report of courses and its CSV to the owner only, and a refund receipt only at the desk', async () => {
+		for (const role of ['anonymous', 'patient', 'practitioner', 'reception'] as const) {
+			for (const target of ['/staff/reports/packages?date=2026-12-01', '/staff/reports/packages/export.csv?date=2026-12-01']) {
+				const refused = await request(target, cookies[role]);
+				await refused.arrayBuffer();
+				expect([303, 403], `${target} as ${role}`).toContain(refused.status);
+			}
+		}
+		const page = await request('/staff/reports/packages?date=2026-12-01', cookies.owner);
+		expect(page.status).toBe(200);
+		expect(await page.text()).toContain('data-testid="package-report-liability"');
+		const csv = await request('/en/staff/reports/packages/export.csv?date=2026-12-01', cookies.owner);
+		expect(csv.status).toBe(200);
+		expect(csv.headers.get('content-type')).toContain('text/csv');
+		expect(await csv.text()).toContain('Advance payments (JPY)');
+		const bad = await request('/staff/reports/packages/export.csv?date=2026-13-01', cookies.owner);
+		await bad.arrayBuffer();
+		expect(bad.status).toBe(400);
+		// A sale that was never refunded has no refund receipt; a practitioner may not ask.
+		const sale = await db.kysely.selectFrom('package_sale').select(['id', 'patient_id']).executeTakeFirstOrThrow();
+		const none = await request(`/staff/patients/${sale.patient_id}/packages/${sale.id}/refund.pdf`, cookies.reception);
+		await none.arrayBuffer();
+		expect(none.status).toBe(404);
+		const refused = await request(`/staff/patients/${sale.patient_id}/packages/${sale.id}/refund.pdf`, cookies.practitioner);
+		await refused.arrayBuffer();
+		expect(refused.status).toBe(403);
+	});
 });
 
 describe('the second round of sign-in security (issue #16)', () => {

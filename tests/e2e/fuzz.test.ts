@@ -252,6 +252,10 @@ describe('JSON API under fuzzed input', () => {
 				await get('/fhir/R4/Patient/{id}/$everything', `/fhir/R4/Patient/${q(c)}/$everything`);
 				await get('/ical/practitioners/{id}.ics', `/ical/practitioners/${q(d)}.ics?token=${q(a)}`);
 				await get('/practitioners/{id}/photo', `/practitioners/${q(c)}/photo?v=${q(b)}`);
+				// Issue #18: the owner's report of courses, its CSV, a refund receipt.
+				await get('/staff/reports/packages', `/staff/reports/packages?date=${q(a)}`);
+				await get('/staff/reports/packages/export.csv', `/en/staff/reports/packages/export.csv?date=${q(b)}`);
+				await get('/staff/patients/{id}/packages/{saleId}/refund.pdf', `/staff/patients/${q(c)}/packages/${q(d)}/refund.pdf`);
 			}),
 			{ numRuns: 40 }
 		);

@@ -2,6 +2,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { axeViolations, launchBrowser } from '../support/browser';
 import { browserFormPost, weekdayAhead } from '../support/form-post';
+import { pdfText, squashed } from '../support/pdf-text';
 import { staffCookie } from '../support/staff-session';
 
 /*
@@ -92,6 +93,12 @@ describe('a 5-visit course at the desk', () => {
 		await page.getByRole('button', { name: '￥5,000 を返金して解約する' }).click();
 		await expect.poll(() => page.getByRole('heading', { level: 2 }).first().textContent()).toContain('解約・返金済み');
 		expect(await page.locator('.refund-statement').textContent()).toContain('消費者契約法');
+		// The refund receipt (PDF) is linked from the statement, with the computation in it.
+		const href = await page.getByTestId('refund-pdf').getAttribute('href');
+		const pdf = await get(href!, reception);
+		expect(pdf.headers.get('content-type')).toBe('application/pdf');
+		const text = squashed(pdfText(Buffer.from(await pdf.arrayBuffer())));
+		for (const expected of ['回数券 解約・返金明細書', '未使用 3回 × 1回あたり ￥5,000', '返金額 ￥5,000', '消費者契約法']) expect(text).toContain(squashed(expected));
 		await context.close();
 	});
 });

@@ -5,6 +5,8 @@ import { translate } from '../../i18n/translate';
 import { recordAudit, type AuditActor } from '../audit/audit-log';
 import type { Db } from '../db/database';
 import { withTransaction } from '../db/transaction';
+import { noShowCover } from '../packages/no-show-use';
+import { usePackageForVisit } from '../packages/use-package';
 import { policyFieldCodes, ZCollectFeeSchema, ZWaiveFeeSchema, type PolicyFieldCodes } from './schemas';
 
 export type SettleFeeResult =
@@ -26,20 +28,29 @@ export async function collectCancellationFee(db: Db, feeId: string, input: Recor
 		const clinic = await findBillingClinic(tx);
 		const at = now.toISOString();
 		const chargeId = randomUUID();
-		const amount = Number(fee.amount_jpy);
+		const key = `cancellationPolicy.fee.kind.${fee.kind}` as const;
+		const names = { name_ja: translate('ja', key), name_en: translate('en', key) };
+		// Issue #18: a no-show may use a visit of the course marked for it instead (the clinic's setting).
+		const cover = fee.kind === 'no_show' ? await noShowCover(tx, fee.appointment_id, names) : null;
+		const amount = cover ? 0 : Number(fee.amount_jpy);
 		await tx.kysely
 			.insertInto('charge')
 			.values({ id: chargeId, clinic_id: clinic.id, patient_id: fee.patient_id, appointment_id: fee.appointment_id, service_date: clinicToday(clinic, now), payer: 'self_pay', consent_id: null, share_percent: null, fee_schedule_from: null, insurance_fee_jpy: 0, patient_share_jpy: 0, insurer_claim_jpy: 0, self_pay_jpy: amount, tax_rate_percent: 0, consumption_tax_jpy: 0, due_jpy: amount, created_at: at, created_by: staffId })
 			.execute();
-		const key = `cancellationPolicy.fee.kind.${fee.kind}` as const;
 		await tx.kysely
 			.insertInto('charge_line')
-			.values({ id: randomUUID(), charge_id: chargeId, position: 0, kind: 'service', code: fee.kind, service_id: null, name_ja: translate('ja', key), name_en: translate('en', key), quantity: 1, unit_price_jpy: amount, amount_jpy: amount, taxable: 0 })
+			.values({ id: randomUUID(), charge_id: chargeId, position: 0, kind: 'service', code: fee.kind, service_id: null, ...(cover ? cover.names : names), quantity: 1, unit_price_jpy: amount, amount_jpy: amount, taxable: 0 })
 			.execute();
-		const paymentId = randomUUID();
-		await tx.kysely.insertInto('payment').values({ id: paymentId, charge_id: chargeId, patient_id: fee.patient_id, kind: 'payment', method: data.method, amount_jpy: amount, received_at: at, reason: '', recorded_by: staffId }).execute();
+		let paymentId: string | null = null;
+		if (cover) {
+			const used = await usePackageForVisit(tx, fee.appointment_id!, { insured: false, chargeId }, actor, now);
+			if (!used.ok) throw new Error(`the course covering no-show ${fee.appointment_id} could not be used: ${used.code}`);
+		} else {
+			paymentId = randomUUID();
+			await tx.kysely.insertInto('payment').values({ id: paymentId, charge_id: chargeId, patient_id: fee.patient_id, kind: 'payment', method: data.method, amount_jpy: amount, received_at: at, reason: '', recorded_by: staffId }).execute();
+		}
 		await tx.kysely.insertInto('cancellation_fee_settlement').values({ fee_id: feeId, outcome: 'collected', charge_id: chargeId, reason: '', settled_at: at, settled_by: staffId }).execute();
-		await recordAudit(tx, actor, { action: 'cancellation_fee.collect', entityType: 'cancellation_fee', entityId: feeId, patientId: fee.patient_id, detail: { chargeId, paymentId, method: data.method, amountJpy: amount } });
+		await recordAudit(tx, actor, { action: 'cancellation_fee.collect', entityType: 'cancellation_fee', entityId: feeId, patientId: fee.patient_id, detail: { chargeId, paymentId, method: data.method, amountJpy: amount, packageSaleId: cover?.saleId ?? null } });
 		return { ok: true, chargeId };
 	});
 }

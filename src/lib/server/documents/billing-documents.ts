@@ -6,6 +6,7 @@ import type { AuditActor } from '../audit/audit-log';
 import type { ChargeView } from '../billing/charge-view';
 import { getCharge, getReceipt } from '../billing/charge-view';
 import type { Db } from '../db/database';
+import { courseLineOfCharge } from '../packages/visit-course';
 import { documentContext, type DocumentContext } from './document-context';
 import { renderPdf, type PdfBlock } from './pdf';
 
@@ -46,6 +47,9 @@ export async function receiptPdf(db: Db, receiptId: string, locale: Locale, acto
 	});
 	blocks.push({ kind: 'heading', text: `${ctx.t('billing.doc.amountReceived')}\u3000${yen(receipt.receivedJpy)}` });
 	blocks.push({ kind: 'paragraph', text: ctx.t('billing.doc.receivedFor', { date: ctx.date(`${receipt.charge.serviceDate}T03:00:00Z`) }) });
+	// A visit paid by a prepaid course says which, and what is left of it (issue #18).
+	const course = await courseLineOfCharge(db, receipt.charge.id);
+	if (course) blocks.push({ kind: 'paragraph', text: ctx.t('packageReports.receipt.course', { line: locale === 'ja' ? course.nameJa : course.nameEn }) });
 	blocks.push({
 		kind: 'fields',
 		rows: [

@@ -95,6 +95,10 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
 	'/[[lang=lang]]/staff/settings/jukyo': OWNER,
 	'/[[lang=lang]]/staff/settings/packages': OWNER,
 	'/[[lang=lang]]/staff/patients/[id]/packages': DESK,
+	// Issue #18: the refund receipt at the desk, and the owner's report of courses with its CSV.
+	'/[[lang=lang]]/staff/patients/[id]/packages/[saleId]/refund.pdf': DESK,
+	'/[[lang=lang]]/staff/reports/packages': OWNER,
+	'/[[lang=lang]]/staff/reports/packages/export.csv': OWNER,
 	'/[[lang=lang]]/staff/recall': DESK,
 	'/[[lang=lang]]/staff/patients/[id]/insurance': ALL_STAFF,
 	'/[[lang=lang]]/staff/insurance': DESK,

@@ -45,6 +45,7 @@ import { jukyoRegistration } from './jukyo-registration';
 import { consoleFollowup } from './console-followup';
 import { packages } from './packages';
 import { portalPackages } from './portal-packages';
+import { packageReports } from './package-reports';
 
 export const AREA_MESSAGES_JA = {
 	...publicSite.ja,
@@ -89,7 +90,8 @@ export const AREA_MESSAGES_JA = {
 	...jukyoRegistration.ja,
 	...consoleFollowup.ja,
 	...packages.ja,
-	...portalPackages.ja
+	...portalPackages.ja,
+	...packageReports.ja
 } as const;
 
 export const AREA_MESSAGES_EN = {
@@ -135,5 +137,6 @@ export const AREA_MESSAGES_EN = {
 	...jukyoRegistration.en,
 	...consoleFollowup.en,
 	...packages.en,
-	...portalPackages.en
+	...portalPackages.en,
+	...packageReports.en
 } as const;

@@ -6,6 +6,7 @@ import { visitEligibility } from '$lib/server/jukyo/eligibility';
 import { refusalMessageKey } from '$lib/server/jukyo/refusal-message';
 import { findVisitToCharge } from '$lib/server/billing/visit-to-charge';
 import { listPatientFees } from '$lib/server/cancellation-policy/outstanding-fees';
+import { markedCourseOfVisit } from '$lib/server/packages/visit-course';
 import { actorFrom } from '$lib/server/http/request-context';
 import { unaccountedSessionOfVisit } from '$lib/server/treatment-session/needle-account';
 import { deskFailure, isId, readDeskForm } from '../../desk-form';
@@ -25,7 +26,9 @@ export const load: PageServerLoad = async (event) => {
 	const fees = await listPatientFees(locals.db, visit.patient.id, { openOnly: true });
 	// At the month's first insured visit the desk is asked for the eligibility check (issue #19).
 	const eligibility = await visitEligibility(locals.db, visit.patient.id, visit.serviceDate, actorFrom(event));
-	return { visit, needles, fees, feeDone: url.searchParams.get('fee'), eligibility, eligibilitySaved: url.searchParams.get('eligibility') === 'saved' };
+	// The course marked for the visit, and whether it still covers it (issue #18): never charged at full price silently.
+	const course = await markedCourseOfVisit(locals.db, visit.appointmentId);
+	return { visit, needles, fees, feeDone: url.searchParams.get('fee'), eligibility, eligibilitySaved: url.searchParams.get('eligibility') === 'saved', course };
 };
 
 const STATUS = { not_found: 404, forbidden: 403, not_chargeable: 409, already_charged: 409, before_visit_day: 409 } as const;

@@ -7,6 +7,7 @@ import { issueReceipt, reissueReceipt } from '$lib/server/billing/issue-receipt'
 import { recordPayment, recordRefund } from '$lib/server/billing/record-payment';
 import { voidCharge } from '$lib/server/billing/void-charge';
 import { listPatientFees } from '$lib/server/cancellation-policy/outstanding-fees';
+import { courseOutcomeOfCharge } from '$lib/server/packages/visit-course';
 import { actorFrom } from '$lib/server/http/request-context';
 import { deskFailure, deskViewer, isId, readDeskForm } from '../../desk-form';
 import type { Actions, PageServerLoad } from './$types';
@@ -29,7 +30,9 @@ export const load: PageServerLoad = async (event) => {
 		// The change for cash just taken, carried by the redirect after the payment.
 		changeJpy: done === 'payment' && change !== null && /^\d{1,9}$/.test(change) ? Number(change) : null,
 		fees,
-		feeDone: url.searchParams.get('fee')
+		feeDone: url.searchParams.get('fee'),
+		// Issue #18: the course the visit used, or why the course marked for it was not used.
+		course: await courseOutcomeOfCharge(locals.db, params.chargeId)
 	};
 };
 

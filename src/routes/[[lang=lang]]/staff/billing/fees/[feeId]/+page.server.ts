@@ -4,6 +4,7 @@ import { translate } from '$lib/i18n/translate';
 import { findFee } from '$lib/server/cancellation-policy/outstanding-fees';
 import { collectCancellationFee, waiveCancellationFee, type SettleFeeResult } from '$lib/server/cancellation-policy/settle-fee';
 import { actorFrom } from '$lib/server/http/request-context';
+import { noShowCourseNotice } from '$lib/server/packages/no-show-use';
 import { deskFailure, isId, readDeskForm } from '../../desk-form';
 import type { Actions, PageServerLoad } from './$types';
 import { notFound } from '$lib/server/http/not-found';
@@ -15,7 +16,9 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 	if (!fee) notFound(locals.locale);
 	const timeZone = await recentClinicTimeZone(locals.db);
 	const done = url.searchParams.get('fee');
-	return { fee, timeZone, done: done === 'collected' || done === 'waived' ? done : null };
+	// Issue #18: a no-show the clinic lets a course take, said before collecting.
+	const course = fee.outcome === null ? await noShowCourseNotice(locals.db, fee.id) : null;
+	return { fee, timeZone, done: done === 'collected' || done === 'waived' ? done : null, course };
 };
 
 /** Back to the page the form was on when it is a staff page; else to this fee. */
