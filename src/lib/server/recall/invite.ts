@@ -6,6 +6,7 @@ import { withTransaction } from '../db/transaction';
 import { enqueueJob } from '../jobs/queue';
 import { patientRemindersWithdrawn } from './recall-list';
 import { RECALL_INVITATION_JOB } from './recall-mail';
+import { insertRecallInvitation } from './recall-repository';
 
 export type InviteResult = { ok: true; invitationId: string } | { ok: false; code: 'reminders_withdrawn' | 'no_email' | 'not_found' | 'forbidden' };
 
@@ -28,7 +29,7 @@ export async function inviteToRecall(db: Db, patientId: string, actor: AuditActo
 			return { ok: false, code: withdrawn ? 'reminders_withdrawn' : 'no_email' };
 		}
 		const invitationId = randomUUID();
-		await tx.kysely.insertInto('recall_invitation').values({ id: invitationId, patient_id: patientId, channel: 'mail', sent_at: now.toISOString(), sent_by: staffId }).execute();
+		await insertRecallInvitation(tx, { id: invitationId, patient_id: patientId, channel: 'mail', sent_at: now.toISOString(), sent_by: staffId });
 		await recordAudit(tx, actor, { action: 'recall.invite', entityType: 'recall_invitation', entityId: invitationId, patientId, detail: { channel: 'mail' } });
 		await enqueueJob(tx, RECALL_INVITATION_JOB, { invitationId }, undefined, now);
 		return { ok: true, invitationId };
