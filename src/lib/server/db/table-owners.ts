@@ -155,8 +155,6 @@ export const NOT_YET_OWNED: Partial<Record<Table, string>> = {
 	consent_document: 'each consent use case writes its table itself',
 	consent_signature: 'each consent use case writes its table itself',
 	examination: 'the examination use cases write it themselves',
-	intake: 'the intake use cases write it themselves',
-	outcome_check_in: 'intake, the session and the check-in each insert check-ins',
 	line_link: 'each LINE use case writes its tables itself',
 	line_login_attempt: 'each LINE use case writes its tables itself',
 	line_connect_token: 'each LINE use case writes its tables itself',

@@ -1,5 +1,6 @@
 import type { AuditActor } from '../audit/audit-log';
 import type { Db } from '../db/database';
+import { updateCheckInPain } from '../outcomes/outcome-repository';
 import { recordCheckIn } from '../outcomes/record-check-in';
 import { editSession, type SessionEditResult } from './edit-session';
 import { fieldCodesFrom } from './field-codes';
@@ -17,7 +18,7 @@ export async function recordPrePain(db: Db, patientId: string, sessionId: string
 	return editSession(db, patientId, sessionId, input, actor, { now }, async (tx, session, at) => {
 		let checkInId = session.checkInId;
 		if (checkInId !== null && session.checkInSource === 'session') {
-			await tx.kysely.updateTable('outcome_check_in').set({ leg_pain: pain.preLegPain, back_pain: pain.preBackPain }).where('id', '=', checkInId).execute();
+			await updateCheckInPain(tx, checkInId, pain.preLegPain, pain.preBackPain);
 		} else {
 			const recorded = await recordCheckIn(
 				tx,
