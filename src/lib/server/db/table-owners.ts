@@ -157,9 +157,7 @@ export const NOT_YET_OWNED: Partial<Record<Table, string>> = {
 	treatment_session: 'each session use case writes its tables itself',
 	session_point: 'each session use case writes its tables itself',
 	session_amendment: 'each session use case writes its tables itself',
-	adverse_event: 'each session use case writes its tables itself',
-	waitlist_entry: 'the waiting-list use cases write their tables themselves',
-	waitlist_offer: 'the waiting-list use cases write their tables themselves'
+	adverse_event: 'each session use case writes its tables itself'
 };
 
 /**
