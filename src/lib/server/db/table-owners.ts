@@ -148,11 +148,7 @@ export const NOT_YET_OWNED: Partial<Record<Table, string>> = {
 	doctor_treatment: 'the 受領委任 use cases write their tables (being changed under issue #19)',
 	cancellation_policy: 'the fee use cases write their tables themselves',
 	cancellation_fee: 'the fee use cases write their tables themselves',
-	cancellation_fee_settlement: 'the fee use cases write their tables themselves',
-	treatment_session: 'each session use case writes its tables itself',
-	session_point: 'each session use case writes its tables itself',
-	session_amendment: 'each session use case writes its tables itself',
-	adverse_event: 'each session use case writes its tables itself'
+	cancellation_fee_settlement: 'the fee use cases write their tables themselves'
 };
 
 /**
