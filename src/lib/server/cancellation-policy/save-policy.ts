@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { recordAudit, type AuditActor } from '../audit/audit-log';
 import type { Db } from '../db/database';
 import { withTransaction } from '../db/transaction';
-import { currentPolicy, type StoredPolicy } from './policy-repository';
+import { currentPolicy, insertPolicyVersion, type StoredPolicy } from './policy-repository';
 import { policyFieldCodes, ZSavePolicySchema, type PolicyFieldCodes } from './schemas';
 
 export type SavePolicyResult = { ok: true; policy: StoredPolicy; changed: boolean } | { ok: false; code: 'invalid'; fields: PolicyFieldCodes } | { ok: false; code: 'forbidden' };
@@ -33,10 +33,7 @@ export async function saveCancellationPolicy(db: Db, input: Record<string, unkno
 		const clinic = await tx.kysely.selectFrom('clinic').select('id').orderBy('id').executeTakeFirstOrThrow();
 		const version = (current?.version ?? 0) + 1;
 		const createdAt = now.toISOString();
-		await tx.kysely
-			.insertInto('cancellation_policy')
-			.values({ id: randomUUID(), clinic_id: clinic.id, version, free_until_hours: data.freeUntilHours, late_fee_jpy: data.lateFeeJpy, no_show_fee_jpy: data.noShowFeeJpy, note_ja: data.noteJa, note_en: data.noteEn, created_at: createdAt, created_by: staffId })
-			.execute();
+		await insertPolicyVersion(tx, { id: randomUUID(), clinic_id: clinic.id, version, free_until_hours: data.freeUntilHours, late_fee_jpy: data.lateFeeJpy, no_show_fee_jpy: data.noShowFeeJpy, note_ja: data.noteJa, note_en: data.noteEn, created_at: createdAt, created_by: staffId });
 		await tx.kysely.updateTable('clinic').set({ cancellation_cutoff_hours: data.freeUntilHours }).where('id', '=', clinic.id).execute();
 		await recordAudit(tx, actor, {
 			action: 'cancellation_policy.save',

@@ -145,10 +145,7 @@ export const NOT_YET_OWNED: Partial<Record<Table, string>> = {
 	package_settings: 'the packages use cases write their tables (being changed under issue #18)',
 	jukyo_registration: 'the 受領委任 use cases write their tables (being changed under issue #19)',
 	eligibility_check: 'the 受領委任 use cases write their tables (being changed under issue #19)',
-	doctor_treatment: 'the 受領委任 use cases write their tables (being changed under issue #19)',
-	cancellation_policy: 'the fee use cases write their tables themselves',
-	cancellation_fee: 'the fee use cases write their tables themselves',
-	cancellation_fee_settlement: 'the fee use cases write their tables themselves'
+	doctor_treatment: 'the 受領委任 use cases write their tables (being changed under issue #19)'
 };
 
 /**
