@@ -2,6 +2,7 @@ import { recordAudit, type AuditActor } from '../audit/audit-log';
 import type { Db } from '../db/database';
 import { withTransaction } from '../db/transaction';
 import type { TBookingControls, TServiceWindow } from './schemas';
+import { updateClinic } from '../clinic/clinic-repository';
 
 export interface BookingControlsView {
 	approveNewPatients: boolean;
@@ -35,10 +36,7 @@ export async function loadBookingControls(db: Db): Promise<BookingControlsView> 
 /** The clinic-wide controls: approval for new patients, and the limit of upcoming visits. Audited. */
 export async function updateBookingControls(db: Db, controls: TBookingControls, actor: AuditActor): Promise<void> {
 	await withTransaction(db, async (tx) => {
-		await tx.kysely
-			.updateTable('clinic')
-			.set({ approve_new_patients: controls.approveNewPatients ? 1 : 0, max_upcoming_visits: controls.maxUpcomingVisits })
-			.execute();
+		await updateClinic(tx, { approve_new_patients: controls.approveNewPatients ? 1 : 0, max_upcoming_visits: controls.maxUpcomingVisits });
 		await recordAudit(tx, actor, { action: 'booking_controls.changed', entityType: 'clinic', detail: { ...controls } });
 	});
 }

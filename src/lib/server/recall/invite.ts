@@ -7,6 +7,7 @@ import { enqueueJob } from '../jobs/queue';
 import { patientRemindersWithdrawn } from './recall-list';
 import { RECALL_INVITATION_JOB } from './recall-mail';
 import { insertRecallInvitation } from './recall-repository';
+import { updateClinic } from '../clinic/clinic-repository';
 
 export type InviteResult = { ok: true; invitationId: string } | { ok: false; code: 'reminders_withdrawn' | 'no_email' | 'not_found' | 'forbidden' };
 
@@ -41,7 +42,7 @@ export async function setRecallWeeks(db: Db, weeks: number, actor: AuditActor): 
 	if (actor.type !== 'staff' || !actor.id) return { ok: false, code: 'forbidden' };
 	if (!Number.isSafeInteger(weeks) || weeks < 1 || weeks > 104) return { ok: false, code: 'invalid' };
 	return withTransaction(db, async (tx) => {
-		await tx.kysely.updateTable('clinic').set({ recall_weeks: weeks }).execute();
+		await updateClinic(tx, { recall_weeks: weeks });
 		await recordAudit(tx, actor, { action: 'recall.settings', entityType: 'clinic', entityId: 'recall_weeks', detail: { weeks } });
 		return { ok: true } as const;
 	});
