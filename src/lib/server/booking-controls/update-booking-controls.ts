@@ -3,6 +3,7 @@ import type { Db } from '../db/database';
 import { withTransaction } from '../db/transaction';
 import type { TBookingControls, TServiceWindow } from './schemas';
 import { updateClinic } from '../clinic/clinic-repository';
+import { updateServiceRow } from '../scheduling-settings/settings-repository';
 
 export interface BookingControlsView {
 	approveNewPatients: boolean;
@@ -44,12 +45,7 @@ export async function updateBookingControls(db: Db, controls: TBookingControls, 
 /** A service's own minimum notice and horizon (null: the clinic's). Audited. */
 export async function updateServiceWindow(db: Db, input: TServiceWindow, actor: AuditActor): Promise<{ ok: boolean }> {
 	return withTransaction(db, async (tx) => {
-		const updated = await tx.kysely
-			.updateTable('service')
-			.set({ min_notice_minutes: input.minNoticeMinutes, horizon_days: input.horizonDays })
-			.where('id', '=', input.serviceId)
-			.executeTakeFirst();
-		if (Number(updated.numUpdatedRows) !== 1) return { ok: false };
+		if (!(await updateServiceRow(tx, input.serviceId, { min_notice_minutes: input.minNoticeMinutes, horizon_days: input.horizonDays }))) return { ok: false };
 		await recordAudit(tx, actor, {
 			action: 'booking_controls.service_window_changed',
 			entityType: 'service',
