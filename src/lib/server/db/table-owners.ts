@@ -145,7 +145,6 @@ export const NOT_YET_OWNED: Partial<Record<Table, string>> = {
  */
 export const READ_ELSEWHERE: readonly Table[] = [
 	'adverse_event',
-	'aftercare_note',
 	'appointment',
 	'audit_log',
 	'bed',
@@ -155,16 +154,12 @@ export const READ_ELSEWHERE: readonly Table[] = [
 	'charge_void',
 	'clinic',
 	'clinic_closure',
-	'clinic_instrument_score',
 	'consent_signature',
 	'contraindication_override',
 	'doctor_consent',
-	'eligibility_check',
-	'examination',
 	'holiday_opening',
 	'intake',
 	'job',
-	'line_link',
 	'occupancy',
 	'opening_hours',
 	'outcome_check_in',
@@ -174,11 +169,9 @@ export const READ_ELSEWHERE: readonly Table[] = [
 	'practitioner_hours',
 	'practitioner_service',
 	'practitioner_time_off',
-	'receipt',
 	'service',
 	'session_amendment',
 	'session_point',
-	'side_effect_report',
 	'staff',
 	'treatment_plan',
 	'treatment_session'
@@ -225,6 +218,25 @@ export const CROSS_CUTTING_WRITERS: readonly CrossCuttingWriter[] = [
 		why: 'the daily prune deletes rows past their keeping time',
 		tables: ['job', 'idempotency_key', 'mail_outbox']
 	}
+];
+
+/**
+ * Readers that go over a patient's whole record by design, each with the tables it may read
+ * directly: the patient's own export, the FHIR export and the facts deletion decides on. They
+ * read the patient tables of privacy/patient-tables.ts and the session children, never more.
+ */
+export interface CrossCuttingReader {
+	path: string;
+	why: string;
+	tables: readonly Table[];
+}
+
+const PATIENT_RECORD: readonly Table[] = ['patient', ...PATIENT_TABLE_NAMES, ...SESSION_CHILD_TABLES];
+
+export const CROSS_CUTTING_READERS: readonly CrossCuttingReader[] = [
+	{ path: 'portal/export-patient-data.ts', why: '"download my data": everything the clinic holds about the patient (docs/clinical-rules.md §6)', tables: PATIENT_RECORD },
+	{ path: 'fhir/everything-repository.ts', why: "the FHIR export of a patient's record", tables: [...PATIENT_RECORD, 'practitioner'] },
+	{ path: 'privacy/retention-facts.ts', why: 'the facts deletion decides on: what the record and the books still hold', tables: PATIENT_RECORD }
 ];
 
 /** Files that build fixtures for tests; the test checks that only tests and other fixtures import them. */
