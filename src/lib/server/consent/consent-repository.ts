@@ -193,3 +193,14 @@ export async function insertMissingConsentDocuments(db: Db, documents: Insertabl
 export async function insertConsentSignature(db: Db, signature: Insertable<ConsentSignatureTable>): Promise<void> {
 	await db.kysely.insertInto('consent_signature').values(signature).execute();
 }
+
+/** The raw answers to one kind of consent, of every patient or of one, with their document's version. */
+export async function selectSignatureRowsOfKind(db: Db, kind: ConsentKind, patientId?: string) {
+	let query = db.kysely
+		.selectFrom('consent_signature')
+		.innerJoin('consent_document', 'consent_document.id', 'consent_signature.document_id')
+		.select(['consent_signature.id', 'consent_signature.patient_id', 'consent_signature.document_id', 'consent_document.kind', 'consent_document.version', 'consent_signature.agreed', 'consent_signature.signed_at'])
+		.where('consent_document.kind', '=', kind);
+	if (patientId !== undefined) query = query.where('consent_signature.patient_id', '=', patientId);
+	return query.execute();
+}

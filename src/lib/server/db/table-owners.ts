@@ -154,7 +154,6 @@ export const READ_ELSEWHERE: readonly Table[] = [
 	'charge_void',
 	'clinic',
 	'clinic_closure',
-	'consent_signature',
 	'contraindication_override',
 	'doctor_consent',
 	'holiday_opening',
