@@ -172,7 +172,6 @@ export const READ_ELSEWHERE: readonly Table[] = [
 	'session_amendment',
 	'session_point',
 	'staff',
-	'treatment_plan',
 	'treatment_session'
 ];
 

@@ -3,6 +3,7 @@ import { recallList, type RecallEntry, type RecallFacts } from '../../domain/pat
 import { localDate } from '../../domain/time';
 import type { Db } from '../db/database';
 import { selectSignatureRowsOfKind } from '../consent/consent-repository';
+import { selectActivePlanFrequencies } from '../treatment-plan/plan-repository';
 
 /** Visits that took place. */
 const VISITED = ['arrived', 'completed'] as const;
@@ -41,7 +42,7 @@ export async function loadRecallList(db: Db, now = db.clock.now()): Promise<Reca
 			.groupBy(['patient.id', 'patient.family_name', 'patient.given_name', 'patient.patient_number', 'patient.phone', 'patient.email'])
 			.execute(),
 		db.kysely.selectFrom('appointment').select('patient_id').distinct().where('status', '=', 'booked').where('starts_at', '>=', nowIso).where('patient_id', 'is not', null).execute(),
-		db.kysely.selectFrom('treatment_plan').select(['patient_id', 'frequency_per_week', 'updated_at']).where('status', '=', 'active').orderBy('updated_at').execute(),
+		selectActivePlanFrequencies(db),
 		selectSignatureRowsOfKind(db, 'reminders'),
 		db.kysely.selectFrom('recall_invitation').select((eb) => ['patient_id', eb.fn.max('sent_at').as('last_sent')]).groupBy('patient_id').execute()
 	]);

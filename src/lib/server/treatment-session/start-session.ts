@@ -16,6 +16,7 @@ import { ZStartSessionSchema } from './schemas';
 import { findSessionPatient, insertSession, insertSessionPoints, licencesOf } from './session-repository';
 import { currentSafetyAlerts } from './session-safety';
 import { clinicTimeZone } from '../clinic/clinic-settings';
+import { selectActivePlanPointsJson } from '../treatment-plan/plan-repository';
 
 export type StartSessionResult =
 	/** `held`: how many of the plan's points wait for an acknowledgement before they join the record. */
@@ -147,8 +148,8 @@ export async function startSession(db: Db, patientId: string, input: Record<stri
 
 /** The points of the patient's active treatment plan, as the plan stores them; none without a plan. */
 async function activePlanPoints(db: Db, patientId: string): Promise<Array<{ code: string; side: PointSide; deep: boolean }>> {
-	const plan = await db.kysely.selectFrom('treatment_plan').select('points').where('patient_id', '=', patientId).where('status', '=', 'active').executeTakeFirst();
-	if (!plan) return [];
-	const parsed = z.array(z.object({ code: z.string().max(16), side: z.enum(POINT_SIDES), deep: z.boolean().catch(false).default(false) })).safeParse(JSON.parse(plan.points));
+	const points = await selectActivePlanPointsJson(db, patientId);
+	if (points === undefined) return [];
+	const parsed = z.array(z.object({ code: z.string().max(16), side: z.enum(POINT_SIDES), deep: z.boolean().catch(false).default(false) })).safeParse(JSON.parse(points));
 	return parsed.success ? parsed.data.filter((p) => Boolean(findAcupoint(p.code))) : [];
 }
