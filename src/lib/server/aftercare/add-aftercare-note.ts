@@ -3,6 +3,7 @@ import { recordAudit, type AuditActor } from '../audit/audit-log';
 import type { Db } from '../db/database';
 import { withTransaction } from '../db/transaction';
 import { ZAftercareNoteSchema } from './schemas';
+import { insertAftercareNote } from './aftercare-repository';
 
 export type AddAftercareNoteResult =
 	| { ok: true; id: string }
@@ -32,10 +33,7 @@ export async function addAftercareNote(
 		const patient = await tx.kysely.selectFrom('patient').select('id').where('id', '=', patientId).where('merged_into_id', 'is', null).executeTakeFirst();
 		if (!patient) return { ok: false, code: 'not_found' } as const;
 		const id = randomUUID();
-		await tx.kysely
-			.insertInto('aftercare_note')
-			.values({ id, patient_id: patientId, staff_id: staffId, created_at: now.toISOString(), body: parsed.data.body, shared_with_patient: parsed.data.shared ? 1 : 0 })
-			.execute();
+		await insertAftercareNote(tx, { id, patient_id: patientId, staff_id: staffId, created_at: now.toISOString(), body: parsed.data.body, shared_with_patient: parsed.data.shared ? 1 : 0 });
 		await recordAudit(tx, actor, { action: 'aftercare.create', entityType: 'aftercare_note', entityId: id, patientId, detail: { shared: parsed.data.shared } });
 		return { ok: true, id } as const;
 	});

@@ -3,6 +3,7 @@ import { recordAudit, type AuditActor } from '../audit/audit-log';
 import type { Db } from '../db/database';
 import type { Staff } from '../db/schema';
 import { withTransaction } from '../db/transaction';
+import { setStaffPassword } from '../staff/staff-repository';
 import { checkPassword, hashPassword, verifyPassword } from './password';
 import { deleteStaffSessions } from './session';
 
@@ -26,11 +27,7 @@ export async function changePassword(
 	if (problems.length > 0) return { ok: false, code: 'weak_password', problems };
 	const passwordHash = await hashPassword(input.newPassword);
 	await withTransaction(db, async (tx) => {
-		await tx.kysely
-			.updateTable('staff')
-			.set({ password_hash: passwordHash, password_changed_at: tx.clock.now().toISOString() })
-			.where('id', '=', staff.id)
-			.execute();
+		await setStaffPassword(tx, staff.id, passwordHash, tx.clock.now().toISOString());
 		await deleteStaffSessions(tx, staff.id, sessionId);
 		await recordAudit(tx, actor, { action: 'auth.password_changed', entityType: 'staff', entityId: staff.id });
 	});

@@ -3,6 +3,7 @@ import type { Db } from '../db/database';
 import type { Staff } from '../db/schema';
 import { withTransaction } from '../db/transaction';
 import { logger } from '../log';
+import { sealStaffTotpSecret, setStaffTotpCounter } from '../staff/staff-repository';
 import { verifyPassword } from './password';
 import { isSealed, type SecretBox } from './secret-box';
 import { deleteSessionById, rotateSession } from './session';
@@ -42,7 +43,7 @@ async function useTotpCode(tx: Db, secrets: SecretBox, staff: Staff, code: strin
 	if (!staff.totp_enabled || !staff.totp_secret) return false;
 	const counter = matchStoredTotp(secrets, staff.id, staff.totp_secret, code, now);
 	if (counter === null || counter <= Number(staff.totp_last_counter ?? -1)) return false;
-	await tx.kysely.updateTable('staff').set({ totp_last_counter: counter }).where('id', '=', staff.id).execute();
+	await setStaffTotpCounter(tx, staff.id, counter);
 	return true;
 }
 
@@ -124,7 +125,7 @@ export async function sealPlainTotpSecrets(db: Db, secrets: SecretBox): Promise<
 	const plain = rows.filter((row) => !isSealed(row.totp_secret!));
 	for (const row of plain) {
 		// Only if still unchanged: another instance may be sealing it at the same moment.
-		await db.kysely.updateTable('staff').set({ totp_secret: secrets.seal(row.totp_secret!, row.id) }).where('id', '=', row.id).where('totp_secret', '=', row.totp_secret).execute();
+		await sealStaffTotpSecret(db, row.id, row.totp_secret!, secrets.seal(row.totp_secret!, row.id));
 	}
 	return plain.length;
 }

@@ -1,7 +1,7 @@
 import { recordAudit, type AuditActor } from '../audit/audit-log';
 import type { Db } from '../db/database';
 import { withTransaction } from '../db/transaction';
-import { findStaffById } from '../staff/staff-repository';
+import { enableStaffTotp, findStaffById, setPendingTotpSecret } from '../staff/staff-repository';
 import { verifyPassword } from './password';
 import { lockStaffRow, matchStoredTotp, replaceRecoveryCodes, type RotatedSession } from './second-factor';
 import type { SecretBox } from './secret-box';
@@ -38,7 +38,7 @@ export async function beginTotpEnrolment(
 	}
 	const secret = newTotpSecret();
 	await withTransaction(db, async (tx) => {
-		await tx.kysely.updateTable('staff').set({ totp_secret: secrets.seal(secret, staff.id) }).where('id', '=', staff.id).where('totp_enabled', '=', 0).execute();
+		await setPendingTotpSecret(tx, staff.id, secrets.seal(secret, staff.id));
 		await recordAudit(tx, actor, { action: 'auth.totp_secret_shown', entityType: 'staff', entityId: staff.id });
 	});
 	return { ok: true, secret };
@@ -61,11 +61,7 @@ export async function confirmTotpEnrolment(
 		if (!staff?.totp_secret || staff.totp_enabled) return { ok: false, code: 'invalid_code' } as const;
 		const counter = matchStoredTotp(secrets, staffId, staff.totp_secret, code, now);
 		if (counter === null) return { ok: false, code: 'invalid_code' } as const;
-		await tx.kysely
-			.updateTable('staff')
-			.set({ totp_enabled: 1, totp_last_counter: counter })
-			.where('id', '=', staffId)
-			.execute();
+		await enableStaffTotp(tx, staffId, counter);
 		const recoveryCodes = await replaceRecoveryCodes(tx, staffId);
 		const session = await rotateSession(tx, sessionId, now);
 		await recordAudit(tx, actor, { action: 'auth.totp_enabled', entityType: 'staff', entityId: staffId });

@@ -2,6 +2,8 @@ import { recordAudit, type AuditActor } from '../audit/audit-log';
 import type { Db } from '../db/database';
 import { withTransaction } from '../db/transaction';
 import type { TBookingControls, TServiceWindow } from './schemas';
+import { updateClinic } from '../clinic/clinic-repository';
+import { updateServiceRow } from '../scheduling-settings/settings-repository';
 
 export interface BookingControlsView {
 	approveNewPatients: boolean;
@@ -35,10 +37,7 @@ export async function loadBookingControls(db: Db): Promise<BookingControlsView> 
 /** The clinic-wide controls: approval for new patients, and the limit of upcoming visits. Audited. */
 export async function updateBookingControls(db: Db, controls: TBookingControls, actor: AuditActor): Promise<void> {
 	await withTransaction(db, async (tx) => {
-		await tx.kysely
-			.updateTable('clinic')
-			.set({ approve_new_patients: controls.approveNewPatients ? 1 : 0, max_upcoming_visits: controls.maxUpcomingVisits })
-			.execute();
+		await updateClinic(tx, { approve_new_patients: controls.approveNewPatients ? 1 : 0, max_upcoming_visits: controls.maxUpcomingVisits });
 		await recordAudit(tx, actor, { action: 'booking_controls.changed', entityType: 'clinic', detail: { ...controls } });
 	});
 }
@@ -46,12 +45,7 @@ export async function updateBookingControls(db: Db, controls: TBookingControls, 
 /** A service's own minimum notice and horizon (null: the clinic's). Audited. */
 export async function updateServiceWindow(db: Db, input: TServiceWindow, actor: AuditActor): Promise<{ ok: boolean }> {
 	return withTransaction(db, async (tx) => {
-		const updated = await tx.kysely
-			.updateTable('service')
-			.set({ min_notice_minutes: input.minNoticeMinutes, horizon_days: input.horizonDays })
-			.where('id', '=', input.serviceId)
-			.executeTakeFirst();
-		if (Number(updated.numUpdatedRows) !== 1) return { ok: false };
+		if (!(await updateServiceRow(tx, input.serviceId, { min_notice_minutes: input.minNoticeMinutes, horizon_days: input.horizonDays }))) return { ok: false };
 		await recordAudit(tx, actor, {
 			action: 'booking_controls.service_window_changed',
 			entityType: 'service',

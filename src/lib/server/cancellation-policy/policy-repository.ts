@@ -1,7 +1,9 @@
 import type { CancellationPolicy } from '../../domain/billing/cancellation-fee';
+import type { Insertable } from 'kysely';
 import type { Db } from '../db/database';
+import type { CancellationFeeSettlementTable, CancellationFeeTable, CancellationPolicyTable } from '../db/schema-cancellation-recall';
 
-/* The reads of the cancellation policy that the booking, the desk and the settings share. */
+/* The reads of the cancellation policy that the booking, the desk and the settings share, and the writes of its tables. */
 
 export interface StoredPolicy extends CancellationPolicy {
 	noteJa: string;
@@ -27,4 +29,19 @@ export async function listPolicyVersions(db: Db): Promise<StoredPolicy[]> {
 export async function currentPolicy(db: Db): Promise<StoredPolicy | null> {
 	const versions = await listPolicyVersions(db);
 	return versions.at(-1) ?? null;
+}
+
+/* The cancellation tables' writes (docs/architecture.md, "One owner per table"). */
+
+export async function insertPolicyVersion(db: Db, policy: Insertable<CancellationPolicyTable>): Promise<void> {
+	await db.kysely.insertInto('cancellation_policy').values(policy).execute();
+}
+
+export async function insertCancellationFee(db: Db, fee: Insertable<CancellationFeeTable>): Promise<void> {
+	await db.kysely.insertInto('cancellation_fee').values(fee).execute();
+}
+
+/** A fee collected or waived; the fee's one settlement. */
+export async function insertFeeSettlement(db: Db, settlement: Insertable<CancellationFeeSettlementTable>): Promise<void> {
+	await db.kysely.insertInto('cancellation_fee_settlement').values(settlement).execute();
 }

@@ -3,7 +3,7 @@ import { noShowFee, policyForVisit } from '../../domain/billing/cancellation-fee
 import type { CancellationFeeKind } from '../db/schema-cancellation-recall';
 import { recordAudit, type AuditActor } from '../audit/audit-log';
 import type { Db } from '../db/database';
-import { listPolicyVersions } from './policy-repository';
+import { insertCancellationFee, insertFeeSettlement, listPolicyVersions } from './policy-repository';
 
 /* Writing a fee, inside the transaction of the cancellation or the desk's no-show (issue #17). */
 
@@ -20,10 +20,7 @@ export async function recordCancellationFee(tx: Db, visit: VisitOwingFee, kind: 
 	if (existing) return null;
 	const clinic = await tx.kysely.selectFrom('clinic').select('id').orderBy('id').executeTakeFirstOrThrow();
 	const id = randomUUID();
-	await tx.kysely
-		.insertInto('cancellation_fee')
-		.values({ id, clinic_id: clinic.id, patient_id: visit.patient_id, appointment_id: visit.id, kind, amount_jpy: amountJpy, policy_version: policyVersion, created_at: new Date(now).toISOString(), created_by_staff_id: actor.type === 'staff' ? actor.id : null })
-		.execute();
+	await insertCancellationFee(tx, { id, clinic_id: clinic.id, patient_id: visit.patient_id, appointment_id: visit.id, kind, amount_jpy: amountJpy, policy_version: policyVersion, created_at: new Date(now).toISOString(), created_by_staff_id: actor.type === 'staff' ? actor.id : null });
 	await recordAudit(tx, actor, { action: 'cancellation_fee.create', entityType: 'cancellation_fee', entityId: id, patientId: visit.patient_id, detail: { appointmentId: visit.id, kind, amountJpy, policyVersion } });
 	return amountJpy;
 }
@@ -50,6 +47,6 @@ export async function waiveNoShowFeeOnCorrection(tx: Db, appointmentId: string, 
 		.where('cancellation_fee.kind', '=', 'no_show')
 		.executeTakeFirst();
 	if (!fee || fee.outcome) return;
-	await tx.kysely.insertInto('cancellation_fee_settlement').values({ fee_id: fee.id, outcome: 'waived', charge_id: null, reason: 'status_corrected', settled_at: new Date(now).toISOString(), settled_by: actor.id }).execute();
+	await insertFeeSettlement(tx, { fee_id: fee.id, outcome: 'waived', charge_id: null, reason: 'status_corrected', settled_at: new Date(now).toISOString(), settled_by: actor.id });
 	await recordAudit(tx, actor, { action: 'cancellation_fee.waive', entityType: 'cancellation_fee', entityId: fee.id, patientId: fee.patient_id, detail: { reason: 'status_corrected' } });
 }

@@ -2,8 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { recordAudit, type AuditActor } from '../audit/audit-log';
 import type { Db } from '../db/database';
 import { withTransaction } from '../db/transaction';
-import { currentPolicy, type StoredPolicy } from './policy-repository';
+import { currentPolicy, insertPolicyVersion, type StoredPolicy } from './policy-repository';
 import { policyFieldCodes, ZSavePolicySchema, type PolicyFieldCodes } from './schemas';
+import { updateClinic } from '../clinic/clinic-repository';
 
 export type SavePolicyResult = { ok: true; policy: StoredPolicy; changed: boolean } | { ok: false; code: 'invalid'; fields: PolicyFieldCodes } | { ok: false; code: 'forbidden' };
 
@@ -33,11 +34,8 @@ export async function saveCancellationPolicy(db: Db, input: Record<string, unkno
 		const clinic = await tx.kysely.selectFrom('clinic').select('id').orderBy('id').executeTakeFirstOrThrow();
 		const version = (current?.version ?? 0) + 1;
 		const createdAt = now.toISOString();
-		await tx.kysely
-			.insertInto('cancellation_policy')
-			.values({ id: randomUUID(), clinic_id: clinic.id, version, free_until_hours: data.freeUntilHours, late_fee_jpy: data.lateFeeJpy, no_show_fee_jpy: data.noShowFeeJpy, note_ja: data.noteJa, note_en: data.noteEn, created_at: createdAt, created_by: staffId })
-			.execute();
-		await tx.kysely.updateTable('clinic').set({ cancellation_cutoff_hours: data.freeUntilHours }).where('id', '=', clinic.id).execute();
+		await insertPolicyVersion(tx, { id: randomUUID(), clinic_id: clinic.id, version, free_until_hours: data.freeUntilHours, late_fee_jpy: data.lateFeeJpy, no_show_fee_jpy: data.noShowFeeJpy, note_ja: data.noteJa, note_en: data.noteEn, created_at: createdAt, created_by: staffId });
+		await updateClinic(tx, { cancellation_cutoff_hours: data.freeUntilHours }, clinic.id);
 		await recordAudit(tx, actor, {
 			action: 'cancellation_policy.save',
 			entityType: 'cancellation_policy',

@@ -8,6 +8,7 @@ import { withTransaction } from '../db/transaction';
 import { noShowCover } from '../packages/no-show-use';
 import { usePackageForVisit } from '../packages/use-package';
 import { policyFieldCodes, ZCollectFeeSchema, ZWaiveFeeSchema, type PolicyFieldCodes } from './schemas';
+import { insertFeeSettlement } from './policy-repository';
 
 export type SettleFeeResult =
 	| { ok: true; chargeId: string | null }
@@ -49,7 +50,7 @@ export async function collectCancellationFee(db: Db, feeId: string, input: Recor
 			paymentId = randomUUID();
 			await tx.kysely.insertInto('payment').values({ id: paymentId, charge_id: chargeId, patient_id: fee.patient_id, kind: 'payment', method: data.method, amount_jpy: amount, received_at: at, reason: '', recorded_by: staffId }).execute();
 		}
-		await tx.kysely.insertInto('cancellation_fee_settlement').values({ fee_id: feeId, outcome: 'collected', charge_id: chargeId, reason: '', settled_at: at, settled_by: staffId }).execute();
+		await insertFeeSettlement(tx, { fee_id: feeId, outcome: 'collected', charge_id: chargeId, reason: '', settled_at: at, settled_by: staffId });
 		await recordAudit(tx, actor, { action: 'cancellation_fee.collect', entityType: 'cancellation_fee', entityId: feeId, patientId: fee.patient_id, detail: { chargeId, paymentId, method: data.method, amountJpy: amount, packageSaleId: cover?.saleId ?? null } });
 		return { ok: true, chargeId };
 	});
@@ -58,7 +59,7 @@ export async function collectCancellationFee(db: Db, feeId: string, input: Recor
 /** The desk waives a fee; the reason is required and kept with the audit. */
 export async function waiveCancellationFee(db: Db, feeId: string, input: Record<string, unknown>, actor: AuditActor, options: Clock = {}): Promise<SettleFeeResult> {
 	return settleOpenFee(db, feeId, ZWaiveFeeSchema, input, actor, options, async (tx, fee, data, staffId, now) => {
-		await tx.kysely.insertInto('cancellation_fee_settlement').values({ fee_id: feeId, outcome: 'waived', charge_id: null, reason: data.reason, settled_at: now.toISOString(), settled_by: staffId }).execute();
+		await insertFeeSettlement(tx, { fee_id: feeId, outcome: 'waived', charge_id: null, reason: data.reason, settled_at: now.toISOString(), settled_by: staffId });
 		await recordAudit(tx, actor, { action: 'cancellation_fee.waive', entityType: 'cancellation_fee', entityId: feeId, patientId: fee.patient_id, detail: { reason: data.reason, amountJpy: Number(fee.amount_jpy) } });
 		return { ok: true, chargeId: null };
 	});

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { recordAudit, type AuditActor } from '../audit/audit-log';
 import type { Db } from '../db/database';
 import { withTransaction } from '../db/transaction';
+import { updateClinic } from './clinic-repository';
 
 const line = (max: number) => z.string().trim().min(1).max(max);
 const optionalLine = (max: number) => z.string().trim().max(max).default('');
@@ -29,26 +30,23 @@ export type TClinicDetails = z.infer<typeof ZClinicDetailsSchema>;
 /** The owner changes what the public site shows about the clinic, without a deploy. */
 export async function updateClinicDetails(db: Db, details: TClinicDetails, actor: AuditActor): Promise<void> {
 	await withTransaction(db, async (tx) => {
-		await tx.kysely
-			.updateTable('clinic')
-			.set({
-				name_ja: details.nameJa,
-				name_en: details.nameEn,
-				postal_code: details.postalCode,
-				address_ja: details.addressJa,
-				address_en: details.addressEn,
-				phone: details.phone,
-				email: details.email,
-				access_ja: details.accessJa,
-				access_en: details.accessEn,
-				operator_name_ja: details.operatorNameJa,
-				operator_name_en: details.operatorNameEn,
-				representative_ja: details.representativeJa,
-				representative_en: details.representativeEn,
-				operator_address_ja: details.operatorAddressJa,
-				operator_address_en: details.operatorAddressEn
-			})
-			.execute();
+		await updateClinic(tx, {
+			name_ja: details.nameJa,
+			name_en: details.nameEn,
+			postal_code: details.postalCode,
+			address_ja: details.addressJa,
+			address_en: details.addressEn,
+			phone: details.phone,
+			email: details.email,
+			access_ja: details.accessJa,
+			access_en: details.accessEn,
+			operator_name_ja: details.operatorNameJa,
+			operator_name_en: details.operatorNameEn,
+			representative_ja: details.representativeJa,
+			representative_en: details.representativeEn,
+			operator_address_ja: details.operatorAddressJa,
+			operator_address_en: details.operatorAddressEn
+		});
 		await recordAudit(tx, actor, { action: 'clinic.details_changed', entityType: 'clinic' });
 	});
 }

@@ -1,5 +1,6 @@
 import type { Db } from '../db/database';
-import type { Clinic } from '../db/schema';
+import type { Updateable } from 'kysely';
+import type { Clinic, ClinicTable } from '../db/schema';
 
 export async function findClinic(db: Db): Promise<Clinic | undefined> {
 	return db.kysely.selectFrom('clinic').selectAll().executeTakeFirst();
@@ -21,4 +22,14 @@ export async function listPractitioners(db: Db) {
 
 export async function listBeds(db: Db) {
 	return db.kysely.selectFrom('bed').selectAll().orderBy('sort_order').execute();
+}
+
+/*
+ * The clinic table's writes (docs/architecture.md, "One owner per table"). A database holds one
+ * clinic row; each settings page changes its own columns through this function.
+ */
+export async function updateClinic(db: Db, changes: Updateable<ClinicTable>, clinicId?: string): Promise<void> {
+	let query = db.kysely.updateTable('clinic').set(changes);
+	if (clinicId !== undefined) query = query.where('id', '=', clinicId);
+	await query.execute();
 }

@@ -2,6 +2,7 @@ import { recordAudit, type AuditActor } from '../audit/audit-log';
 import type { Db } from '../db/database';
 import type { StaffRole } from '../db/schema';
 import { withTransaction } from '../db/transaction';
+import { updateClinic } from './clinic-repository';
 
 /**
  * Whether reception may sign in without a second factor (issue #16). Off by default; only
@@ -10,7 +11,7 @@ import { withTransaction } from '../db/transaction';
  */
 export async function setReceptionTotpOptional(db: Db, optional: boolean, actor: AuditActor): Promise<void> {
 	await withTransaction(db, async (tx) => {
-		await tx.kysely.updateTable('clinic').set({ reception_totp_optional: optional ? 1 : 0 }).execute();
+		await updateClinic(tx, { reception_totp_optional: optional ? 1 : 0 });
 		await recordAudit(tx, actor, { action: 'clinic.reception_totp_optional_changed', entityType: 'clinic', detail: { optional } });
 	});
 }
@@ -18,7 +19,7 @@ export async function setReceptionTotpOptional(db: Db, optional: boolean, actor:
 /** Whether reception may read clinical content (intake answers, notes, side effects). Off by default. */
 export async function setReceptionReadsClinical(db: Db, allowed: boolean, actor: AuditActor): Promise<void> {
 	await withTransaction(db, async (tx) => {
-		await tx.kysely.updateTable('clinic').set({ reception_reads_clinical: allowed ? 1 : 0 }).execute();
+		await updateClinic(tx, { reception_reads_clinical: allowed ? 1 : 0 });
 		await recordAudit(tx, actor, { action: 'clinic.reception_clinical_access_changed', entityType: 'clinic', detail: { allowed } });
 	});
 }

@@ -1,6 +1,7 @@
 import { recordAudit, type AuditActor } from '../audit/audit-log';
 import type { Db } from '../db/database';
 import { withTransaction } from '../db/transaction';
+import { updateClinic } from './clinic-repository';
 
 /**
  * Whether the clinic offers cupping (吸玉). Neither licence act covers it, so it is the owner's
@@ -8,7 +9,7 @@ import { withTransaction } from '../db/transaction';
  */
 export async function setOffersCupping(db: Db, offered: boolean, actor: AuditActor): Promise<void> {
 	await withTransaction(db, async (tx) => {
-		await tx.kysely.updateTable('clinic').set({ offers_cupping: offered ? 1 : 0 }).execute();
+		await updateClinic(tx, { offers_cupping: offered ? 1 : 0 });
 		await recordAudit(tx, actor, { action: 'clinic.offers_cupping_changed', entityType: 'clinic', detail: { offered } });
 	});
 }

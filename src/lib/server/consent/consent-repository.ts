@@ -1,5 +1,7 @@
 import { isConsentChannel, isConsentKind, type ConsentChannel, type ConsentKind } from '../../domain/consent/kinds';
+import type { Insertable } from 'kysely';
 import type { Db } from '../db/database';
+import type { ConsentDocumentTable, ConsentSignatureTable } from '../db/schema';
 
 /** Kysely queries for consent documents and signatures; nothing else in consent/ talks SQL. */
 
@@ -171,4 +173,34 @@ export async function selectSigner(db: Db, patientId: string): Promise<SignerNam
 		givenNameKana: row.given_name_kana,
 		preferredLocale: row.preferred_locale === 'en' ? 'en' : 'ja'
 	};
+}
+
+/* The consent tables' writes (docs/architecture.md, "One owner per table"). */
+
+export async function insertConsentDocument(db: Db, document: Insertable<ConsentDocumentTable>): Promise<void> {
+	await db.kysely.insertInto('consent_document').values(document).execute();
+}
+
+/** Inserts the documents a version of the clinic does not have yet; an existing (kind, version) stays as it is. */
+export async function insertMissingConsentDocuments(db: Db, documents: Insertable<ConsentDocumentTable>[]): Promise<void> {
+	await db.kysely
+		.insertInto('consent_document')
+		.values(documents)
+		.onConflict((oc) => oc.columns(['kind', 'version']).doNothing())
+		.execute();
+}
+
+export async function insertConsentSignature(db: Db, signature: Insertable<ConsentSignatureTable>): Promise<void> {
+	await db.kysely.insertInto('consent_signature').values(signature).execute();
+}
+
+/** The raw answers to one kind of consent, of every patient or of one, with their document's version. */
+export async function selectSignatureRowsOfKind(db: Db, kind: ConsentKind, patientId?: string) {
+	let query = db.kysely
+		.selectFrom('consent_signature')
+		.innerJoin('consent_document', 'consent_document.id', 'consent_signature.document_id')
+		.select(['consent_signature.id', 'consent_signature.patient_id', 'consent_signature.document_id', 'consent_document.kind', 'consent_document.version', 'consent_signature.agreed', 'consent_signature.signed_at'])
+		.where('consent_document.kind', '=', kind);
+	if (patientId !== undefined) query = query.where('consent_signature.patient_id', '=', patientId);
+	return query.execute();
 }

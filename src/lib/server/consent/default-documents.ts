@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { isRequiredKind, type ConsentKind } from '../../domain/consent/kinds';
 import type { Db } from '../db/database';
+import { insertMissingConsentDocuments } from './consent-repository';
 
 /*
  * Version 1 of each consent document, written for this product. Paragraphs are separated by a
@@ -111,9 +112,5 @@ export async function ensureDefaultConsentDocuments(db: Db, now = db.clock.now()
 		created_at: now.toISOString(),
 		created_by: null
 	}));
-	await db.kysely
-		.insertInto('consent_document')
-		.values(rows)
-		.onConflict((oc) => oc.columns(['kind', 'version']).doNothing())
-		.execute();
+	await insertMissingConsentDocuments(db, rows);
 }

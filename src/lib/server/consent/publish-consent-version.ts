@@ -4,7 +4,7 @@ import { isRequiredKind } from '../../domain/consent/kinds';
 import { recordAudit, type AuditActor } from '../audit/audit-log';
 import type { Db } from '../db/database';
 import { withTransaction } from '../db/transaction';
-import { selectCurrentVersion, selectDocuments } from './consent-repository';
+import { insertConsentDocument, selectCurrentVersion, selectDocuments } from './consent-repository';
 import { ZPublishConsentSchema } from './schemas';
 
 /** Field name → message key. */
@@ -47,21 +47,18 @@ export async function publishConsentVersion(
 			return { ok: false, code: 'invalid', fields: { bodyJa: 'consent.error.unchanged' } } as const;
 		}
 		const id = randomUUID();
-		await tx.kysely
-			.insertInto('consent_document')
-			.values({
-				id,
-				kind: data.kind,
-				version,
-				required: data.required ? 1 : 0,
-				title_ja: data.titleJa,
-				title_en: data.titleEn,
-				body_ja: data.bodyJa,
-				body_en: data.bodyEn,
-				created_at: now.toISOString(),
-				created_by: staffId
-			})
-			.execute();
+		await insertConsentDocument(tx, {
+			id,
+			kind: data.kind,
+			version,
+			required: data.required ? 1 : 0,
+			title_ja: data.titleJa,
+			title_en: data.titleEn,
+			body_ja: data.bodyJa,
+			body_en: data.bodyEn,
+			created_at: now.toISOString(),
+			created_by: staffId
+		});
 		await recordAudit(tx, actor, { action: 'consent.publish', entityType: 'consent_document', entityId: id, detail: { kind: data.kind, version } });
 		return { ok: true, documentId: id, version } as const;
 	});

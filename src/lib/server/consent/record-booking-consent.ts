@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { AuditActor } from '../audit/audit-log';
 import { recordAudit } from '../audit/audit-log';
 import type { Db } from '../db/database';
+import { insertConsentSignature } from './consent-repository';
 import { ensureDefaultConsentDocuments } from './default-documents';
 import { CONSENT_LIMITS } from './schemas';
 
@@ -30,21 +31,18 @@ export async function recordBookingPrivacyConsent(tx: Db, consent: BookingConsen
 		if (!document) throw new Error('no privacy document after publishing the defaults');
 	}
 	const id = randomUUID();
-	await tx.kysely
-		.insertInto('consent_signature')
-		.values({
-			id,
-			patient_id: consent.patientId,
-			document_id: document.id,
-			agreed: 1,
-			signed_name: consent.signedName.slice(0, CONSENT_LIMITS.typedName),
-			signed_at: now.toISOString(),
-			ip: consent.ip?.slice(0, 100) ?? null,
-			user_agent: consent.userAgent?.slice(0, 500) ?? null,
-			recorded_by_staff_id: null,
-			channel: 'online_booking'
-		})
-		.execute();
+	await insertConsentSignature(tx, {
+		id,
+		patient_id: consent.patientId,
+		document_id: document.id,
+		agreed: 1,
+		signed_name: consent.signedName.slice(0, CONSENT_LIMITS.typedName),
+		signed_at: now.toISOString(),
+		ip: consent.ip?.slice(0, 100) ?? null,
+		user_agent: consent.userAgent?.slice(0, 500) ?? null,
+		recorded_by_staff_id: null,
+		channel: 'online_booking'
+	});
 	await recordAudit(tx, actor, {
 		action: 'consent.sign',
 		entityType: 'consent_signature',

@@ -3,7 +3,7 @@ import { mayTakeVerbally } from '../../domain/consent/required-consent';
 import { recordAudit, type AuditActor } from '../audit/audit-log';
 import type { Db } from '../db/database';
 import { withTransaction } from '../db/transaction';
-import { selectCurrentVersion, selectSigner } from './consent-repository';
+import { insertConsentSignature, selectCurrentVersion, selectSigner } from './consent-repository';
 import { ZVerbalConsentSchema } from './schemas';
 
 export type VerbalConsentResult =
@@ -30,22 +30,19 @@ export async function recordVerbalTreatmentConsent(db: Db, patientId: string, in
 		const document = await tx.kysely.selectFrom('consent_document').select('id').where('kind', '=', 'treatment').where('version', '=', version).executeTakeFirst();
 		if (!document) return { ok: false, code: 'no_document' };
 		const id = randomUUID();
-		await tx.kysely
-			.insertInto('consent_signature')
-			.values({
-				id,
-				patient_id: patient.id,
-				document_id: document.id,
-				agreed: 1,
-				// Nothing was typed: the name on record is whose consent was taken.
-				signed_name: '',
-				signed_at: now.toISOString(),
-				ip: null,
-				user_agent: null,
-				recorded_by_staff_id: staffId,
-				channel: 'verbal'
-			})
-			.execute();
+		await insertConsentSignature(tx, {
+			id,
+			patient_id: patient.id,
+			document_id: document.id,
+			agreed: 1,
+			// Nothing was typed: the name on record is whose consent was taken.
+			signed_name: '',
+			signed_at: now.toISOString(),
+			ip: null,
+			user_agent: null,
+			recorded_by_staff_id: staffId,
+			channel: 'verbal'
+		});
 		await recordAudit(tx, actor, {
 			action: 'consent.verbal',
 			entityType: 'consent_signature',

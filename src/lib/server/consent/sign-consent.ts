@@ -4,7 +4,7 @@ import { normaliseText } from '../../domain/patients/normalise';
 import { recordAudit, type AuditActor } from '../audit/audit-log';
 import type { Db } from '../db/database';
 import { withTransaction } from '../db/transaction';
-import { selectCurrentVersion, selectDocument, selectSigner } from './consent-repository';
+import { insertConsentSignature, selectCurrentVersion, selectDocument, selectSigner } from './consent-repository';
 import { CONSENT_LIMITS } from './schemas';
 
 export interface TSignConsent {
@@ -52,21 +52,18 @@ export async function signConsent(db: Db, input: TSignConsent, actor: AuditActor
 		});
 		if (!document || Object.keys(fields).length > 0) return { ok: false, code: 'invalid', fields } as const;
 		const id = randomUUID();
-		await tx.kysely
-			.insertInto('consent_signature')
-			.values({
-				id,
-				patient_id: signer.id,
-				document_id: document.id,
-				agreed: input.agreed ? 1 : 0,
-				signed_name: typedName.slice(0, CONSENT_LIMITS.typedName),
-				signed_at: now.toISOString(),
-				ip: clip(input.ip, 100),
-				user_agent: clip(input.userAgent, 500),
-				recorded_by_staff_id: input.staffId ?? null,
-				channel: input.staffId ? 'desk' : 'portal'
-			})
-			.execute();
+		await insertConsentSignature(tx, {
+			id,
+			patient_id: signer.id,
+			document_id: document.id,
+			agreed: input.agreed ? 1 : 0,
+			signed_name: typedName.slice(0, CONSENT_LIMITS.typedName),
+			signed_at: now.toISOString(),
+			ip: clip(input.ip, 100),
+			user_agent: clip(input.userAgent, 500),
+			recorded_by_staff_id: input.staffId ?? null,
+			channel: input.staffId ? 'desk' : 'portal'
+		});
 		await recordAudit(tx, actor, {
 			action: 'consent.sign',
 			entityType: 'consent_signature',

@@ -8,6 +8,7 @@ import type { Db } from '../db/database';
 import { withTransaction } from '../db/transaction';
 import type { Mailer } from '../mail/mailer';
 import type { TContact } from './schemas';
+import { insertContactMessage, markContactMessageRowHandled } from './contact-repository';
 
 export const CONTACT_LIMIT = { messages: 3, windowMinutes: 10 } as const;
 
@@ -42,20 +43,17 @@ export async function sendContactMessage(
 	}
 	const id = randomUUID();
 	await withTransaction(db, async (tx) => {
-		await tx.kysely
-			.insertInto('contact_message')
-			.values({
-				id,
-				created_at: now.toISOString(),
-				name: input.name,
-				email: input.email,
-				phone: input.phone,
-				message: input.message,
-				locale: context.locale,
-				sender_key: senderKey,
-				handled_at: null
-			})
-			.execute();
+		await insertContactMessage(tx, {
+			id,
+			created_at: now.toISOString(),
+			name: input.name,
+			email: input.email,
+			phone: input.phone,
+			message: input.message,
+			locale: context.locale,
+			sender_key: senderKey,
+			handled_at: null
+		});
 		await recordAudit(tx, context.actor, { action: 'contact.received', entityType: 'contact_message', entityId: id });
 	});
 	const clinic = await findClinic(db);
@@ -82,13 +80,7 @@ export async function listContactMessages(db: Db, limit = 100) {
 
 export async function markContactMessageHandled(db: Db, id: string, actor: AuditActor): Promise<boolean> {
 	return withTransaction(db, async (tx) => {
-		const result = await tx.kysely
-			.updateTable('contact_message')
-			.set({ handled_at: tx.clock.now().toISOString() })
-			.where('id', '=', id)
-			.where('handled_at', 'is', null)
-			.executeTakeFirst();
-		if (Number(result.numUpdatedRows) !== 1) return false;
+		if (!(await markContactMessageRowHandled(tx, id, tx.clock.now().toISOString()))) return false;
 		await recordAudit(tx, actor, { action: 'contact.handled', entityType: 'contact_message', entityId: id });
 		return true;
 	});

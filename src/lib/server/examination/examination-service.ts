@@ -8,6 +8,7 @@ import { recordAudit, type AuditActor } from '../audit/audit-log';
 import type { Db } from '../db/database';
 import type { ExaminationTable } from '../db/schema-examination';
 import { withTransaction } from '../db/transaction';
+import { acknowledgeExaminationRedFlags, insertExamination, updateExaminationDecision } from './examination-repository';
 import { givenHistoryFacts } from './given-history';
 
 export interface Examination {
@@ -87,24 +88,21 @@ export async function recordExamination(
 		const given = (await givenHistoryFacts(tx, patientId)).map((fact) => fact.flag);
 		const findings: ExamFindings = { ...input.findings, redFlags: withGivenHistory(input.findings.redFlags, given) };
 		const blocked = blocksTreatment(findings);
-		await tx.kysely
-			.insertInto('examination')
-			.values({
-				id,
-				patient_id: patientId,
-				appointment_id: appointmentId,
-				practitioner_staff_id: staffId,
-				kind: input.kind,
-				examined_at: at,
-				findings: JSON.stringify(findings),
-				suggested_root: suggestRoot(findings).root,
-				confirmed_root: null,
-				pattern: findings.pattern ?? suggestPattern(findings),
-				red_flag_positive: blocked ? 1 : 0,
-				created_at: at,
-				updated_at: at
-			})
-			.execute();
+		await insertExamination(tx, {
+			id,
+			patient_id: patientId,
+			appointment_id: appointmentId,
+			practitioner_staff_id: staffId,
+			kind: input.kind,
+			examined_at: at,
+			findings: JSON.stringify(findings),
+			suggested_root: suggestRoot(findings).root,
+			confirmed_root: null,
+			pattern: findings.pattern ?? suggestPattern(findings),
+			red_flag_positive: blocked ? 1 : 0,
+			created_at: at,
+			updated_at: at
+		});
 		await recordAudit(tx, actor, { action: 'examination.create', entityType: 'examination', entityId: id, patientId, detail: { kind: input.kind, redFlag: blocked, redFlagLevel: examRedFlagLevel(findings.redFlags) } });
 		return { ok: true, id, blocked } as const;
 	});
@@ -171,11 +169,7 @@ export async function updateExamination(
 		if (!current) return { ok: false, code: 'not_found' };
 		const editor = actor.id ? await tx.kysely.selectFrom('staff').select('role').where('id', '=', actor.id).executeTakeFirst() : undefined;
 		if (!editor || !actor.id || recordEditRight({ staffId: actor.id, role: editor.role }, current.practitioner_staff_id) === 'none') return { ok: false, code: 'forbidden' };
-		await tx.kysely
-			.updateTable('examination')
-			.set({ confirmed_root: decision.root, pattern: decision.pattern, updated_at: now.toISOString() })
-			.where('id', '=', examId)
-			.execute();
+		await updateExaminationDecision(tx, examId, decision.root, decision.pattern, now.toISOString());
 		await recordAudit(tx, actor, {
 			action: 'examination.confirm',
 			entityType: 'examination',
@@ -216,13 +210,7 @@ export async function acknowledgeExamRedFlags(
 		if (!needsAcknowledgement(normaliseFindings(parseFindings(row.findings)).redFlags)) return { ok: false, code: 'not_needed' } as const;
 		if (row.red_flag_acknowledged_at !== null) return { ok: false, code: 'already_acknowledged' } as const;
 		const at = now.toISOString();
-		const done = await tx.kysely
-			.updateTable('examination')
-			.set({ red_flag_acknowledged_at: at, red_flag_acknowledged_by: staffId, red_flag_acknowledgement: reason, updated_at: at })
-			.where('id', '=', examId)
-			.where('red_flag_acknowledged_at', 'is', null)
-			.executeTakeFirst();
-		if (Number(done.numUpdatedRows) !== 1) return { ok: false, code: 'already_acknowledged' } as const;
+		if (!(await acknowledgeExaminationRedFlags(tx, examId, staffId, reason, at))) return { ok: false, code: 'already_acknowledged' } as const;
 		// The reason is clinical text: the audit row says that it was given, not what it says.
 		await recordAudit(tx, actor, { action: 'examination.red_flag_acknowledge', entityType: 'examination', entityId: examId, patientId });
 		return { ok: true } as const;

@@ -4,7 +4,8 @@ import { parseStoredAnswers } from '../../domain/intake/progress';
 import { isIntakeStep, type IntakeStep } from '../../domain/intake/steps';
 import type { TriageLevel } from '../../domain/triage/assess';
 import type { Db } from '../db/database';
-import type { IntakeStatus } from '../db/schema';
+import type { IntakeStatus, IntakeTable } from '../db/schema';
+import type { Insertable, Updateable } from 'kysely';
 
 export interface IntakeRecord {
 	id: string;
@@ -147,4 +148,21 @@ export async function appointmentBelongsTo(db: Db, appointmentId: string, patien
 		.where('patient_id', '=', patientId)
 		.executeTakeFirst();
 	return row !== undefined;
+}
+
+/* The intake table's writes (docs/architecture.md, "One owner per table"). */
+
+export async function insertIntake(db: Db, intake: Insertable<IntakeTable>): Promise<void> {
+	await db.kysely.insertInto('intake').values(intake).execute();
+}
+
+/** Changes an intake that is still in progress; false when it no longer is (a racing submission). */
+export async function updateIntakeInProgress(db: Db, intakeId: string, changes: Updateable<IntakeTable>): Promise<boolean> {
+	const result = await db.kysely.updateTable('intake').set(changes).where('id', '=', intakeId).where('status', '=', 'in_progress').executeTakeFirst();
+	return Number(result.numUpdatedRows) === 1;
+}
+
+/** Records that staff saw the red flag, unless someone already has. */
+export async function acknowledgeIntakeRedFlag(db: Db, intakeId: string, staffId: string, at: string): Promise<void> {
+	await db.kysely.updateTable('intake').set({ red_flag_acknowledged_at: at, red_flag_acknowledged_by: staffId }).where('id', '=', intakeId).where('red_flag_acknowledged_at', 'is', null).execute();
 }

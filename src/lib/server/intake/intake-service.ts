@@ -26,6 +26,7 @@ import {
 } from './intake-repository';
 import { patientAge } from './patient-age';
 import { ZIntakeStepSchemas } from './schemas';
+import { insertIntake, updateIntakeInProgress } from './intake-repository';
 
 export { acknowledgeRedFlag, listOpenRedFlags, type OpenRedFlag } from './red-flags';
 export { submitIntake, type SubmitIntakeResult } from './submit-intake';
@@ -58,24 +59,21 @@ export async function getOrStartIntake(db: Db, patientId: string, actor: AuditAc
 				: await nextAppointmentId(tx, patientId, now);
 		const id = randomUUID();
 		const at = now.toISOString();
-		await tx.kysely
-			.insertInto('intake')
-			.values({
-				id,
-				patient_id: patientId,
-				appointment_id: appointmentId,
-				status: 'in_progress',
-				current_step: 'history',
-				answers: '{}',
-				red_flag_level: null,
-				red_flag_acknowledged_at: null,
-				red_flag_acknowledged_by: null,
-				entered_by_staff_id: options.staffId ?? null,
-				created_at: at,
-				updated_at: at,
-				submitted_at: null
-			})
-			.execute();
+		await insertIntake(tx, {
+			id,
+			patient_id: patientId,
+			appointment_id: appointmentId,
+			status: 'in_progress',
+			current_step: 'history',
+			answers: '{}',
+			red_flag_level: null,
+			red_flag_acknowledged_at: null,
+			red_flag_acknowledged_by: null,
+			entered_by_staff_id: options.staffId ?? null,
+			created_at: at,
+			updated_at: at,
+			submitted_at: null
+		});
 		await recordAudit(tx, actor, {
 			action: 'intake.start',
 			entityType: 'intake',
@@ -152,17 +150,12 @@ export async function saveIntakeStep(
 		}
 		const answers: IntakeAnswers = { ...intake.answers, [step]: data };
 		const next = nextStep(step) ?? 'review';
-		await tx.kysely
-			.updateTable('intake')
-			.set({
-				answers: JSON.stringify(answers),
-				current_step: next,
-				updated_at: now.toISOString(),
-				...(options.staffId ? { entered_by_staff_id: options.staffId } : {})
-			})
-			.where('id', '=', intakeId)
-			.where('status', '=', 'in_progress')
-			.execute();
+		await updateIntakeInProgress(tx, intakeId, {
+			answers: JSON.stringify(answers),
+			current_step: next,
+			updated_at: now.toISOString(),
+			...(options.staffId ? { entered_by_staff_id: options.staffId } : {})
+		});
 		await recordAudit(tx, actor, { action: 'intake.save_step', entityType: 'intake', entityId: intakeId, patientId: intake.patientId, detail: { step } });
 		return { ok: true, next } as const;
 	});

@@ -3,6 +3,7 @@ import type { TriageLevel } from '../../domain/triage/assess';
 import { recordAudit, type AuditActor } from '../audit/audit-log';
 import type { Db } from '../db/database';
 import { withTransaction } from '../db/transaction';
+import { acknowledgeIntakeRedFlag } from './intake-repository';
 
 export interface OpenRedFlag {
 	intakeId: string;
@@ -64,12 +65,7 @@ export async function acknowledgeRedFlag(
 			.executeTakeFirst();
 		if (!intake || (intake.red_flag_level !== 'emergency' && intake.red_flag_level !== 'urgent')) return { ok: false, code: 'not_found' } as const;
 		if (intake.red_flag_acknowledged_at !== null) return { ok: false, code: 'already_acknowledged' } as const;
-		await tx.kysely
-			.updateTable('intake')
-			.set({ red_flag_acknowledged_at: now.toISOString(), red_flag_acknowledged_by: staffId })
-			.where('id', '=', intakeId)
-			.where('red_flag_acknowledged_at', 'is', null)
-			.execute();
+		await acknowledgeIntakeRedFlag(tx, intakeId, staffId, now.toISOString());
 		await recordAudit(tx, actor, { action: 'intake.red_flag_acknowledge', entityType: 'intake', entityId: intakeId, patientId: intake.patient_id });
 		return { ok: true } as const;
 	});

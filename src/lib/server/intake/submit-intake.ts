@@ -13,7 +13,8 @@ import { intakeConsentProblemOf } from '../consent/required-consent';
 import type { Db } from '../db/database';
 import { withTransaction } from '../db/transaction';
 import type { Mailer } from '../mail/mailer';
-import { findIntake } from './intake-repository';
+import { insertCheckIn } from '../outcomes/outcome-repository';
+import { findIntake, updateIntakeInProgress } from './intake-repository';
 import { patientAge } from './patient-age';
 import { notifyClinicOfRedFlag } from './red-flag-mail';
 
@@ -58,21 +59,16 @@ export async function submitIntake(
 		if (!triage) return { ok: false, code: 'incomplete', missing: ['red-flags'] };
 		const alerted = needsClinicAlert(triage.level);
 
-		const closed = await tx.kysely
-			.updateTable('intake')
-			.set({
-				status: 'submitted',
-				submitted_at: at,
-				updated_at: at,
-				current_step: 'review',
-				red_flag_level: alerted ? triage.level : null,
-				...(options.staffId ? { entered_by_staff_id: options.staffId } : {})
-			})
-			.where('id', '=', intakeId)
-			.where('status', '=', 'in_progress')
-			.executeTakeFirst();
+		const closed = await updateIntakeInProgress(tx, intakeId, {
+			status: 'submitted',
+			submitted_at: at,
+			updated_at: at,
+			current_step: 'review',
+			red_flag_level: alerted ? triage.level : null,
+			...(options.staffId ? { entered_by_staff_id: options.staffId } : {})
+		});
 		// Two submissions racing: the second finds the intake already closed.
-		if (Number(closed.numUpdatedRows) !== 1) return { ok: false, code: 'already_submitted' };
+		if (!closed) return { ok: false, code: 'already_submitted' };
 
 		if (alerted && intake.appointmentId) {
 			// The visit keeps the worst level reported for it: an urgent never hides an emergency.
@@ -85,21 +81,18 @@ export async function submitIntake(
 		}
 
 		const checkInId = randomUUID();
-		await tx.kysely
-			.insertInto('outcome_check_in')
-			.values({
-				id: checkInId,
-				patient_id: intake.patientId,
-				appointment_id: intake.appointmentId,
-				recorded_at: at,
-				source: 'intake',
-				leg_pain: measures!.legPain,
-				back_pain: measures!.backPain,
-				psfs: JSON.stringify(measures!.psfs.map(({ activity, score }) => ({ activity, score }))),
-				sbi: JSON.stringify(measures!.sbi),
-				pgic: null
-			})
-			.execute();
+		await insertCheckIn(tx, {
+			id: checkInId,
+			patient_id: intake.patientId,
+			appointment_id: intake.appointmentId,
+			recorded_at: at,
+			source: 'intake',
+			leg_pain: measures!.legPain,
+			back_pain: measures!.backPain,
+			psfs: JSON.stringify(measures!.psfs.map(({ activity, score }) => ({ activity, score }))),
+			sbi: JSON.stringify(measures!.sbi),
+			pgic: null
+		});
 
 		await recordAudit(tx, actor, {
 			action: 'intake.submit',

@@ -36,6 +36,25 @@ export async function enqueueJobs(db: Db, jobs: readonly NewJob[], now = db.cloc
 	return rows.map((row) => row.id);
 }
 
+/** Queues a job under a fixed id (a daily task's per-day id), unless a job with that id is already there. */
+export async function enqueueJobOnce(db: Db, id: string, job: NewJob, now = db.clock.now()): Promise<void> {
+	await db.kysely
+		.insertInto('job')
+		.values({ id, kind: job.kind, payload: JSON.stringify(job.payload), run_at: (job.runAt ?? now).toISOString(), locked_until: null, done_at: null, last_error: null, created_at: now.toISOString() })
+		.onConflict((oc) => oc.column('id').doNothing())
+		.execute();
+}
+
+/** Moves a waiting job to another time. */
+export async function rescheduleJob(db: Db, jobId: string, runAt: Date): Promise<void> {
+	await db.kysely.updateTable('job').set({ run_at: runAt.toISOString() }).where('id', '=', jobId).execute();
+}
+
+/** Marks waiting jobs done without running them (what they would do no longer applies). */
+export async function retireJobs(db: Db, jobIds: readonly string[], at: Date): Promise<void> {
+	if (jobIds.length > 0) await db.kysely.updateTable('job').set({ done_at: at.toISOString() }).where('id', 'in', jobIds).execute();
+}
+
 /**
  * Takes up to `limit` due jobs for this worker for `leaseMs`. On PostgreSQL, `FOR UPDATE SKIP
  * LOCKED` lets several app instances take jobs side by side without ever taking the same one;

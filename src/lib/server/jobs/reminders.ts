@@ -1,4 +1,5 @@
 import type { Db } from '../db/database';
+import { rescheduleJob, retireJobs } from './queue';
 
 const HOUR = 3_600_000;
 
@@ -21,17 +22,14 @@ export async function rescheduleReminders(db: Db, appointmentId: string, newStar
 	for (const job of await pendingReminders(db, appointmentId).execute()) {
 		const hours = Number((JSON.parse(job.payload) as { hoursBefore?: string | number }).hoursBefore ?? 24) || 24;
 		const dueAt = newStart - hours * HOUR;
-		await db.kysely
-			.updateTable('job')
-			.set(dueAt > now ? { run_at: new Date(dueAt).toISOString() } : { done_at: new Date(now).toISOString() })
-			.where('id', '=', job.id)
-			.execute();
+		if (dueAt > now) await rescheduleJob(db, job.id, new Date(dueAt));
+		else await retireJobs(db, [job.id], new Date(now));
 	}
 }
 
 /** A reminder queued for the old time would arrive on the wrong day; the move queues new ones. */
 export async function retireReminders(db: Db, appointmentId: string, now: number): Promise<void> {
 	const ids = (await pendingReminders(db, appointmentId).execute()).map((job) => job.id);
-	if (ids.length > 0) await db.kysely.updateTable('job').set({ done_at: new Date(now).toISOString() }).where('id', 'in', ids).execute();
+	await retireJobs(db, ids, new Date(now));
 }
 

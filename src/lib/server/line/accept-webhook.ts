@@ -4,6 +4,7 @@ import { withTransaction } from '../db/transaction';
 import { enqueueJobs, type NewJob } from '../jobs/queue';
 import type { LineEventPayload } from './line-events';
 import { LINE_EVENT_JOB } from './line-notice';
+import { insertWebhookEventOnce } from './line-repository';
 
 /* Only the parts of LINE's webhook events that shinkyu acts on; anything else passes untouched. */
 const ZLineWebhookEventSchema = z.object({
@@ -31,12 +32,7 @@ export async function acceptLineWebhook(db: Db, events: readonly unknown[], now 
 			if (!parsed.success) continue;
 			const event = parsed.data;
 			const userId = event.source?.type === 'user' ? event.source.userId : undefined;
-			const inserted = await tx.kysely
-				.insertInto('line_webhook_event')
-				.values({ webhook_event_id: event.webhookEventId, received_at: now.toISOString() })
-				.onConflict((conflict) => conflict.column('webhook_event_id').doNothing())
-				.executeTakeFirst();
-			if (Number(inserted.numInsertedOrUpdatedRows ?? 0n) === 0) continue;
+			if (!(await insertWebhookEventOnce(tx, event.webhookEventId, now.toISOString()))) continue;
 			if (!userId || !HANDLED.has(event.type)) continue;
 			const payload: LineEventPayload = { type: event.type as LineEventPayload['type'], userId };
 			if (event.replyToken) payload.replyToken = event.replyToken;

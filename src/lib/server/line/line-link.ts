@@ -3,6 +3,7 @@ import { randomToken, sha256Hex } from '../crypto';
 import type { Db } from '../db/database';
 import type { NotificationChannels } from '../db/schema-line';
 import { withTransaction } from '../db/transaction';
+import { deleteConnectTokensOf, deleteLineLink, insertConnectToken, setLineLinkChannels } from './line-repository';
 
 /** The version of the "notifications by LINE" consent text (messages `line.consent*`); raise it when the text changes. */
 export const LINE_CONSENT_VERSION = '1';
@@ -27,8 +28,7 @@ export async function findLineLink(db: Db, patientId: string): Promise<LineLinkV
  */
 export async function disconnectLine(db: Db, patientId: string, actor: AuditActor, reason: 'withdrawn' | 'unfollow'): Promise<boolean> {
 	return withTransaction(db, async (tx) => {
-		const removed = await tx.kysely.deleteFrom('line_link').where('patient_id', '=', patientId).executeTakeFirst();
-		if (Number(removed.numDeletedRows) === 0) return false;
+		if (!(await deleteLineLink(tx, patientId))) return false;
 		await recordAudit(tx, actor, { action: 'line.unlink', entityType: 'patient', entityId: patientId, patientId, detail: { reason } });
 		return true;
 	});
@@ -39,14 +39,13 @@ export async function forgetLineUser(db: Db, lineUserId: string): Promise<void> 
 	await withTransaction(db, async (tx) => {
 		const link = await tx.kysely.selectFrom('line_link').select('patient_id').where('line_user_id', '=', lineUserId).executeTakeFirst();
 		if (link) await disconnectLine(tx, link.patient_id, SYSTEM_ACTOR, 'unfollow');
-		await tx.kysely.deleteFrom('line_connect_token').where('line_user_id', '=', lineUserId).execute();
+		await deleteConnectTokensOf(tx, lineUserId);
 	});
 }
 
 export async function setNotificationChannels(db: Db, patientId: string, channels: NotificationChannels, actor: AuditActor): Promise<boolean> {
 	return withTransaction(db, async (tx) => {
-		const updated = await tx.kysely.updateTable('line_link').set({ channels }).where('patient_id', '=', patientId).executeTakeFirst();
-		if (Number(updated.numUpdatedRows) === 0) return false;
+		if (!(await setLineLinkChannels(tx, patientId, channels))) return false;
 		await recordAudit(tx, actor, { action: 'line.channels', entityType: 'patient', entityId: patientId, patientId, detail: { channels } });
 		return true;
 	});
@@ -59,10 +58,7 @@ export async function setNotificationChannels(db: Db, patientId: string, channel
  */
 export async function createConnectToken(db: Db, lineUserId: string, now = db.clock.now()): Promise<string> {
 	const token = randomToken();
-	await db.kysely
-		.insertInto('line_connect_token')
-		.values({ token_hash: sha256Hex(token), line_user_id: lineUserId, created_at: now.toISOString(), expires_at: new Date(now.getTime() + CONNECT_TOKEN_TTL_MS).toISOString(), used_at: null })
-		.execute();
+	await insertConnectToken(db, { token_hash: sha256Hex(token), line_user_id: lineUserId, created_at: now.toISOString(), expires_at: new Date(now.getTime() + CONNECT_TOKEN_TTL_MS).toISOString(), used_at: null });
 	return token;
 }
 

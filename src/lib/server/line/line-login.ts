@@ -6,6 +6,7 @@ import type { Db } from '../db/database';
 import { withTransaction } from '../db/transaction';
 import type { LineConfig } from './line-config';
 import { LINE_CONSENT_VERSION } from './line-link';
+import { claimLoginAttempt, deleteLineLink, insertLineLink, insertLoginAttempt, markConnectTokenUsed } from './line-repository';
 
 /*
  * Connecting LINE from the portal (issue #20) is LINE Login, i.e. OpenID Connect with PKCE. What
@@ -32,19 +33,16 @@ export async function startLineLogin(db: Db, input: { patientId: string; connect
 	const state = randomToken();
 	const nonce = randomToken();
 	const verifier = randomToken(32) + randomToken(16);
-	await db.kysely
-		.insertInto('line_login_attempt')
-		.values({
-			state: sha256Hex(state),
-			patient_id: input.patientId,
-			nonce,
-			code_verifier: db.secrets.seal(verifier, `line-login:${input.patientId}`),
-			connect_token_hash: input.connectToken ? sha256Hex(input.connectToken) : null,
-			consent_version: LINE_CONSENT_VERSION,
-			expires_at: new Date(now.getTime() + ATTEMPT_TTL_MS).toISOString(),
-			used_at: null
-		})
-		.execute();
+	await insertLoginAttempt(db, {
+		state: sha256Hex(state),
+		patient_id: input.patientId,
+		nonce,
+		code_verifier: db.secrets.seal(verifier, `line-login:${input.patientId}`),
+		connect_token_hash: input.connectToken ? sha256Hex(input.connectToken) : null,
+		consent_version: LINE_CONSENT_VERSION,
+		expires_at: new Date(now.getTime() + ATTEMPT_TTL_MS).toISOString(),
+		used_at: null
+	});
 	const url = new URL('/oauth2/v2.1/authorize', config.loginBase);
 	url.search = new URLSearchParams({
 		response_type: 'code',
@@ -74,8 +72,7 @@ export async function finishLineLogin(
 	const attempt = await withTransaction(db, async (tx) => {
 		const row = await tx.kysely.selectFrom('line_login_attempt').selectAll().where('state', '=', sha256Hex(input.state)).executeTakeFirst();
 		if (!row || row.used_at !== null || row.expires_at <= now.toISOString() || row.patient_id !== input.patientId) return null;
-		const claimed = await tx.kysely.updateTable('line_login_attempt').set({ used_at: now.toISOString() }).where('state', '=', row.state).where('used_at', 'is', null).executeTakeFirst();
-		return Number(claimed.numUpdatedRows) === 1 ? row : null;
+		return (await claimLoginAttempt(tx, row.state, now.toISOString())) ? row : null;
 	});
 	if (!attempt) return { ok: false, code: 'bad_state' };
 	const verifier = db.secrets.open(attempt.code_verifier, `line-login:${attempt.patient_id}`);
@@ -87,15 +84,12 @@ export async function finishLineLogin(
 			const link = await tx.kysely.selectFrom('line_connect_token').selectAll().where('token_hash', '=', attempt.connect_token_hash).executeTakeFirst();
 			if (!link || link.used_at !== null || link.expires_at <= now.toISOString()) return { ok: false, code: 'link_used' } as const;
 			if (!constantTimeEqual(link.line_user_id, lineUserId)) return { ok: false, code: 'mismatch' } as const;
-			await tx.kysely.updateTable('line_connect_token').set({ used_at: now.toISOString() }).where('token_hash', '=', link.token_hash).execute();
+			await markConnectTokenUsed(tx, link.token_hash, now.toISOString());
 		}
 		const holder = await tx.kysely.selectFrom('line_link').select('patient_id').where('line_user_id', '=', lineUserId).executeTakeFirst();
 		if (holder && holder.patient_id !== attempt.patient_id) return { ok: false, code: 'taken' } as const;
-		await tx.kysely.deleteFrom('line_link').where('patient_id', '=', attempt.patient_id).execute();
-		await tx.kysely
-			.insertInto('line_link')
-			.values({ patient_id: attempt.patient_id, line_user_id: lineUserId, channels: 'both', consent_version: attempt.consent_version, linked_at: now.toISOString() })
-			.execute();
+		await deleteLineLink(tx, attempt.patient_id);
+		await insertLineLink(tx, { patient_id: attempt.patient_id, line_user_id: lineUserId, channels: 'both', consent_version: attempt.consent_version, linked_at: now.toISOString() });
 		// The id itself stays out of the audit trail, which is kept after deletion: the link is the fact.
 		await recordAudit(tx, actor, { action: 'line.link', entityType: 'patient', entityId: attempt.patient_id, patientId: attempt.patient_id, detail: { consentVersion: attempt.consent_version, viaGreeting: attempt.connect_token_hash !== null } });
 		return { ok: true } as const;

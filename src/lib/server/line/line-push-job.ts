@@ -7,6 +7,7 @@ import { patientChannels } from '../messaging/patient-channels';
 import { pushLineMessages } from './line-client';
 import { lineConfig, type LineConfig } from './line-config';
 import { lineMessagesFor } from './line-messages';
+import { insertDeliveryFailure } from './line-repository';
 import { LINE_PUSH_JOB, type LineNotice } from './line-notice';
 
 /**
@@ -53,10 +54,7 @@ export async function runLinePush(db: Db, payload: LinePushPayload, origin: stri
 	// For good: the patient gets the mail instead, unless it went by mail anyway; the owner sees it.
 	const fallBack = Boolean(payload.mailFallback) && !channels.mail;
 	if (fallBack) await enqueueJobs(db, [forcedMail(payload.mailFallback!)], now);
-	await db.kysely
-		.insertInto('line_delivery_failure')
-		.values({ id: randomUUID(), patient_id: payload.patientId, message_kind: payload.notice.kind, error: result.error ?? 'failed', fell_back_to_mail: fallBack ? 1 : 0, failed_at: now.toISOString() })
-		.execute();
+	await insertDeliveryFailure(db, { id: randomUUID(), patient_id: payload.patientId, message_kind: payload.notice.kind, error: result.error ?? 'failed', fell_back_to_mail: fallBack ? 1 : 0, failed_at: now.toISOString() });
 }
 
 /** A booking mail queued as a fallback is sent even though the patient chose LINE alone. */

@@ -1,6 +1,8 @@
 import { parseStoredPsfs, parseStoredSbi, type CheckIn } from '../../domain/outcomes/check-in';
 import type { Session } from '../../domain/outcomes/progress';
 import type { Db } from '../db/database';
+import type { Insertable } from 'kysely';
+import type { OutcomeCheckInTable } from '../db/schema';
 
 /*
  * The SQL for outcome check-ins and the sessions they are compared against; nothing else in
@@ -58,4 +60,15 @@ export async function selectSessions(db: Db, patientId: string, now: Date): Prom
 		.orderBy('starts_at')
 		.execute();
 	return rows.map((r) => ({ id: r.id, startsAt: r.starts_at }));
+}
+
+/* The outcome_check_in table's writes (docs/architecture.md, "One owner per table"). */
+
+export async function insertCheckIn(db: Db, checkIn: Insertable<OutcomeCheckInTable>): Promise<void> {
+	await db.kysely.insertInto('outcome_check_in').values(checkIn).execute();
+}
+
+/** Corrects the pain scores of a check-in a session recorded before the treatment. */
+export async function updateCheckInPain(db: Db, checkInId: string, legPain: number | null, backPain: number | null): Promise<void> {
+	await db.kysely.updateTable('outcome_check_in').set({ leg_pain: legPain, back_pain: backPain }).where('id', '=', checkInId).execute();
 }

@@ -3,7 +3,7 @@ import { checkInProblems, MEASURE_KEYS, serializePsfs, serializeSbi, type CheckI
 import { recordAudit, type AuditActor } from '../audit/audit-log';
 import type { Db } from '../db/database';
 import { withTransaction } from '../db/transaction';
-import { appointmentBelongsTo, patientIsActive } from './outcome-repository';
+import { appointmentBelongsTo, insertCheckIn, patientIsActive } from './outcome-repository';
 import { ZCheckInSchema, type TCheckIn } from './schemas';
 
 /** Field → message key, e.g. `legPain: 'outcomes.error.out_of_range'`. */
@@ -44,21 +44,18 @@ export async function recordCheckIn(
 		if (!(await patientIsActive(tx, patientId))) return { ok: false, code: 'not_found' } as const;
 		if (appointmentId && !(await appointmentBelongsTo(tx, appointmentId, patientId))) return { ok: false, code: 'not_found' } as const;
 		const id = randomUUID();
-		await tx.kysely
-			.insertInto('outcome_check_in')
-			.values({
-				id,
-				patient_id: patientId,
-				appointment_id: appointmentId ?? null,
-				recorded_at: now.toISOString(),
-				source,
-				leg_pain: answers.legPain,
-				back_pain: answers.backPain,
-				psfs: serializePsfs(answers.psfs),
-				sbi: serializeSbi(answers.sbi),
-				pgic: answers.pgic
-			})
-			.execute();
+		await insertCheckIn(tx, {
+			id,
+			patient_id: patientId,
+			appointment_id: appointmentId ?? null,
+			recorded_at: now.toISOString(),
+			source,
+			leg_pain: answers.legPain,
+			back_pain: answers.backPain,
+			psfs: serializePsfs(answers.psfs),
+			sbi: serializeSbi(answers.sbi),
+			pgic: answers.pgic
+		});
 		await recordAudit(tx, actor, {
 			action: 'outcome.check_in.record',
 			entityType: 'outcome_check_in',

@@ -7,6 +7,7 @@ import { withTransaction } from '../db/transaction';
 import { erasePatientData } from './erase-patient';
 import { loadRetentionDuties, TREATED_VISIT_STATUSES } from './retention-facts';
 import { clinicTimeZone } from '../clinic/clinic-settings';
+import { enqueueJobOnce } from '../jobs/queue';
 
 /*
  * The privacy page promises that the booking and contact details of a person who never came are
@@ -97,11 +98,7 @@ function jobIdFor(day: string): string {
 }
 
 async function enqueueRun(db: Db, runAt: Date, timeZone: string, now: Date): Promise<void> {
-	await db.kysely
-		.insertInto('job')
-		.values({ id: jobIdFor(localDate(runAt.getTime(), timeZone)), kind: NEVER_CAME_JOB, payload: '{}', run_at: runAt.toISOString(), locked_until: null, done_at: null, last_error: null, created_at: now.toISOString() })
-		.onConflict((oc) => oc.column('id').doNothing())
-		.execute();
+	await enqueueJobOnce(db, jobIdFor(localDate(runAt.getTime(), timeZone)), { kind: NEVER_CAME_JOB, payload: {}, runAt }, now);
 }
 
 /** At start: makes sure a run is queued, now when none is pending. */

@@ -6,6 +6,8 @@ import { withTransaction } from '../db/transaction';
 import { enqueueJob } from '../jobs/queue';
 import { patientRemindersWithdrawn } from './recall-list';
 import { RECALL_INVITATION_JOB } from './recall-mail';
+import { insertRecallInvitation } from './recall-repository';
+import { updateClinic } from '../clinic/clinic-repository';
 
 export type InviteResult = { ok: true; invitationId: string } | { ok: false; code: 'reminders_withdrawn' | 'no_email' | 'not_found' | 'forbidden' };
 
@@ -28,7 +30,7 @@ export async function inviteToRecall(db: Db, patientId: string, actor: AuditActo
 			return { ok: false, code: withdrawn ? 'reminders_withdrawn' : 'no_email' };
 		}
 		const invitationId = randomUUID();
-		await tx.kysely.insertInto('recall_invitation').values({ id: invitationId, patient_id: patientId, channel: 'mail', sent_at: now.toISOString(), sent_by: staffId }).execute();
+		await insertRecallInvitation(tx, { id: invitationId, patient_id: patientId, channel: 'mail', sent_at: now.toISOString(), sent_by: staffId });
 		await recordAudit(tx, actor, { action: 'recall.invite', entityType: 'recall_invitation', entityId: invitationId, patientId, detail: { channel: 'mail' } });
 		await enqueueJob(tx, RECALL_INVITATION_JOB, { invitationId }, undefined, now);
 		return { ok: true, invitationId };
@@ -40,7 +42,7 @@ export async function setRecallWeeks(db: Db, weeks: number, actor: AuditActor): 
 	if (actor.type !== 'staff' || !actor.id) return { ok: false, code: 'forbidden' };
 	if (!Number.isSafeInteger(weeks) || weeks < 1 || weeks > 104) return { ok: false, code: 'invalid' };
 	return withTransaction(db, async (tx) => {
-		await tx.kysely.updateTable('clinic').set({ recall_weeks: weeks }).execute();
+		await updateClinic(tx, { recall_weeks: weeks });
 		await recordAudit(tx, actor, { action: 'recall.settings', entityType: 'clinic', entityId: 'recall_weeks', detail: { weeks } });
 		return { ok: true } as const;
 	});

@@ -2,6 +2,8 @@ import { latestSignatures } from '../../domain/consent/status';
 import { recallList, type RecallEntry, type RecallFacts } from '../../domain/patients/recall';
 import { localDate } from '../../domain/time';
 import type { Db } from '../db/database';
+import { selectSignatureRowsOfKind } from '../consent/consent-repository';
+import { selectActivePlanFrequencies } from '../treatment-plan/plan-repository';
 
 /** Visits that took place. */
 const VISITED = ['arrived', 'completed'] as const;
@@ -40,13 +42,8 @@ export async function loadRecallList(db: Db, now = db.clock.now()): Promise<Reca
 			.groupBy(['patient.id', 'patient.family_name', 'patient.given_name', 'patient.patient_number', 'patient.phone', 'patient.email'])
 			.execute(),
 		db.kysely.selectFrom('appointment').select('patient_id').distinct().where('status', '=', 'booked').where('starts_at', '>=', nowIso).where('patient_id', 'is not', null).execute(),
-		db.kysely.selectFrom('treatment_plan').select(['patient_id', 'frequency_per_week', 'updated_at']).where('status', '=', 'active').orderBy('updated_at').execute(),
-		db.kysely
-			.selectFrom('consent_signature')
-			.innerJoin('consent_document', 'consent_document.id', 'consent_signature.document_id')
-			.select(['consent_signature.id', 'consent_signature.patient_id', 'consent_signature.document_id', 'consent_document.kind', 'consent_document.version', 'consent_signature.agreed', 'consent_signature.signed_at'])
-			.where('consent_document.kind', '=', 'reminders')
-			.execute(),
+		selectActivePlanFrequencies(db),
+		selectSignatureRowsOfKind(db, 'reminders'),
 		db.kysely.selectFrom('recall_invitation').select((eb) => ['patient_id', eb.fn.max('sent_at').as('last_sent')]).groupBy('patient_id').execute()
 	]);
 	const booked = new Set(upcoming.map((r) => r.patient_id));
@@ -83,12 +80,6 @@ export function remindersWithdrawn(rows: readonly SignatureRow[]): boolean {
 
 /** The reminders consent answers of one patient, for the invitation's own check. */
 export async function patientRemindersWithdrawn(db: Db, patientId: string): Promise<boolean> {
-	const rows = await db.kysely
-		.selectFrom('consent_signature')
-		.innerJoin('consent_document', 'consent_document.id', 'consent_signature.document_id')
-		.select(['consent_signature.id', 'consent_signature.document_id', 'consent_document.kind', 'consent_document.version', 'consent_signature.agreed', 'consent_signature.signed_at'])
-		.where('consent_document.kind', '=', 'reminders')
-		.where('consent_signature.patient_id', '=', patientId)
-		.execute();
+	const rows = await selectSignatureRowsOfKind(db, 'reminders', patientId);
 	return remindersWithdrawn(rows);
 }

@@ -4,6 +4,7 @@ import type { ReminderTiming } from '../booking/booking-mail-jobs';
 import type { Db } from '../db/database';
 import { withTransaction } from '../db/transaction';
 import { lineConfig, type LineConfig } from '../line/line-config';
+import { updateClinic } from '../clinic/clinic-repository';
 
 /** The clinic's reminder timing per channel (issue #17). */
 export async function reminderTiming(db: Db, line: LineConfig | null = lineConfig()): Promise<ReminderTiming> {
@@ -26,7 +27,7 @@ export async function saveReminderTiming(db: Db, input: { mail: string; line: st
 	const fields = [...(mail ? [] : ['mail' as const]), ...(line ? [] : ['line' as const])];
 	if (!mail || !line) return { ok: false, fields };
 	return withTransaction(db, async (tx) => {
-		await tx.kysely.updateTable('clinic').set({ reminder_hours_mail: formatReminderHours(mail), reminder_hours_line: formatReminderHours(line) }).execute();
+		await updateClinic(tx, { reminder_hours_mail: formatReminderHours(mail), reminder_hours_line: formatReminderHours(line) });
 		await recordAudit(tx, actor, { action: 'clinic.reminder_timing', entityType: 'clinic', detail: { mail, line } });
 		return { ok: true, timing: { mail, line } } as const;
 	});

@@ -64,3 +64,12 @@ export async function isValidFeedToken(db: Db, practitionerId: string, token: st
 		.executeTakeFirst();
 	return row?.practitioner_id === practitionerId;
 }
+
+/** Deletes the calendar feed tokens of the practitioners linked to a staff member; how many went. */
+export async function revokeFeedTokensOfStaff(db: Db, staffId: string): Promise<number> {
+	const removed = await db.kysely
+		.deleteFrom('practitioner_feed_token')
+		.where('practitioner_id', 'in', db.kysely.selectFrom('practitioner').select('id').where('staff_id', '=', staffId))
+		.executeTakeFirst();
+	return Number(removed.numDeletedRows);
+}

@@ -5,6 +5,7 @@ import type { Db } from '../db/database';
 import { withTransaction } from '../db/transaction';
 import { countBookedAppointments } from './booked-appointments';
 import type { TAddClosure } from './schemas';
+import { insertClosure } from './settings-repository';
 
 export type AddClosureResult = { ok: true; bookedAppointments: number } | { ok: false; code: 'in_the_past' | 'already_closed' };
 
@@ -16,7 +17,7 @@ export async function addClosure(db: Db, closure: TAddClosure, actor: AuditActor
 			if (closure.date < localDate(now, clinic.time_zone)) return { ok: false, code: 'in_the_past' } as const;
 			const existing = await tx.kysely.selectFrom('clinic_closure').select('date').where('date', '=', closure.date).executeTakeFirst();
 			if (existing) return { ok: false, code: 'already_closed' } as const;
-			await tx.kysely.insertInto('clinic_closure').values({ date: closure.date, reason_ja: closure.reasonJa, reason_en: closure.reasonEn }).execute();
+			await insertClosure(tx, { date: closure.date, reason_ja: closure.reasonJa, reason_en: closure.reasonEn });
 			await recordAudit(tx, actor, { action: 'scheduling.closure_added', entityType: 'clinic_closure', entityId: closure.date });
 			const from = new Date(localInstant(closure.date, '00:00', clinic.time_zone)).toISOString();
 			const to = new Date(localInstant(addDays(closure.date, 1), '00:00', clinic.time_zone)).toISOString();

@@ -7,6 +7,7 @@ import { withTransaction } from '../db/transaction';
 import { lockClinic } from './row-locks';
 import type { TAddService } from './schemas';
 import { serviceColumns } from './service-columns';
+import { insertService } from './settings-repository';
 
 export type AddServiceResult = { ok: true; serviceId: string } | { ok: false; code: 'invalid_code' | 'code_taken' };
 
@@ -22,10 +23,7 @@ export async function addService(db: Db, service: TAddService, actor: AuditActor
 			if (taken) return { ok: false, code: 'code_taken' } as const;
 			const last = await tx.kysely.selectFrom('service').select((eb) => eb.fn.max('sort_order').as('max')).executeTakeFirst();
 			const id = randomUUID();
-			await tx.kysely
-				.insertInto('service')
-				.values({ id, clinic_id: clinic.id, code, sort_order: Number(last?.max ?? -1) + 1, ...serviceColumns(fields) })
-				.execute();
+			await insertService(tx, { id, clinic_id: clinic.id, code, sort_order: Number(last?.max ?? -1) + 1, ...serviceColumns(fields) });
 			await recordAudit(tx, actor, { action: 'scheduling.service_added', entityType: 'service', entityId: id, detail: { code, ...fields } });
 			return { ok: true, serviceId: id } as const;
 		});

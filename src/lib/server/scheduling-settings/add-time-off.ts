@@ -6,6 +6,7 @@ import type { Db } from '../db/database';
 import { withTransaction } from '../db/transaction';
 import { countBookedAppointments } from './booked-appointments';
 import type { TAddTimeOff } from './schemas';
+import { insertTimeOff } from './settings-repository';
 
 export type AddTimeOffResult = { ok: true; timeOffId: string; bookedAppointments: number } | { ok: false; code: 'not_found' | TimeOffProblem };
 
@@ -24,7 +25,7 @@ export async function addTimeOff(db: Db, practitionerId: string, input: TAddTime
 		if (problem) return { ok: false, code: problem } as const;
 		const id = randomUUID();
 		const range = { from: new Date(start).toISOString(), to: new Date(end).toISOString() };
-		await tx.kysely.insertInto('practitioner_time_off').values({ id, practitioner_id: practitionerId, starts_at: range.from, ends_at: range.to, note: input.note }).execute();
+		await insertTimeOff(tx, { id, practitioner_id: practitionerId, starts_at: range.from, ends_at: range.to, note: input.note });
 		// The note may say why someone is away: it stays out of the audit log.
 		await recordAudit(tx, actor, { action: 'scheduling.time_off_added', entityType: 'practitioner', entityId: practitionerId, detail: { timeOffId: id, ...range } });
 		return { ok: true, timeOffId: id, bookedAppointments: await countBookedAppointments(tx, { ...range, practitionerId }) } as const;

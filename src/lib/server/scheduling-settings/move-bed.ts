@@ -2,6 +2,7 @@ import { recordAudit, type AuditActor } from '../audit/audit-log';
 import type { Db } from '../db/database';
 import { withTransaction } from '../db/transaction';
 import { lockClinic } from './row-locks';
+import { updateBed } from './settings-repository';
 
 export type MoveBedResult = { ok: true } | { ok: false; code: 'not_found' };
 
@@ -20,7 +21,7 @@ export async function moveBed(db: Db, bedId: string, direction: 'up' | 'down', a
 		order.splice(to, 0, ...order.splice(from, 1));
 		for (const [index, id] of order.entries()) {
 			if (beds.find((b) => b.id === id)!.sort_order !== index + 1) {
-				await tx.kysely.updateTable('bed').set({ sort_order: index + 1 }).where('id', '=', id).execute();
+				await updateBed(tx, id, { sort_order: index + 1 });
 			}
 		}
 		await recordAudit(tx, actor, { action: 'scheduling.bed_moved', entityType: 'bed', entityId: bedId, detail: { position: to + 1 } });

@@ -1,6 +1,7 @@
 import { recordAudit, type AuditActor } from '../audit/audit-log';
 import type { Db } from '../db/database';
 import { withTransaction } from '../db/transaction';
+import { deleteBed } from './settings-repository';
 
 export type RemoveBedResult =
 	| { ok: true }
@@ -44,7 +45,7 @@ export async function removeBed(db: Db, bedId: string, actor: AuditActor, now = 
 				await tx.kysely.updateTable('appointment').set({ bed_id: null }).where('id', 'in', chunk).execute();
 				await tx.kysely.deleteFrom('occupancy').where('resource', '=', `bed:${bedId}`).where('appointment_id', 'in', chunk).execute();
 			}
-			await tx.kysely.deleteFrom('bed').where('id', '=', bedId).execute();
+			await deleteBed(tx, bedId);
 			const detail = { pastAppointmentsReleased: pastIds.length };
 			await recordAudit(tx, actor, { action: 'scheduling.bed_removed', entityType: 'bed', entityId: bedId, detail });
 			return { ok: true } as const;

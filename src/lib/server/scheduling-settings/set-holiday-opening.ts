@@ -5,6 +5,7 @@ import type { Db } from '../db/database';
 import { withTransaction } from '../db/transaction';
 import { countBookedAppointments } from './booked-appointments';
 import type { THolidayOpening } from './schemas';
+import { setHolidayOpen } from './settings-repository';
 
 export type SetHolidayOpeningResult = { ok: true; bookedAppointments: number } | { ok: false; code: 'not_a_holiday' | 'in_the_past' };
 
@@ -17,11 +18,7 @@ export async function setHolidayOpening(db: Db, change: THolidayOpening, actor: 
 	return withTransaction(db, async (tx) => {
 		const clinic = await tx.kysely.selectFrom('clinic').select('time_zone').executeTakeFirstOrThrow();
 		if (change.date < localDate(now, clinic.time_zone)) return { ok: false, code: 'in_the_past' } as const;
-		if (change.open) {
-			await tx.kysely.insertInto('holiday_opening').values({ date: change.date }).onConflict((oc) => oc.column('date').doNothing()).execute();
-		} else {
-			await tx.kysely.deleteFrom('holiday_opening').where('date', '=', change.date).execute();
-		}
+		await setHolidayOpen(tx, change.date, change.open);
 		const action = change.open ? 'scheduling.holiday_opened' : 'scheduling.holiday_closed';
 		await recordAudit(tx, actor, { action, entityType: 'holiday_opening', entityId: change.date });
 		if (change.open) return { ok: true, bookedAppointments: 0 } as const;

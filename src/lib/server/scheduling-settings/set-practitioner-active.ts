@@ -2,6 +2,7 @@ import { recordAudit, type AuditActor } from '../audit/audit-log';
 import type { Db } from '../db/database';
 import { withTransaction } from '../db/transaction';
 import { countBookedAppointments } from './booked-appointments';
+import { updatePractitioner } from './settings-repository';
 
 export type SetPractitionerActiveResult = { ok: true; bookedAppointments: number } | { ok: false; code: 'not_found' };
 
@@ -17,8 +18,7 @@ export async function setPractitionerActive(
 	now = db.clock.now().getTime()
 ): Promise<SetPractitionerActiveResult> {
 	return withTransaction(db, async (tx) => {
-		const updated = await tx.kysely.updateTable('practitioner').set({ active: active ? 1 : 0 }).where('id', '=', practitionerId).executeTakeFirst();
-		if (Number(updated.numUpdatedRows) === 0) return { ok: false, code: 'not_found' } as const;
+		if (!(await updatePractitioner(tx, practitionerId, { active: active ? 1 : 0 }))) return { ok: false, code: 'not_found' } as const;
 		await recordAudit(tx, actor, { action: active ? 'scheduling.practitioner_activated' : 'scheduling.practitioner_deactivated', entityType: 'practitioner', entityId: practitionerId });
 		const booked = active ? 0 : await countBookedAppointments(tx, { from: new Date(now).toISOString(), to: '9999-12-31T00:00:00.000Z', practitionerId });
 		return { ok: true, bookedAppointments: booked } as const;

@@ -4,6 +4,7 @@ import { recordAudit, type AuditActor } from '../audit/audit-log';
 import type { Db } from '../db/database';
 import { withTransaction } from '../db/transaction';
 import { lockPractitioner } from './row-locks';
+import { replacePractitionerHours } from './settings-repository';
 
 export type SetPractitionerHoursResult = { ok: true } | { ok: false; code: 'not_found' | 'invalid_periods' };
 
@@ -21,13 +22,11 @@ export async function setPractitionerHours(
 	return withTransaction(db, async (tx) => {
 		const practitioner = await lockPractitioner(tx, practitionerId);
 		if (!practitioner) return { ok: false, code: 'not_found' } as const;
-		await tx.kysely.deleteFrom('practitioner_hours').where('practitioner_id', '=', practitionerId).execute();
-		if (periods.length > 0) {
-			await tx.kysely
-				.insertInto('practitioner_hours')
-				.values(periods.map((p) => ({ id: randomUUID(), practitioner_id: practitionerId, weekday: p.weekday, starts: p.start, ends: p.end })))
-				.execute();
-		}
+		await replacePractitionerHours(
+			tx,
+			practitionerId,
+			periods.map((p) => ({ id: randomUUID(), practitioner_id: practitionerId, weekday: p.weekday, starts: p.start, ends: p.end }))
+		);
 		const detail = { periods: periods.map((p) => `${p.weekday} ${p.start}-${p.end}`) };
 		await recordAudit(tx, actor, { action: 'scheduling.practitioner_hours_changed', entityType: 'practitioner', entityId: practitionerId, detail });
 		return { ok: true } as const;

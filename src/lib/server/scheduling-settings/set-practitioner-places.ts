@@ -3,6 +3,7 @@ import { recordAudit, type AuditActor } from '../audit/audit-log';
 import type { Db } from '../db/database';
 import { withTransaction } from '../db/transaction';
 import { lockPractitioner } from './row-locks';
+import { updatePractitioner } from './settings-repository';
 
 export type SetPractitionerPlacesResult =
 	| { ok: true }
@@ -35,7 +36,7 @@ export async function setPractitionerPlaces(
 		const inUse = Math.max(1, ...held.map((h) => Number(h.resource.slice(h.resource.lastIndexOf('#') + 1)) + 1));
 		if (inUse > concurrentPatients) return { ok: false, code: 'places_in_use', inUse } as const;
 		const before = await tx.kysely.selectFrom('practitioner').select('concurrent_patients').where('id', '=', practitionerId).executeTakeFirstOrThrow();
-		await tx.kysely.updateTable('practitioner').set({ concurrent_patients: concurrentPatients }).where('id', '=', practitionerId).execute();
+		await updatePractitioner(tx, practitionerId, { concurrent_patients: concurrentPatients });
 		await recordAudit(tx, actor, {
 			action: 'scheduling.practitioner_places',
 			entityType: 'practitioner',

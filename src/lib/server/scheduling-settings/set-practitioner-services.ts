@@ -3,6 +3,7 @@ import { recordAudit, type AuditActor } from '../audit/audit-log';
 import type { Db } from '../db/database';
 import { withTransaction } from '../db/transaction';
 import { lockPractitioner } from './row-locks';
+import { replacePractitionerServices } from './settings-repository';
 
 export type SetPractitionerServicesResult =
 	| { ok: true }
@@ -25,10 +26,7 @@ export async function setPractitionerServices(
 		if (services.length !== wanted.length) return { ok: false, code: 'unknown_service' } as const;
 		const refused = services.filter((s) => !mayOfferService(s.code, { kyuLicence: practitioner.kyu_licence }));
 		if (refused.length > 0) return { ok: false, code: 'kyu_licence_required', serviceIds: refused.map((s) => s.id) } as const;
-		await tx.kysely.deleteFrom('practitioner_service').where('practitioner_id', '=', practitionerId).execute();
-		if (wanted.length > 0) {
-			await tx.kysely.insertInto('practitioner_service').values(wanted.map((id) => ({ practitioner_id: practitionerId, service_id: id }))).execute();
-		}
+		await replacePractitionerServices(tx, practitionerId, wanted);
 		const detail = { services: services.map((s) => s.code).sort() };
 		await recordAudit(tx, actor, { action: 'scheduling.practitioner_services_changed', entityType: 'practitioner', entityId: practitionerId, detail });
 		return { ok: true } as const;

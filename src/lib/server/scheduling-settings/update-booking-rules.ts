@@ -3,6 +3,7 @@ import { recordAudit, type AuditActor } from '../audit/audit-log';
 import type { Db } from '../db/database';
 import { withTransaction } from '../db/transaction';
 import type { TBookingRules } from './schemas';
+import { updateClinic } from '../clinic/clinic-repository';
 
 export type UpdateBookingRulesResult = { ok: true } | { ok: false; code: 'invalid_rules' };
 
@@ -15,15 +16,12 @@ export async function updateBookingRules(db: Db, rules: TBookingRules, actor: Au
 		checkWholeNumber(rules.cancellationCutoffHours, CANCELLATION_CUTOFF_HOURS) === null;
 	if (!valid) return { ok: false, code: 'invalid_rules' };
 	return withTransaction(db, async (tx) => {
-		await tx.kysely
-			.updateTable('clinic')
-			.set({
-				slot_step_minutes: rules.slotStepMinutes,
-				min_notice_minutes: rules.minNoticeMinutes,
-				horizon_days: rules.horizonDays,
-				cancellation_cutoff_hours: rules.cancellationCutoffHours
-			})
-			.execute();
+		await updateClinic(tx, {
+			slot_step_minutes: rules.slotStepMinutes,
+			min_notice_minutes: rules.minNoticeMinutes,
+			horizon_days: rules.horizonDays,
+			cancellation_cutoff_hours: rules.cancellationCutoffHours
+		});
 		await recordAudit(tx, actor, { action: 'scheduling.booking_rules_changed', entityType: 'clinic', detail: { ...rules } });
 		return { ok: true } as const;
 	});

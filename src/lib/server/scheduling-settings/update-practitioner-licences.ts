@@ -4,6 +4,7 @@ import type { Db } from '../db/database';
 import { withTransaction } from '../db/transaction';
 import { lockPractitioner } from './row-locks';
 import type { TPractitionerLicences } from './schemas';
+import { updatePractitioner } from './settings-repository';
 
 export type UpdateLicencesResult = { ok: true } | { ok: false; code: 'not_found' } | { ok: false; code: 'kyu_licence_in_use'; serviceCodes: string[] };
 
@@ -30,7 +31,7 @@ export async function updatePractitionerLicences(
 			const moxibustion = offered.map((s) => s.code).filter(needsKyuLicence);
 			if (moxibustion.length > 0) return { ok: false, code: 'kyu_licence_in_use', serviceCodes: moxibustion } as const;
 		}
-		await tx.kysely.updateTable('practitioner').set({ hari_licence: licences.hariLicence, kyu_licence: licences.kyuLicence }).where('id', '=', practitionerId).execute();
+		await updatePractitioner(tx, practitionerId, { hari_licence: licences.hariLicence, kyu_licence: licences.kyuLicence });
 		const detail = { hari: licences.hariLicence !== null, kyu: licences.kyuLicence !== null };
 		await recordAudit(tx, actor, { action: 'scheduling.practitioner_licences_changed', entityType: 'practitioner', entityId: practitionerId, detail });
 		return { ok: true } as const;

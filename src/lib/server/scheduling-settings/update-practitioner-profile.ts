@@ -4,6 +4,7 @@ import type { Db } from '../db/database';
 import { withTransaction } from '../db/transaction';
 import { lockPractitioner } from './row-locks';
 import type { TPractitionerProfile } from './schemas';
+import { updatePractitioner } from './settings-repository';
 
 export type UpdateProfileResult = { ok: true } | { ok: false; code: 'not_found' };
 
@@ -12,7 +13,7 @@ export async function updatePractitionerProfile(db: Db, practitionerId: string, 
 	return withTransaction(db, async (tx) => {
 		if (!(await lockPractitioner(tx, practitionerId))) return { ok: false, code: 'not_found' } as const;
 		const languages = formatLanguages(profile.languages);
-		await tx.kysely.updateTable('practitioner').set({ bio_ja: profile.bioJa, bio_en: profile.bioEn, languages }).where('id', '=', practitionerId).execute();
+		await updatePractitioner(tx, practitionerId, { bio_ja: profile.bioJa, bio_en: profile.bioEn, languages });
 		await recordAudit(tx, actor, { action: 'scheduling.practitioner_profile_changed', entityType: 'practitioner', entityId: practitionerId, detail: { ...profile } });
 		return { ok: true } as const;
 	});

@@ -3,6 +3,7 @@ import type { Db } from '../db/database';
 import { withTransaction } from '../db/transaction';
 import type { TUpdateService } from './schemas';
 import { serviceColumns } from './service-columns';
+import { updateServiceRow } from './settings-repository';
 
 export type UpdateServiceResult = { ok: true } | { ok: false; code: 'not_found' };
 
@@ -13,8 +14,7 @@ export type UpdateServiceResult = { ok: true } | { ok: false; code: 'not_found' 
 export async function updateService(db: Db, change: TUpdateService, actor: AuditActor): Promise<UpdateServiceResult> {
 	const { serviceId, ...fields } = change;
 	return withTransaction(db, async (tx) => {
-		const updated = await tx.kysely.updateTable('service').set(serviceColumns(fields)).where('id', '=', serviceId).executeTakeFirst();
-		if (Number(updated.numUpdatedRows) === 0) return { ok: false, code: 'not_found' } as const;
+		if (!(await updateServiceRow(tx, serviceId, serviceColumns(fields)))) return { ok: false, code: 'not_found' } as const;
 		await recordAudit(tx, actor, { action: 'scheduling.service_changed', entityType: 'service', entityId: serviceId, detail: { ...fields } });
 		return { ok: true } as const;
 	});

@@ -14,6 +14,7 @@ import { checkSeriesRequest } from './preview-series';
 import type { TSeriesVisit } from './schemas';
 import { SERIES_CONFIRMATION_MAIL_JOB } from './series-mail';
 import { loadSeriesSlots } from './series-slots';
+import { insertAppointmentSeries } from './series-repository';
 
 export interface BookSeriesInput {
 	patientId: string;
@@ -55,19 +56,16 @@ export async function bookSeries(db: Db, input: BookSeriesInput, actor: AuditAct
 			const clinic = await tx.kysely.selectFrom('clinic').select('time_zone').executeTakeFirstOrThrow();
 			const { slots, timeZone } = await loadSeriesSlots(tx, service, localDate(ordered[0]!, clinic.time_zone), localDate(ordered.at(-1)!, clinic.time_zone), input.bedId, now);
 			const seriesId = randomUUID();
-			await tx.kysely
-				.insertInto('appointment_series')
-				.values({
-					id: seriesId,
-					patient_id: patient.id,
-					plan_id: input.planId ?? null,
-					service_id: service.id,
-					practitioner_id: input.practitionerId,
-					planned_visits: input.visits.length,
-					created_by: actor.id ?? 'system',
-					created_at: new Date(now).toISOString()
-				})
-				.execute();
+			await insertAppointmentSeries(tx, {
+				id: seriesId,
+				patient_id: patient.id,
+				plan_id: input.planId ?? null,
+				service_id: service.id,
+				practitioner_id: input.practitionerId,
+				planned_visits: input.visits.length,
+				created_by: actor.id ?? 'system',
+				created_at: new Date(now).toISOString()
+			});
 			const appointments: Appointment[] = [];
 			const jobs: NewJob[] = [{ kind: SERIES_CONFIRMATION_MAIL_JOB, payload: { seriesId } }];
 			const timing = await reminderTiming(tx);

@@ -1,6 +1,7 @@
 import { isRunningOut, remainingVisits } from '../../domain/scheduling/series';
 import { localInstant, addDays } from '../../domain/time';
 import type { Db } from '../db/database';
+import { selectActivePlanSchedule } from '../treatment-plan/plan-repository';
 
 export interface PatientSeriesStatus {
 	/** Visits booked ahead of now. */
@@ -27,13 +28,7 @@ export async function loadPatientSeriesStatus(db: Db, patientId: string, now: nu
 			.where('starts_at', '>', nowIso)
 			.orderBy('starts_at')
 			.execute(),
-		db.kysely
-			.selectFrom('treatment_plan')
-			.select(['id', 'planned_sessions', 'frequency_per_week', 'created_at'])
-			.where('patient_id', '=', patientId)
-			.where('status', '=', 'active')
-			.orderBy('created_at', 'desc')
-			.executeTakeFirst(),
+		selectActivePlanSchedule(db, patientId),
 		db.kysely.selectFrom('appointment_series').select('id').where('patient_id', '=', patientId).orderBy('created_at', 'desc').executeTakeFirst()
 	]);
 	let planStatus: PatientSeriesStatus['plan'] = null;

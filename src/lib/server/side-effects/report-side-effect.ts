@@ -6,6 +6,7 @@ import type { Db } from '../db/database';
 import { withTransaction } from '../db/transaction';
 import type { Mailer } from '../mail/mailer';
 import { ZSideEffectSchema } from './schemas';
+import { insertSideEffectReport } from './side-effect-repository';
 
 export type ReportSideEffectResult =
 	| { ok: true; id: string; appointmentId: string | null; notified: number }
@@ -62,20 +63,17 @@ export async function reportSideEffect(
 			.limit(1)
 			.executeTakeFirst();
 		const id = randomUUID();
-		await tx.kysely
-			.insertInto('side_effect_report')
-			.values({
-				id,
-				patient_id: patientId,
-				appointment_id: visit?.id ?? null,
-				created_at: now.toISOString(),
-				kind: report.kind,
-				severity: report.severity,
-				description: report.description,
-				handled_at: null,
-				handled_by: null
-			})
-			.execute();
+		await insertSideEffectReport(tx, {
+			id,
+			patient_id: patientId,
+			appointment_id: visit?.id ?? null,
+			created_at: now.toISOString(),
+			kind: report.kind,
+			severity: report.severity,
+			description: report.description,
+			handled_at: null,
+			handled_by: null
+		});
 		const recipients = await recipientsFor(tx, visit?.staff_id ?? null, report.severity === 'serious');
 		await recordAudit(tx, actor, {
 			action: 'side_effect.report',

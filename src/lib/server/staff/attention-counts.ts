@@ -3,6 +3,7 @@ import type { Db } from '../db/database';
 import type { StaffRole } from '../db/schema';
 import { countFailedMail } from '../mail/failed-mail';
 import { listUnaccountedSessions } from '../treatment-session/needle-account';
+import { countUnhandledSideEffects } from '../side-effects/side-effect-repository';
 
 /** A session whose needles are not accounted for, as the banner lists it (docs/clinical-rules.md §3). */
 export interface OpenNeedleSession {
@@ -38,14 +39,7 @@ export async function attentionCounts(db: Db, role: StaffRole): Promise<Attentio
 		.where('red_flag_level', 'in', ['emergency', 'urgent'])
 		.where('red_flag_acknowledged_at', 'is', null)
 		.executeTakeFirstOrThrow();
-	const sideEffects =
-		role === 'reception'
-			? { n: 0 }
-			: await db.kysely
-					.selectFrom('side_effect_report')
-					.select((eb) => eb.fn.countAll<number>().as('n'))
-					.where('handled_at', 'is', null)
-					.executeTakeFirstOrThrow();
+	const sideEffects = role === 'reception' ? 0 : await countUnhandledSideEffects(db);
 	const openNeedles = (await listUnaccountedSessions(db)).map((s) => ({
 		sessionId: s.sessionId,
 		patientId: s.patientId,
@@ -59,5 +53,5 @@ export async function attentionCounts(db: Db, role: StaffRole): Promise<Attentio
 		problem: s.problem!
 	}));
 	const failedMail = role === 'owner' ? await countFailedMail(db) : 0;
-	return { redFlags: Number(redFlags.n), sideEffects: Number(sideEffects.n), failedMail, openNeedles };
+	return { redFlags: Number(redFlags.n), sideEffects, failedMail, openNeedles };
 }

@@ -5,7 +5,7 @@ import { checkPassword, hashPassword } from '../auth/password';
 import type { Db } from '../db/database';
 import type { Staff, StaffRole } from '../db/schema';
 import { withTransaction } from '../db/transaction';
-import { findStaffByEmail, normaliseEmail } from './staff-repository';
+import { findStaffByEmail, insertStaffRow, normaliseEmail } from './staff-repository';
 
 export interface NewStaffInput {
 	email: string;
@@ -56,6 +56,6 @@ export async function insertStaff(
 		created_at: now,
 		password_changed_at: now
 	};
-	await db.kysely.insertInto('staff').values(staff).execute();
+	await insertStaffRow(db, staff);
 	return staff;
 }

@@ -1,5 +1,6 @@
 import type { Db } from '../db/database';
-import type { Staff, StaffRole } from '../db/schema';
+import type { Insertable } from 'kysely';
+import type { NewStaff, Staff, StaffInvitationTable, StaffRole } from '../db/schema';
 
 export function normaliseEmail(email: string): string {
 	return email.trim().toLowerCase();
@@ -39,3 +40,46 @@ export async function isTotpRequired(db: Db, staff: Pick<Staff, 'role'>): Promis
 }
 
 export const STAFF_ROLES: readonly StaffRole[] = ['owner', 'practitioner', 'reception'];
+
+/* The staff and staff_invitation tables' writes (docs/architecture.md, "One owner per table"). */
+
+export async function insertStaffRow(db: Db, staff: NewStaff): Promise<void> {
+	await db.kysely.insertInto('staff').values(staff).execute();
+}
+
+export async function setStaffPassword(db: Db, staffId: string, passwordHash: string, changedAt: string): Promise<void> {
+	await db.kysely.updateTable('staff').set({ password_hash: passwordHash, password_changed_at: changedAt }).where('id', '=', staffId).execute();
+}
+
+/** The last TOTP step used, so a code is never accepted twice. */
+export async function setStaffTotpCounter(db: Db, staffId: string, counter: number): Promise<void> {
+	await db.kysely.updateTable('staff').set({ totp_last_counter: counter }).where('id', '=', staffId).execute();
+}
+
+/** Replaces a plain TOTP secret by its sealed form, only if it is still unchanged. */
+export async function sealStaffTotpSecret(db: Db, staffId: string, plain: string, sealed: string): Promise<void> {
+	await db.kysely.updateTable('staff').set({ totp_secret: sealed }).where('id', '=', staffId).where('totp_secret', '=', plain).execute();
+}
+
+/** A new secret shown during enrolment; TOTP stays off until a code from it is confirmed. */
+export async function setPendingTotpSecret(db: Db, staffId: string, sealed: string): Promise<void> {
+	await db.kysely.updateTable('staff').set({ totp_secret: sealed }).where('id', '=', staffId).where('totp_enabled', '=', 0).execute();
+}
+
+export async function enableStaffTotp(db: Db, staffId: string, counter: number): Promise<void> {
+	await db.kysely.updateTable('staff').set({ totp_enabled: 1, totp_last_counter: counter }).where('id', '=', staffId).execute();
+}
+
+export async function updateStaffAccess(db: Db, staffId: string, change: { role?: StaffRole; disabled?: number }): Promise<void> {
+	await db.kysely.updateTable('staff').set(change).where('id', '=', staffId).execute();
+}
+
+export async function insertStaffInvitation(db: Db, invitation: Insertable<StaffInvitationTable>): Promise<void> {
+	await db.kysely.insertInto('staff_invitation').values(invitation).execute();
+}
+
+/** Marks an open invitation revoked or accepted; false when it was no longer open. */
+export async function closeStaffInvitation(db: Db, invitationId: string, change: { revoked_at: string } | { accepted_at: string }): Promise<boolean> {
+	const result = await db.kysely.updateTable('staff_invitation').set(change).where('id', '=', invitationId).where('accepted_at', 'is', null).where('revoked_at', 'is', null).executeTakeFirst();
+	return Number(result.numUpdatedRows) === 1;
+}

@@ -7,8 +7,9 @@ import { randomToken, sha256Hex } from '../crypto';
 import type { Db } from '../db/database';
 import type { StaffRole } from '../db/schema';
 import { withTransaction } from '../db/transaction';
+import { revokeFeedTokensOfStaff } from '../schedule/feed-token';
 import { insertStaff } from './create-staff';
-import { countActiveOwners, findStaffByEmail, findStaffById, normaliseEmail } from './staff-repository';
+import { closeStaffInvitation, countActiveOwners, findStaffByEmail, findStaffById, insertStaffInvitation, normaliseEmail, updateStaffAccess } from './staff-repository';
 
 const INVITATION_DAYS = 7;
 
@@ -27,19 +28,16 @@ export async function inviteStaff(
 		const token = randomToken();
 		const expiresAt = new Date(now.getTime() + INVITATION_DAYS * 86_400_000);
 		const id = randomUUID();
-		await tx.kysely
-			.insertInto('staff_invitation')
-			.values({
-				id,
-				token_hash: sha256Hex(token),
-				email,
-				role: input.role,
-				invited_by: actor.id ?? '',
-				created_at: now.toISOString(),
-				expires_at: expiresAt.toISOString(),
-				accepted_at: null
-			})
-			.execute();
+		await insertStaffInvitation(tx, {
+			id,
+			token_hash: sha256Hex(token),
+			email,
+			role: input.role,
+			invited_by: actor.id ?? '',
+			created_at: now.toISOString(),
+			expires_at: expiresAt.toISOString(),
+			accepted_at: null
+		});
 		await recordAudit(tx, actor, { action: 'staff.invite', entityType: 'staff_invitation', entityId: id, detail: { role: input.role } });
 		return { ok: true, token, expiresAt } as const;
 	});
@@ -78,14 +76,7 @@ export async function revokeInvitation(
 	now = db.clock.now()
 ): Promise<{ ok: true } | { ok: false; code: 'not_found' }> {
 	return withTransaction(db, async (tx) => {
-		const revoked = await tx.kysely
-			.updateTable('staff_invitation')
-			.set({ revoked_at: now.toISOString() })
-			.where('id', '=', invitationId)
-			.where('accepted_at', 'is', null)
-			.where('revoked_at', 'is', null)
-			.executeTakeFirst();
-		if (Number(revoked.numUpdatedRows) !== 1) return { ok: false, code: 'not_found' } as const;
+		if (!(await closeStaffInvitation(tx, invitationId, { revoked_at: now.toISOString() }))) return { ok: false, code: 'not_found' } as const;
 		await recordAudit(tx, actor, { action: 'staff.invitation_revoked', entityType: 'staff_invitation', entityId: invitationId });
 		return { ok: true } as const;
 	});
@@ -107,14 +98,7 @@ export async function acceptInvitation(
 	if (problems.length > 0) return { ok: false, code: 'weak_password', problems };
 	const passwordHash = await hashPassword(input.password);
 	return withTransaction(db, async (tx) => {
-		const claimed = await tx.kysely
-			.updateTable('staff_invitation')
-			.set({ accepted_at: tx.clock.now().toISOString() })
-			.where('id', '=', invitation.id)
-			.where('accepted_at', 'is', null)
-			.where('revoked_at', 'is', null)
-			.executeTakeFirst();
-		if (Number(claimed.numUpdatedRows) !== 1) return { ok: false, code: 'invitation_invalid' } as const;
+		if (!(await closeStaffInvitation(tx, invitation.id, { accepted_at: tx.clock.now().toISOString() }))) return { ok: false, code: 'invitation_invalid' } as const;
 		if (await findStaffByEmail(tx, invitation.email)) return { ok: false, code: 'email_taken' } as const;
 		const { id: staffId } = await insertStaff(tx, {
 			email: invitation.email,
@@ -152,22 +136,14 @@ export async function updateTeamMember(
 		const losesOwner =
 			staff.role === 'owner' && !staff.disabled && ((change.role && change.role !== 'owner') || change.disabled);
 		if (losesOwner && (await countActiveOwners(tx)) <= 1) return { ok: false, code: 'last_owner' } as const;
-		await tx.kysely
-			.updateTable('staff')
-			.set({
-				...(change.role ? { role: change.role } : {}),
-				...(change.disabled === undefined ? {} : { disabled: change.disabled ? 1 : 0 })
-			})
-			.where('id', '=', staffId)
-			.execute();
+		await updateStaffAccess(tx, staffId, {
+			...(change.role ? { role: change.role } : {}),
+			...(change.disabled === undefined ? {} : { disabled: change.disabled ? 1 : 0 })
+		});
 		if (change.disabled || change.role) await deleteStaffSessions(tx, staffId);
 		let feedsRevoked = 0;
 		if (change.disabled) {
-			const removed = await tx.kysely
-				.deleteFrom('practitioner_feed_token')
-				.where('practitioner_id', 'in', tx.kysely.selectFrom('practitioner').select('id').where('staff_id', '=', staffId))
-				.executeTakeFirst();
-			feedsRevoked = Number(removed.numDeletedRows);
+			feedsRevoked = await revokeFeedTokensOfStaff(tx, staffId);
 		}
 		await recordAudit(tx, actor, {
 			action: change.role ? 'staff.role_changed' : change.disabled ? 'staff.disabled' : 'staff.enabled',

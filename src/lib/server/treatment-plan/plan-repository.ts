@@ -218,3 +218,27 @@ export async function baselinePsfsActivities(db: Db, patientId: string): Promise
 		.map((item: unknown) => (item !== null && typeof item === 'object' ? (item as { activity?: unknown }).activity : null))
 		.filter((a): a is string => typeof a === 'string' && a.trim() !== '');
 }
+
+/* What other capabilities read of the plans (docs/architecture.md, "One owner per table"). */
+
+/** The newest active plan's schedule figures, as stored (a series compares its visits with them). */
+export async function selectActivePlanSchedule(db: Db, patientId: string) {
+	return db.kysely
+		.selectFrom('treatment_plan')
+		.select(['id', 'planned_sessions', 'frequency_per_week', 'created_at'])
+		.where('patient_id', '=', patientId)
+		.where('status', '=', 'active')
+		.orderBy('created_at', 'desc')
+		.executeTakeFirst();
+}
+
+/** The stored points (JSON) of the patient's active plan, if any. */
+export async function selectActivePlanPointsJson(db: Db, patientId: string): Promise<string | undefined> {
+	const plan = await db.kysely.selectFrom('treatment_plan').select('points').where('patient_id', '=', patientId).where('status', '=', 'active').executeTakeFirst();
+	return plan?.points;
+}
+
+/** Every active plan's weekly frequency, oldest change first (the recall list). */
+export async function selectActivePlanFrequencies(db: Db) {
+	return db.kysely.selectFrom('treatment_plan').select(['patient_id', 'frequency_per_week', 'updated_at']).where('status', '=', 'active').orderBy('updated_at').execute();
+}

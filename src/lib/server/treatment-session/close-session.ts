@@ -2,7 +2,7 @@ import { mayClose } from '../../domain/clinical/session-rules';
 import { recordAudit, type AuditActor } from '../audit/audit-log';
 import type { Db } from '../db/database';
 import { withTransaction } from '../db/transaction';
-import { findSession } from './session-repository';
+import { closeOpenSession, findSession } from './session-repository';
 
 export type CloseSessionResult =
 	| { ok: true; closedAt: string }
@@ -27,12 +27,7 @@ export async function closeSession(db: Db, patientId: string, sessionId: string,
 			return { ok: false, code, needlesIn: session.needlesIn, needlesOut: session.needlesOut } as const;
 		}
 		const closedAt = now.toISOString();
-		await tx.kysely
-			.updateTable('treatment_session')
-			.set({ closed_at: closedAt, updated_at: closedAt })
-			.where('id', '=', sessionId)
-			.where('closed_at', 'is', null)
-			.execute();
+		await closeOpenSession(tx, sessionId, closedAt);
 		await recordAudit(tx, actor, { action: 'treatment_session.close', entityType: 'treatment_session', entityId: sessionId, patientId, detail: { needles: session.needlesIn, points: session.points.length } });
 		return { ok: true, closedAt } as const;
 	});

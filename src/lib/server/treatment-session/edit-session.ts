@@ -14,7 +14,7 @@ import type { Db } from '../db/database';
 import { withTransaction } from '../db/transaction';
 import { fieldCodesFrom, type SessionFieldCodes } from './field-codes';
 import { ZAmendmentReasonSchema } from './schemas';
-import { findSession, type SessionRecord } from './session-repository';
+import { findSession, insertSessionAmendment, type SessionRecord, updateSession } from './session-repository';
 import type { NeedsAcknowledgement } from './session-safety';
 
 export type SessionEditResult =
@@ -75,21 +75,18 @@ export async function editSession(
 		}
 		const change = await apply(tx, session, now);
 		if ('ok' in change) return change;
-		await tx.kysely.updateTable('treatment_session').set({ updated_at: now.toISOString() }).where('id', '=', sessionId).execute();
+		await updateSession(tx, sessionId, { updated_at: now.toISOString() });
 		const changed = amendmentDiff(change.before, change.after);
 		if (rule.amendment) {
-			await tx.kysely
-				.insertInto('session_amendment')
-				.values({
-					id: randomUUID(),
-					session_id: sessionId,
-					staff_id: staffId,
-					created_at: now.toISOString(),
-					reason,
-					before: JSON.stringify(Object.fromEntries(changed.map((c) => [c.field, c.before]))),
-					after: JSON.stringify(Object.fromEntries(changed.map((c) => [c.field, c.after])))
-				})
-				.execute();
+			await insertSessionAmendment(tx, {
+				id: randomUUID(),
+				session_id: sessionId,
+				staff_id: staffId,
+				created_at: now.toISOString(),
+				reason,
+				before: JSON.stringify(Object.fromEntries(changed.map((c) => [c.field, c.before]))),
+				after: JSON.stringify(Object.fromEntries(changed.map((c) => [c.field, c.after])))
+			});
 		}
 		await recordAudit(tx, actor, {
 			action: change.action,

@@ -9,13 +9,13 @@ import type { AuditActor } from '../audit/audit-log';
 import type { Db } from '../db/database';
 import { editSession, type SessionEditResult } from './edit-session';
 import { acknowledgementReasons } from './schemas';
-import { licencesOf, type SessionRecord } from './session-repository';
+import { insertSessionPoints, licencesOf, type SessionRecord, updateSession } from './session-repository';
 import { guardSessionChange, sessionTreatment } from './session-safety';
 
 const NOTHING_HELD = { ok: false, code: 'invalid', fields: { _: 'treatmentSession.error.nothingHeld' } } as const;
 
 async function clearHeld(tx: Db, sessionId: string): Promise<void> {
-	await tx.kysely.updateTable('treatment_session').set({ held_plan_points: '[]' }).where('id', '=', sessionId).execute();
+	await updateSession(tx, sessionId, { held_plan_points: '[]' });
 }
 
 const heldCodes = (session: SessionRecord) => session.heldPlanPoints.map((p) => p.code);
@@ -33,24 +33,22 @@ export async function keepHeldPlanPoints(db: Db, patientId: string, sessionId: s
 		const care = { before: sessionTreatment(session.points, session.techniques), after: sessionTreatment([...session.points, ...held], session.techniques) };
 		const guarded = await guardSessionChange(tx, actor, session, care, reasons, at);
 		if (!guarded.ok) return guarded;
-		await tx.kysely
-			.insertInto('session_point')
-			.values(
-				held.map((p) => ({
-					id: randomUUID(),
-					session_id: sessionId,
-					code: p.code,
-					side: p.side,
-					gauge: null,
-					length_mm: null,
-					depth_mm: null,
-					technique: null,
-					deqi: null,
-					deep: p.deep ? 1 : 0,
-					created_at: at.toISOString()
-				}))
-			)
-			.execute();
+		await insertSessionPoints(
+			tx,
+			held.map((p) => ({
+				id: randomUUID(),
+				session_id: sessionId,
+				code: p.code,
+				side: p.side,
+				gauge: null,
+				length_mm: null,
+				depth_mm: null,
+				technique: null,
+				deqi: null,
+				deep: p.deep ? 1 : 0,
+				created_at: at.toISOString()
+			}))
+		);
 		await clearHeld(tx, sessionId);
 		return {
 			action: 'treatment_session.plan_points.keep',

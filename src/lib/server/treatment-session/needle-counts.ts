@@ -10,7 +10,7 @@ import type { Db } from '../db/database';
 import { editSession, type SessionEditResult } from './edit-session';
 import { fieldCodesFrom } from './field-codes';
 import { ZNeedleCountsSchema, ZNeedleStepSchema } from './schemas';
-import { licencesOf } from './session-repository';
+import { licencesOf, updateSession } from './session-repository';
 
 export const MAX_NEEDLES = 500;
 
@@ -34,11 +34,7 @@ async function saveCounts(
 		if (!mayChangeNeedleCount(await licencesOf(tx, session.practitionerStaffId), before, after)) {
 			return { ok: false, code: 'invalid', fields: { [fieldFor.in]: 'treatmentSession.error.countNeedsHari' } };
 		}
-		await tx.kysely
-			.updateTable('treatment_session')
-			.set({ needles_in: after.needlesIn, needles_out: after.needlesOut })
-			.where('id', '=', sessionId)
-			.execute();
+		await updateSession(tx, sessionId, { needles_in: after.needlesIn, needles_out: after.needlesOut });
 		return { action: 'treatment_session.needles', before, after, detail: { needlesIn: after.needlesIn, needlesOut: after.needlesOut } };
 	});
 }

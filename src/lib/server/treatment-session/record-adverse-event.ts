@@ -9,7 +9,7 @@ import { withTransaction } from '../db/transaction';
 import type { Mailer } from '../mail/mailer';
 import { fieldCodesFrom, type SessionFieldCodes } from './field-codes';
 import { ZAdverseEventSchema } from './schemas';
-import { findSessionPatient } from './session-repository';
+import { findSessionPatient, insertAdverseEvent } from './session-repository';
 import { clinicTimeZone } from '../clinic/clinic-settings';
 
 export type RecordAdverseEventResult =
@@ -68,21 +68,18 @@ export async function recordAdverseEvent(
 		const problem = checkOccurredAt(occurredAt, session.started_at, now);
 		if (problem) return { invalid: { occurredAt: OCCURRED_AT_MESSAGE[problem] } };
 		const id = randomUUID();
-		await tx.kysely
-			.insertInto('adverse_event')
-			.values({
-				id,
-				patient_id: patientId,
-				session_id: sessionId,
-				occurred_at: occurredAt.toISOString(),
-				kind: event.kind,
-				severity: event.severity,
-				outcome: event.outcome,
-				description: event.description,
-				staff_id: staffId,
-				created_at: now.toISOString()
-			})
-			.execute();
+		await insertAdverseEvent(tx, {
+			id,
+			patient_id: patientId,
+			session_id: sessionId,
+			occurred_at: occurredAt.toISOString(),
+			kind: event.kind,
+			severity: event.severity,
+			outcome: event.outcome,
+			description: event.description,
+			staff_id: staffId,
+			created_at: now.toISOString()
+		});
 		const owners =
 			event.severity === 'serious'
 				? (await tx.kysely.selectFrom('staff').select('email').where('role', '=', 'owner').where('disabled', '=', 0).orderBy('email').execute()).map((o) => o.email)

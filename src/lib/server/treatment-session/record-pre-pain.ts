@@ -1,9 +1,11 @@
 import type { AuditActor } from '../audit/audit-log';
 import type { Db } from '../db/database';
+import { updateCheckInPain } from '../outcomes/outcome-repository';
 import { recordCheckIn } from '../outcomes/record-check-in';
 import { editSession, type SessionEditResult } from './edit-session';
 import { fieldCodesFrom } from './field-codes';
 import { ZPrePainSchema } from './schemas';
+import { updateSession } from './session-repository';
 
 /**
  * The pre-session pain NRS (leg, back) as the practitioner enters it. It also counts as an outcome
@@ -17,7 +19,7 @@ export async function recordPrePain(db: Db, patientId: string, sessionId: string
 	return editSession(db, patientId, sessionId, input, actor, { now }, async (tx, session, at) => {
 		let checkInId = session.checkInId;
 		if (checkInId !== null && session.checkInSource === 'session') {
-			await tx.kysely.updateTable('outcome_check_in').set({ leg_pain: pain.preLegPain, back_pain: pain.preBackPain }).where('id', '=', checkInId).execute();
+			await updateCheckInPain(tx, checkInId, pain.preLegPain, pain.preBackPain);
 		} else {
 			const recorded = await recordCheckIn(
 				tx,
@@ -31,11 +33,7 @@ export async function recordPrePain(db: Db, patientId: string, sessionId: string
 			if (!recorded.ok) return { ok: false, code: 'invalid', fields: { preLegPain: 'treatmentSession.error.nrs' } };
 			checkInId = recorded.id;
 		}
-		await tx.kysely
-			.updateTable('treatment_session')
-			.set({ pre_leg_pain: pain.preLegPain, pre_back_pain: pain.preBackPain, check_in_id: checkInId })
-			.where('id', '=', sessionId)
-			.execute();
+		await updateSession(tx, sessionId, { pre_leg_pain: pain.preLegPain, pre_back_pain: pain.preBackPain, check_in_id: checkInId });
 		return {
 			action: 'treatment_session.pre_pain',
 			before: { preLegPain: session.preLegPain, preBackPain: session.preBackPain },

@@ -5,7 +5,7 @@ import type { Db } from '../db/database';
 import { editSession, type SessionEditResult } from './edit-session';
 import { fieldCodesFrom, type SessionFieldCodes } from './field-codes';
 import { acknowledgementReasons, TECHNIQUE_FIELDS, ZTechniquesSchema } from './schemas';
-import { licencesOf } from './session-repository';
+import { licencesOf, updateSession } from './session-repository';
 import { guardSessionChange, sessionTreatment } from './session-safety';
 
 const LICENCE_MESSAGE: Record<Technique, string> = {
@@ -39,7 +39,7 @@ export async function recordTechniques(db: Db, patientId: string, sessionId: str
 		const care = { before: sessionTreatment(session.points, session.techniques), after: sessionTreatment(session.points, techniques) };
 		const guarded = await guardSessionChange(tx, actor, session, care, reasons, at);
 		if (!guarded.ok) return guarded;
-		await tx.kysely.updateTable('treatment_session').set({ techniques: JSON.stringify(techniques) }).where('id', '=', sessionId).execute();
+		await updateSession(tx, sessionId, { techniques: JSON.stringify(techniques) });
 		return {
 			action: 'treatment_session.techniques',
 			before: { ...session.techniques },

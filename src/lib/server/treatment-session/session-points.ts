@@ -5,7 +5,7 @@ import type { Db } from '../db/database';
 import { editSession, type SessionEditResult } from './edit-session';
 import { fieldCodesFrom } from './field-codes';
 import { acknowledgementReasons, ZAddPointSchema, ZEditPointSchema, ZRemovePointSchema } from './schemas';
-import { licencesOf, type SessionPoint } from './session-repository';
+import { deleteSessionPoint, insertSessionPoints, licencesOf, type SessionPoint, updateSessionPoint } from './session-repository';
 import { guardSessionChange, sessionTreatment } from './session-safety';
 
 /** The points as the amendment keeps them: without ids, in the order they were added. */
@@ -32,22 +32,19 @@ export async function addSessionPoint(db: Db, patientId: string, sessionId: stri
 		const guarded = await guardSessionChange(tx, actor, session, care, reasons, at);
 		if (!guarded.ok) return guarded;
 		const id = randomUUID();
-		await tx.kysely
-			.insertInto('session_point')
-			.values({
-				id,
-				session_id: sessionId,
-				code: row.code,
-				side: row.side,
-				gauge: row.gauge,
-				length_mm: row.lengthMm,
-				depth_mm: row.depthMm,
-				technique: row.technique,
-				deqi: row.deqi,
-				deep: row.deep ? 1 : 0,
-				created_at: at.toISOString()
-			})
-			.execute();
+		await insertSessionPoints(tx, {
+			id,
+			session_id: sessionId,
+			code: row.code,
+			side: row.side,
+			gauge: row.gauge,
+			length_mm: row.lengthMm,
+			depth_mm: row.depthMm,
+			technique: row.technique,
+			deqi: row.deqi,
+			deep: row.deep ? 1 : 0,
+			created_at: at.toISOString()
+		});
 		return {
 			action: 'treatment_session.point.add',
 			before: { points: snapshot(session.points) },
@@ -63,7 +60,7 @@ export async function removeSessionPoint(db: Db, patientId: string, sessionId: s
 	const { pointId } = parsed.data;
 	return editSession(db, patientId, sessionId, input, actor, { now }, async (tx, session) => {
 		if (!session.points.some((p) => p.id === pointId)) return { ok: false, code: 'invalid', fields: { pointId: 'treatmentSession.error.point' } };
-		await tx.kysely.deleteFrom('session_point').where('id', '=', pointId).where('session_id', '=', sessionId).execute();
+		await deleteSessionPoint(tx, sessionId, pointId);
 		return {
 			action: 'treatment_session.point.remove',
 			before: { points: snapshot(session.points) },
@@ -98,20 +95,15 @@ export async function editSessionPoint(db: Db, patientId: string, sessionId: str
 		const care = { before: sessionTreatment(session.points, session.techniques), after: sessionTreatment(after, session.techniques) };
 		const guarded = await guardSessionChange(tx, actor, session, care, reasons, at);
 		if (!guarded.ok) return guarded;
-		await tx.kysely
-			.updateTable('session_point')
-			.set({
-				side: detail.side,
-				gauge: detail.gauge,
-				length_mm: detail.lengthMm,
-				depth_mm: detail.depthMm,
-				technique: detail.technique,
-				deqi: detail.deqi,
-				deep: detail.deep ? 1 : 0
-			})
-			.where('id', '=', pointId)
-			.where('session_id', '=', sessionId)
-			.execute();
+		await updateSessionPoint(tx, sessionId, pointId, {
+			side: detail.side,
+			gauge: detail.gauge,
+			length_mm: detail.lengthMm,
+			depth_mm: detail.depthMm,
+			technique: detail.technique,
+			deqi: detail.deqi,
+			deep: detail.deep ? 1 : 0
+		});
 		return {
 			action: 'treatment_session.point.edit',
 			before: { points: snapshot(session.points) },

@@ -1,8 +1,9 @@
 /* Kysely queries for treatment sessions; with acknowledgement-repository.ts, the only SQL of this module. */
 import { POINT_SIDES } from '../../domain/clinical/point-suggestions';
 import { MOXA_TYPES, NO_TECHNIQUES, type Licences, type MoxaType, type SessionTechniques } from '../../domain/clinical/session-rules';
+import type { Insertable, Updateable } from 'kysely';
 import type { Db } from '../db/database';
-import type { AdverseEventKind, AdverseEventOutcome, AdverseEventSeverity, PointSide } from '../db/schema-session';
+import type { AdverseEventKind, AdverseEventOutcome, AdverseEventSeverity, AdverseEventTable, PointSide, SessionAmendmentTable, SessionPointTable, TreatmentSessionTable } from '../db/schema-session';
 
 export interface SessionPatient {
 	id: string;
@@ -331,4 +332,40 @@ export async function listStartableAppointments(db: Db, patientId: string, from:
 		practitionerName: { ja: staffName(r.family_name_ja, r.given_name_ja, null), en: englishName(r.family_name_en, r.given_name_en, null) },
 		selfCheckLevel: r.triage_level === 'emergency' || r.triage_level === 'urgent' || r.triage_level === 'see_doctor' ? r.triage_level : null
 	}));
+}
+
+/* The session tables' writes (docs/architecture.md, "One owner per table"). */
+
+export async function insertSession(db: Db, session: Insertable<TreatmentSessionTable>): Promise<void> {
+	await db.kysely.insertInto('treatment_session').values(session).execute();
+}
+
+/** Changes fields of the session row (notes, techniques, needle counts, timer …). */
+export async function updateSession(db: Db, sessionId: string, changes: Updateable<TreatmentSessionTable>): Promise<void> {
+	await db.kysely.updateTable('treatment_session').set(changes).where('id', '=', sessionId).execute();
+}
+
+/** Closes a session that is still open. */
+export async function closeOpenSession(db: Db, sessionId: string, at: string): Promise<void> {
+	await db.kysely.updateTable('treatment_session').set({ closed_at: at, updated_at: at }).where('id', '=', sessionId).where('closed_at', 'is', null).execute();
+}
+
+export async function insertSessionPoints(db: Db, points: Insertable<SessionPointTable> | Insertable<SessionPointTable>[]): Promise<void> {
+	await db.kysely.insertInto('session_point').values(points).execute();
+}
+
+export async function updateSessionPoint(db: Db, sessionId: string, pointId: string, changes: Updateable<SessionPointTable>): Promise<void> {
+	await db.kysely.updateTable('session_point').set(changes).where('id', '=', pointId).where('session_id', '=', sessionId).execute();
+}
+
+export async function deleteSessionPoint(db: Db, sessionId: string, pointId: string): Promise<void> {
+	await db.kysely.deleteFrom('session_point').where('id', '=', pointId).where('session_id', '=', sessionId).execute();
+}
+
+export async function insertSessionAmendment(db: Db, amendment: Insertable<SessionAmendmentTable>): Promise<void> {
+	await db.kysely.insertInto('session_amendment').values(amendment).execute();
+}
+
+export async function insertAdverseEvent(db: Db, event: Insertable<AdverseEventTable>): Promise<void> {
+	await db.kysely.insertInto('adverse_event').values(event).execute();
 }

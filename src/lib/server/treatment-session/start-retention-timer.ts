@@ -3,6 +3,7 @@ import type { Db } from '../db/database';
 import { editSession, type SessionEditResult } from './edit-session';
 import { fieldCodesFrom } from './field-codes';
 import { ZTimerSchema } from './schemas';
+import { updateSession } from './session-repository';
 
 /**
  * Starts (or restarts) the retention timer (docs/clinical-rules.md §3: usually 20–30 minutes). The start is
@@ -14,7 +15,7 @@ export async function startRetentionTimer(db: Db, patientId: string, sessionId: 
 	const { retentionMinutes } = parsed.data;
 	return editSession(db, patientId, sessionId, input, actor, { now, openOnly: true }, async (tx, session, at) => {
 		const startedAt = at.toISOString();
-		await tx.kysely.updateTable('treatment_session').set({ retention_minutes: retentionMinutes, timer_started_at: startedAt }).where('id', '=', sessionId).execute();
+		await updateSession(tx, sessionId, { retention_minutes: retentionMinutes, timer_started_at: startedAt });
 		return {
 			action: 'treatment_session.timer.start',
 			before: { retentionMinutes: session.retentionMinutes, timerStartedAt: session.timerStartedAt },

@@ -13,9 +13,10 @@ import type { PointSide } from '../db/schema-session';
 import { withTransaction } from '../db/transaction';
 import { fieldCodesFrom, type SessionFieldCodes } from './field-codes';
 import { ZStartSessionSchema } from './schemas';
-import { findSessionPatient, licencesOf } from './session-repository';
+import { findSessionPatient, insertSession, insertSessionPoints, licencesOf } from './session-repository';
 import { currentSafetyAlerts } from './session-safety';
 import { clinicTimeZone } from '../clinic/clinic-settings';
+import { selectActivePlanPointsJson } from '../treatment-plan/plan-repository';
 
 export type StartSessionResult =
 	/** `held`: how many of the plan's points wait for an acknowledgement before they join the record. */
@@ -111,34 +112,28 @@ export async function startSession(db: Db, patientId: string, input: Record<stri
 		);
 		const copied = planPoints.filter((p) => !conflicting.has(p.code));
 		const held = planPoints.filter((p) => conflicting.has(p.code));
-		await tx.kysely
-			.insertInto('treatment_session')
-			.values({
-				id,
-				patient_id: patientId,
-				appointment_id: appointmentId,
-				practitioner_staff_id: staffId,
-				bed_id: bedId,
-				started_at: at,
-				closed_at: null,
-				pre_leg_pain: checkIn?.leg_pain ?? null,
-				pre_back_pain: checkIn?.back_pain ?? null,
-				check_in_id: checkIn?.id ?? null,
-				retention_minutes: DEFAULT_RETENTION_MINUTES,
-				timer_started_at: null,
-				techniques: JSON.stringify(NO_TECHNIQUES),
-				notes: '',
-				held_plan_points: JSON.stringify(held),
-				created_at: at,
-				updated_at: at
-			})
-			.execute();
+		await insertSession(tx, {
+			id,
+			patient_id: patientId,
+			appointment_id: appointmentId,
+			practitioner_staff_id: staffId,
+			bed_id: bedId,
+			started_at: at,
+			closed_at: null,
+			pre_leg_pain: checkIn?.leg_pain ?? null,
+			pre_back_pain: checkIn?.back_pain ?? null,
+			check_in_id: checkIn?.id ?? null,
+			retention_minutes: DEFAULT_RETENTION_MINUTES,
+			timer_started_at: null,
+			techniques: JSON.stringify(NO_TECHNIQUES),
+			notes: '',
+			held_plan_points: JSON.stringify(held),
+			created_at: at,
+			updated_at: at
+		});
 		// The active plan's points without a conflict start the record: the practitioner removes or adds at the bed.
 		if (copied.length > 0) {
-			await tx.kysely
-				.insertInto('session_point')
-				.values(copied.map((point) => ({ id: randomUUID(), session_id: id, code: point.code, side: point.side, gauge: null, length_mm: null, depth_mm: null, technique: null, deqi: null, deep: point.deep ? 1 : 0, created_at: at })))
-				.execute();
+			await insertSessionPoints(tx, copied.map((point) => ({ id: randomUUID(), session_id: id, code: point.code, side: point.side, gauge: null, length_mm: null, depth_mm: null, technique: null, deqi: null, deep: point.deep ? 1 : 0, created_at: at })));
 		}
 		await recordAudit(tx, actor, {
 			action: 'treatment_session.start',
@@ -153,8 +148,8 @@ export async function startSession(db: Db, patientId: string, input: Record<stri
 
 /** The points of the patient's active treatment plan, as the plan stores them; none without a plan. */
 async function activePlanPoints(db: Db, patientId: string): Promise<Array<{ code: string; side: PointSide; deep: boolean }>> {
-	const plan = await db.kysely.selectFrom('treatment_plan').select('points').where('patient_id', '=', patientId).where('status', '=', 'active').executeTakeFirst();
-	if (!plan) return [];
-	const parsed = z.array(z.object({ code: z.string().max(16), side: z.enum(POINT_SIDES), deep: z.boolean().catch(false).default(false) })).safeParse(JSON.parse(plan.points));
+	const points = await selectActivePlanPointsJson(db, patientId);
+	if (points === undefined) return [];
+	const parsed = z.array(z.object({ code: z.string().max(16), side: z.enum(POINT_SIDES), deep: z.boolean().catch(false).default(false) })).safeParse(JSON.parse(points));
 	return parsed.success ? parsed.data.filter((p) => Boolean(findAcupoint(p.code))) : [];
 }

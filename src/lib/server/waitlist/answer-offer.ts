@@ -10,6 +10,7 @@ import { withTransaction } from '../db/transaction';
 import { enqueueJobs } from '../jobs/queue';
 import { enqueueFreedSlot } from './jobs';
 import { MAX_TOKEN_LENGTH } from './tokens';
+import { closeOpenWaitlistOffer, markWaitlistEntryBooked, setWaitlistOfferStatus } from './waitlist-repository';
 
 type OfferRow = Selectable<WaitlistOfferTable>;
 
@@ -45,15 +46,11 @@ export async function acceptOffer(db: Db, token: string, actor: AuditActor, now 
 			.executeTakeFirst();
 		// The desk lifted the hold meanwhile: the slot is no longer theirs to take.
 		if (Number(booked.numUpdatedRows) !== 1) {
-			await tx.kysely.updateTable('waitlist_offer').set({ status: 'expired', answered_at: new Date(now).toISOString() }).where('id', '=', offer.id).execute();
+			await setWaitlistOfferStatus(tx, offer.id, 'expired', new Date(now).toISOString());
 			return { ok: false, code: 'expired' } as const;
 		}
-		await tx.kysely.updateTable('waitlist_offer').set({ status: 'accepted', answered_at: new Date(now).toISOString() }).where('id', '=', offer.id).execute();
-		await tx.kysely
-			.updateTable('waitlist_entry')
-			.set({ status: 'booked', appointment_id: offer.appointment_id, closed_at: new Date(now).toISOString() })
-			.where('id', '=', entry.id)
-			.execute();
+		await setWaitlistOfferStatus(tx, offer.id, 'accepted', new Date(now).toISOString());
+		await markWaitlistEntryBooked(tx, entry.id, offer.appointment_id, new Date(now).toISOString());
 		await recordAudit(tx, actor, {
 			action: 'waitlist.accept',
 			entityType: 'appointment',
@@ -95,13 +92,7 @@ export async function expireOffer(db: Db, offerId: string, now = db.clock.now().
  * the next person in line (who is never the same person: the offer row stays).
  */
 export async function closeOffer(tx: Db, offer: OfferRow, status: 'declined' | 'expired', actor: AuditActor, now: number): Promise<void> {
-	const changed = await tx.kysely
-		.updateTable('waitlist_offer')
-		.set({ status, answered_at: new Date(now).toISOString() })
-		.where('id', '=', offer.id)
-		.where('status', '=', 'offered')
-		.executeTakeFirst();
-	if (Number(changed.numUpdatedRows) !== 1) return;
+	if (!(await closeOpenWaitlistOffer(tx, offer.id, status, new Date(now).toISOString()))) return;
 	const lifted = await tx.kysely
 		.updateTable('appointment')
 		.set({ status: 'cancelled', cancelled_at: new Date(now).toISOString() })

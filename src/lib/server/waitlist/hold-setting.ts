@@ -1,6 +1,7 @@
 import { recordAudit, type AuditActor } from '../audit/audit-log';
 import type { Db } from '../db/database';
 import { withTransaction } from '../db/transaction';
+import { updateClinic } from '../clinic/clinic-repository';
 
 export async function readHoldMinutes(db: Db): Promise<number> {
 	const clinic = await db.kysely.selectFrom('clinic').select('waitlist_hold_minutes').executeTakeFirstOrThrow();
@@ -11,7 +12,7 @@ export async function readHoldMinutes(db: Db): Promise<number> {
 export async function setHoldMinutes(db: Db, minutes: number, actor: AuditActor): Promise<void> {
 	await withTransaction(db, async (tx) => {
 		const before = await readHoldMinutes(tx);
-		await tx.kysely.updateTable('clinic').set({ waitlist_hold_minutes: minutes }).execute();
+		await updateClinic(tx, { waitlist_hold_minutes: minutes });
 		await recordAudit(tx, actor, { action: 'waitlist.hold_setting', entityType: 'clinic', detail: { from: before, to: minutes } });
 	});
 }

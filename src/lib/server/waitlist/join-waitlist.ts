@@ -10,6 +10,7 @@ import { findOrCreatePatient } from '../patients/find-or-create-patient';
 import { JOINED_MAIL_JOB } from './jobs';
 import type { TJoinWaitlist } from './schemas';
 import { waitlistTokenContext } from './tokens';
+import { insertWaitlistEntry } from './waitlist-repository';
 
 export type JoinWaitlistResult =
 	| { ok: true; entryId: string; manageToken: string; locale: 'ja' | 'en' }
@@ -52,25 +53,22 @@ export async function joinWaitlist(
 		await recordBookingPrivacyConsent(tx, { patientId, signedName: `${input.patient.familyName} ${input.patient.givenName}`, ip: actor.ip, userAgent: null }, actor, new Date(now));
 		const manageToken = randomToken();
 		const entryId = randomUUID();
-		await tx.kysely
-			.insertInto('waitlist_entry')
-			.values({
-				id: entryId,
-				patient_id: patientId,
-				service_id: service.id,
-				practitioner_id: input.practitionerId ?? null,
-				date_from: input.from,
-				date_to: input.to,
-				times: JSON.stringify(input.times ?? []),
-				locale: input.locale,
-				status: 'waiting',
-				source,
-				manage_token_hash: sha256Hex(manageToken),
-				appointment_id: null,
-				created_at: new Date(now).toISOString(),
-				closed_at: null
-			})
-			.execute();
+		await insertWaitlistEntry(tx, {
+			id: entryId,
+			patient_id: patientId,
+			service_id: service.id,
+			practitioner_id: input.practitionerId ?? null,
+			date_from: input.from,
+			date_to: input.to,
+			times: JSON.stringify(input.times ?? []),
+			locale: input.locale,
+			status: 'waiting',
+			source,
+			manage_token_hash: sha256Hex(manageToken),
+			appointment_id: null,
+			created_at: new Date(now).toISOString(),
+			closed_at: null
+		});
 		await recordAudit(tx, actor, {
 			action: 'waitlist.join',
 			entityType: 'waitlist_entry',

@@ -4,6 +4,7 @@ import type { Db } from '../db/database';
 import { withTransaction } from '../db/transaction';
 import { closeOffer } from './answer-offer';
 import { MAX_TOKEN_LENGTH } from './tokens';
+import { markWaitlistEntryLeft } from './waitlist-repository';
 
 /** The patient's manage token, or the entry's id for the desk. */
 export type EntryKey = string | { entryId: string };
@@ -15,13 +16,7 @@ export async function leaveWaitlist(db: Db, key: EntryKey, actor: AuditActor, no
 	return withTransaction(db, async (tx) => {
 		const entry = await entryByKey(tx, key);
 		if (!entry) return { ok: false, code: 'not_found' } as const;
-		const left = await tx.kysely
-			.updateTable('waitlist_entry')
-			.set({ status: 'left', closed_at: new Date(now).toISOString() })
-			.where('id', '=', entry.id)
-			.where('status', '=', 'waiting')
-			.executeTakeFirst();
-		if (Number(left.numUpdatedRows) !== 1) return { ok: false, code: 'not_waiting' } as const;
+		if (!(await markWaitlistEntryLeft(tx, entry.id, new Date(now).toISOString()))) return { ok: false, code: 'not_waiting' } as const;
 		const open = await tx.kysely.selectFrom('waitlist_offer').selectAll().where('entry_id', '=', entry.id).where('status', '=', 'offered').executeTakeFirst();
 		if (open) await closeOffer(tx, open, 'declined', actor, now);
 		await recordAudit(tx, actor, {

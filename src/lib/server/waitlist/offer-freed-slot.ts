@@ -13,6 +13,7 @@ import { inSavepoint, withTransaction } from '../db/transaction';
 import { enqueueJobs } from '../jobs/queue';
 import { EXPIRE_OFFER_JOB, OFFER_MAIL_JOB } from './jobs';
 import { waitlistTokenContext } from './tokens';
+import { insertWaitlistOffer } from './waitlist-repository';
 
 /** What the hold's blocked time says on the staff schedule. */
 export const HOLD_NOTE = 'キャンセル待ち保留 / waiting-list hold';
@@ -195,21 +196,18 @@ async function holdAndOffer(tx: Db, config: ScheduleConfig, entry: CandidateRow,
 	const token = randomToken();
 	const offerId = randomUUID();
 	const expiresAt = new Date(now + entry.hold_minutes * 60_000);
-	await tx.kysely
-		.insertInto('waitlist_offer')
-		.values({
-			id: offerId,
-			entry_id: entry.id,
-			appointment_id: hold.id,
-			practitioner_id: slot.practitionerId,
-			starts_at: new Date(slot.start).toISOString(),
-			status: 'offered',
-			token_hash: sha256Hex(token),
-			created_at: new Date(now).toISOString(),
-			expires_at: expiresAt.toISOString(),
-			answered_at: null
-		})
-		.execute();
+	await insertWaitlistOffer(tx, {
+		id: offerId,
+		entry_id: entry.id,
+		appointment_id: hold.id,
+		practitioner_id: slot.practitionerId,
+		starts_at: new Date(slot.start).toISOString(),
+		status: 'offered',
+		token_hash: sha256Hex(token),
+		created_at: new Date(now).toISOString(),
+		expires_at: expiresAt.toISOString(),
+		answered_at: null
+	});
 	await recordAudit(tx, SYSTEM_ACTOR, {
 		action: 'waitlist.offer',
 		entityType: 'waitlist_entry',
