@@ -136,16 +136,15 @@ describe('any sequence of renewals, payments, uses, refunds and expiries of a mo
 					renew();
 					for (const [at, { op, n }] of steps.entries()) {
 						const target = periods.length === 0 ? null : periods[n % periods.length]!;
-						const mutable = target as { entries: PackageEntry[] } | null;
 						if (op === 'next_month' || op === 'day') {
 							today = op === 'day' ? addDays(today, 1 + (n % 9)) : nextPeriod(periodContaining(today, renewalDay), renewalDay).start;
 							expire();
 							renew();
 						}
 						if (op === 'stop' && stoppedOn === null) stoppedOn = today;
-						if (op === 'pay' && target && mutable) {
+						if (op === 'pay' && target) {
 							const state = packageState(target.holder.terms, target.entries);
-							if (state.balanceDueJpy > 0) mutable.entries = [...target.entries, { kind: 'payment', at, method: 'cash', amountJpy: 1 + (n % state.balanceDueJpy) }];
+							if (state.balanceDueJpy > 0) target.entries = [...target.entries, { kind: 'payment', at, method: 'cash', amountJpy: 1 + (n % state.balanceDueJpy) }];
 						}
 						if (op === 'use') {
 							const before = planRemainingOn(periods, today);
@@ -155,17 +154,17 @@ describe('any sequence of renewals, payments, uses, refunds and expiries of a mo
 								// Never ahead, never beyond the one month carried.
 								expect(p.period.start <= today && today < p.holder.expiresOn).toBe(true);
 								if (chosen.carried) expect(today < nextPeriod(p.period, renewalDay).end && carryOver).toBe(true);
-								(p as { entries: PackageEntry[] }).entries = [...p.entries, { kind: 'use', at, sequence: chosen.state.nextSequence, patientId: 'p', appointmentId: null }];
+								p.entries = [...p.entries, { kind: 'use', at, sequence: chosen.state.nextSequence, patientId: 'p', appointmentId: null }];
 								expect(planRemainingOn(periods, today)).toBe(before - 1);
 							} else expect(before).toBe(0);
 						}
-						if (op === 'reinstate' && target && mutable) {
+						if (op === 'reinstate' && target) {
 							const state = packageState(target.holder.terms, target.entries);
-							if (state.status !== 'refunded' && state.expiredVisits === 0 && state.uses.length > 0) mutable.entries = [...target.entries, { kind: 'reinstate', at, sequence: state.uses[n % state.uses.length]!.sequence }];
+							if (state.status !== 'refunded' && state.expiredVisits === 0 && state.uses.length > 0) target.entries = [...target.entries, { kind: 'reinstate', at, sequence: state.uses[n % state.uses.length]!.sequence }];
 						}
-						if (op === 'refund' && target && mutable) {
+						if (op === 'refund' && target) {
 							const quote = computeRefund(target.holder.terms, target.entries, { cancellationFeeJpy: fee, documentedAverageDamageJpy: n % 3_000 }, today);
-							if (quote.ok) mutable.entries = [...target.entries, refundEntry(quote.computation, at, 'cash')];
+							if (quote.ok) target.entries = [...target.entries, refundEntry(quote.computation, at, 'cash')];
 						}
 						let liability = 0;
 						for (const p of periods) {

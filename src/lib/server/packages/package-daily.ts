@@ -7,6 +7,7 @@ import { clinicToday, findBillingClinic } from '../billing/billing-repository';
 import type { Db } from '../db/database';
 import { notifyPatient } from '../messaging/notify-patient';
 import { expirePackages } from './expire-packages';
+import { renewPlans } from './monthly-plans';
 import { loadPackage } from './package-repository';
 
 /*
@@ -36,8 +37,9 @@ export async function schedulePackageDaily(db: Db, now = db.clock.now()): Promis
 	if (!pending) await enqueueRun(db, now, now);
 }
 
-/** The job: expiries, the notices due today, then tomorrow's run. */
+/** The job: monthly plans' renewals, expiries, the notices due today, then tomorrow's run. */
 export async function runPackageDaily(db: Db, origin: string, now = db.clock.now()): Promise<{ expired: string[]; noticed: string[] }> {
+	await renewPlans(db, { now });
 	const expired = await expirePackages(db, { now });
 	const noticed = await sendExpiryNotices(db, origin, now);
 	await enqueueRun(db, new Date(now.getTime() + DAY_MS), now);
@@ -49,7 +51,8 @@ export async function sendExpiryNotices(db: Db, origin: string, now = db.clock.n
 	const today = clinicToday(await findBillingClinic(db), now);
 	// expires_on is the day after the last valid day.
 	const due = NOTICE_DAYS.map((days) => addDays(today, days + 1));
-	const sales = await db.kysely.selectFrom('package_sale').select('id').where('expires_on', 'in', due).orderBy('id').execute();
+	// A month of a monthly plan renews rather than expires: no notice (monthly-plans.ts).
+	const sales = await db.kysely.selectFrom('package_sale').select('id').where('expires_on', 'in', due).where('id', 'not in', db.kysely.selectFrom('package_plan_period').select('package_sale_id')).orderBy('id').execute();
 	const noticed: string[] = [];
 	for (const { id } of sales) {
 		const pkg = await loadPackage(db, id);

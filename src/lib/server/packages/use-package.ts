@@ -5,6 +5,7 @@ import { recordAudit, type AuditActor } from '../audit/audit-log';
 import { findBillingClinic } from '../billing/billing-repository';
 import type { Db } from '../db/database';
 import { withTransaction } from '../db/transaction';
+import { planSaleOfVisit } from './monthly-use';
 import { loadPackage } from './package-repository';
 
 /*
@@ -31,6 +32,8 @@ export async function markVisitPackage(db: Db, appointmentId: string, saleId: st
 		if (!visit || !visit.patient_id || !visit.service_id) return { ok: false, code: 'not_found' };
 		if (!['booked', 'arrived'].includes(visit.status)) return { ok: false, code: 'not_booked' };
 		await tx.kysely.deleteFrom('appointment_package').where('appointment_id', '=', appointmentId).execute();
+		// A course mark (or none) replaces a monthly plan's mark (monthly-use.ts).
+		await tx.kysely.deleteFrom('appointment_plan').where('appointment_id', '=', appointmentId).execute();
 		if (saleId !== null) {
 			const pkg = await loadPackage(tx, saleId);
 			if (!pkg) return { ok: false, code: 'not_found' };
@@ -69,8 +72,10 @@ export async function usePackageForVisit(tx: Db, appointmentId: string, input: {
 	const visit = await visitOf(tx, appointmentId);
 	if (!visit || !visit.patient_id || !visit.service_id) return { ok: false, code: 'not_found' };
 	const mark = await tx.kysely.selectFrom('appointment_package').select('package_sale_id').where('appointment_id', '=', appointmentId).executeTakeFirst();
-	if (!mark) return { ok: true, use: null };
-	const pkg = await loadPackage(tx, mark.package_sale_id, { lock: true });
+	// No course marked: the month of a monthly plan marked for it, if any (monthly-use.ts).
+	const saleId = mark?.package_sale_id ?? (await planSaleOfVisit(tx, appointmentId));
+	if (!saleId) return { ok: true, use: null };
+	const pkg = await loadPackage(tx, saleId, { lock: true });
 	if (!pkg) return { ok: false, code: 'not_found' };
 	const before = packageState(pkg.terms, pkg.entries);
 	const existing = before.uses.find((u) => u.appointmentId === appointmentId);
