@@ -119,3 +119,10 @@ export async function listPatientPlans(db: Db, patientId: string, options: { now
 function nextRenewal(lastEnd: string | null, today: string, renewalDay: number): string {
 	return lastEnd !== null && lastEnd > today ? lastEnd : periodContaining(today, renewalDay).start;
 }
+
+/** The plan each of these visits is marked for (visit id → plan id). */
+export async function planMarksOf(db: Db, appointmentIds: readonly string[]): Promise<Record<string, string>> {
+	if (appointmentIds.length === 0) return {};
+	const marks = await db.kysely.selectFrom('appointment_plan').select(['appointment_id', 'plan_id']).where('appointment_id', 'in', appointmentIds).execute();
+	return Object.fromEntries(marks.map((m) => [m.appointment_id, m.plan_id]));
+}

@@ -1,6 +1,7 @@
 /** Monthly plans, 月額 (issue #18). Shared field labels stay in `packages.*`. */
 export const packagePlans = {
 	ja: {
+		'portal.table.package_plan': '月額プランの契約',
 		'packagePlans.periodName': '{year}年{month}月分',
 		'packagePlans.line': '{name} {month}月 {visit}/{count}回、残り{remaining}回',
 		'packagePlans.lineCarried': '{name} {month}月分の繰越 {visit}/{count}回、残り{remaining}回',
@@ -52,6 +53,7 @@ export const packagePlans = {
 		'packagePlans.desk.noTypes': '受付中の月額プランがありません（オーナーが「回数券」設定で追加します）。'
 	},
 	en: {
+		'portal.table.package_plan': 'Monthly plans',
 		'packagePlans.periodName': 'for {month} {year}',
 		'packagePlans.line': '{name}, {month}: visit {visit}/{count}, {remaining} left',
 		'packagePlans.lineCarried': '{name}, carried from {month}: visit {visit}/{count}, {remaining} left',
