@@ -157,6 +157,10 @@ describeEachDatabase('monthly plans (月額)', (db) => {
 		expect(await renewPlan(db(), started.planId, world.actor, { now: JAN })).toEqual({ ok: false, code: 'nothing_due' });
 		const periods = await db().kysely.selectFrom('package_plan_period').select('period_start').where('plan_id', '=', started.planId).orderBy('period_start').execute();
 		expect(periods).toEqual([{ period_start: '2026-12-01' }, { period_start: '2027-01-01' }]);
+		// Two runs at once (two instances): the month is sold once.
+		const racing = await start(await insertPatient(db()));
+		await Promise.all([renewPlans(db(), { now: JAN }), renewPlans(db(), { now: JAN })]);
+		expect(await db().kysely.selectFrom('package_plan_period').select('period_start').where('plan_id', '=', racing.planId).orderBy('period_start').execute()).toEqual([{ period_start: '2026-12-01' }, { period_start: '2027-01-01' }]);
 		const other = await start(await insertPatient(db()));
 		const desk = await renewPlan(db(), other.planId, world.actor, { now: FEB });
 		expect(desk).toMatchObject({ ok: true });
