@@ -649,6 +649,27 @@ describe('prepaid courses (issue #18)', () => {
 	});
 });
 
+describe('monthly plans (issue #18)', () => {
+	it('lets only the owner set up a plan type and only the desk start a plan', async () => {
+		const patient = await db.kysely.selectFrom('patient').select('id').where('email', '=', 'package1@example.jp').executeTakeFirstOrThrow();
+		const service = await db.kysely.selectFrom('service').select('id').where('is_add_on', '=', 0).orderBy('sort_order').executeTakeFirstOrThrow();
+		const planTypes = async () => (await db.kysely.selectFrom('package_plan_type').select('package_type_id').execute()).length;
+		const plans = async () => (await db.kysely.selectFrom('package_plan').select('id').where('patient_id', '=', patient.id).execute()).length;
+		const [typesBefore, plansBefore] = [await planTypes(), await plans()];
+		for (const role of ['anonymous', 'patient', 'practitioner', 'reception'] as const) {
+			const refused = await formPost('/staff/settings/packages?/createPlan', { nameJa: '月額', nameEn: 'Monthly', serviceIds: service.id, visitsPerMonth: '4', monthlyPriceJpy: '16000', renewalDay: '1' }, cookies[role]);
+			await refused.arrayBuffer();
+			expect([303, 403], role).toContain(refused.status);
+		}
+		for (const role of ['anonymous', 'patient', 'practitioner'] as const) {
+			const refused = await formPost(`/staff/patients/${patient.id}/packages?/startPlan`, { packageTypeId: '00000000-0000-4000-8000-000000000000', amountJpy: '1000' }, cookies[role]);
+			await refused.arrayBuffer();
+			expect([303, 403], role).toContain(refused.status);
+		}
+		expect([await planTypes(), await plans()]).toEqual([typesBefore, plansBefore]);
+	});
+});
+
 describe('the second round of sign-in security (issue #16)', () => {
 	it('lets only the owner revoke an invitation, and the revoked link stops working', async () => {
 		const invited = await formPost('/staff/team?/invite', { email: 'revoke-me@example.jp', role: 'practitioner' }, cookies.owner);

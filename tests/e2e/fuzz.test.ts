@@ -337,6 +337,17 @@ describe('form actions under fuzzed input', () => {
 				'/[[lang=lang]]/staff/schedule ?/useCourse'
 			])
 		);
+		// Issue #18: monthly plans — the owner's plan types, the desk's start, renewal, stop and mark.
+		expect(actions.map((a) => `${a.routeId} ?/${a.action}`)).toEqual(
+			expect.arrayContaining([
+				'/[[lang=lang]]/staff/settings/packages ?/createPlan',
+				'/[[lang=lang]]/staff/settings/packages ?/updatePlan',
+				'/[[lang=lang]]/staff/patients/[id]/packages ?/startPlan',
+				'/[[lang=lang]]/staff/patients/[id]/packages ?/stopPlan',
+				'/[[lang=lang]]/staff/patients/[id]/packages ?/renewPlan',
+				'/[[lang=lang]]/staff/patients/[id]/packages ?/markPlan'
+			])
+		);
 	});
 
 	it('never answers 5xx nor keeps a refused write, for anyone', { timeout: 300_000 }, async () => {

@@ -171,6 +171,8 @@ export interface PackageHolder {
 	/** Family members named on the sale (only when the terms allow sharing). */
 	familyPatientIds: readonly string[];
 	expiresOn: string;
+	/** The first day it may be used, when not the day of sale: a monthly plan's period starts on its renewal day (monthly.ts). */
+	validFrom?: string;
 	terms: Pick<PackageTerms, 'visitCount' | 'priceJpy' | 'serviceIds' | 'familyShareable'>;
 }
 
@@ -182,6 +184,7 @@ export function checkUse(pkg: PackageHolder, entries: readonly PackageEntry[], r
 	const state = packageState(pkg.terms, entries, request.visitDate, pkg.expiresOn);
 	if (request.insured) return { ok: false, code: 'insured_visit' };
 	if (request.visitDate >= pkg.expiresOn) return { ok: false, code: 'expired' };
+	if (pkg.validFrom !== undefined && request.visitDate < pkg.validFrom) return { ok: false, code: 'not_active' };
 	if (state.status === 'used_up') return { ok: false, code: 'none_left' };
 	if (state.status !== 'active') return { ok: false, code: 'not_active' };
 	if (!pkg.terms.serviceIds.includes(request.serviceId)) return { ok: false, code: 'service_not_covered' };

@@ -92,7 +92,55 @@ export interface PackageNoticeTable {
 	sent_at: string;
 }
 
+/* Monthly plans, 月額 (issue #18, migration 0040). */
+
+export interface PackagePlanTypeTable {
+	package_type_id: string;
+	carry_over: number;
+	renewal_day: number;
+}
+
+export interface PackagePlanTable {
+	id: string;
+	clinic_id: string;
+	patient_id: string;
+	package_type_id: string;
+	name_ja: string;
+	name_en: string;
+	/** JSON: string[] of service ids. */
+	service_ids: string;
+	visits_per_month: number;
+	monthly_price_jpy: number;
+	carry_over: number;
+	renewal_day: number;
+	family_shareable: number;
+	started_on: string;
+	started_at: string;
+	started_by: string;
+	stopped_on: string | null;
+	stopped_at: string | null;
+	stopped_by: string | null;
+}
+
+export interface PackagePlanPeriodTable {
+	package_sale_id: string;
+	plan_id: string;
+	period_start: string;
+	period_end: string;
+}
+
+export interface AppointmentPlanTable {
+	appointment_id: string;
+	plan_id: string;
+	marked_at: string;
+	marked_by: string | null;
+}
+
 export interface PackageTables {
+	package_plan_type: PackagePlanTypeTable;
+	package_plan: PackagePlanTable;
+	package_plan_period: PackagePlanPeriodTable;
+	appointment_plan: AppointmentPlanTable;
 	package_type: PackageTypeTable;
 	package_sale: PackageSaleTable;
 	package_entry: PackageEntryTable;

@@ -9,6 +9,7 @@ import type { Db } from '../db/database';
 import { withTransaction } from '../db/transaction';
 import { notifyPatient } from '../messaging/notify-patient';
 import { expirePackages } from './expire-packages';
+import { renewPlans } from './monthly-plans';
 import { loadPackage } from './package-repository';
 
 /*
@@ -38,8 +39,9 @@ export async function schedulePackageDaily(db: Db, now = db.clock.now()): Promis
 	if (!pending) await enqueueRun(db, now, now);
 }
 
-/** The job: expiries, the notices due today, then tomorrow's run. */
+/** The job: monthly plans' renewals, expiries, the notices due today, then tomorrow's run. */
 export async function runPackageDaily(db: Db, origin: string, now = db.clock.now()): Promise<{ expired: string[]; noticed: string[] }> {
+	await renewPlans(db, { now });
 	const expired = await expirePackages(db, { now });
 	const noticed = await sendExpiryNotices(db, origin, now);
 	await enqueueRun(db, new Date(now.getTime() + DAY_MS), now);
@@ -59,6 +61,8 @@ export async function sendExpiryNotices(db: Db, origin: string, now = db.clock.n
 		.select('id')
 		.where('expires_on', '>', today)
 		.where('expires_on', '<=', addDays(today, 31))
+		// A month of a monthly plan renews rather than expires: no notice (monthly-plans.ts).
+		.where('id', 'not in', db.kysely.selectFrom('package_plan_period').select('package_sale_id'))
 		.orderBy('id')
 		.execute();
 	const noticed: string[] = [];

@@ -32,11 +32,13 @@ export async function loadPackage(db: Db, saleId: string, options: { lock?: bool
 	if (options.lock && db.dialect === 'postgres') query = query.forUpdate();
 	const sale = await query.executeTakeFirst();
 	if (!sale) return undefined;
-	const [rows, payments, family, voided] = await Promise.all([
+	const [rows, payments, family, voided, period] = await Promise.all([
 		db.kysely.selectFrom('package_entry').selectAll().where('package_sale_id', '=', saleId).orderBy('entry_number').execute(),
 		db.kysely.selectFrom('payment').select(['kind', 'method', 'amount_jpy', 'received_at']).where('charge_id', '=', sale.charge_id).where('kind', '=', 'payment').orderBy('received_at').orderBy('id').execute(),
 		db.kysely.selectFrom('package_family_member').select('patient_id').where('package_sale_id', '=', saleId).execute(),
-		db.kysely.selectFrom('charge_void').select('charge_id').where('charge_id', '=', sale.charge_id).executeTakeFirst()
+		db.kysely.selectFrom('charge_void').select('charge_id').where('charge_id', '=', sale.charge_id).executeTakeFirst(),
+		// A month of a monthly plan is usable only from its first day (monthly.ts).
+		db.kysely.selectFrom('package_plan_period').select('period_start').where('package_sale_id', '=', saleId).executeTakeFirst()
 	]);
 	const terms = termsOf(sale);
 	const fromRows: PackageEntry[] = rows.map((row) => entryOf(row));
@@ -46,7 +48,7 @@ export async function loadPackage(db: Db, saleId: string, options: { lock?: bool
 	return {
 		sale,
 		terms,
-		holder: { holderPatientId: sale.patient_id, familyPatientIds: family.map((f) => f.patient_id), expiresOn: sale.expires_on, terms },
+		holder: { holderPatientId: sale.patient_id, familyPatientIds: family.map((f) => f.patient_id), expiresOn: sale.expires_on, ...(period ? { validFrom: period.period_start } : {}), terms },
 		entries,
 		rows,
 		nextEntryNumber: rows.length === 0 ? 1 : rows[rows.length - 1]!.entry_number + 1,

@@ -71,7 +71,8 @@ export async function updatePackageType(db: Db, id: string, input: Record<string
 	const at = (options.now ?? db.clock.now()).toISOString();
 	return withTransaction(db, async (tx): Promise<PackageTypeResult> => {
 		if (await unknownServices(tx, parsed.data.serviceIds)) return { ok: false, code: 'invalid', fields: { serviceIds: 'packages.error.services' } };
-		const result = await tx.kysely.updateTable('package_type').set({ ...columnsOf(parsed.data), updated_at: at }).where('id', '=', id).executeTakeFirst();
+		// A monthly plan type (monthly-types.ts) is edited with its own form.
+		const result = await tx.kysely.updateTable('package_type').set({ ...columnsOf(parsed.data), updated_at: at }).where('id', '=', id).where('id', 'not in', tx.kysely.selectFrom('package_plan_type').select('package_type_id')).executeTakeFirst();
 		if (Number(result.numUpdatedRows) === 0) return { ok: false, code: 'not_found' };
 		await recordAudit(tx, actor, { action: 'package_type.update', entityType: 'package_type', entityId: id, detail: { visitCount: parsed.data.visitCount, priceJpy: parsed.data.priceJpy } });
 		return { ok: true, id };
@@ -91,7 +92,8 @@ export async function retirePackageType(db: Db, id: string, actor: AuditActor, o
 }
 
 export async function listPackageTypes(db: Db, options: { includeRetired?: boolean } = {}): Promise<PackageTypeView[]> {
-	let query = db.kysely.selectFrom('package_type').selectAll().orderBy('price_jpy').orderBy('name_ja').orderBy('id');
+	// Courses only: monthly plan types are listed by monthly-types.ts.
+	let query = db.kysely.selectFrom('package_type').selectAll().where('id', 'not in', db.kysely.selectFrom('package_plan_type').select('package_type_id')).orderBy('price_jpy').orderBy('name_ja').orderBy('id');
 	if (!options.includeRetired) query = query.where('retired_at', 'is', null);
 	const rows = await query.execute();
 	return rows.map((r) => ({

@@ -27,7 +27,7 @@ export async function sellPackage(db: Db, patientId: string, input: Record<strin
 	return withTransaction(db, async (tx): Promise<SellPackageResult> => {
 		const patient = await findBillablePatient(tx, patientId);
 		if (!patient) return { ok: false, code: 'not_found' };
-		const type = await tx.kysely.selectFrom('package_type').selectAll().where('id', '=', data.packageTypeId).where('retired_at', 'is', null).executeTakeFirst();
+		const type = await tx.kysely.selectFrom('package_type').selectAll().where('id', '=', data.packageTypeId).where('retired_at', 'is', null).where('id', 'not in', tx.kysely.selectFrom('package_plan_type').select('package_type_id')).executeTakeFirst();
 		if (!type) return { ok: false, code: 'invalid', fields: { packageTypeId: 'packages.error.packageType' } };
 		const price = Number(type.price_jpy);
 		if (data.amountJpy !== null && data.amountJpy > price) return { ok: false, code: 'invalid', fields: { amountJpy: 'packages.error.exceedsPrice' } };

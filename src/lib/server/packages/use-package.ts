@@ -5,6 +5,7 @@ import { recordAudit, type AuditActor } from '../audit/audit-log';
 import { findBillingClinic } from '../billing/billing-repository';
 import type { Db } from '../db/database';
 import { withTransaction } from '../db/transaction';
+import { planSaleOfVisit } from './monthly-use';
 import { loadPackage } from './package-repository';
 
 /*
@@ -44,14 +45,20 @@ export async function markVisitPackage(db: Db, appointmentId: string, saleId: st
 			if (!check.ok) return check;
 			if (pkg.voided) return { ok: false, code: 'not_active' };
 			// Replaced only once the new course is allowed: a refused choice keeps the visit's mark.
-			await tx.kysely.deleteFrom('appointment_package').where('appointment_id', '=', appointmentId).execute();
+			await clearVisitMarks(tx, appointmentId);
 			await tx.kysely.insertInto('appointment_package').values({ appointment_id: appointmentId, package_sale_id: saleId, marked_at: now.toISOString(), marked_by: staffId }).execute();
 		} else {
-			await tx.kysely.deleteFrom('appointment_package').where('appointment_id', '=', appointmentId).execute();
+			await clearVisitMarks(tx, appointmentId);
 		}
 		await recordAudit(tx, actor, { action: saleId ? 'package.mark_visit' : 'package.unmark_visit', entityType: 'appointment', entityId: appointmentId, patientId: visit.patient_id, detail: { saleId } });
 		return { ok: true };
 	});
+}
+
+/** A course mark (or none) replaces the visit's course mark and a monthly plan's mark (monthly-use.ts). */
+async function clearVisitMarks(tx: Db, appointmentId: string): Promise<void> {
+	await tx.kysely.deleteFrom('appointment_package').where('appointment_id', '=', appointmentId).execute();
+	await tx.kysely.deleteFrom('appointment_plan').where('appointment_id', '=', appointmentId).execute();
 }
 
 export interface PackageUse {
@@ -78,8 +85,10 @@ export async function usePackageForVisit(tx: Db, appointmentId: string, input: {
 	const visit = await visitOf(tx, appointmentId);
 	if (!visit || !visit.patient_id || !visit.service_id) return { ok: false, code: 'not_found' };
 	const mark = await tx.kysely.selectFrom('appointment_package').select('package_sale_id').where('appointment_id', '=', appointmentId).executeTakeFirst();
-	if (!mark) return { ok: true, use: null };
-	const pkg = await loadPackage(tx, mark.package_sale_id, { lock: true });
+	// No course marked: the month of a monthly plan marked for it, if any (monthly-use.ts).
+	const saleId = mark?.package_sale_id ?? (await planSaleOfVisit(tx, appointmentId));
+	if (!saleId) return { ok: true, use: null };
+	const pkg = await loadPackage(tx, saleId, { lock: true });
 	if (!pkg) return { ok: false, code: 'not_found' };
 	const before = packageState(pkg.terms, pkg.entries);
 	const existing = before.uses.find((u) => u.appointmentId === appointmentId);

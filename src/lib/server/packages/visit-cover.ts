@@ -4,6 +4,7 @@ import { lastValidDay } from '../../domain/packages/terms';
 import { translate } from '../../i18n/translate';
 import { recordAudit, type AuditActor } from '../audit/audit-log';
 import type { Db } from '../db/database';
+import { planCoverOfVisit } from './monthly-use';
 import { loadPackage } from './package-repository';
 
 /*
@@ -23,7 +24,8 @@ export interface PackageCover {
 
 export async function packageCoverOfVisit(tx: Db, visit: { id: string; patientId: string; serviceId: string; serviceDate: string }, service: { name_ja: string; name_en: string }): Promise<PackageCover | null> {
 	const mark = await tx.kysely.selectFrom('appointment_package').select('package_sale_id').where('appointment_id', '=', visit.id).executeTakeFirst();
-	if (!mark) return null;
+	// No course marked: a monthly plan may be (monthly-use.ts).
+	if (!mark) return planCoverOfVisit(tx, visit, service);
 	const pkg = await loadPackage(tx, mark.package_sale_id, { lock: true });
 	if (!pkg || pkg.voided) return null;
 	const check = checkUse(pkg.holder, pkg.entries, { patientId: visit.patientId, serviceId: visit.serviceId, visitDate: visit.serviceDate, insured: false });

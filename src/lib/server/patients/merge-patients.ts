@@ -36,7 +36,8 @@ export const MOVED_TABLES = [
 	// Prepaid courses follow the patient (issue #18); the triggers let only patient_id change.
 	'package_sale',
 	'package_entry',
-	'package_family_member'
+	'package_family_member',
+	'package_plan'
 ] as const;
 
 /** Sign-in material of the merged record: deleted, so nobody signs in to a record that no longer stands alone. */

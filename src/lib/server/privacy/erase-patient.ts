@@ -180,9 +180,10 @@ export async function erasePatientData(
 	}
 	// A course marked for a visit that goes is only a plan (issue #18): the mark goes with it.
 	if (!dryRun && gone.length > 0) await db.deleteFrom('appointment_package').where('appointment_id', 'in', gone).execute();
+	if (!dryRun && gone.length > 0) await db.deleteFrom('appointment_plan').where('appointment_id', 'in', gone).execute();
 	await drop('appointment', 'id', gone);
 
-	for (const table of ['charge', 'payment', 'receipt', 'cancellation_fee', 'package_sale', 'package_entry', 'package_family_member'] as const) keep(table, await countWhere(tx, table, 'patient_id', [patientId]), moneyReason, moneyUntil);
+	for (const table of ['charge', 'payment', 'receipt', 'cancellation_fee', 'package_sale', 'package_entry', 'package_family_member', 'package_plan'] as const) keep(table, await countWhere(tx, table, 'patient_id', [patientId]), moneyReason, moneyUntil);
 
 	if (mode === 'request') keep('deletion_request', await countWhere(tx, 'deletion_request', 'patient_id', [patientId]), 'request_record', null);
 	else await drop('deletion_request', 'patient_id', [patientId]);

@@ -59,6 +59,8 @@ export const PATIENT_TABLES = {
 	package_sale: 'accounting_record',
 	package_entry: 'accounting_record',
 	package_family_member: 'accounting_record',
+	// A monthly plan (issue #18): the terms it was sold on, kept with its months' sales.
+	package_plan: 'accounting_record',
 	deletion_request: 'request_record',
 	patient_session: 'sign_in',
 	patient_magic_link: 'sign_in',

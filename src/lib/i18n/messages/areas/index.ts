@@ -46,6 +46,7 @@ import { consoleFollowup } from './console-followup';
 import { packages } from './packages';
 import { portalPackages } from './portal-packages';
 import { packageReports } from './package-reports';
+import { packagePlans } from './package-plans';
 
 export const AREA_MESSAGES_JA = {
 	...publicSite.ja,
@@ -91,7 +92,8 @@ export const AREA_MESSAGES_JA = {
 	...consoleFollowup.ja,
 	...packages.ja,
 	...portalPackages.ja,
-	...packageReports.ja
+	...packageReports.ja,
+	...packagePlans.ja
 } as const;
 
 export const AREA_MESSAGES_EN = {
@@ -138,5 +140,6 @@ export const AREA_MESSAGES_EN = {
 	...consoleFollowup.en,
 	...packages.en,
 	...portalPackages.en,
-	...packageReports.en
+	...packageReports.en,
+	...packagePlans.en
 } as const;

@@ -6,6 +6,7 @@ import { packageRefundPolicy } from '$lib/server/packages/refund-package';
 import { listCoverableServices } from '$lib/server/packages/desk-page';
 import { savePackageSettings } from '$lib/server/packages/package-settings';
 import { createPackageType, listPackageTypes, retirePackageType, updatePackageType } from '$lib/server/packages/package-types';
+import { createPlanType, listPlanTypes, updatePlanType } from '$lib/server/packages/monthly-types';
 import type { Actions, PageServerLoad } from './$types';
 
 /** The owner's prepaid courses (issue #18): the types on sale and the refund settings. */
@@ -14,6 +15,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		types: await listPackageTypes(locals.db, { includeRetired: true }),
 		services: await listCoverableServices(locals.db),
 		settings: await packageRefundPolicy(locals.db),
+		planTypes: await listPlanTypes(locals.db, { includeRetired: true }),
 		saved: url.searchParams.get('saved') === '1'
 	};
 };
@@ -56,6 +58,19 @@ export const actions: Actions = {
 		const values = await formValues(event.request);
 		const result = await retirePackageType(event.locals.db, String(values.id ?? ''), actorFrom(event));
 		if (!result.ok) return failure(event.locals.locale, result, values, `edit-${String(values.id ?? '')}`);
+		redirect(303, `${localizePath('/staff/settings/packages', event.locals.locale)}?saved=1`);
+	},
+	// Monthly plans (月額): retired with `retire` above, like a course type.
+	createPlan: async (event) => {
+		const values = await formValues(event.request);
+		const result = await createPlanType(event.locals.db, values, actorFrom(event));
+		if (!result.ok) return failure(event.locals.locale, result, values, 'plan-create');
+		redirect(303, `${localizePath('/staff/settings/packages', event.locals.locale)}?saved=1`);
+	},
+	updatePlan: async (event) => {
+		const values = await formValues(event.request);
+		const result = await updatePlanType(event.locals.db, String(values.id ?? ''), values, actorFrom(event));
+		if (!result.ok) return failure(event.locals.locale, result, values, `plan-edit-${String(values.id ?? '')}`);
 		redirect(303, `${localizePath('/staff/settings/packages', event.locals.locale)}?saved=1`);
 	},
 	settings: async (event) => {
