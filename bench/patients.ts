@@ -30,6 +30,8 @@ export interface PatientBenchRow {
 	p95: number;
 	/** Mean number of rows returned (searches) or appointments shown (charts). */
 	rows: number;
+	/** The machine's one-minute load average when the runs ended (the machine may be shared). */
+	load?: number;
 }
 
 export interface PatientBenchReport {
@@ -85,6 +87,8 @@ function queryFor(kind: SearchKind, p: Sample, draw: () => number): string {
 	}
 }
 
+const loadNow = () => Math.round(os.loadavg()[0]! * 10) / 10;
+
 export function percentile(sorted: number[], p: number): number {
 	if (sorted.length === 0) return 0;
 	return Math.round(sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)]! * 100) / 100;
@@ -123,13 +127,13 @@ async function measureOn(db: Db, dialect: DialectName, draw: () => number): Prom
 		const queries = samples.map((p) => queryFor(kind, p, draw));
 		const { times, ...figures } = await timeRuns(queries.map((q) => async () => (await searchPatients(db, q, desk)).length));
 		all.push(...times);
-		rows.push({ database: dialect, case: `search: ${kind}`, runs: queries.length, ...figures });
+		rows.push({ database: dialect, case: `search: ${kind}`, runs: queries.length, ...figures, load: loadNow() });
 	}
 	const mix = all.sort((a, b) => a - b);
 	rows.push({ database: dialect, case: 'search: mix of all kinds', runs: mix.length, p50: percentile(mix, 0.5), p95: percentile(mix, 0.95), rows: Math.round((rows.reduce((n, r) => n + r.rows, 0) / rows.length) * 10) / 10 });
 	const charts = samples.map((p) => async () => (await loadChart(db, p.id, desk))?.appointments.length ?? 0);
 	const { times: _times, ...chart } = await timeRuns(charts);
-	rows.push({ database: dialect, case: 'chart open (loadChart)', runs: charts.length, ...chart });
+	rows.push({ database: dialect, case: 'chart open (loadChart)', runs: charts.length, ...chart, load: loadNow() });
 	// The desk's duplicates page groups the whole register: no target, but it should stay usable.
 	const lists: number[] = [];
 	let pairs = 0;

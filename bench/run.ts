@@ -10,6 +10,7 @@
  * servers have stopped. The app logs at its production level (info) to a file; PostgreSQL runs
  * with fsync on and SQLite with synchronous=FULL.
  */
+import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
@@ -42,6 +43,8 @@ const STORM_WARM_UP = 400;
 const BOOKED_SHARE = 0.7;
 const TARGET_STORM_RATIO = 50;
 const TARGET_AVAILABILITY_RATIO = 50;
+/** Rounds of health then availability, back to back, for the availability target's median ratio. */
+const RATIO_ROUNDS = Number(process.env.BENCH_RATIO_ROUNDS ?? 3);
 
 const startedAt = new Date().toISOString();
 const host = machine();
@@ -52,6 +55,7 @@ const settings: Record<string, string | number> = {
 	BENCH_PATIENTS: Number(process.env.BENCH_PATIENTS ?? 100_000),
 	BENCH_APPOINTMENTS: Number(process.env.BENCH_APPOINTMENTS ?? 1_000_000),
 	BENCH_DIALECTS: process.env.BENCH_DIALECTS ?? 'sqlite,postgres',
+	BENCH_RATIO_ROUNDS: RATIO_ROUNDS,
 	httpConnections: CONNECTIONS,
 	stormClients: STORM_CLIENTS,
 	stormWarmUp: STORM_WARM_UP
@@ -121,6 +125,8 @@ const app = await startApp();
 let month: BookedMonth;
 let scriptBytes: Awaited<ReturnType<typeof javascriptPerPage>>;
 let appLogBytes: number;
+/** Availability ÷ health req/s of each alternating round, with the load average after it. */
+const ratioRounds: Array<{ health: number; availability: number; ratio: number; load: string }> = [];
 try {
 	await measure('bare node:http', 'bare node:http (same payload as health)', { url: `${bare.baseUrl}/api/v1/health` }, bareConditions);
 	await bare.stop();
@@ -141,6 +147,22 @@ try {
 	const monthDetail = `${month.from}..${month.to}, ${(month.share * 100).toFixed(0)} % booked (${month.booked}/${month.capacity}), 3 practitioners, ${month.freeSlots} free slots`;
 	await measure('GET /api/v1/availability (1 open day, booked month)', 'GET /api/v1/availability (1 open day of the booked month)', { url: `${app.baseUrl}/api/v1/availability?service=${month.serviceId}&from=${month.openDay}&to=${month.openDay}` }, appHttpConditions, `${month.openDay}, ${month.openDaySlots} free slots`);
 	await measure('GET /api/v1/availability (31 days, 70 % booked)', 'GET /api/v1/availability (31 days, the booking page\'s month)', { url: `${app.baseUrl}/api/v1/availability?service=${month.serviceId}&from=${month.from}&to=${month.to}` }, appHttpConditions, monthDetail);
+	// On a shared machine the rows above lie minutes apart: the target takes the median of rounds in
+	// which health and availability run back to back, each with its warm-up.
+	const monthUrl = `${app.baseUrl}/api/v1/availability?service=${month.serviceId}&from=${month.from}&to=${month.to}`;
+	for (let round = 1; round <= RATIO_ROUNDS; round++) {
+		const rps = async (url: string) => {
+			if (WARM_UP_SECONDS > 0) await runLoad({ kind: 'http', url, connections: CONNECTIONS, seconds: WARM_UP_SECONDS });
+			const result = await runLoad({ kind: 'http', url, connections: CONNECTIONS, seconds: SECONDS });
+			if (result.errors > 0) throw new Error(`${result.errors} errors or non-2xx answers from ${url}`);
+			return result.requestsPerSecond;
+		};
+		const health = await rps(`${app.baseUrl}/api/v1/health`);
+		const availability = await rps(monthUrl);
+		const ratio = Math.round((availability / health) * 1000) / 10;
+		ratioRounds.push({ health, availability, ratio, load: os.loadavg()[0]!.toFixed(1) });
+		console.log(`  ratio round ${round}: availability ${availability} req/s, health ${health} req/s = ${ratio} % (load average ${ratioRounds.at(-1)!.load})`);
+	}
 	scriptBytes = await javascriptPerPage(app.baseUrl);
 	appLogBytes = app.logBytes();
 } finally {
@@ -256,11 +278,13 @@ targets.push({
 	target: `≥ ${TARGET_STORM_RATIO} %`,
 	pass: stormRatio >= TARGET_STORM_RATIO
 });
-const availabilityRatio = percentOf(monthRow.requestsPerSecond, healthRow.requestsPerSecond);
-add('ratio availability 31 days / health req/s', availabilityRatio, '%', 'higher', appHttpConditions);
+const byRatio = [...ratioRounds].sort((a, b) => a.ratio - b.ratio);
+const medianRound = byRatio[Math.floor(byRatio.length / 2)] ?? { health: healthRow.requestsPerSecond, availability: monthRow.requestsPerSecond, ratio: percentOf(monthRow.requestsPerSecond, healthRow.requestsPerSecond), load: '?' };
+const availabilityRatio = medianRound.ratio;
+add('ratio availability 31 days / health req/s', availabilityRatio, '%', 'higher', `${appHttpConditions}; median of ${ratioRounds.length} alternating rounds`);
 targets.push({
 	name: `GET /api/v1/availability for 31 days (${(month.share * 100).toFixed(0)} % booked) vs GET /api/v1/health`,
-	ratio: `${monthRow.requestsPerSecond} / ${healthRow.requestsPerSecond} req/s = ${availabilityRatio} %`,
+	ratio: `median of ${ratioRounds.length} alternating rounds (${ratioRounds.map((r) => `${r.ratio} % at load ${r.load}`).join(', ')}): ${medianRound.availability} / ${medianRound.health} req/s = ${availabilityRatio} %`,
 	target: `≥ ${TARGET_AVAILABILITY_RATIO} %`,
 	pass: availabilityRatio >= TARGET_AVAILABILITY_RATIO
 });
@@ -280,14 +304,14 @@ for (const database of ['sqlite', 'postgres'] as const) {
 	const worst = rows.filter((r) => r.case.startsWith('search')).sort((a, b) => b.p95 - a.p95)[0]!;
 	targets.push({
 		name: `patient search p95, slowest kind, ${database === 'sqlite' ? 'SQLite' : 'PostgreSQL, durable'}`,
-		ratio: `${worst.case.slice('search: '.length)}: ${worst.p95} ms / ${TARGET_SEARCH_P95} ms = ${percentOf(worst.p95, TARGET_SEARCH_P95)} % of the budget, ${scale}`,
+		ratio: `${worst.case.slice('search: '.length)}: ${worst.p95} ms / ${TARGET_SEARCH_P95} ms = ${percentOf(worst.p95, TARGET_SEARCH_P95)} % of the budget, ${scale}, load average ${worst.load ?? '?'}`,
 		target: `< ${TARGET_SEARCH_P95} ms`,
 		pass: worst.p95 < TARGET_SEARCH_P95
 	});
 	const chart = rows.find((r) => r.case.startsWith('chart'))!;
 	targets.push({
 		name: `chart open p95 (register), ${database === 'sqlite' ? 'SQLite' : 'PostgreSQL, durable'}`,
-		ratio: `${chart.p95} ms / ${TARGET_CHART_P95} ms = ${percentOf(chart.p95, TARGET_CHART_P95)} % of the budget, ${scale}`,
+		ratio: `${chart.p95} ms / ${TARGET_CHART_P95} ms = ${percentOf(chart.p95, TARGET_CHART_P95)} % of the budget, ${scale}, load average ${chart.load ?? '?'}`,
 		target: `< ${TARGET_CHART_P95} ms`,
 		pass: chart.p95 < TARGET_CHART_P95
 	});

@@ -30,7 +30,9 @@ type AuditRow = Omit<AuditEntry, 'seq' | 'prev_hash' | 'hash'>;
  * Appends one row to the chain. Joins the caller's transaction so the row lands with the change.
  * On PostgreSQL the row is kept back and chained with the transaction's other audit rows just before
  * the commit (db/transaction.ts): the chain's lock is then held for one insert and the commit. Under
- * `withDeferredWrites` (a page of audited reads) the rows are written together when it ends.
+ * `withDeferredWrites` (a page of audited reads) the rows are written together when it ends. Outside
+ * any transaction (an audited read: a search, a chart), the row goes with those of concurrent
+ * requests in one durable commit (`appendAlone`); the call returns once it is durable.
  */
 export async function recordAudit(db: Db, actor: AuditActor, event: AuditEvent): Promise<void> {
 	const row: AuditRow = {
@@ -46,25 +48,111 @@ export async function recordAudit(db: Db, actor: AuditActor, event: AuditEvent):
 		request_id: actor.requestId,
 		detail: event.detail ? JSON.stringify(event.detail) : null
 	};
-	if (deferUntilCommit(db, 'audit', row, appendToChain)) return;
-	await withTransaction(db, (tx) => (deferUntilCommit(tx, 'audit', row, appendToChain) ? Promise.resolve() : appendToChain(tx, [row])));
+	if (deferUntilCommit(db, 'audit', row, appendToChain, appendAlone)) return;
+	if (db.kysely.isTransaction) await appendToChain(db, [row]);
+	else await appendAlone(db, [row]);
 }
 
-/** Chains `rows`, in order, onto the newest row and inserts them in one statement. */
-async function appendToChain(tx: Db, rows: AuditRow[]): Promise<void> {
-	// Writers queue here so two transactions never chain onto the same previous row.
-	if (tx.dialect === 'postgres') await sql`select pg_advisory_xact_lock(7231001)`.execute(tx.kysely);
+/** The chain's lock on PostgreSQL: writers queue on it so two never chain onto the same row. */
+const CHAIN_LOCK = 7231001;
+
+/** Chains `rows`, in order, onto the newest row and inserts them in one statement; the new newest hash. */
+async function appendToChain(tx: Db, rows: AuditRow[]): Promise<string> {
+	if (tx.dialect === 'postgres') await sql`select pg_advisory_xact_lock(${sql.lit(CHAIN_LOCK)})`.execute(tx.kysely);
 	const last = await tx.kysely.selectFrom('audit_log').select('hash').orderBy('seq', 'desc').limit(1).executeTakeFirst();
-	const hashers = chainHashers(tx);
-	let prevHash = last?.hash ?? GENESIS_HASH;
-	const chained = rows.map((row) => {
+	const chained = chainOnto(tx, last?.hash ?? GENESIS_HASH, rows);
+	// The rows take their seq in the order listed.
+	await tx.kysely.insertInto('audit_log').values(chained).execute();
+	return chained.at(-1)!.hash;
+}
+
+function chainOnto(db: Db, prevHash: string, rows: AuditRow[]): AuditEntryRow[] {
+	const hashers = chainHashers(db);
+	return rows.map((row) => {
 		const hash = rowHash(prevHash, row, hashers);
 		const linked = { ...row, prev_hash: prevHash, hash };
 		prevHash = hash;
 		return linked;
 	});
-	// The rows take their seq in the order listed.
-	await tx.kysely.insertInto('audit_log').values(chained).execute();
+}
+
+type AuditEntryRow = AuditRow & { prev_hash: string; hash: string };
+
+/**
+ * Audit rows written outside any transaction, one writer per database handle. Rows that arrive
+ * while a write is in flight wait and go together in the next one: a group commit, one durable
+ * commit for several requests, each request still waiting until its own row is durable. Each write
+ * is one statement chained onto the newest row this process wrote (`head`), in its own implicit
+ * transaction: one round trip and one commit instead of begin, lock, read, insert and commit. The
+ * index `audit_log_one_successor` (migration 0046) refuses it if anyone else appended since (another
+ * instance, a transaction of this process); the rows are then chained under the lock as before.
+ */
+interface Appender {
+	head: string | null;
+	running: boolean;
+	queue: Array<{ rows: AuditRow[]; resolve: () => void; reject: (cause: unknown) => void }>;
+}
+const appenders = new WeakMap<object, Appender>();
+
+function appendAlone(db: Db, rows: AuditRow[]): Promise<void> {
+	let appender = appenders.get(db.kysely);
+	if (!appender) appenders.set(db.kysely, (appender = { head: null, running: false, queue: [] }));
+	const writer = appender;
+	return new Promise<void>((resolve, reject) => {
+		writer.queue.push({ rows, resolve, reject });
+		if (!writer.running) void drain(db, writer);
+	});
+}
+
+async function drain(db: Db, appender: Appender): Promise<void> {
+	appender.running = true;
+	while (appender.queue.length > 0) {
+		const batch = appender.queue.splice(0);
+		try {
+			appender.head = await appendOnce(db, batch.flatMap((entry) => entry.rows), appender.head);
+			for (const entry of batch) entry.resolve();
+		} catch (cause) {
+			appender.head = null;
+			for (const entry of batch) entry.reject(cause);
+		}
+	}
+	appender.running = false;
+}
+
+async function appendOnce(db: Db, rows: AuditRow[], head: string | null): Promise<string> {
+	if (head !== null) {
+		const chained = chainOnto(db, head, rows);
+		try {
+			await insertAlone(db, chained);
+			return chained.at(-1)!.hash;
+		} catch (cause) {
+			if (!isSecondSuccessor(cause)) throw cause;
+		}
+	}
+	return withTransaction(db, (tx) => appendToChain(tx, rows));
+}
+
+const COLUMNS = ['id', 'at', 'actor_type', 'actor_id', 'action', 'entity_type', 'entity_id', 'patient_id', 'ip', 'request_id', 'detail', 'prev_hash', 'hash'] as const;
+
+/** One statement, its own transaction. On PostgreSQL it takes the chain's lock first, as a transaction would. */
+async function insertAlone(db: Db, rows: AuditEntryRow[]): Promise<void> {
+	if (db.dialect !== 'postgres') {
+		await db.kysely.insertInto('audit_log').values(rows).execute();
+		return;
+	}
+	// Every column is text. The lock is held until the statement commits, so a transaction that
+	// chains under it reads this row as the newest once it has the lock.
+	const columns = sql.join(COLUMNS.map((column) => sql.ref(column)));
+	const values = sql.join(rows.map((row) => sql`(${sql.join(COLUMNS.map((column) => row[column]))})`));
+	await sql`with chain_lock as (select pg_advisory_xact_lock(${sql.lit(CHAIN_LOCK)}))
+		insert into audit_log (${columns}) select v.* from (values ${values}) as v (${columns}) cross join chain_lock`.execute(db.kysely);
+}
+
+/** The database refused a second row after the same previous row: someone else appended first. */
+function isSecondSuccessor(cause: unknown): boolean {
+	const error = cause as { code?: string; constraint?: string; message?: string };
+	if (error?.code === '23505') return error.constraint === 'audit_log_one_successor';
+	return error?.code === 'SQLITE_CONSTRAINT_UNIQUE' && /audit_log\.prev_hash/.test(error.message ?? '');
 }
 
 export interface AuditChainReport {

@@ -10,7 +10,9 @@ const committed = new WeakMap<object, number>();
  */
 interface Deferred {
 	items: unknown[];
-	flush: (tx: Db, items: unknown[]) => Promise<void>;
+	flush: (tx: Db, items: unknown[]) => Promise<unknown>;
+	/** Writes the items with no transaction around them (they need none): see `withDeferredWrites`. */
+	alone?: (db: Db, items: unknown[]) => Promise<unknown>;
 }
 const deferredOf = new WeakMap<object, Map<string, Deferred>>();
 
@@ -46,7 +48,9 @@ export async function withDeferredWrites<T>(db: Db, work: (db: Db) => Promise<T>
 	} finally {
 		deferredOf.delete(kysely);
 		const pending = [...deferred.values()].filter((entry) => entry.items.length > 0);
-		if (pending.length > 0) await withTransaction(db, async (tx) => {
+		// Audit rows alone need no transaction of their own: they join the next grouped commit.
+		if (pending.length > 0 && pending.every((entry) => entry.alone)) for (const { items, alone } of pending) await alone!(db, items);
+		else if (pending.length > 0) await withTransaction(db, async (tx) => {
 			for (const { items, flush } of pending) await flush(tx, items);
 		});
 	}
@@ -55,13 +59,21 @@ export async function withDeferredWrites<T>(db: Db, work: (db: Db) => Promise<T>
 /**
  * Keeps `item` back to be written by `flush` (with the other items of its kind, in order) just
  * before the transaction `tx` commits (or `withDeferredWrites` ends); false when `tx` was opened
- * by neither (or is a SQLite transaction), and the caller writes it at once.
+ * by neither (or is a SQLite transaction), and the caller writes it at once. `alone`, if given,
+ * writes such items outside any transaction; `withDeferredWrites` then uses it when every kind kept
+ * back has one.
  */
-export function deferUntilCommit<T>(tx: Db, kind: string, item: T, flush: (tx: Db, items: T[]) => Promise<void>): boolean {
+export function deferUntilCommit<T>(
+	tx: Db,
+	kind: string,
+	item: T,
+	flush: (tx: Db, items: T[]) => Promise<unknown>,
+	alone?: (db: Db, items: T[]) => Promise<unknown>
+): boolean {
 	const deferred = deferredOf.get(tx.kysely);
 	if (!deferred) return false;
 	let entry = deferred.get(kind);
-	if (!entry) deferred.set(kind, (entry = { items: [], flush: flush as Deferred['flush'] }));
+	if (!entry) deferred.set(kind, (entry = { items: [], flush: flush as Deferred['flush'], alone: alone as Deferred['alone'] }));
 	entry.items.push(item);
 	return true;
 }

@@ -50,9 +50,9 @@ const APPOINTMENT_LIMIT = 100;
 
 /** One patient's record and appointments, newest first; the read is audited. Null for an unknown id. */
 export async function getPatient(db: Db, id: string, actor: AuditActor): Promise<PatientView | null> {
-	const row = await db.kysely.selectFrom('patient').selectAll().where('id', '=', id).executeTakeFirst();
-	if (!row) return null;
-	const appointments = await db.kysely
+	// Both reads go out together: one wait for the database instead of two (issue #21, chart open).
+	const patient = db.kysely.selectFrom('patient').selectAll().where('id', '=', id).executeTakeFirst();
+	const history = db.kysely
 		.selectFrom('appointment')
 		.innerJoin('practitioner', 'practitioner.id', 'appointment.practitioner_id')
 		.leftJoin('service', 'service.id', 'appointment.service_id')
@@ -73,6 +73,8 @@ export async function getPatient(db: Db, id: string, actor: AuditActor): Promise
 		.orderBy('appointment.starts_at', 'desc')
 		.limit(APPOINTMENT_LIMIT)
 		.execute();
+	const [row, appointments] = await Promise.all([patient, history]);
+	if (!row) return null;
 	await recordAudit(db, actor, { action: 'patient.read', entityType: 'patient', entityId: id, patientId: id });
 	return {
 		patient: {

@@ -1,9 +1,9 @@
-import { json } from '@sveltejs/kit';
 import { toOffsetIso } from '$lib/domain/time';
 import { translate } from '$lib/i18n/translate';
 import { getAvailability } from '$lib/server/booking/get-availability';
 import { ZAvailabilityQuerySchema } from '$lib/server/booking/schemas';
 import { apiError, validationError } from '$lib/server/http/api-response';
+import { jsonOnce } from '$lib/server/http/json-once';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = async ({ url, locals }) => {
@@ -20,15 +20,17 @@ export const GET: RequestHandler = async ({ url, locals }) => {
 		const message = result.code === 'range_too_long' ? t('booking.rangeTooLong') : t('booking.outsideWindow');
 		return apiError(422, result.code, message, { [result.field]: message });
 	}
-	return json(
-		{
+	// A reused answer (the same slots) is serialized once.
+	return jsonOnce(
+		result.slots,
+		() => ({
 			timeZone: result.timeZone,
 			slots: result.slots.map((s) => ({
 				start: toOffsetIso(s.start, result.timeZone),
 				end: toOffsetIso(s.end, result.timeZone),
 				practitionerId: s.practitionerId
 			}))
-		},
+		}),
 		{ headers: { 'cache-control': 'no-store' } }
 	);
 };
