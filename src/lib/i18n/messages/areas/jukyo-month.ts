@@ -8,7 +8,21 @@ export const jukyoMonth = {
 		'jukyoMonth.error.visitPlaceSelfPay': '訪問施術・往療の区分は保険（療養費）の会計にだけ付けられます。',
 		'jukyoMonth.error.no_home_visit_fee': 'この日の料金版には訪問施術料・特別地域加算がありません（2024年10月以降の施術に限ります）。',
 		'jukyoMonth.error.home_visit_without_tier': '訪問施術料の区分がないため料金を計算できません。',
-		'jukyoMonth.relationSelf': '本人'
+		'jukyoMonth.relationSelf': '本人',
+		'jukyoMonth.desk.place': '施術の場所',
+		'jukyoMonth.desk.place.clinic': '通所（院内）',
+		'jukyoMonth.desk.place.home_visit': '訪問施術（定期的な訪問）',
+		'jukyoMonth.desk.place.house_call': '往療（求めに応じた往診）',
+		'jukyoMonth.desk.tier': '訪問施術料の区分（同じ建物で同じ日に施術した人数）',
+		'jukyoMonth.desk.tier.1': '訪問施術料1（1人）',
+		'jukyoMonth.desk.tier.2': '訪問施術料2（2人）',
+		'jukyoMonth.desk.tier.3': '訪問施術料3（3〜9人）',
+		'jukyoMonth.desk.tier.3_ten_plus': '訪問施術料3（10人以上）',
+		'jukyoMonth.desk.specialArea': '特別地域加算',
+		'jukyoMonth.desk.reason': '往療・訪問の理由',
+		'jukyoMonth.desk.reason.1': '1 独歩による公共交通機関を使っての外出が困難',
+		'jukyoMonth.desk.reason.2': '2 認知症や視覚・内部・精神障害などにより単独での外出が困難',
+		'jukyoMonth.desk.reason.3': '3 その他'
 	},
 	en: {
 		'jukyoMonth.error.visitPlace': 'Choose where the treatment was given (clinic, home visit or house call).',
@@ -18,6 +32,20 @@ export const jukyoMonth = {
 		'jukyoMonth.error.visitPlaceSelfPay': 'A home visit or call is recorded only on an insured charge.',
 		'jukyoMonth.error.no_home_visit_fee': 'The fee version of this day has no home-visit fees or special area supplement (only from October 2024).',
 		'jukyoMonth.error.home_visit_without_tier': 'Without its tier the home visit cannot be priced.',
-		'jukyoMonth.relationSelf': 'Self'
+		'jukyoMonth.relationSelf': 'Self',
+		'jukyoMonth.desk.place': 'Where the treatment was given',
+		'jukyoMonth.desk.place.clinic': 'At the clinic',
+		'jukyoMonth.desk.place.home_visit': 'Home visit (planned)',
+		'jukyoMonth.desk.place.house_call': 'House call (on request)',
+		'jukyoMonth.desk.tier': 'Home-visit tier (patients treated at the same building that day)',
+		'jukyoMonth.desk.tier.1': 'Home visit 1 (1 patient)',
+		'jukyoMonth.desk.tier.2': 'Home visit 2 (2 patients)',
+		'jukyoMonth.desk.tier.3': 'Home visit 3 (3–9 patients)',
+		'jukyoMonth.desk.tier.3_ten_plus': 'Home visit 3 (10 or more)',
+		'jukyoMonth.desk.specialArea': 'Special area supplement',
+		'jukyoMonth.desk.reason': 'Reason for the home visit or call',
+		'jukyoMonth.desk.reason.1': '1 Cannot use public transport alone',
+		'jukyoMonth.desk.reason.2': '2 Cannot go out alone because of dementia, impaired sight or another disability',
+		'jukyoMonth.desk.reason.3': '3 Other'
 	}
 } as const;
