@@ -28,6 +28,7 @@ import { seedDemoOpenSession } from './seed/demo-open-session';
 import { seedDemoSeries } from './seed/demo-series';
 import { seedDemoJukyo } from './seed/demo-jukyo';
 import { seedDemoPackages } from './seed/demo-packages';
+import { seedDemoJukyoMonth } from './seed/demo-jukyo-month';
 import { seedDemoProfiles } from './seed/demo-profiles';
 import { seedClinic, seedDemoClinic, type DemoAccount } from './seed/demo-clinic';
 
@@ -88,6 +89,7 @@ export async function prepareDatabase(db: Db, config: AppConfig): Promise<StartR
 		await seedDemoSeries(tx);
 		await seedDemoJukyo(tx);
 		await seedDemoPackages(tx);
+		await seedDemoJukyoMonth(tx);
 		return accounts;
 	});
 	return { appliedMigrations: applied, demoAccounts };

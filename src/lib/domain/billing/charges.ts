@@ -3,6 +3,8 @@ import { versionOn } from './dated-config';
 import type { ConsentRefusal } from './doctor-consent-validity';
 import { assertYen, MAX_YEN, NotYenError } from './yen';
 import type { EligibilityRefusal } from '../jukyo/eligibility';
+import { visitFees, type FeeLineCode } from '../jukyo-claim/claim-fees';
+import type { HomeVisitTier, JukyoFeeSchedule } from '../jukyo-claim/fees';
 
 /*
  * What a visit costs and who pays it (issue #8, docs/clinical-rules.md §6). Pure: prices, fees and tax rates
@@ -37,6 +39,15 @@ export interface InsuranceVisit {
 	arts: InsuranceArts;
 	/** 電療料 applies. */
 	electro: boolean;
+	/** Given at the patient's home (訪問施術 or 往療); absent or null at the clinic. */
+	place?: InsuranceVisitPlace | null;
+}
+
+/** An insured visit at the patient's home: 訪問施術 with its tier, or 往療 (docs/jukyo-claim.md §3). */
+export interface InsuranceVisitPlace {
+	kind: 'home_visit' | 'house_call';
+	tier: HomeVisitTier | null;
+	specialArea: boolean;
 }
 
 export interface ChargeRequest {
@@ -119,20 +130,23 @@ function selfPayCharge(request: ChargeRequest, config: BillingConfig): ComputedC
 }
 
 function insuredCharge(request: ChargeRequest, visit: InsuranceVisit, schedule: InsuranceFeeSchedule, config: BillingConfig): ComputedCharge {
-	const fee = (code: InsuranceFeeCode, amount: number): ComputedChargeLine => ({
+	// The treatment line (a home visit's 訪問施術料 includes the treatment) stands for the visit's service.
+	const fee = (code: InsuranceFeeCode | FeeLineCode, amount: number): ComputedChargeLine => ({
 		kind: 'insurance_fee',
 		code,
-		serviceId: code.startsWith('treatment') ? request.service.serviceId : null,
+		serviceId: code.startsWith('treatment') || code.startsWith('home_visit') ? request.service.serviceId : null,
 		quantity: 1,
 		unitPriceJpy: assertYen(amount, code),
 		amountJpy: amount,
 		taxable: false
 	});
-	const feeLines = [
-		...(visit.initialExam ? [fee(`initial_exam_${visit.arts}`, schedule.initialExamJpy[visit.arts])] : []),
-		fee(`treatment_${visit.arts}`, schedule.treatmentJpy[visit.arts]),
-		...(visit.electro ? [fee('electro', schedule.electroJpy)] : [])
-	];
+	const feeLines = visit.place
+		? homeVisitLines(request.serviceDate, visit, visit.place, schedule).map((item) => fee(item.code, item.unitJpy))
+		: [
+				...(visit.initialExam ? [fee(`initial_exam_${visit.arts}`, schedule.initialExamJpy[visit.arts])] : []),
+				fee(`treatment_${visit.arts}`, schedule.treatmentJpy[visit.arts]),
+				...(visit.electro ? [fee('electro', schedule.electroJpy)] : [])
+			];
 	const feeTotalJpy = sumYen(feeLines.map((l) => l.amountJpy), 'insurance fee total');
 	const patientShareJpy = patientShare(feeTotalJpy, visit.sharePercent, schedule.shareRounding);
 	const portion: InsurancePortion = {
@@ -144,6 +158,35 @@ function insuredCharge(request: ChargeRequest, visit: InsuranceVisit, schedule: 
 	};
 	const lines = [...feeLines, ...request.addOns.map((item) => itemLine(item, 'add_on'))];
 	return summarise(request.serviceDate, 'insurance', lines, portion, config);
+}
+
+/** Whether a schedule carries the home-visit fees (the versions stored in the database do). */
+function isJukyoSchedule(schedule: InsuranceFeeSchedule): schedule is JukyoFeeSchedule {
+	return 'houseCallJpy' in schedule && 'specialAreaJpy' in schedule;
+}
+
+/**
+ * The fee lines of a home visit or call, priced as the monthly claim prices them (one rule:
+ * domain/jukyo-claim/claim-fees.ts). The caller checks first with `homeVisitPricingProblem`, so a
+ * visit the schedule cannot price is a programming error here.
+ */
+function homeVisitLines(serviceDate: string, visit: InsuranceVisit, place: InsuranceVisitPlace, schedule: InsuranceFeeSchedule) {
+	const problem = homeVisitPricingProblem(serviceDate, visit, place, schedule);
+	if (problem) throw new RangeError(`a ${place.kind} on ${serviceDate} cannot be priced: ${problem}`);
+	const priced = visitFees(claimVisit(serviceDate, visit, place), schedule as JukyoFeeSchedule);
+	return 'items' in priced ? priced.items : [];
+}
+
+function claimVisit(serviceDate: string, visit: InsuranceVisit, place: InsuranceVisitPlace) {
+	return { date: serviceDate, kind: place.kind, homeVisitTier: place.tier, arts: visit.arts, initialExam: visit.initialExam, electro: visit.electro, specialArea: place.specialArea, reportIssued: false, practitionerName: '', practitionerLicence: null };
+}
+
+/** Why a home visit or call cannot be priced by the schedule of its day (before 2024-10 訪問施術料 did not exist), or null. */
+export function homeVisitPricingProblem(serviceDate: string, visit: InsuranceVisit, place: InsuranceVisitPlace, schedule: InsuranceFeeSchedule): 'no_home_visit_fee' | 'home_visit_without_tier' | null {
+	if (!isJukyoSchedule(schedule)) return 'no_home_visit_fee';
+	const priced = visitFees(claimVisit(serviceDate, visit, place), schedule);
+	if ('items' in priced) return null;
+	return priced.problem.code === 'home_visit_without_tier' ? 'home_visit_without_tier' : 'no_home_visit_fee';
 }
 
 function summarise(serviceDate: string, payer: Payer, lines: ComputedChargeLine[], insurance: InsurancePortion | null, config: BillingConfig): ComputedCharge {

@@ -3,8 +3,10 @@ import { z } from 'zod';
 import { artsLicenceProblem, type ArtsLicenceProblem } from '../../domain/billing/arts-licences';
 import { loadJukyoFeeSchedules } from '../jukyo-claim/fee-versions';
 import { DEFAULT_BILLING_CONFIG, type BillingConfig, type InsuranceArts } from '../../domain/billing/billing-config';
-import { quoteCharge, type ChargeItem, type ComputedCharge, type ComputedChargeLine, type InsuranceEligibility, type InsuranceFeeCode, type InsuranceRefusal } from '../../domain/billing/charges';
+import { homeVisitPricingProblem, INSURANCE_FEE_CODES, quoteCharge, type ChargeItem, type ComputedCharge, type ComputedChargeLine, type InsuranceEligibility, type InsuranceFeeCode, type InsuranceRefusal } from '../../domain/billing/charges';
 import { consentExpiry, consentForDate } from '../../domain/billing/doctor-consent-validity';
+import { versionOn } from '../../domain/billing/dated-config';
+import type { FeeLineCode } from '../../domain/jukyo-claim/claim-fees';
 import type { NeedleProblem } from '../../domain/clinical/needle-account';
 import type { Licences } from '../../domain/clinical/session-rules';
 import { isInsuredCondition } from '../../domain/billing/insured-conditions';
@@ -142,6 +144,12 @@ export async function createChargeForAppointment(db: Db, appointmentId: string, 
 			} else sharePercent = data.sharePercent ?? 30;
 			if (sharePercent === null) return { ok: false, code: 'invalid', fields: { sharePercent: 'billing.error.sharePercent' } };
 			insurance = await insuranceVisit(tx, { ...data, sharePercent }, appointmentId, patientId);
+			if (insurance.place && eligibility.eligible) {
+				// A home visit before the 2024-10 fees, or without its tier, cannot be priced (docs/jukyo-claim.md §3).
+				const schedule = versionOn(config.feeSchedules, serviceDate);
+				const problem = schedule && homeVisitPricingProblem(serviceDate, insurance, insurance.place, schedule);
+				if (problem) return { ok: false, code: 'invalid', fields: { visitPlace: `jukyoMonth.error.${problem}` } };
+			}
 			const licenceProblem = artsLicenceProblem(insurance.arts, await treatingLicences(tx, appointmentId, appointment.practitioner_id));
 			if (licenceProblem) {
 				await recordAudit(tx, actor, { action: 'charge.refused', entityType: 'appointment', entityId: appointmentId, patientId, detail: { reason: licenceProblem } });
@@ -185,6 +193,12 @@ export async function createChargeForAppointment(db: Db, appointmentId: string, 
 				.values({ charge_id: chargeId, insurer_number: card!.insurerNumber, insurance_symbol: card!.insuranceSymbol, insurance_number: card!.insuranceNumber, insurance_branch: card!.insuranceBranch, eligibility_check_id: card!.id })
 				.execute();
 		}
+		if (charge.payer === 'insurance' && insurance?.place) {
+			await tx.kysely
+				.insertInto('charge_home_visit')
+				.values({ charge_id: chargeId, kind: insurance.place.kind, tier: insurance.place.tier, special_area: insurance.place.specialArea ? 1 : 0, reason: data.homeVisitReason! })
+				.execute();
+		}
 		const services = [service, ...addOns];
 		await tx.kysely
 			.insertInto('charge_line')
@@ -214,6 +228,11 @@ function item(service: Service): ChargeItem {
 
 /** Service lines keep the service's names as they are today; insurance fees take the catalogue's. */
 function lineNames(line: ComputedChargeLine, services: Service[]): { name_ja: string; name_en: string } {
+	if (line.kind === 'insurance_fee' && !(INSURANCE_FEE_CODES as readonly string[]).includes(line.code)) {
+		// Home-visit fees: named as the 申請書 names them.
+		const key = `jukyoClaim.pdf.fee.${line.code as FeeLineCode}` as const;
+		return { name_ja: translate('ja', key), name_en: translate('en', key) };
+	}
 	if (line.kind === 'insurance_fee') {
 		const key = `billing.insuranceFee.${line.code as InsuranceFeeCode}` as const;
 		return { name_ja: translate('ja', key), name_en: translate('en', key) };
@@ -247,7 +266,8 @@ async function insuranceVisit(db: Db, data: TCreateCharge, appointmentId: string
 			.executeTakeFirst();
 		initialExam = earlier === undefined;
 	}
-	return { sharePercent: data.sharePercent!, initialExam, arts: data.arts ?? recordedArts, electro: data.electro ?? recordedElectro };
+	const place = data.visitPlace === 'clinic' ? null : { kind: data.visitPlace, tier: data.visitPlace === 'home_visit' ? data.homeVisitTier : null, specialArea: data.specialArea };
+	return { sharePercent: data.sharePercent!, initialExam, arts: data.arts ?? recordedArts, electro: data.electro ?? recordedElectro, place };
 }
 
 /**

@@ -147,8 +147,31 @@ export const ZCreateChargeSchema = z
 			.string()
 			.optional()
 			.transform((s) => (s ? s : null))
-			.pipe(z.uuid(e('consent')).nullable())
-	});
+			.pipe(z.uuid(e('consent')).nullable()),
+		/* Where an insured visit was given (issue #19, docs/jukyo-claim.md §1, §3): at the clinic by default. */
+		visitPlace: z
+			.string()
+			.optional()
+			.transform((s) => (s ? s : 'clinic'))
+			.pipe(z.enum(['clinic', 'home_visit', 'house_call'], { error: 'jukyoMonth.error.visitPlace' })),
+		/** 訪問施術料 tier by the patients treated at the place that day. */
+		homeVisitTier: z
+			.string()
+			.optional()
+			.transform((s) => (s ? s : null))
+			.pipe(z.enum(['1', '2', '3', '3_ten_plus'], { error: 'jukyoMonth.error.homeVisitTier' }).nullable()),
+		specialArea: optionalFlag.transform((v) => v === true),
+		/** 往療又は訪問の理由 1–3. */
+		homeVisitReason: z
+			.union([z.number(), z.string()])
+			.optional()
+			.transform((v) => (v === undefined || v === '' ? null : Number(v)))
+			.pipe(z.union([z.literal(1), z.literal(2), z.literal(3)], { error: 'jukyoMonth.error.homeVisitReason' }).nullable())
+	})
+	.refine((v) => v.visitPlace !== 'home_visit' || v.homeVisitTier !== null, { path: ['homeVisitTier'], error: 'jukyoMonth.error.homeVisitTier' })
+	.refine((v) => v.visitPlace === 'clinic' || v.homeVisitReason !== null, { path: ['homeVisitReason'], error: 'jukyoMonth.error.homeVisitReason' })
+	.refine((v) => v.visitPlace !== 'clinic' || !v.specialArea, { path: ['specialArea'], error: 'jukyoMonth.error.specialAreaAtClinic' })
+	.refine((v) => v.visitPlace === 'clinic' || v.payer === 'insurance', { path: ['visitPlace'], error: 'jukyoMonth.error.visitPlaceSelfPay' });
 // No share is required here: an insured charge takes it from the month's eligibility check (issue #19);
 // the desk gives it only when the check has none (10割給付), which create-charge refuses without it.
 export type TCreateCharge = z.infer<typeof ZCreateChargeSchema>;

@@ -4,6 +4,7 @@ import type { ConsentChannel } from '../../domain/consent/kinds';
 import type { BillingTables } from './schema-billing';
 import type { JukyoClaimTables } from './schema-jukyo-claim';
 import type { JukyoTables } from './schema-jukyo';
+import type { JukyoMonthTables } from './schema-jukyo-month';
 import type { CancellationRecallTables } from './schema-cancellation-recall';
 import type { ExaminationTables } from './schema-examination';
 import type { OutcomeScoreTables } from './schema-outcome-scores';
@@ -497,7 +498,7 @@ export interface DeletionRequestTable {
 	response: Generated<string>;
 }
 
-export interface Database extends ExaminationTables, PlanTables, SessionTables, OutcomeScoreTables, BillingTables, RateLimitTables, WaitlistTables, LineTables, CancellationRecallTables, JukyoClaimTables, JukyoTables, PractitionerPhotoTables, PackageTables {
+export interface Database extends ExaminationTables, PlanTables, SessionTables, OutcomeScoreTables, BillingTables, RateLimitTables, WaitlistTables, LineTables, CancellationRecallTables, JukyoClaimTables, JukyoTables, JukyoMonthTables, PractitionerPhotoTables, PackageTables {
 	clinic: ClinicTable;
 	opening_hours: OpeningHoursTable;
 	practitioner: PractitionerTable;

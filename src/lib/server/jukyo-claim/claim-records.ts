@@ -2,6 +2,8 @@ import type { InsuranceArts } from '../../domain/billing/billing-config';
 import { endOfMonthAfter } from '../../domain/time';
 import { isInsuredCondition } from '../../domain/billing/insured-conditions';
 import type { BenefitRatio, ClaimFormInput, ClinicRegistrationForClaim, ConsentForClaim, EligibilityForClaim, HonkeCode, InsuranceKindCode, VisitForClaim } from '../../domain/jukyo-claim/claim-input';
+import { HOLDER_KIND_CODES, INSURANCE_KIND_CODES } from '../../domain/jukyo/eligibility';
+import { translate } from '../../i18n/translate';
 import type { Db } from '../db/database';
 
 /*
@@ -66,7 +68,10 @@ export async function claimFormInputFor(db: Db, patientId: string, month: string
 		.leftJoin('charge_insurance_card as card', 'card.charge_id', 'c.id')
 		.leftJoin('appointment as a', 'a.id', 'c.appointment_id')
 		.leftJoin('practitioner as pr', 'pr.id', 'a.practitioner_id')
+		.leftJoin('eligibility_check as check', 'check.id', 'card.eligibility_check_id')
+		.leftJoin('charge_home_visit as home', 'home.charge_id', 'c.id')
 		.select(['c.id', 'c.service_date', 'c.share_percent', 'card.insurer_number', 'card.insurance_symbol', 'card.insurance_number', 'card.insurance_branch', 'pr.family_name_ja', 'pr.given_name_ja', 'pr.hari_licence', 'pr.kyu_licence'])
+		.select(['check.insurance_kind', 'check.holder_kind', 'check.public_payer_number', 'check.public_recipient_number', 'home.kind as home_kind', 'home.tier as home_tier', 'home.special_area', 'home.reason as home_reason'])
 		.where('c.patient_id', '=', patientId)
 		.where('c.payer', '=', 'insurance')
 		.where('v.charge_id', 'is', null)
@@ -96,12 +101,12 @@ export async function claimFormInputFor(db: Db, patientId: string, month: string
 		const licences = [c.hari_licence && `はり師 ${c.hari_licence}`, c.kyu_licence && `きゅう師 ${c.kyu_licence}`].filter(Boolean).join('・');
 		return {
 			date: c.service_date,
-			kind: 'clinic',
-			homeVisitTier: null,
+			kind: c.home_kind ?? 'clinic',
+			homeVisitTier: c.home_tier ?? null,
 			arts,
 			initialExam: lines.some((l) => l.startsWith('initial_exam')),
 			electro: lines.includes('electro'),
-			specialArea: false,
+			specialArea: Number(c.special_area ?? 0) === 1,
 			reportIssued: false,
 			practitionerName: c.family_name_ja ? `${c.family_name_ja} ${c.given_name_ja ?? ''}`.trim() : '',
 			practitionerLicence: licences === '' ? null : licences
@@ -109,36 +114,46 @@ export async function claimFormInputFor(db: Db, patientId: string, month: string
 	});
 	const consents: ConsentForClaim[] = consentRows.map((r) => {
 		const conditions = (JSON.parse(r.conditions) as string[]).filter(isInsuredCondition);
-		return { id: r.id, kind: r.kind, signedOn: r.signed_on, firstTreatmentOn: r.first_treatment_on, doctorName: r.doctor_name, institution: r.institution, conditions, symptoms: r.condition_note, onsetOn: null };
+		// The 同意書's 症状 and 発病日 (0037); a consent recorded before them has the diagnosis note only.
+		const institution = [r.institution, r.institution_address].filter((v) => v.trim() !== '').join(' ');
+		return { id: r.id, kind: r.kind, signedOn: r.signed_on, firstTreatmentOn: r.first_treatment_on, doctorName: r.doctor_name, institution, conditions, symptoms: blankToNull(r.symptoms) ?? r.condition_note, onsetOn: r.onset_on };
 	});
 
 	// The card of the month's last insured visit: the one the claim goes to (0016).
 	const last = charges.at(-1);
 	const insurerNumber = blankToNull(last?.insurer_number ?? patient.insurer_number);
 	const sharePercent = last?.share_percent ?? null;
-	const kind = insurerNumber === null ? null : insuranceKindOf(insurerNumber);
+	// The eligibility check the charge relied on gives 保険種別, 本家区分 and 公費 (docs/jukyo-inin.md §3); older charges fall back to the numbers.
+	const kind = last?.insurance_kind ? (INSURANCE_KIND_CODES[last.insurance_kind] as InsuranceKindCode) : insurerNumber === null ? null : insuranceKindOf(insurerNumber);
+	const payer = blankToNull(last?.public_payer_number);
+	const recipient = blankToNull(last?.public_recipient_number);
 	const eligibility: EligibilityForClaim = {
 		insuranceKind: kind,
-		honke: honkeOf(kind, sharePercent),
+		honke: last?.holder_kind ? (HOLDER_KIND_CODES[last.holder_kind] as HonkeCode) : honkeOf(kind, sharePercent),
 		benefitRatio: benefitRatioOf(sharePercent),
 		insurerNumber,
 		insurerName: null,
 		symbol: blankToNull(last?.insurance_symbol ?? patient.insurance_symbol),
 		number: blankToNull(last?.insurance_number ?? patient.insurance_number),
 		branch: blankToNull(last?.insurance_branch ?? patient.insurance_branch),
-		publicExpense: null
+		// What the patient still pays under the 公費 is not recorded: the 公費 申請書 claims 0 円 (docs/jukyo-claim.md §1).
+		publicExpense: payer === null && recipient === null ? null : { payerNumber: payer ?? '', recipientNumber: recipient ?? '', monthlyCopayJpy: null }
 	};
+	// The patient is the 被保険者 when the check says 本人 (or 後期高齢者); a family member's 被保険者 is not recorded yet.
+	const holder = last?.holder_kind;
+	const isInsuredPerson = holder === 'honnin' || holder === 'korei_ippan' || holder === 'korei_7';
+	const patientName = `${patient.family_name} ${patient.given_name}`.trim();
 	const firstTreatments = consents.map((c) => c.firstTreatmentOn).filter((d): d is string => d !== null).sort();
 	return {
 		month,
 		registration,
-		// The 被保険者 is not recorded apart from the patient yet: left blank, and named as missing.
-		insured: { name: null, postalCode: null, address: null, phone: null },
+		insured: isInsuredPerson ? { name: patientName, postalCode: blankToNull(patient.postal_code), address: blankToNull(patient.address), phone: blankToNull(patient.phone) } : { name: null, postalCode: null, address: null, phone: null },
 		patient: {
-			name: `${patient.family_name} ${patient.given_name}`.trim(),
+			name: patientName,
 			kana: blankToNull(`${patient.family_name_kana} ${patient.given_name_kana}`),
 			sex: patient.sex === 'male' || patient.sex === 'female' ? patient.sex : null,
-			relation: null,
+			// 続柄 as the (always Japanese) form prints it.
+			relation: isInsuredPerson ? translate('ja', 'jukyoMonth.relationSelf') : null,
 			birthDate: patient.date_of_birth
 		},
 		eligibility,
@@ -146,7 +161,7 @@ export async function claimFormInputFor(db: Db, patientId: string, month: string
 		visits,
 		firstTreatmentOn: firstTreatments[0] ?? null,
 		outcome: 'continuing',
-		homeVisitReason: null,
+		homeVisitReason: [...charges].reverse().find((c) => c.home_reason !== null && c.home_reason !== undefined)?.home_reason ?? null,
 		previousReportMonth: null,
 		confirmedOn: null
 	};

@@ -47,6 +47,7 @@ import { packages } from './packages';
 import { portalPackages } from './portal-packages';
 import { packageReports } from './package-reports';
 import { packagePlans } from './package-plans';
+import { jukyoMonth } from './jukyo-month';
 
 export const AREA_MESSAGES_JA = {
 	...publicSite.ja,
@@ -93,7 +94,8 @@ export const AREA_MESSAGES_JA = {
 	...packages.ja,
 	...portalPackages.ja,
 	...packageReports.ja,
-	...packagePlans.ja
+	...packagePlans.ja,
+	...jukyoMonth.ja
 } as const;
 
 export const AREA_MESSAGES_EN = {
@@ -141,5 +143,6 @@ export const AREA_MESSAGES_EN = {
 	...packages.en,
 	...portalPackages.en,
 	...packageReports.en,
-	...packagePlans.en
+	...packagePlans.en,
+	...jukyoMonth.en
 } as const;
