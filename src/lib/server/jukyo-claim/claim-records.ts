@@ -3,6 +3,7 @@ import { endOfMonthAfter } from '../../domain/time';
 import { isInsuredCondition } from '../../domain/billing/insured-conditions';
 import type { BenefitRatio, ClaimFormInput, ClinicRegistrationForClaim, ConsentForClaim, EligibilityForClaim, HonkeCode, InsuranceKindCode, VisitForClaim } from '../../domain/jukyo-claim/claim-input';
 import type { Db } from '../db/database';
+import { reportFeeOfMonth } from './doctor-report';
 
 /*
  * The records a month's 申請書 is filled from (docs/jukyo-claim.md §1), read from what shinkyu
@@ -109,7 +110,7 @@ export async function claimFormInputFor(db: Db, patientId: string, month: string
 	});
 	const consents: ConsentForClaim[] = consentRows.map((r) => {
 		const conditions = (JSON.parse(r.conditions) as string[]).filter(isInsuredCondition);
-		return { id: r.id, kind: r.kind, signedOn: r.signed_on, firstTreatmentOn: r.first_treatment_on, doctorName: r.doctor_name, institution: r.institution, conditions, symptoms: r.condition_note, onsetOn: null };
+		return { id: r.id, kind: r.kind, signedOn: r.signed_on, firstTreatmentOn: r.first_treatment_on, doctorName: r.doctor_name, institution: r.institution, conditions, symptoms: r.symptoms || r.condition_note, onsetOn: r.onset_on };
 	});
 
 	// The card of the month's last insured visit: the one the claim goes to (0016).
@@ -128,6 +129,12 @@ export async function claimFormInputFor(db: Db, patientId: string, month: string
 		branch: blankToNull(last?.insurance_branch ?? patient.insurance_branch),
 		publicExpense: null
 	};
+	// The 施術報告書交付料 rides on the visit of the report's day, or else the month's last visit before it (or last).
+	const report = await reportFeeOfMonth(db, patientId, month);
+	if (report.issuedOn !== null && visits.length > 0) {
+		const carrier = [...visits].reverse().find((v) => v.date <= report.issuedOn!) ?? visits.at(-1)!;
+		carrier.reportIssued = true;
+	}
 	const firstTreatments = consents.map((c) => c.firstTreatmentOn).filter((d): d is string => d !== null).sort();
 	return {
 		month,
@@ -147,7 +154,7 @@ export async function claimFormInputFor(db: Db, patientId: string, month: string
 		firstTreatmentOn: firstTreatments[0] ?? null,
 		outcome: 'continuing',
 		homeVisitReason: null,
-		previousReportMonth: null,
+		previousReportMonth: report.previousMonth,
 		confirmedOn: null
 	};
 }
