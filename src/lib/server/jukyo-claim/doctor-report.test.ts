@@ -10,6 +10,7 @@ import type { AuditActor } from '../audit/audit-log';
 import { claimFormDocument } from './claim-drafts';
 import { doctorReportDocument } from './doctor-report-pdf';
 import { doctorReportPage, issueDoctorReport } from './doctor-report';
+import { jukyoTreatmentRecordPdf } from './jukyo-treatment-record';
 
 // Noon in Tokyo on the given day.
 const at = (day: string) => new Date(`${day}T03:00:00.000Z`);
@@ -126,5 +127,23 @@ describeEachDatabase('the 施術報告書 and its 交付料', (db) => {
 		expect(await issueDoctorReport(db(), randomUUID(), {}, actor, { now: at('2027-10-12') })).toEqual({ ok: false, code: 'not_found' });
 		const rows = await db().kysely.selectFrom('jukyo_doctor_report').select('id').where('patient_id', '=', patientId).execute();
 		expect(rows).toEqual([]);
+	});
+
+	it('prints the 受領委任 施術録 apart: insured visits only, with the consents and reports', async () => {
+		const { world, patientId, actor, charge } = await insuredCourse();
+		await charge('2027-05-06');
+		await charge('2027-10-05');
+		const selfPay = await insertVisit(db(), world, patientId, '2027-06-17T01:00:00.000Z');
+		const created = await createChargeForAppointment(db(), selfPay, { payer: 'self_pay' }, world.actor, { now: CHARGE_NOW });
+		expect(created.ok).toBe(true);
+		await issueDoctorReport(db(), patientId, {}, actor, { now: at('2027-10-12') });
+		expect(await jukyoTreatmentRecordPdf(db(), patientId, 'ja', world.actor)).toEqual({ ok: false, code: 'forbidden' });
+		const document = await jukyoTreatmentRecordPdf(db(), patientId, 'ja', actor, at('2027-10-20'));
+		if (!document.ok) throw new Error(document.code);
+		const text = squashed(pdfText(document.pdf));
+		for (const s of ['施術録（受領委任）', '2027-05-06', '2027-10-05', '同意：同意日2027-04-20', '田中一郎', '2027-10-31', '2027-10-12', '受領委任の施術回数']) expect(text).toContain(s);
+		expect(text).not.toContain('2027-06-17');
+		const audit = await db().kysely.selectFrom('audit_log').select('action').where('patient_id', '=', patientId).where('action', '=', 'document.jukyo_treatment_record').execute();
+		expect(audit).toHaveLength(1);
 	});
 });

@@ -85,7 +85,7 @@ export type IssueDoctorReportResult =
 	| { ok: false; code: 'invalid'; fields: Record<string, string> }
 	| { ok: false; code: 'not_found' | 'forbidden' };
 
-async function clinicalRole(db: Db, actor: AuditActor): Promise<boolean> {
+export async function clinicalRole(db: Db, actor: AuditActor): Promise<boolean> {
 	if (actor.type !== 'staff' || !actor.id) return false;
 	const staff = await db.kysely.selectFrom('staff').select('role').where('id', '=', actor.id).executeTakeFirst();
 	return staff?.role === 'owner' || staff?.role === 'practitioner';
