@@ -1,4 +1,5 @@
 import { consentExpiry } from '../../domain/billing/doctor-consent-validity';
+import { formatNumber } from '../../format';
 import type { Locale } from '../../i18n/locales';
 import { recordAudit, type AuditActor } from '../audit/audit-log';
 import type { Db } from '../db/database';
@@ -143,7 +144,7 @@ export async function jukyoTreatmentRecordPdf(db: Db, patientId: string, locale:
 					: ([[t('jukyoReport.records.content'), t('jukyoReport.records.noSession')]] as const)),
 				[
 					t('jukyoReport.records.fees'),
-					[...visit.lines.map((l) => `${l.name} × ${l.quantity}  ${l.amountJpy.toLocaleString('ja-JP')}円`), t('jukyoReport.records.feeTotal', { total: visit.totalJpy.toLocaleString('ja-JP'), share: visit.shareJpy.toLocaleString('ja-JP') })].join('\n')
+					[...visit.lines.map((l) => `${l.name} × ${l.quantity}  ${formatNumber(l.amountJpy, 'ja')}円`), t('jukyoReport.records.feeTotal', { total: formatNumber(visit.totalJpy, 'ja'), share: formatNumber(visit.shareJpy, 'ja') })].join('\n')
 				]
 			]
 		});
