@@ -5,6 +5,7 @@ import { loadJukyoFeeSchedules } from '../jukyo-claim/fee-versions';
 import { DEFAULT_BILLING_CONFIG, type BillingConfig, type InsuranceArts } from '../../domain/billing/billing-config';
 import { quoteCharge, type ChargeItem, type ComputedCharge, type ComputedChargeLine, type InsuranceEligibility, type InsuranceFeeCode, type InsuranceRefusal } from '../../domain/billing/charges';
 import { consentExpiry, consentForDate } from '../../domain/billing/doctor-consent-validity';
+import { consentRulesInForce } from '../jukyo-claim/consent-rules';
 import type { NeedleProblem } from '../../domain/clinical/needle-account';
 import type { Licences } from '../../domain/clinical/session-rules';
 import { isInsuredCondition } from '../../domain/billing/insured-conditions';
@@ -115,7 +116,8 @@ export async function createChargeForAppointment(db: Db, appointmentId: string, 
 			const consents = (await listConsentRows(tx, patientId)).map((r) => ({ id: r.id, signedOn: r.signed_on, firstTreatmentOn: r.first_treatment_on }));
 			const candidates = data.consentId === null ? consents : consents.filter((c) => c.id === data.consentId);
 			if (data.consentId !== null && candidates.length === 0) return { ok: false, code: 'invalid', fields: { consentId: 'billing.error.consent' } };
-			const cover = consentForDate(candidates, serviceDate);
+			// The consent-validity version in force on the day a period starts (docs/jukyo-claim.md §4).
+			const cover = consentForDate(candidates, serviceDate, await consentRulesInForce(tx));
 			// The insurance of the visit is the month's eligibility check (docs/jukyo-inin.md §3), not the card on the patient's record.
 			const check = await eligibilityForPatientVisit(tx, patientId, serviceDate);
 			if (!cover.covered) eligibility = { eligible: false, reason: cover.reason };
@@ -195,7 +197,7 @@ export async function createChargeForAppointment(db: Db, appointmentId: string, 
 			if (!used.ok) throw new Error(`the course covering visit ${appointmentId} could not be used: ${used.code}`);
 		}
 		if (startsPeriod && consentId) {
-			await tx.kysely.updateTable('doctor_consent').set({ first_treatment_on: serviceDate, expires_on: consentExpiry(serviceDate) }).where('id', '=', consentId).where('first_treatment_on', 'is', null).execute();
+			await tx.kysely.updateTable('doctor_consent').set({ first_treatment_on: serviceDate, expires_on: consentExpiry(serviceDate, await consentRulesInForce(tx)) }).where('id', '=', consentId).where('first_treatment_on', 'is', null).execute();
 		}
 		await recordAudit(tx, actor, {
 			action: 'charge.create',
