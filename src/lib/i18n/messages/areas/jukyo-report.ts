@@ -108,7 +108,8 @@ export const jukyoReport = {
 		'jukyoReport.card.flagExpiring': '資格確認書 残り{days}日',
 		'jukyoReport.card.flagExpired': '資格確認書 期限切れ',
 		'jukyoReport.card.dashboard': '期限が近い・切れた資格確認書（保険証） {count}件',
-		'jukyoReport.card.open': '保険を確認する'
+		'jukyoReport.card.open': '保険を確認する',
+		'portal.table.jukyo_doctor_report': '同意医師への施術報告書'
 	},
 	en: {
 		'jukyoReport.link': 'Treatment report (to the consenting doctor)',
@@ -218,6 +219,7 @@ export const jukyoReport = {
 		'jukyoReport.card.flagExpiring': 'Eligibility card: {days} days left',
 		'jukyoReport.card.flagExpired': 'Eligibility card expired',
 		'jukyoReport.card.dashboard': 'Eligibility cards expiring or expired: {count}',
-		'jukyoReport.card.open': 'Check the insurance'
+		'jukyoReport.card.open': 'Check the insurance',
+		'portal.table.jukyo_doctor_report': 'Treatment reports to the consenting doctor'
 	}
 } as const;
