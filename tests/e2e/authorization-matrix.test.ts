@@ -670,6 +670,29 @@ describe('monthly plans (issue #18)', () => {
 	});
 });
 
+describe('the 施術報告書, consent rules and the 受領委任 施術録 (issue #19)', () => {
+	it('lets only the owner and practitioners issue a report or print the record apart, and only the owner add a consent rule', async () => {
+		const patient = await db.kysely.selectFrom('patient').select('id').where('email', '=', 'insured@example.jp').executeTakeFirstOrThrow();
+		const reports = async () => (await db.kysely.selectFrom('jukyo_doctor_report').select('id').execute()).length;
+		const rules = async () => (await db.kysely.selectFrom('jukyo_consent_rule').select('id').execute()).length;
+		const [reportsBefore, rulesBefore] = [await reports(), await rules()];
+		for (const role of ['anonymous', 'patient', 'reception'] as const) {
+			const refused = await formPost(`/staff/patients/${patient.id}/insurance/report?/issue`, { remarks: 'x' }, cookies[role]);
+			await refused.arrayBuffer();
+			expect([303, 403], role).toContain(refused.status);
+			const record = await fetch(`${base}/staff/patients/${patient.id}/documents/jukyo-records`, { redirect: 'manual', headers: cookies[role] ? { cookie: cookies[role] } : {} });
+			await record.arrayBuffer();
+			expect([303, 403], role).toContain(record.status);
+		}
+		for (const role of ['anonymous', 'patient', 'practitioner', 'reception'] as const) {
+			const refused = await formPost('/staff/insurance/fees?/addRule', { effectiveFrom: '2098-01-01', earlyUntilDay: '15', monthsAfterIfEarly: '5', monthsAfterIfLate: '6', source: 'x' }, cookies[role]);
+			await refused.arrayBuffer();
+			expect([303, 403], role).toContain(refused.status);
+		}
+		expect([await reports(), await rules()]).toEqual([reportsBefore, rulesBefore]);
+	});
+});
+
 describe('the second round of sign-in security (issue #16)', () => {
 	it('lets only the owner revoke an invitation, and the revoked link stops working', async () => {
 		const invited = await formPost('/staff/team?/invite', { email: 'revoke-me@example.jp', role: 'practitioner' }, cookies.owner);

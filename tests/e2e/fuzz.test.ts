@@ -313,6 +313,10 @@ describe('form actions under fuzzed input', () => {
 		);
 		// Issue #19: the owner adds a dated 療養費 fee version.
 		expect(actions.map((a) => `${a.routeId} ?/${a.action}`)).toContain('/[[lang=lang]]/staff/insurance/fees ?/add');
+		// Issue #19: the 施術報告書 and the consent-validity rule versions.
+		expect(actions.map((a) => `${a.routeId} ?/${a.action}`)).toEqual(
+			expect.arrayContaining(['/[[lang=lang]]/staff/patients/[id]/insurance/report ?/issue', '/[[lang=lang]]/staff/insurance/fees ?/addRule'])
+		);
 		// Issue #19: the 受領委任 registration, eligibility checks and a doctor's own treatment.
 		expect(actions.map((a) => `${a.routeId} ?/${a.action}`)).toEqual(
 			expect.arrayContaining([

@@ -7,6 +7,7 @@ import { homeVisitPricingProblem, INSURANCE_FEE_CODES, quoteCharge, type ChargeI
 import { consentExpiry, consentForDate } from '../../domain/billing/doctor-consent-validity';
 import { versionOn } from '../../domain/billing/dated-config';
 import type { FeeLineCode } from '../../domain/jukyo-claim/claim-fees';
+import { consentRulesInForce } from '../jukyo-claim/consent-rules';
 import type { NeedleProblem } from '../../domain/clinical/needle-account';
 import type { Licences } from '../../domain/clinical/session-rules';
 import { isInsuredCondition } from '../../domain/billing/insured-conditions';
@@ -117,7 +118,8 @@ export async function createChargeForAppointment(db: Db, appointmentId: string, 
 			const consents = (await listConsentRows(tx, patientId)).map((r) => ({ id: r.id, signedOn: r.signed_on, firstTreatmentOn: r.first_treatment_on }));
 			const candidates = data.consentId === null ? consents : consents.filter((c) => c.id === data.consentId);
 			if (data.consentId !== null && candidates.length === 0) return { ok: false, code: 'invalid', fields: { consentId: 'billing.error.consent' } };
-			const cover = consentForDate(candidates, serviceDate);
+			// The consent-validity version in force on the day a period starts (docs/jukyo-claim.md §4).
+			const cover = consentForDate(candidates, serviceDate, await consentRulesInForce(tx));
 			// The insurance of the visit is the month's eligibility check (docs/jukyo-inin.md §3), not the card on the patient's record.
 			const check = await eligibilityForPatientVisit(tx, patientId, serviceDate);
 			if (!cover.covered) eligibility = { eligible: false, reason: cover.reason };
@@ -209,7 +211,7 @@ export async function createChargeForAppointment(db: Db, appointmentId: string, 
 			if (!used.ok) throw new Error(`the course covering visit ${appointmentId} could not be used: ${used.code}`);
 		}
 		if (startsPeriod && consentId) {
-			await tx.kysely.updateTable('doctor_consent').set({ first_treatment_on: serviceDate, expires_on: consentExpiry(serviceDate) }).where('id', '=', consentId).where('first_treatment_on', 'is', null).execute();
+			await tx.kysely.updateTable('doctor_consent').set({ first_treatment_on: serviceDate, expires_on: consentExpiry(serviceDate, await consentRulesInForce(tx)) }).where('id', '=', consentId).where('first_treatment_on', 'is', null).execute();
 		}
 		await recordAudit(tx, actor, {
 			action: 'charge.create',

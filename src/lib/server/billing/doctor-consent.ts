@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { daysFrom } from '../../domain/time';
-import { CONSENT_WARNING_DAYS, consentExpiry, consentForDate, consentValidity, type ConsentValidity } from '../../domain/billing/doctor-consent-validity';
+import { CONSENT_WARNING_DAYS, consentExpiry, consentForDate, consentValidity, type ConsentValidity, type ConsentValidityRule } from '../../domain/billing/doctor-consent-validity';
 import { isInsuredCondition, type InsuredCondition } from '../../domain/billing/insured-conditions';
 import { addDays } from '../../domain/time';
 import { recordAudit, type AuditActor } from '../audit/audit-log';
 import type { Db } from '../db/database';
 import type { DoctorConsentTable } from '../db/schema-billing';
 import { withTransaction } from '../db/transaction';
+import { consentRulesInForce } from '../jukyo-claim/consent-rules';
 import type { Selectable } from 'kysely';
 import { clinicToday, findBillablePatient, findBillingClinic, listConsentRows } from './billing-repository';
 import { fieldCodesFrom, type BillingFieldCodes } from './field-codes';
@@ -67,6 +68,7 @@ export async function recordDoctorConsent(db: Db, patientId: string, input: Reco
 		if (!(await findBillablePatient(tx, patientId))) return { ok: false, code: 'not_found' } as const;
 
 		const firstTreatmentOn = data.firstTreatmentOn ?? (data.kind === 'renewal' ? data.signedOn : null);
+		const rules = await consentRulesInForce(tx);
 		const row = {
 			id: randomUUID(),
 			patient_id: patientId,
@@ -77,7 +79,7 @@ export async function recordDoctorConsent(db: Db, patientId: string, input: Reco
 			conditions: JSON.stringify(data.conditions),
 			condition_note: data.conditionNote,
 			first_treatment_on: firstTreatmentOn,
-			expires_on: firstTreatmentOn === null ? null : consentExpiry(firstTreatmentOn),
+			expires_on: firstTreatmentOn === null ? null : consentExpiry(firstTreatmentOn, rules),
 			institution_address: data.institutionAddress,
 			symptoms: data.symptoms,
 			onset_on: data.onsetOn,
@@ -97,7 +99,7 @@ export async function recordDoctorConsent(db: Db, patientId: string, input: Reco
 			patientId,
 			detail: { kind: data.kind, signedOn: data.signedOn, firstTreatmentOn, expiresOn: row.expires_on }
 		});
-		return { ok: true, id: row.id, consent: toView(row, today) } as const;
+		return { ok: true, id: row.id, consent: toView(row, today, rules) } as const;
 	});
 }
 
@@ -118,8 +120,9 @@ export async function doctorConsentStatus(db: Db, patientId: string, actor: Audi
 	return withTransaction(db, async (tx) => {
 		const today = options.today ?? clinicToday(await findBillingClinic(tx), options.now ?? db.clock.now());
 		if (!(await findBillablePatient(tx, patientId))) return { ok: false, code: 'not_found' } as const;
-		const consents = (await listConsentRows(tx, patientId)).map((row) => toView(row, today));
-		const current = consentForDate(consents, today).consent;
+		const rules = await consentRulesInForce(tx);
+		const consents = (await listConsentRows(tx, patientId)).map((row) => toView(row, today, rules));
+		const current = consentForDate(consents, today, rules).consent;
 		await recordAudit(tx, actor, { action: 'doctor_consent.read', entityType: 'patient', entityId: patientId, patientId, detail: { consents: consents.length } });
 		return { ok: true, today, consents, current } as const;
 	});
@@ -171,7 +174,7 @@ export async function listExpiringDoctorConsents(db: Db, options: BillingClock &
 	}));
 }
 
-export function toView(row: Selectable<DoctorConsentTable>, today: string): DoctorConsentView {
+export function toView(row: Selectable<DoctorConsentTable>, today: string, rules?: readonly ConsentValidityRule[]): DoctorConsentView {
 	const conditions = (JSON.parse(row.conditions) as unknown[]).filter((c): c is InsuredCondition => typeof c === 'string' && isInsuredCondition(c));
 	return {
 		id: row.id,
@@ -192,6 +195,6 @@ export function toView(row: Selectable<DoctorConsentTable>, today: string): Doct
 		remarks: row.remarks,
 		recordedBy: row.recorded_by,
 		createdAt: row.created_at,
-		...consentValidity({ firstTreatmentOn: row.first_treatment_on }, today)
+		...consentValidity({ firstTreatmentOn: row.first_treatment_on }, today, { rules })
 	};
 }

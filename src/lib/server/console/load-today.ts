@@ -2,6 +2,7 @@ import { deskDay, unconfirmedVisits, type DeskStatus, type DeskVisitFacts } from
 import { addDays, localDate } from '../../domain/time';
 import type { AuditActor } from '../audit/audit-log';
 import { listExpiringDoctorConsents } from '../billing/doctor-consent';
+import { listExpiringEligibilityCards } from '../jukyo/card-warnings';
 import type { Db } from '../db/database';
 import type { StaffRole } from '../db/schema';
 import type { ScheduledAppointment } from '../schedule/list-day';
@@ -27,6 +28,8 @@ export interface Today {
 		openNeedles: OpenNeedleSession[];
 		/** Doctor's consents for 療養費 running out without a renewal (not for practitioners, who do not renew them). */
 		consentsToRenew: number;
+		/** 資格確認書 or cards ending within 30 days or ended (issue #19), as for the consents. */
+		cardsToRenew: number;
 		/** Today's patients without a current treatment consent. */
 		withoutTreatmentConsent: number;
 	};
@@ -62,9 +65,10 @@ export async function loadToday(db: Db, viewer: { actor: AuditActor; role: Staff
 		db,
 		unconfirmed.flatMap((v) => (v.patient ? [v.patient.id] : []))
 	);
-	const [attention, expiring] = await Promise.all([
+	const [attention, expiring, cards] = await Promise.all([
 		attentionCounts(db, viewer.role),
-		viewer.role === 'practitioner' ? Promise.resolve([]) : listExpiringDoctorConsents(db, { today })
+		viewer.role === 'practitioner' ? Promise.resolve([]) : listExpiringDoctorConsents(db, { today }),
+		viewer.role === 'practitioner' ? Promise.resolve([]) : listExpiringEligibilityCards(db, { today })
 	]);
 	return {
 		timeZone,
@@ -76,6 +80,7 @@ export async function loadToday(db: Db, viewer: { actor: AuditActor; role: Staff
 			redFlags: attention.redFlags,
 			openNeedles: attention.openNeedles,
 			consentsToRenew: expiring.filter((c) => !c.renewed).length,
+			cardsToRenew: cards.length,
 			withoutTreatmentConsent: new Set(day.timeline.filter((v) => v.flags?.noTreatmentConsent).map((v) => v.patient!.id)).size
 		}
 	};

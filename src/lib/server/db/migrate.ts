@@ -38,6 +38,7 @@ import { jukyoRegistration } from './migrations/0037_jukyo_registration';
 import { jukyoFeeVersions } from './migrations/0038_jukyo_fee_versions';
 import { readPathIndexes } from './migrations/0039_read_path_indexes';
 import { monthlyPlans } from './migrations/0040_monthly_plans';
+import { jukyoDoctorReport } from './migrations/0044_jukyo_doctor_report';
 import { chargeHomeVisit } from './migrations/0045_charge_home_visit';
 import { auditOneSuccessor } from './migrations/0046_audit_one_successor';
 import { packageNotices } from './migrations/0048_package_notices';
@@ -83,6 +84,7 @@ export function allMigrations(dialect: DialectName): Record<string, Migration> {
 		'0038_jukyo_fee_versions': jukyoFeeVersions,
 		'0039_read_path_indexes': readPathIndexes,
 		'0040_monthly_plans': monthlyPlans(dialect),
+		'0044_jukyo_doctor_report': jukyoDoctorReport,
 		'0045_charge_home_visit': chargeHomeVisit(dialect),
 		'0046_audit_one_successor': auditOneSuccessor,
 		'0048_package_notices': packageNotices

@@ -1,3 +1,5 @@
+import type { Generated } from 'kysely';
+
 /** Dated 療養費 fees and consent rules for the monthly 受領委任 claim (0038, issue #19). */
 export interface JukyoFeeVersionTable {
 	id: string;
@@ -27,7 +29,24 @@ export interface JukyoConsentRuleTable {
 	created_by: string | null;
 }
 
+/** A 施術報告書 given to the consenting doctor (0044): insert-only. */
+export interface JukyoDoctorReportTable {
+	id: string;
+	patient_id: string;
+	consent_id: string;
+	/** Clinic-local 'YYYY-MM-DD'. */
+	issued_on: string;
+	/** The claim month carrying its 交付料 ('YYYY-MM'); null when the fee did not apply. */
+	fee_month: string | null;
+	/** JSON: DoctorReportContent (server/jukyo-claim/doctor-report.ts). */
+	content: string;
+	remarks: Generated<string>;
+	issued_by: string;
+	created_at: string;
+}
+
 export interface JukyoClaimTables {
+	jukyo_doctor_report: JukyoDoctorReportTable;
 	jukyo_fee_version: JukyoFeeVersionTable;
 	jukyo_fee_item: JukyoFeeItemTable;
 	jukyo_consent_rule: JukyoConsentRuleTable;

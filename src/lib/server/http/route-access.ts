@@ -108,6 +108,10 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
 	'/[[lang=lang]]/staff/insurance/claims/[patientId]/form.pdf': DESK,
 	'/[[lang=lang]]/staff/insurance/claims/summary.pdf': DESK,
 	'/[[lang=lang]]/staff/insurance/fees': OWNER,
+	// The 施術報告書 (issue #19): the practitioner writes it for the consenting doctor; the 受領委任 施術録 apart.
+	'/[[lang=lang]]/staff/patients/[id]/insurance/report': CLINICAL,
+	'/[[lang=lang]]/staff/patients/[id]/insurance/report/[reportId]': CLINICAL,
+	'/[[lang=lang]]/staff/patients/[id]/documents/jukyo-records': CLINICAL,
 	'/[[lang=lang]]/staff/reports': CLINICAL,
 	'/[[lang=lang]]/staff/reports/export.csv': CLINICAL,
 	'/[[lang=lang]]/portal/login': 'public',

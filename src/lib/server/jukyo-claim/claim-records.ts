@@ -5,6 +5,7 @@ import type { BenefitRatio, ClaimFormInput, ClinicRegistrationForClaim, ConsentF
 import { HOLDER_KIND_CODES, INSURANCE_KIND_CODES } from '../../domain/jukyo/eligibility';
 import { translate } from '../../i18n/translate';
 import type { Db } from '../db/database';
+import { reportFeeOfMonth } from './doctor-report';
 
 /*
  * The records a month's 申請書 is filled from (docs/jukyo-claim.md §1), read from what shinkyu
@@ -143,6 +144,12 @@ export async function claimFormInputFor(db: Db, patientId: string, month: string
 	const holder = last?.holder_kind;
 	const isInsuredPerson = holder === 'honnin' || holder === 'korei_ippan' || holder === 'korei_7';
 	const patientName = `${patient.family_name} ${patient.given_name}`.trim();
+	// The 施術報告書交付料 rides on the visit of the report's day, or else the month's last visit before it (or last).
+	const report = await reportFeeOfMonth(db, patientId, month);
+	if (report.issuedOn !== null && visits.length > 0) {
+		const carrier = [...visits].reverse().find((v) => v.date <= report.issuedOn!) ?? visits.at(-1)!;
+		carrier.reportIssued = true;
+	}
 	const firstTreatments = consents.map((c) => c.firstTreatmentOn).filter((d): d is string => d !== null).sort();
 	return {
 		month,
@@ -162,7 +169,7 @@ export async function claimFormInputFor(db: Db, patientId: string, month: string
 		firstTreatmentOn: firstTreatments[0] ?? null,
 		outcome: 'continuing',
 		homeVisitReason: [...charges].reverse().find((c) => c.home_reason !== null && c.home_reason !== undefined)?.home_reason ?? null,
-		previousReportMonth: null,
+		previousReportMonth: report.previousMonth,
 		confirmedOn: null
 	};
 }

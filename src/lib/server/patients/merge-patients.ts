@@ -33,6 +33,8 @@ export const MOVED_TABLES = [
 	// 受領委任 (issue #19): eligibility checks and a doctor's own treatment follow the patient.
 	'eligibility_check',
 	'doctor_treatment',
+	// The 施術報告書 given to the doctor follows the patient with the consent it was given under.
+	'jukyo_doctor_report',
 	// Prepaid courses follow the patient (issue #18); the triggers let only patient_id change.
 	'package_sale',
 	'package_entry',

@@ -38,6 +38,7 @@ export type ErasureMode = 'request' | 'never_came';
 
 /** The 施術録's tables, children first, so no foreign key is left pointing at a deleted row. */
 export const TREATMENT_TABLES_IN_ORDER = [
+	'jukyo_doctor_report',
 	'contraindication_override',
 	'adverse_event',
 	'treatment_session',

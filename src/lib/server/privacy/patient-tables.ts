@@ -50,6 +50,8 @@ export const PATIENT_TABLES = {
 	eligibility_check: 'eligibility_check',
 	// That a doctor treats the condition under insurance (issue #19): part of the 施術録.
 	doctor_treatment: 'treatment_record',
+	// The 施術報告書 given to the doctor (issue #19): a copy is kept with the 施術録.
+	jukyo_doctor_report: 'treatment_record',
 	charge: 'accounting_record',
 	payment: 'accounting_record',
 	receipt: 'accounting_record',

@@ -48,6 +48,7 @@ import { portalPackages } from './portal-packages';
 import { packageReports } from './package-reports';
 import { packagePlans } from './package-plans';
 import { jukyoMonth } from './jukyo-month';
+import { jukyoReport } from './jukyo-report';
 
 export const AREA_MESSAGES_JA = {
 	...publicSite.ja,
@@ -95,7 +96,8 @@ export const AREA_MESSAGES_JA = {
 	...portalPackages.ja,
 	...packageReports.ja,
 	...packagePlans.ja,
-	...jukyoMonth.ja
+	...jukyoMonth.ja,
+	...jukyoReport.ja
 } as const;
 
 export const AREA_MESSAGES_EN = {
@@ -144,5 +146,6 @@ export const AREA_MESSAGES_EN = {
 	...portalPackages.en,
 	...packageReports.en,
 	...packagePlans.en,
-	...jukyoMonth.en
+	...jukyoMonth.en,
+	...jukyoReport.en
 } as const;

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { localDate } from '$lib/domain/time';
 import { translate, type MessageKey } from '$lib/i18n/translate';
 import { consentWarningsForPatients } from '$lib/server/billing/consent-warnings';
+import { eligibilityWarningsForPatients } from '$lib/server/jukyo/eligibility';
 import { mayReadClinical } from '$lib/server/clinic/security-settings';
 import { lineConfig } from '$lib/server/line/line-config';
 import { findLineLink } from '$lib/server/line/line-link';
@@ -42,6 +43,8 @@ export const load: PageServerLoad = async (event) => {
 		safetyAlerts: view.safetyAlerts,
 		safetyMarks: view.safetyMarks,
 		insuranceConsent: (await consentWarningsForPatients(locals.db, [view.patient.id])).get(view.patient.id) ?? null,
+		// An expiring or expired 資格確認書 / card warns as the 同意書 does (issue #19).
+		insuranceCard: (await eligibilityWarningsForPatients(locals.db, [view.patient.id])).get(view.patient.id) ?? null,
 		intakeSubmitted: view.intakeSubmitted,
 		consents: view.consents?.kinds ?? [],
 		clinical: view.clinical,
