@@ -45,3 +45,8 @@ export async function insertCancellationFee(db: Db, fee: Insertable<Cancellation
 export async function insertFeeSettlement(db: Db, settlement: Insertable<CancellationFeeSettlementTable>): Promise<void> {
 	await db.kysely.insertInto('cancellation_fee_settlement').values(settlement).execute();
 }
+
+/** A fee's kind and visit, for the courses' no-show rule (packages/no-show-use.ts). */
+export async function findFeeVisit(db: Db, feeId: string): Promise<{ kind: string; appointment_id: string | null } | undefined> {
+	return db.kysely.selectFrom('cancellation_fee').select(['kind', 'appointment_id']).where('id', '=', feeId).executeTakeFirst();
+}

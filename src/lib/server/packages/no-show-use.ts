@@ -4,6 +4,7 @@ import type { Db } from '../db/database';
 import { packageRefundPolicy } from './refund-package';
 import { packageCoverOfVisit, type PackageCover } from './visit-cover';
 import { markedCourseOfVisit, type MarkedCourse } from './visit-course';
+import { findFeeVisit } from '../cancellation-policy/policy-repository';
 
 /*
  * A charged no-show and the course marked for it (issue #18): when the clinic's setting says so
@@ -29,7 +30,7 @@ export async function noShowCover(tx: Db, appointmentId: string | null, feeNames
  */
 export async function noShowCourseNotice(db: Db, feeId: string): Promise<MarkedCourse | null> {
 	if (!feeId || feeId.length > 64) return null;
-	const fee = await db.kysely.selectFrom('cancellation_fee').select(['kind', 'appointment_id']).where('id', '=', feeId).executeTakeFirst();
+	const fee = await findFeeVisit(db, feeId);
 	if (fee?.kind !== 'no_show' || !fee.appointment_id) return null;
 	if (!(await packageRefundPolicy(db)).noShowUsesVisit) return null;
 	return markedCourseOfVisit(db, fee.appointment_id);

@@ -10,7 +10,7 @@ import { withTransaction } from '../db/transaction';
 import { notifyPatient } from '../messaging/notify-patient';
 import { expirePackages } from './expire-packages';
 import { renewPlans } from './monthly-plans';
-import { loadPackage } from './package-repository';
+import { insertExpiryNotice, loadPackage, sentExpiryNotices } from './package-repository';
 
 /*
  * The daily run of prepaid courses (issue #18), kept queued on the durable job table as the
@@ -78,13 +78,13 @@ async function sendExpiryNotice(tx: Db, saleId: string, origin: string, today: s
 	if (!pkg || pkg.voided) return false;
 	const state = packageState(pkg.terms, pkg.entries, today, pkg.sale.expires_on);
 	if (state.status !== 'active' || state.remainingVisits === 0) return false;
-	const sent = await tx.kysely.selectFrom('package_notice').select('days_before').where('package_sale_id', '=', saleId).execute();
+	const sent = await sentExpiryNotices(tx, saleId);
 	const lastDay = lastValidDay(pkg.sale.expires_on);
-	const due = dueExpiryNotice(daysFrom(today, lastDay), sent.map((n) => n.days_before));
+	const due = dueExpiryNotice(daysFrom(today, lastDay), sent);
 	if (due === null) return false;
 	const patient = await tx.kysely.selectFrom('patient').select(['email', 'preferred_locale', 'family_name']).where('id', '=', pkg.sale.patient_id).executeTakeFirst();
 	if (!patient) return false;
-	await tx.kysely.insertInto('package_notice').values({ package_sale_id: saleId, days_before: due, sent_at: now.toISOString() }).execute();
+	await insertExpiryNotice(tx, { package_sale_id: saleId, days_before: due, sent_at: now.toISOString() });
 	const locale: Locale = patient.preferred_locale === 'en' ? 'en' : 'ja';
 	const params = { name: locale === 'ja' ? pkg.sale.name_ja : pkg.sale.name_en, remaining: state.remainingVisits, date: lastDay, familyName: patient.family_name };
 	const path = locale === 'ja' ? '/portal' : '/en/portal';

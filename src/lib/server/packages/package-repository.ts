@@ -83,3 +83,13 @@ export async function packageIdsForPatient(db: Db, patientId: string): Promise<s
 	const all = new Map([...held, ...shared].map((r) => [r.id, r.sold_at]));
 	return [...all.entries()].sort((a, b) => b[1].localeCompare(a[1])).map(([id]) => id);
 }
+
+/** The expiry notices already sent for a course (30 or 7 days before its last valid day). */
+export async function sentExpiryNotices(db: Db, saleId: string): Promise<number[]> {
+	const rows = await db.kysely.selectFrom('package_notice').select('days_before').where('package_sale_id', '=', saleId).execute();
+	return rows.map((r) => r.days_before);
+}
+
+export async function insertExpiryNotice(db: Db, notice: { package_sale_id: string; days_before: number; sent_at: string }): Promise<void> {
+	await db.kysely.insertInto('package_notice').values(notice).execute();
+}
