@@ -37,6 +37,7 @@ import { packages } from './migrations/0036_packages';
 import { jukyoRegistration } from './migrations/0037_jukyo_registration';
 import { jukyoFeeVersions } from './migrations/0038_jukyo_fee_versions';
 import { readPathIndexes } from './migrations/0039_read_path_indexes';
+import { jukyoClaimStatus } from './migrations/0043_jukyo_claim_status';
 
 /** Every migration, in order. Names never change once released. */
 export function allMigrations(dialect: DialectName): Record<string, Migration> {
@@ -77,7 +78,8 @@ export function allMigrations(dialect: DialectName): Record<string, Migration> {
 		'0036_packages': packages(dialect),
 		'0037_jukyo_registration': jukyoRegistration,
 		'0038_jukyo_fee_versions': jukyoFeeVersions,
-		'0039_read_path_indexes': readPathIndexes
+		'0039_read_path_indexes': readPathIndexes,
+		'0043_jukyo_claim_status': jukyoClaimStatus
 	};
 }
 

@@ -3,6 +3,7 @@ import { endOfMonthAfter } from '../../domain/time';
 import { isInsuredCondition } from '../../domain/billing/insured-conditions';
 import type { BenefitRatio, ClaimFormInput, ClinicRegistrationForClaim, ConsentForClaim, EligibilityForClaim, HonkeCode, InsuranceKindCode, VisitForClaim } from '../../domain/jukyo-claim/claim-input';
 import type { Db } from '../db/database';
+import { withMonthConfirmation } from './month-confirmations';
 
 /*
  * The records a month's 申請書 is filled from (docs/jukyo-claim.md §1), read from what shinkyu
@@ -129,7 +130,7 @@ export async function claimFormInputFor(db: Db, patientId: string, month: string
 		publicExpense: null
 	};
 	const firstTreatments = consents.map((c) => c.firstTreatmentOn).filter((d): d is string => d !== null).sort();
-	return {
+	return withMonthConfirmation(db, patientId, {
 		month,
 		registration,
 		// The 被保険者 is not recorded apart from the patient yet: left blank, and named as missing.
@@ -148,6 +149,7 @@ export async function claimFormInputFor(db: Db, patientId: string, month: string
 		outcome: 'continuing',
 		homeVisitReason: null,
 		previousReportMonth: null,
-		confirmedOn: null
-	};
+		confirmedOn: null,
+		confirmation: { state: 'unsigned' }
+	});
 }

@@ -44,6 +44,7 @@ import { deskFollowup } from './desk-followup';
 import { jukyoRegistration } from './jukyo-registration';
 import { consoleFollowup } from './console-followup';
 import { packages } from './packages';
+import { claimStatus } from './claim-status';
 
 export const AREA_MESSAGES_JA = {
 	...publicSite.ja,
@@ -87,7 +88,8 @@ export const AREA_MESSAGES_JA = {
 	...deskFollowup.ja,
 	...jukyoRegistration.ja,
 	...consoleFollowup.ja,
-	...packages.ja
+	...packages.ja,
+	...claimStatus.ja
 } as const;
 
 export const AREA_MESSAGES_EN = {
@@ -132,5 +134,6 @@ export const AREA_MESSAGES_EN = {
 	...deskFollowup.en,
 	...jukyoRegistration.en,
 	...consoleFollowup.en,
-	...packages.en
+	...packages.en,
+	...claimStatus.en
 } as const;
