@@ -103,6 +103,8 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
 	'/[[lang=lang]]/staff/insurance/claims': DESK,
 	'/[[lang=lang]]/staff/insurance/claims/[patientId]/form.pdf': DESK,
 	'/[[lang=lang]]/staff/insurance/claims/summary.pdf': DESK,
+	// The patient's monthly confirmation and signature, opened by the desk (issue #19).
+	'/[[lang=lang]]/staff/insurance/claims/[patientId]/confirm': DESK,
 	'/[[lang=lang]]/staff/insurance/fees': OWNER,
 	'/[[lang=lang]]/staff/reports': CLINICAL,
 	'/[[lang=lang]]/staff/reports/export.csv': CLINICAL,

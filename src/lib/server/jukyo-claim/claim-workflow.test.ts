@@ -126,11 +126,11 @@ describeEachDatabase('the claim workflow: signature, status and payment', (db) =
 
 		// The returned version cannot be paid; the newest one can, in part.
 		const destination = r.destination.key;
-		expect(await recordInsurerPayment(db(), { receivedOn: '2027-10-19', amountJpy: '2000', destination, claim: [versions[0]!.id], [`amount_${versions[0]!.id}`]: '2000' }, world.actor, { now: AFTER })).toMatchObject({ ok: false, code: 'refused', reason: 'not_allowed' });
-		expect(await recordInsurerPayment(db(), { receivedOn: '2027-10-19', amountJpy: '2100', destination, claim: versions[1]!.id, [`amount_${versions[1]!.id}`]: '2000' }, world.actor, { now: AFTER })).toEqual({ ok: false, code: 'problems', problems: [{ code: 'sum_mismatch', sumJpy: 2000 }] });
-		expect(await recordInsurerPayment(db(), { receivedOn: '2027-10-17', amountJpy: '2000', destination, claim: versions[1]!.id, [`amount_${versions[1]!.id}`]: '2000' }, world.actor, { now: AFTER })).toMatchObject({ ok: false, code: 'refused', reason: 'before_submission' });
-		expect(await recordInsurerPayment(db(), { receivedOn: '2027-10-19', amountJpy: '2.5', destination, claim: versions[1]!.id, [`amount_${versions[1]!.id}`]: 'x' }, world.actor, { now: AFTER })).toMatchObject({ ok: false, code: 'invalid' });
-		const paid = await recordInsurerPayment(db(), { receivedOn: '2027-10-19', amountJpy: '２，０００', destination, claim: versions[1]!.id, [`amount_${versions[1]!.id}`]: '2000' }, world.actor, { now: AFTER });
+		expect(await recordInsurerPayment(db(), { confirm: 'on', receivedOn: '2027-10-19', amountJpy: '2000', destination, claim: [versions[0]!.id], [`amount_${versions[0]!.id}`]: '2000' }, world.actor, { now: AFTER })).toMatchObject({ ok: false, code: 'refused', reason: 'not_allowed' });
+		expect(await recordInsurerPayment(db(), { confirm: 'on', receivedOn: '2027-10-19', amountJpy: '2100', destination, claim: versions[1]!.id, [`amount_${versions[1]!.id}`]: '2000' }, world.actor, { now: AFTER })).toEqual({ ok: false, code: 'problems', problems: [{ code: 'sum_mismatch', sumJpy: 2000 }] });
+		expect(await recordInsurerPayment(db(), { confirm: 'on', receivedOn: '2027-10-17', amountJpy: '2000', destination, claim: versions[1]!.id, [`amount_${versions[1]!.id}`]: '2000' }, world.actor, { now: AFTER })).toMatchObject({ ok: false, code: 'refused', reason: 'before_submission' });
+		expect(await recordInsurerPayment(db(), { confirm: 'on', receivedOn: '2027-10-19', amountJpy: '2.5', destination, claim: versions[1]!.id, [`amount_${versions[1]!.id}`]: 'x' }, world.actor, { now: AFTER })).toMatchObject({ ok: false, code: 'invalid' });
+		const paid = await recordInsurerPayment(db(), { confirm: 'on', receivedOn: '2027-10-19', amountJpy: '２，０００', destination, claim: versions[1]!.id, [`amount_${versions[1]!.id}`]: '2000' }, world.actor, { now: AFTER });
 		expect(paid).toMatchObject({ ok: true });
 		r = await row(world, patientId);
 		expect(r).toMatchObject({ status: 'paid', money: { claimJpy: 4039, paidJpy: 2000, differenceJpy: 2039 } });
@@ -162,7 +162,7 @@ describeEachDatabase('the claim workflow: signature, status and payment', (db) =
 		const actor = { type: 'staff' as const, id: practitioner.id, ip: null, requestId: null };
 		expect(await recordMonthConfirmation(db(), patientId, { month: MONTH, date: ['2027-09-08', '2027-09-15'], agree: 'on', signerKind: 'patient', signerName: 'x' }, actor, { now: IN_MONTH })).toEqual({ ok: false, code: 'forbidden' });
 		expect(await moveClaim(db(), { patientId, month: MONTH, kind: 'main', action: 'mark_ready', confirm: 'on' }, actor, { now: AFTER, registration: REGISTRATION })).toEqual({ ok: false, code: 'forbidden' });
-		expect(await recordInsurerPayment(db(), { receivedOn: '2027-10-19', amountJpy: '0', destination: 'x', claim: crypto.randomUUID() }, actor, { now: AFTER })).toMatchObject({ ok: false });
+		expect(await recordInsurerPayment(db(), { confirm: 'on', receivedOn: '2027-10-19', amountJpy: '0', destination: 'x', claim: crypto.randomUUID() }, actor, { now: AFTER })).toMatchObject({ ok: false });
 		expect(await moveClaim(db(), { patientId: crypto.randomUUID(), month: MONTH, kind: 'main', action: 'mark_ready', confirm: 'on' }, world.actor, { now: AFTER, registration: REGISTRATION })).toEqual({ ok: false, code: 'not_found' });
 		expect(await db().kysely.selectFrom('jukyo_claim_version').select('id').where('patient_id', '=', patientId).execute()).toEqual([]);
 	});

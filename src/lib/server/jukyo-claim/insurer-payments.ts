@@ -11,7 +11,7 @@ import { DESK_ROLES } from './claim-workflow';
 
 /*
  * A payment received from an insurer for claims sent to one 提出先 (docs/jukyo-claim.md §10). Form
- * fields: receivedOn, amountJpy, destination, note, `claim` (one per claim version covered) and
+ * fields: receivedOn, amountJpy, destination, note, confirm=on, `claim` (one per claim version covered) and
  * `amount_<claim version id>` (the part for it). Each claim covered becomes paid — by the one rule
  * (claim-status.ts) — in the same transaction as the payment; nothing is changed afterwards.
  */
@@ -26,6 +26,7 @@ export const ZInsurerPaymentSchema = z.object({
 	amountJpy: yen,
 	destination: z.string('claimStatus.payment.error.destination').min(1, 'claimStatus.payment.error.destination').max(100, 'claimStatus.payment.error.destination'),
 	note: z.string().trim().max(500, 'claimStatus.error.tooLong').default(''),
+	confirm: z.literal('on', 'claimStatus.error.confirm'),
 	claim: z.array(z.uuid('claimStatus.payment.error.claims')).min(1, 'claimStatus.payment.error.claims').max(500, 'claimStatus.payment.error.claims')
 });
 
