@@ -1,6 +1,6 @@
 import { fail } from '@sveltejs/kit';
 import { endOfMonthAfter, localDate } from '$lib/domain/time';
-import { dayText } from '$lib/format';
+import { dayText, formatNumber } from '$lib/format';
 import { isMessageKey, translate, translator, type MessageKey } from '$lib/i18n/translate';
 import { recentClinicTimeZone } from '$lib/server/clinic/clinic-settings';
 import { actorFrom } from '$lib/server/http/request-context';
@@ -70,7 +70,7 @@ export const actions: Actions = {
 		if (result.code === 'forbidden') return fail(403, { target, error: translate(locals.locale, 'claimStatus.error.forbidden') });
 		if (result.code === 'refused') return fail(409, { target, error: translate(locals.locale, 'claimStatus.payment.refused', { reason: message(locals.locale, `claimStatus.error.${result.reason}`, 'claimStatus.error.invalid') }) });
 		if (result.code === 'problems')
-			return fail(422, { target, error: result.problems.map((p) => translate(locals.locale, `claimStatus.payment.problem.${p.code}`, p.code === 'sum_mismatch' ? { sum: p.sumJpy.toLocaleString('ja-JP') } : {})).join(' ') });
+			return fail(422, { target, error: result.problems.map((p) => translate(locals.locale, `claimStatus.payment.problem.${p.code}`, p.code === 'sum_mismatch' ? { sum: formatNumber(p.sumJpy, 'ja') } : {})).join(' ') });
 		return fail(422, { target, error: [...new Set(Object.values(result.fields).map((key) => message(locals.locale, key, 'claimStatus.error.invalid')))].join(' ') });
 	}
 };

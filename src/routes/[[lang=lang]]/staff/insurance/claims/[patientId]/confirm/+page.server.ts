@@ -27,7 +27,7 @@ export const load: PageServerLoad = async (event) => {
 
 export const actions: Actions = {
 	default: async (event) => {
-		const { locals, params, request, url } = event;
+		const { locals, params, request } = event;
 		const data = await request.formData();
 		const values: Record<string, unknown> = { date: data.getAll('date').filter((d) => typeof d === 'string') };
 		for (const [key, value] of data) if (key !== 'date' && typeof value === 'string' && !(key in values)) values[key] = value;
