@@ -54,10 +54,14 @@ describe('a month from signature to payment', () => {
 		await page.goto(`${base}/staff/insurance/claims?month=${MONTH}`);
 		await expect(row().getAttribute('data-status')).resolves.toBe('draft');
 		expect(await row().textContent()).toContain('施術日の確認・署名がありません');
-		await post(row().getByRole('link', { name: '施術日の確認・署名' }));
+		const signHref = await row().getByRole('link', { name: '施術日の確認・署名' }).getAttribute('href');
+		await page.goto(`${base}${signHref}`);
 		expect(await page.getByTestId('confirmation-state').getAttribute('data-state')).toBe('unsigned');
 		expect(await page.getByTestId('confirmation-dates').locator('li').count()).toBe(2);
 		expect(await axeViolations(page)).toEqual([]);
+		// The pad appears once the page runs its script; without it the typed name and tick sign.
+		await page.getByTestId('signature-pad').waitFor();
+		await page.getByTestId('signature-pad').scrollIntoViewIfNeeded();
 		const pad = (await page.getByTestId('signature-pad').boundingBox())!;
 		await page.mouse.move(pad.x + 20, pad.y + pad.height * 0.7);
 		await page.mouse.down();
