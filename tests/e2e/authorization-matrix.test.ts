@@ -248,6 +248,8 @@ function targetFor(routeId: string, ids: PatientIds, prefix: string): Target {
 		if (segment === '[id]' && before === 'practitioners') return practitionerId;
 		if (segment === '[id]' && before === 'series') return seriesId;
 		if (segment === '[id]' && (before === 'patients' || before === 'Patient')) return ids.patientId;
+		// Issue #19: a patient's monthly 申請書 and its confirmation page.
+		if (segment === '[patientId]' && before === 'claims') return ids.patientId;
 		// A token, a calendar feed without its token, an unknown API path, a route added later.
 		real = false;
 		if (segment === '[id].ics') return `${practitionerId}.ics`;

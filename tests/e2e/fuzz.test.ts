@@ -311,6 +311,10 @@ describe('form actions under fuzzed input', () => {
 				'/[[lang=lang]]/staff/scheduling/practitioners/[id] ?/profile'
 			])
 		);
+		// Issue #19: the claim workflow, insurer payments and the patient's monthly confirmation.
+		expect(actions.map((a) => `${a.routeId} ?/${a.action}`)).toEqual(
+			expect.arrayContaining(['/[[lang=lang]]/staff/insurance/claims ?/move', '/[[lang=lang]]/staff/insurance/claims ?/pay', '/[[lang=lang]]/staff/insurance/claims/[patientId]/confirm ?/default'])
+		);
 		// Issue #19: the owner adds a dated 療養費 fee version.
 		expect(actions.map((a) => `${a.routeId} ?/${a.action}`)).toContain('/[[lang=lang]]/staff/insurance/fees ?/add');
 		// Issue #19: the 施術報告書 and the consent-validity rule versions.

@@ -27,6 +27,7 @@ import { seedDemoRecall } from './seed/demo-recall';
 import { seedDemoOpenSession } from './seed/demo-open-session';
 import { seedDemoSeries } from './seed/demo-series';
 import { seedDemoJukyo } from './seed/demo-jukyo';
+import { seedDemoClaimStatus } from './seed/demo-claim-status';
 import { seedDemoPackages } from './seed/demo-packages';
 import { seedDemoJukyoMonth } from './seed/demo-jukyo-month';
 import { seedDemoProfiles } from './seed/demo-profiles';
@@ -88,6 +89,7 @@ export async function prepareDatabase(db: Db, config: AppConfig): Promise<StartR
 		await seedDemoWaitlist(tx);
 		await seedDemoSeries(tx);
 		await seedDemoJukyo(tx);
+		await seedDemoClaimStatus(tx);
 		await seedDemoPackages(tx);
 		await seedDemoJukyoMonth(tx);
 		return accounts;

@@ -17,6 +17,8 @@ export type ClaimBlocker =
 	| { code: 'missing_insured'; fields: string[] }
 	| { code: 'missing_registration'; fields: string[] }
 	| { code: 'missing_symptoms' }
+	| { code: 'unsigned_month' }
+	| { code: 'signature_outdated'; added: string[]; removed: string[] }
 	| ({ code: 'pricing' } & { problem: PricingProblem });
 
 const blank = (value: string | null | undefined) => value === null || value === undefined || value.trim() === '';
@@ -59,5 +61,8 @@ export function claimBlockers(input: ClaimFormInput, found: { consentProblems: A
 	if (registration.length > 0) blockers.push({ code: 'missing_registration', fields: registration });
 
 	for (const problem of found.pricingProblems) blockers.push({ code: 'pricing', problem });
+	// The patient's monthly confirmation (docs/jukyo-claim.md §11): only for a month with visits.
+	if (input.visits.length > 0 && input.confirmation.state === 'unsigned') blockers.push({ code: 'unsigned_month' });
+	if (input.visits.length > 0 && input.confirmation.state === 'changed') blockers.push({ code: 'signature_outdated', added: input.confirmation.added, removed: input.confirmation.removed });
 	return blockers;
 }

@@ -6,6 +6,7 @@ import type { ClaimBankAccount, ClaimFormInput, ClaimOutcome, ConsentForClaim, V
 import { claimBlockers, type ClaimBlocker } from './claim-blockers';
 import type { JukyoFeeSchedule } from './fees';
 import { lastDayOfMonth } from './wareki';
+import type { ClaimSignature } from './month-confirmation';
 
 /*
  * The 療養費支給申請書 (様式第6号, はり・きゅう) of one patient and month as plain values, block by
@@ -83,6 +84,8 @@ export interface ClaimForm {
 	/** True when the 同意書 original goes with this month's claim (signed in the month). */
 	consentAttached: boolean;
 	delegation: { delegatedOn: string | null; name: string | null; address: string | null; agentName: string | null; agentAddress: string | null };
+	/** Who confirmed the month and signed (the patient or a 代理人); null while unsigned (docs/jukyo-claim.md §11). */
+	signature: ClaimSignature | null;
 	/** 別紙5 (continuation reasons) is needed: ≥1 year from 初療 and ≥16 visits this month. */
 	continuationStatementNeeded: boolean;
 	blockers: ClaimBlocker[];
@@ -226,6 +229,7 @@ function buildMainForm(input: ClaimFormInput, rules: ClaimRules): ClaimForm {
 		consentAttached,
 		delegation: { delegatedOn: input.confirmedOn, name: input.insured.name, address: input.insured.address, agentName: reg.managerName, agentAddress: reg.address },
 		continuationStatementNeeded: needsContinuationStatement(firstTreatmentOn, dates),
+		signature: input.confirmation.state === 'signed' ? input.confirmation.signature : null,
 		blockers: []
 	};
 	form.blockers = claimBlockers(input, { consentProblems, pricingProblems: priced.problems, hasConsent: input.consents.length > 0 });

@@ -2,6 +2,7 @@ import type { InsuranceArts } from '../billing/billing-config';
 import type { DoctorConsentFacts } from '../billing/doctor-consent-validity';
 import type { InsuredCondition } from '../billing/insured-conditions';
 import type { HomeVisitTier } from './fees';
+import type { ClaimSignature } from './month-confirmation';
 
 /*
  * What the 療養費支給申請書 (様式第6号, はり・きゅう) is filled from (docs/jukyo-claim.md §1). The
@@ -134,4 +135,9 @@ export interface ClaimFormInput {
 	previousReportMonth: string | null;
 	/** The day the patient confirmed and signed the month (申請・委任 dates); null: left to fill by hand. */
 	confirmedOn: string | null;
+	/** The patient's monthly confirmation and signature (docs/jukyo-claim.md §11). */
+	confirmation: MonthConfirmationForClaim;
 }
+
+/** Whether the month's dates are signed for; 'changed': signed, but the visits changed since (a later visit asks again). */
+export type MonthConfirmationForClaim = { state: 'signed'; signature: ClaimSignature } | { state: 'unsigned' } | { state: 'changed'; added: string[]; removed: string[] };

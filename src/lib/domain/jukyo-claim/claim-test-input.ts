@@ -66,6 +66,7 @@ export function testInput(overrides: Partial<ClaimFormInput> = {}): ClaimFormInp
 		homeVisitReason: null,
 		previousReportMonth: null,
 		confirmedOn: '2026-11-25',
+		confirmation: { state: 'signed', signature: { signedOn: '2026-11-25', signerKind: 'patient', signerName: '佐藤 花子', proxyRelation: '', proxyReason: '', signatureKind: 'typed', signaturePath: null } },
 		...overrides
 	};
 }

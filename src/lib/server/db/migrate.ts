@@ -38,6 +38,7 @@ import { jukyoRegistration } from './migrations/0037_jukyo_registration';
 import { jukyoFeeVersions } from './migrations/0038_jukyo_fee_versions';
 import { readPathIndexes } from './migrations/0039_read_path_indexes';
 import { monthlyPlans } from './migrations/0040_monthly_plans';
+import { jukyoClaimStatus } from './migrations/0043_jukyo_claim_status';
 import { jukyoDoctorReport } from './migrations/0044_jukyo_doctor_report';
 import { chargeHomeVisit } from './migrations/0045_charge_home_visit';
 import { auditOneSuccessor } from './migrations/0046_audit_one_successor';
@@ -84,6 +85,7 @@ export function allMigrations(dialect: DialectName): Record<string, Migration> {
 		'0038_jukyo_fee_versions': jukyoFeeVersions,
 		'0039_read_path_indexes': readPathIndexes,
 		'0040_monthly_plans': monthlyPlans(dialect),
+		'0043_jukyo_claim_status': jukyoClaimStatus,
 		'0044_jukyo_doctor_report': jukyoDoctorReport,
 		'0045_charge_home_visit': chargeHomeVisit(dialect),
 		'0046_audit_one_successor': auditOneSuccessor,

@@ -3,6 +3,7 @@ import type { Generated, Insertable, Selectable } from 'kysely';
 import type { ConsentChannel } from '../../domain/consent/kinds';
 import type { BillingTables } from './schema-billing';
 import type { JukyoClaimTables } from './schema-jukyo-claim';
+import type { ClaimStatusTables } from './schema-claim-status';
 import type { JukyoTables } from './schema-jukyo';
 import type { JukyoMonthTables } from './schema-jukyo-month';
 import type { CancellationRecallTables } from './schema-cancellation-recall';
@@ -498,7 +499,7 @@ export interface DeletionRequestTable {
 	response: Generated<string>;
 }
 
-export interface Database extends ExaminationTables, PlanTables, SessionTables, OutcomeScoreTables, BillingTables, RateLimitTables, WaitlistTables, LineTables, CancellationRecallTables, JukyoClaimTables, JukyoTables, JukyoMonthTables, PractitionerPhotoTables, PackageTables {
+export interface Database extends ExaminationTables, PlanTables, SessionTables, OutcomeScoreTables, BillingTables, RateLimitTables, WaitlistTables, LineTables, CancellationRecallTables, JukyoClaimTables, JukyoTables, JukyoMonthTables, ClaimStatusTables, PractitionerPhotoTables, PackageTables {
 	clinic: ClinicTable;
 	opening_hours: OpeningHoursTable;
 	practitioner: PractitionerTable;

@@ -107,6 +107,8 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
 	'/[[lang=lang]]/staff/insurance/claims': DESK,
 	'/[[lang=lang]]/staff/insurance/claims/[patientId]/form.pdf': DESK,
 	'/[[lang=lang]]/staff/insurance/claims/summary.pdf': DESK,
+	// The patient's monthly confirmation and signature, opened by the desk (issue #19).
+	'/[[lang=lang]]/staff/insurance/claims/[patientId]/confirm': DESK,
 	'/[[lang=lang]]/staff/insurance/fees': OWNER,
 	// The 施術報告書 (issue #19): the practitioner writes it for the consenting doctor; the 受領委任 施術録 apart.
 	'/[[lang=lang]]/staff/patients/[id]/insurance/report': CLINICAL,

@@ -16,6 +16,10 @@ export function blockerText(t: Translate, blocker: ClaimBlocker, formatDate: (da
 		case 'missing_insured':
 		case 'missing_registration':
 			return t(`jukyoClaim.blocker.${blocker.code}`, { fields: fields(blocker.fields) });
+		case 'unsigned_month':
+			return t('claimStatus.blocker.unsigned_month');
+		case 'signature_outdated':
+			return t('claimStatus.blocker.signature_outdated', { dates: [...blocker.added, ...blocker.removed].map(formatDate).join(t('jukyoClaim.fieldSeparator')) });
 		case 'pricing':
 			return t(`jukyoClaim.blocker.pricing.${blocker.problem.code}`, { date: formatDate(blocker.problem.date) });
 	}

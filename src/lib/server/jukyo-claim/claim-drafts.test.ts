@@ -70,9 +70,11 @@ describeEachDatabase('the monthly 申請書 from the records', (db) => {
 			['鈴木 花', ['2027-09-15']]
 		]);
 		expect(form.certification.practitioners[1]!.licence).toBe('はり師 第700001号・きゅう師 第700002号');
-		// A 後期高齢者 is their own 被保険者 (続柄 本人); the address the record lacks is named as missing, never guessed.
-		expect(form.blockers).toEqual([{ code: 'missing_insured', fields: ['address'] }]);
+		// A 後期高齢者 is their own 被保険者 (本人); the patient has no address on record: named as missing,
+		// never guessed. The month is not confirmed and signed yet (docs/jukyo-claim.md §11).
+		expect(form.blockers).toEqual([{ code: 'missing_insured', fields: ['address'] }, { code: 'unsigned_month' }]);
 		expect(form.patient.relation).toBe('本人');
+		expect(form.insured.name).toBe(form.patient.name);
 		const text = squashed(pdfText(document!.pdf));
 		for (const s of ['令和9年9月分', '39131015', '【3後高】', '【8高外一】', '【9】', '12・345', 'ヤマダハナ', '明大【昭】平令25年2月3日', '右坐骨神経に沿う痛み', '令和9年5月6日', '合計3,640円', '請求額3,276円', '鈴木花', '関東信越はり1234567', 'みずほ銀行']) {
 			expect(text).toContain(s);

@@ -5,6 +5,7 @@ import type { ClinicRegistrationForClaim } from '../../domain/jukyo-claim/claim-
 import { recordAudit, type AuditActor } from '../audit/audit-log';
 import type { Db } from '../db/database';
 import { claimFormPdf } from './claim-pdf';
+import { frozenClaimForm } from './claim-workflow';
 import { claimFormInputFor, insuredPatientsOfMonth } from './claim-records';
 import { loadClinicRegistrationForClaim } from './claim-registration';
 import { loadJukyoConsentRules, loadJukyoFeeSchedules } from './fee-versions';
@@ -71,8 +72,10 @@ export async function claimFormDocument(db: Db, patientId: string, month: string
 	const registration = options.registration ?? (await loadClinicRegistrationForClaim(db));
 	const input = await claimFormInputFor(db, patientId, month, registration);
 	if (!input || input.visits.length === 0) return null;
-	const form = buildClaimForms(input, await loadRules(db)).find((f) => f.kind === kind);
-	if (!form) return null;
+	const built = buildClaimForms(input, await loadRules(db)).find((f) => f.kind === kind);
+	if (!built) return null;
+	// Past its draft, a claim prints the form frozen when it was marked ready (docs/jukyo-claim.md §12).
+	const form = (await frozenClaimForm(db, patientId, month, kind)) ?? built;
 	const pdf = await claimFormPdf(form);
 	await recordAudit(db, actor, { action: 'jukyo_claim.pdf', entityType: 'jukyo_claim', entityId: `${month}:${kind}`, patientId, detail: { blockers: form.blockers.map((b) => b.code) } });
 	return { pdf, filename: `claim-${month}-${kind === 'main' ? 'insurer' : 'public'}-${patientId.slice(0, 8)}.pdf`, form };

@@ -4,6 +4,7 @@ import { DAY_MARK_SYMBOLS, type ClaimForm } from '../../domain/jukyo-claim/claim
 import { eraYearText, formatWareki, formatWarekiMonth, toWareki } from '../../domain/jukyo-claim/wareki';
 import { translator, type MessageKey } from '../../i18n/translate';
 import { ClaimSheet } from './claim-sheet';
+import { printSignature } from './claim-signature-pdf';
 
 /*
  * The 療養費支給申請書 (様式第6号, はり・きゅう) as an A4 PDF, block by block in the form's order
@@ -182,5 +183,6 @@ export function claimFormPdf(form: ClaimForm): Promise<Buffer> {
 		{ label: `${t('jukyoClaim.pdf.agent')} ${t('jukyoClaim.pdf.address')}`, value: orBlank(d.agentAddress), weight: 1.6 },
 		{ label: t('jukyoClaim.pdf.name'), value: orBlank(d.agentName) }
 	]);
+	printSignature(sheet, form.signature);
 	return sheet.end();
 }

@@ -6,6 +6,7 @@ import { HOLDER_KIND_CODES, INSURANCE_KIND_CODES } from '../../domain/jukyo/elig
 import { translate } from '../../i18n/translate';
 import type { Db } from '../db/database';
 import { reportFeeOfMonth } from './doctor-report';
+import { withMonthConfirmation } from './month-confirmations';
 
 /*
  * The records a month's 申請書 is filled from (docs/jukyo-claim.md §1), read from what shinkyu
@@ -151,7 +152,7 @@ export async function claimFormInputFor(db: Db, patientId: string, month: string
 		carrier.reportIssued = true;
 	}
 	const firstTreatments = consents.map((c) => c.firstTreatmentOn).filter((d): d is string => d !== null).sort();
-	return {
+	return withMonthConfirmation(db, patientId, {
 		month,
 		registration,
 		insured: isInsuredPerson ? { name: patientName, postalCode: blankToNull(patient.postal_code), address: blankToNull(patient.address), phone: blankToNull(patient.phone) } : { name: null, postalCode: null, address: null, phone: null },
@@ -170,6 +171,7 @@ export async function claimFormInputFor(db: Db, patientId: string, month: string
 		outcome: 'continuing',
 		homeVisitReason: [...charges].reverse().find((c) => c.home_reason !== null && c.home_reason !== undefined)?.home_reason ?? null,
 		previousReportMonth: report.previousMonth,
-		confirmedOn: null
-	};
+		confirmedOn: null,
+		confirmation: { state: 'unsigned' }
+	});
 }

@@ -49,6 +49,7 @@ import { packageReports } from './package-reports';
 import { packagePlans } from './package-plans';
 import { jukyoMonth } from './jukyo-month';
 import { jukyoReport } from './jukyo-report';
+import { claimStatus } from './claim-status';
 
 export const AREA_MESSAGES_JA = {
 	...publicSite.ja,
@@ -97,7 +98,8 @@ export const AREA_MESSAGES_JA = {
 	...packageReports.ja,
 	...packagePlans.ja,
 	...jukyoMonth.ja,
-	...jukyoReport.ja
+	...jukyoReport.ja,
+	...claimStatus.ja
 } as const;
 
 export const AREA_MESSAGES_EN = {
@@ -147,5 +149,6 @@ export const AREA_MESSAGES_EN = {
 	...packageReports.en,
 	...packagePlans.en,
 	...jukyoMonth.en,
-	...jukyoReport.en
+	...jukyoReport.en,
+	...claimStatus.en
 } as const;

@@ -1,0 +1,274 @@
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import type { ClaimBlocker } from '../../domain/jukyo-claim/claim-blockers';
+import { buildClaimForms, type ClaimForm, type ClaimRules } from '../../domain/jukyo-claim/claim-form';
+import type { ClinicRegistrationForClaim } from '../../domain/jukyo-claim/claim-input';
+import { claimDestination, claimStatusOf, claimTransition, type ClaimDestination, type ClaimEventKind, type ClaimStatus, type ClaimTransitionRefusal } from '../../domain/jukyo-claim/claim-status';
+import { claimDifference } from '../../domain/jukyo-claim/insurer-payment';
+import { isCalendarDate, localDate } from '../../domain/time';
+import type { SubmissionTarget } from '../../domain/jukyo/registration';
+import { recordAudit, type AuditActor } from '../audit/audit-log';
+import { recentClinicTimeZone } from '../clinic/clinic-settings';
+import type { Db } from '../db/database';
+import { withTransaction } from '../db/transaction';
+import { loadJukyoRegistration } from '../jukyo/registration';
+import { claimFormInputFor, insuredPatientsOfMonth } from './claim-records';
+import { loadClinicRegistrationForClaim } from './claim-registration';
+import { loadJukyoConsentRules, loadJukyoFeeSchedules } from './fee-versions';
+
+/*
+ * The claim workflow (docs/jukyo-claim.md §12): each patient-month 申請書 (and its 公費 申請書) moves
+ * draft → ready → submitted → returned → ready (a new version) … → paid by the one rule
+ * domain/jukyo-claim/claim-status.ts. "Ready" freezes the form as it is (`jukyo_claim_version`);
+ * every later step is a numbered event row. Nothing is edited in place. Only the desk (owner,
+ * reception) moves claims, checked again here inside the transaction; every move is audited.
+ */
+
+export interface ClaimVersionView {
+	id: string;
+	version: number;
+	previousId: string | null;
+	createdAt: string;
+	claimJpy: number;
+	totalJpy: number;
+	events: Array<{ event: ClaimEventKind; on: string; reason: string }>;
+	paidJpy: number;
+}
+
+export interface ClaimBoardRow {
+	patientId: string;
+	patientName: string;
+	patientNumber: string | null;
+	kind: ClaimForm['kind'];
+	status: ClaimStatus;
+	destination: ClaimDestination;
+	/** The form the records give today; null when the month has no visits left (a claim made earlier stays listed). */
+	current: { days: number; totalJpy: number; claimJpy: number; blockers: ClaimBlocker[]; continuationStatementNeeded: boolean } | null;
+	/** The records give another form than the one frozen at "ready" (reopen it and mark it ready again). */
+	changedSinceReady: boolean;
+	versions: ClaimVersionView[];
+	/** The newest version's claim, its payments and what is still owed; null before "ready". */
+	money: { claimJpy: number; paidJpy: number; differenceJpy: number } | null;
+	submittedOn: string | null;
+}
+
+export interface ClaimBoardGroup {
+	destination: ClaimDestination;
+	rows: ClaimBoardRow[];
+}
+
+async function loadRules(db: Db): Promise<ClaimRules> {
+	const [feeSchedules, consentRules] = await Promise.all([loadJukyoFeeSchedules(db), loadJukyoConsentRules(db)]);
+	return { feeSchedules, consentRules };
+}
+
+async function submissionTargets(db: Db): Promise<SubmissionTarget[]> {
+	return (await loadJukyoRegistration(db)).registration.submissions;
+}
+
+const keyOf = (patientId: string, kind: string) => `${patientId}:${kind}`;
+
+async function versionsOfMonth(db: Db, month: string, patientId?: string): Promise<Map<string, ClaimVersionView[]>> {
+	let query = db.kysely.selectFrom('jukyo_claim_version').selectAll().where('month', '=', month);
+	if (patientId) query = query.where('patient_id', '=', patientId);
+	const versions = await query.orderBy('version').execute();
+	const ids = versions.map((v) => v.id);
+	const [events, paid] =
+		ids.length === 0
+			? [[], []]
+			: await Promise.all([
+					db.kysely.selectFrom('jukyo_claim_event').select(['claim_version_id', 'event', 'on_date', 'reason', 'seq']).where('claim_version_id', 'in', ids).orderBy('seq').execute(),
+					db.kysely.selectFrom('jukyo_payment_claim').select(['claim_version_id', 'amount_jpy']).where('claim_version_id', 'in', ids).execute()
+				]);
+	const byClaim = new Map<string, ClaimVersionView[]>();
+	for (const v of versions) {
+		const list = byClaim.get(keyOf(v.patient_id, v.kind)) ?? [];
+		list.push({
+			id: v.id,
+			version: Number(v.version),
+			previousId: v.previous_id,
+			createdAt: v.created_at,
+			claimJpy: Number(v.claim_jpy),
+			totalJpy: Number(v.total_jpy),
+			events: events.filter((e) => e.claim_version_id === v.id).map((e) => ({ event: e.event, on: e.on_date, reason: e.reason })),
+			paidJpy: paid.filter((p) => p.claim_version_id === v.id).reduce((sum, p) => sum + Number(p.amount_jpy), 0)
+		});
+		byClaim.set(keyOf(v.patient_id, v.kind), list);
+	}
+	return byClaim;
+}
+
+function snapshotOf(form: ClaimForm): string {
+	return JSON.stringify(form);
+}
+
+async function frozenSnapshot(db: Db, versionId: string): Promise<string> {
+	const row = await db.kysely.selectFrom('jukyo_claim_version').select('snapshot').where('id', '=', versionId).executeTakeFirstOrThrow();
+	return row.snapshot;
+}
+
+function rowFor(patient: { id: string; name: string; patientNumber: string | null }, kind: ClaimForm['kind'], form: ClaimForm | null, versions: ClaimVersionView[], snapshot: string | null, submissions: readonly SubmissionTarget[], month: string): ClaimBoardRow {
+	const latest = versions.at(-1) ?? null;
+	const status = claimStatusOf(latest ? { events: latest.events.map((e) => e.event) } : null);
+	const frozen = snapshot === null ? null : (JSON.parse(snapshot) as ClaimForm);
+	const insurerNumber = form?.header.insurerNumber ?? frozen?.header.insurerNumber ?? null;
+	const submittedOn = latest?.events.findLast((e) => e.event === 'submitted')?.on ?? null;
+	return {
+		patientId: patient.id,
+		patientName: patient.name,
+		patientNumber: patient.patientNumber,
+		kind,
+		status,
+		destination: claimDestination(insurerNumber, submissions, month),
+		current: form ? { days: form.treatment.days, totalJpy: form.fees.totalJpy, claimJpy: form.fees.claimJpy, blockers: form.blockers, continuationStatementNeeded: form.continuationStatementNeeded } : null,
+		changedSinceReady: status === 'ready' && snapshot !== null && (form === null || snapshotOf(form) !== snapshot),
+		versions,
+		money: latest && status !== 'draft' ? { claimJpy: latest.claimJpy, paidJpy: latest.paidJpy, differenceJpy: claimDifference(latest.claimJpy, latest.paidJpy) } : null,
+		submittedOn
+	};
+}
+
+/** The claims page: every 申請書 of the month with its status, grouped per 提出先 with its deadline (audited). */
+export async function claimBoard(db: Db, month: string, actor: AuditActor, options: { registration?: ClinicRegistrationForClaim } = {}): Promise<ClaimBoardGroup[]> {
+	const registration = options.registration ?? (await loadClinicRegistrationForClaim(db));
+	const [rules, submissions, patients, versions] = await Promise.all([loadRules(db), submissionTargets(db), insuredPatientsOfMonth(db, month), versionsOfMonth(db, month)]);
+	const rows: ClaimBoardRow[] = [];
+	const seen = new Set<string>();
+	for (const patient of patients) {
+		const input = await claimFormInputFor(db, patient.id, month, registration);
+		if (!input) continue;
+		for (const form of buildClaimForms(input, rules)) {
+			const list = versions.get(keyOf(patient.id, form.kind)) ?? [];
+			const latest = list.at(-1);
+			rows.push(rowFor(patient, form.kind, form, list, latest ? await frozenSnapshot(db, latest.id) : null, submissions, month));
+			seen.add(keyOf(patient.id, form.kind));
+		}
+	}
+	// A claim made earlier whose visits were all voided since stays on the page, from its frozen form.
+	for (const [key, list] of versions) {
+		if (seen.has(key)) continue;
+		const [patientId, kind] = key.split(':') as [string, ClaimForm['kind']];
+		const p = await db.kysely.selectFrom('patient').select(['family_name', 'given_name', 'patient_number']).where('id', '=', patientId).executeTakeFirst();
+		if (!p) continue;
+		rows.push(rowFor({ id: patientId, name: `${p.family_name} ${p.given_name}`.trim(), patientNumber: p.patient_number }, kind, null, list, await frozenSnapshot(db, list.at(-1)!.id), submissions, month));
+	}
+	const groups = new Map<string, ClaimBoardGroup>();
+	for (const row of rows) {
+		const group = groups.get(row.destination.key) ?? { destination: row.destination, rows: [] };
+		group.rows.push(row);
+		groups.set(row.destination.key, group);
+	}
+	await recordAudit(db, actor, { action: 'jukyo_claim.list', entityType: 'jukyo_claim', entityId: month, detail: { forms: rows.length } });
+	return [...groups.values()].sort((a, b) => a.destination.key.localeCompare(b.destination.key));
+}
+
+const ZDate = z.string('claimStatus.error.date').refine(isCalendarDate, 'claimStatus.error.date');
+
+export const ZMoveClaimSchema = z.object({
+	patientId: z.uuid('claimStatus.error.claim'),
+	month: z.string('jukyoClaim.page.badMonth').regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'jukyoClaim.page.badMonth'),
+	kind: z.enum(['main', 'public_expense'], 'claimStatus.error.claim'),
+	confirm: z.literal('on', 'claimStatus.error.confirm'),
+	action: z.discriminatedUnion(
+		'type',
+		[
+			z.object({ type: z.literal('mark_ready') }),
+			z.object({ type: z.literal('reopen') }),
+			z.object({ type: z.literal('submit'), on: ZDate }),
+			z.object({ type: z.literal('return'), on: ZDate, reason: z.string('claimStatus.error.reason_required').trim().min(1, 'claimStatus.error.reason_required').max(500, 'claimStatus.error.tooLong') })
+		],
+		'claimStatus.error.action'
+	)
+});
+
+export type MoveClaimResult =
+	| { ok: true; status: ClaimStatus; versionId: string }
+	| { ok: false; code: 'invalid'; fields: Record<string, string> }
+	| { ok: false; code: 'forbidden' | 'not_found' }
+	| { ok: false; code: 'refused'; reason: ClaimTransitionRefusal };
+
+export const DESK_ROLES: readonly string[] = ['owner', 'reception'];
+
+function fieldErrors(issues: ReadonlyArray<{ path: PropertyKey[]; message: string }>): Record<string, string> {
+	const fields: Record<string, string> = {};
+	for (const issue of issues) {
+		const name = String(issue.path.at(-1) ?? '_');
+		fields[name] ??= issue.message.startsWith('claimStatus.') || issue.message.startsWith('jukyoClaim.') ? issue.message : 'claimStatus.error.invalid';
+	}
+	return fields;
+}
+
+/**
+ * Moves one 申請書 by the rule (form fields: patientId, month, kind, confirm=on, action, and `on` /
+ * `reason` as the action needs). "Pay" is not here: a claim is paid by recording the insurer's
+ * payment (insurer-payments.ts).
+ */
+export async function moveClaim(db: Db, input: Record<string, unknown>, actor: AuditActor, options: { now?: Date; registration?: ClinicRegistrationForClaim } = {}): Promise<MoveClaimResult> {
+	if (actor.type !== 'staff' || !actor.id) return { ok: false, code: 'forbidden' };
+	const staffId = actor.id;
+	const parsed = ZMoveClaimSchema.safeParse({ ...input, action: { type: input.action, on: input.on, reason: input.reason } });
+	if (!parsed.success) return { ok: false, code: 'invalid', fields: fieldErrors(parsed.error.issues) };
+	const { patientId, month, kind, action } = parsed.data;
+	const now = options.now ?? db.clock.now();
+	const today = localDate(now.getTime(), await recentClinicTimeZone(db));
+	const registration = options.registration ?? (await loadClinicRegistrationForClaim(db));
+	const rules = await loadRules(db);
+	const submissions = await submissionTargets(db);
+	return withTransaction(db, async (tx): Promise<MoveClaimResult> => {
+		const staff = await tx.kysely.selectFrom('staff').select('role').where('id', '=', staffId).executeTakeFirst();
+		if (!staff || !DESK_ROLES.includes(staff.role)) return { ok: false, code: 'forbidden' };
+		const claimInput = await claimFormInputFor(tx, patientId, month, registration);
+		const form = claimInput && claimInput.visits.length > 0 ? (buildClaimForms(claimInput, rules).find((f) => f.kind === kind) ?? null) : null;
+		const versions = (await versionsOfMonth(tx, month, patientId)).get(keyOf(patientId, kind)) ?? [];
+		const latest = versions.at(-1) ?? null;
+		if (!form && !latest) return { ok: false, code: 'not_found' };
+		const status = claimStatusOf(latest ? { events: latest.events.map((e) => e.event) } : null);
+		const snapshot = latest ? await frozenSnapshot(tx, latest.id) : null;
+		const transition = claimTransition(status, action, {
+			month,
+			today,
+			blockers: form ? form.blockers.length : 1,
+			changedSinceReady: snapshot !== null && (form === null || snapshotOf(form) !== snapshot),
+			submittedOn: latest?.events.findLast((e) => e.event === 'submitted')?.on ?? null
+		});
+		if (!transition.ok) return { ok: false, code: 'refused', reason: transition.code };
+		if (transition.effect.kind === 'new_version') {
+			const id = randomUUID();
+			await tx.kysely
+				.insertInto('jukyo_claim_version')
+				.values({
+					id,
+					patient_id: patientId,
+					month,
+					kind,
+					version: (latest?.version ?? 0) + 1,
+					previous_id: latest?.id ?? null,
+					destination: claimDestination(form!.header.insurerNumber, submissions, month).key,
+					total_jpy: form!.fees.totalJpy,
+					claim_jpy: form!.fees.claimJpy,
+					snapshot: snapshotOf(form!),
+					created_at: now.toISOString(),
+					created_by: staffId
+				})
+				.execute();
+			await recordAudit(tx, actor, { action: 'jukyo_claim.ready', entityType: 'jukyo_claim_version', entityId: id, patientId, detail: { month, kind, version: (latest?.version ?? 0) + 1, previousId: latest?.id ?? null } });
+			return { ok: true, status: transition.status, versionId: id };
+		}
+		const effect = transition.effect;
+		const seq = latest!.events.length + 1;
+		await tx.kysely
+			.insertInto('jukyo_claim_event')
+			.values({ id: randomUUID(), claim_version_id: latest!.id, seq, event: effect.event, on_date: effect.on, reason: effect.reason, payment_id: null, created_at: now.toISOString(), created_by: staffId })
+			.execute();
+		await recordAudit(tx, actor, { action: `jukyo_claim.${effect.event}`, entityType: 'jukyo_claim_version', entityId: latest!.id, patientId, detail: { month, kind, on: effect.on } });
+		return { ok: true, status: transition.status, versionId: latest!.id };
+	});
+}
+
+/** The form frozen by the newest version when the claim is past its draft (the PDF prints what was submitted); null for a draft. */
+export async function frozenClaimForm(db: Db, patientId: string, month: string, kind: ClaimForm['kind']): Promise<ClaimForm | null> {
+	const versions = (await versionsOfMonth(db, month, patientId)).get(keyOf(patientId, kind)) ?? [];
+	const latest = versions.at(-1);
+	if (!latest || claimStatusOf({ events: latest.events.map((e) => e.event) }) === 'draft') return null;
+	return JSON.parse(await frozenSnapshot(db, latest.id)) as ClaimForm;
+}
