@@ -108,7 +108,12 @@ export const TABLE_OWNERS: Record<Table, string> = {
 	jukyo_fee_version: 'jukyo-claim/fee-versions.ts',
 	jukyo_fee_item: 'jukyo-claim/fee-versions.ts',
 	jukyo_consent_rule: 'jukyo-claim/consent-rules.ts',
-	jukyo_doctor_report: 'jukyo-claim/doctor-report.ts'
+	jukyo_doctor_report: 'jukyo-claim/doctor-report.ts',
+	jukyo_month_confirmation: 'jukyo-claim/month-confirmations.ts',
+	jukyo_claim_version: 'jukyo-claim/claim-workflow.ts',
+	jukyo_claim_event: 'jukyo-claim/claim-workflow.ts',
+	jukyo_insurer_payment: 'jukyo-claim/insurer-payments.ts',
+	jukyo_payment_claim: 'jukyo-claim/insurer-payments.ts'
 };
 
 /** Tables whose rows only their migration writes; the owner reads them. */
@@ -147,7 +152,8 @@ export const NOT_YET_OWNED: Partial<Record<Table, string>> = {
 	appointment_plan: 'the monthly-plan use cases write their tables (issue #18)',
 	jukyo_registration: 'the 受領委任 use cases write their tables (being changed under issue #19)',
 	eligibility_check: 'the 受領委任 use cases write their tables (being changed under issue #19)',
-	doctor_treatment: 'the 受領委任 use cases write their tables (being changed under issue #19)'
+	doctor_treatment: 'the 受領委任 use cases write their tables (being changed under issue #19)',
+	jukyo_claim_event: 'recording an insurer payment writes the paid event beside the payment (insurer-payments.ts)'
 };
 
 /**

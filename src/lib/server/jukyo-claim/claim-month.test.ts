@@ -10,6 +10,7 @@ import { insertPatient, insertPractitioner, insertStaff } from '../outcomes/test
 import { updatePatient } from '../patients/update-patient';
 import { claimFormDocument, listClaimDrafts } from './claim-drafts';
 import { summarySheetsDocument } from './summary-document';
+import { recordMonthConfirmation } from './month-confirmations';
 
 /*
  * One 受領委任 month end to end (issue #19, docs/jukyo-claim.md §8): built through the use cases the
@@ -92,6 +93,11 @@ async function consent(db: Db, world: BillingWorld, patientId: string, input: Re
 }
 
 describeEachDatabase('a 受領委任 month, end to end', (db) => {
+	async function sign(world: BillingWorld, patientId: string, dates: string[], on: string, signer: Record<string, string>) {
+		const signed = await recordMonthConfirmation(db(), patientId, { month: MONTH, date: dates, agree: 'on', ...signer }, world.actor, { now: new Date(`${on}T08:00:00.000Z`) });
+		if (!signed.ok) throw new Error(`month not signed: ${JSON.stringify(signed)}`);
+	}
+
 	async function buildMonth() {
 		const { world, second } = await monthWorld(db());
 		// A: sciatica, 協会けんぽ 本人 7割給付; treated since June; 再同意 on 18 November; visits at the clinic, at home and on a call.
@@ -133,6 +139,9 @@ describeEachDatabase('a 受領委任 month, end to end', (db) => {
 		await checkEligibility(db(), world, b, '2026-11-05', { method: 'eligibility_certificate', insuranceKind: 'shakoku', holderKind: 'honnin', benefitPercent: 70, insurerNumber: '138016', insuranceSymbol: '江戸', insuranceNumber: '4567', publicPayerNumber: '81136015', publicRecipientNumber: '7654321', validUntil: '2027-07-31' });
 		await charge(db(), world, b, at('2026-11-05'), { arts: 'single' });
 		await charge(db(), world, b, at('2026-11-12'), { arts: 'single' });
+		// Each month confirmed and signed at its last visit: A in person, B's by her husband (docs/jukyo-claim.md §11).
+		await sign(world, a, ['2026-11-04', '2026-11-11', '2026-11-18', '2026-11-25', '2026-11-27'], '2026-11-27', { signerKind: 'patient', signerName: '佐藤 太郎' });
+		await sign(world, b, ['2026-11-05', '2026-11-12'], '2026-11-12', { signerKind: 'proxy', signerName: '高橋 健', proxyRelation: '夫', proxyReason: '本人が手を痛めて署名できないため' });
 		return { world, a, b };
 	}
 
@@ -213,7 +222,9 @@ describeEachDatabase('a 受領委任 month, end to end', (db) => {
 			'1234567',
 			'フジタマコト',
 			'療養費の受領を代理人に委任します。',
-			'代理人（施術管理者）'
+			'代理人（施術管理者）',
+			// The patient's confirmation and signature of the month, on the day of the last visit.
+			'佐藤太郎（本人）令和8年11月27日氏名入力による確認'
 		];
 		for (const s of expected) expect(text, s).toContain(squashed(s));
 		// The grid: ○ for the three clinic days (the legend prints one more).
@@ -257,7 +268,9 @@ describeEachDatabase('a 受領委任 month, end to end', (db) => {
 			'田中二郎',
 			'江戸川中央クリニック東京都江戸川区中央4-1',
 			'自令和8年11月5日至令和9年4月30日',
-			'藤田誠（はり師第900101号・きゅう師第900102号）：5日・12日'
+			'藤田誠（はり師第900101号・きゅう師第900102号）：5日・12日',
+			// Signed by a 代理人: who, the relation and why.
+			'代理人高橋健（続柄：夫）令和8年11月12日氏名入力による確認理由：本人が手を痛めて署名できないため'
 		];
 		const mainText = squashed(pdfText(main.pdf));
 		for (const s of [...common, '請求額3,619円']) expect(mainText, s).toContain(squashed(s));

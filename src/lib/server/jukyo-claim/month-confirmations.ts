@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import type { ClaimFormInput, HonkeCode, MonthConfirmationForClaim } from '../../domain/jukyo-claim/claim-input';
-import { HOLDER_KIND_CODES } from '../../domain/jukyo/eligibility';
+import type { ClaimFormInput, MonthConfirmationForClaim } from '../../domain/jukyo-claim/claim-input';
 import { claimSignatureOf, isSignaturePath, monthConfirmationState, type MonthConfirmationFacts } from '../../domain/jukyo-claim/month-confirmation';
 import { isCalendarDate, localDate } from '../../domain/time';
 import { recordAudit, type AuditActor } from '../audit/audit-log';
@@ -68,10 +67,9 @@ export async function monthConfirmationFor(db: Db, patientId: string, month: str
 }
 
 /**
- * Completes a claim input with what this capability keeps: the month's confirmation (and the 申請・委任
- * date it gives), the 本家区分 of the month's eligibility check, and the 被保険者 when that check says
- * the patient is the card's holder (本人, or any 後期高齢者) — then the patient's own name and address
- * are the 被保険者's.
+ * Completes a claim input with what this capability keeps: the month's confirmation and the
+ * 申請・委任 date it gives. (The 本家区分 and the 被保険者 come from the eligibility check the
+ * charges relied on, in claim-records.ts.)
  */
 export async function withMonthConfirmation(db: Db, patientId: string, input: ClaimFormInput): Promise<ClaimFormInput> {
 	const confirmation = await monthConfirmationFor(
@@ -80,27 +78,7 @@ export async function withMonthConfirmation(db: Db, patientId: string, input: Cl
 		input.month,
 		input.visits.map((v) => v.date)
 	);
-	let { insured, patient, eligibility } = input;
-	if (input.visits.length > 0) {
-		const check = await db.kysely
-			.selectFrom('eligibility_check')
-			.select(['holder_kind', 'insurance_kind'])
-			.where('patient_id', '=', patientId)
-			.where('checked_on', '>=', `${input.month}-01`)
-			.where('checked_on', '<', nextMonthStart(input.month))
-			.orderBy('checked_on', 'desc')
-			.orderBy('checked_at', 'desc')
-			.executeTakeFirst();
-		// 本家区分 as the month's check recorded it, where the charges could not tell (docs/jukyo-inin.md §3).
-		if (check?.holder_kind && eligibility.honke === null) eligibility = { ...eligibility, honke: HOLDER_KIND_CODES[check.holder_kind] as HonkeCode };
-		if (check && insured.name === null && (check.holder_kind === 'honnin' || check.insurance_kind === 'koki')) {
-			const row = await db.kysely.selectFrom('patient').select(['postal_code', 'address', 'phone']).where('id', '=', patientId).executeTakeFirstOrThrow();
-			const blank = (v: string) => (v.trim() === '' ? null : v.trim());
-			insured = { name: patient.name, postalCode: blank(row.postal_code), address: blank(row.address), phone: blank(row.phone) };
-			patient = { ...patient, relation: patient.relation ?? '本人' };
-		}
-	}
-	return { ...input, insured, patient, eligibility, confirmation, confirmedOn: confirmation.state === 'signed' ? confirmation.signature.signedOn : input.confirmedOn };
+	return { ...input, confirmation, confirmedOn: confirmation.state === 'signed' ? confirmation.signature.signedOn : input.confirmedOn };
 }
 
 /** 'YYYY-MM' (the same rule as the claims page's month). */

@@ -10,6 +10,7 @@ import { recordEligibilityCheck } from '../jukyo/eligibility';
 import { loadJukyoRegistration, saveJukyoRegistration } from '../jukyo/registration';
 import { registerFields } from '../patients/register-fields';
 import { seedDemoEarlierSessions } from './demo-record';
+import { recordMonthConfirmation } from '../jukyo-claim/month-confirmations';
 
 /*
  * A complete 受領委任 month in the demo clinic (issue #19): an insured sciatica patient (国保, 本人,
@@ -135,6 +136,10 @@ export async function seedDemoJukyoMonth(db: Db, now = db.clock.now()): Promise<
 		const paid = await recordPayment(db, charged.chargeId, { method: 'cash', amountJpy: charged.charge.patientDueJpy }, desk, { now: new Date(end + 6 * 60_000) });
 		if (!paid.ok) throw new Error(`demo claim month, payment ${day}: ${paid.code}`);
 	}
+	// She confirmed the month's days and signed at its last visit (docs/jukyo-claim.md §11).
+	const lastDay = days.at(-1)!;
+	const signed = await recordMonthConfirmation(db, patientId, { month, date: days, agree: 'on', signerKind: 'patient', signerName: '中村 正子' }, desk, { now: new Date(at(lastDay, '15:10')) });
+	if (!signed.ok) throw new Error(`demo claim month, signature: ${signed.code}`);
 }
 
 /** The clinic's 受領委任 registration, saved only when the demo has none yet (demo-jukyo.ts saves the full one). */
