@@ -9,17 +9,32 @@ import svelteConfig from './svelte.config.js';
  * a later block that sets the rule replaces an earlier one for the files it matches.
  */
 const CLOCK = [
-	{ selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'Read the time from the clock (db.clock.now() or a `now` argument), not new Date().' },
-	{ selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: 'Read the time from the clock (db.clock.now() or a `now` argument), not Date.now().' }
+	{
+		selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+		message: 'Read the time from the clock (db.clock.now() or a `now` argument), not new Date().'
+	},
+	{
+		selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']",
+		message: 'Read the time from the clock (db.clock.now() or a `now` argument), not Date.now().'
+	}
 ];
 // One format module (src/lib/format, docs/architecture.md): every date, time, number and yen for people.
 const FORMAT = [
-	{ selector: "MemberExpression[object.name='Intl'][property.name=/^(DateTimeFormat|NumberFormat)$/]", message: 'Format dates, times, numbers and yen with src/lib/format, not Intl directly.' },
-	{ selector: "CallExpression[callee.property.name=/^toLocale(Date|Time)?String$/]", message: 'Format dates, times, numbers and yen with src/lib/format, not toLocale*String.' }
+	{
+		selector: "MemberExpression[object.name='Intl'][property.name=/^(DateTimeFormat|NumberFormat)$/]",
+		message: 'Format dates, times, numbers and yen with src/lib/format, not Intl directly.'
+	},
+	{
+		selector: 'CallExpression[callee.property.name=/^toLocale(Date|Time)?String$/]',
+		message: 'Format dates, times, numbers and yen with src/lib/format, not toLocale*String.'
+	}
 ];
 // SQL lives in the server module that owns the table (docs/architecture.md): routes call it.
 const SQL = [
-	{ selector: "CallExpression[callee.property.name=/^(selectFrom|insertInto|updateTable|deleteFrom|replaceInto|mergeInto)$/]", message: 'Routes do not query: call the server module that owns the table.' },
+	{
+		selector: 'CallExpression[callee.property.name=/^(selectFrom|insertInto|updateTable|deleteFrom|replaceInto|mergeInto)$/]',
+		message: 'Routes do not query: call the server module that owns the table.'
+	},
 	{ selector: "TaggedTemplateExpression[tag.name='sql']", message: 'Routes do not query: call the server module that owns the table.' }
 ];
 
@@ -48,7 +63,15 @@ export default ts.config(
 		rules: { 'no-restricted-syntax': ['error', ...CLOCK, ...FORMAT] }
 	},
 	{
-		files: ['src/*.ts', 'src/lib/server/clock/clock.ts', 'src/lib/components/**/*.ts', 'src/lib/components/**/*.svelte', 'src/lib/*.ts', 'src/lib/!(format|domain|server)/**/*.ts', 'src/lib/!(format|domain|server)/**/*.svelte'],
+		files: [
+			'src/*.ts',
+			'src/lib/server/clock/clock.ts',
+			'src/lib/components/**/*.ts',
+			'src/lib/components/**/*.svelte',
+			'src/lib/*.ts',
+			'src/lib/!(format|domain|server)/**/*.ts',
+			'src/lib/!(format|domain|server)/**/*.svelte'
+		],
 		ignores: ['**/*.test.ts'],
 		rules: { 'no-restricted-syntax': ['error', ...FORMAT] }
 	},
@@ -68,7 +91,10 @@ export default ts.config(
 				'error',
 				{
 					patterns: [
-						{ group: ['$lib/server', '$lib/server/*', '**/server/*', '$app/*', '@sveltejs/*', 'svelte', 'svelte/*'], message: 'The domain holds pure rules: no server, framework or page imports.' },
+						{
+							group: ['$lib/server', '$lib/server/*', '**/server/*', '$app/*', '@sveltejs/*', 'svelte', 'svelte/*'],
+							message: 'The domain holds pure rules: no server, framework or page imports.'
+						},
 						{ group: ['node:*', 'kysely', 'pg', 'better-sqlite3', 'nodemailer', 'pino', 'pdfkit'], message: 'The domain does no I/O: pass what it needs in.' }
 					]
 				}

@@ -8,7 +8,8 @@ import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
  * is allowed (issue #22: no CSP error in the console); tests/e2e/console-errors.test.ts fails if a
  * new SvelteKit changes it.
  */
-const ANNOUNCER_STYLE = 'position: absolute; left: 0; top: 0; clip: rect(0 0 0 0); clip-path: inset(50%); overflow: hidden; white-space: nowrap; width: 1px; height: 1px';
+const ANNOUNCER_STYLE =
+	'position: absolute; left: 0; top: 0; clip: rect(0 0 0 0); clip-path: inset(50%); overflow: hidden; white-space: nowrap; width: 1px; height: 1px';
 const announcerHash = `sha256-${createHash('sha256').update(ANNOUNCER_STYLE).digest('base64')}`;
 
 // Two builds on one machine at once (parallel test runs) each need their own folders.

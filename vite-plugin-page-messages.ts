@@ -25,7 +25,14 @@ const RESOLVED_KEYS_MODULE = `\0${KEYS_MODULE}`;
 /** Every key of the Japanese catalogue by the file that defines it (the English mirrors it; a test checks). */
 export function catalogueKeys(root: string): { keys: Set<string>; duplicates: Array<{ key: string; files: string[] }> } {
 	const dir = path.join(root, 'src/lib/i18n/messages');
-	const files = [path.join(dir, 'ja.ts'), ...fs.readdirSync(path.join(dir, 'areas')).sort().filter((f) => f.endsWith('.ts') && f !== 'index.ts' && !f.endsWith('.test.ts')).map((f) => path.join(dir, 'areas', f))];
+	const files = [
+		path.join(dir, 'ja.ts'),
+		...fs
+			.readdirSync(path.join(dir, 'areas'))
+			.sort()
+			.filter((f) => f.endsWith('.ts') && f !== 'index.ts' && !f.endsWith('.test.ts'))
+			.map((f) => path.join(dir, 'areas', f))
+	];
 	const definedIn = new Map<string, string[]>();
 	for (const file of files) {
 		let source = fs.readFileSync(file, 'utf8');
@@ -86,7 +93,9 @@ export function pageMessages(): Plugin {
 				return `export { CATALOGUES } from ${JSON.stringify(path.join(root, 'src/lib/i18n/page-catalogue.ts'))};`;
 			}
 			if (browser && file.startsWith(path.join(root, 'src/lib/i18n/messages') + path.sep)) {
-				this.error(`${path.relative(root, file)} would bring the whole message catalogue to the browser; use translate/translator, whose messages come with the page.`);
+				this.error(
+					`${path.relative(root, file)} would bring the whole message catalogue to the browser; use translate/translator, whose messages come with the page.`
+				);
 			}
 			if (id !== RESOLVED_KEYS_MODULE) return null;
 

@@ -26,7 +26,9 @@ async function asBefore(db: Db): Promise<void> {
 		if (db.dialect === 'postgres') await sql`select pg_advisory_xact_lock(7231999)`.execute(trx);
 		const last = await sql<{ hash: string }>`select hash from bench_chain order by seq desc limit 1`.execute(trx);
 		const prev = last.rows[0]?.hash ?? 'genesis';
-		await sql`insert into bench_chain (id, at, action, detail, prev_hash, hash) values (${crypto.randomUUID()}, ${new Date().toISOString()}, 'bench.read', null, ${prev}, ${crypto.randomUUID()})`.execute(trx);
+		await sql`insert into bench_chain (id, at, action, detail, prev_hash, hash) values (${crypto.randomUUID()}, ${new Date().toISOString()}, 'bench.read', null, ${prev}, ${crypto.randomUUID()})`.execute(
+			trx
+		);
 	});
 }
 const asNow = (db: Db) => recordAudit(db, actor, { action: 'bench.read' });
@@ -51,7 +53,9 @@ async function stages(db: Db, dialect: DialectName): Promise<string[]> {
 		lines.push(`| ${label} | ${summary(times)} | ${load()} |`);
 	};
 	await single('`select 1` (one round trip)', () => sql`select 1`.execute(db.kysely));
-	await single('transaction with one small insert (one durable commit)', () => db.kysely.transaction().execute((trx) => sql`insert into bench_commit (x) values (1)`.execute(trx)));
+	await single('transaction with one small insert (one durable commit)', () =>
+		db.kysely.transaction().execute((trx) => sql`insert into bench_commit (x) values (1)`.execute(trx))
+	);
 	// The two ways take turns, run by run.
 	const before: number[] = [];
 	const now: number[] = [];
@@ -76,7 +80,12 @@ async function stages(db: Db, dialect: DialectName): Promise<string[]> {
 	return lines;
 }
 
-const out: string[] = [`load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}; ${RUNS} runs each after 20 untimed; ${os.cpus().length} cores, Node ${process.version}`];
+const out: string[] = [
+	`load average ${os
+		.loadavg()
+		.map((l) => l.toFixed(1))
+		.join(' ')}; ${RUNS} runs each after 20 untimed; ${os.cpus().length} cores, Node ${process.version}`
+];
 for (const dialect of (process.env.BENCH_DIALECTS ?? 'sqlite,postgres').split(',') as DialectName[]) {
 	const { db, stop } = await openEngine(dialect);
 	try {
@@ -84,7 +93,9 @@ for (const dialect of (process.env.BENCH_DIALECTS ?? 'sqlite,postgres').split(',
 		await seedDemoClinic(db);
 		await sql`create table bench_commit (x integer)`.execute(db.kysely);
 		const serial = dialect === 'postgres' ? sql`bigserial primary key` : sql`integer primary key autoincrement`;
-		await sql`create table bench_chain (seq ${serial}, id text not null unique, at text not null, action text not null, detail text, prev_hash text not null, hash text not null unique)`.execute(db.kysely);
+		await sql`create table bench_chain (seq ${serial}, id text not null unique, at text not null, action text not null, detail text, prev_hash text not null, hash text not null unique)`.execute(
+			db.kysely
+		);
 		await sql`create index bench_chain_at on bench_chain (at)`.execute(db.kysely);
 		out.push('', ...(await stages(db, dialect)));
 	} finally {

@@ -38,18 +38,40 @@ try {
 		return true;
 	});
 	const draw = seededRandom(21);
-	const chosen = capacity.map((s) => ({ s, k: draw() })).sort((a, b) => a.k - b.k).slice(0, Math.round(0.7 * capacity.length));
+	const chosen = capacity
+		.map((s) => ({ s, k: draw() }))
+		.sort((a, b) => a.k - b.k)
+		.slice(0, Math.round(0.7 * capacity.length));
 	let booked = 0;
 	await Promise.all(
 		chosen.map(async ({ s }, n) => {
-			const r = await createBooking(db, { serviceId: service, start: new Date(s.start).toISOString(), practitionerId: s.practitionerId, locale: 'ja', patient: { familyName: '負荷', givenName: `試験${n}`, email: `m${n}@example.jp`, phone: `090-5555-${String(1000 + n).slice(-4)}` }, consent: { privacy: true } }, { type: 'anonymous', id: null, ip: null, requestId: null }, NOW);
+			const r = await createBooking(
+				db,
+				{
+					serviceId: service,
+					start: new Date(s.start).toISOString(),
+					practitionerId: s.practitionerId,
+					locale: 'ja',
+					patient: { familyName: '負荷', givenName: `試験${n}`, email: `m${n}@example.jp`, phone: `090-5555-${String(1000 + n).slice(-4)}` },
+					consent: { privacy: true }
+				},
+				{ type: 'anonymous', id: null, ip: null, requestId: null },
+				NOW
+			);
 			if (r.ok) booked++;
 		})
 	);
 	const answer = async () => {
 		const result = await getAvailability(db, query, { now: NOW, recentConfig: true });
 		if (!result.ok) throw new Error(result.code);
-		return JSON.stringify({ timeZone: result.timeZone, slots: result.slots.map((s) => ({ start: toOffsetIso(s.start, result.timeZone), end: toOffsetIso(s.end, result.timeZone), practitionerId: s.practitionerId })) });
+		return JSON.stringify({
+			timeZone: result.timeZone,
+			slots: result.slots.map((s) => ({
+				start: toOffsetIso(s.start, result.timeZone),
+				end: toOffsetIso(s.end, result.timeZone),
+				practitionerId: s.practitionerId
+			}))
+		});
 	};
 	if (process.env.BENCH_QUERIES) {
 		const { loadScheduleInputs, loadScheduleConfig } = await import('../src/lib/server/booking/schedule-repository');
@@ -66,10 +88,27 @@ try {
 		const inputs = await loadScheduleInputs(db, svc, from, to, config);
 		console.log(`busy intervals: ${inputs.busy.length}`);
 		const { sql } = await import('kysely');
-		console.log((await sql.raw(`explain query plan select practitioner_id, bed_id, starts_at, held_until, status from appointment where status != 'cancelled' and starts_at > '2026-11-29T00:00:00.000Z' and starts_at < '2027-01-02T00:00:00.000Z' and held_until > '2026-11-30T00:00:00.000Z'`).execute(db.kysely)).rows);
+		console.log(
+			(
+				await sql
+					.raw(
+						`explain query plan select practitioner_id, bed_id, starts_at, held_until, status from appointment where status != 'cancelled' and starts_at > '2026-11-29T00:00:00.000Z' and starts_at < '2027-01-02T00:00:00.000Z' and held_until > '2026-11-30T00:00:00.000Z'`
+					)
+					.execute(db.kysely)
+			).rows
+		);
 		console.log((await sql.raw(`select count(*) as n from appointment`).execute(db.kysely)).rows);
 		await t('loadScheduleInputs', () => loadScheduleInputs(db, svc, from, to, config));
-		await t('appointments', () => db.kysely.selectFrom('appointment').select(['practitioner_id', 'bed_id', 'starts_at', 'held_until', 'status']).where('status', '!=', 'cancelled').where('starts_at', '>', '2026-11-29T00:00:00.000Z').where('starts_at', '<', '2027-01-02T00:00:00.000Z').where('held_until', '>', '2026-11-30T00:00:00.000Z').execute());
+		await t('appointments', () =>
+			db.kysely
+				.selectFrom('appointment')
+				.select(['practitioner_id', 'bed_id', 'starts_at', 'held_until', 'status'])
+				.where('status', '!=', 'cancelled')
+				.where('starts_at', '>', '2026-11-29T00:00:00.000Z')
+				.where('starts_at', '<', '2027-01-02T00:00:00.000Z')
+				.where('held_until', '>', '2026-11-30T00:00:00.000Z')
+				.execute()
+		);
 		await t('freeSlots', async () => freeSlots(inputs.rules, inputs.service, inputs.practitioners, inputs.bedIds, inputs.busy, { from, to, now: NOW }));
 	}
 	let size = 0;
@@ -90,7 +129,9 @@ try {
 		fs.writeFileSync(process.env.BENCH_PROFILE!, JSON.stringify(profile));
 		session.disconnect();
 	}
-	console.log(`${from}..${to}: ${booked}/${capacity.length} booked; ${size} bytes; ${ms.toFixed(3)} ms per answer, ${((cpu.user + cpu.system) / RUNS / 1000).toFixed(3)} ms CPU (${RUNS} runs, load ${os.loadavg()[0]!.toFixed(1)})`);
+	console.log(
+		`${from}..${to}: ${booked}/${capacity.length} booked; ${size} bytes; ${ms.toFixed(3)} ms per answer, ${((cpu.user + cpu.system) / RUNS / 1000).toFixed(3)} ms CPU (${RUNS} runs, load ${os.loadavg()[0]!.toFixed(1)})`
+	);
 } finally {
 	await db.close();
 	fs.rmSync(dir, { recursive: true, force: true });

@@ -13,7 +13,7 @@ export function measureAvailability(runs = 300): { p50: number; p95: number; slo
 	const from = '2026-12-01';
 	const busy: BusyInterval[] = [];
 	let seed = 42;
-	const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+	const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
 	for (let i = 0; i < 2000; i++) {
 		const day = addDays(from, Math.floor(random() * 90));
 		const start = localInstant(day, '09:00', timeZone) + Math.floor(random() * 40) * 15 * 60_000;

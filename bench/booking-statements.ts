@@ -33,12 +33,14 @@ const query = pg.Client.prototype.query as (...args: unknown[]) => unknown;
 	if (process.env.BENCH_STATEMENT_TIMES && result instanceof Promise) {
 		const started = performance.now();
 		const key = text.replace(/\s+/g, ' ').slice(0, 50);
-		void result.finally(() => {
-			const entry = times.get(key) ?? { n: 0, ms: 0 };
-			entry.n++;
-			entry.ms += performance.now() - started;
-			times.set(key, entry);
-		}).catch(() => {});
+		void result
+			.finally(() => {
+				const entry = times.get(key) ?? { n: 0, ms: 0 };
+				entry.n++;
+				entry.ms += performance.now() - started;
+				times.set(key, entry);
+			})
+			.catch(() => {});
 	}
 	return result;
 };
@@ -49,7 +51,12 @@ function request(serviceId: string, start: number, practitionerId: string, n: nu
 		start: new Date(start).toISOString(),
 		practitionerId,
 		locale: 'ja' as const,
-		patient: { familyName: '負荷', givenName: `試験${n}`, email: `storm${n}@example.jp`, phone: `090-${String(1000 + (n % 9000)).padStart(4, '0')}-${String(n).padStart(4, '0').slice(-4)}` },
+		patient: {
+			familyName: '負荷',
+			givenName: `試験${n}`,
+			email: `storm${n}@example.jp`,
+			phone: `090-${String(1000 + (n % 9000)).padStart(4, '0')}-${String(n).padStart(4, '0').slice(-4)}`
+		},
 		consent: { privacy: true as const }
 	};
 }
@@ -94,7 +101,8 @@ async function stormOn(db: Db, label: string): Promise<number> {
 		})
 	);
 	const perSecond = Math.round(committed / ((performance.now() - started) / 1000));
-	if (times.size) for (const [key, t] of [...times].sort((a, b) => b[1].ms - a[1].ms).slice(0, 12)) console.log(`   ${(t.ms / t.n).toFixed(2)} ms × ${t.n}  ${key}`);
+	if (times.size)
+		for (const [key, t] of [...times].sort((a, b) => b[1].ms - a[1].ms).slice(0, 12)) console.log(`   ${(t.ms / t.n).toFixed(2)} ms × ${t.n}  ${key}`);
 	times.clear();
 	console.log(`${label}: ${committed}/${work.length} committed, ${perSecond} bookings/s (${CLIENTS} concurrent, in process)`);
 	return perSecond;

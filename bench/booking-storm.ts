@@ -61,10 +61,14 @@ async function storm(bases: readonly string[], targets: readonly BookingTarget[]
 
 function postJson(url: string, body: string, agent: http.Agent): Promise<number> {
 	return new Promise((resolve, reject) => {
-		const request = http.request(url, { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, (response) => {
-			response.resume();
-			response.on('end', () => resolve(response.statusCode ?? 0));
-		});
+		const request = http.request(
+			url,
+			{ method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } },
+			(response) => {
+				response.resume();
+				response.on('end', () => resolve(response.statusCode ?? 0));
+			}
+		);
 		request.on('error', reject);
 		request.end(body);
 	});

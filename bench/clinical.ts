@@ -238,8 +238,16 @@ export async function benchClinical(options: { dialects?: readonly DialectName[]
 			log(`Clinical chart on ${dialect}: seeded ${SESSIONS} sessions and ${CHECK_INS} check-ins`);
 			const { p50, p95, last } = await timeRuns(() => loadChart(engine.db, patientId, practitionerActor));
 			const progress = last?.clinical?.progress;
-			if (!progress || progress.sessions.length !== SESSIONS || progress.checkIns.length !== CHECK_INS) throw new Error('the chart did not show the seeded sessions and check-ins');
-			report.rows.push({ database: dialect, case: `chart open (loadChart), ${SESSIONS} sessions, ${CHECK_INS} check-ins`, runs: RUNS, p50, p95, size: `${last!.appointments.length} appointments` });
+			if (!progress || progress.sessions.length !== SESSIONS || progress.checkIns.length !== CHECK_INS)
+				throw new Error('the chart did not show the seeded sessions and check-ins');
+			report.rows.push({
+				database: dialect,
+				case: `chart open (loadChart), ${SESSIONS} sessions, ${CHECK_INS} check-ins`,
+				runs: RUNS,
+				p50,
+				p95,
+				size: `${last!.appointments.length} appointments`
+			});
 			chartInput ??= { checkIns: progress.checkIns, sessions: progress.sessions };
 		} finally {
 			await engine.stop();
@@ -249,7 +257,14 @@ export async function benchClinical(options: { dialects?: readonly DialectName[]
 	const { checkIns, sessions } = chartInput;
 	const geometry = await timeRuns(() => progressChart(checkIns, sessions));
 	const drawn = geometry.last.panels.reduce((n, p) => n + p.series.reduce((m, s) => m + s.points.length, 0), 0);
-	report.rows.push({ database: '—', case: 'progress chart geometry (domain progressChart)', runs: RUNS, p50: geometry.p50, p95: geometry.p95, size: `${drawn} points, ${geometry.last.sessions.length} markers` });
+	report.rows.push({
+		database: '—',
+		case: 'progress chart geometry (domain progressChart)',
+		runs: RUNS,
+		p50: geometry.p50,
+		p95: geometry.p95,
+		size: `${drawn} points, ${geometry.last.sessions.length} markers`
+	});
 	const renderer = await componentRenderer();
 	if ('error' in renderer) {
 		report.notes.push(`ProgressChart server render not measured: ${renderer.error}`);
@@ -257,7 +272,14 @@ export async function benchClinical(options: { dialects?: readonly DialectName[]
 	}
 	try {
 		const html = await timeRuns(() => renderer.render(checkIns, sessions));
-		report.rows.push({ database: '—', case: 'progress chart server render (ProgressChart.svelte, svelte/server)', runs: RUNS, p50: html.p50, p95: html.p95, size: `${Buffer.byteLength(html.last).toLocaleString('en')} bytes of HTML` });
+		report.rows.push({
+			database: '—',
+			case: 'progress chart server render (ProgressChart.svelte, svelte/server)',
+			runs: RUNS,
+			p50: html.p50,
+			p95: html.p95,
+			size: `${Buffer.byteLength(html.last).toLocaleString('en')} bytes of HTML`
+		});
 	} finally {
 		await renderer.close();
 	}

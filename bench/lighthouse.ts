@@ -27,7 +27,8 @@ export interface LighthouseRow {
 }
 
 export const TARGET_CONSOLE_PERFORMANCE = 90;
-export const LIGHTHOUSE_CONDITIONS = 'Lighthouse 12.2.3 CLI, headless Chromium, one run per page, simulated throttling of its preset; built app on SQLite in its own process, demo clinic, same machine';
+export const LIGHTHOUSE_CONDITIONS =
+	'Lighthouse 12.2.3 CLI, headless Chromium, one run per page, simulated throttling of its preset; built app on SQLite in its own process, demo clinic, same machine';
 
 async function audit(url: string, preset: 'desktop' | 'mobile', headers?: Record<string, string>): Promise<{ performance: number; accessibility: number }> {
 	const args = [

@@ -37,7 +37,10 @@ export function runLoad(job: HttpJob): Promise<HttpResult>;
 export function runLoad(job: StormJob): Promise<StormResult>;
 export function runLoad(job: HttpJob | StormJob): Promise<HttpResult | StormResult> {
 	return new Promise((resolve, reject) => {
-		const child = fork(path.join(import.meta.dirname, 'load-process.ts'), [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+		const child = fork(path.join(import.meta.dirname, 'load-process.ts'), [], {
+			execArgv: ['--import', 'tsx'],
+			stdio: ['ignore', 'inherit', 'inherit', 'ipc']
+		});
 		let answered = false;
 		child.once('message', (message: { ok: true; result: HttpResult | StormResult } | { ok: false; error: string }) => {
 			answered = true;

@@ -67,7 +67,13 @@ export function pageWeights(kitDir = process.env.SHINKYU_KIT_DIR ?? '.svelte-kit
 		const id = route.slice(0, route.indexOf('"'));
 		const page = /page: \{ layouts: \[([^\]]*)\], errors: \[[^\]]*\], leaf: (\d+) \}/.exec(route);
 		if (!page) continue;
-		const nodes = [...page[1]!.split(',').filter((n) => n.trim() !== '').map(Number), Number(page[2])].map((n) => readNode(kitDir, n));
+		const nodes = [
+			...page[1]!
+				.split(',')
+				.filter((n) => n.trim() !== '')
+				.map(Number),
+			Number(page[2])
+		].map((n) => readNode(kitDir, n));
 		// The innermost node that says wins, as in SvelteKit.
 		const csr = nodes.reduce<boolean>((value, node) => csrOf(node) ?? value, true);
 		const files = csr ? [...new Set([...start, ...nodes.flatMap((n) => n.imports)])] : [];
@@ -87,7 +93,9 @@ export function formatPageWeights(weights: PageWeight[]): string {
 		`\nFirst-load JavaScript per page (production build manifests: app start + the page's layouts and page with their static imports; gzip level 9; budget ${FIRST_LOAD_BUDGET} bytes for staff and portal pages)\n`,
 		'| page route | files | JS bytes | JS gzip bytes | budget |',
 		'| --- | ---: | ---: | ---: | --- |',
-		...shipping.map((w) => `| ${w.route} | ${w.files} | ${w.bytes} | ${w.gzip} | ${isStaffOrPortal(w.route) ? (w.gzip <= FIRST_LOAD_BUDGET ? 'PASS' : 'FAIL') : '—'} |`),
+		...shipping.map(
+			(w) => `| ${w.route} | ${w.files} | ${w.bytes} | ${w.gzip} | ${isStaffOrPortal(w.route) ? (w.gzip <= FIRST_LOAD_BUDGET ? 'PASS' : 'FAIL') : '—'} |`
+		),
 		`\n${silent.length} other page routes (${silent.filter((w) => isStaffOrPortal(w.route)).length} staff or portal) are server-rendered with csr = false and ship no JavaScript.`
 	];
 	return lines.join('\n');

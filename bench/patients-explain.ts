@@ -46,17 +46,36 @@ try {
 	const db = engine.db;
 	await migrateToLatest(db);
 	await seedDemoClinic(db);
-	const seeded = await seedLarge(db, { patients: Number(process.env.BENCH_PATIENTS ?? 100_000), appointments: Number(process.env.BENCH_APPOINTMENTS ?? 200_000), log: () => {} });
+	const seeded = await seedLarge(db, {
+		patients: Number(process.env.BENCH_PATIENTS ?? 100_000),
+		appointments: Number(process.env.BENCH_APPOINTMENTS ?? 200_000),
+		log: () => {}
+	});
 	if (!seeded.ok) throw new Error(seeded.message);
 	await sql.raw('vacuum analyze').execute(db.kysely);
 	const draw = seededRandom(7);
-	const sample = await db.kysely.selectFrom('patient').select(['id', 'family_name', 'given_name', 'family_name_kana', 'given_name_kana', 'romaji_key', 'phone', 'patient_number']).where('family_name_kana', '<>', '').orderBy('patient_number').limit(2000).execute();
+	const sample = await db.kysely
+		.selectFrom('patient')
+		.select(['id', 'family_name', 'given_name', 'family_name_kana', 'given_name_kana', 'romaji_key', 'phone', 'patient_number'])
+		.where('family_name_kana', '<>', '')
+		.orderBy('patient_number')
+		.limit(2000)
+		.execute();
 	const pick = () => sample[Math.floor(draw() * sample.length)]!;
 	const hira = (s: string) => s.replace(/[\u30A1-\u30F6]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0x60));
 	const kinds: Record<string, () => string> = {
-		kana: () => { const p = pick(); return hira(`${p.family_name_kana} ${p.given_name_kana.slice(0, 1)}`); },
-		kanji: () => { const p = pick(); return `${p.family_name}${p.given_name.slice(0, 1)}`; },
-		romaji: () => { const p = pick(); return p.romaji_key.slice(0, Math.max(5, p.romaji_key.length - 2)); },
+		kana: () => {
+			const p = pick();
+			return hira(`${p.family_name_kana} ${p.given_name_kana.slice(0, 1)}`);
+		},
+		kanji: () => {
+			const p = pick();
+			return `${p.family_name}${p.given_name.slice(0, 1)}`;
+		},
+		romaji: () => {
+			const p = pick();
+			return p.romaji_key.slice(0, Math.max(5, p.romaji_key.length - 2));
+		},
 		'phone last 4': () => pick().phone.slice(-4),
 		number: () => pick().patient_number ?? 'P000001'
 	};

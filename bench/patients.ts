@@ -108,7 +108,14 @@ async function timeRuns(runs: Array<() => Promise<number>>): Promise<{ p50: numb
 }
 
 async function samplePatients(db: Db, count: number, draw: () => number): Promise<Sample[]> {
-	const total = Number((await db.kysely.selectFrom('patient').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+	const total = Number(
+		(
+			await db.kysely
+				.selectFrom('patient')
+				.select((eb) => eb.fn.countAll().as('n'))
+				.executeTakeFirstOrThrow()
+		).n
+	);
 	const numbers = Array.from({ length: count }, () => `P${String(1 + Math.floor(draw() * total)).padStart(6, '0')}`);
 	const rows = await db.kysely
 		.selectFrom('patient')
@@ -130,7 +137,14 @@ async function measureOn(db: Db, dialect: DialectName, draw: () => number): Prom
 		rows.push({ database: dialect, case: `search: ${kind}`, runs: queries.length, ...figures, load: loadNow() });
 	}
 	const mix = all.sort((a, b) => a - b);
-	rows.push({ database: dialect, case: 'search: mix of all kinds', runs: mix.length, p50: percentile(mix, 0.5), p95: percentile(mix, 0.95), rows: Math.round((rows.reduce((n, r) => n + r.rows, 0) / rows.length) * 10) / 10 });
+	rows.push({
+		database: dialect,
+		case: 'search: mix of all kinds',
+		runs: mix.length,
+		p50: percentile(mix, 0.5),
+		p95: percentile(mix, 0.95),
+		rows: Math.round((rows.reduce((n, r) => n + r.rows, 0) / rows.length) * 10) / 10
+	});
 	const charts = samples.map((p) => async () => (await loadChart(db, p.id, desk))?.appointments.length ?? 0);
 	const { times: _times, ...chart } = await timeRuns(charts);
 	rows.push({ database: dialect, case: 'chart open (loadChart)', runs: charts.length, ...chart, load: loadNow() });
@@ -143,7 +157,14 @@ async function measureOn(db: Db, dialect: DialectName, draw: () => number): Prom
 		lists.push(performance.now() - started);
 	}
 	lists.sort((a, b) => a - b);
-	rows.push({ database: dialect, case: 'duplicates list (first 100 pairs)', runs: lists.length, p50: percentile(lists, 0.5), p95: percentile(lists, 0.95), rows: pairs });
+	rows.push({
+		database: dialect,
+		case: 'duplicates list (first 100 pairs)',
+		runs: lists.length,
+		p50: percentile(lists, 0.5),
+		p95: percentile(lists, 0.95),
+		rows: pairs
+	});
 	return rows;
 }
 
@@ -199,7 +220,9 @@ export async function benchPatients(
 export function formatPatientBench(report: PatientBenchReport): string {
 	const lines = [
 		`\nPatient register, ${report.patients.toLocaleString('en')} patients and ${report.appointments.toLocaleString('en')} appointments ` +
-			`(seeded in ${Object.entries(report.seedSeconds).map(([d, s]) => `${s} s on ${d}`).join(', ')}); targets: search p95 < ${TARGET_SEARCH_P95} ms, chart open p95 < ${TARGET_CHART_P95} ms\n`,
+			`(seeded in ${Object.entries(report.seedSeconds)
+				.map(([d, s]) => `${s} s on ${d}`)
+				.join(', ')}); targets: search p95 < ${TARGET_SEARCH_P95} ms, chart open p95 < ${TARGET_CHART_P95} ms\n`,
 		'| database | case | runs | p50 ms | p95 ms | rows (mean) | target | conditions |',
 		'| --- | --- | ---: | ---: | ---: | ---: | --- | --- |'
 	];

@@ -36,10 +36,14 @@ if (wanted('availability')) {
 			const availability = await http(url);
 			if (availability.errors > 0 || health.errors > 0) throw new Error(`errors: ${availability.errors} availability, ${health.errors} health`);
 			ratios.push((100 * availability.requestsPerSecond) / health.requestsPerSecond);
-			console.log(`  round ${round}: availability ${availability.requestsPerSecond} req/s, health ${health.requestsPerSecond} req/s: ${ratios.at(-1)!.toFixed(1)} % (${load()})`);
+			console.log(
+				`  round ${round}: availability ${availability.requestsPerSecond} req/s, health ${health.requestsPerSecond} req/s: ${ratios.at(-1)!.toFixed(1)} % (${load()})`
+			);
 		}
 		ratios.sort((a, b) => a - b);
-		console.log(`availability ${month.from}..${month.to} (${(month.share * 100).toFixed(0)} % booked, ${month.freeSlots} free slots) vs health: median ratio ${ratios[Math.floor(ratios.length / 2)]!.toFixed(1)} % of ${ROUNDS} rounds`);
+		console.log(
+			`availability ${month.from}..${month.to} (${(month.share * 100).toFixed(0)} % booked, ${month.freeSlots} free slots) vs health: median ratio ${ratios[Math.floor(ratios.length / 2)]!.toFixed(1)} % of ${ROUNDS} rounds`
+		);
 	} finally {
 		await app.stop();
 	}
@@ -55,5 +59,7 @@ if (wanted('storm')) {
 	}
 	console.log(`storm SQLite: ${sqlite.perSecond} bookings/s (${sqlite.committed} committed, ${sqlite.failed} refused; ${load()})`);
 	const [postgres] = await bookingStormOnPostgres(32, 400, [1]);
-	console.log(`storm PostgreSQL 1 instance, durable: ${postgres!.perSecond} bookings/s (${postgres!.committed} committed, ${postgres!.failed} refused); ratio ${((100 * postgres!.perSecond) / sqlite.perSecond).toFixed(1)} % (${load()})`);
+	console.log(
+		`storm PostgreSQL 1 instance, durable: ${postgres!.perSecond} bookings/s (${postgres!.committed} committed, ${postgres!.failed} refused); ratio ${((100 * postgres!.perSecond) / sqlite.perSecond).toFixed(1)} % (${load()})`
+	);
 }

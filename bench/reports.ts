@@ -85,25 +85,64 @@ async function addMoneyAndOutcomes(db: Db, from: string): Promise<{ charges: num
 		created_by: owner.id
 	}));
 	await insertChunked(charges, (chunk) => db.kysely.insertInto('charge').values(chunk).execute());
-	const lines = visits.map((v) => ({ id: `cl-${v.id}`, charge_id: `ch-${v.id}`, position: 0, kind: 'service' as const, code: v.code, service_id: v.service_id, name_ja: v.name_ja, name_en: v.name_en, quantity: 1, unit_price_jpy: v.price_jpy, amount_jpy: v.price_jpy, taxable: 1 }));
+	const lines = visits.map((v) => ({
+		id: `cl-${v.id}`,
+		charge_id: `ch-${v.id}`,
+		position: 0,
+		kind: 'service' as const,
+		code: v.code,
+		service_id: v.service_id,
+		name_ja: v.name_ja,
+		name_en: v.name_en,
+		quantity: 1,
+		unit_price_jpy: v.price_jpy,
+		amount_jpy: v.price_jpy,
+		taxable: 1
+	}));
 	await insertChunked(lines, (chunk) => db.kysely.insertInto('charge_line').values(chunk).execute());
 	// One visit in twenty is left unpaid: the outstanding balances.
 	const payments = visits
 		.filter(() => draw() > 0.05)
-		.map((v) => ({ id: `pay-${v.id}`, charge_id: `ch-${v.id}`, patient_id: v.patient_id!, kind: 'payment' as const, method: 'cash' as const, amount_jpy: v.price_jpy, received_at: v.starts_at, recorded_by: owner.id }));
+		.map((v) => ({
+			id: `pay-${v.id}`,
+			charge_id: `ch-${v.id}`,
+			patient_id: v.patient_id!,
+			kind: 'payment' as const,
+			method: 'cash' as const,
+			amount_jpy: v.price_jpy,
+			received_at: v.starts_at,
+			recorded_by: owner.id
+		}));
 	await insertChunked(payments, (chunk) => db.kysely.insertInto('payment').values(chunk).execute());
 	const painBy = new Map<string, number>();
 	const checkIns = visits.map((v) => {
 		const before = painBy.get(v.patient_id!) ?? 3 + Math.floor(draw() * 6);
 		const pain = Math.max(0, Math.min(10, before - (draw() < 0.6 ? 1 : 0) + (draw() < 0.1 ? 1 : 0)));
 		painBy.set(v.patient_id!, pain);
-		return { id: `ci-${v.id}`, patient_id: v.patient_id!, appointment_id: v.id, recorded_at: v.starts_at, source: 'session' as const, leg_pain: pain, back_pain: null, psfs: null, sbi: null, pgic: null };
+		return {
+			id: `ci-${v.id}`,
+			patient_id: v.patient_id!,
+			appointment_id: v.id,
+			recorded_at: v.starts_at,
+			source: 'session' as const,
+			leg_pain: pain,
+			back_pain: null,
+			psfs: null,
+			sbi: null,
+			pgic: null
+		};
 	});
 	await insertChunked(checkIns, (chunk) => db.kysely.insertInto('outcome_check_in').values(chunk).execute());
 	return { charges: charges.length, checkIns: checkIns.length };
 }
 
-async function timeReport(db: Db, dialect: DialectName, label: string, scope: Parameters<typeof buildClinicReport>[1], actor: AuditActor): Promise<ReportBenchRow> {
+async function timeReport(
+	db: Db,
+	dialect: DialectName,
+	label: string,
+	scope: Parameters<typeof buildClinicReport>[1],
+	actor: AuditActor
+): Promise<ReportBenchRow> {
 	for (let i = 0; i < WARM_UP; i++) await buildClinicReport(db, scope, actor);
 	const times: number[] = [];
 	let visits = 0;
@@ -173,7 +212,10 @@ export function formatReportBench(report: ReportBenchReport): string {
 		'| database | case | runs | p50 ms | p95 ms | visits | target | conditions |',
 		'| --- | --- | ---: | ---: | ---: | ---: | --- | --- |'
 	];
-	for (const r of report.rows) lines.push(`| ${r.database} | ${r.case} | ${r.runs} | ${r.p50} | ${r.p95} | ${r.visits} | ${r.p95 < TARGET_P95_MS ? 'met' : 'MISSED'} | ${inProcessConditions(r.database)} |`);
+	for (const r of report.rows)
+		lines.push(
+			`| ${r.database} | ${r.case} | ${r.runs} | ${r.p50} | ${r.p95} | ${r.visits} | ${r.p95 < TARGET_P95_MS ? 'met' : 'MISSED'} | ${inProcessConditions(r.database)} |`
+		);
 	return lines.join('\n');
 }
 

@@ -71,11 +71,15 @@ export function compare(earlier: RunResult, now: RunResult, earlierName: string)
 		}
 		if (was.conditions !== is.conditions) differentConditions.push(`- ${key}: earlier "${was.conditions}", now "${is.conditions}"`);
 		const change = was.value === 0 ? null : ((is.value - was.value) / was.value) * 100;
-		const verdict = change === null || Math.abs(change) < 0.5 ? 'same' : (change > 0) === (is.better === 'higher') ? 'better' : 'worse';
-		lines.push(`| ${key} | ${unit} | ${format(was.value)} | ${format(is.value)} | ${change === null ? '—' : `${change > 0 ? '+' : ''}${change.toFixed(1)} %`} | ${verdict} |`);
+		const verdict = change === null || Math.abs(change) < 0.5 ? 'same' : change > 0 === (is.better === 'higher') ? 'better' : 'worse';
+		lines.push(
+			`| ${key} | ${unit} | ${format(was.value)} | ${format(is.value)} | ${change === null ? '—' : `${change > 0 ? '+' : ''}${change.toFixed(1)} %`} | ${verdict} |`
+		);
 	}
 	if (earlier.machine.cores !== now.machine.cores || earlier.machine.node !== now.machine.node || earlier.machine.cpu !== now.machine.cpu) {
-		lines.push(`\nThe machines differ (earlier: ${earlier.machine.cpu}, ${earlier.machine.cores} cores, Node ${earlier.machine.node}; now: ${now.machine.cpu}, ${now.machine.cores} cores, Node ${now.machine.node}): compare the ratios, not the figures.`);
+		lines.push(
+			`\nThe machines differ (earlier: ${earlier.machine.cpu}, ${earlier.machine.cores} cores, Node ${earlier.machine.node}; now: ${now.machine.cpu}, ${now.machine.cores} cores, Node ${now.machine.node}): compare the ratios, not the figures.`
+		);
 	}
 	if (now.targets.length) {
 		lines.push('\n| target | earlier | now |', '| --- | --- | --- |');

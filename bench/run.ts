@@ -86,7 +86,13 @@ const httpRows: HttpRow[] = [];
 const appHttpConditions = `app own process, ${SQLITE_DURABILITY}, ${APP_LOGGING}; autocannon own process, ${CONNECTIONS} conn, ${SECONDS} s; ${machineTag(host)}`;
 const bareConditions = `bare node:http own process; autocannon own process, ${CONNECTIONS} conn, ${SECONDS} s; ${machineTag(host)}`;
 
-async function measure(key: string, name: string, job: Omit<HttpJob, 'kind' | 'connections' | 'seconds'>, conditions = appHttpConditions, detail = ''): Promise<HttpRow> {
+async function measure(
+	key: string,
+	name: string,
+	job: Omit<HttpJob, 'kind' | 'connections' | 'seconds'>,
+	conditions = appHttpConditions,
+	detail = ''
+): Promise<HttpRow> {
 	if (WARM_UP_SECONDS > 0) await runLoad({ kind: 'http', connections: CONNECTIONS, seconds: WARM_UP_SECONDS, ...job });
 	const result = await runLoad({ kind: 'http', connections: CONNECTIONS, seconds: SECONDS, ...job });
 	const row = { key, name, detail, conditions, ...result };
@@ -143,10 +149,24 @@ try {
 		body: JSON.stringify({ answers: { ...Object.fromEntries(RED_FLAG_QUESTIONS.map((q) => [q, false])), age: 40, durationDays: 3, painNrs: 4 } })
 	});
 	month = await bookMonth(app.baseUrl, BOOKED_SHARE);
-	console.log(`  booked ${month.booked} of ${month.capacity} follow-up visits (${(month.share * 100).toFixed(0)} %) in ${month.from}..${month.to} through the API (${month.refused} refused); ${month.freeSlots} free slots left`);
+	console.log(
+		`  booked ${month.booked} of ${month.capacity} follow-up visits (${(month.share * 100).toFixed(0)} %) in ${month.from}..${month.to} through the API (${month.refused} refused); ${month.freeSlots} free slots left`
+	);
 	const monthDetail = `${month.from}..${month.to}, ${(month.share * 100).toFixed(0)} % booked (${month.booked}/${month.capacity}), 3 practitioners, ${month.freeSlots} free slots`;
-	await measure('GET /api/v1/availability (1 open day, booked month)', 'GET /api/v1/availability (1 open day of the booked month)', { url: `${app.baseUrl}/api/v1/availability?service=${month.serviceId}&from=${month.openDay}&to=${month.openDay}` }, appHttpConditions, `${month.openDay}, ${month.openDaySlots} free slots`);
-	await measure('GET /api/v1/availability (31 days, 70 % booked)', 'GET /api/v1/availability (31 days, the booking page\'s month)', { url: `${app.baseUrl}/api/v1/availability?service=${month.serviceId}&from=${month.from}&to=${month.to}` }, appHttpConditions, monthDetail);
+	await measure(
+		'GET /api/v1/availability (1 open day, booked month)',
+		'GET /api/v1/availability (1 open day of the booked month)',
+		{ url: `${app.baseUrl}/api/v1/availability?service=${month.serviceId}&from=${month.openDay}&to=${month.openDay}` },
+		appHttpConditions,
+		`${month.openDay}, ${month.openDaySlots} free slots`
+	);
+	await measure(
+		'GET /api/v1/availability (31 days, 70 % booked)',
+		"GET /api/v1/availability (31 days, the booking page's month)",
+		{ url: `${app.baseUrl}/api/v1/availability?service=${month.serviceId}&from=${month.from}&to=${month.to}` },
+		appHttpConditions,
+		monthDetail
+	);
 	// On a shared machine the rows above lie minutes apart: the target takes the median of rounds in
 	// which health and availability run back to back, each with its warm-up.
 	const monthUrl = `${app.baseUrl}/api/v1/availability?service=${month.serviceId}&from=${month.from}&to=${month.to}`;
@@ -178,7 +198,10 @@ const percentOf = (a: number, b: number) => (b === 0 ? 0 : Math.round((a / b) * 
 console.log(`\nHTTP throughput and latency (the app logged ${(appLogBytes / 1e6).toFixed(1)} MB at info level during these rows)\n`);
 console.log('| case | req/s | % of health | p50 ms | p99 ms | errors+non-2xx | detail | conditions |');
 console.log('| --- | ---: | ---: | ---: | ---: | ---: | --- | --- |');
-for (const r of httpRows) console.log(`| ${r.name} | ${r.requestsPerSecond} | ${percentOf(r.requestsPerSecond, healthRow.requestsPerSecond)} % | ${r.p50} | ${r.p99} | ${r.errors} | ${r.detail || '—'} | ${r.conditions} |`);
+for (const r of httpRows)
+	console.log(
+		`| ${r.name} | ${r.requestsPerSecond} | ${percentOf(r.requestsPerSecond, healthRow.requestsPerSecond)} % | ${r.p50} | ${r.p99} | ${r.errors} | ${r.detail || '—'} | ${r.conditions} |`
+	);
 const healthOfBare = percentOf(healthRow.requestsPerSecond, bareRow.requestsPerSecond);
 add('ratio health / bare node:http', healthOfBare, '%', 'higher', `both in own processes; ${appHttpConditions}`);
 console.log(`\nThe health endpoint serves ${healthOfBare} % of the bare node:http server's requests/s (both in their own processes, same load generator).`);
@@ -198,7 +221,8 @@ for (const w of pageWeightList.filter((w) => w.csr)) add(`js first load ${w.rout
 // Booking storms: SQLite, then PostgreSQL (durable) with one and two app instances; each on a fresh
 // database, the clients in a process of their own.
 
-const stormConditions = (layout: string, engine: string) => `${layout}, ${engine}, ${APP_LOGGING}; ${STORM_CLIENTS} clients own process, kept-alive node:http, after ${STORM_WARM_UP} warm-up bookings; ${machineTag(host)}`;
+const stormConditions = (layout: string, engine: string) =>
+	`${layout}, ${engine}, ${APP_LOGGING}; ${STORM_CLIENTS} clients own process, kept-alive node:http, after ${STORM_WARM_UP} warm-up bookings; ${machineTag(host)}`;
 console.log('\nBooking storms:');
 const sqliteApp = await startApp();
 let sqliteStorm: StormResult;
@@ -233,7 +257,13 @@ for (const s of storms) {
 // The monthly report is timed on the register the patient bench seeded, after the patient figures
 // (seeding 1,000,000 appointments twice per engine only cost time).
 const dialects = (process.env.BENCH_DIALECTS?.split(',') as DialectName[] | undefined) ?? ['sqlite', 'postgres'];
-const reportBench: ReportBenchReport = { patients: settings.BENCH_PATIENTS as number, appointments: settings.BENCH_APPOINTMENTS as number, month: lastMonth().month, added: {}, rows: [] };
+const reportBench: ReportBenchReport = {
+	patients: settings.BENCH_PATIENTS as number,
+	appointments: settings.BENCH_APPOINTMENTS as number,
+	month: lastMonth().month,
+	added: {},
+	rows: []
+};
 const patientBench = await benchPatients({
 	dialects,
 	after: async (db, dialect) => {
@@ -258,11 +288,14 @@ for (const r of reportBench.rows) add(`report ${r.database} ${r.case} p95`, r.p9
 
 const waitlistBench = await benchWaitlist({ dialects });
 console.log(formatWaitlistBench(waitlistBench));
-for (const r of waitlistBench) add(`waitlist ${r.database} offer freed slot (${r.waiting} waiting) p95`, r.p95, 'ms', 'lower', inProcessConditions(r.database, `load average ${r.load}`));
+for (const r of waitlistBench)
+	add(`waitlist ${r.database} offer freed slot (${r.waiting} waiting) p95`, r.p95, 'ms', 'lower', inProcessConditions(r.database, `load average ${r.load}`));
 
 const inProcess = measureAvailability();
 const inProcessTag = inProcessConditions('none');
-console.log(`\nAvailability rule in process (1 practitioner × 90 days, 2,000 appointments, 300 runs): p50 ${inProcess.p50} ms, p95 ${inProcess.p95} ms (${inProcess.slots} slots) — ${inProcessTag}`);
+console.log(
+	`\nAvailability rule in process (1 practitioner × 90 days, 2,000 appointments, 300 runs): p50 ${inProcess.p50} ms, p95 ${inProcess.p95} ms (${inProcess.slots} slots) — ${inProcessTag}`
+);
 add('availability rule in process p95', inProcess.p95, 'ms', 'lower', inProcessTag);
 
 // ---------------------------------------------------------------------------------------------
@@ -279,7 +312,12 @@ targets.push({
 	pass: stormRatio >= TARGET_STORM_RATIO
 });
 const byRatio = [...ratioRounds].sort((a, b) => a.ratio - b.ratio);
-const medianRound = byRatio[Math.floor(byRatio.length / 2)] ?? { health: healthRow.requestsPerSecond, availability: monthRow.requestsPerSecond, ratio: percentOf(monthRow.requestsPerSecond, healthRow.requestsPerSecond), load: '?' };
+const medianRound = byRatio[Math.floor(byRatio.length / 2)] ?? {
+	health: healthRow.requestsPerSecond,
+	availability: monthRow.requestsPerSecond,
+	ratio: percentOf(monthRow.requestsPerSecond, healthRow.requestsPerSecond),
+	load: '?'
+};
 const availabilityRatio = medianRound.ratio;
 add('ratio availability 31 days / health req/s', availabilityRatio, '%', 'higher', `${appHttpConditions}; median of ${ratioRounds.length} alternating rounds`);
 targets.push({

@@ -22,7 +22,13 @@ async function waitUntilHealthy(child: ChildProcess, baseUrl: string, describe: 
 	const deadline = Date.now() + 60_000;
 	for (;;) {
 		if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}:\n${describe()}`);
-		if (await fetch(`${baseUrl}/api/v1/health`).then((r) => r.ok, () => false)) return;
+		if (
+			await fetch(`${baseUrl}/api/v1/health`).then(
+				(r) => r.ok,
+				() => false
+			)
+		)
+			return;
 		if (Date.now() > deadline) {
 			child.kill('SIGKILL');
 			throw new Error(`server did not become healthy:\n${describe()}`);

@@ -46,9 +46,11 @@ export interface WaitlistBenchRow {
 
 async function seedWaiting(db: Db, count: number): Promise<{ practitionerIds: string[] }> {
 	const service = await db.kysely.selectFrom('service').select('id').where('code', '=', 'FOLLOW').executeTakeFirstOrThrow();
-	const practitionerIds = (await db.kysely.selectFrom('practitioner_service').select('practitioner_id').where('service_id', '=', service.id).execute()).map((p) => p.practitioner_id);
+	const practitionerIds = (await db.kysely.selectFrom('practitioner_service').select('practitioner_id').where('service_id', '=', service.id).execute()).map(
+		(p) => p.practitioner_id
+	);
 	let seed = 17;
-	const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+	const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
 	const patients = [];
 	const entries = [];
 	for (let i = 0; i < count; i++) {
@@ -76,7 +78,9 @@ async function seedWaiting(db: Db, count: number): Promise<{ practitionerIds: st
 			practitioner_id: random() < 0.5 ? practitionerIds[Math.floor(random() * practitionerIds.length)]! : null,
 			date_from: from,
 			date_to: addDays(from, 7 + Math.floor(random() * 21)),
-			times: JSON.stringify(weekdays.map((weekday) => (random() < 0.5 ? { weekday, start: '09:00', end: '12:30' } : { weekday, start: '14:30', end: '19:30' }))),
+			times: JSON.stringify(
+				weekdays.map((weekday) => (random() < 0.5 ? { weekday, start: '09:00', end: '12:30' } : { weekday, start: '14:30', end: '19:30' }))
+			),
 			locale: 'ja' as const,
 			status: 'waiting' as const,
 			source: 'online' as const,
@@ -87,8 +91,14 @@ async function seedWaiting(db: Db, count: number): Promise<{ practitionerIds: st
 		});
 	}
 	for (let i = 0; i < count; i += 100) {
-		await db.kysely.insertInto('patient').values(patients.slice(i, i + 100)).execute();
-		await db.kysely.insertInto('waitlist_entry').values(entries.slice(i, i + 100)).execute();
+		await db.kysely
+			.insertInto('patient')
+			.values(patients.slice(i, i + 100))
+			.execute();
+		await db.kysely
+			.insertInto('waitlist_entry')
+			.values(entries.slice(i, i + 100))
+			.execute();
 	}
 	return { practitionerIds };
 }
@@ -136,7 +146,17 @@ export async function measureWaitlistOn(db: Db, dialect: DialectName): Promise<W
 		if (outcome.offered) offered++;
 	}
 	times.sort((a, b) => a - b);
-	return { database: dialect, waiting: WAITING, runs: times.length, offered, p50: percentile(times, 0.5), p95: percentile(times, 0.95), plan, usesIndex: /waitlist_entry_waiting/.test(plan), load: Number(os.loadavg()[0]!.toFixed(1)) };
+	return {
+		database: dialect,
+		waiting: WAITING,
+		runs: times.length,
+		offered,
+		p50: percentile(times, 0.5),
+		p95: percentile(times, 0.95),
+		plan,
+		usesIndex: /waitlist_entry_waiting/.test(plan),
+		load: Number(os.loadavg()[0]!.toFixed(1))
+	};
 }
 
 export async function benchWaitlist(options: { dialects?: readonly DialectName[]; log?: (line: string) => void } = {}): Promise<WaitlistBenchRow[]> {

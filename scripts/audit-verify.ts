@@ -12,7 +12,11 @@ await withAppDatabase(async (db) => {
 	const report = await verifyAuditChain(db, head);
 	if (report.problems.length === 0) {
 		console.log(`Audit chain intact: ${report.rows} rows verified.`);
-		console.log(head ? `The newest rows match the head file (${headFile}, row ${head.seq}).` : `No head file at ${headFile} yet: removal of the newest rows cannot be checked.`);
+		console.log(
+			head
+				? `The newest rows match the head file (${headFile}, row ${head.seq}).`
+				: `No head file at ${headFile} yet: removal of the newest rows cannot be checked.`
+		);
 		return 0;
 	}
 	for (const problem of report.problems) console.error(describeChainProblem(problem));

@@ -20,7 +20,14 @@ function runScript(
 ): Promise<{ code: number | null; out: string; err: string }> {
 	return new Promise((resolve, reject) => {
 		const child = spawn(process.execPath, ['--import', 'tsx', `scripts/${script}.ts`, ...args], {
-			env: { ...process.env, DATA_DIR: config.dataDir, DATABASE_URL: config.databaseUrl ?? '', SECRET_KEY: config.secretKey ?? '', SHINKYU_DEMO: '0', ...extraEnv },
+			env: {
+				...process.env,
+				DATA_DIR: config.dataDir,
+				DATABASE_URL: config.databaseUrl ?? '',
+				SECRET_KEY: config.secretKey ?? '',
+				SHINKYU_DEMO: '0',
+				...extraEnv
+			},
 			stdio: ['ignore', 'pipe', 'pipe']
 		});
 		let out = '';

@@ -66,7 +66,7 @@ describe('audit:verify on a tampered database', () => {
 		const { default: SQLite } = await import('better-sqlite3');
 		const sqlite = new SQLite(path.join(dataDir, 'shinkyu.sqlite'));
 		sqlite.exec('drop trigger audit_log_no_update');
-		sqlite.exec("update audit_log set detail = '{\"role\":\"reception\"}' where action = 'staff.create'");
+		sqlite.exec('update audit_log set detail = \'{"role":"reception"}\' where action = \'staff.create\'');
 		sqlite.close();
 		const run = npmRun('audit-verify');
 		expect(run.code).toBe(1);

@@ -35,9 +35,7 @@ const email = values.email ?? (await ask('E-mail: '));
 const password = values.password ?? (await ask('Password: ', true));
 const role = values.role ?? 'owner';
 
-const input = z
-	.object({ email: z.email(), role: z.enum(['owner', 'practitioner', 'reception']) })
-	.safeParse({ email: email.trim(), role });
+const input = z.object({ email: z.email(), role: z.enum(['owner', 'practitioner', 'reception']) }).safeParse({ email: email.trim(), role });
 if (!input.success) {
 	for (const issue of input.error.issues) console.error(`${issue.path.join('.')}: ${issue.message}`);
 	process.exit(1);

@@ -34,7 +34,9 @@ console.log(`The database holds ${summariseTableCounts(report.tables)}.`);
 const { audit } = report;
 if (audit.problems.length > 0) {
 	for (const problem of audit.problems.slice(0, 20)) console.error(describeChainProblem(problem));
-	console.error(`Audit chain BROKEN: ${audit.problems.length} problem(s) in ${audit.rows} rows. The data is restored, but the record cannot be trusted as it is.`);
+	console.error(
+		`Audit chain BROKEN: ${audit.problems.length} problem(s) in ${audit.rows} rows. The data is restored, but the record cannot be trusted as it is.`
+	);
 	process.exit(1);
 }
 console.log(`Audit chain intact: ${audit.rows} rows verified.`);

@@ -28,8 +28,7 @@ export interface SeedLargeOptions {
 }
 
 export type SeedLargeResult =
-	| { ok: true; patients: number; appointments: number; seconds: number }
-	| { ok: false; code: 'already_seeded' | 'interrupted' | 'no_clinic'; message: string };
+	{ ok: true; patients: number; appointments: number; seconds: number } | { ok: false; code: 'already_seeded' | 'interrupted' | 'no_clinic'; message: string };
 
 /** The counter row that marks a database as seeded: `value` is 0 while a run is under way. */
 export const SEED_MARKER = 'seed_large';
@@ -47,7 +46,10 @@ export function seededRandom(seed: number): () => number {
 	let c = 0xb7e15162;
 	let d = seed >>> 0;
 	const next = () => {
-		a >>>= 0; b >>>= 0; c >>>= 0; d >>>= 0;
+		a >>>= 0;
+		b >>>= 0;
+		c >>>= 0;
+		d >>>= 0;
 		let t = (a + b) | 0;
 		a = b ^ (b >>> 9);
 		b = (c + (c << 3)) | 0;
@@ -76,7 +78,11 @@ function drawFrom(random: () => number): Draw {
 	draw.pick = (items) => items[Math.floor(random() * items.length)]!;
 	draw.ranked = (items) => items[Math.min(items.length - 1, Math.floor(items.length * random() ** 2.2))]!;
 	draw.uuid = () => {
-		const hex = Array.from({ length: 4 }, () => Math.floor(random() * 2 ** 32).toString(16).padStart(8, '0')).join('');
+		const hex = Array.from({ length: 4 }, () =>
+			Math.floor(random() * 2 ** 32)
+				.toString(16)
+				.padStart(8, '0')
+		).join('');
 		return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${'89ab'[Math.floor(random() * 4)]}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 	};
 	return draw;
@@ -156,8 +162,11 @@ function birthDate(draw: Draw, today: string): string {
 
 async function insertInBatches<T>(db: Db, table: 'patient' | 'appointment', rows: T[]): Promise<void> {
 	for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) {
-		// eslint-disable-next-line @typescript-eslint/no-explicit-any -- one helper for two tables' rows
-		await db.kysely.insertInto(table).values(rows.slice(i, i + ROWS_PER_INSERT) as any).execute();
+		await db.kysely
+			.insertInto(table)
+			// eslint-disable-next-line @typescript-eslint/no-explicit-any -- one helper for two tables' rows
+			.values(rows.slice(i, i + ROWS_PER_INSERT) as any)
+			.execute();
 	}
 }
 
@@ -182,7 +191,8 @@ export async function seedLarge(db: Db, options: SeedLargeOptions): Promise<Seed
 	const years = options.years ?? 10;
 	const draw = drawFrom(seededRandom(options.seed ?? 20_260_501));
 	const clinic = await readClinic(db);
-	if (!clinic) return { ok: false, code: 'no_clinic', message: 'The clinic has no practitioners or services yet: set them up (or start with the demo clinic) first.' };
+	if (!clinic)
+		return { ok: false, code: 'no_clinic', message: 'The clinic has no practitioners or services yet: set them up (or start with the demo clinic) first.' };
 
 	const claimed = await withTransaction(db, async (tx) => {
 		const marker = await tx.kysely.selectFrom('counter').select('value').where('name', '=', SEED_MARKER).executeTakeFirst();
@@ -192,9 +202,17 @@ export async function seedLarge(db: Db, options: SeedLargeOptions): Promise<Seed
 	});
 	if (claimed !== null) {
 		if (claimed > 0) {
-			return { ok: false, code: 'already_seeded', message: `This database was already seeded with ${claimed.toLocaleString('en')} patients: seed:large runs once per database.` };
+			return {
+				ok: false,
+				code: 'already_seeded',
+				message: `This database was already seeded with ${claimed.toLocaleString('en')} patients: seed:large runs once per database.`
+			};
 		}
-		return { ok: false, code: 'interrupted', message: 'A large seed was started on this database and did not finish: restore a backup or start from a new database.' };
+		return {
+			ok: false,
+			code: 'interrupted',
+			message: 'A large seed was started on this database and did not finish: restore a backup or start from a new database.'
+		};
 	}
 
 	const today = localDate(now, clinic.timeZone);
@@ -322,7 +340,11 @@ function nextOpenDay(clinic: Clinic, day: string): string {
 	return d;
 }
 
-const STATUSES: Array<[AppointmentStatus, number]> = [['completed', 0.85], ['cancelled', 0.09], ['no_show', 0.06]];
+const STATUSES: Array<[AppointmentStatus, number]> = [
+	['completed', 0.85],
+	['cancelled', 0.09],
+	['no_show', 0.06]
+];
 
 function appointmentFor(
 	draw: Draw,
@@ -337,7 +359,9 @@ function appointmentFor(
 	const offered = clinic.services.filter((s) => s.offeredBy.size === 0 || s.offeredBy.has(practitioner));
 	const choices = offered.length > 0 ? offered : clinic.services;
 	const firstVisit = visit === 0 && choices.some((s) => s.newOnly);
-	const service = firstVisit ? choices.find((s) => s.newOnly)! : draw.pick(choices.filter((s) => !s.newOnly).length > 0 ? choices.filter((s) => !s.newOnly) : choices);
+	const service = firstVisit
+		? choices.find((s) => s.newOnly)!
+		: draw.pick(choices.filter((s) => !s.newOnly).length > 0 ? choices.filter((s) => !s.newOnly) : choices);
 	const intervals = clinic.hours.get(weekdayOf(day)) ?? [[9 * 60, 18 * 60]];
 	const [opens, closes] = draw.pick(intervals);
 	const slots = Math.max(1, Math.floor((closes - opens - service.minutes) / 15) + 1);

@@ -13,7 +13,10 @@ const NOW = Date.parse('2026-05-01T03:00:00Z');
 const quiet = () => {};
 
 async function count(db: Db, table: 'patient' | 'appointment'): Promise<number> {
-	const row = await db.kysely.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+	const row = await db.kysely
+		.selectFrom(table)
+		.select((eb) => eb.fn.countAll().as('n'))
+		.executeTakeFirstOrThrow();
 	return Number(row.n);
 }
 
@@ -47,7 +50,11 @@ describe.each(DIALECTS)('the large seed on %s', (dialect) => {
 	it('puts every appointment in the past, on a known practitioner and service, mostly completed', async () => {
 		const late = await db.kysely.selectFrom('appointment').select('id').where('held_until', '>=', new Date(NOW).toISOString()).execute();
 		expect(late).toEqual([]);
-		const statuses = await db.kysely.selectFrom('appointment').select(['status', (eb) => eb.fn.countAll().as('n')]).groupBy('status').execute();
+		const statuses = await db.kysely
+			.selectFrom('appointment')
+			.select(['status', (eb) => eb.fn.countAll().as('n')])
+			.groupBy('status')
+			.execute();
 		const byStatus = Object.fromEntries(statuses.map((s) => [s.status, Number(s.n)]));
 		expect(Object.keys(byStatus).sort()).toEqual(['cancelled', 'completed', 'no_show']);
 		expect(byStatus.completed).toBeGreaterThan(3_500);
@@ -65,7 +72,9 @@ describe.each(DIALECTS)('the large seed on %s', (dialect) => {
 	it('gives every patient the search key the register computes, so searches find seeded patients', async () => {
 		const patients = await db.kysely.selectFrom('patient').selectAll().orderBy('patient_number').execute();
 		for (const p of patients) {
-			expect(p.romaji_key).toBe(searchKeyFor({ familyName: p.family_name, givenName: p.given_name, familyNameKana: p.family_name_kana, givenNameKana: p.given_name_kana }));
+			expect(p.romaji_key).toBe(
+				searchKeyFor({ familyName: p.family_name, givenName: p.given_name, familyNameKana: p.family_name_kana, givenNameKana: p.given_name_kana })
+			);
 		}
 		const someone = patients.find((p) => p.family_name_kana !== '' && p.date_of_birth !== null)!;
 		const ids = async (q: string) => (await searchPatients(db, q, desk)).map((r) => r.id);

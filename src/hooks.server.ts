@@ -36,9 +36,7 @@ export const handle: Handle = async ({ event, resolve }) => {
 	const started = performance.now();
 	const isApi = event.url.pathname.startsWith('/api/');
 	event.locals.requestId = newRequestId();
-	event.locals.locale = isApi
-		? localeFromAcceptLanguage(event.request.headers.get('accept-language'))
-		: localeFromPath(event.url.pathname);
+	event.locals.locale = isApi ? localeFromAcceptLanguage(event.request.headers.get('accept-language')) : localeFromPath(event.url.pathname);
 	const { db, mailer, config, secrets, origin } = await getApp();
 	event.locals.origin = origin;
 	event.locals.db = db;
@@ -58,9 +56,7 @@ export const handle: Handle = async ({ event, resolve }) => {
 	let response =
 		retryAfterSeconds !== null
 			? rateLimitedResponse(event, isApi, retryAfterSeconds)
-			: await guard(event, isApi, () =>
-					resolve(event, { transformPageChunk: ({ html }) => html.replace('%lang%', event.locals.locale) })
-				);
+			: await guard(event, isApi, () => resolve(event, { transformPageChunk: ({ html }) => html.replace('%lang%', event.locals.locale) }));
 	if (isApi && response.status >= 500) response = await inContractErrorShape(response);
 	response.headers.set('X-Request-Id', event.locals.requestId);
 	applySecurityHeaders(response.headers, event.url.protocol === 'https:', event.url.pathname);
@@ -89,9 +85,7 @@ async function guard(event: RequestEvent, isApi: boolean, resolve: () => Respons
 	if (!event.route.id) return resolve();
 
 	const session = event.locals.session;
-	const viewer = session
-		? { role: session.staff.role, secondFactorDone: session.secondFactorDone, totpEnabled: session.staff.totp_enabled === 1 }
-		: null;
+	const viewer = session ? { role: session.staff.role, secondFactorDone: session.secondFactorDone, totpEnabled: session.staff.totp_enabled === 1 } : null;
 	const decision = decideAccess(ROUTE_ACCESS[event.route.id], viewer, event.locals.patientSession !== null);
 	if (decision === 'allow') return resolve();
 	if (event.url.pathname.startsWith('/fhir/')) return fhirAccessRefused(decision === 'forbidden' ? 'forbidden' : 'unauthorized');
@@ -112,7 +106,10 @@ async function guard(event: RequestEvent, isApi: boolean, resolve: () => Respons
 
 /** An unexpected API failure still answers in the contract's error shape, with its error id. */
 async function inContractErrorShape(response: Response): Promise<Response> {
-	const body = await response.clone().json().catch(() => null);
+	const body = await response
+		.clone()
+		.json()
+		.catch(() => null);
 	if (!body || 'error' in body) return response;
 	return apiError(response.status, 'internal_error', String(body.message ?? ''), undefined, {
 		...(body.errorId ? { 'x-error-id': String(body.errorId) } : {})
@@ -128,9 +125,6 @@ export const handleError: HandleServerError = ({ error: cause, event, status }) 
 		logger.warn({ requestId: event.locals.requestId, status, route: event.route.id }, 'bad request');
 		return { message: translate(locale, 'error.badRequestTitle') };
 	}
-	logger.error(
-		{ errorId, requestId: event.locals.requestId, route: event.route.id, err: cause },
-		'unexpected error'
-	);
+	logger.error({ errorId, requestId: event.locals.requestId, route: event.route.id, err: cause }, 'unexpected error');
 	return { message: translate(locale, 'error.serverTitle'), errorId };
 };

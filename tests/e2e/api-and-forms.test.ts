@@ -14,7 +14,6 @@ function postJson(path: string, body: unknown, headers: Record<string, string> =
 	});
 }
 
-
 describe('POST /api/v1/auth/login', () => {
 	it('signs reception in and sets an HttpOnly, SameSite=Lax session cookie', async () => {
 		const response = await postJson('/api/v1/auth/login', { email: 'reception@example.jp', password: passwords['reception@example.jp'] });

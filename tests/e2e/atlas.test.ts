@@ -139,9 +139,7 @@ describe('the acupoint atlas in a browser', () => {
 		await noJs.getByLabel('Body region').selectOption('knee');
 		await noJs.getByRole('button', { name: 'Show points' }).click();
 		await noJs.waitForURL(/[?&]region=knee/);
-		expect(await noJs.locator('main a[href^="/en/points/"]').evaluateAll((links) => links.map((a) => a.getAttribute('href')))).toEqual([
-			'/en/points/BL40'
-		]);
+		expect(await noJs.locator('main a[href^="/en/points/"]').evaluateAll((links) => links.map((a) => a.getAttribute('href')))).toEqual(['/en/points/BL40']);
 		expect(await noJs.getByLabel('Body region').inputValue()).toBe('knee');
 		expect(await noJs.locator('main').textContent()).toContain('Showing 1 of 18 points.');
 		await noJs.getByRole('link', { name: 'Show all' }).click();

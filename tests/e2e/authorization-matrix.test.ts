@@ -34,7 +34,11 @@ const MAY_CHANGE = new Set(['audit_log', 'login_throttle', 'staff_session', 'pat
  * Routes the table opens to all staff whose content reception reads only when the owner allows it
  * (mayReadClinical in security-settings.ts): until then reception gets 403 from the route itself.
  */
-const CLINICAL_FOR_RECEPTION = new Set(['/[[lang=lang]]/staff/patients/[id]/intake', '/[[lang=lang]]/staff/patients/[id]/intake/[step]', '/fhir/R4/Patient/[id]/$everything']);
+const CLINICAL_FOR_RECEPTION = new Set([
+	'/[[lang=lang]]/staff/patients/[id]/intake',
+	'/[[lang=lang]]/staff/patients/[id]/intake/[step]',
+	'/fhir/R4/Patient/[id]/$everything'
+]);
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/;
 
 interface PatientIds {
@@ -120,7 +124,10 @@ async function ownerCookie(password: string): Promise<string> {
 	});
 	expect(response.status).toBe(200);
 	expect((await response.json()).next).toBe('enrol');
-	const cookie = response.headers.getSetCookie().find((c) => c.startsWith('shinkyu_staff='))!.split(';')[0]!;
+	const cookie = response.headers
+		.getSetCookie()
+		.find((c) => c.startsWith('shinkyu_staff='))!
+		.split(';')[0]!;
 	// The page shows no secret; the password again does (issue #16).
 	expect(await (await request('/staff/account/totp', cookie)).text()).not.toContain('totp-secret');
 	const page = await (await formPost('/staff/account/totp?/reveal', { password }, cookie)).text();
@@ -129,7 +136,10 @@ async function ownerCookie(password: string): Promise<string> {
 	const confirmed = await formPost('/staff/account/totp?/confirm', { code: totpCodeAt(secret!, new Date()) }, cookie);
 	expect(confirmed.status).toBe(200);
 	// The second factor replaced the session token: the pending one no longer works (issue #16).
-	const rotated = confirmed.headers.getSetCookie().find((c) => c.startsWith('shinkyu_staff='))!.split(';')[0]!;
+	const rotated = confirmed.headers
+		.getSetCookie()
+		.find((c) => c.startsWith('shinkyu_staff='))!
+		.split(';')[0]!;
 	expect(rotated).not.toBe(cookie);
 	expect((await request('/staff/team', cookie)).status).toBe(303);
 	expect((await request('/staff/team', rotated)).status).toBe(200);
@@ -187,12 +197,28 @@ beforeAll(async () => {
 	const signed = await db.kysely.selectFrom('consent_signature').selectAll().where('patient_id', '=', alice.patientId).executeTakeFirstOrThrow();
 	alice.signatureId = signed.id;
 	bob.signatureId = randomUUID();
-	await db.kysely.insertInto('consent_signature').values({ ...signed, id: bob.signatureId, patient_id: bob.patientId, signed_name: '山田 花子' }).execute();
-	const treatment = await db.kysely.selectFrom('consent_document').select('id').where('kind', '=', 'treatment').orderBy('version', 'desc').executeTakeFirstOrThrow();
+	await db.kysely
+		.insertInto('consent_signature')
+		.values({ ...signed, id: bob.signatureId, patient_id: bob.patientId, signed_name: '山田 花子' })
+		.execute();
+	const treatment = await db.kysely
+		.selectFrom('consent_document')
+		.select('id')
+		.where('kind', '=', 'treatment')
+		.orderBy('version', 'desc')
+		.executeTakeFirstOrThrow();
 	const takenBy = await db.kysely.selectFrom('staff').select('id').where('email', '=', 'practitioner@example.jp').executeTakeFirstOrThrow();
 	await db.kysely
 		.insertInto('consent_signature')
-		.values({ ...signed, id: randomUUID(), patient_id: bob.patientId, document_id: treatment.id, signed_name: '', recorded_by_staff_id: takenBy.id, channel: 'verbal' })
+		.values({
+			...signed,
+			id: randomUUID(),
+			patient_id: bob.patientId,
+			document_id: treatment.id,
+			signed_name: '',
+			recorded_by_staff_id: takenBy.id,
+			channel: 'verbal'
+		})
 		.execute();
 	for (const patient of [alice, bob]) await clinicalRecords(patient);
 	practitionerId = (await db.kysely.selectFrom('practitioner').select('id').executeTakeFirstOrThrow()).id;
@@ -274,7 +300,10 @@ function expectRefused(response: Response, target: string, access: RouteAccess, 
 	const location = response.headers.get('location') ?? '';
 	if (status === 303 && location) {
 		const prefix = target.startsWith('/en/') || target === '/en' ? '/en' : '';
-		expect(role === 'anonymous' || role === 'patient' || access === 'patient', `${label}: a signed-in staff member without the role is sent to sign in (${location})`).toBe(true);
+		expect(
+			role === 'anonymous' || role === 'patient' || access === 'patient',
+			`${label}: a signed-in staff member without the role is sent to sign in (${location})`
+		).toBe(true);
 		expect(location.split('?')[0], label).toBe(`${prefix}${signInPage(access)}`);
 		return;
 	}
@@ -336,7 +365,11 @@ describe('the access table against the built server', () => {
 		for (const role of ROLES) {
 			for (const appointmentId of [alice.appointmentId, bob.appointmentId]) {
 				const before = await snapshot();
-				const response = await request(`/api/v1/bookings/${appointmentId}/cancel`, cookies[role], { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+				const response = await request(`/api/v1/bookings/${appointmentId}/cancel`, cookies[role], {
+					method: 'POST',
+					headers: { 'content-type': 'application/json' },
+					body: '{}'
+				});
 				expect(response.status, `cancel ${appointmentId} as ${role}`).toBe(401);
 				expect(await snapshot(), `cancel as ${role} kept a write`).toEqual(before);
 				checked.posts++;
@@ -351,7 +384,10 @@ describe('the access table against the built server', () => {
 			body: JSON.stringify({ email: 'owner@example.jp', password: ownerPassword })
 		});
 		expect((await response.json()).next).toBe('totp');
-		const pending = response.headers.getSetCookie().find((c) => c.startsWith('shinkyu_staff='))!.split(';')[0]!;
+		const pending = response.headers
+			.getSetCookie()
+			.find((c) => c.startsWith('shinkyu_staff='))!
+			.split(';')[0]!;
 		const failures: string[] = [];
 		for (const routeId of routeIds) {
 			const access = ROUTE_ACCESS[routeId]!;
@@ -453,7 +489,12 @@ describe('the access table against the built server', () => {
 		const failures: string[] = [];
 		for (const { routeId, action, fields } of actions) {
 			const access = ROUTE_ACCESS[routeId]!;
-			const values = Object.fromEntries(fields.map((f) => [f, /patientId/i.test(f) ? alice.patientId : /appointmentId/i.test(f) ? alice.appointmentId : /practitionerId/i.test(f) ? practitionerId : 'x']));
+			const values = Object.fromEntries(
+				fields.map((f) => [
+					f,
+					/patientId/i.test(f) ? alice.patientId : /appointmentId/i.test(f) ? alice.appointmentId : /practitionerId/i.test(f) ? practitionerId : 'x'
+				])
+			);
 			for (const role of ROLES.filter((r) => !allows(access, r))) {
 				const target = targetFor(routeId, alice, checked.posts % 2 === 0 ? '' : '/en').path;
 				const url = `${target}${action === 'default' ? '' : `?/${action}`}`;
@@ -528,7 +569,14 @@ describe('one patient, the other patient’s ids', () => {
 
 	it('keeps Bob’s rows as they were when Alice slips his ids into every portal form', async () => {
 		const portalActions = formActions().filter((a) => ROUTE_ACCESS[a.routeId] === 'patient');
-		const bobsIds = { patientId: bob.patientId, patient_id: bob.patientId, appointmentId: bob.appointmentId, sessionId: bob.sessionId, signatureId: bob.signatureId, examId: bob.examId };
+		const bobsIds = {
+			patientId: bob.patientId,
+			patient_id: bob.patientId,
+			appointmentId: bob.appointmentId,
+			sessionId: bob.sessionId,
+			signatureId: bob.signatureId,
+			examId: bob.examId
+		};
 		const before = await rowsOf(bob.patientId);
 		for (const { routeId, action, fields } of portalActions) {
 			const target = targetFor(routeId, alice, '').path;
@@ -554,7 +602,10 @@ describe('where signing in leads', () => {
 			// Reception has a second factor too (issue #16): the code step carries the page asked for.
 			if (next === '/staff/patients') {
 				expect(location).toBe(`/staff/login/totp?next=${encodeURIComponent(next)}`);
-				const pending = response.headers.getSetCookie().find((c) => c.startsWith('shinkyu_staff='))!.split(';')[0]!;
+				const pending = response.headers
+					.getSetCookie()
+					.find((c) => c.startsWith('shinkyu_staff='))!
+					.split(';')[0]!;
 				const code = await staffTotpCode(base, 'reception@example.jp', receptionPassword);
 				const second = await formPost(location, { code }, pending);
 				expect(second.status).toBe(303);
@@ -659,12 +710,20 @@ describe('monthly plans (issue #18)', () => {
 		const plans = async () => (await db.kysely.selectFrom('package_plan').select('id').where('patient_id', '=', patient.id).execute()).length;
 		const [typesBefore, plansBefore] = [await planTypes(), await plans()];
 		for (const role of ['anonymous', 'patient', 'practitioner', 'reception'] as const) {
-			const refused = await formPost('/staff/settings/packages?/createPlan', { nameJa: '月額', nameEn: 'Monthly', serviceIds: service.id, visitsPerMonth: '4', monthlyPriceJpy: '16000', renewalDay: '1' }, cookies[role]);
+			const refused = await formPost(
+				'/staff/settings/packages?/createPlan',
+				{ nameJa: '月額', nameEn: 'Monthly', serviceIds: service.id, visitsPerMonth: '4', monthlyPriceJpy: '16000', renewalDay: '1' },
+				cookies[role]
+			);
 			await refused.arrayBuffer();
 			expect([303, 403], role).toContain(refused.status);
 		}
 		for (const role of ['anonymous', 'patient', 'practitioner'] as const) {
-			const refused = await formPost(`/staff/patients/${patient.id}/packages?/startPlan`, { packageTypeId: '00000000-0000-4000-8000-000000000000', amountJpy: '1000' }, cookies[role]);
+			const refused = await formPost(
+				`/staff/patients/${patient.id}/packages?/startPlan`,
+				{ packageTypeId: '00000000-0000-4000-8000-000000000000', amountJpy: '1000' },
+				cookies[role]
+			);
 			await refused.arrayBuffer();
 			expect([303, 403], role).toContain(refused.status);
 		}
@@ -682,12 +741,19 @@ describe('the 施術報告書, consent rules and the 受領委任 施術録 (iss
 			const refused = await formPost(`/staff/patients/${patient.id}/insurance/report?/issue`, { remarks: 'x' }, cookies[role]);
 			await refused.arrayBuffer();
 			expect([303, 403], role).toContain(refused.status);
-			const record = await fetch(`${base}/staff/patients/${patient.id}/documents/jukyo-records`, { redirect: 'manual', headers: cookies[role] ? { cookie: cookies[role] } : {} });
+			const record = await fetch(`${base}/staff/patients/${patient.id}/documents/jukyo-records`, {
+				redirect: 'manual',
+				headers: cookies[role] ? { cookie: cookies[role] } : {}
+			});
 			await record.arrayBuffer();
 			expect([303, 403], role).toContain(record.status);
 		}
 		for (const role of ['anonymous', 'patient', 'practitioner', 'reception'] as const) {
-			const refused = await formPost('/staff/insurance/fees?/addRule', { effectiveFrom: '2098-01-01', earlyUntilDay: '15', monthsAfterIfEarly: '5', monthsAfterIfLate: '6', source: 'x' }, cookies[role]);
+			const refused = await formPost(
+				'/staff/insurance/fees?/addRule',
+				{ effectiveFrom: '2098-01-01', earlyUntilDay: '15', monthsAfterIfEarly: '5', monthsAfterIfLate: '6', source: 'x' },
+				cookies[role]
+			);
 			await refused.arrayBuffer();
 			expect([303, 403], role).toContain(refused.status);
 		}
@@ -723,7 +789,10 @@ describe('the second round of sign-in security (issue #16)', () => {
 			headers: { 'content-type': 'application/json' },
 			body: JSON.stringify({ email: 'owner@example.jp', password: ownerPassword })
 		});
-		const pending = response.headers.getSetCookie().find((c) => c.startsWith('shinkyu_staff='))!.split(';')[0]!;
+		const pending = response.headers
+			.getSetCookie()
+			.find((c) => c.startsWith('shinkyu_staff='))!
+			.split(';')[0]!;
 		const reveal = await formPost('/staff/account/totp?/reveal', { password: ownerPassword }, pending);
 		expect(reveal.status).toBe(409);
 		expect(await reveal.text()).not.toContain('totp-secret');
@@ -743,7 +812,10 @@ describe('the second round of sign-in security (issue #16)', () => {
 				headers: { 'content-type': 'application/json' },
 				body: JSON.stringify({ email: 'practitioner@example.jp', password: practitionerPassword })
 			});
-		const pending = (await signIn()).headers.getSetCookie().find((c) => c.startsWith('shinkyu_staff='))!.split(';')[0]!;
+		const pending = (await signIn()).headers
+			.getSetCookie()
+			.find((c) => c.startsWith('shinkyu_staff='))!
+			.split(';')[0]!;
 		const statuses: number[] = [];
 		for (let i = 0; i < 5; i++) {
 			const wrong = await formPost('/staff/login/totp', { code: String(i).repeat(6) }, pending);
@@ -752,7 +824,10 @@ describe('the second round of sign-in security (issue #16)', () => {
 		}
 		expect(statuses).toEqual([400, 400, 400, 400, 429]);
 		expect((await request('/staff/login/totp', pending)).headers.get('location')).toBe('/staff/login?next=%2Fstaff%2Flogin%2Ftotp');
-		const again = (await signIn()).headers.getSetCookie().find((c) => c.startsWith('shinkyu_staff='))!.split(';')[0]!;
+		const again = (await signIn()).headers
+			.getSetCookie()
+			.find((c) => c.startsWith('shinkyu_staff='))!
+			.split(';')[0]!;
 		const right = await formPost('/staff/login/totp', { code: await staffTotpCode(base, 'practitioner@example.jp', practitionerPassword) }, again);
 		expect(right.status).toBe(429);
 	});

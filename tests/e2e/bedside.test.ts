@@ -25,7 +25,10 @@ let chart = '';
 let recordUrl = '';
 
 async function bookPatient(): Promise<string> {
-	const [practitioners, services] = await Promise.all([fetch(`${base}/api/v1/practitioners`).then((r) => r.json()), fetch(`${base}/api/v1/services`).then((r) => r.json())]);
+	const [practitioners, services] = await Promise.all([
+		fetch(`${base}/api/v1/practitioners`).then((r) => r.json()),
+		fetch(`${base}/api/v1/services`).then((r) => r.json())
+	]);
 	const created = await browserFormPost(
 		base,
 		`/staff/schedule?date=${DAY}&/create`,

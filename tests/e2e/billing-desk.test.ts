@@ -9,13 +9,11 @@ import { staffCookie } from '../support/staff-session';
 const base = inject('baseUrl');
 const passwords = inject('demoPasswords');
 
-
 // A past Friday: a visit is completed and charged on its day or later, never before (issue #22).
 const DAY = weekdayAhead(-91, 5);
 const suffix = Math.random().toString(36).slice(2, 8);
 const walkIn = { familyName: 'Kaikei', givenName: `Desk${suffix}` };
 const postForm = (path: string, fields: Record<string, string>, cookie: string) => browserFormPost(base, path, fields, cookie);
-
 
 const get = (path: string, cookie = '') => fetch(`${base}${path}`, { redirect: 'manual', headers: cookie ? { cookie } : {} });
 
@@ -40,12 +38,41 @@ beforeAll(async () => {
 	// Not the practitioner who signs in below: their charge must stay closed to her.
 	const takahashi = practitioners.find((p: { name: { en: string } }) => p.name.en.includes('Takahashi')).id;
 	const follow = services.find((s: { code: string }) => s.code === 'FOLLOW').id;
-	const created = await postForm(`/en/staff/schedule?date=${DAY}&/create`, { patientId: 'new', ...walkIn, phone: '090-5555-0808', serviceId: follow, practitionerId: takahashi, bedId: '', date: DAY, time: '15:00', source: 'walk_in' }, reception);
+	const created = await postForm(
+		`/en/staff/schedule?date=${DAY}&/create`,
+		{
+			patientId: 'new',
+			...walkIn,
+			phone: '090-5555-0808',
+			serviceId: follow,
+			practitionerId: takahashi,
+			bedId: '',
+			date: DAY,
+			time: '15:00',
+			source: 'walk_in'
+		},
+		reception
+	);
 	expect(created.status).toBe(200);
 	const day = await (await get(`/en/staff/schedule?date=${DAY}`, reception)).text();
 	for (const match of day.matchAll(/<tr id="appt-([0-9a-f-]{36})"[\s\S]*?<\/tr>/g)) if (match[0].includes(walkIn.givenName)) appointmentId = match[1]!;
 	expect(appointmentId).not.toBe('');
-	const second = await postForm(`/en/staff/schedule?date=${DAY}&/create`, { patientId: 'new', familyName: 'Hoken', givenName: `Desk${suffix}`, phone: '090-5555-0809', serviceId: follow, practitionerId: takahashi, bedId: '', date: DAY, time: '16:30', source: 'walk_in' }, reception);
+	const second = await postForm(
+		`/en/staff/schedule?date=${DAY}&/create`,
+		{
+			patientId: 'new',
+			familyName: 'Hoken',
+			givenName: `Desk${suffix}`,
+			phone: '090-5555-0809',
+			serviceId: follow,
+			practitionerId: takahashi,
+			bedId: '',
+			date: DAY,
+			time: '16:30',
+			source: 'walk_in'
+		},
+		reception
+	);
 	expect(second.status).toBe(200);
 	const after = await (await get(`/en/staff/schedule?date=${DAY}`, reception)).text();
 	for (const match of after.matchAll(/<tr id="appt-([0-9a-f-]{36})"[\s\S]*?<\/tr>/g)) if (match[0].includes(`Hoken`)) uninsuredId = match[1]!;
@@ -74,7 +101,10 @@ describe('the billing desk', () => {
 		await page.goto(`${base}/en/staff/schedule?date=${DAY}`);
 		const row = page.locator(`#appt-${appointmentId}`);
 		await row.getByRole('button', { name: /^Completed/ }).click();
-		await page.locator(`#appt-${appointmentId}`).getByRole('link', { name: /^Charge/ }).click();
+		await page
+			.locator(`#appt-${appointmentId}`)
+			.getByRole('link', { name: /^Charge/ })
+			.click();
 		await expect.poll(() => page.url()).toContain(`/en/staff/billing/appointments/${appointmentId}`);
 		expect(await page.getByLabel('Self-pay').isChecked()).toBe(true);
 		await page.getByRole('button', { name: 'Create the charge' }).click();

@@ -39,7 +39,11 @@ const booking = (serviceId: string, slot: { start: string; practitionerId: strin
 });
 
 const post = (base: string, body: unknown, headers: Record<string, string> = {}) =>
-	fetch(`${base}/api/v1/bookings`, { method: 'POST', headers: { 'content-type': 'application/json', 'accept-language': 'en', ...headers }, body: JSON.stringify(body) });
+	fetch(`${base}/api/v1/bookings`, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json', 'accept-language': 'en', ...headers },
+		body: JSON.stringify(body)
+	});
 
 for (const engine of ['sqlite', 'postgres'] as const) {
 	describe(`booking API on ${engine}`, () => {
@@ -90,7 +94,9 @@ for (const engine of ['sqlite', 'postgres'] as const) {
 			const bad = await post(base(), { ...booking(serviceId, slots[0]!, 1), consent: { privacy: false }, patient: { familyName: '', email: 'x' } });
 			expect(bad.status).toBe(422);
 			const fields = (await bad.json()).error.fields;
-			expect(Object.keys(fields)).toEqual(expect.arrayContaining(['consent.privacy', 'patient.familyName', 'patient.email', 'patient.givenName', 'patient.phone']));
+			expect(Object.keys(fields)).toEqual(
+				expect.arrayContaining(['consent.privacy', 'patient.familyName', 'patient.email', 'patient.givenName', 'patient.phone'])
+			);
 			expect(fields['consent.privacy']).toBe('Please agree to how we handle your health information.');
 			expect((await post(base(), { ...booking(serviceId, slots[0]!, 1), serviceId: 'nope' })).status).toBe(404);
 
@@ -103,7 +109,7 @@ for (const engine of ['sqlite', 'postgres'] as const) {
 			expect((await availability(`service=nope&from=${dayAfter(1)}&to=${dayAfter(2)}`)).status).toBe(404);
 			expect((await availability(`service=${serviceId}&from=${dayAfter(1)}&to=${dayAfter(2)}&practitioner=nobody`)).status).toBe(404);
 		});
-	
+
 		describe('with self-check answers (docs/clinical-rules.md §1)', () => {
 			const answers = (overrides: Record<string, boolean | number> = {}) => ({
 				...Object.fromEntries(RED_FLAG_QUESTIONS.map((q) => [q, false])),
@@ -161,7 +167,12 @@ for (const engine of ['sqlite', 'postgres'] as const) {
 				const refused = await post(base(), { ...booking(serviceId, slots[7]!, 701), triage: answers({ cancerHistory: true }) }, { 'accept-language': 'ja' });
 				expect(refused.status).toBe(422);
 				const error = (await refused.json()).error;
-				expect(error).toMatchObject({ code: 'red_flag', level: 'urgent', reasons: ['cancerHistory'], advice: { ja: expect.stringContaining('#7119'), en: expect.stringContaining('#7119') } });
+				expect(error).toMatchObject({
+					code: 'red_flag',
+					level: 'urgent',
+					reasons: ['cancerHistory'],
+					advice: { ja: expect.stringContaining('#7119'), en: expect.stringContaining('#7119') }
+				});
 				expect(error.message).toContain('今日中');
 				expect(await rowCounts()).toEqual(before);
 			});

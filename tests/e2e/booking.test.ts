@@ -164,7 +164,10 @@ describe('booking online without JavaScript on a 320 px phone', () => {
 		await staff.addCookies([{ name, value, url: base }]);
 		const schedule = await staff.newPage();
 		await schedule.goto(`${base}/en/staff/schedule?date=${day}`);
-		const row = schedule.locator('tr').filter({ hasText: 'Tanaka' }).filter({ has: schedule.getByTestId('flag-self-check') });
+		const row = schedule
+			.locator('tr')
+			.filter({ hasText: 'Tanaka' })
+			.filter({ has: schedule.getByTestId('flag-self-check') });
 		expect(await row.count()).toBeGreaterThan(0);
 		expect(await row.first().getByTestId('flag-self-check').textContent()).toBe('Self-check: see a doctor');
 		expect(await axeViolations(schedule)).toEqual([]);
@@ -202,7 +205,10 @@ describe('booking online without JavaScript on a 320 px phone', () => {
 		await expectAccessible();
 
 		await fillDetails('ja', 'jiro@example.jp', other);
-		const [late] = await Promise.all([other.waitForResponse((r) => r.request().method() === 'POST'), other.getByRole('button', { name: TEXT.ja.submit }).click()]);
+		const [late] = await Promise.all([
+			other.waitForResponse((r) => r.request().method() === 'POST'),
+			other.getByRole('button', { name: TEXT.ja.submit }).click()
+		]);
 		await other.waitForLoadState();
 		expect(late.status()).toBe(409);
 		expect(await other.getByRole('alert').textContent()).toContain(TEXT.ja.slotTaken);
@@ -213,7 +219,10 @@ describe('booking online without JavaScript on a 320 px phone', () => {
 		expect(await other.locator('input[name="consent"]').isChecked()).toBe(true);
 		const offered = other.getByRole('group', { name: '近い空き時間' }).getByRole('radio');
 		expect(await offered.count()).toBeGreaterThan(0);
-		const [again] = await Promise.all([other.waitForResponse((r) => r.request().method() === 'POST'), other.getByRole('button', { name: TEXT.ja.submit }).click()]);
+		const [again] = await Promise.all([
+			other.waitForResponse((r) => r.request().method() === 'POST'),
+			other.getByRole('button', { name: TEXT.ja.submit }).click()
+		]);
 		await other.waitForLoadState();
 		expect(again.status()).toBe(303);
 		expect(await other.getByRole('heading', { level: 1 }).textContent()).toBe(TEXT.ja.done);
@@ -244,8 +253,19 @@ describe('booking online without JavaScript on a 320 px phone', () => {
 
 		// A browser would not send the form without the box ticked; a plain POST can.
 		const form = new URLSearchParams(new URL(detailsUrl).searchParams);
-		for (const [key, value] of Object.entries({ familyName: 'Tanaka', givenName: 'Hanako', email: 'hanako@example.jp', phone: '090-1234-5678', firstVisit: 'no' })) form.set(key, value);
-		const posted = await fetch(detailsUrl, { method: 'POST', headers: { origin: base, accept: 'text/html', 'content-type': 'application/x-www-form-urlencoded' }, body: form });
+		for (const [key, value] of Object.entries({
+			familyName: 'Tanaka',
+			givenName: 'Hanako',
+			email: 'hanako@example.jp',
+			phone: '090-1234-5678',
+			firstVisit: 'no'
+		}))
+			form.set(key, value);
+		const posted = await fetch(detailsUrl, {
+			method: 'POST',
+			headers: { origin: base, accept: 'text/html', 'content-type': 'application/x-www-form-urlencoded' },
+			body: form
+		});
 		expect(posted.status).toBe(422);
 		const html = await posted.text();
 		expect(html).toContain('id="consent-error">Please agree to how we handle your health information.');
@@ -305,16 +325,40 @@ describe('booking online without JavaScript on a 320 px phone', () => {
 		const calls = jsPage.locator('main a[href^="tel:"]');
 		expect(await calls.first().getAttribute('href')).toBe('tel:119');
 		expect(await jsPage.locator('main').textContent()).toContain('A change in passing urine or stool');
-		expect(await jsPage.getByRole('button').filter({ hasText: /Book|Confirm/ }).count()).toBe(0);
+		expect(
+			await jsPage
+				.getByRole('button')
+				.filter({ hasText: /Book|Confirm/ })
+				.count()
+		).toBe(0);
 		expect(await axeViolations(jsPage)).toEqual([]);
 
 		// A booking sent with emergency answers kept from before (here, a forged cookie) gets the same page, and no booking.
 		await chooseSlot('en', /^Follow-up treatment/, /^Ken Takahashi/);
 		const form = new URLSearchParams(new URL(page.url()).searchParams);
-		for (const [key, value] of Object.entries({ familyName: 'Red', givenName: 'Flag', email: 'red.flag@example.jp', phone: '090-7777-1234', firstVisit: 'yes', consent: 'yes' })) form.set(key, value);
-		const emergency = { ...Object.fromEntries(RED_FLAG_QUESTIONS.map((q) => [q, q === 'saddleNumbness'])), seenDoctor: false, age: 40, durationDays: 3, painNrs: 4 };
+		for (const [key, value] of Object.entries({
+			familyName: 'Red',
+			givenName: 'Flag',
+			email: 'red.flag@example.jp',
+			phone: '090-7777-1234',
+			firstVisit: 'yes',
+			consent: 'yes'
+		}))
+			form.set(key, value);
+		const emergency = {
+			...Object.fromEntries(RED_FLAG_QUESTIONS.map((q) => [q, q === 'saddleNumbness'])),
+			seenDoctor: false,
+			age: 40,
+			durationDays: 3,
+			painNrs: 4
+		};
 		const cookie = `shinkyu_self_check=${Buffer.from(JSON.stringify(emergency)).toString('base64url')}`;
-		const posted = await fetch(page.url(), { method: 'POST', headers: { origin: base, accept: 'text/html', cookie, 'content-type': 'application/x-www-form-urlencoded' }, body: form, redirect: 'manual' });
+		const posted = await fetch(page.url(), {
+			method: 'POST',
+			headers: { origin: base, accept: 'text/html', cookie, 'content-type': 'application/x-www-form-urlencoded' },
+			body: form,
+			redirect: 'manual'
+		});
 		expect(posted.status).toBe(422);
 		const html = await posted.text();
 		expect(html).toContain('Get emergency care now');

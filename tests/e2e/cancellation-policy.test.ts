@@ -30,10 +30,17 @@ const NEXT_DAY = weekdayAhead(-133, 5);
 
 /** A visit the desk records (as for a phone call) on a past day; returns its id and the patient's. */
 async function deskVisit(date: string, who: Record<string, string>, givenName: string): Promise<{ id: string; patientId: string }> {
-	const [practitioners, services] = await Promise.all([fetch(`${base}/api/v1/practitioners`).then((r) => r.json()), fetch(`${base}/api/v1/services`).then((r) => r.json())]);
+	const [practitioners, services] = await Promise.all([
+		fetch(`${base}/api/v1/practitioners`).then((r) => r.json()),
+		fetch(`${base}/api/v1/services`).then((r) => r.json())
+	]);
 	const takahashi = practitioners.find((p: { name: { en: string } }) => p.name.en.includes('Takahashi')).id;
 	const follow = services.find((s: { code: string }) => s.code === 'FOLLOW').id;
-	const created = await postForm(`/en/staff/schedule?date=${date}&/create`, { ...who, serviceId: follow, practitionerId: takahashi, bedId: '', date, time: '15:00', source: 'staff' }, reception);
+	const created = await postForm(
+		`/en/staff/schedule?date=${date}&/create`,
+		{ ...who, serviceId: follow, practitionerId: takahashi, bedId: '', date, time: '15:00', source: 'staff' },
+		reception
+	);
 	expect(created.status).toBe(200);
 	const day = await (await fetch(`${base}/en/staff/schedule?date=${date}`, { headers: { cookie: reception } })).text();
 	for (const row of day.matchAll(/<tr id="appt-([0-9a-f-]{36})"[\s\S]*?<\/tr>/g)) {
@@ -140,7 +147,10 @@ describe('recall', () => {
 		const { context, page } = await pageWith(reception);
 		await page.goto(`${base}/en/staff/recall`);
 		expect(await axeViolations(page)).toEqual([]);
-		const row = page.locator('tr', { hasText: 'Matsumoto' }).or(page.locator('tr', { hasText: '松本' })).first();
+		const row = page
+			.locator('tr', { hasText: 'Matsumoto' })
+			.or(page.locator('tr', { hasText: '松本' }))
+			.first();
 		await row.getByRole('button', { name: 'Invite by mail' }).click();
 		await page.waitForURL(/invited=/);
 		expect(await page.getByRole('status').first().textContent()).toContain('An invitation was sent');

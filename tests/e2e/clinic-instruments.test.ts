@@ -87,7 +87,13 @@ describe('recording a questionnaire from the console', () => {
 	});
 
 	it('saves the answers, scores them by the file, and shows the change on the record', async () => {
-		for (const [item, answer] of [['item0', 3], ['item1', 3], ['item2', 2], ['item3', 2]] as const) await page.locator(`#${item}-${answer}`).check();
+		for (const [item, answer] of [
+			['item0', 3],
+			['item1', 3],
+			['item2', 2],
+			['item3', 2]
+		] as const)
+			await page.locator(`#${item}-${answer}`).check();
 		await page.getByRole('button', { name: '得点を保存' }).click();
 		await expect.poll(() => page.getByRole('status').textContent()).toContain('【見本】家事のしづらさの得点（62.5）を保存しました。');
 		for (const item of ['item0', 'item1', 'item2', 'item3']) await page.locator(`#${item}-1`).check();

@@ -29,7 +29,6 @@ let browser: Browser;
 let chartPath = '';
 const postForm = (path: string, fields: Record<string, string>) => browserFormPost(base, path, fields, cookie);
 
-
 /** Books the patient on the practitioner's schedule as a walk-in and returns their chart path. */
 async function bookPatient(): Promise<string> {
 	const [practitioners, services] = await Promise.all([
@@ -147,7 +146,9 @@ describe('a practitioner on a tablet beside the bed', () => {
 
 		// Tapping GB34 on the body chart adds it on the plan's side, without reloading the page.
 		expect(await page.getByRole('group', { name: '追加する側' }).getByRole('radio', { name: '右' }).isChecked()).toBe(true);
-		const targets = await page.locator('button[data-point]').evaluateAll((buttons) => buttons.map((b) => b.getBoundingClientRect()).map((r) => Math.min(r.width, r.height)));
+		const targets = await page
+			.locator('button[data-point]')
+			.evaluateAll((buttons) => buttons.map((b) => b.getBoundingClientRect()).map((r) => Math.min(r.width, r.height)));
 		expect(targets.length).toBe(ACUPOINTS.length);
 		expect(Math.min(...targets), 'every tap target is at least 44 px').toBeGreaterThanOrEqual(44);
 		const gb34 = page.getByRole('button', { name: 'GB34 陽陵泉', exact: true });

@@ -28,7 +28,8 @@ let smtp: SmtpPeer;
 const PER_KIND = 2;
 const LIMIT = 160;
 /** Files and machine answers, not pages (the printed documents are PDFs); and the ways out. */
-const NOT_A_PAGE = /\.(pdf|ics|csv|json|xml|txt|png|jpe?g|svg|webmanifest)$|^\/(api|fhir|ical)\/|\/(logout|sign-out)(\/|$)|\/documents\/(summary|records)$|\/receipt(\.pdf)?$|\/statement$/;
+const NOT_A_PAGE =
+	/\.(pdf|ics|csv|json|xml|txt|png|jpe?g|svg|webmanifest)$|^\/(api|fhir|ical)\/|\/(logout|sign-out)(\/|$)|\/documents\/(summary|records)$|\/receipt(\.pdf)?$|\/statement$/;
 
 let browser: Browser;
 
@@ -105,7 +106,9 @@ async function crawl(context: BrowserContext, starts: string[], scope: RegExp): 
 		pages.push(url.pathname + url.search);
 		problems.push(...(await visit(page, url.href)).map((p) => ({ ...p, from: referrer.get(url.href) })));
 		// A link typed as something else (a PDF, FHIR JSON) is a download, not a page.
-		const links = await page.$$eval('a[href]:not([download]):not([type]), a[href][type="text/html"]', (anchors) => anchors.map((a) => (a as HTMLAnchorElement).href));
+		const links = await page.$$eval('a[href]:not([download]):not([type]), a[href][type="text/html"]', (anchors) =>
+			anchors.map((a) => (a as HTMLAnchorElement).href)
+		);
 		for (const link of links) {
 			const next = new URL(link);
 			if (next.origin !== new URL(base).origin || NOT_A_PAGE.test(next.pathname) || !scope.test(next.pathname)) continue;
@@ -145,7 +148,11 @@ afterAll(async () => {
 describe('no console error on any page of the demo clinic', () => {
 	it('on the public site, in both languages', async () => {
 		const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
-		const { pages, problems } = await crawl(context, ['/', '/en', '/book', '/en/book', '/check', '/en/check', '/points', '/staff/login', '/portal/login'], /^(?!\/(en\/)?(staff|portal)\/(?!login))/);
+		const { pages, problems } = await crawl(
+			context,
+			['/', '/en', '/book', '/en/book', '/check', '/en/check', '/points', '/staff/login', '/portal/login'],
+			/^(?!\/(en\/)?(staff|portal)\/(?!login))/
+		);
 		expect(pages.length).toBeGreaterThan(15);
 		expect(problems).toEqual([]);
 		await context.close();
@@ -154,7 +161,10 @@ describe('no console error on any page of the demo clinic', () => {
 	it('in the console, as a practitioner', { timeout: 180_000 }, async () => {
 		const context = await staffContext('practitioner@example.jp');
 		const { pages, problems } = await crawl(context, ['/staff', '/en/staff', '/staff/patients'], /^\/(en\/)?staff(\/|$)/);
-		expect(pages.some((p) => /\/sessions\/[0-9a-f-]{36}/.test(p)), 'a session record was visited').toBe(true);
+		expect(
+			pages.some((p) => /\/sessions\/[0-9a-f-]{36}/.test(p)),
+			'a session record was visited'
+		).toBe(true);
 		expect(problems).toEqual([]);
 		await context.close();
 	});
@@ -183,7 +193,10 @@ describe('no console error on any page of the demo clinic', () => {
 		const page = await context.newPage();
 		await page.goto(link);
 		// The link's page is under /portal too: wait until the sign-in has left it.
-		await Promise.all([page.waitForURL((u) => /\/portal(\/|$)/.test(u.pathname) && !u.pathname.includes('/auth/')), page.locator('main form button[type="submit"]').first().click()]);
+		await Promise.all([
+			page.waitForURL((u) => /\/portal(\/|$)/.test(u.pathname) && !u.pathname.includes('/auth/')),
+			page.locator('main form button[type="submit"]').first().click()
+		]);
 		await page.close();
 		const { pages, problems } = await crawl(context, ['/portal', '/en/portal'], /^\/(en\/)?portal(\/|$)/);
 		expect(pages.length).toBeGreaterThan(5);

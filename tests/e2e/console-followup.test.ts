@@ -23,7 +23,10 @@ const consoleErrors: string[] = [];
 
 beforeAll(async () => {
 	cookie = await staffCookie(base, 'reception@example.jp', passwords['reception@example.jp']);
-	const [practitioners, services] = await Promise.all([fetch(`${base}/api/v1/practitioners`).then((r) => r.json()), fetch(`${base}/api/v1/services`).then((r) => r.json())]);
+	const [practitioners, services] = await Promise.all([
+		fetch(`${base}/api/v1/practitioners`).then((r) => r.json()),
+		fetch(`${base}/api/v1/services`).then((r) => r.json())
+	]);
 	satoId = practitioners.find((p: { name: { en: string } }) => p.name.en.includes('Sato')).id;
 	followUpId = services.find((s: { code: string }) => s.code === 'FOLLOW').id;
 	browser = await launchBrowser();
@@ -49,7 +52,19 @@ async function book(givenName: string, time: string) {
 	const response = await browserFormPost(
 		base,
 		`/en/staff/schedule?date=${DAY}&/create`,
-		{ patientId: 'new', familyName: 'Resize', givenName, phone: '090-1212-5656', email: '', serviceId: followUpId, practitionerId: satoId, bedId: '', date: DAY, time, source: 'staff' },
+		{
+			patientId: 'new',
+			familyName: 'Resize',
+			givenName,
+			phone: '090-1212-5656',
+			email: '',
+			serviceId: followUpId,
+			practitionerId: satoId,
+			bedId: '',
+			date: DAY,
+			time,
+			source: 'staff'
+		},
 		cookie
 	);
 	expect(response.status).toBe(200);

@@ -27,7 +27,10 @@ const consoleErrors: string[] = [];
 
 beforeAll(async () => {
 	cookie = await staffCookie(base, 'reception@example.jp', passwords['reception@example.jp']);
-	const [practitioners, services] = await Promise.all([fetch(`${base}/api/v1/practitioners`).then((r) => r.json()), fetch(`${base}/api/v1/services`).then((r) => r.json())]);
+	const [practitioners, services] = await Promise.all([
+		fetch(`${base}/api/v1/practitioners`).then((r) => r.json()),
+		fetch(`${base}/api/v1/services`).then((r) => r.json())
+	]);
 	satoId = practitioners.find((p: { name: { en: string } }) => p.name.en.includes('Sato')).id;
 	followUpId = services.find((s: { code: string }) => s.code === 'FOLLOW').id;
 	browser = await launchBrowser();
@@ -78,7 +81,10 @@ async function bookBySlot(page: Page, date: string, time: string, person: { fami
 	await page.locator('#create-email').fill(person.email);
 	await page.locator('#create-service').selectOption(followUpId);
 	await page.getByRole('button', { name: 'Book', exact: true }).click();
-	await page.getByRole('status').filter({ hasText: `${person.givenName} ${person.familyName}` }).waitFor();
+	await page
+		.getByRole('status')
+		.filter({ hasText: `${person.givenName} ${person.familyName}` })
+		.waitFor();
 }
 
 /** Drags the event of `name` from `fromTime` to `toTime` in its column (a whole number of 5-minute steps). */
@@ -173,7 +179,19 @@ describe('the schedule calendar', () => {
 		const created = await browserFormPost(
 			base,
 			`/en/staff/schedule?date=${DAYS.noScript}&/create`,
-			{ patientId: 'new', familyName: 'Form', givenName: `Mover${suffix}`, phone: '090-1212-3434', email: `form-${suffix}@example.jp`, serviceId: followUpId, practitionerId: satoId, bedId: '', date: DAYS.noScript, time: '09:00', source: 'staff' },
+			{
+				patientId: 'new',
+				familyName: 'Form',
+				givenName: `Mover${suffix}`,
+				phone: '090-1212-3434',
+				email: `form-${suffix}@example.jp`,
+				serviceId: followUpId,
+				practitionerId: satoId,
+				bedId: '',
+				date: DAYS.noScript,
+				time: '09:00',
+				source: 'staff'
+			},
 			cookie
 		);
 		expect(created.status).toBe(200);

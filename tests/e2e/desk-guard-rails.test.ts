@@ -28,17 +28,25 @@ let follow = '';
 
 /** Creates a walk-in at the desk and returns its appointment id, read back from the day list. */
 async function walkIn(date: string, time: string, practitionerId: string, givenName: string): Promise<Response & { appointmentId?: string }> {
-	const created = await postForm(`/en/staff/schedule?date=${date}&/create`, { patientId: 'new', familyName: 'Desk', givenName, phone: '090-6666-0101', serviceId: follow, practitionerId, bedId: '', date, time, source: 'walk_in' }, reception);
+	const created = await postForm(
+		`/en/staff/schedule?date=${date}&/create`,
+		{ patientId: 'new', familyName: 'Desk', givenName, phone: '090-6666-0101', serviceId: follow, practitionerId, bedId: '', date, time, source: 'walk_in' },
+		reception
+	);
 	if (created.status !== 200) return created;
 	const day = await (await get(`/en/staff/schedule?date=${date}`, reception)).text();
-	for (const match of day.matchAll(/<tr id="appt-([0-9a-f-]{36})"[\s\S]*?<\/tr>/g)) if (match[0].includes(givenName)) return Object.assign(created, { appointmentId: match[1]! });
+	for (const match of day.matchAll(/<tr id="appt-([0-9a-f-]{36})"[\s\S]*?<\/tr>/g))
+		if (match[0].includes(givenName)) return Object.assign(created, { appointmentId: match[1]! });
 	throw new Error(`walk-in ${givenName} not listed`);
 }
 
 beforeAll(async () => {
 	owner = await staffCookie(base, 'owner@example.jp', passwords['owner@example.jp']);
 	reception = await staffCookie(base, 'reception@example.jp', passwords['reception@example.jp']);
-	const [practitioners, services] = await Promise.all([fetch(`${base}/api/v1/practitioners`).then((r) => r.json()), fetch(`${base}/api/v1/services`).then((r) => r.json())]);
+	const [practitioners, services] = await Promise.all([
+		fetch(`${base}/api/v1/practitioners`).then((r) => r.json()),
+		fetch(`${base}/api/v1/services`).then((r) => r.json())
+	]);
 	sato = practitioners.find((p: { name: { en: string } }) => p.name.en.includes('Sato')).id;
 	takahashi = practitioners.find((p: { name: { en: string } }) => p.name.en.includes('Takahashi')).id;
 	follow = services.find((s: { code: string }) => s.code === 'FOLLOW').id;
@@ -71,7 +79,8 @@ describe('one practitioner, two beds', () => {
 		const tooFew = await places('1');
 		expect(tooFew.status).toBe(409);
 		expect(await tooFew.text()).toContain('Visits to come already have 2 patients at once');
-		for (const id of [refusedAlone.appointmentId!, second.appointmentId!]) expect((await postForm(`/en/staff/schedule?date=${AHEAD}&/cancel`, { id }, reception)).status).toBe(200);
+		for (const id of [refusedAlone.appointmentId!, second.appointmentId!])
+			expect((await postForm(`/en/staff/schedule?date=${AHEAD}&/cancel`, { id }, reception)).status).toBe(200);
 		expect((await places('1')).status).toBe(200);
 	});
 
@@ -151,7 +160,9 @@ describe('guard rails at the desk', () => {
 		expect((await postForm(`${chargePath}?/issue`, {}, reception)).status).toBe(303);
 		const page = await (await get(chargePath, reception)).text();
 		expect(page).toContain('Registration number: T1-2345-6789-0123');
-		const pdfPath = /href="(\/en\/staff\/billing\/receipts\/[0-9a-f-]{36}\/pdf)"/.exec(page)?.[1] ?? /href="(\/staff\/billing\/receipts\/[0-9a-f-]{36}\/pdf)"/.exec(page)?.[1];
+		const pdfPath =
+			/href="(\/en\/staff\/billing\/receipts\/[0-9a-f-]{36}\/pdf)"/.exec(page)?.[1] ??
+			/href="(\/staff\/billing\/receipts\/[0-9a-f-]{36}\/pdf)"/.exec(page)?.[1];
 		expect(pdfPath).toBeDefined();
 		const pdf = Buffer.from(await (await get(pdfPath!, reception)).arrayBuffer());
 		expect(squashed(pdfText(pdf))).toContain(squashed('T1-2345-6789-0123'));

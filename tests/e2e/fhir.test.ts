@@ -31,10 +31,16 @@ describe('FHIR Patient/$everything over HTTP', () => {
 		expect(response.status).toBe(200);
 		expect(response.headers.get('content-type')).toContain('application/fhir+json');
 		expect(response.headers.get('cache-control')).toBe('no-store');
-		const bundle = (await response.json()) as { resourceType: string; type: string; total: number; entry: { fullUrl: string; resource: { resourceType: string; id: string } }[] };
+		const bundle = (await response.json()) as {
+			resourceType: string;
+			type: string;
+			total: number;
+			entry: { fullUrl: string; resource: { resourceType: string; id: string } }[];
+		};
 		expect(bundle).toMatchObject({ resourceType: 'Bundle', type: 'searchset', total: bundle.entry.length });
 		const types = new Set(bundle.entry.map((e) => e.resource.resourceType));
-		for (const type of ['Patient', 'Practitioner', 'Appointment', 'Encounter', 'Condition', 'Observation', 'QuestionnaireResponse', 'Consent']) expect(types, type).toContain(type);
+		for (const type of ['Patient', 'Practitioner', 'Appointment', 'Encounter', 'Condition', 'Observation', 'QuestionnaireResponse', 'Consent'])
+			expect(types, type).toContain(type);
 		const patientEntry = bundle.entry.find((e) => e.resource.resourceType === 'Patient')!;
 		expect(patientEntry.resource.id).toBe(patientId);
 		expect(patientEntry.fullUrl).toMatch(new RegExp(`^https?://[^/]+/fhir/R4/Patient/${patientId}$`));

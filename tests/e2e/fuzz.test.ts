@@ -87,7 +87,6 @@ async function patientCookie(email: string): Promise<string> {
 	return cookie!.split(';')[0]!;
 }
 
-
 /** Sends one request and checks the two promises: no 5xx, and nothing kept from a refusal. */
 async function probe(endpoint: string, send: () => Promise<Response>): Promise<void> {
 	// Mail queued by an earlier, accepted request reaches the outbox when the worker runs it: let it
@@ -136,7 +135,10 @@ const text = fc.oneof(
 
 const json = fc.oneof(
 	fc.anything({ maxDepth: 3 }),
-	fc.dictionary(fc.oneof(fc.constantFrom('serviceId', 'practitionerId', 'start', 'locale', 'patient', 'consent', 'email', 'password', 'answers'), fc.string()), fc.oneof(text, fc.anything({ maxDepth: 2 })))
+	fc.dictionary(
+		fc.oneof(fc.constantFrom('serviceId', 'practitionerId', 'start', 'locale', 'patient', 'consent', 'email', 'password', 'answers'), fc.string()),
+		fc.oneof(text, fc.anything({ maxDepth: 2 }))
+	)
 );
 
 describe('JSON API under fuzzed input', () => {
@@ -145,14 +147,19 @@ describe('JSON API under fuzzed input', () => {
 		const validish = fc.record({
 			serviceId: fc.oneof(fc.constantFrom(...services.map((s: { id: string }) => s.id)), text),
 			practitionerId: fc.option(text),
-			start: fc.oneof(text, fc.date({ noInvalidDate: true }).map((d) => d.toISOString())),
+			start: fc.oneof(
+				text,
+				fc.date({ noInvalidDate: true }).map((d) => d.toISOString())
+			),
 			locale: fc.oneof(fc.constantFrom('ja', 'en'), text),
 			patient: fc.oneof(fc.record({ familyName: text, givenName: text, email: text, phone: text, dateOfBirth: fc.option(text) }), fc.anything({ maxDepth: 1 })),
 			consent: fc.oneof(fc.constant({ privacy: true }), fc.anything({ maxDepth: 1 }))
 		});
 		await fc.assert(
 			fc.asyncProperty(fc.oneof(validish, json), async (body) => {
-				await probe('POST /api/v1/bookings', () => fetch(`${base}/api/v1/bookings`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }));
+				await probe('POST /api/v1/bookings', () =>
+					fetch(`${base}/api/v1/bookings`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })
+				);
 			}),
 			{ numRuns: 300 }
 		);
@@ -160,21 +167,29 @@ describe('JSON API under fuzzed input', () => {
 
 	it('POST /api/v1/waitlist', async () => {
 		const services = await (await fetch(`${base}/api/v1/services`)).json();
-		const day = fc.oneof(text, fc.date({ min: new Date('2020-01-01'), max: new Date('2040-01-01'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)));
+		const day = fc.oneof(
+			text,
+			fc.date({ min: new Date('2020-01-01'), max: new Date('2040-01-01'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10))
+		);
 		const time = fc.oneof(text, fc.constantFrom('09:00', '12:30', '24:00', '25:00', '9:00'));
 		const validish = fc.record({
 			serviceId: fc.oneof(fc.constantFrom(...services.map((s: { id: string }) => s.id)), text),
 			practitionerId: fc.option(text),
 			from: day,
 			to: day,
-			times: fc.oneof(fc.array(fc.record({ weekday: fc.oneof(fc.integer({ min: -2, max: 9 }), text), start: time, end: time }), { maxLength: 25 }), fc.anything({ maxDepth: 1 })),
+			times: fc.oneof(
+				fc.array(fc.record({ weekday: fc.oneof(fc.integer({ min: -2, max: 9 }), text), start: time, end: time }), { maxLength: 25 }),
+				fc.anything({ maxDepth: 1 })
+			),
 			locale: fc.oneof(fc.constantFrom('ja', 'en'), text),
 			patient: fc.oneof(fc.record({ familyName: text, givenName: text, email: text, phone: text }), fc.anything({ maxDepth: 1 })),
 			consent: fc.oneof(fc.constant({ privacy: true }), fc.anything({ maxDepth: 1 }))
 		});
 		await fc.assert(
 			fc.asyncProperty(fc.oneof(validish, json), async (body) => {
-				await probe('POST /api/v1/waitlist', () => fetch(`${base}/api/v1/waitlist`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }));
+				await probe('POST /api/v1/waitlist', () =>
+					fetch(`${base}/api/v1/waitlist`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })
+				);
 			}),
 			{ numRuns: 200 }
 		);
@@ -183,16 +198,36 @@ describe('JSON API under fuzzed input', () => {
 	it('POST /api/v1/bookings/{id}/cancel', async () => {
 		const appointment = await db.kysely.selectFrom('appointment').select('id').where('status', '=', 'booked').executeTakeFirstOrThrow();
 		await fc.assert(
-			fc.asyncProperty(fc.oneof(fc.constant(appointment.id), text), fc.option(fc.oneof(text.map((t) => `Bearer ${t}`), text)), json, async (id, authorization, body) => {
-				// No fuzzed token is a booking's: every answer is a refusal that keeps nothing.
-				await probe('POST /api/v1/bookings/{id}/cancel', () =>
-					fetch(`${base}/api/v1/bookings/${encodeURIComponent(id.slice(0, 2_000))}/cancel`, {
-						method: 'POST',
-						headers: { 'content-type': 'application/json', ...(authorization ? { authorization: [...authorization].filter((c) => c >= ' ' && c <= '~').join('').slice(0, 4_000) } : {}) },
-						body: JSON.stringify(body)
-					})
-				);
-			}),
+			fc.asyncProperty(
+				fc.oneof(fc.constant(appointment.id), text),
+				fc.option(
+					fc.oneof(
+						text.map((t) => `Bearer ${t}`),
+						text
+					)
+				),
+				json,
+				async (id, authorization, body) => {
+					// No fuzzed token is a booking's: every answer is a refusal that keeps nothing.
+					await probe('POST /api/v1/bookings/{id}/cancel', () =>
+						fetch(`${base}/api/v1/bookings/${encodeURIComponent(id.slice(0, 2_000))}/cancel`, {
+							method: 'POST',
+							headers: {
+								'content-type': 'application/json',
+								...(authorization
+									? {
+											authorization: [...authorization]
+												.filter((c) => c >= ' ' && c <= '~')
+												.join('')
+												.slice(0, 4_000)
+										}
+									: {})
+							},
+							body: JSON.stringify(body)
+						})
+					);
+				}
+			),
 			{ numRuns: 150 }
 		);
 	});
@@ -204,7 +239,9 @@ describe('JSON API under fuzzed input', () => {
 	])('POST %s', async (endpoint, numRuns) => {
 		await fc.assert(
 			fc.asyncProperty(json, async (body) => {
-				await probe(`POST ${endpoint}`, () => fetch(`${base}${endpoint}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }));
+				await probe(`POST ${endpoint}`, () =>
+					fetch(`${base}${endpoint}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })
+				);
 			}),
 			{ numRuns }
 		);
@@ -231,11 +268,20 @@ describe('JSON API under fuzzed input', () => {
 	});
 
 	it('raw bodies: not JSON, truncated, huge, wrong content type', async () => {
-		const raw = fc.oneof(fc.string(), fc.constantFrom('{', '{"a":', '\u0000\u0001', 'null', '1', '"x"', `{"a":"${'x'.repeat(2_000_000)}"}`), fc.uint8Array({ maxLength: 200 }).map((b) => Buffer.from(b).toString('latin1')));
+		const raw = fc.oneof(
+			fc.string(),
+			fc.constantFrom('{', '{"a":', '\u0000\u0001', 'null', '1', '"x"', `{"a":"${'x'.repeat(2_000_000)}"}`),
+			fc.uint8Array({ maxLength: 200 }).map((b) => Buffer.from(b).toString('latin1'))
+		);
 		await fc.assert(
-			fc.asyncProperty(raw, fc.constantFrom('application/json', 'text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x'), fc.constantFrom('/api/v1/bookings', '/api/v1/triage', '/api/v1/auth/login', '/api/v1/waitlist'), async (body, type, endpoint) => {
-				await probe(`POST ${endpoint} (raw)`, () => fetch(`${base}${endpoint}`, { method: 'POST', headers: { 'content-type': type }, body }));
-			}),
+			fc.asyncProperty(
+				raw,
+				fc.constantFrom('application/json', 'text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x'),
+				fc.constantFrom('/api/v1/bookings', '/api/v1/triage', '/api/v1/auth/login', '/api/v1/waitlist'),
+				async (body, type, endpoint) => {
+					await probe(`POST ${endpoint} (raw)`, () => fetch(`${base}${endpoint}`, { method: 'POST', headers: { 'content-type': type }, body }));
+				}
+			),
 			{ numRuns: 120 }
 		);
 	});
@@ -313,7 +359,11 @@ describe('form actions under fuzzed input', () => {
 		);
 		// Issue #19: the claim workflow, insurer payments and the patient's monthly confirmation.
 		expect(actions.map((a) => `${a.routeId} ?/${a.action}`)).toEqual(
-			expect.arrayContaining(['/[[lang=lang]]/staff/insurance/claims ?/move', '/[[lang=lang]]/staff/insurance/claims ?/pay', '/[[lang=lang]]/staff/insurance/claims/[patientId]/confirm ?/default'])
+			expect.arrayContaining([
+				'/[[lang=lang]]/staff/insurance/claims ?/move',
+				'/[[lang=lang]]/staff/insurance/claims ?/pay',
+				'/[[lang=lang]]/staff/insurance/claims/[patientId]/confirm ?/default'
+			])
 		);
 		// Issue #19: the owner adds a dated 療養費 fee version.
 		expect(actions.map((a) => `${a.routeId} ?/${a.action}`)).toContain('/[[lang=lang]]/staff/insurance/fees ?/add');

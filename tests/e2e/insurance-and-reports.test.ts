@@ -73,9 +73,9 @@ describe("the doctor's consent on the chart", () => {
 		expect(await axeViolations(page)).toEqual([]);
 
 		await page.getByRole('button', { name: '登録する' }).click();
-		await expect.poll(() => page.locator('.field-error').allTextContents()).toEqual(
-			expect.arrayContaining(['入力してください。', '対象となる傷病を1つ以上選んでください。'])
-		);
+		await expect
+			.poll(() => page.locator('.field-error').allTextContents())
+			.toEqual(expect.arrayContaining(['入力してください。', '対象となる傷病を1つ以上選んでください。']));
 		expect(await axeViolations(page)).toEqual([]);
 
 		await page.getByLabel('再同意').check();
@@ -113,7 +113,9 @@ describe('the monthly claim data', () => {
 		expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8');
 		const bytes = Buffer.from(await response.arrayBuffer());
 		expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-		expect(bytes.toString('utf8').slice(1).split('\r\n')[0]).toBe('患者番号,氏名（カナ）,保険者番号,記号,番号,同意日,施術日,算定項目,療養費,負担割合（%）,一部負担金,請求額');
+		expect(bytes.toString('utf8').slice(1).split('\r\n')[0]).toBe(
+			'患者番号,氏名（カナ）,保険者番号,記号,番号,同意日,施術日,算定項目,療養費,負担割合（%）,一部負担金,請求額'
+		);
 		const context = await signedInContext(reception);
 		const page = await context.newPage();
 		await page.goto(`${server.baseUrl}/staff/insurance`);

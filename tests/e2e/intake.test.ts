@@ -183,7 +183,12 @@ describe('staff enter the intake questionnaire for a patient', () => {
 			await page.getByLabel(`活動 ${i + 1}`, { exact: true }).fill(activity);
 			await page.getByLabel(`活動 ${i + 1} の点数`).selectOption(String(i + 3));
 		}
-		for (const [name, score] of [['sbiLegPain', '4'], ['sbiNumbness', '3'], ['sbiWeakness', '1'], ['sbiSittingPain', '5']] as const) {
+		for (const [name, score] of [
+			['sbiLegPain', '4'],
+			['sbiNumbness', '3'],
+			['sbiWeakness', '1'],
+			['sbiSittingPain', '5']
+		] as const) {
 			await page.locator(`input[name="${name}"][value="${score}"]`).check();
 		}
 		await expectNoViolations();
@@ -234,7 +239,23 @@ describe('red flags reach the console', () => {
 			['safety', { bloodThinner: 'no', implantedDevice: 'no', fainting: 'no', needleFear: 'no' }],
 			['complaint', { description: 'Pain in both legs', onset: 'sudden', durationValue: '2', durationUnit: 'days', side: 'both', 'painBack.thigh-left': 'on' }],
 			['red-flags', { ...no([...RED_FLAG_QUESTIONS, 'seenDoctor']), saddleNumbness: 'yes', painNrs: '8' }],
-			['measures', { legPain: '8', backPain: '5', psfs1Activity: 'Walk', psfs1Score: '2', psfs2Activity: 'Sit', psfs2Score: '3', psfs3Activity: 'Sleep', psfs3Score: '4', sbiLegPain: '6', sbiNumbness: '5', sbiWeakness: '4', sbiSittingPain: '6' }]
+			[
+				'measures',
+				{
+					legPain: '8',
+					backPain: '5',
+					psfs1Activity: 'Walk',
+					psfs1Score: '2',
+					psfs2Activity: 'Sit',
+					psfs2Score: '3',
+					psfs3Activity: 'Sleep',
+					psfs3Score: '4',
+					sbiLegPain: '6',
+					sbiNumbness: '5',
+					sbiWeakness: '4',
+					sbiSittingPain: '6'
+				}
+			]
 		];
 		for (const [step, fields] of steps) {
 			const response = await post(`${path}/${step}`, fields);

@@ -45,13 +45,37 @@ describe('a home visit at the desk', () => {
 		const follow = services.find((s: { code: string }) => s.code === 'FOLLOW').id;
 		const practitioners = await fetch(`${base}/api/v1/practitioners`).then((r) => r.json());
 		const takahashi = practitioners.find((p: { name: { en: string } }) => p.name.en.includes('Takahashi')).id;
-		expect((await browserFormPost(base, `/staff/schedule?date=${day}&/create`, { patientId: 'new', ...name, phone: '090-5555-0707', serviceId: follow, practitionerId: takahashi, bedId: '', date: day, time: '11:00', source: 'walk_in' }, reception)).status).toBe(200);
+		expect(
+			(
+				await browserFormPost(
+					base,
+					`/staff/schedule?date=${day}&/create`,
+					{
+						patientId: 'new',
+						...name,
+						phone: '090-5555-0707',
+						serviceId: follow,
+						practitionerId: takahashi,
+						bedId: '',
+						date: day,
+						time: '11:00',
+						source: 'walk_in'
+					},
+					reception
+				)
+			).status
+		).toBe(200);
 		const schedule = await (await get(`/staff/schedule?date=${day}`)).text();
 		const id = [...schedule.matchAll(/<tr id="appt-([0-9a-f-]{36})"[\s\S]*?<\/tr>/g)].find((m) => m[0].includes(name.givenName))![1]!;
 		expect((await browserFormPost(base, `/staff/schedule?date=${day}&/status`, { id, status: 'completed' }, reception)).status).toBe(200);
 		const form = await (await get(`/staff/billing/appointments/${id}`)).text();
 		for (const s of ['施術の場所', '訪問施術（定期的な訪問）', '訪問施術料2（2人）', '往療・訪問の理由', '特別地域加算']) expect(form).toContain(s);
-		const refused = await browserFormPost(base, `/staff/billing/appointments/${id}`, { payer: 'insurance', sharePercent: '30', visitPlace: 'home_visit' }, reception);
+		const refused = await browserFormPost(
+			base,
+			`/staff/billing/appointments/${id}`,
+			{ payer: 'insurance', sharePercent: '30', visitPlace: 'home_visit' },
+			reception
+		);
 		expect(refused.status).toBe(422);
 		const html = await refused.text();
 		expect(html).toContain('訪問施術料の区分（同じ建物で同じ日に施術した人数）を選んでください。');

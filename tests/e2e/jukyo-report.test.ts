@@ -24,7 +24,12 @@ function get(path: string, cookie: string) {
 }
 
 function post(path: string, cookie: string, body: Record<string, string>) {
-	return fetch(`${base}${path}`, { method: 'POST', redirect: 'manual', headers: { origin: base, cookie, accept: 'text/html', 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(body) });
+	return fetch(`${base}${path}`, {
+		method: 'POST',
+		redirect: 'manual',
+		headers: { origin: base, cookie, accept: 'text/html', 'content-type': 'application/x-www-form-urlencoded' },
+		body: new URLSearchParams(body)
+	});
 }
 
 beforeAll(async () => {
@@ -95,17 +100,35 @@ describe('the 受領委任 施術録', () => {
 
 describe('the consent-validity rule form', () => {
 	it('answers bad input with localized field errors, and adds a version for the owner', async () => {
-		const bad = await post('/staff/insurance/fees?/addRule', owner, { effectiveFrom: '2099-02-30', earlyUntilDay: '40', monthsAfterIfEarly: '5', monthsAfterIfLate: '6', source: '' });
+		const bad = await post('/staff/insurance/fees?/addRule', owner, {
+			effectiveFrom: '2099-02-30',
+			earlyUntilDay: '40',
+			monthsAfterIfEarly: '5',
+			monthsAfterIfLate: '6',
+			source: ''
+		});
 		expect(bad.status).toBe(422);
 		const html = await bad.text();
 		expect(html).toContain('適用開始日を正しい日付で入力してください。');
 		expect(html).toContain('1から30までの日を入力してください。');
-		const good = await post('/staff/insurance/fees?/addRule', owner, { effectiveFrom: '2099-04-01', earlyUntilDay: '15', monthsAfterIfEarly: '5', monthsAfterIfLate: '6', source: '試験用の版' });
+		const good = await post('/staff/insurance/fees?/addRule', owner, {
+			effectiveFrom: '2099-04-01',
+			earlyUntilDay: '15',
+			monthsAfterIfEarly: '5',
+			monthsAfterIfLate: '6',
+			source: '試験用の版'
+		});
 		await good.arrayBuffer();
 		expect(good.status).toBe(303);
 		const page = await (await get('/staff/insurance/fees', owner)).text();
 		expect(page).toContain('2099-04-01');
-		const refused = await post('/staff/insurance/fees?/addRule', reception, { effectiveFrom: '2099-05-01', earlyUntilDay: '15', monthsAfterIfEarly: '5', monthsAfterIfLate: '6', source: 'x' });
+		const refused = await post('/staff/insurance/fees?/addRule', reception, {
+			effectiveFrom: '2099-05-01',
+			earlyUntilDay: '15',
+			monthsAfterIfEarly: '5',
+			monthsAfterIfLate: '6',
+			source: 'x'
+		});
 		await refused.arrayBuffer();
 		expect(refused.status).toBe(403);
 	});

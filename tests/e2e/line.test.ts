@@ -59,7 +59,10 @@ async function patientCookie(email: string): Promise<string> {
 	expect((await browserFormPost(base, '/portal/login', { email })).status).toBe(303);
 	const link = await waitForSignInLink(mailPeer, email, since);
 	const signIn = await browserFormPost(base, link!, {});
-	return signIn.headers.getSetCookie().find((c) => c.startsWith('shinkyu_patient='))!.split(';')[0]!;
+	return signIn.headers
+		.getSetCookie()
+		.find((c) => c.startsWith('shinkyu_patient='))!
+		.split(';')[0]!;
 }
 
 const asBrowserCookie = (cookie: string) => {
@@ -104,7 +107,9 @@ describe('LINE from the portal to the schedule', () => {
 		const booked = await fetch(`${base}/api/v1/bookings`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(second) });
 		expect(booked.status).toBe(201);
 		appointmentId = ((await booked.json()) as { id: string }).id;
-		const confirmation = await until('the LINE confirmation', () => pushesTo(LINE_USER).find((push) => JSON.stringify(messagesOf(push)).includes('ご予約を承りました')));
+		const confirmation = await until('the LINE confirmation', () =>
+			pushesTo(LINE_USER).find((push) => JSON.stringify(messagesOf(push)).includes('ご予約を承りました'))
+		);
 		expect(confirmation.headers.authorization).toBe(`Bearer ${lineEnvFor(linePeer).LINE_CHANNEL_ACCESS_TOKEN}`);
 		expect(confirmation.headers['x-line-retry-key']).toMatch(/^[0-9a-f-]{36}$/);
 		expect(messagesOf(confirmation)[0]).toMatchObject({ type: 'text' });
@@ -114,7 +119,13 @@ describe('LINE from the portal to the schedule', () => {
 	it('sends the reminder with buttons, records "I\'ll come" from the signed postback, and shows it on the schedule', { timeout: 90_000 }, async () => {
 		const appointment = await db.kysely.selectFrom('appointment').select(['id', 'starts_at']).where('id', '=', appointmentId).executeTakeFirstOrThrow();
 		// The reminder is due a day before: bring it forward to now, as the clock would.
-		await db.kysely.updateTable('job').set({ run_at: new Date(Date.now() - 1000).toISOString() }).where('kind', '=', 'line.push').where('done_at', 'is', null).where('payload', 'like', `%"appointmentId":"${appointment.id}"%`).execute();
+		await db.kysely
+			.updateTable('job')
+			.set({ run_at: new Date(Date.now() - 1000).toISOString() })
+			.where('kind', '=', 'line.push')
+			.where('done_at', 'is', null)
+			.where('payload', 'like', `%"appointmentId":"${appointment.id}"%`)
+			.execute();
 		const reminder = await until('the LINE reminder', () => pushesTo(LINE_USER).find((push) => messagesOf(push)[0]!.type === 'template'));
 		const template = messagesOf(reminder)[0]!.template as { type: string; actions: Array<{ type: string; label: string; data: string }> };
 		expect(template.type).toBe('confirm');
@@ -122,13 +133,36 @@ describe('LINE from the portal to the schedule', () => {
 		expect(come.type).toBe('postback');
 
 		// A forged call (no signature, or a wrong one) is refused and changes nothing.
-		const event = { type: 'postback', mode: 'active', timestamp: Date.now(), webhookEventId: '01JLINEPOSTBACK00000000001', deliveryContext: { isRedelivery: false }, replyToken: 'reply-1', source: { type: 'user', userId: LINE_USER }, postback: { data: come.data } };
+		const event = {
+			type: 'postback',
+			mode: 'active',
+			timestamp: Date.now(),
+			webhookEventId: '01JLINEPOSTBACK00000000001',
+			deliveryContext: { isRedelivery: false },
+			replyToken: 'reply-1',
+			source: { type: 'user', userId: LINE_USER },
+			postback: { data: come.data }
+		};
 		const raw = JSON.stringify({ destination: 'Ubot', events: [event] });
 		expect((await fetch(`${base}/api/v1/line/webhook`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: raw })).status).toBe(401);
-		expect((await fetch(`${base}/api/v1/line/webhook`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-line-signature': signWebhook(raw, 'forged') }, body: raw })).status).toBe(401);
-		expect((await db.kysely.selectFrom('appointment').select('confirmed_at').where('id', '=', appointment.id).executeTakeFirstOrThrow()).confirmed_at).toBeNull();
+		expect(
+			(
+				await fetch(`${base}/api/v1/line/webhook`, {
+					method: 'POST',
+					headers: { 'content-type': 'application/json', 'x-line-signature': signWebhook(raw, 'forged') },
+					body: raw
+				})
+			).status
+		).toBe(401);
+		expect(
+			(await db.kysely.selectFrom('appointment').select('confirmed_at').where('id', '=', appointment.id).executeTakeFirstOrThrow()).confirmed_at
+		).toBeNull();
 
-		const signed = await fetch(`${base}/api/v1/line/webhook`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-line-signature': signWebhook(raw) }, body: raw });
+		const signed = await fetch(`${base}/api/v1/line/webhook`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json', 'x-line-signature': signWebhook(raw) },
+			body: raw
+		});
 		expect(signed.status).toBe(200);
 		const answered = await until('the answer on the appointment', async () => {
 			const row = await db.kysely.selectFrom('appointment').select(['confirmed_at', 'answered_via']).where('id', '=', appointment.id).executeTakeFirstOrThrow();
@@ -138,7 +172,15 @@ describe('LINE from the portal to the schedule', () => {
 		await until('the reply', () => linePeer.replies().find((reply) => JSON.stringify(reply.body).includes('お待ちしております')));
 		// LINE redelivers the same event: handled once.
 		const replies = linePeer.replies().length;
-		expect((await fetch(`${base}/api/v1/line/webhook`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-line-signature': signWebhook(raw) }, body: raw })).status).toBe(200);
+		expect(
+			(
+				await fetch(`${base}/api/v1/line/webhook`, {
+					method: 'POST',
+					headers: { 'content-type': 'application/json', 'x-line-signature': signWebhook(raw) },
+					body: raw
+				})
+			).status
+		).toBe(200);
 		await new Promise((resolve) => setTimeout(resolve, 1500));
 		expect(linePeer.replies().length).toBe(replies);
 
@@ -152,7 +194,7 @@ describe('LINE from the portal to the schedule', () => {
 		await context.close();
 	});
 
-	it('shows the owner that the channel works, with the month\'s use', { timeout: 60_000 }, async () => {
+	it("shows the owner that the channel works, with the month's use", { timeout: 60_000 }, async () => {
 		const passwords = demoPasswordsFrom(server.output());
 		const cookie = await staffCookie(base, 'owner@example.jp', passwords['owner@example.jp']);
 		const page = await (await fetch(`${base}/staff/settings/messages`, { headers: { cookie } })).text();

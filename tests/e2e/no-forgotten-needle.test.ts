@@ -50,7 +50,11 @@ beforeAll(async () => {
 	const follow = services.find((s: { code: string }) => s.code === 'FOLLOW').id;
 	for (const week of [0, 1, 2]) {
 		DAY = weekdayAhead(-98 - 7 * week, 2);
-		const created = await postForm(`/staff/schedule?date=${DAY}&/create`, { patientId: 'new', ...PATIENT, phone: '090-3333-0505', serviceId: follow, practitionerId: sato, bedId: '', date: DAY, time: '10:00', source: 'walk_in' }, reception);
+		const created = await postForm(
+			`/staff/schedule?date=${DAY}&/create`,
+			{ patientId: 'new', ...PATIENT, phone: '090-3333-0505', serviceId: follow, practitionerId: sato, bedId: '', date: DAY, time: '10:00', source: 'walk_in' },
+			reception
+		);
 		if (created.status === 200) break;
 	}
 	const day = await (await get(`/staff/schedule?date=${DAY}`, reception)).text();

@@ -35,7 +35,11 @@ let chargePath = '';
 /** A walk-in booked for a new patient on DAY; returns the patient's id. */
 async function newPatientVisit(givenName: string, time: string, serviceId: string, practitionerId: string): Promise<string> {
 	const phone = randomPhone();
-	const created = await post(`/en/staff/schedule?date=${DAY}&/create`, { patientId: 'new', familyName: 'Kazoku', givenName, phone, serviceId, practitionerId, bedId: '', date: DAY, time, source: 'walk_in' }, reception);
+	const created = await post(
+		`/en/staff/schedule?date=${DAY}&/create`,
+		{ patientId: 'new', familyName: 'Kazoku', givenName, phone, serviceId, practitionerId, bedId: '', date: DAY, time, source: 'walk_in' },
+		reception
+	);
 	const html = await created.text();
 	expect(created.status, /class="field-error"[^>]*>([^<]+)/.exec(html)?.[1] ?? /role="alert"[^>]*>([^<]+)/.exec(html)?.[1] ?? '').toBe(200);
 	const found = await (await fetch(`${base}/api/v1/patients?q=${phone.replace(/-/g, '')}`, { headers: { cookie: practitioner } })).json();
@@ -46,7 +50,10 @@ async function newPatientVisit(givenName: string, time: string, serviceId: strin
 beforeAll(async () => {
 	reception = await staffCookie(base, 'reception@example.jp', passwords['reception@example.jp']);
 	practitioner = await staffCookie(base, 'practitioner@example.jp', passwords['practitioner@example.jp']);
-	const [practitioners, services] = await Promise.all([fetch(`${base}/api/v1/practitioners`).then((r) => r.json()), fetch(`${base}/api/v1/services`).then((r) => r.json())]);
+	const [practitioners, services] = await Promise.all([
+		fetch(`${base}/api/v1/practitioners`).then((r) => r.json()),
+		fetch(`${base}/api/v1/services`).then((r) => r.json())
+	]);
 	const takahashi = practitioners.find((p: { name: { en: string } }) => p.name.en.includes('Takahashi')).id;
 	const follow = services.find((s: { code: string }) => s.code === 'FOLLOW').id;
 	parentId = await newPatientVisit(`Oya${suffix}`, '15:00', follow, takahashi);
@@ -69,7 +76,11 @@ describe('a course shared with a family member', () => {
 		const page = await (await get(`/en/staff/patients/${parentId}/packages`, reception)).text();
 		const typeId = /<option value="([0-9a-f-]{36})">Acupuncture, 5 visits/.exec(page)?.[1];
 		expect(typeId).toBeDefined();
-		const sold = await post(`/en/staff/patients/${parentId}/packages?/sell`, { packageTypeId: typeId!, amountJpy: '25,000', method: 'cash', familyNumbers: childNumber }, reception);
+		const sold = await post(
+			`/en/staff/patients/${parentId}/packages?/sell`,
+			{ packageTypeId: typeId!, amountJpy: '25,000', method: 'cash', familyNumbers: childNumber },
+			reception
+		);
 		await sold.arrayBuffer();
 		expect(sold.status).toBe(303);
 		const parentPage = await (await get(`/en/staff/patients/${parentId}/packages`, reception)).text();

@@ -34,15 +34,37 @@ beforeAll(async () => {
 	owner = await staffCookie(base, 'owner@example.jp', passwords['owner@example.jp']);
 	reception = await staffCookie(base, 'reception@example.jp', passwords['reception@example.jp']);
 	practitioner = await staffCookie(base, 'practitioner@example.jp', passwords['practitioner@example.jp']);
-	const [practitioners, services] = await Promise.all([fetch(`${base}/api/v1/practitioners`).then((r) => r.json()), fetch(`${base}/api/v1/services`).then((r) => r.json())]);
+	const [practitioners, services] = await Promise.all([
+		fetch(`${base}/api/v1/practitioners`).then((r) => r.json()),
+		fetch(`${base}/api/v1/services`).then((r) => r.json())
+	]);
 	const takahashi = practitioners.find((p: { name: { en: string } }) => p.name.en.includes('Takahashi')).id;
 	follow = services.find((s: { code: string }) => s.code === 'FOLLOW').id;
-	const first = await post(`/en/staff/schedule?date=${DAY}&/create`, { patientId: 'new', familyName: 'Getsugaku', givenName: `Plan${suffix}`, phone, serviceId: follow, practitionerId: takahashi, bedId: '', date: DAY, time: '10:00', source: 'walk_in' }, reception);
+	const first = await post(
+		`/en/staff/schedule?date=${DAY}&/create`,
+		{
+			patientId: 'new',
+			familyName: 'Getsugaku',
+			givenName: `Plan${suffix}`,
+			phone,
+			serviceId: follow,
+			practitionerId: takahashi,
+			bedId: '',
+			date: DAY,
+			time: '10:00',
+			source: 'walk_in'
+		},
+		reception
+	);
 	const firstBody = await first.text();
 	expect(first.status, /role="alert"[^>]*>([^<]*)/.exec(firstBody)?.[1] ?? firstBody.slice(0, 300)).toBe(200);
 	const found = await (await fetch(`${base}/api/v1/patients?q=${phone.replace(/-/g, '')}`, { headers: { cookie: practitioner } })).json();
 	patientId = found[0].id;
-	const second = await post(`/en/staff/schedule?date=${DAY}&/create`, { patientId, serviceId: follow, practitionerId: takahashi, bedId: '', date: DAY, time: '11:30', source: 'walk_in' }, reception);
+	const second = await post(
+		`/en/staff/schedule?date=${DAY}&/create`,
+		{ patientId, serviceId: follow, practitionerId: takahashi, bedId: '', date: DAY, time: '11:30', source: 'walk_in' },
+		reception
+	);
 	await second.arrayBuffer();
 	expect(second.status).toBe(200);
 	const day = await (await get(`/en/staff/schedule?date=${DAY}`, reception)).text();
@@ -56,7 +78,15 @@ afterAll(async () => {
 
 describe('a monthly plan from set-up to the receipt', () => {
 	it('is set up by the owner, and not by the desk', async () => {
-		const fields = { nameJa: `月額ケア ${suffix}`, nameEn: planName, serviceIds: follow, visitsPerMonth: '4', monthlyPriceJpy: '16,000', renewalDay: RENEWAL_DAY, carryOver: 'on' };
+		const fields = {
+			nameJa: `月額ケア ${suffix}`,
+			nameEn: planName,
+			serviceIds: follow,
+			visitsPerMonth: '4',
+			monthlyPriceJpy: '16,000',
+			renewalDay: RENEWAL_DAY,
+			carryOver: 'on'
+		};
 		expect((await post('/en/staff/settings/packages?/createPlan', fields, reception)).status).not.toBe(303);
 		const created = await post('/en/staff/settings/packages?/createPlan', fields, owner);
 		expect(created.status).toBe(303);
@@ -69,7 +99,11 @@ describe('a monthly plan from set-up to the receipt', () => {
 		const page = await (await get(`/en/staff/patients/${patientId}/packages`, reception)).text();
 		const typeId = new RegExp(`<option value="([0-9a-f-]{36})">${planName}`).exec(page)?.[1];
 		expect(typeId).toBeDefined();
-		const started = await post(`/en/staff/patients/${patientId}/packages?/startPlan`, { packageTypeId: typeId!, startOn: '', amountJpy: '6,000', method: 'cash', familyNumbers: '' }, reception);
+		const started = await post(
+			`/en/staff/patients/${patientId}/packages?/startPlan`,
+			{ packageTypeId: typeId!, startOn: '', amountJpy: '6,000', method: 'cash', familyNumbers: '' },
+			reception
+		);
 		expect(started.status).toBe(303);
 		const charge = await (await get(started.headers.get('location')!, reception)).text();
 		expect(charge).toContain(planName);

@@ -30,14 +30,36 @@ const visits: string[] = [];
 beforeAll(async () => {
 	reception = await staffCookie(base, 'reception@example.jp', passwords['reception@example.jp']);
 	practitioner = await staffCookie(base, 'practitioner@example.jp', passwords['practitioner@example.jp']);
-	const [practitioners, services] = await Promise.all([fetch(`${base}/api/v1/practitioners`).then((r) => r.json()), fetch(`${base}/api/v1/services`).then((r) => r.json())]);
+	const [practitioners, services] = await Promise.all([
+		fetch(`${base}/api/v1/practitioners`).then((r) => r.json()),
+		fetch(`${base}/api/v1/services`).then((r) => r.json())
+	]);
 	const takahashi = practitioners.find((p: { name: { en: string } }) => p.name.en.includes('Takahashi')).id;
 	const follow = services.find((s: { code: string }) => s.code === 'FOLLOW').id;
-	const first = await post(`/en/staff/schedule?date=${DAY}&/create`, { patientId: 'new', familyName: 'Kaisuken', givenName: `Pack${suffix}`, phone, serviceId: follow, practitionerId: takahashi, bedId: '', date: DAY, time: '10:00', source: 'walk_in' }, reception);
+	const first = await post(
+		`/en/staff/schedule?date=${DAY}&/create`,
+		{
+			patientId: 'new',
+			familyName: 'Kaisuken',
+			givenName: `Pack${suffix}`,
+			phone,
+			serviceId: follow,
+			practitionerId: takahashi,
+			bedId: '',
+			date: DAY,
+			time: '10:00',
+			source: 'walk_in'
+		},
+		reception
+	);
 	expect(first.status).toBe(200);
 	const found = await (await fetch(`${base}/api/v1/patients?q=${phone.replace(/-/g, '')}`, { headers: { cookie: practitioner } })).json();
 	patientId = found[0].id;
-	const second = await post(`/en/staff/schedule?date=${DAY}&/create`, { patientId, serviceId: follow, practitionerId: takahashi, bedId: '', date: DAY, time: '11:30', source: 'walk_in' }, reception);
+	const second = await post(
+		`/en/staff/schedule?date=${DAY}&/create`,
+		{ patientId, serviceId: follow, practitionerId: takahashi, bedId: '', date: DAY, time: '11:30', source: 'walk_in' },
+		reception
+	);
 	await second.arrayBuffer();
 	expect(second.status).toBe(200);
 	const day = await (await get(`/en/staff/schedule?date=${DAY}`, reception)).text();
@@ -54,7 +76,11 @@ describe('a 5-visit course at the desk', () => {
 		const page = await (await get(`/en/staff/patients/${patientId}/packages`, reception)).text();
 		const typeId = /<option value="([0-9a-f-]{36})">Acupuncture, 5 visits/.exec(page)?.[1];
 		expect(typeId).toBeDefined();
-		const sold = await post(`/en/staff/patients/${patientId}/packages?/sell`, { packageTypeId: typeId!, amountJpy: '15,000', method: 'cash', familyNumbers: '' }, reception);
+		const sold = await post(
+			`/en/staff/patients/${patientId}/packages?/sell`,
+			{ packageTypeId: typeId!, amountJpy: '15,000', method: 'cash', familyNumbers: '' },
+			reception
+		);
 		expect(sold.status).toBe(303);
 		expect(sold.headers.get('location')).toMatch(/^\/en\/staff\/billing\/charges\/[0-9a-f-]{36}$/);
 		const charge = await (await get(sold.headers.get('location')!, reception)).text();
@@ -98,7 +124,8 @@ describe('a 5-visit course at the desk', () => {
 		const pdf = await get(href!, reception);
 		expect(pdf.headers.get('content-type')).toBe('application/pdf');
 		const text = squashed(pdfText(Buffer.from(await pdf.arrayBuffer())));
-		for (const expected of ['回数券 解約・返金明細書', '未使用 3回 × 1回あたり ￥5,000', '返金額 ￥5,000', '消費者契約法']) expect(text).toContain(squashed(expected));
+		for (const expected of ['回数券 解約・返金明細書', '未使用 3回 × 1回あたり ￥5,000', '返金額 ￥5,000', '消費者契約法'])
+			expect(text).toContain(squashed(expected));
 		await context.close();
 	});
 });

@@ -60,7 +60,9 @@ async function firstLoad(page: Page, path: string): Promise<Weight> {
 		const preloaded = [...(response!.headers()['link'] ?? '').matchAll(/<([^>]+)>;[^,]*rel="modulepreload"/g)].map((m) => m[1]!);
 		const imported = [...html.matchAll(/\bimport\("([^"]+)"\)/g)].map((m) => m[1]!);
 		const listed = [...preloaded, ...imported].map((src) => new URL(src, `${base}${path}`).href);
-		const files = await Promise.all([...new Set(listed)].map((url) => bodies.get(url) ?? Promise.reject(new Error(`${path}: ${url} was listed but not loaded`))));
+		const files = await Promise.all(
+			[...new Set(listed)].map((url) => bodies.get(url) ?? Promise.reject(new Error(`${path}: ${url} was listed but not loaded`)))
+		);
 		const inline = [...html.matchAll(/<script(?![^>]*application\/ld\+json)(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1] ?? '').filter(Boolean);
 		return {
 			scripts: files.length,
@@ -121,7 +123,8 @@ describe('first-load JavaScript of staff and portal pages', () => {
 			expect(weight.scripts, path).toBe(0);
 			expect(weight.errors, path).toEqual([]);
 		}
-		for (const [path, gzip] of Object.entries(weights)) expect(gzip, path).toBeLessThanOrEqual(path.includes('/sessions/') ? SESSION_RECORD_CEILING : FIRST_LOAD_BUDGET);
+		for (const [path, gzip] of Object.entries(weights))
+			expect(gzip, path).toBeLessThanOrEqual(path.includes('/sessions/') ? SESSION_RECORD_CEILING : FIRST_LOAD_BUDGET);
 		await page.close();
 	});
 

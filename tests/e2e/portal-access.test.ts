@@ -27,7 +27,6 @@ let page: Page;
 let yumiLink = '';
 let yumiAppointmentPath = '';
 
-
 async function patientCookieOf(browserContext: BrowserContext): Promise<string> {
 	const cookie = (await browserContext.cookies(base)).find((c) => c.name === 'shinkyu_patient');
 	expect(cookie, 'no portal session cookie').toBeDefined();
@@ -121,7 +120,10 @@ describe('signing in to the patient portal', () => {
 	it('shows her appointments in the clinic’s time zone and opens one of them', async () => {
 		await page.goto(`${base}/portal`);
 		const upcoming = page.getByRole('region', { name: 'これからのご予約' });
-		const first = upcoming.getByRole('link').filter({ hasText: /\d{4}年\d{1,2}月\d{1,2}日.*\d{1,2}:\d{2}/ }).first();
+		const first = upcoming
+			.getByRole('link')
+			.filter({ hasText: /\d{4}年\d{1,2}月\d{1,2}日.*\d{1,2}:\d{2}/ })
+			.first();
 		yumiAppointmentPath = (await first.getAttribute('href'))!;
 		expect(yumiAppointmentPath).toMatch(/^\/portal\/appointments\/[0-9a-f-]{36}$/);
 		await first.click();

@@ -37,7 +37,6 @@ function get(path: string, cookie = '') {
 	return fetch(`${base}${path}`, { redirect: 'manual', headers: cookie ? { cookie } : {} });
 }
 
-
 /** Books a visit, then signs in to the portal through the link in the confirmation mail. */
 async function bookAndSignIn(patient: Patient, givenName: string, slot: { start: string; practitionerId: string }, serviceId: string) {
 	const response = await fetch(`${base}/api/v1/bookings`, {
@@ -65,17 +64,19 @@ async function bookAndSignIn(patient: Patient, givenName: string, slot: { start:
 
 /** A route id with its parameters filled in: Bob's ids wherever an id goes. */
 function pathFor(routeId: string): string {
-	return routeId
-		.replace('/[[lang=lang]]', '')
-		.replace('[slug=article]', 'sciatica')
-		.replace('[id].ics', `${bobPatientId}.ics`)
-		.replace('[signatureId]', bobSignatureId)
-		.replace('[step]', 'history')
-		.replace('[token]', 'notatoken')
-		.replace('[code]', 'BL40')
-		.replace('[...unknown]', 'nothing-here')
-		.replace(/\/portal\/appointments\/\[id\]/, `/portal/appointments/${bob.appointmentId}`)
-		.replace('[id]', bobPatientId) || '/';
+	return (
+		routeId
+			.replace('/[[lang=lang]]', '')
+			.replace('[slug=article]', 'sciatica')
+			.replace('[id].ics', `${bobPatientId}.ics`)
+			.replace('[signatureId]', bobSignatureId)
+			.replace('[step]', 'history')
+			.replace('[token]', 'notatoken')
+			.replace('[code]', 'BL40')
+			.replace('[...unknown]', 'nothing-here')
+			.replace(/\/portal\/appointments\/\[id\]/, `/portal/appointments/${bob.appointmentId}`)
+			.replace('[id]', bobPatientId) || '/'
+	);
 }
 
 beforeAll(async () => {
@@ -90,7 +91,11 @@ beforeAll(async () => {
 	const consents = await (await get('/portal/consents', bob.cookie)).text();
 	const documentId = /<section id="kind-privacy"[\s\S]*?name="documentId" value="([^"]+)"/.exec(consents)?.[1];
 	expect(documentId).toBeDefined();
-	const signed = await formPost('/portal/consents?/sign', { kind: 'privacy', documentId: documentId!, decision: 'agree', agree: 'on', typedName: '認可 ボブ' }, bob.cookie);
+	const signed = await formPost(
+		'/portal/consents?/sign',
+		{ kind: 'privacy', documentId: documentId!, decision: 'agree', agree: 'on', typedName: '認可 ボブ' },
+		bob.cookie
+	);
 	expect(signed.status).toBe(200);
 	const list = await (await get('/portal/consents', bob.cookie)).text();
 	bobSignatureId = new RegExp(`/portal/consents/(${UUID.source})`).exec(list)?.[1] ?? '';
@@ -103,7 +108,9 @@ beforeAll(async () => {
 });
 
 describe('the route table, walked as each kind of visitor', () => {
-	const portalRoutes = Object.entries(ROUTE_ACCESS).filter(([, access]) => access === 'patient').map(([id]) => id);
+	const portalRoutes = Object.entries(ROUTE_ACCESS)
+		.filter(([, access]) => access === 'patient')
+		.map(([id]) => id);
 	const consoleRoutes = Object.entries(ROUTE_ACCESS)
 		.filter(([id, access]) => id.includes('/staff') && access !== 'public')
 		.map(([id]) => id);
@@ -162,7 +169,11 @@ describe('one patient, another patient’s ids', () => {
 		const response = await get('/portal/documents/summary', alice.cookie);
 		expect(response.status).toBe(200);
 		expect(response.headers.get('content-type')).toBe('application/pdf');
-		expect(Buffer.from(await response.arrayBuffer()).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+		expect(
+			Buffer.from(await response.arrayBuffer())
+				.subarray(0, 5)
+				.toString('latin1')
+		).toBe('%PDF-');
 	});
 
 	it('exports only Alice’s own data to Alice', async () => {

@@ -30,7 +30,10 @@ function dayAfter(days: number): string {
 
 /** The phone's page checked by axe (which needs JavaScript) in a twin that shares its cookies. */
 async function expectAccessible(target: Page) {
-	const twin = await target.context().browser()!.newContext({ viewport: { width: 390, height: 844 } });
+	const twin = await target
+		.context()
+		.browser()!
+		.newContext({ viewport: { width: 390, height: 844 } });
 	await twin.addCookies(await target.context().cookies());
 	const twinPage = await twin.newPage();
 	// A style or script the content security policy blocks shows up as a console error.
@@ -79,7 +82,15 @@ describe('a new patient prepares for the first visit from the confirmation mail'
 				practitionerId: slot.practitionerId,
 				start: slot.start,
 				locale: 'ja',
-				patient: { familyName: '森', givenName: '葵', familyNameKana: 'モリ', givenNameKana: 'アオイ', email, phone: '090-7777-0606', dateOfBirth: '1988-06-06' },
+				patient: {
+					familyName: '森',
+					givenName: '葵',
+					familyNameKana: 'モリ',
+					givenNameKana: 'アオイ',
+					email,
+					phone: '090-7777-0606',
+					dateOfBirth: '1988-06-06'
+				},
 				consent: { privacy: true },
 				firstVisit: true
 			})

@@ -72,18 +72,53 @@ async function expectAccessible(target: Page) {
 beforeAll(async () => {
 	reception = await staffCookie(base, 'reception@example.jp', passwords['reception@example.jp']);
 	const practitioner = await staffCookie(base, 'practitioner@example.jp', passwords['practitioner@example.jp']);
-	const [practitioners, services] = await Promise.all([fetch(`${base}/api/v1/practitioners`).then((r) => r.json()), fetch(`${base}/api/v1/services`).then((r) => r.json())]);
+	const [practitioners, services] = await Promise.all([
+		fetch(`${base}/api/v1/practitioners`).then((r) => r.json()),
+		fetch(`${base}/api/v1/services`).then((r) => r.json())
+	]);
 	takahashi = practitioners.find((p: { name: { en: string } }) => p.name.en.includes('Takahashi')).id;
 	follow = services.find((s: { code: string }) => s.code === 'FOLLOW').id;
 	const tel = randomPhone();
-	const first = await post(`/en/staff/schedule?date=${DAY}&/create`, { patientId: 'new', familyName: 'Kaisu', givenName: `Portal${suffix}`, phone: tel, email, serviceId: follow, practitionerId: takahashi, bedId: '', date: DAY, time: '10:00', source: 'staff' }, reception);
+	const first = await post(
+		`/en/staff/schedule?date=${DAY}&/create`,
+		{
+			patientId: 'new',
+			familyName: 'Kaisu',
+			givenName: `Portal${suffix}`,
+			phone: tel,
+			email,
+			serviceId: follow,
+			practitionerId: takahashi,
+			bedId: '',
+			date: DAY,
+			time: '10:00',
+			source: 'staff'
+		},
+		reception
+	);
 	expect(first.status).toBe(200);
 	const found = await (await fetch(`${base}/api/v1/patients?q=${tel.replace(/-/g, '')}`, { headers: { cookie: practitioner } })).json();
 	patientId = found[0].id;
 	visits.push(...(await visitIdsOf(`Portal${suffix}`)));
 	expect(visits).toHaveLength(1);
 	// A second patient, with no course, to look where they should not.
-	const other = await post(`/en/staff/schedule?date=${DAY}&/create`, { patientId: 'new', familyName: 'Kaisu', givenName: `Other${suffix}`, phone: randomPhone(), email: otherEmail, serviceId: follow, practitionerId: takahashi, bedId: '', date: DAY, time: '15:00', source: 'staff' }, reception);
+	const other = await post(
+		`/en/staff/schedule?date=${DAY}&/create`,
+		{
+			patientId: 'new',
+			familyName: 'Kaisu',
+			givenName: `Other${suffix}`,
+			phone: randomPhone(),
+			email: otherEmail,
+			serviceId: follow,
+			practitionerId: takahashi,
+			bedId: '',
+			date: DAY,
+			time: '15:00',
+			source: 'staff'
+		},
+		reception
+	);
 	expect(other.status).toBe(200);
 	browser = await launchBrowser();
 	phone = await browser.newContext({ viewport: { width: 390, height: 844 }, javaScriptEnabled: false, locale: 'ja-JP' });
@@ -97,10 +132,18 @@ describe('courses on the patient side', () => {
 		const desk = await (await get(`/en/staff/patients/${patientId}/packages`, reception)).text();
 		const typeId = /<option value="([0-9a-f-]{36})">Acupuncture, 5 visits/.exec(desk)?.[1];
 		expect(typeId).toBeDefined();
-		const sold = await post(`/en/staff/patients/${patientId}/packages?/sell`, { packageTypeId: typeId!, amountJpy: '10,000', method: 'cash', familyNumbers: '' }, reception);
+		const sold = await post(
+			`/en/staff/patients/${patientId}/packages?/sell`,
+			{ packageTypeId: typeId!, amountJpy: '10,000', method: 'cash', familyNumbers: '' },
+			reception
+		);
 		expect(sold.status).toBe(303);
 
-		const booked = await post(`/en/staff/schedule?date=${DAY}&/create`, { patientId, serviceId: follow, practitionerId: takahashi, bedId: '', date: DAY, time: '11:30', source: 'staff' }, reception);
+		const booked = await post(
+			`/en/staff/schedule?date=${DAY}&/create`,
+			{ patientId, serviceId: follow, practitionerId: takahashi, bedId: '', date: DAY, time: '11:30', source: 'staff' },
+			reception
+		);
 		expect(booked.status).toBe(200);
 		const html = await booked.text();
 		expect(html).toContain("This patient's courses");
@@ -113,7 +156,11 @@ describe('courses on the patient side', () => {
 		expect(marked.status).toBe(200);
 		expect(await marked.text()).toContain('Course chosen.');
 		// A course that is not the patient's is refused, and nothing changes.
-		const refused = await post(`/en/staff/schedule?date=${DAY}&/useCourse`, { appointmentId: second, saleId: '00000000-0000-4000-8000-000000000000' }, reception);
+		const refused = await post(
+			`/en/staff/schedule?date=${DAY}&/useCourse`,
+			{ appointmentId: second, saleId: '00000000-0000-4000-8000-000000000000' },
+			reception
+		);
 		expect(refused.status).toBe(409);
 	});
 

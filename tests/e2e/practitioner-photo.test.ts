@@ -17,7 +17,10 @@ let followUpId = '';
 
 beforeAll(async () => {
 	owner = await staffCookie(base, 'owner@example.jp', passwords['owner@example.jp']);
-	const [practitioners, services] = await Promise.all([fetch(`${base}/api/v1/practitioners`).then((r) => r.json()), fetch(`${base}/api/v1/services`).then((r) => r.json())]);
+	const [practitioners, services] = await Promise.all([
+		fetch(`${base}/api/v1/practitioners`).then((r) => r.json()),
+		fetch(`${base}/api/v1/services`).then((r) => r.json())
+	]);
 	satoId = practitioners.find((p: { name: { en: string } }) => p.name.en.includes('Sato')).id;
 	followUpId = services.find((s: { code: string }) => s.code === 'FOLLOW').id;
 	browser = await launchBrowser();
@@ -31,10 +34,16 @@ function upload(file: Blob, name: string, action = 'photo') {
 	const body = new FormData();
 	body.set('form', 'photo');
 	body.set('photo', file, name);
-	return fetch(`${base}/en/staff/scheduling/practitioners/${satoId}?/${action}`, { method: 'POST', redirect: 'manual', headers: { origin: base, accept: 'text/html', cookie: owner }, body });
+	return fetch(`${base}/en/staff/scheduling/practitioners/${satoId}?/${action}`, {
+		method: 'POST',
+		redirect: 'manual',
+		headers: { origin: base, accept: 'text/html', cookie: owner },
+		body
+	});
 }
 
-const photoOnBook = async () => /<img src="(\/practitioners\/[^"]+\/photo\?v=[0-9a-f]+)" alt="([^"]+)"/.exec(await (await fetch(`${base}/en/book?service=${followUpId}`)).text());
+const photoOnBook = async () =>
+	/<img src="(\/practitioners\/[^"]+\/photo\?v=[0-9a-f]+)" alt="([^"]+)"/.exec(await (await fetch(`${base}/en/book?service=${followUpId}`)).text());
 
 describe('a practitioner photo', () => {
 	it('refuses a file that is not an image with a localized 4xx, writing nothing', async () => {

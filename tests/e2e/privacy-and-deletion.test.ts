@@ -26,7 +26,11 @@ function request(pathname: string, cookie = '', init: RequestInit = {}): Promise
 }
 
 function formPost(pathname: string, fields: Record<string, string>, cookie: string): Promise<Response> {
-	return request(pathname, cookie, { method: 'POST', headers: { origin: base, accept: 'text/html', 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(fields) });
+	return request(pathname, cookie, {
+		method: 'POST',
+		headers: { origin: base, accept: 'text/html', 'content-type': 'application/x-www-form-urlencoded' },
+		body: new URLSearchParams(fields)
+	});
 }
 
 /** The text of a page, tags and the privacy page's line breaks aside. */
@@ -34,7 +38,12 @@ async function textOf(pathname: string, cookie = ''): Promise<string> {
 	const response = await request(pathname, cookie);
 	expect(response.status, pathname).toBe(200);
 	const text = (await response.text()).replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
-	return text.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+	return text
+		.replace(/&quot;/g, '"')
+		.replace(/&#39;/g, "'")
+		.replace(/&lt;/g, '<')
+		.replace(/&gt;/g, '>')
+		.replace(/&amp;/g, '&');
 }
 
 beforeAll(async () => {
@@ -133,18 +142,67 @@ describe('a deletion request, answered without JavaScript', () => {
 		const later = new Date(Date.now() + 30 * 86_400_000).toISOString();
 		await db.kysely
 			.insertInto('patient')
-			.values({ id: patientId, patient_number: 'P-DEL-001', family_name: '削除', given_name: '希望', family_name_kana: 'サクジョ', given_name_kana: 'キボウ', email: 'delete-me@example.jp', phone: '090-0000-1111', date_of_birth: '1970-01-01', preferred_locale: 'ja', created_at: at })
+			.values({
+				id: patientId,
+				patient_number: 'P-DEL-001',
+				family_name: '削除',
+				given_name: '希望',
+				family_name_kana: 'サクジョ',
+				given_name_kana: 'キボウ',
+				email: 'delete-me@example.jp',
+				phone: '090-0000-1111',
+				date_of_birth: '1970-01-01',
+				preferred_locale: 'ja',
+				created_at: at
+			})
 			.execute();
 		const appointment = (start: string, status: 'completed' | 'booked') => {
 			const end = new Date(Date.parse(start) + 45 * 60_000).toISOString();
-			return { id: randomUUID(), patient_id: patientId, practitioner_id: practitioner.id, bed_id: null, service_id: null, starts_at: start, ends_at: end, held_until: end, status, source: 'staff' as const, first_visit: 0, triage: null, manage_token_hash: null, locale: 'ja' as const, created_at: at, cancelled_at: null };
+			return {
+				id: randomUUID(),
+				patient_id: patientId,
+				practitioner_id: practitioner.id,
+				bed_id: null,
+				service_id: null,
+				starts_at: start,
+				ends_at: end,
+				held_until: end,
+				status,
+				source: 'staff' as const,
+				first_visit: 0,
+				triage: null,
+				manage_token_hash: null,
+				locale: 'ja' as const,
+				created_at: at,
+				cancelled_at: null
+			};
 		};
 		const visit = appointment(at, 'completed');
 		const booked = appointment(later, 'booked');
 		await db.kysely.insertInto('appointment').values([visit, booked]).execute();
-		await db.kysely.insertInto('treatment_session').values({ id: randomUUID(), patient_id: patientId, appointment_id: visit.id, practitioner_staff_id: staff.id, bed_id: null, started_at: at, closed_at: at, pre_leg_pain: null, pre_back_pain: null, check_in_id: null, timer_started_at: null, created_at: at, updated_at: at }).execute();
+		await db.kysely
+			.insertInto('treatment_session')
+			.values({
+				id: randomUUID(),
+				patient_id: patientId,
+				appointment_id: visit.id,
+				practitioner_staff_id: staff.id,
+				bed_id: null,
+				started_at: at,
+				closed_at: at,
+				pre_leg_pain: null,
+				pre_back_pain: null,
+				check_in_id: null,
+				timer_started_at: null,
+				created_at: at,
+				updated_at: at
+			})
+			.execute();
 		const requestId = randomUUID();
-		await db.kysely.insertInto('deletion_request').values({ id: requestId, patient_id: patientId, created_at: at, reason: '転居のため', status: 'open', handled_at: null, handled_by: null }).execute();
+		await db.kysely
+			.insertInto('deletion_request')
+			.values({ id: requestId, patient_id: patientId, created_at: at, reason: '転居のため', status: 'open', handled_at: null, handled_by: null })
+			.execute();
 
 		const page = await textOf('/staff/deletion-requests', owner);
 		expect(page).toMatch(/施術録：最後の施術（[^）]+）から5年、[^ ]+ まで保存が必要です（受領委任の取扱規程/);

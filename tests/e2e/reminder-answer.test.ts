@@ -56,9 +56,19 @@ describe('answering the reminder mail', () => {
 		expect(booked.status).toBe(201);
 		const appointment = (await booked.json()) as { id: string };
 		const email = JSON.parse(request.body as string).patient.email as string;
-		await db.kysely.updateTable('job').set({ run_at: new Date(Date.now() - 1000).toISOString() }).where('kind', '=', 'mail.booking_reminder').where('payload', 'like', `%"appointmentId":"${appointment.id}"%`).execute();
+		await db.kysely
+			.updateTable('job')
+			.set({ run_at: new Date(Date.now() - 1000).toISOString() })
+			.where('kind', '=', 'mail.booking_reminder')
+			.where('payload', 'like', `%"appointmentId":"${appointment.id}"%`)
+			.execute();
 		const links = await reminderLinks(email);
-		const answer = () => db.kysely.selectFrom('appointment').select(['confirmed_at', 'change_requested_at', 'answered_via']).where('id', '=', appointment.id).executeTakeFirstOrThrow();
+		const answer = () =>
+			db.kysely
+				.selectFrom('appointment')
+				.select(['confirmed_at', 'change_requested_at', 'answered_via'])
+				.where('id', '=', appointment.id)
+				.executeTakeFirstOrThrow();
 
 		// A scanner (or the patient) opening the link changes nothing.
 		expect((await fetch(links.come)).status).toBe(200);

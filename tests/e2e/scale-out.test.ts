@@ -76,9 +76,17 @@ describe('two app instances on one PostgreSQL database', () => {
 		expect(confirmations.map(recipientOf).sort()).toEqual([...booked].sort());
 
 		// Make every reminder due now, then wake both workers at the same moment with one booking each.
-		await db.kysely.updateTable('job').set({ run_at: new Date(Date.now() - 1000).toISOString() }).where('kind', '=', 'mail.booking_reminder').where('done_at', 'is', null).execute();
+		await db.kysely
+			.updateTable('job')
+			.set({ run_at: new Date(Date.now() - 1000).toISOString() })
+			.where('kind', '=', 'mail.booking_reminder')
+			.where('done_at', 'is', null)
+			.execute();
 		const [wakeA, wakeB] = await distinctSlotTargets(instance(0).baseUrl, 50, 60);
-		await Promise.all([fetch(`${instance(0).baseUrl}/api/v1/bookings`, bookingRequest(wakeA!, 7000)), fetch(`${instance(1).baseUrl}/api/v1/bookings`, bookingRequest(wakeB!, 7001))]);
+		await Promise.all([
+			fetch(`${instance(0).baseUrl}/api/v1/bookings`, bookingRequest(wakeA!, 7000)),
+			fetch(`${instance(1).baseUrl}/api/v1/bookings`, bookingRequest(wakeB!, 7001))
+		]);
 		const reminders = await mailsTo(booked, /ご予約のお知らせ/);
 		// Both workers have had their turn (the poll runs every 5 s) before duplicates are counted.
 		await new Promise((resolve) => setTimeout(resolve, 6_000));
@@ -96,7 +104,9 @@ describe('two app instances on one PostgreSQL database', () => {
 		const onOther = await search(1);
 		expect(onOther.status).toBe(200);
 		expect((await onOther.json()).length).toBeGreaterThan(0);
-		expect((await fetch(`${instance(1).baseUrl}/api/v1/auth/logout`, { method: 'POST', headers: { cookie, 'content-type': 'application/json' }, body: '{}' })).status).toBeLessThan(300);
+		expect(
+			(await fetch(`${instance(1).baseUrl}/api/v1/auth/logout`, { method: 'POST', headers: { cookie, 'content-type': 'application/json' }, body: '{}' })).status
+		).toBeLessThan(300);
 		expect((await search(0)).status).toBe(401);
 	});
 });

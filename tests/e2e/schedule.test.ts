@@ -9,7 +9,6 @@ import { axeViolations, launchBrowser } from '../support/browser';
 const base = inject('baseUrl');
 const passwords = inject('demoPasswords');
 
-
 /** A Monday (open 09:00–12:30, 14:30–19:30) about ten weeks ahead, clear of other tests' bookings. */
 const DAY = weekdayAhead(70, 1);
 /** A past Monday: a visit is marked arrived on its day or later, never before (issue #22). */
@@ -17,7 +16,6 @@ const PAST_DAY = weekdayAhead(-70, 1);
 const suffix = Math.random().toString(36).slice(2, 8);
 const walkIn = { familyName: 'Walkin', givenName: `Test${suffix}` };
 const postForm = (path: string, fields: Record<string, string>, cookie: string) => browserFormPost(base, path, fields, cookie);
-
 
 /** The desk-list row id of the appointment whose row mentions `text`. */
 function rowIdFor(html: string, text: string): string | undefined {

@@ -106,7 +106,11 @@ describe('the owner changes when the clinic can be booked', () => {
 		await page.getByRole('button', { name: '休診日を追加' }).click();
 		await expect.poll(() => page.locator('#field-closure-date-error').textContent()).toBe('この日はすでに休診日です。');
 
-		await page.locator('#closures li').filter({ hasText: '研修のため' }).getByRole('button', { name: /^取り消す/ }).click();
+		await page
+			.locator('#closures li')
+			.filter({ hasText: '研修のため' })
+			.getByRole('button', { name: /^取り消す/ })
+			.click();
 		await expect.poll(() => page.locator('#closures [role="status"]').first().textContent()).toBe('臨時休診を取り消しました。');
 		expect(await slotTimes(monday)).toHaveLength(5);
 	});
@@ -126,7 +130,9 @@ describe('the owner changes when the clinic can be booked', () => {
 		await page.getByRole('link', { name: 'Ken Takahashi' }).click();
 		await page.getByLabel(/^Moxibustion/).check();
 		await page.getByRole('button', { name: 'Save services' }).click();
-		await expect.poll(() => page.locator('#services [role="alert"]').textContent()).toContain('only a practitioner with a きゅう師 licence number can perform it');
+		await expect
+			.poll(() => page.locator('#services [role="alert"]').textContent())
+			.toContain('only a practitioner with a きゅう師 licence number can perform it');
 		expect(await page.getByLabel(/^Moxibustion/).isChecked()).toBe(true);
 	});
 

@@ -57,7 +57,14 @@ describe('a series from the plan', () => {
 		const taken = await browserFormPost(
 			base,
 			`/staff/schedule?date=${addDays(SERIES_DAY, 7)}&/create`,
-			{ patientId: chart.split('/').pop()!, serviceId: followId, practitionerId: practitionerId!, date: addDays(SERIES_DAY, 7), time: '10:00', source: 'staff' },
+			{
+				patientId: chart.split('/').pop()!,
+				serviceId: followId,
+				practitionerId: practitionerId!,
+				date: addDays(SERIES_DAY, 7),
+				time: '10:00',
+				source: 'staff'
+			},
 			reception
 		);
 		expect(taken.status).toBeLessThan(400);
@@ -121,11 +128,13 @@ describe('approval of a new patient’s online booking', () => {
 		expect(booking.status).toBe(201);
 		const created = await booking.json();
 		expect(created.status).toBe('pending_approval');
-		const after = await (await fetch(`${base}/api/v1/availability?service=${followId}&from=${ONLINE_DAY}&to=${ONLINE_DAY}&practitioner=${slot.practitionerId}`)).json();
+		const after = await (
+			await fetch(`${base}/api/v1/availability?service=${followId}&from=${ONLINE_DAY}&to=${ONLINE_DAY}&practitioner=${slot.practitionerId}`)
+		).json();
 		expect(after.slots.some((s: { start: string }) => s.start === slot.start)).toBe(false);
 		// Shown as pending, without JavaScript: the patient's manage page in both languages, the staff schedule.
 		const managePath = new URL(created.manageUrl).pathname.replace(/^\/(en|ja)\//, '/');
-		const manage = async (prefix: string) => (await (await fetch(`${base}${prefix}${managePath}`)).text());
+		const manage = async (prefix: string) => await (await fetch(`${base}${prefix}${managePath}`)).text();
 		expect(await manage('')).toContain('このご予約は医院の確認待ちです');
 		expect(await manage('/en')).toContain('This booking is awaiting the clinic’s confirmation');
 		const schedule = await (await fetch(`${base}/staff/schedule?date=${ONLINE_DAY}`, { headers: { cookie: reception } })).text();

@@ -29,7 +29,10 @@ const postForm = (path: string, fields: Record<string, string>) => browserFormPo
 
 /** Books a new patient as a walk-in on the practitioner's schedule and returns their chart path. */
 async function bookPatient(patient: typeof PREGNANT): Promise<string> {
-	const [practitioners, services] = await Promise.all([fetch(`${base}/api/v1/practitioners`).then((r) => r.json()), fetch(`${base}/api/v1/services`).then((r) => r.json())]);
+	const [practitioners, services] = await Promise.all([
+		fetch(`${base}/api/v1/practitioners`).then((r) => r.json()),
+		fetch(`${base}/api/v1/services`).then((r) => r.json())
+	]);
 	const { time, ...person } = patient;
 	const created = await postForm(`/staff/schedule?date=${DAY}&/create`, {
 		patientId: 'new',

@@ -31,7 +31,11 @@ afterAll(async () => {
 
 const base = (n: number) => instances[n % 2]!.baseUrl;
 const postJson = (n: number, path: string, body: unknown, headers: Record<string, string> = {}) =>
-	fetch(`${base(n)}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', 'accept-language': 'en', ...headers }, body: JSON.stringify(body) });
+	fetch(`${base(n)}${path}`, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json', 'accept-language': 'en', ...headers },
+		body: JSON.stringify(body)
+	});
 
 let people = 0;
 async function book(n: number, target: BookingTarget) {
@@ -42,7 +46,11 @@ async function book(n: number, target: BookingTarget) {
 }
 
 const cancel = (n: number, booking: { id: string; token: string }) =>
-	fetch(`${base(n)}/api/v1/bookings/${booking.id}/cancel`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${booking.token}` }, body: '{}' });
+	fetch(`${base(n)}/api/v1/bookings/${booking.id}/cancel`, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json', authorization: `Bearer ${booking.token}` },
+		body: '{}'
+	});
 
 /** Joins for exactly this slot's practitioner and day; returns the entry and its address. */
 async function join(n: number, target: BookingTarget) {
@@ -104,7 +112,9 @@ const offersOf = (target: BookingTarget) =>
 
 /** Waits until no offer job is left to run, so the counts below are final. */
 async function offerJobsSettled(): Promise<void> {
-	await until(async () => ((await db.kysely.selectFrom('job').select('id').where('kind', '=', OFFER_SLOT_JOB).where('done_at', 'is', null).executeTakeFirst()) ? undefined : true));
+	await until(async () =>
+		(await db.kysely.selectFrom('job').select('id').where('kind', '=', OFFER_SLOT_JOB).where('done_at', 'is', null).executeTakeFirst()) ? undefined : true
+	);
 }
 
 describe('the waiting list on two instances of one PostgreSQL database', () => {

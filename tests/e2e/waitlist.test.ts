@@ -42,18 +42,34 @@ let people = 0;
 function patient() {
 	people++;
 	const tag = `${Date.now().toString(36)}${people}`;
-	return { familyName: 'Machi', givenName: `Guest${people}`, email: `waitlist-${tag}@example.jp`, phone: `090-7${String(people).padStart(3, '0')}-${String(Date.now() % 10_000).padStart(4, '0')}` };
+	return {
+		familyName: 'Machi',
+		givenName: `Guest${people}`,
+		email: `waitlist-${tag}@example.jp`,
+		phone: `090-7${String(people).padStart(3, '0')}-${String(Date.now() % 10_000).padStart(4, '0')}`
+	};
 }
 
 async function book(base: string, serviceId: string, slot: { start: string; practitionerId: string }) {
-	const response = await postJson(base, '/api/v1/bookings', { serviceId, practitionerId: slot.practitionerId, start: slot.start, locale: 'en', patient: patient(), consent: { privacy: true } });
+	const response = await postJson(base, '/api/v1/bookings', {
+		serviceId,
+		practitionerId: slot.practitionerId,
+		start: slot.start,
+		locale: 'en',
+		patient: patient(),
+		consent: { privacy: true }
+	});
 	expect(response.status).toBe(201);
 	const body = await response.json();
 	return { id: body.id as string, token: (body.manageUrl as string).split('/').at(-1)! };
 }
 
 const cancel = (base: string, id: string, token: string | null) =>
-	fetch(`${base}/api/v1/bookings/${id}/cancel`, { method: 'POST', headers: { 'content-type': 'application/json', ...(token === null ? {} : { authorization: `Bearer ${token}` }) }, body: '{}' });
+	fetch(`${base}/api/v1/bookings/${id}/cancel`, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json', ...(token === null ? {} : { authorization: `Bearer ${token}` }) },
+		body: '{}'
+	});
 
 /** The clinic-local weekday and HH:MM of an offset ISO instant (+09:00). */
 function localParts(iso: string) {
@@ -64,7 +80,16 @@ function localParts(iso: string) {
 function narrowWish(serviceId: string, slot: { start: string; end: string; practitionerId: string }) {
 	const start = localParts(slot.start);
 	const end = localParts(slot.end);
-	return { serviceId, practitionerId: slot.practitionerId, from: start.date, to: start.date, times: [{ weekday: start.weekday, start: start.time, end: end.time }], locale: 'en', patient: patient(), consent: { privacy: true } };
+	return {
+		serviceId,
+		practitionerId: slot.practitionerId,
+		from: start.date,
+		to: start.date,
+		times: [{ weekday: start.weekday, start: start.time, end: end.time }],
+		locale: 'en',
+		patient: patient(),
+		consent: { privacy: true }
+	};
 }
 
 async function until(check: () => Promise<boolean>, timeoutMs = 15_000): Promise<void> {
@@ -81,7 +106,15 @@ for (const engine of ['sqlite', 'postgres'] as const) {
 
 		it('joins with 201 and a manage link, and refuses bad input with localized 422 fields', async () => {
 			const serviceId = await services(base());
-			const ok = await postJson(base(), '/api/v1/waitlist', { serviceId, from: dayAfter(30), to: dayAfter(40), times: [{ weekday: 1, start: '09:00', end: '12:00' }], locale: 'en', patient: patient(), consent: { privacy: true } });
+			const ok = await postJson(base(), '/api/v1/waitlist', {
+				serviceId,
+				from: dayAfter(30),
+				to: dayAfter(40),
+				times: [{ weekday: 1, start: '09:00', end: '12:00' }],
+				locale: 'en',
+				patient: patient(),
+				consent: { privacy: true }
+			});
 			expect(ok.status).toBe(201);
 			const body = await ok.json();
 			expect(body).toEqual({ id: expect.any(String), status: 'waiting', manageUrl: expect.stringMatching(/\/en\/waitlist\/[a-z2-7]{32}$/) });
@@ -97,16 +130,37 @@ for (const engine of ['sqlite', 'postgres'] as const) {
 				expect(error.code).toBe('validation_failed');
 				return error.fields as Record<string, string>;
 			};
-			expect(Object.keys(await fieldsOf({ ...good, times: [{ weekday: 9, start: '09:00', end: '11:00' }], patient: { ...patient(), email: 'no' }, consent: { privacy: false } }))).toEqual(
-				expect.arrayContaining(['times.0.weekday', 'patient.email', 'consent.privacy'])
-			);
+			expect(
+				Object.keys(
+					await fieldsOf({
+						...good,
+						times: [{ weekday: 9, start: '09:00', end: '11:00' }],
+						patient: { ...patient(), email: 'no' },
+						consent: { privacy: false }
+					})
+				)
+			).toEqual(expect.arrayContaining(['times.0.weekday', 'patient.email', 'consent.privacy']));
 			expect(Object.keys(await fieldsOf({ ...good, from: dayAfter(40), to: dayAfter(30) }))).toEqual(['to']);
-			for (const [language, message] of [['en', 'The end must be after the start.'], ['ja', '終了は開始より後の時刻にしてください。']] as const) {
+			for (const [language, message] of [
+				['en', 'The end must be after the start.'],
+				['ja', '終了は開始より後の時刻にしてください。']
+			] as const) {
 				expect((await fieldsOf({ ...good, times: [{ weekday: 1, start: '12:00', end: '11:00' }] }, language))['times.0.end']).toBe(message);
 			}
 			// Dates already past are refused beside the field, not as a 500 or a silent entry.
 			expect(Object.keys(await fieldsOf({ ...good, from: '2020-01-01', to: '2020-01-02' }))).toEqual(['to']);
-			expect((await postJson(base(), '/api/v1/waitlist', { serviceId: 'nope', from: dayAfter(30), to: dayAfter(31), locale: 'en', patient: patient(), consent: { privacy: true } })).status).toBe(404);
+			expect(
+				(
+					await postJson(base(), '/api/v1/waitlist', {
+						serviceId: 'nope',
+						from: dayAfter(30),
+						to: dayAfter(31),
+						locale: 'en',
+						patient: patient(),
+						consent: { privacy: true }
+					})
+				).status
+			).toBe(404);
 			expect((await fetch(`${base()}/api/v1/waitlist`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{' })).status).toBe(400);
 		});
 
@@ -114,7 +168,11 @@ for (const engine of ['sqlite', 'postgres'] as const) {
 			const serviceId = await services(base());
 			const [a, b] = await slotsAhead(base(), serviceId, 45);
 			const first = await book(base(), serviceId, a!);
-			const second = await book(base(), serviceId, b!.start === a!.start && b!.practitionerId === a!.practitionerId ? (await slotsAhead(base(), serviceId, 50))[0]! : b!);
+			const second = await book(
+				base(),
+				serviceId,
+				b!.start === a!.start && b!.practitionerId === a!.practitionerId ? (await slotsAhead(base(), serviceId, 50))[0]! : b!
+			);
 			for (const token of [null, 'wrong', second.token]) {
 				const refused = await cancel(base(), first.id, token);
 				expect(refused.status).toBe(401);
@@ -136,7 +194,14 @@ for (const engine of ['sqlite', 'postgres'] as const) {
 			expect((await cancel(base(), booked.id, booked.token)).status).toBe(200);
 			const isShown = async () => (await slotsAhead(base(), serviceId, 24)).some((s) => s.start === slot.start && s.practitionerId === slot.practitionerId);
 			await until(async () => !(await isShown()));
-			const taken = await postJson(base(), '/api/v1/bookings', { serviceId, practitionerId: slot.practitionerId, start: slot.start, locale: 'en', patient: patient(), consent: { privacy: true } });
+			const taken = await postJson(base(), '/api/v1/bookings', {
+				serviceId,
+				practitionerId: slot.practitionerId,
+				start: slot.start,
+				locale: 'en',
+				patient: patient(),
+				consent: { privacy: true }
+			});
 			expect(taken.status).toBe(409);
 			expect((await taken.json()).error.code).toBe('slot_taken');
 		});

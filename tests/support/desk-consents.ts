@@ -10,7 +10,12 @@ export async function signConsentsAtDesk(base: string, cookie: string, chartPath
 	for (const kind of ['privacy', 'treatment']) {
 		const documentId = new RegExp(`data-testid="desk-${kind}"[\\s\\S]*?name="documentId" value="([^"]+)"`).exec(html)?.[1];
 		expect(documentId, kind).toBeTruthy();
-		const signed = await browserFormPost(base, `${chartPath}/consents?/sign`, { kind, documentId: documentId!, decision: 'agree', agree: 'on', typedName }, cookie);
+		const signed = await browserFormPost(
+			base,
+			`${chartPath}/consents?/sign`,
+			{ kind, documentId: documentId!, decision: 'agree', agree: 'on', typedName },
+			cookie
+		);
 		expect(signed.status, kind).toBe(200);
 	}
 }

@@ -24,7 +24,11 @@ export function formActions(routesDir = 'src/routes'): FormAction[] {
 				const names = [...source.slice(start).matchAll(/^\t(\w+)\s*:/gm)].map((m) => m[1]!);
 				const page = path.join(dir, '+page.svelte');
 				const markup = fs.existsSync(page) ? fs.readFileSync(page, 'utf8') : '';
-				const fields = [...new Set([...`${markup}\n${source}`.matchAll(/name="([\w.[\]-]+)"|\.get\('([\w.[\]-]+)'\)|getAll\('([\w.[\]-]+)'\)/g)].map((m) => m[1] ?? m[2] ?? m[3]!))];
+				const fields = [
+					...new Set(
+						[...`${markup}\n${source}`.matchAll(/name="([\w.[\]-]+)"|\.get\('([\w.[\]-]+)'\)|getAll\('([\w.[\]-]+)'\)/g)].map((m) => m[1] ?? m[2] ?? m[3]!)
+					)
+				];
 				const routeId = '/' + path.relative(routesDir, dir).split(path.sep).join('/');
 				for (const action of names.length > 0 ? names : ['default']) found.push({ routeId, action, fields });
 			}

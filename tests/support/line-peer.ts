@@ -41,7 +41,11 @@ export interface LinePeer {
 	close(): Promise<void>;
 }
 
-export const PEER_OPTIONS: LinePeerOptions = { channelAccessToken: 'test-channel-access-token', loginChannelId: '1650000000', loginChannelSecret: 'login-secret' };
+export const PEER_OPTIONS: LinePeerOptions = {
+	channelAccessToken: 'test-channel-access-token',
+	loginChannelId: '1650000000',
+	loginChannelSecret: 'login-secret'
+};
 export const PEER_CHANNEL_SECRET = 'test-channel-secret';
 
 /** The environment that points shinkyu at a peer. */
@@ -71,7 +75,13 @@ export async function startLinePeer(options: LinePeerOptions = PEER_OPTIONS): Pr
 	let baseUrl = '';
 
 	const signIdToken = (claims: Record<string, unknown>) =>
-		new SignJWT(claims).setProtectedHeader({ alg: 'ES256', kid: 'peer-key' }).setIssuedAt().setIssuer(baseUrl).setAudience(options.loginChannelId).setExpirationTime('10m').sign(privateKey);
+		new SignJWT(claims)
+			.setProtectedHeader({ alg: 'ES256', kid: 'peer-key' })
+			.setIssuedAt()
+			.setIssuer(baseUrl)
+			.setAudience(options.loginChannelId)
+			.setExpirationTime('10m')
+			.sign(privateKey);
 
 	const peer: LinePeer = {
 		baseUrl: '',
@@ -108,7 +118,12 @@ export async function startLinePeer(options: LinePeerOptions = PEER_OPTIONS): Pr
 				const route = `${req.method} ${url.pathname}`;
 				if (route.startsWith('GET /oauth2/v2.1/authorize')) {
 					const code = randomUUID();
-					codes.set(code, { sub: peer.nextLoginUser, nonce: url.searchParams.get('nonce') ?? '', challenge: url.searchParams.get('code_challenge') ?? '', redirectUri: url.searchParams.get('redirect_uri') ?? '' });
+					codes.set(code, {
+						sub: peer.nextLoginUser,
+						nonce: url.searchParams.get('nonce') ?? '',
+						challenge: url.searchParams.get('code_challenge') ?? '',
+						redirectUri: url.searchParams.get('redirect_uri') ?? ''
+					});
 					const back = new URL(url.searchParams.get('redirect_uri')!);
 					back.searchParams.set('code', code);
 					back.searchParams.set('state', url.searchParams.get('state') ?? '');
@@ -119,15 +134,37 @@ export async function startLinePeer(options: LinePeerOptions = PEER_OPTIONS): Pr
 					const form = new URLSearchParams(rawBody);
 					const issued = codes.get(form.get('code') ?? '');
 					codes.delete(form.get('code') ?? '');
-					const challenge = createHash('sha256').update(form.get('code_verifier') ?? '').digest('base64url');
-					if (!issued || issued.challenge !== challenge || form.get('client_id') !== options.loginChannelId || form.get('client_secret') !== options.loginChannelSecret || form.get('redirect_uri') !== issued.redirectUri) {
+					const challenge = createHash('sha256')
+						.update(form.get('code_verifier') ?? '')
+						.digest('base64url');
+					if (
+						!issued ||
+						issued.challenge !== challenge ||
+						form.get('client_id') !== options.loginChannelId ||
+						form.get('client_secret') !== options.loginChannelSecret ||
+						form.get('redirect_uri') !== issued.redirectUri
+					) {
 						return send(res, 400, { error: 'invalid_grant' });
 					}
 					const tamper = peer.tamperNextIdToken;
 					peer.tamperNextIdToken = null;
 					let idToken = await signIdToken({ sub: issued.sub, nonce: issued.nonce, name: 'LINE user', ...(tamper ?? {}) });
-					if (tamper && 'aud' in tamper) idToken = await new SignJWT({ sub: issued.sub, nonce: issued.nonce }).setProtectedHeader({ alg: 'ES256', kid: 'peer-key' }).setIssuedAt().setIssuer(baseUrl).setAudience(String(tamper.aud)).setExpirationTime('10m').sign(privateKey);
-					if (tamper && 'exp' in tamper) idToken = await new SignJWT({ sub: issued.sub, nonce: issued.nonce }).setProtectedHeader({ alg: 'ES256', kid: 'peer-key' }).setIssuedAt(Number(tamper.exp) - 600).setIssuer(baseUrl).setAudience(options.loginChannelId).setExpirationTime(Number(tamper.exp)).sign(privateKey);
+					if (tamper && 'aud' in tamper)
+						idToken = await new SignJWT({ sub: issued.sub, nonce: issued.nonce })
+							.setProtectedHeader({ alg: 'ES256', kid: 'peer-key' })
+							.setIssuedAt()
+							.setIssuer(baseUrl)
+							.setAudience(String(tamper.aud))
+							.setExpirationTime('10m')
+							.sign(privateKey);
+					if (tamper && 'exp' in tamper)
+						idToken = await new SignJWT({ sub: issued.sub, nonce: issued.nonce })
+							.setProtectedHeader({ alg: 'ES256', kid: 'peer-key' })
+							.setIssuedAt(Number(tamper.exp) - 600)
+							.setIssuer(baseUrl)
+							.setAudience(options.loginChannelId)
+							.setExpirationTime(Number(tamper.exp))
+							.sign(privateKey);
 					return send(res, 200, { access_token: randomUUID(), token_type: 'Bearer', expires_in: 2592000, scope: 'openid profile', id_token: idToken });
 				}
 				if (route === 'GET /oauth2/v2.1/certs') return send(res, 200, { keys: [jwk] });
@@ -138,16 +175,19 @@ export async function startLinePeer(options: LinePeerOptions = PEER_OPTIONS): Pr
 					if (typeof failure === 'number') return send(res, failure, { message: 'failure the test asked for' });
 					if (failure) return send(res, failure.status, { message: 'failure the test asked for' }, failure.headers);
 					if (typeof key === 'string') {
-						if (acceptedRetryKeys.has(key)) return send(res, 409, { message: 'The retry key is already accepted' }, { 'x-line-accepted-request-id': 'earlier' });
+						if (acceptedRetryKeys.has(key))
+							return send(res, 409, { message: 'The retry key is already accepted' }, { 'x-line-accepted-request-id': 'earlier' });
 						acceptedRetryKeys.add(key);
 					}
 					return send(res, 200, { sentMessages: [{ id: randomUUID(), quoteToken: 'q' }] });
 				}
 				if (route === 'POST /v2/bot/message/reply') return send(res, 200, { sentMessages: [{ id: randomUUID() }] });
-				if (route === 'GET /v2/bot/info') return send(res, 200, { userId: 'Ubot', basicId: '@000test', displayName: 'ふじ鍼灸院', chatMode: 'bot', markAsReadMode: 'auto' });
+				if (route === 'GET /v2/bot/info')
+					return send(res, 200, { userId: 'Ubot', basicId: '@000test', displayName: 'ふじ鍼灸院', chatMode: 'bot', markAsReadMode: 'auto' });
 				if (route === 'GET /v2/bot/message/quota') return send(res, 200, { type: 'limited', value: 200 });
 				if (route === 'GET /v2/bot/message/quota/consumption') return send(res, 200, { totalUsage: acceptedRetryKeys.size });
-				if (req.method === 'GET' && url.pathname.startsWith('/v2/bot/profile/')) return send(res, 200, { userId: url.pathname.split('/').pop(), displayName: 'LINE user' });
+				if (req.method === 'GET' && url.pathname.startsWith('/v2/bot/profile/'))
+					return send(res, 200, { userId: url.pathname.split('/').pop(), displayName: 'LINE user' });
 				return send(res, 404, { message: 'Not found' });
 			})().catch((cause) => send(res, 500, { message: String(cause) }));
 		});

@@ -5,7 +5,10 @@ import { expect } from 'vitest';
 
 /** Every message the shared server has sent so far, oldest first (see global-server.ts). */
 export async function readMailbox(mailDir: string): Promise<ParsedMail[]> {
-	const files = fs.readdirSync(mailDir).filter((f) => f.endsWith('.eml')).sort();
+	const files = fs
+		.readdirSync(mailDir)
+		.filter((f) => f.endsWith('.eml'))
+		.sort();
 	return Promise.all(files.map((f) => simpleParser(fs.readFileSync(path.join(mailDir, f)))));
 }
 
@@ -15,7 +18,12 @@ function recipients(mail: ParsedMail): string {
 }
 
 /** Waits until a message to `recipient` matching `test` arrives, and returns it (usable in hooks too). */
-export async function waitForMail(mailDir: string, recipient: string, test: (mail: ParsedMail) => boolean = () => true, timeoutMs = 20_000): Promise<ParsedMail> {
+export async function waitForMail(
+	mailDir: string,
+	recipient: string,
+	test: (mail: ParsedMail) => boolean = () => true,
+	timeoutMs = 20_000
+): Promise<ParsedMail> {
 	const deadline = Date.now() + timeoutMs;
 	for (;;) {
 		const found = (await readMailbox(mailDir)).filter((m) => recipients(m).includes(recipient) && test(m)).at(-1);

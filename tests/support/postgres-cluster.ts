@@ -70,10 +70,14 @@ async function startSystemCluster(bin: string, options: ClusterOptions): Promise
 	const port = await freePort();
 	run(path.join(bin, 'initdb'), ['-D', dataDir, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--locale=C', '--no-sync']);
 	run(path.join(bin, 'pg_ctl'), [
-		'-D', dataDir,
-		'-l', path.join(dir, 'server.log'),
-		'-o', [`-p ${port} -k ${dir}`, ...serverSettings(options)].join(' '),
-		'-w', 'start'
+		'-D',
+		dataDir,
+		'-l',
+		path.join(dir, 'server.log'),
+		'-o',
+		[`-p ${port} -k ${dir}`, ...serverSettings(options)].join(' '),
+		'-w',
+		'start'
 	]);
 	return {
 		url: `postgres://postgres@127.0.0.1:${port}/postgres`,

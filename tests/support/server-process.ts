@@ -18,7 +18,15 @@ export function builtServerEntry(): string {
 export async function startBuiltServer(env: Record<string, string | undefined>): Promise<ServerProcess> {
 	const port = await freePort();
 	const baseUrl = `http://127.0.0.1:${port}`;
-	const merged: Record<string, string | undefined> = { ...process.env, PORT: String(port), HOST: '127.0.0.1', ORIGIN: baseUrl, LOG_LEVEL: 'warn', SHUTDOWN_TIMEOUT: '1', ...env };
+	const merged: Record<string, string | undefined> = {
+		...process.env,
+		PORT: String(port),
+		HOST: '127.0.0.1',
+		ORIGIN: baseUrl,
+		LOG_LEVEL: 'warn',
+		SHUTDOWN_TIMEOUT: '1',
+		...env
+	};
 	const child = spawn(process.execPath, [builtServerEntry()], {
 		env: Object.fromEntries(Object.entries(merged).filter(([, value]) => value !== undefined)),
 		stdio: ['ignore', 'pipe', 'pipe']
@@ -30,7 +38,13 @@ export async function startBuiltServer(env: Record<string, string | undefined>):
 	const deadline = Date.now() + 30_000;
 	for (;;) {
 		if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}:\n${output}`);
-		if (await fetch(`${baseUrl}/api/v1/health`).then((r) => r.ok, () => false)) break;
+		if (
+			await fetch(`${baseUrl}/api/v1/health`).then(
+				(r) => r.ok,
+				() => false
+			)
+		)
+			break;
 		if (Date.now() > deadline) {
 			child.kill('SIGKILL');
 			throw new Error(`server did not become healthy:\n${output}`);

@@ -15,7 +15,9 @@ export interface SmtpPeer {
  * A real SMTP server on loopback that keeps what the app sends, for mail tests. With `saveTo`,
  * each message is also written there as `<n>.eml`, so test workers in other processes can read it.
  */
-export async function startSmtpPeer(options: { saveTo?: string; /** Answers each message only after this long: a slow mail server. */ delayMs?: number } = {}): Promise<SmtpPeer> {
+export async function startSmtpPeer(
+	options: { saveTo?: string; /** Answers each message only after this long: a slow mail server. */ delayMs?: number } = {}
+): Promise<SmtpPeer> {
 	const received: ParsedMail[] = [];
 	const server = new SMTPServer({
 		authOptional: true,

@@ -8,7 +8,14 @@ type Step = 'history' | 'safety' | 'complaint' | 'red-flags' | 'measures';
 const CALM: Record<Step, Record<string, string>> = {
 	history: { diabetes: 'no', bleedingDisorder: 'no', pregnant: 'no' },
 	safety: { bloodThinner: 'no', implantedDevice: 'no', fainting: 'no', needleFear: 'no' },
-	complaint: { description: '右のお尻から太ももの裏が痛む', onset: 'gradual', durationValue: '3', durationUnit: 'weeks', side: 'right', 'painBack.buttock-right': 'on' },
+	complaint: {
+		description: '右のお尻から太ももの裏が痛む',
+		onset: 'gradual',
+		durationValue: '3',
+		durationUnit: 'weeks',
+		side: 'right',
+		'painBack.buttock-right': 'on'
+	},
 	// The self-check's own questions: worst leg pain in 24 hours, and the age when no date of birth gives it.
 	'red-flags': { ...Object.fromEntries([...RED_FLAG_QUESTIONS, 'seenDoctor'].map((q) => [q, 'no'])), painNrs: '5', age: '34' },
 	measures: {
@@ -20,7 +27,12 @@ const CALM: Record<Step, Record<string, string>> = {
 };
 
 /** The intake as staff enter it on the chart: the calm answers with `changes` laid over each step, then sent. */
-export async function enterIntakeAsStaff(base: string, cookie: string, chartPath: string, changes: Partial<Record<Step, Record<string, string>>> = {}): Promise<void> {
+export async function enterIntakeAsStaff(
+	base: string,
+	cookie: string,
+	chartPath: string,
+	changes: Partial<Record<Step, Record<string, string>>> = {}
+): Promise<void> {
 	const post = (path: string, fields: Record<string, string>) => browserFormPost(base, path, fields, cookie);
 	expect((await post(`${chartPath}/intake?/start`, {})).status).toBe(303);
 	const steps = (Object.keys(CALM) as Step[]).map((step) => [step, { ...CALM[step], ...changes[step] }] as const);

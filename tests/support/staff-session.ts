@@ -55,7 +55,10 @@ async function freshCode(state: AccountState): Promise<string> {
 }
 
 function sessionCookieFrom(response: Response): string | undefined {
-	return response.headers.getSetCookie().find((c) => /^(__Host-)?shinkyu_staff=[^;]/.test(c))?.split(';')[0];
+	return response.headers
+		.getSetCookie()
+		.find((c) => /^(__Host-)?shinkyu_staff=[^;]/.test(c))
+		?.split(';')[0];
 }
 
 async function stillSignedIn(base: string, cookie: string): Promise<boolean> {

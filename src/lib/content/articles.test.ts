@@ -5,17 +5,7 @@ import { ARTICLE_SLUGS, findArticle, type Article, type ArticleSlug } from './ar
 const LOCALES: readonly Locale[] = ['ja', 'en'];
 
 /** The site's public paths an article may link to (Japanese form; English adds `/en`). */
-const KNOWN_PATHS = new Set([
-	'/sciatica',
-	'/acupuncture',
-	'/your-visit',
-	'/other-treatments',
-	'/privacy',
-	'/clinic',
-	'/check',
-	'/points',
-	'/book'
-]);
+const KNOWN_PATHS = new Set(['/sciatica', '/acupuncture', '/your-visit', '/other-treatments', '/privacy', '/clinic', '/check', '/points', '/book']);
 
 function article(locale: Locale, slug: ArticleSlug): Article {
 	const found = findArticle(locale, slug);

@@ -4,7 +4,9 @@ import { fillArticle, fillHtml, fillText } from './placeholders';
 
 describe('filling an article with the clinic’s own facts', () => {
 	it('fills every placeholder and escapes what the clinic typed', () => {
-		expect(fillHtml('<p>{{clinic}}（以下「当院」）は{{clinic}}です</p>', { clinic: 'A&B <鍼灸院>' })).toBe('<p>A&amp;B &lt;鍼灸院&gt;（以下「当院」）はA&amp;B &lt;鍼灸院&gt;です</p>');
+		expect(fillHtml('<p>{{clinic}}（以下「当院」）は{{clinic}}です</p>', { clinic: 'A&B <鍼灸院>' })).toBe(
+			'<p>A&amp;B &lt;鍼灸院&gt;（以下「当院」）はA&amp;B &lt;鍼灸院&gt;です</p>'
+		);
 		expect(fillText('{{clinic}}のプライバシーポリシー', { clinic: 'A&B' })).toBe('A&Bのプライバシーポリシー');
 	});
 

@@ -1,5 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { clockTime, dayText, formatDay, formatInstant, formatInstantRange, formatMonth, formatNumber, formatWhen, formatYen, personName, weekdayNames } from '.';
+import {
+	clockTime,
+	dayText,
+	formatDay,
+	formatInstant,
+	formatInstantRange,
+	formatMonth,
+	formatNumber,
+	formatWhen,
+	formatYen,
+	personName,
+	weekdayNames
+} from '.';
 
 // Sunday 6 December 2026, 09:30 in Tokyo.
 const instant = Date.parse('2026-12-06T00:30:00Z');

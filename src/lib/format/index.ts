@@ -61,7 +61,13 @@ export function formatWhen(instant: Instant, locale: Locale, timeZone: string): 
 }
 
 /** An instant range, e.g. "2026/11/30 9:00～13:00". */
-export function formatInstantRange(start: Instant, end: Instant, locale: Locale, timeZone: string, style: InstantStyle = { dateStyle: 'medium', timeStyle: 'short' }): string {
+export function formatInstantRange(
+	start: Instant,
+	end: Instant,
+	locale: Locale,
+	timeZone: string,
+	style: InstantStyle = { dateStyle: 'medium', timeStyle: 'short' }
+): string {
 	return instantFormat(locale, timeZone, style).formatRange(start, end);
 }
 
@@ -76,7 +82,8 @@ export function clockTime(instant: Instant, timeZone: string): string {
  * time zone moves it.
  */
 export function dayText(date: string, locale: Locale, style: 'full' | 'short' = 'full'): string {
-	const options: InstantStyle = style === 'full' ? { weekday: 'short', year: 'numeric', month: 'long', day: 'numeric' } : { weekday: 'short', month: 'numeric', day: 'numeric' };
+	const options: InstantStyle =
+		style === 'full' ? { weekday: 'short', year: 'numeric', month: 'long', day: 'numeric' } : { weekday: 'short', month: 'numeric', day: 'numeric' };
 	return instantFormat(locale, 'UTC', options).format(`${date}T00:00:00Z`);
 }
 
@@ -85,7 +92,8 @@ export function dayText(date: string, locale: Locale, style: 'full' | 'short' = 
  * `medium` 2026/12/06), or `weekday-month`: 12月6日(日) or Sun 6 Dec.
  */
 export function formatDay(date: string, locale: Locale, style: 'full' | 'long' | 'medium' | 'weekday-month' = 'full'): string {
-	const options: InstantStyle = style === 'weekday-month' ? { weekday: 'short', month: locale === 'ja' ? 'numeric' : 'short', day: 'numeric' } : { dateStyle: style };
+	const options: InstantStyle =
+		style === 'weekday-month' ? { weekday: 'short', month: locale === 'ja' ? 'numeric' : 'short', day: 'numeric' } : { dateStyle: style };
 	return instantFormat(locale, 'UTC', options).format(`${date}T00:00:00Z`);
 }
 

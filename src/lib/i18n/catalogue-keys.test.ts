@@ -35,7 +35,9 @@ describe('message keys (issue #21)', () => {
 		fs.writeFileSync(path.join(dir, 'src/lib/i18n/messages/areas/one.ts'), area('one', 'desk.title'));
 		fs.writeFileSync(path.join(dir, 'src/lib/i18n/messages/areas/two.ts'), area('two', 'desk.title').replace("'desk.title': 'あ'", '"desk.title": "い"'));
 		try {
-			expect(catalogueKeys(dir).duplicates).toEqual([{ key: 'desk.title', files: ['src/lib/i18n/messages/areas/one.ts', 'src/lib/i18n/messages/areas/two.ts'] }]);
+			expect(catalogueKeys(dir).duplicates).toEqual([
+				{ key: 'desk.title', files: ['src/lib/i18n/messages/areas/one.ts', 'src/lib/i18n/messages/areas/two.ts'] }
+			]);
 		} finally {
 			fs.rmSync(dir, { recursive: true, force: true });
 		}
@@ -49,7 +51,11 @@ describe('message keys (issue #21)', () => {
 
 	it('are found in a module as literals and, for a key built from data, by its prefix', () => {
 		const keys = new Set(['schedule.title', 'schedule.status.booked', 'schedule.status.arrived', 'schedule.source.web']);
-		expect(keysInSource(`t('schedule.title'); t(\`schedule.status.\${a.status}\`); 'schedule.nope'`, keys).sort()).toEqual(['schedule.status.arrived', 'schedule.status.booked', 'schedule.title']);
+		expect(keysInSource(`t('schedule.title'); t(\`schedule.status.\${a.status}\`); 'schedule.nope'`, keys).sort()).toEqual([
+			'schedule.status.arrived',
+			'schedule.status.booked',
+			'schedule.title'
+		]);
 		expect(keysInSource(`label="schedule.source.web"`, keys)).toEqual(['schedule.source.web']);
 	});
 });

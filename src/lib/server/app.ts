@@ -115,7 +115,9 @@ export function getApp(): Promise<App> {
 		const config = readConfig();
 		const origin = linkOrigin(config);
 		if (config.databaseUrl && !config.secretKey) {
-			logger.warn('SECRET_KEY is not set: this instance seals TOTP secrets with its own secret.key in DATA_DIR; instances sharing a database need one SECRET_KEY');
+			logger.warn(
+				'SECRET_KEY is not set: this instance seals TOTP secrets with its own secret.key in DATA_DIR; instances sharing a database need one SECRET_KEY'
+			);
 		}
 		const db = openAppDatabase(config, true);
 		const secrets = db.secrets;

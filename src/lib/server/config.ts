@@ -18,7 +18,9 @@ export interface AppConfig {
 
 export class MissingOriginError extends Error {
 	constructor() {
-		super('ORIGIN is not set. In production every link in a mail is built from ORIGIN, the public https:// address of the clinic (for example ORIGIN=https://clinic.example.jp); set it and start again.');
+		super(
+			'ORIGIN is not set. In production every link in a mail is built from ORIGIN, the public https:// address of the clinic (for example ORIGIN=https://clinic.example.jp); set it and start again.'
+		);
 	}
 }
 

@@ -12,7 +12,8 @@ const OTHERS = 0o077;
 
 export function ensurePrivateFolder(folder: string): void {
 	const created = fs.mkdirSync(folder, { recursive: true, mode: 0o700 }) !== undefined;
-	if (created) fs.chmodSync(folder, 0o700); // the umask may have taken bits from the owner too
+	if (created)
+		fs.chmodSync(folder, 0o700); // the umask may have taken bits from the owner too
 	else if ((fs.statSync(folder).mode & OTHERS) !== 0) {
 		logger.warn({ path: folder }, 'the data folder is readable by other users: chmod 700 it');
 	}

@@ -26,7 +26,13 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 			isAddOn: s.is_add_on === 1
 		})),
 		// The prepaid courses the clinic shows online (issue #18): bought and paid at the desk.
-		courses: (await listOnlineOffer(locals.db)).map((c) => ({ id: c.id, name: { ja: c.nameJa, en: c.nameEn }, visits: c.visitCount, months: c.validityMonths, priceJpy: c.priceJpy })),
+		courses: (await listOnlineOffer(locals.db)).map((c) => ({
+			id: c.id,
+			name: { ja: c.nameJa, en: c.nameEn },
+			visits: c.visitCount,
+			months: c.validityMonths,
+			priceJpy: c.priceJpy
+		})),
 		jsonLd: clinic ? clinicJsonLd(clinic, hours, services, locals.locale, url.origin + url.pathname) : null
 	};
 };

@@ -48,12 +48,25 @@ function examData(locale: 'ja' | 'en', findings: ExamFindings, acknowledgement: 
 		redFlagLevel: levelOfFlags(findings.redFlags),
 		acknowledgement
 	};
-	const slr = (['left', 'right'] as const).map((side) => ({ side, angle: findings[side].slrAngle, positive: slrPositive(findings[side].slrAngle, findings[side].slrReproducesPain) }));
+	const slr = (['left', 'right'] as const).map((side) => ({
+		side,
+		angle: findings[side].slrAngle,
+		positive: slrPositive(findings[side].slrAngle, findings[side].slrReproducesPain)
+	}));
 	return { locale, patient, exam, suggestion: suggestRoot(findings), slr, saved: true, timeZone: 'Asia/Tokyo', roots: ROOTS, patterns: PATTERNS };
 }
 
 function listData(locale: 'ja' | 'en', givenHistory: Array<{ flag: 'cancerHistory'; source: 'intake' | 'self_check'; givenAt: string }> = []) {
-	return { locale, patient, appointmentId: null, timeZone: 'Asia/Tokyo', examinations: [], givenHistory, options: { sides: EXAM_SIDES, patterns: PATTERNS, redFlags: RED_FLAG_QUESTIONS }, textMax: 2000 };
+	return {
+		locale,
+		patient,
+		appointmentId: null,
+		timeZone: 'Asia/Tokyo',
+		examinations: [],
+		givenHistory,
+		options: { sides: EXAM_SIDES, patterns: PATTERNS, redFlags: RED_FLAG_QUESTIONS },
+		textMax: 2000
+	};
 }
 
 const bare = (body: string) => body.replace(/<!--[^]*?-->/g, '');
@@ -61,7 +74,8 @@ const bare = (body: string) => body.replace(/<!--[^]*?-->/g, '');
 describe('the examination pages', () => {
 	it('offers the intake body diagram for pain and for numbness, both views, with every leg region', () => {
 		const body = bare(render(ListPage, { props: { data: listData('ja'), form: null } as never }).body);
-		for (const name of ['pain.back.lowerLeg-right', 'pain.front.thigh-left', 'numb.back.ankleFoot-right', 'numb.front.lowerLeg-left']) expect(body).toContain(`name="${name}"`);
+		for (const name of ['pain.back.lowerLeg-right', 'pain.front.thigh-left', 'numb.back.ankleFoot-right', 'numb.front.lowerLeg-left'])
+			expect(body).toContain(`name="${name}"`);
 		expect(body).toContain('name="right.numb.littleToe"');
 		expect(body).toContain('name="left.area.outerShin"');
 		expect(body).toContain('下肢伸展挙上テスト（SLR）');
@@ -70,7 +84,10 @@ describe('the examination pages', () => {
 	});
 
 	it('names every bad field at the top, linking to it, and keeps what was entered', () => {
-		const form = { values: { side: 'left', 'left.slrAngle': '120', 'pain.back.thigh-left': 'on' }, errors: { 'left.slrAngle': '0から90の数字を入力してください。' } };
+		const form = {
+			values: { side: 'left', 'left.slrAngle': '120', 'pain.back.thigh-left': 'on' },
+			errors: { 'left.slrAngle': '0から90の数字を入力してください。' }
+		};
 		const body = bare(render(ListPage, { props: { data: listData('ja'), form } as never }).body);
 		expect(body).toMatch(/<a href="#field-left.slrAngle"[^>]*>左・SLRの角度: 0から90の数字を入力してください。<\/a>/);
 		expect(body).toMatch(/id="field-left.slrAngle"[^>]*value="120"/);
@@ -100,14 +117,25 @@ describe('the examination pages', () => {
 		expect(body).toMatch(/<textarea id="field-reason" name="reason"/);
 		expect(body).toContain('href="/en/staff/patients/p1/exams/e1/referral"');
 
-		const done = bare(render(ExamPage, { props: { data: examData('ja', s1Findings(['worsening']), { at: '2026-03-02T02:00:00.000Z', by: '佐藤 美穂', reason: '主治医に確認済み' }), form: null } as never }).body);
+		const done = bare(
+			render(ExamPage, {
+				props: {
+					data: examData('ja', s1Findings(['worsening']), { at: '2026-03-02T02:00:00.000Z', by: '佐藤 美穂', reason: '主治医に確認済み' }),
+					form: null
+				} as never
+			}).body
+		);
 		expect(done).toContain('医師に相談');
 		expect(done).toMatch(/data-testid="exam-acknowledged">[^<]*佐藤 美穂 が確認: 主治医に確認済み/);
 		expect(done).not.toContain('action="?/acknowledge"');
 	});
 
 	it('shows a cancer history the patient gave as ticked, not to be unticked', () => {
-		const body = bare(render(ListPage, { props: { data: listData('ja', [{ flag: 'cancerHistory', source: 'intake', givenAt: '2026-02-20T00:00:00.000Z' }]), form: null } as never }).body);
+		const body = bare(
+			render(ListPage, {
+				props: { data: listData('ja', [{ flag: 'cancerHistory', source: 'intake', givenAt: '2026-02-20T00:00:00.000Z' }]), form: null } as never
+			}).body
+		);
 		expect(body).toMatch(/data-testid="given-history-cancerHistory"><input type="checkbox" checked="" disabled=""/);
 		expect(body).not.toContain('name="redFlag.cancerHistory"');
 		expect(body).toContain('name="redFlag.feverOrUnwell"');
@@ -116,7 +144,12 @@ describe('the examination pages', () => {
 
 	it('writes the referral letter in the viewer’s language with the red flags and findings', () => {
 		for (const locale of ['ja', 'en'] as const) {
-			const data = { ...examData(locale, s1Findings(['progressiveWeakness'])), clinic: { name: 'Clinic', address: 'Tokyo', phone: '03' }, author: 'Dr', writtenAt: '2026-11-27T03:00:00Z' };
+			const data = {
+				...examData(locale, s1Findings(['progressiveWeakness'])),
+				clinic: { name: 'Clinic', address: 'Tokyo', phone: '03' },
+				author: 'Dr',
+				writtenAt: '2026-11-27T03:00:00Z'
+			};
 			const body = bare(render(ReferralPage, { props: { data } as never }).body);
 			expect(body).toContain(locale === 'ja' ? '医師への紹介状' : 'Referral letter');
 			// The letter is dated by the server's clock in the clinic's time zone, not the viewer's.

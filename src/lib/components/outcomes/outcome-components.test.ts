@@ -9,8 +9,28 @@ import { LEG_PAIN_NRS, PGIC } from '$lib/domain/outcomes/builtin-instruments';
 
 const psfs = (score: number) => ['靴下', '歩行', '運転'].map((activity) => ({ activity, score }));
 const checkIns: CheckIn[] = [
-	{ id: 'a', recordedAt: '2026-04-01T01:00:00.000Z', source: 'intake', appointmentId: null, legPain: 8, backPain: 5, psfs: psfs(2), sbi: [5, 5, 4, 6], pgic: null },
-	{ id: 'b', recordedAt: '2026-04-15T01:00:00.000Z', source: 'portal', appointmentId: null, legPain: 5, backPain: 4, psfs: [...psfs(4).slice(0, 2), { activity: '運転', score: 5 }], sbi: [3, 3, 2, 4], pgic: 2 }
+	{
+		id: 'a',
+		recordedAt: '2026-04-01T01:00:00.000Z',
+		source: 'intake',
+		appointmentId: null,
+		legPain: 8,
+		backPain: 5,
+		psfs: psfs(2),
+		sbi: [5, 5, 4, 6],
+		pgic: null
+	},
+	{
+		id: 'b',
+		recordedAt: '2026-04-15T01:00:00.000Z',
+		source: 'portal',
+		appointmentId: null,
+		legPain: 5,
+		backPain: 4,
+		psfs: [...psfs(4).slice(0, 2), { activity: '運転', score: 5 }],
+		sbi: [3, 3, 2, 4],
+		pgic: 2
+	}
 ];
 const sessions = [
 	{ id: 's1', startsAt: '2026-04-02T01:00:00.000Z' },
@@ -59,7 +79,9 @@ describe('the responder summary', () => {
 
 describe('a rating scale', () => {
 	it('is a fieldset with a legend, one radio per point with its own id, and the anchors described', () => {
-		const { body } = render(RatingScale, { props: { name: 'legPain', legend: '脚の痛み', instrument: LEG_PAIN_NRS, locale: 'ja', value: '3', error: '選んでください' } });
+		const { body } = render(RatingScale, {
+			props: { name: 'legPain', legend: '脚の痛み', instrument: LEG_PAIN_NRS, locale: 'ja', value: '3', error: '選んでください' }
+		});
 		expect(body).toMatch(/<fieldset[^>]*aria-describedby="legPain-anchors legPain-error"/);
 		expect(body).toMatch(/<legend[^>]*>脚の痛み<\/legend>/);
 		expect((body.match(/type="radio"/g) ?? []).length).toBe(11);

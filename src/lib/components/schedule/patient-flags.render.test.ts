@@ -18,9 +18,13 @@ describe('the flags beside a name on the schedule', () => {
 	});
 
 	it('warn of an expiring or expired 資格確認書 as of an expiring 同意書 (issue #19)', () => {
-		const expiring = render(PatientFlags, { props: { flags: { ...none, insuranceCard: { status: 'expiring', validUntil: '2027-01-31', daysLeft: 12 } }, locale: 'ja' } }).body;
+		const expiring = render(PatientFlags, {
+			props: { flags: { ...none, insuranceCard: { status: 'expiring', validUntil: '2027-01-31', daysLeft: 12 } }, locale: 'ja' }
+		}).body;
 		expect(expiring).toMatch(/data-testid="flag-insurance-card"[^>]*>資格確認書 残り12日</);
-		const expired = render(PatientFlags, { props: { flags: { ...none, insuranceCard: { status: 'expired', validUntil: '2027-01-31', daysLeft: -3 } }, locale: 'en' } }).body;
+		const expired = render(PatientFlags, {
+			props: { flags: { ...none, insuranceCard: { status: 'expired', validUntil: '2027-01-31', daysLeft: -3 } }, locale: 'en' }
+		}).body;
 		expect(expired).toContain('Eligibility card expired');
 	});
 });

@@ -14,7 +14,11 @@ export interface ServiceFormValues {
 	descriptionEn: string;
 }
 
-type SavedService = Omit<ServiceFormValues, 'durationMinutes' | 'bufferMinutes' | 'priceJpy'> & { durationMinutes: number; bufferMinutes: number; priceJpy: number };
+type SavedService = Omit<ServiceFormValues, 'durationMinutes' | 'bufferMinutes' | 'priceJpy'> & {
+	durationMinutes: number;
+	bufferMinutes: number;
+	priceJpy: number;
+};
 
 /** A service as its form shows it: what was typed after a refusal, else what is saved. */
 export function serviceFormValues(saved: SavedService, failure: SectionFailure | null): ServiceFormValues {

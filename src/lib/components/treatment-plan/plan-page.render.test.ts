@@ -18,7 +18,14 @@ function pageData(locale: 'ja' | 'en') {
 		intakeSubmitted: true,
 		safetyAlerts: alerts,
 		activePlan: null,
-		suggestions: { exam: null, root: 'S1', pattern: 'taiyang', side: 'right', points: suggestPoints({ pattern: 'taiyang', root: 'S1', side: 'right' }), goals: ['車の運転を1時間続ける'] },
+		suggestions: {
+			exam: null,
+			root: 'S1',
+			pattern: 'taiyang',
+			side: 'right',
+			points: suggestPoints({ pattern: 'taiyang', root: 'S1', side: 'right' }),
+			goals: ['車の運転を1時間続ける']
+		},
 		today: '2026-03-02',
 		timeZone: 'Asia/Tokyo',
 		limits: PLAN_LIMITS,

@@ -3,7 +3,8 @@ import { CHART_VIEWS } from '$lib/domain/acupoints/body-regions';
 import { ACUPOINTS } from '$lib/domain/acupoints/points';
 import { defaultTapSide, PICKER_BOX, PICKER_MIN_WIDTH_PX, placeTargets, TARGET_GAP, TARGET_HEIGHT } from './point-picker-layout';
 
-const pointsOf = (view: (typeof CHART_VIEWS)[number]) => ACUPOINTS.filter((p) => p.chart.view === view).map((p) => ({ code: p.code, x: p.chart.x, y: p.chart.y }));
+const pointsOf = (view: (typeof CHART_VIEWS)[number]) =>
+	ACUPOINTS.filter((p) => p.chart.view === view).map((p) => ({ code: p.code, x: p.chart.x, y: p.chart.y }));
 const pxPerUnit = PICKER_MIN_WIDTH_PX / PICKER_BOX.width;
 
 describe('placeTargets', () => {
@@ -23,7 +24,8 @@ describe('placeTargets', () => {
 				expect(a.box.y).toBeGreaterThanOrEqual(PICKER_BOX.y);
 				expect(a.box.y + a.box.height).toBeLessThanOrEqual(PICKER_BOX.y + PICKER_BOX.height);
 				for (const b of targets.slice(i + 1)) {
-					const apart = a.box.x + a.box.width <= b.box.x || b.box.x + b.box.width <= a.box.x || a.box.y + a.box.height <= b.box.y || b.box.y + b.box.height <= a.box.y;
+					const apart =
+						a.box.x + a.box.width <= b.box.x || b.box.x + b.box.width <= a.box.x || a.box.y + a.box.height <= b.box.y || b.box.y + b.box.height <= a.box.y;
 					expect(apart, `${a.code} and ${b.code}`).toBe(true);
 				}
 			}

@@ -6,9 +6,28 @@ import { translator } from '$lib/i18n/translate';
 import { POINT_SIDES } from '$lib/server/treatment-session/schemas';
 import PointsSection from './PointsSection.svelte';
 
-const recorded = (code: string, side: PointSide) => ({ id: `id-${code}-${side}`, code, side, gauge: null, lengthMm: null, depthMm: null, technique: null, deqi: null, deep: false as boolean });
+const recorded = (code: string, side: PointSide) => ({
+	id: `id-${code}-${side}`,
+	code,
+	side,
+	gauge: null,
+	lengthMm: null,
+	depthMm: null,
+	technique: null,
+	deqi: null,
+	deep: false as boolean
+});
 
-function html(overrides: { points?: Array<ReturnType<typeof recorded>>; locked?: boolean; canNeedle?: boolean; planSides?: PointSide[]; errors?: Record<string, string>; values?: Record<string, string> } = {}) {
+function html(
+	overrides: {
+		points?: Array<ReturnType<typeof recorded>>;
+		locked?: boolean;
+		canNeedle?: boolean;
+		planSides?: PointSide[];
+		errors?: Record<string, string>;
+		values?: Record<string, string>;
+	} = {}
+) {
 	const props = {
 		t: translator('ja'),
 		locale: 'ja' as const,

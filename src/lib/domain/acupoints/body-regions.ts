@@ -43,15 +43,72 @@ function bothSides(viewerRight: readonly Vertex[], viewerRightSide: BodySide): R
 }
 
 // Outlines of the viewer's right half of the front and back figures (y grows downwards).
-const SHOULDER: Vertex[] = [[208, 80], [252, 88], [266, 106], [264, 118], [232, 104], [208, 96]];
-const HAND: Vertex[] = [[256, 246], [284, 246], [292, 262], [290, 278], [282, 306], [262, 306], [256, 280]];
-const THIGH_FRONT: Vertex[] = [[201, 256], [246, 234], [248, 266], [244, 300], [237, 332], [202, 332]];
-const THIGH_BACK: Vertex[] = [[200, 266], [248, 266], [244, 300], [237, 332], [202, 332]];
-const KNEE: Vertex[] = [[202, 332], [237, 332], [238, 356], [202, 356]];
-const LOWER_LEG: Vertex[] = [[202, 356], [238, 356], [238, 380], [226, 440], [203, 440]];
-const ANKLE_FOOT: Vertex[] = [[202, 440], [226, 440], [232, 470], [230, 478], [202, 478]];
-const LOWER_BACK: Vertex[] = [[200, 160], [236, 160], [236, 182], [240, 212], [200, 212]];
-const BUTTOCK: Vertex[] = [[200, 212], [240, 212], [249, 236], [248, 266], [200, 266]];
+const SHOULDER: Vertex[] = [
+	[208, 80],
+	[252, 88],
+	[266, 106],
+	[264, 118],
+	[232, 104],
+	[208, 96]
+];
+const HAND: Vertex[] = [
+	[256, 246],
+	[284, 246],
+	[292, 262],
+	[290, 278],
+	[282, 306],
+	[262, 306],
+	[256, 280]
+];
+const THIGH_FRONT: Vertex[] = [
+	[201, 256],
+	[246, 234],
+	[248, 266],
+	[244, 300],
+	[237, 332],
+	[202, 332]
+];
+const THIGH_BACK: Vertex[] = [
+	[200, 266],
+	[248, 266],
+	[244, 300],
+	[237, 332],
+	[202, 332]
+];
+const KNEE: Vertex[] = [
+	[202, 332],
+	[237, 332],
+	[238, 356],
+	[202, 356]
+];
+const LOWER_LEG: Vertex[] = [
+	[202, 356],
+	[238, 356],
+	[238, 380],
+	[226, 440],
+	[203, 440]
+];
+const ANKLE_FOOT: Vertex[] = [
+	[202, 440],
+	[226, 440],
+	[232, 470],
+	[230, 478],
+	[202, 478]
+];
+const LOWER_BACK: Vertex[] = [
+	[200, 160],
+	[236, 160],
+	[236, 182],
+	[240, 212],
+	[200, 212]
+];
+const BUTTOCK: Vertex[] = [
+	[200, 212],
+	[240, 212],
+	[249, 236],
+	[248, 266],
+	[200, 266]
+];
 
 function sideView(polygon: readonly Vertex[]): RegionShape[] {
 	return [{ side: 'right', polygon }];
@@ -78,13 +135,52 @@ export const REGION_SHAPES: Readonly<Record<ChartView, Readonly<Partial<Record<B
 	},
 	// The hanging arm covers the hip and thigh on the side view, so the hand has no shape of its own there.
 	side: {
-		shoulder: sideView([[194, 86], [218, 86], [226, 100], [222, 112], [196, 112]]),
-		lowerBack: sideView([[176, 160], [204, 160], [204, 212], [176, 212]]),
-		buttock: sideView([[170, 212], [204, 212], [204, 268], [180, 268]]),
-		thigh: sideView([[204, 250], [238, 250], [236, 334], [192, 334], [186, 268], [204, 268]]),
-		knee: sideView([[192, 334], [236, 334], [234, 354], [190, 354]]),
-		lowerLeg: sideView([[190, 354], [234, 354], [226, 440], [194, 440]]),
-		ankleFoot: sideView([[194, 440], [226, 440], [262, 462], [262, 478], [192, 478]])
+		shoulder: sideView([
+			[194, 86],
+			[218, 86],
+			[226, 100],
+			[222, 112],
+			[196, 112]
+		]),
+		lowerBack: sideView([
+			[176, 160],
+			[204, 160],
+			[204, 212],
+			[176, 212]
+		]),
+		buttock: sideView([
+			[170, 212],
+			[204, 212],
+			[204, 268],
+			[180, 268]
+		]),
+		thigh: sideView([
+			[204, 250],
+			[238, 250],
+			[236, 334],
+			[192, 334],
+			[186, 268],
+			[204, 268]
+		]),
+		knee: sideView([
+			[192, 334],
+			[236, 334],
+			[234, 354],
+			[190, 354]
+		]),
+		lowerLeg: sideView([
+			[190, 354],
+			[234, 354],
+			[226, 440],
+			[194, 440]
+		]),
+		ankleFoot: sideView([
+			[194, 440],
+			[226, 440],
+			[262, 462],
+			[262, 478],
+			[192, 478]
+		])
 	}
 };
 

@@ -4,8 +4,24 @@ import { ACUPOINTS, findAcupoint, listAcupoints, MERIDIAN_CODES, MERIDIAN_NAMES,
 
 // docs/clinical-rules.md §2, in its order.
 const REFERENCE_CODES = [
-	'GB30', 'BL40', 'BL23', 'BL25', 'BL36', 'BL37', 'BL54', 'BL57', 'BL60',
-	'GB31', 'GB34', 'GB39', 'ST36', 'LI4', 'EX-B2', 'SP6', 'BL67', 'GB21'
+	'GB30',
+	'BL40',
+	'BL23',
+	'BL25',
+	'BL36',
+	'BL37',
+	'BL54',
+	'BL57',
+	'BL60',
+	'GB31',
+	'GB34',
+	'GB39',
+	'ST36',
+	'LI4',
+	'EX-B2',
+	'SP6',
+	'BL67',
+	'GB21'
 ];
 
 function cautionText(code: string, locale: 'ja' | 'en'): string {
@@ -64,7 +80,14 @@ describe('the acupoint atlas data', () => {
 	});
 
 	it.each([
-		['BL23', '1.5'], ['BL25', '1.5'], ['BL37', '6'], ['BL54', '3'], ['GB39', '3'], ['ST36', '3'], ['SP6', '3'], ['EX-B2', '0.5']
+		['BL23', '1.5'],
+		['BL25', '1.5'],
+		['BL37', '6'],
+		['BL54', '3'],
+		['GB39', '3'],
+		['ST36', '3'],
+		['SP6', '3'],
+		['EX-B2', '0.5']
 	])('states the distance of %s in cun as §2 of the clinical rules does (%s)', (code, cun) => {
 		expect(findAcupoint(code)?.location.en).toContain(`${cun} cun`);
 		expect(findAcupoint(code)?.location.ja).toContain(`${cun}寸`);

@@ -377,9 +377,7 @@ export interface AcupointFilter {
 
 /** In the order of docs/clinical-rules.md §2; an empty filter lists all. */
 export function listAcupoints(filter: AcupointFilter = {}): readonly Acupoint[] {
-	return ACUPOINTS.filter(
-		(point) => (!filter.region || point.region === filter.region) && (!filter.meridian || point.meridian === filter.meridian)
-	);
+	return ACUPOINTS.filter((point) => (!filter.region || point.region === filter.region) && (!filter.meridian || point.meridian === filter.meridian));
 }
 
 export function isBodyRegion(value: unknown): value is BodyRegion {

@@ -9,7 +9,19 @@ const hashersFor = (key: string): ChainHashers => ({
 const hashers = hashersFor('the server key');
 
 function fields(i: number) {
-	return { id: `row-${i}`, at: `2030-01-01T00:00:0${i % 10}.000Z`, actor_type: 'system', actor_id: null, action: 'test.write', entity_type: 'thing', entity_id: `t${i}`, patient_id: null, ip: null, request_id: null, detail: null };
+	return {
+		id: `row-${i}`,
+		at: `2030-01-01T00:00:0${i % 10}.000Z`,
+		actor_type: 'system',
+		actor_id: null,
+		action: 'test.write',
+		entity_type: 'thing',
+		entity_id: `t${i}`,
+		patient_id: null,
+		ip: null,
+		request_id: null,
+		detail: null
+	};
 }
 
 /** `plainRows` rows written before keying, then `keyedRows` keyed ones. */

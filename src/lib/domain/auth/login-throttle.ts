@@ -65,8 +65,7 @@ export function judgeAttempt(state: ThrottleState | null, policy: ThrottlePolicy
 /** The state after one more failure. */
 export function recordFailure(state: ThrottleState | null, policy: ThrottlePolicy, now: Date): ThrottleState {
 	const failures = (state ? currentFailures(state, policy, now) : 0) + 1;
-	const lockedUntil =
-		failures >= policy.lockAfter ? new Date(now.getTime() + policy.lockMinutes * 60_000) : null;
+	const lockedUntil = failures >= policy.lockAfter ? new Date(now.getTime() + policy.lockMinutes * 60_000) : null;
 	// A lock starts the count afresh once it has passed.
 	return { failures: lockedUntil ? 0 : failures, lockedUntil, lastFailureAt: now };
 }

@@ -5,11 +5,15 @@ const token = 'abcdefghijklmnopqrstuvwxyz234567';
 
 describe('redactLinks', () => {
 	it('hides the token in a booking manage link', () => {
-		expect(redactLinks(`Manage: https://clinic.example.jp/en/booking/${token}\nThanks`)).toBe('Manage: https://clinic.example.jp/en/booking/[redacted]\nThanks');
+		expect(redactLinks(`Manage: https://clinic.example.jp/en/booking/${token}\nThanks`)).toBe(
+			'Manage: https://clinic.example.jp/en/booking/[redacted]\nThanks'
+		);
 	});
 
 	it('hides a token followed by a query, and a token given as a query value', () => {
-		expect(redactLinks(`http://localhost:3000/portal/auth/${token}?next=/portal/intake`)).toBe('http://localhost:3000/portal/auth/[redacted]?next=/portal/intake');
+		expect(redactLinks(`http://localhost:3000/portal/auth/${token}?next=/portal/intake`)).toBe(
+			'http://localhost:3000/portal/auth/[redacted]?next=/portal/intake'
+		);
 		expect(redactLinks(`https://x.jp/a?token=${token}&b=1`)).toBe('https://x.jp/a?token=[redacted]&b=1');
 	});
 
@@ -19,7 +23,8 @@ describe('redactLinks', () => {
 	});
 
 	it('keeps ordinary paths, ids and words', () => {
-		const text = 'See https://x.jp/en/portal/appointments/0b7e3c1a-7d2f-4b7a-9f1e-2c3d4e5f6a7b and https://x.jp/staff/outbox. abcdefghijklmnopqrstuvwxyz stays.';
+		const text =
+			'See https://x.jp/en/portal/appointments/0b7e3c1a-7d2f-4b7a-9f1e-2c3d4e5f6a7b and https://x.jp/staff/outbox. abcdefghijklmnopqrstuvwxyz stays.';
 		expect(redactLinks(text)).toBe(text);
 	});
 });

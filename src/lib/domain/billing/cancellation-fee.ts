@@ -34,7 +34,13 @@ const HOUR = 3_600_000;
  * What cancelling `visit` at `now` means for the patient. `cutoffHours` is the clinic's cutoff
  * when no policy is set. The deadline is shown in the clinic's time zone.
  */
-export function decideCancellation(policy: CancellationPolicy | null, cutoffHours: number, visit: VisitToCancel, now: number, timeZone: string): CancellationDecision {
+export function decideCancellation(
+	policy: CancellationPolicy | null,
+	cutoffHours: number,
+	visit: VisitToCancel,
+	now: number,
+	timeZone: string
+): CancellationDecision {
 	if (visit.status === 'cancelled') return { kind: 'refused', reason: 'already_cancelled' };
 	// Arrived, completed or no-show: the visit has begun or been handled, past any cutoff.
 	if (visit.status !== 'booked' || now >= visit.startsAt) return { kind: 'refused', reason: 'past_cutoff' };

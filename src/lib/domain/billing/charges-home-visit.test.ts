@@ -40,9 +40,13 @@ describe('home visits and calls on an insured charge', () => {
 		const visit = { sharePercent: 30, initialExam: false, arts: 'combined', electro: false } as const;
 		const feesOf = (date: string) => TEST_RULES.feeSchedules.filter((s) => s.effectiveFrom <= date).at(-1)!;
 		expect(homeVisitPricingProblem('2024-09-30', visit, { kind: 'home_visit', tier: '1', specialArea: false }, feesOf('2024-09-30'))).toBe('no_home_visit_fee');
-		expect(homeVisitPricingProblem('2024-10-01', visit, { kind: 'home_visit', tier: null, specialArea: false }, feesOf('2024-10-01'))).toBe('home_visit_without_tier');
+		expect(homeVisitPricingProblem('2024-10-01', visit, { kind: 'home_visit', tier: null, specialArea: false }, feesOf('2024-10-01'))).toBe(
+			'home_visit_without_tier'
+		);
 		expect(homeVisitPricingProblem('2024-10-01', visit, { kind: 'home_visit', tier: '3_ten_plus', specialArea: true }, feesOf('2024-10-01'))).toBeNull();
-		expect(homeVisitPricingProblem('2024-10-01', visit, { kind: 'house_call', tier: null, specialArea: false }, DEFAULT_BILLING_CONFIG.feeSchedules.at(-1)!)).toBe('no_home_visit_fee');
+		expect(
+			homeVisitPricingProblem('2024-10-01', visit, { kind: 'house_call', tier: null, specialArea: false }, DEFAULT_BILLING_CONFIG.feeSchedules.at(-1)!)
+		).toBe('no_home_visit_fee');
 		expect(() => quoteCharge(request('2024-09-30', { kind: 'home_visit', tier: '1', specialArea: false }), { eligible: true }, CONFIG)).toThrow(RangeError);
 	});
 });

@@ -75,7 +75,12 @@ describe('insured (療養費) charges', () => {
 
 	it('rounds the share half up to the yen and the claim down, as the 2022 rules say, so they may miss the fee by a yen', () => {
 		// 2022 schedule: 1,550 + 34 = 1,584 yen. 30 %: 475.2 → 475; claim 70 %: 1,108.8 → 1,108.
-		expect(charged(insured('2023-05-01', { electro: true })).insurance).toMatchObject({ scheduleFrom: '2022-06-01', feeTotalJpy: 1584, patientShareJpy: 475, insurerClaimJpy: 1108 });
+		expect(charged(insured('2023-05-01', { electro: true })).insurance).toMatchObject({
+			scheduleFrom: '2022-06-01',
+			feeTotalJpy: 1584,
+			patientShareJpy: 475,
+			insurerClaimJpy: 1108
+		});
 		expect(patientShare(1585, 10, 'yen_half_up')).toBe(159);
 		expect(patientShare(1584, 10, 'yen_half_up')).toBe(158);
 	});
@@ -108,8 +113,18 @@ describe('insured (療養費) charges', () => {
 	});
 
 	it('takes fees from configuration', () => {
-		const schedule: InsuranceFeeSchedule = { effectiveFrom: '2026-01-01', initialExamJpy: { single: 2000, combined: 2100 }, treatmentJpy: { single: 1700, combined: 1800 }, electroJpy: 120, shareRounding: 'yen_half_up', source: 'test' };
-		const quote = quoteCharge(insured('2026-03-02', { electro: true, sharePercent: 20 }), ELIGIBLE, { taxRates: [{ effectiveFrom: '2019-10-01', ratePercent: 10 }], feeSchedules: [schedule] });
+		const schedule: InsuranceFeeSchedule = {
+			effectiveFrom: '2026-01-01',
+			initialExamJpy: { single: 2000, combined: 2100 },
+			treatmentJpy: { single: 1700, combined: 1800 },
+			electroJpy: 120,
+			shareRounding: 'yen_half_up',
+			source: 'test'
+		};
+		const quote = quoteCharge(insured('2026-03-02', { electro: true, sharePercent: 20 }), ELIGIBLE, {
+			taxRates: [{ effectiveFrom: '2019-10-01', ratePercent: 10 }],
+			feeSchedules: [schedule]
+		});
 		expect(quote.ok && quote.charge.insurance).toMatchObject({ feeTotalJpy: 1820, patientShareJpy: 364 });
 	});
 });
@@ -143,10 +158,20 @@ describe('charge arithmetic (properties)', () => {
 	});
 
 	it('owes exactly the self-pay lines plus the share, all in whole yen', () => {
-		const item = fc.record({ code: fc.constantFrom('A', 'B', 'C'), serviceId: fc.constant(null), unitPriceJpy: fc.integer({ min: 0, max: 50_000 }), quantity: fc.integer({ min: 1, max: 5 }) });
+		const item = fc.record({
+			code: fc.constantFrom('A', 'B', 'C'),
+			serviceId: fc.constant(null),
+			unitPriceJpy: fc.integer({ min: 0, max: 50_000 }),
+			quantity: fc.integer({ min: 1, max: 5 })
+		});
 		fc.assert(
 			fc.property(item, fc.array(item, { maxLength: 4 }), fc.boolean(), percent, fc.boolean(), (service, addOns, insure, sharePercent, electro) => {
-				const request: ChargeRequest = { serviceDate: '2026-03-02', service, addOns, insurance: insure ? { sharePercent, initialExam: false, arts: 'single', electro } : null };
+				const request: ChargeRequest = {
+					serviceDate: '2026-03-02',
+					service,
+					addOns,
+					insurance: insure ? { sharePercent, initialExam: false, arts: 'single', electro } : null
+				};
 				const charge = charged(request);
 				const taxable = charge.lines.filter((l) => l.taxable).reduce((s, l) => s + l.amountJpy, 0);
 				expect(charge.selfPayJpy).toBe(taxable);

@@ -1,4 +1,11 @@
-import { DEFAULT_BILLING_CONFIG, type BillingConfig, type InsuranceArts, type InsuranceFeeSchedule, type ShareRounding, type SharePercent } from './billing-config';
+import {
+	DEFAULT_BILLING_CONFIG,
+	type BillingConfig,
+	type InsuranceArts,
+	type InsuranceFeeSchedule,
+	type ShareRounding,
+	type SharePercent
+} from './billing-config';
 import { versionOn } from './dated-config';
 import type { ConsentRefusal } from './doctor-consent-validity';
 import { assertYen, MAX_YEN, NotYenError } from './yen';
@@ -147,7 +154,10 @@ function insuredCharge(request: ChargeRequest, visit: InsuranceVisit, schedule: 
 				fee(`treatment_${visit.arts}`, schedule.treatmentJpy[visit.arts]),
 				...(visit.electro ? [fee('electro', schedule.electroJpy)] : [])
 			];
-	const feeTotalJpy = sumYen(feeLines.map((l) => l.amountJpy), 'insurance fee total');
+	const feeTotalJpy = sumYen(
+		feeLines.map((l) => l.amountJpy),
+		'insurance fee total'
+	);
 	const patientShareJpy = patientShare(feeTotalJpy, visit.sharePercent, schedule.shareRounding);
 	const portion: InsurancePortion = {
 		scheduleFrom: schedule.effectiveFrom,
@@ -178,11 +188,27 @@ function homeVisitLines(serviceDate: string, visit: InsuranceVisit, place: Insur
 }
 
 function claimVisit(serviceDate: string, visit: InsuranceVisit, place: InsuranceVisitPlace) {
-	return { date: serviceDate, kind: place.kind, homeVisitTier: place.tier, arts: visit.arts, initialExam: visit.initialExam, electro: visit.electro, specialArea: place.specialArea, reportIssued: false, practitionerName: '', practitionerLicence: null };
+	return {
+		date: serviceDate,
+		kind: place.kind,
+		homeVisitTier: place.tier,
+		arts: visit.arts,
+		initialExam: visit.initialExam,
+		electro: visit.electro,
+		specialArea: place.specialArea,
+		reportIssued: false,
+		practitionerName: '',
+		practitionerLicence: null
+	};
 }
 
 /** Why a home visit or call cannot be priced by the schedule of its day (before 2024-10 訪問施術料 did not exist), or null. */
-export function homeVisitPricingProblem(serviceDate: string, visit: InsuranceVisit, place: InsuranceVisitPlace, schedule: InsuranceFeeSchedule): 'no_home_visit_fee' | 'home_visit_without_tier' | null {
+export function homeVisitPricingProblem(
+	serviceDate: string,
+	visit: InsuranceVisit,
+	place: InsuranceVisitPlace,
+	schedule: InsuranceFeeSchedule
+): 'no_home_visit_fee' | 'home_visit_without_tier' | null {
 	if (!isJukyoSchedule(schedule)) return 'no_home_visit_fee';
 	const priced = visitFees(claimVisit(serviceDate, visit, place), schedule);
 	if ('items' in priced) return null;
@@ -192,7 +218,10 @@ export function homeVisitPricingProblem(serviceDate: string, visit: InsuranceVis
 function summarise(serviceDate: string, payer: Payer, lines: ComputedChargeLine[], insurance: InsurancePortion | null, config: BillingConfig): ComputedCharge {
 	const taxRate = versionOn(config.taxRates, serviceDate);
 	if (!taxRate) throw new RangeError(`no consumption-tax rate configured for ${serviceDate}`);
-	const selfPayJpy = sumYen(lines.filter((l) => l.taxable).map((l) => l.amountJpy), 'self-pay total');
+	const selfPayJpy = sumYen(
+		lines.filter((l) => l.taxable).map((l) => l.amountJpy),
+		'self-pay total'
+	);
 	return {
 		serviceDate,
 		payer,
@@ -207,8 +236,17 @@ function summarise(serviceDate: string, payer: Payer, lines: ComputedChargeLine[
 
 function itemLine(item: ChargeItem, kind: 'service' | 'add_on'): ComputedChargeLine {
 	assertYen(item.unitPriceJpy, `price of ${item.code}`);
-	if (!Number.isSafeInteger(item.quantity) || item.quantity < 1 || item.quantity > MAX_QUANTITY) throw new RangeError(`quantity of ${item.code} must be a whole number from 1 to ${MAX_QUANTITY}`);
-	return { kind, code: item.code, serviceId: item.serviceId, quantity: item.quantity, unitPriceJpy: item.unitPriceJpy, amountJpy: assertYen(item.unitPriceJpy * item.quantity, `amount of ${item.code}`), taxable: true };
+	if (!Number.isSafeInteger(item.quantity) || item.quantity < 1 || item.quantity > MAX_QUANTITY)
+		throw new RangeError(`quantity of ${item.code} must be a whole number from 1 to ${MAX_QUANTITY}`);
+	return {
+		kind,
+		code: item.code,
+		serviceId: item.serviceId,
+		quantity: item.quantity,
+		unitPriceJpy: item.unitPriceJpy,
+		amountJpy: assertYen(item.unitPriceJpy * item.quantity, `amount of ${item.code}`),
+		taxable: true
+	};
 }
 
 function sumYen(amounts: readonly number[], what: string): number {

@@ -2,7 +2,15 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { addDays } from '../time';
 import { isCalendarDate } from '../time';
-import { consentExpiry, consentForDate, consentValidity, earliestConsentStart, NoConsentRuleError, type ConsentValidityRule, type DoctorConsentFacts } from './doctor-consent-validity';
+import {
+	consentExpiry,
+	consentForDate,
+	consentValidity,
+	earliestConsentStart,
+	NoConsentRuleError,
+	type ConsentValidityRule,
+	type DoctorConsentFacts
+} from './doctor-consent-validity';
 
 const day = (offset: number) => addDays('2018-10-01', offset);
 const anyStart = fc.integer({ min: 0, max: 365 * 90 }).map(day);

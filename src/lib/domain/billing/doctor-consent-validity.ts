@@ -107,7 +107,11 @@ export type ConsentCover<C extends DoctorConsentFacts = DoctorConsentFacts> =
  * wins; otherwise the newest signed one not yet used starts its period with this visit. When none
  * covers the day, the reason comes from the newest consent signed on or before it.
  */
-export function consentForDate<C extends DoctorConsentFacts>(consents: readonly C[], date: string, rules: readonly ConsentValidityRule[] = CONSENT_VALIDITY_RULES): ConsentCover<C> {
+export function consentForDate<C extends DoctorConsentFacts>(
+	consents: readonly C[],
+	date: string,
+	rules: readonly ConsentValidityRule[] = CONSENT_VALIDITY_RULES
+): ConsentCover<C> {
 	const newestFirst = [...consents].sort((a, b) => (a.signedOn === b.signedOn ? (a.id < b.id ? 1 : -1) : a.signedOn < b.signedOn ? 1 : -1));
 	const signed = newestFirst.filter((c) => c.signedOn <= date);
 	for (const consent of signed) {

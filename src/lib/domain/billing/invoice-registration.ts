@@ -13,7 +13,10 @@ const FORMAT = /^T\d{13}$/;
  * a lower-case 't', spaces and hyphens allowed); '' for none; null when it is not a number.
  */
 export function normalizeInvoiceRegistrationNumber(typed: string): string | null {
-	const compact = typed.normalize('NFKC').replace(/[\s\-‐－ー]/g, '').toUpperCase();
+	const compact = typed
+		.normalize('NFKC')
+		.replace(/[\s\-‐－ー]/g, '')
+		.toUpperCase();
 	if (compact === '') return '';
 	return FORMAT.test(compact) ? compact : null;
 }

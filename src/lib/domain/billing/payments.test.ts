@@ -46,7 +46,11 @@ describe('payments against a charge', () => {
 
 	it('keeps balance = due − paid + refunded and refunds within what each method kept, whatever the desk tries (property)', () => {
 		const method = fc.constantFrom(...PAYMENT_METHODS);
-		const attempt = fc.record({ kind: fc.constantFrom('payment', 'refund' as const), method, amountJpy: fc.oneof(fc.integer({ min: -500, max: 8000 }), fc.double({ min: -10, max: 8000 })) });
+		const attempt = fc.record({
+			kind: fc.constantFrom('payment', 'refund' as const),
+			method,
+			amountJpy: fc.oneof(fc.integer({ min: -500, max: 8000 }), fc.double({ min: -10, max: 8000 }))
+		});
 		fc.assert(
 			fc.property(fc.integer({ min: 0, max: 20_000 }), fc.array(attempt, { maxLength: 30 }), (due, attempts) => {
 				const accepted: PaymentEntry[] = [];

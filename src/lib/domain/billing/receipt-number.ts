@@ -47,7 +47,10 @@ export function sequenceProblems(sequences: readonly number[]): SequenceProblems
 	const highest = sequences.reduce((max, s) => Math.max(max, s), 0);
 	const missing: number[] = [];
 	for (let s = 1; s <= highest; s += 1) if (!seen.has(s)) missing.push(s);
-	const duplicates = [...seen].filter(([, count]) => count > 1).map(([s]) => s).sort((a, b) => a - b);
+	const duplicates = [...seen]
+		.filter(([, count]) => count > 1)
+		.map(([s]) => s)
+		.sort((a, b) => a - b);
 	return { missing, duplicates };
 }
 

@@ -6,7 +6,10 @@ export function isYen(value: unknown): value is number {
 }
 
 export class NotYenError extends RangeError {
-	constructor(readonly what: string, readonly value: unknown) {
+	constructor(
+		readonly what: string,
+		readonly value: unknown
+	) {
 		super(`${what} must be whole yen between 0 and ${MAX_YEN}, got ${String(value)}`);
 		this.name = 'NotYenError';
 	}

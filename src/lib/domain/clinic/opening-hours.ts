@@ -1,4 +1,3 @@
-
 export interface OpeningPeriod {
 	weekday: number;
 	opens: string;

@@ -43,7 +43,11 @@ describe('suggestRoot', () => {
 
 	it('suggests L4 for the front of the thigh, the inner shin, weak knee extension and a reduced knee jerk', () => {
 		const suggestion = suggestRoot(
-			exam('left', { painAreas: ['frontOfThigh', 'innerShin'], strength: { ...emptySide().strength, kneeExtension: 4 }, reflexes: { knee: 'absent', ankle: 'normal' } })
+			exam('left', {
+				painAreas: ['frontOfThigh', 'innerShin'],
+				strength: { ...emptySide().strength, kneeExtension: 4 },
+				reflexes: { knee: 'absent', ankle: 'normal' }
+			})
 		);
 		expect(suggestion.root).toBe('L4');
 		expect(suggestion.scores.L4).toBe(4);
@@ -83,7 +87,11 @@ describe('suggestRoot', () => {
 	});
 
 	it('counts both legs when both are affected', () => {
-		const findings = { ...exam('both', {}), left: { ...emptySide(), painAreas: ['backOfCalf' as const] }, right: { ...emptySide(), reflexes: { knee: 'normal' as const, ankle: 'reduced' as const } } };
+		const findings = {
+			...exam('both', {}),
+			left: { ...emptySide(), painAreas: ['backOfCalf' as const] },
+			right: { ...emptySide(), reflexes: { knee: 'normal' as const, ankle: 'reduced' as const } }
+		};
 		expect(suggestRoot(findings)).toMatchObject({ root: 'S1', scores: { S1: 2 } });
 	});
 
@@ -170,7 +178,11 @@ describe('diagramAreas', () => {
 
 	it('leaves the areas the diagram cannot separate to the detail list', () => {
 		const all = (['front', 'back'] as const).flatMap((view) =>
-			(['lowerBack', 'buttock', 'thigh', 'knee', 'lowerLeg', 'ankleFoot', 'hand', 'shoulder'] as const).map((region) => ({ view, region, side: 'left' as const }))
+			(['lowerBack', 'buttock', 'thigh', 'knee', 'lowerLeg', 'ankleFoot', 'hand', 'shoulder'] as const).map((region) => ({
+				view,
+				region,
+				side: 'left' as const
+			}))
 		);
 		const fromDiagram = diagramAreas(all, 'left');
 		for (const area of DETAIL_AREAS) expect(fromDiagram).not.toContain(area);

@@ -121,7 +121,8 @@ export function emptySide(): SideFindings {
 	};
 }
 
-const pick = <T extends string>(allowed: readonly T[], value: unknown, fallback: T): T => ((allowed as readonly unknown[]).includes(value) ? (value as T) : fallback);
+const pick = <T extends string>(allowed: readonly T[], value: unknown, fallback: T): T =>
+	(allowed as readonly unknown[]).includes(value) ? (value as T) : fallback;
 const pickAll = <T extends string>(allowed: readonly T[], value: unknown): T[] => (Array.isArray(value) ? allowed.filter((a) => value.includes(a)) : []);
 const textOf = (value: unknown) => (typeof value === 'string' ? value : '');
 

@@ -83,7 +83,9 @@ describe('suggestPoints', () => {
 		const list = suggestPoints({ pattern: null, root: 'L4', side: 'left' });
 		expect(codes(list)).toEqual(['EX-B2', 'BL23', 'BL25', 'BL54', 'GB30']);
 		expect(list.every((s) => s.reason === 'local')).toBe(true);
-		expect(codes(suggestPoints({ pattern: 'taiyang', root: 'L4', side: 'left' }))).toEqual(codes(suggestPoints({ pattern: 'taiyang', root: null, side: 'left' })));
+		expect(codes(suggestPoints({ pattern: 'taiyang', root: 'L4', side: 'left' }))).toEqual(
+			codes(suggestPoints({ pattern: 'taiyang', root: null, side: 'left' }))
+		);
 	});
 
 	it('never suggests SP6, a point avoided in pregnancy that the reference does not list for sciatica', () => {
@@ -155,11 +157,7 @@ describe('suggestPoints, for any examination', () => {
 	});
 
 	it('gives every point a side on the painful leg or both, never the other leg', () => {
-		fc.assert(
-			fc.property(anyInput, (input) =>
-				suggestPoints(input).every((s) => s.side === 'both' || (input.side !== 'both' && s.side === input.side))
-			)
-		);
+		fc.assert(fc.property(anyInput, (input) => suggestPoints(input).every((s) => s.side === 'both' || (input.side !== 'both' && s.side === input.side))));
 	});
 
 	it('does not depend on the order of the input fields', () => {
@@ -197,7 +195,10 @@ describe('mergeSuggestions', () => {
 	it('keeps one entry per point with its strongest reason', () => {
 		const merged = mergeSuggestions([
 			[{ code: 'BL25', side: 'both', reason: 'local' }],
-			[{ code: 'BL25', side: 'both', reason: 'pattern' }, { code: 'BL23', side: 'both', reason: 'root' }]
+			[
+				{ code: 'BL25', side: 'both', reason: 'pattern' },
+				{ code: 'BL23', side: 'both', reason: 'root' }
+			]
 		]);
 		expect(merged).toEqual([
 			{ code: 'BL23', side: 'both', reason: 'root' },
@@ -227,8 +228,11 @@ describe('the sources of the suggestions', () => {
 	it('suggests only points that some source names', () => {
 		const sourced = new Set<string>(Object.values(SUGGESTION_SOURCES).flatMap((s) => [...s.points]));
 		fc.assert(
-			fc.property(fc.constantFrom(...PLAN_PATTERNS, null), fc.constantFrom(...NERVE_ROOTS, null), fc.constantFrom(...AFFECTED_SIDES, null), (pattern, root, side) =>
-				suggestPoints({ pattern, root, side }).every((s) => sourced.has(s.code))
+			fc.property(
+				fc.constantFrom(...PLAN_PATTERNS, null),
+				fc.constantFrom(...NERVE_ROOTS, null),
+				fc.constantFrom(...AFFECTED_SIDES, null),
+				(pattern, root, side) => suggestPoints({ pattern, root, side }).every((s) => sourced.has(s.code))
 			)
 		);
 	});

@@ -27,6 +27,7 @@ describe('how a change to a session is kept', () => {
 	});
 
 	it('makes every change by the owner to another’s record an amendment with a reason, open or closed', () => {
-		for (const closed of [false, true]) expect(sessionChangeRule('owner_amends', { closed, locked: closed })).toEqual({ amendment: true, reasonRequired: true });
+		for (const closed of [false, true])
+			expect(sessionChangeRule('owner_amends', { closed, locked: closed })).toEqual({ amendment: true, reasonRequired: true });
 	});
 });

@@ -8,7 +8,10 @@ const plan = (points: TreatmentToCheck['points'], extra: Partial<TreatmentToChec
 
 describe('checkTreatment', () => {
 	it('finds nothing to acknowledge for a patient without alerts, away from the points’ cautions', () => {
-		const check = checkTreatment([], plan([{ code: 'BL25', deep: true }, { code: 'BL40' }], { electroacupuncture: true, bloodletting: true, moxibustion: 'indirect' }));
+		const check = checkTreatment(
+			[],
+			plan([{ code: 'BL25', deep: true }, { code: 'BL40' }], { electroacupuncture: true, bloodletting: true, moxibustion: 'indirect' })
+		);
 		expect(check).toEqual({ conflicts: [], hasContraindication: false });
 	});
 
@@ -99,7 +102,10 @@ describe('openConflicts', () => {
 	it('lists what was never acknowledged, contraindications first', () => {
 		const alerts = deriveSafetyAlerts(noSafetyFacts({ pregnant: 'unknown', pacemakerOrImplant: true }));
 		const check = checkTreatment(alerts, plan([{ code: 'SP6' }, { code: 'LI4' }], { electroacupuncture: true }));
-		expect(openConflicts(check, new Set(['pregnancyUnknown.point.LI4'])).conflicts.map((c) => c.key)).toEqual(['implantedDevice.electroacupuncture', 'pregnancyUnknown.point.SP6']);
+		expect(openConflicts(check, new Set(['pregnancyUnknown.point.LI4'])).conflicts.map((c) => c.key)).toEqual([
+			'implantedDevice.electroacupuncture',
+			'pregnancyUnknown.point.SP6'
+		]);
 	});
 });
 
@@ -133,7 +139,12 @@ describe('checkTreatment, for any facts and plan', () => {
 				const check = checkTreatment(alerts, p);
 				const expected = new Set(findSafetyConflicts(alerts, p).map(conflictKey));
 				const keys = check.conflicts.map((c) => c.key);
-				return new Set(keys).size === keys.length && keys.length === expected.size && keys.every((k) => expected.has(k)) && check.conflicts.every((c) => c.needsReason);
+				return (
+					new Set(keys).size === keys.length &&
+					keys.length === expected.size &&
+					keys.every((k) => expected.has(k)) &&
+					check.conflicts.every((c) => c.needsReason)
+				);
 			})
 		);
 	});

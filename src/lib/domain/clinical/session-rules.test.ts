@@ -152,7 +152,10 @@ describe('checkOccurredAt', () => {
 
 	it('accepts any time from a day before the session began up to now, both included', () => {
 		fc.assert(
-			fc.property(fc.integer({ min: start.getTime() - OCCURRED_BEFORE_START_MS, max: now.getTime() }), (at) => checkOccurredAt(new Date(at), start, now) === null)
+			fc.property(
+				fc.integer({ min: start.getTime() - OCCURRED_BEFORE_START_MS, max: now.getTime() }),
+				(at) => checkOccurredAt(new Date(at), start, now) === null
+			)
 		);
 	});
 
@@ -218,8 +221,12 @@ describe('amendmentDiff', () => {
 		fc.assert(
 			fc.property(record, record, (a, b) => {
 				expect(amendmentDiff(a, a)).toEqual([]);
-				const forward = amendmentDiff(a, b).map((c) => c.field).sort();
-				const backward = amendmentDiff(b, a).map((c) => c.field).sort();
+				const forward = amendmentDiff(a, b)
+					.map((c) => c.field)
+					.sort();
+				const backward = amendmentDiff(b, a)
+					.map((c) => c.field)
+					.sort();
 				expect(forward).toEqual(backward);
 			})
 		);

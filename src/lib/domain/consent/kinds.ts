@@ -31,7 +31,10 @@ export function isConsentChannel(value: unknown): value is ConsentChannel {
 }
 
 /** The catalogue key that says how an answer was recorded; `{name}` is the staff member, if any. */
-export function recordedByKey(channel: ConsentChannel, recordedByName: string | null): 'consent.recordedBy.portal' | 'consent.recordedBy.desk' | 'consent.recordedBy.onlineBooking' | 'consent.recordedBy.verbal' {
+export function recordedByKey(
+	channel: ConsentChannel,
+	recordedByName: string | null
+): 'consent.recordedBy.portal' | 'consent.recordedBy.desk' | 'consent.recordedBy.onlineBooking' | 'consent.recordedBy.verbal' {
 	if (channel === 'online_booking') return 'consent.recordedBy.onlineBooking';
 	if (channel === 'verbal') return 'consent.recordedBy.verbal';
 	if (channel === 'desk' || recordedByName) return 'consent.recordedBy.desk';

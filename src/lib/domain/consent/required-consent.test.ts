@@ -32,7 +32,9 @@ describe('sessionConsentProblem', () => {
 
 	it('refuses an outdated, withdrawn or missing treatment consent', () => {
 		expect(sessionConsentProblem(DOCS, [sig('treatment', 1, true)])).toBe('no_treatment_consent');
-		expect(sessionConsentProblem(DOCS, [sig('treatment', 2, true, '2026-03-01T00:00:00.000Z'), sig('treatment', 2, false, '2026-03-02T00:00:00.000Z')])).toBe('no_treatment_consent');
+		expect(sessionConsentProblem(DOCS, [sig('treatment', 2, true, '2026-03-01T00:00:00.000Z'), sig('treatment', 2, false, '2026-03-02T00:00:00.000Z')])).toBe(
+			'no_treatment_consent'
+		);
 		expect(sessionConsentProblem(DOCS, [sig('privacy', 1, true)])).toBe('no_treatment_consent');
 	});
 });

@@ -17,7 +17,10 @@ export function intakeConsentProblem(documents: readonly ConsentDocumentVersion[
 }
 
 /** Why a session may not start for this patient now; null when it may. */
-export function sessionConsentProblem(documents: readonly ConsentDocumentVersion[], signatures: readonly ConsentSignatureFact[]): 'no_treatment_consent' | null {
+export function sessionConsentProblem(
+	documents: readonly ConsentDocumentVersion[],
+	signatures: readonly ConsentSignatureFact[]
+): 'no_treatment_consent' | null {
 	return hasCurrentConsent('treatment', documents, signatures) ? null : 'no_treatment_consent';
 }
 

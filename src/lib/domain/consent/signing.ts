@@ -1,11 +1,7 @@
 import { typedNameMatches, type NameOnRecord } from './typed-name';
 
 /** Message keys of the consent catalogue that a refused answer names, by form field. */
-export type SigningProblemCode =
-	| 'consent.error.notCurrent'
-	| 'consent.error.mustAgree'
-	| 'consent.error.nameRequired'
-	| 'consent.error.nameMismatch';
+export type SigningProblemCode = 'consent.error.notCurrent' | 'consent.error.mustAgree' | 'consent.error.nameRequired' | 'consent.error.nameMismatch';
 
 export type SigningFields = Partial<Record<'documentId' | 'agree' | 'typedName', SigningProblemCode>>;
 

@@ -42,7 +42,9 @@ export function settlingExamination(exams: readonly ExaminationRow[]): Examinati
 function summaryOf(exam: ExaminationRow): string {
 	const root = exam.confirmed_root ?? exam.suggested_root;
 	const parts = [
-		root === null ? 'No nerve root suggested.' : `${isRoot(root) ? `Nerve root ${root}` : 'Nerve root unclear'} (${exam.confirmed_root !== null ? 'confirmed by the practitioner' : 'suggested, not yet confirmed'}).`,
+		root === null
+			? 'No nerve root suggested.'
+			: `${isRoot(root) ? `Nerve root ${root}` : 'Nerve root unclear'} (${exam.confirmed_root !== null ? 'confirmed by the practitioner' : 'suggested, not yet confirmed'}).`,
 		isPattern(exam.pattern) ? `${PATTERN_DISPLAY[exam.pattern]}.` : undefined,
 		// A red flag found again means referral, not treatment (docs/clinical-rules.md §1).
 		exam.red_flag_positive === 1 ? 'A red flag was found again: referred to a doctor, no treatment until then.' : undefined
@@ -54,9 +56,14 @@ export function examinationImpression(exam: ExaminationRow, observations: readon
 	const f = exam.findings;
 	const root = exam.confirmed_root ?? exam.suggested_root;
 	const finding: NonNullable<ClinicalImpression['finding']> = [];
-	if (root !== null) finding.push({ itemCodeableConcept: rootConcept(root, ctx), basis: exam.confirmed_root !== null ? 'Confirmed by the practitioner' : 'Suggested from the findings' });
+	if (root !== null)
+		finding.push({
+			itemCodeableConcept: rootConcept(root, ctx),
+			basis: exam.confirmed_root !== null ? 'Confirmed by the practitioner' : 'Suggested from the findings'
+		});
 	if (isPattern(exam.pattern)) finding.push({ itemCodeableConcept: patternConcept(exam.pattern, ctx), basis: 'Path of the pain and numbness' });
-	for (const flag of f.redFlags) finding.push({ itemCodeableConcept: concept(localCoding(ctx, 'red-flag', flag)), basis: 'Red flag found again at the examination' });
+	for (const flag of f.redFlags)
+		finding.push({ itemCodeableConcept: concept(localCoding(ctx, 'red-flag', flag)), basis: 'Red flag found again at the examination' });
 	const notes = [
 		['Pattern notes', f.patternNotes],
 		['Tongue', f.tongue],
@@ -66,7 +73,10 @@ export function examinationImpression(exam: ExaminationRow, observations: readon
 		.map(([label, text]) => [label, present(text)] as const)
 		.filter((n): n is readonly [string, string] => n[1] !== undefined)
 		.map(([label, text]) => ({ text: `${label}: ${text}` }));
-	const kind = exam.kind === 'initial' ? { code: 'initial_examination', display: 'Initial sciatica examination' } : { code: 'reassessment', display: 'Sciatica reassessment' };
+	const kind =
+		exam.kind === 'initial'
+			? { code: 'initial_examination', display: 'Initial sciatica examination' }
+			: { code: 'reassessment', display: 'Sciatica reassessment' };
 	return compact({
 		resourceType: 'ClinicalImpression' as const,
 		id: exam.id,
@@ -81,7 +91,12 @@ export function examinationImpression(exam: ExaminationRow, observations: readon
 		problem: ctx.problemId ? [referenceTo('Condition', ctx.problemId)] : undefined,
 		investigation:
 			observations.length > 0
-				? [{ code: concept(localCoding(ctx, 'exam-finding', 'physical_examination', 'Physical examination')), item: observations.map((o) => referenceTo('Observation', o.id)) }]
+				? [
+						{
+							code: concept(localCoding(ctx, 'exam-finding', 'physical_examination', 'Physical examination')),
+							item: observations.map((o) => referenceTo('Observation', o.id))
+						}
+					]
 				: undefined,
 		summary: summaryOf(exam),
 		finding: finding.length > 0 ? finding : undefined,

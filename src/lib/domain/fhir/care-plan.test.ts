@@ -25,7 +25,18 @@ const first: PlanRow = {
 	created_at: '2026-03-04T01:30:00.000Z',
 	updated_at: '2026-03-18T01:00:00.000Z'
 };
-const second: PlanRow = { ...first, id: 'plan-2', status: 'active', goals: ['靴下をはく'], frequency_per_week: 1, planned_sessions: 4, electroacupuncture: false, notes: '', created_at: '2026-03-18T01:00:00.000Z', updated_at: '2026-03-18T01:00:00.000Z' };
+const second: PlanRow = {
+	...first,
+	id: 'plan-2',
+	status: 'active',
+	goals: ['靴下をはく'],
+	frequency_per_week: 1,
+	planned_sessions: 4,
+	electroacupuncture: false,
+	notes: '',
+	created_at: '2026-03-18T01:00:00.000Z',
+	updated_at: '2026-03-18T01:00:00.000Z'
+};
 
 describe('treatmentPlansResources', () => {
 	const resources = treatmentPlansResources([first, second], ctx);
@@ -49,7 +60,12 @@ describe('treatmentPlansResources', () => {
 	it('revokes the replaced plan at the time it was closed, and the new plan replaces it', () => {
 		expect(carePlans[0]).toMatchObject({ status: 'revoked', period: { start: first.created_at, end: first.updated_at } });
 		expect(carePlans[0]).not.toHaveProperty('replaces');
-		expect(carePlans[1]).toMatchObject({ status: 'active', intent: 'plan', replaces: [{ reference: 'CarePlan/plan-1' }], period: { start: second.created_at } });
+		expect(carePlans[1]).toMatchObject({
+			status: 'active',
+			intent: 'plan',
+			replaces: [{ reference: 'CarePlan/plan-1' }],
+			period: { start: second.created_at }
+		});
 		expect(carePlans[1]!.period).not.toHaveProperty('end');
 		expect(goals.map((g) => g.lifecycleStatus)).toEqual(['cancelled', 'cancelled', 'active']);
 	});
@@ -62,7 +78,11 @@ describe('treatmentPlansResources', () => {
 			author: { reference: 'Practitioner/pr-1' },
 			note: [{ text: '初回は短めに' }]
 		});
-		expect(goals[0]).toMatchObject({ description: { text: '車の運転を1時間続ける' }, target: [{ dueDate: '2026-04-01' }], expressedBy: { reference: 'Patient/patient-1' } });
+		expect(goals[0]).toMatchObject({
+			description: { text: '車の運転を1時間続ける' },
+			target: [{ dueDate: '2026-04-01' }],
+			expressedBy: { reference: 'Patient/patient-1' }
+		});
 	});
 
 	it('plans acupuncture at the points as body sites, so many times a week for so many sessions', () => {

@@ -72,7 +72,9 @@ function goals(plan: PlanRow, ctx: CarePlanContext): Goal[] {
 }
 
 function acupunctureRequest(plan: PlanRow, ctx: CarePlanContext): ServiceRequest {
-	const techniques: CodeableConcept[] = TECHNIQUES.filter(([key]) => plan[key]).map(([key, display]) => concept(localCoding(ctx, 'procedure', key, display), display));
+	const techniques: CodeableConcept[] = TECHNIQUES.filter(([key]) => plan[key]).map(([key, display]) =>
+		concept(localCoding(ctx, 'procedure', key, display), display)
+	);
 	return compact({
 		resourceType: 'ServiceRequest' as const,
 		id: planRequestId(plan.id),

@@ -90,7 +90,11 @@ export function degrees(value: number): Quantity {
 }
 
 /** A literal reference, typed as the resource it points at so a field accepts only the kinds R4 allows. */
-export function referenceTo<K extends Resource['resourceType']>(resourceType: K, id: string, display?: string): Reference<Extract<Resource, { resourceType: K }>> {
+export function referenceTo<K extends Resource['resourceType']>(
+	resourceType: K,
+	id: string,
+	display?: string
+): Reference<Extract<Resource, { resourceType: K }>> {
 	return display ? { reference: `${resourceType}/${id}`, display } : { reference: `${resourceType}/${id}` };
 }
 

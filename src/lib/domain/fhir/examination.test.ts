@@ -74,7 +74,11 @@ describe('examinationObservations', () => {
 		]);
 		for (const observation of observations) {
 			expect(r4Problems(observation), observation.id).toEqual([]);
-			expect(observation).toMatchObject({ category: [{ coding: [{ code: 'exam' }] }], encounter: { reference: 'Encounter/visit-1' }, performer: [{ reference: 'Practitioner/pr-1' }] });
+			expect(observation).toMatchObject({
+				category: [{ coding: [{ code: 'exam' }] }],
+				encounter: { reference: 'Encounter/visit-1' },
+				performer: [{ reference: 'Practitioner/pr-1' }]
+			});
 		}
 	});
 
@@ -85,7 +89,11 @@ describe('examinationObservations', () => {
 			interpretation: [{ coding: [{ code: 'POS' }] }],
 			component: [{ valueBoolean: true }]
 		});
-		expect(byId('slr-left')).toMatchObject({ valueQuantity: { value: 80 }, bodySite: { coding: [{ code: '32153003' }] }, interpretation: [{ coding: [{ code: 'NEG' }] }] });
+		expect(byId('slr-left')).toMatchObject({
+			valueQuantity: { value: 80 },
+			bodySite: { coding: [{ code: '32153003' }] },
+			interpretation: [{ coding: [{ code: 'NEG' }] }]
+		});
 		expect(byId('crossed-slr')).toMatchObject({ valueBoolean: true, interpretation: [{ coding: [{ code: 'POS' }] }] });
 	});
 
@@ -134,7 +142,11 @@ describe('examinationImpression', () => {
 	});
 
 	it('stays in progress while the root is only suggested, and names a red flag found again', () => {
-		const impression = examinationImpression({ ...exam, confirmed_root: null, red_flag_positive: 1, findings: { ...findings, redFlags: ['saddleNumbness'] } }, observations, { ...ctx, problemId: null });
+		const impression = examinationImpression(
+			{ ...exam, confirmed_root: null, red_flag_positive: 1, findings: { ...findings, redFlags: ['saddleNumbness'] } },
+			observations,
+			{ ...ctx, problemId: null }
+		);
 		expect(r4Problems(impression)).toEqual([]);
 		expect(impression.status).toBe('in-progress');
 		expect(impression).not.toHaveProperty('problem');

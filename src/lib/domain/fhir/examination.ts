@@ -66,7 +66,11 @@ const sensationCode = (root: Root) => ({ code: `sensation_${root.toLowerCase()}`
 
 export function examinationObservations(exam: ExaminationRow, ctx: ExaminationContext): Observation[] {
 	const finding = (key: keyof typeof FINDING_CODES) => localCoding(ctx, 'exam-finding', FINDING_CODES[key].code, FINDING_CODES[key].display);
-	const observation = (suffix: string, code: CodeableConcept, value: ObservationValue & Partial<Pick<Observation, 'bodySite' | 'interpretation' | 'component'>>): Observation =>
+	const observation = (
+		suffix: string,
+		code: CodeableConcept,
+		value: ObservationValue & Partial<Pick<Observation, 'bodySite' | 'interpretation' | 'component'>>
+	): Observation =>
 		compact({
 			resourceType: 'Observation' as const,
 			id: `${exam.id}-${suffix}`,
@@ -99,12 +103,10 @@ export function examinationObservations(exam: ExaminationRow, ctx: ExaminationCo
 		observations.push(
 			observation(`reflexes-${side}`, concept(finding('reflexes'), 'Reflexes'), {
 				bodySite,
-				component: REFLEXES.map(
-					(reflex): ObservationComponent => ({
-						code: concept(localCoding(ctx, 'exam-finding', REFLEX_CODES[reflex].code, REFLEX_CODES[reflex].display)),
-						valueCodeableConcept: concept(localCoding(ctx, 'reflex-grade', s.reflexes[reflex], GRADE_DISPLAY[s.reflexes[reflex]]))
-					})
-				)
+				component: REFLEXES.map((reflex): ObservationComponent => ({
+					code: concept(localCoding(ctx, 'exam-finding', REFLEX_CODES[reflex].code, REFLEX_CODES[reflex].display)),
+					valueCodeableConcept: concept(localCoding(ctx, 'reflex-grade', s.reflexes[reflex], GRADE_DISPLAY[s.reflexes[reflex]]))
+				}))
 			}),
 			observation(`strength-${side}`, concept(finding('strength'), 'Muscle strength'), {
 				bodySite,

@@ -32,7 +32,9 @@ describe('intakeQuestionnaireResponse', () => {
 	it('is a completed, valid response with one linkId per question, grouped by step', () => {
 		expect(response.status).toBe('completed');
 		expect(response.item!.map((i) => i.linkId)).toEqual(['history', 'safety', 'complaint', 'red-flags', 'measures']);
-		expect(flatten(response.item)).toEqual(expect.arrayContaining(['complaint.side', 'safety.bloodThinnerKinds', 'measures.psfs.activity', 'measures.sbi.sittingPain']));
+		expect(flatten(response.item)).toEqual(
+			expect.arrayContaining(['complaint.side', 'safety.bloodThinnerKinds', 'measures.psfs.activity', 'measures.sbi.sittingPain'])
+		);
 		expect(r4Problems(response)).toEqual([]);
 	});
 

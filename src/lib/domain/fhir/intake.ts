@@ -57,8 +57,9 @@ function answerOf(linkId: string, value: unknown, ctx: FhirContext): Questionnai
 /** One question; repeating groups (PSFS activities) become one item per repetition, as R4 asks. */
 function itemsOf(linkId: string, value: unknown, ctx: FhirContext): QuestionnaireResponseItem[] {
 	if (linkId === 'measures.sbi' && Array.isArray(value)) {
-		const item = SBI_ITEMS.map((name, i) => ({ linkId: `measures.sbi.${name}`, answer: [answerOf('', value[i], ctx)] }))
-			.filter((i): i is { linkId: string; answer: [QuestionnaireResponseAnswer] } => i.answer[0] !== undefined);
+		const item = SBI_ITEMS.map((name, i) => ({ linkId: `measures.sbi.${name}`, answer: [answerOf('', value[i], ctx)] })).filter(
+			(i): i is { linkId: string; answer: [QuestionnaireResponseAnswer] } => i.answer[0] !== undefined
+		);
 		return item.length > 0 ? [{ linkId, item }] : [];
 	}
 	if (Array.isArray(value)) {

@@ -37,7 +37,10 @@ describe('toFhirPatient', () => {
 	});
 
 	it('leaves out what is empty, since FHIR strings may not be empty', () => {
-		const patient = toFhirPatient({ ...row, email: '', phone: '', family_name_kana: '', given_name_kana: '', date_of_birth: null, sex: '', patient_number: null }, ctx);
+		const patient = toFhirPatient(
+			{ ...row, email: '', phone: '', family_name_kana: '', given_name_kana: '', date_of_birth: null, sex: '', patient_number: null },
+			ctx
+		);
 		expect(patient.telecom).toBeUndefined();
 		expect(patient.name).toHaveLength(1);
 		expect(patient.gender).toBe('unknown');

@@ -75,7 +75,15 @@ describe('toFhirConsents', () => {
 describe('adverse events', () => {
 	it('maps a patient’s side-effect report, keeping the description as escaped narrative', () => {
 		const event = sideEffectAdverseEvent(
-			{ id: 'se-1', patient_id: 'patient-1', appointment_id: 'visit-1', created_at: '2026-03-05T00:00:00.000Z', kind: 'bruising', severity: 'mild', description: 'あざ <2cm> & 痛み' },
+			{
+				id: 'se-1',
+				patient_id: 'patient-1',
+				appointment_id: 'visit-1',
+				created_at: '2026-03-05T00:00:00.000Z',
+				kind: 'bruising',
+				severity: 'mild',
+				description: 'あざ <2cm> & 痛み'
+			},
 			ctx
 		);
 		expect(event.text!.div).toBe('<div xmlns="http://www.w3.org/1999/xhtml"><p>あざ &lt;2cm&gt; &amp; 痛み</p></div>');
@@ -113,7 +121,16 @@ describe('adverse events', () => {
 describe('sessionProcedure', () => {
 	it('writes acupuncture with each point as a body site and its side', () => {
 		const procedure = sessionProcedure(
-			{ id: 'session-1', patient_id: 'patient-1', appointment_id: 'visit-1', started_at: '2026-03-04T01:05:00.000Z', closed_at: '2026-03-04T01:45:00.000Z', needles_in: 8, notes: '', practitioner_id: 'pr-1' },
+			{
+				id: 'session-1',
+				patient_id: 'patient-1',
+				appointment_id: 'visit-1',
+				started_at: '2026-03-04T01:05:00.000Z',
+				closed_at: '2026-03-04T01:45:00.000Z',
+				needles_in: 8,
+				notes: '',
+				practitioner_id: 'pr-1'
+			},
 			[
 				{ code: 'GB30', side: 'right' },
 				{ code: 'BL40', side: 'both' }
@@ -129,7 +146,16 @@ describe('sessionProcedure', () => {
 
 	it('is in progress while the session is open', () => {
 		const procedure = sessionProcedure(
-			{ id: 'session-2', patient_id: 'patient-1', appointment_id: null, started_at: '2026-03-04T01:05:00.000Z', closed_at: null, needles_in: 0, notes: '', practitioner_id: null },
+			{
+				id: 'session-2',
+				patient_id: 'patient-1',
+				appointment_id: null,
+				started_at: '2026-03-04T01:05:00.000Z',
+				closed_at: null,
+				needles_in: 0,
+				notes: '',
+				practitioner_id: null
+			},
 			[],
 			ctx
 		);

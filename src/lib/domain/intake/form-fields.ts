@@ -39,7 +39,13 @@ export function toFormValues(step: AnswerStep, answers: IntakeAnswers): Record<s
 		case 'history': {
 			const a = answers.history;
 			if (!a) return {};
-			return { conditions: a.conditions, operations: a.operations, diabetes: yesNo(a.diabetes), bleedingDisorder: yesNo(a.bleedingDisorder), pregnant: a.pregnant };
+			return {
+				conditions: a.conditions,
+				operations: a.operations,
+				diabetes: yesNo(a.diabetes),
+				bleedingDisorder: yesNo(a.bleedingDisorder),
+				pregnant: a.pregnant
+			};
 		}
 		case 'safety': {
 			const a = answers.safety;

@@ -9,8 +9,7 @@ export function toSafetyFacts(answers: IntakeAnswers): IntakeSafetyFacts {
 	const history = answers.history;
 	const safety = answers.safety;
 	const redFlags = answers['red-flags'];
-	const pregnant: IntakeSafetyFacts['pregnant'] =
-		history?.pregnant === 'yes' ? true : history?.pregnant === 'unsure' ? 'unknown' : false;
+	const pregnant: IntakeSafetyFacts['pregnant'] = history?.pregnant === 'yes' ? true : history?.pregnant === 'unsure' ? 'unknown' : false;
 	const allergies = new Set(safety?.allergies ?? []);
 	return {
 		pregnant,

@@ -19,11 +19,7 @@ describe('the intake’s red flags', () => {
 			const a = calmIntake();
 			const result = intakeTriage({ ...a, 'red-flags': { ...a['red-flags'], [question]: true } }, 40)!;
 			expect(result.reasons, question).toEqual([question]);
-			const expected = questionsAtLevel('emergency').includes(question)
-				? 'emergency'
-				: questionsAtLevel('urgent').includes(question)
-					? 'urgent'
-					: 'see_doctor';
+			const expected = questionsAtLevel('emergency').includes(question) ? 'emergency' : questionsAtLevel('urgent').includes(question) ? 'urgent' : 'see_doctor';
 			expect(result.level, question).toBe(expected);
 		}
 	});
@@ -52,7 +48,11 @@ describe('the intake’s red flags', () => {
 
 	it('gives the same level as the public self-check for the same answers (docs/clinical-rules.md §1)', () => {
 		const a = calmIntake();
-		const answers = { ...a, 'red-flags': { ...a['red-flags'], worsening: true, painNrs: 8 }, complaint: { ...a.complaint, durationValue: 10, durationUnit: 'days' as const } };
+		const answers = {
+			...a,
+			'red-flags': { ...a['red-flags'], worsening: true, painNrs: 8 },
+			complaint: { ...a.complaint, durationValue: 10, durationUnit: 'days' as const }
+		};
 		const publicCheck = { ...answers['red-flags'], age: 40, durationDays: 10 };
 		expect(intakeTriage(answers, 40)).toEqual(assess(publicCheck));
 		expect(intakeTriage(answers, 40)).toEqual({ level: 'see_doctor', reasons: ['worsening', 'durationOverAWeek', 'severePain'] });
@@ -91,12 +91,12 @@ describe('the intake’s red flags', () => {
 		const a = calmIntake();
 		const { painNrs: _dropped, ...old } = a['red-flags'];
 		expect(_dropped).toBe(4);
-		expect(intakeTriage({ ...a, 'red-flags': old as typeof a['red-flags'] }, 40)).toBeNull();
+		expect(intakeTriage({ ...a, 'red-flags': old as (typeof a)['red-flags'] }, 40)).toBeNull();
 	});
 
 	it('ignores stray keys in stored answers', () => {
 		const a = calmIntake();
-		const stored = { ...a, 'red-flags': { ...a['red-flags'], extra: true } as typeof a['red-flags'] };
+		const stored = { ...a, 'red-flags': { ...a['red-flags'], extra: true } as (typeof a)['red-flags'] };
 		expect(Object.keys(triageAnswersFrom(stored, 40)!)).not.toContain('extra');
 	});
 

@@ -23,7 +23,10 @@ export type ClaimBlocker =
 
 const blank = (value: string | null | undefined) => value === null || value === undefined || value.trim() === '';
 
-export function claimBlockers(input: ClaimFormInput, found: { consentProblems: Array<{ date: string; reason: ConsentRefusal }>; pricingProblems: PricingProblem[]; hasConsent: boolean }): ClaimBlocker[] {
+export function claimBlockers(
+	input: ClaimFormInput,
+	found: { consentProblems: Array<{ date: string; reason: ConsentRefusal }>; pricingProblems: PricingProblem[]; hasConsent: boolean }
+): ClaimBlocker[] {
 	const blockers: ClaimBlocker[] = [];
 	if (input.visits.length === 0) blockers.push({ code: 'no_visits' });
 	if (!found.hasConsent) blockers.push({ code: 'missing_consent' });
@@ -42,7 +45,12 @@ export function claimBlockers(input: ClaimFormInput, found: { consentProblems: A
 	if (eligibility.length > 0) blockers.push({ code: 'missing_eligibility', fields: eligibility });
 
 	const p = input.patient;
-	const patient = [blank(p.kana) ? 'kana' : null, p.sex === null ? 'sex' : null, blank(p.relation) ? 'relation' : null, blank(p.birthDate) ? 'birthDate' : null].filter((f): f is string => f !== null);
+	const patient = [
+		blank(p.kana) ? 'kana' : null,
+		p.sex === null ? 'sex' : null,
+		blank(p.relation) ? 'relation' : null,
+		blank(p.birthDate) ? 'birthDate' : null
+	].filter((f): f is string => f !== null);
 	if (patient.length > 0) blockers.push({ code: 'missing_patient', fields: patient });
 
 	const insured = [blank(input.insured.name) ? 'name' : null, blank(input.insured.address) ? 'address' : null].filter((f): f is string => f !== null);
@@ -63,6 +71,7 @@ export function claimBlockers(input: ClaimFormInput, found: { consentProblems: A
 	for (const problem of found.pricingProblems) blockers.push({ code: 'pricing', problem });
 	// The patient's monthly confirmation (docs/jukyo-claim.md §11): only for a month with visits.
 	if (input.visits.length > 0 && input.confirmation.state === 'unsigned') blockers.push({ code: 'unsigned_month' });
-	if (input.visits.length > 0 && input.confirmation.state === 'changed') blockers.push({ code: 'signature_outdated', added: input.confirmation.added, removed: input.confirmation.removed });
+	if (input.visits.length > 0 && input.confirmation.state === 'changed')
+		blockers.push({ code: 'signature_outdated', added: input.confirmation.added, removed: input.confirmation.removed });
 	return blockers;
 }

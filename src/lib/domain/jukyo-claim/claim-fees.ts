@@ -54,7 +54,10 @@ function homeVisitCode(tier: HomeVisitTier, arts: 'single' | 'combined'): FeeLin
 }
 
 /** The fee items of one visit, or the problem that stops its pricing. */
-export function visitFees(visit: VisitForClaim, schedule: JukyoFeeSchedule): { items: Array<{ code: FeeLineCode; unitJpy: number }> } | { problem: PricingProblem } {
+export function visitFees(
+	visit: VisitForClaim,
+	schedule: JukyoFeeSchedule
+): { items: Array<{ code: FeeLineCode; unitJpy: number }> } | { problem: PricingProblem } {
 	const items: Array<{ code: FeeLineCode; unitJpy: number }> = [];
 	if (visit.initialExam) items.push({ code: `initial_exam_${visit.arts}`, unitJpy: schedule.initialExamJpy[visit.arts] });
 	if (visit.kind === 'home_visit') {

@@ -10,7 +10,14 @@ describe('buildClaimForms: a complete month', () => {
 
 	it('fills the header and the insured person from the eligibility record', () => {
 		expect(form.kind).toBe('main');
-		expect(form.header).toEqual({ insuranceKind: '1', honke: '6', benefitRatio: 7, insurerNumber: '06130012', insurerName: '全国健康保険協会 東京支部', publicExpense: null });
+		expect(form.header).toEqual({
+			insuranceKind: '1',
+			honke: '6',
+			benefitRatio: 7,
+			insurerNumber: '06130012',
+			insurerName: '全国健康保険協会 東京支部',
+			publicExpense: null
+		});
 		expect(form.insured).toMatchObject({ symbol: '12', number: '345', branch: '01', name: '佐藤 太郎' });
 		expect(form.patient).toMatchObject({ kana: 'サトウ ハナコ', sex: 'female', relation: '妻', birthDate: '1958-03-15' });
 	});
@@ -53,15 +60,39 @@ describe('buildClaimForms: a complete month', () => {
 			{ name: '藤田 誠', licence: 'はり師 第900101号', dates: ['2026-11-04', '2026-11-11'] },
 			{ name: '佐藤 美穂', licence: 'はり師 第900201号', dates: ['2026-11-18'] }
 		]);
-		expect(form.certification).toMatchObject({ certifiedOn: '2026-11-30', managerName: '藤田 誠', registrationNumber: '関東信越はり1234567', healthCentreKind: 'clinic' });
+		expect(form.certification).toMatchObject({
+			certifiedOn: '2026-11-30',
+			managerName: '藤田 誠',
+			registrationNumber: '関東信越はり1234567',
+			healthCentreKind: 'clinic'
+		});
 	});
 
 	it('fills 申請, 支払機関, 同意記録 and 委任', () => {
-		expect(form.application).toEqual({ appliedOn: '2026-11-25', insurerName: '全国健康保険協会 東京支部', name: '佐藤 太郎', address: '東京都新宿区新宿3-3-3', phone: '090-0000-1111' });
+		expect(form.application).toEqual({
+			appliedOn: '2026-11-25',
+			insurerName: '全国健康保険協会 東京支部',
+			name: '佐藤 太郎',
+			address: '東京都新宿区新宿3-3-3',
+			phone: '090-0000-1111'
+		});
 		expect(form.payment?.accountNumber).toBe('1234567');
 		expect(form.consentAttached).toBe(false);
-		expect(form.consentRecord).toEqual({ doctorName: '山田 一郎', institution: '山田整形外科 東京都新宿区西新宿1-1', consentedOn: '2026-05-20', conditions: ['neuralgia'], careFrom: '2026-06-03', careUntil: '2026-11-30' });
-		expect(form.delegation).toEqual({ delegatedOn: '2026-11-25', name: '佐藤 太郎', address: '東京都新宿区新宿3-3-3', agentName: '藤田 誠', agentAddress: '東京都新宿区西新宿2-2-2' });
+		expect(form.consentRecord).toEqual({
+			doctorName: '山田 一郎',
+			institution: '山田整形外科 東京都新宿区西新宿1-1',
+			consentedOn: '2026-05-20',
+			conditions: ['neuralgia'],
+			careFrom: '2026-06-03',
+			careUntil: '2026-11-30'
+		});
+		expect(form.delegation).toEqual({
+			delegatedOn: '2026-11-25',
+			name: '佐藤 太郎',
+			address: '東京都新宿区新宿3-3-3',
+			agentName: '藤田 誠',
+			agentAddress: '東京都新宿区西新宿2-2-2'
+		});
 	});
 
 	it('has nothing blocking it', () => {
@@ -72,7 +103,12 @@ describe('buildClaimForms: a complete month', () => {
 
 describe('buildClaimForms: the month of the first treatment and a re-consent', () => {
 	it('is 新規 with the period from the 初療, and 初検料 on the first visit', () => {
-		const form = mainForm({ month: '2026-06', consents: [testConsent()], visits: [testVisit('2026-06-03', { initialExam: true }), testVisit('2026-06-10')], outcome: 'cured' });
+		const form = mainForm({
+			month: '2026-06',
+			consents: [testConsent()],
+			visits: [testVisit('2026-06-03', { initialExam: true }), testVisit('2026-06-10')],
+			outcome: 'cured'
+		});
 		expect(form.treatment).toMatchObject({ claimKind: 'new', periodFrom: '2026-06-03', periodTo: '2026-06-10', outcome: 'cured' });
 		expect(form.fees.lines[0]).toEqual({ code: 'initial_exam_combined', unitJpy: 2230, count: 1, amountJpy: 2230 });
 		// The 同意書 signed before the month but first used in it is still filled in as a record.
@@ -80,11 +116,23 @@ describe('buildClaimForms: the month of the first treatment and a re-consent', (
 	});
 
 	it('attaches a 再同意 signed in the month instead of filling the 同意記録, and uses it from its day', () => {
-		const renewal = testConsent({ id: 'c2', kind: 'renewal', signedOn: '2026-12-01', firstTreatmentOn: '2026-12-01', symptoms: '腰から下肢への放散痛', conditions: ['neuralgia', 'lumbago'] });
+		const renewal = testConsent({
+			id: 'c2',
+			kind: 'renewal',
+			signedOn: '2026-12-01',
+			firstTreatmentOn: '2026-12-01',
+			symptoms: '腰から下肢への放散痛',
+			conditions: ['neuralgia', 'lumbago']
+		});
 		const form = mainForm({ month: '2026-12', consents: [testConsent(), renewal], visits: [testVisit('2026-12-02'), testVisit('2026-12-09')] });
 		expect(form.consentAttached).toBe(true);
 		expect(form.consentRecord).toBeNull();
-		expect(form.treatment).toMatchObject({ consentedOn: '2026-12-01', firstTreatmentOn: '2026-06-03', symptoms: '腰から下肢への放散痛', conditions: ['neuralgia', 'lumbago'] });
+		expect(form.treatment).toMatchObject({
+			consentedOn: '2026-12-01',
+			firstTreatmentOn: '2026-06-03',
+			symptoms: '腰から下肢への放散痛',
+			conditions: ['neuralgia', 'lumbago']
+		});
 		expect(form.blockers).toEqual([]);
 	});
 
@@ -122,7 +170,12 @@ describe('buildClaimForms: home visits, calls and the report', () => {
 		expect(form.fees.totalJpy).toBe(14290);
 		expect(form.fees.previousReportMonth).toBe('2024-04');
 		expect(form.treatment.homeVisitReason).toBe(2);
-		expect([form.treatment.grid[0], form.treatment.grid[7], form.treatment.grid[14], form.treatment.grid[21]]).toEqual(['clinic', 'home_1', 'home_3_ten_plus', 'house_call']);
+		expect([form.treatment.grid[0], form.treatment.grid[7], form.treatment.grid[14], form.treatment.grid[21]]).toEqual([
+			'clinic',
+			'home_1',
+			'home_3_ten_plus',
+			'house_call'
+		]);
 	});
 
 	it('blocks a home visit before the 2024-10 version, and a 特別地域加算 at the clinic', () => {
@@ -141,7 +194,10 @@ describe('buildClaimForms: home visits, calls and the report', () => {
 
 describe('buildClaimForms: 公費', () => {
 	const pe = (monthlyCopayJpy: number | null) =>
-		buildClaimForms(testInput({ eligibility: { ...testInput().eligibility, publicExpense: { payerNumber: '80136011', recipientNumber: '1234567', monthlyCopayJpy } } }), TEST_RULES);
+		buildClaimForms(
+			testInput({ eligibility: { ...testInput().eligibility, publicExpense: { payerNumber: '80136011', recipientNumber: '1234567', monthlyCopayJpy } } }),
+			TEST_RULES
+		);
 
 	it('adds a separate 申請書 with the 公費 numbers, claiming the share the 公費 pays', () => {
 		const [main, publicForm] = pe(0);
@@ -166,7 +222,16 @@ describe('buildClaimForms: what blocks a draft', () => {
 			eligibility: { ...input.eligibility, insuranceKind: null, honke: null, benefitRatio: null, number: ' ' },
 			patient: { name: '佐藤 花子', kana: null, sex: null, relation: null, birthDate: null },
 			insured: { name: null, postalCode: null, address: null, phone: null },
-			registration: { clinicName: 'ふじ鍼灸院', postalCode: null, address: '東京都', phone: '03', managerName: null, registrationNumber: null, healthCentreKind: null, bank: null }
+			registration: {
+				clinicName: 'ふじ鍼灸院',
+				postalCode: null,
+				address: '東京都',
+				phone: '03',
+				managerName: null,
+				registrationNumber: null,
+				healthCentreKind: null,
+				bank: null
+			}
 		});
 		expect(form.blockers).toEqual([
 			{ code: 'missing_eligibility', fields: ['insuranceKind', 'honke', 'benefitRatio', 'number'] },
@@ -197,7 +262,10 @@ describe('the continuation statement (別紙5)', () => {
 	it('shows on the form', () => {
 		const visits = sixteen('2027-01').map((d) => testVisit(d));
 		const renewal = testConsent({ id: 'c3', kind: 'renewal', signedOn: '2026-12-20', firstTreatmentOn: '2026-12-20' });
-		expect(mainForm({ month: '2027-01', consents: [testConsent({ firstTreatmentOn: '2025-12-01', signedOn: '2025-11-20' }), renewal], visits }).continuationStatementNeeded).toBe(true);
+		expect(
+			mainForm({ month: '2027-01', consents: [testConsent({ firstTreatmentOn: '2025-12-01', signedOn: '2025-11-20' }), renewal], visits })
+				.continuationStatementNeeded
+		).toBe(true);
 	});
 	it('moves 29 February to 1 March', () => {
 		expect(oneYearAfter('2024-02-29')).toBe('2025-03-01');
@@ -218,6 +286,8 @@ describe('shares and pricing', () => {
 		expect(priced.lines).toEqual([{ code: 'treatment_combined', unitJpy: 1770, count: 2, amountJpy: 3540 }]);
 	});
 	it('refuses a home visit without a tier', () => {
-		expect(priceMonth([testVisit('2024-10-03', { kind: 'home_visit' })], TEST_FEE_SCHEDULES).problems).toEqual([{ code: 'home_visit_without_tier', date: '2024-10-03' }]);
+		expect(priceMonth([testVisit('2024-10-03', { kind: 'home_visit' })], TEST_FEE_SCHEDULES).problems).toEqual([
+			{ code: 'home_visit_without_tier', date: '2024-10-03' }
+		]);
 	});
 });

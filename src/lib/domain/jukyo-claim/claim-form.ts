@@ -19,7 +19,14 @@ import type { ClaimSignature } from './month-confirmation';
 export type DayMark = 'clinic' | 'home_1' | 'home_2' | 'home_3' | 'home_3_ten_plus' | 'house_call';
 
 /** The printed symbols; the legend is printed with the grid (docs/jukyo-claim.md §1, not verified against the form). */
-export const DAY_MARK_SYMBOLS: Record<DayMark, string> = { clinic: '○', home_1: '訪1', home_2: '訪2', home_3: '訪3', home_3_ten_plus: '訪3+', house_call: '往' };
+export const DAY_MARK_SYMBOLS: Record<DayMark, string> = {
+	clinic: '○',
+	home_1: '訪1',
+	home_2: '訪2',
+	home_3: '訪3',
+	home_3_ten_plus: '訪3+',
+	house_call: '往'
+};
 
 export interface ClaimFormPractitioner {
 	name: string;
@@ -39,7 +46,15 @@ export interface ClaimForm {
 		insurerName: string | null;
 		publicExpense: { payerNumber: string; recipientNumber: string } | null;
 	};
-	insured: { symbol: string | null; number: string | null; branch: string | null; name: string | null; postalCode: string | null; address: string | null; phone: string | null };
+	insured: {
+		symbol: string | null;
+		number: string | null;
+		branch: string | null;
+		name: string | null;
+		postalCode: string | null;
+		address: string | null;
+		phone: string | null;
+	};
 	patient: ClaimFormInput['patient'];
 	treatment: {
 		conditions: ConsentForClaim['conditions'];
@@ -80,7 +95,14 @@ export interface ClaimForm {
 	application: { appliedOn: string | null; insurerName: string | null; name: string | null; address: string | null; phone: string | null };
 	payment: ClaimBankAccount | null;
 	/** Filled when the month's claim does not carry the 同意書 original (the consent was signed before the month). */
-	consentRecord: { doctorName: string; institution: string; consentedOn: string; conditions: ConsentForClaim['conditions']; careFrom: string | null; careUntil: string | null } | null;
+	consentRecord: {
+		doctorName: string;
+		institution: string;
+		consentedOn: string;
+		conditions: ConsentForClaim['conditions'];
+		careFrom: string | null;
+		careUntil: string | null;
+	} | null;
 	/** True when the 同意書 original goes with this month's claim (signed in the month). */
 	consentAttached: boolean;
 	delegation: { delegatedOn: string | null; name: string | null; address: string | null; agentName: string | null; agentAddress: string | null };
@@ -131,7 +153,10 @@ export interface VisitConsentProblem {
 }
 
 /** The consent in force for each visit; the visits no consent covers, with the reason. */
-export function consentCover(input: ClaimFormInput, rules: readonly ConsentValidityRule[]): { inForce: ConsentForClaim | null; problems: VisitConsentProblem[] } {
+export function consentCover(
+	input: ClaimFormInput,
+	rules: readonly ConsentValidityRule[]
+): { inForce: ConsentForClaim | null; problems: VisitConsentProblem[] } {
 	let inForce: ConsentForClaim | null = null;
 	const problems: VisitConsentProblem[] = [];
 	for (const visit of [...input.visits].sort(byDate)) {
@@ -191,7 +216,14 @@ function buildMainForm(input: ClaimFormInput, rules: ClaimRules): ClaimForm {
 	const form: ClaimForm = {
 		kind: 'main',
 		month: input.month,
-		header: { insuranceKind: e.insuranceKind, honke: e.honke, benefitRatio: e.benefitRatio, insurerNumber: e.insurerNumber, insurerName: e.insurerName, publicExpense: null },
+		header: {
+			insuranceKind: e.insuranceKind,
+			honke: e.honke,
+			benefitRatio: e.benefitRatio,
+			insurerNumber: e.insurerNumber,
+			insurerName: e.insurerName,
+			publicExpense: null
+		},
 		insured: { symbol: e.symbol, number: e.number, branch: e.branch, ...input.insured },
 		patient: input.patient,
 		treatment: {
@@ -208,7 +240,14 @@ function buildMainForm(input: ClaimFormInput, rules: ClaimRules): ClaimForm {
 			homeVisitReason: visits.some((v) => v.kind !== 'clinic') ? input.homeVisitReason : null,
 			grid
 		},
-		fees: { lines: priced.lines, totalJpy: priced.totalJpy, sharePercent, patientShareJpy, claimJpy: priced.totalJpy - patientShareJpy, previousReportMonth: input.previousReportMonth },
+		fees: {
+			lines: priced.lines,
+			totalJpy: priced.totalJpy,
+			sharePercent,
+			patientShareJpy,
+			claimJpy: priced.totalJpy - patientShareJpy,
+			previousReportMonth: input.previousReportMonth
+		},
 		certification: {
 			certifiedOn: monthEnd,
 			practitioners: [...practitioners.values()],
@@ -220,14 +259,33 @@ function buildMainForm(input: ClaimFormInput, rules: ClaimRules): ClaimForm {
 			registrationNumber: reg.registrationNumber,
 			healthCentreKind: reg.healthCentreKind
 		},
-		application: { appliedOn: input.confirmedOn, insurerName: e.insurerName, name: input.insured.name, address: input.insured.address, phone: input.insured.phone },
+		application: {
+			appliedOn: input.confirmedOn,
+			insurerName: e.insurerName,
+			name: input.insured.name,
+			address: input.insured.address,
+			phone: input.insured.phone
+		},
 		payment: reg.bank,
 		consentRecord:
 			inForce && !consentAttached
-				? { doctorName: inForce.doctorName, institution: inForce.institution, consentedOn: inForce.signedOn, conditions: inForce.conditions, careFrom, careUntil: careFrom === null ? null : safeExpiry(careFrom, rules.consentRules) }
+				? {
+						doctorName: inForce.doctorName,
+						institution: inForce.institution,
+						consentedOn: inForce.signedOn,
+						conditions: inForce.conditions,
+						careFrom,
+						careUntil: careFrom === null ? null : safeExpiry(careFrom, rules.consentRules)
+					}
 				: null,
 		consentAttached,
-		delegation: { delegatedOn: input.confirmedOn, name: input.insured.name, address: input.insured.address, agentName: reg.managerName, agentAddress: reg.address },
+		delegation: {
+			delegatedOn: input.confirmedOn,
+			name: input.insured.name,
+			address: input.insured.address,
+			agentName: reg.managerName,
+			agentAddress: reg.address
+		},
 		continuationStatementNeeded: needsContinuationStatement(firstTreatmentOn, dates),
 		signature: input.confirmation.state === 'signed' ? input.confirmation.signature : null,
 		blockers: []

@@ -140,4 +140,5 @@ export interface ClaimFormInput {
 }
 
 /** Whether the month's dates are signed for; 'changed': signed, but the visits changed since (a later visit asks again). */
-export type MonthConfirmationForClaim = { state: 'signed'; signature: ClaimSignature } | { state: 'unsigned' } | { state: 'changed'; added: string[]; removed: string[] };
+export type MonthConfirmationForClaim =
+	{ state: 'signed'; signature: ClaimSignature } | { state: 'unsigned' } | { state: 'changed'; added: string[]; removed: string[] };

@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { ALLOWED_ACTIONS, CLAIM_ACTIONS, CLAIM_STATUSES, claimDestination, claimStatusOf, claimTransition, type ClaimAction, type ClaimActionType, type ClaimTransitionContext } from './claim-status';
+import {
+	ALLOWED_ACTIONS,
+	CLAIM_ACTIONS,
+	CLAIM_STATUSES,
+	claimDestination,
+	claimStatusOf,
+	claimTransition,
+	type ClaimAction,
+	type ClaimActionType,
+	type ClaimTransitionContext
+} from './claim-status';
 
 const CONTEXT: ClaimTransitionContext = { month: '2026-11', today: '2026-12-20', blockers: 0, changedSinceReady: false, submittedOn: null };
 const ACTION: Record<ClaimActionType, ClaimAction> = {
@@ -43,12 +53,19 @@ describe('claimTransition: every status and action', () => {
 
 	it('submits after the month ends, not in the future, and only what was frozen', () => {
 		expect(claimTransition('ready', { type: 'submit', on: '2026-11-30' }, CONTEXT)).toEqual({ ok: false, code: 'too_early' });
-		expect(claimTransition('ready', { type: 'submit', on: '2026-12-01' }, CONTEXT)).toEqual({ ok: true, status: 'submitted', effect: { kind: 'event', event: 'submitted', on: '2026-12-01', reason: '' } });
+		expect(claimTransition('ready', { type: 'submit', on: '2026-12-01' }, CONTEXT)).toEqual({
+			ok: true,
+			status: 'submitted',
+			effect: { kind: 'event', event: 'submitted', on: '2026-12-01', reason: '' }
+		});
 		expect(claimTransition('ready', { type: 'submit', on: '2026-12-21' }, CONTEXT)).toEqual({ ok: false, code: 'future' });
 		expect(claimTransition('ready', ACTION.submit, { ...CONTEXT, changedSinceReady: true })).toEqual({ ok: false, code: 'changed' });
 		// February ends on the 28th in 2027.
 		expect(claimTransition('ready', { type: 'submit', on: '2027-03-01' }, { ...CONTEXT, month: '2027-02', today: '2027-03-10' })).toMatchObject({ ok: true });
-		expect(claimTransition('ready', { type: 'submit', on: '2027-02-28' }, { ...CONTEXT, month: '2027-02', today: '2027-03-10' })).toEqual({ ok: false, code: 'too_early' });
+		expect(claimTransition('ready', { type: 'submit', on: '2027-02-28' }, { ...CONTEXT, month: '2027-02', today: '2027-03-10' })).toEqual({
+			ok: false,
+			code: 'too_early'
+		});
 	});
 
 	it('returns with a reason, on or after the submission, never in the future', () => {
@@ -56,7 +73,11 @@ describe('claimTransition: every status and action', () => {
 		expect(claimTransition('submitted', { type: 'return', on: '2026-12-18', reason: '  ' }, submitted)).toEqual({ ok: false, code: 'reason_required' });
 		expect(claimTransition('submitted', { type: 'return', on: '2026-12-04', reason: 'x' }, submitted)).toEqual({ ok: false, code: 'before_submission' });
 		expect(claimTransition('submitted', { type: 'return', on: '2026-12-21', reason: 'x' }, submitted)).toEqual({ ok: false, code: 'future' });
-		expect(claimTransition('submitted', { type: 'return', on: '2026-12-05', reason: ' 記号番号誤り ' }, submitted)).toEqual({ ok: true, status: 'returned', effect: { kind: 'event', event: 'returned', on: '2026-12-05', reason: '記号番号誤り' } });
+		expect(claimTransition('submitted', { type: 'return', on: '2026-12-05', reason: ' 記号番号誤り ' }, submitted)).toEqual({
+			ok: true,
+			status: 'returned',
+			effect: { kind: 'event', event: 'returned', on: '2026-12-05', reason: '記号番号誤り' }
+		});
 	});
 
 	it('is paid on or after the submission, never in the future', () => {
@@ -67,7 +88,11 @@ describe('claimTransition: every status and action', () => {
 	});
 
 	it('reopens a ready claim on today', () => {
-		expect(claimTransition('ready', ACTION.reopen, CONTEXT)).toEqual({ ok: true, status: 'draft', effect: { kind: 'event', event: 'reopened', on: '2026-12-20', reason: '' } });
+		expect(claimTransition('ready', ACTION.reopen, CONTEXT)).toEqual({
+			ok: true,
+			status: 'draft',
+			effect: { kind: 'event', event: 'reopened', on: '2026-12-20', reason: '' }
+		});
 	});
 });
 

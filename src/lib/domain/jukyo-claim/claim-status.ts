@@ -31,7 +31,8 @@ export function claimStatusOf(latest: { events: readonly ClaimEventKind[] } | nu
 	return latest.events.reduce<ClaimStatus>((_, e) => AFTER_EVENT[e], 'ready');
 }
 
-export type ClaimAction = { type: 'mark_ready' } | { type: 'reopen' } | { type: 'submit'; on: string } | { type: 'return'; on: string; reason: string } | { type: 'pay'; on: string };
+export type ClaimAction =
+	{ type: 'mark_ready' } | { type: 'reopen' } | { type: 'submit'; on: string } | { type: 'return'; on: string; reason: string } | { type: 'pay'; on: string };
 export type ClaimActionType = ClaimAction['type'];
 export const CLAIM_ACTIONS: readonly ClaimActionType[] = ['mark_ready', 'reopen', 'submit', 'return', 'pay'];
 

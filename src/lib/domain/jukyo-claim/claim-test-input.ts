@@ -4,7 +4,15 @@ import { CONSENT_VALIDITY_RULES } from '../billing/doctor-consent-validity';
 
 /* A complete month of an insured patient, for the claim-form tests (and the PDF test). */
 
-const base = { initial_exam_single: 1950, initial_exam_combined: 2230, treatment_single: 1610, treatment_combined: 1770, electro: 100, house_call: 2300, report: 480 };
+const base = {
+	initial_exam_single: 1950,
+	initial_exam_combined: 2230,
+	treatment_single: 1610,
+	treatment_combined: 1770,
+	electro: 100,
+	house_call: 2300,
+	report: 480
+};
 const home = {
 	home_visit_1_single: 3910,
 	home_visit_1_combined: 4070,
@@ -40,7 +48,19 @@ export function testConsent(overrides: Partial<ConsentForClaim> = {}): ConsentFo
 }
 
 export function testVisit(date: string, overrides: Partial<VisitForClaim> = {}): VisitForClaim {
-	return { date, kind: 'clinic', homeVisitTier: null, arts: 'combined', initialExam: false, electro: false, specialArea: false, reportIssued: false, practitionerName: '藤田 誠', practitionerLicence: 'はり師 第900101号', ...overrides };
+	return {
+		date,
+		kind: 'clinic',
+		homeVisitTier: null,
+		arts: 'combined',
+		initialExam: false,
+		electro: false,
+		specialArea: false,
+		reportIssued: false,
+		practitionerName: '藤田 誠',
+		practitionerLicence: 'はり師 第900101号',
+		...overrides
+	};
 }
 
 export function testInput(overrides: Partial<ClaimFormInput> = {}): ClaimFormInput {
@@ -54,19 +74,52 @@ export function testInput(overrides: Partial<ClaimFormInput> = {}): ClaimFormInp
 			managerName: '藤田 誠',
 			registrationNumber: '関東信越はり1234567',
 			healthCentreKind: 'clinic',
-			bank: { bankName: 'みずほ', bankKind: '銀行', branchName: '新宿', branchKind: '支店', accountType: 'ordinary', accountNumber: '1234567', holderKana: 'フジシンキュウイン' }
+			bank: {
+				bankName: 'みずほ',
+				bankKind: '銀行',
+				branchName: '新宿',
+				branchKind: '支店',
+				accountType: 'ordinary',
+				accountNumber: '1234567',
+				holderKana: 'フジシンキュウイン'
+			}
 		},
 		insured: { name: '佐藤 太郎', postalCode: '160-0022', address: '東京都新宿区新宿3-3-3', phone: '090-0000-1111' },
 		patient: { name: '佐藤 花子', kana: 'サトウ ハナコ', sex: 'female', relation: '妻', birthDate: '1958-03-15' },
-		eligibility: { insuranceKind: '1', honke: '6', benefitRatio: 7, insurerNumber: '06130012', insurerName: '全国健康保険協会 東京支部', symbol: '12', number: '345', branch: '01', publicExpense: null },
+		eligibility: {
+			insuranceKind: '1',
+			honke: '6',
+			benefitRatio: 7,
+			insurerNumber: '06130012',
+			insurerName: '全国健康保険協会 東京支部',
+			symbol: '12',
+			number: '345',
+			branch: '01',
+			publicExpense: null
+		},
 		consents: [testConsent()],
-		visits: [testVisit('2026-11-04'), testVisit('2026-11-11', { electro: true }), testVisit('2026-11-18', { practitionerName: '佐藤 美穂', practitionerLicence: 'はり師 第900201号' })],
+		visits: [
+			testVisit('2026-11-04'),
+			testVisit('2026-11-11', { electro: true }),
+			testVisit('2026-11-18', { practitionerName: '佐藤 美穂', practitionerLicence: 'はり師 第900201号' })
+		],
 		firstTreatmentOn: null,
 		outcome: 'continuing',
 		homeVisitReason: null,
 		previousReportMonth: null,
 		confirmedOn: '2026-11-25',
-		confirmation: { state: 'signed', signature: { signedOn: '2026-11-25', signerKind: 'patient', signerName: '佐藤 花子', proxyRelation: '', proxyReason: '', signatureKind: 'typed', signaturePath: null } },
+		confirmation: {
+			state: 'signed',
+			signature: {
+				signedOn: '2026-11-25',
+				signerKind: 'patient',
+				signerName: '佐藤 花子',
+				proxyRelation: '',
+				proxyReason: '',
+				signatureKind: 'typed',
+				signaturePath: null
+			}
+		},
 		...overrides
 	};
 }

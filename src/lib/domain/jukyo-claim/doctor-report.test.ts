@@ -59,7 +59,10 @@ describe('whether the 交付料 applies (once per consent period)', () => {
 		expect(reportDecision('c2', EARLY, '2026-05-12', []).feeApplies).toBe(true);
 		expect(reportDecision('c2', EARLY, '2026-05-12', []).offered).toBe(false);
 		// Five months back (2025-12 → 2026-05) still counts; six do not.
-		expect(reportDecision('c2', EARLY, '2026-05-12', [{ month: '2025-12', consentId: 'c1' }])).toMatchObject({ feeApplies: false, refusal: 'paid_within_lookback' });
+		expect(reportDecision('c2', EARLY, '2026-05-12', [{ month: '2025-12', consentId: 'c1' }])).toMatchObject({
+			feeApplies: false,
+			refusal: 'paid_within_lookback'
+		});
 		expect(reportDecision('c2', EARLY, '2026-05-12', [{ month: '2025-11', consentId: 'c1' }])).toMatchObject({ feeApplies: true, previousFeeMonth: '2025-11' });
 		expect(REPORT_FEE_LOOKBACK_MONTHS).toBe(5);
 	});

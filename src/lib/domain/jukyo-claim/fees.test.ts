@@ -1,8 +1,25 @@
 import { describe, expect, it } from 'vitest';
 import { INSURANCE_FEE_SCHEDULES } from '../billing/billing-config';
-import { BASE_FEE_ITEMS, feeScheduleOn, feeVersionProblems, FeeVersionError, HOME_VISIT_FEE_ITEMS, homeVisitTier, scheduleFromVersion, type FeeVersionRecord } from './fees';
+import {
+	BASE_FEE_ITEMS,
+	feeScheduleOn,
+	feeVersionProblems,
+	FeeVersionError,
+	HOME_VISIT_FEE_ITEMS,
+	homeVisitTier,
+	scheduleFromVersion,
+	type FeeVersionRecord
+} from './fees';
 
-const base = { initial_exam_single: 1950, initial_exam_combined: 2230, treatment_single: 1610, treatment_combined: 1770, electro: 100, house_call: 2300, report: 480 };
+const base = {
+	initial_exam_single: 1950,
+	initial_exam_combined: 2230,
+	treatment_single: 1610,
+	treatment_combined: 1770,
+	electro: 100,
+	house_call: 2300,
+	report: 480
+};
 const home = {
 	home_visit_1_single: 3910,
 	home_visit_1_combined: 4070,
@@ -15,7 +32,12 @@ const home = {
 	special_area: 250
 };
 const items = (record: Record<string, number>) => Object.entries(record).map(([code, amountJpy]) => ({ code, amountJpy }));
-const version = (effectiveFrom: string, record: Record<string, number>): FeeVersionRecord => ({ effectiveFrom, shareRounding: 'yen_half_up', source: 'test', items: items(record) });
+const version = (effectiveFrom: string, record: Record<string, number>): FeeVersionRecord => ({
+	effectiveFrom,
+	shareRounding: 'yen_half_up',
+	source: 'test',
+	items: items(record)
+});
 
 describe('scheduleFromVersion', () => {
 	it('reads the 2024-10 version with its home-visit tiers and 特別地域加算', () => {
@@ -58,7 +80,9 @@ describe('feeVersionProblems', () => {
 		expect(feeVersionProblems(items({ electro: 100 }))).toEqual([{ code: 'missing_item', items: BASE_FEE_ITEMS.filter((c) => c !== 'electro') }]);
 	});
 	it('wants all home-visit items or none', () => {
-		expect(feeVersionProblems(items({ ...base, special_area: 250 }))).toEqual([{ code: 'home_visit_incomplete', items: HOME_VISIT_FEE_ITEMS.filter((c) => c !== 'special_area') }]);
+		expect(feeVersionProblems(items({ ...base, special_area: 250 }))).toEqual([
+			{ code: 'home_visit_incomplete', items: HOME_VISIT_FEE_ITEMS.filter((c) => c !== 'special_area') }
+		]);
 	});
 	it('refuses unknown and duplicate codes and amounts that are not yen', () => {
 		const problems = feeVersionProblems([...items(base), { code: 'massage', amountJpy: 1 }, { code: 'electro', amountJpy: 1.5 }]);

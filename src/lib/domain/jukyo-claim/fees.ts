@@ -50,7 +50,8 @@ export function isFeeItemCode(value: string): value is FeeItemCode {
 export type HomeVisitTier = '1' | '2' | '3' | '3_ten_plus';
 
 export function homeVisitTier(patientsAtSamePlace: number): HomeVisitTier {
-	if (!Number.isSafeInteger(patientsAtSamePlace) || patientsAtSamePlace < 1) throw new RangeError(`patients at the same place must be 1 or more, got ${patientsAtSamePlace}`);
+	if (!Number.isSafeInteger(patientsAtSamePlace) || patientsAtSamePlace < 1)
+		throw new RangeError(`patients at the same place must be 1 or more, got ${patientsAtSamePlace}`);
 	if (patientsAtSamePlace === 1) return '1';
 	if (patientsAtSamePlace === 2) return '2';
 	return patientsAtSamePlace < 10 ? '3' : '3_ten_plus';
@@ -106,7 +107,10 @@ export function feeVersionProblems(items: ReadonlyArray<{ code: string; amountJp
 }
 
 export class FeeVersionError extends RangeError {
-	constructor(readonly effectiveFrom: string, readonly problems: FeeVersionProblem[]) {
+	constructor(
+		readonly effectiveFrom: string,
+		readonly problems: FeeVersionProblem[]
+	) {
 		super(`fee version ${effectiveFrom} is not whole: ${problems.map((p) => `${p.code} ${p.items.join(',')}`).join('; ')}`);
 		this.name = 'FeeVersionError';
 	}

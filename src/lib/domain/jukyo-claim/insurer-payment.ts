@@ -21,7 +21,10 @@ export type PaymentProblem =
 	| { code: 'over_claim'; claimId: string }
 	| { code: 'duplicate_claim'; claimId: string };
 
-export function paymentProblems(payment: { amountJpy: number; destination: string }, parts: ReadonlyArray<{ claim: PaymentClaimFacts; amountJpy: number }>): PaymentProblem[] {
+export function paymentProblems(
+	payment: { amountJpy: number; destination: string },
+	parts: ReadonlyArray<{ claim: PaymentClaimFacts; amountJpy: number }>
+): PaymentProblem[] {
 	if (parts.length === 0) return [{ code: 'no_claims' }];
 	const problems: PaymentProblem[] = [];
 	const seen = new Set<string>();

@@ -23,14 +23,23 @@ describe('monthConfirmationState', () => {
 	});
 	it('asks again after a later visit in the month, and after a visit is voided', () => {
 		const c = signed('2026-11-20T05:00:00.000Z', ['2026-11-05', '2026-11-20']);
-		expect(monthConfirmationState([c], ['2026-11-05', '2026-11-20', '2026-11-27'])).toEqual({ state: 'changed', confirmation: c, added: ['2026-11-27'], removed: [] });
+		expect(monthConfirmationState([c], ['2026-11-05', '2026-11-20', '2026-11-27'])).toEqual({
+			state: 'changed',
+			confirmation: c,
+			added: ['2026-11-27'],
+			removed: []
+		});
 		expect(monthConfirmationState([c], ['2026-11-05'])).toEqual({ state: 'changed', confirmation: c, added: [], removed: ['2026-11-20'] });
 	});
 	it('counts only the newest confirmation', () => {
 		const older = signed('2026-11-20T05:00:00.000Z', ['2026-11-05', '2026-11-20']);
 		const newer = signed('2026-11-27T05:00:00.000Z', ['2026-11-05', '2026-11-20', '2026-11-27']);
 		expect(monthConfirmationState([newer, older], ['2026-11-05', '2026-11-20', '2026-11-27'])).toEqual({ state: 'signed', confirmation: newer });
-		expect(monthConfirmationState([older, newer], ['2026-11-05', '2026-11-20'])).toMatchObject({ state: 'changed', confirmation: newer, removed: ['2026-11-27'] });
+		expect(monthConfirmationState([older, newer], ['2026-11-05', '2026-11-20'])).toMatchObject({
+			state: 'changed',
+			confirmation: newer,
+			removed: ['2026-11-27']
+		});
 	});
 });
 
@@ -52,7 +61,21 @@ describe('isSignaturePath', () => {
 
 describe('claimSignatureOf', () => {
 	it('keeps who signed and, for a 代理人, the relation and reason', () => {
-		const c = { ...signed('2026-11-26T05:00:00.000Z', ['2026-11-26']), signerKind: 'proxy' as const, signerName: '山田 太郎', proxyRelation: '長男', proxyReason: '本人が手を痛めて署名できないため' };
-		expect(claimSignatureOf(c)).toEqual({ signedOn: '2026-11-26', signerKind: 'proxy', signerName: '山田 太郎', proxyRelation: '長男', proxyReason: '本人が手を痛めて署名できないため', signatureKind: 'typed', signaturePath: null });
+		const c = {
+			...signed('2026-11-26T05:00:00.000Z', ['2026-11-26']),
+			signerKind: 'proxy' as const,
+			signerName: '山田 太郎',
+			proxyRelation: '長男',
+			proxyReason: '本人が手を痛めて署名できないため'
+		};
+		expect(claimSignatureOf(c)).toEqual({
+			signedOn: '2026-11-26',
+			signerKind: 'proxy',
+			signerName: '山田 太郎',
+			proxyRelation: '長男',
+			proxyReason: '本人が手を痛めて署名できないため',
+			signatureKind: 'typed',
+			signaturePath: null
+		});
 	});
 });

@@ -20,12 +20,16 @@ export interface MonthConfirmationFacts {
 	signaturePath: string | null;
 }
 
-export type MonthConfirmationState<C> = { state: 'signed'; confirmation: C } | { state: 'unsigned' } | { state: 'changed'; confirmation: C; added: string[]; removed: string[] };
+export type MonthConfirmationState<C> =
+	{ state: 'signed'; confirmation: C } | { state: 'unsigned' } | { state: 'changed'; confirmation: C; added: string[]; removed: string[] };
 
 const sameDays = (a: readonly string[]) => [...new Set(a)].sort();
 
 /** Whether the month's visits are confirmed: by the newest confirmation, and only if it covers exactly today's visit dates. */
-export function monthConfirmationState<C extends MonthConfirmationFacts>(confirmations: readonly C[], visitDates: readonly string[]): MonthConfirmationState<C> {
+export function monthConfirmationState<C extends MonthConfirmationFacts>(
+	confirmations: readonly C[],
+	visitDates: readonly string[]
+): MonthConfirmationState<C> {
 	const newest = [...confirmations].sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : 0))[0];
 	if (!newest) return { state: 'unsigned' };
 	const confirmed = sameDays(newest.confirmedDates);
@@ -65,5 +69,13 @@ export interface ClaimSignature {
 }
 
 export function claimSignatureOf(c: MonthConfirmationFacts): ClaimSignature {
-	return { signedOn: c.signedOn, signerKind: c.signerKind, signerName: c.signerName, proxyRelation: c.proxyRelation, proxyReason: c.proxyReason, signatureKind: c.signatureKind, signaturePath: c.signaturePath };
+	return {
+		signedOn: c.signedOn,
+		signerKind: c.signerKind,
+		signerName: c.signerName,
+		proxyRelation: c.proxyRelation,
+		proxyReason: c.proxyReason,
+		signatureKind: c.signatureKind,
+		signaturePath: c.signaturePath
+	};
 }

@@ -6,7 +6,11 @@ import { submissionTargetOf, summarySheets } from './summary-sheets';
 const formsOf = (insurerNumber: string, visits: number, publicExpense = false) =>
 	buildClaimForms(
 		testInput({
-			eligibility: { ...testInput().eligibility, insurerNumber, publicExpense: publicExpense ? { payerNumber: '80136011', recipientNumber: '1', monthlyCopayJpy: 0 } : null },
+			eligibility: {
+				...testInput().eligibility,
+				insurerNumber,
+				publicExpense: publicExpense ? { payerNumber: '80136011', recipientNumber: '1', monthlyCopayJpy: 0 } : null
+			},
 			visits: Array.from({ length: visits }, (_, i) => testVisit(`2026-11-${String(i + 2).padStart(2, '0')}`))
 		}),
 		TEST_RULES

@@ -41,7 +41,8 @@ export function submissionTargetOf(payerNumber: string): string {
 function payerOf(form: ClaimForm): { number: string; name: string | null; routedBy: string } | null {
 	const insurer = form.header.insurerNumber;
 	if (!insurer) return null;
-	if (form.kind === 'public_expense') return form.header.publicExpense ? { number: form.header.publicExpense.payerNumber, name: null, routedBy: insurer } : null;
+	if (form.kind === 'public_expense')
+		return form.header.publicExpense ? { number: form.header.publicExpense.payerNumber, name: null, routedBy: insurer } : null;
 	return { number: insurer, name: form.header.insurerName, routedBy: insurer };
 }
 

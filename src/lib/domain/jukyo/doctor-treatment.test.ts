@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { doctorTreatmentsBlocking } from './doctor-treatment';
 
-const t = (condition: 'neuralgia' | 'lumbago', sinceOn: string, endedOn: string | null = null) => ({ id: `${condition}-${sinceOn}`, condition, sinceOn, endedOn });
+const t = (condition: 'neuralgia' | 'lumbago', sinceOn: string, endedOn: string | null = null) => ({
+	id: `${condition}-${sinceOn}`,
+	condition,
+	sinceOn,
+	endedOn
+});
 
 describe('doctorTreatmentsBlocking', () => {
 	it('blocks the consented condition from the day the doctor began treating it', () => {

@@ -57,18 +57,25 @@ export interface OldCardGrace extends DatedVersion {
 	source: string;
 }
 
-export const OLD_CARD_GRACE: readonly OldCardGrace[] = Object.freeze([{ effectiveFrom: '2024-12-02', acceptedUntil: '2026-03-31', source: '事務連絡 2025-11-12, docs/jukyo-inin.md §3' }]);
+export const OLD_CARD_GRACE: readonly OldCardGrace[] = Object.freeze([
+	{ effectiveFrom: '2024-12-02', acceptedUntil: '2026-03-31', source: '事務連絡 2025-11-12, docs/jukyo-inin.md §3' }
+]);
 
 export type EligibilityRefusal = 'no_eligibility_this_month' | 'eligibility_not_confirmed' | 'eligibility_expired' | 'old_card_grace_over';
 
-export type EligibilityCover<E extends EligibilityFacts = EligibilityFacts> = { covered: true; record: E } | { covered: false; reason: EligibilityRefusal; record: E | null };
+export type EligibilityCover<E extends EligibilityFacts = EligibilityFacts> =
+	{ covered: true; record: E } | { covered: false; reason: EligibilityRefusal; record: E | null };
 
 /**
  * The check an insured visit on `date` relies on: the newest one of the same calendar month made on
  * or before the visit's day. Insurance is confirmed at least at the start of each month
  * (docs/jukyo-inin.md §3), so a check of last month does not carry over.
  */
-export function eligibilityForVisit<E extends EligibilityFacts>(records: readonly E[], date: string, grace: readonly OldCardGrace[] = OLD_CARD_GRACE): EligibilityCover<E> {
+export function eligibilityForVisit<E extends EligibilityFacts>(
+	records: readonly E[],
+	date: string,
+	grace: readonly OldCardGrace[] = OLD_CARD_GRACE
+): EligibilityCover<E> {
 	const month = date.slice(0, 7);
 	const record = [...records]
 		.filter((r) => r.checkedOn.slice(0, 7) === month && r.checkedOn <= date)
@@ -105,7 +112,11 @@ export type EligibilityWarning = { status: 'expiring' | 'expired'; validUntil: s
  * needs no warning about the old one. As with the 同意書 (domain/billing/consent-warning.ts), the
  * expiry day itself still counts as valid, and the warning stops 90 days after it.
  */
-export function eligibilityWarning(records: readonly Pick<EligibilityFacts, 'checkedOn' | 'checkedAt' | 'validUntil'>[], today: string, warningDays = ELIGIBILITY_WARNING_DAYS): EligibilityWarning | null {
+export function eligibilityWarning(
+	records: readonly Pick<EligibilityFacts, 'checkedOn' | 'checkedAt' | 'validUntil'>[],
+	today: string,
+	warningDays = ELIGIBILITY_WARNING_DAYS
+): EligibilityWarning | null {
 	const newest = [...records].sort((a, b) => b.checkedOn.localeCompare(a.checkedOn) || b.checkedAt.localeCompare(a.checkedAt))[0];
 	if (!newest || newest.validUntil === null) return null;
 	const daysLeft = daysFrom(today, newest.validUntil);

@@ -3,11 +3,25 @@ import { emptyRegistration, insurerKindOf, lastDayOf, missingForClaim, submissio
 
 function completeRegistration(): JukyoRegistration {
 	return {
-		facility: { name: 'フジウェルネス鍼灸院', postalCode: '132-0031', address: '東京都江戸川区松島1丁目21-14', phone: '03-0000-0000', filingKind: 'clinic_address', filedOn: '2019-04-01' },
+		facility: {
+			name: 'フジウェルネス鍼灸院',
+			postalCode: '132-0031',
+			address: '東京都江戸川区松島1丁目21-14',
+			phone: '03-0000-0000',
+			filingKind: 'clinic_address',
+			filedOn: '2019-04-01'
+		},
 		founderName: '藤田 誠',
 		managers: [{ licence: 'harikyu', practitionerId: 'p1', registrationNumber: '関東信越 は1234567', startOn: '2019-06-01' }],
 		practitionerIds: ['p1'],
-		account: { paymentKind: 'transfer', depositKind: 'ordinary', bankName: 'みらい銀行', branchName: '小岩支店', accountNumber: '1234567', holderKana: 'フジタ マコト' },
+		account: {
+			paymentKind: 'transfer',
+			depositKind: 'ordinary',
+			bankName: 'みらい銀行',
+			branchName: '小岩支店',
+			accountNumber: '1234567',
+			holderKana: 'フジタ マコト'
+		},
 		submissions: [{ insurerKind: 'kokuho', destination: '東京都国民健康保険団体連合会', deadlineDay: 10 }],
 		onlineEligibilityFrom: '2024-11-01'
 	};

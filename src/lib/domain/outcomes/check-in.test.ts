@@ -62,7 +62,15 @@ describe('stored JSON', () => {
 	});
 
 	it('treats anything not in the agreed shape as not answered, instead of failing', () => {
-		for (const text of [null, '', '{', '{}', '[1,2,3]', '[{"activity":"a"}]', '[{"activity":"a","score":11},{"activity":"b","score":1},{"activity":"c","score":1}]']) {
+		for (const text of [
+			null,
+			'',
+			'{',
+			'{}',
+			'[1,2,3]',
+			'[{"activity":"a"}]',
+			'[{"activity":"a","score":11},{"activity":"b","score":1},{"activity":"c","score":1}]'
+		]) {
 			expect(parseStoredPsfs(text), String(text)).toBeNull();
 		}
 		for (const text of [null, 'x', '[1,2,3]', '[1,2,3,"4"]', '[1,2,3,7]', '{"a":1}']) expect(parseStoredSbi(text), String(text)).toBeNull();
@@ -72,7 +80,10 @@ describe('stored JSON', () => {
 		fc.assert(
 			fc.property(
 				fc.array(fc.integer({ min: 0, max: 6 }), { minLength: 4, maxLength: 4 }),
-				fc.array(fc.record({ activity: fc.string({ minLength: 1, maxLength: 20 }).filter((s) => s.trim() === s && s !== ''), score: fc.integer({ min: 0, max: 10 }) }), { minLength: 3, maxLength: 5 }),
+				fc.array(
+					fc.record({ activity: fc.string({ minLength: 1, maxLength: 20 }).filter((s) => s.trim() === s && s !== ''), score: fc.integer({ min: 0, max: 10 }) }),
+					{ minLength: 3, maxLength: 5 }
+				),
 				(sbi, psfs) => {
 					expect(parseStoredSbi(serializeSbi(sbi))).toEqual(sbi);
 					expect(parseStoredPsfs(serializePsfs(psfs))).toEqual(psfs);

@@ -60,7 +60,10 @@ export function checkInProblems(answers: CheckInAnswers): CheckInProblems {
 	single('backPain');
 	single('pgic');
 	if (answers.psfs !== null) {
-		const problem = answerProblem(PSFS, answers.psfs.map((a) => a.score));
+		const problem = answerProblem(
+			PSFS,
+			answers.psfs.map((a) => a.score)
+		);
 		if (problem) problems.psfs = problem;
 		const seen = new Set<string>();
 		answers.psfs.forEach((a, i) => {
@@ -85,7 +88,13 @@ export function measureScores(answers: CheckInAnswers): Record<MeasureKey, numbe
 	return {
 		legPain: one('legPain'),
 		backPain: one('backPain'),
-		psfs: answers.psfs === null ? null : scoreOf(PSFS, answers.psfs.map((a) => a.score)),
+		psfs:
+			answers.psfs === null
+				? null
+				: scoreOf(
+						PSFS,
+						answers.psfs.map((a) => a.score)
+					),
 		sbi: answers.sbi === null ? null : scoreOf(SBI, answers.sbi),
 		pgic: one('pgic')
 	};
@@ -111,7 +120,12 @@ export function parseStoredPsfs(text: string | null): PsfsActivity[] | null {
 	});
 	if (activities.some((a) => a === null)) return null;
 	const list = activities as PsfsActivity[];
-	return answerProblem(PSFS, list.map((a) => a.score)) === null ? list : null;
+	return answerProblem(
+		PSFS,
+		list.map((a) => a.score)
+	) === null
+		? list
+		: null;
 }
 
 /** Stored SBI JSON as four answers, or null when absent or not in the agreed shape. */

@@ -24,7 +24,10 @@ describe('a clinic-supplied definition', () => {
 	});
 
 	it('is refused when another file of the clinic already uses its code', () => {
-		expect(readClinicInstrument(definition, new Set(['clinic_walk']))).toEqual({ ok: false, problems: ['code: "clinic_walk" is already defined by another file'] });
+		expect(readClinicInstrument(definition, new Set(['clinic_walk']))).toEqual({
+			ok: false,
+			problems: ['code: "clinic_walk" is already defined by another file']
+		});
 	});
 
 	it('is refused when the patient names its items, which the console cannot record', () => {
@@ -35,7 +38,10 @@ describe('a clinic-supplied definition', () => {
 
 	it('is refused when a labelled scale leaves a value without a label to choose', () => {
 		const labelled = { ...definition.scale, labelled: true, anchors: [0, 1, 3].map((value) => ({ value, label: { ja: `${value}`, en: `${value}` } })) };
-		expect(readClinicInstrument({ ...definition, scale: labelled })).toEqual({ ok: false, problems: [expect.stringMatching(/^scale\.anchors: .*missing: 2\)$/)] });
+		expect(readClinicInstrument({ ...definition, scale: labelled })).toEqual({
+			ok: false,
+			problems: [expect.stringMatching(/^scale\.anchors: .*missing: 2\)$/)]
+		});
 		const complete = { ...labelled, anchors: [...labelled.anchors, { value: 2, label: { ja: '2', en: '2' } }] };
 		expect(readClinicInstrument({ ...definition, scale: complete }).ok).toBe(true);
 	});

@@ -33,7 +33,11 @@ describe('one instrument over time', () => {
 
 	it('shows only the change when the definition gives no threshold', () => {
 		const changeOnly: Instrument = { ...INDEX, responder: { kind: 'change_only' } };
-		expect(summarizeInstrumentScores(changeOnly, [score('a', '01', 60), score('b', '10', 20)])).toMatchObject({ difference: -40, status: 'change_only', hasThreshold: false });
+		expect(summarizeInstrumentScores(changeOnly, [score('a', '01', 60), score('b', '10', 20)])).toMatchObject({
+			difference: -40,
+			status: 'change_only',
+			hasThreshold: false
+		});
 	});
 
 	it('reads a global-impression scale by its newest answer alone, without a baseline', () => {

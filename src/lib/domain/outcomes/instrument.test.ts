@@ -140,7 +140,13 @@ describe('a clinic-supplied instrument definition', () => {
 		code: 'clinic_sleep',
 		name: { ja: '睡眠の妨げ', en: 'Sleep disturbance' },
 		scale: { min: 0, max: 4, anchors: [{ value: 0, label: { ja: 'なし', en: 'None' } }] },
-		items: { kind: 'fixed', list: [{ code: 'nights', label: { ja: '夜間痛', en: 'Night pain' } }, { code: 'waking', label: { ja: '中途覚醒', en: 'Waking' } }] },
+		items: {
+			kind: 'fixed',
+			list: [
+				{ code: 'nights', label: { ja: '夜間痛', en: 'Night pain' } },
+				{ code: 'waking', label: { ja: '中途覚醒', en: 'Waking' } }
+			]
+		},
 		score: 'sum',
 		better: 'lower',
 		responder: { kind: 'improvement', points: 2 }

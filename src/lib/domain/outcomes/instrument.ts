@@ -38,8 +38,7 @@ export interface Instrument {
 	readonly scale: { readonly min: number; readonly max: number; readonly anchors: readonly ScaleAnchor[]; readonly labelled?: boolean };
 	/** Fixed items (a pain scale has one), or items the patient names (PSFS activities). */
 	readonly items:
-		| { readonly kind: 'fixed'; readonly list: readonly InstrumentItem[] }
-		| { readonly kind: 'patient_named'; readonly min: number; readonly max: number };
+		{ readonly kind: 'fixed'; readonly list: readonly InstrumentItem[] } | { readonly kind: 'patient_named'; readonly min: number; readonly max: number };
 	/** `percent`: the sum as a share of the highest possible sum, 0–100 (how the Oswestry index is reported). */
 	readonly score: 'single' | 'sum' | 'mean' | 'percent';
 	readonly better: 'higher' | 'lower';
@@ -146,7 +145,13 @@ export const ZInstrumentDefinition = z
 			labelled: z.boolean().optional()
 		}),
 		items: z.discriminatedUnion('kind', [
-			z.object({ kind: z.literal('fixed'), list: z.array(z.object({ code: ZCode, label: ZLocalizedText })).min(1).max(100) }),
+			z.object({
+				kind: z.literal('fixed'),
+				list: z
+					.array(z.object({ code: ZCode, label: ZLocalizedText }))
+					.min(1)
+					.max(100)
+			}),
 			z.object({ kind: z.literal('patient_named'), min: z.number().int().min(1), max: z.number().int().max(20) })
 		]),
 		score: z.enum(['single', 'sum', 'mean', 'percent']),
@@ -162,7 +167,8 @@ export const ZInstrumentDefinition = z
 		if (d.scale.anchors.some((a) => a.value < d.scale.min || a.value > d.scale.max)) {
 			ctx.addIssue({ code: 'custom', path: ['scale', 'anchors'], message: 'an anchor lies outside the scale' });
 		}
-		if (d.items.kind === 'patient_named' && d.items.min > d.items.max) ctx.addIssue({ code: 'custom', path: ['items'], message: 'items.min exceeds items.max' });
+		if (d.items.kind === 'patient_named' && d.items.min > d.items.max)
+			ctx.addIssue({ code: 'custom', path: ['items'], message: 'items.min exceeds items.max' });
 		if (d.score === 'single' && itemCountRange(d as Instrument).max !== 1) {
 			ctx.addIssue({ code: 'custom', path: ['score'], message: "'single' needs exactly one item" });
 		}

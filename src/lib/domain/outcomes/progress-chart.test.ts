@@ -3,7 +3,17 @@ import { describe, expect, it } from 'vitest';
 import type { CheckIn } from './check-in';
 import { progressChart } from './progress-chart';
 
-const base: CheckIn = { id: 'a', recordedAt: '2026-04-01T00:00:00.000Z', source: 'intake', appointmentId: null, legPain: 8, backPain: 4, psfs: null, sbi: null, pgic: null };
+const base: CheckIn = {
+	id: 'a',
+	recordedAt: '2026-04-01T00:00:00.000Z',
+	source: 'intake',
+	appointmentId: null,
+	legPain: 8,
+	backPain: 4,
+	psfs: null,
+	sbi: null,
+	pgic: null
+};
 const psfs = (score: number) => [0, 1, 2].map((i) => ({ activity: `a${i}`, score }));
 
 describe('the progress chart geometry', () => {
@@ -38,10 +48,13 @@ describe('the progress chart geometry', () => {
 	});
 
 	it('marks each session on the shared time axis, in order', () => {
-		const chart = progressChart([base, { ...base, id: 'b', recordedAt: '2026-04-11T00:00:00.000Z' }], [
-			{ id: 's2', startsAt: '2026-04-21T00:00:00.000Z' },
-			{ id: 's1', startsAt: '2026-04-01T00:00:00.000Z' }
-		]);
+		const chart = progressChart(
+			[base, { ...base, id: 'b', recordedAt: '2026-04-11T00:00:00.000Z' }],
+			[
+				{ id: 's2', startsAt: '2026-04-21T00:00:00.000Z' },
+				{ id: 's1', startsAt: '2026-04-01T00:00:00.000Z' }
+			]
+		);
 		expect(chart.sessions.map((s) => s.x)).toEqual([chart.left, chart.right]);
 		expect(chart.panels[0]!.series[0]!.points[1]!.x).toBeCloseTo((chart.left + chart.right) / 2, 0);
 	});

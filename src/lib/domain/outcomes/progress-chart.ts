@@ -90,9 +90,7 @@ export function progressChart(checkIns: readonly CheckIn[], sessions: readonly S
 		const yTicks = [];
 		for (let value = spec.min; value <= spec.max; value += spec.step) yTicks.push({ value, y: yOf(value) });
 		const series = spec.series.map((key) => {
-			const points = values
-				.filter((v) => v.scores[key] !== null)
-				.map((v) => ({ at: v.at, value: v.scores[key]!, x: xOf(v.at), y: yOf(v.scores[key]!) }));
+			const points = values.filter((v) => v.scores[key] !== null).map((v) => ({ at: v.at, value: v.scores[key]!, x: xOf(v.at), y: yOf(v.scores[key]!) }));
 			const path = points.length < 2 ? '' : points.map((p, i) => `${i === 0 ? 'M' : 'L'}${p.x} ${p.y}`).join(' ');
 			return { key, points, path };
 		});

@@ -66,7 +66,11 @@ describe('progress since baseline', () => {
 	});
 
 	it('takes a measure the intake skipped from its first later answer', () => {
-		const summary = summarizeProgress([checkIn(0, { source: 'intake', legPain: 6 }), checkIn(3, { sbi: [2, 2, 2, 2] }), checkIn(9, { sbi: [1, 1, 1, 1] })], [], new Date(day(10)));
+		const summary = summarizeProgress(
+			[checkIn(0, { source: 'intake', legPain: 6 }), checkIn(3, { sbi: [2, 2, 2, 2] }), checkIn(9, { sbi: [1, 1, 1, 1] })],
+			[],
+			new Date(day(10))
+		);
 		expect(summary.measures.sbi).toMatchObject({ baseline: { value: 8 }, latest: { value: 4 }, difference: -4 });
 		expect(summary.activities).toEqual([]);
 	});
@@ -125,20 +129,30 @@ describe('"not improving" (§4 of the clinical rules)', () => {
 	});
 
 	it('does not apply when there is no leg pain at baseline', () => {
-		const result = summarizeProgress([checkIn(0, { source: 'intake', legPain: 0, backPain: 6 }), checkIn(22, { legPain: 0 })], sessions(5, 7), new Date(day(40))).notImproving;
+		const result = summarizeProgress(
+			[checkIn(0, { source: 'intake', legPain: 0, backPain: 6 }), checkIn(22, { legPain: 0 })],
+			sessions(5, 7),
+			new Date(day(40))
+		).notImproving;
 		expect(result.status).toBe('no_baseline');
 	});
 
 	it('is never due before three weeks or before four sessions (property)', () => {
 		fc.assert(
-			fc.property(fc.integer({ min: 0, max: 8 }), fc.integer({ min: 1, max: 14 }), fc.integer({ min: 0, max: 60 }), fc.integer({ min: 0, max: 10 }), (count, every, today, pain) => {
-				const now = new Date(day(today, 12));
-				const list = sessions(count, every);
-				const result = summarizeProgress([intake, checkIn(Math.min(today, 1), { legPain: pain })], list, now).notImproving;
-				const attended = list.filter((s) => s.startsAt <= now.toISOString()).length;
-				if (today < 21 || attended < 4) expect(result.status).toBe('not_due');
-				else expect(result.status).toBe(pain <= 5 ? 'improving' : 'not_improving');
-			})
+			fc.property(
+				fc.integer({ min: 0, max: 8 }),
+				fc.integer({ min: 1, max: 14 }),
+				fc.integer({ min: 0, max: 60 }),
+				fc.integer({ min: 0, max: 10 }),
+				(count, every, today, pain) => {
+					const now = new Date(day(today, 12));
+					const list = sessions(count, every);
+					const result = summarizeProgress([intake, checkIn(Math.min(today, 1), { legPain: pain })], list, now).notImproving;
+					const attended = list.filter((s) => s.startsAt <= now.toISOString()).length;
+					if (today < 21 || attended < 4) expect(result.status).toBe('not_due');
+					else expect(result.status).toBe(pain <= 5 ? 'improving' : 'not_improving');
+				}
+			)
 		);
 	});
 });

@@ -100,12 +100,7 @@ function measureProgress(measure: MeasureKey, series: readonly CheckIn[]): Measu
  * improvement, and no answer since baseline is no responder result either. A baseline of 0 leaves
  * nothing to improve, so the rule cannot apply.
  */
-export function assessNotImproving(
-	leg: MeasureProgress,
-	baseline: CheckIn | null,
-	sessions: readonly Session[],
-	now: Date
-): NotImprovingResult {
+export function assessNotImproving(leg: MeasureProgress, baseline: CheckIn | null, sessions: readonly Session[], now: Date): NotImprovingResult {
 	if (!baseline || !leg.baseline || leg.baseline.value === 0) {
 		return { status: 'no_baseline', reason: null, sessionsSinceBaseline: 0, reviewFrom: null };
 	}

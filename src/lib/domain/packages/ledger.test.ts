@@ -11,7 +11,15 @@ const use = (sequence: number, patientId = 'holder'): PackageEntry => ({ kind: '
 describe('the state of a package', () => {
 	it('derives remaining visits, the balance and the liability from the entries', () => {
 		const state = packageState(terms, [sale, pay(10_000), use(1), use(2)]);
-		expect(state).toMatchObject({ remainingVisits: 3, usedVisits: 2, paidJpy: 10_000, balanceDueJpy: 15_000, liabilityJpy: 0, status: 'active', nextSequence: 3 });
+		expect(state).toMatchObject({
+			remainingVisits: 3,
+			usedVisits: 2,
+			paidJpy: 10_000,
+			balanceDueJpy: 15_000,
+			liabilityJpy: 0,
+			status: 'active',
+			nextSequence: 3
+		});
 		expect(packageState(terms, [sale, pay(25_000), use(1), use(2)]).liabilityJpy).toBe(15_000);
 		expect(packageState(terms, [sale, pay(12_000), use(1)]).liabilityJpy).toBe(7_000);
 	});
@@ -58,7 +66,12 @@ describe('payments toward a package', () => {
 });
 
 describe('who may use a package for which visit', () => {
-	const pkg: PackageHolder = { holderPatientId: 'holder', familyPatientIds: ['child'], expiresOn: '2027-06-06', terms: { ...terms, serviceIds: ['acu'], familyShareable: true } };
+	const pkg: PackageHolder = {
+		holderPatientId: 'holder',
+		familyPatientIds: ['child'],
+		expiresOn: '2027-06-06',
+		terms: { ...terms, serviceIds: ['acu'], familyShareable: true }
+	};
 	const visit = { patientId: 'holder', serviceId: 'acu', visitDate: '2026-12-10', insured: false };
 
 	it('lets the holder and a named family member use a covered service', () => {
@@ -68,7 +81,10 @@ describe('who may use a package for which visit', () => {
 
 	it('refuses anyone else, a family member of a package not shareable, and another service', () => {
 		expect(checkUse(pkg, [sale], { ...visit, patientId: 'stranger' })).toEqual({ ok: false, code: 'not_allowed_user' });
-		expect(checkUse({ ...pkg, terms: { ...pkg.terms, familyShareable: false } }, [sale], { ...visit, patientId: 'child' })).toEqual({ ok: false, code: 'not_allowed_user' });
+		expect(checkUse({ ...pkg, terms: { ...pkg.terms, familyShareable: false } }, [sale], { ...visit, patientId: 'child' })).toEqual({
+			ok: false,
+			code: 'not_allowed_user'
+		});
 		expect(checkUse(pkg, [sale], { ...visit, serviceId: 'massage' })).toEqual({ ok: false, code: 'service_not_covered' });
 	});
 
@@ -113,33 +129,40 @@ describe('any sequence of sales, payments, uses, refunds and expiries', () => {
 	it('keeps remaining visits and the liability non-negative and equal to a recount', () => {
 		const step = fc.record({ op: fc.constantFrom<Step['op']>('pay', 'use', 'use', 'reinstate', 'expire', 'refund'), n: fc.nat(1_000_000) });
 		fc.assert(
-			fc.property(fc.integer({ min: 1, max: 12 }), fc.integer({ min: 0, max: 200_000 }), fc.array(step, { maxLength: 40 }), fc.nat(5_000), (visitCount, priceJpy, steps, fee) => {
-				const terms = { visitCount, priceJpy };
-				const entries: PackageEntry[] = [sale];
-				for (const [at, { op, n }] of steps.entries()) {
-					const state = packageState(terms, entries);
-					let next: PackageEntry | null = null;
-					if (op === 'pay' && state.balanceDueJpy > 0) next = { kind: 'payment', at, method: 'card', amountJpy: 1 + (n % state.balanceDueJpy) };
-					if (op === 'use' && state.status === 'active') next = { kind: 'use', at, sequence: state.nextSequence, patientId: 'p', appointmentId: null };
-					if (op === 'reinstate' && state.status !== 'refunded' && state.expiredVisits === 0 && state.uses.length > 0) next = { kind: 'reinstate', at, sequence: state.uses[n % state.uses.length]!.sequence };
-					if (op === 'expire' && state.status === 'active') next = { kind: 'expiry', at, visits: state.remainingVisits };
-					if (op === 'refund') {
-						const quote = computeRefund(terms, entries, { cancellationFeeJpy: fee, documentedAverageDamageJpy: n % 3_000 }, '2026-12-06');
-						if (quote.ok) next = refundEntry(quote.computation, at, 'cash');
+			fc.property(
+				fc.integer({ min: 1, max: 12 }),
+				fc.integer({ min: 0, max: 200_000 }),
+				fc.array(step, { maxLength: 40 }),
+				fc.nat(5_000),
+				(visitCount, priceJpy, steps, fee) => {
+					const terms = { visitCount, priceJpy };
+					const entries: PackageEntry[] = [sale];
+					for (const [at, { op, n }] of steps.entries()) {
+						const state = packageState(terms, entries);
+						let next: PackageEntry | null = null;
+						if (op === 'pay' && state.balanceDueJpy > 0) next = { kind: 'payment', at, method: 'card', amountJpy: 1 + (n % state.balanceDueJpy) };
+						if (op === 'use' && state.status === 'active') next = { kind: 'use', at, sequence: state.nextSequence, patientId: 'p', appointmentId: null };
+						if (op === 'reinstate' && state.status !== 'refunded' && state.expiredVisits === 0 && state.uses.length > 0)
+							next = { kind: 'reinstate', at, sequence: state.uses[n % state.uses.length]!.sequence };
+						if (op === 'expire' && state.status === 'active') next = { kind: 'expiry', at, visits: state.remainingVisits };
+						if (op === 'refund') {
+							const quote = computeRefund(terms, entries, { cancellationFeeJpy: fee, documentedAverageDamageJpy: n % 3_000 }, '2026-12-06');
+							if (quote.ok) next = refundEntry(quote.computation, at, 'cash');
+						}
+						if (!next) continue;
+						entries.push(next);
+						const after = packageState(terms, entries);
+						const counted = recount(visitCount, priceJpy, entries);
+						expect(after.remainingVisits).toBeGreaterThanOrEqual(0);
+						expect(after.liabilityJpy).toBeGreaterThanOrEqual(0);
+						expect(after.balanceDueJpy).toBeGreaterThanOrEqual(0);
+						expect(after.remainingVisits).toBe(counted.remaining);
+						expect(after.liabilityJpy).toBe(counted.liability);
+						expect(after.liabilityJpy).toBeLessThanOrEqual(after.paidJpy - after.returnedJpy);
+						expect(after.usedVisits + after.expiredVisits + after.refundedVisits + after.remainingVisits).toBe(visitCount);
 					}
-					if (!next) continue;
-					entries.push(next);
-					const after = packageState(terms, entries);
-					const counted = recount(visitCount, priceJpy, entries);
-					expect(after.remainingVisits).toBeGreaterThanOrEqual(0);
-					expect(after.liabilityJpy).toBeGreaterThanOrEqual(0);
-					expect(after.balanceDueJpy).toBeGreaterThanOrEqual(0);
-					expect(after.remainingVisits).toBe(counted.remaining);
-					expect(after.liabilityJpy).toBe(counted.liability);
-					expect(after.liabilityJpy).toBeLessThanOrEqual(after.paidJpy - after.returnedJpy);
-					expect(after.usedVisits + after.expiredVisits + after.refundedVisits + after.remainingVisits).toBe(visitCount);
 				}
-			}),
+			),
 			{ numRuns: 300 }
 		);
 	});

@@ -62,7 +62,12 @@ export class LedgerError extends Error {
  * only with the entry, since that is when the accounts recognise it. Throws on an impossible
  * ledger: the use cases check every entry with `checkEntry` before writing it.
  */
-export function packageState(terms: Pick<PackageTerms, 'visitCount' | 'priceJpy'>, entries: readonly PackageEntry[], today: string | null = null, expiresOn: string | null = null): PackageState {
+export function packageState(
+	terms: Pick<PackageTerms, 'visitCount' | 'priceJpy'>,
+	entries: readonly PackageEntry[],
+	today: string | null = null,
+	expiresOn: string | null = null
+): PackageState {
 	let used = 0;
 	let expired = 0;
 	let refunded = 0;
@@ -127,7 +132,13 @@ export function packageState(terms: Pick<PackageTerms, 'visitCount' | 'priceJpy'
 	const liabilityJpy = heldFor(terms, paid - returned, consumed, remainingVisits);
 	const balanceDueJpy = cancelled ? dueWhenCancelled : terms.priceJpy - paid;
 	const pastExpiry = today !== null && expiresOn !== null && today >= expiresOn;
-	const status: PackageStatus = cancelled ? 'refunded' : expired > 0 || (pastExpiry && remainingVisits > 0) ? 'expired' : remainingVisits === 0 ? 'used_up' : 'active';
+	const status: PackageStatus = cancelled
+		? 'refunded'
+		: expired > 0 || (pastExpiry && remainingVisits > 0)
+			? 'expired'
+			: remainingVisits === 0
+				? 'used_up'
+				: 'active';
 	const ordered = [...uses.values()].sort((a, b) => a.sequence - b.sequence);
 	return {
 		visitCount: terms.visitCount,
@@ -180,7 +191,11 @@ export interface PackageHolder {
  * Whether a visit may use this package: the one rule called at the desk's marking, on completion
  * and from the API. Used on completion (or a charged no-show), never at booking.
  */
-export function checkUse(pkg: PackageHolder, entries: readonly PackageEntry[], request: UseRequest): { ok: true; state: PackageState } | { ok: false; code: UseRefusal } {
+export function checkUse(
+	pkg: PackageHolder,
+	entries: readonly PackageEntry[],
+	request: UseRequest
+): { ok: true; state: PackageState } | { ok: false; code: UseRefusal } {
 	const state = packageState(pkg.terms, entries, request.visitDate, pkg.expiresOn);
 	if (request.insured) return { ok: false, code: 'insured_visit' };
 	if (request.visitDate >= pkg.expiresOn) return { ok: false, code: 'expired' };
@@ -194,7 +209,11 @@ export function checkUse(pkg: PackageHolder, entries: readonly PackageEntry[], r
 }
 
 /** A payment toward a package: part payments allowed, never beyond the price, never after a refund. */
-export function checkPackagePayment(terms: Pick<PackageTerms, 'visitCount' | 'priceJpy'>, entries: readonly PackageEntry[], amountJpy: number): { ok: true } | { ok: false; code: 'invalid_amount' | 'nothing_due' | 'exceeds_balance' } {
+export function checkPackagePayment(
+	terms: Pick<PackageTerms, 'visitCount' | 'priceJpy'>,
+	entries: readonly PackageEntry[],
+	amountJpy: number
+): { ok: true } | { ok: false; code: 'invalid_amount' | 'nothing_due' | 'exceeds_balance' } {
 	if (!isYen(amountJpy) || amountJpy === 0) return { ok: false, code: 'invalid_amount' };
 	const state = packageState(terms, entries);
 	if (state.balanceDueJpy === 0) return { ok: false, code: 'nothing_due' };

@@ -2,7 +2,18 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { addDays } from '../time';
 import { checkUse, packageState, type PackageEntry } from './ledger';
-import { assertPlanTerms, choosePlanPeriod, dueRenewal, nextPeriod, periodContaining, periodGrant, periodMonth, planRemainingOn, type PlanPeriod, type PlanTerms } from './monthly';
+import {
+	assertPlanTerms,
+	choosePlanPeriod,
+	dueRenewal,
+	nextPeriod,
+	periodContaining,
+	periodGrant,
+	periodMonth,
+	planRemainingOn,
+	type PlanPeriod,
+	type PlanTerms
+} from './monthly';
 import { computeRefund, refundEntry } from './refund';
 
 const plan: PlanTerms = { visitsPerMonth: 4, monthlyPriceJpy: 20_000, carryOver: true, renewalDay: 1, serviceIds: ['s'], familyShareable: false };
@@ -11,7 +22,19 @@ const request = (visitDate: string) => ({ patientId: 'p', serviceId: 's', visitD
 function periodOf(terms: PlanTerms, start: string, entries: PackageEntry[] = [{ kind: 'sale', at: 0 }], saleId = start): PlanPeriod {
 	const period = periodContaining(start, terms.renewalDay);
 	const grant = periodGrant(terms, period);
-	return { saleId, period, holder: { holderPatientId: 'p', familyPatientIds: [], expiresOn: grant.expiresOn, validFrom: grant.validFrom, terms: { visitCount: grant.visitCount, priceJpy: grant.priceJpy, serviceIds: terms.serviceIds, familyShareable: terms.familyShareable } }, entries, voided: false };
+	return {
+		saleId,
+		period,
+		holder: {
+			holderPatientId: 'p',
+			familyPatientIds: [],
+			expiresOn: grant.expiresOn,
+			validFrom: grant.validFrom,
+			terms: { visitCount: grant.visitCount, priceJpy: grant.priceJpy, serviceIds: terms.serviceIds, familyShareable: terms.familyShareable }
+		},
+		entries,
+		voided: false
+	};
 }
 const use = (sequence: number): PackageEntry => ({ kind: 'use', at: sequence, sequence, patientId: 'p', appointmentId: `a${sequence}` });
 
@@ -109,7 +132,10 @@ function recount(visitCount: number, priceJpy: number, entries: readonly Package
 
 describe('any sequence of renewals, payments, uses, refunds and expiries of a monthly plan', () => {
 	it('keeps every month’s remaining visits and liability non-negative and equal to a recount', () => {
-		const step = fc.record({ op: fc.constantFrom<Step['op']>('next_month', 'pay', 'use', 'use', 'use', 'reinstate', 'refund', 'stop', 'day'), n: fc.nat(1_000_000) });
+		const step = fc.record({
+			op: fc.constantFrom<Step['op']>('next_month', 'pay', 'use', 'use', 'use', 'reinstate', 'refund', 'stop', 'day'),
+			n: fc.nat(1_000_000)
+		});
 		fc.assert(
 			fc.property(
 				fc.integer({ min: 1, max: 8 }),
@@ -130,7 +156,8 @@ describe('any sequence of renewals, payments, uses, refunds and expiries of a mo
 					const expire = () => {
 						for (const p of periods) {
 							const state = packageState(p.holder.terms, p.entries);
-							if (today >= p.holder.expiresOn && state.status === 'active') p.entries = [...p.entries, { kind: 'expiry', at: 0, visits: state.remainingVisits }];
+							if (today >= p.holder.expiresOn && state.status === 'active')
+								p.entries = [...p.entries, { kind: 'expiry', at: 0, visits: state.remainingVisits }];
 						}
 					};
 					renew();
@@ -144,7 +171,8 @@ describe('any sequence of renewals, payments, uses, refunds and expiries of a mo
 						if (op === 'stop' && stoppedOn === null) stoppedOn = today;
 						if (op === 'pay' && target) {
 							const state = packageState(target.holder.terms, target.entries);
-							if (state.balanceDueJpy > 0) target.entries = [...target.entries, { kind: 'payment', at, method: 'cash', amountJpy: 1 + (n % state.balanceDueJpy) }];
+							if (state.balanceDueJpy > 0)
+								target.entries = [...target.entries, { kind: 'payment', at, method: 'cash', amountJpy: 1 + (n % state.balanceDueJpy) }];
 						}
 						if (op === 'use') {
 							const before = planRemainingOn(periods, today);
@@ -160,7 +188,8 @@ describe('any sequence of renewals, payments, uses, refunds and expiries of a mo
 						}
 						if (op === 'reinstate' && target) {
 							const state = packageState(target.holder.terms, target.entries);
-							if (state.status !== 'refunded' && state.expiredVisits === 0 && state.uses.length > 0) target.entries = [...target.entries, { kind: 'reinstate', at, sequence: state.uses[n % state.uses.length]!.sequence }];
+							if (state.status !== 'refunded' && state.expiredVisits === 0 && state.uses.length > 0)
+								target.entries = [...target.entries, { kind: 'reinstate', at, sequence: state.uses[n % state.uses.length]!.sequence }];
 						}
 						if (op === 'refund' && target) {
 							const quote = computeRefund(target.holder.terms, target.entries, { cancellationFeeJpy: fee, documentedAverageDamageJpy: n % 3_000 }, today);

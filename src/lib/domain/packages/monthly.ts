@@ -33,8 +33,10 @@ export interface PlanTerms {
 }
 
 export function assertPlanTerms(terms: PlanTerms): PlanTerms {
-	if (!Number.isSafeInteger(terms.visitsPerMonth) || terms.visitsPerMonth < 1 || terms.visitsPerMonth > MAX_VISITS) throw new RangeError(`visits per month must be 1–${MAX_VISITS}`);
-	if (!Number.isSafeInteger(terms.renewalDay) || terms.renewalDay < 1 || terms.renewalDay > MAX_RENEWAL_DAY) throw new RangeError(`renewal day must be 1–${MAX_RENEWAL_DAY}`);
+	if (!Number.isSafeInteger(terms.visitsPerMonth) || terms.visitsPerMonth < 1 || terms.visitsPerMonth > MAX_VISITS)
+		throw new RangeError(`visits per month must be 1–${MAX_VISITS}`);
+	if (!Number.isSafeInteger(terms.renewalDay) || terms.renewalDay < 1 || terms.renewalDay > MAX_RENEWAL_DAY)
+		throw new RangeError(`renewal day must be 1–${MAX_RENEWAL_DAY}`);
 	if (!isYen(terms.monthlyPriceJpy) || terms.monthlyPriceJpy < 1) throw new RangeError('monthly price must be positive yen');
 	return terms;
 }
@@ -85,7 +87,10 @@ export function periodMonth(period: Pick<Period, 'start'>): { year: number; mont
  * The terms one period is sold with, as a course: the month's visits at the month's price,
  * usable from the period's start until its end — or, with carry-over, the next period's end.
  */
-export function periodGrant(terms: PlanTerms, period: Period): { visitCount: number; priceJpy: number; validityMonths: number; validFrom: string; expiresOn: string } {
+export function periodGrant(
+	terms: PlanTerms,
+	period: Period
+): { visitCount: number; priceJpy: number; validityMonths: number; validFrom: string; expiresOn: string } {
 	assertPlanTerms(terms);
 	return {
 		visitCount: terms.visitsPerMonth,
@@ -131,7 +136,8 @@ export function choosePlanPeriod(periods: readonly PlanPeriod[], request: UseReq
 		if (p.voided) continue;
 		const check = checkUse({ ...p.holder, validFrom: p.period.start }, p.entries, request);
 		if (check.ok) {
-			if (!chosen || p.holder.expiresOn < chosen.expiresOn || (p.holder.expiresOn === chosen.expiresOn && p.period.start < chosen.start)) chosen = { saleId: p.saleId, state: check.state, expiresOn: p.holder.expiresOn, start: p.period.start };
+			if (!chosen || p.holder.expiresOn < chosen.expiresOn || (p.holder.expiresOn === chosen.expiresOn && p.period.start < chosen.start))
+				chosen = { saleId: p.saleId, state: check.state, expiresOn: p.holder.expiresOn, start: p.period.start };
 		} else if (p.period.start <= request.visitDate && (!refusal || p.period.start > refusal.start)) refusal = { code: check.code, start: p.period.start };
 	}
 	if (chosen) return { ok: true, saleId: chosen.saleId, state: chosen.state, carried: request.visitDate >= periodsEnd(periods, chosen.saleId) };

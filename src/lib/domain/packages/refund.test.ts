@@ -13,7 +13,10 @@ const noFee = { cancellationFeeJpy: 0, documentedAverageDamageJpy: null };
 describe('refunding the rest of a course', () => {
 	it('returns the visits left at the discounted per-visit price', () => {
 		const quote = computeRefund(terms, [sale, pay(25_000), use(1), use(2)], noFee, '2026-12-06');
-		expect(quote).toMatchObject({ ok: true, computation: { unusedVisits: 3, perVisitJpy: 5_000, unusedValueJpy: 15_000, feeJpy: 0, refundJpy: 15_000, law: 'consumer_contract_act_9' } });
+		expect(quote).toMatchObject({
+			ok: true,
+			computation: { unusedVisits: 3, perVisitJpy: 5_000, unusedValueJpy: 15_000, feeJpy: 0, refundJpy: 15_000, law: 'consumer_contract_act_9' }
+		});
 	});
 
 	it('returns the odd yen with the last visits', () => {
@@ -37,7 +40,12 @@ describe('refunding the rest of a course', () => {
 	});
 
 	it('caps the fee at the guide ceiling percent of the visits left', () => {
-		const quote = computeRefund(terms, [sale, pay(25_000), use(1), use(2), use(3), use(4)], { cancellationFeeJpy: 3_000, documentedAverageDamageJpy: 3_000 }, '2026-12-06');
+		const quote = computeRefund(
+			terms,
+			[sale, pay(25_000), use(1), use(2), use(3), use(4)],
+			{ cancellationFeeJpy: 3_000, documentedAverageDamageJpy: 3_000 },
+			'2026-12-06'
+		);
 		expect(quote).toMatchObject({ ok: true, computation: { unusedValueJpy: 5_000, feeJpy: 500, feeCappedBy: 'guide_ceiling_percent', refundJpy: 4_500 } });
 	});
 
@@ -54,7 +62,10 @@ describe('refunding the rest of a course', () => {
 	it('has nothing to refund when used up, expired or refunded', () => {
 		const usedUp = [sale, pay(25_000), use(1), use(2), use(3), use(4), use(5)];
 		expect(computeRefund(terms, usedUp, noFee, '2026-12-06')).toEqual({ ok: false, code: 'nothing_to_refund' });
-		expect(computeRefund(terms, [sale, pay(25_000), { kind: 'expiry', at: 9, visits: 5 }], noFee, '2026-12-06')).toEqual({ ok: false, code: 'nothing_to_refund' });
+		expect(computeRefund(terms, [sale, pay(25_000), { kind: 'expiry', at: 9, visits: 5 }], noFee, '2026-12-06')).toEqual({
+			ok: false,
+			code: 'nothing_to_refund'
+		});
 	});
 
 	it('writes an entry the ledger accepts, leaving no liability and the used part owed', () => {

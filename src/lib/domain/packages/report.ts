@@ -58,7 +58,18 @@ export function courseFiguresAt(
 
 export type FigureTotals = Omit<CourseFigures, 'status'> & { courses: number };
 
-const SUMMED = ['visitCount', 'priceJpy', 'paidJpy', 'usedVisits', 'expiredVisits', 'refundedVisits', 'refundedJpy', 'feeJpy', 'remainingVisits', 'liabilityJpy'] as const;
+const SUMMED = [
+	'visitCount',
+	'priceJpy',
+	'paidJpy',
+	'usedVisits',
+	'expiredVisits',
+	'refundedVisits',
+	'refundedJpy',
+	'feeJpy',
+	'remainingVisits',
+	'liabilityJpy'
+] as const;
 
 /** The totals row: every figure summed (integers, so the sum is exact). */
 export function totalFigures(rows: readonly CourseFigures[]): FigureTotals {

@@ -2,7 +2,14 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { assertTerms, expiresOn, lastValidDay, taxOfSale, valueOfFirstVisits, valueOfLastVisits, type PackageTerms } from './terms';
 
-const course = (visitCount: number, priceJpy: number): PackageTerms => ({ kind: 'course', visitCount, priceJpy, validityMonths: 6, serviceIds: ['svc'], familyShareable: false });
+const course = (visitCount: number, priceJpy: number): PackageTerms => ({
+	kind: 'course',
+	visitCount,
+	priceJpy,
+	validityMonths: 6,
+	serviceIds: ['svc'],
+	familyShareable: false
+});
 
 describe('the value of the visits of a course', () => {
 	it('splits an even price evenly', () => {

@@ -30,8 +30,10 @@ export const MAX_VISITS = 100;
 export const MAX_VALIDITY_MONTHS = 60;
 
 export function assertTerms(terms: PackageTerms): PackageTerms {
-	if (!Number.isSafeInteger(terms.visitCount) || terms.visitCount < 1 || terms.visitCount > MAX_VISITS) throw new RangeError(`visit count must be 1–${MAX_VISITS}`);
-	if (!Number.isSafeInteger(terms.validityMonths) || terms.validityMonths < 1 || terms.validityMonths > MAX_VALIDITY_MONTHS) throw new RangeError(`validity must be 1–${MAX_VALIDITY_MONTHS} months`);
+	if (!Number.isSafeInteger(terms.visitCount) || terms.visitCount < 1 || terms.visitCount > MAX_VISITS)
+		throw new RangeError(`visit count must be 1–${MAX_VISITS}`);
+	if (!Number.isSafeInteger(terms.validityMonths) || terms.validityMonths < 1 || terms.validityMonths > MAX_VALIDITY_MONTHS)
+		throw new RangeError(`validity must be 1–${MAX_VALIDITY_MONTHS} months`);
 	assertYen(terms.priceJpy, 'package price');
 	return terms;
 }

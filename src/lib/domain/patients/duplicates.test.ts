@@ -83,8 +83,10 @@ describe('possible duplicate patients', () => {
 			phone: fc.constantFrom('090-1234-5678', '09012345678', '03-1234-5678'),
 			dateOfBirth: fc.constantFrom('1960-03-10', '1970-01-01', null)
 		});
-		fc.assert(fc.property(facts, facts, (a, b) => {
+		fc.assert(
+			fc.property(facts, facts, (a, b) => {
 				expect(duplicateReasons(a, b)).toEqual(duplicateReasons(b, a));
-			}));
+			})
+		);
 	});
 });

@@ -41,7 +41,11 @@ describe('the contact details of a merged record (issue #16)', () => {
 	});
 
 	it('refuses "none" for a field other than the e-mail address', () => {
-		expect(mergeContact(real, outsider, { email: 'survivor', phone: 'none', address: 'survivor' }, false)).toEqual({ ok: false, code: 'contact_unchosen', fields: ['phone'] });
+		expect(mergeContact(real, outsider, { email: 'survivor', phone: 'none', address: 'survivor' }, false)).toEqual({
+			ok: false,
+			code: 'contact_unchosen',
+			fields: ['phone']
+		});
 	});
 
 	it('treats an empty address as checked whatever its source', () => {

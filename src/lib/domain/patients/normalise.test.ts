@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { isKanaReading, normaliseInsurerNumber, normalisePhone, normalisePostalCode, normaliseText, parseDateOfBirth, romajiKey, toKatakana } from './normalise';
+import {
+	isKanaReading,
+	normaliseInsurerNumber,
+	normalisePhone,
+	normalisePostalCode,
+	normaliseText,
+	parseDateOfBirth,
+	romajiKey,
+	toKatakana
+} from './normalise';
 
 describe('normaliseText', () => {
 	it.each([

@@ -87,7 +87,9 @@ function normaliseDomestic(digits: string, groups: string[] | null): PhoneResult
 
 /** 'NNN-NNNN', or null; accepts full-width digits, any hyphen and a leading 〒. */
 export function normalisePostalCode(s: string): string | null {
-	const text = normaliseText(s).replace(DASHES, '-').replace(/^[〒〶]\s*/, '');
+	const text = normaliseText(s)
+		.replace(DASHES, '-')
+		.replace(/^[〒〶]\s*/, '');
 	const match = /^(\d{3})-?(\d{4})$/.exec(text);
 	return match ? `${match[1]}-${match[2]}` : null;
 }
@@ -136,9 +138,7 @@ function toCalendarDate(year: number, month: number, day: number): CalendarDate 
 
 function parseCalendarDate(text: string): CalendarDate | null {
 	const match =
-		/^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/.exec(text) ??
-		/^(\d{4})年\s*(\d{1,2})月\s*(\d{1,2})日$/.exec(text) ??
-		/^(\d{4})(\d{2})(\d{2})$/.exec(text);
+		/^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/.exec(text) ?? /^(\d{4})年\s*(\d{1,2})月\s*(\d{1,2})日$/.exec(text) ?? /^(\d{4})(\d{2})(\d{2})$/.exec(text);
 	if (!match) return null;
 	return toCalendarDate(Number(match[1]), Number(match[2]), Number(match[3]));
 }
@@ -169,16 +169,91 @@ export function parseDateOfBirth(s: string, today: string): DateOfBirthResult {
 
 // Katakana to Hepburn romaji, for search keys only: never shown.
 const KANA_ROMAJI: Record<string, string> = {
-	ア: 'a', イ: 'i', ウ: 'u', エ: 'e', オ: 'o',
-	カ: 'ka', キ: 'ki', ク: 'ku', ケ: 'ke', コ: 'ko', ガ: 'ga', ギ: 'gi', グ: 'gu', ゲ: 'ge', ゴ: 'go',
-	サ: 'sa', シ: 'shi', ス: 'su', セ: 'se', ソ: 'so', ザ: 'za', ジ: 'ji', ズ: 'zu', ゼ: 'ze', ゾ: 'zo',
-	タ: 'ta', チ: 'chi', ツ: 'tsu', テ: 'te', ト: 'to', ダ: 'da', ヂ: 'ji', ヅ: 'zu', デ: 'de', ド: 'do',
-	ナ: 'na', ニ: 'ni', ヌ: 'nu', ネ: 'ne', ノ: 'no',
-	ハ: 'ha', ヒ: 'hi', フ: 'fu', ヘ: 'he', ホ: 'ho', バ: 'ba', ビ: 'bi', ブ: 'bu', ベ: 'be', ボ: 'bo',
-	パ: 'pa', ピ: 'pi', プ: 'pu', ペ: 'pe', ポ: 'po',
-	マ: 'ma', ミ: 'mi', ム: 'mu', メ: 'me', モ: 'mo', ヤ: 'ya', ユ: 'yu', ヨ: 'yo',
-	ラ: 'ra', リ: 'ri', ル: 'ru', レ: 're', ロ: 'ro', ワ: 'wa', ヰ: 'i', ヱ: 'e', ヲ: 'o', ン: 'n', ヴ: 'vu',
-	ァ: 'a', ィ: 'i', ゥ: 'u', ェ: 'e', ォ: 'o', ャ: 'ya', ュ: 'yu', ョ: 'yo', ヮ: 'wa', ヵ: 'ka', ヶ: 'ke'
+	ア: 'a',
+	イ: 'i',
+	ウ: 'u',
+	エ: 'e',
+	オ: 'o',
+	カ: 'ka',
+	キ: 'ki',
+	ク: 'ku',
+	ケ: 'ke',
+	コ: 'ko',
+	ガ: 'ga',
+	ギ: 'gi',
+	グ: 'gu',
+	ゲ: 'ge',
+	ゴ: 'go',
+	サ: 'sa',
+	シ: 'shi',
+	ス: 'su',
+	セ: 'se',
+	ソ: 'so',
+	ザ: 'za',
+	ジ: 'ji',
+	ズ: 'zu',
+	ゼ: 'ze',
+	ゾ: 'zo',
+	タ: 'ta',
+	チ: 'chi',
+	ツ: 'tsu',
+	テ: 'te',
+	ト: 'to',
+	ダ: 'da',
+	ヂ: 'ji',
+	ヅ: 'zu',
+	デ: 'de',
+	ド: 'do',
+	ナ: 'na',
+	ニ: 'ni',
+	ヌ: 'nu',
+	ネ: 'ne',
+	ノ: 'no',
+	ハ: 'ha',
+	ヒ: 'hi',
+	フ: 'fu',
+	ヘ: 'he',
+	ホ: 'ho',
+	バ: 'ba',
+	ビ: 'bi',
+	ブ: 'bu',
+	ベ: 'be',
+	ボ: 'bo',
+	パ: 'pa',
+	ピ: 'pi',
+	プ: 'pu',
+	ペ: 'pe',
+	ポ: 'po',
+	マ: 'ma',
+	ミ: 'mi',
+	ム: 'mu',
+	メ: 'me',
+	モ: 'mo',
+	ヤ: 'ya',
+	ユ: 'yu',
+	ヨ: 'yo',
+	ラ: 'ra',
+	リ: 'ri',
+	ル: 'ru',
+	レ: 're',
+	ロ: 'ro',
+	ワ: 'wa',
+	ヰ: 'i',
+	ヱ: 'e',
+	ヲ: 'o',
+	ン: 'n',
+	ヴ: 'vu',
+	ァ: 'a',
+	ィ: 'i',
+	ゥ: 'u',
+	ェ: 'e',
+	ォ: 'o',
+	ャ: 'ya',
+	ュ: 'yu',
+	ョ: 'yo',
+	ヮ: 'wa',
+	ヵ: 'ka',
+	ヶ: 'ke'
 };
 const SMALL_Y = new Set(['ャ', 'ュ', 'ョ']);
 const SMALL_VOWEL = new Set(['ァ', 'ィ', 'ゥ', 'ェ', 'ォ']);

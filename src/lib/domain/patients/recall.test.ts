@@ -48,10 +48,12 @@ describe('recallList', () => {
 			'2026-12-01',
 			8
 		);
-		expect(list.map((e) => [e.patientId, e.dueOn, e.daysOverdue, e.basis])).toEqual([
-			['weekly-overdue', '2026-11-08', 23, 'plan'],
-			['no-plan', '2026-10-27', 35, 'weeks']
-		].sort((a, b) => (b[2] as number) - (a[2] as number)));
+		expect(list.map((e) => [e.patientId, e.dueOn, e.daysOverdue, e.basis])).toEqual(
+			[
+				['weekly-overdue', '2026-11-08', 23, 'plan'],
+				['no-plan', '2026-10-27', 35, 'weeks']
+			].sort((a, b) => (b[2] as number) - (a[2] as number))
+		);
 	});
 
 	it('lists a patient on the day they fall due', () => {

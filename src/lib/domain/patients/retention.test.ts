@@ -85,9 +85,15 @@ describe('retention periods as dated configuration', () => {
 
 	it('judges a period by the version in effect on the day it starts', () => {
 		const before = retentionDuties({ treatments: [{ kind: 'session', day: '2031-03-31' }], accountingDays: ['2031-03-31'] }, '2031-04-02', periods);
-		expect(before.map((d) => [d.years, d.source, d.keepUntil])).toEqual([[5, 'A', '2036-03-31'], [7, 'B', '2039-03-15']]);
+		expect(before.map((d) => [d.years, d.source, d.keepUntil])).toEqual([
+			[5, 'A', '2036-03-31'],
+			[7, 'B', '2039-03-15']
+		]);
 		const after = retentionDuties({ treatments: [{ kind: 'session', day: '2031-04-01' }], accountingDays: ['2031-04-01'] }, '2031-04-02', periods);
-		expect(after.map((d) => [d.years, d.source, d.keepUntil])).toEqual([[6, 'C', '2037-04-01'], [10, 'D', '2042-03-15']]);
+		expect(after.map((d) => [d.years, d.source, d.keepUntil])).toEqual([
+			[6, 'C', '2037-04-01'],
+			[10, 'D', '2042-03-15']
+		]);
 	});
 
 	it('applies the first version to records older than it', () => {

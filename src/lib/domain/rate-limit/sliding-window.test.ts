@@ -71,7 +71,9 @@ describe('sliding-window rate limit', () => {
 	it('never accepts more than the limit in any window, wherever it starts (property)', () => {
 		fc.assert(
 			fc.property(policy, times, (p, ts) => {
-				const accepted = run(ts, p).filter((r) => r.accepted).map((r) => r.at);
+				const accepted = run(ts, p)
+					.filter((r) => r.accepted)
+					.map((r) => r.at);
 				// Any window holding limit + 1 accepted requests would hold two that are `limit` apart.
 				for (let i = 0; i + p.limit < accepted.length; i++) expect(accepted[i + p.limit]! - accepted[i]!).toBeGreaterThanOrEqual(p.windowMs);
 			}),

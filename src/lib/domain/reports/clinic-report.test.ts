@@ -9,7 +9,14 @@ describe('the clinic report on a hand-counted fortnight', () => {
 	const report = clinicReport(fixtureInputs(), FIXTURE_PERIOD);
 
 	it('counts visits per week, new patients, cancellations and no-shows in clinic time', () => {
-		expect(report.activity).toEqual({ visitsPerWeek: X.visitsPerWeek, visits: X.visits, newPatients: X.newPatients, appointments: X.appointments, cancellations: X.cancellations, noShows: X.noShows });
+		expect(report.activity).toEqual({
+			visitsPerWeek: X.visitsPerWeek,
+			visits: X.visits,
+			newPatients: X.newPatients,
+			appointments: X.appointments,
+			cancellations: X.cancellations,
+			noShows: X.noShows
+		});
 	});
 
 	it('divides booked by working minutes per practitioner and per bed, without closed days or time off', () => {
@@ -66,7 +73,9 @@ describe('report periods', () => {
 });
 
 describe('report tables', () => {
-	const tables = reportTables(clinicReport(fixtureInputs(), FIXTURE_PERIOD), 'en', [{ patientNumber: 'P000001', name: '山田 花子', expiresOn: '2027-06-30', daysLeft: 16, renewed: false }]);
+	const tables = reportTables(clinicReport(fixtureInputs(), FIXTURE_PERIOD), 'en', [
+		{ patientNumber: 'P000001', name: '山田 花子', expiresOn: '2027-06-30', daysLeft: 16, renewed: false }
+	]);
 	const byId = (id: string) => tables.find((t) => t.id === id)!;
 
 	it('gives every table as many values per row as it has columns', () => {

@@ -49,16 +49,27 @@ function mainPractitioner(sessions: readonly ReportSession[]): string {
 	return best;
 }
 
-function patientOutcome(checkIns: readonly CheckIn[], sessions: readonly ReportSession[], inPeriod: readonly ReportSession[], endIso: string): PatientOutcome | null {
+function patientOutcome(
+	checkIns: readonly CheckIn[],
+	sessions: readonly ReportSession[],
+	inPeriod: readonly ReportSession[],
+	endIso: string
+): PatientOutcome | null {
 	const known = checkIns.filter((c) => c.recordedAt < endIso);
 	const baseline = baselineOf(known);
-	const legBaseline = baseline ? [...known].sort((a, b) => a.recordedAt.localeCompare(b.recordedAt)).find((c) => c.recordedAt >= baseline.recordedAt && c.legPain !== null) : undefined;
+	const legBaseline = baseline
+		? [...known].sort((a, b) => a.recordedAt.localeCompare(b.recordedAt)).find((c) => c.recordedAt >= baseline.recordedAt && c.legPain !== null)
+		: undefined;
 	if (!legBaseline || legBaseline.legPain === null || legBaseline.legPain === 0) return null;
 	const followUps = known.filter((c) => c.recordedAt > legBaseline.recordedAt && c.legPain !== null).sort((a, b) => a.recordedAt.localeCompare(b.recordedAt));
 	const first = followUps.find((c) => responderStatus(MEASURE_INSTRUMENTS.legPain, legBaseline.legPain, c.legPain) === 'responder');
 	const sessionsUntil = (at: string) =>
 		sessions.filter((s) => s.startsAt <= at && (s.startsAt >= legBaseline.recordedAt || s.id === legBaseline.appointmentId)).length;
-	return { practitionerId: mainPractitioner(inPeriod), followedUp: followUps.length > 0, sessionsToResponse: first ? Math.max(1, sessionsUntil(first.recordedAt)) : null };
+	return {
+		practitionerId: mainPractitioner(inPeriod),
+		followedUp: followUps.length > 0,
+		sessionsToResponse: first ? Math.max(1, sessionsUntil(first.recordedAt)) : null
+	};
 }
 
 function group(key: string, names: { nameJa: string; nameEn: string }, outcomes: readonly PatientOutcome[]): OutcomeGroup {
@@ -95,6 +106,12 @@ export function outcomeFigures(
 	}
 	return [
 		group('all', { nameJa: '全体', nameEn: 'All practitioners' }, outcomes),
-		...practitioners.map((p) => group(p.id, p, outcomes.filter((o) => o.practitionerId === p.id)))
+		...practitioners.map((p) =>
+			group(
+				p.id,
+				p,
+				outcomes.filter((o) => o.practitionerId === p.id)
+			)
+		)
 	];
 }

@@ -12,7 +12,16 @@ export const FIXTURE_PERIOD: ReportPeriod = { from: '2027-06-01', to: '2027-06-1
 
 export const jst = (day: string, time: string) => new Date(`${day}T${time}:00+09:00`).toISOString();
 
-type Row = [id: string, patient: string | null, practitioner: string, bed: string | null, day: string, start: string, end: string, status: ReportAppointment['status']];
+type Row = [
+	id: string,
+	patient: string | null,
+	practitioner: string,
+	bed: string | null,
+	day: string,
+	start: string,
+	end: string,
+	status: ReportAppointment['status']
+];
 export const FIXTURE_APPOINTMENTS: Row[] = [
 	['a1', 'p1', 'A', 'bed1', '2027-06-01', '10:00', '11:00', 'completed'],
 	['a2', 'p2', 'A', 'bed1', '2027-06-01', '10:30', '11:30', 'completed'],
@@ -27,15 +36,75 @@ export const FIXTURE_APPOINTMENTS: Row[] = [
 ];
 
 export const fixtureAppointments = (): ReportAppointment[] =>
-	FIXTURE_APPOINTMENTS.map(([id, patientId, practitionerId, bedId, day, start, end, status]) => ({ id, patientId, practitionerId, bedId, serviceId: 'S1', startsAt: jst(day, start), endsAt: jst(day, end), status }));
+	FIXTURE_APPOINTMENTS.map(([id, patientId, practitionerId, bedId, day, start, end, status]) => ({
+		id,
+		patientId,
+		practitionerId,
+		bedId,
+		serviceId: 'S1',
+		startsAt: jst(day, start),
+		endsAt: jst(day, end),
+		status
+	}));
 
-const line = (kind: 'service' | 'add_on' | 'insurance_fee', serviceId: string | null, nameJa: string, amountJpy: number) => ({ kind, serviceId, nameJa, nameEn: nameJa, amountJpy });
+const line = (kind: 'service' | 'add_on' | 'insurance_fee', serviceId: string | null, nameJa: string, amountJpy: number) => ({
+	kind,
+	serviceId,
+	nameJa,
+	nameEn: nameJa,
+	amountJpy
+});
 export const FIXTURE_CHARGES: ReportCharge[] = [
-	{ id: 'c1', serviceDate: '2027-06-01', practitionerId: 'A', payer: 'self_pay', chargedJpy: 6600, dueJpy: 6600, voided: false, lines: [line('service', 'S1', '鍼治療', 5500), line('add_on', 'S2', 'お灸', 1100)] },
-	{ id: 'c2', serviceDate: '2027-06-02', practitionerId: 'A', payer: 'insurance', chargedJpy: 3560, dueJpy: 1068, voided: false, lines: [line('insurance_fee', null, '初検料', 1950), line('insurance_fee', null, '施術料', 1610)] },
-	{ id: 'c3', serviceDate: '2027-06-09', practitionerId: 'A', payer: 'self_pay', chargedJpy: 5500, dueJpy: 5500, voided: true, lines: [line('service', 'S1', '鍼治療', 5500)] },
-	{ id: 'c4', serviceDate: '2027-05-20', practitionerId: 'B', payer: 'self_pay', chargedJpy: 5500, dueJpy: 5500, voided: false, lines: [line('service', 'S1', '鍼治療', 5500)] },
-	{ id: 'c5', serviceDate: '2027-06-15', practitionerId: 'A', payer: 'self_pay', chargedJpy: 5500, dueJpy: 5500, voided: false, lines: [line('service', 'S1', '鍼治療', 5500)] }
+	{
+		id: 'c1',
+		serviceDate: '2027-06-01',
+		practitionerId: 'A',
+		payer: 'self_pay',
+		chargedJpy: 6600,
+		dueJpy: 6600,
+		voided: false,
+		lines: [line('service', 'S1', '鍼治療', 5500), line('add_on', 'S2', 'お灸', 1100)]
+	},
+	{
+		id: 'c2',
+		serviceDate: '2027-06-02',
+		practitionerId: 'A',
+		payer: 'insurance',
+		chargedJpy: 3560,
+		dueJpy: 1068,
+		voided: false,
+		lines: [line('insurance_fee', null, '初検料', 1950), line('insurance_fee', null, '施術料', 1610)]
+	},
+	{
+		id: 'c3',
+		serviceDate: '2027-06-09',
+		practitionerId: 'A',
+		payer: 'self_pay',
+		chargedJpy: 5500,
+		dueJpy: 5500,
+		voided: true,
+		lines: [line('service', 'S1', '鍼治療', 5500)]
+	},
+	{
+		id: 'c4',
+		serviceDate: '2027-05-20',
+		practitionerId: 'B',
+		payer: 'self_pay',
+		chargedJpy: 5500,
+		dueJpy: 5500,
+		voided: false,
+		lines: [line('service', 'S1', '鍼治療', 5500)]
+	},
+	{
+		id: 'c5',
+		serviceDate: '2027-06-15',
+		practitionerId: 'A',
+		payer: 'self_pay',
+		chargedJpy: 5500,
+		dueJpy: 5500,
+		voided: false,
+		lines: [line('service', 'S1', '鍼治療', 5500)]
+	}
 ];
 
 export const FIXTURE_PAYMENTS: ReportPayment[] = [
@@ -46,11 +115,28 @@ export const FIXTURE_PAYMENTS: ReportPayment[] = [
 	{ chargeId: 'c4', kind: 'payment', amountJpy: 2000, receivedOn: '2027-06-03' }
 ];
 
-const checkIn = (id: string, at: string, source: CheckIn['source'], legPain: number, appointmentId: string | null = null): CheckIn => ({ id, recordedAt: at, source, appointmentId, legPain, backPain: null, psfs: null, sbi: null, pgic: null });
+const checkIn = (id: string, at: string, source: CheckIn['source'], legPain: number, appointmentId: string | null = null): CheckIn => ({
+	id,
+	recordedAt: at,
+	source,
+	appointmentId,
+	legPain,
+	backPain: null,
+	psfs: null,
+	sbi: null,
+	pgic: null
+});
 /** p1 improves by 2 points at the second session; p2 by 1 point only; p5 starts at 0 and is left out. */
 export const FIXTURE_CHECK_INS = new Map<string, CheckIn[]>([
 	['p1', [checkIn('k1', jst('2027-05-28', '12:00'), 'intake', 6), checkIn('k2', jst('2027-06-02', '16:30'), 'session', 4, 'a3')]],
-	['p2', [checkIn('k3', jst('2027-05-30', '12:00'), 'intake', 5), checkIn('k4', jst('2027-06-05', '12:00'), 'portal', 4), checkIn('k5', jst('2027-06-09', '09:00'), 'session', 4, 'a6')]],
+	[
+		'p2',
+		[
+			checkIn('k3', jst('2027-05-30', '12:00'), 'intake', 5),
+			checkIn('k4', jst('2027-06-05', '12:00'), 'portal', 4),
+			checkIn('k5', jst('2027-06-09', '09:00'), 'session', 4, 'a6')
+		]
+	],
 	['p5', [checkIn('k6', jst('2027-05-31', '12:00'), 'intake', 0)]]
 ]);
 
@@ -68,7 +154,13 @@ export function fixtureInputs(): ReportInputs {
 		],
 		practitioners: [
 			{ id: 'A', nameJa: '鈴木', nameEn: 'Suzuki', workingHours: weekdays([1, 2, 3, 4, 5], '09:00', '17:00'), timeOff: [] },
-			{ id: 'B', nameJa: '佐藤', nameEn: 'Sato', workingHours: weekdays([2, 4], '13:00', '18:00'), timeOff: [{ start: Date.parse(jst('2027-06-03', '13:00')), end: Date.parse(jst('2027-06-03', '15:00')) }] }
+			{
+				id: 'B',
+				nameJa: '佐藤',
+				nameEn: 'Sato',
+				workingHours: weekdays([2, 4], '13:00', '18:00'),
+				timeOff: [{ start: Date.parse(jst('2027-06-03', '13:00')), end: Date.parse(jst('2027-06-03', '15:00')) }]
+			}
 		],
 		beds: [
 			{ id: 'bed1', nameJa: 'ベッド1', nameEn: 'Bed 1' },

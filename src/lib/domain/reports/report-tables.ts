@@ -7,7 +7,18 @@ import type { Utilisation } from './utilisation';
  * file always matches the screen. Column names are catalogue keys (`reports.column.*`).
  */
 
-export const REPORT_TABLE_IDS = ['activity', 'visits', 'utilisation_practitioners', 'utilisation_beds', 'revenue_services', 'revenue_practitioners', 'money', 'outstanding', 'outcomes', 'consents'] as const;
+export const REPORT_TABLE_IDS = [
+	'activity',
+	'visits',
+	'utilisation_practitioners',
+	'utilisation_beds',
+	'revenue_services',
+	'revenue_practitioners',
+	'money',
+	'outstanding',
+	'outcomes',
+	'consents'
+] as const;
 export type ReportTableId = (typeof REPORT_TABLE_IDS)[number];
 
 export interface ReportTable {
@@ -31,7 +42,8 @@ export function percent(ratio: number | null): number | null {
 
 const name = (locale: 'ja' | 'en', row: { nameJa: string; nameEn: string }) => (locale === 'ja' ? row.nameJa : row.nameEn);
 
-const utilisationRows = (rows: readonly Utilisation[], locale: 'ja' | 'en') => rows.map((u) => [name(locale, u), u.bookedMinutes, u.workingMinutes, percent(u.ratio)]);
+const utilisationRows = (rows: readonly Utilisation[], locale: 'ja' | 'en') =>
+	rows.map((u) => [name(locale, u), u.bookedMinutes, u.workingMinutes, percent(u.ratio)]);
 
 export function reportTables(report: ClinicReport, locale: 'ja' | 'en', consents: readonly ExpiringConsentRow[]): ReportTable[] {
 	const { activity, utilisation, money, outcomes } = report;
@@ -42,17 +54,33 @@ export function reportTables(report: ClinicReport, locale: 'ja' | 'en', consents
 			rows: [[activity.visits, activity.newPatients, activity.appointments, activity.cancellations, activity.noShows]]
 		},
 		{ id: 'visits', columns: ['week', 'visits'], rows: activity.visitsPerWeek.map((w) => [w.week, w.visits]) },
-		{ id: 'utilisation_practitioners', columns: ['practitioner', 'bookedMinutes', 'workingMinutes', 'utilisation'], rows: utilisationRows(utilisation.practitioners, locale) },
+		{
+			id: 'utilisation_practitioners',
+			columns: ['practitioner', 'bookedMinutes', 'workingMinutes', 'utilisation'],
+			rows: utilisationRows(utilisation.practitioners, locale)
+		},
 		{ id: 'utilisation_beds', columns: ['bed', 'bookedMinutes', 'workingMinutes', 'utilisation'], rows: utilisationRows(utilisation.beds, locale) },
 		{ id: 'revenue_services', columns: ['service', 'charges', 'amountJpy'], rows: money.byService.map((r) => [name(locale, r), r.charges, r.amountJpy]) },
-		{ id: 'revenue_practitioners', columns: ['practitioner', 'charges', 'amountJpy'], rows: money.byPractitioner.map((r) => [name(locale, r), r.charges, r.amountJpy]) },
-		{ id: 'money', columns: ['chargedJpy', 'receivedJpy', 'outstandingJpy', 'outstandingCharges'], rows: [[money.chargedJpy, money.receivedJpy, money.outstandingJpy, money.outstanding.length]] },
+		{
+			id: 'revenue_practitioners',
+			columns: ['practitioner', 'charges', 'amountJpy'],
+			rows: money.byPractitioner.map((r) => [name(locale, r), r.charges, r.amountJpy])
+		},
+		{
+			id: 'money',
+			columns: ['chargedJpy', 'receivedJpy', 'outstandingJpy', 'outstandingCharges'],
+			rows: [[money.chargedJpy, money.receivedJpy, money.outstandingJpy, money.outstanding.length]]
+		},
 		{ id: 'outstanding', columns: ['serviceDate', 'chargeId', 'balanceJpy'], rows: money.outstanding.map((c) => [c.serviceDate, c.chargeId, c.balanceJpy]) },
 		{
 			id: 'outcomes',
 			columns: ['group', 'patients', 'n', 'responders', 'share', 'medianSessions'],
 			rows: outcomes.map((g) => [name(locale, g), g.patients, g.n, g.responders, percent(g.share), g.medianSessionsToResponse])
 		},
-		{ id: 'consents', columns: ['patientNumber', 'patient', 'expiresOn', 'daysLeft', 'renewed'], rows: consents.map((c) => [c.patientNumber, c.name, c.expiresOn, c.daysLeft, c.renewed ? 1 : 0]) }
+		{
+			id: 'consents',
+			columns: ['patientNumber', 'patient', 'expiresOn', 'daysLeft', 'renewed'],
+			rows: consents.map((c) => [c.patientNumber, c.name, c.expiresOn, c.daysLeft, c.renewed ? 1 : 0])
+		}
 	];
 }

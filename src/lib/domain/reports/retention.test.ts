@@ -7,7 +7,16 @@ let seq = 0;
 /** A visit at 10:00 Tokyo on `day`, booked `bookedOn` (default: a week before). */
 function visit(patientId: string, day: string, practitionerId = 'sato', over: Partial<RetentionAppointment> = {}): RetentionAppointment {
 	const startsAt = new Date(Date.parse(`${day}T10:00:00+09:00`)).toISOString();
-	return { id: `a${++seq}`, patientId, practitionerId, startsAt, createdAt: new Date(Date.parse(startsAt) - 7 * 86_400_000).toISOString(), attended: true, cancelled: false, ...over };
+	return {
+		id: `a${++seq}`,
+		patientId,
+		practitionerId,
+		startsAt,
+		createdAt: new Date(Date.parse(startsAt) - 7 * 86_400_000).toISOString(),
+		attended: true,
+		cancelled: false,
+		...over
+	};
 }
 const bookedOn = (day: string, time = '10:30') => new Date(Date.parse(`${day}T${time}:00+09:00`)).toISOString();
 
@@ -29,7 +38,11 @@ describe('retentionFigures', () => {
 	});
 
 	it('counts a next visit that was later cancelled, since it was booked when the patient left', () => {
-		const rows = retentionFigures([visit('p1', '2026-04-01'), visit('p1', '2026-04-15', 'sato', { attended: false, cancelled: true, createdAt: bookedOn('2026-04-01') })], period, NOW);
+		const rows = retentionFigures(
+			[visit('p1', '2026-04-01'), visit('p1', '2026-04-15', 'sato', { attended: false, cancelled: true, createdAt: bookedOn('2026-04-01') })],
+			period,
+			NOW
+		);
 		expect(rows[0]!.nextBooked).toEqual({ n: 1, hits: 1, rate: 1 });
 	});
 
@@ -63,13 +76,24 @@ describe('retentionFigures', () => {
 	});
 
 	it('averages the days between consecutive visits whose later visit is in the period', () => {
-		const rows = retentionFigures([visit('p', '2026-03-25'), visit('p', '2026-04-01'), visit('p', '2026-04-15'), visit('q', '2026-04-02', 'kato')], period, NOW);
+		const rows = retentionFigures(
+			[visit('p', '2026-03-25'), visit('p', '2026-04-01'), visit('p', '2026-04-15'), visit('q', '2026-04-02', 'kato')],
+			period,
+			NOW
+		);
 		expect(rows.find((r) => r.practitionerId === null)!.interval).toEqual({ n: 2, meanDays: 10.5 });
 		expect(rows.find((r) => r.practitionerId === 'kato')!.interval).toEqual({ n: 0, meanDays: null });
 	});
 
 	it('ignores visits outside the period and appointments never attended', () => {
 		const rows = retentionFigures([visit('p', '2026-05-02'), visit('q', '2026-04-02', 'sato', { attended: false })], period, NOW);
-		expect(rows).toEqual([{ practitionerId: null, nextBooked: { n: 0, hits: 0, rate: null }, returnWithin: { 30: { n: 0, hits: 0, rate: null }, 60: { n: 0, hits: 0, rate: null }, 90: { n: 0, hits: 0, rate: null } }, interval: { n: 0, meanDays: null } }]);
+		expect(rows).toEqual([
+			{
+				practitionerId: null,
+				nextBooked: { n: 0, hits: 0, rate: null },
+				returnWithin: { 30: { n: 0, hits: 0, rate: null }, 60: { n: 0, hits: 0, rate: null }, 90: { n: 0, hits: 0, rate: null } },
+				interval: { n: 0, meanDays: null }
+			}
+		]);
 	});
 });

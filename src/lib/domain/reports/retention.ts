@@ -71,7 +71,9 @@ export function retentionFigures(appointments: readonly RetentionAppointment[], 
 		visits.forEach((visit, i) => {
 			if (!isInPeriod(visit.startsAt, period)) return;
 			const day = localDate(Date.parse(visit.startsAt), period.timeZone);
-			const booked = own.some((other) => other.id !== visit.id && other.startsAt > visit.startsAt && localDate(Date.parse(other.createdAt), period.timeZone) <= day);
+			const booked = own.some(
+				(other) => other.id !== visit.id && other.startsAt > visit.startsAt && localDate(Date.parse(other.createdAt), period.timeZone) <= day
+			);
 			const previous = visits[i - 1];
 			for (const t of tally(visit.practitionerId)) {
 				t.visits++;
@@ -98,7 +100,11 @@ export function retentionFigures(appointments: readonly RetentionAppointment[], 
 		rows.push({
 			practitionerId,
 			nextBooked: rate(t.visits, t.nextBooked),
-			returnWithin: { 30: rate(t.returns[30]!.n, t.returns[30]!.hits), 60: rate(t.returns[60]!.n, t.returns[60]!.hits), 90: rate(t.returns[90]!.n, t.returns[90]!.hits) },
+			returnWithin: {
+				30: rate(t.returns[30]!.n, t.returns[30]!.hits),
+				60: rate(t.returns[60]!.n, t.returns[60]!.hits),
+				90: rate(t.returns[90]!.n, t.returns[90]!.hits)
+			},
 			interval: { n: t.intervals.length, meanDays: t.intervals.length === 0 ? null : t.intervals.reduce((s, d) => s + d, 0) / t.intervals.length }
 		});
 	}

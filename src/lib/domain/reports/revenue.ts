@@ -32,7 +32,14 @@ export interface MoneyFigures {
 export const INSURANCE_FEE_KEY = 'insurance_fee';
 const UNKNOWN = { nameJa: '（担当なし）', nameEn: '(no practitioner)' };
 
-function addTo(rows: Map<string, RevenueRow>, key: string, names: { nameJa: string; nameEn: string }, amountJpy: number, chargeId: string, counted: Map<string, Set<string>>) {
+function addTo(
+	rows: Map<string, RevenueRow>,
+	key: string,
+	names: { nameJa: string; nameEn: string },
+	amountJpy: number,
+	chargeId: string,
+	counted: Map<string, Set<string>>
+) {
 	const row = rows.get(key) ?? { key, ...names, amountJpy: 0, charges: 0 };
 	row.amountJpy += amountJpy;
 	const seen = counted.get(key) ?? new Set<string>();
@@ -45,7 +52,12 @@ function addTo(rows: Map<string, RevenueRow>, key: string, names: { nameJa: stri
 const byAmount = (a: RevenueRow, b: RevenueRow) => b.amountJpy - a.amountJpy || a.key.localeCompare(b.key);
 
 /** Revenue by service and by practitioner (charges minus voids), payments received and balances. */
-export function moneyFigures(charges: readonly ReportCharge[], payments: readonly ReportPayment[], practitioners: readonly NamedResource[], period: ReportPeriod): MoneyFigures {
+export function moneyFigures(
+	charges: readonly ReportCharge[],
+	payments: readonly ReportPayment[],
+	practitioners: readonly NamedResource[],
+	period: ReportPeriod
+): MoneyFigures {
 	const live = charges.filter((c) => !c.voided);
 	const inPeriod = live.filter((c) => isDayInPeriod(c.serviceDate, period));
 	const byService = new Map<string, RevenueRow>();

@@ -23,7 +23,8 @@ function weeklyIntervals(dates: readonly string[], weekly: readonly WeeklyPeriod
 	const intervals: Interval[] = [];
 	for (const date of dates) {
 		const weekday = weekdayOf(date);
-		for (const p of weekly) if (p.weekday === weekday) intervals.push({ start: localInstant(date, p.start, timeZone), end: localInstant(date, p.end, timeZone) });
+		for (const p of weekly)
+			if (p.weekday === weekday) intervals.push({ start: localInstant(date, p.start, timeZone), end: localInstant(date, p.end, timeZone) });
 	}
 	return normalize(intervals);
 }
@@ -35,7 +36,14 @@ function utilisationOf(resource: NamedResource, working: Interval[], booked: rea
 	const held = intersect(normalize(booked.map((a) => ({ start: Date.parse(a.startsAt), end: Date.parse(a.endsAt) }))), working);
 	const workingMinutes = minutes(working);
 	const bookedMinutes = minutes(held);
-	return { id: resource.id, nameJa: resource.nameJa, nameEn: resource.nameEn, bookedMinutes, workingMinutes, ratio: workingMinutes > 0 ? bookedMinutes / workingMinutes : null };
+	return {
+		id: resource.id,
+		nameJa: resource.nameJa,
+		nameEn: resource.nameEn,
+		bookedMinutes,
+		workingMinutes,
+		ratio: workingMinutes > 0 ? bookedMinutes / workingMinutes : null
+	};
 }
 
 /**
@@ -58,8 +66,18 @@ export function utilisationFigures(
 	return {
 		practitioners: practitioners.map((p) => {
 			const working = subtract(intersect(weeklyIntervals(dates, p.workingHours, period.timeZone), open), normalize(p.timeOff));
-			return utilisationOf(p, working, holding.filter((a) => a.practitionerId === p.id));
+			return utilisationOf(
+				p,
+				working,
+				holding.filter((a) => a.practitionerId === p.id)
+			);
 		}),
-		beds: beds.map((b) => utilisationOf(b, open, holding.filter((a) => a.bedId === b.id)))
+		beds: beds.map((b) =>
+			utilisationOf(
+				b,
+				open,
+				holding.filter((a) => a.bedId === b.id)
+			)
+		)
 	};
 }

@@ -187,7 +187,15 @@ describe('findSafetyConflicts', () => {
 	});
 
 	it('flags deep needling of the sacrum and buttock in pregnancy, BL54 and GB30 (docs/clinical-rules.md §3)', () => {
-		expect(findSafetyConflicts(pregnant, plan([{ code: 'BL54', deep: true }, { code: 'GB30', deep: true }]))).toEqual([
+		expect(
+			findSafetyConflicts(
+				pregnant,
+				plan([
+					{ code: 'BL54', deep: true },
+					{ code: 'GB30', deep: true }
+				])
+			)
+		).toEqual([
 			{ alertCode: 'pregnancy', severity: 'contraindication', kind: 'deepNeedling', pointCode: 'BL54', site: 'buttock' },
 			{ alertCode: 'pregnancy', severity: 'contraindication', kind: 'deepNeedling', pointCode: 'GB30', site: 'buttock' }
 		]);

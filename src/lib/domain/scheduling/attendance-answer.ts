@@ -10,9 +10,7 @@ export interface AnswerableVisit {
 	startsAt: number;
 }
 
-export type AttendanceDecision =
-	| { ok: true; confirmedAt: string | null; changeRequestedAt: string | null }
-	| { ok: false; code: 'not_open' };
+export type AttendanceDecision = { ok: true; confirmedAt: string | null; changeRequestedAt: string | null } | { ok: false; code: 'not_open' };
 
 /**
  * Only a booked visit that has not yet begun can be answered. The last answer counts: "change"

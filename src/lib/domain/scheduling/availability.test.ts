@@ -86,7 +86,12 @@ describe('freeSlots examples', () => {
 	});
 
 	it('lets blocked time take every place a practitioner has', () => {
-		const block: BusyInterval = { resource: { kind: 'practitioner', id: 'p-fujita' }, start: at('2026-11-24', '10:00'), end: at('2026-11-24', '11:00'), whole: true };
+		const block: BusyInterval = {
+			resource: { kind: 'practitioner', id: 'p-fujita' },
+			start: at('2026-11-24', '10:00'),
+			end: at('2026-11-24', '11:00'),
+			whole: true
+		};
 		const list = times(freeSlots(rules, followUp, [{ ...fujita, capacity: 3 }], beds, [block], { from: '2026-11-24', to: '2026-11-24', now }));
 		expect(list).not.toContain('10:00');
 		expect(list).toContain('11:00');
@@ -113,7 +118,12 @@ describe('freeSlots examples', () => {
 	});
 
 	it('keeps wall-clock hours across a daylight-saving change', () => {
-		const ny: BookingRules = { ...rules, timeZone: 'America/New_York', closedDates: [], openingHours: [0, 1, 6].map((weekday) => ({ weekday, start: '09:00', end: '10:00' })) };
+		const ny: BookingRules = {
+			...rules,
+			timeZone: 'America/New_York',
+			closedDates: [],
+			openingHours: [0, 1, 6].map((weekday) => ({ weekday, start: '09:00', end: '10:00' }))
+		};
 		const nyPractitioner = { ...fujita, workingHours: ny.openingHours };
 		const slots = freeSlots(ny, { ...followUp, bufferMinutes: 0, durationMinutes: 60 }, [nyPractitioner], beds, [], {
 			from: '2026-03-07',
@@ -140,7 +150,12 @@ describe('freeSlots properties', () => {
 			const start = at(day, '00:00') + b.startMinute * 60_000;
 			return { resource: { kind: b.kind, id: b.id }, start, end: start + b.length * 60_000 };
 		});
-	const serviceArb = fc.record({ id: fc.constant('follow'), durationMinutes: fc.constantFrom(15, 30, 45, 60, 75), bufferMinutes: fc.constantFrom(0, 5, 10), needsBed: fc.boolean() });
+	const serviceArb = fc.record({
+		id: fc.constant('follow'),
+		durationMinutes: fc.constantFrom(15, 30, 45, 60, 75),
+		bufferMinutes: fc.constantFrom(0, 5, 10),
+		needsBed: fc.boolean()
+	});
 	const query = { from: day, to: day, now };
 
 	it('never offers a slot that overlaps a busy interval of its practitioner or lacks a free bed', () => {
@@ -166,7 +181,10 @@ describe('freeSlots properties', () => {
 				for (const slot of freeSlots(rules, service, [fujita], beds, toBusy(raw), { from: date, to: date, now })) {
 					expect(date).not.toBe('2026-11-23');
 					const end = slot.start + (service.durationMinutes + service.bufferMinutes) * 60_000;
-					const inside = [['09:00', '12:30'], ['14:30', '19:30']].some(([a, b]) => slot.start >= at(date, a!) && end <= at(date, b!));
+					const inside = [
+						['09:00', '12:30'],
+						['14:30', '19:30']
+					].some(([a, b]) => slot.start >= at(date, a!) && end <= at(date, b!));
 					expect(inside).toBe(true);
 				}
 			}),

@@ -94,12 +94,18 @@ export function freeSlots(
 		.filter((p) => !query.practitionerId || p.id === query.practitionerId)
 		.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 	// Slots start on the step grid counted from each clinic-local midnight.
-	const days = bookableDates.map((date) => ({ start: localInstant(date, '00:00', rules.timeZone), end: localInstant(addDays(date, 1), '00:00', rules.timeZone) }));
+	const days = bookableDates.map((date) => ({
+		start: localInstant(date, '00:00', rules.timeZone),
+		end: localInstant(addDays(date, 1), '00:00', rules.timeZone)
+	}));
 	for (const practitioner of candidates) {
 		const working = intersect(periodsOn(bookableDates, practitioner.workingHours, rules.timeZone), opening);
 		// A practitioner with several places is busy only where every place is taken.
 		const capacity = practitioner.capacity ?? 1;
-		const full = saturated((practitionerBusy.get(practitioner.id) ?? []).map((b) => ({ start: b.start, end: b.end, weight: b.whole ? capacity : 1 })), capacity);
+		const full = saturated(
+			(practitionerBusy.get(practitioner.id) ?? []).map((b) => ({ start: b.start, end: b.end, weight: b.whole ? capacity : 1 })),
+			capacity
+		);
 		const free = subtract(subtract(working, practitioner.timeOff), full);
 		let w = 0;
 		for (const day of days) {

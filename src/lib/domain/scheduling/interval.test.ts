@@ -12,7 +12,14 @@ describe('interval arithmetic', () => {
 	});
 
 	it('merges touching and overlapping intervals', () => {
-		expect(normalize([{ start: 10, end: 20 }, { start: 0, end: 10 }, { start: 15, end: 30 }, { start: 40, end: 50 }])).toEqual([
+		expect(
+			normalize([
+				{ start: 10, end: 20 },
+				{ start: 0, end: 10 },
+				{ start: 15, end: 30 },
+				{ start: 40, end: 50 }
+			])
+		).toEqual([
 			{ start: 0, end: 30 },
 			{ start: 40, end: 50 }
 		]);
@@ -38,23 +45,53 @@ describe('interval arithmetic', () => {
 
 describe('saturated', () => {
 	it('is normalize for a capacity of one', () => {
-		const list = [{ start: 0, end: 10 }, { start: 5, end: 20 }, { start: 30, end: 40 }];
+		const list = [
+			{ start: 0, end: 10 },
+			{ start: 5, end: 20 },
+			{ start: 30, end: 40 }
+		];
 		expect(saturated(list, 1)).toEqual(normalize(list));
 	});
 
 	it('keeps only the times where as many overlap as the capacity allows', () => {
-		const list = [{ start: 0, end: 10 }, { start: 5, end: 20 }, { start: 15, end: 30 }];
-		expect(saturated(list, 2)).toEqual([{ start: 5, end: 10 }, { start: 15, end: 20 }]);
+		const list = [
+			{ start: 0, end: 10 },
+			{ start: 5, end: 20 },
+			{ start: 15, end: 30 }
+		];
+		expect(saturated(list, 2)).toEqual([
+			{ start: 5, end: 10 },
+			{ start: 15, end: 20 }
+		]);
 		expect(saturated(list, 3)).toEqual([]);
 	});
 
 	it('treats touching intervals as not overlapping, and counts a weight as that many', () => {
-		expect(saturated([{ start: 0, end: 10 }, { start: 10, end: 20 }], 2)).toEqual([]);
-		expect(saturated([{ start: 0, end: 10, weight: 2 }, { start: 5, end: 20 }], 2)).toEqual([{ start: 0, end: 10 }]);
+		expect(
+			saturated(
+				[
+					{ start: 0, end: 10 },
+					{ start: 10, end: 20 }
+				],
+				2
+			)
+		).toEqual([]);
+		expect(
+			saturated(
+				[
+					{ start: 0, end: 10, weight: 2 },
+					{ start: 5, end: 20 }
+				],
+				2
+			)
+		).toEqual([{ start: 0, end: 10 }]);
 	});
 
 	it('marks a point as full exactly when at least capacity intervals cover it', () => {
-		const arbitrary = fc.array(fc.tuple(fc.integer({ min: 0, max: 50 }), fc.integer({ min: 1, max: 20 })).map(([start, length]) => ({ start, end: start + length })), { maxLength: 8 });
+		const arbitrary = fc.array(
+			fc.tuple(fc.integer({ min: 0, max: 50 }), fc.integer({ min: 1, max: 20 })).map(([start, length]) => ({ start, end: start + length })),
+			{ maxLength: 8 }
+		);
 		fc.assert(
 			fc.property(arbitrary, fc.integer({ min: 1, max: 4 }), (list, capacity) => {
 				const full = saturated(list, capacity);

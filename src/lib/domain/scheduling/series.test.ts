@@ -100,7 +100,12 @@ describe('proposeSeries', () => {
 });
 
 describe('nearestSlot', () => {
-	const slot = (time: string, practitionerId = 'p-fujita') => ({ start: at('2026-12-07', time), end: at('2026-12-07', time) + 45 * 60_000, practitionerId, bedId: null });
+	const slot = (time: string, practitionerId = 'p-fujita') => ({
+		start: at('2026-12-07', time),
+		end: at('2026-12-07', time) + 45 * 60_000,
+		practitionerId,
+		bedId: null
+	});
 
 	it('prefers the earlier of two equally near times', () => {
 		expect(nearestSlot([slot('11:00'), slot('09:00')], at('2026-12-07', '10:00'), 'p-fujita')?.start).toBe(at('2026-12-07', '09:00'));

@@ -50,12 +50,25 @@ const DAY_MS = 86_400_000;
  * one is within the window, otherwise with anyone; on a tie the earlier slot. Slots already proposed
  * for another visit of the series are not offered twice.
  */
-export function proposeSeries(wanted: readonly number[], slots: readonly Slot[], practitionerId: string, windowDays = ALTERNATIVE_WINDOW_DAYS): SeriesVisitProposal[] {
+export function proposeSeries(
+	wanted: readonly number[],
+	slots: readonly Slot[],
+	practitionerId: string,
+	windowDays = ALTERNATIVE_WINDOW_DAYS
+): SeriesVisitProposal[] {
 	const used: Slot[] = [];
-	const overlapsUsed = (s: Slot) => used.some((u) => s.start < u.end && u.start < s.end && (u.practitionerId === s.practitionerId || (u.bedId !== null && u.bedId === s.bedId)));
+	const overlapsUsed = (s: Slot) =>
+		used.some((u) => s.start < u.end && u.start < s.end && (u.practitionerId === s.practitionerId || (u.bedId !== null && u.bedId === s.bedId)));
 	return wanted.map((start) => {
 		const exact = slots.find((s) => s.start === start && s.practitionerId === practitionerId && !overlapsUsed(s)) ?? null;
-		const alternative = exact ? null : nearestSlot(slots.filter((s) => !overlapsUsed(s)), start, practitionerId, windowDays);
+		const alternative = exact
+			? null
+			: nearestSlot(
+					slots.filter((s) => !overlapsUsed(s)),
+					start,
+					practitionerId,
+					windowDays
+				);
 		const chosen = exact ?? alternative;
 		if (chosen) used.push(chosen);
 		return { wanted: start, slot: exact, alternative };

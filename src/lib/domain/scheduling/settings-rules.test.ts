@@ -41,14 +41,30 @@ describe('wall-clock times', () => {
 
 describe('the periods of one weekday', () => {
 	it('accepts a morning and an afternoon, in any order, and returns them sorted', () => {
-		const result = checkDayPeriods([{ start: '14:30', end: '19:30' }, { start: '09:00', end: '12:30' }]);
+		const result = checkDayPeriods([
+			{ start: '14:30', end: '19:30' },
+			{ start: '09:00', end: '12:30' }
+		]);
 		expect(result.issues).toEqual([]);
-		expect(result.periods).toEqual([{ start: '09:00', end: '12:30' }, { start: '14:30', end: '19:30' }]);
+		expect(result.periods).toEqual([
+			{ start: '09:00', end: '12:30' },
+			{ start: '14:30', end: '19:30' }
+		]);
 	});
 
 	it('treats empty rows as no period, so a day of empty rows is closed', () => {
-		expect(checkDayPeriods([{ start: '', end: '' }, { start: ' ', end: '' }])).toEqual({ periods: [], issues: [] });
-		expect(checkDayPeriods([{ start: '', end: '' }, { start: '10:00', end: '13:00' }]).periods).toEqual([{ start: '10:00', end: '13:00' }]);
+		expect(
+			checkDayPeriods([
+				{ start: '', end: '' },
+				{ start: ' ', end: '' }
+			])
+		).toEqual({ periods: [], issues: [] });
+		expect(
+			checkDayPeriods([
+				{ start: '', end: '' },
+				{ start: '10:00', end: '13:00' }
+			]).periods
+		).toEqual([{ start: '10:00', end: '13:00' }]);
 	});
 
 	it('names the missing half of a half-filled row', () => {
@@ -70,18 +86,38 @@ describe('the periods of one weekday', () => {
 	});
 
 	it('refuses overlapping periods on the later one, but lets two periods touch', () => {
-		expect(checkDayPeriods([{ start: '09:00', end: '13:00' }, { start: '12:00', end: '18:00' }]).issues).toEqual([
-			{ index: 1, field: 'start', problem: 'overlap' }
-		]);
-		expect(checkDayPeriods([{ start: '12:00', end: '18:00' }, { start: '09:00', end: '13:00' }]).issues).toEqual([
-			{ index: 0, field: 'start', problem: 'overlap' }
-		]);
-		expect(checkDayPeriods([{ start: '09:00', end: '18:00' }, { start: '10:00', end: '11:00' }]).issues).toHaveLength(1);
-		expect(checkDayPeriods([{ start: '09:00', end: '12:00' }, { start: '12:00', end: '18:00' }]).issues).toEqual([]);
+		expect(
+			checkDayPeriods([
+				{ start: '09:00', end: '13:00' },
+				{ start: '12:00', end: '18:00' }
+			]).issues
+		).toEqual([{ index: 1, field: 'start', problem: 'overlap' }]);
+		expect(
+			checkDayPeriods([
+				{ start: '12:00', end: '18:00' },
+				{ start: '09:00', end: '13:00' }
+			]).issues
+		).toEqual([{ index: 0, field: 'start', problem: 'overlap' }]);
+		expect(
+			checkDayPeriods([
+				{ start: '09:00', end: '18:00' },
+				{ start: '10:00', end: '11:00' }
+			]).issues
+		).toHaveLength(1);
+		expect(
+			checkDayPeriods([
+				{ start: '09:00', end: '12:00' },
+				{ start: '12:00', end: '18:00' }
+			]).issues
+		).toEqual([]);
 	});
 
 	it('allows at most two periods a day', () => {
-		const three = [{ start: '08:00', end: '09:00' }, { start: '10:00', end: '11:00' }, { start: '12:00', end: '13:00' }];
+		const three = [
+			{ start: '08:00', end: '09:00' },
+			{ start: '10:00', end: '11:00' },
+			{ start: '12:00', end: '13:00' }
+		];
 		expect(checkDayPeriods(three).issues).toEqual([{ index: 2, field: 'start', problem: 'too_many_periods' }]);
 		expect(checkDayPeriods([{ start: '', end: '' }, ...three.slice(0, 2)]).issues).toEqual([]);
 	});

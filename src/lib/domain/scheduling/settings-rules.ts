@@ -58,7 +58,6 @@ export function noticeForDisplay(minutes: number): { amount: number; unit: Notic
 	return minutes > 0 && minutes % 60 === 0 ? { amount: minutes / 60, unit: 'hours' } : { amount: minutes, unit: 'minutes' };
 }
 
-
 /** '9:00', '０９：００' or '09:00:00' (a time input with seconds) become '09:00'; anything else is kept. */
 export function normalizeClockTime(value: string): string {
 	const text = value.normalize('NFKC').trim();
@@ -103,7 +102,10 @@ export function checkDayPeriods(rows: readonly PeriodRow[]): { periods: Period[]
 			return;
 		}
 		const rowIssues: PeriodIssue[] = [];
-		for (const [field, value] of [['start', start], ['end', end]] as const) {
+		for (const [field, value] of [
+			['start', start],
+			['end', end]
+		] as const) {
 			if (value === '') rowIssues.push({ index, field, problem: 'missing_time' });
 			else if (clockMinutes(value) === null) rowIssues.push({ index, field, problem: 'invalid_time' });
 		}

@@ -42,7 +42,11 @@ describe('the nearest free times', () => {
 	const slot = (time: string, practitionerId = 'a') => ({ start: at('2026-12-08', time), practitionerId });
 	it('offers the nearest starts on either side, each once, in time order', () => {
 		const slots = [slot('09:00'), slot('10:00'), slot('10:00', 'b'), slot('11:30'), slot('14:00'), slot('10:30')];
-		expect(nearestStarts(slots, at('2026-12-08', '10:45'), 3).map((s) => s.start)).toEqual([at('2026-12-08', '10:00'), at('2026-12-08', '10:30'), at('2026-12-08', '11:30')]);
+		expect(nearestStarts(slots, at('2026-12-08', '10:45'), 3).map((s) => s.start)).toEqual([
+			at('2026-12-08', '10:00'),
+			at('2026-12-08', '10:30'),
+			at('2026-12-08', '11:30')
+		]);
 	});
 
 	it('prefers the earlier of two equally near starts, and offers fewer when fewer exist', () => {

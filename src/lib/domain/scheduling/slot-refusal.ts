@@ -10,7 +10,11 @@ export type SlotRefusal = 'past' | 'outside_window' | 'closed' | 'taken';
 
 const MINUTE = 60_000;
 
-export function slotRefusal(start: number, now: number, rules: Pick<BookingRules, 'timeZone' | 'minNoticeMinutes' | 'horizonDays' | 'openingHours' | 'closedDates'>): SlotRefusal {
+export function slotRefusal(
+	start: number,
+	now: number,
+	rules: Pick<BookingRules, 'timeZone' | 'minNoticeMinutes' | 'horizonDays' | 'openingHours' | 'closedDates'>
+): SlotRefusal {
 	if (start <= now) return 'past';
 	const date = localDate(start, rules.timeZone);
 	const lastDay = addDays(localDate(now, rules.timeZone), rules.horizonDays);

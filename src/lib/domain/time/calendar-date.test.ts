@@ -4,7 +4,14 @@ import { daysFrom, endOfMonthAfter, isCalendarDate } from './calendar-date';
 describe('clinic calendar days', () => {
 	it('accepts only real days written YYYY-MM-DD', () => {
 		expect(['2028-02-29', '2026-12-31', '2026-01-01'].map(isCalendarDate)).toEqual([true, true, true]);
-		expect(['2027-02-29', '2026-13-01', '2026-04-31', '2026-4-1', '2026-04-01T00:00', ''].map(isCalendarDate)).toEqual([false, false, false, false, false, false]);
+		expect(['2027-02-29', '2026-13-01', '2026-04-31', '2026-4-1', '2026-04-01T00:00', ''].map(isCalendarDate)).toEqual([
+			false,
+			false,
+			false,
+			false,
+			false,
+			false
+		]);
 	});
 
 	it('finds the end of a month some months on, across year ends and leap years', () => {

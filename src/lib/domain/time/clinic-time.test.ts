@@ -1,5 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, datesBetween, isCalendarDate, localDate, localDayAt, localDayRange, localInstant, localTime, parseLocalDateTime, toOffsetIso, weekdayOf } from '.';
+import {
+	addDays,
+	datesBetween,
+	isCalendarDate,
+	localDate,
+	localDayAt,
+	localDayRange,
+	localInstant,
+	localTime,
+	parseLocalDateTime,
+	toOffsetIso,
+	weekdayOf
+} from '.';
 
 describe('clinic-local time', () => {
 	it('counts calendar days across month, year and leap-day boundaries', () => {

@@ -30,12 +30,9 @@ describe('assess', () => {
 		expect(assess(calm({ [code]: true }))).toEqual({ level: 'emergency', reasons: [code] });
 	});
 
-	it.each(['feverOrUnwell', 'cancerHistory', 'unexplainedWeightLoss', 'immunosuppressed', 'severeNightPain'] as const)(
-		'sends %s to a doctor today',
-		(code) => {
-			expect(assess(calm({ [code]: true }))).toEqual({ level: 'urgent', reasons: [code] });
-		}
-	);
+	it.each(['feverOrUnwell', 'cancerHistory', 'unexplainedWeightLoss', 'immunosuppressed', 'severeNightPain'] as const)('sends %s to a doctor today', (code) => {
+		expect(assess(calm({ [code]: true }))).toEqual({ level: 'urgent', reasons: [code] });
+	});
 
 	it('asks a worsening pain to see a doctor soon', () => {
 		expect(assess(calm({ worsening: true }))).toEqual({ level: 'see_doctor', reasons: ['worsening'] });

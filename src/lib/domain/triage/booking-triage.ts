@@ -9,9 +9,7 @@ import { assess, mayBook, type TriageAnswers, type TriageLevel, type TriageReaso
 export type BookableLevel = Extract<TriageLevel, 'see_doctor' | 'routine'>;
 export type RefusedLevel = Extract<TriageLevel, 'emergency' | 'urgent'>;
 
-export type BookingTriage =
-	| { ok: true; level: BookableLevel; reasons: TriageReason[] }
-	| { ok: false; level: RefusedLevel; reasons: TriageReason[] };
+export type BookingTriage = { ok: true; level: BookableLevel; reasons: TriageReason[] } | { ok: false; level: RefusedLevel; reasons: TriageReason[] };
 
 export function triageForBooking(answers: TriageAnswers): BookingTriage {
 	const { level, reasons } = assess(answers);

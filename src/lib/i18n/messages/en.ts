@@ -11,7 +11,6 @@ export const en = {
 	'nav.switchLanguageLabel': 'このページを日本語で読む',
 	'nav.main': 'Main menu',
 
-
 	'weekday.0': 'Sunday',
 	'weekday.1': 'Monday',
 	'weekday.2': 'Tuesday',
@@ -150,16 +149,20 @@ export const en = {
 	'attention.sideEffects': 'Side-effect reports to handle: {count}',
 	'attention.failedMail': 'E-mail that could not be sent, alerts included: {count}',
 	'settings.receptionReadsClinical': 'Let reception read clinical content (intake answers, notes, side-effect reports)',
-	'settings.receptionReadsClinicalHelp': 'When off, reception sees appointments, contact details and whether there are safety alerts, but not the answers behind them. Health data is sensitive personal information: share it only with those who need it.',
+	'settings.receptionReadsClinicalHelp':
+		'When off, reception sees appointments, contact details and whether there are safety alerts, but not the answers behind them. Health data is sensitive personal information: share it only with those who need it.',
 	'settings.treatmentTitle': 'Treatment',
 	'settings.offersCupping': 'The clinic offers cupping',
-	'settings.offersCuppingHelp': 'Cupping is covered by neither the acupuncture nor the moxibustion licence, so the clinic decides whether to offer it. When off, the session record no longer shows it and refuses new entries; cupping already recorded stays as it was.',
+	'settings.offersCuppingHelp':
+		'Cupping is covered by neither the acupuncture nor the moxibustion licence, so the clinic decides whether to offer it. When off, the session record no longer shows it and refuses new entries; cupping already recorded stays as it was.',
 	'settings.save': 'Save',
 	'settings.saved': 'Saved.',
 
 	'mail.inviteSubject': 'Your staff account at {clinic}',
-	'mail.inviteBody': 'You have been invited to join {clinic} as staff (role: {role}).\n\nCreate your account with this link. It is valid until {date}.\n{url}\n\nIf you did not expect this, you can ignore this e-mail.',
-	'team.inviteMailed': 'An invitation e-mail is on its way to {email}; if the mail server is down it is retried, and a mail that cannot be sent is listed in the outbox.',
+	'mail.inviteBody':
+		'You have been invited to join {clinic} as staff (role: {role}).\n\nCreate your account with this link. It is valid until {date}.\n{url}\n\nIf you did not expect this, you can ignore this e-mail.',
+	'team.inviteMailed':
+		'An invitation e-mail is on its way to {email}; if the mail server is down it is retried, and a mail that cannot be sent is listed in the outbox.',
 	'team.inviteQueued': 'No mail server is set up, so the invitation e-mail was kept in the outbox.',
 	'outbox.title': 'Outbox',
 	'outbox.intro': 'Every e-mail the app has sent. Without a mail server (SMTP_URL) mail is only kept here, not sent.',
@@ -172,7 +175,8 @@ export const en = {
 	'outbox.failed': 'Failed: {error}',
 	'outbox.empty': 'No e-mail yet.',
 	'outbox.gaveUpTitle': 'Not sent after every retry: {count}',
-	'outbox.gaveUpIntro': 'The mail server refused these or could not be reached for hours. Tell the people concerned another way (a red-flag or adverse-event alert above all), and check SMTP_URL.',
+	'outbox.gaveUpIntro':
+		'The mail server refused these or could not be reached for hours. Tell the people concerned another way (a red-flag or adverse-event alert above all), and check SMTP_URL.',
 	'outbox.gaveUpItem': '{kind}, gave up {at} after {attempts} attempts: {error}',
 	'dashboard.outbox': 'Outbox',
 

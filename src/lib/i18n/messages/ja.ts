@@ -14,7 +14,6 @@ export const ja = {
 	'nav.switchLanguageLabel': 'Read this page in English',
 	'nav.main': 'メインメニュー',
 
-
 	'weekday.0': '日曜日',
 	'weekday.1': '月曜日',
 	'weekday.2': '火曜日',
@@ -153,15 +152,18 @@ export const ja = {
 	'attention.sideEffects': '未対応の副作用の報告: {count}件',
 	'attention.failedMail': '送信できなかったメール（警告を含む）: {count}件',
 	'settings.receptionReadsClinical': '受付スタッフにも診療情報（問診の回答・施術メモ・副作用の報告）の閲覧を許可する',
-	'settings.receptionReadsClinicalHelp': 'オフのとき、受付は予約・連絡先・安全上の注意の有無だけを見られます。要配慮個人情報は必要な人だけが見るようにしてください。',
+	'settings.receptionReadsClinicalHelp':
+		'オフのとき、受付は予約・連絡先・安全上の注意の有無だけを見られます。要配慮個人情報は必要な人だけが見るようにしてください。',
 	'settings.treatmentTitle': '施術の設定',
 	'settings.offersCupping': '当院で吸玉（カッピング）を行う',
-	'settings.offersCuppingHelp': '吸玉ははり師・きゅう師のどちらの免許の対象でもないため、行うかどうかは院で決めます。オフにすると施術記録の入力欄に表示されなくなり、新たな記録もできなくなります。これまでの記録はそのまま残ります。',
+	'settings.offersCuppingHelp':
+		'吸玉ははり師・きゅう師のどちらの免許の対象でもないため、行うかどうかは院で決めます。オフにすると施術記録の入力欄に表示されなくなり、新たな記録もできなくなります。これまでの記録はそのまま残ります。',
 	'settings.save': '保存',
 	'settings.saved': '保存しました。',
 
 	'mail.inviteSubject': '{clinic} スタッフアカウントへのご招待',
-	'mail.inviteBody': '{clinic} のスタッフとして招待されました（役割: {role}）。\n\n次のリンクからアカウントを作成してください。リンクは {date} まで有効です。\n{url}\n\n心当たりがない場合は、このメールを破棄してください。',
+	'mail.inviteBody':
+		'{clinic} のスタッフとして招待されました（役割: {role}）。\n\n次のリンクからアカウントを作成してください。リンクは {date} まで有効です。\n{url}\n\n心当たりがない場合は、このメールを破棄してください。',
 	'team.inviteMailed': '{email} に招待メールを送信します。メールサーバーにつながらないときは再送し、送れなかったメールは送信箱に表示します。',
 	'team.inviteQueued': 'メールサーバーが未設定のため、招待メールは送信箱に保存しました。',
 	'outbox.title': '送信箱',
@@ -175,7 +177,8 @@ export const ja = {
 	'outbox.failed': '送信失敗: {error}',
 	'outbox.empty': 'メールはまだありません。',
 	'outbox.gaveUpTitle': '再送しても送信できなかったメール: {count}件',
-	'outbox.gaveUpIntro': 'メールサーバーに拒否されたか、長時間つながりませんでした。関係者には別の方法で伝えてください（特に危険兆候や重い有害事象の警告）。SMTP_URL の設定も確認してください。',
+	'outbox.gaveUpIntro':
+		'メールサーバーに拒否されたか、長時間つながりませんでした。関係者には別の方法で伝えてください（特に危険兆候や重い有害事象の警告）。SMTP_URL の設定も確認してください。',
 	'outbox.gaveUpItem': '{kind}（{at}、{attempts}回試行後に中止）: {error}',
 	'dashboard.outbox': '送信箱',
 

@@ -6,9 +6,7 @@ import { ZAftercareNoteSchema } from './schemas';
 import { insertAftercareNote } from './aftercare-repository';
 
 export type AddAftercareNoteResult =
-	| { ok: true; id: string }
-	| { ok: false; code: 'invalid'; fields: Record<string, string> }
-	| { ok: false; code: 'not_found' };
+	{ ok: true; id: string } | { ok: false; code: 'invalid'; fields: Record<string, string> } | { ok: false; code: 'not_found' };
 
 /**
  * A practitioner's aftercare note (home exercise, what to watch for). `shared`: the patient sees
@@ -33,7 +31,14 @@ export async function addAftercareNote(
 		const patient = await tx.kysely.selectFrom('patient').select('id').where('id', '=', patientId).where('merged_into_id', 'is', null).executeTakeFirst();
 		if (!patient) return { ok: false, code: 'not_found' } as const;
 		const id = randomUUID();
-		await insertAftercareNote(tx, { id, patient_id: patientId, staff_id: staffId, created_at: now.toISOString(), body: parsed.data.body, shared_with_patient: parsed.data.shared ? 1 : 0 });
+		await insertAftercareNote(tx, {
+			id,
+			patient_id: patientId,
+			staff_id: staffId,
+			created_at: now.toISOString(),
+			body: parsed.data.body,
+			shared_with_patient: parsed.data.shared ? 1 : 0
+		});
 		await recordAudit(tx, actor, { action: 'aftercare.create', entityType: 'aftercare_note', entityId: id, patientId, detail: { shared: parsed.data.shared } });
 		return { ok: true, id } as const;
 	});

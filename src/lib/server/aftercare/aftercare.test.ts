@@ -36,8 +36,16 @@ describeEachDatabase('aftercare notes', (db) => {
 		const author = await insertStaff(db(), 'owner');
 		const actor: AuditActor = { type: 'staff', id: author.id, ip: null, requestId: null };
 		const patientId = await insertPatient(db());
-		expect(await addAftercareNote(db(), patientId, author.id, ' \n ', true, actor)).toEqual({ ok: false, code: 'invalid', fields: { body: 'outcomes.error.noteRequired' } });
-		expect(await addAftercareNote(db(), patientId, author.id, 'あ'.repeat(4001), true, actor)).toEqual({ ok: false, code: 'invalid', fields: { body: 'outcomes.error.noteTooLong' } });
+		expect(await addAftercareNote(db(), patientId, author.id, ' \n ', true, actor)).toEqual({
+			ok: false,
+			code: 'invalid',
+			fields: { body: 'outcomes.error.noteRequired' }
+		});
+		expect(await addAftercareNote(db(), patientId, author.id, 'あ'.repeat(4001), true, actor)).toEqual({
+			ok: false,
+			code: 'invalid',
+			fields: { body: 'outcomes.error.noteTooLong' }
+		});
 		expect(await addAftercareNote(db(), randomUUID(), author.id, NOTE, true, actor)).toEqual({ ok: false, code: 'not_found' });
 		expect(await db().kysely.selectFrom('aftercare_note').select('id').where('patient_id', '=', patientId).execute()).toEqual([]);
 	});

@@ -37,12 +37,7 @@ export const ZAftercareNoteSchema = z.object({
 		.string({ error: 'outcomes.error.noteRequired' })
 		.max(AFTERCARE_BODY_MAX * 2)
 		.transform((s) => s.replace(/\r\n/g, '\n').trim())
-		.pipe(
-			z
-				.string()
-				.min(1, { error: 'outcomes.error.noteRequired' })
-				.max(AFTERCARE_BODY_MAX, { error: 'outcomes.error.noteTooLong' })
-		),
+		.pipe(z.string().min(1, { error: 'outcomes.error.noteRequired' }).max(AFTERCARE_BODY_MAX, { error: 'outcomes.error.noteTooLong' })),
 	shared: z
 		.string()
 		.optional()

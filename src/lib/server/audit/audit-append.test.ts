@@ -70,7 +70,17 @@ describe.each(DIALECTS)('audit rows written outside a transaction, by two instan
 		const head = await first.kysely.selectFrom('audit_log').selectAll().orderBy('seq', 'desc').limit(1).executeTakeFirstOrThrow();
 		const { seq: _seq, ...copy } = head;
 		const successor = { ...copy, prev_hash: head.hash };
-		await expect(first.kysely.insertInto('audit_log').values({ ...successor, id: crypto.randomUUID(), hash: 'x'.repeat(64) }).execute()).resolves.toBeDefined();
-		await expect(first.kysely.insertInto('audit_log').values({ ...successor, id: crypto.randomUUID(), hash: 'y'.repeat(64) }).execute()).rejects.toThrow(/unique|UNIQUE/);
+		await expect(
+			first.kysely
+				.insertInto('audit_log')
+				.values({ ...successor, id: crypto.randomUUID(), hash: 'x'.repeat(64) })
+				.execute()
+		).resolves.toBeDefined();
+		await expect(
+			first.kysely
+				.insertInto('audit_log')
+				.values({ ...successor, id: crypto.randomUUID(), hash: 'y'.repeat(64) })
+				.execute()
+		).rejects.toThrow(/unique|UNIQUE/);
 	});
 });

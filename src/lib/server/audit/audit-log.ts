@@ -109,7 +109,11 @@ async function drain(db: Db, appender: Appender): Promise<void> {
 	while (appender.queue.length > 0) {
 		const batch = appender.queue.splice(0);
 		try {
-			appender.head = await appendOnce(db, batch.flatMap((entry) => entry.rows), appender.head);
+			appender.head = await appendOnce(
+				db,
+				batch.flatMap((entry) => entry.rows),
+				appender.head
+			);
 			for (const entry of batch) entry.resolve();
 		} catch (cause) {
 			appender.head = null;
@@ -132,7 +136,21 @@ async function appendOnce(db: Db, rows: AuditRow[], head: string | null): Promis
 	return withTransaction(db, (tx) => appendToChain(tx, rows));
 }
 
-const COLUMNS = ['id', 'at', 'actor_type', 'actor_id', 'action', 'entity_type', 'entity_id', 'patient_id', 'ip', 'request_id', 'detail', 'prev_hash', 'hash'] as const;
+const COLUMNS = [
+	'id',
+	'at',
+	'actor_type',
+	'actor_id',
+	'action',
+	'entity_type',
+	'entity_id',
+	'patient_id',
+	'ip',
+	'request_id',
+	'detail',
+	'prev_hash',
+	'hash'
+] as const;
 
 /** One statement, its own transaction. On PostgreSQL it takes the chain's lock first, as a transaction would. */
 async function insertAlone(db: Db, rows: AuditEntryRow[]): Promise<void> {
@@ -172,7 +190,13 @@ export function chainHashers(db: Db): ChainHashers {
 export async function verifyAuditChain(db: Db, head?: ChainHead | null): Promise<AuditChainReport> {
 	const rows = await db.kysely.selectFrom('audit_log').selectAll().orderBy('seq').execute();
 	const problems = findChainProblems(rows, chainHashers(db));
-	if (head) problems.push(...compareWithHead(rows.find((r) => String(r.seq) === head.seq), head));
+	if (head)
+		problems.push(
+			...compareWithHead(
+				rows.find((r) => String(r.seq) === head.seq),
+				head
+			)
+		);
 	return { rows: rows.length, problems };
 }
 

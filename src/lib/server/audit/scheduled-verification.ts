@@ -25,7 +25,13 @@ export async function recordAuditVerification(db: Db, now = db.clock.now()): Pro
 	const verification = { at: now.toISOString(), rows: report.rows, problems: report.problems };
 	await db.kysely
 		.insertInto('audit_verification')
-		.values({ id: randomUUID(), at: verification.at, row_count: report.rows, problem_count: report.problems.length, detail: JSON.stringify(report.problems.slice(0, 100)) })
+		.values({
+			id: randomUUID(),
+			at: verification.at,
+			row_count: report.rows,
+			problem_count: report.problems.length,
+			detail: JSON.stringify(report.problems.slice(0, 100))
+		})
 		.execute();
 	if (report.problems.length > 0) logger.error({ problems: report.problems.length, rows: report.rows }, 'audit chain broken: run npm run audit:verify');
 	return verification;

@@ -110,7 +110,10 @@ describeEachDatabase('staff authentication', (db) => {
 		if (!signedIn.ok) throw new Error('sign-in failed');
 		expect(signedIn.next).toBe('totp');
 		// The code used at enrolment cannot be replayed.
-		expect(await verifySecondFactor(db(), secrets, staff, signedIn.sessionId, totpCodeAt(begun.secret, now), actor, now)).toEqual({ ok: false, code: 'invalid_code' });
+		expect(await verifySecondFactor(db(), secrets, staff, signedIn.sessionId, totpCodeAt(begun.secret, now), actor, now)).toEqual({
+			ok: false,
+			code: 'invalid_code'
+		});
 		const next = new Date(now.getTime() + 30_000);
 		const passed = await verifySecondFactor(db(), secrets, staff, signedIn.sessionId, totpCodeAt(begun.secret, next), actor, next);
 		expect(passed).toMatchObject({ ok: true, usedRecoveryCode: false });
@@ -157,7 +160,10 @@ describeEachDatabase('staff authentication', (db) => {
 		expect(secrets.open(stored, staff.id)).toBe(second.secret);
 		await enrol(await newStaff('already@example.jp'), nineMinutes);
 		const already = (await db().kysely.selectFrom('staff').select('id').where('email', '=', 'already@example.jp').executeTakeFirstOrThrow()).id;
-		expect(await beginTotpEnrolment(db(), secrets, { staffId: already, createdAt: nineMinutes }, PASSWORD, actor, nineMinutes)).toEqual({ ok: false, code: 'already_enrolled' });
+		expect(await beginTotpEnrolment(db(), secrets, { staffId: already, createdAt: nineMinutes }, PASSWORD, actor, nineMinutes)).toEqual({
+			ok: false,
+			code: 'already_enrolled'
+		});
 	});
 
 	it('makes new recovery codes only for the password or a current code (issue #16)', async () => {
@@ -196,8 +202,14 @@ describeEachDatabase('staff authentication', (db) => {
 		const signedIn = await signIn(db(), { email: staff.email, password: PASSWORD }, actor);
 		if (!signedIn.ok) throw new Error('sign-in failed');
 		const later = new Date(now.getTime() + 60_000);
-		expect(await verifySecondFactor(db(), otherKey, staff, signedIn.sessionId, totpCodeAt(secret, later), actor, later)).toEqual({ ok: false, code: 'invalid_code' });
-		expect(await verifySecondFactor(db(), otherKey, staff, signedIn.sessionId, recoveryCodes[0]!, actor, later)).toMatchObject({ ok: true, usedRecoveryCode: true });
+		expect(await verifySecondFactor(db(), otherKey, staff, signedIn.sessionId, totpCodeAt(secret, later), actor, later)).toEqual({
+			ok: false,
+			code: 'invalid_code'
+		});
+		expect(await verifySecondFactor(db(), otherKey, staff, signedIn.sessionId, recoveryCodes[0]!, actor, later)).toMatchObject({
+			ok: true,
+			usedRecoveryCode: true
+		});
 	});
 
 	it('seals, at start, a secret an earlier version kept in the clear, and it still verifies', async () => {
@@ -211,7 +223,10 @@ describeEachDatabase('staff authentication', (db) => {
 		expect(await sealPlainTotpSecrets(db(), secrets)).toBe(0);
 		const signedIn = await signIn(db(), { email: staff.email, password: PASSWORD }, actor);
 		if (!signedIn.ok) throw new Error('sign-in failed');
-		expect(await verifySecondFactor(db(), secrets, staff, signedIn.sessionId, totpCodeAt(plain, now), actor, now)).toMatchObject({ ok: true, usedRecoveryCode: false });
+		expect(await verifySecondFactor(db(), secrets, staff, signedIn.sessionId, totpCodeAt(plain, now), actor, now)).toMatchObject({
+			ok: true,
+			usedRecoveryCode: false
+		});
 	});
 
 	it('changes a password only with the current one, and signs out other devices', async () => {

@@ -8,9 +8,7 @@ import { checkPassword, hashPassword, verifyPassword } from './password';
 import { deleteStaffSessions } from './session';
 
 export type ChangePasswordResult =
-	| { ok: true }
-	| { ok: false; code: 'wrong_current_password' }
-	| { ok: false; code: 'weak_password'; problems: PasswordProblem[] };
+	{ ok: true } | { ok: false; code: 'wrong_current_password' } | { ok: false; code: 'weak_password'; problems: PasswordProblem[] };
 
 /** Changes the password and signs out every other session of the account. */
 export async function changePassword(

@@ -35,7 +35,8 @@ async function everyStoredText(db: Db): Promise<Array<{ where: string; text: str
 		for (const row of rows.rows) {
 			for (const [column, value] of Object.entries(row)) {
 				if (typeof value === 'string') found.push({ where: `${table.name}.${column}`, text: value });
-				else if (value !== null && typeof value === 'object' && !(value instanceof Date)) found.push({ where: `${table.name}.${column}`, text: JSON.stringify(value) });
+				else if (value !== null && typeof value === 'object' && !(value instanceof Date))
+					found.push({ where: `${table.name}.${column}`, text: JSON.stringify(value) });
 			}
 		}
 	}
@@ -92,7 +93,12 @@ describeEachDatabase('bearer tokens at rest', (db) => {
 
 		// An invitation, mailed as the team page does.
 		const owner = await db().kysely.selectFrom('staff').select('id').where('role', '=', 'owner').executeTakeFirstOrThrow();
-		const invited = await inviteStaff(db(), { email: 'new-colleague@example.jp', role: 'reception' }, { type: 'staff', id: owner.id, ip: null, requestId: null }, new Date(NOW));
+		const invited = await inviteStaff(
+			db(),
+			{ email: 'new-colleague@example.jp', role: 'reception' },
+			{ type: 'staff', id: owner.id, ip: null, requestId: null },
+			new Date(NOW)
+		);
 		if (!invited.ok) throw new Error(invited.code);
 		tokens.push(invited.token);
 		await queuedMailer(mailer).send(

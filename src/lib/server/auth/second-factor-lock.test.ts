@@ -60,10 +60,16 @@ async function expectLockAcross(first: () => Db, second: () => Db | Promise<Db>)
 	const staff = await enrolledStaff(first());
 	const pending = await createSession(first(), staff.id, false, at(60));
 	for (let i = 1; i <= 3; i++) {
-		expect(await verifySecondFactor(first(), secrets, staff, pending.sessionId, wrongCode(staff.secret, at(60 + i)), actor, at(60 + i))).toEqual({ ok: false, code: 'invalid_code' });
+		expect(await verifySecondFactor(first(), secrets, staff, pending.sessionId, wrongCode(staff.secret, at(60 + i)), actor, at(60 + i))).toEqual({
+			ok: false,
+			code: 'invalid_code'
+		});
 	}
 	const other = await second();
-	expect(await verifySecondFactor(other, secrets, staff, pending.sessionId, wrongCode(staff.secret, at(64)), actor, at(64))).toEqual({ ok: false, code: 'invalid_code' });
+	expect(await verifySecondFactor(other, secrets, staff, pending.sessionId, wrongCode(staff.secret, at(64)), actor, at(64))).toEqual({
+		ok: false,
+		code: 'invalid_code'
+	});
 	expect(await verifySecondFactor(other, secrets, staff, pending.sessionId, wrongCode(staff.secret, at(65)), actor, at(65))).toEqual({
 		ok: false,
 		code: 'locked',
@@ -73,7 +79,10 @@ async function expectLockAcross(first: () => Db, second: () => Db | Promise<Db>)
 	expect(await validateSession(other, pending.token, at(66))).toBeNull();
 	// Even the right code, in a new pending session, waits for the lock to pass.
 	const retry = await createSession(other, staff.id, false, at(120));
-	expect(await verifySecondFactor(other, secrets, staff, retry.sessionId, totpCodeAt(staff.secret, at(120)), actor, at(120))).toMatchObject({ ok: false, code: 'locked' });
+	expect(await verifySecondFactor(other, secrets, staff, retry.sessionId, totpCodeAt(staff.secret, at(120)), actor, at(120))).toMatchObject({
+		ok: false,
+		code: 'locked'
+	});
 	const afterLock = at(65 + 15 * 60 + 30);
 	const fresh = await createSession(other, staff.id, false, afterLock);
 	expect(await verifySecondFactor(other, secrets, staff, fresh.sessionId, totpCodeAt(staff.secret, afterLock), actor, afterLock)).toMatchObject({ ok: true });
@@ -85,7 +94,10 @@ describe('the second-factor lock', () => {
 		const a = open({ databaseUrl: url, poolSize: 2 });
 		const b = open({ databaseUrl: url, poolSize: 2 });
 		await migrateToLatest(a);
-		await expectLockAcross(() => a, () => b);
+		await expectLockAcross(
+			() => a,
+			() => b
+		);
 	});
 
 	it('survives a restart on SQLite', async () => {

@@ -131,9 +131,7 @@ export async function sealPlainTotpSecrets(db: Db, secrets: SecretBox): Promise<
 }
 
 export type RegenerateRecoveryCodesResult =
-	| { ok: true; recoveryCodes: string[] }
-	| { ok: false; code: 'not_enrolled' | 'invalid_proof' }
-	| { ok: false; code: 'locked'; retryAfterSeconds: number };
+	{ ok: true; recoveryCodes: string[] } | { ok: false; code: 'not_enrolled' | 'invalid_proof' } | { ok: false; code: 'locked'; retryAfterSeconds: number };
 
 /**
  * New recovery codes only for someone who proves to be the account holder again, by the password

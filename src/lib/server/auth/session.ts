@@ -67,11 +67,7 @@ export async function validateSession(db: Db, token: string, now = db.clock.now(
 		return null;
 	}
 	if (now.getTime() - lastSeen.getTime() > TOUCH_INTERVAL_MS) {
-		await db.kysely
-			.updateTable('staff_session')
-			.set({ last_seen_at: now.toISOString() })
-			.where('id', '=', id)
-			.execute();
+		await db.kysely.updateTable('staff_session').set({ last_seen_at: now.toISOString() }).where('id', '=', id).execute();
 	}
 	const { session_id, second_factor_done, session_created_at, last_seen_at: _l, expires_at: _e, ...staff } = row;
 	// A session that passed without a second factor (reception while the owner allowed it) is sent
@@ -93,11 +89,7 @@ export const FRESH_SIGN_IN_MS = 10 * 60_000;
  * entered (by whoever knew the password and watched the cookie) stops working. The new session
  * keeps the sign-in time and the absolute expiry of the old one.
  */
-export async function rotateSession(
-	db: Db,
-	sessionId: string,
-	now = db.clock.now()
-): Promise<{ token: string; sessionId: string; expiresAt: Date }> {
+export async function rotateSession(db: Db, sessionId: string, now = db.clock.now()): Promise<{ token: string; sessionId: string; expiresAt: Date }> {
 	const old = await db.kysely.selectFrom('staff_session').selectAll().where('id', '=', sessionId).executeTakeFirstOrThrow();
 	await db.kysely.deleteFrom('staff_session').where('id', '=', sessionId).execute();
 	const token = randomToken();

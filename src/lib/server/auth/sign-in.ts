@@ -16,20 +16,14 @@ export type SignInResult =
  * Password step of staff sign-in. The failure answer is the same for a wrong password, an
  * unknown e-mail and a disabled account, so the form never reveals who works here.
  */
-export async function signIn(
-	db: Db,
-	input: { email: string; password: string },
-	actor: AuditActor
-): Promise<SignInResult> {
+export async function signIn(db: Db, input: { email: string; password: string }, actor: AuditActor): Promise<SignInResult> {
 	const email = normaliseEmail(input.email);
 	const verdict = await judgeSignIn(db, email, actor.ip);
 	if (verdict.locked) return { ok: false, code: 'locked', retryAfterSeconds: verdict.retryAfterSeconds };
 	if (verdict.delayMs > 0) await sleep(verdict.delayMs);
 
 	const staff = await findStaffByEmail(db, email);
-	const passwordMatches = staff
-		? await verifyPassword(staff.password_hash, input.password)
-		: await verifyAgainstNothing(input.password);
+	const passwordMatches = staff ? await verifyPassword(staff.password_hash, input.password) : await verifyAgainstNothing(input.password);
 	if (!staff || !passwordMatches || staff.disabled) {
 		await noteSignInFailure(db, email, actor.ip);
 		await recordAudit(db, actor, {
@@ -43,10 +37,14 @@ export async function signIn(
 	await clearSignInFailures(db, email);
 	const next = staff.totp_enabled ? 'totp' : (await isTotpRequired(db, staff)) ? 'enrol' : 'done';
 	const session = await createSession(db, staff.id, next === 'done');
-	await recordAudit(db, { ...actor, type: 'staff', id: staff.id }, {
-		action: next === 'done' ? 'auth.sign_in' : 'auth.password_ok',
-		entityType: 'staff',
-		entityId: staff.id
-	});
+	await recordAudit(
+		db,
+		{ ...actor, type: 'staff', id: staff.id },
+		{
+			action: next === 'done' ? 'auth.sign_in' : 'auth.password_ok',
+			entityType: 'staff',
+			entityId: staff.id
+		}
+	);
 	return { ok: true, staff, ...session, next };
 }

@@ -9,9 +9,7 @@ import { isFreshSession, rotateSession, type StaffSession } from './session';
 import { judgeSignIn, noteSignInFailure } from './throttle-store';
 import { newTotpSecret } from './totp';
 
-export type BeginEnrolmentResult =
-	| { ok: true; secret: string }
-	| { ok: false; code: 'already_enrolled' | 'stale_session' | 'wrong_password' | 'locked' };
+export type BeginEnrolmentResult = { ok: true; secret: string } | { ok: false; code: 'already_enrolled' | 'stale_session' | 'wrong_password' | 'locked' };
 
 /**
  * Shows a new TOTP secret (issue #16) only to a session whose password step was passed within the

@@ -143,7 +143,10 @@ describe.each(DIALECTS)('a backup from an older version restored on %s', (dialec
 
 		const result = await restoreBackup(await newClinicConfig(dialect, scratch.path), { file, force: false });
 		const names = Object.keys(allMigrations(dialect));
-		expect(result).toMatchObject({ ok: true, report: { appliedMigrations: names.slice(names.indexOf('0005_ical_tokens') + 1), audit: { rows: 1, problems: [] } } });
+		expect(result).toMatchObject({
+			ok: true,
+			report: { appliedMigrations: names.slice(names.indexOf('0005_ical_tokens') + 1), audit: { rows: 1, problems: [] } }
+		});
 	});
 });
 

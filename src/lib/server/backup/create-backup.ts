@@ -25,10 +25,7 @@ export type CreateBackupResult = { ok: true; report: BackupReport } | FailedOutc
  * `npm run backup -- FILE`: a consistent copy of the database `npm start` uses (DATA_DIR or
  * DATABASE_URL), taken while the app keeps running. FILE appears only once it is complete.
  */
-export async function createBackup(
-	config: AppConfig,
-	request: { file: string; force: boolean; encryptTo?: string }
-): Promise<CreateBackupResult> {
+export async function createBackup(config: AppConfig, request: { file: string; force: boolean; encryptTo?: string }): Promise<CreateBackupResult> {
 	try {
 		checkBackupTarget(request.file, request.force);
 		const temporary = temporaryPathFor(request.file);
@@ -37,9 +34,7 @@ export async function createBackup(
 			// Created 0600 before the engine writes into it: never readable by others, not even for a moment.
 			fs.writeFileSync(plain, '', { mode: 0o600 });
 			const engine: DialectName = config.databaseUrl ? 'postgres' : 'sqlite';
-			const tables = config.databaseUrl
-				? await backupPostgres(config.databaseUrl, plain)
-				: await backupSqliteFile(existingSqliteFile(config), plain);
+			const tables = config.databaseUrl ? await backupPostgres(config.databaseUrl, plain) : await backupSqliteFile(existingSqliteFile(config), plain);
 			if (request.encryptTo !== undefined) await encryptBackupFile(plain, temporary, request.encryptTo);
 			publishFile(temporary, request.file);
 			return {

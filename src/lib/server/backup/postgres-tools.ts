@@ -13,7 +13,10 @@ export function findPostgresTool(tool: PostgresTool, env: NodeJS.ProcessEnv = pr
 		const candidate = path.join(folder, tool);
 		if (isExecutable(candidate)) return candidate;
 	}
-	throw new BackupFailure('tool_missing', `${tool} was not found (looked on PATH, in pg_config --bindir and /usr/lib/postgresql/15/bin). Install the PostgreSQL client tools.`);
+	throw new BackupFailure(
+		'tool_missing',
+		`${tool} was not found (looked on PATH, in pg_config --bindir and /usr/lib/postgresql/15/bin). Install the PostgreSQL client tools.`
+	);
 }
 
 function pgConfigBinDir(): string | null {

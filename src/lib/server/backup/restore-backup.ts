@@ -36,10 +36,7 @@ export type RestoreBackupResult = { ok: true; report: RestoreReport } | FailedOu
  * `force`; PostgreSQL: an empty database). Then it migrates the restored data to this version and
  * walks the audit chain, so the operator learns at once whether the record is whole.
  */
-export async function restoreBackup(
-	config: AppConfig,
-	request: { file: string; force: boolean; now?: Date; identity?: string }
-): Promise<RestoreBackupResult> {
+export async function restoreBackup(config: AppConfig, request: { file: string; force: boolean; now?: Date; identity?: string }): Promise<RestoreBackupResult> {
 	try {
 		requireBackupFile(request.file);
 		if (detectBackupFormat(request.file) !== 'age') return await restorePlain(config, request);

@@ -66,5 +66,8 @@ export function readSqliteMigrations(file: string, shownAs = file): string[] {
 
 /** 2026-11-26T00:14:56.712Z → 20261126T001456Z: sortable, and safe in any file name. */
 function compactStamp(at: Date): string {
-	return at.toISOString().replace(/\.\d+Z$/, 'Z').replace(/[-:]/g, '');
+	return at
+		.toISOString()
+		.replace(/\.\d+Z$/, 'Z')
+		.replace(/[-:]/g, '');
 }

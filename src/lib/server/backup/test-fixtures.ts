@@ -50,7 +50,12 @@ export function keepWriting(db: Db): BusyClinic {
 		while (!stopping) {
 			const n = written + 1;
 			await withTransaction(db, async (tx) => {
-				const details = { familyName: WRITER_FAMILY_NAME, givenName: `${n}号`, email: `writer${n}@example.jp`, phone: `090-0000-${String(n).padStart(4, '0')}` };
+				const details = {
+					familyName: WRITER_FAMILY_NAME,
+					givenName: `${n}号`,
+					email: `writer${n}@example.jp`,
+					phone: `090-0000-${String(n).padStart(4, '0')}`
+				};
 				const patient = await findOrCreatePatient(tx, details, 'ja');
 				await recordAudit(tx, SYSTEM_ACTOR, { action: WRITE_ACTION, entityType: 'patient', entityId: patient.id, patientId: patient.id });
 			});

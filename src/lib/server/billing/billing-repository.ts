@@ -32,7 +32,13 @@ export async function findBillablePatient(db: Db, patientId: string) {
 }
 
 export async function listConsentRows(db: Db, patientId: string) {
-	return db.kysely.selectFrom('doctor_consent').selectAll().where('patient_id', '=', patientId).orderBy('signed_on', 'desc').orderBy('created_at', 'desc').execute();
+	return db.kysely
+		.selectFrom('doctor_consent')
+		.selectAll()
+		.where('patient_id', '=', patientId)
+		.orderBy('signed_on', 'desc')
+		.orderBy('created_at', 'desc')
+		.execute();
 }
 
 export interface ChargeState {
@@ -54,7 +60,13 @@ export async function findChargeState(db: Db, chargeId: string, options: { lock?
 	const charge = await query.executeTakeFirst();
 	if (!charge) return undefined;
 	const voided = (await db.kysely.selectFrom('charge_void').select('charge_id').where('charge_id', '=', chargeId).executeTakeFirst()) !== undefined;
-	const rows = await db.kysely.selectFrom('payment').select(['kind', 'method', 'amount_jpy']).where('charge_id', '=', chargeId).orderBy('received_at').orderBy('id').execute();
+	const rows = await db.kysely
+		.selectFrom('payment')
+		.select(['kind', 'method', 'amount_jpy'])
+		.where('charge_id', '=', chargeId)
+		.orderBy('received_at')
+		.orderBy('id')
+		.execute();
 	return {
 		charge,
 		voided,

@@ -41,7 +41,9 @@ export async function loadChargeDesk(db: Db, chargeId: string, viewer: DeskViewe
 		desk: {
 			charge,
 			patient: { id: patient.id, patientNumber: patient.patient_number, familyName: patient.family_name, givenName: patient.given_name },
-			practitioner: practitioner ? { nameJa: `${practitioner.family_name_ja} ${practitioner.given_name_ja}`, nameEn: `${practitioner.given_name_en} ${practitioner.family_name_en}` } : null,
+			practitioner: practitioner
+				? { nameJa: `${practitioner.family_name_ja} ${practitioner.given_name_ja}`, nameEn: `${practitioner.given_name_en} ${practitioner.family_name_en}` }
+				: null,
 			timeZone: clinic.timeZone,
 			invoiceRegistrationNumber: registration?.invoice_registration_number ?? '',
 			mayChange: mayHandleMoney(viewer)

@@ -24,7 +24,17 @@ export interface ChargeView {
 	chargedJpy: number;
 	createdAt: string;
 	voided: { reason: string; voidedAt: string; voidedBy: string } | null;
-	lines: Array<{ kind: 'service' | 'add_on' | 'insurance_fee'; code: string; serviceId: string | null; nameJa: string; nameEn: string; quantity: number; unitPriceJpy: number; amountJpy: number; taxable: boolean }>;
+	lines: Array<{
+		kind: 'service' | 'add_on' | 'insurance_fee';
+		code: string;
+		serviceId: string | null;
+		nameJa: string;
+		nameEn: string;
+		quantity: number;
+		unitPriceJpy: number;
+		amountJpy: number;
+		taxable: boolean;
+	}>;
 	payments: Array<{ id: string; kind: 'payment' | 'refund'; method: PaymentMethod; amountJpy: number; receivedAt: string; reason: string }>;
 	receipts: Array<{ id: string; number: string; reissueOf: string | null; issuedAt: string; receivedJpy: number }>;
 	ledger: Ledger;
@@ -40,7 +50,13 @@ export async function getCharge(db: Db, chargeId: string, actor: AuditActor): Pr
 		db.kysely.selectFrom('charge_void').selectAll().where('charge_id', '=', chargeId).executeTakeFirst(),
 		db.kysely.selectFrom('charge_line').selectAll().where('charge_id', '=', chargeId).orderBy('position').execute(),
 		db.kysely.selectFrom('payment').selectAll().where('charge_id', '=', chargeId).orderBy('received_at').orderBy('id').execute(),
-		db.kysely.selectFrom('receipt').select(['id', 'number', 'reissue_of', 'issued_at', 'received_jpy']).where('charge_id', '=', chargeId).orderBy('year').orderBy('sequence').execute()
+		db.kysely
+			.selectFrom('receipt')
+			.select(['id', 'number', 'reissue_of', 'issued_at', 'received_jpy'])
+			.where('charge_id', '=', chargeId)
+			.orderBy('year')
+			.orderBy('sequence')
+			.execute()
 	]);
 	return {
 		id: c.id,
@@ -60,7 +76,17 @@ export async function getCharge(db: Db, chargeId: string, actor: AuditActor): Pr
 		chargedJpy: c.due_jpy,
 		createdAt: c.created_at,
 		voided: voided ? { reason: voided.reason, voidedAt: voided.voided_at, voidedBy: voided.voided_by } : null,
-		lines: lines.map((l) => ({ kind: l.kind, code: l.code, serviceId: l.service_id, nameJa: l.name_ja, nameEn: l.name_en, quantity: l.quantity, unitPriceJpy: l.unit_price_jpy, amountJpy: l.amount_jpy, taxable: l.taxable === 1 })),
+		lines: lines.map((l) => ({
+			kind: l.kind,
+			code: l.code,
+			serviceId: l.service_id,
+			nameJa: l.name_ja,
+			nameEn: l.name_en,
+			quantity: l.quantity,
+			unitPriceJpy: l.unit_price_jpy,
+			amountJpy: l.amount_jpy,
+			taxable: l.taxable === 1
+		})),
 		payments: payments.map((p) => ({ id: p.id, kind: p.kind, method: p.method, amountJpy: p.amount_jpy, receivedAt: p.received_at, reason: p.reason })),
 		receipts: receipts.map((r) => ({ id: r.id, number: r.number, reissueOf: r.reissue_of, issuedAt: r.issued_at, receivedJpy: r.received_jpy })),
 		ledger: ledgerOf(state.dueJpy, state.entries)
@@ -99,7 +125,19 @@ export async function getReceipt(db: Db, receiptId: string, actor: AuditActor): 
 		.innerJoin('patient as p', 'p.id', 'r.patient_id')
 		.leftJoin('receipt as o', 'o.id', 'r.reissue_of')
 		.select(['r.id', 'r.number', 'r.issued_at', 'r.due_jpy', 'r.received_jpy', 'r.consumption_tax_jpy', 'r.charge_id', 'o.number as original_number'])
-		.select(['c.name_ja', 'c.name_en', 'c.postal_code', 'c.address_ja', 'c.address_en', 'c.phone', 'c.invoice_registration_number', 'p.id as patient_id', 'p.patient_number', 'p.family_name', 'p.given_name'])
+		.select([
+			'c.name_ja',
+			'c.name_en',
+			'c.postal_code',
+			'c.address_ja',
+			'c.address_en',
+			'c.phone',
+			'c.invoice_registration_number',
+			'p.id as patient_id',
+			'p.patient_number',
+			'p.family_name',
+			'p.given_name'
+		])
 		.where('r.id', '=', receiptId)
 		.executeTakeFirst();
 	if (!row) return null;
@@ -113,7 +151,15 @@ export async function getReceipt(db: Db, receiptId: string, actor: AuditActor): 
 		dueJpy: row.due_jpy,
 		receivedJpy: row.received_jpy,
 		consumptionTaxJpy: row.consumption_tax_jpy,
-		clinic: { nameJa: row.name_ja, nameEn: row.name_en, postalCode: row.postal_code, addressJa: row.address_ja, addressEn: row.address_en, phone: row.phone, invoiceRegistrationNumber: row.invoice_registration_number },
+		clinic: {
+			nameJa: row.name_ja,
+			nameEn: row.name_en,
+			postalCode: row.postal_code,
+			addressJa: row.address_ja,
+			addressEn: row.address_en,
+			phone: row.phone,
+			invoiceRegistrationNumber: row.invoice_registration_number
+		},
 		patient: { id: row.patient_id, patientNumber: row.patient_number, familyName: row.family_name, givenName: row.given_name },
 		charge
 	};

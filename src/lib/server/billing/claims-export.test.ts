@@ -50,7 +50,12 @@ describeEachDatabase('monthly claim data', (db) => {
 		expect(visits[0]!.feeItems[0]!.name).toMatch(/初検料/);
 		expect(await claimVisitsForMonth(db(), { month: '2027-10', insurerNumber: insurer }, world.actor, 'en')).toHaveLength(1);
 
-		const audit = await db().kysely.selectFrom('audit_log').select(['action', 'entity_id']).where('action', '=', 'claims.export').where('entity_id', '=', '2027-09').execute();
+		const audit = await db()
+			.kysely.selectFrom('audit_log')
+			.select(['action', 'entity_id'])
+			.where('action', '=', 'claims.export')
+			.where('entity_id', '=', '2027-09')
+			.execute();
 		expect(audit.length).toBeGreaterThan(0);
 		const months = await claimMonths(db());
 		expect(months.find((m) => m.month === '2027-09')?.visits).toBeGreaterThanOrEqual(2);
@@ -65,21 +70,39 @@ describeEachDatabase('monthly claim data', (db) => {
 		expect(consent.ok).toBe(true);
 		await checkEligibility(db(), world, patientId, '2027-11-05', { insurerNumber: before });
 		const charge = async (startsAt: string) => {
-			const created = await createChargeForAppointment(db(), await insertVisit(db(), world, patientId, startsAt), { payer: 'insurance', sharePercent: '30' }, world.actor, { now: NOW });
+			const created = await createChargeForAppointment(
+				db(),
+				await insertVisit(db(), world, patientId, startsAt),
+				{ payer: 'insurance', sharePercent: '30' },
+				world.actor,
+				{ now: NOW }
+			);
 			if (!created.ok) throw new Error(created.code);
 			return created.chargeId;
 		};
 		const first = await charge('2027-11-05T01:00:00.000Z');
 		// A new job from the 15th: a new insurer and card, confirmed at the next visit (issue #19).
-		await db().kysely.updateTable('patient').set({ insurer_number: after, insurance_symbol: '77', insurance_number: '888' }).where('id', '=', patientId).execute();
-		await checkEligibility(db(), world, patientId, '2027-11-20', { method: 'eligibility_certificate', validUntil: '2028-07-31', insurerNumber: after, insuranceSymbol: '77', insuranceNumber: '888' });
+		await db()
+			.kysely.updateTable('patient')
+			.set({ insurer_number: after, insurance_symbol: '77', insurance_number: '888' })
+			.where('id', '=', patientId)
+			.execute();
+		await checkEligibility(db(), world, patientId, '2027-11-20', {
+			method: 'eligibility_certificate',
+			validUntil: '2028-07-31',
+			insurerNumber: after,
+			insuranceSymbol: '77',
+			insuranceNumber: '888'
+		});
 		await charge('2027-11-20T01:00:00.000Z');
 
 		const old = await claimVisitsForMonth(db(), { month: '2027-11', insurerNumber: before }, world.actor, 'ja');
 		expect(old.map((v) => [v.visitDate, v.insurerNumber, v.insuranceSymbol, v.insuranceNumber])).toEqual([['2027-11-05', before, '12', '345']]);
 		const current = await claimVisitsForMonth(db(), { month: '2027-11', insurerNumber: after }, world.actor, 'ja');
 		expect(current.map((v) => [v.visitDate, v.insurerNumber, v.insuranceSymbol, v.insuranceNumber])).toEqual([['2027-11-20', after, '77', '888']]);
-		await expect(db().kysely.updateTable('charge_insurance_card').set({ insurer_number: after }).where('charge_id', '=', first).execute()).rejects.toThrow(/cannot be changed/);
+		await expect(db().kysely.updateTable('charge_insurance_card').set({ insurer_number: after }).where('charge_id', '=', first).execute()).rejects.toThrow(
+			/cannot be changed/
+		);
 		await expect(db().kysely.deleteFrom('charge_insurance_card').where('charge_id', '=', first).execute()).rejects.toThrow(/cannot be changed/);
 	});
 

@@ -69,7 +69,12 @@ export async function claimVisitsForMonth(db: Db, query: ClaimQuery, actor: Audi
 					.orderBy('charge_id')
 					.orderBy('position')
 					.execute();
-	await recordAudit(db, actor, { action: 'claims.export', entityType: 'claims', entityId: query.month, detail: { insurer: query.insurerNumber, visits: charges.length } });
+	await recordAudit(db, actor, {
+		action: 'claims.export',
+		entityType: 'claims',
+		entityId: query.month,
+		detail: { insurer: query.insurerNumber, visits: charges.length }
+	});
 	return charges.map((c) => ({
 		patientNumber: c.patient_number,
 		nameKana: `${c.family_name_kana} ${c.given_name_kana}`.trim(),

@@ -9,7 +9,11 @@ export type { ConsentWarning };
  * Doctor's-consent warnings (expiring within 30 days, or expired and not renewed) for the patients
  * on a schedule or chart: one query for all of them. Reads dates only, never the conditions.
  */
-export async function consentWarningsForPatients(db: Db, patientIds: readonly string[], options: { today?: string; now?: Date } = {}): Promise<Map<string, ConsentWarning>> {
+export async function consentWarningsForPatients(
+	db: Db,
+	patientIds: readonly string[],
+	options: { today?: string; now?: Date } = {}
+): Promise<Map<string, ConsentWarning>> {
 	const warnings = new Map<string, ConsentWarning>();
 	if (patientIds.length === 0) return warnings;
 	const clinic = await db.kysely.selectFrom('clinic').select('time_zone').orderBy('id').executeTakeFirst();
@@ -20,7 +24,8 @@ export async function consentWarningsForPatients(db: Db, patientIds: readonly st
 		.where('patient_id', 'in', [...patientIds])
 		.execute();
 	const byPatient = new Map<string, Array<{ signedOn: string; createdAt: string; expiresOn: string | null }>>();
-	for (const r of rows) byPatient.set(r.patient_id, [...(byPatient.get(r.patient_id) ?? []), { signedOn: r.signed_on, createdAt: r.created_at, expiresOn: r.expires_on }]);
+	for (const r of rows)
+		byPatient.set(r.patient_id, [...(byPatient.get(r.patient_id) ?? []), { signedOn: r.signed_on, createdAt: r.created_at, expiresOn: r.expires_on }]);
 	for (const [patientId, consents] of byPatient) {
 		const warning = consentWarning(consents, today);
 		if (warning) warnings.set(patientId, warning);

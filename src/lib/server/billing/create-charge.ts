@@ -3,7 +3,17 @@ import { z } from 'zod';
 import { artsLicenceProblem, type ArtsLicenceProblem } from '../../domain/billing/arts-licences';
 import { loadJukyoFeeSchedules } from '../jukyo-claim/fee-versions';
 import { DEFAULT_BILLING_CONFIG, type BillingConfig, type InsuranceArts } from '../../domain/billing/billing-config';
-import { homeVisitPricingProblem, INSURANCE_FEE_CODES, quoteCharge, type ChargeItem, type ComputedCharge, type ComputedChargeLine, type InsuranceEligibility, type InsuranceFeeCode, type InsuranceRefusal } from '../../domain/billing/charges';
+import {
+	homeVisitPricingProblem,
+	INSURANCE_FEE_CODES,
+	quoteCharge,
+	type ChargeItem,
+	type ComputedCharge,
+	type ComputedChargeLine,
+	type InsuranceEligibility,
+	type InsuranceFeeCode,
+	type InsuranceRefusal
+} from '../../domain/billing/charges';
 import { consentExpiry, consentForDate } from '../../domain/billing/doctor-consent-validity';
 import { versionOn } from '../../domain/billing/dated-config';
 import type { FeeLineCode } from '../../domain/jukyo-claim/claim-fees';
@@ -61,7 +71,13 @@ const CHARGEABLE_STATUSES = ['arrived', 'completed'] as const;
  * The first insured visit under a consent starts its period. One live charge per appointment: void
  * it (voidCharge) to charge again.
  */
-export async function createChargeForAppointment(db: Db, appointmentId: string, input: Record<string, unknown>, actor: AuditActor, options: CreateChargeOptions = {}): Promise<CreateChargeResult> {
+export async function createChargeForAppointment(
+	db: Db,
+	appointmentId: string,
+	input: Record<string, unknown>,
+	actor: AuditActor,
+	options: CreateChargeOptions = {}
+): Promise<CreateChargeResult> {
 	if (actor.type !== 'staff' || !actor.id) return { ok: false, code: 'forbidden' };
 	const staffId = actor.id;
 	const parsed = ZCreateChargeSchema.safeParse(input);
@@ -74,11 +90,15 @@ export async function createChargeForAppointment(db: Db, appointmentId: string, 
 	return withTransaction(db, async (tx): Promise<CreateChargeResult> => {
 		const clinic = await findBillingClinic(tx);
 		// Locks the appointment on PostgreSQL: two desks charging one visit queue here.
-		let appointmentQuery = tx.kysely.selectFrom('appointment').select(['id', 'patient_id', 'service_id', 'status', 'starts_at', 'practitioner_id']).where('id', '=', appointmentId);
+		let appointmentQuery = tx.kysely
+			.selectFrom('appointment')
+			.select(['id', 'patient_id', 'service_id', 'status', 'starts_at', 'practitioner_id'])
+			.where('id', '=', appointmentId);
 		if (tx.dialect === 'postgres') appointmentQuery = appointmentQuery.forUpdate();
 		const appointment = await appointmentQuery.executeTakeFirst();
 		if (!appointment) return { ok: false, code: 'not_found' };
-		if (!(CHARGEABLE_STATUSES as readonly string[]).includes(appointment.status) || !appointment.patient_id || !appointment.service_id) return { ok: false, code: 'not_chargeable' };
+		if (!(CHARGEABLE_STATUSES as readonly string[]).includes(appointment.status) || !appointment.patient_id || !appointment.service_id)
+			return { ok: false, code: 'not_chargeable' };
 		if (!visitDayHasCome(Date.parse(appointment.starts_at), now.getTime(), clinic.timeZone)) return { ok: false, code: 'before_visit_day' };
 		const patientId = appointment.patient_id;
 		const patient = await findBillablePatient(tx, patientId);
@@ -95,18 +115,41 @@ export async function createChargeForAppointment(db: Db, appointmentId: string, 
 		// No forgotten needle: a visit is not charged while its session has needles unaccounted for.
 		const open = await unaccountedSessionOfVisit(tx, appointmentId);
 		if (open?.problem) {
-			await recordAudit(tx, actor, { action: 'charge.refused', entityType: 'appointment', entityId: appointmentId, patientId, detail: { reason: 'needles_unaccounted', sessionId: open.sessionId } });
-			return { ok: false, code: 'needles_unaccounted', sessionId: open.sessionId, patientId, problem: open.problem, needlesIn: open.needlesIn, needlesOut: open.needlesOut };
+			await recordAudit(tx, actor, {
+				action: 'charge.refused',
+				entityType: 'appointment',
+				entityId: appointmentId,
+				patientId,
+				detail: { reason: 'needles_unaccounted', sessionId: open.sessionId }
+			});
+			return {
+				ok: false,
+				code: 'needles_unaccounted',
+				sessionId: open.sessionId,
+				patientId,
+				problem: open.problem,
+				needlesIn: open.needlesIn,
+				needlesOut: open.needlesOut
+			};
 		}
 
 		const service = await tx.kysely.selectFrom('service').selectAll().where('id', '=', appointment.service_id).executeTakeFirstOrThrow();
-		const addOns = data.addOnServiceIds.length === 0 ? [] : await tx.kysely.selectFrom('service').selectAll().where('id', 'in', data.addOnServiceIds).where('is_add_on', '=', 1).execute();
+		const addOns =
+			data.addOnServiceIds.length === 0
+				? []
+				: await tx.kysely.selectFrom('service').selectAll().where('id', 'in', data.addOnServiceIds).where('is_add_on', '=', 1).execute();
 		if (addOns.length !== new Set(data.addOnServiceIds).size) return { ok: false, code: 'invalid', fields: { addOnServiceIds: 'billing.error.addOn' } };
 
 		const serviceDate = localDate(Date.parse(appointment.starts_at), clinic.timeZone);
 		// A self-pay visit marked to use a prepaid course is covered by it (issue #18): its service line costs nothing here.
-		const cover = data.payer === 'self_pay' ? await packageCoverOfVisit(tx, { id: appointmentId, patientId, serviceId: service.id, serviceDate }, service) : null;
-		const request = { serviceDate, service: cover ? { ...item(service), unitPriceJpy: 0 } : item(service), addOns: data.addOnServiceIds.map((id) => item(addOns.find((s) => s.id === id)!)), insurance: null };
+		const cover =
+			data.payer === 'self_pay' ? await packageCoverOfVisit(tx, { id: appointmentId, patientId, serviceId: service.id, serviceDate }, service) : null;
+		const request = {
+			serviceDate,
+			service: cover ? { ...item(service), unitPriceJpy: 0 } : item(service),
+			addOns: data.addOnServiceIds.map((id) => item(addOns.find((s) => s.id === id)!)),
+			insurance: null
+		};
 
 		let consentId: string | null = null;
 		let startsPeriod = false;
@@ -132,7 +175,13 @@ export async function createChargeForAppointment(db: Db, appointmentId: string, 
 				const blocking = doctorTreatmentsBlocking(await doctorTreatmentsOf(tx, patientId), conditions, serviceDate);
 				if (blocking.length > 0) {
 					eligibility = { eligible: false, reason: 'doctor_treats_condition' };
-					await recordAudit(tx, actor, { action: 'charge.refused', entityType: 'appointment', entityId: appointmentId, patientId, detail: { reason: 'doctor_treats_condition', doctorTreatmentIds: blocking.map((b) => b.id) } });
+					await recordAudit(tx, actor, {
+						action: 'charge.refused',
+						entityType: 'appointment',
+						entityId: appointmentId,
+						patientId,
+						detail: { reason: 'doctor_treats_condition', doctorTreatmentIds: blocking.map((b) => b.id) }
+					});
 				} else {
 					consentId = cover.consent.id;
 					startsPeriod = cover.startsPeriod;
@@ -141,7 +190,8 @@ export async function createChargeForAppointment(db: Db, appointmentId: string, 
 			}
 			if (card) {
 				const recordedShare = sharePercentFor(card.benefitPercent);
-				if (recordedShare !== null && data.sharePercent !== null && data.sharePercent !== recordedShare) return { ok: false, code: 'invalid', fields: { sharePercent: 'jukyoRegistration.error.shareDiffers' } };
+				if (recordedShare !== null && data.sharePercent !== null && data.sharePercent !== recordedShare)
+					return { ok: false, code: 'invalid', fields: { sharePercent: 'jukyoRegistration.error.shareDiffers' } };
 				sharePercent = recordedShare ?? data.sharePercent;
 			} else sharePercent = data.sharePercent ?? 30;
 			if (sharePercent === null) return { ok: false, code: 'invalid', fields: { sharePercent: 'billing.error.sharePercent' } };
@@ -154,7 +204,13 @@ export async function createChargeForAppointment(db: Db, appointmentId: string, 
 			}
 			const licenceProblem = artsLicenceProblem(insurance.arts, await treatingLicences(tx, appointmentId, appointment.practitioner_id));
 			if (licenceProblem) {
-				await recordAudit(tx, actor, { action: 'charge.refused', entityType: 'appointment', entityId: appointmentId, patientId, detail: { reason: licenceProblem } });
+				await recordAudit(tx, actor, {
+					action: 'charge.refused',
+					entityType: 'appointment',
+					entityId: appointmentId,
+					patientId,
+					detail: { reason: licenceProblem }
+				});
 				return { ok: false, code: 'licence_refused', reason: licenceProblem };
 			}
 		}
@@ -192,33 +248,72 @@ export async function createChargeForAppointment(db: Db, appointmentId: string, 
 			// The claim goes to the insurer of the visit's day as the month's eligibility check gave it, whatever card is on record later.
 			await tx.kysely
 				.insertInto('charge_insurance_card')
-				.values({ charge_id: chargeId, insurer_number: card!.insurerNumber, insurance_symbol: card!.insuranceSymbol, insurance_number: card!.insuranceNumber, insurance_branch: card!.insuranceBranch, eligibility_check_id: card!.id })
+				.values({
+					charge_id: chargeId,
+					insurer_number: card!.insurerNumber,
+					insurance_symbol: card!.insuranceSymbol,
+					insurance_number: card!.insuranceNumber,
+					insurance_branch: card!.insuranceBranch,
+					eligibility_check_id: card!.id
+				})
 				.execute();
 		}
 		if (charge.payer === 'insurance' && insurance?.place) {
 			await tx.kysely
 				.insertInto('charge_home_visit')
-				.values({ charge_id: chargeId, kind: insurance.place.kind, tier: insurance.place.tier, special_area: insurance.place.specialArea ? 1 : 0, reason: data.homeVisitReason! })
+				.values({
+					charge_id: chargeId,
+					kind: insurance.place.kind,
+					tier: insurance.place.tier,
+					special_area: insurance.place.specialArea ? 1 : 0,
+					reason: data.homeVisitReason!
+				})
 				.execute();
 		}
 		const services = [service, ...addOns];
 		await tx.kysely
 			.insertInto('charge_line')
-			.values(charge.lines.map((line, position) => ({ id: randomUUID(), charge_id: chargeId, position, kind: line.kind, code: line.code, service_id: line.serviceId, ...(cover && line.kind === 'service' ? cover.names : lineNames(line, services)), quantity: line.quantity, unit_price_jpy: line.unitPriceJpy, amount_jpy: line.amountJpy, taxable: line.taxable ? 1 : 0 })))
+			.values(
+				charge.lines.map((line, position) => ({
+					id: randomUUID(),
+					charge_id: chargeId,
+					position,
+					kind: line.kind,
+					code: line.code,
+					service_id: line.serviceId,
+					...(cover && line.kind === 'service' ? cover.names : lineNames(line, services)),
+					quantity: line.quantity,
+					unit_price_jpy: line.unitPriceJpy,
+					amount_jpy: line.amountJpy,
+					taxable: line.taxable ? 1 : 0
+				}))
+			)
 			.execute();
 		if (cover) {
 			const used = await usePackageForVisit(tx, appointmentId, { insured: false, chargeId }, actor, now);
 			if (!used.ok) throw new Error(`the course covering visit ${appointmentId} could not be used: ${used.code}`);
 		}
 		if (startsPeriod && consentId) {
-			await tx.kysely.updateTable('doctor_consent').set({ first_treatment_on: serviceDate, expires_on: consentExpiry(serviceDate, await consentRulesInForce(tx)) }).where('id', '=', consentId).where('first_treatment_on', 'is', null).execute();
+			await tx.kysely
+				.updateTable('doctor_consent')
+				.set({ first_treatment_on: serviceDate, expires_on: consentExpiry(serviceDate, await consentRulesInForce(tx)) })
+				.where('id', '=', consentId)
+				.where('first_treatment_on', 'is', null)
+				.execute();
 		}
 		await recordAudit(tx, actor, {
 			action: 'charge.create',
 			entityType: 'charge',
 			entityId: chargeId,
 			patientId,
-			detail: { appointmentId, payer: charge.payer, dueJpy: charge.patientDueJpy, insurerClaimJpy: charge.insurance?.insurerClaimJpy ?? 0, consentId, consentPeriodStarted: startsPeriod }
+			detail: {
+				appointmentId,
+				payer: charge.payer,
+				dueJpy: charge.patientDueJpy,
+				insurerClaimJpy: charge.insurance?.insurerClaimJpy ?? 0,
+				consentId,
+				consentPeriodStarted: startsPeriod
+			}
 		});
 		return { ok: true, chargeId, charge, consentId, consentPeriodStarted: startsPeriod };
 	});
@@ -251,7 +346,12 @@ const ZSessionTechniques = z.object({ electroacupuncture: z.unknown().nullable()
  * patient has no earlier insured charge; the desk overrides it for a new course of treatment.
  */
 async function insuranceVisit(db: Db, data: TCreateCharge, appointmentId: string, patientId: string) {
-	const session = await db.kysely.selectFrom('treatment_session').select(['techniques', 'needles_in']).where('appointment_id', '=', appointmentId).orderBy('started_at', 'desc').executeTakeFirst();
+	const session = await db.kysely
+		.selectFrom('treatment_session')
+		.select(['techniques', 'needles_in'])
+		.where('appointment_id', '=', appointmentId)
+		.orderBy('started_at', 'desc')
+		.executeTakeFirst();
 	const techniques = session ? ZSessionTechniques.safeParse(JSON.parse(session.techniques)) : null;
 	const moxibustion = techniques?.success === true && techniques.data.moxibustion !== null;
 	const needling = session !== undefined && Number(session.needles_in) > 0;
@@ -268,7 +368,10 @@ async function insuranceVisit(db: Db, data: TCreateCharge, appointmentId: string
 			.executeTakeFirst();
 		initialExam = earlier === undefined;
 	}
-	const place = data.visitPlace === 'clinic' ? null : { kind: data.visitPlace, tier: data.visitPlace === 'home_visit' ? data.homeVisitTier : null, specialArea: data.specialArea };
+	const place =
+		data.visitPlace === 'clinic'
+			? null
+			: { kind: data.visitPlace, tier: data.visitPlace === 'home_visit' ? data.homeVisitTier : null, specialArea: data.specialArea };
 	return { sharePercent: data.sharePercent!, initialExam, arts: data.arts ?? recordedArts, electro: data.electro ?? recordedElectro, place };
 }
 
@@ -277,7 +380,12 @@ async function insuranceVisit(db: Db, data: TCreateCharge, appointmentId: string
  * fee reads it), else the visit's booked practitioner. None when neither is known.
  */
 async function treatingLicences(db: Db, appointmentId: string, practitionerId: string | null): Promise<Licences> {
-	const session = await db.kysely.selectFrom('treatment_session').select('practitioner_staff_id').where('appointment_id', '=', appointmentId).orderBy('started_at', 'desc').executeTakeFirst();
+	const session = await db.kysely
+		.selectFrom('treatment_session')
+		.select('practitioner_staff_id')
+		.where('appointment_id', '=', appointmentId)
+		.orderBy('started_at', 'desc')
+		.executeTakeFirst();
 	if (session) return licencesOf(db, session.practitioner_staff_id);
 	if (practitionerId === null) return { hari: false, kyu: false };
 	const row = await db.kysely.selectFrom('practitioner').select(['hari_licence', 'kyu_licence']).where('id', '=', practitionerId).executeTakeFirst();

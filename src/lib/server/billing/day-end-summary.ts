@@ -29,7 +29,8 @@ export interface DayEndSummary {
 	charges: { count: number; chargedJpy: number; voided: number };
 }
 
-export type DayEndSummaryResult = { ok: true; summary: DayEndSummary } | { ok: false; code: 'invalid'; fields: BillingFieldCodes } | { ok: false; code: 'forbidden' };
+export type DayEndSummaryResult =
+	{ ok: true; summary: DayEndSummary } | { ok: false; code: 'invalid'; fields: BillingFieldCodes } | { ok: false; code: 'forbidden' };
 
 /**
  * Money taken and given back on one reception day in the clinic's time zone, per method, with the
@@ -59,7 +60,12 @@ export async function dayEndSummary(db: Db, input: Record<string, unknown>, acto
 			.where('created_at', '>=', from)
 			.where('created_at', '<', to)
 			.executeTakeFirstOrThrow(),
-		db.kysely.selectFrom('charge_void').select((eb) => eb.fn.countAll().as('n')).where('voided_at', '>=', from).where('voided_at', '<', to).executeTakeFirstOrThrow()
+		db.kysely
+			.selectFrom('charge_void')
+			.select((eb) => eb.fn.countAll().as('n'))
+			.where('voided_at', '>=', from)
+			.where('voided_at', '<', to)
+			.executeTakeFirstOrThrow()
 	]);
 
 	const methods = PAYMENT_METHODS.map((method): MethodSummary => {
@@ -79,7 +85,13 @@ export async function dayEndSummary(db: Db, input: Record<string, unknown>, acto
 			from,
 			to,
 			methods,
-			totals: { payments: sum((m) => m.payments), paidJpy: sum((m) => m.paidJpy), refunds: sum((m) => m.refunds), refundedJpy: sum((m) => m.refundedJpy), netJpy: sum((m) => m.netJpy) },
+			totals: {
+				payments: sum((m) => m.payments),
+				paidJpy: sum((m) => m.paidJpy),
+				refunds: sum((m) => m.refunds),
+				refundedJpy: sum((m) => m.refundedJpy),
+				netJpy: sum((m) => m.netJpy)
+			},
 			charges: { count: Number(charges.n), chargedJpy: Number(charges.total ?? 0), voided: Number(voided.n) }
 		}
 	};

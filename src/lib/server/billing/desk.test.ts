@@ -28,11 +28,26 @@ describeEachDatabase('the billing desk over the demo clinic', (db) => {
 		treating = { id: staff.find((s) => s.role === 'practitioner')!.id, role: 'practitioner' };
 		otherPractitioner = { id: (await insertStaff(db(), 'practitioner')).id, role: 'practitioner' };
 		patientId = (await db().kysely.selectFrom('patient').select('id').where('email', '=', 'patient5@example.jp').executeTakeFirstOrThrow()).id;
-		const charges = await db().kysely.selectFrom('charge').select(['id', 'payer', 'due_jpy', 'service_date']).where('patient_id', '=', patientId).orderBy('service_date').execute();
-		expect(charges.map((c) => [c.payer, c.due_jpy])).toEqual([['self_pay', 5500], ['self_pay', 5500], ['self_pay', 5500], ['self_pay', 5500]]);
+		const charges = await db()
+			.kysely.selectFrom('charge')
+			.select(['id', 'payer', 'due_jpy', 'service_date'])
+			.where('patient_id', '=', patientId)
+			.orderBy('service_date')
+			.execute();
+		expect(charges.map((c) => [c.payer, c.due_jpy])).toEqual([
+			['self_pay', 5500],
+			['self_pay', 5500],
+			['self_pay', 5500],
+			['self_pay', 5500]
+		]);
 		chargeIds = charges.map((c) => c.id);
 		const paid = await db().kysely.selectFrom('payment').select(['charge_id', 'method', 'amount_jpy']).where('patient_id', '=', patientId).execute();
-		expect(paid.map((p) => [chargeIds.indexOf(p.charge_id), p.method, p.amount_jpy]).sort()).toEqual([[0, 'cash', 5500], [1, 'card', 5500], [2, 'cash', 5500], [3, 'cash', 3000]]);
+		expect(paid.map((p) => [chargeIds.indexOf(p.charge_id), p.method, p.amount_jpy]).sort()).toEqual([
+			[0, 'cash', 5500],
+			[1, 'card', 5500],
+			[2, 'cash', 5500],
+			[3, 'cash', 3000]
+		]);
 		const receipts = await db().kysely.selectFrom('receipt').select(['charge_id', 'number', 'reissue_of']).execute();
 		expect(receipts).toEqual([{ charge_id: chargeIds[2], number: expect.stringMatching(/^\d{4}-000001$/), reissue_of: null }]);
 	});
@@ -50,7 +65,15 @@ describeEachDatabase('the billing desk over the demo clinic', (db) => {
 
 	it('opens a charge for the desk to change and for the treating practitioner to read, never for another', async () => {
 		const desk = await loadChargeDesk(db(), chargeIds[3]!, reception, actorOf(reception));
-		expect(desk).toMatchObject({ ok: true, desk: { mayChange: true, patient: { familyName: '佐藤', givenName: '健' }, practitioner: { nameJa: '佐藤 美穂' }, charge: { ledger: { dueJpy: 5500, paidJpy: 3000, balanceJpy: 2500 } } } });
+		expect(desk).toMatchObject({
+			ok: true,
+			desk: {
+				mayChange: true,
+				patient: { familyName: '佐藤', givenName: '健' },
+				practitioner: { nameJa: '佐藤 美穂' },
+				charge: { ledger: { dueJpy: 5500, paidJpy: 3000, balanceJpy: 2500 } }
+			}
+		});
 		expect(await loadChargeDesk(db(), chargeIds[3]!, treating, actorOf(treating))).toMatchObject({ ok: true, desk: { mayChange: false } });
 		expect(await loadChargeDesk(db(), chargeIds[3]!, otherPractitioner, actorOf(otherPractitioner))).toEqual({ ok: false, code: 'forbidden' });
 	});
@@ -67,7 +90,12 @@ describeEachDatabase('the billing desk over the demo clinic', (db) => {
 	it('finds the visit to charge with its price and the charge that stands for it', async () => {
 		const charge = await db().kysely.selectFrom('charge').select(['appointment_id']).where('id', '=', chargeIds[0]!).executeTakeFirstOrThrow();
 		const visit = await findVisitToCharge(db(), charge.appointment_id!);
-		expect(visit).toMatchObject({ status: 'completed', liveChargeId: chargeIds[0], service: { priceJpy: 5500 }, patient: { familyName: '佐藤', hasInsurerNumber: false } });
+		expect(visit).toMatchObject({
+			status: 'completed',
+			liveChargeId: chargeIds[0],
+			service: { priceJpy: 5500 },
+			patient: { familyName: '佐藤', hasInsurerNumber: false }
+		});
 		expect(visit!.addOns.map((a) => a.priceJpy).every((n) => Number.isInteger(n))).toBe(true);
 		expect(await findVisitToCharge(db(), crypto.randomUUID())).toBeNull();
 	});

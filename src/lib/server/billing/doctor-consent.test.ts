@@ -12,7 +12,11 @@ describeEachDatabase('doctor consents (同意書)', (db) => {
 			const patientId = await insuredPatient(db());
 			const recorded = await recordDoctorConsent(db(), patientId, { ...CONSENT_INPUT, signedOn: '2027-09-20' }, actor, { now: NOW });
 			expect(recorded).toMatchObject({ ok: true, consent: { status: 'not_started', expiresOn: null, conditions: ['neuralgia', 'lumbago'], kind: 'initial' } });
-			const audit = await db().kysely.selectFrom('audit_log').select(['action', 'patient_id']).where('entity_id', '=', recorded.ok ? recorded.id : '').execute();
+			const audit = await db()
+				.kysely.selectFrom('audit_log')
+				.select(['action', 'patient_id'])
+				.where('entity_id', '=', recorded.ok ? recorded.id : '')
+				.execute();
 			expect(audit).toEqual([{ action: 'doctor_consent.record', patient_id: patientId }]);
 		});
 
@@ -26,30 +30,53 @@ describeEachDatabase('doctor consents (同意書)', (db) => {
 		it('reports every bad field with a catalogue key', async () => {
 			const { actor } = await billingWorld(db());
 			const patientId = await insuredPatient(db());
-			expect(await recordDoctorConsent(db(), patientId, { doctorName: ' ', institution: 'x', signedOn: '2027-02-29', conditions: ['headache'] }, actor, { now: NOW })).toEqual({
+			expect(
+				await recordDoctorConsent(db(), patientId, { doctorName: ' ', institution: 'x', signedOn: '2027-02-29', conditions: ['headache'] }, actor, { now: NOW })
+			).toEqual({
 				ok: false,
 				code: 'invalid',
 				fields: { doctorName: 'billing.error.required', signedOn: 'billing.error.date', conditions: 'billing.error.conditions' }
 			});
-			expect(await recordDoctorConsent(db(), patientId, { ...CONSENT_INPUT, conditions: [], signedOn: '2027-09-01' }, actor, { now: NOW })).toMatchObject({ fields: { conditions: 'billing.error.conditions' } });
-			expect(await recordDoctorConsent(db(), patientId, { ...CONSENT_INPUT, signedOn: '2027-09-10', firstTreatmentOn: '2027-09-09' }, actor, { now: NOW })).toMatchObject({
+			expect(await recordDoctorConsent(db(), patientId, { ...CONSENT_INPUT, conditions: [], signedOn: '2027-09-01' }, actor, { now: NOW })).toMatchObject({
+				fields: { conditions: 'billing.error.conditions' }
+			});
+			expect(
+				await recordDoctorConsent(db(), patientId, { ...CONSENT_INPUT, signedOn: '2027-09-10', firstTreatmentOn: '2027-09-09' }, actor, { now: NOW })
+			).toMatchObject({
 				fields: { firstTreatmentOn: 'billing.error.firstTreatmentBeforeSigning' }
 			});
-			expect(await recordDoctorConsent(db(), patientId, { ...CONSENT_INPUT, signedOn: '2027-10-02' }, actor, { now: NOW })).toMatchObject({ fields: { signedOn: 'billing.error.dateInFuture' } });
-			expect(await recordDoctorConsent(db(), patientId, { ...CONSENT_INPUT, signedOn: '2003-01-01' }, actor, { now: NOW })).toMatchObject({ fields: { signedOn: 'billing.error.tooEarly' } });
+			expect(await recordDoctorConsent(db(), patientId, { ...CONSENT_INPUT, signedOn: '2027-10-02' }, actor, { now: NOW })).toMatchObject({
+				fields: { signedOn: 'billing.error.dateInFuture' }
+			});
+			expect(await recordDoctorConsent(db(), patientId, { ...CONSENT_INPUT, signedOn: '2003-01-01' }, actor, { now: NOW })).toMatchObject({
+				fields: { signedOn: 'billing.error.tooEarly' }
+			});
 		});
 
 		it('accepts one condition as a single form value', async () => {
 			const { actor } = await billingWorld(db());
 			const patientId = await insuredPatient(db());
-			expect(await recordDoctorConsent(db(), patientId, { ...CONSENT_INPUT, conditions: 'lumbago', signedOn: '2027-09-01' }, actor, { now: NOW })).toMatchObject({ ok: true, consent: { conditions: ['lumbago'] } });
+			expect(
+				await recordDoctorConsent(db(), patientId, { ...CONSENT_INPUT, conditions: 'lumbago', signedOn: '2027-09-01' }, actor, { now: NOW })
+			).toMatchObject({ ok: true, consent: { conditions: ['lumbago'] } });
 		});
 
 		it('refuses an unknown or merged patient and anyone but staff', async () => {
 			const { actor } = await billingWorld(db());
-			expect(await recordDoctorConsent(db(), crypto.randomUUID(), { ...CONSENT_INPUT, signedOn: '2027-09-01' }, actor, { now: NOW })).toEqual({ ok: false, code: 'not_found' });
+			expect(await recordDoctorConsent(db(), crypto.randomUUID(), { ...CONSENT_INPUT, signedOn: '2027-09-01' }, actor, { now: NOW })).toEqual({
+				ok: false,
+				code: 'not_found'
+			});
 			const patientId = await insuredPatient(db());
-			expect(await recordDoctorConsent(db(), patientId, { ...CONSENT_INPUT, signedOn: '2027-09-01' }, { type: 'patient', id: patientId, ip: null, requestId: null }, { now: NOW })).toEqual({ ok: false, code: 'forbidden' });
+			expect(
+				await recordDoctorConsent(
+					db(),
+					patientId,
+					{ ...CONSENT_INPUT, signedOn: '2027-09-01' },
+					{ type: 'patient', id: patientId, ip: null, requestId: null },
+					{ now: NOW }
+				)
+			).toEqual({ ok: false, code: 'forbidden' });
 		});
 	});
 
@@ -74,7 +101,12 @@ describeEachDatabase('doctor consents (同意書)', (db) => {
 			await recordDoctorConsent(db(), patientId, { ...CONSENT_INPUT, kind: 'renewal', signedOn: '2027-04-10' }, actor, { now: NOW }); // until 2027-09-30
 			const status = await doctorConsentStatus(db(), patientId, actor, { now: NOW });
 			expect(status).toMatchObject({ ok: true, today: '2027-10-01', current: { status: 'expired', expiresOn: '2027-09-30' } });
-			const reads = await db().kysely.selectFrom('audit_log').select('action').where('patient_id', '=', patientId).where('action', '=', 'doctor_consent.read').execute();
+			const reads = await db()
+				.kysely.selectFrom('audit_log')
+				.select('action')
+				.where('patient_id', '=', patientId)
+				.where('action', '=', 'doctor_consent.read')
+				.execute();
 			expect(reads).toHaveLength(1);
 		});
 

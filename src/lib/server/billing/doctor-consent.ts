@@ -1,6 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { daysFrom } from '../../domain/time';
-import { CONSENT_WARNING_DAYS, consentExpiry, consentForDate, consentValidity, type ConsentValidity, type ConsentValidityRule } from '../../domain/billing/doctor-consent-validity';
+import {
+	CONSENT_WARNING_DAYS,
+	consentExpiry,
+	consentForDate,
+	consentValidity,
+	type ConsentValidity,
+	type ConsentValidityRule
+} from '../../domain/billing/doctor-consent-validity';
 import { isInsuredCondition, type InsuredCondition } from '../../domain/billing/insured-conditions';
 import { addDays } from '../../domain/time';
 import { recordAudit, type AuditActor } from '../audit/audit-log';
@@ -50,7 +57,13 @@ export interface BillingClock {
  * it was signed unless a first treatment day is given; an initial consent starts with the first
  * insured visit under it (createChargeForAppointment sets that day).
  */
-export async function recordDoctorConsent(db: Db, patientId: string, input: Record<string, unknown>, actor: AuditActor, options: BillingClock = {}): Promise<RecordDoctorConsentResult> {
+export async function recordDoctorConsent(
+	db: Db,
+	patientId: string,
+	input: Record<string, unknown>,
+	actor: AuditActor,
+	options: BillingClock = {}
+): Promise<RecordDoctorConsentResult> {
 	if (actor.type !== 'staff' || !actor.id) return { ok: false, code: 'forbidden' };
 	const staffId = actor.id;
 	const parsed = ZRecordDoctorConsentSchema.safeParse(input);
@@ -115,7 +128,12 @@ export type DoctorConsentStatusResult =
 	| { ok: false; code: 'not_found' | 'forbidden' };
 
 /** A patient's doctor's consents and where each stands today (clinic time). Audited: the conditions are diagnoses. */
-export async function doctorConsentStatus(db: Db, patientId: string, actor: AuditActor, options: BillingClock & { today?: string } = {}): Promise<DoctorConsentStatusResult> {
+export async function doctorConsentStatus(
+	db: Db,
+	patientId: string,
+	actor: AuditActor,
+	options: BillingClock & { today?: string } = {}
+): Promise<DoctorConsentStatusResult> {
 	if (actor.type !== 'staff') return { ok: false, code: 'forbidden' };
 	return withTransaction(db, async (tx) => {
 		const today = options.today ?? clinicToday(await findBillingClinic(tx), options.now ?? db.clock.now());
@@ -123,7 +141,13 @@ export async function doctorConsentStatus(db: Db, patientId: string, actor: Audi
 		const rules = await consentRulesInForce(tx);
 		const consents = (await listConsentRows(tx, patientId)).map((row) => toView(row, today, rules));
 		const current = consentForDate(consents, today, rules).consent;
-		await recordAudit(tx, actor, { action: 'doctor_consent.read', entityType: 'patient', entityId: patientId, patientId, detail: { consents: consents.length } });
+		await recordAudit(tx, actor, {
+			action: 'doctor_consent.read',
+			entityType: 'patient',
+			entityId: patientId,
+			patientId,
+			detail: { consents: consents.length }
+		});
 		return { ok: true, today, consents, current } as const;
 	});
 }
@@ -153,7 +177,13 @@ export async function listExpiringDoctorConsents(db: Db, options: BillingClock &
 		.select(['c.id', 'c.patient_id', 'c.signed_on', 'c.expires_on', 'p.patient_number', 'p.family_name', 'p.given_name'])
 		.select((eb) =>
 			eb
-				.exists(eb.selectFrom('doctor_consent as later').select('later.id').whereRef('later.patient_id', '=', 'c.patient_id').whereRef('later.signed_on', '>', 'c.signed_on'))
+				.exists(
+					eb
+						.selectFrom('doctor_consent as later')
+						.select('later.id')
+						.whereRef('later.patient_id', '=', 'c.patient_id')
+						.whereRef('later.signed_on', '>', 'c.signed_on')
+				)
 				.as('renewed')
 		)
 		.where('c.expires_on', '>=', today)

@@ -8,7 +8,10 @@ export function fieldCodesFrom(error: z.ZodError): BillingFieldCodes {
 	const fields: BillingFieldCodes = {};
 	for (const issue of error.issues) {
 		const field = issue.path.length > 0 ? String(issue.path[0]) : '_';
-		fields[field] ??= issue.message.startsWith('billing.') || issue.message.startsWith('jukyoRegistration.') || issue.message.startsWith('jukyoMonth.') ? issue.message : 'billing.error.invalid';
+		fields[field] ??=
+			issue.message.startsWith('billing.') || issue.message.startsWith('jukyoRegistration.') || issue.message.startsWith('jukyoMonth.')
+				? issue.message
+				: 'billing.error.invalid';
 	}
 	return fields;
 }

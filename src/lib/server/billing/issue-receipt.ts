@@ -77,7 +77,15 @@ export async function reissueReceipt(db: Db, receiptId: string, actor: AuditActo
  * locked until that transaction ends, so concurrent issuers queue, and a receipt that fails to save
  * rolls its number back: the sequence has no gaps.
  */
-async function issueNumbered(tx: Db, clinic: BillingClinic, state: ChargeState, reissueOf: string | null, actor: AuditActor, staffId: string, now: Date): Promise<IssueReceiptResult> {
+async function issueNumbered(
+	tx: Db,
+	clinic: BillingClinic,
+	state: ChargeState,
+	reissueOf: string | null,
+	actor: AuditActor,
+	staffId: string,
+	now: Date
+): Promise<IssueReceiptResult> {
 	const ledger = ledgerOf(state.dueJpy, state.entries);
 	const receivedJpy = ledger.paidJpy - ledger.refundedJpy;
 	if (receivedJpy <= 0) return { ok: false, code: 'nothing_received' };

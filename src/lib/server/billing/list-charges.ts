@@ -27,7 +27,18 @@ export async function listChargesOfDay(db: Db, date: string, viewer: DeskViewer)
 		.leftJoin('appointment as a', 'a.id', 'c.appointment_id')
 		.leftJoin('practitioner as pr', 'pr.id', 'a.practitioner_id')
 		.leftJoin('charge_void as v', 'v.charge_id', 'c.id')
-		.select(['c.id', 'c.service_date', 'c.payer', 'c.due_jpy', 'c.created_at', 'v.charge_id as voided_id', 'p.id as patient_id', 'p.patient_number', 'p.family_name', 'p.given_name'])
+		.select([
+			'c.id',
+			'c.service_date',
+			'c.payer',
+			'c.due_jpy',
+			'c.created_at',
+			'v.charge_id as voided_id',
+			'p.id as patient_id',
+			'p.patient_number',
+			'p.family_name',
+			'p.given_name'
+		])
 		.select(['pr.family_name_ja', 'pr.given_name_ja', 'pr.family_name_en', 'pr.given_name_en'])
 		.select((eb) => [
 			eb

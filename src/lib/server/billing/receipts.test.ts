@@ -27,9 +27,20 @@ describeEachDatabase('receipts and money that never changes', (db) => {
 			const world = await billingWorld(db());
 			const { chargeId } = await paidCharge(db(), world, 3000);
 			const issued = await issueReceipt(db(), chargeId, world.actor, at('2040-03-01T01:00:00.000Z'));
-			expect(issued).toMatchObject({ ok: true, receipt: { number: '2040-000001', year: 2040, sequence: 1, reissueOf: null, dueJpy: 5500, receivedJpy: 3000, consumptionTaxJpy: 500 } });
-			expect(await issueReceipt(db(), chargeId, world.actor, at('2040-03-01T02:00:00.000Z'))).toEqual({ ok: false, code: 'already_issued', receiptId: issued.ok ? issued.receipt.id : '' });
-			const audit = await db().kysely.selectFrom('audit_log').select('action').where('entity_id', '=', issued.ok ? issued.receipt.id : '').execute();
+			expect(issued).toMatchObject({
+				ok: true,
+				receipt: { number: '2040-000001', year: 2040, sequence: 1, reissueOf: null, dueJpy: 5500, receivedJpy: 3000, consumptionTaxJpy: 500 }
+			});
+			expect(await issueReceipt(db(), chargeId, world.actor, at('2040-03-01T02:00:00.000Z'))).toEqual({
+				ok: false,
+				code: 'already_issued',
+				receiptId: issued.ok ? issued.receipt.id : ''
+			});
+			const audit = await db()
+				.kysely.selectFrom('audit_log')
+				.select('action')
+				.where('entity_id', '=', issued.ok ? issued.receipt.id : '')
+				.execute();
 			expect(audit).toEqual([{ action: 'receipt.issue' }]);
 		});
 
@@ -104,7 +115,13 @@ describeEachDatabase('receipts and money that never changes', (db) => {
 			for (const table of ['charge', 'payment', 'receipt'] as const) {
 				await k.updateTable(table).set({ patient_id: survivor }).where('patient_id', '=', patientId).execute();
 			}
-			expect(await k.selectFrom('receipt').select('patient_id').where('id', '=', issued.ok ? issued.receipt.id : '').executeTakeFirst()).toEqual({ patient_id: survivor });
+			expect(
+				await k
+					.selectFrom('receipt')
+					.select('patient_id')
+					.where('id', '=', issued.ok ? issued.receipt.id : '')
+					.executeTakeFirst()
+			).toEqual({ patient_id: survivor });
 		});
 
 		it('keeps the receipt counter counting up one at a time', async () => {

@@ -19,7 +19,13 @@ export type RecordPaymentResult =
 	| { ok: false; code: 'not_found' | 'forbidden' };
 
 /** Takes part or all of what is owed on a charge (cash, card, QR payment, bank transfer). */
-export async function recordPayment(db: Db, chargeId: string, input: Record<string, unknown>, actor: AuditActor, options: BillingClock = {}): Promise<RecordPaymentResult> {
+export async function recordPayment(
+	db: Db,
+	chargeId: string,
+	input: Record<string, unknown>,
+	actor: AuditActor,
+	options: BillingClock = {}
+): Promise<RecordPaymentResult> {
 	if (actor.type !== 'staff' || !actor.id) return { ok: false, code: 'forbidden' };
 	const parsed = ZPaymentSchema.safeParse(input);
 	if (!parsed.success) return { ok: false, code: 'invalid', fields: fieldCodesFrom(parsed.error) };
@@ -30,12 +36,25 @@ export async function recordPayment(db: Db, chargeId: string, input: Record<stri
 		if (!change.ok) return { ok: false, code: 'invalid', fields: { tenderedJpy: 'desk.error.tenderedShort' } };
 		changeJpy = change.changeJpy;
 	}
-	const result = await addEntry(db, chargeId, { kind: 'payment', ...payment, reason: '' }, actor, options, changeJpy === null || tenderedJpy === null ? {} : { tenderedJpy, changeJpy });
+	const result = await addEntry(
+		db,
+		chargeId,
+		{ kind: 'payment', ...payment, reason: '' },
+		actor,
+		options,
+		changeJpy === null || tenderedJpy === null ? {} : { tenderedJpy, changeJpy }
+	);
 	return result.ok ? { ...result, changeJpy } : result;
 }
 
 /** Gives money back by the method it came in, never more than that method has kept; a reason is required. */
-export async function recordRefund(db: Db, chargeId: string, input: Record<string, unknown>, actor: AuditActor, options: BillingClock = {}): Promise<RecordPaymentResult> {
+export async function recordRefund(
+	db: Db,
+	chargeId: string,
+	input: Record<string, unknown>,
+	actor: AuditActor,
+	options: BillingClock = {}
+): Promise<RecordPaymentResult> {
 	if (actor.type !== 'staff' || !actor.id) return { ok: false, code: 'forbidden' };
 	const parsed = ZRefundSchema.safeParse(input);
 	if (!parsed.success) return { ok: false, code: 'invalid', fields: fieldCodesFrom(parsed.error) };
@@ -52,7 +71,14 @@ interface NewEntry {
 
 type EntryResult = { ok: true; paymentId: string; ledger: Ledger } | Exclude<RecordPaymentResult, { ok: true }>;
 
-async function addEntry(db: Db, chargeId: string, entry: NewEntry, actor: AuditActor, options: BillingClock, cash: { tenderedJpy?: number; changeJpy?: number } = {}): Promise<EntryResult> {
+async function addEntry(
+	db: Db,
+	chargeId: string,
+	entry: NewEntry,
+	actor: AuditActor,
+	options: BillingClock,
+	cash: { tenderedJpy?: number; changeJpy?: number } = {}
+): Promise<EntryResult> {
 	const staffId = actor.id;
 	if (!staffId) return { ok: false, code: 'forbidden' };
 	const now = options.now ?? db.clock.now();
@@ -71,7 +97,17 @@ async function addEntry(db: Db, chargeId: string, entry: NewEntry, actor: AuditA
 		const paymentId = randomUUID();
 		await tx.kysely
 			.insertInto('payment')
-			.values({ id: paymentId, charge_id: chargeId, patient_id: state.charge.patient_id, kind: entry.kind, method: entry.method, amount_jpy: entry.amountJpy, received_at: now.toISOString(), reason: entry.reason, recorded_by: staffId })
+			.values({
+				id: paymentId,
+				charge_id: chargeId,
+				patient_id: state.charge.patient_id,
+				kind: entry.kind,
+				method: entry.method,
+				amount_jpy: entry.amountJpy,
+				received_at: now.toISOString(),
+				reason: entry.reason,
+				recorded_by: staffId
+			})
 			.execute();
 		await recordAudit(tx, actor, {
 			action: entry.kind === 'payment' ? 'payment.record' : 'payment.refund',

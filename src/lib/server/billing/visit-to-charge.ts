@@ -54,7 +54,13 @@ export async function findVisitToCharge(db: Db, appointmentId: string): Promise<
 		serviceDate: localDate(Date.parse(row.starts_at), clinic.timeZone),
 		startsAt: row.starts_at,
 		timeZone: clinic.timeZone,
-		patient: { id: row.patient_id, patientNumber: row.patient_number, familyName: row.family_name, givenName: row.given_name, hasInsurerNumber: (row.insurer_number ?? '').trim() !== '' },
+		patient: {
+			id: row.patient_id,
+			patientNumber: row.patient_number,
+			familyName: row.family_name,
+			givenName: row.given_name,
+			hasInsurerNumber: (row.insurer_number ?? '').trim() !== ''
+		},
 		service: row.service_id ? { id: row.service_id, nameJa: row.service_ja ?? '', nameEn: row.service_en ?? '', priceJpy: Number(row.price_jpy) } : null,
 		practitioner: { nameJa: `${row.family_name_ja} ${row.given_name_ja}`, nameEn: `${row.given_name_en} ${row.family_name_en}`, staffId: row.staff_id },
 		liveChargeId: live?.id ?? null,

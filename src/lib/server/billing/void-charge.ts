@@ -18,7 +18,13 @@ export type VoidChargeResult =
  * for it, and anything already paid shows as a negative balance to refund. The visit can be charged
  * again, e.g. self-pay instead of insurance.
  */
-export async function voidCharge(db: Db, chargeId: string, input: Record<string, unknown>, actor: AuditActor, options: BillingClock = {}): Promise<VoidChargeResult> {
+export async function voidCharge(
+	db: Db,
+	chargeId: string,
+	input: Record<string, unknown>,
+	actor: AuditActor,
+	options: BillingClock = {}
+): Promise<VoidChargeResult> {
 	if (actor.type !== 'staff' || !actor.id) return { ok: false, code: 'forbidden' };
 	const staffId = actor.id;
 	const parsed = ZVoidChargeSchema.safeParse(input);
@@ -28,11 +34,20 @@ export async function voidCharge(db: Db, chargeId: string, input: Record<string,
 		const state = await findChargeState(tx, chargeId, { lock: true });
 		if (!state) return { ok: false, code: 'not_found' };
 		if (state.voided) return { ok: false, code: 'already_voided' };
-		await tx.kysely.insertInto('charge_void').values({ charge_id: chargeId, reason: parsed.data.reason, voided_at: now.toISOString(), voided_by: staffId }).execute();
+		await tx.kysely
+			.insertInto('charge_void')
+			.values({ charge_id: chargeId, reason: parsed.data.reason, voided_at: now.toISOString(), voided_by: staffId })
+			.execute();
 		const after = ledgerOf(0, state.entries);
 		// A visit a prepaid course paid for is given back to the course (issue #18).
 		await reinstatePackageUseOfCharge(tx, chargeId, actor, now);
-		await recordAudit(tx, actor, { action: 'charge.void', entityType: 'charge', entityId: chargeId, patientId: state.charge.patient_id, detail: { dueJpy: state.charge.due_jpy, balanceJpy: after.balanceJpy } });
+		await recordAudit(tx, actor, {
+			action: 'charge.void',
+			entityType: 'charge',
+			entityId: chargeId,
+			patientId: state.charge.patient_id,
+			detail: { dueJpy: state.charge.due_jpy, balanceJpy: after.balanceJpy }
+		});
 		return { ok: true, balanceJpy: after.balanceJpy };
 	});
 }

@@ -21,7 +21,17 @@ async function requestMail(db: Db, appointmentId: string, manageToken: string | 
 		.selectFrom('appointment')
 		.innerJoin('patient', 'patient.id', 'appointment.patient_id')
 		.innerJoin('service', 'service.id', 'appointment.service_id')
-		.select(['appointment.starts_at', 'appointment.status', 'appointment.approval', 'appointment.locale', 'patient.email', 'patient.family_name', 'patient.given_name', 'service.name_ja', 'service.name_en'])
+		.select([
+			'appointment.starts_at',
+			'appointment.status',
+			'appointment.approval',
+			'appointment.locale',
+			'patient.email',
+			'patient.family_name',
+			'patient.given_name',
+			'service.name_ja',
+			'service.name_en'
+		])
 		.where('appointment.id', '=', appointmentId)
 		.executeTakeFirst();
 	// Decided since it was queued (approved before the "received" mail went): nothing to say.

@@ -21,7 +21,15 @@ function request(serviceId: string, start: number, who: { familyName: string; em
 		serviceId,
 		start: new Date(start).toISOString(),
 		locale: 'ja',
-		patient: { familyName: who.familyName, givenName: '花子', familyNameKana: 'ヤマダ', givenNameKana: 'ハナコ', email: who.email, phone: '090-1234-5678', dateOfBirth: '1980-01-01' },
+		patient: {
+			familyName: who.familyName,
+			givenName: '花子',
+			familyNameKana: 'ヤマダ',
+			givenNameKana: 'ハナコ',
+			email: who.email,
+			phone: '090-1234-5678',
+			dateOfBirth: '1980-01-01'
+		},
 		consent: { privacy: true }
 	};
 }
@@ -53,7 +61,10 @@ describeEachDatabase('booking controls', (db) => {
 		// The staff schedule marks it pending: the day list and the calendar's title and class.
 		const day = await listDay(db(), DAY, 'Asia/Tokyo');
 		expect(day.find((a) => a.id === result.appointment.id)?.pending).toBe(true);
-		for (const [locale, label] of [['ja', '承認待ち · 山田'], ['en', 'Awaiting approval · ']] as const) {
+		for (const [locale, label] of [
+			['ja', '承認待ち · 山田'],
+			['en', 'Awaiting approval · ']
+		] as const) {
 			const event = calendarEvents(day, { locale, timeZone: 'Asia/Tokyo', blockedLabel: '' }).find((e) => e.id === result.appointment.id)!;
 			expect(event.title.startsWith(label)).toBe(true);
 			expect(event.className).toContain('appt-pending');
@@ -105,11 +116,21 @@ describeEachDatabase('booking controls', (db) => {
 		await updateServiceWindow(db(), { serviceId: follow, minNoticeMinutes: 5 * 24 * 60, horizonDays: null }, staff);
 		expect(await slotsOn()).toEqual([]);
 		await updateBookingControls(db(), { approveNewPatients: false, maxUpcomingVisits: 0 }, staff);
-		expect(await createBooking(db(), request(follow, slot.start, { familyName: '小林', email: 'kobayashi@example.jp' }), anonymous, NOW)).toEqual({ ok: false, code: 'slot_taken' });
+		expect(await createBooking(db(), request(follow, slot.start, { familyName: '小林', email: 'kobayashi@example.jp' }), anonymous, NOW)).toEqual({
+			ok: false,
+			code: 'slot_taken'
+		});
 		// A horizon of two days: Monday is beyond it, for availability and for a booking.
 		await updateServiceWindow(db(), { serviceId: follow, minNoticeMinutes: null, horizonDays: 2 }, staff);
-		expect(await getAvailability(db(), { service: follow, from: DAY, to: DAY }, { now: NOW })).toEqual({ ok: false, code: 'outside_booking_window', field: 'to' });
-		expect(await createBooking(db(), request(follow, slot.start, { familyName: '小林', email: 'kobayashi@example.jp' }), anonymous, NOW)).toEqual({ ok: false, code: 'slot_taken' });
+		expect(await getAvailability(db(), { service: follow, from: DAY, to: DAY }, { now: NOW })).toEqual({
+			ok: false,
+			code: 'outside_booking_window',
+			field: 'to'
+		});
+		expect(await createBooking(db(), request(follow, slot.start, { familyName: '小林', email: 'kobayashi@example.jp' }), anonymous, NOW)).toEqual({
+			ok: false,
+			code: 'slot_taken'
+		});
 		await updateServiceWindow(db(), { serviceId: follow, minNoticeMinutes: null, horizonDays: null }, staff);
 		expect((await slotsOn()).length).toBeGreaterThan(0);
 	});

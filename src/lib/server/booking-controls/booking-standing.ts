@@ -21,7 +21,8 @@ export async function loadBookingStanding(
 	settings?: { approve_new_patients: number; max_upcoming_visits: number }
 ): Promise<BookingStanding> {
 	const clinic = settings ?? (await db.kysely.selectFrom('clinic').select(['approve_new_patients', 'max_upcoming_visits']).executeTakeFirstOrThrow());
-	if (created) return { approveNewPatients: clinic.approve_new_patients === 1, maxUpcomingVisits: clinic.max_upcoming_visits, upcomingVisits: 0, seenBefore: false };
+	if (created)
+		return { approveNewPatients: clinic.approve_new_patients === 1, maxUpcomingVisits: clinic.max_upcoming_visits, upcomingVisits: 0, seenBefore: false };
 	const [upcoming, seen] = await Promise.all([
 		db.kysely
 			.selectFrom('appointment')

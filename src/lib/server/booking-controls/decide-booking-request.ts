@@ -23,7 +23,11 @@ export async function decideBookingRequest(
 	now = db.clock.now().getTime()
 ): Promise<DecideBookingRequestResult> {
 	return withTransaction(db, async (tx) => {
-		const current = await tx.kysely.selectFrom('appointment').select(['id', 'patient_id', 'starts_at', 'status', 'approval']).where('id', '=', appointmentId).executeTakeFirst();
+		const current = await tx.kysely
+			.selectFrom('appointment')
+			.select(['id', 'patient_id', 'starts_at', 'status', 'approval'])
+			.where('id', '=', appointmentId)
+			.executeTakeFirst();
 		if (!current) return { ok: false, code: 'not_found' } as const;
 		if (current.status !== 'booked' || current.approval !== 'pending') return { ok: false, code: 'not_pending' } as const;
 		const at = new Date(now).toISOString();
@@ -36,7 +40,11 @@ export async function decideBookingRequest(
 			.executeTakeFirst();
 		if (Number(updated.numUpdatedRows) !== 1) return { ok: false, code: 'not_pending' } as const;
 		if (decision === 'approve') {
-			await enqueueJobs(tx, bookingMailJobs(tx.secrets, { appointmentId: current.id, patientId: current.patient_id }, Date.parse(current.starts_at), now, await reminderTiming(tx)), new Date(now));
+			await enqueueJobs(
+				tx,
+				bookingMailJobs(tx.secrets, { appointmentId: current.id, patientId: current.patient_id }, Date.parse(current.starts_at), now, await reminderTiming(tx)),
+				new Date(now)
+			);
 		} else {
 			await releaseOccupancy(tx, current.id);
 			await enqueueJobs(tx, [{ kind: BOOKING_DECLINED_MAIL_JOB, payload: { appointmentId: current.id } }], new Date(now));

@@ -20,7 +20,10 @@ function optionalWhole(message: string, rule: { min: number; max: number; multip
 }
 
 export const ZBookingControlsSchema = z.object({
-	approveNewPatients: z.literal('on').optional().transform((v) => v === 'on'),
+	approveNewPatients: z
+		.literal('on')
+		.optional()
+		.transform((v) => v === 'on'),
 	maxUpcomingVisits: z
 		.string()
 		.max(12)

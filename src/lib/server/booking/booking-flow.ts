@@ -52,14 +52,13 @@ export interface FreeTime {
 
 /** Treatments a patient may book themselves: bookable online and not an add-on. */
 export async function listBookableServices(db: Db): Promise<BookableService[]> {
-	const rows = await db.kysely
-		.selectFrom('service')
-		.selectAll()
-		.where('bookable_online', '=', 1)
-		.where('is_add_on', '=', 0)
-		.orderBy('sort_order')
-		.execute();
-	return rows.map((s) => ({ id: s.id, name: { ja: s.name_ja, en: s.name_en }, durationMinutes: s.duration_minutes, priceJpy: s.price_jpy, newPatientOnly: s.new_patient_only === 1,
+	const rows = await db.kysely.selectFrom('service').selectAll().where('bookable_online', '=', 1).where('is_add_on', '=', 0).orderBy('sort_order').execute();
+	return rows.map((s) => ({
+		id: s.id,
+		name: { ja: s.name_ja, en: s.name_en },
+		durationMinutes: s.duration_minutes,
+		priceJpy: s.price_jpy,
+		newPatientOnly: s.new_patient_only === 1,
 		description: { ja: s.description_ja, en: s.description_en }
 	}));
 }
@@ -70,7 +69,17 @@ export async function listPractitionersFor(db: Db, serviceId: string): Promise<B
 		.selectFrom('practitioner')
 		.innerJoin('practitioner_service', 'practitioner_service.practitioner_id', 'practitioner.id')
 		.leftJoin('practitioner_photo', 'practitioner_photo.practitioner_id', 'practitioner.id')
-		.select(['practitioner.id', 'family_name_ja', 'given_name_ja', 'family_name_en', 'given_name_en', 'bio_ja', 'bio_en', 'languages', 'practitioner_photo.version as photo_version'])
+		.select([
+			'practitioner.id',
+			'family_name_ja',
+			'given_name_ja',
+			'family_name_en',
+			'given_name_en',
+			'bio_ja',
+			'bio_en',
+			'languages',
+			'practitioner_photo.version as photo_version'
+		])
 		.where('practitioner_service.service_id', '=', serviceId)
 		.where('practitioner.active', '=', 1)
 		.orderBy('family_name_en')

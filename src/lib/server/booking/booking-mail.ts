@@ -120,19 +120,36 @@ export interface VisitMove {
  * the updated .ics. Nothing when the visit was cancelled since or has no e-mail address; with
  * `byMailChoice`, nothing either for a patient who chose LINE alone (their LINE notice goes instead).
  */
-export async function movedVisitMail(db: Db, appointmentId: string, move: VisitMove, origin: string, options: { manageToken?: string | null; byMailChoice?: boolean } = {}): Promise<OutgoingMail | null> {
+export async function movedVisitMail(
+	db: Db,
+	appointmentId: string,
+	move: VisitMove,
+	origin: string,
+	options: { manageToken?: string | null; byMailChoice?: boolean } = {}
+): Promise<OutgoingMail | null> {
 	const visit = await visitForMail(db, appointmentId);
 	if (!visit) return null;
 	const { row, locale, format } = visit;
 	if (!row.email || row.status === 'cancelled' || row.status === 'blocked') return null;
 	if (options.byMailChoice && !(await patientChannels(db, row.patient_id))?.mail) return null;
 	const ja = locale === 'ja';
-	const before = move.fromPractitionerId && move.fromPractitionerId !== row.practitioner_id
-		? await db.kysely.selectFrom('practitioner').select(['family_name_ja', 'given_name_ja', 'family_name_en', 'given_name_en']).where('id', '=', move.fromPractitionerId).executeTakeFirst()
-		: undefined;
+	const before =
+		move.fromPractitionerId && move.fromPractitionerId !== row.practitioner_id
+			? await db.kysely
+					.selectFrom('practitioner')
+					.select(['family_name_ja', 'given_name_ja', 'family_name_en', 'given_name_en'])
+					.where('id', '=', move.fromPractitionerId)
+					.executeTakeFirst()
+			: undefined;
 	const changed = [
 		...(Date.parse(move.from) !== Date.parse(row.starts_at) ? [translate(locale, 'deskFollowup.movedChangedTime')] : []),
-		...(before ? [translate(locale, 'deskFollowup.movedChangedPractitioner', { from: ja ? `${before.family_name_ja} ${before.given_name_ja}` : `${before.given_name_en} ${before.family_name_en}` })] : [])
+		...(before
+			? [
+					translate(locale, 'deskFollowup.movedChangedPractitioner', {
+						from: ja ? `${before.family_name_ja} ${before.given_name_ja}` : `${before.given_name_en} ${before.family_name_en}`
+					})
+				]
+			: [])
 	];
 	const params = {
 		...visit.params,
@@ -153,7 +170,17 @@ export async function movedVisitMail(db: Db, appointmentId: string, move: VisitM
 
 function calendarOf(kind: BookingMailKind, visit: NonNullable<Awaited<ReturnType<typeof visitForMail>>>, url: string): MailAttachment {
 	const { row, locale, params } = visit;
-	return appointmentCalendar({ kind, locale, appointmentId: row.id, startsAt: row.starts_at, endsAt: row.ends_at, clinicName: params.clinic, service: params.service, address: params.address, url });
+	return appointmentCalendar({
+		kind,
+		locale,
+		appointmentId: row.id,
+		startsAt: row.starts_at,
+		endsAt: row.ends_at,
+		clinicName: params.clinic,
+		service: params.service,
+		address: params.address,
+		url
+	});
 }
 
 export interface CalendarEvent {

@@ -27,7 +27,12 @@ describeEachDatabase('patients at the same time', (db) => {
 	});
 
 	const book = (i: number, start: string, practitionerId: string) =>
-		createBooking(db(), { serviceId: s.follow, practitionerId, start: new Date(start).toISOString(), locale: 'ja', patient: patient(i), consent: { privacy: true } }, anonymous, NOW);
+		createBooking(
+			db(),
+			{ serviceId: s.follow, practitionerId, start: new Date(start).toISOString(), locale: 'ja', patient: patient(i), consent: { privacy: true } },
+			anonymous,
+			NOW
+		);
 
 	const offersAt = async (practitioner: string, start: string) => {
 		const result = await getAvailability(db(), { service: s.follow, from: '2026-11-30', to: '2026-11-30', practitioner }, { now: NOW });
@@ -56,9 +61,23 @@ describeEachDatabase('patients at the same time', (db) => {
 		const first = await book(30, at('15:00'), s.sato);
 		expect(first.ok).toBe(true);
 		expect(await offersAt(s.sato, at('15:00'))).toBe(true);
-		const second = await createStaffAppointment(db(), { patientId: first.ok ? first.appointment.patient_id! : '', serviceId: s.follow, practitionerId: s.sato, start: at('15:00'), source: 'staff' }, s.actor);
+		const second = await createStaffAppointment(
+			db(),
+			{ patientId: first.ok ? first.appointment.patient_id! : '', serviceId: s.follow, practitionerId: s.sato, start: at('15:00'), source: 'staff' },
+			s.actor
+		);
 		expect(second.ok).toBe(true);
-		const third = await createStaffAppointment(db(), { newPatient: { familyName: '三人', givenName: '目', phone: '090-2222-3333' }, serviceId: s.follow, practitionerId: s.sato, start: at('15:15'), source: 'walk_in' }, s.actor);
+		const third = await createStaffAppointment(
+			db(),
+			{
+				newPatient: { familyName: '三人', givenName: '目', phone: '090-2222-3333' },
+				serviceId: s.follow,
+				practitionerId: s.sato,
+				start: at('15:15'),
+				source: 'walk_in'
+			},
+			s.actor
+		);
 		expect(third).toMatchObject({ ok: false, code: 'conflict', conflictWith: { resource: 'practitioner' } });
 	});
 
@@ -66,7 +85,10 @@ describeEachDatabase('patients at the same time', (db) => {
 		const blocked = await blockTime(db(), { practitionerId: s.sato, start: at('17:00'), end: at('18:00'), note: '' }, s.actor);
 		expect(blocked.ok).toBe(true);
 		expect(await offersAt(s.sato, at('17:00'))).toBe(false);
-		expect(await blockTime(db(), { practitionerId: s.sato, start: at('15:00'), end: at('15:30'), note: '' }, s.actor)).toMatchObject({ ok: false, code: 'conflict' });
+		expect(await blockTime(db(), { practitionerId: s.sato, start: at('15:00'), end: at('15:30'), note: '' }, s.actor)).toMatchObject({
+			ok: false,
+			code: 'conflict'
+		});
 	});
 
 	it('moves a visit into a second place and not into a full one', async () => {

@@ -80,7 +80,12 @@ describeEachDatabase('online booking', (db) => {
 		expect(result.appointment.patient_id).toBe(patients[0]!.id);
 		const audit = await db().kysely.selectFrom('audit_log').select(['action', 'patient_id']).where('entity_id', '=', result.appointment.id).execute();
 		expect(audit).toEqual([{ action: 'booking.create', patient_id: patients[0]!.id }]);
-		const jobs = await db().kysely.selectFrom('job').select(['kind', 'run_at']).where('payload', 'like', `%${result.appointment.id}%`).orderBy('run_at').execute();
+		const jobs = await db()
+			.kysely.selectFrom('job')
+			.select(['kind', 'run_at'])
+			.where('payload', 'like', `%${result.appointment.id}%`)
+			.orderBy('run_at')
+			.execute();
 		expect(jobs.map((j) => j.kind)).toEqual(['mail.booking_confirmation', 'mail.booking_reminder']);
 		expect(Date.parse(jobs[1]!.run_at)).toBe(Date.parse(result.appointment.starts_at) - 24 * 3_600_000);
 	});
@@ -94,20 +99,51 @@ describeEachDatabase('online booking', (db) => {
 		const signatures = await db()
 			.kysely.selectFrom('consent_signature')
 			.innerJoin('consent_document', 'consent_document.id', 'consent_signature.document_id')
-			.select(['consent_document.kind', 'consent_document.version', 'consent_signature.agreed', 'consent_signature.signed_at', 'consent_signature.signed_name', 'consent_signature.channel', 'consent_signature.ip', 'consent_signature.recorded_by_staff_id'])
+			.select([
+				'consent_document.kind',
+				'consent_document.version',
+				'consent_signature.agreed',
+				'consent_signature.signed_at',
+				'consent_signature.signed_name',
+				'consent_signature.channel',
+				'consent_signature.ip',
+				'consent_signature.recorded_by_staff_id'
+			])
 			.where('consent_signature.patient_id', '=', result.appointment.patient_id!)
 			.execute();
 		expect(signatures).toEqual([
-			{ kind: 'privacy', version: 1, agreed: 1, signed_at: new Date(NOW).toISOString(), signed_name: '高橋 誠', channel: 'online_booking', ip: '192.0.2.1', recorded_by_staff_id: null }
+			{
+				kind: 'privacy',
+				version: 1,
+				agreed: 1,
+				signed_at: new Date(NOW).toISOString(),
+				signed_name: '高橋 誠',
+				channel: 'online_booking',
+				ip: '192.0.2.1',
+				recorded_by_staff_id: null
+			}
 		]);
-		const audit = await db().kysely.selectFrom('audit_log').select(['action', 'detail']).where('patient_id', '=', result.appointment.patient_id!).where('action', '=', 'consent.sign').execute();
+		const audit = await db()
+			.kysely.selectFrom('audit_log')
+			.select(['action', 'detail'])
+			.where('patient_id', '=', result.appointment.patient_id!)
+			.where('action', '=', 'consent.sign')
+			.execute();
 		expect(audit.map((a) => JSON.parse(a.detail ?? '{}'))).toEqual([expect.objectContaining({ kind: 'privacy', version: 1, channel: 'online_booking' })]);
 	});
 
 	it('records no consent for a booking that did not happen', async () => {
 		const taken = await db().kysely.selectFrom('appointment').selectAll().executeTakeFirstOrThrow();
 		const before = (await db().kysely.selectFrom('consent_signature').select('id').execute()).length;
-		const again = await createBooking(db(), request(followUp, taken.starts_at, { practitionerId: taken.practitioner_id, patient: { familyName: '未', givenName: '予約', email: 'none@example.jp', phone: '090-5555-0102' } }), actor, NOW);
+		const again = await createBooking(
+			db(),
+			request(followUp, taken.starts_at, {
+				practitionerId: taken.practitioner_id,
+				patient: { familyName: '未', givenName: '予約', email: 'none@example.jp', phone: '090-5555-0102' }
+			}),
+			actor,
+			NOW
+		);
 		expect(again).toEqual({ ok: false, code: 'slot_taken' });
 		expect((await db().kysely.selectFrom('consent_signature').select('id').execute()).length).toBe(before);
 	});
@@ -151,7 +187,15 @@ describeEachDatabase('online booking', (db) => {
 		expect(new Set(slots.map((s) => s.bedId)).size).toBe(1);
 		const results = await Promise.all(
 			practitioners.map((practitionerId, i) =>
-				createBooking(db(), request(followUp, new Date(start).toISOString(), { practitionerId, patient: { familyName: '同時', givenName: `寝台${i}`, email: `bed${i}@example.jp`, phone: `080-3333-${1000 + i}` } }), actor, NOW)
+				createBooking(
+					db(),
+					request(followUp, new Date(start).toISOString(), {
+						practitionerId,
+						patient: { familyName: '同時', givenName: `寝台${i}`, email: `bed${i}@example.jp`, phone: `080-3333-${1000 + i}` }
+					}),
+					actor,
+					NOW
+				)
 			)
 		);
 		const booked = results.map((r) => (r.ok ? r.appointment : null));
@@ -160,7 +204,12 @@ describeEachDatabase('online booking', (db) => {
 		for (const appointment of booked) {
 			const stored = await db().kysely.selectFrom('appointment').select('bed_id').where('id', '=', appointment!.id).executeTakeFirstOrThrow();
 			expect(stored.bed_id).toBe(appointment!.bed_id);
-			const beds = await db().kysely.selectFrom('occupancy').select('resource').where('appointment_id', '=', appointment!.id).where('resource', 'like', 'bed:%').execute();
+			const beds = await db()
+				.kysely.selectFrom('occupancy')
+				.select('resource')
+				.where('appointment_id', '=', appointment!.id)
+				.where('resource', 'like', 'bed:%')
+				.execute();
 			expect(new Set(beds.map((b) => b.resource))).toEqual(new Set([`bed:${appointment!.bed_id}`]));
 			expect(beds).toHaveLength(11);
 		}
@@ -198,8 +247,14 @@ describeEachDatabase('online booking', (db) => {
 			code: 'outside_booking_window',
 			field: 'to'
 		});
-		expect(await getAvailability(db(), { service: followUp, from: '2027-02-20', to: '2027-03-01' }, { now: NOW })).toMatchObject({ ok: false, code: 'outside_booking_window' });
-		expect(await getAvailability(db(), { service: followUp, from: '2026-12-01', to: '2027-02-10' }, { now: NOW })).toMatchObject({ ok: false, code: 'range_too_long' });
+		expect(await getAvailability(db(), { service: followUp, from: '2027-02-20', to: '2027-03-01' }, { now: NOW })).toMatchObject({
+			ok: false,
+			code: 'outside_booking_window'
+		});
+		expect(await getAvailability(db(), { service: followUp, from: '2026-12-01', to: '2027-02-10' }, { now: NOW })).toMatchObject({
+			ok: false,
+			code: 'range_too_long'
+		});
 		expect(await getAvailability(db(), { service: 'nope', from: DAY, to: DAY }, { now: NOW })).toEqual({ ok: false, code: 'service_not_found' });
 	});
 });

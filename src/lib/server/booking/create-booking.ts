@@ -79,7 +79,8 @@ async function attemptBooking(
 	try {
 		return await withGroupedTransaction(db, async (tx) => {
 			const config = await transactionScheduleConfig(tx);
-			if (input.practitionerId && !(await isActivePractitioner(tx, config, input.practitionerId))) return { ok: false, code: 'practitioner_not_found' } as const;
+			if (input.practitionerId && !(await isActivePractitioner(tx, config, input.practitionerId)))
+				return { ok: false, code: 'practitioner_not_found' } as const;
 			const service = config.serviceRows.find((s) => s.id === input.serviceId);
 			if (!service || !service.bookable_online || service.is_add_on) return { ok: false, code: 'service_not_found' } as const;
 			const timeZone = config.clinic.time_zone;
@@ -102,7 +103,12 @@ async function attemptBooking(
 			if (exceedsUpcomingLimit(standing.upcomingVisits, standing.maxUpcomingVisits)) throw new TooManyUpcoming(standing.maxUpcomingVisits);
 			const pending = needsApproval(standing.approveNewPatients, standing.seenBefore);
 			// The privacy box the schema requires is the patient's consent: kept with its version and time.
-			await recordBookingPrivacyConsent(tx, { patientId, signedName: `${input.patient.familyName} ${input.patient.givenName}`, ip: actor.ip, userAgent: null }, actor, new Date(now));
+			await recordBookingPrivacyConsent(
+				tx,
+				{ patientId, signedName: `${input.patient.familyName} ${input.patient.givenName}`, ip: actor.ip, userAgent: null },
+				actor,
+				new Date(now)
+			);
 			const manageToken = randomToken();
 			const appointment = appointmentRow({
 				slot,
@@ -121,7 +127,13 @@ async function attemptBooking(
 			let written: typeof appointment;
 			try {
 				const capacity = inputs.practitioners.find((p) => p.id === slot.practitionerId)?.capacity ?? 1;
-				written = await insertAppointmentClaimingOccupancy(tx, appointment, slot.start, { capacity }, slot.bedId ? freeBeds(inputs, slot.start, Date.parse(appointment.held_until)) : []);
+				written = await insertAppointmentClaimingOccupancy(
+					tx,
+					appointment,
+					slot.start,
+					{ capacity },
+					slot.bedId ? freeBeds(inputs, slot.start, Date.parse(appointment.held_until)) : []
+				);
 			} catch (cause) {
 				if (isUniqueViolation(cause)) throw new SlotTaken();
 				throw cause;

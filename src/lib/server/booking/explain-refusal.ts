@@ -27,7 +27,11 @@ export interface RefusalExplanation {
  * instead (issue #22): for the same service and, unless the patient left it to the clinic, the
  * same practitioner. Read-only; the booking itself was refused inside its own transaction.
  */
-export async function explainRefusal(db: Db, request: { serviceId: string; practitionerId?: string; start: number }, now = db.clock.now().getTime()): Promise<RefusalExplanation | null> {
+export async function explainRefusal(
+	db: Db,
+	request: { serviceId: string; practitionerId?: string; start: number },
+	now = db.clock.now().getTime()
+): Promise<RefusalExplanation | null> {
 	const service = await findService(db, request.serviceId);
 	if (!service) return null;
 	const inputs = await loadScheduleInputs(db, service, localDate(request.start, 'UTC'), localDate(request.start, 'UTC'));

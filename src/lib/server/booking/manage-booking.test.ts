@@ -81,7 +81,12 @@ describeEachDatabase('managing a booking from its e-mail link', (db) => {
 		expect(row.status).toBe('cancelled');
 		expect(row.cancelled_at).toBe(new Date(NOW).toISOString());
 		expect(await grainsOf(appointment.id)).toEqual([]);
-		const audit = await db().kysely.selectFrom('audit_log').selectAll().where('action', '=', 'booking.cancel').where('entity_id', '=', appointment.id).execute();
+		const audit = await db()
+			.kysely.selectFrom('audit_log')
+			.selectAll()
+			.where('action', '=', 'booking.cancel')
+			.where('entity_id', '=', appointment.id)
+			.execute();
 		expect(audit).toHaveLength(1);
 		expect(audit[0]!.patient_id).toBe(appointment.patient_id);
 	});
@@ -131,7 +136,12 @@ describeEachDatabase('managing a booking from its e-mail link', (db) => {
 		expect(db().secrets.open(payload.manageToken, manageTokenContext(appointment.id))).toBe(manageToken);
 		const pendingReminders = jobs.filter((j) => j.kind === 'mail.booking_reminder' && j.done_at === null);
 		expect(pendingReminders.map((j) => j.run_at)).toEqual([new Date(at('17:30') - 24 * HOUR).toISOString()]);
-		const audit = await db().kysely.selectFrom('audit_log').select('patient_id').where('action', '=', 'booking.move').where('entity_id', '=', appointment.id).execute();
+		const audit = await db()
+			.kysely.selectFrom('audit_log')
+			.select('patient_id')
+			.where('action', '=', 'booking.move')
+			.where('entity_id', '=', appointment.id)
+			.execute();
 		expect(audit).toEqual([{ patient_id: appointment.patient_id }]);
 	});
 
@@ -169,13 +179,23 @@ describeEachDatabase('managing a booking from its e-mail link', (db) => {
 
 		expect(await moveBooking(db(), me, at('15:30'), portalActor, NOW)).toEqual({ ok: true });
 		expect((await appointmentRow(mine.appointment.id)).starts_at).toBe(new Date(at('15:30')).toISOString());
-		const confirmations = await db().kysely.selectFrom('job').select('payload').where('kind', '=', 'mail.booking_confirmation').where('payload', 'like', `%${mine.appointment.id}%`).execute();
+		const confirmations = await db()
+			.kysely.selectFrom('job')
+			.select('payload')
+			.where('kind', '=', 'mail.booking_confirmation')
+			.where('payload', 'like', `%${mine.appointment.id}%`)
+			.execute();
 		// The portal never knows the manage token, so the new confirmation carries none. (Rows come
 		// back in no promised order: on PostgreSQL the move's queued jobs may land before the first.)
 		expect(confirmations).toHaveLength(2);
 		expect(confirmations.map((c) => JSON.parse(c.payload))).toContainEqual({ appointmentId: mine.appointment.id, movedFrom: mine.appointment.starts_at });
 		expect(await cancelBooking(db(), me, portalActor, NOW)).toEqual({ ok: true });
-		const audit = await db().kysely.selectFrom('audit_log').select(['action', 'actor_type', 'detail']).where('entity_id', '=', mine.appointment.id).where('action', 'like', 'booking.%').execute();
+		const audit = await db()
+			.kysely.selectFrom('audit_log')
+			.select(['action', 'actor_type', 'detail'])
+			.where('entity_id', '=', mine.appointment.id)
+			.where('action', 'like', 'booking.%')
+			.execute();
 		expect(audit.map((a) => [a.action, a.actor_type, JSON.parse(a.detail!).via])).toEqual([
 			['booking.create', 'anonymous', undefined],
 			['booking.move', 'patient', 'portal'],

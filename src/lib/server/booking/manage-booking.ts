@@ -65,7 +65,10 @@ export async function findBooking(db: Db, key: BookingKey): Promise<ManagedBooki
 	const appointment = await appointmentByKey(db, key);
 	if (!appointment) return undefined;
 	const [clinic, practitioner, service] = await Promise.all([
-		db.kysely.selectFrom('clinic').select(['time_zone', 'phone', 'cancellation_cutoff_hours', 'postal_code', 'address_ja', 'address_en']).executeTakeFirstOrThrow(),
+		db.kysely
+			.selectFrom('clinic')
+			.select(['time_zone', 'phone', 'cancellation_cutoff_hours', 'postal_code', 'address_ja', 'address_en'])
+			.executeTakeFirstOrThrow(),
 		db.kysely
 			.selectFrom('practitioner')
 			.select(['family_name_ja', 'given_name_ja', 'family_name_en', 'given_name_en'])
@@ -101,7 +104,13 @@ export function isChangeableOnline(booking: ManagedBooking, now: number): boolea
  * recorded in billing for the desk to collect at the next visit (issue #17). Without a fee the
  * cutoff stands (`past_cutoff`).
  */
-export async function cancelBooking(db: Db, key: BookingKey, actor: AuditActor, now = db.clock.now().getTime(), options: CancelOptions = {}): Promise<CancelBookingResult> {
+export async function cancelBooking(
+	db: Db,
+	key: BookingKey,
+	actor: AuditActor,
+	now = db.clock.now().getTime(),
+	options: CancelOptions = {}
+): Promise<CancelBookingResult> {
 	return withTransaction(db, async (tx) => {
 		const appointment = await appointmentByKey(tx, key, { lock: true });
 		if (!appointment) return { ok: false, code: 'not_found' } as const;
@@ -137,10 +146,20 @@ export async function cancelBooking(db: Db, key: BookingKey, actor: AuditActor, 
 }
 
 /** What cancelling the appointment at `now` means under the policy it is held to. */
-export async function cancellationDecisionFor(db: Db, appointment: Appointment, now: number): Promise<{ decision: CancellationDecision; policyVersion: number | null }> {
+export async function cancellationDecisionFor(
+	db: Db,
+	appointment: Appointment,
+	now: number
+): Promise<{ decision: CancellationDecision; policyVersion: number | null }> {
 	const clinic = await db.kysely.selectFrom('clinic').select(['time_zone', 'cancellation_cutoff_hours']).executeTakeFirstOrThrow();
 	const policy = policyForVisit(await listPolicyVersions(db), appointment.policy_version ?? null);
-	const decision = decideCancellation(policy, clinic.cancellation_cutoff_hours, { status: appointment.status, startsAt: Date.parse(appointment.starts_at) }, now, clinic.time_zone);
+	const decision = decideCancellation(
+		policy,
+		clinic.cancellation_cutoff_hours,
+		{ status: appointment.status, startsAt: Date.parse(appointment.starts_at) },
+		now,
+		clinic.time_zone
+	);
 	return { decision, policyVersion: policy?.version ?? null };
 }
 
@@ -193,8 +212,13 @@ export async function moveBooking(db: Db, key: BookingKey, newStart: number, act
 			const moved = { appointmentId: appointment.id, movedFrom: appointment.starts_at };
 			const payload = typeof key === 'string' ? { ...moved, manageToken: key } : moved;
 			await retireReminders(tx, appointment.id, now);
-			await enqueueJobs(tx, bookingMailJobs(tx.secrets, { ...payload, patientId: appointment.patient_id }, slot.start, now, await reminderTiming(tx)), new Date(now));
-			if (slot.start !== Date.parse(appointment.starts_at)) await enqueueFreedSlot(tx, { practitionerId: appointment.practitioner_id, start: appointment.starts_at }, now);
+			await enqueueJobs(
+				tx,
+				bookingMailJobs(tx.secrets, { ...payload, patientId: appointment.patient_id }, slot.start, now, await reminderTiming(tx)),
+				new Date(now)
+			);
+			if (slot.start !== Date.parse(appointment.starts_at))
+				await enqueueFreedSlot(tx, { practitionerId: appointment.practitioner_id, start: appointment.starts_at }, now);
 			return { ok: true } as const;
 		});
 	} catch (cause) {
@@ -261,4 +285,3 @@ function refusalFor(appointment: Appointment, cutoff: number, now: number): 'alr
 	if (appointment.status !== 'booked' || now >= changeDeadlineOf(appointment, cutoff)) return 'past_cutoff';
 	return null;
 }
-

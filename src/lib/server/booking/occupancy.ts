@@ -52,10 +52,21 @@ export async function practitionerPlaces(db: Db, practitionerId: string, whole =
  * practitioner with several places takes, grain by grain, the first place free when read; a
  * concurrent claim of the same place is refused by the key, and the caller retries or reports it.
  */
-export async function claimOccupancy(db: Db, appointmentId: string, resources: string[], start: number, heldUntil: number, places: PractitionerPlaces): Promise<void> {
+export async function claimOccupancy(
+	db: Db,
+	appointmentId: string,
+	resources: string[],
+	start: number,
+	heldUntil: number,
+	places: PractitionerPlaces
+): Promise<void> {
 	const rows = occupancyRows(appointmentId, resources, start, heldUntil);
 	if (places.capacity > 1) await spreadOverPlaces(db, rows, places);
-	for (let i = 0; i < rows.length; i += 200) await db.kysely.insertInto('occupancy').values(rows.slice(i, i + 200)).execute();
+	for (let i = 0; i < rows.length; i += 200)
+		await db.kysely
+			.insertInto('occupancy')
+			.values(rows.slice(i, i + 200))
+			.execute();
 }
 
 type NewAppointment = Insertable<AppointmentTable> & { id: string; practitioner_id: string; bed_id: string | null; held_until: string };
@@ -73,13 +84,23 @@ type NewAppointment = Insertable<AppointmentTable> & { id: string; practitioner_
  * have chosen it. Returns the appointment as written (its bed may differ); throws the unique-key
  * violation when no bed is left.
  */
-export async function insertAppointmentClaimingOccupancy<A extends NewAppointment>(db: Db, appointment: A, start: number, places: PractitionerPlaces, spareBeds: readonly string[] = []): Promise<A> {
+export async function insertAppointmentClaimingOccupancy<A extends NewAppointment>(
+	db: Db,
+	appointment: A,
+	start: number,
+	places: PractitionerPlaces,
+	spareBeds: readonly string[] = []
+): Promise<A> {
 	const heldUntil = Date.parse(appointment.held_until);
 	const rows = occupancyRows(appointment.id, resourcesOf(appointment), start, heldUntil);
 	if (places.capacity > 1) await spreadOverPlaces(db, rows, places);
 	if (db.dialect !== 'postgres' || rows.length > 200) {
 		await db.kysely.insertInto('appointment').values(appointment).execute();
-		for (let i = 0; i < rows.length; i += 200) await db.kysely.insertInto('occupancy').values(rows.slice(i, i + 200)).execute();
+		for (let i = 0; i < rows.length; i += 200)
+			await db.kysely
+				.insertInto('occupancy')
+				.values(rows.slice(i, i + 200))
+				.execute();
 		return appointment;
 	}
 	const held = rows.filter((r) => !r.resource.startsWith('bed:'));
@@ -95,7 +116,13 @@ export async function insertAppointmentClaimingOccupancy<A extends NewAppointmen
 	const written = await db.kysely
 		.with('booked', (q) => q.insertInto('appointment').values(appointment))
 		.with('held', (q) => q.insertInto('occupancy').values(held))
-		.with('bed', (q) => q.insertInto('occupancy').values(bedRows).onConflict((c) => c.doNothing()).returning('grain_start'))
+		.with('bed', (q) =>
+			q
+				.insertInto('occupancy')
+				.values(bedRows)
+				.onConflict((c) => c.doNothing())
+				.returning('grain_start')
+		)
 		.selectFrom('bed')
 		.select((eb) => eb.fn.countAll<string | number>().as('n'))
 		.executeTakeFirstOrThrow();
@@ -114,7 +141,11 @@ export async function insertAppointmentClaimingOccupancy<A extends NewAppointmen
 	throw Object.assign(new Error('every free bed was taken by a concurrent booking'), { code: '23505' });
 }
 
-async function spreadOverPlaces(db: Db, rows: Array<{ resource: string; grain_start: string; appointment_id: string }>, places: PractitionerPlaces): Promise<void> {
+async function spreadOverPlaces(
+	db: Db,
+	rows: Array<{ resource: string; grain_start: string; appointment_id: string }>,
+	places: PractitionerPlaces
+): Promise<void> {
 	const practitionerRows = rows.filter((r) => r.resource.startsWith('practitioner:'));
 	if (practitionerRows.length === 0) return;
 	const keys = placeKeys(practitionerRows[0]!.resource, places.capacity);

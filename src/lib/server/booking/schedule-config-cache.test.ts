@@ -24,7 +24,16 @@ describeEachDatabase('the standing-schedule cache', (db) => {
 		const query = { service, from: addDays(today, 1), to: addDays(today, 14) };
 		const practitioner = (await db().kysely.selectFrom('practitioner_hours').select('practitioner_id').executeTakeFirstOrThrow()).practitioner_id;
 		await withTransaction(db(), (tx) =>
-			tx.kysely.insertInto('practitioner_time_off').values({ id: crypto.randomUUID(), practitioner_id: practitioner, starts_at: `${addDays(today, 3)}T00:00:00.000Z`, ends_at: `${addDays(today, 6)}T00:00:00.000Z`, note: '' }).execute()
+			tx.kysely
+				.insertInto('practitioner_time_off')
+				.values({
+					id: crypto.randomUUID(),
+					practitioner_id: practitioner,
+					starts_at: `${addDays(today, 3)}T00:00:00.000Z`,
+					ends_at: `${addDays(today, 6)}T00:00:00.000Z`,
+					note: ''
+				})
+				.execute()
 		);
 		const fresh = await getAvailability(db(), query, { now });
 		const cached = await getAvailability(db(), query, { now, recentConfig: true });

@@ -26,7 +26,15 @@ export interface ScheduleConfig {
 	/** With the booking controls and reminder hours, so a booking reads the clinic row once. */
 	clinic: Pick<
 		Clinic,
-		'time_zone' | 'slot_step_minutes' | 'min_notice_minutes' | 'horizon_days' | 'cancellation_cutoff_hours' | 'approve_new_patients' | 'max_upcoming_visits' | 'reminder_hours_mail' | 'reminder_hours_line'
+		| 'time_zone'
+		| 'slot_step_minutes'
+		| 'min_notice_minutes'
+		| 'horizon_days'
+		| 'cancellation_cutoff_hours'
+		| 'approve_new_patients'
+		| 'max_upcoming_visits'
+		| 'reminder_hours_mail'
+		| 'reminder_hours_line'
 	>;
 	hours: Array<{ weekday: number; opens: string; closes: string }>;
 	workingHours: Array<{ practitioner_id: string; weekday: number; starts: string; ends: string; concurrent_patients: number }>;
@@ -52,31 +60,60 @@ export interface ScheduleCalendar {
 export async function loadScheduleCalendar(db: Db, from: string): Promise<ScheduleCalendar> {
 	const [specialDays, timeOff] = await Promise.all([
 		specialDaysBetween(db, from, null),
-		db.kysely.selectFrom('practitioner_time_off').selectAll().where('ends_at', '>', `${addDays(from, -1)}T00:00:00.000Z`).execute()
+		db.kysely
+			.selectFrom('practitioner_time_off')
+			.selectAll()
+			.where('ends_at', '>', `${addDays(from, -1)}T00:00:00.000Z`)
+			.execute()
 	]);
 	return { from, specialDays, timeOff };
 }
 
 /** Closures and opened holidays in one read: both are clinic-local dates in the range. */
 function specialDaysBetween(db: Db, from: string, to: string | null) {
-	const closed = db.kysely.selectFrom('clinic_closure').select(['date', sql<string>`'closed'`.as('kind')]).where('date', '>=', from);
-	const opened = db.kysely.selectFrom('holiday_opening').select(['date', sql<string>`'opened'`.as('kind')]).where('date', '>=', from);
+	const closed = db.kysely
+		.selectFrom('clinic_closure')
+		.select(['date', sql<string>`'closed'`.as('kind')])
+		.where('date', '>=', from);
+	const opened = db.kysely
+		.selectFrom('holiday_opening')
+		.select(['date', sql<string>`'opened'`.as('kind')])
+		.where('date', '>=', from);
 	if (to === null) return closed.unionAll(opened).execute();
-	return closed.where('date', '<=', to).unionAll(opened.where('date', '<=', to)).execute();
+	return closed
+		.where('date', '<=', to)
+		.unionAll(opened.where('date', '<=', to))
+		.execute();
 }
 
 export async function loadScheduleConfig(db: Db): Promise<ScheduleConfig> {
 	const [clinic, hours, workingHours, services, beds, serviceRows] = await Promise.all([
 		db.kysely
 			.selectFrom('clinic')
-			.select(['time_zone', 'slot_step_minutes', 'min_notice_minutes', 'horizon_days', 'cancellation_cutoff_hours', 'approve_new_patients', 'max_upcoming_visits', 'reminder_hours_mail', 'reminder_hours_line'])
+			.select([
+				'time_zone',
+				'slot_step_minutes',
+				'min_notice_minutes',
+				'horizon_days',
+				'cancellation_cutoff_hours',
+				'approve_new_patients',
+				'max_upcoming_visits',
+				'reminder_hours_mail',
+				'reminder_hours_line'
+			])
 			.executeTakeFirstOrThrow(),
 		db.kysely.selectFrom('opening_hours').select(['weekday', 'opens', 'closes']).execute(),
 		// Only active practitioners with working hours can have a slot.
 		db.kysely
 			.selectFrom('practitioner_hours')
 			.innerJoin('practitioner', 'practitioner.id', 'practitioner_hours.practitioner_id')
-			.select(['practitioner_hours.practitioner_id', 'practitioner_hours.weekday', 'practitioner_hours.starts', 'practitioner_hours.ends', 'practitioner.concurrent_patients'])
+			.select([
+				'practitioner_hours.practitioner_id',
+				'practitioner_hours.weekday',
+				'practitioner_hours.starts',
+				'practitioner_hours.ends',
+				'practitioner.concurrent_patients'
+			])
 			.where('practitioner.active', '=', 1)
 			.execute(),
 		db.kysely.selectFrom('practitioner_service').selectAll().execute(),
@@ -128,14 +165,17 @@ export async function loadScheduleInputs(db: Db, service: Service, from: string,
 	}
 	return {
 		// A service's own notice and horizon replace the clinic's, for availability and booking alike (issue #17).
-		rules: rulesForService({
-			timeZone: clinic.time_zone,
-			slotStepMinutes: clinic.slot_step_minutes,
-			minNoticeMinutes: clinic.min_notice_minutes,
-			horizonDays: clinic.horizon_days,
-			openingHours: hours.map((h) => ({ weekday: h.weekday, start: h.opens, end: h.closes })),
-			closedDates: [...closures.map((c) => c.date), ...holidays]
-		}, { minNoticeMinutes: service.min_notice_minutes, horizonDays: service.horizon_days }),
+		rules: rulesForService(
+			{
+				timeZone: clinic.time_zone,
+				slotStepMinutes: clinic.slot_step_minutes,
+				minNoticeMinutes: clinic.min_notice_minutes,
+				horizonDays: clinic.horizon_days,
+				openingHours: hours.map((h) => ({ weekday: h.weekday, start: h.opens, end: h.closes })),
+				closedDates: [...closures.map((c) => c.date), ...holidays]
+			},
+			{ minNoticeMinutes: service.min_notice_minutes, horizonDays: service.horizon_days }
+		),
 		cancellationCutoffHours: clinic.cancellation_cutoff_hours,
 		service: { id: service.id, durationMinutes: service.duration_minutes, bufferMinutes: service.buffer_minutes, needsBed: service.needs_bed === 1 },
 		practitioners: practitioners.map((p) => ({

@@ -88,7 +88,12 @@ describeEachDatabase('self-check answers brought to a booking (docs/clinical-rul
 		expect(JSON.parse(row.triage_reasons!)).toEqual(['durationOverAWeek', 'severePain']);
 		expect(row.triage_given_at).toBe(new Date(NOW).toISOString());
 		expect(JSON.parse(row.triage!)).toEqual(answers);
-		const audit = await db().kysely.selectFrom('audit_log').select('detail').where('action', '=', 'booking.create').where('entity_id', '=', result.appointment.id).executeTakeFirstOrThrow();
+		const audit = await db()
+			.kysely.selectFrom('audit_log')
+			.select('detail')
+			.where('action', '=', 'booking.create')
+			.where('entity_id', '=', result.appointment.id)
+			.executeTakeFirstOrThrow();
 		// The audit trail keeps the level, never the answers.
 		expect(JSON.parse(audit.detail!)).toMatchObject({ selfCheckLevel: 'see_doctor' });
 		expect(audit.detail).not.toContain('painNrs');
@@ -122,7 +127,12 @@ describeEachDatabase('self-check answers brought to a booking (docs/clinical-rul
 		]);
 		expect(chart?.clinical?.selfChecks[1]?.answers).toMatchObject({ durationDays: 10, painNrs: 8 });
 		expect(new Set(chart?.appointments.map((a) => a.selfCheckLevel))).toEqual(new Set(['see_doctor', null]));
-		const read = await db().kysely.selectFrom('audit_log').select('id').where('action', '=', 'appointment.self_check_read').where('patient_id', '=', patient.id).execute();
+		const read = await db()
+			.kysely.selectFrom('audit_log')
+			.select('id')
+			.where('action', '=', 'appointment.self_check_read')
+			.where('patient_id', '=', patient.id)
+			.execute();
 		expect(read).toHaveLength(1);
 	});
 });

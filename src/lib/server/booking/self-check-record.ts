@@ -61,6 +61,12 @@ export async function listSelfChecks(db: Db, patientId: string, actor: AuditActo
 		const answers = ZTriageAnswersSchema.safeParse(parsedJson(row.triage));
 		records.push({ ...flag, appointmentId: row.id, appointmentStartsAt: row.starts_at, answers: answers.success ? answers.data : null });
 	}
-	await recordAudit(db, actor, { action: 'appointment.self_check_read', entityType: 'patient', entityId: patientId, patientId, detail: { count: records.length } });
+	await recordAudit(db, actor, {
+		action: 'appointment.self_check_read',
+		entityType: 'patient',
+		entityId: patientId,
+		patientId,
+		detail: { count: records.length }
+	});
 	return records;
 }

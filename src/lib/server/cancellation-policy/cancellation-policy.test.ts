@@ -45,12 +45,24 @@ describeEachDatabase('cancellation policy and its fees', (db) => {
 		return result;
 	}
 
-	const feeOf = (appointmentId: string) => db().kysely.selectFrom('cancellation_fee').selectAll().where('appointment_id', '=', appointmentId).executeTakeFirst();
+	const feeOf = (appointmentId: string) =>
+		db().kysely.selectFrom('cancellation_fee').selectAll().where('appointment_id', '=', appointmentId).executeTakeFirst();
 
 	it('keeps each change of the policy as a new version, and refuses bad amounts', async () => {
-		expect(await saveCancellationPolicy(db(), { freeUntilHours: '48', lateFeeJpy: '1000', noShowFeeJpy: '3000' }, s.actor, new Date(NOW - 2 * HOUR))).toMatchObject({ ok: true, changed: true, policy: { version: 1 } });
-		expect(await saveCancellationPolicy(db(), { freeUntilHours: 24, lateFeeJpy: 2000, noShowFeeJpy: 5000, noteJa: '当日のご連絡はお電話で' }, s.actor, new Date(NOW - HOUR))).toMatchObject({ ok: true, changed: true, policy: { version: 2 } });
-		expect(await saveCancellationPolicy(db(), { freeUntilHours: 24, lateFeeJpy: 2000, noShowFeeJpy: 5000, noteJa: '当日のご連絡はお電話で' }, s.actor)).toMatchObject({ ok: true, changed: false, policy: { version: 2 } });
+		expect(
+			await saveCancellationPolicy(db(), { freeUntilHours: '48', lateFeeJpy: '1000', noShowFeeJpy: '3000' }, s.actor, new Date(NOW - 2 * HOUR))
+		).toMatchObject({ ok: true, changed: true, policy: { version: 1 } });
+		expect(
+			await saveCancellationPolicy(
+				db(),
+				{ freeUntilHours: 24, lateFeeJpy: 2000, noShowFeeJpy: 5000, noteJa: '当日のご連絡はお電話で' },
+				s.actor,
+				new Date(NOW - HOUR)
+			)
+		).toMatchObject({ ok: true, changed: true, policy: { version: 2 } });
+		expect(
+			await saveCancellationPolicy(db(), { freeUntilHours: 24, lateFeeJpy: 2000, noShowFeeJpy: 5000, noteJa: '当日のご連絡はお電話で' }, s.actor)
+		).toMatchObject({ ok: true, changed: false, policy: { version: 2 } });
 		expect(await saveCancellationPolicy(db(), { freeUntilHours: '-1', lateFeeJpy: '1.5', noShowFeeJpy: 'abc' }, s.actor)).toEqual({
 			ok: false,
 			code: 'invalid',
@@ -68,12 +80,24 @@ describeEachDatabase('cancellation policy and its fees', (db) => {
 	});
 
 	it('asks the /book form for a tick of the version in force', async () => {
-		const input = { serviceId: s.follow, start: `${DAY}T16:00:00+09:00`, locale: 'en' as const, patient: { familyName: 'A', givenName: 'B', email: 'a@example.jp', phone: '090-1234-5678' }, consent: { privacy: true as const } };
+		const input = {
+			serviceId: s.follow,
+			start: `${DAY}T16:00:00+09:00`,
+			locale: 'en' as const,
+			patient: { familyName: 'A', givenName: 'B', email: 'a@example.jp', phone: '090-1234-5678' },
+			consent: { privacy: true as const }
+		};
 		const error = { ok: false, selectionLost: false, errors: { cancellationPolicy: 'Please tick that you agree to the cancellation policy.' } };
 		expect(await checkPolicyTick(db(), { ok: true, input }, {}, 'en')).toEqual(error);
 		expect(await checkPolicyTick(db(), { ok: true, input }, { cancellationPolicy: '1' }, 'en')).toEqual(error);
-		expect(await checkPolicyTick(db(), { ok: false, selectionLost: false, errors: { email: 'x' } }, {}, 'en')).toEqual({ ...error, errors: { email: 'x', ...error.errors } });
-		expect(await checkPolicyTick(db(), { ok: true, input }, { cancellationPolicy: '2' }, 'en')).toEqual({ ok: true, input: { ...input, cancellationPolicyVersion: 2 } });
+		expect(await checkPolicyTick(db(), { ok: false, selectionLost: false, errors: { email: 'x' } }, {}, 'en')).toEqual({
+			...error,
+			errors: { email: 'x', ...error.errors }
+		});
+		expect(await checkPolicyTick(db(), { ok: true, input }, { cancellationPolicy: '2' }, 'en')).toEqual({
+			ok: true,
+			input: { ...input, cancellationPolicyVersion: 2 }
+		});
 		expect(await checkPolicyTick(db(), { ok: false, selectionLost: true }, {}, 'en')).toEqual({ ok: false, selectionLost: true });
 	});
 
@@ -116,7 +140,11 @@ describeEachDatabase('cancellation policy and its fees', (db) => {
 		await setStatus(db(), appointment.id, 'no_show', s.actor, at('15:00'));
 		const [fee] = await listPatientFees(db(), appointment.patient_id!, { openOnly: true });
 		expect(fee).toMatchObject({ amountJpy: 5000, outcome: null });
-		expect(await collectCancellationFee(db(), fee!.id, { method: 'bitcoin' }, s.actor)).toMatchObject({ ok: false, code: 'invalid', fields: { method: 'cancellationPolicy.error.method' } });
+		expect(await collectCancellationFee(db(), fee!.id, { method: 'bitcoin' }, s.actor)).toMatchObject({
+			ok: false,
+			code: 'invalid',
+			fields: { method: 'cancellationPolicy.error.method' }
+		});
 		const collected = await collectCancellationFee(db(), fee!.id, { method: 'cash' }, s.actor, { now: new Date(at('15:00') + 7 * 24 * HOUR) });
 		expect(collected).toMatchObject({ ok: true });
 		const chargeId = collected.ok ? collected.chargeId! : '';
@@ -133,11 +161,23 @@ describeEachDatabase('cancellation policy and its fees', (db) => {
 		const { appointment } = await book('14:30', 2, s.fujita);
 		await setStatus(db(), appointment.id, 'no_show', s.actor, at('15:00'));
 		const [fee] = await listPatientFees(db(), appointment.patient_id!);
-		expect(await waiveCancellationFee(db(), fee!.id, { reason: '  ' }, s.actor)).toEqual({ ok: false, code: 'invalid', fields: { reason: 'cancellationPolicy.error.reasonRequired' } });
-		expect(await waiveCancellationFee(db(), fee!.id, { reason: '急な発熱のため' }, s.actor, { now: new Date(at('16:00')) })).toEqual({ ok: true, chargeId: null });
+		expect(await waiveCancellationFee(db(), fee!.id, { reason: '  ' }, s.actor)).toEqual({
+			ok: false,
+			code: 'invalid',
+			fields: { reason: 'cancellationPolicy.error.reasonRequired' }
+		});
+		expect(await waiveCancellationFee(db(), fee!.id, { reason: '急な発熱のため' }, s.actor, { now: new Date(at('16:00')) })).toEqual({
+			ok: true,
+			chargeId: null
+		});
 		expect(await waiveCancellationFee(db(), 'no-such-fee', { reason: 'x' }, s.actor)).toEqual({ ok: false, code: 'not_found' });
 		expect(await waiveCancellationFee(db(), fee!.id, { reason: 'x' }, patientActor)).toEqual({ ok: false, code: 'forbidden' });
-		const audit = await db().kysely.selectFrom('audit_log').select(['action', 'detail']).where('entity_id', '=', fee!.id).where('action', '=', 'cancellation_fee.waive').executeTakeFirstOrThrow();
+		const audit = await db()
+			.kysely.selectFrom('audit_log')
+			.select(['action', 'detail'])
+			.where('entity_id', '=', fee!.id)
+			.where('action', '=', 'cancellation_fee.waive')
+			.executeTakeFirstOrThrow();
 		expect(audit.detail).toContain('急な発熱のため');
 	});
 
@@ -150,20 +190,31 @@ describeEachDatabase('cancellation policy and its fees', (db) => {
 
 	// Written after the figures above, which count every fee of the day.
 	it('frees a no-show’s time; clearing the mark takes it back and waives the fee, or is refused with the fee kept once the time is booked', async () => {
-		const grainsOf = async (id: string) => (await db().kysely.selectFrom('occupancy').select('grain_start').where('appointment_id', '=', id).execute()).map((g) => g.grain_start).sort();
+		const grainsOf = async (id: string) =>
+			(await db().kysely.selectFrom('occupancy').select('grain_start').where('appointment_id', '=', id).execute()).map((g) => g.grain_start).sort();
 		const cleared = await book('16:30', 2, s.fujita);
 		const before = await grainsOf(cleared.appointment.id);
 		// Marked at 16:37: the grains from 16:35 on are free, the job offers the rest (16:35 until 17:25).
 		await setStatus(db(), cleared.appointment.id, 'no_show', s.actor, at('16:37'));
 		expect(await grainsOf(cleared.appointment.id)).toEqual(before.filter((g) => Date.parse(g) < at('16:35')));
-		const row = await db().kysely.selectFrom('appointment').select(['released_from', 'held_until']).where('id', '=', cleared.appointment.id).executeTakeFirstOrThrow();
+		const row = await db()
+			.kysely.selectFrom('appointment')
+			.select(['released_from', 'held_until'])
+			.where('id', '=', cleared.appointment.id)
+			.executeTakeFirstOrThrow();
 		expect(row.released_from).toBe(new Date(at('16:35')).toISOString());
 		const jobs = await db().kysely.selectFrom('job').select('payload').where('kind', '=', 'waitlist.offer_slot').execute();
-		expect(jobs.map((j) => JSON.parse(j.payload))).toContainEqual({ practitionerId: s.fujita, start: new Date(at('16:35')).toISOString(), until: row.held_until });
+		expect(jobs.map((j) => JSON.parse(j.payload))).toContainEqual({
+			practitionerId: s.fujita,
+			start: new Date(at('16:35')).toISOString(),
+			until: row.held_until
+		});
 		// Arrived after all: the time is claimed again, the mark cleared, the unpaid fee waived.
 		expect(await setStatus(db(), cleared.appointment.id, 'arrived', s.actor, at('16:40'))).toMatchObject({ ok: true, changed: true });
 		expect(await grainsOf(cleared.appointment.id)).toEqual(before);
-		expect(await db().kysely.selectFrom('appointment').select('released_from').where('id', '=', cleared.appointment.id).executeTakeFirstOrThrow()).toEqual({ released_from: null });
+		expect(await db().kysely.selectFrom('appointment').select('released_from').where('id', '=', cleared.appointment.id).executeTakeFirstOrThrow()).toEqual({
+			released_from: null
+		});
 		expect(await listPatientFees(db(), cleared.appointment.patient_id!)).toMatchObject([{ kind: 'no_show', outcome: 'waived', reason: 'status_corrected' }]);
 
 		const missed = await book('18:00', 2, s.fujita);
@@ -171,16 +222,34 @@ describeEachDatabase('cancellation policy and its fees', (db) => {
 		// Someone else takes the freed time (a walk-in booked at 18:15): the mark stays, and so does the fee.
 		const taker = await createBooking(
 			db(),
-			{ serviceId: s.follow, practitionerId: s.fujita, start: `${DAY}T18:15:00+09:00`, locale: 'ja', patient: { familyName: '後藤', givenName: '守', email: 'goto@example.jp', phone: '090-1234-0000' }, consent: { privacy: true } },
+			{
+				serviceId: s.follow,
+				practitionerId: s.fujita,
+				start: `${DAY}T18:15:00+09:00`,
+				locale: 'ja',
+				patient: { familyName: '後藤', givenName: '守', email: 'goto@example.jp', phone: '090-1234-0000' },
+				consent: { privacy: true }
+			},
 			patientActor,
 			NOW
 		);
 		expect(taker.ok).toBe(true);
 		expect(await setStatus(db(), missed.appointment.id, 'arrived', s.actor, at('18:20'))).toEqual({ ok: false, code: 'time_taken' });
-		const after = await db().kysely.selectFrom('appointment').select(['status', 'released_from']).where('id', '=', missed.appointment.id).executeTakeFirstOrThrow();
+		const after = await db()
+			.kysely.selectFrom('appointment')
+			.select(['status', 'released_from'])
+			.where('id', '=', missed.appointment.id)
+			.executeTakeFirstOrThrow();
 		expect(after).toEqual({ status: 'no_show', released_from: new Date(at('18:00')).toISOString() });
-		expect(await listPatientFees(db(), missed.appointment.patient_id!, { openOnly: true })).toMatchObject([{ kind: 'no_show', amountJpy: 5000, outcome: null }]);
-		const refused = await db().kysely.selectFrom('audit_log').select('detail').where('entity_id', '=', missed.appointment.id).where('action', '=', 'schedule.status_refused').execute();
+		expect(await listPatientFees(db(), missed.appointment.patient_id!, { openOnly: true })).toMatchObject([
+			{ kind: 'no_show', amountJpy: 5000, outcome: null }
+		]);
+		const refused = await db()
+			.kysely.selectFrom('audit_log')
+			.select('detail')
+			.where('entity_id', '=', missed.appointment.id)
+			.where('action', '=', 'schedule.status_refused')
+			.execute();
 		expect(refused.map((a) => JSON.parse(a.detail!))).toEqual([{ from: 'no_show', to: 'arrived', reason: 'time_taken' }]);
 	});
 });

@@ -19,12 +19,30 @@ export async function listPatientFees(db: Db, patientId: string, options: { open
 		.selectFrom('cancellation_fee')
 		.innerJoin('appointment', 'appointment.id', 'cancellation_fee.appointment_id')
 		.leftJoin('cancellation_fee_settlement', 'cancellation_fee_settlement.fee_id', 'cancellation_fee.id')
-		.select(['cancellation_fee.id', 'cancellation_fee.kind', 'cancellation_fee.amount_jpy', 'cancellation_fee.created_at', 'appointment.starts_at', 'cancellation_fee_settlement.outcome', 'cancellation_fee_settlement.reason', 'cancellation_fee_settlement.charge_id'])
+		.select([
+			'cancellation_fee.id',
+			'cancellation_fee.kind',
+			'cancellation_fee.amount_jpy',
+			'cancellation_fee.created_at',
+			'appointment.starts_at',
+			'cancellation_fee_settlement.outcome',
+			'cancellation_fee_settlement.reason',
+			'cancellation_fee_settlement.charge_id'
+		])
 		.where('cancellation_fee.patient_id', '=', patientId)
 		.orderBy('cancellation_fee.created_at', 'desc');
 	if (options.openOnly) query = query.where('cancellation_fee_settlement.fee_id', 'is', null);
 	const rows = await query.execute();
-	return rows.map((r) => ({ id: r.id, kind: r.kind, amountJpy: Number(r.amount_jpy), visitStartsAt: r.starts_at, createdAt: r.created_at, outcome: r.outcome ?? null, reason: r.reason ?? '', chargeId: r.charge_id ?? null }));
+	return rows.map((r) => ({
+		id: r.id,
+		kind: r.kind,
+		amountJpy: Number(r.amount_jpy),
+		visitStartsAt: r.starts_at,
+		createdAt: r.created_at,
+		outcome: r.outcome ?? null,
+		reason: r.reason ?? '',
+		chargeId: r.charge_id ?? null
+	}));
 }
 
 export interface FeeFigures {
@@ -58,7 +76,12 @@ export async function feeFigures(db: Db, fromIso: string, toIso: string): Promis
 
 /** One fee with its patient's name, for its own page; undefined when unknown. */
 export async function findFee(db: Db, feeId: string): Promise<(FeeRow & { patientId: string; patientName: string }) | undefined> {
-	const row = await db.kysely.selectFrom('cancellation_fee').innerJoin('patient', 'patient.id', 'cancellation_fee.patient_id').select(['cancellation_fee.patient_id', 'patient.family_name', 'patient.given_name']).where('cancellation_fee.id', '=', feeId).executeTakeFirst();
+	const row = await db.kysely
+		.selectFrom('cancellation_fee')
+		.innerJoin('patient', 'patient.id', 'cancellation_fee.patient_id')
+		.select(['cancellation_fee.patient_id', 'patient.family_name', 'patient.given_name'])
+		.where('cancellation_fee.id', '=', feeId)
+		.executeTakeFirst();
 	if (!row) return undefined;
 	const fee = (await listPatientFees(db, row.patient_id)).find((f) => f.id === feeId);
 	return fee ? { ...fee, patientId: row.patient_id, patientName: `${row.family_name} ${row.given_name}` } : undefined;

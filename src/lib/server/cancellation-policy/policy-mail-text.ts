@@ -9,7 +9,11 @@ import { formatNumber } from '../../format';
 export function policyText(policy: CancellationPolicy & Partial<Pick<StoredPolicy, 'noteJa' | 'noteEn'>>, locale: Locale): string {
 	const yen = (amount: number) => formatNumber(amount, locale);
 	const lines = [`■ ${translate(locale, 'cancellationPolicy.title')}`, translate(locale, 'cancellationPolicy.freeUntil', { hours: policy.freeUntilHours })];
-	lines.push(policy.lateFeeJpy > 0 ? translate(locale, 'cancellationPolicy.lateFee', { amount: yen(policy.lateFeeJpy) }) : translate(locale, 'cancellationPolicy.lateNoFee'));
+	lines.push(
+		policy.lateFeeJpy > 0
+			? translate(locale, 'cancellationPolicy.lateFee', { amount: yen(policy.lateFeeJpy) })
+			: translate(locale, 'cancellationPolicy.lateNoFee')
+	);
 	if (policy.noShowFeeJpy > 0) lines.push(translate(locale, 'cancellationPolicy.noShowFee', { amount: yen(policy.noShowFeeJpy) }));
 	if (policy.lateFeeJpy > 0 || policy.noShowFeeJpy > 0) lines.push(translate(locale, 'cancellationPolicy.collectedAtNextVisit'));
 	const note = locale === 'ja' ? policy.noteJa : policy.noteEn || policy.noteJa;

@@ -14,14 +14,38 @@ export interface VisitOwingFee {
 }
 
 /** Records a fee for the visit unless one is already on record. Returns its amount, or null when nothing was written. */
-export async function recordCancellationFee(tx: Db, visit: VisitOwingFee, kind: CancellationFeeKind, amountJpy: number, policyVersion: number, actor: AuditActor, now: number): Promise<number | null> {
+export async function recordCancellationFee(
+	tx: Db,
+	visit: VisitOwingFee,
+	kind: CancellationFeeKind,
+	amountJpy: number,
+	policyVersion: number,
+	actor: AuditActor,
+	now: number
+): Promise<number | null> {
 	if (!visit.patient_id || amountJpy <= 0) return null;
 	const existing = await tx.kysely.selectFrom('cancellation_fee').select('id').where('appointment_id', '=', visit.id).executeTakeFirst();
 	if (existing) return null;
 	const clinic = await tx.kysely.selectFrom('clinic').select('id').orderBy('id').executeTakeFirstOrThrow();
 	const id = randomUUID();
-	await insertCancellationFee(tx, { id, clinic_id: clinic.id, patient_id: visit.patient_id, appointment_id: visit.id, kind, amount_jpy: amountJpy, policy_version: policyVersion, created_at: new Date(now).toISOString(), created_by_staff_id: actor.type === 'staff' ? actor.id : null });
-	await recordAudit(tx, actor, { action: 'cancellation_fee.create', entityType: 'cancellation_fee', entityId: id, patientId: visit.patient_id, detail: { appointmentId: visit.id, kind, amountJpy, policyVersion } });
+	await insertCancellationFee(tx, {
+		id,
+		clinic_id: clinic.id,
+		patient_id: visit.patient_id,
+		appointment_id: visit.id,
+		kind,
+		amount_jpy: amountJpy,
+		policy_version: policyVersion,
+		created_at: new Date(now).toISOString(),
+		created_by_staff_id: actor.type === 'staff' ? actor.id : null
+	});
+	await recordAudit(tx, actor, {
+		action: 'cancellation_fee.create',
+		entityType: 'cancellation_fee',
+		entityId: id,
+		patientId: visit.patient_id,
+		detail: { appointmentId: visit.id, kind, amountJpy, policyVersion }
+	});
 	return amountJpy;
 }
 
@@ -47,6 +71,19 @@ export async function waiveNoShowFeeOnCorrection(tx: Db, appointmentId: string, 
 		.where('cancellation_fee.kind', '=', 'no_show')
 		.executeTakeFirst();
 	if (!fee || fee.outcome) return;
-	await insertFeeSettlement(tx, { fee_id: fee.id, outcome: 'waived', charge_id: null, reason: 'status_corrected', settled_at: new Date(now).toISOString(), settled_by: actor.id });
-	await recordAudit(tx, actor, { action: 'cancellation_fee.waive', entityType: 'cancellation_fee', entityId: fee.id, patientId: fee.patient_id, detail: { reason: 'status_corrected' } });
+	await insertFeeSettlement(tx, {
+		fee_id: fee.id,
+		outcome: 'waived',
+		charge_id: null,
+		reason: 'status_corrected',
+		settled_at: new Date(now).toISOString(),
+		settled_by: actor.id
+	});
+	await recordAudit(tx, actor, {
+		action: 'cancellation_fee.waive',
+		entityType: 'cancellation_fee',
+		entityId: fee.id,
+		patientId: fee.patient_id,
+		detail: { reason: 'status_corrected' }
+	});
 }

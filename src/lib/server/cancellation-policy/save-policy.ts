@@ -6,7 +6,8 @@ import { currentPolicy, insertPolicyVersion, type StoredPolicy } from './policy-
 import { policyFieldCodes, ZSavePolicySchema, type PolicyFieldCodes } from './schemas';
 import { updateClinic } from '../clinic/clinic-repository';
 
-export type SavePolicyResult = { ok: true; policy: StoredPolicy; changed: boolean } | { ok: false; code: 'invalid'; fields: PolicyFieldCodes } | { ok: false; code: 'forbidden' };
+export type SavePolicyResult =
+	{ ok: true; policy: StoredPolicy; changed: boolean } | { ok: false; code: 'invalid'; fields: PolicyFieldCodes } | { ok: false; code: 'forbidden' };
 
 /**
  * The owner writes the clinic's cancellation policy. Each change is a new version, so what a
@@ -34,7 +35,18 @@ export async function saveCancellationPolicy(db: Db, input: Record<string, unkno
 		const clinic = await tx.kysely.selectFrom('clinic').select('id').orderBy('id').executeTakeFirstOrThrow();
 		const version = (current?.version ?? 0) + 1;
 		const createdAt = now.toISOString();
-		await insertPolicyVersion(tx, { id: randomUUID(), clinic_id: clinic.id, version, free_until_hours: data.freeUntilHours, late_fee_jpy: data.lateFeeJpy, no_show_fee_jpy: data.noShowFeeJpy, note_ja: data.noteJa, note_en: data.noteEn, created_at: createdAt, created_by: staffId });
+		await insertPolicyVersion(tx, {
+			id: randomUUID(),
+			clinic_id: clinic.id,
+			version,
+			free_until_hours: data.freeUntilHours,
+			late_fee_jpy: data.lateFeeJpy,
+			no_show_fee_jpy: data.noShowFeeJpy,
+			note_ja: data.noteJa,
+			note_en: data.noteEn,
+			created_at: createdAt,
+			created_by: staffId
+		});
 		await updateClinic(tx, { cancellation_cutoff_hours: data.freeUntilHours }, clinic.id);
 		await recordAudit(tx, actor, {
 			action: 'cancellation_policy.save',

@@ -24,7 +24,13 @@ interface Clock {
  * its own (dated today, so the day-end takes it and a receipt can be issued) paid in full by the
  * method given. A cancellation fee is compensation, not a sale, so it carries no consumption tax.
  */
-export async function collectCancellationFee(db: Db, feeId: string, input: Record<string, unknown>, actor: AuditActor, options: Clock = {}): Promise<SettleFeeResult> {
+export async function collectCancellationFee(
+	db: Db,
+	feeId: string,
+	input: Record<string, unknown>,
+	actor: AuditActor,
+	options: Clock = {}
+): Promise<SettleFeeResult> {
 	return settleOpenFee(db, feeId, ZCollectFeeSchema, input, actor, options, async (tx, fee, data, staffId, now) => {
 		const clinic = await findBillingClinic(tx);
 		const at = now.toISOString();
@@ -36,11 +42,42 @@ export async function collectCancellationFee(db: Db, feeId: string, input: Recor
 		const amount = cover ? 0 : Number(fee.amount_jpy);
 		await tx.kysely
 			.insertInto('charge')
-			.values({ id: chargeId, clinic_id: clinic.id, patient_id: fee.patient_id, appointment_id: fee.appointment_id, service_date: clinicToday(clinic, now), payer: 'self_pay', consent_id: null, share_percent: null, fee_schedule_from: null, insurance_fee_jpy: 0, patient_share_jpy: 0, insurer_claim_jpy: 0, self_pay_jpy: amount, tax_rate_percent: 0, consumption_tax_jpy: 0, due_jpy: amount, created_at: at, created_by: staffId })
+			.values({
+				id: chargeId,
+				clinic_id: clinic.id,
+				patient_id: fee.patient_id,
+				appointment_id: fee.appointment_id,
+				service_date: clinicToday(clinic, now),
+				payer: 'self_pay',
+				consent_id: null,
+				share_percent: null,
+				fee_schedule_from: null,
+				insurance_fee_jpy: 0,
+				patient_share_jpy: 0,
+				insurer_claim_jpy: 0,
+				self_pay_jpy: amount,
+				tax_rate_percent: 0,
+				consumption_tax_jpy: 0,
+				due_jpy: amount,
+				created_at: at,
+				created_by: staffId
+			})
 			.execute();
 		await tx.kysely
 			.insertInto('charge_line')
-			.values({ id: randomUUID(), charge_id: chargeId, position: 0, kind: 'service', code: fee.kind, service_id: null, ...(cover ? cover.names : names), quantity: 1, unit_price_jpy: amount, amount_jpy: amount, taxable: 0 })
+			.values({
+				id: randomUUID(),
+				charge_id: chargeId,
+				position: 0,
+				kind: 'service',
+				code: fee.kind,
+				service_id: null,
+				...(cover ? cover.names : names),
+				quantity: 1,
+				unit_price_jpy: amount,
+				amount_jpy: amount,
+				taxable: 0
+			})
 			.execute();
 		let paymentId: string | null = null;
 		if (cover) {
@@ -48,19 +85,57 @@ export async function collectCancellationFee(db: Db, feeId: string, input: Recor
 			if (!used.ok) throw new Error(`the course covering no-show ${fee.appointment_id} could not be used: ${used.code}`);
 		} else {
 			paymentId = randomUUID();
-			await tx.kysely.insertInto('payment').values({ id: paymentId, charge_id: chargeId, patient_id: fee.patient_id, kind: 'payment', method: data.method, amount_jpy: amount, received_at: at, reason: '', recorded_by: staffId }).execute();
+			await tx.kysely
+				.insertInto('payment')
+				.values({
+					id: paymentId,
+					charge_id: chargeId,
+					patient_id: fee.patient_id,
+					kind: 'payment',
+					method: data.method,
+					amount_jpy: amount,
+					received_at: at,
+					reason: '',
+					recorded_by: staffId
+				})
+				.execute();
 		}
 		await insertFeeSettlement(tx, { fee_id: feeId, outcome: 'collected', charge_id: chargeId, reason: '', settled_at: at, settled_by: staffId });
-		await recordAudit(tx, actor, { action: 'cancellation_fee.collect', entityType: 'cancellation_fee', entityId: feeId, patientId: fee.patient_id, detail: { chargeId, paymentId, method: data.method, amountJpy: amount, packageSaleId: cover?.saleId ?? null } });
+		await recordAudit(tx, actor, {
+			action: 'cancellation_fee.collect',
+			entityType: 'cancellation_fee',
+			entityId: feeId,
+			patientId: fee.patient_id,
+			detail: { chargeId, paymentId, method: data.method, amountJpy: amount, packageSaleId: cover?.saleId ?? null }
+		});
 		return { ok: true, chargeId };
 	});
 }
 
 /** The desk waives a fee; the reason is required and kept with the audit. */
-export async function waiveCancellationFee(db: Db, feeId: string, input: Record<string, unknown>, actor: AuditActor, options: Clock = {}): Promise<SettleFeeResult> {
+export async function waiveCancellationFee(
+	db: Db,
+	feeId: string,
+	input: Record<string, unknown>,
+	actor: AuditActor,
+	options: Clock = {}
+): Promise<SettleFeeResult> {
 	return settleOpenFee(db, feeId, ZWaiveFeeSchema, input, actor, options, async (tx, fee, data, staffId, now) => {
-		await insertFeeSettlement(tx, { fee_id: feeId, outcome: 'waived', charge_id: null, reason: data.reason, settled_at: now.toISOString(), settled_by: staffId });
-		await recordAudit(tx, actor, { action: 'cancellation_fee.waive', entityType: 'cancellation_fee', entityId: feeId, patientId: fee.patient_id, detail: { reason: data.reason, amountJpy: Number(fee.amount_jpy) } });
+		await insertFeeSettlement(tx, {
+			fee_id: feeId,
+			outcome: 'waived',
+			charge_id: null,
+			reason: data.reason,
+			settled_at: now.toISOString(),
+			settled_by: staffId
+		});
+		await recordAudit(tx, actor, {
+			action: 'cancellation_fee.waive',
+			entityType: 'cancellation_fee',
+			entityId: feeId,
+			patientId: fee.patient_id,
+			detail: { reason: data.reason, amountJpy: Number(fee.amount_jpy) }
+		});
 		return { ok: true, chargeId: null };
 	});
 }
@@ -95,7 +170,14 @@ async function openFee(tx: Db, feeId: string) {
 	let query = tx.kysely
 		.selectFrom('cancellation_fee')
 		.leftJoin('cancellation_fee_settlement', 'cancellation_fee_settlement.fee_id', 'cancellation_fee.id')
-		.select(['cancellation_fee.id', 'cancellation_fee.patient_id', 'cancellation_fee.appointment_id', 'cancellation_fee.kind', 'cancellation_fee.amount_jpy', 'cancellation_fee_settlement.outcome'])
+		.select([
+			'cancellation_fee.id',
+			'cancellation_fee.patient_id',
+			'cancellation_fee.appointment_id',
+			'cancellation_fee.kind',
+			'cancellation_fee.amount_jpy',
+			'cancellation_fee_settlement.outcome'
+		])
 		.where('cancellation_fee.id', '=', feeId);
 	// Two desks settling one fee queue on its row; the settlement's primary key stops the second anyway.
 	if (tx.dialect === 'postgres') query = query.forUpdate('cancellation_fee');

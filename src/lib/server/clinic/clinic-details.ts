@@ -10,10 +10,17 @@ const optionalLine = (max: number) => z.string().trim().max(max).default('');
 export const ZClinicDetailsSchema = z.object({
 	nameJa: line(100),
 	nameEn: line(100),
-	postalCode: z.string().trim().regex(/^\d{3}-?\d{4}$/, 'validation.invalid').transform((v) => `${v.replace('-', '').slice(0, 3)}-${v.replace('-', '').slice(3)}`),
+	postalCode: z
+		.string()
+		.trim()
+		.regex(/^\d{3}-?\d{4}$/, 'validation.invalid')
+		.transform((v) => `${v.replace('-', '').slice(0, 3)}-${v.replace('-', '').slice(3)}`),
 	addressJa: line(200),
 	addressEn: line(200),
-	phone: z.string().trim().regex(/^[0-9+\-() ]{6,20}$/, 'validation.invalid'),
+	phone: z
+		.string()
+		.trim()
+		.regex(/^[0-9+\-() ]{6,20}$/, 'validation.invalid'),
 	email: z.email().trim().max(254),
 	accessJa: z.string().trim().max(1000),
 	accessEn: z.string().trim().max(1000),

@@ -15,12 +15,20 @@ describeEachDatabase('what the privacy page says about this clinic', (db) => {
 			representative: '',
 			operatorAddress: '〒132-0031 東京都江戸川区松島1丁目21-14'
 		});
-		expect(await privacyPolicyValues(db(), 'en')).toMatchObject({ clinicName: 'Fuji Wellness Acupuncture', operatorName: 'Makoto Fujita', operatorAddress: '〒132-0031 1-21-14 Matsushima, Edogawa-ku, Tokyo' });
+		expect(await privacyPolicyValues(db(), 'en')).toMatchObject({
+			clinicName: 'Fuji Wellness Acupuncture',
+			operatorName: 'Makoto Fujita',
+			operatorAddress: '〒132-0031 1-21-14 Matsushima, Edogawa-ku, Tokyo'
+		});
 	});
 
 	it('falls back to the clinic’s name and address when the owner left the operator empty', async () => {
 		await db().kysely.updateTable('clinic').set({ operator_name_ja: '  ', representative_ja: '代表取締役 藤田 誠', operator_address_ja: '' }).execute();
-		expect(await privacyPolicyValues(db(), 'ja')).toMatchObject({ operatorName: 'フジウェルネス鍼灸院', representative: '代表取締役 藤田 誠', operatorAddress: '〒132-0031 東京都江戸川区松島1丁目21-14' });
+		expect(await privacyPolicyValues(db(), 'ja')).toMatchObject({
+			operatorName: 'フジウェルネス鍼灸院',
+			representative: '代表取締役 藤田 誠',
+			operatorAddress: '〒132-0031 東京都江戸川区松島1丁目21-14'
+		});
 	});
 
 	it('describes sign-in by the same rule the sign-in follows, and the patients’ single-use link with its real lifetimes', async () => {

@@ -141,10 +141,7 @@ export async function selectSignatures(db: Db, patientId: string): Promise<Conse
 
 /** One signature, only if it belongs to this patient. */
 export async function selectSignature(db: Db, patientId: string, signatureId: string): Promise<ConsentSignature | null> {
-	const row = await signatureQuery(db)
-		.where('consent_signature.id', '=', signatureId)
-		.where('consent_signature.patient_id', '=', patientId)
-		.executeTakeFirst();
+	const row = await signatureQuery(db).where('consent_signature.id', '=', signatureId).where('consent_signature.patient_id', '=', patientId).executeTakeFirst();
 	return row ? toSignature(row) : null;
 }
 
@@ -199,7 +196,15 @@ export async function selectSignatureRowsOfKind(db: Db, kind: ConsentKind, patie
 	let query = db.kysely
 		.selectFrom('consent_signature')
 		.innerJoin('consent_document', 'consent_document.id', 'consent_signature.document_id')
-		.select(['consent_signature.id', 'consent_signature.patient_id', 'consent_signature.document_id', 'consent_document.kind', 'consent_document.version', 'consent_signature.agreed', 'consent_signature.signed_at'])
+		.select([
+			'consent_signature.id',
+			'consent_signature.patient_id',
+			'consent_signature.document_id',
+			'consent_document.kind',
+			'consent_document.version',
+			'consent_signature.agreed',
+			'consent_signature.signed_at'
+		])
 		.where('consent_document.kind', '=', kind);
 	if (patientId !== undefined) query = query.where('consent_signature.patient_id', '=', patientId);
 	return query.execute();

@@ -37,9 +37,20 @@ describeEachDatabase('the default consent documents', (db) => {
 
 	it('leaves a kind alone once the clinic has published its own version', async () => {
 		await db().kysely.deleteFrom('consent_document').where('kind', '=', 'research').execute();
-		await db().kysely
-			.insertInto('consent_document')
-			.values({ id: 'own-research', kind: 'research', version: 1, required: 0, title_ja: '研究', title_en: 'Research', body_ja: '独自', body_en: 'Own', created_at: '2026-01-01T00:00:00.000Z', created_by: null })
+		await db()
+			.kysely.insertInto('consent_document')
+			.values({
+				id: 'own-research',
+				kind: 'research',
+				version: 1,
+				required: 0,
+				title_ja: '研究',
+				title_en: 'Research',
+				body_ja: '独自',
+				body_en: 'Own',
+				created_at: '2026-01-01T00:00:00.000Z',
+				created_by: null
+			})
 			.execute();
 		await ensureDefaultConsentDocuments(db());
 		const research = (await listCurrentDocuments(db())).find((d) => d.kind === 'research');

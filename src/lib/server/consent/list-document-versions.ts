@@ -28,8 +28,7 @@ export async function listDocumentVersions(db: Db): Promise<KindVersions[]> {
 		db.kysely.selectFrom('staff').select(['id', 'display_name']).execute()
 	]);
 	const staffNames = new Map(staff.map((s) => [s.id, s.display_name]));
-	const count = (documentId: string, agreed: number) =>
-		Number(counts.find((c) => c.document_id === documentId && Number(c.agreed) === agreed)?.patients ?? 0);
+	const count = (documentId: string, agreed: number) => Number(counts.find((c) => c.document_id === documentId && Number(c.agreed) === agreed)?.patients ?? 0);
 	return CONSENT_KINDS.map((kind) => {
 		const versions = documents
 			.filter((d) => d.kind === kind)

@@ -9,7 +9,14 @@ import { publishConsentVersion } from './publish-consent-version';
 import { signConsent } from './sign-consent';
 import { insertPatient, insertStaff, OWNER_ACTOR, patientActor } from './test-fixtures';
 
-const newTreatment = { kind: 'treatment', titleJa: '施術の同意（第2版）', titleEn: 'Treatment consent (2nd)', bodyJa: '新しい本文', bodyEn: 'New text', required: true };
+const newTreatment = {
+	kind: 'treatment',
+	titleJa: '施術の同意（第2版）',
+	titleEn: 'Treatment consent (2nd)',
+	bodyJa: '新しい本文',
+	bodyEn: 'New text',
+	required: true
+};
 
 describeEachDatabase('publishing a new version of a consent document', (db) => {
 	let owner = '';
@@ -26,7 +33,10 @@ describeEachDatabase('publishing a new version of a consent document', (db) => {
 		suzuki = await insertPatient(db(), { family: '鈴木', given: '一郎' });
 		nakamura = await insertPatient(db(), { family: '中村', given: '由美' });
 		firstTreatmentId = (await listCurrentDocuments(db()))[0]!.id;
-		for (const [id, name] of [[hanako, '山田花子'], [suzuki, '鈴木一郎']] as const) {
+		for (const [id, name] of [
+			[hanako, '山田花子'],
+			[suzuki, '鈴木一郎']
+		] as const) {
 			const signed = await signConsent(db(), { patientId: id, documentId: firstTreatmentId, agreed: true, typedName: name, ...device }, patientActor(id));
 			expect(signed.ok).toBe(true);
 		}
@@ -49,10 +59,16 @@ describeEachDatabase('publishing a new version of a consent document', (db) => {
 	});
 
 	it('refuses a signature of the old version once a new one exists', async () => {
-		const result = await signConsent(db(), { patientId: nakamura, documentId: firstTreatmentId, agreed: true, typedName: '中村由美', ...device }, patientActor(nakamura));
+		const result = await signConsent(
+			db(),
+			{ patientId: nakamura, documentId: firstTreatmentId, agreed: true, typedName: '中村由美', ...device },
+			patientActor(nakamura)
+		);
 		expect(result).toEqual({ ok: false, code: 'invalid', fields: { documentId: 'consent.error.notCurrent' } });
 		const current = (await listCurrentDocuments(db()))[0]!;
-		expect((await signConsent(db(), { patientId: hanako, documentId: current.id, agreed: true, typedName: '山田 花子', ...device }, patientActor(hanako))).ok).toBe(true);
+		expect(
+			(await signConsent(db(), { patientId: hanako, documentId: current.id, agreed: true, typedName: '山田 花子', ...device }, patientActor(hanako))).ok
+		).toBe(true);
 		expect([...(await patientsWithoutCurrentTreatmentConsent(db(), [hanako, suzuki, nakamura, hanako]))].sort()).toEqual([suzuki, nakamura].sort());
 	});
 
@@ -85,7 +101,11 @@ describeEachDatabase('publishing a new version of a consent document', (db) => {
 			fields: { required: 'consent.error.requiredFixed' }
 		});
 		expect(await publishConsentVersion(db(), { ...newTreatment, kind: 'research', required: true }, owner, OWNER_ACTOR)).toMatchObject({ ok: false });
-		expect(await publishConsentVersion(db(), newTreatment, owner, OWNER_ACTOR)).toEqual({ ok: false, code: 'invalid', fields: { bodyJa: 'consent.error.unchanged' } });
+		expect(await publishConsentVersion(db(), newTreatment, owner, OWNER_ACTOR)).toEqual({
+			ok: false,
+			code: 'invalid',
+			fields: { bodyJa: 'consent.error.unchanged' }
+		});
 		expect(await count()).toBe(before);
 	});
 

@@ -32,7 +32,11 @@ export async function publishConsentVersion(
 		const fields: PublishFields = {};
 		for (const issue of parsed.error.issues) {
 			const field = issue.path.map(String).join('.') || '_';
-			fields[field] ??= /^(consent|validation)\./.test(issue.message) ? issue.message : issue.code === 'too_big' ? 'consent.error.tooLong' : 'validation.invalid';
+			fields[field] ??= /^(consent|validation)\./.test(issue.message)
+				? issue.message
+				: issue.code === 'too_big'
+					? 'consent.error.tooLong'
+					: 'validation.invalid';
 		}
 		return { ok: false, code: 'invalid', fields };
 	}
@@ -42,7 +46,13 @@ export async function publishConsentVersion(
 		if (tx.dialect === 'postgres') await sql`select pg_advisory_xact_lock(${PUBLISH_LOCK})`.execute(tx.kysely);
 		const version = (await selectCurrentVersion(tx, data.kind)) + 1;
 		const previous = (await selectDocuments(tx)).find((d) => d.kind === data.kind && d.version === version - 1);
-		if (previous && previous.titleJa === data.titleJa && previous.titleEn === data.titleEn && previous.bodyJa === data.bodyJa && previous.bodyEn === data.bodyEn) {
+		if (
+			previous &&
+			previous.titleJa === data.titleJa &&
+			previous.titleEn === data.titleEn &&
+			previous.bodyJa === data.bodyJa &&
+			previous.bodyEn === data.bodyEn
+		) {
 			// Nothing changed: a new version would ask every patient to sign the same text again.
 			return { ok: false, code: 'invalid', fields: { bodyJa: 'consent.error.unchanged' } } as const;
 		}

@@ -23,7 +23,8 @@ export interface BookingConsent {
  * the default texts first, as a starting server would.
  */
 export async function recordBookingPrivacyConsent(tx: Db, consent: BookingConsent, actor: AuditActor, now: Date): Promise<string> {
-	const current = () => tx.kysely.selectFrom('consent_document').select(['id', 'version']).where('kind', '=', 'privacy').orderBy('version', 'desc').limit(1).executeTakeFirst();
+	const current = () =>
+		tx.kysely.selectFrom('consent_document').select(['id', 'version']).where('kind', '=', 'privacy').orderBy('version', 'desc').limit(1).executeTakeFirst();
 	let document = await current();
 	if (!document) {
 		await ensureDefaultConsentDocuments(tx, now);

@@ -17,7 +17,13 @@ export type VerbalConsentResult =
  * took it (docs/clinical-rules.md §6). It counts as a current treatment consent until the text
  * changes, like a signed one. Only staff take it, and they confirm the explanation was given.
  */
-export async function recordVerbalTreatmentConsent(db: Db, patientId: string, input: Record<string, unknown>, actor: AuditActor, now = db.clock.now()): Promise<VerbalConsentResult> {
+export async function recordVerbalTreatmentConsent(
+	db: Db,
+	patientId: string,
+	input: Record<string, unknown>,
+	actor: AuditActor,
+	now = db.clock.now()
+): Promise<VerbalConsentResult> {
 	if (actor.type !== 'staff' || !actor.id) return { ok: false, code: 'forbidden' };
 	const staffId = actor.id;
 	const parsed = ZVerbalConsentSchema.safeParse(input);
@@ -27,7 +33,12 @@ export async function recordVerbalTreatmentConsent(db: Db, patientId: string, in
 		const patient = await selectSigner(tx, patientId);
 		if (!patient) return { ok: false, code: 'not_found' };
 		const version = await selectCurrentVersion(tx, 'treatment');
-		const document = await tx.kysely.selectFrom('consent_document').select('id').where('kind', '=', 'treatment').where('version', '=', version).executeTakeFirst();
+		const document = await tx.kysely
+			.selectFrom('consent_document')
+			.select('id')
+			.where('kind', '=', 'treatment')
+			.where('version', '=', version)
+			.executeTakeFirst();
 		if (!document) return { ok: false, code: 'no_document' };
 		const id = randomUUID();
 		await insertConsentSignature(tx, {

@@ -13,7 +13,12 @@ export const ZSignConsentFormSchema = z.object({
 });
 export type TSignConsentForm = z.infer<typeof ZSignConsentFormSchema>;
 
-const text = (max: number) => z.string().max(max).transform((s) => s.replace(/\r\n?/g, '\n').trim()).pipe(z.string().min(1, { message: 'validation.required' }));
+const text = (max: number) =>
+	z
+		.string()
+		.max(max)
+		.transform((s) => s.replace(/\r\n?/g, '\n').trim())
+		.pipe(z.string().min(1, { message: 'validation.required' }));
 
 /** A new version of one kind, in both languages. */
 export const ZPublishConsentSchema = z.object({

@@ -38,10 +38,23 @@ describeEachDatabase('signing consent documents', (db) => {
 
 	it('records an agreement typed with the name in kana, and audits it without the name', async () => {
 		const at = new Date('2026-03-01T01:00:00.000Z');
-		const result = await signConsent(db(), { patientId: hanako, documentId: ids.treatment!, agreed: true, confirmed: true, typedName: 'やまだ　はなこ', ...device }, patientActor(hanako), at);
+		const result = await signConsent(
+			db(),
+			{ patientId: hanako, documentId: ids.treatment!, agreed: true, confirmed: true, typedName: 'やまだ　はなこ', ...device },
+			patientActor(hanako),
+			at
+		);
 		expect(result.ok).toBe(true);
 		const row = await db().kysely.selectFrom('consent_signature').selectAll().where('patient_id', '=', hanako).executeTakeFirstOrThrow();
-		expect(row).toMatchObject({ document_id: ids.treatment, agreed: 1, signed_name: 'やまだ はなこ', signed_at: at.toISOString(), ip: device.ip, user_agent: device.userAgent, recorded_by_staff_id: null });
+		expect(row).toMatchObject({
+			document_id: ids.treatment,
+			agreed: 1,
+			signed_name: 'やまだ はなこ',
+			signed_at: at.toISOString(),
+			ip: device.ip,
+			user_agent: device.userAgent,
+			recorded_by_staff_id: null
+		});
 		const audit = (await auditRows()).at(-1)!;
 		expect(audit).toMatchObject({ action: 'consent.sign', entity_id: row.id, patient_id: hanako });
 		expect(JSON.parse(audit.detail!)).toEqual({ documentId: ids.treatment, kind: 'treatment', version: 1, agreed: true, atDesk: false });
@@ -53,12 +66,27 @@ describeEachDatabase('signing consent documents', (db) => {
 	it('records a signature made at the desk with the staff member and the tablet', async () => {
 		const result = await signConsent(
 			db(),
-			{ patientId: hanako, documentId: ids.privacy!, agreed: true, confirmed: true, typedName: '花子 山田', ip: '192.0.2.50', userAgent: 'Tablet', staffId: desk },
+			{
+				patientId: hanako,
+				documentId: ids.privacy!,
+				agreed: true,
+				confirmed: true,
+				typedName: '花子 山田',
+				ip: '192.0.2.50',
+				userAgent: 'Tablet',
+				staffId: desk
+			},
 			{ type: 'staff', id: desk, ip: '192.0.2.50', requestId: null }
 		);
 		expect(result.ok).toBe(true);
 		const overview = (await consentOverview(db(), hanako, patientActor(hanako)))!;
-		expect(overview.signatures[0]).toMatchObject({ kind: 'privacy', recordedByStaffId: desk, recordedByName: '受付 田中', ip: '192.0.2.50', userAgent: 'Tablet' });
+		expect(overview.signatures[0]).toMatchObject({
+			kind: 'privacy',
+			recordedByStaffId: desk,
+			recordedByName: '受付 田中',
+			ip: '192.0.2.50',
+			userAgent: 'Tablet'
+		});
 		const signed = (await auditRows()).filter((r) => r.action === 'consent.sign').at(-1)!;
 		expect(signed).toMatchObject({ actor_type: 'staff', actor_id: desk });
 		expect(JSON.parse(signed.detail!).atDesk).toBe(true);
@@ -83,11 +111,23 @@ describeEachDatabase('signing consent documents', (db) => {
 	});
 
 	it('refuses an unknown document id and an unknown patient', async () => {
-		const unknown = await signConsent(db(), { patientId: suzuki, documentId: 'no-such-document', agreed: true, typedName: '鈴木一郎', ...device }, patientActor(suzuki));
+		const unknown = await signConsent(
+			db(),
+			{ patientId: suzuki, documentId: 'no-such-document', agreed: true, typedName: '鈴木一郎', ...device },
+			patientActor(suzuki)
+		);
 		expect(unknown).toEqual({ ok: false, code: 'invalid', fields: { documentId: 'consent.error.notCurrent' } });
-		const huge = await signConsent(db(), { patientId: suzuki, documentId: 'x'.repeat(10_000), agreed: true, typedName: '鈴木一郎', ...device }, patientActor(suzuki));
+		const huge = await signConsent(
+			db(),
+			{ patientId: suzuki, documentId: 'x'.repeat(10_000), agreed: true, typedName: '鈴木一郎', ...device },
+			patientActor(suzuki)
+		);
 		expect(huge).toMatchObject({ ok: false, code: 'invalid' });
-		const nobody = await signConsent(db(), { patientId: '00000000-0000-4000-8000-000000000000', documentId: ids.treatment!, agreed: true, typedName: 'x', ...device }, patientActor('x'));
+		const nobody = await signConsent(
+			db(),
+			{ patientId: '00000000-0000-4000-8000-000000000000', documentId: ids.treatment!, agreed: true, typedName: 'x', ...device },
+			patientActor('x')
+		);
 		expect(nobody).toEqual({ ok: false, code: 'not_found' });
 	});
 

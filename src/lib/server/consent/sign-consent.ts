@@ -22,10 +22,7 @@ export interface TSignConsent {
 	staffId?: string | null;
 }
 
-export type SignConsentResult =
-	| { ok: true; signatureId: string }
-	| { ok: false; code: 'invalid'; fields: SigningFields }
-	| { ok: false; code: 'not_found' };
+export type SignConsentResult = { ok: true; signatureId: string } | { ok: false; code: 'invalid'; fields: SigningFields } | { ok: false; code: 'not_found' };
 
 const clip = (value: string | null, max: number) => (value === null ? null : value.slice(0, max));
 

@@ -30,10 +30,18 @@ describeEachDatabase('the console dashboard', (db) => {
 		await book('午後', at('15:00'));
 		await book('明日未確認', at('10:00', TUESDAY));
 		await book('明日確認済', at('11:00', TUESDAY));
-		await db().kysely.updateTable('appointment').set({ confirmed_at: '2026-11-29T01:00:00.000Z' }).where('id', 'in', [ids['確認済']!, ids['明日確認済']!]).execute();
+		await db()
+			.kysely.updateTable('appointment')
+			.set({ confirmed_at: '2026-11-29T01:00:00.000Z' })
+			.where('id', 'in', [ids['確認済']!, ids['明日確認済']!])
+			.execute();
 		await setStatus(db(), ids['来院']!, 'arrived', s.actor);
 		await setStatus(db(), ids['会計']!, 'completed', s.actor);
-		const appointment = await db().kysely.selectFrom('appointment').select(['patient_id', 'practitioner_id']).where('id', '=', ids['施術中']!).executeTakeFirstOrThrow();
+		const appointment = await db()
+			.kysely.selectFrom('appointment')
+			.select(['patient_id', 'practitioner_id'])
+			.where('id', '=', ids['施術中']!)
+			.executeTakeFirstOrThrow();
 		const staff = await db().kysely.selectFrom('staff').select('id').where('role', '=', 'practitioner').executeTakeFirstOrThrow();
 		await db()
 			.kysely.insertInto('treatment_session')
@@ -82,7 +90,12 @@ describeEachDatabase('the console dashboard', (db) => {
 
 	it('records reading the two days in the audit log', async () => {
 		await loadToday(db(), { actor: s.actor, role: 'reception' }, new Date(at('10:50')));
-		const row = await db().kysely.selectFrom('audit_log').select(['action', 'detail']).where('action', '=', 'schedule.read').orderBy('seq', 'desc').executeTakeFirstOrThrow();
+		const row = await db()
+			.kysely.selectFrom('audit_log')
+			.select(['action', 'detail'])
+			.where('action', '=', 'schedule.read')
+			.orderBy('seq', 'desc')
+			.executeTakeFirstOrThrow();
 		expect(JSON.parse(row.detail!)).toMatchObject({ from: MONDAY, to: TUESDAY });
 	});
 });

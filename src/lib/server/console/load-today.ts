@@ -88,7 +88,12 @@ export async function loadToday(db: Db, viewer: { actor: AuditActor; role: Staff
 
 /** Confirmation, open session and charge of each visit: three reads for the two days, not one per row. */
 async function visitFacts(db: Db, ids: string[]) {
-	if (ids.length === 0) return { confirmed: new Map<string, { confirmedAt: string | null; changeRequestedAt: string | null }>(), open: new Set<string>(), charged: new Set<string>() };
+	if (ids.length === 0)
+		return {
+			confirmed: new Map<string, { confirmedAt: string | null; changeRequestedAt: string | null }>(),
+			open: new Set<string>(),
+			charged: new Set<string>()
+		};
 	const [answers, sessions, charges] = await Promise.all([
 		db.kysely.selectFrom('appointment').select(['id', 'confirmed_at', 'change_requested_at']).where('id', 'in', ids).execute(),
 		db.kysely.selectFrom('treatment_session').select('appointment_id').where('appointment_id', 'in', ids).where('closed_at', 'is', null).execute(),

@@ -13,9 +13,7 @@ describeEachDatabase('migrations', (db) => {
 	});
 
 	it('refuse a database written by a newer version, naming the unknown migration', async () => {
-		await sql`insert into kysely_migration (name, timestamp) values ('9999_from_the_future', '2030-01-01T00:00:00.000Z')`.execute(
-			db().kysely
-		);
+		await sql`insert into kysely_migration (name, timestamp) values ('9999_from_the_future', '2030-01-01T00:00:00.000Z')`.execute(db().kysely);
 		const attempt = migrateToLatest(db());
 		await expect(attempt).rejects.toBeInstanceOf(SchemaTooNewError);
 		await expect(attempt).rejects.toThrow(/newer than this version of shinkyu.*9999_from_the_future/);

@@ -499,7 +499,23 @@ export interface DeletionRequestTable {
 	response: Generated<string>;
 }
 
-export interface Database extends ExaminationTables, PlanTables, SessionTables, OutcomeScoreTables, BillingTables, RateLimitTables, WaitlistTables, LineTables, CancellationRecallTables, JukyoClaimTables, JukyoTables, JukyoMonthTables, ClaimStatusTables, PractitionerPhotoTables, PackageTables {
+export interface Database
+	extends
+		ExaminationTables,
+		PlanTables,
+		SessionTables,
+		OutcomeScoreTables,
+		BillingTables,
+		RateLimitTables,
+		WaitlistTables,
+		LineTables,
+		CancellationRecallTables,
+		JukyoClaimTables,
+		JukyoTables,
+		JukyoMonthTables,
+		ClaimStatusTables,
+		PractitionerPhotoTables,
+		PackageTables {
 	clinic: ClinicTable;
 	opening_hours: OpeningHoursTable;
 	practitioner: PractitionerTable;

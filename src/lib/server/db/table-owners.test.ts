@@ -3,7 +3,16 @@ import { describe, expect, it } from 'vitest';
 import { describeEachDatabase } from '../../../../tests/support/test-database';
 import { importEdges } from '../../../../tests/support/import-graph';
 import { serverTableAccesses, tableAccesses, type TableAccess } from './table-access';
-import { CROSS_CUTTING_READERS, CROSS_CUTTING_WRITERS, NOT_YET_OWNED, READ_ELSEWHERE, TABLE_OWNERS, TEST_FIXTURE_FILE, WRITTEN_BY_MIGRATION_ONLY, type Table } from './table-owners';
+import {
+	CROSS_CUTTING_READERS,
+	CROSS_CUTTING_WRITERS,
+	NOT_YET_OWNED,
+	READ_ELSEWHERE,
+	TABLE_OWNERS,
+	TEST_FIXTURE_FILE,
+	WRITTEN_BY_MIGRATION_ONLY,
+	type Table
+} from './table-owners';
 
 const PROJECT = process.cwd();
 const SERVER = join(PROJECT, 'src/lib/server');
@@ -66,7 +75,9 @@ describe('reading the queries from the source', () => {
 describe('one owner per table (docs/architecture.md)', () => {
 	it('writes each owned table only in its repository, a declared cross-cutting writer or a test fixture', () => {
 		const stray = strayWrites.filter((a) => a.table === null || !(a.table in NOT_YET_OWNED));
-		expect(stray.map((a) => `${where(a)} writes ${a.table ?? 'a table named by a variable'}, owned by ${a.table ? TABLE_OWNERS[a.table as Table] : '?'}`)).toEqual([]);
+		expect(
+			stray.map((a) => `${where(a)} writes ${a.table ?? 'a table named by a variable'}, owned by ${a.table ? TABLE_OWNERS[a.table as Table] : '?'}`)
+		).toEqual([]);
 	});
 
 	it('writes only tables the schema has', () => {
@@ -86,13 +97,19 @@ describe('one owner per table (docs/architecture.md)', () => {
 
 	it('reads a table outside its capability only where READ_ELSEWHERE still allows it, and that list shrinks', () => {
 		const readElsewhere = new Set(strayReads.map((a) => a.table as Table));
-		expect(strayReads.filter((a) => !READ_ELSEWHERE.includes(a.table as Table)).map((a) => `${where(a)} reads ${a.table}, owned by ${TABLE_OWNERS[a.table as Table]}`)).toEqual([]);
+		expect(
+			strayReads
+				.filter((a) => !READ_ELSEWHERE.includes(a.table as Table))
+				.map((a) => `${where(a)} reads ${a.table}, owned by ${TABLE_OWNERS[a.table as Table]}`)
+		).toEqual([]);
 		expect(READ_ELSEWHERE.filter((table) => !readElsewhere.has(table))).toEqual([]);
 	});
 
 	it('lets only tests and other fixtures import a test fixture', () => {
 		const fixtures = (edge: { to: string }) => edge.to.startsWith('src/lib/server/') && TEST_FIXTURE_FILE.test(edge.to);
-		const importers = [...importEdges(PROJECT, join(PROJECT, 'src')), ...importEdges(PROJECT, join(PROJECT, 'scripts'))].filter(fixtures).map((edge) => edge.from);
+		const importers = [...importEdges(PROJECT, join(PROJECT, 'src')), ...importEdges(PROJECT, join(PROJECT, 'scripts'))]
+			.filter(fixtures)
+			.map((edge) => edge.from);
 		expect(importers.length).toBeGreaterThan(0);
 		expect(importers.filter((from) => !TEST_FIXTURE_FILE.test(from))).toEqual([]);
 	});

@@ -226,7 +226,17 @@ export const CROSS_CUTTING_WRITERS: readonly CrossCuttingWriter[] = [
 	{
 		path: 'privacy/erase-patient.ts',
 		why: 'deleting a patient goes over every patient table (privacy/patient-tables.ts), the session children, and what hangs off the visits: held grains, offers, course use, queued jobs and sent mail',
-		tables: ['patient', ...PATIENT_TABLE_NAMES, ...SESSION_CHILD_TABLES, 'occupancy', 'waitlist_offer', 'appointment_package', 'appointment_plan', 'job', 'mail_outbox'],
+		tables: [
+			'patient',
+			...PATIENT_TABLE_NAMES,
+			...SESSION_CHILD_TABLES,
+			'occupancy',
+			'waitlist_offer',
+			'appointment_package',
+			'appointment_plan',
+			'job',
+			'mail_outbox'
+		],
 		dynamic: true
 	},
 	{
@@ -250,7 +260,11 @@ export interface CrossCuttingReader {
 const PATIENT_RECORD: readonly Table[] = ['patient', ...PATIENT_TABLE_NAMES, ...SESSION_CHILD_TABLES];
 
 export const CROSS_CUTTING_READERS: readonly CrossCuttingReader[] = [
-	{ path: 'portal/export-patient-data.ts', why: '"download my data": everything the clinic holds about the patient (docs/clinical-rules.md §6)', tables: PATIENT_RECORD },
+	{
+		path: 'portal/export-patient-data.ts',
+		why: '"download my data": everything the clinic holds about the patient (docs/clinical-rules.md §6)',
+		tables: PATIENT_RECORD
+	},
 	{ path: 'fhir/everything-repository.ts', why: "the FHIR export of a patient's record", tables: [...PATIENT_RECORD, 'practitioner'] },
 	{ path: 'privacy/retention-facts.ts', why: 'the facts deletion decides on: what the record and the books still hold', tables: PATIENT_RECORD }
 ];

@@ -50,9 +50,10 @@ export async function withDeferredWrites<T>(db: Db, work: (db: Db) => Promise<T>
 		const pending = [...deferred.values()].filter((entry) => entry.items.length > 0);
 		// Audit rows alone need no transaction of their own: they join the next grouped commit.
 		if (pending.length > 0 && pending.every((entry) => entry.alone)) for (const { items, alone } of pending) await alone!(db, items);
-		else if (pending.length > 0) await withTransaction(db, async (tx) => {
-			for (const { items, flush } of pending) await flush(tx, items);
-		});
+		else if (pending.length > 0)
+			await withTransaction(db, async (tx) => {
+				for (const { items, flush } of pending) await flush(tx, items);
+			});
 	}
 }
 

@@ -24,7 +24,9 @@ const nameOf = (p: { familyName: string; givenName: string }, locale: Locale) =>
 
 function payerText(ctx: DocumentContext, charge: ChargeView): string {
 	const payer = ctx.t(`billing.payer.${charge.payer}`);
-	return charge.payer === 'insurance' && charge.sharePercent !== null ? `${payer}（${ctx.t('billing.desk.sharePercentValue', { percent: charge.sharePercent })}）` : payer;
+	return charge.payer === 'insurance' && charge.sharePercent !== null
+		? `${payer}（${ctx.t('billing.desk.sharePercentValue', { percent: charge.sharePercent })}）`
+		: payer;
 }
 
 /** The receipt as handed to the patient; a reissued copy says so above everything else, with the original's number. */
@@ -35,7 +37,8 @@ export async function receiptPdf(db: Db, receiptId: string, locale: Locale, acto
 	const yen = (n: number) => formatYen(n, locale);
 	const blocks: PdfBlock[] = [];
 	const title = ctx.t('billing.receipt.title');
-	if (receipt.reissueOfNumber) blocks.push({ kind: 'title', text: `【${ctx.t('billing.receipt.reissue')}】 ${ctx.t('billing.receipt.reissueOf', { number: receipt.reissueOfNumber })}` });
+	if (receipt.reissueOfNumber)
+		blocks.push({ kind: 'title', text: `【${ctx.t('billing.receipt.reissue')}】 ${ctx.t('billing.receipt.reissueOf', { number: receipt.reissueOfNumber })}` });
 	blocks.push({ kind: 'title', text: title });
 	blocks.push({
 		kind: 'fields',
@@ -74,7 +77,11 @@ export async function receiptPdf(db: Db, receiptId: string, locale: Locale, acto
 export async function statementPdf(db: Db, chargeId: string, locale: Locale, actor: AuditActor): Promise<BillingPdf | null> {
 	const charge = await getCharge(db, chargeId, actor);
 	if (!charge) return null;
-	const patient = await db.kysely.selectFrom('patient').select(['patient_number', 'family_name', 'given_name']).where('id', '=', charge.patientId).executeTakeFirstOrThrow();
+	const patient = await db.kysely
+		.selectFrom('patient')
+		.select(['patient_number', 'family_name', 'given_name'])
+		.where('id', '=', charge.patientId)
+		.executeTakeFirstOrThrow();
 	const ctx = await documentContext(db, locale);
 	const yen = (n: number) => formatYen(n, locale);
 	const title = ctx.t('billing.doc.statementTitle');
@@ -83,7 +90,10 @@ export async function statementPdf(db: Db, chargeId: string, locale: Locale, act
 	blocks.push({
 		kind: 'fields',
 		rows: [
-			[ctx.t('billing.doc.patient'), `${nameOf({ familyName: patient.family_name, givenName: patient.given_name }, locale)}${patient.patient_number ? `（${patient.patient_number}）` : ''}`],
+			[
+				ctx.t('billing.doc.patient'),
+				`${nameOf({ familyName: patient.family_name, givenName: patient.given_name }, locale)}${patient.patient_number ? `（${patient.patient_number}）` : ''}`
+			],
 			[ctx.t('billing.doc.serviceDate'), ctx.date(`${charge.serviceDate}T03:00:00Z`)],
 			[ctx.t('billing.doc.payer'), payerText(ctx, charge)]
 		]

@@ -9,9 +9,22 @@ describe('renderPdf', () => {
 			lang: 'ja',
 			blocks: [
 				{ kind: 'title', text: '施術のまとめ' },
-				{ kind: 'fields', rows: [['氏名', '佐藤 健'], ['来院回数', '4回']] },
+				{
+					kind: 'fields',
+					rows: [
+						['氏名', '佐藤 健'],
+						['来院回数', '4回']
+					]
+				},
 				{ kind: 'heading', text: '経過' },
-				{ kind: 'table', header: ['日付', '脚の痛み'], rows: [['2026-11-04', '7'], ['2026-11-25', '3']] },
+				{
+					kind: 'table',
+					header: ['日付', '脚の痛み'],
+					rows: [
+						['2026-11-04', '7'],
+						['2026-11-25', '3']
+					]
+				},
 				{ kind: 'paragraph', text: '坐骨神経痛の症状は改善しています。'.repeat(40) }
 			]
 		});

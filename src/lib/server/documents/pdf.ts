@@ -60,7 +60,11 @@ export function renderPdf(input: PdfDocumentInput): Promise<Buffer> {
 		// The footer sits in the bottom margin: without this, pdfkit would start a new page for it.
 		doc.page.margins.bottom = 0;
 		const footer = `${input.footer ?? input.author}\u3000${i + 1} / ${pages.count}`;
-		doc.font('regular').fontSize(8).fillColor(MUTED).text(footer, MARGIN, doc.page.height - MARGIN, { width, align: 'center', lineBreak: false });
+		doc
+			.font('regular')
+			.fontSize(8)
+			.fillColor(MUTED)
+			.text(footer, MARGIN, doc.page.height - MARGIN, { width, align: 'center', lineBreak: false });
 	}
 	doc.end();
 	return done;
@@ -78,7 +82,12 @@ function drawBlock(doc: PDFKit.PDFDocument, block: PdfBlock, width: number) {
 			startPageUnlessRoom(doc, 120);
 			doc.moveDown(0.4);
 			doc.font('bold').fontSize(12).fillColor(INK).text(block.text, x, doc.y, { width });
-			doc.moveTo(x, doc.y + 2).lineTo(x + width, doc.y + 2).strokeColor(LINE).lineWidth(0.5).stroke();
+			doc
+				.moveTo(x, doc.y + 2)
+				.lineTo(x + width, doc.y + 2)
+				.strokeColor(LINE)
+				.lineWidth(0.5)
+				.stroke();
 			doc.moveDown(0.5);
 			return;
 		case 'paragraph':
@@ -97,14 +106,28 @@ function drawBlock(doc: PDFKit.PDFDocument, block: PdfBlock, width: number) {
 				startPageUnlessRoom(
 					doc,
 					Math.max(
-						doc.font('bold').fontSize(10).heightOfString(label, { width: labelWidth - 8 }),
-						doc.font('regular').fontSize(10.5).heightOfString(shown, { width: width - labelWidth, lineGap: 2 })
+						doc
+							.font('bold')
+							.fontSize(10)
+							.heightOfString(label, { width: labelWidth - 8 }),
+						doc
+							.font('regular')
+							.fontSize(10.5)
+							.heightOfString(shown, { width: width - labelWidth, lineGap: 2 })
 					)
 				);
 				const top = doc.y;
-				doc.font('bold').fontSize(10).fillColor(MUTED).text(label, x, top, { width: labelWidth - 8 });
+				doc
+					.font('bold')
+					.fontSize(10)
+					.fillColor(MUTED)
+					.text(label, x, top, { width: labelWidth - 8 });
 				const afterLabel = doc.y;
-				doc.font('regular').fontSize(10.5).fillColor(INK).text(shown, x + labelWidth, top, { width: width - labelWidth, lineGap: 2 });
+				doc
+					.font('regular')
+					.fontSize(10.5)
+					.fillColor(INK)
+					.text(shown, x + labelWidth, top, { width: width - labelWidth, lineGap: 2 });
 				doc.y = Math.max(afterLabel, doc.y) + 3;
 			}
 			doc.moveDown(0.4);
@@ -119,15 +142,31 @@ function drawBlock(doc: PDFKit.PDFDocument, block: PdfBlock, width: number) {
 				const top = doc.y;
 				let bottom = top;
 				cells.forEach((cell, i) => {
-					doc.font(font).fontSize(9.5).fillColor(INK).text(cell, columnX[i]! + 2, top, { width: columnWidths[i]! - 6 });
+					doc
+						.font(font)
+						.fontSize(9.5)
+						.fillColor(INK)
+						.text(cell, columnX[i]! + 2, top, { width: columnWidths[i]! - 6 });
 					bottom = Math.max(bottom, doc.y);
 				});
 				doc.y = bottom + 2;
-				doc.moveTo(x, doc.y).lineTo(x + width, doc.y).strokeColor(LINE).lineWidth(0.5).stroke();
+				doc
+					.moveTo(x, doc.y)
+					.lineTo(x + width, doc.y)
+					.strokeColor(LINE)
+					.lineWidth(0.5)
+					.stroke();
 				doc.y += 3;
 			};
 			const rowHeight = (cells: readonly string[], font: 'regular' | 'bold') =>
-				Math.max(...cells.map((cell, i) => doc.font(font).fontSize(9.5).heightOfString(cell, { width: columnWidths[i]! - 6 }))) + 5;
+				Math.max(
+					...cells.map((cell, i) =>
+						doc
+							.font(font)
+							.fontSize(9.5)
+							.heightOfString(cell, { width: columnWidths[i]! - 6 })
+					)
+				) + 5;
 			// The header row never ends a page alone, and it is repeated on every page the table reaches.
 			startPageUnlessRoom(doc, rowHeight(block.header, 'bold') + (block.rows[0] ? rowHeight(block.rows[0], 'regular') : 0));
 			row(block.header, 'bold');

@@ -105,7 +105,12 @@ describeEachDatabase('the referral letter PDF', (db) => {
 		]) {
 			expect(text, fact).toContain(squashed(fact));
 		}
-		const audit = await db().kysely.selectFrom('audit_log').select(['action', 'entity_id']).where('patient_id', '=', patientId).where('action', '=', 'document.referral_letter').execute();
+		const audit = await db()
+			.kysely.selectFrom('audit_log')
+			.select(['action', 'entity_id'])
+			.where('patient_id', '=', patientId)
+			.where('action', '=', 'document.referral_letter')
+			.execute();
 		expect(audit).toEqual([{ action: 'document.referral_letter', entity_id: examId }]);
 	});
 
@@ -155,7 +160,12 @@ describeEachDatabase('the referral letter PDF', (db) => {
 		expect(await referralLetterPdf(db(), crypto.randomUUID(), examId, 'ja', actor, NOW)).toBeNull();
 		expect(await referralLetterPdf(db(), other, examId, 'ja', actor, NOW)).toBeNull();
 		expect(await referralLetterPdf(db(), other, crypto.randomUUID(), 'ja', actor, NOW)).toBeNull();
-		const audit = await db().kysely.selectFrom('audit_log').select('action').where('patient_id', '=', other).where('action', '=', 'document.referral_letter').execute();
+		const audit = await db()
+			.kysely.selectFrom('audit_log')
+			.select('action')
+			.where('patient_id', '=', other)
+			.where('action', '=', 'document.referral_letter')
+			.execute();
 		expect(audit).toEqual([]);
 	});
 });

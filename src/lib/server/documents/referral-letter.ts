@@ -26,7 +26,14 @@ export function referralUrgency(flags: readonly RedFlagQuestion[]): Urgency | nu
  * and a signature line for the practitioner downloading it. Null when the patient is unknown or
  * merged, or the examination belongs to someone else. The read is audited.
  */
-export async function referralLetterPdf(db: Db, patientId: string, examId: string, locale: Locale, actor: AuditActor, now = db.clock.now()): Promise<{ pdf: Buffer; filename: string } | null> {
+export async function referralLetterPdf(
+	db: Db,
+	patientId: string,
+	examId: string,
+	locale: Locale,
+	actor: AuditActor,
+	now = db.clock.now()
+): Promise<{ pdf: Buffer; filename: string } | null> {
 	const patient = await findDocumentPatient(db, patientId);
 	if (!patient) return null;
 	const exam = await getExamination(db, patientId, examId, actor);
@@ -43,7 +50,13 @@ export async function referralLetterPdf(db: Db, patientId: string, examId: strin
 	const blocks: PdfBlock[] = [
 		{ kind: 'title', text: t('examination.referral.title') },
 		{ kind: 'paragraph', text: t('examination.referral.to') },
-		{ kind: 'fields', rows: [[t('documents.issued'), ctx.longDate(now.toISOString())], [t('documents.referral.from'), ctx.letterhead]] },
+		{
+			kind: 'fields',
+			rows: [
+				[t('documents.issued'), ctx.longDate(now.toISOString())],
+				[t('documents.referral.from'), ctx.letterhead]
+			]
+		},
 		{ kind: 'paragraph', text: t('examination.referral.intro') },
 		{ kind: 'fields', rows: patientIdentityRows(patient, locale) },
 		...reasonBlocks(ctx, exam.findings.redFlags),
@@ -51,7 +64,10 @@ export async function referralLetterPdf(db: Db, patientId: string, examId: strin
 		{ kind: 'fields', rows: findingRows(ctx, exam) },
 		...intakeBlocks(ctx, intake?.answers ?? null),
 		{ kind: 'heading', text: t('documents.referral.treatment') },
-		...treatmentBlocks(ctx, sessions.map((s) => s.started_at)),
+		...treatmentBlocks(
+			ctx,
+			sessions.map((s) => s.started_at)
+		),
 		{ kind: 'paragraph', text: t('examination.referral.closing') },
 		{
 			kind: 'fields',
@@ -149,7 +165,9 @@ function treatmentBlocks(ctx: DocumentContext, startedAt: readonly string[]): Pd
 	if (startedAt.length === 0) return [{ kind: 'paragraph', text: t('documents.referral.noSessions') }];
 	const first = ctx.date(startedAt[0]!);
 	const count =
-		startedAt.length === 1 ? t('documents.referral.sessionOnce', { date: first }) : t('documents.referral.sessionCount', { count: startedAt.length, first, last: ctx.date(startedAt.at(-1)!) });
+		startedAt.length === 1
+			? t('documents.referral.sessionOnce', { date: first })
+			: t('documents.referral.sessionCount', { count: startedAt.length, first, last: ctx.date(startedAt.at(-1)!) });
 	return [
 		{
 			kind: 'fields',

@@ -24,7 +24,9 @@ export function pointCells(ctx: DocumentContext, point: RecordPoint): string[] {
 		word(ctx, 'treatmentSession.points.side.', point.side),
 		point.gauge ? t('treatmentSession.points.gaugeOption', { gauge: point.gauge }) : '—',
 		point.lengthMm === null ? '—' : t('treatmentSession.points.lengthOption', { mm: point.lengthMm }),
-		[point.depthMm === null ? '' : t('treatmentSession.points.depthValue', { mm: point.depthMm }), point.deep ? t('treatmentSession.points.deep') : ''].filter(Boolean).join(ctx.locale === 'ja' ? '・' : ', ') || '—',
+		[point.depthMm === null ? '' : t('treatmentSession.points.depthValue', { mm: point.depthMm }), point.deep ? t('treatmentSession.points.deep') : '']
+			.filter(Boolean)
+			.join(ctx.locale === 'ja' ? '・' : ', ') || '—',
 		word(ctx, 'treatmentSession.points.technique.', point.technique),
 		word(ctx, 'treatmentSession.points.deqi.', point.deqi)
 	];
@@ -47,7 +49,9 @@ export function electroacupunctureText({ t }: DocumentContext, ea: Electroacupun
 }
 
 export function moxibustionText(ctx: DocumentContext, moxa: Moxibustion | null): string {
-	return moxa ? ctx.t('treatmentSession.tech.moxaSummary', { type: word(ctx, 'treatmentSession.tech.moxa.', moxa.type), cones: moxa.cones }) : ctx.t('documents.records.notUsed');
+	return moxa
+		? ctx.t('treatmentSession.tech.moxaSummary', { type: word(ctx, 'treatmentSession.tech.moxa.', moxa.type), cones: moxa.cones })
+		: ctx.t('documents.records.notUsed');
 }
 
 export function cuppingText({ t }: DocumentContext, cupping: Cupping | null): string {
@@ -83,7 +87,13 @@ export function amendedValue(ctx: DocumentContext, field: string, value: unknown
 	if (field === 'points' && Array.isArray(value)) {
 		if (value.length === 0) return '—';
 		return value
-			.map((p) => (isObject(p) && typeof p.code === 'string' ? pointCells(ctx, p as unknown as RecordPoint).filter((cell) => cell !== '—').join(ctx.t('list.separator')) : JSON.stringify(p)))
+			.map((p) =>
+				isObject(p) && typeof p.code === 'string'
+					? pointCells(ctx, p as unknown as RecordPoint)
+							.filter((cell) => cell !== '—')
+							.join(ctx.t('list.separator'))
+					: JSON.stringify(p)
+			)
 			.join('\n');
 	}
 	if (field === 'electroacupuncture' && isObject(value)) return electroacupunctureText(ctx, value as unknown as Electroacupuncture);

@@ -44,20 +44,68 @@ async function recordedPatient(db: Db, actor: AuditActor) {
 	const patientId = await insertPatient(db);
 	await db.kysely
 		.updateTable('patient')
-		.set({ date_of_birth: '1975-09-14', sex: 'male', postal_code: '420-0852', address: '静岡市葵区紺屋町1-2', insurer_number: '06270015', insurance_symbol: '静岡', insurance_number: '1234', insurance_branch: '01' })
+		.set({
+			date_of_birth: '1975-09-14',
+			sex: 'male',
+			postal_code: '420-0852',
+			address: '静岡市葵区紺屋町1-2',
+			insurer_number: '06270015',
+			insurance_symbol: '静岡',
+			insurance_number: '1234',
+			insurance_branch: '01'
+		})
 		.where('id', '=', patientId)
 		.execute();
 	await session(db, patientId, actor, FEBRUARY, (id) => recordNotes(db, patientId, id, { notes: '二月の施術' }, actor, FEBRUARY));
 	const march = await session(db, patientId, actor, MARCH, async (id) => {
 		await recordPrePain(db, patientId, id, { preLegPain: '7', preBackPain: '4' }, actor, MARCH);
-		await addSessionPoint(db, patientId, id, { code: 'BL40', side: 'both', gauge: '3', lengthMm: '40', depthMm: '15', technique: 'retention', deqi: 'mild', deep: 'on', 'ack.pointCaution.deepNeedling.BL40': '膝窩動脈を触知して避けた。' }, actor, MARCH);
-		await addSessionPoint(db, patientId, id, { code: 'GB30', side: 'left', gauge: '5', lengthMm: '60', depthMm: '45', technique: 'sparrow_pecking', deqi: 'strong' }, actor, MARCH);
+		await addSessionPoint(
+			db,
+			patientId,
+			id,
+			{
+				code: 'BL40',
+				side: 'both',
+				gauge: '3',
+				lengthMm: '40',
+				depthMm: '15',
+				technique: 'retention',
+				deqi: 'mild',
+				deep: 'on',
+				'ack.pointCaution.deepNeedling.BL40': '膝窩動脈を触知して避けた。'
+			},
+			actor,
+			MARCH
+		);
+		await addSessionPoint(
+			db,
+			patientId,
+			id,
+			{ code: 'GB30', side: 'left', gauge: '5', lengthMm: '60', depthMm: '45', technique: 'sparrow_pecking', deqi: 'strong' },
+			actor,
+			MARCH
+		);
 		await setNeedleCounts(db, patientId, id, { needlesIn: '3', needlesOut: '3' }, actor, MARCH);
-		await recordTechniques(db, patientId, id, { eaPairs: '2', eaFrequencyHz: '2', eaMinutes: '15', moxaType: 'needle_top', moxaCones: '2', cuppingCups: '4', cuppingMinutes: '5' }, actor, MARCH);
+		await recordTechniques(
+			db,
+			patientId,
+			id,
+			{ eaPairs: '2', eaFrequencyHz: '2', eaMinutes: '15', moxaType: 'needle_top', moxaCones: '2', cuppingCups: '4', cuppingMinutes: '5' },
+			actor,
+			MARCH
+		);
 		await recordNotes(db, patientId, id, { notes: '初回の記録' }, actor, MARCH);
 	});
 	await recordNotes(db, patientId, march, { notes: '訂正後の記録', reason: '記載漏れの追記' }, actor, AFTER_LOCK);
-	await recordAdverseEvent(db, silentMailer, patientId, march, { kind: 'bruising', severity: 'mild', outcome: 'resolving', description: 'BL40に小さな内出血' }, actor, { now: MARCH });
+	await recordAdverseEvent(
+		db,
+		silentMailer,
+		patientId,
+		march,
+		{ kind: 'bruising', severity: 'mild', outcome: 'resolving', description: 'BL40に小さな内出血' },
+		actor,
+		{ now: MARCH }
+	);
 	return patientId;
 }
 
@@ -126,7 +174,12 @@ describeEachDatabase('the treatment record (施術録) PDF', (db) => {
 		]) {
 			expect(text, fact).toContain(squashed(fact));
 		}
-		const audit = await db().kysely.selectFrom('audit_log').select(['action', 'detail']).where('patient_id', '=', patientId).where('action', '=', 'document.treatment_record').execute();
+		const audit = await db()
+			.kysely.selectFrom('audit_log')
+			.select(['action', 'detail'])
+			.where('patient_id', '=', patientId)
+			.where('action', '=', 'document.treatment_record')
+			.execute();
 		expect(audit).toHaveLength(1);
 		expect(JSON.parse(audit[0]!.detail!)).toEqual({ month: null, sessions: 2 });
 	});
@@ -222,7 +275,22 @@ describeEachDatabase('the treatment record (施術録) PDF', (db) => {
 			.execute();
 		await db()
 			.kysely.insertInto('session_point')
-			.values(sessions.flatMap((s) => ['BL25', 'BL40', 'GB30', 'GB34'].map((code) => ({ id: randomUUID(), session_id: s.id, code, side: 'left' as const, gauge: '3', length_mm: 40, depth_mm: 20, technique: 'retention', deqi: null, created_at: s.at }))))
+			.values(
+				sessions.flatMap((s) =>
+					['BL25', 'BL40', 'GB30', 'GB34'].map((code) => ({
+						id: randomUUID(),
+						session_id: s.id,
+						code,
+						side: 'left' as const,
+						gauge: '3',
+						length_mm: 40,
+						depth_mm: 20,
+						technique: 'retention',
+						deqi: null,
+						created_at: s.at
+					}))
+				)
+			)
 			.execute();
 		const pdf = (await treatmentRecordPdf(db(), patientId, { month: null }, 'ja', actor))!.pdf;
 		const pages = pdfPages(pdf);
@@ -235,7 +303,8 @@ describeEachDatabase('the treatment record (施術録) PDF', (db) => {
 		// A points table that crosses a page starts the new page with its header again.
 		for (const page of pages.slice(1)) {
 			const lines = page.split('\n');
-			if (lines[0]?.startsWith('BL') || lines[0]?.startsWith('GB')) throw new Error(`a page starts mid-table without its header: ${lines.slice(0, 3).join(' | ')}`);
+			if (lines[0]?.startsWith('BL') || lines[0]?.startsWith('GB'))
+				throw new Error(`a page starts mid-table without its header: ${lines.slice(0, 3).join(' | ')}`);
 		}
 	}, 60_000);
 });

@@ -121,7 +121,12 @@ function sessionBlocks(ctx: DocumentContext, session: RecordSession): PdfBlock[]
 	// What the practitioner weighed before going ahead is part of the record, as on the session page.
 	if (session.acknowledgements.length > 0) {
 		const items = session.acknowledgements.map((ack) =>
-			t('treatmentSession.safety.acknowledgedItem', { conflict: conflictLabel(ack.conflict, ctx.locale), reason: ack.reason, staff: ack.staffName, time: ctx.dateTime(ack.createdAt) })
+			t('treatmentSession.safety.acknowledgedItem', {
+				conflict: conflictLabel(ack.conflict, ctx.locale),
+				reason: ack.reason,
+				staff: ack.staffName,
+				time: ctx.dateTime(ack.createdAt)
+			})
 		);
 		blocks.push({ kind: 'paragraph', text: [t('treatmentSession.safety.acknowledgedTitle'), ...items].join('\n') });
 	}
@@ -144,7 +149,11 @@ function sessionBlocks(ctx: DocumentContext, session: RecordSession): PdfBlock[]
 		blocks.push({
 			kind: 'table',
 			header: [t('treatmentSession.amend.field'), t('treatmentSession.amend.before'), t('treatmentSession.amend.after')],
-			rows: fields.map((field) => [amendedFieldName(ctx, field), amendedValue(ctx, field, amendment.before[field]), amendedValue(ctx, field, amendment.after[field])]),
+			rows: fields.map((field) => [
+				amendedFieldName(ctx, field),
+				amendedValue(ctx, field, amendment.before[field]),
+				amendedValue(ctx, field, amendment.after[field])
+			]),
 			widths: [1, 2.5, 2.5]
 		});
 	}

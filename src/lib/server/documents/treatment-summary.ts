@@ -16,7 +16,13 @@ import { instantFormat } from '../../format';
  * The treatment summary a patient takes home or to their doctor: visits, how the measures moved
  * since the start, and the advice shared with them. Null for an unknown or merged patient.
  */
-export async function treatmentSummaryPdf(db: Db, patientId: string, locale: Locale, actor: AuditActor, now = db.clock.now()): Promise<{ pdf: Buffer; filename: string } | null> {
+export async function treatmentSummaryPdf(
+	db: Db,
+	patientId: string,
+	locale: Locale,
+	actor: AuditActor,
+	now = db.clock.now()
+): Promise<{ pdf: Buffer; filename: string } | null> {
 	const patient = await db.kysely
 		.selectFrom('patient')
 		.select(['id', 'patient_number', 'family_name', 'given_name', 'date_of_birth'])

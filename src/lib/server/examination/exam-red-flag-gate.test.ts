@@ -47,9 +47,18 @@ describeEachDatabase('red flags found again at the examination (docs/clinical-ru
 		expect(await acknowledgeExamRedFlags(db(), patientId, recorded.id, '本日内科受診済み、解熱を確認', actor, NOW)).toEqual({ ok: true });
 		expect(await acknowledgeExamRedFlags(db(), patientId, recorded.id, 'again', actor, NOW)).toEqual({ ok: false, code: 'already_acknowledged' });
 		const read = await getExamination(db(), patientId, recorded.id, actor);
-		expect(read).toMatchObject({ redFlagLevel: 'urgent', redFlagPositive: false, acknowledgement: { at: NOW.toISOString(), reason: '本日内科受診済み、解熱を確認' } });
+		expect(read).toMatchObject({
+			redFlagLevel: 'urgent',
+			redFlagPositive: false,
+			acknowledgement: { at: NOW.toISOString(), reason: '本日内科受診済み、解熱を確認' }
+		});
 		expect(read!.acknowledgement!.by).not.toBe('');
-		const audit = await db().kysely.selectFrom('audit_log').select(['action', 'detail', 'actor_id']).where('entity_id', '=', recorded.id).where('action', '=', 'examination.red_flag_acknowledge').execute();
+		const audit = await db()
+			.kysely.selectFrom('audit_log')
+			.select(['action', 'detail', 'actor_id'])
+			.where('entity_id', '=', recorded.id)
+			.where('action', '=', 'examination.red_flag_acknowledge')
+			.execute();
 		expect(audit).toHaveLength(1);
 		expect(audit[0]!.actor_id).toBe(actor.id);
 		expect(JSON.stringify(audit)).not.toContain('内科');

@@ -39,7 +39,13 @@ describeEachDatabase('examinations', (db) => {
 		expect(exam!.findings.right.painAreas).toEqual(['backOfThigh', 'backOfCalf']);
 		expect(exam!.findings.right.numbAreas).toEqual(['heelAndSole', 'littleToe']);
 		expect(exam!.findings.left.painAreas).toEqual(['backOfCalf']);
-		expect(await latestExamination(db(), patient.id)).toMatchObject({ examinationId: id, confirmedRoot: null, suggestedRoot: 'S1', pattern: 'taiyang', redFlagPositive: false });
+		expect(await latestExamination(db(), patient.id)).toMatchObject({
+			examinationId: id,
+			confirmedRoot: null,
+			suggestedRoot: 'S1',
+			pattern: 'taiyang',
+			redFlagPositive: false
+		});
 
 		expect(await updateExamination(db(), patient.id, id, { root: 'S1', pattern: 'taiyang' }, actor)).toEqual({ ok: true });
 		expect(await latestExamination(db(), patient.id)).toMatchObject({ confirmedRoot: 'S1', pattern: 'taiyang' });
@@ -63,14 +69,24 @@ describeEachDatabase('examinations', (db) => {
 		expect(await hasBlockingRedFlag(db(), patients[0]!.id)).toBe(true);
 		expect(await latestExamination(db(), patients[0]!.id)).toMatchObject({ redFlagPositive: true });
 		expect(await getExamination(db(), patients[1]!.id, recorded.ok ? recorded.id : '', actor)).toBeNull();
-		expect(await updateExamination(db(), patients[1]!.id, recorded.ok ? recorded.id : '', { root: 'L5', pattern: 'mixed' }, actor)).toEqual({ ok: false, code: 'not_found' });
+		expect(await updateExamination(db(), patients[1]!.id, recorded.ok ? recorded.id : '', { root: 'L5', pattern: 'mixed' }, actor)).toEqual({
+			ok: false,
+			code: 'not_found'
+		});
 	});
 
 	it('lifts the block when a later examination finds no red flag', async () => {
 		const patient = await db().kysely.selectFrom('patient').select('id').orderBy('created_at').executeTakeFirstOrThrow();
 		const staff = await db().kysely.selectFrom('staff').select('id').where('role', '=', 'practitioner').executeTakeFirstOrThrow();
 		const actor: AuditActor = { type: 'staff', id: staff.id, ip: null, requestId: null };
-		await recordExamination(db(), patient.id, ZExamFormSchema.parse({ kind: 'initial', side: 'left', 'redFlag.progressiveWeakness': 'on' }), staff.id, actor, new Date('2030-01-01T00:00:00Z'));
+		await recordExamination(
+			db(),
+			patient.id,
+			ZExamFormSchema.parse({ kind: 'initial', side: 'left', 'redFlag.progressiveWeakness': 'on' }),
+			staff.id,
+			actor,
+			new Date('2030-01-01T00:00:00Z')
+		);
 		expect(await hasBlockingRedFlag(db(), patient.id)).toBe(true);
 		await recordExamination(db(), patient.id, ZExamFormSchema.parse({ kind: 'reassessment', side: 'left' }), staff.id, actor, new Date('2030-01-08T00:00:00Z'));
 		expect(await hasBlockingRedFlag(db(), patient.id)).toBe(false);
@@ -88,7 +104,8 @@ describeEachDatabase('examinations', (db) => {
 			expect(await recordExamination(db(), crypto.randomUUID(), form, staff.id, actor)).toEqual({ ok: false, code: 'not_found' });
 			expect(await db().kysely.selectFrom('examination').select('id').where('patient_id', '=', merged!.id).execute()).toEqual(earlier);
 			expect(await listExaminations(db(), merged!.id, actor)).toEqual([]);
-			if (earlier[0]) expect(await updateExamination(db(), merged!.id, earlier[0].id, { root: 'L4', pattern: 'other' }, actor)).toEqual({ ok: false, code: 'not_found' });
+			if (earlier[0])
+				expect(await updateExamination(db(), merged!.id, earlier[0].id, { root: 'L4', pattern: 'other' }, actor)).toEqual({ ok: false, code: 'not_found' });
 		} finally {
 			await db().kysely.updateTable('patient').set({ merged_into_id: null }).where('id', '=', merged!.id).execute();
 		}
@@ -108,7 +125,10 @@ describeEachDatabase('examinations', (db) => {
 			.select(['id', 'appointment_id'])
 			.where('id', 'in', [own.ok ? own.id : '', foreign.ok ? foreign.id : ''])
 			.execute();
-		expect(Object.fromEntries(stored.map((r) => [r.id, r.appointment_id]))).toEqual({ [own.ok ? own.id : '']: appointment.id, [foreign.ok ? foreign.id : '']: null });
+		expect(Object.fromEntries(stored.map((r) => [r.id, r.appointment_id]))).toEqual({
+			[own.ok ? own.id : '']: appointment.id,
+			[foreign.ok ? foreign.id : '']: null
+		});
 	});
 
 	it('names each bad field in the viewer’s language', () => {
@@ -142,16 +162,32 @@ describeEachDatabase('examinations', (db) => {
 		const owner = await db().kysely.selectFrom('staff').select('id').where('role', '=', 'owner').executeTakeFirstOrThrow();
 		const reception = await db().kysely.selectFrom('staff').select('id').where('role', '=', 'reception').executeTakeFirstOrThrow();
 		const as = (id: string): AuditActor => ({ type: 'staff', id, ip: null, requestId: null });
-		const form = ZExamFormSchema.safeParse({ kind: 'initial', side: 'right', 'pain.back.thigh-right': 'on', 'right.slrAngle': '45', 'right.slrPain': 'on', notes: '' });
+		const form = ZExamFormSchema.safeParse({
+			kind: 'initial',
+			side: 'right',
+			'pain.back.thigh-right': 'on',
+			'right.slrAngle': '45',
+			'right.slrPain': 'on',
+			notes: ''
+		});
 		expect(form.success).toBe(true);
 		const recorded = await recordExamination(db(), patient.id, form.data!, author.id, as(author.id));
 		if (!recorded.ok) throw new Error('not recorded');
 		for (const other of [colleague, reception]) {
-			expect(await updateExamination(db(), patient.id, recorded.id, { root: 'L5', pattern: 'shaoyang' }, as(other.id))).toEqual({ ok: false, code: 'forbidden' });
+			expect(await updateExamination(db(), patient.id, recorded.id, { root: 'L5', pattern: 'shaoyang' }, as(other.id))).toEqual({
+				ok: false,
+				code: 'forbidden'
+			});
 		}
 		expect(await updateExamination(db(), patient.id, recorded.id, { root: 'S1', pattern: 'taiyang' }, as(author.id))).toEqual({ ok: true });
 		expect(await updateExamination(db(), patient.id, recorded.id, { root: 'L5', pattern: 'mixed' }, as(owner.id))).toEqual({ ok: true });
-		const audits = await db().kysely.selectFrom('audit_log').select('detail').where('action', '=', 'examination.confirm').where('entity_id', '=', recorded.id).orderBy('seq').execute();
+		const audits = await db()
+			.kysely.selectFrom('audit_log')
+			.select('detail')
+			.where('action', '=', 'examination.confirm')
+			.where('entity_id', '=', recorded.id)
+			.orderBy('seq')
+			.execute();
 		expect(audits.map((a) => JSON.parse(a.detail!))).toEqual([
 			{ root: 'S1', pattern: 'taiyang', before: { root: null, pattern: expect.any(String) } },
 			{ root: 'L5', pattern: 'mixed', before: { root: 'S1', pattern: 'taiyang' } }

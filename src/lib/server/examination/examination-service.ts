@@ -103,7 +103,13 @@ export async function recordExamination(
 			created_at: at,
 			updated_at: at
 		});
-		await recordAudit(tx, actor, { action: 'examination.create', entityType: 'examination', entityId: id, patientId, detail: { kind: input.kind, redFlag: blocked, redFlagLevel: examRedFlagLevel(findings.redFlags) } });
+		await recordAudit(tx, actor, {
+			action: 'examination.create',
+			entityType: 'examination',
+			entityId: id,
+			patientId,
+			detail: { kind: input.kind, redFlag: blocked, redFlagLevel: examRedFlagLevel(findings.redFlags) }
+		});
 		return { ok: true, id, blocked } as const;
 	});
 }
@@ -168,7 +174,8 @@ export async function updateExamination(
 			.executeTakeFirst();
 		if (!current) return { ok: false, code: 'not_found' };
 		const editor = actor.id ? await tx.kysely.selectFrom('staff').select('role').where('id', '=', actor.id).executeTakeFirst() : undefined;
-		if (!editor || !actor.id || recordEditRight({ staffId: actor.id, role: editor.role }, current.practitioner_staff_id) === 'none') return { ok: false, code: 'forbidden' };
+		if (!editor || !actor.id || recordEditRight({ staffId: actor.id, role: editor.role }, current.practitioner_staff_id) === 'none')
+			return { ok: false, code: 'forbidden' };
 		await updateExaminationDecision(tx, examId, decision.root, decision.pattern, now.toISOString());
 		await recordAudit(tx, actor, {
 			action: 'examination.confirm',

@@ -26,7 +26,10 @@ const text = z
 	.pipe(z.string().max(EXAM_TEXT_MAX));
 
 /** Full-width digits from a Japanese keyboard count as digits. */
-const angleText = (values: Record<string, unknown>, side: 'left' | 'right') => String(values[`${side}.slrAngle`] ?? '').normalize('NFKC').trim();
+const angleText = (values: Record<string, unknown>, side: 'left' | 'right') =>
+	String(values[`${side}.slrAngle`] ?? '')
+		.normalize('NFKC')
+		.trim();
 
 const ticked = (values: Record<string, unknown>, key: string) => values[key] === 'on';
 
@@ -49,7 +52,10 @@ const angleField = z
 	.string()
 	.optional()
 	.refine((v) => v === undefined || /^(\d|[1-8]\d|90)?$/.test(v.normalize('NFKC').trim()), { error: 'examination.error.slrAngle' });
-const gradeField = z.string().regex(/^[0-5]$/, { error: 'examination.error.strength' }).optional();
+const gradeField = z
+	.string()
+	.regex(/^[0-5]$/, { error: 'examination.error.strength' })
+	.optional();
 const reflexField = z.enum(REFLEX_GRADES, { error: 'validation.choice' }).optional();
 
 /** Every measured field of both sides, so that one submission names every bad field at once. */
@@ -85,12 +91,20 @@ export const ZExamFormSchema = z
 			const angle = angleText(values, side);
 			return {
 				// The diagram's ticks, and the detail list for what the diagram cannot separate.
-				painAreas: union(diagramAreas(painTicks, side), PAIN_AREAS.filter((area) => ticked(values, `${side}.area.${area}`))),
-				numbAreas: union(diagramAreas(numbTicks, side), PAIN_AREAS.filter((area) => ticked(values, `${side}.numb.${area}`))),
+				painAreas: union(
+					diagramAreas(painTicks, side),
+					PAIN_AREAS.filter((area) => ticked(values, `${side}.area.${area}`))
+				),
+				numbAreas: union(
+					diagramAreas(numbTicks, side),
+					PAIN_AREAS.filter((area) => ticked(values, `${side}.numb.${area}`))
+				),
 				reducedSensation: ROOTS.filter((root) => ticked(values, `${side}.sensation.${root}`)),
 				slrAngle: angle === '' ? null : Number(angle),
 				slrReproducesPain: ticked(values, `${side}.slrPain`),
-				reflexes: Object.fromEntries(REFLEXES.map((r) => [r, (values[`${side}.reflex.${r}`] as SideFindings['reflexes'][typeof r]) ?? 'normal'])) as SideFindings['reflexes'],
+				reflexes: Object.fromEntries(
+					REFLEXES.map((r) => [r, (values[`${side}.reflex.${r}`] as SideFindings['reflexes'][typeof r]) ?? 'normal'])
+				) as SideFindings['reflexes'],
 				strength: Object.fromEntries(MUSCLES.map((m) => [m, Number(values[`${side}.strength.${m}`] ?? 5)])) as SideFindings['strength']
 			};
 		};

@@ -17,7 +17,12 @@ if (!parsed.ok) throw new Error(parsed.problems.join('\n'));
 /** The documented sample, which the clinic's folder below holds: four items 0–4, scored as a percentage. */
 const SAMPLE: Instrument = parsed.instrument;
 /** An instrument the clinic once had: its file is not in the folder any more. */
-const REMOVED: Instrument = { ...SAMPLE, code: 'clinic_removed', items: { kind: 'fixed', list: SAMPLE.items.kind === 'fixed' ? SAMPLE.items.list.slice(0, 2) : [] }, score: 'sum' };
+const REMOVED: Instrument = {
+	...SAMPLE,
+	code: 'clinic_removed',
+	items: { kind: 'fixed', list: SAMPLE.items.kind === 'fixed' ? SAMPLE.items.list.slice(0, 2) : [] },
+	score: 'sum'
+};
 const staff: AuditActor = { type: 'staff', id: 'practitioner-1', ip: null, requestId: 'fhir-instrument-test' };
 const at = (day: number) => new Date(Date.parse('2026-05-01T01:00:00.000Z') + day * 86_400_000);
 
@@ -39,7 +44,10 @@ describeEachDatabase('clinic instrument scores in Patient/$everything', (db) => 
 		const patientId = await insertPatient(db());
 		const otherId = await insertPatient(db());
 		const visit = await insertAppointment(db(), patientId, await insertPractitioner(db(), null), at(0).toISOString());
-		const first = await recordInstrumentScore(db(), patientId, { instrument: SAMPLE.code, answers: [3, 3, 2, 2] }, [SAMPLE, REMOVED], staff, { now: at(0), appointmentId: visit });
+		const first = await recordInstrumentScore(db(), patientId, { instrument: SAMPLE.code, answers: [3, 3, 2, 2] }, [SAMPLE, REMOVED], staff, {
+			now: at(0),
+			appointmentId: visit
+		});
 		const later = await recordInstrumentScore(db(), patientId, { instrument: REMOVED.code, answers: [4, 1] }, [SAMPLE, REMOVED], staff, { now: at(7) });
 		const others = await recordInstrumentScore(db(), otherId, { instrument: SAMPLE.code, answers: [0, 0, 0, 1] }, [SAMPLE], staff, { now: at(1) });
 		if (!first.ok || !later.ok || !others.ok) throw new Error('scores were not recorded');

@@ -14,7 +14,12 @@ import type { StoredInstrumentScore } from '../outcomes/instrument-score-reposit
  * `instrument` is the loaded definition with the score's code; undefined once its file is gone. The
  * score is still part of the record then, and goes out under its code, the only name left for it.
  */
-export function instrumentScoreObservation(patientId: string, stored: StoredInstrumentScore, instrument: Instrument | undefined, ctx: ObservationContext): Observation {
+export function instrumentScoreObservation(
+	patientId: string,
+	stored: StoredInstrumentScore,
+	instrument: Instrument | undefined,
+	ctx: ObservationContext
+): Observation {
 	return compact({
 		resourceType: 'Observation' as const,
 		id: stored.id,

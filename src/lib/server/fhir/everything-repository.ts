@@ -218,5 +218,7 @@ export async function selectPlans(db: Db, patientId: string): Promise<PlanRow[]>
 
 function isPlannedPoint(value: unknown): value is PlanRow['points'][number] {
 	const p = value as Record<string, unknown> | null;
-	return typeof p === 'object' && p !== null && typeof p.code === 'string' && (POINT_SIDES as readonly unknown[]).includes(p.side) && typeof p.deep === 'boolean';
+	return (
+		typeof p === 'object' && p !== null && typeof p.code === 'string' && (POINT_SIDES as readonly unknown[]).includes(p.side) && typeof p.deep === 'boolean'
+	);
 }

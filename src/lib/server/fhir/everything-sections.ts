@@ -19,7 +19,15 @@ import { clinicInstruments } from '../outcomes/clinic-instruments';
 import { selectInstrumentScores } from '../outcomes/instrument-score-repository';
 import { selectCheckIns } from '../outcomes/outcome-repository';
 import { instrumentScoreObservation } from './clinic-instrument-observations';
-import { selectAdverseEvents, selectExaminations, selectIntakes, selectPlans, selectSessionPoints, selectSessions, selectSideEffectReports } from './everything-repository';
+import {
+	selectAdverseEvents,
+	selectExaminations,
+	selectIntakes,
+	selectPlans,
+	selectSessionPoints,
+	selectSessions,
+	selectSideEffectReports
+} from './everything-repository';
 
 export interface EverythingScope extends FhirContext {
 	db: Db;
@@ -84,7 +92,10 @@ export const clinicInstrumentSection: SectionBuilder = async (scope) => {
 
 export const sessionSection: SectionBuilder = async (scope) => {
 	const sessions = await selectSessions(scope.db, scope.patientId);
-	const points = await selectSessionPoints(scope.db, sessions.map((s) => s.id));
+	const points = await selectSessionPoints(
+		scope.db,
+		sessions.map((s) => s.id)
+	);
 	for (const session of sessions) scope.procedureIds.add(session.id);
 	return sessions.map((session) => sessionProcedure(session, points.get(session.id) ?? [], scope));
 };
@@ -95,4 +106,12 @@ export const adverseEventSection: SectionBuilder = async (scope) => {
 };
 
 /** In order: a section may rely on what the ones before it recorded in the scope. */
-export const SECTION_BUILDERS: readonly SectionBuilder[] = [problemSection, consentSection, outcomeSection, clinicInstrumentSection, planSection, sessionSection, adverseEventSection];
+export const SECTION_BUILDERS: readonly SectionBuilder[] = [
+	problemSection,
+	consentSection,
+	outcomeSection,
+	clinicInstrumentSection,
+	planSection,
+	sessionSection,
+	adverseEventSection
+];

@@ -14,7 +14,14 @@ const ORIGIN = 'https://clinic.example';
 /** An L5 picture on the right leg: a positive raise at 40°, a weak big toe, reduced L5 sensation. */
 const EXAM_FINDINGS: ExamFindings = {
 	side: 'right',
-	right: { ...emptySide(), painAreas: ['buttock', 'sideOfThigh', 'outerShin'], slrAngle: 40, slrReproducesPain: true, reducedSensation: ['L5'], strength: { ...emptySide().strength, bigToeExtension: 4 } },
+	right: {
+		...emptySide(),
+		painAreas: ['buttock', 'sideOfThigh', 'outerShin'],
+		slrAngle: 40,
+		slrReproducesPain: true,
+		reducedSensation: ['L5'],
+		strength: { ...emptySide().strength, bigToeExtension: 4 }
+	},
 	left: { ...emptySide(), slrAngle: 85 },
 	crossedSlr: false,
 	redFlags: [],
@@ -33,13 +40,14 @@ describeEachDatabase('Patient/$everything', (db) => {
 
 	beforeAll(async () => {
 		await prepareDatabase(db(), { ...readConfig({}), seedDemo: true });
-		const patient = await db().kysely.selectFrom('patient').select('id').where('family_name', '=', '佐藤').where('given_name', '=', '健').executeTakeFirstOrThrow();
-		patientId = patient.id;
-		const staff = await db()
-			.kysely.selectFrom('staff')
+		const patient = await db()
+			.kysely.selectFrom('patient')
 			.select('id')
-			.where('role', '=', 'practitioner')
+			.where('family_name', '=', '佐藤')
+			.where('given_name', '=', '健')
 			.executeTakeFirstOrThrow();
+		patientId = patient.id;
+		const staff = await db().kysely.selectFrom('staff').select('id').where('role', '=', 'practitioner').executeTakeFirstOrThrow();
 		actor = { type: 'staff', id: staff.id, ip: null, requestId: 'fhir-test' };
 		// The demo's own record of this patient is set aside, so the export holds exactly what this
 		// test writes: an examination at the first visit and two versions of the plan, one treated
@@ -127,16 +135,47 @@ describeEachDatabase('Patient/$everything', (db) => {
 		await db()
 			.kysely.insertInto('session_point')
 			.values(
-				(['GB30', 'BL40', 'BL57'] as const).map((code) => ({ id: randomUUID(), session_id: sessionId, code, side: 'right' as const, gauge: '3', length_mm: 40, depth_mm: 20, technique: null, deqi: null, created_at: visit.starts_at }))
+				(['GB30', 'BL40', 'BL57'] as const).map((code) => ({
+					id: randomUUID(),
+					session_id: sessionId,
+					code,
+					side: 'right' as const,
+					gauge: '3',
+					length_mm: 40,
+					depth_mm: 20,
+					technique: null,
+					deqi: null,
+					created_at: visit.starts_at
+				}))
 			)
 			.execute();
 		await db()
 			.kysely.insertInto('adverse_event')
-			.values({ id: randomUUID(), patient_id: patientId, session_id: sessionId, occurred_at: visit.starts_at, kind: 'bruising', severity: 'mild', outcome: 'resolved', staff_id: staff.id, created_at: visit.ends_at })
+			.values({
+				id: randomUUID(),
+				patient_id: patientId,
+				session_id: sessionId,
+				occurred_at: visit.starts_at,
+				kind: 'bruising',
+				severity: 'mild',
+				outcome: 'resolved',
+				staff_id: staff.id,
+				created_at: visit.ends_at
+			})
 			.execute();
 		await db()
 			.kysely.insertInto('side_effect_report')
-			.values({ id: randomUUID(), patient_id: patientId, appointment_id: visit.id, created_at: visit.ends_at, kind: 'fatigue', severity: 'mild', description: '施術の夜、少しだるかった', handled_at: null, handled_by: null })
+			.values({
+				id: randomUUID(),
+				patient_id: patientId,
+				appointment_id: visit.id,
+				created_at: visit.ends_at,
+				kind: 'fatigue',
+				severity: 'mild',
+				description: '施術の夜、少しだるかった',
+				handled_at: null,
+				handled_by: null
+			})
 			.execute();
 	});
 
@@ -170,7 +209,8 @@ describeEachDatabase('Patient/$everything', (db) => {
 		]) {
 			expect(types, type).toContain(type);
 		}
-		const of = <T extends FhirResource['resourceType']>(type: T) => resources.filter((r): r is Extract<FhirResource, { resourceType: T }> => r.resourceType === type);
+		const of = <T extends FhirResource['resourceType']>(type: T) =>
+			resources.filter((r): r is Extract<FhirResource, { resourceType: T }> => r.resourceType === type);
 		expect(of('Patient')).toHaveLength(1);
 		expect(of('Encounter')).toHaveLength(4);
 		expect(of('Condition')[0]!.code!.coding![0]!.code).toBe('23056005');
@@ -180,7 +220,11 @@ describeEachDatabase('Patient/$everything', (db) => {
 		expect(survey).toHaveLength(4 * 4 + 3);
 		expect(of('Consent').every((c) => c.status === 'active')).toBe(true);
 		expect(of('QuestionnaireResponse')[0]!.status).toBe('completed');
-		expect(of('Procedure')[0]!.bodySite!.map((b) => b.coding![0]!.code).sort()).toEqual(['BL40', 'BL57', 'GB30']);
+		expect(
+			of('Procedure')[0]!
+				.bodySite!.map((b) => b.coding![0]!.code)
+				.sort()
+		).toEqual(['BL40', 'BL57', 'GB30']);
 		expect(of('AdverseEvent')).toHaveLength(2);
 		// The session's event happened at the start of the visit and was written down at its end.
 		const sessionEvent = of('AdverseEvent').find((e) => e.suspectEntity)!;
@@ -198,7 +242,10 @@ describeEachDatabase('Patient/$everything', (db) => {
 		const impression = resources.find((r) => r.resourceType === 'ClinicalImpression')!;
 		const condition = resources.find((r) => r.resourceType === 'Condition')!;
 		expect(impression).toMatchObject({ id: examId, status: 'completed', problem: [{ reference: `Condition/${condition.id}` }] });
-		expect(condition).toMatchObject({ verificationStatus: { coding: [{ code: 'confirmed' }] }, evidence: [{ detail: expect.arrayContaining([{ reference: `ClinicalImpression/${examId}` }]) }] });
+		expect(condition).toMatchObject({
+			verificationStatus: { coding: [{ code: 'confirmed' }] },
+			evidence: [{ detail: expect.arrayContaining([{ reference: `ClinicalImpression/${examId}` }]) }]
+		});
 		expect(condition.resourceType === 'Condition' && condition.bodySite!.map((b) => b.text)).toContain('L5 nerve root');
 	});
 

@@ -51,7 +51,11 @@ export async function patientEverything(
 		procedureIds: new Set(),
 		problemId: null
 	};
-	const resources: FhirResource[] = [toFhirPatient(patient, ctx), ...appointments.map((a) => toFhirAppointment(a, ctx)), ...visits.map((v) => toFhirEncounter(v, ctx))];
+	const resources: FhirResource[] = [
+		toFhirPatient(patient, ctx),
+		...appointments.map((a) => toFhirAppointment(a, ctx)),
+		...visits.map((v) => toFhirEncounter(v, ctx))
+	];
 	for (const build of sections) resources.push(...(await build(scope)));
 	const practitioners = await selectPractitioners(db, referencedPractitioners(resources));
 	resources.splice(1, 0, ...practitioners.map((p) => toFhirPractitioner(p, ctx)));

@@ -34,13 +34,9 @@ function messageFor(issue: z.core.$ZodIssue, locale: Locale, value: unknown): st
 			return translate(locale, value === undefined || value === null ? 'validation.required' : 'validation.invalid');
 		case 'too_small':
 			if (issue.origin === 'string' && Number(issue.minimum) === 1) return translate(locale, 'validation.required');
-			return issue.origin === 'string'
-				? translate(locale, 'validation.tooShort', { minimum: Number(issue.minimum) })
-				: translate(locale, 'validation.invalid');
+			return issue.origin === 'string' ? translate(locale, 'validation.tooShort', { minimum: Number(issue.minimum) }) : translate(locale, 'validation.invalid');
 		case 'too_big':
-			return issue.origin === 'string'
-				? translate(locale, 'validation.tooLong', { maximum: Number(issue.maximum) })
-				: translate(locale, 'validation.invalid');
+			return issue.origin === 'string' ? translate(locale, 'validation.tooLong', { maximum: Number(issue.maximum) }) : translate(locale, 'validation.invalid');
 		case 'invalid_format':
 			return translate(locale, issue.format === 'email' ? 'validation.email' : 'validation.invalid');
 		case 'invalid_value':

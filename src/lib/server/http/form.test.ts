@@ -8,7 +8,19 @@ describe('safeNextPath', () => {
 	});
 
 	it('refuses anything that could leave the site or break the header', () => {
-		for (const next of [null, '', 'staff', 'https://evil.example/', '//evil.example', '/\\evil.example', '/\t/evil.example', '/\n/evil.example', '/\r/x', '/\u0000', '/\u007f']) {
+		for (const next of [
+			null,
+			'',
+			'staff',
+			'https://evil.example/',
+			'//evil.example',
+			'/\\evil.example',
+			'/\t/evil.example',
+			'/\n/evil.example',
+			'/\r/x',
+			'/\u0000',
+			'/\u007f'
+		]) {
 			expect(safeNextPath(next, '/staff'), JSON.stringify(next)).toBe('/staff');
 		}
 	});

@@ -17,12 +17,7 @@ function keptValues(values: Record<string, string>): Record<string, string> {
 	return Object.fromEntries(Object.entries(values).filter(([key]) => !SECRET_FIELDS.test(key)));
 }
 
-export function formFailure(
-	status: number,
-	values: Record<string, string>,
-	errors: FieldErrors,
-	message?: string
-): ActionFailure<FormFailure> {
+export function formFailure(status: number, values: Record<string, string>, errors: FieldErrors, message?: string): ActionFailure<FormFailure> {
 	return fail(status, { values: keptValues(values), errors, message });
 }
 

@@ -166,13 +166,26 @@ export function openApiDocument(version: string, serverUrl: string): JsonSchema 
 				post: {
 					summary: 'Book an appointment without an account',
 					parameters: [
-						{ name: 'Idempotency-Key', in: 'header', required: false, description: 'A retry with the same key returns the first response.', schema: { type: 'string', maxLength: 200 } }
+						{
+							name: 'Idempotency-Key',
+							in: 'header',
+							required: false,
+							description: 'A retry with the same key returns the first response.',
+							schema: { type: 'string', maxLength: 200 }
+						}
 					],
 					requestBody: { required: true, ...jsonBody(requestSchema(ZCreateBookingSchema)) },
 					responses: {
 						201: ok('Booked', {
 							type: 'object',
-							properties: { id, status: { enum: ['confirmed', 'pending_approval'] }, start: instant, end: instant, practitionerId: id, manageUrl: { type: 'string', format: 'uri' } }
+							properties: {
+								id,
+								status: { enum: ['confirmed', 'pending_approval'] },
+								start: instant,
+								end: instant,
+								practitionerId: id,
+								manageUrl: { type: 'string', format: 'uri' }
+							}
 						}),
 						409: error('slot_taken: the slot is gone; too_many_upcoming: the patient already holds the clinic’s limit of upcoming visits'),
 						415: error('The body is not JSON'),
@@ -208,7 +221,11 @@ export function openApiDocument(version: string, serverUrl: string): JsonSchema 
 						201: ok('On the list', {
 							type: 'object',
 							required: ['id', 'status', 'manageUrl'],
-							properties: { id, status: { const: 'waiting' }, manageUrl: { type: 'string', format: 'uri', description: 'The patient’s page to see or leave the list.' } }
+							properties: {
+								id,
+								status: { const: 'waiting' },
+								manageUrl: { type: 'string', format: 'uri', description: 'The patient’s page to see or leave the list.' }
+							}
 						}),
 						404: error('service_not_found or practitioner_not_found'),
 						415: error('The body is not JSON'),
@@ -239,7 +256,14 @@ export function openApiDocument(version: string, serverUrl: string): JsonSchema 
 					description:
 						'Called by LINE only. `X-Line-Signature` must be the base64 HMAC-SHA256 of the raw body under the channel secret (checked in constant time). A valid call is answered 200 at once and its events are handled through the job queue, each `webhookEventId` once. Without the LINE settings the route is 404.',
 					parameters: [{ name: 'X-Line-Signature', in: 'header', required: true, schema: { type: 'string' } }],
-					requestBody: { required: true, ...jsonBody({ type: 'object', properties: { destination: { type: 'string' }, events: { type: 'array', items: { type: 'object' } } }, required: ['events'] }) },
+					requestBody: {
+						required: true,
+						...jsonBody({
+							type: 'object',
+							properties: { destination: { type: 'string' }, events: { type: 'array', items: { type: 'object' } } },
+							required: ['events']
+						})
+					},
 					responses: {
 						200: { description: 'Accepted; the events are queued' },
 						401: error('Missing or wrong signature: nothing was done'),
@@ -265,7 +289,10 @@ export function openApiDocument(version: string, serverUrl: string): JsonSchema 
 						200: ok('Signed in; `next` is "totp" when a second factor is still needed (send `code`)', {
 							type: 'object',
 							properties: {
-								staff: { type: 'object', properties: { id, email: { type: 'string' }, displayName: { type: 'string' }, role: { enum: ['owner', 'practitioner', 'reception'] } } },
+								staff: {
+									type: 'object',
+									properties: { id, email: { type: 'string' }, displayName: { type: 'string' }, role: { enum: ['owner', 'practitioner', 'reception'] } }
+								},
 								next: { type: 'string' }
 							}
 						}),

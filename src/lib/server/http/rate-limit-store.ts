@@ -48,7 +48,11 @@ export function createRateLimiter(scope: string, policy: WindowPolicy): RateLimi
 					policy,
 					now
 				);
-				if (decided.accepted) await tx.kysely.insertInto('rate_limit_entry').values({ scope, key_hash: keyHash, at: new Date(now).toISOString() }).execute();
+				if (decided.accepted)
+					await tx.kysely
+						.insertInto('rate_limit_entry')
+						.values({ scope, key_hash: keyHash, at: new Date(now).toISOString() })
+						.execute();
 				return decided;
 			});
 			if (now - lastSweep >= SWEEP_EVERY_MS) {

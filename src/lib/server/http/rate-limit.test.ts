@@ -96,7 +96,10 @@ describeEachDatabase('request rate limits', (db) => {
 		const limits = createRequestLimits();
 		const broken = () => {
 			const event = fakeEvent('/api/v1/auth/login', { json: {} });
-			return { ...event, request: new Request('http://clinic.test/', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"email":' }) } as RequestEvent;
+			return {
+				...event,
+				request: new Request('http://clinic.test/', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"email":' })
+			} as RequestEvent;
 		};
 		expect(await acceptedOf(limits, RATE_POLICIES.signInPerAccount.limit + 5, broken)).toBe(RATE_POLICIES.signInPerAccount.limit + 5);
 	});

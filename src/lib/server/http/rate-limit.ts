@@ -137,7 +137,10 @@ function ipv6Prefix64(address: string): string {
 	const left = head ? head.split(':') : [];
 	const right = tail ? tail.split(':') : [];
 	const groups = [...left, ...Array<string>(8 - left.length - right.length).fill('0'), ...right];
-	return `${groups.slice(0, 4).map((group) => parseInt(group, 16).toString(16)).join(':')}::/64`;
+	return `${groups
+		.slice(0, 4)
+		.map((group) => parseInt(group, 16).toString(16))
+		.join(':')}::/64`;
 }
 
 /**

@@ -20,19 +20,30 @@ describe('applySecurityHeaders', () => {
 		expect(page.get('content-security-policy')).toBe("default-src 'self'");
 	});
 
-	it.each(['/staff', '/staff/patients/1', '/en/staff/schedule', '/portal', '/en/portal/data', '/booking/abc', '/fhir/R4/Patient/1/$everything', '/ical/practitioners/1.ics', '/api/v1/patients', '/api/v1/auth/login'])(
-		'tells browsers and proxies not to keep %s',
-		(pathname) => {
-			const headers = new Headers();
-			applySecurityHeaders(headers, false, pathname);
-			expect(headers.get('cache-control')).toBe('no-store');
-		}
-	);
-
-	it.each(['/', '/en/', '/check', '/book', '/points/BL40', '/staffing-news', '/portals', '/api/v1/availability', '/api/v1/services'])('leaves the public page %s cacheable', (pathname) => {
-		expect(isPrivatePath(pathname)).toBe(false);
+	it.each([
+		'/staff',
+		'/staff/patients/1',
+		'/en/staff/schedule',
+		'/portal',
+		'/en/portal/data',
+		'/booking/abc',
+		'/fhir/R4/Patient/1/$everything',
+		'/ical/practitioners/1.ics',
+		'/api/v1/patients',
+		'/api/v1/auth/login'
+	])('tells browsers and proxies not to keep %s', (pathname) => {
 		const headers = new Headers();
 		applySecurityHeaders(headers, false, pathname);
-		expect(headers.get('cache-control')).toBeNull();
+		expect(headers.get('cache-control')).toBe('no-store');
 	});
+
+	it.each(['/', '/en/', '/check', '/book', '/points/BL40', '/staffing-news', '/portals', '/api/v1/availability', '/api/v1/services'])(
+		'leaves the public page %s cacheable',
+		(pathname) => {
+			expect(isPrivatePath(pathname)).toBe(false);
+			const headers = new Headers();
+			applySecurityHeaders(headers, false, pathname);
+			expect(headers.get('cache-control')).toBeNull();
+		}
+	);
 });

@@ -121,9 +121,7 @@ export async function findIntakePatient(db: Db, patientId: string): Promise<Inta
 		.select(['id', 'patient_number', 'family_name', 'given_name', 'date_of_birth'])
 		.where('id', '=', patientId)
 		.executeTakeFirst();
-	return row
-		? { id: row.id, patientNumber: row.patient_number, familyName: row.family_name, givenName: row.given_name, dateOfBirth: row.date_of_birth }
-		: null;
+	return row ? { id: row.id, patientNumber: row.patient_number, familyName: row.family_name, givenName: row.given_name, dateOfBirth: row.date_of_birth } : null;
 }
 
 /** The patient's next visit that is still to come and not cancelled: the one an intake prepares. */
@@ -141,12 +139,7 @@ export async function nextAppointmentId(db: Db, patientId: string, now: Date): P
 }
 
 export async function appointmentBelongsTo(db: Db, appointmentId: string, patientId: string): Promise<boolean> {
-	const row = await db.kysely
-		.selectFrom('appointment')
-		.select('id')
-		.where('id', '=', appointmentId)
-		.where('patient_id', '=', patientId)
-		.executeTakeFirst();
+	const row = await db.kysely.selectFrom('appointment').select('id').where('id', '=', appointmentId).where('patient_id', '=', patientId).executeTakeFirst();
 	return row !== undefined;
 }
 
@@ -164,5 +157,10 @@ export async function updateIntakeInProgress(db: Db, intakeId: string, changes: 
 
 /** Records that staff saw the red flag, unless someone already has. */
 export async function acknowledgeIntakeRedFlag(db: Db, intakeId: string, staffId: string, at: string): Promise<void> {
-	await db.kysely.updateTable('intake').set({ red_flag_acknowledged_at: at, red_flag_acknowledged_by: staffId }).where('id', '=', intakeId).where('red_flag_acknowledged_at', 'is', null).execute();
+	await db.kysely
+		.updateTable('intake')
+		.set({ red_flag_acknowledged_at: at, red_flag_acknowledged_by: staffId })
+		.where('id', '=', intakeId)
+		.where('red_flag_acknowledged_at', 'is', null)
+		.execute();
 }

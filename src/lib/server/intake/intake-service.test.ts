@@ -28,7 +28,19 @@ async function addPatient(db: Db, number: string): Promise<string> {
 	const id = randomUUID();
 	await db.kysely
 		.insertInto('patient')
-		.values({ id, family_name: '山田', given_name: '花子', family_name_kana: '', given_name_kana: '', email: '', phone: '090-0000-0001', date_of_birth: '1970-03-10', preferred_locale: 'ja', created_at: NOW.toISOString(), patient_number: number })
+		.values({
+			id,
+			family_name: '山田',
+			given_name: '花子',
+			family_name_kana: '',
+			given_name_kana: '',
+			email: '',
+			phone: '090-0000-0001',
+			date_of_birth: '1970-03-10',
+			preferred_locale: 'ja',
+			created_at: NOW.toISOString(),
+			patient_number: number
+		})
 		.execute();
 	await giveConsent(db, id, ['privacy']);
 	return id;
@@ -40,7 +52,24 @@ async function addAppointment(db: Db, patientId: string, startsAt: string, statu
 	const endsAt = new Date(Date.parse(startsAt) + 3_600_000).toISOString();
 	await db.kysely
 		.insertInto('appointment')
-		.values({ id, patient_id: patientId, practitioner_id: practitioner.id, bed_id: null, service_id: null, starts_at: startsAt, ends_at: endsAt, held_until: endsAt, status, source: 'staff', first_visit: 1, triage: null, manage_token_hash: null, locale: 'ja', created_at: NOW.toISOString(), cancelled_at: null })
+		.values({
+			id,
+			patient_id: patientId,
+			practitioner_id: practitioner.id,
+			bed_id: null,
+			service_id: null,
+			starts_at: startsAt,
+			ends_at: endsAt,
+			held_until: endsAt,
+			status,
+			source: 'staff',
+			first_visit: 1,
+			triage: null,
+			manage_token_hash: null,
+			locale: 'ja',
+			created_at: NOW.toISOString(),
+			cancelled_at: null
+		})
 		.execute();
 	return id;
 }
@@ -111,7 +140,11 @@ describeEachDatabase('the intake questionnaire', (db) => {
 			fields: { legPain: 'intake.error.scale10', psfs3Activity: 'intake.error.psfsTooFew' }
 		});
 		const history = { ...toFormValues('history', calmIntake()), conditions: 'x'.repeat(10_000_000) };
-		expect(await saveIntakeStep(db(), intake.id, 'history', history, patientActor)).toEqual({ ok: false, code: 'invalid', fields: { conditions: 'validation.too_big' } });
+		expect(await saveIntakeStep(db(), intake.id, 'history', history, patientActor)).toEqual({
+			ok: false,
+			code: 'invalid',
+			fields: { conditions: 'validation.too_big' }
+		});
 		expect(await saveIntakeStep(db(), intake.id, 'review', {}, patientActor)).toEqual({ ok: false, code: 'unknown_step' });
 		expect(await saveIntakeStep(db(), intake.id, '__proto__', {}, patientActor)).toEqual({ ok: false, code: 'unknown_step' });
 		expect(await db().kysely.selectFrom('intake').selectAll().where('id', '=', intake.id).executeTakeFirstOrThrow()).toEqual(before);
@@ -143,7 +176,12 @@ describeEachDatabase('the intake questionnaire', (db) => {
 		answers.complaint = { ...answers.complaint, description: DESCRIPTION };
 		await fillEveryStep(db(), intake.id, patientActor, answers, { patientId });
 		const outbox = (await db().kysely.selectFrom('mail_outbox').select('id').execute()).length;
-		expect(await submitIntake(db(), mailer, intake.id, patientActor, { patientId, now: NOW })).toEqual({ ok: true, level: 'routine', reasons: [], alerted: false });
+		expect(await submitIntake(db(), mailer, intake.id, patientActor, { patientId, now: NOW })).toEqual({
+			ok: true,
+			level: 'routine',
+			reasons: [],
+			alerted: false
+		});
 		const row = await db().kysely.selectFrom('intake').selectAll().where('id', '=', intake.id).executeTakeFirstOrThrow();
 		expect(row).toMatchObject({ status: 'submitted', submitted_at: NOW.toISOString(), red_flag_level: null });
 		const checkIn = await db().kysely.selectFrom('outcome_check_in').selectAll().where('patient_id', '=', patientId).executeTakeFirstOrThrow();
@@ -157,7 +195,10 @@ describeEachDatabase('the intake questionnaire', (db) => {
 	it('refuses a second submission and any later change', async () => {
 		const intake = (await latestIntakeSummary(db(), patientId, staff))!;
 		expect(await submitIntake(db(), mailer, intake.id, patientActor)).toEqual({ ok: false, code: 'already_submitted' });
-		expect(await saveIntakeStep(db(), intake.id, 'history', toFormValues('history', calmIntake()), patientActor)).toEqual({ ok: false, code: 'already_submitted' });
+		expect(await saveIntakeStep(db(), intake.id, 'history', toFormValues('history', calmIntake()), patientActor)).toEqual({
+			ok: false,
+			code: 'already_submitted'
+		});
 	});
 
 	it('summarises the newest intake for the chart, and audits the read', async () => {
@@ -180,8 +221,12 @@ describeEachDatabase('the intake questionnaire', (db) => {
 		await fillEveryStep(db(), intake.id, staff, answers, { staffId });
 		const result = await submitIntake(db(), mailer, intake.id, staff, { staffId, origin: 'https://clinic.example.jp', now: NOW });
 		expect(result).toEqual({ ok: true, level: 'emergency', reasons: ['saddleNumbness', 'cancerHistory'], alerted: true });
-		expect((await db().kysely.selectFrom('intake').select('red_flag_level').where('id', '=', intake.id).executeTakeFirstOrThrow()).red_flag_level).toBe('emergency');
-		expect((await db().kysely.selectFrom('appointment').select('red_flag_level').where('id', '=', visit).executeTakeFirstOrThrow()).red_flag_level).toBe('emergency');
+		expect((await db().kysely.selectFrom('intake').select('red_flag_level').where('id', '=', intake.id).executeTakeFirstOrThrow()).red_flag_level).toBe(
+			'emergency'
+		);
+		expect((await db().kysely.selectFrom('appointment').select('red_flag_level').where('id', '=', visit).executeTakeFirstOrThrow()).red_flag_level).toBe(
+			'emergency'
+		);
 		const mail = await db().kysely.selectFrom('mail_outbox').selectAll().where('kind', '=', 'intake.red_flag').executeTakeFirstOrThrow();
 		expect(mail.recipient).toBe('clinic@example.jp');
 		expect(mail.body).toContain('P-0002');
@@ -193,7 +238,13 @@ describeEachDatabase('the intake questionnaire', (db) => {
 	it('lists open red flags for the console until someone acknowledges them', async () => {
 		const open = await listOpenRedFlags(db(), staff);
 		expect(open).toHaveLength(1);
-		expect(open[0]).toMatchObject({ patientNumber: 'P-0002', familyName: '山田', level: 'emergency', submittedAt: NOW.toISOString(), appointmentStartsAt: '2026-05-04T01:00:00.000Z' });
+		expect(open[0]).toMatchObject({
+			patientNumber: 'P-0002',
+			familyName: '山田',
+			level: 'emergency',
+			submittedAt: NOW.toISOString(),
+			appointmentStartsAt: '2026-05-04T01:00:00.000Z'
+		});
 		expect(await acknowledgeRedFlag(db(), open[0]!.intakeId, staffId, staff)).toEqual({ ok: true });
 		expect(await acknowledgeRedFlag(db(), open[0]!.intakeId, staffId, staff)).toEqual({ ok: false, code: 'already_acknowledged' });
 		expect(await acknowledgeRedFlag(db(), randomUUID(), staffId, staff)).toEqual({ ok: false, code: 'not_found' });
@@ -211,7 +262,9 @@ describeEachDatabase('the intake questionnaire', (db) => {
 		answers['red-flags'] = { ...answers['red-flags'], feverOrUnwell: true };
 		await fillEveryStep(db(), intake.id, staff, answers);
 		expect(await submitIntake(db(), mailer, intake.id, staff, { now: NOW })).toMatchObject({ ok: true, level: 'urgent' });
-		expect((await db().kysely.selectFrom('appointment').select('red_flag_level').where('id', '=', visit).executeTakeFirstOrThrow()).red_flag_level).toBe('emergency');
+		expect((await db().kysely.selectFrom('appointment').select('red_flag_level').where('id', '=', visit).executeTakeFirstOrThrow()).red_flag_level).toBe(
+			'emergency'
+		);
 	});
 
 	it('gives the schedule every patient’s alerts from their newest submitted intake, in one call', async () => {
@@ -229,7 +282,11 @@ describeEachDatabase('the intake questionnaire', (db) => {
 		const answers = calmIntake();
 		const values = toFormValues('red-flags', answers);
 		expect(values.age).toBeUndefined();
-		expect(await saveIntakeStep(db(), intake.id, 'red-flags', values, staff, { now: NOW })).toEqual({ ok: false, code: 'invalid', fields: { age: 'intake.error.ageRequired' } });
+		expect(await saveIntakeStep(db(), intake.id, 'red-flags', values, staff, { now: NOW })).toEqual({
+			ok: false,
+			code: 'invalid',
+			fields: { age: 'intake.error.ageRequired' }
+		});
 		expect(await saveIntakeStep(db(), intake.id, 'red-flags', { ...values, age: '16' }, staff, { now: NOW })).toEqual({ ok: true, next: 'measures' });
 		await fillEveryStep(db(), intake.id, staff, { ...answers, 'red-flags': { ...answers['red-flags'], age: 16 } });
 		expect(await submitIntake(db(), mailer, intake.id, staff, { now: NOW })).toMatchObject({ ok: true, level: 'see_doctor', reasons: ['underEighteen'] });
@@ -251,8 +308,16 @@ describeEachDatabase('the intake questionnaire', (db) => {
 		const answers = calmIntake();
 		const { painNrs: _omitted, ...withoutPain } = toFormValues('red-flags', answers);
 		expect(_omitted).toBe('4');
-		expect(await saveIntakeStep(db(), intake.id, 'red-flags', withoutPain, staff, { now: NOW })).toMatchObject({ ok: false, code: 'invalid', fields: { painNrs: expect.stringMatching(/^(intake|validation)\./) } });
-		await fillEveryStep(db(), intake.id, staff, { ...answers, 'red-flags': { ...answers['red-flags'], painNrs: 7 }, measures: { ...answers.measures, legPain: 2 } });
+		expect(await saveIntakeStep(db(), intake.id, 'red-flags', withoutPain, staff, { now: NOW })).toMatchObject({
+			ok: false,
+			code: 'invalid',
+			fields: { painNrs: expect.stringMatching(/^(intake|validation)\./) }
+		});
+		await fillEveryStep(db(), intake.id, staff, {
+			...answers,
+			'red-flags': { ...answers['red-flags'], painNrs: 7 },
+			measures: { ...answers.measures, legPain: 2 }
+		});
 		expect(await submitIntake(db(), mailer, intake.id, staff, { now: NOW })).toMatchObject({ ok: true, level: 'see_doctor', reasons: ['severePain'] });
 	});
 
@@ -263,7 +328,11 @@ describeEachDatabase('the intake questionnaire', (db) => {
 		const row = await db().kysely.selectFrom('intake').select('answers').where('id', '=', intake.id).executeTakeFirstOrThrow();
 		const stored = JSON.parse(row.answers);
 		delete stored['red-flags'].painNrs;
-		await db().kysely.updateTable('intake').set({ answers: JSON.stringify(stored) }).where('id', '=', intake.id).execute();
+		await db()
+			.kysely.updateTable('intake')
+			.set({ answers: JSON.stringify(stored) })
+			.where('id', '=', intake.id)
+			.execute();
 		expect(await submitIntake(db(), mailer, intake.id, staff, { now: NOW })).toEqual({ ok: false, code: 'incomplete', missing: ['red-flags'] });
 	});
 
@@ -272,19 +341,43 @@ describeEachDatabase('the intake questionnaire', (db) => {
 			const patient = randomUUID();
 			await db()
 				.kysely.insertInto('patient')
-				.values({ id: patient, family_name: '中村', given_name: '由美', family_name_kana: '', given_name_kana: '', email: '', phone: '090-0000-0004', date_of_birth: '1980-01-01', preferred_locale: 'ja', created_at: NOW.toISOString(), patient_number: 'P-0100' })
+				.values({
+					id: patient,
+					family_name: '中村',
+					given_name: '由美',
+					family_name_kana: '',
+					given_name_kana: '',
+					email: '',
+					phone: '090-0000-0004',
+					date_of_birth: '1980-01-01',
+					preferred_locale: 'ja',
+					created_at: NOW.toISOString(),
+					patient_number: 'P-0100'
+				})
 				.execute();
 			const actor: AuditActor = { type: 'patient', id: patient, ip: null, requestId: null };
 			const intake = (await getOrStartIntake(db(), patient, actor, { now: NOW }))!;
 			const before = await db().kysely.selectFrom('intake').selectAll().where('id', '=', intake.id).executeTakeFirstOrThrow();
-			expect(await saveIntakeStep(db(), intake.id, 'history', toFormValues('history', calmIntake()), actor, { patientId: patient, now: NOW })).toEqual({ ok: false, code: 'no_privacy_consent' });
+			expect(await saveIntakeStep(db(), intake.id, 'history', toFormValues('history', calmIntake()), actor, { patientId: patient, now: NOW })).toEqual({
+				ok: false,
+				code: 'no_privacy_consent'
+			});
 			// Answers written some other way (before the rule) are not sent on either.
-			await db().kysely.updateTable('intake').set({ answers: JSON.stringify(calmIntake()) }).where('id', '=', intake.id).execute();
+			await db()
+				.kysely.updateTable('intake')
+				.set({ answers: JSON.stringify(calmIntake()) })
+				.where('id', '=', intake.id)
+				.execute();
 			expect(await submitIntake(db(), mailer, intake.id, actor, { patientId: patient, now: NOW })).toEqual({ ok: false, code: 'no_privacy_consent' });
 			const after = await db().kysely.selectFrom('intake').selectAll().where('id', '=', intake.id).executeTakeFirstOrThrow();
 			expect({ ...after, answers: before.answers }).toEqual(before);
 			expect(await db().kysely.selectFrom('outcome_check_in').select('id').where('patient_id', '=', patient).execute()).toEqual([]);
-			const refusals = await db().kysely.selectFrom('audit_log').select('detail').where('action', '=', 'intake.refused').where('patient_id', '=', patient).execute();
+			const refusals = await db()
+				.kysely.selectFrom('audit_log')
+				.select('detail')
+				.where('action', '=', 'intake.refused')
+				.where('patient_id', '=', patient)
+				.execute();
 			expect(refusals.map((r) => JSON.parse(r.detail!).reason)).toEqual(['no_privacy_consent', 'no_privacy_consent']);
 		});
 
@@ -292,18 +385,41 @@ describeEachDatabase('the intake questionnaire', (db) => {
 			const patient = randomUUID();
 			await db()
 				.kysely.insertInto('patient')
-				.values({ id: patient, family_name: '中村', given_name: '由美', family_name_kana: '', given_name_kana: '', email: '', phone: '090-0000-0004', date_of_birth: '1980-01-01', preferred_locale: 'ja', created_at: NOW.toISOString(), patient_number: 'P-0101' })
+				.values({
+					id: patient,
+					family_name: '中村',
+					given_name: '由美',
+					family_name_kana: '',
+					given_name_kana: '',
+					email: '',
+					phone: '090-0000-0004',
+					date_of_birth: '1980-01-01',
+					preferred_locale: 'ja',
+					created_at: NOW.toISOString(),
+					patient_number: 'P-0101'
+				})
 				.execute();
 			const actor: AuditActor = { type: 'patient', id: patient, ip: null, requestId: null };
 			const intake = (await getOrStartIntake(db(), patient, actor, { now: NOW }))!;
 			await giveConsent(db(), patient, ['privacy']);
-			expect(await saveIntakeStep(db(), intake.id, 'history', toFormValues('history', calmIntake()), actor, { patientId: patient, now: NOW })).toEqual({ ok: true, next: 'safety' });
-			const privacy = await db().kysely.selectFrom('consent_document').selectAll().where('kind', '=', 'privacy').orderBy('version', 'desc').executeTakeFirstOrThrow();
+			expect(await saveIntakeStep(db(), intake.id, 'history', toFormValues('history', calmIntake()), actor, { patientId: patient, now: NOW })).toEqual({
+				ok: true,
+				next: 'safety'
+			});
+			const privacy = await db()
+				.kysely.selectFrom('consent_document')
+				.selectAll()
+				.where('kind', '=', 'privacy')
+				.orderBy('version', 'desc')
+				.executeTakeFirstOrThrow();
 			await db()
 				.kysely.insertInto('consent_document')
 				.values({ ...privacy, id: randomUUID(), version: Number(privacy.version) + 1, created_at: NOW.toISOString() })
 				.execute();
-			expect(await saveIntakeStep(db(), intake.id, 'safety', toFormValues('safety', calmIntake()), actor, { patientId: patient, now: NOW })).toEqual({ ok: false, code: 'no_privacy_consent' });
+			expect(await saveIntakeStep(db(), intake.id, 'safety', toFormValues('safety', calmIntake()), actor, { patientId: patient, now: NOW })).toEqual({
+				ok: false,
+				code: 'no_privacy_consent'
+			});
 		});
 	});
 });

@@ -137,7 +137,13 @@ export async function saveIntakeStep(
 		if (intake.status !== 'in_progress') return { ok: false, code: 'already_submitted' } as const;
 		// Health answers are 要配慮個人情報: none is taken without a current privacy consent (docs/clinical-rules.md §6).
 		if (await intakeConsentProblemOf(tx, intake.patientId)) {
-			await recordAudit(tx, actor, { action: 'intake.refused', entityType: 'intake', entityId: intakeId, patientId: intake.patientId, detail: { step, reason: 'no_privacy_consent' } });
+			await recordAudit(tx, actor, {
+				action: 'intake.refused',
+				entityType: 'intake',
+				entityId: intakeId,
+				patientId: intake.patientId,
+				detail: { step, reason: 'no_privacy_consent' }
+			});
 			return { ok: false, code: 'no_privacy_consent' } as const;
 		}
 		let data = parsed.data;

@@ -23,7 +23,15 @@ function richIntake(): Required<IntakeAnswers> {
 			skinProblemNote: 'Eczema',
 			lymphoedemaSites: ['lowerLeg', 'ankleFoot']
 		},
-		complaint: { ...a.complaint, onset: 'sudden', durationUnit: 'months', side: 'both', painFront: ['thigh-right', 'knee-left'], worseWith: ['coughingSneezing', 'bending'], betterWith: ['bendingForward', 'warmth'] },
+		complaint: {
+			...a.complaint,
+			onset: 'sudden',
+			durationUnit: 'months',
+			side: 'both',
+			painFront: ['thigh-right', 'knee-left'],
+			worseWith: ['coughingSneezing', 'bending'],
+			betterWith: ['bendingForward', 'warmth']
+		},
 		'red-flags': { ...a['red-flags'], saddleNumbness: true, worsening: true, seenDoctor: true },
 		measures: { ...a.measures, psfs: [...a.measures.psfs, { activity: 'Climbing stairs', score: 0 }, { activity: 'Gardening', score: 10 }], sbi: [0, 6, 3, 6] }
 	};
@@ -41,7 +49,14 @@ describe('the intake step schemas', () => {
 	});
 
 	it('collects ticked checkboxes in catalogue order and ignores names the form never offers', () => {
-		const values = { ...toFormValues('complaint', calmIntake()), 'painBack.thigh-left': 'on', 'painBack.buttock-left': 'on', 'painBack.brain-left': 'on', 'painFront.lowerBack-left': 'on', 'worseWith.walking': 'yes' };
+		const values = {
+			...toFormValues('complaint', calmIntake()),
+			'painBack.thigh-left': 'on',
+			'painBack.buttock-left': 'on',
+			'painBack.brain-left': 'on',
+			'painFront.lowerBack-left': 'on',
+			'worseWith.walking': 'yes'
+		};
 		const parsed = ZIntakeComplaintSchema.parse(values);
 		expect(parsed.painBack).toEqual(['buttock-left', 'thigh-left']);
 		expect(parsed.painFront).toEqual([]);
@@ -49,7 +64,11 @@ describe('the intake step schemas', () => {
 	});
 
 	it('accepts full-width digits and tidies free text but keeps its lines', () => {
-		const parsed = ZIntakeComplaintSchema.parse({ ...toFormValues('complaint', calmIntake()), durationValue: '１２', description: '  左の　お尻から\r\n\r\n\r\n\r\n太ももの裏  ' });
+		const parsed = ZIntakeComplaintSchema.parse({
+			...toFormValues('complaint', calmIntake()),
+			durationValue: '１２',
+			description: '  左の　お尻から\r\n\r\n\r\n\r\n太ももの裏  '
+		});
 		expect(parsed.durationValue).toBe(12);
 		expect(parsed.description).toBe('左の お尻から\n\n太ももの裏');
 	});

@@ -152,24 +152,27 @@ export const ZIntakeMeasuresSchema = z
 		...Object.fromEntries(SBI_ITEMS.map((item) => [sbiField(item), wholeNumber(0, 6, 'intake.error.scale6')])),
 		...PSFS_SHAPE
 	})
-	.superRefine((data, ctx) => {
-		const rows = data as Record<string, unknown>;
-		let complete = 0;
-		let firstEmpty: string | null = null;
-		for (const row of PSFS_ROWS) {
-			const f = psfsFields(row);
-			const activity = rows[f.activity];
-			const score = rows[f.score];
-			const hasActivity = typeof activity === 'string' && activity !== '';
-			const hasScore = typeof score === 'number';
-			if (hasActivity && !hasScore) ctx.addIssue({ code: 'custom', message: 'intake.error.psfsScoreMissing', path: [f.score] });
-			if (!hasActivity && hasScore) ctx.addIssue({ code: 'custom', message: 'intake.error.psfsActivityMissing', path: [f.activity] });
-			if (hasActivity && hasScore) complete++;
-			if (!hasActivity && !hasScore) firstEmpty ??= f.activity;
-		}
-		if (complete < PSFS_MIN_ITEMS && firstEmpty) ctx.addIssue({ code: 'custom', message: 'intake.error.psfsTooFew', path: [firstEmpty] });
-		// Run even when another field failed, so every error shows at once; PSFS rows are read defensively.
-	}, { when: () => true })
+	.superRefine(
+		(data, ctx) => {
+			const rows = data as Record<string, unknown>;
+			let complete = 0;
+			let firstEmpty: string | null = null;
+			for (const row of PSFS_ROWS) {
+				const f = psfsFields(row);
+				const activity = rows[f.activity];
+				const score = rows[f.score];
+				const hasActivity = typeof activity === 'string' && activity !== '';
+				const hasScore = typeof score === 'number';
+				if (hasActivity && !hasScore) ctx.addIssue({ code: 'custom', message: 'intake.error.psfsScoreMissing', path: [f.score] });
+				if (!hasActivity && hasScore) ctx.addIssue({ code: 'custom', message: 'intake.error.psfsActivityMissing', path: [f.activity] });
+				if (hasActivity && hasScore) complete++;
+				if (!hasActivity && !hasScore) firstEmpty ??= f.activity;
+			}
+			if (complete < PSFS_MIN_ITEMS && firstEmpty) ctx.addIssue({ code: 'custom', message: 'intake.error.psfsTooFew', path: [firstEmpty] });
+			// Run even when another field failed, so every error shows at once; PSFS rows are read defensively.
+		},
+		{ when: () => true }
+	)
 	.transform((data): MeasuresAnswers => {
 		const rows = data as Record<string, unknown>;
 		const psfs: PsfsItem[] = [];

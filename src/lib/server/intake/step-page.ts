@@ -81,7 +81,9 @@ export async function handleStepAction(ctx: StepContext, stepParam: string) {
 	const result = await saveIntakeStep(locals.db, intake.id, step, form.values, ctx.actor, { ...scope, staffId: ctx.staffId });
 	if (result.ok) redirect(303, localizePath(`${ctx.basePath}/${result.next}`, locals.locale));
 	if (result.code === 'invalid') {
-		const errors = Object.fromEntries(Object.entries(result.fields).map(([field, key]) => [field, translate(locals.locale, isMessageKey(key) ? key : 'validation.formTitle')]));
+		const errors = Object.fromEntries(
+			Object.entries(result.fields).map(([field, key]) => [field, translate(locals.locale, isMessageKey(key) ? key : 'validation.formTitle')])
+		);
 		return formFailure(422, form.values, errors);
 	}
 	redirect(303, overview);

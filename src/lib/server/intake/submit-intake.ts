@@ -48,7 +48,13 @@ export async function submitIntake(
 		if (intake.status !== 'in_progress') return { ok: false, code: 'already_submitted' };
 		// The same rule as each step's save (docs/clinical-rules.md §6): a consent withdrawn or outdated since stops it here too.
 		if (await intakeConsentProblemOf(tx, intake.patientId)) {
-			await recordAudit(tx, actor, { action: 'intake.refused', entityType: 'intake', entityId: intakeId, patientId: intake.patientId, detail: { step: 'review', reason: 'no_privacy_consent' } });
+			await recordAudit(tx, actor, {
+				action: 'intake.refused',
+				entityType: 'intake',
+				entityId: intakeId,
+				patientId: intake.patientId,
+				detail: { step: 'review', reason: 'no_privacy_consent' }
+			});
 			return { ok: false, code: 'no_privacy_consent' };
 		}
 		const missing = missingSteps(intake.answers);

@@ -9,7 +9,17 @@ import { ABSOLUTE_TIMEOUT_MS, createSession, IDLE_TIMEOUT_MS } from '../auth/ses
 import { consumeMagicLink, createMagicLink, isMagicLinkLive, SIGN_IN_LINK_TTL_MS } from '../portal/magic-link';
 import { createPatientSession, PATIENT_IDLE_TIMEOUT_MS, validatePatientSession } from '../portal/patient-session';
 import { createStaff } from '../staff/create-staff';
-import { DONE_JOB_KEPT_MS, FAILED_JOB_KEPT_MS, IDEMPOTENCY_KEY_KEPT_MS, OUTBOX_MAIL_KEPT_MS, PRUNE_EVERY_MS, PRUNE_JOB, pruneExpired, pruneSignIns, schedulePruning } from './prune';
+import {
+	DONE_JOB_KEPT_MS,
+	FAILED_JOB_KEPT_MS,
+	IDEMPOTENCY_KEY_KEPT_MS,
+	OUTBOX_MAIL_KEPT_MS,
+	PRUNE_EVERY_MS,
+	PRUNE_JOB,
+	pruneExpired,
+	pruneSignIns,
+	schedulePruning
+} from './prune';
 import { enqueueJob } from './queue';
 import { runDueJobs } from './worker';
 
@@ -22,7 +32,11 @@ describeEachDatabase('pruning what is no longer needed', (db) => {
 		const job = async (doneAgo: number | null, failed = false) => {
 			const id = await enqueueJob(db(), 'mail.test', {}, ago(FAILED_JOB_KEPT_MS * 2), ago(FAILED_JOB_KEPT_MS * 2));
 			if (doneAgo !== null) {
-				await db().kysely.updateTable('job').set({ done_at: ago(doneAgo).toISOString(), last_error: failed ? 'gave up: refused' : null }).where('id', '=', id).execute();
+				await db()
+					.kysely.updateTable('job')
+					.set({ done_at: ago(doneAgo).toISOString(), last_error: failed ? 'gave up: refused' : null })
+					.where('id', '=', id)
+					.execute();
 			}
 			return id;
 		};
@@ -94,15 +108,34 @@ describeEachDatabase('pruning sign-ins that can no longer be used', (db) => {
 		const patientId = randomUUID();
 		await db()
 			.kysely.insertInto('patient')
-			.values({ id: patientId, family_name: '山田', given_name: '花子', family_name_kana: '', given_name_kana: '', email: 'hanako@example.jp', phone: '', date_of_birth: null, preferred_locale: 'ja', created_at: ago(DAY).toISOString() })
+			.values({
+				id: patientId,
+				family_name: '山田',
+				given_name: '花子',
+				family_name_kana: '',
+				given_name_kana: '',
+				email: 'hanako@example.jp',
+				phone: '',
+				date_of_birth: null,
+				preferred_locale: 'ja',
+				created_at: ago(DAY).toISOString()
+			})
 			.execute();
-		const created = await createStaff(db(), { email: 'prune@example.jp', role: 'reception', displayName: 'prune', password: 'a long enough password 1' }, SYSTEM_ACTOR);
+		const created = await createStaff(
+			db(),
+			{ email: 'prune@example.jp', role: 'reception', displayName: 'prune', password: 'a long enough password 1' },
+			SYSTEM_ACTOR
+		);
 		if (!created.ok) throw new Error(created.code);
 		const { staff } = created;
 		const staffLive = await createSession(db(), staff.id, true, ago(IDLE_TIMEOUT_MS - 60_000));
 		await createSession(db(), staff.id, true, ago(IDLE_TIMEOUT_MS + 60_000));
 		const staffEnded = await createSession(db(), staff.id, true, ago(ABSOLUTE_TIMEOUT_MS + 60_000));
-		await db().kysely.updateTable('staff_session').set({ last_seen_at: ago(60_000).toISOString() }).where('id', '=', staffEnded.sessionId).execute();
+		await db()
+			.kysely.updateTable('staff_session')
+			.set({ last_seen_at: ago(60_000).toISOString() })
+			.where('id', '=', staffEnded.sessionId)
+			.execute();
 		const patientLive = await createPatientSession(db(), patientId, ago(60_000));
 		const patientIdle = await createPatientSession(db(), patientId, ago(PATIENT_IDLE_TIMEOUT_MS + 60_000));
 		const liveLink = await createMagicLink(db(), patientId, SIGN_IN_LINK_TTL_MS, ago(60_000));

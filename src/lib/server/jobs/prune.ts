@@ -60,7 +60,11 @@ export async function schedulePruning(db: Db, runAt: Date, now = db.clock.now())
  * or expired sign-in links. Only token hashes are stored, but each row still says who signed in when.
  */
 export async function pruneSignIns(db: Db, now = db.clock.now()): Promise<{ staffSessions: number; patientSessions: number; signInLinks: number }> {
-	return { staffSessions: await deleteEndedSessions(db, now), patientSessions: await deleteEndedPatientSessions(db, now), signInLinks: await deleteSpentMagicLinks(db, now) };
+	return {
+		staffSessions: await deleteEndedSessions(db, now),
+		patientSessions: await deleteEndedPatientSessions(db, now),
+		signInLinks: await deleteSpentMagicLinks(db, now)
+	};
 }
 
 /** The job: prune, then queue the next run. */

@@ -40,7 +40,16 @@ export async function enqueueJobs(db: Db, jobs: readonly NewJob[], now = db.cloc
 export async function enqueueJobOnce(db: Db, id: string, job: NewJob, now = db.clock.now()): Promise<void> {
 	await db.kysely
 		.insertInto('job')
-		.values({ id, kind: job.kind, payload: JSON.stringify(job.payload), run_at: (job.runAt ?? now).toISOString(), locked_until: null, done_at: null, last_error: null, created_at: now.toISOString() })
+		.values({
+			id,
+			kind: job.kind,
+			payload: JSON.stringify(job.payload),
+			run_at: (job.runAt ?? now).toISOString(),
+			locked_until: null,
+			done_at: null,
+			last_error: null,
+			created_at: now.toISOString()
+		})
 		.onConflict((oc) => oc.column('id').doNothing())
 		.execute();
 }

@@ -10,7 +10,9 @@ function pendingReminders(db: Db, appointmentId: string) {
 		.select(['id', 'payload'])
 		.where('done_at', 'is', null)
 		.where('payload', 'like', `%"appointmentId":"${appointmentId}"%`)
-		.where((eb) => eb.or([eb('kind', '=', 'mail.booking_reminder'), eb.and([eb('kind', '=', 'line.push'), eb('payload', 'like', '%"kind":"booking_reminder"%')])]));
+		.where((eb) =>
+			eb.or([eb('kind', '=', 'mail.booking_reminder'), eb.and([eb('kind', '=', 'line.push'), eb('payload', 'like', '%"kind":"booking_reminder"%')])])
+		);
 }
 
 /**
@@ -32,4 +34,3 @@ export async function retireReminders(db: Db, appointmentId: string, now: number
 	const ids = (await pendingReminders(db, appointmentId).execute()).map((job) => job.id);
 	await retireJobs(db, ids, new Date(now));
 }
-

@@ -61,8 +61,8 @@ describeEachDatabase('mail jobs', (db, dialect) => {
 	});
 
 	it('tells the patient of a cancellation, with an .ics that cancels the same event', async () => {
-		const booked = await db().kysely
-			.selectFrom('appointment')
+		const booked = await db()
+			.kysely.selectFrom('appointment')
 			.innerJoin('patient', 'patient.id', 'appointment.patient_id')
 			.select(['appointment.id', 'appointment.starts_at', 'patient.email'])
 			.where('patient.email', '=', `${dialect}-guest@example.jp`)
@@ -105,7 +105,11 @@ describeEachDatabase('mail jobs', (db, dialect) => {
 		const unknown = await enqueueJob(db(), 'test.unknown', {}, new Date(NOW));
 		good.push(await enqueueJob(db(), 'mail.booking_cancellation', { appointmentId: cancelled.id }, new Date(NOW)));
 		await runDueJobs({ db: db(), mailer: createMailer(undefined), origin: 'http://localhost' }, new Date(NOW));
-		const jobs = await db().kysely.selectFrom('job').selectAll().where('id', 'in', [...good, unknown]).execute();
+		const jobs = await db()
+			.kysely.selectFrom('job')
+			.selectAll()
+			.where('id', 'in', [...good, unknown])
+			.execute();
 		for (const id of good) expect(jobs.find((j) => j.id === id)!.done_at).not.toBeNull();
 		expect(jobs.find((j) => j.id === unknown)).toMatchObject({ done_at: null, locked_until: null, last_error: 'no handler for test.unknown' });
 		expect((await outbox()).length).toBe(before + 3);

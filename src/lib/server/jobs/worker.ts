@@ -42,7 +42,8 @@ const HANDLERS: Record<string, Handler> = {
 	'mail.booking_confirmation': (context, payload) => sendBookingMail(context, payload, 'confirmation'),
 	'mail.booking_reminder': (context, payload) => sendBookingMail(context, payload, 'reminder'),
 	'mail.booking_cancellation': (context, payload) => sendBookingMail(context, payload, 'cancellation'),
-	[DESK_MOVE_MAIL_JOB]: (context, payload) => sendMailOrNothing(context, deskMoveMail(context.db, payload.appointmentId!, payload.from!, context.origin, payload.fromPractitionerId)),
+	[DESK_MOVE_MAIL_JOB]: (context, payload) =>
+		sendMailOrNothing(context, deskMoveMail(context.db, payload.appointmentId!, payload.from!, context.origin, payload.fromPractitionerId)),
 	[EMAIL_CHANGED_JOB]: sendEmailChangedMail,
 	[NEVER_CAME_JOB]: async (context, _payload, now) => void (await runNeverCameDeletion(context.db, now)),
 	[PACKAGE_DAILY_JOB]: async (context, _payload, now) => void (await runPackageDaily(context.db, context.origin, now)),

@@ -19,7 +19,9 @@ export function blockerText(t: Translate, blocker: ClaimBlocker, formatDate: (da
 		case 'unsigned_month':
 			return t('claimStatus.blocker.unsigned_month');
 		case 'signature_outdated':
-			return t('claimStatus.blocker.signature_outdated', { dates: [...blocker.added, ...blocker.removed].map(formatDate).join(t('jukyoClaim.fieldSeparator')) });
+			return t('claimStatus.blocker.signature_outdated', {
+				dates: [...blocker.added, ...blocker.removed].map(formatDate).join(t('jukyoClaim.fieldSeparator'))
+			});
 		case 'pricing':
 			return t(`jukyoClaim.blocker.pricing.${blocker.problem.code}`, { date: formatDate(blocker.problem.date) });
 	}

@@ -20,20 +20,44 @@ const REGISTRATION = {
 	managerName: '藤田 誠',
 	registrationNumber: '関東信越はり1234567',
 	healthCentreKind: 'clinic' as const,
-	bank: { bankName: 'みずほ', bankKind: '銀行', branchName: '新宿', branchKind: '支店', accountType: 'ordinary' as const, accountNumber: '7654321', holderKana: 'フジシンキュウイン' }
+	bank: {
+		bankName: 'みずほ',
+		bankKind: '銀行',
+		branchName: '新宿',
+		branchKind: '支店',
+		accountType: 'ordinary' as const,
+		accountNumber: '7654321',
+		holderKana: 'フジシンキュウイン'
+	}
 };
 
 describeEachDatabase('the monthly 申請書 from the records', (db) => {
 	async function insuredMonth() {
 		const world = await billingWorld(db());
 		const patientId = await insuredPatient(db(), { insurerNumber: '39131015' });
-		await db().kysely.updateTable('patient').set({ family_name_kana: 'ヤマダ', given_name_kana: 'ハナ', sex: 'female', date_of_birth: '1950-02-03', insurance_branch: '00' }).where('id', '=', patientId).execute();
-		const consent = await recordDoctorConsent(db(), patientId, { ...CONSENT_INPUT, signedOn: '2027-04-20', conditionNote: '右坐骨神経に沿う痛み' }, world.actor, { now: NOW });
+		await db()
+			.kysely.updateTable('patient')
+			.set({ family_name_kana: 'ヤマダ', given_name_kana: 'ハナ', sex: 'female', date_of_birth: '1950-02-03', insurance_branch: '00' })
+			.where('id', '=', patientId)
+			.execute();
+		const consent = await recordDoctorConsent(
+			db(),
+			patientId,
+			{ ...CONSENT_INPUT, signedOn: '2027-04-20', conditionNote: '右坐骨神経に沿う痛み' },
+			world.actor,
+			{ now: NOW }
+		);
 		if (!consent.ok) throw new Error(consent.code);
 		const charge = async (startsAt: string, practitionerId?: string) => {
 			const visit = await insertVisit(db(), world, patientId, startsAt);
 			if (practitionerId) await db().kysely.updateTable('appointment').set({ practitioner_id: practitionerId }).where('id', '=', visit).execute();
-			const created = await createChargeForAppointment(db(), visit, { payer: 'insurance', sharePercent: '10', arts: 'combined', electro: startsAt.startsWith('2027-09-15') ? 'on' : undefined }, world.actor, { now: NOW });
+			const created = await createChargeForAppointment(
+				db(),
+				visit,
+				{ payer: 'insurance', sharePercent: '10', arts: 'combined', electro: startsAt.startsWith('2027-09-15') ? 'on' : undefined },
+				world.actor,
+				{ now: NOW }
+			);
 			if (!created.ok) throw new Error(created.code);
 			return created.chargeId;
 		};
@@ -41,7 +65,11 @@ describeEachDatabase('the monthly 申請書 from the records', (db) => {
 		const card = { insurerNumber: '39131015', insuranceKind: 'koki', holderKind: 'korei_ippan', benefitPercent: 90, insuranceBranch: '00' };
 		for (const day of ['2027-05-06', '2027-09-08', '2027-11-10']) await checkEligibility(db(), world, patientId, day, card);
 		const second = await insertPractitioner(db(), null);
-		await db().kysely.updateTable('practitioner').set({ family_name_ja: '鈴木', given_name_ja: '花', hari_licence: '第700001号', kyu_licence: '第700002号' }).where('id', '=', second).execute();
+		await db()
+			.kysely.updateTable('practitioner')
+			.set({ family_name_ja: '鈴木', given_name_ja: '花', hari_licence: '第700001号', kyu_licence: '第700002号' })
+			.where('id', '=', second)
+			.execute();
 		await charge('2027-05-06T01:00:00.000Z');
 		await charge('2027-09-08T01:00:00.000Z');
 		await charge('2027-09-15T01:00:00.000Z', second);
@@ -59,7 +87,14 @@ describeEachDatabase('the monthly 申請書 from the records', (db) => {
 		const form = document!.form;
 		expect(form.header).toMatchObject({ insuranceKind: '3', honke: '8', benefitRatio: 9, insurerNumber: '39131015' });
 		expect(form.insured).toMatchObject({ symbol: '12', number: '345', branch: '00' });
-		expect(form.treatment).toMatchObject({ days: 2, firstTreatmentOn: '2027-05-06', consentedOn: '2027-04-20', claimKind: 'continuing', symptoms: '右坐骨神経に沿う痛み', conditions: ['neuralgia', 'lumbago'] });
+		expect(form.treatment).toMatchObject({
+			days: 2,
+			firstTreatmentOn: '2027-05-06',
+			consentedOn: '2027-04-20',
+			claimKind: 'continuing',
+			symptoms: '右坐骨神経に沿う痛み',
+			conditions: ['neuralgia', 'lumbago']
+		});
 		expect(form.fees.lines).toEqual([
 			{ code: 'treatment_combined', unitJpy: 1770, count: 2, amountJpy: 3540 },
 			{ code: 'electro', unitJpy: 100, count: 1, amountJpy: 100 }
@@ -76,10 +111,31 @@ describeEachDatabase('the monthly 申請書 from the records', (db) => {
 		expect(form.patient.relation).toBe('本人');
 		expect(form.insured.name).toBe(form.patient.name);
 		const text = squashed(pdfText(document!.pdf));
-		for (const s of ['令和9年9月分', '39131015', '【3後高】', '【8高外一】', '【9】', '12・345', 'ヤマダハナ', '明大【昭】平令25年2月3日', '右坐骨神経に沿う痛み', '令和9年5月6日', '合計3,640円', '請求額3,276円', '鈴木花', '関東信越はり1234567', 'みずほ銀行']) {
+		for (const s of [
+			'令和9年9月分',
+			'39131015',
+			'【3後高】',
+			'【8高外一】',
+			'【9】',
+			'12・345',
+			'ヤマダハナ',
+			'明大【昭】平令25年2月3日',
+			'右坐骨神経に沿う痛み',
+			'令和9年5月6日',
+			'合計3,640円',
+			'請求額3,276円',
+			'鈴木花',
+			'関東信越はり1234567',
+			'みずほ銀行'
+		]) {
 			expect(text).toContain(s);
 		}
-		const audit = await db().kysely.selectFrom('audit_log').select(['action', 'patient_id', 'entity_id']).where('action', '=', 'jukyo_claim.pdf').where('patient_id', '=', patientId).execute();
+		const audit = await db()
+			.kysely.selectFrom('audit_log')
+			.select(['action', 'patient_id', 'entity_id'])
+			.where('action', '=', 'jukyo_claim.pdf')
+			.where('patient_id', '=', patientId)
+			.execute();
 		expect(audit).toEqual([{ action: 'jukyo_claim.pdf', patient_id: patientId, entity_id: '2027-09:main' }]);
 	});
 
@@ -92,8 +148,16 @@ describeEachDatabase('the monthly 申請書 from the records', (db) => {
 		const mine = drafts.filter((d) => d.patientId === patientId);
 		expect(mine).toHaveLength(1);
 		expect(mine[0]).toMatchObject({ kind: 'main', days: 2, totalJpy: 3640, claimJpy: 3276 });
-		expect(mine[0]!.blockers).toContainEqual({ code: 'missing_registration', fields: expect.arrayContaining(['managerName', 'registrationNumber', 'healthCentreKind', 'bank']) });
-		const audit = await db().kysely.selectFrom('audit_log').select('entity_id').where('action', '=', 'jukyo_claim.list').where('entity_id', '=', '2027-09').execute();
+		expect(mine[0]!.blockers).toContainEqual({
+			code: 'missing_registration',
+			fields: expect.arrayContaining(['managerName', 'registrationNumber', 'healthCentreKind', 'bank'])
+		});
+		const audit = await db()
+			.kysely.selectFrom('audit_log')
+			.select('entity_id')
+			.where('action', '=', 'jukyo_claim.list')
+			.where('entity_id', '=', '2027-09')
+			.execute();
 		expect(audit.length).toBeGreaterThan(0);
 	});
 
@@ -101,10 +165,16 @@ describeEachDatabase('the monthly 申請書 from the records', (db) => {
 		const { world, patientId } = await insuredMonth();
 		const visit = await insertVisit(db(), world, patientId, '2027-11-10T01:00:00.000Z');
 		// Charged while the consent was still on record as running; the claim checks the period again.
-		const charge = await createChargeForAppointment(db(), visit, { payer: 'insurance', sharePercent: '10' }, world.actor, { now: new Date('2027-11-10T03:00:00.000Z') });
+		const charge = await createChargeForAppointment(db(), visit, { payer: 'insurance', sharePercent: '10' }, world.actor, {
+			now: new Date('2027-11-10T03:00:00.000Z')
+		});
 		if (charge.ok) {
 			const { drafts } = await listClaimDrafts(db(), '2027-11', world.actor, { registration: REGISTRATION });
-			expect(drafts.find((d) => d.patientId === patientId)?.blockers).toContainEqual({ code: 'visit_outside_consent', date: '2027-11-10', reason: 'consent_expired' });
+			expect(drafts.find((d) => d.patientId === patientId)?.blockers).toContainEqual({
+				code: 'visit_outside_consent',
+				date: '2027-11-10',
+				reason: 'consent_expired'
+			});
 		} else {
 			expect(charge.code).toBe('insurance_refused');
 		}
@@ -142,7 +212,11 @@ describeEachDatabase('the monthly 申請書 from the records', (db) => {
 			NOW
 		);
 		expect(saved.ok).toBe(true);
-		const practitioner = await db().kysely.selectFrom('practitioner').select(['family_name_ja', 'given_name_ja']).where('id', '=', world.practitionerId).executeTakeFirstOrThrow();
+		const practitioner = await db()
+			.kysely.selectFrom('practitioner')
+			.select(['family_name_ja', 'given_name_ja'])
+			.where('id', '=', world.practitionerId)
+			.executeTakeFirstOrThrow();
 		expect(await loadClinicRegistrationForClaim(db())).toEqual({
 			clinicName: 'フジウェルネス鍼灸院',
 			postalCode: '132-0031',
@@ -151,7 +225,15 @@ describeEachDatabase('the monthly 申請書 from the records', (db) => {
 			managerName: `${practitioner.family_name_ja} ${practitioner.given_name_ja}`.trim(),
 			registrationNumber: '関東信越 は第1234号',
 			healthCentreKind: 'clinic',
-			bank: { bankName: 'みらい銀行', bankKind: '', branchName: '小岩支店', branchKind: '', accountType: 'ordinary', accountNumber: '1234567', holderKana: 'フジタ マコト' }
+			bank: {
+				bankName: 'みらい銀行',
+				bankKind: '',
+				branchName: '小岩支店',
+				branchKind: '',
+				accountType: 'ordinary',
+				accountNumber: '1234567',
+				holderKana: 'フジタ マコト'
+			}
 		});
 	});
 });

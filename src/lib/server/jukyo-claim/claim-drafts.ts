@@ -41,7 +41,12 @@ async function loadRules(db: Db): Promise<ClaimRules> {
 }
 
 /** Every 申請書 of the month (a 公費 patient has two), each with what blocks it. */
-export async function listClaimDrafts(db: Db, month: string, actor: AuditActor, options: ClaimDraftOptions = {}): Promise<{ drafts: ClaimDraft[]; registration: ClinicRegistrationForClaim }> {
+export async function listClaimDrafts(
+	db: Db,
+	month: string,
+	actor: AuditActor,
+	options: ClaimDraftOptions = {}
+): Promise<{ drafts: ClaimDraft[]; registration: ClinicRegistrationForClaim }> {
 	const registration = options.registration ?? (await loadClinicRegistrationForClaim(db));
 	const rules = await loadRules(db);
 	const patients = await insuredPatientsOfMonth(db, month);
@@ -68,7 +73,14 @@ export async function listClaimDrafts(db: Db, month: string, actor: AuditActor, 
 }
 
 /** One 申請書 as a PDF; null when the patient is unknown, merged, or has no such form that month. */
-export async function claimFormDocument(db: Db, patientId: string, month: string, kind: ClaimForm['kind'], actor: AuditActor, options: ClaimDraftOptions = {}): Promise<{ pdf: Buffer; filename: string; form: ClaimForm } | null> {
+export async function claimFormDocument(
+	db: Db,
+	patientId: string,
+	month: string,
+	kind: ClaimForm['kind'],
+	actor: AuditActor,
+	options: ClaimDraftOptions = {}
+): Promise<{ pdf: Buffer; filename: string; form: ClaimForm } | null> {
 	const registration = options.registration ?? (await loadClinicRegistrationForClaim(db));
 	const input = await claimFormInputFor(db, patientId, month, registration);
 	if (!input || input.visits.length === 0) return null;
@@ -77,6 +89,12 @@ export async function claimFormDocument(db: Db, patientId: string, month: string
 	// Past its draft, a claim prints the form frozen when it was marked ready (docs/jukyo-claim.md §12).
 	const form = (await frozenClaimForm(db, patientId, month, kind)) ?? built;
 	const pdf = await claimFormPdf(form);
-	await recordAudit(db, actor, { action: 'jukyo_claim.pdf', entityType: 'jukyo_claim', entityId: `${month}:${kind}`, patientId, detail: { blockers: form.blockers.map((b) => b.code) } });
+	await recordAudit(db, actor, {
+		action: 'jukyo_claim.pdf',
+		entityType: 'jukyo_claim',
+		entityId: `${month}:${kind}`,
+		patientId,
+		detail: { blockers: form.blockers.map((b) => b.code) }
+	});
 	return { pdf, filename: `claim-${month}-${kind === 'main' ? 'insurer' : 'public'}-${patientId.slice(0, 8)}.pdf`, form };
 }

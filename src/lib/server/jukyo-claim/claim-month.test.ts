@@ -30,8 +30,16 @@ async function monthWorld(db: Db) {
 	const ownerActor = { type: 'staff' as const, id: owner.id, ip: null, requestId: null };
 	// Two 施術者 with both licences: 藤田 誠 (the 施術管理者) and 鈴木 花.
 	const second = await insertPractitioner(db, null);
-	await db.kysely.updateTable('practitioner').set({ family_name_ja: '藤田', given_name_ja: '誠', hari_licence: '第900101号', kyu_licence: '第900102号' }).where('id', '=', world.practitionerId).execute();
-	await db.kysely.updateTable('practitioner').set({ family_name_ja: '鈴木', given_name_ja: '花', hari_licence: '第700001号', kyu_licence: '第700002号' }).where('id', '=', second).execute();
+	await db.kysely
+		.updateTable('practitioner')
+		.set({ family_name_ja: '藤田', given_name_ja: '誠', hari_licence: '第900101号', kyu_licence: '第900102号' })
+		.where('id', '=', world.practitionerId)
+		.execute();
+	await db.kysely
+		.updateTable('practitioner')
+		.set({ family_name_ja: '鈴木', given_name_ja: '花', hari_licence: '第700001号', kyu_licence: '第700002号' })
+		.where('id', '=', second)
+		.execute();
 	const saved = await saveJukyoRegistration(
 		db,
 		{
@@ -69,7 +77,16 @@ async function patient(db: Db, world: BillingWorld, fields: Record<string, strin
 	const updated = await updatePatient(
 		db,
 		id,
-		{ email: `${id.slice(0, 8)}@example.jp`, preferredLocale: 'ja', emergencyContact: '', insuranceSymbol: '', insuranceNumber: '', insuranceBranch: '', insurerNumber: '', ...fields },
+		{
+			email: `${id.slice(0, 8)}@example.jp`,
+			preferredLocale: 'ja',
+			emergencyContact: '',
+			insuranceSymbol: '',
+			insuranceNumber: '',
+			insuranceBranch: '',
+			insurerNumber: '',
+			...fields
+		},
 		{ actor: world.actor, role: 'reception' },
 		'2026-12-02',
 		AFTER
@@ -81,20 +98,30 @@ async function patient(db: Db, world: BillingWorld, fields: Record<string, strin
 async function charge(db: Db, world: BillingWorld, patientId: string, startsAt: string, input: Record<string, unknown>, practitionerId?: string) {
 	const visit = await insertVisit(db, world, patientId, startsAt);
 	if (practitionerId) await db.kysely.updateTable('appointment').set({ practitioner_id: practitionerId }).where('id', '=', visit).execute();
-	const created = await createChargeForAppointment(db, visit, { payer: 'insurance', ...input }, world.actor, { now: new Date(Date.parse(startsAt) + 3_600_000) });
+	const created = await createChargeForAppointment(db, visit, { payer: 'insurance', ...input }, world.actor, {
+		now: new Date(Date.parse(startsAt) + 3_600_000)
+	});
 	if (!created.ok) throw new Error(`charge ${startsAt}: ${created.code} ${JSON.stringify(created)}`);
 	return created;
 }
 
 async function consent(db: Db, world: BillingWorld, patientId: string, input: Record<string, unknown>) {
-	const recorded = await recordDoctorConsent(db, patientId, { doctorName: '山田 一郎', institution: '山田整形外科', institutionAddress: '東京都江戸川区中央1-1', conditions: ['neuralgia'], ...input }, world.actor, { now: AFTER });
+	const recorded = await recordDoctorConsent(
+		db,
+		patientId,
+		{ doctorName: '山田 一郎', institution: '山田整形外科', institutionAddress: '東京都江戸川区中央1-1', conditions: ['neuralgia'], ...input },
+		world.actor,
+		{ now: AFTER }
+	);
 	if (!recorded.ok) throw new Error(`consent: ${recorded.code} ${JSON.stringify('fields' in recorded ? recorded.fields : {})}`);
 	return recorded.id;
 }
 
 describeEachDatabase('a 受領委任 month, end to end', (db) => {
 	async function sign(world: BillingWorld, patientId: string, dates: string[], on: string, signer: Record<string, string>) {
-		const signed = await recordMonthConfirmation(db(), patientId, { month: MONTH, date: dates, agree: 'on', ...signer }, world.actor, { now: new Date(`${on}T08:00:00.000Z`) });
+		const signed = await recordMonthConfirmation(db(), patientId, { month: MONTH, date: dates, agree: 'on', ...signer }, world.actor, {
+			now: new Date(`${on}T08:00:00.000Z`)
+		});
 		if (!signed.ok) throw new Error(`month not signed: ${JSON.stringify(signed)}`);
 	}
 
@@ -112,16 +139,47 @@ describeEachDatabase('a 受領委任 month, end to end', (db) => {
 			postalCode: '132-0035',
 			address: '東京都江戸川区平井3-4-5'
 		});
-		const aCard = { method: 'myna_app', insuranceKind: 'shakoku', holderKind: 'honnin', benefitPercent: 70, insurerNumber: '01130012', insuranceSymbol: '7012', insuranceNumber: '345', insuranceBranch: '00' };
-		await consent(db(), world, a, { signedOn: '2026-05-20', symptoms: '右臀部から下腿後面の痛みとしびれ', conditionNote: '坐骨神経痛', onsetOn: '2026-04-10', examinedOn: '2026-05-20', carePeriod: '6か月' });
+		const aCard = {
+			method: 'myna_app',
+			insuranceKind: 'shakoku',
+			holderKind: 'honnin',
+			benefitPercent: 70,
+			insurerNumber: '01130012',
+			insuranceSymbol: '7012',
+			insuranceNumber: '345',
+			insuranceBranch: '00'
+		};
+		await consent(db(), world, a, {
+			signedOn: '2026-05-20',
+			symptoms: '右臀部から下腿後面の痛みとしびれ',
+			conditionNote: '坐骨神経痛',
+			onsetOn: '2026-04-10',
+			examinedOn: '2026-05-20',
+			carePeriod: '6か月'
+		});
 		await checkEligibility(db(), world, a, '2026-06-03', aCard);
 		await charge(db(), world, a, at('2026-06-03'), { arts: 'combined' });
 		await checkEligibility(db(), world, a, '2026-11-04', aCard);
 		await charge(db(), world, a, at('2026-11-04'), { arts: 'combined', electro: 'on' });
 		await charge(db(), world, a, at('2026-11-11'), { arts: 'combined' }, second);
-		await consent(db(), world, a, { kind: 'renewal', signedOn: '2026-11-18', symptoms: '右下肢のしびれが残る', onsetOn: '2026-04-10', examinedOn: '2026-11-16', homeVisitNeeded: 'on', homeVisitReason: '歩行困難のため' });
+		await consent(db(), world, a, {
+			kind: 'renewal',
+			signedOn: '2026-11-18',
+			symptoms: '右下肢のしびれが残る',
+			onsetOn: '2026-04-10',
+			examinedOn: '2026-11-16',
+			homeVisitNeeded: 'on',
+			homeVisitReason: '歩行困難のため'
+		});
 		await charge(db(), world, a, at('2026-11-18'), { arts: 'combined' });
-		await charge(db(), world, a, at('2026-11-25'), { arts: 'combined', visitPlace: 'home_visit', homeVisitTier: '2', specialArea: 'on', homeVisitReason: '1' }, second);
+		await charge(
+			db(),
+			world,
+			a,
+			at('2026-11-25'),
+			{ arts: 'combined', visitPlace: 'home_visit', homeVisitTier: '2', specialArea: 'on', homeVisitReason: '1' },
+			second
+		);
 		await charge(db(), world, a, at('2026-11-27'), { arts: 'combined', visitPlace: 'house_call', homeVisitReason: '1' });
 		// B: 国保 本人 7割給付 with a 公費 (医療証), new this month: consent signed in October, first visit 5 November (初検料).
 		const b = await patient(db(), world, {
@@ -135,13 +193,40 @@ describeEachDatabase('a 受領委任 month, end to end', (db) => {
 			postalCode: '132-0011',
 			address: '東京都江戸川区瑞江2-2-2'
 		});
-		await consent(db(), world, b, { doctorName: '田中 二郎', institution: '江戸川中央クリニック', institutionAddress: '東京都江戸川区中央4-1', signedOn: '2026-10-28', symptoms: '左下肢の放散痛', onsetOn: '2026-10-01', conditions: ['neuralgia', 'lumbago'] });
-		await checkEligibility(db(), world, b, '2026-11-05', { method: 'eligibility_certificate', insuranceKind: 'shakoku', holderKind: 'honnin', benefitPercent: 70, insurerNumber: '138016', insuranceSymbol: '江戸', insuranceNumber: '4567', publicPayerNumber: '81136015', publicRecipientNumber: '7654321', validUntil: '2027-07-31' });
+		await consent(db(), world, b, {
+			doctorName: '田中 二郎',
+			institution: '江戸川中央クリニック',
+			institutionAddress: '東京都江戸川区中央4-1',
+			signedOn: '2026-10-28',
+			symptoms: '左下肢の放散痛',
+			onsetOn: '2026-10-01',
+			conditions: ['neuralgia', 'lumbago']
+		});
+		await checkEligibility(db(), world, b, '2026-11-05', {
+			method: 'eligibility_certificate',
+			insuranceKind: 'shakoku',
+			holderKind: 'honnin',
+			benefitPercent: 70,
+			insurerNumber: '138016',
+			insuranceSymbol: '江戸',
+			insuranceNumber: '4567',
+			publicPayerNumber: '81136015',
+			publicRecipientNumber: '7654321',
+			validUntil: '2027-07-31'
+		});
 		await charge(db(), world, b, at('2026-11-05'), { arts: 'single' });
 		await charge(db(), world, b, at('2026-11-12'), { arts: 'single' });
 		// Each month confirmed and signed at its last visit: A in person, B's by her husband (docs/jukyo-claim.md §11).
-		await sign(world, a, ['2026-11-04', '2026-11-11', '2026-11-18', '2026-11-25', '2026-11-27'], '2026-11-27', { signerKind: 'patient', signerName: '佐藤 太郎' });
-		await sign(world, b, ['2026-11-05', '2026-11-12'], '2026-11-12', { signerKind: 'proxy', signerName: '高橋 健', proxyRelation: '夫', proxyReason: '本人が手を痛めて署名できないため' });
+		await sign(world, a, ['2026-11-04', '2026-11-11', '2026-11-18', '2026-11-25', '2026-11-27'], '2026-11-27', {
+			signerKind: 'patient',
+			signerName: '佐藤 太郎'
+		});
+		await sign(world, b, ['2026-11-05', '2026-11-12'], '2026-11-12', {
+			signerKind: 'proxy',
+			signerName: '高橋 健',
+			proxyRelation: '夫',
+			proxyReason: '本人が手を痛めて署名できないため'
+		});
 		return { world, a, b };
 	}
 
@@ -315,12 +400,31 @@ describeEachDatabase('a 受領委任 month, end to end', (db) => {
 		expect(kokuhoren.payers[1]).toMatchObject({ forms: kokuhoren.payers[0]!.forms, claimJpy: 0 });
 		const text = squashed(pdfText(pdf));
 		const yen = (n: number) => `${n.toLocaleString('ja-JP')}円`;
-		for (const s of ['総括票（I）（様式第8号）', '総括票（II）（様式第9号）', '令和8年11月分', '01130012', '138016', '81136015', ...sheets.map((s) => yen(s.claimJpy))]) expect(text, s).toContain(s);
+		for (const s of [
+			'総括票（I）（様式第8号）',
+			'総括票（II）（様式第9号）',
+			'令和8年11月分',
+			'01130012',
+			'138016',
+			'81136015',
+			...sheets.map((s) => yen(s.claimJpy))
+		])
+			expect(text, s).toContain(s);
 	});
 
 	it('refuses a home visit without its tier or reason, and one the fee version of its day cannot price', async () => {
 		const { world } = await monthWorld(db());
-		const c = await patient(db(), world, { familyName: '伊藤', givenName: '進', familyNameKana: 'イトウ', givenNameKana: 'ススム', sex: 'male', dateOfBirth: '1950-01-01', phone: '090-3333-4444', postalCode: '', address: '' });
+		const c = await patient(db(), world, {
+			familyName: '伊藤',
+			givenName: '進',
+			familyNameKana: 'イトウ',
+			givenNameKana: 'ススム',
+			sex: 'male',
+			dateOfBirth: '1950-01-01',
+			phone: '090-3333-4444',
+			postalCode: '',
+			address: ''
+		});
 		await consent(db(), world, c, { signedOn: '2024-09-01' });
 		await checkEligibility(db(), world, c, '2024-09-10');
 		const visit = await insertVisit(db(), world, c, at('2024-09-10'));
@@ -329,7 +433,13 @@ describeEachDatabase('a 受領委任 month, end to end', (db) => {
 		expect(noTier).toMatchObject({ ok: false, code: 'invalid', fields: { homeVisitTier: 'jukyoMonth.error.homeVisitTier' } });
 		const noReason = await createChargeForAppointment(db(), visit, { payer: 'insurance', visitPlace: 'house_call' }, world.actor, now);
 		expect(noReason).toMatchObject({ ok: false, code: 'invalid', fields: { homeVisitReason: 'jukyoMonth.error.homeVisitReason' } });
-		const tooEarly = await createChargeForAppointment(db(), visit, { payer: 'insurance', visitPlace: 'home_visit', homeVisitTier: '1', homeVisitReason: '2' }, world.actor, now);
+		const tooEarly = await createChargeForAppointment(
+			db(),
+			visit,
+			{ payer: 'insurance', visitPlace: 'home_visit', homeVisitTier: '1', homeVisitReason: '2' },
+			world.actor,
+			now
+		);
 		expect(tooEarly).toMatchObject({ ok: false, code: 'invalid', fields: { visitPlace: 'jukyoMonth.error.no_home_visit_fee' } });
 		const atClinic = await createChargeForAppointment(db(), visit, { payer: 'insurance', specialArea: 'on' }, world.actor, now);
 		expect(atClinic).toMatchObject({ ok: false, code: 'invalid', fields: { specialArea: 'jukyoMonth.error.specialAreaAtClinic' } });

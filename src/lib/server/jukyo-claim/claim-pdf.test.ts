@@ -17,13 +17,37 @@ describe('claimFormPdf', () => {
 		const { text, pages, pdf } = await render({ eligibility: { ...testInput().eligibility, publicExpense: null } });
 		expect(pdf.toString('latin1')).toContain('/MediaBox [0 0 595.28 841.89]');
 		expect(pages).toBe(1);
-		for (const s of ['療養費支給申請書（はり・きゅう用）', '様式第6号', '令和8年11月分', '保険者番号06130012', '【1社国】', '【6家外】', '【7】', '公費負担者番号', '公費受給者番号']) expect(text).toContain(squashed(s));
+		for (const s of [
+			'療養費支給申請書（はり・きゅう用）',
+			'様式第6号',
+			'令和8年11月分',
+			'保険者番号06130012',
+			'【1社国】',
+			'【6家外】',
+			'【7】',
+			'公費負担者番号',
+			'公費受給者番号'
+		])
+			expect(text).toContain(squashed(s));
 		for (const s of ['12・345', '枝番01', '佐藤太郎', '佐藤花子', 'サトウハナコ', '【2女】', '続柄妻', '【昭】', '33年3月15日']) expect(text).toContain(s);
 	});
 
 	it('carries 施術内容 with 和暦 dates, the grid and its legend', async () => {
 		const { text } = await render();
-		for (const s of ['【1神経痛】', '右下肢のしびれと痛み（坐骨神経痛）', '令和8年4月10日', '令和8年6月3日', '令和8年5月20日', '自令和8年11月1日至令和8年11月30日', '実日数3日', '【継続】', '転帰【継続】', '往療又は訪問の理由', '施術日', '凡例']) {
+		for (const s of [
+			'【1神経痛】',
+			'右下肢のしびれと痛み（坐骨神経痛）',
+			'令和8年4月10日',
+			'令和8年6月3日',
+			'令和8年5月20日',
+			'自令和8年11月1日至令和8年11月30日',
+			'実日数3日',
+			'【継続】',
+			'転帰【継続】',
+			'往療又は訪問の理由',
+			'施術日',
+			'凡例'
+		]) {
 			expect(text).toContain(s);
 		}
 		// The grid: days 1–31 and a mark for each of the three visits.
@@ -33,7 +57,8 @@ describe('claimFormPdf', () => {
 
 	it('carries the fee lines with counts, the total, the share and the claim', async () => {
 		const { text } = await render();
-		for (const s of ['施術料通所（2術）1,770円×3=5,310円', '電療料100円×1=100円', '合計5,410円', '一部負担金（3割）1,623円', '請求額3,787円']) expect(text).toContain(s);
+		for (const s of ['施術料通所（2術）1,770円×3=5,310円', '電療料100円×1=100円', '合計5,410円', '一部負担金（3割）1,623円', '請求額3,787円'])
+			expect(text).toContain(s);
 	});
 
 	it('carries 施術証明, 申請, 支払機関, 同意記録 and 委任 in the form order', async () => {
@@ -65,25 +90,46 @@ describe('claimFormPdf', () => {
 		]) {
 			expect(text).toContain(s);
 		}
-		const order = ['保険種別', '被保険者・療養を受けた者', '施術内容', '料金', '施術証明欄', '申請欄', '支払機関欄', '同意記録', '委任欄'].map((s) => text.indexOf(s));
+		const order = ['保険種別', '被保険者・療養を受けた者', '施術内容', '料金', '施術証明欄', '申請欄', '支払機関欄', '同意記録', '委任欄'].map((s) =>
+			text.indexOf(s)
+		);
 		expect(order.every((at) => at >= 0)).toBe(true);
 		expect([...order].sort((a, b) => a - b)).toEqual(order);
 	});
 
 	it('prints every visit kind, the report with its last month, and the 公費 form at 0 円', async () => {
-		const home = await render({
-			month: '2024-10',
-			consents: [testConsent({ signedOn: '2024-10-01', firstTreatmentOn: '2024-10-01' })],
-			visits: [
-				testVisit('2024-10-01', { initialExam: true, arts: 'single' }),
-				testVisit('2024-10-08', { kind: 'home_visit', homeVisitTier: '2', electro: true, specialArea: true }),
-				testVisit('2024-10-22', { kind: 'house_call', reportIssued: true })
-			],
-			homeVisitReason: 1,
-			previousReportMonth: '2024-04',
-			eligibility: { ...testInput().eligibility, publicExpense: { payerNumber: '80136011', recipientNumber: '7654321', monthlyCopayJpy: null } }
-		}, 1);
-		for (const s of ['（公費負担分）', '令和6年10月分', '80136011', '7654321', '初検料（1術）', '訪問施術料2（2術）', '往療料', '特別地域加算', '施術報告書交付料（前回支給令和6年4月分）', '訪2', '往', '【新規】', '【1独歩による公共交通機関を使っての外出が困難】', '同意書原本を添付', '請求額0円']) {
+		const home = await render(
+			{
+				month: '2024-10',
+				consents: [testConsent({ signedOn: '2024-10-01', firstTreatmentOn: '2024-10-01' })],
+				visits: [
+					testVisit('2024-10-01', { initialExam: true, arts: 'single' }),
+					testVisit('2024-10-08', { kind: 'home_visit', homeVisitTier: '2', electro: true, specialArea: true }),
+					testVisit('2024-10-22', { kind: 'house_call', reportIssued: true })
+				],
+				homeVisitReason: 1,
+				previousReportMonth: '2024-04',
+				eligibility: { ...testInput().eligibility, publicExpense: { payerNumber: '80136011', recipientNumber: '7654321', monthlyCopayJpy: null } }
+			},
+			1
+		);
+		for (const s of [
+			'（公費負担分）',
+			'令和6年10月分',
+			'80136011',
+			'7654321',
+			'初検料（1術）',
+			'訪問施術料2（2術）',
+			'往療料',
+			'特別地域加算',
+			'施術報告書交付料（前回支給令和6年4月分）',
+			'訪2',
+			'往',
+			'【新規】',
+			'【1独歩による公共交通機関を使っての外出が困難】',
+			'同意書原本を添付',
+			'請求額0円'
+		]) {
 			expect(home.text).toContain(s);
 		}
 		expect(home.pages).toBe(1);
@@ -96,7 +142,16 @@ describe('claimFormPdf', () => {
 			month: '2027-01',
 			consents: [testConsent({ signedOn: '2025-11-20', firstTreatmentOn: '2025-12-01' }), renewal],
 			visits: sixteen,
-			registration: { clinicName: 'ふじ鍼灸院', postalCode: null, address: null, phone: null, managerName: null, registrationNumber: null, healthCentreKind: null, bank: null }
+			registration: {
+				clinicName: 'ふじ鍼灸院',
+				postalCode: null,
+				address: null,
+				phone: null,
+				managerName: null,
+				registrationNumber: null,
+				healthCentreKind: null,
+				bank: null
+			}
 		});
 		expect(text).toContain('1年以上・月16回以上施術継続理由・状態記入書（別紙5）を添付');
 		expect(text).toContain('登録記号番号');

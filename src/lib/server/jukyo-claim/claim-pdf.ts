@@ -14,7 +14,14 @@ import { printSignature } from './claim-signature-pdf';
  */
 
 const t = translator('ja');
-const CONDITION_NUMBERS: Record<InsuredCondition, number> = { neuralgia: 0, rheumatism: 1, cervicobrachial_syndrome: 2, frozen_shoulder: 3, lumbago: 4, whiplash_sequelae: 5 };
+const CONDITION_NUMBERS: Record<InsuredCondition, number> = {
+	neuralgia: 0,
+	rheumatism: 1,
+	cervicobrachial_syndrome: 2,
+	frozen_shoulder: 3,
+	lumbago: 4,
+	whiplash_sequelae: 5
+};
 
 /** The options of a key ('a|b|c'), the chosen ones in 【】. */
 function choose(key: MessageKey, chosen: ReadonlyArray<number | null>): string {
@@ -44,7 +51,10 @@ export function claimFormPdf(form: ClaimForm): Promise<Buffer> {
 	const sheet = new ClaimSheet(`${title} ${form.month}`, form.certification.clinicName ?? '');
 	const h = form.header;
 	const monthText = t('jukyoClaim.pdf.monthOf', { month: formatWarekiMonth(form.month) });
-	sheet.title(form.kind === 'public_expense' ? `${title}（${t('jukyoClaim.pdf.publicExpenseTitle')}）` : title, `${t('jukyoClaim.pdf.form')}\u3000${monthText}`);
+	sheet.title(
+		form.kind === 'public_expense' ? `${title}（${t('jukyoClaim.pdf.publicExpenseTitle')}）` : title,
+		`${t('jukyoClaim.pdf.form')}\u3000${monthText}`
+	);
 
 	// Header
 	sheet.row([
@@ -53,9 +63,21 @@ export function claimFormPdf(form: ClaimForm): Promise<Buffer> {
 		{ label: t('jukyoClaim.pdf.insurerNumber'), value: orBlank(h.insurerNumber) }
 	]);
 	sheet.row([
-		{ label: t('jukyoClaim.pdf.insuranceKind'), value: choose('jukyoClaim.pdf.insuranceKind.options', [h.insuranceKind === null ? null : Number(h.insuranceKind) - 1]), weight: 1.4 },
-		{ label: t('jukyoClaim.pdf.honke'), value: choose('jukyoClaim.pdf.honke.options', [h.honke === null ? null : ['2', '4', '6', '8', '0'].indexOf(h.honke)]), weight: 1.6 },
-		{ label: t('jukyoClaim.pdf.benefitRatio'), value: choose('jukyoClaim.pdf.benefitRatio.options', [h.benefitRatio === null ? null : 10 - h.benefitRatio]), weight: 0.8 }
+		{
+			label: t('jukyoClaim.pdf.insuranceKind'),
+			value: choose('jukyoClaim.pdf.insuranceKind.options', [h.insuranceKind === null ? null : Number(h.insuranceKind) - 1]),
+			weight: 1.4
+		},
+		{
+			label: t('jukyoClaim.pdf.honke'),
+			value: choose('jukyoClaim.pdf.honke.options', [h.honke === null ? null : ['2', '4', '6', '8', '0'].indexOf(h.honke)]),
+			weight: 1.6
+		},
+		{
+			label: t('jukyoClaim.pdf.benefitRatio'),
+			value: choose('jukyoClaim.pdf.benefitRatio.options', [h.benefitRatio === null ? null : 10 - h.benefitRatio]),
+			weight: 0.8
+		}
 	]);
 
 	// 被保険者・受療者
@@ -78,7 +100,15 @@ export function claimFormPdf(form: ClaimForm): Promise<Buffer> {
 	// 施術内容
 	const tr = form.treatment;
 	sheet.section(t('jukyoClaim.pdf.treatmentBlock'));
-	sheet.row([{ label: t('jukyoClaim.pdf.condition'), value: choose('jukyoClaim.pdf.condition.options', tr.conditions.map((c) => CONDITION_NUMBERS[c])) }]);
+	sheet.row([
+		{
+			label: t('jukyoClaim.pdf.condition'),
+			value: choose(
+				'jukyoClaim.pdf.condition.options',
+				tr.conditions.map((c) => CONDITION_NUMBERS[c])
+			)
+		}
+	]);
 	sheet.row([{ label: t('jukyoClaim.pdf.symptoms'), value: tr.symptoms }]);
 	sheet.row([
 		{ label: t('jukyoClaim.pdf.onsetOn'), value: formatWareki(tr.onsetOn) },
@@ -86,12 +116,25 @@ export function claimFormPdf(form: ClaimForm): Promise<Buffer> {
 		{ label: t('jukyoClaim.pdf.consentedOn'), value: formatWareki(tr.consentedOn) }
 	]);
 	sheet.row([
-		{ label: t('jukyoClaim.pdf.period'), value: t('jukyoClaim.pdf.periodValue', { from: formatWareki(tr.periodFrom), to: formatWareki(tr.periodTo) }), weight: 2.2 },
+		{
+			label: t('jukyoClaim.pdf.period'),
+			value: t('jukyoClaim.pdf.periodValue', { from: formatWareki(tr.periodFrom), to: formatWareki(tr.periodTo) }),
+			weight: 2.2
+		},
 		{ label: t('jukyoClaim.pdf.days'), value: t('jukyoClaim.pdf.daysValue', { days: tr.days }), weight: 0.6 },
 		{ label: t('jukyoClaim.pdf.claimKind'), value: choose('jukyoClaim.pdf.claimKind.options', [tr.claimKind === 'new' ? 0 : 1]), weight: 0.8 },
-		{ label: t('jukyoClaim.pdf.outcome'), value: choose('jukyoClaim.pdf.outcome.options', [['continuing', 'cured', 'stopped', 'transferred'].indexOf(tr.outcome)]), weight: 1.4 }
+		{
+			label: t('jukyoClaim.pdf.outcome'),
+			value: choose('jukyoClaim.pdf.outcome.options', [['continuing', 'cured', 'stopped', 'transferred'].indexOf(tr.outcome)]),
+			weight: 1.4
+		}
 	]);
-	sheet.row([{ label: t('jukyoClaim.pdf.visitReason'), value: choose('jukyoClaim.pdf.visitReason.options', [tr.homeVisitReason === null ? null : tr.homeVisitReason - 1]) }]);
+	sheet.row([
+		{
+			label: t('jukyoClaim.pdf.visitReason'),
+			value: choose('jukyoClaim.pdf.visitReason.options', [tr.homeVisitReason === null ? null : tr.homeVisitReason - 1])
+		}
+	]);
 	sheet.row([{ label: t('jukyoClaim.pdf.grid'), value: '' }]);
 	sheet.grid(tr.grid.map((mark) => (mark === 'outside' ? null : mark === null ? '' : DAY_MARK_SYMBOLS[mark])));
 	sheet.note(t('jukyoClaim.pdf.gridLegend'));
@@ -102,7 +145,8 @@ export function claimFormPdf(form: ClaimForm): Promise<Buffer> {
 	if (f.lines.length === 0) sheet.row([{ label: '', value: t('jukyoClaim.pdf.noFees') }]);
 	// Two fee lines to a row: 「区分  単価 × 回数 = 金額」.
 	const feeCells = f.lines.map((line) => {
-		const previous = line.code === 'report' && f.previousReportMonth ? `（${t('jukyoClaim.pdf.previousReport', { month: formatWarekiMonth(f.previousReportMonth) })}）` : '';
+		const previous =
+			line.code === 'report' && f.previousReportMonth ? `（${t('jukyoClaim.pdf.previousReport', { month: formatWarekiMonth(f.previousReportMonth) })}）` : '';
 		return { label: `${t(`jukyoClaim.pdf.fee.${line.code}`)}${previous}`, value: `${money(line.unitJpy)} × ${line.count} = ${money(line.amountJpy)}` };
 	});
 	for (let at = 0; at < feeCells.length; at += 2) sheet.row(feeCells.slice(at, at + 2).concat(at + 1 < feeCells.length ? [] : [{ label: '', value: '' }]));
@@ -112,13 +156,19 @@ export function claimFormPdf(form: ClaimForm): Promise<Buffer> {
 		{ label: share, value: money(f.patientShareJpy) },
 		{ label: t('jukyoClaim.pdf.claim'), value: money(f.claimJpy) }
 	]);
-	const remarks = [form.continuationStatementNeeded ? t('jukyoClaim.pdf.continuation') : null, form.consentAttached ? t('jukyoClaim.pdf.consentAttached') : null].filter((s): s is string => s !== null);
+	const remarks = [
+		form.continuationStatementNeeded ? t('jukyoClaim.pdf.continuation') : null,
+		form.consentAttached ? t('jukyoClaim.pdf.consentAttached') : null
+	].filter((s): s is string => s !== null);
 	sheet.row([{ label: t('jukyoClaim.pdf.remarks'), value: remarks.join('\u3000') }]);
 
 	// 施術証明
 	const c = form.certification;
 	sheet.section(t('jukyoClaim.pdf.certBlock'));
-	sheet.row([{ label: '', value: t('jukyoClaim.pdf.certText'), weight: 3 }, { label: t('jukyoClaim.pdf.date'), value: formatWareki(c.certifiedOn) }]);
+	sheet.row([
+		{ label: '', value: t('jukyoClaim.pdf.certText'), weight: 3 },
+		{ label: t('jukyoClaim.pdf.date'), value: formatWareki(c.certifiedOn) }
+	]);
 	sheet.row([
 		{ label: t('jukyoClaim.pdf.clinicAddress'), value: [c.postalCode ? `〒${c.postalCode}` : null, c.address].filter(Boolean).join(' '), weight: 2 },
 		{ label: t('jukyoClaim.pdf.clinicName'), value: orBlank(c.clinicName), weight: 1.3 },
@@ -127,9 +177,18 @@ export function claimFormPdf(form: ClaimForm): Promise<Buffer> {
 	sheet.row([
 		{ label: t('jukyoClaim.pdf.managerName'), value: orBlank(c.managerName) },
 		{ label: t('jukyoClaim.pdf.registrationNumber'), value: orBlank(c.registrationNumber) },
-		{ label: t('jukyoClaim.pdf.healthCentre'), value: choose('jukyoClaim.pdf.healthCentre.options', [c.healthCentreKind === null ? null : c.healthCentreKind === 'clinic' ? 0 : 1]), weight: 1.6 }
+		{
+			label: t('jukyoClaim.pdf.healthCentre'),
+			value: choose('jukyoClaim.pdf.healthCentre.options', [c.healthCentreKind === null ? null : c.healthCentreKind === 'clinic' ? 0 : 1]),
+			weight: 1.6
+		}
 	]);
-	sheet.row([{ label: t('jukyoClaim.pdf.practitioners'), value: c.practitioners.map((pr) => `${pr.name}${pr.licence ? `（${pr.licence}）` : ''}：${dayList(pr.dates)}`).join('\n') }]);
+	sheet.row([
+		{
+			label: t('jukyoClaim.pdf.practitioners'),
+			value: c.practitioners.map((pr) => `${pr.name}${pr.licence ? `（${pr.licence}）` : ''}：${dayList(pr.dates)}`).join('\n')
+		}
+	]);
 
 	// 申請
 	const a = form.application;
@@ -149,7 +208,11 @@ export function claimFormPdf(form: ClaimForm): Promise<Buffer> {
 	sheet.section(t('jukyoClaim.pdf.paymentBlock'));
 	sheet.row([
 		{ label: t('jukyoClaim.pdf.paymentKind'), value: t('jukyoClaim.pdf.paymentKindValue'), weight: 0.6 },
-		{ label: t('jukyoClaim.pdf.accountType'), value: choose('jukyoClaim.pdf.accountType.options', [bank ? ['ordinary', 'current', 'notice', 'special'].indexOf(bank.accountType) : null]), weight: 1.4 },
+		{
+			label: t('jukyoClaim.pdf.accountType'),
+			value: choose('jukyoClaim.pdf.accountType.options', [bank ? ['ordinary', 'current', 'notice', 'special'].indexOf(bank.accountType) : null]),
+			weight: 1.4
+		},
 		{ label: t('jukyoClaim.pdf.bank'), value: bank ? `${bank.bankName} ${bank.bankKind}` : '' },
 		{ label: t('jukyoClaim.pdf.branchName'), value: bank ? `${bank.branchName} ${bank.branchKind}` : '' }
 	]);
@@ -167,14 +230,29 @@ export function claimFormPdf(form: ClaimForm): Promise<Buffer> {
 		{ label: t('jukyoClaim.pdf.consentedOn'), value: formatWareki(r?.consentedOn ?? null) }
 	]);
 	sheet.row([
-		{ label: t('jukyoClaim.pdf.condition'), value: r ? choose('jukyoClaim.pdf.condition.options', r.conditions.map((x) => CONDITION_NUMBERS[x])) : '', weight: 2 },
-		{ label: t('jukyoClaim.pdf.carePeriod'), value: r ? t('jukyoClaim.pdf.periodValue', { from: formatWareki(r.careFrom), to: formatWareki(r.careUntil) }) : '' }
+		{
+			label: t('jukyoClaim.pdf.condition'),
+			value: r
+				? choose(
+						'jukyoClaim.pdf.condition.options',
+						r.conditions.map((x) => CONDITION_NUMBERS[x])
+					)
+				: '',
+			weight: 2
+		},
+		{
+			label: t('jukyoClaim.pdf.carePeriod'),
+			value: r ? t('jukyoClaim.pdf.periodValue', { from: formatWareki(r.careFrom), to: formatWareki(r.careUntil) }) : ''
+		}
 	]);
 
 	// 委任
 	const d = form.delegation;
 	sheet.section(t('jukyoClaim.pdf.delegationBlock'));
-	sheet.row([{ label: '', value: t('jukyoClaim.pdf.delegationText'), weight: 2 }, { label: t('jukyoClaim.pdf.delegatedOn'), value: formatWareki(d.delegatedOn) }]);
+	sheet.row([
+		{ label: '', value: t('jukyoClaim.pdf.delegationText'), weight: 2 },
+		{ label: t('jukyoClaim.pdf.delegatedOn'), value: formatWareki(d.delegatedOn) }
+	]);
 	sheet.row([
 		{ label: `${t('jukyoClaim.pdf.applicant')} ${t('jukyoClaim.pdf.address')}`, value: orBlank(d.address), weight: 1.6 },
 		{ label: `${t('jukyoClaim.pdf.name')} ${t('jukyoClaim.pdf.seal')}`, value: orBlank(d.name) }

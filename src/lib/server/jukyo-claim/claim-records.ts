@@ -1,7 +1,16 @@
 import type { InsuranceArts } from '../../domain/billing/billing-config';
 import { endOfMonthAfter } from '../../domain/time';
 import { isInsuredCondition } from '../../domain/billing/insured-conditions';
-import type { BenefitRatio, ClaimFormInput, ClinicRegistrationForClaim, ConsentForClaim, EligibilityForClaim, HonkeCode, InsuranceKindCode, VisitForClaim } from '../../domain/jukyo-claim/claim-input';
+import type {
+	BenefitRatio,
+	ClaimFormInput,
+	ClinicRegistrationForClaim,
+	ConsentForClaim,
+	EligibilityForClaim,
+	HonkeCode,
+	InsuranceKindCode,
+	VisitForClaim
+} from '../../domain/jukyo-claim/claim-input';
 import { HOLDER_KIND_CODES, INSURANCE_KIND_CODES } from '../../domain/jukyo/eligibility';
 import { translate } from '../../i18n/translate';
 import type { Db } from '../db/database';
@@ -72,8 +81,29 @@ export async function claimFormInputFor(db: Db, patientId: string, month: string
 		.leftJoin('practitioner as pr', 'pr.id', 'a.practitioner_id')
 		.leftJoin('eligibility_check as check', 'check.id', 'card.eligibility_check_id')
 		.leftJoin('charge_home_visit as home', 'home.charge_id', 'c.id')
-		.select(['c.id', 'c.service_date', 'c.share_percent', 'card.insurer_number', 'card.insurance_symbol', 'card.insurance_number', 'card.insurance_branch', 'pr.family_name_ja', 'pr.given_name_ja', 'pr.hari_licence', 'pr.kyu_licence'])
-		.select(['check.insurance_kind', 'check.holder_kind', 'check.public_payer_number', 'check.public_recipient_number', 'home.kind as home_kind', 'home.tier as home_tier', 'home.special_area', 'home.reason as home_reason'])
+		.select([
+			'c.id',
+			'c.service_date',
+			'c.share_percent',
+			'card.insurer_number',
+			'card.insurance_symbol',
+			'card.insurance_number',
+			'card.insurance_branch',
+			'pr.family_name_ja',
+			'pr.given_name_ja',
+			'pr.hari_licence',
+			'pr.kyu_licence'
+		])
+		.select([
+			'check.insurance_kind',
+			'check.holder_kind',
+			'check.public_payer_number',
+			'check.public_recipient_number',
+			'home.kind as home_kind',
+			'home.tier as home_tier',
+			'home.special_area',
+			'home.reason as home_reason'
+		])
 		.where('c.patient_id', '=', patientId)
 		.where('c.payer', '=', 'insurance')
 		.where('v.charge_id', 'is', null)
@@ -118,7 +148,17 @@ export async function claimFormInputFor(db: Db, patientId: string, month: string
 		const conditions = (JSON.parse(r.conditions) as string[]).filter(isInsuredCondition);
 		// The 同意書's 症状 and 発病日 (0037); a consent recorded before them has the diagnosis note only.
 		const institution = [r.institution, r.institution_address].filter((v) => v.trim() !== '').join(' ');
-		return { id: r.id, kind: r.kind, signedOn: r.signed_on, firstTreatmentOn: r.first_treatment_on, doctorName: r.doctor_name, institution, conditions, symptoms: blankToNull(r.symptoms) ?? r.condition_note, onsetOn: r.onset_on };
+		return {
+			id: r.id,
+			kind: r.kind,
+			signedOn: r.signed_on,
+			firstTreatmentOn: r.first_treatment_on,
+			doctorName: r.doctor_name,
+			institution,
+			conditions,
+			symptoms: blankToNull(r.symptoms) ?? r.condition_note,
+			onsetOn: r.onset_on
+		};
 	});
 
 	// The card of the month's last insured visit: the one the claim goes to (0016).
@@ -126,7 +166,11 @@ export async function claimFormInputFor(db: Db, patientId: string, month: string
 	const insurerNumber = blankToNull(last?.insurer_number ?? patient.insurer_number);
 	const sharePercent = last?.share_percent ?? null;
 	// The eligibility check the charge relied on gives 保険種別, 本家区分 and 公費 (docs/jukyo-inin.md §3); older charges fall back to the numbers.
-	const kind = last?.insurance_kind ? (INSURANCE_KIND_CODES[last.insurance_kind] as InsuranceKindCode) : insurerNumber === null ? null : insuranceKindOf(insurerNumber);
+	const kind = last?.insurance_kind
+		? (INSURANCE_KIND_CODES[last.insurance_kind] as InsuranceKindCode)
+		: insurerNumber === null
+			? null
+			: insuranceKindOf(insurerNumber);
 	const payer = blankToNull(last?.public_payer_number);
 	const recipient = blankToNull(last?.public_recipient_number);
 	const eligibility: EligibilityForClaim = {
@@ -151,11 +195,16 @@ export async function claimFormInputFor(db: Db, patientId: string, month: string
 		const carrier = [...visits].reverse().find((v) => v.date <= report.issuedOn!) ?? visits.at(-1)!;
 		carrier.reportIssued = true;
 	}
-	const firstTreatments = consents.map((c) => c.firstTreatmentOn).filter((d): d is string => d !== null).sort();
+	const firstTreatments = consents
+		.map((c) => c.firstTreatmentOn)
+		.filter((d): d is string => d !== null)
+		.sort();
 	return withMonthConfirmation(db, patientId, {
 		month,
 		registration,
-		insured: isInsuredPerson ? { name: patientName, postalCode: blankToNull(patient.postal_code), address: blankToNull(patient.address), phone: blankToNull(patient.phone) } : { name: null, postalCode: null, address: null, phone: null },
+		insured: isInsuredPerson
+			? { name: patientName, postalCode: blankToNull(patient.postal_code), address: blankToNull(patient.address), phone: blankToNull(patient.phone) }
+			: { name: null, postalCode: null, address: null, phone: null },
 		patient: {
 			name: patientName,
 			kana: blankToNull(`${patient.family_name_kana} ${patient.given_name_kana}`),

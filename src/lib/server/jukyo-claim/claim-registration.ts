@@ -17,7 +17,8 @@ export async function loadClinicRegistrationForClaim(db: Db): Promise<ClinicRegi
 	const { facility, account } = registration;
 	const manager = registration.managers.find((m) => m.licence === 'harikyu');
 	const managerName = manager?.practitionerId ? (practitioners.find((p) => p.id === manager.practitionerId)?.nameJa ?? null) : null;
-	const bankComplete = account.depositKind !== null && [account.bankName, account.branchName, account.accountNumber, account.holderKana].every((v) => text(v) !== null);
+	const bankComplete =
+		account.depositKind !== null && [account.bankName, account.branchName, account.accountNumber, account.holderKana].every((v) => text(v) !== null);
 	return {
 		clinicName: text(facility.name) ?? text(clinic?.name_ja),
 		postalCode: text(facility.postalCode) ?? text(clinic?.postal_code),
@@ -28,7 +29,15 @@ export async function loadClinicRegistrationForClaim(db: Db): Promise<ClinicRegi
 		healthCentreKind: facility.filingKind === 'clinic_address' ? 'clinic' : facility.filingKind === 'home_visit_only' ? 'travelling' : null,
 		// The registration keeps the bank and branch names as printed, kinds included (「みらい銀行」「小岩支店」).
 		bank: bankComplete
-			? { bankName: account.bankName, bankKind: '', branchName: account.branchName, branchKind: '', accountType: account.depositKind!, accountNumber: account.accountNumber, holderKana: account.holderKana }
+			? {
+					bankName: account.bankName,
+					bankKind: '',
+					branchName: account.branchName,
+					branchKind: '',
+					accountType: account.depositKind!,
+					accountNumber: account.accountNumber,
+					holderKana: account.holderKana
+				}
 			: null
 	};
 }

@@ -31,7 +31,12 @@ export class ClaimSheet {
 	private readonly done: Promise<Buffer>;
 
 	constructor(title: string, author: string) {
-		this.doc = new PDFDocument({ size: 'A4', margins: { top: SHEET_MARGIN, bottom: SHEET_MARGIN, left: SHEET_MARGIN, right: SHEET_MARGIN }, info: { Title: title, Author: author, Creator: 'shinkyu' }, lang: 'ja' });
+		this.doc = new PDFDocument({
+			size: 'A4',
+			margins: { top: SHEET_MARGIN, bottom: SHEET_MARGIN, left: SHEET_MARGIN, right: SHEET_MARGIN },
+			info: { Title: title, Author: author, Creator: 'shinkyu' },
+			lang: 'ja'
+		});
 		this.doc.registerFont('regular', PDF_FONTS.regular);
 		this.doc.registerFont('bold', PDF_FONTS.bold);
 		this.width = this.doc.page.width - SHEET_MARGIN * 2;
@@ -51,8 +56,15 @@ export class ClaimSheet {
 	}
 
 	title(text: string, right: string) {
-		this.doc.font('bold').fontSize(13).fillColor(INK).text(text, SHEET_MARGIN, this.y, { width: this.width * 0.7, lineBreak: false });
-		this.doc.font('regular').fontSize(9).text(right, SHEET_MARGIN + this.width * 0.55, this.y + 3, { width: this.width * 0.45, align: 'right', lineBreak: false });
+		this.doc
+			.font('bold')
+			.fontSize(13)
+			.fillColor(INK)
+			.text(text, SHEET_MARGIN, this.y, { width: this.width * 0.7, lineBreak: false });
+		this.doc
+			.font('regular')
+			.fontSize(9)
+			.text(right, SHEET_MARGIN + this.width * 0.55, this.y + 3, { width: this.width * 0.45, align: 'right', lineBreak: false });
 		this.y += 20;
 	}
 
@@ -60,7 +72,11 @@ export class ClaimSheet {
 		this.ensure(30);
 		this.doc.rect(SHEET_MARGIN, this.y, this.width, 11).fillColor(BAR).fill();
 		this.doc.rect(SHEET_MARGIN, this.y, this.width, 11).strokeColor(RULE).lineWidth(0.5).stroke();
-		this.doc.font('bold').fontSize(7).fillColor(INK).text(text, SHEET_MARGIN + PAD, this.y + 1.5, { width: this.width - PAD * 2, lineBreak: false });
+		this.doc
+			.font('bold')
+			.fontSize(7)
+			.fillColor(INK)
+			.text(text, SHEET_MARGIN + PAD, this.y + 1.5, { width: this.width - PAD * 2, lineBreak: false });
 		this.y += 11;
 	}
 
@@ -72,7 +88,8 @@ export class ClaimSheet {
 			const inner = widths[i]! - PAD * 2;
 			const labelWidth = c.label === '' ? 0 : this.doc.font('bold').fontSize(LABEL_SIZE).widthOfString(c.label) + 4;
 			const valueText = c.value === '' ? ' ' : c.value;
-			const inline = labelWidth < inner * 0.6 && !valueText.includes('\n') && this.doc.font('regular').fontSize(VALUE_SIZE).widthOfString(valueText) <= inner - labelWidth;
+			const inline =
+				labelWidth < inner * 0.6 && !valueText.includes('\n') && this.doc.font('regular').fontSize(VALUE_SIZE).widthOfString(valueText) <= inner - labelWidth;
 			const labelHeight = c.label === '' || inline ? 0 : this.doc.font('bold').fontSize(LABEL_SIZE).heightOfString(c.label, { width: inner });
 			const valueWidth = inline ? inner - labelWidth : inner;
 			const valueHeight = this.doc.font('regular').fontSize(VALUE_SIZE).heightOfString(valueText, { width: valueWidth });
@@ -88,7 +105,11 @@ export class ClaimSheet {
 			let top = this.y + PAD;
 			let left = x + PAD;
 			if (c.label !== '') {
-				this.doc.font('bold').fontSize(LABEL_SIZE).fillColor(MUTED).text(c.label, x + PAD, layout.inline ? top + 1.5 : top, { width: layout.inline ? layout.labelWidth : w - PAD * 2, lineBreak: !layout.inline });
+				this.doc
+					.font('bold')
+					.fontSize(LABEL_SIZE)
+					.fillColor(MUTED)
+					.text(c.label, x + PAD, layout.inline ? top + 1.5 : top, { width: layout.inline ? layout.labelWidth : w - PAD * 2, lineBreak: !layout.inline });
 				if (layout.inline) left += layout.labelWidth;
 				else top = this.doc.y;
 			}
@@ -110,15 +131,28 @@ export class ClaimSheet {
 			const mark = marks[i];
 			if (mark === null || mark === undefined) this.doc.rect(x, y, cellWidth, cellHeight).fillColor('#f4f4f4').fill();
 			this.doc.rect(x, y, cellWidth, cellHeight).strokeColor(RULE).lineWidth(0.5).stroke();
-			this.doc.font('regular').fontSize(6).fillColor(MUTED).text(String(i + 1), x + 1.5, y + 1, { width: cellWidth - 3, lineBreak: false });
-			if (mark) this.doc.font('bold').fontSize(8).fillColor(INK).text(mark, x, y + 6.5, { width: cellWidth, align: 'center', lineBreak: false });
+			this.doc
+				.font('regular')
+				.fontSize(6)
+				.fillColor(MUTED)
+				.text(String(i + 1), x + 1.5, y + 1, { width: cellWidth - 3, lineBreak: false });
+			if (mark)
+				this.doc
+					.font('bold')
+					.fontSize(8)
+					.fillColor(INK)
+					.text(mark, x, y + 6.5, { width: cellWidth, align: 'center', lineBreak: false });
 		}
 		this.y += cellHeight * 2;
 	}
 
 	note(text: string) {
 		this.ensure(12);
-		this.doc.font('regular').fontSize(6.5).fillColor(MUTED).text(text, SHEET_MARGIN, this.y + 1.5, { width: this.width });
+		this.doc
+			.font('regular')
+			.fontSize(6.5)
+			.fillColor(MUTED)
+			.text(text, SHEET_MARGIN, this.y + 1.5, { width: this.width });
 		this.y = this.doc.y + 1.5;
 	}
 

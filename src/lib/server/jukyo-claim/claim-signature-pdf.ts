@@ -32,13 +32,27 @@ export function printSignature(sheet: ClaimSheet, signature: ClaimSignature | nu
 	const drawWidth = (HEIGHT - 4) * (SIGNATURE_BOX.width / SIGNATURE_BOX.height);
 	const textWidth = sheet.width - drawWidth - 8;
 	doc.rect(SHEET_MARGIN, top, sheet.width, HEIGHT).strokeColor('#555555').lineWidth(0.5).stroke();
-	doc.font('bold').fontSize(6.5).fillColor('#444444').text(t('claimStatus.pdf.signature'), SHEET_MARGIN + 2.5, top + 2.5, { width: textWidth, lineBreak: false });
-	doc.font('regular').fontSize(8.5).fillColor('#111111').text(signatureText(signature), SHEET_MARGIN + 2.5, top + 12, { width: textWidth, height: HEIGHT - 14 });
+	doc
+		.font('bold')
+		.fontSize(6.5)
+		.fillColor('#444444')
+		.text(t('claimStatus.pdf.signature'), SHEET_MARGIN + 2.5, top + 2.5, { width: textWidth, lineBreak: false });
+	doc
+		.font('regular')
+		.fontSize(8.5)
+		.fillColor('#111111')
+		.text(signatureText(signature), SHEET_MARGIN + 2.5, top + 12, { width: textWidth, height: HEIGHT - 14 });
 	if (signature?.signaturePath) {
 		const scale = (HEIGHT - 4) / SIGNATURE_BOX.height;
 		doc.save();
 		doc.translate(SHEET_MARGIN + sheet.width - drawWidth - 2, top + 2).scale(scale);
-		doc.path(signature.signaturePath).lineWidth(2 / scale).lineCap('round').lineJoin('round').strokeColor('#111111').stroke();
+		doc
+			.path(signature.signaturePath)
+			.lineWidth(2 / scale)
+			.lineCap('round')
+			.lineJoin('round')
+			.strokeColor('#111111')
+			.stroke();
 		doc.restore();
 	}
 	sheet.y = top + HEIGHT;

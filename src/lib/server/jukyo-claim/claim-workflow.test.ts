@@ -18,7 +18,15 @@ const REGISTRATION = {
 	managerName: '藤田 誠',
 	registrationNumber: '関東信越はり1234567',
 	healthCentreKind: 'clinic' as const,
-	bank: { bankName: 'みずほ', bankKind: '銀行', branchName: '新宿', branchKind: '支店', accountType: 'ordinary' as const, accountNumber: '7654321', holderKana: 'フジシンキュウイン' }
+	bank: {
+		bankName: 'みずほ',
+		bankKind: '銀行',
+		branchName: '新宿',
+		branchKind: '支店',
+		accountType: 'ordinary' as const,
+		accountNumber: '7654321',
+		holderKana: 'フジシンキュウイン'
+	}
 };
 const IN_MONTH = new Date('2027-09-22T06:00:00.000Z');
 const AFTER = new Date('2027-10-20T03:00:00.000Z');
@@ -30,10 +38,23 @@ describeEachDatabase('the claim workflow: signature, status and payment', (db) =
 		const patientId = await insuredPatient(db());
 		await db()
 			.kysely.updateTable('patient')
-			.set({ family_name_kana: 'ヤマダ', given_name_kana: 'ハナ', sex: 'female', date_of_birth: '1960-02-03', postal_code: '160-0022', address: '東京都新宿区新宿3-3-3' })
+			.set({
+				family_name_kana: 'ヤマダ',
+				given_name_kana: 'ハナ',
+				sex: 'female',
+				date_of_birth: '1960-02-03',
+				postal_code: '160-0022',
+				address: '東京都新宿区新宿3-3-3'
+			})
 			.where('id', '=', patientId)
 			.execute();
-		const consent = await recordDoctorConsent(db(), patientId, { ...CONSENT_INPUT, signedOn: '2027-08-20', conditionNote: '右坐骨神経に沿う痛み' }, world.actor, { now: IN_MONTH });
+		const consent = await recordDoctorConsent(
+			db(),
+			patientId,
+			{ ...CONSENT_INPUT, signedOn: '2027-08-20', conditionNote: '右坐骨神経に沿う痛み' },
+			world.actor,
+			{ now: IN_MONTH }
+		);
 		if (!consent.ok) throw new Error(consent.code);
 		await db().kysely.updateTable('doctor_consent').set({ first_treatment_on: '2027-08-25', expires_on: '2028-02-29' }).where('id', '=', consent.id).execute();
 		await checkEligibility(db(), world, patientId, '2027-09-08');
@@ -43,7 +64,9 @@ describeEachDatabase('the claim workflow: signature, status and payment', (db) =
 
 	async function charge(world: BillingWorld, patientId: string, startsAt: string) {
 		const visit = await insertVisit(db(), world, patientId, startsAt);
-		const created = await createChargeForAppointment(db(), visit, { payer: 'insurance', sharePercent: '30', arts: 'combined' }, world.actor, { now: new Date(startsAt) });
+		const created = await createChargeForAppointment(db(), visit, { payer: 'insurance', sharePercent: '30', arts: 'combined' }, world.actor, {
+			now: new Date(startsAt)
+		});
 		if (!created.ok) throw new Error(created.code);
 	}
 
@@ -56,7 +79,13 @@ describeEachDatabase('the claim workflow: signature, status and payment', (db) =
 		moveClaim(db(), { patientId, month: MONTH, kind: 'main', action, confirm: 'on', ...extra }, world.actor, { now, registration: REGISTRATION });
 
 	const sign = (world: BillingWorld, patientId: string, dates: string[], extra: Record<string, unknown> = {}, now = IN_MONTH) =>
-		recordMonthConfirmation(db(), patientId, { month: MONTH, date: dates, agree: 'on', signerKind: 'patient', signerName: '山田 花子', ...extra }, world.actor, { now });
+		recordMonthConfirmation(
+			db(),
+			patientId,
+			{ month: MONTH, date: dates, agree: 'on', signerKind: 'patient', signerName: '山田 花子', ...extra },
+			world.actor,
+			{ now }
+		);
 
 	it('blocks an unsigned month, takes the signature, and asks again after a later visit', async () => {
 		const { world, patientId } = await insuredSeptember();
@@ -65,9 +94,21 @@ describeEachDatabase('the claim workflow: signature, status and payment', (db) =
 
 		// The page showed two dates; a signature for other dates is refused.
 		expect(await sign(world, patientId, ['2027-09-08'])).toEqual({ ok: false, code: 'dates_changed', dates: ['2027-09-08', '2027-09-15'] });
-		expect(await sign(world, patientId, ['2027-09-08', '2027-09-15'], { signerKind: 'proxy', proxyRelation: '' })).toMatchObject({ ok: false, code: 'invalid', fields: { proxyRelation: 'claimStatus.confirm.error.proxyRelation', proxyReason: 'claimStatus.confirm.error.proxyReason' } });
-		expect(await sign(world, patientId, ['2027-09-08', '2027-09-15'], { signaturePath: 'M1 1 L2 2"/><script>' })).toMatchObject({ ok: false, code: 'invalid', fields: { signaturePath: 'claimStatus.confirm.error.signature' } });
-		expect(await sign(world, patientId, ['2027-09-08', '2027-09-15'], { agree: undefined })).toMatchObject({ ok: false, code: 'invalid', fields: { agree: 'claimStatus.confirm.error.agree' } });
+		expect(await sign(world, patientId, ['2027-09-08', '2027-09-15'], { signerKind: 'proxy', proxyRelation: '' })).toMatchObject({
+			ok: false,
+			code: 'invalid',
+			fields: { proxyRelation: 'claimStatus.confirm.error.proxyRelation', proxyReason: 'claimStatus.confirm.error.proxyReason' }
+		});
+		expect(await sign(world, patientId, ['2027-09-08', '2027-09-15'], { signaturePath: 'M1 1 L2 2"/><script>' })).toMatchObject({
+			ok: false,
+			code: 'invalid',
+			fields: { signaturePath: 'claimStatus.confirm.error.signature' }
+		});
+		expect(await sign(world, patientId, ['2027-09-08', '2027-09-15'], { agree: undefined })).toMatchObject({
+			ok: false,
+			code: 'invalid',
+			fields: { agree: 'claimStatus.confirm.error.agree' }
+		});
 		expect(await sign(world, patientId, ['2027-09-08', '2027-09-15'], { signaturePath: 'M10 10 L100 50 L200 20' })).toMatchObject({ ok: true });
 		expect((await row(world, patientId)).current!.blockers).toEqual([]);
 
@@ -78,7 +119,15 @@ describeEachDatabase('the claim workflow: signature, status and payment', (db) =
 		expect(view).toMatchObject({ state: 'changed', added: ['2027-09-29'], dates: ['2027-09-08', '2027-09-15', '2027-09-29'] });
 
 		// Signed again by a 代理人: a new row, the old one kept.
-		expect(await sign(world, patientId, ['2027-09-08', '2027-09-15', '2027-09-29'], { signerKind: 'proxy', signerName: '山田 太郎', proxyRelation: '長男', proxyReason: '本人が手を痛めているため' }, new Date('2027-09-29T06:00:00.000Z'))).toMatchObject({ ok: true });
+		expect(
+			await sign(
+				world,
+				patientId,
+				['2027-09-08', '2027-09-15', '2027-09-29'],
+				{ signerKind: 'proxy', signerName: '山田 太郎', proxyRelation: '長男', proxyReason: '本人が手を痛めているため' },
+				new Date('2027-09-29T06:00:00.000Z')
+			)
+		).toMatchObject({ ok: true });
 		const rows = await db().kysely.selectFrom('jukyo_month_confirmation').selectAll().where('patient_id', '=', patientId).orderBy('created_at').execute();
 		expect(rows.map((r) => [r.signer_kind, r.signer_name, r.proxy_relation, r.signature_kind, r.signed_on])).toEqual([
 			['patient', '山田 花子', '', 'drawn', '2027-09-22'],
@@ -99,14 +148,22 @@ describeEachDatabase('the claim workflow: signature, status and payment', (db) =
 	it('moves a claim ready → submitted → returned → a new version → submitted → paid, nothing edited in place', async () => {
 		const { world, patientId } = await insuredSeptember();
 		await sign(world, patientId, ['2027-09-08', '2027-09-15']);
-		expect(await move(world, patientId, 'mark_ready', { confirm: '' })).toMatchObject({ ok: false, code: 'invalid', fields: { confirm: 'claimStatus.error.confirm' } });
+		expect(await move(world, patientId, 'mark_ready', { confirm: '' })).toMatchObject({
+			ok: false,
+			code: 'invalid',
+			fields: { confirm: 'claimStatus.error.confirm' }
+		});
 		const ready = await move(world, patientId, 'mark_ready');
 		expect(ready).toMatchObject({ ok: true, status: 'ready' });
 		expect(await move(world, patientId, 'submit', { on: '2027-09-30' })).toEqual({ ok: false, code: 'refused', reason: 'too_early' });
 		expect(await move(world, patientId, 'submit', { on: '2027-10-21' })).toEqual({ ok: false, code: 'refused', reason: 'future' });
 		expect(await move(world, patientId, 'pay', { on: '2027-10-05' })).toMatchObject({ ok: false, code: 'invalid' });
 		expect(await move(world, patientId, 'submit', { on: '2027-10-05' })).toMatchObject({ ok: true, status: 'submitted' });
-		expect(await move(world, patientId, 'return', { on: '2027-10-15', reason: ' ' })).toMatchObject({ ok: false, code: 'invalid', fields: { reason: 'claimStatus.error.reason_required' } });
+		expect(await move(world, patientId, 'return', { on: '2027-10-15', reason: ' ' })).toMatchObject({
+			ok: false,
+			code: 'invalid',
+			fields: { reason: 'claimStatus.error.reason_required' }
+		});
 		expect(await move(world, patientId, 'return', { on: '2027-10-15', reason: '続柄の記載漏れ' })).toMatchObject({ ok: true, status: 'returned' });
 		const corrected = await move(world, patientId, 'mark_ready');
 		expect(corrected).toMatchObject({ ok: true, status: 'ready' });
@@ -126,11 +183,44 @@ describeEachDatabase('the claim workflow: signature, status and payment', (db) =
 
 		// The returned version cannot be paid; the newest one can, in part.
 		const destination = r.destination.key;
-		expect(await recordInsurerPayment(db(), { confirm: 'on', receivedOn: '2027-10-19', amountJpy: '2000', destination, claim: [versions[0]!.id], [`amount_${versions[0]!.id}`]: '2000' }, world.actor, { now: AFTER })).toMatchObject({ ok: false, code: 'refused', reason: 'not_allowed' });
-		expect(await recordInsurerPayment(db(), { confirm: 'on', receivedOn: '2027-10-19', amountJpy: '2100', destination, claim: versions[1]!.id, [`amount_${versions[1]!.id}`]: '2000' }, world.actor, { now: AFTER })).toEqual({ ok: false, code: 'problems', problems: [{ code: 'sum_mismatch', sumJpy: 2000 }] });
-		expect(await recordInsurerPayment(db(), { confirm: 'on', receivedOn: '2027-10-17', amountJpy: '2000', destination, claim: versions[1]!.id, [`amount_${versions[1]!.id}`]: '2000' }, world.actor, { now: AFTER })).toMatchObject({ ok: false, code: 'refused', reason: 'before_submission' });
-		expect(await recordInsurerPayment(db(), { confirm: 'on', receivedOn: '2027-10-19', amountJpy: '2.5', destination, claim: versions[1]!.id, [`amount_${versions[1]!.id}`]: 'x' }, world.actor, { now: AFTER })).toMatchObject({ ok: false, code: 'invalid' });
-		const paid = await recordInsurerPayment(db(), { confirm: 'on', receivedOn: '2027-10-19', amountJpy: '２，０００', destination, claim: versions[1]!.id, [`amount_${versions[1]!.id}`]: '2000' }, world.actor, { now: AFTER });
+		expect(
+			await recordInsurerPayment(
+				db(),
+				{ confirm: 'on', receivedOn: '2027-10-19', amountJpy: '2000', destination, claim: [versions[0]!.id], [`amount_${versions[0]!.id}`]: '2000' },
+				world.actor,
+				{ now: AFTER }
+			)
+		).toMatchObject({ ok: false, code: 'refused', reason: 'not_allowed' });
+		expect(
+			await recordInsurerPayment(
+				db(),
+				{ confirm: 'on', receivedOn: '2027-10-19', amountJpy: '2100', destination, claim: versions[1]!.id, [`amount_${versions[1]!.id}`]: '2000' },
+				world.actor,
+				{ now: AFTER }
+			)
+		).toEqual({ ok: false, code: 'problems', problems: [{ code: 'sum_mismatch', sumJpy: 2000 }] });
+		expect(
+			await recordInsurerPayment(
+				db(),
+				{ confirm: 'on', receivedOn: '2027-10-17', amountJpy: '2000', destination, claim: versions[1]!.id, [`amount_${versions[1]!.id}`]: '2000' },
+				world.actor,
+				{ now: AFTER }
+			)
+		).toMatchObject({ ok: false, code: 'refused', reason: 'before_submission' });
+		expect(
+			await recordInsurerPayment(
+				db(),
+				{ confirm: 'on', receivedOn: '2027-10-19', amountJpy: '2.5', destination, claim: versions[1]!.id, [`amount_${versions[1]!.id}`]: 'x' },
+				world.actor,
+				{ now: AFTER }
+			)
+		).toMatchObject({ ok: false, code: 'invalid' });
+		const paid = await recordInsurerPayment(
+			db(),
+			{ confirm: 'on', receivedOn: '2027-10-19', amountJpy: '２，０００', destination, claim: versions[1]!.id, [`amount_${versions[1]!.id}`]: '2000' },
+			world.actor,
+			{ now: AFTER }
+		);
 		expect(paid).toMatchObject({ ok: true });
 		r = await row(world, patientId);
 		expect(r).toMatchObject({ status: 'paid', money: { claimJpy: 4039, paidJpy: 2000, differenceJpy: 2039 } });
@@ -138,7 +228,9 @@ describeEachDatabase('the claim workflow: signature, status and payment', (db) =
 		expect(await move(world, patientId, 'return', { on: '2027-10-20', reason: 'x' })).toEqual({ ok: false, code: 'refused', reason: 'not_allowed' });
 
 		const audit = await db().kysely.selectFrom('audit_log').select('action').where('actor_id', '=', world.staffId).execute();
-		expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(['jukyo_claim.ready', 'jukyo_claim.submitted', 'jukyo_claim.returned', 'jukyo_insurer_payment.record', 'jukyo_claim.list']));
+		expect(audit.map((a) => a.action)).toEqual(
+			expect.arrayContaining(['jukyo_claim.ready', 'jukyo_claim.submitted', 'jukyo_claim.returned', 'jukyo_insurer_payment.record', 'jukyo_claim.list'])
+		);
 	});
 
 	it('freezes the form at "ready": the PDF prints it, and changed records must be reopened before submitting', async () => {
@@ -160,10 +252,29 @@ describeEachDatabase('the claim workflow: signature, status and payment', (db) =
 		const { world, patientId } = await insuredSeptember();
 		const practitioner = await insertStaff(db(), 'practitioner');
 		const actor = { type: 'staff' as const, id: practitioner.id, ip: null, requestId: null };
-		expect(await recordMonthConfirmation(db(), patientId, { month: MONTH, date: ['2027-09-08', '2027-09-15'], agree: 'on', signerKind: 'patient', signerName: 'x' }, actor, { now: IN_MONTH })).toEqual({ ok: false, code: 'forbidden' });
-		expect(await moveClaim(db(), { patientId, month: MONTH, kind: 'main', action: 'mark_ready', confirm: 'on' }, actor, { now: AFTER, registration: REGISTRATION })).toEqual({ ok: false, code: 'forbidden' });
-		expect(await recordInsurerPayment(db(), { confirm: 'on', receivedOn: '2027-10-19', amountJpy: '0', destination: 'x', claim: crypto.randomUUID() }, actor, { now: AFTER })).toMatchObject({ ok: false });
-		expect(await moveClaim(db(), { patientId: crypto.randomUUID(), month: MONTH, kind: 'main', action: 'mark_ready', confirm: 'on' }, world.actor, { now: AFTER, registration: REGISTRATION })).toEqual({ ok: false, code: 'not_found' });
+		expect(
+			await recordMonthConfirmation(
+				db(),
+				patientId,
+				{ month: MONTH, date: ['2027-09-08', '2027-09-15'], agree: 'on', signerKind: 'patient', signerName: 'x' },
+				actor,
+				{ now: IN_MONTH }
+			)
+		).toEqual({ ok: false, code: 'forbidden' });
+		expect(
+			await moveClaim(db(), { patientId, month: MONTH, kind: 'main', action: 'mark_ready', confirm: 'on' }, actor, { now: AFTER, registration: REGISTRATION })
+		).toEqual({ ok: false, code: 'forbidden' });
+		expect(
+			await recordInsurerPayment(db(), { confirm: 'on', receivedOn: '2027-10-19', amountJpy: '0', destination: 'x', claim: crypto.randomUUID() }, actor, {
+				now: AFTER
+			})
+		).toMatchObject({ ok: false });
+		expect(
+			await moveClaim(db(), { patientId: crypto.randomUUID(), month: MONTH, kind: 'main', action: 'mark_ready', confirm: 'on' }, world.actor, {
+				now: AFTER,
+				registration: REGISTRATION
+			})
+		).toEqual({ ok: false, code: 'not_found' });
 		expect(await db().kysely.selectFrom('jukyo_claim_version').select('id').where('patient_id', '=', patientId).execute()).toEqual([]);
 	});
 });

@@ -3,7 +3,15 @@ import { z } from 'zod';
 import type { ClaimBlocker } from '../../domain/jukyo-claim/claim-blockers';
 import { buildClaimForms, type ClaimForm, type ClaimRules } from '../../domain/jukyo-claim/claim-form';
 import type { ClinicRegistrationForClaim } from '../../domain/jukyo-claim/claim-input';
-import { claimDestination, claimStatusOf, claimTransition, type ClaimDestination, type ClaimEventKind, type ClaimStatus, type ClaimTransitionRefusal } from '../../domain/jukyo-claim/claim-status';
+import {
+	claimDestination,
+	claimStatusOf,
+	claimTransition,
+	type ClaimDestination,
+	type ClaimEventKind,
+	type ClaimStatus,
+	type ClaimTransitionRefusal
+} from '../../domain/jukyo-claim/claim-status';
 import { claimDifference } from '../../domain/jukyo-claim/insurer-payment';
 import { isCalendarDate, localDate } from '../../domain/time';
 import type { SubmissionTarget } from '../../domain/jukyo/registration';
@@ -77,7 +85,12 @@ async function versionsOfMonth(db: Db, month: string, patientId?: string): Promi
 		ids.length === 0
 			? [[], []]
 			: await Promise.all([
-					db.kysely.selectFrom('jukyo_claim_event').select(['claim_version_id', 'event', 'on_date', 'reason', 'seq']).where('claim_version_id', 'in', ids).orderBy('seq').execute(),
+					db.kysely
+						.selectFrom('jukyo_claim_event')
+						.select(['claim_version_id', 'event', 'on_date', 'reason', 'seq'])
+						.where('claim_version_id', 'in', ids)
+						.orderBy('seq')
+						.execute(),
 					db.kysely.selectFrom('jukyo_payment_claim').select(['claim_version_id', 'amount_jpy']).where('claim_version_id', 'in', ids).execute()
 				]);
 	const byClaim = new Map<string, ClaimVersionView[]>();
@@ -107,7 +120,15 @@ async function frozenSnapshot(db: Db, versionId: string): Promise<string> {
 	return row.snapshot;
 }
 
-function rowFor(patient: { id: string; name: string; patientNumber: string | null }, kind: ClaimForm['kind'], form: ClaimForm | null, versions: ClaimVersionView[], snapshot: string | null, submissions: readonly SubmissionTarget[], month: string): ClaimBoardRow {
+function rowFor(
+	patient: { id: string; name: string; patientNumber: string | null },
+	kind: ClaimForm['kind'],
+	form: ClaimForm | null,
+	versions: ClaimVersionView[],
+	snapshot: string | null,
+	submissions: readonly SubmissionTarget[],
+	month: string
+): ClaimBoardRow {
 	const latest = versions.at(-1) ?? null;
 	const status = claimStatusOf(latest ? { events: latest.events.map((e) => e.event) } : null);
 	const frozen = snapshot === null ? null : (JSON.parse(snapshot) as ClaimForm);
@@ -120,18 +141,39 @@ function rowFor(patient: { id: string; name: string; patientNumber: string | nul
 		kind,
 		status,
 		destination: claimDestination(insurerNumber, submissions, month),
-		current: form ? { days: form.treatment.days, totalJpy: form.fees.totalJpy, claimJpy: form.fees.claimJpy, blockers: form.blockers, continuationStatementNeeded: form.continuationStatementNeeded } : null,
+		current: form
+			? {
+					days: form.treatment.days,
+					totalJpy: form.fees.totalJpy,
+					claimJpy: form.fees.claimJpy,
+					blockers: form.blockers,
+					continuationStatementNeeded: form.continuationStatementNeeded
+				}
+			: null,
 		changedSinceReady: status === 'ready' && snapshot !== null && (form === null || snapshotOf(form) !== snapshot),
 		versions,
-		money: latest && status !== 'draft' ? { claimJpy: latest.claimJpy, paidJpy: latest.paidJpy, differenceJpy: claimDifference(latest.claimJpy, latest.paidJpy) } : null,
+		money:
+			latest && status !== 'draft'
+				? { claimJpy: latest.claimJpy, paidJpy: latest.paidJpy, differenceJpy: claimDifference(latest.claimJpy, latest.paidJpy) }
+				: null,
 		submittedOn
 	};
 }
 
 /** The claims page: every 申請書 of the month with its status, grouped per 提出先 with its deadline (audited). */
-export async function claimBoard(db: Db, month: string, actor: AuditActor, options: { registration?: ClinicRegistrationForClaim } = {}): Promise<ClaimBoardGroup[]> {
+export async function claimBoard(
+	db: Db,
+	month: string,
+	actor: AuditActor,
+	options: { registration?: ClinicRegistrationForClaim } = {}
+): Promise<ClaimBoardGroup[]> {
 	const registration = options.registration ?? (await loadClinicRegistrationForClaim(db));
-	const [rules, submissions, patients, versions] = await Promise.all([loadRules(db), submissionTargets(db), insuredPatientsOfMonth(db, month), versionsOfMonth(db, month)]);
+	const [rules, submissions, patients, versions] = await Promise.all([
+		loadRules(db),
+		submissionTargets(db),
+		insuredPatientsOfMonth(db, month),
+		versionsOfMonth(db, month)
+	]);
 	const rows: ClaimBoardRow[] = [];
 	const seen = new Set<string>();
 	for (const patient of patients) {
@@ -150,7 +192,17 @@ export async function claimBoard(db: Db, month: string, actor: AuditActor, optio
 		const [patientId, kind] = key.split(':') as [string, ClaimForm['kind']];
 		const p = await db.kysely.selectFrom('patient').select(['family_name', 'given_name', 'patient_number']).where('id', '=', patientId).executeTakeFirst();
 		if (!p) continue;
-		rows.push(rowFor({ id: patientId, name: `${p.family_name} ${p.given_name}`.trim(), patientNumber: p.patient_number }, kind, null, list, await frozenSnapshot(db, list.at(-1)!.id), submissions, month));
+		rows.push(
+			rowFor(
+				{ id: patientId, name: `${p.family_name} ${p.given_name}`.trim(), patientNumber: p.patient_number },
+				kind,
+				null,
+				list,
+				await frozenSnapshot(db, list.at(-1)!.id),
+				submissions,
+				month
+			)
+		);
 	}
 	const groups = new Map<string, ClaimBoardGroup>();
 	for (const row of rows) {
@@ -175,7 +227,11 @@ export const ZMoveClaimSchema = z.object({
 			z.object({ type: z.literal('mark_ready') }),
 			z.object({ type: z.literal('reopen') }),
 			z.object({ type: z.literal('submit'), on: ZDate }),
-			z.object({ type: z.literal('return'), on: ZDate, reason: z.string('claimStatus.error.reason_required').trim().min(1, 'claimStatus.error.reason_required').max(500, 'claimStatus.error.tooLong') })
+			z.object({
+				type: z.literal('return'),
+				on: ZDate,
+				reason: z.string('claimStatus.error.reason_required').trim().min(1, 'claimStatus.error.reason_required').max(500, 'claimStatus.error.tooLong')
+			})
 		],
 		'claimStatus.error.action'
 	)
@@ -203,7 +259,12 @@ function fieldErrors(issues: ReadonlyArray<{ path: PropertyKey[]; message: strin
  * `reason` as the action needs). "Pay" is not here: a claim is paid by recording the insurer's
  * payment (insurer-payments.ts).
  */
-export async function moveClaim(db: Db, input: Record<string, unknown>, actor: AuditActor, options: { now?: Date; registration?: ClinicRegistrationForClaim } = {}): Promise<MoveClaimResult> {
+export async function moveClaim(
+	db: Db,
+	input: Record<string, unknown>,
+	actor: AuditActor,
+	options: { now?: Date; registration?: ClinicRegistrationForClaim } = {}
+): Promise<MoveClaimResult> {
 	if (actor.type !== 'staff' || !actor.id) return { ok: false, code: 'forbidden' };
 	const staffId = actor.id;
 	const parsed = ZMoveClaimSchema.safeParse({ ...input, action: { type: input.action, on: input.on, reason: input.reason } });
@@ -251,16 +312,38 @@ export async function moveClaim(db: Db, input: Record<string, unknown>, actor: A
 					created_by: staffId
 				})
 				.execute();
-			await recordAudit(tx, actor, { action: 'jukyo_claim.ready', entityType: 'jukyo_claim_version', entityId: id, patientId, detail: { month, kind, version: (latest?.version ?? 0) + 1, previousId: latest?.id ?? null } });
+			await recordAudit(tx, actor, {
+				action: 'jukyo_claim.ready',
+				entityType: 'jukyo_claim_version',
+				entityId: id,
+				patientId,
+				detail: { month, kind, version: (latest?.version ?? 0) + 1, previousId: latest?.id ?? null }
+			});
 			return { ok: true, status: transition.status, versionId: id };
 		}
 		const effect = transition.effect;
 		const seq = latest!.events.length + 1;
 		await tx.kysely
 			.insertInto('jukyo_claim_event')
-			.values({ id: randomUUID(), claim_version_id: latest!.id, seq, event: effect.event, on_date: effect.on, reason: effect.reason, payment_id: null, created_at: now.toISOString(), created_by: staffId })
+			.values({
+				id: randomUUID(),
+				claim_version_id: latest!.id,
+				seq,
+				event: effect.event,
+				on_date: effect.on,
+				reason: effect.reason,
+				payment_id: null,
+				created_at: now.toISOString(),
+				created_by: staffId
+			})
 			.execute();
-		await recordAudit(tx, actor, { action: `jukyo_claim.${effect.event}`, entityType: 'jukyo_claim_version', entityId: latest!.id, patientId, detail: { month, kind, on: effect.on } });
+		await recordAudit(tx, actor, {
+			action: `jukyo_claim.${effect.event}`,
+			entityType: 'jukyo_claim_version',
+			entityId: latest!.id,
+			patientId,
+			detail: { month, kind, on: effect.on }
+		});
 		return { ok: true, status: transition.status, versionId: latest!.id };
 	});
 }

@@ -32,9 +32,19 @@ describeEachDatabase('dated consent-validity rules', (db) => {
 		await billingWorld(db());
 		const reception = await insertStaff(db(), 'reception');
 		const owner = await insertStaff(db(), 'owner');
-		expect(await addJukyoConsentRule(db(), { ...RULE, effectiveFrom: '2031-01-01' }, staffActor(reception.id), { now: NOW })).toEqual({ ok: false, code: 'forbidden' });
+		expect(await addJukyoConsentRule(db(), { ...RULE, effectiveFrom: '2031-01-01' }, staffActor(reception.id), { now: NOW })).toEqual({
+			ok: false,
+			code: 'forbidden'
+		});
 		expect(await addJukyoConsentRule(db(), { ...RULE, effectiveFrom: '2031-01-01' }, SYSTEM_ACTOR, { now: NOW })).toEqual({ ok: false, code: 'forbidden' });
-		expect(await addJukyoConsentRule(db(), { effectiveFrom: '2031-02-30', earlyUntilDay: '31', monthsAfterIfEarly: 'x', monthsAfterIfLate: '25', source: '' }, staffActor(owner.id), { now: NOW })).toEqual({
+		expect(
+			await addJukyoConsentRule(
+				db(),
+				{ effectiveFrom: '2031-02-30', earlyUntilDay: '31', monthsAfterIfEarly: 'x', monthsAfterIfLate: '25', source: '' },
+				staffActor(owner.id),
+				{ now: NOW }
+			)
+		).toEqual({
 			ok: false,
 			code: 'invalid',
 			fields: {
@@ -45,12 +55,20 @@ describeEachDatabase('dated consent-validity rules', (db) => {
 				source: 'jukyoReport.rules.error.source'
 			}
 		});
-		expect(await addJukyoConsentRule(db(), { ...RULE, effectiveFrom: '2031-01-01', monthsAfterIfEarly: '6', monthsAfterIfLate: '5' }, staffActor(owner.id), { now: NOW })).toEqual({
+		expect(
+			await addJukyoConsentRule(db(), { ...RULE, effectiveFrom: '2031-01-01', monthsAfterIfEarly: '6', monthsAfterIfLate: '5' }, staffActor(owner.id), {
+				now: NOW
+			})
+		).toEqual({
 			ok: false,
 			code: 'invalid',
 			fields: { monthsAfterIfLate: 'jukyoReport.rules.error.order' }
 		});
-		expect(await addJukyoConsentRule(db(), { ...RULE, effectiveFrom: '2018-10-01' }, staffActor(owner.id), { now: NOW })).toEqual({ ok: false, code: 'invalid', fields: { effectiveFrom: 'jukyoReport.rules.error.taken' } });
+		expect(await addJukyoConsentRule(db(), { ...RULE, effectiveFrom: '2018-10-01' }, staffActor(owner.id), { now: NOW })).toEqual({
+			ok: false,
+			code: 'invalid',
+			fields: { effectiveFrom: 'jukyoReport.rules.error.taken' }
+		});
 		const rows = await db().kysely.selectFrom('jukyo_consent_rule').select('effective_from').where('effective_from', '>=', '2030-01-01').execute();
 		expect(rows).toEqual([]);
 	});

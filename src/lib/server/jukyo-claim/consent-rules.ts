@@ -32,10 +32,16 @@ export const ZAddConsentRuleSchema = z
 	})
 	.refine((rule) => rule.monthsAfterIfLate >= rule.monthsAfterIfEarly, { path: ['monthsAfterIfLate'], message: 'jukyoReport.rules.error.order' });
 
-export type AddConsentRuleResult = { ok: true; id: string; rule: ConsentValidityRule } | { ok: false; code: 'invalid'; fields: Record<string, string> } | { ok: false; code: 'forbidden' };
+export type AddConsentRuleResult =
+	{ ok: true; id: string; rule: ConsentValidityRule } | { ok: false; code: 'invalid'; fields: Record<string, string> } | { ok: false; code: 'forbidden' };
 
 /** Adds a consent-validity version; only an owner, never over an existing start day. Audited. */
-export async function addJukyoConsentRule(db: Db, input: Record<string, unknown>, actor: AuditActor, options: { now?: Date } = {}): Promise<AddConsentRuleResult> {
+export async function addJukyoConsentRule(
+	db: Db,
+	input: Record<string, unknown>,
+	actor: AuditActor,
+	options: { now?: Date } = {}
+): Promise<AddConsentRuleResult> {
 	if (actor.type !== 'staff' || !actor.id) return { ok: false, code: 'forbidden' };
 	const staffId = actor.id;
 	const parsed = ZAddConsentRuleSchema.safeParse(input);

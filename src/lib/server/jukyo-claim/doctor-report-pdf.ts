@@ -16,7 +16,11 @@ import { findDoctorReport, type DoctorReportView } from './doctor-report';
 
 const t = translator('ja');
 
-export function doctorReportPdf(report: DoctorReportView, patient: { name: string; kana: string; birthDate: string | null }, clinic: ClinicRegistrationForClaim): Promise<Buffer> {
+export function doctorReportPdf(
+	report: DoctorReportView,
+	patient: { name: string; kana: string; birthDate: string | null },
+	clinic: ClinicRegistrationForClaim
+): Promise<Buffer> {
 	const c = report.content;
 	const title = t('jukyoReport.pdf.title');
 	const sheet = new ClaimSheet(`${title} ${report.issuedOn}`, clinic.clinicName ?? '');
@@ -36,7 +40,11 @@ export function doctorReportPdf(report: DoctorReportView, patient: { name: strin
 	]);
 	sheet.row([
 		{ label: t('jukyoReport.pdf.consentedOn'), value: formatWareki(c.consentSignedOn) },
-		{ label: t('jukyoReport.pdf.period'), value: t('jukyoReport.pdf.periodValue', { from: formatWareki(c.period.startsOn), to: formatWareki(c.period.expiresOn) }), weight: 2 }
+		{
+			label: t('jukyoReport.pdf.period'),
+			value: t('jukyoReport.pdf.periodValue', { from: formatWareki(c.period.startsOn), to: formatWareki(c.period.expiresOn) }),
+			weight: 2
+		}
 	]);
 
 	sheet.section(t('jukyoReport.pdf.treatmentBlock'));
@@ -64,7 +72,12 @@ export function doctorReportPdf(report: DoctorReportView, patient: { name: strin
 				? t('jukyoReport.pdf.noMeasure')
 				: m.latest === null
 					? t('jukyoReport.pdf.courseOnce', { baseline: m.baseline.value, from: formatWareki(m.baseline.at.slice(0, 10)) })
-					: t('jukyoReport.pdf.courseValue', { baseline: m.baseline.value, from: formatWareki(m.baseline.at.slice(0, 10)), latest: m.latest.value, to: formatWareki(m.latest.at.slice(0, 10)) });
+					: t('jukyoReport.pdf.courseValue', {
+							baseline: m.baseline.value,
+							from: formatWareki(m.baseline.at.slice(0, 10)),
+							latest: m.latest.value,
+							to: formatWareki(m.latest.at.slice(0, 10))
+						});
 		sheet.row([{ label: t(`jukyoReport.pdf.measure.${m.measure}`), value }]);
 	}
 
@@ -85,7 +98,12 @@ export function doctorReportPdf(report: DoctorReportView, patient: { name: strin
 }
 
 /** An issued report as a PDF (audited by findDoctorReport). */
-export async function doctorReportDocument(db: Db, patientId: string, reportId: string, actor: AuditActor): Promise<{ ok: true; pdf: Buffer; filename: string } | { ok: false; code: 'not_found' | 'forbidden' }> {
+export async function doctorReportDocument(
+	db: Db,
+	patientId: string,
+	reportId: string,
+	actor: AuditActor
+): Promise<{ ok: true; pdf: Buffer; filename: string } | { ok: false; code: 'not_found' | 'forbidden' }> {
 	const found = await findDoctorReport(db, patientId, reportId, actor);
 	if (!found.ok) return found;
 	const pdf = await doctorReportPdf(found.report, found.patient, await loadClinicRegistrationForClaim(db));

@@ -20,13 +20,17 @@ describeEachDatabase('the 施術報告書 and its 交付料', (db) => {
 	async function insuredCourse() {
 		const world = await billingWorld(db());
 		const patientId = await insuredPatient(db());
-		const consent = await recordDoctorConsent(db(), patientId, { ...CONSENT_INPUT, signedOn: '2027-04-20', symptoms: '右下肢のしびれと痛み' }, world.actor, { now: at('2027-04-20') });
+		const consent = await recordDoctorConsent(db(), patientId, { ...CONSENT_INPUT, signedOn: '2027-04-20', symptoms: '右下肢のしびれと痛み' }, world.actor, {
+			now: at('2027-04-20')
+		});
 		if (!consent.ok) throw new Error(consent.code);
 		const practitioner = await insertStaff(db(), 'practitioner', { name: '佐藤 美穂' });
 		const actor: AuditActor = { type: 'staff', id: practitioner.id, ip: null, requestId: null };
 		const charge = async (day: string) => {
 			const visit = await insertVisit(db(), world, patientId, `${day}T01:00:00.000Z`);
-			const created = await createChargeForAppointment(db(), visit, { payer: 'insurance', sharePercent: '30', arts: 'combined', electro: 'on' }, world.actor, { now: CHARGE_NOW });
+			const created = await createChargeForAppointment(db(), visit, { payer: 'insurance', sharePercent: '30', arts: 'combined', electro: 'on' }, world.actor, {
+				now: CHARGE_NOW
+			});
 			if (!created.ok) throw new Error(`${day}: ${JSON.stringify(created)}`);
 			return visit;
 		};
@@ -38,7 +42,18 @@ describeEachDatabase('the 施術報告書 and its 交付料', (db) => {
 		] as const) {
 			await db()
 				.kysely.insertInto('outcome_check_in')
-				.values({ id: randomUUID(), patient_id: patientId, appointment_id: null, recorded_at: `${day}T01:30:00.000Z`, source: 'session', leg_pain: leg, back_pain: null, psfs: null, sbi: null, pgic: null })
+				.values({
+					id: randomUUID(),
+					patient_id: patientId,
+					appointment_id: null,
+					recorded_at: `${day}T01:30:00.000Z`,
+					source: 'session',
+					leg_pain: leg,
+					back_pain: null,
+					psfs: null,
+					sbi: null,
+					pgic: null
+				})
 				.execute();
 		}
 		return { world, patientId, consentId: consent.id, actor, charge };
@@ -83,10 +98,34 @@ describeEachDatabase('the 施術報告書 and its 交付料', (db) => {
 		const document = await doctorReportDocument(db(), patientId, issued.ok ? issued.id : '', actor);
 		if (!document.ok) throw new Error(document.code);
 		const text = squashed(pdfText(document.pdf));
-		for (const s of ['施術報告書', '田中一郎先生', '江戸川中央クリニック', '右下肢のしびれと痛み', '令和9年5月6日〜令和9年10月31日', 'はり・きゅう併用（2術）', '下肢痛', '初回7', '直近3', '下肢痛は軽減傾向。継続を希望。', '佐藤美穂']) expect(text).toContain(s);
+		for (const s of [
+			'施術報告書',
+			'田中一郎先生',
+			'江戸川中央クリニック',
+			'右下肢のしびれと痛み',
+			'令和9年5月6日〜令和9年10月31日',
+			'はり・きゅう併用（2術）',
+			'下肢痛',
+			'初回7',
+			'直近3',
+			'下肢痛は軽減傾向。継続を希望。',
+			'佐藤美穂'
+		])
+			expect(text).toContain(s);
 
-		const audit = await db().kysely.selectFrom('audit_log').select('action').where('patient_id', '=', patientId).where('action', 'like', 'jukyo_report.%').execute();
-		expect(audit.map((a) => a.action).sort()).toEqual(['jukyo_report.issue', 'jukyo_report.issue', 'jukyo_report.pdf', 'jukyo_report.read', 'jukyo_report.read']);
+		const audit = await db()
+			.kysely.selectFrom('audit_log')
+			.select('action')
+			.where('patient_id', '=', patientId)
+			.where('action', 'like', 'jukyo_report.%')
+			.execute();
+		expect(audit.map((a) => a.action).sort()).toEqual([
+			'jukyo_report.issue',
+			'jukyo_report.issue',
+			'jukyo_report.pdf',
+			'jukyo_report.read',
+			'jukyo_report.read'
+		]);
 	});
 
 	it('starts a new period with a 再同意, whose report brings the fee again, and fills the claim from it', async () => {
@@ -97,13 +136,32 @@ describeEachDatabase('the 施術報告書 and its 交付料', (db) => {
 		const renewal = await recordDoctorConsent(
 			db(),
 			patientId,
-			{ ...CONSENT_INPUT, kind: 'renewal', signedOn: '2027-10-25', doctorName: '田中 一郎', institution: '江戸川中央クリニック', symptoms: '右下肢のしびれ', onsetOn: '2027-03-01', examinedOn: '2027-10-25', homeVisitNeeded: 'on', homeVisitReason: '独歩困難' },
+			{
+				...CONSENT_INPUT,
+				kind: 'renewal',
+				signedOn: '2027-10-25',
+				doctorName: '田中 一郎',
+				institution: '江戸川中央クリニック',
+				symptoms: '右下肢のしびれ',
+				onsetOn: '2027-03-01',
+				examinedOn: '2027-10-25',
+				homeVisitNeeded: 'on',
+				homeVisitReason: '独歩困難'
+			},
 			world.actor,
 			{ now: at('2027-10-25') }
 		);
 		if (!renewal.ok) throw new Error(JSON.stringify(renewal));
 		// Every field of the 同意書 is kept, and the 再同意 starts its period on its day: 25th → 6 months.
-		expect(renewal.consent).toMatchObject({ kind: 'renewal', firstTreatmentOn: '2027-10-25', onsetOn: '2027-03-01', examinedOn: '2027-10-25', homeVisitNeeded: true, homeVisitReason: '独歩困難', symptoms: '右下肢のしびれ' });
+		expect(renewal.consent).toMatchObject({
+			kind: 'renewal',
+			firstTreatmentOn: '2027-10-25',
+			onsetOn: '2027-03-01',
+			examinedOn: '2027-10-25',
+			homeVisitNeeded: true,
+			homeVisitReason: '独歩困難',
+			symptoms: '右下肢のしびれ'
+		});
 		await charge('2027-11-10');
 		const november = await claimFormDocument(db(), patientId, '2027-11', 'main', world.actor);
 		expect(november!.form.blockers.filter((b) => b.code.startsWith('consent') || b.code === 'visit_outside_consent')).toEqual([]);
@@ -122,8 +180,16 @@ describeEachDatabase('the 施術報告書 and its 交付料', (db) => {
 		const { world, patientId, actor } = await insuredCourse();
 		expect(await doctorReportPage(db(), patientId, world.actor, { now: at('2027-10-12') })).toEqual({ ok: false, code: 'forbidden' });
 		expect(await issueDoctorReport(db(), patientId, {}, world.actor, { now: at('2027-10-12') })).toEqual({ ok: false, code: 'forbidden' });
-		expect(await issueDoctorReport(db(), patientId, {}, actor, { now: at('2027-10-12') })).toEqual({ ok: false, code: 'invalid', fields: { _: 'jukyoReport.error.noPeriod' } });
-		expect(await issueDoctorReport(db(), patientId, { remarks: 'あ'.repeat(2001) }, actor, { now: at('2027-10-12') })).toEqual({ ok: false, code: 'invalid', fields: { remarks: 'jukyoReport.error.remarks' } });
+		expect(await issueDoctorReport(db(), patientId, {}, actor, { now: at('2027-10-12') })).toEqual({
+			ok: false,
+			code: 'invalid',
+			fields: { _: 'jukyoReport.error.noPeriod' }
+		});
+		expect(await issueDoctorReport(db(), patientId, { remarks: 'あ'.repeat(2001) }, actor, { now: at('2027-10-12') })).toEqual({
+			ok: false,
+			code: 'invalid',
+			fields: { remarks: 'jukyoReport.error.remarks' }
+		});
 		expect(await issueDoctorReport(db(), randomUUID(), {}, actor, { now: at('2027-10-12') })).toEqual({ ok: false, code: 'not_found' });
 		const rows = await db().kysely.selectFrom('jukyo_doctor_report').select('id').where('patient_id', '=', patientId).execute();
 		expect(rows).toEqual([]);
@@ -141,9 +207,15 @@ describeEachDatabase('the 施術報告書 and its 交付料', (db) => {
 		const document = await jukyoTreatmentRecordPdf(db(), patientId, 'ja', actor, at('2027-10-20'));
 		if (!document.ok) throw new Error(document.code);
 		const text = squashed(pdfText(document.pdf));
-		for (const s of ['施術録（受領委任）', '2027-05-06', '2027-10-05', '同意：同意日2027-04-20', '田中一郎', '2027-10-31', '2027-10-12', '受領委任の施術回数']) expect(text).toContain(s);
+		for (const s of ['施術録（受領委任）', '2027-05-06', '2027-10-05', '同意：同意日2027-04-20', '田中一郎', '2027-10-31', '2027-10-12', '受領委任の施術回数'])
+			expect(text).toContain(s);
 		expect(text).not.toContain('2027-06-17');
-		const audit = await db().kysely.selectFrom('audit_log').select('action').where('patient_id', '=', patientId).where('action', '=', 'document.jukyo_treatment_record').execute();
+		const audit = await db()
+			.kysely.selectFrom('audit_log')
+			.select('action')
+			.where('patient_id', '=', patientId)
+			.where('action', '=', 'document.jukyo_treatment_record')
+			.execute();
 		expect(audit).toHaveLength(1);
 	});
 });

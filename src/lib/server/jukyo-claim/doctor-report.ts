@@ -107,7 +107,12 @@ async function runningPeriod(db: Db, patientId: string, today: string, rules: re
 }
 
 async function paidReports(db: Db, patientId: string) {
-	const rows = await db.kysely.selectFrom('jukyo_doctor_report').select(['fee_month', 'consent_id']).where('patient_id', '=', patientId).where('fee_month', 'is not', null).execute();
+	const rows = await db.kysely
+		.selectFrom('jukyo_doctor_report')
+		.select(['fee_month', 'consent_id'])
+		.where('patient_id', '=', patientId)
+		.where('fee_month', 'is not', null)
+		.execute();
 	return rows.map((r) => ({ month: r.fee_month!, consentId: r.consent_id }));
 }
 
@@ -192,7 +197,11 @@ async function reportContent(
 		frequency: visitsPerMonth(dates, period.startsOn.slice(0, 7), today.slice(0, 7)),
 		course: MEASURE_KEYS.map((measure) => {
 			const m = progress.measures[measure];
-			return { measure, baseline: m.baseline && { value: m.baseline.value, at: m.baseline.at }, latest: m.latest && { value: m.latest.value, at: m.latest.at } };
+			return {
+				measure,
+				baseline: m.baseline && { value: m.baseline.value, at: m.baseline.at },
+				latest: m.latest && { value: m.latest.value, at: m.latest.at }
+			};
 		}),
 		practitionerName
 	};
@@ -243,12 +252,26 @@ export async function doctorReportPage(db: Db, patientId: string, actor: AuditAc
 			draft = await reportContent(tx, patientId, running.consent, running.period, today, now, clinic.timeZone, await staffName(tx, actor.id!));
 		}
 		await recordAudit(tx, actor, { action: 'jukyo_report.read', entityType: 'patient', entityId: patientId, patientId, detail: { reports: reports.length } });
-		return { ok: true, today, period: running?.period ?? null, offered: running ? reportOffered(running.period, today) : false, decision, draft, reports } as const;
+		return {
+			ok: true,
+			today,
+			period: running?.period ?? null,
+			offered: running ? reportOffered(running.period, today) : false,
+			decision,
+			draft,
+			reports
+		} as const;
 	});
 }
 
 /** Issues the report today: inserted (never changed), audited, with the 交付料 when the rule gives it. */
-export async function issueDoctorReport(db: Db, patientId: string, input: Record<string, unknown>, actor: AuditActor, options: { now?: Date } = {}): Promise<IssueDoctorReportResult> {
+export async function issueDoctorReport(
+	db: Db,
+	patientId: string,
+	input: Record<string, unknown>,
+	actor: AuditActor,
+	options: { now?: Date } = {}
+): Promise<IssueDoctorReportResult> {
 	if (!(await clinicalRole(db, actor))) return { ok: false, code: 'forbidden' };
 	const parsed = ZIssueDoctorReportSchema.safeParse(input);
 	if (!parsed.success) return { ok: false, code: 'invalid', fields: { remarks: 'jukyoReport.error.remarks' } };
@@ -266,7 +289,17 @@ export async function issueDoctorReport(db: Db, patientId: string, input: Record
 		const feeMonth = decision.feeApplies ? today.slice(0, 7) : null;
 		await tx.kysely
 			.insertInto('jukyo_doctor_report')
-			.values({ id, patient_id: patientId, consent_id: running.period.consentId, issued_on: today, fee_month: feeMonth, content: JSON.stringify(content), remarks: parsed.data.remarks, issued_by: actor.id!, created_at: now.toISOString() })
+			.values({
+				id,
+				patient_id: patientId,
+				consent_id: running.period.consentId,
+				issued_on: today,
+				fee_month: feeMonth,
+				content: JSON.stringify(content),
+				remarks: parsed.data.remarks,
+				issued_by: actor.id!,
+				created_at: now.toISOString()
+			})
 			.execute();
 		await recordAudit(tx, actor, {
 			action: 'jukyo_report.issue',
@@ -280,9 +313,21 @@ export async function issueDoctorReport(db: Db, patientId: string, input: Record
 }
 
 /** One issued report, for its PDF; null when the patient or the report is unknown. Audited. */
-export async function findDoctorReport(db: Db, patientId: string, reportId: string, actor: AuditActor): Promise<{ ok: true; report: DoctorReportView; patient: { name: string; kana: string; birthDate: string | null } } | { ok: false; code: 'not_found' | 'forbidden' }> {
+export async function findDoctorReport(
+	db: Db,
+	patientId: string,
+	reportId: string,
+	actor: AuditActor
+): Promise<
+	{ ok: true; report: DoctorReportView; patient: { name: string; kana: string; birthDate: string | null } } | { ok: false; code: 'not_found' | 'forbidden' }
+> {
 	if (!(await clinicalRole(db, actor))) return { ok: false, code: 'forbidden' };
-	const patient = await db.kysely.selectFrom('patient').select(['family_name', 'given_name', 'family_name_kana', 'given_name_kana', 'date_of_birth']).where('id', '=', patientId).where('merged_into_id', 'is', null).executeTakeFirst();
+	const patient = await db.kysely
+		.selectFrom('patient')
+		.select(['family_name', 'given_name', 'family_name_kana', 'given_name_kana', 'date_of_birth'])
+		.where('id', '=', patientId)
+		.where('merged_into_id', 'is', null)
+		.executeTakeFirst();
 	if (!patient) return { ok: false, code: 'not_found' };
 	const report = (await listReports(db, patientId)).find((r) => r.id === reportId);
 	if (!report) return { ok: false, code: 'not_found' };
@@ -290,7 +335,11 @@ export async function findDoctorReport(db: Db, patientId: string, reportId: stri
 	return {
 		ok: true,
 		report,
-		patient: { name: `${patient.family_name} ${patient.given_name}`.trim(), kana: `${patient.family_name_kana} ${patient.given_name_kana}`.trim(), birthDate: patient.date_of_birth }
+		patient: {
+			name: `${patient.family_name} ${patient.given_name}`.trim(),
+			kana: `${patient.family_name_kana} ${patient.given_name_kana}`.trim(),
+			birthDate: patient.date_of_birth
+		}
 	};
 }
 
@@ -299,7 +348,14 @@ export async function findDoctorReport(db: Db, patientId: string, reportId: stri
  * without one), and the month of the previous 交付料 for 「前回支給」. For claim-records.ts.
  */
 export async function reportFeeOfMonth(db: Db, patientId: string, month: string): Promise<{ issuedOn: string | null; previousMonth: string | null }> {
-	const rows = await db.kysely.selectFrom('jukyo_doctor_report').select(['issued_on', 'fee_month']).where('patient_id', '=', patientId).where('fee_month', 'is not', null).where('fee_month', '<=', month).orderBy('fee_month', 'desc').execute();
+	const rows = await db.kysely
+		.selectFrom('jukyo_doctor_report')
+		.select(['issued_on', 'fee_month'])
+		.where('patient_id', '=', patientId)
+		.where('fee_month', 'is not', null)
+		.where('fee_month', '<=', month)
+		.orderBy('fee_month', 'desc')
+		.execute();
 	const inMonth = rows.find((r) => r.fee_month === month);
 	const previous = rows.find((r) => r.fee_month! < month);
 	return { issuedOn: inMonth?.issued_on ?? null, previousMonth: previous?.fee_month ?? null };

@@ -61,15 +61,31 @@ describeEachDatabase('dated 療養費 fees', (db) => {
 		await ensureClinic(db());
 		const reception = await insertStaff(db(), 'reception');
 		const owner = await insertStaff(db(), 'owner');
-		expect(await addJukyoFeeVersion(db(), { effectiveFrom: '2027-06-01', source: 'x', ...WHOLE }, staffActor(reception.id), { now: NOW })).toEqual({ ok: false, code: 'forbidden' });
-		expect(await addJukyoFeeVersion(db(), { effectiveFrom: '2024-10-01', source: 'x', ...WHOLE }, staffActor(owner.id), { now: NOW })).toEqual({ ok: false, code: 'invalid', fields: { effectiveFrom: 'jukyoClaim.fees.error.taken' } });
-		const partial = await addJukyoFeeVersion(db(), { effectiveFrom: '2027-06-01', source: 'x', ...WHOLE, item_special_area: '', item_report: 'abc' }, staffActor(owner.id), { now: NOW });
+		expect(await addJukyoFeeVersion(db(), { effectiveFrom: '2027-06-01', source: 'x', ...WHOLE }, staffActor(reception.id), { now: NOW })).toEqual({
+			ok: false,
+			code: 'forbidden'
+		});
+		expect(await addJukyoFeeVersion(db(), { effectiveFrom: '2024-10-01', source: 'x', ...WHOLE }, staffActor(owner.id), { now: NOW })).toEqual({
+			ok: false,
+			code: 'invalid',
+			fields: { effectiveFrom: 'jukyoClaim.fees.error.taken' }
+		});
+		const partial = await addJukyoFeeVersion(
+			db(),
+			{ effectiveFrom: '2027-06-01', source: 'x', ...WHOLE, item_special_area: '', item_report: 'abc' },
+			staffActor(owner.id),
+			{ now: NOW }
+		);
 		expect(partial).toEqual({ ok: false, code: 'invalid', fields: { item_report: 'jukyoClaim.fees.error.amount' } });
-		const noSpecial = await addJukyoFeeVersion(db(), { effectiveFrom: '2027-06-01', source: 'x', ...WHOLE, item_special_area: '' }, staffActor(owner.id), { now: NOW });
+		const noSpecial = await addJukyoFeeVersion(db(), { effectiveFrom: '2027-06-01', source: 'x', ...WHOLE, item_special_area: '' }, staffActor(owner.id), {
+			now: NOW
+		});
 		expect(noSpecial).toEqual({ ok: false, code: 'invalid', fields: { item_special_area: 'jukyoClaim.fees.error.home_visit_incomplete' } });
-		expect(await addJukyoFeeVersion(db(), { effectiveFrom: '2027-02-30', source: 'x', ...WHOLE }, staffActor(owner.id), { now: NOW })).toMatchObject({ ok: false, fields: { effectiveFrom: 'jukyoClaim.fees.error.date' } });
+		expect(await addJukyoFeeVersion(db(), { effectiveFrom: '2027-02-30', source: 'x', ...WHOLE }, staffActor(owner.id), { now: NOW })).toMatchObject({
+			ok: false,
+			fields: { effectiveFrom: 'jukyoClaim.fees.error.date' }
+		});
 		const versions = await db().kysely.selectFrom('jukyo_fee_version').select('effective_from').where('effective_from', '=', '2027-06-01').execute();
 		expect(versions).toEqual([]);
 	});
 });
-

@@ -41,7 +41,14 @@ export async function loadJukyoConsentRules(db: Db): Promise<ConsentValidityRule
 
 const amount = z.preprocess(
 	(v) => (typeof v === 'string' ? v.normalize('NFKC').replaceAll(',', '').trim() : v),
-	z.union([z.literal('').transform(() => null), z.coerce.number('jukyoClaim.fees.error.amount').int('jukyoClaim.fees.error.amount').min(0, 'jukyoClaim.fees.error.amount').max(1_000_000, 'jukyoClaim.fees.error.amount')])
+	z.union([
+		z.literal('').transform(() => null),
+		z.coerce
+			.number('jukyoClaim.fees.error.amount')
+			.int('jukyoClaim.fees.error.amount')
+			.min(0, 'jukyoClaim.fees.error.amount')
+			.max(1_000_000, 'jukyoClaim.fees.error.amount')
+	])
 );
 
 /** The owner's form: a start day, a source, and one field per item code (`item_<code>`, blank: none). */
@@ -54,12 +61,15 @@ export const ZAddJukyoFeeVersionSchema = z.object({
 export type TAddJukyoFeeVersion = z.infer<typeof ZAddJukyoFeeVersionSchema>;
 
 export type AddFeeVersionResult =
-	| { ok: true; id: string; schedule: JukyoFeeSchedule }
-	| { ok: false; code: 'invalid'; fields: Record<string, string> }
-	| { ok: false; code: 'forbidden' };
+	{ ok: true; id: string; schedule: JukyoFeeSchedule } | { ok: false; code: 'invalid'; fields: Record<string, string> } | { ok: false; code: 'forbidden' };
 
 /** Adds a fee version (never changes one); refused for anyone but an owner, and for an incomplete set. */
-export async function addJukyoFeeVersion(db: Db, input: Record<string, unknown>, actor: AuditActor, options: { now?: Date } = {}): Promise<AddFeeVersionResult> {
+export async function addJukyoFeeVersion(
+	db: Db,
+	input: Record<string, unknown>,
+	actor: AuditActor,
+	options: { now?: Date } = {}
+): Promise<AddFeeVersionResult> {
 	if (actor.type !== 'staff' || !actor.id) return { ok: false, code: 'forbidden' };
 	const staffId = actor.id;
 	const parsed = ZAddJukyoFeeVersionSchema.safeParse(input);
@@ -91,13 +101,25 @@ export async function addJukyoFeeVersion(db: Db, input: Record<string, unknown>,
 		const id = randomUUID();
 		await tx.kysely
 			.insertInto('jukyo_fee_version')
-			.values({ id, effective_from: data.effectiveFrom, share_rounding: data.shareRounding, source: data.source, created_at: now.toISOString(), created_by: staffId })
+			.values({
+				id,
+				effective_from: data.effectiveFrom,
+				share_rounding: data.shareRounding,
+				source: data.source,
+				created_at: now.toISOString(),
+				created_by: staffId
+			})
 			.execute();
 		await tx.kysely
 			.insertInto('jukyo_fee_item')
 			.values(items.map((i) => ({ version_id: id, code: i.code, amount_jpy: i.amountJpy })))
 			.execute();
-		await recordAudit(tx, actor, { action: 'jukyo_fee_version.add', entityType: 'jukyo_fee_version', entityId: id, detail: { effectiveFrom: data.effectiveFrom, items: items.length } });
+		await recordAudit(tx, actor, {
+			action: 'jukyo_fee_version.add',
+			entityType: 'jukyo_fee_version',
+			entityId: id,
+			detail: { effectiveFrom: data.effectiveFrom, items: items.length }
+		});
 		const schedule = scheduleFromVersion({ effectiveFrom: data.effectiveFrom, shareRounding: data.shareRounding, source: data.source, items });
 		return { ok: true, id, schedule } as const;
 	});

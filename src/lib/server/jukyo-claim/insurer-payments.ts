@@ -18,13 +18,20 @@ import { DESK_ROLES } from './claim-workflow';
 
 const yen = z.preprocess(
 	(v) => (typeof v === 'string' ? v.normalize('NFKC').replaceAll(',', '').trim() : v),
-	z.coerce.number('claimStatus.payment.error.amount').int('claimStatus.payment.error.amount').min(0, 'claimStatus.payment.error.amount').max(100_000_000, 'claimStatus.payment.error.amount')
+	z.coerce
+		.number('claimStatus.payment.error.amount')
+		.int('claimStatus.payment.error.amount')
+		.min(0, 'claimStatus.payment.error.amount')
+		.max(100_000_000, 'claimStatus.payment.error.amount')
 );
 
 export const ZInsurerPaymentSchema = z.object({
 	receivedOn: z.string('claimStatus.error.date').refine(isCalendarDate, 'claimStatus.error.date'),
 	amountJpy: yen,
-	destination: z.string('claimStatus.payment.error.destination').min(1, 'claimStatus.payment.error.destination').max(100, 'claimStatus.payment.error.destination'),
+	destination: z
+		.string('claimStatus.payment.error.destination')
+		.min(1, 'claimStatus.payment.error.destination')
+		.max(100, 'claimStatus.payment.error.destination'),
 	note: z.string().trim().max(500, 'claimStatus.error.tooLong').default(''),
 	confirm: z.literal('on', 'claimStatus.error.confirm'),
 	claim: z.array(z.uuid('claimStatus.payment.error.claims')).min(1, 'claimStatus.payment.error.claims').max(500, 'claimStatus.payment.error.claims')
@@ -37,7 +44,12 @@ export type RecordPaymentResult =
 	| { ok: false; code: 'problems'; problems: PaymentProblem[] }
 	| { ok: false; code: 'refused'; claimId: string; reason: ClaimTransitionRefusal };
 
-export async function recordInsurerPayment(db: Db, input: Record<string, unknown>, actor: AuditActor, options: { now?: Date } = {}): Promise<RecordPaymentResult> {
+export async function recordInsurerPayment(
+	db: Db,
+	input: Record<string, unknown>,
+	actor: AuditActor,
+	options: { now?: Date } = {}
+): Promise<RecordPaymentResult> {
 	if (actor.type !== 'staff' || !actor.id) return { ok: false, code: 'forbidden' };
 	const staffId = actor.id;
 	const claims = typeof input.claim === 'string' ? [input.claim] : Array.isArray(input.claim) ? input.claim : [];
@@ -45,7 +57,8 @@ export async function recordInsurerPayment(db: Db, input: Record<string, unknown
 	const parts = claims.map((id) => ({ id: String(id), amount: yen.safeParse(input[`amount_${String(id)}`]) }));
 	if (!parsed.success || parts.some((p) => !p.amount.success)) {
 		const fields: Record<string, string> = {};
-		for (const issue of parsed.error?.issues ?? []) fields[String(issue.path[0] ?? '_')] ??= issue.message.startsWith('claimStatus.') ? issue.message : 'claimStatus.error.invalid';
+		for (const issue of parsed.error?.issues ?? [])
+			fields[String(issue.path[0] ?? '_')] ??= issue.message.startsWith('claimStatus.') ? issue.message : 'claimStatus.error.invalid';
 		for (const p of parts) if (!p.amount.success) fields[`amount_${p.id}`] ??= 'claimStatus.payment.error.amount';
 		return { ok: false, code: 'invalid', fields };
 	}
@@ -56,34 +69,90 @@ export async function recordInsurerPayment(db: Db, input: Record<string, unknown
 	return withTransaction(db, async (tx): Promise<RecordPaymentResult> => {
 		const staff = await tx.kysely.selectFrom('staff').select('role').where('id', '=', staffId).executeTakeFirst();
 		if (!staff || !DESK_ROLES.includes(staff.role)) return { ok: false, code: 'forbidden' };
-		const versions = await tx.kysely.selectFrom('jukyo_claim_version').select(['id', 'patient_id', 'month', 'kind', 'version', 'destination', 'claim_jpy']).where('id', 'in', data.claim).execute();
-		const events = versions.length === 0 ? [] : await tx.kysely.selectFrom('jukyo_claim_event').select(['claim_version_id', 'event', 'on_date', 'seq']).where('claim_version_id', 'in', data.claim).orderBy('seq').execute();
+		const versions = await tx.kysely
+			.selectFrom('jukyo_claim_version')
+			.select(['id', 'patient_id', 'month', 'kind', 'version', 'destination', 'claim_jpy'])
+			.where('id', 'in', data.claim)
+			.execute();
+		const events =
+			versions.length === 0
+				? []
+				: await tx.kysely
+						.selectFrom('jukyo_claim_event')
+						.select(['claim_version_id', 'event', 'on_date', 'seq'])
+						.where('claim_version_id', 'in', data.claim)
+						.orderBy('seq')
+						.execute();
 		const facts = [];
 		for (const id of data.claim) {
 			const v = versions.find((x) => x.id === id);
 			if (!v) return { ok: false, code: 'invalid', fields: { claim: 'claimStatus.payment.error.claims' } };
 			// Only the newest version of a 申請書 can be paid: an older one was returned and replaced.
-			const newer = await tx.kysely.selectFrom('jukyo_claim_version').select('id').where('patient_id', '=', v.patient_id).where('month', '=', v.month).where('kind', '=', v.kind).where('version', '>', v.version).executeTakeFirst();
+			const newer = await tx.kysely
+				.selectFrom('jukyo_claim_version')
+				.select('id')
+				.where('patient_id', '=', v.patient_id)
+				.where('month', '=', v.month)
+				.where('kind', '=', v.kind)
+				.where('version', '>', v.version)
+				.executeTakeFirst();
 			const own = events.filter((e) => e.claim_version_id === id);
 			const status = newer ? 'returned' : claimStatusOf({ events: own.map((e) => e.event as ClaimEventKind) });
-			const transition = claimTransition(status, { type: 'pay', on: data.receivedOn }, { month: v.month, today, blockers: 0, changedSinceReady: false, submittedOn: own.findLast((e) => e.event === 'submitted')?.on_date ?? null });
+			const transition = claimTransition(
+				status,
+				{ type: 'pay', on: data.receivedOn },
+				{ month: v.month, today, blockers: 0, changedSinceReady: false, submittedOn: own.findLast((e) => e.event === 'submitted')?.on_date ?? null }
+			);
 			if (!transition.ok) return { ok: false, code: 'refused', claimId: id, reason: transition.code };
-			facts.push({ version: v, seq: own.length + 1, claim: { id, destination: v.destination, claimJpy: Number(v.claim_jpy), status }, amountJpy: parts.find((p) => p.id === id)!.amount.data! });
+			facts.push({
+				version: v,
+				seq: own.length + 1,
+				claim: { id, destination: v.destination, claimJpy: Number(v.claim_jpy), status },
+				amountJpy: parts.find((p) => p.id === id)!.amount.data!
+			});
 		}
 		const problems = paymentProblems({ amountJpy: data.amountJpy, destination: data.destination }, facts);
 		if (problems.length > 0) return { ok: false, code: 'problems', problems };
 		const paymentId = randomUUID();
 		const at = now.toISOString();
-		await tx.kysely.insertInto('jukyo_insurer_payment').values({ id: paymentId, received_on: data.receivedOn, amount_jpy: data.amountJpy, destination: data.destination, note: data.note, created_at: at, created_by: staffId }).execute();
+		await tx.kysely
+			.insertInto('jukyo_insurer_payment')
+			.values({
+				id: paymentId,
+				received_on: data.receivedOn,
+				amount_jpy: data.amountJpy,
+				destination: data.destination,
+				note: data.note,
+				created_at: at,
+				created_by: staffId
+			})
+			.execute();
 		await tx.kysely
 			.insertInto('jukyo_payment_claim')
 			.values(facts.map((f) => ({ payment_id: paymentId, claim_version_id: f.claim.id, amount_jpy: f.amountJpy })))
 			.execute();
 		await tx.kysely
 			.insertInto('jukyo_claim_event')
-			.values(facts.map((f) => ({ id: randomUUID(), claim_version_id: f.claim.id, seq: f.seq, event: 'paid' as const, on_date: data.receivedOn, reason: '', payment_id: paymentId, created_at: at, created_by: staffId })))
+			.values(
+				facts.map((f) => ({
+					id: randomUUID(),
+					claim_version_id: f.claim.id,
+					seq: f.seq,
+					event: 'paid' as const,
+					on_date: data.receivedOn,
+					reason: '',
+					payment_id: paymentId,
+					created_at: at,
+					created_by: staffId
+				}))
+			)
 			.execute();
-		await recordAudit(tx, actor, { action: 'jukyo_insurer_payment.record', entityType: 'jukyo_insurer_payment', entityId: paymentId, detail: { destination: data.destination, amountJpy: data.amountJpy, claims: facts.map((f) => f.claim.id) } });
+		await recordAudit(tx, actor, {
+			action: 'jukyo_insurer_payment.record',
+			entityType: 'jukyo_insurer_payment',
+			entityId: paymentId,
+			detail: { destination: data.destination, amountJpy: data.amountJpy, claims: facts.map((f) => f.claim.id) }
+		});
 		return { ok: true, id: paymentId };
 	});
 }
@@ -109,7 +178,14 @@ export async function paymentsOfMonth(db: Db, month: string): Promise<InsurerPay
 		.execute();
 	const byId = new Map<string, InsurerPaymentView>();
 	for (const r of rows) {
-		const view = byId.get(r.id) ?? { id: r.id, receivedOn: r.received_on, amountJpy: Number(r.amount_jpy), destination: r.destination, note: r.note, claims: 0 };
+		const view = byId.get(r.id) ?? {
+			id: r.id,
+			receivedOn: r.received_on,
+			amountJpy: Number(r.amount_jpy),
+			destination: r.destination,
+			note: r.note,
+			claims: 0
+		};
 		view.claims += 1;
 		byId.set(r.id, view);
 	}

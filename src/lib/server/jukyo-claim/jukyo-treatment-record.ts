@@ -76,7 +76,13 @@ function contentText(ctx: DocumentContext, session: RecordSession): string {
 }
 
 /** The 受領委任 施術録 of one patient as a PDF; null for an unknown or merged patient. Owner and practitioners only; audited. */
-export async function jukyoTreatmentRecordPdf(db: Db, patientId: string, locale: Locale, actor: AuditActor, now = db.clock.now()): Promise<{ ok: true; pdf: Buffer; filename: string } | { ok: false; code: 'not_found' | 'forbidden' }> {
+export async function jukyoTreatmentRecordPdf(
+	db: Db,
+	patientId: string,
+	locale: Locale,
+	actor: AuditActor,
+	now = db.clock.now()
+): Promise<{ ok: true; pdf: Buffer; filename: string } | { ok: false; code: 'not_found' | 'forbidden' }> {
 	if (!(await clinicalRole(db, actor))) return { ok: false, code: 'forbidden' };
 	const patient = await findDocumentPatient(db, patientId);
 	if (!patient) return { ok: false, code: 'not_found' };
@@ -90,7 +96,13 @@ export async function jukyoTreatmentRecordPdf(db: Db, patientId: string, locale:
 		db.kysely.selectFrom('jukyo_doctor_report').select(['issued_on', 'fee_month']).where('patient_id', '=', patientId).orderBy('issued_on').execute(),
 		loadJukyoConsentRules(db)
 	]);
-	await recordAudit(db, actor, { action: 'document.jukyo_treatment_record', entityType: 'patient', entityId: patientId, patientId, detail: { visits: visits.length } });
+	await recordAudit(db, actor, {
+		action: 'document.jukyo_treatment_record',
+		entityType: 'patient',
+		entityId: patientId,
+		patientId,
+		detail: { visits: visits.length }
+	});
 
 	const sessionByAppointment = new Map<string, RecordSession>();
 	const appointmentOf = new Map(sessionRows.map((s) => [s.id, s.appointment_id]));
@@ -100,7 +112,12 @@ export async function jukyoTreatmentRecordPdf(db: Db, patientId: string, locale:
 	}
 	const title = t('jukyoReport.records.title');
 	const card = patient.insurance;
-	const cardText = [card.insurerNumber && `${t('patients.insurerNumber')} ${card.insurerNumber}`, card.symbol && `${t('patients.insuranceSymbol')} ${card.symbol}`, card.number && `${t('patients.insuranceNumber')} ${card.number}`, card.branch && `${t('patients.insuranceBranch')} ${card.branch}`]
+	const cardText = [
+		card.insurerNumber && `${t('patients.insurerNumber')} ${card.insurerNumber}`,
+		card.symbol && `${t('patients.insuranceSymbol')} ${card.symbol}`,
+		card.number && `${t('patients.insuranceNumber')} ${card.number}`,
+		card.branch && `${t('patients.insuranceBranch')} ${card.branch}`
+	]
 		.filter(Boolean)
 		.join('\n');
 	const consentLines = consents.map((c) => {
@@ -116,12 +133,22 @@ export async function jukyoTreatmentRecordPdf(db: Db, patientId: string, locale:
 	});
 	const blocks: PdfBlock[] = [
 		{ kind: 'title', text: title },
-		{ kind: 'fields', rows: [[t('documents.clinic'), ctx.letterhead], ...patientIdentityRows(patient, locale), ...(cardText ? [[t('patients.insurance'), cardText] as const] : [])] },
+		{
+			kind: 'fields',
+			rows: [
+				[t('documents.clinic'), ctx.letterhead],
+				...patientIdentityRows(patient, locale),
+				...(cardText ? [[t('patients.insurance'), cardText] as const] : [])
+			]
+		},
 		{
 			kind: 'fields',
 			rows: [
 				[t('jukyoReport.records.consents'), consentLines.join('\n') || '—'],
-				[t('jukyoReport.records.reports'), reports.map((r) => `${r.issued_on}${r.fee_month ? `（${t('jukyoReport.feeYes', { month: r.fee_month })}）` : ''}`).join('\n') || '—'],
+				[
+					t('jukyoReport.records.reports'),
+					reports.map((r) => `${r.issued_on}${r.fee_month ? `（${t('jukyoReport.feeYes', { month: r.fee_month })}）` : ''}`).join('\n') || '—'
+				],
 				[t('jukyoReport.records.visits'), t('documents.records.count', { count: visits.length })],
 				[t('documents.issued'), ctx.dateTime(now.toISOString())]
 			]
@@ -144,7 +171,10 @@ export async function jukyoTreatmentRecordPdf(db: Db, patientId: string, locale:
 					: ([[t('jukyoReport.records.content'), t('jukyoReport.records.noSession')]] as const)),
 				[
 					t('jukyoReport.records.fees'),
-					[...visit.lines.map((l) => `${l.name} × ${l.quantity}  ${formatNumber(l.amountJpy, 'ja')}円`), t('jukyoReport.records.feeTotal', { total: formatNumber(visit.totalJpy, 'ja'), share: formatNumber(visit.shareJpy, 'ja') })].join('\n')
+					[
+						...visit.lines.map((l) => `${l.name} × ${l.quantity}  ${formatNumber(l.amountJpy, 'ja')}円`),
+						t('jukyoReport.records.feeTotal', { total: formatNumber(visit.totalJpy, 'ja'), share: formatNumber(visit.shareJpy, 'ja') })
+					].join('\n')
 				]
 			]
 		});

@@ -27,7 +27,13 @@ function nextMonthStart(month: string): string {
 }
 
 export async function loadMonthConfirmations(db: Db, patientId: string, month: string): Promise<MonthConfirmationRow[]> {
-	const rows = await db.kysely.selectFrom('jukyo_month_confirmation').selectAll().where('patient_id', '=', patientId).where('month', '=', month).orderBy('created_at', 'desc').execute();
+	const rows = await db.kysely
+		.selectFrom('jukyo_month_confirmation')
+		.selectAll()
+		.where('patient_id', '=', patientId)
+		.where('month', '=', month)
+		.orderBy('created_at', 'desc')
+		.execute();
 	return rows.map((r) => ({
 		id: r.id,
 		confirmedDates: JSON.parse(r.confirmed_dates) as string[],
@@ -89,7 +95,10 @@ const text = (max: number) => z.string().trim().max(max, 'claimStatus.confirm.er
 export const ZMonthConfirmationSchema = z
 	.object({
 		month: ZMonth,
-		date: z.array(z.string().refine(isCalendarDate, 'claimStatus.confirm.error.dates')).min(1, 'claimStatus.confirm.error.dates').max(31, 'claimStatus.confirm.error.dates'),
+		date: z
+			.array(z.string().refine(isCalendarDate, 'claimStatus.confirm.error.dates'))
+			.min(1, 'claimStatus.confirm.error.dates')
+			.max(31, 'claimStatus.confirm.error.dates'),
 		agree: z.literal('on', 'claimStatus.confirm.error.agree'),
 		signerKind: z.enum(['patient', 'proxy'], 'claimStatus.confirm.error.signerKind'),
 		signerName: text(100).pipe(z.string().min(1, 'claimStatus.confirm.error.signerName')),
@@ -98,9 +107,12 @@ export const ZMonthConfirmationSchema = z
 		signaturePath: z.string().default('')
 	})
 	.superRefine((v, ctx) => {
-		if (v.signerKind === 'proxy' && v.proxyRelation === '') ctx.addIssue({ code: 'custom', path: ['proxyRelation'], message: 'claimStatus.confirm.error.proxyRelation' });
-		if (v.signerKind === 'proxy' && v.proxyReason === '') ctx.addIssue({ code: 'custom', path: ['proxyReason'], message: 'claimStatus.confirm.error.proxyReason' });
-		if (v.signaturePath !== '' && !isSignaturePath(v.signaturePath)) ctx.addIssue({ code: 'custom', path: ['signaturePath'], message: 'claimStatus.confirm.error.signature' });
+		if (v.signerKind === 'proxy' && v.proxyRelation === '')
+			ctx.addIssue({ code: 'custom', path: ['proxyRelation'], message: 'claimStatus.confirm.error.proxyRelation' });
+		if (v.signerKind === 'proxy' && v.proxyReason === '')
+			ctx.addIssue({ code: 'custom', path: ['proxyReason'], message: 'claimStatus.confirm.error.proxyReason' });
+		if (v.signaturePath !== '' && !isSignaturePath(v.signaturePath))
+			ctx.addIssue({ code: 'custom', path: ['signaturePath'], message: 'claimStatus.confirm.error.signature' });
 	});
 
 export type RecordConfirmationResult =
@@ -112,13 +124,21 @@ export type RecordConfirmationResult =
 const DESK_ROLES = ['owner', 'reception'];
 
 /** Records the month's confirmation; refused when the dates shown are no longer the month's visit days (a visit was added or voided meanwhile). */
-export async function recordMonthConfirmation(db: Db, patientId: string, input: Record<string, unknown>, actor: AuditActor, options: { now?: Date } = {}): Promise<RecordConfirmationResult> {
+export async function recordMonthConfirmation(
+	db: Db,
+	patientId: string,
+	input: Record<string, unknown>,
+	actor: AuditActor,
+	options: { now?: Date } = {}
+): Promise<RecordConfirmationResult> {
 	if (actor.type !== 'staff' || !actor.id) return { ok: false, code: 'forbidden' };
 	const staffId = actor.id;
 	const parsed = ZMonthConfirmationSchema.safeParse({ ...input, date: typeof input.date === 'string' ? [input.date] : input.date });
 	if (!parsed.success) {
 		const fields: Record<string, string> = {};
-		for (const issue of parsed.error.issues) fields[String(issue.path[0] ?? '_')] ??= issue.message.startsWith('claimStatus.') || issue.message.startsWith('jukyoClaim.') ? issue.message : 'claimStatus.confirm.error.invalid';
+		for (const issue of parsed.error.issues)
+			fields[String(issue.path[0] ?? '_')] ??=
+				issue.message.startsWith('claimStatus.') || issue.message.startsWith('jukyoClaim.') ? issue.message : 'claimStatus.confirm.error.invalid';
 		return { ok: false, code: 'invalid', fields };
 	}
 	const data = parsed.data;
@@ -152,7 +172,13 @@ export async function recordMonthConfirmation(db: Db, patientId: string, input: 
 				created_at: now.toISOString()
 			})
 			.execute();
-		await recordAudit(tx, actor, { action: 'jukyo_month_confirmation.sign', entityType: 'jukyo_month_confirmation', entityId: id, patientId, detail: { month: data.month, days: dates.length, signerKind: data.signerKind, signature: data.signaturePath === '' ? 'typed' : 'drawn' } });
+		await recordAudit(tx, actor, {
+			action: 'jukyo_month_confirmation.sign',
+			entityType: 'jukyo_month_confirmation',
+			entityId: id,
+			patientId,
+			detail: { month: data.month, days: dates.length, signerKind: data.signerKind, signature: data.signaturePath === '' ? 'typed' : 'drawn' }
+		});
 		return { ok: true, id } as const;
 	});
 }
@@ -168,10 +194,28 @@ export interface ConfirmationView {
 
 /** The confirmation page's data (audited: it shows a patient's visit days and signatures); null for an unknown patient. */
 export async function monthConfirmationView(db: Db, patientId: string, month: string, actor: AuditActor): Promise<ConfirmationView | null> {
-	const patient = await db.kysely.selectFrom('patient').select(['family_name', 'given_name']).where('id', '=', patientId).where('merged_into_id', 'is', null).executeTakeFirst();
+	const patient = await db.kysely
+		.selectFrom('patient')
+		.select(['family_name', 'given_name'])
+		.where('id', '=', patientId)
+		.where('merged_into_id', 'is', null)
+		.executeTakeFirst();
 	if (!patient) return null;
 	const [dates, history] = await Promise.all([insuredVisitDates(db, patientId, month), loadMonthConfirmations(db, patientId, month)]);
 	const state = monthConfirmationState(history, dates);
-	await recordAudit(db, actor, { action: 'jukyo_month_confirmation.view', entityType: 'jukyo_month_confirmation', entityId: month, patientId, detail: { state: state.state } });
-	return { patientName: `${patient.family_name} ${patient.given_name}`.trim(), month, dates, state: state.state, added: state.state === 'changed' ? state.added : [], history };
+	await recordAudit(db, actor, {
+		action: 'jukyo_month_confirmation.view',
+		entityType: 'jukyo_month_confirmation',
+		entityId: month,
+		patientId,
+		detail: { state: state.state }
+	});
+	return {
+		patientName: `${patient.family_name} ${patient.given_name}`.trim(),
+		month,
+		dates,
+		state: state.state,
+		added: state.state === 'changed' ? state.added : [],
+		history
+	};
 }

@@ -12,7 +12,11 @@ describeEachDatabase('the 総括票 of a month', (db) => {
 	it('sums the month’s 申請書 per 提出先, and prints (I) and (II), audited', async () => {
 		const world = await billingWorld(db());
 		const month = '2028-03';
-		for (const [insurer, visits] of [['138016', 2], ['39131015', 1], ['06130012', 3]] as const) {
+		for (const [insurer, visits] of [
+			['138016', 2],
+			['39131015', 1],
+			['06130012', 3]
+		] as const) {
 			const patientId = await insuredPatient(db(), { insurerNumber: insurer });
 			const consent = await recordDoctorConsent(db(), patientId, { ...CONSENT_INPUT, signedOn: '2028-02-20' }, world.actor, { now: NOW });
 			if (!consent.ok) throw new Error(consent.code);
@@ -33,9 +37,21 @@ describeEachDatabase('the 総括票 of a month', (db) => {
 		]);
 		expect(sheets.reduce((sum, s) => sum + s.claimJpy, 0)).toBe(forms.reduce((sum, f) => sum + f.fees.claimJpy, 0));
 		const kokuhoren = sheets[1]!;
-		expect(kokuhoren.claimJpy).toBe(forms.filter((f) => ['138016', '39131015'].includes(f.header.insurerNumber ?? '')).reduce((sum, f) => sum + f.fees.claimJpy, 0));
+		expect(kokuhoren.claimJpy).toBe(
+			forms.filter((f) => ['138016', '39131015'].includes(f.header.insurerNumber ?? '')).reduce((sum, f) => sum + f.fees.claimJpy, 0)
+		);
 		const text = squashed(pdfText(pdf));
-		for (const s of ['総括票（I）（様式第8号）', '総括票（II）（様式第9号）', '国民健康保険団体連合会', '令和10年3月分', '138016', '39131015', '06130012', `${kokuhoren.claimJpy.toLocaleString('ja-JP')}円`]) expect(text).toContain(s);
+		for (const s of [
+			'総括票（I）（様式第8号）',
+			'総括票（II）（様式第9号）',
+			'国民健康保険団体連合会',
+			'令和10年3月分',
+			'138016',
+			'39131015',
+			'06130012',
+			`${kokuhoren.claimJpy.toLocaleString('ja-JP')}円`
+		])
+			expect(text).toContain(s);
 		const audit = await db().kysely.selectFrom('audit_log').select('entity_id').where('action', '=', 'jukyo_claim.summary_pdf').execute();
 		expect(audit).toEqual([{ entity_id: month }]);
 	});

@@ -39,13 +39,28 @@ function sheetBlocks(sheet: SummarySheet, clinicName: string): PdfBlock[] {
 	const money = (n: number) => `${formatNumber(n, 'ja')}円`;
 	return [
 		{ kind: 'title', text: t('jukyoClaim.summary.sheet1') },
-		{ kind: 'fields', rows: [[t('jukyoClaim.summary.submitTo'), submitToText(sheet.submitTo)], [t('jukyoClaim.summary.month'), month], [t('jukyoClaim.summary.clinic'), clinicName]] },
-		{ kind: 'table', header: [t('jukyoClaim.summary.payer'), t('jukyoClaim.summary.forms')], rows: sheet.payers.map((p) => [p.payerNumber, String(p.forms)]), widths: [3, 1] },
+		{
+			kind: 'fields',
+			rows: [
+				[t('jukyoClaim.summary.submitTo'), submitToText(sheet.submitTo)],
+				[t('jukyoClaim.summary.month'), month],
+				[t('jukyoClaim.summary.clinic'), clinicName]
+			]
+		},
+		{
+			kind: 'table',
+			header: [t('jukyoClaim.summary.payer'), t('jukyoClaim.summary.forms')],
+			rows: sheet.payers.map((p) => [p.payerNumber, String(p.forms)]),
+			widths: [3, 1]
+		},
 		{ kind: 'heading', text: t('jukyoClaim.summary.sheet2') },
 		{
 			kind: 'table',
 			header: [t('jukyoClaim.summary.payer'), t('jukyoClaim.summary.forms'), t('jukyoClaim.summary.total'), t('jukyoClaim.summary.claim')],
-			rows: [...sheet.payers.map((p) => [p.payerNumber, String(p.forms), money(p.totalJpy), money(p.claimJpy)]), [t('jukyoClaim.summary.sum'), String(sheet.forms), money(sheet.totalJpy), money(sheet.claimJpy)]],
+			rows: [
+				...sheet.payers.map((p) => [p.payerNumber, String(p.forms), money(p.totalJpy), money(p.claimJpy)]),
+				[t('jukyoClaim.summary.sum'), String(sheet.forms), money(sheet.totalJpy), money(sheet.claimJpy)]
+			],
 			widths: [3, 1, 2, 2]
 		},
 		{ kind: 'note', text: t('jukyoClaim.summary.note') }
@@ -53,10 +68,18 @@ function sheetBlocks(sheet: SummarySheet, clinicName: string): PdfBlock[] {
 }
 
 /** The month's 総括票, one per 提出先 (audited); the PDF holds them all, each 提出先 after the other. */
-export async function summarySheetsDocument(db: Db, month: string, actor: AuditActor, options: ClaimDraftOptions = {}): Promise<{ sheets: SummarySheet[]; pdf: Buffer; filename: string }> {
+export async function summarySheetsDocument(
+	db: Db,
+	month: string,
+	actor: AuditActor,
+	options: ClaimDraftOptions = {}
+): Promise<{ sheets: SummarySheet[]; pdf: Buffer; filename: string }> {
 	const registration = options.registration ?? (await loadClinicRegistrationForClaim(db));
 	const sheets = summarySheets(month, await monthClaimForms(db, month, { registration }));
-	const blocks = sheets.length === 0 ? [{ kind: 'paragraph' as const, text: t('jukyoClaim.summary.none') }] : sheets.flatMap((sheet) => sheetBlocks(sheet, registration.clinicName ?? ''));
+	const blocks =
+		sheets.length === 0
+			? [{ kind: 'paragraph' as const, text: t('jukyoClaim.summary.none') }]
+			: sheets.flatMap((sheet) => sheetBlocks(sheet, registration.clinicName ?? ''));
 	const pdf = await renderPdf({ title: `${t('jukyoClaim.summary.title')} ${month}`, author: registration.clinicName ?? 'shinkyu', lang: 'ja', blocks });
 	await recordAudit(db, actor, { action: 'jukyo_claim.summary_pdf', entityType: 'jukyo_claim', entityId: month, detail: { sheets: sheets.length } });
 	return { sheets, pdf, filename: `claim-summary-${month}.pdf` };

@@ -22,7 +22,8 @@ export async function listExpiringEligibilityCards(db: Db, options: { today: str
 		.where('c.patient_id', 'in', candidates)
 		.execute();
 	const byPatient = new Map<string, Array<{ checkedOn: string; checkedAt: string; validUntil: string | null }>>();
-	for (const r of rows) byPatient.set(r.patient_id, [...(byPatient.get(r.patient_id) ?? []), { checkedOn: r.checked_on, checkedAt: r.checked_at, validUntil: r.valid_until }]);
+	for (const r of rows)
+		byPatient.set(r.patient_id, [...(byPatient.get(r.patient_id) ?? []), { checkedOn: r.checked_on, checkedAt: r.checked_at, validUntil: r.valid_until }]);
 	const warnings: Array<{ patientId: string } & EligibilityWarning> = [];
 	for (const [patientId, checks] of byPatient) {
 		const warning = eligibilityWarning(checks, today);

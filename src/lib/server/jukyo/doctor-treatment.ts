@@ -18,9 +18,16 @@ export interface DoctorTreatmentView extends DoctorTreatmentFacts {
 	createdAt: string;
 }
 
-export type DoctorTreatmentResult = { ok: true; treatment: DoctorTreatmentView } | { ok: false; code: 'invalid'; fields: JukyoFieldCodes } | { ok: false; code: 'not_found' | 'forbidden' };
+export type DoctorTreatmentResult =
+	{ ok: true; treatment: DoctorTreatmentView } | { ok: false; code: 'invalid'; fields: JukyoFieldCodes } | { ok: false; code: 'not_found' | 'forbidden' };
 
-export async function recordDoctorTreatment(db: Db, patientId: string, input: Record<string, unknown>, actor: AuditActor, options: { now?: Date } = {}): Promise<DoctorTreatmentResult> {
+export async function recordDoctorTreatment(
+	db: Db,
+	patientId: string,
+	input: Record<string, unknown>,
+	actor: AuditActor,
+	options: { now?: Date } = {}
+): Promise<DoctorTreatmentResult> {
 	if (actor.type !== 'staff' || !actor.id) return { ok: false, code: 'forbidden' };
 	const staffId = actor.id;
 	const parsed = ZDoctorTreatmentSchema.safeParse(input);
@@ -28,12 +35,31 @@ export async function recordDoctorTreatment(db: Db, patientId: string, input: Re
 	const data = parsed.data;
 	const now = options.now ?? db.clock.now();
 	return withTransaction(db, async (tx): Promise<DoctorTreatmentResult> => {
-		if (data.sinceOn > clinicToday(await findBillingClinic(tx), now)) return { ok: false, code: 'invalid', fields: { sinceOn: 'jukyoRegistration.error.dateInFuture' } };
+		if (data.sinceOn > clinicToday(await findBillingClinic(tx), now))
+			return { ok: false, code: 'invalid', fields: { sinceOn: 'jukyoRegistration.error.dateInFuture' } };
 		if (!(await findBillablePatient(tx, patientId))) return { ok: false, code: 'not_found' };
-		const row = { id: randomUUID(), patient_id: patientId, condition: data.condition, since_on: data.sinceOn, ended_on: null, note: data.note, recorded_by: staffId, created_at: now.toISOString() };
+		const row = {
+			id: randomUUID(),
+			patient_id: patientId,
+			condition: data.condition,
+			since_on: data.sinceOn,
+			ended_on: null,
+			note: data.note,
+			recorded_by: staffId,
+			created_at: now.toISOString()
+		};
 		await tx.kysely.insertInto('doctor_treatment').values(row).execute();
-		await recordAudit(tx, actor, { action: 'doctor_treatment.record', entityType: 'doctor_treatment', entityId: row.id, patientId, detail: { sinceOn: data.sinceOn } });
-		return { ok: true, treatment: { id: row.id, condition: data.condition, sinceOn: row.since_on, endedOn: null, note: row.note, recordedBy: staffId, createdAt: row.created_at } };
+		await recordAudit(tx, actor, {
+			action: 'doctor_treatment.record',
+			entityType: 'doctor_treatment',
+			entityId: row.id,
+			patientId,
+			detail: { sinceOn: data.sinceOn }
+		});
+		return {
+			ok: true,
+			treatment: { id: row.id, condition: data.condition, sinceOn: row.since_on, endedOn: null, note: row.note, recordedBy: staffId, createdAt: row.created_at }
+		};
 	});
 }
 
@@ -48,17 +74,45 @@ export async function endDoctorTreatment(db: Db, patientId: string, input: Recor
 		if (!row) return { ok: false, code: 'not_found' };
 		if (endedOn < row.since_on) return { ok: false, code: 'invalid', fields: { endedOn: 'jukyoRegistration.error.endedBeforeSince' } };
 		await tx.kysely.updateTable('doctor_treatment').set({ ended_on: endedOn }).where('id', '=', treatmentId).execute();
-		await recordAudit(tx, actor, { action: 'doctor_treatment.end', entityType: 'doctor_treatment', entityId: treatmentId, patientId, detail: { endedOn, before: row.ended_on } });
+		await recordAudit(tx, actor, {
+			action: 'doctor_treatment.end',
+			entityType: 'doctor_treatment',
+			entityId: treatmentId,
+			patientId,
+			detail: { endedOn, before: row.ended_on }
+		});
 		return { ok: true, treatment: { ...toView(row), endedOn } };
 	});
 }
 
 /** The patient's recorded doctor treatments, oldest first (the caller audits). */
 export async function doctorTreatmentsOf(db: Db, patientId: string): Promise<DoctorTreatmentView[]> {
-	const rows = await db.kysely.selectFrom('doctor_treatment').selectAll().where('patient_id', '=', patientId).orderBy('since_on').orderBy('created_at').execute();
+	const rows = await db.kysely
+		.selectFrom('doctor_treatment')
+		.selectAll()
+		.where('patient_id', '=', patientId)
+		.orderBy('since_on')
+		.orderBy('created_at')
+		.execute();
 	return rows.filter((r) => isInsuredCondition(r.condition)).map(toView);
 }
 
-function toView(r: { id: string; condition: string; since_on: string; ended_on: string | null; note: string; recorded_by: string; created_at: string }): DoctorTreatmentView {
-	return { id: r.id, condition: r.condition as DoctorTreatmentView['condition'], sinceOn: r.since_on, endedOn: r.ended_on, note: r.note, recordedBy: r.recorded_by, createdAt: r.created_at };
+function toView(r: {
+	id: string;
+	condition: string;
+	since_on: string;
+	ended_on: string | null;
+	note: string;
+	recorded_by: string;
+	created_at: string;
+}): DoctorTreatmentView {
+	return {
+		id: r.id,
+		condition: r.condition as DoctorTreatmentView['condition'],
+		sinceOn: r.since_on,
+		endedOn: r.ended_on,
+		note: r.note,
+		recordedBy: r.recorded_by,
+		createdAt: r.created_at
+	};
 }

@@ -1,6 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import type { Selectable } from 'kysely';
-import { eligibilityForVisit, eligibilityWarning, sharePercentFor, type BenefitPercent, type EligibilityRefusal, type EligibilityCover, type EligibilityFacts, type EligibilityWarning } from '../../domain/jukyo/eligibility';
+import {
+	eligibilityForVisit,
+	eligibilityWarning,
+	sharePercentFor,
+	type BenefitPercent,
+	type EligibilityRefusal,
+	type EligibilityCover,
+	type EligibilityFacts,
+	type EligibilityWarning
+} from '../../domain/jukyo/eligibility';
 import { localDate } from '../../domain/time';
 import { recordAudit, type AuditActor } from '../audit/audit-log';
 import { clinicToday, findBillablePatient, findBillingClinic } from '../billing/billing-repository';
@@ -33,12 +42,16 @@ export interface EligibilityCheckView extends EligibilityFacts {
 }
 
 export type RecordEligibilityResult =
-	| { ok: true; check: EligibilityCheckView }
-	| { ok: false; code: 'invalid'; fields: JukyoFieldCodes }
-	| { ok: false; code: 'not_found' | 'forbidden' };
+	{ ok: true; check: EligibilityCheckView } | { ok: false; code: 'invalid'; fields: JukyoFieldCodes } | { ok: false; code: 'not_found' | 'forbidden' };
 
 /** Records a check for a patient; the day is clinic-local and may not lie in the future. */
-export async function recordEligibilityCheck(db: Db, patientId: string, input: Record<string, unknown>, actor: AuditActor, options: { now?: Date } = {}): Promise<RecordEligibilityResult> {
+export async function recordEligibilityCheck(
+	db: Db,
+	patientId: string,
+	input: Record<string, unknown>,
+	actor: AuditActor,
+	options: { now?: Date } = {}
+): Promise<RecordEligibilityResult> {
 	if (actor.type !== 'staff' || !actor.id) return { ok: false, code: 'forbidden' };
 	const staffId = actor.id;
 	const parsed = ZEligibilityCheckSchema.safeParse(input);
@@ -50,7 +63,12 @@ export async function recordEligibilityCheck(db: Db, patientId: string, input: R
 		if (data.checkedOn > today) return { ok: false, code: 'invalid', fields: { checkedOn: 'jukyoRegistration.error.dateInFuture' } };
 		if (!(await findBillablePatient(tx, patientId))) return { ok: false, code: 'not_found' };
 		if (data.appointmentId !== null) {
-			const visit = await tx.kysely.selectFrom('appointment').select('id').where('id', '=', data.appointmentId).where('patient_id', '=', patientId).executeTakeFirst();
+			const visit = await tx.kysely
+				.selectFrom('appointment')
+				.select('id')
+				.where('id', '=', data.appointmentId)
+				.where('patient_id', '=', patientId)
+				.executeTakeFirst();
 			if (!visit) return { ok: false, code: 'invalid', fields: { appointmentId: 'jukyoRegistration.error.appointment' } };
 		}
 		const row = {
@@ -77,7 +95,13 @@ export async function recordEligibilityCheck(db: Db, patientId: string, input: R
 			created_at: now.toISOString()
 		};
 		await tx.kysely.insertInto('eligibility_check').values(row).execute();
-		await recordAudit(tx, actor, { action: 'eligibility_check.record', entityType: 'eligibility_check', entityId: row.id, patientId, detail: { method: data.method, result: data.result, checkedOn: data.checkedOn } });
+		await recordAudit(tx, actor, {
+			action: 'eligibility_check.record',
+			entityType: 'eligibility_check',
+			entityId: row.id,
+			patientId,
+			detail: { method: data.method, result: data.result, checkedOn: data.checkedOn }
+		});
 		const name = await tx.kysely.selectFrom('staff').select('display_name').where('id', '=', staffId).executeTakeFirst();
 		return { ok: true, check: toView({ ...row, recorded_by_name: name?.display_name ?? '' }) };
 	});
@@ -137,20 +161,35 @@ export async function eligibilityStatus(db: Db, patientId: string, actor: AuditA
 		const today = options.today ?? clinicToday(await findBillingClinic(tx), options.now ?? db.clock.now());
 		if (!(await findBillablePatient(tx, patientId))) return { ok: false, code: 'not_found' } as const;
 		const checks = await eligibilityChecksOf(tx, patientId);
-		await recordAudit(tx, actor, { action: 'eligibility_check.read', entityType: 'patient', entityId: patientId, patientId, detail: { checks: checks.length } });
+		await recordAudit(tx, actor, {
+			action: 'eligibility_check.read',
+			entityType: 'patient',
+			entityId: patientId,
+			patientId,
+			detail: { checks: checks.length }
+		});
 		return { ok: true, today, checks, cover: eligibilityForVisit(checks, today), warning: eligibilityWarning(checks, today) } as const;
 	});
 }
 
 /** Expiring or expired cards and certificates for the patients of a schedule or chart: one query, dates only. */
-export async function eligibilityWarningsForPatients(db: Db, patientIds: readonly string[], options: { today?: string; now?: Date } = {}): Promise<Map<string, EligibilityWarning>> {
+export async function eligibilityWarningsForPatients(
+	db: Db,
+	patientIds: readonly string[],
+	options: { today?: string; now?: Date } = {}
+): Promise<Map<string, EligibilityWarning>> {
 	const warnings = new Map<string, EligibilityWarning>();
 	if (patientIds.length === 0) return warnings;
 	const clinic = await db.kysely.selectFrom('clinic').select('time_zone').orderBy('id').executeTakeFirst();
 	const today = options.today ?? localDate((options.now ?? db.clock.now()).getTime(), clinic?.time_zone ?? 'Asia/Tokyo');
-	const rows = await db.kysely.selectFrom('eligibility_check').select(['patient_id', 'checked_on', 'checked_at', 'valid_until']).where('patient_id', 'in', [...patientIds]).execute();
+	const rows = await db.kysely
+		.selectFrom('eligibility_check')
+		.select(['patient_id', 'checked_on', 'checked_at', 'valid_until'])
+		.where('patient_id', 'in', [...patientIds])
+		.execute();
 	const byPatient = new Map<string, Array<{ checkedOn: string; checkedAt: string; validUntil: string | null }>>();
-	for (const r of rows) byPatient.set(r.patient_id, [...(byPatient.get(r.patient_id) ?? []), { checkedOn: r.checked_on, checkedAt: r.checked_at, validUntil: r.valid_until }]);
+	for (const r of rows)
+		byPatient.set(r.patient_id, [...(byPatient.get(r.patient_id) ?? []), { checkedOn: r.checked_on, checkedAt: r.checked_at, validUntil: r.valid_until }]);
 	for (const [patientId, checks] of byPatient) {
 		const warning = eligibilityWarning(checks, today);
 		if (warning) warnings.set(patientId, warning);
@@ -178,7 +217,13 @@ export async function visitEligibility(db: Db, patientId: string, date: string, 
 		const checks = await eligibilityChecksOf(tx, patientId);
 		const consent = await tx.kysely.selectFrom('doctor_consent').select('id').where('patient_id', '=', patientId).executeTakeFirst();
 		const cover = eligibilityForVisit(checks, date);
-		await recordAudit(tx, actor, { action: 'eligibility_check.read', entityType: 'patient', entityId: patientId, patientId, detail: { date, covered: cover.covered } });
+		await recordAudit(tx, actor, {
+			action: 'eligibility_check.read',
+			entityType: 'patient',
+			entityId: patientId,
+			patientId,
+			detail: { date, covered: cover.covered }
+		});
 		return {
 			insuredPatient: consent !== undefined || checks.length > 0,
 			covered: cover.covered,

@@ -1,4 +1,11 @@
-import { emptyRegistration, insurerKindOf, missingForClaim, type InsurerKind, type JukyoRegistration, type MissingForClaim } from '../../domain/jukyo/registration';
+import {
+	emptyRegistration,
+	insurerKindOf,
+	missingForClaim,
+	type InsurerKind,
+	type JukyoRegistration,
+	type MissingForClaim
+} from '../../domain/jukyo/registration';
 import { recordAudit, type AuditActor } from '../audit/audit-log';
 import type { Db } from '../db/database';
 import { withTransaction } from '../db/transaction';
@@ -32,7 +39,11 @@ async function clinicId(db: Db): Promise<string> {
 
 /** The registration as stored (empty when the owner has not saved one), with its practitioners. */
 export async function loadJukyoRegistration(db: Db): Promise<LoadedRegistration> {
-	const row = await db.kysely.selectFrom('jukyo_registration').select(['document', 'updated_at']).where('clinic_id', '=', await clinicId(db)).executeTakeFirst();
+	const row = await db.kysely
+		.selectFrom('jukyo_registration')
+		.select(['document', 'updated_at'])
+		.where('clinic_id', '=', await clinicId(db))
+		.executeTakeFirst();
 	const parsed = row ? ZStoredRegistration.safeParse(JSON.parse(row.document)) : null;
 	const registration = parsed?.success ? parsed.data : emptyRegistration();
 	const ids = [...new Set([...registration.practitionerIds, ...registration.managers.flatMap((m) => (m.practitionerId ? [m.practitionerId] : []))])];
@@ -47,7 +58,13 @@ async function practitionersByIds(db: Db, ids: readonly string[]): Promise<Regis
 		.where('id', 'in', ids)
 		.orderBy('family_name_ja')
 		.execute();
-	return rows.map((r) => ({ id: r.id, nameJa: `${r.family_name_ja} ${r.given_name_ja}`, nameEn: `${r.given_name_en} ${r.family_name_en}`, hariLicence: r.hari_licence, kyuLicence: r.kyu_licence }));
+	return rows.map((r) => ({
+		id: r.id,
+		nameJa: `${r.family_name_ja} ${r.given_name_ja}`,
+		nameEn: `${r.given_name_en} ${r.family_name_en}`,
+		hariLicence: r.hari_licence,
+		kyuLicence: r.kyu_licence
+	}));
 }
 
 /** Every practitioner of the clinic, for the settings form's choices. */
@@ -57,9 +74,7 @@ export async function listClinicPractitioners(db: Db): Promise<RegisteredPractit
 }
 
 export type SaveRegistrationResult =
-	| { ok: true; registration: JukyoRegistration; changed: boolean }
-	| { ok: false; code: 'invalid'; fields: JukyoFieldCodes }
-	| { ok: false; code: 'forbidden' };
+	{ ok: true; registration: JukyoRegistration; changed: boolean } | { ok: false; code: 'invalid'; fields: JukyoFieldCodes } | { ok: false; code: 'forbidden' };
 
 /**
  * The owner saves the registration. A 施術者 must hold a はり師 or きゅう師 licence, and the はりきゅう
@@ -78,7 +93,8 @@ export async function saveJukyoRegistration(db: Db, input: Record<string, unknow
 		const known = new Map((await practitionersByIds(tx, ids)).map((p) => [p.id, p]));
 		const fields: JukyoFieldCodes = {};
 		if (registration.practitionerIds.some((id) => !known.has(id))) fields.practitionerIds = 'jukyoRegistration.error.practitioner';
-		else if (registration.practitionerIds.some((id) => !known.get(id)!.hariLicence && !known.get(id)!.kyuLicence)) fields.practitionerIds = 'jukyoRegistration.error.practitionerLicence';
+		else if (registration.practitionerIds.some((id) => !known.get(id)!.hariLicence && !known.get(id)!.kyuLicence))
+			fields.practitionerIds = 'jukyoRegistration.error.practitionerLicence';
 		for (const manager of registration.managers) {
 			if (manager.practitionerId === null) continue;
 			const field = manager.licence === 'harikyu' ? 'harikyuManagerId' : 'massageManagerId';
@@ -93,11 +109,14 @@ export async function saveJukyoRegistration(db: Db, input: Record<string, unknow
 		const current = await tx.kysely.selectFrom('jukyo_registration').select('document').where('clinic_id', '=', clinic).executeTakeFirst();
 		if (current?.document === document) return { ok: true, registration, changed: false };
 		const at = now.toISOString();
-		if (current) await tx.kysely.updateTable('jukyo_registration').set({ document, updated_at: at, updated_by: staffId }).where('clinic_id', '=', clinic).execute();
+		if (current)
+			await tx.kysely.updateTable('jukyo_registration').set({ document, updated_at: at, updated_by: staffId }).where('clinic_id', '=', clinic).execute();
 		else await tx.kysely.insertInto('jukyo_registration').values({ clinic_id: clinic, document, updated_at: at, updated_by: staffId }).execute();
 		// The account and numbers are the clinic's, not a patient's: the audit keeps which parts changed.
 		const before = current ? (JSON.parse(current.document) as Record<string, unknown>) : {};
-		const changedParts = Object.keys(registration).filter((key) => JSON.stringify(before[key]) !== JSON.stringify((registration as unknown as Record<string, unknown>)[key]));
+		const changedParts = Object.keys(registration).filter(
+			(key) => JSON.stringify(before[key]) !== JSON.stringify((registration as unknown as Record<string, unknown>)[key])
+		);
 		await recordAudit(tx, actor, { action: 'jukyo_registration.save', entityType: 'clinic', entityId: clinic, detail: { changed: changedParts } });
 		return { ok: true, registration, changed: true };
 	});

@@ -7,8 +7,27 @@
 import { z } from 'zod';
 import { isCalendarDate } from '../../domain/time';
 import { INSURED_CONDITIONS } from '../../domain/billing/insured-conditions';
-import { BENEFIT_PERCENTS, ELIGIBILITY_METHODS, ELIGIBILITY_RESULTS, HOLDER_KINDS, INSURANCE_KINDS, INSURER_NUMBER, PUBLIC_PAYER_NUMBER, PUBLIC_RECIPIENT_NUMBER } from '../../domain/jukyo/eligibility';
-import { ACCOUNT_NUMBER, DEPOSIT_KINDS, FILING_KINDS, HOLDER_KANA, INSURER_KINDS, PHONE, POSTAL_CODE, type JukyoRegistration, type SubmissionTarget } from '../../domain/jukyo/registration';
+import {
+	BENEFIT_PERCENTS,
+	ELIGIBILITY_METHODS,
+	ELIGIBILITY_RESULTS,
+	HOLDER_KINDS,
+	INSURANCE_KINDS,
+	INSURER_NUMBER,
+	PUBLIC_PAYER_NUMBER,
+	PUBLIC_RECIPIENT_NUMBER
+} from '../../domain/jukyo/eligibility';
+import {
+	ACCOUNT_NUMBER,
+	DEPOSIT_KINDS,
+	FILING_KINDS,
+	HOLDER_KANA,
+	INSURER_KINDS,
+	PHONE,
+	POSTAL_CODE,
+	type JukyoRegistration,
+	type SubmissionTarget
+} from '../../domain/jukyo/registration';
 
 export const TEXT_MAX = 200;
 export const NOTE_MAX = 500;
@@ -47,7 +66,12 @@ const formatted = (pattern: RegExp, key: string, normalise: (s: string) => strin
 		.max(100, e(key))
 		.optional()
 		.transform((s, ctx) => {
-			const v = normalise((s ?? '').normalize('NFKC').trim().replace(/[‐－―ー−]/g, '-'));
+			const v = normalise(
+				(s ?? '')
+					.normalize('NFKC')
+					.trim()
+					.replace(/[‐－―ー−]/g, '-')
+			);
 			if (v === '') return '';
 			return pattern.test(v) ? v : fail(ctx, key);
 		});
@@ -120,17 +144,17 @@ const ZRegistrationFieldsSchema = z
 		onlineEligibilityFrom: optionalDate
 	})
 	.superRefine((v, ctx) => {
-		if (v.massageManagerId === null && (v.massageNumber !== '' || v.massageStartOn !== null)) ctx.addIssue({ code: 'custom', path: ['massageManagerId'], message: `${PREFIX}manager` });
-		if (v.harikyuManagerId !== null && !v.practitionerIds.includes(v.harikyuManagerId)) ctx.addIssue({ code: 'custom', path: ['harikyuManagerId'], message: `${PREFIX}managerNotListed` });
+		if (v.massageManagerId === null && (v.massageNumber !== '' || v.massageStartOn !== null))
+			ctx.addIssue({ code: 'custom', path: ['massageManagerId'], message: `${PREFIX}manager` });
+		if (v.harikyuManagerId !== null && !v.practitionerIds.includes(v.harikyuManagerId))
+			ctx.addIssue({ code: 'custom', path: ['harikyuManagerId'], message: `${PREFIX}managerNotListed` });
 	});
 
 /** One 提出先 per insurer kind: the form posts `submission.<kind>` and `deadline.<kind>`. */
-const ZSubmissionSchema = z
-	.object({ destination: text(), deadlineDay })
-	.superRefine((v, ctx) => {
-		if (v.destination !== '' && v.deadlineDay === null) ctx.addIssue({ code: 'custom', path: ['deadline'], message: `${PREFIX}deadlineDay` });
-		if (v.destination === '' && v.deadlineDay !== null) ctx.addIssue({ code: 'custom', path: ['submission'], message: `${PREFIX}destination` });
-	});
+const ZSubmissionSchema = z.object({ destination: text(), deadlineDay }).superRefine((v, ctx) => {
+	if (v.destination !== '' && v.deadlineDay === null) ctx.addIssue({ code: 'custom', path: ['deadline'], message: `${PREFIX}deadlineDay` });
+	if (v.destination === '' && v.deadlineDay !== null) ctx.addIssue({ code: 'custom', path: ['submission'], message: `${PREFIX}destination` });
+});
 
 export type ParsedRegistration = { ok: true; registration: JukyoRegistration } | { ok: false; fields: JukyoFieldCodes };
 
@@ -152,8 +176,10 @@ export function parseRegistration(input: Record<string, unknown>): ParsedRegistr
 	if (!base.success || Object.keys(fields).length > 0) return { ok: false, fields };
 	const v = base.data;
 	const managers: JukyoRegistration['managers'] = [];
-	if (v.harikyuManagerId !== null || v.harikyuNumber !== '' || v.harikyuStartOn !== null) managers.push({ licence: 'harikyu', practitionerId: v.harikyuManagerId, registrationNumber: v.harikyuNumber, startOn: v.harikyuStartOn });
-	if (v.massageManagerId !== null) managers.push({ licence: 'massage', practitionerId: v.massageManagerId, registrationNumber: v.massageNumber, startOn: v.massageStartOn });
+	if (v.harikyuManagerId !== null || v.harikyuNumber !== '' || v.harikyuStartOn !== null)
+		managers.push({ licence: 'harikyu', practitionerId: v.harikyuManagerId, registrationNumber: v.harikyuNumber, startOn: v.harikyuStartOn });
+	if (v.massageManagerId !== null)
+		managers.push({ licence: 'massage', practitionerId: v.massageManagerId, registrationNumber: v.massageNumber, startOn: v.massageStartOn });
 	return {
 		ok: true,
 		registration: {
@@ -161,7 +187,14 @@ export function parseRegistration(input: Record<string, unknown>): ParsedRegistr
 			founderName: v.founderName,
 			managers,
 			practitionerIds: v.practitionerIds,
-			account: { paymentKind: 'transfer', depositKind: v.depositKind, bankName: v.bankName, branchName: v.branchName, accountNumber: v.accountNumber, holderKana: v.holderKana },
+			account: {
+				paymentKind: 'transfer',
+				depositKind: v.depositKind,
+				bankName: v.bankName,
+				branchName: v.branchName,
+				accountNumber: v.accountNumber,
+				holderKana: v.holderKana
+			},
 			submissions,
 			onlineEligibilityFrom: v.onlineEligibilityFrom
 		}
@@ -170,11 +203,27 @@ export function parseRegistration(input: Record<string, unknown>): ParsedRegistr
 
 /** The stored document, read back: the same shape, checked so a hand-edited row cannot crash a page. */
 export const ZStoredRegistration = z.object({
-	facility: z.object({ name: z.string(), postalCode: z.string(), address: z.string(), phone: z.string(), filingKind: z.enum(FILING_KINDS).nullable(), filedOn: z.string().nullable() }),
+	facility: z.object({
+		name: z.string(),
+		postalCode: z.string(),
+		address: z.string(),
+		phone: z.string(),
+		filingKind: z.enum(FILING_KINDS).nullable(),
+		filedOn: z.string().nullable()
+	}),
 	founderName: z.string(),
-	managers: z.array(z.object({ licence: z.enum(['harikyu', 'massage']), practitionerId: z.string().nullable(), registrationNumber: z.string(), startOn: z.string().nullable() })),
+	managers: z.array(
+		z.object({ licence: z.enum(['harikyu', 'massage']), practitionerId: z.string().nullable(), registrationNumber: z.string(), startOn: z.string().nullable() })
+	),
 	practitionerIds: z.array(z.string()),
-	account: z.object({ paymentKind: z.literal('transfer'), depositKind: z.enum(DEPOSIT_KINDS).nullable(), bankName: z.string(), branchName: z.string(), accountNumber: z.string(), holderKana: z.string() }),
+	account: z.object({
+		paymentKind: z.literal('transfer'),
+		depositKind: z.enum(DEPOSIT_KINDS).nullable(),
+		bankName: z.string(),
+		branchName: z.string(),
+		accountNumber: z.string(),
+		holderKana: z.string()
+	}),
 	submissions: z.array(z.object({ insurerKind: z.enum(INSURER_KINDS), destination: z.string(), deadlineDay: z.number().int() })),
 	onlineEligibilityFrom: z.string().nullable()
 }) satisfies z.ZodType<JukyoRegistration>;
@@ -231,9 +280,12 @@ export const ZEligibilityCheckSchema = z
 			need('insurerNumber', v.insurerNumber === '');
 			need('insuranceNumber', v.insuranceNumber === '');
 		}
-		if (v.validFrom !== null && v.validUntil !== null && v.validUntil < v.validFrom) ctx.addIssue({ code: 'custom', path: ['validUntil'], message: `${PREFIX}validUntilBeforeFrom` });
-		if ((v.publicPayerNumber === '') !== (v.publicRecipientNumber === '')) ctx.addIssue({ code: 'custom', path: [v.publicPayerNumber === '' ? 'publicPayerNumber' : 'publicRecipientNumber'], message: `${PREFIX}publicPair` });
-		if (v.method === 'eligibility_certificate' && v.result === 'confirmed' && v.validUntil === null) ctx.addIssue({ code: 'custom', path: ['validUntil'], message: `${PREFIX}certificateValidity` });
+		if (v.validFrom !== null && v.validUntil !== null && v.validUntil < v.validFrom)
+			ctx.addIssue({ code: 'custom', path: ['validUntil'], message: `${PREFIX}validUntilBeforeFrom` });
+		if ((v.publicPayerNumber === '') !== (v.publicRecipientNumber === ''))
+			ctx.addIssue({ code: 'custom', path: [v.publicPayerNumber === '' ? 'publicPayerNumber' : 'publicRecipientNumber'], message: `${PREFIX}publicPair` });
+		if (v.method === 'eligibility_certificate' && v.result === 'confirmed' && v.validUntil === null)
+			ctx.addIssue({ code: 'custom', path: ['validUntil'], message: `${PREFIX}certificateValidity` });
 	});
 export type TEligibilityCheck = z.infer<typeof ZEligibilityCheckSchema>;
 

@@ -56,7 +56,13 @@ export async function handleLineEvent(db: Db, event: LineEventPayload, origin: s
 }
 
 function autoReply(locale: Locale, clinic: string, phone: string, origin: string): string {
-	return translate(locale, 'line.autoReply', { clinic, phone, clinicUrl: link(origin, locale, '/clinic'), bookUrl: link(origin, locale, '/book'), checkUrl: link(origin, locale, '/check') });
+	return translate(locale, 'line.autoReply', {
+		clinic,
+		phone,
+		clinicUrl: link(origin, locale, '/clinic'),
+		bookUrl: link(origin, locale, '/book'),
+		checkUrl: link(origin, locale, '/check')
+	});
 }
 
 /**
@@ -64,15 +70,34 @@ function autoReply(locale: Locale, clinic: string, phone: string, origin: string
  * by the LINE account linked to them, can answer: a postback naming someone else's appointment
  * (made up, or copied) changes nothing.
  */
-async function answerPostback(db: Db, event: LineEventPayload, patientId: string | null, locale: Locale, phone: string, origin: string, now: Date): Promise<string | null> {
+async function answerPostback(
+	db: Db,
+	event: LineEventPayload,
+	patientId: string | null,
+	locale: Locale,
+	phone: string,
+	origin: string,
+	now: Date
+): Promise<string | null> {
 	const answer = readReminderPostback(event.postbackData ?? '');
 	if (!answer || !patientId) return null;
-	const appointment = await db.kysely.selectFrom('appointment').select(['patient_id', 'manage_token_hash']).where('id', '=', answer.appointmentId).executeTakeFirst();
+	const appointment = await db.kysely
+		.selectFrom('appointment')
+		.select(['patient_id', 'manage_token_hash'])
+		.where('id', '=', answer.appointmentId)
+		.executeTakeFirst();
 	if (!appointment || appointment.patient_id !== patientId) return null;
-	const result = await answerReminder(db, { appointmentId: answer.appointmentId, choice: answer.choice, via: 'line' }, { ...SYSTEM_ACTOR, type: 'patient', id: patientId }, now);
+	const result = await answerReminder(
+		db,
+		{ appointmentId: answer.appointmentId, choice: answer.choice, via: 'line' },
+		{ ...SYSTEM_ACTOR, type: 'patient', id: patientId },
+		now
+	);
 	if (!result.ok) return translate(locale, 'line.answerNotOpen', { phone });
 	if (answer.choice === 'come') return translate(locale, 'line.answerCome');
 	const tokenFits = answer.manageToken && appointment.manage_token_hash && constantTimeEqual(sha256Hex(answer.manageToken), appointment.manage_token_hash);
-	const url = tokenFits ? `${link(origin, locale, `/booking/${answer.manageToken}`)}?step=move` : link(origin, locale, `/portal/appointments/${answer.appointmentId}`);
+	const url = tokenFits
+		? `${link(origin, locale, `/booking/${answer.manageToken}`)}?step=move`
+		: link(origin, locale, `/portal/appointments/${answer.appointmentId}`);
 	return translate(locale, 'line.answerChange', { url });
 }

@@ -18,7 +18,11 @@ export interface LineLinkView {
 
 /** The patient's link as the portal and the desk show it: never the LINE user id itself. */
 export async function findLineLink(db: Db, patientId: string): Promise<LineLinkView | null> {
-	const row = await db.kysely.selectFrom('line_link').select(['linked_at', 'channels', 'consent_version']).where('patient_id', '=', patientId).executeTakeFirst();
+	const row = await db.kysely
+		.selectFrom('line_link')
+		.select(['linked_at', 'channels', 'consent_version'])
+		.where('patient_id', '=', patientId)
+		.executeTakeFirst();
 	return row ? { linkedAt: row.linked_at, channels: row.channels, consentVersion: row.consent_version } : null;
 }
 
@@ -58,7 +62,13 @@ export async function setNotificationChannels(db: Db, patientId: string, channel
  */
 export async function createConnectToken(db: Db, lineUserId: string, now = db.clock.now()): Promise<string> {
 	const token = randomToken();
-	await insertConnectToken(db, { token_hash: sha256Hex(token), line_user_id: lineUserId, created_at: now.toISOString(), expires_at: new Date(now.getTime() + CONNECT_TOKEN_TTL_MS).toISOString(), used_at: null });
+	await insertConnectToken(db, {
+		token_hash: sha256Hex(token),
+		line_user_id: lineUserId,
+		created_at: now.toISOString(),
+		expires_at: new Date(now.getTime() + CONNECT_TOKEN_TTL_MS).toISOString(),
+		used_at: null
+	});
 	return token;
 }
 

@@ -29,7 +29,13 @@ export function lineCallbackUrl(origin: string): string {
 }
 
 /** Starts a login for the signed-in patient; returns LINE's authorization address to send them to. */
-export async function startLineLogin(db: Db, input: { patientId: string; connectToken?: string | null }, config: LineConfig, origin: string, now = db.clock.now()): Promise<string> {
+export async function startLineLogin(
+	db: Db,
+	input: { patientId: string; connectToken?: string | null },
+	config: LineConfig,
+	origin: string,
+	now = db.clock.now()
+): Promise<string> {
 	const state = randomToken();
 	const nonce = randomToken();
 	const verifier = randomToken(32) + randomToken(16);
@@ -89,9 +95,21 @@ export async function finishLineLogin(
 		const holder = await tx.kysely.selectFrom('line_link').select('patient_id').where('line_user_id', '=', lineUserId).executeTakeFirst();
 		if (holder && holder.patient_id !== attempt.patient_id) return { ok: false, code: 'taken' } as const;
 		await deleteLineLink(tx, attempt.patient_id);
-		await insertLineLink(tx, { patient_id: attempt.patient_id, line_user_id: lineUserId, channels: 'both', consent_version: attempt.consent_version, linked_at: now.toISOString() });
+		await insertLineLink(tx, {
+			patient_id: attempt.patient_id,
+			line_user_id: lineUserId,
+			channels: 'both',
+			consent_version: attempt.consent_version,
+			linked_at: now.toISOString()
+		});
 		// The id itself stays out of the audit trail, which is kept after deletion: the link is the fact.
-		await recordAudit(tx, actor, { action: 'line.link', entityType: 'patient', entityId: attempt.patient_id, patientId: attempt.patient_id, detail: { consentVersion: attempt.consent_version, viaGreeting: attempt.connect_token_hash !== null } });
+		await recordAudit(tx, actor, {
+			action: 'line.link',
+			entityType: 'patient',
+			entityId: attempt.patient_id,
+			patientId: attempt.patient_id,
+			detail: { consentVersion: attempt.consent_version, viaGreeting: attempt.connect_token_hash !== null }
+		});
 		return { ok: true } as const;
 	});
 }
@@ -115,7 +133,14 @@ async function verifiedLineUser(config: LineConfig, origin: string, code: string
 		const response = await fetch(`${config.loginApiBase}/oauth2/v2.1/token`, {
 			method: 'POST',
 			headers: { 'content-type': 'application/x-www-form-urlencoded' },
-			body: new URLSearchParams({ grant_type: 'authorization_code', code, redirect_uri: lineCallbackUrl(origin), client_id: config.loginChannelId, client_secret: config.loginChannelSecret, code_verifier: verifier }),
+			body: new URLSearchParams({
+				grant_type: 'authorization_code',
+				code,
+				redirect_uri: lineCallbackUrl(origin),
+				client_id: config.loginChannelId,
+				client_secret: config.loginChannelSecret,
+				code_verifier: verifier
+			}),
 			signal: AbortSignal.timeout(10_000)
 		});
 		if (!response.ok) return null;

@@ -66,7 +66,11 @@ export async function lineMessagesFor(db: Db, notice: LineNotice, patientId: str
 	const reminder: messagingApi.TemplateMessage = {
 		type: 'template',
 		altText: translate(visitLocale, 'line.reminderAlt', { clinic: visitClinic, when }),
-		template: { type: 'confirm', text: translate(visitLocale, 'line.reminderText', { clinic: visitClinic, when }), actions: [answer('come'), answer('change')] } satisfies messagingApi.ConfirmTemplate
+		template: {
+			type: 'confirm',
+			text: translate(visitLocale, 'line.reminderText', { clinic: visitClinic, when }),
+			actions: [answer('come'), answer('change')]
+		} satisfies messagingApi.ConfirmTemplate
 	};
 	return [reminder];
 }

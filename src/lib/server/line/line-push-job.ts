@@ -31,12 +31,22 @@ export function linePushJob(payload: Omit<LinePushPayload, 'retryKey'>, runAt?: 
 
 /** A passing failure; `retryAt` is when LINE asked to be tried again (Retry-After), if it said. */
 export class LineRetryLater extends Error {
-	constructor(message: string, readonly retryAt?: Date) {
+	constructor(
+		message: string,
+		readonly retryAt?: Date
+	) {
 		super(message);
 	}
 }
 
-export async function runLinePush(db: Db, payload: LinePushPayload, origin: string, job: Pick<Job, 'attempts'>, now: Date, config: LineConfig | null = lineConfig()): Promise<void> {
+export async function runLinePush(
+	db: Db,
+	payload: LinePushPayload,
+	origin: string,
+	job: Pick<Job, 'attempts'>,
+	now: Date,
+	config: LineConfig | null = lineConfig()
+): Promise<void> {
 	const channels = await patientChannels(db, payload.patientId, config);
 	if (!channels) return; // the patient's data was deleted since
 	if (!config || !channels.line || !channels.lineUserId) {
@@ -54,7 +64,14 @@ export async function runLinePush(db: Db, payload: LinePushPayload, origin: stri
 	// For good: the patient gets the mail instead, unless it went by mail anyway; the owner sees it.
 	const fallBack = Boolean(payload.mailFallback) && !channels.mail;
 	if (fallBack) await enqueueJobs(db, [forcedMail(payload.mailFallback!)], now);
-	await insertDeliveryFailure(db, { id: randomUUID(), patient_id: payload.patientId, message_kind: payload.notice.kind, error: result.error ?? 'failed', fell_back_to_mail: fallBack ? 1 : 0, failed_at: now.toISOString() });
+	await insertDeliveryFailure(db, {
+		id: randomUUID(),
+		patient_id: payload.patientId,
+		message_kind: payload.notice.kind,
+		error: result.error ?? 'failed',
+		fell_back_to_mail: fallBack ? 1 : 0,
+		failed_at: now.toISOString()
+	});
 }
 
 /** A booking mail queued as a fallback is sent even though the patient chose LINE alone. */

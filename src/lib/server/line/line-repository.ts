@@ -47,7 +47,12 @@ export async function insertLoginAttempt(db: Db, attempt: Insertable<LineLoginAt
 
 /** Uses a login attempt once; false when another request used it first. */
 export async function claimLoginAttempt(db: Db, state: string, at: string): Promise<boolean> {
-	const claimed = await db.kysely.updateTable('line_login_attempt').set({ used_at: at }).where('state', '=', state).where('used_at', 'is', null).executeTakeFirst();
+	const claimed = await db.kysely
+		.updateTable('line_login_attempt')
+		.set({ used_at: at })
+		.where('state', '=', state)
+		.where('used_at', 'is', null)
+		.executeTakeFirst();
 	return Number(claimed.numUpdatedRows) === 1;
 }
 

@@ -44,11 +44,17 @@ describe('readLineConfig', () => {
 	it('is off unless all four secrets are set', () => {
 		const env = lineEnvFor({ baseUrl: 'http://127.0.0.1:1' });
 		expect(readLineConfig(env)).not.toBeNull();
-		for (const key of ['LINE_CHANNEL_SECRET', 'LINE_CHANNEL_ACCESS_TOKEN', 'LINE_LOGIN_CHANNEL_ID', 'LINE_LOGIN_CHANNEL_SECRET']) expect(readLineConfig({ ...env, [key]: '' }), key).toBeNull();
+		for (const key of ['LINE_CHANNEL_SECRET', 'LINE_CHANNEL_ACCESS_TOKEN', 'LINE_LOGIN_CHANNEL_ID', 'LINE_LOGIN_CHANNEL_SECRET'])
+			expect(readLineConfig({ ...env, [key]: '' }), key).toBeNull();
 	});
 	it('uses the official endpoints by default', () => {
 		const { LINE_API_BASE: _api, LINE_LOGIN_BASE: _login, ...env } = lineEnvFor({ baseUrl: 'http://127.0.0.1:1' });
-		expect(readLineConfig(env)).toMatchObject({ apiBase: 'https://api.line.me', loginBase: 'https://access.line.me', loginApiBase: 'https://api.line.me', issuer: 'https://access.line.me' });
+		expect(readLineConfig(env)).toMatchObject({
+			apiBase: 'https://api.line.me',
+			loginBase: 'https://access.line.me',
+			loginApiBase: 'https://api.line.me',
+			issuer: 'https://access.line.me'
+		});
 	});
 });
 
@@ -89,7 +95,10 @@ describeEachDatabase('LINE as a channel', (db) => {
 	}
 
 	async function link(patientId: string, lineUserId: string, channels: 'mail' | 'line' | 'both' = 'line') {
-		await db().kysely.insertInto('line_link').values({ patient_id: patientId, line_user_id: lineUserId, channels, consent_version: '1', linked_at: NOW.toISOString() }).execute();
+		await db()
+			.kysely.insertInto('line_link')
+			.values({ patient_id: patientId, line_user_id: lineUserId, channels, consent_version: '1', linked_at: NOW.toISOString() })
+			.execute();
 	}
 
 	async function jobsFor(appointmentId: string) {
@@ -98,8 +107,12 @@ describeEachDatabase('LINE as a channel', (db) => {
 
 	const claim = (attempts = 1): Pick<Job, 'attempts'> => ({ attempts });
 
-	it('queues the confirmation and the reminders at the clinic\'s times, by mail and LINE, each LINE push with its own retry key', async () => {
-		const jobs = bookingMailJobs(db().secrets, { appointmentId: 'a', patientId: 'p', manageToken: 't' }, Date.parse(`${DAY}T10:00:00+09:00`), NOW.getTime(), { mail: [24, 2], line: [24], lineEnabled: true });
+	it("queues the confirmation and the reminders at the clinic's times, by mail and LINE, each LINE push with its own retry key", async () => {
+		const jobs = bookingMailJobs(db().secrets, { appointmentId: 'a', patientId: 'p', manageToken: 't' }, Date.parse(`${DAY}T10:00:00+09:00`), NOW.getTime(), {
+			mail: [24, 2],
+			line: [24],
+			lineEnabled: true
+		});
 		expect(jobs.map((job) => job.kind)).toEqual(['mail.booking_confirmation', 'mail.booking_reminder', 'mail.booking_reminder', LINE_PUSH_JOB, LINE_PUSH_JOB]);
 		const keys = jobs.filter((job) => job.kind === LINE_PUSH_JOB).map((job) => job.payload.retryKey as string);
 		for (const key of keys) expect(key).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
@@ -108,11 +121,15 @@ describeEachDatabase('LINE as a channel', (db) => {
 		expect(JSON.stringify(jobs)).not.toContain('"t"');
 	});
 
-	it('pushes a reminder with the channel token, the job\'s retry key, two postback buttons and nothing clinical', async () => {
+	it("pushes a reminder with the channel token, the job's retry key, two postback buttons and nothing clinical", async () => {
 		const booking = await book('10:00');
 		await link(booking.patientId, USER_A);
 		// Something clinical on the visit that must never reach LINE.
-		await db().kysely.updateTable('appointment').set({ note: '腰痛が強い', triage: JSON.stringify({ symptom: '胸の痛み' }), triage_level: 'routine' }).where('id', '=', booking.appointmentId).execute();
+		await db()
+			.kysely.updateTable('appointment')
+			.set({ note: '腰痛が強い', triage: JSON.stringify({ symptom: '胸の痛み' }), triage_level: 'routine' })
+			.where('id', '=', booking.appointmentId)
+			.execute();
 		const reminder = (await jobsFor(booking.appointmentId)).find((job) => job.kind === LINE_PUSH_JOB && job.payload.includes('booking_reminder'))!;
 		const payload = JSON.parse(reminder.payload) as LinePushPayload;
 		await runLinePush(db(), payload, ORIGIN, claim(), NOW, config);
@@ -146,7 +163,7 @@ describeEachDatabase('LINE as a channel', (db) => {
 		expect(await db().kysely.selectFrom('line_delivery_failure').selectAll().where('patient_id', '=', booking.patientId).execute()).toEqual([]);
 	});
 
-	it('honours LINE\'s Retry-After on a 429 for the job\'s next run, and backs off as usual without one', async () => {
+	it("honours LINE's Retry-After on a 429 for the job's next run, and backs off as usual without one", async () => {
 		const booking = await book('12:15');
 		await link(booking.patientId, 'U000000000000000000000000000004a');
 		const row = (await jobsFor(booking.appointmentId)).find((job) => job.kind === LINE_PUSH_JOB)!;
@@ -189,7 +206,9 @@ describeEachDatabase('LINE as a channel', (db) => {
 		const payload = JSON.parse((await jobsFor(booking.appointmentId)).find((job) => job.kind === LINE_PUSH_JOB)!.payload) as LinePushPayload;
 		peer.failNextPushes([500]);
 		await runLinePush(db(), payload, ORIGIN, claim(8), NOW, config);
-		expect(await db().kysely.selectFrom('line_delivery_failure').select('fell_back_to_mail').where('patient_id', '=', booking.patientId).execute()).toEqual([{ fell_back_to_mail: 1 }]);
+		expect(await db().kysely.selectFrom('line_delivery_failure').select('fell_back_to_mail').where('patient_id', '=', booking.patientId).execute()).toEqual([
+			{ fell_back_to_mail: 1 }
+		]);
 	});
 
 	it('sends nothing to LINE once the patient disconnected', async () => {
@@ -199,19 +218,27 @@ describeEachDatabase('LINE as a channel', (db) => {
 		expect(peer.pushes()).toEqual([]);
 	});
 
-	it('routes a message by the patient\'s choice: LINE alone, both, or mail without a link', async () => {
+	it("routes a message by the patient's choice: LINE alone, both, or mail without a link", async () => {
 		const lineOnly = await book('16:00');
 		const both = await book('16:45');
 		const none = await book('17:30');
 		await link(lineOnly.patientId, 'U0000000000000000000000000000000e', 'line');
 		await link(both.patientId, 'U0000000000000000000000000000000f', 'both');
-		const message = (to: string) => ({ mail: { to, kind: 'test.offer', subject: 's', text: 't' }, line: { kind: 'link' as const, titleKey: 'line.portalTitle', path: '/book' } });
+		const message = (to: string) => ({
+			mail: { to, kind: 'test.offer', subject: 's', text: 't' },
+			line: { kind: 'link' as const, titleKey: 'line.portalTitle', path: '/book' }
+		});
 		expect(await notifyPatient(db(), lineOnly.patientId, message('a@example.jp'), undefined, NOW, config)).toEqual({ mail: false, line: true });
 		expect(await notifyPatient(db(), both.patientId, message('b@example.jp'), undefined, NOW, config)).toEqual({ mail: true, line: true });
 		expect(await notifyPatient(db(), none.patientId, message('c@example.jp'), undefined, NOW, config)).toEqual({ mail: true, line: false });
 		// Without LINE set up on the server, everything goes by mail.
 		expect(await notifyPatient(db(), lineOnly.patientId, message('a@example.jp'), undefined, NOW, null)).toEqual({ mail: true, line: false });
-		const pushes = await db().kysely.selectFrom('job').select('payload').where('kind', '=', LINE_PUSH_JOB).where('payload', 'like', `%"patientId":"${lineOnly.patientId}"%"kind":"link"%`).execute();
+		const pushes = await db()
+			.kysely.selectFrom('job')
+			.select('payload')
+			.where('kind', '=', LINE_PUSH_JOB)
+			.where('payload', 'like', `%"patientId":"${lineOnly.patientId}"%"kind":"link"%`)
+			.execute();
 		expect(pushes).toHaveLength(1);
 		// The mail waits in the LINE job, sealed, in case LINE fails.
 		expect(pushes[0]!.payload).toContain('"mailFallback"');
@@ -219,7 +246,13 @@ describeEachDatabase('LINE as a channel', (db) => {
 	});
 
 	it('takes a redelivered webhook event once, and never keeps what a patient wrote', async () => {
-		const event = { type: 'message', webhookEventId: '01HWEBHOOKEVENT0000000001', replyToken: 'r1', source: { type: 'user', userId: USER_A }, message: { type: 'text', text: '肩がとても痛いです' } };
+		const event = {
+			type: 'message',
+			webhookEventId: '01HWEBHOOKEVENT0000000001',
+			replyToken: 'r1',
+			source: { type: 'user', userId: USER_A },
+			message: { type: 'text', text: '肩がとても痛いです' }
+		};
 		expect(await acceptLineWebhook(db(), [event], NOW)).toBe(1);
 		expect(await acceptLineWebhook(db(), [event], NOW)).toBe(0);
 		const jobs = await db().kysely.selectFrom('job').select('payload').where('kind', '=', LINE_EVENT_JOB).execute();
@@ -236,13 +269,29 @@ describeEachDatabase('LINE as a channel', (db) => {
 		expect(text).toContain('119');
 	});
 
-	it('records "I\'ll come" from a postback of the patient\'s own reminder, and ignores one naming someone else\'s visit', async () => {
+	it("records \"I'll come\" from a postback of the patient's own reminder, and ignores one naming someone else's visit", async () => {
 		const own = await book('18:15');
 		const other = await book('09:00');
 		await link(own.patientId, 'U00000000000000000000000000000010');
-		await handleLineEvent(db(), { type: 'postback', userId: 'U00000000000000000000000000000010', replyToken: 'r3', postbackData: `answer=come&id=${own.appointmentId}` }, ORIGIN, NOW, config);
-		await handleLineEvent(db(), { type: 'postback', userId: 'U00000000000000000000000000000010', replyToken: 'r4', postbackData: `answer=come&id=${other.appointmentId}` }, ORIGIN, NOW, config);
-		const rows = await db().kysely.selectFrom('appointment').select(['id', 'confirmed_at', 'answered_via']).where('id', 'in', [own.appointmentId, other.appointmentId]).execute();
+		await handleLineEvent(
+			db(),
+			{ type: 'postback', userId: 'U00000000000000000000000000000010', replyToken: 'r3', postbackData: `answer=come&id=${own.appointmentId}` },
+			ORIGIN,
+			NOW,
+			config
+		);
+		await handleLineEvent(
+			db(),
+			{ type: 'postback', userId: 'U00000000000000000000000000000010', replyToken: 'r4', postbackData: `answer=come&id=${other.appointmentId}` },
+			ORIGIN,
+			NOW,
+			config
+		);
+		const rows = await db()
+			.kysely.selectFrom('appointment')
+			.select(['id', 'confirmed_at', 'answered_via'])
+			.where('id', 'in', [own.appointmentId, other.appointmentId])
+			.execute();
 		expect(rows.find((r) => r.id === own.appointmentId)).toMatchObject({ confirmed_at: NOW.toISOString(), answered_via: 'line' });
 		expect(rows.find((r) => r.id === other.appointmentId)).toMatchObject({ confirmed_at: null, answered_via: null });
 		expect(peer.replies()).toHaveLength(1);
@@ -256,16 +305,35 @@ describeEachDatabase('LINE as a channel', (db) => {
 		await link(booking.patientId, 'U00000000000000000000000000000011');
 		await handleLineEvent(db(), { type: 'unfollow', userId: 'U00000000000000000000000000000011' }, ORIGIN, NOW, config);
 		expect(await db().kysely.selectFrom('line_link').selectAll().where('patient_id', '=', booking.patientId).execute()).toEqual([]);
-		expect(await db().kysely.selectFrom('line_connect_token').selectAll().where('line_user_id', '=', 'U00000000000000000000000000000011').execute()).toEqual([]);
+		expect(await db().kysely.selectFrom('line_connect_token').selectAll().where('line_user_id', '=', 'U00000000000000000000000000000011').execute()).toEqual(
+			[]
+		);
 	});
 
 	it('answers "I need to change" with the way to a new time, and records it', async () => {
 		const booking = await book();
 		await link(booking.patientId, 'U00000000000000000000000000000031');
-		await handleLineEvent(db(), { type: 'postback', userId: 'U00000000000000000000000000000031', replyToken: 'r6', postbackData: `answer=change&id=${booking.appointmentId}&m=${booking.manageToken}` }, ORIGIN, NOW, config);
+		await handleLineEvent(
+			db(),
+			{
+				type: 'postback',
+				userId: 'U00000000000000000000000000000031',
+				replyToken: 'r6',
+				postbackData: `answer=change&id=${booking.appointmentId}&m=${booking.manageToken}`
+			},
+			ORIGIN,
+			NOW,
+			config
+		);
 		const text = (peer.replies()[0]!.body as { messages: Array<{ text: string }> }).messages[0]!.text;
 		expect(text).toContain(`${ORIGIN}/booking/${booking.manageToken}?step=move`);
-		expect(await db().kysely.selectFrom('appointment').select(['change_requested_at', 'answered_via']).where('id', '=', booking.appointmentId).executeTakeFirstOrThrow()).toEqual({ change_requested_at: NOW.toISOString(), answered_via: 'line' });
+		expect(
+			await db()
+				.kysely.selectFrom('appointment')
+				.select(['change_requested_at', 'answered_via'])
+				.where('id', '=', booking.appointmentId)
+				.executeTakeFirstOrThrow()
+		).toEqual({ change_requested_at: NOW.toISOString(), answered_via: 'line' });
 	});
 
 	it('gives the LINE user id in "download my data", and removes it, audited, when the patient disconnects', async () => {
@@ -275,16 +343,24 @@ describeEachDatabase('LINE as a channel', (db) => {
 		expect(exported!.line).toMatchObject({ userId: 'U00000000000000000000000000000032', channels: 'line', consentVersion: '1' });
 		expect(await disconnectLine(db(), booking.patientId, { ...actor, type: 'patient', id: booking.patientId }, 'withdrawn')).toBe(true);
 		expect(await db().kysely.selectFrom('line_link').selectAll().where('patient_id', '=', booking.patientId).execute()).toEqual([]);
-		expect(await db().kysely.selectFrom('audit_log').select('action').where('patient_id', '=', booking.patientId).where('action', '=', 'line.unlink').execute()).toHaveLength(1);
+		expect(
+			await db().kysely.selectFrom('audit_log').select('action').where('patient_id', '=', booking.patientId).where('action', '=', 'line.unlink').execute()
+		).toHaveLength(1);
 		expect((await exportPatientData(db(), booking.patientId, actor, NOW))!.line).toBeNull();
 	});
 
 	it('prunes expired connect links and login attempts, and old webhook event ids', async () => {
 		await createConnectToken(db(), 'U00000000000000000000000000000030', NOW);
-		await acceptLineWebhook(db(), [{ type: 'follow', webhookEventId: '01HOLDEVENT', source: { type: 'user', userId: 'U00000000000000000000000000000030' } }], NOW);
+		await acceptLineWebhook(
+			db(),
+			[{ type: 'follow', webhookEventId: '01HOLDEVENT', source: { type: 'user', userId: 'U00000000000000000000000000000030' } }],
+			NOW
+		);
 		const later = new Date(NOW.getTime() + 31 * 86_400_000);
 		expect(await pruneLineRows(db(), later)).toBeGreaterThanOrEqual(2);
-		expect(await db().kysely.selectFrom('line_connect_token').selectAll().where('line_user_id', '=', 'U00000000000000000000000000000030').execute()).toEqual([]);
+		expect(await db().kysely.selectFrom('line_connect_token').selectAll().where('line_user_id', '=', 'U00000000000000000000000000000030').execute()).toEqual(
+			[]
+		);
 		expect(await db().kysely.selectFrom('line_webhook_event').selectAll().where('webhook_event_id', '=', '01HOLDEVENT').execute()).toEqual([]);
 	});
 
@@ -305,13 +381,22 @@ describeEachDatabase('LINE as a channel', (db) => {
 			const patientId = await patient();
 			const { code, state } = await loginAtLine(await startLineLogin(db(), { patientId }, config, ORIGIN, NOW), 'U00000000000000000000000000000020');
 			expect(await finishLineLogin(db(), { patientId, state, code }, config, ORIGIN, actor, NOW)).toEqual({ ok: true });
-			expect(await db().kysely.selectFrom('line_link').selectAll().where('patient_id', '=', patientId).executeTakeFirst()).toMatchObject({ line_user_id: 'U00000000000000000000000000000020', consent_version: '1', channels: 'both' });
-			const audit = await db().kysely.selectFrom('audit_log').select(['action', 'detail']).where('patient_id', '=', patientId).where('action', '=', 'line.link').execute();
+			expect(await db().kysely.selectFrom('line_link').selectAll().where('patient_id', '=', patientId).executeTakeFirst()).toMatchObject({
+				line_user_id: 'U00000000000000000000000000000020',
+				consent_version: '1',
+				channels: 'both'
+			});
+			const audit = await db()
+				.kysely.selectFrom('audit_log')
+				.select(['action', 'detail'])
+				.where('patient_id', '=', patientId)
+				.where('action', '=', 'line.link')
+				.execute();
 			expect(audit).toHaveLength(1);
 			expect(audit[0]!.detail).not.toContain('U000');
 		});
 
-		it('refuses a forged state, a state replayed, and another patient\'s state', async () => {
+		it("refuses a forged state, a state replayed, and another patient's state", async () => {
 			const patientId = await patient();
 			const intruder = await patient();
 			const { code, state } = await loginAtLine(await startLineLogin(db(), { patientId }, config, ORIGIN, NOW), 'U00000000000000000000000000000021');
@@ -325,7 +410,10 @@ describeEachDatabase('LINE as a channel', (db) => {
 		it('refuses an expired login attempt', async () => {
 			const patientId = await patient();
 			const { code, state } = await loginAtLine(await startLineLogin(db(), { patientId }, config, ORIGIN, NOW), 'U00000000000000000000000000000022');
-			expect(await finishLineLogin(db(), { patientId, state, code }, config, ORIGIN, actor, new Date(NOW.getTime() + 11 * 60_000))).toEqual({ ok: false, code: 'bad_state' });
+			expect(await finishLineLogin(db(), { patientId, state, code }, config, ORIGIN, actor, new Date(NOW.getTime() + 11 * 60_000))).toEqual({
+				ok: false,
+				code: 'bad_state'
+			});
 		});
 
 		it('refuses an ID token with a wrong nonce, another channel as audience, or past its expiry', async () => {
@@ -333,15 +421,21 @@ describeEachDatabase('LINE as a channel', (db) => {
 				const patientId = await patient();
 				const { code, state } = await loginAtLine(await startLineLogin(db(), { patientId }, config, ORIGIN, NOW), 'U00000000000000000000000000000023');
 				peer.tamperNextIdToken = tamper;
-				expect(await finishLineLogin(db(), { patientId, state, code }, config, ORIGIN, actor, NOW), JSON.stringify(tamper)).toEqual({ ok: false, code: 'token_failed' });
+				expect(await finishLineLogin(db(), { patientId, state, code }, config, ORIGIN, actor, NOW), JSON.stringify(tamper)).toEqual({
+					ok: false,
+					code: 'token_failed'
+				});
 				expect(await db().kysely.selectFrom('line_link').selectAll().where('patient_id', '=', patientId).execute()).toEqual([]);
 			}
 		});
 
-		it('refuses someone else\'s one-time greeting link, and a LINE account already linked to another patient', async () => {
+		it("refuses someone else's one-time greeting link, and a LINE account already linked to another patient", async () => {
 			const victimLink = await createConnectToken(db(), 'U00000000000000000000000000000024', NOW);
 			const patientId = await patient();
-			const attempt = await loginAtLine(await startLineLogin(db(), { patientId, connectToken: victimLink }, config, ORIGIN, NOW), 'U00000000000000000000000000000025');
+			const attempt = await loginAtLine(
+				await startLineLogin(db(), { patientId, connectToken: victimLink }, config, ORIGIN, NOW),
+				'U00000000000000000000000000000025'
+			);
 			expect(await finishLineLogin(db(), { patientId, ...attempt }, config, ORIGIN, actor, NOW)).toEqual({ ok: false, code: 'mismatch' });
 
 			const holder = await patient();
@@ -351,10 +445,13 @@ describeEachDatabase('LINE as a channel', (db) => {
 			expect(await finishLineLogin(db(), { patientId, ...second }, config, ORIGIN, actor, NOW)).toEqual({ ok: false, code: 'taken' });
 		});
 
-		it('accepts the greeting\'s link for the LINE user it was made for, once', async () => {
+		it("accepts the greeting's link for the LINE user it was made for, once", async () => {
 			const token = await createConnectToken(db(), 'U00000000000000000000000000000027', NOW);
 			const patientId = await patient();
-			const attempt = await loginAtLine(await startLineLogin(db(), { patientId, connectToken: token }, config, ORIGIN, NOW), 'U00000000000000000000000000000027');
+			const attempt = await loginAtLine(
+				await startLineLogin(db(), { patientId, connectToken: token }, config, ORIGIN, NOW),
+				'U00000000000000000000000000000027'
+			);
 			expect(await finishLineLogin(db(), { patientId, ...attempt }, config, ORIGIN, actor, NOW)).toEqual({ ok: true });
 			const again = await loginAtLine(await startLineLogin(db(), { patientId, connectToken: token }, config, ORIGIN, NOW), 'U00000000000000000000000000000027');
 			expect(await finishLineLogin(db(), { patientId, ...again }, config, ORIGIN, actor, NOW)).toEqual({ ok: false, code: 'link_used' });
@@ -367,4 +464,3 @@ describe('signWebhook', () => {
 		expect(signWebhook('{}', 'secret')).toBe('dzJZAsrKgS3CWXM6rNBGtzgXNyx3e42VtAJkdHRRbhM=');
 	});
 });
-

@@ -57,7 +57,11 @@ export function createMailer(smtpUrl: string | undefined, from = 'shinkyu <no-re
 			} catch (cause) {
 				const message = cause instanceof Error ? cause.message : String(cause);
 				logger.warn({ mailId: id, kind: mail.kind, err: message }, 'mail delivery failed');
-				await db.kysely.updateTable('mail_outbox').set({ last_error: message.slice(0, 500) }).where('id', '=', id).execute();
+				await db.kysely
+					.updateTable('mail_outbox')
+					.set({ last_error: message.slice(0, 500) })
+					.where('id', '=', id)
+					.execute();
 				return { id, delivered: false, error: message };
 			}
 		}

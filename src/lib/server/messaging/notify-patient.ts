@@ -29,7 +29,14 @@ export interface NotifyOutcome {
  * Everything is queued in the caller's transaction. A LINE push that fails for good, or finds the
  * link gone, sends the mail instead. `mailer`: the caller's queuing mailer, when it has one.
  */
-export async function notifyPatient(db: Db, patientId: string, message: PatientMessage, mailer?: Mailer, now = db.clock.now(), config: LineConfig | null = lineConfig()): Promise<NotifyOutcome> {
+export async function notifyPatient(
+	db: Db,
+	patientId: string,
+	message: PatientMessage,
+	mailer?: Mailer,
+	now = db.clock.now(),
+	config: LineConfig | null = lineConfig()
+): Promise<NotifyOutcome> {
 	const channels = await patientChannels(db, patientId, config);
 	if (!channels) return { mail: false, line: false };
 	const line = Boolean(message.line) && channels.line;

@@ -30,7 +30,7 @@ export function ZInstrumentScoreFormSchema(instrument: Instrument) {
 	const count = instrument.items.kind === 'fixed' ? instrument.items.list.length : 0;
 	const fields: Record<string, z.ZodType<number>> = {};
 	for (let i = 0; i < count; i++) fields[itemField(i)] = answer(instrument.scale.min, instrument.scale.max);
-	return z.object(fields).transform(
-		(v): TInstrumentScore => ({ instrument: instrument.code, answers: Array.from({ length: count }, (_, i) => v[itemField(i)] as number) })
-	);
+	return z
+		.object(fields)
+		.transform((v): TInstrumentScore => ({ instrument: instrument.code, answers: Array.from({ length: count }, (_, i) => v[itemField(i)] as number) }));
 }

@@ -14,7 +14,13 @@ const parsed = readClinicInstrument(JSON.parse(fs.readFileSync('docs/instruments
 if (!parsed.ok) throw new Error(parsed.problems.join('\n'));
 /** The documented sample: four items 0–4, a percentage, lower is better, 15 points is a response. */
 const SAMPLE: Instrument = parsed.instrument;
-const TWO_ITEMS: Instrument = { ...SAMPLE, code: 'clinic_change', items: { kind: 'fixed', list: SAMPLE.items.kind === 'fixed' ? SAMPLE.items.list.slice(0, 2) : [] }, score: 'sum', responder: { kind: 'change_only' } };
+const TWO_ITEMS: Instrument = {
+	...SAMPLE,
+	code: 'clinic_change',
+	items: { kind: 'fixed', list: SAMPLE.items.kind === 'fixed' ? SAMPLE.items.list.slice(0, 2) : [] },
+	score: 'sum',
+	responder: { kind: 'change_only' }
+};
 const INSTRUMENTS = [SAMPLE, TWO_ITEMS];
 const staff: AuditActor = { type: 'staff', id: 'practitioner-1', ip: null, requestId: null };
 const at = (day: number) => new Date(Date.parse('2026-05-01T01:00:00.000Z') + day * 86_400_000);
@@ -64,9 +70,16 @@ describeEachDatabase('scores on clinic instruments', (db) => {
 			code: 'invalid',
 			fields: { item0: 'outcomes.error.out_of_range', item2: 'outcomes.error.not_integer' }
 		});
-		expect(await recordInstrumentScore(db(), patientId, { instrument: SAMPLE.code, answers: [1, 1] }, INSTRUMENTS, staff)).toMatchObject({ fields: { _: 'outcomes.error.item_count' } });
-		expect(await recordInstrumentScore(db(), patientId, { instrument: 'odi', answers: [1] }, INSTRUMENTS, staff)).toMatchObject({ fields: { instrument: 'outcomes.instruments.error.unknown' } });
-		expect(await recordInstrumentScore(db(), patientId, { instrument: SAMPLE.code, answers: ['1'] } as never, INSTRUMENTS, staff)).toMatchObject({ code: 'invalid', fields: { 'answers.0': 'outcomes.error.invalid' } });
+		expect(await recordInstrumentScore(db(), patientId, { instrument: SAMPLE.code, answers: [1, 1] }, INSTRUMENTS, staff)).toMatchObject({
+			fields: { _: 'outcomes.error.item_count' }
+		});
+		expect(await recordInstrumentScore(db(), patientId, { instrument: 'odi', answers: [1] }, INSTRUMENTS, staff)).toMatchObject({
+			fields: { instrument: 'outcomes.instruments.error.unknown' }
+		});
+		expect(await recordInstrumentScore(db(), patientId, { instrument: SAMPLE.code, answers: ['1'] } as never, INSTRUMENTS, staff)).toMatchObject({
+			code: 'invalid',
+			fields: { 'answers.0': 'outcomes.error.invalid' }
+		});
 		expect(await db().kysely.selectFrom('clinic_instrument_score').select('id').where('patient_id', '=', patientId).execute()).toEqual([]);
 	});
 
@@ -80,7 +93,11 @@ describeEachDatabase('scores on clinic instruments', (db) => {
 		expect(await recordInstrumentScore(db(), merged, input, INSTRUMENTS, staff)).toEqual({ ok: false, code: 'not_found' });
 		expect(await recordInstrumentScore(db(), survivor, input, INSTRUMENTS, staff, { appointmentId: visit })).toEqual({ ok: false, code: 'not_found' });
 		expect(await recordInstrumentScore(db(), other, input, INSTRUMENTS, staff, { appointmentId: visit })).toMatchObject({ ok: true });
-		const rows = await db().kysely.selectFrom('clinic_instrument_score').select(['patient_id', 'appointment_id']).where('patient_id', 'in', [survivor, merged, other]).execute();
+		const rows = await db()
+			.kysely.selectFrom('clinic_instrument_score')
+			.select(['patient_id', 'appointment_id'])
+			.where('patient_id', 'in', [survivor, merged, other])
+			.execute();
 		expect(rows).toEqual([{ patient_id: other, appointment_id: visit }]);
 	});
 });
@@ -95,6 +112,10 @@ describe('the console form for a clinic instrument', () => {
 	it('asks again for every missing, off-scale or tampered answer', () => {
 		const result = ZInstrumentScoreFormSchema(SAMPLE).safeParse({ ...filled, item0: undefined, item1: '5', item3: '1; drop' });
 		const fields = Object.fromEntries(result.error!.issues.map((i) => [i.path.join('.'), i.message]));
-		expect(fields).toEqual({ item0: 'outcomes.instruments.error.answer', item1: 'outcomes.instruments.error.answer', item3: 'outcomes.instruments.error.answer' });
+		expect(fields).toEqual({
+			item0: 'outcomes.instruments.error.answer',
+			item1: 'outcomes.instruments.error.answer',
+			item3: 'outcomes.instruments.error.answer'
+		});
 	});
 });

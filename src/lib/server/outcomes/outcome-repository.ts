@@ -18,8 +18,15 @@ export async function patientIsActive(db: Db, patientId: string): Promise<boolea
 }
 
 /** Number and name for a page heading; null for an unknown id. Not clinical content, so not audited. */
-export async function patientHeading(db: Db, patientId: string): Promise<{ id: string; patientNumber: string | null; familyName: string; givenName: string } | null> {
-	const row = await db.kysely.selectFrom('patient').select(['id', 'patient_number', 'family_name', 'given_name']).where('id', '=', patientId).executeTakeFirst();
+export async function patientHeading(
+	db: Db,
+	patientId: string
+): Promise<{ id: string; patientNumber: string | null; familyName: string; givenName: string } | null> {
+	const row = await db.kysely
+		.selectFrom('patient')
+		.select(['id', 'patient_number', 'family_name', 'given_name'])
+		.where('id', '=', patientId)
+		.executeTakeFirst();
 	return row ? { id: row.id, patientNumber: row.patient_number, familyName: row.family_name, givenName: row.given_name } : null;
 }
 
@@ -29,13 +36,7 @@ export async function appointmentBelongsTo(db: Db, appointmentId: string, patien
 }
 
 export async function selectCheckIns(db: Db, patientId: string): Promise<CheckIn[]> {
-	const rows = await db.kysely
-		.selectFrom('outcome_check_in')
-		.selectAll()
-		.where('patient_id', '=', patientId)
-		.orderBy('recorded_at')
-		.orderBy('id')
-		.execute();
+	const rows = await db.kysely.selectFrom('outcome_check_in').selectAll().where('patient_id', '=', patientId).orderBy('recorded_at').orderBy('id').execute();
 	return rows.map((r) => ({
 		id: r.id,
 		recordedAt: r.recorded_at,

@@ -57,13 +57,21 @@ describeEachDatabase('outcome check-ins', (db) => {
 
 	it('refuses answers out of range with a code per field, and stores nothing', async () => {
 		const patientId = await insertPatient(db());
-		const result = await recordCheckIn(db(), patientId, { ...baseline, legPain: 11, sbi: [7, 0, 0, 0], psfs: baseline.psfs.slice(0, 2) }, 'portal', patientActor(patientId));
+		const result = await recordCheckIn(
+			db(),
+			patientId,
+			{ ...baseline, legPain: 11, sbi: [7, 0, 0, 0], psfs: baseline.psfs.slice(0, 2) },
+			'portal',
+			patientActor(patientId)
+		);
 		expect(result).toEqual({
 			ok: false,
 			code: 'invalid',
 			fields: { legPain: 'outcomes.error.out_of_range', psfs: 'outcomes.error.item_count', sbi: 'outcomes.error.out_of_range' }
 		});
-		expect(await recordCheckIn(db(), patientId, { legPain: null, backPain: null, psfs: null, sbi: null, pgic: null }, 'portal', patientActor(patientId))).toMatchObject({
+		expect(
+			await recordCheckIn(db(), patientId, { legPain: null, backPain: null, psfs: null, sbi: null, pgic: null }, 'portal', patientActor(patientId))
+		).toMatchObject({
 			fields: { _: 'outcomes.error.empty' }
 		});
 		expect(await recordCheckIn(db(), patientId, { ...baseline, legPain: '5' } as never, 'portal', patientActor(patientId))).toMatchObject({ code: 'invalid' });
@@ -123,7 +131,22 @@ describeEachDatabase('outcome check-ins', (db) => {
 		const practitioner = await insertPractitioner(db(), null);
 		await insertAppointment(db(), patientId, practitioner, at(1).toISOString());
 		await insertAppointment(db(), patientId, practitioner, at(30).toISOString(), 'booked');
-		await recordCheckIn(db(), patientId, { ...baseline, psfs: [{ activity: '階段', score: 3 }, { activity: '正座', score: 1 }, { activity: '庭仕事', score: 4 }] }, 'portal', patientActor(patientId), null, at(0));
+		await recordCheckIn(
+			db(),
+			patientId,
+			{
+				...baseline,
+				psfs: [
+					{ activity: '階段', score: 3 },
+					{ activity: '正座', score: 1 },
+					{ activity: '庭仕事', score: 4 }
+				]
+			},
+			'portal',
+			patientActor(patientId),
+			null,
+			at(0)
+		);
 		expect(await checkInFormShape(db(), patientId, patientActor(patientId), at(2))).toEqual({ activities: ['階段', '正座', '庭仕事'], askPgic: true });
 	});
 });
@@ -149,7 +172,12 @@ describe('the portal check-in form', () => {
 		const result = ZCheckInFormSchema(shape).safeParse({ ...filled, legPain: undefined, sbi2: '7', pgic: '0', psfsScore1: 'x' });
 		expect(result.success).toBe(false);
 		const fields = Object.fromEntries(result.error!.issues.map((i) => [i.path.join('.'), i.message]));
-		expect(fields).toEqual({ legPain: 'outcomes.error.choose', sbi2: 'outcomes.error.choose', pgic: 'outcomes.error.choose', psfsScore1: 'outcomes.error.choose' });
+		expect(fields).toEqual({
+			legPain: 'outcomes.error.choose',
+			sbi2: 'outcomes.error.choose',
+			pgic: 'outcomes.error.choose',
+			psfsScore1: 'outcomes.error.choose'
+		});
 	});
 
 	it('lets a patient without activities name three, each once, and skips PGIC before a first visit', () => {

@@ -9,10 +9,7 @@ import { ZCheckInSchema, type TCheckIn } from './schemas';
 /** Field → message key, e.g. `legPain: 'outcomes.error.out_of_range'`. */
 export type CheckInFieldCodes = Record<string, string>;
 
-export type RecordCheckInResult =
-	| { ok: true; id: string }
-	| { ok: false; code: 'invalid'; fields: CheckInFieldCodes }
-	| { ok: false; code: 'not_found' };
+export type RecordCheckInResult = { ok: true; id: string } | { ok: false; code: 'invalid'; fields: CheckInFieldCodes } | { ok: false; code: 'not_found' };
 
 const problemKey = (problem: CheckInProblem | 'invalid') => `outcomes.error.${problem}`;
 

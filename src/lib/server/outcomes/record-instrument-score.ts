@@ -13,9 +13,7 @@ import { appointmentBelongsTo, patientIsActive } from './outcome-repository';
 export type InstrumentScoreFieldCodes = Record<string, string>;
 
 export type RecordInstrumentScoreResult =
-	| { ok: true; id: string; score: number }
-	| { ok: false; code: 'invalid'; fields: InstrumentScoreFieldCodes }
-	| { ok: false; code: 'not_found' };
+	{ ok: true; id: string; score: number } | { ok: false; code: 'invalid'; fields: InstrumentScoreFieldCodes } | { ok: false; code: 'not_found' };
 
 /**
  * Stores one score on a clinic instrument, scored by the definition (domain/outcomes). The
@@ -41,7 +39,11 @@ export async function recordInstrumentScore(
 	const { answers } = parsed.data;
 	const problems = itemAnswerProblems(instrument, answers);
 	if (problems.length > 0) {
-		return { ok: false, code: 'invalid', fields: Object.fromEntries(problems.map((p) => [p.item === null ? '_' : itemField(p.item), `outcomes.error.${p.problem}`])) };
+		return {
+			ok: false,
+			code: 'invalid',
+			fields: Object.fromEntries(problems.map((p) => [p.item === null ? '_' : itemField(p.item), `outcomes.error.${p.problem}`]))
+		};
 	}
 	const score = scoreOf(instrument, answers)!;
 	const appointmentId = options.appointmentId ?? null;
@@ -49,7 +51,15 @@ export async function recordInstrumentScore(
 		if (!(await patientIsActive(tx, patientId))) return { ok: false, code: 'not_found' } as const;
 		if (appointmentId && !(await appointmentBelongsTo(tx, appointmentId, patientId))) return { ok: false, code: 'not_found' } as const;
 		const id = randomUUID();
-		await insertInstrumentScore(tx, { id, patientId, appointmentId, instrumentCode: instrument.code, recordedAt: (options.now ?? db.clock.now()).toISOString(), answers, score });
+		await insertInstrumentScore(tx, {
+			id,
+			patientId,
+			appointmentId,
+			instrumentCode: instrument.code,
+			recordedAt: (options.now ?? db.clock.now()).toISOString(),
+			answers,
+			score
+		});
 		await recordAudit(tx, actor, {
 			action: 'outcome.instrument_score.record',
 			entityType: 'clinic_instrument_score',

@@ -5,7 +5,10 @@ import { PSFS_ACTIVITY_MAX_LENGTH } from '../../domain/outcomes/check-in';
 export const ZCheckInSchema = z.object({
 	legPain: z.number().nullable(),
 	backPain: z.number().nullable(),
-	psfs: z.array(z.object({ activity: z.string().max(PSFS_ACTIVITY_MAX_LENGTH * 2), score: z.number() })).max(10).nullable(),
+	psfs: z
+		.array(z.object({ activity: z.string().max(PSFS_ACTIVITY_MAX_LENGTH * 2), score: z.number() }))
+		.max(10)
+		.nullable(),
 	sbi: z.array(z.number()).max(10).nullable(),
 	pgic: z.number().nullable()
 });
@@ -61,16 +64,14 @@ export function ZCheckInFormSchema(shape: CheckInFormShape) {
 				seen.add(name);
 			}
 		})
-		.transform(
-			(v): TCheckIn => ({
-				legPain: v.legPain as number,
-				backPain: v.backPain as number,
-				psfs: Array.from({ length: count }, (_, i) => ({
-					activity: shape.activities ? shape.activities[i]! : (v[psfsActivityField(i)] as string),
-					score: v[psfsScoreField(i)] as number
-				})),
-				sbi: SBI_FIELDS.map((f) => v[f] as number),
-				pgic: shape.askPgic ? (v.pgic as number) : null
-			})
-		);
+		.transform((v): TCheckIn => ({
+			legPain: v.legPain as number,
+			backPain: v.backPain as number,
+			psfs: Array.from({ length: count }, (_, i) => ({
+				activity: shape.activities ? shape.activities[i]! : (v[psfsActivityField(i)] as string),
+				score: v[psfsScoreField(i)] as number
+			})),
+			sbi: SBI_FIELDS.map((f) => v[f] as number),
+			pgic: shape.askPgic ? (v.pgic as number) : null
+		}));
 }

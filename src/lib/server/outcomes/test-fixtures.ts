@@ -19,7 +19,19 @@ export async function insertStaff(db: Db, role: StaffRole, options: { disabled?:
 	const email = `${role}-${id.slice(0, 8)}@example.jp`;
 	await db.kysely
 		.insertInto('staff')
-		.values({ id, email, display_name: options.name ?? `${role} ${id.slice(0, 4)}`, role, password_hash: 'x', totp_secret: null, totp_enabled: 0, totp_last_counter: null, disabled: options.disabled ? 1 : 0, created_at: AT, password_changed_at: AT })
+		.values({
+			id,
+			email,
+			display_name: options.name ?? `${role} ${id.slice(0, 4)}`,
+			role,
+			password_hash: 'x',
+			totp_secret: null,
+			totp_enabled: 0,
+			totp_last_counter: null,
+			disabled: options.disabled ? 1 : 0,
+			created_at: AT,
+			password_changed_at: AT
+		})
 		.execute();
 	return { id, email };
 }
@@ -29,7 +41,18 @@ export async function insertPractitioner(db: Db, staffId: string | null): Promis
 	const id = randomUUID();
 	await db.kysely
 		.insertInto('practitioner')
-		.values({ id, clinic_id: 'clinic-fuji-wellness', staff_id: staffId, family_name_ja: '佐藤', given_name_ja: '美穂', family_name_en: 'Sato', given_name_en: 'Miho', hari_licence: null, kyu_licence: null, active: 1 })
+		.values({
+			id,
+			clinic_id: 'clinic-fuji-wellness',
+			staff_id: staffId,
+			family_name_ja: '佐藤',
+			given_name_ja: '美穂',
+			family_name_en: 'Sato',
+			given_name_en: 'Miho',
+			hari_licence: null,
+			kyu_licence: null,
+			active: 1
+		})
 		.execute();
 	return id;
 }
@@ -56,12 +79,35 @@ export async function insertPatient(db: Db, options: { number?: string | null; m
 	return id;
 }
 
-export async function insertAppointment(db: Db, patientId: string, practitionerId: string, startsAt: string, status: AppointmentStatus = 'completed'): Promise<string> {
+export async function insertAppointment(
+	db: Db,
+	patientId: string,
+	practitionerId: string,
+	startsAt: string,
+	status: AppointmentStatus = 'completed'
+): Promise<string> {
 	const id = randomUUID();
 	const end = new Date(Date.parse(startsAt) + 45 * 60_000).toISOString();
 	await db.kysely
 		.insertInto('appointment')
-		.values({ id, patient_id: patientId, practitioner_id: practitionerId, bed_id: null, service_id: null, starts_at: startsAt, ends_at: end, held_until: end, status, source: 'staff', first_visit: 0, triage: null, manage_token_hash: null, locale: 'ja', created_at: AT, cancelled_at: status === 'cancelled' ? AT : null })
+		.values({
+			id,
+			patient_id: patientId,
+			practitioner_id: practitionerId,
+			bed_id: null,
+			service_id: null,
+			starts_at: startsAt,
+			ends_at: end,
+			held_until: end,
+			status,
+			source: 'staff',
+			first_visit: 0,
+			triage: null,
+			manage_token_hash: null,
+			locale: 'ja',
+			created_at: AT,
+			cancelled_at: status === 'cancelled' ? AT : null
+		})
 		.execute();
 	return id;
 }

@@ -42,5 +42,11 @@ export async function packageDaySummary(db: Db, from: string, to: string): Promi
 	]);
 	const total = (kind: 'payment' | 'refund') => Number(money.find((m) => m.kind === kind)?.total ?? 0);
 	const count = (kind: 'use' | 'reinstate') => Number(uses.find((u) => u.kind === kind)?.n ?? 0);
-	return { sales: Number(sales.n), soldJpy: Number(sales.total ?? 0), receivedJpy: total('payment'), refundedJpy: total('refund'), visitsUsed: count('use') - count('reinstate') };
+	return {
+		sales: Number(sales.n),
+		soldJpy: Number(sales.total ?? 0),
+		receivedJpy: total('payment'),
+		refundedJpy: total('refund'),
+		visitsUsed: count('use') - count('reinstate')
+	};
 }

@@ -39,7 +39,14 @@ export async function loadPackageDesk(db: Db, patientId: string, actor: AuditAct
 		patient: { id: patient.id, name: `${patient.family_name} ${patient.given_name}`.trim(), number: patient.patient_number },
 		names: Object.fromEntries(people.map((p) => [p.id, `${p.family_name} ${p.given_name}`.trim()])),
 		packages,
-		visits: visits.map((v) => ({ id: v.id, startsAt: v.starts_at, serviceId: v.service_id, serviceJa: v.name_ja ?? '', serviceEn: v.name_en ?? '', saleId: v.package_sale_id })),
+		visits: visits.map((v) => ({
+			id: v.id,
+			startsAt: v.starts_at,
+			serviceId: v.service_id,
+			serviceJa: v.name_ja ?? '',
+			serviceEn: v.name_en ?? '',
+			saleId: v.package_sale_id
+		})),
 		timeZone: clinic.time_zone
 	};
 }
@@ -52,6 +59,12 @@ export async function findPatientsByNumber(db: Db, numbers: readonly string[]): 
 
 /** The treatments a course may cover: every service that is not an add-on. */
 export async function listCoverableServices(db: Db): Promise<Array<{ id: string; nameJa: string; nameEn: string }>> {
-	const services = await db.kysely.selectFrom('service').select(['id', 'name_ja', 'name_en']).where('is_add_on', '=', 0).orderBy('sort_order').orderBy('code').execute();
+	const services = await db.kysely
+		.selectFrom('service')
+		.select(['id', 'name_ja', 'name_en'])
+		.where('is_add_on', '=', 0)
+		.orderBy('sort_order')
+		.orderBy('code')
+		.execute();
 	return services.map((s) => ({ id: s.id, nameJa: s.name_ja, nameEn: s.name_en }));
 }

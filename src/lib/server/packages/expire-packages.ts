@@ -18,7 +18,17 @@ export async function expirePackages(db: Db, options: { now?: Date } = {}): Prom
 		.selectFrom('package_sale')
 		.select('id')
 		.where('expires_on', '<=', today)
-		.where((eb) => eb.not(eb.exists(eb.selectFrom('package_entry').select('package_entry.id').whereRef('package_entry.package_sale_id', '=', 'package_sale.id').where('package_entry.kind', 'in', ['expiry', 'refund']))))
+		.where((eb) =>
+			eb.not(
+				eb.exists(
+					eb
+						.selectFrom('package_entry')
+						.select('package_entry.id')
+						.whereRef('package_entry.package_sale_id', '=', 'package_sale.id')
+						.where('package_entry.kind', 'in', ['expiry', 'refund'])
+				)
+			)
+		)
 		.orderBy('expires_on')
 		.orderBy('id')
 		.limit(200)
@@ -32,9 +42,31 @@ export async function expirePackages(db: Db, options: { now?: Date } = {}): Prom
 			if (state.remainingVisits === 0 || state.status === 'refunded' || state.expiredVisits > 0) return false;
 			await tx.kysely
 				.insertInto('package_entry')
-				.values({ id: randomUUID(), package_sale_id: id, entry_number: pkg.nextEntryNumber, kind: 'expiry', sequence: 0, patient_id: null, appointment_id: null, charge_id: null, visits: state.remainingVisits, fee_jpy: 0, amount_jpy: 0, method: null, detail: JSON.stringify({ liabilityJpy: state.liabilityJpy }), entered_at: now.toISOString(), recorded_by: null })
+				.values({
+					id: randomUUID(),
+					package_sale_id: id,
+					entry_number: pkg.nextEntryNumber,
+					kind: 'expiry',
+					sequence: 0,
+					patient_id: null,
+					appointment_id: null,
+					charge_id: null,
+					visits: state.remainingVisits,
+					fee_jpy: 0,
+					amount_jpy: 0,
+					method: null,
+					detail: JSON.stringify({ liabilityJpy: state.liabilityJpy }),
+					entered_at: now.toISOString(),
+					recorded_by: null
+				})
 				.execute();
-			await recordAudit(tx, SYSTEM_ACTOR, { action: 'package.expire', entityType: 'package_sale', entityId: id, patientId: pkg.sale.patient_id, detail: { visits: state.remainingVisits, liabilityJpy: state.liabilityJpy } });
+			await recordAudit(tx, SYSTEM_ACTOR, {
+				action: 'package.expire',
+				entityType: 'package_sale',
+				entityId: id,
+				patientId: pkg.sale.patient_id,
+				detail: { visits: state.remainingVisits, liabilityJpy: state.liabilityJpy }
+			});
 			return true;
 		});
 		if (done) expired.push(id);

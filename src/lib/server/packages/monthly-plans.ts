@@ -35,19 +35,36 @@ export type RenewPlanResult = { ok: true; saleId: string; chargeId: string } | {
 export type StopPlanResult = { ok: true; stoppedOn: string } | { ok: false; code: 'not_found' | 'forbidden' | 'already_stopped' };
 
 export function planTermsOf(plan: PlanRow): PlanTerms {
-	return { visitsPerMonth: plan.visits_per_month, monthlyPriceJpy: Number(plan.monthly_price_jpy), carryOver: plan.carry_over === 1, renewalDay: plan.renewal_day, serviceIds: JSON.parse(plan.service_ids) as string[], familyShareable: plan.family_shareable === 1 };
+	return {
+		visitsPerMonth: plan.visits_per_month,
+		monthlyPriceJpy: Number(plan.monthly_price_jpy),
+		carryOver: plan.carry_over === 1,
+		renewalDay: plan.renewal_day,
+		serviceIds: JSON.parse(plan.service_ids) as string[],
+		familyShareable: plan.family_shareable === 1
+	};
 }
 
 /** The name a month is sold under: 鍼灸月額プラン 2026年12月分. */
 export function periodNames(plan: Pick<PlanRow, 'name_ja' | 'name_en'>, period: Period): { name_ja: string; name_en: string } {
 	const { year, month } = periodMonth(period);
-	return { name_ja: `${plan.name_ja} ${translate('ja', 'packagePlans.periodName', { year, month })}`, name_en: `${plan.name_en} ${translate('en', 'packagePlans.periodName', { year, month: MONTHS_EN[month - 1]! })}` };
+	return {
+		name_ja: `${plan.name_ja} ${translate('ja', 'packagePlans.periodName', { year, month })}`,
+		name_en: `${plan.name_en} ${translate('en', 'packagePlans.periodName', { year, month: MONTHS_EN[month - 1]! })}`
+	};
 }
 
 export const MONTHS_EN = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'] as const;
 
 /** One month of a plan: its charge (one taxable line), its sale with the plan's terms, the link, who shares it. */
-async function sellPeriod(tx: Db, plan: PlanRow, period: Period, family: readonly string[], now: Date, staffId: string): Promise<{ saleId: string; chargeId: string }> {
+async function sellPeriod(
+	tx: Db,
+	plan: PlanRow,
+	period: Period,
+	family: readonly string[],
+	now: Date,
+	staffId: string
+): Promise<{ saleId: string; chargeId: string }> {
 	const clinic = await findBillingClinic(tx);
 	const at = now.toISOString();
 	const soldOn = clinicToday(clinic, now);
@@ -58,23 +75,86 @@ async function sellPeriod(tx: Db, plan: PlanRow, period: Period, family: readonl
 	const chargeId = randomUUID();
 	await tx.kysely
 		.insertInto('charge')
-		.values({ id: chargeId, clinic_id: clinic.id, patient_id: plan.patient_id, appointment_id: null, service_date: soldOn, payer: 'self_pay', consent_id: null, share_percent: null, fee_schedule_from: null, insurance_fee_jpy: 0, patient_share_jpy: 0, insurer_claim_jpy: 0, self_pay_jpy: price, tax_rate_percent: tax.ratePercent, consumption_tax_jpy: tax.taxJpy, due_jpy: price, created_at: at, created_by: staffId })
+		.values({
+			id: chargeId,
+			clinic_id: clinic.id,
+			patient_id: plan.patient_id,
+			appointment_id: null,
+			service_date: soldOn,
+			payer: 'self_pay',
+			consent_id: null,
+			share_percent: null,
+			fee_schedule_from: null,
+			insurance_fee_jpy: 0,
+			patient_share_jpy: 0,
+			insurer_claim_jpy: 0,
+			self_pay_jpy: price,
+			tax_rate_percent: tax.ratePercent,
+			consumption_tax_jpy: tax.taxJpy,
+			due_jpy: price,
+			created_at: at,
+			created_by: staffId
+		})
 		.execute();
-	await tx.kysely.insertInto('charge_line').values({ id: randomUUID(), charge_id: chargeId, position: 0, kind: 'service', code: 'package', service_id: null, ...names, quantity: 1, unit_price_jpy: price, amount_jpy: price, taxable: 1 }).execute();
+	await tx.kysely
+		.insertInto('charge_line')
+		.values({
+			id: randomUUID(),
+			charge_id: chargeId,
+			position: 0,
+			kind: 'service',
+			code: 'package',
+			service_id: null,
+			...names,
+			quantity: 1,
+			unit_price_jpy: price,
+			amount_jpy: price,
+			taxable: 1
+		})
+		.execute();
 	const saleId = randomUUID();
 	await tx.kysely
 		.insertInto('package_sale')
-		.values({ id: saleId, clinic_id: clinic.id, patient_id: plan.patient_id, package_type_id: plan.package_type_id, charge_id: chargeId, kind: 'course', ...names, service_ids: plan.service_ids, visit_count: grant.visitCount, price_jpy: price, validity_months: grant.validityMonths, family_shareable: plan.family_shareable, sold_on: soldOn, expires_on: grant.expiresOn, sold_at: at, sold_by: staffId })
+		.values({
+			id: saleId,
+			clinic_id: clinic.id,
+			patient_id: plan.patient_id,
+			package_type_id: plan.package_type_id,
+			charge_id: chargeId,
+			kind: 'course',
+			...names,
+			service_ids: plan.service_ids,
+			visit_count: grant.visitCount,
+			price_jpy: price,
+			validity_months: grant.validityMonths,
+			family_shareable: plan.family_shareable,
+			sold_on: soldOn,
+			expires_on: grant.expiresOn,
+			sold_at: at,
+			sold_by: staffId
+		})
 		.execute();
-	await tx.kysely.insertInto('package_plan_period').values({ package_sale_id: saleId, plan_id: plan.id, period_start: period.start, period_end: period.end }).execute();
+	await tx.kysely
+		.insertInto('package_plan_period')
+		.values({ package_sale_id: saleId, plan_id: plan.id, period_start: period.start, period_end: period.end })
+		.execute();
 	for (const memberId of family) {
-		await tx.kysely.insertInto('package_family_member').values({ id: randomUUID(), package_sale_id: saleId, patient_id: memberId, added_at: at, added_by: staffId }).execute();
+		await tx.kysely
+			.insertInto('package_family_member')
+			.values({ id: randomUUID(), package_sale_id: saleId, patient_id: memberId, added_at: at, added_by: staffId })
+			.execute();
 	}
 	return { saleId, chargeId };
 }
 
 /** The desk starts a plan: the terms copied from the type, and the first month sold (from `startOn`, today when empty, at most two months ahead). */
-export async function startPlan(db: Db, patientId: string, input: Record<string, unknown>, actor: AuditActor, options: { now?: Date } = {}): Promise<StartPlanResult> {
+export async function startPlan(
+	db: Db,
+	patientId: string,
+	input: Record<string, unknown>,
+	actor: AuditActor,
+	options: { now?: Date } = {}
+): Promise<StartPlanResult> {
 	if (actor.type !== 'staff' || !actor.id) return { ok: false, code: 'forbidden' };
 	const staffId = actor.id;
 	const parsed = ZStartPlanSchema.safeParse(input);
@@ -103,28 +183,77 @@ export async function startPlan(db: Db, patientId: string, input: Record<string,
 		for (const memberId of family) {
 			if (!(await findBillablePatient(tx, memberId))) return { ok: false, code: 'invalid', fields: { familyPatientIds: 'packages.error.family' } };
 		}
-		const running = await tx.kysely.selectFrom('package_plan').select('id').where('patient_id', '=', patientId).where('package_type_id', '=', type.id).where('stopped_on', 'is', null).executeTakeFirst();
+		const running = await tx.kysely
+			.selectFrom('package_plan')
+			.select('id')
+			.where('patient_id', '=', patientId)
+			.where('package_type_id', '=', type.id)
+			.where('stopped_on', 'is', null)
+			.executeTakeFirst();
 		if (running) return { ok: false, code: 'already_active' };
 
 		const at = now.toISOString();
 		const planId = randomUUID();
 		await tx.kysely
 			.insertInto('package_plan')
-			.values({ id: planId, clinic_id: type.clinic_id, patient_id: patientId, package_type_id: type.id, name_ja: type.name_ja, name_en: type.name_en, service_ids: type.service_ids, visits_per_month: type.visit_count, monthly_price_jpy: price, carry_over: type.carry_over, renewal_day: type.renewal_day, family_shareable: type.family_shareable, started_on: startOn, started_at: at, started_by: staffId, stopped_on: null, stopped_at: null, stopped_by: null })
+			.values({
+				id: planId,
+				clinic_id: type.clinic_id,
+				patient_id: patientId,
+				package_type_id: type.id,
+				name_ja: type.name_ja,
+				name_en: type.name_en,
+				service_ids: type.service_ids,
+				visits_per_month: type.visit_count,
+				monthly_price_jpy: price,
+				carry_over: type.carry_over,
+				renewal_day: type.renewal_day,
+				family_shareable: type.family_shareable,
+				started_on: startOn,
+				started_at: at,
+				started_by: staffId,
+				stopped_on: null,
+				stopped_at: null,
+				stopped_by: null
+			})
 			.execute();
 		const plan = await tx.kysely.selectFrom('package_plan').selectAll().where('id', '=', planId).executeTakeFirstOrThrow();
 		const { saleId, chargeId } = await sellPeriod(tx, plan, periodContaining(startOn, plan.renewal_day), family, now, staffId);
 		let paymentId: string | null = null;
 		if (data.amountJpy !== null && data.amountJpy > 0) {
 			paymentId = randomUUID();
-			await tx.kysely.insertInto('payment').values({ id: paymentId, charge_id: chargeId, patient_id: patientId, kind: 'payment', method: data.method, amount_jpy: data.amountJpy, received_at: at, reason: '', recorded_by: staffId }).execute();
+			await tx.kysely
+				.insertInto('payment')
+				.values({
+					id: paymentId,
+					charge_id: chargeId,
+					patient_id: patientId,
+					kind: 'payment',
+					method: data.method,
+					amount_jpy: data.amountJpy,
+					received_at: at,
+					reason: '',
+					recorded_by: staffId
+				})
+				.execute();
 		}
 		await recordAudit(tx, actor, {
 			action: 'package_plan.start',
 			entityType: 'package_plan',
 			entityId: planId,
 			patientId,
-			detail: { packageTypeId: type.id, saleId, chargeId, monthlyPriceJpy: price, visitsPerMonth: type.visit_count, startOn, paymentId, amountJpy: data.amountJpy ?? 0, method: data.method, familyCount: family.length }
+			detail: {
+				packageTypeId: type.id,
+				saleId,
+				chargeId,
+				monthlyPriceJpy: price,
+				visitsPerMonth: type.visit_count,
+				startOn,
+				paymentId,
+				amountJpy: data.amountJpy ?? 0,
+				method: data.method,
+				familyCount: family.length
+			}
 		});
 		return { ok: true, planId, saleId, chargeId, paymentId };
 	});
@@ -137,7 +266,12 @@ async function dueOf(tx: Db, planId: string, now: Date, options: { lock?: boolea
 	const plan = await query.executeTakeFirst();
 	if (!plan) return null;
 	const today = clinicToday(await findBillingClinic(tx), now);
-	const latest = await tx.kysely.selectFrom('package_plan_period').select(['package_sale_id', 'period_start']).where('plan_id', '=', planId).orderBy('period_start', 'desc').executeTakeFirst();
+	const latest = await tx.kysely
+		.selectFrom('package_plan_period')
+		.select(['package_sale_id', 'period_start'])
+		.where('plan_id', '=', planId)
+		.orderBy('period_start', 'desc')
+		.executeTakeFirst();
 	return { plan, latest, due: dueRenewal({ renewalDay: plan.renewal_day, stoppedOn: plan.stopped_on }, latest?.period_start ?? null, today) };
 }
 
@@ -147,9 +281,19 @@ async function renewOne(tx: Db, planId: string, now: Date, actor: AuditActor): P
 	if (!found?.due) return null;
 	const { plan, latest, due } = found;
 	// Whoever shared last month shares this one.
-	const family = latest ? (await tx.kysely.selectFrom('package_family_member').select('patient_id').where('package_sale_id', '=', latest.package_sale_id).execute()).map((f) => f.patient_id) : [];
+	const family = latest
+		? (await tx.kysely.selectFrom('package_family_member').select('patient_id').where('package_sale_id', '=', latest.package_sale_id).execute()).map(
+				(f) => f.patient_id
+			)
+		: [];
 	const sold = await sellPeriod(tx, plan, due, family, now, actor.type === 'staff' && actor.id ? actor.id : plan.started_by);
-	await recordAudit(tx, actor, { action: 'package_plan.renew', entityType: 'package_plan', entityId: planId, patientId: plan.patient_id, detail: { ...sold, periodStart: due.start, periodEnd: due.end, monthlyPriceJpy: Number(plan.monthly_price_jpy) } });
+	await recordAudit(tx, actor, {
+		action: 'package_plan.renew',
+		entityType: 'package_plan',
+		entityId: planId,
+		patientId: plan.patient_id,
+		detail: { ...sold, periodStart: due.start, periodEnd: due.end, monthlyPriceJpy: Number(plan.monthly_price_jpy) }
+	});
 	return sold;
 }
 
@@ -198,8 +342,19 @@ export async function stopPlan(db: Db, planId: string, actor: AuditActor, option
 		if (!plan) return { ok: false, code: 'not_found' };
 		if (plan.stopped_on !== null) return { ok: false, code: 'already_stopped' };
 		const stoppedOn = clinicToday(await findBillingClinic(tx), now);
-		await tx.kysely.updateTable('package_plan').set({ stopped_on: stoppedOn, stopped_at: now.toISOString(), stopped_by: staffId }).where('id', '=', planId).where('stopped_on', 'is', null).execute();
-		await recordAudit(tx, actor, { action: 'package_plan.stop', entityType: 'package_plan', entityId: planId, patientId: plan.patient_id, detail: { stoppedOn } });
+		await tx.kysely
+			.updateTable('package_plan')
+			.set({ stopped_on: stoppedOn, stopped_at: now.toISOString(), stopped_by: staffId })
+			.where('id', '=', planId)
+			.where('stopped_on', 'is', null)
+			.execute();
+		await recordAudit(tx, actor, {
+			action: 'package_plan.stop',
+			entityType: 'package_plan',
+			entityId: planId,
+			patientId: plan.patient_id,
+			detail: { stoppedOn }
+		});
 		return { ok: true, stoppedOn };
 	});
 }

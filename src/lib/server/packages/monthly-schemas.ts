@@ -10,7 +10,16 @@ import { ZPackageTypeSchema, ZSellPackageSchema } from './schemas';
 
 const whole = (min: number, max: number, key: string) =>
 	z.union([z.number(), z.string()], { error: key }).transform((v, ctx) => {
-		const digits = typeof v === 'number' ? String(v) : v.normalize('NFKC').trim().replace(/^[¥￥]/, '').replace(/円$/, '').replace(/日$/, '').replace(/,(?=\d{3}(?:,|$))/g, '');
+		const digits =
+			typeof v === 'number'
+				? String(v)
+				: v
+						.normalize('NFKC')
+						.trim()
+						.replace(/^[¥￥]/, '')
+						.replace(/円$/, '')
+						.replace(/日$/, '')
+						.replace(/,(?=\d{3}(?:,|$))/g, '');
 		const n = /^\d{1,9}$/.test(digits) ? Number(digits) : NaN;
 		if (Number.isSafeInteger(n) && n >= min && n <= max) return n;
 		ctx.addIssue({ code: 'custom', message: key });

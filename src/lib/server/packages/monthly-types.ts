@@ -61,14 +61,31 @@ export async function createPlanType(db: Db, input: Record<string, unknown>, act
 		if (await unknownServices(tx, data.serviceIds)) return { ok: false, code: 'invalid', fields: { serviceIds: 'packages.error.services' } };
 		const clinic = await tx.kysely.selectFrom('clinic').select('id').orderBy('id').executeTakeFirstOrThrow();
 		const id = randomUUID();
-		await tx.kysely.insertInto('package_type').values({ id, clinic_id: clinic.id, kind: 'course', ...typeColumns(data), retired_at: null, created_at: at, updated_at: at }).execute();
-		await tx.kysely.insertInto('package_plan_type').values({ package_type_id: id, carry_over: data.carryOver ? 1 : 0, renewal_day: data.renewalDay }).execute();
-		await recordAudit(tx, actor, { action: 'package_plan_type.create', entityType: 'package_type', entityId: id, detail: { visitsPerMonth: data.visitsPerMonth, monthlyPriceJpy: data.monthlyPriceJpy, carryOver: data.carryOver, renewalDay: data.renewalDay } });
+		await tx.kysely
+			.insertInto('package_type')
+			.values({ id, clinic_id: clinic.id, kind: 'course', ...typeColumns(data), retired_at: null, created_at: at, updated_at: at })
+			.execute();
+		await tx.kysely
+			.insertInto('package_plan_type')
+			.values({ package_type_id: id, carry_over: data.carryOver ? 1 : 0, renewal_day: data.renewalDay })
+			.execute();
+		await recordAudit(tx, actor, {
+			action: 'package_plan_type.create',
+			entityType: 'package_type',
+			entityId: id,
+			detail: { visitsPerMonth: data.visitsPerMonth, monthlyPriceJpy: data.monthlyPriceJpy, carryOver: data.carryOver, renewalDay: data.renewalDay }
+		});
 		return { ok: true, id };
 	});
 }
 
-export async function updatePlanType(db: Db, id: string, input: Record<string, unknown>, actor: AuditActor, options: { now?: Date } = {}): Promise<PackageTypeResult> {
+export async function updatePlanType(
+	db: Db,
+	id: string,
+	input: Record<string, unknown>,
+	actor: AuditActor,
+	options: { now?: Date } = {}
+): Promise<PackageTypeResult> {
 	if (!(await isOwner(db, actor))) return { ok: false, code: 'forbidden' };
 	const parsed = ZPlanTypeSchema.safeParse(input);
 	if (!parsed.success) return { ok: false, code: 'invalid', fields: planFieldCodes(parsed.error) };
@@ -79,10 +96,24 @@ export async function updatePlanType(db: Db, id: string, input: Record<string, u
 		const plan = await tx.kysely.selectFrom('package_plan_type').select('package_type_id').where('package_type_id', '=', id).executeTakeFirst();
 		if (!plan) return { ok: false, code: 'not_found' };
 		if (await unknownServices(tx, data.serviceIds)) return { ok: false, code: 'invalid', fields: { serviceIds: 'packages.error.services' } };
-		const result = await tx.kysely.updateTable('package_type').set({ ...typeColumns(data), updated_at: at }).where('id', '=', id).where('retired_at', 'is', null).executeTakeFirst();
+		const result = await tx.kysely
+			.updateTable('package_type')
+			.set({ ...typeColumns(data), updated_at: at })
+			.where('id', '=', id)
+			.where('retired_at', 'is', null)
+			.executeTakeFirst();
 		if (Number(result.numUpdatedRows) === 0) return { ok: false, code: 'not_found' };
-		await tx.kysely.updateTable('package_plan_type').set({ carry_over: data.carryOver ? 1 : 0, renewal_day: data.renewalDay }).where('package_type_id', '=', id).execute();
-		await recordAudit(tx, actor, { action: 'package_plan_type.update', entityType: 'package_type', entityId: id, detail: { visitsPerMonth: data.visitsPerMonth, monthlyPriceJpy: data.monthlyPriceJpy, carryOver: data.carryOver, renewalDay: data.renewalDay } });
+		await tx.kysely
+			.updateTable('package_plan_type')
+			.set({ carry_over: data.carryOver ? 1 : 0, renewal_day: data.renewalDay })
+			.where('package_type_id', '=', id)
+			.execute();
+		await recordAudit(tx, actor, {
+			action: 'package_plan_type.update',
+			entityType: 'package_type',
+			entityId: id,
+			detail: { visitsPerMonth: data.visitsPerMonth, monthlyPriceJpy: data.monthlyPriceJpy, carryOver: data.carryOver, renewalDay: data.renewalDay }
+		});
 		return { ok: true, id };
 	});
 }

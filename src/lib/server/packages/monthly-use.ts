@@ -27,18 +27,34 @@ export async function loadPlanPeriods(tx: Db, planId: string, options: { lock?: 
 	for (const row of rows) {
 		const pkg = await loadPackage(tx, row.package_sale_id, options);
 		if (!pkg) continue;
-		periods.push({ pkg, period: { saleId: row.package_sale_id, period: { start: row.period_start, end: row.period_end }, holder: { ...pkg.holder, validFrom: row.period_start }, entries: pkg.entries, voided: pkg.voided } });
+		periods.push({
+			pkg,
+			period: {
+				saleId: row.package_sale_id,
+				period: { start: row.period_start, end: row.period_end },
+				holder: { ...pkg.holder, validFrom: row.period_start },
+				entries: pkg.entries,
+				voided: pkg.voided
+			}
+		});
 	}
 	return periods;
 }
 
 async function visitOf(db: Db, appointmentId: string) {
 	if (!appointmentId || appointmentId.length > 64) return undefined;
-	return db.kysely.selectFrom('appointment').select(['id', 'patient_id', 'service_id', 'starts_at', 'status']).where('id', '=', appointmentId).executeTakeFirst();
+	return db.kysely
+		.selectFrom('appointment')
+		.select(['id', 'patient_id', 'service_id', 'starts_at', 'status'])
+		.where('id', '=', appointmentId)
+		.executeTakeFirst();
 }
 
 /** The month of the plan marked for a visit that its charge would use, or null when no plan is marked. */
-export async function planUseOfVisit(tx: Db, visit: { id: string; patientId: string; serviceId: string; serviceDate: string }): Promise<{ planId: string; use: PlanUse; periods: { period: PlanPeriod; pkg: LoadedPackage }[] } | null> {
+export async function planUseOfVisit(
+	tx: Db,
+	visit: { id: string; patientId: string; serviceId: string; serviceDate: string }
+): Promise<{ planId: string; use: PlanUse; periods: { period: PlanPeriod; pkg: LoadedPackage }[] } | null> {
 	const mark = await tx.kysely.selectFrom('appointment_plan').select('plan_id').where('appointment_id', '=', visit.id).executeTakeFirst();
 	if (!mark) return null;
 	const periods = await loadPlanPeriods(tx, mark.plan_id, { lock: true });
@@ -54,7 +70,11 @@ export async function planUseOfVisit(tx: Db, visit: { id: string; patientId: str
  * `packageCoverOfVisit`): the month it uses and the service line's names, which print e.g.
  * 「鍼灸 月額プラン 12月 2/4回、残り2回」. Null when no plan is marked or none of its months covers the visit.
  */
-export async function planCoverOfVisit(tx: Db, visit: { id: string; patientId: string; serviceId: string; serviceDate: string }, service: { name_ja: string; name_en: string }): Promise<PackageCover | null> {
+export async function planCoverOfVisit(
+	tx: Db,
+	visit: { id: string; patientId: string; serviceId: string; serviceDate: string },
+	service: { name_ja: string; name_en: string }
+): Promise<PackageCover | null> {
 	const found = await planUseOfVisit(tx, visit);
 	if (!found || !found.use.ok) return null;
 	const { use, periods } = found;
@@ -64,10 +84,11 @@ export async function planCoverOfVisit(tx: Db, visit: { id: string; patientId: s
 	const params = {
 		visit: use.state.uses.length + 1,
 		count: chosen.pkg.terms.visitCount,
-		remaining: planRemainingOn(
-			periods.map((p) => p.period),
-			visit.serviceDate
-		) - 1
+		remaining:
+			planRemainingOn(
+				periods.map((p) => p.period),
+				visit.serviceDate
+			) - 1
 	};
 	const key = use.carried ? 'packagePlans.lineCarried' : 'packagePlans.line';
 	return {
@@ -84,7 +105,12 @@ export async function planSaleOfVisit(tx: Db, appointmentId: string): Promise<st
 	const visit = await visitOf(tx, appointmentId);
 	if (!visit?.patient_id || !visit.service_id) return null;
 	const clinic = await findBillingClinic(tx);
-	const found = await planUseOfVisit(tx, { id: visit.id, patientId: visit.patient_id, serviceId: visit.service_id, serviceDate: localDate(Date.parse(visit.starts_at), clinic.timeZone) });
+	const found = await planUseOfVisit(tx, {
+		id: visit.id,
+		patientId: visit.patient_id,
+		serviceId: visit.service_id,
+		serviceDate: localDate(Date.parse(visit.starts_at), clinic.timeZone)
+	});
 	return found?.use.ok ? found.use.saleId : null;
 }
 
@@ -93,7 +119,13 @@ export async function planSaleOfVisit(tx: Db, appointmentId: string): Promise<st
  * not yet sold may be marked while the plan runs (the month is sold on its renewal day); the
  * services and who may use it are the plan's. A plan mark replaces a course mark.
  */
-export async function markVisitPlan(db: Db, appointmentId: string, planId: string | null, actor: AuditActor, options: { now?: Date } = {}): Promise<MarkPlanResult> {
+export async function markVisitPlan(
+	db: Db,
+	appointmentId: string,
+	planId: string | null,
+	actor: AuditActor,
+	options: { now?: Date } = {}
+): Promise<MarkPlanResult> {
 	if (actor.type !== 'staff' || !actor.id) return { ok: false, code: 'forbidden' };
 	const staffId = actor.id;
 	const now = options.now ?? db.clock.now();
@@ -121,15 +153,25 @@ export async function markVisitPlan(db: Db, appointmentId: string, planId: strin
 				const family = periods.length > 0 ? periods[periods.length - 1]!.pkg.holder.familyPatientIds : [];
 				if (plan.stopped_on !== null || visitDate < plan.started_on) return { ok: false, code: 'not_active' };
 				if (!terms.serviceIds.includes(visit.service_id)) return { ok: false, code: 'service_not_covered' };
-				if (visit.patient_id !== plan.patient_id && !(terms.familyShareable && family.includes(visit.patient_id))) return { ok: false, code: 'not_allowed_user' };
+				if (visit.patient_id !== plan.patient_id && !(terms.familyShareable && family.includes(visit.patient_id)))
+					return { ok: false, code: 'not_allowed_user' };
 			}
 		}
 		await tx.kysely.deleteFrom('appointment_plan').where('appointment_id', '=', appointmentId).execute();
 		if (planId !== null) {
 			await tx.kysely.deleteFrom('appointment_package').where('appointment_id', '=', appointmentId).execute();
-			await tx.kysely.insertInto('appointment_plan').values({ appointment_id: appointmentId, plan_id: planId, marked_at: now.toISOString(), marked_by: staffId }).execute();
+			await tx.kysely
+				.insertInto('appointment_plan')
+				.values({ appointment_id: appointmentId, plan_id: planId, marked_at: now.toISOString(), marked_by: staffId })
+				.execute();
 		}
-		await recordAudit(tx, actor, { action: planId ? 'package_plan.mark_visit' : 'package_plan.unmark_visit', entityType: 'appointment', entityId: appointmentId, patientId: visit.patient_id, detail: { planId } });
+		await recordAudit(tx, actor, {
+			action: planId ? 'package_plan.mark_visit' : 'package_plan.unmark_visit',
+			entityType: 'appointment',
+			entityId: appointmentId,
+			patientId: visit.patient_id,
+			detail: { planId }
+		});
 		return { ok: true };
 	});
 }

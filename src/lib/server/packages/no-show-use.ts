@@ -17,10 +17,18 @@ import { findFeeVisit } from '../cancellation-policy/policy-repository';
 export async function noShowCover(tx: Db, appointmentId: string | null, feeNames: { name_ja: string; name_en: string }): Promise<PackageCover | null> {
 	if (!appointmentId) return null;
 	if (!(await packageRefundPolicy(tx)).noShowUsesVisit) return null;
-	const visit = await tx.kysely.selectFrom('appointment').select(['id', 'patient_id', 'service_id', 'starts_at', 'status']).where('id', '=', appointmentId).executeTakeFirst();
+	const visit = await tx.kysely
+		.selectFrom('appointment')
+		.select(['id', 'patient_id', 'service_id', 'starts_at', 'status'])
+		.where('id', '=', appointmentId)
+		.executeTakeFirst();
 	if (!visit || visit.status !== 'no_show' || !visit.patient_id || !visit.service_id) return null;
 	const clinic = await findBillingClinic(tx);
-	return packageCoverOfVisit(tx, { id: visit.id, patientId: visit.patient_id, serviceId: visit.service_id, serviceDate: localDate(Date.parse(visit.starts_at), clinic.timeZone) }, feeNames);
+	return packageCoverOfVisit(
+		tx,
+		{ id: visit.id, patientId: visit.patient_id, serviceId: visit.service_id, serviceDate: localDate(Date.parse(visit.starts_at), clinic.timeZone) },
+		feeNames
+	);
 }
 
 /**

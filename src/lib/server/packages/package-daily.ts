@@ -26,7 +26,16 @@ async function enqueueRun(db: Db, runAt: Date, now: Date): Promise<void> {
 	const day = clinicToday(await findBillingClinic(db), runAt);
 	await db.kysely
 		.insertInto('job')
-		.values({ id: `${PACKAGE_DAILY_JOB}:${day}`, kind: PACKAGE_DAILY_JOB, payload: '{}', run_at: runAt.toISOString(), locked_until: null, done_at: null, last_error: null, created_at: now.toISOString() })
+		.values({
+			id: `${PACKAGE_DAILY_JOB}:${day}`,
+			kind: PACKAGE_DAILY_JOB,
+			payload: '{}',
+			run_at: runAt.toISOString(),
+			locked_until: null,
+			done_at: null,
+			last_error: null,
+			created_at: now.toISOString()
+		})
 		.onConflict((oc) => oc.column('id').doNothing())
 		.execute();
 }
@@ -82,15 +91,35 @@ async function sendExpiryNotice(tx: Db, saleId: string, origin: string, today: s
 	const lastDay = lastValidDay(pkg.sale.expires_on);
 	const due = dueExpiryNotice(daysFrom(today, lastDay), sent);
 	if (due === null) return false;
-	const patient = await tx.kysely.selectFrom('patient').select(['email', 'preferred_locale', 'family_name']).where('id', '=', pkg.sale.patient_id).executeTakeFirst();
+	const patient = await tx.kysely
+		.selectFrom('patient')
+		.select(['email', 'preferred_locale', 'family_name'])
+		.where('id', '=', pkg.sale.patient_id)
+		.executeTakeFirst();
 	if (!patient) return false;
 	await insertExpiryNotice(tx, { package_sale_id: saleId, days_before: due, sent_at: now.toISOString() });
 	const locale: Locale = patient.preferred_locale === 'en' ? 'en' : 'ja';
-	const params = { name: locale === 'ja' ? pkg.sale.name_ja : pkg.sale.name_en, remaining: state.remainingVisits, date: lastDay, familyName: patient.family_name };
+	const params = {
+		name: locale === 'ja' ? pkg.sale.name_ja : pkg.sale.name_en,
+		remaining: state.remainingVisits,
+		date: lastDay,
+		familyName: patient.family_name
+	};
 	const path = locale === 'ja' ? '/portal' : '/en/portal';
-	await notifyPatient(tx, pkg.sale.patient_id, {
-		mail: { to: patient.email ?? '', subject: translate(locale, 'packages.notice.subject', params), text: `${translate(locale, 'packages.notice.text', params)}\n\n${origin}${path}`, kind: 'packages.expiry_notice' },
-		line: { kind: 'link', titleKey: 'packages.notice.subject', path }
-	}, undefined, now);
+	await notifyPatient(
+		tx,
+		pkg.sale.patient_id,
+		{
+			mail: {
+				to: patient.email ?? '',
+				subject: translate(locale, 'packages.notice.subject', params),
+				text: `${translate(locale, 'packages.notice.text', params)}\n\n${origin}${path}`,
+				kind: 'packages.expiry_notice'
+			},
+			line: { kind: 'link', titleKey: 'packages.notice.subject', path }
+		},
+		undefined,
+		now
+	);
 	return true;
 }

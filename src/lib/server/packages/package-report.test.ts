@@ -36,7 +36,20 @@ describeEachDatabase('prepaid courses: the owner’s report, the refund receipt,
 		if (typeId) return;
 		world = await billingWorld(db());
 		owner = { type: 'staff', id: (await insertStaff(db(), 'owner')).id, ip: null, requestId: null };
-		const created = await createPackageType(db(), { nameJa: '鍼治療 5回券', nameEn: 'Acupuncture, 5 visits', serviceIds: [world.followId], visitCount: '5', priceJpy: '25000', validityMonths: '6', familyShareable: 'on' }, owner, { now: NOW });
+		const created = await createPackageType(
+			db(),
+			{
+				nameJa: '鍼治療 5回券',
+				nameEn: 'Acupuncture, 5 visits',
+				serviceIds: [world.followId],
+				visitCount: '5',
+				priceJpy: '25000',
+				validityMonths: '6',
+				familyShareable: 'on'
+			},
+			owner,
+			{ now: NOW }
+		);
 		if (!created.ok) throw new Error('type not created');
 		typeId = created.id;
 	}
@@ -72,11 +85,28 @@ describeEachDatabase('prepaid courses: the owner’s report, the refund receipt,
 		expect(refunded).toMatchObject({ ok: true, computation: { unusedVisits: 4, heldJpy: 5_000, feeJpy: 0, refundJpy: 5_000 } });
 
 		expect((await rowAt(sold.saleId, '2026-12-05')).row).toBeNull();
-		expect((await rowAt(sold.saleId, '2026-12-07')).row).toMatchObject({ usedVisits: 0, paidJpy: 10_000, remainingVisits: 5, liabilityJpy: 10_000, status: 'active', refundedVisits: 0 });
+		expect((await rowAt(sold.saleId, '2026-12-07')).row).toMatchObject({
+			usedVisits: 0,
+			paidJpy: 10_000,
+			remainingVisits: 5,
+			liabilityJpy: 10_000,
+			status: 'active',
+			refundedVisits: 0
+		});
 		expect((await rowAt(sold.saleId, '2026-12-08')).row).toMatchObject({ usedVisits: 1, remainingVisits: 4, liabilityJpy: 5_000, status: 'active' });
 		expect((await rowAt(sold.saleId, '2026-12-19')).row).toMatchObject({ liabilityJpy: 5_000, refundedVisits: 0, refundedJpy: 0 });
 		const after = await rowAt(sold.saleId, '2026-12-20');
-		expect(after.row).toMatchObject({ usedVisits: 1, refundedVisits: 4, refundedJpy: 5_000, feeJpy: 0, remainingVisits: 0, liabilityJpy: 0, status: 'refunded', validThrough: '2027-06-05', soldOn: '2026-12-06' });
+		expect(after.row).toMatchObject({
+			usedVisits: 1,
+			refundedVisits: 4,
+			refundedJpy: 5_000,
+			feeJpy: 0,
+			remainingVisits: 0,
+			liabilityJpy: 0,
+			status: 'refunded',
+			validThrough: '2027-06-05',
+			soldOn: '2026-12-06'
+		});
 		// The totals row is the sum of the rows.
 		const { report } = after;
 		expect(report.totals.courses).toBe(report.rows.length);
@@ -133,17 +163,37 @@ describeEachDatabase('prepaid courses: the owner’s report, the refund receipt,
 		await useAt(patientId, sold.saleId, '2026-12-08T01:00:00.000Z');
 		expect(await refundReceiptPdf(db(), patientId, sold.saleId, 'ja', world.actor)).toBeNull();
 		const done = await refundPackage(db(), sold.saleId, { method: 'cash' }, world.actor, { now: new Date('2026-12-20T01:00:00.000Z') });
-		expect(done).toMatchObject({ ok: true, computation: { unusedVisits: 4, perVisitJpy: 5_000, unusedValueJpy: 20_000, feeJpy: 1_200, feeCappedBy: 'average_damage', refundJpy: 18_800 } });
+		expect(done).toMatchObject({
+			ok: true,
+			computation: { unusedVisits: 4, perVisitJpy: 5_000, unusedValueJpy: 20_000, feeJpy: 1_200, feeCappedBy: 'average_damage', refundJpy: 18_800 }
+		});
 		const ja = await refundReceiptPdf(db(), patientId, sold.saleId, 'ja', world.actor);
 		expect(ja!.filename).toMatch(/^回数券 解約・返金明細書_.*_2026-12-20\.pdf$/);
 		const jaText = text(ja!.pdf);
-		for (const expected of ['回数券 解約・返金明細書', '鍼治療 5回券', '未使用 4回 × 1回あたり ￥5,000', '￥20,000', '− ￥1,200', '平均的な損害の上限', '返金額 ￥18,800', '消費者契約法 第9条第1項第1号', '特定商取引法', '現金'])
+		for (const expected of [
+			'回数券 解約・返金明細書',
+			'鍼治療 5回券',
+			'未使用 4回 × 1回あたり ￥5,000',
+			'￥20,000',
+			'− ￥1,200',
+			'平均的な損害の上限',
+			'返金額 ￥18,800',
+			'消費者契約法 第9条第1項第1号',
+			'特定商取引法',
+			'現金'
+		])
 			expect(jaText).toContain(squashed(expected));
 		const enText = text((await refundReceiptPdf(db(), patientId, sold.saleId, 'en', world.actor))!.pdf);
-		for (const expected of ['4 unused visits × ¥5,000 a visit', 'Refund ¥18,800', 'Consumer Contract Act', 'Cash']) expect(enText).toContain(squashed(expected));
+		for (const expected of ['4 unused visits × ¥5,000 a visit', 'Refund ¥18,800', 'Consumer Contract Act', 'Cash'])
+			expect(enText).toContain(squashed(expected));
 		// Another patient's address for the same sale finds nothing.
 		expect(await refundReceiptPdf(db(), await insertPatient(db()), sold.saleId, 'ja', world.actor)).toBeNull();
-		const printed = await db().kysely.selectFrom('audit_log').select('patient_id').where('action', '=', 'package.refund_receipt_print').where('entity_id', '=', sold.saleId).execute();
+		const printed = await db()
+			.kysely.selectFrom('audit_log')
+			.select('patient_id')
+			.where('action', '=', 'package.refund_receipt_print')
+			.where('entity_id', '=', sold.saleId)
+			.execute();
 		expect(printed).toEqual([{ patient_id: patientId }, { patient_id: patientId }]);
 		await db().kysely.deleteFrom('package_settings').execute();
 	});
@@ -156,14 +206,28 @@ describeEachDatabase('prepaid courses: the owner’s report, the refund receipt,
 			const visit = await insertVisit(db(), world, patientId, startsAt, 'booked');
 			expect(await markVisitPackage(db(), visit, saleId, world.actor, { now: NOW })).toEqual({ ok: true });
 			await db().kysely.updateTable('appointment').set({ status: 'no_show' }).where('id', '=', visit).execute();
-			const amount = await withTransaction(db(), (tx) => recordCancellationFee(tx, { id: visit, patient_id: patientId, policy_version: saved.policy.version }, 'no_show', 3000, saved.policy.version, world.actor, Date.parse(startsAt)));
+			const amount = await withTransaction(db(), (tx) =>
+				recordCancellationFee(
+					tx,
+					{ id: visit, patient_id: patientId, policy_version: saved.policy.version },
+					'no_show',
+					3000,
+					saved.policy.version,
+					world.actor,
+					Date.parse(startsAt)
+				)
+			);
 			expect(amount).toBe(3000);
 			const fee = await db().kysely.selectFrom('cancellation_fee').select('id').where('appointment_id', '=', visit).executeTakeFirstOrThrow();
 			const notice = await noShowCourseNotice(db(), fee.id);
 			const collected = await collectCancellationFee(db(), fee.id, { method: 'cash' }, world.actor, { now: new Date('2026-12-15T01:00:00.000Z') });
 			if (!collected.ok || !collected.chargeId) throw new Error('not collected');
 			const charge = await db().kysely.selectFrom('charge').select(['due_jpy']).where('id', '=', collected.chargeId).executeTakeFirstOrThrow();
-			const line = await db().kysely.selectFrom('charge_line').select(['name_ja', 'amount_jpy']).where('charge_id', '=', collected.chargeId).executeTakeFirstOrThrow();
+			const line = await db()
+				.kysely.selectFrom('charge_line')
+				.select(['name_ja', 'amount_jpy'])
+				.where('charge_id', '=', collected.chargeId)
+				.executeTakeFirstOrThrow();
 			const uses = await db().kysely.selectFrom('package_entry').select('id').where('charge_id', '=', collected.chargeId).where('kind', '=', 'use').execute();
 			const paid = await db().kysely.selectFrom('payment').select('amount_jpy').where('charge_id', '=', collected.chargeId).execute();
 			return { notice, due: Number(charge.due_jpy), line, uses: uses.length, paid: paid.map((p) => Number(p.amount_jpy)), chargeId: collected.chargeId };
@@ -182,9 +246,14 @@ describeEachDatabase('prepaid courses: the owner’s report, the refund receipt,
 		expect(on.line.name_ja).toContain('鍼治療 5回券 1/5回目・残り4回');
 		expect(await courseOutcomeOfCharge(db(), on.chargeId)).toMatchObject({ used: true, saleId: sold.saleId });
 		// Voiding the no-show's charge gives the visit back, and the charge no longer claims it.
-		expect(await voidCharge(db(), on.chargeId, { reason: '誤って会計' }, world.actor, { now: new Date('2026-12-15T02:00:00.000Z') })).toMatchObject({ ok: true });
+		expect(await voidCharge(db(), on.chargeId, { reason: '誤って会計' }, world.actor, { now: new Date('2026-12-15T02:00:00.000Z') })).toMatchObject({
+			ok: true
+		});
 		expect(await courseOutcomeOfCharge(db(), on.chargeId)).toBeNull();
-		expect(await db().kysely.selectFrom('package_entry').select('kind').where('charge_id', '=', on.chargeId).orderBy('entry_number').execute()).toEqual([{ kind: 'use' }, { kind: 'reinstate' }]);
+		expect(await db().kysely.selectFrom('package_entry').select('kind').where('charge_id', '=', on.chargeId).orderBy('entry_number').execute()).toEqual([
+			{ kind: 'use' },
+			{ kind: 'reinstate' }
+		]);
 
 		// Setting on, but the course does not cover the no-show any more (it was used up): money again.
 		const last = await newSale(patientId, { amountJpy: '25000' });
@@ -192,12 +261,24 @@ describeEachDatabase('prepaid courses: the owner’s report, the refund receipt,
 		expect(await markVisitPackage(db(), spare, last.saleId, world.actor, { now: NOW })).toEqual({ ok: true });
 		for (const day of ['12', '13', '14', '16', '17']) await useAt(patientId, last.saleId, `2026-12-${day}T01:00:00.000Z`);
 		await db().kysely.updateTable('appointment').set({ status: 'no_show' }).where('id', '=', spare).execute();
-		await withTransaction(db(), (tx) => recordCancellationFee(tx, { id: spare, patient_id: patientId, policy_version: saved.policy.version }, 'no_show', 3000, saved.policy.version, world.actor, NOW.getTime()));
+		await withTransaction(db(), (tx) =>
+			recordCancellationFee(
+				tx,
+				{ id: spare, patient_id: patientId, policy_version: saved.policy.version },
+				'no_show',
+				3000,
+				saved.policy.version,
+				world.actor,
+				NOW.getTime()
+			)
+		);
 		const fee = await db().kysely.selectFrom('cancellation_fee').select('id').where('appointment_id', '=', spare).executeTakeFirstOrThrow();
 		expect(await noShowCourseNotice(db(), fee.id)).toMatchObject({ covers: false, reason: 'none_left' });
 		const collected = await collectCancellationFee(db(), fee.id, { method: 'cash' }, world.actor, { now: new Date('2026-12-18T01:00:00.000Z') });
 		if (!collected.ok) throw new Error('not collected');
-		expect(Number((await db().kysely.selectFrom('charge').select('due_jpy').where('id', '=', collected.chargeId!).executeTakeFirstOrThrow()).due_jpy)).toBe(3000);
+		expect(Number((await db().kysely.selectFrom('charge').select('due_jpy').where('id', '=', collected.chargeId!).executeTakeFirstOrThrow()).due_jpy)).toBe(
+			3000
+		);
 		await db().kysely.deleteFrom('package_settings').execute();
 	});
 
@@ -214,7 +295,10 @@ describeEachDatabase('prepaid courses: the owner’s report, the refund receipt,
 
 		// Marked while valid, the visit later moved past the expiry: expired, with the last valid day.
 		const late = await insertVisit(db(), world, patientId, '2027-06-10T01:00:00.000Z', 'completed');
-		await db().kysely.insertInto('appointment_package').values({ appointment_id: late, package_sale_id: sold.saleId, marked_at: NOW.toISOString(), marked_by: world.staffId }).execute();
+		await db()
+			.kysely.insertInto('appointment_package')
+			.values({ appointment_id: late, package_sale_id: sold.saleId, marked_at: NOW.toISOString(), marked_by: world.staffId })
+			.execute();
 		expect(await markedCourseOfVisit(db(), late)).toMatchObject({ covers: false, reason: 'expired', validThrough: '2027-06-05', nameJa: '鍼治療 5回券' });
 		const charged = await createChargeForAppointment(db(), late, { payer: 'self_pay' }, world.actor, { now: new Date('2027-06-10T03:00:00.000Z') });
 		if (!charged.ok) throw new Error(charged.code);
@@ -229,7 +313,9 @@ describeEachDatabase('prepaid courses: the owner’s report, the refund receipt,
 		await markVisitPackage(db(), first, other.saleId, world.actor, { now: NOW });
 		await markVisitPackage(db(), second, other.saleId, world.actor, { now: NOW });
 		await db().kysely.updateTable('appointment').set({ status: 'completed' }).where('id', 'in', [first, second]).execute();
-		const usedLast = await createChargeForAppointment(db(), first, { payer: 'self_pay', addOnServiceIds: [world.moxaId] }, world.actor, { now: new Date('2026-12-15T03:00:00.000Z') });
+		const usedLast = await createChargeForAppointment(db(), first, { payer: 'self_pay', addOnServiceIds: [world.moxaId] }, world.actor, {
+			now: new Date('2026-12-15T03:00:00.000Z')
+		});
 		if (!usedLast.ok) throw new Error(usedLast.code);
 		expect(usedLast.charge.patientDueJpy).toBe(1100);
 		expect(await courseOutcomeOfCharge(db(), usedLast.chargeId)).toMatchObject({ used: true, saleId: other.saleId });
@@ -237,8 +323,12 @@ describeEachDatabase('prepaid courses: the owner’s report, the refund receipt,
 		await recordPayment(db(), usedLast.chargeId, { method: 'cash', amountJpy: 1100 }, world.actor, { now: new Date('2026-12-15T03:00:00.000Z') });
 		const issued = await issueReceipt(db(), usedLast.chargeId, world.actor, { now: new Date('2026-12-15T03:00:00.000Z') });
 		if (!issued.ok) throw new Error(issued.code);
-		expect(text((await receiptPdf(db(), issued.receipt.id, 'ja', world.actor))!.pdf)).toContain(squashed('回数券のご利用：再診（鍼治療）（鍼治療 5回券 5/5回目・残り0回・有効期限 2027-06-05）'));
-		expect(text((await receiptPdf(db(), issued.receipt.id, 'en', world.actor))!.pdf)).toContain(squashed('Paid by prepaid package: Follow-up treatment (Acupuncture, 5 visits, visit 5 of 5, 0 left'));
+		expect(text((await receiptPdf(db(), issued.receipt.id, 'ja', world.actor))!.pdf)).toContain(
+			squashed('回数券のご利用：再診（鍼治療）（鍼治療 5回券 5/5回目・残り0回・有効期限 2027-06-05）')
+		);
+		expect(text((await receiptPdf(db(), issued.receipt.id, 'en', world.actor))!.pdf)).toContain(
+			squashed('Paid by prepaid package: Follow-up treatment (Acupuncture, 5 visits, visit 5 of 5, 0 left')
+		);
 		expect(await markedCourseOfVisit(db(), second)).toMatchObject({ covers: false, reason: 'none_left' });
 		const full = await createChargeForAppointment(db(), second, { payer: 'self_pay' }, world.actor, { now: new Date('2026-12-16T03:00:00.000Z') });
 		if (!full.ok) throw new Error(full.code);

@@ -30,7 +30,8 @@ export interface PackageReport {
 	totals: FigureTotals;
 }
 
-export type PackageReportResult = { ok: true; report: PackageReport } | { ok: false; code: 'forbidden' } | { ok: false; code: 'invalid'; fields: { date: string } };
+export type PackageReportResult =
+	{ ok: true; report: PackageReport } | { ok: false; code: 'forbidden' } | { ok: false; code: 'invalid'; fields: { date: string } };
 
 /** The report at the end of `date` (clinic-local, default today). Owner only. */
 export async function packageReport(db: Db, date: string | null, actor: AuditActor, options: { now?: Date } = {}): Promise<PackageReportResult> {
@@ -39,7 +40,8 @@ export async function packageReport(db: Db, date: string | null, actor: AuditAct
 	if (staff?.role !== 'owner') return { ok: false, code: 'forbidden' };
 	const clinic = await findBillingClinic(db);
 	const asOf = date === null || date === '' ? clinicToday(clinic, options.now ?? db.clock.now()) : date;
-	if (asOf.length !== 10 || !isCalendarDate(asOf) || asOf < '2000-01-01' || asOf > '2999-12-31') return { ok: false, code: 'invalid', fields: { date: 'packageReports.error.date' } };
+	if (asOf.length !== 10 || !isCalendarDate(asOf) || asOf < '2000-01-01' || asOf > '2999-12-31')
+		return { ok: false, code: 'invalid', fields: { date: 'packageReports.error.date' } };
 	const endMs = localInstant(addDays(asOf, 1), '00:00', clinic.timeZone);
 	const end = new Date(endMs).toISOString();
 	const sales = await db.kysely
@@ -71,16 +73,43 @@ export async function packageReport(db: Db, date: string | null, actor: AuditAct
 		});
 	}
 	const totals = totalFigures(rows);
-	await recordAudit(db, actor, { action: 'package.report_read', entityType: 'clinic', entityId: clinic.id, detail: { asOf, courses: rows.length, liabilityJpy: totals.liabilityJpy } });
+	await recordAudit(db, actor, {
+		action: 'package.report_read',
+		entityType: 'clinic',
+		entityId: clinic.id,
+		detail: { asOf, courses: rows.length, liabilityJpy: totals.liabilityJpy }
+	});
 	return { ok: true, report: { asOf, rows, totals } };
 }
 
-
 /** The report's rows as the CSV has them, the totals row last. `words` gives the status and the totals label. */
-export function packageReportCsvRows(report: PackageReport, locale: 'ja' | 'en', words: { status: (s: CourseFigures['status']) => string; total: string }): (string | number | null)[][] {
-	const figures = (f: Omit<CourseFigures, 'status'>) => [f.visitCount, f.priceJpy, f.paidJpy, f.usedVisits, f.expiredVisits, f.refundedVisits, f.refundedJpy, f.feeJpy, f.remainingVisits, f.liabilityJpy];
+export function packageReportCsvRows(
+	report: PackageReport,
+	locale: 'ja' | 'en',
+	words: { status: (s: CourseFigures['status']) => string; total: string }
+): (string | number | null)[][] {
+	const figures = (f: Omit<CourseFigures, 'status'>) => [
+		f.visitCount,
+		f.priceJpy,
+		f.paidJpy,
+		f.usedVisits,
+		f.expiredVisits,
+		f.refundedVisits,
+		f.refundedJpy,
+		f.feeJpy,
+		f.remainingVisits,
+		f.liabilityJpy
+	];
 	return [
-		...report.rows.map((r) => [r.patientNumber, r.patientName, locale === 'ja' ? r.nameJa : r.nameEn, r.soldOn, r.validThrough, ...figures(r), words.status(r.status)]),
+		...report.rows.map((r) => [
+			r.patientNumber,
+			r.patientName,
+			locale === 'ja' ? r.nameJa : r.nameEn,
+			r.soldOn,
+			r.validThrough,
+			...figures(r),
+			words.status(r.status)
+		]),
 		[words.total, null, String(report.totals.courses), null, null, ...figures(report.totals), null]
 	];
 }

@@ -18,8 +18,17 @@ export interface LoadedPackage {
 	voided: boolean;
 }
 
-export function termsOf(sale: Pick<Selectable<PackageSaleTable>, 'visit_count' | 'price_jpy' | 'validity_months' | 'service_ids' | 'family_shareable'>): PackageTerms {
-	return { kind: 'course', visitCount: sale.visit_count, priceJpy: Number(sale.price_jpy), validityMonths: sale.validity_months, serviceIds: JSON.parse(sale.service_ids) as string[], familyShareable: sale.family_shareable === 1 };
+export function termsOf(
+	sale: Pick<Selectable<PackageSaleTable>, 'visit_count' | 'price_jpy' | 'validity_months' | 'service_ids' | 'family_shareable'>
+): PackageTerms {
+	return {
+		kind: 'course',
+		visitCount: sale.visit_count,
+		priceJpy: Number(sale.price_jpy),
+		validityMonths: sale.validity_months,
+		serviceIds: JSON.parse(sale.service_ids) as string[],
+		familyShareable: sale.family_shareable === 1
+	};
 }
 
 /**
@@ -34,7 +43,14 @@ export async function loadPackage(db: Db, saleId: string, options: { lock?: bool
 	if (!sale) return undefined;
 	const [rows, payments, family, voided, period] = await Promise.all([
 		db.kysely.selectFrom('package_entry').selectAll().where('package_sale_id', '=', saleId).orderBy('entry_number').execute(),
-		db.kysely.selectFrom('payment').select(['kind', 'method', 'amount_jpy', 'received_at']).where('charge_id', '=', sale.charge_id).where('kind', '=', 'payment').orderBy('received_at').orderBy('id').execute(),
+		db.kysely
+			.selectFrom('payment')
+			.select(['kind', 'method', 'amount_jpy', 'received_at'])
+			.where('charge_id', '=', sale.charge_id)
+			.where('kind', '=', 'payment')
+			.orderBy('received_at')
+			.orderBy('id')
+			.execute(),
 		db.kysely.selectFrom('package_family_member').select('patient_id').where('package_sale_id', '=', saleId).execute(),
 		db.kysely.selectFrom('charge_void').select('charge_id').where('charge_id', '=', sale.charge_id).executeTakeFirst(),
 		// A month of a monthly plan is usable only from its first day (monthly.ts).
@@ -42,13 +58,27 @@ export async function loadPackage(db: Db, saleId: string, options: { lock?: bool
 	]);
 	const terms = termsOf(sale);
 	const fromRows: PackageEntry[] = rows.map((row) => entryOf(row));
-	const fromPayments: PackageEntry[] = payments.map((p) => ({ kind: 'payment', at: Date.parse(p.received_at), method: p.method, amountJpy: Number(p.amount_jpy) }));
+	const fromPayments: PackageEntry[] = payments.map((p) => ({
+		kind: 'payment',
+		at: Date.parse(p.received_at),
+		method: p.method,
+		amountJpy: Number(p.amount_jpy)
+	}));
 	// In time order; at one instant a payment comes before the entry it may pay for.
-	const entries: PackageEntry[] = [{ kind: 'sale', at: Date.parse(sale.sold_at) }, ...[...fromPayments, ...fromRows].sort((a, b) => a.at - b.at || (a.kind === 'payment' ? -1 : 0) - (b.kind === 'payment' ? -1 : 0))];
+	const entries: PackageEntry[] = [
+		{ kind: 'sale', at: Date.parse(sale.sold_at) },
+		...[...fromPayments, ...fromRows].sort((a, b) => a.at - b.at || (a.kind === 'payment' ? -1 : 0) - (b.kind === 'payment' ? -1 : 0))
+	];
 	return {
 		sale,
 		terms,
-		holder: { holderPatientId: sale.patient_id, familyPatientIds: family.map((f) => f.patient_id), expiresOn: sale.expires_on, ...(period ? { validFrom: period.period_start } : {}), terms },
+		holder: {
+			holderPatientId: sale.patient_id,
+			familyPatientIds: family.map((f) => f.patient_id),
+			expiresOn: sale.expires_on,
+			...(period ? { validFrom: period.period_start } : {}),
+			terms
+		},
 		entries,
 		rows,
 		nextEntryNumber: rows.length === 0 ? 1 : rows[rows.length - 1]!.entry_number + 1,

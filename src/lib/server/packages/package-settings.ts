@@ -9,7 +9,12 @@ export type SavePackageSettingsResult = { ok: true } | { ok: false; code: 'inval
  * The owner's refund settings (issue #18): the fee asked on cancelling a course and the average
  * damage the clinic documented (消費者契約法 第9条: the fee is capped by it; without it, no fee).
  */
-export async function savePackageSettings(db: Db, input: Record<string, unknown>, actor: AuditActor, options: { now?: Date } = {}): Promise<SavePackageSettingsResult> {
+export async function savePackageSettings(
+	db: Db,
+	input: Record<string, unknown>,
+	actor: AuditActor,
+	options: { now?: Date } = {}
+): Promise<SavePackageSettingsResult> {
 	if (actor.type !== 'staff' || !actor.id) return { ok: false, code: 'forbidden' };
 	const staff = await db.kysely.selectFrom('staff').select('role').where('id', '=', actor.id).executeTakeFirst();
 	if (staff?.role !== 'owner') return { ok: false, code: 'forbidden' };
@@ -19,10 +24,28 @@ export async function savePackageSettings(db: Db, input: Record<string, unknown>
 	const at = (options.now ?? db.clock.now()).toISOString();
 	return withTransaction(db, async (tx) => {
 		const clinic = await tx.kysely.selectFrom('clinic').select('id').orderBy('id').executeTakeFirstOrThrow();
-		const values = { cancellation_fee_jpy: data.cancellationFeeJpy, documented_average_damage_jpy: data.documentedAverageDamageJpy, no_show_uses_visit: data.noShowUsesVisit ? 1 : 0, updated_at: at, updated_by: actor.id };
+		const values = {
+			cancellation_fee_jpy: data.cancellationFeeJpy,
+			documented_average_damage_jpy: data.documentedAverageDamageJpy,
+			no_show_uses_visit: data.noShowUsesVisit ? 1 : 0,
+			updated_at: at,
+			updated_by: actor.id
+		};
 		await tx.kysely.deleteFrom('package_settings').where('clinic_id', '=', clinic.id).execute();
-		await tx.kysely.insertInto('package_settings').values({ clinic_id: clinic.id, ...values }).execute();
-		await recordAudit(tx, actor, { action: 'package_settings.save', entityType: 'clinic', entityId: clinic.id, detail: { cancellationFeeJpy: data.cancellationFeeJpy, documentedAverageDamageJpy: data.documentedAverageDamageJpy, noShowUsesVisit: data.noShowUsesVisit } });
+		await tx.kysely
+			.insertInto('package_settings')
+			.values({ clinic_id: clinic.id, ...values })
+			.execute();
+		await recordAudit(tx, actor, {
+			action: 'package_settings.save',
+			entityType: 'clinic',
+			entityId: clinic.id,
+			detail: {
+				cancellationFeeJpy: data.cancellationFeeJpy,
+				documentedAverageDamageJpy: data.documentedAverageDamageJpy,
+				noShowUsesVisit: data.noShowUsesVisit
+			}
+		});
 		return { ok: true } as const;
 	});
 }

@@ -9,7 +9,8 @@ import { packageFieldCodes, ZPackageTypeSchema, type PackageFieldCodes, type TPa
  * terms, so nothing already sold changes. Only the owner sets them up.
  */
 
-export type PackageTypeResult = { ok: true; id: string } | { ok: false; code: 'invalid'; fields: PackageFieldCodes } | { ok: false; code: 'not_found' | 'forbidden' };
+export type PackageTypeResult =
+	{ ok: true; id: string } | { ok: false; code: 'invalid'; fields: PackageFieldCodes } | { ok: false; code: 'not_found' | 'forbidden' };
 
 export interface PackageTypeView {
 	id: string;
@@ -58,13 +59,27 @@ export async function createPackageType(db: Db, input: Record<string, unknown>, 
 		if (await unknownServices(tx, parsed.data.serviceIds)) return { ok: false, code: 'invalid', fields: { serviceIds: 'packages.error.services' } };
 		const clinic = await tx.kysely.selectFrom('clinic').select('id').orderBy('id').executeTakeFirstOrThrow();
 		const id = randomUUID();
-		await tx.kysely.insertInto('package_type').values({ id, clinic_id: clinic.id, kind: 'course', ...columnsOf(parsed.data), retired_at: null, created_at: at, updated_at: at }).execute();
-		await recordAudit(tx, actor, { action: 'package_type.create', entityType: 'package_type', entityId: id, detail: { visitCount: parsed.data.visitCount, priceJpy: parsed.data.priceJpy } });
+		await tx.kysely
+			.insertInto('package_type')
+			.values({ id, clinic_id: clinic.id, kind: 'course', ...columnsOf(parsed.data), retired_at: null, created_at: at, updated_at: at })
+			.execute();
+		await recordAudit(tx, actor, {
+			action: 'package_type.create',
+			entityType: 'package_type',
+			entityId: id,
+			detail: { visitCount: parsed.data.visitCount, priceJpy: parsed.data.priceJpy }
+		});
 		return { ok: true, id };
 	});
 }
 
-export async function updatePackageType(db: Db, id: string, input: Record<string, unknown>, actor: AuditActor, options: { now?: Date } = {}): Promise<PackageTypeResult> {
+export async function updatePackageType(
+	db: Db,
+	id: string,
+	input: Record<string, unknown>,
+	actor: AuditActor,
+	options: { now?: Date } = {}
+): Promise<PackageTypeResult> {
 	if (!(await isOwner(db, actor))) return { ok: false, code: 'forbidden' };
 	const parsed = ZPackageTypeSchema.safeParse(input);
 	if (!parsed.success) return { ok: false, code: 'invalid', fields: packageFieldCodes(parsed.error) };
@@ -72,9 +87,19 @@ export async function updatePackageType(db: Db, id: string, input: Record<string
 	return withTransaction(db, async (tx): Promise<PackageTypeResult> => {
 		if (await unknownServices(tx, parsed.data.serviceIds)) return { ok: false, code: 'invalid', fields: { serviceIds: 'packages.error.services' } };
 		// A monthly plan type (monthly-types.ts) is edited with its own form.
-		const result = await tx.kysely.updateTable('package_type').set({ ...columnsOf(parsed.data), updated_at: at }).where('id', '=', id).where('id', 'not in', tx.kysely.selectFrom('package_plan_type').select('package_type_id')).executeTakeFirst();
+		const result = await tx.kysely
+			.updateTable('package_type')
+			.set({ ...columnsOf(parsed.data), updated_at: at })
+			.where('id', '=', id)
+			.where('id', 'not in', tx.kysely.selectFrom('package_plan_type').select('package_type_id'))
+			.executeTakeFirst();
 		if (Number(result.numUpdatedRows) === 0) return { ok: false, code: 'not_found' };
-		await recordAudit(tx, actor, { action: 'package_type.update', entityType: 'package_type', entityId: id, detail: { visitCount: parsed.data.visitCount, priceJpy: parsed.data.priceJpy } });
+		await recordAudit(tx, actor, {
+			action: 'package_type.update',
+			entityType: 'package_type',
+			entityId: id,
+			detail: { visitCount: parsed.data.visitCount, priceJpy: parsed.data.priceJpy }
+		});
 		return { ok: true, id };
 	});
 }
@@ -84,7 +109,12 @@ export async function retirePackageType(db: Db, id: string, actor: AuditActor, o
 	if (!(await isOwner(db, actor))) return { ok: false, code: 'forbidden' };
 	const at = (options.now ?? db.clock.now()).toISOString();
 	return withTransaction(db, async (tx): Promise<PackageTypeResult> => {
-		const result = await tx.kysely.updateTable('package_type').set({ retired_at: at, updated_at: at }).where('id', '=', id).where('retired_at', 'is', null).executeTakeFirst();
+		const result = await tx.kysely
+			.updateTable('package_type')
+			.set({ retired_at: at, updated_at: at })
+			.where('id', '=', id)
+			.where('retired_at', 'is', null)
+			.executeTakeFirst();
 		if (Number(result.numUpdatedRows) === 0) return { ok: false, code: 'not_found' };
 		await recordAudit(tx, actor, { action: 'package_type.retire', entityType: 'package_type', entityId: id });
 		return { ok: true, id };
@@ -93,19 +123,27 @@ export async function retirePackageType(db: Db, id: string, actor: AuditActor, o
 
 export async function listPackageTypes(db: Db, options: { includeRetired?: boolean } = {}): Promise<PackageTypeView[]> {
 	// Courses only: monthly plan types are listed by monthly-types.ts.
-	let query = db.kysely.selectFrom('package_type').selectAll().where('id', 'not in', db.kysely.selectFrom('package_plan_type').select('package_type_id')).orderBy('price_jpy').orderBy('name_ja').orderBy('id');
+	let query = db.kysely
+		.selectFrom('package_type')
+		.selectAll()
+		.where('id', 'not in', db.kysely.selectFrom('package_plan_type').select('package_type_id'))
+		.orderBy('price_jpy')
+		.orderBy('name_ja')
+		.orderBy('id');
 	if (!options.includeRetired) query = query.where('retired_at', 'is', null);
 	const rows = await query.execute();
-	return rows.map((r) => ({
-		id: r.id,
-		nameJa: r.name_ja,
-		nameEn: r.name_en,
-		serviceIds: JSON.parse(r.service_ids) as string[],
-		visitCount: r.visit_count,
-		priceJpy: Number(r.price_jpy),
-		validityMonths: r.validity_months,
-		familyShareable: r.family_shareable === 1,
-		soldOnline: r.sold_online === 1,
-		retired: r.retired_at !== null
-	})).sort((a, b) => Number(a.retired) - Number(b.retired));
+	return rows
+		.map((r) => ({
+			id: r.id,
+			nameJa: r.name_ja,
+			nameEn: r.name_en,
+			serviceIds: JSON.parse(r.service_ids) as string[],
+			visitCount: r.visit_count,
+			priceJpy: Number(r.price_jpy),
+			validityMonths: r.validity_months,
+			familyShareable: r.family_shareable === 1,
+			soldOnline: r.sold_online === 1,
+			retired: r.retired_at !== null
+		}))
+		.sort((a, b) => Number(a.retired) - Number(b.retired));
 }

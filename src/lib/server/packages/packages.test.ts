@@ -45,18 +45,45 @@ describeEachDatabase('prepaid courses (回数券)', (db) => {
 	it('lets the owner set up a type, and nobody else', async () => {
 		world = await billingWorld(db());
 		owner = { type: 'staff', id: (await insertStaff(db(), 'owner')).id, ip: null, requestId: null };
-		const input = { nameJa: '鍼治療 5回券', nameEn: 'Acupuncture, 5 visits', serviceIds: [world.followId], visitCount: '5', priceJpy: '25,000', validityMonths: '6', familyShareable: 'on' };
+		const input = {
+			nameJa: '鍼治療 5回券',
+			nameEn: 'Acupuncture, 5 visits',
+			serviceIds: [world.followId],
+			visitCount: '5',
+			priceJpy: '25,000',
+			validityMonths: '6',
+			familyShareable: 'on'
+		};
 		expect(await createPackageType(db(), input, world.actor)).toEqual({ ok: false, code: 'forbidden' });
 		const created = await createPackageType(db(), input, owner, { now: NOW });
 		if (!created.ok) throw new Error('not created');
 		typeId = created.id;
-		expect((await listPackageTypes(db())).find((t) => t.id === typeId)).toMatchObject({ visitCount: 5, priceJpy: 25_000, familyShareable: true, soldOnline: false });
+		expect((await listPackageTypes(db())).find((t) => t.id === typeId)).toMatchObject({
+			visitCount: 5,
+			priceJpy: 25_000,
+			familyShareable: true,
+			soldOnline: false
+		});
 	});
 
 	it('refuses a type with bad fields or an add-on as its service, with field codes', async () => {
 		const bad = await createPackageType(db(), { nameJa: '', nameEn: 'x', serviceIds: [], visitCount: '0', priceJpy: '1.5', validityMonths: '99' }, owner);
-		expect(bad).toMatchObject({ ok: false, code: 'invalid', fields: { nameJa: 'packages.error.required', serviceIds: 'packages.error.services', visitCount: 'packages.error.visitCount', priceJpy: 'packages.error.price', validityMonths: 'packages.error.validityMonths' } });
-		const addOn = await createPackageType(db(), { nameJa: 'お灸', nameEn: 'Moxa', serviceIds: [world.moxaId], visitCount: '5', priceJpy: '5000', validityMonths: '6' }, owner);
+		expect(bad).toMatchObject({
+			ok: false,
+			code: 'invalid',
+			fields: {
+				nameJa: 'packages.error.required',
+				serviceIds: 'packages.error.services',
+				visitCount: 'packages.error.visitCount',
+				priceJpy: 'packages.error.price',
+				validityMonths: 'packages.error.validityMonths'
+			}
+		});
+		const addOn = await createPackageType(
+			db(),
+			{ nameJa: 'お灸', nameEn: 'Moxa', serviceIds: [world.moxaId], visitCount: '5', priceJpy: '5000', validityMonths: '6' },
+			owner
+		);
 		expect(addOn).toMatchObject({ ok: false, code: 'invalid', fields: { serviceIds: 'packages.error.services' } });
 	});
 
@@ -64,35 +91,90 @@ describeEachDatabase('prepaid courses (回数券)', (db) => {
 		const patientId = await insertPatient(db());
 		const sold = await newSale(patientId);
 		const charge = await db().kysely.selectFrom('charge').selectAll().where('id', '=', sold.chargeId).executeTakeFirstOrThrow();
-		expect(charge).toMatchObject({ payer: 'self_pay', appointment_id: null, due_jpy: 25_000, tax_rate_percent: 10, consumption_tax_jpy: 2_272, service_date: '2026-12-06' });
+		expect(charge).toMatchObject({
+			payer: 'self_pay',
+			appointment_id: null,
+			due_jpy: 25_000,
+			tax_rate_percent: 10,
+			consumption_tax_jpy: 2_272,
+			service_date: '2026-12-06'
+		});
 		const pkg = (await loadPackage(db(), sold.saleId))!;
 		expect(pkg.sale).toMatchObject({ sold_on: '2026-12-06', expires_on: '2027-06-06', visit_count: 5 });
-		expect(packageState(pkg.terms, pkg.entries)).toMatchObject({ remainingVisits: 5, paidJpy: 10_000, balanceDueJpy: 15_000, liabilityJpy: 10_000, status: 'active' });
+		expect(packageState(pkg.terms, pkg.entries)).toMatchObject({
+			remainingVisits: 5,
+			paidJpy: 10_000,
+			balanceDueJpy: 15_000,
+			liabilityJpy: 10_000,
+			status: 'active'
+		});
 		expect(await packageIdsForPatient(db(), patientId)).toEqual([sold.saleId]);
 	});
 
 	it('keeps what was sold when the owner changes or retires the type', async () => {
 		const patientId = await insertPatient(db());
 		const sold = await newSale(patientId);
-		expect(await updatePackageType(db(), typeId, { nameJa: '鍼治療 5回券', nameEn: 'Acupuncture, 5 visits', serviceIds: [world.followId], visitCount: '6', priceJpy: '27000', validityMonths: '3', familyShareable: 'on' }, owner)).toMatchObject({ ok: true });
+		expect(
+			await updatePackageType(
+				db(),
+				typeId,
+				{
+					nameJa: '鍼治療 5回券',
+					nameEn: 'Acupuncture, 5 visits',
+					serviceIds: [world.followId],
+					visitCount: '6',
+					priceJpy: '27000',
+					validityMonths: '3',
+					familyShareable: 'on'
+				},
+				owner
+			)
+		).toMatchObject({ ok: true });
 		const pkg = (await loadPackage(db(), sold.saleId))!;
 		expect(pkg.terms).toMatchObject({ visitCount: 5, priceJpy: 25_000, validityMonths: 6 });
 		await expect(db().kysely.updateTable('package_sale').set({ price_jpy: 1 }).where('id', '=', sold.saleId).execute()).rejects.toThrow();
 		await expect(db().kysely.deleteFrom('package_sale').where('id', '=', sold.saleId).execute()).rejects.toThrow();
-		await updatePackageType(db(), typeId, { nameJa: '鍼治療 5回券', nameEn: 'Acupuncture, 5 visits', serviceIds: [world.followId], visitCount: '5', priceJpy: '25000', validityMonths: '6', familyShareable: 'on' }, owner);
+		await updatePackageType(
+			db(),
+			typeId,
+			{
+				nameJa: '鍼治療 5回券',
+				nameEn: 'Acupuncture, 5 visits',
+				serviceIds: [world.followId],
+				visitCount: '5',
+				priceJpy: '25000',
+				validityMonths: '6',
+				familyShareable: 'on'
+			},
+			owner
+		);
 	});
 
 	it('uses a visit on completion, numbering it, and refuses an insured visit or a stranger', async () => {
 		const patientId = await insertPatient(db());
 		const sold = await newSale(patientId);
-		expect(await completeWithPackage(patientId, sold.saleId)).toMatchObject({ ok: true, use: { visitNumber: 1, visitCount: 5, remainingVisits: 4, expiresOn: '2027-06-06' } });
-		expect(await completeWithPackage(patientId, sold.saleId, '2026-12-15T01:00:00.000Z')).toMatchObject({ ok: true, use: { visitNumber: 2, remainingVisits: 3 } });
+		expect(await completeWithPackage(patientId, sold.saleId)).toMatchObject({
+			ok: true,
+			use: { visitNumber: 1, visitCount: 5, remainingVisits: 4, expiresOn: '2027-06-06' }
+		});
+		expect(await completeWithPackage(patientId, sold.saleId, '2026-12-15T01:00:00.000Z')).toMatchObject({
+			ok: true,
+			use: { visitNumber: 2, remainingVisits: 3 }
+		});
 		expect(await completeWithPackage(patientId, sold.saleId, '2026-12-22T01:00:00.000Z', true)).toEqual({ ok: false, code: 'insured_visit' });
 		const stranger = await insertPatient(db());
 		const visit = await insertVisit(db(), world, stranger, VISIT, 'booked');
 		expect(await markVisitPackage(db(), visit, sold.saleId, world.actor, { now: NOW })).toEqual({ ok: false, code: 'not_allowed_user' });
-		const rows = await db().kysely.selectFrom('package_entry').select(['kind', 'sequence', 'entry_number']).where('package_sale_id', '=', sold.saleId).orderBy('entry_number').execute();
-		expect(rows).toEqual([{ kind: 'use', sequence: 1, entry_number: 1 }, { kind: 'use', sequence: 2, entry_number: 2 }]);
+		const rows = await db()
+			.kysely.selectFrom('package_entry')
+			.select(['kind', 'sequence', 'entry_number'])
+			.where('package_sale_id', '=', sold.saleId)
+			.orderBy('entry_number')
+			.execute();
+		expect(rows).toEqual([
+			{ kind: 'use', sequence: 1, entry_number: 1 },
+			{ kind: 'use', sequence: 2, entry_number: 2 }
+		]);
 		await expect(db().kysely.deleteFrom('package_entry').where('package_sale_id', '=', sold.saleId).execute()).rejects.toThrow();
 		await expect(db().kysely.updateTable('package_entry').set({ visits: 0 }).where('package_sale_id', '=', sold.saleId).execute()).rejects.toThrow();
 	});
@@ -115,15 +197,29 @@ describeEachDatabase('prepaid courses (回数券)', (db) => {
 		const visit = await insertVisit(db(), world, patientId, '2026-12-15T01:00:00.000Z', 'booked');
 		await markVisitPackage(db(), visit, sold.saleId, world.actor, { now: NOW });
 		await db().kysely.updateTable('appointment').set({ status: 'completed' }).where('id', '=', visit).execute();
-		const charged = await createChargeForAppointment(db(), visit, { payer: 'self_pay', addOnServiceIds: [world.moxaId] }, world.actor, { now: new Date('2026-12-15T02:00:00.000Z') });
+		const charged = await createChargeForAppointment(db(), visit, { payer: 'self_pay', addOnServiceIds: [world.moxaId] }, world.actor, {
+			now: new Date('2026-12-15T02:00:00.000Z')
+		});
 		if (!charged.ok) throw new Error(`not charged: ${JSON.stringify(charged)}`);
-		const lines = await db().kysely.selectFrom('charge_line').select(['kind', 'name_ja', 'name_en', 'amount_jpy']).where('charge_id', '=', charged.chargeId).orderBy('position').execute();
-		expect(lines[0]).toMatchObject({ kind: 'service', amount_jpy: 0, name_ja: expect.stringContaining('鍼治療 5回券 2/5回目・残り3回・有効期限 2027-06-05') as string, name_en: expect.stringContaining('visit 2 of 5, 3 left, valid until 2027-06-05') as string });
+		const lines = await db()
+			.kysely.selectFrom('charge_line')
+			.select(['kind', 'name_ja', 'name_en', 'amount_jpy'])
+			.where('charge_id', '=', charged.chargeId)
+			.orderBy('position')
+			.execute();
+		expect(lines[0]).toMatchObject({
+			kind: 'service',
+			amount_jpy: 0,
+			name_ja: expect.stringContaining('鍼治療 5回券 2/5回目・残り3回・有効期限 2027-06-05') as string,
+			name_en: expect.stringContaining('visit 2 of 5, 3 left, valid until 2027-06-05') as string
+		});
 		expect(lines[1]).toMatchObject({ kind: 'add_on', amount_jpy: 1_100 });
 		expect(charged.charge.patientDueJpy).toBe(1_100);
 		let pkg = (await loadPackage(db(), sold.saleId))!;
 		expect(packageState(pkg.terms, pkg.entries)).toMatchObject({ usedVisits: 2, remainingVisits: 3 });
-		expect(await voidCharge(db(), charged.chargeId, { reason: '誤って会計' }, world.actor, { now: new Date('2026-12-15T03:00:00.000Z') })).toMatchObject({ ok: true });
+		expect(await voidCharge(db(), charged.chargeId, { reason: '誤って会計' }, world.actor, { now: new Date('2026-12-15T03:00:00.000Z') })).toMatchObject({
+			ok: true
+		});
 		pkg = (await loadPackage(db(), sold.saleId))!;
 		expect(packageState(pkg.terms, pkg.entries)).toMatchObject({ usedVisits: 1, remainingVisits: 4 });
 	});
@@ -150,24 +246,57 @@ describeEachDatabase('prepaid courses (回数券)', (db) => {
 	});
 
 	it('refunds the visits left at the price paid, minus the capped fee, in the ledger and in billing', async () => {
-		await db().kysely.insertInto('package_settings').values({ clinic_id: 'clinic-fuji-wellness', cancellation_fee_jpy: 2_000, documented_average_damage_jpy: 1_000, no_show_uses_visit: 0, updated_at: NOW.toISOString(), updated_by: null }).execute();
+		await db()
+			.kysely.insertInto('package_settings')
+			.values({
+				clinic_id: 'clinic-fuji-wellness',
+				cancellation_fee_jpy: 2_000,
+				documented_average_damage_jpy: 1_000,
+				no_show_uses_visit: 0,
+				updated_at: NOW.toISOString(),
+				updated_by: null
+			})
+			.execute();
 		const patientId = await insertPatient(db());
 		const sold = await newSale(patientId, { amountJpy: '25000' });
 		await completeWithPackage(patientId, sold.saleId);
 		await completeWithPackage(patientId, sold.saleId, '2026-12-15T01:00:00.000Z');
 		const quote = await quotePackageRefund(db(), sold.saleId, world.actor, { now: new Date('2026-12-20T01:00:00.000Z') });
-		expect(quote).toMatchObject({ ok: true, computation: { unusedVisits: 3, unusedValueJpy: 15_000, feeJpy: 1_000, feeCappedBy: 'average_damage', refundJpy: 14_000 } });
+		expect(quote).toMatchObject({
+			ok: true,
+			computation: { unusedVisits: 3, unusedValueJpy: 15_000, feeJpy: 1_000, feeCappedBy: 'average_damage', refundJpy: 14_000 }
+		});
 		const done = await refundPackage(db(), sold.saleId, { method: 'cash' }, world.actor, { now: new Date('2026-12-20T01:00:00.000Z') });
 		expect(done).toMatchObject({ ok: true, computation: { refundJpy: 14_000 } });
-		const refund = await db().kysely.selectFrom('payment').select(['kind', 'amount_jpy', 'method']).where('charge_id', '=', sold.chargeId).where('kind', '=', 'refund').execute();
+		const refund = await db()
+			.kysely.selectFrom('payment')
+			.select(['kind', 'amount_jpy', 'method'])
+			.where('charge_id', '=', sold.chargeId)
+			.where('kind', '=', 'refund')
+			.execute();
 		expect(refund).toEqual([{ kind: 'refund', amount_jpy: 14_000, method: 'cash' }]);
 		const pkg = (await loadPackage(db(), sold.saleId))!;
 		expect(packageState(pkg.terms, pkg.entries)).toMatchObject({ status: 'refunded', remainingVisits: 0, liabilityJpy: 0, returnedJpy: 14_000 });
-		expect(await refundPackage(db(), sold.saleId, { method: 'cash' }, world.actor, { now: new Date('2026-12-21T01:00:00.000Z') })).toEqual({ ok: false, code: 'nothing_to_refund' });
-		expect(await refundPackage(db(), sold.saleId, { method: 'gold' }, world.actor)).toMatchObject({ ok: false, code: 'invalid', fields: { method: 'packages.error.method' } });
+		expect(await refundPackage(db(), sold.saleId, { method: 'cash' }, world.actor, { now: new Date('2026-12-21T01:00:00.000Z') })).toEqual({
+			ok: false,
+			code: 'nothing_to_refund'
+		});
+		expect(await refundPackage(db(), sold.saleId, { method: 'gold' }, world.actor)).toMatchObject({
+			ok: false,
+			code: 'invalid',
+			fields: { method: 'packages.error.method' }
+		});
 		// Billing's own refund and payment forms stay closed to the course's charge.
-		expect(await recordRefund(db(), sold.chargeId, { method: 'cash', amountJpy: '100', reason: 'x' }, world.actor)).toMatchObject({ ok: false, code: 'invalid', fields: { _: 'packages.error.refundOnPackagePage' } });
-		expect(await recordPayment(db(), sold.chargeId, { method: 'cash', amountJpy: '100' }, world.actor)).toMatchObject({ ok: false, code: 'invalid', fields: { _: 'packages.error.refundedPackage' } });
+		expect(await recordRefund(db(), sold.chargeId, { method: 'cash', amountJpy: '100', reason: 'x' }, world.actor)).toMatchObject({
+			ok: false,
+			code: 'invalid',
+			fields: { _: 'packages.error.refundOnPackagePage' }
+		});
+		expect(await recordPayment(db(), sold.chargeId, { method: 'cash', amountJpy: '100' }, world.actor)).toMatchObject({
+			ok: false,
+			code: 'invalid',
+			fields: { _: 'packages.error.refundedPackage' }
+		});
 		await db().kysely.deleteFrom('package_settings').execute();
 	});
 
@@ -193,23 +322,59 @@ describeEachDatabase('prepaid courses (回数券)', (db) => {
 		const patientId = await insertPatient(db());
 		const sold = await newSale(patientId);
 		expect(await retirePackageType(db(), typeId, owner)).toMatchObject({ ok: true });
-		expect(await sellPackage(db(), patientId, { packageTypeId: typeId }, world.actor)).toMatchObject({ ok: false, code: 'invalid', fields: { packageTypeId: 'packages.error.packageType' } });
+		expect(await sellPackage(db(), patientId, { packageTypeId: typeId }, world.actor)).toMatchObject({
+			ok: false,
+			code: 'invalid',
+			fields: { packageTypeId: 'packages.error.packageType' }
+		});
 		expect(await completeWithPackage(patientId, sold.saleId)).toMatchObject({ ok: true, use: { visitNumber: 1 } });
 	});
 
 	it('lets only the owner save the refund settings, and shows the desk each course with its refund quote', async () => {
-		expect(await savePackageSettings(db(), { cancellationFeeJpy: '500', documentedAverageDamageJpy: '' }, world.actor)).toEqual({ ok: false, code: 'forbidden' });
-		expect(await savePackageSettings(db(), { cancellationFeeJpy: '-1' }, owner)).toMatchObject({ ok: false, code: 'invalid', fields: { cancellationFeeJpy: 'packages.error.amount' } });
+		expect(await savePackageSettings(db(), { cancellationFeeJpy: '500', documentedAverageDamageJpy: '' }, world.actor)).toEqual({
+			ok: false,
+			code: 'forbidden'
+		});
+		expect(await savePackageSettings(db(), { cancellationFeeJpy: '-1' }, owner)).toMatchObject({
+			ok: false,
+			code: 'invalid',
+			fields: { cancellationFeeJpy: 'packages.error.amount' }
+		});
 		expect(await savePackageSettings(db(), { cancellationFeeJpy: '500', documentedAverageDamageJpy: '800' }, owner, { now: NOW })).toEqual({ ok: true });
 		const patientId = await insertPatient(db());
-		await updatePackageType(db(), typeId, { nameJa: '鍼治療 5回券', nameEn: 'Acupuncture, 5 visits', serviceIds: [world.followId], visitCount: '5', priceJpy: '25000', validityMonths: '6', familyShareable: 'on' }, owner);
+		await updatePackageType(
+			db(),
+			typeId,
+			{
+				nameJa: '鍼治療 5回券',
+				nameEn: 'Acupuncture, 5 visits',
+				serviceIds: [world.followId],
+				visitCount: '5',
+				priceJpy: '25000',
+				validityMonths: '6',
+				familyShareable: 'on'
+			},
+			owner
+		);
 		await db().kysely.updateTable('package_type').set({ retired_at: null }).where('id', '=', typeId).execute();
 		const sold = await newSale(patientId, { amountJpy: '25000' });
 		await completeWithPackage(patientId, sold.saleId);
 		const [view] = await listPatientPackages(db(), patientId, world.actor, { now: NOW });
-		expect(view).toMatchObject({ saleId: sold.saleId, remainingVisits: 4, validThrough: '2027-06-05', liabilityJpy: 20_000, status: 'active', refundQuote: { feeJpy: 500, refundJpy: 19_500 } });
+		expect(view).toMatchObject({
+			saleId: sold.saleId,
+			remainingVisits: 4,
+			validThrough: '2027-06-05',
+			liabilityJpy: 20_000,
+			status: 'active',
+			refundQuote: { feeJpy: 500, refundJpy: 19_500 }
+		});
 		expect(view!.uses).toEqual([expect.objectContaining({ visitNumber: 1, patientId })]);
-		const audit = await db().kysely.selectFrom('audit_log').select('action').where('patient_id', '=', patientId).where('action', '=', 'package.list_read').execute();
+		const audit = await db()
+			.kysely.selectFrom('audit_log')
+			.select('action')
+			.where('patient_id', '=', patientId)
+			.where('action', '=', 'package.list_read')
+			.execute();
 		expect(audit).toHaveLength(1);
 		await db().kysely.deleteFrom('package_settings').execute();
 	});
@@ -225,7 +390,12 @@ describeEachDatabase('prepaid courses (回数券)', (db) => {
 		await markVisitPackage(db(), visit, sold.saleId, world.actor, { now: at });
 		await withTransaction(db(), (tx) => usePackageForVisit(tx, visit, { insured: false, chargeId: null }, world.actor, new Date('2030-01-08T03:00:00.000Z')));
 		const after = await packageDaySummary(db(), day.from, day.to);
-		expect({ sales: after.sales - before.sales, soldJpy: after.soldJpy - before.soldJpy, receivedJpy: after.receivedJpy - before.receivedJpy, visitsUsed: after.visitsUsed - before.visitsUsed }).toEqual({ sales: 1, soldJpy: 25_000, receivedJpy: 20_000, visitsUsed: 1 });
+		expect({
+			sales: after.sales - before.sales,
+			soldJpy: after.soldJpy - before.soldJpy,
+			receivedJpy: after.receivedJpy - before.receivedJpy,
+			visitsUsed: after.visitsUsed - before.visitsUsed
+		}).toEqual({ sales: 1, soldJpy: 25_000, receivedJpy: 20_000, visitsUsed: 1 });
 	});
 
 	it("puts a course in the holder's download, and only their own uses in a family member's", async () => {
@@ -236,7 +406,9 @@ describeEachDatabase('prepaid courses (回数券)', (db) => {
 		await completeWithPackage(holder, sold.saleId, '2026-12-15T01:00:00.000Z');
 		const patientActor = (id: string): AuditActor => ({ type: 'patient', id, ip: null, requestId: null });
 		const mine = await exportPatientData(db(), holder, patientActor(holder), NOW);
-		expect(mine!.packages).toEqual([expect.objectContaining({ priceJpy: 25_000, paidJpy: 10_000, remainingVisits: 3, uses: [expect.objectContaining({ visitNumber: 2 })] })]);
+		expect(mine!.packages).toEqual([
+			expect.objectContaining({ priceJpy: 25_000, paidJpy: 10_000, remainingVisits: 3, uses: [expect.objectContaining({ visitNumber: 2 })] })
+		]);
 		const theirs = await exportPatientData(db(), child, patientActor(child), NOW);
 		expect(theirs!.packages).toEqual([expect.objectContaining({ sharedWithMe: true, uses: [expect.objectContaining({ visitNumber: 1 })] })]);
 		expect(theirs!.packages[0]).not.toHaveProperty('paidJpy');
@@ -252,8 +424,16 @@ describeEachDatabase('prepaid courses (回数券)', (db) => {
 		// Runs missed for the whole last week but the last valid day: the 7-day notice goes then.
 		expect(await notice('2027-06-05T01:00:00.000Z')).toContain(sold.saleId);
 		expect(await notice('2027-06-06T01:00:00.000Z')).not.toContain(sold.saleId);
-		const notices = await db().kysely.selectFrom('package_notice').select(['days_before', 'sent_at']).where('package_sale_id', '=', sold.saleId).orderBy('sent_at').execute();
-		expect(notices).toEqual([{ days_before: 30, sent_at: '2027-05-11T01:00:00.000Z' }, { days_before: 7, sent_at: '2027-06-05T01:00:00.000Z' }]);
+		const notices = await db()
+			.kysely.selectFrom('package_notice')
+			.select(['days_before', 'sent_at'])
+			.where('package_sale_id', '=', sold.saleId)
+			.orderBy('sent_at')
+			.execute();
+		expect(notices).toEqual([
+			{ days_before: 30, sent_at: '2027-05-11T01:00:00.000Z' },
+			{ days_before: 7, sent_at: '2027-06-05T01:00:00.000Z' }
+		]);
 	});
 
 	it('tells the holder 30 and 7 days before the last valid day, and queues its own next run', async () => {
@@ -264,7 +444,12 @@ describeEachDatabase('prepaid courses (回数券)', (db) => {
 		expect(await notice('2027-05-07T01:00:00.000Z')).not.toContain(sold.saleId);
 		expect(await notice('2027-05-29T01:00:00.000Z')).toContain(sold.saleId);
 		expect(await notice('2027-05-30T01:00:00.000Z')).not.toContain(sold.saleId);
-		const notices = await db().kysely.selectFrom('package_notice').select('days_before').where('package_sale_id', '=', sold.saleId).orderBy('days_before').execute();
+		const notices = await db()
+			.kysely.selectFrom('package_notice')
+			.select('days_before')
+			.where('package_sale_id', '=', sold.saleId)
+			.orderBy('days_before')
+			.execute();
 		expect(notices.map((n) => n.days_before)).toEqual([7, 30]);
 		await schedulePackageDaily(db(), new Date('2027-05-29T01:00:00.000Z'));
 		await schedulePackageDaily(db(), new Date('2027-05-29T01:00:00.000Z'));

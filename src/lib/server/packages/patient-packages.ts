@@ -75,6 +75,7 @@ export async function listPatientPackages(db: Db, patientId: string, actor: Audi
 			refund: refundRow ? { at: refundRow.entered_at, computation: JSON.parse(refundRow.detail) as RefundComputation } : null
 		});
 	}
-	if (options.audit !== false) await recordAudit(db, actor, { action: 'package.list_read', entityType: 'patient', entityId: patientId, patientId, detail: { count: views.length } });
+	if (options.audit !== false)
+		await recordAudit(db, actor, { action: 'package.list_read', entityType: 'patient', entityId: patientId, patientId, detail: { count: views.length } });
 	return views;
 }

@@ -39,16 +39,48 @@ describeEachDatabase('the patient side of prepaid courses', (db) => {
 	it('sets up a clinic with a course offered online and one that is not', async () => {
 		world = await billingWorld(db());
 		owner = { type: 'staff', id: (await insertStaff(db(), 'owner')).id, ip: null, requestId: null };
-		const created = await createPackageType(db(), { nameJa: '鍼治療 5回券', nameEn: 'Acupuncture, 5 visits', serviceIds: [world.followId], visitCount: '5', priceJpy: '25,000', validityMonths: '6', familyShareable: 'on', soldOnline: 'on' }, owner, { now: NOW });
+		const created = await createPackageType(
+			db(),
+			{
+				nameJa: '鍼治療 5回券',
+				nameEn: 'Acupuncture, 5 visits',
+				serviceIds: [world.followId],
+				visitCount: '5',
+				priceJpy: '25,000',
+				validityMonths: '6',
+				familyShareable: 'on',
+				soldOnline: 'on'
+			},
+			owner,
+			{ now: NOW }
+		);
 		if (!created.ok) throw new Error('not created');
 		typeId = created.id;
-		expect(await createPackageType(db(), { nameJa: '店頭のみ 3回券', nameEn: 'Desk only, 3 visits', serviceIds: [world.followId], visitCount: '3', priceJpy: '15000', validityMonths: '3' }, owner, { now: NOW })).toMatchObject({ ok: true });
+		expect(
+			await createPackageType(
+				db(),
+				{ nameJa: '店頭のみ 3回券', nameEn: 'Desk only, 3 visits', serviceIds: [world.followId], visitCount: '3', priceJpy: '15000', validityMonths: '3' },
+				owner,
+				{ now: NOW }
+			)
+		).toMatchObject({ ok: true });
 		const offer = await listOnlineOffer(db());
-		expect(offer).toEqual([{ id: typeId, nameJa: '鍼治療 5回券', nameEn: 'Acupuncture, 5 visits', visitCount: 5, priceJpy: 25_000, validityMonths: 6, familyShareable: true, services: [{ ja: '再診（鍼治療）', en: 'Follow-up treatment' }] }]);
+		expect(offer).toEqual([
+			{
+				id: typeId,
+				nameJa: '鍼治療 5回券',
+				nameEn: 'Acupuncture, 5 visits',
+				visitCount: 5,
+				priceJpy: 25_000,
+				validityMonths: 6,
+				familyShareable: true,
+				services: [{ ja: '再診（鍼治療）', en: 'Follow-up treatment' }]
+			}
+		]);
 		otherServiceId = world.moxaId;
 	});
 
-	it("shows the holder their course, their uses and the money; a family member only their own uses", async () => {
+	it('shows the holder their course, their uses and the money; a family member only their own uses', async () => {
 		const holder = await insertPatient(db());
 		const child = await insertPatient(db());
 		const stranger = await insertPatient(db());
@@ -59,8 +91,20 @@ describeEachDatabase('the patient side of prepaid courses', (db) => {
 
 		const mine = await listPortalPackages(db(), holder, patient(holder), { now: NOW });
 		expect(mine).toHaveLength(1);
-		expect(mine[0]).toMatchObject({ saleId: sold.saleId, holder: true, remainingVisits: 2, visitCount: 5, validThrough: '2027-06-05', status: 'active', otherUses: 1, money: { priceJpy: 25_000, paidJpy: 10_000, balanceDueJpy: 15_000 } });
-		expect(mine[0]!.ownUses).toEqual([{ visitNumber: 1, date: '2026-12-08' }, { visitNumber: 3, date: '2026-12-12' }]);
+		expect(mine[0]).toMatchObject({
+			saleId: sold.saleId,
+			holder: true,
+			remainingVisits: 2,
+			visitCount: 5,
+			validThrough: '2027-06-05',
+			status: 'active',
+			otherUses: 1,
+			money: { priceJpy: 25_000, paidJpy: 10_000, balanceDueJpy: 15_000 }
+		});
+		expect(mine[0]!.ownUses).toEqual([
+			{ visitNumber: 1, date: '2026-12-08' },
+			{ visitNumber: 3, date: '2026-12-12' }
+		]);
 
 		const theirs = await listPortalPackages(db(), child, patient(child), { now: NOW });
 		expect(theirs[0]).toMatchObject({ holder: false, remainingVisits: 2, otherUses: 2, money: null });
@@ -70,7 +114,12 @@ describeEachDatabase('the patient side of prepaid courses', (db) => {
 		expect(JSON.stringify(theirs)).not.toContain(holder);
 
 		expect(await listPortalPackages(db(), stranger, patient(stranger), { now: NOW })).toEqual([]);
-		const audit = await db().kysely.selectFrom('audit_log').select(['action', 'patient_id']).where('action', '=', 'package.portal_read').where('patient_id', '=', child).execute();
+		const audit = await db()
+			.kysely.selectFrom('audit_log')
+			.select(['action', 'patient_id'])
+			.where('action', '=', 'package.portal_read')
+			.where('patient_id', '=', child)
+			.execute();
 		expect(audit).toHaveLength(1);
 	});
 
@@ -94,7 +143,7 @@ describeEachDatabase('the patient side of prepaid courses', (db) => {
 		const courses = await visitCourses(db(), visit, child, patient(child), { now: NOW });
 		expect(courses).toMatchObject({ open: true, marked: null, choices: [{ saleId: sold.saleId, remainingVisits: 5, validThrough: '2027-06-05' }] });
 		// The holder's used-up course is not the child's, and is used up anyway: never offered.
-		expect((await visitCourses(db(), visit, holder, patient(holder), { now: NOW }))).toBeNull();
+		expect(await visitCourses(db(), visit, holder, patient(holder), { now: NOW })).toBeNull();
 
 		expect(await chooseVisitCourse(db(), visit, sold.saleId, patient(child), { now: NOW })).toBe('saved');
 		expect(await visitCourses(db(), visit, child, patient(child), { now: NOW })).toMatchObject({ marked: { saleId: sold.saleId, covers: true } });
@@ -130,7 +179,10 @@ describeEachDatabase('the patient side of prepaid courses', (db) => {
 		expect(await chooseVisitCourse(db(), visitB, '', patient(a), { now: NOW })).toBe('not_found');
 		expect(await markVisitPackage(db(), visitB, saleB.saleId, patient(a), { now: NOW })).toEqual({ ok: false, code: 'not_found' });
 		expect(await db().kysely.selectFrom('appointment_package').select('appointment_id').where('appointment_id', '=', visitB).execute()).toEqual([]);
-		expect(await markVisitPackage(db(), visitB, saleB.saleId, { type: 'anonymous', id: null, ip: null, requestId: null })).toEqual({ ok: false, code: 'forbidden' });
+		expect(await markVisitPackage(db(), visitB, saleB.saleId, { type: 'anonymous', id: null, ip: null, requestId: null })).toEqual({
+			ok: false,
+			code: 'forbidden'
+		});
 	});
 
 	it('closes the choice to the patient once the visit began or is no longer booked; the desk may still mark an arrived visit', async () => {
@@ -165,7 +217,10 @@ describeEachDatabase('the patient side of prepaid courses', (db) => {
 		await createChargeForAppointment(db(), visit, { payer: 'insurance', sharePercent: '30' }, world.actor, { now: new Date('2026-12-15T02:00:00.000Z') });
 		const pkg = (await loadPackage(db(), sold.saleId))!;
 		expect(packageState(pkg.terms, pkg.entries).usedVisits).toBe(0);
-		expect(await withTransaction(db(), (tx) => usePackageForVisit(tx, visit, { insured: true, chargeId: null }, world.actor, NOW))).toEqual({ ok: false, code: 'insured_visit' });
+		expect(await withTransaction(db(), (tx) => usePackageForVisit(tx, visit, { insured: true, chargeId: null }, world.actor, NOW))).toEqual({
+			ok: false,
+			code: 'insured_visit'
+		});
 	});
 
 	it('uses the course the patient chose when the visit is charged self-pay; a cancelled booking took nothing', async () => {

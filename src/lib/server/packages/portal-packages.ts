@@ -92,7 +92,11 @@ export interface OnlineOffer {
 export async function listOnlineOffer(db: Db): Promise<OnlineOffer[]> {
 	const types = (await listPackageTypes(db)).filter((t) => t.soldOnline && !t.retired);
 	if (types.length === 0) return [];
-	const services = await db.kysely.selectFrom('service').select(['id', 'name_ja', 'name_en']).where('id', 'in', [...new Set(types.flatMap((t) => t.serviceIds))]).execute();
+	const services = await db.kysely
+		.selectFrom('service')
+		.select(['id', 'name_ja', 'name_en'])
+		.where('id', 'in', [...new Set(types.flatMap((t) => t.serviceIds))])
+		.execute();
 	const names = new Map(services.map((s) => [s.id, { ja: s.name_ja, en: s.name_en }]));
 	return types.map((t) => ({
 		id: t.id,
@@ -132,10 +136,20 @@ export interface VisitCourses {
  * nothing is taken until the visit is completed and charged self-pay (an insured visit never uses
  * one: `checkUse` refuses it at the charge). Null when the visit is not this patient's.
  */
-export async function visitCourses(db: Db, appointmentId: string, patientId: string, actor: AuditActor, options: { now?: Date } = {}): Promise<VisitCourses | null> {
+export async function visitCourses(
+	db: Db,
+	appointmentId: string,
+	patientId: string,
+	actor: AuditActor,
+	options: { now?: Date } = {}
+): Promise<VisitCourses | null> {
 	if (!appointmentId || appointmentId.length > 64) return null;
 	const now = options.now ?? db.clock.now();
-	const visit = await db.kysely.selectFrom('appointment').select(['id', 'patient_id', 'service_id', 'starts_at', 'status']).where('id', '=', appointmentId).executeTakeFirst();
+	const visit = await db.kysely
+		.selectFrom('appointment')
+		.select(['id', 'patient_id', 'service_id', 'starts_at', 'status'])
+		.where('id', '=', appointmentId)
+		.executeTakeFirst();
 	if (!visit || visit.patient_id !== patientId || !visit.service_id) return null;
 	const clinic = await findBillingClinic(db);
 	const visitDate = localDate(Date.parse(visit.starts_at), clinic.timeZone);
@@ -148,12 +162,25 @@ export async function visitCourses(db: Db, appointmentId: string, patientId: str
 		const check = checkUse(pkg.holder, pkg.entries, { patientId, serviceId: visit.service_id, visitDate, insured: false });
 		const covers = check.ok && !pkg.voided;
 		const state = packageState(pkg.terms, pkg.entries, visitDate, pkg.sale.expires_on);
-		const choice: CourseChoice = { saleId, nameJa: pkg.sale.name_ja, nameEn: pkg.sale.name_en, remainingVisits: state.remainingVisits, validThrough: lastValidDay(pkg.sale.expires_on) };
+		const choice: CourseChoice = {
+			saleId,
+			nameJa: pkg.sale.name_ja,
+			nameEn: pkg.sale.name_en,
+			remainingVisits: state.remainingVisits,
+			validThrough: lastValidDay(pkg.sale.expires_on)
+		};
 		if (covers) choices.push(choice);
 		if (mark?.package_sale_id === saleId) marked = { ...choice, covers };
 	}
 	// A read of the patient's courses, audited as the portal's other reads are (only when there is something to show).
-	if (choices.length > 0 || marked) await recordAudit(db, actor, { action: 'package.visit_courses_read', entityType: 'appointment', entityId: appointmentId, patientId, detail: { choices: choices.length } });
+	if (choices.length > 0 || marked)
+		await recordAudit(db, actor, {
+			action: 'package.visit_courses_read',
+			entityType: 'appointment',
+			entityId: appointmentId,
+			patientId,
+			detail: { choices: choices.length }
+		});
 	// The same windows as markVisitPackage: the desk until the visit is charged, the patient until it begins.
 	const open = actor.type === 'staff' ? ['booked', 'arrived'].includes(visit.status) : visit.status === 'booked' && Date.parse(visit.starts_at) > now.getTime();
 	return { choices, marked, open };
@@ -165,12 +192,19 @@ export type CourseChoiceOutcome = 'saved' | 'refused' | 'not_open' | 'not_found'
  * The patient (or the desk) chooses the course for a booked visit, or none (`saleId` empty):
  * `markVisitPackage`, which asks `checkUse`, so an expired or used-up course cannot be chosen.
  */
-export async function chooseVisitCourse(db: Db, appointmentId: string, saleId: unknown, actor: AuditActor, options: { now?: Date } = {}): Promise<CourseChoiceOutcome> {
+export async function chooseVisitCourse(
+	db: Db,
+	appointmentId: string,
+	saleId: unknown,
+	actor: AuditActor,
+	options: { now?: Date } = {}
+): Promise<CourseChoiceOutcome> {
 	const chosen = typeof saleId === 'string' && saleId !== '' ? saleId : null;
 	if (chosen !== null && chosen.length > 64) return 'refused';
 	const result = await markVisitPackage(db, appointmentId, chosen, actor, options);
 	if (result.ok) return 'saved';
-	if (result.code === 'not_found' || result.code === 'forbidden') return chosen !== null && result.code === 'not_found' && (await visitBelongs(db, appointmentId, actor)) ? 'refused' : 'not_found';
+	if (result.code === 'not_found' || result.code === 'forbidden')
+		return chosen !== null && result.code === 'not_found' && (await visitBelongs(db, appointmentId, actor)) ? 'refused' : 'not_found';
 	if (result.code === 'not_booked') return 'not_open';
 	return 'refused';
 }

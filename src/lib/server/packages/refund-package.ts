@@ -15,7 +15,8 @@ import { packageFieldCodes, ZRefundPackageSchema, type PackageFieldCodes } from 
  * money goes back, one refund on the sale's charge in billing — in one transaction.
  */
 
-export type RefundQuoteResult = { ok: true; computation: RefundComputation } | { ok: false; code: 'nothing_to_refund' | 'no_rules' | 'not_found' | 'forbidden' };
+export type RefundQuoteResult =
+	{ ok: true; computation: RefundComputation } | { ok: false; code: 'nothing_to_refund' | 'no_rules' | 'not_found' | 'forbidden' };
 
 export type RefundPackageResult =
 	| { ok: true; computation: RefundComputation; paymentId: string | null }
@@ -39,7 +40,13 @@ export async function quotePackageRefund(db: Db, saleId: string, actor: AuditAct
 	return computeRefund(pkg.terms, pkg.entries, await packageRefundPolicy(db), today);
 }
 
-export async function refundPackage(db: Db, saleId: string, input: Record<string, unknown>, actor: AuditActor, options: { now?: Date } = {}): Promise<RefundPackageResult> {
+export async function refundPackage(
+	db: Db,
+	saleId: string,
+	input: Record<string, unknown>,
+	actor: AuditActor,
+	options: { now?: Date } = {}
+): Promise<RefundPackageResult> {
 	if (actor.type !== 'staff' || !actor.id) return { ok: false, code: 'forbidden' };
 	const staffId = actor.id;
 	const parsed = ZRefundPackageSchema.safeParse(input);
@@ -56,20 +63,56 @@ export async function refundPackage(db: Db, saleId: string, input: Record<string
 		const charge = await findChargeState(tx, pkg.sale.charge_id, { lock: true });
 		if (!charge) return { ok: false, code: 'not_found' };
 		// Money goes back by a method it came in, never more than that method kept (billing's rule).
-		if (computation.refundJpy > 0 && !checkRefund(charge.dueJpy, charge.entries, { method, amountJpy: computation.refundJpy }).ok) return { ok: false, code: 'refund_exceeds_paid' };
+		if (computation.refundJpy > 0 && !checkRefund(charge.dueJpy, charge.entries, { method, amountJpy: computation.refundJpy }).ok)
+			return { ok: false, code: 'refund_exceeds_paid' };
 		const at = now.toISOString();
 		const entry = refundEntry(computation, now.getTime(), method);
 		packageState(pkg.terms, [...pkg.entries, entry]); // the ledger accepts it, or this throws and nothing is written
 		let paymentId: string | null = null;
 		if (computation.refundJpy > 0) {
 			paymentId = randomUUID();
-			await tx.kysely.insertInto('payment').values({ id: paymentId, charge_id: pkg.sale.charge_id, patient_id: pkg.sale.patient_id, kind: 'refund', method, amount_jpy: computation.refundJpy, received_at: at, reason: 'package_refund', recorded_by: staffId }).execute();
+			await tx.kysely
+				.insertInto('payment')
+				.values({
+					id: paymentId,
+					charge_id: pkg.sale.charge_id,
+					patient_id: pkg.sale.patient_id,
+					kind: 'refund',
+					method,
+					amount_jpy: computation.refundJpy,
+					received_at: at,
+					reason: 'package_refund',
+					recorded_by: staffId
+				})
+				.execute();
 		}
 		await tx.kysely
 			.insertInto('package_entry')
-			.values({ id: randomUUID(), package_sale_id: saleId, entry_number: pkg.nextEntryNumber, kind: 'refund', sequence: 0, patient_id: null, appointment_id: null, charge_id: pkg.sale.charge_id, visits: computation.unusedVisits, fee_jpy: computation.feeJpy, amount_jpy: computation.refundJpy, method, detail: JSON.stringify(computation), entered_at: at, recorded_by: staffId })
+			.values({
+				id: randomUUID(),
+				package_sale_id: saleId,
+				entry_number: pkg.nextEntryNumber,
+				kind: 'refund',
+				sequence: 0,
+				patient_id: null,
+				appointment_id: null,
+				charge_id: pkg.sale.charge_id,
+				visits: computation.unusedVisits,
+				fee_jpy: computation.feeJpy,
+				amount_jpy: computation.refundJpy,
+				method,
+				detail: JSON.stringify(computation),
+				entered_at: at,
+				recorded_by: staffId
+			})
 			.execute();
-		await recordAudit(tx, actor, { action: 'package.refund', entityType: 'package_sale', entityId: saleId, patientId: pkg.sale.patient_id, detail: { unusedVisits: computation.unusedVisits, feeJpy: computation.feeJpy, refundJpy: computation.refundJpy, method, paymentId, law: computation.law } });
+		await recordAudit(tx, actor, {
+			action: 'package.refund',
+			entityType: 'package_sale',
+			entityId: saleId,
+			patientId: pkg.sale.patient_id,
+			detail: { unusedVisits: computation.unusedVisits, feeJpy: computation.feeJpy, refundJpy: computation.refundJpy, method, paymentId, law: computation.law }
+		});
 		return { ok: true, computation, paymentId };
 	});
 }

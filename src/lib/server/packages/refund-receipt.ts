@@ -16,13 +16,34 @@ import type { BillingPdf } from '../documents/billing-documents';
  */
 
 /** The PDF of the refund of `saleId`, held by `patientId`; null when there is no such refund. */
-export async function refundReceiptPdf(db: Db, patientId: string, saleId: string, locale: Locale, actor: AuditActor, options: { now?: Date } = {}): Promise<BillingPdf | null> {
+export async function refundReceiptPdf(
+	db: Db,
+	patientId: string,
+	saleId: string,
+	locale: Locale,
+	actor: AuditActor,
+	options: { now?: Date } = {}
+): Promise<BillingPdf | null> {
 	if (!saleId || saleId.length > 64 || !patientId || patientId.length > 64) return null;
-	const sale = await db.kysely.selectFrom('package_sale').select(['id', 'patient_id', 'name_ja', 'name_en', 'sold_on', 'visit_count']).where('id', '=', saleId).where('patient_id', '=', patientId).executeTakeFirst();
+	const sale = await db.kysely
+		.selectFrom('package_sale')
+		.select(['id', 'patient_id', 'name_ja', 'name_en', 'sold_on', 'visit_count'])
+		.where('id', '=', saleId)
+		.where('patient_id', '=', patientId)
+		.executeTakeFirst();
 	if (!sale) return null;
-	const refund = await db.kysely.selectFrom('package_entry').select(['id', 'entered_at', 'method', 'detail', 'amount_jpy', 'fee_jpy']).where('package_sale_id', '=', saleId).where('kind', '=', 'refund').executeTakeFirst();
+	const refund = await db.kysely
+		.selectFrom('package_entry')
+		.select(['id', 'entered_at', 'method', 'detail', 'amount_jpy', 'fee_jpy'])
+		.where('package_sale_id', '=', saleId)
+		.where('kind', '=', 'refund')
+		.executeTakeFirst();
 	if (!refund) return null;
-	const patient = await db.kysely.selectFrom('patient').select(['family_name', 'given_name', 'patient_number']).where('id', '=', sale.patient_id).executeTakeFirstOrThrow();
+	const patient = await db.kysely
+		.selectFrom('patient')
+		.select(['family_name', 'given_name', 'patient_number'])
+		.where('id', '=', sale.patient_id)
+		.executeTakeFirstOrThrow();
 	const q = JSON.parse(refund.detail) as RefundComputation;
 	const ctx = await documentContext(db, locale);
 	const t = ctx.t;
@@ -62,6 +83,12 @@ export async function refundReceiptPdf(db: Db, patientId: string, saleId: string
 		{ kind: 'paragraph', text: ctx.letterhead }
 	];
 	const pdf = await renderPdf({ title: `${title} ${name}`, author: ctx.clinicName, lang: locale, blocks });
-	await recordAudit(db, actor, { action: 'package.refund_receipt_print', entityType: 'package_sale', entityId: saleId, patientId: sale.patient_id, detail: { refundEntryId: refund.id, locale } });
+	await recordAudit(db, actor, {
+		action: 'package.refund_receipt_print',
+		entityType: 'package_sale',
+		entityId: saleId,
+		patientId: sale.patient_id,
+		detail: { refundEntryId: refund.id, locale }
+	});
 	return { pdf, filename: `${title}_${patient.patient_number ?? 'P'}_${refund.entered_at.slice(0, 10)}.pdf` };
 }

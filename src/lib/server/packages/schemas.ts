@@ -22,7 +22,15 @@ const name = z
 /** A whole number typed in a form (full-width digits, separators, a yen sign allowed) or sent as JSON; a fraction is refused, never rounded. */
 const whole = (min: number, max: number, key: string) =>
 	z.union([z.number(), z.string()], e(key)).transform((v, ctx) => {
-		const digits = typeof v === 'number' ? String(v) : v.normalize('NFKC').trim().replace(/^[¥￥]/, '').replace(/円$/, '').replace(/,(?=\d{3}(?:,|$))/g, '');
+		const digits =
+			typeof v === 'number'
+				? String(v)
+				: v
+						.normalize('NFKC')
+						.trim()
+						.replace(/^[¥￥]/, '')
+						.replace(/円$/, '')
+						.replace(/,(?=\d{3}(?:,|$))/g, '');
 		const n = /^\d{1,9}$/.test(digits) ? Number(digits) : NaN;
 		return Number.isSafeInteger(n) && n >= min && n <= max ? n : fail(ctx, key);
 	});

@@ -17,7 +17,13 @@ export type SellPackageResult =
  * payments too —, receipts and the day-end are billing's. The terms are copied onto the sale: a
  * later change to the type changes nothing sold.
  */
-export async function sellPackage(db: Db, patientId: string, input: Record<string, unknown>, actor: AuditActor, options: { now?: Date } = {}): Promise<SellPackageResult> {
+export async function sellPackage(
+	db: Db,
+	patientId: string,
+	input: Record<string, unknown>,
+	actor: AuditActor,
+	options: { now?: Date } = {}
+): Promise<SellPackageResult> {
 	if (actor.type !== 'staff' || !actor.id) return { ok: false, code: 'forbidden' };
 	const staffId = actor.id;
 	const parsed = ZSellPackageSchema.safeParse(input);
@@ -27,7 +33,13 @@ export async function sellPackage(db: Db, patientId: string, input: Record<strin
 	return withTransaction(db, async (tx): Promise<SellPackageResult> => {
 		const patient = await findBillablePatient(tx, patientId);
 		if (!patient) return { ok: false, code: 'not_found' };
-		const type = await tx.kysely.selectFrom('package_type').selectAll().where('id', '=', data.packageTypeId).where('retired_at', 'is', null).where('id', 'not in', tx.kysely.selectFrom('package_plan_type').select('package_type_id')).executeTakeFirst();
+		const type = await tx.kysely
+			.selectFrom('package_type')
+			.selectAll()
+			.where('id', '=', data.packageTypeId)
+			.where('retired_at', 'is', null)
+			.where('id', 'not in', tx.kysely.selectFrom('package_plan_type').select('package_type_id'))
+			.executeTakeFirst();
 		if (!type) return { ok: false, code: 'invalid', fields: { packageTypeId: 'packages.error.packageType' } };
 		const price = Number(type.price_jpy);
 		if (data.amountJpy !== null && data.amountJpy > price) return { ok: false, code: 'invalid', fields: { amountJpy: 'packages.error.exceedsPrice' } };
@@ -44,11 +56,43 @@ export async function sellPackage(db: Db, patientId: string, input: Record<strin
 		const chargeId = randomUUID();
 		await tx.kysely
 			.insertInto('charge')
-			.values({ id: chargeId, clinic_id: clinic.id, patient_id: patientId, appointment_id: null, service_date: soldOn, payer: 'self_pay', consent_id: null, share_percent: null, fee_schedule_from: null, insurance_fee_jpy: 0, patient_share_jpy: 0, insurer_claim_jpy: 0, self_pay_jpy: price, tax_rate_percent: tax.ratePercent, consumption_tax_jpy: tax.taxJpy, due_jpy: price, created_at: at, created_by: staffId })
+			.values({
+				id: chargeId,
+				clinic_id: clinic.id,
+				patient_id: patientId,
+				appointment_id: null,
+				service_date: soldOn,
+				payer: 'self_pay',
+				consent_id: null,
+				share_percent: null,
+				fee_schedule_from: null,
+				insurance_fee_jpy: 0,
+				patient_share_jpy: 0,
+				insurer_claim_jpy: 0,
+				self_pay_jpy: price,
+				tax_rate_percent: tax.ratePercent,
+				consumption_tax_jpy: tax.taxJpy,
+				due_jpy: price,
+				created_at: at,
+				created_by: staffId
+			})
 			.execute();
 		await tx.kysely
 			.insertInto('charge_line')
-			.values({ id: randomUUID(), charge_id: chargeId, position: 0, kind: 'service', code: 'package', service_id: null, name_ja: type.name_ja, name_en: type.name_en, quantity: 1, unit_price_jpy: price, amount_jpy: price, taxable: 1 })
+			.values({
+				id: randomUUID(),
+				charge_id: chargeId,
+				position: 0,
+				kind: 'service',
+				code: 'package',
+				service_id: null,
+				name_ja: type.name_ja,
+				name_en: type.name_en,
+				quantity: 1,
+				unit_price_jpy: price,
+				amount_jpy: price,
+				taxable: 1
+			})
 			.execute();
 		const saleId = randomUUID();
 		await tx.kysely
@@ -74,19 +118,44 @@ export async function sellPackage(db: Db, patientId: string, input: Record<strin
 			})
 			.execute();
 		for (const memberId of family) {
-			await tx.kysely.insertInto('package_family_member').values({ id: randomUUID(), package_sale_id: saleId, patient_id: memberId, added_at: at, added_by: staffId }).execute();
+			await tx.kysely
+				.insertInto('package_family_member')
+				.values({ id: randomUUID(), package_sale_id: saleId, patient_id: memberId, added_at: at, added_by: staffId })
+				.execute();
 		}
 		let paymentId: string | null = null;
 		if (data.amountJpy !== null && data.amountJpy > 0) {
 			paymentId = randomUUID();
-			await tx.kysely.insertInto('payment').values({ id: paymentId, charge_id: chargeId, patient_id: patientId, kind: 'payment', method: data.method, amount_jpy: data.amountJpy, received_at: at, reason: '', recorded_by: staffId }).execute();
+			await tx.kysely
+				.insertInto('payment')
+				.values({
+					id: paymentId,
+					charge_id: chargeId,
+					patient_id: patientId,
+					kind: 'payment',
+					method: data.method,
+					amount_jpy: data.amountJpy,
+					received_at: at,
+					reason: '',
+					recorded_by: staffId
+				})
+				.execute();
 		}
 		await recordAudit(tx, actor, {
 			action: 'package.sell',
 			entityType: 'package_sale',
 			entityId: saleId,
 			patientId,
-			detail: { packageTypeId: type.id, chargeId, priceJpy: price, visitCount: type.visit_count, paymentId, amountJpy: data.amountJpy ?? 0, method: data.method, familyCount: family.length }
+			detail: {
+				packageTypeId: type.id,
+				chargeId,
+				priceJpy: price,
+				visitCount: type.visit_count,
+				paymentId,
+				amountJpy: data.amountJpy ?? 0,
+				method: data.method,
+				familyCount: family.length
+			}
 		});
 		return { ok: true, saleId, chargeId, paymentId };
 	});

@@ -19,7 +19,11 @@ export type MarkVisitResult = { ok: true } | { ok: false; code: UseRefusal | 'no
 
 async function visitOf(db: Db, appointmentId: string) {
 	if (!appointmentId || appointmentId.length > 64) return undefined;
-	return db.kysely.selectFrom('appointment').select(['id', 'patient_id', 'service_id', 'starts_at', 'status']).where('id', '=', appointmentId).executeTakeFirst();
+	return db.kysely
+		.selectFrom('appointment')
+		.select(['id', 'patient_id', 'service_id', 'starts_at', 'status'])
+		.where('id', '=', appointmentId)
+		.executeTakeFirst();
 }
 
 /**
@@ -27,7 +31,13 @@ async function visitOf(db: Db, appointmentId: string) {
  * the same for their own visit that is booked and not yet begun (portal, manage link: actor type
  * 'patient' with their id); another patient's visit is not found.
  */
-export async function markVisitPackage(db: Db, appointmentId: string, saleId: string | null, actor: AuditActor, options: { now?: Date } = {}): Promise<MarkVisitResult> {
+export async function markVisitPackage(
+	db: Db,
+	appointmentId: string,
+	saleId: string | null,
+	actor: AuditActor,
+	options: { now?: Date } = {}
+): Promise<MarkVisitResult> {
 	if ((actor.type !== 'staff' && actor.type !== 'patient') || !actor.id) return { ok: false, code: 'forbidden' };
 	const staffId = actor.type === 'staff' ? actor.id : null;
 	const now = options.now ?? db.clock.now();
@@ -41,16 +51,30 @@ export async function markVisitPackage(db: Db, appointmentId: string, saleId: st
 			const pkg = await loadPackage(tx, saleId);
 			if (!pkg) return { ok: false, code: 'not_found' };
 			const clinic = await findBillingClinic(tx);
-			const check = checkUse(pkg.holder, pkg.entries, { patientId: visit.patient_id, serviceId: visit.service_id, visitDate: localDate(Date.parse(visit.starts_at), clinic.timeZone), insured: false });
+			const check = checkUse(pkg.holder, pkg.entries, {
+				patientId: visit.patient_id,
+				serviceId: visit.service_id,
+				visitDate: localDate(Date.parse(visit.starts_at), clinic.timeZone),
+				insured: false
+			});
 			if (!check.ok) return check;
 			if (pkg.voided) return { ok: false, code: 'not_active' };
 			// Replaced only once the new course is allowed: a refused choice keeps the visit's mark.
 			await clearVisitMarks(tx, appointmentId);
-			await tx.kysely.insertInto('appointment_package').values({ appointment_id: appointmentId, package_sale_id: saleId, marked_at: now.toISOString(), marked_by: staffId }).execute();
+			await tx.kysely
+				.insertInto('appointment_package')
+				.values({ appointment_id: appointmentId, package_sale_id: saleId, marked_at: now.toISOString(), marked_by: staffId })
+				.execute();
 		} else {
 			await clearVisitMarks(tx, appointmentId);
 		}
-		await recordAudit(tx, actor, { action: saleId ? 'package.mark_visit' : 'package.unmark_visit', entityType: 'appointment', entityId: appointmentId, patientId: visit.patient_id, detail: { saleId } });
+		await recordAudit(tx, actor, {
+			action: saleId ? 'package.mark_visit' : 'package.unmark_visit',
+			entityType: 'appointment',
+			entityId: appointmentId,
+			patientId: visit.patient_id,
+			detail: { saleId }
+		});
 		return { ok: true };
 	});
 }
@@ -81,7 +105,13 @@ export type UseVisitResult = { ok: true; use: PackageUse | null } | { ok: false;
  * using the last visit at once both take the same entry number (and sequence): the unique keys let
  * one in, and the other's transaction fails and rolls back whole.
  */
-export async function usePackageForVisit(tx: Db, appointmentId: string, input: { insured: boolean; chargeId: string | null }, actor: AuditActor, now: Date): Promise<UseVisitResult> {
+export async function usePackageForVisit(
+	tx: Db,
+	appointmentId: string,
+	input: { insured: boolean; chargeId: string | null },
+	actor: AuditActor,
+	now: Date
+): Promise<UseVisitResult> {
 	const visit = await visitOf(tx, appointmentId);
 	if (!visit || !visit.patient_id || !visit.service_id) return { ok: false, code: 'not_found' };
 	const mark = await tx.kysely.selectFrom('appointment_package').select('package_sale_id').where('appointment_id', '=', appointmentId).executeTakeFirst();
@@ -94,20 +124,61 @@ export async function usePackageForVisit(tx: Db, appointmentId: string, input: {
 	const existing = before.uses.find((u) => u.appointmentId === appointmentId);
 	if (existing) return { ok: true, use: useOf(pkg.sale, existing.sequence, existing.visitNumber, before.remainingVisits) };
 	const clinic = await findBillingClinic(tx);
-	const check = checkUse(pkg.holder, pkg.entries, { patientId: visit.patient_id, serviceId: visit.service_id, visitDate: localDate(Date.parse(visit.starts_at), clinic.timeZone), insured: input.insured });
+	const check = checkUse(pkg.holder, pkg.entries, {
+		patientId: visit.patient_id,
+		serviceId: visit.service_id,
+		visitDate: localDate(Date.parse(visit.starts_at), clinic.timeZone),
+		insured: input.insured
+	});
 	if (!check.ok) return check;
 	if (pkg.voided) return { ok: false, code: 'not_active' };
 	const sequence = check.state.nextSequence;
 	await tx.kysely
 		.insertInto('package_entry')
-		.values({ id: randomUUID(), package_sale_id: pkg.sale.id, entry_number: pkg.nextEntryNumber, kind: 'use', sequence, patient_id: visit.patient_id, appointment_id: appointmentId, charge_id: input.chargeId, visits: 1, fee_jpy: 0, amount_jpy: 0, method: null, detail: '{}', entered_at: now.toISOString(), recorded_by: actor.type === 'staff' ? actor.id : null })
+		.values({
+			id: randomUUID(),
+			package_sale_id: pkg.sale.id,
+			entry_number: pkg.nextEntryNumber,
+			kind: 'use',
+			sequence,
+			patient_id: visit.patient_id,
+			appointment_id: appointmentId,
+			charge_id: input.chargeId,
+			visits: 1,
+			fee_jpy: 0,
+			amount_jpy: 0,
+			method: null,
+			detail: '{}',
+			entered_at: now.toISOString(),
+			recorded_by: actor.type === 'staff' ? actor.id : null
+		})
 		.execute();
 	const after = packageState(pkg.terms, [...pkg.entries, { kind: 'use', at: now.getTime(), sequence, patientId: visit.patient_id, appointmentId }]);
 	const use = useOf(pkg.sale, sequence, after.uses.find((u) => u.sequence === sequence)!.visitNumber, after.remainingVisits);
-	await recordAudit(tx, actor, { action: 'package.use', entityType: 'package_sale', entityId: pkg.sale.id, patientId: visit.patient_id, detail: { appointmentId, sequence, visitNumber: use.visitNumber, remainingVisits: use.remainingVisits } });
+	await recordAudit(tx, actor, {
+		action: 'package.use',
+		entityType: 'package_sale',
+		entityId: pkg.sale.id,
+		patientId: visit.patient_id,
+		detail: { appointmentId, sequence, visitNumber: use.visitNumber, remainingVisits: use.remainingVisits }
+	});
 	return { ok: true, use };
 }
 
-function useOf(sale: { id: string; visit_count: number; expires_on: string; name_ja: string; name_en: string }, sequence: number, visitNumber: number, remainingVisits: number): PackageUse {
-	return { saleId: sale.id, sequence, visitNumber, visitCount: sale.visit_count, remainingVisits, expiresOn: sale.expires_on, nameJa: sale.name_ja, nameEn: sale.name_en };
+function useOf(
+	sale: { id: string; visit_count: number; expires_on: string; name_ja: string; name_en: string },
+	sequence: number,
+	visitNumber: number,
+	remainingVisits: number
+): PackageUse {
+	return {
+		saleId: sale.id,
+		sequence,
+		visitNumber,
+		visitCount: sale.visit_count,
+		remainingVisits,
+		expiresOn: sale.expires_on,
+		nameJa: sale.name_ja,
+		nameEn: sale.name_en
+	};
 }

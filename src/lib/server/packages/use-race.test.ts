@@ -45,12 +45,19 @@ describe.each(DIALECTS)('two desks using the last visit of a course at once on %
 
 	it('uses it once: the other desk is refused and writes nothing', async () => {
 		const owner = { type: 'staff' as const, id: (await insertStaff(first, 'owner')).id, ip: null, requestId: null };
-		const type = await createPackageType(first, { nameJa: '1回券', nameEn: 'One visit', serviceIds: [world.followId], visitCount: '1', priceJpy: '5000', validityMonths: '3' }, owner);
+		const type = await createPackageType(
+			first,
+			{ nameJa: '1回券', nameEn: 'One visit', serviceIds: [world.followId], visitCount: '1', priceJpy: '5000', validityMonths: '3' },
+			owner
+		);
 		if (!type.ok) throw new Error('no type');
 		const patientId = await insertPatient(first);
 		const sold = await sellPackage(first, patientId, { packageTypeId: type.id, amountJpy: '5000' }, world.actor, { now: NOW });
 		if (!sold.ok) throw new Error('not sold');
-		const visits = [await insertVisit(first, world, patientId, '2026-12-08T01:00:00.000Z', 'booked'), await insertVisit(first, world, patientId, '2026-12-08T03:00:00.000Z', 'booked')];
+		const visits = [
+			await insertVisit(first, world, patientId, '2026-12-08T01:00:00.000Z', 'booked'),
+			await insertVisit(first, world, patientId, '2026-12-08T03:00:00.000Z', 'booked')
+		];
 		for (const visit of visits) expect(await markVisitPackage(first, visit, sold.saleId, world.actor, { now: NOW })).toEqual({ ok: true });
 
 		const attempt = (db: Db, visit: string) =>
@@ -74,7 +81,17 @@ describe.each(DIALECTS)('two desks using the last visit of a course at once on %
 	it('has the schema refuse a second entry with the same number or a use with the same sequence', async () => {
 		const saleId = (await first.kysely.selectFrom('package_sale').select('id').executeTakeFirstOrThrow()).id;
 		const row = await first.kysely.selectFrom('package_entry').selectAll().where('package_sale_id', '=', saleId).executeTakeFirstOrThrow();
-		await expect(first.kysely.insertInto('package_entry').values({ ...row, id: crypto.randomUUID(), kind: 'expiry', sequence: 0, patient_id: null }).execute()).rejects.toThrow();
-		await expect(second.kysely.insertInto('package_entry').values({ ...row, id: crypto.randomUUID(), entry_number: 2 }).execute()).rejects.toThrow();
+		await expect(
+			first.kysely
+				.insertInto('package_entry')
+				.values({ ...row, id: crypto.randomUUID(), kind: 'expiry', sequence: 0, patient_id: null })
+				.execute()
+		).rejects.toThrow();
+		await expect(
+			second.kysely
+				.insertInto('package_entry')
+				.values({ ...row, id: crypto.randomUUID(), entry_number: 2 })
+				.execute()
+		).rejects.toThrow();
 	});
 });

@@ -22,8 +22,7 @@ interface CourseNames {
 }
 
 export type MarkedCourse =
-	| (CourseNames & { covers: true; visitNumber: number; remainingAfter: number })
-	| (CourseNames & { covers: false; reason: UseRefusal | 'cancelled' });
+	(CourseNames & { covers: true; visitNumber: number; remainingAfter: number }) | (CourseNames & { covers: false; reason: UseRefusal | 'cancelled' });
 
 /** The course marked for a visit and whether a self-pay (or insured) charge of it would use it; null when none is marked. */
 export async function markedCourseOfVisit(db: Db, appointmentId: string, options: { insured?: boolean } = {}): Promise<MarkedCourse | null> {
@@ -37,10 +36,21 @@ export async function markedCourseOfVisit(db: Db, appointmentId: string, options
 	if (!row || !row.patient_id || !row.service_id) return null;
 	const pkg = await loadPackage(db, row.package_sale_id);
 	if (!pkg) return null;
-	const names: CourseNames = { saleId: pkg.sale.id, nameJa: pkg.sale.name_ja, nameEn: pkg.sale.name_en, visitCount: pkg.terms.visitCount, validThrough: lastValidDay(pkg.sale.expires_on) };
+	const names: CourseNames = {
+		saleId: pkg.sale.id,
+		nameJa: pkg.sale.name_ja,
+		nameEn: pkg.sale.name_en,
+		visitCount: pkg.terms.visitCount,
+		validThrough: lastValidDay(pkg.sale.expires_on)
+	};
 	if (pkg.voided) return { ...names, covers: false, reason: 'cancelled' };
 	const clinic = await findBillingClinic(db);
-	const check = checkUse(pkg.holder, pkg.entries, { patientId: row.patient_id, serviceId: row.service_id, visitDate: localDate(Date.parse(row.starts_at), clinic.timeZone), insured: options.insured ?? false });
+	const check = checkUse(pkg.holder, pkg.entries, {
+		patientId: row.patient_id,
+		serviceId: row.service_id,
+		visitDate: localDate(Date.parse(row.starts_at), clinic.timeZone),
+		insured: options.insured ?? false
+	});
 	if (!check.ok) return { ...names, covers: false, reason: check.code };
 	return { ...names, covers: true, visitNumber: check.state.uses.length + 1, remainingAfter: check.state.remainingVisits - 1 };
 }
@@ -55,14 +65,27 @@ export async function courseOutcomeOfCharge(db: Db, chargeId: string): Promise<C
 	if (!chargeId || chargeId.length > 64) return null;
 	const charge = await db.kysely.selectFrom('charge').select(['appointment_id', 'payer']).where('id', '=', chargeId).executeTakeFirst();
 	if (!charge?.appointment_id) return null;
-	const use = await db.kysely.selectFrom('package_entry').select(['package_sale_id', 'sequence']).where('charge_id', '=', chargeId).where('kind', '=', 'use').executeTakeFirst();
+	const use = await db.kysely
+		.selectFrom('package_entry')
+		.select(['package_sale_id', 'sequence'])
+		.where('charge_id', '=', chargeId)
+		.where('kind', '=', 'use')
+		.executeTakeFirst();
 	if (use) {
 		const pkg = await loadPackage(db, use.package_sale_id);
 		if (!pkg) return null;
 		// Given back since (the charge voided): nothing to say.
 		const visitNumber = packageState(pkg.terms, pkg.entries).uses.find((u) => u.sequence === use.sequence)?.visitNumber;
 		if (visitNumber === undefined) return null;
-		return { saleId: pkg.sale.id, nameJa: pkg.sale.name_ja, nameEn: pkg.sale.name_en, visitCount: pkg.terms.visitCount, validThrough: lastValidDay(pkg.sale.expires_on), used: true, visitNumber };
+		return {
+			saleId: pkg.sale.id,
+			nameJa: pkg.sale.name_ja,
+			nameEn: pkg.sale.name_en,
+			visitCount: pkg.terms.visitCount,
+			validThrough: lastValidDay(pkg.sale.expires_on),
+			used: true,
+			visitNumber
+		};
 	}
 	const marked = await markedCourseOfVisit(db, charge.appointment_id, { insured: charge.payer === 'insurance' });
 	if (!marked || marked.covers) return null;
@@ -72,9 +95,19 @@ export async function courseOutcomeOfCharge(db: Db, chargeId: string): Promise<C
 /** The line of a charge a course paid, whose names carry the course, the visit (3/10), the visits left and the expiry; null when no course was used. */
 export async function courseLineOfCharge(db: Db, chargeId: string): Promise<{ nameJa: string; nameEn: string } | null> {
 	if (!chargeId || chargeId.length > 64) return null;
-	const entries = await db.kysely.selectFrom('package_entry').select('kind').where('charge_id', '=', chargeId).where('kind', 'in', ['use', 'reinstate']).execute();
+	const entries = await db.kysely
+		.selectFrom('package_entry')
+		.select('kind')
+		.where('charge_id', '=', chargeId)
+		.where('kind', 'in', ['use', 'reinstate'])
+		.execute();
 	// Used and not given back (a voided charge's use is reinstated).
 	if (!entries.some((e) => e.kind === 'use') || entries.some((e) => e.kind === 'reinstate')) return null;
-	const line = await db.kysely.selectFrom('charge_line').select(['name_ja', 'name_en']).where('charge_id', '=', chargeId).orderBy('position').executeTakeFirst();
+	const line = await db.kysely
+		.selectFrom('charge_line')
+		.select(['name_ja', 'name_en'])
+		.where('charge_id', '=', chargeId)
+		.orderBy('position')
+		.executeTakeFirst();
 	return line ? { nameJa: line.name_ja, nameEn: line.name_en } : null;
 }

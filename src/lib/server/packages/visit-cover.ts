@@ -22,7 +22,11 @@ export interface PackageCover {
 	names: { name_ja: string; name_en: string };
 }
 
-export async function packageCoverOfVisit(tx: Db, visit: { id: string; patientId: string; serviceId: string; serviceDate: string }, service: { name_ja: string; name_en: string }): Promise<PackageCover | null> {
+export async function packageCoverOfVisit(
+	tx: Db,
+	visit: { id: string; patientId: string; serviceId: string; serviceDate: string },
+	service: { name_ja: string; name_en: string }
+): Promise<PackageCover | null> {
 	const mark = await tx.kysely.selectFrom('appointment_package').select('package_sale_id').where('appointment_id', '=', visit.id).executeTakeFirst();
 	// No course marked: a monthly plan may be (monthly-use.ts).
 	if (!mark) return planCoverOfVisit(tx, visit, service);
@@ -30,7 +34,12 @@ export async function packageCoverOfVisit(tx: Db, visit: { id: string; patientId
 	if (!pkg || pkg.voided) return null;
 	const check = checkUse(pkg.holder, pkg.entries, { patientId: visit.patientId, serviceId: visit.serviceId, visitDate: visit.serviceDate, insured: false });
 	if (!check.ok) return null;
-	const params = { visit: check.state.uses.length + 1, count: pkg.terms.visitCount, remaining: check.state.remainingVisits - 1, expires: lastValidDay(pkg.sale.expires_on) };
+	const params = {
+		visit: check.state.uses.length + 1,
+		count: pkg.terms.visitCount,
+		remaining: check.state.remainingVisits - 1,
+		expires: lastValidDay(pkg.sale.expires_on)
+	};
 	return {
 		saleId: pkg.sale.id,
 		names: {
@@ -42,7 +51,12 @@ export async function packageCoverOfVisit(tx: Db, visit: { id: string; patientId
 
 /** Gives back the use a voided charge made; nothing when it made none. */
 export async function reinstatePackageUseOfCharge(tx: Db, chargeId: string, actor: AuditActor, now: Date): Promise<void> {
-	const use = await tx.kysely.selectFrom('package_entry').select(['package_sale_id', 'sequence']).where('charge_id', '=', chargeId).where('kind', '=', 'use').executeTakeFirst();
+	const use = await tx.kysely
+		.selectFrom('package_entry')
+		.select(['package_sale_id', 'sequence'])
+		.where('charge_id', '=', chargeId)
+		.where('kind', '=', 'use')
+		.executeTakeFirst();
 	if (!use) return;
 	const pkg = await loadPackage(tx, use.package_sale_id, { lock: true });
 	if (!pkg) return;
@@ -51,9 +65,31 @@ export async function reinstatePackageUseOfCharge(tx: Db, chargeId: string, acto
 	if (!state.uses.some((u) => u.sequence === use.sequence) || state.status === 'refunded' || state.expiredVisits > 0) return;
 	await tx.kysely
 		.insertInto('package_entry')
-		.values({ id: randomUUID(), package_sale_id: pkg.sale.id, entry_number: pkg.nextEntryNumber, kind: 'reinstate', sequence: use.sequence, patient_id: null, appointment_id: null, charge_id: chargeId, visits: 1, fee_jpy: 0, amount_jpy: 0, method: null, detail: '{}', entered_at: now.toISOString(), recorded_by: actor.type === 'staff' ? actor.id : null })
+		.values({
+			id: randomUUID(),
+			package_sale_id: pkg.sale.id,
+			entry_number: pkg.nextEntryNumber,
+			kind: 'reinstate',
+			sequence: use.sequence,
+			patient_id: null,
+			appointment_id: null,
+			charge_id: chargeId,
+			visits: 1,
+			fee_jpy: 0,
+			amount_jpy: 0,
+			method: null,
+			detail: '{}',
+			entered_at: now.toISOString(),
+			recorded_by: actor.type === 'staff' ? actor.id : null
+		})
 		.execute();
-	await recordAudit(tx, actor, { action: 'package.reinstate', entityType: 'package_sale', entityId: pkg.sale.id, patientId: pkg.sale.patient_id, detail: { chargeId, sequence: use.sequence } });
+	await recordAudit(tx, actor, {
+		action: 'package.reinstate',
+		entityType: 'package_sale',
+		entityId: pkg.sale.id,
+		patientId: pkg.sale.patient_id,
+		detail: { chargeId, sequence: use.sequence }
+	});
 }
 
 /**

@@ -80,7 +80,11 @@ const KANA = sql<string>`family_name_kana || given_name_kana`;
  * Empty for an unknown or merged record.
  */
 export async function duplicatesOf(db: Db, patientId: string): Promise<DuplicateMatch[]> {
-	const self = await db.kysely.selectFrom('patient').select([...CARD_COLUMNS, 'merged_into_id']).where('id', '=', patientId).executeTakeFirst();
+	const self = await db.kysely
+		.selectFrom('patient')
+		.select([...CARD_COLUMNS, 'merged_into_id'])
+		.where('id', '=', patientId)
+		.executeTakeFirst();
 	if (!self || self.merged_into_id !== null) return [];
 	const email = self.email.trim();
 	const name = `${self.family_name}${self.given_name}`;
@@ -159,7 +163,11 @@ export async function listPossibleDuplicates(db: Db, limit: number): Promise<Dup
 	const ids = [...new Set([...groups.values()].flat())];
 	const cards = new Map<string, DuplicateCard>();
 	for (let i = 0; i < ids.length; i += IDS_PER_READ) {
-		const rows = await db.kysely.selectFrom('patient').select(CARD_COLUMNS).where('id', 'in', ids.slice(i, i + IDS_PER_READ)).execute();
+		const rows = await db.kysely
+			.selectFrom('patient')
+			.select(CARD_COLUMNS)
+			.where('id', 'in', ids.slice(i, i + IDS_PER_READ))
+			.execute();
 		for (const row of rows) cards.set(row.id, toCard(row));
 	}
 	const pairs = new Map<string, DuplicatePair>();

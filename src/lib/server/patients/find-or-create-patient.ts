@@ -52,7 +52,12 @@ async function emailOf(db: Db, patientId: string): Promise<string> {
 
 async function hasClinicalHistory(db: Db, patientId: string): Promise<boolean> {
 	for (const table of CLINICAL_TABLES) {
-		const row = await db.kysely.selectFrom(table).select(sql<number>`1`.as('one')).where('patient_id', '=', patientId).limit(1).executeTakeFirst();
+		const row = await db.kysely
+			.selectFrom(table)
+			.select(sql<number>`1`.as('one'))
+			.where('patient_id', '=', patientId)
+			.limit(1)
+			.executeTakeFirst();
 		if (row) return true;
 	}
 	return false;

@@ -64,17 +64,51 @@ async function seedReferences(db: Db) {
 	const staffId = randomUUID();
 	await db.kysely
 		.insertInto('staff')
-		.values({ id: staffId, email: 'sato@example.jp', display_name: '佐藤', role: 'practitioner', password_hash: 'x', totp_secret: null, totp_enabled: 0, totp_last_counter: null, disabled: 0, created_at: AT, password_changed_at: AT })
+		.values({
+			id: staffId,
+			email: 'sato@example.jp',
+			display_name: '佐藤',
+			role: 'practitioner',
+			password_hash: 'x',
+			totp_secret: null,
+			totp_enabled: 0,
+			totp_last_counter: null,
+			disabled: 0,
+			created_at: AT,
+			password_changed_at: AT
+		})
 		.execute();
 	const practitionerId = randomUUID();
 	await db.kysely
 		.insertInto('practitioner')
-		.values({ id: practitionerId, clinic_id: 'clinic-fuji-wellness', staff_id: staffId, family_name_ja: '佐藤', given_name_ja: '美穂', family_name_en: 'Sato', given_name_en: 'Miho', hari_licence: null, kyu_licence: null, active: 1 })
+		.values({
+			id: practitionerId,
+			clinic_id: 'clinic-fuji-wellness',
+			staff_id: staffId,
+			family_name_ja: '佐藤',
+			given_name_ja: '美穂',
+			family_name_en: 'Sato',
+			given_name_en: 'Miho',
+			hari_licence: null,
+			kyu_licence: null,
+			active: 1
+		})
 		.execute();
 	const documentId = randomUUID();
 	await db.kysely
 		.insertInto('consent_document')
-		.values({ id: documentId, kind: 'treatment', version: 1, required: 1, title_ja: '同意書', title_en: 'Consent', body_ja: '本文', body_en: 'Body', created_at: AT, created_by: null })
+		.values({
+			id: documentId,
+			kind: 'treatment',
+			version: 1,
+			required: 1,
+			title_ja: '同意書',
+			title_en: 'Consent',
+			body_ja: '本文',
+			body_en: 'Body',
+			created_at: AT,
+			created_by: null
+		})
 		.execute();
 	return { staffId, practitionerId, documentId };
 }
@@ -88,38 +122,182 @@ async function giveHistory(db: Db, patientId: string, refs: Awaited<ReturnType<t
 		const start = `2026-02-${String(day).padStart(2, '0')}T0${hour}:00:00.000Z`;
 		await db.kysely
 			.insertInto('appointment')
-			.values({ id, patient_id: patientId, practitioner_id: refs.practitionerId, bed_id: null, service_id: null, starts_at: start, ends_at: start.replace(/T0(\d)/, (_, h) => `T0${Number(h) + 1}`), held_until: start.replace(/T0(\d)/, (_, h) => `T0${Number(h) + 1}`), status: 'completed', source: 'staff', first_visit: 0, triage: null, manage_token_hash: null, locale: 'ja', created_at: AT, cancelled_at: null })
+			.values({
+				id,
+				patient_id: patientId,
+				practitioner_id: refs.practitionerId,
+				bed_id: null,
+				service_id: null,
+				starts_at: start,
+				ends_at: start.replace(/T0(\d)/, (_, h) => `T0${Number(h) + 1}`),
+				held_until: start.replace(/T0(\d)/, (_, h) => `T0${Number(h) + 1}`),
+				status: 'completed',
+				source: 'staff',
+				first_visit: 0,
+				triage: null,
+				manage_token_hash: null,
+				locale: 'ja',
+				created_at: AT,
+				cancelled_at: null
+			})
 			.execute();
 	}
 	const appointmentId = appointmentIds[0]!;
-	await db.kysely.insertInto('intake').values({ id: randomUUID(), patient_id: patientId, appointment_id: appointmentId, status: 'submitted', current_step: 'done', answers: '{}', red_flag_level: null, red_flag_acknowledged_at: null, red_flag_acknowledged_by: null, entered_by_staff_id: null, created_at: AT, updated_at: AT, submitted_at: AT }).execute();
-	await db.kysely.insertInto('consent_signature').values({ id: randomUUID(), patient_id: patientId, document_id: refs.documentId, agreed: 1, signed_name: '署名', signed_at: AT, ip: null, user_agent: null, recorded_by_staff_id: null }).execute();
-	await db.kysely.insertInto('outcome_check_in').values({ id: randomUUID(), patient_id: patientId, appointment_id: appointmentId, recorded_at: AT, source: 'session', leg_pain: 5, back_pain: 3, psfs: null, sbi: null, pgic: null }).execute();
-	await db.kysely.insertInto('side_effect_report').values({ id: randomUUID(), patient_id: patientId, appointment_id: appointmentId, created_at: AT, kind: 'bruising', severity: 'mild', description: '', handled_at: null, handled_by: null }).execute();
-	await db.kysely.insertInto('aftercare_note').values({ id: randomUUID(), patient_id: patientId, staff_id: refs.staffId, created_at: AT, body: 'ストレッチ', shared_with_patient: 1 }).execute();
-	await db.kysely.insertInto('deletion_request').values({ id: randomUUID(), patient_id: patientId, created_at: AT, reason: '', status: 'declined', handled_at: AT, handled_by: refs.staffId }).execute();
+	await db.kysely
+		.insertInto('intake')
+		.values({
+			id: randomUUID(),
+			patient_id: patientId,
+			appointment_id: appointmentId,
+			status: 'submitted',
+			current_step: 'done',
+			answers: '{}',
+			red_flag_level: null,
+			red_flag_acknowledged_at: null,
+			red_flag_acknowledged_by: null,
+			entered_by_staff_id: null,
+			created_at: AT,
+			updated_at: AT,
+			submitted_at: AT
+		})
+		.execute();
+	await db.kysely
+		.insertInto('consent_signature')
+		.values({
+			id: randomUUID(),
+			patient_id: patientId,
+			document_id: refs.documentId,
+			agreed: 1,
+			signed_name: '署名',
+			signed_at: AT,
+			ip: null,
+			user_agent: null,
+			recorded_by_staff_id: null
+		})
+		.execute();
+	await db.kysely
+		.insertInto('outcome_check_in')
+		.values({
+			id: randomUUID(),
+			patient_id: patientId,
+			appointment_id: appointmentId,
+			recorded_at: AT,
+			source: 'session',
+			leg_pain: 5,
+			back_pain: 3,
+			psfs: null,
+			sbi: null,
+			pgic: null
+		})
+		.execute();
+	await db.kysely
+		.insertInto('side_effect_report')
+		.values({
+			id: randomUUID(),
+			patient_id: patientId,
+			appointment_id: appointmentId,
+			created_at: AT,
+			kind: 'bruising',
+			severity: 'mild',
+			description: '',
+			handled_at: null,
+			handled_by: null
+		})
+		.execute();
+	await db.kysely
+		.insertInto('aftercare_note')
+		.values({ id: randomUUID(), patient_id: patientId, staff_id: refs.staffId, created_at: AT, body: 'ストレッチ', shared_with_patient: 1 })
+		.execute();
+	await db.kysely
+		.insertInto('deletion_request')
+		.values({ id: randomUUID(), patient_id: patientId, created_at: AT, reason: '', status: 'declined', handled_at: AT, handled_by: refs.staffId })
+		.execute();
 	await db.kysely
 		.insertInto('examination')
-		.values({ id: randomUUID(), patient_id: patientId, appointment_id: appointmentId, practitioner_staff_id: refs.staffId, kind: 'initial', examined_at: AT, findings: '{}', suggested_root: 'S1', confirmed_root: null, pattern: 'taiyang', red_flag_positive: 0, created_at: AT, updated_at: AT })
+		.values({
+			id: randomUUID(),
+			patient_id: patientId,
+			appointment_id: appointmentId,
+			practitioner_staff_id: refs.staffId,
+			kind: 'initial',
+			examined_at: AT,
+			findings: '{}',
+			suggested_root: 'S1',
+			confirmed_root: null,
+			pattern: 'taiyang',
+			red_flag_positive: 0,
+			created_at: AT,
+			updated_at: AT
+		})
 		.execute();
 	// Both records have an active plan: only one may stay active after the merge.
 	const planId = randomUUID();
 	await db.kysely
 		.insertInto('treatment_plan')
-		.values({ id: planId, patient_id: patientId, created_by: refs.staffId, status: 'active', goals: '[]', frequency_per_week: 1, planned_sessions: 6, review_date: '2026-04-01', points: '[]', electroacupuncture: 0, moxibustion: 0, bloodletting: 0, notes: '', created_at: AT, updated_at: AT })
+		.values({
+			id: planId,
+			patient_id: patientId,
+			created_by: refs.staffId,
+			status: 'active',
+			goals: '[]',
+			frequency_per_week: 1,
+			planned_sessions: 6,
+			review_date: '2026-04-01',
+			points: '[]',
+			electroacupuncture: 0,
+			moxibustion: 0,
+			bloodletting: 0,
+			notes: '',
+			created_at: AT,
+			updated_at: AT
+		})
 		.execute();
 	await db.kysely
 		.insertInto('contraindication_override')
-		.values({ id: randomUUID(), patient_id: patientId, plan_id: planId, session_id: null, alert_code: 'anticoagulants', conflict: '{}', reason: '浅刺のみ', staff_id: refs.staffId, created_at: AT })
+		.values({
+			id: randomUUID(),
+			patient_id: patientId,
+			plan_id: planId,
+			session_id: null,
+			alert_code: 'anticoagulants',
+			conflict: '{}',
+			reason: '浅刺のみ',
+			staff_id: refs.staffId,
+			created_at: AT
+		})
 		.execute();
 	const sessionId = randomUUID();
 	await db.kysely
 		.insertInto('treatment_session')
-		.values({ id: sessionId, patient_id: patientId, appointment_id: appointmentId, practitioner_staff_id: refs.staffId, bed_id: null, started_at: AT, closed_at: null, pre_leg_pain: null, pre_back_pain: null, check_in_id: null, timer_started_at: null, created_at: AT, updated_at: AT })
+		.values({
+			id: sessionId,
+			patient_id: patientId,
+			appointment_id: appointmentId,
+			practitioner_staff_id: refs.staffId,
+			bed_id: null,
+			started_at: AT,
+			closed_at: null,
+			pre_leg_pain: null,
+			pre_back_pain: null,
+			check_in_id: null,
+			timer_started_at: null,
+			created_at: AT,
+			updated_at: AT
+		})
 		.execute();
 	await db.kysely
 		.insertInto('adverse_event')
-		.values({ id: randomUUID(), patient_id: patientId, session_id: sessionId, occurred_at: AT, kind: 'bruising', severity: 'mild', outcome: 'resolved', staff_id: refs.staffId, created_at: AT })
+		.values({
+			id: randomUUID(),
+			patient_id: patientId,
+			session_id: sessionId,
+			occurred_at: AT,
+			kind: 'bruising',
+			severity: 'mild',
+			outcome: 'resolved',
+			staff_id: refs.staffId,
+			created_at: AT
+		})
 		.execute();
 	await db.kysely.insertInto('patient_magic_link').values({ id: randomUUID(), patient_id: patientId, created_at: AT, expires_at: AT, used_at: null }).execute();
 	await db.kysely.insertInto('patient_session').values({ id: randomUUID(), patient_id: patientId, created_at: AT, last_seen_at: AT, expires_at: AT }).execute();
@@ -143,16 +321,44 @@ async function countsFor(db: Db, patientId: string): Promise<Record<string, numb
 async function totals(db: Db): Promise<Record<string, number>> {
 	const counts: Record<string, number> = {};
 	for (const table of [...ALL_TABLES, 'patient'] as const) {
-		const row = await db.kysely.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+		const row = await db.kysely
+			.selectFrom(table)
+			.select((eb) => eb.fn.countAll().as('n'))
+			.executeTakeFirstOrThrow();
 		counts[table] = Number(row.n);
 	}
 	return counts;
 }
 
-const HANAKO: Person = { familyName: '山田', givenName: '花子', familyNameKana: 'ヤマダ', givenNameKana: 'ハナコ', email: '', phone: '090-1234-5678', dateOfBirth: null };
+const HANAKO: Person = {
+	familyName: '山田',
+	givenName: '花子',
+	familyNameKana: 'ヤマダ',
+	givenNameKana: 'ハナコ',
+	email: '',
+	phone: '090-1234-5678',
+	dateOfBirth: null
+};
 /** The same woman, registered again online with her e-mail and birth date and the kanji mistyped. */
-const HANAKO_AGAIN: Person = { familyName: '山多', givenName: '花子', familyNameKana: 'ヤマダ', givenNameKana: 'ハナコ', email: 'hanako@example.jp', phone: '090-1234-5678', dateOfBirth: '1960-03-10', address: '東京都江戸川区' };
-const ICHIRO: Person = { familyName: '鈴木', givenName: '一郎', familyNameKana: 'スズキ', givenNameKana: 'イチロウ', email: 'ichiro@example.jp', phone: '090-0000-0002', dateOfBirth: '1967-04-11' };
+const HANAKO_AGAIN: Person = {
+	familyName: '山多',
+	givenName: '花子',
+	familyNameKana: 'ヤマダ',
+	givenNameKana: 'ハナコ',
+	email: 'hanako@example.jp',
+	phone: '090-1234-5678',
+	dateOfBirth: '1960-03-10',
+	address: '東京都江戸川区'
+};
+const ICHIRO: Person = {
+	familyName: '鈴木',
+	givenName: '一郎',
+	familyNameKana: 'スズキ',
+	givenNameKana: 'イチロウ',
+	email: 'ichiro@example.jp',
+	phone: '090-0000-0002',
+	dateOfBirth: '1967-04-11'
+};
 
 describeEachDatabase('merging duplicate patients', (db) => {
 	let refs: Awaited<ReturnType<typeof seedReferences>>;
@@ -190,7 +396,24 @@ describeEachDatabase('merging duplicate patients', (db) => {
 		const mergedBefore = await countsFor(db(), merged);
 		const otherBefore = await countsFor(db(), other);
 		const result = await mergePatients(db(), { survivorId: survivor, mergedId: merged, contact: { email: 'merged', address: 'merged' } }, desk);
-		expect(result).toMatchObject({ ok: true, survivorId: survivor, moved: { appointment: 2, intake: 1, consent_signature: 1, outcome_check_in: 1, side_effect_report: 1, aftercare_note: 1, deletion_request: 1, examination: 1, treatment_plan: 1, contraindication_override: 1, treatment_session: 1, adverse_event: 1 } });
+		expect(result).toMatchObject({
+			ok: true,
+			survivorId: survivor,
+			moved: {
+				appointment: 2,
+				intake: 1,
+				consent_signature: 1,
+				outcome_check_in: 1,
+				side_effect_report: 1,
+				aftercare_note: 1,
+				deletion_request: 1,
+				examination: 1,
+				treatment_plan: 1,
+				contraindication_override: 1,
+				treatment_session: 1,
+				adverse_event: 1
+			}
+		});
 		// The survivor's plan stays the active one; the merged record's plan moves with it, closed.
 		const plans = await db().kysely.selectFrom('treatment_plan').select('status').where('patient_id', '=', survivor).orderBy('status').execute();
 		expect(plans.map((p) => p.status)).toEqual(['active', 'closed']);
@@ -213,7 +436,13 @@ describeEachDatabase('merging duplicate patients', (db) => {
 
 		const rows = await db().kysely.selectFrom('patient').selectAll().where('id', 'in', [survivor, merged]).execute();
 		const kept = rows.find((r) => r.id === survivor)!;
-		expect(kept).toMatchObject({ family_name: '山田', email: 'hanako@example.jp', date_of_birth: '1960-03-10', address: '東京都江戸川区', merged_into_id: null });
+		expect(kept).toMatchObject({
+			family_name: '山田',
+			email: 'hanako@example.jp',
+			date_of_birth: '1960-03-10',
+			address: '東京都江戸川区',
+			merged_into_id: null
+		});
 		expect(rows.find((r) => r.id === merged)).toMatchObject({ family_name: '山多', merged_into_id: survivor });
 	});
 
@@ -238,7 +467,9 @@ describeEachDatabase('merging duplicate patients', (db) => {
 	it('refuses to merge an already-merged record, or into one', async () => {
 		expect(await mergePatients(db(), { survivorId: other, mergedId: merged }, desk)).toEqual({ ok: false, code: 'already_merged' });
 		expect(await mergePatients(db(), { survivorId: merged, mergedId: other }, desk)).toEqual({ ok: false, code: 'already_merged' });
-		expect(await db().kysely.selectFrom('patient').select('merged_into_id').where('id', '=', other).executeTakeFirstOrThrow()).toEqual({ merged_into_id: null });
+		expect(await db().kysely.selectFrom('patient').select('merged_into_id').where('id', '=', other).executeTakeFirstOrThrow()).toEqual({
+			merged_into_id: null
+		});
 	});
 
 	it('leaves the merged record out of search and duplicates, and says where it went', async () => {
@@ -253,7 +484,11 @@ describeEachDatabase('merging duplicate patients', (db) => {
 	});
 
 	it('books a returning patient who matches the merged record onto the survivor', async () => {
-		const found = await findOrCreatePatient(db(), { familyName: '山多', givenName: '花子', email: 'hanako@example.jp', phone: '090-9999-9999', dateOfBirth: '1960-03-10' }, 'ja');
+		const found = await findOrCreatePatient(
+			db(),
+			{ familyName: '山多', givenName: '花子', email: 'hanako@example.jp', phone: '090-9999-9999', dateOfBirth: '1960-03-10' },
+			'ja'
+		);
 		expect(found).toEqual({ id: survivor, created: false });
 	});
 });
@@ -288,7 +523,16 @@ describeEachDatabase('merging duplicate patients with money on record', (db) => 
  * books online in her name and with her phone, giving their own address. Each test has its own pair.
  */
 async function realAndImpostor(db: Db, n: number): Promise<[string, string]> {
-	const real: Person = { familyName: '田中', givenName: `節子${n}`, familyNameKana: 'タナカ', givenNameKana: 'セツコ', email: '', phone: `0900000000${n}`, dateOfBirth: '1950-05-05', address: '世田谷区1-1' };
+	const real: Person = {
+		familyName: '田中',
+		givenName: `節子${n}`,
+		familyNameKana: 'タナカ',
+		givenNameKana: 'セツコ',
+		email: '',
+		phone: `0900000000${n}`,
+		dateOfBirth: '1950-05-05',
+		address: '世田谷区1-1'
+	};
 	const impostor: Person = { ...real, email: 'outsider@example.com', emailSource: 'booking', phone: `090-0000-000${n}`, address: '' };
 	return [await insertPatient(db, real), await insertPatient(db, impostor)];
 }
@@ -300,8 +544,14 @@ async function portalAccess(db: Db, patientId: string) {
 }
 
 async function givePortalAccess(db: Db, patientId: string) {
-	await db.kysely.insertInto('patient_session').values({ id: randomUUID(), patient_id: patientId, created_at: AT, last_seen_at: AT, expires_at: '2099-01-01T00:00:00.000Z' }).execute();
-	await db.kysely.insertInto('patient_magic_link').values({ id: randomUUID(), patient_id: patientId, created_at: AT, expires_at: '2099-01-01T00:00:00.000Z', used_at: null }).execute();
+	await db.kysely
+		.insertInto('patient_session')
+		.values({ id: randomUUID(), patient_id: patientId, created_at: AT, last_seen_at: AT, expires_at: '2099-01-01T00:00:00.000Z' })
+		.execute();
+	await db.kysely
+		.insertInto('patient_magic_link')
+		.values({ id: randomUUID(), patient_id: patientId, created_at: AT, expires_at: '2099-01-01T00:00:00.000Z', used_at: null })
+		.execute();
 }
 
 describeEachDatabase('a merge never hands a record to an address nobody checked (issue #16)', (db) => {
@@ -314,19 +564,31 @@ describeEachDatabase('a merge never hands a record to an address nobody checked 
 
 	it('refuses to carry the booking’s address onto the older record without a choice or a confirmation', async () => {
 		const [real, impostor] = await realAndImpostor(db(), 2);
-		expect(await mergePatients(db(), { survivorId: real, mergedId: impostor }, desk)).toEqual({ ok: false, code: 'contact_unchosen', fields: ['email', 'address'] });
+		expect(await mergePatients(db(), { survivorId: real, mergedId: impostor }, desk)).toEqual({
+			ok: false,
+			code: 'contact_unchosen',
+			fields: ['email', 'address']
+		});
 		expect(await mergePatients(db(), { survivorId: real, mergedId: impostor, contact: { email: 'merged', address: 'survivor' } }, desk)).toEqual({
 			ok: false,
 			code: 'email_unconfirmed'
 		});
-		const rows = await db().kysely.selectFrom('patient').select(['id', 'email', 'merged_into_id']).where('id', 'in', [real, impostor]).orderBy('email').execute();
+		const rows = await db()
+			.kysely.selectFrom('patient')
+			.select(['id', 'email', 'merged_into_id'])
+			.where('id', 'in', [real, impostor])
+			.orderBy('email')
+			.execute();
 		expect(rows).toEqual([
 			{ id: real, email: '', merged_into_id: null },
 			{ id: impostor, email: 'outsider@example.com', merged_into_id: null }
 		]);
 		const merged = await mergePatients(db(), { survivorId: real, mergedId: impostor, contact: { email: 'survivor', address: 'survivor' } }, desk);
 		expect(merged).toMatchObject({ ok: true, contact: [] });
-		expect(await db().kysely.selectFrom('patient').select(['email', 'address']).where('id', '=', real).executeTakeFirstOrThrow()).toEqual({ email: '', address: '世田谷区1-1' });
+		expect(await db().kysely.selectFrom('patient').select(['email', 'address']).where('id', '=', real).executeTakeFirstOrThrow()).toEqual({
+			email: '',
+			address: '世田谷区1-1'
+		});
 	});
 
 	it('keeping the newer record asks for the confirmation too, and dropping its address ends its portal access', async () => {
@@ -337,19 +599,48 @@ describeEachDatabase('a merge never hands a record to an address nobody checked 
 		expect(await portalAccess(db(), impostor)).toEqual({ sessions: 1, links: 1 });
 
 		const result = await mergePatients(db(), { survivorId: impostor, mergedId: real, contact: { email: 'none', address: 'merged' } }, desk);
-		expect(result).toMatchObject({ ok: true, contact: [{ field: 'email', before: 'outsider@example.com', after: '' }, { field: 'address', before: '', after: '世田谷区1-1' }] });
-		expect(await db().kysely.selectFrom('patient').select(['email', 'email_source']).where('id', '=', impostor).executeTakeFirstOrThrow()).toEqual({ email: '', email_source: 'desk' });
+		expect(result).toMatchObject({
+			ok: true,
+			contact: [
+				{ field: 'email', before: 'outsider@example.com', after: '' },
+				{ field: 'address', before: '', after: '世田谷区1-1' }
+			]
+		});
+		expect(await db().kysely.selectFrom('patient').select(['email', 'email_source']).where('id', '=', impostor).executeTakeFirstOrThrow()).toEqual({
+			email: '',
+			email_source: 'desk'
+		});
 		expect(await portalAccess(db(), impostor)).toEqual({ sessions: 0, links: 0 });
-		const audit = await db().kysely.selectFrom('audit_log').select('detail').where('action', '=', 'patient.merge').where('patient_id', '=', impostor).executeTakeFirstOrThrow();
-		expect(JSON.parse(audit.detail!)).toMatchObject({ contact: [{ field: 'email', before: 'outsider@example.com', after: '' }, { field: 'address' }], portalAccessEnded: true });
+		const audit = await db()
+			.kysely.selectFrom('audit_log')
+			.select('detail')
+			.where('action', '=', 'patient.merge')
+			.where('patient_id', '=', impostor)
+			.executeTakeFirstOrThrow();
+		expect(JSON.parse(audit.detail!)).toMatchObject({
+			contact: [{ field: 'email', before: 'outsider@example.com', after: '' }, { field: 'address' }],
+			portalAccessEnded: true
+		});
 	});
 
 	it('keeps a booking’s address confirmed with the patient, and from then on counts it as the desk’s', async () => {
 		const [real, impostor] = await realAndImpostor(db(), 4);
-		const result = await mergePatients(db(), { survivorId: real, mergedId: impostor, contact: { email: 'merged', address: 'survivor' }, emailConfirmed: true }, desk);
+		const result = await mergePatients(
+			db(),
+			{ survivorId: real, mergedId: impostor, contact: { email: 'merged', address: 'survivor' }, emailConfirmed: true },
+			desk
+		);
 		expect(result).toMatchObject({ ok: true, contact: [{ field: 'email', before: '', after: 'outsider@example.com' }] });
-		expect(await db().kysely.selectFrom('patient').select(['email', 'email_source']).where('id', '=', real).executeTakeFirstOrThrow()).toEqual({ email: 'outsider@example.com', email_source: 'desk' });
-		const audit = await db().kysely.selectFrom('audit_log').select('detail').where('action', '=', 'patient.merge').where('patient_id', '=', real).executeTakeFirstOrThrow();
+		expect(await db().kysely.selectFrom('patient').select(['email', 'email_source']).where('id', '=', real).executeTakeFirstOrThrow()).toEqual({
+			email: 'outsider@example.com',
+			email_source: 'desk'
+		});
+		const audit = await db()
+			.kysely.selectFrom('audit_log')
+			.select('detail')
+			.where('action', '=', 'patient.merge')
+			.where('patient_id', '=', real)
+			.executeTakeFirstOrThrow();
 		expect(JSON.parse(audit.detail!)).toMatchObject({ emailConfirmedWithPatient: true });
 	});
 });

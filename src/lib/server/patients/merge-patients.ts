@@ -109,9 +109,19 @@ export async function mergePatients(db: Db, input: MergePatientsInput, actor: Au
 
 		// One active treatment plan per patient (a unique index): the survivor's stays active, and the
 		// merged record's, moved with its history, is closed.
-		const survivorPlan = await tx.kysely.selectFrom('treatment_plan').select('id').where('patient_id', '=', survivorId).where('status', '=', 'active').executeTakeFirst();
+		const survivorPlan = await tx.kysely
+			.selectFrom('treatment_plan')
+			.select('id')
+			.where('patient_id', '=', survivorId)
+			.where('status', '=', 'active')
+			.executeTakeFirst();
 		if (survivorPlan) {
-			await tx.kysely.updateTable('treatment_plan').set({ status: 'closed', updated_at: stamp }).where('patient_id', '=', mergedId).where('status', '=', 'active').execute();
+			await tx.kysely
+				.updateTable('treatment_plan')
+				.set({ status: 'closed', updated_at: stamp })
+				.where('patient_id', '=', mergedId)
+				.where('status', '=', 'active')
+				.execute();
 		}
 		const moved = {} as Record<MovedTable, number>;
 		for (const table of MOVED_TABLES) {
@@ -154,7 +164,15 @@ export async function mergePatients(db: Db, input: MergePatientsInput, actor: Au
 			entityType: 'patient',
 			entityId: mergedId,
 			patientId: survivorId,
-			detail: { survivorId, mergedId, moved, filled, contact: contact.changes, emailConfirmedWithPatient: input.emailConfirmed === true, portalAccessEnded: emailChanged }
+			detail: {
+				survivorId,
+				mergedId,
+				moved,
+				filled,
+				contact: contact.changes,
+				emailConfirmedWithPatient: input.emailConfirmed === true,
+				portalAccessEnded: emailChanged
+			}
 		});
 		return { ok: true, survivorId, moved, filled, contact: contact.changes } as const;
 	});

@@ -34,7 +34,11 @@ export async function numberNewPatient(db: Db, patientId: string): Promise<void>
 async function numberPatients(db: Db, patientIds: string[]): Promise<void> {
 	for (const id of patientIds) {
 		if (db.dialect !== 'postgres') {
-			await db.kysely.updateTable('patient').set({ patient_number: await nextPatientNumber(db) }).where('id', '=', id).execute();
+			await db.kysely
+				.updateTable('patient')
+				.set({ patient_number: await nextPatientNumber(db) })
+				.where('id', '=', id)
+				.execute();
 			continue;
 		}
 		// One statement: the counter's next value, formatted as formatPatientNumber does ('P' and at least six digits).

@@ -1,20 +1,53 @@
 import { z } from 'zod';
-import { isKanaReading, normaliseInsurerNumber, normalisePhone, normalisePostalCode, normaliseText, parseDateOfBirth, toKatakana } from '../../domain/patients/normalise';
+import {
+	isKanaReading,
+	normaliseInsurerNumber,
+	normalisePhone,
+	normalisePostalCode,
+	normaliseText,
+	parseDateOfBirth,
+	toKatakana
+} from '../../domain/patients/normalise';
 
 /** Longest values the register keeps: generous for real names and addresses, a guard against pasted text. */
-export const PATIENT_LIMITS = { name: 40, kana: 60, email: 254, phone: 30, postalCode: 10, address: 200, emergencyContact: 200, insuranceSymbol: 20, insuranceNumber: 20 } as const;
+export const PATIENT_LIMITS = {
+	name: 40,
+	kana: 60,
+	email: 254,
+	phone: 30,
+	postalCode: 10,
+	address: 200,
+	emergencyContact: 200,
+	insuranceSymbol: 20,
+	insuranceNumber: 20
+} as const;
 
 export const PATIENT_SEXES = ['', 'female', 'male', 'other'] as const;
 
-const text = (max: number) => z.string().max(max * 2).transform(normaliseText).pipe(z.string().max(max));
-const requiredText = (max: number) => z.string().max(max * 2).transform(normaliseText).pipe(z.string().min(1, { message: 'validation.required' }).max(max));
+const text = (max: number) =>
+	z
+		.string()
+		.max(max * 2)
+		.transform(normaliseText)
+		.pipe(z.string().max(max));
+const requiredText = (max: number) =>
+	z
+		.string()
+		.max(max * 2)
+		.transform(normaliseText)
+		.pipe(z.string().min(1, { message: 'validation.required' }).max(max));
 
 /** A kana reading, stored in katakana; empty when the patient has none (e.g. a foreign name). */
 const kanaReading = z
 	.string()
 	.max(PATIENT_LIMITS.kana * 2)
 	.transform(toKatakana)
-	.pipe(z.string().max(PATIENT_LIMITS.kana).refine((s) => s === '' || isKanaReading(s), { message: 'patients.error.kana' }));
+	.pipe(
+		z
+			.string()
+			.max(PATIENT_LIMITS.kana)
+			.refine((s) => s === '' || isKanaReading(s), { message: 'patients.error.kana' })
+	);
 
 const phone = z
 	.string()

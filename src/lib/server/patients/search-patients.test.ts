@@ -18,7 +18,10 @@ const PEOPLE = [
 ];
 
 async function lastAuditSeq(db: Db): Promise<number> {
-	const row = await db.kysely.selectFrom('audit_log').select((eb) => eb.fn.max('seq').as('seq')).executeTakeFirst();
+	const row = await db.kysely
+		.selectFrom('audit_log')
+		.select((eb) => eb.fn.max('seq').as('seq'))
+		.executeTakeFirst();
 	return Number(row?.seq ?? 0);
 }
 
@@ -130,9 +133,22 @@ describeEachDatabase('the register search on index ranges', (db) => {
 			['yoshino', '𠮷野', '03-5555-1234']
 		] as const) {
 			ids[key] = randomUUID();
-			await db().kysely
-				.insertInto('patient')
-				.values({ id: ids[key], patient_number: await nextPatientNumber(db()), family_name: familyName, given_name: '花子', family_name_kana: 'ヨシダ', given_name_kana: 'ハナコ', email: '', phone, date_of_birth: null, preferred_locale: 'ja', romaji_key: 'yoshidahanako', created_at: new Date().toISOString() })
+			await db()
+				.kysely.insertInto('patient')
+				.values({
+					id: ids[key],
+					patient_number: await nextPatientNumber(db()),
+					family_name: familyName,
+					given_name: '花子',
+					family_name_kana: 'ヨシダ',
+					given_name_kana: 'ハナコ',
+					email: '',
+					phone,
+					date_of_birth: null,
+					preferred_locale: 'ja',
+					romaji_key: 'yoshidahanako',
+					created_at: new Date().toISOString()
+				})
 				.execute();
 		}
 		expect(await idsFor('𠮷田')).toEqual([ids.yoshida]);

@@ -129,7 +129,10 @@ export async function searchPatients(db: Db, input: string, actor: AuditActor): 
 			}
 		});
 	const rows = await db.kysely
-		.with((cte) => cte('matches').materialized(), () => matches)
+		.with(
+			(cte) => cte('matches').materialized(),
+			() => matches
+		)
 		.selectFrom('matches')
 		.selectAll()
 		.orderBy('family_name_kana')

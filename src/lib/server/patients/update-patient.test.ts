@@ -34,9 +34,20 @@ describeEachDatabase('changing a patient record', (db) => {
 	const id = randomUUID();
 
 	it('saves a normalised change, with its search key, and audits it with the patient id', async () => {
-		await db().kysely
-			.insertInto('patient')
-			.values({ id, family_name: '山田', given_name: '花子', family_name_kana: '', given_name_kana: '', email: 'hanako@example.jp', phone: '090-0000-0001', date_of_birth: null, preferred_locale: 'ja', created_at: '2026-01-01T00:00:00.000Z' })
+		await db()
+			.kysely.insertInto('patient')
+			.values({
+				id,
+				family_name: '山田',
+				given_name: '花子',
+				family_name_kana: '',
+				given_name_kana: '',
+				email: 'hanako@example.jp',
+				phone: '090-0000-0001',
+				date_of_birth: null,
+				preferred_locale: 'ja',
+				created_at: '2026-01-01T00:00:00.000Z'
+			})
 			.execute();
 		const at = new Date('2026-05-01T01:00:00Z');
 		expect(await updatePatient(db(), id, form, desk, TODAY, at)).toEqual({ ok: true });
@@ -64,7 +75,16 @@ describeEachDatabase('changing a patient record', (db) => {
 		const result = await updatePatient(
 			db(),
 			id,
-			{ ...form, familyName: ' ', familyNameKana: '山田', phone: '12345', postalCode: '150-00', dateOfBirth: '2026-05-02', address: 'あ'.repeat(201), sex: 'x' },
+			{
+				...form,
+				familyName: ' ',
+				familyNameKana: '山田',
+				phone: '12345',
+				postalCode: '150-00',
+				dateOfBirth: '2026-05-02',
+				address: 'あ'.repeat(201),
+				sex: 'x'
+			},
 			desk,
 			TODAY
 		);
@@ -88,14 +108,24 @@ describeEachDatabase('changing a patient record', (db) => {
 	it('keeps the health-insurance card, checking the insurer number and the branch', async () => {
 		const card = { insurerNumber: '０１１３００１２', insuranceSymbol: '12345', insuranceNumber: '678', insuranceBranch: '01' };
 		expect(await updatePatient(db(), id, { ...form, ...card }, desk, TODAY)).toEqual({ ok: true });
-		expect(await db().kysely.selectFrom('patient').select(['insurer_number', 'insurance_symbol', 'insurance_number', 'insurance_branch']).where('id', '=', id).executeTakeFirstOrThrow()).toEqual({
+		expect(
+			await db()
+				.kysely.selectFrom('patient')
+				.select(['insurer_number', 'insurance_symbol', 'insurance_number', 'insurance_branch'])
+				.where('id', '=', id)
+				.executeTakeFirstOrThrow()
+		).toEqual({
 			insurer_number: '01130012',
 			insurance_symbol: '12345',
 			insurance_number: '678',
 			insurance_branch: '01'
 		});
 		const wrong = await updatePatient(db(), id, { ...form, ...card, insurerNumber: '01130013', insuranceBranch: '1' }, desk, TODAY);
-		expect(wrong).toEqual({ ok: false, code: 'invalid', fields: { insurerNumber: 'patients.error.insurerNumber', insuranceBranch: 'patients.error.insuranceBranch' } });
+		expect(wrong).toEqual({
+			ok: false,
+			code: 'invalid',
+			fields: { insurerNumber: 'patients.error.insurerNumber', insuranceBranch: 'patients.error.insuranceBranch' }
+		});
 	});
 
 	it('says so for an unknown patient', async () => {
@@ -106,8 +136,14 @@ describeEachDatabase('changing a patient record', (db) => {
 const AT = '2026-01-01T00:00:00.000Z';
 
 async function givePortalAccess(db: Db, patientId: string) {
-	await db.kysely.insertInto('patient_session').values({ id: randomUUID(), patient_id: patientId, created_at: AT, last_seen_at: AT, expires_at: '2099-01-01T00:00:00.000Z' }).execute();
-	await db.kysely.insertInto('patient_magic_link').values({ id: randomUUID(), patient_id: patientId, created_at: AT, expires_at: '2099-01-01T00:00:00.000Z', used_at: null }).execute();
+	await db.kysely
+		.insertInto('patient_session')
+		.values({ id: randomUUID(), patient_id: patientId, created_at: AT, last_seen_at: AT, expires_at: '2099-01-01T00:00:00.000Z' })
+		.execute();
+	await db.kysely
+		.insertInto('patient_magic_link')
+		.values({ id: randomUUID(), patient_id: patientId, created_at: AT, expires_at: '2099-01-01T00:00:00.000Z', used_at: null })
+		.execute();
 }
 
 async function portalAccess(db: Db, patientId: string) {
@@ -122,9 +158,21 @@ describeEachDatabase('changing a patient’s e-mail address (issue #16)', (db) =
 
 	it('is refused to reception, changing nothing', async () => {
 		await seedClinic(db(), false);
-		await db().kysely
-			.insertInto('patient')
-			.values({ id, family_name: '山田', given_name: '花子', family_name_kana: '', given_name_kana: '', email: 'hanako@example.jp', email_source: 'booking', phone: '090-0000-0001', date_of_birth: null, preferred_locale: 'ja', created_at: AT })
+		await db()
+			.kysely.insertInto('patient')
+			.values({
+				id,
+				family_name: '山田',
+				given_name: '花子',
+				family_name_kana: '',
+				given_name_kana: '',
+				email: 'hanako@example.jp',
+				email_source: 'booking',
+				phone: '090-0000-0001',
+				date_of_birth: null,
+				preferred_locale: 'ja',
+				created_at: AT
+			})
 			.execute();
 		await givePortalAccess(db(), id);
 		const result = await updatePatient(db(), id, { ...form, email: 'someone@example.com', confirmEmailChange: 'yes' }, desk, TODAY, at);
@@ -144,12 +192,20 @@ describeEachDatabase('changing a patient’s e-mail address (issue #16)', (db) =
 
 	it('ends the portal sessions and sign-in links, and tells the old address through the job queue', async () => {
 		expect(await updatePatient(db(), id, { ...form, email: 'new@example.jp', confirmEmailChange: 'yes' }, practitioner, TODAY, at)).toEqual({ ok: true });
-		expect(await db().kysely.selectFrom('patient').select(['email', 'email_source']).where('id', '=', id).executeTakeFirstOrThrow()).toEqual({ email: 'new@example.jp', email_source: 'desk' });
+		expect(await db().kysely.selectFrom('patient').select(['email', 'email_source']).where('id', '=', id).executeTakeFirstOrThrow()).toEqual({
+			email: 'new@example.jp',
+			email_source: 'desk'
+		});
 		expect(await portalAccess(db(), id)).toEqual({ sessions: 0, links: 0 });
 		const jobs = await db().kysely.selectFrom('job').select(['payload', 'run_at']).where('kind', '=', EMAIL_CHANGED_JOB).execute();
 		expect(jobs).toHaveLength(1);
 		expect(JSON.parse(jobs[0]!.payload)).toEqual({ patientId: id, oldEmail: 'hanako@example.jp', locale: 'ja' });
-		const audit = await db().kysely.selectFrom('audit_log').select(['actor_id', 'detail']).where('action', '=', 'patient.update').orderBy('seq', 'desc').executeTakeFirstOrThrow();
+		const audit = await db()
+			.kysely.selectFrom('audit_log')
+			.select(['actor_id', 'detail'])
+			.where('action', '=', 'patient.update')
+			.orderBy('seq', 'desc')
+			.executeTakeFirstOrThrow();
 		expect(audit.actor_id).toBe('practitioner-1');
 		expect(JSON.parse(audit.detail!)).toEqual({ changed: ['email'], portalAccessEnded: { sessions: 1, links: 1 } });
 

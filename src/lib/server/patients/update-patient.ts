@@ -12,10 +12,7 @@ import { ZUpdatePatientSchema, type TUpdatePatient } from './schemas';
 /** Field name → message key (e.g. `postalCode: 'patients.error.postalCode'`, or a generic `validation.*`). */
 export type PatientFieldCodes = Record<string, string>;
 
-export type UpdatePatientResult =
-	| { ok: true }
-	| { ok: false; code: 'invalid'; fields: PatientFieldCodes }
-	| { ok: false; code: 'not_found' };
+export type UpdatePatientResult = { ok: true } | { ok: false; code: 'invalid'; fields: PatientFieldCodes } | { ok: false; code: 'not_found' };
 
 /** Who changes the record: the audit actor and their role, which decides whether the e-mail address may change. */
 export interface PatientEditor {
@@ -72,7 +69,8 @@ export async function updatePatient(
 		if (!before) return { ok: false, code: 'not_found' } as const;
 		const emailChanged = emailKey(before.email) !== emailKey(data.email);
 		if (emailChanged && !mayChangeEmail(editor.role)) return { ok: false, code: 'invalid', fields: { email: 'patients.error.emailChangeRole' } } as const;
-		if (emailChanged && input.confirmEmailChange !== 'yes') return { ok: false, code: 'invalid', fields: { confirmEmailChange: 'patients.error.confirmEmailChange' } } as const;
+		if (emailChanged && input.confirmEmailChange !== 'yes')
+			return { ok: false, code: 'invalid', fields: { confirmEmailChange: 'patients.error.confirmEmailChange' } } as const;
 		const values = {
 			family_name: data.familyName,
 			given_name: data.givenName,
@@ -108,7 +106,13 @@ export async function updatePatient(
 				await enqueueJob(tx, EMAIL_CHANGED_JOB, { patientId: id, oldEmail: before.email.trim(), locale: before.preferred_locale }, undefined, now);
 			}
 		}
-		await recordAudit(tx, actor, { action: 'patient.update', entityType: 'patient', entityId: id, patientId: id, detail: { changed, ...(portalAccessEnded ? { portalAccessEnded } : {}) } });
+		await recordAudit(tx, actor, {
+			action: 'patient.update',
+			entityType: 'patient',
+			entityId: id,
+			patientId: id,
+			detail: { changed, ...(portalAccessEnded ? { portalAccessEnded } : {}) }
+		});
 		return { ok: true } as const;
 	});
 }

@@ -32,7 +32,11 @@ describeEachDatabase('the portal link in a booking confirmation', (db) => {
 		expect(mail!.text).toContain('Prepare for your visit (questionnaire and consent)');
 		const match = /https:\/\/clinic\.example\.jp\/en\/portal\/auth\/([a-z0-9]+)\?next=\/portal\/intake/.exec(mail!.text);
 		expect(match).not.toBeNull();
-		const link = await db().kysely.selectFrom('patient_magic_link').selectAll().where('patient_id', '=', booked.appointment.patient_id!).executeTakeFirstOrThrow();
+		const link = await db()
+			.kysely.selectFrom('patient_magic_link')
+			.selectAll()
+			.where('patient_id', '=', booked.appointment.patient_id!)
+			.executeTakeFirstOrThrow();
 		expect(Date.parse(link.expires_at) - Date.parse(link.created_at)).toBe(BOOKING_LINK_TTL_MS);
 		expect(Date.parse(link.created_at)).toBeGreaterThanOrEqual(before - 1000);
 		expect(await consumeMagicLink(db(), match![1]!)).toBe(booked.appointment.patient_id);

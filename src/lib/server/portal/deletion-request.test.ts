@@ -55,7 +55,12 @@ describeEachDatabase('deletion requests', (db) => {
 		expect(await resolveDeletionRequest(db(), { ...answer, id: randomUUID() }, owner, NOW)).toEqual({ ok: false, code: 'not_found' });
 		const [seen] = await listPatientDeletionRequests(db(), id);
 		expect(seen).toMatchObject({ status: 'declined', response: answer.response, handledAt: NOW.toISOString() });
-		const audit = await db().kysely.selectFrom('audit_log').selectAll().where('action', '=', 'deletion_request.resolve').where('entity_id', '=', created.id).execute();
+		const audit = await db()
+			.kysely.selectFrom('audit_log')
+			.selectAll()
+			.where('action', '=', 'deletion_request.resolve')
+			.where('entity_id', '=', created.id)
+			.execute();
 		expect(audit).toHaveLength(1);
 		expect(audit[0]).toMatchObject({ actor_id: owner.id, patient_id: id });
 		expect(JSON.parse(audit[0]!.detail!)).toEqual({ status: 'declined' });
@@ -73,7 +78,9 @@ describeEachDatabase('deletion requests', (db) => {
 
 		const list = await listDeletionRequests(db(), NOW);
 		const forTreated = list.find((r) => r.patient.id === treated)!;
-		expect(forTreated.retention.duties).toEqual([expect.objectContaining({ reason: 'treatment_record', lastDay: '2024-02-29', lastKind: 'visit', keepUntil: '2029-02-28', over: true })]);
+		expect(forTreated.retention.duties).toEqual([
+			expect.objectContaining({ reason: 'treatment_record', lastDay: '2024-02-29', lastKind: 'visit', keepUntil: '2029-02-28', over: true })
+		]);
 		expect(forTreated.patient).toMatchObject({ familyName: '山田', givenName: '施術', erased: false });
 		// Marking it done would delete the cancelled booking too, now the 施術録 period is over.
 		expect(forTreated.retention.preview?.deleted).toMatchObject({ appointment: 3 });

@@ -49,7 +49,12 @@ export async function createDeletionRequest(
 		if (tx.dialect === 'postgres') patientQuery = patientQuery.forUpdate();
 		const patient = await patientQuery.executeTakeFirst();
 		if (!patient) return { ok: false, code: 'not_found' } as const;
-		const open = await tx.kysely.selectFrom('deletion_request').select('id').where('patient_id', '=', patientId).where('status', '=', 'open').executeTakeFirst();
+		const open = await tx.kysely
+			.selectFrom('deletion_request')
+			.select('id')
+			.where('patient_id', '=', patientId)
+			.where('status', '=', 'open')
+			.executeTakeFirst();
 		if (open) return { ok: false, code: 'already_open' } as const;
 		const id = randomUUID();
 		await tx.kysely
@@ -62,7 +67,11 @@ export async function createDeletionRequest(
 	if (!result.ok) return result;
 	const clinic = await findClinic(db);
 	if (clinic?.email) {
-		const params = { clinic: clinic.name_ja, number: result.patientNumber ?? '—', url: new URL(localizePath('/staff/deletion-requests', 'ja'), origin).toString() };
+		const params = {
+			clinic: clinic.name_ja,
+			number: result.patientNumber ?? '—',
+			url: new URL(localizePath('/staff/deletion-requests', 'ja'), origin).toString()
+		};
 		await mailer.send(db, {
 			to: clinic.email,
 			kind: 'portal.deletion_request',

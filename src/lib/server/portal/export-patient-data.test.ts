@@ -34,19 +34,58 @@ async function fillRecord(db: Db, patientId: string, practitionerId: string, sta
 		.execute();
 	await db.kysely
 		.insertInto('consent_signature')
-		.values({ id: randomUUID(), patient_id: patientId, document_id: documentId, agreed: 1, signed_name: `${tag} signer`, signed_at: AT, ip: null, user_agent: null, recorded_by_staff_id: null })
+		.values({
+			id: randomUUID(),
+			patient_id: patientId,
+			document_id: documentId,
+			agreed: 1,
+			signed_name: `${tag} signer`,
+			signed_at: AT,
+			ip: null,
+			user_agent: null,
+			recorded_by_staff_id: null
+		})
 		.execute();
 	await db.kysely
 		.insertInto('outcome_check_in')
-		.values({ id: randomUUID(), patient_id: patientId, appointment_id: null, recorded_at: AT, source: 'portal', leg_pain: 6, back_pain: 3, psfs: JSON.stringify([{ activity: `${tag} walking`, score: 4 }]), sbi: null, pgic: null })
+		.values({
+			id: randomUUID(),
+			patient_id: patientId,
+			appointment_id: null,
+			recorded_at: AT,
+			source: 'portal',
+			leg_pain: 6,
+			back_pain: 3,
+			psfs: JSON.stringify([{ activity: `${tag} walking`, score: 4 }]),
+			sbi: null,
+			pgic: null
+		})
 		.execute();
 	await db.kysely
 		.insertInto('clinic_instrument_score')
-		.values({ id: randomUUID(), patient_id: patientId, appointment_id: appointmentId, instrument_code: `${tag}-ODI`, recorded_at: AT, answers: JSON.stringify([1, 2, 3]), score: 12 })
+		.values({
+			id: randomUUID(),
+			patient_id: patientId,
+			appointment_id: appointmentId,
+			instrument_code: `${tag}-ODI`,
+			recorded_at: AT,
+			answers: JSON.stringify([1, 2, 3]),
+			score: 12
+		})
 		.execute();
 	await db.kysely
 		.insertInto('side_effect_report')
-		.values({ id: randomUUID(), patient_id: patientId, appointment_id: appointmentId, created_at: AT, kind: 'bruise', severity: 'mild', description: `${tag} bruise`, handled_at: null, handled_by: null })
+		.values({
+			id: randomUUID(),
+			patient_id: patientId,
+			appointment_id: appointmentId,
+			created_at: AT,
+			kind: 'bruise',
+			severity: 'mild',
+			description: `${tag} bruise`,
+			handled_at: null,
+			handled_by: null
+		})
 		.execute();
 	await db.kysely
 		.insertInto('aftercare_note')
@@ -72,9 +111,20 @@ describeEachDatabase('downloading my data', (db) => {
 		practitionerId = (await db().kysely.selectFrom('practitioner').select('id').executeTakeFirstOrThrow()).id;
 		staffId = (await db().kysely.selectFrom('staff').select('id').executeTakeFirstOrThrow()).id;
 		documentId = randomUUID();
-		await db().kysely
-			.insertInto('consent_document')
-			.values({ id: documentId, kind: 'treatment', version: 3, required: 1, title_ja: '施術への同意', title_en: 'Consent to treatment', body_ja: '本文', body_en: 'Text', created_at: AT, created_by: null })
+		await db()
+			.kysely.insertInto('consent_document')
+			.values({
+				id: documentId,
+				kind: 'treatment',
+				version: 3,
+				required: 1,
+				title_ja: '施術への同意',
+				title_en: 'Consent to treatment',
+				body_ja: '本文',
+				body_en: 'Text',
+				created_at: AT,
+				created_by: null
+			})
 			.execute();
 	});
 
@@ -97,10 +147,16 @@ describeEachDatabase('downloading my data', (db) => {
 		expect(data.appointments.map((a) => a.id)).toEqual([mine.appointmentId]);
 		expect(data.intakes).toEqual([expect.objectContaining({ id: mine.intakeId, answers: { complaint: 'MINE pain' } })]);
 		expect(data.consents).toEqual([
-			expect.objectContaining({ agreed: true, signedName: 'MINE signer', document: { kind: 'treatment', version: 3, title: { ja: '施術への同意', en: 'Consent to treatment' }, text: { ja: '本文', en: 'Text' } } })
+			expect.objectContaining({
+				agreed: true,
+				signedName: 'MINE signer',
+				document: { kind: 'treatment', version: 3, title: { ja: '施術への同意', en: 'Consent to treatment' }, text: { ja: '本文', en: 'Text' } }
+			})
 		]);
 		expect(data.outcomeCheckIns[0]!.psfs).toEqual([{ activity: 'MINE walking', score: 4 }]);
-		expect(data.questionnaireScores).toEqual([{ id: expect.any(String), appointmentId: mine.appointmentId, instrument: 'MINE-ODI', recordedAt: AT, answers: [1, 2, 3], score: 12 }]);
+		expect(data.questionnaireScores).toEqual([
+			{ id: expect.any(String), appointmentId: mine.appointmentId, instrument: 'MINE-ODI', recordedAt: AT, answers: [1, 2, 3], score: 12 }
+		]);
 		expect(data.sideEffectReports.map((r) => r.description)).toEqual(['MINE bruise']);
 		expect(data.aftercareNotes.map((n) => n.text)).toEqual(['MINE shared advice']);
 		expect(data.deletionRequests.map((d) => d.reason)).toEqual(['MINE reason']);

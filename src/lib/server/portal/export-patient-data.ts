@@ -114,11 +114,31 @@ export async function exportPatientData(db: Db, patientId: string, actor: AuditA
 			.execute()
 	]);
 	// The LINE user id is personal data too (issue #20): the patient gets it with their data.
-	const lineLink = await db.kysely.selectFrom('line_link').select(['line_user_id', 'channels', 'consent_version', 'linked_at']).where('patient_id', '=', patientId).executeTakeFirst();
+	const lineLink = await db.kysely
+		.selectFrom('line_link')
+		.select(['line_user_id', 'channels', 'consent_version', 'linked_at'])
+		.where('patient_id', '=', patientId)
+		.executeTakeFirst();
 	// How the clinic confirmed the patient's insurance (issue #19): their own insurance data.
 	const eligibilityChecks = await db.kysely
 		.selectFrom('eligibility_check')
-		.select(['id', 'checked_on', 'method', 'result', 'insurance_kind', 'holder_kind', 'benefit_percent', 'insurer_number', 'insurance_symbol', 'insurance_number', 'insurance_branch', 'valid_from', 'valid_until', 'public_payer_number', 'public_recipient_number'])
+		.select([
+			'id',
+			'checked_on',
+			'method',
+			'result',
+			'insurance_kind',
+			'holder_kind',
+			'benefit_percent',
+			'insurer_number',
+			'insurance_symbol',
+			'insurance_number',
+			'insurance_branch',
+			'valid_from',
+			'valid_until',
+			'public_payer_number',
+			'public_recipient_number'
+		])
 		.where('patient_id', '=', patientId)
 		.orderBy('checked_at')
 		.execute();
@@ -128,7 +148,13 @@ export async function exportPatientData(db: Db, patientId: string, actor: AuditA
 	return {
 		packages: packages.map((p) => ({
 			// A family member's course the patient may use: its money is the holder's, not theirs.
-			...(p.holderPatientId === patientId ? { priceJpy: p.priceJpy, paidJpy: p.paidJpy, refund: p.refund ? { at: p.refund.at, refundJpy: p.refund.computation.refundJpy, feeJpy: p.refund.computation.feeJpy } : null } : { sharedWithMe: true }),
+			...(p.holderPatientId === patientId
+				? {
+						priceJpy: p.priceJpy,
+						paidJpy: p.paidJpy,
+						refund: p.refund ? { at: p.refund.at, refundJpy: p.refund.computation.refundJpy, feeJpy: p.refund.computation.feeJpy } : null
+					}
+				: { sharedWithMe: true }),
 			name: { ja: p.nameJa, en: p.nameEn },
 			soldOn: p.soldOn,
 			validThrough: p.validThrough,
@@ -156,7 +182,9 @@ export async function exportPatientData(db: Db, patientId: string, actor: AuditA
 			publicPayerNumber: c.public_payer_number,
 			publicRecipientNumber: c.public_recipient_number
 		})),
-		line: lineLink ? { userId: lineLink.line_user_id, channels: lineLink.channels, consentVersion: lineLink.consent_version, linkedAt: lineLink.linked_at } : null,
+		line: lineLink
+			? { userId: lineLink.line_user_id, channels: lineLink.channels, consentVersion: lineLink.consent_version, linkedAt: lineLink.linked_at }
+			: null,
 		format: 'shinkyu.patient-export',
 		version: EXPORT_FORMAT_VERSION,
 		exportedAt: now.toISOString(),

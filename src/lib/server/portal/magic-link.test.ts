@@ -57,7 +57,10 @@ describeEachDatabase('signing in to the portal by e-mailed link', (db) => {
 		const mails = await mailsTo(db(), 'family@example.jp');
 		expect(mails).toHaveLength(2);
 		const mailFor = (name: string) => mails.find((m) => m.subject === `【フジウェルネス鍼灸院】${name} 様のマイページのログイン用リンク`)!;
-		for (const [name, other, patientId] of [['花子', '太郎', mother], ['太郎', '花子', son]] as const) {
+		for (const [name, other, patientId] of [
+			['花子', '太郎', mother],
+			['太郎', '花子', son]
+		] as const) {
 			const mail = mailFor(name);
 			expect(mail.body).toContain(`${name} 様のマイページ:`);
 			expect(mail.body).toContain(`このリンクで開けるのは ${name} 様の記録だけです。`);

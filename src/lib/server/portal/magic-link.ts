@@ -92,7 +92,12 @@ export async function requestMagicLink(
 			to: patient.email.trim(),
 			kind: 'portal.sign_in_link',
 			subject: translate(mailLocale, 'portal.mailSignInSubjectFor', { clinic: clinicName, name }),
-			text: translate(mailLocale, 'portal.mailSignInBody', { minutes: SIGN_IN_LINK_TTL_MS / 60_000, links: link.join('\n'), clinic: clinicName, phone: clinic?.phone ?? '' })
+			text: translate(mailLocale, 'portal.mailSignInBody', {
+				minutes: SIGN_IN_LINK_TTL_MS / 60_000,
+				links: link.join('\n'),
+				clinic: clinicName,
+				phone: clinic?.phone ?? ''
+			})
 		});
 		linksSent++;
 	}

@@ -9,7 +9,17 @@ describe('the page after sign-in', () => {
 	});
 
 	it('refuses anything outside the portal, and other sites', () => {
-		for (const next of [null, '', '/staff', '//evil.example/portal', 'https://evil.example/portal', '/portal/../staff', '/portalx', '/portal/intake?x=1', '/portal\\evil']) {
+		for (const next of [
+			null,
+			'',
+			'/staff',
+			'//evil.example/portal',
+			'https://evil.example/portal',
+			'/portal/../staff',
+			'/portalx',
+			'/portal/intake?x=1',
+			'/portal\\evil'
+		]) {
 			expect(safePortalPath(next), String(next)).toBe('/portal');
 		}
 	});

@@ -17,7 +17,13 @@ export const ZRequestMagicLinkSchema = z.object({
 		.string()
 		.max(PORTAL_LIMITS.email * 2)
 		.transform(normaliseText)
-		.pipe(z.string().min(1, { message: 'validation.required' }).max(PORTAL_LIMITS.email).pipe(z.email({ message: 'validation.email' })))
+		.pipe(
+			z
+				.string()
+				.min(1, { message: 'validation.required' })
+				.max(PORTAL_LIMITS.email)
+				.pipe(z.email({ message: 'validation.email' }))
+		)
 });
 export type TRequestMagicLink = z.infer<typeof ZRequestMagicLinkSchema>;
 

@@ -23,5 +23,6 @@ export async function signInWithMagicLink(db: Db, linkToken: string, actor: Audi
 /** Ends a portal session (the cookie's token); audited when there was one. */
 export async function signOutOfPortal(db: Db, sessionToken: string | undefined, patientId: string | undefined, actor: AuditActor): Promise<void> {
 	if (sessionToken) await deletePatientSession(db, sessionToken);
-	if (patientId) await recordAudit(db, { ...actor, type: 'patient', id: patientId }, { action: 'portal.sign_out', entityType: 'patient', entityId: patientId, patientId });
+	if (patientId)
+		await recordAudit(db, { ...actor, type: 'patient', id: patientId }, { action: 'portal.sign_out', entityType: 'patient', entityId: patientId, patientId });
 }

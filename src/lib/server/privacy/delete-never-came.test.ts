@@ -36,8 +36,38 @@ describeEachDatabase('deleting the records of people who booked and never came',
 		// A no-show 14 months ago who had filled in the intake and signed a consent: never treated.
 		people.noShow = await insertPerson(db(), { createdAt: TWO_YEARS_AGO });
 		const noShow = await insertVisit(db(), world, people.noShow, '2030-04-10T01:00:00.000Z', 'no_show');
-		await db().kysely.insertInto('intake').values({ id: crypto.randomUUID(), patient_id: people.noShow, appointment_id: noShow, status: 'submitted', current_step: 'done', answers: '{}', red_flag_level: null, red_flag_acknowledged_at: null, red_flag_acknowledged_by: null, entered_by_staff_id: null, created_at: TWO_YEARS_AGO, updated_at: TWO_YEARS_AGO, submitted_at: TWO_YEARS_AGO }).execute();
-		await db().kysely.insertInto('consent_signature').values({ id: crypto.randomUUID(), patient_id: people.noShow, document_id: world.documentId, agreed: 1, signed_name: '山田花子', signed_at: TWO_YEARS_AGO, ip: null, user_agent: null, recorded_by_staff_id: null }).execute();
+		await db()
+			.kysely.insertInto('intake')
+			.values({
+				id: crypto.randomUUID(),
+				patient_id: people.noShow,
+				appointment_id: noShow,
+				status: 'submitted',
+				current_step: 'done',
+				answers: '{}',
+				red_flag_level: null,
+				red_flag_acknowledged_at: null,
+				red_flag_acknowledged_by: null,
+				entered_by_staff_id: null,
+				created_at: TWO_YEARS_AGO,
+				updated_at: TWO_YEARS_AGO,
+				submitted_at: TWO_YEARS_AGO
+			})
+			.execute();
+		await db()
+			.kysely.insertInto('consent_signature')
+			.values({
+				id: crypto.randomUUID(),
+				patient_id: people.noShow,
+				document_id: world.documentId,
+				agreed: 1,
+				signed_name: '山田花子',
+				signed_at: TWO_YEARS_AGO,
+				ip: null,
+				user_agent: null,
+				recorded_by_staff_id: null
+			})
+			.execute();
 		// Registered two years ago, but booked again for next month.
 		people.comingBack = await insertPerson(db(), { createdAt: TWO_YEARS_AGO });
 		await insertVisit(db(), world, people.comingBack, TWO_YEARS_AGO, 'cancelled');
@@ -70,7 +100,10 @@ describeEachDatabase('deleting the records of people who booked and never came',
 		expect(audit.map((a) => a.patient_id).sort()).toEqual([people.cancelled13, people.noShow].sort());
 		const forCancelled = audit.find((a) => a.patient_id === people.cancelled13)!;
 		expect(forCancelled).toMatchObject({ actor_type: 'system', entity_type: 'patient', entity_id: people.cancelled13 });
-		expect(JSON.parse(forCancelled.detail!)).toEqual({ lastContact: '2030-05-15', deleted: { appointment: 1, patient_session: 1, patient_magic_link: 1, mail_outbox: 1, patient: 2 } });
+		expect(JSON.parse(forCancelled.detail!)).toEqual({
+			lastContact: '2030-05-15',
+			deleted: { appointment: 1, patient_session: 1, patient_magic_link: 1, mail_outbox: 1, patient: 2 }
+		});
 		for (const a of audit) expect(a.detail).not.toMatch(/山田|example\.jp|090/);
 	});
 
@@ -94,7 +127,12 @@ describeEachDatabase('the daily job that deletes people who never came', (db, di
 		const ran = await runDueJobs({ db: db(), mailer: createMailer(undefined), origin: 'https://clinic.example.jp' }, NOW);
 		expect(ran).toBe(1);
 		expect(await db().kysely.selectFrom('patient').select('id').where('id', '=', gone).executeTakeFirst()).toBeUndefined();
-		const jobs = await db().kysely.selectFrom('job').select(['id', 'run_at', 'done_at', 'last_error']).where('kind', '=', NEVER_CAME_JOB).orderBy('run_at').execute();
+		const jobs = await db()
+			.kysely.selectFrom('job')
+			.select(['id', 'run_at', 'done_at', 'last_error'])
+			.where('kind', '=', NEVER_CAME_JOB)
+			.orderBy('run_at')
+			.execute();
 		expect(jobs).toEqual([
 			{ id: `${NEVER_CAME_JOB}:2031-06-15`, run_at: NOW.toISOString(), done_at: NOW.toISOString(), last_error: null },
 			{ id: `${NEVER_CAME_JOB}:2031-06-16`, run_at: '2031-06-16T03:00:00.000Z', done_at: null, last_error: null }

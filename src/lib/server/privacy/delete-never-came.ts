@@ -44,24 +44,40 @@ export async function deleteNeverCamePatients(db: Db, now = db.clock.now()): Pro
 async function findUntreated(db: Db, patientId?: string): Promise<Candidate[]> {
 	const none = (table: 'treatment_session' | 'examination' | 'charge' | 'payment' | 'receipt' | 'cancellation_fee') =>
 		sql<boolean>`not exists (select 1 from ${sql.table(table)} where ${sql.ref(`${table}.patient_id`)} = patient.id)`;
-	return db.kysely
-		.selectFrom('patient')
-		.select(['patient.id', 'patient.created_at'])
-		.select((eb) => eb.selectFrom('appointment').select((a) => a.fn.max('appointment.starts_at').as('m')).whereRef('appointment.patient_id', '=', 'patient.id').as('last_appointment'))
-		.where('patient.merged_into_id', 'is', null)
-		.$if(patientId !== undefined, (q) => q.where('patient.id', '=', patientId!))
-		.where(none('treatment_session'))
-		.where(none('examination'))
-		.where(none('charge'))
-		.where(none('payment'))
-		.where(none('receipt'))
-		// A fee owed for a no-show or a late cancellation is money on the books (issue #17).
-		.where(none('cancellation_fee'))
-		.where((eb) =>
-			eb.not(eb.exists(eb.selectFrom('appointment').select('appointment.id').whereRef('appointment.patient_id', '=', 'patient.id').where('appointment.status', 'in', TREATED_VISIT_STATUSES)))
-		)
-		.orderBy('patient.created_at')
-		.execute() as Promise<Candidate[]>;
+	return (
+		db.kysely
+			.selectFrom('patient')
+			.select(['patient.id', 'patient.created_at'])
+			.select((eb) =>
+				eb
+					.selectFrom('appointment')
+					.select((a) => a.fn.max('appointment.starts_at').as('m'))
+					.whereRef('appointment.patient_id', '=', 'patient.id')
+					.as('last_appointment')
+			)
+			.where('patient.merged_into_id', 'is', null)
+			.$if(patientId !== undefined, (q) => q.where('patient.id', '=', patientId!))
+			.where(none('treatment_session'))
+			.where(none('examination'))
+			.where(none('charge'))
+			.where(none('payment'))
+			.where(none('receipt'))
+			// A fee owed for a no-show or a late cancellation is money on the books (issue #17).
+			.where(none('cancellation_fee'))
+			.where((eb) =>
+				eb.not(
+					eb.exists(
+						eb
+							.selectFrom('appointment')
+							.select('appointment.id')
+							.whereRef('appointment.patient_id', '=', 'patient.id')
+							.where('appointment.status', 'in', TREATED_VISIT_STATUSES)
+					)
+				)
+			)
+			.orderBy('patient.created_at')
+			.execute() as Promise<Candidate[]>
+	);
 }
 
 function lastContactDay(candidate: Candidate, timeZone: string): string {

@@ -113,7 +113,12 @@ export async function erasePatientData(
 
 	// Erased first: the schema lets a consent signature go only with an erased patient (0020).
 	const shells = await mergedShellsOf(tx, patientId);
-	if (!dryRun) await db.updateTable('patient').set({ erased_at: stamp }).where('id', 'in', [patientId, ...shells]).execute();
+	if (!dryRun)
+		await db
+			.updateTable('patient')
+			.set({ erased_at: stamp })
+			.where('id', 'in', [patientId, ...shells])
+			.execute();
 
 	// The in-progress questionnaire was never part of any record.
 	await drop('intake', 'patient_id', [patientId], (q) => q.where('status', '=', 'in_progress'));
@@ -121,8 +126,10 @@ export async function erasePatientData(
 	// 施術録.
 	const sessionIds = (await db.selectFrom('treatment_session').select('id').where('patient_id', '=', patientId).execute()).map((r) => r.id);
 	if (treatmentKept) {
-		for (const table of ['session_point', 'session_amendment'] as const) keep(table, await countWhere(tx, table, 'session_id', sessionIds), 'treatment_record', treatmentUntil);
-		for (const table of [...TREATMENT_TABLES_IN_ORDER, 'doctor_consent', 'eligibility_check'] as const) keep(table, await countWhere(tx, table, 'patient_id', [patientId]), 'treatment_record', treatmentUntil);
+		for (const table of ['session_point', 'session_amendment'] as const)
+			keep(table, await countWhere(tx, table, 'session_id', sessionIds), 'treatment_record', treatmentUntil);
+		for (const table of [...TREATMENT_TABLES_IN_ORDER, 'doctor_consent', 'eligibility_check'] as const)
+			keep(table, await countWhere(tx, table, 'patient_id', [patientId]), 'treatment_record', treatmentUntil);
 		keep('intake', await countWhere(tx, 'intake', 'patient_id', [patientId], (q) => q.where('status', '=', 'submitted')), 'treatment_record', treatmentUntil);
 	} else {
 		for (const table of ['session_point', 'session_amendment'] as const) await drop(table, 'session_id', sessionIds);
@@ -134,13 +141,24 @@ export async function erasePatientData(
 		await drop('doctor_consent', 'patient_id', [patientId], (q) => q.where('id', 'not in', charged));
 		// So does an eligibility check an insured charge relied on (issue #19).
 		const relied = db.selectFrom('charge_insurance_card').select('eligibility_check_id').where('eligibility_check_id', 'is not', null);
-		keep('eligibility_check', await countWhere(tx, 'eligibility_check', 'patient_id', [patientId], (q) => q.where('id', 'in', relied)), moneyReason, moneyUntil);
+		keep(
+			'eligibility_check',
+			await countWhere(tx, 'eligibility_check', 'patient_id', [patientId], (q) => q.where('id', 'in', relied)),
+			moneyReason,
+			moneyUntil
+		);
 		await drop('eligibility_check', 'patient_id', [patientId], (q) => q.where('id', 'not in', relied));
 	}
 
 	// The waiting list (issue #17): a wish, never a record. Its offers go first (they name
 	// appointments), and a slot still held for the patient is freed.
-	const entryIds = (await db.selectFrom('waitlist_entry').select('id').where('patient_id', 'in', [patientId, ...shells]).execute()).map((r) => r.id);
+	const entryIds = (
+		await db
+			.selectFrom('waitlist_entry')
+			.select('id')
+			.where('patient_id', 'in', [patientId, ...shells])
+			.execute()
+	).map((r) => r.id);
 	if (!dryRun && entryIds.length > 0) {
 		const holds = db.selectFrom('waitlist_offer').select('appointment_id').where('entry_id', 'in', entryIds).where('status', '=', 'offered');
 		await db.deleteFrom('occupancy').where('appointment_id', 'in', holds).execute();
@@ -150,7 +168,13 @@ export async function erasePatientData(
 	await drop('waitlist_entry', 'patient_id', [patientId, ...shells]);
 
 	// A series is only a grouping of visits (issue #17): kept visits lose the link, the grouping goes.
-	if (!dryRun) await db.updateTable('appointment').set({ series_id: null }).where('patient_id', 'in', [patientId, ...shells]).where('series_id', 'is not', null).execute();
+	if (!dryRun)
+		await db
+			.updateTable('appointment')
+			.set({ series_id: null })
+			.where('patient_id', 'in', [patientId, ...shells])
+			.where('series_id', 'is not', null)
+			.execute();
 	await drop('appointment_series', 'patient_id', [patientId, ...shells]);
 	await drop('recall_invitation', 'patient_id', [patientId, ...shells]);
 
@@ -159,7 +183,9 @@ export async function erasePatientData(
 	const chargedVisits = new Set([
 		...(await db.selectFrom('charge').select('appointment_id').where('appointment_id', 'in', ids(appointments)).execute()).map((r) => r.appointment_id),
 		// A cancellation fee names its visit and stays with the books.
-		...(await db.selectFrom('cancellation_fee').select('appointment_id').where('appointment_id', 'in', ids(appointments)).execute()).map((r) => r.appointment_id),
+		...(await db.selectFrom('cancellation_fee').select('appointment_id').where('appointment_id', 'in', ids(appointments)).execute()).map(
+			(r) => r.appointment_id
+		),
 		// A visit that used a prepaid course is named by its ledger entry (issue #18).
 		...(await db.selectFrom('package_entry').select('appointment_id').where('appointment_id', 'in', ids(appointments)).execute()).map((r) => r.appointment_id)
 	]);
@@ -177,19 +203,26 @@ export async function erasePatientData(
 	keep('appointment', keptForMoney, moneyReason, moneyUntil);
 	// Occupancy rows go with them (ON DELETE CASCADE); mail still queued for them is retired.
 	for (const id of dryRun ? [] : gone) {
-		await db.updateTable('job').set({ done_at: stamp, last_error: 'patient data deleted' }).where('done_at', 'is', null).where('payload', 'like', `%"appointmentId":"${id}"%`).execute();
+		await db
+			.updateTable('job')
+			.set({ done_at: stamp, last_error: 'patient data deleted' })
+			.where('done_at', 'is', null)
+			.where('payload', 'like', `%"appointmentId":"${id}"%`)
+			.execute();
 	}
 	// A course marked for a visit that goes is only a plan (issue #18): the mark goes with it.
 	if (!dryRun && gone.length > 0) await db.deleteFrom('appointment_package').where('appointment_id', 'in', gone).execute();
 	if (!dryRun && gone.length > 0) await db.deleteFrom('appointment_plan').where('appointment_id', 'in', gone).execute();
 	await drop('appointment', 'id', gone);
 
-	for (const table of ['charge', 'payment', 'receipt', 'cancellation_fee', 'package_sale', 'package_entry', 'package_family_member', 'package_plan'] as const) keep(table, await countWhere(tx, table, 'patient_id', [patientId]), moneyReason, moneyUntil);
+	for (const table of ['charge', 'payment', 'receipt', 'cancellation_fee', 'package_sale', 'package_entry', 'package_family_member', 'package_plan'] as const)
+		keep(table, await countWhere(tx, table, 'patient_id', [patientId]), moneyReason, moneyUntil);
 
 	if (mode === 'request') keep('deletion_request', await countWhere(tx, 'deletion_request', 'patient_id', [patientId]), 'request_record', null);
 	else await drop('deletion_request', 'patient_id', [patientId]);
 
-	for (const table of ['patient_session', 'patient_magic_link', 'line_link', 'line_login_attempt', 'line_delivery_failure'] as const) await drop(table, 'patient_id', [patientId, ...shells]);
+	for (const table of ['patient_session', 'patient_magic_link', 'line_link', 'line_login_attempt', 'line_delivery_failure'] as const)
+		await drop(table, 'patient_id', [patientId, ...shells]);
 	keep('audit_log', await countWhere(tx, 'audit_log', 'patient_id', [patientId]), 'audit_trail', null);
 
 	deleted('mail_outbox', await deleteMailTo(tx, patientId, shells, dryRun));
@@ -204,10 +237,24 @@ export async function erasePatientData(
 	} else if (!dryRun) {
 		const cleared = clearedValues(PERSONAL_FIELDS.filter((field) => !keptFields.includes(field)));
 		const kept = (field: 'family_name' | 'given_name' | 'family_name_kana' | 'given_name_kana') => (keptFields.includes(field) ? person[field] : '');
-		const romajiKey = searchKeyFor({ familyName: kept('family_name'), givenName: kept('given_name'), familyNameKana: kept('family_name_kana'), givenNameKana: kept('given_name_kana') });
-		await db.updateTable('patient').set({ ...cleared, romaji_key: romajiKey, updated_at: stamp }).where('id', '=', patientId).execute();
+		const romajiKey = searchKeyFor({
+			familyName: kept('family_name'),
+			givenName: kept('given_name'),
+			familyNameKana: kept('family_name_kana'),
+			givenNameKana: kept('given_name_kana')
+		});
+		await db
+			.updateTable('patient')
+			.set({ ...cleared, romaji_key: romajiKey, updated_at: stamp })
+			.where('id', '=', patientId)
+			.execute();
 		// A merged duplicate holds nothing but old details: all of them go.
-		if (shells.length > 0) await db.updateTable('patient').set({ ...clearedValues(PERSONAL_FIELDS), romaji_key: '', updated_at: stamp }).where('id', 'in', shells).execute();
+		if (shells.length > 0)
+			await db
+				.updateTable('patient')
+				.set({ ...clearedValues(PERSONAL_FIELDS), romaji_key: '', updated_at: stamp })
+				.where('id', 'in', shells)
+				.execute();
 	}
 	if (mode === 'request') {
 		if (keptFields.length === 0) keep('patient', 1 + shells.length, 'request_record', null);
@@ -222,7 +269,9 @@ async function mergedShellsOf(tx: Db, patientId: string): Promise<string[]> {
 	const found: string[] = [];
 	let frontier = [patientId];
 	while (frontier.length > 0) {
-		const next = (await tx.kysely.selectFrom('patient').select('id').where('merged_into_id', 'in', frontier).execute()).map((r) => r.id).filter((id) => !found.includes(id));
+		const next = (await tx.kysely.selectFrom('patient').select('id').where('merged_into_id', 'in', frontier).execute())
+			.map((r) => r.id)
+			.filter((id) => !found.includes(id));
 		found.push(...next);
 		frontier = next;
 	}
@@ -232,7 +281,12 @@ async function mergedShellsOf(tx: Db, patientId: string): Promise<string[]> {
 async function appointmentsReferredToByRecords(tx: Db, patientId: string): Promise<Set<string>> {
 	const referred = new Set<string>();
 	for (const table of ['examination', 'treatment_session', 'intake', 'outcome_check_in', 'side_effect_report', 'clinic_instrument_score'] as const) {
-		const rows = await tx.kysely.selectFrom(table).select('appointment_id').where('patient_id', '=', patientId).where('appointment_id', 'is not', null).execute();
+		const rows = await tx.kysely
+			.selectFrom(table)
+			.select('appointment_id')
+			.where('patient_id', '=', patientId)
+			.where('appointment_id', 'is not', null)
+			.execute();
 		for (const row of rows) referred.add(row.appointment_id!);
 	}
 	return referred;
@@ -241,7 +295,9 @@ async function appointmentsReferredToByRecords(tx: Db, patientId: string): Promi
 /** Outbox copies of mail sent to the patient's address, unless another record still uses that address. */
 async function deleteMailTo(tx: Db, patientId: string, shells: readonly string[], dryRun: boolean): Promise<number> {
 	const mine = [patientId, ...shells];
-	const addresses = (await tx.kysely.selectFrom('patient').select('email').where('id', 'in', mine).execute()).map((r) => r.email.trim().toLowerCase()).filter((e) => e !== '');
+	const addresses = (await tx.kysely.selectFrom('patient').select('email').where('id', 'in', mine).execute())
+		.map((r) => r.email.trim().toLowerCase())
+		.filter((e) => e !== '');
 	let count = 0;
 	for (const address of new Set(addresses)) {
 		const shared = await tx.kysely
@@ -253,10 +309,17 @@ async function deleteMailTo(tx: Db, patientId: string, shells: readonly string[]
 			.executeTakeFirst();
 		if (shared) continue;
 		if (dryRun) {
-			const row = await tx.kysely.selectFrom('mail_outbox').select((eb) => eb.fn.countAll().as('n')).where((eb) => eb(eb.fn('lower', ['recipient']), '=', address)).executeTakeFirstOrThrow();
+			const row = await tx.kysely
+				.selectFrom('mail_outbox')
+				.select((eb) => eb.fn.countAll().as('n'))
+				.where((eb) => eb(eb.fn('lower', ['recipient']), '=', address))
+				.executeTakeFirstOrThrow();
 			count += Number(row.n);
 		} else {
-			const result = await tx.kysely.deleteFrom('mail_outbox').where((eb) => eb(eb.fn('lower', ['recipient']), '=', address)).executeTakeFirst();
+			const result = await tx.kysely
+				.deleteFrom('mail_outbox')
+				.where((eb) => eb(eb.fn('lower', ['recipient']), '=', address))
+				.executeTakeFirst();
 			count += Number(result.numDeletedRows);
 		}
 	}
@@ -267,10 +330,20 @@ type CountableTable = PatientTable | 'session_point' | 'session_amendment' | 'pa
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a narrowing clause on whichever table
 type Refine = (query: any) => any;
 
-async function countWhere(tx: Db, table: CountableTable, column: 'patient_id' | 'session_id' | 'id', values: readonly string[], refine?: Refine): Promise<number> {
+async function countWhere(
+	tx: Db,
+	table: CountableTable,
+	column: 'patient_id' | 'session_id' | 'id',
+	values: readonly string[],
+	refine?: Refine
+): Promise<number> {
 	if (values.length === 0) return 0;
-	// eslint-disable-next-line @typescript-eslint/no-explicit-any -- one count over tables of different shapes
-	let query: any = tx.kysely.selectFrom(table as any).select((eb: any) => eb.fn.countAll().as('n')).where(column, 'in', values);
+	/* eslint-disable @typescript-eslint/no-explicit-any -- one count over tables of different shapes */
+	let query: any = tx.kysely
+		.selectFrom(table as any)
+		.select((eb: any) => eb.fn.countAll().as('n'))
+		.where(column, 'in', values);
+	/* eslint-enable @typescript-eslint/no-explicit-any */
 	if (refine) query = refine(query);
 	return Number((await query.executeTakeFirstOrThrow()).n);
 }

@@ -21,12 +21,24 @@ export async function inviteToRecall(db: Db, patientId: string, actor: AuditActo
 	const staffId = actor.id;
 	if (!patientId || patientId.length > 64) return { ok: false, code: 'not_found' };
 	return withTransaction(db, async (tx): Promise<InviteResult> => {
-		const patient = await tx.kysely.selectFrom('patient').select(['id', 'email']).where('id', '=', patientId).where('merged_into_id', 'is', null).where('erased_at', 'is', null).executeTakeFirst();
+		const patient = await tx.kysely
+			.selectFrom('patient')
+			.select(['id', 'email'])
+			.where('id', '=', patientId)
+			.where('merged_into_id', 'is', null)
+			.where('erased_at', 'is', null)
+			.executeTakeFirst();
 		if (!patient) return { ok: false, code: 'not_found' };
 		const withdrawn = await patientRemindersWithdrawn(tx, patientId);
 		const hasEmail = patient.email.trim() !== '';
 		if (!mayInvite({ remindersWithdrawn: withdrawn, hasEmail })) {
-			await recordAudit(tx, actor, { action: 'recall.invite_refused', entityType: 'patient', entityId: patientId, patientId, detail: { reason: withdrawn ? 'reminders_withdrawn' : 'no_email' } });
+			await recordAudit(tx, actor, {
+				action: 'recall.invite_refused',
+				entityType: 'patient',
+				entityId: patientId,
+				patientId,
+				detail: { reason: withdrawn ? 'reminders_withdrawn' : 'no_email' }
+			});
 			return { ok: false, code: withdrawn ? 'reminders_withdrawn' : 'no_email' };
 		}
 		const invitationId = randomUUID();

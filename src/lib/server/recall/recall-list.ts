@@ -34,17 +34,36 @@ export async function loadRecallList(db: Db, now = db.clock.now()): Promise<Reca
 		db.kysely
 			.selectFrom('appointment')
 			.innerJoin('patient', 'patient.id', 'appointment.patient_id')
-			.select((eb) => ['patient.id', 'patient.family_name', 'patient.given_name', 'patient.patient_number', 'patient.phone', 'patient.email', eb.fn.max('appointment.starts_at').as('last_at')])
+			.select((eb) => [
+				'patient.id',
+				'patient.family_name',
+				'patient.given_name',
+				'patient.patient_number',
+				'patient.phone',
+				'patient.email',
+				eb.fn.max('appointment.starts_at').as('last_at')
+			])
 			.where('appointment.status', 'in', VISITED)
 			.where('appointment.starts_at', '<', nowIso)
 			.where('patient.merged_into_id', 'is', null)
 			.where('patient.erased_at', 'is', null)
 			.groupBy(['patient.id', 'patient.family_name', 'patient.given_name', 'patient.patient_number', 'patient.phone', 'patient.email'])
 			.execute(),
-		db.kysely.selectFrom('appointment').select('patient_id').distinct().where('status', '=', 'booked').where('starts_at', '>=', nowIso).where('patient_id', 'is not', null).execute(),
+		db.kysely
+			.selectFrom('appointment')
+			.select('patient_id')
+			.distinct()
+			.where('status', '=', 'booked')
+			.where('starts_at', '>=', nowIso)
+			.where('patient_id', 'is not', null)
+			.execute(),
 		selectActivePlanFrequencies(db),
 		selectSignatureRowsOfKind(db, 'reminders'),
-		db.kysely.selectFrom('recall_invitation').select((eb) => ['patient_id', eb.fn.max('sent_at').as('last_sent')]).groupBy('patient_id').execute()
+		db.kysely
+			.selectFrom('recall_invitation')
+			.select((eb) => ['patient_id', eb.fn.max('sent_at').as('last_sent')])
+			.groupBy('patient_id')
+			.execute()
 	]);
 	const booked = new Set(upcoming.map((r) => r.patient_id));
 	const frequency = new Map<string, number>();
@@ -74,7 +93,9 @@ type SignatureRow = { id: string; document_id: string; kind: string; version: nu
 
 /** Whether the newest answer to the reminders consent declines or withdraws it. */
 export function remindersWithdrawn(rows: readonly SignatureRow[]): boolean {
-	const latest = latestSignatures(rows.map((r) => ({ id: r.id, documentId: r.document_id, kind: r.kind, version: Number(r.version), agreed: Number(r.agreed) === 1, signedAt: r.signed_at }))).get('reminders');
+	const latest = latestSignatures(
+		rows.map((r) => ({ id: r.id, documentId: r.document_id, kind: r.kind, version: Number(r.version), agreed: Number(r.agreed) === 1, signedAt: r.signed_at }))
+	).get('reminders');
 	return latest !== undefined && !latest.agreed;
 }
 

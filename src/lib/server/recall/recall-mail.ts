@@ -33,7 +33,12 @@ export async function sendRecallInvitation(context: { db: Db; mailer: Mailer; or
 			to: invitation.email,
 			kind: 'recall.invitation',
 			subject: translate(locale, 'recall.mailSubject', { clinic: clinicName }),
-			text: translate(locale, 'recall.mailBody', { name: personName({ familyName: invitation.family_name, givenName: invitation.given_name }, locale), clinic: clinicName, url, phone: clinic?.phone ?? '' })
+			text: translate(locale, 'recall.mailBody', {
+				name: personName({ familyName: invitation.family_name, givenName: invitation.given_name }, locale),
+				clinic: clinicName,
+				url,
+				phone: clinic?.phone ?? ''
+			})
 		},
 		line: { kind: 'link', titleKey: 'recall.lineTitle', path: '/book' }
 	});

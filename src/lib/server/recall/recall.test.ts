@@ -23,7 +23,13 @@ describeEachDatabase('recall', (db) => {
 			db(),
 			patients[name]
 				? { patientId: patients[name], serviceId: s.follow, practitionerId: s.sato, start: `${date}T${time}:00+09:00`, source: 'staff' }
-				: { newPatient: { familyName: '山田', givenName: name, phone: '090-1111-2222' }, serviceId: s.follow, practitionerId: s.sato, start: `${date}T${time}:00+09:00`, source: 'staff' },
+				: {
+						newPatient: { familyName: '山田', givenName: name, phone: '090-1111-2222' },
+						serviceId: s.follow,
+						practitionerId: s.sato,
+						start: `${date}T${time}:00+09:00`,
+						source: 'staff'
+					},
 			s.actor
 		);
 		if (!result.ok) throw new Error(result.code);
@@ -41,10 +47,25 @@ describeEachDatabase('recall', (db) => {
 		await visit('withdrawn', '14:30', 'completed');
 		await visit('nomail', '16:00', 'completed', VISIT_DAY, '');
 		await ensureDefaultConsentDocuments(db());
-		const document = await db().kysely.selectFrom('consent_document').select('id').where('kind', '=', 'reminders').orderBy('version', 'desc').executeTakeFirstOrThrow();
-		await db().kysely
-			.insertInto('consent_signature')
-			.values({ id: crypto.randomUUID(), patient_id: patients.withdrawn!, document_id: document.id, agreed: 0, signed_name: '山田 withdrawn', signed_at: '2026-12-01T00:00:00.000Z', ip: null, user_agent: null, recorded_by_staff_id: null })
+		const document = await db()
+			.kysely.selectFrom('consent_document')
+			.select('id')
+			.where('kind', '=', 'reminders')
+			.orderBy('version', 'desc')
+			.executeTakeFirstOrThrow();
+		await db()
+			.kysely.insertInto('consent_signature')
+			.values({
+				id: crypto.randomUUID(),
+				patient_id: patients.withdrawn!,
+				document_id: document.id,
+				agreed: 0,
+				signed_name: '山田 withdrawn',
+				signed_at: '2026-12-01T00:00:00.000Z',
+				ip: null,
+				user_agent: null,
+				recorded_by_staff_id: null
+			})
 			.execute();
 	});
 
@@ -73,7 +94,12 @@ describeEachDatabase('recall', (db) => {
 		expect(sent).toHaveLength(1);
 		expect(sent[0]).toMatchObject({ to: 'due@example.jp', kind: 'recall.invitation' });
 		expect(sent[0]!.text).toContain('https://clinic.example/book');
-		const audit = await db().kysely.selectFrom('audit_log').select('action').where('patient_id', '=', patients.due!).where('action', '=', 'recall.invite').execute();
+		const audit = await db()
+			.kysely.selectFrom('audit_log')
+			.select('action')
+			.where('patient_id', '=', patients.due!)
+			.where('action', '=', 'recall.invite')
+			.execute();
 		expect(audit).toHaveLength(1);
 		const view = await loadRecallList(db(), NOW);
 		expect(view.entries.find((e) => e.givenName === 'due')?.lastInvitedAt).toBe(NOW.toISOString());
@@ -82,10 +108,17 @@ describeEachDatabase('recall', (db) => {
 	it('never invites a patient who withdrew consent to reminders', async () => {
 		expect(await inviteToRecall(db(), patients.withdrawn!, s.actor, NOW)).toEqual({ ok: false, code: 'reminders_withdrawn' });
 		expect(await inviteToRecall(db(), patients.nomail!, s.actor, NOW)).toEqual({ ok: false, code: 'no_email' });
-		const rows = await db().kysely.selectFrom('recall_invitation').select('patient_id').where('patient_id', 'in', [patients.withdrawn!, patients.nomail!]).execute();
+		const rows = await db()
+			.kysely.selectFrom('recall_invitation')
+			.select('patient_id')
+			.where('patient_id', 'in', [patients.withdrawn!, patients.nomail!])
+			.execute();
 		expect(rows).toEqual([]);
 		expect(await inviteToRecall(db(), crypto.randomUUID(), s.actor, NOW)).toEqual({ ok: false, code: 'not_found' });
-		expect(await inviteToRecall(db(), patients.due!, { type: 'anonymous', id: null, ip: null, requestId: null }, NOW)).toEqual({ ok: false, code: 'forbidden' });
+		expect(await inviteToRecall(db(), patients.due!, { type: 'anonymous', id: null, ip: null, requestId: null }, NOW)).toEqual({
+			ok: false,
+			code: 'forbidden'
+		});
 	});
 
 	it('refuses a weeks setting out of range', async () => {

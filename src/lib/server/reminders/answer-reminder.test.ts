@@ -27,7 +27,13 @@ describeEachDatabase('answering a reminder', (db) => {
 		count++;
 		const result = await createBooking(
 			db(),
-			{ serviceId, start: `${DAY}T${time}:00+09:00`, locale: 'en', patient: { familyName: 'Mori', givenName: `Aki${count}`, email: `aki${count}@example.jp`, phone: '090-1234-5678' }, consent: { privacy: true } },
+			{
+				serviceId,
+				start: `${DAY}T${time}:00+09:00`,
+				locale: 'en',
+				patient: { familyName: 'Mori', givenName: `Aki${count}`, email: `aki${count}@example.jp`, phone: '090-1234-5678' },
+				consent: { privacy: true }
+			},
 			actor,
 			NOW.getTime()
 		);
@@ -35,7 +41,12 @@ describeEachDatabase('answering a reminder', (db) => {
 		return result;
 	}
 
-	const row = (id: string) => db().kysely.selectFrom('appointment').select(['confirmed_at', 'change_requested_at', 'answered_via', 'status']).where('id', '=', id).executeTakeFirstOrThrow();
+	const row = (id: string) =>
+		db()
+			.kysely.selectFrom('appointment')
+			.select(['confirmed_at', 'change_requested_at', 'answered_via', 'status'])
+			.where('id', '=', id)
+			.executeTakeFirstOrThrow();
 
 	it('records "I\'ll come", then "I need to change", on the appointment, each audited', async () => {
 		const { appointment } = await book('10:00');
@@ -44,7 +55,12 @@ describeEachDatabase('answering a reminder', (db) => {
 		const later = new Date(NOW.getTime() + HOUR);
 		await answerReminder(db(), { appointmentId: appointment.id, choice: 'change', via: 'desk' }, actor, later);
 		expect(await row(appointment.id)).toMatchObject({ confirmed_at: null, change_requested_at: later.toISOString(), answered_via: 'desk' });
-		const audits = await db().kysely.selectFrom('audit_log').select('detail').where('entity_id', '=', appointment.id).where('action', '=', 'appointment.reminder_answer').execute();
+		const audits = await db()
+			.kysely.selectFrom('audit_log')
+			.select('detail')
+			.where('entity_id', '=', appointment.id)
+			.where('action', '=', 'appointment.reminder_answer')
+			.execute();
 		expect(audits.map((a) => JSON.parse(a.detail!))).toEqual([
 			{ choice: 'come', via: 'mail' },
 			{ choice: 'change', via: 'desk' }
@@ -53,12 +69,17 @@ describeEachDatabase('answering a reminder', (db) => {
 
 	it('refuses an answer once the visit has begun, and for an unknown appointment', async () => {
 		const { appointment } = await book('10:45');
-		expect(await answerReminder(db(), { appointmentId: appointment.id, choice: 'come', via: 'line' }, actor, new Date(Date.parse(appointment.starts_at)))).toEqual({ ok: false, code: 'not_open' });
-		expect(await answerReminder(db(), { appointmentId: '00000000-0000-4000-8000-000000000000', choice: 'come', via: 'line' }, actor, NOW)).toEqual({ ok: false, code: 'not_found' });
+		expect(
+			await answerReminder(db(), { appointmentId: appointment.id, choice: 'come', via: 'line' }, actor, new Date(Date.parse(appointment.starts_at)))
+		).toEqual({ ok: false, code: 'not_open' });
+		expect(await answerReminder(db(), { appointmentId: '00000000-0000-4000-8000-000000000000', choice: 'come', via: 'line' }, actor, NOW)).toEqual({
+			ok: false,
+			code: 'not_found'
+		});
 		expect(await row(appointment.id)).toMatchObject({ confirmed_at: null, answered_via: null });
 	});
 
-	it('signs the answer link so that only this server\'s tokens open it', () => {
+	it("signs the answer link so that only this server's tokens open it", () => {
 		const token = reminderAnswerToken(db().secrets, '11111111-2222-4333-8444-555555555555');
 		expect(readReminderAnswerToken(db().secrets, token)).toBe('11111111-2222-4333-8444-555555555555');
 		const [id, mac] = token.split('.');
@@ -76,13 +97,21 @@ describeEachDatabase('answering a reminder', (db) => {
 		expect(confirmation!.text).not.toContain('/reminder/');
 	});
 
-	it('queues reminders at the clinic\'s times per channel, and moves each by its own hours', async () => {
+	it("queues reminders at the clinic's times per channel, and moves each by its own hours", async () => {
 		expect(await saveReminderTiming(db(), { mail: '2, 24', line: '' }, actor)).toMatchObject({ ok: true });
 		expect(await reminderTiming(db(), null)).toEqual({ mail: [24, 2], line: [], lineEnabled: false });
 		expect(await saveReminderTiming(db(), { mail: '0', line: '200' }, actor)).toEqual({ ok: false, fields: ['mail', 'line'] });
 		const { appointment } = await book('14:30');
 		const reminders = async () =>
-			(await db().kysely.selectFrom('job').select(['run_at', 'payload']).where('kind', '=', 'mail.booking_reminder').where('done_at', 'is', null).where('payload', 'like', `%"appointmentId":"${appointment.id}"%`).execute())
+			(
+				await db()
+					.kysely.selectFrom('job')
+					.select(['run_at', 'payload'])
+					.where('kind', '=', 'mail.booking_reminder')
+					.where('done_at', 'is', null)
+					.where('payload', 'like', `%"appointmentId":"${appointment.id}"%`)
+					.execute()
+			)
 				.map((job) => job.run_at)
 				.sort();
 		const start = Date.parse(appointment.starts_at);

@@ -5,8 +5,7 @@ import type { Db } from '../db/database';
 import { withTransaction } from '../db/transaction';
 
 export type AnswerReminderResult =
-	| { ok: true; appointmentId: string; patientId: string | null; choice: AttendanceChoice }
-	| { ok: false; code: 'not_found' | 'not_open' };
+	{ ok: true; appointmentId: string; patientId: string | null; choice: AttendanceChoice } | { ok: false; code: 'not_found' | 'not_open' };
 
 /**
  * Records the patient's answer to a reminder on the appointment (issue #17): the ONE place the

@@ -16,7 +16,13 @@ export interface ReminderAnswerView {
 }
 
 /** What the answer page shows: the time and the clinic only, no name and nothing clinical. */
-export async function reminderAnswerView(db: Db, appointmentId: string, locale: Locale, manageToken: string | null, now = db.clock.now()): Promise<ReminderAnswerView | null> {
+export async function reminderAnswerView(
+	db: Db,
+	appointmentId: string,
+	locale: Locale,
+	manageToken: string | null,
+	now = db.clock.now()
+): Promise<ReminderAnswerView | null> {
 	const row = await db.kysely
 		.selectFrom('appointment')
 		.select(['id', 'status', 'starts_at', 'confirmed_at', 'change_requested_at', 'manage_token_hash'])

@@ -13,7 +13,10 @@ export async function reminderTiming(db: Db, line: LineConfig | null = lineConfi
 }
 
 /** The timing from the clinic row's stored hours, for a caller that has read the row already. */
-export function reminderTimingOf(clinic: { reminder_hours_mail: string; reminder_hours_line: string } | undefined, line: LineConfig | null = lineConfig()): ReminderTiming {
+export function reminderTimingOf(
+	clinic: { reminder_hours_mail: string; reminder_hours_line: string } | undefined,
+	line: LineConfig | null = lineConfig()
+): ReminderTiming {
 	if (!clinic) return { mail: [24], line: [24], lineEnabled: line !== null };
 	return { mail: storedReminderHours(clinic.reminder_hours_mail), line: storedReminderHours(clinic.reminder_hours_line), lineEnabled: line !== null };
 }

@@ -10,8 +10,17 @@ describeEachDatabase('the clinic report from the database', (db) => {
 		await seedReportFixture(db());
 		const owner = await insertStaff(db(), 'owner');
 		const report = await buildClinicReport(db(), { ...FIXTURE_PERIOD, practitionerId: null }, { type: 'staff', id: owner.id, ip: null, requestId: null });
-		expect(report.activity).toEqual({ visitsPerWeek: X.visitsPerWeek, visits: X.visits, newPatients: X.newPatients, appointments: X.appointments, cancellations: X.cancellations, noShows: X.noShows });
-		const byId = new Map([...report.utilisation.practitioners, ...report.utilisation.beds].map((u) => [u.id, { bookedMinutes: u.bookedMinutes, workingMinutes: u.workingMinutes }]));
+		expect(report.activity).toEqual({
+			visitsPerWeek: X.visitsPerWeek,
+			visits: X.visits,
+			newPatients: X.newPatients,
+			appointments: X.appointments,
+			cancellations: X.cancellations,
+			noShows: X.noShows
+		});
+		const byId = new Map(
+			[...report.utilisation.practitioners, ...report.utilisation.beds].map((u) => [u.id, { bookedMinutes: u.bookedMinutes, workingMinutes: u.workingMinutes }])
+		);
 		expect(byId.get('A')).toEqual(X.practitionerA);
 		expect(byId.get('B')).toEqual(X.practitionerB);
 		expect(byId.get('bed1')).toEqual(X.bed1);
@@ -24,7 +33,9 @@ describeEachDatabase('the clinic report from the database', (db) => {
 			['S2', 1100]
 		]);
 		// Practitioners come in name order: Sato (B) before Suzuki (A).
-		expect(report.outcomes.filter((g) => ['all', 'A', 'B'].includes(g.key)).map((g) => [g.key, g.patients, g.n, g.responders, g.medianSessionsToResponse])).toEqual([
+		expect(
+			report.outcomes.filter((g) => ['all', 'A', 'B'].includes(g.key)).map((g) => [g.key, g.patients, g.n, g.responders, g.medianSessionsToResponse])
+		).toEqual([
 			['all', 2, 2, 1, 2],
 			['B', 0, 0, 0, null],
 			['A', 2, 2, 1, 2]

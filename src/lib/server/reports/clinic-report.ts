@@ -11,7 +11,12 @@ export type { ReportScope };
  */
 export async function buildClinicReport(db: Db, scope: ReportScope, actor: AuditActor): Promise<ClinicReport> {
 	const report = clinicReport(await loadReportInputs(db, scope), scope);
-	await recordAudit(db, actor, { action: 'report.read', entityType: 'report', entityId: `${scope.from}..${scope.to}`, detail: { practitionerId: scope.practitionerId } });
+	await recordAudit(db, actor, {
+		action: 'report.read',
+		entityType: 'report',
+		entityId: `${scope.from}..${scope.to}`,
+		detail: { practitionerId: scope.practitionerId }
+	});
 	if (scope.practitionerId === null) return report;
 	// A practitioner's view holds their own figures only, not the clinic's overall outcome line.
 	return { ...report, outcomes: report.outcomes.filter((g) => g.key === scope.practitionerId) };

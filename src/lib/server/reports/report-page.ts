@@ -16,11 +16,21 @@ export type ReportPageResult =
 	| { ok: false; code: 'forbidden' };
 
 /** What the report page and its CSV export share: the checked query, the figures and the tables. */
-export async function reportForRequest(db: Db, params: URLSearchParams, staff: { id: string; role: StaffRole }, actor: AuditActor, locale: 'ja' | 'en'): Promise<ReportPageResult> {
+export async function reportForRequest(
+	db: Db,
+	params: URLSearchParams,
+	staff: { id: string; role: StaffRole },
+	actor: AuditActor,
+	locale: 'ja' | 'en'
+): Promise<ReportPageResult> {
 	const clinic = await db.kysely.selectFrom('clinic').select('time_zone').orderBy('id').executeTakeFirst();
 	const timeZone = clinic?.time_zone ?? CLINIC_DEFAULT_TIME_ZONE;
 	const today = localDate(db.clock.now().getTime(), timeZone);
-	const parsed = ZReportQuerySchema(today).safeParse({ from: params.get('from') ?? undefined, to: params.get('to') ?? undefined, practitioner: params.get('practitioner') ?? undefined });
+	const parsed = ZReportQuerySchema(today).safeParse({
+		from: params.get('from') ?? undefined,
+		to: params.get('to') ?? undefined,
+		practitioner: params.get('practitioner') ?? undefined
+	});
 	if (!parsed.success) {
 		const fields: Record<string, string> = {};
 		for (const issue of parsed.error.issues) fields[String(issue.path[0] ?? '_')] ??= issue.message;
@@ -32,6 +42,12 @@ export async function reportForRequest(db: Db, params: URLSearchParams, staff: {
 	const report = await buildClinicReport(db, { from: query.from, to: query.to, timeZone, practitionerId: query.practitioner }, actor);
 	// Consents that run out within 30 days of today: the desk's to-do list, whatever the period.
 	const consents = clinic ? await listExpiringDoctorConsents(db, { today }) : [];
-	const consentRows = consents.map((c) => ({ patientNumber: c.patientNumber, name: `${c.familyName} ${c.givenName}`, expiresOn: c.expiresOn, daysLeft: c.daysLeft, renewed: c.renewed }));
+	const consentRows = consents.map((c) => ({
+		patientNumber: c.patientNumber,
+		name: `${c.familyName} ${c.givenName}`,
+		expiresOn: c.expiresOn,
+		daysLeft: c.daysLeft,
+		renewed: c.renewed
+	}));
 	return { ok: true, query, report, tables: reportTables(report, locale, consentRows), mayChoosePractitioner: viewer.mayChoosePractitioner, today };
 }

@@ -1,7 +1,15 @@
 import { sql } from 'kysely';
 import { japaneseHoliday } from '../../domain/clinic/holidays';
 import { parseStoredPsfs, parseStoredSbi, type CheckIn } from '../../domain/outcomes/check-in';
-import type { FirstVisit, ReportAppointment, ReportCharge, ReportInputs, ReportPayment, ReportPractitioner, ReportSession } from '../../domain/reports/report-inputs';
+import type {
+	FirstVisit,
+	ReportAppointment,
+	ReportCharge,
+	ReportInputs,
+	ReportPayment,
+	ReportPractitioner,
+	ReportSession
+} from '../../domain/reports/report-inputs';
 import { periodInstants, type ReportPeriod } from '../../domain/reports/report-period';
 import { datesBetween, localDate } from '../../domain/time';
 import type { Db } from '../db/database';
@@ -47,7 +55,9 @@ export async function loadReportInputs(db: Db, scope: ReportScope): Promise<Repo
 						.select('b.id')
 						.whereRef('b.patient_id', '=', 'a.patient_id')
 						.where('b.status', 'in', ATTENDED)
-						.where((eb) => eb.or([eb('b.starts_at', '<', eb.ref('a.starts_at')), eb.and([eb('b.starts_at', '=', eb.ref('a.starts_at')), eb('b.id', '<', eb.ref('a.id'))])]))
+						.where((eb) =>
+							eb.or([eb('b.starts_at', '<', eb.ref('a.starts_at')), eb.and([eb('b.starts_at', '=', eb.ref('a.starts_at')), eb('b.id', '<', eb.ref('a.id'))])])
+						)
 				)
 			)
 		);
@@ -88,28 +98,34 @@ export async function loadReportInputs(db: Db, scope: ReportScope): Promise<Repo
 		})
 		.$if(mine !== null, (q) => q.where('ap.practitioner_id', '=', mine!));
 
-	const [appointments, firstVisits, practitioners, hours, timeOff, beds, services, opening, closures, openings, sessions, checkIns, charges] = await Promise.all([
-		appointmentsQuery.execute(),
-		firstVisitsQuery.execute(),
-		k
-			.selectFrom('practitioner')
-			.select(['id', 'family_name_ja', 'given_name_ja', 'family_name_en', 'given_name_en'])
-			.$if(mine !== null, (q) => q.where('id', '=', mine!))
-			.$if(mine === null, (q) => q.where('active', '=', 1))
-			.orderBy('family_name_en')
-			.orderBy('id')
-			.execute(),
-		k.selectFrom('practitioner_hours').select(['practitioner_id', 'weekday', 'starts', 'ends']).execute(),
-		k.selectFrom('practitioner_time_off').select(['practitioner_id', 'starts_at', 'ends_at']).where('starts_at', '<', end).where('ends_at', '>', start).execute(),
-		k.selectFrom('bed').select(['id', 'name_ja', 'name_en']).orderBy('sort_order').orderBy('id').execute(),
-		k.selectFrom('service').select(['id', 'name_ja', 'name_en']).orderBy('sort_order').orderBy('id').execute(),
-		k.selectFrom('opening_hours').select(['weekday', 'opens', 'closes']).execute(),
-		k.selectFrom('clinic_closure').select('date').where('date', '>=', scope.from).where('date', '<=', scope.to).execute(),
-		k.selectFrom('holiday_opening').select('date').where('date', '>=', scope.from).where('date', '<=', scope.to).execute(),
-		sessionsQuery.execute(),
-		checkInsQuery.execute(),
-		chargesQuery.execute()
-	]);
+	const [appointments, firstVisits, practitioners, hours, timeOff, beds, services, opening, closures, openings, sessions, checkIns, charges] =
+		await Promise.all([
+			appointmentsQuery.execute(),
+			firstVisitsQuery.execute(),
+			k
+				.selectFrom('practitioner')
+				.select(['id', 'family_name_ja', 'given_name_ja', 'family_name_en', 'given_name_en'])
+				.$if(mine !== null, (q) => q.where('id', '=', mine!))
+				.$if(mine === null, (q) => q.where('active', '=', 1))
+				.orderBy('family_name_en')
+				.orderBy('id')
+				.execute(),
+			k.selectFrom('practitioner_hours').select(['practitioner_id', 'weekday', 'starts', 'ends']).execute(),
+			k
+				.selectFrom('practitioner_time_off')
+				.select(['practitioner_id', 'starts_at', 'ends_at'])
+				.where('starts_at', '<', end)
+				.where('ends_at', '>', start)
+				.execute(),
+			k.selectFrom('bed').select(['id', 'name_ja', 'name_en']).orderBy('sort_order').orderBy('id').execute(),
+			k.selectFrom('service').select(['id', 'name_ja', 'name_en']).orderBy('sort_order').orderBy('id').execute(),
+			k.selectFrom('opening_hours').select(['weekday', 'opens', 'closes']).execute(),
+			k.selectFrom('clinic_closure').select('date').where('date', '>=', scope.from).where('date', '<=', scope.to).execute(),
+			k.selectFrom('holiday_opening').select('date').where('date', '>=', scope.from).where('date', '<=', scope.to).execute(),
+			sessionsQuery.execute(),
+			checkInsQuery.execute(),
+			chargesQuery.execute()
+		]);
 
 	const chargeIds = charges.map((c) => c.id);
 	const chargeIdsQuery = k
@@ -124,7 +140,14 @@ export async function loadReportInputs(db: Db, scope: ReportScope): Promise<Repo
 			: k
 					.selectFrom('charge_line')
 					.innerJoin('charge as c', 'c.id', 'charge_line.charge_id')
-					.select(['charge_line.charge_id', 'charge_line.kind', 'charge_line.service_id', 'charge_line.name_ja', 'charge_line.name_en', 'charge_line.amount_jpy'])
+					.select([
+						'charge_line.charge_id',
+						'charge_line.kind',
+						'charge_line.service_id',
+						'charge_line.name_ja',
+						'charge_line.name_en',
+						'charge_line.amount_jpy'
+					])
 					.where('c.service_date', '>=', scope.from)
 					.where('c.service_date', '<=', scope.to)
 					.orderBy('charge_line.charge_id')
@@ -144,44 +167,66 @@ export async function loadReportInputs(db: Db, scope: ReportScope): Promise<Repo
 	const opened = new Set(openings.map((o) => o.date));
 	const closedDates = [...closures.map((c) => c.date), ...datesBetween(scope.from, scope.to).filter((d) => japaneseHoliday(d) && !opened.has(d))];
 	const linesBy = new Map<string, ReportCharge['lines'][number][]>();
-	for (const l of lines) linesBy.set(l.charge_id, [...(linesBy.get(l.charge_id) ?? []), { kind: l.kind, serviceId: l.service_id, nameJa: l.name_ja, nameEn: l.name_en, amountJpy: Number(l.amount_jpy) }]);
+	for (const l of lines)
+		linesBy.set(l.charge_id, [
+			...(linesBy.get(l.charge_id) ?? []),
+			{ kind: l.kind, serviceId: l.service_id, nameJa: l.name_ja, nameEn: l.name_en, amountJpy: Number(l.amount_jpy) }
+		]);
 	const checkInsBy = new Map<string, CheckIn[]>();
 	for (const r of checkIns) {
-		const checkIn: CheckIn = { id: r.id, recordedAt: r.recorded_at, source: r.source, appointmentId: r.appointment_id, legPain: r.leg_pain, backPain: r.back_pain, psfs: parseStoredPsfs(r.psfs), sbi: parseStoredSbi(r.sbi), pgic: r.pgic };
+		const checkIn: CheckIn = {
+			id: r.id,
+			recordedAt: r.recorded_at,
+			source: r.source,
+			appointmentId: r.appointment_id,
+			legPain: r.leg_pain,
+			backPain: r.back_pain,
+			psfs: parseStoredPsfs(r.psfs),
+			sbi: parseStoredSbi(r.sbi),
+			pgic: r.pgic
+		};
 		checkInsBy.set(r.patient_id, [...(checkInsBy.get(r.patient_id) ?? []), checkIn]);
 	}
 
 	return {
-		appointments: appointments.map(
-			(a): ReportAppointment => ({ id: a.id, patientId: a.patient_id, practitionerId: a.practitioner_id, bedId: a.bed_id, serviceId: a.service_id, startsAt: a.starts_at, endsAt: a.ends_at, status: a.status })
-		),
+		appointments: appointments.map((a): ReportAppointment => ({
+			id: a.id,
+			patientId: a.patient_id,
+			practitionerId: a.practitioner_id,
+			bedId: a.bed_id,
+			serviceId: a.service_id,
+			startsAt: a.starts_at,
+			endsAt: a.ends_at,
+			status: a.status
+		})),
 		firstVisits: firstVisits.map((f): FirstVisit => ({ patientId: f.patient_id!, startsAt: f.starts_at, practitionerId: f.practitioner_id })),
-		practitioners: practitioners.map(
-			(p): ReportPractitioner => ({
-				id: p.id,
-				nameJa: `${p.family_name_ja} ${p.given_name_ja}`.trim(),
-				nameEn: `${p.given_name_en} ${p.family_name_en}`.trim(),
-				workingHours: hours.filter((h) => h.practitioner_id === p.id).map((h) => ({ weekday: h.weekday, start: h.starts, end: h.ends })),
-				timeOff: timeOff.filter((t) => t.practitioner_id === p.id).map((t) => ({ start: Date.parse(t.starts_at), end: Date.parse(t.ends_at) }))
-			})
-		),
+		practitioners: practitioners.map((p): ReportPractitioner => ({
+			id: p.id,
+			nameJa: `${p.family_name_ja} ${p.given_name_ja}`.trim(),
+			nameEn: `${p.given_name_en} ${p.family_name_en}`.trim(),
+			workingHours: hours.filter((h) => h.practitioner_id === p.id).map((h) => ({ weekday: h.weekday, start: h.starts, end: h.ends })),
+			timeOff: timeOff.filter((t) => t.practitioner_id === p.id).map((t) => ({ start: Date.parse(t.starts_at), end: Date.parse(t.ends_at) }))
+		})),
 		beds: beds.map((b) => ({ id: b.id, nameJa: b.name_ja, nameEn: b.name_en })),
 		services: services.map((s) => ({ id: s.id, nameJa: s.name_ja, nameEn: s.name_en })),
 		openingHours: opening.map((o) => ({ weekday: o.weekday, start: o.opens, end: o.closes })),
 		closedDates,
-		charges: charges.map(
-			(c): ReportCharge => ({
-				id: c.id,
-				serviceDate: c.service_date,
-				practitionerId: c.practitioner_id,
-				payer: c.payer,
-				chargedJpy: Number(c.self_pay_jpy) + Number(c.insurance_fee_jpy),
-				dueJpy: Number(c.due_jpy),
-				voided: c.voided !== null,
-				lines: linesBy.get(c.id) ?? []
-			})
-		),
-		payments: payments.map((p): ReportPayment => ({ chargeId: p.charge_id, kind: p.kind, amountJpy: Number(p.amount_jpy), receivedOn: localDate(Date.parse(p.received_at), timeZone) })),
+		charges: charges.map((c): ReportCharge => ({
+			id: c.id,
+			serviceDate: c.service_date,
+			practitionerId: c.practitioner_id,
+			payer: c.payer,
+			chargedJpy: Number(c.self_pay_jpy) + Number(c.insurance_fee_jpy),
+			dueJpy: Number(c.due_jpy),
+			voided: c.voided !== null,
+			lines: linesBy.get(c.id) ?? []
+		})),
+		payments: payments.map((p): ReportPayment => ({
+			chargeId: p.charge_id,
+			kind: p.kind,
+			amountJpy: Number(p.amount_jpy),
+			receivedOn: localDate(Date.parse(p.received_at), timeZone)
+		})),
 		checkIns: checkInsBy,
 		sessions: sessions.map((s): ReportSession => ({ id: s.id, patientId: s.patient_id!, practitionerId: s.practitioner_id, startsAt: s.starts_at }))
 	};

@@ -15,6 +15,11 @@ export async function reportViewer(db: Db, staff: { id: string; role: StaffRole 
 }
 
 export async function listReportPractitioners(db: Db): Promise<Array<{ id: string; nameJa: string; nameEn: string }>> {
-	const rows = await db.kysely.selectFrom('practitioner').select(['id', 'family_name_ja', 'given_name_ja', 'family_name_en', 'given_name_en']).orderBy('family_name_en').orderBy('id').execute();
+	const rows = await db.kysely
+		.selectFrom('practitioner')
+		.select(['id', 'family_name_ja', 'given_name_ja', 'family_name_en', 'given_name_en'])
+		.orderBy('family_name_en')
+		.orderBy('id')
+		.execute();
 	return rows.map((p) => ({ id: p.id, nameJa: `${p.family_name_ja} ${p.given_name_ja}`.trim(), nameEn: `${p.given_name_en} ${p.family_name_en}`.trim() }));
 }

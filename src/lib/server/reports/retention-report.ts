@@ -12,7 +12,11 @@ export interface RetentionReportRow extends RetentionRow {
  * with `practitionerId` only that practitioner's row. Reads every booking of the patients seen
  * up to the period's end (a clinic's whole history is small).
  */
-export async function loadRetentionReport(db: Db, query: { from: string; to: string; practitioner?: string | null }, now = db.clock.now()): Promise<RetentionReportRow[]> {
+export async function loadRetentionReport(
+	db: Db,
+	query: { from: string; to: string; practitioner?: string | null },
+	now = db.clock.now()
+): Promise<RetentionReportRow[]> {
 	const clinic = await db.kysely.selectFrom('clinic').select('time_zone').orderBy('id').executeTakeFirstOrThrow();
 	const period = { from: query.from, to: query.to, timeZone: clinic.time_zone };
 	const { end } = periodInstants(period);
@@ -28,7 +32,15 @@ export async function loadRetentionReport(db: Db, query: { from: string; to: str
 		db.kysely.selectFrom('practitioner').select(['id', 'family_name_ja', 'given_name_ja', 'family_name_en', 'given_name_en']).execute()
 	]);
 	const figures = retentionFigures(
-		rows.map((r) => ({ id: r.id, patientId: r.patient_id!, practitionerId: r.practitioner_id, startsAt: r.starts_at, createdAt: r.created_at, attended: r.status === 'arrived' || r.status === 'completed', cancelled: r.status === 'cancelled' })),
+		rows.map((r) => ({
+			id: r.id,
+			patientId: r.patient_id!,
+			practitionerId: r.practitioner_id,
+			startsAt: r.starts_at,
+			createdAt: r.created_at,
+			attended: r.status === 'arrived' || r.status === 'completed',
+			cancelled: r.status === 'cancelled'
+		})),
 		period,
 		now.getTime()
 	);

@@ -29,8 +29,22 @@ export async function seedReportFixture(db: Db): Promise<void> {
 		.insertInto('opening_hours')
 		.values([1, 2, 3, 4, 5, 6].map((weekday) => ({ id: randomUUID(), clinic_id: CLINIC, weekday, opens: '09:00', closes: '18:00' })))
 		.execute();
-	const practitioner = (id: string, ja: string, en: string) => ({ id, clinic_id: CLINIC, staff_id: null, family_name_ja: ja, given_name_ja: '', family_name_en: en, given_name_en: '', hari_licence: null, kyu_licence: null, active: 1 });
-	await k.insertInto('practitioner').values([practitioner('A', '鈴木', 'Suzuki'), practitioner('B', '佐藤', 'Sato')]).execute();
+	const practitioner = (id: string, ja: string, en: string) => ({
+		id,
+		clinic_id: CLINIC,
+		staff_id: null,
+		family_name_ja: ja,
+		given_name_ja: '',
+		family_name_en: en,
+		given_name_en: '',
+		hari_licence: null,
+		kyu_licence: null,
+		active: 1
+	});
+	await k
+		.insertInto('practitioner')
+		.values([practitioner('A', '鈴木', 'Suzuki'), practitioner('B', '佐藤', 'Sato')])
+		.execute();
 	await k
 		.insertInto('practitioner_hours')
 		.values([
@@ -38,7 +52,10 @@ export async function seedReportFixture(db: Db): Promise<void> {
 			...[2, 4].map((weekday) => ({ id: randomUUID(), practitioner_id: 'B', weekday, starts: '13:00', ends: '18:00' }))
 		])
 		.execute();
-	await k.insertInto('practitioner_time_off').values({ id: randomUUID(), practitioner_id: 'B', starts_at: jst('2027-06-03', '13:00'), ends_at: jst('2027-06-03', '15:00') }).execute();
+	await k
+		.insertInto('practitioner_time_off')
+		.values({ id: randomUUID(), practitioner_id: 'B', starts_at: jst('2027-06-03', '13:00'), ends_at: jst('2027-06-03', '15:00') })
+		.execute();
 	await k.insertInto('clinic_closure').values({ date: '2027-06-10' }).execute();
 	await k
 		.insertInto('bed')
@@ -47,8 +64,25 @@ export async function seedReportFixture(db: Db): Promise<void> {
 			{ id: 'bed2', clinic_id: CLINIC, name_ja: 'ベッド2', name_en: 'Bed 2', sort_order: 2 }
 		])
 		.execute();
-	const service = (id: string, ja: string, price: number, addOn: boolean) => ({ id, clinic_id: CLINIC, code: `R-${id}`, name_ja: ja, name_en: ja, duration_minutes: 45, buffer_minutes: 0, price_jpy: price, needs_bed: 1, new_patient_only: 0, bookable_online: 0, is_add_on: addOn ? 1 : 0, sort_order: 0 });
-	await k.insertInto('service').values([service('S1', '鍼治療', 5500, false), service('S2', 'お灸', 1100, true)]).execute();
+	const service = (id: string, ja: string, price: number, addOn: boolean) => ({
+		id,
+		clinic_id: CLINIC,
+		code: `R-${id}`,
+		name_ja: ja,
+		name_en: ja,
+		duration_minutes: 45,
+		buffer_minutes: 0,
+		price_jpy: price,
+		needs_bed: 1,
+		new_patient_only: 0,
+		bookable_online: 0,
+		is_add_on: addOn ? 1 : 0,
+		sort_order: 0
+	});
+	await k
+		.insertInto('service')
+		.values([service('S1', '鍼治療', 5500, false), service('S2', 'お灸', 1100, true)])
+		.execute();
 	await k
 		.insertInto('patient')
 		.values(
@@ -67,7 +101,11 @@ export async function seedReportFixture(db: Db): Promise<void> {
 			}))
 		)
 		.execute();
-	const rows = [...FIXTURE_APPOINTMENTS, ['a11', 'p3', 'B', null, '2027-05-20', '14:00', '15:00', 'completed'] as const, ['a12', 'p4', 'A', null, '2027-06-15', '09:00', '10:00', 'completed'] as const];
+	const rows = [
+		...FIXTURE_APPOINTMENTS,
+		['a11', 'p3', 'B', null, '2027-05-20', '14:00', '15:00', 'completed'] as const,
+		['a12', 'p4', 'A', null, '2027-06-15', '09:00', '10:00', 'completed'] as const
+	];
 	await k
 		.insertInto('appointment')
 		.values(
@@ -93,7 +131,19 @@ export async function seedReportFixture(db: Db): Promise<void> {
 		.execute();
 	await k
 		.insertInto('doctor_consent')
-		.values({ id: 'consent-p1', patient_id: 'p1', kind: 'initial', doctor_name: '医師', institution: '病院', signed_on: '2027-05-25', conditions: '["lumbago"]', first_treatment_on: '2027-06-02', expires_on: '2027-11-30', recorded_by: staff.id, created_at: AT })
+		.values({
+			id: 'consent-p1',
+			patient_id: 'p1',
+			kind: 'initial',
+			doctor_name: '医師',
+			institution: '病院',
+			signed_on: '2027-05-25',
+			conditions: '["lumbago"]',
+			first_treatment_on: '2027-06-02',
+			expires_on: '2027-11-30',
+			recorded_by: staff.id,
+			created_at: AT
+		})
 		.execute();
 	for (const charge of FIXTURE_CHARGES) {
 		const visit = CHARGE_VISITS[charge.id]!;
@@ -160,7 +210,20 @@ export async function seedReportFixture(db: Db): Promise<void> {
 	for (const [patientId, checkIns] of FIXTURE_CHECK_INS) {
 		await k
 			.insertInto('outcome_check_in')
-			.values(checkIns.map((c) => ({ id: c.id, patient_id: patientId, appointment_id: c.appointmentId, recorded_at: c.recordedAt, source: c.source, leg_pain: c.legPain, back_pain: null, psfs: null, sbi: null, pgic: null })))
+			.values(
+				checkIns.map((c) => ({
+					id: c.id,
+					patient_id: patientId,
+					appointment_id: c.appointmentId,
+					recorded_at: c.recordedAt,
+					source: c.source,
+					leg_pain: c.legPain,
+					back_pain: null,
+					psfs: null,
+					sbi: null,
+					pgic: null
+				}))
+			)
 			.execute();
 	}
 }

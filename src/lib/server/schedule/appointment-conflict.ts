@@ -50,16 +50,14 @@ export async function findConflict(
 		.selectFrom('occupancy')
 		.innerJoin('appointment', 'appointment.id', 'occupancy.appointment_id')
 		.leftJoin('patient', 'patient.id', 'appointment.patient_id')
-		.select([
-			'appointment.id',
-			'appointment.starts_at',
-			'appointment.ends_at',
-			'occupancy.resource',
-			'patient.family_name',
-			'patient.given_name'
-		])
+		.select(['appointment.id', 'appointment.starts_at', 'appointment.ends_at', 'occupancy.resource', 'patient.family_name', 'patient.given_name'])
 		// A practitioner's further places are `practitioner:<id>#<k>` (booking/occupancy.ts placeKeys).
-		.where((eb) => eb.or([eb('occupancy.resource', 'in', [...resources]), ...resources.filter((r) => r.startsWith('practitioner:')).map((r) => eb('occupancy.resource', 'like', `${r}#%`))]))
+		.where((eb) =>
+			eb.or([
+				eb('occupancy.resource', 'in', [...resources]),
+				...resources.filter((r) => r.startsWith('practitioner:')).map((r) => eb('occupancy.resource', 'like', `${r}#%`))
+			])
+		)
 		.where('occupancy.grain_start', '>=', firstGrain)
 		.where('occupancy.grain_start', '<', new Date(heldUntil).toISOString());
 	if (excludeAppointmentId) query = query.where('occupancy.appointment_id', '!=', excludeAppointmentId);

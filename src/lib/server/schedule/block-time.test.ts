@@ -21,13 +21,17 @@ describeEachDatabase('blocked time', (db) => {
 	});
 
 	it('takes the blocked time out of online availability', async () => {
-		const availability = await getAvailability(db(), { service: s.follow, from: MONDAY, to: MONDAY, practitioner: s.sato }, { now: Date.parse('2026-11-27T00:00:00Z') });
+		const availability = await getAvailability(
+			db(),
+			{ service: s.follow, from: MONDAY, to: MONDAY, practitioner: s.sato },
+			{ now: Date.parse('2026-11-27T00:00:00Z') }
+		);
 		if (!availability.ok) throw new Error(availability.code);
 		const blocked = { start: Date.parse(at('15:00')), end: Date.parse(at('16:00')) };
 		expect(availability.slots.some((slot) => slot.start < blocked.end && blocked.start < slot.end)).toBe(false);
 	});
 
-	it('keeps a day-long block that began the evening before in the next day\'s availability', async () => {
+	it("keeps a day-long block that began the evening before in the next day's availability", async () => {
 		const tuesday = '2026-12-01';
 		const result = await blockTime(db(), { practitionerId: s.takahashi, start: at('19:00'), end: at('19:00', tuesday), note: 'Course' }, s.actor);
 		if (!result.ok) throw new Error(result.code);
@@ -41,7 +45,13 @@ describeEachDatabase('blocked time', (db) => {
 	it('stops staff booking into blocked time and says it is blocked time', async () => {
 		const result = await createStaffAppointment(
 			db(),
-			{ newPatient: { familyName: '佐々木', givenName: '一郎', phone: '090-2222-3333' }, serviceId: s.follow, practitionerId: s.sato, start: at('15:30'), source: 'staff' },
+			{
+				newPatient: { familyName: '佐々木', givenName: '一郎', phone: '090-2222-3333' },
+				serviceId: s.follow,
+				practitionerId: s.sato,
+				start: at('15:30'),
+				source: 'staff'
+			},
 			s.actor
 		);
 		expect(result).toMatchObject({ ok: false, code: 'conflict', conflictWith: { patientName: null, resource: 'practitioner' } });
@@ -50,12 +60,22 @@ describeEachDatabase('blocked time', (db) => {
 	it('cannot block over a booked appointment, nor end before it starts', async () => {
 		const booked = await createStaffAppointment(
 			db(),
-			{ newPatient: { familyName: '佐々木', givenName: '一郎', phone: '090-2222-3333' }, serviceId: s.follow, practitionerId: s.fujita, bedId: s.beds[2], start: at('09:30'), source: 'staff' },
+			{
+				newPatient: { familyName: '佐々木', givenName: '一郎', phone: '090-2222-3333' },
+				serviceId: s.follow,
+				practitionerId: s.fujita,
+				bedId: s.beds[2],
+				start: at('09:30'),
+				source: 'staff'
+			},
 			s.actor
 		);
 		if (!booked.ok) throw new Error(booked.code);
 		const overBed = await blockTime(db(), { practitionerId: s.takahashi, bedId: s.beds[2], start: at('09:00'), end: at('12:30'), note: 'repair' }, s.actor);
 		expect(overBed).toMatchObject({ ok: false, code: 'conflict', conflictWith: { id: booked.appointment.id, resource: 'bed' } });
-		expect(await blockTime(db(), { practitionerId: s.takahashi, start: at('11:00'), end: at('10:00'), note: '' }, s.actor)).toEqual({ ok: false, code: 'invalid_range' });
+		expect(await blockTime(db(), { practitionerId: s.takahashi, start: at('11:00'), end: at('10:00'), note: '' }, s.actor)).toEqual({
+			ok: false,
+			code: 'invalid_range'
+		});
 	});
 });

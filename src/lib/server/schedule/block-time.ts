@@ -29,7 +29,12 @@ export async function blockTime(db: Db, raw: TBlockTime, actor: AuditActor): Pro
 	const end = Date.parse(input.end);
 	if (!(start < end) || end - start > MAX_BLOCK_MS) return { ok: false, code: 'invalid_range' };
 
-	const practitioner = await db.kysely.selectFrom('practitioner').select('id').where('id', '=', input.practitionerId).where('active', '=', 1).executeTakeFirst();
+	const practitioner = await db.kysely
+		.selectFrom('practitioner')
+		.select('id')
+		.where('id', '=', input.practitionerId)
+		.where('active', '=', 1)
+		.executeTakeFirst();
 	if (!practitioner) return { ok: false, code: 'practitioner_not_found' };
 	if (input.bedId && !(await db.kysely.selectFrom('bed').select('id').where('id', '=', input.bedId).executeTakeFirst())) {
 		return { ok: false, code: 'bed_not_found' };

@@ -15,7 +15,14 @@ describeEachDatabase('cancelling', (db) => {
 	const book = (familyName: string) =>
 		createStaffAppointment(
 			db(),
-			{ newPatient: { familyName, givenName: '次郎', phone: '090-5555-6666' }, serviceId: s.follow, practitionerId: s.sato, bedId: s.beds[0], start: at('14:30'), source: 'staff' },
+			{
+				newPatient: { familyName, givenName: '次郎', phone: '090-5555-6666' },
+				serviceId: s.follow,
+				practitionerId: s.sato,
+				bedId: s.beds[0],
+				start: at('14:30'),
+				source: 'staff'
+			},
 			s.actor
 		);
 
@@ -29,7 +36,11 @@ describeEachDatabase('cancelling', (db) => {
 		expect(row.status).toBe('cancelled');
 		expect(row.cancelled_at).not.toBeNull();
 		expect(await db().kysely.selectFrom('occupancy').select('resource').where('appointment_id', '=', first.appointment.id).execute()).toEqual([]);
-		expect((await auditFor(db(), first.appointment.id)).at(-1)).toEqual({ action: 'schedule.cancel', patient_id: first.appointment.patient_id, actor_id: s.actor.id });
+		expect((await auditFor(db(), first.appointment.id)).at(-1)).toEqual({
+			action: 'schedule.cancel',
+			patient_id: first.appointment.patient_id,
+			actor_id: s.actor.id
+		});
 
 		expect((await book('加藤')).ok).toBe(true);
 	});

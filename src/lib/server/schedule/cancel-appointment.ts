@@ -24,7 +24,11 @@ export async function cancelAppointment(
 ): Promise<CancelAppointmentResult> {
 	const notifyPatient = options.notifyPatient ?? true;
 	return withTransaction(db, async (tx) => {
-		const current = await tx.kysely.selectFrom('appointment').select(['id', 'status', 'patient_id', 'practitioner_id', 'starts_at']).where('id', '=', appointmentId).executeTakeFirst();
+		const current = await tx.kysely
+			.selectFrom('appointment')
+			.select(['id', 'status', 'patient_id', 'practitioner_id', 'starts_at'])
+			.where('id', '=', appointmentId)
+			.executeTakeFirst();
 		if (!current) return { ok: false, code: 'not_found' } as const;
 		if (!CANCELLABLE.has(current.status)) return { ok: false, code: 'not_cancellable' } as const;
 		const updated = await tx.kysely

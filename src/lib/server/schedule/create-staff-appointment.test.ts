@@ -24,7 +24,12 @@ describeEachDatabase('staff appointments', (db) => {
 		firstId = result.appointment.id;
 		patientId = result.patient.id;
 		expect(result.patient).toMatchObject({ familyName: '山田', givenName: '花子', created: true });
-		expect(result.appointment).toMatchObject({ status: 'booked', source: 'walk_in', starts_at: '2026-11-30T01:00:00.000Z', ends_at: '2026-11-30T01:45:00.000Z' });
+		expect(result.appointment).toMatchObject({
+			status: 'booked',
+			source: 'walk_in',
+			starts_at: '2026-11-30T01:00:00.000Z',
+			ends_at: '2026-11-30T01:45:00.000Z'
+		});
 		// 45 minutes + 10 minutes buffer = 11 grains, for the practitioner and for the bed.
 		expect(await db().kysely.selectFrom('occupancy').select('resource').where('appointment_id', '=', firstId).execute()).toHaveLength(22);
 		expect(await auditFor(db(), patientId)).toEqual([{ action: 'patient.create', patient_id: patientId, actor_id: s.actor.id }]);
@@ -32,7 +37,11 @@ describeEachDatabase('staff appointments', (db) => {
 	});
 
 	it('books outside the online rules: no notice needed, any practitioner hours inside opening hours', async () => {
-		const result = await createStaffAppointment(db(), { patientId, serviceId: s.follow, practitionerId: s.fujita, start: at('09:00', '2020-01-06'), source: 'staff' }, s.actor);
+		const result = await createStaffAppointment(
+			db(),
+			{ patientId, serviceId: s.follow, practitionerId: s.fujita, start: at('09:00', '2020-01-06'), source: 'staff' },
+			s.actor
+		);
 		expect(result.ok).toBe(true);
 	});
 
@@ -40,7 +49,13 @@ describeEachDatabase('staff appointments', (db) => {
 		const before = await db().kysely.selectFrom('appointment').select('id').execute();
 		const result = await createStaffAppointment(
 			db(),
-			{ newPatient: { familyName: 'Smith', givenName: 'Anna', phone: '03-1111-2222' }, serviceId: s.follow, practitionerId: s.sato, start: at('10:30'), source: 'staff' },
+			{
+				newPatient: { familyName: 'Smith', givenName: 'Anna', phone: '03-1111-2222' },
+				serviceId: s.follow,
+				practitionerId: s.sato,
+				start: at('10:30'),
+				source: 'staff'
+			},
 			s.actor
 		);
 		expect(result).toEqual({
@@ -69,28 +84,52 @@ describeEachDatabase('staff appointments', (db) => {
 	});
 
 	it('gives another practitioner a free bed when none is named', async () => {
-		const result = await createStaffAppointment(db(), { patientId, serviceId: s.follow, practitionerId: s.takahashi, start: at('10:00'), source: 'staff' }, s.actor);
+		const result = await createStaffAppointment(
+			db(),
+			{ patientId, serviceId: s.follow, practitionerId: s.takahashi, start: at('10:00'), source: 'staff' },
+			s.actor
+		);
 		if (!result.ok) throw new Error(result.code);
 		expect(result.appointment.bed_id).toBe(s.beds[1]);
 	});
 
 	it('answers no_bed_free when every bed is taken', async () => {
-		const result = await createStaffAppointment(db(), { patientId, serviceId: s.follow, practitionerId: s.fujita, start: at('10:00'), source: 'staff' }, s.actor);
+		const result = await createStaffAppointment(
+			db(),
+			{ patientId, serviceId: s.follow, practitionerId: s.fujita, start: at('10:00'), source: 'staff' },
+			s.actor
+		);
 		if (!result.ok) throw new Error(result.code);
 		expect(result.appointment.bed_id).toBe(s.beds[2]);
-		const fourth = await createStaffAppointment(db(), { newPatient: walkIn, serviceId: s.follow, practitionerId: s.fujita, start: at('10:15'), source: 'staff' }, s.actor);
+		const fourth = await createStaffAppointment(
+			db(),
+			{ newPatient: walkIn, serviceId: s.follow, practitionerId: s.fujita, start: at('10:15'), source: 'staff' },
+			s.actor
+		);
 		expect(fourth).toEqual({ ok: false, code: 'no_bed_free' });
 	});
 
 	it('keeps to opening hours and to who may give which treatment', async () => {
 		const lunch = await createStaffAppointment(db(), { patientId, serviceId: s.follow, practitionerId: s.sato, start: at('12:00'), source: 'staff' }, s.actor);
 		expect(lunch).toEqual({ ok: false, code: 'outside_hours' });
-		const wednesday = await createStaffAppointment(db(), { patientId, serviceId: s.follow, practitionerId: s.sato, start: at('10:00', '2026-12-02'), source: 'staff' }, s.actor);
+		const wednesday = await createStaffAppointment(
+			db(),
+			{ patientId, serviceId: s.follow, practitionerId: s.sato, start: at('10:00', '2026-12-02'), source: 'staff' },
+			s.actor
+		);
 		expect(wednesday).toEqual({ ok: false, code: 'outside_hours' });
 		// Takahashi holds no きゅう師 licence, so gives no moxibustion.
-		const moxa = await createStaffAppointment(db(), { patientId, serviceId: s.moxa, practitionerId: s.takahashi, start: at('15:00'), source: 'staff' }, s.actor);
+		const moxa = await createStaffAppointment(
+			db(),
+			{ patientId, serviceId: s.moxa, practitionerId: s.takahashi, start: at('15:00'), source: 'staff' },
+			s.actor
+		);
 		expect(moxa).toEqual({ ok: false, code: 'not_offered' });
-		const unknown = await createStaffAppointment(db(), { patientId: crypto.randomUUID(), serviceId: s.follow, practitionerId: s.sato, start: at('15:00'), source: 'staff' }, s.actor);
+		const unknown = await createStaffAppointment(
+			db(),
+			{ patientId: crypto.randomUUID(), serviceId: s.follow, practitionerId: s.sato, start: at('15:00'), source: 'staff' },
+			s.actor
+		);
 		expect(unknown).toEqual({ ok: false, code: 'patient_not_found' });
 	});
 
@@ -99,7 +138,13 @@ describeEachDatabase('staff appointments', (db) => {
 			Array.from({ length: 20 }, (_, i) =>
 				createStaffAppointment(
 					db(),
-					{ newPatient: { familyName: 'Race', givenName: `N${i}`, phone: `090-0000-${1000 + i}` }, serviceId: s.follow, practitionerId: s.sato, start: at('16:00'), source: 'staff' },
+					{
+						newPatient: { familyName: 'Race', givenName: `N${i}`, phone: `090-0000-${1000 + i}` },
+						serviceId: s.follow,
+						practitionerId: s.sato,
+						start: at('16:00'),
+						source: 'staff'
+					},
 					s.actor
 				)
 			)

@@ -17,11 +17,18 @@ import { fitsOpeningHours, loadWeeklyPeriods } from './opening-hours-fit';
 import { ZCreateStaffAppointmentSchema, type TCreateStaffAppointment } from './schemas';
 
 export type StaffAppointmentResult =
-	| { ok: true; appointment: Appointment; patient: { id: string; familyName: string; givenName: string; created: boolean }; mailed: boolean; notified: { mail: boolean; line: boolean } }
+	| {
+			ok: true;
+			appointment: Appointment;
+			patient: { id: string; familyName: string; givenName: string; created: boolean };
+			mailed: boolean;
+			notified: { mail: boolean; line: boolean };
+	  }
 	| { ok: false; code: 'conflict'; conflictWith: ConflictingAppointment | null }
 	| {
 			ok: false;
-			code: 'invalid' | 'patient_not_found' | 'service_not_found' | 'practitioner_not_found' | 'bed_not_found' | 'outside_hours' | 'not_offered' | 'no_bed_free';
+			code:
+				'invalid' | 'patient_not_found' | 'service_not_found' | 'practitioner_not_found' | 'bed_not_found' | 'outside_hours' | 'not_offered' | 'no_bed_free';
 	  };
 
 /**
@@ -30,7 +37,12 @@ export type StaffAppointmentResult =
  * double-book: the occupancy grains are claimed in the same transaction as the appointment row,
  * and a grain someone else holds rolls the whole thing back and names the appointment in the way.
  */
-export async function createStaffAppointment(db: Db, raw: TCreateStaffAppointment, actor: AuditActor, line: LineConfig | null = lineConfig()): Promise<StaffAppointmentResult> {
+export async function createStaffAppointment(
+	db: Db,
+	raw: TCreateStaffAppointment,
+	actor: AuditActor,
+	line: LineConfig | null = lineConfig()
+): Promise<StaffAppointmentResult> {
 	const parsed = ZCreateStaffAppointmentSchema.safeParse(raw);
 	if (!parsed.success) return { ok: false, code: 'invalid' };
 	const input = parsed.data;
@@ -118,7 +130,13 @@ export async function createStaffAppointment(db: Db, raw: TCreateStaffAppointmen
 			await tx.kysely.insertInto('appointment').values(appointment).execute();
 			await claimOrThrow(tx, appointment.id, resources, start, heldUntil);
 			if (patient.created) {
-				await recordAudit(tx, actor, { action: 'patient.create', entityType: 'patient', entityId: patient.id, patientId: patient.id, detail: { via: input.source } });
+				await recordAudit(tx, actor, {
+					action: 'patient.create',
+					entityType: 'patient',
+					entityId: patient.id,
+					patientId: patient.id,
+					detail: { via: input.source }
+				});
 			}
 			await recordAudit(tx, actor, {
 				action: 'schedule.create',
@@ -129,7 +147,17 @@ export async function createStaffAppointment(db: Db, raw: TCreateStaffAppointmen
 			});
 			if (manageToken) {
 				const now = tx.clock.now();
-				await enqueueJobs(tx, bookingMailJobs(tx.secrets, { appointmentId: appointment.id, manageToken, patientId: patient.id }, start, now.getTime(), await reminderTiming(tx, line)), now);
+				await enqueueJobs(
+					tx,
+					bookingMailJobs(
+						tx.secrets,
+						{ appointmentId: appointment.id, manageToken, patientId: patient.id },
+						start,
+						now.getTime(),
+						await reminderTiming(tx, line)
+					),
+					now
+				);
 			}
 			return { ok: true, appointment, patient, mailed: notified.mail, notified } as const;
 		});
@@ -148,7 +176,11 @@ export async function createStaffAppointment(db: Db, raw: TCreateStaffAppointmen
 async function contactAddress(db: Db, patientId: string, given: string | undefined, actor: AuditActor, via: string): Promise<string> {
 	const row = await db.kysely.selectFrom('patient').select('email').where('id', '=', patientId).executeTakeFirstOrThrow();
 	if (row.email || !given) return row.email;
-	await db.kysely.updateTable('patient').set({ email: given, email_source: 'desk', updated_at: db.clock.now().toISOString() }).where('id', '=', patientId).execute();
+	await db.kysely
+		.updateTable('patient')
+		.set({ email: given, email_source: 'desk', updated_at: db.clock.now().toISOString() })
+		.where('id', '=', patientId)
+		.execute();
 	await recordAudit(db, actor, { action: 'patient.update', entityType: 'patient', entityId: patientId, patientId, detail: { fields: ['email'], via } });
 	return given;
 }

@@ -14,10 +14,20 @@ const LINE = readLineConfig({ LINE_CHANNEL_SECRET: 's', LINE_CHANNEL_ACCESS_TOKE
 describeEachDatabase('a desk booking for a patient on LINE', (db) => {
 	let s: SeededSchedule;
 	const jobsFor = async (appointmentId: string) =>
-		(await db().kysely.selectFrom('job').select(['kind', 'payload']).orderBy('kind').execute()).filter((j) => j.payload.includes(appointmentId)).map((j) => j.kind);
+		(await db().kysely.selectFrom('job').select(['kind', 'payload']).orderBy('kind').execute())
+			.filter((j) => j.payload.includes(appointmentId))
+			.map((j) => j.kind);
 	const patient = async (familyName: string, email: string, line?: 'line' | 'both' | 'mail') => {
-		const created = await findOrCreatePatient(db(), { familyName, givenName: '葵', phone: `090-7000-${String(familyName.length).padStart(4, '0')}`, email }, 'ja');
-		if (line) await db().kysely.insertInto('line_link').values({ patient_id: created.id, line_user_id: `U${familyName}`, channels: line, consent_version: '1', linked_at: '2026-11-01T00:00:00.000Z' }).execute();
+		const created = await findOrCreatePatient(
+			db(),
+			{ familyName, givenName: '葵', phone: `090-7000-${String(familyName.length).padStart(4, '0')}`, email },
+			'ja'
+		);
+		if (line)
+			await db()
+				.kysely.insertInto('line_link')
+				.values({ patient_id: created.id, line_user_id: `U${familyName}`, channels: line, consent_version: '1', linked_at: '2026-11-01T00:00:00.000Z' })
+				.execute();
 		return created.id;
 	};
 	const book = async (patientId: string, start: string, line: LineConfig | null = LINE) => {

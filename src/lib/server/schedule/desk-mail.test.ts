@@ -11,11 +11,20 @@ import { at, seedSchedule, type SeededSchedule } from './seeded-schedule';
 describeEachDatabase('the mail the desk sends a patient', (db) => {
 	let s: SeededSchedule;
 	const jobsFor = async (appointmentId: string) =>
-		(await db().kysely.selectFrom('job').select(['kind', 'payload']).orderBy('kind').execute()).filter((j) => j.payload.includes(appointmentId)).map((j) => j.kind);
+		(await db().kysely.selectFrom('job').select(['kind', 'payload']).orderBy('kind').execute())
+			.filter((j) => j.payload.includes(appointmentId))
+			.map((j) => j.kind);
 	const book = async (familyName: string, start: string, extra: { email?: string; source?: 'staff' | 'walk_in' } = {}) => {
 		const result = await createStaffAppointment(
 			db(),
-			{ newPatient: { familyName, givenName: '花子', phone: '090-5555-6666' }, serviceId: s.follow, practitionerId: s.sato, start, source: extra.source ?? 'staff', email: extra.email },
+			{
+				newPatient: { familyName, givenName: '花子', phone: '090-5555-6666' },
+				serviceId: s.follow,
+				practitionerId: s.sato,
+				start,
+				source: extra.source ?? 'staff',
+				email: extra.email
+			},
 			s.actor
 		);
 		if (!result.ok) throw new Error(result.code);
@@ -61,7 +70,11 @@ describeEachDatabase('the mail the desk sends a patient', (db) => {
 		const same = await movedVisitMail(db(), appointment.id, { from: appointment.starts_at }, 'https://clinic.example');
 		expect([same?.kind, same?.subject, same?.text]).toEqual([mail?.kind, mail?.subject, mail?.text]);
 		// Given to another practitioner: the mail says so, naming the one before.
-		const other = await db().kysely.selectFrom('practitioner').select(['id', 'family_name_ja']).where('id', '!=', appointment.practitioner_id).executeTakeFirstOrThrow();
+		const other = await db()
+			.kysely.selectFrom('practitioner')
+			.select(['id', 'family_name_ja'])
+			.where('id', '!=', appointment.practitioner_id)
+			.executeTakeFirstOrThrow();
 		const mailTo = await deskMoveMail(db(), appointment.id, appointment.starts_at, 'https://clinic.example', other.id);
 		expect(mailTo?.text).toMatch(new RegExp(`変更した内容: 日時、担当（変更前: ${other.family_name_ja} `));
 
@@ -95,7 +108,11 @@ describeEachDatabase('checking a move before it is made', (db) => {
 
 	it('answers as the move would, and writes nothing: no new time, no audit row, no mail', async () => {
 		const book = async (familyName: string, start: string) => {
-			const result = await createStaffAppointment(db(), { newPatient: { familyName, givenName: '一', phone: '090-7777-8888' }, serviceId: s.follow, practitionerId: s.sato, start, source: 'staff' }, s.actor);
+			const result = await createStaffAppointment(
+				db(),
+				{ newPatient: { familyName, givenName: '一', phone: '090-7777-8888' }, serviceId: s.follow, practitionerId: s.sato, start, source: 'staff' },
+				s.actor
+			);
 			if (!result.ok) throw new Error(result.code);
 			return result.appointment;
 		};
@@ -103,7 +120,11 @@ describeEachDatabase('checking a move before it is made', (db) => {
 		const other = await book('先客', at('11:00'));
 		const audits = async () => (await db().kysely.selectFrom('audit_log').select('seq').where('entity_id', '=', mine.id).execute()).length;
 		const before = await audits();
-		expect(await moveAppointment(db(), { appointmentId: mine.id, start: at('10:30') }, s.actor, { check: true })).toMatchObject({ ok: false, code: 'conflict', conflictWith: { id: other.id } });
+		expect(await moveAppointment(db(), { appointmentId: mine.id, start: at('10:30') }, s.actor, { check: true })).toMatchObject({
+			ok: false,
+			code: 'conflict',
+			conflictWith: { id: other.id }
+		});
 		const fine = await moveAppointment(db(), { appointmentId: mine.id, start: at('09:30') }, s.actor, { check: true });
 		expect(fine).toMatchObject({ ok: true, appointment: { starts_at: '2026-11-30T00:30:00.000Z' } });
 		const row = await db().kysely.selectFrom('appointment').select('starts_at').where('id', '=', mine.id).executeTakeFirstOrThrow();

@@ -105,7 +105,11 @@ export async function listDays(
 		bed: r.bed_id && r.bed_ja !== null && r.bed_en !== null ? { id: r.bed_id, name: { ja: r.bed_ja, en: r.bed_en } } : null,
 		redFlagLevel: r.red_flag_level,
 		pending: r.approval === 'pending',
-		attendance: r.confirmed_at ? { answer: 'confirmed', via: r.answered_via } : r.change_requested_at ? { answer: 'change_requested', via: r.answered_via } : null,
+		attendance: r.confirmed_at
+			? { answer: 'confirmed', via: r.answered_via }
+			: r.change_requested_at
+				? { answer: 'change_requested', via: r.answered_via }
+				: null,
 		selfCheck: selfCheckFrom(r)
 	}));
 }

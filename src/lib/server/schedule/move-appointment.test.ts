@@ -15,7 +15,14 @@ describeEachDatabase('moving an appointment', (db) => {
 		const book = async (familyName: string, start: string, bed: number) => {
 			const result = await createStaffAppointment(
 				db(),
-				{ newPatient: { familyName, givenName: '太郎', phone: '090-3333-4444' }, serviceId: s.follow, practitionerId: s.sato, bedId: s.beds[bed], start, source: 'staff' },
+				{
+					newPatient: { familyName, givenName: '太郎', phone: '090-3333-4444' },
+					serviceId: s.follow,
+					practitionerId: s.sato,
+					bedId: s.beds[bed],
+					start,
+					source: 'staff'
+				},
 				s.actor
 			);
 			if (!result.ok) throw new Error(result.code);
@@ -28,7 +35,11 @@ describeEachDatabase('moving an appointment', (db) => {
 	it('moves to a free time keeping length and buffer, frees the old grains and audits with the patient', async () => {
 		const result = await moveAppointment(db(), { appointmentId: mine.id, start: at('09:30') }, s.actor);
 		if (!result.ok) throw new Error(result.code);
-		expect(result.appointment).toMatchObject({ starts_at: '2026-11-30T00:30:00.000Z', ends_at: '2026-11-30T01:15:00.000Z', held_until: '2026-11-30T01:25:00.000Z' });
+		expect(result.appointment).toMatchObject({
+			starts_at: '2026-11-30T00:30:00.000Z',
+			ends_at: '2026-11-30T01:15:00.000Z',
+			held_until: '2026-11-30T01:25:00.000Z'
+		});
 		const grains = await db().kysely.selectFrom('occupancy').select('grain_start').where('appointment_id', '=', mine.id).orderBy('grain_start').execute();
 		expect(grains[0]!.grain_start).toBe('2026-11-30T00:30:00.000Z');
 		expect(grains).toHaveLength(22);
@@ -38,7 +49,11 @@ describeEachDatabase('moving an appointment', (db) => {
 
 	it('refuses a time another appointment holds, names it, and leaves the appointment where it was', async () => {
 		const result = await moveAppointment(db(), { appointmentId: mine.id, start: at('10:45') }, s.actor);
-		expect(result).toMatchObject({ ok: false, code: 'conflict', conflictWith: { id: other.id, patientName: { familyName: '鈴木' }, resource: 'practitioner' } });
+		expect(result).toMatchObject({
+			ok: false,
+			code: 'conflict',
+			conflictWith: { id: other.id, patientName: { familyName: '鈴木' }, resource: 'practitioner' }
+		});
 		const row = await db().kysely.selectFrom('appointment').select('starts_at').where('id', '=', mine.id).executeTakeFirstOrThrow();
 		expect(row.starts_at).toBe('2026-11-30T00:30:00.000Z');
 		expect(await db().kysely.selectFrom('occupancy').select('grain_start').where('appointment_id', '=', mine.id).execute()).toHaveLength(22);
@@ -60,7 +75,14 @@ describeEachDatabase('moving an appointment', (db) => {
 	it('changes the length when given a new end, keeps the buffer after it, and audits both ends', async () => {
 		const visit = await createStaffAppointment(
 			db(),
-			{ newPatient: { familyName: '伸長', givenName: '花子', phone: '090-3333-4445' }, serviceId: s.follow, practitionerId: s.sato, bedId: s.beds[2], start: at('14:30'), source: 'staff' },
+			{
+				newPatient: { familyName: '伸長', givenName: '花子', phone: '090-3333-4445' },
+				serviceId: s.follow,
+				practitionerId: s.sato,
+				bedId: s.beds[2],
+				start: at('14:30'),
+				source: 'staff'
+			},
 			s.actor
 		);
 		if (!visit.ok) throw new Error(visit.code);
@@ -83,12 +105,26 @@ describeEachDatabase('moving an appointment', (db) => {
 	it('refuses a resize into another visit, or to no length, and writes nothing', async () => {
 		const visit = await createStaffAppointment(
 			db(),
-			{ newPatient: { familyName: '衝突', givenName: '次郎', phone: '090-3333-4446' }, serviceId: s.follow, practitionerId: s.fujita, bedId: s.beds[0], start: at('17:00'), source: 'staff' },
+			{
+				newPatient: { familyName: '衝突', givenName: '次郎', phone: '090-3333-4446' },
+				serviceId: s.follow,
+				practitionerId: s.fujita,
+				bedId: s.beds[0],
+				start: at('17:00'),
+				source: 'staff'
+			},
 			s.actor
 		);
 		const blocker = await createStaffAppointment(
 			db(),
-			{ newPatient: { familyName: '後続', givenName: '三郎', phone: '090-3333-4447' }, serviceId: s.follow, practitionerId: s.fujita, bedId: s.beds[1], start: at('18:00'), source: 'staff' },
+			{
+				newPatient: { familyName: '後続', givenName: '三郎', phone: '090-3333-4447' },
+				serviceId: s.follow,
+				practitionerId: s.fujita,
+				bedId: s.beds[1],
+				start: at('18:00'),
+				source: 'staff'
+			},
 			s.actor
 		);
 		if (!visit.ok || !blocker.ok) throw new Error('not booked');
@@ -97,7 +133,10 @@ describeEachDatabase('moving an appointment', (db) => {
 			code: 'conflict',
 			conflictWith: { id: blocker.appointment.id }
 		});
-		expect(await moveAppointment(db(), { appointmentId: visit.appointment.id, start: at('17:00'), end: at('17:00') }, s.actor)).toEqual({ ok: false, code: 'invalid_range' });
+		expect(await moveAppointment(db(), { appointmentId: visit.appointment.id, start: at('17:00'), end: at('17:00') }, s.actor)).toEqual({
+			ok: false,
+			code: 'invalid_range'
+		});
 		const row = await db().kysely.selectFrom('appointment').select(['starts_at', 'ends_at']).where('id', '=', visit.appointment.id).executeTakeFirstOrThrow();
 		expect(row).toEqual({ starts_at: visit.appointment.starts_at, ends_at: visit.appointment.ends_at });
 		expect(await auditFor(db(), visit.appointment.id)).not.toContainEqual(expect.objectContaining({ action: 'schedule.move' }));

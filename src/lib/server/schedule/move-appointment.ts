@@ -74,7 +74,12 @@ export async function moveAppointment(db: Db, raw: TMoveAppointment, actor: Audi
 
 	try {
 		return await withTransaction(db, async (tx) => {
-			const moved = { starts_at: new Date(start).toISOString(), ends_at: new Date(end).toISOString(), held_until: new Date(heldUntil).toISOString(), practitioner_id: practitionerId };
+			const moved = {
+				starts_at: new Date(start).toISOString(),
+				ends_at: new Date(end).toISOString(),
+				held_until: new Date(heldUntil).toISOString(),
+				practitioner_id: practitionerId
+			};
 			// Guarded by the status read above: a cancellation that slipped in between wins.
 			const updated = await tx.kysely
 				.updateTable('appointment')
@@ -89,7 +94,8 @@ export async function moveAppointment(db: Db, raw: TMoveAppointment, actor: Audi
 			if (options.check) throw new DryRunDone({ ok: true, appointment: { ...current, ...moved } });
 			await rescheduleReminders(tx, current.id, start);
 			// The time it left goes to the waiting list (issue #17).
-			if (start !== oldStart || end < oldEnd || practitionerId !== current.practitioner_id) await enqueueFreedSlot(tx, { practitionerId: current.practitioner_id, start: oldStart });
+			if (start !== oldStart || end < oldEnd || practitionerId !== current.practitioner_id)
+				await enqueueFreedSlot(tx, { practitionerId: current.practitioner_id, start: oldStart });
 			await recordAudit(tx, actor, {
 				action: 'schedule.move',
 				entityType: 'appointment',
@@ -106,7 +112,11 @@ export async function moveAppointment(db: Db, raw: TMoveAppointment, actor: Audi
 			// The patient hears what moved, unless the desk told them in person (the job sends nothing without an address).
 			// A resize alone changes no time the patient was given to come: no mail for it.
 			if (input.notifyPatient && current.patient_id && (moved.starts_at !== current.starts_at || practitionerId !== current.practitioner_id)) {
-				await enqueueJob(tx, DESK_MOVE_MAIL_JOB, { appointmentId: current.id, from: current.starts_at, ...(practitionerId !== current.practitioner_id ? { fromPractitionerId: current.practitioner_id } : {}) });
+				await enqueueJob(tx, DESK_MOVE_MAIL_JOB, {
+					appointmentId: current.id,
+					from: current.starts_at,
+					...(practitionerId !== current.practitioner_id ? { fromPractitionerId: current.practitioner_id } : {})
+				});
 			}
 			return { ok: true, appointment: { ...current, ...moved } } as const;
 		});

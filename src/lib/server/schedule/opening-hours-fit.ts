@@ -15,9 +15,7 @@ export interface WeeklyPeriod {
 export function fitsOpeningHours(periods: readonly WeeklyPeriod[], start: number, end: number, timeZone: string): boolean {
 	const date = localDate(start, timeZone);
 	const weekday = weekdayOf(date);
-	return periods.some(
-		(p) => p.weekday === weekday && localInstant(date, p.opens, timeZone) <= start && end <= localInstant(date, p.closes, timeZone)
-	);
+	return periods.some((p) => p.weekday === weekday && localInstant(date, p.opens, timeZone) <= start && end <= localInstant(date, p.closes, timeZone));
 }
 
 export async function loadWeeklyPeriods(db: Db): Promise<WeeklyPeriod[]> {

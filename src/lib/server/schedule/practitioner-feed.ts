@@ -49,9 +49,15 @@ export async function practitionerCalendar(db: Db, practitionerId: string, local
 		ttl: 15 * 60
 	});
 	for (const row of rows) {
-		const who = row.family_name !== null && row.given_name !== null
-			? patientInitials({ familyName: row.family_name, givenName: row.given_name, familyNameKana: row.family_name_kana ?? '', givenNameKana: row.given_name_kana ?? '' })
-			: null;
+		const who =
+			row.family_name !== null && row.given_name !== null
+				? patientInitials({
+						familyName: row.family_name,
+						givenName: row.given_name,
+						familyNameKana: row.family_name_kana ?? '',
+						givenNameKana: row.given_name_kana ?? ''
+					})
+				: null;
 		const service = (ja ? row.name_ja : row.name_en) ?? '';
 		calendar.createEvent({
 			id: `${row.id}@shinkyu`,

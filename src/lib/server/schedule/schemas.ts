@@ -21,9 +21,15 @@ const optionalId = z
 	.transform((v) => v || undefined);
 const note = z.string().trim().max(200).optional().default('');
 /** An empty e-mail input means "none given". */
-const optionalEmail = z.union([z.literal(''), z.email('validation.email').trim().max(254)]).optional().transform((v) => v || undefined);
+const optionalEmail = z
+	.union([z.literal(''), z.email('validation.email').trim().max(254)])
+	.optional()
+	.transform((v) => v || undefined);
 /** A ticked box ("told in person") arrives as "on"; an unticked one does not arrive at all. */
-const checkbox = z.literal('on').optional().transform((v) => v === 'on');
+const checkbox = z
+	.literal('on')
+	.optional()
+	.transform((v) => v === 'on');
 
 /** A walk-in or a caller who is not yet a patient: name and phone, reading optional. */
 export const ZNewPatientSchema = z.object({
@@ -107,7 +113,10 @@ export const ZMoveFormSchema = z.object({
 	moveTime: clockTime,
 	movePractitionerId: optionalId,
 	/** A new end on the same day (the calendar's resize, or the form's optional field); the same length when left empty. */
-	moveEndTime: z.union([z.literal(''), clockTime]).optional().transform((v) => v || undefined),
+	moveEndTime: z
+		.union([z.literal(''), clockTime])
+		.optional()
+		.transform((v) => v || undefined),
 	toldInPerson: checkbox,
 	/** Only check the move (the schedule's drag and drop asks before it moves anything). */
 	check: checkbox

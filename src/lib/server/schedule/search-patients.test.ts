@@ -27,7 +27,10 @@ describeEachDatabase('finding a patient at the desk', (db) => {
 
 	it('finds by name with or without the space, and by reading in hiragana or katakana', async () => {
 		for (const q of ['山田 花子', '山田花子', '花子', 'やまだ', 'ヤマダ ハナコ']) {
-			expect((await searchPatients(db(), q, actor)).map((p) => p.familyName), q).toEqual(['山田']);
+			expect(
+				(await searchPatients(db(), q, actor)).map((p) => p.familyName),
+				q
+			).toEqual(['山田']);
 		}
 		expect((await searchPatients(db(), 'anna smith', actor)).map((p) => p.givenName)).toEqual(['Anna']);
 	});
@@ -41,9 +44,21 @@ describeEachDatabase('finding a patient at the desk', (db) => {
 
 	it('audits every search without the query, and never shows a merged record (issue #16)', async () => {
 		const hanako = (await searchPatients(db(), '山田', actor))[0]!;
-		await db().kysely
-			.insertInto('patient')
-			.values({ id: randomUUID(), family_name: '山田', given_name: '花子', family_name_kana: 'ヤマダ', given_name_kana: 'ハナコ', email: '', phone: '090-1234-5678', date_of_birth: null, preferred_locale: 'ja', created_at: '2026-01-01T00:00:00.000Z', merged_into_id: hanako.id })
+		await db()
+			.kysely.insertInto('patient')
+			.values({
+				id: randomUUID(),
+				family_name: '山田',
+				given_name: '花子',
+				family_name_kana: 'ヤマダ',
+				given_name_kana: 'ハナコ',
+				email: '',
+				phone: '090-1234-5678',
+				date_of_birth: null,
+				preferred_locale: 'ja',
+				created_at: '2026-01-01T00:00:00.000Z',
+				merged_into_id: hanako.id
+			})
 			.execute();
 		const before = (await db().kysely.selectFrom('audit_log').select('id').where('action', '=', 'patient.search').execute()).length;
 		expect((await searchPatients(db(), 'やまだ', actor)).map((p) => p.id)).toEqual([hanako.id]);

@@ -35,7 +35,18 @@ export async function searchPatients(db: Db, text: string, actor: AuditActor, li
 	const rows = await db.kysely
 		.selectFrom('patient')
 		.leftJoin('line_link', 'line_link.patient_id', 'patient.id')
-		.select(['patient.id', 'family_name', 'given_name', 'family_name_kana', 'given_name_kana', 'phone', 'date_of_birth', 'email', 'line_link.line_user_id', 'line_link.channels'])
+		.select([
+			'patient.id',
+			'family_name',
+			'given_name',
+			'family_name_kana',
+			'given_name_kana',
+			'phone',
+			'date_of_birth',
+			'email',
+			'line_link.line_user_id',
+			'line_link.channels'
+		])
 		.where('merged_into_id', 'is', null)
 		.where((eb) =>
 			isPhone
@@ -51,7 +62,10 @@ export async function searchPatients(db: Db, text: string, actor: AuditActor, li
 		.orderBy('patient.id')
 		.limit(limit)
 		.execute();
-	await recordAudit(db, actor, { action: 'patient.search', detail: { source: 'schedule', kind: isPhone ? 'phone' : 'name', queryLength: q.length, results: rows.length } });
+	await recordAudit(db, actor, {
+		action: 'patient.search',
+		detail: { source: 'schedule', kind: isPhone ? 'phone' : 'name', queryLength: q.length, results: rows.length }
+	});
 	return rows.map((r) => ({
 		id: r.id,
 		familyName: r.family_name,

@@ -17,7 +17,13 @@ describeEachDatabase('desk statuses', (db) => {
 		s = await seedSchedule(db());
 		const result = await createStaffAppointment(
 			db(),
-			{ newPatient: { familyName: '渡辺', givenName: '恵', phone: '090-7777-8888' }, serviceId: s.follow, practitionerId: s.fujita, start: at('09:00'), source: 'walk_in' },
+			{
+				newPatient: { familyName: '渡辺', givenName: '恵', phone: '090-7777-8888' },
+				serviceId: s.follow,
+				practitionerId: s.fujita,
+				start: at('09:00'),
+				source: 'walk_in'
+			},
 			s.actor
 		);
 		if (!result.ok) throw new Error(result.code);
@@ -27,7 +33,13 @@ describeEachDatabase('desk statuses', (db) => {
 	it('refuses arrived, completed and no-show before the visit’s day in the clinic’s zone, and writes nothing', async () => {
 		const created = await createStaffAppointment(
 			db(),
-			{ newPatient: { familyName: '早川', givenName: '翔', phone: '090-7777-9999' }, serviceId: s.follow, practitionerId: s.sato, start: at('11:00'), source: 'staff' },
+			{
+				newPatient: { familyName: '早川', givenName: '翔', phone: '090-7777-9999' },
+				serviceId: s.follow,
+				practitionerId: s.sato,
+				start: at('11:00'),
+				source: 'staff'
+			},
 			s.actor
 		);
 		if (!created.ok) throw new Error(created.code);
@@ -42,7 +54,11 @@ describeEachDatabase('desk statuses', (db) => {
 	});
 
 	it('marks arrived, then completed, auditing each change with the patient', async () => {
-		expect(await setStatus(db(), visit.id, 'arrived', s.actor, ON_THE_DAY)).toEqual({ ok: true, changed: true, patientName: { familyName: '渡辺', givenName: '恵' } });
+		expect(await setStatus(db(), visit.id, 'arrived', s.actor, ON_THE_DAY)).toEqual({
+			ok: true,
+			changed: true,
+			patientName: { familyName: '渡辺', givenName: '恵' }
+		});
 		expect(await setStatus(db(), visit.id, 'completed', s.actor, ON_THE_DAY)).toMatchObject({ ok: true, changed: true });
 		const audit = await auditFor(db(), visit.id);
 		expect(audit.map((a) => a.action)).toEqual(['schedule.create', 'schedule.status', 'schedule.status']);

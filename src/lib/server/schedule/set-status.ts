@@ -35,7 +35,13 @@ const GRAIN_MS = GRAIN_MINUTES * 60_000;
  * refused when it was booked or held meanwhile. A visit whose session still has needles
  * unaccounted for is not completed (docs/clinical-rules.md §3).
  */
-export async function setStatus(db: Db, appointmentId: string, status: StaffSettableStatus, actor: AuditActor, now = db.clock.now().getTime()): Promise<SetStatusResult> {
+export async function setStatus(
+	db: Db,
+	appointmentId: string,
+	status: StaffSettableStatus,
+	actor: AuditActor,
+	now = db.clock.now().getTime()
+): Promise<SetStatusResult> {
 	if (!STAFF_SETTABLE_STATUSES.includes(status)) return { ok: false, code: 'invalid' };
 	return withTransaction(db, async (tx) => {
 		const current = await tx.kysely
@@ -66,8 +72,21 @@ export async function setStatus(db: Db, appointmentId: string, status: StaffSett
 		if (status === 'completed') {
 			const open = await unaccountedSessionOfVisit(tx, current.id);
 			if (open?.problem) {
-				await recordAudit(tx, actor, { action: 'schedule.status_refused', entityType: 'appointment', entityId: current.id, patientId: current.patient_id ?? undefined, detail: { to: status, reason: 'needles_unaccounted', sessionId: open.sessionId } });
-				return { ok: false, code: 'needles_unaccounted', sessionId: open.sessionId, problem: open.problem, needlesIn: open.needlesIn, needlesOut: open.needlesOut } as const;
+				await recordAudit(tx, actor, {
+					action: 'schedule.status_refused',
+					entityType: 'appointment',
+					entityId: current.id,
+					patientId: current.patient_id ?? undefined,
+					detail: { to: status, reason: 'needles_unaccounted', sessionId: open.sessionId }
+				});
+				return {
+					ok: false,
+					code: 'needles_unaccounted',
+					sessionId: open.sessionId,
+					problem: open.problem,
+					needlesIn: open.needlesIn,
+					needlesOut: open.needlesOut
+				} as const;
 			}
 		}
 		// Clearing a no-show takes its freed time back, unless someone has it now.
@@ -80,7 +99,13 @@ export async function setStatus(db: Db, appointmentId: string, status: StaffSett
 				const claimed = await inSavepoint(tx, () => claimOccupancy(tx, current.id, resourcesOf(current), start, until, places));
 				if (!claimed.ok) {
 					if (!isUniqueViolation(claimed.cause)) throw claimed.cause;
-					await recordAudit(tx, actor, { action: 'schedule.status_refused', entityType: 'appointment', entityId: current.id, patientId: current.patient_id ?? undefined, detail: { from: current.status, to: status, reason: 'time_taken' } });
+					await recordAudit(tx, actor, {
+						action: 'schedule.status_refused',
+						entityType: 'appointment',
+						entityId: current.id,
+						patientId: current.patient_id ?? undefined,
+						detail: { from: current.status, to: status, reason: 'time_taken' }
+					});
 					return { ok: false, code: 'time_taken' } as const;
 				}
 			}
@@ -106,7 +131,11 @@ export async function setStatus(db: Db, appointmentId: string, status: StaffSett
 			const released = new Date(releasedFrom).toISOString();
 			await tx.kysely.deleteFrom('occupancy').where('appointment_id', '=', current.id).where('grain_start', '>=', released).execute();
 			// The rest of the visit goes to the waiting list, as a cancellation's time does.
-			await enqueueFreedSlot(tx, { practitionerId: current.practitioner_id, start: Math.max(releasedFrom, Date.parse(current.starts_at)), until: current.held_until }, now);
+			await enqueueFreedSlot(
+				tx,
+				{ practitionerId: current.practitioner_id, start: Math.max(releasedFrom, Date.parse(current.starts_at)), until: current.held_until },
+				now
+			);
 		}
 		// A no-show owes the policy's fee; a no-show corrected by the desk owes nothing.
 		let noShowFeeJpy = 0;

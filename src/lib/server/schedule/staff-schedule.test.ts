@@ -17,15 +17,35 @@ describeEachDatabase('the schedule and chart as reception sees them (issue #16)'
 		s = await seedSchedule(db());
 		const booked = await createStaffAppointment(
 			db(),
-			{ newPatient: { familyName: '妊田', givenName: '花子', phone: '090-5555-0001' }, serviceId: s.follow, practitionerId: s.sato, start: at('10:00'), source: 'staff' },
+			{
+				newPatient: { familyName: '妊田', givenName: '花子', phone: '090-5555-0001' },
+				serviceId: s.follow,
+				practitionerId: s.sato,
+				start: at('10:00'),
+				source: 'staff'
+			},
 			s.actor
 		);
 		if (!booked.ok) throw new Error(booked.code);
 		patientId = booked.patient.id;
 		const answers = { history: { pregnant: 'yes' }, safety: { implantedDevice: true } };
-		await db().kysely
-			.insertInto('intake')
-			.values({ id: randomUUID(), patient_id: patientId, appointment_id: null, status: 'submitted', current_step: 'done', answers: JSON.stringify(answers), red_flag_level: null, red_flag_acknowledged_at: null, red_flag_acknowledged_by: null, entered_by_staff_id: null, created_at: '2026-11-01T00:00:00.000Z', updated_at: '2026-11-01T00:00:00.000Z', submitted_at: '2026-11-01T00:00:00.000Z' })
+		await db()
+			.kysely.insertInto('intake')
+			.values({
+				id: randomUUID(),
+				patient_id: patientId,
+				appointment_id: null,
+				status: 'submitted',
+				current_step: 'done',
+				answers: JSON.stringify(answers),
+				red_flag_level: null,
+				red_flag_acknowledged_at: null,
+				red_flag_acknowledged_by: null,
+				entered_by_staff_id: null,
+				created_at: '2026-11-01T00:00:00.000Z',
+				updated_at: '2026-11-01T00:00:00.000Z',
+				submitted_at: '2026-11-01T00:00:00.000Z'
+			})
 			.execute();
 	});
 

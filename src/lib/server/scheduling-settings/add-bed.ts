@@ -11,7 +11,10 @@ export async function addBed(db: Db, names: TBedNames, actor: AuditActor): Promi
 	return withTransaction(db, async (tx) => {
 		// Under the clinic lock, two additions at once take different places in the order.
 		const clinic = await lockClinic(tx);
-		const last = await tx.kysely.selectFrom('bed').select((eb) => eb.fn.max('sort_order').as('max')).executeTakeFirst();
+		const last = await tx.kysely
+			.selectFrom('bed')
+			.select((eb) => eb.fn.max('sort_order').as('max'))
+			.executeTakeFirst();
 		const id = randomUUID();
 		await insertBed(tx, { id, clinic_id: clinic.id, name_ja: names.nameJa, name_en: names.nameEn, sort_order: Number(last?.max ?? 0) + 1 });
 		await recordAudit(tx, actor, { action: 'scheduling.bed_added', entityType: 'bed', entityId: id });

@@ -55,6 +55,11 @@ describeEachDatabase('closures', (db) => {
 	});
 
 	it('audits each closure added or removed', async () => {
-		expect(await auditActions(db())).toEqual(['scheduling.closure_added', 'scheduling.closure_added', 'scheduling.closure_added', 'scheduling.closure_removed']);
+		expect(await auditActions(db())).toEqual([
+			'scheduling.closure_added',
+			'scheduling.closure_added',
+			'scheduling.closure_added',
+			'scheduling.closure_removed'
+		]);
 	});
 });

@@ -21,7 +21,10 @@ export async function addService(db: Db, service: TAddService, actor: AuditActor
 			const clinic = await lockClinic(tx);
 			const taken = await tx.kysely.selectFrom('service').select('id').where('code', '=', code).executeTakeFirst();
 			if (taken) return { ok: false, code: 'code_taken' } as const;
-			const last = await tx.kysely.selectFrom('service').select((eb) => eb.fn.max('sort_order').as('max')).executeTakeFirst();
+			const last = await tx.kysely
+				.selectFrom('service')
+				.select((eb) => eb.fn.max('sort_order').as('max'))
+				.executeTakeFirst();
 			const id = randomUUID();
 			await insertService(tx, { id, clinic_id: clinic.id, code, sort_order: Number(last?.max ?? -1) + 1, ...serviceColumns(fields) });
 			await recordAudit(tx, actor, { action: 'scheduling.service_added', entityType: 'service', entityId: id, detail: { code, ...fields } });

@@ -46,9 +46,18 @@ describeEachDatabase('a practitioner’s hours, time off and status', (db) => {
 	});
 
 	it('refuses time off that ends before it starts or is already over', async () => {
-		expect(await addTimeOff(db(), sato, { from: at(MONDAY, '13:00'), to: at(MONDAY, '09:00'), note: '' }, owner, NOW)).toEqual({ ok: false, code: 'end_not_after_start' });
-		expect(await addTimeOff(db(), sato, { from: at('2026-11-19', '09:00'), to: at('2026-11-19', '18:00'), note: '' }, owner, NOW)).toEqual({ ok: false, code: 'already_over' });
-		expect(await addTimeOff(db(), 'nobody', { from: at(MONDAY, '09:00'), to: at(MONDAY, '10:00'), note: '' }, owner, NOW)).toEqual({ ok: false, code: 'not_found' });
+		expect(await addTimeOff(db(), sato, { from: at(MONDAY, '13:00'), to: at(MONDAY, '09:00'), note: '' }, owner, NOW)).toEqual({
+			ok: false,
+			code: 'end_not_after_start'
+		});
+		expect(await addTimeOff(db(), sato, { from: at('2026-11-19', '09:00'), to: at('2026-11-19', '18:00'), note: '' }, owner, NOW)).toEqual({
+			ok: false,
+			code: 'already_over'
+		});
+		expect(await addTimeOff(db(), 'nobody', { from: at(MONDAY, '09:00'), to: at(MONDAY, '10:00'), note: '' }, owner, NOW)).toEqual({
+			ok: false,
+			code: 'not_found'
+		});
 	});
 
 	it('gives the hours back when the time off is removed', async () => {

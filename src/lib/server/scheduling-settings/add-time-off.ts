@@ -14,7 +14,13 @@ export type AddTimeOffResult = { ok: true; timeOffId: string; bookedAppointments
  * Time off from–to, typed as the clinic's wall-clock time and stored as UTC instants. Nobody can
  * book the practitioner in it; appointments already booked in it are counted for the owner.
  */
-export async function addTimeOff(db: Db, practitionerId: string, input: TAddTimeOff, actor: AuditActor, now = db.clock.now().getTime()): Promise<AddTimeOffResult> {
+export async function addTimeOff(
+	db: Db,
+	practitionerId: string,
+	input: TAddTimeOff,
+	actor: AuditActor,
+	now = db.clock.now().getTime()
+): Promise<AddTimeOffResult> {
 	return withTransaction(db, async (tx) => {
 		const practitioner = await tx.kysely.selectFrom('practitioner').select('id').where('id', '=', practitionerId).executeTakeFirst();
 		if (!practitioner) return { ok: false, code: 'not_found' } as const;
@@ -27,7 +33,12 @@ export async function addTimeOff(db: Db, practitionerId: string, input: TAddTime
 		const range = { from: new Date(start).toISOString(), to: new Date(end).toISOString() };
 		await insertTimeOff(tx, { id, practitioner_id: practitionerId, starts_at: range.from, ends_at: range.to, note: input.note });
 		// The note may say why someone is away: it stays out of the audit log.
-		await recordAudit(tx, actor, { action: 'scheduling.time_off_added', entityType: 'practitioner', entityId: practitionerId, detail: { timeOffId: id, ...range } });
+		await recordAudit(tx, actor, {
+			action: 'scheduling.time_off_added',
+			entityType: 'practitioner',
+			entityId: practitionerId,
+			detail: { timeOffId: id, ...range }
+		});
 		return { ok: true, timeOffId: id, bookedAppointments: await countBookedAppointments(tx, { ...range, practitionerId }) } as const;
 	});
 }

@@ -9,7 +9,8 @@ const PNG = new Uint8Array(Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAf
 
 describeEachDatabase('a practitioner photo', (db) => {
 	let s: SeededSchedule;
-	const audits = (id: string) => db().kysely.selectFrom('audit_log').select('action').where('entity_id', '=', id).where('action', 'like', 'scheduling.practitioner_photo%').execute();
+	const audits = (id: string) =>
+		db().kysely.selectFrom('audit_log').select('action').where('entity_id', '=', id).where('action', 'like', 'scheduling.practitioner_photo%').execute();
 
 	beforeAll(async () => {
 		s = await seedSchedule(db());

@@ -10,7 +10,13 @@ import { lockPractitioner } from './row-locks';
 export type SetPhotoResult = { ok: true; version: string } | { ok: false; code: 'not_found' } | { ok: false; code: 'invalid'; problem: PhotoProblem };
 
 /** Keeps the bytes as given, with the type their first bytes show; the rule refuses before anything is written. */
-export async function setPractitionerPhoto(db: Db, practitionerId: string, bytes: Uint8Array, actor: AuditActor, now = db.clock.now()): Promise<SetPhotoResult> {
+export async function setPractitionerPhoto(
+	db: Db,
+	practitionerId: string,
+	bytes: Uint8Array,
+	actor: AuditActor,
+	now = db.clock.now()
+): Promise<SetPhotoResult> {
 	const checked = checkPhoto(bytes);
 	if (!checked.ok) return { ok: false, code: 'invalid', problem: checked.problem };
 	const version = createHash('sha256').update(bytes).digest('hex').slice(0, 16);
@@ -24,7 +30,10 @@ export async function setPractitionerPhoto(db: Db, practitionerId: string, bytes
 	return withTransaction(db, async (tx) => {
 		if (!(await lockPractitioner(tx, practitionerId))) return { ok: false, code: 'not_found' } as const;
 		await tx.kysely.deleteFrom('practitioner_photo').where('practitioner_id', '=', practitionerId).execute();
-		await tx.kysely.insertInto('practitioner_photo').values({ practitioner_id: practitionerId, ...row }).execute();
+		await tx.kysely
+			.insertInto('practitioner_photo')
+			.values({ practitioner_id: practitionerId, ...row })
+			.execute();
 		await recordAudit(tx, actor, {
 			action: 'scheduling.practitioner_photo_set',
 			entityType: 'practitioner',
@@ -45,7 +54,10 @@ export async function removePractitionerPhoto(db: Db, practitionerId: string, ac
 }
 
 /** The photo to serve, only for a practitioner patients may book (an inactive one is not shown). */
-export async function readPractitionerPhoto(db: Db, practitionerId: string): Promise<{ type: PhotoType; bytes: Uint8Array<ArrayBuffer>; version: string } | null> {
+export async function readPractitionerPhoto(
+	db: Db,
+	practitionerId: string
+): Promise<{ type: PhotoType; bytes: Uint8Array<ArrayBuffer>; version: string } | null> {
 	const row = await db.kysely
 		.selectFrom('practitioner_photo')
 		.innerJoin('practitioner', 'practitioner.id', 'practitioner_photo.practitioner_id')

@@ -22,7 +22,16 @@ export interface PractitionerSettings extends PractitionerSummary {
 	profile: { bioJa: string; bioEn: string; languages: ProfileLanguage[] };
 }
 
-type PractitionerRow = { id: string; family_name_ja: string; given_name_ja: string; family_name_en: string; given_name_en: string; hari_licence: string | null; kyu_licence: string | null; active: number };
+type PractitionerRow = {
+	id: string;
+	family_name_ja: string;
+	given_name_ja: string;
+	family_name_en: string;
+	given_name_en: string;
+	hari_licence: string | null;
+	kyu_licence: string | null;
+	active: number;
+};
 
 function summaryOf(p: PractitionerRow): PractitionerSummary {
 	return {

@@ -23,7 +23,13 @@ const serviceForm = (serviceId: string, extra: Record<string, string> = {}) => (
 });
 
 it('reads the profile form: ticked languages in order, text trimmed, at most 400 characters', () => {
-	const parsed = ZPractitionerProfileSchema.parse({ bioJa: '  はり師です。\r\n英語も話します。 ', bioEn: '', 'language-en': 'on', 'language-ja': 'on', 'language-fr': 'on' });
+	const parsed = ZPractitionerProfileSchema.parse({
+		bioJa: '  はり師です。\r\n英語も話します。 ',
+		bioEn: '',
+		'language-en': 'on',
+		'language-ja': 'on',
+		'language-fr': 'on'
+	});
 	expect(parsed).toEqual({ bioJa: 'はり師です。\n英語も話します。', bioEn: '', languages: ['ja', 'en'] });
 	expect(ZPractitionerProfileSchema.parse({})).toEqual({ bioJa: '', bioEn: '', languages: [] });
 	const tooLong = ZPractitionerProfileSchema.safeParse({ bioJa: 'あ'.repeat(401), bioEn: 'x'.repeat(400) });
@@ -44,8 +50,14 @@ describeEachDatabase('service descriptions and practitioner profiles', (db) => {
 		expect((await listBookableServices(db())).find((s) => s.id === followUp)?.description).toEqual({ ja: '', en: '' });
 		const change = ZUpdateServiceSchema.parse(serviceForm(followUp, { descriptionJa: '2回目以降の方向けです。', descriptionEn: 'For returning patients.' }));
 		expect(await updateService(db(), change, owner)).toEqual({ ok: true });
-		expect((await listBookableServices(db())).find((s) => s.id === followUp)?.description).toEqual({ ja: '2回目以降の方向けです。', en: 'For returning patients.' });
-		expect((await loadServiceCatalogue(db())).services.find((s) => s.id === followUp)).toMatchObject({ descriptionJa: '2回目以降の方向けです。', descriptionEn: 'For returning patients.' });
+		expect((await listBookableServices(db())).find((s) => s.id === followUp)?.description).toEqual({
+			ja: '2回目以降の方向けです。',
+			en: 'For returning patients.'
+		});
+		expect((await loadServiceCatalogue(db())).services.find((s) => s.id === followUp)).toMatchObject({
+			descriptionJa: '2回目以降の方向けです。',
+			descriptionEn: 'For returning patients.'
+		});
 		expect(await auditActions(db())).toContain('scheduling.service_changed');
 	});
 
@@ -55,7 +67,11 @@ describeEachDatabase('service descriptions and practitioner profiles', (db) => {
 		expect(await updatePractitionerProfile(db(), takahashi, profile, owner)).toEqual({ ok: true });
 		const offered = (await listPractitionersFor(db(), followUp)).find((p) => p.id === takahashi);
 		expect(offered).toMatchObject({ bio: { ja: 'はり師です。', en: 'Licensed acupuncturist.' }, languages: ['ja', 'zh'] });
-		expect((await loadPractitionerSettings(db(), takahashi))!.profile).toEqual({ bioJa: 'はり師です。', bioEn: 'Licensed acupuncturist.', languages: ['ja', 'zh'] });
+		expect((await loadPractitionerSettings(db(), takahashi))!.profile).toEqual({
+			bioJa: 'はり師です。',
+			bioEn: 'Licensed acupuncturist.',
+			languages: ['ja', 'zh']
+		});
 		expect(await auditActions(db())).toContain('scheduling.practitioner_profile_changed');
 		expect(await updatePractitionerProfile(db(), 'nobody', profile, owner)).toEqual({ ok: false, code: 'not_found' });
 	});

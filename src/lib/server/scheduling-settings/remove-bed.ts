@@ -4,10 +4,7 @@ import { withTransaction } from '../db/transaction';
 import { deleteBed } from './settings-repository';
 
 export type RemoveBedResult =
-	| { ok: true }
-	| { ok: false; code: 'not_found' }
-	| { ok: false; code: 'bed_in_use'; appointments: number }
-	| { ok: false; code: 'last_bed' };
+	{ ok: true } | { ok: false; code: 'not_found' } | { ok: false; code: 'bed_in_use'; appointments: number } | { ok: false; code: 'last_bed' };
 
 /**
  * Removes a bed no future appointment uses. Past and cancelled appointments let go of it (their

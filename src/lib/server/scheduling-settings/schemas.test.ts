@@ -32,7 +32,9 @@ describe('booking rules form', () => {
 	it('names the field of each bad value', () => {
 		expect(problems(ZBookingRulesSchema, { ...rules, slotStepMinutes: '7' })).toEqual({ slotStepMinutes: 'scheduling.error.slotStep' });
 		expect(problems(ZBookingRulesSchema, { ...rules, horizonDays: '0' })).toEqual({ horizonDays: 'scheduling.error.horizonDays' });
-		expect(problems(ZBookingRulesSchema, { ...rules, cancellationCutoffHours: '1.5' })).toEqual({ cancellationCutoffHours: 'scheduling.error.cancellationCutoff' });
+		expect(problems(ZBookingRulesSchema, { ...rules, cancellationCutoffHours: '1.5' })).toEqual({
+			cancellationCutoffHours: 'scheduling.error.cancellationCutoff'
+		});
 		expect(problems(ZBookingRulesSchema, { ...rules, minNotice: '200' })).toEqual({ minNotice: 'scheduling.error.minNotice' });
 		expect(problems(ZBookingRulesSchema, { ...rules, horizonDays: '' })).toEqual({ horizonDays: 'validation.required' });
 	});

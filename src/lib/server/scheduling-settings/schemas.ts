@@ -29,7 +29,10 @@ import { isCalendarDate, parseLocalDateTime } from '../../domain/time';
 const id = z.string().trim().min(1).max(64);
 const line = (max: number) => z.string().trim().min(1).max(max);
 const optionalLine = (max: number) => z.string().trim().max(max).default('');
-const checkbox = z.literal('on').optional().transform((v) => v === 'on');
+const checkbox = z
+	.literal('on')
+	.optional()
+	.transform((v) => v === 'on');
 /** Free text from a textarea: Windows line ends become `\n`; empty is allowed. */
 const optionalText = (max: number) =>
 	z
@@ -38,14 +41,17 @@ const optionalText = (max: number) =>
 		.transform((v) => v.replace(/\r\n?/g, '\n').trim())
 		.pipe(z.string().max(max));
 
-
-
 /** Digits as typed on any keyboard: full-width digits become ASCII, and `,` `円` `¥` and spaces go. */
 function wholeNumber(message: string, rule?: WholeNumberRule) {
 	return z
 		.string()
 		.transform((v) => v.normalize('NFKC').replace(/[,\s円¥]/g, ''))
-		.pipe(z.string().min(1, 'validation.required').regex(/^\d{1,9}$/, message))
+		.pipe(
+			z
+				.string()
+				.min(1, 'validation.required')
+				.regex(/^\d{1,9}$/, message)
+		)
 		.transform(Number)
 		.refine((n) => !rule || checkWholeNumber(n, rule) === null, message);
 }
@@ -160,7 +166,10 @@ export type TPractitionerLicences = z.output<typeof ZPractitionerLicencesSchema>
 export const ZPractitionerPlacesSchema = z.object({ concurrentPatients: wholeNumber('desk.error.concurrentPatients', CONCURRENT_PATIENTS) });
 
 /** A practitioner's profile as the patient sees it when booking: bios and languages (issue #22). */
-const languageChecks = Object.fromEntries(PROFILE_LANGUAGES.map((code) => [languageFieldName(code), checkbox])) as Record<`language-${ProfileLanguage}`, typeof checkbox>;
+const languageChecks = Object.fromEntries(PROFILE_LANGUAGES.map((code) => [languageFieldName(code), checkbox])) as Record<
+	`language-${ProfileLanguage}`,
+	typeof checkbox
+>;
 export const ZPractitionerProfileSchema = z
 	.object({ bioJa: optionalText(PROFILE_TEXT_MAX), bioEn: optionalText(PROFILE_TEXT_MAX), ...languageChecks })
 	.transform((v) => ({ bioJa: v.bioJa, bioEn: v.bioEn, languages: PROFILE_LANGUAGES.filter((code) => v[languageFieldName(code)]) }));

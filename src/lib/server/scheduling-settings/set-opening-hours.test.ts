@@ -51,7 +51,10 @@ describeEachDatabase('opening hours', (db) => {
 
 	it('refuses overlapping or reversed periods and keeps the hours as they were', async () => {
 		const before = (await loadClinicCalendar(db(), NOW)).openingHours;
-		const overlapping = [{ weekday: 4, start: '09:00', end: '13:00' }, { weekday: 4, start: '12:00', end: '18:00' }];
+		const overlapping = [
+			{ weekday: 4, start: '09:00', end: '13:00' },
+			{ weekday: 4, start: '12:00', end: '18:00' }
+		];
 		expect(await setOpeningHours(db(), overlapping, owner)).toEqual({ ok: false, code: 'invalid_periods' });
 		expect(await setOpeningHours(db(), [{ weekday: 4, start: '18:00', end: '09:00' }], owner)).toEqual({ ok: false, code: 'invalid_periods' });
 		expect((await loadClinicCalendar(db(), NOW)).openingHours).toEqual(before);

@@ -19,7 +19,11 @@ export async function setPractitionerActive(
 ): Promise<SetPractitionerActiveResult> {
 	return withTransaction(db, async (tx) => {
 		if (!(await updatePractitioner(tx, practitionerId, { active: active ? 1 : 0 }))) return { ok: false, code: 'not_found' } as const;
-		await recordAudit(tx, actor, { action: active ? 'scheduling.practitioner_activated' : 'scheduling.practitioner_deactivated', entityType: 'practitioner', entityId: practitionerId });
+		await recordAudit(tx, actor, {
+			action: active ? 'scheduling.practitioner_activated' : 'scheduling.practitioner_deactivated',
+			entityType: 'practitioner',
+			entityId: practitionerId
+		});
 		const booked = active ? 0 : await countBookedAppointments(tx, { from: new Date(now).toISOString(), to: '9999-12-31T00:00:00.000Z', practitionerId });
 		return { ok: true, bookedAppointments: booked } as const;
 	});

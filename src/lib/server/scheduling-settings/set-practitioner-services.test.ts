@@ -72,7 +72,12 @@ describeEachDatabase('practitioner services and licences', (db) => {
 			'scheduling.practitioner_licences_changed',
 			'scheduling.practitioner_services_changed'
 		]);
-		const refused = await db().kysely.selectFrom('audit_log').select('action').where('action', 'like', 'scheduling.%').where('entity_id', '!=', takahashi).execute();
+		const refused = await db()
+			.kysely.selectFrom('audit_log')
+			.select('action')
+			.where('action', 'like', 'scheduling.%')
+			.where('entity_id', '!=', takahashi)
+			.execute();
 		expect(refused).toEqual([]);
 	});
 });

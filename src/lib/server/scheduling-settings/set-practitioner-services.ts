@@ -6,9 +6,7 @@ import { lockPractitioner } from './row-locks';
 import { replacePractitionerServices } from './settings-repository';
 
 export type SetPractitionerServicesResult =
-	| { ok: true }
-	| { ok: false; code: 'not_found' | 'unknown_service' }
-	| { ok: false; code: 'kyu_licence_required'; serviceIds: string[] };
+	{ ok: true } | { ok: false; code: 'not_found' | 'unknown_service' } | { ok: false; code: 'kyu_licence_required'; serviceIds: string[] };
 
 /** The services a practitioner performs; a moxibustion-only one needs their きゅう師 licence (docs/clinical-rules.md §6). */
 export async function setPractitionerServices(

@@ -29,7 +29,12 @@ export async function deleteClosure(db: Db, date: string): Promise<boolean> {
 
 /** Opens a public holiday (idempotent) or closes it again. */
 export async function setHolidayOpen(db: Db, date: string, open: boolean): Promise<void> {
-	if (open) await db.kysely.insertInto('holiday_opening').values({ date }).onConflict((oc) => oc.column('date').doNothing()).execute();
+	if (open)
+		await db.kysely
+			.insertInto('holiday_opening')
+			.values({ date })
+			.onConflict((oc) => oc.column('date').doNothing())
+			.execute();
 	else await db.kysely.deleteFrom('holiday_opening').where('date', '=', date).execute();
 }
 
@@ -51,14 +56,22 @@ export async function insertTimeOff(db: Db, timeOff: Insertable<PractitionerTime
 
 /** False when the practitioner has no such time off. */
 export async function deleteTimeOff(db: Db, practitionerId: string, timeOffId: string): Promise<boolean> {
-	const removed = await db.kysely.deleteFrom('practitioner_time_off').where('id', '=', timeOffId).where('practitioner_id', '=', practitionerId).executeTakeFirst();
+	const removed = await db.kysely
+		.deleteFrom('practitioner_time_off')
+		.where('id', '=', timeOffId)
+		.where('practitioner_id', '=', practitionerId)
+		.executeTakeFirst();
 	return Number(removed.numDeletedRows) !== 0;
 }
 
 /** The services a practitioner offers, replaced as a whole. */
 export async function replacePractitionerServices(db: Db, practitionerId: string, serviceIds: string[]): Promise<void> {
 	await db.kysely.deleteFrom('practitioner_service').where('practitioner_id', '=', practitionerId).execute();
-	if (serviceIds.length > 0) await db.kysely.insertInto('practitioner_service').values(serviceIds.map((id) => ({ practitioner_id: practitionerId, service_id: id }))).execute();
+	if (serviceIds.length > 0)
+		await db.kysely
+			.insertInto('practitioner_service')
+			.values(serviceIds.map((id) => ({ practitioner_id: practitionerId, service_id: id })))
+			.execute();
 }
 
 export async function insertBed(db: Db, bed: Insertable<BedTable>): Promise<void> {

@@ -13,7 +13,10 @@ describeEachDatabase('the demo appointments', (db) => {
 		const patients = await db().kysely.selectFrom('patient').select(['id', 'family_name']).execute();
 		const booked = await db().kysely.selectFrom('appointment').select('patient_id').distinct().execute();
 		expect(booked.length).toBe(patients.length);
-		const missing = await patientsWithoutCurrentTreatmentConsent(db(), patients.map((p) => p.id));
+		const missing = await patientsWithoutCurrentTreatmentConsent(
+			db(),
+			patients.map((p) => p.id)
+		);
 		expect(patients.filter((p) => missing.has(p.id)).map((p) => p.family_name)).toEqual(['鈴木']);
 	});
 });

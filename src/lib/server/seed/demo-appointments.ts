@@ -39,11 +39,20 @@ export async function seedDemoAppointments(db: Db, now = db.clock.now().getTime(
 			email: `patient${i + 1}@example.jp`,
 			date_of_birth: `19${60 + i * 7}-0${i + 3}-1${i}`,
 			created_at: new Date(now).toISOString(),
-			...(await registerFields(db, { familyName: p.family_name, givenName: p.given_name, familyNameKana: p.family_name_kana, givenNameKana: p.given_name_kana }))
+			...(await registerFields(db, {
+				familyName: p.family_name,
+				givenName: p.given_name,
+				familyNameKana: p.family_name_kana,
+				givenNameKana: p.given_name_kana
+			}))
 		});
 	}
 	await db.kysely.insertInto('patient').values(patients).execute();
-	await recordDemoTreatmentConsents(db, patients.filter((p) => p.family_name !== CONSENT_MISSING_FOR), now);
+	await recordDemoTreatmentConsents(
+		db,
+		patients.filter((p) => p.family_name !== CONSENT_MISSING_FOR),
+		now
+	);
 	const today = localDate(now, clinic.time_zone);
 	let turn = 0;
 	for (let offset = 1; offset <= 7; offset++) {
@@ -70,7 +79,14 @@ export async function seedDemoAppointments(db: Db, now = db.clock.now().getTime(
 			});
 			await withTransaction(db, async (tx) => {
 				await tx.kysely.insertInto('appointment').values(appointment).execute();
-				await claimOccupancy(tx, appointment.id, resourcesOf(appointment), slot.start, Date.parse(appointment.held_until), await practitionerPlaces(tx, appointment.practitioner_id));
+				await claimOccupancy(
+					tx,
+					appointment.id,
+					resourcesOf(appointment),
+					slot.start,
+					Date.parse(appointment.held_until),
+					await practitionerPlaces(tx, appointment.practitioner_id)
+				);
 			});
 		}
 	}
@@ -91,7 +107,13 @@ async function recordDemoTreatmentConsents(db: Db, patients: { id: string }[], n
 
 /** Self-check answers that reach see_doctor: pain for two weeks, 7 out of 10 at worst, no doctor yet. */
 function seeDoctorSelfCheck(age: number) {
-	const answers: TriageAnswers = { ...(Object.fromEntries(RED_FLAG_QUESTIONS.map((q) => [q, false])) as Record<(typeof RED_FLAG_QUESTIONS)[number], boolean>), seenDoctor: false, age, durationDays: 14, painNrs: 7 };
+	const answers: TriageAnswers = {
+		...(Object.fromEntries(RED_FLAG_QUESTIONS.map((q) => [q, false])) as Record<(typeof RED_FLAG_QUESTIONS)[number], boolean>),
+		seenDoctor: false,
+		age,
+		durationDays: 14,
+		painNrs: 7
+	};
 	const triage = triageForBooking(answers);
 	if (!triage.ok) throw new Error('the demo self-check must be bookable');
 	return { answers, level: triage.level, reasons: triage.reasons };

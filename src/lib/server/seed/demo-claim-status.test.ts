@@ -18,6 +18,10 @@ describeEachDatabase('the demo claim workflow', (db) => {
 		const groups = await claimBoard(db(), '2026-10', SYSTEM_ACTOR);
 		const rows = groups.flatMap((g) => g.rows.map((r) => ({ ...r, group: g.destination })));
 		expect(rows).toHaveLength(1);
-		expect(rows[0]).toMatchObject({ status: 'draft', current: { days: 2, blockers: [{ code: 'unsigned_month' }] }, group: { key: 'kind:kyokai', name: '全国健康保険協会 東京支部', deadline: '2026-11-10' } });
+		expect(rows[0]).toMatchObject({
+			status: 'draft',
+			current: { days: 2, blockers: [{ code: 'unsigned_month' }] },
+			group: { key: 'kind:kyokai', name: '全国健康保険協会 東京支部', deadline: '2026-11-10' }
+		});
 	});
 });

@@ -42,10 +42,14 @@ export async function seedClinic(db: Db, demo: boolean): Promise<void> {
 }
 
 const OPENING_HOURS: Array<[weekday: number, opens: string, closes: string]> = [
-	[1, '09:00', '12:30'], [1, '14:30', '19:30'],
-	[2, '09:00', '12:30'], [2, '14:30', '19:30'],
-	[4, '09:00', '12:30'], [4, '14:30', '19:30'],
-	[5, '09:00', '12:30'], [5, '14:30', '19:30'],
+	[1, '09:00', '12:30'],
+	[1, '14:30', '19:30'],
+	[2, '09:00', '12:30'],
+	[2, '14:30', '19:30'],
+	[4, '09:00', '12:30'],
+	[4, '14:30', '19:30'],
+	[5, '09:00', '12:30'],
+	[5, '14:30', '19:30'],
 	[6, '09:00', '14:00']
 ];
 
@@ -56,7 +60,16 @@ const PRACTITIONERS = [
 ] as const;
 
 const SERVICES = [
-	{ code: 'FIRST', ja: '初診（問診・検査・施術）', en: 'First visit (consultation, examination, treatment)', minutes: 75, price: 7700, newOnly: 1, addOn: 0, online: 1 },
+	{
+		code: 'FIRST',
+		ja: '初診（問診・検査・施術）',
+		en: 'First visit (consultation, examination, treatment)',
+		minutes: 75,
+		price: 7700,
+		newOnly: 1,
+		addOn: 0,
+		online: 1
+	},
 	{ code: 'FOLLOW', ja: '再診（鍼治療）', en: 'Follow-up treatment', minutes: 45, price: 5500, newOnly: 0, addOn: 0, online: 1 },
 	{ code: 'EA', ja: '低周波鍼通電療法', en: 'Electroacupuncture', minutes: 60, price: 6600, newOnly: 0, addOn: 0, online: 1 },
 	{ code: 'MOXA', ja: 'お灸', en: 'Moxibustion', minutes: 15, price: 1100, newOnly: 0, addOn: 1, online: 0 }
@@ -70,7 +83,9 @@ export async function seedDemoClinic(db: Db): Promise<DemoAccount[]> {
 	const accounts: DemoAccount[] = (['owner', 'practitioner', 'reception'] as const).map((role) => ({
 		email: `${role}@example.jp`,
 		role,
-		password: randomToken(15).match(/.{1,6}/g)!.join('-')
+		password: randomToken(15)
+			.match(/.{1,6}/g)!
+			.join('-')
 	}));
 	await withTransaction(db, async (tx) => {
 		await seedClinic(tx, true);
@@ -101,9 +116,7 @@ export async function seedDemoClinic(db: Db): Promise<DemoAccount[]> {
 		await tx.kysely
 			.insertInto('practitioner_hours')
 			.values(
-				practitioners.flatMap((p) =>
-					OPENING_HOURS.map(([weekday, starts, ends]) => ({ id: randomUUID(), practitioner_id: p.id, weekday, starts, ends }))
-				)
+				practitioners.flatMap((p) => OPENING_HOURS.map(([weekday, starts, ends]) => ({ id: randomUUID(), practitioner_id: p.id, weekday, starts, ends })))
 			)
 			.execute();
 		await tx.kysely
@@ -130,9 +143,7 @@ export async function seedDemoClinic(db: Db): Promise<DemoAccount[]> {
 		await tx.kysely
 			.insertInto('practitioner_service')
 			.values(
-				practitioners.flatMap((p) =>
-					services.filter((s) => s.code !== 'MOXA' || p.kyu_licence).map((s) => ({ practitioner_id: p.id, service_id: s.id }))
-				)
+				practitioners.flatMap((p) => services.filter((s) => s.code !== 'MOXA' || p.kyu_licence).map((s) => ({ practitioner_id: p.id, service_id: s.id })))
 			)
 			.execute();
 	});

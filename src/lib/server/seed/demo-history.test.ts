@@ -21,7 +21,12 @@ describeEachDatabase('the demo clinic’s patient with a history', (db) => {
 		const chart = await loadChart(db(), patient.id, SYSTEM_ACTOR);
 		expect(chart!.safetyAlerts.map((a) => a.code)).toEqual(['anticoagulants']);
 		expect(chart!.intakeSubmitted).toBe(true);
-		expect(chart!.consents!.kinds.filter((k) => k.status === 'current').map((k) => k.kind).sort()).toEqual(['privacy', 'reminders', 'treatment']);
+		expect(
+			chart!
+				.consents!.kinds.filter((k) => k.status === 'current')
+				.map((k) => k.kind)
+				.sort()
+		).toEqual(['privacy', 'reminders', 'treatment']);
 		expect(chart!.appointments.filter((a) => a.status === 'completed')).toHaveLength(4);
 		const progress = chart!.clinical!.progress;
 		expect(progress.checkIns).toHaveLength(4);
@@ -42,7 +47,9 @@ describeEachDatabase('the demo clinic’s patient with a history', (db) => {
 		const last = sessions.find((x) => x.needlesIn === 4)!;
 		expect(last).toMatchObject({ pointCount: 3, needlesIn: 4, needlesOut: 4 });
 		const record = await getSessionRecord(db(), patient.id, last.id, SYSTEM_ACTOR);
-		expect(record!.safety.acknowledgements.map((a) => [a.key, a.reason, a.staffName])).toEqual([['anticoagulants.deepNeedling.GB30', DEMO_ACKNOWLEDGED_REASON, '佐藤 美穂']]);
+		expect(record!.safety.acknowledgements.map((a) => [a.key, a.reason, a.staffName])).toEqual([
+			['anticoagulants.deepNeedling.GB30', DEMO_ACKNOWLEDGED_REASON, '佐藤 美穂']
+		]);
 		expect(record!.safety.open.conflicts).toEqual([]);
 		expect(record!.points.find((p) => p.code === 'GB30')).toMatchObject({ deep: true, side: 'right' });
 	});
@@ -58,7 +65,11 @@ describeEachDatabase('the demo clinic’s patient with a history', (db) => {
 	});
 
 	it('has a booking flagged by its self-check on the schedule (docs/clinical-rules.md §1)', async () => {
-		const flagged = await db().kysely.selectFrom('appointment').select(['patient_id', 'triage_level', 'triage_reasons', 'starts_at', 'status']).where('triage_level', '=', 'see_doctor').execute();
+		const flagged = await db()
+			.kysely.selectFrom('appointment')
+			.select(['patient_id', 'triage_level', 'triage_reasons', 'starts_at', 'status'])
+			.where('triage_level', '=', 'see_doctor')
+			.execute();
 		expect(flagged).toHaveLength(1);
 		expect(flagged[0]).toMatchObject({ status: 'booked' });
 		expect(JSON.parse(flagged[0]!.triage_reasons!)).toEqual(['durationOverAWeek', 'severePain']);
@@ -67,11 +78,23 @@ describeEachDatabase('the demo clinic’s patient with a history', (db) => {
 
 	it('shows a visit of the last open day whose session is open with a needle not counted out, on the banner and refused at the desk', async () => {
 		const open = await listUnaccountedSessions(db());
-		expect(open).toEqual([expect.objectContaining({ familyName: '小林', givenName: '真一', needlesIn: 6, needlesOut: 5, needledPoints: 3, problem: 'needles_in_body' })]);
+		expect(open).toEqual([
+			expect.objectContaining({ familyName: '小林', givenName: '真一', needlesIn: 6, needlesOut: 5, needledPoints: 3, problem: 'needles_in_body' })
+		]);
 		const desk = await db().kysely.selectFrom('staff').select('id').where('role', '=', 'reception').executeTakeFirstOrThrow();
-		const charged = await createChargeForAppointment(db(), open[0]!.appointmentId!, { payer: 'self_pay' }, { type: 'staff', id: desk.id, ip: null, requestId: null });
+		const charged = await createChargeForAppointment(
+			db(),
+			open[0]!.appointmentId!,
+			{ payer: 'self_pay' },
+			{ type: 'staff', id: desk.id, ip: null, requestId: null }
+		);
 		expect(charged).toMatchObject({ ok: false, code: 'needles_unaccounted', needlesIn: 6, needlesOut: 5 });
-		const consents = await db().kysely.selectFrom('consent_signature').select('channel').where('patient_id', '=', open[0]!.patientId).orderBy('channel').execute();
+		const consents = await db()
+			.kysely.selectFrom('consent_signature')
+			.select('channel')
+			.where('patient_id', '=', open[0]!.patientId)
+			.orderBy('channel')
+			.execute();
 		expect(consents.map((c) => c.channel)).toEqual(['online_booking', 'verbal']);
 	});
 });

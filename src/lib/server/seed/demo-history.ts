@@ -74,11 +74,15 @@ const FOLLOW_UPS = [
 export async function seedDemoHistory(db: Db, now = db.clock.now().getTime()): Promise<void> {
 	const { clinic, service, practitioner } = await demoVisitContext(db);
 	const bed = await db.kysely.selectFrom('bed').select('id').orderBy('sort_order').executeTakeFirstOrThrow();
-	const documents = await db.kysely.selectFrom('consent_document').select(['id', 'kind', 'version']).where('kind', 'in', ['treatment', 'privacy', 'reminders']).execute();
+	const documents = await db.kysely
+		.selectFrom('consent_document')
+		.select(['id', 'kind', 'version'])
+		.where('kind', 'in', ['treatment', 'privacy', 'reminders'])
+		.execute();
 
 	const patientId = randomUUID();
 	const today = localDate(now, clinic.time_zone);
-	const lastWednesday = addDays(today, -(((weekdayOf(today) - WEDNESDAY + 7) % 7) || 7));
+	const lastWednesday = addDays(today, -((weekdayOf(today) - WEDNESDAY + 7) % 7 || 7));
 	const visitDays = [21, 14, 7, 0].map((back) => addDays(lastWednesday, -back));
 	const visitStart = (day: string) => localInstant(day, '10:00', clinic.time_zone);
 	const iso = (ms: number) => new Date(ms).toISOString();
@@ -214,7 +218,10 @@ export async function seedDemoHistory(db: Db, now = db.clock.now().getTime()): P
 	await seedDemoSession(db, { id: last.id, patientId, startsAt: Date.parse(last.starts_at) }, practitioner.staff_id!, clinic.time_zone);
 	await seedDemoExamAndPlan(db, patientId, byStart[0]!, practitioner.staff_id!, clinic.time_zone);
 
-	await seedDemoMoney(db, visits.map((v) => ({ id: v.id, endsAt: Date.parse(v.ends_at) })));
+	await seedDemoMoney(
+		db,
+		visits.map((v) => ({ id: v.id, endsAt: Date.parse(v.ends_at) }))
+	);
 }
 
 /**

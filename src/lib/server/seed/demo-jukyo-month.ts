@@ -39,8 +39,15 @@ export function tuesdaysOf(month: string): string[] {
 }
 
 export async function seedDemoJukyoMonth(db: Db, now = db.clock.now()): Promise<void> {
-	const clinic = await db.kysely.selectFrom('clinic').select(['time_zone', 'name_ja', 'postal_code', 'address_ja', 'phone', 'operator_name_ja']).executeTakeFirstOrThrow();
-	const service = await db.kysely.selectFrom('service').select(['id', 'duration_minutes', 'buffer_minutes']).where('code', '=', 'FOLLOW').executeTakeFirstOrThrow();
+	const clinic = await db.kysely
+		.selectFrom('clinic')
+		.select(['time_zone', 'name_ja', 'postal_code', 'address_ja', 'phone', 'operator_name_ja'])
+		.executeTakeFirstOrThrow();
+	const service = await db.kysely
+		.selectFrom('service')
+		.select(['id', 'duration_minutes', 'buffer_minutes'])
+		.where('code', '=', 'FOLLOW')
+		.executeTakeFirstOrThrow();
 	// The two practitioners with an account and both licences (2術 may be charged), the 施術管理者 first.
 	const treating = await db.kysely
 		.selectFrom('practitioner')
@@ -57,7 +64,13 @@ export async function seedDemoJukyoMonth(db: Db, now = db.clock.now()): Promise<
 	const actor = (id: string): AuditActor => ({ type: 'staff', id, ip: null, requestId: null });
 	const desk = actor(reception.id);
 
-	await ensureRegistration(db, clinic, treating.map((p) => p.id), actor(owner.id), now);
+	await ensureRegistration(
+		db,
+		clinic,
+		treating.map((p) => p.id),
+		actor(owner.id),
+		now
+	);
 
 	const today = localDate(now.getTime(), clinic.time_zone);
 	const month = previousMonth(today);
@@ -113,7 +126,17 @@ export async function seedDemoJukyoMonth(db: Db, now = db.clock.now()): Promise<
 	const checked = await recordEligibilityCheck(
 		db,
 		patientId,
-		{ method: 'myna_app', checkedOn: firstDay, insuranceKind: 'shakoku', holderKind: 'honnin', benefitPercent: 70, insurerNumber: '138016', insuranceSymbol: '江戸川', insuranceNumber: '20481', insuranceBranch: '' },
+		{
+			method: 'myna_app',
+			checkedOn: firstDay,
+			insuranceKind: 'shakoku',
+			holderKind: 'honnin',
+			benefitPercent: 70,
+			insurerNumber: '138016',
+			insuranceSymbol: '江戸川',
+			insuranceNumber: '20481',
+			insuranceBranch: ''
+		},
 		desk,
 		{ now: new Date(at(firstDay, '13:45')) }
 	);
@@ -128,22 +151,49 @@ export async function seedDemoJukyoMonth(db: Db, now = db.clock.now()): Promise<
 		const iso = (ms: number) => new Date(ms).toISOString();
 		await db.kysely
 			.insertInto('appointment')
-			.values({ id, patient_id: patientId, practitioner_id: practitioner.id, bed_id: null, service_id: service.id, starts_at: iso(start), ends_at: iso(end), held_until: iso(end + service.buffer_minutes * 60_000), status: 'completed', source: 'staff', first_visit: i === 0 ? 1 : 0, triage: null, manage_token_hash: null, locale: 'ja', created_at: iso(start - 7 * 86_400_000), cancelled_at: null })
+			.values({
+				id,
+				patient_id: patientId,
+				practitioner_id: practitioner.id,
+				bed_id: null,
+				service_id: service.id,
+				starts_at: iso(start),
+				ends_at: iso(end),
+				held_until: iso(end + service.buffer_minutes * 60_000),
+				status: 'completed',
+				source: 'staff',
+				first_visit: i === 0 ? 1 : 0,
+				triage: null,
+				manage_token_hash: null,
+				locale: 'ja',
+				created_at: iso(start - 7 * 86_400_000),
+				cancelled_at: null
+			})
 			.execute();
 		await seedDemoEarlierSessions(db, patientId, [{ id, startsAt: start }], practitioner.staff_id!, clinic.time_zone);
 		const charged = await createChargeForAppointment(db, id, { payer: 'insurance' }, desk, { now: new Date(end + 5 * 60_000) });
 		if (!charged.ok) throw new Error(`demo claim month, charge ${day}: ${charged.code}`);
-		const paid = await recordPayment(db, charged.chargeId, { method: 'cash', amountJpy: charged.charge.patientDueJpy }, desk, { now: new Date(end + 6 * 60_000) });
+		const paid = await recordPayment(db, charged.chargeId, { method: 'cash', amountJpy: charged.charge.patientDueJpy }, desk, {
+			now: new Date(end + 6 * 60_000)
+		});
 		if (!paid.ok) throw new Error(`demo claim month, payment ${day}: ${paid.code}`);
 	}
 	// She confirmed the month's days and signed at its last visit (docs/jukyo-claim.md §11).
 	const lastDay = days.at(-1)!;
-	const signed = await recordMonthConfirmation(db, patientId, { month, date: days, agree: 'on', signerKind: 'patient', signerName: '中村 正子' }, desk, { now: new Date(at(lastDay, '15:10')) });
+	const signed = await recordMonthConfirmation(db, patientId, { month, date: days, agree: 'on', signerKind: 'patient', signerName: '中村 正子' }, desk, {
+		now: new Date(at(lastDay, '15:10'))
+	});
 	if (!signed.ok) throw new Error(`demo claim month, signature: ${signed.code}`);
 }
 
 /** The clinic's 受領委任 registration, saved only when the demo has none yet (demo-jukyo.ts saves the full one). */
-async function ensureRegistration(db: Db, clinic: { name_ja: string; postal_code: string; address_ja: string; phone: string; operator_name_ja: string }, practitionerIds: string[], owner: AuditActor, now: Date) {
+async function ensureRegistration(
+	db: Db,
+	clinic: { name_ja: string; postal_code: string; address_ja: string; phone: string; operator_name_ja: string },
+	practitionerIds: string[],
+	owner: AuditActor,
+	now: Date
+) {
 	const { registration } = await loadJukyoRegistration(db);
 	if (registration.managers.some((m) => m.licence === 'harikyu' && m.practitionerId)) return;
 	const saved = await saveJukyoRegistration(

@@ -19,7 +19,12 @@ describeEachDatabase('the demo 受領委任', (db) => {
 		const patient = await db().kysely.selectFrom('patient').select('id').where('email', '=', 'insured@example.jp').executeTakeFirstOrThrow();
 		const checks = await db().kysely.selectFrom('eligibility_check').select('checked_on').where('patient_id', '=', patient.id).orderBy('checked_on').execute();
 		expect(checks.map((c) => c.checked_on)).toEqual(['2026-10-12', '2026-11-01']);
-		const charge = await db().kysely.selectFrom('charge').innerJoin('charge_insurance_card as card', 'card.charge_id', 'charge.id').select(['charge.payer', 'charge.service_date', 'card.insurer_number']).where('charge.patient_id', '=', patient.id).execute();
+		const charge = await db()
+			.kysely.selectFrom('charge')
+			.innerJoin('charge_insurance_card as card', 'card.charge_id', 'charge.id')
+			.select(['charge.payer', 'charge.service_date', 'card.insurer_number'])
+			.where('charge.patient_id', '=', patient.id)
+			.execute();
 		expect(charge).toEqual([{ payer: 'insurance', service_date: '2026-11-01', insurer_number: '01130012' }]);
 	});
 });

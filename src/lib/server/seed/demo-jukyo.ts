@@ -98,9 +98,22 @@ export async function seedDemoJukyo(db: Db, now = db.clock.now()): Promise<void>
 		{ now }
 	);
 	if (!consent.ok) throw new Error(`demo consent: ${consent.code}`);
-	const card = { method: 'eligibility_certificate', insuranceKind: 'shakoku', holderKind: 'honnin', benefitPercent: 70, insurerNumber: '01130012', insuranceSymbol: '7012', insuranceNumber: '345', insuranceBranch: '00', validFrom: '2025-12-02', validUntil: addDays(firstOfMonth, 400) };
+	const card = {
+		method: 'eligibility_certificate',
+		insuranceKind: 'shakoku',
+		holderKind: 'honnin',
+		benefitPercent: 70,
+		insurerNumber: '01130012',
+		insuranceSymbol: '7012',
+		insuranceNumber: '345',
+		insuranceBranch: '00',
+		validFrom: '2025-12-02',
+		validUntil: addDays(firstOfMonth, 400)
+	};
 	for (const checkedOn of [lastMonthDay, firstOfMonth]) {
-		const checked = await recordEligibilityCheck(db, patientId, { ...card, checkedOn }, actor(reception.id), { now: new Date(localInstant(checkedOn, '10:00', clinic.time_zone)) });
+		const checked = await recordEligibilityCheck(db, patientId, { ...card, checkedOn }, actor(reception.id), {
+			now: new Date(localInstant(checkedOn, '10:00', clinic.time_zone))
+		});
 		if (!checked.ok) throw new Error(`demo eligibility: ${checked.code}`);
 	}
 	// This month's first insured visit, on the 1st (today when today is the 1st), charged under the consent.
@@ -110,7 +123,24 @@ export async function seedDemoJukyo(db: Db, now = db.clock.now()): Promise<void>
 	const appointmentId = randomUUID();
 	await db.kysely
 		.insertInto('appointment')
-		.values({ id: appointmentId, patient_id: patientId, practitioner_id: practitioner.id, bed_id: null, service_id: service.id, starts_at: new Date(start).toISOString(), ends_at: new Date(end).toISOString(), held_until: new Date(end).toISOString(), status: 'completed', source: 'staff', first_visit: 0, triage: null, manage_token_hash: null, locale: 'ja', created_at: new Date(start - 86_400_000).toISOString(), cancelled_at: null })
+		.values({
+			id: appointmentId,
+			patient_id: patientId,
+			practitioner_id: practitioner.id,
+			bed_id: null,
+			service_id: service.id,
+			starts_at: new Date(start).toISOString(),
+			ends_at: new Date(end).toISOString(),
+			held_until: new Date(end).toISOString(),
+			status: 'completed',
+			source: 'staff',
+			first_visit: 0,
+			triage: null,
+			manage_token_hash: null,
+			locale: 'ja',
+			created_at: new Date(start - 86_400_000).toISOString(),
+			cancelled_at: null
+		})
 		.execute();
 	const charged = await createChargeForAppointment(db, appointmentId, { payer: 'insurance' }, actor(reception.id), { now });
 	if (!charged.ok) throw new Error(`demo insured charge: ${charged.code}`);

@@ -14,7 +14,12 @@ import { demoVisitContext } from './demo-visit-context';
 export async function seedDemoOpenSession(db: Db, now = db.clock.now().getTime()): Promise<void> {
 	const { clinic, service, practitioner } = await demoVisitContext(db);
 	const bed = await db.kysely.selectFrom('bed').select('id').orderBy('sort_order', 'desc').executeTakeFirstOrThrow();
-	const documents = await db.kysely.selectFrom('consent_document').select(['id', 'kind']).where('kind', 'in', ['privacy', 'treatment']).where('version', '=', 1).execute();
+	const documents = await db.kysely
+		.selectFrom('consent_document')
+		.select(['id', 'kind'])
+		.where('kind', 'in', ['privacy', 'treatment'])
+		.where('version', '=', 1)
+		.execute();
 	const iso = (ms: number) => new Date(ms).toISOString();
 	// The last day before today the demo clinic was open (it closes on Wednesdays and Sundays).
 	const openDays = new Set((await db.kysely.selectFrom('opening_hours').select('weekday').execute()).map((h) => Number(h.weekday)));
@@ -71,8 +76,24 @@ export async function seedDemoOpenSession(db: Db, now = db.clock.now().getTime()
 		.values(
 			documents.map((d) =>
 				d.kind === 'privacy'
-					? { ...signature, id: randomUUID(), document_id: d.id, signed_name: '小林 真一', signed_at: iso(bookedAt), recorded_by_staff_id: null, channel: 'online_booking' as const }
-					: { ...signature, id: randomUUID(), document_id: d.id, signed_name: '', signed_at: minutes(2), recorded_by_staff_id: practitioner.staff_id, channel: 'verbal' as const }
+					? {
+							...signature,
+							id: randomUUID(),
+							document_id: d.id,
+							signed_name: '小林 真一',
+							signed_at: iso(bookedAt),
+							recorded_by_staff_id: null,
+							channel: 'online_booking' as const
+						}
+					: {
+							...signature,
+							id: randomUUID(),
+							document_id: d.id,
+							signed_name: '',
+							signed_at: minutes(2),
+							recorded_by_staff_id: practitioner.staff_id,
+							channel: 'verbal' as const
+						}
 			)
 		)
 		.execute();
@@ -106,7 +127,18 @@ export async function seedDemoOpenSession(db: Db, now = db.clock.now().getTime()
 				['BL25', 'both'],
 				['GB30', 'right'],
 				['BL40', 'right']
-			].map(([code, side], i) => ({ id: randomUUID(), session_id: sessionId, code: code!, side: side as 'both' | 'right', gauge: '3', length_mm: 40, depth_mm: null, technique: 'retention', deqi: null, created_at: minutes(6 + i) }))
+			].map(([code, side], i) => ({
+				id: randomUUID(),
+				session_id: sessionId,
+				code: code!,
+				side: side as 'both' | 'right',
+				gauge: '3',
+				length_mm: 40,
+				depth_mm: null,
+				technique: 'retention',
+				deqi: null,
+				created_at: minutes(6 + i)
+			}))
 		)
 		.execute();
 }

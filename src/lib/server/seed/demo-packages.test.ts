@@ -16,6 +16,13 @@ describeEachDatabase('the demo prepaid courses (issue #18)', (db) => {
 		const patient = await db().kysely.selectFrom('patient').select('id').where('email', '=', 'package1@example.jp').executeTakeFirstOrThrow();
 		const sale = await db().kysely.selectFrom('package_sale').select('id').where('patient_id', '=', patient.id).executeTakeFirstOrThrow();
 		const pkg = (await loadPackage(db(), sale.id))!;
-		expect(packageState(pkg.terms, pkg.entries)).toMatchObject({ usedVisits: 5, remainingVisits: 5, paidJpy: 48_000, balanceDueJpy: 0, liabilityJpy: 24_000, status: 'active' });
+		expect(packageState(pkg.terms, pkg.entries)).toMatchObject({
+			usedVisits: 5,
+			remainingVisits: 5,
+			paidJpy: 48_000,
+			balanceDueJpy: 0,
+			liabilityJpy: 24_000,
+			status: 'active'
+		});
 	});
 });

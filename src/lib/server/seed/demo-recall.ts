@@ -10,7 +10,16 @@ import { demoVisitContext } from './demo-visit-context';
  * reminders, so the list shows an invitation button for one and a reason for the other.
  */
 const PEOPLE = [
-	{ family: '松本', given: '美咲', familyKana: 'マツモト', givenKana: 'ミサキ', email: 'recall1@example.jp', phone: '090-0000-0101', weeksAgo: 10, withdrew: false },
+	{
+		family: '松本',
+		given: '美咲',
+		familyKana: 'マツモト',
+		givenKana: 'ミサキ',
+		email: 'recall1@example.jp',
+		phone: '090-0000-0101',
+		weeksAgo: 10,
+		withdrew: false
+	},
 	{ family: '加藤', given: '由美', familyKana: 'カトウ', givenKana: 'ユミ', email: 'recall2@example.jp', phone: '090-0000-0102', weeksAgo: 12, withdrew: true }
 ] as const;
 
@@ -36,7 +45,12 @@ export async function seedDemoRecall(db: Db, now = db.clock.now().getTime()): Pr
 				date_of_birth: null,
 				preferred_locale: 'ja',
 				created_at: iso(start - 86_400_000),
-				...(await registerFields(db, { familyName: person.family, givenName: person.given, familyNameKana: person.familyKana, givenNameKana: person.givenKana }))
+				...(await registerFields(db, {
+					familyName: person.family,
+					givenName: person.given,
+					familyNameKana: person.familyKana,
+					givenNameKana: person.givenKana
+				}))
 			})
 			.execute();
 		// A past visit holds no occupancy: nothing can be booked into the past.
@@ -64,7 +78,17 @@ export async function seedDemoRecall(db: Db, now = db.clock.now().getTime()): Pr
 		if (person.withdrew && reminders) {
 			await db.kysely
 				.insertInto('consent_signature')
-				.values({ id: randomUUID(), patient_id: patientId, document_id: reminders.id, agreed: 0, signed_name: `${person.family} ${person.given}`, signed_at: iso(start), ip: null, user_agent: null, recorded_by_staff_id: null })
+				.values({
+					id: randomUUID(),
+					patient_id: patientId,
+					document_id: reminders.id,
+					agreed: 0,
+					signed_name: `${person.family} ${person.given}`,
+					signed_at: iso(start),
+					ip: null,
+					user_agent: null,
+					recorded_by_staff_id: null
+				})
 				.execute();
 		}
 	}

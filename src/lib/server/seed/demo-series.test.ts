@@ -14,10 +14,23 @@ describeEachDatabase('the demo series', (db) => {
 		await seedDemoSeries(db(), NOW);
 		const series = await db().kysely.selectFrom('appointment_series').selectAll().execute();
 		expect(series).toHaveLength(1);
-		const visits = await db().kysely.selectFrom('appointment').select(['id', 'starts_at', 'status']).where('series_id', '=', series[0]!.id).orderBy('starts_at').execute();
+		const visits = await db()
+			.kysely.selectFrom('appointment')
+			.select(['id', 'starts_at', 'status'])
+			.where('series_id', '=', series[0]!.id)
+			.orderBy('starts_at')
+			.execute();
 		expect(visits).toHaveLength(4);
 		expect(visits.every((v) => v.status === 'booked' && v.starts_at > new Date(NOW).toISOString())).toBe(true);
-		const grains = await db().kysely.selectFrom('occupancy').select('appointment_id').where('appointment_id', 'in', visits.map((v) => v.id)).execute();
+		const grains = await db()
+			.kysely.selectFrom('occupancy')
+			.select('appointment_id')
+			.where(
+				'appointment_id',
+				'in',
+				visits.map((v) => v.id)
+			)
+			.execute();
 		expect(grains.length).toBeGreaterThan(0);
 	});
 });

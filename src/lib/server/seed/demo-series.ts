@@ -38,17 +38,42 @@ export async function seedDemoSeries(db: Db, now = db.clock.now().getTime()): Pr
 	};
 	const preview = await previewSeries(db, request, now);
 	if (!preview.ok) return;
-	const slots = preview.proposals.flatMap((p) => (p.slot ?? p.alternative ? [p.slot ?? p.alternative!] : []));
+	const slots = preview.proposals.flatMap((p) => ((p.slot ?? p.alternative) ? [p.slot ?? p.alternative!] : []));
 	if (slots.length === 0) return;
 	const staff = await db.kysely.selectFrom('staff').select('id').where('role', '=', 'reception').executeTakeFirst();
 	const seriesId = randomUUID();
 	await db.kysely
 		.insertInto('appointment_series')
-		.values({ id: seriesId, patient_id: patient.id, plan_id: null, service_id: service.id, practitioner_id: practitioner.id, planned_visits: slots.length, created_by: staff?.id ?? 'system', created_at: new Date(now).toISOString() })
+		.values({
+			id: seriesId,
+			patient_id: patient.id,
+			plan_id: null,
+			service_id: service.id,
+			practitioner_id: practitioner.id,
+			planned_visits: slots.length,
+			created_by: staff?.id ?? 'system',
+			created_at: new Date(now).toISOString()
+		})
 		.execute();
 	for (const slot of slots) {
-		const appointment = appointmentRow({ slot, patientId: patient.id, serviceId: service.id, bufferMinutes: service.buffer_minutes, source: 'staff', locale: patient.preferred_locale, now, seriesId });
+		const appointment = appointmentRow({
+			slot,
+			patientId: patient.id,
+			serviceId: service.id,
+			bufferMinutes: service.buffer_minutes,
+			source: 'staff',
+			locale: patient.preferred_locale,
+			now,
+			seriesId
+		});
 		await db.kysely.insertInto('appointment').values(appointment).execute();
-		await claimOccupancy(db, appointment.id, resourcesOf(appointment), slot.start, Date.parse(appointment.held_until), await practitionerPlaces(db, appointment.practitioner_id));
+		await claimOccupancy(
+			db,
+			appointment.id,
+			resourcesOf(appointment),
+			slot.start,
+			Date.parse(appointment.held_until),
+			await practitionerPlaces(db, appointment.practitioner_id)
+		);
 	}
 }

@@ -22,7 +22,16 @@ export async function seedDemoSession(db: Db, visit: { id: string; patientId: st
 	if (!started.ok) throw new Error(`demo session: ${started.code}`);
 	const points = [
 		{ code: 'BL25', side: 'both', gauge: '3', lengthMm: '40', depthMm: '20', technique: 'retention' },
-		{ code: 'GB30', side: 'right', gauge: '3', lengthMm: '60', depthMm: '45', technique: 'retention', deep: 'on', 'ack.anticoagulants.deepNeedling.GB30': DEMO_ACKNOWLEDGED_REASON },
+		{
+			code: 'GB30',
+			side: 'right',
+			gauge: '3',
+			lengthMm: '60',
+			depthMm: '45',
+			technique: 'retention',
+			deep: 'on',
+			'ack.anticoagulants.deepNeedling.GB30': DEMO_ACKNOWLEDGED_REASON
+		},
 		{ code: 'BL40', side: 'right', gauge: '1', lengthMm: '40', depthMm: '10', technique: 'single' }
 	];
 	for (const [i, point] of points.entries()) {

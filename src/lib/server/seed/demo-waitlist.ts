@@ -11,14 +11,27 @@ import type { Db } from '../db/database';
 export async function seedDemoWaitlist(db: Db, now = db.clock.now().getTime()): Promise<void> {
 	const clinic = await db.kysely.selectFrom('clinic').select('time_zone').executeTakeFirstOrThrow();
 	const service = await db.kysely.selectFrom('service').select('id').where('code', '=', 'FOLLOW').executeTakeFirst();
-	const patients = await db.kysely.selectFrom('patient').select(['id', 'preferred_locale']).where('phone', 'in', ['090-0000-0002', '+44 20 7946 0003', '090-0000-0004']).orderBy('phone').execute();
+	const patients = await db.kysely
+		.selectFrom('patient')
+		.select(['id', 'preferred_locale'])
+		.where('phone', 'in', ['090-0000-0002', '+44 20 7946 0003', '090-0000-0004'])
+		.orderBy('phone')
+		.execute();
 	const practitioner = await db.kysely.selectFrom('practitioner').select('id').orderBy('id').executeTakeFirst();
 	if (!service || patients.length === 0) return;
 	const today = localDate(now, clinic.time_zone);
 	const HOUR = 3_600_000;
 	const wishes = [
 		{ waitedHours: 74, practitionerId: null, days: 14, times: [] },
-		{ waitedHours: 26, practitionerId: practitioner?.id ?? null, days: 21, times: [{ weekday: 2, start: '09:00', end: '12:30' }, { weekday: 4, start: '09:00', end: '12:30' }] },
+		{
+			waitedHours: 26,
+			practitionerId: practitioner?.id ?? null,
+			days: 21,
+			times: [
+				{ weekday: 2, start: '09:00', end: '12:30' },
+				{ weekday: 4, start: '09:00', end: '12:30' }
+			]
+		},
 		{ waitedHours: 5, practitionerId: null, days: 7, times: [{ weekday: 6, start: '09:00', end: '19:00' }] }
 	];
 	await db.kysely

@@ -45,12 +45,28 @@ describeEachDatabase('a series from the plan', (db) => {
 
 	beforeAll(async () => {
 		s = await seedSchedule(db());
-		hanako = (await findOrCreatePatient(db(), { familyName: '山田', givenName: '花子', email: 'hanako@example.jp', phone: '090-1111-2222', dateOfBirth: '1980-01-01' }, 'ja')).id;
-		taro = (await findOrCreatePatient(db(), { familyName: '鈴木', givenName: '太郎', email: 'taro@example.jp', phone: '090-3333-4444', dateOfBirth: '1975-05-05' }, 'ja')).id;
+		hanako = (
+			await findOrCreatePatient(
+				db(),
+				{ familyName: '山田', givenName: '花子', email: 'hanako@example.jp', phone: '090-1111-2222', dateOfBirth: '1980-01-01' },
+				'ja'
+			)
+		).id;
+		taro = (
+			await findOrCreatePatient(
+				db(),
+				{ familyName: '鈴木', givenName: '太郎', email: 'taro@example.jp', phone: '090-3333-4444', dateOfBirth: '1975-05-05' },
+				'ja'
+			)
+		).id;
 	});
 
 	it('previews weekly × 4 and shows the taken visit with the nearest free time, writing nothing', async () => {
-		const blocker = await createStaffAppointment(db(), { patientId: taro, serviceId: s.follow, practitionerId: s.sato, start: at('10:00', mondays[1]), source: 'staff' }, s.actor);
+		const blocker = await createStaffAppointment(
+			db(),
+			{ patientId: taro, serviceId: s.follow, practitionerId: s.sato, start: at('10:00', mondays[1]), source: 'staff' },
+			s.actor
+		);
 		expect(blocker.ok).toBe(true);
 		const preview = await previewSeries(db(), request(hanako, s.sato), NOW);
 		if (!preview.ok) throw new Error(preview.code);
@@ -64,7 +80,12 @@ describeEachDatabase('a series from the plan', (db) => {
 	});
 
 	it('books the series with its alternative in one step: one mail, a reminder per visit, audited', async () => {
-		const result = await bookSeries(db(), { patientId: hanako, serviceId: s.follow, practitionerId: s.sato, visits: visitsOf(await previewSeries(db(), request(hanako, s.sato), NOW)) }, s.actor, NOW);
+		const result = await bookSeries(
+			db(),
+			{ patientId: hanako, serviceId: s.follow, practitionerId: s.sato, visits: visitsOf(await previewSeries(db(), request(hanako, s.sato), NOW)) },
+			s.actor,
+			NOW
+		);
 		if (!result.ok) throw new Error(result.code);
 		seriesId = result.seriesId;
 		expect(result.appointments.map((a) => a.starts_at)).toEqual([
@@ -74,9 +95,21 @@ describeEachDatabase('a series from the plan', (db) => {
 			new Date(at('10:00', mondays[3])).toISOString()
 		]);
 		expect(result.appointments.every((a) => a.series_id === seriesId && a.practitioner_id === s.sato)).toBe(true);
-		const grains = await db().kysely.selectFrom('occupancy').select('appointment_id').where('appointment_id', 'in', result.appointments.map((a) => a.id)).execute();
+		const grains = await db()
+			.kysely.selectFrom('occupancy')
+			.select('appointment_id')
+			.where(
+				'appointment_id',
+				'in',
+				result.appointments.map((a) => a.id)
+			)
+			.execute();
 		expect(grains).toHaveLength(4 * 22);
-		const jobs = await db().kysely.selectFrom('job').select(['kind', 'payload']).where('kind', 'in', ['mail.series_confirmation', 'mail.booking_reminder']).execute();
+		const jobs = await db()
+			.kysely.selectFrom('job')
+			.select(['kind', 'payload'])
+			.where('kind', 'in', ['mail.series_confirmation', 'mail.booking_reminder'])
+			.execute();
 		expect(jobs.filter((j) => j.kind === 'mail.series_confirmation')).toHaveLength(1);
 		expect(jobs.filter((j) => j.kind === 'mail.booking_reminder')).toHaveLength(4);
 		const audit = await db().kysely.selectFrom('audit_log').select(['action', 'patient_id']).where('entity_id', '=', seriesId).execute();
@@ -95,7 +128,11 @@ describeEachDatabase('a series from the plan', (db) => {
 		const visits = visitsOf(preview);
 		expect(visits).toHaveLength(4);
 		// The desk books someone else into the third visit's time between the preview and the booking.
-		const meanwhile = await createStaffAppointment(db(), { patientId: hanako, serviceId: s.follow, practitionerId: s.fujita, start: visits[2]!.start, source: 'staff' }, s.actor);
+		const meanwhile = await createStaffAppointment(
+			db(),
+			{ patientId: hanako, serviceId: s.follow, practitionerId: s.fujita, start: visits[2]!.start, source: 'staff' },
+			s.actor
+		);
 		expect(meanwhile.ok).toBe(true);
 		const before = await db().kysely.selectFrom('appointment').select('id').execute();
 		const seriesBefore = await countSeriesRows();
@@ -113,15 +150,20 @@ describeEachDatabase('a series from the plan', (db) => {
 			createStaffAppointment(db(), { patientId: taro, serviceId: s.follow, practitionerId: s.takahashi, start: visits[3]!.start, source: 'staff' }, s.actor)
 		]);
 		expect([series.ok, desk.ok].filter(Boolean)).toHaveLength(1);
-		const atSlot = await db().kysely
-			.selectFrom('appointment')
+		const atSlot = await db()
+			.kysely.selectFrom('appointment')
 			.select(['id', 'series_id'])
 			.where('practitioner_id', '=', s.takahashi)
 			.where('status', '=', 'booked')
 			.where('starts_at', '=', new Date(visits[3]!.start).toISOString())
 			.execute();
 		expect(atSlot).toHaveLength(1);
-		const seriesVisits = await db().kysely.selectFrom('appointment').select('id').where('practitioner_id', '=', s.takahashi).where('series_id', 'is not', null).execute();
+		const seriesVisits = await db()
+			.kysely.selectFrom('appointment')
+			.select('id')
+			.where('practitioner_id', '=', s.takahashi)
+			.where('series_id', 'is not', null)
+			.execute();
 		expect(seriesVisits).toHaveLength(series.ok ? 4 : 0);
 	});
 
@@ -132,7 +174,10 @@ describeEachDatabase('a series from the plan', (db) => {
 		const after = await db().kysely.selectFrom('appointment').select('starts_at').where('series_id', '=', seriesId).orderBy('starts_at').execute();
 		expect(after.map((a) => a.starts_at).slice(2)).toEqual([new Date(at('11:30', mondays[2])).toISOString(), new Date(at('11:30', mondays[3])).toISOString()]);
 		// Outside the opening hours for any one of them (12:30 + 45 minutes runs past the lunch break): nothing moves.
-		expect(await moveSeriesVisits(db(), visits[2]!.id, 'following', Date.parse(at('12:30', mondays[2])), s.actor)).toEqual({ ok: false, code: 'outside_hours' });
+		expect(await moveSeriesVisits(db(), visits[2]!.id, 'following', Date.parse(at('12:30', mondays[2])), s.actor)).toEqual({
+			ok: false,
+			code: 'outside_hours'
+		});
 	});
 
 	it('refuses a move into a taken time and leaves every visit where it was', async () => {
@@ -158,11 +203,33 @@ describeEachDatabase('a series from the plan', (db) => {
 		expect(result).toEqual({ ok: true, changed: 3, seriesId });
 		const statuses = await db().kysely.selectFrom('appointment').select('status').where('series_id', '=', seriesId).orderBy('starts_at').execute();
 		expect(statuses.map((a) => a.status)).toEqual(['booked', 'cancelled', 'cancelled', 'cancelled']);
-		expect(await db().kysely.selectFrom('occupancy').select('resource').where('appointment_id', 'in', visits.slice(1).map((v) => v.id)).execute()).toEqual([]);
+		expect(
+			await db()
+				.kysely.selectFrom('occupancy')
+				.select('resource')
+				.where(
+					'appointment_id',
+					'in',
+					visits.slice(1).map((v) => v.id)
+				)
+				.execute()
+		).toEqual([]);
 		// One message for the three, not one each; each freed time goes to the waiting list.
 		const jobs = await db().kysely.selectFrom('job').select(['kind', 'payload']).where('created_at', '=', new Date(NOW).toISOString()).execute();
-		const mailJobs = jobs.filter((j) => j.kind === SERIES_CANCELLATION_MAIL_JOB || (j.kind === 'mail.booking_cancellation' && visits.slice(1).some((v) => j.payload.includes(v.id))));
-		expect(mailJobs.map((j) => [j.kind, JSON.parse(j.payload)])).toEqual([[SERIES_CANCELLATION_MAIL_JOB, { appointmentIds: visits.slice(1).map((v) => v.id).join(',') }]]);
+		const mailJobs = jobs.filter(
+			(j) => j.kind === SERIES_CANCELLATION_MAIL_JOB || (j.kind === 'mail.booking_cancellation' && visits.slice(1).some((v) => j.payload.includes(v.id)))
+		);
+		expect(mailJobs.map((j) => [j.kind, JSON.parse(j.payload)])).toEqual([
+			[
+				SERIES_CANCELLATION_MAIL_JOB,
+				{
+					appointmentIds: visits
+						.slice(1)
+						.map((v) => v.id)
+						.join(',')
+				}
+			]
+		]);
 		const offered = jobs.filter((j) => j.kind === OFFER_SLOT_JOB).map((j) => JSON.parse(j.payload).start);
 		expect(offered).toEqual(expect.arrayContaining(visits.slice(1).map((v) => v.starts_at)));
 		const mailer = capturingMailer();
@@ -170,8 +237,13 @@ describeEachDatabase('a series from the plan', (db) => {
 		expect(mailer.sent).toHaveLength(1);
 		const [mail] = mailer.sent;
 		expect(mail!.subject).toContain('3回分のご予約を取り消しました');
-		for (const v of visits.slice(1)) expect(mail!.text).toContain(new Intl.DateTimeFormat('ja-JP', { dateStyle: 'full', timeStyle: 'short', timeZone: 'Asia/Tokyo' }).format(new Date(v.starts_at)));
-		expect(mail!.text).not.toContain(new Intl.DateTimeFormat('ja-JP', { dateStyle: 'full', timeStyle: 'short', timeZone: 'Asia/Tokyo' }).format(new Date(visits[0]!.starts_at)));
+		for (const v of visits.slice(1))
+			expect(mail!.text).toContain(
+				new Intl.DateTimeFormat('ja-JP', { dateStyle: 'full', timeStyle: 'short', timeZone: 'Asia/Tokyo' }).format(new Date(v.starts_at))
+			);
+		expect(mail!.text).not.toContain(
+			new Intl.DateTimeFormat('ja-JP', { dateStyle: 'full', timeStyle: 'short', timeZone: 'Asia/Tokyo' }).format(new Date(visits[0]!.starts_at))
+		);
 		const ics = mail!.attachments!()[0]!.content;
 		expect(ics).toContain('METHOD:CANCEL');
 		expect(ics.match(/BEGIN:VEVENT/g)).toHaveLength(3);

@@ -54,7 +54,14 @@ export async function bookSeries(db: Db, input: BookSeriesInput, actor: AuditAct
 			const patient = await tx.kysely.selectFrom('patient').select(['id', 'preferred_locale']).where('id', '=', input.patientId).executeTakeFirstOrThrow();
 			const ordered = [...starts].sort((a, b) => a - b);
 			const clinic = await tx.kysely.selectFrom('clinic').select('time_zone').executeTakeFirstOrThrow();
-			const { slots, timeZone } = await loadSeriesSlots(tx, service, localDate(ordered[0]!, clinic.time_zone), localDate(ordered.at(-1)!, clinic.time_zone), input.bedId, now);
+			const { slots, timeZone } = await loadSeriesSlots(
+				tx,
+				service,
+				localDate(ordered[0]!, clinic.time_zone),
+				localDate(ordered.at(-1)!, clinic.time_zone),
+				input.bedId,
+				now
+			);
 			const seriesId = randomUUID();
 			await insertAppointmentSeries(tx, {
 				id: seriesId,
@@ -94,7 +101,13 @@ export async function bookSeries(db: Db, input: BookSeriesInput, actor: AuditAct
 				entityType: 'appointment_series',
 				entityId: seriesId,
 				patientId: patient.id,
-				detail: { serviceId: service.id, practitionerId: input.practitionerId, planId: input.planId ?? null, visits: appointments.map((a) => a.starts_at), timeZone }
+				detail: {
+					serviceId: service.id,
+					practitionerId: input.practitionerId,
+					planId: input.planId ?? null,
+					visits: appointments.map((a) => a.starts_at),
+					timeZone
+				}
 			});
 			await enqueueJobs(tx, jobs, new Date(now));
 			return { ok: true, seriesId, appointments } as const;

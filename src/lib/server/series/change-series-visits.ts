@@ -13,8 +13,7 @@ import { SERIES_CANCELLATION_MAIL_JOB } from './series-mail';
 export type SeriesScope = 'one' | 'following';
 
 export type ChangeSeriesResult =
-	| { ok: true; changed: number; seriesId: string | null }
-	| { ok: false; code: 'not_found' | 'not_changeable' | 'outside_hours' | 'conflict' };
+	{ ok: true; changed: number; seriesId: string | null } | { ok: false; code: 'not_found' | 'not_changeable' | 'outside_hours' | 'conflict' };
 
 /** The visit and, for "this and the following", every later visit of its series still booked. */
 async function targetsOf(db: Db, appointmentId: string, scope: SeriesScope): Promise<Appointment[] | 'not_found' | 'not_changeable'> {
@@ -37,7 +36,13 @@ async function targetsOf(db: Db, appointmentId: string, scope: SeriesScope): Pro
  * grains are freed at once and offered to the waiting list, each visit is audited, and the
  * patient gets one message listing every visit cancelled (by mail and their other channels).
  */
-export async function cancelSeriesVisits(db: Db, appointmentId: string, scope: SeriesScope, actor: AuditActor, now = db.clock.now()): Promise<ChangeSeriesResult> {
+export async function cancelSeriesVisits(
+	db: Db,
+	appointmentId: string,
+	scope: SeriesScope,
+	actor: AuditActor,
+	now = db.clock.now()
+): Promise<ChangeSeriesResult> {
 	return withTransaction(db, async (tx) => {
 		const targets = await targetsOf(tx, appointmentId, scope);
 		if (typeof targets === 'string') return { ok: false, code: targets } as const;
@@ -63,7 +68,8 @@ export async function cancelSeriesVisits(db: Db, appointmentId: string, scope: S
 		}
 		// One visit: its own cancellation (with its .ics); several: one message listing them all.
 		if (cancelled.length === 1) await enqueueJobs(tx, [{ kind: 'mail.booking_cancellation', payload: { appointmentId: cancelled[0]!.id } }], now);
-		else if (cancelled.length > 1) await enqueueJobs(tx, [{ kind: SERIES_CANCELLATION_MAIL_JOB, payload: { appointmentIds: cancelled.map((v) => v.id).join(',') } }], now);
+		else if (cancelled.length > 1)
+			await enqueueJobs(tx, [{ kind: SERIES_CANCELLATION_MAIL_JOB, payload: { appointmentIds: cancelled.map((v) => v.id).join(',') } }], now);
 		return { ok: true, changed: targets.length, seriesId: targets[0]?.series_id ?? null } as const;
 	});
 }

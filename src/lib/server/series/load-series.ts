@@ -16,7 +16,15 @@ export async function loadSeries(db: Db, seriesId: string, actor: AuditActor): P
 		.selectFrom('appointment_series')
 		.innerJoin('patient', 'patient.id', 'appointment_series.patient_id')
 		.innerJoin('service', 'service.id', 'appointment_series.service_id')
-		.select(['appointment_series.id', 'appointment_series.planned_visits', 'patient.id as patient_id', 'patient.family_name', 'patient.given_name', 'service.name_ja', 'service.name_en'])
+		.select([
+			'appointment_series.id',
+			'appointment_series.planned_visits',
+			'patient.id as patient_id',
+			'patient.family_name',
+			'patient.given_name',
+			'service.name_ja',
+			'service.name_en'
+		])
 		.where('appointment_series.id', '=', seriesId)
 		.executeTakeFirst();
 	if (!series) return null;

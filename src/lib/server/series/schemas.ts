@@ -32,7 +32,13 @@ export const ZSeriesRequestSchema = z.object({
 		.refine((v) => isCalendarDate(v), 'series.error.date'),
 	time: z
 		.string()
-		.transform((v) => v.normalize('NFKC').trim().replace(/^(\d):/, '0$1:').replace(/^(\d\d:\d\d):00$/, '$1'))
+		.transform((v) =>
+			v
+				.normalize('NFKC')
+				.trim()
+				.replace(/^(\d):/, '0$1:')
+				.replace(/^(\d\d:\d\d):00$/, '$1')
+		)
 		.pipe(z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'series.error.time')),
 	count: whole('series.error.count', 1, MAX_SERIES_VISITS),
 	frequencyPerWeek: whole('series.error.frequency', 1, 7)

@@ -45,7 +45,12 @@ type VisitForMail = Awaited<ReturnType<ReturnType<typeof visitsForMail>['execute
  * visit (each keeps the id a later move or cancellation of it uses, so the patient's calendar
  * follows); `cancelled` makes it METHOD:CANCEL, which removes them.
  */
-async function visitsMail(db: Db, visits: VisitForMail[], origin: string, text: { kind: string; subject: MessageKey; body: MessageKey; path: string; cancelled: boolean }): Promise<(OutgoingMail & { patientId: string }) | null> {
+async function visitsMail(
+	db: Db,
+	visits: VisitForMail[],
+	origin: string,
+	text: { kind: string; subject: MessageKey; body: MessageKey; path: string; cancelled: boolean }
+): Promise<(OutgoingMail & { patientId: string }) | null> {
 	const first = visits[0];
 	if (!first || !first.email) return null;
 	const clinic = await db.kysely.selectFrom('clinic').selectAll().executeTakeFirstOrThrow();
@@ -89,14 +94,30 @@ async function visitsMail(db: Db, visits: VisitForMail[], origin: string, text: 
 		kind: text.kind,
 		subject: translate(locale, text.subject, params),
 		text: translate(locale, text.body, params),
-		attachments: () => [{ filename: 'appointments.ics', content: calendar.toString(), contentType: `text/calendar; charset=utf-8; method=${text.cancelled ? 'CANCEL' : 'PUBLISH'}` }]
+		attachments: () => [
+			{
+				filename: 'appointments.ics',
+				content: calendar.toString(),
+				contentType: `text/calendar; charset=utf-8; method=${text.cancelled ? 'CANCEL' : 'PUBLISH'}`
+			}
+		]
 	};
 }
 
 /** One mail for a whole series (issue #17): every visit still booked. */
 export async function seriesMail(db: Db, seriesId: string, origin: string): Promise<OutgoingMail | null> {
-	const visits = await visitsForMail(db).where('appointment.series_id', '=', seriesId).where('appointment.status', '=', 'booked').orderBy('appointment.starts_at').execute();
-	const mail = await visitsMail(db, visits, origin, { kind: 'booking.series', subject: 'series.mailSubject', body: 'series.mailBody', path: '/portal', cancelled: false });
+	const visits = await visitsForMail(db)
+		.where('appointment.series_id', '=', seriesId)
+		.where('appointment.status', '=', 'booked')
+		.orderBy('appointment.starts_at')
+		.execute();
+	const mail = await visitsMail(db, visits, origin, {
+		kind: 'booking.series',
+		subject: 'series.mailSubject',
+		body: 'series.mailBody',
+		path: '/portal',
+		cancelled: false
+	});
 	return mail && { to: mail.to, kind: mail.kind, subject: mail.subject, text: mail.text, attachments: mail.attachments };
 }
 
@@ -104,10 +125,24 @@ export async function seriesMail(db: Db, seriesId: string, origin: string): Prom
  * One mail for several visits of a series cancelled together (issue #17): each cancelled visit
  * listed, and one .ics that removes every one of them. Null when none of them is cancelled.
  */
-export async function seriesCancellationMail(db: Db, appointmentIds: readonly string[], origin: string): Promise<(OutgoingMail & { patientId: string }) | null> {
+export async function seriesCancellationMail(
+	db: Db,
+	appointmentIds: readonly string[],
+	origin: string
+): Promise<(OutgoingMail & { patientId: string }) | null> {
 	if (appointmentIds.length === 0) return null;
-	const visits = await visitsForMail(db).where('appointment.id', 'in', [...appointmentIds]).where('appointment.status', '=', 'cancelled').orderBy('appointment.starts_at').execute();
-	return visitsMail(db, visits, origin, { kind: 'booking.series_cancellation', subject: 'deskFollowup.seriesCancelSubject', body: 'deskFollowup.seriesCancelBody', path: '/book', cancelled: true });
+	const visits = await visitsForMail(db)
+		.where('appointment.id', 'in', [...appointmentIds])
+		.where('appointment.status', '=', 'cancelled')
+		.orderBy('appointment.starts_at')
+		.execute();
+	return visitsMail(db, visits, origin, {
+		kind: 'booking.series_cancellation',
+		subject: 'deskFollowup.seriesCancelSubject',
+		body: 'deskFollowup.seriesCancelBody',
+		path: '/book',
+		cancelled: true
+	});
 }
 
 /** Sends at once, and fails the job when the mail server refuses, so the queue retries it. */
@@ -128,7 +163,12 @@ export const SERIES_MAIL_HANDLERS = {
 		if (!built) return;
 		const { patientId, ...mail } = built;
 		// By the patient's channels (issue #20): on LINE a title and the link to book again, nothing more.
-		await notifyPatient(context.db, patientId, { mail, line: { kind: 'link', titleKey: 'deskFollowup.lineSeriesCancelled', path: '/book' } }, deliveringMailer(context.mailer));
+		await notifyPatient(
+			context.db,
+			patientId,
+			{ mail, line: { kind: 'link', titleKey: 'deskFollowup.lineSeriesCancelled', path: '/book' } },
+			deliveringMailer(context.mailer)
+		);
 	},
 	[SERIES_CONFIRMATION_MAIL_JOB]: async (context: JobContext, payload: Record<string, string>) => {
 		const mail = await seriesMail(context.db, payload.seriesId!, context.origin);

@@ -12,8 +12,14 @@ export interface SeriesPreviewRow {
 
 /** The preview as the page shows it: each visit with the practitioner's name of the time it will take. */
 export async function seriesPreviewRows(db: Db, proposals: readonly SeriesVisitProposal[], practitionerId: string): Promise<SeriesPreviewRow[]> {
-	const ids = [...new Set([practitionerId, ...proposals.flatMap((p) => [p.slot?.practitionerId, p.alternative?.practitionerId].filter((x): x is string => !!x))])];
-	const rows = await db.kysely.selectFrom('practitioner').select(['id', 'family_name_ja', 'given_name_ja', 'family_name_en', 'given_name_en']).where('id', 'in', ids).execute();
+	const ids = [
+		...new Set([practitionerId, ...proposals.flatMap((p) => [p.slot?.practitionerId, p.alternative?.practitionerId].filter((x): x is string => !!x))])
+	];
+	const rows = await db.kysely
+		.selectFrom('practitioner')
+		.select(['id', 'family_name_ja', 'given_name_ja', 'family_name_en', 'given_name_en'])
+		.where('id', 'in', ids)
+		.execute();
 	const nameOf = (id: string) => {
 		const r = rows.find((p) => p.id === id);
 		return r ? { ja: `${r.family_name_ja} ${r.given_name_ja}`, en: `${r.given_name_en} ${r.family_name_en}` } : { ja: '', en: '' };

@@ -13,12 +13,20 @@ import { loadScheduleConfig, loadScheduleInputs } from '../booking/schedule-repo
  * but it is held to the practitioners' hours, closures and every held grain. The preferred bed is
  * tried first, so the series keeps its bed where it is free.
  */
-export async function loadSeriesSlots(db: Db, service: Service, firstDate: string, lastDate: string, preferredBedId: string | undefined, now: number): Promise<{ slots: Slot[]; timeZone: string }> {
+export async function loadSeriesSlots(
+	db: Db,
+	service: Service,
+	firstDate: string,
+	lastDate: string,
+	preferredBedId: string | undefined,
+	now: number
+): Promise<{ slots: Slot[]; timeZone: string }> {
 	const from = addDays(firstDate, -ALTERNATIVE_WINDOW_DAYS);
 	const to = addDays(lastDate, ALTERNATIVE_WINDOW_DAYS);
 	const config = await loadScheduleConfig(db);
 	const inputs = await loadScheduleInputs(db, service, from, to, config);
-	const bedIds = preferredBedId && inputs.bedIds.includes(preferredBedId) ? [preferredBedId, ...inputs.bedIds.filter((b) => b !== preferredBedId)] : inputs.bedIds;
+	const bedIds =
+		preferredBedId && inputs.bedIds.includes(preferredBedId) ? [preferredBedId, ...inputs.bedIds.filter((b) => b !== preferredBedId)] : inputs.bedIds;
 	const rules = { ...inputs.rules, minNoticeMinutes: 0, horizonDays: HORIZON_DAYS.max * 2 };
 	return { slots: freeSlots(rules, inputs.service, inputs.practitioners, bedIds, inputs.busy, { from, to, now }), timeZone: config.clinic.time_zone };
 }

@@ -14,11 +14,6 @@ export const ZSideEffectSchema = z.object({
 		.string({ error: 'outcomes.error.description' })
 		.max(SIDE_EFFECT_DESCRIPTION_MAX * 2)
 		.transform((s) => s.replace(/\r\n/g, '\n').trim())
-		.pipe(
-			z
-				.string()
-				.min(1, { error: 'outcomes.error.description' })
-				.max(SIDE_EFFECT_DESCRIPTION_MAX, { error: 'outcomes.error.descriptionTooLong' })
-		)
+		.pipe(z.string().min(1, { error: 'outcomes.error.description' }).max(SIDE_EFFECT_DESCRIPTION_MAX, { error: 'outcomes.error.descriptionTooLong' }))
 });
 export type TSideEffect = z.infer<typeof ZSideEffectSchema>;

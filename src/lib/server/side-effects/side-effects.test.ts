@@ -36,10 +36,17 @@ describeEachDatabase('side-effect reports', (db) => {
 	it('links a report to the latest past visit and mails only its practitioner, without clinical text', async () => {
 		const { patientId, yesterday, practitionerStaff, otherStaff } = await patientWithVisits(db());
 		const owner = await insertStaff(db(), 'owner');
-		const result = await reportSideEffect(db(), mailer, patientId, { kind: 'bruising', severity: 'mild', description: `  ${DESCRIPTION}\r\n` }, patientActor(patientId), {
-			origin: 'https://clinic.example.jp',
-			now: NOW
-		});
+		const result = await reportSideEffect(
+			db(),
+			mailer,
+			patientId,
+			{ kind: 'bruising', severity: 'mild', description: `  ${DESCRIPTION}\r\n` },
+			patientActor(patientId),
+			{
+				origin: 'https://clinic.example.jp',
+				now: NOW
+			}
+		);
 		expect(result).toMatchObject({ ok: true, appointmentId: yesterday, notified: 1 });
 		const row = await db().kysely.selectFrom('side_effect_report').selectAll().where('patient_id', '=', patientId).executeTakeFirstOrThrow();
 		expect(row).toMatchObject({ kind: 'bruising', severity: 'mild', description: DESCRIPTION, appointment_id: yesterday, handled_at: null });
@@ -52,7 +59,12 @@ describeEachDatabase('side-effect reports', (db) => {
 			expect(text).not.toMatch(/あざ|bruis|mild|軽/i);
 			expect(text).not.toContain('山田');
 		}
-		const audit = await db().kysely.selectFrom('audit_log').selectAll().where('action', '=', 'side_effect.report').where('patient_id', '=', patientId).executeTakeFirstOrThrow();
+		const audit = await db()
+			.kysely.selectFrom('audit_log')
+			.selectAll()
+			.where('action', '=', 'side_effect.report')
+			.where('patient_id', '=', patientId)
+			.executeTakeFirstOrThrow();
 		expect(audit).toMatchObject({ actor_type: 'patient', actor_id: patientId });
 		expect(audit.detail).not.toContain('あざ');
 	});
@@ -62,7 +74,14 @@ describeEachDatabase('side-effect reports', (db) => {
 		const owners = await db().kysely.selectFrom('staff').select('email').where('role', '=', 'owner').where('disabled', '=', 0).execute();
 		const owner = await insertStaff(db(), 'owner');
 		const retired = await insertStaff(db(), 'owner', { disabled: true });
-		const result = await reportSideEffect(db(), mailer, patientId, { kind: 'fainting', severity: 'serious', description: '帰宅後に気を失いました' }, patientActor(patientId), { now: NOW });
+		const result = await reportSideEffect(
+			db(),
+			mailer,
+			patientId,
+			{ kind: 'fainting', severity: 'serious', description: '帰宅後に気を失いました' },
+			patientActor(patientId),
+			{ now: NOW }
+		);
 		expect(result).toMatchObject({ ok: true, notified: owners.length + 2 });
 		const recipients = (await mailsTo(db(), [practitionerStaff.email, owner.email, retired.email])).map((m) => m.recipient).sort();
 		expect(recipients).toEqual([practitionerStaff.email, owner.email].sort());
@@ -72,9 +91,18 @@ describeEachDatabase('side-effect reports', (db) => {
 	it('keeps a report from a patient with no past visit, and alerts owners when serious', async () => {
 		const patientId = await insertPatient(db());
 		const owner = await insertStaff(db(), 'owner');
-		const mild = await reportSideEffect(db(), mailer, patientId, { kind: 'other', severity: 'moderate', description: 'だるい' }, patientActor(patientId), { now: NOW });
+		const mild = await reportSideEffect(db(), mailer, patientId, { kind: 'other', severity: 'moderate', description: 'だるい' }, patientActor(patientId), {
+			now: NOW
+		});
 		expect(mild).toMatchObject({ ok: true, appointmentId: null, notified: 0 });
-		const serious = await reportSideEffect(db(), mailer, patientId, { kind: 'bleeding', severity: 'serious', description: '出血が止まらない' }, patientActor(patientId), { now: NOW });
+		const serious = await reportSideEffect(
+			db(),
+			mailer,
+			patientId,
+			{ kind: 'bleeding', severity: 'serious', description: '出血が止まらない' },
+			patientActor(patientId),
+			{ now: NOW }
+		);
 		expect(serious).toMatchObject({ ok: true, appointmentId: null });
 		expect((await mailsTo(db(), [owner.email])).length).toBe(1);
 	});
@@ -87,18 +115,27 @@ describeEachDatabase('side-effect reports', (db) => {
 			code: 'invalid',
 			fields: { kind: 'outcomes.error.kind', severity: 'outcomes.error.severity', description: 'outcomes.error.description' }
 		});
-		expect(await reportSideEffect(db(), mailer, patientId, { kind: 'pain', severity: 'mild', description: 'あ'.repeat(2001) }, patientActor(patientId))).toMatchObject({
+		expect(
+			await reportSideEffect(db(), mailer, patientId, { kind: 'pain', severity: 'mild', description: 'あ'.repeat(2001) }, patientActor(patientId))
+		).toMatchObject({
 			fields: { description: 'outcomes.error.descriptionTooLong' }
 		});
-		expect(await reportSideEffect(db(), mailer, randomUUID(), { kind: 'pain', severity: 'mild', description: '痛い' }, patientActor(patientId))).toEqual({ ok: false, code: 'not_found' });
+		expect(await reportSideEffect(db(), mailer, randomUUID(), { kind: 'pain', severity: 'mild', description: '痛い' }, patientActor(patientId))).toEqual({
+			ok: false,
+			code: 'not_found'
+		});
 		expect(await db().kysely.selectFrom('side_effect_report').select('id').where('patient_id', '=', patientId).execute()).toEqual([]);
 	});
 
 	it('lists open reports first, filters by patient, and marks one handled once', async () => {
 		const { patientId, practitionerStaff } = await patientWithVisits(db());
 		const staffActor: AuditActor = { type: 'staff', id: practitionerStaff.id, ip: null, requestId: null };
-		const first = await reportSideEffect(db(), mailer, patientId, { kind: 'pain', severity: 'mild', description: '一' }, patientActor(patientId), { now: new Date('2026-05-10T01:00:00Z') });
-		const second = await reportSideEffect(db(), mailer, patientId, { kind: 'fatigue', severity: 'mild', description: '二' }, patientActor(patientId), { now: new Date('2026-05-10T02:00:00Z') });
+		const first = await reportSideEffect(db(), mailer, patientId, { kind: 'pain', severity: 'mild', description: '一' }, patientActor(patientId), {
+			now: new Date('2026-05-10T01:00:00Z')
+		});
+		const second = await reportSideEffect(db(), mailer, patientId, { kind: 'fatigue', severity: 'mild', description: '二' }, patientActor(patientId), {
+			now: new Date('2026-05-10T02:00:00Z')
+		});
 		if (!first.ok || !second.ok) throw new Error('reports not saved');
 		expect(await markSideEffectHandled(db(), second.id, practitionerStaff.id, staffActor, NOW)).toEqual({ ok: true });
 		expect(await markSideEffectHandled(db(), second.id, practitionerStaff.id, staffActor, NOW)).toEqual({ ok: false, code: 'already_handled' });
@@ -116,7 +153,12 @@ describeEachDatabase('side-effect reports', (db) => {
 		const all = await listSideEffects(db(), {}, staffActor);
 		const firstHandled = all.findIndex((r) => r.handledAt !== null);
 		expect(all.slice(firstHandled).every((r) => r.handledAt !== null)).toBe(true);
-		const audit = await db().kysely.selectFrom('audit_log').select(['action', 'detail']).where('patient_id', '=', patientId).where('action', 'in', ['side_effect.handled', 'side_effect.list']).execute();
+		const audit = await db()
+			.kysely.selectFrom('audit_log')
+			.select(['action', 'detail'])
+			.where('patient_id', '=', patientId)
+			.where('action', 'in', ['side_effect.handled', 'side_effect.list'])
+			.execute();
 		expect(audit.map((a) => a.action).sort()).toEqual(['side_effect.handled', 'side_effect.list']);
 	});
 });

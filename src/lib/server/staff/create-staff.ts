@@ -15,9 +15,7 @@ export interface NewStaffInput {
 }
 
 export type CreateStaffResult =
-	| { ok: true; staff: Staff }
-	| { ok: false; code: 'weak_password'; problems: PasswordProblem[] }
-	| { ok: false; code: 'email_taken' };
+	{ ok: true; staff: Staff } | { ok: false; code: 'weak_password'; problems: PasswordProblem[] } | { ok: false; code: 'email_taken' };
 
 export async function createStaff(db: Db, input: NewStaffInput, actor: AuditActor): Promise<CreateStaffResult> {
 	const email = normaliseEmail(input.email);
@@ -38,10 +36,7 @@ export async function createStaff(db: Db, input: NewStaffInput, actor: AuditActo
 }
 
 /** Inserts a new account (no second factor yet); callers validate and audit. */
-export async function insertStaff(
-	db: Db,
-	input: { email: string; displayName: string; role: StaffRole; passwordHash: string }
-): Promise<Staff> {
+export async function insertStaff(db: Db, input: { email: string; displayName: string; role: StaffRole; passwordHash: string }): Promise<Staff> {
 	const now = db.clock.now().toISOString();
 	const staff: Staff = {
 		id: randomUUID(),

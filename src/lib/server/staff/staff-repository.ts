@@ -80,6 +80,12 @@ export async function insertStaffInvitation(db: Db, invitation: Insertable<Staff
 
 /** Marks an open invitation revoked or accepted; false when it was no longer open. */
 export async function closeStaffInvitation(db: Db, invitationId: string, change: { revoked_at: string } | { accepted_at: string }): Promise<boolean> {
-	const result = await db.kysely.updateTable('staff_invitation').set(change).where('id', '=', invitationId).where('accepted_at', 'is', null).where('revoked_at', 'is', null).executeTakeFirst();
+	const result = await db.kysely
+		.updateTable('staff_invitation')
+		.set(change)
+		.where('id', '=', invitationId)
+		.where('accepted_at', 'is', null)
+		.where('revoked_at', 'is', null)
+		.executeTakeFirst();
 	return Number(result.numUpdatedRows) === 1;
 }

@@ -14,10 +14,12 @@ describeEachDatabase('team management', (db) => {
 		const result = await createStaff(db(), { email: 'boss@example.jp', role: 'owner', displayName: '院長', password: 'plum blossom in march' }, SYSTEM_ACTOR);
 		if (!result.ok) throw new Error(result.code);
 		owner = { type: 'staff', id: result.staff.id, ip: null, requestId: null };
-		expect(await createStaff(db(), { email: 'BOSS@example.jp', role: 'reception', displayName: 'x', password: 'plum blossom in march' }, SYSTEM_ACTOR)).toEqual({
-			ok: false,
-			code: 'email_taken'
-		});
+		expect(await createStaff(db(), { email: 'BOSS@example.jp', role: 'reception', displayName: 'x', password: 'plum blossom in march' }, SYSTEM_ACTOR)).toEqual(
+			{
+				ok: false,
+				code: 'email_taken'
+			}
+		);
 	});
 
 	it('never leaves the clinic without an active owner', async () => {
@@ -65,7 +67,11 @@ describeEachDatabase('team management', (db) => {
 
 	it('revokes the calendar feed of a disabled practitioner along with every session (issue #16)', async () => {
 		await seedClinic(db(), false);
-		const created = await createStaff(db(), { email: 'feed@example.jp', role: 'practitioner', displayName: '鈴木', password: 'plum blossom in march' }, SYSTEM_ACTOR);
+		const created = await createStaff(
+			db(),
+			{ email: 'feed@example.jp', role: 'practitioner', displayName: '鈴木', password: 'plum blossom in march' },
+			SYSTEM_ACTOR
+		);
 		if (!created.ok) throw new Error(created.code);
 		const practitionerId = crypto.randomUUID();
 		await db()

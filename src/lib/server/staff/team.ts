@@ -9,19 +9,22 @@ import type { StaffRole } from '../db/schema';
 import { withTransaction } from '../db/transaction';
 import { revokeFeedTokensOfStaff } from '../schedule/feed-token';
 import { insertStaff } from './create-staff';
-import { closeStaffInvitation, countActiveOwners, findStaffByEmail, findStaffById, insertStaffInvitation, normaliseEmail, updateStaffAccess } from './staff-repository';
+import {
+	closeStaffInvitation,
+	countActiveOwners,
+	findStaffByEmail,
+	findStaffById,
+	insertStaffInvitation,
+	normaliseEmail,
+	updateStaffAccess
+} from './staff-repository';
 
 const INVITATION_DAYS = 7;
 
 export type InviteResult = { ok: true; token: string; expiresAt: Date } | { ok: false; code: 'email_taken' };
 
 /** The owner invites a colleague; the link carries a token whose hash alone is stored. */
-export async function inviteStaff(
-	db: Db,
-	input: { email: string; role: StaffRole },
-	actor: AuditActor,
-	now = db.clock.now()
-): Promise<InviteResult> {
+export async function inviteStaff(db: Db, input: { email: string; role: StaffRole }, actor: AuditActor, now = db.clock.now()): Promise<InviteResult> {
 	const email = normaliseEmail(input.email);
 	return withTransaction(db, async (tx) => {
 		if (await findStaffByEmail(tx, email)) return { ok: false, code: 'email_taken' } as const;
@@ -83,22 +86,17 @@ export async function revokeInvitation(
 }
 
 export type AcceptResult =
-	| { ok: true; staffId: string }
-	| { ok: false; code: 'invitation_invalid' | 'email_taken' }
-	| { ok: false; code: 'weak_password'; problems: PasswordProblem[] };
+	{ ok: true; staffId: string } | { ok: false; code: 'invitation_invalid' | 'email_taken' } | { ok: false; code: 'weak_password'; problems: PasswordProblem[] };
 
-export async function acceptInvitation(
-	db: Db,
-	input: { token: string; displayName: string; password: string },
-	actor: AuditActor
-): Promise<AcceptResult> {
+export async function acceptInvitation(db: Db, input: { token: string; displayName: string; password: string }, actor: AuditActor): Promise<AcceptResult> {
 	const invitation = await findOpenInvitation(db, input.token);
 	if (!invitation) return { ok: false, code: 'invitation_invalid' };
 	const problems = checkPassword(input.password, false, invitation.email);
 	if (problems.length > 0) return { ok: false, code: 'weak_password', problems };
 	const passwordHash = await hashPassword(input.password);
 	return withTransaction(db, async (tx) => {
-		if (!(await closeStaffInvitation(tx, invitation.id, { accepted_at: tx.clock.now().toISOString() }))) return { ok: false, code: 'invitation_invalid' } as const;
+		if (!(await closeStaffInvitation(tx, invitation.id, { accepted_at: tx.clock.now().toISOString() })))
+			return { ok: false, code: 'invitation_invalid' } as const;
 		if (await findStaffByEmail(tx, invitation.email)) return { ok: false, code: 'email_taken' } as const;
 		const { id: staffId } = await insertStaff(tx, {
 			email: invitation.email,
@@ -106,12 +104,16 @@ export async function acceptInvitation(
 			role: invitation.role,
 			passwordHash
 		});
-		await recordAudit(tx, { ...actor, type: 'staff', id: staffId }, {
-			action: 'staff.invitation_accepted',
-			entityType: 'staff',
-			entityId: staffId,
-			detail: { role: invitation.role }
-		});
+		await recordAudit(
+			tx,
+			{ ...actor, type: 'staff', id: staffId },
+			{
+				action: 'staff.invitation_accepted',
+				entityType: 'staff',
+				entityId: staffId,
+				detail: { role: invitation.role }
+			}
+		);
 		return { ok: true, staffId } as const;
 	});
 }
@@ -133,8 +135,7 @@ export async function updateTeamMember(
 	return withTransaction(db, async (tx) => {
 		const staff = await findStaffById(tx, staffId);
 		if (!staff) return { ok: false, code: 'not_found' } as const;
-		const losesOwner =
-			staff.role === 'owner' && !staff.disabled && ((change.role && change.role !== 'owner') || change.disabled);
+		const losesOwner = staff.role === 'owner' && !staff.disabled && ((change.role && change.role !== 'owner') || change.disabled);
 		if (losesOwner && (await countActiveOwners(tx)) <= 1) return { ok: false, code: 'last_owner' } as const;
 		await updateStaffAccess(tx, staffId, {
 			...(change.role ? { role: change.role } : {}),

@@ -85,12 +85,7 @@ export async function findPlanPatient(db: Db, id: string): Promise<PlanPatient |
 }
 
 export async function findActivePlan(db: Db, patientId: string): Promise<TreatmentPlan | null> {
-	const row = await db.kysely
-		.selectFrom('treatment_plan')
-		.selectAll()
-		.where('patient_id', '=', patientId)
-		.where('status', '=', 'active')
-		.executeTakeFirst();
+	const row = await db.kysely.selectFrom('treatment_plan').selectAll().where('patient_id', '=', patientId).where('status', '=', 'active').executeTakeFirst();
 	if (!row) return null;
 	const overrides = await db.kysely
 		.selectFrom('contraindication_override')
@@ -116,14 +111,16 @@ export async function findActivePlan(db: Db, patientId: string): Promise<Treatme
 		notes: row.notes,
 		createdAt: row.created_at,
 		updatedAt: row.updated_at,
-		acknowledgements: overrides.map((o) => ({
-			id: o.id,
-			alertCode: o.alert_code as ConflictSource,
-			conflict: parseJson<SafetyConflict>(o.conflict, { alertCode: o.alert_code as ConflictSource, severity: 'caution', kind: 'electroacupuncture' }),
-			reason: o.reason,
-			staffId: o.staff_id,
-			createdAt: o.created_at
-		})).sort(byCheckOrder(points))
+		acknowledgements: overrides
+			.map((o) => ({
+				id: o.id,
+				alertCode: o.alert_code as ConflictSource,
+				conflict: parseJson<SafetyConflict>(o.conflict, { alertCode: o.alert_code as ConflictSource, severity: 'caution', kind: 'electroacupuncture' }),
+				reason: o.reason,
+				staffId: o.staff_id,
+				createdAt: o.created_at
+			}))
+			.sort(byCheckOrder(points))
 	};
 }
 
@@ -180,7 +177,9 @@ export async function insertActivePlan(db: Db, plan: NewPlan, at: string): Promi
 /** An acknowledged conflict, kept with the plan or the session it was given for (never changed). */
 export async function insertOverride(
 	db: Db,
-	row: { patientId: string; conflict: SafetyConflict; reason: string; staffId: string } & ({ planId: string; sessionId?: never } | { sessionId: string; planId?: never }),
+	row: { patientId: string; conflict: SafetyConflict; reason: string; staffId: string } & (
+		{ planId: string; sessionId?: never } | { sessionId: string; planId?: never }
+	),
 	at: string
 ): Promise<string> {
 	const id = randomUUID();
@@ -234,11 +233,21 @@ export async function selectActivePlanSchedule(db: Db, patientId: string) {
 
 /** The stored points (JSON) of the patient's active plan, if any. */
 export async function selectActivePlanPointsJson(db: Db, patientId: string): Promise<string | undefined> {
-	const plan = await db.kysely.selectFrom('treatment_plan').select('points').where('patient_id', '=', patientId).where('status', '=', 'active').executeTakeFirst();
+	const plan = await db.kysely
+		.selectFrom('treatment_plan')
+		.select('points')
+		.where('patient_id', '=', patientId)
+		.where('status', '=', 'active')
+		.executeTakeFirst();
 	return plan?.points;
 }
 
 /** Every active plan's weekly frequency, oldest change first (the recall list). */
 export async function selectActivePlanFrequencies(db: Db) {
-	return db.kysely.selectFrom('treatment_plan').select(['patient_id', 'frequency_per_week', 'updated_at']).where('status', '=', 'active').orderBy('updated_at').execute();
+	return db.kysely
+		.selectFrom('treatment_plan')
+		.select(['patient_id', 'frequency_per_week', 'updated_at'])
+		.where('status', '=', 'active')
+		.orderBy('updated_at')
+		.execute();
 }

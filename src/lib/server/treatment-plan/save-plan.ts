@@ -50,7 +50,7 @@ export async function savePlan(
 	options: SavePlanOptions = {}
 ): Promise<SavePlanResult> {
 	const now = options.now ?? db.clock.now();
-	const today = options.today ?? localDate(now.getTime(), (await clinicTimeZone(db)));
+	const today = options.today ?? localDate(now.getTime(), await clinicTimeZone(db));
 	const parsed = ZSavePlanSchema(today).safeParse(input);
 	if (!parsed.success) return { ok: false, code: 'invalid', fields: fieldCodes(parsed.error.issues) };
 	const data = parsed.data;

@@ -15,11 +15,7 @@ export const PLAN_LIMITS = {
 } as const;
 
 function wholeNumber(max: number, key: string) {
-	return z.coerce
-		.number({ error: key })
-		.int({ error: key })
-		.min(1, { error: key })
-		.max(max, { error: key });
+	return z.coerce.number({ error: key }).int({ error: key }).min(1, { error: key }).max(max, { error: key });
 }
 
 const flag = z.boolean({ error: 'validation.invalid' });

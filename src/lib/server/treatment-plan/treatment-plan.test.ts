@@ -40,10 +40,14 @@ function planInput(overrides: Partial<TSavePlanInput> = {}): TSavePlanInput {
 	};
 }
 
-
 const BLOOD_THINNER = { safety: { bloodThinner: 'yes' }, complaint: { side: 'right' } };
 
-async function insertExamination(db: Db, patientId: string, staffId: string, row: { confirmed: string | null; suggested: string | null; pattern: string | null; createdAt: string }) {
+async function insertExamination(
+	db: Db,
+	patientId: string,
+	staffId: string,
+	row: { confirmed: string | null; suggested: string | null; pattern: string | null; createdAt: string }
+) {
 	await db.kysely
 		.insertInto('examination')
 		.values({
@@ -130,7 +134,9 @@ describeEachDatabase('treatment plans', (db) => {
 		await insertSubmittedIntake(db(), patientId, BLOOD_THINNER, INTAKE_AT);
 		const result = await save(
 			patientId,
-			planInput({ acknowledgements: { 'anticoagulants.deepNeedling.GB30': REASON, 'anticoagulants.bloodletting': '刺絡は行わず、記録のみ残す', 'other.key': 'ignored' } })
+			planInput({
+				acknowledgements: { 'anticoagulants.deepNeedling.GB30': REASON, 'anticoagulants.bloodletting': '刺絡は行わず、記録のみ残す', 'other.key': 'ignored' }
+			})
 		);
 		expect(result.ok).toBe(true);
 		const overrides = await storedOverrides(db(), patientId);
@@ -159,7 +165,10 @@ describeEachDatabase('treatment plans', (db) => {
 		const points = [{ code: 'BL40', side: 'right' as const, deep: true }];
 		const first = await save(patientId, planInput({ points, bloodletting: false }));
 		expect(first).toMatchObject({ ok: false, code: 'needs_acknowledgement', missing: ['pointCaution.deepNeedling.BL40'] });
-		const saved = await save(patientId, planInput({ points, bloodletting: false, acknowledgements: { 'pointCaution.deepNeedling.BL40': '膝窩の血管を避け、浅めの角度で刺入する。' } }));
+		const saved = await save(
+			patientId,
+			planInput({ points, bloodletting: false, acknowledgements: { 'pointCaution.deepNeedling.BL40': '膝窩の血管を避け、浅めの角度で刺入する。' } })
+		);
 		expect(saved.ok).toBe(true);
 		expect((await storedOverrides(db(), patientId)).map((o) => o.alert_code)).toEqual(['pointCaution']);
 	});
@@ -211,7 +220,15 @@ describeEachDatabase('treatment plans', (db) => {
 		});
 		const empty = await save(patientId, planInput({ points: [], reviewDate: '2026-02-30' }));
 		expect(empty).toMatchObject({ code: 'invalid', fields: { points: 'treatmentPlan.error.noPoints', reviewDate: 'treatmentPlan.error.reviewDate' } });
-		const twice = await save(patientId, planInput({ points: [{ code: 'BL40', side: 'left', deep: false }, { code: 'bl40', side: 'right', deep: false }] }));
+		const twice = await save(
+			patientId,
+			planInput({
+				points: [
+					{ code: 'BL40', side: 'left', deep: false },
+					{ code: 'bl40', side: 'right', deep: false }
+				]
+			})
+		);
 		expect(twice).toMatchObject({ code: 'invalid', fields: { points: 'treatmentPlan.error.duplicatePoint' } });
 		const side = await save(patientId, planInput({ points: [{ code: 'BL40', side: 'up' as never, deep: false }] }));
 		expect(side).toMatchObject({ code: 'invalid', fields: { points: 'treatmentPlan.error.side' } });

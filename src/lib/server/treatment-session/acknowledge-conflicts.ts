@@ -9,7 +9,14 @@ import { editSession, type SessionEditResult } from './edit-session';
 import { acknowledgementReasons } from './schemas';
 import { guardSessionChange, sessionTreatment } from './session-safety';
 
-export async function acknowledgeOpenConflicts(db: Db, patientId: string, sessionId: string, input: Record<string, unknown>, actor: AuditActor, now?: Date): Promise<SessionEditResult> {
+export async function acknowledgeOpenConflicts(
+	db: Db,
+	patientId: string,
+	sessionId: string,
+	input: Record<string, unknown>,
+	actor: AuditActor,
+	now?: Date
+): Promise<SessionEditResult> {
 	const { reasons, fields } = acknowledgementReasons(input);
 	if (Object.keys(fields).length > 0) return { ok: false, code: 'invalid', fields };
 	return editSession(db, patientId, sessionId, input, actor, { now }, async (tx, session, at) => {

@@ -22,13 +22,25 @@ export async function closeSession(db: Db, patientId: string, sessionId: string,
 		if (session.closedAt !== null) return { ok: false, code: 'already_closed' } as const;
 		const check = mayClose({ needlesIn: session.needlesIn, needlesOut: session.needlesOut, needledPoints: session.points.length });
 		if (!check.ok) {
-			await recordAudit(tx, actor, { action: 'treatment_session.close_refused', entityType: 'treatment_session', entityId: sessionId, patientId, detail: { reasons: check.reasons } });
+			await recordAudit(tx, actor, {
+				action: 'treatment_session.close_refused',
+				entityType: 'treatment_session',
+				entityId: sessionId,
+				patientId,
+				detail: { reasons: check.reasons }
+			});
 			const code = check.reasons.includes('count_missing') ? 'count_missing' : 'counts_differ';
 			return { ok: false, code, needlesIn: session.needlesIn, needlesOut: session.needlesOut } as const;
 		}
 		const closedAt = now.toISOString();
 		await closeOpenSession(tx, sessionId, closedAt);
-		await recordAudit(tx, actor, { action: 'treatment_session.close', entityType: 'treatment_session', entityId: sessionId, patientId, detail: { needles: session.needlesIn, points: session.points.length } });
+		await recordAudit(tx, actor, {
+			action: 'treatment_session.close',
+			entityType: 'treatment_session',
+			entityId: sessionId,
+			patientId,
+			detail: { needles: session.needlesIn, points: session.points.length }
+		});
 		return { ok: true, closedAt } as const;
 	});
 }

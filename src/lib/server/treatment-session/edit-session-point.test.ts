@@ -40,7 +40,9 @@ describeEachDatabase('completing a session point in place', (db) => {
 		const input = { pointId, side: 'left', gauge: '3', lengthMm: '50', depthMm: '30', technique: 'retention', deqi: 'mild' };
 		expect(await editSessionPoint(db(), patientId, sessionId, input, actor, LATER)).toEqual({ ok: true, amended: false });
 		const record = (await getSessionRecord(db(), patientId, sessionId, actor, LATER))!;
-		expect(record.points).toEqual([{ id: pointId, code: 'BL25', side: 'left', gauge: '3', lengthMm: 50, depthMm: 30, technique: 'retention', deqi: 'mild', deep: false }]);
+		expect(record.points).toEqual([
+			{ id: pointId, code: 'BL25', side: 'left', gauge: '3', lengthMm: 50, depthMm: 30, technique: 'retention', deqi: 'mild', deep: false }
+		]);
 		const edits = (await audit(db(), patientId)).filter((a) => a.action === 'treatment_session.point.edit');
 		expect(edits).toHaveLength(1);
 		expect(JSON.stringify(edits[0]!.detail)).not.toContain('retention');
@@ -54,14 +56,23 @@ describeEachDatabase('completing a session point in place', (db) => {
 			code: 'invalid',
 			fields: { depthMm: 'treatmentSession.error.depthBeyondLength' }
 		});
-		expect(await editSessionPoint(db(), patientId, sessionId, { pointId, side: 'both', gauge: '99' }, actor, LATER)).toMatchObject({ ok: false, code: 'invalid', fields: { gauge: 'treatmentSession.error.gauge' } });
+		expect(await editSessionPoint(db(), patientId, sessionId, { pointId, side: 'both', gauge: '99' }, actor, LATER)).toMatchObject({
+			ok: false,
+			code: 'invalid',
+			fields: { gauge: 'treatmentSession.error.gauge' }
+		});
 		const other = await sessionWithPoint(db(), actor);
 		expect(await editSessionPoint(db(), patientId, sessionId, { pointId: other.pointId, side: 'both' }, actor, LATER)).toEqual({
 			ok: false,
 			code: 'invalid',
 			fields: { pointId: 'treatmentSession.error.point' }
 		});
-		expect((await getSessionRecord(db(), patientId, sessionId, actor, LATER))!.points[0]).toMatchObject({ side: 'both', gauge: null, lengthMm: null, depthMm: null });
+		expect((await getSessionRecord(db(), patientId, sessionId, actor, LATER))!.points[0]).toMatchObject({
+			side: 'both',
+			gauge: null,
+			lengthMm: null,
+			depthMm: null
+		});
 	});
 
 	it('is refused to anyone but the record’s practitioner', async () => {
@@ -70,7 +81,10 @@ describeEachDatabase('completing a session point in place', (db) => {
 		const reception = actorOf((await insertStaff(db(), 'reception')).id);
 		const { patientId, sessionId, pointId } = await sessionWithPoint(db(), author);
 		for (const other of [colleague, reception]) {
-			expect(await editSessionPoint(db(), patientId, sessionId, { pointId, side: 'left', gauge: '1', reason: '訂正' }, other, LATER)).toEqual({ ok: false, code: 'forbidden' });
+			expect(await editSessionPoint(db(), patientId, sessionId, { pointId, side: 'left', gauge: '1', reason: '訂正' }, other, LATER)).toEqual({
+				ok: false,
+				code: 'forbidden'
+			});
 		}
 		expect((await getSessionRecord(db(), patientId, sessionId, author, LATER))!.points[0]).toMatchObject({ side: 'both', gauge: null });
 	});

@@ -21,7 +21,14 @@ async function clearHeld(tx: Db, sessionId: string): Promise<void> {
 const heldCodes = (session: SessionRecord) => session.heldPlanPoints.map((p) => p.code);
 
 /** Adds the held plan points to the record once each conflict they bring in has a reason (`ack.<key>`). */
-export async function keepHeldPlanPoints(db: Db, patientId: string, sessionId: string, input: Record<string, unknown>, actor: AuditActor, now?: Date): Promise<SessionEditResult> {
+export async function keepHeldPlanPoints(
+	db: Db,
+	patientId: string,
+	sessionId: string,
+	input: Record<string, unknown>,
+	actor: AuditActor,
+	now?: Date
+): Promise<SessionEditResult> {
 	const { reasons, fields } = acknowledgementReasons(input);
 	if (Object.keys(fields).length > 0) return { ok: false, code: 'invalid', fields };
 	return editSession(db, patientId, sessionId, input, actor, { now }, async (tx, session, at) => {
@@ -60,7 +67,14 @@ export async function keepHeldPlanPoints(db: Db, patientId: string, sessionId: s
 }
 
 /** Leaves the held plan points out of this session. */
-export async function dropHeldPlanPoints(db: Db, patientId: string, sessionId: string, input: Record<string, unknown>, actor: AuditActor, now?: Date): Promise<SessionEditResult> {
+export async function dropHeldPlanPoints(
+	db: Db,
+	patientId: string,
+	sessionId: string,
+	input: Record<string, unknown>,
+	actor: AuditActor,
+	now?: Date
+): Promise<SessionEditResult> {
 	return editSession(db, patientId, sessionId, input, actor, { now }, async (tx, session) => {
 		if (session.heldPlanPoints.length === 0) return NOTHING_HELD;
 		await clearHeld(tx, sessionId);

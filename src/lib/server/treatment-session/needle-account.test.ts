@@ -35,9 +35,17 @@ async function visitWithSession(db: Db) {
 const rowCount = async (db: Db, table: 'charge' | 'charge_line', appointmentId: string) =>
 	table === 'charge'
 		? (await db.kysely.selectFrom('charge').select('id').where('appointment_id', '=', appointmentId).execute()).length
-		: (await db.kysely.selectFrom('charge_line').innerJoin('charge', 'charge.id', 'charge_line.charge_id').select('charge_line.id').where('charge.appointment_id', '=', appointmentId).execute()).length;
+		: (
+				await db.kysely
+					.selectFrom('charge_line')
+					.innerJoin('charge', 'charge.id', 'charge_line.charge_id')
+					.select('charge_line.id')
+					.where('charge.appointment_id', '=', appointmentId)
+					.execute()
+			).length;
 
-const statusOf = async (db: Db, appointmentId: string) => (await db.kysely.selectFrom('appointment').select('status').where('id', '=', appointmentId).executeTakeFirstOrThrow()).status;
+const statusOf = async (db: Db, appointmentId: string) =>
+	(await db.kysely.selectFrom('appointment').select('status').where('id', '=', appointmentId).executeTakeFirstOrThrow()).status;
 
 describeEachDatabase('no forgotten needle', (db) => {
 	describe('a session with 5 needles in and 3 out', () => {
@@ -47,7 +55,9 @@ describeEachDatabase('no forgotten needle', (db) => {
 
 			for (const role of ['owner', 'practitioner', 'reception'] as const) {
 				const { openNeedles } = await attentionCounts(db(), role);
-				expect(openNeedles).toContainEqual(expect.objectContaining({ sessionId, patientId, needlesIn: 5, needlesOut: 3, missing: 2, problem: 'needles_in_body' }));
+				expect(openNeedles).toContainEqual(
+					expect.objectContaining({ sessionId, patientId, needlesIn: 5, needlesOut: 3, missing: 2, problem: 'needles_in_body' })
+				);
 			}
 
 			expect(await createChargeForAppointment(db(), appointmentId, { payer: 'self_pay' }, world.actor, { now: NOW })).toEqual({
@@ -59,13 +69,28 @@ describeEachDatabase('no forgotten needle', (db) => {
 				needlesIn: 5,
 				needlesOut: 3
 			});
-			expect(await createChargeForAppointment(db(), appointmentId, { payer: 'insurance', sharePercent: '30' }, world.actor, { now: NOW })).toMatchObject({ ok: false, code: 'needles_unaccounted' });
+			expect(await createChargeForAppointment(db(), appointmentId, { payer: 'insurance', sharePercent: '30' }, world.actor, { now: NOW })).toMatchObject({
+				ok: false,
+				code: 'needles_unaccounted'
+			});
 			expect(await rowCount(db(), 'charge', appointmentId)).toBe(0);
 			expect(await rowCount(db(), 'charge_line', appointmentId)).toBe(0);
 
-			expect(await setStatus(db(), appointmentId, 'completed', world.actor, NOW.getTime())).toEqual({ ok: false, code: 'needles_unaccounted', sessionId, problem: 'needles_in_body', needlesIn: 5, needlesOut: 3 });
+			expect(await setStatus(db(), appointmentId, 'completed', world.actor, NOW.getTime())).toEqual({
+				ok: false,
+				code: 'needles_unaccounted',
+				sessionId,
+				problem: 'needles_in_body',
+				needlesIn: 5,
+				needlesOut: 3
+			});
 			expect(await statusOf(db(), appointmentId)).toBe('arrived');
-			const refusals = await db().kysely.selectFrom('audit_log').select(['action', 'detail']).where('entity_id', '=', appointmentId).where('action', 'in', ['charge.refused', 'schedule.status_refused']).execute();
+			const refusals = await db()
+				.kysely.selectFrom('audit_log')
+				.select(['action', 'detail'])
+				.where('entity_id', '=', appointmentId)
+				.where('action', 'in', ['charge.refused', 'schedule.status_refused'])
+				.execute();
 			expect(refusals.map((r) => [r.action, JSON.parse(r.detail!).reason])).toEqual([
 				['charge.refused', 'needles_unaccounted'],
 				['charge.refused', 'needles_unaccounted'],
@@ -79,7 +104,9 @@ describeEachDatabase('no forgotten needle', (db) => {
 			expect(await setNeedleCounts(db(), patientId, sessionId, { needlesIn: '5', needlesOut: '5' }, practitioner, NOW)).toEqual({ ok: true, amended: false });
 			expect((await listUnaccountedSessions(db())).map((s) => s.sessionId)).not.toContain(sessionId);
 			// Accounted for but not closed yet: the owner's day-end list still shows it, without a problem.
-			expect(await listOpenSessions(db(), new Date(NOW.getTime() + 86_400_000).toISOString())).toContainEqual(expect.objectContaining({ sessionId, problem: null }));
+			expect(await listOpenSessions(db(), new Date(NOW.getTime() + 86_400_000).toISOString())).toContainEqual(
+				expect.objectContaining({ sessionId, problem: null })
+			);
 			expect(await closeSession(db(), patientId, sessionId, practitioner, NOW)).toEqual({ ok: true, closedAt: NOW.toISOString() });
 			expect((await listOpenSessions(db(), new Date(NOW.getTime() + 86_400_000).toISOString())).map((s) => s.sessionId)).not.toContain(sessionId);
 
@@ -92,11 +119,25 @@ describeEachDatabase('no forgotten needle', (db) => {
 		it('is listed, blocks charging and completing, and cannot close until the count is recorded', async () => {
 			const { world, practitioner, patientId, appointmentId, sessionId } = await visitWithSession(db());
 			expect(await addSessionPoint(db(), patientId, sessionId, { code: 'GB30', side: 'left' }, practitioner, NOW)).toEqual({ ok: true, amended: false });
-			expect((await listUnaccountedSessions(db())).find((s) => s.sessionId === sessionId)).toMatchObject({ needlesIn: 0, needledPoints: 1, problem: 'count_missing' });
-			expect(await createChargeForAppointment(db(), appointmentId, { payer: 'self_pay' }, world.actor, { now: NOW })).toMatchObject({ ok: false, code: 'needles_unaccounted', problem: 'count_missing' });
-			expect(await setStatus(db(), appointmentId, 'completed', world.actor, NOW.getTime())).toMatchObject({ ok: false, code: 'needles_unaccounted', problem: 'count_missing' });
+			expect((await listUnaccountedSessions(db())).find((s) => s.sessionId === sessionId)).toMatchObject({
+				needlesIn: 0,
+				needledPoints: 1,
+				problem: 'count_missing'
+			});
+			expect(await createChargeForAppointment(db(), appointmentId, { payer: 'self_pay' }, world.actor, { now: NOW })).toMatchObject({
+				ok: false,
+				code: 'needles_unaccounted',
+				problem: 'count_missing'
+			});
+			expect(await setStatus(db(), appointmentId, 'completed', world.actor, NOW.getTime())).toMatchObject({
+				ok: false,
+				code: 'needles_unaccounted',
+				problem: 'count_missing'
+			});
 			expect(await closeSession(db(), patientId, sessionId, practitioner, NOW)).toEqual({ ok: false, code: 'count_missing', needlesIn: 0, needlesOut: 0 });
-			expect(await db().kysely.selectFrom('treatment_session').select('closed_at').where('id', '=', sessionId).executeTakeFirstOrThrow()).toEqual({ closed_at: null });
+			expect(await db().kysely.selectFrom('treatment_session').select('closed_at').where('id', '=', sessionId).executeTakeFirstOrThrow()).toEqual({
+				closed_at: null
+			});
 
 			await setNeedleCounts(db(), patientId, sessionId, { needlesIn: '1', needlesOut: '1' }, practitioner, NOW);
 			expect(await closeSession(db(), patientId, sessionId, practitioner, NOW)).toMatchObject({ ok: true });

@@ -39,7 +39,11 @@ function openSessions(db: Db) {
 			'patient.family_name',
 			'patient.given_name',
 			'staff.display_name',
-			eb.selectFrom('session_point').select((p) => p.fn.countAll<number>().as('n')).whereRef('session_point.session_id', '=', 's.id').as('point_count')
+			eb
+				.selectFrom('session_point')
+				.select((p) => p.fn.countAll<number>().as('n'))
+				.whereRef('session_point.session_id', '=', 's.id')
+				.as('point_count')
 		])
 		.where('s.closed_at', 'is', null)
 		.orderBy('s.started_at')

@@ -27,8 +27,10 @@ async function saveCounts(
 	return editSession(db, patientId, sessionId, input, actor, { now, openOnly: true }, async (tx, session) => {
 		const before = { needlesIn: session.needlesIn, needlesOut: session.needlesOut };
 		const after = next(before);
-		if (after.needlesIn < 0 || after.needlesIn > MAX_NEEDLES) return { ok: false, code: 'invalid', fields: { [fieldFor.in]: 'treatmentSession.error.countRange' } };
-		if (after.needlesOut < 0 || after.needlesOut > MAX_NEEDLES) return { ok: false, code: 'invalid', fields: { [fieldFor.out]: 'treatmentSession.error.countRange' } };
+		if (after.needlesIn < 0 || after.needlesIn > MAX_NEEDLES)
+			return { ok: false, code: 'invalid', fields: { [fieldFor.in]: 'treatmentSession.error.countRange' } };
+		if (after.needlesOut < 0 || after.needlesOut > MAX_NEEDLES)
+			return { ok: false, code: 'invalid', fields: { [fieldFor.out]: 'treatmentSession.error.countRange' } };
 		if (after.needlesOut > after.needlesIn) return { ok: false, code: 'invalid', fields: { [fieldFor.out]: 'treatmentSession.error.outBeyondIn' } };
 		// A needle counted in is a needle inserted: only a はり師 does that (docs/clinical-rules.md §6).
 		if (!mayChangeNeedleCount(await licencesOf(tx, session.practitionerStaffId), before, after)) {
@@ -40,7 +42,14 @@ async function saveCounts(
 }
 
 /** One tap on a + or − button: `counter` in|out, `step` 1|-1. */
-export async function stepNeedleCount(db: Db, patientId: string, sessionId: string, input: Record<string, unknown>, actor: AuditActor, now?: Date): Promise<SessionEditResult> {
+export async function stepNeedleCount(
+	db: Db,
+	patientId: string,
+	sessionId: string,
+	input: Record<string, unknown>,
+	actor: AuditActor,
+	now?: Date
+): Promise<SessionEditResult> {
 	const parsed = ZNeedleStepSchema.safeParse(input);
 	if (!parsed.success) return { ok: false, code: 'invalid', fields: fieldCodesFrom(parsed.error) };
 	const { counter, step } = parsed.data;
@@ -58,7 +67,14 @@ export async function stepNeedleCount(db: Db, patientId: string, sessionId: stri
 }
 
 /** Both counts typed in at once. */
-export async function setNeedleCounts(db: Db, patientId: string, sessionId: string, input: Record<string, unknown>, actor: AuditActor, now?: Date): Promise<SessionEditResult> {
+export async function setNeedleCounts(
+	db: Db,
+	patientId: string,
+	sessionId: string,
+	input: Record<string, unknown>,
+	actor: AuditActor,
+	now?: Date
+): Promise<SessionEditResult> {
 	const parsed = ZNeedleCountsSchema.safeParse(input);
 	if (!parsed.success) return { ok: false, code: 'invalid', fields: fieldCodesFrom(parsed.error) };
 	const counts = parsed.data;

@@ -12,7 +12,9 @@ describeEachDatabase('the time an adverse event happened', (db) => {
 	it('is taken as clinic time and kept apart from the time it was recorded', async () => {
 		const actor = await practitionerActor(db());
 		const { patientId, sessionId } = await openSession(db(), actor, STARTED);
-		expect(await recordAdverseEvent(db(), recordingMailer(), patientId, sessionId, { ...event, occurredAt: '2026-03-02T10:05' }, actor, { now: NOW })).toMatchObject({ ok: true });
+		expect(
+			await recordAdverseEvent(db(), recordingMailer(), patientId, sessionId, { ...event, occurredAt: '2026-03-02T10:05' }, actor, { now: NOW })
+		).toMatchObject({ ok: true });
 		const [recorded] = (await getSessionRecord(db(), patientId, sessionId, actor, NOW))!.adverseEvents;
 		expect(recorded).toMatchObject({ occurredAt: '2026-03-02T01:05:00.000Z', recordedAt: NOW.toISOString() });
 	});

@@ -13,9 +13,7 @@ import { findSessionPatient, insertAdverseEvent } from './session-repository';
 import { clinicTimeZone } from '../clinic/clinic-settings';
 
 export type RecordAdverseEventResult =
-	| { ok: true; id: string; notified: number }
-	| { ok: false; code: 'invalid'; fields: SessionFieldCodes }
-	| { ok: false; code: 'not_found' | 'forbidden' };
+	{ ok: true; id: string; notified: number } | { ok: false; code: 'invalid'; fields: SessionFieldCodes } | { ok: false; code: 'not_found' | 'forbidden' };
 
 export interface AdverseEventOptions {
 	/** The site's origin for the console link in the mail; without it the mail carries the path. */
@@ -55,7 +53,7 @@ export async function recordAdverseEvent(
 	const event = parsed.data;
 	const now = options.now ?? db.clock.now();
 	const local = event.occurredAt;
-	const occurredAt = local ? new Date(localInstant(local.date, local.time, (await clinicTimeZone(db)))) : now;
+	const occurredAt = local ? new Date(localInstant(local.date, local.time, await clinicTimeZone(db))) : now;
 	const saved = await withTransaction(db, async (tx): Promise<SavedEvent> => {
 		const patient = await findSessionPatient(tx, patientId);
 		const session = await tx.kysely
@@ -82,7 +80,9 @@ export async function recordAdverseEvent(
 		});
 		const owners =
 			event.severity === 'serious'
-				? (await tx.kysely.selectFrom('staff').select('email').where('role', '=', 'owner').where('disabled', '=', 0).orderBy('email').execute()).map((o) => o.email)
+				? (await tx.kysely.selectFrom('staff').select('email').where('role', '=', 'owner').where('disabled', '=', 0).orderBy('email').execute()).map(
+						(o) => o.email
+					)
 				: [];
 		const recipients = [...new Set(owners.filter(Boolean))];
 		await recordAudit(tx, actor, {

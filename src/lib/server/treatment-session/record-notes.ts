@@ -6,7 +6,14 @@ import { ZNotesSchema } from './schemas';
 import { updateSession } from './session-repository';
 
 /** The practitioner's free-text notes. The audit row says that they changed, never what they say. */
-export async function recordNotes(db: Db, patientId: string, sessionId: string, input: Record<string, unknown>, actor: AuditActor, now?: Date): Promise<SessionEditResult> {
+export async function recordNotes(
+	db: Db,
+	patientId: string,
+	sessionId: string,
+	input: Record<string, unknown>,
+	actor: AuditActor,
+	now?: Date
+): Promise<SessionEditResult> {
 	const parsed = ZNotesSchema.safeParse(input);
 	if (!parsed.success) return { ok: false, code: 'invalid', fields: fieldCodesFrom(parsed.error) };
 	const { notes } = parsed.data;

@@ -34,10 +34,15 @@ describeEachDatabase('who may change a session record', (db) => {
 		await recordNotes(db(), patientId, sessionId, { notes: '右GB30で響き' }, author, NOW);
 		expect((await getSessionRecord(db(), patientId, sessionId, owner, SOON))!).toMatchObject({ mayEdit: true, reasonRequired: true });
 		expect(await recordNotes(db(), patientId, sessionId, { notes: '院長が補足' }, owner, SOON)).toMatchObject({ ok: false, code: 'invalid' });
-		expect(await recordNotes(db(), patientId, sessionId, { notes: '院長が補足', reason: '患者の申告を追記' }, owner, SOON)).toEqual({ ok: true, amended: true });
+		expect(await recordNotes(db(), patientId, sessionId, { notes: '院長が補足', reason: '患者の申告を追記' }, owner, SOON)).toEqual({
+			ok: true,
+			amended: true
+		});
 		const record = (await getSessionRecord(db(), patientId, sessionId, author, SOON))!;
 		expect(record.notes).toBe('院長が補足');
-		expect(record.amendments).toEqual([expect.objectContaining({ reason: '患者の申告を追記', before: { notes: '右GB30で響き' }, after: { notes: '院長が補足' } })]);
+		expect(record.amendments).toEqual([
+			expect.objectContaining({ reason: '患者の申告を追記', before: { notes: '右GB30で響き' }, after: { notes: '院長が補足' } })
+		]);
 	});
 
 	it('keeps the author’s earlier values once closed, before the 24-hour lock too', async () => {

@@ -12,7 +12,14 @@ import { updateSession } from './session-repository';
  * check-in with source 'session': the session's own check-in is corrected in place, so a second
  * save does not add a second point to the progress chart; a portal check-in is left as it was.
  */
-export async function recordPrePain(db: Db, patientId: string, sessionId: string, input: Record<string, unknown>, actor: AuditActor, now?: Date): Promise<SessionEditResult> {
+export async function recordPrePain(
+	db: Db,
+	patientId: string,
+	sessionId: string,
+	input: Record<string, unknown>,
+	actor: AuditActor,
+	now?: Date
+): Promise<SessionEditResult> {
 	const parsed = ZPrePainSchema.safeParse(input);
 	if (!parsed.success) return { ok: false, code: 'invalid', fields: fieldCodesFrom(parsed.error) };
 	const pain = parsed.data;

@@ -21,7 +21,10 @@ describeEachDatabase('cupping and the clinic setting', (db) => {
 			fields: { cuppingCups: 'treatmentSession.error.cuppingNotOffered' }
 		});
 		expect((await getSessionRecord(db(), patientId, sessionId, actor, NOW))!.techniques.electroacupuncture).toBeNull();
-		expect(await recordTechniques(db(), patientId, sessionId, { eaPairs: '2', eaFrequencyHz: '2', eaMinutes: '15' }, actor, NOW)).toEqual({ ok: true, amended: false });
+		expect(await recordTechniques(db(), patientId, sessionId, { eaPairs: '2', eaFrequencyHz: '2', eaMinutes: '15' }, actor, NOW)).toEqual({
+			ok: true,
+			amended: false
+		});
 	});
 
 	it('keeps cupping recorded while it was offered, but refuses to change it after', async () => {
@@ -29,8 +32,14 @@ describeEachDatabase('cupping and the clinic setting', (db) => {
 		const { patientId, sessionId } = await openSession(db(), actor, NOW);
 		expect(await recordTechniques(db(), patientId, sessionId, cupping, actor, NOW)).toEqual({ ok: true, amended: false });
 		await setOffersCupping(db(), false, actor);
-		expect(await recordTechniques(db(), patientId, sessionId, { ...cupping, moxaType: 'stick', moxaCones: '2' }, actor, NOW)).toEqual({ ok: true, amended: false });
-		expect(await recordTechniques(db(), patientId, sessionId, { ...cupping, cuppingMinutes: '10' }, actor, NOW)).toMatchObject({ ok: false, fields: { cuppingCups: 'treatmentSession.error.cuppingNotOffered' } });
+		expect(await recordTechniques(db(), patientId, sessionId, { ...cupping, moxaType: 'stick', moxaCones: '2' }, actor, NOW)).toEqual({
+			ok: true,
+			amended: false
+		});
+		expect(await recordTechniques(db(), patientId, sessionId, { ...cupping, cuppingMinutes: '10' }, actor, NOW)).toMatchObject({
+			ok: false,
+			fields: { cuppingCups: 'treatmentSession.error.cuppingNotOffered' }
+		});
 		expect((await getSessionRecord(db(), patientId, sessionId, actor, NOW))!.techniques.cupping).toEqual({ cups: 4, minutes: 5 });
 	});
 });

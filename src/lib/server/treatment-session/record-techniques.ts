@@ -24,7 +24,14 @@ const LICENCE_MESSAGE: Record<Technique, string> = {
  * electroacupuncture for a pacemaker wearer, direct moxibustion at BL40. A conflict new to this
  * session needs a reason (`ack.<key>`), or nothing is saved.
  */
-export async function recordTechniques(db: Db, patientId: string, sessionId: string, input: Record<string, unknown>, actor: AuditActor, now?: Date): Promise<SessionEditResult> {
+export async function recordTechniques(
+	db: Db,
+	patientId: string,
+	sessionId: string,
+	input: Record<string, unknown>,
+	actor: AuditActor,
+	now?: Date
+): Promise<SessionEditResult> {
 	const parsed = ZTechniquesSchema.safeParse(input);
 	if (!parsed.success) return { ok: false, code: 'invalid', fields: fieldCodesFrom(parsed.error) };
 	const techniques = parsed.data;
@@ -33,7 +40,8 @@ export async function recordTechniques(db: Db, patientId: string, sessionId: str
 	return editSession(db, patientId, sessionId, input, actor, { now }, async (tx, session, at) => {
 		const refused = unlicensedTechniques(techniques, allowedTechniques(await licencesOf(tx, session.practitionerStaffId)));
 		const fields: SessionFieldCodes = {};
-		if (refusesCupping(await offersCupping(tx), session.techniques.cupping, techniques.cupping)) fields[TECHNIQUE_FIELDS.cupping] = 'treatmentSession.error.cuppingNotOffered';
+		if (refusesCupping(await offersCupping(tx), session.techniques.cupping, techniques.cupping))
+			fields[TECHNIQUE_FIELDS.cupping] = 'treatmentSession.error.cuppingNotOffered';
 		for (const technique of refused) fields[TECHNIQUE_FIELDS[technique]] ??= LICENCE_MESSAGE[technique];
 		if (Object.keys(fields).length > 0) return { ok: false, code: 'invalid', fields };
 		const care = { before: sessionTreatment(session.points, session.techniques), after: sessionTreatment(session.points, techniques) };

@@ -147,13 +147,11 @@ export const ZTechniquesSchema = z
 		group(['moxaType', 'moxaCones']);
 		group(['cuppingCups', 'cuppingMinutes']);
 	})
-	.transform(
-		(v): SessionTechniques => ({
-			electroacupuncture: v.eaPairs !== null ? { pairs: v.eaPairs, frequencyHz: v.eaFrequencyHz!, minutes: v.eaMinutes! } : null,
-			moxibustion: v.moxaType !== null ? { type: v.moxaType, cones: v.moxaCones! } : null,
-			cupping: v.cuppingCups !== null ? { cups: v.cuppingCups, minutes: v.cuppingMinutes! } : null
-		})
-	);
+	.transform((v): SessionTechniques => ({
+		electroacupuncture: v.eaPairs !== null ? { pairs: v.eaPairs, frequencyHz: v.eaFrequencyHz!, minutes: v.eaMinutes! } : null,
+		moxibustion: v.moxaType !== null ? { type: v.moxaType, cones: v.moxaCones! } : null,
+		cupping: v.cuppingCups !== null ? { cups: v.cuppingCups, minutes: v.cuppingMinutes! } : null
+	}));
 
 /** Which form field a technique's licence error is shown on. */
 export const TECHNIQUE_FIELDS = {

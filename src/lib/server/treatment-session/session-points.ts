@@ -17,7 +17,14 @@ const snapshot = (points: readonly SessionPoint[]) => points.map(({ id: _id, ...
  * patient's current alerts and its own cautions (docs/clinical-rules.md §2, §3): a conflict new to
  * this session needs a reason (`ack.<key>`), or nothing is saved.
  */
-export async function addSessionPoint(db: Db, patientId: string, sessionId: string, input: Record<string, unknown>, actor: AuditActor, now?: Date): Promise<SessionEditResult> {
+export async function addSessionPoint(
+	db: Db,
+	patientId: string,
+	sessionId: string,
+	input: Record<string, unknown>,
+	actor: AuditActor,
+	now?: Date
+): Promise<SessionEditResult> {
 	const parsed = ZAddPointSchema.safeParse(input);
 	if (!parsed.success) return { ok: false, code: 'invalid', fields: fieldCodesFrom(parsed.error) };
 	const { reasons, fields } = acknowledgementReasons(input);
@@ -27,7 +34,16 @@ export async function addSessionPoint(db: Db, patientId: string, sessionId: stri
 		if (!mayNeedle(await licencesOf(tx, session.practitionerStaffId))) {
 			return { ok: false, code: 'invalid', fields: { code: 'treatmentSession.error.needsHari' } };
 		}
-		const row = { code: point.code, side: point.side, gauge: point.gauge, lengthMm: point.lengthMm, depthMm: point.depthMm, technique: point.technique, deqi: point.deqi, deep: point.deep };
+		const row = {
+			code: point.code,
+			side: point.side,
+			gauge: point.gauge,
+			lengthMm: point.lengthMm,
+			depthMm: point.depthMm,
+			technique: point.technique,
+			deqi: point.deqi,
+			deep: point.deep
+		};
 		const care = { before: sessionTreatment(session.points, session.techniques), after: sessionTreatment([...session.points, row], session.techniques) };
 		const guarded = await guardSessionChange(tx, actor, session, care, reasons, at);
 		if (!guarded.ok) return guarded;
@@ -54,7 +70,14 @@ export async function addSessionPoint(db: Db, patientId: string, sessionId: stri
 	});
 }
 
-export async function removeSessionPoint(db: Db, patientId: string, sessionId: string, input: Record<string, unknown>, actor: AuditActor, now?: Date): Promise<SessionEditResult> {
+export async function removeSessionPoint(
+	db: Db,
+	patientId: string,
+	sessionId: string,
+	input: Record<string, unknown>,
+	actor: AuditActor,
+	now?: Date
+): Promise<SessionEditResult> {
 	const parsed = ZRemovePointSchema.safeParse(input);
 	if (!parsed.success) return { ok: false, code: 'invalid', fields: fieldCodesFrom(parsed.error) };
 	const { pointId } = parsed.data;
@@ -78,7 +101,14 @@ export async function removeSessionPoint(db: Db, patientId: string, sessionId: s
  * one safety rule (docs/clinical-rules.md §3): marking it deep can bring in a conflict that needs a
  * reason.
  */
-export async function editSessionPoint(db: Db, patientId: string, sessionId: string, input: Record<string, unknown>, actor: AuditActor, now?: Date): Promise<SessionEditResult> {
+export async function editSessionPoint(
+	db: Db,
+	patientId: string,
+	sessionId: string,
+	input: Record<string, unknown>,
+	actor: AuditActor,
+	now?: Date
+): Promise<SessionEditResult> {
 	const parsed = ZEditPointSchema.safeParse(input);
 	if (!parsed.success) return { ok: false, code: 'invalid', fields: fieldCodesFrom(parsed.error) };
 	const { reasons, fields } = acknowledgementReasons(input);

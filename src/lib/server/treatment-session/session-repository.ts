@@ -3,7 +3,16 @@ import { POINT_SIDES } from '../../domain/clinical/point-suggestions';
 import { MOXA_TYPES, NO_TECHNIQUES, type Licences, type MoxaType, type SessionTechniques } from '../../domain/clinical/session-rules';
 import type { Insertable, Updateable } from 'kysely';
 import type { Db } from '../db/database';
-import type { AdverseEventKind, AdverseEventOutcome, AdverseEventSeverity, AdverseEventTable, PointSide, SessionAmendmentTable, SessionPointTable, TreatmentSessionTable } from '../db/schema-session';
+import type {
+	AdverseEventKind,
+	AdverseEventOutcome,
+	AdverseEventSeverity,
+	AdverseEventTable,
+	PointSide,
+	SessionAmendmentTable,
+	SessionPointTable,
+	TreatmentSessionTable
+} from '../db/schema-session';
 
 export interface SessionPatient {
 	id: string;
@@ -132,9 +141,7 @@ export function parseTechniques(json: string): SessionTechniques {
 				? { pairs: n(ea.pairs)!, frequencyHz: n(ea.frequencyHz)!, minutes: n(ea.minutes)! }
 				: null,
 		moxibustion:
-			moxa && (MOXA_TYPES as readonly unknown[]).includes(moxa.type) && n(moxa.cones) !== null
-				? { type: moxa.type as MoxaType, cones: n(moxa.cones)! }
-				: null,
+			moxa && (MOXA_TYPES as readonly unknown[]).includes(moxa.type) && n(moxa.cones) !== null ? { type: moxa.type as MoxaType, cones: n(moxa.cones)! } : null,
 		cupping: cup && n(cup.cups) !== null && n(cup.minutes) !== null ? { cups: n(cup.cups)!, minutes: n(cup.minutes)! } : null
 	};
 }
@@ -165,13 +172,7 @@ export async function findSession(db: Db, patientId: string, sessionId: string):
 		.where('s.patient_id', '=', patientId)
 		.executeTakeFirst();
 	if (!row) return null;
-	const points = await db.kysely
-		.selectFrom('session_point')
-		.selectAll()
-		.where('session_id', '=', sessionId)
-		.orderBy('created_at')
-		.orderBy('id')
-		.execute();
+	const points = await db.kysely.selectFrom('session_point').selectAll().where('session_id', '=', sessionId).orderBy('created_at').orderBy('id').execute();
 	return {
 		id: row.id,
 		patientId: row.patient_id,
@@ -223,7 +224,9 @@ export function parseHeldPlanPoints(json: string): HeldPlanPoint[] {
 	return raw.flatMap((item: unknown) => {
 		if (item === null || typeof item !== 'object') return [];
 		const { code, side, deep } = item as Record<string, unknown>;
-		return typeof code === 'string' && typeof side === 'string' && (POINT_SIDES as readonly string[]).includes(side) ? [{ code, side: side as PointSide, deep: deep === true }] : [];
+		return typeof code === 'string' && typeof side === 'string' && (POINT_SIDES as readonly string[]).includes(side)
+			? [{ code, side: side as PointSide, deep: deep === true }]
+			: [];
 	});
 }
 
@@ -244,7 +247,11 @@ export async function listSessionSummaries(db: Db, patientId: string): Promise<S
 			'practitioner.given_name_ja',
 			'practitioner.family_name_en',
 			'practitioner.given_name_en',
-			eb.selectFrom('session_point').select((p) => p.fn.countAll<number>().as('n')).whereRef('session_point.session_id', '=', 's.id').as('point_count')
+			eb
+				.selectFrom('session_point')
+				.select((p) => p.fn.countAll<number>().as('n'))
+				.whereRef('session_point.session_id', '=', 's.id')
+				.as('point_count')
 		])
 		.where('s.patient_id', '=', patientId)
 		.orderBy('s.started_at', 'desc')
@@ -281,7 +288,14 @@ export async function listAmendments(db: Db, sessionId: string): Promise<Amendme
 		.orderBy('a.created_at')
 		.orderBy('a.id')
 		.execute();
-	return rows.map((r) => ({ id: r.id, staffName: r.display_name, createdAt: r.created_at, reason: r.reason, before: amendmentValues(r.before), after: amendmentValues(r.after) }));
+	return rows.map((r) => ({
+		id: r.id,
+		staffName: r.display_name,
+		createdAt: r.created_at,
+		reason: r.reason,
+		before: amendmentValues(r.before),
+		after: amendmentValues(r.after)
+	}));
 }
 
 export async function listSessionAdverseEvents(db: Db, sessionId: string): Promise<AdverseEventEntry[]> {
@@ -318,12 +332,22 @@ export async function listStartableAppointments(db: Db, patientId: string, from:
 	const rows = await db.kysely
 		.selectFrom('appointment as a')
 		.leftJoin('practitioner', 'practitioner.id', 'a.practitioner_id')
-		.select(['a.id', 'a.starts_at', 'a.triage_level', 'practitioner.family_name_ja', 'practitioner.given_name_ja', 'practitioner.family_name_en', 'practitioner.given_name_en'])
+		.select([
+			'a.id',
+			'a.starts_at',
+			'a.triage_level',
+			'practitioner.family_name_ja',
+			'practitioner.given_name_ja',
+			'practitioner.family_name_en',
+			'practitioner.given_name_en'
+		])
 		.where('a.patient_id', '=', patientId)
 		.where('a.status', 'in', ['booked', 'arrived'])
 		.where('a.starts_at', '>=', from)
 		.where('a.starts_at', '<', to)
-		.where((eb) => eb.not(eb.exists(eb.selectFrom('treatment_session').select('treatment_session.id').whereRef('treatment_session.appointment_id', '=', 'a.id'))))
+		.where((eb) =>
+			eb.not(eb.exists(eb.selectFrom('treatment_session').select('treatment_session.id').whereRef('treatment_session.appointment_id', '=', 'a.id')))
+		)
 		.orderBy('a.starts_at')
 		.execute();
 	return rows.map((r) => ({

@@ -44,7 +44,8 @@ async function patientWith(db: Db, answers: object | null): Promise<string> {
 
 describeEachDatabase('the safety check in the session record', (db) => {
 	let actor: AuditActor;
-	const add = (patientId: string, sessionId: string, input: Record<string, unknown>, at = LATER) => addSessionPoint(db(), patientId, sessionId, input, actor, at);
+	const add = (patientId: string, sessionId: string, input: Record<string, unknown>, at = LATER) =>
+		addSessionPoint(db(), patientId, sessionId, input, actor, at);
 
 	it('refuses LI4 for a pregnant patient until a reason is given, writing nothing but the finding', async () => {
 		actor = await practitionerActor(db());
@@ -69,9 +70,9 @@ describeEachDatabase('the safety check in the session record', (db) => {
 		expect(saved).toEqual({ ok: true, amended: false });
 		expect(await points(db(), sessionId)).toEqual([{ code: 'LI4', side: 'both', deep: 0 }]);
 		const stored = await overrides(db(), sessionId);
-		expect(stored.map((o) => ({ plan: o.plan_id, alert: o.alert_code, reason: o.reason, staff: o.staff_id, at: o.created_at, patient: o.patient_id }))).toEqual([
-			{ plan: null, alert: 'pregnancy', reason: REASON, staff: actor.id, at: LATER.toISOString(), patient: patientId }
-		]);
+		expect(stored.map((o) => ({ plan: o.plan_id, alert: o.alert_code, reason: o.reason, staff: o.staff_id, at: o.created_at, patient: o.patient_id }))).toEqual(
+			[{ plan: null, alert: 'pregnancy', reason: REASON, staff: actor.id, at: LATER.toISOString(), patient: patientId }]
+		);
 		expect(JSON.parse(stored[0]!.conflict)).toEqual({ alertCode: 'pregnancy', severity: 'contraindication', kind: 'point', pointCode: 'LI4' });
 		const trail = await audit(db(), patientId);
 		expect(trail.find((a) => a.action === 'treatment_session.contraindication_acknowledged')?.detail).toEqual({
@@ -86,7 +87,10 @@ describeEachDatabase('the safety check in the session record', (db) => {
 
 		// Acknowledged once in this session, LI4 on the other side needs no second reason; SP6 does.
 		expect(await add(patientId, sessionId, { code: 'LI4', side: 'left' })).toEqual({ ok: true, amended: false });
-		expect(await add(patientId, sessionId, { code: 'SP6', side: 'left', origin: 'chart' })).toMatchObject({ code: 'needs_acknowledgement', missing: ['pregnancy.point.SP6'] });
+		expect(await add(patientId, sessionId, { code: 'SP6', side: 'left', origin: 'chart' })).toMatchObject({
+			code: 'needs_acknowledgement',
+			missing: ['pregnancy.point.SP6']
+		});
 		expect(await add(patientId, sessionId, { code: 'ST36', side: 'left', origin: 'chart' })).toEqual({ ok: true, amended: false });
 		expect((await points(db(), sessionId)).map((p) => p.code)).toEqual(['LI4', 'LI4', 'ST36']);
 	});
@@ -102,7 +106,9 @@ describeEachDatabase('the safety check in the session record', (db) => {
 		const plain = await patientWith(db(), null);
 		const other = await openSession(db(), actor, NOW, plain);
 		expect(await add(plain, other.sessionId, { code: 'BL40', side: 'right', deep: 'on' })).toMatchObject({ missing: ['pointCaution.deepNeedling.BL40'] });
-		expect(await add(plain, other.sessionId, { code: 'BL40', side: 'right', deep: 'on', 'ack.pointCaution.deepNeedling.BL40': '膝窩動脈を触知して避けた。' })).toMatchObject({ ok: true });
+		expect(
+			await add(plain, other.sessionId, { code: 'BL40', side: 'right', deep: 'on', 'ack.pointCaution.deepNeedling.BL40': '膝窩動脈を触知して避けた。' })
+		).toMatchObject({ ok: true });
 		expect(await points(db(), other.sessionId)).toEqual([{ code: 'BL40', side: 'right', deep: 1 }]);
 	});
 
@@ -117,9 +123,18 @@ describeEachDatabase('the safety check in the session record', (db) => {
 		expect(await overrides(db(), sessionId)).toEqual([]);
 
 		// 灸頭鍼 and cupping meet no rule of the reference for a pacemaker: saved without a question.
-		expect(await recordTechniques(db(), patientId, sessionId, { moxaType: 'needle_top', moxaCones: '2', cuppingCups: '2', cuppingMinutes: '5' }, actor, LATER)).toMatchObject({ ok: true });
+		expect(
+			await recordTechniques(db(), patientId, sessionId, { moxaType: 'needle_top', moxaCones: '2', cuppingCups: '2', cuppingMinutes: '5' }, actor, LATER)
+		).toMatchObject({ ok: true });
 		const reason = 'ペースメーカーの主治医に確認済み。心臓から離れた下腿のみ、低出力で行う。';
-		const saved = await recordTechniques(db(), patientId, sessionId, { ...ea, moxaType: 'needle_top', moxaCones: '2', 'ack.implantedDevice.electroacupuncture': reason }, actor, LATER);
+		const saved = await recordTechniques(
+			db(),
+			patientId,
+			sessionId,
+			{ ...ea, moxaType: 'needle_top', moxaCones: '2', 'ack.implantedDevice.electroacupuncture': reason },
+			actor,
+			LATER
+		);
 		expect(saved).toMatchObject({ ok: true });
 		const after = await getSessionRecord(db(), patientId, sessionId, actor, LATER);
 		expect(after!.techniques.electroacupuncture).toEqual({ pairs: 2, frequencyHz: 2, minutes: 15 });
@@ -193,11 +208,16 @@ describeEachDatabase('the safety check in the session record', (db) => {
 		expect((await audit(db(), patientId)).find((a) => a.action === 'treatment_session.start')?.detail).toMatchObject({ pointsFromPlan: 1, planPointsHeld: 3 });
 
 		const reasons = { 'ack.pregnancy.point.LI4': REASON, 'ack.pregnancy.point.SP6': REASON };
-		expect(await keepHeldPlanPoints(db(), patientId, sessionId, reasons, actor, LATER)).toMatchObject({ code: 'needs_acknowledgement', missing: ['pregnancy.deepNeedling.BL25'] });
+		expect(await keepHeldPlanPoints(db(), patientId, sessionId, reasons, actor, LATER)).toMatchObject({
+			code: 'needs_acknowledgement',
+			missing: ['pregnancy.deepNeedling.BL25']
+		});
 		expect(await points(db(), sessionId)).toHaveLength(1);
 		expect(await overrides(db(), sessionId)).toEqual([]);
 
-		expect(await keepHeldPlanPoints(db(), patientId, sessionId, { ...reasons, 'ack.pregnancy.deepNeedling.BL25': REASON }, actor, LATER)).toMatchObject({ ok: true });
+		expect(await keepHeldPlanPoints(db(), patientId, sessionId, { ...reasons, 'ack.pregnancy.deepNeedling.BL25': REASON }, actor, LATER)).toMatchObject({
+			ok: true
+		});
 		expect((await points(db(), sessionId)).map((p) => [p.code, p.deep])).toEqual([
 			['ST36', 0],
 			['BL25', 1],
@@ -208,7 +228,11 @@ describeEachDatabase('the safety check in the session record', (db) => {
 		const after = await getSessionRecord(db(), patientId, sessionId, actor, LATER);
 		expect(after!.heldPlanPoints).toEqual([]);
 		expect(after!.safety.open.conflicts).toEqual([]);
-		expect(await keepHeldPlanPoints(db(), patientId, sessionId, {}, actor, LATER)).toEqual({ ok: false, code: 'invalid', fields: { _: 'treatmentSession.error.nothingHeld' } });
+		expect(await keepHeldPlanPoints(db(), patientId, sessionId, {}, actor, LATER)).toEqual({
+			ok: false,
+			code: 'invalid',
+			fields: { _: 'treatmentSession.error.nothingHeld' }
+		});
 	});
 
 	it('leaves the held plan points out when the practitioner chooses so', async () => {
@@ -224,7 +248,10 @@ describeEachDatabase('the safety check in the session record', (db) => {
 				frequency_per_week: 1,
 				planned_sessions: 6,
 				review_date: '2026-04-15',
-				points: JSON.stringify([{ code: 'BL40', side: 'left', deep: true }, { code: 'GB34', side: 'left', deep: false }]),
+				points: JSON.stringify([
+					{ code: 'BL40', side: 'left', deep: true },
+					{ code: 'GB34', side: 'left', deep: false }
+				]),
 				electroacupuncture: 1,
 				moxibustion: 0,
 				bloodletting: 0,
@@ -253,11 +280,20 @@ describeEachDatabase('the safety check in the session record', (db) => {
 		expect(record!.safety.open.conflicts.map((c) => c.key)).toEqual(['pregnancyUnknown.point.SP6']);
 		// Another change is not held up by it, and it is not taken as acknowledged.
 		expect(await add(patientId, sessionId, { code: 'ST36', side: 'both' })).toMatchObject({ ok: true });
-		expect(await acknowledgeOpenConflicts(db(), patientId, sessionId, {}, actor, LATER)).toMatchObject({ code: 'needs_acknowledgement', missing: ['pregnancyUnknown.point.SP6'] });
-		expect(await acknowledgeOpenConflicts(db(), patientId, sessionId, { 'ack.pregnancyUnknown.point.SP6': '妊娠していないことを本人に確認した。' }, actor, LATER)).toMatchObject({ ok: true });
+		expect(await acknowledgeOpenConflicts(db(), patientId, sessionId, {}, actor, LATER)).toMatchObject({
+			code: 'needs_acknowledgement',
+			missing: ['pregnancyUnknown.point.SP6']
+		});
+		expect(
+			await acknowledgeOpenConflicts(db(), patientId, sessionId, { 'ack.pregnancyUnknown.point.SP6': '妊娠していないことを本人に確認した。' }, actor, LATER)
+		).toMatchObject({ ok: true });
 		const after = await getSessionRecord(db(), patientId, sessionId, actor, LATER);
 		expect(after!.safety.open.conflicts).toEqual([]);
 		expect(after!.safety.acknowledgements.map((a) => a.key)).toEqual(['pregnancyUnknown.point.SP6']);
-		expect(await acknowledgeOpenConflicts(db(), patientId, sessionId, {}, actor, LATER)).toEqual({ ok: false, code: 'invalid', fields: { _: 'treatmentSession.error.nothingToAcknowledge' } });
+		expect(await acknowledgeOpenConflicts(db(), patientId, sessionId, {}, actor, LATER)).toEqual({
+			ok: false,
+			code: 'invalid',
+			fields: { _: 'treatmentSession.error.nothingToAcknowledge' }
+		});
 	});
 });

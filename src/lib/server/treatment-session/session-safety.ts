@@ -85,7 +85,13 @@ export async function guardSessionChange(
 			entityType: 'contraindication_override',
 			entityId: id,
 			patientId: session.patientId,
-			detail: { sessionId: session.id, alertCode: conflict.alertCode, severity: conflict.severity, kind: conflict.kind, pointCode: 'pointCode' in conflict ? conflict.pointCode : null }
+			detail: {
+				sessionId: session.id,
+				alertCode: conflict.alertCode,
+				severity: conflict.severity,
+				kind: conflict.kind,
+				pointCode: 'pointCode' in conflict ? conflict.pointCode : null
+			}
 		});
 	}
 	return { ok: true, acknowledged: introduced.conflicts.length };

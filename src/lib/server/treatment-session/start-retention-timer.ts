@@ -9,7 +9,14 @@ import { updateSession } from './session-repository';
  * Starts (or restarts) the retention timer (docs/clinical-rules.md §3: usually 20–30 minutes). The start is
  * stored on the server, so the end time survives a reload and shows on every device.
  */
-export async function startRetentionTimer(db: Db, patientId: string, sessionId: string, input: Record<string, unknown>, actor: AuditActor, now?: Date): Promise<SessionEditResult> {
+export async function startRetentionTimer(
+	db: Db,
+	patientId: string,
+	sessionId: string,
+	input: Record<string, unknown>,
+	actor: AuditActor,
+	now?: Date
+): Promise<SessionEditResult> {
 	const parsed = ZTimerSchema.safeParse(input);
 	if (!parsed.success) return { ok: false, code: 'invalid', fields: fieldCodesFrom(parsed.error) };
 	const { retentionMinutes } = parsed.data;

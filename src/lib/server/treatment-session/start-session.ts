@@ -46,7 +46,13 @@ export interface StartSessionOptions {
  * own caution is held back (`held_plan_points`): the session starts, and the page asks for a reason
  * before the point joins the record (or the practitioner leaves it out).
  */
-export async function startSession(db: Db, patientId: string, input: Record<string, unknown>, actor: AuditActor, options: StartSessionOptions = {}): Promise<StartSessionResult> {
+export async function startSession(
+	db: Db,
+	patientId: string,
+	input: Record<string, unknown>,
+	actor: AuditActor,
+	options: StartSessionOptions = {}
+): Promise<StartSessionResult> {
 	if (actor.type !== 'staff' || !actor.id) return { ok: false, code: 'forbidden' };
 	const staffId = actor.id;
 	const parsed = ZStartSessionSchema.safeParse(input);
@@ -73,7 +79,10 @@ export async function startSession(db: Db, patientId: string, input: Record<stri
 			.where('patient_id', '=', patientId)
 			.where('closed_at', 'is', null)
 			.where('practitioner_staff_id', '=', staffId);
-		open = appointmentId === null ? open.where('appointment_id', 'is', null).where('started_at', '>=', localDayAround(now, options.timeZone ?? (await clinicTimeZone(tx))).start) : open.where('appointment_id', '=', appointmentId);
+		open =
+			appointmentId === null
+				? open.where('appointment_id', 'is', null).where('started_at', '>=', localDayAround(now, options.timeZone ?? (await clinicTimeZone(tx))).start)
+				: open.where('appointment_id', '=', appointmentId);
 		const existing = await open.executeTakeFirst();
 		if (existing) {
 			await recordAudit(tx, actor, { action: 'treatment_session.resume', entityType: 'treatment_session', entityId: existing.id, patientId });
@@ -86,7 +95,13 @@ export async function startSession(db: Db, patientId: string, input: Record<stri
 		if (redFlags.gate === 'needs_acknowledgement') return { ok: false, code: 'red_flag_unacknowledged', examinationId: redFlags.examinationId! } as const;
 		// Informed consent before treatment (docs/clinical-rules.md §6): signed, or taken aloud at the desk.
 		if (await sessionConsentProblemOf(tx, patientId)) {
-			await recordAudit(tx, actor, { action: 'treatment_session.start_refused', entityType: 'patient', entityId: patientId, patientId, detail: { reason: 'no_treatment_consent' } });
+			await recordAudit(tx, actor, {
+				action: 'treatment_session.start_refused',
+				entityType: 'patient',
+				entityId: patientId,
+				patientId,
+				detail: { reason: 'no_treatment_consent' }
+			});
 			return { ok: false, code: 'no_treatment_consent' } as const;
 		}
 		const day = localDayAround(now, options.timeZone ?? (await clinicTimeZone(tx)));
@@ -108,7 +123,9 @@ export async function startSession(db: Db, patientId: string, input: Record<stri
 		const planPoints = planPointsForSession(allPlanPoints, await licencesOf(tx, staffId));
 		const { alerts } = await currentSafetyAlerts(tx, patientId);
 		const conflicting = new Set(
-			checkTreatment(alerts, { points: planPoints, electroacupuncture: false }).conflicts.flatMap(({ conflict }) => ('pointCode' in conflict ? [conflict.pointCode] : []))
+			checkTreatment(alerts, { points: planPoints, electroacupuncture: false }).conflicts.flatMap(({ conflict }) =>
+				'pointCode' in conflict ? [conflict.pointCode] : []
+			)
 		);
 		const copied = planPoints.filter((p) => !conflicting.has(p.code));
 		const held = planPoints.filter((p) => conflicting.has(p.code));
@@ -133,14 +150,35 @@ export async function startSession(db: Db, patientId: string, input: Record<stri
 		});
 		// The active plan's points without a conflict start the record: the practitioner removes or adds at the bed.
 		if (copied.length > 0) {
-			await insertSessionPoints(tx, copied.map((point) => ({ id: randomUUID(), session_id: id, code: point.code, side: point.side, gauge: null, length_mm: null, depth_mm: null, technique: null, deqi: null, deep: point.deep ? 1 : 0, created_at: at })));
+			await insertSessionPoints(
+				tx,
+				copied.map((point) => ({
+					id: randomUUID(),
+					session_id: id,
+					code: point.code,
+					side: point.side,
+					gauge: null,
+					length_mm: null,
+					depth_mm: null,
+					technique: null,
+					deqi: null,
+					deep: point.deep ? 1 : 0,
+					created_at: at
+				}))
+			);
 		}
 		await recordAudit(tx, actor, {
 			action: 'treatment_session.start',
 			entityType: 'treatment_session',
 			entityId: id,
 			patientId,
-			detail: { appointmentLinked: appointmentId !== null, preFilledFromCheckIn: checkIn !== undefined, pointsFromPlan: copied.length, planPointsHeld: held.length, planPointsNotCopied: allPlanPoints.length - planPoints.length }
+			detail: {
+				appointmentLinked: appointmentId !== null,
+				preFilledFromCheckIn: checkIn !== undefined,
+				pointsFromPlan: copied.length,
+				planPointsHeld: held.length,
+				planPointsNotCopied: allPlanPoints.length - planPoints.length
+			}
 		});
 		return { ok: true, id, resumed: false, preFilled: checkIn !== undefined, held: held.length } as const;
 	});
@@ -150,6 +188,8 @@ export async function startSession(db: Db, patientId: string, input: Record<stri
 async function activePlanPoints(db: Db, patientId: string): Promise<Array<{ code: string; side: PointSide; deep: boolean }>> {
 	const points = await selectActivePlanPointsJson(db, patientId);
 	if (points === undefined) return [];
-	const parsed = z.array(z.object({ code: z.string().max(16), side: z.enum(POINT_SIDES), deep: z.boolean().catch(false).default(false) })).safeParse(JSON.parse(points));
+	const parsed = z
+		.array(z.object({ code: z.string().max(16), side: z.enum(POINT_SIDES), deep: z.boolean().catch(false).default(false) }))
+		.safeParse(JSON.parse(points));
 	return parsed.success ? parsed.data.filter((p) => Boolean(findAcupoint(p.code))) : [];
 }

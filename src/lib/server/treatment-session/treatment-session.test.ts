@@ -23,18 +23,35 @@ const LATER = new Date(NOW.getTime() + 25 * 60 * 60 * 1000);
 const openSession = (db: Db, actor: AuditActor, patientId?: string) => openSessionAt(db, actor, NOW, patientId);
 
 const auditActions = async (db: Db, entityId: string) =>
-	(await db.kysely.selectFrom('audit_log').select(['action', 'detail']).where('entity_id', '=', entityId).orderBy('seq').execute());
+	await db.kysely.selectFrom('audit_log').select(['action', 'detail']).where('entity_id', '=', entityId).orderBy('seq').execute();
 
 describeEachDatabase('treatment session record', (db) => {
 	describe('starting', () => {
 		it('starts a session and pre-fills the pain from a portal check-in done the same clinic day', async () => {
 			const actor = await practitionerActor(db());
 			const patientId = await consentingPatient(db());
-			await recordCheckIn(db(), patientId, { legPain: 7, backPain: 4, psfs: null, sbi: null, pgic: null }, 'portal', actor, null, new Date('2026-03-01T23:30:00.000Z'));
+			await recordCheckIn(
+				db(),
+				patientId,
+				{ legPain: 7, backPain: 4, psfs: null, sbi: null, pgic: null },
+				'portal',
+				actor,
+				null,
+				new Date('2026-03-01T23:30:00.000Z')
+			);
 			const started = await startSession(db(), patientId, {}, actor, { now: NOW });
 			expect(started).toMatchObject({ ok: true, resumed: false, preFilled: true });
 			const record = await getSessionRecord(db(), patientId, started.ok ? started.id : '', actor, NOW);
-			expect(record).toMatchObject({ preLegPain: 7, preBackPain: 4, checkInSource: 'portal', needlesIn: 0, needlesOut: 0, retentionMinutes: 20, closedAt: null, locked: false });
+			expect(record).toMatchObject({
+				preLegPain: 7,
+				preBackPain: 4,
+				checkInSource: 'portal',
+				needlesIn: 0,
+				needlesOut: 0,
+				retentionMinutes: 20,
+				closedAt: null,
+				locked: false
+			});
 		});
 
 		it('starts with the points of the patient’s active plan, leaving out any unknown code', async () => {
@@ -52,7 +69,11 @@ describeEachDatabase('treatment session record', (db) => {
 					frequency_per_week: 1,
 					planned_sessions: 6,
 					review_date: '2026-04-15',
-					points: JSON.stringify([{ code: 'BL40', side: 'left', deep: false }, { code: 'EX-B2', side: 'both', deep: false }, { code: 'XX99', side: 'left', deep: false }]),
+					points: JSON.stringify([
+						{ code: 'BL40', side: 'left', deep: false },
+						{ code: 'EX-B2', side: 'both', deep: false },
+						{ code: 'XX99', side: 'left', deep: false }
+					]),
 					electroacupuncture: 0,
 					moxibustion: 0,
 					bloodletting: 0,
@@ -62,14 +83,30 @@ describeEachDatabase('treatment session record', (db) => {
 				})
 				.execute();
 			const started = await startSession(db(), patientId, {}, actor, { now: NOW });
-			const points = await db().kysely.selectFrom('session_point').select(['code', 'side']).where('session_id', '=', started.ok ? started.id : '').orderBy('code').execute();
-			expect(points).toEqual([{ code: 'BL40', side: 'left' }, { code: 'EX-B2', side: 'both' }]);
+			const points = await db()
+				.kysely.selectFrom('session_point')
+				.select(['code', 'side'])
+				.where('session_id', '=', started.ok ? started.id : '')
+				.orderBy('code')
+				.execute();
+			expect(points).toEqual([
+				{ code: 'BL40', side: 'left' },
+				{ code: 'EX-B2', side: 'both' }
+			]);
 		});
 
 		it('does not pre-fill from a check-in of the day before in Tokyo', async () => {
 			const actor = await practitionerActor(db());
 			const patientId = await consentingPatient(db());
-			await recordCheckIn(db(), patientId, { legPain: 5, backPain: 5, psfs: null, sbi: null, pgic: null }, 'portal', actor, null, new Date('2026-03-01T14:59:00.000Z'));
+			await recordCheckIn(
+				db(),
+				patientId,
+				{ legPain: 5, backPain: 5, psfs: null, sbi: null, pgic: null },
+				'portal',
+				actor,
+				null,
+				new Date('2026-03-01T14:59:00.000Z')
+			);
 			const started = await startSession(db(), patientId, {}, actor, { now: NOW });
 			expect(started).toMatchObject({ ok: true, preFilled: false });
 		});
@@ -124,7 +161,9 @@ describeEachDatabase('treatment session record', (db) => {
 				fields: { code: 'treatmentSession.error.point', side: 'treatmentSession.error.side' }
 			});
 			const record = await getSessionRecord(db(), patientId, sessionId, actor, NOW);
-			expect(record?.points).toEqual([expect.objectContaining({ code: 'GB30', side: 'left', gauge: '3', lengthMm: 50, depthMm: 40, technique: 'retention', deqi: 'strong' })]);
+			expect(record?.points).toEqual([
+				expect.objectContaining({ code: 'GB30', side: 'left', gauge: '3', lengthMm: 50, depthMm: 40, technique: 'retention', deqi: 'strong' })
+			]);
 			expect(await removeSessionPoint(db(), patientId, sessionId, { pointId: record!.points[0]!.id }, actor, NOW)).toEqual({ ok: true, amended: false });
 			expect((await getSessionRecord(db(), patientId, sessionId, actor, NOW))?.points).toEqual([]);
 		});
@@ -142,8 +181,14 @@ describeEachDatabase('treatment session record', (db) => {
 		it('counts needles with steps, never below zero nor more out than in', async () => {
 			const actor = await practitionerActor(db());
 			const { patientId, sessionId } = await openSession(db(), actor);
-			expect(await stepNeedleCount(db(), patientId, sessionId, { counter: 'in', step: '-1' }, actor, NOW)).toMatchObject({ ok: false, fields: { needlesIn: 'treatmentSession.error.countRange' } });
-			expect(await stepNeedleCount(db(), patientId, sessionId, { counter: 'out', step: '1' }, actor, NOW)).toMatchObject({ ok: false, fields: { needlesOut: 'treatmentSession.error.outBeyondIn' } });
+			expect(await stepNeedleCount(db(), patientId, sessionId, { counter: 'in', step: '-1' }, actor, NOW)).toMatchObject({
+				ok: false,
+				fields: { needlesIn: 'treatmentSession.error.countRange' }
+			});
+			expect(await stepNeedleCount(db(), patientId, sessionId, { counter: 'out', step: '1' }, actor, NOW)).toMatchObject({
+				ok: false,
+				fields: { needlesOut: 'treatmentSession.error.outBeyondIn' }
+			});
 			await stepNeedleCount(db(), patientId, sessionId, { counter: 'in', step: '1' }, actor, NOW);
 			await stepNeedleCount(db(), patientId, sessionId, { counter: 'in', step: '1' }, actor, NOW);
 			await stepNeedleCount(db(), patientId, sessionId, { counter: 'out', step: '1' }, actor, NOW);
@@ -186,7 +231,10 @@ describeEachDatabase('treatment session record', (db) => {
 				fields: { moxaType: 'treatmentSession.error.moxaNeedsKyu' }
 			});
 			expect((await getSessionRecord(db(), patientId, sessionId, actor, NOW))?.techniques.electroacupuncture).toBeNull();
-			expect(await recordTechniques(db(), patientId, sessionId, { ...ea, cuppingCups: '4', cuppingMinutes: '5' }, actor, NOW)).toEqual({ ok: true, amended: false });
+			expect(await recordTechniques(db(), patientId, sessionId, { ...ea, cuppingCups: '4', cuppingMinutes: '5' }, actor, NOW)).toEqual({
+				ok: true,
+				amended: false
+			});
 			expect((await getSessionRecord(db(), patientId, sessionId, actor, NOW))?.techniques).toEqual({
 				electroacupuncture: { pairs: 2, frequencyHz: 2, minutes: 15 },
 				moxibustion: null,
@@ -207,7 +255,10 @@ describeEachDatabase('treatment session record', (db) => {
 		it('stores the timer start on the server so the end time survives a reload', async () => {
 			const actor = await practitionerActor(db());
 			const { patientId, sessionId } = await openSession(db(), actor);
-			expect(await startRetentionTimer(db(), patientId, sessionId, { retentionMinutes: '0' }, actor, NOW)).toMatchObject({ ok: false, fields: { retentionMinutes: 'treatmentSession.error.retention' } });
+			expect(await startRetentionTimer(db(), patientId, sessionId, { retentionMinutes: '0' }, actor, NOW)).toMatchObject({
+				ok: false,
+				fields: { retentionMinutes: 'treatmentSession.error.retention' }
+			});
 			expect(await startRetentionTimer(db(), patientId, sessionId, { retentionMinutes: '25' }, actor, NOW)).toEqual({ ok: true, amended: false });
 			const record = await getSessionRecord(db(), patientId, sessionId, actor, NOW);
 			expect(record).toMatchObject({ retentionMinutes: 25, timerStartedAt: NOW.toISOString(), retentionEndsAt: '2026-03-02T01:25:00.000Z' });
@@ -218,11 +269,21 @@ describeEachDatabase('treatment session record', (db) => {
 		it('records the NRS as one session check-in, corrected in place on a second save', async () => {
 			const actor = await practitionerActor(db());
 			const { patientId, sessionId } = await openSession(db(), actor);
-			expect(await recordPrePain(db(), patientId, sessionId, { preLegPain: '11', preBackPain: '' }, actor, NOW)).toMatchObject({ ok: false, fields: { preLegPain: 'treatmentSession.error.nrs' } });
-			expect(await recordPrePain(db(), patientId, sessionId, { preLegPain: '', preBackPain: '' }, actor, NOW)).toMatchObject({ ok: false, fields: { preLegPain: 'treatmentSession.error.nrsRequired' } });
+			expect(await recordPrePain(db(), patientId, sessionId, { preLegPain: '11', preBackPain: '' }, actor, NOW)).toMatchObject({
+				ok: false,
+				fields: { preLegPain: 'treatmentSession.error.nrs' }
+			});
+			expect(await recordPrePain(db(), patientId, sessionId, { preLegPain: '', preBackPain: '' }, actor, NOW)).toMatchObject({
+				ok: false,
+				fields: { preLegPain: 'treatmentSession.error.nrsRequired' }
+			});
 			await recordPrePain(db(), patientId, sessionId, { preLegPain: '6', preBackPain: '3' }, actor, NOW);
 			await recordPrePain(db(), patientId, sessionId, { preLegPain: '5', preBackPain: '3' }, actor, NOW);
-			const checkIns = await db().kysely.selectFrom('outcome_check_in').select(['source', 'leg_pain', 'back_pain']).where('patient_id', '=', patientId).execute();
+			const checkIns = await db()
+				.kysely.selectFrom('outcome_check_in')
+				.select(['source', 'leg_pain', 'back_pain'])
+				.where('patient_id', '=', patientId)
+				.execute();
 			expect(checkIns).toEqual([{ source: 'session', leg_pain: 5, back_pain: 3 }]);
 		});
 	});
@@ -234,9 +295,15 @@ describeEachDatabase('treatment session record', (db) => {
 			await recordNotes(db(), patientId, sessionId, { notes: '初回。GB30で響きあり。' }, actor, NOW);
 			await closeSession(db(), patientId, sessionId, actor, NOW);
 			// Within 24 hours: no reason needed, but the earlier text is kept (issue 16).
-			expect(await recordNotes(db(), patientId, sessionId, { notes: '初回。GB30で響きあり。寝返りで痛む。' }, actor, new Date(NOW.getTime() + 60_000))).toEqual({ ok: true, amended: true });
+			expect(await recordNotes(db(), patientId, sessionId, { notes: '初回。GB30で響きあり。寝返りで痛む。' }, actor, new Date(NOW.getTime() + 60_000))).toEqual(
+				{ ok: true, amended: true }
+			);
 			// After: a reason is required, and nothing changes without it.
-			expect(await recordNotes(db(), patientId, sessionId, { notes: '変更' }, actor, LATER)).toEqual({ ok: false, code: 'invalid', fields: { reason: 'treatmentSession.error.reasonRequired' } });
+			expect(await recordNotes(db(), patientId, sessionId, { notes: '変更' }, actor, LATER)).toEqual({
+				ok: false,
+				code: 'invalid',
+				fields: { reason: 'treatmentSession.error.reasonRequired' }
+			});
 			expect(await recordNotes(db(), patientId, sessionId, { notes: '変更', reason: '記載漏れの追記' }, actor, LATER)).toEqual({ ok: true, amended: true });
 			const record = await getSessionRecord(db(), patientId, sessionId, actor, LATER);
 			expect(record?.locked).toBe(true);
@@ -269,10 +336,18 @@ describeEachDatabase('treatment session record', (db) => {
 			const { sessionId } = await openSession(db(), actor, patientId);
 			const mailer = recordingMailer();
 			const description = '抜鍼後に気分不良、顔面蒼白。仰臥位で安静にし回復。';
-			const result = await recordAdverseEvent(db(), mailer, patientId, sessionId, { kind: 'fainting', severity: 'serious', outcome: 'resolved', description }, actor, {
-				origin: 'https://clinic.example.jp',
-				now: NOW
-			});
+			const result = await recordAdverseEvent(
+				db(),
+				mailer,
+				patientId,
+				sessionId,
+				{ kind: 'fainting', severity: 'serious', outcome: 'resolved', description },
+				actor,
+				{
+					origin: 'https://clinic.example.jp',
+					now: NOW
+				}
+			);
 			expect(result).toMatchObject({ ok: true });
 			const to = mailer.sent.map((m) => m.to);
 			expect(to).toContain(owner.email);
@@ -292,8 +367,12 @@ describeEachDatabase('treatment session record', (db) => {
 			const actor = await practitionerActor(db());
 			const { patientId, sessionId } = await openSession(db(), actor);
 			const mailer = recordingMailer();
-			expect(await recordAdverseEvent(db(), mailer, patientId, sessionId, { kind: 'bruising', severity: 'mild', outcome: 'resolving' }, actor, { now: NOW })).toMatchObject({ ok: true, notified: 0 });
-			expect(await recordAdverseEvent(db(), mailer, patientId, sessionId, { kind: 'explosion', severity: 'mild', outcome: 'resolved' }, actor, { now: NOW })).toEqual({
+			expect(
+				await recordAdverseEvent(db(), mailer, patientId, sessionId, { kind: 'bruising', severity: 'mild', outcome: 'resolving' }, actor, { now: NOW })
+			).toMatchObject({ ok: true, notified: 0 });
+			expect(
+				await recordAdverseEvent(db(), mailer, patientId, sessionId, { kind: 'explosion', severity: 'mild', outcome: 'resolved' }, actor, { now: NOW })
+			).toEqual({
 				ok: false,
 				code: 'invalid',
 				fields: { kind: 'treatmentSession.error.kind' }
@@ -308,7 +387,12 @@ describeEachDatabase('treatment session record', (db) => {
 			await addSessionPoint(db(), patientId, sessionId, { code: 'GB30', side: 'left' }, actor, NOW);
 			await getSessionRecord(db(), patientId, sessionId, actor, NOW);
 			const rows = await auditActions(db(), sessionId);
-			expect(rows.map((r) => r.action)).toEqual(['treatment_session.start', 'treatment_session.notes', 'treatment_session.point.add', 'treatment_session.read']);
+			expect(rows.map((r) => r.action)).toEqual([
+				'treatment_session.start',
+				'treatment_session.notes',
+				'treatment_session.point.add',
+				'treatment_session.read'
+			]);
 			expect(JSON.stringify(rows)).not.toContain('秘密');
 			expect(JSON.stringify(rows)).not.toContain('GB30');
 		});

@@ -15,8 +15,7 @@ import { closeOpenWaitlistOffer, markWaitlistEntryBooked, setWaitlistOfferStatus
 type OfferRow = Selectable<WaitlistOfferTable>;
 
 export type AcceptOfferResult =
-	| { ok: true; appointmentId: string; manageToken: string; locale: 'ja' | 'en' }
-	| { ok: false; code: 'not_found' | 'expired' | 'already_accepted' };
+	{ ok: true; appointmentId: string; manageToken: string; locale: 'ja' | 'en' } | { ok: false; code: 'not_found' | 'expired' | 'already_accepted' };
 
 export type DeclineOfferResult = { ok: true } | { ok: false; code: 'not_found' | 'expired' | 'already_accepted' };
 
@@ -36,11 +35,23 @@ export async function acceptOffer(db: Db, token: string, actor: AuditActor, now 
 			await closeOffer(tx, offer, 'expired', SYSTEM_ACTOR, now);
 			return { ok: false, code: 'expired' } as const;
 		}
-		const entry = await tx.kysely.selectFrom('waitlist_entry').select(['id', 'patient_id', 'locale', 'status']).where('id', '=', offer.entry_id).executeTakeFirstOrThrow();
+		const entry = await tx.kysely
+			.selectFrom('waitlist_entry')
+			.select(['id', 'patient_id', 'locale', 'status'])
+			.where('id', '=', offer.entry_id)
+			.executeTakeFirstOrThrow();
 		const manageToken = randomToken();
 		const booked = await tx.kysely
 			.updateTable('appointment')
-			.set({ status: 'booked', source: 'online', patient_id: entry.patient_id, manage_token_hash: sha256Hex(manageToken), locale: entry.locale, note: '', created_at: new Date(now).toISOString() })
+			.set({
+				status: 'booked',
+				source: 'online',
+				patient_id: entry.patient_id,
+				manage_token_hash: sha256Hex(manageToken),
+				locale: entry.locale,
+				note: '',
+				created_at: new Date(now).toISOString()
+			})
 			.where('id', '=', offer.appointment_id)
 			.where('status', '=', 'blocked')
 			.executeTakeFirst();
@@ -58,7 +69,17 @@ export async function acceptOffer(db: Db, token: string, actor: AuditActor, now 
 			patientId: entry.patient_id,
 			detail: { offerId: offer.id, entryId: entry.id, start: offer.starts_at }
 		});
-		await enqueueJobs(tx, bookingMailJobs(tx.secrets, { appointmentId: offer.appointment_id, manageToken, patientId: entry.patient_id }, Date.parse(offer.starts_at), now, await reminderTiming(tx)), new Date(now));
+		await enqueueJobs(
+			tx,
+			bookingMailJobs(
+				tx.secrets,
+				{ appointmentId: offer.appointment_id, manageToken, patientId: entry.patient_id },
+				Date.parse(offer.starts_at),
+				now,
+				await reminderTiming(tx)
+			),
+			new Date(now)
+		);
 		return { ok: true, appointmentId: offer.appointment_id, manageToken, locale: entry.locale } as const;
 	});
 }

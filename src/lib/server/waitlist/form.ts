@@ -67,7 +67,12 @@ export async function waitlistChoices(db: Db, forDesk = false): Promise<Waitlist
 	if (!forDesk) services = services.where('bookable_online', '=', 1);
 	const [serviceRows, practitionerRows, links, clinic] = await Promise.all([
 		services.orderBy('sort_order').orderBy('id').execute(),
-		db.kysely.selectFrom('practitioner').select(['id', 'family_name_ja', 'given_name_ja', 'family_name_en', 'given_name_en']).where('active', '=', 1).orderBy('id').execute(),
+		db.kysely
+			.selectFrom('practitioner')
+			.select(['id', 'family_name_ja', 'given_name_ja', 'family_name_en', 'given_name_en'])
+			.where('active', '=', 1)
+			.orderBy('id')
+			.execute(),
 		db.kysely.selectFrom('practitioner_service').selectAll().execute(),
 		db.kysely.selectFrom('clinic').select('waitlist_hold_minutes').executeTakeFirstOrThrow()
 	]);

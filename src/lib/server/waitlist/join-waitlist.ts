@@ -13,8 +13,7 @@ import { waitlistTokenContext } from './tokens';
 import { insertWaitlistEntry } from './waitlist-repository';
 
 export type JoinWaitlistResult =
-	| { ok: true; entryId: string; manageToken: string; locale: 'ja' | 'en' }
-	| { ok: false; code: 'service_not_found' | 'practitioner_not_found' | 'range_past' };
+	{ ok: true; entryId: string; manageToken: string; locale: 'ja' | 'en' } | { ok: false; code: 'service_not_found' | 'practitioner_not_found' | 'range_past' };
 
 /**
  * A patient joins the waiting list (from `/book`, the API, or by the desk). The manage token is
@@ -28,11 +27,7 @@ export async function joinWaitlist(
 	now = db.clock.now().getTime()
 ): Promise<JoinWaitlistResult> {
 	return withTransaction(db, async (tx) => {
-		const service = await tx.kysely
-			.selectFrom('service')
-			.select(['id', 'bookable_online', 'is_add_on'])
-			.where('id', '=', input.serviceId)
-			.executeTakeFirst();
+		const service = await tx.kysely.selectFrom('service').select(['id', 'bookable_online', 'is_add_on']).where('id', '=', input.serviceId).executeTakeFirst();
 		// Online, only what can be booked online; the desk may add anyone for any main treatment.
 		if (!service || service.is_add_on || (source === 'online' && !service.bookable_online)) return { ok: false, code: 'service_not_found' } as const;
 		if (input.practitionerId) {
@@ -50,7 +45,12 @@ export async function joinWaitlist(
 		if (input.to < localDate(now, timeZone)) return { ok: false, code: 'range_past' } as const;
 
 		const { id: patientId } = await findOrCreatePatient(tx, input.patient, input.locale);
-		await recordBookingPrivacyConsent(tx, { patientId, signedName: `${input.patient.familyName} ${input.patient.givenName}`, ip: actor.ip, userAgent: null }, actor, new Date(now));
+		await recordBookingPrivacyConsent(
+			tx,
+			{ patientId, signedName: `${input.patient.familyName} ${input.patient.givenName}`, ip: actor.ip, userAgent: null },
+			actor,
+			new Date(now)
+		);
 		const manageToken = randomToken();
 		const entryId = randomUUID();
 		await insertWaitlistEntry(tx, {

@@ -83,7 +83,15 @@ function offerIn(db: Db, practitionerId: string, start: number, now: number, unt
 /** A stretch of freed time is tried at this many slot starts at most. */
 const MAX_STARTS = 6;
 
-async function offerAt(tx: Db, config: ScheduleConfig, practitionerServiceIds: Set<string>, practitionerId: string, start: number, now: number, guarded: boolean): Promise<OfferOutcome> {
+async function offerAt(
+	tx: Db,
+	config: ScheduleConfig,
+	practitionerServiceIds: Set<string>,
+	practitionerId: string,
+	start: number,
+	now: number,
+	guarded: boolean
+): Promise<OfferOutcome> {
 	const timeZone = config.clinic.time_zone;
 	const day = localDate(start, timeZone);
 	const startIso = new Date(start).toISOString();
@@ -114,7 +122,15 @@ async function offerAt(tx: Db, config: ScheduleConfig, practitionerServiceIds: S
 }
 
 /** The starts of the practitioner's free slots (any service they give) in [start, until), earliest first. */
-async function freeStartsWithin(tx: Db, config: ScheduleConfig, serviceIds: Set<string>, practitionerId: string, start: number, until: number, now: number): Promise<number[]> {
+async function freeStartsWithin(
+	tx: Db,
+	config: ScheduleConfig,
+	serviceIds: Set<string>,
+	practitionerId: string,
+	start: number,
+	until: number,
+	now: number
+): Promise<number[]> {
 	const day = localDate(start, config.clinic.time_zone);
 	const starts = new Set<number>();
 	for (const service of config.serviceRows.filter((s) => serviceIds.has(s.id))) {
@@ -171,7 +187,15 @@ function toWish(row: CandidateRow): WaitlistWish {
 }
 
 /** The free slot of this service at exactly `start` with this practitioner, if the rules allow one. */
-async function slotFor(tx: Db, config: ScheduleConfig, serviceId: string, practitionerId: string, start: number, day: string, now: number): Promise<Slot | undefined> {
+async function slotFor(
+	tx: Db,
+	config: ScheduleConfig,
+	serviceId: string,
+	practitionerId: string,
+	start: number,
+	day: string,
+	now: number
+): Promise<Slot | undefined> {
 	const service = config.serviceRows.find((s) => s.id === serviceId);
 	if (!service) return undefined;
 	const inputs = await loadScheduleInputs(tx, service, day, day, config);
@@ -192,7 +216,14 @@ async function holdAndOffer(tx: Db, config: ScheduleConfig, entry: CandidateRow,
 	// blocked time as every place, so it shows no less than is free.
 	// The practitioner's places as the schedule just read them (one round trip fewer than asking again).
 	const capacity = config.workingHours.find((h) => h.practitioner_id === hold.practitioner_id)?.concurrent_patients;
-	await claimOccupancy(tx, hold.id, resourcesOf(hold), slot.start, Date.parse(hold.held_until), capacity === undefined ? await practitionerPlaces(tx, hold.practitioner_id) : { capacity });
+	await claimOccupancy(
+		tx,
+		hold.id,
+		resourcesOf(hold),
+		slot.start,
+		Date.parse(hold.held_until),
+		capacity === undefined ? await practitionerPlaces(tx, hold.practitioner_id) : { capacity }
+	);
 	const token = randomToken();
 	const offerId = randomUUID();
 	const expiresAt = new Date(now + entry.hold_minutes * 60_000);

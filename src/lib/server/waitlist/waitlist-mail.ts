@@ -21,7 +21,13 @@ type Handler = (context: Context, payload: Record<string, string>, now: Date) =>
 /** The waiting list's jobs, for the worker's table of handlers. */
 export const WAITLIST_JOB_HANDLERS: Record<string, Handler> = {
 	[OFFER_SLOT_JOB]: async (context, payload, now) =>
-		void (await offerFreedSlot(context.db, payload.practitionerId!, Date.parse(payload.start!), now.getTime(), payload.until ? Date.parse(payload.until) : undefined)),
+		void (await offerFreedSlot(
+			context.db,
+			payload.practitionerId!,
+			Date.parse(payload.start!),
+			now.getTime(),
+			payload.until ? Date.parse(payload.until) : undefined
+		)),
 	[EXPIRE_OFFER_JOB]: async (context, payload, now) => void (await expireOffer(context.db, payload.offerId!, now.getTime())),
 	[OFFER_MAIL_JOB]: sendOfferMail,
 	[JOINED_MAIL_JOB]: sendJoinedMail
@@ -46,7 +52,22 @@ async function sendOfferMail(context: Context, payload: Record<string, string>):
 		.innerJoin('patient as p', 'p.id', 'e.patient_id')
 		.innerJoin('service', 'service.id', 'e.service_id')
 		.innerJoin('practitioner as pr', 'pr.id', 'o.practitioner_id')
-		.select(['o.status', 'o.starts_at', 'o.expires_at', 'e.locale', 'e.patient_id', 'p.email', 'p.family_name', 'p.given_name', 'service.name_ja', 'service.name_en', 'pr.family_name_ja', 'pr.given_name_ja', 'pr.family_name_en', 'pr.given_name_en'])
+		.select([
+			'o.status',
+			'o.starts_at',
+			'o.expires_at',
+			'e.locale',
+			'e.patient_id',
+			'p.email',
+			'p.family_name',
+			'p.given_name',
+			'service.name_ja',
+			'service.name_en',
+			'pr.family_name_ja',
+			'pr.given_name_ja',
+			'pr.family_name_en',
+			'pr.given_name_en'
+		])
 		.where('o.id', '=', offerId)
 		.executeTakeFirst();
 	// Answered or expired before the mail went out: nothing to send.
@@ -67,7 +88,12 @@ async function sendOfferMail(context: Context, payload: Record<string, string>):
 	};
 	// By the patient's channels (issue #20): the mail, and on LINE a title and the link, nothing more.
 	await notifyPatient(context.db, row.patient_id, {
-		mail: { to: row.email, kind: 'waitlist.offer', subject: translate(locale, 'waitlist.mailOfferSubject', params), text: translate(locale, 'waitlist.mailOfferBody', params) },
+		mail: {
+			to: row.email,
+			kind: 'waitlist.offer',
+			subject: translate(locale, 'waitlist.mailOfferSubject', params),
+			text: translate(locale, 'waitlist.mailOfferBody', params)
+		},
 		line: sealedLinkNotice(context.db.secrets, 'waitlist.lineOfferTitle', `/waitlist/offer/${token}`)
 	});
 }
@@ -95,5 +121,10 @@ async function sendJoinedMail(context: Context, payload: Record<string, string>)
 		url: waitlistManageUrl(context.origin, locale, token),
 		phone: clinic.phone
 	};
-	await deliver(context, { to: row.email, kind: 'waitlist.joined', subject: translate(locale, 'waitlist.mailJoinedSubject', params), text: translate(locale, 'waitlist.mailJoinedBody', params) });
+	await deliver(context, {
+		to: row.email,
+		kind: 'waitlist.joined',
+		subject: translate(locale, 'waitlist.mailJoinedSubject', params),
+		text: translate(locale, 'waitlist.mailJoinedBody', params)
+	});
 }

@@ -14,7 +14,12 @@ export async function markWaitlistEntryBooked(db: Db, entryId: string, appointme
 
 /** The patient left the list; false when the entry was no longer waiting. */
 export async function markWaitlistEntryLeft(db: Db, entryId: string, at: string): Promise<boolean> {
-	const left = await db.kysely.updateTable('waitlist_entry').set({ status: 'left', closed_at: at }).where('id', '=', entryId).where('status', '=', 'waiting').executeTakeFirst();
+	const left = await db.kysely
+		.updateTable('waitlist_entry')
+		.set({ status: 'left', closed_at: at })
+		.where('id', '=', entryId)
+		.where('status', '=', 'waiting')
+		.executeTakeFirst();
 	return Number(left.numUpdatedRows) === 1;
 }
 
@@ -29,6 +34,11 @@ export async function setWaitlistOfferStatus(db: Db, offerId: string, status: 'a
 
 /** Closes an offer that is still open; false when it had already been answered. */
 export async function closeOpenWaitlistOffer(db: Db, offerId: string, status: 'declined' | 'expired', at: string): Promise<boolean> {
-	const changed = await db.kysely.updateTable('waitlist_offer').set({ status, answered_at: at }).where('id', '=', offerId).where('status', '=', 'offered').executeTakeFirst();
+	const changed = await db.kysely
+		.updateTable('waitlist_offer')
+		.set({ status, answered_at: at })
+		.where('id', '=', offerId)
+		.where('status', '=', 'offered')
+		.executeTakeFirst();
 	return Number(changed.numUpdatedRows) === 1;
 }

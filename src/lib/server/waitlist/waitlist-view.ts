@@ -52,7 +52,12 @@ const entryColumns = [
 	'pr.given_name_en'
 ] as const;
 
-function practitionerNames(r: { family_name_ja: string | null; given_name_ja: string | null; family_name_en: string | null; given_name_en: string | null }): Names | null {
+function practitionerNames(r: {
+	family_name_ja: string | null;
+	given_name_ja: string | null;
+	family_name_en: string | null;
+	given_name_en: string | null;
+}): Names | null {
 	if (r.family_name_ja === null) return null;
 	return { ja: `${r.family_name_ja} ${r.given_name_ja}`, en: `${r.given_name_en} ${r.family_name_en}` };
 }

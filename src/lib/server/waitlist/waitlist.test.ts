@@ -69,7 +69,14 @@ describeEachDatabase('the waiting list', (db) => {
 		n++;
 		const result = await createBooking(
 			db(),
-			{ serviceId, practitionerId, start: `${DAY}T${time}:00+09:00`, locale: 'en', patient: { familyName: 'Booked', givenName: `P${n}`, email: `booked${n}@example.jp`, phone: '090-1234-5678' }, consent: { privacy: true } },
+			{
+				serviceId,
+				practitionerId,
+				start: `${DAY}T${time}:00+09:00`,
+				locale: 'en',
+				patient: { familyName: 'Booked', givenName: `P${n}`, email: `booked${n}@example.jp`, phone: '090-1234-5678' },
+				consent: { privacy: true }
+			},
 			actor,
 			NOW
 		);
@@ -95,7 +102,12 @@ describeEachDatabase('the waiting list', (db) => {
 	}
 
 	async function emailOf(entryId: string): Promise<string> {
-		const row = await db().kysely.selectFrom('waitlist_entry').innerJoin('patient', 'patient.id', 'waitlist_entry.patient_id').select('patient.email').where('waitlist_entry.id', '=', entryId).executeTakeFirstOrThrow();
+		const row = await db()
+			.kysely.selectFrom('waitlist_entry')
+			.innerJoin('patient', 'patient.id', 'waitlist_entry.patient_id')
+			.select('patient.email')
+			.where('waitlist_entry.id', '=', entryId)
+			.executeTakeFirstOrThrow();
 		return row.email;
 	}
 
@@ -107,8 +119,13 @@ describeEachDatabase('the waiting list', (db) => {
 
 	it('refuses an unknown service, a practitioner who does not give it, and dates already past', async () => {
 		expect(await joinWaitlist(db(), wish({ serviceId: 'nope' }), actor, 'online', NOW)).toEqual({ ok: false, code: 'service_not_found' });
-		const nonGiver = await db().kysely.selectFrom('practitioner').select('id').where('id', 'not in', db().kysely.selectFrom('practitioner_service').select('practitioner_id').where('service_id', '=', serviceId)).executeTakeFirst();
-		if (nonGiver) expect(await joinWaitlist(db(), wish({ practitionerId: nonGiver.id }), actor, 'online', NOW)).toEqual({ ok: false, code: 'practitioner_not_found' });
+		const nonGiver = await db()
+			.kysely.selectFrom('practitioner')
+			.select('id')
+			.where('id', 'not in', db().kysely.selectFrom('practitioner_service').select('practitioner_id').where('service_id', '=', serviceId))
+			.executeTakeFirst();
+		if (nonGiver)
+			expect(await joinWaitlist(db(), wish({ practitionerId: nonGiver.id }), actor, 'online', NOW)).toEqual({ ok: false, code: 'practitioner_not_found' });
 		expect(await joinWaitlist(db(), wish({ from: '2030-05-01', to: '2030-05-02' }), actor, 'online', NOW)).toEqual({ ok: false, code: 'range_past' });
 		expect(await db().kysely.selectFrom('waitlist_entry').select('id').where('status', '=', 'waiting').execute()).toHaveLength(0);
 	});
@@ -126,7 +143,12 @@ describeEachDatabase('the waiting list', (db) => {
 		expect(await offersFor(wrongDay.entryId)).toHaveLength(0);
 		expect(await offersFor(second.entryId)).toHaveLength(0);
 		const [offer] = await offersFor(first.entryId);
-		expect(offer).toMatchObject({ status: 'offered', practitioner_id: sato, starts_at: new Date(at('10:00')).toISOString(), expires_at: new Date(NOW + 30 * MINUTE).toISOString() });
+		expect(offer).toMatchObject({
+			status: 'offered',
+			practitioner_id: sato,
+			starts_at: new Date(at('10:00')).toISOString(),
+			expires_at: new Date(NOW + 30 * MINUTE).toISOString()
+		});
 		// Held: availability hides it, and booking it fails.
 		expect(await isFree('10:00')).toBe(false);
 		await expect(book('10:00')).rejects.toThrow('slot_taken');
@@ -202,23 +224,27 @@ describeEachDatabase('the waiting list', (db) => {
 		const people = await Promise.all([1, 2, 3].map((i) => join({}, NOW - i * MINUTE)));
 		await cancelBooking(db(), booking.manageToken, actor, NOW);
 		// Two instances run the offer at once, while someone books the same time online.
-		const outcomes = await Promise.allSettled([
-			offerFreedSlot(db(), sato, at('16:30'), NOW),
-			offerFreedSlot(db(), sato, at('16:30'), NOW),
-			book('16:30')
-		]);
+		const outcomes = await Promise.allSettled([offerFreedSlot(db(), sato, at('16:30'), NOW), offerFreedSlot(db(), sato, at('16:30'), NOW), book('16:30')]);
 		const offered = outcomes.filter((o) => o.status === 'fulfilled' && typeof o.value === 'object' && 'offered' in o.value && o.value.offered);
 		const booked = outcomes.filter((o, i) => i === 2 && o.status === 'fulfilled');
 		expect(offered.length + booked.length).toBe(1);
-		const holders = await db().kysely
-			.selectFrom('appointment')
+		const holders = await db()
+			.kysely.selectFrom('appointment')
 			.select('id')
 			.where('practitioner_id', '=', sato)
 			.where('starts_at', '=', new Date(at('16:30')).toISOString())
 			.where('status', '!=', 'cancelled')
 			.execute();
 		expect(holders).toHaveLength(1);
-		const offers = await db().kysely.selectFrom('waitlist_offer').select(['id', 'token_hash']).where('entry_id', 'in', people.map((p) => p.entryId)).execute();
+		const offers = await db()
+			.kysely.selectFrom('waitlist_offer')
+			.select(['id', 'token_hash'])
+			.where(
+				'entry_id',
+				'in',
+				people.map((p) => p.entryId)
+			)
+			.execute();
 		expect(offers.length).toBe(offered.length);
 	});
 
@@ -257,7 +283,14 @@ describeEachDatabase('the waiting list', (db) => {
 		const desk: AuditActor = { type: 'staff', id: reception.id, ip: '192.0.2.10', requestId: 'test' };
 		const visit = await createBooking(
 			db(),
-			{ serviceId, practitionerId: sato, start: `${DAY2}T10:00:00+09:00`, locale: 'en', patient: { familyName: 'Missed', givenName: 'Visit', email: 'missed@example.jp', phone: '090-1234-5678' }, consent: { privacy: true } },
+			{
+				serviceId,
+				practitionerId: sato,
+				start: `${DAY2}T10:00:00+09:00`,
+				locale: 'en',
+				patient: { familyName: 'Missed', givenName: 'Visit', email: 'missed@example.jp', phone: '090-1234-5678' },
+				consent: { privacy: true }
+			},
 			actor,
 			NOW
 		);
@@ -265,14 +298,21 @@ describeEachDatabase('the waiting list', (db) => {
 		const waiting = await join({ from: DAY2, to: DAY2 }, NOW - MINUTE);
 		expect(await setStatus(db(), visit.appointment.id, 'no_show', desk, at2('10:07'))).toMatchObject({ ok: true, changed: true });
 		const queued = await db().kysely.selectFrom('job').select('payload').where('kind', '=', OFFER_SLOT_JOB).where('done_at', 'is', null).execute();
-		expect(queued.map((j) => JSON.parse(j.payload))).toContainEqual({ practitionerId: sato, start: new Date(at2('10:05')).toISOString(), until: visit.appointment.held_until });
+		expect(queued.map((j) => JSON.parse(j.payload))).toContainEqual({
+			practitionerId: sato,
+			start: new Date(at2('10:05')).toISOString(),
+			until: visit.appointment.held_until
+		});
 		// The clinic's two hours' notice: no start in 10:05–10:55 can be offered any more.
 		await runJobs(db(), at2('10:07'));
 		expect(await offersFor(waiting.entryId)).toEqual([]);
 		await db().kysely.updateTable('service').set({ min_notice_minutes: 0 }).where('id', '=', serviceId).execute();
 		try {
 			// Without notice the first start still ahead (10:15) is offered and held; none already begun.
-			expect(await offerFreedSlot(db(), sato, at2('10:05'), at2('10:07'), Date.parse(visit.appointment.held_until))).toMatchObject({ offered: true, entryId: waiting.entryId });
+			expect(await offerFreedSlot(db(), sato, at2('10:05'), at2('10:07'), Date.parse(visit.appointment.held_until))).toMatchObject({
+				offered: true,
+				entryId: waiting.entryId
+			});
 			expect((await offersFor(waiting.entryId)).map((o) => o.starts_at)).toEqual([new Date(at2('10:15')).toISOString()]);
 			// Marked after the visit's time was over, nothing is offered.
 			expect(await offerFreedSlot(db(), sato, at2('10:05'), at2('11:00'), at2('10:55'))).toEqual({ offered: false, reason: 'past' });

@@ -1,4 +1,3 @@
-
 import { findArticle, isArticleSlug } from '$lib/content/articles';
 import { fillArticle } from '$lib/content/placeholders';
 import { privacyPolicyValues } from '$lib/server/clinic/privacy-policy';

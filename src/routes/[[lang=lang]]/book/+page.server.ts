@@ -57,7 +57,8 @@ export const actions: Actions = {
 				const { slot: _slot, ...typed } = values;
 				return fail(409, { slotTaken: true as const, values: typed, reason: explained?.reason ?? 'taken', nearest: explained?.nearest ?? [] });
 			}
-			if (result.code === 'too_many_upcoming') return formFailure(409, values, {}, translate(locale, 'bookingControls.tooManyUpcoming', { limit: result.limit }));
+			if (result.code === 'too_many_upcoming')
+				return formFailure(409, values, {}, translate(locale, 'bookingControls.tooManyUpcoming', { limit: result.limit }));
 			return formFailure(400, values, {}, translate(locale, 'book.selectionLost'));
 		}
 		wakeJobWorker();

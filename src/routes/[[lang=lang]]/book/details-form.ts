@@ -7,10 +7,7 @@ import { fieldErrorsFrom, type FieldErrors } from '$lib/server/http/field-errors
 import type { TTriageAnswers } from '$lib/server/triage/schemas';
 import type { FlowQuery } from './flow-query';
 
-export type BuiltBooking =
-	| { ok: true; input: TCreateBooking }
-	| { ok: false; selectionLost: true }
-	| { ok: false; selectionLost: false; errors: FieldErrors };
+export type BuiltBooking = { ok: true; input: TCreateBooking } | { ok: false; selectionLost: true } | { ok: false; selectionLost: false; errors: FieldErrors };
 
 /** Schema paths that belong to the choice made in earlier steps, not to a field of this form. */
 const SELECTION_PATHS = new Set(['serviceId', 'practitionerId', 'start', 'locale']);

@@ -15,7 +15,13 @@ export function readTriageCookie(cookies: Cookies): TTriageAnswers | undefined {
 }
 
 export function setTriageCookie(cookies: Cookies, answers: TTriageAnswers, url: URL): void {
-	cookies.set(TRIAGE_COOKIE, encodeTriage(answers), { path: '/', httpOnly: true, sameSite: 'lax', secure: url.protocol === 'https:', maxAge: TRIAGE_COOKIE_SECONDS });
+	cookies.set(TRIAGE_COOKIE, encodeTriage(answers), {
+		path: '/',
+		httpOnly: true,
+		sameSite: 'lax',
+		secure: url.protocol === 'https:',
+		maxAge: TRIAGE_COOKIE_SECONDS
+	});
 }
 
 export function clearTriageCookie(cookies: Cookies): void {

@@ -38,9 +38,12 @@ export const billing = {
 
 		'billing.outcome.not_chargeable': 'この予約はまだ会計できません（来院済みまたは完了の予約のみ会計できます）。',
 		'billing.outcome.already_charged': 'この予約はすでに会計済みです。',
-		'billing.outcome.needles_in_body': 'この来院の施術記録に、抜鍼が確認されていない鍼があります（刺入{in}本・抜鍼{out}本）。施術者が残りの鍼を確認し、施術記録を終了するまで会計できません。',
-		'billing.outcome.count_missing': 'この来院の施術記録に刺鍼したツボがありますが、刺入本数が記録されていません。施術者が本数を記録し、施術記録を終了するまで会計できません。',
-		'billing.outcome.needs_hari_and_kyu': 'はり・きゅう併用（2術）を保険で算定するには、施術者がはり師ときゅう師の両方の免許を持っている必要があります。施術者の免許を確認するか、1術で算定してください。',
+		'billing.outcome.needles_in_body':
+			'この来院の施術記録に、抜鍼が確認されていない鍼があります（刺入{in}本・抜鍼{out}本）。施術者が残りの鍼を確認し、施術記録を終了するまで会計できません。',
+		'billing.outcome.count_missing':
+			'この来院の施術記録に刺鍼したツボがありますが、刺入本数が記録されていません。施術者が本数を記録し、施術記録を終了するまで会計できません。',
+		'billing.outcome.needs_hari_and_kyu':
+			'はり・きゅう併用（2術）を保険で算定するには、施術者がはり師ときゅう師の両方の免許を持っている必要があります。施術者の免許を確認するか、1術で算定してください。',
 		'billing.openSessions.title': '終了していない施術記録',
 		'billing.openSessions.intro': 'この日の終わりまでに開始され、まだ終了していない施術記録です。抜鍼が確認できていない記録は、会計も完了もできません。',
 		'billing.openSessions.none': '終了していない施術記録はありません。',
@@ -242,17 +245,22 @@ export const billing = {
 		'billing.refusal.no_consent': 'No doctor’s consent is on record, so this visit cannot be charged to insurance.',
 		'billing.refusal.consent_not_yet_signed': 'The visit is before the doctor signed the consent, so it cannot be charged to insurance.',
 		'billing.refusal.before_first_treatment': 'The visit is before the first treatment under the consent, so it cannot be charged to insurance.',
-		'billing.refusal.consent_expired': 'The doctor’s consent has expired, so this visit cannot be charged to insurance. It can be charged as self-pay until the doctor renews the consent.',
+		'billing.refusal.consent_expired':
+			'The doctor’s consent has expired, so this visit cannot be charged to insurance. It can be charged as self-pay until the doctor renews the consent.',
 		'billing.refusal.no_insurer_number': 'No insurer number from the patient’s insurance card is on record, so this visit cannot be charged to insurance.',
 		'billing.refusal.no_fee_schedule': 'No insurance fee schedule is configured for the day of this visit.',
 
 		'billing.outcome.not_chargeable': 'This appointment cannot be charged yet: only arrived or completed visits can.',
 		'billing.outcome.already_charged': 'This appointment has already been charged.',
-		'billing.outcome.needles_in_body': 'The session record of this visit has needles not yet accounted for ({in} inserted, {out} removed). It cannot be charged until the practitioner finds the remaining needles and closes the record.',
-		'billing.outcome.count_missing': 'The session record of this visit has needled points but no needle count. It cannot be charged until the practitioner records the count and closes the record.',
-		'billing.outcome.needs_hari_and_kyu': 'Charging acupuncture with moxibustion (2術) to insurance needs a practitioner who holds both the はり師 and the きゅう師 licence. Check the practitioner’s licences, or charge a single art.',
+		'billing.outcome.needles_in_body':
+			'The session record of this visit has needles not yet accounted for ({in} inserted, {out} removed). It cannot be charged until the practitioner finds the remaining needles and closes the record.',
+		'billing.outcome.count_missing':
+			'The session record of this visit has needled points but no needle count. It cannot be charged until the practitioner records the count and closes the record.',
+		'billing.outcome.needs_hari_and_kyu':
+			'Charging acupuncture with moxibustion (2術) to insurance needs a practitioner who holds both the はり師 and the きゅう師 licence. Check the practitioner’s licences, or charge a single art.',
 		'billing.openSessions.title': 'Session records still open',
-		'billing.openSessions.intro': 'Session records started by the end of this day and not yet closed. A visit whose needles are not accounted for can be neither charged nor completed.',
+		'billing.openSessions.intro':
+			'Session records started by the end of this day and not yet closed. A visit whose needles are not accounted for can be neither charged nor completed.',
 		'billing.openSessions.none': 'No session record is open.',
 		'billing.openSessions.colStarted': 'Started',
 		'billing.openSessions.colPatient': 'Patient',

@@ -20,7 +20,8 @@ export const bookingControls = {
 		'bookingControls.error.notice': '0〜10080 の5の倍数（分）で入力するか、空欄にしてください。',
 		'bookingControls.error.horizon': '1〜365 の整数（日）で入力するか、空欄にしてください。',
 		'bookingControls.requestsTitle': '承認待ちの予約',
-		'bookingControls.requestsIntro': '初めての方からのオンライン予約です。時間は押さえてあります。承認すると確定のメールが、お断りすると取り消しのメールが送られます。',
+		'bookingControls.requestsIntro':
+			'初めての方からのオンライン予約です。時間は押さえてあります。承認すると確定のメールが、お断りすると取り消しのメールが送られます。',
 		'bookingControls.requestsEmpty': '承認待ちの予約はありません。',
 		'bookingControls.colWhen': '日時',
 		'bookingControls.colPatient': '患者さん',
@@ -32,7 +33,8 @@ export const bookingControls = {
 		'bookingControls.declined': '{name} 様の予約をお断りしました。',
 		'bookingControls.notPending': 'この予約はすでに承認またはお断り済みです。',
 		'bookingControls.notFound': 'この予約は見つかりません。',
-		'bookingControls.pendingNotice': 'お申し込みを受け付けました。初めての方のご予約は医院で確認してから確定します。結果はメールでお知らせします。それまでこの時間はお取りしています。',
+		'bookingControls.pendingNotice':
+			'お申し込みを受け付けました。初めての方のご予約は医院で確認してから確定します。結果はメールでお知らせします。それまでこの時間はお取りしています。',
 		'bookingControls.tooManyUpcoming': '今後のご予約が上限（{limit}件）に達しているため、オンラインではこれ以上予約できません。変更はお電話でご相談ください。',
 		'bookingControls.mailPendingSubject': '【{clinic}】ご予約のお申し込みを受け付けました（{when}）',
 		'bookingControls.mailPendingBody':
@@ -61,7 +63,8 @@ export const bookingControls = {
 		'bookingControls.error.notice': 'Enter minutes from 0 to 10080 in steps of 5, or leave it blank.',
 		'bookingControls.error.horizon': 'Enter days from 1 to 365, or leave it blank.',
 		'bookingControls.requestsTitle': 'Booking requests awaiting approval',
-		'bookingControls.requestsIntro': 'Online bookings by new patients. Their times are held. Approving sends the confirmation; declining cancels the visit and tells the patient.',
+		'bookingControls.requestsIntro':
+			'Online bookings by new patients. Their times are held. Approving sends the confirmation; declining cancels the visit and tells the patient.',
 		'bookingControls.requestsEmpty': 'No requests are waiting.',
 		'bookingControls.colWhen': 'When',
 		'bookingControls.colPatient': 'Patient',
@@ -73,7 +76,8 @@ export const bookingControls = {
 		'bookingControls.declined': 'Declined the booking of {name}.',
 		'bookingControls.notPending': 'This request has already been approved or declined.',
 		'bookingControls.notFound': 'This booking was not found.',
-		'bookingControls.pendingNotice': 'We received your request. Bookings by new patients are confirmed by the clinic first; we will tell you by e-mail. The time is held for you meanwhile.',
+		'bookingControls.pendingNotice':
+			'We received your request. Bookings by new patients are confirmed by the clinic first; we will tell you by e-mail. The time is held for you meanwhile.',
 		'bookingControls.tooManyUpcoming': 'You already hold the most upcoming appointments we take online ({limit}). Please call us to change or add one.',
 		'bookingControls.mailPendingSubject': '{clinic}: we received your booking request ({when})',
 		'bookingControls.mailPendingBody':

@@ -137,7 +137,8 @@ export const bookingFlow = {
 		'book.firstVisit': 'Is this your first visit to our clinic?',
 		'book.yes': 'Yes',
 		'book.no': 'No',
-		'book.consent': 'I agree that the clinic handles what I enter here, including health information, for my booking and treatment as the privacy policy describes.',
+		'book.consent':
+			'I agree that the clinic handles what I enter here, including health information, for my booking and treatment as the privacy policy describes.',
 		'book.privacyLink': 'Read the privacy policy',
 		'book.triageKept': 'Your self-check answers will be passed to your practitioner with this booking.',
 		'book.submit': 'Confirm booking',

@@ -22,7 +22,8 @@ export const cancellationPolicy = {
 		'cancellationPolicy.error.invalid': '入力内容を確認してください。',
 		'cancellationPolicy.error.alreadySettled': 'このキャンセル料はすでに精算または免除されています。',
 		'cancellationPolicy.settings.title': 'キャンセルポリシー',
-		'cancellationPolicy.settings.intro': '予約画面・確認メール・予約の確認ページに表示されます。変更すると新しい版になり、患者さんが同意した版は予約ごとに記録されます。',
+		'cancellationPolicy.settings.intro':
+			'予約画面・確認メール・予約の確認ページに表示されます。変更すると新しい版になり、患者さんが同意した版は予約ごとに記録されます。',
 		'cancellationPolicy.settings.freeUntilHours': '無料でキャンセルできる期限（予約の何時間前まで）',
 		'cancellationPolicy.settings.lateFee': '期限後のキャンセル料（円、0はなし）',
 		'cancellationPolicy.settings.noShowFee': '無断キャンセル料（円、0はなし）',
@@ -77,7 +78,8 @@ export const cancellationPolicy = {
 		'cancellationPolicy.error.invalid': 'Please check this entry.',
 		'cancellationPolicy.error.alreadySettled': 'This fee has already been collected or waived.',
 		'cancellationPolicy.settings.title': 'Cancellation policy',
-		'cancellationPolicy.settings.intro': 'Shown when booking, in the confirmation mail and on the booking page. Each change is a new version; the version a patient agreed to is kept with each booking.',
+		'cancellationPolicy.settings.intro':
+			'Shown when booking, in the confirmation mail and on the booking page. Each change is a new version; the version a patient agreed to is kept with each booking.',
 		'cancellationPolicy.settings.freeUntilHours': 'Free cancellation until (hours before the visit)',
 		'cancellationPolicy.settings.lateFee': 'Late cancellation fee (yen, 0 for none)',
 		'cancellationPolicy.settings.noShowFee': 'No-show fee (yen, 0 for none)',

@@ -3,7 +3,8 @@ export const check = {
 	ja: {
 		'check.title': '症状セルフチェック',
 		'check.description': '坐骨神経痛のような痛みで、すぐに受診が必要なサインがないかを確かめる質問です。約2分で終わります。',
-		'check.intro': 'お尻から脚にかけての痛みやしびれについて、いくつか質問します。すぐに医療機関を受診したほうがよいサインがないかを確かめるためのもので、診断ではありません。回答は保存されません（続けて予約した場合だけ、予約と一緒に施術者に伝わります）。',
+		'check.intro':
+			'お尻から脚にかけての痛みやしびれについて、いくつか質問します。すぐに医療機関を受診したほうがよいサインがないかを確かめるためのもので、診断ではありません。回答は保存されません（続けて予約した場合だけ、予約と一緒に施術者に伝わります）。',
 		'check.notDiagnosis': 'このチェックは診断ではありません。迷ったとき、症状が変わったときは医師に相談してください。',
 		'check.progress': '{total}つのうち{step}つ目',
 		'check.part1': '今すぐ受診が必要なサイン',
@@ -14,14 +15,16 @@ export const check = {
 		'check.q.bladderBowelChange': '痛みが始まってから、尿が出にくい、または尿や便がもれることがありますか？',
 		'check.q.saddleNumbness': '股の間（陰部やおしりの穴のまわり）がしびれたり、感覚が鈍くなったりしていますか？',
 		'check.q.sexualDysfunction': '痛みが始まってから、性機能に新しい問題が出ていますか？',
-		'check.q.bilateralLegSymptoms': '両脚の痛み、しびれ、または力の入りにくさが新しく出てきた、またはこの数日で両脚に広がってきましたか？（以前から変わらずに続いているものは含みません）',
+		'check.q.bilateralLegSymptoms':
+			'両脚の痛み、しびれ、または力の入りにくさが新しく出てきた、またはこの数日で両脚に広がってきましたか？（以前から変わらずに続いているものは含みません）',
 		'check.q.progressiveWeakness': '脚や足の力が弱くなってきていますか？（つま先が上がらない、つまずきやすいなど）',
 		'check.q.suddenWeaknessOrNumbness': '片脚に急にしびれや力の入らない感じが出ましたか？',
 		'check.q.violentInjury': '転倒や交通事故など、強い衝撃を受けた後に痛みが始まりましたか？',
 		'check.q.feverOrUnwell': '痛みと一緒に、熱や寒気、全身のだるさがありますか？',
 		'check.q.cancerHistory': 'これまでにがんにかかったことがありますか？',
 		'check.q.unexplainedWeightLoss': '特に何もしていないのに体重が減っていますか？',
-		'check.q.immunosuppressed': '免疫が弱くなる治療（ステロイド、抗がん剤など）やHIVの治療を受けている、または薬物を注射していますか？（医師に処方されたインスリンの注射は除きます）',
+		'check.q.immunosuppressed':
+			'免疫が弱くなる治療（ステロイド、抗がん剤など）やHIVの治療を受けている、または薬物を注射していますか？（医師に処方されたインスリンの注射は除きます）',
 		'check.q.severeNightPain': '夜もずっと痛み、休んでも姿勢を変えても楽になりませんか？',
 		'check.q.worsening': '痛みがだんだん強くなっていますか？',
 		'check.q.seenDoctor': '今回の痛みについて、すでに医師の診察を受けましたか？',
@@ -40,10 +43,13 @@ export const check = {
 		'check.level.urgent': '今日中に医師の診察を受けてください',
 		'check.level.see_doctor': '近いうちに医師に相談してください',
 		'check.level.routine': '急いで受診が必要なサインは見当たりません',
-		'check.advice.emergency': '答えの中に、神経が強く圧迫されているときなどに出るサインがあります。鍼灸の予約ではなく、今すぐ救急外来を受診するか、119番に電話してください。',
-		'check.advice.urgent': '答えの中に、感染症や腫瘍、骨折などを確かめる必要があるサインがあります。今日中に医師の診察を受けてください。受診先に迷うときは #7119（東京消防庁救急相談センター）に相談できます。',
+		'check.advice.emergency':
+			'答えの中に、神経が強く圧迫されているときなどに出るサインがあります。鍼灸の予約ではなく、今すぐ救急外来を受診するか、119番に電話してください。',
+		'check.advice.urgent':
+			'答えの中に、感染症や腫瘍、骨折などを確かめる必要があるサインがあります。今日中に医師の診察を受けてください。受診先に迷うときは #7119（東京消防庁救急相談センター）に相談できます。',
 		'check.advice.see_doctor': '急ぐ必要はありませんが、一度医師に相談してください。医師の診察と並行して、鍼灸の施術を受けることもできます。',
-		'check.advice.routine': '今回の答えには、急いで受診が必要なサインはありませんでした。症状が変わったり、上のようなサインが出たりしたら、すぐに医師に相談してください。',
+		'check.advice.routine':
+			'今回の答えには、急いで受診が必要なサインはありませんでした。症状が変わったり、上のようなサインが出たりしたら、すぐに医師に相談してください。',
 		'check.reasonsTitle': 'そう判断した理由',
 		'check.reason.bladderBowelChange': '尿や便の出方の変化',
 		'check.reason.saddleNumbness': '股の間のしびれ',
@@ -69,7 +75,8 @@ export const check = {
 		'check.again': 'もう一度チェックする',
 		'check.redFlagsTitle': 'すぐに受診が必要なとき',
 		'check.redFlagsLead': '次のような場合は、予約を待たずに今すぐ救急を受診するか、119番に電話してください。',
-		'check.redFlagsUrgent': '熱がある、がんにかかったことがある、理由なく体重が減っている、夜も痛みが引かない場合は、今日中に医師の診察を受けてください。迷ったら #7119 に相談できます。',
+		'check.redFlagsUrgent':
+			'熱がある、がんにかかったことがある、理由なく体重が減っている、夜も痛みが引かない場合は、今日中に医師の診察を受けてください。迷ったら #7119 に相談できます。',
 		'check.redFlagsCheck': 'セルフチェックで確かめる',
 		'check.staff.title': 'セルフチェックの回答',
 		'check.staff.none': '予約と一緒に届いたセルフチェックの回答はありません。',
@@ -87,7 +94,8 @@ export const check = {
 	en: {
 		'check.title': 'Symptom self-check',
 		'check.description': 'A few questions about sciatica-like pain that check for signs you need medical care now. It takes about two minutes.',
-		'check.intro': 'A few questions about pain or numbness running from the buttock down the leg. They check for signs that you should see a doctor first; this is not a diagnosis. Your answers are not stored, unless you go on to book: then they come with your booking so your practitioner sees them.',
+		'check.intro':
+			'A few questions about pain or numbness running from the buttock down the leg. They check for signs that you should see a doctor first; this is not a diagnosis. Your answers are not stored, unless you go on to book: then they come with your booking so your practitioner sees them.',
 		'check.notDiagnosis': 'This self-check is not a diagnosis. If you are unsure, or your symptoms change, talk to a doctor.',
 		'check.progress': 'Part {step} of {total}',
 		'check.part1': 'Signs that need care now',
@@ -98,7 +106,8 @@ export const check = {
 		'check.q.bladderBowelChange': 'Since the pain began, have you had new trouble passing urine, or leaked urine or stool?',
 		'check.q.saddleNumbness': 'Is there numbness between your legs, around the genitals or back passage?',
 		'check.q.sexualDysfunction': 'Since the pain began, have you lost any sexual function?',
-		'check.q.bilateralLegSymptoms': 'Is there pain, numbness or weakness in both legs that is new, or has spread to both legs in the last few days? (Not a pattern you have had for a long time without change.)',
+		'check.q.bilateralLegSymptoms':
+			'Is there pain, numbness or weakness in both legs that is new, or has spread to both legs in the last few days? (Not a pattern you have had for a long time without change.)',
 		'check.q.progressiveWeakness': 'Is weakness in your leg or foot getting worse (for example, your foot drops or you trip)?',
 		'check.q.suddenWeaknessOrNumbness': 'Did numbness or weakness come on suddenly in one leg?',
 		'check.q.violentInjury': 'Did the pain start after a fall, a traffic accident or another violent injury?',
@@ -124,10 +133,13 @@ export const check = {
 		'check.level.urgent': 'See a doctor today',
 		'check.level.see_doctor': 'See a doctor soon',
 		'check.level.routine': 'No sign that you need urgent care',
-		'check.advice.emergency': 'Your answers include signs that can mean a nerve is badly compressed. Do not book acupuncture: go to an emergency department now, or call 119.',
-		'check.advice.urgent': 'Your answers include signs that a doctor should check for infection, a tumour or a fracture. See a doctor today. If you are not sure where to go, the #7119 advice line can help.',
+		'check.advice.emergency':
+			'Your answers include signs that can mean a nerve is badly compressed. Do not book acupuncture: go to an emergency department now, or call 119.',
+		'check.advice.urgent':
+			'Your answers include signs that a doctor should check for infection, a tumour or a fracture. See a doctor today. If you are not sure where to go, the #7119 advice line can help.',
 		'check.advice.see_doctor': 'There is no need to rush, but please see a doctor about this. You can have acupuncture alongside your doctor’s care.',
-		'check.advice.routine': 'Your answers show no sign that you need urgent care. If your symptoms change, or any of the signs above appear, talk to a doctor straight away.',
+		'check.advice.routine':
+			'Your answers show no sign that you need urgent care. If your symptoms change, or any of the signs above appear, talk to a doctor straight away.',
 		'check.reasonsTitle': 'Why we say this',
 		'check.reason.bladderBowelChange': 'A change in passing urine or stool',
 		'check.reason.saddleNumbness': 'Numbness between the legs',
@@ -153,7 +165,8 @@ export const check = {
 		'check.again': 'Start the self-check again',
 		'check.redFlagsTitle': 'When to get care now',
 		'check.redFlagsLead': 'In any of these cases, do not wait for an appointment: go to an emergency department now or call 119.',
-		'check.redFlagsUrgent': 'If you have a fever, have had cancer, are losing weight without trying, or the pain does not ease at night, see a doctor today. If unsure, call #7119 for advice.',
+		'check.redFlagsUrgent':
+			'If you have a fever, have had cancer, are losing weight without trying, or the pain does not ease at night, see a doctor today. If unsure, call #7119 for advice.',
 		'check.redFlagsCheck': 'Check your symptoms',
 		'check.staff.title': 'Self-check answers',
 		'check.staff.none': 'No self-check answers came with a booking.',

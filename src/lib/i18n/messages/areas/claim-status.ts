@@ -63,7 +63,8 @@ export const claimStatus = {
 		'claimStatus.board.actionsFor': '{name}さんの申請書の操作',
 
 		'claimStatus.payment.title': '保険者からの入金を記録',
-		'claimStatus.payment.intro': '提出済みの申請書のうち、この入金で支払われたものを選び、それぞれの支払額を入力してください（合計が入金額と一致する必要があります）。',
+		'claimStatus.payment.intro':
+			'提出済みの申請書のうち、この入金で支払われたものを選び、それぞれの支払額を入力してください（合計が入金額と一致する必要があります）。',
 		'claimStatus.payment.receivedOn': '入金日',
 		'claimStatus.payment.amount': '入金額（円）',
 		'claimStatus.payment.note': 'メモ',

@@ -74,10 +74,12 @@ export const consent = {
 		'consent.verbal.confirm': '施術同意書（第{version}版）の内容を説明し、ご本人から口頭で施術への同意を得ました',
 		'consent.verbal.submit': '口頭での同意を記録',
 		'consent.verbal.recorded': '口頭での施術同意を記録しました（聞き取り: {name}）。',
-		'consent.required.treatment': 'この患者さんは最新の施術同意書に同意していません。施術を始める前に、同意書に署名していただくか、口頭での同意を記録してください。',
+		'consent.required.treatment':
+			'この患者さんは最新の施術同意書に同意していません。施術を始める前に、同意書に署名していただくか、口頭での同意を記録してください。',
 		'consent.required.signAtDesk': '同意書の画面で署名していただく',
 		'consent.required.privacy': '健康に関する質問にお答えいただく前に、個人情報の取り扱いについての同意が必要です。',
-		'consent.required.privacyStaff': 'この患者さんは最新の個人情報の取り扱いに同意していないため、問診票の回答を受け付けられません。同意書の画面で署名していただいてください。',
+		'consent.required.privacyStaff':
+			'この患者さんは最新の個人情報の取り扱いに同意していないため、問診票の回答を受け付けられません。同意書の画面で署名していただいてください。',
 		'consent.required.privacySign': '個人情報の取り扱いを読んで同意する',
 
 		'consent.record.title': '同意の記録',
@@ -198,14 +200,17 @@ export const consent = {
 		'consent.error.confirmVerbal': 'Tick the box once you have explained the treatment consent and the patient has agreed aloud.',
 		'consent.error.noDocument': 'No treatment consent has been published yet. Please tell the clinic owner.',
 		'consent.verbal.title': 'Record a consent given aloud',
-		'consent.verbal.explain': 'When the patient cannot sign, explain the treatment consent, ask for their agreement aloud, and record it here. Your name is kept as the person who took it.',
+		'consent.verbal.explain':
+			'When the patient cannot sign, explain the treatment consent, ask for their agreement aloud, and record it here. Your name is kept as the person who took it.',
 		'consent.verbal.confirm': 'I explained the treatment consent (version {version}) and the patient agreed to treatment aloud',
 		'consent.verbal.submit': 'Record the consent given aloud',
 		'consent.verbal.recorded': 'The treatment consent given aloud has been recorded (taken by {name}).',
-		'consent.required.treatment': 'This patient has not agreed to the current treatment consent. Before starting a session, have them sign it, or record a consent given aloud.',
+		'consent.required.treatment':
+			'This patient has not agreed to the current treatment consent. Before starting a session, have them sign it, or record a consent given aloud.',
 		'consent.required.signAtDesk': 'Have the patient sign on the consents page',
 		'consent.required.privacy': 'Before you answer the health questions, we need your consent to how we handle your personal information.',
-		'consent.required.privacyStaff': 'This patient has not agreed to the current privacy consent, so the questionnaire cannot take their answers. Have them sign it on the consents page.',
+		'consent.required.privacyStaff':
+			'This patient has not agreed to the current privacy consent, so the questionnaire cannot take their answers. Have them sign it on the consents page.',
 		'consent.required.privacySign': 'Read and agree to how we handle your information',
 
 		'consent.record.title': 'Consent record',
@@ -251,7 +256,8 @@ export const consent = {
 		'consent.owner.titleField': 'Title',
 		'consent.owner.body': 'Text',
 		'consent.owner.bodyHint': 'Separate paragraphs with a blank line.',
-		'consent.owner.confirmRequired': 'I understand that publishing this as version {version} asks every patient who agreed to an earlier version to agree again',
+		'consent.owner.confirmRequired':
+			'I understand that publishing this as version {version} asks every patient who agreed to an earlier version to agree again',
 		'consent.owner.confirmOptional': 'I understand that publishing this as version {version} asks patients who agreed to an earlier version to answer again',
 		'consent.owner.submit': 'Publish version {version}',
 		'consent.owner.published': 'Version {version} of “{kind}” has been published.'

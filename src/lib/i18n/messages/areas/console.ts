@@ -87,7 +87,7 @@ export const console_ = {
 		'console.today.consentsToRenew': "Doctor's consents to renew: {count}",
 		'console.today.withoutConsent': "Today's patients without a treatment consent: {count}",
 		'console.today.tomorrow': "Tomorrow's unconfirmed visits",
-		'console.today.tomorrowNone': "Every visit tomorrow is confirmed.",
+		'console.today.tomorrowNone': 'Every visit tomorrow is confirmed.',
 		'console.today.changeRequested': 'Asked to change',
 		'console.today.phone': 'Phone',
 		'console.today.schedule': 'Open the schedule',

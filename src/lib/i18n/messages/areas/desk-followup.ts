@@ -4,7 +4,8 @@
  */
 export const deskFollowup = {
 	ja: {
-		'deskFollowup.noShowTimeTaken': 'この時間は無断キャンセルの後に別の予約またはキャンセル待ちの保留が入ったため、無断キャンセルを取り消せません。予約を別の時間に取り直してください。',
+		'deskFollowup.noShowTimeTaken':
+			'この時間は無断キャンセルの後に別の予約またはキャンセル待ちの保留が入ったため、無断キャンセルを取り消せません。予約を別の時間に取り直してください。',
 		'deskFollowup.seriesCancelSubject': '【{clinic}】{count}回分のご予約を取り消しました',
 		'deskFollowup.seriesCancelBody':
 			'{name} 様\n\n次の{count}回のご予約（{service}）を取り消しました。\n\n{visits}\n\n添付のファイルで、カレンダーからまとめて削除できます。あらためてのご予約はこちらから:\n{url}\n\nお心当たりがない場合は、お電話（{phone}）でお知らせください。',
@@ -19,7 +20,8 @@ export const deskFollowup = {
 		'deskFollowup.pendingTitle': 'ご予約のお申し込みを受け付けました'
 	},
 	en: {
-		'deskFollowup.noShowTimeTaken': 'This time was booked or held for the waiting list after the no-show was marked, so the mark cannot be cleared. Please book the patient at another time.',
+		'deskFollowup.noShowTimeTaken':
+			'This time was booked or held for the waiting list after the no-show was marked, so the mark cannot be cleared. Please book the patient at another time.',
 		'deskFollowup.seriesCancelSubject': '{clinic}: {count} appointments cancelled',
 		'deskFollowup.seriesCancelBody':
 			'Dear {name},\n\nThese {count} appointments ({service}) have been cancelled:\n\n{visits}\n\nThe attached file removes them all from your calendar. To book again:\n{url}\n\nIf you did not ask for this, please call us on {phone}.',
@@ -30,7 +32,8 @@ export const deskFollowup = {
 		'deskFollowup.movedChangedTime': 'the time',
 		'deskFollowup.movedChangedPractitioner': 'the practitioner (before: {from})',
 		'deskFollowup.pendingShort': 'Awaiting approval',
-		'deskFollowup.pendingStatus': 'This booking is awaiting the clinic’s confirmation. We will tell you by e-mail once it is confirmed; the time is held for you meanwhile.',
+		'deskFollowup.pendingStatus':
+			'This booking is awaiting the clinic’s confirmation. We will tell you by e-mail once it is confirmed; the time is held for you meanwhile.',
 		'deskFollowup.pendingTitle': 'Your booking request is received'
 	}
 } as const;

@@ -91,7 +91,8 @@ export const documents = {
 		'documents.summary.date': 'Recorded',
 		'documents.summary.noCheckIns': 'No progress recorded yet.',
 		'documents.summary.advice': 'Advice from your practitioner',
-		'documents.summary.disclaimer': 'This document summarises a course of acupuncture treatment; it is not a medical diagnosis. The figures are the patient’s own ratings.',
+		'documents.summary.disclaimer':
+			'This document summarises a course of acupuncture treatment; it is not a medical diagnosis. The figures are the patient’s own ratings.',
 		'documents.reading': 'Reading (kana)',
 		'documents.none': 'None',
 		'documents.page.title': 'Documents for {name}',

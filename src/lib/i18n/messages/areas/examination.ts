@@ -49,7 +49,8 @@ export const examination = {
 		'examination.muscle.plantarFlexion': '足関節底屈',
 		'examination.muscle.kneeExtension': '膝伸展',
 		'examination.redFlags': '警告症状の再確認（あてはまるものにチェック）',
-		'examination.redFlagsHint': '救急のサインがひとつでもあれば施術は行わず、医療機関へ紹介してください。その他のサインは、施術の前に確認と理由の記録が必要です（紹介状も作成できます）。患者さんが申告したがんの既往は外せません。',
+		'examination.redFlagsHint':
+			'救急のサインがひとつでもあれば施術は行わず、医療機関へ紹介してください。その他のサインは、施術の前に確認と理由の記録が必要です（紹介状も作成できます）。患者さんが申告したがんの既往は外せません。',
 		'examination.traditional': '東洋医学的所見',
 		'examination.pattern': '経脈の型',
 		'examination.pattern.auto': '痛みの走行から提案する',
@@ -176,7 +177,8 @@ export const examination = {
 		'examination.muscle.plantarFlexion': 'Plantar flexion',
 		'examination.muscle.kneeExtension': 'Knee extension',
 		'examination.redFlags': 'Red flags checked again (tick any present)',
-		'examination.redFlagsHint': 'Any emergency sign means no treatment: refer the patient. Any other sign needs your acknowledgement, with a reason, before a session (a referral letter is offered). A cancer history the patient gave cannot be unticked.',
+		'examination.redFlagsHint':
+			'Any emergency sign means no treatment: refer the patient. Any other sign needs your acknowledgement, with a reason, before a session (a referral letter is offered). A cancer history the patient gave cannot be unticked.',
 		'examination.traditional': 'Traditional assessment',
 		'examination.pattern': 'Channel pattern',
 		'examination.pattern.auto': 'Suggest from the path of the pain',

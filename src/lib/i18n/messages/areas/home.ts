@@ -3,7 +3,8 @@ export const home = {
 	ja: {
 		'home.title': '坐骨神経痛の鍼灸',
 		'home.lead': '江戸川区松島の鍼灸院です。お尻から脚にかけての痛みやしびれ（坐骨神経痛）に、医師の治療と並行して、鍼とお灸で向き合います。',
-		'home.emergency': '尿や便が出にくい・もれる、股の間のしびれ、急に脚に力が入らない、けがの後の痛みがある場合は、予約ではなく今すぐ救急（119）を受診してください。',
+		'home.emergency':
+			'尿や便が出にくい・もれる、股の間のしびれ、急に脚に力が入らない、けがの後の痛みがある場合は、予約ではなく今すぐ救急（119）を受診してください。',
 		'home.checkCta': '受診の目安をセルフチェック',
 		'home.bookCta': '予約する',
 		'home.whatTitle': '当院でみている症状',
@@ -33,8 +34,10 @@ export const home = {
 	},
 	en: {
 		'home.title': 'Acupuncture for sciatica',
-		'home.lead': 'An acupuncture and moxibustion clinic in Matsushima, Edogawa. We treat pain and numbness running from the buttock down the leg (sciatica) with needles and moxa, alongside your doctor’s care.',
-		'home.emergency': 'If you have trouble passing urine or stool, or leak either, numbness between your legs, sudden leg weakness, or pain after an injury, do not book: get emergency care now (call 119).',
+		'home.lead':
+			'An acupuncture and moxibustion clinic in Matsushima, Edogawa. We treat pain and numbness running from the buttock down the leg (sciatica) with needles and moxa, alongside your doctor’s care.',
+		'home.emergency':
+			'If you have trouble passing urine or stool, or leak either, numbness between your legs, sudden leg weakness, or pain after an injury, do not book: get emergency care now (call 119).',
 		'home.checkCta': 'Check whether you should see a doctor first',
 		'home.bookCta': 'Book a visit',
 		'home.whatTitle': 'What we treat',
@@ -45,7 +48,8 @@ export const home = {
 		'home.courseTitle': 'How a course of treatment goes',
 		'home.course1': 'First visit: questions and an examination (leg-raise test, reflexes, strength, sensation) to check for signs that need a doctor first.',
 		'home.course2': 'Treatment: fine single-use needles, left in for about 20 to 30 minutes, with electroacupuncture or moxibustion when they help.',
-		'home.course3': 'Progress: we record your leg pain from 0 to 10 each visit. If it has not improved after 4 sessions or 3 weeks, we review the plan and suggest seeing a doctor.',
+		'home.course3':
+			'Progress: we record your leg pain from 0 to 10 each visit. If it has not improved after 4 sessions or 3 weeks, we review the plan and suggest seeing a doctor.',
 		'home.courseMore': 'Read more about your visit',
 		'home.hours': 'Opening hours',
 		'home.thisWeek': 'The next seven days',

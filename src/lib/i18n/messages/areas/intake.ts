@@ -5,7 +5,8 @@
 export const intake = {
 	ja: {
 		'intake.title': '問診票',
-		'intake.portalIntro': '初めての施術の前に、体の状態や痛みについて教えてください。安全に施術するために使います。途中で保存でき、あとから続きを入力できます。',
+		'intake.portalIntro':
+			'初めての施術の前に、体の状態や痛みについて教えてください。安全に施術するために使います。途中で保存でき、あとから続きを入力できます。',
 		'intake.staffTitle': '問診票: {name}',
 		'intake.staffIntro': '紙の問診票や聞き取りの内容を、患者さんに代わって入力できます。',
 		'intake.progress': '{total}ステップ中 {step}',
@@ -170,11 +171,13 @@ export const intake = {
 		'intake.error.psfsTooFew': '活動を3つ以上挙げてください。',
 
 		'intake.mail.subject': '問診票で受診が必要なサインが報告されました',
-		'intake.mail.body': '問診票の回答から、すぐに医療機関の受診が必要と判定された患者さんがいます。\n患者番号: {number}\n\nスタッフ用画面で確認し、患者さんに連絡してください:\n{url}\n\nこのメールには回答の内容を含めていません。',
+		'intake.mail.body':
+			'問診票の回答から、すぐに医療機関の受診が必要と判定された患者さんがいます。\n患者番号: {number}\n\nスタッフ用画面で確認し、患者さんに連絡してください:\n{url}\n\nこのメールには回答の内容を含めていません。',
 		'intake.mail.noNumber': '（未発番）',
 
 		'intake.alerts.title': '警告症状の確認',
-		'intake.alerts.lead': '問診票で「今すぐ救急」または「今日中に受診」と判定された患者さんです。患者さんに連絡し、対応したら「確認済みにする」を押してください。',
+		'intake.alerts.lead':
+			'問診票で「今すぐ救急」または「今日中に受診」と判定された患者さんです。患者さんに連絡し、対応したら「確認済みにする」を押してください。',
 		'intake.alerts.none': '確認待ちの警告症状はありません。',
 		'intake.alerts.patient': '患者',
 		'intake.alerts.level': '判定',
@@ -191,7 +194,8 @@ export const intake = {
 	},
 	en: {
 		'intake.title': 'Health questionnaire',
-		'intake.portalIntro': 'Before your first treatment, please tell us about your health and your pain. We use it to treat you safely. You can save as you go and come back later.',
+		'intake.portalIntro':
+			'Before your first treatment, please tell us about your health and your pain. We use it to treat you safely. You can save as you go and come back later.',
 		'intake.staffTitle': 'Health questionnaire: {name}',
 		'intake.staffIntro': 'Enter a paper questionnaire or what the patient told you, on the patient’s behalf.',
 		'intake.progress': 'Step {step} of {total}',
@@ -250,7 +254,8 @@ export const intake = {
 		'intake.safety.kind.doac': 'Apixaban (Eliquis), rivaroxaban (Xarelto), edoxaban (Lixiana), dabigatran (Prazaxa)',
 		'intake.safety.kind.antiplatelet': 'Aspirin, clopidogrel (Plavix) or another antiplatelet drug',
 		'intake.safety.kind.other': 'Another one, or I do not know its name',
-		'intake.safety.implantedDevice': 'Do you have an electronic device in your body, such as a pacemaker, an implanted defibrillator, a cochlear implant or a nerve stimulator?',
+		'intake.safety.implantedDevice':
+			'Do you have an electronic device in your body, such as a pacemaker, an implanted defibrillator, a cochlear implant or a nerve stimulator?',
 		'intake.safety.allergies': 'Allergies or skin reactions you have had (tick all that apply)',
 		'intake.safety.allergy.metal': 'Metal (for example, a rash from a necklace or watch)',
 		'intake.safety.allergy.alcoholSwab': 'Alcohol swabs',
@@ -356,7 +361,8 @@ export const intake = {
 		'intake.error.psfsTooFew': 'Name at least three activities.',
 
 		'intake.mail.subject': 'Red flag reported in a questionnaire',
-		'intake.mail.body': 'A patient’s questionnaire answers call for medical care soon.\nPatient number: {number}\n\nPlease review it in the staff console and contact the patient:\n{url}\n\nThis mail carries none of the answers.',
+		'intake.mail.body':
+			'A patient’s questionnaire answers call for medical care soon.\nPatient number: {number}\n\nPlease review it in the staff console and contact the patient:\n{url}\n\nThis mail carries none of the answers.',
 		'intake.mail.noNumber': '(no number yet)',
 
 		'intake.alerts.title': 'Red flags to check',

@@ -187,7 +187,8 @@ export const jukyoClaim = {
 		'jukyoClaim.summary.pdf': '総括票 PDF',
 		'jukyoClaim.summary.none': '総括票にする申請書はありません。',
 		'jukyoClaim.fees.title': '療養費の料金（支給基準）',
-		'jukyoClaim.fees.intro': '料金は適用開始日ごとの版として保存され、施術日に有効な版で算定されます。改定があったときは新しい版を追加してください（過去の版は変更できません）。',
+		'jukyoClaim.fees.intro':
+			'料金は適用開始日ごとの版として保存され、施術日に有効な版で算定されます。改定があったときは新しい版を追加してください（過去の版は変更できません）。',
 		'jukyoClaim.fees.versions': '登録済みの版',
 		'jukyoClaim.fees.effectiveFrom': '適用開始日',
 		'jukyoClaim.fees.source': '根拠（通知名など）',
@@ -389,11 +390,13 @@ export const jukyoClaim = {
 		'jukyoClaim.summary.total': 'Fees',
 		'jukyoClaim.summary.claim': 'Claimed',
 		'jukyoClaim.summary.sum': 'Total',
-		'jukyoClaim.summary.note': 'Until the clinic sets where each insurer’s claims go, national and late-stage elderly insurance go to the federation and other insurers directly.',
+		'jukyoClaim.summary.note':
+			'Until the clinic sets where each insurer’s claims go, national and late-stage elderly insurance go to the federation and other insurers directly.',
 		'jukyoClaim.summary.pdf': 'Summary sheet PDF',
 		'jukyoClaim.summary.none': 'No claim forms to summarise.',
 		'jukyoClaim.fees.title': 'Insurance fees (fee schedule)',
-		'jukyoClaim.fees.intro': 'Fees are kept as versions by the day they apply from; each visit is priced by the version in force on its day. Add a version when the fees are revised (past versions cannot be changed).',
+		'jukyoClaim.fees.intro':
+			'Fees are kept as versions by the day they apply from; each visit is priced by the version in force on its day. Add a version when the fees are revised (past versions cannot be changed).',
 		'jukyoClaim.fees.versions': 'Versions',
 		'jukyoClaim.fees.effectiveFrom': 'Applies from',
 		'jukyoClaim.fees.source': 'Source (notice)',

@@ -3,7 +3,8 @@ export const jukyoRegistration = {
 	ja: {
 		'jukyoRegistration.settings.title': '受領委任の登録',
 		'jukyoRegistration.settings.link': '受領委任の登録（施術所・施術管理者・口座・提出先）',
-		'jukyoRegistration.settings.intro': '療養費支給申請書の施術証明欄・支払機関欄と、提出先ごとの総括票に印字される内容です。分かるところから入力できます。請求に足りない項目は保険請求のページに表示されます。',
+		'jukyoRegistration.settings.intro':
+			'療養費支給申請書の施術証明欄・支払機関欄と、提出先ごとの総括票に印字される内容です。分かるところから入力できます。請求に足りない項目は保険請求のページに表示されます。',
 		'jukyoRegistration.settings.saved': '受領委任の登録を保存しました。',
 		'jukyoRegistration.settings.unchanged': '変更はありませんでした。',
 		'jukyoRegistration.settings.facility': '施術所',
@@ -45,7 +46,8 @@ export const jukyoRegistration = {
 		'jukyoRegistration.settings.holderKana': '口座名義（カナ）',
 		'jukyoRegistration.settings.holderKanaHint': '通帳のとおりにカタカナで入力します。',
 		'jukyoRegistration.settings.submissions': '提出先と締切',
-		'jukyoRegistration.settings.submissionsHint': '保険者の種類ごとに申請書の提出先と、前月分を届ける毎月の締切日を入力します。使わない種類は空欄のままにします。',
+		'jukyoRegistration.settings.submissionsHint':
+			'保険者の種類ごとに申請書の提出先と、前月分を届ける毎月の締切日を入力します。使わない種類は空欄のままにします。',
 		'jukyoRegistration.settings.insurerKind.kokuho': '国民健康保険',
 		'jukyoRegistration.settings.insurerKind.koki': '後期高齢者医療',
 		'jukyoRegistration.settings.insurerKind.kyokai': '協会けんぽ',
@@ -56,7 +58,8 @@ export const jukyoRegistration = {
 		'jukyoRegistration.settings.deadlineDay': '毎月の締切日',
 		'jukyoRegistration.settings.online': 'オンライン資格確認',
 		'jukyoRegistration.settings.onlineFrom': '運用開始日',
-		'jukyoRegistration.settings.onlineHint': 'ポータルサイトに入力した運用開始日です。入力がないと導入していない施術所として扱われ、受領委任が取り扱えなくなるおそれがあります。',
+		'jukyoRegistration.settings.onlineHint':
+			'ポータルサイトに入力した運用開始日です。入力がないと導入していない施術所として扱われ、受領委任が取り扱えなくなるおそれがあります。',
 		'jukyoRegistration.settings.onlineMissing': 'オンライン資格確認の運用開始日が登録されていません。',
 		'jukyoRegistration.settings.submit': '保存する',
 		'jukyoRegistration.settings.missingTitle': '{month}分の請求に足りない項目',
@@ -123,9 +126,11 @@ export const jukyoRegistration = {
 		'jukyoRegistration.error.onsetAfterExamination': '発病日は医師の診察日（なければ同意日）以前の日付にしてください。',
 		'jukyoRegistration.error.homeVisitReason': '往療が必要な場合はその理由を入力してください。',
 		'jukyoRegistration.error.shareDiffers': '資格確認で記録した給付割合と負担割合が一致しません。',
-		'jukyoRegistration.refusal.no_eligibility_this_month': '今月の資格確認が記録されていないため、保険では会計できません。患者さんの保険ページで資格確認を記録してください。',
+		'jukyoRegistration.refusal.no_eligibility_this_month':
+			'今月の資格確認が記録されていないため、保険では会計できません。患者さんの保険ページで資格確認を記録してください。',
 		'jukyoRegistration.refusal.eligibility_not_confirmed': '今月の資格確認で資格を確認できなかったため、保険では会計できません。',
-		'jukyoRegistration.refusal.eligibility_expired': '資格確認書（保険証）の有効期限が切れているため、保険では会計できません。新しい資格確認を記録してください。',
+		'jukyoRegistration.refusal.eligibility_expired':
+			'資格確認書（保険証）の有効期限が切れているため、保険では会計できません。新しい資格確認を記録してください。',
 		'jukyoRegistration.refusal.old_card_grace_over': '従来の保険証で受け付けられる期間が過ぎているため、保険では会計できません。',
 		'jukyoRegistration.refusal.doctor_treats_condition': '同じ傷病で医師が保険診療をしているため、この傷病は療養費として請求できません。',
 		'jukyoRegistration.eligibility.title': '資格確認',
@@ -203,7 +208,8 @@ export const jukyoRegistration = {
 	en: {
 		'jukyoRegistration.settings.title': 'Registration for insurance claims (受領委任)',
 		'jukyoRegistration.settings.link': 'Registration for insurance claims (clinic, managers, account, where to submit)',
-		'jukyoRegistration.settings.intro': 'What the claim forms print in their certification and payment blocks, and on the cover sheets for each place you submit to. Fill in what you know; the insurance page lists what a claim still lacks.',
+		'jukyoRegistration.settings.intro':
+			'What the claim forms print in their certification and payment blocks, and on the cover sheets for each place you submit to. Fill in what you know; the insurance page lists what a claim still lacks.',
 		'jukyoRegistration.settings.saved': 'Registration saved.',
 		'jukyoRegistration.settings.unchanged': 'Nothing had changed.',
 		'jukyoRegistration.settings.facility': 'Clinic',
@@ -245,7 +251,8 @@ export const jukyoRegistration = {
 		'jukyoRegistration.settings.holderKana': 'Account holder (katakana)',
 		'jukyoRegistration.settings.holderKanaHint': 'In katakana, as in the bankbook.',
 		'jukyoRegistration.settings.submissions': 'Where to submit, and deadlines',
-		'jukyoRegistration.settings.submissionsHint': 'For each kind of insurer, where the claim forms go and the day of each month by which last month’s claims must arrive. Leave unused kinds empty.',
+		'jukyoRegistration.settings.submissionsHint':
+			'For each kind of insurer, where the claim forms go and the day of each month by which last month’s claims must arrive. Leave unused kinds empty.',
 		'jukyoRegistration.settings.insurerKind.kokuho': 'National Health Insurance',
 		'jukyoRegistration.settings.insurerKind.koki': 'Late-stage elderly',
 		'jukyoRegistration.settings.insurerKind.kyokai': 'Kyokai Kenpo',
@@ -256,7 +263,8 @@ export const jukyoRegistration = {
 		'jukyoRegistration.settings.deadlineDay': 'Monthly deadline (day)',
 		'jukyoRegistration.settings.online': 'Online eligibility checks',
 		'jukyoRegistration.settings.onlineFrom': 'Start of operation',
-		'jukyoRegistration.settings.onlineHint': 'The start date entered on the portal. Without it the clinic counts as not having adopted online checks, and insurers may stop accepting its claims.',
+		'jukyoRegistration.settings.onlineHint':
+			'The start date entered on the portal. Without it the clinic counts as not having adopted online checks, and insurers may stop accepting its claims.',
 		'jukyoRegistration.settings.onlineMissing': 'The start date of online eligibility checks is not recorded.',
 		'jukyoRegistration.settings.submit': 'Save',
 		'jukyoRegistration.settings.missingTitle': 'Missing for the claims of {month}',
@@ -285,7 +293,8 @@ export const jukyoRegistration = {
 		'jukyoRegistration.claims.deadline': '{destination}: by {date}',
 		'jukyoRegistration.claims.deadlines': 'Deadlines for {month}',
 		'jukyoRegistration.claims.settingsLink': 'Open the registration',
-		'jukyoRegistration.dashboard.onlineMissing': 'The start date of online eligibility checks is not recorded. Enter it in the registration for insurance claims.',
+		'jukyoRegistration.dashboard.onlineMissing':
+			'The start date of online eligibility checks is not recorded. Enter it in the registration for insurance claims.',
 		'jukyoRegistration.error.invalid': 'Please check this entry.',
 		'jukyoRegistration.error.tooLong': 'This is too long.',
 		'jukyoRegistration.error.date': 'Enter a valid date.',
@@ -323,7 +332,8 @@ export const jukyoRegistration = {
 		'jukyoRegistration.error.onsetAfterExamination': 'The onset must be on or before the examination (or consent) date.',
 		'jukyoRegistration.error.homeVisitReason': 'When home visits are needed, give the reason.',
 		'jukyoRegistration.error.shareDiffers': 'The share does not match the benefit rate of the eligibility check.',
-		'jukyoRegistration.refusal.no_eligibility_this_month': 'No eligibility check is recorded for this month, so insurance cannot be charged. Record one on the patient’s insurance page.',
+		'jukyoRegistration.refusal.no_eligibility_this_month':
+			'No eligibility check is recorded for this month, so insurance cannot be charged. Record one on the patient’s insurance page.',
 		'jukyoRegistration.refusal.eligibility_not_confirmed': 'This month’s eligibility check did not confirm the insurance, so insurance cannot be charged.',
 		'jukyoRegistration.refusal.eligibility_expired': 'The eligibility certificate (or card) has expired, so insurance cannot be charged. Record a new check.',
 		'jukyoRegistration.refusal.old_card_grace_over': 'Old insurance cards are no longer accepted, so insurance cannot be charged.',
@@ -375,7 +385,8 @@ export const jukyoRegistration = {
 		'jukyoRegistration.eligibility.warningExpiring': 'The eligibility certificate (or card) expires soon ({date}, {days} days left).',
 		'jukyoRegistration.eligibility.warningExpired': 'The eligibility certificate (or card) expired on {date}.',
 		'jukyoRegistration.doctorTreatment.title': 'A doctor treats the same condition',
-		'jukyoRegistration.doctorTreatment.hint': 'While a doctor treats the same condition under insurance, it cannot be claimed. Record it as soon as you learn of it.',
+		'jukyoRegistration.doctorTreatment.hint':
+			'While a doctor treats the same condition under insurance, it cannot be claimed. Record it as soon as you learn of it.',
 		'jukyoRegistration.doctorTreatment.none': 'Nothing recorded.',
 		'jukyoRegistration.doctorTreatment.tableLabel': 'Treatment by a doctor',
 		'jukyoRegistration.doctorTreatment.condition': 'Condition',

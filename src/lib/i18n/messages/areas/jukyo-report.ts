@@ -3,7 +3,8 @@ export const jukyoReport = {
 	ja: {
 		'jukyoReport.link': '施術報告書（同意医師あて）',
 		'jukyoReport.title': '施術報告書',
-		'jukyoReport.intro': '同意医師が再同意を判断するための報告書です。施術の内容と頻度、記録済みの評価尺度による経過、施術者の所見をまとめてA4のPDFにします。発行の記録は変更できません。',
+		'jukyoReport.intro':
+			'同意医師が再同意を判断するための報告書です。施術の内容と頻度、記録済みの評価尺度による経過、施術者の所見をまとめてA4のPDFにします。発行の記録は変更できません。',
 		'jukyoReport.period': '現在の同意期間：{from}〜{to}',
 		'jukyoReport.noPeriod': '今日を含む同意期間がありません（同意書による初療の前か、期限切れです）。施術報告書は同意期間中に発行します。',
 		'jukyoReport.offered': '同意期間の最終月です。再同意の判断のため、施術報告書を医師にお渡しください。',
@@ -70,7 +71,8 @@ export const jukyoReport = {
 		'jukyoReport.pdf.practitioner': '施術者',
 		'jukyoReport.pdf.manager': '施術管理者',
 		'jukyoReport.rules.title': '同意書の有効期間ルール',
-		'jukyoReport.rules.intro': '同意書の有効期間の決め方を、適用開始日つきの版として保存しています。通知が改正されたら新しい版を追加してください。期間はその期間が始まる日（初療日・再同意日）に適用中の版で決まります。',
+		'jukyoReport.rules.intro':
+			'同意書の有効期間の決め方を、適用開始日つきの版として保存しています。通知が改正されたら新しい版を追加してください。期間はその期間が始まる日（初療日・再同意日）に適用中の版で決まります。',
 		'jukyoReport.rules.effectiveFrom': '適用開始日',
 		'jukyoReport.rules.earlyUntilDay': '月の前半とする最後の日',
 		'jukyoReport.rules.monthsAfterIfEarly': '前半に始まった場合（何か月後の月末まで）',
@@ -114,9 +116,11 @@ export const jukyoReport = {
 	en: {
 		'jukyoReport.link': 'Treatment report (to the consenting doctor)',
 		'jukyoReport.title': 'Treatment report',
-		'jukyoReport.intro': 'The report the consenting doctor reads before renewing the consent: the treatment and how often, the course on the outcome measures already recorded, and the practitioner’s remarks, as an A4 PDF. An issued report cannot be changed.',
+		'jukyoReport.intro':
+			'The report the consenting doctor reads before renewing the consent: the treatment and how often, the course on the outcome measures already recorded, and the practitioner’s remarks, as an A4 PDF. An issued report cannot be changed.',
 		'jukyoReport.period': 'Current consent period: {from} to {to}',
-		'jukyoReport.noPeriod': 'No consent period covers today (no treatment under the consent yet, or it has run out). A report is issued during a consent period.',
+		'jukyoReport.noPeriod':
+			'No consent period covers today (no treatment under the consent yet, or it has run out). A report is issued during a consent period.',
 		'jukyoReport.offered': 'This is the last month of the consent period: please give the doctor a treatment report for the renewal.',
 		'jukyoReport.notOffered': 'The treatment report is offered in the last month of the consent period ({month}).',
 		'jukyoReport.feeApplies': 'Issuing it adds the report fee to this month’s claim (once per consent period).',
@@ -181,7 +185,8 @@ export const jukyoReport = {
 		'jukyoReport.pdf.practitioner': 'Practitioner',
 		'jukyoReport.pdf.manager': 'Practice manager',
 		'jukyoReport.rules.title': 'Consent validity rules',
-		'jukyoReport.rules.intro': 'How long a doctor’s consent lasts, kept as dated versions. Add a version when the notice is revised; a period follows the version in force on the day it starts (first treatment or renewal).',
+		'jukyoReport.rules.intro':
+			'How long a doctor’s consent lasts, kept as dated versions. Add a version when the notice is revised; a period follows the version in force on the day it starts (first treatment or renewal).',
 		'jukyoReport.rules.effectiveFrom': 'In force from',
 		'jukyoReport.rules.earlyUntilDay': 'Last day of the first half of a month',
 		'jukyoReport.rules.monthsAfterIfEarly': 'Started in the first half: to the end of the month this many months later',

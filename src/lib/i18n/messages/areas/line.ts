@@ -14,7 +14,8 @@ export const line = {
 		'line.answerCome': 'ありがとうございます。ご来院をお待ちしております。',
 		'line.answerChange': '変更のご希望を受け付けました。新しい日時はこちらからお選びください:\n{url}',
 		'line.answerNotOpen': 'このご予約には、もう回答できません。お急ぎの場合はお電話ください: {phone}',
-		'line.greeting': '{clinic}の公式アカウントです。ご予約のお知らせをLINEで受け取るには、こちらからマイページで連携してください（24時間有効・1回限り）:\n{url}',
+		'line.greeting':
+			'{clinic}の公式アカウントです。ご予約のお知らせをLINEで受け取るには、こちらからマイページで連携してください（24時間有効・1回限り）:\n{url}',
 		'line.autoReply':
 			'{clinic}です。このアカウントでは個別のメッセージにお答えしていません。\n診療時間・アクセス: {clinicUrl}\nご予約: {bookUrl}\nお電話: {phone}\n症状が気になる方はセルフチェックをご利用ください: {checkUrl}\n緊急の場合は迷わず119番に電話してください。',
 		'line.portalTitle': 'LINEでのお知らせ',
@@ -68,14 +69,15 @@ export const line = {
 		'line.confirmationText': '{clinic}: your appointment is booked.\nWhen: {when}\nView, move or cancel:\n{url}',
 		'line.reminderText': '{clinic}: a reminder of your appointment.\nWhen: {when}\nPlease let us know with the buttons below whether you are coming.',
 		'line.reminderAlt': '{clinic}: your appointment ({when})',
-		'line.buttonCome': 'I\'ll come',
+		'line.buttonCome': "I'll come",
 		'line.buttonChange': 'I need to change',
 		'line.aftercareText': '{clinic}: there is something new for you in your patient portal.\n{url}',
 		'line.linkText': '{clinic}: {title}\n{url}',
 		'line.answerCome': 'Thank you. We look forward to seeing you.',
 		'line.answerChange': 'We have noted that you need to change. Choose a new time here:\n{url}',
 		'line.answerNotOpen': 'This appointment can no longer be answered. If it is urgent, please call {phone}.',
-		'line.greeting': 'This is the official account of {clinic}. To receive your appointment messages on LINE, connect it in your patient portal here (valid for 24 hours, once):\n{url}',
+		'line.greeting':
+			'This is the official account of {clinic}. To receive your appointment messages on LINE, connect it in your patient portal here (valid for 24 hours, once):\n{url}',
 		'line.autoReply':
 			'This is {clinic}. We do not answer individual messages on this account.\nHours and access: {clinicUrl}\nBook: {bookUrl}\nPhone: {phone}\nIf you are worried about symptoms, use the self-check: {checkUrl}\nIn an emergency, call 119 at once.',
 		'line.portalTitle': 'Messages by LINE',
@@ -87,7 +89,7 @@ export const line = {
 		'line.consentRequired': 'Please tick the consent to connect.',
 		'line.connect': 'Log in with LINE to connect',
 		'line.continue': 'Continue to the LINE login',
-		'line.continueHint': 'Consent noted. Please log in on LINE\'s page within 10 minutes.',
+		'line.continueHint': "Consent noted. Please log in on LINE's page within 10 minutes.",
 		'line.connected': 'LINE is connected (since {date}).',
 		'line.notConnected': 'LINE is not connected.',
 		'line.disconnect': 'Disconnect (withdraw consent)',
@@ -101,8 +103,9 @@ export const line = {
 		'line.channelsSaved': 'Saved.',
 		'line.errorState': 'We could not confirm the LINE login. Please start again from this page.',
 		'line.errorDenied': 'The LINE login was cancelled.',
-		'line.errorMismatch': 'This link belongs to another LINE account than the one you logged in with. Please log in with the account that added us as a friend.',
-		'line.errorTaken': 'This LINE account is already connected to someone else\'s record. Please contact the clinic.',
+		'line.errorMismatch':
+			'This link belongs to another LINE account than the one you logged in with. Please log in with the account that added us as a friend.',
+		'line.errorTaken': "This LINE account is already connected to someone else's record. Please contact the clinic.",
 		'line.errorLink': 'This link can no longer be used (expired or used). Send any message to our LINE account and you will get a new one.',
 		'line.fromGreeting': 'You came from our LINE greeting. Please read the consent below and log in with LINE.',
 		'line.deskChannels': 'Messages: {channels}',

@@ -28,11 +28,13 @@ export const outcomes = {
 		'outcomes.nav.sideEffects': '施術後の体調を知らせる',
 
 		'outcomes.checkIn.title': 'いまの状態を記録する',
-		'outcomes.checkIn.intro': '1〜2分で終わります。正解はありませんので、いまの感じ方をそのまま選んでください。記録は担当の施術者が確認し、施術の計画に役立てます。',
+		'outcomes.checkIn.intro':
+			'1〜2分で終わります。正解はありませんので、いまの感じ方をそのまま選んでください。記録は担当の施術者が確認し、施術の計画に役立てます。',
 		'outcomes.checkIn.painSection': 'いまの痛み',
 		'outcomes.checkIn.activitiesSection': '日常の動作',
 		'outcomes.checkIn.activitiesIntro': '初回に挙げていただいた活動について、いまどのくらいできるかを選んでください。',
-		'outcomes.checkIn.nameActivitiesIntro': '痛みのためにしづらくなっている活動を3つ挙げ、それぞれいまどのくらいできるかを選んでください（例：靴下をはく、15分歩く、車の運転）。',
+		'outcomes.checkIn.nameActivitiesIntro':
+			'痛みのためにしづらくなっている活動を3つ挙げ、それぞれいまどのくらいできるかを選んでください（例：靴下をはく、15分歩く、車の運転）。',
 		'outcomes.checkIn.activityName': '活動{number}',
 		'outcomes.checkIn.activityScore': '「{activity}」はいまどのくらいできますか',
 		'outcomes.checkIn.activityScoreUnnamed': '活動{number}はいまどのくらいできますか',
@@ -41,7 +43,8 @@ export const outcomes = {
 		'outcomes.checkIn.anchors': '{min} = {minLabel}、{max} = {maxLabel}',
 		'outcomes.checkIn.submit': '記録を送信する',
 		'outcomes.checkIn.thanksTitle': 'ご記録ありがとうございました',
-		'outcomes.checkIn.thanksText': '担当の施術者が次回の施術の前に確認します。痛みが急に強くなった、脚に力が入らない、排尿・排便がしにくいといった変化があるときは、記録を待たずにすぐご連絡ください。',
+		'outcomes.checkIn.thanksText':
+			'担当の施術者が次回の施術の前に確認します。痛みが急に強くなった、脚に力が入らない、排尿・排便がしにくいといった変化があるときは、記録を待たずにすぐご連絡ください。',
 		'outcomes.checkIn.yourAnswers': '今回の記録',
 		'outcomes.checkIn.toProgress': 'これまでの経過を見る',
 
@@ -72,7 +75,8 @@ export const outcomes = {
 		'outcomes.measure.pgic': '全体的な変化',
 
 		'outcomes.chart.title': '痛み・動作・わずらわしさの推移',
-		'outcomes.chart.desc': '記録日ごとの値を折れ線で示します。上段は脚と腰の痛み（0〜10、低いほど良い）、中段は日常の動作（0〜10、高いほど良い）、下段は症状のわずらわしさ（0〜24、低いほど良い）です。下の三角は来院日です。同じ内容を下の表でも確認できます。',
+		'outcomes.chart.desc':
+			'記録日ごとの値を折れ線で示します。上段は脚と腰の痛み（0〜10、低いほど良い）、中段は日常の動作（0〜10、高いほど良い）、下段は症状のわずらわしさ（0〜24、低いほど良い）です。下の三角は来院日です。同じ内容を下の表でも確認できます。',
 		'outcomes.chart.panel.pain': '痛み（0〜10・低いほど良い）',
 		'outcomes.chart.panel.function': '日常の動作（0〜10・高いほど良い）',
 		'outcomes.chart.panel.bother': 'わずらわしさ（0〜24・低いほど良い）',
@@ -99,8 +103,10 @@ export const outcomes = {
 		'outcomes.responder.status.no_baseline': 'ベースラインなし',
 		'outcomes.responder.status.no_follow_up': '再評価なし',
 		'outcomes.responder.rule': '基準：痛みは2点以上または30％以上の改善、PSFSは平均2点以上の改善、PGICは「かなり」「とても」良くなった。SBIは変化のみ。',
-		'outcomes.responder.notImproving': '改善がみられません：{sessions}回の施術と3週間を過ぎても、脚の痛みが改善の基準に達していません。施術計画を見直し、医療機関への紹介も検討してください。',
-		'outcomes.responder.noFollowUp': '改善を確認できません：{sessions}回の施術と3週間を過ぎましたが、ベースライン以降の脚の痛みの記録がありません。記録を取り、施術計画を見直してください。',
+		'outcomes.responder.notImproving':
+			'改善がみられません：{sessions}回の施術と3週間を過ぎても、脚の痛みが改善の基準に達していません。施術計画を見直し、医療機関への紹介も検討してください。',
+		'outcomes.responder.noFollowUp':
+			'改善を確認できません：{sessions}回の施術と3週間を過ぎましたが、ベースライン以降の脚の痛みの記録がありません。記録を取り、施術計画を見直してください。',
 		'outcomes.responder.notDue': '見直しの目安：4回の施術と3週間のうち遅いほう（現在{sessions}回）。',
 		'outcomes.responder.improving': '脚の痛みは改善の基準に達しています（{sessions}回の施術）。',
 		'outcomes.responder.noBaseline': '脚の痛みのベースラインがないため、「改善なし」の判定はできません。',
@@ -124,8 +130,10 @@ export const outcomes = {
 		'outcomes.sideEffects.descriptionHint': 'いつから、どこに、どのような症状があるかを書いてください。',
 		'outcomes.sideEffects.submit': '知らせる',
 		'outcomes.sideEffects.sentTitle': 'お知らせを受け付けました',
-		'outcomes.sideEffects.adviceMild': '施術のあとの軽い内出血やだるさ、痛みは、多くの場合数日で治まります。無理をせず、様子をみてください。症状が強くなる、長引くときは、当院にご連絡ください。',
-		'outcomes.sideEffects.adviceSerious': '症状が重いときや、気を失ったときは、すぐに当院へお電話ください。当院につながらないとき、様子が急に悪くなったときは、ためらわずに119番へ。迷うときは救急安心センター（#7119）に相談できます。',
+		'outcomes.sideEffects.adviceMild':
+			'施術のあとの軽い内出血やだるさ、痛みは、多くの場合数日で治まります。無理をせず、様子をみてください。症状が強くなる、長引くときは、当院にご連絡ください。',
+		'outcomes.sideEffects.adviceSerious':
+			'症状が重いときや、気を失ったときは、すぐに当院へお電話ください。当院につながらないとき、様子が急に悪くなったときは、ためらわずに119番へ。迷うときは救急安心センター（#7119）に相談できます。',
 		'outcomes.sideEffects.callClinic': '当院に電話する（{phone}）',
 		'outcomes.sideEffects.earlier': 'これまでのお知らせ',
 		'outcomes.sideEffects.none': 'これまでのお知らせはありません。',
@@ -172,7 +180,8 @@ export const outcomes = {
 		'outcomes.aftercare.isPrivate': 'スタッフのみ',
 		'outcomes.aftercare.meta': '{name}・{date}',
 		'outcomes.aftercare.mailSubject': '【{clinic}】施術後のアドバイスが届いています',
-		'outcomes.aftercare.mailBody': '担当の施術者から、施術後の過ごし方やご自宅でできる運動についてのアドバイスが届いています。\n\n下のリンクからマイページでご覧ください（7日間有効・1回限り）。\n{url}\n\nリンクの期限が切れたときは、マイページのログイン画面から新しいリンクを受け取れます。\n\n{clinic}　{phone}',
+		'outcomes.aftercare.mailBody':
+			'担当の施術者から、施術後の過ごし方やご自宅でできる運動についてのアドバイスが届いています。\n\n下のリンクからマイページでご覧ください（7日間有効・1回限り）。\n{url}\n\nリンクの期限が切れたときは、マイページのログイン画面から新しいリンクを受け取れます。\n\n{clinic}　{phone}',
 		'outcomes.aftercare.templates': '定型のアドバイス',
 		'outcomes.aftercare.templatesHint': '選んだ項目は、患者さんの言語（日本語または英語）でメモに入ります。',
 		'outcomes.aftercare.advice': '施術後の注意',
@@ -183,7 +192,8 @@ export const outcomes = {
 		'outcomes.aftercare.nothingChosen': '定型のアドバイスを選ぶか、メモを書いてください。',
 
 		'outcomes.mail.subject': '[shinkyu] 施術後の体調についての報告（患者番号 {number}）',
-		'outcomes.mail.body': '患者番号 {number} の患者さんから、施術後の体調についての報告が届きました。\n内容はスタッフ用画面でサインインしてご確認ください：\n{link}',
+		'outcomes.mail.body':
+			'患者番号 {number} の患者さんから、施術後の体調についての報告が届きました。\n内容はスタッフ用画面でサインインしてご確認ください：\n{link}',
 
 		'outcomes.instruments.nav': '質問票',
 		'outcomes.instruments.title': '{name} 様の質問票',
@@ -246,11 +256,13 @@ export const outcomes = {
 		'outcomes.nav.sideEffects': 'Tell us how you felt after treatment',
 
 		'outcomes.checkIn.title': 'Record how you are today',
-		'outcomes.checkIn.intro': 'This takes a minute or two. There are no right answers: choose what matches how you feel now. Your practitioner reads your answers and uses them to plan your treatment.',
+		'outcomes.checkIn.intro':
+			'This takes a minute or two. There are no right answers: choose what matches how you feel now. Your practitioner reads your answers and uses them to plan your treatment.',
 		'outcomes.checkIn.painSection': 'Pain now',
 		'outcomes.checkIn.activitiesSection': 'Everyday activities',
 		'outcomes.checkIn.activitiesIntro': 'For each activity you named at your first visit, choose how well you can do it now.',
-		'outcomes.checkIn.nameActivitiesIntro': 'Name three activities your pain makes hard, and choose how well you can do each now (for example: putting on socks, walking for 15 minutes, driving).',
+		'outcomes.checkIn.nameActivitiesIntro':
+			'Name three activities your pain makes hard, and choose how well you can do each now (for example: putting on socks, walking for 15 minutes, driving).',
 		'outcomes.checkIn.activityName': 'Activity {number}',
 		'outcomes.checkIn.activityScore': 'How well can you do “{activity}” now?',
 		'outcomes.checkIn.activityScoreUnnamed': 'How well can you do activity {number} now?',
@@ -259,7 +271,8 @@ export const outcomes = {
 		'outcomes.checkIn.anchors': '{min} = {minLabel}, {max} = {maxLabel}',
 		'outcomes.checkIn.submit': 'Send my answers',
 		'outcomes.checkIn.thanksTitle': 'Thank you for your answers',
-		'outcomes.checkIn.thanksText': 'Your practitioner will read them before your next treatment. If your pain suddenly gets much worse, your leg feels weak, or you have trouble passing urine or stool, contact us straight away rather than waiting.',
+		'outcomes.checkIn.thanksText':
+			'Your practitioner will read them before your next treatment. If your pain suddenly gets much worse, your leg feels weak, or you have trouble passing urine or stool, contact us straight away rather than waiting.',
 		'outcomes.checkIn.yourAnswers': 'Your answers today',
 		'outcomes.checkIn.toProgress': 'See your progress so far',
 
@@ -290,7 +303,8 @@ export const outcomes = {
 		'outcomes.measure.pgic': 'Overall change',
 
 		'outcomes.chart.title': 'Pain, activities and symptom bother over time',
-		'outcomes.chart.desc': 'Lines join the values recorded on each date. Top: leg and back pain (0–10, lower is better). Middle: everyday activities (0–10, higher is better). Bottom: symptom bother (0–24, lower is better). Triangles below mark your visits. The table below holds the same values.',
+		'outcomes.chart.desc':
+			'Lines join the values recorded on each date. Top: leg and back pain (0–10, lower is better). Middle: everyday activities (0–10, higher is better). Bottom: symptom bother (0–24, lower is better). Triangles below mark your visits. The table below holds the same values.',
 		'outcomes.chart.panel.pain': 'Pain (0–10, lower is better)',
 		'outcomes.chart.panel.function': 'Activities (0–10, higher is better)',
 		'outcomes.chart.panel.bother': 'Bother (0–24, lower is better)',
@@ -316,9 +330,12 @@ export const outcomes = {
 		'outcomes.responder.status.change_only': 'Change only',
 		'outcomes.responder.status.no_baseline': 'No baseline',
 		'outcomes.responder.status.no_follow_up': 'Not re-measured',
-		'outcomes.responder.rule': 'Thresholds: pain ≥ 2 points or ≥ 30 % better; PSFS mean ≥ 2 points better; PGIC much or very much improved. SBI shows change only.',
-		'outcomes.responder.notImproving': 'Not improving: after {sessions} sessions and 3 weeks, leg pain has not reached a responder result. Review the plan and consider referral.',
-		'outcomes.responder.noFollowUp': 'Improvement not shown: {sessions} sessions and 3 weeks have passed with no leg-pain rating since baseline. Record one and review the plan.',
+		'outcomes.responder.rule':
+			'Thresholds: pain ≥ 2 points or ≥ 30 % better; PSFS mean ≥ 2 points better; PGIC much or very much improved. SBI shows change only.',
+		'outcomes.responder.notImproving':
+			'Not improving: after {sessions} sessions and 3 weeks, leg pain has not reached a responder result. Review the plan and consider referral.',
+		'outcomes.responder.noFollowUp':
+			'Improvement not shown: {sessions} sessions and 3 weeks have passed with no leg-pain rating since baseline. Record one and review the plan.',
 		'outcomes.responder.notDue': 'Review point: after 4 sessions and 3 weeks, whichever is later ({sessions} sessions so far).',
 		'outcomes.responder.improving': 'Leg pain has reached a responder result ({sessions} sessions).',
 		'outcomes.responder.noBaseline': 'No leg-pain baseline, so "not improving" cannot be assessed.',
@@ -342,8 +359,10 @@ export const outcomes = {
 		'outcomes.sideEffects.descriptionHint': 'When it started, where, and what you notice.',
 		'outcomes.sideEffects.submit': 'Send',
 		'outcomes.sideEffects.sentTitle': 'Thank you, we have your report',
-		'outcomes.sideEffects.adviceMild': 'Mild bruising, tiredness or soreness after treatment usually settles within a few days. Take it easy and see how it goes. If it gets worse or lasts, please contact the clinic.',
-		'outcomes.sideEffects.adviceSerious': 'If it is serious or you fainted, please call the clinic now. If you cannot reach us, or you get suddenly worse, call 119 without hesitating. If you are unsure, the emergency advice line #7119 can help.',
+		'outcomes.sideEffects.adviceMild':
+			'Mild bruising, tiredness or soreness after treatment usually settles within a few days. Take it easy and see how it goes. If it gets worse or lasts, please contact the clinic.',
+		'outcomes.sideEffects.adviceSerious':
+			'If it is serious or you fainted, please call the clinic now. If you cannot reach us, or you get suddenly worse, call 119 without hesitating. If you are unsure, the emergency advice line #7119 can help.',
 		'outcomes.sideEffects.callClinic': 'Call the clinic ({phone})',
 		'outcomes.sideEffects.earlier': 'Your earlier reports',
 		'outcomes.sideEffects.none': 'You have not sent any reports.',
@@ -390,7 +409,8 @@ export const outcomes = {
 		'outcomes.aftercare.isPrivate': 'Staff only',
 		'outcomes.aftercare.meta': '{name}, {date}',
 		'outcomes.aftercare.mailSubject': '{clinic}: advice after your treatment',
-		'outcomes.aftercare.mailBody': 'Your practitioner has shared advice for after your treatment, with exercises you can do at home.\n\nRead it in your patient portal (the link works once, for 7 days):\n{url}\n\nIf the link has expired, ask for a new one on the portal’s sign-in page.\n\n{clinic}  {phone}',
+		'outcomes.aftercare.mailBody':
+			'Your practitioner has shared advice for after your treatment, with exercises you can do at home.\n\nRead it in your patient portal (the link works once, for 7 days):\n{url}\n\nIf the link has expired, ask for a new one on the portal’s sign-in page.\n\n{clinic}  {phone}',
 		'outcomes.aftercare.templates': 'Ready-made advice',
 		'outcomes.aftercare.templatesHint': 'Chosen items go into the note in the patient’s language (Japanese or English).',
 		'outcomes.aftercare.advice': 'After treatment',
@@ -407,7 +427,8 @@ export const outcomes = {
 		'outcomes.instruments.title': 'Questionnaires: {name}',
 		'outcomes.instruments.back': 'Back to the patient record',
 		'outcomes.instruments.intro': "Record scores on the questionnaires your clinic has set up. Each score is calculated as the clinic's definition file says.",
-		'outcomes.instruments.none': "Your clinic has not set up any questionnaires of its own. The administrator's guide (docs/instruments/README.md) explains how to add them.",
+		'outcomes.instruments.none':
+			"Your clinic has not set up any questionnaires of its own. The administrator's guide (docs/instruments/README.md) explains how to add them.",
 		'outcomes.instruments.choose': 'Questionnaire to record',
 		'outcomes.instruments.open': 'Open this questionnaire',
 		'outcomes.instruments.record': 'Record {instrument}',

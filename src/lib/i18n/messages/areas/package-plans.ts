@@ -13,7 +13,8 @@ export const packagePlans = {
 		'packagePlans.refusal.nothing_due': '今月分はすでに請求済みです（停止したプランは更新されません）。',
 		'packagePlans.refusal.already_stopped': 'このプランはすでに停止しています。',
 		'packagePlans.settings.title': '月額プラン',
-		'packagePlans.settings.intro': '毎月決まった回数を月額で受けられるプランです。毎月の更新日にその月の請求が作られ、支払いと領収書は会計で扱います。プランを変更しても、始めた患者さんの内容は変わりません。',
+		'packagePlans.settings.intro':
+			'毎月決まった回数を月額で受けられるプランです。毎月の更新日にその月の請求が作られ、支払いと領収書は会計で扱います。プランを変更しても、始めた患者さんの内容は変わりません。',
 		'packagePlans.settings.noTypes': '月額プランはまだありません。',
 		'packagePlans.settings.summary': '月{visits}回・月額{price}（税込）・毎月{day}日更新',
 		'packagePlans.settings.carryOver': '使わなかった回を翌月に繰り越せる（1か月まで）',
@@ -65,7 +66,8 @@ export const packagePlans = {
 		'packagePlans.refusal.nothing_due': 'This month is already charged (a stopped plan is not renewed).',
 		'packagePlans.refusal.already_stopped': 'This plan is already stopped.',
 		'packagePlans.settings.title': 'Monthly plans',
-		'packagePlans.settings.intro': 'A set number of visits each month for a monthly price. Each month is charged on its renewal day; payments and receipts are billing’s. Changing a plan never changes what a patient already started.',
+		'packagePlans.settings.intro':
+			'A set number of visits each month for a monthly price. Each month is charged on its renewal day; payments and receipts are billing’s. Changing a plan never changes what a patient already started.',
 		'packagePlans.settings.noTypes': 'No monthly plans yet.',
 		'packagePlans.settings.summary': '{visits} visits a month, {price} a month (tax incl.), renews on day {day}',
 		'packagePlans.settings.carryOver': 'Unused visits carry over to the next month (one month at most)',

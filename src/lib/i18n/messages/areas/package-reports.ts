@@ -3,7 +3,8 @@ export const packageReports = {
 	ja: {
 		'packageReports.title': '回数券の集計（前受金）',
 		'packageReports.link': '回数券の集計（前受金・CSV）',
-		'packageReports.intro': '選んだ日の終わり時点で、販売した回数券ごとの利用・期限切れ・返金と、前受金（入金済みでまだ施術していない回数の金額）です。すべて回数券の記録から計算し直しています。',
+		'packageReports.intro':
+			'選んだ日の終わり時点で、販売した回数券ごとの利用・期限切れ・返金と、前受金（入金済みでまだ施術していない回数の金額）です。すべて回数券の記録から計算し直しています。',
 		'packageReports.date': '基準日',
 		'packageReports.show': '表示',
 		'packageReports.asOf': '{date} 終了時点',
@@ -46,8 +47,10 @@ export const packageReports = {
 		'packageReports.refundReceipt.unused': '未使用 {visits}回 × 1回あたり {perVisit}（実際のお支払い額による割引後の単価）',
 		'packageReports.refundReceipt.lawHeading': '解約手数料の上限と根拠',
 		'packageReports.refundReceipt.capUsed': '手数料は次の上限のうち最も低いもので決まりました：{cap}',
-		'packageReports.refundReceipt.law': '鍼灸の回数券は特定商取引法の特定継続的役務に当たらないため、同法第49条の上限ではなく、消費者契約法第9条第1項第1号により、平均的な損害を超える手数料は無効です。根拠：{source}（{from} 施行の版）',
-		'packageReports.cover.covers': 'この来院は回数券「{name}」の {visit}/{count}回目として会計されます（会計後の残り {remaining}回）。保険で会計する場合は回数券を使いません。',
+		'packageReports.refundReceipt.law':
+			'鍼灸の回数券は特定商取引法の特定継続的役務に当たらないため、同法第49条の上限ではなく、消費者契約法第9条第1項第1号により、平均的な損害を超える手数料は無効です。根拠：{source}（{from} 施行の版）',
+		'packageReports.cover.covers':
+			'この来院は回数券「{name}」の {visit}/{count}回目として会計されます（会計後の残り {remaining}回）。保険で会計する場合は回数券を使いません。',
 		'packageReports.cover.title': '指定された回数券はこの来院に使えません',
 		'packageReports.cover.expired': '回数券「{name}」は有効期限（{date} まで）が過ぎています。',
 		'packageReports.cover.none_left': '回数券「{name}」は残り回数がありません。',
@@ -60,13 +63,16 @@ export const packageReports = {
 		'packageReports.cover.chargedFullPrice': '回数券は使われず、通常の料金で会計しました。',
 		'packageReports.cover.used': '回数券「{name}」の {visit}/{count}回目として会計しました。',
 		'packageReports.receipt.course': '回数券のご利用：{line}',
-		'packageReports.noShow.settingHint': '回数券を指定した予約の無断キャンセル料を会計するとき、料金の代わりに回数券を1回分使います。回数券が期限切れや残りなしで使えないときは、通常どおり料金をいただきます。',
-		'packageReports.noShow.covers': '院の設定により、この無断キャンセルは回数券「{name}」の {visit}/{count}回目として扱われ、料金はいただきません（支払方法は記録されません）。'
+		'packageReports.noShow.settingHint':
+			'回数券を指定した予約の無断キャンセル料を会計するとき、料金の代わりに回数券を1回分使います。回数券が期限切れや残りなしで使えないときは、通常どおり料金をいただきます。',
+		'packageReports.noShow.covers':
+			'院の設定により、この無断キャンセルは回数券「{name}」の {visit}/{count}回目として扱われ、料金はいただきません（支払方法は記録されません）。'
 	},
 	en: {
 		'packageReports.title': 'Prepaid packages (advance payments)',
 		'packageReports.link': 'Prepaid packages: advance payments and CSV',
-		'packageReports.intro': 'At the end of the chosen day: for every package sold, the visits used, expired and refunded, and the advance payments held (money paid for visits not yet given). Every figure is recounted from the package records.',
+		'packageReports.intro':
+			'At the end of the chosen day: for every package sold, the visits used, expired and refunded, and the advance payments held (money paid for visits not yet given). Every figure is recounted from the package records.',
 		'packageReports.date': 'As of',
 		'packageReports.show': 'Show',
 		'packageReports.asOf': 'At the end of {date}',
@@ -109,8 +115,10 @@ export const packageReports = {
 		'packageReports.refundReceipt.unused': '{visits} unused visits × {perVisit} a visit (the discounted price actually paid)',
 		'packageReports.refundReceipt.lawHeading': 'The limit on the cancellation fee and its source',
 		'packageReports.refundReceipt.capUsed': 'The fee is the lowest of these limits: {cap}',
-		'packageReports.refundReceipt.law': 'An acupuncture package is not a designated continuous service under the Act on Specified Commercial Transactions, so its Article 49 caps do not apply; under the Consumer Contract Act, Article 9(1)(i), a fee beyond the average damage is void. Source: {source} (version in force from {from})',
-		'packageReports.cover.covers': 'This visit will be charged as visit {visit} of {count} of the package “{name}” ({remaining} left afterwards). An insured charge never uses the package.',
+		'packageReports.refundReceipt.law':
+			'An acupuncture package is not a designated continuous service under the Act on Specified Commercial Transactions, so its Article 49 caps do not apply; under the Consumer Contract Act, Article 9(1)(i), a fee beyond the average damage is void. Source: {source} (version in force from {from})',
+		'packageReports.cover.covers':
+			'This visit will be charged as visit {visit} of {count} of the package “{name}” ({remaining} left afterwards). An insured charge never uses the package.',
 		'packageReports.cover.title': 'The package marked for this visit does not cover it',
 		'packageReports.cover.expired': 'The package “{name}” expired (it was valid until {date}).',
 		'packageReports.cover.none_left': 'The package “{name}” has no visits left.',
@@ -123,7 +131,9 @@ export const packageReports = {
 		'packageReports.cover.chargedFullPrice': 'The package was not used: the visit was charged at its full price.',
 		'packageReports.cover.used': 'Charged as visit {visit} of {count} of the package “{name}”.',
 		'packageReports.receipt.course': 'Paid by prepaid package: {line}',
-		'packageReports.noShow.settingHint': 'When the no-show fee of a visit marked for a package is charged, one visit of the package is used instead of the fee. When the package no longer covers the visit (expired, none left), the fee is charged as usual.',
-		'packageReports.noShow.covers': 'By the clinic’s setting, this no-show uses visit {visit} of {count} of the package “{name}” instead of the fee (no payment is taken).'
+		'packageReports.noShow.settingHint':
+			'When the no-show fee of a visit marked for a package is charged, one visit of the package is used instead of the fee. When the package no longer covers the visit (expired, none left), the fee is charged as usual.',
+		'packageReports.noShow.covers':
+			'By the clinic’s setting, this no-show uses visit {visit} of {count} of the package “{name}” instead of the fee (no payment is taken).'
 	}
 };

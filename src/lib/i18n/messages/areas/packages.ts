@@ -4,7 +4,8 @@ export const packages = {
 		'packages.error.refundOnPackagePage': '回数券の返金は、患者の回数券ページで計算して行います。',
 		'packages.error.refundedPackage': 'この回数券は解約済みで、受け取る金額はありません。',
 		'packages.notice.subject': '回数券の有効期限が近づいています',
-		'packages.notice.text': '{familyName} 様\n\nお持ちの「{name}」は残り{remaining}回で、有効期限は {date} です。期限を過ぎると残りの回はご利用いただけなくなります。ご予約をお待ちしております。',
+		'packages.notice.text':
+			'{familyName} 様\n\nお持ちの「{name}」は残り{remaining}回で、有効期限は {date} です。期限を過ぎると残りの回はご利用いただけなくなります。ご予約をお待ちしております。',
 		'packages.day.title': '回数券（前受金）',
 		'packages.day.intro': '上の合計に含まれる回数券の販売・入金・返金です。販売額は前受金で、施術の売上ではありません。',
 		'packages.day.sold': '販売',
@@ -39,8 +40,10 @@ export const packages = {
 		'packages.settings.price': '価格（税込・円）',
 		'packages.settings.validityMonths': '有効期間（購入日からの月数）',
 		'packages.settings.refundTitle': '解約時の返金',
-		'packages.settings.refundIntro': '返金額は、残りの回数 × 実際に支払われた1回あたりの金額（割引後）から、解約手数料を差し引いた額です。鍼灸の回数券は特定商取引法の「特定継続的役務」に当たらないため、消費者契約法第9条により、手数料は院の「平均的な損害」を超えられません。',
-		'packages.settings.adviser': '平均的な損害の額と手数料は、必ず顧問の専門家（弁護士・消費生活の専門家など）に確認してください。shinkyu は手数料を、残額の10％と2万円の低いほうまでに抑えます（目安であり法定の上限ではありません）。',
+		'packages.settings.refundIntro':
+			'返金額は、残りの回数 × 実際に支払われた1回あたりの金額（割引後）から、解約手数料を差し引いた額です。鍼灸の回数券は特定商取引法の「特定継続的役務」に当たらないため、消費者契約法第9条により、手数料は院の「平均的な損害」を超えられません。',
+		'packages.settings.adviser':
+			'平均的な損害の額と手数料は、必ず顧問の専門家（弁護士・消費生活の専門家など）に確認してください。shinkyu は手数料を、残額の10％と2万円の低いほうまでに抑えます（目安であり法定の上限ではありません）。',
 		'packages.settings.fee': '解約手数料（円）',
 		'packages.settings.averageDamage': '記録した平均的な損害（円）',
 		'packages.settings.averageDamageHint': '空欄のときは手数料を取りません。',
@@ -122,10 +125,11 @@ export const packages = {
 		'portal.table.package_family_member': '回数券を使えるご家族'
 	},
 	en: {
-		'packages.error.refundOnPackagePage': 'Refund a package from the patient\'s packages page, where the refund is computed.',
+		'packages.error.refundOnPackagePage': "Refund a package from the patient's packages page, where the refund is computed.",
 		'packages.error.refundedPackage': 'This package was cancelled; nothing more is owed.',
 		'packages.notice.subject': 'Your prepaid package expires soon',
-		'packages.notice.text': 'Dear {familyName},\n\nYour package "{name}" has {remaining} visits left and is valid until {date}. Visits left after that day can no longer be used. We look forward to your booking.',
+		'packages.notice.text':
+			'Dear {familyName},\n\nYour package "{name}" has {remaining} visits left and is valid until {date}. Visits left after that day can no longer be used. We look forward to your booking.',
 		'packages.day.title': 'Prepaid packages (advance payments)',
 		'packages.day.intro': 'Package sales, payments and refunds included in the totals above. A sale is an advance payment, not treatment revenue.',
 		'packages.day.sold': 'Sold',
@@ -160,8 +164,10 @@ export const packages = {
 		'packages.settings.price': 'Price (yen, tax included)',
 		'packages.settings.validityMonths': 'Valid for (months from purchase)',
 		'packages.settings.refundTitle': 'Refunds on cancellation',
-		'packages.settings.refundIntro': 'A refund is the visits left at the per-visit price actually paid (after the discount), minus a cancellation fee. An acupuncture package is not a designated continuous service under the Specified Commercial Transactions Act, so under Article 9 of the Consumer Contract Act the fee may not exceed the clinic\'s average damage.',
-		'packages.settings.adviser': 'Check your documented average damage and fee with your own adviser (a lawyer or consumer-affairs adviser). shinkyu also caps the fee at the lower of 10% of the unused value and ¥20,000 (a guide, not a legal limit).',
+		'packages.settings.refundIntro':
+			"A refund is the visits left at the per-visit price actually paid (after the discount), minus a cancellation fee. An acupuncture package is not a designated continuous service under the Specified Commercial Transactions Act, so under Article 9 of the Consumer Contract Act the fee may not exceed the clinic's average damage.",
+		'packages.settings.adviser':
+			'Check your documented average damage and fee with your own adviser (a lawyer or consumer-affairs adviser). shinkyu also caps the fee at the lower of 10% of the unused value and ¥20,000 (a guide, not a legal limit).',
 		'packages.settings.fee': 'Cancellation fee (yen)',
 		'packages.settings.averageDamage': 'Documented average damage (yen)',
 		'packages.settings.averageDamageHint': 'Leave empty to charge no fee.',
@@ -177,7 +183,7 @@ export const packages = {
 		'packages.desk.expired': 'Visits expired',
 		'packages.desk.holder': 'Bought by',
 		'packages.desk.family': 'Family who may use it',
-		'packages.desk.saleCharge': 'The sale\'s charge (payments, receipt)',
+		'packages.desk.saleCharge': "The sale's charge (payments, receipt)",
 		'packages.desk.uses': 'Uses',
 		'packages.desk.use': 'Visit {number}/{count} {at} {name}',
 		'packages.desk.method': 'Payment method',
@@ -206,7 +212,7 @@ export const packages = {
 		'packages.refund.confirm': 'Refund {amount} and cancel',
 		'packages.refund.rounding': 'Where the price does not divide evenly, the odd yen are counted in the last visits.',
 		'packages.refund.law': 'Basis: {source}',
-		'packages.refund.cap.requested': 'the clinic\'s fee',
+		'packages.refund.cap.requested': "the clinic's fee",
 		'packages.refund.cap.average_damage': 'capped at the average damage',
 		'packages.refund.cap.guide_ceiling_yen': 'capped at ¥20,000',
 		'packages.refund.cap.guide_ceiling_percent': 'capped at 10% of the unused value',

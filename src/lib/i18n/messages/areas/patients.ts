@@ -5,7 +5,8 @@ export const patients = {
 		'patients.error.emailChangeRole': 'メールアドレスを変更できるのは院長と施術者だけです。',
 		'patients.flag.askPractitioner': 'ご案内の前に施術者に確認',
 		'patients.error.confirmEmailChange': 'メールアドレスを変更するには、ご本人に確認したうえでチェックしてください。',
-		'patients.confirmEmailChange': '新しいメールアドレスをご本人に確認しました（ポータルのログイン状態とログイン用リンクは無効になり、以前のアドレスにお知らせが届きます）',
+		'patients.confirmEmailChange':
+			'新しいメールアドレスをご本人に確認しました（ポータルのログイン状態とログイン用リンクは無効になり、以前のアドレスにお知らせが届きます）',
 		'patients.emailChangeRoleHint': 'メールアドレスの変更は院長または施術者に依頼してください。',
 		'patients.emailFromBooking': 'オンライン予約で入力・未確認',
 		'patients.mailEmailChangedSubject': '【{clinic}】登録メールアドレス変更のお知らせ',
@@ -89,7 +90,8 @@ export const patients = {
 		'patients.error.emailChangeRole': 'Only the owner and practitioners can change the e-mail address.',
 		'patients.flag.askPractitioner': 'Ask the practitioner before seating',
 		'patients.error.confirmEmailChange': 'To change the e-mail address, confirm it with the patient and tick the box.',
-		'patients.confirmEmailChange': 'I have confirmed the new e-mail address with the patient (their portal sessions and sign-in links end, and the old address is told)',
+		'patients.confirmEmailChange':
+			'I have confirmed the new e-mail address with the patient (their portal sessions and sign-in links end, and the old address is told)',
 		'patients.emailChangeRoleHint': 'Ask the owner or a practitioner to change the e-mail address.',
 		'patients.emailFromBooking': 'typed into an online booking, not confirmed',
 		'patients.mailEmailChangedSubject': '{clinic}: the e-mail address on your record was changed',

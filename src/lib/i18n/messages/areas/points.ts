@@ -4,7 +4,8 @@ export const points = {
 		'points.title': 'ツボ図鑑',
 		'points.description': '坐骨神経痛の鍼灸でよく使う18のツボの位置と注意点を、WHOの標準経穴部位にもとづいて図と文章で紹介します。',
 		'points.lead': '坐骨神経痛の鍼灸でよく使われる18のツボです。それぞれの位置を文章と人体図で紹介します。',
-		'points.notAPrescription': 'どのツボを使うかは、施術者がお一人おひとりの状態を診て決めます。この図鑑は治療の指示ではありません。ご自身で鍼を刺さないでください。',
+		'points.notAPrescription':
+			'どのツボを使うかは、施術者がお一人おひとりの状態を診て決めます。この図鑑は治療の指示ではありません。ご自身で鍼を刺さないでください。',
 		'points.source': '位置はWHO標準経穴部位（2008年）にもとづきます。「寸」は、その人の体の長さを基準にして測る単位です。',
 		'points.filterTitle': 'ツボを絞り込む',
 		'points.region': '部位',
@@ -40,10 +41,13 @@ export const points = {
 	},
 	en: {
 		'points.title': 'Acupoint atlas',
-		'points.description': 'Where the 18 acupoints most used for sciatica lie and what to watch for, in words and on body charts, following the WHO standard locations.',
+		'points.description':
+			'Where the 18 acupoints most used for sciatica lie and what to watch for, in words and on body charts, following the WHO standard locations.',
 		'points.lead': 'These are the 18 points most often used in acupuncture for sciatica. Each one is described in words and marked on a body chart.',
-		'points.notAPrescription': 'Which points to use is decided by your practitioner after examining you; this atlas is not a treatment plan. Please do not needle yourself.',
-		'points.source': 'Locations follow the WHO Standard Acupuncture Point Locations (2008). A cun is a unit measured against the person’s own body proportions.',
+		'points.notAPrescription':
+			'Which points to use is decided by your practitioner after examining you; this atlas is not a treatment plan. Please do not needle yourself.',
+		'points.source':
+			'Locations follow the WHO Standard Acupuncture Point Locations (2008). A cun is a unit measured against the person’s own body proportions.',
 		'points.filterTitle': 'Filter the points',
 		'points.region': 'Body region',
 		'points.meridian': 'Meridian',

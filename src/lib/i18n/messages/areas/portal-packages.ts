@@ -30,7 +30,8 @@ export const portalPackages = {
 		'portalPackages.offerShareable': 'ご家族と共有できます。',
 		'portalPackages.offerHowTo': '受付でお支払い',
 		'portalPackages.choiceTitle': 'この予約に回数券を使う',
-		'portalPackages.choiceIntro': '回数券は施術を受けた日に1回分使われます。予約しただけでは使われないため、キャンセルしても回数は減りません。保険での施術には使えません。',
+		'portalPackages.choiceIntro':
+			'回数券は施術を受けた日に1回分使われます。予約しただけでは使われないため、キャンセルしても回数は減りません。保険での施術には使えません。',
 		'portalPackages.choiceLegend': '使う回数券',
 		'portalPackages.choiceNone': '使わない（当日受付でお支払い）',
 		'portalPackages.choiceOption': '{name}（残り{remaining}回・有効期限 {date}）',
@@ -46,7 +47,8 @@ export const portalPackages = {
 		'portalPackages.publicTitle': '回数券',
 		'portalPackages.publicItem': '{visits}回・{months}か月有効',
 		'portalPackages.publicPayAtDesk': '回数券は受付でお求めください（税込）。オンラインでの購入・お支払いはできません。',
-		'portalPackages.onlineSaleHint': 'オンラインでのお支払い方法がないため、オンライン販売はできません。「オンラインで案内する」回数券は、ポータルに「受付でお支払い」として表示されます。'
+		'portalPackages.onlineSaleHint':
+			'オンラインでのお支払い方法がないため、オンライン販売はできません。「オンラインで案内する」回数券は、ポータルに「受付でお支払い」として表示されます。'
 	},
 	en: {
 		'portalPackages.nav': 'Courses',
@@ -78,7 +80,8 @@ export const portalPackages = {
 		'portalPackages.offerShareable': 'Can be shared with family members.',
 		'portalPackages.offerHowTo': 'Pay at the desk',
 		'portalPackages.choiceTitle': 'Use a course for this visit',
-		'portalPackages.choiceIntro': 'A visit is taken from a course on the day you are treated, not when you book, so cancelling takes nothing. A course cannot be used for an insured treatment.',
+		'portalPackages.choiceIntro':
+			'A visit is taken from a course on the day you are treated, not when you book, so cancelling takes nothing. A course cannot be used for an insured treatment.',
 		'portalPackages.choiceLegend': 'Course to use',
 		'portalPackages.choiceNone': 'No course (pay at the desk on the day)',
 		'portalPackages.choiceOption': '{name} ({remaining} visits left, valid until {date})',
@@ -94,6 +97,7 @@ export const portalPackages = {
 		'portalPackages.publicTitle': 'Prepaid courses',
 		'portalPackages.publicItem': '{visits} visits, valid {months} months',
 		'portalPackages.publicPayAtDesk': 'Courses are bought at the desk (prices include tax); they cannot be bought or paid for online.',
-		'portalPackages.onlineSaleHint': 'There is no online payment method, so courses cannot be sold online. A course “offered online” appears in the portal with “pay at the desk”.'
+		'portalPackages.onlineSaleHint':
+			'There is no online payment method, so courses cannot be sold online. A course “offered online” appears in the portal with “pay at the desk”.'
 	}
 } as const;

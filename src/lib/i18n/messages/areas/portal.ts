@@ -23,7 +23,8 @@ export const portal = {
 			'マイページへのログイン用リンクをお送りします。\nリンクを開き、「マイページへ進む」を押してください。リンクは{minutes}分間、1回だけ使えます。\n\n{links}\n\nお心当たりがない場合は、このメールを破棄してください。リンクを開かなければ、どなたもログインできません。\n\n{clinic}\n電話: {phone}',
 		'portal.mailLinkFor': '{name} 様のマイページ:',
 		'portal.mailSignInSubjectFor': '【{clinic}】{name} 様のマイページのログイン用リンク',
-		'portal.mailLinkOnlyFor': 'このリンクで開けるのは {name} 様の記録だけです。同じメールアドレスでご家族も登録されている場合、ご家族のリンクは別のメールでお送りします。',
+		'portal.mailLinkOnlyFor':
+			'このリンクで開けるのは {name} 様の記録だけです。同じメールアドレスでご家族も登録されている場合、ご家族のリンクは別のメールでお送りします。',
 		'portal.mailPrepare': 'ご来院の準備（問診票と同意書）:\n来院前にこちらからご記入いただけます（7日間有効、1回だけ使えます）。\n{url}',
 		'portal.mailDeletionSubject': '【{clinic}】データ削除のご依頼（患者番号 {number}）',
 		'portal.mailDeletionBody': '患者番号 {number} の方から、マイページでデータ削除のご依頼がありました。\n内容を確認し、対応してください。\n{url}',
@@ -71,7 +72,8 @@ export const portal = {
 		'portal.deletionYourReason': 'ご依頼の理由',
 		'portal.deletionResponse': '当院からの回答',
 		'portal.staffDeletionTitle': 'データ削除の依頼',
-		'portal.staffDeletionIntro': '患者さまがマイページから送ったデータ削除の依頼です。「対応済み（削除する）」で保存すると、その場で保存義務のない記録をすべて削除し、保存義務のある記録は理由と期限を記録して残します。',
+		'portal.staffDeletionIntro':
+			'患者さまがマイページから送ったデータ削除の依頼です。「対応済み（削除する）」で保存すると、その場で保存義務のない記録をすべて削除し、保存義務のある記録は理由と期限を記録して残します。',
 		'portal.staffOpen': '未対応の依頼',
 		'portal.staffHandled': '対応済みの依頼',
 		'portal.staffNoneOpen': '未対応の依頼はありません。',
@@ -101,7 +103,8 @@ export const portal = {
 		'portal.staffRows': '{table}：{rows}件',
 		'portal.staffKeptRows': '{table}：{rows}件（{reason}）',
 		'portal.staffKeptRowsUntil': '{table}：{rows}件（{reason}、{until} まで）',
-		'portal.staffFields.treatment_record': '患者情報は、施術録に必要な氏名・ふりがな・生年月日・性別・住所・電話番号・保険証の情報を残し、メールアドレスと緊急連絡先を消します。',
+		'portal.staffFields.treatment_record':
+			'患者情報は、施術録に必要な氏名・ふりがな・生年月日・性別・住所・電話番号・保険証の情報を残し、メールアドレスと緊急連絡先を消します。',
 		'portal.staffFields.accounting_record': '患者情報は、領収証の宛名となる氏名とふりがなだけを残し、ほかはすべて消します。',
 		'portal.staffFields.none': '患者情報は、氏名を含めてすべて消します。患者番号と削除依頼の記録だけが残ります。',
 		'portal.staffErased': '削除済みの記録',
@@ -168,10 +171,13 @@ export const portal = {
 			'Here is your link to the patient portal.\nOpen it and press "Continue to your portal". The link works once, for {minutes} minutes.\n\n{links}\n\nIf you did not ask for this, you can delete this e-mail. Nobody can sign in without opening the link.\n\n{clinic}\nPhone: {phone}',
 		'portal.mailLinkFor': 'Portal for {name}:',
 		'portal.mailSignInSubjectFor': '{clinic}: sign-in link for {name}',
-		'portal.mailLinkOnlyFor': 'This link opens {name}’s record only. If family members are registered with the same address, their links come in separate e-mails.',
-		'portal.mailPrepare': 'Prepare for your visit (questionnaire and consent):\nyou can fill them in here before you come (the link works once, for 7 days).\n{url}',
+		'portal.mailLinkOnlyFor':
+			'This link opens {name}’s record only. If family members are registered with the same address, their links come in separate e-mails.',
+		'portal.mailPrepare':
+			'Prepare for your visit (questionnaire and consent):\nyou can fill them in here before you come (the link works once, for 7 days).\n{url}',
 		'portal.mailDeletionSubject': '{clinic}: deletion request (patient number {number})',
-		'portal.mailDeletionBody': 'The patient with number {number} has asked in the portal for their data to be deleted.\nPlease review and answer the request:\n{url}',
+		'portal.mailDeletionBody':
+			'The patient with number {number} has asked in the portal for their data to be deleted.\nPlease review and answer the request:\n{url}',
 		'portal.nav': 'Portal menu',
 		'portal.greeting': 'Hello, {name}',
 		'portal.nav.home': 'Home',
@@ -216,7 +222,8 @@ export const portal = {
 		'portal.deletionYourReason': 'Your reason',
 		'portal.deletionResponse': 'Our answer',
 		'portal.staffDeletionTitle': 'Deletion requests',
-		'portal.staffDeletionIntro': 'Requests patients sent from the portal to delete their data. Saving a request as done deletes, there and then, everything no retention duty covers; records that must be kept stay, each with its reason and until when.',
+		'portal.staffDeletionIntro':
+			'Requests patients sent from the portal to delete their data. Saving a request as done deletes, there and then, everything no retention duty covers; records that must be kept stay, each with its reason and until when.',
 		'portal.staffOpen': 'Open requests',
 		'portal.staffHandled': 'Handled requests',
 		'portal.staffNoneOpen': 'There are no open requests.',
@@ -237,7 +244,8 @@ export const portal = {
 		'portal.staffKind.examination': 'assessment',
 		'portal.staffReason.treatment_record': 'Treatment records (施術録)',
 		'portal.staffReason.accounting_record': 'Accounting records (receipts and books)',
-		'portal.staffReason.ledger': 'Accounting records (past their period, but the database never deletes money records; with the patient’s details gone they name no one)',
+		'portal.staffReason.ledger':
+			'Accounting records (past their period, but the database never deletes money records; with the patient’s details gone they name no one)',
 		'portal.staffReason.request_record': 'The record of how this request was answered',
 		'portal.staffReason.audit_trail': 'Audit trail (ids and actions only, no personal details)',
 		'portal.staffWillDelete': 'Marking it done deletes',
@@ -246,8 +254,10 @@ export const portal = {
 		'portal.staffRows': '{table}: {rows}',
 		'portal.staffKeptRows': '{table}: {rows} ({reason})',
 		'portal.staffKeptRowsUntil': '{table}: {rows} ({reason}, until {until})',
-		'portal.staffFields.treatment_record': 'The patient’s details keep what the treatment records need (name, reading, date of birth, sex, address, phone, insurance card); the e-mail address and the emergency contact are cleared.',
-		'portal.staffFields.accounting_record': 'The patient’s details keep only the name and its reading, which receipts are made out to; everything else is cleared.',
+		'portal.staffFields.treatment_record':
+			'The patient’s details keep what the treatment records need (name, reading, date of birth, sex, address, phone, insurance card); the e-mail address and the emergency contact are cleared.',
+		'portal.staffFields.accounting_record':
+			'The patient’s details keep only the name and its reading, which receipts are made out to; everything else is cleared.',
 		'portal.staffFields.none': 'The patient’s details are cleared, the name included. Only the patient number and the record of this request remain.',
 		'portal.staffErased': 'Deleted record',
 		'portal.table.appointment': 'Bookings and visits',

@@ -9,7 +9,8 @@ export const recall = {
 		'recall.report.nextBooked': '次回予約率',
 		'recall.report.return': '新規の{days}日以内再来率',
 		'recall.report.interval': '平均来店間隔（日）',
-		'recall.report.hint': 'n は母数です。次回予約率は期間内の来院のうち当日までに次の予約が入っていた割合、再来率は期間内に初めて来院した方のうち期日内にもう一度来院した割合（期日が過ぎていない方は含みません）、来店間隔は前回からの日数の平均です。',
+		'recall.report.hint':
+			'n は母数です。次回予約率は期間内の来院のうち当日までに次の予約が入っていた割合、再来率は期間内に初めて来院した方のうち期日内にもう一度来院した割合（期日が過ぎていない方は含みません）、来店間隔は前回からの日数の平均です。',
 		'recall.intro': '前回の来院から、施術計画の頻度（計画がない方は{weeks}週間）を過ぎ、次回の予約がない方です。',
 		'recall.empty': 'いまご案内が必要な方はいません。',
 		'recall.colPatient': '患者',
@@ -47,7 +48,8 @@ export const recall = {
 		'recall.report.nextBooked': 'Left with next visit booked',
 		'recall.report.return': 'New patients back within {days} days',
 		'recall.report.interval': 'Mean days between visits',
-		'recall.report.hint': 'n is the count each figure is out of. Next visit: visits in the period after which a later visit was booked by the end of that day. Return: patients whose first visit was in the period and who came again within the days (those whose window has not closed are left out). Interval: mean days since the previous visit.',
+		'recall.report.hint':
+			'n is the count each figure is out of. Next visit: visits in the period after which a later visit was booked by the end of that day. Return: patients whose first visit was in the period and who came again within the days (those whose window has not closed are left out). Interval: mean days since the previous visit.',
 		'recall.intro': 'Patients whose last visit was longer ago than their plan asks for (without a plan, {weeks} weeks) and who have no next visit booked.',
 		'recall.empty': 'Nobody is due for an invitation now.',
 		'recall.colPatient': 'Patient',

@@ -29,10 +29,11 @@ export const reminders = {
 		'reminders.deskNotOpen': 'この予約には記録できません（取り消し済み、または開始時刻を過ぎています）。'
 	},
 	en: {
-		'reminders.mailAnswer': 'Please let us know whether you are coming (the link opens a page; a button there sends your answer):\n- I\'ll come: {come}\n- I need to change: {change}',
+		'reminders.mailAnswer':
+			"Please let us know whether you are coming (the link opens a page; a button there sends your answer):\n- I'll come: {come}\n- I need to change: {change}",
 		'reminders.pageTitle': 'Your appointment',
 		'reminders.pageIntro': 'Please let {clinic} know about your appointment on {when}.',
-		'reminders.come': 'I\'ll come',
+		'reminders.come': "I'll come",
 		'reminders.change': 'I need to change',
 		'reminders.askCome': 'Press the button below to tell the clinic you are coming.',
 		'reminders.askChange': 'Press the button below if you need another time. You can then choose a new one.',
@@ -41,7 +42,8 @@ export const reminders = {
 		'reminders.changePortal': 'Change it in your patient portal (sign-in needed)',
 		'reminders.notOpen': 'This appointment can no longer be answered (it was cancelled or its time has passed). If it is urgent, please call {phone}.',
 		'reminders.timingTitle': 'When reminders are sent',
-		'reminders.timingHint': 'Hours before the visit, separated by commas (e.g. 24,2): 1 to 168 hours, at most four each. Leave empty to send none by that channel.',
+		'reminders.timingHint':
+			'Hours before the visit, separated by commas (e.g. 24,2): 1 to 168 hours, at most four each. Leave empty to send none by that channel.',
 		'reminders.timingMail': 'Mail (hours before)',
 		'reminders.timingLine': 'LINE (hours before)',
 		'reminders.timingSave': 'Save timing',

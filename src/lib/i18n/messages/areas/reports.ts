@@ -12,7 +12,8 @@ export const reports = {
 		'reports.period': '{from} 〜 {to}',
 		'reports.noRows': '該当するデータはありません。',
 		'reports.downloadCsv': '「{table}」を CSV でダウンロード',
-		'reports.outcomesHint': '期間内に施術した患者のうち、脚の痛み（NRS）の初回値が1以上の方が対象です。改善の基準は初回から2ポイント以上または30%以上の改善です。割合の分母（n）は、初回の後に1回以上回答した患者の数です。',
+		'reports.outcomesHint':
+			'期間内に施術した患者のうち、脚の痛み（NRS）の初回値が1以上の方が対象です。改善の基準は初回から2ポイント以上または30%以上の改善です。割合の分母（n）は、初回の後に1回以上回答した患者の数です。',
 		'reports.section.activity': '来院',
 		'reports.section.utilisation': '稼働率',
 		'reports.section.money': '売上と未収金',
@@ -84,7 +85,8 @@ export const reports = {
 		'reports.period': '{from} to {to}',
 		'reports.noRows': 'Nothing to show.',
 		'reports.downloadCsv': 'Download “{table}” as CSV',
-		'reports.outcomesHint': 'Patients treated in the period whose first leg-pain score (NRS) was 1 or more. A responder improved by at least 2 points or 30 % from that first score. The share is out of n, the patients who answered again at least once.',
+		'reports.outcomesHint':
+			'Patients treated in the period whose first leg-pain score (NRS) was 1 or more. A responder improved by at least 2 points or 30 % from that first score. The share is out of n, the patients who answered again at least once.',
 		'reports.section.activity': 'Visits',
 		'reports.section.utilisation': 'Utilisation',
 		'reports.section.money': 'Revenue and balances',

@@ -9,8 +9,10 @@ export const schedulingSettings = {
 		'scheduling.subnav.practitioners': '施術者',
 		'scheduling.saved': '保存しました。',
 		'scheduling.bookedOnDay': 'この日にはすでに{count}件の予約があります。予約はそのまま残っているので、スケジュールで変更するか、患者さんに連絡してください。',
-		'scheduling.bookedInTimeOff': 'この休みの間にすでに{count}件の予約があります。予約はそのまま残っているので、スケジュールで別の施術者に移すか、患者さんに連絡してください。',
-		'scheduling.bookedWhileInactive': 'この施術者には今後の予約が{count}件あります。予約はそのまま残っているので、スケジュールで別の施術者に移すか、患者さんに連絡してください。',
+		'scheduling.bookedInTimeOff':
+			'この休みの間にすでに{count}件の予約があります。予約はそのまま残っているので、スケジュールで別の施術者に移すか、患者さんに連絡してください。',
+		'scheduling.bookedWhileInactive':
+			'この施術者には今後の予約が{count}件あります。予約はそのまま残っているので、スケジュールで別の施術者に移すか、患者さんに連絡してください。',
 		'scheduling.remove': '取り消す',
 
 		'scheduling.rules.title': '予約のルール',
@@ -29,7 +31,8 @@ export const schedulingSettings = {
 		'scheduling.rules.save': 'ルールを保存',
 
 		'scheduling.hours.title': '受付時間',
-		'scheduling.hours.intro': '曜日ごとに時間帯を2つまで入れられます（午前と午後など。間の時間は休憩になります）。空欄の曜日は休診です。祝日は下の「祝日」で決めます。',
+		'scheduling.hours.intro':
+			'曜日ごとに時間帯を2つまで入れられます（午前と午後など。間の時間は休憩になります）。空欄の曜日は休診です。祝日は下の「祝日」で決めます。',
 		'scheduling.hours.periodStart': '{n}つ目の開始',
 		'scheduling.hours.periodEnd': '{n}つ目の終了',
 		'scheduling.hours.save': '受付時間を保存',
@@ -47,7 +50,8 @@ export const schedulingSettings = {
 		'scheduling.closures.reason': '理由',
 
 		'scheduling.holidays.title': '祝日',
-		'scheduling.holidays.intro': '今後12か月の祝日です。祝日は休診が基本です。開ける日は「この日は開ける」を押してください。開けた祝日は、その曜日の受付時間で予約を受け付けます。',
+		'scheduling.holidays.intro':
+			'今後12か月の祝日です。祝日は休診が基本です。開ける日は「この日は開ける」を押してください。開けた祝日は、その曜日の受付時間で予約を受け付けます。',
 		'scheduling.holidays.table': '今後12か月の祝日の一覧',
 		'scheduling.holidays.date': '日付',
 		'scheduling.holidays.name': '祝日',
@@ -160,7 +164,8 @@ export const schedulingSettings = {
 		'scheduling.error.alreadyClosed': 'この日はすでに休診日です。',
 		'scheduling.error.pastDate': '今日以降の日付にしてください。',
 		'scheduling.error.notAHoliday': 'この日は祝日ではありません。',
-		'scheduling.error.kyuLicenceRequired': '「{services}」はお灸だけのメニューです。きゅう師の免許番号がある施術者だけが担当できます。先に免許番号を登録してください。',
+		'scheduling.error.kyuLicenceRequired':
+			'「{services}」はお灸だけのメニューです。きゅう師の免許番号がある施術者だけが担当できます。先に免許番号を登録してください。',
 		'scheduling.error.kyuLicenceInUse': '「{services}」を担当しているため、きゅう師の免許番号は消せません。先に担当メニューから外してください。',
 		'scheduling.error.notFound': '見つかりませんでした。ページを読み込み直してください。'
 	},
@@ -172,9 +177,12 @@ export const schedulingSettings = {
 		'scheduling.subnav.services': 'Services and beds',
 		'scheduling.subnav.practitioners': 'Practitioners',
 		'scheduling.saved': 'Saved.',
-		'scheduling.bookedOnDay': 'There are already {count} booked appointments on this day. They have not been changed: move them in the schedule or contact the patients.',
-		'scheduling.bookedInTimeOff': 'There are already {count} booked appointments during this time off. They have not been changed: move them to another practitioner in the schedule or contact the patients.',
-		'scheduling.bookedWhileInactive': 'This practitioner has {count} upcoming booked appointments. They have not been changed: move them to another practitioner in the schedule or contact the patients.',
+		'scheduling.bookedOnDay':
+			'There are already {count} booked appointments on this day. They have not been changed: move them in the schedule or contact the patients.',
+		'scheduling.bookedInTimeOff':
+			'There are already {count} booked appointments during this time off. They have not been changed: move them to another practitioner in the schedule or contact the patients.',
+		'scheduling.bookedWhileInactive':
+			'This practitioner has {count} upcoming booked appointments. They have not been changed: move them to another practitioner in the schedule or contact the patients.',
 		'scheduling.remove': 'Remove',
 
 		'scheduling.rules.title': 'Booking rules',
@@ -193,7 +201,8 @@ export const schedulingSettings = {
 		'scheduling.rules.save': 'Save rules',
 
 		'scheduling.hours.title': 'Opening hours',
-		'scheduling.hours.intro': 'Enter up to two periods for each weekday (morning and afternoon, for example; the time between them is a break). A weekday left empty is closed. Public holidays are decided under "Public holidays" below.',
+		'scheduling.hours.intro':
+			'Enter up to two periods for each weekday (morning and afternoon, for example; the time between them is a break). A weekday left empty is closed. Public holidays are decided under "Public holidays" below.',
 		'scheduling.hours.periodStart': 'Period {n} from',
 		'scheduling.hours.periodEnd': 'Period {n} until',
 		'scheduling.hours.save': 'Save opening hours',
@@ -211,7 +220,8 @@ export const schedulingSettings = {
 		'scheduling.closures.reason': 'Reason',
 
 		'scheduling.holidays.title': 'Public holidays',
-		'scheduling.holidays.intro': 'The public holidays of the next 12 months. The clinic is closed on them unless you open a day here; an opened holiday takes bookings with the hours of its weekday.',
+		'scheduling.holidays.intro':
+			'The public holidays of the next 12 months. The clinic is closed on them unless you open a day here; an opened holiday takes bookings with the hours of its weekday.',
 		'scheduling.holidays.table': 'Public holidays of the next 12 months',
 		'scheduling.holidays.date': 'Date',
 		'scheduling.holidays.name': 'Holiday',
@@ -290,7 +300,8 @@ export const schedulingSettings = {
 		'scheduling.practitioner.servicesHint': 'A moxibustion-only service (MOXA) can only be given to a practitioner with a きゅう師 licence number.',
 		'scheduling.practitioner.saveServices': 'Save services',
 		'scheduling.practitioner.hoursTitle': 'Working hours',
-		'scheduling.practitioner.hoursIntro': "Up to two periods for each weekday; the time between them is a break. Bookings only fall where these hours meet the clinic's opening hours.",
+		'scheduling.practitioner.hoursIntro':
+			"Up to two periods for each weekday; the time between them is a break. Bookings only fall where these hours meet the clinic's opening hours.",
 		'scheduling.practitioner.saveHours': 'Save working hours',
 
 		'scheduling.timeOff.title': 'Time off',
@@ -324,8 +335,10 @@ export const schedulingSettings = {
 		'scheduling.error.alreadyClosed': 'The clinic is already closed on this day.',
 		'scheduling.error.pastDate': 'Choose today or a later day.',
 		'scheduling.error.notAHoliday': 'This day is not a public holiday.',
-		'scheduling.error.kyuLicenceRequired': '"{services}" is moxibustion only: only a practitioner with a きゅう師 licence number can perform it. Record the licence number first.',
-		'scheduling.error.kyuLicenceInUse': 'The きゅう師 licence number cannot be cleared while this practitioner performs "{services}". Remove that service first.',
+		'scheduling.error.kyuLicenceRequired':
+			'"{services}" is moxibustion only: only a practitioner with a きゅう師 licence number can perform it. Record the licence number first.',
+		'scheduling.error.kyuLicenceInUse':
+			'The きゅう師 licence number cannot be cleared while this practitioner performs "{services}". Remove that service first.',
 		'scheduling.error.notFound': 'This could not be found. Please reload the page.'
 	}
 } as const;

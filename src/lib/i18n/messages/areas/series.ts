@@ -2,7 +2,8 @@
 export const series = {
 	ja: {
 		'series.title': 'まとめて予約（シリーズ）',
-		'series.intro': '治療計画の回数にあわせて、同じ曜日・同じ時刻・同じ担当と施術台で、残りの来院をまとめて予約します。空いていない回は近い空き時間を示します。確認するまで何も登録されません。',
+		'series.intro':
+			'治療計画の回数にあわせて、同じ曜日・同じ時刻・同じ担当と施術台で、残りの来院をまとめて予約します。空いていない回は近い空き時間を示します。確認するまで何も登録されません。',
 		'series.planSummary': '治療計画: 週{frequency}回・全{planned}回（未予約 あと{remaining}回）',
 		'series.noPlan': '有効な治療計画がありません。回数と頻度を入力して予約できます。',
 		'series.service': 'メニュー',
@@ -71,7 +72,8 @@ export const series = {
 	},
 	en: {
 		'series.title': 'Book a series of visits',
-		'series.intro': 'Books the visits the treatment plan still needs in one step: same weekday, time, practitioner and bed where free. A taken visit is shown with the nearest free time. Nothing is saved until you confirm.',
+		'series.intro':
+			'Books the visits the treatment plan still needs in one step: same weekday, time, practitioner and bed where free. A taken visit is shown with the nearest free time. Nothing is saved until you confirm.',
 		'series.planSummary': 'Treatment plan: {frequency} a week, {planned} visits ({remaining} still to book)',
 		'series.noPlan': 'There is no active treatment plan. Enter the number of visits and how often.',
 		'series.service': 'Treatment',

@@ -6,7 +6,8 @@ export const staffSecurity = {
 			'院長（管理者）と施術者は常に2段階認証が必須です。受付だけ例外にできます。医療情報システムの安全管理に関するガイドラインは多要素認証を求めています。',
 		'staffSecurity.receptionTotpOptionalWarning':
 			'受付スタッフは2段階認証なしでログインできます。パスワードが漏れると、受付の画面（予約表・患者の連絡先など）を他人に見られるおそれがあります。',
-		'staffSecurity.secondFactorLocked': '確認コードの誤りが続いたため、このアカウントを{minutes}分間ロックしました。時間をおいて、もう一度ログインしてください。',
+		'staffSecurity.secondFactorLocked':
+			'確認コードの誤りが続いたため、このアカウントを{minutes}分間ロックしました。時間をおいて、もう一度ログインしてください。',
 		'staffSecurity.confirmPasswordTitle': '本人確認',
 		'staffSecurity.confirmPasswordHelp': '認証アプリに登録する新しいキーを表示する前に、パスワードをもう一度入力してください。',
 		'staffSecurity.confirmPasswordSubmit': 'キーを表示',

@@ -81,7 +81,8 @@ export const treatmentSession = {
 		'treatmentSession.points.deqi.strong': '強い',
 		'treatmentSession.points.chart': 'ツボの位置',
 		'treatmentSession.points.tapHeading': '図をタップして追加',
-		'treatmentSession.points.tapHint': 'ツボの名前をタップすると、選んだ左右でこの施術に加わります。図は片側だけに印をつけています。この施術で記録済みのツボには✓が付いています。',
+		'treatmentSession.points.tapHint':
+			'ツボの名前をタップすると、選んだ左右でこの施術に加わります。図は片側だけに印をつけています。この施術で記録済みのツボには✓が付いています。',
 		'treatmentSession.points.tapSide': '追加する側',
 		'treatmentSession.points.tapCharts': 'ツボを選ぶ人体図',
 		'treatmentSession.points.tapRecorded': 'この施術で記録済み（{sides}）',
@@ -252,18 +253,21 @@ export const treatmentSession = {
 		'treatmentSession.points.cautions': 'ツボの注意: {cautions}',
 
 		'treatmentSession.safety.conflictsTitle': '安全上の確認が必要です',
-		'treatmentSession.safety.conflictsIntro': 'この変更は、患者さんの注意事項またはツボの注意と重なっています。まだ何も保存していません。変更をやめるか、それぞれに続ける理由を書いて保存してください。',
+		'treatmentSession.safety.conflictsIntro':
+			'この変更は、患者さんの注意事項またはツボの注意と重なっています。まだ何も保存していません。変更をやめるか、それぞれに続ける理由を書いて保存してください。',
 		'treatmentSession.safety.reason': '続ける理由',
 		'treatmentSession.safety.reasonHint': '確認したこと（患者さんや主治医への確認など）と、安全のための工夫を書いてください。',
 		'treatmentSession.safety.reasonRequired': '続ける理由を入力してください。',
 		'treatmentSession.safety.saveWithReasons': '理由を添えて保存',
 		'treatmentSession.safety.cancel': '保存せずに記録へ戻る',
 		'treatmentSession.safety.heldTitle': '施術計画のツボで確認が必要なもの',
-		'treatmentSession.safety.heldIntro': '施術計画の次のツボは、いまの注意事項と重なるため、まだこの施術記録に加えていません: {points}。理由を書いて加えるか、今回は使わないでください。',
+		'treatmentSession.safety.heldIntro':
+			'施術計画の次のツボは、いまの注意事項と重なるため、まだこの施術記録に加えていません: {points}。理由を書いて加えるか、今回は使わないでください。',
 		'treatmentSession.safety.keepHeld': '理由を添えて施術記録に加える',
 		'treatmentSession.safety.dropHeld': '今回は使わない',
 		'treatmentSession.safety.openTitle': 'この施術でまだ確認していない注意',
-		'treatmentSession.safety.openIntro': '記録済みのツボや施術法が、患者さんの注意事項と重なっています（記録した後に問診が更新された場合など）。それぞれに理由を記録してください。',
+		'treatmentSession.safety.openIntro':
+			'記録済みのツボや施術法が、患者さんの注意事項と重なっています（記録した後に問診が更新された場合など）。それぞれに理由を記録してください。',
 		'treatmentSession.safety.acknowledge': '理由を記録',
 		'treatmentSession.safety.acknowledgedTitle': 'この施術で確認した注意',
 		'treatmentSession.safety.acknowledgedItem': '{conflict} — 理由: {reason}（{staff}、{time}）',
@@ -297,9 +301,11 @@ export const treatmentSession = {
 		'treatmentSession.record.bed': 'Bed',
 		'treatmentSession.record.status': 'Status',
 		'treatmentSession.record.closedAt': 'Closed ({time})',
-		'treatmentSession.record.editableUntil': 'Changes to a closed record are kept as amendments, with the original preserved. From {time}, a change also needs a reason.',
+		'treatmentSession.record.editableUntil':
+			'Changes to a closed record are kept as amendments, with the original preserved. From {time}, a change also needs a reason.',
 		'treatmentSession.record.notYours': 'This is {name}’s record. Only the treating practitioner changes it; the owner may amend it with a reason.',
-		'treatmentSession.record.ownerAmends': 'You are amending another practitioner’s record: give a reason for each change. The original stays in the amendment history.',
+		'treatmentSession.record.ownerAmends':
+			'You are amending another practitioner’s record: give a reason for each change. The original stays in the amendment history.',
 		'treatmentSession.record.lockedNotice': 'This record locked at {time}. A change needs a reason, and the original stays in the amendment history.',
 		'treatmentSession.record.saved': 'Saved.',
 		'treatmentSession.record.started': 'The session has started.',
@@ -352,7 +358,8 @@ export const treatmentSession = {
 		'treatmentSession.points.deqi.strong': 'Strong',
 		'treatmentSession.points.chart': 'Where the points are',
 		'treatmentSession.points.tapHeading': 'Tap the body chart to add',
-		'treatmentSession.points.tapHint': 'Tap a point’s name to add it to this session on the side chosen. The charts mark one side only. Points already in this session carry a ✓.',
+		'treatmentSession.points.tapHint':
+			'Tap a point’s name to add it to this session on the side chosen. The charts mark one side only. Points already in this session carry a ✓.',
 		'treatmentSession.points.tapSide': 'Side to add',
 		'treatmentSession.points.tapCharts': 'Body charts to pick points from',
 		'treatmentSession.points.tapRecorded': 'Already in this session ({sides})',
@@ -447,8 +454,10 @@ export const treatmentSession = {
 		'treatmentSession.close.refused': 'The session cannot close: {in} needles were inserted and {out} removed. Find the remaining needles.',
 		'treatmentSession.visitNotCompleted': 'The visit cannot be marked completed.',
 		'treatmentSession.close.countMissing': 'Needled points are recorded but no needle count is. Record the needles inserted and removed before closing.',
-		'treatmentSession.error.countNeedsHari': 'No はり師 (acupuncturist) licence is registered, so needles cannot be counted in (counting them out is always possible).',
-		'treatmentSession.plan.pointsNotCopied': 'The practitioner has no はり師 licence registered, so the plan’s needling points were not copied into this record.',
+		'treatmentSession.error.countNeedsHari':
+			'No はり師 (acupuncturist) licence is registered, so needles cannot be counted in (counting them out is always possible).',
+		'treatmentSession.plan.pointsNotCopied':
+			'The practitioner has no はり師 licence registered, so the plan’s needling points were not copied into this record.',
 		'treatmentSession.close.alreadyClosed': 'This session is already closed.',
 
 		'treatmentSession.next.heading': 'Next visit',
@@ -523,18 +532,21 @@ export const treatmentSession = {
 		'treatmentSession.points.cautions': 'Point caution: {cautions}',
 
 		'treatmentSession.safety.conflictsTitle': 'Safety check needed',
-		'treatmentSession.safety.conflictsIntro': "This change meets the patient's safety alerts or a point's caution. Nothing has been saved. Leave the change, or give a reason for each item and save.",
+		'treatmentSession.safety.conflictsIntro':
+			"This change meets the patient's safety alerts or a point's caution. Nothing has been saved. Leave the change, or give a reason for each item and save.",
 		'treatmentSession.safety.reason': 'Reason to go ahead',
 		'treatmentSession.safety.reasonHint': 'Say what you checked (with the patient or their doctor, for example) and how you will keep the treatment safe.',
 		'treatmentSession.safety.reasonRequired': 'Give a reason to go ahead.',
 		'treatmentSession.safety.saveWithReasons': 'Save with these reasons',
 		'treatmentSession.safety.cancel': 'Back to the record without saving',
 		'treatmentSession.safety.heldTitle': 'Plan points that need a check',
-		'treatmentSession.safety.heldIntro': "These points of the treatment plan meet the patient's current alerts, so they have not been added to this session yet: {points}. Give a reason to add them, or leave them out this time.",
+		'treatmentSession.safety.heldIntro':
+			"These points of the treatment plan meet the patient's current alerts, so they have not been added to this session yet: {points}. Give a reason to add them, or leave them out this time.",
 		'treatmentSession.safety.keepHeld': 'Add them to the session with these reasons',
 		'treatmentSession.safety.dropHeld': 'Leave them out this time',
 		'treatmentSession.safety.openTitle': 'Not yet acknowledged in this session',
-		'treatmentSession.safety.openIntro': "Points or techniques already recorded meet the patient's safety alerts (the intake may have changed since they were recorded). Record a reason for each.",
+		'treatmentSession.safety.openIntro':
+			"Points or techniques already recorded meet the patient's safety alerts (the intake may have changed since they were recorded). Record a reason for each.",
 		'treatmentSession.safety.acknowledge': 'Record the reasons',
 		'treatmentSession.safety.acknowledgedTitle': 'Acknowledged in this session',
 		'treatmentSession.safety.acknowledgedItem': '{conflict} — reason: {reason} ({staff}, {time})',

@@ -148,7 +148,8 @@ export const waitlist = {
 		'waitlist.mailJoinedBody':
 			'Dear {name},\n\nYou are on the waiting list for {service} ({from} to {to}). We will e-mail you here when a time comes free.\n\nSee your entry or leave the list:\n{url}\n\nQuestions? Call us on {phone}.\n{clinic}',
 		'waitlist.staffTitle': 'Waiting list',
-		'waitlist.staffIntro': 'When a time comes free, it is offered automatically to whoever it fits who has waited longest, and held for them for the hold time.',
+		'waitlist.staffIntro':
+			'When a time comes free, it is offered automatically to whoever it fits who has waited longest, and held for them for the hold time.',
 		'waitlist.empty': 'Nobody is waiting.',
 		'waitlist.colPatient': 'Patient',
 		'waitlist.colWish': 'Wishes',

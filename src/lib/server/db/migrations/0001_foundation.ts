@@ -35,9 +35,7 @@ export function foundation(dialect: DialectName) {
 				.addColumn('id', 'text', (c) => c.primaryKey())
 				.addColumn('email', 'text', (c) => c.notNull().unique())
 				.addColumn('display_name', 'text', (c) => c.notNull())
-				.addColumn('role', 'text', (c) =>
-					c.notNull().check(sql`role in ('owner', 'practitioner', 'reception')`)
-				)
+				.addColumn('role', 'text', (c) => c.notNull().check(sql`role in ('owner', 'practitioner', 'reception')`))
 				.addColumn('password_hash', 'text', (c) => c.notNull())
 				.addColumn('totp_secret', 'text')
 				.addColumn('totp_enabled', 'integer', (c) => c.notNull().defaultTo(0))
@@ -128,9 +126,7 @@ export function foundation(dialect: DialectName) {
 
 			await db.schema
 				.createTable('audit_log')
-				.addColumn('seq', dialect === 'postgres' ? 'bigserial' : 'integer', (c) =>
-					dialect === 'postgres' ? c.primaryKey() : c.primaryKey().autoIncrement()
-				)
+				.addColumn('seq', dialect === 'postgres' ? 'bigserial' : 'integer', (c) => (dialect === 'postgres' ? c.primaryKey() : c.primaryKey().autoIncrement()))
 				.addColumn('id', 'text', (c) => c.notNull().unique())
 				.addColumn('at', 'text', (c) => c.notNull())
 				.addColumn('actor_type', 'text', (c) => c.notNull())

@@ -5,8 +5,14 @@ import type { Kysely } from 'kysely';
 /** Access directions on the clinic page, and messages sent through its contact form. */
 export const clinicPage = {
 	async up(db: Kysely<any>) {
-		await db.schema.alterTable('clinic').addColumn('access_ja', 'text', (c) => c.notNull().defaultTo('')).execute();
-		await db.schema.alterTable('clinic').addColumn('access_en', 'text', (c) => c.notNull().defaultTo('')).execute();
+		await db.schema
+			.alterTable('clinic')
+			.addColumn('access_ja', 'text', (c) => c.notNull().defaultTo(''))
+			.execute();
+		await db.schema
+			.alterTable('clinic')
+			.addColumn('access_en', 'text', (c) => c.notNull().defaultTo(''))
+			.execute();
 		await db.schema
 			.createTable('contact_message')
 			.addColumn('id', 'text', (c) => c.primaryKey())

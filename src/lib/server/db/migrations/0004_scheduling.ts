@@ -15,7 +15,10 @@ export const scheduling = {
 			['horizon_days', 90],
 			['cancellation_cutoff_hours', 24]
 		] as const) {
-			await db.schema.alterTable('clinic').addColumn(column, 'integer', (c) => c.notNull().defaultTo(value)).execute();
+			await db.schema
+				.alterTable('clinic')
+				.addColumn(column, 'integer', (c) => c.notNull().defaultTo(value))
+				.execute();
 		}
 
 		await db.schema
@@ -25,7 +28,10 @@ export const scheduling = {
 			.addColumn('reason_en', 'text', (c) => c.notNull().defaultTo(''))
 			.execute();
 		// Japanese public holidays are closed unless the owner opens one here.
-		await db.schema.createTable('holiday_opening').addColumn('date', 'text', (c) => c.primaryKey()).execute();
+		await db.schema
+			.createTable('holiday_opening')
+			.addColumn('date', 'text', (c) => c.primaryKey())
+			.execute();
 
 		await db.schema
 			.createTable('practitioner_hours')
@@ -78,9 +84,7 @@ export const scheduling = {
 			.addColumn('ends_at', 'text', (c) => c.notNull())
 			// The end of the buffer after the treatment: what the occupancy rows cover.
 			.addColumn('held_until', 'text', (c) => c.notNull())
-			.addColumn('status', 'text', (c) =>
-				c.notNull().check(sql`status in ('booked', 'arrived', 'completed', 'no_show', 'cancelled', 'blocked')`)
-			)
+			.addColumn('status', 'text', (c) => c.notNull().check(sql`status in ('booked', 'arrived', 'completed', 'no_show', 'cancelled', 'blocked')`))
 			.addColumn('source', 'text', (c) => c.notNull())
 			.addColumn('first_visit', 'integer', (c) => c.notNull().defaultTo(0))
 			.addColumn('triage', 'text')

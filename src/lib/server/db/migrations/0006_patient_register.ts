@@ -11,17 +11,19 @@ export const patientRegister = {
 	async up(db: Kysely<any>) {
 		await db.schema.alterTable('patient').addColumn('patient_number', 'text').execute();
 		for (const column of ['romaji_key', 'sex', 'postal_code', 'address', 'emergency_contact']) {
-			await db.schema.alterTable('patient').addColumn(column, 'text', (c) => c.notNull().defaultTo('')).execute();
+			await db.schema
+				.alterTable('patient')
+				.addColumn(column, 'text', (c) => c.notNull().defaultTo(''))
+				.execute();
 		}
 		await db.schema.alterTable('patient').addColumn('updated_at', 'text').execute();
 
-		const rows: Array<{ id: string; family_name: string; given_name: string; family_name_kana: string; given_name_kana: string }> =
-			await db
-				.selectFrom('patient')
-				.select(['id', 'family_name', 'given_name', 'family_name_kana', 'given_name_kana'])
-				.orderBy('created_at')
-				.orderBy('id')
-				.execute();
+		const rows: Array<{ id: string; family_name: string; given_name: string; family_name_kana: string; given_name_kana: string }> = await db
+			.selectFrom('patient')
+			.select(['id', 'family_name', 'given_name', 'family_name_kana', 'given_name_kana'])
+			.orderBy('created_at')
+			.orderBy('id')
+			.execute();
 		let sequence = 0;
 		for (const row of rows) {
 			sequence += 1;

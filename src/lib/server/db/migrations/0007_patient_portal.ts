@@ -16,10 +16,16 @@ export function patientPortal(dialect: DialectName) {
 			await db.schema.alterTable('patient').addColumn('merged_into_id', 'text').execute();
 			// Optional public health insurance card details (保険者番号, 記号, 番号, 枝番).
 			for (const column of ['insurer_number', 'insurance_symbol', 'insurance_number', 'insurance_branch']) {
-				await db.schema.alterTable('patient').addColumn(column, 'text', (c) => c.notNull().defaultTo('')).execute();
+				await db.schema
+					.alterTable('patient')
+					.addColumn(column, 'text', (c) => c.notNull().defaultTo(''))
+					.execute();
 			}
 			// Whether reception may read clinical content (intake answers, notes); the owner decides.
-			await db.schema.alterTable('clinic').addColumn('reception_reads_clinical', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+			await db.schema
+				.alterTable('clinic')
+				.addColumn('reception_reads_clinical', 'integer', (c) => c.notNull().defaultTo(0))
+				.execute();
 			// The worst red-flag level an intake reported for this visit; the schedule shows it.
 			await db.schema.alterTable('appointment').addColumn('red_flag_level', 'text').execute();
 
@@ -172,8 +178,6 @@ async function forbidChanges(db: Kysely<any>, dialect: DialectName, table: strin
 		)
 		.execute(db);
 	await sql
-		.raw(
-			`CREATE TRIGGER ${table}_no_change BEFORE UPDATE OF ${frozen} OR DELETE ON ${table} FOR EACH ROW EXECUTE FUNCTION ${table}_frozen()`
-		)
+		.raw(`CREATE TRIGGER ${table}_no_change BEFORE UPDATE OF ${frozen} OR DELETE ON ${table} FOR EACH ROW EXECUTE FUNCTION ${table}_frozen()`)
 		.execute(db);
 }

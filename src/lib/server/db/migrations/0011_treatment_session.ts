@@ -23,9 +23,24 @@ export function treatmentSession(_dialect: DialectName) {
 				.addColumn('pre_leg_pain', 'integer', (c) => c.check(sql`pre_leg_pain between 0 and 10`))
 				.addColumn('pre_back_pain', 'integer', (c) => c.check(sql`pre_back_pain between 0 and 10`))
 				.addColumn('check_in_id', 'text', (c) => c.references('outcome_check_in.id'))
-				.addColumn('needles_in', 'integer', (c) => c.notNull().defaultTo(0).check(sql`needles_in >= 0`))
-				.addColumn('needles_out', 'integer', (c) => c.notNull().defaultTo(0).check(sql`needles_out >= 0`))
-				.addColumn('retention_minutes', 'integer', (c) => c.notNull().defaultTo(20).check(sql`retention_minutes between 1 and 120`))
+				.addColumn('needles_in', 'integer', (c) =>
+					c
+						.notNull()
+						.defaultTo(0)
+						.check(sql`needles_in >= 0`)
+				)
+				.addColumn('needles_out', 'integer', (c) =>
+					c
+						.notNull()
+						.defaultTo(0)
+						.check(sql`needles_out >= 0`)
+				)
+				.addColumn('retention_minutes', 'integer', (c) =>
+					c
+						.notNull()
+						.defaultTo(20)
+						.check(sql`retention_minutes between 1 and 120`)
+				)
 				.addColumn('timer_started_at', 'text')
 				.addColumn('techniques', 'text', (c) => c.notNull().defaultTo('{}'))
 				.addColumn('notes', 'text', (c) => c.notNull().defaultTo(''))

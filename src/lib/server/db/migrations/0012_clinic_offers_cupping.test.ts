@@ -23,11 +23,24 @@ describe.each(DIALECTS)('0012_clinic_offers_cupping on %s', (dialect) => {
 		expect((await before.migrateTo('0011_treatment_session')).error).toBeUndefined();
 		await db.kysely
 			.insertInto('clinic')
-			.values({ id: 'old-clinic', name_ja: '旧', name_en: 'Old', postal_code: '100-0001', address_ja: '', address_en: '', phone: '', email: '', time_zone: 'Asia/Tokyo', require_totp_for_all: 0 })
+			.values({
+				id: 'old-clinic',
+				name_ja: '旧',
+				name_en: 'Old',
+				postal_code: '100-0001',
+				address_ja: '',
+				address_en: '',
+				phone: '',
+				email: '',
+				time_zone: 'Asia/Tokyo',
+				require_totp_for_all: 0
+			})
 			.execute();
 
 		expect((await migrateToLatest(db)).applied).toContain('0012_clinic_offers_cupping');
-		expect(await db.kysely.selectFrom('clinic').select('offers_cupping').where('id', '=', 'old-clinic').executeTakeFirstOrThrow()).toEqual({ offers_cupping: 1 });
+		expect(await db.kysely.selectFrom('clinic').select('offers_cupping').where('id', '=', 'old-clinic').executeTakeFirstOrThrow()).toEqual({
+			offers_cupping: 1
+		});
 		await expect(db.kysely.updateTable('clinic').set({ offers_cupping: 2 }).execute()).rejects.toThrow();
 	});
 });

@@ -14,7 +14,12 @@ export function clinicOffersCupping(_dialect: DialectName) {
 		async up(db: Kysely<any>) {
 			await db.schema
 				.alterTable('clinic')
-				.addColumn('offers_cupping', 'integer', (c) => c.notNull().defaultTo(1).check(sql`offers_cupping in (0, 1)`))
+				.addColumn('offers_cupping', 'integer', (c) =>
+					c
+						.notNull()
+						.defaultTo(1)
+						.check(sql`offers_cupping in (0, 1)`)
+				)
 				.execute();
 		}
 	};

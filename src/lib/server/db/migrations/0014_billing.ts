@@ -145,11 +145,42 @@ export function billing(dialect: DialectName) {
  * as it does for consent signatures (0007).
  */
 const FROZEN_COLUMNS: Record<string, string[]> = {
-	charge: ['id', 'clinic_id', 'appointment_id', 'service_date', 'payer', 'consent_id', 'share_percent', 'fee_schedule_from', 'insurance_fee_jpy', 'patient_share_jpy', 'insurer_claim_jpy', 'self_pay_jpy', 'tax_rate_percent', 'consumption_tax_jpy', 'due_jpy', 'created_at', 'created_by'],
+	charge: [
+		'id',
+		'clinic_id',
+		'appointment_id',
+		'service_date',
+		'payer',
+		'consent_id',
+		'share_percent',
+		'fee_schedule_from',
+		'insurance_fee_jpy',
+		'patient_share_jpy',
+		'insurer_claim_jpy',
+		'self_pay_jpy',
+		'tax_rate_percent',
+		'consumption_tax_jpy',
+		'due_jpy',
+		'created_at',
+		'created_by'
+	],
 	charge_line: ['id', 'charge_id', 'position', 'kind', 'code', 'service_id', 'name_ja', 'name_en', 'quantity', 'unit_price_jpy', 'amount_jpy', 'taxable'],
 	charge_void: ['charge_id', 'reason', 'voided_at', 'voided_by'],
 	payment: ['id', 'charge_id', 'kind', 'method', 'amount_jpy', 'received_at', 'reason', 'recorded_by'],
-	receipt: ['id', 'clinic_id', 'year', 'sequence', 'number', 'charge_id', 'reissue_of', 'due_jpy', 'received_jpy', 'consumption_tax_jpy', 'issued_at', 'issued_by']
+	receipt: [
+		'id',
+		'clinic_id',
+		'year',
+		'sequence',
+		'number',
+		'charge_id',
+		'reissue_of',
+		'due_jpy',
+		'received_jpy',
+		'consumption_tax_jpy',
+		'issued_at',
+		'issued_by'
+	]
 };
 
 async function freezeFinancialRows(db: Kysely<any>, dialect: DialectName) {
@@ -163,13 +194,22 @@ async function freezeFinancialRows(db: Kysely<any>, dialect: DialectName) {
 	}
 	for (const [table, columns] of Object.entries(FROZEN_COLUMNS)) {
 		if (dialect === 'sqlite') {
-			for (const [name, event] of [['update', `UPDATE OF ${columns.join(', ')}`], ['delete', 'DELETE']]) {
+			for (const [name, event] of [
+				['update', `UPDATE OF ${columns.join(', ')}`],
+				['delete', 'DELETE']
+			]) {
 				await sql
-					.raw(`CREATE TRIGGER ${table}_no_${name} BEFORE ${event} ON ${table} BEGIN SELECT RAISE(ABORT, '${table} cannot be changed or deleted: add a reversing row instead'); END`)
+					.raw(
+						`CREATE TRIGGER ${table}_no_${name} BEFORE ${event} ON ${table} BEGIN SELECT RAISE(ABORT, '${table} cannot be changed or deleted: add a reversing row instead'); END`
+					)
 					.execute(db);
 			}
 		} else {
-			await sql.raw(`CREATE TRIGGER ${table}_no_change BEFORE UPDATE OF ${columns.join(', ')} OR DELETE ON ${table} FOR EACH ROW EXECUTE FUNCTION billing_row_frozen()`).execute(db);
+			await sql
+				.raw(
+					`CREATE TRIGGER ${table}_no_change BEFORE UPDATE OF ${columns.join(', ')} OR DELETE ON ${table} FOR EACH ROW EXECUTE FUNCTION billing_row_frozen()`
+				)
+				.execute(db);
 		}
 	}
 }
@@ -199,5 +239,7 @@ async function counterOnlyCountsUp(db: Kysely<any>, dialect: DialectName) {
 			 END $$`
 		)
 		.execute(db);
-	await sql.raw(`CREATE TRIGGER receipt_counter_steps BEFORE UPDATE OR DELETE ON receipt_counter FOR EACH ROW EXECUTE FUNCTION receipt_counter_steps()`).execute(db);
+	await sql
+		.raw(`CREATE TRIGGER receipt_counter_steps BEFORE UPDATE OR DELETE ON receipt_counter FOR EACH ROW EXECUTE FUNCTION receipt_counter_steps()`)
+		.execute(db);
 }

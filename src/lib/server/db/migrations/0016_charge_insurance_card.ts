@@ -22,12 +22,21 @@ export function chargeInsuranceCard(dialect: DialectName) {
 				.execute();
 			const message = 'charge_insurance_card cannot be changed or deleted: add a reversing row instead';
 			if (dialect === 'sqlite') {
-				for (const [name, event] of [['update', 'UPDATE'], ['delete', 'DELETE']]) {
-					await sql.raw(`CREATE TRIGGER charge_insurance_card_no_${name} BEFORE ${event} ON charge_insurance_card BEGIN SELECT RAISE(ABORT, '${message}'); END`).execute(db);
+				for (const [name, event] of [
+					['update', 'UPDATE'],
+					['delete', 'DELETE']
+				]) {
+					await sql
+						.raw(`CREATE TRIGGER charge_insurance_card_no_${name} BEFORE ${event} ON charge_insurance_card BEGIN SELECT RAISE(ABORT, '${message}'); END`)
+						.execute(db);
 				}
 			} else {
 				// billing_row_frozen() comes with 0014.
-				await sql.raw(`CREATE TRIGGER charge_insurance_card_no_change BEFORE UPDATE OR DELETE ON charge_insurance_card FOR EACH ROW EXECUTE FUNCTION billing_row_frozen()`).execute(db);
+				await sql
+					.raw(
+						`CREATE TRIGGER charge_insurance_card_no_change BEFORE UPDATE OR DELETE ON charge_insurance_card FOR EACH ROW EXECUTE FUNCTION billing_row_frozen()`
+					)
+					.execute(db);
 			}
 		},
 		async down(db: Kysely<any>) {

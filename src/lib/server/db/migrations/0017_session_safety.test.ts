@@ -27,11 +27,36 @@ describe.each(DIALECTS)('0017_session_safety on %s', (dialect) => {
 		const at = '2026-03-02T01:00:00.000Z';
 		await db.kysely
 			.insertInto('treatment_session')
-			.values({ id: 's1', patient_id: patientId, appointment_id: null, practitioner_staff_id: staff.id, bed_id: null, started_at: at, closed_at: null, pre_leg_pain: null, pre_back_pain: null, check_in_id: null, timer_started_at: null, created_at: at, updated_at: at })
+			.values({
+				id: 's1',
+				patient_id: patientId,
+				appointment_id: null,
+				practitioner_staff_id: staff.id,
+				bed_id: null,
+				started_at: at,
+				closed_at: null,
+				pre_leg_pain: null,
+				pre_back_pain: null,
+				check_in_id: null,
+				timer_started_at: null,
+				created_at: at,
+				updated_at: at
+			})
 			.execute();
 		await db.kysely
 			.insertInto('session_point')
-			.values({ id: 'p1', session_id: 's1', code: 'BL40', side: 'left', gauge: null, length_mm: null, depth_mm: null, technique: null, deqi: null, created_at: at })
+			.values({
+				id: 'p1',
+				session_id: 's1',
+				code: 'BL40',
+				side: 'left',
+				gauge: null,
+				length_mm: null,
+				depth_mm: null,
+				technique: null,
+				deqi: null,
+				created_at: at
+			})
 			.execute();
 
 		expect((await migrateToLatest(db)).applied).toContain('0017_session_safety');

@@ -18,9 +18,17 @@ export function sessionSafety(_dialect: DialectName) {
 		async up(db: Kysely<any>) {
 			await db.schema
 				.alterTable('session_point')
-				.addColumn('deep', 'integer', (c) => c.notNull().defaultTo(0).check(sql`deep in (0, 1)`))
+				.addColumn('deep', 'integer', (c) =>
+					c
+						.notNull()
+						.defaultTo(0)
+						.check(sql`deep in (0, 1)`)
+				)
 				.execute();
-			await db.schema.alterTable('treatment_session').addColumn('held_plan_points', 'text', (c) => c.notNull().defaultTo('[]')).execute();
+			await db.schema
+				.alterTable('treatment_session')
+				.addColumn('held_plan_points', 'text', (c) => c.notNull().defaultTo('[]'))
+				.execute();
 			await db.schema.createIndex('contraindication_override_session').on('contraindication_override').columns(['session_id', 'created_at']).execute();
 		},
 		async down(db: Kysely<any>) {

@@ -29,7 +29,20 @@ describe.each(DIALECTS)('0018_self_check_flags on %s', (dialect) => {
 		// The clinic row as 0016 knew it: today's seed writes columns that later migrations add.
 		await db.kysely
 			.insertInto('clinic')
-			.values({ id: 'clinic-fuji-wellness', name_ja: '鍼灸院', name_en: 'Clinic', postal_code: '', address_ja: '', address_en: '', phone: '', email: '', time_zone: 'Asia/Tokyo', require_totp_for_all: 0, access_ja: '', access_en: '' } as never)
+			.values({
+				id: 'clinic-fuji-wellness',
+				name_ja: '鍼灸院',
+				name_en: 'Clinic',
+				postal_code: '',
+				address_ja: '',
+				address_en: '',
+				phone: '',
+				email: '',
+				time_zone: 'Asia/Tokyo',
+				require_totp_for_all: 0,
+				access_ja: '',
+				access_en: ''
+			} as never)
 			.execute();
 
 		const staff = await insertStaff(db, 'practitioner');

@@ -39,7 +39,11 @@ export const selfCheckFlags = {
 				.execute();
 		}
 
-		const flagged: Array<{ id: string; findings: string }> = await db.selectFrom('examination').select(['id', 'findings']).where('red_flag_positive', '=', 1).execute();
+		const flagged: Array<{ id: string; findings: string }> = await db
+			.selectFrom('examination')
+			.select(['id', 'findings'])
+			.where('red_flag_positive', '=', 1)
+			.execute();
 		for (const row of flagged) {
 			const findings = normaliseFindings(parsed(row.findings));
 			if (levelOfFlags(findings.redFlags) !== 'emergency') await db.updateTable('examination').set({ red_flag_positive: 0 }).where('id', '=', row.id).execute();

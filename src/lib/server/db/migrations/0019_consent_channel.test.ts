@@ -24,11 +24,60 @@ describe.each(DIALECTS)('0019_consent_channel on %s', (dialect) => {
 		const before = new Migrator({ db: db.kysely, provider: { getMigrations: async () => migrations } });
 		expect((await before.migrateTo('0016_charge_insurance_card')).error).toBeUndefined();
 		const k = db.kysely;
-		await k.insertInto('staff').values({ id: 'desk', email: 'd@example.jp', display_name: '受付', role: 'reception', password_hash: 'x', totp_secret: null, totp_enabled: 0, totp_last_counter: null, disabled: 0, created_at: AT, password_changed_at: AT }).execute();
-		await k.insertInto('patient').values({ id: 'p1', family_name: '山田', given_name: '花子', family_name_kana: '', given_name_kana: '', email: 'p@example.jp', phone: '', date_of_birth: null, preferred_locale: 'ja', created_at: AT }).execute();
-		await k.insertInto('consent_document').values({ id: 'd1', kind: 'privacy', version: 1, required: 1, title_ja: 't', title_en: 't', body_ja: 'b', body_en: 'b', created_at: AT, created_by: null }).execute();
+		await k
+			.insertInto('staff')
+			.values({
+				id: 'desk',
+				email: 'd@example.jp',
+				display_name: '受付',
+				role: 'reception',
+				password_hash: 'x',
+				totp_secret: null,
+				totp_enabled: 0,
+				totp_last_counter: null,
+				disabled: 0,
+				created_at: AT,
+				password_changed_at: AT
+			})
+			.execute();
+		await k
+			.insertInto('patient')
+			.values({
+				id: 'p1',
+				family_name: '山田',
+				given_name: '花子',
+				family_name_kana: '',
+				given_name_kana: '',
+				email: 'p@example.jp',
+				phone: '',
+				date_of_birth: null,
+				preferred_locale: 'ja',
+				created_at: AT
+			})
+			.execute();
+		await k
+			.insertInto('consent_document')
+			.values({
+				id: 'd1',
+				kind: 'privacy',
+				version: 1,
+				required: 1,
+				title_ja: 't',
+				title_en: 't',
+				body_ja: 'b',
+				body_en: 'b',
+				created_at: AT,
+				created_by: null
+			})
+			.execute();
 		const signature = { patient_id: 'p1', document_id: 'd1', agreed: 1, signed_name: '山田 花子', signed_at: AT, ip: null, user_agent: null };
-		await k.insertInto('consent_signature').values([{ ...signature, id: 's-portal', recorded_by_staff_id: null }, { ...signature, id: 's-desk', recorded_by_staff_id: 'desk' }]).execute();
+		await k
+			.insertInto('consent_signature')
+			.values([
+				{ ...signature, id: 's-portal', recorded_by_staff_id: null },
+				{ ...signature, id: 's-desk', recorded_by_staff_id: 'desk' }
+			])
+			.execute();
 
 		expect((await migrateToLatest(db)).applied).toContain('0019_consent_channel');
 		expect(await k.selectFrom('consent_signature').select(['id', 'channel']).orderBy('id').execute()).toEqual([
@@ -36,6 +85,11 @@ describe.each(DIALECTS)('0019_consent_channel on %s', (dialect) => {
 			{ id: 's-portal', channel: 'portal' }
 		]);
 		await expect(k.updateTable('consent_signature').set({ channel: 'verbal' }).where('id', '=', 's-portal').execute()).rejects.toThrow();
-		await expect(k.insertInto('consent_signature').values({ ...signature, id: 's-fax', recorded_by_staff_id: null, channel: 'fax' as never }).execute()).rejects.toThrow();
+		await expect(
+			k
+				.insertInto('consent_signature')
+				.values({ ...signature, id: 's-fax', recorded_by_staff_id: null, channel: 'fax' as never })
+				.execute()
+		).rejects.toThrow();
 	});
 });

@@ -15,17 +15,26 @@ export function consentChannel(dialect: DialectName) {
 		async up(db: Kysely<any>) {
 			await db.schema
 				.alterTable('consent_signature')
-				.addColumn('channel', 'text', (c) => c.notNull().defaultTo('portal').check(sql`channel in ('portal', 'desk', 'online_booking', 'verbal')`))
+				.addColumn('channel', 'text', (c) =>
+					c
+						.notNull()
+						.defaultTo('portal')
+						.check(sql`channel in ('portal', 'desk', 'online_booking', 'verbal')`)
+				)
 				.execute();
 			await db.updateTable('consent_signature').set({ channel: 'desk' }).where('recorded_by_staff_id', 'is not', null).execute();
 			if (dialect === 'sqlite') {
 				await sql
-					.raw(`CREATE TRIGGER consent_signature_channel_frozen BEFORE UPDATE OF channel ON consent_signature BEGIN SELECT RAISE(ABORT, 'consent_signature cannot be changed'); END`)
+					.raw(
+						`CREATE TRIGGER consent_signature_channel_frozen BEFORE UPDATE OF channel ON consent_signature BEGIN SELECT RAISE(ABORT, 'consent_signature cannot be changed'); END`
+					)
 					.execute(db);
 			} else {
 				// consent_signature_frozen() comes with 0007.
 				await sql
-					.raw(`CREATE TRIGGER consent_signature_channel_frozen BEFORE UPDATE OF channel ON consent_signature FOR EACH ROW EXECUTE FUNCTION consent_signature_frozen()`)
+					.raw(
+						`CREATE TRIGGER consent_signature_channel_frozen BEFORE UPDATE OF channel ON consent_signature FOR EACH ROW EXECUTE FUNCTION consent_signature_frozen()`
+					)
 					.execute(db);
 			}
 		}

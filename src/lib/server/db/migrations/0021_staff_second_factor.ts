@@ -15,7 +15,12 @@ export function staffSecondFactor(_dialect: DialectName) {
 		async up(db: Kysely<any>) {
 			await db.schema
 				.alterTable('clinic')
-				.addColumn('reception_totp_optional', 'integer', (c) => c.notNull().defaultTo(0).check(sql`reception_totp_optional in (0, 1)`))
+				.addColumn('reception_totp_optional', 'integer', (c) =>
+					c
+						.notNull()
+						.defaultTo(0)
+						.check(sql`reception_totp_optional in (0, 1)`)
+				)
 				.execute();
 			await db.schema.alterTable('staff_invitation').addColumn('revoked_at', 'text').execute();
 		}

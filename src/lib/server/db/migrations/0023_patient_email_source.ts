@@ -12,7 +12,10 @@ import { sql, type Kysely } from 'kysely';
  */
 export const patientEmailSource = {
 	async up(db: Kysely<any>) {
-		await db.schema.alterTable('patient').addColumn('email_source', 'text', (c) => c.notNull().defaultTo('desk')).execute();
+		await db.schema
+			.alterTable('patient')
+			.addColumn('email_source', 'text', (c) => c.notNull().defaultTo('desk'))
+			.execute();
 		await sql`update patient set email_source = 'booking' where email <> ''`.execute(db);
 	},
 	async down(db: Kysely<any>) {

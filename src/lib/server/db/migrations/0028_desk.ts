@@ -18,9 +18,17 @@ export const desk = {
 	async up(db: Kysely<any>) {
 		await db.schema
 			.alterTable('practitioner')
-			.addColumn('concurrent_patients', 'integer', (c) => c.notNull().defaultTo(1).check(sql`concurrent_patients between 1 and 8`))
+			.addColumn('concurrent_patients', 'integer', (c) =>
+				c
+					.notNull()
+					.defaultTo(1)
+					.check(sql`concurrent_patients between 1 and 8`)
+			)
 			.execute();
-		await db.schema.alterTable('clinic').addColumn('invoice_registration_number', 'text', (c) => c.notNull().defaultTo('')).execute();
+		await db.schema
+			.alterTable('clinic')
+			.addColumn('invoice_registration_number', 'text', (c) => c.notNull().defaultTo(''))
+			.execute();
 	},
 	async down(db: Kysely<any>) {
 		await db.schema.alterTable('clinic').dropColumn('invoice_registration_number').execute();

@@ -28,8 +28,14 @@ export const seriesAndBookingControls = {
 		await db.schema.alterTable('appointment').addColumn('approval', 'text').execute();
 		await db.schema.createIndex('appointment_series_visits').on('appointment').column('series_id').execute();
 		await db.schema.createIndex('appointment_approval').on('appointment').column('approval').execute();
-		await db.schema.alterTable('clinic').addColumn('approve_new_patients', 'integer', (c) => c.notNull().defaultTo(0)).execute();
-		await db.schema.alterTable('clinic').addColumn('max_upcoming_visits', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+		await db.schema
+			.alterTable('clinic')
+			.addColumn('approve_new_patients', 'integer', (c) => c.notNull().defaultTo(0))
+			.execute();
+		await db.schema
+			.alterTable('clinic')
+			.addColumn('max_upcoming_visits', 'integer', (c) => c.notNull().defaultTo(0))
+			.execute();
 		await db.schema.alterTable('service').addColumn('min_notice_minutes', 'integer').execute();
 		await db.schema.alterTable('service').addColumn('horizon_days', 'integer').execute();
 	},

@@ -52,7 +52,10 @@ export const cancellationPolicyRecall = {
 			.addColumn('settled_at', 'text', (c) => c.notNull())
 			.addColumn('settled_by', 'text', (c) => c.notNull().references('staff.id'))
 			.execute();
-		await db.schema.alterTable('clinic').addColumn('recall_weeks', 'integer', (c) => c.notNull().defaultTo(8)).execute();
+		await db.schema
+			.alterTable('clinic')
+			.addColumn('recall_weeks', 'integer', (c) => c.notNull().defaultTo(8))
+			.execute();
 		await db.schema
 			.createTable('recall_invitation')
 			.addColumn('id', 'text', (c) => c.primaryKey())

@@ -12,8 +12,14 @@ import type { Kysely } from 'kysely';
 export const lineChannel = {
 	async up(db: Kysely<any>) {
 		// Hours before the visit, comma-separated, e.g. "24,2".
-		await db.schema.alterTable('clinic').addColumn('reminder_hours_mail', 'text', (c) => c.notNull().defaultTo('24')).execute();
-		await db.schema.alterTable('clinic').addColumn('reminder_hours_line', 'text', (c) => c.notNull().defaultTo('24')).execute();
+		await db.schema
+			.alterTable('clinic')
+			.addColumn('reminder_hours_mail', 'text', (c) => c.notNull().defaultTo('24'))
+			.execute();
+		await db.schema
+			.alterTable('clinic')
+			.addColumn('reminder_hours_line', 'text', (c) => c.notNull().defaultTo('24'))
+			.execute();
 
 		await db.schema
 			.createTable('line_link')
@@ -64,7 +70,8 @@ export const lineChannel = {
 		await db.schema.createIndex('line_delivery_failure_patient').on('line_delivery_failure').column('patient_id').execute();
 	},
 	async down(db: Kysely<any>) {
-		for (const table of ['line_delivery_failure', 'line_webhook_event', 'line_connect_token', 'line_login_attempt', 'line_link']) await db.schema.dropTable(table).execute();
+		for (const table of ['line_delivery_failure', 'line_webhook_event', 'line_connect_token', 'line_login_attempt', 'line_link'])
+			await db.schema.dropTable(table).execute();
 		await db.schema.alterTable('clinic').dropColumn('reminder_hours_line').execute();
 		await db.schema.alterTable('clinic').dropColumn('reminder_hours_mail').execute();
 	}

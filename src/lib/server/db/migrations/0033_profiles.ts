@@ -9,11 +9,26 @@ import type { Kysely } from 'kysely';
  */
 export const profiles = {
 	async up(db: Kysely<any>) {
-		await db.schema.alterTable('service').addColumn('description_ja', 'text', (c) => c.notNull().defaultTo('')).execute();
-		await db.schema.alterTable('service').addColumn('description_en', 'text', (c) => c.notNull().defaultTo('')).execute();
-		await db.schema.alterTable('practitioner').addColumn('bio_ja', 'text', (c) => c.notNull().defaultTo('')).execute();
-		await db.schema.alterTable('practitioner').addColumn('bio_en', 'text', (c) => c.notNull().defaultTo('')).execute();
-		await db.schema.alterTable('practitioner').addColumn('languages', 'text', (c) => c.notNull().defaultTo('')).execute();
+		await db.schema
+			.alterTable('service')
+			.addColumn('description_ja', 'text', (c) => c.notNull().defaultTo(''))
+			.execute();
+		await db.schema
+			.alterTable('service')
+			.addColumn('description_en', 'text', (c) => c.notNull().defaultTo(''))
+			.execute();
+		await db.schema
+			.alterTable('practitioner')
+			.addColumn('bio_ja', 'text', (c) => c.notNull().defaultTo(''))
+			.execute();
+		await db.schema
+			.alterTable('practitioner')
+			.addColumn('bio_en', 'text', (c) => c.notNull().defaultTo(''))
+			.execute();
+		await db.schema
+			.alterTable('practitioner')
+			.addColumn('languages', 'text', (c) => c.notNull().defaultTo(''))
+			.execute();
 	},
 	async down(db: Kysely<any>) {
 		for (const column of ['languages', 'bio_en', 'bio_ja']) await db.schema.alterTable('practitioner').dropColumn(column).execute();

@@ -27,7 +27,12 @@ export function packages(dialect: DialectName) {
 				.createTable('package_type')
 				.addColumn('id', 'text', (c) => c.primaryKey())
 				.addColumn('clinic_id', 'text', (c) => c.notNull().references('clinic.id'))
-				.addColumn('kind', 'text', (c) => c.notNull().defaultTo('course').check(sql`kind in ('course')`))
+				.addColumn('kind', 'text', (c) =>
+					c
+						.notNull()
+						.defaultTo('course')
+						.check(sql`kind in ('course')`)
+				)
 				.addColumn('name_ja', 'text', (c) => c.notNull())
 				.addColumn('name_en', 'text', (c) => c.notNull())
 				.addColumn('service_ids', 'text', (c) => c.notNull()) // JSON: string[]
@@ -119,11 +124,44 @@ export function packages(dialect: DialectName) {
 				.addColumn('updated_by', 'text', (c) => c.references('staff.id'))
 				.execute();
 
-			await freeze(db, dialect, 'package_sale', ['id', 'clinic_id', 'package_type_id', 'charge_id', 'kind', 'name_ja', 'name_en', 'service_ids', 'visit_count', 'price_jpy', 'validity_months', 'family_shareable', 'sold_on', 'expires_on', 'sold_at', 'sold_by']);
-			await freeze(db, dialect, 'package_entry', ['id', 'package_sale_id', 'entry_number', 'kind', 'sequence', 'appointment_id', 'charge_id', 'visits', 'fee_jpy', 'amount_jpy', 'method', 'detail', 'entered_at', 'recorded_by']);
+			await freeze(db, dialect, 'package_sale', [
+				'id',
+				'clinic_id',
+				'package_type_id',
+				'charge_id',
+				'kind',
+				'name_ja',
+				'name_en',
+				'service_ids',
+				'visit_count',
+				'price_jpy',
+				'validity_months',
+				'family_shareable',
+				'sold_on',
+				'expires_on',
+				'sold_at',
+				'sold_by'
+			]);
+			await freeze(db, dialect, 'package_entry', [
+				'id',
+				'package_sale_id',
+				'entry_number',
+				'kind',
+				'sequence',
+				'appointment_id',
+				'charge_id',
+				'visits',
+				'fee_jpy',
+				'amount_jpy',
+				'method',
+				'detail',
+				'entered_at',
+				'recorded_by'
+			]);
 		},
 		async down(db: Kysely<any>) {
-			for (const table of ['package_settings', 'appointment_package', 'package_family_member', 'package_entry', 'package_sale', 'package_type']) await db.schema.dropTable(table).execute();
+			for (const table of ['package_settings', 'appointment_package', 'package_family_member', 'package_entry', 'package_sale', 'package_type'])
+				await db.schema.dropTable(table).execute();
 		}
 	};
 }
@@ -131,11 +169,20 @@ export function packages(dialect: DialectName) {
 /** Every column but `patient_id` (a duplicate merge moves it), as billing does (0014). */
 async function freeze(db: Kysely<any>, dialect: DialectName, table: string, columns: string[]) {
 	if (dialect === 'sqlite') {
-		for (const [name, event] of [['update', `UPDATE OF ${columns.join(', ')}`], ['delete', 'DELETE']]) {
-			await sql.raw(`CREATE TRIGGER ${table}_no_${name} BEFORE ${event} ON ${table} BEGIN SELECT RAISE(ABORT, '${table} cannot be changed or deleted: add a reversing row instead'); END`).execute(db);
+		for (const [name, event] of [
+			['update', `UPDATE OF ${columns.join(', ')}`],
+			['delete', 'DELETE']
+		]) {
+			await sql
+				.raw(
+					`CREATE TRIGGER ${table}_no_${name} BEFORE ${event} ON ${table} BEGIN SELECT RAISE(ABORT, '${table} cannot be changed or deleted: add a reversing row instead'); END`
+				)
+				.execute(db);
 		}
 	} else {
 		// billing_row_frozen() comes with 0014.
-		await sql.raw(`CREATE TRIGGER ${table}_no_change BEFORE UPDATE OF ${columns.join(', ')} OR DELETE ON ${table} FOR EACH ROW EXECUTE FUNCTION billing_row_frozen()`).execute(db);
+		await sql
+			.raw(`CREATE TRIGGER ${table}_no_change BEFORE UPDATE OF ${columns.join(', ')} OR DELETE ON ${table} FOR EACH ROW EXECUTE FUNCTION billing_row_frozen()`)
+			.execute(db);
 	}
 }

@@ -47,12 +47,21 @@ export const jukyoRegistration = {
 			.addColumn('created_at', 'text', (c) => c.notNull())
 			.execute();
 		await db.schema.createIndex('eligibility_check_patient').on('eligibility_check').columns(['patient_id', 'checked_on']).execute();
-		await db.schema.alterTable('charge_insurance_card').addColumn('eligibility_check_id', 'text', (c) => c.references('eligibility_check.id')).execute();
+		await db.schema
+			.alterTable('charge_insurance_card')
+			.addColumn('eligibility_check_id', 'text', (c) => c.references('eligibility_check.id'))
+			.execute();
 		for (const column of ['institution_address', 'symptoms', 'home_visit_reason', 'care_period', 'remarks']) {
-			await db.schema.alterTable('doctor_consent').addColumn(column, 'text', (c) => c.notNull().defaultTo('')).execute();
+			await db.schema
+				.alterTable('doctor_consent')
+				.addColumn(column, 'text', (c) => c.notNull().defaultTo(''))
+				.execute();
 		}
 		for (const column of ['onset_on', 'examined_on']) await db.schema.alterTable('doctor_consent').addColumn(column, 'text').execute();
-		await db.schema.alterTable('doctor_consent').addColumn('home_visit_needed', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+		await db.schema
+			.alterTable('doctor_consent')
+			.addColumn('home_visit_needed', 'integer', (c) => c.notNull().defaultTo(0))
+			.execute();
 		await db.schema
 			.createTable('doctor_treatment')
 			.addColumn('id', 'text', (c) => c.primaryKey())

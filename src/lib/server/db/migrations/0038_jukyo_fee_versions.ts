@@ -14,8 +14,24 @@ import { sql, type Kysely } from 'kysely';
  */
 const SEEDED_AT = '2026-12-06T00:00:00.000Z';
 
-const CLINIC_VISIT_2022 = { initial_exam_single: 1780, initial_exam_combined: 1860, treatment_single: 1550, treatment_combined: 1610, electro: 34, house_call: 2300, house_call_over_4km: 2550, report: 480 };
-const CLINIC_VISIT_2024 = { initial_exam_single: 1950, initial_exam_combined: 2230, treatment_single: 1610, treatment_combined: 1770, electro: 100, report: 480 };
+const CLINIC_VISIT_2022 = {
+	initial_exam_single: 1780,
+	initial_exam_combined: 1860,
+	treatment_single: 1550,
+	treatment_combined: 1610,
+	electro: 34,
+	house_call: 2300,
+	house_call_over_4km: 2550,
+	report: 480
+};
+const CLINIC_VISIT_2024 = {
+	initial_exam_single: 1950,
+	initial_exam_combined: 2230,
+	treatment_single: 1610,
+	treatment_combined: 1770,
+	electro: 100,
+	report: 480
+};
 const HOME_VISIT_2024_10 = {
 	home_visit_1_single: 3910,
 	home_visit_1_combined: 4070,
@@ -30,13 +46,37 @@ const HOME_VISIT_2024_10 = {
 
 const VERSIONS: Array<{ id: string; effectiveFrom: string; source: string; items: Record<string, number> }> = [
 	{ id: 'jukyo-fees-2022-06-01', effectiveFrom: '2022-06-01', source: '療養費の支給基準 (令和4年6月1日改定)', items: CLINIC_VISIT_2022 },
-	{ id: 'jukyo-fees-2024-06-01', effectiveFrom: '2024-06-01', source: '療養費の支給基準 (令和6年6月1日改定)', items: { ...CLINIC_VISIT_2024, house_call: 2300, house_call_over_4km: 2550 } },
-	{ id: 'jukyo-fees-2024-10-01', effectiveFrom: '2024-10-01', source: '療養費の支給基準 (令和6年10月1日施行分)', items: { ...CLINIC_VISIT_2024, house_call: 2300, ...HOME_VISIT_2024_10 } }
+	{
+		id: 'jukyo-fees-2024-06-01',
+		effectiveFrom: '2024-06-01',
+		source: '療養費の支給基準 (令和6年6月1日改定)',
+		items: { ...CLINIC_VISIT_2024, house_call: 2300, house_call_over_4km: 2550 }
+	},
+	{
+		id: 'jukyo-fees-2024-10-01',
+		effectiveFrom: '2024-10-01',
+		source: '療養費の支給基準 (令和6年10月1日施行分)',
+		items: { ...CLINIC_VISIT_2024, house_call: 2300, ...HOME_VISIT_2024_10 }
+	}
 ];
 
 const CONSENT_RULES = [
-	{ id: 'jukyo-consent-2004-10-01', effective_from: '2004-10-01', early_until_day: 15, months_after_if_early: 2, months_after_if_late: 3, source: '保医発第1001002号 別添1 第5章の1 (3か月)' },
-	{ id: 'jukyo-consent-2018-10-01', effective_from: '2018-10-01', early_until_day: 15, months_after_if_early: 5, months_after_if_late: 6, source: '保医発0620第1号 (6か月)' }
+	{
+		id: 'jukyo-consent-2004-10-01',
+		effective_from: '2004-10-01',
+		early_until_day: 15,
+		months_after_if_early: 2,
+		months_after_if_late: 3,
+		source: '保医発第1001002号 別添1 第5章の1 (3か月)'
+	},
+	{
+		id: 'jukyo-consent-2018-10-01',
+		effective_from: '2018-10-01',
+		early_until_day: 15,
+		months_after_if_early: 5,
+		months_after_if_late: 6,
+		source: '保医発0620第1号 (6か月)'
+	}
 ];
 
 export const jukyoFeeVersions = {
@@ -71,7 +111,14 @@ export const jukyoFeeVersions = {
 		for (const version of VERSIONS) {
 			await db
 				.insertInto('jukyo_fee_version')
-				.values({ id: version.id, effective_from: version.effectiveFrom, share_rounding: 'yen_half_up', source: version.source, created_at: SEEDED_AT, created_by: null })
+				.values({
+					id: version.id,
+					effective_from: version.effectiveFrom,
+					share_rounding: 'yen_half_up',
+					source: version.source,
+					created_at: SEEDED_AT,
+					created_by: null
+				})
 				.execute();
 			await db
 				.insertInto('jukyo_fee_item')

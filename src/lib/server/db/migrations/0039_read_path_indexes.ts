@@ -9,7 +9,11 @@ import type { Kysely } from 'kysely';
  */
 export const readPathIndexes = {
 	async up(db: Kysely<any>) {
-		await db.schema.createIndex('appointment_busy').on('appointment').columns(['starts_at', 'held_until', 'status', 'practitioner_id', 'bed_id', 'released_from']).execute();
+		await db.schema
+			.createIndex('appointment_busy')
+			.on('appointment')
+			.columns(['starts_at', 'held_until', 'status', 'practitioner_id', 'bed_id', 'released_from'])
+			.execute();
 	},
 	async down(db: Kysely<any>) {
 		await db.schema.dropIndex('appointment_busy').execute();

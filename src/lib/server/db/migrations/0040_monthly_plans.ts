@@ -70,7 +70,22 @@ export function monthlyPlans(dialect: DialectName) {
 				.execute();
 
 			// The terms as started and the months sold never change (only patient_id, for a merge, and the stop once).
-			await freeze(db, dialect, 'package_plan', ['id', 'clinic_id', 'package_type_id', 'name_ja', 'name_en', 'service_ids', 'visits_per_month', 'monthly_price_jpy', 'carry_over', 'renewal_day', 'family_shareable', 'started_on', 'started_at', 'started_by']);
+			await freeze(db, dialect, 'package_plan', [
+				'id',
+				'clinic_id',
+				'package_type_id',
+				'name_ja',
+				'name_en',
+				'service_ids',
+				'visits_per_month',
+				'monthly_price_jpy',
+				'carry_over',
+				'renewal_day',
+				'family_shareable',
+				'started_on',
+				'started_at',
+				'started_by'
+			]);
 			await freeze(db, dialect, 'package_plan_period', ['package_sale_id', 'plan_id', 'period_start', 'period_end']);
 		},
 		async down(db: Kysely<any>) {
@@ -82,10 +97,19 @@ export function monthlyPlans(dialect: DialectName) {
 /** Every listed column, as 0036 freezes a sale (billing_row_frozen() comes with 0014). */
 async function freeze(db: Kysely<any>, dialect: DialectName, table: string, columns: string[]) {
 	if (dialect === 'sqlite') {
-		for (const [name, event] of [['update', `UPDATE OF ${columns.join(', ')}`], ['delete', 'DELETE']]) {
-			await sql.raw(`CREATE TRIGGER ${table}_no_${name} BEFORE ${event} ON ${table} BEGIN SELECT RAISE(ABORT, '${table} cannot be changed or deleted: add a reversing row instead'); END`).execute(db);
+		for (const [name, event] of [
+			['update', `UPDATE OF ${columns.join(', ')}`],
+			['delete', 'DELETE']
+		]) {
+			await sql
+				.raw(
+					`CREATE TRIGGER ${table}_no_${name} BEFORE ${event} ON ${table} BEGIN SELECT RAISE(ABORT, '${table} cannot be changed or deleted: add a reversing row instead'); END`
+				)
+				.execute(db);
 		}
 	} else {
-		await sql.raw(`CREATE TRIGGER ${table}_no_change BEFORE UPDATE OF ${columns.join(', ')} OR DELETE ON ${table} FOR EACH ROW EXECUTE FUNCTION billing_row_frozen()`).execute(db);
+		await sql
+			.raw(`CREATE TRIGGER ${table}_no_change BEFORE UPDATE OF ${columns.join(', ')} OR DELETE ON ${table} FOR EACH ROW EXECUTE FUNCTION billing_row_frozen()`)
+			.execute(db);
 	}
 }

@@ -32,7 +32,11 @@ export const jukyoClaimStatus = {
 			.addColumn('recorded_by', 'text', (c) => c.notNull().references('staff.id'))
 			.addColumn('created_at', 'text', (c) => c.notNull())
 			.execute();
-		await db.schema.createIndex('jukyo_month_confirmation_patient_month').on('jukyo_month_confirmation').columns(['patient_id', 'month', 'created_at']).execute();
+		await db.schema
+			.createIndex('jukyo_month_confirmation_patient_month')
+			.on('jukyo_month_confirmation')
+			.columns(['patient_id', 'month', 'created_at'])
+			.execute();
 
 		await db.schema
 			.createTable('jukyo_claim_version')

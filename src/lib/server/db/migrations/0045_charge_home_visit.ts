@@ -24,12 +24,19 @@ export function chargeHomeVisit(dialect: DialectName) {
 				.execute();
 			const message = 'charge_home_visit cannot be changed or deleted: void the charge instead';
 			if (dialect === 'sqlite') {
-				for (const [name, event] of [['update', 'UPDATE'], ['delete', 'DELETE']]) {
-					await sql.raw(`CREATE TRIGGER charge_home_visit_no_${name} BEFORE ${event} ON charge_home_visit BEGIN SELECT RAISE(ABORT, '${message}'); END`).execute(db);
+				for (const [name, event] of [
+					['update', 'UPDATE'],
+					['delete', 'DELETE']
+				]) {
+					await sql
+						.raw(`CREATE TRIGGER charge_home_visit_no_${name} BEFORE ${event} ON charge_home_visit BEGIN SELECT RAISE(ABORT, '${message}'); END`)
+						.execute(db);
 				}
 			} else {
 				// billing_row_frozen() comes with 0014.
-				await sql.raw(`CREATE TRIGGER charge_home_visit_no_change BEFORE UPDATE OR DELETE ON charge_home_visit FOR EACH ROW EXECUTE FUNCTION billing_row_frozen()`).execute(db);
+				await sql
+					.raw(`CREATE TRIGGER charge_home_visit_no_change BEFORE UPDATE OR DELETE ON charge_home_visit FOR EACH ROW EXECUTE FUNCTION billing_row_frozen()`)
+					.execute(db);
 			}
 		},
 		async down(db: Kysely<any>) {

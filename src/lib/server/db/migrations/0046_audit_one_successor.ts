@@ -11,7 +11,10 @@ import { sql, type Kysely } from 'kysely';
  */
 export const auditOneSuccessor = {
 	async up(db: Kysely<any>) {
-		const last = await db.selectFrom('audit_log').select((eb) => eb.fn.max('seq').as('seq')).executeTakeFirst();
+		const last = await db
+			.selectFrom('audit_log')
+			.select((eb) => eb.fn.max('seq').as('seq'))
+			.executeTakeFirst();
 		const after = Number(last?.seq ?? 0);
 		await sql`create unique index audit_log_one_successor on audit_log (prev_hash) where seq > ${sql.lit(after)}`.execute(db);
 	},

@@ -1,4 +1,4 @@
-import {fail, redirect, type RequestEvent } from '@sveltejs/kit';
+import { fail, redirect, type RequestEvent } from '@sveltejs/kit';
 import { localInstant } from '$lib/domain/time';
 import { localizePath } from '$lib/i18n/locales';
 import type { AuditActor } from '$lib/server/audit/audit-log';

@@ -1,4 +1,4 @@
-import {redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
 import { findAcupoint } from '$lib/domain/acupoints/points';
 import { localizePath } from '$lib/i18n/locales';
 import type { PageServerLoad } from './$types';

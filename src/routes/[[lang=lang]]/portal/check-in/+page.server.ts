@@ -1,4 +1,3 @@
-
 import { isMessageKey, translate } from '$lib/i18n/translate';
 import { formFailure, parseForm } from '$lib/server/http/form';
 import { checkInFormShape } from '$lib/server/outcomes/check-in-form';

@@ -1,4 +1,3 @@
-
 import { consentOverview } from '$lib/server/consent/consent-overview';
 import { portalPatient } from '$lib/server/portal/portal-patient';
 import { CONSENT_LIMITS } from '$lib/server/consent/schemas';
@@ -16,8 +15,23 @@ export const load: PageServerLoad = async (event) => {
 		nameMaxLength: CONSENT_LIMITS.typedName,
 		kinds: overview.kinds
 			.filter((k) => k.document !== null)
-			.map((k) => ({ kind: k.kind, required: k.required, status: k.status, needsAnswer: k.needsAnswer, document: k.document!, latest: k.latest && { id: k.latest.id, version: k.latest.version } })),
-		signatures: overview.signatures.map((s) => ({ id: s.id, kind: s.kind, version: s.version, agreed: s.agreed, signedAt: s.signedAt, recordedByName: s.recordedByName, channel: s.channel }))
+			.map((k) => ({
+				kind: k.kind,
+				required: k.required,
+				status: k.status,
+				needsAnswer: k.needsAnswer,
+				document: k.document!,
+				latest: k.latest && { id: k.latest.id, version: k.latest.version }
+			})),
+		signatures: overview.signatures.map((s) => ({
+			id: s.id,
+			kind: s.kind,
+			version: s.version,
+			agreed: s.agreed,
+			signedAt: s.signedAt,
+			recordedByName: s.recordedByName,
+			channel: s.channel
+		}))
 	};
 };
 

@@ -16,7 +16,12 @@ export const load: PageServerLoad = async (event) => {
 
 	// No health question before a current privacy consent (docs/clinical-rules.md §6): say why, and where to sign.
 	if (await intakeConsentProblemOf(locals.db, patientId)) {
-		return { summary: await latestIntakeSummary(locals.db, patientId, actor), sent: false, consentNeeded: true, timeZone: await recentClinicTimeZone(locals.db) };
+		return {
+			summary: await latestIntakeSummary(locals.db, patientId, actor),
+			sent: false,
+			consentNeeded: true,
+			timeZone: await recentClinicTimeZone(locals.db)
+		};
 	}
 	const open = await findOpenIntake(locals.db, patientId, actor);
 	if (open) resume(firstIncompleteStep(open.answers));

@@ -1,4 +1,4 @@
-import {fail, redirect } from '@sveltejs/kit';
+import { fail, redirect } from '@sveltejs/kit';
 import { isNotificationChannels } from '$lib/domain/messaging/channels';
 import { localizePath } from '$lib/i18n/locales';
 import { readForm } from '$lib/server/http/read-form';
@@ -32,14 +32,22 @@ export const actions: Actions = {
 		const values = await readForm(request);
 		if (values.consent !== 'yes') return fail(422, { code: 'consent_required' as const, connect: values.connect ?? null });
 		// A link to LINE, not a redirect: the console's CSP lets forms post to this site only (form-action 'self').
-		return { authorizeUrl: await startLineLogin(locals.db, { patientId: locals.patientSession!.patientId, connectToken: values.connect || null }, config, locals.origin) };
+		return {
+			authorizeUrl: await startLineLogin(
+				locals.db,
+				{ patientId: locals.patientSession!.patientId, connectToken: values.connect || null },
+				config,
+				locals.origin
+			)
+		};
 	},
 	channels: async (event) => {
 		const { locals, request } = event;
 		const values = await readForm(request);
 		if (!isNotificationChannels(values.channels)) return fail(422, { code: 'bad_channels' as const, connect: null });
 		const patientId = locals.patientSession!.patientId;
-		if (!(await setNotificationChannels(locals.db, patientId, values.channels, patientActor(event, patientId)))) return fail(409, { code: 'not_linked' as const, connect: null });
+		if (!(await setNotificationChannels(locals.db, patientId, values.channels, patientActor(event, patientId))))
+			return fail(409, { code: 'not_linked' as const, connect: null });
 		redirect(303, `${localizePath('/portal/line', locals.locale)}?line=channels`);
 	},
 	disconnect: async (event) => {

@@ -10,7 +10,7 @@ export const load: PageServerLoad = async (event) => {
 	const progress = await progressSummary(db, patientId, actor);
 	const notes = await listAftercareNotes(db, patientId, { sharedOnly: true }, actor);
 	return {
-		timeZone: (await recentClinicTimeZone(db)),
+		timeZone: await recentClinicTimeZone(db),
 		progress,
 		notes: notes.map((n) => ({ id: n.id, createdAt: n.createdAt, body: n.body, authorName: n.authorName }))
 	};

@@ -1,4 +1,3 @@
-
 import { isMessageKey, translate } from '$lib/i18n/translate';
 import { formFailure, parseForm } from '$lib/server/http/form';
 import { portalPatient } from '$lib/server/portal/portal-patient';
@@ -20,7 +19,14 @@ export const load: PageServerLoad = async (event) => {
 		kinds: SIDE_EFFECT_KINDS,
 		severities: SIDE_EFFECT_SEVERITIES,
 		descriptionMax: SIDE_EFFECT_DESCRIPTION_MAX,
-		reports: reports.map((r) => ({ id: r.id, createdAt: r.createdAt, kind: r.kind, severity: r.severity, description: r.description, handled: r.handledAt !== null }))
+		reports: reports.map((r) => ({
+			id: r.id,
+			createdAt: r.createdAt,
+			kind: r.kind,
+			severity: r.severity,
+			description: r.description,
+			handled: r.handledAt !== null
+		}))
 	};
 };
 
@@ -33,7 +39,9 @@ export const actions: Actions = {
 		const result = await reportSideEffect(locals.db, locals.mailer, patientId, form.data, actor, { origin: event.locals.origin });
 		if (!result.ok && result.code === 'not_found') notFound(locals.locale);
 		if (!result.ok) {
-			const errors = Object.fromEntries(Object.entries(result.fields).map(([f, key]) => [f, translate(locals.locale, isMessageKey(key) ? key : 'validation.invalid')]));
+			const errors = Object.fromEntries(
+				Object.entries(result.fields).map(([f, key]) => [f, translate(locals.locale, isMessageKey(key) ? key : 'validation.invalid')])
+			);
 			return formFailure(422, form.values, errors);
 		}
 		return { reported: true as const, kind: form.data.kind, severity: form.data.severity };

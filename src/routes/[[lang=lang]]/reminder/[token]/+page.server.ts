@@ -1,4 +1,4 @@
-import {fail, redirect } from '@sveltejs/kit';
+import { fail, redirect } from '@sveltejs/kit';
 import { isAttendanceChoice } from '$lib/domain/scheduling/attendance-answer';
 import { localizePath } from '$lib/i18n/locales';
 import { managePath } from '$lib/server/booking/manage-view';
@@ -21,7 +21,15 @@ export const load: PageServerLoad = async ({ locals, params, url, setHeaders }) 
 	const view = await viewFor(locals, params.token, url.searchParams.get('m'));
 	const choice = url.searchParams.get('choice');
 	return {
-		view: { start: view.start, timeZone: view.timeZone, clinicName: view.clinicName, phone: view.phone, open: view.open, confirmed: view.confirmed, changeRequested: view.changeRequested },
+		view: {
+			start: view.start,
+			timeZone: view.timeZone,
+			clinicName: view.clinicName,
+			phone: view.phone,
+			open: view.open,
+			confirmed: view.confirmed,
+			changeRequested: view.changeRequested
+		},
 		choice: isAttendanceChoice(choice) ? choice : 'come',
 		manageToken: view.manageToken,
 		answered: url.searchParams.get('answered')

@@ -13,7 +13,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	const raw = Object.fromEntries([...url.searchParams].filter(([, v]) => v !== ''));
 	const parsed = ZAuditFilterSchema.safeParse(raw);
 	const filter = parsed.success ? parsed.data : {};
-	const timeZone = (await recentClinicTimeZone(locals.db));
+	const timeZone = await recentClinicTimeZone(locals.db);
 	const page = filter.page ?? 1;
 	const staff = await listStaff(locals.db);
 	const actor = filter.actor ? staff.find((s) => s.email === filter.actor || s.id === filter.actor) : undefined;

@@ -14,5 +14,12 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	if (asked !== null && !isCalendarDate(asked)) error(400, translate(locals.locale, 'billing.error.date'));
 	const today = await deskToday(locals.db);
 	const date = asked ?? today;
-	return { date, today, previous: addDays(date, -1), next: addDays(date, 1), charges: await listChargesOfDay(locals.db, date, viewer), isDesk: mayHandleMoney(viewer) };
+	return {
+		date,
+		today,
+		previous: addDays(date, -1),
+		next: addDays(date, 1),
+		charges: await listChargesOfDay(locals.db, date, viewer),
+		isDesk: mayHandleMoney(viewer)
+	};
 };

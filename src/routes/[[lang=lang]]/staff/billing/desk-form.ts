@@ -27,8 +27,18 @@ export async function readDeskForm(request: Request): Promise<Record<string, str
 }
 
 /** A refused form: the input to show again (first value of each field), the field messages and one message on top. */
-export function deskFailure(status: number, intent: string, locale: Locale, values: Record<string, string | string[]>, fields: BillingFieldCodes = {}, message?: string, extra: { refusal?: { reason: string; selfPayJpy: number } } = {}) {
-	const errors = Object.fromEntries(Object.entries(fields).map(([field, key]) => [field, isMessageKey(key) ? translate(locale, key) : translate(locale, 'billing.error.invalid')]));
+export function deskFailure(
+	status: number,
+	intent: string,
+	locale: Locale,
+	values: Record<string, string | string[]>,
+	fields: BillingFieldCodes = {},
+	message?: string,
+	extra: { refusal?: { reason: string; selfPayJpy: number } } = {}
+) {
+	const errors = Object.fromEntries(
+		Object.entries(fields).map(([field, key]) => [field, isMessageKey(key) ? translate(locale, key) : translate(locale, 'billing.error.invalid')])
+	);
 	const kept = Object.fromEntries(Object.entries(values).map(([k, v]) => [k, Array.isArray(v) ? v.join(',') : v]));
 	return fail(status, { intent, values: kept, errors, message: message ?? (errors._ ? errors._ : translate(locale, 'billing.desk.formTitle')), ...extra });
 }

@@ -1,4 +1,4 @@
-import {fail } from '@sveltejs/kit';
+import { fail } from '@sveltejs/kit';
 import { isRequiredKind } from '$lib/domain/consent/kinds';
 import { translate, type MessageKey } from '$lib/i18n/translate';
 import { listDocumentVersions } from '$lib/server/consent/list-document-versions';
@@ -14,7 +14,7 @@ import { recentClinicTimeZone } from '$lib/server/clinic/clinic-settings';
 /** The owner's view of every consent document: versions, answers per version, and publishing. */
 export const load: PageServerLoad = async ({ locals }) => {
 	const kinds = await listDocumentVersions(locals.db);
-	return { kinds, limits: CONSENT_LIMITS, timeZone: (await recentClinicTimeZone(locals.db)) };
+	return { kinds, limits: CONSENT_LIMITS, timeZone: await recentClinicTimeZone(locals.db) };
 };
 
 export const actions: Actions = {

@@ -16,6 +16,18 @@ export const load: PageServerLoad = async ({ locals }) => {
 	// What this month's claim forms still need from the registration, named before the month ends (issue #19).
 	const month = today.slice(0, 7);
 	const readiness = await claimReadiness(locals.db, month);
-	const deadlines = readiness.registration.submissions.map((s) => ({ insurerKind: s.insurerKind, destination: s.destination, date: submissionDeadline(s, lastMonth) }));
-	return { role: locals.session!.staff.role, today, lastMonth, months, expiring, readiness: { month, items: readiness.items, submissionsMissing: readiness.submissionsMissing }, deadlines };
+	const deadlines = readiness.registration.submissions.map((s) => ({
+		insurerKind: s.insurerKind,
+		destination: s.destination,
+		date: submissionDeadline(s, lastMonth)
+	}));
+	return {
+		role: locals.session!.staff.role,
+		today,
+		lastMonth,
+		months,
+		expiring,
+		readiness: { month, items: readiness.items, submissionsMissing: readiness.submissionsMissing },
+		deadlines
+	};
 };

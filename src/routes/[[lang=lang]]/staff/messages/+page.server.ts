@@ -6,7 +6,7 @@ import type { Actions, PageServerLoad } from './$types';
 import { recentClinicTimeZone } from '$lib/server/clinic/clinic-settings';
 
 export const load: PageServerLoad = async ({ locals }) => ({
-	timeZone: (await recentClinicTimeZone(locals.db)),
+	timeZone: await recentClinicTimeZone(locals.db),
 	messages: (await listContactMessages(locals.db)).map((m) => ({
 		id: m.id,
 		createdAt: m.created_at,

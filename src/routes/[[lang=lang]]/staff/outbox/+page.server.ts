@@ -11,7 +11,7 @@ import { recentClinicTimeZone } from '$lib/server/clinic/clinic-settings';
  */
 export const load: PageServerLoad = async (event) => {
 	const { locals } = event;
-	const timeZone = (await recentClinicTimeZone(locals.db));
+	const timeZone = await recentClinicTimeZone(locals.db);
 	if (locals.session?.staff.role !== 'owner') {
 		const mails = await listPatientOutbox(locals.db, actorFrom(event));
 		return { timeZone, redacted: true, failed: [], mails };

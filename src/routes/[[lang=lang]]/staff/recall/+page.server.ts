@@ -15,7 +15,12 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	const view = await loadRecallList(locals.db);
 	const invited = url.searchParams.get('invited');
 	const invitedEntry = invited ? view.entries.find((e) => e.patientId === invited) : undefined;
-	return { ...view, invitedName: invitedEntry ? `${invitedEntry.familyName} ${invitedEntry.givenName}` : null, weeksSaved: url.searchParams.has('weeks'), isOwner: locals.session?.staff.role === 'owner' };
+	return {
+		...view,
+		invitedName: invitedEntry ? `${invitedEntry.familyName} ${invitedEntry.givenName}` : null,
+		weeksSaved: url.searchParams.has('weeks'),
+		isOwner: locals.session?.staff.role === 'owner'
+	};
 };
 
 export const actions: Actions = {

@@ -17,12 +17,37 @@ export const load: PageServerLoad = async (event) => {
 	if (!result.ok && result.code === 'forbidden') error(403, translate(locals.locale, 'error.forbiddenTitle'));
 	const practitioners = staff.role === 'owner' ? await listReportPractitioners(locals.db) : [];
 	if (!result.ok) {
-		const errors = Object.fromEntries(Object.entries(result.fields).map(([field, key]) => [field, isMessageKey(key) ? translate(locals.locale, key) : translate(locals.locale, 'error.badRequestTitle')]));
-		return { errors, values: Object.fromEntries(url.searchParams) as Record<string, string>, practitioners, report: null, tables: [], query: null, mayChoosePractitioner: staff.role === 'owner', retention: [], fees: null };
+		const errors = Object.fromEntries(
+			Object.entries(result.fields).map(([field, key]) => [
+				field,
+				isMessageKey(key) ? translate(locals.locale, key) : translate(locals.locale, 'error.badRequestTitle')
+			])
+		);
+		return {
+			errors,
+			values: Object.fromEntries(url.searchParams) as Record<string, string>,
+			practitioners,
+			report: null,
+			tables: [],
+			query: null,
+			mayChoosePractitioner: staff.role === 'owner',
+			retention: [],
+			fees: null
+		};
 	}
 	// Issue #17: retention figures, and (for the owner) the cancellation fees of the period.
 	const retention = await loadRetentionReport(locals.db, result.query);
 	const span = periodInstants({ from: result.query.from, to: result.query.to, timeZone: await recentClinicTimeZone(locals.db) });
 	const fees = staff.role === 'owner' ? await feeFigures(locals.db, new Date(span.start).toISOString(), new Date(span.end).toISOString()) : null;
-	return { errors: {} as Record<string, string>, values: {} as Record<string, string>, practitioners, report: result.report, tables: result.tables, query: result.query, mayChoosePractitioner: result.mayChoosePractitioner, retention, fees };
+	return {
+		errors: {} as Record<string, string>,
+		values: {} as Record<string, string>,
+		practitioners,
+		report: result.report,
+		tables: result.tables,
+		query: result.query,
+		mayChoosePractitioner: result.mayChoosePractitioner,
+		retention,
+		fees
+	};
 };

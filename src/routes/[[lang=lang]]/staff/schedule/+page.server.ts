@@ -54,7 +54,7 @@ export const load: PageServerLoad = async (event) => {
 };
 
 async function clinicTimeZone(locals: App.Locals): Promise<string> {
-	return (await recentClinicTimeZone(locals.db));
+	return await recentClinicTimeZone(locals.db);
 }
 
 export const actions: Actions = {

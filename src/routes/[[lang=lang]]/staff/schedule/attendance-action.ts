@@ -9,8 +9,15 @@ import { answerReminder } from '$lib/server/reminders/answer-reminder';
 export async function attendanceAction(event: RequestEvent) {
 	const { locals } = event;
 	const values = await readForm(event.request);
-	if (!values.id || !isAttendanceChoice(values.choice)) return fail(422, { intent: 'attendance' as const, values, errors: {}, message: translate(locals.locale, 'validation.formTitle') });
+	if (!values.id || !isAttendanceChoice(values.choice))
+		return fail(422, { intent: 'attendance' as const, values, errors: {}, message: translate(locals.locale, 'validation.formTitle') });
 	const result = await answerReminder(locals.db, { appointmentId: values.id, choice: values.choice, via: 'desk' }, actorFrom(event));
-	if (!result.ok) return fail(result.code === 'not_found' ? 404 : 409, { intent: 'attendance' as const, values, errors: {}, message: translate(locals.locale, 'reminders.deskNotOpen') });
+	if (!result.ok)
+		return fail(result.code === 'not_found' ? 404 : 409, {
+			intent: 'attendance' as const,
+			values,
+			errors: {},
+			message: translate(locals.locale, 'reminders.deskNotOpen')
+		});
 	return { intent: 'attendance' as const, appointmentId: values.id, notice: translate(locals.locale, 'reminders.deskRecorded') };
 }

@@ -97,7 +97,8 @@ export async function createAction(event: RequestEvent, timeZone: string) {
 		actorFrom(event)
 	);
 	if (!result.ok) {
-		if (result.code === 'conflict') return refuse(409, 'create', values, {}, conflictMessage(result.conflictWith, locals.locale, timeZone), result.conflictWith?.id);
+		if (result.code === 'conflict')
+			return refuse(409, 'create', values, {}, conflictMessage(result.conflictWith, locals.locale, timeZone), result.conflictWith?.id);
 		return refusal(result.code, 'create', values, locals.locale);
 	}
 	// The patient's courses covering the service, to mark one for this visit at once (issue #18).
@@ -131,7 +132,8 @@ export async function blockAction(event: RequestEvent, timeZone: string) {
 		actorFrom(event)
 	);
 	if (!result.ok) {
-		if (result.code === 'conflict') return refuse(409, 'block', values, {}, conflictMessage(result.conflictWith, locals.locale, timeZone), result.conflictWith?.id);
+		if (result.code === 'conflict')
+			return refuse(409, 'block', values, {}, conflictMessage(result.conflictWith, locals.locale, timeZone), result.conflictWith?.id);
 		return refusal(result.code, 'block', values, locals.locale);
 	}
 	return {
@@ -146,7 +148,8 @@ export async function moveAction(event: RequestEvent, timeZone: string) {
 	const { values, parsed, errors } = await readValidated(event.request, ZMoveFormSchema, locals.locale);
 	if (!parsed.success) return refuse(422, 'move', values, errors);
 	const form = parsed.data;
-	if (form.moveEndTime !== undefined && form.moveEndTime <= form.moveTime) return refuse(422, 'move', values, { moveEndTime: translate(locals.locale, 'schedule.rangeReversed') }, translate(locals.locale, 'schedule.rangeReversed'));
+	if (form.moveEndTime !== undefined && form.moveEndTime <= form.moveTime)
+		return refuse(422, 'move', values, { moveEndTime: translate(locals.locale, 'schedule.rangeReversed') }, translate(locals.locale, 'schedule.rangeReversed'));
 	const result = await moveAppointment(
 		locals.db,
 		{
@@ -160,8 +163,16 @@ export async function moveAction(event: RequestEvent, timeZone: string) {
 		{ check: form.check }
 	);
 	if (!result.ok) {
-		if (result.code === 'conflict') return refuse(409, 'move', values, {}, conflictMessage(result.conflictWith, locals.locale, timeZone), result.conflictWith?.id);
-		if (result.code === 'invalid_range') return refuse(422, 'move', values, { moveEndTime: translate(locals.locale, 'consoleFollowup.visitLength') }, translate(locals.locale, 'consoleFollowup.visitLength'));
+		if (result.code === 'conflict')
+			return refuse(409, 'move', values, {}, conflictMessage(result.conflictWith, locals.locale, timeZone), result.conflictWith?.id);
+		if (result.code === 'invalid_range')
+			return refuse(
+				422,
+				'move',
+				values,
+				{ moveEndTime: translate(locals.locale, 'consoleFollowup.visitLength') },
+				translate(locals.locale, 'consoleFollowup.visitLength')
+			);
 		return refusal(result.code, 'move', values, locals.locale);
 	}
 	if (form.check) return { intent: 'move' as const, appointmentId: result.appointment.id, checked: true, notice: '' };
@@ -169,7 +180,10 @@ export async function moveAction(event: RequestEvent, timeZone: string) {
 	return {
 		intent: 'move' as const,
 		appointmentId: result.appointment.id,
-		notice: translate(locals.locale, 'schedule.moved', { date: dayText(form.moveDate, locals.locale), time: `${clockTime(result.appointment.starts_at, timeZone)}${end}` })
+		notice: translate(locals.locale, 'schedule.moved', {
+			date: dayText(form.moveDate, locals.locale),
+			time: `${clockTime(result.appointment.starts_at, timeZone)}${end}`
+		})
 	};
 }
 
@@ -208,6 +222,13 @@ export async function useCourseAction(event: RequestEvent) {
 	const values = await readForm(event.request);
 	const appointmentId = values.appointmentId ?? '';
 	const outcome = await chooseVisitCourse(locals.db, appointmentId, values.saleId, actorFrom(event));
-	if (outcome !== 'saved') return refuse(outcome === 'not_found' ? 404 : 409, 'course', values, {}, translate(locals.locale, outcome === 'not_open' ? 'portalPackages.notOpen' : 'portalPackages.refused'));
+	if (outcome !== 'saved')
+		return refuse(
+			outcome === 'not_found' ? 404 : 409,
+			'course',
+			values,
+			{},
+			translate(locals.locale, outcome === 'not_open' ? 'portalPackages.notOpen' : 'portalPackages.refused')
+		);
 	return { intent: 'course' as const, appointmentId, notice: translate(locals.locale, 'portalPackages.deskSaved') };
 }

@@ -13,7 +13,7 @@ export const load: PageServerLoad = async (event) => {
 	const { db } = event.locals;
 	const reports = await listSideEffects(db, {}, actorFrom(event));
 	return {
-		timeZone: (await recentClinicTimeZone(db)),
+		timeZone: await recentClinicTimeZone(db),
 		openCount: reports.filter((r) => r.handledAt === null).length,
 		reports
 	};

@@ -53,7 +53,12 @@ export const actions: Actions = {
 		const change = { role, disabled: disabled === undefined ? undefined : disabled === '1' };
 		const result = await updateTeamMember(locals.db, staffId, change, actorFrom(event));
 		if (!result.ok) {
-			return formFailure(result.code === 'not_found' ? 404 : 409, {}, {}, translate(locals.locale, result.code === 'last_owner' ? 'team.lastOwner' : 'api.notFound'));
+			return formFailure(
+				result.code === 'not_found' ? 404 : 409,
+				{},
+				{},
+				translate(locals.locale, result.code === 'last_owner' ? 'team.lastOwner' : 'api.notFound')
+			);
 		}
 		return { updated: true };
 	},

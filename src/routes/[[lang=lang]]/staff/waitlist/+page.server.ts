@@ -15,11 +15,7 @@ import { recentClinicTimeZone } from '$lib/server/clinic/clinic-settings';
 
 /** The desk's waiting list (issue #17): who waits and for how long, add and remove, the hold time. */
 export const load: PageServerLoad = async ({ locals }) => {
-	const [entries, choices, timeZone] = await Promise.all([
-		listWaitlist(locals.db),
-		waitlistChoices(locals.db, true),
-		recentClinicTimeZone(locals.db)
-	]);
+	const [entries, choices, timeZone] = await Promise.all([listWaitlist(locals.db), waitlistChoices(locals.db, true), recentClinicTimeZone(locals.db)]);
 	return { entries, ...choices, timeRows: TIME_ROWS, timeZone, now: locals.db.clock.now().getTime() };
 };
 

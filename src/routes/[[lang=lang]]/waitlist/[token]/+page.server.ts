@@ -1,4 +1,4 @@
-import {fail } from '@sveltejs/kit';
+import { fail } from '@sveltejs/kit';
 import { actorFrom } from '$lib/server/http/request-context';
 import { wakeJobWorker } from '$lib/server/jobs/worker';
 import { entryByKey, leaveWaitlist } from '$lib/server/waitlist/leave-waitlist';

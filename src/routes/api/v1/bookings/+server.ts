@@ -58,7 +58,8 @@ export const POST: RequestHandler = async (event) => {
 		}
 		if (!result.ok) {
 			if (result.code === 'slot_taken') return apiError(409, 'slot_taken', t('booking.slotTaken'));
-			if (result.code === 'too_many_upcoming') return apiError(409, 'too_many_upcoming', translate(locals.locale, 'bookingControls.tooManyUpcoming', { limit: result.limit }));
+			if (result.code === 'too_many_upcoming')
+				return apiError(409, 'too_many_upcoming', translate(locals.locale, 'bookingControls.tooManyUpcoming', { limit: result.limit }));
 			return apiError(404, result.code, t(result.code === 'service_not_found' ? 'booking.serviceNotFound' : 'booking.practitionerNotFound'));
 		}
 		wakeJobWorker();

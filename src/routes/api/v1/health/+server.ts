@@ -9,8 +9,5 @@ export const GET: RequestHandler = async ({ locals }) => {
 	if (!(await pingDatabase(locals.db))) {
 		return apiError(503, 'database_unavailable', translate(locals.locale, 'api.unavailable'));
 	}
-	return json(
-		{ status: 'ok', database: locals.db.dialect, version: APP_VERSION },
-		{ headers: { 'cache-control': 'no-store' } }
-	);
+	return json({ status: 'ok', database: locals.db.dialect, version: APP_VERSION }, { headers: { 'cache-control': 'no-store' } });
 };

@@ -1,4 +1,3 @@
-
 import { bookingCalendarFile } from '$lib/server/booking/booking-calendar';
 import type { RequestHandler } from './$types';
 import { notFound } from '$lib/server/http/not-found';

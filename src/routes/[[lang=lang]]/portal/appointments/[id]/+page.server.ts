@@ -1,4 +1,4 @@
-import {fail, redirect } from '@sveltejs/kit';
+import { fail, redirect } from '@sveltejs/kit';
 import { localInstant } from '$lib/domain/time';
 import { localizePath } from '$lib/i18n/locales';
 import { DATE_PATTERN, TIME_PATTERN } from '$lib/server/booking/booking-flow';

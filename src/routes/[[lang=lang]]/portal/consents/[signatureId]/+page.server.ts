@@ -1,4 +1,3 @@
-
 import { signedConsentView } from '$lib/server/consent/signed-consent-view';
 import { portalPatient } from '$lib/server/portal/portal-patient';
 import type { PageServerLoad } from './$types';

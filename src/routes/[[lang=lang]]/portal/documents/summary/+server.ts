@@ -1,4 +1,3 @@
-
 import { pdfHeaders } from '$lib/server/documents/pdf';
 import { treatmentSummaryPdf } from '$lib/server/documents/treatment-summary';
 import { portalPatient } from '$lib/server/portal/portal-patient';

@@ -1,4 +1,4 @@
-import {redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
 import { localizePath } from '$lib/i18n/locales';
 import { lineConfig } from '$lib/server/line/line-config';
 import { finishLineLogin } from '$lib/server/line/line-login';

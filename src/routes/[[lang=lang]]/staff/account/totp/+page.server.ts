@@ -31,7 +31,13 @@ export const actions: Actions = {
 		const session = locals.session!;
 		const form = await parseForm(event.request, ZConfirmPasswordSchema, locals.locale);
 		if (!form.ok) return form.failure;
-		const result = await beginTotpEnrolment(locals.db, locals.secrets, { staffId: session.staff.id, createdAt: session.createdAt }, form.data.password, actorFrom(event));
+		const result = await beginTotpEnrolment(
+			locals.db,
+			locals.secrets,
+			{ staffId: session.staff.id, createdAt: session.createdAt },
+			form.data.password,
+			actorFrom(event)
+		);
 		if (!result.ok) {
 			if (result.code === 'already_enrolled') return formFailure(409, {}, {});
 			if (result.code === 'stale_session') return formFailure(403, {}, {}, translate(locals.locale, 'staffSecurity.signInAgain'));

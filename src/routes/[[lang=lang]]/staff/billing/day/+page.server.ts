@@ -17,7 +17,8 @@ export const load: PageServerLoad = async (event) => {
 	const { locals, url } = event;
 	const date = url.searchParams.get('date') ?? (await deskToday(locals.db));
 	const result = await dayEndSummary(locals.db, { date }, actorFrom(event));
-	if (!result.ok) error(result.code === 'invalid' ? 400 : 403, translate(locals.locale, result.code === 'invalid' ? 'billing.error.date' : 'error.forbiddenTitle'));
+	if (!result.ok)
+		error(result.code === 'invalid' ? 400 : 403, translate(locals.locale, result.code === 'invalid' ? 'billing.error.date' : 'error.forbiddenTitle'));
 	const { entries, receipts, reissues } = await listDayEntries(locals.db, result.summary.date);
 	// The owner's end-of-day check that no needle was forgotten (docs/clinical-rules.md §3).
 	const openSessions = (await listOpenSessions(locals.db, result.summary.to)).map((o) => ({ ...o, missing: needlesMissing(o) }));

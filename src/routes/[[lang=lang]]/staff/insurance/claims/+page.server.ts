@@ -29,7 +29,10 @@ export const load: PageServerLoad = async (event) => {
 		month,
 		today,
 		badMonth: false,
-		groups: groups.map((g) => ({ ...g, rows: g.rows.map((r) => ({ ...r, current: r.current && { ...r.current, blockers: r.current.blockers.map((b) => blockerText(t, b, short)) } })) })),
+		groups: groups.map((g) => ({
+			...g,
+			rows: g.rows.map((r) => ({ ...r, current: r.current && { ...r.current, blockers: r.current.blockers.map((b) => blockerText(t, b, short)) } }))
+		})),
 		payments
 	};
 };
@@ -45,7 +48,8 @@ async function formValues(request: Request): Promise<Record<string, unknown>> {
 	return values;
 }
 
-const message = (locale: App.Locals['locale'], key: string, fallback: MessageKey, params?: Record<string, string | number>) => translate(locale, isMessageKey(key) ? key : fallback, params);
+const message = (locale: App.Locals['locale'], key: string, fallback: MessageKey, params?: Record<string, string | number>) =>
+	translate(locale, isMessageKey(key) ? key : fallback, params);
 
 export const actions: Actions = {
 	move: async (event) => {
@@ -56,7 +60,8 @@ export const actions: Actions = {
 		if (result.ok) return { moved: { target, status: result.status } };
 		if (result.code === 'forbidden') return fail(403, { target, error: translate(locals.locale, 'claimStatus.error.forbidden') });
 		if (result.code === 'not_found') return fail(404, { target, error: translate(locals.locale, 'claimStatus.error.not_found') });
-		if (result.code === 'refused') return fail(409, { target, error: message(locals.locale, `claimStatus.error.${result.reason}`, 'claimStatus.error.invalid') });
+		if (result.code === 'refused')
+			return fail(409, { target, error: message(locals.locale, `claimStatus.error.${result.reason}`, 'claimStatus.error.invalid') });
 		const fields: Record<string, string> = result.code === 'invalid' ? result.fields : {};
 		const errors = Object.fromEntries(Object.entries(fields).map(([field, key]) => [field, message(locals.locale, key, 'claimStatus.error.invalid')]));
 		return fail(422, { target, error: Object.values(errors).join(' '), errors });
@@ -68,9 +73,23 @@ export const actions: Actions = {
 		const target = `pay:${String(values.destination)}`;
 		if (result.ok) return { paid: { target } };
 		if (result.code === 'forbidden') return fail(403, { target, error: translate(locals.locale, 'claimStatus.error.forbidden') });
-		if (result.code === 'refused') return fail(409, { target, error: translate(locals.locale, 'claimStatus.payment.refused', { reason: message(locals.locale, `claimStatus.error.${result.reason}`, 'claimStatus.error.invalid') }) });
+		if (result.code === 'refused')
+			return fail(409, {
+				target,
+				error: translate(locals.locale, 'claimStatus.payment.refused', {
+					reason: message(locals.locale, `claimStatus.error.${result.reason}`, 'claimStatus.error.invalid')
+				})
+			});
 		if (result.code === 'problems')
-			return fail(422, { target, error: result.problems.map((p) => translate(locals.locale, `claimStatus.payment.problem.${p.code}`, p.code === 'sum_mismatch' ? { sum: formatNumber(p.sumJpy, 'ja') } : {})).join(' ') });
-		return fail(422, { target, error: [...new Set(Object.values(result.fields).map((key) => message(locals.locale, key, 'claimStatus.error.invalid')))].join(' ') });
+			return fail(422, {
+				target,
+				error: result.problems
+					.map((p) => translate(locals.locale, `claimStatus.payment.problem.${p.code}`, p.code === 'sum_mismatch' ? { sum: formatNumber(p.sumJpy, 'ja') } : {}))
+					.join(' ')
+			});
+		return fail(422, {
+			target,
+			error: [...new Set(Object.values(result.fields).map((key) => message(locals.locale, key, 'claimStatus.error.invalid')))].join(' ')
+		});
 	}
 };

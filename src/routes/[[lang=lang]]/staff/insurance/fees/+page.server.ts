@@ -20,7 +20,9 @@ export const actions: Actions = {
 		const result = await addJukyoFeeVersion(locals.db, values, actorFrom(event));
 		if (!result.ok) {
 			const fields = result.code === 'invalid' ? result.fields : {};
-			const errors = Object.fromEntries(Object.entries(fields).map(([field, key]) => [field, translate(locals.locale, isMessageKey(key) ? key : 'jukyoClaim.fees.error.amount')]));
+			const errors = Object.fromEntries(
+				Object.entries(fields).map(([field, key]) => [field, translate(locals.locale, isMessageKey(key) ? key : 'jukyoClaim.fees.error.amount')])
+			);
 			return fail(result.code === 'forbidden' ? 403 : 422, { values, errors });
 		}
 		redirect(303, `${localizePath('/staff/insurance/fees', locals.locale)}?saved=1`);
@@ -32,7 +34,9 @@ export const actions: Actions = {
 		const result = await addJukyoConsentRule(locals.db, values, actorFrom(event));
 		if (!result.ok) {
 			const fields = result.code === 'invalid' ? result.fields : { _: 'error.forbiddenTitle' };
-			const ruleErrors = Object.fromEntries(Object.entries(fields).map(([field, key]) => [field, translate(locals.locale, isMessageKey(key) ? key : 'jukyoReport.rules.error.months')]));
+			const ruleErrors = Object.fromEntries(
+				Object.entries(fields).map(([field, key]) => [field, translate(locals.locale, isMessageKey(key) ? key : 'jukyoReport.rules.error.months')])
+			);
 			return fail(result.code === 'forbidden' ? 403 : 422, { ruleValues: values, ruleErrors });
 		}
 		redirect(303, `${localizePath('/staff/insurance/fees', locals.locale)}?saved=rule#consent-rules`);

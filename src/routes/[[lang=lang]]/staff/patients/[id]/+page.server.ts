@@ -1,4 +1,3 @@
-
 import { z } from 'zod';
 import { localDate } from '$lib/domain/time';
 import { translate, type MessageKey } from '$lib/i18n/translate';
@@ -23,7 +22,7 @@ import { recentClinicTimeZone } from '$lib/server/clinic/clinic-settings';
 const isPatientId = (id: string) => z.uuid().safeParse(id).success;
 
 async function clinicTimeZone(db: Db): Promise<string> {
-	return (await recentClinicTimeZone(db));
+	return await recentClinicTimeZone(db);
 }
 
 export const load: PageServerLoad = async (event) => {
@@ -34,7 +33,9 @@ export const load: PageServerLoad = async (event) => {
 	if (!view) notFound(locals.locale);
 	const now = locals.db.clock.now().toISOString();
 	// The clinic's own questionnaires (docs/instruments): only those this patient has answered.
-	const instrumentScores = view.clinical ? (await instrumentProgress(locals.db, view.patient.id, await clinicInstruments(), actorFrom(event))).filter((x) => x.scores.length > 0) : [];
+	const instrumentScores = view.clinical
+		? (await instrumentProgress(locals.db, view.patient.id, await clinicInstruments(), actorFrom(event))).filter((x) => x.scores.length > 0)
+		: [];
 	return {
 		role,
 		// The desk sees the patient's channels, and cannot set them (issue #20).

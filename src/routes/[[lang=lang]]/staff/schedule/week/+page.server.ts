@@ -37,6 +37,9 @@ export const load: PageServerLoad = async (event) => {
 function weekHours(periods: Array<{ opens: string; closes: string }>): { min: string; max: string } {
 	if (periods.length === 0) return { min: '09:00:00', max: '19:00:00' };
 	const opens = periods.map((p) => p.opens).sort()[0]!;
-	const closes = periods.map((p) => p.closes).sort().at(-1)!;
+	const closes = periods
+		.map((p) => p.closes)
+		.sort()
+		.at(-1)!;
 	return { min: `${opens.slice(0, 5)}:00`, max: `${closes.slice(0, 5)}:00` };
 }

@@ -6,7 +6,14 @@ import { addService } from '$lib/server/scheduling-settings/add-service';
 import { moveBed } from '$lib/server/scheduling-settings/move-bed';
 import { removeBed } from '$lib/server/scheduling-settings/remove-bed';
 import { renameBed } from '$lib/server/scheduling-settings/rename-bed';
-import { ZAddServiceSchema, ZBedIdSchema, ZBedNamesSchema, ZMoveBedSchema, ZRenameBedSchema, ZUpdateServiceSchema } from '$lib/server/scheduling-settings/schemas';
+import {
+	ZAddServiceSchema,
+	ZBedIdSchema,
+	ZBedNamesSchema,
+	ZMoveBedSchema,
+	ZRenameBedSchema,
+	ZUpdateServiceSchema
+} from '$lib/server/scheduling-settings/schemas';
 import { loadServiceCatalogue } from '$lib/server/scheduling-settings/service-catalogue';
 import { updateService } from '$lib/server/scheduling-settings/update-service';
 import type { Actions, PageServerLoad } from './$types';

@@ -31,7 +31,8 @@ export const actions: Actions = {
 		const { locals, params } = event;
 		const form = await parseForm(event.request, ZSeriesScopeSchema, locals.locale);
 		if (!form.ok) return form.failure;
-		if (!(await isVisitOfSeries(locals.db, form.data.appointmentId, params.id))) return formFailure(404, form.values, {}, translate(locals.locale, 'series.notFound'));
+		if (!(await isVisitOfSeries(locals.db, form.data.appointmentId, params.id)))
+			return formFailure(404, form.values, {}, translate(locals.locale, 'series.notFound'));
 		const result = await cancelSeriesVisits(locals.db, form.data.appointmentId, form.data.scope, actorFrom(event));
 		if (!result.ok) {
 			const [status, key] = REFUSALS[result.code]!;
@@ -43,7 +44,8 @@ export const actions: Actions = {
 		const { locals, params } = event;
 		const form = await parseForm(event.request, ZSeriesMoveSchema, locals.locale);
 		if (!form.ok) return form.failure;
-		if (!(await isVisitOfSeries(locals.db, form.data.appointmentId, params.id))) return formFailure(404, form.values, {}, translate(locals.locale, 'series.notFound'));
+		if (!(await isVisitOfSeries(locals.db, form.data.appointmentId, params.id)))
+			return formFailure(404, form.values, {}, translate(locals.locale, 'series.notFound'));
 		const clinic = await recentClinic(locals.db);
 		const start = localInstant(form.data.date, form.data.time, clinic?.time_zone ?? CLINIC_DEFAULT_TIME_ZONE);
 		const result = await moveSeriesVisits(locals.db, form.data.appointmentId, form.data.scope, start, actorFrom(event));

@@ -20,7 +20,9 @@ export const actions: Actions = {
 		const result = await saveCancellationPolicy(locals.db, values, actorFrom(event));
 		if (!result.ok) {
 			const fields = result.code === 'invalid' ? result.fields : {};
-			const errors = Object.fromEntries(Object.entries(fields).map(([field, key]) => [field, translate(locals.locale, isMessageKey(key) ? key : 'cancellationPolicy.error.invalid')]));
+			const errors = Object.fromEntries(
+				Object.entries(fields).map(([field, key]) => [field, translate(locals.locale, isMessageKey(key) ? key : 'cancellationPolicy.error.invalid')])
+			);
 			return fail(result.code === 'forbidden' ? 403 : 422, { values, errors });
 		}
 		redirect(303, `${localizePath('/staff/settings/cancellation-policy', locals.locale)}?saved=${result.changed ? 'changed' : 'unchanged'}`);

@@ -10,9 +10,19 @@ import type { Actions, PageServerLoad } from './$types';
 /** The owner's 受領委任 registration (issue #19): what every claim form prints about the clinic. */
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const month = localDate(locals.db.clock.now().getTime(), await recentClinicTimeZone(locals.db)).slice(0, 7);
-	const [loaded, practitioners, readiness] = await Promise.all([loadJukyoRegistration(locals.db), listClinicPractitioners(locals.db), claimReadiness(locals.db, month)]);
+	const [loaded, practitioners, readiness] = await Promise.all([
+		loadJukyoRegistration(locals.db),
+		listClinicPractitioners(locals.db),
+		claimReadiness(locals.db, month)
+	]);
 	const saved = url.searchParams.get('saved');
-	return { registration: loaded.registration, practitioners, month, missing: readiness.items, saved: saved === 'changed' || saved === 'unchanged' ? saved : null };
+	return {
+		registration: loaded.registration,
+		practitioners,
+		month,
+		missing: readiness.items,
+		saved: saved === 'changed' || saved === 'unchanged' ? saved : null
+	};
 };
 
 export const actions: Actions = {
@@ -25,7 +35,9 @@ export const actions: Actions = {
 		const result = await saveJukyoRegistration(locals.db, { ...values, practitionerIds }, actorFrom(event));
 		if (!result.ok) {
 			const fields = result.code === 'invalid' ? result.fields : {};
-			const errors = Object.fromEntries(Object.entries(fields).map(([field, key]) => [field, translate(locals.locale, isMessageKey(key) ? key : 'jukyoRegistration.error.invalid')]));
+			const errors = Object.fromEntries(
+				Object.entries(fields).map(([field, key]) => [field, translate(locals.locale, isMessageKey(key) ? key : 'jukyoRegistration.error.invalid')])
+			);
 			return fail(result.code === 'forbidden' ? 403 : 422, { values: { ...values, practitionerIds: practitionerIds.join(',') }, errors });
 		}
 		redirect(303, `${localizePath('/staff/settings/jukyo', locals.locale)}?saved=${result.changed ? 'changed' : 'unchanged'}`);

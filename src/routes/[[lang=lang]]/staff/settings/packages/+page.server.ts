@@ -36,7 +36,9 @@ type Outcome = { ok: true } | { ok: false; code: string; fields?: Record<string,
 function failure(locale: App.Locals['locale'], result: Outcome, values: Record<string, unknown>, form: string) {
 	if (result.ok) return null;
 	const fields = result.fields ?? {};
-	const errors = Object.fromEntries(Object.entries(fields).map(([field, key]) => [field, translate(locale, isMessageKey(key) ? key : 'packages.error.invalid')]));
+	const errors = Object.fromEntries(
+		Object.entries(fields).map(([field, key]) => [field, translate(locale, isMessageKey(key) ? key : 'packages.error.invalid')])
+	);
 	const status = result.code === 'forbidden' ? 403 : result.code === 'not_found' ? 404 : 422;
 	return fail(status, { form, values, errors, refusal: result.code === 'invalid' ? null : result.code });
 }

@@ -1,4 +1,4 @@
-import {fail } from '@sveltejs/kit';
+import { fail } from '@sveltejs/kit';
 import { manageUrl } from '$lib/server/booking/manage-url';
 import { actorFrom } from '$lib/server/http/request-context';
 import { wakeJobWorker } from '$lib/server/jobs/worker';

@@ -32,7 +32,11 @@ export const POST: RequestHandler = async (event) => {
 	let next = result.next;
 	let session = { token: result.token, expiresAt: result.expiresAt };
 	if (next === 'totp' && parsed.data.code) {
-		const second = await verifySecondFactor(locals.db, locals.secrets, result.staff, result.sessionId, parsed.data.code, { ...actor, type: 'staff', id: result.staff.id });
+		const second = await verifySecondFactor(locals.db, locals.secrets, result.staff, result.sessionId, parsed.data.code, {
+			...actor,
+			type: 'staff',
+			id: result.staff.id
+		});
 		if (!second.ok) {
 			await deleteSession(locals.db, result.token);
 			if (second.code === 'locked') {

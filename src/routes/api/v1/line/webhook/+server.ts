@@ -16,7 +16,8 @@ export const POST: RequestHandler = async ({ request, locals }) => {
 	if (!config) return apiError(404, 'not_found', translate(locals.locale, 'line.notConfigured'));
 	const raw = await request.text();
 	const signature = request.headers.get('x-line-signature');
-	if (!signature || !validateSignature(raw, config.channelSecret, signature)) return apiError(401, 'bad_signature', translate(locals.locale, 'line.badSignature'));
+	if (!signature || !validateSignature(raw, config.channelSecret, signature))
+		return apiError(401, 'bad_signature', translate(locals.locale, 'line.badSignature'));
 	let body: unknown;
 	try {
 		body = JSON.parse(raw);

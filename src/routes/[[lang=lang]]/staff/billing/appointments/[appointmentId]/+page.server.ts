@@ -44,18 +44,34 @@ export const actions: Actions = {
 			case 'invalid':
 				return deskFailure(422, 'create', locals.locale, values, result.fields);
 			case 'insurance_refused':
-				return deskFailure(409, 'create', locals.locale, values, {}, translate(locals.locale, refusalMessageKey(result.reason)), { refusal: { reason: result.reason, selfPayJpy: result.selfPay.patientDueJpy } });
+				return deskFailure(409, 'create', locals.locale, values, {}, translate(locals.locale, refusalMessageKey(result.reason)), {
+					refusal: { reason: result.reason, selfPayJpy: result.selfPay.patientDueJpy }
+				});
 			case 'already_charged':
 				redirect(303, localizePath(`/staff/billing/charges/${result.chargeId}`, locals.locale));
 				break;
 			case 'needles_unaccounted':
-				return deskFailure(409, 'create', locals.locale, values, {}, translate(locals.locale, `billing.outcome.${result.problem}`, { in: result.needlesIn, out: result.needlesOut }));
+				return deskFailure(
+					409,
+					'create',
+					locals.locale,
+					values,
+					{},
+					translate(locals.locale, `billing.outcome.${result.problem}`, { in: result.needlesIn, out: result.needlesOut })
+				);
 			case 'licence_refused':
 				return deskFailure(409, 'create', locals.locale, values, {}, translate(locals.locale, `billing.outcome.${result.reason}`));
 			case 'before_visit_day':
 				return deskFailure(409, 'create', locals.locale, values, {}, translate(locals.locale, 'desk.error.chargeBeforeVisitDay'));
 			default:
-				return deskFailure(STATUS[result.code], 'create', locals.locale, values, {}, translate(locals.locale, result.code === 'not_chargeable' ? 'billing.outcome.not_chargeable' : 'error.notFoundTitle'));
+				return deskFailure(
+					STATUS[result.code],
+					'create',
+					locals.locale,
+					values,
+					{},
+					translate(locals.locale, result.code === 'not_chargeable' ? 'billing.outcome.not_chargeable' : 'error.notFoundTitle')
+				);
 		}
 	}
 };

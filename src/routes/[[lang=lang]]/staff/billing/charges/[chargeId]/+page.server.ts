@@ -18,7 +18,9 @@ const DONE = ['payment', 'refund', 'void', 'receipt'] as const;
 /** One charge: everyone who may see it reads it; only the desk changes it (a practitioner sees their own visits' charges). */
 export const load: PageServerLoad = async (event) => {
 	const { locals, params, url } = event;
-	const result = isId(params.chargeId) ? await loadChargeDesk(locals.db, params.chargeId, deskViewer(locals), actorFrom(event)) : ({ ok: false, code: 'not_found' } as const);
+	const result = isId(params.chargeId)
+		? await loadChargeDesk(locals.db, params.chargeId, deskViewer(locals), actorFrom(event))
+		: ({ ok: false, code: 'not_found' } as const);
 	if (!result.ok) refuseRecord(locals.locale, result.code);
 	const done = url.searchParams.get('done');
 	const change = url.searchParams.get('change');
@@ -44,7 +46,8 @@ function deskOnly(event: RequestEvent) {
 	return params.chargeId!;
 }
 
-const back = (event: RequestEvent, chargeId: string, done: (typeof DONE)[number]) => redirect(303, `${localizePath(`/staff/billing/charges/${chargeId}`, event.locals.locale)}?done=${done}`);
+const back = (event: RequestEvent, chargeId: string, done: (typeof DONE)[number]) =>
+	redirect(303, `${localizePath(`/staff/billing/charges/${chargeId}`, event.locals.locale)}?done=${done}`);
 
 const OUTCOME_STATUS: Record<string, number> = { not_found: 404, forbidden: 403 };
 
@@ -62,7 +65,8 @@ export const actions: Actions = {
 		const values = await readDeskForm(event.request);
 		const result = await recordPayment(event.locals.db, chargeId, values, actorFrom(event));
 		if (!result.ok) return refused(event, 'pay', values, result);
-		if (result.changeJpy !== null) redirect(303, `${localizePath(`/staff/billing/charges/${chargeId}`, event.locals.locale)}?done=payment&change=${result.changeJpy}`);
+		if (result.changeJpy !== null)
+			redirect(303, `${localizePath(`/staff/billing/charges/${chargeId}`, event.locals.locale)}?done=payment&change=${result.changeJpy}`);
 		back(event, chargeId, 'payment');
 	},
 	refund: async (event) => {
@@ -89,7 +93,8 @@ export const actions: Actions = {
 		const chargeId = deskOnly(event);
 		const values = await readDeskForm(event.request);
 		const receiptId = typeof values.receiptId === 'string' && isId(values.receiptId) ? values.receiptId : null;
-		if (!receiptId || !(await isReceiptOfCharge(event.locals.db, receiptId, chargeId))) return refused(event, 'reissue', values, { code: 'invalid', fields: { receiptId: 'billing.error.invalid' } });
+		if (!receiptId || !(await isReceiptOfCharge(event.locals.db, receiptId, chargeId)))
+			return refused(event, 'reissue', values, { code: 'invalid', fields: { receiptId: 'billing.error.invalid' } });
 		const result = await reissueReceipt(event.locals.db, receiptId, actorFrom(event));
 		if (!result.ok) return refused(event, 'reissue', values, result);
 		back(event, chargeId, 'receipt');

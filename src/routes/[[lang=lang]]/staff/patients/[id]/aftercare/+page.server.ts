@@ -20,7 +20,7 @@ export const load: PageServerLoad = async (event) => {
 	const patient = isPatientId(params.id) ? await findAftercarePatient(locals.db, params.id) : null;
 	if (!patient) notFound(locals.locale);
 	return {
-		timeZone: (await recentClinicTimeZone(locals.db)),
+		timeZone: await recentClinicTimeZone(locals.db),
 		bodyMax: AFTERCARE_BODY_MAX,
 		templates: AFTERCARE_TEMPLATES,
 		patient,
@@ -45,7 +45,9 @@ export const actions: Actions = {
 		const result = await addAftercareNote(locals.db, patient.id, staff.id, body, shared, actorFrom(event));
 		if (!result.ok && result.code === 'not_found') notFound(locals.locale);
 		if (!result.ok) {
-			const errors = Object.fromEntries(Object.entries(result.fields).map(([f, key]) => [f, translate(locals.locale, isMessageKey(key) ? key : 'validation.invalid')]));
+			const errors = Object.fromEntries(
+				Object.entries(result.fields).map(([f, key]) => [f, translate(locals.locale, isMessageKey(key) ? key : 'validation.invalid')])
+			);
 			return formFailure(422, form.values, errors);
 		}
 		const notified = notify ? await notifyAftercareShared(locals.db, locals.mailer, patient, event.locals.origin) : false;

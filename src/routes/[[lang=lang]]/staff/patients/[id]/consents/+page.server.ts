@@ -1,4 +1,3 @@
-
 import { z } from 'zod';
 import { consentOverview } from '$lib/server/consent/consent-overview';
 import { CONSENT_LIMITS } from '$lib/server/consent/schemas';
@@ -17,13 +16,28 @@ export const load: PageServerLoad = async (event) => {
 	const overview = isPatientId(params.id) ? await consentOverview(locals.db, params.id, actorFrom(event)) : null;
 	if (!overview) notFound(locals.locale);
 	return {
-		timeZone: (await recentClinicTimeZone(locals.db)),
+		timeZone: await recentClinicTimeZone(locals.db),
 		nameMaxLength: CONSENT_LIMITS.typedName,
 		patient: { id: overview.patient.id, familyName: overview.patient.familyName, givenName: overview.patient.givenName },
 		kinds: overview.kinds
 			.filter((k) => k.document !== null)
-			.map((k) => ({ kind: k.kind, required: k.required, status: k.status, needsAnswer: k.needsAnswer, document: k.document!, latest: k.latest && { id: k.latest.id, version: k.latest.version, signedAt: k.latest.signedAt } })),
-		signatures: overview.signatures.map((s) => ({ id: s.id, kind: s.kind, version: s.version, agreed: s.agreed, signedAt: s.signedAt, recordedByName: s.recordedByName, channel: s.channel }))
+			.map((k) => ({
+				kind: k.kind,
+				required: k.required,
+				status: k.status,
+				needsAnswer: k.needsAnswer,
+				document: k.document!,
+				latest: k.latest && { id: k.latest.id, version: k.latest.version, signedAt: k.latest.signedAt }
+			})),
+		signatures: overview.signatures.map((s) => ({
+			id: s.id,
+			kind: s.kind,
+			version: s.version,
+			agreed: s.agreed,
+			signedAt: s.signedAt,
+			recordedByName: s.recordedByName,
+			channel: s.channel
+		}))
 	};
 };
 

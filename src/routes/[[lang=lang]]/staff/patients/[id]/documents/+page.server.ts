@@ -1,4 +1,3 @@
-
 import { z } from 'zod';
 import { findDocumentPatient, patientName } from '$lib/server/documents/document-patient';
 import type { PageServerLoad } from './$types';

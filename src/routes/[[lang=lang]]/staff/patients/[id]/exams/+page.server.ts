@@ -1,4 +1,4 @@
-import {redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import { EXAM_SIDES, PATTERNS } from '$lib/domain/clinical/examination';
 import { RED_FLAG_QUESTIONS } from '$lib/domain/triage/assess';
@@ -27,7 +27,7 @@ export const load: PageServerLoad = async (event) => {
 	return {
 		appointmentId: appointment && z.uuid().safeParse(appointment).success ? appointment : null,
 		patient,
-		timeZone: (await recentClinicTimeZone(locals.db)),
+		timeZone: await recentClinicTimeZone(locals.db),
 		examinations: await listExaminations(locals.db, patient.id, actorFrom(event)),
 		givenHistory: await givenHistoryFacts(locals.db, patient.id),
 		options: { sides: EXAM_SIDES, patterns: PATTERNS, redFlags: RED_FLAG_QUESTIONS },

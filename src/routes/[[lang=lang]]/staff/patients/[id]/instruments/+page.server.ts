@@ -1,4 +1,3 @@
-
 import { z } from 'zod';
 import { isMessageKey, translate } from '$lib/i18n/translate';
 import { fieldErrorsFrom } from '$lib/server/http/field-errors';
@@ -25,7 +24,7 @@ export const load: PageServerLoad = async (event) => {
 	// With one instrument there is nothing to choose; the form opens directly.
 	const selected = instruments.find((i) => i.code === requested)?.code ?? (instruments.length === 1 ? instruments[0]!.code : null);
 	return {
-		timeZone: (await recentClinicTimeZone(locals.db)),
+		timeZone: await recentClinicTimeZone(locals.db),
 		patient,
 		selected,
 		progress: await instrumentProgress(locals.db, patient.id, instruments, actorFrom(event))
@@ -46,7 +45,9 @@ export const actions: Actions = {
 		const result = await recordInstrumentScore(locals.db, params.id, parsed.data, instruments, actorFrom(event));
 		if (!result.ok && result.code === 'not_found') notFound(locals.locale);
 		if (!result.ok) {
-			const errors = Object.fromEntries(Object.entries(result.fields).map(([field, key]) => [field, translate(locals.locale, isMessageKey(key) ? key : 'validation.invalid')]));
+			const errors = Object.fromEntries(
+				Object.entries(result.fields).map(([field, key]) => [field, translate(locals.locale, isMessageKey(key) ? key : 'validation.invalid')])
+			);
 			return formFailure(422, values, errors);
 		}
 		return { saved: true as const, instrument: instrument.code, score: result.score };

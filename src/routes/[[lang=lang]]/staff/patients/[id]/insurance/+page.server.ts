@@ -44,7 +44,12 @@ export const load: PageServerLoad = async (event) => {
 		consents: status.consents,
 		currentId: status.current?.id ?? null,
 		conditions: INSURED_CONDITIONS,
-		eligibility: { checks: eligibility.checks, covered: eligibility.cover.covered, coveredBy: eligibility.cover.covered ? eligibility.cover.record.checkedOn : null, warning: eligibility.warning },
+		eligibility: {
+			checks: eligibility.checks,
+			covered: eligibility.cover.covered,
+			coveredBy: eligibility.cover.covered ? eligibility.cover.record.checkedOn : null,
+			warning: eligibility.warning
+		},
 		doctorTreatments,
 		limits: { name: NAME_MAX, institution: INSTITUTION_MAX, note: NOTE_MAX }
 	};
@@ -80,9 +85,13 @@ export const actions: Actions = {
 		};
 		const result = await recordDoctorConsent(locals.db, params.id, input, actorFrom(event));
 		if (result.ok) return { saved: true };
-		if (result.code !== 'invalid') error(result.code === 'not_found' ? 404 : 403, translate(locals.locale, result.code === 'not_found' ? 'error.notFoundTitle' : 'error.forbiddenTitle'));
+		if (result.code !== 'invalid')
+			error(result.code === 'not_found' ? 404 : 403, translate(locals.locale, result.code === 'not_found' ? 'error.notFoundTitle' : 'error.forbiddenTitle'));
 		const errors = Object.fromEntries(
-			Object.entries(result.fields).map(([field, key]) => [field, isMessageKey(key) ? translate(locals.locale, key) : translate(locals.locale, 'billing.error.invalid')])
+			Object.entries(result.fields).map(([field, key]) => [
+				field,
+				isMessageKey(key) ? translate(locals.locale, key) : translate(locals.locale, 'billing.error.invalid')
+			])
 		);
 		return formFailure(422, { ...input, conditions: conditions.join(',') }, errors, errors._);
 	},
@@ -94,10 +103,12 @@ export const actions: Actions = {
 		const result = await recordEligibilityCheck(locals.db, params.id, values, actorFrom(event));
 		if (result.ok) {
 			// Recorded from the charge of a visit: back to it, so the desk charges next.
-			if (result.check.appointmentId) redirect(303, `${localizePath(`/staff/billing/appointments/${result.check.appointmentId}`, locals.locale)}?eligibility=saved`);
+			if (result.check.appointmentId)
+				redirect(303, `${localizePath(`/staff/billing/appointments/${result.check.appointmentId}`, locals.locale)}?eligibility=saved`);
 			return { eligibilitySaved: true };
 		}
-		if (result.code !== 'invalid') error(result.code === 'not_found' ? 404 : 403, translate(locals.locale, result.code === 'not_found' ? 'error.notFoundTitle' : 'error.forbiddenTitle'));
+		if (result.code !== 'invalid')
+			error(result.code === 'not_found' ? 404 : 403, translate(locals.locale, result.code === 'not_found' ? 'error.notFoundTitle' : 'error.forbiddenTitle'));
 		return fail(422, { eligibilityForm: { values, errors: localized(locals.locale, result.fields) } });
 	},
 	doctorTreatment: async (event) => {
@@ -105,13 +116,18 @@ export const actions: Actions = {
 		if (!MAY_RECORD.includes(locals.session!.staff.role)) error(403, translate(locals.locale, 'error.forbiddenTitle'));
 		if (!isPatientId(params.id)) notFound(locals.locale);
 		const values = await readForm(request);
-		const result = values.treatmentId ? await endDoctorTreatment(locals.db, params.id, values, actorFrom(event)) : await recordDoctorTreatment(locals.db, params.id, values, actorFrom(event));
+		const result = values.treatmentId
+			? await endDoctorTreatment(locals.db, params.id, values, actorFrom(event))
+			: await recordDoctorTreatment(locals.db, params.id, values, actorFrom(event));
 		if (result.ok) return { doctorTreatmentSaved: true };
-		if (result.code !== 'invalid') error(result.code === 'not_found' ? 404 : 403, translate(locals.locale, result.code === 'not_found' ? 'error.notFoundTitle' : 'error.forbiddenTitle'));
+		if (result.code !== 'invalid')
+			error(result.code === 'not_found' ? 404 : 403, translate(locals.locale, result.code === 'not_found' ? 'error.notFoundTitle' : 'error.forbiddenTitle'));
 		return fail(422, { doctorTreatmentForm: { values, errors: localized(locals.locale, result.fields) } });
 	}
 };
 
 function localized(locale: App.Locals['locale'], fields: Record<string, string>): Record<string, string> {
-	return Object.fromEntries(Object.entries(fields).map(([field, key]) => [field, translate(locale, isMessageKey(key) ? key : 'jukyoRegistration.error.invalid')]));
+	return Object.fromEntries(
+		Object.entries(fields).map(([field, key]) => [field, translate(locale, isMessageKey(key) ? key : 'jukyoRegistration.error.invalid')])
+	);
 }

@@ -12,7 +12,14 @@ export const load: PageServerLoad = async (event) => {
 	const patient = await intakePatientFor(event);
 	const summary = await latestIntakeSummary(event.locals.db, patient.id, actorFrom(event));
 	const consentNeeded = (await intakeConsentProblemOf(event.locals.db, patient.id)) !== null;
-	return { patient, name: displayName(patient, event.locals.locale), summary, sent: event.url.searchParams.get('sent') === '1', consentNeeded, timeZone: await recentClinicTimeZone(event.locals.db) };
+	return {
+		patient,
+		name: displayName(patient, event.locals.locale),
+		summary,
+		sent: event.url.searchParams.get('sent') === '1',
+		consentNeeded,
+		timeZone: await recentClinicTimeZone(event.locals.db)
+	};
 };
 
 export const actions: Actions = {

@@ -1,7 +1,15 @@
 import { redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import { duplicateReasons } from '$lib/domain/patients/duplicates';
-import { CONTACT_FIELDS, contactValue, isUncheckedEmail, needsChoice, type ContactChoice, type ContactDetails, type ContactField } from '$lib/domain/patients/merge-contact';
+import {
+	CONTACT_FIELDS,
+	contactValue,
+	isUncheckedEmail,
+	needsChoice,
+	type ContactChoice,
+	type ContactDetails,
+	type ContactField
+} from '$lib/domain/patients/merge-contact';
 import { localizePath } from '$lib/i18n/locales';
 import { translate, type MessageKey } from '$lib/i18n/translate';
 import { formFailure, parseForm } from '$lib/server/http/form';
@@ -28,7 +36,13 @@ const ZMergeFormSchema = z.object({
 	emailConfirmed: z.literal('yes').optional()
 });
 
-const contactOf = (p: PatientRecord): ContactDetails => ({ email: p.email, emailSource: p.emailSource, phone: p.phone, postalCode: p.postalCode, address: p.address });
+const contactOf = (p: PatientRecord): ContactDetails => ({
+	email: p.email,
+	emailSource: p.emailSource,
+	phone: p.phone,
+	postalCode: p.postalCode,
+	address: p.address
+});
 
 /** What the form shows for each contact field: both values, whether the desk must choose, and which address is unchecked. */
 function contactRows(a: PatientRecord, b: PatientRecord) {
@@ -112,11 +126,18 @@ export const actions: Actions = {
 			const choice = choiceOf(form.data[`${field}From`], survivor, mergedId);
 			if (choice) contact[field] = choice;
 		}
-		const result = await mergePatients(locals.db, { survivorId: survivor, mergedId, contact, emailConfirmed: form.data.emailConfirmed === 'yes' }, actorFrom(event));
+		const result = await mergePatients(
+			locals.db,
+			{ survivorId: survivor, mergedId, contact, emailConfirmed: form.data.emailConfirmed === 'yes' },
+			actorFrom(event)
+		);
 		if (!result.ok) {
 			if (result.code === 'contact_unchosen') {
 				const errors = Object.fromEntries(
-					result.fields.map((field) => [`${field}From`, translate(locals.locale, 'patientMerge.error.contact', { field: t(`patientMerge.contactLegend.${field}`) })])
+					result.fields.map((field) => [
+						`${field}From`,
+						translate(locals.locale, 'patientMerge.error.contact', { field: t(`patientMerge.contactLegend.${field}`) })
+					])
 				);
 				return formFailure(422, form.values, errors);
 			}

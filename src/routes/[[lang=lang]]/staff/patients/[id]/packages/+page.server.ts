@@ -21,11 +21,23 @@ export const load: PageServerLoad = async (event) => {
 	const desk = await loadPackageDesk(locals.db, params.id, actorFrom(event));
 	if (!desk) error(404, translate(locals.locale, 'packages.refusal.not_found'));
 	// Monthly plans (月額) next to the courses: each month sold is also one of `desk.packages`.
-	return { ...desk, types: await listPackageTypes(locals.db), methods: PAYMENT_METHODS, plans: await listPatientPlans(locals.db, desk.patient.id), planTypes: await listPlanTypes(locals.db), planMarks: await planMarksOf(locals.db, desk.visits.map((v) => v.id)) };
+	return {
+		...desk,
+		types: await listPackageTypes(locals.db),
+		methods: PAYMENT_METHODS,
+		plans: await listPatientPlans(locals.db, desk.patient.id),
+		planTypes: await listPlanTypes(locals.db),
+		planMarks: await planMarksOf(
+			locals.db,
+			desk.visits.map((v) => v.id)
+		)
+	};
 };
 
 function refused(locale: App.Locals['locale'], form: string, code: string, values: Record<string, string>, fields: Record<string, string> = {}) {
-	const errors = Object.fromEntries(Object.entries(fields).map(([field, key]) => [field, translate(locale, isMessageKey(key) ? key : 'packages.error.invalid')]));
+	const errors = Object.fromEntries(
+		Object.entries(fields).map(([field, key]) => [field, translate(locale, isMessageKey(key) ? key : 'packages.error.invalid')])
+	);
 	const status = code === 'forbidden' ? 403 : code === 'not_found' ? 404 : code === 'invalid' ? 422 : 409;
 	return fail(status, { form, values, errors, refusal: code === 'invalid' ? null : code });
 }
@@ -35,7 +47,10 @@ export const actions: Actions = {
 		const { locals, params } = event;
 		const values = await readForm(event.request);
 		// Family members are named by their patient numbers.
-		const numbers = (values.familyNumbers ?? '').normalize('NFKC').split(/[\s,、]+/).filter((n) => n !== '');
+		const numbers = (values.familyNumbers ?? '')
+			.normalize('NFKC')
+			.split(/[\s,、]+/)
+			.filter((n) => n !== '');
 		const family = await findPatientsByNumber(locals.db, numbers);
 		if (family.length !== new Set(numbers).size) return refused(locals.locale, 'sell', 'invalid', values, { familyNumbers: 'packages.error.family' });
 		const result = await sellPackage(locals.db, params.id, { ...values, familyPatientIds: family.map((f) => f.id) }, actorFrom(event));
@@ -53,7 +68,10 @@ export const actions: Actions = {
 	startPlan: async (event) => {
 		const { locals, params } = event;
 		const values = await readForm(event.request);
-		const numbers = (values.familyNumbers ?? '').normalize('NFKC').split(/[\s,、]+/).filter((n) => n !== '');
+		const numbers = (values.familyNumbers ?? '')
+			.normalize('NFKC')
+			.split(/[\s,、]+/)
+			.filter((n) => n !== '');
 		const family = await findPatientsByNumber(locals.db, numbers);
 		if (family.length !== new Set(numbers).size) return refused(locals.locale, 'startPlan', 'invalid', values, { familyNumbers: 'packages.error.family' });
 		const result = await startPlan(locals.db, params.id, { ...values, familyPatientIds: family.map((f) => f.id) }, actorFrom(event));

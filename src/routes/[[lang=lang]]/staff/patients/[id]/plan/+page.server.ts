@@ -18,7 +18,7 @@ import { recentClinicTimeZone } from '$lib/server/clinic/clinic-settings';
 const isPatientId = (id: string) => z.uuid().safeParse(id).success;
 
 async function clinicToday(db: Db): Promise<{ today: string; timeZone: string }> {
-	const timeZone = (await recentClinicTimeZone(db));
+	const timeZone = await recentClinicTimeZone(db);
 	return { today: localDate(db.clock.now().getTime(), timeZone), timeZone };
 }
 
@@ -55,9 +55,7 @@ export const actions: Actions = {
 			}
 			return formFailure(422, values, errors);
 		}
-		const errors = Object.fromEntries(
-			result.missing.map((key) => [`${PLAN_FIELD.ack}${key}`, translate(locals.locale, 'treatmentPlan.error.reasonRequired')])
-		);
+		const errors = Object.fromEntries(result.missing.map((key) => [`${PLAN_FIELD.ack}${key}`, translate(locals.locale, 'treatmentPlan.error.reasonRequired')]));
 		return fail(422, { values, errors, conflicts: result.check.conflicts } satisfies PlanConflictFailure);
 	}
 };

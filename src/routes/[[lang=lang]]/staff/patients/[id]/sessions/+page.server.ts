@@ -19,7 +19,7 @@ export const load: PageServerLoad = async (event) => {
 	const { locals, params, url } = event;
 	const patient = isId(params.id) ? await findSessionPatient(locals.db, params.id) : null;
 	if (!patient) error(404, translate(locals.locale, 'error.notFoundTitle'));
-	const timeZone = (await recentClinicTimeZone(locals.db));
+	const timeZone = await recentClinicTimeZone(locals.db);
 	const list = await listSessions(locals.db, patient.id, actorFrom(event), { timeZone });
 	const requested = url.searchParams.get('appointment');
 	const treatmentConsent = await treatmentConsentState(locals.db, patient.id);
@@ -31,7 +31,7 @@ export const actions: Actions = {
 		const { locals, params } = event;
 		if (!isId(params.id)) error(404, translate(locals.locale, 'error.notFoundTitle'));
 		const values = await readForm(event.request);
-		const timeZone = (await recentClinicTimeZone(locals.db));
+		const timeZone = await recentClinicTimeZone(locals.db);
 		const result = await startSession(locals.db, params.id, values, actorFrom(event), { timeZone });
 		if (!result.ok && result.code === 'no_treatment_consent') return formFailure(409, values, {}, translate(locals.locale, 'consent.required.treatment'));
 		// A red flag at the latest examination: referral, or the practitioner's acknowledgement first.

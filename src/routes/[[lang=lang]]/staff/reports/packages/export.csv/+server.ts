@@ -13,8 +13,15 @@ export const GET: RequestHandler = async (event) => {
 	if (!result.ok && result.code === 'forbidden') error(403, translate(locals.locale, 'error.forbiddenTitle'));
 	if (!result.ok) error(400, translate(locals.locale, 'packageReports.error.date'));
 	const header = PACKAGE_REPORT_COLUMNS.map((c) => translate(locals.locale, `packageReports.column.${c}` as MessageKey));
-	const rows = packageReportCsvRows(result.report, locals.locale, { status: (s) => translate(locals.locale, `packages.status.${s}`), total: translate(locals.locale, 'packageReports.total') });
+	const rows = packageReportCsvRows(result.report, locals.locale, {
+		status: (s) => translate(locals.locale, `packages.status.${s}`),
+		total: translate(locals.locale, 'packageReports.total')
+	});
 	return new Response(toCsv(header, rows), {
-		headers: { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="packages-${result.report.asOf}.csv"`, 'cache-control': 'no-store' }
+		headers: {
+			'content-type': 'text/csv; charset=utf-8',
+			'content-disposition': `attachment; filename="packages-${result.report.asOf}.csv"`,
+			'cache-control': 'no-store'
+		}
 	});
 };

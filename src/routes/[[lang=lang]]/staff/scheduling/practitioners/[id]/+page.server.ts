@@ -1,4 +1,3 @@
-
 import { serviceFieldName } from '$lib/components/scheduling/form-fields';
 import { translator } from '$lib/i18n/translate';
 import { formFailure, parseForm } from '$lib/server/http/form';
@@ -74,7 +73,12 @@ export const actions: Actions = {
 		const result = await setPractitionerPhoto(event.locals.db, event.params.id, new Uint8Array(await file.arrayBuffer()), actorFrom(event));
 		if (result.ok) return { done: 'photo', notice: t('consoleFollowup.photo.saved') };
 		if (result.code === 'not_found') return formFailure(404, values, {}, t('scheduling.error.notFound'));
-		const message = result.problem === 'too_large' ? t('consoleFollowup.photo.tooLarge', { kb: MAX_PHOTO_BYTES / 1024 }) : result.problem === 'empty' ? t('consoleFollowup.photo.empty') : t('consoleFollowup.photo.notAnImage');
+		const message =
+			result.problem === 'too_large'
+				? t('consoleFollowup.photo.tooLarge', { kb: MAX_PHOTO_BYTES / 1024 })
+				: result.problem === 'empty'
+					? t('consoleFollowup.photo.empty')
+					: t('consoleFollowup.photo.notAnImage');
 		return formFailure(result.problem === 'too_large' ? 413 : 415, values, { photo: message }, message);
 	},
 	removePhoto: async (event) => {

@@ -31,7 +31,12 @@ export const actions: Actions = {
 		const data = await request.formData();
 		const values: Record<string, unknown> = { date: data.getAll('date').filter((d) => typeof d === 'string') };
 		for (const [key, value] of data) if (key !== 'date' && typeof value === 'string' && !(key in values)) values[key] = value;
-		const form = { signerKind: String(values.signerKind ?? 'patient'), signerName: String(values.signerName ?? ''), proxyRelation: String(values.proxyRelation ?? ''), proxyReason: String(values.proxyReason ?? '') };
+		const form = {
+			signerKind: String(values.signerKind ?? 'patient'),
+			signerName: String(values.signerName ?? ''),
+			proxyRelation: String(values.proxyRelation ?? ''),
+			proxyReason: String(values.proxyReason ?? '')
+		};
 		if (!z.uuid().safeParse(params.patientId).success) notFound(locals.locale);
 		const result = await recordMonthConfirmation(locals.db, params.patientId, values, actorFrom(event));
 		if (result.ok) redirect(303, `${localizePath(`/staff/insurance/claims/${params.patientId}/confirm`, locals.locale)}?month=${String(values.month)}&saved=1`);
@@ -39,7 +44,9 @@ export const actions: Actions = {
 		if (result.code === 'forbidden') return fail(403, { values: form, errors: { _: translate(locals.locale, 'claimStatus.error.forbidden') } });
 		if (result.code === 'dates_changed') return fail(409, { values: form, errors: { _: translate(locals.locale, 'claimStatus.confirm.error.dates_changed') } });
 		const fields: Record<string, string> = result.code === 'invalid' ? result.fields : {};
-		const errors = Object.fromEntries(Object.entries(fields).map(([field, key]) => [field, translate(locals.locale, isMessageKey(key) ? key : 'claimStatus.confirm.error.invalid')]));
+		const errors = Object.fromEntries(
+			Object.entries(fields).map(([field, key]) => [field, translate(locals.locale, isMessageKey(key) ? key : 'claimStatus.confirm.error.invalid')])
+		);
 		return fail(422, { values: form, errors });
 	}
 };

@@ -13,7 +13,9 @@ export const GET: RequestHandler = async (event) => {
 	const month = ZClaimMonthSchema.safeParse(url.searchParams.get('month') ?? undefined);
 	const kind = ZClaimFormKindSchema.safeParse(url.searchParams.get('kind') ?? undefined);
 	if (!month.success || !kind.success) error(400, translate(locals.locale, 'jukyoClaim.page.badMonth'));
-	const document = z.uuid().safeParse(params.patientId).success ? await claimFormDocument(locals.db, params.patientId, month.data, kind.data, actorFrom(event)) : null;
+	const document = z.uuid().safeParse(params.patientId).success
+		? await claimFormDocument(locals.db, params.patientId, month.data, kind.data, actorFrom(event))
+		: null;
 	if (!document) notFound(locals.locale);
 	return new Response(new Uint8Array(document.pdf), { headers: pdfHeaders(document.filename) });
 };

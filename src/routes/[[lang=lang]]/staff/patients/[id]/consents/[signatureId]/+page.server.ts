@@ -1,4 +1,3 @@
-
 import { z } from 'zod';
 import { signedConsentView } from '$lib/server/consent/signed-consent-view';
 import { actorFrom } from '$lib/server/http/request-context';

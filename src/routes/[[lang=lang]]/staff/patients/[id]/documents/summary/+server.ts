@@ -1,4 +1,3 @@
-
 import { z } from 'zod';
 import { pdfHeaders } from '$lib/server/documents/pdf';
 import { treatmentSummaryPdf } from '$lib/server/documents/treatment-summary';

@@ -18,14 +18,18 @@ export const load: PageServerLoad = async (event) => {
 	const patient = isId(params.id) ? await findExamPatient(locals.db, params.id, locals.locale) : null;
 	const exam = patient && isId(params.examId) ? await getExamination(locals.db, patient.id, params.examId, actorFrom(event)) : null;
 	if (!patient || !exam) notFound(locals.locale);
-	const slr = (['left', 'right'] as const).map((side) => ({ side, angle: exam.findings[side].slrAngle, positive: slrPositive(exam.findings[side].slrAngle, exam.findings[side].slrReproducesPain) }));
+	const slr = (['left', 'right'] as const).map((side) => ({
+		side,
+		angle: exam.findings[side].slrAngle,
+		positive: slrPositive(exam.findings[side].slrAngle, exam.findings[side].slrReproducesPain)
+	}));
 	return {
 		patient,
 		exam,
 		suggestion: suggestRoot(exam.findings),
 		slr,
 		saved: url.searchParams.has('saved'),
-		timeZone: (await recentClinicTimeZone(locals.db)),
+		timeZone: await recentClinicTimeZone(locals.db),
 		roots: ROOTS,
 		patterns: PATTERNS
 	};
@@ -50,7 +54,8 @@ export const actions: Actions = {
 		if (!form.ok) return form.failure;
 		const result = await acknowledgeExamRedFlags(locals.db, params.id, params.examId, form.data.reason, actorFrom(event));
 		if (!result.ok && result.code === 'not_found') notFound(locals.locale);
-		if (!result.ok) return formFailure(409, {}, {}, translate(locals.locale, result.code === 'not_needed' ? 'examination.blocked' : 'examination.acknowledgedSaved'));
+		if (!result.ok)
+			return formFailure(409, {}, {}, translate(locals.locale, result.code === 'not_needed' ? 'examination.blocked' : 'examination.acknowledgedSaved'));
 		return { acknowledged: true as const };
 	}
 };

@@ -41,7 +41,9 @@ export const actions: Actions = {
 				if (result.code === 'not_found') notFound(locals.locale);
 				return fail(403, { values, errors: { _: translate(locals.locale, 'error.forbiddenTitle') } });
 			}
-			const errors = Object.fromEntries(Object.entries(result.fields).map(([field, key]) => [field, translate(locals.locale, isMessageKey(key) ? key : 'jukyoReport.error.remarks')]));
+			const errors = Object.fromEntries(
+				Object.entries(result.fields).map(([field, key]) => [field, translate(locals.locale, isMessageKey(key) ? key : 'jukyoReport.error.remarks')])
+			);
 			return fail(422, { values, errors });
 		}
 		const fee = result.feeMonth ? `&fee=${result.feeMonth}` : '';

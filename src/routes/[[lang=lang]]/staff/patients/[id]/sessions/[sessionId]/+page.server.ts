@@ -61,7 +61,7 @@ export const load: PageServerLoad = async (event) => {
 		patient,
 		session,
 		now: now.getTime(),
-		timeZone: (await recentClinicTimeZone(locals.db)),
+		timeZone: await recentClinicTimeZone(locals.db),
 		justStarted: url.searchParams.get('started') === '1',
 		licences,
 		allowed: allowedTechniques(licences, cuppingPolicy(cupping)),
@@ -90,7 +90,9 @@ export const load: PageServerLoad = async (event) => {
 type EditUseCase = (db: Db, patientId: string, sessionId: string, input: Record<string, unknown>, actor: AuditActor) => Promise<SessionEditResult>;
 
 function translatedFields(locale: Locale, fields: Record<string, string>): Record<string, string> {
-	return Object.fromEntries(Object.entries(fields).map(([field, key]) => [field, translate(locale, isMessageKey(key) ? key : 'treatmentSession.error.invalid')]));
+	return Object.fromEntries(
+		Object.entries(fields).map(([field, key]) => [field, translate(locale, isMessageKey(key) ? key : 'treatmentSession.error.invalid')])
+	);
 }
 
 /**
@@ -113,7 +115,9 @@ function editAction(useCase: EditUseCase) {
 		if (result.ok) return { saved: values.form ?? '' };
 		if (result.code === 'invalid') return formFailure(422, values, translatedFields(locals.locale, result.fields));
 		if (result.code === 'needs_acknowledgement') {
-			const errors = Object.fromEntries(result.missing.map((key) => [`${ACK_FIELD}${key}`, translate(locals.locale, 'treatmentSession.safety.reasonRequired')]));
+			const errors = Object.fromEntries(
+				result.missing.map((key) => [`${ACK_FIELD}${key}`, translate(locals.locale, 'treatmentSession.safety.reasonRequired')])
+			);
 			// The point code is no secret here: the form posts it again with the reasons.
 			return fail(422, { values, errors, conflicts: result.check.conflicts } satisfies ConflictFailure);
 		}

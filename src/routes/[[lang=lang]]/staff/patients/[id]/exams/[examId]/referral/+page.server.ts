@@ -1,4 +1,3 @@
-
 import { z } from 'zod';
 import { slrPositive, suggestRoot } from '$lib/domain/clinical/examination';
 import { findExamPatient } from '$lib/server/examination/exam-patient';
@@ -21,10 +20,20 @@ export const load: PageServerLoad = async (event) => {
 		patient,
 		exam,
 		suggestion: suggestRoot(exam.findings),
-		slr: (['left', 'right'] as const).map((side) => ({ side, angle: exam.findings[side].slrAngle, positive: slrPositive(exam.findings[side].slrAngle, exam.findings[side].slrReproducesPain) })),
+		slr: (['left', 'right'] as const).map((side) => ({
+			side,
+			angle: exam.findings[side].slrAngle,
+			positive: slrPositive(exam.findings[side].slrAngle, exam.findings[side].slrReproducesPain)
+		})),
 		timeZone: clinic?.time_zone ?? CLINIC_DEFAULT_TIME_ZONE,
 		writtenAt: locals.db.clock.now().toISOString(),
-		clinic: clinic ? { name: locals.locale === 'ja' ? clinic.name_ja : clinic.name_en, address: locals.locale === 'ja' ? clinic.address_ja : clinic.address_en, phone: clinic.phone } : null,
+		clinic: clinic
+			? {
+					name: locals.locale === 'ja' ? clinic.name_ja : clinic.name_en,
+					address: locals.locale === 'ja' ? clinic.address_ja : clinic.address_en,
+					phone: clinic.phone
+				}
+			: null,
 		author: locals.session!.staff.display_name
 	};
 };
