@@ -63,10 +63,17 @@ async function check(label: string, command: string, args: string[], timeoutMs: 
 	return ok;
 }
 
-async function vitest(label: string, args: string[], timeoutMs: number, through?: { command: string; prefix: string[]; env: Record<string, string> }): Promise<boolean> {
+async function vitest(
+	label: string,
+	args: string[],
+	timeoutMs: number,
+	through?: { command: string; prefix: string[]; env: Record<string, string> }
+): Promise<boolean> {
 	const report = path.join(reportDir, `${label.replace(/\W+/g, '-')}.json`);
 	const vitestArgs = ['run', ...args, '--reporter=default', '--reporter=json', `--outputFile.json=${report}`];
-	const ok = through ? await run(label, through.command, [...through.prefix, ...vitestArgs], timeoutMs, through.env) : await run(label, bin('vitest'), vitestArgs, timeoutMs);
+	const ok = through
+		? await run(label, through.command, [...through.prefix, ...vitestArgs], timeoutMs, through.env)
+		: await run(label, bin('vitest'), vitestArgs, timeoutMs);
 	if (!fs.existsSync(report)) {
 		totals.failed += 1;
 		return false;
@@ -108,6 +115,7 @@ try {
 		totals.failed += 1;
 	}
 	await check('lint (eslint)', bin('eslint'), ['.']);
+	await check('format (prettier)', bin('prettier'), ['--check', '**/*.{ts,js,svelte}']);
 	await vitest('unit and integration tests', [], STAGE_TIMEOUT_MS.unit);
 	const clockAhead = process.env.TEST_CLOCK_AHEAD;
 	if (clockAhead) {
