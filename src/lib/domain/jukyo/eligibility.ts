@@ -19,6 +19,11 @@ export const HOLDER_KINDS = ['honnin', 'mishugaku', 'kazoku', 'korei_ippan', 'ko
 export type HolderKind = (typeof HOLDER_KINDS)[number];
 
 /** The number printed on the form for each 本家区分. */
+/** 家族 and 未就学: the insurance is held by someone else, the 被保険者 the 申請書 names. */
+export function isFamilyMember(holder: HolderKind): boolean {
+	return holder === 'kazoku' || holder === 'mishugaku';
+}
+
 export const HOLDER_KIND_CODES: Record<HolderKind, string> = { honnin: '2', mishugaku: '4', kazoku: '6', korei_ippan: '8', korei_7: '0' };
 export const INSURANCE_KIND_CODES: Record<InsuranceKind, string> = { shakoku: '1', kohi: '2', koki: '3', taishoku: '4' };
 

@@ -43,6 +43,7 @@ import { jukyoDoctorReport } from './migrations/0044_jukyo_doctor_report';
 import { chargeHomeVisit } from './migrations/0045_charge_home_visit';
 import { auditOneSuccessor } from './migrations/0046_audit_one_successor';
 import { packageNotices } from './migrations/0048_package_notices';
+import { eligibilityInsured } from './migrations/0049_eligibility_insured';
 
 /** Every migration, in order. Names never change once released. */
 export function allMigrations(dialect: DialectName): Record<string, Migration> {
@@ -89,7 +90,8 @@ export function allMigrations(dialect: DialectName): Record<string, Migration> {
 		'0044_jukyo_doctor_report': jukyoDoctorReport,
 		'0045_charge_home_visit': chargeHomeVisit(dialect),
 		'0046_audit_one_successor': auditOneSuccessor,
-		'0048_package_notices': packageNotices
+		'0048_package_notices': packageNotices,
+		'0049_eligibility_insured': eligibilityInsured
 	};
 }
 

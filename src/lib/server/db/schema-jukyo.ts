@@ -32,6 +32,14 @@ export interface EligibilityCheckTable {
 	public_payer_number: Generated<string>;
 	public_recipient_number: Generated<string>;
 	note: Generated<string>;
+	/** The insurer's name, for the 申請書's 申請 block (0049). */
+	insurer_name: Generated<string>;
+	/** The 被保険者 when the patient is a family member: name, 続柄, and address and phone if not the patient's (0049). */
+	insured_name: Generated<string>;
+	insured_relation: Generated<string>;
+	insured_postal_code: Generated<string>;
+	insured_address: Generated<string>;
+	insured_phone: Generated<string>;
 	recorded_by: string;
 	created_at: string;
 }

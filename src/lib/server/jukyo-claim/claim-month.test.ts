@@ -5,6 +5,7 @@ import type { Db } from '../db/database';
 import { createChargeForAppointment } from '../billing/create-charge';
 import { recordDoctorConsent } from '../billing/doctor-consent';
 import { billingWorld, checkEligibility, insertVisit, type BillingWorld } from '../billing/test-fixtures';
+import { recordEligibilityCheck } from '../jukyo/eligibility';
 import { saveJukyoRegistration } from '../jukyo/registration';
 import { insertPatient, insertPractitioner, insertStaff } from '../outcomes/test-fixtures';
 import { updatePatient } from '../patients/update-patient';
@@ -315,6 +316,51 @@ describeEachDatabase('a 受領委任 month, end to end', (db) => {
 		// The grid: ○ for the three clinic days (the legend prints one more).
 		expect(text.match(/○/g)?.length).toBe(4);
 		expect(document!.pdf.toString('latin1')).toContain('/MediaBox [0 0 595.28 841.89]');
+	});
+
+	it('names a family member’s 被保険者 and 続柄, and the insurer, from the eligibility check', async () => {
+		const { world } = await monthWorld(db());
+		const c = await patient(db(), world, {
+			familyName: '佐藤',
+			givenName: '花子',
+			familyNameKana: 'サトウ',
+			givenNameKana: 'ハナコ',
+			phone: '090-3333-4444',
+			dateOfBirth: '1961-09-09',
+			sex: 'female',
+			postalCode: '132-0035',
+			address: '東京都江戸川区平井3-4-5'
+		});
+		await consent(db(), world, c, { signedOn: '2026-10-20', symptoms: '左下肢のしびれ', onsetOn: '2026-10-01' });
+		const familyCard = {
+			method: 'myna_app',
+			insuranceKind: 'shakoku',
+			holderKind: 'kazoku',
+			benefitPercent: 70,
+			insurerNumber: '01130012',
+			insuranceSymbol: '7012',
+			insuranceNumber: '345',
+			insuranceBranch: '01'
+		};
+		// Without the 被保険者 a family member's check is refused, field by field, and nothing is saved.
+		const refused = await recordEligibilityCheck(db(), c, { ...familyCard, checkedOn: '2026-11-06' }, world.actor, {
+			now: new Date('2026-11-06T03:00:00.000Z')
+		});
+		expect(refused).toMatchObject({ ok: false, code: 'invalid', fields: { insuredName: expect.any(String), insuredRelation: expect.any(String) } });
+		await checkEligibility(db(), world, c, '2026-11-06', {
+			...familyCard,
+			insurerName: '全国健康保険協会 東京支部',
+			insuredName: '佐藤 太郎',
+			insuredRelation: '妻'
+		});
+		await charge(db(), world, c, at('2026-11-06'), { arts: 'combined' });
+		await sign(world, c, ['2026-11-06'], '2026-11-06', { signerKind: 'patient', signerName: '佐藤 花子' });
+		const document = (await claimFormDocument(db(), c, MONTH, 'main', world.actor))!;
+		expect(document.form.blockers).toEqual([]);
+		const text = squashed(pdfText(document.pdf));
+		// 家族 (本家区分 6), the 被保険者 named by the check, the patient's own address, and the insurer addressed.
+		for (const s of ['【6家外】', '被保険者氏名佐藤太郎', '続柄妻', 'サトウハナコ', '東京都江戸川区平井3-4-5', '全国健康保険協会東京支部殿'])
+			expect(text, s).toContain(squashed(s));
 	});
 
 	it('prints the 公費 patient’s two 申請書, the 同意記録 of a consent signed before the month, and a new course', async () => {

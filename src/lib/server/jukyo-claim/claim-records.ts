@@ -99,6 +99,12 @@ export async function claimFormInputFor(db: Db, patientId: string, month: string
 			'check.holder_kind',
 			'check.public_payer_number',
 			'check.public_recipient_number',
+			'check.insurer_name',
+			'check.insured_name',
+			'check.insured_relation',
+			'check.insured_postal_code',
+			'check.insured_address',
+			'check.insured_phone',
 			'home.kind as home_kind',
 			'home.tier as home_tier',
 			'home.special_area',
@@ -178,17 +184,20 @@ export async function claimFormInputFor(db: Db, patientId: string, month: string
 		honke: last?.holder_kind ? (HOLDER_KIND_CODES[last.holder_kind] as HonkeCode) : honkeOf(kind, sharePercent),
 		benefitRatio: benefitRatioOf(sharePercent),
 		insurerNumber,
-		insurerName: null,
+		insurerName: blankToNull(last?.insurer_name),
 		symbol: blankToNull(last?.insurance_symbol ?? patient.insurance_symbol),
 		number: blankToNull(last?.insurance_number ?? patient.insurance_number),
 		branch: blankToNull(last?.insurance_branch ?? patient.insurance_branch),
 		// What the patient still pays under the 公費 is not recorded: the 公費 申請書 claims 0 円 (docs/jukyo-claim.md §1).
 		publicExpense: payer === null && recipient === null ? null : { payerNumber: payer ?? '', recipientNumber: recipient ?? '', monthlyCopayJpy: null }
 	};
-	// The patient is the 被保険者 when the check says 本人 (or 後期高齢者); a family member's 被保険者 is not recorded yet.
+	// The patient is the 被保険者 when the check says 本人 (or 後期高齢者); for a family member, the
+	// check names the 被保険者 and 続柄, with the patient's address and phone unless it gives others.
 	const holder = last?.holder_kind;
 	const isInsuredPerson = holder === 'honnin' || holder === 'korei_ippan' || holder === 'korei_7';
 	const patientName = `${patient.family_name} ${patient.given_name}`.trim();
+	const familyInsured = !isInsuredPerson && blankToNull(last?.insured_name) !== null;
+	const insuredOrPatient = (insured: string | null | undefined, own: string) => blankToNull(insured) ?? blankToNull(own);
 	// The 施術報告書交付料 rides on the visit of the report's day, or else the month's last visit before it (or last).
 	const report = await reportFeeOfMonth(db, patientId, month);
 	if (report.issuedOn !== null && visits.length > 0) {
@@ -204,13 +213,20 @@ export async function claimFormInputFor(db: Db, patientId: string, month: string
 		registration,
 		insured: isInsuredPerson
 			? { name: patientName, postalCode: blankToNull(patient.postal_code), address: blankToNull(patient.address), phone: blankToNull(patient.phone) }
-			: { name: null, postalCode: null, address: null, phone: null },
+			: familyInsured
+				? {
+						name: blankToNull(last!.insured_name),
+						postalCode: insuredOrPatient(last!.insured_postal_code, patient.postal_code),
+						address: insuredOrPatient(last!.insured_address, patient.address),
+						phone: insuredOrPatient(last!.insured_phone, patient.phone)
+					}
+				: { name: null, postalCode: null, address: null, phone: null },
 		patient: {
 			name: patientName,
 			kana: blankToNull(`${patient.family_name_kana} ${patient.given_name_kana}`),
 			sex: patient.sex === 'male' || patient.sex === 'female' ? patient.sex : null,
 			// 続柄 as the (always Japanese) form prints it.
-			relation: isInsuredPerson ? translate('ja', 'jukyoMonth.relationSelf') : null,
+			relation: isInsuredPerson ? translate('ja', 'jukyoMonth.relationSelf') : familyInsured ? blankToNull(last!.insured_relation) : null,
 			birthDate: patient.date_of_birth
 		},
 		eligibility,

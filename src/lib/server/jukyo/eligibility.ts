@@ -37,6 +37,9 @@ export interface EligibilityCheckView extends EligibilityFacts {
 	publicPayerNumber: string;
 	publicRecipientNumber: string;
 	note: string;
+	insurerName: string;
+	/** The 被保険者 of a family member's check (empty strings otherwise). */
+	insured: { name: string; relation: string; postalCode: string; address: string; phone: string };
 	recordedBy: string;
 	recordedByName: string;
 }
@@ -91,6 +94,12 @@ export async function recordEligibilityCheck(
 			public_payer_number: data.publicPayerNumber,
 			public_recipient_number: data.publicRecipientNumber,
 			note: data.note,
+			insurer_name: data.insurerName,
+			insured_name: data.insuredName,
+			insured_relation: data.insuredRelation,
+			insured_postal_code: data.insuredPostalCode,
+			insured_address: data.insuredAddress,
+			insured_phone: data.insuredPhone,
 			recorded_by: staffId,
 			created_at: now.toISOString()
 		};
@@ -130,6 +139,14 @@ function toView(row: CheckRow): EligibilityCheckView {
 		publicPayerNumber: row.public_payer_number,
 		publicRecipientNumber: row.public_recipient_number,
 		note: row.note,
+		insurerName: row.insurer_name,
+		insured: {
+			name: row.insured_name,
+			relation: row.insured_relation,
+			postalCode: row.insured_postal_code,
+			address: row.insured_address,
+			phone: row.insured_phone
+		},
 		recordedBy: row.recorded_by,
 		recordedByName: row.recorded_by_name
 	};

@@ -135,14 +135,22 @@ describeEachDatabase('受領委任 registration and eligibility', (db) => {
 					insuranceBranch: '01',
 					validUntil: '2027-12-10',
 					publicPayerNumber: '54136015',
-					publicRecipientNumber: '1234567'
+					publicRecipientNumber: '1234567',
+					insuredName: '山田 太郎',
+					insuredRelation: '子'
 				},
 				world.actor,
 				{ now: NOW }
 			);
 			expect(recorded).toMatchObject({
 				ok: true,
-				check: { insurerNumber: '138057', benefitPercent: 80, recordedBy: world.staffId, checkedAt: NOW.toISOString() }
+				check: {
+					insurerNumber: '138057',
+					benefitPercent: 80,
+					recordedBy: world.staffId,
+					checkedAt: NOW.toISOString(),
+					insured: { name: '山田 太郎', relation: '子', postalCode: '', address: '', phone: '' }
+				}
 			});
 			const status = await eligibilityStatus(db(), patientId, world.actor, { now: NOW });
 			expect(status).toMatchObject({

@@ -12,6 +12,7 @@ import {
 	ELIGIBILITY_METHODS,
 	ELIGIBILITY_RESULTS,
 	HOLDER_KINDS,
+	isFamilyMember,
 	INSURANCE_KINDS,
 	INSURER_NUMBER,
 	PUBLIC_PAYER_NUMBER,
@@ -267,7 +268,13 @@ export const ZEligibilityCheckSchema = z
 		validUntil: optionalDate,
 		publicPayerNumber: digits(PUBLIC_PAYER_NUMBER, 'publicPayerNumber'),
 		publicRecipientNumber: digits(PUBLIC_RECIPIENT_NUMBER, 'publicRecipientNumber'),
-		note: text(NOTE_MAX)
+		note: text(NOTE_MAX),
+		insurerName: text(60),
+		insuredName: text(60),
+		insuredRelation: text(20),
+		insuredPostalCode: text(10),
+		insuredAddress: text(200),
+		insuredPhone: text(30)
 	})
 	.superRefine((v, ctx) => {
 		const need = (field: string, missing: boolean) => {
@@ -279,6 +286,11 @@ export const ZEligibilityCheckSchema = z
 			need('benefitPercent', v.benefitPercent === null);
 			need('insurerNumber', v.insurerNumber === '');
 			need('insuranceNumber', v.insuranceNumber === '');
+			// A family member's 申請書 names the 被保険者 who holds the insurance, and how they are related.
+			if (v.holderKind !== null && isFamilyMember(v.holderKind)) {
+				need('insuredName', v.insuredName === '');
+				need('insuredRelation', v.insuredRelation === '');
+			}
 		}
 		if (v.validFrom !== null && v.validUntil !== null && v.validUntil < v.validFrom)
 			ctx.addIssue({ code: 'custom', path: ['validUntil'], message: `${PREFIX}validUntilBeforeFrom` });

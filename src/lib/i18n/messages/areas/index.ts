@@ -50,6 +50,7 @@ import { packagePlans } from './package-plans';
 import { jukyoMonth } from './jukyo-month';
 import { jukyoReport } from './jukyo-report';
 import { claimStatus } from './claim-status';
+import { eligibilityInsured } from './eligibility-insured';
 
 export const AREA_MESSAGES_JA = {
 	...publicSite.ja,
@@ -99,7 +100,8 @@ export const AREA_MESSAGES_JA = {
 	...packagePlans.ja,
 	...jukyoMonth.ja,
 	...jukyoReport.ja,
-	...claimStatus.ja
+	...claimStatus.ja,
+	...eligibilityInsured.ja
 } as const;
 
 export const AREA_MESSAGES_EN = {
@@ -150,5 +152,6 @@ export const AREA_MESSAGES_EN = {
 	...packagePlans.en,
 	...jukyoMonth.en,
 	...jukyoReport.en,
-	...claimStatus.en
+	...claimStatus.en,
+	...eligibilityInsured.en
 } as const;
