@@ -39,7 +39,10 @@ export const MOVED_TABLES = [
 	'package_sale',
 	'package_entry',
 	'package_family_member',
-	'package_plan'
+	'package_plan',
+	// A month's claim versions and signed confirmations follow the patient (issue #19).
+	'jukyo_claim_version',
+	'jukyo_month_confirmation'
 ] as const;
 
 /** Sign-in material of the merged record: deleted, so nobody signs in to a record that no longer stands alone. */

@@ -215,7 +215,18 @@ export async function erasePatientData(
 	if (!dryRun && gone.length > 0) await db.deleteFrom('appointment_plan').where('appointment_id', 'in', gone).execute();
 	await drop('appointment', 'id', gone);
 
-	for (const table of ['charge', 'payment', 'receipt', 'cancellation_fee', 'package_sale', 'package_entry', 'package_family_member', 'package_plan'] as const)
+	for (const table of [
+		'charge',
+		'payment',
+		'receipt',
+		'cancellation_fee',
+		'package_sale',
+		'package_entry',
+		'package_family_member',
+		'package_plan',
+		'jukyo_claim_version',
+		'jukyo_month_confirmation'
+	] as const)
 		keep(table, await countWhere(tx, table, 'patient_id', [patientId]), moneyReason, moneyUntil);
 
 	if (mode === 'request') keep('deletion_request', await countWhere(tx, 'deletion_request', 'patient_id', [patientId]), 'request_record', null);

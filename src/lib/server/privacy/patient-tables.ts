@@ -63,6 +63,10 @@ export const PATIENT_TABLES = {
 	package_family_member: 'accounting_record',
 	// A monthly plan (issue #18): the terms it was sold on, kept with its months' sales.
 	package_plan: 'accounting_record',
+	// The month's 申請書 as marked ready and the patient's signed confirmation of its days (issue #19):
+	// the claim's papers, kept with the books.
+	jukyo_claim_version: 'accounting_record',
+	jukyo_month_confirmation: 'accounting_record',
 	deletion_request: 'request_record',
 	patient_session: 'sign_in',
 	patient_magic_link: 'sign_in',
