@@ -74,3 +74,16 @@ export async function findChargeState(db: Db, chargeId: string, options: { lock?
 		entries: rows.map((r) => ({ kind: r.kind, method: r.method, amountJpy: Number(r.amount_jpy) }))
 	};
 }
+
+/** The insurance fee lines (初検料, 施術料, 電療料 …) of charges, in their printed order: what the 申請書, the 施術報告書 and the 受領委任 施術録 count. */
+export async function insuranceFeeLinesOf(db: Db, chargeIds: readonly string[]) {
+	if (chargeIds.length === 0) return [];
+	return db.kysely
+		.selectFrom('charge_line')
+		.select(['charge_id', 'code', 'name_ja', 'quantity', 'amount_jpy'])
+		.where('kind', '=', 'insurance_fee')
+		.where('charge_id', 'in', chargeIds)
+		.orderBy('charge_id')
+		.orderBy('position')
+		.execute();
+}

@@ -16,6 +16,7 @@ import { translate } from '../../i18n/translate';
 import type { Db } from '../db/database';
 import { reportFeeOfMonth } from './doctor-report';
 import { withMonthConfirmation } from './month-confirmations';
+import { insuranceFeeLinesOf } from '../billing/billing-repository';
 
 /*
  * The records a month's 申請書 is filled from (docs/jukyo-claim.md §1), read from what shinkyu
@@ -118,19 +119,10 @@ export async function claimFormInputFor(db: Db, patientId: string, month: string
 		.orderBy('c.service_date')
 		.orderBy('c.created_at')
 		.execute();
-	const codes =
-		charges.length === 0
-			? []
-			: await db.kysely
-					.selectFrom('charge_line')
-					.select(['charge_id', 'code'])
-					.where('kind', '=', 'insurance_fee')
-					.where(
-						'charge_id',
-						'in',
-						charges.map((c) => c.id)
-					)
-					.execute();
+	const codes = await insuranceFeeLinesOf(
+		db,
+		charges.map((c) => c.id)
+	);
 	const consentRows = await db.kysely.selectFrom('doctor_consent').selectAll().where('patient_id', '=', patientId).orderBy('signed_on').execute();
 
 	const visits: VisitForClaim[] = charges.map((c) => {

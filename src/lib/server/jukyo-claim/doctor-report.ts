@@ -7,7 +7,7 @@ import { MEASURE_KEYS, type MeasureKey } from '../../domain/outcomes/check-in';
 import { summarizeProgress } from '../../domain/outcomes/progress';
 import { localInstant } from '../../domain/time';
 import { recordAudit, type AuditActor } from '../audit/audit-log';
-import { clinicToday, findBillablePatient, findBillingClinic } from '../billing/billing-repository';
+import { clinicToday, findBillablePatient, findBillingClinic, insuranceFeeLinesOf } from '../billing/billing-repository';
 import type { Db } from '../db/database';
 import { withTransaction } from '../db/transaction';
 import { selectCheckIns } from '../outcomes/outcome-repository';
@@ -137,19 +137,10 @@ async function reportContent(
 		.where('c.service_date', '>=', period.startsOn)
 		.where('c.service_date', '<=', today)
 		.execute();
-	const lines =
-		charges.length === 0
-			? []
-			: await db.kysely
-					.selectFrom('charge_line')
-					.select(['charge_id', 'code'])
-					.where('kind', '=', 'insurance_fee')
-					.where(
-						'charge_id',
-						'in',
-						charges.map((c) => c.id)
-					)
-					.execute();
+	const lines = await insuranceFeeLinesOf(
+		db,
+		charges.map((c) => c.id)
+	);
 	const from = new Date(localInstant(period.startsOn, '00:00', timeZone)).toISOString();
 	const sessions = await db.kysely
 		.selectFrom('treatment_session')

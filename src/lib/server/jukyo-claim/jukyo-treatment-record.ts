@@ -11,6 +11,7 @@ import { listRecordSessions, type RecordSession } from '../documents/record-sess
 import { cuppingText, electroacupunctureText, moxibustionText } from '../documents/session-wording';
 import { clinicalRole } from './doctor-report';
 import { loadJukyoConsentRules } from './fee-versions';
+import { insuranceFeeLinesOf } from '../billing/billing-repository';
 
 /*
  * The 施術録 for 受領委任, printed apart from the full record (docs/insurance.md §5, docs/jukyo-claim.md
@@ -40,20 +41,10 @@ async function insuredVisits(db: Db, patientId: string): Promise<InsuredVisit[]>
 		.orderBy('c.service_date')
 		.orderBy('c.created_at')
 		.execute();
-	const lines =
-		charges.length === 0
-			? []
-			: await db.kysely
-					.selectFrom('charge_line')
-					.select(['charge_id', 'name_ja', 'quantity', 'amount_jpy'])
-					.where('kind', '=', 'insurance_fee')
-					.where(
-						'charge_id',
-						'in',
-						charges.map((c) => c.id)
-					)
-					.orderBy('position')
-					.execute();
+	const lines = await insuranceFeeLinesOf(
+		db,
+		charges.map((c) => c.id)
+	);
 	return charges.map((c) => ({
 		chargeId: c.id,
 		appointmentId: c.appointment_id,

@@ -3,7 +3,7 @@ import { recordAudit, type AuditActor } from '../audit/audit-log';
 import type { Db } from '../db/database';
 import { withTransaction } from '../db/transaction';
 import { planFieldCodes, ZPlanTypeSchema, type TPlanType } from './monthly-schemas';
-import type { PackageTypeResult } from './package-types';
+import { isOwner, unknownServices, type PackageTypeResult } from './package-types';
 
 /*
  * The owner's monthly plan types (月額, issue #18). A plan type is a `package_type` row — visits
@@ -24,17 +24,6 @@ export interface PlanTypeView {
 	renewalDay: number;
 	familyShareable: boolean;
 	retired: boolean;
-}
-
-async function isOwner(db: Db, actor: AuditActor): Promise<boolean> {
-	if (actor.type !== 'staff' || !actor.id) return false;
-	const staff = await db.kysely.selectFrom('staff').select('role').where('id', '=', actor.id).executeTakeFirst();
-	return staff?.role === 'owner';
-}
-
-async function unknownServices(db: Db, serviceIds: readonly string[]): Promise<boolean> {
-	const found = await db.kysely.selectFrom('service').select('id').where('id', 'in', serviceIds).where('is_add_on', '=', 0).execute();
-	return found.length !== serviceIds.length;
 }
 
 function typeColumns(data: TPlanType) {

@@ -25,14 +25,15 @@ export interface PackageTypeView {
 	retired: boolean;
 }
 
-async function isOwner(db: Db, actor: AuditActor): Promise<boolean> {
+/** Only the owner sets up what the clinic sells (courses and monthly plans). */
+export async function isOwner(db: Db, actor: AuditActor): Promise<boolean> {
 	if (actor.type !== 'staff' || !actor.id) return false;
 	const staff = await db.kysely.selectFrom('staff').select('role').where('id', '=', actor.id).executeTakeFirst();
 	return staff?.role === 'owner';
 }
 
 /** Refuses services that are not the clinic's own main services (an add-on is not a visit). */
-async function unknownServices(db: Db, serviceIds: readonly string[]): Promise<boolean> {
+export async function unknownServices(db: Db, serviceIds: readonly string[]): Promise<boolean> {
 	const found = await db.kysely.selectFrom('service').select('id').where('id', 'in', serviceIds).where('is_add_on', '=', 0).execute();
 	return found.length !== serviceIds.length;
 }
