@@ -362,6 +362,7 @@ describe('form actions under fuzzed input', () => {
 			expect.arrayContaining([
 				'/[[lang=lang]]/staff/insurance/claims ?/move',
 				'/[[lang=lang]]/staff/insurance/claims ?/pay',
+				'/[[lang=lang]]/staff/insurance/claims ?/outcome',
 				'/[[lang=lang]]/staff/insurance/claims/[patientId]/confirm ?/default'
 			])
 		);

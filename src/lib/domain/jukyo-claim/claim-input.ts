@@ -113,7 +113,9 @@ export interface VisitForClaim {
 	practitionerLicence: string | null;
 }
 
-export type ClaimOutcome = 'continuing' | 'cured' | 'stopped' | 'transferred';
+/** 転帰: 継続, 治癒, 中止, 転医. */
+export const CLAIM_OUTCOMES = ['continuing', 'cured', 'stopped', 'transferred'] as const;
+export type ClaimOutcome = (typeof CLAIM_OUTCOMES)[number];
 
 export interface ClaimFormInput {
 	/** The claim month, 'YYYY-MM'. */

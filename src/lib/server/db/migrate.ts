@@ -44,6 +44,7 @@ import { chargeHomeVisit } from './migrations/0045_charge_home_visit';
 import { auditOneSuccessor } from './migrations/0046_audit_one_successor';
 import { packageNotices } from './migrations/0048_package_notices';
 import { eligibilityInsured } from './migrations/0049_eligibility_insured';
+import { claimOutcome } from './migrations/0050_claim_outcome';
 
 /** Every migration, in order. Names never change once released. */
 export function allMigrations(dialect: DialectName): Record<string, Migration> {
@@ -91,7 +92,8 @@ export function allMigrations(dialect: DialectName): Record<string, Migration> {
 		'0045_charge_home_visit': chargeHomeVisit(dialect),
 		'0046_audit_one_successor': auditOneSuccessor,
 		'0048_package_notices': packageNotices,
-		'0049_eligibility_insured': eligibilityInsured
+		'0049_eligibility_insured': eligibilityInsured,
+		'0050_claim_outcome': claimOutcome
 	};
 }
 

@@ -66,10 +66,21 @@ export interface JukyoPaymentClaimTable {
 	amount_jpy: number;
 }
 
+/** The 転帰 of a patient's month (0050); the newest row holds. */
+export interface JukyoClaimOutcomeTable {
+	id: string;
+	patient_id: string;
+	month: string;
+	outcome: 'continuing' | 'cured' | 'stopped' | 'transferred';
+	recorded_at: string;
+	recorded_by: string;
+}
+
 export interface ClaimStatusTables {
 	jukyo_month_confirmation: JukyoMonthConfirmationTable;
 	jukyo_claim_version: JukyoClaimVersionTable;
 	jukyo_claim_event: JukyoClaimEventTable;
 	jukyo_insurer_payment: JukyoInsurerPaymentTable;
 	jukyo_payment_claim: JukyoPaymentClaimTable;
+	jukyo_claim_outcome: JukyoClaimOutcomeTable;
 }

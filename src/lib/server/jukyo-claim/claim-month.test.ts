@@ -12,6 +12,7 @@ import { updatePatient } from '../patients/update-patient';
 import { claimFormDocument, listClaimDrafts } from './claim-drafts';
 import { summarySheetsDocument } from './summary-document';
 import { recordMonthConfirmation } from './month-confirmations';
+import { recordClaimOutcome } from './claim-outcomes';
 
 /*
  * One 受領委任 month end to end (issue #19, docs/jukyo-claim.md §8): built through the use cases the
@@ -361,6 +362,21 @@ describeEachDatabase('a 受領委任 month, end to end', (db) => {
 		// 家族 (本家区分 6), the 被保険者 named by the check, the patient's own address, and the insurer addressed.
 		for (const s of ['【6家外】', '被保険者氏名佐藤太郎', '続柄妻', 'サトウハナコ', '東京都江戸川区平井3-4-5', '全国健康保険協会東京支部殿'])
 			expect(text, s).toContain(squashed(s));
+		expect(text).toContain(squashed('転帰【継続】'));
+
+		// She stops after this visit: the desk records the 転帰, and the 施術期間 ends on the last visit.
+		const practitioner = { type: 'staff' as const, id: (await insertStaff(db(), 'practitioner')).id, ip: null, requestId: null };
+		expect(await recordClaimOutcome(db(), { patientId: c, month: MONTH, outcome: 'stopped' }, practitioner)).toEqual({ ok: false, code: 'forbidden' });
+		expect(await recordClaimOutcome(db(), { patientId: c, month: MONTH, outcome: 'gone' }, world.actor)).toMatchObject({
+			ok: false,
+			code: 'invalid',
+			fields: { outcome: 'claimOutcome.error.outcome' }
+		});
+		expect(await recordClaimOutcome(db(), { patientId: c, month: MONTH, outcome: 'stopped' }, world.actor, { now: AFTER })).toEqual({ ok: true });
+		const stopped = (await claimFormDocument(db(), c, MONTH, 'main', world.actor))!;
+		expect(stopped.form.treatment).toMatchObject({ outcome: 'stopped', periodTo: '2026-11-06' });
+		const stoppedText = squashed(pdfText(stopped.pdf));
+		for (const s of ['転帰継続治癒【中止】転医', '自令和8年11月6日至令和8年11月6日']) expect(stoppedText, s).toContain(squashed(s));
 	});
 
 	it('prints the 公費 patient’s two 申請書, the 同意記録 of a consent signed before the month, and a new course', async () => {

@@ -17,6 +17,7 @@ import type { Db } from '../db/database';
 import { reportFeeOfMonth } from './doctor-report';
 import { withMonthConfirmation } from './month-confirmations';
 import { insuranceFeeLinesOf } from '../billing/billing-repository';
+import { claimOutcomeOf } from './claim-outcomes';
 
 /*
  * The records a month's 申請書 is filled from (docs/jukyo-claim.md §1), read from what shinkyu
@@ -225,7 +226,7 @@ export async function claimFormInputFor(db: Db, patientId: string, month: string
 		consents,
 		visits,
 		firstTreatmentOn: firstTreatments[0] ?? null,
-		outcome: 'continuing',
+		outcome: await claimOutcomeOf(db, patientId, month),
 		homeVisitReason: [...charges].reverse().find((c) => c.home_reason !== null && c.home_reason !== undefined)?.home_reason ?? null,
 		previousReportMonth: report.previousMonth,
 		confirmedOn: null,

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { ClaimBlocker } from '../../domain/jukyo-claim/claim-blockers';
 import { buildClaimForms, type ClaimForm, type ClaimRules } from '../../domain/jukyo-claim/claim-form';
-import type { ClinicRegistrationForClaim } from '../../domain/jukyo-claim/claim-input';
+import type { ClaimOutcome, ClinicRegistrationForClaim } from '../../domain/jukyo-claim/claim-input';
 import {
 	claimDestination,
 	claimStatusOf,
@@ -51,7 +51,7 @@ export interface ClaimBoardRow {
 	status: ClaimStatus;
 	destination: ClaimDestination;
 	/** The form the records give today; null when the month has no visits left (a claim made earlier stays listed). */
-	current: { days: number; totalJpy: number; claimJpy: number; blockers: ClaimBlocker[]; continuationStatementNeeded: boolean } | null;
+	current: { days: number; totalJpy: number; claimJpy: number; blockers: ClaimBlocker[]; continuationStatementNeeded: boolean; outcome: ClaimOutcome } | null;
 	/** The records give another form than the one frozen at "ready" (reopen it and mark it ready again). */
 	changedSinceReady: boolean;
 	versions: ClaimVersionView[];
@@ -147,7 +147,8 @@ function rowFor(
 					totalJpy: form.fees.totalJpy,
 					claimJpy: form.fees.claimJpy,
 					blockers: form.blockers,
-					continuationStatementNeeded: form.continuationStatementNeeded
+					continuationStatementNeeded: form.continuationStatementNeeded,
+					outcome: form.treatment.outcome
 				}
 			: null,
 		changedSinceReady: status === 'ready' && snapshot !== null && (form === null || snapshotOf(form) !== snapshot),

@@ -42,7 +42,8 @@ export const MOVED_TABLES = [
 	'package_plan',
 	// A month's claim versions and signed confirmations follow the patient (issue #19).
 	'jukyo_claim_version',
-	'jukyo_month_confirmation'
+	'jukyo_month_confirmation',
+	'jukyo_claim_outcome'
 ] as const;
 
 /** Sign-in material of the merged record: deleted, so nobody signs in to a record that no longer stands alone. */

@@ -225,7 +225,8 @@ export async function erasePatientData(
 		'package_family_member',
 		'package_plan',
 		'jukyo_claim_version',
-		'jukyo_month_confirmation'
+		'jukyo_month_confirmation',
+		'jukyo_claim_outcome'
 	] as const)
 		keep(table, await countWhere(tx, table, 'patient_id', [patientId]), moneyReason, moneyUntil);
 

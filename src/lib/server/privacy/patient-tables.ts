@@ -67,6 +67,7 @@ export const PATIENT_TABLES = {
 	// the claim's papers, kept with the books.
 	jukyo_claim_version: 'accounting_record',
 	jukyo_month_confirmation: 'accounting_record',
+	jukyo_claim_outcome: 'accounting_record',
 	deletion_request: 'request_record',
 	patient_session: 'sign_in',
 	patient_magic_link: 'sign_in',

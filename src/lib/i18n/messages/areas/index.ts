@@ -51,6 +51,7 @@ import { jukyoMonth } from './jukyo-month';
 import { jukyoReport } from './jukyo-report';
 import { claimStatus } from './claim-status';
 import { eligibilityInsured } from './eligibility-insured';
+import { claimOutcome } from './claim-outcome';
 
 export const AREA_MESSAGES_JA = {
 	...publicSite.ja,
@@ -101,7 +102,8 @@ export const AREA_MESSAGES_JA = {
 	...jukyoMonth.ja,
 	...jukyoReport.ja,
 	...claimStatus.ja,
-	...eligibilityInsured.ja
+	...eligibilityInsured.ja,
+	...claimOutcome.ja
 } as const;
 
 export const AREA_MESSAGES_EN = {
@@ -153,5 +155,6 @@ export const AREA_MESSAGES_EN = {
 	...jukyoMonth.en,
 	...jukyoReport.en,
 	...claimStatus.en,
-	...eligibilityInsured.en
+	...eligibilityInsured.en,
+	...claimOutcome.en
 } as const;

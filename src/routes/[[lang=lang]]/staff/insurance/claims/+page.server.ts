@@ -7,6 +7,7 @@ import { actorFrom } from '$lib/server/http/request-context';
 import { blockerText } from '$lib/server/jukyo-claim/blocker-text';
 import { ZClaimMonthSchema } from '$lib/server/jukyo-claim/claim-drafts';
 import { claimBoard, moveClaim } from '$lib/server/jukyo-claim/claim-workflow';
+import { recordClaimOutcome } from '$lib/server/jukyo-claim/claim-outcomes';
 import { paymentsOfMonth, recordInsurerPayment } from '$lib/server/jukyo-claim/insurer-payments';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -65,6 +66,14 @@ export const actions: Actions = {
 		const fields: Record<string, string> = result.code === 'invalid' ? result.fields : {};
 		const errors = Object.fromEntries(Object.entries(fields).map(([field, key]) => [field, message(locals.locale, key, 'claimStatus.error.invalid')]));
 		return fail(422, { target, error: Object.values(errors).join(' '), errors });
+	},
+	outcome: async (event) => {
+		const { locals, request } = event;
+		const result = await recordClaimOutcome(locals.db, await formValues(request), actorFrom(event));
+		if (result.ok) return { outcomeSaved: true };
+		if (result.code !== 'invalid')
+			return fail(result.code === 'forbidden' ? 403 : 404, { error: translate(locals.locale, `claimStatus.error.${result.code}`) });
+		return fail(422, { error: [...new Set(Object.values(result.fields).map((key) => message(locals.locale, key, 'claimStatus.error.invalid')))].join(' ') });
 	},
 	pay: async (event) => {
 		const { locals, request } = event;
