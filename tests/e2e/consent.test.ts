@@ -255,8 +255,9 @@ describe('the owner publishes a new version of the treatment consent', () => {
 		await expect.poll(() => ownerPage.getByRole('heading', { level: 1 }).textContent()).toBe('同意書の管理');
 		for (const kind of ['treatment', 'privacy', 'reminders', 'research']) expect(await ownerPage.getByTestId(`version-${kind}-1`).count(), kind).toBe(1);
 		// 鈴木 一郎 at the desk; 佐藤 健 (the demo clinic's patient with a history); 小林 真一, who
-		// agreed aloud (the demo's open session); 山田 花子, Alex Morgan and 中村 由美 (the demo visits).
-		expect(await ownerPage.getByTestId('agreed-treatment-1').textContent()).toBe('6');
+		// agreed aloud (the demo's open session); 山田 花子, Alex Morgan and 中村 由美 (the demo visits);
+		// 中島 正子 (the demo's month ready to claim).
+		expect(await ownerPage.getByTestId('agreed-treatment-1').textContent()).toBe('7');
 		expect(await axeViolations(ownerPage)).toEqual([]);
 	});
 
@@ -281,7 +282,7 @@ describe('the owner publishes a new version of the treatment consent', () => {
 		await ownerPage.goto(`${server.baseUrl}/staff/consents`);
 		expect(await ownerPage.getByTestId('version-treatment-2').textContent()).toContain('（現行）');
 		expect(await ownerPage.getByTestId('agreed-treatment-2').textContent()).toBe('0');
-		expect(await ownerPage.getByTestId('agreed-treatment-1').textContent()).toBe('6');
+		expect(await ownerPage.getByTestId('agreed-treatment-1').textContent()).toBe('7');
 		expect(await axeViolations(ownerPage)).toEqual([]);
 	});
 

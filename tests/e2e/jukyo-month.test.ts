@@ -24,7 +24,7 @@ beforeAll(async () => {
 describe('last month in the demo clinic', () => {
 	it('lists the insured patient’s 申請書 as ready to submit, and its PDF prints', async () => {
 		const html = await (await get(`/staff/insurance/claims?month=${month}`)).text();
-		const row = [...html.matchAll(/<tr>([\s\S]*?)<\/tr>/g)].map((m) => m[1]!).find((r) => r.includes('中村 正子'));
+		const row = [...html.matchAll(/<tr>([\s\S]*?)<\/tr>/g)].map((m) => m[1]!).find((r) => r.includes('中島 正子'));
 		expect(row).toBeDefined();
 		expect(row).toContain('提出できます');
 		expect(row).not.toContain('class="blockers"');
@@ -33,7 +33,7 @@ describe('last month in the demo clinic', () => {
 		expect(response.status).toBe(200);
 		expect(response.headers.get('content-type')).toBe('application/pdf');
 		const text = squashed(pdfText(Buffer.from(await response.arrayBuffer())));
-		for (const s of ['療養費支給申請書（はり・きゅう用）', '中村正子', 'ナカムラマサコ', '【1神経痛】', '小林直樹', '請求額']) expect(text, s).toContain(s);
+		for (const s of ['療養費支給申請書（はり・きゅう用）', '中島正子', 'ナカジママサコ', '【1神経痛】', '小林直樹', '請求額']) expect(text, s).toContain(s);
 	});
 });
 

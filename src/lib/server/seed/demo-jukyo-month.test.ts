@@ -45,7 +45,7 @@ describeEachDatabase('the demo clinic’s complete 受領委任 month', (db) => 
 		const text = squashed(pdfText(document!.pdf));
 		for (const s of [
 			'令和8年11月分',
-			'中村正子',
+			'中島正子',
 			'【1神経痛】',
 			'実日数4日',
 			'【新規】',

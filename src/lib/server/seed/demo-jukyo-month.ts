@@ -78,7 +78,7 @@ export async function seedDemoJukyoMonth(db: Db, now = db.clock.now()): Promise<
 	const firstDay = days[0]!;
 	const at = (day: string, time: string) => localInstant(day, time, clinic.time_zone);
 	const patientId = randomUUID();
-	const person = { familyName: '中村', givenName: '正子', familyNameKana: 'ナカムラ', givenNameKana: 'マサコ' };
+	const person = { familyName: '中島', givenName: '正子', familyNameKana: 'ナカジマ', givenNameKana: 'マサコ' };
 	await db.kysely
 		.insertInto('patient')
 		.values({
@@ -180,7 +180,7 @@ export async function seedDemoJukyoMonth(db: Db, now = db.clock.now()): Promise<
 	}
 	// She confirmed the month's days and signed at its last visit (docs/jukyo-claim.md §11).
 	const lastDay = days.at(-1)!;
-	const signed = await recordMonthConfirmation(db, patientId, { month, date: days, agree: 'on', signerKind: 'patient', signerName: '中村 正子' }, desk, {
+	const signed = await recordMonthConfirmation(db, patientId, { month, date: days, agree: 'on', signerKind: 'patient', signerName: '中島 正子' }, desk, {
 		now: new Date(at(lastDay, '15:10'))
 	});
 	if (!signed.ok) throw new Error(`demo claim month, signature: ${signed.code}`);
