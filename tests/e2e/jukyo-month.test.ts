@@ -24,11 +24,13 @@ beforeAll(async () => {
 describe('last month in the demo clinic', () => {
 	it('lists the insured patient’s 申請書 as ready to submit, and its PDF prints', async () => {
 		const html = await (await get(`/staff/insurance/claims?month=${month}`)).text();
-		const row = [...html.matchAll(/<tr>([\s\S]*?)<\/tr>/g)].map((m) => m[1]!).find((r) => r.includes('中島 正子'));
+		const row = [...html.matchAll(/<tr data-testid="claim-[^"]*" data-status="([a-z]+)">([\s\S]*?)<\/tr>/g)].find((m) => m[2]!.includes('中島 正子'));
 		expect(row).toBeDefined();
-		expect(row).toContain('提出できます');
-		expect(row).not.toContain('class="blockers"');
-		const href = /href="([^"]*\/form\.pdf\?month=[^"]*)"/.exec(row!)![1]!.replace(/&amp;/g, '&');
+		// A draft with nothing blocking it: signed, and the desk may mark it ready to submit.
+		expect(row![1]).toBe('draft');
+		expect(row![2]).not.toContain('class="blockers"');
+		expect(row![2]).toContain('提出準備完了にする');
+		const href = /href="([^"]*\/form\.pdf\?month=[^"]*)"/.exec(row![2]!)![1]!.replace(/&amp;/g, '&');
 		const response = await get(href);
 		expect(response.status).toBe(200);
 		expect(response.headers.get('content-type')).toBe('application/pdf');
