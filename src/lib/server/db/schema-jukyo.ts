@@ -40,6 +40,8 @@ export interface EligibilityCheckTable {
 	insured_postal_code: Generated<string>;
 	insured_address: Generated<string>;
 	insured_phone: Generated<string>;
+	/** What the patient pays under the 公費 in a month; null when not recorded (0049). */
+	public_copay_monthly_jpy: Generated<number | null>;
 	recorded_by: string;
 	created_at: string;
 }

@@ -214,6 +214,7 @@ describeEachDatabase('a 受領委任 month, end to end', (db) => {
 			insuranceNumber: '4567',
 			publicPayerNumber: '81136015',
 			publicRecipientNumber: '7654321',
+			publicCopayMonthlyJpy: '1000',
 			validUntil: '2027-07-31'
 		});
 		await charge(db(), world, b, at('2026-11-05'), { arts: 'single' });
@@ -386,8 +387,8 @@ describeEachDatabase('a 受領委任 month, end to end', (db) => {
 		expect(main.form.blockers).toEqual([]);
 		expect(kohi.form.blockers).toEqual([]);
 		expect(main.form.fees).toMatchObject({ totalJpy: 5170, patientShareJpy: 1551, claimJpy: 3619 });
-		// What the patient still pays under the 公費 is not recorded: the 公費 申請書 claims 0 円 (docs/jukyo-claim.md §1).
-		expect(kohi.form.fees).toMatchObject({ totalJpy: 5170, patientShareJpy: 1551, claimJpy: 0 });
+		// She pays at most ¥1,000 a month under the 公費 (the check records it): the 公費 申請書 claims the rest of her share.
+		expect(kohi.form.fees).toMatchObject({ totalJpy: 5170, patientShareJpy: 1000, claimJpy: 551 });
 		const common = [
 			'令和8年11月分',
 			'保険者番号138016',
@@ -410,7 +411,6 @@ describeEachDatabase('a 受領委任 month, end to end', (db) => {
 			'初検料（1術）1,950円×1=1,950円',
 			'施術料通所（1術）1,610円×2=3,220円',
 			'合計5,170円',
-			'一部負担金（3割）1,551円',
 			// 同意記録: doctor, institution, date, condition and period of care (from the 初療 to the consent's end).
 			'田中二郎',
 			'江戸川中央クリニック東京都江戸川区中央4-1',
@@ -420,10 +420,11 @@ describeEachDatabase('a 受領委任 month, end to end', (db) => {
 			'代理人高橋健（続柄：夫）令和8年11月12日氏名入力による確認理由：本人が手を痛めて署名できないため'
 		];
 		const mainText = squashed(pdfText(main.pdf));
-		for (const s of [...common, '請求額3,619円']) expect(mainText, s).toContain(squashed(s));
+		for (const s of [...common, '一部負担金（3割）1,551円', '請求額3,619円']) expect(mainText, s).toContain(squashed(s));
 		expect(mainText).not.toContain('同意書原本を添付');
 		const kohiText = squashed(pdfText(kohi.pdf));
-		for (const s of [...common, '（公費負担分）', '公費負担者番号81136015', '公費受給者番号7654321', '請求額0円']) expect(kohiText, s).toContain(squashed(s));
+		for (const s of [...common, '（公費負担分）', '公費負担者番号81136015', '公費受給者番号7654321', '一部負担金（3割）1,000円', '請求額551円'])
+			expect(kohiText, s).toContain(squashed(s));
 	});
 
 	it('gives 総括票 (I)/(II) whose totals per 提出先 are the sums of their 申請書', async () => {
@@ -436,7 +437,7 @@ describeEachDatabase('a 受領委任 month, end to end', (db) => {
 			expect.arrayContaining([
 				['A', 'main', 12650, 8855, 0],
 				['B', 'main', 5170, 3619, 0],
-				['B', 'public_expense', 5170, 0, 0]
+				['B', 'public_expense', 5170, 551, 0]
 			])
 		);
 		// Every 申請書 of the month as printed (earlier tests on this database add theirs), read back from its PDF.
@@ -459,7 +460,8 @@ describeEachDatabase('a 受領委任 month, end to end', (db) => {
 		}
 		const kokuhoren = sheets.find((s) => s.submitTo === 'kokuhoren')!;
 		expect(kokuhoren.payers.map((p) => p.payerNumber)).toEqual(['138016', '81136015']);
-		expect(kokuhoren.payers[1]).toMatchObject({ forms: kokuhoren.payers[0]!.forms, claimJpy: 0 });
+		expect(kokuhoren.payers[1]).toMatchObject({ forms: kokuhoren.payers[0]!.forms });
+		expect(kokuhoren.payers[1]!.claimJpy).toBeGreaterThanOrEqual(551);
 		const text = squashed(pdfText(pdf));
 		const yen = (n: number) => `${n.toLocaleString('ja-JP')}円`;
 		for (const s of [

@@ -107,6 +107,7 @@ export async function claimFormInputFor(db: Db, patientId: string, month: string
 			'check.insured_postal_code',
 			'check.insured_address',
 			'check.insured_phone',
+			'check.public_copay_monthly_jpy',
 			'home.kind as home_kind',
 			'home.tier as home_tier',
 			'home.special_area',
@@ -182,7 +183,10 @@ export async function claimFormInputFor(db: Db, patientId: string, month: string
 		number: blankToNull(last?.insurance_number ?? patient.insurance_number),
 		branch: blankToNull(last?.insurance_branch ?? patient.insurance_branch),
 		// What the patient still pays under the 公費 is not recorded: the 公費 申請書 claims 0 円 (docs/jukyo-claim.md §1).
-		publicExpense: payer === null && recipient === null ? null : { payerNumber: payer ?? '', recipientNumber: recipient ?? '', monthlyCopayJpy: null }
+		publicExpense:
+			payer === null && recipient === null
+				? null
+				: { payerNumber: payer ?? '', recipientNumber: recipient ?? '', monthlyCopayJpy: last?.public_copay_monthly_jpy ?? null }
 	};
 	// The patient is the 被保険者 when the check says 本人 (or 後期高齢者); for a family member, the
 	// check names the 被保険者 and 続柄, with the patient's address and phone unless it gives others.

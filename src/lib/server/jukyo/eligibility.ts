@@ -38,6 +38,8 @@ export interface EligibilityCheckView extends EligibilityFacts {
 	publicRecipientNumber: string;
 	note: string;
 	insurerName: string;
+	/** What the patient pays under the 公費 in a month; null when not recorded. */
+	publicCopayMonthlyJpy: number | null;
 	/** The 被保険者 of a family member's check (empty strings otherwise). */
 	insured: { name: string; relation: string; postalCode: string; address: string; phone: string };
 	recordedBy: string;
@@ -100,6 +102,7 @@ export async function recordEligibilityCheck(
 			insured_postal_code: data.insuredPostalCode,
 			insured_address: data.insuredAddress,
 			insured_phone: data.insuredPhone,
+			public_copay_monthly_jpy: data.publicCopayMonthlyJpy,
 			recorded_by: staffId,
 			created_at: now.toISOString()
 		};
@@ -140,6 +143,7 @@ function toView(row: CheckRow): EligibilityCheckView {
 		publicRecipientNumber: row.public_recipient_number,
 		note: row.note,
 		insurerName: row.insurer_name,
+		publicCopayMonthlyJpy: row.public_copay_monthly_jpy,
 		insured: {
 			name: row.insured_name,
 			relation: row.insured_relation,

@@ -274,7 +274,15 @@ export const ZEligibilityCheckSchema = z
 		insuredRelation: text(20),
 		insuredPostalCode: text(10),
 		insuredAddress: text(200),
-		insuredPhone: text(30)
+		insuredPhone: text(30),
+		publicCopayMonthlyJpy: z
+			.union([z.number(), z.string()])
+			.optional()
+			.transform((v, ctx) => {
+				if (v === undefined || v === '') return null;
+				const n = Number(typeof v === 'string' ? v.replace(/[,，\s]/g, '') : v);
+				return Number.isInteger(n) && n >= 0 && n <= 1_000_000 ? n : fail(ctx, 'publicCopay');
+			})
 	})
 	.superRefine((v, ctx) => {
 		const need = (field: string, missing: boolean) => {
@@ -294,6 +302,8 @@ export const ZEligibilityCheckSchema = z
 		}
 		if (v.validFrom !== null && v.validUntil !== null && v.validUntil < v.validFrom)
 			ctx.addIssue({ code: 'custom', path: ['validUntil'], message: `${PREFIX}validUntilBeforeFrom` });
+		if (v.publicCopayMonthlyJpy !== null && v.publicPayerNumber === '')
+			ctx.addIssue({ code: 'custom', path: ['publicCopayMonthlyJpy'], message: `${PREFIX}publicCopayWithoutPublic` });
 		if ((v.publicPayerNumber === '') !== (v.publicRecipientNumber === ''))
 			ctx.addIssue({ code: 'custom', path: [v.publicPayerNumber === '' ? 'publicPayerNumber' : 'publicRecipientNumber'], message: `${PREFIX}publicPair` });
 		if (v.method === 'eligibility_certificate' && v.result === 'confirmed' && v.validUntil === null)
