@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { dueRenewal, periodContaining, periodGrant, periodMonth, type Period, type PlanTerms } from '../../domain/packages/monthly';
-import { taxOfSale } from '../../domain/packages/terms';
 import { addDays } from '../../domain/time';
 import { translate } from '../../i18n/translate';
 import { recordAudit, SYSTEM_ACTOR, type AuditActor } from '../audit/audit-log';
@@ -9,6 +8,7 @@ import type { Db } from '../db/database';
 import type { PackagePlanTable } from '../db/schema-packages';
 import { withTransaction } from '../db/transaction';
 import { planFieldCodes, ZStartPlanSchema } from './monthly-schemas';
+import { insertSaleCharge } from './sell-package';
 import type { Selectable } from 'kysely';
 
 /*
@@ -70,48 +70,8 @@ async function sellPeriod(
 	const soldOn = clinicToday(clinic, now);
 	const grant = periodGrant(planTermsOf(plan), period);
 	const price = grant.priceJpy;
-	const tax = taxOfSale(price, soldOn);
 	const names = periodNames(plan, period);
-	const chargeId = randomUUID();
-	await tx.kysely
-		.insertInto('charge')
-		.values({
-			id: chargeId,
-			clinic_id: clinic.id,
-			patient_id: plan.patient_id,
-			appointment_id: null,
-			service_date: soldOn,
-			payer: 'self_pay',
-			consent_id: null,
-			share_percent: null,
-			fee_schedule_from: null,
-			insurance_fee_jpy: 0,
-			patient_share_jpy: 0,
-			insurer_claim_jpy: 0,
-			self_pay_jpy: price,
-			tax_rate_percent: tax.ratePercent,
-			consumption_tax_jpy: tax.taxJpy,
-			due_jpy: price,
-			created_at: at,
-			created_by: staffId
-		})
-		.execute();
-	await tx.kysely
-		.insertInto('charge_line')
-		.values({
-			id: randomUUID(),
-			charge_id: chargeId,
-			position: 0,
-			kind: 'service',
-			code: 'package',
-			service_id: null,
-			...names,
-			quantity: 1,
-			unit_price_jpy: price,
-			amount_jpy: price,
-			taxable: 1
-		})
-		.execute();
+	const chargeId = await insertSaleCharge(tx, { clinicId: clinic.id, patientId: plan.patient_id, soldOn, priceJpy: price, names, at, staffId });
 	const saleId = randomUUID();
 	await tx.kysely
 		.insertInto('package_sale')

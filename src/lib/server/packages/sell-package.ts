@@ -52,48 +52,15 @@ export async function sellPackage(
 		const clinic = await findBillingClinic(tx);
 		const at = now.toISOString();
 		const soldOn = clinicToday(clinic, now);
-		const tax = taxOfSale(price, soldOn);
-		const chargeId = randomUUID();
-		await tx.kysely
-			.insertInto('charge')
-			.values({
-				id: chargeId,
-				clinic_id: clinic.id,
-				patient_id: patientId,
-				appointment_id: null,
-				service_date: soldOn,
-				payer: 'self_pay',
-				consent_id: null,
-				share_percent: null,
-				fee_schedule_from: null,
-				insurance_fee_jpy: 0,
-				patient_share_jpy: 0,
-				insurer_claim_jpy: 0,
-				self_pay_jpy: price,
-				tax_rate_percent: tax.ratePercent,
-				consumption_tax_jpy: tax.taxJpy,
-				due_jpy: price,
-				created_at: at,
-				created_by: staffId
-			})
-			.execute();
-		await tx.kysely
-			.insertInto('charge_line')
-			.values({
-				id: randomUUID(),
-				charge_id: chargeId,
-				position: 0,
-				kind: 'service',
-				code: 'package',
-				service_id: null,
-				name_ja: type.name_ja,
-				name_en: type.name_en,
-				quantity: 1,
-				unit_price_jpy: price,
-				amount_jpy: price,
-				taxable: 1
-			})
-			.execute();
+		const chargeId = await insertSaleCharge(tx, {
+			clinicId: clinic.id,
+			patientId,
+			soldOn,
+			priceJpy: price,
+			names: { name_ja: type.name_ja, name_en: type.name_en },
+			at,
+			staffId
+		});
 		const saleId = randomUUID();
 		await tx.kysely
 			.insertInto('package_sale')
@@ -159,4 +126,56 @@ export async function sellPackage(
 		});
 		return { ok: true, saleId, chargeId, paymentId };
 	});
+}
+
+/**
+ * The self-pay charge a sale is paid through (a course, or one month of a plan): one taxable line
+ * at the price, the tax in it computed as billing does on the day sold (docs: server/packages/README.md).
+ */
+export async function insertSaleCharge(
+	tx: Db,
+	sale: { clinicId: string; patientId: string; soldOn: string; priceJpy: number; names: { name_ja: string; name_en: string }; at: string; staffId: string }
+): Promise<string> {
+	const chargeId = randomUUID();
+	const tax = taxOfSale(sale.priceJpy, sale.soldOn);
+	await tx.kysely
+		.insertInto('charge')
+		.values({
+			id: chargeId,
+			clinic_id: sale.clinicId,
+			patient_id: sale.patientId,
+			appointment_id: null,
+			service_date: sale.soldOn,
+			payer: 'self_pay',
+			consent_id: null,
+			share_percent: null,
+			fee_schedule_from: null,
+			insurance_fee_jpy: 0,
+			patient_share_jpy: 0,
+			insurer_claim_jpy: 0,
+			self_pay_jpy: sale.priceJpy,
+			tax_rate_percent: tax.ratePercent,
+			consumption_tax_jpy: tax.taxJpy,
+			due_jpy: sale.priceJpy,
+			created_at: sale.at,
+			created_by: sale.staffId
+		})
+		.execute();
+	await tx.kysely
+		.insertInto('charge_line')
+		.values({
+			id: randomUUID(),
+			charge_id: chargeId,
+			position: 0,
+			kind: 'service',
+			code: 'package',
+			service_id: null,
+			...sale.names,
+			quantity: 1,
+			unit_price_jpy: sale.priceJpy,
+			amount_jpy: sale.priceJpy,
+			taxable: 1
+		})
+		.execute();
+	return chargeId;
 }
