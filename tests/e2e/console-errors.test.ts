@@ -29,7 +29,7 @@ const PER_KIND = 2;
 const LIMIT = 160;
 /** Files and machine answers, not pages (the printed documents are PDFs); and the ways out. */
 const NOT_A_PAGE =
-	/\.(pdf|ics|csv|json|xml|txt|png|jpe?g|svg|webmanifest)$|^\/(api|fhir|ical)\/|\/(logout|sign-out)(\/|$)|\/documents\/(summary|records)$|\/receipt(\.pdf)?$|\/statement$/;
+	/\.(pdf|ics|csv|json|xml|txt|png|jpe?g|svg|webmanifest)$|^\/(api|fhir|ical)\/|\/(logout|sign-out)(\/|$)|\/documents\/(summary|records|jukyo-records)$|\/receipt(\.pdf)?$|\/statement$/;
 
 let browser: Browser;
 
