@@ -96,10 +96,10 @@ export const TABLE_OWNERS: Record<Table, string> = {
 	package_family_member: 'packages/package-repository.ts',
 	appointment_package: 'packages/package-repository.ts',
 	package_settings: 'packages/package-repository.ts',
-	package_plan_type: 'packages/package-repository.ts',
-	package_plan: 'packages/package-repository.ts',
-	package_plan_period: 'packages/package-repository.ts',
-	appointment_plan: 'packages/package-repository.ts',
+	package_plan_type: 'packages/plan-repository.ts',
+	package_plan: 'packages/plan-repository.ts',
+	package_plan_period: 'packages/plan-repository.ts',
+	appointment_plan: 'packages/plan-repository.ts',
 	package_notice: 'packages/package-repository.ts',
 	// 受領委任 (issue #19)
 	jukyo_registration: 'jukyo/jukyo-repository.ts',
@@ -140,21 +140,7 @@ export const NOT_YET_OWNED: Partial<Record<Table, string>> = {
 	receipt: 'billing use cases write it, not yet through the billing repository',
 	receipt_counter: 'billing use cases write it, not yet through the billing repository',
 	doctor_consent: 'billing use cases write it, not yet through the billing repository',
-	charge_home_visit: 'billing use cases write it, not yet through the billing repository',
-	package_type: 'the packages use cases write their tables (being changed under issue #18)',
-	package_sale: 'the packages use cases write their tables (being changed under issue #18)',
-	package_entry: 'the packages use cases write their tables (being changed under issue #18)',
-	package_family_member: 'the packages use cases write their tables (being changed under issue #18)',
-	appointment_package: 'the packages use cases write their tables (being changed under issue #18)',
-	package_settings: 'the packages use cases write their tables (being changed under issue #18)',
-	package_plan_type: 'the monthly-plan use cases write their tables (issue #18)',
-	package_plan: 'the monthly-plan use cases write their tables (issue #18)',
-	package_plan_period: 'the monthly-plan use cases write their tables (issue #18)',
-	appointment_plan: 'the monthly-plan use cases write their tables (issue #18)',
-	jukyo_registration: 'the 受領委任 use cases write their tables (being changed under issue #19)',
-	eligibility_check: 'the 受領委任 use cases write their tables (being changed under issue #19)',
-	doctor_treatment: 'the 受領委任 use cases write their tables (being changed under issue #19)',
-	jukyo_claim_event: 'recording an insurer payment writes the paid event beside the payment (insurer-payments.ts)'
+	charge_home_visit: 'billing use cases write it, not yet through the billing repository'
 };
 
 /**

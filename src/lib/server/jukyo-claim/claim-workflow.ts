@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { Insertable } from 'kysely';
 import { z } from 'zod';
 import type { ClaimBlocker } from '../../domain/jukyo-claim/claim-blockers';
 import { buildClaimForms, type ClaimForm, type ClaimRules } from '../../domain/jukyo-claim/claim-form';
@@ -18,6 +19,7 @@ import type { SubmissionTarget } from '../../domain/jukyo/registration';
 import { recordAudit, type AuditActor } from '../audit/audit-log';
 import { recentClinicTimeZone } from '../clinic/clinic-settings';
 import type { Db } from '../db/database';
+import type { JukyoClaimEventTable } from '../db/schema-claim-status';
 import { withTransaction } from '../db/transaction';
 import { loadJukyoRegistration } from '../jukyo/registration';
 import { claimFormInputFor, insuredPatientsOfMonth } from './claim-records';
@@ -324,9 +326,8 @@ export async function moveClaim(
 		}
 		const effect = transition.effect;
 		const seq = latest!.events.length + 1;
-		await tx.kysely
-			.insertInto('jukyo_claim_event')
-			.values({
+		await insertClaimEvents(tx, [
+			{
 				id: randomUUID(),
 				claim_version_id: latest!.id,
 				seq,
@@ -336,8 +337,8 @@ export async function moveClaim(
 				payment_id: null,
 				created_at: now.toISOString(),
 				created_by: staffId
-			})
-			.execute();
+			}
+		]);
 		await recordAudit(tx, actor, {
 			action: `jukyo_claim.${effect.event}`,
 			entityType: 'jukyo_claim_version',
@@ -355,4 +356,14 @@ export async function frozenClaimForm(db: Db, patientId: string, month: string, 
 	const latest = versions.at(-1);
 	if (!latest || claimStatusOf({ events: latest.events.map((e) => e.event) }) === 'draft') return null;
 	return JSON.parse(await frozenSnapshot(db, latest.id)) as ClaimForm;
+}
+
+/**
+ * Appends events to claim versions' histories, in one statement (jukyo_claim_event's one writer,
+ * docs/architecture.md "One owner per table"): the desk's moves here, and the paid events that
+ * recording an insurer payment writes beside it (insurer-payments.ts). Events are only ever appended;
+ * (claim version, seq) is unique, so of two writers from the same reading one fails whole.
+ */
+export async function insertClaimEvents(db: Db, events: readonly Insertable<JukyoClaimEventTable>[]): Promise<void> {
+	await db.kysely.insertInto('jukyo_claim_event').values(events).execute();
 }

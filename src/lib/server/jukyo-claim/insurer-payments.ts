@@ -7,7 +7,7 @@ import { recordAudit, type AuditActor } from '../audit/audit-log';
 import { recentClinicTimeZone } from '../clinic/clinic-settings';
 import type { Db } from '../db/database';
 import { withTransaction } from '../db/transaction';
-import { DESK_ROLES } from './claim-workflow';
+import { DESK_ROLES, insertClaimEvents } from './claim-workflow';
 
 /*
  * A payment received from an insurer for claims sent to one 提出先 (docs/jukyo-claim.md §13). Form
@@ -131,22 +131,20 @@ export async function recordInsurerPayment(
 			.insertInto('jukyo_payment_claim')
 			.values(facts.map((f) => ({ payment_id: paymentId, claim_version_id: f.claim.id, amount_jpy: f.amountJpy })))
 			.execute();
-		await tx.kysely
-			.insertInto('jukyo_claim_event')
-			.values(
-				facts.map((f) => ({
-					id: randomUUID(),
-					claim_version_id: f.claim.id,
-					seq: f.seq,
-					event: 'paid' as const,
-					on_date: data.receivedOn,
-					reason: '',
-					payment_id: paymentId,
-					created_at: at,
-					created_by: staffId
-				}))
-			)
-			.execute();
+		await insertClaimEvents(
+			tx,
+			facts.map((f) => ({
+				id: randomUUID(),
+				claim_version_id: f.claim.id,
+				seq: f.seq,
+				event: 'paid' as const,
+				on_date: data.receivedOn,
+				reason: '',
+				payment_id: paymentId,
+				created_at: at,
+				created_by: staffId
+			}))
+		);
 		await recordAudit(tx, actor, {
 			action: 'jukyo_insurer_payment.record',
 			entityType: 'jukyo_insurer_payment',

@@ -5,6 +5,7 @@ import { recordAudit, type AuditActor } from '../audit/audit-log';
 import { clinicToday, findBillablePatient, findBillingClinic } from '../billing/billing-repository';
 import type { Db } from '../db/database';
 import { withTransaction } from '../db/transaction';
+import { insertDoctorTreatment, setDoctorTreatmentEnded } from './jukyo-repository';
 import { jukyoFieldCodes, ZDoctorTreatmentSchema, ZEndDoctorTreatmentSchema, type JukyoFieldCodes } from './schemas';
 
 /*
@@ -48,7 +49,7 @@ export async function recordDoctorTreatment(
 			recorded_by: staffId,
 			created_at: now.toISOString()
 		};
-		await tx.kysely.insertInto('doctor_treatment').values(row).execute();
+		await insertDoctorTreatment(tx, row);
 		await recordAudit(tx, actor, {
 			action: 'doctor_treatment.record',
 			entityType: 'doctor_treatment',
@@ -73,7 +74,7 @@ export async function endDoctorTreatment(db: Db, patientId: string, input: Recor
 		const row = await tx.kysely.selectFrom('doctor_treatment').selectAll().where('id', '=', treatmentId).where('patient_id', '=', patientId).executeTakeFirst();
 		if (!row) return { ok: false, code: 'not_found' };
 		if (endedOn < row.since_on) return { ok: false, code: 'invalid', fields: { endedOn: 'jukyoRegistration.error.endedBeforeSince' } };
-		await tx.kysely.updateTable('doctor_treatment').set({ ended_on: endedOn }).where('id', '=', treatmentId).execute();
+		await setDoctorTreatmentEnded(tx, treatmentId, endedOn);
 		await recordAudit(tx, actor, {
 			action: 'doctor_treatment.end',
 			entityType: 'doctor_treatment',

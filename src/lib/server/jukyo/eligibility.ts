@@ -16,6 +16,7 @@ import { clinicToday, findBillablePatient, findBillingClinic } from '../billing/
 import type { Db } from '../db/database';
 import type { EligibilityCheckTable } from '../db/schema-jukyo';
 import { withTransaction } from '../db/transaction';
+import { insertEligibilityCheck } from './jukyo-repository';
 import { jukyoFieldCodes, ZEligibilityCheckSchema, type JukyoFieldCodes } from './schemas';
 
 /*
@@ -106,7 +107,7 @@ export async function recordEligibilityCheck(
 			recorded_by: staffId,
 			created_at: now.toISOString()
 		};
-		await tx.kysely.insertInto('eligibility_check').values(row).execute();
+		await insertEligibilityCheck(tx, row);
 		await recordAudit(tx, actor, {
 			action: 'eligibility_check.record',
 			entityType: 'eligibility_check',

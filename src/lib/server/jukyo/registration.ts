@@ -9,6 +9,7 @@ import {
 import { recordAudit, type AuditActor } from '../audit/audit-log';
 import type { Db } from '../db/database';
 import { withTransaction } from '../db/transaction';
+import { insertJukyoRegistration, updateJukyoRegistration } from './jukyo-repository';
 import { parseRegistration, ZStoredRegistration, type JukyoFieldCodes } from './schemas';
 
 /*
@@ -109,9 +110,8 @@ export async function saveJukyoRegistration(db: Db, input: Record<string, unknow
 		const current = await tx.kysely.selectFrom('jukyo_registration').select('document').where('clinic_id', '=', clinic).executeTakeFirst();
 		if (current?.document === document) return { ok: true, registration, changed: false };
 		const at = now.toISOString();
-		if (current)
-			await tx.kysely.updateTable('jukyo_registration').set({ document, updated_at: at, updated_by: staffId }).where('clinic_id', '=', clinic).execute();
-		else await tx.kysely.insertInto('jukyo_registration').values({ clinic_id: clinic, document, updated_at: at, updated_by: staffId }).execute();
+		if (current) await updateJukyoRegistration(tx, clinic, { document, updated_at: at, updated_by: staffId });
+		else await insertJukyoRegistration(tx, { clinic_id: clinic, document, updated_at: at, updated_by: staffId });
 		// The account and numbers are the clinic's, not a patient's: the audit keeps which parts changed.
 		const before = current ? (JSON.parse(current.document) as Record<string, unknown>) : {};
 		const changedParts = Object.keys(registration).filter(

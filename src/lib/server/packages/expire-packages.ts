@@ -4,7 +4,7 @@ import { recordAudit, SYSTEM_ACTOR } from '../audit/audit-log';
 import { clinicToday, findBillingClinic } from '../billing/billing-repository';
 import type { Db } from '../db/database';
 import { withTransaction } from '../db/transaction';
-import { loadPackage } from './package-repository';
+import { insertPackageEntry, loadPackage } from './package-repository';
 
 /**
  * Writes the expiry entry of every course past its last valid day with visits left (issue #18):
@@ -40,26 +40,23 @@ export async function expirePackages(db: Db, options: { now?: Date } = {}): Prom
 			if (!pkg) return false;
 			const state = packageState(pkg.terms, pkg.entries);
 			if (state.remainingVisits === 0 || state.status === 'refunded' || state.expiredVisits > 0) return false;
-			await tx.kysely
-				.insertInto('package_entry')
-				.values({
-					id: randomUUID(),
-					package_sale_id: id,
-					entry_number: pkg.nextEntryNumber,
-					kind: 'expiry',
-					sequence: 0,
-					patient_id: null,
-					appointment_id: null,
-					charge_id: null,
-					visits: state.remainingVisits,
-					fee_jpy: 0,
-					amount_jpy: 0,
-					method: null,
-					detail: JSON.stringify({ liabilityJpy: state.liabilityJpy }),
-					entered_at: now.toISOString(),
-					recorded_by: null
-				})
-				.execute();
+			await insertPackageEntry(tx, {
+				id: randomUUID(),
+				package_sale_id: id,
+				entry_number: pkg.nextEntryNumber,
+				kind: 'expiry',
+				sequence: 0,
+				patient_id: null,
+				appointment_id: null,
+				charge_id: null,
+				visits: state.remainingVisits,
+				fee_jpy: 0,
+				amount_jpy: 0,
+				method: null,
+				detail: JSON.stringify({ liabilityJpy: state.liabilityJpy }),
+				entered_at: now.toISOString(),
+				recorded_by: null
+			});
 			await recordAudit(tx, SYSTEM_ACTOR, {
 				action: 'package.expire',
 				entityType: 'package_sale',

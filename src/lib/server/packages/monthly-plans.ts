@@ -9,6 +9,8 @@ import type { PackagePlanTable } from '../db/schema-packages';
 import { withTransaction } from '../db/transaction';
 import { planFieldCodes, ZStartPlanSchema } from './monthly-schemas';
 import { insertSaleCharge } from './sell-package';
+import { insertPackageFamilyMember, insertPackageSale } from './package-repository';
+import { insertPlan, insertPlanPeriod, markPlanStopped } from './plan-repository';
 import type { Selectable } from 'kysely';
 
 /*
@@ -73,36 +75,27 @@ async function sellPeriod(
 	const names = periodNames(plan, period);
 	const chargeId = await insertSaleCharge(tx, { clinicId: clinic.id, patientId: plan.patient_id, soldOn, priceJpy: price, names, at, staffId });
 	const saleId = randomUUID();
-	await tx.kysely
-		.insertInto('package_sale')
-		.values({
-			id: saleId,
-			clinic_id: clinic.id,
-			patient_id: plan.patient_id,
-			package_type_id: plan.package_type_id,
-			charge_id: chargeId,
-			kind: 'course',
-			...names,
-			service_ids: plan.service_ids,
-			visit_count: grant.visitCount,
-			price_jpy: price,
-			validity_months: grant.validityMonths,
-			family_shareable: plan.family_shareable,
-			sold_on: soldOn,
-			expires_on: grant.expiresOn,
-			sold_at: at,
-			sold_by: staffId
-		})
-		.execute();
-	await tx.kysely
-		.insertInto('package_plan_period')
-		.values({ package_sale_id: saleId, plan_id: plan.id, period_start: period.start, period_end: period.end })
-		.execute();
+	await insertPackageSale(tx, {
+		id: saleId,
+		clinic_id: clinic.id,
+		patient_id: plan.patient_id,
+		package_type_id: plan.package_type_id,
+		charge_id: chargeId,
+		kind: 'course',
+		...names,
+		service_ids: plan.service_ids,
+		visit_count: grant.visitCount,
+		price_jpy: price,
+		validity_months: grant.validityMonths,
+		family_shareable: plan.family_shareable,
+		sold_on: soldOn,
+		expires_on: grant.expiresOn,
+		sold_at: at,
+		sold_by: staffId
+	});
+	await insertPlanPeriod(tx, { package_sale_id: saleId, plan_id: plan.id, period_start: period.start, period_end: period.end });
 	for (const memberId of family) {
-		await tx.kysely
-			.insertInto('package_family_member')
-			.values({ id: randomUUID(), package_sale_id: saleId, patient_id: memberId, added_at: at, added_by: staffId })
-			.execute();
+		await insertPackageFamilyMember(tx, { id: randomUUID(), package_sale_id: saleId, patient_id: memberId, added_at: at, added_by: staffId });
 	}
 	return { saleId, chargeId };
 }
@@ -154,29 +147,26 @@ export async function startPlan(
 
 		const at = now.toISOString();
 		const planId = randomUUID();
-		await tx.kysely
-			.insertInto('package_plan')
-			.values({
-				id: planId,
-				clinic_id: type.clinic_id,
-				patient_id: patientId,
-				package_type_id: type.id,
-				name_ja: type.name_ja,
-				name_en: type.name_en,
-				service_ids: type.service_ids,
-				visits_per_month: type.visit_count,
-				monthly_price_jpy: price,
-				carry_over: type.carry_over,
-				renewal_day: type.renewal_day,
-				family_shareable: type.family_shareable,
-				started_on: startOn,
-				started_at: at,
-				started_by: staffId,
-				stopped_on: null,
-				stopped_at: null,
-				stopped_by: null
-			})
-			.execute();
+		await insertPlan(tx, {
+			id: planId,
+			clinic_id: type.clinic_id,
+			patient_id: patientId,
+			package_type_id: type.id,
+			name_ja: type.name_ja,
+			name_en: type.name_en,
+			service_ids: type.service_ids,
+			visits_per_month: type.visit_count,
+			monthly_price_jpy: price,
+			carry_over: type.carry_over,
+			renewal_day: type.renewal_day,
+			family_shareable: type.family_shareable,
+			started_on: startOn,
+			started_at: at,
+			started_by: staffId,
+			stopped_on: null,
+			stopped_at: null,
+			stopped_by: null
+		});
 		const plan = await tx.kysely.selectFrom('package_plan').selectAll().where('id', '=', planId).executeTakeFirstOrThrow();
 		const { saleId, chargeId } = await sellPeriod(tx, plan, periodContaining(startOn, plan.renewal_day), family, now, staffId);
 		let paymentId: string | null = null;
@@ -302,12 +292,7 @@ export async function stopPlan(db: Db, planId: string, actor: AuditActor, option
 		if (!plan) return { ok: false, code: 'not_found' };
 		if (plan.stopped_on !== null) return { ok: false, code: 'already_stopped' };
 		const stoppedOn = clinicToday(await findBillingClinic(tx), now);
-		await tx.kysely
-			.updateTable('package_plan')
-			.set({ stopped_on: stoppedOn, stopped_at: now.toISOString(), stopped_by: staffId })
-			.where('id', '=', planId)
-			.where('stopped_on', 'is', null)
-			.execute();
+		await markPlanStopped(tx, planId, { stopped_on: stoppedOn, stopped_at: now.toISOString(), stopped_by: staffId });
 		await recordAudit(tx, actor, {
 			action: 'package_plan.stop',
 			entityType: 'package_plan',

@@ -3,7 +3,9 @@ import { recordAudit, type AuditActor } from '../audit/audit-log';
 import type { Db } from '../db/database';
 import { withTransaction } from '../db/transaction';
 import { planFieldCodes, ZPlanTypeSchema, type TPlanType } from './monthly-schemas';
+import { insertPackageType, updateUnretiredPackageType } from './package-repository';
 import { isOwner, unknownServices, type PackageTypeResult } from './package-types';
+import { insertPlanType, updatePlanTypeRules } from './plan-repository';
 
 /*
  * The owner's monthly plan types (月額, issue #18). A plan type is a `package_type` row — visits
@@ -50,14 +52,8 @@ export async function createPlanType(db: Db, input: Record<string, unknown>, act
 		if (await unknownServices(tx, data.serviceIds)) return { ok: false, code: 'invalid', fields: { serviceIds: 'packages.error.services' } };
 		const clinic = await tx.kysely.selectFrom('clinic').select('id').orderBy('id').executeTakeFirstOrThrow();
 		const id = randomUUID();
-		await tx.kysely
-			.insertInto('package_type')
-			.values({ id, clinic_id: clinic.id, kind: 'course', ...typeColumns(data), retired_at: null, created_at: at, updated_at: at })
-			.execute();
-		await tx.kysely
-			.insertInto('package_plan_type')
-			.values({ package_type_id: id, carry_over: data.carryOver ? 1 : 0, renewal_day: data.renewalDay })
-			.execute();
+		await insertPackageType(tx, { id, clinic_id: clinic.id, kind: 'course', ...typeColumns(data), retired_at: null, created_at: at, updated_at: at });
+		await insertPlanType(tx, { package_type_id: id, carry_over: data.carryOver ? 1 : 0, renewal_day: data.renewalDay });
 		await recordAudit(tx, actor, {
 			action: 'package_plan_type.create',
 			entityType: 'package_type',
@@ -85,18 +81,8 @@ export async function updatePlanType(
 		const plan = await tx.kysely.selectFrom('package_plan_type').select('package_type_id').where('package_type_id', '=', id).executeTakeFirst();
 		if (!plan) return { ok: false, code: 'not_found' };
 		if (await unknownServices(tx, data.serviceIds)) return { ok: false, code: 'invalid', fields: { serviceIds: 'packages.error.services' } };
-		const result = await tx.kysely
-			.updateTable('package_type')
-			.set({ ...typeColumns(data), updated_at: at })
-			.where('id', '=', id)
-			.where('retired_at', 'is', null)
-			.executeTakeFirst();
-		if (Number(result.numUpdatedRows) === 0) return { ok: false, code: 'not_found' };
-		await tx.kysely
-			.updateTable('package_plan_type')
-			.set({ carry_over: data.carryOver ? 1 : 0, renewal_day: data.renewalDay })
-			.where('package_type_id', '=', id)
-			.execute();
+		if (!(await updateUnretiredPackageType(tx, id, { ...typeColumns(data), updated_at: at }))) return { ok: false, code: 'not_found' };
+		await updatePlanTypeRules(tx, id, { carry_over: data.carryOver ? 1 : 0, renewal_day: data.renewalDay });
 		await recordAudit(tx, actor, {
 			action: 'package_plan_type.update',
 			entityType: 'package_type',

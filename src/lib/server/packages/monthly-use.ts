@@ -7,7 +7,8 @@ import { findBillingClinic } from '../billing/billing-repository';
 import type { Db } from '../db/database';
 import { withTransaction } from '../db/transaction';
 import { MONTHS_EN, planTermsOf } from './monthly-plans';
-import { loadPackage, type LoadedPackage } from './package-repository';
+import { clearVisitCourseMark, loadPackage, type LoadedPackage } from './package-repository';
+import { clearVisitPlanMark, insertVisitPlanMark } from './plan-repository';
 import type { PackageCover } from './visit-cover';
 
 /*
@@ -157,13 +158,10 @@ export async function markVisitPlan(
 					return { ok: false, code: 'not_allowed_user' };
 			}
 		}
-		await tx.kysely.deleteFrom('appointment_plan').where('appointment_id', '=', appointmentId).execute();
+		await clearVisitPlanMark(tx, appointmentId);
 		if (planId !== null) {
-			await tx.kysely.deleteFrom('appointment_package').where('appointment_id', '=', appointmentId).execute();
-			await tx.kysely
-				.insertInto('appointment_plan')
-				.values({ appointment_id: appointmentId, plan_id: planId, marked_at: now.toISOString(), marked_by: staffId })
-				.execute();
+			await clearVisitCourseMark(tx, appointmentId);
+			await insertVisitPlanMark(tx, { appointment_id: appointmentId, plan_id: planId, marked_at: now.toISOString(), marked_by: staffId });
 		}
 		await recordAudit(tx, actor, {
 			action: planId ? 'package_plan.mark_visit' : 'package_plan.unmark_visit',

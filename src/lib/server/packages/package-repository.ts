@@ -1,10 +1,23 @@
-import type { Selectable } from 'kysely';
+import type { Insertable, Selectable, Updateable } from 'kysely';
 import type { PackageEntry, PackageHolder } from '../../domain/packages/ledger';
 import type { PackageTerms } from '../../domain/packages/terms';
 import type { Db } from '../db/database';
-import type { PackageEntryTable, PackageSaleTable } from '../db/schema-packages';
+import type {
+	AppointmentPackageTable,
+	PackageEntryTable,
+	PackageFamilyMemberTable,
+	PackageSaleTable,
+	PackageSettingsTable,
+	PackageTypeTable
+} from '../db/schema-packages';
 
-/* The reads of a sold package that more than one use case needs (issue #18). */
+/*
+ * The courses' tables (issue #18; docs/architecture.md, "One owner per table"): every write to
+ * package_type, package_sale, package_entry, package_family_member, appointment_package,
+ * package_settings and package_notice is here, and the reads of a sold package that more than one
+ * use case needs. The monthly plans' own tables are plan-repository.ts's. A use case keeps its
+ * transaction and passes it as `db`.
+ */
 
 export interface LoadedPackage {
 	sale: Selectable<PackageSaleTable>;
@@ -122,4 +135,74 @@ export async function sentExpiryNotices(db: Db, saleId: string): Promise<number[
 
 export async function insertExpiryNotice(db: Db, notice: { package_sale_id: string; days_before: number; sent_at: string }): Promise<void> {
 	await db.kysely.insertInto('package_notice').values(notice).execute();
+}
+
+/* Types: what the owner sells (package-types.ts; a monthly plan's type too, monthly-types.ts). */
+
+export async function insertPackageType(db: Db, type: Insertable<PackageTypeTable>): Promise<void> {
+	await db.kysely.insertInto('package_type').values(type).execute();
+}
+
+/** Changes a course type (never a monthly plan's type); false when there is no such course type. */
+export async function updateCourseType(db: Db, id: string, columns: Updateable<PackageTypeTable>): Promise<boolean> {
+	const result = await db.kysely
+		.updateTable('package_type')
+		.set(columns)
+		.where('id', '=', id)
+		.where('id', 'not in', db.kysely.selectFrom('package_plan_type').select('package_type_id'))
+		.executeTakeFirst();
+	return Number(result.numUpdatedRows) > 0;
+}
+
+/** Changes a type not retired (a monthly plan's type, monthly-types.ts); false when there is none. */
+export async function updateUnretiredPackageType(db: Db, id: string, columns: Updateable<PackageTypeTable>): Promise<boolean> {
+	const result = await db.kysely.updateTable('package_type').set(columns).where('id', '=', id).where('retired_at', 'is', null).executeTakeFirst();
+	return Number(result.numUpdatedRows) > 0;
+}
+
+/** Retires a type (no longer sold); false when it was already retired or is not there. */
+export async function markPackageTypeRetired(db: Db, id: string, at: string): Promise<boolean> {
+	const result = await db.kysely
+		.updateTable('package_type')
+		.set({ retired_at: at, updated_at: at })
+		.where('id', '=', id)
+		.where('retired_at', 'is', null)
+		.executeTakeFirst();
+	return Number(result.numUpdatedRows) > 0;
+}
+
+/* Sales and who shares them. */
+
+export async function insertPackageSale(db: Db, sale: Insertable<PackageSaleTable>): Promise<void> {
+	await db.kysely.insertInto('package_sale').values(sale).execute();
+}
+
+export async function insertPackageFamilyMember(db: Db, member: Insertable<PackageFamilyMemberTable>): Promise<void> {
+	await db.kysely.insertInto('package_family_member').values(member).execute();
+}
+
+/**
+ * Appends one entry to a package's ledger: a use, a reinstatement, an expiry or a refund. The
+ * ledger is insert-only (triggers on both engines refuse an update or delete); `entry_number` and
+ * a use's `sequence` are unique per package, so of two writers from the same reading of the ledger
+ * one fails and its transaction rolls back whole (use-race.test.ts).
+ */
+export async function insertPackageEntry(db: Db, entry: Insertable<PackageEntryTable>): Promise<void> {
+	await db.kysely.insertInto('package_entry').values(entry).execute();
+}
+
+/* A visit's course mark (use-package.ts; a plan's mark is plan-repository.ts's). */
+
+export async function insertVisitCourseMark(db: Db, mark: Insertable<AppointmentPackageTable>): Promise<void> {
+	await db.kysely.insertInto('appointment_package').values(mark).execute();
+}
+
+export async function clearVisitCourseMark(db: Db, appointmentId: string): Promise<void> {
+	await db.kysely.deleteFrom('appointment_package').where('appointment_id', '=', appointmentId).execute();
+}
+
+/** The owner's refund settings replace the clinic's row. */
+export async function replacePackageSettings(db: Db, settings: Insertable<PackageSettingsTable>): Promise<void> {
+	await db.kysely.deleteFrom('package_settings').where('clinic_id', '=', settings.clinic_id).execute();
+	await db.kysely.insertInto('package_settings').values(settings).execute();
 }

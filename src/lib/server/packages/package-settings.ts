@@ -1,6 +1,7 @@
 import { recordAudit, type AuditActor } from '../audit/audit-log';
 import type { Db } from '../db/database';
 import { withTransaction } from '../db/transaction';
+import { replacePackageSettings } from './package-repository';
 import { packageFieldCodes, ZPackageSettingsSchema, type PackageFieldCodes } from './schemas';
 
 export type SavePackageSettingsResult = { ok: true } | { ok: false; code: 'invalid'; fields: PackageFieldCodes } | { ok: false; code: 'forbidden' };
@@ -31,11 +32,7 @@ export async function savePackageSettings(
 			updated_at: at,
 			updated_by: actor.id
 		};
-		await tx.kysely.deleteFrom('package_settings').where('clinic_id', '=', clinic.id).execute();
-		await tx.kysely
-			.insertInto('package_settings')
-			.values({ clinic_id: clinic.id, ...values })
-			.execute();
+		await replacePackageSettings(tx, { clinic_id: clinic.id, ...values });
 		await recordAudit(tx, actor, {
 			action: 'package_settings.save',
 			entityType: 'clinic',

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { recordAudit, type AuditActor } from '../audit/audit-log';
 import type { Db } from '../db/database';
 import { withTransaction } from '../db/transaction';
+import { insertPackageType, markPackageTypeRetired, updateCourseType } from './package-repository';
 import { packageFieldCodes, ZPackageTypeSchema, type PackageFieldCodes, type TPackageType } from './schemas';
 
 /*
@@ -60,10 +61,7 @@ export async function createPackageType(db: Db, input: Record<string, unknown>, 
 		if (await unknownServices(tx, parsed.data.serviceIds)) return { ok: false, code: 'invalid', fields: { serviceIds: 'packages.error.services' } };
 		const clinic = await tx.kysely.selectFrom('clinic').select('id').orderBy('id').executeTakeFirstOrThrow();
 		const id = randomUUID();
-		await tx.kysely
-			.insertInto('package_type')
-			.values({ id, clinic_id: clinic.id, kind: 'course', ...columnsOf(parsed.data), retired_at: null, created_at: at, updated_at: at })
-			.execute();
+		await insertPackageType(tx, { id, clinic_id: clinic.id, kind: 'course', ...columnsOf(parsed.data), retired_at: null, created_at: at, updated_at: at });
 		await recordAudit(tx, actor, {
 			action: 'package_type.create',
 			entityType: 'package_type',
@@ -88,13 +86,7 @@ export async function updatePackageType(
 	return withTransaction(db, async (tx): Promise<PackageTypeResult> => {
 		if (await unknownServices(tx, parsed.data.serviceIds)) return { ok: false, code: 'invalid', fields: { serviceIds: 'packages.error.services' } };
 		// A monthly plan type (monthly-types.ts) is edited with its own form.
-		const result = await tx.kysely
-			.updateTable('package_type')
-			.set({ ...columnsOf(parsed.data), updated_at: at })
-			.where('id', '=', id)
-			.where('id', 'not in', tx.kysely.selectFrom('package_plan_type').select('package_type_id'))
-			.executeTakeFirst();
-		if (Number(result.numUpdatedRows) === 0) return { ok: false, code: 'not_found' };
+		if (!(await updateCourseType(tx, id, { ...columnsOf(parsed.data), updated_at: at }))) return { ok: false, code: 'not_found' };
 		await recordAudit(tx, actor, {
 			action: 'package_type.update',
 			entityType: 'package_type',
@@ -110,13 +102,7 @@ export async function retirePackageType(db: Db, id: string, actor: AuditActor, o
 	if (!(await isOwner(db, actor))) return { ok: false, code: 'forbidden' };
 	const at = (options.now ?? db.clock.now()).toISOString();
 	return withTransaction(db, async (tx): Promise<PackageTypeResult> => {
-		const result = await tx.kysely
-			.updateTable('package_type')
-			.set({ retired_at: at, updated_at: at })
-			.where('id', '=', id)
-			.where('retired_at', 'is', null)
-			.executeTakeFirst();
-		if (Number(result.numUpdatedRows) === 0) return { ok: false, code: 'not_found' };
+		if (!(await markPackageTypeRetired(tx, id, at))) return { ok: false, code: 'not_found' };
 		await recordAudit(tx, actor, { action: 'package_type.retire', entityType: 'package_type', entityId: id });
 		return { ok: true, id };
 	});

@@ -6,7 +6,7 @@ import { recordAudit, type AuditActor } from '../audit/audit-log';
 import { clinicToday, findBillingClinic, findChargeState } from '../billing/billing-repository';
 import type { Db } from '../db/database';
 import { withTransaction } from '../db/transaction';
-import { loadPackage } from './package-repository';
+import { insertPackageEntry, loadPackage } from './package-repository';
 import { packageFieldCodes, ZRefundPackageSchema, type PackageFieldCodes } from './schemas';
 
 /*
@@ -86,26 +86,23 @@ export async function refundPackage(
 				})
 				.execute();
 		}
-		await tx.kysely
-			.insertInto('package_entry')
-			.values({
-				id: randomUUID(),
-				package_sale_id: saleId,
-				entry_number: pkg.nextEntryNumber,
-				kind: 'refund',
-				sequence: 0,
-				patient_id: null,
-				appointment_id: null,
-				charge_id: pkg.sale.charge_id,
-				visits: computation.unusedVisits,
-				fee_jpy: computation.feeJpy,
-				amount_jpy: computation.refundJpy,
-				method,
-				detail: JSON.stringify(computation),
-				entered_at: at,
-				recorded_by: staffId
-			})
-			.execute();
+		await insertPackageEntry(tx, {
+			id: randomUUID(),
+			package_sale_id: saleId,
+			entry_number: pkg.nextEntryNumber,
+			kind: 'refund',
+			sequence: 0,
+			patient_id: null,
+			appointment_id: null,
+			charge_id: pkg.sale.charge_id,
+			visits: computation.unusedVisits,
+			fee_jpy: computation.feeJpy,
+			amount_jpy: computation.refundJpy,
+			method,
+			detail: JSON.stringify(computation),
+			entered_at: at,
+			recorded_by: staffId
+		});
 		await recordAudit(tx, actor, {
 			action: 'package.refund',
 			entityType: 'package_sale',

@@ -4,6 +4,7 @@ import { recordAudit, type AuditActor } from '../audit/audit-log';
 import { clinicToday, findBillablePatient, findBillingClinic } from '../billing/billing-repository';
 import type { Db } from '../db/database';
 import { withTransaction } from '../db/transaction';
+import { insertPackageFamilyMember, insertPackageSale } from './package-repository';
 import { packageFieldCodes, ZSellPackageSchema, type PackageFieldCodes } from './schemas';
 
 export type SellPackageResult =
@@ -62,33 +63,27 @@ export async function sellPackage(
 			staffId
 		});
 		const saleId = randomUUID();
-		await tx.kysely
-			.insertInto('package_sale')
-			.values({
-				id: saleId,
-				clinic_id: clinic.id,
-				patient_id: patientId,
-				package_type_id: type.id,
-				charge_id: chargeId,
-				kind: 'course',
-				name_ja: type.name_ja,
-				name_en: type.name_en,
-				service_ids: type.service_ids,
-				visit_count: type.visit_count,
-				price_jpy: price,
-				validity_months: type.validity_months,
-				family_shareable: type.family_shareable,
-				sold_on: soldOn,
-				expires_on: expiresOn(soldOn, type.validity_months),
-				sold_at: at,
-				sold_by: staffId
-			})
-			.execute();
+		await insertPackageSale(tx, {
+			id: saleId,
+			clinic_id: clinic.id,
+			patient_id: patientId,
+			package_type_id: type.id,
+			charge_id: chargeId,
+			kind: 'course',
+			name_ja: type.name_ja,
+			name_en: type.name_en,
+			service_ids: type.service_ids,
+			visit_count: type.visit_count,
+			price_jpy: price,
+			validity_months: type.validity_months,
+			family_shareable: type.family_shareable,
+			sold_on: soldOn,
+			expires_on: expiresOn(soldOn, type.validity_months),
+			sold_at: at,
+			sold_by: staffId
+		});
 		for (const memberId of family) {
-			await tx.kysely
-				.insertInto('package_family_member')
-				.values({ id: randomUUID(), package_sale_id: saleId, patient_id: memberId, added_at: at, added_by: staffId })
-				.execute();
+			await insertPackageFamilyMember(tx, { id: randomUUID(), package_sale_id: saleId, patient_id: memberId, added_at: at, added_by: staffId });
 		}
 		let paymentId: string | null = null;
 		if (data.amountJpy !== null && data.amountJpy > 0) {

@@ -6,7 +6,8 @@ import { findBillingClinic } from '../billing/billing-repository';
 import type { Db } from '../db/database';
 import { withTransaction } from '../db/transaction';
 import { planSaleOfVisit } from './monthly-use';
-import { loadPackage } from './package-repository';
+import { clearVisitCourseMark, insertPackageEntry, insertVisitCourseMark, loadPackage } from './package-repository';
+import { clearVisitPlanMark } from './plan-repository';
 
 /*
  * Marking a visit to use a course, and using it (issue #18). The desk marks a booked visit; the
@@ -61,10 +62,7 @@ export async function markVisitPackage(
 			if (pkg.voided) return { ok: false, code: 'not_active' };
 			// Replaced only once the new course is allowed: a refused choice keeps the visit's mark.
 			await clearVisitMarks(tx, appointmentId);
-			await tx.kysely
-				.insertInto('appointment_package')
-				.values({ appointment_id: appointmentId, package_sale_id: saleId, marked_at: now.toISOString(), marked_by: staffId })
-				.execute();
+			await insertVisitCourseMark(tx, { appointment_id: appointmentId, package_sale_id: saleId, marked_at: now.toISOString(), marked_by: staffId });
 		} else {
 			await clearVisitMarks(tx, appointmentId);
 		}
@@ -81,8 +79,8 @@ export async function markVisitPackage(
 
 /** A course mark (or none) replaces the visit's course mark and a monthly plan's mark (monthly-use.ts). */
 async function clearVisitMarks(tx: Db, appointmentId: string): Promise<void> {
-	await tx.kysely.deleteFrom('appointment_package').where('appointment_id', '=', appointmentId).execute();
-	await tx.kysely.deleteFrom('appointment_plan').where('appointment_id', '=', appointmentId).execute();
+	await clearVisitCourseMark(tx, appointmentId);
+	await clearVisitPlanMark(tx, appointmentId);
 }
 
 export interface PackageUse {
@@ -133,26 +131,23 @@ export async function usePackageForVisit(
 	if (!check.ok) return check;
 	if (pkg.voided) return { ok: false, code: 'not_active' };
 	const sequence = check.state.nextSequence;
-	await tx.kysely
-		.insertInto('package_entry')
-		.values({
-			id: randomUUID(),
-			package_sale_id: pkg.sale.id,
-			entry_number: pkg.nextEntryNumber,
-			kind: 'use',
-			sequence,
-			patient_id: visit.patient_id,
-			appointment_id: appointmentId,
-			charge_id: input.chargeId,
-			visits: 1,
-			fee_jpy: 0,
-			amount_jpy: 0,
-			method: null,
-			detail: '{}',
-			entered_at: now.toISOString(),
-			recorded_by: actor.type === 'staff' ? actor.id : null
-		})
-		.execute();
+	await insertPackageEntry(tx, {
+		id: randomUUID(),
+		package_sale_id: pkg.sale.id,
+		entry_number: pkg.nextEntryNumber,
+		kind: 'use',
+		sequence,
+		patient_id: visit.patient_id,
+		appointment_id: appointmentId,
+		charge_id: input.chargeId,
+		visits: 1,
+		fee_jpy: 0,
+		amount_jpy: 0,
+		method: null,
+		detail: '{}',
+		entered_at: now.toISOString(),
+		recorded_by: actor.type === 'staff' ? actor.id : null
+	});
 	const after = packageState(pkg.terms, [...pkg.entries, { kind: 'use', at: now.getTime(), sequence, patientId: visit.patient_id, appointmentId }]);
 	const use = useOf(pkg.sale, sequence, after.uses.find((u) => u.sequence === sequence)!.visitNumber, after.remainingVisits);
 	await recordAudit(tx, actor, {

@@ -5,7 +5,7 @@ import { translate } from '../../i18n/translate';
 import { recordAudit, type AuditActor } from '../audit/audit-log';
 import type { Db } from '../db/database';
 import { planCoverOfVisit } from './monthly-use';
-import { loadPackage } from './package-repository';
+import { insertPackageEntry, loadPackage } from './package-repository';
 
 /*
  * The two hooks billing calls (issue #18), inside its own transaction:
@@ -63,26 +63,23 @@ export async function reinstatePackageUseOfCharge(tx: Db, chargeId: string, acto
 	const state = packageState(pkg.terms, pkg.entries);
 	// Already given back, or the course closed since (refunded or expired): nothing to give back into.
 	if (!state.uses.some((u) => u.sequence === use.sequence) || state.status === 'refunded' || state.expiredVisits > 0) return;
-	await tx.kysely
-		.insertInto('package_entry')
-		.values({
-			id: randomUUID(),
-			package_sale_id: pkg.sale.id,
-			entry_number: pkg.nextEntryNumber,
-			kind: 'reinstate',
-			sequence: use.sequence,
-			patient_id: null,
-			appointment_id: null,
-			charge_id: chargeId,
-			visits: 1,
-			fee_jpy: 0,
-			amount_jpy: 0,
-			method: null,
-			detail: '{}',
-			entered_at: now.toISOString(),
-			recorded_by: actor.type === 'staff' ? actor.id : null
-		})
-		.execute();
+	await insertPackageEntry(tx, {
+		id: randomUUID(),
+		package_sale_id: pkg.sale.id,
+		entry_number: pkg.nextEntryNumber,
+		kind: 'reinstate',
+		sequence: use.sequence,
+		patient_id: null,
+		appointment_id: null,
+		charge_id: chargeId,
+		visits: 1,
+		fee_jpy: 0,
+		amount_jpy: 0,
+		method: null,
+		detail: '{}',
+		entered_at: now.toISOString(),
+		recorded_by: actor.type === 'staff' ? actor.id : null
+	});
 	await recordAudit(tx, actor, {
 		action: 'package.reinstate',
 		entityType: 'package_sale',
