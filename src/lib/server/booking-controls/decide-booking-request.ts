@@ -1,7 +1,7 @@
 import { recordAudit, type AuditActor } from '../audit/audit-log';
 import { reminderTiming } from '../reminders/reminder-settings';
 import { bookingMailJobs } from '../booking/booking-mail-jobs';
-import { releaseOccupancy } from '../booking/occupancy';
+import { decideAppointmentApproval, releaseOccupancy } from '../booking/appointment-repository';
 import type { Db } from '../db/database';
 import { withTransaction } from '../db/transaction';
 import { enqueueJobs } from '../jobs/queue';
@@ -31,14 +31,7 @@ export async function decideBookingRequest(
 		if (!current) return { ok: false, code: 'not_found' } as const;
 		if (current.status !== 'booked' || current.approval !== 'pending') return { ok: false, code: 'not_pending' } as const;
 		const at = new Date(now).toISOString();
-		const updated = await tx.kysely
-			.updateTable('appointment')
-			.set(decision === 'approve' ? { approval: 'approved' } : { status: 'cancelled', cancelled_at: at })
-			.where('id', '=', current.id)
-			.where('status', '=', 'booked')
-			.where('approval', '=', 'pending')
-			.executeTakeFirst();
-		if (Number(updated.numUpdatedRows) !== 1) return { ok: false, code: 'not_pending' } as const;
+		if (!(await decideAppointmentApproval(tx, current.id, decision, at))) return { ok: false, code: 'not_pending' } as const;
 		if (decision === 'approve') {
 			await enqueueJobs(
 				tx,

@@ -1,6 +1,7 @@
 import { decideAttendanceAnswer, type AnswerChannel, type AttendanceChoice } from '../../domain/scheduling/attendance-answer';
 import type { AuditActor } from '../audit/audit-log';
 import { recordAudit } from '../audit/audit-log';
+import { recordReminderAnswer } from '../booking/appointment-repository';
 import type { Db } from '../db/database';
 import { withTransaction } from '../db/transaction';
 
@@ -27,11 +28,11 @@ export async function answerReminder(
 		if (!appointment || appointment.status === 'blocked') return { ok: false, code: 'not_found' } as const;
 		const decision = decideAttendanceAnswer({ status: appointment.status, startsAt: Date.parse(appointment.starts_at) }, input.choice, now.getTime());
 		if (!decision.ok) return decision;
-		await tx.kysely
-			.updateTable('appointment')
-			.set({ confirmed_at: decision.confirmedAt, change_requested_at: decision.changeRequestedAt, answered_via: input.via })
-			.where('id', '=', appointment.id)
-			.execute();
+		await recordReminderAnswer(tx, appointment.id, {
+			confirmed_at: decision.confirmedAt,
+			change_requested_at: decision.changeRequestedAt,
+			answered_via: input.via
+		});
 		await recordAudit(tx, actor, {
 			action: 'appointment.reminder_answer',
 			entityType: 'appointment',

@@ -1,5 +1,5 @@
 import { recordAudit, type AuditActor } from '../audit/audit-log';
-import { releaseOccupancy } from '../booking/occupancy';
+import { markAppointmentCancelled, releaseOccupancy } from '../booking/appointment-repository';
 import { enqueueJob } from '../jobs/queue';
 import type { Db } from '../db/database';
 import type { Appointment } from '../db/schema';
@@ -31,13 +31,7 @@ export async function cancelAppointment(
 			.executeTakeFirst();
 		if (!current) return { ok: false, code: 'not_found' } as const;
 		if (!CANCELLABLE.has(current.status)) return { ok: false, code: 'not_cancellable' } as const;
-		const updated = await tx.kysely
-			.updateTable('appointment')
-			.set({ status: 'cancelled', cancelled_at: now.toISOString() })
-			.where('id', '=', current.id)
-			.where('status', '=', current.status)
-			.executeTakeFirst();
-		if (Number(updated.numUpdatedRows) !== 1) return { ok: false, code: 'not_cancellable' } as const;
+		if (!(await markAppointmentCancelled(tx, current.id, current.status, now.toISOString()))) return { ok: false, code: 'not_cancellable' } as const;
 		await releaseOccupancy(tx, current.id);
 		await recordAudit(tx, actor, {
 			action: 'schedule.cancel',

@@ -1,5 +1,6 @@
 import { recordAudit, type AuditActor } from '../audit/audit-log';
-import { isUniqueViolation, releaseOccupancy, resourcesOf } from '../booking/occupancy';
+import { moveAppointmentTo, releaseOccupancy } from '../booking/appointment-repository';
+import { isUniqueViolation, resourcesOf } from '../booking/occupancy';
 import type { Db } from '../db/database';
 import type { Appointment } from '../db/schema';
 import { enqueueJob } from '../jobs/queue';
@@ -80,15 +81,10 @@ export async function moveAppointment(db: Db, raw: TMoveAppointment, actor: Audi
 				held_until: new Date(heldUntil).toISOString(),
 				practitioner_id: practitionerId
 			};
+			// An answer to a reminder was about the old time (issue #17).
+			const changes = start === oldStart ? moved : { ...moved, confirmed_at: null, change_requested_at: null, answered_via: null };
 			// Guarded by the status read above: a cancellation that slipped in between wins.
-			const updated = await tx.kysely
-				.updateTable('appointment')
-				// An answer to a reminder was about the old time (issue #17).
-				.set(start === oldStart ? moved : { ...moved, confirmed_at: null, change_requested_at: null, answered_via: null })
-				.where('id', '=', current.id)
-				.where('status', '=', current.status)
-				.executeTakeFirst();
-			if (Number(updated.numUpdatedRows) !== 1) return { ok: false, code: 'not_movable' } as const;
+			if (!(await moveAppointmentTo(tx, current.id, changes, current.status))) return { ok: false, code: 'not_movable' } as const;
 			await releaseOccupancy(tx, current.id);
 			await claimOrThrow(tx, current.id, resources, start, heldUntil, current.status === 'blocked');
 			if (options.check) throw new DryRunDone({ ok: true, appointment: { ...current, ...moved } });

@@ -5,7 +5,8 @@ import type { Db } from '../db/database';
 import type { Appointment } from '../db/schema';
 import { withTransaction } from '../db/transaction';
 import { recordNoShowFee, waiveNoShowFeeOnCorrection } from '../cancellation-policy/record-fee';
-import { claimOccupancy, GRAIN_MINUTES, isUniqueViolation, practitionerPlaces, resourcesOf } from '../booking/occupancy';
+import { claimOccupancy, releaseOccupancyFrom, setAppointmentStatus } from '../booking/appointment-repository';
+import { GRAIN_MINUTES, isUniqueViolation, practitionerPlaces, resourcesOf } from '../booking/occupancy';
 import { inSavepoint } from '../db/transaction';
 import { enqueueFreedSlot } from '../waitlist/jobs';
 import { unaccountedSessionOfVisit } from '../treatment-session/needle-account';
@@ -113,13 +114,8 @@ export async function setStatus(
 		// A no-show frees its time from the grain it is marked in (issue #17).
 		const releasedFrom = status === 'no_show' ? Math.floor(now / GRAIN_MS) * GRAIN_MS : null;
 		const releases = releasedFrom !== null && releasedFrom < Date.parse(current.held_until);
-		const updated = await tx.kysely
-			.updateTable('appointment')
-			.set({ status, released_from: releases ? new Date(releasedFrom).toISOString() : null })
-			.where('id', '=', current.id)
-			.where('status', '=', current.status)
-			.executeTakeFirst();
-		if (Number(updated.numUpdatedRows) !== 1) return { ok: false, code: 'not_a_visit' } as const;
+		const releasedFromIso = releases ? new Date(releasedFrom).toISOString() : null;
+		if (!(await setAppointmentStatus(tx, current.id, current.status, status, releasedFromIso))) return { ok: false, code: 'not_a_visit' } as const;
 		await recordAudit(tx, actor, {
 			action: 'schedule.status',
 			entityType: 'appointment',
@@ -129,7 +125,7 @@ export async function setStatus(
 		});
 		if (releases) {
 			const released = new Date(releasedFrom).toISOString();
-			await tx.kysely.deleteFrom('occupancy').where('appointment_id', '=', current.id).where('grain_start', '>=', released).execute();
+			await releaseOccupancyFrom(tx, current.id, released);
 			// The rest of the visit goes to the waiting list, as a cancellation's time does.
 			await enqueueFreedSlot(
 				tx,

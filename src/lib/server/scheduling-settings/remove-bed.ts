@@ -1,4 +1,5 @@
 import { recordAudit, type AuditActor } from '../audit/audit-log';
+import { releaseBedFromAppointments } from '../booking/appointment-repository';
 import type { Db } from '../db/database';
 import { withTransaction } from '../db/transaction';
 import { deleteBed } from './settings-repository';
@@ -38,9 +39,7 @@ export async function removeBed(db: Db, bedId: string, actor: AuditActor, now = 
 				.execute();
 			const pastIds = past.map((a) => a.id);
 			for (let i = 0; i < pastIds.length; i += 500) {
-				const chunk = pastIds.slice(i, i + 500);
-				await tx.kysely.updateTable('appointment').set({ bed_id: null }).where('id', 'in', chunk).execute();
-				await tx.kysely.deleteFrom('occupancy').where('resource', '=', `bed:${bedId}`).where('appointment_id', 'in', chunk).execute();
+				await releaseBedFromAppointments(tx, bedId, pastIds.slice(i, i + 500));
 			}
 			await deleteBed(tx, bedId);
 			const detail = { pastAppointmentsReleased: pastIds.length };
