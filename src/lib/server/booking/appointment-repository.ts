@@ -1,6 +1,6 @@
 import type { Insertable, Updateable } from 'kysely';
 import type { Db } from '../db/database';
-import type { AppointmentStatus, AppointmentTable } from '../db/schema';
+import type { Appointment, AppointmentStatus, AppointmentTable } from '../db/schema';
 import { GRAIN_MINUTES, occupancyRows, placeKeys, resourcesOf, type PractitionerPlaces } from './occupancy';
 
 /*
@@ -302,4 +302,207 @@ export async function placesHeldFrom(db: Db, practitionerId: string, fromIso: st
 		.where('grain_start', '>=', fromIso)
 		.execute();
 	return Math.max(1, ...held.map((h) => Number(h.resource.slice(h.resource.lastIndexOf('#') + 1)) + 1));
+}
+
+/* The reads other capabilities make of the visits: they ask here rather than query the table. */
+
+/** The named columns of one visit (or blocked time, or hold), or undefined. */
+export async function findAppointment<C extends keyof AppointmentTable & string>(db: Db, appointmentId: string, columns: readonly C[]) {
+	return db.kysely.selectFrom('appointment').select(columns).where('id', '=', appointmentId).executeTakeFirst();
+}
+
+/** One visit with every column, or undefined. */
+export async function findWholeAppointment(db: Db, appointmentId: string): Promise<Appointment | undefined> {
+	return db.kysely.selectFrom('appointment').selectAll().where('id', '=', appointmentId).executeTakeFirst();
+}
+
+/** Whether the visit is the patient's. */
+export async function appointmentBelongsTo(db: Db, appointmentId: string, patientId: string): Promise<boolean> {
+	const row = await db.kysely.selectFrom('appointment').select('id').where('id', '=', appointmentId).where('patient_id', '=', patientId).executeTakeFirst();
+	return row !== undefined;
+}
+
+/** The patient's visit in one of `statuses`, with its bed, or undefined. */
+export async function findPatientVisitBed(db: Db, appointmentId: string, patientId: string, statuses: readonly AppointmentStatus[]) {
+	return db.kysely
+		.selectFrom('appointment')
+		.select(['id', 'bed_id'])
+		.where('id', '=', appointmentId)
+		.where('patient_id', '=', patientId)
+		.where('status', 'in', statuses)
+		.executeTakeFirst();
+}
+
+/** The patient's next visit that is still to come and not cancelled. */
+export async function nextAppointmentId(db: Db, patientId: string, now: Date): Promise<string | null> {
+	const row = await db.kysely
+		.selectFrom('appointment')
+		.select('id')
+		.where('patient_id', '=', patientId)
+		.where('status', 'in', ['booked', 'arrived'])
+		.where('starts_at', '>=', now.toISOString())
+		.orderBy('starts_at', 'asc')
+		.limit(1)
+		.executeTakeFirst();
+	return row?.id ?? null;
+}
+
+/** How many visits the patient has booked after `afterIso`, and whether they ever came (arrived or completed). */
+export async function patientVisitStanding(db: Db, patientId: string, afterIso: string): Promise<{ upcoming: number; seenBefore: boolean }> {
+	const [upcoming, seen] = await Promise.all([
+		db.kysely
+			.selectFrom('appointment')
+			.select((eb) => eb.fn.countAll<number | string>().as('n'))
+			.where('patient_id', '=', patientId)
+			.where('status', '=', 'booked')
+			.where('starts_at', '>', afterIso)
+			.executeTakeFirstOrThrow(),
+		db.kysely
+			.selectFrom('appointment')
+			.select('id')
+			.where('patient_id', '=', patientId)
+			.where('status', 'in', ['arrived', 'completed'])
+			.limit(1)
+			.executeTakeFirst()
+	]);
+	return { upcoming: Number(upcoming.n), seenBefore: seen !== undefined };
+}
+
+/** The series' visits still booked from `fromIso` on, in time order. */
+export async function bookedSeriesVisitsFrom(db: Db, seriesId: string, fromIso: string): Promise<Appointment[]> {
+	return db.kysely
+		.selectFrom('appointment')
+		.selectAll()
+		.where('series_id', '=', seriesId)
+		.where('status', '=', 'booked')
+		.where('starts_at', '>=', fromIso)
+		.orderBy('starts_at')
+		.execute();
+}
+
+/** Whether the visit belongs to the series. */
+export async function appointmentInSeries(db: Db, appointmentId: string, seriesId: string): Promise<boolean> {
+	const row = await db.kysely.selectFrom('appointment').select('id').where('id', '=', appointmentId).where('series_id', '=', seriesId).executeTakeFirst();
+	return row !== undefined;
+}
+
+/** Booked visits inside [from, to) (ISO instants), for one practitioner or the whole clinic. */
+export async function countBookedBetween(db: Db, range: { from: string; to: string; practitionerId?: string }): Promise<number> {
+	let query = db.kysely
+		.selectFrom('appointment')
+		.select((eb) => eb.fn.countAll<number | string>().as('count'))
+		.where('status', '=', 'booked')
+		.where('starts_at', '<', range.to)
+		.where('ends_at', '>', range.from);
+	if (range.practitionerId) query = query.where('practitioner_id', '=', range.practitionerId);
+	const row = await query.executeTakeFirstOrThrow();
+	return Number(row.count);
+}
+
+/** How many visits not cancelled still hold the bed after `nowIso`. */
+export async function countVisitsHoldingBed(db: Db, bedId: string, nowIso: string): Promise<number> {
+	const future = await db.kysely
+		.selectFrom('appointment')
+		.select((eb) => eb.fn.countAll<number | string>().as('count'))
+		.where('bed_id', '=', bedId)
+		.where('status', '!=', 'cancelled')
+		.where('held_until', '>', nowIso)
+		.executeTakeFirstOrThrow();
+	return Number(future.count);
+}
+
+/** The visits on the bed that are cancelled or over by `nowIso`. */
+export async function visitIdsDoneWithBed(db: Db, bedId: string, nowIso: string): Promise<string[]> {
+	const past = await db.kysely
+		.selectFrom('appointment')
+		.select('id')
+		.where('bed_id', '=', bedId)
+		.where((eb) => eb.or([eb('status', '=', 'cancelled'), eb('held_until', '<=', nowIso)]))
+		.execute();
+	return past.map((a) => a.id);
+}
+
+/** The visits' answers to their reminders. */
+export async function reminderAnswersOf(db: Db, appointmentIds: readonly string[]) {
+	return db.kysely.selectFrom('appointment').select(['id', 'confirmed_at', 'change_requested_at']).where('id', 'in', appointmentIds).execute();
+}
+
+/** The start of each visit the patient has booked after `afterIso`, in time order. */
+export async function bookedVisitStartsAfter(db: Db, patientId: string, afterIso: string) {
+	return db.kysely
+		.selectFrom('appointment')
+		.select(['starts_at'])
+		.where('patient_id', '=', patientId)
+		.where('status', '=', 'booked')
+		.where('starts_at', '>', afterIso)
+		.orderBy('starts_at')
+		.execute();
+}
+
+/** The start of each visit the patient came to (arrived or completed), oldest first. */
+export async function attendedVisitStarts(db: Db, patientId: string) {
+	return db.kysely
+		.selectFrom('appointment')
+		.select('starts_at')
+		.where('patient_id', '=', patientId)
+		.where('status', 'in', ['arrived', 'completed'])
+		.orderBy('starts_at')
+		.execute();
+}
+
+/** The patient's visits in one of `statuses` that started by `untilIso`, oldest first. */
+export async function patientVisitsUntil(db: Db, patientId: string, statuses: readonly AppointmentStatus[], untilIso: string) {
+	return db.kysely
+		.selectFrom('appointment')
+		.select(['id', 'starts_at'])
+		.where('patient_id', '=', patientId)
+		.where('status', 'in', statuses)
+		.where('starts_at', '<=', untilIso)
+		.orderBy('starts_at')
+		.execute();
+}
+
+/** How many visits the patient came to (arrived or completed) from `sinceIso` on. */
+export async function countAttendedSince(db: Db, patientId: string, sinceIso: string): Promise<number> {
+	const given = await db.kysely
+		.selectFrom('appointment')
+		.select((eb) => eb.fn.countAll<number | string>().as('n'))
+		.where('patient_id', '=', patientId)
+		.where('status', 'in', ['arrived', 'completed'])
+		.where('starts_at', '>=', sinceIso)
+		.executeTakeFirstOrThrow();
+	return Number(given.n);
+}
+
+/** The visits of the series that are not cancelled, in time order. */
+export async function seriesVisitsNotCancelled(db: Db, seriesIds: readonly string[]) {
+	return db.kysely
+		.selectFrom('appointment')
+		.select(['id', 'series_id', 'starts_at', 'status'])
+		.where('series_id', 'in', seriesIds)
+		.where('status', '!=', 'cancelled')
+		.orderBy('starts_at')
+		.execute();
+}
+
+/** A visit as the desk changes its status, with the patient's name (null for blocked time). */
+export async function findVisitWithPatientName(db: Db, appointmentId: string) {
+	return db.kysely
+		.selectFrom('appointment')
+		.leftJoin('patient', 'patient.id', 'appointment.patient_id')
+		.select([
+			'appointment.id',
+			'appointment.status',
+			'appointment.patient_id',
+			'appointment.practitioner_id',
+			'appointment.bed_id',
+			'appointment.starts_at',
+			'appointment.held_until',
+			'appointment.released_from',
+			'appointment.policy_version',
+			'patient.family_name',
+			'patient.given_name'
+		])
+		.where('appointment.id', '=', appointmentId)
+		.executeTakeFirst();
 }

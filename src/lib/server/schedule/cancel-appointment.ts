@@ -1,5 +1,5 @@
 import { recordAudit, type AuditActor } from '../audit/audit-log';
-import { markAppointmentCancelled, releaseOccupancy } from '../booking/appointment-repository';
+import { findAppointment, markAppointmentCancelled, releaseOccupancy } from '../booking/appointment-repository';
 import { enqueueJob } from '../jobs/queue';
 import type { Db } from '../db/database';
 import type { Appointment } from '../db/schema';
@@ -24,11 +24,7 @@ export async function cancelAppointment(
 ): Promise<CancelAppointmentResult> {
 	const notifyPatient = options.notifyPatient ?? true;
 	return withTransaction(db, async (tx) => {
-		const current = await tx.kysely
-			.selectFrom('appointment')
-			.select(['id', 'status', 'patient_id', 'practitioner_id', 'starts_at'])
-			.where('id', '=', appointmentId)
-			.executeTakeFirst();
+		const current = await findAppointment(tx, appointmentId, ['id', 'status', 'patient_id', 'practitioner_id', 'starts_at']);
 		if (!current) return { ok: false, code: 'not_found' } as const;
 		if (!CANCELLABLE.has(current.status)) return { ok: false, code: 'not_cancellable' } as const;
 		if (!(await markAppointmentCancelled(tx, current.id, current.status, now.toISOString()))) return { ok: false, code: 'not_cancellable' } as const;

@@ -1,5 +1,5 @@
 import { recordAudit, type AuditActor } from '../audit/audit-log';
-import { moveAppointmentTo, releaseOccupancy } from '../booking/appointment-repository';
+import { findWholeAppointment, moveAppointmentTo, releaseOccupancy } from '../booking/appointment-repository';
 import { isUniqueViolation, resourcesOf } from '../booking/occupancy';
 import type { Db } from '../db/database';
 import type { Appointment } from '../db/schema';
@@ -41,7 +41,7 @@ export async function moveAppointment(db: Db, raw: TMoveAppointment, actor: Audi
 	const parsed = ZMoveAppointmentSchema.safeParse(raw);
 	if (!parsed.success) return { ok: false, code: 'invalid' };
 	const input = parsed.data;
-	const current = await db.kysely.selectFrom('appointment').selectAll().where('id', '=', input.appointmentId).executeTakeFirst();
+	const current = await findWholeAppointment(db, input.appointmentId);
 	if (!current) return { ok: false, code: 'not_found' };
 	if (!MOVABLE.has(current.status)) return { ok: false, code: 'not_movable' };
 

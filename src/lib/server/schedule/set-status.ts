@@ -5,7 +5,7 @@ import type { Db } from '../db/database';
 import type { Appointment } from '../db/schema';
 import { withTransaction } from '../db/transaction';
 import { recordNoShowFee, waiveNoShowFeeOnCorrection } from '../cancellation-policy/record-fee';
-import { claimOccupancy, releaseOccupancyFrom, setAppointmentStatus } from '../booking/appointment-repository';
+import { claimOccupancy, findVisitWithPatientName, releaseOccupancyFrom, setAppointmentStatus } from '../booking/appointment-repository';
 import { GRAIN_MINUTES, isUniqueViolation, practitionerPlaces, resourcesOf } from '../booking/occupancy';
 import { inSavepoint } from '../db/transaction';
 import { enqueueFreedSlot } from '../waitlist/jobs';
@@ -45,24 +45,7 @@ export async function setStatus(
 ): Promise<SetStatusResult> {
 	if (!STAFF_SETTABLE_STATUSES.includes(status)) return { ok: false, code: 'invalid' };
 	return withTransaction(db, async (tx) => {
-		const current = await tx.kysely
-			.selectFrom('appointment')
-			.leftJoin('patient', 'patient.id', 'appointment.patient_id')
-			.select([
-				'appointment.id',
-				'appointment.status',
-				'appointment.patient_id',
-				'appointment.practitioner_id',
-				'appointment.bed_id',
-				'appointment.starts_at',
-				'appointment.held_until',
-				'appointment.released_from',
-				'appointment.policy_version',
-				'patient.family_name',
-				'patient.given_name'
-			])
-			.where('appointment.id', '=', appointmentId)
-			.executeTakeFirst();
+		const current = await findVisitWithPatientName(tx, appointmentId);
 		if (!current) return { ok: false, code: 'not_found' } as const;
 		if (!VISIT_STATUSES.has(current.status)) return { ok: false, code: 'not_a_visit' } as const;
 		const patientName = current.family_name !== null && current.given_name !== null ? { familyName: current.family_name, givenName: current.given_name } : null;

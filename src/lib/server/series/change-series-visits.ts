@@ -1,5 +1,5 @@
 import { recordAudit, type AuditActor } from '../audit/audit-log';
-import { markAppointmentCancelled, moveAppointmentTo, releaseOccupancy } from '../booking/appointment-repository';
+import { bookedSeriesVisitsFrom, findWholeAppointment, markAppointmentCancelled, moveAppointmentTo, releaseOccupancy } from '../booking/appointment-repository';
 import { isUniqueViolation, resourcesOf } from '../booking/occupancy';
 import type { Db } from '../db/database';
 import type { Appointment } from '../db/schema';
@@ -18,18 +18,11 @@ export type ChangeSeriesResult =
 
 /** The visit and, for "this and the following", every later visit of its series still booked. */
 async function targetsOf(db: Db, appointmentId: string, scope: SeriesScope): Promise<Appointment[] | 'not_found' | 'not_changeable'> {
-	const current = await db.kysely.selectFrom('appointment').selectAll().where('id', '=', appointmentId).executeTakeFirst();
+	const current = await findWholeAppointment(db, appointmentId);
 	if (!current || current.status === 'blocked') return 'not_found';
 	if (current.status !== 'booked') return 'not_changeable';
 	if (scope === 'one' || !current.series_id) return [current];
-	return db.kysely
-		.selectFrom('appointment')
-		.selectAll()
-		.where('series_id', '=', current.series_id)
-		.where('status', '=', 'booked')
-		.where('starts_at', '>=', current.starts_at)
-		.orderBy('starts_at')
-		.execute();
+	return bookedSeriesVisitsFrom(db, current.series_id, current.starts_at);
 }
 
 /**
