@@ -1,3 +1,4 @@
+import { patientVisitStanding } from '../booking/appointment-repository';
 import type { Db } from '../db/database';
 
 export interface BookingStanding {
@@ -23,26 +24,11 @@ export async function loadBookingStanding(
 	const clinic = settings ?? (await db.kysely.selectFrom('clinic').select(['approve_new_patients', 'max_upcoming_visits']).executeTakeFirstOrThrow());
 	if (created)
 		return { approveNewPatients: clinic.approve_new_patients === 1, maxUpcomingVisits: clinic.max_upcoming_visits, upcomingVisits: 0, seenBefore: false };
-	const [upcoming, seen] = await Promise.all([
-		db.kysely
-			.selectFrom('appointment')
-			.select((eb) => eb.fn.countAll<number | string>().as('n'))
-			.where('patient_id', '=', patientId)
-			.where('status', '=', 'booked')
-			.where('starts_at', '>', new Date(now).toISOString())
-			.executeTakeFirstOrThrow(),
-		db.kysely
-			.selectFrom('appointment')
-			.select('id')
-			.where('patient_id', '=', patientId)
-			.where('status', 'in', ['arrived', 'completed'])
-			.limit(1)
-			.executeTakeFirst()
-	]);
+	const standing = await patientVisitStanding(db, patientId, new Date(now).toISOString());
 	return {
 		approveNewPatients: clinic.approve_new_patients === 1,
 		maxUpcomingVisits: clinic.max_upcoming_visits,
-		upcomingVisits: Number(upcoming.n),
-		seenBefore: seen !== undefined
+		upcomingVisits: standing.upcoming,
+		seenBefore: standing.seenBefore
 	};
 }

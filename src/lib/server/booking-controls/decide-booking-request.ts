@@ -1,7 +1,7 @@
 import { recordAudit, type AuditActor } from '../audit/audit-log';
 import { reminderTiming } from '../reminders/reminder-settings';
 import { bookingMailJobs } from '../booking/booking-mail-jobs';
-import { releaseOccupancy } from '../booking/occupancy';
+import { decideAppointmentApproval, findAppointment, releaseOccupancy } from '../booking/appointment-repository';
 import type { Db } from '../db/database';
 import { withTransaction } from '../db/transaction';
 import { enqueueJobs } from '../jobs/queue';
@@ -23,22 +23,11 @@ export async function decideBookingRequest(
 	now = db.clock.now().getTime()
 ): Promise<DecideBookingRequestResult> {
 	return withTransaction(db, async (tx) => {
-		const current = await tx.kysely
-			.selectFrom('appointment')
-			.select(['id', 'patient_id', 'starts_at', 'status', 'approval'])
-			.where('id', '=', appointmentId)
-			.executeTakeFirst();
+		const current = await findAppointment(tx, appointmentId, ['id', 'patient_id', 'starts_at', 'status', 'approval']);
 		if (!current) return { ok: false, code: 'not_found' } as const;
 		if (current.status !== 'booked' || current.approval !== 'pending') return { ok: false, code: 'not_pending' } as const;
 		const at = new Date(now).toISOString();
-		const updated = await tx.kysely
-			.updateTable('appointment')
-			.set(decision === 'approve' ? { approval: 'approved' } : { status: 'cancelled', cancelled_at: at })
-			.where('id', '=', current.id)
-			.where('status', '=', 'booked')
-			.where('approval', '=', 'pending')
-			.executeTakeFirst();
-		if (Number(updated.numUpdatedRows) !== 1) return { ok: false, code: 'not_pending' } as const;
+		if (!(await decideAppointmentApproval(tx, current.id, decision, at))) return { ok: false, code: 'not_pending' } as const;
 		if (decision === 'approve') {
 			await enqueueJobs(
 				tx,

@@ -12,7 +12,8 @@ import { recordCancellationFee } from '../cancellation-policy/record-fee';
 import { bookingMailJobs } from './booking-mail-jobs';
 import { retireReminders } from '../jobs/reminders';
 import { reminderTiming } from '../reminders/reminder-settings';
-import { claimOccupancy, isUniqueViolation, practitionerPlaces, releaseOccupancy, resourcesOf } from './occupancy';
+import { claimOccupancy, markAppointmentCancelled, moveAppointmentTo, releaseOccupancy } from './appointment-repository';
+import { isUniqueViolation, practitionerPlaces, resourcesOf } from './occupancy';
 import { findService, loadScheduleInputs } from './schedule-repository';
 import { enqueueFreedSlot } from '../waitlist/jobs';
 
@@ -119,13 +120,7 @@ export async function cancelBooking(
 		if (decision.kind === 'late_fee' && options.acceptFeeJpy === undefined) return { ok: false, code: 'past_cutoff' } as const;
 		if (decision.kind === 'late_fee' && options.acceptFeeJpy !== decision.feeJpy) return { ok: false, code: 'fee_not_accepted' } as const;
 		// Only a still-booked row changes: of two cancels at once, the second finds nothing to do.
-		const updated = await tx.kysely
-			.updateTable('appointment')
-			.set({ status: 'cancelled', cancelled_at: new Date(now).toISOString() })
-			.where('id', '=', appointment.id)
-			.where('status', '=', 'booked')
-			.executeTakeFirst();
-		if (Number(updated.numUpdatedRows) === 0) return { ok: false, code: 'already_cancelled' } as const;
+		if (!(await markAppointmentCancelled(tx, appointment.id, 'booked', new Date(now).toISOString()))) return { ok: false, code: 'already_cancelled' } as const;
 		await releaseOccupancy(tx, appointment.id);
 		await recordAudit(tx, actor, {
 			action: 'booking.cancel',
@@ -179,20 +174,16 @@ export async function moveBooking(db: Db, key: BookingKey, newStart: number, act
 
 			const heldUntil = slot.end + service.buffer_minutes * 60_000;
 			await releaseOccupancy(tx, appointment.id);
-			await tx.kysely
-				.updateTable('appointment')
-				.set({
-					starts_at: new Date(slot.start).toISOString(),
-					ends_at: new Date(slot.end).toISOString(),
-					held_until: new Date(heldUntil).toISOString(),
-					// An answer to a reminder was about the old time (issue #17).
-					confirmed_at: null,
-					change_requested_at: null,
-					answered_via: null,
-					bed_id: slot.bedId
-				})
-				.where('id', '=', appointment.id)
-				.execute();
+			await moveAppointmentTo(tx, appointment.id, {
+				starts_at: new Date(slot.start).toISOString(),
+				ends_at: new Date(slot.end).toISOString(),
+				held_until: new Date(heldUntil).toISOString(),
+				// An answer to a reminder was about the old time (issue #17).
+				confirmed_at: null,
+				change_requested_at: null,
+				answered_via: null,
+				bed_id: slot.bedId
+			});
 			try {
 				const places = await practitionerPlaces(tx, slot.practitionerId);
 				await claimOccupancy(tx, appointment.id, resourcesOf({ practitioner_id: slot.practitionerId, bed_id: slot.bedId }), slot.start, heldUntil, places);

@@ -3,6 +3,7 @@ import { addDays, localDate } from '../../domain/time';
 import type { AuditActor } from '../audit/audit-log';
 import { listExpiringDoctorConsents } from '../billing/doctor-consent';
 import { listExpiringEligibilityCards } from '../jukyo/card-warnings';
+import { reminderAnswersOf } from '../booking/appointment-repository';
 import type { Db } from '../db/database';
 import type { StaffRole } from '../db/schema';
 import type { ScheduledAppointment } from '../schedule/list-day';
@@ -95,7 +96,7 @@ async function visitFacts(db: Db, ids: string[]) {
 			charged: new Set<string>()
 		};
 	const [answers, sessions, charges] = await Promise.all([
-		db.kysely.selectFrom('appointment').select(['id', 'confirmed_at', 'change_requested_at']).where('id', 'in', ids).execute(),
+		reminderAnswersOf(db, ids),
 		db.kysely.selectFrom('treatment_session').select('appointment_id').where('appointment_id', 'in', ids).where('closed_at', 'is', null).execute(),
 		db.kysely
 			.selectFrom('charge')

@@ -6,6 +6,7 @@ import { listAftercareNotes } from '../aftercare/list-aftercare-notes';
 import type { AuditActor } from '../audit/audit-log';
 import { recordAudit } from '../audit/audit-log';
 import { findClinic } from '../clinic/clinic-repository';
+import { attendedVisitStarts } from '../booking/appointment-repository';
 import type { Db } from '../db/database';
 import { progressSummary } from '../outcomes/progress-summary';
 import { renderPdf, type PdfBlock } from './pdf';
@@ -33,13 +34,7 @@ export async function treatmentSummaryPdf(
 	const clinic = await findClinic(db);
 	const timeZone = clinic?.time_zone ?? CLINIC_DEFAULT_TIME_ZONE;
 	const [visits, progress, aftercare] = await Promise.all([
-		db.kysely
-			.selectFrom('appointment')
-			.select('starts_at')
-			.where('patient_id', '=', patientId)
-			.where('status', 'in', ['arrived', 'completed'])
-			.orderBy('starts_at')
-			.execute(),
+		attendedVisitStarts(db, patientId),
 		progressSummary(db, patientId, actor, now),
 		listAftercareNotes(db, patientId, { sharedOnly: true }, actor)
 	]);

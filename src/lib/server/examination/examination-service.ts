@@ -5,6 +5,7 @@ import { examRedFlagLevel, needsAcknowledgement, withGivenHistory } from '../../
 import { blocksTreatment, normaliseFindings, suggestPattern, suggestRoot, type ExamFindings, type Pattern } from '../../domain/clinical/examination';
 import type { TriageLevel } from '../../domain/triage/assess';
 import { recordAudit, type AuditActor } from '../audit/audit-log';
+import { appointmentBelongsTo } from '../booking/appointment-repository';
 import type { Db } from '../db/database';
 import type { ExaminationTable } from '../db/schema-examination';
 import { withTransaction } from '../db/transaction';
@@ -62,8 +63,7 @@ async function livePatient(db: Db, patientId: string): Promise<boolean> {
 }
 
 async function appointmentOf(db: Db, patientId: string, appointmentId: string): Promise<string | null> {
-	const row = await db.kysely.selectFrom('appointment').select('id').where('id', '=', appointmentId).where('patient_id', '=', patientId).executeTakeFirst();
-	return row?.id ?? null;
+	return (await appointmentBelongsTo(db, appointmentId, patientId)) ? appointmentId : null;
 }
 
 /**

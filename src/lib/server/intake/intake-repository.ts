@@ -124,25 +124,6 @@ export async function findIntakePatient(db: Db, patientId: string): Promise<Inta
 	return row ? { id: row.id, patientNumber: row.patient_number, familyName: row.family_name, givenName: row.given_name, dateOfBirth: row.date_of_birth } : null;
 }
 
-/** The patient's next visit that is still to come and not cancelled: the one an intake prepares. */
-export async function nextAppointmentId(db: Db, patientId: string, now: Date): Promise<string | null> {
-	const row = await db.kysely
-		.selectFrom('appointment')
-		.select('id')
-		.where('patient_id', '=', patientId)
-		.where('status', 'in', ['booked', 'arrived'])
-		.where('starts_at', '>=', now.toISOString())
-		.orderBy('starts_at', 'asc')
-		.limit(1)
-		.executeTakeFirst();
-	return row?.id ?? null;
-}
-
-export async function appointmentBelongsTo(db: Db, appointmentId: string, patientId: string): Promise<boolean> {
-	const row = await db.kysely.selectFrom('appointment').select('id').where('id', '=', appointmentId).where('patient_id', '=', patientId).executeTakeFirst();
-	return row !== undefined;
-}
-
 /* The intake table's writes (docs/architecture.md, "One owner per table"). */
 
 export async function insertIntake(db: Db, intake: Insertable<IntakeTable>): Promise<void> {

@@ -15,15 +15,8 @@ import { recordAudit, type AuditActor } from '../audit/audit-log';
 import { intakeConsentProblemOf } from '../consent/required-consent';
 import type { Db } from '../db/database';
 import { withTransaction } from '../db/transaction';
-import {
-	appointmentBelongsTo,
-	findIntake,
-	findIntakePatient,
-	findNewestIntake,
-	newestSubmittedIntakes,
-	nextAppointmentId,
-	type IntakeRecord
-} from './intake-repository';
+import { appointmentBelongsTo, nextAppointmentId } from '../booking/appointment-repository';
+import { findIntake, findIntakePatient, findNewestIntake, newestSubmittedIntakes, type IntakeRecord } from './intake-repository';
 import { patientAge } from './patient-age';
 import { ZIntakeStepSchemas } from './schemas';
 import { insertIntake, updateIntakeInProgress } from './intake-repository';

@@ -10,6 +10,7 @@ import { intakeTriage, needsClinicAlert } from '../../domain/intake/triage';
 import type { TriageLevel, TriageReason } from '../../domain/triage/assess';
 import { recordAudit, type AuditActor } from '../audit/audit-log';
 import { intakeConsentProblemOf } from '../consent/required-consent';
+import { raiseRedFlagLevel } from '../booking/appointment-repository';
 import type { Db } from '../db/database';
 import { withTransaction } from '../db/transaction';
 import type { Mailer } from '../mail/mailer';
@@ -78,12 +79,7 @@ export async function submitIntake(
 
 		if (alerted && intake.appointmentId) {
 			// The visit keeps the worst level reported for it: an urgent never hides an emergency.
-			await tx.kysely
-				.updateTable('appointment')
-				.set({ red_flag_level: triage.level })
-				.where('id', '=', intake.appointmentId)
-				.where((eb) => eb.or([eb('red_flag_level', 'is', null), eb('red_flag_level', '!=', 'emergency')]))
-				.execute();
+			await raiseRedFlagLevel(tx, intake.appointmentId, triage.level);
 		}
 
 		const checkInId = randomUUID();

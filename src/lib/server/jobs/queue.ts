@@ -54,6 +54,40 @@ export async function enqueueJobOnce(db: Db, id: string, job: NewJob, now = db.c
 		.execute();
 }
 
+/** Whether a job of the kind waits to run (a daily task's next run is queued). */
+export async function hasPendingJob(db: Db, kind: string): Promise<boolean> {
+	const pending = await db.kysely.selectFrom('job').select('id').where('kind', '=', kind).where('done_at', 'is', null).executeTakeFirst();
+	return pending !== undefined;
+}
+
+/** `last_error` of a job that gave up (`failJob`). */
+const GAVE_UP = 'gave up:%';
+
+/** The mail jobs that gave up after every retry since `sinceIso`, newest first (mail/failed-mail.ts shows them). */
+export async function listGaveUpMailJobs(db: Db, sinceIso: string, limit: number) {
+	return db.kysely
+		.selectFrom('job')
+		.select(['id', 'kind', 'payload', 'done_at', 'attempts', 'last_error'])
+		.where('kind', 'like', 'mail.%')
+		.where('last_error', 'like', GAVE_UP)
+		.where('done_at', '>=', sinceIso)
+		.orderBy('done_at', 'desc')
+		.limit(limit)
+		.execute();
+}
+
+/** How many mail jobs gave up after every retry since `sinceIso`. */
+export async function countGaveUpMailJobs(db: Db, sinceIso: string): Promise<number> {
+	const row = await db.kysely
+		.selectFrom('job')
+		.select((eb) => eb.fn.countAll<number | string>().as('n'))
+		.where('kind', 'like', 'mail.%')
+		.where('last_error', 'like', GAVE_UP)
+		.where('done_at', '>=', sinceIso)
+		.executeTakeFirstOrThrow();
+	return Number(row.n);
+}
+
 /** Moves a waiting job to another time. */
 export async function rescheduleJob(db: Db, jobId: string, runAt: Date): Promise<void> {
 	await db.kysely.updateTable('job').set({ run_at: runAt.toISOString() }).where('id', '=', jobId).execute();

@@ -2,6 +2,7 @@ import type { Locale } from '../../i18n/locales';
 import { translate } from '../../i18n/translate';
 import { SYSTEM_ACTOR } from '../audit/audit-log';
 import { sha256Hex, constantTimeEqual } from '../crypto';
+import { findAppointment } from '../booking/appointment-repository';
 import type { Db } from '../db/database';
 import { logger } from '../log';
 import { answerReminder } from '../reminders/answer-reminder';
@@ -81,11 +82,7 @@ async function answerPostback(
 ): Promise<string | null> {
 	const answer = readReminderPostback(event.postbackData ?? '');
 	if (!answer || !patientId) return null;
-	const appointment = await db.kysely
-		.selectFrom('appointment')
-		.select(['patient_id', 'manage_token_hash'])
-		.where('id', '=', answer.appointmentId)
-		.executeTakeFirst();
+	const appointment = await findAppointment(db, answer.appointmentId, ['patient_id', 'manage_token_hash']);
 	if (!appointment || appointment.patient_id !== patientId) return null;
 	const result = await answerReminder(
 		db,

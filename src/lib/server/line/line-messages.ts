@@ -1,6 +1,7 @@
 import type { messagingApi } from '@line/bot-sdk';
 import { localizePath, type Locale } from '../../i18n/locales';
 import { translate, type MessageKey } from '../../i18n/translate';
+import { findAppointment } from '../booking/appointment-repository';
 import { manageTokenContext } from '../booking/booking-mail-jobs';
 import { manageUrl } from '../booking/manage-url';
 import type { Db } from '../db/database';
@@ -43,11 +44,7 @@ export async function lineMessagesFor(db: Db, notice: LineNotice, patientId: str
 		const title = translate(locale, notice.titleKey as MessageKey);
 		return [text(translate(locale, 'line.linkText', { clinic: clinicName, title, url: link(origin, locale, openLinkPath(db.secrets, notice)) }))];
 	}
-	const appointment = await db.kysely
-		.selectFrom('appointment')
-		.select(['id', 'patient_id', 'starts_at', 'status', 'locale'])
-		.where('id', '=', notice.appointmentId)
-		.executeTakeFirst();
+	const appointment = await findAppointment(db, notice.appointmentId, ['id', 'patient_id', 'starts_at', 'status', 'locale']);
 	if (!appointment || appointment.patient_id !== patientId || appointment.status !== 'booked') return null;
 	const visitLocale: Locale = appointment.locale ?? locale;
 	const visitClinic = visitLocale === 'ja' ? clinic.name_ja : clinic.name_en;

@@ -1,5 +1,6 @@
 import { parseStoredPsfs, parseStoredSbi, type CheckIn } from '../../domain/outcomes/check-in';
 import type { Session } from '../../domain/outcomes/progress';
+import { patientVisitsUntil } from '../booking/appointment-repository';
 import type { Db } from '../db/database';
 import type { Insertable } from 'kysely';
 import type { OutcomeCheckInTable } from '../db/schema';
@@ -30,11 +31,6 @@ export async function patientHeading(
 	return row ? { id: row.id, patientNumber: row.patient_number, familyName: row.family_name, givenName: row.given_name } : null;
 }
 
-export async function appointmentBelongsTo(db: Db, appointmentId: string, patientId: string): Promise<boolean> {
-	const row = await db.kysely.selectFrom('appointment').select('id').where('id', '=', appointmentId).where('patient_id', '=', patientId).executeTakeFirst();
-	return row !== undefined;
-}
-
 export async function selectCheckIns(db: Db, patientId: string): Promise<CheckIn[]> {
 	const rows = await db.kysely.selectFrom('outcome_check_in').selectAll().where('patient_id', '=', patientId).orderBy('recorded_at').orderBy('id').execute();
 	return rows.map((r) => ({
@@ -52,14 +48,7 @@ export async function selectCheckIns(db: Db, patientId: string): Promise<CheckIn
 
 /** The patient's attended sessions up to `now`, oldest first. */
 export async function selectSessions(db: Db, patientId: string, now: Date): Promise<Session[]> {
-	const rows = await db.kysely
-		.selectFrom('appointment')
-		.select(['id', 'starts_at'])
-		.where('patient_id', '=', patientId)
-		.where('status', 'in', ATTENDED)
-		.where('starts_at', '<=', now.toISOString())
-		.orderBy('starts_at')
-		.execute();
+	const rows = await patientVisitsUntil(db, patientId, ATTENDED, now.toISOString());
 	return rows.map((r) => ({ id: r.id, startsAt: r.starts_at }));
 }
 

@@ -3,7 +3,8 @@ import { checkInProblems, MEASURE_KEYS, serializePsfs, serializeSbi, type CheckI
 import { recordAudit, type AuditActor } from '../audit/audit-log';
 import type { Db } from '../db/database';
 import { withTransaction } from '../db/transaction';
-import { appointmentBelongsTo, insertCheckIn, patientIsActive } from './outcome-repository';
+import { appointmentBelongsTo } from '../booking/appointment-repository';
+import { insertCheckIn, patientIsActive } from './outcome-repository';
 import { ZCheckInSchema, type TCheckIn } from './schemas';
 
 /** Field → message key, e.g. `legPain: 'outcomes.error.out_of_range'`. */

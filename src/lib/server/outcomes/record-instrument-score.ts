@@ -7,7 +7,8 @@ import type { Db } from '../db/database';
 import { withTransaction } from '../db/transaction';
 import { insertInstrumentScore } from './instrument-score-repository';
 import { itemField, ZInstrumentScoreSchema, type TInstrumentScore } from './instrument-score-schemas';
-import { appointmentBelongsTo, patientIsActive } from './outcome-repository';
+import { appointmentBelongsTo } from '../booking/appointment-repository';
+import { patientIsActive } from './outcome-repository';
 
 /** Field → message key: `instrument`, `item0` … or `_` for the whole set. */
 export type InstrumentScoreFieldCodes = Record<string, string>;

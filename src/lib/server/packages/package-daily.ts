@@ -7,6 +7,7 @@ import type { Locale } from '../../i18n/locales';
 import { clinicToday, findBillingClinic } from '../billing/billing-repository';
 import type { Db } from '../db/database';
 import { withTransaction } from '../db/transaction';
+import { enqueueJobOnce, hasPendingJob } from '../jobs/queue';
 import { notifyPatient } from '../messaging/notify-patient';
 import { expirePackages } from './expire-packages';
 import { renewPlans } from './monthly-plans';
@@ -24,28 +25,14 @@ const DAY_MS = 86_400_000;
 
 async function enqueueRun(db: Db, runAt: Date, now: Date): Promise<void> {
 	const day = clinicToday(await findBillingClinic(db), runAt);
-	await db.kysely
-		.insertInto('job')
-		.values({
-			id: `${PACKAGE_DAILY_JOB}:${day}`,
-			kind: PACKAGE_DAILY_JOB,
-			payload: '{}',
-			run_at: runAt.toISOString(),
-			locked_until: null,
-			done_at: null,
-			last_error: null,
-			created_at: now.toISOString()
-		})
-		.onConflict((oc) => oc.column('id').doNothing())
-		.execute();
+	await enqueueJobOnce(db, `${PACKAGE_DAILY_JOB}:${day}`, { kind: PACKAGE_DAILY_JOB, payload: {}, runAt }, now);
 }
 
 /** At start: makes sure a run is queued (now) when none is pending. */
 export async function schedulePackageDaily(db: Db, now = db.clock.now()): Promise<void> {
 	const clinic = await db.kysely.selectFrom('clinic').select('id').executeTakeFirst();
 	if (!clinic) return;
-	const pending = await db.kysely.selectFrom('job').select('id').where('kind', '=', PACKAGE_DAILY_JOB).where('done_at', 'is', null).executeTakeFirst();
-	if (!pending) await enqueueRun(db, now, now);
+	if (!(await hasPendingJob(db, PACKAGE_DAILY_JOB))) await enqueueRun(db, now, now);
 }
 
 /** The job: monthly plans' renewals, expiries, the notices due today, then tomorrow's run. */

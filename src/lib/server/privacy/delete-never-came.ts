@@ -7,7 +7,7 @@ import { withTransaction } from '../db/transaction';
 import { erasePatientData } from './erase-patient';
 import { loadRetentionDuties, TREATED_VISIT_STATUSES } from './retention-facts';
 import { clinicTimeZone } from '../clinic/clinic-settings';
-import { enqueueJobOnce } from '../jobs/queue';
+import { enqueueJobOnce, hasPendingJob } from '../jobs/queue';
 
 /*
  * The privacy page promises that the booking and contact details of a person who never came are
@@ -119,8 +119,7 @@ async function enqueueRun(db: Db, runAt: Date, timeZone: string, now: Date): Pro
 
 /** At start: makes sure a run is queued, now when none is pending. */
 export async function scheduleNeverCameDeletion(db: Db, now = db.clock.now()): Promise<void> {
-	const pending = await db.kysely.selectFrom('job').select('id').where('kind', '=', NEVER_CAME_JOB).where('done_at', 'is', null).executeTakeFirst();
-	if (pending) return;
+	if (await hasPendingJob(db, NEVER_CAME_JOB)) return;
 	const timeZone = await clinicTimeZone(db);
 	await enqueueRun(db, now, timeZone, now);
 }

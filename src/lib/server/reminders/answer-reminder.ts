@@ -1,6 +1,7 @@
 import { decideAttendanceAnswer, type AnswerChannel, type AttendanceChoice } from '../../domain/scheduling/attendance-answer';
 import type { AuditActor } from '../audit/audit-log';
 import { recordAudit } from '../audit/audit-log';
+import { findAppointment, recordReminderAnswer } from '../booking/appointment-repository';
 import type { Db } from '../db/database';
 import { withTransaction } from '../db/transaction';
 
@@ -19,19 +20,15 @@ export async function answerReminder(
 	now = db.clock.now()
 ): Promise<AnswerReminderResult> {
 	return withTransaction(db, async (tx) => {
-		const appointment = await tx.kysely
-			.selectFrom('appointment')
-			.select(['id', 'patient_id', 'status', 'starts_at'])
-			.where('id', '=', input.appointmentId)
-			.executeTakeFirst();
+		const appointment = await findAppointment(tx, input.appointmentId, ['id', 'patient_id', 'status', 'starts_at']);
 		if (!appointment || appointment.status === 'blocked') return { ok: false, code: 'not_found' } as const;
 		const decision = decideAttendanceAnswer({ status: appointment.status, startsAt: Date.parse(appointment.starts_at) }, input.choice, now.getTime());
 		if (!decision.ok) return decision;
-		await tx.kysely
-			.updateTable('appointment')
-			.set({ confirmed_at: decision.confirmedAt, change_requested_at: decision.changeRequestedAt, answered_via: input.via })
-			.where('id', '=', appointment.id)
-			.execute();
+		await recordReminderAnswer(tx, appointment.id, {
+			confirmed_at: decision.confirmedAt,
+			change_requested_at: decision.changeRequestedAt,
+			answered_via: input.via
+		});
 		await recordAudit(tx, actor, {
 			action: 'appointment.reminder_answer',
 			entityType: 'appointment',

@@ -1,5 +1,6 @@
 import type { Locale } from '../../i18n/locales';
 import { sha256Hex, constantTimeEqual } from '../crypto';
+import { findAppointment } from '../booking/appointment-repository';
 import type { Db } from '../db/database';
 
 export interface ReminderAnswerView {
@@ -23,11 +24,7 @@ export async function reminderAnswerView(
 	manageToken: string | null,
 	now = db.clock.now()
 ): Promise<ReminderAnswerView | null> {
-	const row = await db.kysely
-		.selectFrom('appointment')
-		.select(['id', 'status', 'starts_at', 'confirmed_at', 'change_requested_at', 'manage_token_hash'])
-		.where('id', '=', appointmentId)
-		.executeTakeFirst();
+	const row = await findAppointment(db, appointmentId, ['id', 'status', 'starts_at', 'confirmed_at', 'change_requested_at', 'manage_token_hash']);
 	if (!row || row.status === 'blocked') return null;
 	const clinic = await db.kysely.selectFrom('clinic').select(['name_ja', 'name_en', 'phone', 'time_zone']).executeTakeFirstOrThrow();
 	const start = Date.parse(row.starts_at);

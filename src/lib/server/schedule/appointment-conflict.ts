@@ -1,7 +1,6 @@
 import type { Db } from '../db/database';
-import { claimOccupancy, GRAIN_MINUTES, isUniqueViolation, ONE_PLACE, practitionerPlaces } from '../booking/occupancy';
-
-const GRAIN_MS = GRAIN_MINUTES * 60_000;
+import { claimOccupancy, firstHeldGrain } from '../booking/appointment-repository';
+import { isUniqueViolation, ONE_PLACE, practitionerPlaces } from '../booking/occupancy';
 
 /** The appointment (or blocked time) that holds a grain someone tried to claim. */
 export interface ConflictingAppointment {
@@ -45,23 +44,7 @@ export async function findConflict(
 	heldUntil: number,
 	excludeAppointmentId?: string
 ): Promise<ConflictingAppointment | null> {
-	const firstGrain = new Date(Math.floor(start / GRAIN_MS) * GRAIN_MS).toISOString();
-	let query = db.kysely
-		.selectFrom('occupancy')
-		.innerJoin('appointment', 'appointment.id', 'occupancy.appointment_id')
-		.leftJoin('patient', 'patient.id', 'appointment.patient_id')
-		.select(['appointment.id', 'appointment.starts_at', 'appointment.ends_at', 'occupancy.resource', 'patient.family_name', 'patient.given_name'])
-		// A practitioner's further places are `practitioner:<id>#<k>` (booking/occupancy.ts placeKeys).
-		.where((eb) =>
-			eb.or([
-				eb('occupancy.resource', 'in', [...resources]),
-				...resources.filter((r) => r.startsWith('practitioner:')).map((r) => eb('occupancy.resource', 'like', `${r}#%`))
-			])
-		)
-		.where('occupancy.grain_start', '>=', firstGrain)
-		.where('occupancy.grain_start', '<', new Date(heldUntil).toISOString());
-	if (excludeAppointmentId) query = query.where('occupancy.appointment_id', '!=', excludeAppointmentId);
-	const row = await query.orderBy('occupancy.grain_start').orderBy('occupancy.resource', 'desc').limit(1).executeTakeFirst();
+	const row = await firstHeldGrain(db, resources, start, heldUntil, excludeAppointmentId);
 	if (!row) return null;
 	return {
 		id: row.id,

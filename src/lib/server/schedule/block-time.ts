@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { LONGEST_HOLD_MINUTES } from '../../domain/scheduling/settings-rules';
 import { recordAudit, type AuditActor } from '../audit/audit-log';
+import { insertAppointment } from '../booking/appointment-repository';
 import { isUniqueViolation, resourcesOf } from '../booking/occupancy';
 import type { Db } from '../db/database';
 import type { Appointment } from '../db/schema';
@@ -73,7 +74,7 @@ export async function blockTime(db: Db, raw: TBlockTime, actor: AuditActor): Pro
 				approval: null,
 				released_from: null
 			};
-			await tx.kysely.insertInto('appointment').values(appointment).execute();
+			await insertAppointment(tx, appointment);
 			// Blocked time takes every place the practitioner has.
 			await claimOrThrow(tx, appointment.id, resources, start, end, true);
 			await recordAudit(tx, actor, {

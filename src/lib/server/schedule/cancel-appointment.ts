@@ -1,5 +1,5 @@
 import { recordAudit, type AuditActor } from '../audit/audit-log';
-import { releaseOccupancy } from '../booking/occupancy';
+import { findAppointment, markAppointmentCancelled, releaseOccupancy } from '../booking/appointment-repository';
 import { enqueueJob } from '../jobs/queue';
 import type { Db } from '../db/database';
 import type { Appointment } from '../db/schema';
@@ -24,20 +24,10 @@ export async function cancelAppointment(
 ): Promise<CancelAppointmentResult> {
 	const notifyPatient = options.notifyPatient ?? true;
 	return withTransaction(db, async (tx) => {
-		const current = await tx.kysely
-			.selectFrom('appointment')
-			.select(['id', 'status', 'patient_id', 'practitioner_id', 'starts_at'])
-			.where('id', '=', appointmentId)
-			.executeTakeFirst();
+		const current = await findAppointment(tx, appointmentId, ['id', 'status', 'patient_id', 'practitioner_id', 'starts_at']);
 		if (!current) return { ok: false, code: 'not_found' } as const;
 		if (!CANCELLABLE.has(current.status)) return { ok: false, code: 'not_cancellable' } as const;
-		const updated = await tx.kysely
-			.updateTable('appointment')
-			.set({ status: 'cancelled', cancelled_at: now.toISOString() })
-			.where('id', '=', current.id)
-			.where('status', '=', current.status)
-			.executeTakeFirst();
-		if (Number(updated.numUpdatedRows) !== 1) return { ok: false, code: 'not_cancellable' } as const;
+		if (!(await markAppointmentCancelled(tx, current.id, current.status, now.toISOString()))) return { ok: false, code: 'not_cancellable' } as const;
 		await releaseOccupancy(tx, current.id);
 		await recordAudit(tx, actor, {
 			action: 'schedule.cancel',

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { recordAudit, type AuditActor } from '../audit/audit-log';
+import { insertAppointment } from '../booking/appointment-repository';
 import { isUniqueViolation, resourcesOf } from '../booking/occupancy';
 import type { Db } from '../db/database';
 import type { Appointment } from '../db/schema';
@@ -127,7 +128,7 @@ export async function createStaffAppointment(
 				approval: null,
 				released_from: null
 			};
-			await tx.kysely.insertInto('appointment').values(appointment).execute();
+			await insertAppointment(tx, appointment);
 			await claimOrThrow(tx, appointment.id, resources, start, heldUntil);
 			if (patient.created) {
 				await recordAudit(tx, actor, {

@@ -1,5 +1,6 @@
 import { recordAudit, type AuditActor } from '../audit/audit-log';
-import { isUniqueViolation, releaseOccupancy, resourcesOf } from '../booking/occupancy';
+import { findWholeAppointment, moveAppointmentTo, releaseOccupancy } from '../booking/appointment-repository';
+import { isUniqueViolation, resourcesOf } from '../booking/occupancy';
 import type { Db } from '../db/database';
 import type { Appointment } from '../db/schema';
 import { enqueueJob } from '../jobs/queue';
@@ -40,7 +41,7 @@ export async function moveAppointment(db: Db, raw: TMoveAppointment, actor: Audi
 	const parsed = ZMoveAppointmentSchema.safeParse(raw);
 	if (!parsed.success) return { ok: false, code: 'invalid' };
 	const input = parsed.data;
-	const current = await db.kysely.selectFrom('appointment').selectAll().where('id', '=', input.appointmentId).executeTakeFirst();
+	const current = await findWholeAppointment(db, input.appointmentId);
 	if (!current) return { ok: false, code: 'not_found' };
 	if (!MOVABLE.has(current.status)) return { ok: false, code: 'not_movable' };
 
@@ -80,15 +81,10 @@ export async function moveAppointment(db: Db, raw: TMoveAppointment, actor: Audi
 				held_until: new Date(heldUntil).toISOString(),
 				practitioner_id: practitionerId
 			};
+			// An answer to a reminder was about the old time (issue #17).
+			const changes = start === oldStart ? moved : { ...moved, confirmed_at: null, change_requested_at: null, answered_via: null };
 			// Guarded by the status read above: a cancellation that slipped in between wins.
-			const updated = await tx.kysely
-				.updateTable('appointment')
-				// An answer to a reminder was about the old time (issue #17).
-				.set(start === oldStart ? moved : { ...moved, confirmed_at: null, change_requested_at: null, answered_via: null })
-				.where('id', '=', current.id)
-				.where('status', '=', current.status)
-				.executeTakeFirst();
-			if (Number(updated.numUpdatedRows) !== 1) return { ok: false, code: 'not_movable' } as const;
+			if (!(await moveAppointmentTo(tx, current.id, changes, current.status))) return { ok: false, code: 'not_movable' } as const;
 			await releaseOccupancy(tx, current.id);
 			await claimOrThrow(tx, current.id, resources, start, heldUntil, current.status === 'blocked');
 			if (options.check) throw new DryRunDone({ ok: true, appointment: { ...current, ...moved } });

@@ -5,7 +5,8 @@ import type { Db } from '../db/database';
 import type { Appointment } from '../db/schema';
 import { withTransaction } from '../db/transaction';
 import { recordNoShowFee, waiveNoShowFeeOnCorrection } from '../cancellation-policy/record-fee';
-import { claimOccupancy, GRAIN_MINUTES, isUniqueViolation, practitionerPlaces, resourcesOf } from '../booking/occupancy';
+import { claimOccupancy, findVisitWithPatientName, releaseOccupancyFrom, setAppointmentStatus } from '../booking/appointment-repository';
+import { GRAIN_MINUTES, isUniqueViolation, practitionerPlaces, resourcesOf } from '../booking/occupancy';
 import { inSavepoint } from '../db/transaction';
 import { enqueueFreedSlot } from '../waitlist/jobs';
 import { unaccountedSessionOfVisit } from '../treatment-session/needle-account';
@@ -44,24 +45,7 @@ export async function setStatus(
 ): Promise<SetStatusResult> {
 	if (!STAFF_SETTABLE_STATUSES.includes(status)) return { ok: false, code: 'invalid' };
 	return withTransaction(db, async (tx) => {
-		const current = await tx.kysely
-			.selectFrom('appointment')
-			.leftJoin('patient', 'patient.id', 'appointment.patient_id')
-			.select([
-				'appointment.id',
-				'appointment.status',
-				'appointment.patient_id',
-				'appointment.practitioner_id',
-				'appointment.bed_id',
-				'appointment.starts_at',
-				'appointment.held_until',
-				'appointment.released_from',
-				'appointment.policy_version',
-				'patient.family_name',
-				'patient.given_name'
-			])
-			.where('appointment.id', '=', appointmentId)
-			.executeTakeFirst();
+		const current = await findVisitWithPatientName(tx, appointmentId);
 		if (!current) return { ok: false, code: 'not_found' } as const;
 		if (!VISIT_STATUSES.has(current.status)) return { ok: false, code: 'not_a_visit' } as const;
 		const patientName = current.family_name !== null && current.given_name !== null ? { familyName: current.family_name, givenName: current.given_name } : null;
@@ -113,13 +97,8 @@ export async function setStatus(
 		// A no-show frees its time from the grain it is marked in (issue #17).
 		const releasedFrom = status === 'no_show' ? Math.floor(now / GRAIN_MS) * GRAIN_MS : null;
 		const releases = releasedFrom !== null && releasedFrom < Date.parse(current.held_until);
-		const updated = await tx.kysely
-			.updateTable('appointment')
-			.set({ status, released_from: releases ? new Date(releasedFrom).toISOString() : null })
-			.where('id', '=', current.id)
-			.where('status', '=', current.status)
-			.executeTakeFirst();
-		if (Number(updated.numUpdatedRows) !== 1) return { ok: false, code: 'not_a_visit' } as const;
+		const releasedFromIso = releases ? new Date(releasedFrom).toISOString() : null;
+		if (!(await setAppointmentStatus(tx, current.id, current.status, status, releasedFromIso))) return { ok: false, code: 'not_a_visit' } as const;
 		await recordAudit(tx, actor, {
 			action: 'schedule.status',
 			entityType: 'appointment',
@@ -129,7 +108,7 @@ export async function setStatus(
 		});
 		if (releases) {
 			const released = new Date(releasedFrom).toISOString();
-			await tx.kysely.deleteFrom('occupancy').where('appointment_id', '=', current.id).where('grain_start', '>=', released).execute();
+			await releaseOccupancyFrom(tx, current.id, released);
 			// The rest of the visit goes to the waiting list, as a cancellation's time does.
 			await enqueueFreedSlot(
 				tx,

@@ -1,4 +1,5 @@
 import { recordAudit, type AuditActor } from '../audit/audit-log';
+import { countVisitsHoldingBed, releaseBedFromAppointments, visitIdsDoneWithBed } from '../booking/appointment-repository';
 import type { Db } from '../db/database';
 import { withTransaction } from '../db/transaction';
 import { deleteBed } from './settings-repository';
@@ -17,30 +18,16 @@ export async function removeBed(db: Db, bedId: string, actor: AuditActor, now = 
 		return await withTransaction(db, async (tx) => {
 			const bed = await tx.kysely.selectFrom('bed').select('id').where('id', '=', bedId).executeTakeFirst();
 			if (!bed) return { ok: false, code: 'not_found' } as const;
-			const future = await tx.kysely
-				.selectFrom('appointment')
-				.select((eb) => eb.fn.countAll<number | string>().as('count'))
-				.where('bed_id', '=', bedId)
-				.where('status', '!=', 'cancelled')
-				.where('held_until', '>', nowIso)
-				.executeTakeFirstOrThrow();
-			if (Number(future.count) > 0) return { ok: false, code: 'bed_in_use', appointments: Number(future.count) } as const;
+			const future = await countVisitsHoldingBed(tx, bedId, nowIso);
+			if (future > 0) return { ok: false, code: 'bed_in_use', appointments: future } as const;
 			const beds = await tx.kysely.selectFrom('bed').select('id').execute();
 			const needingBed = await tx.kysely.selectFrom('service').select('id').where('needs_bed', '=', 1).executeTakeFirst();
 			if (beds.length === 1 && needingBed) return { ok: false, code: 'last_bed' } as const;
 			// Only rows read here are released: a booking that commits meanwhile keeps its bed, and its
 			// reference then stops the delete below.
-			const past = await tx.kysely
-				.selectFrom('appointment')
-				.select('id')
-				.where('bed_id', '=', bedId)
-				.where((eb) => eb.or([eb('status', '=', 'cancelled'), eb('held_until', '<=', nowIso)]))
-				.execute();
-			const pastIds = past.map((a) => a.id);
+			const pastIds = await visitIdsDoneWithBed(tx, bedId, nowIso);
 			for (let i = 0; i < pastIds.length; i += 500) {
-				const chunk = pastIds.slice(i, i + 500);
-				await tx.kysely.updateTable('appointment').set({ bed_id: null }).where('id', 'in', chunk).execute();
-				await tx.kysely.deleteFrom('occupancy').where('resource', '=', `bed:${bedId}`).where('appointment_id', 'in', chunk).execute();
+				await releaseBedFromAppointments(tx, bedId, pastIds.slice(i, i + 500));
 			}
 			await deleteBed(tx, bedId);
 			const detail = { pastAppointmentsReleased: pastIds.length };

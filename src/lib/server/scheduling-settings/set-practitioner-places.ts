@@ -1,5 +1,6 @@
 import { checkWholeNumber, CONCURRENT_PATIENTS } from '../../domain/scheduling/settings-rules';
 import { recordAudit, type AuditActor } from '../audit/audit-log';
+import { placesHeldFrom } from '../booking/appointment-repository';
 import type { Db } from '../db/database';
 import { withTransaction } from '../db/transaction';
 import { lockPractitioner } from './row-locks';
@@ -26,14 +27,7 @@ export async function setPractitionerPlaces(
 	if (checkWholeNumber(concurrentPatients, CONCURRENT_PATIENTS) !== null) return { ok: false, code: 'invalid' };
 	return withTransaction(db, async (tx) => {
 		if (!(await lockPractitioner(tx, practitionerId))) return { ok: false, code: 'not_found' } as const;
-		const held = await tx.kysely
-			.selectFrom('occupancy')
-			.select('resource')
-			.distinct()
-			.where('resource', 'like', `practitioner:${practitionerId}#%`)
-			.where('grain_start', '>=', new Date(now).toISOString())
-			.execute();
-		const inUse = Math.max(1, ...held.map((h) => Number(h.resource.slice(h.resource.lastIndexOf('#') + 1)) + 1));
+		const inUse = await placesHeldFrom(tx, practitionerId, new Date(now).toISOString());
 		if (inUse > concurrentPatients) return { ok: false, code: 'places_in_use', inUse } as const;
 		const before = await tx.kysely.selectFrom('practitioner').select('concurrent_patients').where('id', '=', practitionerId).executeTakeFirstOrThrow();
 		await updatePractitioner(tx, practitionerId, { concurrent_patients: concurrentPatients });

@@ -5,7 +5,8 @@ import { RED_FLAG_QUESTIONS, type TriageAnswers } from '../../domain/triage/asse
 import { triageForBooking } from '../../domain/triage/booking-triage';
 import { appointmentRow } from '../booking/appointment-row';
 import { getAvailability } from '../booking/get-availability';
-import { claimOccupancy, practitionerPlaces, resourcesOf } from '../booking/occupancy';
+import { claimOccupancy } from '../booking/appointment-repository';
+import { practitionerPlaces, resourcesOf } from '../booking/occupancy';
 import type { Db } from '../db/database';
 import { withTransaction } from '../db/transaction';
 import type { AuditActor } from '../audit/audit-log';

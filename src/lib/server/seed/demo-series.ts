@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { addDays, localDate } from '../../domain/time';
 import { appointmentRow } from '../booking/appointment-row';
-import { claimOccupancy, practitionerPlaces, resourcesOf } from '../booking/occupancy';
+import { claimOccupancy } from '../booking/appointment-repository';
+import { practitionerPlaces, resourcesOf } from '../booking/occupancy';
 import type { Db } from '../db/database';
 import { previewSeries } from '../series/preview-series';
 

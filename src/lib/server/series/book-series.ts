@@ -4,6 +4,7 @@ import { recordAudit, type AuditActor } from '../audit/audit-log';
 import { appointmentRow } from '../booking/appointment-row';
 import { visitReminderJobs } from '../booking/booking-mail-jobs';
 import { reminderTiming } from '../reminders/reminder-settings';
+import { insertAppointment } from '../booking/appointment-repository';
 import { isUniqueViolation, resourcesOf } from '../booking/occupancy';
 import type { Db } from '../db/database';
 import type { Appointment } from '../db/schema';
@@ -90,7 +91,7 @@ export async function bookSeries(db: Db, input: BookSeriesInput, actor: AuditAct
 					firstVisit: false,
 					seriesId
 				});
-				await tx.kysely.insertInto('appointment').values(appointment).execute();
+				await insertAppointment(tx, appointment);
 				// The same key that stops any double booking: a grain held by anyone (another visit of this series included) rolls it all back.
 				await claimOrThrow(tx, appointment.id, resourcesOf(appointment), slot.start, Date.parse(appointment.held_until));
 				appointments.push(appointment);

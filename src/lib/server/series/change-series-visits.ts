@@ -1,5 +1,6 @@
 import { recordAudit, type AuditActor } from '../audit/audit-log';
-import { isUniqueViolation, releaseOccupancy, resourcesOf } from '../booking/occupancy';
+import { bookedSeriesVisitsFrom, findWholeAppointment, markAppointmentCancelled, moveAppointmentTo, releaseOccupancy } from '../booking/appointment-repository';
+import { isUniqueViolation, resourcesOf } from '../booking/occupancy';
 import type { Db } from '../db/database';
 import type { Appointment } from '../db/schema';
 import { withTransaction } from '../db/transaction';
@@ -17,18 +18,11 @@ export type ChangeSeriesResult =
 
 /** The visit and, for "this and the following", every later visit of its series still booked. */
 async function targetsOf(db: Db, appointmentId: string, scope: SeriesScope): Promise<Appointment[] | 'not_found' | 'not_changeable'> {
-	const current = await db.kysely.selectFrom('appointment').selectAll().where('id', '=', appointmentId).executeTakeFirst();
+	const current = await findWholeAppointment(db, appointmentId);
 	if (!current || current.status === 'blocked') return 'not_found';
 	if (current.status !== 'booked') return 'not_changeable';
 	if (scope === 'one' || !current.series_id) return [current];
-	return db.kysely
-		.selectFrom('appointment')
-		.selectAll()
-		.where('series_id', '=', current.series_id)
-		.where('status', '=', 'booked')
-		.where('starts_at', '>=', current.starts_at)
-		.orderBy('starts_at')
-		.execute();
+	return bookedSeriesVisitsFrom(db, current.series_id, current.starts_at);
 }
 
 /**
@@ -48,13 +42,7 @@ export async function cancelSeriesVisits(
 		if (typeof targets === 'string') return { ok: false, code: targets } as const;
 		const cancelled: Appointment[] = [];
 		for (const visit of targets) {
-			const updated = await tx.kysely
-				.updateTable('appointment')
-				.set({ status: 'cancelled', cancelled_at: now.toISOString() })
-				.where('id', '=', visit.id)
-				.where('status', '=', 'booked')
-				.executeTakeFirst();
-			if (Number(updated.numUpdatedRows) !== 1) continue;
+			if (!(await markAppointmentCancelled(tx, visit.id, 'booked', now.toISOString()))) continue;
 			cancelled.push(visit);
 			await releaseOccupancy(tx, visit.id);
 			await enqueueFreedSlot(tx, { practitionerId: visit.practitioner_id, start: visit.starts_at }, now);
@@ -95,11 +83,11 @@ export async function moveSeriesVisits(db: Db, appointmentId: string, scope: Ser
 			if (moved.some((m) => !fitsOpeningHours(periods, m.start, m.end, clinic.time_zone))) return { ok: false, code: 'outside_hours' } as const;
 			for (const m of moved) await releaseOccupancy(tx, m.visit.id);
 			for (const m of moved) {
-				await tx.kysely
-					.updateTable('appointment')
-					.set({ starts_at: new Date(m.start).toISOString(), ends_at: new Date(m.end).toISOString(), held_until: new Date(m.heldUntil).toISOString() })
-					.where('id', '=', m.visit.id)
-					.execute();
+				await moveAppointmentTo(tx, m.visit.id, {
+					starts_at: new Date(m.start).toISOString(),
+					ends_at: new Date(m.end).toISOString(),
+					held_until: new Date(m.heldUntil).toISOString()
+				});
 				await claimOrThrow(tx, m.visit.id, resourcesOf(m.visit), m.start, m.heldUntil);
 				await rescheduleReminders(tx, m.visit.id, m.start);
 				await recordAudit(tx, actor, {

@@ -1,5 +1,6 @@
 import { isRunningOut, remainingVisits } from '../../domain/scheduling/series';
 import { localInstant, addDays } from '../../domain/time';
+import { appointmentInSeries, bookedVisitStartsAfter, countAttendedSince, seriesVisitsNotCancelled } from '../booking/appointment-repository';
 import type { Db } from '../db/database';
 import { selectActivePlanSchedule } from '../treatment-plan/plan-repository';
 
@@ -20,31 +21,18 @@ export interface PatientSeriesStatus {
 export async function loadPatientSeriesStatus(db: Db, patientId: string, now: number): Promise<PatientSeriesStatus> {
 	const nowIso = new Date(now).toISOString();
 	const [upcoming, plan, series] = await Promise.all([
-		db.kysely
-			.selectFrom('appointment')
-			.select(['starts_at'])
-			.where('patient_id', '=', patientId)
-			.where('status', '=', 'booked')
-			.where('starts_at', '>', nowIso)
-			.orderBy('starts_at')
-			.execute(),
+		bookedVisitStartsAfter(db, patientId, nowIso),
 		selectActivePlanSchedule(db, patientId),
 		db.kysely.selectFrom('appointment_series').select('id').where('patient_id', '=', patientId).orderBy('created_at', 'desc').executeTakeFirst()
 	]);
 	let planStatus: PatientSeriesStatus['plan'] = null;
 	if (plan) {
-		const given = await db.kysely
-			.selectFrom('appointment')
-			.select((eb) => eb.fn.countAll<number | string>().as('n'))
-			.where('patient_id', '=', patientId)
-			.where('status', 'in', ['arrived', 'completed'])
-			.where('starts_at', '>=', plan.created_at.slice(0, 10))
-			.executeTakeFirstOrThrow();
+		const given = await countAttendedSince(db, patientId, plan.created_at.slice(0, 10));
 		planStatus = {
 			id: plan.id,
 			plannedSessions: plan.planned_sessions,
 			frequencyPerWeek: plan.frequency_per_week,
-			remaining: remainingVisits(plan.planned_sessions, Number(given.n) + upcoming.length)
+			remaining: remainingVisits(plan.planned_sessions, given + upcoming.length)
 		};
 	}
 	const goesOn = (planStatus !== null && planStatus.remaining > 0) || (series !== undefined && upcoming.length > 0);
@@ -85,13 +73,7 @@ export async function listSeriesVisitsOn(db: Db, date: string, timeZone: string)
 		.execute();
 	const seriesIds = [...new Set(today.map((a) => a.series_id!))];
 	if (seriesIds.length === 0) return [];
-	const all = await db.kysely
-		.selectFrom('appointment')
-		.select(['id', 'series_id', 'starts_at', 'status'])
-		.where('series_id', 'in', seriesIds)
-		.where('status', '!=', 'cancelled')
-		.orderBy('starts_at')
-		.execute();
+	const all = await seriesVisitsNotCancelled(db, seriesIds);
 	return today.map((a) => {
 		const visits = all.filter((v) => v.series_id === a.series_id);
 		const position = visits.findIndex((v) => v.id === a.id) + 1;
@@ -110,6 +92,5 @@ export async function listSeriesVisitsOn(db: Db, date: string, timeZone: string)
 
 /** Whether an appointment is one of the series' visits: only those are changed from its page. */
 export async function isVisitOfSeries(db: Db, appointmentId: string, seriesId: string): Promise<boolean> {
-	const row = await db.kysely.selectFrom('appointment').select('id').where('id', '=', appointmentId).where('series_id', '=', seriesId).executeTakeFirst();
-	return row !== undefined;
+	return appointmentInSeries(db, appointmentId, seriesId);
 }

@@ -8,6 +8,7 @@ import { localDayAround } from '../../domain/time';
 import { recordAudit, type AuditActor } from '../audit/audit-log';
 import { sessionConsentProblemOf } from '../consent/required-consent';
 import { redFlagSessionGate } from '../examination/latest-examination';
+import { findPatientVisitBed } from '../booking/appointment-repository';
 import type { Db } from '../db/database';
 import type { PointSide } from '../db/schema-session';
 import { withTransaction } from '../db/transaction';
@@ -63,13 +64,7 @@ export async function startSession(
 		if (!(await findSessionPatient(tx, patientId))) return { ok: false, code: 'not_found' } as const;
 		let bedId: string | null = null;
 		if (appointmentId !== null) {
-			const appointment = await tx.kysely
-				.selectFrom('appointment')
-				.select(['id', 'bed_id'])
-				.where('id', '=', appointmentId)
-				.where('patient_id', '=', patientId)
-				.where('status', 'in', ['booked', 'arrived', 'completed'])
-				.executeTakeFirst();
+			const appointment = await findPatientVisitBed(tx, appointmentId, patientId, ['booked', 'arrived', 'completed']);
 			if (!appointment) return { ok: false, code: 'invalid', fields: { appointmentId: 'treatmentSession.error.appointment' } } as const;
 			bedId = appointment.bed_id;
 		}

@@ -2,7 +2,7 @@ import type { Selectable } from 'kysely';
 import { recordAudit, SYSTEM_ACTOR, type AuditActor } from '../audit/audit-log';
 import { reminderTiming } from '../reminders/reminder-settings';
 import { bookingMailJobs } from '../booking/booking-mail-jobs';
-import { releaseOccupancy } from '../booking/occupancy';
+import { bookHeldAppointment, markAppointmentCancelled, releaseOccupancy } from '../booking/appointment-repository';
 import { randomToken, sha256Hex } from '../crypto';
 import type { Db } from '../db/database';
 import type { WaitlistOfferTable } from '../db/schema-waitlist';
@@ -41,22 +41,14 @@ export async function acceptOffer(db: Db, token: string, actor: AuditActor, now 
 			.where('id', '=', offer.entry_id)
 			.executeTakeFirstOrThrow();
 		const manageToken = randomToken();
-		const booked = await tx.kysely
-			.updateTable('appointment')
-			.set({
-				status: 'booked',
-				source: 'online',
-				patient_id: entry.patient_id,
-				manage_token_hash: sha256Hex(manageToken),
-				locale: entry.locale,
-				note: '',
-				created_at: new Date(now).toISOString()
-			})
-			.where('id', '=', offer.appointment_id)
-			.where('status', '=', 'blocked')
-			.executeTakeFirst();
+		const booked = await bookHeldAppointment(tx, offer.appointment_id, {
+			patient_id: entry.patient_id,
+			manage_token_hash: sha256Hex(manageToken),
+			locale: entry.locale,
+			created_at: new Date(now).toISOString()
+		});
 		// The desk lifted the hold meanwhile: the slot is no longer theirs to take.
-		if (Number(booked.numUpdatedRows) !== 1) {
+		if (!booked) {
 			await setWaitlistOfferStatus(tx, offer.id, 'expired', new Date(now).toISOString());
 			return { ok: false, code: 'expired' } as const;
 		}
@@ -114,12 +106,7 @@ export async function expireOffer(db: Db, offerId: string, now = db.clock.now().
  */
 export async function closeOffer(tx: Db, offer: OfferRow, status: 'declined' | 'expired', actor: AuditActor, now: number): Promise<void> {
 	if (!(await closeOpenWaitlistOffer(tx, offer.id, status, new Date(now).toISOString()))) return;
-	const lifted = await tx.kysely
-		.updateTable('appointment')
-		.set({ status: 'cancelled', cancelled_at: new Date(now).toISOString() })
-		.where('id', '=', offer.appointment_id)
-		.where('status', '=', 'blocked')
-		.executeTakeFirst();
+	const lifted = await markAppointmentCancelled(tx, offer.appointment_id, 'blocked', new Date(now).toISOString());
 	await releaseOccupancy(tx, offer.appointment_id);
 	const entry = await tx.kysely.selectFrom('waitlist_entry').select('patient_id').where('id', '=', offer.entry_id).executeTakeFirst();
 	await recordAudit(tx, actor, {
@@ -129,7 +116,7 @@ export async function closeOffer(tx: Db, offer: OfferRow, status: 'declined' | '
 		patientId: entry?.patient_id,
 		detail: { offerId: offer.id, start: offer.starts_at }
 	});
-	if (Number(lifted.numUpdatedRows) === 1) await enqueueFreedSlot(tx, { practitionerId: offer.practitioner_id, start: offer.starts_at }, now);
+	if (lifted) await enqueueFreedSlot(tx, { practitionerId: offer.practitioner_id, start: offer.starts_at }, now);
 }
 
 async function offerByToken(tx: Db, token: string): Promise<OfferRow | undefined> {

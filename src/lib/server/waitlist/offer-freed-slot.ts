@@ -4,7 +4,8 @@ import { localDate } from '../../domain/time';
 import { rankWishesForSlot, type WaitlistWish } from '../../domain/scheduling/waitlist';
 import { recordAudit, SYSTEM_ACTOR } from '../audit/audit-log';
 import { appointmentRow } from '../booking/appointment-row';
-import { claimOccupancy, practitionerPlaces, isUniqueViolation, resourcesOf } from '../booking/occupancy';
+import { claimOccupancy, insertAppointment } from '../booking/appointment-repository';
+import { practitionerPlaces, isUniqueViolation, resourcesOf } from '../booking/occupancy';
 import { transactionScheduleConfig } from '../booking/schedule-config-cache';
 import { loadScheduleInputs, type ScheduleConfig } from '../booking/schedule-repository';
 import { randomToken, sha256Hex } from '../crypto';
@@ -211,7 +212,7 @@ async function holdAndOffer(tx: Db, config: ScheduleConfig, entry: CandidateRow,
 		status: 'blocked' as const,
 		note: HOLD_NOTE
 	};
-	await tx.kysely.insertInto('appointment').values(hold).execute();
+	await insertAppointment(tx, hold);
 	// A hold keeps one place, as the booking it becomes will (issue #22); availability counts any
 	// blocked time as every place, so it shows no less than is free.
 	// The practitioner's places as the schedule just read them (one round trip fewer than asking again).
