@@ -47,7 +47,8 @@ export function catalogueKeys(root: string): { keys: Set<string>; duplicates: Ar
 	return { keys: new Set(definedIn.keys()), duplicates };
 }
 
-const KEY_LITERAL = /(['"`])([A-Za-z][\w-]*(?:\.[\w-]+)+)\1/g;
+// A key may end in a dot: `patients.sex.` labels the empty choice.
+const KEY_LITERAL = /(['"`])([A-Za-z][\w-]*(?:\.[\w-]*)+)\1/g;
 // `schedule.status.${…}` and 'schedule.status.' + …: every key under the prefix.
 const KEY_PREFIX = /`([A-Za-z][\w-]*(?:\.[\w-]+)*\.)\$\{|(['"])([A-Za-z][\w-]*(?:\.[\w-]+)*\.)\2\s*\+/g;
 const IMPORT = /\b(?:import|export)\s+(?!type\b)(?:[^'";]*?\bfrom\s*)?['"]([^'"]+)['"]|\bimport\(\s*['"]([^'"]+)['"]\s*\)/g;

@@ -58,6 +58,12 @@ describe('message keys (issue #21)', () => {
 		]);
 		expect(keysInSource(`label="schedule.source.web"`, keys)).toEqual(['schedule.source.web']);
 	});
+
+	it('are found in a label map, including a key that ends in a dot', () => {
+		const keys = new Set(['patients.sex.', 'patients.sex.female', 'patients.sexLabel']);
+		const map = `export const PATIENT_SEX_LABELS: Record<Sex, MessageKey> = {\n\t'': 'patients.sex.',\n\tfemale: 'patients.sex.female'\n};`;
+		expect(keysInSource(map, keys).sort()).toEqual(['patients.sex.', 'patients.sex.female']);
+	});
 });
 
 describe('the messages a page sends the browser', () => {
@@ -72,5 +78,21 @@ describe('the messages a page sends the browser', () => {
 		const japanese = pageMessages('ja', '/[[lang=lang]]/staff/schedule');
 		expect(japanese['schedule.title']).toBe(ja['schedule.title']);
 		expect(Object.keys(japanese).sort()).toEqual(Object.keys(messages).sort());
+	});
+
+	it('include the keys of the label maps (src/lib/labels) their components import, and no other key of the family', () => {
+		// The patient chart names its sexes through PATIENT_SEX_LABELS, the empty choice too.
+		const chart = pageMessages('ja', '/[[lang=lang]]/staff/patients/[id]');
+		for (const key of ['patients.sex.', 'patients.sex.female', 'consent.kind.treatment', 'consent.status.missing', 'intake.alerts.level.emergency'] as const)
+			expect(chart[key]).toBe(ja[key]);
+		// The self-check names its levels, questions and units through maps; it shows no staff triage wording.
+		const check = pageMessages('en', '/[[lang=lang]]/check');
+		for (const key of ['check.level.emergency', 'check.level.routine', 'check.q.saddleNumbness', 'check.q.seenDoctor', 'check.unit.weeks'] as const)
+			expect(check[key]).toBe(en[key]);
+		expect(Object.keys(check).filter((key) => key.startsWith('intake.alerts.') || key.startsWith('examination.'))).toEqual([]);
+		// The clinic page's weekdays come from WEEKDAY_LABELS; the waitlist's own weekday wording does not.
+		const clinic = pageMessages('en', '/[[lang=lang]]/clinic');
+		expect(clinic['weekday.0']).toBe(en['weekday.0']);
+		expect(Object.keys(clinic).filter((key) => key.startsWith('waitlist.weekday.'))).toEqual([]);
 	});
 });

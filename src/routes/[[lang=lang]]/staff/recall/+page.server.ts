@@ -1,3 +1,4 @@
+import { RECALL_REFUSED_LABELS } from '$lib/labels/recall-refused-labels';
 import { error, fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import { localizePath } from '$lib/i18n/locales';
@@ -33,7 +34,7 @@ export const actions: Actions = {
 		if (!result.ok) {
 			if (result.code === 'not_found') notFound(locals.locale);
 			if (result.code === 'forbidden') error(403, translate(locals.locale, 'error.forbiddenTitle'));
-			return fail(409, { message: translate(locals.locale, `recall.refused.${result.code}`) });
+			return fail(409, { message: translate(locals.locale, RECALL_REFUSED_LABELS[result.code]) });
 		}
 		wakeJobWorker();
 		redirect(303, `${localizePath('/staff/recall', locals.locale)}?invited=${patientId.data}`);

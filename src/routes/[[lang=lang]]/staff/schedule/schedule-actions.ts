@@ -1,3 +1,5 @@
+import { NEEDLE_PROBLEM_LABELS } from '$lib/labels/billing-outcome-labels';
+import { APPOINTMENT_STATUS_LABELS } from '$lib/components/code-labels';
 import { fail, type RequestEvent } from '@sveltejs/kit';
 import type { z } from 'zod';
 import { clockTime, dayText, personName } from '$lib/format';
@@ -193,7 +195,7 @@ export async function statusAction(event: RequestEvent) {
 	if (!parsed.success) return refusal('invalid', 'status', values, locals.locale);
 	const result = await setStatus(locals.db, parsed.data.id, parsed.data.status, actorFrom(event));
 	if (!result.ok && result.code === 'needles_unaccounted') {
-		const message = translate(locals.locale, `billing.outcome.${result.problem}`, { in: result.needlesIn, out: result.needlesOut });
+		const message = translate(locals.locale, NEEDLE_PROBLEM_LABELS[result.problem], { in: result.needlesIn, out: result.needlesOut });
 		return refuse(409, 'status', values, {}, `${translate(locals.locale, 'treatmentSession.visitNotCompleted')} ${message}`);
 	}
 	if (!result.ok) return refusal(result.code, 'status', values, locals.locale);
@@ -202,7 +204,7 @@ export async function statusAction(event: RequestEvent) {
 		appointmentId: parsed.data.id,
 		notice: translate(locals.locale, 'schedule.statusChanged', {
 			name: result.patientName ? personName(result.patientName, locals.locale) : '',
-			status: translate(locals.locale, `schedule.status.${parsed.data.status}`)
+			status: translate(locals.locale, APPOINTMENT_STATUS_LABELS[parsed.data.status])
 		})
 	};
 }

@@ -1,3 +1,5 @@
+import { BOOKING_RED_FLAG_LABELS } from '$lib/labels/booking-red-flag-labels';
+import { TRIAGE_ADVICE_LABELS } from '$lib/labels/triage-advice-labels';
 import { json } from '@sveltejs/kit';
 import { toOffsetIso } from '$lib/domain/time';
 import { translate } from '$lib/i18n/translate';
@@ -49,8 +51,8 @@ export const POST: RequestHandler = async (event) => {
 						code: 'red_flag',
 						level: result.level,
 						reasons: result.reasons,
-						message: t(`booking.redFlag.${result.level}`),
-						advice: { ja: translate('ja', `check.advice.${result.level}`), en: translate('en', `check.advice.${result.level}`) }
+						message: t(BOOKING_RED_FLAG_LABELS[result.level]),
+						advice: { ja: translate('ja', TRIAGE_ADVICE_LABELS[result.level]), en: translate('en', TRIAGE_ADVICE_LABELS[result.level]) }
 					}
 				},
 				{ status: 422 }

@@ -1,3 +1,4 @@
+import { TRIAGE_ADVICE_LABELS } from '$lib/labels/triage-advice-labels';
 import { json } from '@sveltejs/kit';
 import { assess } from '$lib/domain/triage/assess';
 import { translate } from '$lib/i18n/translate';
@@ -16,6 +17,6 @@ export const POST: RequestHandler = async ({ request, locals }) => {
 	return json({
 		level: result.level,
 		reasons: result.reasons,
-		advice: { ja: translate('ja', `check.advice.${result.level}`), en: translate('en', `check.advice.${result.level}`) }
+		advice: { ja: translate('ja', TRIAGE_ADVICE_LABELS[result.level]), en: translate('en', TRIAGE_ADVICE_LABELS[result.level]) }
 	});
 };

@@ -1,3 +1,4 @@
+import { CLAIMS_CSV_COLUMN_LABELS } from '$lib/labels/claims-csv-column-labels';
 import { error } from '@sveltejs/kit';
 import { claimsCsv } from '$lib/domain/billing/claims-csv';
 import { isMessageKey, translate } from '$lib/i18n/translate';
@@ -16,7 +17,7 @@ export const GET: RequestHandler = async (event) => {
 	}
 	const { month, insurer } = query.data;
 	const visits = await claimVisitsForMonth(locals.db, { month, insurerNumber: insurer }, actorFrom(event), locals.locale);
-	const csv = claimsCsv(visits, (column) => translate(locals.locale, `insurance.csv.${column}`));
+	const csv = claimsCsv(visits, (column) => translate(locals.locale, CLAIMS_CSV_COLUMN_LABELS[column]));
 	const filename = `claims-${month}${insurer ? `-${insurer}` : ''}.csv`;
 	return new Response(csv, {
 		headers: {

@@ -1,3 +1,5 @@
+import { CLAIM_REFUSAL_LABELS } from '$lib/labels/claim-refusal-labels';
+import { INSURER_PAYMENT_PROBLEM_LABELS } from '$lib/labels/insurer-payment-problem-labels';
 import { fail } from '@sveltejs/kit';
 import { endOfMonthAfter, localDate } from '$lib/domain/time';
 import { dayText, formatNumber } from '$lib/format';
@@ -61,8 +63,7 @@ export const actions: Actions = {
 		if (result.ok) return { moved: { target, status: result.status } };
 		if (result.code === 'forbidden') return fail(403, { target, error: translate(locals.locale, 'claimStatus.error.forbidden') });
 		if (result.code === 'not_found') return fail(404, { target, error: translate(locals.locale, 'claimStatus.error.not_found') });
-		if (result.code === 'refused')
-			return fail(409, { target, error: message(locals.locale, `claimStatus.error.${result.reason}`, 'claimStatus.error.invalid') });
+		if (result.code === 'refused') return fail(409, { target, error: translate(locals.locale, CLAIM_REFUSAL_LABELS[result.reason]) });
 		const fields: Record<string, string> = result.code === 'invalid' ? result.fields : {};
 		const errors = Object.fromEntries(Object.entries(fields).map(([field, key]) => [field, message(locals.locale, key, 'claimStatus.error.invalid')]));
 		return fail(422, { target, error: Object.values(errors).join(' '), errors });
@@ -72,7 +73,9 @@ export const actions: Actions = {
 		const result = await recordClaimOutcome(locals.db, await formValues(request), actorFrom(event));
 		if (result.ok) return { outcomeSaved: true };
 		if (result.code !== 'invalid')
-			return fail(result.code === 'forbidden' ? 403 : 404, { error: translate(locals.locale, `claimStatus.error.${result.code}`) });
+			return fail(result.code === 'forbidden' ? 403 : 404, {
+				error: translate(locals.locale, result.code === 'forbidden' ? 'claimStatus.error.forbidden' : 'claimStatus.error.not_found')
+			});
 		return fail(422, { error: [...new Set(Object.values(result.fields).map((key) => message(locals.locale, key, 'claimStatus.error.invalid')))].join(' ') });
 	},
 	pay: async (event) => {
@@ -86,14 +89,14 @@ export const actions: Actions = {
 			return fail(409, {
 				target,
 				error: translate(locals.locale, 'claimStatus.payment.refused', {
-					reason: message(locals.locale, `claimStatus.error.${result.reason}`, 'claimStatus.error.invalid')
+					reason: translate(locals.locale, CLAIM_REFUSAL_LABELS[result.reason])
 				})
 			});
 		if (result.code === 'problems')
 			return fail(422, {
 				target,
 				error: result.problems
-					.map((p) => translate(locals.locale, `claimStatus.payment.problem.${p.code}`, p.code === 'sum_mismatch' ? { sum: formatNumber(p.sumJpy, 'ja') } : {}))
+					.map((p) => translate(locals.locale, INSURER_PAYMENT_PROBLEM_LABELS[p.code], p.code === 'sum_mismatch' ? { sum: formatNumber(p.sumJpy, 'ja') } : {}))
 					.join(' ')
 			});
 		return fail(422, {

@@ -1,3 +1,4 @@
+import { ARTS_LICENCE_LABELS, NEEDLE_PROBLEM_LABELS } from '$lib/labels/billing-outcome-labels';
 import { redirect } from '@sveltejs/kit';
 import { localizePath } from '$lib/i18n/locales';
 import { translate } from '$lib/i18n/translate';
@@ -21,7 +22,7 @@ export const load: PageServerLoad = async (event) => {
 	if (visit.liveChargeId) redirect(303, localizePath(`/staff/billing/charges/${visit.liveChargeId}`, locals.locale));
 	// Said before the desk fills the form: the charge would be refused (docs/clinical-rules.md §3).
 	const open = await unaccountedSessionOfVisit(locals.db, visit.appointmentId);
-	const needles = open?.problem ? translate(locals.locale, `billing.outcome.${open.problem}`, { in: open.needlesIn, out: open.needlesOut }) : null;
+	const needles = open?.problem ? translate(locals.locale, NEEDLE_PROBLEM_LABELS[open.problem], { in: open.needlesIn, out: open.needlesOut }) : null;
 	// Fees from a late cancellation or a no-show are collected at the next visit (issue #17).
 	const fees = await listPatientFees(locals.db, visit.patient.id, { openOnly: true });
 	// At the month's first insured visit the desk is asked for the eligibility check (issue #19).
@@ -57,10 +58,10 @@ export const actions: Actions = {
 					locals.locale,
 					values,
 					{},
-					translate(locals.locale, `billing.outcome.${result.problem}`, { in: result.needlesIn, out: result.needlesOut })
+					translate(locals.locale, NEEDLE_PROBLEM_LABELS[result.problem], { in: result.needlesIn, out: result.needlesOut })
 				);
 			case 'licence_refused':
-				return deskFailure(409, 'create', locals.locale, values, {}, translate(locals.locale, `billing.outcome.${result.reason}`));
+				return deskFailure(409, 'create', locals.locale, values, {}, translate(locals.locale, ARTS_LICENCE_LABELS[result.reason]));
 			case 'before_visit_day':
 				return deskFailure(409, 'create', locals.locale, values, {}, translate(locals.locale, 'desk.error.chargeBeforeVisitDay'));
 			default:

@@ -1,6 +1,7 @@
 import { error, redirect, type RequestEvent } from '@sveltejs/kit';
 import { localizePath } from '$lib/i18n/locales';
-import { translate, type MessageKey } from '$lib/i18n/translate';
+import { translate } from '$lib/i18n/translate';
+import { CHARGE_REFUSAL_LABELS, type ChargeRefusal } from '$lib/labels/billing-outcome-labels';
 import { loadChargeDesk } from '$lib/server/billing/charge-desk';
 import { isReceiptOfCharge, mayHandleMoney } from '$lib/server/billing/desk-access';
 import { issueReceipt, reissueReceipt } from '$lib/server/billing/issue-receipt';
@@ -49,14 +50,19 @@ function deskOnly(event: RequestEvent) {
 const back = (event: RequestEvent, chargeId: string, done: (typeof DONE)[number]) =>
 	redirect(303, `${localizePath(`/staff/billing/charges/${chargeId}`, event.locals.locale)}?done=${done}`);
 
-const OUTCOME_STATUS: Record<string, number> = { not_found: 404, forbidden: 403 };
+const OUTCOME_STATUS = { not_found: 404, forbidden: 403 } as const;
 
-function refused(event: RequestEvent, intent: string, values: Record<string, string | string[]>, result: { code: string; fields?: Record<string, string> }) {
+function refused(
+	event: RequestEvent,
+	intent: string,
+	values: Record<string, string | string[]>,
+	result: { code: 'invalid'; fields?: Record<string, string> } | { code: keyof typeof OUTCOME_STATUS | ChargeRefusal }
+) {
 	const { locale } = event.locals;
-	if (result.code === 'invalid') return deskFailure(422, intent, locale, values, result.fields);
-	const key = `billing.outcome.${result.code}`;
-	const message = result.code in OUTCOME_STATUS ? translate(locale, 'error.notFoundTitle') : translate(locale, key as MessageKey);
-	return deskFailure(OUTCOME_STATUS[result.code] ?? 409, intent, locale, values, {}, message);
+	if (result.code === 'invalid') return deskFailure(422, intent, locale, values, 'fields' in result ? result.fields : undefined);
+	if (result.code === 'not_found' || result.code === 'forbidden')
+		return deskFailure(OUTCOME_STATUS[result.code], intent, locale, values, {}, translate(locale, 'error.notFoundTitle'));
+	return deskFailure(409, intent, locale, values, {}, translate(locale, CHARGE_REFUSAL_LABELS[result.code]));
 }
 
 export const actions: Actions = {

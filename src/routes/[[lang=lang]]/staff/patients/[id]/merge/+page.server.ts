@@ -1,3 +1,4 @@
+import { MERGE_CONTACT_LABELS } from '$lib/labels/merge-contact-labels';
 import { redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import { duplicateReasons } from '$lib/domain/patients/duplicates';
@@ -104,6 +105,11 @@ export const load: PageServerLoad = async (event) => {
 };
 
 const STATUS = { same_record: 422, not_found: 404, already_merged: 409 } as const;
+const MESSAGE: Record<keyof typeof STATUS, MessageKey> = {
+	same_record: 'patientMerge.error.same_record',
+	not_found: 'patientMerge.error.not_found',
+	already_merged: 'patientMerge.error.already_merged'
+};
 
 /** The form's record id (or 'none') as the use case's choice; unknown ids count as no choice. */
 function choiceOf(value: string | undefined, survivor: string, merged: string): ContactChoice | undefined {
@@ -134,15 +140,12 @@ export const actions: Actions = {
 		if (!result.ok) {
 			if (result.code === 'contact_unchosen') {
 				const errors = Object.fromEntries(
-					result.fields.map((field) => [
-						`${field}From`,
-						translate(locals.locale, 'patientMerge.error.contact', { field: t(`patientMerge.contactLegend.${field}`) })
-					])
+					result.fields.map((field) => [`${field}From`, translate(locals.locale, 'patientMerge.error.contact', { field: t(MERGE_CONTACT_LABELS[field]) })])
 				);
 				return formFailure(422, form.values, errors);
 			}
 			if (result.code === 'email_unconfirmed') return formFailure(422, form.values, { emailConfirmed: t('patientMerge.error.email_unconfirmed') });
-			return formFailure(STATUS[result.code], form.values, {}, t(`patientMerge.error.${result.code}`));
+			return formFailure(STATUS[result.code], form.values, {}, t(MESSAGE[result.code]));
 		}
 		redirect(303, localizePath(`/staff/patients/${survivor}`, locals.locale));
 	}
