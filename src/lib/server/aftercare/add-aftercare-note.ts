@@ -4,6 +4,7 @@ import type { Db } from '../db/database';
 import { withTransaction } from '../db/transaction';
 import { ZAftercareNoteSchema } from './schemas';
 import { insertAftercareNote } from './aftercare-repository';
+import { findPatient } from '../patients/patient-repository';
 
 export type AddAftercareNoteResult =
 	{ ok: true; id: string } | { ok: false; code: 'invalid'; fields: Record<string, string> } | { ok: false; code: 'not_found' };
@@ -28,7 +29,7 @@ export async function addAftercareNote(
 		return { ok: false, code: 'invalid', fields };
 	}
 	return withTransaction(db, async (tx) => {
-		const patient = await tx.kysely.selectFrom('patient').select('id').where('id', '=', patientId).where('merged_into_id', 'is', null).executeTakeFirst();
+		const patient = await findPatient(tx, patientId, ['id'], { live: true });
 		if (!patient) return { ok: false, code: 'not_found' } as const;
 		const id = randomUUID();
 		await insertAftercareNote(tx, {

@@ -3,6 +3,7 @@ import { localDate } from '../../domain/time';
 import type { Db } from '../db/database';
 import type { ChargeTable } from '../db/schema-billing';
 import type { Selectable } from 'kysely';
+import { findPatient } from '../patients/patient-repository';
 
 /* The billing module's reads that more than one use case needs. */
 
@@ -23,12 +24,7 @@ export function clinicToday(clinic: BillingClinic, now: Date): string {
 
 /** A patient record that stands on its own (not merged into another). */
 export async function findBillablePatient(db: Db, patientId: string) {
-	return db.kysely
-		.selectFrom('patient')
-		.select(['id', 'insurer_number', 'insurance_symbol', 'insurance_number', 'insurance_branch'])
-		.where('id', '=', patientId)
-		.where('merged_into_id', 'is', null)
-		.executeTakeFirst();
+	return findPatient(db, patientId, ['id', 'insurer_number', 'insurance_symbol', 'insurance_number', 'insurance_branch'], { live: true });
 }
 
 export async function listConsentRows(db: Db, patientId: string) {

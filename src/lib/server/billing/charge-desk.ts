@@ -3,6 +3,7 @@ import type { Db } from '../db/database';
 import { findBillingClinic } from './billing-repository';
 import { getCharge, type ChargeView } from './charge-view';
 import { chargeAccess, mayHandleMoney, type DeskViewer } from './desk-access';
+import { getPatient } from '../patients/patient-repository';
 
 /** The charge page: the charge, whose it is, and whether the viewer may change it. Money only: no notes. */
 export interface ChargeDesk {
@@ -24,7 +25,7 @@ export async function loadChargeDesk(db: Db, chargeId: string, viewer: DeskViewe
 	const charge = await getCharge(db, chargeId, actor);
 	if (!charge) return { ok: false, code: 'not_found' };
 	const [patient, practitioner, clinic, registration] = await Promise.all([
-		db.kysely.selectFrom('patient').select(['id', 'patient_number', 'family_name', 'given_name']).where('id', '=', charge.patientId).executeTakeFirstOrThrow(),
+		getPatient(db, charge.patientId, ['id', 'patient_number', 'family_name', 'given_name']),
 		charge.appointmentId
 			? db.kysely
 					.selectFrom('appointment')

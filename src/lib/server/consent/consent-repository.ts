@@ -2,6 +2,7 @@ import { isConsentChannel, isConsentKind, type ConsentChannel, type ConsentKind 
 import type { Insertable } from 'kysely';
 import type { Db } from '../db/database';
 import type { ConsentDocumentTable, ConsentSignatureTable } from '../db/schema';
+import { findPatient } from '../patients/patient-repository';
 
 /** Kysely queries for consent documents and signatures; nothing else in consent/ talks SQL. */
 
@@ -156,11 +157,15 @@ export interface SignerName {
 
 /** The patient's name as the register holds it; null for an unknown or merged-away record. */
 export async function selectSigner(db: Db, patientId: string): Promise<SignerName | null> {
-	const row = await db.kysely
-		.selectFrom('patient')
-		.select(['id', 'family_name', 'given_name', 'family_name_kana', 'given_name_kana', 'preferred_locale', 'merged_into_id'])
-		.where('id', '=', patientId)
-		.executeTakeFirst();
+	const row = await findPatient(db, patientId, [
+		'id',
+		'family_name',
+		'given_name',
+		'family_name_kana',
+		'given_name_kana',
+		'preferred_locale',
+		'merged_into_id'
+	]);
 	if (!row || row.merged_into_id !== null) return null;
 	return {
 		id: row.id,

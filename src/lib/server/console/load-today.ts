@@ -10,6 +10,7 @@ import type { ScheduledAppointment } from '../schedule/list-day';
 import { loadStaffSchedule } from '../schedule/staff-schedule';
 import { attentionCounts, type OpenNeedleSession } from '../staff/attention-counts';
 import { CLINIC_DEFAULT_TIME_ZONE } from '../clinic/clinic-settings';
+import { findPatients } from '../patients/patient-repository';
 
 export type DeskVisit = ScheduledAppointment & DeskVisitFacts & { deskStatus?: DeskStatus };
 
@@ -115,6 +116,6 @@ async function visitFacts(db: Db, ids: string[]) {
 
 async function phonesOf(db: Db, patientIds: string[]): Promise<Map<string, string>> {
 	if (patientIds.length === 0) return new Map();
-	const rows = await db.kysely.selectFrom('patient').select(['id', 'phone']).where('id', 'in', patientIds).execute();
+	const rows = await findPatients(db, patientIds, ['id', 'phone']);
 	return new Map(rows.flatMap((r) => (r.phone ? [[r.id, r.phone] as [string, string]] : [])));
 }

@@ -8,7 +8,7 @@ import { prepareDatabase } from '../app';
 import { recordAudit, SYSTEM_ACTOR, verifyAuditChain } from '../audit/audit-log';
 import { occupancyRows } from '../booking/occupancy';
 import { readConfig } from '../config';
-import { nextPatientNumber } from '../patients/patient-number';
+import { nextPatientNumber } from '../patients/patient-repository';
 import { searchPatients } from '../patients/search-patients';
 import { openDatabase, type Db, type DialectName } from './database';
 import { allMigrations } from './migrate';

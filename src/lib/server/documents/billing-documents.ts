@@ -9,6 +9,7 @@ import type { Db } from '../db/database';
 import { courseLineOfCharge } from '../packages/visit-course';
 import { documentContext, type DocumentContext } from './document-context';
 import { renderPdf, type PdfBlock } from './pdf';
+import { getPatient } from '../patients/patient-repository';
 
 /*
  * The receipt (領収書) and the itemised statement (明細書) of issue #8, in either language. Money
@@ -77,11 +78,7 @@ export async function receiptPdf(db: Db, receiptId: string, locale: Locale, acto
 export async function statementPdf(db: Db, chargeId: string, locale: Locale, actor: AuditActor): Promise<BillingPdf | null> {
 	const charge = await getCharge(db, chargeId, actor);
 	if (!charge) return null;
-	const patient = await db.kysely
-		.selectFrom('patient')
-		.select(['patient_number', 'family_name', 'given_name'])
-		.where('id', '=', charge.patientId)
-		.executeTakeFirstOrThrow();
+	const patient = await getPatient(db, charge.patientId, ['patient_number', 'family_name', 'given_name']);
 	const ctx = await documentContext(db, locale);
 	const yen = (n: number) => formatYen(n, locale);
 	const title = ctx.t('billing.doc.statementTitle');

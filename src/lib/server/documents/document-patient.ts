@@ -2,6 +2,7 @@ import { personName } from '../../domain/patients/person-name';
 import type { Locale } from '../../i18n/locales';
 import { isMessageKey, translate } from '../../i18n/translate';
 import type { Db } from '../db/database';
+import { findPatient } from '../patients/patient-repository';
 
 /** Who a clinical document is about: identity and the insurance card as the chart holds them. */
 export interface DocumentPatient {
@@ -21,9 +22,10 @@ export interface DocumentPatient {
 
 /** A live patient by id; null for an unknown or merged record (its history belongs to the survivor). */
 export async function findDocumentPatient(db: Db, id: string): Promise<DocumentPatient | null> {
-	const row = await db.kysely
-		.selectFrom('patient')
-		.select([
+	const row = await findPatient(
+		db,
+		id,
+		[
 			'id',
 			'patient_number',
 			'family_name',
@@ -38,10 +40,9 @@ export async function findDocumentPatient(db: Db, id: string): Promise<DocumentP
 			'insurance_symbol',
 			'insurance_number',
 			'insurance_branch'
-		])
-		.where('id', '=', id)
-		.where('merged_into_id', 'is', null)
-		.executeTakeFirst();
+		],
+		{ live: true }
+	);
 	if (!row) return null;
 	return {
 		id: row.id,

@@ -12,6 +12,7 @@ import { progressSummary } from '../outcomes/progress-summary';
 import { renderPdf, type PdfBlock } from './pdf';
 import { CLINIC_DEFAULT_TIME_ZONE } from '../clinic/clinic-settings';
 import { instantFormat } from '../../format';
+import { findPatient } from '../patients/patient-repository';
 
 /**
  * The treatment summary a patient takes home or to their doctor: visits, how the measures moved
@@ -24,12 +25,7 @@ export async function treatmentSummaryPdf(
 	actor: AuditActor,
 	now = db.clock.now()
 ): Promise<{ pdf: Buffer; filename: string } | null> {
-	const patient = await db.kysely
-		.selectFrom('patient')
-		.select(['id', 'patient_number', 'family_name', 'given_name', 'date_of_birth'])
-		.where('id', '=', patientId)
-		.where('merged_into_id', 'is', null)
-		.executeTakeFirst();
+	const patient = await findPatient(db, patientId, ['id', 'patient_number', 'family_name', 'given_name', 'date_of_birth'], { live: true });
 	if (!patient) return null;
 	const clinic = await findClinic(db);
 	const timeZone = clinic?.time_zone ?? CLINIC_DEFAULT_TIME_ZONE;

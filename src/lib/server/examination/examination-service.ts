@@ -11,6 +11,7 @@ import type { ExaminationTable } from '../db/schema-examination';
 import { withTransaction } from '../db/transaction';
 import { acknowledgeExaminationRedFlags, insertExamination, updateExaminationDecision } from './examination-repository';
 import { givenHistoryFacts } from './given-history';
+import { isLivePatient } from '../patients/patient-repository';
 
 export interface Examination {
 	id: string;
@@ -59,7 +60,7 @@ function toExamination(row: Selectable<ExaminationTable> & { display_name: strin
 }
 
 async function livePatient(db: Db, patientId: string): Promise<boolean> {
-	return (await db.kysely.selectFrom('patient').select('id').where('id', '=', patientId).where('merged_into_id', 'is', null).executeTakeFirst()) !== undefined;
+	return isLivePatient(db, patientId);
 }
 
 async function appointmentOf(db: Db, patientId: string, appointmentId: string): Promise<string | null> {

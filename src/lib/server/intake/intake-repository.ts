@@ -6,6 +6,7 @@ import type { TriageLevel } from '../../domain/triage/assess';
 import type { Db } from '../db/database';
 import type { IntakeStatus, IntakeTable } from '../db/schema';
 import type { Insertable, Updateable } from 'kysely';
+import { findPatient } from '../patients/patient-repository';
 
 export interface IntakeRecord {
 	id: string;
@@ -116,11 +117,7 @@ export interface IntakePatient {
 }
 
 export async function findIntakePatient(db: Db, patientId: string): Promise<IntakePatient | null> {
-	const row = await db.kysely
-		.selectFrom('patient')
-		.select(['id', 'patient_number', 'family_name', 'given_name', 'date_of_birth'])
-		.where('id', '=', patientId)
-		.executeTakeFirst();
+	const row = await findPatient(db, patientId, ['id', 'patient_number', 'family_name', 'given_name', 'date_of_birth']);
 	return row ? { id: row.id, patientNumber: row.patient_number, familyName: row.family_name, givenName: row.given_name, dateOfBirth: row.date_of_birth } : null;
 }
 

@@ -6,6 +6,7 @@ import { translate } from '../../i18n/translate';
 import { recordAudit, type AuditActor } from '../audit/audit-log';
 import type { Db } from '../db/database';
 import type { Mailer } from '../mail/mailer';
+import { findPatient } from '../patients/patient-repository';
 
 export const ALERTS_PATH = '/staff/alerts';
 
@@ -35,7 +36,7 @@ export async function notifyClinicOfRedFlag(
 	origin: string | undefined
 ): Promise<void> {
 	const clinic = await db.kysely.selectFrom('clinic').select('email').executeTakeFirst();
-	const patient = await db.kysely.selectFrom('patient').select('patient_number').where('id', '=', patientId).executeTakeFirst();
+	const patient = await findPatient(db, patientId, ['patient_number']);
 	const to = clinic?.email.trim() ?? '';
 	if (to !== '') {
 		const mail = redFlagMail(patient?.patient_number ?? null, alertsUrl(origin));

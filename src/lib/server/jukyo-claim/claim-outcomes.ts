@@ -4,6 +4,7 @@ import { CLAIM_OUTCOMES, type ClaimOutcome } from '../../domain/jukyo-claim/clai
 import { recordAudit, type AuditActor } from '../audit/audit-log';
 import type { Db } from '../db/database';
 import { withTransaction } from '../db/transaction';
+import { findPatient } from '../patients/patient-repository';
 
 /*
  * The 転帰 of a patient's month (docs/jukyo-claim.md §1): 継続 unless the desk records that the course
@@ -40,7 +41,7 @@ export async function recordClaimOutcome(
 	return withTransaction(db, async (tx): Promise<RecordClaimOutcomeResult> => {
 		const staff = await tx.kysely.selectFrom('staff').select('role').where('id', '=', staffId).executeTakeFirst();
 		if (!staff || !DESK_ROLES.includes(staff.role)) return { ok: false, code: 'forbidden' };
-		const patient = await tx.kysely.selectFrom('patient').select('id').where('id', '=', patientId).where('merged_into_id', 'is', null).executeTakeFirst();
+		const patient = await findPatient(tx, patientId, ['id'], { live: true });
 		if (!patient) return { ok: false, code: 'not_found' };
 		const id = randomUUID();
 		await tx.kysely

@@ -18,6 +18,7 @@ import { reportFeeOfMonth } from './doctor-report';
 import { withMonthConfirmation } from './month-confirmations';
 import { insuranceFeeLinesOf } from '../billing/billing-repository';
 import { claimOutcomeOf } from './claim-outcomes';
+import { findPatientRow } from '../patients/patient-repository';
 
 /*
  * The records a month's 申請書 is filled from (docs/jukyo-claim.md §1), read from what shinkyu
@@ -73,7 +74,7 @@ const blankToNull = (value: string | null | undefined) => (value && value.trim()
 
 /** The input of the patient's 申請書 for the month; null when the patient is unknown or merged. */
 export async function claimFormInputFor(db: Db, patientId: string, month: string, registration: ClinicRegistrationForClaim): Promise<ClaimFormInput | null> {
-	const patient = await db.kysely.selectFrom('patient').selectAll().where('id', '=', patientId).where('merged_into_id', 'is', null).executeTakeFirst();
+	const patient = await findPatientRow(db, patientId, { live: true });
 	if (!patient) return null;
 	const charges = await db.kysely
 		.selectFrom('charge as c')

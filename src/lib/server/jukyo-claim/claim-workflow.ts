@@ -25,6 +25,7 @@ import { loadJukyoRegistration } from '../jukyo/registration';
 import { claimFormInputFor, insuredPatientsOfMonth } from './claim-records';
 import { loadClinicRegistrationForClaim } from './claim-registration';
 import { loadJukyoConsentRules, loadJukyoFeeSchedules } from './fee-versions';
+import { findPatient } from '../patients/patient-repository';
 
 /*
  * The claim workflow (docs/jukyo-claim.md §12): each patient-month 申請書 (and its 公費 申請書) moves
@@ -193,7 +194,7 @@ export async function claimBoard(
 	for (const [key, list] of versions) {
 		if (seen.has(key)) continue;
 		const [patientId, kind] = key.split(':') as [string, ClaimForm['kind']];
-		const p = await db.kysely.selectFrom('patient').select(['family_name', 'given_name', 'patient_number']).where('id', '=', patientId).executeTakeFirst();
+		const p = await findPatient(db, patientId, ['family_name', 'given_name', 'patient_number']);
 		if (!p) continue;
 		rows.push(
 			rowFor(

@@ -13,6 +13,7 @@ import { withTransaction } from '../db/transaction';
 import { selectCheckIns } from '../outcomes/outcome-repository';
 import { parseTechniques } from '../treatment-session/session-repository';
 import { loadJukyoConsentRules } from './fee-versions';
+import { findPatient } from '../patients/patient-repository';
 
 /*
  * The 施術報告書 for the consenting doctor (docs/jukyo-claim.md §9, docs/insurance.md §2): what was
@@ -313,12 +314,7 @@ export async function findDoctorReport(
 	{ ok: true; report: DoctorReportView; patient: { name: string; kana: string; birthDate: string | null } } | { ok: false; code: 'not_found' | 'forbidden' }
 > {
 	if (!(await clinicalRole(db, actor))) return { ok: false, code: 'forbidden' };
-	const patient = await db.kysely
-		.selectFrom('patient')
-		.select(['family_name', 'given_name', 'family_name_kana', 'given_name_kana', 'date_of_birth'])
-		.where('id', '=', patientId)
-		.where('merged_into_id', 'is', null)
-		.executeTakeFirst();
+	const patient = await findPatient(db, patientId, ['family_name', 'given_name', 'family_name_kana', 'given_name_kana', 'date_of_birth'], { live: true });
 	if (!patient) return { ok: false, code: 'not_found' };
 	const report = (await listReports(db, patientId)).find((r) => r.id === reportId);
 	if (!report) return { ok: false, code: 'not_found' };

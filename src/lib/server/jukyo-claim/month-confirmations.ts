@@ -7,6 +7,7 @@ import { recordAudit, type AuditActor } from '../audit/audit-log';
 import { recentClinicTimeZone } from '../clinic/clinic-settings';
 import type { Db } from '../db/database';
 import { withTransaction } from '../db/transaction';
+import { findPatient } from '../patients/patient-repository';
 
 /*
  * The patient's monthly confirmation and signature (docs/jukyo-claim.md §11). The desk opens the page
@@ -147,7 +148,7 @@ export async function recordMonthConfirmation(
 	return withTransaction(db, async (tx) => {
 		const staff = await tx.kysely.selectFrom('staff').select('role').where('id', '=', staffId).executeTakeFirst();
 		if (!staff || !DESK_ROLES.includes(staff.role)) return { ok: false, code: 'forbidden' } as const;
-		const patient = await tx.kysely.selectFrom('patient').select('id').where('id', '=', patientId).where('merged_into_id', 'is', null).executeTakeFirst();
+		const patient = await findPatient(tx, patientId, ['id'], { live: true });
 		if (!patient) return { ok: false, code: 'not_found' } as const;
 		const dates = await insuredVisitDates(tx, patientId, data.month);
 		const shown = [...new Set(data.date)].sort();
@@ -194,12 +195,7 @@ export interface ConfirmationView {
 
 /** The confirmation page's data (audited: it shows a patient's visit days and signatures); null for an unknown patient. */
 export async function monthConfirmationView(db: Db, patientId: string, month: string, actor: AuditActor): Promise<ConfirmationView | null> {
-	const patient = await db.kysely
-		.selectFrom('patient')
-		.select(['family_name', 'given_name'])
-		.where('id', '=', patientId)
-		.where('merged_into_id', 'is', null)
-		.executeTakeFirst();
+	const patient = await findPatient(db, patientId, ['family_name', 'given_name'], { live: true });
 	if (!patient) return null;
 	const [dates, history] = await Promise.all([insuredVisitDates(db, patientId, month), loadMonthConfirmations(db, patientId, month)]);
 	const state = monthConfirmationState(history, dates);

@@ -1,6 +1,7 @@
 import { redactLinks } from '../../domain/auth/redact-links';
 import { recordAudit, type AuditActor } from '../audit/audit-log';
 import type { Db } from '../db/database';
+import { findLivePatientsWithEmails, livePatientEmails } from '../patients/patient-repository';
 
 /** One mail to a patient as reception sees it: whether it went, with every link's token removed. */
 export interface PatientMail {
@@ -27,21 +28,12 @@ export async function listPatientOutbox(db: Db, actor: AuditActor, limit = 100):
 		.selectFrom('mail_outbox')
 		.select(['id', 'recipient', 'subject', 'body', 'created_at', 'sent_at', 'last_error'])
 		.where('kind', 'not like', 'staff.%')
-		.where('recipient', 'in', (eb) => eb.selectFrom('patient').select('email').where('email', '!=', '').where('merged_into_id', 'is', null))
+		.where('recipient', 'in', livePatientEmails(db))
 		.orderBy('created_at', 'desc')
 		.limit(limit)
 		.execute();
 	const addresses = [...new Set(rows.map((r) => r.recipient))];
-	const patients =
-		addresses.length === 0
-			? []
-			: await db.kysely
-					.selectFrom('patient')
-					.select(['id', 'email', 'family_name', 'given_name'])
-					.where('email', 'in', addresses)
-					.where('merged_into_id', 'is', null)
-					.orderBy('family_name')
-					.execute();
+	const patients = await findLivePatientsWithEmails(db, addresses);
 	await recordAudit(db, actor, { action: 'outbox.patient_mail_read', entityType: 'mail_outbox', detail: { mails: rows.length } });
 	return rows.map((r) => ({
 		id: r.id,

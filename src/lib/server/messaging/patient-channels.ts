@@ -1,6 +1,7 @@
 import { routeMessage, type ChannelRoute, type NotificationChannels } from '../../domain/messaging/channels';
 import type { Db } from '../db/database';
 import { lineConfig, type LineConfig } from '../line/line-config';
+import { findPatientContact } from '../patients/patient-repository';
 
 export interface PatientChannels extends ChannelRoute {
 	lineUserId: string | null;
@@ -10,12 +11,7 @@ export interface PatientChannels extends ChannelRoute {
 
 /** How a message reaches this patient now: their LINE link and choice, and whether they have an address. */
 export async function patientChannels(db: Db, patientId: string, line: LineConfig | null = lineConfig()): Promise<PatientChannels | null> {
-	const row = await db.kysely
-		.selectFrom('patient')
-		.leftJoin('line_link', 'line_link.patient_id', 'patient.id')
-		.select(['patient.email', 'patient.preferred_locale', 'line_link.line_user_id', 'line_link.channels'])
-		.where('patient.id', '=', patientId)
-		.executeTakeFirst();
+	const row = await findPatientContact(db, patientId);
 	if (!row) return null;
 	const choice = row.line_user_id ? (row.channels ?? 'both') : null;
 	const route = routeMessage({ lineChoice: choice, lineEnabled: line !== null, hasEmail: row.email.trim() !== '' });

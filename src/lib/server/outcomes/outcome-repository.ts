@@ -4,6 +4,7 @@ import { patientVisitsUntil } from '../booking/appointment-repository';
 import type { Db } from '../db/database';
 import type { Insertable } from 'kysely';
 import type { OutcomeCheckInTable } from '../db/schema';
+import { findPatient, isLivePatient } from '../patients/patient-repository';
 
 /*
  * The SQL for outcome check-ins and the sessions they are compared against; nothing else in
@@ -14,8 +15,7 @@ import type { OutcomeCheckInTable } from '../db/schema';
 const ATTENDED = ['arrived', 'completed'] as const;
 
 export async function patientIsActive(db: Db, patientId: string): Promise<boolean> {
-	const row = await db.kysely.selectFrom('patient').select('id').where('id', '=', patientId).where('merged_into_id', 'is', null).executeTakeFirst();
-	return row !== undefined;
+	return isLivePatient(db, patientId);
 }
 
 /** Number and name for a page heading; null for an unknown id. Not clinical content, so not audited. */
@@ -23,11 +23,7 @@ export async function patientHeading(
 	db: Db,
 	patientId: string
 ): Promise<{ id: string; patientNumber: string | null; familyName: string; givenName: string } | null> {
-	const row = await db.kysely
-		.selectFrom('patient')
-		.select(['id', 'patient_number', 'family_name', 'given_name'])
-		.where('id', '=', patientId)
-		.executeTakeFirst();
+	const row = await findPatient(db, patientId, ['id', 'patient_number', 'family_name', 'given_name']);
 	return row ? { id: row.id, patientNumber: row.patient_number, familyName: row.family_name, givenName: row.given_name } : null;
 }
 

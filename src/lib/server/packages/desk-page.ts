@@ -1,6 +1,7 @@
 import type { AuditActor } from '../audit/audit-log';
 import type { Db } from '../db/database';
 import { listPatientPackages } from './patient-packages';
+import { findLivePatientsByNumber, findPatient, findPatients } from '../patients/patient-repository';
 
 /*
  * What the desk's page of a patient's prepaid courses shows (issue #18): the patient, their
@@ -9,13 +10,7 @@ import { listPatientPackages } from './patient-packages';
 
 /** The page's data, or null for an unknown, erased or merged patient. */
 export async function loadPackageDesk(db: Db, patientId: string, actor: AuditActor, now = db.clock.now()) {
-	const patient = await db.kysely
-		.selectFrom('patient')
-		.select(['id', 'family_name', 'given_name', 'patient_number'])
-		.where('id', '=', patientId)
-		.where('erased_at', 'is', null)
-		.where('merged_into_id', 'is', null)
-		.executeTakeFirst();
+	const patient = await findPatient(db, patientId, ['id', 'family_name', 'given_name', 'patient_number'], { live: true, notErased: true });
 	if (!patient) return null;
 	const packages = await listPatientPackages(db, patient.id, actor);
 	const visits = await db.kysely
@@ -29,11 +24,11 @@ export async function loadPackageDesk(db: Db, patientId: string, actor: AuditAct
 		.orderBy('appointment.starts_at')
 		.limit(20)
 		.execute();
-	const people = await db.kysely
-		.selectFrom('patient')
-		.select(['id', 'family_name', 'given_name'])
-		.where('id', 'in', [patient.id, ...packages.flatMap((p) => [p.holderPatientId, ...p.familyPatientIds, ...p.uses.map((u) => u.patientId)])])
-		.execute();
+	const people = await findPatients(
+		db,
+		[patient.id, ...packages.flatMap((p) => [p.holderPatientId, ...p.familyPatientIds, ...p.uses.map((u) => u.patientId)])],
+		['id', 'family_name', 'given_name']
+	);
 	const clinic = await db.kysely.selectFrom('clinic').select('time_zone').orderBy('id').executeTakeFirstOrThrow();
 	return {
 		patient: { id: patient.id, name: `${patient.family_name} ${patient.given_name}`.trim(), number: patient.patient_number },
@@ -53,8 +48,7 @@ export async function loadPackageDesk(db: Db, patientId: string, actor: AuditAct
 
 /** The live patients with these patient numbers: the family members a course is shared with. */
 export async function findPatientsByNumber(db: Db, numbers: readonly string[]): Promise<Array<{ id: string; patient_number: string | null }>> {
-	if (numbers.length === 0) return [];
-	return db.kysely.selectFrom('patient').select(['id', 'patient_number']).where('patient_number', 'in', numbers).where('merged_into_id', 'is', null).execute();
+	return findLivePatientsByNumber(db, numbers);
 }
 
 /** The treatments a course may cover: every service that is not an add-on. */

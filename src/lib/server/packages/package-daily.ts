@@ -12,6 +12,7 @@ import { notifyPatient } from '../messaging/notify-patient';
 import { expirePackages } from './expire-packages';
 import { renewPlans } from './monthly-plans';
 import { insertExpiryNotice, loadPackage, sentExpiryNotices } from './package-repository';
+import { findPatient } from '../patients/patient-repository';
 
 /*
  * The daily run of prepaid courses (issue #18), kept queued on the durable job table as the
@@ -78,11 +79,7 @@ async function sendExpiryNotice(tx: Db, saleId: string, origin: string, today: s
 	const lastDay = lastValidDay(pkg.sale.expires_on);
 	const due = dueExpiryNotice(daysFrom(today, lastDay), sent);
 	if (due === null) return false;
-	const patient = await tx.kysely
-		.selectFrom('patient')
-		.select(['email', 'preferred_locale', 'family_name'])
-		.where('id', '=', pkg.sale.patient_id)
-		.executeTakeFirst();
+	const patient = await findPatient(tx, pkg.sale.patient_id, ['email', 'preferred_locale', 'family_name']);
 	if (!patient) return false;
 	await insertExpiryNotice(tx, { package_sale_id: saleId, days_before: due, sent_at: now.toISOString() });
 	const locale: Locale = patient.preferred_locale === 'en' ? 'en' : 'ja';

@@ -7,6 +7,7 @@ import type { Db } from '../db/database';
 import { documentContext } from '../documents/document-context';
 import { renderPdf, type PdfBlock } from '../documents/pdf';
 import type { BillingPdf } from '../documents/billing-documents';
+import { getPatient } from '../patients/patient-repository';
 
 /*
  * The refund receipt of a cancelled course (issue #18), printed with billing's PDF machinery
@@ -39,11 +40,7 @@ export async function refundReceiptPdf(
 		.where('kind', '=', 'refund')
 		.executeTakeFirst();
 	if (!refund) return null;
-	const patient = await db.kysely
-		.selectFrom('patient')
-		.select(['family_name', 'given_name', 'patient_number'])
-		.where('id', '=', sale.patient_id)
-		.executeTakeFirstOrThrow();
+	const patient = await getPatient(db, sale.patient_id, ['family_name', 'given_name', 'patient_number']);
 	const q = JSON.parse(refund.detail) as RefundComputation;
 	const ctx = await documentContext(db, locale);
 	const t = ctx.t;

@@ -1,4 +1,6 @@
 import type { Db } from '../db/database';
+import { deleteUnusedMagicLinksOf } from '../portal/magic-link';
+import { deletePatientSessionsOf } from '../portal/patient-session';
 
 /**
  * Ends every way into a patient's portal at once: their sessions and the sign-in links not used
@@ -6,7 +8,7 @@ import type { Db } from '../db/database';
  * address, a merge that keeps another address). Joins the caller's transaction. Returns the counts.
  */
 export async function endPortalAccess(db: Db, patientId: string): Promise<{ sessions: number; links: number }> {
-	const sessions = await db.kysely.deleteFrom('patient_session').where('patient_id', '=', patientId).executeTakeFirst();
-	const links = await db.kysely.deleteFrom('patient_magic_link').where('patient_id', '=', patientId).where('used_at', 'is', null).executeTakeFirst();
-	return { sessions: Number(sessions.numDeletedRows), links: Number(links.numDeletedRows) };
+	const sessions = await deletePatientSessionsOf(db, patientId);
+	const links = await deleteUnusedMagicLinksOf(db, patientId);
+	return { sessions, links };
 }

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { emailKey, phoneKey } from '../../domain/patients/duplicates';
 import type { Db } from '../db/database';
-import { numberNewPatient } from './patient-number';
+import { insertPatient, numberNewPatient } from './patient-repository';
 import { romajiKeyFor } from './register-fields';
 import { phoneDigitsEqual } from './search-patients';
 
@@ -110,25 +110,22 @@ export async function findOrCreatePatient(db: Db, details: PatientDetails, local
 		if (email === '' || sameEmail || !(await hasClinicalHistory(db, id))) return { id, created: false };
 	}
 	const id = randomUUID();
-	await db.kysely
-		.insertInto('patient')
-		.values({
-			id,
-			family_name: details.familyName,
-			given_name: details.givenName,
-			family_name_kana: details.familyNameKana ?? '',
-			given_name_kana: details.givenNameKana ?? '',
-			email,
-			// An address typed into the online form is nobody's word but the booker's (issue #16).
-			email_source: email === '' ? 'desk' : 'booking',
-			phone: details.phone,
-			date_of_birth: details.dateOfBirth ?? null,
-			preferred_locale: locale,
-			created_at: db.clock.now().toISOString(),
-			patient_number: null,
-			romaji_key: romajiKeyFor(details)
-		})
-		.execute();
+	await insertPatient(db, {
+		id,
+		family_name: details.familyName,
+		given_name: details.givenName,
+		family_name_kana: details.familyNameKana ?? '',
+		given_name_kana: details.givenNameKana ?? '',
+		email,
+		// An address typed into the online form is nobody's word but the booker's (issue #16).
+		email_source: email === '' ? 'desk' : 'booking',
+		phone: details.phone,
+		date_of_birth: details.dateOfBirth ?? null,
+		preferred_locale: locale,
+		created_at: db.clock.now().toISOString(),
+		patient_number: null,
+		romaji_key: romajiKeyFor(details)
+	});
 	await numberNewPatient(db, id);
 	return { id, created: true };
 }

@@ -14,7 +14,7 @@ import { findOrCreatePatient } from './find-or-create-patient';
 import { getPatient } from './get-patient';
 import { loadChart } from './load-chart';
 import { DELETED_TABLES, mergePatients, MOVED_TABLES } from './merge-patients';
-import { nextPatientNumber } from './patient-number';
+import { nextPatientNumber } from './patient-repository';
 import { searchPatients } from './search-patients';
 import { searchKeyFor } from './update-patient';
 

@@ -3,6 +3,7 @@ import { recordAudit, type AuditActor } from '../audit/audit-log';
 import type { Db } from '../db/database';
 import { withTransaction } from '../db/transaction';
 import { endPortalAccess } from './end-portal-access';
+import { claimUnmergedPatients, markPatientMerged, updatePatientRow } from './patient-repository';
 import { searchKeyFor } from './update-patient';
 
 /** Every table whose rows belong to a patient and move, untouched otherwise, to the survivor. */
@@ -97,17 +98,12 @@ export async function mergePatients(db: Db, input: MergePatientsInput, actor: Au
 		const stamp = now.toISOString();
 		// Claim both records first with an update that changes nothing: on PostgreSQL it locks the
 		// rows, so two merges of the same records queue here and the second sees the first's result.
-		const claimed = await tx.kysely
-			.updateTable('patient')
-			.set({ merged_into_id: null })
-			.where('id', 'in', [survivorId, mergedId])
-			.where('merged_into_id', 'is', null)
-			.executeTakeFirst();
+		const claimed = await claimUnmergedPatients(tx, [survivorId, mergedId]);
 		const rows = await tx.kysely.selectFrom('patient').selectAll().where('id', 'in', [survivorId, mergedId]).execute();
 		const survivor = rows.find((r) => r.id === survivorId);
 		const merged = rows.find((r) => r.id === mergedId);
 		if (!survivor || !merged) return { ok: false, code: 'not_found' } as const;
-		if (Number(claimed.numUpdatedRows) !== 2) return { ok: false, code: 'already_merged' } as const;
+		if (claimed !== 2) return { ok: false, code: 'already_merged' } as const;
 		const contact = mergeContact(contactOf(survivor), contactOf(merged), input.contact ?? {}, input.emailConfirmed === true);
 		if (!contact.ok) return contact;
 
@@ -141,26 +137,22 @@ export async function mergePatients(db: Db, input: MergePatientsInput, actor: Au
 		}
 		const filled = Object.keys(fill);
 		const after = { ...survivor, ...fill };
-		await tx.kysely
-			.updateTable('patient')
-			.set({
-				...fill,
-				email: contact.contact.email,
-				email_source: contact.contact.emailSource,
-				phone: contact.contact.phone,
-				postal_code: contact.contact.postalCode,
-				address: contact.contact.address,
-				romaji_key: searchKeyFor({
-					familyName: after.family_name,
-					givenName: after.given_name,
-					familyNameKana: after.family_name_kana,
-					givenNameKana: after.given_name_kana
-				}),
-				updated_at: stamp
-			})
-			.where('id', '=', survivorId)
-			.execute();
-		await tx.kysely.updateTable('patient').set({ merged_into_id: survivorId, updated_at: stamp }).where('id', '=', mergedId).execute();
+		await updatePatientRow(tx, survivorId, {
+			...fill,
+			email: contact.contact.email,
+			email_source: contact.contact.emailSource,
+			phone: contact.contact.phone,
+			postal_code: contact.contact.postalCode,
+			address: contact.contact.address,
+			romaji_key: searchKeyFor({
+				familyName: after.family_name,
+				givenName: after.given_name,
+				familyNameKana: after.family_name_kana,
+				givenNameKana: after.given_name_kana
+			}),
+			updated_at: stamp
+		});
+		await markPatientMerged(tx, mergedId, survivorId, stamp);
 		const emailChanged = survivor.email.trim().toLowerCase() !== contact.contact.email.toLowerCase();
 		if (emailChanged) await endPortalAccess(tx, survivorId);
 		await recordAudit(tx, actor, {

@@ -1,5 +1,5 @@
 import type { Db } from '../db/database';
-import { nextPatientNumber } from './patient-number';
+import { nextPatientNumber } from './patient-repository';
 import { searchKeyFor } from './update-patient';
 
 /** What every new patient row carries for the register: its number and its romaji search key. */

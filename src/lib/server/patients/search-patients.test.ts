@@ -4,7 +4,8 @@ import { describeEachDatabase } from '../../../../tests/support/test-database';
 import type { AuditActor } from '../audit/audit-log';
 import type { Db } from '../db/database';
 import { getPatient } from './get-patient';
-import { formatPatientNumber, nextPatientNumber } from './patient-number';
+import { formatPatientNumber } from './patient-number';
+import { nextPatientNumber } from './patient-repository';
 import { readPatientQuery, searchPatients } from './search-patients';
 import { searchKeyFor } from './update-patient';
 

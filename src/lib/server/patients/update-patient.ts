@@ -7,6 +7,7 @@ import { withTransaction } from '../db/transaction';
 import { enqueueJob } from '../jobs/queue';
 import { EMAIL_CHANGED_JOB } from './email-changed-mail';
 import { endPortalAccess } from './end-portal-access';
+import { updatePatientRow } from './patient-repository';
 import { ZUpdatePatientSchema, type TUpdatePatient } from './schemas';
 
 /** Field name → message key (e.g. `postalCode: 'patients.error.postalCode'`, or a generic `validation.*`). */
@@ -94,11 +95,7 @@ export async function updatePatient(
 			.filter(([column, value]) => before[column as keyof typeof before] !== value)
 			.map(([column]) => column)
 			.filter((column) => column !== 'romaji_key');
-		await tx.kysely
-			.updateTable('patient')
-			.set({ ...values, ...(emailChanged ? { email_source: 'desk' as const } : {}), updated_at: now.toISOString() })
-			.where('id', '=', id)
-			.execute();
+		await updatePatientRow(tx, id, { ...values, ...(emailChanged ? { email_source: 'desk' as const } : {}), updated_at: now.toISOString() });
 		let portalAccessEnded: { sessions: number; links: number } | undefined;
 		if (emailChanged) {
 			portalAccessEnded = await endPortalAccess(tx, id);

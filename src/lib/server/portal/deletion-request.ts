@@ -12,6 +12,7 @@ import { erasePatientData, type ErasureReport } from '../privacy/erase-patient';
 import { loadRetentionDuties } from '../privacy/retention-facts';
 import type { TDeletionRequest, TResolveDeletionRequest } from './schemas';
 import { clinicTimeZone } from '../clinic/clinic-settings';
+import { findPatient, lockPatientRow } from '../patients/patient-repository';
 
 /*
  * A patient's request to delete their data (APPI), and the owner's answer. Records under a
@@ -45,9 +46,7 @@ export async function createDeletionRequest(
 ): Promise<CreateDeletionRequestResult> {
 	const result = await withTransaction(db, async (tx) => {
 		// PostgreSQL: two requests at once queue on the patient's row; SQLite has a single writer.
-		let patientQuery = tx.kysely.selectFrom('patient').select(['id', 'patient_number']).where('id', '=', patientId).where('merged_into_id', 'is', null);
-		if (tx.dialect === 'postgres') patientQuery = patientQuery.forUpdate();
-		const patient = await patientQuery.executeTakeFirst();
+		const patient = await findPatient(tx, patientId, ['id', 'patient_number'], { live: true, forUpdate: true });
 		if (!patient) return { ok: false, code: 'not_found' } as const;
 		const open = await tx.kysely
 			.selectFrom('deletion_request')
@@ -158,7 +157,7 @@ export async function resolveDeletionRequest(
 		const request = await tx.kysely.selectFrom('deletion_request').select(['id', 'patient_id', 'status']).where('id', '=', input.id).executeTakeFirst();
 		if (!request) return { ok: false, code: 'not_found' } as const;
 		// PostgreSQL: a booking or a merge for this patient waits until the deletion is complete.
-		if (tx.dialect === 'postgres') await tx.kysely.selectFrom('patient').select('id').where('id', '=', request.patient_id).forUpdate().execute();
+		await lockPatientRow(tx, request.patient_id);
 		// Only an open request changes: of two answers at once, the second finds nothing to do.
 		const updated = await tx.kysely
 			.updateTable('deletion_request')

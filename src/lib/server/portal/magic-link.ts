@@ -5,6 +5,7 @@ import { findClinic } from '../clinic/clinic-repository';
 import { randomToken, sha256Hex } from '../crypto';
 import type { Db } from '../db/database';
 import type { Mailer } from '../mail/mailer';
+import { findLivePatientsByEmail } from '../patients/patient-repository';
 
 /*
  * The portal's way in (issue #6): a link by e-mail instead of a password. The token is random and
@@ -65,14 +66,7 @@ export async function requestMagicLink(
 ): Promise<{ linksSent: number }> {
 	const address = normaliseEmail(email);
 	if (!address) return { linksSent: 0 };
-	const patients = await db.kysely
-		.selectFrom('patient')
-		.select(['id', 'family_name', 'given_name', 'preferred_locale', 'email'])
-		.where((eb) => eb(eb.fn('lower', [eb.fn('trim', ['email'])]), '=', address))
-		.where('merged_into_id', 'is', null)
-		.orderBy('created_at')
-		.orderBy('id')
-		.execute();
+	const patients = await findLivePatientsByEmail(db, address, ['id', 'family_name', 'given_name', 'preferred_locale', 'email']);
 	if (patients.length === 0) return { linksSent: 0 };
 	const clinic = await findClinic(db);
 	let linksSent = 0;
@@ -166,5 +160,11 @@ export async function deleteSpentMagicLinks(db: Db, now = db.clock.now()): Promi
 		.deleteFrom('patient_magic_link')
 		.where((eb) => eb.or([eb('used_at', 'is not', null), eb('expires_at', '<=', now.toISOString())]))
 		.executeTakeFirst();
+	return Number(result.numDeletedRows);
+}
+
+/** Deletes one patient's sign-in links not used yet (their address changed); joins the caller's transaction. Returns how many. */
+export async function deleteUnusedMagicLinksOf(db: Db, patientId: string): Promise<number> {
+	const result = await db.kysely.deleteFrom('patient_magic_link').where('patient_id', '=', patientId).where('used_at', 'is', null).executeTakeFirst();
 	return Number(result.numDeletedRows);
 }

@@ -67,3 +67,9 @@ export async function deleteEndedPatientSessions(db: Db, now = db.clock.now()): 
 		.executeTakeFirst();
 	return Number(result.numDeletedRows);
 }
+
+/** Ends every portal session of one patient (their address changed); joins the caller's transaction. Returns how many. */
+export async function deletePatientSessionsOf(db: Db, patientId: string): Promise<number> {
+	const result = await db.kysely.deleteFrom('patient_session').where('patient_id', '=', patientId).executeTakeFirst();
+	return Number(result.numDeletedRows);
+}

@@ -1,5 +1,6 @@
 import type { AppointmentStatus } from '../db/schema';
 import type { Db } from '../db/database';
+import { findPatient } from '../patients/patient-repository';
 
 /* What the portal shell and home show: the signed-in patient's name and appointments, nothing else. */
 
@@ -9,12 +10,7 @@ export interface PortalPatient {
 }
 
 export async function findPortalPatient(db: Db, patientId: string): Promise<PortalPatient | null> {
-	const row = await db.kysely
-		.selectFrom('patient')
-		.select(['given_name', 'family_name'])
-		.where('id', '=', patientId)
-		.where('merged_into_id', 'is', null)
-		.executeTakeFirst();
+	const row = await findPatient(db, patientId, ['given_name', 'family_name'], { live: true });
 	return row ? { givenName: row.given_name, familyName: row.family_name } : null;
 }
 

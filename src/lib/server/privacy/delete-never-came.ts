@@ -8,6 +8,7 @@ import { erasePatientData } from './erase-patient';
 import { loadRetentionDuties, TREATED_VISIT_STATUSES } from './retention-facts';
 import { clinicTimeZone } from '../clinic/clinic-settings';
 import { enqueueJobOnce, hasPendingJob } from '../jobs/queue';
+import { findPatient } from '../patients/patient-repository';
 
 /*
  * The privacy page promises that the booking and contact details of a person who never came are
@@ -88,9 +89,7 @@ function lastContactDay(candidate: Candidate, timeZone: string): string {
 /** One record, in its own transaction: checked again under lock, since a booking may have come in meanwhile. */
 async function deleteOne(db: Db, patientId: string, timeZone: string, today: string, now: Date): Promise<boolean> {
 	return withTransaction(db, async (tx) => {
-		let query = tx.kysely.selectFrom('patient').select('id').where('id', '=', patientId).where('merged_into_id', 'is', null);
-		if (tx.dialect === 'postgres') query = query.forUpdate();
-		if (!(await query.executeTakeFirst())) return false;
+		if (!(await findPatient(tx, patientId, ['id'], { live: true, forUpdate: true }))) return false;
 		const duties = await loadRetentionDuties(tx, patientId, timeZone, now);
 		const [candidate] = await findUntreated(tx, patientId);
 		if (duties.length > 0 || !candidate) return false;

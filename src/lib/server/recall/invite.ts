@@ -8,6 +8,7 @@ import { patientRemindersWithdrawn } from './recall-list';
 import { RECALL_INVITATION_JOB } from './recall-mail';
 import { insertRecallInvitation } from './recall-repository';
 import { updateClinic } from '../clinic/clinic-repository';
+import { findPatient } from '../patients/patient-repository';
 
 export type InviteResult = { ok: true; invitationId: string } | { ok: false; code: 'reminders_withdrawn' | 'no_email' | 'not_found' | 'forbidden' };
 
@@ -21,13 +22,7 @@ export async function inviteToRecall(db: Db, patientId: string, actor: AuditActo
 	const staffId = actor.id;
 	if (!patientId || patientId.length > 64) return { ok: false, code: 'not_found' };
 	return withTransaction(db, async (tx): Promise<InviteResult> => {
-		const patient = await tx.kysely
-			.selectFrom('patient')
-			.select(['id', 'email'])
-			.where('id', '=', patientId)
-			.where('merged_into_id', 'is', null)
-			.where('erased_at', 'is', null)
-			.executeTakeFirst();
+		const patient = await findPatient(tx, patientId, ['id', 'email'], { live: true, notErased: true });
 		if (!patient) return { ok: false, code: 'not_found' };
 		const withdrawn = await patientRemindersWithdrawn(tx, patientId);
 		const hasEmail = patient.email.trim() !== '';

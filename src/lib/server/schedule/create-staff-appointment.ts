@@ -11,6 +11,7 @@ import { patientChannels } from '../messaging/patient-channels';
 import { randomToken, sha256Hex } from '../crypto';
 import { enqueueJobs } from '../jobs/queue';
 import { findOrCreatePatient } from '../patients/find-or-create-patient';
+import { findPatient, getPatient, updatePatientRow } from '../patients/patient-repository';
 import { withTransaction } from '../db/transaction';
 import { claimOrThrow, findConflict, OccupancyConflict, type ConflictingAppointment } from './appointment-conflict';
 import { pickFreeBed } from './free-bed';
@@ -69,9 +70,7 @@ export async function createStaffAppointment(
 		const bed = await db.kysely.selectFrom('bed').select('id').where('id', '=', input.bedId).executeTakeFirst();
 		if (!bed) return { ok: false, code: 'bed_not_found' };
 	}
-	const known = input.patientId
-		? await db.kysely.selectFrom('patient').select(['id', 'family_name', 'given_name', 'preferred_locale']).where('id', '=', input.patientId).executeTakeFirst()
-		: undefined;
+	const known = input.patientId ? await findPatient(db, input.patientId, ['id', 'family_name', 'given_name', 'preferred_locale']) : undefined;
 	if (input.patientId && !known) return { ok: false, code: 'patient_not_found' };
 
 	const start = Date.parse(input.start);
@@ -175,13 +174,9 @@ export async function createStaffAppointment(
  * is then kept on the record (an address on file is never replaced here: the patient's page changes it).
  */
 async function contactAddress(db: Db, patientId: string, given: string | undefined, actor: AuditActor, via: string): Promise<string> {
-	const row = await db.kysely.selectFrom('patient').select('email').where('id', '=', patientId).executeTakeFirstOrThrow();
+	const row = await getPatient(db, patientId, ['email']);
 	if (row.email || !given) return row.email;
-	await db.kysely
-		.updateTable('patient')
-		.set({ email: given, email_source: 'desk', updated_at: db.clock.now().toISOString() })
-		.where('id', '=', patientId)
-		.execute();
+	await updatePatientRow(db, patientId, { email: given, email_source: 'desk', updated_at: db.clock.now().toISOString() });
 	await recordAudit(db, actor, { action: 'patient.update', entityType: 'patient', entityId: patientId, patientId, detail: { fields: ['email'], via } });
 	return given;
 }

@@ -1,8 +1,8 @@
-import { sql } from 'kysely';
 import { recordAudit, type AuditActor } from '../audit/audit-log';
 import type { Db } from '../db/database';
 import { routeMessage, type ChannelRoute } from '../../domain/messaging/channels';
 import { lineConfig, type LineConfig } from '../line/line-config';
+import { findLivePatientsForDesk } from '../patients/patient-repository';
 
 export interface PatientMatch {
 	id: string;
@@ -32,36 +32,7 @@ export async function searchPatients(db: Db, text: string, actor: AuditActor, li
 	const compact = likeEscaped(q.replace(/\s+/g, '').toLowerCase());
 	// Hiragana typed at the desk finds the katakana reading the booking form stores.
 	const katakana = likeEscaped(q.replace(/\s+/g, '').replace(/[\u3041-\u3096]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0x60)));
-	const rows = await db.kysely
-		.selectFrom('patient')
-		.leftJoin('line_link', 'line_link.patient_id', 'patient.id')
-		.select([
-			'patient.id',
-			'family_name',
-			'given_name',
-			'family_name_kana',
-			'given_name_kana',
-			'phone',
-			'date_of_birth',
-			'email',
-			'line_link.line_user_id',
-			'line_link.channels'
-		])
-		.where('merged_into_id', 'is', null)
-		.where((eb) =>
-			isPhone
-				? eb(sql<string>`replace(replace(replace(phone, '-', ''), ' ', ''), '+', '')`, 'like', `%${digits}%`)
-				: eb.or([
-						eb(sql<string>`lower(family_name || given_name)`, 'like', sql<string>`${`%${compact}%`} escape '\\'`),
-						eb(sql<string>`lower(given_name || family_name)`, 'like', sql<string>`${`%${compact}%`} escape '\\'`),
-						eb(sql<string>`family_name_kana || given_name_kana`, 'like', sql<string>`${`%${katakana}%`} escape '\\'`)
-					])
-		)
-		.orderBy('family_name_kana')
-		.orderBy('family_name')
-		.orderBy('patient.id')
-		.limit(limit)
-		.execute();
+	const rows = await findLivePatientsForDesk(db, isPhone ? { digits } : { compact, katakana }, limit);
 	await recordAudit(db, actor, {
 		action: 'patient.search',
 		detail: { source: 'schedule', kind: isPhone ? 'phone' : 'name', queryLength: q.length, results: rows.length }

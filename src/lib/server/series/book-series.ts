@@ -16,6 +16,7 @@ import type { TSeriesVisit } from './schemas';
 import { SERIES_CONFIRMATION_MAIL_JOB } from './series-mail';
 import { loadSeriesSlots } from './series-slots';
 import { insertAppointmentSeries } from './series-repository';
+import { getPatient } from '../patients/patient-repository';
 
 export interface BookSeriesInput {
 	patientId: string;
@@ -52,7 +53,7 @@ export async function bookSeries(db: Db, input: BookSeriesInput, actor: AuditAct
 	const starts = input.visits.map((v) => Date.parse(v.start));
 	try {
 		return await withTransaction(db, async (tx) => {
-			const patient = await tx.kysely.selectFrom('patient').select(['id', 'preferred_locale']).where('id', '=', input.patientId).executeTakeFirstOrThrow();
+			const patient = await getPatient(tx, input.patientId, ['id', 'preferred_locale']);
 			const ordered = [...starts].sort((a, b) => a - b);
 			const clinic = await tx.kysely.selectFrom('clinic').select('time_zone').executeTakeFirstOrThrow();
 			const { slots, timeZone } = await loadSeriesSlots(

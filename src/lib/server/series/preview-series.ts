@@ -4,13 +4,14 @@ import type { Db } from '../db/database';
 import type { Service } from '../db/schema';
 import type { TSeriesRequest } from './schemas';
 import { loadSeriesSlots } from './series-slots';
+import { findPatient } from '../patients/patient-repository';
 
 export type SeriesCheck = { ok: true; service: Service } | { ok: false; code: 'patient_not_found' | 'service_not_found' | 'not_offered' };
 
 /** The patient exists, the service is a treatment, and the practitioner gives it (a licence question, docs/clinical-rules.md §6). */
 export async function checkSeriesRequest(db: Db, input: Pick<TSeriesRequest, 'patientId' | 'serviceId' | 'practitionerId'>): Promise<SeriesCheck> {
 	const [patient, service, offered] = await Promise.all([
-		db.kysely.selectFrom('patient').select('id').where('id', '=', input.patientId).where('erased_at', 'is', null).executeTakeFirst(),
+		findPatient(db, input.patientId, ['id'], { notErased: true }),
 		db.kysely.selectFrom('service').selectAll().where('id', '=', input.serviceId).where('is_add_on', '=', 0).executeTakeFirst(),
 		db.kysely
 			.selectFrom('practitioner_service')

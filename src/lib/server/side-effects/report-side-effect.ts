@@ -7,6 +7,7 @@ import { withTransaction } from '../db/transaction';
 import type { Mailer } from '../mail/mailer';
 import { ZSideEffectSchema } from './schemas';
 import { insertSideEffectReport } from './side-effect-repository';
+import { findPatient } from '../patients/patient-repository';
 
 export type ReportSideEffectResult =
 	| { ok: true; id: string; appointmentId: string | null; notified: number }
@@ -45,12 +46,7 @@ export async function reportSideEffect(
 	const report = parsed.data;
 	const now = options.now ?? db.clock.now();
 	const saved = await withTransaction(db, async (tx) => {
-		const patient = await tx.kysely
-			.selectFrom('patient')
-			.select(['id', 'patient_number'])
-			.where('id', '=', patientId)
-			.where('merged_into_id', 'is', null)
-			.executeTakeFirst();
+		const patient = await findPatient(tx, patientId, ['id', 'patient_number'], { live: true });
 		if (!patient) return null;
 		const visit = await tx.kysely
 			.selectFrom('appointment')

@@ -3,6 +3,7 @@ import type { PointSide } from '../../domain/clinical/point-suggestions';
 import { CONFLICT_KINDS, CONFLICT_SOURCES, type ConflictSource, type SafetyConflict } from '../../domain/safety/alerts';
 import type { Db } from '../db/database';
 import type { TreatmentPlanStatus } from '../db/schema-plan';
+import { findPatient } from '../patients/patient-repository';
 
 /*
  * The SQL of treatment plans and their acknowledged conflicts, and the few reads of other
@@ -75,12 +76,7 @@ function parseJson<T>(text: string, fallback: T): T {
 
 /** The patient the plan is for; merged-away duplicates are not (their records moved on). */
 export async function findPlanPatient(db: Db, id: string): Promise<PlanPatient | null> {
-	const row = await db.kysely
-		.selectFrom('patient')
-		.select(['id', 'patient_number', 'family_name', 'given_name'])
-		.where('id', '=', id)
-		.where('merged_into_id', 'is', null)
-		.executeTakeFirst();
+	const row = await findPatient(db, id, ['id', 'patient_number', 'family_name', 'given_name'], { live: true });
 	return row ? { id: row.id, patientNumber: row.patient_number, familyName: row.family_name, givenName: row.given_name } : null;
 }
 

@@ -13,6 +13,7 @@ import type {
 	SessionPointTable,
 	TreatmentSessionTable
 } from '../db/schema-session';
+import { findPatient } from '../patients/patient-repository';
 
 export interface SessionPatient {
 	id: string;
@@ -101,12 +102,7 @@ export interface AdverseEventEntry {
 }
 
 export async function findSessionPatient(db: Db, patientId: string): Promise<SessionPatient | null> {
-	const row = await db.kysely
-		.selectFrom('patient')
-		.select(['id', 'patient_number', 'family_name', 'given_name'])
-		.where('id', '=', patientId)
-		.where('merged_into_id', 'is', null)
-		.executeTakeFirst();
+	const row = await findPatient(db, patientId, ['id', 'patient_number', 'family_name', 'given_name'], { live: true });
 	return row ? { id: row.id, patientNumber: row.patient_number, familyName: row.family_name, givenName: row.given_name } : null;
 }
 
