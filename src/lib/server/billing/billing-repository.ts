@@ -1,10 +1,26 @@
+import { randomUUID } from 'node:crypto';
 import type { PaymentEntry } from '../../domain/billing/payments';
 import { localDate } from '../../domain/time';
 import type { Db } from '../db/database';
-import type { ChargeTable } from '../db/schema-billing';
-import type { Selectable } from 'kysely';
+import type {
+	ChargeInsuranceCardTable,
+	ChargeLineTable,
+	ChargeTable,
+	ChargeVoidTable,
+	DoctorConsentTable,
+	PaymentTable,
+	ReceiptTable
+} from '../db/schema-billing';
+import type { ChargeHomeVisitTable } from '../db/schema-jukyo-month';
+import type { Insertable, Selectable } from 'kysely';
 
-/* The billing module's reads that more than one use case needs. */
+/*
+ * The billing tables' one writer (docs/architecture.md, "One owner per table"): charges and their
+ * lines, card, home visit and void, payments, receipts and their counter, doctors' consents. Every
+ * use case that changes them — billing's own, the fees of cancellation-policy/, the course and plan
+ * sales of packages/ — calls these functions with its transaction. Below them, the billing
+ * module's reads that more than one use case needs.
+ */
 
 export interface BillingClinic {
 	id: string;
@@ -85,5 +101,133 @@ export async function insuranceFeeLinesOf(db: Db, chargeIds: readonly string[]) 
 		.where('charge_id', 'in', chargeIds)
 		.orderBy('charge_id')
 		.orderBy('position')
+		.execute();
+}
+
+/* The writes. Charges, lines, voids, payments and receipts are never updated or deleted (triggers on both engines). */
+
+export async function insertCharge(tx: Db, charge: Insertable<ChargeTable>): Promise<void> {
+	await tx.kysely.insertInto('charge').values(charge).execute();
+}
+
+/** A charge's lines in one statement, in their printed order (`position`). */
+export async function insertChargeLines(tx: Db, lines: readonly Insertable<ChargeLineTable>[]): Promise<void> {
+	await tx.kysely.insertInto('charge_line').values(lines).execute();
+}
+
+/** The card an insured charge is claimed under, as the month's eligibility check gave it. */
+export async function insertChargeInsuranceCard(tx: Db, card: Insertable<ChargeInsuranceCardTable>): Promise<void> {
+	await tx.kysely.insertInto('charge_insurance_card').values(card).execute();
+}
+
+/** Where an insured visit at the patient's home took place, for the 申請書. */
+export async function insertChargeHomeVisit(tx: Db, visit: Insertable<ChargeHomeVisitTable>): Promise<void> {
+	await tx.kysely.insertInto('charge_home_visit').values(visit).execute();
+}
+
+export interface OneLineSelfPayCharge {
+	clinicId: string;
+	patientId: string;
+	/** The visit it belongs to (a fee); null for a sale. */
+	appointmentId: string | null;
+	serviceDate: string;
+	/** The line's code: 'package', 'late_cancel', 'no_show' … */
+	code: string;
+	names: { name_ja: string; name_en: string };
+	/** Tax included; the charge's self-pay total and what is due. */
+	amountJpy: number;
+	taxable: boolean;
+	taxRatePercent: number;
+	consumptionTaxJpy: number;
+	/** ISO instant. */
+	at: string;
+	staffId: string;
+}
+
+/** A self-pay charge of one line (a fee collected, a course or a plan month sold); returns its id. */
+export async function insertOneLineSelfPayCharge(tx: Db, charge: OneLineSelfPayCharge): Promise<string> {
+	const chargeId = randomUUID();
+	await insertCharge(tx, {
+		id: chargeId,
+		clinic_id: charge.clinicId,
+		patient_id: charge.patientId,
+		appointment_id: charge.appointmentId,
+		service_date: charge.serviceDate,
+		payer: 'self_pay',
+		consent_id: null,
+		share_percent: null,
+		fee_schedule_from: null,
+		insurance_fee_jpy: 0,
+		patient_share_jpy: 0,
+		insurer_claim_jpy: 0,
+		self_pay_jpy: charge.amountJpy,
+		tax_rate_percent: charge.taxRatePercent,
+		consumption_tax_jpy: charge.consumptionTaxJpy,
+		due_jpy: charge.amountJpy,
+		created_at: charge.at,
+		created_by: charge.staffId
+	});
+	await insertChargeLines(tx, [
+		{
+			id: randomUUID(),
+			charge_id: chargeId,
+			position: 0,
+			kind: 'service',
+			code: charge.code,
+			service_id: null,
+			...charge.names,
+			quantity: 1,
+			unit_price_jpy: charge.amountJpy,
+			amount_jpy: charge.amountJpy,
+			taxable: charge.taxable ? 1 : 0
+		}
+	]);
+	return chargeId;
+}
+
+export async function insertChargeVoid(tx: Db, chargeVoid: Insertable<ChargeVoidTable>): Promise<void> {
+	await tx.kysely.insertInto('charge_void').values(chargeVoid).execute();
+}
+
+/** A payment or a refund taken on a charge; returns its id. The caller has checked it against the ledger. */
+export async function insertPayment(tx: Db, payment: Omit<Insertable<PaymentTable>, 'id'>): Promise<string> {
+	const id = randomUUID();
+	await tx.kysely
+		.insertInto('payment')
+		.values({ id, ...payment })
+		.execute();
+	return id;
+}
+
+/**
+ * The next receipt number of the clinic's year (1 for the year's first). The counter row stays
+ * locked until the caller's transaction ends, so concurrent issuers queue, and a receipt that fails
+ * to save rolls its number back: the sequence has no gaps, on either engine.
+ */
+export async function takeReceiptNumber(tx: Db, clinicId: string, year: number): Promise<number> {
+	const counter = await tx.kysely
+		.insertInto('receipt_counter')
+		.values({ clinic_id: clinicId, year, value: 1 })
+		.onConflict((oc) => oc.columns(['clinic_id', 'year']).doUpdateSet((eb) => ({ value: eb('receipt_counter.value', '+', 1) })))
+		.returning('value')
+		.executeTakeFirstOrThrow();
+	return Number(counter.value);
+}
+
+export async function insertReceipt(tx: Db, receipt: Insertable<ReceiptTable>): Promise<void> {
+	await tx.kysely.insertInto('receipt').values(receipt).execute();
+}
+
+export async function insertDoctorConsent(tx: Db, consent: Insertable<DoctorConsentTable>): Promise<void> {
+	await tx.kysely.insertInto('doctor_consent').values(consent).execute();
+}
+
+/** The first insured visit under an initial consent starts its period; a consent already started keeps its dates. */
+export async function startConsentPeriod(tx: Db, consentId: string, period: { firstTreatmentOn: string; expiresOn: string }): Promise<void> {
+	await tx.kysely
+		.updateTable('doctor_consent')
+		.set({ first_treatment_on: period.firstTreatmentOn, expires_on: period.expiresOn })
+		.where('id', '=', consentId)
+		.where('first_treatment_on', 'is', null)
 		.execute();
 }
