@@ -47,14 +47,21 @@ export async function findBillablePatient(db: Db, patientId: string) {
 		.executeTakeFirst();
 }
 
-export async function listConsentRows(db: Db, patientId: string) {
+/** A patient's doctor's consents, newest signed first, or oldest first as the 申請書 and the 施術録 list them. */
+export async function listConsentRows(db: Db, patientId: string, order: 'newest_first' | 'oldest_first' = 'newest_first') {
+	const direction = order === 'newest_first' ? 'desc' : 'asc';
 	return db.kysely
 		.selectFrom('doctor_consent')
 		.selectAll()
 		.where('patient_id', '=', patientId)
-		.orderBy('signed_on', 'desc')
-		.orderBy('created_at', 'desc')
+		.orderBy('signed_on', direction)
+		.orderBy('created_at', direction)
 		.execute();
+}
+
+/** Whether the patient has any doctor's consent on record (an insured patient). */
+export async function hasDoctorConsent(db: Db, patientId: string): Promise<boolean> {
+	return (await db.kysely.selectFrom('doctor_consent').select('id').where('patient_id', '=', patientId).executeTakeFirst()) !== undefined;
 }
 
 export interface ChargeState {
@@ -101,6 +108,77 @@ export async function insuranceFeeLinesOf(db: Db, chargeIds: readonly string[]) 
 		.where('charge_id', 'in', chargeIds)
 		.orderBy('charge_id')
 		.orderBy('position')
+		.execute();
+}
+
+/** Of the visits given, those with a charge that is not voided (the desk's "charged"). */
+export async function chargedAppointmentIds(db: Db, appointmentIds: readonly string[]): Promise<string[]> {
+	if (appointmentIds.length === 0) return [];
+	const rows = await db.kysely
+		.selectFrom('charge')
+		.leftJoin('charge_void', 'charge_void.charge_id', 'charge.id')
+		.select('charge.appointment_id')
+		.where('charge.appointment_id', 'in', appointmentIds)
+		.where('charge_void.charge_id', 'is', null)
+		.execute();
+	return rows.flatMap((c) => (c.appointment_id ? [c.appointment_id] : []));
+}
+
+/** Service days, clinic-local: on or after `from`, on or before `through`, before `before` (each optional). */
+export interface ServiceDays {
+	from?: string;
+	through?: string;
+	before?: string;
+}
+
+/**
+ * A patient's insured charges that are not voided, on the service days given, by day and then as
+ * made: the visits the 申請書, the 施術報告書, the 施術録 and the month's confirmation count.
+ */
+export async function liveInsuredChargesOf(db: Db, patientId: string, days: ServiceDays = {}) {
+	return db.kysely
+		.selectFrom('charge as c')
+		.leftJoin('charge_void as v', 'v.charge_id', 'c.id')
+		.select(['c.id', 'c.appointment_id', 'c.service_date', 'c.insurance_fee_jpy', 'c.patient_share_jpy'])
+		.where('c.patient_id', '=', patientId)
+		.where('c.payer', '=', 'insurance')
+		.where('v.charge_id', 'is', null)
+		.$if(days.from !== undefined, (q) => q.where('c.service_date', '>=', days.from!))
+		.$if(days.through !== undefined, (q) => q.where('c.service_date', '<=', days.through!))
+		.$if(days.before !== undefined, (q) => q.where('c.service_date', '<', days.before!))
+		.orderBy('c.service_date')
+		.orderBy('c.created_at')
+		.execute();
+}
+
+/** The patients with an insured charge that is not voided on the service days given (each once, unordered). */
+export async function patientsWithLiveInsuredCharges(db: Db, days: ServiceDays) {
+	return db.kysely
+		.selectFrom('charge as c')
+		.innerJoin('patient as p', 'p.id', 'c.patient_id')
+		.leftJoin('charge_void as v', 'v.charge_id', 'c.id')
+		.select(['p.id', 'p.family_name', 'p.given_name', 'p.patient_number'])
+		.distinct()
+		.where('c.payer', '=', 'insurance')
+		.where('v.charge_id', 'is', null)
+		.$if(days.from !== undefined, (q) => q.where('c.service_date', '>=', days.from!))
+		.$if(days.through !== undefined, (q) => q.where('c.service_date', '<=', days.through!))
+		.$if(days.before !== undefined, (q) => q.where('c.service_date', '<', days.before!))
+		.execute();
+}
+
+/** The insurer numbers the insured charges (not voided) of the service days go to: the charge's card, else the patient's record. */
+export async function insurersOfLiveInsuredCharges(db: Db, days: ServiceDays) {
+	return db.kysely
+		.selectFrom('charge as c')
+		.leftJoin('charge_insurance_card as card', 'card.charge_id', 'c.id')
+		.innerJoin('patient as p', 'p.id', 'c.patient_id')
+		.select(['card.insurer_number as cardInsurer', 'p.insurer_number as patientInsurer'])
+		.where('c.payer', '=', 'insurance')
+		.$if(days.from !== undefined, (q) => q.where('c.service_date', '>=', days.from!))
+		.$if(days.through !== undefined, (q) => q.where('c.service_date', '<=', days.through!))
+		.$if(days.before !== undefined, (q) => q.where('c.service_date', '<', days.before!))
+		.where(({ not, exists, selectFrom }) => not(exists(selectFrom('charge_void').select('charge_id').whereRef('charge_void.charge_id', '=', 'c.id'))))
 		.execute();
 }
 

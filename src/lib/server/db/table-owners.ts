@@ -165,7 +165,6 @@ export const READ_ELSEWHERE: readonly Table[] = [
 	'clinic',
 	'clinic_closure',
 	'contraindication_override',
-	'doctor_consent',
 	'holiday_opening',
 	'intake',
 	'job',

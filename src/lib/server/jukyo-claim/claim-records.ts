@@ -16,7 +16,7 @@ import { translate } from '../../i18n/translate';
 import type { Db } from '../db/database';
 import { reportFeeOfMonth } from './doctor-report';
 import { withMonthConfirmation } from './month-confirmations';
-import { insuranceFeeLinesOf } from '../billing/billing-repository';
+import { insuranceFeeLinesOf, listConsentRows, patientsWithLiveInsuredCharges } from '../billing/billing-repository';
 import { claimOutcomeOf } from './claim-outcomes';
 
 /*
@@ -34,17 +34,7 @@ function nextMonthStart(month: string): string {
 
 /** The patients with insured charges in the month (not voided), by patient number. */
 export async function insuredPatientsOfMonth(db: Db, month: string): Promise<Array<{ id: string; name: string; patientNumber: string | null }>> {
-	const rows = await db.kysely
-		.selectFrom('charge as c')
-		.innerJoin('patient as p', 'p.id', 'c.patient_id')
-		.leftJoin('charge_void as v', 'v.charge_id', 'c.id')
-		.select(['p.id', 'p.family_name', 'p.given_name', 'p.patient_number'])
-		.distinct()
-		.where('c.payer', '=', 'insurance')
-		.where('v.charge_id', 'is', null)
-		.where('c.service_date', '>=', `${month}-01`)
-		.where('c.service_date', '<', nextMonthStart(month))
-		.execute();
+	const rows = await patientsWithLiveInsuredCharges(db, { from: `${month}-01`, before: nextMonthStart(month) });
 	return rows
 		.map((r) => ({ id: r.id, name: `${r.family_name} ${r.given_name}`.trim(), patientNumber: r.patient_number }))
 		.sort((a, b) => (a.patientNumber ?? '').localeCompare(b.patientNumber ?? '') || a.name.localeCompare(b.name, 'ja'));
@@ -125,7 +115,7 @@ export async function claimFormInputFor(db: Db, patientId: string, month: string
 		db,
 		charges.map((c) => c.id)
 	);
-	const consentRows = await db.kysely.selectFrom('doctor_consent').selectAll().where('patient_id', '=', patientId).orderBy('signed_on').execute();
+	const consentRows = await listConsentRows(db, patientId, 'oldest_first');
 
 	const visits: VisitForClaim[] = charges.map((c) => {
 		const lines = codes.filter((l) => l.charge_id === c.id).map((l) => l.code);
