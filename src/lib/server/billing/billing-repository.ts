@@ -151,6 +151,61 @@ export async function liveInsuredChargesOf(db: Db, patientId: string, days: Serv
 		.execute();
 }
 
+/**
+ * A patient's insured charges that are not voided, on the service days given, by day and then as
+ * made, with what the 申請書 prints of each: the card and the eligibility check it was charged
+ * under, the place of a home visit, and the practitioner who treated it.
+ */
+export async function insuredChargesForClaim(db: Db, patientId: string, days: ServiceDays) {
+	return db.kysely
+		.selectFrom('charge as c')
+		.leftJoin('charge_void as v', 'v.charge_id', 'c.id')
+		.leftJoin('charge_insurance_card as card', 'card.charge_id', 'c.id')
+		.leftJoin('appointment as a', 'a.id', 'c.appointment_id')
+		.leftJoin('practitioner as pr', 'pr.id', 'a.practitioner_id')
+		.leftJoin('eligibility_check as check', 'check.id', 'card.eligibility_check_id')
+		.leftJoin('charge_home_visit as home', 'home.charge_id', 'c.id')
+		.select([
+			'c.id',
+			'c.service_date',
+			'c.share_percent',
+			'card.insurer_number',
+			'card.insurance_symbol',
+			'card.insurance_number',
+			'card.insurance_branch',
+			'pr.family_name_ja',
+			'pr.given_name_ja',
+			'pr.hari_licence',
+			'pr.kyu_licence'
+		])
+		.select([
+			'check.insurance_kind',
+			'check.holder_kind',
+			'check.public_payer_number',
+			'check.public_recipient_number',
+			'check.insurer_name',
+			'check.insured_name',
+			'check.insured_relation',
+			'check.insured_postal_code',
+			'check.insured_address',
+			'check.insured_phone',
+			'check.public_copay_monthly_jpy',
+			'home.kind as home_kind',
+			'home.tier as home_tier',
+			'home.special_area',
+			'home.reason as home_reason'
+		])
+		.where('c.patient_id', '=', patientId)
+		.where('c.payer', '=', 'insurance')
+		.where('v.charge_id', 'is', null)
+		.$if(days.from !== undefined, (q) => q.where('c.service_date', '>=', days.from!))
+		.$if(days.through !== undefined, (q) => q.where('c.service_date', '<=', days.through!))
+		.$if(days.before !== undefined, (q) => q.where('c.service_date', '<', days.before!))
+		.orderBy('c.service_date')
+		.orderBy('c.created_at')
+		.execute();
+}
+
 /** The patients with an insured charge that is not voided on the service days given (each once, unordered). */
 export async function patientsWithLiveInsuredCharges(db: Db, days: ServiceDays) {
 	return db.kysely
