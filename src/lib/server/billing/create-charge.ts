@@ -36,7 +36,16 @@ import { doctorTreatmentsOf } from '../jukyo/doctor-treatment';
 import { eligibilityForPatientVisit, type EligibilityCheckView } from '../jukyo/eligibility';
 import { unaccountedSessionOfVisit } from '../treatment-session/needle-account';
 import { licencesOf } from '../treatment-session/session-repository';
-import { findBillablePatient, findBillingClinic, listConsentRows } from './billing-repository';
+import {
+	findBillablePatient,
+	findBillingClinic,
+	insertCharge,
+	insertChargeHomeVisit,
+	insertChargeInsuranceCard,
+	insertChargeLines,
+	listConsentRows,
+	startConsentPeriod
+} from './billing-repository';
 import type { BillingClock } from './doctor-consent';
 import { fieldCodesFrom, type BillingFieldCodes } from './field-codes';
 import { ZCreateChargeSchema, type TCreateCharge } from './schemas';
@@ -221,85 +230,69 @@ export async function createChargeForAppointment(
 
 		const chargeId = randomUUID();
 		const at = now.toISOString();
-		await tx.kysely
-			.insertInto('charge')
-			.values({
-				id: chargeId,
-				clinic_id: clinic.id,
-				patient_id: patientId,
-				appointment_id: appointmentId,
-				service_date: serviceDate,
-				payer: charge.payer,
-				consent_id: consentId,
-				share_percent: charge.insurance?.sharePercent ?? null,
-				fee_schedule_from: charge.insurance?.scheduleFrom ?? null,
-				insurance_fee_jpy: charge.insurance?.feeTotalJpy ?? 0,
-				patient_share_jpy: charge.insurance?.patientShareJpy ?? 0,
-				insurer_claim_jpy: charge.insurance?.insurerClaimJpy ?? 0,
-				self_pay_jpy: charge.selfPayJpy,
-				tax_rate_percent: charge.taxRatePercent,
-				consumption_tax_jpy: charge.consumptionTaxJpy,
-				due_jpy: charge.patientDueJpy,
-				created_at: at,
-				created_by: staffId
-			})
-			.execute();
+		await insertCharge(tx, {
+			id: chargeId,
+			clinic_id: clinic.id,
+			patient_id: patientId,
+			appointment_id: appointmentId,
+			service_date: serviceDate,
+			payer: charge.payer,
+			consent_id: consentId,
+			share_percent: charge.insurance?.sharePercent ?? null,
+			fee_schedule_from: charge.insurance?.scheduleFrom ?? null,
+			insurance_fee_jpy: charge.insurance?.feeTotalJpy ?? 0,
+			patient_share_jpy: charge.insurance?.patientShareJpy ?? 0,
+			insurer_claim_jpy: charge.insurance?.insurerClaimJpy ?? 0,
+			self_pay_jpy: charge.selfPayJpy,
+			tax_rate_percent: charge.taxRatePercent,
+			consumption_tax_jpy: charge.consumptionTaxJpy,
+			due_jpy: charge.patientDueJpy,
+			created_at: at,
+			created_by: staffId
+		});
 		if (charge.payer === 'insurance') {
 			// The claim goes to the insurer of the visit's day as the month's eligibility check gave it, whatever card is on record later.
-			await tx.kysely
-				.insertInto('charge_insurance_card')
-				.values({
-					charge_id: chargeId,
-					insurer_number: card!.insurerNumber,
-					insurance_symbol: card!.insuranceSymbol,
-					insurance_number: card!.insuranceNumber,
-					insurance_branch: card!.insuranceBranch,
-					eligibility_check_id: card!.id
-				})
-				.execute();
+			await insertChargeInsuranceCard(tx, {
+				charge_id: chargeId,
+				insurer_number: card!.insurerNumber,
+				insurance_symbol: card!.insuranceSymbol,
+				insurance_number: card!.insuranceNumber,
+				insurance_branch: card!.insuranceBranch,
+				eligibility_check_id: card!.id
+			});
 		}
 		if (charge.payer === 'insurance' && insurance?.place) {
-			await tx.kysely
-				.insertInto('charge_home_visit')
-				.values({
-					charge_id: chargeId,
-					kind: insurance.place.kind,
-					tier: insurance.place.tier,
-					special_area: insurance.place.specialArea ? 1 : 0,
-					reason: data.homeVisitReason!
-				})
-				.execute();
+			await insertChargeHomeVisit(tx, {
+				charge_id: chargeId,
+				kind: insurance.place.kind,
+				tier: insurance.place.tier,
+				special_area: insurance.place.specialArea ? 1 : 0,
+				reason: data.homeVisitReason!
+			});
 		}
 		const services = [service, ...addOns];
-		await tx.kysely
-			.insertInto('charge_line')
-			.values(
-				charge.lines.map((line, position) => ({
-					id: randomUUID(),
-					charge_id: chargeId,
-					position,
-					kind: line.kind,
-					code: line.code,
-					service_id: line.serviceId,
-					...(cover && line.kind === 'service' ? cover.names : lineNames(line, services)),
-					quantity: line.quantity,
-					unit_price_jpy: line.unitPriceJpy,
-					amount_jpy: line.amountJpy,
-					taxable: line.taxable ? 1 : 0
-				}))
-			)
-			.execute();
+		await insertChargeLines(
+			tx,
+			charge.lines.map((line, position) => ({
+				id: randomUUID(),
+				charge_id: chargeId,
+				position,
+				kind: line.kind,
+				code: line.code,
+				service_id: line.serviceId,
+				...(cover && line.kind === 'service' ? cover.names : lineNames(line, services)),
+				quantity: line.quantity,
+				unit_price_jpy: line.unitPriceJpy,
+				amount_jpy: line.amountJpy,
+				taxable: line.taxable ? 1 : 0
+			}))
+		);
 		if (cover) {
 			const used = await usePackageForVisit(tx, appointmentId, { insured: false, chargeId }, actor, now);
 			if (!used.ok) throw new Error(`the course covering visit ${appointmentId} could not be used: ${used.code}`);
 		}
 		if (startsPeriod && consentId) {
-			await tx.kysely
-				.updateTable('doctor_consent')
-				.set({ first_treatment_on: serviceDate, expires_on: consentExpiry(serviceDate, await consentRulesInForce(tx)) })
-				.where('id', '=', consentId)
-				.where('first_treatment_on', 'is', null)
-				.execute();
+			await startConsentPeriod(tx, consentId, { firstTreatmentOn: serviceDate, expiresOn: consentExpiry(serviceDate, await consentRulesInForce(tx)) });
 		}
 		await recordAudit(tx, actor, {
 			action: 'charge.create',

@@ -16,7 +16,7 @@ import type { DoctorConsentTable } from '../db/schema-billing';
 import { withTransaction } from '../db/transaction';
 import { consentRulesInForce } from '../jukyo-claim/consent-rules';
 import type { Selectable } from 'kysely';
-import { clinicToday, findBillablePatient, findBillingClinic, listConsentRows } from './billing-repository';
+import { clinicToday, findBillablePatient, findBillingClinic, insertDoctorConsent, listConsentRows } from './billing-repository';
 import { fieldCodesFrom, type BillingFieldCodes } from './field-codes';
 import { ZRecordDoctorConsentSchema } from './schemas';
 
@@ -104,7 +104,7 @@ export async function recordDoctorConsent(
 			recorded_by: staffId,
 			created_at: now.toISOString()
 		};
-		await tx.kysely.insertInto('doctor_consent').values(row).execute();
+		await insertDoctorConsent(tx, row);
 		await recordAudit(tx, actor, {
 			action: 'doctor_consent.record',
 			entityType: 'doctor_consent',

@@ -5,7 +5,7 @@ import { recordAudit, type AuditActor } from '../audit/audit-log';
 import { isUniqueViolation } from '../booking/occupancy';
 import type { Db } from '../db/database';
 import { withTransaction } from '../db/transaction';
-import { clinicToday, findBillingClinic, findChargeState, type BillingClinic, type ChargeState } from './billing-repository';
+import { clinicToday, findBillingClinic, findChargeState, insertReceipt, takeReceiptNumber, type BillingClinic, type ChargeState } from './billing-repository';
 import type { BillingClock } from './doctor-consent';
 
 export interface IssuedReceipt {
@@ -74,8 +74,8 @@ export async function reissueReceipt(db: Db, receiptId: string, actor: AuditActo
 
 /**
  * Takes the next number and stores the receipt in the caller's transaction. The counter row stays
- * locked until that transaction ends, so concurrent issuers queue, and a receipt that fails to save
- * rolls its number back: the sequence has no gaps.
+ * locked until that transaction ends (takeReceiptNumber), so concurrent issuers queue, and a receipt
+ * that fails to save rolls its number back: the sequence has no gaps.
  */
 async function issueNumbered(
 	tx: Db,
@@ -90,13 +90,7 @@ async function issueNumbered(
 	const receivedJpy = ledger.paidJpy - ledger.refundedJpy;
 	if (receivedJpy <= 0) return { ok: false, code: 'nothing_received' };
 	const year = receiptYear(clinicToday(clinic, now));
-	const counter = await tx.kysely
-		.insertInto('receipt_counter')
-		.values({ clinic_id: clinic.id, year, value: 1 })
-		.onConflict((oc) => oc.columns(['clinic_id', 'year']).doUpdateSet((eb) => ({ value: eb('receipt_counter.value', '+', 1) })))
-		.returning('value')
-		.executeTakeFirstOrThrow();
-	const sequence = Number(counter.value);
+	const sequence = await takeReceiptNumber(tx, clinic.id, year);
 	const receipt: IssuedReceipt = {
 		id: randomUUID(),
 		number: formatReceiptNumber(year, sequence),
@@ -109,24 +103,21 @@ async function issueNumbered(
 		consumptionTaxJpy: state.voided ? 0 : state.charge.consumption_tax_jpy,
 		issuedAt: now.toISOString()
 	};
-	await tx.kysely
-		.insertInto('receipt')
-		.values({
-			id: receipt.id,
-			clinic_id: clinic.id,
-			year,
-			sequence,
-			number: receipt.number,
-			charge_id: receipt.chargeId,
-			patient_id: state.charge.patient_id,
-			reissue_of: reissueOf,
-			due_jpy: receipt.dueJpy,
-			received_jpy: receivedJpy,
-			consumption_tax_jpy: receipt.consumptionTaxJpy,
-			issued_at: receipt.issuedAt,
-			issued_by: staffId
-		})
-		.execute();
+	await insertReceipt(tx, {
+		id: receipt.id,
+		clinic_id: clinic.id,
+		year,
+		sequence,
+		number: receipt.number,
+		charge_id: receipt.chargeId,
+		patient_id: state.charge.patient_id,
+		reissue_of: reissueOf,
+		due_jpy: receipt.dueJpy,
+		received_jpy: receivedJpy,
+		consumption_tax_jpy: receipt.consumptionTaxJpy,
+		issued_at: receipt.issuedAt,
+		issued_by: staffId
+	});
 	await recordAudit(tx, actor, {
 		action: reissueOf === null ? 'receipt.issue' : 'receipt.reissue',
 		entityType: 'receipt',

@@ -1,10 +1,9 @@
-import { randomUUID } from 'node:crypto';
 import { checkPayment, checkRefund, type Ledger, type PaymentRefusal } from '../../domain/billing/payments';
 import { cashChange } from '../../domain/billing/cash-change';
 import { recordAudit, type AuditActor } from '../audit/audit-log';
 import type { Db } from '../db/database';
 import { withTransaction } from '../db/transaction';
-import { findChargeState } from './billing-repository';
+import { findChargeState, insertPayment } from './billing-repository';
 import { packageChargeClosedTo } from '../packages/visit-cover';
 import type { BillingClock } from './doctor-consent';
 import { fieldCodesFrom, type BillingFieldCodes } from './field-codes';
@@ -94,21 +93,16 @@ async function addEntry(
 			if (check.code === 'invalid_amount') return { ok: false, code: 'invalid', fields: { amountJpy: 'billing.error.amount' } };
 			return { ok: false, code: check.code, ledger: check.ledger };
 		}
-		const paymentId = randomUUID();
-		await tx.kysely
-			.insertInto('payment')
-			.values({
-				id: paymentId,
-				charge_id: chargeId,
-				patient_id: state.charge.patient_id,
-				kind: entry.kind,
-				method: entry.method,
-				amount_jpy: entry.amountJpy,
-				received_at: now.toISOString(),
-				reason: entry.reason,
-				recorded_by: staffId
-			})
-			.execute();
+		const paymentId = await insertPayment(tx, {
+			charge_id: chargeId,
+			patient_id: state.charge.patient_id,
+			kind: entry.kind,
+			method: entry.method,
+			amount_jpy: entry.amountJpy,
+			received_at: now.toISOString(),
+			reason: entry.reason,
+			recorded_by: staffId
+		});
 		await recordAudit(tx, actor, {
 			action: entry.kind === 'payment' ? 'payment.record' : 'payment.refund',
 			entityType: 'payment',

@@ -3,7 +3,7 @@ import { recordAudit, type AuditActor } from '../audit/audit-log';
 import { reinstatePackageUseOfCharge } from '../packages/visit-cover';
 import type { Db } from '../db/database';
 import { withTransaction } from '../db/transaction';
-import { findChargeState } from './billing-repository';
+import { findChargeState, insertChargeVoid } from './billing-repository';
 import type { BillingClock } from './doctor-consent';
 import { fieldCodesFrom, type BillingFieldCodes } from './field-codes';
 import { ZVoidChargeSchema } from './schemas';
@@ -34,10 +34,7 @@ export async function voidCharge(
 		const state = await findChargeState(tx, chargeId, { lock: true });
 		if (!state) return { ok: false, code: 'not_found' };
 		if (state.voided) return { ok: false, code: 'already_voided' };
-		await tx.kysely
-			.insertInto('charge_void')
-			.values({ charge_id: chargeId, reason: parsed.data.reason, voided_at: now.toISOString(), voided_by: staffId })
-			.execute();
+		await insertChargeVoid(tx, { charge_id: chargeId, reason: parsed.data.reason, voided_at: now.toISOString(), voided_by: staffId });
 		const after = ledgerOf(0, state.entries);
 		// A visit a prepaid course paid for is given back to the course (issue #18).
 		await reinstatePackageUseOfCharge(tx, chargeId, actor, now);

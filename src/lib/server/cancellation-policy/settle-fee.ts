@@ -1,6 +1,5 @@
-import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
-import { clinicToday, findBillingClinic } from '../billing/billing-repository';
+import { clinicToday, findBillingClinic, insertOneLineSelfPayCharge, insertPayment } from '../billing/billing-repository';
 import { translate } from '../../i18n/translate';
 import { recordAudit, type AuditActor } from '../audit/audit-log';
 import type { Db } from '../db/database';
@@ -34,71 +33,40 @@ export async function collectCancellationFee(
 	return settleOpenFee(db, feeId, ZCollectFeeSchema, input, actor, options, async (tx, fee, data, staffId, now) => {
 		const clinic = await findBillingClinic(tx);
 		const at = now.toISOString();
-		const chargeId = randomUUID();
 		const key = `cancellationPolicy.fee.kind.${fee.kind}` as const;
 		const names = { name_ja: translate('ja', key), name_en: translate('en', key) };
 		// Issue #18: a no-show may use a visit of the course marked for it instead (the clinic's setting).
 		const cover = fee.kind === 'no_show' ? await noShowCover(tx, fee.appointment_id, names) : null;
 		const amount = cover ? 0 : Number(fee.amount_jpy);
-		await tx.kysely
-			.insertInto('charge')
-			.values({
-				id: chargeId,
-				clinic_id: clinic.id,
-				patient_id: fee.patient_id,
-				appointment_id: fee.appointment_id,
-				service_date: clinicToday(clinic, now),
-				payer: 'self_pay',
-				consent_id: null,
-				share_percent: null,
-				fee_schedule_from: null,
-				insurance_fee_jpy: 0,
-				patient_share_jpy: 0,
-				insurer_claim_jpy: 0,
-				self_pay_jpy: amount,
-				tax_rate_percent: 0,
-				consumption_tax_jpy: 0,
-				due_jpy: amount,
-				created_at: at,
-				created_by: staffId
-			})
-			.execute();
-		await tx.kysely
-			.insertInto('charge_line')
-			.values({
-				id: randomUUID(),
-				charge_id: chargeId,
-				position: 0,
-				kind: 'service',
-				code: fee.kind,
-				service_id: null,
-				...(cover ? cover.names : names),
-				quantity: 1,
-				unit_price_jpy: amount,
-				amount_jpy: amount,
-				taxable: 0
-			})
-			.execute();
+		const chargeId = await insertOneLineSelfPayCharge(tx, {
+			clinicId: clinic.id,
+			patientId: fee.patient_id,
+			appointmentId: fee.appointment_id,
+			serviceDate: clinicToday(clinic, now),
+			code: fee.kind,
+			names: cover ? cover.names : names,
+			amountJpy: amount,
+			taxable: false,
+			taxRatePercent: 0,
+			consumptionTaxJpy: 0,
+			at,
+			staffId
+		});
 		let paymentId: string | null = null;
 		if (cover) {
 			const used = await usePackageForVisit(tx, fee.appointment_id!, { insured: false, chargeId }, actor, now);
 			if (!used.ok) throw new Error(`the course covering no-show ${fee.appointment_id} could not be used: ${used.code}`);
 		} else {
-			paymentId = randomUUID();
-			await tx.kysely
-				.insertInto('payment')
-				.values({
-					id: paymentId,
-					charge_id: chargeId,
-					patient_id: fee.patient_id,
-					kind: 'payment',
-					method: data.method,
-					amount_jpy: amount,
-					received_at: at,
-					reason: '',
-					recorded_by: staffId
-				})
-				.execute();
+			paymentId = await insertPayment(tx, {
+				charge_id: chargeId,
+				patient_id: fee.patient_id,
+				kind: 'payment',
+				method: data.method,
+				amount_jpy: amount,
+				received_at: at,
+				reason: '',
+				recorded_by: staffId
+			});
 		}
 		await insertFeeSettlement(tx, { fee_id: feeId, outcome: 'collected', charge_id: chargeId, reason: '', settled_at: at, settled_by: staffId });
 		await recordAudit(tx, actor, {

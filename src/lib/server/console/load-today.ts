@@ -1,6 +1,7 @@
 import { deskDay, unconfirmedVisits, type DeskStatus, type DeskVisitFacts } from '../../domain/console/desk-day';
 import { addDays, localDate } from '../../domain/time';
 import type { AuditActor } from '../audit/audit-log';
+import { chargedAppointmentIds } from '../billing/billing-repository';
 import { listExpiringDoctorConsents } from '../billing/doctor-consent';
 import { listExpiringEligibilityCards } from '../jukyo/card-warnings';
 import { reminderAnswersOf } from '../booking/appointment-repository';
@@ -99,18 +100,12 @@ async function visitFacts(db: Db, ids: string[]) {
 	const [answers, sessions, charges] = await Promise.all([
 		reminderAnswersOf(db, ids),
 		db.kysely.selectFrom('treatment_session').select('appointment_id').where('appointment_id', 'in', ids).where('closed_at', 'is', null).execute(),
-		db.kysely
-			.selectFrom('charge')
-			.leftJoin('charge_void', 'charge_void.charge_id', 'charge.id')
-			.select('charge.appointment_id')
-			.where('charge.appointment_id', 'in', ids)
-			.where('charge_void.charge_id', 'is', null)
-			.execute()
+		chargedAppointmentIds(db, ids)
 	]);
 	return {
 		confirmed: new Map(answers.map((r) => [r.id, { confirmedAt: r.confirmed_at, changeRequestedAt: r.change_requested_at }])),
 		open: new Set(sessions.flatMap((s) => (s.appointment_id ? [s.appointment_id] : []))),
-		charged: new Set(charges.flatMap((c) => (c.appointment_id ? [c.appointment_id] : [])))
+		charged: new Set(charges)
 	};
 }
 

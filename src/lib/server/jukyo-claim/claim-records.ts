@@ -16,7 +16,7 @@ import { translate } from '../../i18n/translate';
 import type { Db } from '../db/database';
 import { reportFeeOfMonth } from './doctor-report';
 import { withMonthConfirmation } from './month-confirmations';
-import { insuranceFeeLinesOf } from '../billing/billing-repository';
+import { insuranceFeeLinesOf, insuredChargesForClaim, listConsentRows, patientsWithLiveInsuredCharges } from '../billing/billing-repository';
 import { claimOutcomeOf } from './claim-outcomes';
 import { findPatientRow } from '../patients/patient-repository';
 
@@ -35,17 +35,7 @@ function nextMonthStart(month: string): string {
 
 /** The patients with insured charges in the month (not voided), by patient number. */
 export async function insuredPatientsOfMonth(db: Db, month: string): Promise<Array<{ id: string; name: string; patientNumber: string | null }>> {
-	const rows = await db.kysely
-		.selectFrom('charge as c')
-		.innerJoin('patient as p', 'p.id', 'c.patient_id')
-		.leftJoin('charge_void as v', 'v.charge_id', 'c.id')
-		.select(['p.id', 'p.family_name', 'p.given_name', 'p.patient_number'])
-		.distinct()
-		.where('c.payer', '=', 'insurance')
-		.where('v.charge_id', 'is', null)
-		.where('c.service_date', '>=', `${month}-01`)
-		.where('c.service_date', '<', nextMonthStart(month))
-		.execute();
+	const rows = await patientsWithLiveInsuredCharges(db, { from: `${month}-01`, before: nextMonthStart(month) });
 	return rows
 		.map((r) => ({ id: r.id, name: `${r.family_name} ${r.given_name}`.trim(), patientNumber: r.patient_number }))
 		.sort((a, b) => (a.patientNumber ?? '').localeCompare(b.patientNumber ?? '') || a.name.localeCompare(b.name, 'ja'));
@@ -76,57 +66,12 @@ const blankToNull = (value: string | null | undefined) => (value && value.trim()
 export async function claimFormInputFor(db: Db, patientId: string, month: string, registration: ClinicRegistrationForClaim): Promise<ClaimFormInput | null> {
 	const patient = await findPatientRow(db, patientId, { live: true });
 	if (!patient) return null;
-	const charges = await db.kysely
-		.selectFrom('charge as c')
-		.leftJoin('charge_void as v', 'v.charge_id', 'c.id')
-		.leftJoin('charge_insurance_card as card', 'card.charge_id', 'c.id')
-		.leftJoin('appointment as a', 'a.id', 'c.appointment_id')
-		.leftJoin('practitioner as pr', 'pr.id', 'a.practitioner_id')
-		.leftJoin('eligibility_check as check', 'check.id', 'card.eligibility_check_id')
-		.leftJoin('charge_home_visit as home', 'home.charge_id', 'c.id')
-		.select([
-			'c.id',
-			'c.service_date',
-			'c.share_percent',
-			'card.insurer_number',
-			'card.insurance_symbol',
-			'card.insurance_number',
-			'card.insurance_branch',
-			'pr.family_name_ja',
-			'pr.given_name_ja',
-			'pr.hari_licence',
-			'pr.kyu_licence'
-		])
-		.select([
-			'check.insurance_kind',
-			'check.holder_kind',
-			'check.public_payer_number',
-			'check.public_recipient_number',
-			'check.insurer_name',
-			'check.insured_name',
-			'check.insured_relation',
-			'check.insured_postal_code',
-			'check.insured_address',
-			'check.insured_phone',
-			'check.public_copay_monthly_jpy',
-			'home.kind as home_kind',
-			'home.tier as home_tier',
-			'home.special_area',
-			'home.reason as home_reason'
-		])
-		.where('c.patient_id', '=', patientId)
-		.where('c.payer', '=', 'insurance')
-		.where('v.charge_id', 'is', null)
-		.where('c.service_date', '>=', `${month}-01`)
-		.where('c.service_date', '<', nextMonthStart(month))
-		.orderBy('c.service_date')
-		.orderBy('c.created_at')
-		.execute();
+	const charges = await insuredChargesForClaim(db, patientId, { from: `${month}-01`, before: nextMonthStart(month) });
 	const codes = await insuranceFeeLinesOf(
 		db,
 		charges.map((c) => c.id)
 	);
-	const consentRows = await db.kysely.selectFrom('doctor_consent').selectAll().where('patient_id', '=', patientId).orderBy('signed_on').execute();
+	const consentRows = await listConsentRows(db, patientId, 'oldest_first');
 
 	const visits: VisitForClaim[] = charges.map((c) => {
 		const lines = codes.filter((l) => l.charge_id === c.id).map((l) => l.code);

@@ -7,7 +7,7 @@ import { MEASURE_KEYS, type MeasureKey } from '../../domain/outcomes/check-in';
 import { summarizeProgress } from '../../domain/outcomes/progress';
 import { localInstant } from '../../domain/time';
 import { recordAudit, type AuditActor } from '../audit/audit-log';
-import { clinicToday, findBillablePatient, findBillingClinic, insuranceFeeLinesOf } from '../billing/billing-repository';
+import { clinicToday, findBillablePatient, findBillingClinic, insuranceFeeLinesOf, listConsentRows, liveInsuredChargesOf } from '../billing/billing-repository';
 import type { Db } from '../db/database';
 import { withTransaction } from '../db/transaction';
 import { selectCheckIns } from '../outcomes/outcome-repository';
@@ -99,7 +99,7 @@ async function rulesOf(db: Db): Promise<readonly ConsentValidityRule[] | undefin
 
 /** The consent period running on `today`, from the patient's consents and the dated rules. */
 async function runningPeriod(db: Db, patientId: string, today: string, rules: readonly ConsentValidityRule[] | undefined) {
-	const rows = await db.kysely.selectFrom('doctor_consent').selectAll().where('patient_id', '=', patientId).execute();
+	const rows = await listConsentRows(db, patientId);
 	const facts = rows.map((r) => ({ id: r.id, signedOn: r.signed_on, firstTreatmentOn: r.first_treatment_on, row: r }));
 	const cover = consentForDate(facts, today, rules);
 	if (!cover.covered || cover.startsPeriod || cover.consent.firstTreatmentOn === null) return null;
@@ -128,16 +128,7 @@ async function reportContent(
 	timeZone: string,
 	practitionerName: string
 ): Promise<DoctorReportContent> {
-	const charges = await db.kysely
-		.selectFrom('charge as c')
-		.leftJoin('charge_void as v', 'v.charge_id', 'c.id')
-		.select(['c.id', 'c.service_date'])
-		.where('c.patient_id', '=', patientId)
-		.where('c.payer', '=', 'insurance')
-		.where('v.charge_id', 'is', null)
-		.where('c.service_date', '>=', period.startsOn)
-		.where('c.service_date', '<=', today)
-		.execute();
+	const charges = await liveInsuredChargesOf(db, patientId, { from: period.startsOn, through: today });
 	const lines = await insuranceFeeLinesOf(
 		db,
 		charges.map((c) => c.id)

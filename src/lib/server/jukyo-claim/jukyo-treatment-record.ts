@@ -11,7 +11,7 @@ import { listRecordSessions, type RecordSession } from '../documents/record-sess
 import { cuppingText, electroacupunctureText, moxibustionText } from '../documents/session-wording';
 import { clinicalRole } from './doctor-report';
 import { loadJukyoConsentRules } from './fee-versions';
-import { insuranceFeeLinesOf } from '../billing/billing-repository';
+import { insuranceFeeLinesOf, listConsentRows, liveInsuredChargesOf } from '../billing/billing-repository';
 
 /*
  * The 施術録 for 受領委任, printed apart from the full record (docs/insurance.md §5, docs/jukyo-claim.md
@@ -31,16 +31,7 @@ interface InsuredVisit {
 }
 
 async function insuredVisits(db: Db, patientId: string): Promise<InsuredVisit[]> {
-	const charges = await db.kysely
-		.selectFrom('charge as c')
-		.leftJoin('charge_void as v', 'v.charge_id', 'c.id')
-		.select(['c.id', 'c.appointment_id', 'c.service_date', 'c.insurance_fee_jpy', 'c.patient_share_jpy'])
-		.where('c.patient_id', '=', patientId)
-		.where('c.payer', '=', 'insurance')
-		.where('v.charge_id', 'is', null)
-		.orderBy('c.service_date')
-		.orderBy('c.created_at')
-		.execute();
+	const charges = await liveInsuredChargesOf(db, patientId);
 	const lines = await insuranceFeeLinesOf(
 		db,
 		charges.map((c) => c.id)
@@ -83,7 +74,7 @@ export async function jukyoTreatmentRecordPdf(
 	const [sessions, sessionRows, consents, reports, rules] = await Promise.all([
 		listRecordSessions(db, patientId, null, locale),
 		db.kysely.selectFrom('treatment_session').select(['id', 'appointment_id']).where('patient_id', '=', patientId).execute(),
-		db.kysely.selectFrom('doctor_consent').selectAll().where('patient_id', '=', patientId).orderBy('signed_on').orderBy('created_at').execute(),
+		listConsentRows(db, patientId, 'oldest_first'),
 		db.kysely.selectFrom('jukyo_doctor_report').select(['issued_on', 'fee_month']).where('patient_id', '=', patientId).orderBy('issued_on').execute(),
 		loadJukyoConsentRules(db)
 	]);

@@ -4,6 +4,7 @@ import type { ClaimFormInput, MonthConfirmationForClaim } from '../../domain/juk
 import { claimSignatureOf, isSignaturePath, monthConfirmationState, type MonthConfirmationFacts } from '../../domain/jukyo-claim/month-confirmation';
 import { isCalendarDate, localDate } from '../../domain/time';
 import { recordAudit, type AuditActor } from '../audit/audit-log';
+import { liveInsuredChargesOf } from '../billing/billing-repository';
 import { recentClinicTimeZone } from '../clinic/clinic-settings';
 import type { Db } from '../db/database';
 import { withTransaction } from '../db/transaction';
@@ -52,18 +53,8 @@ export async function loadMonthConfirmations(db: Db, patientId: string, month: s
 
 /** The days of the month with an insured charge that is not voided: what the patient confirms. */
 export async function insuredVisitDates(db: Db, patientId: string, month: string): Promise<string[]> {
-	const rows = await db.kysely
-		.selectFrom('charge as c')
-		.leftJoin('charge_void as v', 'v.charge_id', 'c.id')
-		.select('c.service_date')
-		.distinct()
-		.where('c.patient_id', '=', patientId)
-		.where('c.payer', '=', 'insurance')
-		.where('v.charge_id', 'is', null)
-		.where('c.service_date', '>=', `${month}-01`)
-		.where('c.service_date', '<', nextMonthStart(month))
-		.execute();
-	return rows.map((r) => r.service_date).sort();
+	const charges = await liveInsuredChargesOf(db, patientId, { from: `${month}-01`, before: nextMonthStart(month) });
+	return [...new Set(charges.map((c) => c.service_date))].sort();
 }
 
 export async function monthConfirmationFor(db: Db, patientId: string, month: string, visitDates: readonly string[]): Promise<MonthConfirmationForClaim> {

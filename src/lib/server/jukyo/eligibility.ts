@@ -12,7 +12,7 @@ import {
 } from '../../domain/jukyo/eligibility';
 import { localDate } from '../../domain/time';
 import { recordAudit, type AuditActor } from '../audit/audit-log';
-import { clinicToday, findBillablePatient, findBillingClinic } from '../billing/billing-repository';
+import { clinicToday, findBillablePatient, findBillingClinic, hasDoctorConsent } from '../billing/billing-repository';
 import type { Db } from '../db/database';
 import type { EligibilityCheckTable } from '../db/schema-jukyo';
 import { withTransaction } from '../db/transaction';
@@ -237,7 +237,7 @@ export interface VisitEligibility {
 export async function visitEligibility(db: Db, patientId: string, date: string, actor: AuditActor): Promise<VisitEligibility> {
 	return withTransaction(db, async (tx) => {
 		const checks = await eligibilityChecksOf(tx, patientId);
-		const consent = await tx.kysely.selectFrom('doctor_consent').select('id').where('patient_id', '=', patientId).executeTakeFirst();
+		const consented = await hasDoctorConsent(tx, patientId);
 		const cover = eligibilityForVisit(checks, date);
 		await recordAudit(tx, actor, {
 			action: 'eligibility_check.read',
@@ -247,7 +247,7 @@ export async function visitEligibility(db: Db, patientId: string, date: string, 
 			detail: { date, covered: cover.covered }
 		});
 		return {
-			insuredPatient: consent !== undefined || checks.length > 0,
+			insuredPatient: consented || checks.length > 0,
 			covered: cover.covered,
 			reason: cover.covered ? null : cover.reason,
 			checkedOn: cover.record?.checkedOn ?? null,

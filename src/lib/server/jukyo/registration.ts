@@ -7,6 +7,7 @@ import {
 	type MissingForClaim
 } from '../../domain/jukyo/registration';
 import { recordAudit, type AuditActor } from '../audit/audit-log';
+import { insurersOfLiveInsuredCharges } from '../billing/billing-repository';
 import type { Db } from '../db/database';
 import { withTransaction } from '../db/transaction';
 import { insertJukyoRegistration, updateJukyoRegistration } from './jukyo-repository';
@@ -128,16 +129,7 @@ export async function saveJukyoRegistration(db: Db, input: Record<string, unknow
  */
 export async function claimReadiness(db: Db, month: string): Promise<MissingForClaim & { registration: JukyoRegistration }> {
 	const { registration } = await loadJukyoRegistration(db);
-	const cards = await db.kysely
-		.selectFrom('charge as c')
-		.leftJoin('charge_insurance_card as card', 'card.charge_id', 'c.id')
-		.innerJoin('patient as p', 'p.id', 'c.patient_id')
-		.select(['card.insurer_number as cardInsurer', 'p.insurer_number as patientInsurer'])
-		.where('c.payer', '=', 'insurance')
-		.where('c.service_date', '>=', `${month}-01`)
-		.where('c.service_date', '<=', `${month}-31`)
-		.where(({ not, exists, selectFrom }) => not(exists(selectFrom('charge_void').select('charge_id').whereRef('charge_void.charge_id', '=', 'c.id'))))
-		.execute();
+	const cards = await insurersOfLiveInsuredCharges(db, { from: `${month}-01`, through: `${month}-31` });
 	const insurerKinds = [...new Set(cards.map((r) => insurerKindOf(r.cardInsurer ?? r.patientInsurer)).filter((k): k is InsurerKind => k !== null))];
 	return { ...missingForClaim(registration, month, { insurerKinds }), registration };
 }

@@ -3,7 +3,7 @@ import { dueRenewal, periodContaining, periodGrant, periodMonth, type Period, ty
 import { addDays } from '../../domain/time';
 import { translate } from '../../i18n/translate';
 import { recordAudit, SYSTEM_ACTOR, type AuditActor } from '../audit/audit-log';
-import { clinicToday, findBillablePatient, findBillingClinic } from '../billing/billing-repository';
+import { clinicToday, findBillablePatient, findBillingClinic, insertPayment } from '../billing/billing-repository';
 import type { Db } from '../db/database';
 import type { PackagePlanTable } from '../db/schema-packages';
 import { withTransaction } from '../db/transaction';
@@ -171,21 +171,16 @@ export async function startPlan(
 		const { saleId, chargeId } = await sellPeriod(tx, plan, periodContaining(startOn, plan.renewal_day), family, now, staffId);
 		let paymentId: string | null = null;
 		if (data.amountJpy !== null && data.amountJpy > 0) {
-			paymentId = randomUUID();
-			await tx.kysely
-				.insertInto('payment')
-				.values({
-					id: paymentId,
-					charge_id: chargeId,
-					patient_id: patientId,
-					kind: 'payment',
-					method: data.method,
-					amount_jpy: data.amountJpy,
-					received_at: at,
-					reason: '',
-					recorded_by: staffId
-				})
-				.execute();
+			paymentId = await insertPayment(tx, {
+				charge_id: chargeId,
+				patient_id: patientId,
+				kind: 'payment',
+				method: data.method,
+				amount_jpy: data.amountJpy,
+				received_at: at,
+				reason: '',
+				recorded_by: staffId
+			});
 		}
 		await recordAudit(tx, actor, {
 			action: 'package_plan.start',

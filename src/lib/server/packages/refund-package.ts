@@ -3,7 +3,7 @@ import { checkRefund } from '../../domain/billing/payments';
 import { packageState } from '../../domain/packages/ledger';
 import { computeRefund, refundEntry, type ClinicRefundPolicy, type RefundComputation } from '../../domain/packages/refund';
 import { recordAudit, type AuditActor } from '../audit/audit-log';
-import { clinicToday, findBillingClinic, findChargeState } from '../billing/billing-repository';
+import { clinicToday, findBillingClinic, findChargeState, insertPayment } from '../billing/billing-repository';
 import type { Db } from '../db/database';
 import { withTransaction } from '../db/transaction';
 import { insertPackageEntry, loadPackage } from './package-repository';
@@ -70,21 +70,16 @@ export async function refundPackage(
 		packageState(pkg.terms, [...pkg.entries, entry]); // the ledger accepts it, or this throws and nothing is written
 		let paymentId: string | null = null;
 		if (computation.refundJpy > 0) {
-			paymentId = randomUUID();
-			await tx.kysely
-				.insertInto('payment')
-				.values({
-					id: paymentId,
-					charge_id: pkg.sale.charge_id,
-					patient_id: pkg.sale.patient_id,
-					kind: 'refund',
-					method,
-					amount_jpy: computation.refundJpy,
-					received_at: at,
-					reason: 'package_refund',
-					recorded_by: staffId
-				})
-				.execute();
+			paymentId = await insertPayment(tx, {
+				charge_id: pkg.sale.charge_id,
+				patient_id: pkg.sale.patient_id,
+				kind: 'refund',
+				method,
+				amount_jpy: computation.refundJpy,
+				received_at: at,
+				reason: 'package_refund',
+				recorded_by: staffId
+			});
 		}
 		await insertPackageEntry(tx, {
 			id: randomUUID(),

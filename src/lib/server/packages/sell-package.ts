@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { expiresOn, taxOfSale } from '../../domain/packages/terms';
 import { recordAudit, type AuditActor } from '../audit/audit-log';
-import { clinicToday, findBillablePatient, findBillingClinic } from '../billing/billing-repository';
+import { clinicToday, findBillablePatient, findBillingClinic, insertOneLineSelfPayCharge, insertPayment } from '../billing/billing-repository';
 import type { Db } from '../db/database';
 import { withTransaction } from '../db/transaction';
 import { insertPackageFamilyMember, insertPackageSale } from './package-repository';
@@ -87,21 +87,16 @@ export async function sellPackage(
 		}
 		let paymentId: string | null = null;
 		if (data.amountJpy !== null && data.amountJpy > 0) {
-			paymentId = randomUUID();
-			await tx.kysely
-				.insertInto('payment')
-				.values({
-					id: paymentId,
-					charge_id: chargeId,
-					patient_id: patientId,
-					kind: 'payment',
-					method: data.method,
-					amount_jpy: data.amountJpy,
-					received_at: at,
-					reason: '',
-					recorded_by: staffId
-				})
-				.execute();
+			paymentId = await insertPayment(tx, {
+				charge_id: chargeId,
+				patient_id: patientId,
+				kind: 'payment',
+				method: data.method,
+				amount_jpy: data.amountJpy,
+				received_at: at,
+				reason: '',
+				recorded_by: staffId
+			});
 		}
 		await recordAudit(tx, actor, {
 			action: 'package.sell',
@@ -131,46 +126,19 @@ export async function insertSaleCharge(
 	tx: Db,
 	sale: { clinicId: string; patientId: string; soldOn: string; priceJpy: number; names: { name_ja: string; name_en: string }; at: string; staffId: string }
 ): Promise<string> {
-	const chargeId = randomUUID();
 	const tax = taxOfSale(sale.priceJpy, sale.soldOn);
-	await tx.kysely
-		.insertInto('charge')
-		.values({
-			id: chargeId,
-			clinic_id: sale.clinicId,
-			patient_id: sale.patientId,
-			appointment_id: null,
-			service_date: sale.soldOn,
-			payer: 'self_pay',
-			consent_id: null,
-			share_percent: null,
-			fee_schedule_from: null,
-			insurance_fee_jpy: 0,
-			patient_share_jpy: 0,
-			insurer_claim_jpy: 0,
-			self_pay_jpy: sale.priceJpy,
-			tax_rate_percent: tax.ratePercent,
-			consumption_tax_jpy: tax.taxJpy,
-			due_jpy: sale.priceJpy,
-			created_at: sale.at,
-			created_by: sale.staffId
-		})
-		.execute();
-	await tx.kysely
-		.insertInto('charge_line')
-		.values({
-			id: randomUUID(),
-			charge_id: chargeId,
-			position: 0,
-			kind: 'service',
-			code: 'package',
-			service_id: null,
-			...sale.names,
-			quantity: 1,
-			unit_price_jpy: sale.priceJpy,
-			amount_jpy: sale.priceJpy,
-			taxable: 1
-		})
-		.execute();
-	return chargeId;
+	return insertOneLineSelfPayCharge(tx, {
+		clinicId: sale.clinicId,
+		patientId: sale.patientId,
+		appointmentId: null,
+		serviceDate: sale.soldOn,
+		code: 'package',
+		names: sale.names,
+		amountJpy: sale.priceJpy,
+		taxable: true,
+		taxRatePercent: tax.ratePercent,
+		consumptionTaxJpy: tax.taxJpy,
+		at: sale.at,
+		staffId: sale.staffId
+	});
 }

@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import { japaneseHoliday } from '../../domain/clinic/holidays';
 import { parseStoredPsfs, parseStoredSbi, type CheckIn } from '../../domain/outcomes/check-in';
 import type {
@@ -12,11 +11,13 @@ import type {
 } from '../../domain/reports/report-inputs';
 import { periodInstants, type ReportPeriod } from '../../domain/reports/report-period';
 import { datesBetween, localDate } from '../../domain/time';
+import { chargeLinesForReport, chargesForReport, paymentsForReport } from '../billing/report-reads';
 import type { Db } from '../db/database';
 
 /*
  * Every read the owner's report needs, for clinic-local days `from`…`to` and, when given, one
  * practitioner. A handful of set-based queries whatever the period: no query per patient or day.
+ * The money (charges, lines, payments) is billing's: billing/report-reads.ts.
  */
 
 const ATTENDED = ['arrived', 'completed'] as const;
@@ -81,22 +82,7 @@ export async function loadReportInputs(db: Db, scope: ReportScope): Promise<Repo
 
 	const checkInsQuery = k.selectFrom('outcome_check_in').selectAll().where('recorded_at', '<', end).where('patient_id', 'in', cohort);
 
-	// Charges of the period, and older ones that may still be owed at its end.
-	const chargesQuery = k
-		.selectFrom('charge as c')
-		.leftJoin('appointment as ap', 'ap.id', 'c.appointment_id')
-		.leftJoin('charge_void as v', 'v.charge_id', 'c.id')
-		.select(['c.id', 'c.service_date', 'c.payer', 'c.self_pay_jpy', 'c.insurance_fee_jpy', 'c.due_jpy', 'ap.practitioner_id', 'v.charge_id as voided'])
-		.where('c.service_date', '<=', scope.to)
-		.where((eb) => {
-			const paidUntilEnd = eb
-				.selectFrom('payment')
-				.select(sql<number>`coalesce(sum(case when payment.kind = 'payment' then payment.amount_jpy else -payment.amount_jpy end), 0)`.as('paid'))
-				.whereRef('payment.charge_id', '=', 'c.id')
-				.where('payment.received_at', '<', end);
-			return eb.or([eb('c.service_date', '>=', scope.from), eb.and([eb('v.charge_id', 'is', null), eb('c.due_jpy', '>', paidUntilEnd)])]);
-		})
-		.$if(mine !== null, (q) => q.where('ap.practitioner_id', '=', mine!));
+	const money = { from: scope.from, to: scope.to, start, end, practitionerId: mine };
 
 	const [appointments, firstVisits, practitioners, hours, timeOff, beds, services, opening, closures, openings, sessions, checkIns, charges] =
 		await Promise.all([
@@ -124,43 +110,13 @@ export async function loadReportInputs(db: Db, scope: ReportScope): Promise<Repo
 			k.selectFrom('holiday_opening').select('date').where('date', '>=', scope.from).where('date', '<=', scope.to).execute(),
 			sessionsQuery.execute(),
 			checkInsQuery.execute(),
-			chargesQuery.execute()
+			chargesForReport(db, money)
 		]);
 
-	const chargeIds = charges.map((c) => c.id);
-	const chargeIdsQuery = k
-		.selectFrom('charge as c')
-		.leftJoin('appointment as ap', 'ap.id', 'c.appointment_id')
-		.select('c.id')
-		.where('c.service_date', '<=', scope.to)
-		.$if(mine !== null, (q) => q.where('ap.practitioner_id', '=', mine!));
 	const [lines, payments] = await Promise.all([
-		chargeIds.length === 0
-			? []
-			: k
-					.selectFrom('charge_line')
-					.innerJoin('charge as c', 'c.id', 'charge_line.charge_id')
-					.select([
-						'charge_line.charge_id',
-						'charge_line.kind',
-						'charge_line.service_id',
-						'charge_line.name_ja',
-						'charge_line.name_en',
-						'charge_line.amount_jpy'
-					])
-					.where('c.service_date', '>=', scope.from)
-					.where('c.service_date', '<=', scope.to)
-					.orderBy('charge_line.charge_id')
-					.orderBy('charge_line.position')
-					.execute(),
+		charges.length === 0 ? [] : chargeLinesForReport(db, money),
 		// Payments on the charges read, and any received in the period.
-		k
-			.selectFrom('payment')
-			.select(['charge_id', 'kind', 'amount_jpy', 'received_at'])
-			.where('received_at', '<', end)
-			.where((eb) => eb.or([eb('received_at', '>=', start), eb('charge_id', 'in', chargeIdsQuery)]))
-			.$if(mine !== null, (q) => q.where('charge_id', 'in', chargeIdsQuery))
-			.execute()
+		paymentsForReport(db, money)
 	]);
 
 	const timeZone = scope.timeZone;
