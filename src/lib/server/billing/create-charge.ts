@@ -35,7 +35,7 @@ import { withTransaction } from '../db/transaction';
 import { doctorTreatmentsOf } from '../jukyo/doctor-treatment';
 import { eligibilityForPatientVisit, type EligibilityCheckView } from '../jukyo/eligibility';
 import { unaccountedSessionOfVisit } from '../treatment-session/needle-account';
-import { licencesOf } from '../treatment-session/session-repository';
+import { findNewestVisitSession, licencesOf } from '../treatment-session/session-repository';
 import { findBillablePatient, findBillingClinic, listConsentRows } from './billing-repository';
 import type { BillingClock } from './doctor-consent';
 import { fieldCodesFrom, type BillingFieldCodes } from './field-codes';
@@ -346,12 +346,7 @@ const ZSessionTechniques = z.object({ electroacupuncture: z.unknown().nullable()
  * patient has no earlier insured charge; the desk overrides it for a new course of treatment.
  */
 async function insuranceVisit(db: Db, data: TCreateCharge, appointmentId: string, patientId: string) {
-	const session = await db.kysely
-		.selectFrom('treatment_session')
-		.select(['techniques', 'needles_in'])
-		.where('appointment_id', '=', appointmentId)
-		.orderBy('started_at', 'desc')
-		.executeTakeFirst();
+	const session = await findNewestVisitSession(db, appointmentId);
 	const techniques = session ? ZSessionTechniques.safeParse(JSON.parse(session.techniques)) : null;
 	const moxibustion = techniques?.success === true && techniques.data.moxibustion !== null;
 	const needling = session !== undefined && Number(session.needles_in) > 0;
@@ -380,12 +375,7 @@ async function insuranceVisit(db: Db, data: TCreateCharge, appointmentId: string
  * fee reads it), else the visit's booked practitioner. None when neither is known.
  */
 async function treatingLicences(db: Db, appointmentId: string, practitionerId: string | null): Promise<Licences> {
-	const session = await db.kysely
-		.selectFrom('treatment_session')
-		.select('practitioner_staff_id')
-		.where('appointment_id', '=', appointmentId)
-		.orderBy('started_at', 'desc')
-		.executeTakeFirst();
+	const session = await findNewestVisitSession(db, appointmentId);
 	if (session) return licencesOf(db, session.practitioner_staff_id);
 	if (practitionerId === null) return { hari: false, kyu: false };
 	const row = await db.kysely.selectFrom('practitioner').select(['hari_licence', 'kyu_licence']).where('id', '=', practitionerId).executeTakeFirst();

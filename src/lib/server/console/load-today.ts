@@ -4,6 +4,7 @@ import type { AuditActor } from '../audit/audit-log';
 import { listExpiringDoctorConsents } from '../billing/doctor-consent';
 import { listExpiringEligibilityCards } from '../jukyo/card-warnings';
 import type { Db } from '../db/database';
+import { listVisitsWithOpenSession } from '../treatment-session/session-repository';
 import type { StaffRole } from '../db/schema';
 import type { ScheduledAppointment } from '../schedule/list-day';
 import { loadStaffSchedule } from '../schedule/staff-schedule';
@@ -96,7 +97,7 @@ async function visitFacts(db: Db, ids: string[]) {
 		};
 	const [answers, sessions, charges] = await Promise.all([
 		db.kysely.selectFrom('appointment').select(['id', 'confirmed_at', 'change_requested_at']).where('id', 'in', ids).execute(),
-		db.kysely.selectFrom('treatment_session').select('appointment_id').where('appointment_id', 'in', ids).where('closed_at', 'is', null).execute(),
+		listVisitsWithOpenSession(db, ids),
 		db.kysely
 			.selectFrom('charge')
 			.leftJoin('charge_void', 'charge_void.charge_id', 'charge.id')

@@ -149,24 +149,18 @@ export const NOT_YET_OWNED: Partial<Record<Table, string>> = {
  * capability must leave it, and from then on others read it through the owner's functions.
  */
 export const READ_ELSEWHERE: readonly Table[] = [
-	'adverse_event',
 	'appointment',
-	'audit_log',
 	'bed',
-	'cancellation_policy',
 	'charge',
 	'charge_line',
 	'charge_void',
 	'clinic',
 	'clinic_closure',
-	'contraindication_override',
 	'doctor_consent',
 	'holiday_opening',
-	'intake',
 	'job',
 	'occupancy',
 	'opening_hours',
-	'outcome_check_in',
 	'patient',
 	'payment',
 	'practitioner',
@@ -174,10 +168,7 @@ export const READ_ELSEWHERE: readonly Table[] = [
 	'practitioner_service',
 	'practitioner_time_off',
 	'service',
-	'session_amendment',
-	'session_point',
-	'staff',
-	'treatment_session'
+	'staff'
 ];
 
 /**

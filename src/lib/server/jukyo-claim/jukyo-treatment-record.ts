@@ -3,6 +3,7 @@ import { formatNumber } from '../../format';
 import type { Locale } from '../../i18n/locales';
 import { recordAudit, type AuditActor } from '../audit/audit-log';
 import type { Db } from '../db/database';
+import { listSessionVisits } from '../treatment-session/session-repository';
 import { documentContext, type DocumentContext } from '../documents/document-context';
 import { findDocumentPatient, patientIdentityRows, patientName } from '../documents/document-patient';
 import { renderPdf, type PdfBlock } from '../documents/pdf';
@@ -82,7 +83,7 @@ export async function jukyoTreatmentRecordPdf(
 	const visits = await insuredVisits(db, patientId);
 	const [sessions, sessionRows, consents, reports, rules] = await Promise.all([
 		listRecordSessions(db, patientId, null, locale),
-		db.kysely.selectFrom('treatment_session').select(['id', 'appointment_id']).where('patient_id', '=', patientId).execute(),
+		listSessionVisits(db, patientId),
 		db.kysely.selectFrom('doctor_consent').selectAll().where('patient_id', '=', patientId).orderBy('signed_on').orderBy('created_at').execute(),
 		db.kysely.selectFrom('jukyo_doctor_report').select(['issued_on', 'fee_month']).where('patient_id', '=', patientId).orderBy('issued_on').execute(),
 		loadJukyoConsentRules(db)

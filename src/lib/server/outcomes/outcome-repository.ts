@@ -1,8 +1,8 @@
 import { parseStoredPsfs, parseStoredSbi, type CheckIn } from '../../domain/outcomes/check-in';
 import type { Session } from '../../domain/outcomes/progress';
 import type { Db } from '../db/database';
-import type { Insertable } from 'kysely';
-import type { OutcomeCheckInTable } from '../db/schema';
+import type { Insertable, SelectQueryBuilder } from 'kysely';
+import type { Database, OutcomeCheckInTable } from '../db/schema';
 
 /*
  * The SQL for outcome check-ins and the sessions they are compared against; nothing else in
@@ -61,6 +61,42 @@ export async function selectSessions(db: Db, patientId: string, now: Date): Prom
 		.orderBy('starts_at')
 		.execute();
 	return rows.map((r) => ({ id: r.id, startsAt: r.starts_at }));
+}
+
+/* What other capabilities read of the check-ins (docs/architecture.md, "One owner per table"). */
+
+/** The PSFS of the patient's first check-in that has one (the baseline), as stored; undefined when none. */
+export async function firstStoredPsfs(db: Db, patientId: string): Promise<string | undefined> {
+	const row = await db.kysely
+		.selectFrom('outcome_check_in')
+		.select('psfs')
+		.where('patient_id', '=', patientId)
+		.where('psfs', 'is not', null)
+		.orderBy('recorded_at')
+		.orderBy('id')
+		.limit(1)
+		.executeTakeFirst();
+	return row?.psfs ?? undefined;
+}
+
+/** The newest pain scores the patient gave in the portal within [from, to), when they gave any (a session starts from them). */
+export async function findPortalPainBetween(db: Db, patientId: string, from: string, to: string) {
+	return db.kysely
+		.selectFrom('outcome_check_in')
+		.select(['id', 'leg_pain', 'back_pain'])
+		.where('patient_id', '=', patientId)
+		.where('source', '=', 'portal')
+		.where('recorded_at', '>=', from)
+		.where('recorded_at', '<', to)
+		.where((eb) => eb.or([eb('leg_pain', 'is not', null), eb('back_pain', 'is not', null)]))
+		.orderBy('recorded_at', 'desc')
+		.limit(1)
+		.executeTakeFirst();
+}
+
+/** Every check-in recorded before `end` by the patients of `patientIds` (a subquery), as stored (the owner's report). */
+export async function listCheckInRowsBefore(db: Db, end: string, patientIds: SelectQueryBuilder<Database, 'appointment', { patient_id: string | null }>) {
+	return db.kysely.selectFrom('outcome_check_in').selectAll().where('recorded_at', '<', end).where('patient_id', 'in', patientIds).execute();
 }
 
 /* The outcome_check_in table's writes (docs/architecture.md, "One owner per table"). */

@@ -13,6 +13,7 @@ import type {
 import { periodInstants, type ReportPeriod } from '../../domain/reports/report-period';
 import { datesBetween, localDate } from '../../domain/time';
 import type { Db } from '../db/database';
+import { listCheckInRowsBefore } from '../outcomes/outcome-repository';
 
 /*
  * Every read the owner's report needs, for clinic-local days `from`…`to` and, when given, one
@@ -79,8 +80,6 @@ export async function loadReportInputs(db: Db, scope: ReportScope): Promise<Repo
 		.where('starts_at', '<', end)
 		.where('patient_id', 'in', cohort);
 
-	const checkInsQuery = k.selectFrom('outcome_check_in').selectAll().where('recorded_at', '<', end).where('patient_id', 'in', cohort);
-
 	// Charges of the period, and older ones that may still be owed at its end.
 	const chargesQuery = k
 		.selectFrom('charge as c')
@@ -123,7 +122,7 @@ export async function loadReportInputs(db: Db, scope: ReportScope): Promise<Repo
 			k.selectFrom('clinic_closure').select('date').where('date', '>=', scope.from).where('date', '<=', scope.to).execute(),
 			k.selectFrom('holiday_opening').select('date').where('date', '>=', scope.from).where('date', '<=', scope.to).execute(),
 			sessionsQuery.execute(),
-			checkInsQuery.execute(),
+			listCheckInRowsBefore(db, end, cohort),
 			chargesQuery.execute()
 		]);
 
