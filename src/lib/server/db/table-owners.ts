@@ -150,23 +150,16 @@ export const NOT_YET_OWNED: Partial<Record<Table, string>> = {
  */
 export const READ_ELSEWHERE: readonly Table[] = [
 	'appointment',
-	'bed',
 	'charge',
 	'charge_line',
 	'charge_void',
 	'clinic',
-	'clinic_closure',
 	'doctor_consent',
-	'holiday_opening',
 	'job',
 	'occupancy',
-	'opening_hours',
 	'patient',
 	'payment',
 	'practitioner',
-	'practitioner_hours',
-	'practitioner_service',
-	'practitioner_time_off',
 	'service',
 	'staff'
 ];

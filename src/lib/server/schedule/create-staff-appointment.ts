@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { recordAudit, type AuditActor } from '../audit/audit-log';
 import { isUniqueViolation, resourcesOf } from '../booking/occupancy';
 import type { Db } from '../db/database';
+import { bedExists, offersService } from '../scheduling-settings/settings-repository';
 import type { Appointment } from '../db/schema';
 import { bookingMailJobs } from '../booking/booking-mail-jobs';
 import { reminderTiming } from '../reminders/reminder-settings';
@@ -57,16 +58,9 @@ export async function createStaffAppointment(
 	if (!practitioner) return { ok: false, code: 'practitioner_not_found' };
 	// Which practitioner may give which treatment is a licence question (docs/clinical-rules.md §6: moxibustion
 	// needs a きゅう師 licence), so the desk is held to it as well.
-	const offered = await db.kysely
-		.selectFrom('practitioner_service')
-		.select('service_id')
-		.where('practitioner_id', '=', practitioner.id)
-		.where('service_id', '=', service.id)
-		.executeTakeFirst();
-	if (!offered) return { ok: false, code: 'not_offered' };
+	if (!(await offersService(db, practitioner.id, service.id))) return { ok: false, code: 'not_offered' };
 	if (input.bedId) {
-		const bed = await db.kysely.selectFrom('bed').select('id').where('id', '=', input.bedId).executeTakeFirst();
-		if (!bed) return { ok: false, code: 'bed_not_found' };
+		if (!(await bedExists(db, input.bedId))) return { ok: false, code: 'bed_not_found' };
 	}
 	const known = input.patientId
 		? await db.kysely.selectFrom('patient').select(['id', 'family_name', 'given_name', 'preferred_locale']).where('id', '=', input.patientId).executeTakeFirst()

@@ -1,4 +1,5 @@
 import type { Db } from '../db/database';
+import { listBedIds } from '../scheduling-settings/settings-repository';
 import { GRAIN_MINUTES } from '../booking/occupancy';
 
 const GRAIN_MS = GRAIN_MINUTES * 60_000;
@@ -16,7 +17,7 @@ export async function pickFreeBed(db: Db, start: number, heldUntil: number, excl
 		.where('grain_start', '>=', new Date(Math.floor(start / GRAIN_MS) * GRAIN_MS).toISOString())
 		.where('grain_start', '<', new Date(heldUntil).toISOString());
 	if (excludeAppointmentId) busy = busy.where('appointment_id', '!=', excludeAppointmentId);
-	const [beds, taken] = await Promise.all([db.kysely.selectFrom('bed').select('id').orderBy('sort_order').orderBy('id').execute(), busy.execute()]);
+	const [beds, taken] = await Promise.all([listBedIds(db), busy.execute()]);
 	const takenIds = new Set(taken.map((t) => t.resource.slice('bed:'.length)));
 	return beds.find((b) => !takenIds.has(b.id))?.id ?? null;
 }

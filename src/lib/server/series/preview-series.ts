@@ -1,6 +1,7 @@
 import { localInstant } from '../../domain/time';
 import { proposeSeries, seriesDates, type SeriesVisitProposal } from '../../domain/scheduling/series';
 import type { Db } from '../db/database';
+import { activePractitionerOffers } from '../scheduling-settings/settings-repository';
 import type { Service } from '../db/schema';
 import type { TSeriesRequest } from './schemas';
 import { loadSeriesSlots } from './series-slots';
@@ -12,14 +13,7 @@ export async function checkSeriesRequest(db: Db, input: Pick<TSeriesRequest, 'pa
 	const [patient, service, offered] = await Promise.all([
 		db.kysely.selectFrom('patient').select('id').where('id', '=', input.patientId).where('erased_at', 'is', null).executeTakeFirst(),
 		db.kysely.selectFrom('service').selectAll().where('id', '=', input.serviceId).where('is_add_on', '=', 0).executeTakeFirst(),
-		db.kysely
-			.selectFrom('practitioner_service')
-			.innerJoin('practitioner', 'practitioner.id', 'practitioner_service.practitioner_id')
-			.select('practitioner_service.service_id')
-			.where('practitioner_service.practitioner_id', '=', input.practitionerId)
-			.where('practitioner_service.service_id', '=', input.serviceId)
-			.where('practitioner.active', '=', 1)
-			.executeTakeFirst()
+		activePractitionerOffers(db, input.practitionerId, input.serviceId)
 	]);
 	if (!patient) return { ok: false, code: 'patient_not_found' };
 	if (!service) return { ok: false, code: 'service_not_found' };

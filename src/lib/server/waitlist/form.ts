@@ -1,6 +1,7 @@
 import type { Locale } from '../../i18n/locales';
 import { translate } from '../../i18n/translate';
 import type { Db } from '../db/database';
+import { listPractitionerServices } from '../scheduling-settings/settings-repository';
 import { fieldErrorsFrom, type FieldErrors } from '../http/field-errors';
 import { ZJoinWaitlistSchema, type TJoinWaitlist } from './schemas';
 
@@ -73,7 +74,7 @@ export async function waitlistChoices(db: Db, forDesk = false): Promise<Waitlist
 			.where('active', '=', 1)
 			.orderBy('id')
 			.execute(),
-		db.kysely.selectFrom('practitioner_service').selectAll().execute(),
+		listPractitionerServices(db),
 		db.kysely.selectFrom('clinic').select('waitlist_hold_minutes').executeTakeFirstOrThrow()
 	]);
 	return {
