@@ -30,6 +30,7 @@ import { usePackageForVisit } from '../packages/use-package';
 import { translate } from '../../i18n/translate';
 import { recordAudit, type AuditActor } from '../audit/audit-log';
 import type { Db } from '../db/database';
+import { findAddOnServices, getService } from '../scheduling-settings/settings-repository';
 import type { Service } from '../db/schema';
 import { withTransaction } from '../db/transaction';
 import { doctorTreatmentsOf } from '../jukyo/doctor-treatment';
@@ -133,11 +134,8 @@ export async function createChargeForAppointment(
 			};
 		}
 
-		const service = await tx.kysely.selectFrom('service').selectAll().where('id', '=', appointment.service_id).executeTakeFirstOrThrow();
-		const addOns =
-			data.addOnServiceIds.length === 0
-				? []
-				: await tx.kysely.selectFrom('service').selectAll().where('id', 'in', data.addOnServiceIds).where('is_add_on', '=', 1).execute();
+		const service = await getService(tx, appointment.service_id);
+		const addOns = await findAddOnServices(tx, data.addOnServiceIds);
 		if (addOns.length !== new Set(data.addOnServiceIds).size) return { ok: false, code: 'invalid', fields: { addOnServiceIds: 'billing.error.addOn' } };
 
 		const serviceDate = localDate(Date.parse(appointment.starts_at), clinic.timeZone);

@@ -160,7 +160,6 @@ export const READ_ELSEWHERE: readonly Table[] = [
 	'patient',
 	'payment',
 	'practitioner',
-	'service',
 	'staff'
 ];
 

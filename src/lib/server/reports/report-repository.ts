@@ -17,6 +17,7 @@ import { listCheckInRowsBefore } from '../outcomes/outcome-repository';
 import {
 	listBeds,
 	listPractitionerHours,
+	listServices,
 	listTimeOffOverlapping,
 	listWeeklyOpeningHours,
 	specialDaysBetween
@@ -118,7 +119,7 @@ export async function loadReportInputs(db: Db, scope: ReportScope): Promise<Repo
 		listPractitionerHours(db),
 		listTimeOffOverlapping(db, start, end),
 		listBeds(db),
-		k.selectFrom('service').select(['id', 'name_ja', 'name_en']).orderBy('sort_order').orderBy('id').execute(),
+		listServices(db),
 		listWeeklyOpeningHours(db),
 		specialDaysBetween(db, scope.from, scope.to),
 		sessionsQuery.execute(),

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { recordAudit, type AuditActor } from '../audit/audit-log';
 import { isUniqueViolation, resourcesOf } from '../booking/occupancy';
 import type { Db } from '../db/database';
-import { bedExists, offersService } from '../scheduling-settings/settings-repository';
+import { bedExists, findService, offersService } from '../scheduling-settings/settings-repository';
 import type { Appointment } from '../db/schema';
 import { bookingMailJobs } from '../booking/booking-mail-jobs';
 import { reminderTiming } from '../reminders/reminder-settings';
@@ -49,7 +49,7 @@ export async function createStaffAppointment(
 	const input = parsed.data;
 
 	const [service, practitioner, clinic, periods] = await Promise.all([
-		db.kysely.selectFrom('service').selectAll().where('id', '=', input.serviceId).executeTakeFirst(),
+		findService(db, input.serviceId),
 		db.kysely.selectFrom('practitioner').select('id').where('id', '=', input.practitionerId).where('active', '=', 1).executeTakeFirst(),
 		db.kysely.selectFrom('clinic').select('time_zone').executeTakeFirstOrThrow(),
 		loadWeeklyPeriods(db)

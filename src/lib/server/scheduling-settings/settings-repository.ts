@@ -124,11 +124,53 @@ export async function bedExists(db: Db, bedId: string): Promise<boolean> {
 export async function listServices(db: Db, options: { onlineOnly?: boolean } = {}) {
 	let query = db.kysely.selectFrom('service').selectAll();
 	if (options.onlineOnly) query = query.where('bookable_online', '=', 1);
-	return query.orderBy('sort_order').execute();
+	return query.orderBy('sort_order').orderBy('id').execute();
+}
+
+/** The main services (treatments, not add-ons) in the clinic's order, equal places by `tieBreak`; only those bookable online when asked. */
+export async function listMainServices(db: Db, options: { onlineOnly?: boolean; tieBreak?: 'id' | 'code' } = {}): Promise<Service[]> {
+	let query = db.kysely.selectFrom('service').selectAll().where('is_add_on', '=', 0);
+	if (options.onlineOnly) query = query.where('bookable_online', '=', 1);
+	return query
+		.orderBy('sort_order')
+		.orderBy(options.tieBreak ?? 'id')
+		.execute();
+}
+
+/** The add-ons in the clinic's order. */
+export async function listAddOnServices(db: Db): Promise<Service[]> {
+	return db.kysely.selectFrom('service').selectAll().where('is_add_on', '=', 1).orderBy('sort_order').orderBy('code').execute();
+}
+
+/** Those of the services that are add-ons. */
+export async function findAddOnServices(db: Db, serviceIds: readonly string[]): Promise<Service[]> {
+	if (serviceIds.length === 0) return [];
+	return db.kysely.selectFrom('service').selectAll().where('id', 'in', serviceIds).where('is_add_on', '=', 1).execute();
+}
+
+/** Those of the services that are main services (not add-ons), as ids. */
+export async function findMainServiceIds(db: Db, serviceIds: readonly string[]): Promise<string[]> {
+	const rows = await db.kysely.selectFrom('service').select('id').where('id', 'in', serviceIds).where('is_add_on', '=', 0).execute();
+	return rows.map((r) => r.id);
+}
+
+/** The services' names. */
+export async function listServiceNames(db: Db, serviceIds: readonly string[]) {
+	return db.kysely.selectFrom('service').select(['id', 'name_ja', 'name_en']).where('id', 'in', serviceIds).execute();
 }
 
 export async function findService(db: Db, serviceId: string): Promise<Service | undefined> {
 	return db.kysely.selectFrom('service').selectAll().where('id', '=', serviceId).executeTakeFirst();
+}
+
+/** The service, which must exist (a visit's own service). */
+export async function getService(db: Db, serviceId: string): Promise<Service> {
+	return db.kysely.selectFrom('service').selectAll().where('id', '=', serviceId).executeTakeFirstOrThrow();
+}
+
+/** The service when it is a main service (a treatment, not an add-on). */
+export async function findMainService(db: Db, serviceId: string): Promise<Service | undefined> {
+	return db.kysely.selectFrom('service').selectAll().where('id', '=', serviceId).where('is_add_on', '=', 0).executeTakeFirst();
 }
 
 /* The standing schedule's writes. */

@@ -1,7 +1,7 @@
 import { localInstant } from '../../domain/time';
 import { proposeSeries, seriesDates, type SeriesVisitProposal } from '../../domain/scheduling/series';
 import type { Db } from '../db/database';
-import { activePractitionerOffers } from '../scheduling-settings/settings-repository';
+import { activePractitionerOffers, findMainService } from '../scheduling-settings/settings-repository';
 import type { Service } from '../db/schema';
 import type { TSeriesRequest } from './schemas';
 import { loadSeriesSlots } from './series-slots';
@@ -12,7 +12,7 @@ export type SeriesCheck = { ok: true; service: Service } | { ok: false; code: 'p
 export async function checkSeriesRequest(db: Db, input: Pick<TSeriesRequest, 'patientId' | 'serviceId' | 'practitionerId'>): Promise<SeriesCheck> {
 	const [patient, service, offered] = await Promise.all([
 		db.kysely.selectFrom('patient').select('id').where('id', '=', input.patientId).where('erased_at', 'is', null).executeTakeFirst(),
-		db.kysely.selectFrom('service').selectAll().where('id', '=', input.serviceId).where('is_add_on', '=', 0).executeTakeFirst(),
+		findMainService(db, input.serviceId),
 		activePractitionerOffers(db, input.practitionerId, input.serviceId)
 	]);
 	if (!patient) return { ok: false, code: 'patient_not_found' };

@@ -4,7 +4,7 @@ import { recordAudit, type AuditActor } from '../audit/audit-log';
 import { recordBookingPrivacyConsent } from '../consent/record-booking-consent';
 import { randomToken, sha256Hex } from '../crypto';
 import type { Db } from '../db/database';
-import { activePractitionerOffers } from '../scheduling-settings/settings-repository';
+import { activePractitionerOffers, findService } from '../scheduling-settings/settings-repository';
 import { withTransaction } from '../db/transaction';
 import { enqueueJob } from '../jobs/queue';
 import { findOrCreatePatient } from '../patients/find-or-create-patient';
@@ -28,7 +28,7 @@ export async function joinWaitlist(
 	now = db.clock.now().getTime()
 ): Promise<JoinWaitlistResult> {
 	return withTransaction(db, async (tx) => {
-		const service = await tx.kysely.selectFrom('service').select(['id', 'bookable_online', 'is_add_on']).where('id', '=', input.serviceId).executeTakeFirst();
+		const service = await findService(tx, input.serviceId);
 		// Online, only what can be booked online; the desk may add anyone for any main treatment.
 		if (!service || service.is_add_on || (source === 'online' && !service.bookable_online)) return { ok: false, code: 'service_not_found' } as const;
 		if (input.practitionerId) {
