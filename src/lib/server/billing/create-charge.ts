@@ -30,12 +30,13 @@ import { usePackageForVisit } from '../packages/use-package';
 import { translate } from '../../i18n/translate';
 import { recordAudit, type AuditActor } from '../audit/audit-log';
 import type { Db } from '../db/database';
+import { findAddOnServices, getService } from '../scheduling-settings/settings-repository';
 import type { Service } from '../db/schema';
 import { withTransaction } from '../db/transaction';
 import { doctorTreatmentsOf } from '../jukyo/doctor-treatment';
 import { eligibilityForPatientVisit, type EligibilityCheckView } from '../jukyo/eligibility';
 import { unaccountedSessionOfVisit } from '../treatment-session/needle-account';
-import { licencesOf } from '../treatment-session/session-repository';
+import { findNewestVisitSession, licencesOf } from '../treatment-session/session-repository';
 import {
 	findBillablePatient,
 	findBillingClinic,
@@ -142,11 +143,8 @@ export async function createChargeForAppointment(
 			};
 		}
 
-		const service = await tx.kysely.selectFrom('service').selectAll().where('id', '=', appointment.service_id).executeTakeFirstOrThrow();
-		const addOns =
-			data.addOnServiceIds.length === 0
-				? []
-				: await tx.kysely.selectFrom('service').selectAll().where('id', 'in', data.addOnServiceIds).where('is_add_on', '=', 1).execute();
+		const service = await getService(tx, appointment.service_id);
+		const addOns = await findAddOnServices(tx, data.addOnServiceIds);
 		if (addOns.length !== new Set(data.addOnServiceIds).size) return { ok: false, code: 'invalid', fields: { addOnServiceIds: 'billing.error.addOn' } };
 
 		const serviceDate = localDate(Date.parse(appointment.starts_at), clinic.timeZone);
@@ -339,12 +337,7 @@ const ZSessionTechniques = z.object({ electroacupuncture: z.unknown().nullable()
  * patient has no earlier insured charge; the desk overrides it for a new course of treatment.
  */
 async function insuranceVisit(db: Db, data: TCreateCharge, appointmentId: string, patientId: string) {
-	const session = await db.kysely
-		.selectFrom('treatment_session')
-		.select(['techniques', 'needles_in'])
-		.where('appointment_id', '=', appointmentId)
-		.orderBy('started_at', 'desc')
-		.executeTakeFirst();
+	const session = await findNewestVisitSession(db, appointmentId);
 	const techniques = session ? ZSessionTechniques.safeParse(JSON.parse(session.techniques)) : null;
 	const moxibustion = techniques?.success === true && techniques.data.moxibustion !== null;
 	const needling = session !== undefined && Number(session.needles_in) > 0;
@@ -373,12 +366,7 @@ async function insuranceVisit(db: Db, data: TCreateCharge, appointmentId: string
  * fee reads it), else the visit's booked practitioner. None when neither is known.
  */
 async function treatingLicences(db: Db, appointmentId: string, practitionerId: string | null): Promise<Licences> {
-	const session = await db.kysely
-		.selectFrom('treatment_session')
-		.select('practitioner_staff_id')
-		.where('appointment_id', '=', appointmentId)
-		.orderBy('started_at', 'desc')
-		.executeTakeFirst();
+	const session = await findNewestVisitSession(db, appointmentId);
 	if (session) return licencesOf(db, session.practitioner_staff_id);
 	if (practitionerId === null) return { hari: false, kyu: false };
 	const row = await db.kysely.selectFrom('practitioner').select(['hari_licence', 'kyu_licence']).where('id', '=', practitionerId).executeTakeFirst();

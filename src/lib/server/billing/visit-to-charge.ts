@@ -1,5 +1,6 @@
 import { localDate } from '../../domain/time';
 import type { Db } from '../db/database';
+import { listAddOnServices } from '../scheduling-settings/settings-repository';
 import type { AppointmentStatus } from '../db/schema';
 import { findBillingClinic } from './billing-repository';
 
@@ -46,7 +47,7 @@ export async function findVisitToCharge(db: Db, appointmentId: string): Promise<
 			.where('appointment_id', '=', appointmentId)
 			.where(({ not, exists, selectFrom }) => not(exists(selectFrom('charge_void').select('charge_id').whereRef('charge_void.charge_id', '=', 'charge.id'))))
 			.executeTakeFirst(),
-		db.kysely.selectFrom('service').select(['id', 'name_ja', 'name_en', 'price_jpy']).where('is_add_on', '=', 1).orderBy('sort_order').orderBy('code').execute()
+		listAddOnServices(db)
 	]);
 	return {
 		appointmentId: row.id,

@@ -1,5 +1,6 @@
 import { recordAudit, type AuditActor } from '../audit/audit-log';
 import type { Db } from '../db/database';
+import { listMainServices } from '../scheduling-settings/settings-repository';
 import { withTransaction } from '../db/transaction';
 import type { TBookingControls, TServiceWindow } from './schemas';
 import { updateClinic } from '../clinic/clinic-repository';
@@ -16,14 +17,7 @@ export interface BookingControlsView {
 export async function loadBookingControls(db: Db): Promise<BookingControlsView> {
 	const [clinic, services] = await Promise.all([
 		db.kysely.selectFrom('clinic').select(['approve_new_patients', 'max_upcoming_visits', 'min_notice_minutes', 'horizon_days']).executeTakeFirstOrThrow(),
-		db.kysely
-			.selectFrom('service')
-			.select(['id', 'name_ja', 'name_en', 'min_notice_minutes', 'horizon_days'])
-			.where('bookable_online', '=', 1)
-			.where('is_add_on', '=', 0)
-			.orderBy('sort_order')
-			.orderBy('id')
-			.execute()
+		listMainServices(db, { onlineOnly: true })
 	]);
 	return {
 		approveNewPatients: clinic.approve_new_patients === 1,

@@ -3,6 +3,7 @@ import { parseLanguages, type ProfileLanguage } from '../../domain/scheduling/pr
 import { addDays, localDate } from '../../domain/time';
 import { ZTriageAnswersSchema, type TTriageAnswers } from '../triage/schemas';
 import type { Db } from '../db/database';
+import { listMainServices } from '../scheduling-settings/settings-repository';
 import { clockTime } from '../../format';
 import { photoPath } from '../scheduling-settings/practitioner-photo';
 
@@ -52,7 +53,7 @@ export interface FreeTime {
 
 /** Treatments a patient may book themselves: bookable online and not an add-on. */
 export async function listBookableServices(db: Db): Promise<BookableService[]> {
-	const rows = await db.kysely.selectFrom('service').selectAll().where('bookable_online', '=', 1).where('is_add_on', '=', 0).orderBy('sort_order').execute();
+	const rows = await listMainServices(db, { onlineOnly: true });
 	return rows.map((s) => ({
 		id: s.id,
 		name: { ja: s.name_ja, en: s.name_en },

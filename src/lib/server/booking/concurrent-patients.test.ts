@@ -4,7 +4,7 @@ import type { AuditActor } from '../audit/audit-log';
 import { blockTime } from '../schedule/block-time';
 import { createStaffAppointment } from '../schedule/create-staff-appointment';
 import { moveAppointment } from '../schedule/move-appointment';
-import { at, seedSchedule, type SeededSchedule } from '../schedule/seeded-schedule';
+import { at, seedSchedule, type SeededSchedule } from '../schedule/test-schedule';
 import { setPractitionerPlaces } from '../scheduling-settings/set-practitioner-places';
 import { createBooking } from './create-booking';
 import { getAvailability } from './get-availability';

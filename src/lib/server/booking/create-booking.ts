@@ -21,6 +21,7 @@ import { findOrCreatePatient } from '../patients/find-or-create-patient';
 import { transactionScheduleConfig } from './schedule-config-cache';
 import { loadScheduleInputs, type ScheduleConfig, type ScheduleInputs } from './schedule-repository';
 import type { TCreateBooking } from './schemas';
+import { isPublishedPolicyVersion } from '../cancellation-policy/policy-repository';
 
 export type CreateBookingResult =
 	/** `pending`: a new patient's booking that waits for the desk; the slot is held meanwhile (issue #17). */
@@ -164,8 +165,7 @@ async function attemptBooking(
 /** The version ticked, when it is one the clinic published; an unknown number is not kept. */
 async function acknowledgedPolicyVersion(tx: Db, version: number | undefined): Promise<number | null> {
 	if (version === undefined) return null;
-	const row = await tx.kysely.selectFrom('cancellation_policy').select('version').where('version', '=', version).executeTakeFirst();
-	return row ? Number(row.version) : null;
+	return (await isPublishedPolicyVersion(tx, version)) ? version : null;
 }
 
 /** Anyone with working hours in the schedule is active; anyone else is looked up. */

@@ -1,10 +1,20 @@
-import { sql } from 'kysely';
 import { japaneseHoliday } from '../../domain/clinic/holidays';
 import type { BookingRules, BusyInterval, PractitionerSchedule, ServiceSpec } from '../../domain/scheduling/availability';
 import { rulesForService } from '../../domain/scheduling/booking-controls';
 import { addDays, datesBetween } from '../../domain/time';
 import { LONGEST_HOLD_MINUTES } from '../../domain/scheduling/settings-rules';
 import type { Db } from '../db/database';
+import {
+	findService,
+	listActiveWorkingHours,
+	listBedIds,
+	listPractitionerServices,
+	listServices,
+	listTimeOffEndingAfter,
+	listTimeOffOverlapping,
+	listWeeklyOpeningHours,
+	specialDaysBetween
+} from '../scheduling-settings/settings-repository';
 import type { Clinic, PractitionerTimeOffTable, Service } from '../db/schema';
 import type { Selectable } from 'kysely';
 
@@ -17,9 +27,7 @@ export interface ScheduleInputs {
 	busy: BusyInterval[];
 }
 
-export async function findService(db: Db, serviceId: string): Promise<Service | undefined> {
-	return db.kysely.selectFrom('service').selectAll().where('id', '=', serviceId).executeTakeFirst();
-}
+export { findService };
 
 /** The clinic's standing schedule: what changes only when the owner edits the settings. */
 export interface ScheduleConfig {
@@ -58,32 +66,8 @@ export interface ScheduleCalendar {
 
 /** The calendar from `from` on (small tables: a clinic's future closures and time off). */
 export async function loadScheduleCalendar(db: Db, from: string): Promise<ScheduleCalendar> {
-	const [specialDays, timeOff] = await Promise.all([
-		specialDaysBetween(db, from, null),
-		db.kysely
-			.selectFrom('practitioner_time_off')
-			.selectAll()
-			.where('ends_at', '>', `${addDays(from, -1)}T00:00:00.000Z`)
-			.execute()
-	]);
+	const [specialDays, timeOff] = await Promise.all([specialDaysBetween(db, from, null), listTimeOffEndingAfter(db, `${addDays(from, -1)}T00:00:00.000Z`)]);
 	return { from, specialDays, timeOff };
-}
-
-/** Closures and opened holidays in one read: both are clinic-local dates in the range. */
-function specialDaysBetween(db: Db, from: string, to: string | null) {
-	const closed = db.kysely
-		.selectFrom('clinic_closure')
-		.select(['date', sql<string>`'closed'`.as('kind')])
-		.where('date', '>=', from);
-	const opened = db.kysely
-		.selectFrom('holiday_opening')
-		.select(['date', sql<string>`'opened'`.as('kind')])
-		.where('date', '>=', from);
-	if (to === null) return closed.unionAll(opened).execute();
-	return closed
-		.where('date', '<=', to)
-		.unionAll(opened.where('date', '<=', to))
-		.execute();
 }
 
 export async function loadScheduleConfig(db: Db): Promise<ScheduleConfig> {
@@ -102,23 +86,12 @@ export async function loadScheduleConfig(db: Db): Promise<ScheduleConfig> {
 				'reminder_hours_line'
 			])
 			.executeTakeFirstOrThrow(),
-		db.kysely.selectFrom('opening_hours').select(['weekday', 'opens', 'closes']).execute(),
+		listWeeklyOpeningHours(db),
 		// Only active practitioners with working hours can have a slot.
-		db.kysely
-			.selectFrom('practitioner_hours')
-			.innerJoin('practitioner', 'practitioner.id', 'practitioner_hours.practitioner_id')
-			.select([
-				'practitioner_hours.practitioner_id',
-				'practitioner_hours.weekday',
-				'practitioner_hours.starts',
-				'practitioner_hours.ends',
-				'practitioner.concurrent_patients'
-			])
-			.where('practitioner.active', '=', 1)
-			.execute(),
-		db.kysely.selectFrom('practitioner_service').selectAll().execute(),
-		db.kysely.selectFrom('bed').select('id').orderBy('sort_order').orderBy('id').execute(),
-		db.kysely.selectFrom('service').selectAll().execute()
+		listActiveWorkingHours(db),
+		listPractitionerServices(db),
+		listBedIds(db),
+		listServices(db)
 	]);
 	return { clinic, hours, workingHours, services, beds, serviceRows };
 }
@@ -136,9 +109,7 @@ export async function loadScheduleInputs(db: Db, service: Service, from: string,
 	const [{ clinic, hours, workingHours, services, beds }, specialDays, timeOff, appointments] = await Promise.all([
 		config ?? loadScheduleConfig(db),
 		calendar ? calendar.specialDays.filter((d) => d.date >= from && d.date <= to) : specialDaysBetween(db, from, to),
-		calendar
-			? calendar.timeOff.filter((t) => t.starts_at < rangeEnd && t.ends_at > rangeStart)
-			: db.kysely.selectFrom('practitioner_time_off').selectAll().where('starts_at', '<', rangeEnd).where('ends_at', '>', rangeStart).execute(),
+		calendar ? calendar.timeOff.filter((t) => t.starts_at < rangeEnd && t.ends_at > rangeStart) : listTimeOffOverlapping(db, rangeStart, rangeEnd),
 		db.kysely
 			.selectFrom('appointment')
 			.select(['practitioner_id', 'bed_id', 'starts_at', 'held_until', 'status', 'released_from'])

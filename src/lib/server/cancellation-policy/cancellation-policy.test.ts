@@ -4,7 +4,7 @@ import type { AuditActor } from '../audit/audit-log';
 import { createBooking } from '../booking/create-booking';
 import { cancelBooking } from '../booking/manage-booking';
 import { setStatus } from '../schedule/set-status';
-import { seedSchedule, type SeededSchedule } from '../schedule/seeded-schedule';
+import { seedSchedule, type SeededSchedule } from '../schedule/test-schedule';
 import { checkPolicyTick } from './booking-tick';
 import { listPatientFees, feeFigures } from './outstanding-fees';
 import { saveCancellationPolicy } from './save-policy';

@@ -31,6 +31,12 @@ export async function currentPolicy(db: Db): Promise<StoredPolicy | null> {
 	return versions.at(-1) ?? null;
 }
 
+/** Whether `version` is one the clinic published (the booking keeps only those). */
+export async function isPublishedPolicyVersion(db: Db, version: number): Promise<boolean> {
+	const row = await db.kysely.selectFrom('cancellation_policy').select('version').where('version', '=', version).executeTakeFirst();
+	return row !== undefined;
+}
+
 /* The cancellation tables' writes (docs/architecture.md, "One owner per table"). */
 
 export async function insertPolicyVersion(db: Db, policy: Insertable<CancellationPolicyTable>): Promise<void> {

@@ -6,23 +6,8 @@ export async function findClinic(db: Db): Promise<Clinic | undefined> {
 	return db.kysely.selectFrom('clinic').selectAll().executeTakeFirst();
 }
 
-export async function listOpeningHours(db: Db) {
-	return db.kysely.selectFrom('opening_hours').selectAll().orderBy('weekday').orderBy('opens').execute();
-}
-
-export async function listServices(db: Db, options: { onlineOnly?: boolean } = {}) {
-	let query = db.kysely.selectFrom('service').selectAll();
-	if (options.onlineOnly) query = query.where('bookable_online', '=', 1);
-	return query.orderBy('sort_order').execute();
-}
-
-export async function listPractitioners(db: Db) {
-	return db.kysely.selectFrom('practitioner').selectAll().where('active', '=', 1).orderBy('family_name_en').execute();
-}
-
-export async function listBeds(db: Db) {
-	return db.kysely.selectFrom('bed').selectAll().orderBy('sort_order').execute();
-}
+/* The schedule's settings are read from their owner; the clinic's pages find them here too. */
+export { listBeds, listOpeningHours, listPractitioners, listServices } from '../scheduling-settings/settings-repository';
 
 /*
  * The clinic table's writes (docs/architecture.md, "One owner per table"). A database holds one

@@ -6,6 +6,7 @@ import { listExpiringDoctorConsents } from '../billing/doctor-consent';
 import { listExpiringEligibilityCards } from '../jukyo/card-warnings';
 import { reminderAnswersOf } from '../booking/appointment-repository';
 import type { Db } from '../db/database';
+import { listVisitsWithOpenSession } from '../treatment-session/session-repository';
 import type { StaffRole } from '../db/schema';
 import type { ScheduledAppointment } from '../schedule/list-day';
 import { loadStaffSchedule } from '../schedule/staff-schedule';
@@ -97,11 +98,7 @@ async function visitFacts(db: Db, ids: string[]) {
 			open: new Set<string>(),
 			charged: new Set<string>()
 		};
-	const [answers, sessions, charges] = await Promise.all([
-		reminderAnswersOf(db, ids),
-		db.kysely.selectFrom('treatment_session').select('appointment_id').where('appointment_id', 'in', ids).where('closed_at', 'is', null).execute(),
-		chargedAppointmentIds(db, ids)
-	]);
+	const [answers, sessions, charges] = await Promise.all([reminderAnswersOf(db, ids), listVisitsWithOpenSession(db, ids), chargedAppointmentIds(db, ids)]);
 	return {
 		confirmed: new Map(answers.map((r) => [r.id, { confirmedAt: r.confirmed_at, changeRequestedAt: r.change_requested_at }])),
 		open: new Set(sessions.flatMap((s) => (s.appointment_id ? [s.appointment_id] : []))),

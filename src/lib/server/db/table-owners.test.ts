@@ -46,13 +46,14 @@ function allowedRead(access: TableAccess): boolean {
 const strayReads = accesses.filter((a) => a.kind === 'read' && a.table !== null && a.table in TABLE_OWNERS && !allowedRead(a));
 
 describe('reading the queries from the source', () => {
-	it('finds builders over several lines, with an alias, and writes inside sql text, and skips comments', () => {
+	it('finds builders over several lines, with an alias, and writes inside sql text, and skips comments and common table expressions', () => {
 		const source = [
 			"// db.insertInto('commented')",
 			"await tx.kysely\n\t.insertInto(\n\t\t'intake'\n\t)",
 			"db.updateTable('patient').set({})",
 			"db.deleteFrom(table).where('a', '=', 1)",
 			"db.selectFrom('appointment as a').selectAll()",
+			"db.with('bed', (q) => q.insertInto('occupancy').values(rows)).selectFrom('bed')",
 			'sql`update job set done_at = ${now} where id in (select id from job for update skip locked)`',
 			'sql`INSERT INTO "counter" (name) values (\'x\')`'
 		].join('\n');
@@ -61,8 +62,9 @@ describe('reading the queries from the source', () => {
 			'write patient 6',
 			'write null 7',
 			'read appointment 8',
-			'write job 9',
-			'write counter 10'
+			'write occupancy 9',
+			'write job 10',
+			'write counter 11'
 		]);
 	});
 

@@ -3,8 +3,17 @@ import type { SessionTechniques } from '../../domain/clinical/session-rules';
 import type { SafetyConflict } from '../../domain/safety/alerts';
 import type { Db } from '../db/database';
 import type { AdverseEventKind, AdverseEventOutcome, AdverseEventSeverity, PointSide } from '../db/schema-session';
-import { amendmentValues, parseTechniques } from '../treatment-session/session-repository';
-import { CREDENTIAL_SELECTION, credentialsFrom, type PractitionerCredentials } from './practitioner-credentials';
+import { listOverrideRowsOfSessions } from '../treatment-plan/plan-repository';
+import {
+	amendmentValues,
+	listAdverseEventRowsOfSessions,
+	listAmendmentRowsOfSessions,
+	listPointRowsOfSessions,
+	listRecordSessionRows,
+	parseTechniques,
+	patientSessionIds
+} from '../treatment-session/session-repository';
+import { credentialsFrom, type PractitionerCredentials } from './practitioner-credentials';
 import type { InstantRange } from './record-month';
 
 /* The shapes are this module's own, not the session page's: the printed record changes only when the 施術録 does. */
@@ -77,46 +86,16 @@ function groupBy<T extends { session_id: string | null }>(rows: readonly T[]): M
  * of years prints fast.
  */
 export async function listRecordSessions(db: Db, patientId: string, range: InstantRange | null, locale: Locale): Promise<RecordSession[]> {
-	let sessions = db.kysely
-		.selectFrom('treatment_session as s')
-		.innerJoin('staff', 'staff.id', 's.practitioner_staff_id')
-		.leftJoin('practitioner', (join) => join.onRef('practitioner.staff_id', '=', 's.practitioner_staff_id').on('practitioner.active', '=', 1))
-		.selectAll('s')
-		.select(CREDENTIAL_SELECTION)
-		.where('s.patient_id', '=', patientId);
-	if (range) sessions = sessions.where('s.started_at', '>=', range.from).where('s.started_at', '<', range.to);
-	const rows = await sessions.orderBy('s.started_at').orderBy('s.id').execute();
+	const rows = await listRecordSessionRows(db, patientId, range);
 	if (rows.length === 0) return [];
 
 	// Child rows are reached through the same filtered sessions: a subquery, not an id list that grows with the record.
-	const ids = db.kysely.selectFrom('treatment_session').select('id').where('patient_id', '=', patientId);
-	const sessionIds = range ? ids.where('started_at', '>=', range.from).where('started_at', '<', range.to) : ids;
+	const sessionIds = patientSessionIds(db, patientId, range);
 	const [points, events, acknowledgements, amendments] = await Promise.all([
-		db.kysely.selectFrom('session_point').selectAll().where('session_id', 'in', sessionIds).orderBy('created_at').orderBy('id').execute(),
-		db.kysely
-			.selectFrom('adverse_event as e')
-			.innerJoin('staff', 'staff.id', 'e.staff_id')
-			.select(['e.id', 'e.session_id', 'e.occurred_at', 'e.kind', 'e.severity', 'e.outcome', 'e.description', 'staff.display_name'])
-			.where('e.session_id', 'in', sessionIds)
-			.orderBy('e.occurred_at')
-			.orderBy('e.id')
-			.execute(),
-		db.kysely
-			.selectFrom('contraindication_override as o')
-			.innerJoin('staff', 'staff.id', 'o.staff_id')
-			.select(['o.id', 'o.session_id', 'o.created_at', 'o.conflict', 'o.reason', 'staff.display_name'])
-			.where('o.session_id', 'in', sessionIds)
-			.orderBy('o.created_at')
-			.orderBy('o.id')
-			.execute(),
-		db.kysely
-			.selectFrom('session_amendment as a')
-			.innerJoin('staff', 'staff.id', 'a.staff_id')
-			.select(['a.id', 'a.session_id', 'a.created_at', 'a.reason', 'a.before', 'a.after', 'staff.display_name'])
-			.where('a.session_id', 'in', sessionIds)
-			.orderBy('a.created_at')
-			.orderBy('a.id')
-			.execute()
+		listPointRowsOfSessions(db, sessionIds),
+		listAdverseEventRowsOfSessions(db, sessionIds),
+		listOverrideRowsOfSessions(db, sessionIds),
+		listAmendmentRowsOfSessions(db, sessionIds)
 	]);
 	const pointsBySession = groupBy(points);
 	const eventsBySession = groupBy(events);

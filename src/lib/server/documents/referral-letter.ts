@@ -6,6 +6,7 @@ import { questionsAtLevel, type RedFlagQuestion } from '../../domain/triage/asse
 import type { Locale } from '../../i18n/locales';
 import { recordAudit, type AuditActor } from '../audit/audit-log';
 import type { Db } from '../db/database';
+import { listSessionStarts } from '../treatment-session/session-repository';
 import { getExamination, type Examination } from '../examination/examination-service';
 import { findNewestIntake } from '../intake/intake-repository';
 import { documentContext, type DocumentContext } from './document-context';
@@ -41,7 +42,7 @@ export async function referralLetterPdf(
 	const [ctx, intake, sessions, signer] = await Promise.all([
 		documentContext(db, locale),
 		findNewestIntake(db, patientId, 'submitted'),
-		db.kysely.selectFrom('treatment_session').select('started_at').where('patient_id', '=', patientId).orderBy('started_at').execute(),
+		listSessionStarts(db, patientId),
 		findSigner(db, actor.type === 'staff' ? actor.id : null, locale)
 	]);
 	await recordAudit(db, actor, { action: 'document.referral_letter', entityType: 'examination', entityId: examId, patientId });

@@ -1,5 +1,6 @@
 import { HISTORY_RED_FLAGS, type HistoryRedFlag } from '../../domain/clinical/exam-red-flags';
 import type { Db } from '../db/database';
+import { listSubmittedIntakeAnswers } from '../intake/intake-repository';
 
 /*
  * History facts the patient gave before the examination (docs/clinical-rules.md §1): a "yes" to a
@@ -27,13 +28,7 @@ function said(text: string | null, path: (value: Record<string, unknown>) => unk
 /** Each history fact the patient has given, with where and when it was first given; in the rules' order. */
 export async function givenHistoryFacts(db: Db, patientId: string): Promise<GivenHistoryFact[]> {
 	const [intakes, bookings] = await Promise.all([
-		db.kysely
-			.selectFrom('intake')
-			.select(['answers', 'submitted_at'])
-			.where('patient_id', '=', patientId)
-			.where('status', '=', 'submitted')
-			.orderBy('submitted_at')
-			.execute(),
+		listSubmittedIntakeAnswers(db, patientId),
 		db.kysely
 			.selectFrom('appointment')
 			.select(['triage', 'triage_given_at', 'created_at'])

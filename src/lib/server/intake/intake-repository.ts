@@ -108,6 +108,36 @@ export async function newestSubmittedIntakes(db: Db, patientIds: readonly string
 	return newest;
 }
 
+/* What other capabilities read of the intakes (docs/architecture.md, "One owner per table"). */
+
+/** The answers of each intake the patient submitted, oldest first, with when (the history they have given). */
+export async function listSubmittedIntakeAnswers(db: Db, patientId: string) {
+	return db.kysely
+		.selectFrom('intake')
+		.select(['answers', 'submitted_at'])
+		.where('patient_id', '=', patientId)
+		.where('status', '=', 'submitted')
+		.orderBy('submitted_at')
+		.execute();
+}
+
+/** Whether the patient has submitted any intake. */
+export async function hasSubmittedIntake(db: Db, patientId: string): Promise<boolean> {
+	const row = await db.kysely.selectFrom('intake').select('id').where('patient_id', '=', patientId).where('status', '=', 'submitted').executeTakeFirst();
+	return row !== undefined;
+}
+
+/** Intakes that reported an emergency or urgent red flag nobody has acknowledged yet. */
+export async function countUnacknowledgedRedFlags(db: Db): Promise<number> {
+	const row = await db.kysely
+		.selectFrom('intake')
+		.select((eb) => eb.fn.countAll<number>().as('n'))
+		.where('red_flag_level', 'in', ['emergency', 'urgent'])
+		.where('red_flag_acknowledged_at', 'is', null)
+		.executeTakeFirstOrThrow();
+	return Number(row.n);
+}
+
 export interface IntakePatient {
 	id: string;
 	patientNumber: string | null;

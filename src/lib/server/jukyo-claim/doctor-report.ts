@@ -11,7 +11,7 @@ import { clinicToday, findBillablePatient, findBillingClinic, insuranceFeeLinesO
 import type { Db } from '../db/database';
 import { withTransaction } from '../db/transaction';
 import { selectCheckIns } from '../outcomes/outcome-repository';
-import { parseTechniques } from '../treatment-session/session-repository';
+import { listPointCodesOfSessions, listSessionTechniquesBetween, parseTechniques } from '../treatment-session/session-repository';
 import { loadJukyoConsentRules } from './fee-versions';
 import { findPatient } from '../patients/patient-repository';
 
@@ -134,25 +134,11 @@ async function reportContent(
 		charges.map((c) => c.id)
 	);
 	const from = new Date(localInstant(period.startsOn, '00:00', timeZone)).toISOString();
-	const sessions = await db.kysely
-		.selectFrom('treatment_session')
-		.select(['id', 'techniques'])
-		.where('patient_id', '=', patientId)
-		.where('started_at', '>=', from)
-		.where('started_at', '<=', now.toISOString())
-		.execute();
-	const points =
-		sessions.length === 0
-			? []
-			: await db.kysely
-					.selectFrom('session_point')
-					.select('code')
-					.where(
-						'session_id',
-						'in',
-						sessions.map((s) => s.id)
-					)
-					.execute();
+	const sessions = await listSessionTechniquesBetween(db, patientId, from, now.toISOString());
+	const points = await listPointCodesOfSessions(
+		db,
+		sessions.map((s) => s.id)
+	);
 	const pointCounts = new Map<string, number>();
 	for (const p of points) pointCounts.set(p.code, (pointCounts.get(p.code) ?? 0) + 1);
 	const techniques = sessions.map((s) => parseTechniques(s.techniques));

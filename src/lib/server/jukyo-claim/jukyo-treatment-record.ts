@@ -3,6 +3,7 @@ import { formatNumber } from '../../format';
 import type { Locale } from '../../i18n/locales';
 import { recordAudit, type AuditActor } from '../audit/audit-log';
 import type { Db } from '../db/database';
+import { listSessionVisits } from '../treatment-session/session-repository';
 import { documentContext, type DocumentContext } from '../documents/document-context';
 import { findDocumentPatient, patientIdentityRows, patientName } from '../documents/document-patient';
 import { renderPdf, type PdfBlock } from '../documents/pdf';
@@ -73,7 +74,7 @@ export async function jukyoTreatmentRecordPdf(
 	const visits = await insuredVisits(db, patientId);
 	const [sessions, sessionRows, consents, reports, rules] = await Promise.all([
 		listRecordSessions(db, patientId, null, locale),
-		db.kysely.selectFrom('treatment_session').select(['id', 'appointment_id']).where('patient_id', '=', patientId).execute(),
+		listSessionVisits(db, patientId),
 		listConsentRows(db, patientId, 'oldest_first'),
 		db.kysely.selectFrom('jukyo_doctor_report').select(['issued_on', 'fee_month']).where('patient_id', '=', patientId).orderBy('issued_on').execute(),
 		loadJukyoConsentRules(db)

@@ -2,8 +2,8 @@ import { parseStoredPsfs, parseStoredSbi, type CheckIn } from '../../domain/outc
 import type { Session } from '../../domain/outcomes/progress';
 import { patientVisitsUntil } from '../booking/appointment-repository';
 import type { Db } from '../db/database';
-import type { Insertable } from 'kysely';
-import type { OutcomeCheckInTable } from '../db/schema';
+import type { Insertable, SelectQueryBuilder } from 'kysely';
+import type { Database, OutcomeCheckInTable } from '../db/schema';
 import { findPatient, isLivePatient } from '../patients/patient-repository';
 
 /*
@@ -46,6 +46,42 @@ export async function selectCheckIns(db: Db, patientId: string): Promise<CheckIn
 export async function selectSessions(db: Db, patientId: string, now: Date): Promise<Session[]> {
 	const rows = await patientVisitsUntil(db, patientId, ATTENDED, now.toISOString());
 	return rows.map((r) => ({ id: r.id, startsAt: r.starts_at }));
+}
+
+/* What other capabilities read of the check-ins (docs/architecture.md, "One owner per table"). */
+
+/** The PSFS of the patient's first check-in that has one (the baseline), as stored; undefined when none. */
+export async function firstStoredPsfs(db: Db, patientId: string): Promise<string | undefined> {
+	const row = await db.kysely
+		.selectFrom('outcome_check_in')
+		.select('psfs')
+		.where('patient_id', '=', patientId)
+		.where('psfs', 'is not', null)
+		.orderBy('recorded_at')
+		.orderBy('id')
+		.limit(1)
+		.executeTakeFirst();
+	return row?.psfs ?? undefined;
+}
+
+/** The newest pain scores the patient gave in the portal within [from, to), when they gave any (a session starts from them). */
+export async function findPortalPainBetween(db: Db, patientId: string, from: string, to: string) {
+	return db.kysely
+		.selectFrom('outcome_check_in')
+		.select(['id', 'leg_pain', 'back_pain'])
+		.where('patient_id', '=', patientId)
+		.where('source', '=', 'portal')
+		.where('recorded_at', '>=', from)
+		.where('recorded_at', '<', to)
+		.where((eb) => eb.or([eb('leg_pain', 'is not', null), eb('back_pain', 'is not', null)]))
+		.orderBy('recorded_at', 'desc')
+		.limit(1)
+		.executeTakeFirst();
+}
+
+/** Every check-in recorded before `end` by the patients of `patientIds` (a subquery), as stored (the owner's report). */
+export async function listCheckInRowsBefore(db: Db, end: string, patientIds: SelectQueryBuilder<Database, 'appointment', { patient_id: string | null }>) {
+	return db.kysely.selectFrom('outcome_check_in').selectAll().where('recorded_at', '<', end).where('patient_id', 'in', patientIds).execute();
 }
 
 /* The outcome_check_in table's writes (docs/architecture.md, "One owner per table"). */

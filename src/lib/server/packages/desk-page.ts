@@ -1,5 +1,6 @@
 import type { AuditActor } from '../audit/audit-log';
 import type { Db } from '../db/database';
+import { listMainServices } from '../scheduling-settings/settings-repository';
 import { listPatientPackages } from './patient-packages';
 import { findLivePatientsByNumber, findPatient, findPatients } from '../patients/patient-repository';
 
@@ -53,12 +54,6 @@ export async function findPatientsByNumber(db: Db, numbers: readonly string[]): 
 
 /** The treatments a course may cover: every service that is not an add-on. */
 export async function listCoverableServices(db: Db): Promise<Array<{ id: string; nameJa: string; nameEn: string }>> {
-	const services = await db.kysely
-		.selectFrom('service')
-		.select(['id', 'name_ja', 'name_en'])
-		.where('is_add_on', '=', 0)
-		.orderBy('sort_order')
-		.orderBy('code')
-		.execute();
+	const services = await listMainServices(db, { tieBreak: 'code' });
 	return services.map((s) => ({ id: s.id, nameJa: s.name_ja, nameEn: s.name_en }));
 }

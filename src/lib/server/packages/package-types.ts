@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { recordAudit, type AuditActor } from '../audit/audit-log';
 import type { Db } from '../db/database';
+import { findMainServiceIds } from '../scheduling-settings/settings-repository';
 import { withTransaction } from '../db/transaction';
 import { insertPackageType, markPackageTypeRetired, updateCourseType } from './package-repository';
 import { packageFieldCodes, ZPackageTypeSchema, type PackageFieldCodes, type TPackageType } from './schemas';
@@ -35,7 +36,7 @@ export async function isOwner(db: Db, actor: AuditActor): Promise<boolean> {
 
 /** Refuses services that are not the clinic's own main services (an add-on is not a visit). */
 export async function unknownServices(db: Db, serviceIds: readonly string[]): Promise<boolean> {
-	const found = await db.kysely.selectFrom('service').select('id').where('id', 'in', serviceIds).where('is_add_on', '=', 0).execute();
+	const found = await findMainServiceIds(db, serviceIds);
 	return found.length !== serviceIds.length;
 }
 

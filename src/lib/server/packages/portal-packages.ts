@@ -4,6 +4,7 @@ import { localDate } from '../../domain/time';
 import { recordAudit, type AuditActor } from '../audit/audit-log';
 import { clinicToday, findBillingClinic } from '../billing/billing-repository';
 import type { Db } from '../db/database';
+import { listServiceNames } from '../scheduling-settings/settings-repository';
 import { loadPackage, packageIdsForPatient } from './package-repository';
 import { listPackageTypes } from './package-types';
 import { markVisitPackage } from './use-package';
@@ -92,11 +93,7 @@ export interface OnlineOffer {
 export async function listOnlineOffer(db: Db): Promise<OnlineOffer[]> {
 	const types = (await listPackageTypes(db)).filter((t) => t.soldOnline && !t.retired);
 	if (types.length === 0) return [];
-	const services = await db.kysely
-		.selectFrom('service')
-		.select(['id', 'name_ja', 'name_en'])
-		.where('id', 'in', [...new Set(types.flatMap((t) => t.serviceIds))])
-		.execute();
+	const services = await listServiceNames(db, [...new Set(types.flatMap((t) => t.serviceIds))]);
 	const names = new Map(services.map((s) => [s.id, { ja: s.name_ja, en: s.name_en }]));
 	return types.map((t) => ({
 		id: t.id,

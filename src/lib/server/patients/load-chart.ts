@@ -5,6 +5,7 @@ import { listAftercareNotes } from '../aftercare/list-aftercare-notes';
 import { listSelfChecks, type SelfCheckRecord } from '../booking/self-check-record';
 import { consentOverview, type ConsentOverview } from '../consent/consent-overview';
 import type { Db } from '../db/database';
+import { hasSubmittedIntake } from '../intake/intake-repository';
 import { withDeferredWrites } from '../db/transaction';
 import { latestIntakeSummary, latestSafetyAlerts, type IntakeSummary } from '../intake/intake-service';
 import { progressSummary, type PatientProgress } from '../outcomes/progress-summary';
@@ -51,7 +52,7 @@ async function readChart(db: Db, id: string, actor: AuditActor, options: { clini
 	const [duplicates, safetyAlerts, submitted, consents, clinical] = await Promise.all([
 		view.patient.mergedIntoId === null ? duplicatesOf(db, id) : [],
 		latestSafetyAlerts(db, id),
-		db.kysely.selectFrom('intake').select('id').where('patient_id', '=', id).where('status', '=', 'submitted').executeTakeFirst(),
+		hasSubmittedIntake(db, id),
 		consentOverview(db, id, actor),
 		options.clinical ? loadClinical(db, id, actor) : null
 	]);
@@ -61,7 +62,7 @@ async function readChart(db: Db, id: string, actor: AuditActor, options: { clini
 		duplicates,
 		safetyAlerts: options.clinical ? safetyAlerts : [],
 		safetyMarks: safetyMarksFor(safetyAlerts, options.clinical),
-		intakeSubmitted: submitted !== undefined,
+		intakeSubmitted: submitted,
 		consents,
 		clinical
 	};

@@ -4,7 +4,7 @@ import { ensureDefaultConsentDocuments } from '../consent/default-documents';
 import { SEND_MAIL_JOB, sendQueuedMail } from '../mail/mail-jobs';
 import type { Mailer, OutgoingMail } from '../mail/mailer';
 import { createStaffAppointment } from '../schedule/create-staff-appointment';
-import { seedSchedule, type SeededSchedule } from '../schedule/seeded-schedule';
+import { seedSchedule, type SeededSchedule } from '../schedule/test-schedule';
 import { setStatus } from '../schedule/set-status';
 import { inviteToRecall, setRecallWeeks } from './invite';
 import { loadRecallList } from './recall-list';

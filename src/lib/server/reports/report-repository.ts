@@ -13,6 +13,15 @@ import { periodInstants, type ReportPeriod } from '../../domain/reports/report-p
 import { datesBetween, localDate } from '../../domain/time';
 import { chargeLinesForReport, chargesForReport, paymentsForReport } from '../billing/report-reads';
 import type { Db } from '../db/database';
+import { listCheckInRowsBefore } from '../outcomes/outcome-repository';
+import {
+	listBeds,
+	listPractitionerHours,
+	listServices,
+	listTimeOffOverlapping,
+	listWeeklyOpeningHours,
+	specialDaysBetween
+} from '../scheduling-settings/settings-repository';
 
 /*
  * Every read the owner's report needs, for clinic-local days `from`…`to` and, when given, one
@@ -80,38 +89,29 @@ export async function loadReportInputs(db: Db, scope: ReportScope): Promise<Repo
 		.where('starts_at', '<', end)
 		.where('patient_id', 'in', cohort);
 
-	const checkInsQuery = k.selectFrom('outcome_check_in').selectAll().where('recorded_at', '<', end).where('patient_id', 'in', cohort);
-
 	const money = { from: scope.from, to: scope.to, start, end, practitionerId: mine };
 
-	const [appointments, firstVisits, practitioners, hours, timeOff, beds, services, opening, closures, openings, sessions, checkIns, charges] =
-		await Promise.all([
-			appointmentsQuery.execute(),
-			firstVisitsQuery.execute(),
-			k
-				.selectFrom('practitioner')
-				.select(['id', 'family_name_ja', 'given_name_ja', 'family_name_en', 'given_name_en'])
-				.$if(mine !== null, (q) => q.where('id', '=', mine!))
-				.$if(mine === null, (q) => q.where('active', '=', 1))
-				.orderBy('family_name_en')
-				.orderBy('id')
-				.execute(),
-			k.selectFrom('practitioner_hours').select(['practitioner_id', 'weekday', 'starts', 'ends']).execute(),
-			k
-				.selectFrom('practitioner_time_off')
-				.select(['practitioner_id', 'starts_at', 'ends_at'])
-				.where('starts_at', '<', end)
-				.where('ends_at', '>', start)
-				.execute(),
-			k.selectFrom('bed').select(['id', 'name_ja', 'name_en']).orderBy('sort_order').orderBy('id').execute(),
-			k.selectFrom('service').select(['id', 'name_ja', 'name_en']).orderBy('sort_order').orderBy('id').execute(),
-			k.selectFrom('opening_hours').select(['weekday', 'opens', 'closes']).execute(),
-			k.selectFrom('clinic_closure').select('date').where('date', '>=', scope.from).where('date', '<=', scope.to).execute(),
-			k.selectFrom('holiday_opening').select('date').where('date', '>=', scope.from).where('date', '<=', scope.to).execute(),
-			sessionsQuery.execute(),
-			checkInsQuery.execute(),
-			chargesForReport(db, money)
-		]);
+	const [appointments, firstVisits, practitioners, hours, timeOff, beds, services, opening, specialDays, sessions, checkIns, charges] = await Promise.all([
+		appointmentsQuery.execute(),
+		firstVisitsQuery.execute(),
+		k
+			.selectFrom('practitioner')
+			.select(['id', 'family_name_ja', 'given_name_ja', 'family_name_en', 'given_name_en'])
+			.$if(mine !== null, (q) => q.where('id', '=', mine!))
+			.$if(mine === null, (q) => q.where('active', '=', 1))
+			.orderBy('family_name_en')
+			.orderBy('id')
+			.execute(),
+		listPractitionerHours(db),
+		listTimeOffOverlapping(db, start, end),
+		listBeds(db),
+		listServices(db),
+		listWeeklyOpeningHours(db),
+		specialDaysBetween(db, scope.from, scope.to),
+		sessionsQuery.execute(),
+		listCheckInRowsBefore(db, end, cohort),
+		chargesForReport(db, money)
+	]);
 
 	const [lines, payments] = await Promise.all([
 		charges.length === 0 ? [] : chargeLinesForReport(db, money),
@@ -120,8 +120,11 @@ export async function loadReportInputs(db: Db, scope: ReportScope): Promise<Repo
 	]);
 
 	const timeZone = scope.timeZone;
-	const opened = new Set(openings.map((o) => o.date));
-	const closedDates = [...closures.map((c) => c.date), ...datesBetween(scope.from, scope.to).filter((d) => japaneseHoliday(d) && !opened.has(d))];
+	const opened = new Set(specialDays.filter((d) => d.kind === 'opened').map((d) => d.date));
+	const closedDates = [
+		...specialDays.filter((d) => d.kind === 'closed').map((d) => d.date),
+		...datesBetween(scope.from, scope.to).filter((d) => japaneseHoliday(d) && !opened.has(d))
+	];
 	const linesBy = new Map<string, ReportCharge['lines'][number][]>();
 	for (const l of lines)
 		linesBy.set(l.charge_id, [

@@ -1,7 +1,7 @@
 import { beforeAll, expect, it } from 'vitest';
 import { describeEachDatabase } from '../../../../tests/support/test-database';
 import { createStaffAppointment } from '../schedule/create-staff-appointment';
-import { seedSchedule, type SeededSchedule } from '../schedule/seeded-schedule';
+import { seedSchedule, type SeededSchedule } from '../schedule/test-schedule';
 import { setStatus } from '../schedule/set-status';
 import { loadRetentionReport } from './retention-report';
 

@@ -3,7 +3,7 @@ import { describeEachDatabase } from '../../../../tests/support/test-database';
 import { getAvailability } from '../booking/get-availability';
 import { blockTime } from './block-time';
 import { createStaffAppointment } from './create-staff-appointment';
-import { at, auditFor, MONDAY, seedSchedule, type SeededSchedule } from './seeded-schedule';
+import { at, auditFor, MONDAY, seedSchedule, type SeededSchedule } from './test-schedule';
 
 describeEachDatabase('blocked time', (db) => {
 	let s: SeededSchedule;

@@ -4,6 +4,7 @@ import { recordAudit, type AuditActor } from '../audit/audit-log';
 import { insertAppointment } from '../booking/appointment-repository';
 import { isUniqueViolation, resourcesOf } from '../booking/occupancy';
 import type { Db } from '../db/database';
+import { bedExists } from '../scheduling-settings/settings-repository';
 import type { Appointment } from '../db/schema';
 import { withTransaction } from '../db/transaction';
 import { claimOrThrow, findConflict, OccupancyConflict, type ConflictingAppointment } from './appointment-conflict';
@@ -37,7 +38,7 @@ export async function blockTime(db: Db, raw: TBlockTime, actor: AuditActor): Pro
 		.where('active', '=', 1)
 		.executeTakeFirst();
 	if (!practitioner) return { ok: false, code: 'practitioner_not_found' };
-	if (input.bedId && !(await db.kysely.selectFrom('bed').select('id').where('id', '=', input.bedId).executeTakeFirst())) {
+	if (input.bedId && !(await bedExists(db, input.bedId))) {
 		return { ok: false, code: 'bed_not_found' };
 	}
 	const resources = resourcesOf({ practitioner_id: practitioner.id, bed_id: input.bedId ?? null });

@@ -3,7 +3,7 @@ import { describeEachDatabase } from '../../../../tests/support/test-database';
 import { blockTime } from './block-time';
 import { cancelAppointment } from './cancel-appointment';
 import { createStaffAppointment } from './create-staff-appointment';
-import { at, auditFor, seedSchedule, type SeededSchedule } from './seeded-schedule';
+import { at, auditFor, seedSchedule, type SeededSchedule } from './test-schedule';
 
 describeEachDatabase('cancelling', (db) => {
 	let s: SeededSchedule;

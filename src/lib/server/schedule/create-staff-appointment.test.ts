@@ -1,7 +1,7 @@
 import { beforeAll, expect, it } from 'vitest';
 import { describeEachDatabase } from '../../../../tests/support/test-database';
 import { createStaffAppointment } from './create-staff-appointment';
-import { at, auditFor, seedSchedule, type SeededSchedule } from './seeded-schedule';
+import { at, auditFor, seedSchedule, type SeededSchedule } from './test-schedule';
 
 const walkIn = { familyName: '山田', givenName: '花子', familyNameKana: 'ヤマダ', givenNameKana: 'ハナコ', phone: '090-1234-5678' };
 

@@ -3,6 +3,7 @@ import { recordAudit, type AuditActor } from '../audit/audit-log';
 import { insertAppointment } from '../booking/appointment-repository';
 import { isUniqueViolation, resourcesOf } from '../booking/occupancy';
 import type { Db } from '../db/database';
+import { bedExists, findService, offersService } from '../scheduling-settings/settings-repository';
 import type { Appointment } from '../db/schema';
 import { bookingMailJobs } from '../booking/booking-mail-jobs';
 import { reminderTiming } from '../reminders/reminder-settings';
@@ -50,7 +51,7 @@ export async function createStaffAppointment(
 	const input = parsed.data;
 
 	const [service, practitioner, clinic, periods] = await Promise.all([
-		db.kysely.selectFrom('service').selectAll().where('id', '=', input.serviceId).executeTakeFirst(),
+		findService(db, input.serviceId),
 		db.kysely.selectFrom('practitioner').select('id').where('id', '=', input.practitionerId).where('active', '=', 1).executeTakeFirst(),
 		db.kysely.selectFrom('clinic').select('time_zone').executeTakeFirstOrThrow(),
 		loadWeeklyPeriods(db)
@@ -59,16 +60,9 @@ export async function createStaffAppointment(
 	if (!practitioner) return { ok: false, code: 'practitioner_not_found' };
 	// Which practitioner may give which treatment is a licence question (docs/clinical-rules.md §6: moxibustion
 	// needs a きゅう師 licence), so the desk is held to it as well.
-	const offered = await db.kysely
-		.selectFrom('practitioner_service')
-		.select('service_id')
-		.where('practitioner_id', '=', practitioner.id)
-		.where('service_id', '=', service.id)
-		.executeTakeFirst();
-	if (!offered) return { ok: false, code: 'not_offered' };
+	if (!(await offersService(db, practitioner.id, service.id))) return { ok: false, code: 'not_offered' };
 	if (input.bedId) {
-		const bed = await db.kysely.selectFrom('bed').select('id').where('id', '=', input.bedId).executeTakeFirst();
-		if (!bed) return { ok: false, code: 'bed_not_found' };
+		if (!(await bedExists(db, input.bedId))) return { ok: false, code: 'bed_not_found' };
 	}
 	const known = input.patientId ? await findPatient(db, input.patientId, ['id', 'family_name', 'given_name', 'preferred_locale']) : undefined;
 	if (input.patientId && !known) return { ok: false, code: 'patient_not_found' };

@@ -5,7 +5,7 @@ import { LINE_PUSH_JOB } from '../line/line-notice';
 import { findOrCreatePatient } from '../patients/find-or-create-patient';
 import { createStaffAppointment } from './create-staff-appointment';
 import { searchPatients } from './search-patients';
-import { at, seedSchedule, type SeededSchedule } from './seeded-schedule';
+import { at, seedSchedule, type SeededSchedule } from './test-schedule';
 
 /* Issue #22: a desk booking reaches the patient by their chosen channels, LINE too, like an online booking. */
 

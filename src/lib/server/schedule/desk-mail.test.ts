@@ -5,7 +5,7 @@ import { createStaffAppointment } from './create-staff-appointment';
 import { deskMoveMail, DESK_MOVE_MAIL_JOB } from './desk-move-mail';
 import { movedVisitMail } from '../booking/booking-mail';
 import { moveAppointment } from './move-appointment';
-import { at, seedSchedule, type SeededSchedule } from './seeded-schedule';
+import { at, seedSchedule, type SeededSchedule } from './test-schedule';
 
 /* Issue #22: a phone booking gets the online booking's mail; a desk move or cancellation tells the patient. */
 describeEachDatabase('the mail the desk sends a patient', (db) => {

@@ -4,7 +4,7 @@ import { blockTime } from './block-time';
 import { cancelAppointment } from './cancel-appointment';
 import { createStaffAppointment } from './create-staff-appointment';
 import { listDay, listDays } from './list-day';
-import { at, MONDAY, seedSchedule, type SeededSchedule } from './seeded-schedule';
+import { at, MONDAY, seedSchedule, type SeededSchedule } from './test-schedule';
 
 describeEachDatabase('the day list', (db) => {
 	let s: SeededSchedule;

@@ -2,7 +2,7 @@ import { beforeAll, expect, it } from 'vitest';
 import { describeEachDatabase } from '../../../../tests/support/test-database';
 import { createStaffAppointment } from './create-staff-appointment';
 import { moveAppointment } from './move-appointment';
-import { at, auditFor, seedSchedule, type SeededSchedule } from './seeded-schedule';
+import { at, auditFor, seedSchedule, type SeededSchedule } from './test-schedule';
 import type { Appointment } from '../db/schema';
 
 describeEachDatabase('moving an appointment', (db) => {

@@ -2,6 +2,7 @@ import { recordAudit, type AuditActor } from '../audit/audit-log';
 import { findWholeAppointment, moveAppointmentTo, releaseOccupancy } from '../booking/appointment-repository';
 import { isUniqueViolation, resourcesOf } from '../booking/occupancy';
 import type { Db } from '../db/database';
+import { offersService } from '../scheduling-settings/settings-repository';
 import type { Appointment } from '../db/schema';
 import { enqueueJob } from '../jobs/queue';
 import { rescheduleReminders } from '../jobs/reminders';
@@ -50,13 +51,7 @@ export async function moveAppointment(db: Db, raw: TMoveAppointment, actor: Audi
 		const practitioner = await db.kysely.selectFrom('practitioner').select('id').where('id', '=', practitionerId).where('active', '=', 1).executeTakeFirst();
 		if (!practitioner) return { ok: false, code: 'practitioner_not_found' };
 		if (current.service_id) {
-			const offered = await db.kysely
-				.selectFrom('practitioner_service')
-				.select('service_id')
-				.where('practitioner_id', '=', practitionerId)
-				.where('service_id', '=', current.service_id)
-				.executeTakeFirst();
-			if (!offered) return { ok: false, code: 'not_offered' };
+			if (!(await offersService(db, practitionerId, current.service_id))) return { ok: false, code: 'not_offered' };
 		}
 	}
 

@@ -1,5 +1,6 @@
 import { localDate, localInstant, weekdayOf } from '../../domain/time';
 import type { Db } from '../db/database';
+import { listWeeklyOpeningHours } from '../scheduling-settings/settings-repository';
 
 export interface WeeklyPeriod {
 	weekday: number;
@@ -19,5 +20,5 @@ export function fitsOpeningHours(periods: readonly WeeklyPeriod[], start: number
 }
 
 export async function loadWeeklyPeriods(db: Db): Promise<WeeklyPeriod[]> {
-	return db.kysely.selectFrom('opening_hours').select(['weekday', 'opens', 'closes']).execute();
+	return listWeeklyOpeningHours(db);
 }

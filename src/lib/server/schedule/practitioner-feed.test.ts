@@ -6,7 +6,7 @@ import { cancelAppointment } from './cancel-appointment';
 import { createStaffAppointment } from './create-staff-appointment';
 import { feedTokenDates, isValidFeedToken, issueFeedToken, mayManageFeed, revokeFeedToken } from './feed-token';
 import { practitionerCalendar } from './practitioner-feed';
-import { at, auditFor, MONDAY, seedSchedule, type SeededSchedule } from './seeded-schedule';
+import { at, auditFor, MONDAY, seedSchedule, type SeededSchedule } from './test-schedule';
 
 const NOW = Date.parse(`${MONDAY}T00:00:00Z`);
 

@@ -1,4 +1,5 @@
 import type { Db } from '../db/database';
+import { listBeds, listPractitioners, listPractitionerServices, listServices, listWeeklyOpeningHours } from '../scheduling-settings/settings-repository';
 import type { LocalizedName } from './list-day';
 import type { WeeklyPeriod } from './opening-hours-fit';
 import { CLINIC_DEFAULT_TIME_ZONE } from '../clinic/clinic-settings';
@@ -15,11 +16,11 @@ export interface ScheduleResources {
 export async function loadScheduleResources(db: Db): Promise<ScheduleResources> {
 	const [clinic, practitioners, offers, beds, services, openingHours] = await Promise.all([
 		db.kysely.selectFrom('clinic').select('time_zone').executeTakeFirst(),
-		db.kysely.selectFrom('practitioner').selectAll().where('active', '=', 1).orderBy('family_name_en').orderBy('id').execute(),
-		db.kysely.selectFrom('practitioner_service').selectAll().execute(),
-		db.kysely.selectFrom('bed').selectAll().orderBy('sort_order').orderBy('id').execute(),
-		db.kysely.selectFrom('service').selectAll().orderBy('sort_order').execute(),
-		db.kysely.selectFrom('opening_hours').select(['weekday', 'opens', 'closes']).orderBy('weekday').orderBy('opens').execute()
+		listPractitioners(db),
+		listPractitionerServices(db),
+		listBeds(db),
+		listServices(db),
+		listWeeklyOpeningHours(db)
 	]);
 	return {
 		timeZone: clinic?.time_zone ?? CLINIC_DEFAULT_TIME_ZONE,

@@ -3,7 +3,7 @@ import { beforeAll, expect, it } from 'vitest';
 import { describeEachDatabase } from '../../../../tests/support/test-database';
 import { createStaffAppointment } from './create-staff-appointment';
 import { searchPatients } from './search-patients';
-import { at, seedSchedule } from './seeded-schedule';
+import { at, seedSchedule } from './test-schedule';
 
 describeEachDatabase('finding a patient at the desk', (db) => {
 	let actor: Parameters<typeof searchPatients>[2];

@@ -3,7 +3,7 @@ import { describeEachDatabase } from '../../../../tests/support/test-database';
 import type { Appointment } from '../db/schema';
 import { blockTime } from './block-time';
 import { createStaffAppointment } from './create-staff-appointment';
-import { at, auditFor, seedSchedule, type SeededSchedule } from './seeded-schedule';
+import { at, auditFor, seedSchedule, type SeededSchedule } from './test-schedule';
 import { setStatus } from './set-status';
 
 /** 08:00 in Tokyo on the Monday of the visits. */

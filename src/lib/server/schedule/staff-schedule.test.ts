@@ -4,7 +4,7 @@ import { describeEachDatabase } from '../../../../tests/support/test-database';
 import { setReceptionReadsClinical } from '../clinic/security-settings';
 import { loadChart } from '../patients/load-chart';
 import { createStaffAppointment } from './create-staff-appointment';
-import { at, MONDAY, seedSchedule, type SeededSchedule } from './seeded-schedule';
+import { at, MONDAY, seedSchedule, type SeededSchedule } from './test-schedule';
 import { loadStaffSchedule } from './staff-schedule';
 
 const TZ = 'Asia/Tokyo';

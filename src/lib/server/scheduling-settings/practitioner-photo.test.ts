@@ -1,6 +1,6 @@
 import { beforeAll, expect, it } from 'vitest';
 import { describeEachDatabase } from '../../../../tests/support/test-database';
-import { seedSchedule, type SeededSchedule } from '../schedule/seeded-schedule';
+import { seedSchedule, type SeededSchedule } from '../schedule/test-schedule';
 import { listPractitionersFor } from '../booking/booking-flow';
 import { readPractitionerPhoto, removePractitionerPhoto, setPractitionerPhoto } from './practitioner-photo';
 

@@ -1,5 +1,5 @@
-/* The writes of the clinic's standing schedule: hours, closures, practitioners, beds and services (docs/architecture.md, "One owner per table"). */
-import type { Insertable, Updateable } from 'kysely';
+/* The clinic's standing schedule: hours, closures, practitioners, beds and services, read and written here (docs/architecture.md, "One owner per table"). */
+import { sql, type Insertable, type Updateable } from 'kysely';
 import type { Db } from '../db/database';
 import type {
 	BedTable,
@@ -8,8 +8,172 @@ import type {
 	PractitionerHoursTable,
 	PractitionerTable,
 	PractitionerTimeOffTable,
+	Service,
 	ServiceTable
 } from '../db/schema';
+
+/* What other capabilities read of the standing schedule. */
+
+/** The clinic's weekly opening periods, by weekday and time. */
+export async function listOpeningHours(db: Db) {
+	return db.kysely.selectFrom('opening_hours').selectAll().orderBy('weekday').orderBy('opens').execute();
+}
+
+/** The weekly opening periods as the schedule reads them: weekday, opening and closing time. */
+export async function listWeeklyOpeningHours(db: Db): Promise<Array<{ weekday: number; opens: string; closes: string }>> {
+	return db.kysely.selectFrom('opening_hours').select(['weekday', 'opens', 'closes']).orderBy('weekday').orderBy('opens').execute();
+}
+
+/** Closures and opened holidays from `from` to `to` (clinic-local dates, both included; no end when null), in one read. */
+export async function specialDaysBetween(db: Db, from: string, to: string | null): Promise<Array<{ date: string; kind: string }>> {
+	const closed = db.kysely
+		.selectFrom('clinic_closure')
+		.select(['date', sql<string>`'closed'`.as('kind')])
+		.where('date', '>=', from);
+	const opened = db.kysely
+		.selectFrom('holiday_opening')
+		.select(['date', sql<string>`'opened'`.as('kind')])
+		.where('date', '>=', from);
+	if (to === null) return closed.unionAll(opened).execute();
+	return closed
+		.where('date', '<=', to)
+		.unionAll(opened.where('date', '<=', to))
+		.execute();
+}
+
+/** Active practitioners, by family name. */
+export async function listPractitioners(db: Db) {
+	return db.kysely.selectFrom('practitioner').selectAll().where('active', '=', 1).orderBy('family_name_en').orderBy('id').execute();
+}
+
+/** Every practitioner's weekly hours. */
+export async function listPractitionerHours(db: Db) {
+	return db.kysely.selectFrom('practitioner_hours').select(['practitioner_id', 'weekday', 'starts', 'ends']).execute();
+}
+
+/** The weekly hours of the active practitioners, with how many patients each treats at once: only they can have a slot. */
+export async function listActiveWorkingHours(db: Db) {
+	return db.kysely
+		.selectFrom('practitioner_hours')
+		.innerJoin('practitioner', 'practitioner.id', 'practitioner_hours.practitioner_id')
+		.select([
+			'practitioner_hours.practitioner_id',
+			'practitioner_hours.weekday',
+			'practitioner_hours.starts',
+			'practitioner_hours.ends',
+			'practitioner.concurrent_patients'
+		])
+		.where('practitioner.active', '=', 1)
+		.execute();
+}
+
+/** Time off overlapping the instants [start, end). */
+export async function listTimeOffOverlapping(db: Db, start: string, end: string) {
+	return db.kysely.selectFrom('practitioner_time_off').selectAll().where('starts_at', '<', end).where('ends_at', '>', start).execute();
+}
+
+/** Time off that ends after the instant `after`. */
+export async function listTimeOffEndingAfter(db: Db, after: string) {
+	return db.kysely.selectFrom('practitioner_time_off').selectAll().where('ends_at', '>', after).execute();
+}
+
+/** Which practitioner gives which service. */
+export async function listPractitionerServices(db: Db) {
+	return db.kysely.selectFrom('practitioner_service').selectAll().execute();
+}
+
+/** Whether the practitioner gives the service (a licence question, docs/clinical-rules.md §6). */
+export async function offersService(db: Db, practitionerId: string, serviceId: string): Promise<boolean> {
+	const row = await db.kysely
+		.selectFrom('practitioner_service')
+		.select('service_id')
+		.where('practitioner_id', '=', practitionerId)
+		.where('service_id', '=', serviceId)
+		.executeTakeFirst();
+	return row !== undefined;
+}
+
+/** Whether the practitioner is active and gives the service. */
+export async function activePractitionerOffers(db: Db, practitionerId: string, serviceId: string): Promise<boolean> {
+	const row = await db.kysely
+		.selectFrom('practitioner_service')
+		.innerJoin('practitioner', 'practitioner.id', 'practitioner_service.practitioner_id')
+		.select('practitioner_service.service_id')
+		.where('practitioner_service.practitioner_id', '=', practitionerId)
+		.where('practitioner_service.service_id', '=', serviceId)
+		.where('practitioner.active', '=', 1)
+		.executeTakeFirst();
+	return row !== undefined;
+}
+
+/** The beds in the clinic's order. */
+export async function listBeds(db: Db) {
+	return db.kysely.selectFrom('bed').selectAll().orderBy('sort_order').orderBy('id').execute();
+}
+
+/** The beds' ids in the clinic's order. */
+export async function listBedIds(db: Db): Promise<Array<{ id: string }>> {
+	return db.kysely.selectFrom('bed').select('id').orderBy('sort_order').orderBy('id').execute();
+}
+
+export async function bedExists(db: Db, bedId: string): Promise<boolean> {
+	return (await db.kysely.selectFrom('bed').select('id').where('id', '=', bedId).executeTakeFirst()) !== undefined;
+}
+
+/** Services in the clinic's order; only those bookable online when asked. */
+export async function listServices(db: Db, options: { onlineOnly?: boolean } = {}) {
+	let query = db.kysely.selectFrom('service').selectAll();
+	if (options.onlineOnly) query = query.where('bookable_online', '=', 1);
+	return query.orderBy('sort_order').orderBy('id').execute();
+}
+
+/** The main services (treatments, not add-ons) in the clinic's order, equal places by `tieBreak`; only those bookable online when asked. */
+export async function listMainServices(db: Db, options: { onlineOnly?: boolean; tieBreak?: 'id' | 'code' } = {}): Promise<Service[]> {
+	let query = db.kysely.selectFrom('service').selectAll().where('is_add_on', '=', 0);
+	if (options.onlineOnly) query = query.where('bookable_online', '=', 1);
+	return query
+		.orderBy('sort_order')
+		.orderBy(options.tieBreak ?? 'id')
+		.execute();
+}
+
+/** The add-ons in the clinic's order. */
+export async function listAddOnServices(db: Db): Promise<Service[]> {
+	return db.kysely.selectFrom('service').selectAll().where('is_add_on', '=', 1).orderBy('sort_order').orderBy('code').execute();
+}
+
+/** Those of the services that are add-ons. */
+export async function findAddOnServices(db: Db, serviceIds: readonly string[]): Promise<Service[]> {
+	if (serviceIds.length === 0) return [];
+	return db.kysely.selectFrom('service').selectAll().where('id', 'in', serviceIds).where('is_add_on', '=', 1).execute();
+}
+
+/** Those of the services that are main services (not add-ons), as ids. */
+export async function findMainServiceIds(db: Db, serviceIds: readonly string[]): Promise<string[]> {
+	const rows = await db.kysely.selectFrom('service').select('id').where('id', 'in', serviceIds).where('is_add_on', '=', 0).execute();
+	return rows.map((r) => r.id);
+}
+
+/** The services' names. */
+export async function listServiceNames(db: Db, serviceIds: readonly string[]) {
+	return db.kysely.selectFrom('service').select(['id', 'name_ja', 'name_en']).where('id', 'in', serviceIds).execute();
+}
+
+export async function findService(db: Db, serviceId: string): Promise<Service | undefined> {
+	return db.kysely.selectFrom('service').selectAll().where('id', '=', serviceId).executeTakeFirst();
+}
+
+/** The service, which must exist (a visit's own service). */
+export async function getService(db: Db, serviceId: string): Promise<Service> {
+	return db.kysely.selectFrom('service').selectAll().where('id', '=', serviceId).executeTakeFirstOrThrow();
+}
+
+/** The service when it is a main service (a treatment, not an add-on). */
+export async function findMainService(db: Db, serviceId: string): Promise<Service | undefined> {
+	return db.kysely.selectFrom('service').selectAll().where('id', '=', serviceId).where('is_add_on', '=', 0).executeTakeFirst();
+}
+
+/* The standing schedule's writes. */
 
 /** The clinic's weekly opening hours, replaced as a whole. */
 export async function replaceOpeningHours(db: Db, clinicId: string, periods: Insertable<OpeningHoursTable>[]): Promise<void> {

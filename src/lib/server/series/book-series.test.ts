@@ -3,7 +3,7 @@ import { describeEachDatabase } from '../../../../tests/support/test-database';
 import { addDays } from '../../domain/time';
 import { findOrCreatePatient } from '../patients/find-or-create-patient';
 import { createStaffAppointment } from '../schedule/create-staff-appointment';
-import { at, MONDAY, seedSchedule, type SeededSchedule } from '../schedule/seeded-schedule';
+import { at, MONDAY, seedSchedule, type SeededSchedule } from '../schedule/test-schedule';
 import { bookSeries } from './book-series';
 import { cancelSeriesVisits, moveSeriesVisits } from './change-series-visits';
 import { previewSeries } from './preview-series';

@@ -1,6 +1,7 @@
 import { localInstant } from '../../domain/time';
 import { proposeSeries, seriesDates, type SeriesVisitProposal } from '../../domain/scheduling/series';
 import type { Db } from '../db/database';
+import { activePractitionerOffers, findMainService } from '../scheduling-settings/settings-repository';
 import type { Service } from '../db/schema';
 import type { TSeriesRequest } from './schemas';
 import { loadSeriesSlots } from './series-slots';
@@ -12,15 +13,8 @@ export type SeriesCheck = { ok: true; service: Service } | { ok: false; code: 'p
 export async function checkSeriesRequest(db: Db, input: Pick<TSeriesRequest, 'patientId' | 'serviceId' | 'practitionerId'>): Promise<SeriesCheck> {
 	const [patient, service, offered] = await Promise.all([
 		findPatient(db, input.patientId, ['id'], { notErased: true }),
-		db.kysely.selectFrom('service').selectAll().where('id', '=', input.serviceId).where('is_add_on', '=', 0).executeTakeFirst(),
-		db.kysely
-			.selectFrom('practitioner_service')
-			.innerJoin('practitioner', 'practitioner.id', 'practitioner_service.practitioner_id')
-			.select('practitioner_service.service_id')
-			.where('practitioner_service.practitioner_id', '=', input.practitionerId)
-			.where('practitioner_service.service_id', '=', input.serviceId)
-			.where('practitioner.active', '=', 1)
-			.executeTakeFirst()
+		findMainService(db, input.serviceId),
+		activePractitionerOffers(db, input.practitionerId, input.serviceId)
 	]);
 	if (!patient) return { ok: false, code: 'patient_not_found' };
 	if (!service) return { ok: false, code: 'service_not_found' };

@@ -1,5 +1,6 @@
 import { needlesMissing, type NeedleProblem } from '../../domain/clinical/needle-account';
 import type { Db } from '../db/database';
+import { countUnacknowledgedRedFlags } from '../intake/intake-repository';
 import type { StaffRole } from '../db/schema';
 import { countFailedMail } from '../mail/failed-mail';
 import { listUnaccountedSessions } from '../treatment-session/needle-account';
@@ -33,12 +34,7 @@ export interface AttentionCounts {
 }
 
 export async function attentionCounts(db: Db, role: StaffRole): Promise<AttentionCounts> {
-	const redFlags = await db.kysely
-		.selectFrom('intake')
-		.select((eb) => eb.fn.countAll<number>().as('n'))
-		.where('red_flag_level', 'in', ['emergency', 'urgent'])
-		.where('red_flag_acknowledged_at', 'is', null)
-		.executeTakeFirstOrThrow();
+	const redFlags = await countUnacknowledgedRedFlags(db);
 	const sideEffects = role === 'reception' ? 0 : await countUnhandledSideEffects(db);
 	const openNeedles = (await listUnaccountedSessions(db)).map((s) => ({
 		sessionId: s.sessionId,
@@ -53,5 +49,5 @@ export async function attentionCounts(db: Db, role: StaffRole): Promise<Attentio
 		problem: s.problem!
 	}));
 	const failedMail = role === 'owner' ? await countFailedMail(db) : 0;
-	return { redFlags: Number(redFlags.n), sideEffects, failedMail, openNeedles };
+	return { redFlags, sideEffects, failedMail, openNeedles };
 }

@@ -1,9 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { PointSide } from '../../domain/clinical/point-suggestions';
 import { CONFLICT_KINDS, CONFLICT_SOURCES, type ConflictSource, type SafetyConflict } from '../../domain/safety/alerts';
+import type { SelectQueryBuilder } from 'kysely';
 import type { Db } from '../db/database';
+import type { Database } from '../db/schema';
 import type { TreatmentPlanStatus } from '../db/schema-plan';
 import { findPatient } from '../patients/patient-repository';
+import { firstStoredPsfs } from '../outcomes/outcome-repository';
 
 /*
  * The SQL of treatment plans and their acknowledged conflicts, and the few reads of other
@@ -196,18 +199,33 @@ export async function insertOverride(
 	return id;
 }
 
+/** A session's acknowledgements of safety conflicts, with who made them, oldest first (treatment-session/acknowledgement-repository.ts). */
+export async function listSessionOverrideRows(db: Db, sessionId: string) {
+	return db.kysely
+		.selectFrom('contraindication_override as o')
+		.innerJoin('staff', 'staff.id', 'o.staff_id')
+		.select(['o.id', 'o.conflict', 'o.reason', 'o.created_at', 'staff.display_name'])
+		.where('o.session_id', '=', sessionId)
+		.orderBy('o.created_at')
+		.orderBy('o.id')
+		.execute();
+}
+
+/** The acknowledgements made in the sessions `sessionIds` (a subquery), with who made them, oldest first (the printed treatment record). */
+export async function listOverrideRowsOfSessions(db: Db, sessionIds: SelectQueryBuilder<Database, 'treatment_session', { id: string }>) {
+	return db.kysely
+		.selectFrom('contraindication_override as o')
+		.innerJoin('staff', 'staff.id', 'o.staff_id')
+		.select(['o.id', 'o.session_id', 'o.created_at', 'o.conflict', 'o.reason', 'staff.display_name'])
+		.where('o.session_id', 'in', sessionIds)
+		.orderBy('o.created_at')
+		.orderBy('o.id')
+		.execute();
+}
+
 /** The activities the patient named in their first PSFS (the baseline), in their order. */
 export async function baselinePsfsActivities(db: Db, patientId: string): Promise<string[]> {
-	const row = await db.kysely
-		.selectFrom('outcome_check_in')
-		.select('psfs')
-		.where('patient_id', '=', patientId)
-		.where('psfs', 'is not', null)
-		.orderBy('recorded_at')
-		.orderBy('id')
-		.limit(1)
-		.executeTakeFirst();
-	const list = parseJson<unknown>(row?.psfs ?? '[]', []);
+	const list = parseJson<unknown>((await firstStoredPsfs(db, patientId)) ?? '[]', []);
 	if (!Array.isArray(list)) return [];
 	return list
 		.map((item: unknown) => (item !== null && typeof item === 'object' ? (item as { activity?: unknown }).activity : null))

@@ -1,8 +1,8 @@
-/* The session's acknowledgements of safety conflicts: contraindication_override rows with a session_id. */
+/* The session's acknowledgements of safety conflicts: contraindication_override rows with a session_id, read and written through the plan repository. */
 import { conflictKey } from '../../domain/clinical/safety-check';
 import { CONFLICT_SOURCES, type SafetyConflict } from '../../domain/safety/alerts';
 import type { Db } from '../db/database';
-import { insertOverride } from '../treatment-plan/plan-repository';
+import { insertOverride, listSessionOverrideRows } from '../treatment-plan/plan-repository';
 
 /** A practitioner's acknowledgement, in a session, of a conflict with the patient's safety alerts or a point's caution. */
 export interface SessionAcknowledgement {
@@ -16,14 +16,7 @@ export interface SessionAcknowledgement {
 
 /** The session's acknowledgements, oldest first; those saved together contraindications first, then by source. */
 export async function listSessionAcknowledgements(db: Db, sessionId: string): Promise<SessionAcknowledgement[]> {
-	const rows = await db.kysely
-		.selectFrom('contraindication_override as o')
-		.innerJoin('staff', 'staff.id', 'o.staff_id')
-		.select(['o.id', 'o.conflict', 'o.reason', 'o.created_at', 'staff.display_name'])
-		.where('o.session_id', '=', sessionId)
-		.orderBy('o.created_at')
-		.orderBy('o.id')
-		.execute();
+	const rows = await listSessionOverrideRows(db, sessionId);
 	const acknowledgements = rows.flatMap((r): SessionAcknowledgement[] => {
 		let conflict: SafetyConflict;
 		try {

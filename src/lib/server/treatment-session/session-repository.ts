@@ -14,6 +14,7 @@ import type {
 	TreatmentSessionTable
 } from '../db/schema-session';
 import { findPatient } from '../patients/patient-repository';
+import { CREDENTIAL_SELECTION } from '../documents/practitioner-credentials';
 
 export interface SessionPatient {
 	id: string;
@@ -313,6 +314,114 @@ export async function listSessionAdverseEvents(db: Db, sessionId: string): Promi
 		description: r.description,
 		staffName: r.display_name
 	}));
+}
+
+/* What the printed treatment record (documents/record-sessions.ts) reads: five queries whatever the number of sessions. */
+
+/** Clinic-local instants `from` (included) to `to` (not included). */
+export interface SessionRange {
+	from: string;
+	to: string;
+}
+
+/** The ids of a patient's sessions started within `range` (all when null), as a subquery: not an id list that grows with the record. */
+export function patientSessionIds(db: Db, patientId: string, range: SessionRange | null) {
+	const ids = db.kysely.selectFrom('treatment_session').select('id').where('patient_id', '=', patientId);
+	return range ? ids.where('started_at', '>=', range.from).where('started_at', '<', range.to) : ids;
+}
+
+export type SessionIds = ReturnType<typeof patientSessionIds>;
+
+/** A patient's sessions within `range` in date order, with the practitioner's name and licences (documents/practitioner-credentials.ts). */
+export async function listRecordSessionRows(db: Db, patientId: string, range: SessionRange | null) {
+	let sessions = db.kysely
+		.selectFrom('treatment_session as s')
+		.innerJoin('staff', 'staff.id', 's.practitioner_staff_id')
+		.leftJoin('practitioner', (join) => join.onRef('practitioner.staff_id', '=', 's.practitioner_staff_id').on('practitioner.active', '=', 1))
+		.selectAll('s')
+		.select(CREDENTIAL_SELECTION)
+		.where('s.patient_id', '=', patientId);
+	if (range) sessions = sessions.where('s.started_at', '>=', range.from).where('s.started_at', '<', range.to);
+	return sessions.orderBy('s.started_at').orderBy('s.id').execute();
+}
+
+/** The points of the sessions, in the order they were recorded. */
+export async function listPointRowsOfSessions(db: Db, sessionIds: SessionIds) {
+	return db.kysely.selectFrom('session_point').selectAll().where('session_id', 'in', sessionIds).orderBy('created_at').orderBy('id').execute();
+}
+
+/** The adverse events of the sessions, with who recorded them, in the order they happened. */
+export async function listAdverseEventRowsOfSessions(db: Db, sessionIds: SessionIds) {
+	return db.kysely
+		.selectFrom('adverse_event as e')
+		.innerJoin('staff', 'staff.id', 'e.staff_id')
+		.select(['e.id', 'e.session_id', 'e.occurred_at', 'e.kind', 'e.severity', 'e.outcome', 'e.description', 'staff.display_name'])
+		.where('e.session_id', 'in', sessionIds)
+		.orderBy('e.occurred_at')
+		.orderBy('e.id')
+		.execute();
+}
+
+/** The amendments of the sessions, with who made them, oldest first. */
+export async function listAmendmentRowsOfSessions(db: Db, sessionIds: SessionIds) {
+	return db.kysely
+		.selectFrom('session_amendment as a')
+		.innerJoin('staff', 'staff.id', 'a.staff_id')
+		.select(['a.id', 'a.session_id', 'a.created_at', 'a.reason', 'a.before', 'a.after', 'staff.display_name'])
+		.where('a.session_id', 'in', sessionIds)
+		.orderBy('a.created_at')
+		.orderBy('a.id')
+		.execute();
+}
+
+/* What other capabilities read of the sessions (docs/architecture.md, "One owner per table"). */
+
+/** When each of the patient's sessions started, oldest first (a referral letter counts them). */
+export async function listSessionStarts(db: Db, patientId: string) {
+	return db.kysely.selectFrom('treatment_session').select('started_at').where('patient_id', '=', patientId).orderBy('started_at').execute();
+}
+
+/** The visit each of the patient's sessions belongs to. */
+export async function listSessionVisits(db: Db, patientId: string) {
+	return db.kysely.selectFrom('treatment_session').select(['id', 'appointment_id']).where('patient_id', '=', patientId).execute();
+}
+
+/** The patient's sessions started from `from` up to and including `until`, with their techniques. */
+export async function listSessionTechniquesBetween(db: Db, patientId: string, from: string, until: string) {
+	return db.kysely
+		.selectFrom('treatment_session')
+		.select(['id', 'techniques'])
+		.where('patient_id', '=', patientId)
+		.where('started_at', '>=', from)
+		.where('started_at', '<=', until)
+		.execute();
+}
+
+/** The point codes needled in the sessions, one row per point. */
+export async function listPointCodesOfSessions(db: Db, sessionIds: readonly string[]) {
+	if (sessionIds.length === 0) return [];
+	return db.kysely.selectFrom('session_point').select('code').where('session_id', 'in', sessionIds).execute();
+}
+
+/** The newest session of a visit: its techniques, needle count and practitioner (the fee reads them). */
+export async function findNewestVisitSession(db: Db, appointmentId: string) {
+	return db.kysely
+		.selectFrom('treatment_session')
+		.select(['techniques', 'needles_in', 'practitioner_staff_id'])
+		.where('appointment_id', '=', appointmentId)
+		.orderBy('started_at', 'desc')
+		.executeTakeFirst();
+}
+
+/** Which of the visits have a session still open. */
+export async function listVisitsWithOpenSession(db: Db, appointmentIds: readonly string[]) {
+	if (appointmentIds.length === 0) return [];
+	return db.kysely
+		.selectFrom('treatment_session')
+		.select('appointment_id')
+		.where('appointment_id', 'in', appointmentIds)
+		.where('closed_at', 'is', null)
+		.execute();
 }
 
 export interface StartableAppointment {

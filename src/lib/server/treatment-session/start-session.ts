@@ -10,6 +10,7 @@ import { sessionConsentProblemOf } from '../consent/required-consent';
 import { redFlagSessionGate } from '../examination/latest-examination';
 import { findPatientVisitBed } from '../booking/appointment-repository';
 import type { Db } from '../db/database';
+import { findPortalPainBetween } from '../outcomes/outcome-repository';
 import type { PointSide } from '../db/schema-session';
 import { withTransaction } from '../db/transaction';
 import { fieldCodesFrom, type SessionFieldCodes } from './field-codes';
@@ -100,17 +101,7 @@ export async function startSession(
 			return { ok: false, code: 'no_treatment_consent' } as const;
 		}
 		const day = localDayAround(now, options.timeZone ?? (await clinicTimeZone(tx)));
-		const checkIn = await tx.kysely
-			.selectFrom('outcome_check_in')
-			.select(['id', 'leg_pain', 'back_pain'])
-			.where('patient_id', '=', patientId)
-			.where('source', '=', 'portal')
-			.where('recorded_at', '>=', day.start)
-			.where('recorded_at', '<', day.end)
-			.where((eb) => eb.or([eb('leg_pain', 'is not', null), eb('back_pain', 'is not', null)]))
-			.orderBy('recorded_at', 'desc')
-			.limit(1)
-			.executeTakeFirst();
+		const checkIn = await findPortalPainBetween(tx, patientId, day.start, day.end);
 		const id = randomUUID();
 		const at = now.toISOString();
 		// Plan points are needled points: a practitioner without はり師 starts with none (docs/clinical-rules.md §6).

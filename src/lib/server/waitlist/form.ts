@@ -1,6 +1,7 @@
 import type { Locale } from '../../i18n/locales';
 import { translate } from '../../i18n/translate';
 import type { Db } from '../db/database';
+import { listMainServices, listPractitionerServices } from '../scheduling-settings/settings-repository';
 import { fieldErrorsFrom, type FieldErrors } from '../http/field-errors';
 import { ZJoinWaitlistSchema, type TJoinWaitlist } from './schemas';
 
@@ -63,17 +64,15 @@ export interface WaitlistChoices {
 
 /** The services and practitioners the form offers: online-bookable main treatments for patients, every main one for the desk. */
 export async function waitlistChoices(db: Db, forDesk = false): Promise<WaitlistChoices> {
-	let services = db.kysely.selectFrom('service').select(['id', 'name_ja', 'name_en']).where('is_add_on', '=', 0);
-	if (!forDesk) services = services.where('bookable_online', '=', 1);
 	const [serviceRows, practitionerRows, links, clinic] = await Promise.all([
-		services.orderBy('sort_order').orderBy('id').execute(),
+		listMainServices(db, { onlineOnly: !forDesk }),
 		db.kysely
 			.selectFrom('practitioner')
 			.select(['id', 'family_name_ja', 'given_name_ja', 'family_name_en', 'given_name_en'])
 			.where('active', '=', 1)
 			.orderBy('id')
 			.execute(),
-		db.kysely.selectFrom('practitioner_service').selectAll().execute(),
+		listPractitionerServices(db),
 		db.kysely.selectFrom('clinic').select('waitlist_hold_minutes').executeTakeFirstOrThrow()
 	]);
 	return {

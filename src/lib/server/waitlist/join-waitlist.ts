@@ -4,6 +4,7 @@ import { recordAudit, type AuditActor } from '../audit/audit-log';
 import { recordBookingPrivacyConsent } from '../consent/record-booking-consent';
 import { randomToken, sha256Hex } from '../crypto';
 import type { Db } from '../db/database';
+import { activePractitionerOffers, findService } from '../scheduling-settings/settings-repository';
 import { withTransaction } from '../db/transaction';
 import { enqueueJob } from '../jobs/queue';
 import { findOrCreatePatient } from '../patients/find-or-create-patient';
@@ -27,19 +28,11 @@ export async function joinWaitlist(
 	now = db.clock.now().getTime()
 ): Promise<JoinWaitlistResult> {
 	return withTransaction(db, async (tx) => {
-		const service = await tx.kysely.selectFrom('service').select(['id', 'bookable_online', 'is_add_on']).where('id', '=', input.serviceId).executeTakeFirst();
+		const service = await findService(tx, input.serviceId);
 		// Online, only what can be booked online; the desk may add anyone for any main treatment.
 		if (!service || service.is_add_on || (source === 'online' && !service.bookable_online)) return { ok: false, code: 'service_not_found' } as const;
 		if (input.practitionerId) {
-			const gives = await tx.kysely
-				.selectFrom('practitioner_service')
-				.innerJoin('practitioner', 'practitioner.id', 'practitioner_service.practitioner_id')
-				.select('practitioner.id')
-				.where('practitioner_service.practitioner_id', '=', input.practitionerId)
-				.where('practitioner_service.service_id', '=', service.id)
-				.where('practitioner.active', '=', 1)
-				.executeTakeFirst();
-			if (!gives) return { ok: false, code: 'practitioner_not_found' } as const;
+			if (!(await activePractitionerOffers(tx, input.practitionerId, service.id))) return { ok: false, code: 'practitioner_not_found' } as const;
 		}
 		const { time_zone: timeZone } = await tx.kysely.selectFrom('clinic').select('time_zone').executeTakeFirstOrThrow();
 		if (input.to < localDate(now, timeZone)) return { ok: false, code: 'range_past' } as const;
