@@ -1,3 +1,4 @@
+import { CANCELLATION_FEE_KIND_LABELS } from '$lib/components/cancellation-policy/fee-labels';
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import { clinicToday, findBillingClinic } from '../billing/billing-repository';
@@ -35,7 +36,7 @@ export async function collectCancellationFee(
 		const clinic = await findBillingClinic(tx);
 		const at = now.toISOString();
 		const chargeId = randomUUID();
-		const key = `cancellationPolicy.fee.kind.${fee.kind}` as const;
+		const key = CANCELLATION_FEE_KIND_LABELS[fee.kind];
 		const names = { name_ja: translate('ja', key), name_en: translate('en', key) };
 		// Issue #18: a no-show may use a visit of the course marked for it instead (the clinic's setting).
 		const cover = fee.kind === 'no_show' ? await noShowCover(tx, fee.appointment_id, names) : null;
