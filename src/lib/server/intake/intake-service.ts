@@ -126,7 +126,7 @@ export async function saveIntakeStep(
 		const fields: IntakeFieldCodes = {};
 		for (const issue of parsed.error.issues) {
 			const field = issue.path.map(String).join('.') || '_';
-			fields[field] ??= /^(intake|validation)\./.test(issue.message) ? issue.message : 'validation.formTitle';
+			fields[field] ??= /^(intake|validation)\./.test(issue.message) ? issue.message : `validation.${issue.code}`;
 		}
 		return { ok: false, code: 'invalid', fields };
 	}

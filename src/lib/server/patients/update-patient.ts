@@ -59,7 +59,7 @@ export async function updatePatient(
 		const fields: PatientFieldCodes = {};
 		for (const issue of parsed.error.issues) {
 			const field = issue.path.map(String).join('.') || '_';
-			fields[field] ??= issue.message.startsWith('patients.') || issue.message.startsWith('validation.') ? issue.message : 'validation.invalid';
+			fields[field] ??= issue.message.startsWith('patients.') || issue.message.startsWith('validation.') ? issue.message : `validation.${issue.code}`;
 		}
 		return { ok: false, code: 'invalid', fields };
 	}

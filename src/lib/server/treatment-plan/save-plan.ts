@@ -30,7 +30,7 @@ function fieldCodes(issues: ReadonlyArray<{ path: readonly PropertyKey[]; messag
 		const path = issue.path.map(String);
 		// A point's own problem is shown once, for the points as a whole.
 		const field = path[0] === 'points' ? 'points' : path.join('.') || '_';
-		fields[field] ??= /^(treatmentPlan|validation)\./.test(issue.message) ? issue.message : 'validation.invalid';
+		fields[field] ??= /^(treatmentPlan|validation)\./.test(issue.message) ? issue.message : `validation.${issue.code}`;
 	}
 	return fields;
 }
