@@ -1,3 +1,4 @@
+import type { ConsentKind } from '$lib/domain/consent/kinds';
 import type { Locale } from '$lib/i18n/locales';
 import type { MessageKey } from '$lib/i18n/translate';
 import { type InstantFormat, instantFormat } from '../../format';
@@ -13,8 +14,23 @@ export interface DocumentTexts {
 	bodyEn: string;
 }
 
-export const kindKey = (kind: string) => `consent.kind.${kind}` as MessageKey;
-export const statusKey = (status: ConsentStatusName) => `consent.status.${status}` as MessageKey;
+/** Typed label maps (issue #21): a new kind or status without words is a type error. */
+export const CONSENT_KIND_LABELS: Record<ConsentKind, MessageKey> = {
+	treatment: 'consent.kind.treatment',
+	privacy: 'consent.kind.privacy',
+	reminders: 'consent.kind.reminders',
+	research: 'consent.kind.research'
+};
+
+export const CONSENT_STATUS_LABELS: Record<ConsentStatusName, MessageKey> = {
+	current: 'consent.status.current',
+	outdated: 'consent.status.outdated',
+	declined: 'consent.status.declined',
+	missing: 'consent.status.missing'
+};
+
+export const kindKey = (kind: ConsentKind) => CONSENT_KIND_LABELS[kind];
+export const statusKey = (status: ConsentStatusName) => CONSENT_STATUS_LABELS[status];
 
 export const titleIn = (document: DocumentTexts, locale: Locale) => (locale === 'ja' ? document.titleJa : document.titleEn);
 export const bodyIn = (document: DocumentTexts, locale: Locale) => (locale === 'ja' ? document.bodyJa : document.bodyEn);

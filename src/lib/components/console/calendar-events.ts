@@ -19,7 +19,7 @@ export interface CalendarEvent {
 	title: string;
 	editable: boolean;
 	className: string[];
-	extendedProps: { name: string; status: string };
+	extendedProps: { name: string; status: ScheduledAppointment['status'] };
 }
 
 /** 'YYYY-MM-DDTHH:MM:00' on the clinic's wall clock. */

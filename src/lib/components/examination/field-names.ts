@@ -1,18 +1,20 @@
+import { MUSCLES, REFLEXES, type Muscle, type Reflex } from '$lib/domain/clinical/examination';
+import { EXAM_SIDE_LABELS, MUSCLE_LABELS, REFLEX_LABELS } from '$lib/domain/clinical/examination-labels';
 import type { MessageKey, Translate } from '$lib/i18n/translate';
 
 /** A field of the examination form in words, for the error summary: "Left: SLR angle". */
 export function examFieldLabel(t: Translate, field: string): string {
 	const [first, ...rest] = field.split('.');
 	if (first === 'left' || first === 'right') {
-		const side = t(`examination.side.${first}`);
+		const side = t(EXAM_SIDE_LABELS[first]);
 		const [kind, item] = rest;
 		const what =
 			kind === 'slrAngle'
 				? t('examination.slrAngleShort')
-				: kind === 'reflex'
-					? t(`examination.reflex.${item}` as MessageKey)
-					: kind === 'strength'
-						? t(`examination.muscle.${item}` as MessageKey)
+				: kind === 'reflex' && REFLEXES.includes(item as Reflex)
+					? t(REFLEX_LABELS[item as Reflex])
+					: kind === 'strength' && MUSCLES.includes(item as Muscle)
+						? t(MUSCLE_LABELS[item as Muscle])
 						: '';
 		return what ? t('examination.fieldOfSide', { side, field: what }) : side;
 	}

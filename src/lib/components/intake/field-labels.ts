@@ -1,4 +1,4 @@
-import { RED_FLAG_QUESTIONS } from '$lib/domain/triage/assess';
+import { RED_FLAG_QUESTION_LABELS } from '$lib/domain/triage/triage-labels';
 import type { MessageKey, Translate } from '$lib/i18n/translate';
 
 const LABELS: Record<string, MessageKey> = {
@@ -29,7 +29,7 @@ const LABELS: Record<string, MessageKey> = {
 	sbiSittingPain: 'intake.measures.sbi.sittingPain',
 	painNrs: 'check.pain',
 	age: 'check.age',
-	...Object.fromEntries([...RED_FLAG_QUESTIONS, 'seenDoctor'].map((q) => [q, `check.q.${q}` as MessageKey]))
+	...RED_FLAG_QUESTION_LABELS
 };
 
 /** The question a field asks, to name it in the error summary; null for a field without one. */

@@ -1,8 +1,34 @@
 import { findAcupoint, REGION_NAMES, type BodyRegion } from '$lib/domain/acupoints/points';
 import type { SafetyConflict } from '$lib/domain/safety/alerts';
 import type { Locale } from '$lib/i18n/locales';
-import { translate } from '$lib/i18n/translate';
+import type { PointSide, SuggestionReason } from '$lib/domain/clinical/point-suggestions';
+import { translate, type MessageKey } from '$lib/i18n/translate';
 import { SAFETY_SHORT_LABELS } from '../code-labels';
+
+/** Typed label maps (issue #21): a new side, reason or conflict without words is a type error. */
+export const POINT_SIDE_LABELS: Record<PointSide, MessageKey> = {
+	left: 'treatmentPlan.side.left',
+	right: 'treatmentPlan.side.right',
+	both: 'treatmentPlan.side.both',
+	midline: 'treatmentPlan.side.midline'
+};
+
+/** Why the rules suggest a point. */
+export const SUGGESTION_REASON_LABELS: Record<SuggestionReason, MessageKey> = {
+	pattern: 'treatmentPlan.reason.pattern',
+	root: 'treatmentPlan.reason.root',
+	local: 'treatmentPlan.reason.local'
+};
+
+/** What the care meets: `{alert}: {point}…` for each kind of conflict. */
+export const CONFLICT_KIND_LABELS: Record<SafetyConflict['kind'], MessageKey> = {
+	point: 'treatmentPlan.conflict.point',
+	site: 'treatmentPlan.conflict.site',
+	deepNeedling: 'treatmentPlan.conflict.deepNeedling',
+	directMoxibustion: 'safety.conflict.directMoxibustion',
+	electroacupuncture: 'treatmentPlan.conflict.electroacupuncture',
+	bloodletting: 'treatmentPlan.conflict.bloodletting'
+};
 
 /** `BL40 委中（いちゅう）` in Japanese, `BL40 Weizhong` in English; the code alone for an unknown point. */
 export function pointLabel(code: string, locale: Locale): string {
@@ -28,6 +54,5 @@ export function conflictLabel(conflict: SafetyConflict, locale: Locale): string 
 	const alert = translate(locale, SAFETY_SHORT_LABELS[conflict.alertCode]);
 	const point = 'pointCode' in conflict ? pointLabel(conflict.pointCode, locale) : '';
 	const site = conflict.kind === 'site' ? regionName(conflict.site, locale) : '';
-	const key = conflict.kind === 'directMoxibustion' ? 'safety.conflict.directMoxibustion' : (`treatmentPlan.conflict.${conflict.kind}` as const);
-	return translate(locale, key, { alert, point, site });
+	return translate(locale, CONFLICT_KIND_LABELS[conflict.kind], { alert, point, site });
 }

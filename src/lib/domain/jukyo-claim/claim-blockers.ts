@@ -8,14 +8,37 @@ import type { ClaimFormInput } from './claim-input';
  * the days at fault so the claims page can say what to fix.
  */
 
+/** The fields a blocker may name as missing, each labelled in claim-labels.ts. */
+export const CLAIM_FIELDS = [
+	'insuranceKind',
+	'honke',
+	'benefitRatio',
+	'insurerNumber',
+	'number',
+	'publicExpense',
+	'kana',
+	'sex',
+	'relation',
+	'birthDate',
+	'name',
+	'address',
+	'clinicName',
+	'phone',
+	'managerName',
+	'registrationNumber',
+	'healthCentreKind',
+	'bank'
+] as const;
+export type ClaimField = (typeof CLAIM_FIELDS)[number];
+
 export type ClaimBlocker =
 	| { code: 'no_visits' }
 	| { code: 'missing_consent' }
 	| { code: 'visit_outside_consent'; date: string; reason: ConsentRefusal }
-	| { code: 'missing_eligibility'; fields: string[] }
-	| { code: 'missing_patient'; fields: string[] }
-	| { code: 'missing_insured'; fields: string[] }
-	| { code: 'missing_registration'; fields: string[] }
+	| { code: 'missing_eligibility'; fields: ClaimField[] }
+	| { code: 'missing_patient'; fields: ClaimField[] }
+	| { code: 'missing_insured'; fields: ClaimField[] }
+	| { code: 'missing_registration'; fields: ClaimField[] }
 	| { code: 'missing_symptoms' }
 	| { code: 'unsigned_month' }
 	| { code: 'signature_outdated'; added: string[]; removed: string[] }
@@ -41,7 +64,7 @@ export function claimBlockers(
 		blank(e.insurerNumber) ? 'insurerNumber' : null,
 		blank(e.number) ? 'number' : null,
 		e.publicExpense && (blank(e.publicExpense.payerNumber) || blank(e.publicExpense.recipientNumber)) ? 'publicExpense' : null
-	].filter((f): f is string => f !== null);
+	].filter((f): f is ClaimField => f !== null);
 	if (eligibility.length > 0) blockers.push({ code: 'missing_eligibility', fields: eligibility });
 
 	const p = input.patient;
@@ -50,10 +73,10 @@ export function claimBlockers(
 		p.sex === null ? 'sex' : null,
 		blank(p.relation) ? 'relation' : null,
 		blank(p.birthDate) ? 'birthDate' : null
-	].filter((f): f is string => f !== null);
+	].filter((f): f is ClaimField => f !== null);
 	if (patient.length > 0) blockers.push({ code: 'missing_patient', fields: patient });
 
-	const insured = [blank(input.insured.name) ? 'name' : null, blank(input.insured.address) ? 'address' : null].filter((f): f is string => f !== null);
+	const insured = [blank(input.insured.name) ? 'name' : null, blank(input.insured.address) ? 'address' : null].filter((f): f is ClaimField => f !== null);
 	if (insured.length > 0) blockers.push({ code: 'missing_insured', fields: insured });
 
 	const r = input.registration;
@@ -65,7 +88,7 @@ export function claimBlockers(
 		blank(r.registrationNumber) ? 'registrationNumber' : null,
 		r.healthCentreKind === null ? 'healthCentreKind' : null,
 		r.bank === null ? 'bank' : null
-	].filter((f): f is string => f !== null);
+	].filter((f): f is ClaimField => f !== null);
 	if (registration.length > 0) blockers.push({ code: 'missing_registration', fields: registration });
 
 	for (const problem of found.pricingProblems) blockers.push({ code: 'pricing', problem });

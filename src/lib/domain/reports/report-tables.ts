@@ -21,9 +21,46 @@ export const REPORT_TABLE_IDS = [
 ] as const;
 export type ReportTableId = (typeof REPORT_TABLE_IDS)[number];
 
+/** Every column a table may have; each is named by `reports.column.*` (report-labels.ts). */
+export const REPORT_COLUMNS = [
+	'visits',
+	'newPatients',
+	'appointments',
+	'cancellations',
+	'noShows',
+	'week',
+	'practitioner',
+	'bed',
+	'bookedMinutes',
+	'workingMinutes',
+	'utilisation',
+	'service',
+	'charges',
+	'amountJpy',
+	'chargedJpy',
+	'receivedJpy',
+	'outstandingJpy',
+	'outstandingCharges',
+	'serviceDate',
+	'chargeId',
+	'balanceJpy',
+	'group',
+	'patients',
+	'n',
+	'responders',
+	'share',
+	'medianSessions',
+	'patientNumber',
+	'patient',
+	'expiresOn',
+	'daysLeft',
+	'renewed'
+] as const;
+export type ReportColumn = (typeof REPORT_COLUMNS)[number];
+
 export interface ReportTable {
 	id: ReportTableId;
-	columns: string[];
+	columns: ReportColumn[];
 	rows: CsvValue[][];
 }
 

@@ -1,3 +1,5 @@
+import { INSURANCE_FEE_LABELS } from '$lib/domain/billing/billing-labels';
+import { FEE_LINE_LABELS } from '$lib/domain/jukyo-claim/claim-labels';
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { artsLicenceProblem, type ArtsLicenceProblem } from '../../domain/billing/arts-licences';
@@ -27,7 +29,7 @@ import { localDate } from '../../domain/time';
 import { visitDayHasCome } from '../../domain/scheduling/visit-day';
 import { packageCoverOfVisit } from '../packages/visit-cover';
 import { usePackageForVisit } from '../packages/use-package';
-import { translate } from '../../i18n/translate';
+import { translate, type MessageKey } from '../../i18n/translate';
 import { recordAudit, type AuditActor } from '../audit/audit-log';
 import type { Db } from '../db/database';
 import { findAddOnServices, getService } from '../scheduling-settings/settings-repository';
@@ -207,7 +209,7 @@ export async function createChargeForAppointment(
 				// A home visit before the 2024-10 fees, or without its tier, cannot be priced (docs/jukyo-claim.md §3).
 				const schedule = versionOn(config.feeSchedules, serviceDate);
 				const problem = schedule && homeVisitPricingProblem(serviceDate, insurance, insurance.place, schedule);
-				if (problem) return { ok: false, code: 'invalid', fields: { visitPlace: `jukyoMonth.error.${problem}` } };
+				if (problem) return { ok: false, code: 'invalid', fields: { visitPlace: HOME_VISIT_PRICING_LABELS[problem] } };
 			}
 			const licenceProblem = artsLicenceProblem(insurance.arts, await treatingLicences(tx, appointmentId, appointment.practitioner_id));
 			if (licenceProblem) {
@@ -310,6 +312,12 @@ export async function createChargeForAppointment(
 	});
 }
 
+/** Why a home visit cannot be priced, as the charge form says it: a typed label map (issue #21). */
+const HOME_VISIT_PRICING_LABELS: Record<NonNullable<ReturnType<typeof homeVisitPricingProblem>>, MessageKey> = {
+	no_home_visit_fee: 'jukyoMonth.error.no_home_visit_fee',
+	home_visit_without_tier: 'jukyoMonth.error.home_visit_without_tier'
+};
+
 function item(service: Service): ChargeItem {
 	return { code: service.code, serviceId: service.id, unitPriceJpy: Number(service.price_jpy), quantity: 1 };
 }
@@ -318,11 +326,11 @@ function item(service: Service): ChargeItem {
 function lineNames(line: ComputedChargeLine, services: Service[]): { name_ja: string; name_en: string } {
 	if (line.kind === 'insurance_fee' && !(INSURANCE_FEE_CODES as readonly string[]).includes(line.code)) {
 		// Home-visit fees: named as the 申請書 names them.
-		const key = `jukyoClaim.pdf.fee.${line.code as FeeLineCode}` as const;
+		const key = FEE_LINE_LABELS[line.code as FeeLineCode];
 		return { name_ja: translate('ja', key), name_en: translate('en', key) };
 	}
 	if (line.kind === 'insurance_fee') {
-		const key = `billing.insuranceFee.${line.code as InsuranceFeeCode}` as const;
+		const key = INSURANCE_FEE_LABELS[line.code as InsuranceFeeCode];
 		return { name_ja: translate('ja', key), name_en: translate('en', key) };
 	}
 	const service = services.find((s) => s.id === line.serviceId);

@@ -3,6 +3,7 @@
  * Every message is a catalogue key under `billing.error.*`; the route translates it.
  */
 import { z } from 'zod';
+import type { MessageKey } from '../../i18n/translate';
 import { SHARE_PERCENTS } from '../../domain/billing/billing-config';
 import { isCalendarDate } from '../../domain/time';
 import { earliestConsentStart } from '../../domain/billing/doctor-consent-validity';
@@ -15,13 +16,33 @@ export const INSTITUTION_MAX = 200;
 export const NOTE_MAX = 500;
 export const REASON_MAX = 500;
 
-const e = (key: string) => ({ error: `billing.error.${key}` });
-const fail = (ctx: z.RefinementCtx, key: string) => {
-	ctx.addIssue({ code: 'custom', message: `billing.error.${key}` });
+/** Every message this file's schemas give, by name: a typed label map (issue #21). */
+const BILLING_ERRORS = {
+	invalid: 'billing.error.invalid',
+	required: 'billing.error.required',
+	tooLong: 'billing.error.tooLong',
+	date: 'billing.error.date',
+	tooEarly: 'billing.error.tooEarly',
+	firstTreatmentBeforeSigning: 'billing.error.firstTreatmentBeforeSigning',
+	conditions: 'billing.error.conditions',
+	kind: 'billing.error.kind',
+	payer: 'billing.error.payer',
+	sharePercent: 'billing.error.sharePercent',
+	arts: 'billing.error.arts',
+	addOn: 'billing.error.addOn',
+	consent: 'billing.error.consent',
+	amount: 'billing.error.amount',
+	method: 'billing.error.method',
+	reasonRequired: 'billing.error.reasonRequired'
+} as const satisfies Record<string, MessageKey>;
+type BillingError = keyof typeof BILLING_ERRORS;
+const e = (key: BillingError) => ({ error: BILLING_ERRORS[key] });
+const fail = (ctx: z.RefinementCtx, key: BillingError) => {
+	ctx.addIssue({ code: 'custom', message: BILLING_ERRORS[key] });
 	return z.NEVER;
 };
 
-const requiredText = (max: number, key = 'required') =>
+const requiredText = (max: number, key: BillingError = 'required') =>
 	z
 		.string(e(key))
 		.max(max * 2, e('tooLong'))

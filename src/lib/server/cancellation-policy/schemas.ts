@@ -3,14 +3,25 @@
  * catalogue keys under `cancellationPolicy.error.*`.
  */
 import { z } from 'zod';
+import type { MessageKey } from '../../i18n/translate';
 import { PAYMENT_METHODS } from '../../domain/billing/payments';
 import { MAX_YEN } from '../../domain/billing/yen';
 
-const e = (key: string) => ({ error: `cancellationPolicy.error.${key}` });
+/** Every message this file's schemas give, by name: a typed label map (issue #21). */
+const POLICY_ERRORS = {
+	acknowledgement: 'cancellationPolicy.error.acknowledgement',
+	hours: 'cancellationPolicy.error.hours',
+	yen: 'cancellationPolicy.error.yen',
+	method: 'cancellationPolicy.error.method',
+	reasonRequired: 'cancellationPolicy.error.reasonRequired',
+	tooLong: 'cancellationPolicy.error.tooLong'
+} as const satisfies Record<string, MessageKey>;
+type PolicyError = keyof typeof POLICY_ERRORS;
+const e = (key: PolicyError) => ({ error: POLICY_ERRORS[key] });
 export const NOTE_MAX = 1000;
 export const REASON_MAX = 500;
 
-const wholeNumber = (max: number, key: string) =>
+const wholeNumber = (max: number, key: PolicyError) =>
 	z.preprocess((v) => (typeof v === 'string' ? (v.trim() === '' ? 0 : Number(v.trim())) : v), z.number(e(key)).int(e(key)).min(0, e(key)).max(max, e(key)));
 
 const text = (max: number) =>

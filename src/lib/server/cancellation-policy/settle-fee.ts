@@ -1,3 +1,4 @@
+import { CANCELLATION_FEE_KIND_LABELS } from '$lib/components/cancellation-policy/fee-labels';
 import type { z } from 'zod';
 import { clinicToday, findBillingClinic, insertOneLineSelfPayCharge, insertPayment } from '../billing/billing-repository';
 import { translate } from '../../i18n/translate';
@@ -33,7 +34,7 @@ export async function collectCancellationFee(
 	return settleOpenFee(db, feeId, ZCollectFeeSchema, input, actor, options, async (tx, fee, data, staffId, now) => {
 		const clinic = await findBillingClinic(tx);
 		const at = now.toISOString();
-		const key = `cancellationPolicy.fee.kind.${fee.kind}` as const;
+		const key = CANCELLATION_FEE_KIND_LABELS[fee.kind];
 		const names = { name_ja: translate('ja', key), name_en: translate('en', key) };
 		// Issue #18: a no-show may use a visit of the course marked for it instead (the clinic's setting).
 		const cover = fee.kind === 'no_show' ? await noShowCover(tx, fee.appointment_id, names) : null;

@@ -1,3 +1,5 @@
+import { STAFF_ROLE_LABELS } from '$lib/components/code-labels';
+import type { StaffRole } from '$lib/server/db/schema';
 import type { PlaceholderValues } from '../../content/placeholders';
 import type { Locale } from '../../i18n/locales';
 import { translate } from '../../i18n/translate';
@@ -40,9 +42,9 @@ export async function privacyPolicyValues(db: Db, locale: Locale): Promise<Place
 
 /** "Staff sign in in two steps", or the roles that must when the rule spares some. */
 async function staffSignIn(db: Db, locale: Locale): Promise<string> {
-	const required: string[] = [];
+	const required: StaffRole[] = [];
 	for (const role of STAFF_ROLES) if (await isTotpRequired(db, { role })) required.push(role);
 	if (required.length === STAFF_ROLES.length) return translate(locale, 'privacy.staffSignInAll');
-	const roles = required.map((role) => translate(locale, `role.${role as (typeof STAFF_ROLES)[number]}`)).join(locale === 'ja' ? '・' : ', ');
+	const roles = required.map((role) => translate(locale, STAFF_ROLE_LABELS[role])).join(locale === 'ja' ? '・' : ', ');
 	return translate(locale, 'privacy.staffSignInSome', { roles });
 }

@@ -1,3 +1,4 @@
+import { CONSENT_KIND_LABELS } from '$lib/components/consent/consent-format';
 import { recordedByKey } from '../../domain/consent/kinds';
 import type { Locale } from '../../i18n/locales';
 import { translate, type MessageKey } from '../../i18n/translate';
@@ -43,7 +44,7 @@ export function signedConsentFile(input: {
 	const title = (l: Locale) => (l === 'ja' ? document.titleJa : document.titleEn);
 	const body = (l: Locale) => (l === 'ja' ? document.bodyJa : document.bodyEn);
 	const when = instantFormat(locale, timeZone, { dateStyle: 'long', timeStyle: 'medium' }).format(new Date(signature.signedAt));
-	const kind = t(`consent.kind.${document.kind}` as MessageKey);
+	const kind = t(CONSENT_KIND_LABELS[document.kind]);
 	const rows: Array<[MessageKey, string]> = [
 		['consent.record.patient', input.patientName],
 		['consent.record.document', t('consent.record.documentValue', { title: title(locale), kind })],

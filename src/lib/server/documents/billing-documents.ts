@@ -1,3 +1,4 @@
+import { PAYER_LABELS } from '$lib/domain/billing/billing-labels';
 import { formatInvoiceRegistrationNumber } from '../../domain/billing/invoice-registration';
 import { personName } from '../../domain/patients/person-name';
 import type { Locale } from '../../i18n/locales';
@@ -24,7 +25,7 @@ export interface BillingPdf {
 const nameOf = (p: { familyName: string; givenName: string }, locale: Locale) => (locale === 'ja' ? `${personName(p, locale)} 様` : personName(p, locale));
 
 function payerText(ctx: DocumentContext, charge: ChargeView): string {
-	const payer = ctx.t(`billing.payer.${charge.payer}`);
+	const payer = ctx.t(PAYER_LABELS[charge.payer]);
 	return charge.payer === 'insurance' && charge.sharePercent !== null
 		? `${payer}（${ctx.t('billing.desk.sharePercentValue', { percent: charge.sharePercent })}）`
 		: payer;

@@ -1,8 +1,11 @@
 import { personName } from '../../domain/patients/person-name';
 import type { Locale } from '../../i18n/locales';
-import { isMessageKey, translate } from '../../i18n/translate';
+import { translate, type MessageKey } from '../../i18n/translate';
 import type { Db } from '../db/database';
 import { findPatient } from '../patients/patient-repository';
+import type { PATIENT_SEXES } from '../patients/schemas';
+
+type PatientSex = (typeof PATIENT_SEXES)[number];
 
 /** Who a clinical document is about: identity and the insurance card as the chart holds them. */
 export interface DocumentPatient {
@@ -63,15 +66,21 @@ export function patientName(patient: Pick<DocumentPatient, 'familyName' | 'given
 	return personName(patient, locale);
 }
 
+/** The patient's sex in words (typed label map, issue #21); unanswered ('') is left off the document. */
+const SEX_LABELS: Record<Exclude<PatientSex, ''>, MessageKey> = {
+	female: 'patients.sex.female',
+	male: 'patients.sex.male',
+	other: 'patients.sex.other'
+};
+
 /** The rows that identify the patient on a document: name and number, reading, birth date, and sex when known. */
 export function patientIdentityRows(patient: DocumentPatient, locale: Locale): Array<readonly [string, string]> {
 	const t = (key: Parameters<typeof translate>[1], params?: Record<string, string | number>) => translate(locale, key, params);
 	const number = patient.patientNumber ? t('list.inParentheses', { text: patient.patientNumber }) : '';
 	const reading = `${patient.familyNameKana} ${patient.givenNameKana}`.trim();
-	const sexKey = `patients.sex.${patient.sex}`;
 	const rows: Array<readonly [string, string]> = [[t('documents.patient'), `${patientName(patient, locale)}${number}`]];
 	if (reading) rows.push([t('documents.reading'), reading]);
 	rows.push([t('documents.dateOfBirth'), patient.dateOfBirth ?? '—']);
-	if (patient.sex && isMessageKey(sexKey)) rows.push([t('patients.sex'), t(sexKey)]);
+	if (patient.sex && Object.hasOwn(SEX_LABELS, patient.sex)) rows.push([t('patients.sex'), t(SEX_LABELS[patient.sex as Exclude<PatientSex, ''>])]);
 	return rows;
 }

@@ -1,5 +1,10 @@
 import { affectedSides, MUSCLES, REFLEXES, slrPositive, suggestRoot, type ExamFindings } from '../../domain/clinical/examination';
-import type { IntakeAnswers } from '../../domain/intake/answers';
+import type { BloodThinnerAnswer, IntakeAnswers } from '../../domain/intake/answers';
+import { BLOOD_THINNER_LABELS } from '../../domain/intake/intake-labels';
+import { EXAM_SIDE_LABELS, MUSCLE_LABELS, PAIN_AREA_LABELS, REFLEX_GRADE_LABELS, REFLEX_LABELS } from '../../domain/clinical/examination-labels';
+import { TRIAGE_REASON_LABELS } from '../../domain/triage/triage-labels';
+import { SAFETY_SHORT_LABELS } from '../../components/code-labels';
+import type { MessageKey } from '../../i18n/translate';
 import { toSafetyFacts } from '../../domain/intake/safety-facts';
 import { deriveSafetyAlerts } from '../../domain/safety/alerts';
 import { questionsAtLevel, type RedFlagQuestion } from '../../domain/triage/assess';
@@ -83,14 +88,26 @@ export async function referralLetterPdf(
 	return { pdf, filename: `${t('documents.referral.fileName')}_${patient.patientNumber ?? patient.id}_${exam.examinedAt.slice(0, 10)}.pdf` };
 }
 
+/** How soon the doctor should see the patient, and the patient's answer on blood thinners, in the letter's words (typed label maps, issue #21). */
+const URGENCY_LABELS: Record<NonNullable<ReturnType<typeof referralUrgency>>, MessageKey> = {
+	emergency: 'documents.referral.urgency.emergency',
+	urgent: 'documents.referral.urgency.urgent',
+	see_doctor: 'documents.referral.urgency.see_doctor'
+};
+const BLOOD_THINNER_ANSWER_LABELS: Record<BloodThinnerAnswer, MessageKey> = {
+	yes: 'documents.referral.bloodThinner.yes',
+	no: 'documents.referral.bloodThinner.no',
+	unsure: 'documents.referral.bloodThinner.unsure'
+};
+
 function reasonBlocks({ t }: DocumentContext, flags: readonly RedFlagQuestion[]): PdfBlock[] {
 	const urgency = referralUrgency(flags);
 	const blocks: PdfBlock[] = [{ kind: 'heading', text: t('documents.referral.reason') }];
 	if (flags.length === 0 || !urgency) return [...blocks, { kind: 'paragraph', text: t('documents.referral.noRedFlags') }];
 	return [
 		...blocks,
-		{ kind: 'paragraph', text: `${t('documents.referral.redFlagsFound')}\n${flags.map((flag) => `・${t(`check.reason.${flag}`)}`).join('\n')}` },
-		{ kind: 'fields', rows: [[t('documents.referral.urgency'), t(`documents.referral.urgency.${urgency}`)]] }
+		{ kind: 'paragraph', text: `${t('documents.referral.redFlagsFound')}\n${flags.map((flag) => `・${t(TRIAGE_REASON_LABELS[flag])}`).join('\n')}` },
+		{ kind: 'fields', rows: [[t('documents.referral.urgency'), t(URGENCY_LABELS[urgency])]] }
 	];
 }
 
@@ -109,18 +126,18 @@ function findingRows(ctx: DocumentContext, exam: Examination): Array<readonly [s
 					: t('examination.noSuggestion');
 	const rows: Array<readonly [string, string]> = [
 		[t('documents.referral.examined'), t('documents.referral.examinedBy', { date: ctx.date(exam.examinedAt), name: exam.practitionerName })],
-		[t('examination.side'), t(`examination.side.${f.side}`)]
+		[t('examination.side'), t(EXAM_SIDE_LABELS[f.side])]
 	];
 	for (const side of affectedSides(f.side)) {
 		const s = f[side];
 		rows.push([
-			t('examination.sideFindings', { side: t(`examination.side.${side}`) }),
+			t('examination.sideFindings', { side: t(EXAM_SIDE_LABELS[side]) }),
 			[
-				`${t('examination.painAreas')}: ${list(s.painAreas.map((a) => t(`examination.area.${a}`)))}`,
-				`${t('examination.numbAreas')}: ${list(s.numbAreas.map((a) => t(`examination.area.${a}`)))}`,
+				`${t('examination.painAreas')}: ${list(s.painAreas.map((a) => t(PAIN_AREA_LABELS[a])))}`,
+				`${t('examination.numbAreas')}: ${list(s.numbAreas.map((a) => t(PAIN_AREA_LABELS[a])))}`,
 				`${t('examination.sensation')}: ${list(s.reducedSensation.map((r) => t('examination.sensationArea', { root: r })))}`,
-				`${t('examination.reflexes')}: ${list(REFLEXES.map((r) => `${t(`examination.reflex.${r}`)} ${t(`examination.grade.${s.reflexes[r]}`)}`))}`,
-				`${t('examination.strength')}: ${list(MUSCLES.map((m) => `${t(`examination.muscle.${m}`)} ${s.strength[m]}/5`))}`
+				`${t('examination.reflexes')}: ${list(REFLEXES.map((r) => `${t(REFLEX_LABELS[r])} ${t(REFLEX_GRADE_LABELS[s.reflexes[r]])}`))}`,
+				`${t('examination.strength')}: ${list(MUSCLES.map((m) => `${t(MUSCLE_LABELS[m])} ${s.strength[m]}/5`))}`
 			].join('\n')
 		]);
 	}
@@ -129,7 +146,7 @@ function findingRows(ctx: DocumentContext, exam: Examination): Array<readonly [s
 		const { slrAngle: angle, slrReproducesPain: pain } = f[side];
 		return angle === null ? '—' : slrPositive(angle, pain) ? t('examination.slrPositive', { angle }) : `${angle}°`;
 	};
-	rows.push([t('examination.slr'), (['left', 'right'] as const).map((side) => `${t(`examination.side.${side}`)} ${slr(side)}`).join(t('list.separator'))]);
+	rows.push([t('examination.slr'), (['left', 'right'] as const).map((side) => `${t(EXAM_SIDE_LABELS[side])} ${slr(side)}`).join(t('list.separator'))]);
 	rows.push([t('examination.crossedSlrShort'), f.crossedSlr ? t('examination.positive') : t('examination.negative')]);
 	rows.push([t('examination.suggestion'), root]);
 	if (f.notes) rows.push([t('examination.notes'), f.notes]);
@@ -142,7 +159,7 @@ function intakeBlocks({ t }: DocumentContext, answers: IntakeAnswers | null): Pd
 	const safety = answers.safety;
 	const history = answers.history;
 	const thinner = safety?.bloodThinner;
-	const kinds = (safety?.bloodThinnerKinds ?? []).map((k) => t(`intake.safety.kind.${k}`));
+	const kinds = (safety?.bloodThinnerKinds ?? []).map((k) => t(BLOOD_THINNER_LABELS[k]));
 	// The chart's alerts by their short names: the advice that goes with them is written for practitioners.
 	const alerts = deriveSafetyAlerts(toSafetyFacts(answers));
 	const text = (value: string | undefined) => (value && value.trim() ? value.trim() : t('documents.none'));
@@ -152,10 +169,10 @@ function intakeBlocks({ t }: DocumentContext, answers: IntakeAnswers | null): Pd
 			kind: 'fields',
 			rows: [
 				[t('documents.referral.medicines'), text(safety?.medicines)],
-				[t('documents.referral.bloodThinner'), thinner ? [t(`documents.referral.bloodThinner.${thinner}`), ...kinds].join(t('list.separator')) : '—'],
+				[t('documents.referral.bloodThinner'), thinner ? [t(BLOOD_THINNER_ANSWER_LABELS[thinner]), ...kinds].join(t('list.separator')) : '—'],
 				[t('documents.referral.conditions'), text(history?.conditions)],
 				[t('documents.referral.operations'), text(history?.operations)],
-				[t('documents.referral.alerts'), alerts.length > 0 ? alerts.map((a) => t(`safety.short.${a.code}`)).join(t('list.separator')) : t('documents.none')]
+				[t('documents.referral.alerts'), alerts.length > 0 ? alerts.map((a) => t(SAFETY_SHORT_LABELS[a.code])).join(t('list.separator')) : t('documents.none')]
 			]
 		}
 	];

@@ -1,6 +1,8 @@
 import { acupointName, findAcupoint } from '../../domain/acupoints/points';
-import type { Cupping, Electroacupuncture, Moxibustion } from '../../domain/clinical/session-rules';
-import { isMessageKey, type MessageKey } from '../../i18n/translate';
+import type { Cupping, Electroacupuncture, Moxibustion, MoxaType } from '../../domain/clinical/session-rules';
+import type { MessageKey } from '../../i18n/translate';
+import type { AdverseEventKind, AdverseEventOutcome, AdverseEventSeverity, PointSide } from '../db/schema-session';
+import type { DEQI_LEVELS, NEEDLE_TECHNIQUES } from '../treatment-session/schemas';
 import type { DocumentContext } from './document-context';
 import type { RecordPoint } from './record-sessions';
 
@@ -9,11 +11,57 @@ import type { RecordPoint } from './record-sessions';
  * page, so the printed record reads like the screen.
  */
 
-/** A catalogue word for a stored code, or the code itself if the catalogue has no such word (older rows). */
-function word(ctx: DocumentContext, prefix: string, code: string | null): string {
+/*
+ * Typed label maps (issue #21) for the codes a session stores: a new code without words is a type
+ * error. The same keys as the session page's.
+ */
+const SIDE_LABELS: Record<PointSide, MessageKey> = {
+	left: 'treatmentSession.points.side.left',
+	right: 'treatmentSession.points.side.right',
+	both: 'treatmentSession.points.side.both',
+	midline: 'treatmentSession.points.side.midline'
+};
+const TECHNIQUE_LABELS: Record<(typeof NEEDLE_TECHNIQUES)[number], MessageKey> = {
+	retention: 'treatmentSession.points.technique.retention',
+	single: 'treatmentSession.points.technique.single',
+	sparrow_pecking: 'treatmentSession.points.technique.sparrow_pecking',
+	rotation: 'treatmentSession.points.technique.rotation'
+};
+const DEQI_LABELS: Record<(typeof DEQI_LEVELS)[number], MessageKey> = {
+	none: 'treatmentSession.points.deqi.none',
+	mild: 'treatmentSession.points.deqi.mild',
+	strong: 'treatmentSession.points.deqi.strong'
+};
+const MOXA_LABELS: Record<MoxaType, MessageKey> = {
+	direct: 'treatmentSession.tech.moxa.direct',
+	indirect: 'treatmentSession.tech.moxa.indirect',
+	needle_top: 'treatmentSession.tech.moxa.needle_top',
+	stick: 'treatmentSession.tech.moxa.stick'
+};
+export const ADVERSE_KIND_LABELS: Record<AdverseEventKind, MessageKey> = {
+	bruising: 'treatmentSession.adverse.kind.bruising',
+	bleeding: 'treatmentSession.adverse.kind.bleeding',
+	pain: 'treatmentSession.adverse.kind.pain',
+	fatigue: 'treatmentSession.adverse.kind.fatigue',
+	fainting: 'treatmentSession.adverse.kind.fainting',
+	other: 'treatmentSession.adverse.kind.other'
+};
+export const ADVERSE_SEVERITY_LABELS: Record<AdverseEventSeverity, MessageKey> = {
+	mild: 'treatmentSession.adverse.severity.mild',
+	moderate: 'treatmentSession.adverse.severity.moderate',
+	serious: 'treatmentSession.adverse.severity.serious'
+};
+export const ADVERSE_OUTCOME_LABELS: Record<AdverseEventOutcome, MessageKey> = {
+	resolved: 'treatmentSession.adverse.outcome.resolved',
+	resolving: 'treatmentSession.adverse.outcome.resolving',
+	ongoing: 'treatmentSession.adverse.outcome.ongoing',
+	referred: 'treatmentSession.adverse.outcome.referred'
+};
+
+/** A catalogue word for a stored code, or the code itself if the map has no such word (older rows). */
+function word(ctx: DocumentContext, labels: Readonly<Record<string, MessageKey>>, code: string | null): string {
 	if (code === null || code === '') return '—';
-	const key = `${prefix}${code}`;
-	return isMessageKey(key) ? ctx.t(key) : code;
+	return Object.hasOwn(labels, code) ? ctx.t(labels[code]!) : code;
 }
 
 export function pointCells(ctx: DocumentContext, point: RecordPoint): string[] {
@@ -21,14 +69,14 @@ export function pointCells(ctx: DocumentContext, point: RecordPoint): string[] {
 	const known = findAcupoint(point.code);
 	return [
 		known ? `${point.code} ${acupointName(known, ctx.locale)}` : point.code,
-		word(ctx, 'treatmentSession.points.side.', point.side),
+		word(ctx, SIDE_LABELS, point.side),
 		point.gauge ? t('treatmentSession.points.gaugeOption', { gauge: point.gauge }) : '—',
 		point.lengthMm === null ? '—' : t('treatmentSession.points.lengthOption', { mm: point.lengthMm }),
 		[point.depthMm === null ? '' : t('treatmentSession.points.depthValue', { mm: point.depthMm }), point.deep ? t('treatmentSession.points.deep') : '']
 			.filter(Boolean)
 			.join(ctx.locale === 'ja' ? '・' : ', ') || '—',
-		word(ctx, 'treatmentSession.points.technique.', point.technique),
-		word(ctx, 'treatmentSession.points.deqi.', point.deqi)
+		word(ctx, TECHNIQUE_LABELS, point.technique),
+		word(ctx, DEQI_LABELS, point.deqi)
 	];
 }
 
@@ -49,32 +97,44 @@ export function electroacupunctureText({ t }: DocumentContext, ea: Electroacupun
 }
 
 export function moxibustionText(ctx: DocumentContext, moxa: Moxibustion | null): string {
-	return moxa
-		? ctx.t('treatmentSession.tech.moxaSummary', { type: word(ctx, 'treatmentSession.tech.moxa.', moxa.type), cones: moxa.cones })
-		: ctx.t('documents.records.notUsed');
+	return moxa ? ctx.t('treatmentSession.tech.moxaSummary', { type: word(ctx, MOXA_LABELS, moxa.type), cones: moxa.cones }) : ctx.t('documents.records.notUsed');
 }
 
 export function cuppingText({ t }: DocumentContext, cupping: Cupping | null): string {
 	return cupping ? t('treatmentSession.tech.cuppingSummary', { cups: cupping.cups, minutes: cupping.minutes }) : t('documents.records.notUsed');
 }
 
-/** The fields an amendment can name (treatment-session/*.ts `before`/`after`), with their labels. */
-const AMENDABLE_FIELDS = [
-	'points',
-	'needlesIn',
-	'needlesOut',
-	'notes',
-	'preLegPain',
-	'preBackPain',
-	'electroacupuncture',
-	'moxibustion',
-	'cupping',
-	'retentionMinutes',
-	'timerStartedAt'
-] as const;
+/** The fields an amendment can name (treatment-session/*.ts `before`/`after`). */
+type AmendableField =
+	| 'points'
+	| 'needlesIn'
+	| 'needlesOut'
+	| 'notes'
+	| 'preLegPain'
+	| 'preBackPain'
+	| 'electroacupuncture'
+	| 'moxibustion'
+	| 'cupping'
+	| 'retentionMinutes'
+	| 'timerStartedAt';
 
-export function amendedFieldName({ t }: DocumentContext, field: string): string {
-	return (AMENDABLE_FIELDS as readonly string[]).includes(field) ? t(`treatmentSession.field.${field}` as MessageKey) : field;
+/** Each amendable field in words; any other field prints as itself. */
+const AMENDABLE_FIELD_LABELS: Record<AmendableField, MessageKey> = {
+	points: 'treatmentSession.field.points',
+	needlesIn: 'treatmentSession.field.needlesIn',
+	needlesOut: 'treatmentSession.field.needlesOut',
+	notes: 'treatmentSession.field.notes',
+	preLegPain: 'treatmentSession.field.preLegPain',
+	preBackPain: 'treatmentSession.field.preBackPain',
+	electroacupuncture: 'treatmentSession.field.electroacupuncture',
+	moxibustion: 'treatmentSession.field.moxibustion',
+	cupping: 'treatmentSession.field.cupping',
+	retentionMinutes: 'treatmentSession.field.retentionMinutes',
+	timerStartedAt: 'treatmentSession.field.timerStartedAt'
+};
+
+export function amendedFieldName(ctx: DocumentContext, field: string): string {
+	return word(ctx, AMENDABLE_FIELD_LABELS, field);
 }
 
 const isObject = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object' && !Array.isArray(value);

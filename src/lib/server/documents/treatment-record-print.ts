@@ -9,7 +9,18 @@ import { licenceText } from './practitioner-credentials';
 import { monthRange } from './record-month';
 import { listRecordSessions, type RecordSession } from './record-sessions';
 import { conflictLabel } from '../../components/treatment-plan/plan-labels';
-import { amendedFieldName, amendedValue, cuppingText, electroacupunctureText, moxibustionText, pointCells, pointHeader } from './session-wording';
+import {
+	ADVERSE_KIND_LABELS,
+	ADVERSE_OUTCOME_LABELS,
+	ADVERSE_SEVERITY_LABELS,
+	amendedFieldName,
+	amendedValue,
+	cuppingText,
+	electroacupunctureText,
+	moxibustionText,
+	pointCells,
+	pointHeader
+} from './session-wording';
 import { formatMonth } from '../../format';
 
 /**
@@ -132,9 +143,9 @@ function sessionBlocks(ctx: DocumentContext, session: RecordSession): PdfBlock[]
 	}
 	for (const event of session.adverseEvents) {
 		const summary = t('documents.records.adverseEvent', {
-			kind: t(`treatmentSession.adverse.kind.${event.kind}`),
-			severity: t(`treatmentSession.adverse.severity.${event.severity}`),
-			outcome: t(`treatmentSession.adverse.outcome.${event.outcome}`)
+			kind: t(ADVERSE_KIND_LABELS[event.kind]),
+			severity: t(ADVERSE_SEVERITY_LABELS[event.severity]),
+			outcome: t(ADVERSE_OUTCOME_LABELS[event.outcome])
 		});
 		const meta = t('treatmentSession.adverse.meta', { date: ctx.dateTime(event.occurredAt), name: event.staffName });
 		blocks.push({ kind: 'paragraph', text: [`${t('treatmentSession.adverse.heading')}: ${summary}`, meta, event.description].filter(Boolean).join('\n') });

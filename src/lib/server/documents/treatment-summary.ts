@@ -1,3 +1,4 @@
+import { MEASURE_LABELS, RESPONDER_STATUS_LABELS } from '$lib/domain/outcomes/outcome-labels';
 import { personName } from '../../domain/patients/person-name';
 import { measureScores, MEASURE_KEYS } from '../../domain/outcomes/check-in';
 import type { Locale } from '../../i18n/locales';
@@ -67,7 +68,7 @@ export async function treatmentSummaryPdf(
 	} else {
 		blocks.push({
 			kind: 'table',
-			header: [t('documents.summary.date'), ...MEASURE_KEYS.filter((k) => k !== 'pgic').map((k) => t(`outcomes.measure.${k}`))],
+			header: [t('documents.summary.date'), ...MEASURE_KEYS.filter((k) => k !== 'pgic').map((k) => t(MEASURE_LABELS[k]))],
 			rows: progress.checkIns.map((c) => {
 				const scores = measureScores(c);
 				return [date(c.recordedAt), score(scores.legPain), score(scores.backPain), score(scores.psfs), score(scores.sbi)];
@@ -79,7 +80,7 @@ export async function treatmentSummaryPdf(
 				const m = progress.measures[k];
 				// PGIC has no baseline: it is itself a rating of change, so its latest answer stands alone.
 				const change = m.baseline && m.latest ? `${score(m.baseline.value)} → ${score(m.latest.value)}` : m.latest ? score(m.latest.value) : '—';
-				return [t(`outcomes.measure.${k}`), `${change}\u3000${t(`outcomes.responder.status.${m.status}`)}`] as const;
+				return [t(MEASURE_LABELS[k]), `${change}\u3000${t(RESPONDER_STATUS_LABELS[m.status])}`] as const;
 			})
 		});
 		blocks.push({ kind: 'note', text: t('outcomes.responder.rule') });

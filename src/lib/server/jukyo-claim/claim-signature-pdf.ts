@@ -1,7 +1,7 @@
 import type { ClaimSignature } from '../../domain/jukyo-claim/month-confirmation';
 import { SIGNATURE_BOX } from '../../domain/jukyo-claim/month-confirmation';
 import { formatWareki } from '../../domain/jukyo-claim/wareki';
-import { translator } from '../../i18n/translate';
+import { translator, type MessageKey } from '../../i18n/translate';
 import { SHEET_MARGIN, type ClaimSheet } from './claim-sheet';
 
 /*
@@ -12,10 +12,12 @@ import { SHEET_MARGIN, type ClaimSheet } from './claim-sheet';
 
 const t = translator('ja');
 const HEIGHT = 40;
+/** How the signature was made, as the 申請書 says it: a typed label map (issue #21). */
+const SIGNATURE_KIND_LABELS: Record<ClaimSignature['signatureKind'], MessageKey> = { drawn: 'claimStatus.pdf.how.drawn', typed: 'claimStatus.pdf.how.typed' };
 
 export function signatureText(signature: ClaimSignature | null): string {
 	if (!signature) return t('claimStatus.pdf.unsigned');
-	const how = t(`claimStatus.pdf.how.${signature.signatureKind}`);
+	const how = t(SIGNATURE_KIND_LABELS[signature.signatureKind]);
 	const on = formatWareki(signature.signedOn);
 	return signature.signerKind === 'patient'
 		? t('claimStatus.pdf.signedByPatient', { name: signature.signerName, on, how })

@@ -1,6 +1,19 @@
+import { INSURED_CONDITION_LABELS } from '$lib/domain/billing/billing-labels';
 import type { ClinicRegistrationForClaim } from '../../domain/jukyo-claim/claim-input';
 import { formatWareki, formatWarekiMonth } from '../../domain/jukyo-claim/wareki';
 import { translator, type MessageKey } from '../../i18n/translate';
+import type { InsuranceArts } from '../../domain/billing/billing-config';
+import type { MeasureKey } from '../../domain/outcomes/check-in';
+
+/** Typed label maps (issue #21) for the 施術報告書's codes. */
+const ARTS_LABELS: Record<InsuranceArts, MessageKey> = { single: 'jukyoReport.pdf.arts.single', combined: 'jukyoReport.pdf.arts.combined' };
+const REPORT_MEASURE_LABELS: Record<MeasureKey, MessageKey> = {
+	legPain: 'jukyoReport.pdf.measure.legPain',
+	backPain: 'jukyoReport.pdf.measure.backPain',
+	psfs: 'jukyoReport.pdf.measure.psfs',
+	sbi: 'jukyoReport.pdf.measure.sbi',
+	pgic: 'jukyoReport.pdf.measure.pgic'
+};
 import type { AuditActor } from '../audit/audit-log';
 import type { Db } from '../db/database';
 import { loadClinicRegistrationForClaim } from './claim-registration';
@@ -35,7 +48,7 @@ export function doctorReportPdf(
 		{ label: t('jukyoReport.pdf.birthDate'), value: formatWareki(patient.birthDate) }
 	]);
 	sheet.row([
-		{ label: t('jukyoReport.pdf.condition'), value: c.conditions.map((x) => t(`billing.condition.${x}` as MessageKey)).join('・'), weight: 1 },
+		{ label: t('jukyoReport.pdf.condition'), value: c.conditions.map((x) => t(INSURED_CONDITION_LABELS[x])).join('・'), weight: 1 },
 		{ label: t('jukyoReport.pdf.symptoms'), value: c.symptoms, weight: 2 }
 	]);
 	sheet.row([
@@ -49,7 +62,7 @@ export function doctorReportPdf(
 
 	sheet.section(t('jukyoReport.pdf.treatmentBlock'));
 	sheet.row([
-		{ label: t('jukyoReport.pdf.arts'), value: c.arts ? t(`jukyoReport.pdf.arts.${c.arts}`) : '', weight: 1.6 },
+		{ label: t('jukyoReport.pdf.arts'), value: c.arts ? t(ARTS_LABELS[c.arts]) : '', weight: 1.6 },
 		{ label: t('jukyoReport.pdf.visits'), value: t('jukyoReport.pdf.count', { count: c.visits }) },
 		{ label: t('jukyoReport.pdf.electro'), value: t('jukyoReport.pdf.count', { count: c.electroVisits }) }
 	]);
@@ -78,7 +91,7 @@ export function doctorReportPdf(
 							latest: m.latest.value,
 							to: formatWareki(m.latest.at.slice(0, 10))
 						});
-		sheet.row([{ label: t(`jukyoReport.pdf.measure.${m.measure}`), value }]);
+		sheet.row([{ label: t(REPORT_MEASURE_LABELS[m.measure]), value }]);
 	}
 
 	sheet.section(t('jukyoReport.pdf.remarksBlock'));

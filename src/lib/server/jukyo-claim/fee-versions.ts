@@ -1,3 +1,4 @@
+import { FEE_VERSION_PROBLEM_LABELS } from '$lib/domain/jukyo-claim/claim-labels';
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { ConsentValidityRule } from '../../domain/billing/doctor-consent-validity';
@@ -89,7 +90,7 @@ export async function addJukyoFeeVersion(
 	const problems = feeVersionProblems(items);
 	if (problems.length > 0) {
 		const fields: Record<string, string> = {};
-		for (const problem of problems) for (const item of problem.items) fields[`item_${item}`] ??= `jukyoClaim.fees.error.${problem.code}`;
+		for (const problem of problems) for (const item of problem.items) fields[`item_${item}`] ??= FEE_VERSION_PROBLEM_LABELS[problem.code];
 		return { ok: false, code: 'invalid', fields };
 	}
 	const now = options.now ?? db.clock.now();

@@ -13,6 +13,14 @@ import { cuppingText, electroacupunctureText, moxibustionText } from '../documen
 import { clinicalRole } from './doctor-report';
 import { loadJukyoConsentRules } from './fee-versions';
 import { insuranceFeeLinesOf, listConsentRows, liveInsuredChargesOf } from '../billing/billing-repository';
+import type { MessageKey } from '../../i18n/translate';
+import type { DoctorConsentTable } from '../db/schema-billing';
+
+/** A doctor's consent: first or renewed (再同意), as the 施術録 says it: a typed label map (issue #21). */
+const DOCTOR_CONSENT_KIND_LABELS: Record<DoctorConsentTable['kind'], MessageKey> = {
+	initial: 'jukyoReport.records.kind.initial',
+	renewal: 'jukyoReport.records.kind.renewal'
+};
 
 /*
  * The 施術録 for 受領委任, printed apart from the full record (docs/insurance.md §5, docs/jukyo-claim.md
@@ -106,7 +114,7 @@ export async function jukyoTreatmentRecordPdf(
 	const consentLines = consents.map((c) => {
 		const expiresOn = c.first_treatment_on ? consentExpiry(c.first_treatment_on, rules.length > 0 ? rules : undefined) : null;
 		return t('jukyoReport.records.consentItem', {
-			kind: t(`jukyoReport.records.kind.${c.kind}`),
+			kind: t(DOCTOR_CONSENT_KIND_LABELS[c.kind]),
 			signedOn: c.signed_on,
 			doctor: c.doctor_name,
 			institution: c.institution,

@@ -1,3 +1,4 @@
+import { CHECK_IN_PROBLEM_LABELS } from '$lib/domain/outcomes/outcome-labels';
 import { randomUUID } from 'node:crypto';
 import { checkInProblems, MEASURE_KEYS, serializePsfs, serializeSbi, type CheckInProblem, type CheckInSource } from '../../domain/outcomes/check-in';
 import { recordAudit, type AuditActor } from '../audit/audit-log';
@@ -12,7 +13,7 @@ export type CheckInFieldCodes = Record<string, string>;
 
 export type RecordCheckInResult = { ok: true; id: string } | { ok: false; code: 'invalid'; fields: CheckInFieldCodes } | { ok: false; code: 'not_found' };
 
-const problemKey = (problem: CheckInProblem | 'invalid') => `outcomes.error.${problem}`;
+const problemKey = (problem: CheckInProblem | 'invalid') => CHECK_IN_PROBLEM_LABELS[problem];
 
 /**
  * Stores one check-in for a patient. `appointmentId`, when given, must be one of the patient's

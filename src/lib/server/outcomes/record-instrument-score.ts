@@ -1,3 +1,4 @@
+import { CHECK_IN_PROBLEM_LABELS } from '$lib/domain/outcomes/outcome-labels';
 import { randomUUID } from 'node:crypto';
 import type { Instrument } from '../../domain/outcomes/instrument';
 import { scoreOf } from '../../domain/outcomes/instrument';
@@ -43,7 +44,7 @@ export async function recordInstrumentScore(
 		return {
 			ok: false,
 			code: 'invalid',
-			fields: Object.fromEntries(problems.map((p) => [p.item === null ? '_' : itemField(p.item), `outcomes.error.${p.problem}`]))
+			fields: Object.fromEntries(problems.map((p) => [p.item === null ? '_' : itemField(p.item), CHECK_IN_PROBLEM_LABELS[p.problem]]))
 		};
 	}
 	const score = scoreOf(instrument, answers)!;

@@ -1,3 +1,5 @@
+import { PAYMENT_METHOD_LABELS } from '$lib/domain/billing/billing-labels';
+import { FEE_CAP_LABELS } from '$lib/domain/packages/package-labels';
 import type { RefundComputation } from '../../domain/packages/refund';
 import { personName } from '../../domain/patients/person-name';
 import { formatYen } from '../../format';
@@ -52,7 +54,7 @@ export async function refundReceiptPdf(
 		[t('packages.refund.paid'), yen(q.paidJpy)],
 		[t('packages.refund.consumed'), yen(q.consumedValueJpy)],
 		[t('packages.refund.held'), yen(q.heldJpy)],
-		[`${t('packages.refund.fee')}（${t(`packages.refund.cap.${q.feeCappedBy}`)}）`, `− ${yen(q.feeJpy)}`],
+		[`${t('packages.refund.fee')}（${t(FEE_CAP_LABELS[q.feeCappedBy])}）`, `− ${yen(q.feeJpy)}`],
 		[t('packages.refund.amount'), yen(q.refundJpy)]
 	];
 	if (q.stillOwedJpy > 0) rows.push([t('packages.refund.stillOwed'), yen(q.stillOwedJpy)]);
@@ -66,7 +68,7 @@ export async function refundReceiptPdf(
 				[t('packageReports.refundReceipt.course'), locale === 'ja' ? sale.name_ja : sale.name_en],
 				[t('packageReports.refundReceipt.soldOn'), ctx.date(`${sale.sold_on}T03:00:00Z`)],
 				[t('packageReports.refundReceipt.refundedOn'), ctx.date(refund.entered_at)],
-				[t('packageReports.refundReceipt.method'), refund.method ? t(`billing.method.${refund.method}`) : '—']
+				[t('packageReports.refundReceipt.method'), refund.method ? t(PAYMENT_METHOD_LABELS[refund.method]) : '—']
 			]
 		},
 		{ kind: 'heading', text: t('packageReports.refundReceipt.amountHeading', { amount: yen(q.refundJpy) }) },
@@ -74,7 +76,7 @@ export async function refundReceiptPdf(
 		{ kind: 'fields', rows },
 		{ kind: 'note', text: t('packages.refund.rounding') },
 		{ kind: 'heading', text: t('packageReports.refundReceipt.lawHeading') },
-		{ kind: 'paragraph', text: t('packageReports.refundReceipt.capUsed', { cap: t(`packages.refund.cap.${q.feeCappedBy}`) }) },
+		{ kind: 'paragraph', text: t('packageReports.refundReceipt.capUsed', { cap: t(FEE_CAP_LABELS[q.feeCappedBy]) }) },
 		{ kind: 'paragraph', text: t('packageReports.refundReceipt.law', { source: q.lawSource, from: q.rulesFrom }) },
 		{ kind: 'heading', text: t('billing.doc.issuer') },
 		{ kind: 'paragraph', text: ctx.letterhead }

@@ -3,13 +3,29 @@
  * message is a catalogue key under `packages.error.*`; the route translates it.
  */
 import { z } from 'zod';
+import type { MessageKey } from '../../i18n/translate';
 import { PAYMENT_METHODS } from '../../domain/billing/payments';
 import { MAX_YEN } from '../../domain/billing/yen';
 import { MAX_VALIDITY_MONTHS, MAX_VISITS } from '../../domain/packages/terms';
 
-const e = (key: string) => ({ error: `packages.error.${key}` });
-const fail = (ctx: z.RefinementCtx, key: string) => {
-	ctx.addIssue({ code: 'custom', message: `packages.error.${key}` });
+/** Every message this file's schemas give, by name: a typed label map (issue #21). */
+const PACKAGE_ERRORS = {
+	required: 'packages.error.required',
+	tooLong: 'packages.error.tooLong',
+	invalid: 'packages.error.invalid',
+	services: 'packages.error.services',
+	visitCount: 'packages.error.visitCount',
+	price: 'packages.error.price',
+	validityMonths: 'packages.error.validityMonths',
+	packageType: 'packages.error.packageType',
+	amount: 'packages.error.amount',
+	method: 'packages.error.method',
+	family: 'packages.error.family'
+} as const satisfies Record<string, MessageKey>;
+type PackageError = keyof typeof PACKAGE_ERRORS;
+const e = (key: PackageError) => ({ error: PACKAGE_ERRORS[key] });
+const fail = (ctx: z.RefinementCtx, key: PackageError) => {
+	ctx.addIssue({ code: 'custom', message: PACKAGE_ERRORS[key] });
 	return z.NEVER;
 };
 
@@ -20,7 +36,7 @@ const name = z
 	.pipe(z.string().min(1, e('required')).max(100, e('tooLong')));
 
 /** A whole number typed in a form (full-width digits, separators, a yen sign allowed) or sent as JSON; a fraction is refused, never rounded. */
-const whole = (min: number, max: number, key: string) =>
+const whole = (min: number, max: number, key: PackageError) =>
 	z.union([z.number(), z.string()], e(key)).transform((v, ctx) => {
 		const digits =
 			typeof v === 'number'

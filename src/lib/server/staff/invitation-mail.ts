@@ -1,5 +1,6 @@
+import { STAFF_ROLE_LABELS } from '$lib/components/code-labels';
 import type { Locale } from '../../i18n/locales';
-import { translate, type MessageKey } from '../../i18n/translate';
+import { translate } from '../../i18n/translate';
 import type { StaffRole } from '../db/schema';
 import type { OutgoingMail } from '../mail/mailer';
 import { formatInstant } from '../../format';
@@ -15,7 +16,7 @@ export function invitationMail(input: {
 	locale: Locale;
 }): OutgoingMail {
 	const date = formatInstant(input.expiresAt, input.locale, input.timeZone, { dateStyle: 'long', timeStyle: 'short' });
-	const role = translate(input.locale, `role.${input.role}` as MessageKey);
+	const role = translate(input.locale, STAFF_ROLE_LABELS[input.role]);
 	return {
 		to: input.to,
 		kind: 'staff.invitation',

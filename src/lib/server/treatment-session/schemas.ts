@@ -3,6 +3,7 @@
  * message is a catalogue key under `treatmentSession.error.*`; the route translates it.
  */
 import { z } from 'zod';
+import type { MessageKey } from '../../i18n/translate';
 import { findAcupoint } from '../../domain/acupoints/points';
 import { MAX_RETENTION_MINUTES, MIN_RETENTION_MINUTES, MOXA_TYPES, type SessionTechniques } from '../../domain/clinical/session-rules';
 import { parseLocalDateTime } from '../../domain/time';
@@ -22,7 +23,37 @@ export const NOTES_MAX = 4000;
 export const DESCRIPTION_MAX = 2000;
 export const REASON_MAX = 500;
 
-const e = (key: string) => ({ error: `treatmentSession.error.${key}` });
+/** Every message this file's schemas give, by name: a typed label map (issue #21). */
+const SESSION_ERRORS = {
+	tooLong: 'treatmentSession.error.tooLong',
+	nrs: 'treatmentSession.error.nrs',
+	nrsRequired: 'treatmentSession.error.nrsRequired',
+	point: 'treatmentSession.error.point',
+	side: 'treatmentSession.error.side',
+	gauge: 'treatmentSession.error.gauge',
+	length: 'treatmentSession.error.length',
+	depth: 'treatmentSession.error.depth',
+	depthBeyondLength: 'treatmentSession.error.depthBeyondLength',
+	technique: 'treatmentSession.error.technique',
+	deqi: 'treatmentSession.error.deqi',
+	counter: 'treatmentSession.error.counter',
+	countRange: 'treatmentSession.error.countRange',
+	retention: 'treatmentSession.error.retention',
+	eaPairs: 'treatmentSession.error.eaPairs',
+	eaFrequency: 'treatmentSession.error.eaFrequency',
+	eaMinutes: 'treatmentSession.error.eaMinutes',
+	moxaType: 'treatmentSession.error.moxaType',
+	moxaCones: 'treatmentSession.error.moxaCones',
+	cuppingCups: 'treatmentSession.error.cuppingCups',
+	cuppingMinutes: 'treatmentSession.error.cuppingMinutes',
+	kind: 'treatmentSession.error.kind',
+	severity: 'treatmentSession.error.severity',
+	outcome: 'treatmentSession.error.outcome',
+	reasonRequired: 'treatmentSession.error.reasonRequired',
+	appointment: 'treatmentSession.error.appointment'
+} as const satisfies Record<string, MessageKey>;
+type SessionError = keyof typeof SESSION_ERRORS;
+const e = (key: SessionError) => ({ error: SESSION_ERRORS[key] });
 const text = (max: number) =>
 	z
 		.string()
@@ -31,7 +62,7 @@ const text = (max: number) =>
 		.transform((s) => (s ?? '').replace(/\r\n/g, '\n').trim())
 		.pipe(z.string().max(max, e('tooLong')));
 /** An optional whole number in [min, max]; an empty field is null. */
-const optionalInt = (min: number, max: number, key: string) =>
+const optionalInt = (min: number, max: number, key: SessionError) =>
 	z
 		.string()
 		.optional()
@@ -40,11 +71,11 @@ const optionalInt = (min: number, max: number, key: string) =>
 			if (v === '') return null;
 			const n = Number(v);
 			if (/^\d{1,4}$/.test(v) && n >= min && n <= max) return n;
-			ctx.addIssue({ code: 'custom', message: `treatmentSession.error.${key}` });
+			ctx.addIssue({ code: 'custom', message: SESSION_ERRORS[key] });
 			return z.NEVER;
 		});
 /** An optional choice from `values`; an empty field is null. */
-const optionalEnum = <T extends readonly string[]>(values: T, key: string) =>
+const optionalEnum = <T extends readonly string[]>(values: T, key: SessionError) =>
 	z
 		.string()
 		.optional()
@@ -52,7 +83,7 @@ const optionalEnum = <T extends readonly string[]>(values: T, key: string) =>
 			const v = (s ?? '').trim();
 			if (v === '') return null;
 			if ((values as readonly string[]).includes(v)) return v as T[number];
-			ctx.addIssue({ code: 'custom', message: `treatmentSession.error.${key}` });
+			ctx.addIssue({ code: 'custom', message: SESSION_ERRORS[key] });
 			return z.NEVER;
 		});
 
@@ -183,7 +214,7 @@ export const ZAdverseEventSchema = z.object({
 });
 export type TAdverseEvent = z.infer<typeof ZAdverseEventSchema>;
 
-const count = (key: string) =>
+const count = (key: SessionError) =>
 	z
 		.string(e(key))
 		.trim()
