@@ -1,4 +1,5 @@
 import { findAcupoint, REGION_NAMES, type BodyRegion } from '$lib/domain/acupoints/points';
+import type { CheckedConflict } from '$lib/domain/clinical/safety-check';
 import type { SafetyConflict } from '$lib/domain/safety/alerts';
 import type { Locale } from '$lib/i18n/locales';
 import { translate } from '$lib/i18n/translate';
@@ -30,4 +31,11 @@ export function conflictLabel(conflict: SafetyConflict, locale: Locale): string 
 	const site = conflict.kind === 'site' ? regionName(conflict.site, locale) : '';
 	const key = conflict.kind === 'directMoxibustion' ? 'safety.conflict.directMoxibustion' : (`treatmentPlan.conflict.${conflict.kind}` as const);
 	return translate(locale, key, { alert, point, site });
+}
+
+/** A conflict with its line (`conflictLabel`), worked out on the server so no page ships the point atlas (issue #21). */
+export type LabelledConflict = CheckedConflict & { label: string };
+
+export function labelConflicts(conflicts: readonly CheckedConflict[], locale: Locale): LabelledConflict[] {
+	return conflicts.map((item) => ({ ...item, label: conflictLabel(item.conflict, locale) }));
 }
