@@ -3,7 +3,7 @@ import type { CheckedConflict } from '$lib/domain/clinical/safety-check';
 import type { SafetyConflict } from '$lib/domain/safety/alerts';
 import type { Locale } from '$lib/i18n/locales';
 import { translate } from '$lib/i18n/translate';
-import { SAFETY_SHORT_LABELS } from '../code-labels';
+import { SAFETY_SHORT_LABELS, SEVERITY_LABELS } from '../code-labels';
 
 /** `BL40 委中（いちゅう）` in Japanese, `BL40 Weizhong` in English; the code alone for an unknown point. */
 export function pointLabel(code: string, locale: Locale): string {
@@ -33,9 +33,16 @@ export function conflictLabel(conflict: SafetyConflict, locale: Locale): string 
 	return translate(locale, key, { alert, point, site });
 }
 
-/** A conflict with its line (`conflictLabel`), worked out on the server so no page ships the point atlas (issue #21). */
-export type LabelledConflict = CheckedConflict & { label: string };
+/**
+ * A conflict with its line (`conflictLabel`) and its severity in words, worked out on the server
+ * so no page ships the point atlas (issue #21).
+ */
+export type LabelledConflict = CheckedConflict & { label: string; severityLabel: string };
 
 export function labelConflicts(conflicts: readonly CheckedConflict[], locale: Locale): LabelledConflict[] {
-	return conflicts.map((item) => ({ ...item, label: conflictLabel(item.conflict, locale) }));
+	return conflicts.map((item) => ({
+		...item,
+		label: conflictLabel(item.conflict, locale),
+		severityLabel: translate(locale, SEVERITY_LABELS[item.conflict.severity])
+	}));
 }

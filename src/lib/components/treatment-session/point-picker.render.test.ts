@@ -5,6 +5,7 @@ import type { PointSide } from '$lib/domain/clinical/point-suggestions';
 import { translator } from '$lib/i18n/translate';
 import { POINT_SIDES } from '$lib/server/treatment-session/schemas';
 import { chartedPoints, pointCatalogue, recordedCautions } from '$lib/server/treatment-session/session-page';
+import { defaultTapSide } from './point-picker-layout';
 import PointsSection from './PointsSection.svelte';
 
 const recorded = (code: string, side: PointSide) => ({
@@ -40,10 +41,13 @@ function html(
 		options: { sides: POINT_SIDES, gauges: [], lengths: [], techniques: [], deqi: [] },
 		locked: false,
 		canNeedle: true,
-		planSides: ['right', 'both'] as PointSide[],
 		errors: {},
 		values: undefined,
 		...overrides,
+		tapSide: defaultTapSide(
+			overrides.planSides ?? ['right', 'both'],
+			points.map((p) => p.side)
+		),
 		points
 	};
 	return render(PointsSection, { props }).body;

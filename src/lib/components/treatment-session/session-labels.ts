@@ -65,7 +65,7 @@ export const ADVERSE_OUTCOME_LABELS: Record<(typeof ADVERSE_EVENT_OUTCOMES)[numb
 	referred: 'treatmentSession.adverse.outcome.referred'
 };
 
-/** The fields of the record an amendment names; another field shows by its own name. */
+/** The fields of the record an amendment names (the server words them); another field shows by its own name. */
 type AmendedField =
 	| 'points'
 	| 'needlesIn'

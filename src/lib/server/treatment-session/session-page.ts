@@ -2,6 +2,11 @@ import { conflictLabel, labelConflicts, pointCautions, pointLabel } from '../../
 import { ACUPOINTS, acupointName, findAcupoint, type Acupoint, type ChartedPoint } from '../../domain/acupoints/points';
 import { OCCURRED_BEFORE_START_MS } from '../../domain/clinical/session-rules';
 import { toOffsetIso } from '../../domain/time';
+import { instantFormat } from '../../format';
+import { translate } from '../../i18n/translate';
+import { FIELD_LABELS } from '../../components/treatment-session/session-labels';
+import { defaultTapSide } from '../../components/treatment-session/point-picker-layout';
+import type { PointSide } from '../../domain/clinical/point-suggestions';
 import type { Locale } from '../../i18n/locales';
 import type { SessionView } from './session-record';
 
@@ -33,12 +38,43 @@ export function recordedCautions(codes: readonly string[], locale: Locale): Reco
 	return Object.fromEntries(codes.map((code) => [code, pointCautions(code, locale)]).filter(([, text]) => text !== ''));
 }
 
-export function sessionPageView(session: SessionView, locale: Locale, timeZone: string, now: Date) {
+/** A value an amendment changed, as the record shows it: points by code, a group by its fields. */
+function amendedValue(value: unknown): string {
+	if (value === null || value === undefined || value === '') return '—';
+	if (Array.isArray(value)) return value.map((v) => (v && typeof v === 'object' && 'code' in v ? `${String(v.code)}` : JSON.stringify(v))).join(', ') || '—';
+	if (typeof value === 'object')
+		return Object.entries(value)
+			.map(([k, v]) => `${k}: ${String(v)}`)
+			.join(', ');
+	return String(value);
+}
+
+/** Each field an amendment changed, by its name in this language, with its values before and after. */
+export function amendmentChanges(before: Record<string, unknown>, after: Record<string, unknown>, locale: Locale) {
+	return Object.keys({ ...before, ...after }).map((field) => ({
+		field,
+		label: Object.hasOwn(FIELD_LABELS, field) ? translate(locale, FIELD_LABELS[field as keyof typeof FIELD_LABELS]) : field,
+		before: amendedValue(before[field]),
+		after: amendedValue(after[field])
+	}));
+}
+
+export function sessionPageView(session: SessionView, locale: Locale, timeZone: string, now: Date, planSides: readonly PointSide[]) {
 	const { safety } = session;
 	const recorded = session.points.map((p) => p.code);
+	const dateTime = instantFormat(locale, timeZone, { dateStyle: 'medium', timeStyle: 'short' });
+	const instants = [
+		session.startedAt,
+		session.closedAt,
+		session.lockAt,
+		...safety.acknowledgements.map((a) => a.createdAt),
+		...session.adverseEvents.flatMap((e) => [e.occurredAt, e.recordedAt]),
+		...session.amendments.map((a) => a.createdAt)
+	].filter((iso): iso is string => iso !== null);
 	return {
 		session: {
 			...session,
+			amendments: session.amendments.map(({ before, after, ...amendment }) => ({ ...amendment, changes: amendmentChanges(before, after, locale) })),
 			heldPlanPoints: session.heldPlanPoints.map((p) => ({ ...p, label: pointLabel(p.code, locale) })),
 			safety: {
 				...safety,
@@ -48,8 +84,19 @@ export function sessionPageView(session: SessionView, locale: Locale, timeZone: 
 			}
 		},
 		points: pointCatalogue(locale),
+		/** The side a point tapped on the body chart gets unless another is picked: the plan's, else the session's. */
+		tapSide: defaultTapSide(
+			planSides,
+			session.points.map((p) => p.side)
+		),
 		charted: chartedPoints(recorded),
 		cautions: recordedCautions(recorded, locale),
+		/** Each instant the page shows, as a date and time in the clinic's zone: the page ships no format module. */
+		dates: Object.fromEntries(instants.map((iso) => [iso, dateTime.format(iso)])) as Record<string, string>,
+		/** The end of the retention timer, as a time of day. */
+		times: (session.retentionEndsAt
+			? { [session.retentionEndsAt]: instantFormat(locale, timeZone, { timeStyle: 'short' }).format(session.retentionEndsAt) }
+			: {}) as Record<string, string>,
 		/** The bounds of an adverse event's time (docs/clinical-rules.md §3): a day before the start, and now. */
 		occurredRange: {
 			min: localValue(new Date(session.startedAt).getTime() - OCCURRED_BEFORE_START_MS, timeZone),

@@ -54,21 +54,20 @@ export const load: PageServerLoad = async (event) => {
 	if (!session) notFound(locals.locale);
 	const licences = await licencesOf(locals.db, session.practitionerStaffId);
 	const cupping = await offersCupping(locals.db);
-	// The plan's sides give a point tapped on the body chart its side by default.
+	// The plan's sides give a point tapped on the body chart its side by default (sessionPageView).
 	const plan = await getActivePlan(locals.db, patient.id, actorFrom(event));
 	const schedule = new URLSearchParams({ q: patient.patientNumber ?? `${patient.familyName} ${patient.givenName}` });
 	const timeZone = await recentClinicTimeZone(locals.db);
 	return {
 		patient,
 		// The session with its safety labels, the atlas's names and positions, the adverse event's time bounds.
-		...sessionPageView(session, locals.locale, timeZone, now),
+		...sessionPageView(session, locals.locale, timeZone, now, plan?.points.map((point) => point.side) ?? []),
 		now: now.getTime(),
 		timeZone,
 		justStarted: url.searchParams.get('started') === '1',
 		licences,
 		allowed: allowedTechniques(licences, cuppingPolicy(cupping)),
 		offersCupping: cupping,
-		planSides: plan?.points.map((point) => point.side) ?? [],
 		// The plan's needled points stay out of a session whose practitioner has no はり師 (docs/clinical-rules.md §6).
 		planPointsNotCopied: (plan?.points.length ?? 0) > 0 && planPointsForSession(plan?.points ?? [], licences).length === 0,
 		options: {
