@@ -1,9 +1,10 @@
 import { findAcupoint, REGION_NAMES, type BodyRegion } from '$lib/domain/acupoints/points';
+import type { CheckedConflict } from '$lib/domain/clinical/safety-check';
 import type { SafetyConflict } from '$lib/domain/safety/alerts';
 import type { Locale } from '$lib/i18n/locales';
 import type { PointSide, SuggestionReason } from '$lib/domain/clinical/point-suggestions';
 import { translate, type MessageKey } from '$lib/i18n/translate';
-import { SAFETY_SHORT_LABELS } from '../code-labels';
+import { SAFETY_SHORT_LABELS, SEVERITY_LABELS } from '../code-labels';
 
 /** Typed label maps (issue #21): a new side, reason or conflict without words is a type error. */
 export const POINT_SIDE_LABELS: Record<PointSide, MessageKey> = {
@@ -55,4 +56,18 @@ export function conflictLabel(conflict: SafetyConflict, locale: Locale): string 
 	const point = 'pointCode' in conflict ? pointLabel(conflict.pointCode, locale) : '';
 	const site = conflict.kind === 'site' ? regionName(conflict.site, locale) : '';
 	return translate(locale, CONFLICT_KIND_LABELS[conflict.kind], { alert, point, site });
+}
+
+/**
+ * A conflict with its line (`conflictLabel`) and its severity in words, worked out on the server
+ * so no page ships the point atlas (issue #21).
+ */
+export type LabelledConflict = CheckedConflict & { label: string; severityLabel: string };
+
+export function labelConflicts(conflicts: readonly CheckedConflict[], locale: Locale): LabelledConflict[] {
+	return conflicts.map((item) => ({
+		...item,
+		label: conflictLabel(item.conflict, locale),
+		severityLabel: translate(locale, SEVERITY_LABELS[item.conflict.severity])
+	}));
 }

@@ -1,9 +1,11 @@
 import { render } from 'svelte/server';
 import { describe, expect, it } from 'vitest';
-import { ACUPOINTS, acupointName } from '$lib/domain/acupoints/points';
+import { ACUPOINTS } from '$lib/domain/acupoints/points';
 import type { PointSide } from '$lib/domain/clinical/point-suggestions';
 import { translator } from '$lib/i18n/translate';
 import { POINT_SIDES } from '$lib/server/treatment-session/schemas';
+import { chartedPoints, pointCatalogue, recordedCautions } from '$lib/server/treatment-session/session-page';
+import { defaultTapSide } from './point-picker-layout';
 import PointsSection from './PointsSection.svelte';
 
 const recorded = (code: string, side: PointSide) => ({
@@ -28,18 +30,25 @@ function html(
 		values?: Record<string, string>;
 	} = {}
 ) {
+	const points = overrides.points ?? [recorded('GB30', 'right'), recorded('BL23', 'both')];
+	const codes = points.map((p) => p.code);
 	const props = {
 		t: translator('ja'),
 		locale: 'ja' as const,
-		points: [recorded('GB30', 'right'), recorded('BL23', 'both')],
-		catalogue: ACUPOINTS.map((p) => ({ code: p.code, name: acupointName(p, 'ja') })),
+		catalogue: pointCatalogue('ja'),
+		charted: chartedPoints(codes),
+		cautions: recordedCautions(codes, 'ja'),
 		options: { sides: POINT_SIDES, gauges: [], lengths: [], techniques: [], deqi: [] },
 		locked: false,
 		canNeedle: true,
-		planSides: ['right', 'both'] as PointSide[],
 		errors: {},
 		values: undefined,
-		...overrides
+		...overrides,
+		tapSide: defaultTapSide(
+			overrides.planSides ?? ['right', 'both'],
+			points.map((p) => p.side)
+		),
+		points
 	};
 	return render(PointsSection, { props }).body;
 }

@@ -9,8 +9,9 @@
  * viewer's right; on the back view it is on the viewer's left.
  */
 
-export const CHART_VIEWS = ['front', 'back', 'side'] as const;
-export type ChartView = (typeof CHART_VIEWS)[number];
+import { CHART_SIZE, CHART_VIEWBOX, CHART_VIEWS, type ChartView } from './chart';
+
+export { CHART_SIZE, CHART_VIEWBOX, CHART_VIEWS, type ChartView };
 
 export const BODY_REGIONS = ['lowerBack', 'buttock', 'thigh', 'knee', 'lowerLeg', 'ankleFoot', 'hand', 'shoulder'] as const;
 export type BodyRegion = (typeof BODY_REGIONS)[number];
@@ -23,10 +24,6 @@ export interface RegionShape {
 	readonly polygon: readonly Vertex[];
 }
 
-/** The figures are drawn within x 0–400 and y 0–480, their midline at x = 200. */
-export const CHART_SIZE = { width: 400, height: 480 } as const;
-/** The viewBox adds a margin on each side for the labels; coordinates stay the same. */
-export const CHART_VIEWBOX = `-20 0 ${CHART_SIZE.width + 40} ${CHART_SIZE.height}`;
 const MIDLINE = CHART_SIZE.width / 2;
 
 function mirrored(polygon: readonly Vertex[]): Vertex[] {

@@ -4,10 +4,10 @@
  * coordinate system of body-regions.ts; every point is bilateral and the chart marks one side,
  * the one that keeps the labels apart.
  */
-import type { Locale } from '../../i18n/locales';
 import { BODY_REGIONS, type BodyRegion, type ChartView } from './body-regions';
 
 export type { BodyRegion, ChartView };
+export { acupointName, type ChartedPoint } from './point-name';
 
 export const MERIDIAN_CODES = ['GB', 'BL', 'ST', 'LI', 'SP', 'EX'] as const;
 export type MeridianCode = (typeof MERIDIAN_CODES)[number];
@@ -386,11 +386,6 @@ export function isBodyRegion(value: unknown): value is BodyRegion {
 
 export function isMeridianCode(value: unknown): value is MeridianCode {
 	return (MERIDIAN_CODES as readonly unknown[]).includes(value);
-}
-
-/** The name a reader of this language knows the point by: the Japanese name, or the pinyin. */
-export function acupointName(point: Acupoint, locale: Locale): string {
-	return locale === 'ja' ? point.japanese.kanji : point.pinyin;
 }
 
 /** The shape of `GET /api/v1/acupoints` (docs/contracts.md). */

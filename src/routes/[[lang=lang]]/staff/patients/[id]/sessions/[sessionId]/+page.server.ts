@@ -1,7 +1,6 @@
 import { error, fail, type RequestEvent } from '@sveltejs/kit';
 import { z } from 'zod';
-import { ACUPOINTS, acupointName } from '$lib/domain/acupoints/points';
-import type { CheckedConflict } from '$lib/domain/clinical/safety-check';
+import { labelConflicts, type LabelledConflict } from '$lib/components/treatment-plan/plan-labels';
 import { allowedTechniques, cuppingPolicy, MOXA_TYPES, planPointsForSession } from '$lib/domain/clinical/session-rules';
 import type { Locale } from '$lib/i18n/locales';
 import { isMessageKey, translate } from '$lib/i18n/translate';
@@ -34,6 +33,7 @@ import {
 	REASON_MAX
 } from '$lib/server/treatment-session/schemas';
 import { addSessionPoint, editSessionPoint, removeSessionPoint } from '$lib/server/treatment-session/session-points';
+import { sessionPageView } from '$lib/server/treatment-session/session-page';
 import { getSessionRecord } from '$lib/server/treatment-session/session-record';
 import { findSessionPatient, licencesOf } from '$lib/server/treatment-session/session-repository';
 import { startRetentionTimer } from '$lib/server/treatment-session/start-retention-timer';
@@ -54,22 +54,22 @@ export const load: PageServerLoad = async (event) => {
 	if (!session) notFound(locals.locale);
 	const licences = await licencesOf(locals.db, session.practitionerStaffId);
 	const cupping = await offersCupping(locals.db);
-	// The plan's sides give a point tapped on the body chart its side by default.
+	// The plan's sides give a point tapped on the body chart its side by default (sessionPageView).
 	const plan = await getActivePlan(locals.db, patient.id, actorFrom(event));
 	const schedule = new URLSearchParams({ q: patient.patientNumber ?? `${patient.familyName} ${patient.givenName}` });
+	const timeZone = await recentClinicTimeZone(locals.db);
 	return {
 		patient,
-		session,
+		// The session with its safety labels, the atlas's names and positions, the adverse event's time bounds.
+		...sessionPageView(session, locals.locale, timeZone, now, plan?.points.map((point) => point.side) ?? []),
 		now: now.getTime(),
-		timeZone: await recentClinicTimeZone(locals.db),
+		timeZone,
 		justStarted: url.searchParams.get('started') === '1',
 		licences,
 		allowed: allowedTechniques(licences, cuppingPolicy(cupping)),
 		offersCupping: cupping,
-		planSides: plan?.points.map((point) => point.side) ?? [],
 		// The plan's needled points stay out of a session whose practitioner has no はり師 (docs/clinical-rules.md §6).
 		planPointsNotCopied: (plan?.points.length ?? 0) > 0 && planPointsForSession(plan?.points ?? [], licences).length === 0,
-		points: ACUPOINTS.map((point) => ({ code: point.code, name: acupointName(point, locals.locale) })),
 		options: {
 			sides: POINT_SIDES,
 			gauges: NEEDLE_GAUGES,
@@ -102,7 +102,7 @@ function translatedFields(locale: Locale, fields: Record<string, string>): Recor
 interface ConflictFailure {
 	values: Record<string, string>;
 	errors: Record<string, string>;
-	conflicts: CheckedConflict[];
+	conflicts: LabelledConflict[];
 }
 
 /** One form action: read the form, run the use case, map each outcome to one status in one place. */
@@ -119,7 +119,7 @@ function editAction(useCase: EditUseCase) {
 				result.missing.map((key) => [`${ACK_FIELD}${key}`, translate(locals.locale, 'treatmentSession.safety.reasonRequired')])
 			);
 			// The point code is no secret here: the form posts it again with the reasons.
-			return fail(422, { values, errors, conflicts: result.check.conflicts } satisfies ConflictFailure);
+			return fail(422, { values, errors, conflicts: labelConflicts(result.check.conflicts, locals.locale) } satisfies ConflictFailure);
 		}
 		if (result.code === 'closed') return formFailure(409, values, {}, translate(locals.locale, 'treatmentSession.error.closed'));
 		if (result.code === 'forbidden') error(403, translate(locals.locale, 'error.forbiddenTitle'));
