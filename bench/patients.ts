@@ -173,7 +173,17 @@ export async function openEngine(dialect: DialectName): Promise<{ db: Db; stop: 
 		const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'shinkyu-bench-patients-'));
 		// As the serving app opens it (app.ts): checkpoints on a thread of their own, not inside a request's commit.
 		const db = openDatabase({ sqliteFile: path.join(dir, 'shinkyu.sqlite'), backgroundCheckpoints: process.env.BENCH_SQLITE_CHECKPOINTS !== 'inline' });
-		return { db, stop: async () => (await db.close(), fs.rmSync(dir, { recursive: true, force: true })) };
+		const stop = async () => {
+			// The checkpoint thread keeps no process alive (wal-checkpointer.ts), so neither would the wait for it to end.
+			const alive = setInterval(() => {}, 1_000);
+			try {
+				await db.close();
+			} finally {
+				clearInterval(alive);
+			}
+			fs.rmSync(dir, { recursive: true, force: true });
+		};
+		return { db, stop };
 	}
 	// Durable, as in production: fsync on (SQLite runs with synchronous=FULL).
 	const cluster = await startCluster({ durable: true });
