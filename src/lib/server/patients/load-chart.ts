@@ -63,7 +63,7 @@ export async function loadChart(db: Db, id: string, actor: AuditActor, options: 
 
 type ChartReads = Awaited<ReturnType<typeof readRest>>;
 
-/** The reads after the patient row. A merged record has no duplicates (`duplicatesOf`). */
+/** Every read besides the patient and its visits. A merged record has no duplicates (`duplicatesOf`). */
 async function readRest(db: Db, id: string, actor: AuditActor, options: { clinical: boolean }) {
 	const [duplicates, submitted, consents, clinical] = await Promise.all([
 		duplicatesOf(db, id),
