@@ -168,16 +168,27 @@ async function measureOn(db: Db, dialect: DialectName, draw: () => number): Prom
 	return rows;
 }
 
-export async function openEngine(dialect: DialectName): Promise<{ db: Db; stop: () => Promise<void> }> {
+export async function openEngine(dialect: DialectName): Promise<{ db: Db; stop: () => Promise<void>; url?: string }> {
 	if (dialect === 'sqlite') {
 		const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'shinkyu-bench-patients-'));
-		const db = openDatabase({ sqliteFile: path.join(dir, 'shinkyu.sqlite') });
-		return { db, stop: async () => (await db.close(), fs.rmSync(dir, { recursive: true, force: true })) };
+		// As the serving app opens it (app.ts): checkpoints on a thread of their own, not inside a request's commit.
+		const db = openDatabase({ sqliteFile: path.join(dir, 'shinkyu.sqlite'), backgroundCheckpoints: process.env.BENCH_SQLITE_CHECKPOINTS !== 'inline' });
+		const stop = async () => {
+			// The checkpoint thread keeps no process alive (wal-checkpointer.ts), so neither would the wait for it to end.
+			const alive = setInterval(() => {}, 1_000);
+			try {
+				await db.close();
+			} finally {
+				clearInterval(alive);
+			}
+			fs.rmSync(dir, { recursive: true, force: true });
+		};
+		return { db, stop };
 	}
 	// Durable, as in production: fsync on (SQLite runs with synchronous=FULL).
 	const cluster = await startCluster({ durable: true });
 	const db = openDatabase({ databaseUrl: cluster.url, poolSize: 4 });
-	return { db, stop: async () => (await db.close(), await cluster.stop()) };
+	return { db, url: cluster.url, stop: async () => (await db.close(), await cluster.stop()) };
 }
 
 /** Seeds each engine and measures it; the figures are returned, progress is printed. */

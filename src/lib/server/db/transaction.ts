@@ -36,15 +36,18 @@ export async function withTransaction<T>(db: Db, work: (tx: Db) => Promise<T>): 
  * Runs `work` on a handle whose audit rows (and other deferred writes) are kept back and written
  * together in one transaction when it ends, however it ends: for a page that reads many things,
  * each read audited, one durable commit instead of one per read. The reads themselves run outside
- * any transaction, side by side on the pool, as they would without it.
+ * any transaction, side by side on the pool, as they would without it. Inside a transaction,
+ * `work` runs on it and its rows go with the transaction's (it must not call `discard` there).
  */
-export async function withDeferredWrites<T>(db: Db, work: (db: Db) => Promise<T>): Promise<T> {
-	if (db.kysely.isTransaction) return work(db);
+export async function withDeferredWrites<T>(db: Db, work: (db: Db, discard: () => void) => Promise<T>): Promise<T> {
+	if (db.kysely.isTransaction) return work(db, refuseDiscard);
 	const kysely = db.kysely.withoutPlugins();
 	const deferred = new Map<string, Deferred>();
 	deferredOf.set(kysely, deferred);
+	// `discard` drops what was kept back so far: for reads that turn out to have nothing to show.
+	const discard = () => deferred.clear();
 	try {
-		return await work({ ...db, kysely });
+		return await work({ ...db, kysely }, discard);
 	} finally {
 		deferredOf.delete(kysely);
 		const pending = [...deferred.values()].filter((entry) => entry.items.length > 0);
@@ -55,6 +58,10 @@ export async function withDeferredWrites<T>(db: Db, work: (db: Db) => Promise<T>
 				for (const { items, flush } of pending) await flush(tx, items);
 			});
 	}
+}
+
+function refuseDiscard(): never {
+	throw new Error('Inside a transaction, writes kept back belong to the transaction and cannot be discarded');
 }
 
 /**

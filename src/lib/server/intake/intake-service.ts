@@ -162,8 +162,16 @@ export async function saveIntakeStep(
 
 /** The chart's safety alerts (docs/clinical-rules.md §3), from the newest submitted intake; none without one. */
 export async function latestSafetyAlerts(db: Db, patientId: string): Promise<SafetyAlert[]> {
+	return (await submittedIntakeAlerts(db, patientId)).alerts;
+}
+
+/**
+ * Whether the patient has submitted an intake at all, and the newest one's alerts: one read for the
+ * chart, where no intake means "not known yet" rather than "no alerts".
+ */
+export async function submittedIntakeAlerts(db: Db, patientId: string): Promise<{ submitted: boolean; alerts: SafetyAlert[] }> {
 	const intake = await findNewestIntake(db, patientId, 'submitted');
-	return intake ? deriveSafetyAlerts(toSafetyFacts(intake.answers)) : [];
+	return { submitted: intake !== null, alerts: intake ? deriveSafetyAlerts(toSafetyFacts(intake.answers)) : [] };
 }
 
 /** The schedule's alerts for many patients in one query; patients without a submitted intake are absent. */

@@ -16,8 +16,8 @@ export interface PatientProgress extends ProgressSummary {
  * (docs/clinical-rules.md §4) and the PSFS activities named at baseline. One audited read.
  */
 export async function progressSummary(db: Db, patientId: string, actor: AuditActor, now = db.clock.now()): Promise<PatientProgress> {
-	const checkIns = await selectCheckIns(db, patientId);
-	const sessions = await selectSessions(db, patientId, now);
+	// Both reads go out together: one wait for the database instead of two (issue #21, chart open).
+	const [checkIns, sessions] = await Promise.all([selectCheckIns(db, patientId), selectSessions(db, patientId, now)]);
 	await recordAudit(db, actor, { action: 'outcome.progress.read', entityType: 'patient', entityId: patientId, patientId });
 	return { ...summarizeProgress(checkIns, sessions, now), checkIns, sessions };
 }

@@ -5,9 +5,8 @@ import { listAftercareNotes } from '../aftercare/list-aftercare-notes';
 import { listSelfChecks, type SelfCheckRecord } from '../booking/self-check-record';
 import { consentOverview, type ConsentOverview } from '../consent/consent-overview';
 import type { Db } from '../db/database';
-import { hasSubmittedIntake } from '../intake/intake-repository';
 import { withDeferredWrites } from '../db/transaction';
-import { latestIntakeSummary, latestSafetyAlerts, type IntakeSummary } from '../intake/intake-service';
+import { latestIntakeSummary, submittedIntakeAlerts, type IntakeSummary } from '../intake/intake-service';
 import { progressSummary, type PatientProgress } from '../outcomes/progress-summary';
 import { listSideEffects } from '../side-effects/list-side-effects';
 import { duplicatesOf, type DuplicateMatch } from './find-duplicates';
@@ -41,28 +40,48 @@ export interface ChartView extends PatientView {
  * (bench/patients.ts) measure the same work. Null for an unknown id; every read is audited.
  */
 export async function loadChart(db: Db, id: string, actor: AuditActor, options: { clinical: boolean } = { clinical: true }): Promise<ChartView | null> {
+	// Inside a transaction (the record page never opens one) a read's audit row may be written at once,
+	// so the patient is read first and nothing else is read for an unknown id.
+	if (db.kysely.isTransaction) {
+		const view = await getPatient(db, id, actor);
+		return view && toChart(view, await readRest(db, id, actor, options), options);
+	}
 	// The reads' audit rows are written together when the chart is read, made durable by one commit
-	// instead of one each (db/transaction.ts); the reads still run side by side on the pool.
-	return withDeferredWrites(db, (reader) => readChart(reader, id, actor, options));
+	// instead of one each (db/transaction.ts). Every read goes out at once, side by side on the pool:
+	// one wait for the database, not one for the patient and then one for the rest (issue #21). For
+	// an unknown id the other reads find nothing and their audit rows are dropped unwritten, as if
+	// they had never run.
+	return withDeferredWrites(db, async (reader, discard) => {
+		const [view, rest] = await Promise.all([getPatient(reader, id, actor), readRest(reader, id, actor, options)]);
+		if (!view) {
+			discard();
+			return null;
+		}
+		return toChart(view, rest, options);
+	});
 }
 
-async function readChart(db: Db, id: string, actor: AuditActor, options: { clinical: boolean }): Promise<ChartView | null> {
-	const view = await getPatient(db, id, actor);
-	if (!view) return null;
-	const [duplicates, safetyAlerts, submitted, consents, clinical] = await Promise.all([
-		view.patient.mergedIntoId === null ? duplicatesOf(db, id) : [],
-		latestSafetyAlerts(db, id),
-		hasSubmittedIntake(db, id),
+type ChartReads = Awaited<ReturnType<typeof readRest>>;
+
+/** Every read besides the patient and its visits. A merged record has no duplicates (`duplicatesOf`). */
+async function readRest(db: Db, id: string, actor: AuditActor, options: { clinical: boolean }) {
+	const [duplicates, submitted, consents, clinical] = await Promise.all([
+		duplicatesOf(db, id),
+		submittedIntakeAlerts(db, id),
 		consentOverview(db, id, actor),
 		options.clinical ? loadClinical(db, id, actor) : null
 	]);
+	return { duplicates, submitted, consents, clinical };
+}
+
+function toChart(view: PatientView, { duplicates, submitted, consents, clinical }: ChartReads, options: { clinical: boolean }): ChartView {
 	// Reception kept from clinical facts learns only that the practitioner must be asked (issue #16).
 	return {
 		...view,
-		duplicates,
-		safetyAlerts: options.clinical ? safetyAlerts : [],
-		safetyMarks: safetyMarksFor(safetyAlerts, options.clinical),
-		intakeSubmitted: submitted,
+		duplicates: view.patient.mergedIntoId === null ? duplicates : [],
+		safetyAlerts: options.clinical ? submitted.alerts : [],
+		safetyMarks: safetyMarksFor(submitted.alerts, options.clinical),
+		intakeSubmitted: submitted.submitted,
 		consents,
 		clinical
 	};
