@@ -4,7 +4,7 @@ import { describeEachDatabase } from '../../../../tests/support/test-database';
 import type { AuditActor } from '../audit/audit-log';
 import type { Db } from '../db/database';
 import { loadChart } from './load-chart';
-import { nextPatientNumber } from './patient-number';
+import { nextPatientNumber } from './patient-repository';
 import { searchKeyFor } from './update-patient';
 
 const desk: AuditActor = { type: 'staff', id: 'practitioner-1', ip: '192.0.2.1', requestId: 'r1' };
