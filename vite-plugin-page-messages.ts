@@ -53,6 +53,11 @@ const KEY_LITERAL = /(['"`])([A-Za-z][\w-]*(?:\.[\w-]*)+)\1/g;
 const KEY_PREFIX = /`([A-Za-z][\w-]*(?:\.[\w-]+)*\.)\$\{|(['"])([A-Za-z][\w-]*(?:\.[\w-]+)*\.)\2\s*\+/g;
 const IMPORT = /\b(?:import|export)\s+(?!type\b)(?:[^'";]*?\bfrom\s*)?['"]([^'"]+)['"]|\bimport\(\s*['"]([^'"]+)['"]\s*\)/g;
 
+/** The key prefixes a module builds keys from (`a.b.${x}`, 'a.b.' + x); a test keeps them at none (issue #21). */
+export function keyPrefixesIn(source: string): string[] {
+	return [...source.matchAll(KEY_PREFIX)].map((m) => m[1] ?? m[3]!);
+}
+
 /** The message keys a module names, directly or by prefix. */
 export function keysInSource(source: string, keys: Set<string>): string[] {
 	const found = new Set<string>();

@@ -49,7 +49,12 @@ async function requestMail(db: Db, appointmentId: string, manageToken: string | 
 		phone: clinic.phone,
 		url: manageToken ? manageUrl(origin, locale, manageToken) : new URL(localizePath('/book', locale), origin).toString()
 	};
-	return { to: row.email, kind: `booking.${kind}`, subject: translate(locale, TEXT[kind].subject, params), text: translate(locale, TEXT[kind].body, params) };
+	return {
+		to: row.email,
+		kind: `booking.${kind}`,
+		subject: translate(locale, TEXT[kind].subject, params),
+		text: translate(locale, TEXT[kind].body, params)
+	};
 }
 
 async function sendRequestMail(context: JobContext, payload: Record<string, string>, kind: RequestMailKind): Promise<void> {

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { Locale } from '../../i18n/locales';
-import { isMessageKey, translate } from '../../i18n/translate';
+import { isMessageKey, translate, type MessageKey } from '../../i18n/translate';
 
 export type FieldErrors = Record<string, string>;
 
@@ -43,5 +43,23 @@ function messageFor(issue: z.core.$ZodIssue, locale: Locale, value: unknown): st
 			return translate(locale, 'validation.choice');
 		default:
 			return translate(locale, 'validation.invalid');
+	}
+}
+
+/**
+ * The catalogue key for an issue whose schema named none, for use cases that return keys rather
+ * than words (the route translates them). Without the limits a length message would need, a
+ * too-long or too-short value reads as invalid.
+ */
+export function issueMessageKey(issue: z.core.$ZodIssue): MessageKey {
+	switch (issue.code) {
+		case 'too_small':
+			return issue.origin === 'string' && Number(issue.minimum) === 1 ? 'validation.required' : 'validation.invalid';
+		case 'invalid_format':
+			return issue.format === 'email' ? 'validation.email' : 'validation.invalid';
+		case 'invalid_value':
+			return 'validation.choice';
+		default:
+			return 'validation.invalid';
 	}
 }

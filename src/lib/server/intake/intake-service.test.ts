@@ -143,7 +143,7 @@ describeEachDatabase('the intake questionnaire', (db) => {
 		expect(await saveIntakeStep(db(), intake.id, 'history', history, patientActor)).toEqual({
 			ok: false,
 			code: 'invalid',
-			fields: { conditions: 'validation.too_big' }
+			fields: { conditions: 'validation.invalid' }
 		});
 		expect(await saveIntakeStep(db(), intake.id, 'review', {}, patientActor)).toEqual({ ok: false, code: 'unknown_step' });
 		expect(await saveIntakeStep(db(), intake.id, '__proto__', {}, patientActor)).toEqual({ ok: false, code: 'unknown_step' });

@@ -4,6 +4,7 @@
  * details and logs never carry an answer, only ids, step names and counts.
  */
 import { randomUUID } from 'node:crypto';
+import { issueMessageKey } from '../http/field-errors';
 import { toSafetyFacts } from '../../domain/intake/safety-facts';
 import { firstIncompleteStep, missingSteps } from '../../domain/intake/progress';
 import { isAnswerStep, nextStep, type AnswerStep, type IntakeStep } from '../../domain/intake/steps';
@@ -119,7 +120,7 @@ export async function saveIntakeStep(
 		const fields: IntakeFieldCodes = {};
 		for (const issue of parsed.error.issues) {
 			const field = issue.path.map(String).join('.') || '_';
-			fields[field] ??= /^(intake|validation)\./.test(issue.message) ? issue.message : `validation.${issue.code}`;
+			fields[field] ??= /^(intake|validation)\./.test(issue.message) ? issue.message : issueMessageKey(issue);
 		}
 		return { ok: false, code: 'invalid', fields };
 	}

@@ -97,8 +97,8 @@ describeEachDatabase('changing a patient record', (db) => {
 				phone: 'patients.error.phone',
 				postalCode: 'patients.error.postalCode',
 				dateOfBirth: 'patients.error.dobFuture',
-				address: 'validation.too_big',
-				sex: 'validation.invalid_value'
+				address: 'validation.invalid',
+				sex: 'validation.choice'
 			}
 		});
 		expect(await db().kysely.selectFrom('patient').selectAll().where('id', '=', id).executeTakeFirstOrThrow()).toEqual(before);

@@ -1,4 +1,5 @@
 import { emailKey } from '../../domain/patients/duplicates';
+import { issueMessageKey } from '../http/field-errors';
 import { romajiKey } from '../../domain/patients/normalise';
 import { recordAudit, type AuditActor } from '../audit/audit-log';
 import type { Db } from '../db/database';
@@ -60,7 +61,7 @@ export async function updatePatient(
 		const fields: PatientFieldCodes = {};
 		for (const issue of parsed.error.issues) {
 			const field = issue.path.map(String).join('.') || '_';
-			fields[field] ??= issue.message.startsWith('patients.') || issue.message.startsWith('validation.') ? issue.message : `validation.${issue.code}`;
+			fields[field] ??= issue.message.startsWith('patients.') || issue.message.startsWith('validation.') ? issue.message : issueMessageKey(issue);
 		}
 		return { ok: false, code: 'invalid', fields };
 	}

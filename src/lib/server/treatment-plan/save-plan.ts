@@ -1,4 +1,5 @@
 import { checkTreatment, unacknowledgedConflicts, type SafetyCheck } from '../../domain/clinical/safety-check';
+import { issueMessageKey } from '../http/field-errors';
 import { localDate } from '../../domain/time';
 import { recordAudit, type AuditActor } from '../audit/audit-log';
 import type { Db } from '../db/database';
@@ -30,7 +31,7 @@ function fieldCodes(issues: ReadonlyArray<{ path: readonly PropertyKey[]; messag
 		const path = issue.path.map(String);
 		// A point's own problem is shown once, for the points as a whole.
 		const field = path[0] === 'points' ? 'points' : path.join('.') || '_';
-		fields[field] ??= /^(treatmentPlan|validation)\./.test(issue.message) ? issue.message : `validation.${issue.code}`;
+		fields[field] ??= /^(treatmentPlan|validation)\./.test(issue.message) ? issue.message : issueMessageKey(issue);
 	}
 	return fields;
 }
