@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import { checkTreatment, unacknowledgedConflicts, type SafetyCheck } from '../../domain/clinical/safety-check';
 import { issueMessageKey } from '../http/field-errors';
 import { localDate } from '../../domain/time';
@@ -25,7 +26,7 @@ export interface SavePlanOptions {
 	today?: string;
 }
 
-function fieldCodes(issues: ReadonlyArray<{ path: readonly PropertyKey[]; message: string; code: string }>): PlanFieldCodes {
+function fieldCodes(issues: readonly z.core.$ZodIssue[]): PlanFieldCodes {
 	const fields: PlanFieldCodes = {};
 	for (const issue of issues) {
 		const path = issue.path.map(String);
