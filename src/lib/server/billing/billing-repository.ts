@@ -94,6 +94,37 @@ export async function findChargeState(db: Db, chargeId: string, options: { lock?
 	};
 }
 
+/** A charge's payments in, oldest first, and whether it was voided: what a course sale's ledger shows as paid. */
+export async function salePaymentsOf(db: Db, chargeId: string) {
+	const [payments, voided] = await Promise.all([
+		db.kysely
+			.selectFrom('payment')
+			.select(['kind', 'method', 'amount_jpy', 'received_at'])
+			.where('charge_id', '=', chargeId)
+			.where('kind', '=', 'payment')
+			.orderBy('received_at')
+			.orderBy('id')
+			.execute(),
+		db.kysely.selectFrom('charge_void').select('charge_id').where('charge_id', '=', chargeId).executeTakeFirst()
+	]);
+	return { payments, voided: voided !== undefined };
+}
+
+/** The money taken and given back in [from, to), each row with its charge, so a capability can total its own sales. */
+export async function paymentsReceivedBetween(db: Db, from: string, to: string) {
+	return db.kysely.selectFrom('payment').select(['charge_id', 'kind', 'amount_jpy']).where('received_at', '>=', from).where('received_at', '<', to).execute();
+}
+
+/** The visit a charge is for and who pays it; undefined for an unknown charge. */
+export async function findChargeVisit(db: Db, chargeId: string) {
+	return db.kysely.selectFrom('charge').select(['appointment_id', 'payer']).where('id', '=', chargeId).executeTakeFirst();
+}
+
+/** The name of a charge's first line, in both languages. */
+export async function firstChargeLineName(db: Db, chargeId: string) {
+	return db.kysely.selectFrom('charge_line').select(['name_ja', 'name_en']).where('charge_id', '=', chargeId).orderBy('position').executeTakeFirst();
+}
+
 /** The insurance fee lines (初検料, 施術料, 電療料 …) of charges, in their printed order: what the 申請書, the 施術報告書 and the 受領委任 施術録 count. */
 export async function insuranceFeeLinesOf(db: Db, chargeIds: readonly string[]) {
 	if (chargeIds.length === 0) return [];

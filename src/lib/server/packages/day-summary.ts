@@ -1,4 +1,6 @@
+import { paymentsReceivedBetween } from '../billing/billing-repository';
 import type { Db } from '../db/database';
+import { saleChargeIdsAmong } from './package-repository';
 
 /**
  * The prepaid-course part of a reception day [from, to) (issue #18), for the day-end: courses sold
@@ -21,15 +23,7 @@ export async function packageDaySummary(db: Db, from: string, to: string): Promi
 			.where('sold_at', '>=', from)
 			.where('sold_at', '<', to)
 			.executeTakeFirstOrThrow(),
-		db.kysely
-			.selectFrom('payment')
-			.innerJoin('package_sale', 'package_sale.charge_id', 'payment.charge_id')
-			.select(['payment.kind'])
-			.select((eb) => eb.fn.sum<number | string>('payment.amount_jpy').as('total'))
-			.where('payment.received_at', '>=', from)
-			.where('payment.received_at', '<', to)
-			.groupBy('payment.kind')
-			.execute(),
+		paymentsReceivedBetween(db, from, to),
 		db.kysely
 			.selectFrom('package_entry')
 			.select(['kind'])
@@ -40,7 +34,10 @@ export async function packageDaySummary(db: Db, from: string, to: string): Promi
 			.groupBy('kind')
 			.execute()
 	]);
-	const total = (kind: 'payment' | 'refund') => Number(money.find((m) => m.kind === kind)?.total ?? 0);
+	// The day's money taken or given back for course sales, not for visits.
+	const saleCharges = new Set(await saleChargeIdsAmong(db, [...new Set(money.map((m) => m.charge_id))]));
+	const total = (kind: 'payment' | 'refund') =>
+		money.filter((m) => m.kind === kind && saleCharges.has(m.charge_id)).reduce((sum, m) => sum + Number(m.amount_jpy), 0);
 	const count = (kind: 'use' | 'reinstate') => Number(uses.find((u) => u.kind === kind)?.n ?? 0);
 	return {
 		sales: Number(sales.n),

@@ -1,6 +1,7 @@
 import type { Insertable, Selectable, Updateable } from 'kysely';
 import type { PackageEntry, PackageHolder } from '../../domain/packages/ledger';
 import type { PackageTerms } from '../../domain/packages/terms';
+import { salePaymentsOf } from '../billing/billing-repository';
 import type { Db } from '../db/database';
 import type {
 	AppointmentPackageTable,
@@ -54,18 +55,10 @@ export async function loadPackage(db: Db, saleId: string, options: { lock?: bool
 	if (options.lock && db.dialect === 'postgres') query = query.forUpdate();
 	const sale = await query.executeTakeFirst();
 	if (!sale) return undefined;
-	const [rows, payments, family, voided, period] = await Promise.all([
+	const [rows, { payments, voided }, family, period] = await Promise.all([
 		db.kysely.selectFrom('package_entry').selectAll().where('package_sale_id', '=', saleId).orderBy('entry_number').execute(),
-		db.kysely
-			.selectFrom('payment')
-			.select(['kind', 'method', 'amount_jpy', 'received_at'])
-			.where('charge_id', '=', sale.charge_id)
-			.where('kind', '=', 'payment')
-			.orderBy('received_at')
-			.orderBy('id')
-			.execute(),
+		salePaymentsOf(db, sale.charge_id),
 		db.kysely.selectFrom('package_family_member').select('patient_id').where('package_sale_id', '=', saleId).execute(),
-		db.kysely.selectFrom('charge_void').select('charge_id').where('charge_id', '=', sale.charge_id).executeTakeFirst(),
 		// A month of a monthly plan is usable only from its first day (monthly.ts).
 		db.kysely.selectFrom('package_plan_period').select('period_start').where('package_sale_id', '=', saleId).executeTakeFirst()
 	]);
@@ -95,7 +88,7 @@ export async function loadPackage(db: Db, saleId: string, options: { lock?: bool
 		entries,
 		rows,
 		nextEntryNumber: rows.length === 0 ? 1 : rows[rows.length - 1]!.entry_number + 1,
-		voided: voided !== undefined
+		voided
 	};
 }
 
@@ -205,4 +198,11 @@ export async function clearVisitCourseMark(db: Db, appointmentId: string): Promi
 export async function replacePackageSettings(db: Db, settings: Insertable<PackageSettingsTable>): Promise<void> {
 	await db.kysely.deleteFrom('package_settings').where('clinic_id', '=', settings.clinic_id).execute();
 	await db.kysely.insertInto('package_settings').values(settings).execute();
+}
+
+/** Which of these charges are course or plan-month sales. */
+export async function saleChargeIdsAmong(db: Db, chargeIds: readonly string[]): Promise<string[]> {
+	if (chargeIds.length === 0) return [];
+	const rows = await db.kysely.selectFrom('package_sale').select('charge_id').where('charge_id', 'in', chargeIds).execute();
+	return rows.map((r) => r.charge_id);
 }

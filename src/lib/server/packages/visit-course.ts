@@ -1,7 +1,7 @@
 import { checkUse, packageState, type UseRefusal } from '../../domain/packages/ledger';
 import { lastValidDay } from '../../domain/packages/terms';
 import { localDate } from '../../domain/time';
-import { findBillingClinic } from '../billing/billing-repository';
+import { findBillingClinic, findChargeVisit, firstChargeLineName } from '../billing/billing-repository';
 import type { Db } from '../db/database';
 import { loadPackage } from './package-repository';
 
@@ -63,7 +63,7 @@ export type ChargeCourseOutcome = (CourseNames & { used: true; visitNumber: numb
  */
 export async function courseOutcomeOfCharge(db: Db, chargeId: string): Promise<ChargeCourseOutcome | null> {
 	if (!chargeId || chargeId.length > 64) return null;
-	const charge = await db.kysely.selectFrom('charge').select(['appointment_id', 'payer']).where('id', '=', chargeId).executeTakeFirst();
+	const charge = await findChargeVisit(db, chargeId);
 	if (!charge?.appointment_id) return null;
 	const use = await db.kysely
 		.selectFrom('package_entry')
@@ -103,11 +103,6 @@ export async function courseLineOfCharge(db: Db, chargeId: string): Promise<{ na
 		.execute();
 	// Used and not given back (a voided charge's use is reinstated).
 	if (!entries.some((e) => e.kind === 'use') || entries.some((e) => e.kind === 'reinstate')) return null;
-	const line = await db.kysely
-		.selectFrom('charge_line')
-		.select(['name_ja', 'name_en'])
-		.where('charge_id', '=', chargeId)
-		.orderBy('position')
-		.executeTakeFirst();
+	const line = await firstChargeLineName(db, chargeId);
 	return line ? { nameJa: line.name_ja, nameEn: line.name_en } : null;
 }
