@@ -1,4 +1,4 @@
-import { INSURANCE_FEE_LABELS } from '$lib/domain/billing/billing-labels';
+import { INSURANCE_FEE_LABELS } from '../../domain/billing/billing-labels';
 import { FEE_LINE_LABELS } from '$lib/domain/jukyo-claim/claim-labels';
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';

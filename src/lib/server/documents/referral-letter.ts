@@ -2,7 +2,7 @@ import { affectedSides, MUSCLES, REFLEXES, slrPositive, suggestRoot, type ExamFi
 import type { BloodThinnerAnswer, IntakeAnswers } from '../../domain/intake/answers';
 import { BLOOD_THINNER_LABELS } from '../../domain/intake/intake-labels';
 import { EXAM_SIDE_LABELS, MUSCLE_LABELS, PAIN_AREA_LABELS, REFLEX_GRADE_LABELS, REFLEX_LABELS } from '../../domain/clinical/examination-labels';
-import { TRIAGE_REASON_LABELS } from '../../domain/triage/triage-labels';
+import { TRIAGE_REASON_LABELS } from '../../labels/triage-reason-labels';
 import { SAFETY_SHORT_LABELS } from '../../components/code-labels';
 import type { MessageKey } from '../../i18n/translate';
 import { toSafetyFacts } from '../../domain/intake/safety-facts';
