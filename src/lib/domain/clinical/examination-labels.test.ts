@@ -1,7 +1,8 @@
 import { describe, it } from 'vitest';
 import { expectLabelsEach } from '../../../../tests/support/label-maps';
 import { EXAM_SIDES, MUSCLES, PAIN_AREAS, PATTERNS, REFLEX_GRADES, REFLEXES, ROOTS } from './examination';
-import { DERMATOME_LABELS, MUSCLE_LABELS, PAIN_AREA_LABELS, PATTERN_LABELS, REFLEX_GRADE_LABELS, REFLEX_LABELS } from './examination-labels';
+import { DERMATOME_LABELS, MUSCLE_LABELS, PAIN_AREA_LABELS, REFLEX_GRADE_LABELS, REFLEX_LABELS } from './examination-labels';
+import { EXAMINATION_PATTERN_LABELS } from '../../labels/examination-pattern-labels';
 import { EXAMINATION_SIDE_LABELS } from '../../labels/examination-finding-labels';
 
 describe('the examination label maps', () => {
@@ -11,7 +12,7 @@ describe('the examination label maps', () => {
 		expectLabelsEach(REFLEXES, REFLEX_LABELS);
 		expectLabelsEach(REFLEX_GRADES, REFLEX_GRADE_LABELS);
 		expectLabelsEach(MUSCLES, MUSCLE_LABELS);
-		expectLabelsEach(PATTERNS, PATTERN_LABELS);
+		expectLabelsEach([...PATTERNS, 'auto'] as const, EXAMINATION_PATTERN_LABELS);
 		expectLabelsEach(ROOTS, DERMATOME_LABELS);
 	});
 });
