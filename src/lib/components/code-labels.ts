@@ -1,7 +1,7 @@
 import type { AlertSeverity, ConflictSource } from '$lib/domain/safety/alerts';
 import type { TriageLevel } from '$lib/domain/triage/assess';
 import type { MessageKey } from '$lib/i18n/translate';
-import type { AppointmentStatus, StaffRole } from '$lib/server/db/schema';
+import type { AppointmentStatus } from '$lib/server/db/schema';
 import type { ScheduledAppointment } from '$lib/server/schedule/list-day';
 
 /*
@@ -59,11 +59,4 @@ export const SAFETY_SHORT_LABELS: Record<ConflictSource, MessageKey> = {
 	alcoholSwabAllergy: 'safety.short.alcoholSwabAllergy',
 	tapeAllergy: 'safety.short.tapeAllergy',
 	pointCaution: 'safety.short.pointCaution'
-};
-
-/** A staff member's role: the staff pages, the invitation mail and the privacy policy name it so. */
-export const STAFF_ROLE_LABELS: Record<StaffRole, MessageKey> = {
-	owner: 'role.owner',
-	practitioner: 'role.practitioner',
-	reception: 'role.reception'
 };

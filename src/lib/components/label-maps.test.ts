@@ -5,15 +5,17 @@ import { CONSENT_KINDS } from '$lib/domain/consent/kinds';
 import { CONFLICT_KINDS } from '$lib/domain/safety/alerts';
 import { CANCELLATION_FEE_KIND_LABELS } from './cancellation-policy/fee-labels';
 import { APPOINTMENT_STATUS_LABELS } from './code-labels';
-import { CONSENT_KIND_LABELS, CONSENT_STATUS_LABELS } from './consent/consent-format';
+import { CONSENT_KIND_LABELS } from '../labels/consent-kind-labels';
+import { CONSENT_STATUS_LABELS } from '../labels/consent-status-labels';
 import { PORTAL_STATUS_LABELS } from './portal/status-labels';
 import { WEEK_ORDER } from './scheduling/form-fields';
-import { WEEKDAY_LABELS } from './scheduling/weekday-labels';
-import { CONFLICT_KIND_LABELS, POINT_SIDE_LABELS, SUGGESTION_REASON_LABELS } from './treatment-plan/plan-labels';
+import { WEEKDAY_LABELS } from '../labels/weekday-labels';
+import { CONFLICT_KIND_LABELS, SUGGESTION_REASON_LABELS } from './treatment-plan/plan-labels';
+import { PLAN_SIDE_LABELS } from '../labels/treatment-plan-labels';
 
 describe('the label maps of the components (issue #21)', () => {
 	it('name every code of their domain lists in both languages', () => {
-		expectLabelsEach(POINT_SIDES, POINT_SIDE_LABELS);
+		expectLabelsEach(POINT_SIDES, PLAN_SIDE_LABELS);
 		expectLabelsEach(SUGGESTION_REASONS, SUGGESTION_REASON_LABELS);
 		expectLabelsEach(CONFLICT_KINDS, CONFLICT_KIND_LABELS);
 		expectLabelsEach(CONSENT_KINDS, CONSENT_KIND_LABELS);

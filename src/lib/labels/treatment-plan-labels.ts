@@ -1,6 +1,5 @@
 import type { MessageKey } from '$lib/i18n/translate';
-import type { PlanPattern } from '$lib/domain/clinical/point-suggestions';
-import type { PointSide } from '$lib/server/db/schema-session';
+import type { PlanPattern, PointSide } from '$lib/domain/clinical/point-suggestions';
 
 /** A treatment plan's basis (pattern, side) and the techniques it allows. */
 

@@ -1,11 +1,14 @@
 import type { ConsentKind } from '$lib/domain/consent/kinds';
+import type { ConsentStatus } from '$lib/domain/consent/status';
 import type { Locale } from '$lib/i18n/locales';
-import type { MessageKey } from '$lib/i18n/translate';
+import { CONSENT_KIND_LABELS } from '$lib/labels/consent-kind-labels';
+import { CONSENT_STATUS_LABELS } from '$lib/labels/consent-status-labels';
 import { type InstantFormat, instantFormat } from '../../format';
 
 /* Small display rules shared by the consent pages of the portal and the console. */
 
-export type ConsentStatusName = 'current' | 'outdated' | 'declined' | 'missing';
+/** Where the patient stands on one kind (domain/consent/status.ts); the words are the typed label maps in src/lib/labels/ (issue #21). */
+export type ConsentStatusName = ConsentStatus;
 
 export interface DocumentTexts {
 	titleJa: string;
@@ -13,21 +16,6 @@ export interface DocumentTexts {
 	bodyJa: string;
 	bodyEn: string;
 }
-
-/** Typed label maps (issue #21): a new kind or status without words is a type error. */
-export const CONSENT_KIND_LABELS: Record<ConsentKind, MessageKey> = {
-	treatment: 'consent.kind.treatment',
-	privacy: 'consent.kind.privacy',
-	reminders: 'consent.kind.reminders',
-	research: 'consent.kind.research'
-};
-
-export const CONSENT_STATUS_LABELS: Record<ConsentStatusName, MessageKey> = {
-	current: 'consent.status.current',
-	outdated: 'consent.status.outdated',
-	declined: 'consent.status.declined',
-	missing: 'consent.status.missing'
-};
 
 export const kindKey = (kind: ConsentKind) => CONSENT_KIND_LABELS[kind];
 export const statusKey = (status: ConsentStatusName) => CONSENT_STATUS_LABELS[status];

@@ -1,12 +1,13 @@
 import { MUSCLES, REFLEXES, type Muscle, type Reflex } from '$lib/domain/clinical/examination';
-import { EXAM_SIDE_LABELS, MUSCLE_LABELS, REFLEX_LABELS } from '$lib/domain/clinical/examination-labels';
+import { EXAMINATION_SIDE_LABELS } from '../../labels/examination-finding-labels';
+import { MUSCLE_LABELS, REFLEX_LABELS } from '../../domain/clinical/examination-labels';
 import type { MessageKey, Translate } from '$lib/i18n/translate';
 
 /** A field of the examination form in words, for the error summary: "Left: SLR angle". */
 export function examFieldLabel(t: Translate, field: string): string {
 	const [first, ...rest] = field.split('.');
 	if (first === 'left' || first === 'right') {
-		const side = t(EXAM_SIDE_LABELS[first]);
+		const side = t(EXAMINATION_SIDE_LABELS[first]);
 		const [kind, item] = rest;
 		const what =
 			kind === 'slrAngle'

@@ -1,4 +1,4 @@
-import { RED_FLAG_QUESTION_LABELS } from '$lib/domain/triage/triage-labels';
+import { RED_FLAG_QUESTION_LABELS } from '../../labels/red-flag-question-labels';
 import type { MessageKey, Translate } from '$lib/i18n/translate';
 
 const LABELS: Record<string, MessageKey> = {

@@ -2,17 +2,14 @@ import { findAcupoint, REGION_NAMES, type BodyRegion } from '$lib/domain/acupoin
 import type { CheckedConflict } from '$lib/domain/clinical/safety-check';
 import type { SafetyConflict } from '$lib/domain/safety/alerts';
 import type { Locale } from '$lib/i18n/locales';
-import type { PointSide, SuggestionReason } from '$lib/domain/clinical/point-suggestions';
+import type { SuggestionReason } from '$lib/domain/clinical/point-suggestions';
 import { translate, type MessageKey } from '$lib/i18n/translate';
 import { SAFETY_SHORT_LABELS, SEVERITY_LABELS } from '../code-labels';
 
-/** Typed label maps (issue #21): a new side, reason or conflict without words is a type error. */
-export const POINT_SIDE_LABELS: Record<PointSide, MessageKey> = {
-	left: 'treatmentPlan.side.left',
-	right: 'treatmentPlan.side.right',
-	both: 'treatmentPlan.side.both',
-	midline: 'treatmentPlan.side.midline'
-};
+/*
+ * Typed label maps (issue #21): a new reason or conflict without words is a type error. A point's
+ * side is worded by PLAN_SIDE_LABELS in src/lib/labels/treatment-plan-labels.ts.
+ */
 
 /** Why the rules suggest a point. */
 export const SUGGESTION_REASON_LABELS: Record<SuggestionReason, MessageKey> = {

@@ -1,13 +1,10 @@
 import { describe, it } from 'vitest';
 import { expectLabelsEach } from '../../../../tests/support/label-maps';
-import {
-	INSURANCE_FEE_LABELS,
-	INSURANCE_REFUSAL_LABELS,
-	INSURED_CONDITION_LABELS,
-	PAYER_LABELS,
-	PAYMENT_KIND_LABELS,
-	PAYMENT_METHOD_LABELS
-} from './billing-labels';
+import { INSURANCE_FEE_LABELS, INSURANCE_REFUSAL_LABELS } from './billing-labels';
+import { INSURED_CONDITION_LABELS } from '../../labels/insured-condition-labels';
+import { PAYER_LABELS } from '../../labels/payer-labels';
+import { PAYMENT_KIND_LABELS } from '../../labels/payment-kind-labels';
+import { PAYMENT_METHOD_LABELS } from '../../labels/payment-method-labels';
 import { INSURANCE_FEE_CODES, type InsuranceRefusal } from './charges';
 import { INSURED_CONDITIONS } from './insured-conditions';
 import { PAYMENT_METHODS } from './payments';

@@ -1,38 +1,11 @@
 import type { MessageKey } from '$lib/i18n/translate';
-import type { InsuranceFeeCode, InsuranceRefusal, Payer } from './charges';
-import type { InsuredCondition } from './insured-conditions';
-import type { PaymentKind, PaymentMethod } from './payments';
+import type { InsuranceFeeCode, InsuranceRefusal } from './charges';
 
 /*
  * Typed label maps for billing's codes (issue #21): every key is written out, so a new code
- * without words is a type error and the build finds the keys a page needs.
+ * without words is a type error and the build finds the keys a page needs. Payment method, payment
+ * kind, payer and insured condition have one-family maps in src/lib/labels/.
  */
-
-export const PAYMENT_METHOD_LABELS: Record<PaymentMethod, MessageKey> = {
-	cash: 'billing.method.cash',
-	card: 'billing.method.card',
-	qr: 'billing.method.qr',
-	bank_transfer: 'billing.method.bank_transfer'
-};
-
-export const PAYMENT_KIND_LABELS: Record<PaymentKind, MessageKey> = {
-	payment: 'billing.desk.kind.payment',
-	refund: 'billing.desk.kind.refund'
-};
-
-export const PAYER_LABELS: Record<Payer, MessageKey> = {
-	self_pay: 'billing.payer.self_pay',
-	insurance: 'billing.payer.insurance'
-};
-
-export const INSURED_CONDITION_LABELS: Record<InsuredCondition, MessageKey> = {
-	neuralgia: 'billing.condition.neuralgia',
-	rheumatism: 'billing.condition.rheumatism',
-	cervicobrachial_syndrome: 'billing.condition.cervicobrachial_syndrome',
-	frozen_shoulder: 'billing.condition.frozen_shoulder',
-	lumbago: 'billing.condition.lumbago',
-	whiplash_sequelae: 'billing.condition.whiplash_sequelae'
-};
 
 /** An insurance fee line as the charge and the receipt name it. */
 export const INSURANCE_FEE_LABELS: Record<InsuranceFeeCode, MessageKey> = {

@@ -1,16 +1,10 @@
 import type { MessageKey } from '$lib/i18n/translate';
-import type { ExamSide, Muscle, PainArea, Pattern, Reflex, ReflexGrade, Root } from './examination';
+import type { Muscle, PainArea, Reflex, ReflexGrade, Root } from './examination';
 
 /*
  * Typed label maps for the examination's codes (issue #21): every key is written out, so a new
- * code without a label is a type error and the build finds the keys a page needs.
+ * code without a label is a type error and the build finds the keys a page needs. The side's and the pattern's maps are in src/lib/labels/ (examination-finding-labels.ts, examination-pattern-labels.ts).
  */
-
-export const EXAM_SIDE_LABELS: Record<ExamSide, MessageKey> = {
-	left: 'examination.side.left',
-	right: 'examination.side.right',
-	both: 'examination.side.both'
-};
 
 export const PAIN_AREA_LABELS: Record<PainArea, MessageKey> = {
 	lowerBack: 'examination.area.lowerBack',
@@ -46,14 +40,6 @@ export const MUSCLE_LABELS: Record<Muscle, MessageKey> = {
 	plantarFlexion: 'examination.muscle.plantarFlexion',
 	kneeExtension: 'examination.muscle.kneeExtension'
 };
-
-export const PATTERN_LABELS: Record<Pattern, MessageKey> = {
-	taiyang: 'examination.pattern.taiyang',
-	shaoyang: 'examination.pattern.shaoyang',
-	mixed: 'examination.pattern.mixed',
-	other: 'examination.pattern.other'
-};
-
 /** The skin each root supplies, as the sensation checkboxes name it. */
 export const DERMATOME_LABELS: Record<Root, MessageKey> = {
 	L4: 'examination.dermatome.L4',

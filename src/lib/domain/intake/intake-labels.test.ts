@@ -20,7 +20,6 @@ import {
 	BODY_REGION_LABELS,
 	DURATION_UNIT_LABELS,
 	FACTOR_LABELS,
-	INTAKE_STEP_LABELS,
 	ONSET_LABELS,
 	PAIN_SIDE_LABELS,
 	PREGNANCY_LABELS,
@@ -28,6 +27,7 @@ import {
 	REGION_VIEW_LABELS,
 	SBI_ITEM_LABELS
 } from './intake-labels';
+import { INTAKE_STEP_LABELS } from '../../labels/intake-step-labels';
 import { PAIN_MAP_VIEWS } from './pain-map';
 import { INTAKE_STEPS } from './steps';
 

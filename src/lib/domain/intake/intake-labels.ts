@@ -13,21 +13,11 @@ import type {
 	SbiItem
 } from './answers';
 import type { PainMapView } from './pain-map';
-import type { IntakeStep } from './steps';
 
 /*
  * Typed label maps for the intake's answers (issue #21): every key is written out, so a new
- * choice without words is a type error and the build finds the keys a page needs.
+ * choice without words is a type error and the build finds the keys a page needs. The steps' own map is src/lib/labels/intake-step-labels.ts.
  */
-
-export const INTAKE_STEP_LABELS: Record<IntakeStep, MessageKey> = {
-	history: 'intake.step.history',
-	safety: 'intake.step.safety',
-	complaint: 'intake.step.complaint',
-	'red-flags': 'intake.step.red-flags',
-	measures: 'intake.step.measures',
-	review: 'intake.step.review'
-};
 
 export const PREGNANCY_LABELS: Record<PregnancyAnswer, MessageKey> = {
 	yes: 'intake.history.pregnant.yes',

@@ -1,33 +1,14 @@
 import type { MessageKey } from '$lib/i18n/translate';
 import type { ConsentRefusal } from '../billing/doctor-consent-validity';
 import type { ClaimBlocker, ClaimField } from './claim-blockers';
-import type { FeeLineCode, PricingProblem } from './claim-fees';
+import type { PricingProblem } from './claim-fees';
 import type { FeeVersionProblem } from './fees';
 
 /*
  * Typed label maps for the 申請書's codes (issue #21): every key is written out, so a new code
- * without words is a type error and the build finds the keys a page needs.
+ * without words is a type error and the build finds the keys a page needs. A fee line is named by FEE_ITEM_LABELS in
+ * src/lib/labels/fee-item-labels.ts (the fee settings' map, which holds every line code).
  */
-
-/** A fee line as the 申請書 prints it (and a home-visit charge line is named). */
-export const FEE_LINE_LABELS: Record<FeeLineCode, MessageKey> = {
-	initial_exam_single: 'jukyoClaim.pdf.fee.initial_exam_single',
-	initial_exam_combined: 'jukyoClaim.pdf.fee.initial_exam_combined',
-	treatment_single: 'jukyoClaim.pdf.fee.treatment_single',
-	treatment_combined: 'jukyoClaim.pdf.fee.treatment_combined',
-	home_visit_1_single: 'jukyoClaim.pdf.fee.home_visit_1_single',
-	home_visit_1_combined: 'jukyoClaim.pdf.fee.home_visit_1_combined',
-	home_visit_2_single: 'jukyoClaim.pdf.fee.home_visit_2_single',
-	home_visit_2_combined: 'jukyoClaim.pdf.fee.home_visit_2_combined',
-	home_visit_3_single: 'jukyoClaim.pdf.fee.home_visit_3_single',
-	home_visit_3_combined: 'jukyoClaim.pdf.fee.home_visit_3_combined',
-	home_visit_3_ten_plus_single: 'jukyoClaim.pdf.fee.home_visit_3_ten_plus_single',
-	home_visit_3_ten_plus_combined: 'jukyoClaim.pdf.fee.home_visit_3_ten_plus_combined',
-	electro: 'jukyoClaim.pdf.fee.electro',
-	house_call: 'jukyoClaim.pdf.fee.house_call',
-	special_area: 'jukyoClaim.pdf.fee.special_area',
-	report: 'jukyoClaim.pdf.fee.report'
-};
 
 /** A field a blocker names as missing. */
 export const CLAIM_FIELD_LABELS: Record<ClaimField, MessageKey> = {

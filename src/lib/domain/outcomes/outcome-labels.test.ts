@@ -2,7 +2,8 @@ import { describe, it } from 'vitest';
 import { expectLabelsEach } from '../../../../tests/support/label-maps';
 import { MEASURE_KEYS, type CheckInProblem, type CheckInSource } from './check-in';
 import type { ResponderStatus } from './instrument';
-import { CHART_PANEL_LABELS, CHECK_IN_PROBLEM_LABELS, CHECK_IN_SOURCE_LABELS, MEASURE_LABELS, RESPONDER_STATUS_LABELS } from './outcome-labels';
+import { CHART_PANEL_LABELS, CHECK_IN_PROBLEM_LABELS, CHECK_IN_SOURCE_LABELS, RESPONDER_STATUS_LABELS } from './outcome-labels';
+import { MEASURE_LABELS } from '../../labels/measure-labels';
 import type { ChartPanelKey } from './progress-chart';
 
 const STATUSES: readonly ResponderStatus[] = ['responder', 'not_responder', 'change_only', 'no_baseline', 'no_follow_up'];

@@ -1,20 +1,12 @@
 import type { MessageKey } from '$lib/i18n/translate';
-import type { CheckInProblem, CheckInSource, MeasureKey } from './check-in';
+import type { CheckInProblem, CheckInSource } from './check-in';
 import type { ResponderStatus } from './instrument';
 import type { ChartPanelKey } from './progress-chart';
 
 /*
  * Typed label maps for the outcome measures (issue #21): every key is written out, so a new
- * measure, status or problem without words is a type error and the build finds the keys a page needs.
+ * measure, status or problem without words is a type error and the build finds the keys a page needs. The measures' own map is src/lib/labels/measure-labels.ts.
  */
-
-export const MEASURE_LABELS: Record<MeasureKey, MessageKey> = {
-	legPain: 'outcomes.measure.legPain',
-	backPain: 'outcomes.measure.backPain',
-	psfs: 'outcomes.measure.psfs',
-	sbi: 'outcomes.measure.sbi',
-	pgic: 'outcomes.measure.pgic'
-};
 
 export const RESPONDER_STATUS_LABELS: Record<ResponderStatus, MessageKey> = {
 	responder: 'outcomes.responder.status.responder',

@@ -1,5 +1,5 @@
-import { INSURANCE_FEE_LABELS } from '$lib/domain/billing/billing-labels';
-import { FEE_LINE_LABELS } from '$lib/domain/jukyo-claim/claim-labels';
+import { INSURANCE_FEE_LABELS } from '../../domain/billing/billing-labels';
+import { FEE_ITEM_LABELS } from '../../labels/fee-item-labels';
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { artsLicenceProblem, type ArtsLicenceProblem } from '../../domain/billing/arts-licences';
@@ -326,7 +326,7 @@ function item(service: Service): ChargeItem {
 function lineNames(line: ComputedChargeLine, services: Service[]): { name_ja: string; name_en: string } {
 	if (line.kind === 'insurance_fee' && !(INSURANCE_FEE_CODES as readonly string[]).includes(line.code)) {
 		// Home-visit fees: named as the 申請書 names them.
-		const key = FEE_LINE_LABELS[line.code as FeeLineCode];
+		const key = FEE_ITEM_LABELS[line.code as FeeLineCode];
 		return { name_ja: translate('ja', key), name_en: translate('en', key) };
 	}
 	if (line.kind === 'insurance_fee') {

@@ -1,4 +1,4 @@
-import { STAFF_ROLE_LABELS } from '$lib/components/code-labels';
+import { STAFF_ROLE_LABELS } from '../../labels/staff-role-labels';
 import type { StaffRole } from '$lib/server/db/schema';
 import type { PlaceholderValues } from '../../content/placeholders';
 import type { Locale } from '../../i18n/locales';

@@ -1,4 +1,4 @@
-import { CONSENT_KIND_LABELS } from '$lib/components/consent/consent-format';
+import { CONSENT_KIND_LABELS } from '../../labels/consent-kind-labels';
 import { recordedByKey } from '../../domain/consent/kinds';
 import type { Locale } from '../../i18n/locales';
 import { translate, type MessageKey } from '../../i18n/translate';

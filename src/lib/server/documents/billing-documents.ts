@@ -1,4 +1,4 @@
-import { PAYER_LABELS } from '$lib/domain/billing/billing-labels';
+import { PAYER_LABELS } from '../../labels/payer-labels';
 import { formatInvoiceRegistrationNumber } from '../../domain/billing/invoice-registration';
 import { personName } from '../../domain/patients/person-name';
 import type { Locale } from '../../i18n/locales';

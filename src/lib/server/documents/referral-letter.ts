@@ -1,8 +1,9 @@
 import { affectedSides, MUSCLES, REFLEXES, slrPositive, suggestRoot, type ExamFindings } from '../../domain/clinical/examination';
 import type { BloodThinnerAnswer, IntakeAnswers } from '../../domain/intake/answers';
 import { BLOOD_THINNER_LABELS } from '../../domain/intake/intake-labels';
-import { EXAM_SIDE_LABELS, MUSCLE_LABELS, PAIN_AREA_LABELS, REFLEX_GRADE_LABELS, REFLEX_LABELS } from '../../domain/clinical/examination-labels';
-import { TRIAGE_REASON_LABELS } from '../../domain/triage/triage-labels';
+import { EXAMINATION_SIDE_LABELS } from '../../labels/examination-finding-labels';
+import { MUSCLE_LABELS, PAIN_AREA_LABELS, REFLEX_GRADE_LABELS, REFLEX_LABELS } from '../../domain/clinical/examination-labels';
+import { TRIAGE_REASON_LABELS } from '../../labels/triage-reason-labels';
 import { SAFETY_SHORT_LABELS } from '../../components/code-labels';
 import type { MessageKey } from '../../i18n/translate';
 import { toSafetyFacts } from '../../domain/intake/safety-facts';
@@ -126,12 +127,12 @@ function findingRows(ctx: DocumentContext, exam: Examination): Array<readonly [s
 					: t('examination.noSuggestion');
 	const rows: Array<readonly [string, string]> = [
 		[t('documents.referral.examined'), t('documents.referral.examinedBy', { date: ctx.date(exam.examinedAt), name: exam.practitionerName })],
-		[t('examination.side'), t(EXAM_SIDE_LABELS[f.side])]
+		[t('examination.side'), t(EXAMINATION_SIDE_LABELS[f.side])]
 	];
 	for (const side of affectedSides(f.side)) {
 		const s = f[side];
 		rows.push([
-			t('examination.sideFindings', { side: t(EXAM_SIDE_LABELS[side]) }),
+			t('examination.sideFindings', { side: t(EXAMINATION_SIDE_LABELS[side]) }),
 			[
 				`${t('examination.painAreas')}: ${list(s.painAreas.map((a) => t(PAIN_AREA_LABELS[a])))}`,
 				`${t('examination.numbAreas')}: ${list(s.numbAreas.map((a) => t(PAIN_AREA_LABELS[a])))}`,
@@ -146,7 +147,7 @@ function findingRows(ctx: DocumentContext, exam: Examination): Array<readonly [s
 		const { slrAngle: angle, slrReproducesPain: pain } = f[side];
 		return angle === null ? '—' : slrPositive(angle, pain) ? t('examination.slrPositive', { angle }) : `${angle}°`;
 	};
-	rows.push([t('examination.slr'), (['left', 'right'] as const).map((side) => `${t(EXAM_SIDE_LABELS[side])} ${slr(side)}`).join(t('list.separator'))]);
+	rows.push([t('examination.slr'), (['left', 'right'] as const).map((side) => `${t(EXAMINATION_SIDE_LABELS[side])} ${slr(side)}`).join(t('list.separator'))]);
 	rows.push([t('examination.crossedSlrShort'), f.crossedSlr ? t('examination.positive') : t('examination.negative')]);
 	rows.push([t('examination.suggestion'), root]);
 	if (f.notes) rows.push([t('examination.notes'), f.notes]);

@@ -1,62 +1,15 @@
 import { acupointName, findAcupoint } from '../../domain/acupoints/points';
-import type { Cupping, Electroacupuncture, Moxibustion, MoxaType } from '../../domain/clinical/session-rules';
+import type { Cupping, Electroacupuncture, Moxibustion } from '../../domain/clinical/session-rules';
+import { DEQI_LABELS, FIELD_LABELS, MOXA_LABELS, SIDE_LABELS, TECHNIQUE_LABELS } from '../../components/treatment-session/session-labels';
 import type { MessageKey } from '../../i18n/translate';
-import type { AdverseEventKind, AdverseEventOutcome, AdverseEventSeverity, PointSide } from '../db/schema-session';
-import type { DEQI_LEVELS, NEEDLE_TECHNIQUES } from '../treatment-session/schemas';
 import type { DocumentContext } from './document-context';
 import type { RecordPoint } from './record-sessions';
 
 /*
  * A session's recorded values in words, for the 施術録: the same catalogue keys as the session
- * page, so the printed record reads like the screen.
+ * page, so the printed record reads like the screen: the label maps are the session page's own
+ * (components/treatment-session/session-labels.ts, issue #21), so each code is worded once.
  */
-
-/*
- * Typed label maps (issue #21) for the codes a session stores: a new code without words is a type
- * error. The same keys as the session page's.
- */
-const SIDE_LABELS: Record<PointSide, MessageKey> = {
-	left: 'treatmentSession.points.side.left',
-	right: 'treatmentSession.points.side.right',
-	both: 'treatmentSession.points.side.both',
-	midline: 'treatmentSession.points.side.midline'
-};
-const TECHNIQUE_LABELS: Record<(typeof NEEDLE_TECHNIQUES)[number], MessageKey> = {
-	retention: 'treatmentSession.points.technique.retention',
-	single: 'treatmentSession.points.technique.single',
-	sparrow_pecking: 'treatmentSession.points.technique.sparrow_pecking',
-	rotation: 'treatmentSession.points.technique.rotation'
-};
-const DEQI_LABELS: Record<(typeof DEQI_LEVELS)[number], MessageKey> = {
-	none: 'treatmentSession.points.deqi.none',
-	mild: 'treatmentSession.points.deqi.mild',
-	strong: 'treatmentSession.points.deqi.strong'
-};
-const MOXA_LABELS: Record<MoxaType, MessageKey> = {
-	direct: 'treatmentSession.tech.moxa.direct',
-	indirect: 'treatmentSession.tech.moxa.indirect',
-	needle_top: 'treatmentSession.tech.moxa.needle_top',
-	stick: 'treatmentSession.tech.moxa.stick'
-};
-export const ADVERSE_KIND_LABELS: Record<AdverseEventKind, MessageKey> = {
-	bruising: 'treatmentSession.adverse.kind.bruising',
-	bleeding: 'treatmentSession.adverse.kind.bleeding',
-	pain: 'treatmentSession.adverse.kind.pain',
-	fatigue: 'treatmentSession.adverse.kind.fatigue',
-	fainting: 'treatmentSession.adverse.kind.fainting',
-	other: 'treatmentSession.adverse.kind.other'
-};
-export const ADVERSE_SEVERITY_LABELS: Record<AdverseEventSeverity, MessageKey> = {
-	mild: 'treatmentSession.adverse.severity.mild',
-	moderate: 'treatmentSession.adverse.severity.moderate',
-	serious: 'treatmentSession.adverse.severity.serious'
-};
-export const ADVERSE_OUTCOME_LABELS: Record<AdverseEventOutcome, MessageKey> = {
-	resolved: 'treatmentSession.adverse.outcome.resolved',
-	resolving: 'treatmentSession.adverse.outcome.resolving',
-	ongoing: 'treatmentSession.adverse.outcome.ongoing',
-	referred: 'treatmentSession.adverse.outcome.referred'
-};
 
 /** A catalogue word for a stored code, or the code itself if the map has no such word (older rows). */
 function word(ctx: DocumentContext, labels: Readonly<Record<string, MessageKey>>, code: string | null): string {
@@ -104,37 +57,8 @@ export function cuppingText({ t }: DocumentContext, cupping: Cupping | null): st
 	return cupping ? t('treatmentSession.tech.cuppingSummary', { cups: cupping.cups, minutes: cupping.minutes }) : t('documents.records.notUsed');
 }
 
-/** The fields an amendment can name (treatment-session/*.ts `before`/`after`). */
-type AmendableField =
-	| 'points'
-	| 'needlesIn'
-	| 'needlesOut'
-	| 'notes'
-	| 'preLegPain'
-	| 'preBackPain'
-	| 'electroacupuncture'
-	| 'moxibustion'
-	| 'cupping'
-	| 'retentionMinutes'
-	| 'timerStartedAt';
-
-/** Each amendable field in words; any other field prints as itself. */
-const AMENDABLE_FIELD_LABELS: Record<AmendableField, MessageKey> = {
-	points: 'treatmentSession.field.points',
-	needlesIn: 'treatmentSession.field.needlesIn',
-	needlesOut: 'treatmentSession.field.needlesOut',
-	notes: 'treatmentSession.field.notes',
-	preLegPain: 'treatmentSession.field.preLegPain',
-	preBackPain: 'treatmentSession.field.preBackPain',
-	electroacupuncture: 'treatmentSession.field.electroacupuncture',
-	moxibustion: 'treatmentSession.field.moxibustion',
-	cupping: 'treatmentSession.field.cupping',
-	retentionMinutes: 'treatmentSession.field.retentionMinutes',
-	timerStartedAt: 'treatmentSession.field.timerStartedAt'
-};
-
 export function amendedFieldName(ctx: DocumentContext, field: string): string {
-	return word(ctx, AMENDABLE_FIELD_LABELS, field);
+	return word(ctx, FIELD_LABELS, field);
 }
 
 const isObject = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object' && !Array.isArray(value);

@@ -9,18 +9,8 @@ import { licenceText } from './practitioner-credentials';
 import { monthRange } from './record-month';
 import { listRecordSessions, type RecordSession } from './record-sessions';
 import { conflictLabel } from '../../components/treatment-plan/plan-labels';
-import {
-	ADVERSE_KIND_LABELS,
-	ADVERSE_OUTCOME_LABELS,
-	ADVERSE_SEVERITY_LABELS,
-	amendedFieldName,
-	amendedValue,
-	cuppingText,
-	electroacupunctureText,
-	moxibustionText,
-	pointCells,
-	pointHeader
-} from './session-wording';
+import { ADVERSE_KIND_LABELS, ADVERSE_OUTCOME_LABELS, ADVERSE_SEVERITY_LABELS } from '../../components/treatment-session/session-labels';
+import { amendedFieldName, amendedValue, cuppingText, electroacupunctureText, moxibustionText, pointCells, pointHeader } from './session-wording';
 import { formatMonth } from '../../format';
 
 /**

@@ -1,4 +1,5 @@
-import { MEASURE_LABELS, RESPONDER_STATUS_LABELS } from '$lib/domain/outcomes/outcome-labels';
+import { MEASURE_LABELS } from '../../labels/measure-labels';
+import { RESPONDER_STATUS_LABELS } from '../../domain/outcomes/outcome-labels';
 import { personName } from '../../domain/patients/person-name';
 import { measureScores, MEASURE_KEYS } from '../../domain/outcomes/check-in';
 import type { Locale } from '../../i18n/locales';

@@ -1,4 +1,4 @@
-import { FEE_LINE_LABELS } from '$lib/domain/jukyo-claim/claim-labels';
+import { FEE_ITEM_LABELS } from '../../labels/fee-item-labels';
 import type { InsuredCondition } from '../../domain/billing/insured-conditions';
 import { formatNumber } from '../../format';
 import { DAY_MARK_SYMBOLS, type ClaimForm } from '../../domain/jukyo-claim/claim-form';
@@ -148,7 +148,7 @@ export function claimFormPdf(form: ClaimForm): Promise<Buffer> {
 	const feeCells = f.lines.map((line) => {
 		const previous =
 			line.code === 'report' && f.previousReportMonth ? `（${t('jukyoClaim.pdf.previousReport', { month: formatWarekiMonth(f.previousReportMonth) })}）` : '';
-		return { label: `${t(FEE_LINE_LABELS[line.code])}${previous}`, value: `${money(line.unitJpy)} × ${line.count} = ${money(line.amountJpy)}` };
+		return { label: `${t(FEE_ITEM_LABELS[line.code])}${previous}`, value: `${money(line.unitJpy)} × ${line.count} = ${money(line.amountJpy)}` };
 	});
 	for (let at = 0; at < feeCells.length; at += 2) sheet.row(feeCells.slice(at, at + 2).concat(at + 1 < feeCells.length ? [] : [{ label: '', value: '' }]));
 	const share = f.sharePercent === null ? t('jukyoClaim.pdf.shareUnknown') : t('jukyoClaim.pdf.share', { tenths: f.sharePercent / 10 });

@@ -1,4 +1,4 @@
-import { INSURED_CONDITION_LABELS } from '$lib/domain/billing/billing-labels';
+import { INSURED_CONDITION_LABELS } from '../../labels/insured-condition-labels';
 import type { ClinicRegistrationForClaim } from '../../domain/jukyo-claim/claim-input';
 import { formatWareki, formatWarekiMonth } from '../../domain/jukyo-claim/wareki';
 import { translator, type MessageKey } from '../../i18n/translate';

@@ -1,4 +1,4 @@
-import { CHECK_IN_PROBLEM_LABELS } from '$lib/domain/outcomes/outcome-labels';
+import { CHECK_IN_PROBLEM_LABELS } from '../../domain/outcomes/outcome-labels';
 import { randomUUID } from 'node:crypto';
 import { checkInProblems, MEASURE_KEYS, serializePsfs, serializeSbi, type CheckInProblem, type CheckInSource } from '../../domain/outcomes/check-in';
 import { recordAudit, type AuditActor } from '../audit/audit-log';

@@ -1,4 +1,4 @@
-import { CHECK_IN_PROBLEM_LABELS } from '$lib/domain/outcomes/outcome-labels';
+import { CHECK_IN_PROBLEM_LABELS } from '../../domain/outcomes/outcome-labels';
 import { randomUUID } from 'node:crypto';
 import type { Instrument } from '../../domain/outcomes/instrument';
 import { scoreOf } from '../../domain/outcomes/instrument';

@@ -1,4 +1,4 @@
-import { PAYMENT_METHOD_LABELS } from '$lib/domain/billing/billing-labels';
+import { PAYMENT_METHOD_LABELS } from '../../labels/payment-method-labels';
 import { FEE_CAP_LABELS } from '$lib/domain/packages/package-labels';
 import type { RefundComputation } from '../../domain/packages/refund';
 import { personName } from '../../domain/patients/person-name';

@@ -1,4 +1,4 @@
-import { STAFF_ROLE_LABELS } from '$lib/components/code-labels';
+import { STAFF_ROLE_LABELS } from '../../labels/staff-role-labels';
 import type { Locale } from '../../i18n/locales';
 import { translate } from '../../i18n/translate';
 import type { StaffRole } from '../db/schema';

@@ -1,7 +1,10 @@
 import { describe, it } from 'vitest';
-import { expectLabelsEach } from '../../../../tests/support/label-maps';
-import { RED_FLAG_QUESTIONS, TRIAGE_REASONS, type TriageLevel } from './assess';
-import { RED_FLAG_QUESTION_LABELS, TRIAGE_ADVICE_LABELS, TRIAGE_LEVEL_LABELS, TRIAGE_REASON_LABELS } from './triage-labels';
+import { expectLabelsEach } from '../../../tests/support/label-maps';
+import { RED_FLAG_QUESTIONS, TRIAGE_REASONS, type TriageLevel } from '../domain/triage/assess';
+import { RED_FLAG_QUESTION_LABELS } from './red-flag-question-labels';
+import { TRIAGE_ADVICE_LABELS } from './triage-advice-labels';
+import { TRIAGE_LEVEL_LABELS } from './triage-level-labels';
+import { TRIAGE_REASON_LABELS } from './triage-reason-labels';
 
 const LEVELS: readonly TriageLevel[] = ['emergency', 'urgent', 'see_doctor', 'routine'];
 
