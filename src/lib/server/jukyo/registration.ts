@@ -12,6 +12,7 @@ import type { Db } from '../db/database';
 import { withTransaction } from '../db/transaction';
 import { insertJukyoRegistration, updateJukyoRegistration } from './jukyo-repository';
 import { parseRegistration, ZStoredRegistration, type JukyoFieldCodes } from './schemas';
+import { findStaffRole } from '../staff/staff-repository';
 
 /*
  * The clinic's 受領委任 registration (issue #19, docs/jukyo-inin.md §1–§5). The claim form generator
@@ -89,7 +90,7 @@ export async function saveJukyoRegistration(db: Db, input: Record<string, unknow
 	if (!parsed.ok) return { ok: false, code: 'invalid', fields: parsed.fields };
 	const registration = parsed.registration;
 	return withTransaction(db, async (tx): Promise<SaveRegistrationResult> => {
-		const staff = await tx.kysely.selectFrom('staff').select('role').where('id', '=', staffId).executeTakeFirst();
+		const staff = await findStaffRole(tx, staffId);
 		if (staff?.role !== 'owner') return { ok: false, code: 'forbidden' };
 		const ids = [...new Set([...registration.practitionerIds, ...registration.managers.flatMap((m) => (m.practitionerId ? [m.practitionerId] : []))])];
 		const known = new Map((await practitionersByIds(tx, ids)).map((p) => [p.id, p]));
