@@ -13,6 +13,7 @@ import { withTransaction } from '../db/transaction';
 import { insertJukyoRegistration, updateJukyoRegistration } from './jukyo-repository';
 import { parseRegistration, ZStoredRegistration, type JukyoFieldCodes } from './schemas';
 import { findStaffRole } from '../staff/staff-repository';
+import { findPractitionerLicencesByIds, listPractitionerIds } from '../scheduling-settings/settings-repository';
 
 /*
  * The clinic's 受領委任 registration (issue #19, docs/jukyo-inin.md §1–§5). The claim form generator
@@ -55,12 +56,7 @@ export async function loadJukyoRegistration(db: Db): Promise<LoadedRegistration>
 
 async function practitionersByIds(db: Db, ids: readonly string[]): Promise<RegisteredPractitioner[]> {
 	if (ids.length === 0) return [];
-	const rows = await db.kysely
-		.selectFrom('practitioner')
-		.select(['id', 'family_name_ja', 'given_name_ja', 'family_name_en', 'given_name_en', 'hari_licence', 'kyu_licence'])
-		.where('id', 'in', ids)
-		.orderBy('family_name_ja')
-		.execute();
+	const rows = await findPractitionerLicencesByIds(db, ids);
 	return rows.map((r) => ({
 		id: r.id,
 		nameJa: `${r.family_name_ja} ${r.given_name_ja}`,
@@ -72,7 +68,7 @@ async function practitionersByIds(db: Db, ids: readonly string[]): Promise<Regis
 
 /** Every practitioner of the clinic, for the settings form's choices. */
 export async function listClinicPractitioners(db: Db): Promise<RegisteredPractitioner[]> {
-	const ids = (await db.kysely.selectFrom('practitioner').select('id').execute()).map((r) => r.id);
+	const ids = (await listPractitionerIds(db)).map((r) => r.id);
 	return practitionersByIds(db, ids);
 }
 
