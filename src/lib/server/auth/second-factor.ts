@@ -3,7 +3,7 @@ import type { Db } from '../db/database';
 import type { Staff } from '../db/schema';
 import { withTransaction } from '../db/transaction';
 import { logger } from '../log';
-import { sealStaffTotpSecret, setStaffTotpCounter } from '../staff/staff-repository';
+import { findStaffForUpdate, listStaffTotpSecrets, sealStaffTotpSecret, setStaffTotpCounter } from '../staff/staff-repository';
 import { verifyPassword } from './password';
 import { isSealed, type SecretBox } from './secret-box';
 import { deleteSessionById, rotateSession } from './session';
@@ -34,8 +34,7 @@ export function matchStoredTotp(secrets: SecretBox, staffId: string, stored: str
  * of one account take turns, so neither reuses a TOTP counter or loses a failure count.
  */
 export async function lockStaffRow(tx: Db, staffId: string): Promise<Staff | undefined> {
-	const query = tx.kysely.selectFrom('staff').selectAll().where('id', '=', staffId);
-	return (tx.dialect === 'postgres' ? query.forUpdate() : query).executeTakeFirst();
+	return findStaffForUpdate(tx, staffId);
 }
 
 /** Spends a fresh TOTP code of an enrolled account: true once per counter. */
@@ -121,7 +120,7 @@ async function useRecoveryCode(db: Db, staffId: string, code: string, now: Date)
 
 /** Secrets kept in the clear by versions before sealing (secret-box.ts) are sealed at start. */
 export async function sealPlainTotpSecrets(db: Db, secrets: SecretBox): Promise<number> {
-	const rows = await db.kysely.selectFrom('staff').select(['id', 'totp_secret']).where('totp_secret', 'is not', null).execute();
+	const rows = await listStaffTotpSecrets(db);
 	const plain = rows.filter((row) => !isSealed(row.totp_secret!));
 	for (const row of plain) {
 		// Only if still unchanged: another instance may be sealing it at the same moment.

@@ -32,7 +32,7 @@ import { usePackageForVisit } from '../packages/use-package';
 import { translate, type MessageKey } from '../../i18n/translate';
 import { recordAudit, type AuditActor } from '../audit/audit-log';
 import type { Db } from '../db/database';
-import { findAddOnServices, getService } from '../scheduling-settings/settings-repository';
+import { findAddOnServices, findPractitionerLicences, getService } from '../scheduling-settings/settings-repository';
 import type { Service } from '../db/schema';
 import { withTransaction } from '../db/transaction';
 import { doctorTreatmentsOf } from '../jukyo/doctor-treatment';
@@ -377,6 +377,6 @@ async function treatingLicences(db: Db, appointmentId: string, practitionerId: s
 	const session = await findNewestVisitSession(db, appointmentId);
 	if (session) return licencesOf(db, session.practitioner_staff_id);
 	if (practitionerId === null) return { hari: false, kyu: false };
-	const row = await db.kysely.selectFrom('practitioner').select(['hari_licence', 'kyu_licence']).where('id', '=', practitionerId).executeTakeFirst();
+	const row = await findPractitionerLicences(db, practitionerId);
 	return { hari: Boolean(row?.hari_licence), kyu: Boolean(row?.kyu_licence) };
 }

@@ -3,7 +3,7 @@ import { parseLanguages, type ProfileLanguage } from '../../domain/scheduling/pr
 import { addDays, localDate } from '../../domain/time';
 import { ZTriageAnswersSchema, type TTriageAnswers } from '../triage/schemas';
 import type { Db } from '../db/database';
-import { listMainServices } from '../scheduling-settings/settings-repository';
+import { listMainServices, listPractitionerProfilesFor } from '../scheduling-settings/settings-repository';
 import { clockTime } from '../../format';
 import { photoPath } from '../scheduling-settings/practitioner-photo';
 
@@ -66,25 +66,7 @@ export async function listBookableServices(db: Db): Promise<BookableService[]> {
 
 /** Active practitioners who offer the service. */
 export async function listPractitionersFor(db: Db, serviceId: string): Promise<BookablePractitioner[]> {
-	const rows = await db.kysely
-		.selectFrom('practitioner')
-		.innerJoin('practitioner_service', 'practitioner_service.practitioner_id', 'practitioner.id')
-		.leftJoin('practitioner_photo', 'practitioner_photo.practitioner_id', 'practitioner.id')
-		.select([
-			'practitioner.id',
-			'family_name_ja',
-			'given_name_ja',
-			'family_name_en',
-			'given_name_en',
-			'bio_ja',
-			'bio_en',
-			'languages',
-			'practitioner_photo.version as photo_version'
-		])
-		.where('practitioner_service.service_id', '=', serviceId)
-		.where('practitioner.active', '=', 1)
-		.orderBy('family_name_en')
-		.execute();
+	const rows = await listPractitionerProfilesFor(db, serviceId);
 	return rows.map((p) => ({
 		id: p.id,
 		name: { ja: `${p.family_name_ja} ${p.given_name_ja}`, en: `${p.given_name_en} ${p.family_name_en}` },

@@ -10,6 +10,7 @@ import { manageUrl } from './manage-url';
 import { patientChannels } from '../messaging/patient-channels';
 import { reminderAnswerToken, reminderAnswerUrl } from '../reminders/answer-token';
 import { instantFormat, type InstantFormat } from '../../format';
+import { findPractitionerNames } from '../scheduling-settings/settings-repository';
 
 const MAIL_TEXT = {
 	confirmation: { subject: 'booking.mailConfirmSubject', body: 'booking.mailConfirmBody' },
@@ -134,13 +135,7 @@ export async function movedVisitMail(
 	if (options.byMailChoice && !(await patientChannels(db, row.patient_id))?.mail) return null;
 	const ja = locale === 'ja';
 	const before =
-		move.fromPractitionerId && move.fromPractitionerId !== row.practitioner_id
-			? await db.kysely
-					.selectFrom('practitioner')
-					.select(['family_name_ja', 'given_name_ja', 'family_name_en', 'given_name_en'])
-					.where('id', '=', move.fromPractitionerId)
-					.executeTakeFirst()
-			: undefined;
+		move.fromPractitionerId && move.fromPractitionerId !== row.practitioner_id ? await findPractitionerNames(db, move.fromPractitionerId) : undefined;
 	const changed = [
 		...(Date.parse(move.from) !== Date.parse(row.starts_at) ? [translate(locale, 'deskFollowup.movedChangedTime')] : []),
 		...(before

@@ -22,6 +22,7 @@ import { transactionScheduleConfig } from './schedule-config-cache';
 import { loadScheduleInputs, type ScheduleConfig, type ScheduleInputs } from './schedule-repository';
 import type { TCreateBooking } from './schemas';
 import { isPublishedPolicyVersion } from '../cancellation-policy/policy-repository';
+import { findActivePractitionerId } from '../scheduling-settings/settings-repository';
 
 export type CreateBookingResult =
 	/** `pending`: a new patient's booking that waits for the desk; the slot is held meanwhile (issue #17). */
@@ -171,7 +172,7 @@ async function acknowledgedPolicyVersion(tx: Db, version: number | undefined): P
 /** Anyone with working hours in the schedule is active; anyone else is looked up. */
 async function isActivePractitioner(tx: Db, config: ScheduleConfig, practitionerId: string): Promise<boolean> {
 	if (config.workingHours.some((hours) => hours.practitioner_id === practitionerId)) return true;
-	const row = await tx.kysely.selectFrom('practitioner').select('id').where('id', '=', practitionerId).where('active', '=', 1).executeTakeFirst();
+	const row = await findActivePractitionerId(tx, practitionerId);
 	return row !== undefined;
 }
 

@@ -5,6 +5,7 @@ import { reuseRecentAnswer, type AnswerSpan } from './availability-answers';
 import { recentScheduleConfig } from './schedule-config-cache';
 import { findService, loadScheduleInputs, type ScheduleConfig } from './schedule-repository';
 import type { TAvailabilityQuery } from './schemas';
+import { findActivePractitionerId } from '../scheduling-settings/settings-repository';
 
 /** Longest range one request may ask for. */
 export const MAX_RANGE_DAYS = 62;
@@ -47,12 +48,7 @@ async function computeAvailability(
 	const service = config ? config.serviceRows.find((s) => s.id === query.service) : await findService(db, query.service);
 	if (!service || service.is_add_on || (!service.bookable_online && !includeStaffOnly)) return refused({ ok: false, code: 'service_not_found' });
 	if (query.practitioner) {
-		const practitioner = await db.kysely
-			.selectFrom('practitioner')
-			.select('id')
-			.where('id', '=', query.practitioner)
-			.where('active', '=', 1)
-			.executeTakeFirst();
+		const practitioner = await findActivePractitionerId(db, query.practitioner);
 		if (!practitioner) return refused({ ok: false, code: 'practitioner_not_found' });
 	}
 	if (addDays(query.from, MAX_RANGE_DAYS - 1) < query.to) return refused({ ok: false, code: 'range_too_long', field: 'to' });

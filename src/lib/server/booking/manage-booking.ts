@@ -16,6 +16,7 @@ import { claimOccupancy, markAppointmentCancelled, moveAppointmentTo, releaseOcc
 import { isUniqueViolation, practitionerPlaces, resourcesOf } from './occupancy';
 import { findService, loadScheduleInputs } from './schedule-repository';
 import { enqueueFreedSlot } from '../waitlist/jobs';
+import { getPractitionerNames } from '../scheduling-settings/settings-repository';
 
 /*
  * What a patient may do with the link in the confirmation e-mail (issue #5) or from the portal
@@ -70,11 +71,7 @@ export async function findBooking(db: Db, key: BookingKey): Promise<ManagedBooki
 			.selectFrom('clinic')
 			.select(['time_zone', 'phone', 'cancellation_cutoff_hours', 'postal_code', 'address_ja', 'address_en'])
 			.executeTakeFirstOrThrow(),
-		db.kysely
-			.selectFrom('practitioner')
-			.select(['family_name_ja', 'given_name_ja', 'family_name_en', 'given_name_en'])
-			.where('id', '=', appointment.practitioner_id)
-			.executeTakeFirstOrThrow(),
+		getPractitionerNames(db, appointment.practitioner_id),
 		appointment.service_id ? findService(db, appointment.service_id) : undefined
 	]);
 	return {

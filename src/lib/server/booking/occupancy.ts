@@ -1,4 +1,5 @@
 import type { Db } from '../db/database';
+import { findPractitionerCapacity } from '../scheduling-settings/settings-repository';
 
 /** Occupancy is written in 5-minute grains; every duration, buffer and slot step is a multiple. */
 export const GRAIN_MINUTES = 5;
@@ -41,7 +42,7 @@ export function placeKeys(practitionerResource: string, capacity: number): strin
 
 /** The practitioner's places, read inside the caller's transaction. */
 export async function practitionerPlaces(db: Db, practitionerId: string, whole = false): Promise<PractitionerPlaces> {
-	const row = await db.kysely.selectFrom('practitioner').select('concurrent_patients').where('id', '=', practitionerId).executeTakeFirst();
+	const row = await findPractitionerCapacity(db, practitionerId);
 	return { capacity: row?.concurrent_patients ?? 1, whole };
 }
 

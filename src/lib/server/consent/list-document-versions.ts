@@ -1,6 +1,7 @@
 import { CONSENT_KINDS, isRequiredKind, type ConsentKind } from '../../domain/consent/kinds';
 import type { Db } from '../db/database';
 import { selectDocuments, type ConsentDocument } from './consent-repository';
+import { listStaffNames } from '../staff/staff-repository';
 
 export interface DocumentVersion extends ConsentDocument {
 	createdByName: string | null;
@@ -25,7 +26,7 @@ export async function listDocumentVersions(db: Db): Promise<KindVersions[]> {
 			.select((eb) => ['document_id', 'agreed', eb.fn.count<number | string>('patient_id').distinct().as('patients')])
 			.groupBy(['document_id', 'agreed'])
 			.execute(),
-		db.kysely.selectFrom('staff').select(['id', 'display_name']).execute()
+		listStaffNames(db)
 	]);
 	const staffNames = new Map(staff.map((s) => [s.id, s.display_name]));
 	const count = (documentId: string, agreed: number) => Number(counts.find((c) => c.document_id === documentId && Number(c.agreed) === agreed)?.patients ?? 0);

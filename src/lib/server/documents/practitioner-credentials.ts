@@ -1,6 +1,7 @@
 import type { Locale } from '../../i18n/locales';
 import type { Translate } from '../../i18n/translate';
 import type { Db } from '../db/database';
+import { findStaffCredentials } from '../staff/staff-repository';
 
 /** A practitioner as a signed document names them: with the licence numbers (docs/clinical-rules.md §6). */
 export interface PractitionerCredentials {
@@ -29,25 +30,12 @@ export function credentialsFrom(row: CredentialColumns, locale: Locale): Practit
 }
 
 /** What credentialsFrom reads, from `staff` joined with its active `practitioner` row. */
-export const CREDENTIAL_SELECTION = [
-	'staff.display_name',
-	'practitioner.family_name_ja',
-	'practitioner.given_name_ja',
-	'practitioner.family_name_en',
-	'practitioner.given_name_en',
-	'practitioner.hari_licence',
-	'practitioner.kyu_licence'
-] as const;
+export { CREDENTIAL_SELECTION } from '../staff/staff-repository';
 
 /** The staff member who signs a letter; null for an actor that is not staff. */
 export async function findSigner(db: Db, staffId: string | null, locale: Locale): Promise<PractitionerCredentials | null> {
 	if (!staffId) return null;
-	const row = await db.kysely
-		.selectFrom('staff')
-		.leftJoin('practitioner', (join) => join.onRef('practitioner.staff_id', '=', 'staff.id').on('practitioner.active', '=', 1))
-		.select(CREDENTIAL_SELECTION)
-		.where('staff.id', '=', staffId)
-		.executeTakeFirst();
+	const row = await findStaffCredentials(db, staffId);
 	return row ? credentialsFrom(row, locale) : null;
 }
 

@@ -12,6 +12,7 @@ import { withTransaction } from '../db/transaction';
 import { acknowledgeExaminationRedFlags, insertExamination, updateExaminationDecision } from './examination-repository';
 import { givenHistoryFacts } from './given-history';
 import { isLivePatient } from '../patients/patient-repository';
+import { findStaffRole } from '../staff/staff-repository';
 
 export interface Examination {
 	id: string;
@@ -174,7 +175,7 @@ export async function updateExamination(
 			.where('patient_id', '=', patientId)
 			.executeTakeFirst();
 		if (!current) return { ok: false, code: 'not_found' };
-		const editor = actor.id ? await tx.kysely.selectFrom('staff').select('role').where('id', '=', actor.id).executeTakeFirst() : undefined;
+		const editor = actor.id ? await findStaffRole(tx, actor.id) : undefined;
 		if (!editor || !actor.id || recordEditRight({ staffId: actor.id, role: editor.role }, current.practitioner_staff_id) === 'none')
 			return { ok: false, code: 'forbidden' };
 		await updateExaminationDecision(tx, examId, decision.root, decision.pattern, now.toISOString());

@@ -5,6 +5,7 @@ import { recordAudit, type AuditActor } from '../audit/audit-log';
 import type { Db } from '../db/database';
 import { withTransaction } from '../db/transaction';
 import { findPatient } from '../patients/patient-repository';
+import { findStaffRole } from '../staff/staff-repository';
 
 /*
  * The 転帰 of a patient's month (docs/jukyo-claim.md §1): 継続 unless the desk records that the course
@@ -39,7 +40,7 @@ export async function recordClaimOutcome(
 	const { patientId, month, outcome } = parsed.data;
 	const now = options.now ?? db.clock.now();
 	return withTransaction(db, async (tx): Promise<RecordClaimOutcomeResult> => {
-		const staff = await tx.kysely.selectFrom('staff').select('role').where('id', '=', staffId).executeTakeFirst();
+		const staff = await findStaffRole(tx, staffId);
 		if (!staff || !DESK_ROLES.includes(staff.role)) return { ok: false, code: 'forbidden' };
 		const patient = await findPatient(tx, patientId, ['id'], { live: true });
 		if (!patient) return { ok: false, code: 'not_found' };

@@ -26,6 +26,7 @@ import { claimFormInputFor, insuredPatientsOfMonth } from './claim-records';
 import { loadClinicRegistrationForClaim } from './claim-registration';
 import { loadJukyoConsentRules, loadJukyoFeeSchedules } from './fee-versions';
 import { findPatient } from '../patients/patient-repository';
+import { findStaffRole } from '../staff/staff-repository';
 
 /*
  * The claim workflow (docs/jukyo-claim.md §12): each patient-month 申請書 (and its 公費 申請書) moves
@@ -280,7 +281,7 @@ export async function moveClaim(
 	const rules = await loadRules(db);
 	const submissions = await submissionTargets(db);
 	return withTransaction(db, async (tx): Promise<MoveClaimResult> => {
-		const staff = await tx.kysely.selectFrom('staff').select('role').where('id', '=', staffId).executeTakeFirst();
+		const staff = await findStaffRole(tx, staffId);
 		if (!staff || !DESK_ROLES.includes(staff.role)) return { ok: false, code: 'forbidden' };
 		const claimInput = await claimFormInputFor(tx, patientId, month, registration);
 		const form = claimInput && claimInput.visits.length > 0 ? (buildClaimForms(claimInput, rules).find((f) => f.kind === kind) ?? null) : null;

@@ -6,6 +6,7 @@ import { recordAudit, type AuditActor } from '../audit/audit-log';
 import type { Db } from '../db/database';
 import { withTransaction } from '../db/transaction';
 import { loadJukyoConsentRules } from './fee-versions';
+import { findStaffRole } from '../staff/staff-repository';
 
 /*
  * The consent-validity rule as dated versions (docs/jukyo-claim.md §4): the owner adds the next one
@@ -56,7 +57,7 @@ export async function addJukyoConsentRule(
 	const rule = parsed.data;
 	const now = options.now ?? db.clock.now();
 	return withTransaction(db, async (tx) => {
-		const staff = await tx.kysely.selectFrom('staff').select('role').where('id', '=', staffId).executeTakeFirst();
+		const staff = await findStaffRole(tx, staffId);
 		if (staff?.role !== 'owner') return { ok: false, code: 'forbidden' } as const;
 		const taken = await tx.kysely.selectFrom('jukyo_consent_rule').select('id').where('effective_from', '=', rule.effectiveFrom).executeTakeFirst();
 		if (taken) return { ok: false, code: 'invalid', fields: { effectiveFrom: 'jukyoReport.rules.error.taken' } } as const;

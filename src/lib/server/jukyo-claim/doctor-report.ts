@@ -14,6 +14,7 @@ import { selectCheckIns } from '../outcomes/outcome-repository';
 import { listPointCodesOfSessions, listSessionTechniquesBetween, parseTechniques } from '../treatment-session/session-repository';
 import { loadJukyoConsentRules } from './fee-versions';
 import { findPatient } from '../patients/patient-repository';
+import { findStaffDisplayName, findStaffRole } from '../staff/staff-repository';
 
 /*
  * The 施術報告書 for the consenting doctor (docs/jukyo-claim.md §9, docs/insurance.md §2): what was
@@ -88,7 +89,7 @@ export type IssueDoctorReportResult =
 
 export async function clinicalRole(db: Db, actor: AuditActor): Promise<boolean> {
 	if (actor.type !== 'staff' || !actor.id) return false;
-	const staff = await db.kysely.selectFrom('staff').select('role').where('id', '=', actor.id).executeTakeFirst();
+	const staff = await findStaffRole(db, actor.id);
 	return staff?.role === 'owner' || staff?.role === 'practitioner';
 }
 
@@ -199,7 +200,7 @@ async function listReports(db: Db, patientId: string): Promise<DoctorReportView[
 }
 
 async function staffName(db: Db, staffId: string): Promise<string> {
-	const row = await db.kysely.selectFrom('staff').select('display_name').where('id', '=', staffId).executeTakeFirst();
+	const row = await findStaffDisplayName(db, staffId);
 	return row?.display_name ?? '';
 }
 

@@ -7,6 +7,7 @@ import { FEE_ITEM_CODES, feeVersionProblems, scheduleFromVersion, type JukyoFeeS
 import { recordAudit, type AuditActor } from '../audit/audit-log';
 import type { Db } from '../db/database';
 import { withTransaction } from '../db/transaction';
+import { findStaffRole } from '../staff/staff-repository';
 
 /*
  * The dated 療養費 fees and consent rules stored by migration 0038 (docs/jukyo-claim.md §3, §4).
@@ -95,7 +96,7 @@ export async function addJukyoFeeVersion(
 	}
 	const now = options.now ?? db.clock.now();
 	return withTransaction(db, async (tx) => {
-		const staff = await tx.kysely.selectFrom('staff').select('role').where('id', '=', staffId).executeTakeFirst();
+		const staff = await findStaffRole(tx, staffId);
 		if (staff?.role !== 'owner') return { ok: false, code: 'forbidden' } as const;
 		const taken = await tx.kysely.selectFrom('jukyo_fee_version').select('id').where('effective_from', '=', data.effectiveFrom).executeTakeFirst();
 		if (taken) return { ok: false, code: 'invalid', fields: { effectiveFrom: 'jukyoClaim.fees.error.taken' } } as const;

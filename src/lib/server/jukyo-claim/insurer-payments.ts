@@ -8,6 +8,7 @@ import { recentClinicTimeZone } from '../clinic/clinic-settings';
 import type { Db } from '../db/database';
 import { withTransaction } from '../db/transaction';
 import { DESK_ROLES, insertClaimEvents } from './claim-workflow';
+import { findStaffRole } from '../staff/staff-repository';
 
 /*
  * A payment received from an insurer for claims sent to one 提出先 (docs/jukyo-claim.md §13). Form
@@ -67,7 +68,7 @@ export async function recordInsurerPayment(
 	const today = localDate(now.getTime(), await recentClinicTimeZone(db));
 	if (data.receivedOn > today) return { ok: false, code: 'invalid', fields: { receivedOn: 'claimStatus.error.future' } };
 	return withTransaction(db, async (tx): Promise<RecordPaymentResult> => {
-		const staff = await tx.kysely.selectFrom('staff').select('role').where('id', '=', staffId).executeTakeFirst();
+		const staff = await findStaffRole(tx, staffId);
 		if (!staff || !DESK_ROLES.includes(staff.role)) return { ok: false, code: 'forbidden' };
 		const versions = await tx.kysely
 			.selectFrom('jukyo_claim_version')

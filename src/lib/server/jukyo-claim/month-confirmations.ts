@@ -9,6 +9,7 @@ import { recentClinicTimeZone } from '../clinic/clinic-settings';
 import type { Db } from '../db/database';
 import { withTransaction } from '../db/transaction';
 import { findPatient } from '../patients/patient-repository';
+import { findStaffRole } from '../staff/staff-repository';
 
 /*
  * The patient's monthly confirmation and signature (docs/jukyo-claim.md §11). The desk opens the page
@@ -137,7 +138,7 @@ export async function recordMonthConfirmation(
 	const now = options.now ?? db.clock.now();
 	const signedOn = localDate(now.getTime(), await recentClinicTimeZone(db));
 	return withTransaction(db, async (tx) => {
-		const staff = await tx.kysely.selectFrom('staff').select('role').where('id', '=', staffId).executeTakeFirst();
+		const staff = await findStaffRole(tx, staffId);
 		if (!staff || !DESK_ROLES.includes(staff.role)) return { ok: false, code: 'forbidden' } as const;
 		const patient = await findPatient(tx, patientId, ['id'], { live: true });
 		if (!patient) return { ok: false, code: 'not_found' } as const;

@@ -18,6 +18,7 @@ import type { EligibilityCheckTable } from '../db/schema-jukyo';
 import { withTransaction } from '../db/transaction';
 import { insertEligibilityCheck } from './jukyo-repository';
 import { jukyoFieldCodes, ZEligibilityCheckSchema, type JukyoFieldCodes } from './schemas';
+import { findStaffDisplayName } from '../staff/staff-repository';
 
 /*
  * Eligibility checks (資格確認) at the desk (issue #19, docs/jukyo-inin.md §3): how the patient's
@@ -115,7 +116,7 @@ export async function recordEligibilityCheck(
 			patientId,
 			detail: { method: data.method, result: data.result, checkedOn: data.checkedOn }
 		});
-		const name = await tx.kysely.selectFrom('staff').select('display_name').where('id', '=', staffId).executeTakeFirst();
+		const name = await findStaffDisplayName(tx, staffId);
 		return { ok: true, check: toView({ ...row, recorded_by_name: name?.display_name ?? '' }) };
 	});
 }

@@ -12,6 +12,8 @@ import type { Db } from '../db/database';
 import { withTransaction } from '../db/transaction';
 import { insertJukyoRegistration, updateJukyoRegistration } from './jukyo-repository';
 import { parseRegistration, ZStoredRegistration, type JukyoFieldCodes } from './schemas';
+import { findStaffRole } from '../staff/staff-repository';
+import { findPractitionerLicencesByIds, listPractitionerIds } from '../scheduling-settings/settings-repository';
 
 /*
  * The clinic's 受領委任 registration (issue #19, docs/jukyo-inin.md §1–§5). The claim form generator
@@ -54,12 +56,7 @@ export async function loadJukyoRegistration(db: Db): Promise<LoadedRegistration>
 
 async function practitionersByIds(db: Db, ids: readonly string[]): Promise<RegisteredPractitioner[]> {
 	if (ids.length === 0) return [];
-	const rows = await db.kysely
-		.selectFrom('practitioner')
-		.select(['id', 'family_name_ja', 'given_name_ja', 'family_name_en', 'given_name_en', 'hari_licence', 'kyu_licence'])
-		.where('id', 'in', ids)
-		.orderBy('family_name_ja')
-		.execute();
+	const rows = await findPractitionerLicencesByIds(db, ids);
 	return rows.map((r) => ({
 		id: r.id,
 		nameJa: `${r.family_name_ja} ${r.given_name_ja}`,
@@ -71,7 +68,7 @@ async function practitionersByIds(db: Db, ids: readonly string[]): Promise<Regis
 
 /** Every practitioner of the clinic, for the settings form's choices. */
 export async function listClinicPractitioners(db: Db): Promise<RegisteredPractitioner[]> {
-	const ids = (await db.kysely.selectFrom('practitioner').select('id').execute()).map((r) => r.id);
+	const ids = (await listPractitionerIds(db)).map((r) => r.id);
 	return practitionersByIds(db, ids);
 }
 
@@ -89,7 +86,7 @@ export async function saveJukyoRegistration(db: Db, input: Record<string, unknow
 	if (!parsed.ok) return { ok: false, code: 'invalid', fields: parsed.fields };
 	const registration = parsed.registration;
 	return withTransaction(db, async (tx): Promise<SaveRegistrationResult> => {
-		const staff = await tx.kysely.selectFrom('staff').select('role').where('id', '=', staffId).executeTakeFirst();
+		const staff = await findStaffRole(tx, staffId);
 		if (staff?.role !== 'owner') return { ok: false, code: 'forbidden' };
 		const ids = [...new Set([...registration.practitionerIds, ...registration.managers.flatMap((m) => (m.practitionerId ? [m.practitionerId] : []))])];
 		const known = new Map((await practitionersByIds(tx, ids)).map((p) => [p.id, p]));

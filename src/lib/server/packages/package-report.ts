@@ -5,6 +5,7 @@ import { recordAudit, type AuditActor } from '../audit/audit-log';
 import { clinicToday, findBillingClinic } from '../billing/billing-repository';
 import type { Db } from '../db/database';
 import { loadPackage } from './package-repository';
+import { findStaffRole } from '../staff/staff-repository';
 
 /*
  * The owner's report of prepaid courses at any date (issue #18): courses sold, visits used,
@@ -36,7 +37,7 @@ export type PackageReportResult =
 /** The report at the end of `date` (clinic-local, default today). Owner only. */
 export async function packageReport(db: Db, date: string | null, actor: AuditActor, options: { now?: Date } = {}): Promise<PackageReportResult> {
 	if (actor.type !== 'staff' || !actor.id) return { ok: false, code: 'forbidden' };
-	const staff = await db.kysely.selectFrom('staff').select('role').where('id', '=', actor.id).executeTakeFirst();
+	const staff = await findStaffRole(db, actor.id);
 	if (staff?.role !== 'owner') return { ok: false, code: 'forbidden' };
 	const clinic = await findBillingClinic(db);
 	const asOf = date === null || date === '' ? clinicToday(clinic, options.now ?? db.clock.now()) : date;

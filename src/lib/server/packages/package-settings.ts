@@ -3,6 +3,7 @@ import type { Db } from '../db/database';
 import { withTransaction } from '../db/transaction';
 import { replacePackageSettings } from './package-repository';
 import { packageFieldCodes, ZPackageSettingsSchema, type PackageFieldCodes } from './schemas';
+import { findStaffRole } from '../staff/staff-repository';
 
 export type SavePackageSettingsResult = { ok: true } | { ok: false; code: 'invalid'; fields: PackageFieldCodes } | { ok: false; code: 'forbidden' };
 
@@ -17,7 +18,7 @@ export async function savePackageSettings(
 	options: { now?: Date } = {}
 ): Promise<SavePackageSettingsResult> {
 	if (actor.type !== 'staff' || !actor.id) return { ok: false, code: 'forbidden' };
-	const staff = await db.kysely.selectFrom('staff').select('role').where('id', '=', actor.id).executeTakeFirst();
+	const staff = await findStaffRole(db, actor.id);
 	if (staff?.role !== 'owner') return { ok: false, code: 'forbidden' };
 	const parsed = ZPackageSettingsSchema.safeParse(input);
 	if (!parsed.success) return { ok: false, code: 'invalid', fields: packageFieldCodes(parsed.error) };

@@ -5,6 +5,7 @@ import { findMainServiceIds } from '../scheduling-settings/settings-repository';
 import { withTransaction } from '../db/transaction';
 import { insertPackageType, markPackageTypeRetired, updateCourseType } from './package-repository';
 import { packageFieldCodes, ZPackageTypeSchema, type PackageFieldCodes, type TPackageType } from './schemas';
+import { findStaffRole } from '../staff/staff-repository';
 
 /*
  * The owner's package types (issue #18). A type is edited or retired freely: every sale copied its
@@ -30,7 +31,7 @@ export interface PackageTypeView {
 /** Only the owner sets up what the clinic sells (courses and monthly plans). */
 export async function isOwner(db: Db, actor: AuditActor): Promise<boolean> {
 	if (actor.type !== 'staff' || !actor.id) return false;
-	const staff = await db.kysely.selectFrom('staff').select('role').where('id', '=', actor.id).executeTakeFirst();
+	const staff = await findStaffRole(db, actor.id);
 	return staff?.role === 'owner';
 }
 

@@ -17,6 +17,7 @@ import { listCheckInRowsBefore } from '../outcomes/outcome-repository';
 import {
 	listBeds,
 	listPractitionerHours,
+	listReportPractitionerNames,
 	listServices,
 	listTimeOffOverlapping,
 	listWeeklyOpeningHours,
@@ -94,14 +95,7 @@ export async function loadReportInputs(db: Db, scope: ReportScope): Promise<Repo
 	const [appointments, firstVisits, practitioners, hours, timeOff, beds, services, opening, specialDays, sessions, checkIns, charges] = await Promise.all([
 		appointmentsQuery.execute(),
 		firstVisitsQuery.execute(),
-		k
-			.selectFrom('practitioner')
-			.select(['id', 'family_name_ja', 'given_name_ja', 'family_name_en', 'given_name_en'])
-			.$if(mine !== null, (q) => q.where('id', '=', mine!))
-			.$if(mine === null, (q) => q.where('active', '=', 1))
-			.orderBy('family_name_en')
-			.orderBy('id')
-			.execute(),
+		listReportPractitionerNames(db, mine),
 		listPractitionerHours(db),
 		listTimeOffOverlapping(db, start, end),
 		listBeds(db),

@@ -1,6 +1,7 @@
 import { periodInstants } from '../../domain/reports/report-period';
 import { retentionFigures, type RetentionRow } from '../../domain/reports/retention';
 import type { Db } from '../db/database';
+import { listAllPractitionerNames } from '../scheduling-settings/settings-repository';
 
 export interface RetentionReportRow extends RetentionRow {
 	nameJa: string;
@@ -29,7 +30,7 @@ export async function loadRetentionReport(
 			// Later visits matter only as "the next one" or the return within 90 days.
 			.where('starts_at', '<', new Date(end + 91 * 86_400_000).toISOString())
 			.execute(),
-		db.kysely.selectFrom('practitioner').select(['id', 'family_name_ja', 'given_name_ja', 'family_name_en', 'given_name_en']).execute()
+		listAllPractitionerNames(db)
 	]);
 	const figures = retentionFigures(
 		rows.map((r) => ({

@@ -4,7 +4,7 @@ import { recordAudit, type AuditActor } from '../audit/audit-log';
 import { insertAppointment } from '../booking/appointment-repository';
 import { isUniqueViolation, resourcesOf } from '../booking/occupancy';
 import type { Db } from '../db/database';
-import { bedExists } from '../scheduling-settings/settings-repository';
+import { bedExists, findActivePractitionerId } from '../scheduling-settings/settings-repository';
 import type { Appointment } from '../db/schema';
 import { withTransaction } from '../db/transaction';
 import { claimOrThrow, findConflict, OccupancyConflict, type ConflictingAppointment } from './appointment-conflict';
@@ -31,12 +31,7 @@ export async function blockTime(db: Db, raw: TBlockTime, actor: AuditActor): Pro
 	const end = Date.parse(input.end);
 	if (!(start < end) || end - start > MAX_BLOCK_MS) return { ok: false, code: 'invalid_range' };
 
-	const practitioner = await db.kysely
-		.selectFrom('practitioner')
-		.select('id')
-		.where('id', '=', input.practitionerId)
-		.where('active', '=', 1)
-		.executeTakeFirst();
+	const practitioner = await findActivePractitionerId(db, input.practitionerId);
 	if (!practitioner) return { ok: false, code: 'practitioner_not_found' };
 	if (input.bedId && !(await bedExists(db, input.bedId))) {
 		return { ok: false, code: 'bed_not_found' };

@@ -3,7 +3,7 @@ import { recordAudit, type AuditActor } from '../audit/audit-log';
 import { insertAppointment } from '../booking/appointment-repository';
 import { isUniqueViolation, resourcesOf } from '../booking/occupancy';
 import type { Db } from '../db/database';
-import { bedExists, findService, offersService } from '../scheduling-settings/settings-repository';
+import { bedExists, findActivePractitionerId, findService, offersService } from '../scheduling-settings/settings-repository';
 import type { Appointment } from '../db/schema';
 import { bookingMailJobs } from '../booking/booking-mail-jobs';
 import { reminderTiming } from '../reminders/reminder-settings';
@@ -52,7 +52,7 @@ export async function createStaffAppointment(
 
 	const [service, practitioner, clinic, periods] = await Promise.all([
 		findService(db, input.serviceId),
-		db.kysely.selectFrom('practitioner').select('id').where('id', '=', input.practitionerId).where('active', '=', 1).executeTakeFirst(),
+		findActivePractitionerId(db, input.practitionerId),
 		db.kysely.selectFrom('clinic').select('time_zone').executeTakeFirstOrThrow(),
 		loadWeeklyPeriods(db)
 	]);

@@ -3,6 +3,7 @@ import { randomToken, sha256Hex } from '../crypto';
 import type { Db } from '../db/database';
 import type { StaffRole } from '../db/schema';
 import { withTransaction } from '../db/transaction';
+import { findActivePractitionerId, practitionerIdsOfStaffQuery } from '../scheduling-settings/settings-repository';
 
 /*
  * The secret in a practitioner's calendar-feed URL (issue #6). Calendar apps cannot sign in, so
@@ -19,7 +20,7 @@ export type IssueFeedTokenResult = { ok: true; token: string; replaced: boolean 
 
 export async function issueFeedToken(db: Db, practitionerId: string, actor: AuditActor, now = db.clock.now()): Promise<IssueFeedTokenResult> {
 	return withTransaction(db, async (tx) => {
-		const practitioner = await tx.kysely.selectFrom('practitioner').select('id').where('id', '=', practitionerId).where('active', '=', 1).executeTakeFirst();
+		const practitioner = await findActivePractitionerId(tx, practitionerId);
 		if (!practitioner) return { ok: false, code: 'not_found' } as const;
 		const removed = await tx.kysely.deleteFrom('practitioner_feed_token').where('practitioner_id', '=', practitioner.id).executeTakeFirst();
 		const token = randomToken();
@@ -69,7 +70,7 @@ export async function isValidFeedToken(db: Db, practitionerId: string, token: st
 export async function revokeFeedTokensOfStaff(db: Db, staffId: string): Promise<number> {
 	const removed = await db.kysely
 		.deleteFrom('practitioner_feed_token')
-		.where('practitioner_id', 'in', db.kysely.selectFrom('practitioner').select('id').where('staff_id', '=', staffId))
+		.where('practitioner_id', 'in', practitionerIdsOfStaffQuery(db, staffId))
 		.executeTakeFirst();
 	return Number(removed.numDeletedRows);
 }

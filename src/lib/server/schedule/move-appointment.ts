@@ -2,7 +2,7 @@ import { recordAudit, type AuditActor } from '../audit/audit-log';
 import { findWholeAppointment, moveAppointmentTo, releaseOccupancy } from '../booking/appointment-repository';
 import { isUniqueViolation, resourcesOf } from '../booking/occupancy';
 import type { Db } from '../db/database';
-import { offersService } from '../scheduling-settings/settings-repository';
+import { findActivePractitionerId, offersService } from '../scheduling-settings/settings-repository';
 import type { Appointment } from '../db/schema';
 import { enqueueJob } from '../jobs/queue';
 import { rescheduleReminders } from '../jobs/reminders';
@@ -48,7 +48,7 @@ export async function moveAppointment(db: Db, raw: TMoveAppointment, actor: Audi
 
 	const practitionerId = input.practitionerId ?? current.practitioner_id;
 	if (practitionerId !== current.practitioner_id) {
-		const practitioner = await db.kysely.selectFrom('practitioner').select('id').where('id', '=', practitionerId).where('active', '=', 1).executeTakeFirst();
+		const practitioner = await findActivePractitionerId(db, practitionerId);
 		if (!practitioner) return { ok: false, code: 'practitioner_not_found' };
 		if (current.service_id) {
 			if (!(await offersService(db, practitionerId, current.service_id))) return { ok: false, code: 'not_offered' };

@@ -261,3 +261,143 @@ export async function updateServiceRow(db: Db, serviceId: string, changes: Updat
 	const updated = await db.kysely.updateTable('service').set(changes).where('id', '=', serviceId).executeTakeFirst();
 	return Number(updated.numUpdatedRows) !== 0;
 }
+
+/* Reads of the practitioner table for other capabilities (docs/architecture.md, "One owner per table"). */
+
+/** The practitioner's id if they exist and are active. */
+export async function findActivePractitionerId(db: Db, practitionerId: string): Promise<{ id: string } | undefined> {
+	return db.kysely.selectFrom('practitioner').select('id').where('id', '=', practitionerId).where('active', '=', 1).executeTakeFirst();
+}
+
+/** How many patients the practitioner sees at once (booking/occupancy.ts). */
+export async function findPractitionerCapacity(db: Db, practitionerId: string): Promise<{ concurrent_patients: number } | undefined> {
+	return db.kysely.selectFrom('practitioner').select('concurrent_patients').where('id', '=', practitionerId).executeTakeFirst();
+}
+
+export async function findPractitionerLicences(db: Db, practitionerId: string) {
+	return db.kysely.selectFrom('practitioner').select(['hari_licence', 'kyu_licence']).where('id', '=', practitionerId).executeTakeFirst();
+}
+
+/** The licences of the staff member's active practitioner row, if any. */
+export async function findActiveStaffPractitionerLicences(db: Db, staffId: string) {
+	return db.kysely
+		.selectFrom('practitioner')
+		.select(['hari_licence', 'kyu_licence'])
+		.where('staff_id', '=', staffId)
+		.where('active', '=', 1)
+		.executeTakeFirst();
+}
+
+/** The staff member's practitioner id, active or not. */
+export async function findPractitionerIdOfStaff(db: Db, staffId: string): Promise<{ id: string } | undefined> {
+	return db.kysely.selectFrom('practitioner').select('id').where('staff_id', '=', staffId).executeTakeFirst();
+}
+
+/** The ids of the staff member's practitioner rows, as a subquery for a statement of the caller's. */
+export function practitionerIdsOfStaffQuery(db: Db, staffId: string) {
+	return db.kysely.selectFrom('practitioner').select('id').where('staff_id', '=', staffId);
+}
+
+export async function findPractitionerNames(db: Db, practitionerId: string) {
+	return db.kysely
+		.selectFrom('practitioner')
+		.select(['family_name_ja', 'given_name_ja', 'family_name_en', 'given_name_en'])
+		.where('id', '=', practitionerId)
+		.executeTakeFirst();
+}
+
+export async function getPractitionerNames(db: Db, practitionerId: string) {
+	return db.kysely
+		.selectFrom('practitioner')
+		.select(['family_name_ja', 'given_name_ja', 'family_name_en', 'given_name_en'])
+		.where('id', '=', practitionerId)
+		.executeTakeFirstOrThrow();
+}
+
+export async function getPractitioner(db: Db, practitionerId: string) {
+	return db.kysely.selectFrom('practitioner').selectAll().where('id', '=', practitionerId).executeTakeFirstOrThrow();
+}
+
+/** Every practitioner's id, active or not. */
+export async function listPractitionerIds(db: Db): Promise<Array<{ id: string }>> {
+	return db.kysely.selectFrom('practitioner').select('id').execute();
+}
+
+/** Names of the given practitioners, in no set order. */
+export async function findPractitionerNamesByIds(db: Db, ids: readonly string[]) {
+	return db.kysely
+		.selectFrom('practitioner')
+		.select(['id', 'family_name_ja', 'given_name_ja', 'family_name_en', 'given_name_en'])
+		.where('id', 'in', ids)
+		.execute();
+}
+
+/** Names and licences of the given practitioners, by Japanese family name. */
+export async function findPractitionerLicencesByIds(db: Db, ids: readonly string[]) {
+	return db.kysely
+		.selectFrom('practitioner')
+		.select(['id', 'family_name_ja', 'given_name_ja', 'family_name_en', 'given_name_en', 'hari_licence', 'kyu_licence'])
+		.where('id', 'in', ids)
+		.orderBy('family_name_ja')
+		.execute();
+}
+
+/** Every practitioner's names, active or not, in no set order. */
+export async function listAllPractitionerNames(db: Db) {
+	return db.kysely.selectFrom('practitioner').select(['id', 'family_name_ja', 'given_name_ja', 'family_name_en', 'given_name_en']).execute();
+}
+
+/** Every practitioner's names, active or not, by English family name. */
+export async function listAllPractitionerNamesByName(db: Db) {
+	return db.kysely
+		.selectFrom('practitioner')
+		.select(['id', 'family_name_ja', 'given_name_ja', 'family_name_en', 'given_name_en'])
+		.orderBy('family_name_en')
+		.orderBy('id')
+		.execute();
+}
+
+/** One practitioner's names (`only`), or every active one's, by English family name. */
+export async function listReportPractitionerNames(db: Db, only: string | null) {
+	return db.kysely
+		.selectFrom('practitioner')
+		.select(['id', 'family_name_ja', 'given_name_ja', 'family_name_en', 'given_name_en'])
+		.$if(only !== null, (q) => q.where('id', '=', only!))
+		.$if(only === null, (q) => q.where('active', '=', 1))
+		.orderBy('family_name_en')
+		.orderBy('id')
+		.execute();
+}
+
+/** Active practitioners' names, by id. */
+export async function listActivePractitionerNames(db: Db) {
+	return db.kysely
+		.selectFrom('practitioner')
+		.select(['id', 'family_name_ja', 'given_name_ja', 'family_name_en', 'given_name_en'])
+		.where('active', '=', 1)
+		.orderBy('id')
+		.execute();
+}
+
+/** Active practitioners who offer the service, with their profile and photo version, by English family name. */
+export async function listPractitionerProfilesFor(db: Db, serviceId: string) {
+	return db.kysely
+		.selectFrom('practitioner')
+		.innerJoin('practitioner_service', 'practitioner_service.practitioner_id', 'practitioner.id')
+		.leftJoin('practitioner_photo', 'practitioner_photo.practitioner_id', 'practitioner.id')
+		.select([
+			'practitioner.id',
+			'family_name_ja',
+			'given_name_ja',
+			'family_name_en',
+			'given_name_en',
+			'bio_ja',
+			'bio_en',
+			'languages',
+			'practitioner_photo.version as photo_version'
+		])
+		.where('practitioner_service.service_id', '=', serviceId)
+		.where('practitioner.active', '=', 1)
+		.orderBy('family_name_en')
+		.execute();
+}

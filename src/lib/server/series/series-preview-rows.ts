@@ -1,5 +1,6 @@
 import type { SeriesVisitProposal } from '../../domain/scheduling/series';
 import type { Db } from '../db/database';
+import { findPractitionerNamesByIds } from '../scheduling-settings/settings-repository';
 
 export interface SeriesPreviewRow {
 	n: number;
@@ -15,11 +16,7 @@ export async function seriesPreviewRows(db: Db, proposals: readonly SeriesVisitP
 	const ids = [
 		...new Set([practitionerId, ...proposals.flatMap((p) => [p.slot?.practitionerId, p.alternative?.practitionerId].filter((x): x is string => !!x))])
 	];
-	const rows = await db.kysely
-		.selectFrom('practitioner')
-		.select(['id', 'family_name_ja', 'given_name_ja', 'family_name_en', 'given_name_en'])
-		.where('id', 'in', ids)
-		.execute();
+	const rows = await findPractitionerNamesByIds(db, ids);
 	const nameOf = (id: string) => {
 		const r = rows.find((p) => p.id === id);
 		return r ? { ja: `${r.family_name_ja} ${r.given_name_ja}`, en: `${r.given_name_en} ${r.family_name_en}` } : { ja: '', en: '' };

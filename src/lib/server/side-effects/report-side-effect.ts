@@ -8,6 +8,7 @@ import type { Mailer } from '../mail/mailer';
 import { ZSideEffectSchema } from './schemas';
 import { insertSideEffectReport } from './side-effect-repository';
 import { findPatient } from '../patients/patient-repository';
+import { findActiveStaffEmail, listActiveOwnerEmails } from '../staff/staff-repository';
 
 export type ReportSideEffectResult =
 	| { ok: true; id: string; appointmentId: string | null; notified: number }
@@ -99,11 +100,11 @@ export async function reportSideEffect(
 async function recipientsFor(db: Db, practitionerStaffId: string | null, serious: boolean): Promise<string[]> {
 	const addresses = new Set<string>();
 	if (practitionerStaffId) {
-		const staff = await db.kysely.selectFrom('staff').select('email').where('id', '=', practitionerStaffId).where('disabled', '=', 0).executeTakeFirst();
+		const staff = await findActiveStaffEmail(db, practitionerStaffId);
 		if (staff?.email) addresses.add(staff.email);
 	}
 	if (serious) {
-		const owners = await db.kysely.selectFrom('staff').select('email').where('role', '=', 'owner').where('disabled', '=', 0).orderBy('email').execute();
+		const owners = await listActiveOwnerEmails(db);
 		for (const owner of owners) if (owner.email) addresses.add(owner.email);
 	}
 	return [...addresses];

@@ -89,3 +89,60 @@ export async function closeStaffInvitation(db: Db, invitationId: string, change:
 		.executeTakeFirst();
 	return Number(result.numUpdatedRows) === 1;
 }
+
+/* Reads for other capabilities (docs/architecture.md, "One owner per table"). */
+
+export async function findStaffRole(db: Db, staffId: string): Promise<{ role: StaffRole } | undefined> {
+	return db.kysely.selectFrom('staff').select('role').where('id', '=', staffId).executeTakeFirst();
+}
+
+export async function findStaffDisplayName(db: Db, staffId: string): Promise<{ display_name: string } | undefined> {
+	return db.kysely.selectFrom('staff').select('display_name').where('id', '=', staffId).executeTakeFirst();
+}
+
+/** Every staff member's name by id, disabled ones too (old records name them). */
+export async function listStaffNames(db: Db): Promise<Array<{ id: string; display_name: string }>> {
+	return db.kysely.selectFrom('staff').select(['id', 'display_name']).execute();
+}
+
+/** The e-mail of an enabled staff member. */
+export async function findActiveStaffEmail(db: Db, staffId: string) {
+	return db.kysely.selectFrom('staff').select('email').where('id', '=', staffId).where('disabled', '=', 0).executeTakeFirst();
+}
+
+/** Every enabled owner's e-mail, by address. */
+export async function listActiveOwnerEmails(db: Db) {
+	return db.kysely.selectFrom('staff').select('email').where('role', '=', 'owner').where('disabled', '=', 0).orderBy('email').execute();
+}
+
+/** The staff row, locked on PostgreSQL until the transaction ends. */
+export async function findStaffForUpdate(tx: Db, staffId: string): Promise<Staff | undefined> {
+	const query = tx.kysely.selectFrom('staff').selectAll().where('id', '=', staffId);
+	return (tx.dialect === 'postgres' ? query.forUpdate() : query).executeTakeFirst();
+}
+
+/** Accounts with a TOTP secret, sealed or (from old versions) plain. */
+export async function listStaffTotpSecrets(db: Db) {
+	return db.kysely.selectFrom('staff').select(['id', 'totp_secret']).where('totp_secret', 'is not', null).execute();
+}
+
+/** The columns that name a signer and their licences (documents/practitioner-credentials.ts). */
+export const CREDENTIAL_SELECTION = [
+	'staff.display_name',
+	'practitioner.family_name_ja',
+	'practitioner.given_name_ja',
+	'practitioner.family_name_en',
+	'practitioner.given_name_en',
+	'practitioner.hari_licence',
+	'practitioner.kyu_licence'
+] as const;
+
+/** A signer's name with their active practitioner's names and licences, if any (documents/practitioner-credentials.ts). */
+export async function findStaffCredentials(db: Db, staffId: string) {
+	return db.kysely
+		.selectFrom('staff')
+		.leftJoin('practitioner', (join) => join.onRef('practitioner.staff_id', '=', 'staff.id').on('practitioner.active', '=', 1))
+		.select(CREDENTIAL_SELECTION)
+		.where('staff.id', '=', staffId)
+		.executeTakeFirst();
+}

@@ -16,6 +16,7 @@ import { fieldCodesFrom, type SessionFieldCodes } from './field-codes';
 import { ZAmendmentReasonSchema } from './schemas';
 import { findSession, insertSessionAmendment, type SessionRecord, updateSession } from './session-repository';
 import type { NeedsAcknowledgement } from './session-safety';
+import { findStaffRole } from '../staff/staff-repository';
 
 export type SessionEditResult =
 	| { ok: true; amended: boolean }
@@ -57,7 +58,7 @@ export async function editSession(
 	return withTransaction(db, async (tx) => {
 		const session = await findSession(tx, patientId, sessionId);
 		if (!session) return { ok: false, code: 'not_found' } as const;
-		const editor = await tx.kysely.selectFrom('staff').select('role').where('id', '=', staffId).executeTakeFirst();
+		const editor = await findStaffRole(tx, staffId);
 		const right = editor ? recordEditRight({ staffId, role: editor.role }, session.practitionerStaffId) : 'none';
 		if (right === 'none') return { ok: false, code: 'forbidden' } as const;
 		if (options.openOnly && session.closedAt !== null) return { ok: false, code: 'closed' } as const;

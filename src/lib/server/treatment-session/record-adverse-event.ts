@@ -11,6 +11,7 @@ import { fieldCodesFrom, type SessionFieldCodes } from './field-codes';
 import { ZAdverseEventSchema } from './schemas';
 import { findSessionPatient, insertAdverseEvent } from './session-repository';
 import { clinicTimeZone } from '../clinic/clinic-settings';
+import { listActiveOwnerEmails } from '../staff/staff-repository';
 
 export type RecordAdverseEventResult =
 	{ ok: true; id: string; notified: number } | { ok: false; code: 'invalid'; fields: SessionFieldCodes } | { ok: false; code: 'not_found' | 'forbidden' };
@@ -78,12 +79,7 @@ export async function recordAdverseEvent(
 			staff_id: staffId,
 			created_at: now.toISOString()
 		});
-		const owners =
-			event.severity === 'serious'
-				? (await tx.kysely.selectFrom('staff').select('email').where('role', '=', 'owner').where('disabled', '=', 0).orderBy('email').execute()).map(
-						(o) => o.email
-					)
-				: [];
+		const owners = event.severity === 'serious' ? (await listActiveOwnerEmails(tx)).map((o) => o.email) : [];
 		const recipients = [...new Set(owners.filter(Boolean))];
 		await recordAudit(tx, actor, {
 			action: 'adverse_event.record',

@@ -18,6 +18,7 @@ import {
 import { loadSessionSafety, type SessionSafety } from './session-safety';
 import { localDayAround } from '../../domain/time';
 import { clinicTimeZone } from '../clinic/clinic-settings';
+import { findStaffRole } from '../staff/staff-repository';
 
 export interface SessionView extends SessionRecord {
 	locked: boolean;
@@ -38,7 +39,7 @@ export async function getSessionRecord(db: Db, patientId: string, sessionId: str
 	if (!session) return null;
 	await recordAudit(db, actor, { action: 'treatment_session.read', entityType: 'treatment_session', entityId: sessionId, patientId });
 	const locked = isLocked(session.closedAt, now);
-	const viewer = actor.id ? await db.kysely.selectFrom('staff').select('role').where('id', '=', actor.id).executeTakeFirst() : undefined;
+	const viewer = actor.id ? await findStaffRole(db, actor.id) : undefined;
 	const right = viewer && actor.id ? recordEditRight({ staffId: actor.id, role: viewer.role }, session.practitionerStaffId) : 'none';
 	return {
 		...session,

@@ -15,6 +15,7 @@ import type {
 } from '../db/schema-session';
 import { findPatient } from '../patients/patient-repository';
 import { CREDENTIAL_SELECTION } from '../documents/practitioner-credentials';
+import { findActiveStaffPractitionerLicences } from '../scheduling-settings/settings-repository';
 
 export interface SessionPatient {
 	id: string;
@@ -109,12 +110,7 @@ export async function findSessionPatient(db: Db, patientId: string): Promise<Ses
 
 /** The licences on the practitioner row linked to a staff account; none when there is no such row. */
 export async function licencesOf(db: Db, staffId: string): Promise<Licences> {
-	const row = await db.kysely
-		.selectFrom('practitioner')
-		.select(['hari_licence', 'kyu_licence'])
-		.where('staff_id', '=', staffId)
-		.where('active', '=', 1)
-		.executeTakeFirst();
+	const row = await findActiveStaffPractitionerLicences(db, staffId);
 	return { hari: Boolean(row?.hari_licence), kyu: Boolean(row?.kyu_licence) };
 }
 

@@ -1,7 +1,7 @@
 import type { Locale } from '../../i18n/locales';
 import { translate } from '../../i18n/translate';
 import type { Db } from '../db/database';
-import { listMainServices, listPractitionerServices } from '../scheduling-settings/settings-repository';
+import { listActivePractitionerNames, listMainServices, listPractitionerServices } from '../scheduling-settings/settings-repository';
 import { fieldErrorsFrom, type FieldErrors } from '../http/field-errors';
 import { ZJoinWaitlistSchema, type TJoinWaitlist } from './schemas';
 
@@ -66,12 +66,7 @@ export interface WaitlistChoices {
 export async function waitlistChoices(db: Db, forDesk = false): Promise<WaitlistChoices> {
 	const [serviceRows, practitionerRows, links, clinic] = await Promise.all([
 		listMainServices(db, { onlineOnly: !forDesk }),
-		db.kysely
-			.selectFrom('practitioner')
-			.select(['id', 'family_name_ja', 'given_name_ja', 'family_name_en', 'given_name_en'])
-			.where('active', '=', 1)
-			.orderBy('id')
-			.execute(),
+		listActivePractitionerNames(db),
 		listPractitionerServices(db),
 		db.kysely.selectFrom('clinic').select('waitlist_hold_minutes').executeTakeFirstOrThrow()
 	]);
