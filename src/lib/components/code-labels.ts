@@ -1,4 +1,3 @@
-import type { AlertSeverity, ConflictSource } from '$lib/domain/safety/alerts';
 import type { TriageLevel } from '$lib/domain/triage/assess';
 import type { MessageKey } from '$lib/i18n/translate';
 import type { AppointmentStatus } from '$lib/server/db/schema';
@@ -35,28 +34,4 @@ export const SELF_CHECK_LABELS: Record<Exclude<TriageLevel, 'routine'>, MessageK
 export const RED_FLAG_LABELS: Record<'emergency' | 'urgent', MessageKey> = {
 	emergency: 'safety.redFlag.emergency',
 	urgent: 'safety.redFlag.urgent'
-};
-
-export const SEVERITY_LABELS: Record<AlertSeverity, MessageKey> = {
-	contraindication: 'safety.contraindication',
-	caution: 'safety.caution'
-};
-
-/** A safety alert (or a point's caution) in two or three words. */
-export const SAFETY_SHORT_LABELS: Record<ConflictSource, MessageKey> = {
-	pregnancy: 'safety.short.pregnancy',
-	pregnancyUnknown: 'safety.short.pregnancyUnknown',
-	anticoagulants: 'safety.short.anticoagulants',
-	bleedingDisorder: 'safety.short.bleedingDisorder',
-	implantedDevice: 'safety.short.implantedDevice',
-	immunosuppressed: 'safety.short.immunosuppressed',
-	diabetes: 'safety.short.diabetes',
-	skinProblemSites: 'safety.short.skinProblemSites',
-	lymphoedemaSites: 'safety.short.lymphoedemaSites',
-	needleFear: 'safety.short.needleFear',
-	faintingHistory: 'safety.short.faintingHistory',
-	metalAllergy: 'safety.short.metalAllergy',
-	alcoholSwabAllergy: 'safety.short.alcoholSwabAllergy',
-	tapeAllergy: 'safety.short.tapeAllergy',
-	pointCaution: 'safety.short.pointCaution'
 };

@@ -4,7 +4,7 @@ import type { SafetyConflict } from '$lib/domain/safety/alerts';
 import type { Locale } from '$lib/i18n/locales';
 import type { SuggestionReason } from '$lib/domain/clinical/point-suggestions';
 import { translate, type MessageKey } from '$lib/i18n/translate';
-import { SAFETY_SHORT_LABELS, SEVERITY_LABELS } from '../code-labels';
+import { SAFETY_SHORT_LABELS, SEVERITY_LABELS } from '../safety/safety-labels';
 
 /*
  * Typed label maps (issue #21): a new reason or conflict without words is a type error. A point's

@@ -4,6 +4,7 @@ import { checkTreatment } from '$lib/domain/clinical/safety-check';
 import { NEEDLING_ORDER, suggestPoints } from '$lib/domain/clinical/point-suggestions';
 import { deriveSafetyAlerts, noSafetyFacts, type IntakeSafetyFacts } from '$lib/domain/safety/alerts';
 import { PLAN_LIMITS } from '$lib/server/treatment-plan/schemas';
+import { wordSafetyAlerts } from '../safety/safety-labels';
 import Page from '../../../routes/[[lang=lang]]/staff/patients/[id]/plan/+page.svelte';
 
 vi.mock('$app/state', () => ({ page: { url: new URL('http://localhost/staff/patients/p1/plan'), data: {} } }));
@@ -16,7 +17,7 @@ function pageData(locale: 'ja' | 'en') {
 		locale,
 		patient: { id: 'p1', patientNumber: 'P-1', familyName: '佐藤', givenName: '健' },
 		intakeSubmitted: true,
-		safetyAlerts: alerts,
+		safetyAlerts: wordSafetyAlerts(alerts, locale),
 		activePlan: null,
 		suggestions: {
 			exam: null,

@@ -4,7 +4,7 @@ import { BLOOD_THINNER_LABELS } from '../../domain/intake/intake-labels';
 import { EXAMINATION_SIDE_LABELS } from '../../labels/examination-finding-labels';
 import { MUSCLE_LABELS, PAIN_AREA_LABELS, REFLEX_GRADE_LABELS, REFLEX_LABELS } from '../../domain/clinical/examination-labels';
 import { TRIAGE_REASON_LABELS } from '../../labels/triage-reason-labels';
-import { SAFETY_SHORT_LABELS } from '../../components/code-labels';
+import { SAFETY_SHORT_LABELS } from '../../components/safety/safety-labels';
 import type { MessageKey } from '../../i18n/translate';
 import { toSafetyFacts } from '../../domain/intake/safety-facts';
 import { deriveSafetyAlerts } from '../../domain/safety/alerts';

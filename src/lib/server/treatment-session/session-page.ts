@@ -1,4 +1,5 @@
 import { conflictLabel, labelConflicts, pointCautions, pointLabel } from '../../components/treatment-plan/plan-labels';
+import { wordSafetyAlerts } from '../../components/safety/safety-labels';
 import { ACUPOINTS, acupointName, findAcupoint, type Acupoint, type ChartedPoint } from '../../domain/acupoints/points';
 import { OCCURRED_BEFORE_START_MS } from '../../domain/clinical/session-rules';
 import { toOffsetIso } from '../../domain/time';
@@ -78,6 +79,7 @@ export function sessionPageView(session: SessionView, locale: Locale, timeZone: 
 			heldPlanPoints: session.heldPlanPoints.map((p) => ({ ...p, label: pointLabel(p.code, locale) })),
 			safety: {
 				...safety,
+				alerts: wordSafetyAlerts(safety.alerts, locale),
 				open: { ...safety.open, conflicts: labelConflicts(safety.open.conflicts, locale) },
 				held: { ...safety.held, conflicts: labelConflicts(safety.held.conflicts, locale) },
 				acknowledgements: safety.acknowledgements.map((a) => ({ ...a, label: conflictLabel(a.conflict, locale) }))

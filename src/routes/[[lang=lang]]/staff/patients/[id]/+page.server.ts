@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { wordSafetyAlerts } from '$lib/components/safety/safety-labels';
 import { localDate } from '$lib/domain/time';
 import { translate, type MessageKey } from '$lib/i18n/translate';
 import { consentWarningsForPatients } from '$lib/server/billing/consent-warnings';
@@ -41,7 +42,7 @@ export const load: PageServerLoad = async (event) => {
 		// The desk sees the patient's channels, and cannot set them (issue #20).
 		lineChannels: lineConfig() ? ((await findLineLink(locals.db, view.patient.id))?.channels ?? null) : undefined,
 		mayChangeEmail: mayChangeEmail(role),
-		safetyAlerts: view.safetyAlerts,
+		safetyAlerts: wordSafetyAlerts(view.safetyAlerts, locals.locale),
 		safetyMarks: view.safetyMarks,
 		insuranceConsent: (await consentWarningsForPatients(locals.db, [view.patient.id])).get(view.patient.id) ?? null,
 		// An expiring or expired 資格確認書 / card warns as the 同意書 does (issue #19).

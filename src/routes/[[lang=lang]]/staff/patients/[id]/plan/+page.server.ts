@@ -1,4 +1,5 @@
 import { error, fail } from '@sveltejs/kit';
+import { wordSafetyAlerts } from '$lib/components/safety/safety-labels';
 import { z } from 'zod';
 import type { CheckedConflict } from '$lib/domain/clinical/safety-check';
 import { NEEDLING_ORDER } from '$lib/domain/clinical/point-suggestions';
@@ -26,7 +27,13 @@ export const load: PageServerLoad = async (event) => {
 	const { locals, params } = event;
 	const page = isPatientId(params.id) ? await loadPlanPage(locals.db, params.id, actorFrom(event)) : null;
 	if (!page) notFound(locals.locale);
-	return { ...page, ...(await clinicToday(locals.db)), limits: PLAN_LIMITS, pointOrder: [...NEEDLING_ORDER] };
+	return {
+		...page,
+		safetyAlerts: wordSafetyAlerts(page.safetyAlerts, locals.locale),
+		...(await clinicToday(locals.db)),
+		limits: PLAN_LIMITS,
+		pointOrder: [...NEEDLING_ORDER]
+	};
 };
 
 /** What the page gets back when the plan needs acknowledgements: the conflicts, the input, the messages. */
