@@ -1,4 +1,4 @@
-import { CANCELLATION_FEE_KIND_LABELS } from '$lib/components/cancellation-policy/fee-labels';
+import { CANCELLATION_FEE_KIND_LABELS } from '../../components/cancellation-policy/fee-labels';
 import type { z } from 'zod';
 import { clinicToday, findBillingClinic, insertOneLineSelfPayCharge, insertPayment } from '../billing/billing-repository';
 import { translate } from '../../i18n/translate';

@@ -1,4 +1,4 @@
-import { FEE_VERSION_PROBLEM_LABELS } from '$lib/domain/jukyo-claim/claim-labels';
+import { FEE_VERSION_PROBLEM_LABELS } from '../../domain/jukyo-claim/claim-labels';
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { ConsentValidityRule } from '../../domain/billing/doctor-consent-validity';

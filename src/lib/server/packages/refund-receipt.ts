@@ -1,5 +1,5 @@
 import { PAYMENT_METHOD_LABELS } from '../../labels/payment-method-labels';
-import { FEE_CAP_LABELS } from '$lib/domain/packages/package-labels';
+import { FEE_CAP_LABELS } from '../../domain/packages/package-labels';
 import type { RefundComputation } from '../../domain/packages/refund';
 import { personName } from '../../domain/patients/person-name';
 import { formatYen } from '../../format';
