@@ -163,19 +163,24 @@ export interface ServiceDays {
  * made: the visits the 申請書, the 施術報告書, the 施術録 and the month's confirmation count.
  */
 export async function liveInsuredChargesOf(db: Db, patientId: string, days: ServiceDays = {}) {
+	return liveInsuredCharges(db, patientId, days)
+		.select(['c.id', 'c.appointment_id', 'c.service_date', 'c.insurance_fee_jpy', 'c.patient_share_jpy'])
+		.orderBy('c.service_date')
+		.orderBy('c.created_at')
+		.execute();
+}
+
+/** A patient's insured charges that are not voided, on the service days given (`c`, voided as `v`). */
+function liveInsuredCharges(db: Db, patientId: string, days: ServiceDays) {
 	return db.kysely
 		.selectFrom('charge as c')
 		.leftJoin('charge_void as v', 'v.charge_id', 'c.id')
-		.select(['c.id', 'c.appointment_id', 'c.service_date', 'c.insurance_fee_jpy', 'c.patient_share_jpy'])
 		.where('c.patient_id', '=', patientId)
 		.where('c.payer', '=', 'insurance')
 		.where('v.charge_id', 'is', null)
 		.$if(days.from !== undefined, (q) => q.where('c.service_date', '>=', days.from!))
 		.$if(days.through !== undefined, (q) => q.where('c.service_date', '<=', days.through!))
-		.$if(days.before !== undefined, (q) => q.where('c.service_date', '<', days.before!))
-		.orderBy('c.service_date')
-		.orderBy('c.created_at')
-		.execute();
+		.$if(days.before !== undefined, (q) => q.where('c.service_date', '<', days.before!));
 }
 
 /**
@@ -184,9 +189,7 @@ export async function liveInsuredChargesOf(db: Db, patientId: string, days: Serv
  * under, the place of a home visit, and the practitioner who treated it.
  */
 export async function insuredChargesForClaim(db: Db, patientId: string, days: ServiceDays) {
-	return db.kysely
-		.selectFrom('charge as c')
-		.leftJoin('charge_void as v', 'v.charge_id', 'c.id')
+	return liveInsuredCharges(db, patientId, days)
 		.leftJoin('charge_insurance_card as card', 'card.charge_id', 'c.id')
 		.leftJoin('appointment as a', 'a.id', 'c.appointment_id')
 		.leftJoin('practitioner as pr', 'pr.id', 'a.practitioner_id')
@@ -222,12 +225,6 @@ export async function insuredChargesForClaim(db: Db, patientId: string, days: Se
 			'home.special_area',
 			'home.reason as home_reason'
 		])
-		.where('c.patient_id', '=', patientId)
-		.where('c.payer', '=', 'insurance')
-		.where('v.charge_id', 'is', null)
-		.$if(days.from !== undefined, (q) => q.where('c.service_date', '>=', days.from!))
-		.$if(days.through !== undefined, (q) => q.where('c.service_date', '<=', days.through!))
-		.$if(days.before !== undefined, (q) => q.where('c.service_date', '<', days.before!))
 		.orderBy('c.service_date')
 		.orderBy('c.created_at')
 		.execute();

@@ -3,12 +3,12 @@ import { dueRenewal, periodContaining, periodGrant, periodMonth, type Period, ty
 import { addDays } from '../../domain/time';
 import { translate } from '../../i18n/translate';
 import { recordAudit, SYSTEM_ACTOR, type AuditActor } from '../audit/audit-log';
-import { clinicToday, findBillablePatient, findBillingClinic, insertPayment } from '../billing/billing-repository';
+import { clinicToday, findBillablePatient, findBillingClinic } from '../billing/billing-repository';
 import type { Db } from '../db/database';
 import type { PackagePlanTable } from '../db/schema-packages';
 import { withTransaction } from '../db/transaction';
 import { planFieldCodes, ZStartPlanSchema } from './monthly-schemas';
-import { insertSaleCharge } from './sell-package';
+import { insertSaleCharge, takeSalePayment } from './sell-package';
 import { insertPackageFamilyMember, insertPackageSale } from './package-repository';
 import { insertPlan, insertPlanPeriod, markPlanStopped } from './plan-repository';
 import type { Selectable } from 'kysely';
@@ -169,19 +169,7 @@ export async function startPlan(
 		});
 		const plan = await tx.kysely.selectFrom('package_plan').selectAll().where('id', '=', planId).executeTakeFirstOrThrow();
 		const { saleId, chargeId } = await sellPeriod(tx, plan, periodContaining(startOn, plan.renewal_day), family, now, staffId);
-		let paymentId: string | null = null;
-		if (data.amountJpy !== null && data.amountJpy > 0) {
-			paymentId = await insertPayment(tx, {
-				charge_id: chargeId,
-				patient_id: patientId,
-				kind: 'payment',
-				method: data.method,
-				amount_jpy: data.amountJpy,
-				received_at: at,
-				reason: '',
-				recorded_by: staffId
-			});
-		}
+		const paymentId = await takeSalePayment(tx, { chargeId, patientId, method: data.method, amountJpy: data.amountJpy, at, staffId });
 		await recordAudit(tx, actor, {
 			action: 'package_plan.start',
 			entityType: 'package_plan',

@@ -3,6 +3,7 @@ import { expiresOn, taxOfSale } from '../../domain/packages/terms';
 import { recordAudit, type AuditActor } from '../audit/audit-log';
 import { clinicToday, findBillablePatient, findBillingClinic, insertOneLineSelfPayCharge, insertPayment } from '../billing/billing-repository';
 import type { Db } from '../db/database';
+import type { PaymentTable } from '../db/schema-billing';
 import { withTransaction } from '../db/transaction';
 import { insertPackageFamilyMember, insertPackageSale } from './package-repository';
 import { packageFieldCodes, ZSellPackageSchema, type PackageFieldCodes } from './schemas';
@@ -85,19 +86,7 @@ export async function sellPackage(
 		for (const memberId of family) {
 			await insertPackageFamilyMember(tx, { id: randomUUID(), package_sale_id: saleId, patient_id: memberId, added_at: at, added_by: staffId });
 		}
-		let paymentId: string | null = null;
-		if (data.amountJpy !== null && data.amountJpy > 0) {
-			paymentId = await insertPayment(tx, {
-				charge_id: chargeId,
-				patient_id: patientId,
-				kind: 'payment',
-				method: data.method,
-				amount_jpy: data.amountJpy,
-				received_at: at,
-				reason: '',
-				recorded_by: staffId
-			});
-		}
+		const paymentId = await takeSalePayment(tx, { chargeId, patientId, method: data.method, amountJpy: data.amountJpy, at, staffId });
 		await recordAudit(tx, actor, {
 			action: 'package.sell',
 			entityType: 'package_sale',
@@ -140,5 +129,23 @@ export async function insertSaleCharge(
 		consumptionTaxJpy: tax.taxJpy,
 		at: sale.at,
 		staffId: sale.staffId
+	});
+}
+
+/** The part payment taken with a sale, if any: its payment's id, or null when nothing was paid yet. */
+export async function takeSalePayment(
+	tx: Db,
+	payment: { chargeId: string; patientId: string; method: PaymentTable['method']; amountJpy: number | null; at: string; staffId: string }
+): Promise<string | null> {
+	if (payment.amountJpy === null || payment.amountJpy <= 0) return null;
+	return insertPayment(tx, {
+		charge_id: payment.chargeId,
+		patient_id: payment.patientId,
+		kind: 'payment',
+		method: payment.method,
+		amount_jpy: payment.amountJpy,
+		received_at: payment.at,
+		reason: '',
+		recorded_by: payment.staffId
 	});
 }
