@@ -115,7 +115,7 @@ try {
 		totals.failed += 1;
 	}
 	await check('lint (eslint)', bin('eslint'), ['.']);
-	await check('format (prettier)', bin('prettier'), ['--check', '**/*.{ts,js,svelte}']);
+	await check('format (prettier)', bin('prettier'), ['--check', '**/*.{ts,js,svelte,md}']);
 	await vitest('unit and integration tests', [], STAGE_TIMEOUT_MS.unit);
 	const clockAhead = process.env.TEST_CLOCK_AHEAD;
 	if (clockAhead) {
