@@ -1,5 +1,6 @@
 import type { AuditActor } from '../audit/audit-log';
 import type { Db } from '../db/database';
+import { findVisitPractitionerNames } from '../booking/visit-reads-for-billing';
 import { findBillingClinic } from './billing-repository';
 import { getCharge, type ChargeView } from './charge-view';
 import { chargeAccess, mayHandleMoney, type DeskViewer } from './desk-access';
@@ -26,14 +27,7 @@ export async function loadChargeDesk(db: Db, chargeId: string, viewer: DeskViewe
 	if (!charge) return { ok: false, code: 'not_found' };
 	const [patient, practitioner, clinic, registration] = await Promise.all([
 		getPatient(db, charge.patientId, ['id', 'patient_number', 'family_name', 'given_name']),
-		charge.appointmentId
-			? db.kysely
-					.selectFrom('appointment')
-					.innerJoin('practitioner', 'practitioner.id', 'appointment.practitioner_id')
-					.select(['family_name_ja', 'given_name_ja', 'family_name_en', 'given_name_en'])
-					.where('appointment.id', '=', charge.appointmentId)
-					.executeTakeFirst()
-			: undefined,
+		charge.appointmentId ? findVisitPractitionerNames(db, charge.appointmentId) : undefined,
 		findBillingClinic(db),
 		db.kysely.selectFrom('clinic').select('invoice_registration_number').orderBy('id').executeTakeFirst()
 	]);

@@ -32,6 +32,7 @@ import { usePackageForVisit } from '../packages/use-package';
 import { translate, type MessageKey } from '../../i18n/translate';
 import { recordAudit, type AuditActor } from '../audit/audit-log';
 import type { Db } from '../db/database';
+import { findAppointment } from '../booking/appointment-repository';
 import { findAddOnServices, findPractitionerLicences, getService } from '../scheduling-settings/settings-repository';
 import type { Service } from '../db/schema';
 import { withTransaction } from '../db/transaction';
@@ -102,12 +103,9 @@ export async function createChargeForAppointment(
 	return withTransaction(db, async (tx): Promise<CreateChargeResult> => {
 		const clinic = await findBillingClinic(tx);
 		// Locks the appointment on PostgreSQL: two desks charging one visit queue here.
-		let appointmentQuery = tx.kysely
-			.selectFrom('appointment')
-			.select(['id', 'patient_id', 'service_id', 'status', 'starts_at', 'practitioner_id'])
-			.where('id', '=', appointmentId);
-		if (tx.dialect === 'postgres') appointmentQuery = appointmentQuery.forUpdate();
-		const appointment = await appointmentQuery.executeTakeFirst();
+		const appointment = await findAppointment(tx, appointmentId, ['id', 'patient_id', 'service_id', 'status', 'starts_at', 'practitioner_id'], {
+			forUpdate: true
+		});
 		if (!appointment) return { ok: false, code: 'not_found' };
 		if (!(CHARGEABLE_STATUSES as readonly string[]).includes(appointment.status) || !appointment.patient_id || !appointment.service_id)
 			return { ok: false, code: 'not_chargeable' };

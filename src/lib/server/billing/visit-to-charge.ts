@@ -1,5 +1,6 @@
 import { localDate } from '../../domain/time';
 import type { Db } from '../db/database';
+import { findVisitForCharge } from '../booking/visit-reads-for-billing';
 import { listAddOnServices } from '../scheduling-settings/settings-repository';
 import type { AppointmentStatus } from '../db/schema';
 import { findBillingClinic } from './billing-repository';
@@ -28,16 +29,7 @@ export interface VisitToCharge {
 }
 
 export async function findVisitToCharge(db: Db, appointmentId: string): Promise<VisitToCharge | null> {
-	const row = await db.kysely
-		.selectFrom('appointment as a')
-		.innerJoin('patient as p', 'p.id', 'a.patient_id')
-		.innerJoin('practitioner as pr', 'pr.id', 'a.practitioner_id')
-		.leftJoin('service as s', 's.id', 'a.service_id')
-		.select(['a.id', 'a.status', 'a.starts_at', 'p.id as patient_id', 'p.patient_number', 'p.family_name', 'p.given_name', 'p.insurer_number'])
-		.select(['pr.family_name_ja', 'pr.given_name_ja', 'pr.family_name_en', 'pr.given_name_en', 'pr.staff_id'])
-		.select(['s.id as service_id', 's.name_ja as service_ja', 's.name_en as service_en', 's.price_jpy'])
-		.where('a.id', '=', appointmentId)
-		.executeTakeFirst();
+	const row = await findVisitForCharge(db, appointmentId);
 	if (!row) return null;
 	const clinic = await findBillingClinic(db);
 	const [live, addOns] = await Promise.all([

@@ -3,6 +3,7 @@ import { localizePath, type Locale } from '../../i18n/locales';
 import { translate, type MessageKey } from '../../i18n/translate';
 import { manageTokenContext } from '../booking/booking-mail-jobs';
 import { manageUrl } from '../booking/manage-url';
+import { findVisitForMail } from '../booking/visits-for-mail';
 import type { Db } from '../db/database';
 import type { JobContext } from '../jobs/worker';
 import { BOOKING_DECLINED_MAIL_JOB, BOOKING_PENDING_MAIL_JOB } from './approval-mail-jobs';
@@ -17,23 +18,7 @@ const TEXT: Record<RequestMailKind, { subject: MessageKey; body: MessageKey }> =
 
 /** The mail about a booking request: received and awaiting the desk, or declined (issue #17). */
 async function requestMail(db: Db, appointmentId: string, manageToken: string | null, kind: RequestMailKind, origin: string) {
-	const row = await db.kysely
-		.selectFrom('appointment')
-		.innerJoin('patient', 'patient.id', 'appointment.patient_id')
-		.innerJoin('service', 'service.id', 'appointment.service_id')
-		.select([
-			'appointment.starts_at',
-			'appointment.status',
-			'appointment.approval',
-			'appointment.locale',
-			'patient.email',
-			'patient.family_name',
-			'patient.given_name',
-			'service.name_ja',
-			'service.name_en'
-		])
-		.where('appointment.id', '=', appointmentId)
-		.executeTakeFirst();
+	const row = await findVisitForMail(db, appointmentId);
 	// Decided since it was queued (approved before the "received" mail went): nothing to say.
 	if (!row || !row.email) return null;
 	if (kind === 'pending' && (row.status !== 'booked' || row.approval !== 'pending')) return null;

@@ -1,5 +1,7 @@
 import { recordAudit, type AuditActor } from '../audit/audit-log';
 import type { Db } from '../db/database';
+import { findVisitWithPatientName } from '../booking/appointment-repository';
+import { pendingBookingRequests } from '../booking/booking-request-reads';
 
 export interface BookingRequest {
 	id: string;
@@ -12,29 +14,7 @@ export interface BookingRequest {
 
 /** New patients' online bookings awaiting the desk, soonest visit first (issue #17). Reading it is audited. */
 export async function listBookingRequests(db: Db, actor: AuditActor): Promise<BookingRequest[]> {
-	const rows = await db.kysely
-		.selectFrom('appointment')
-		.innerJoin('patient', 'patient.id', 'appointment.patient_id')
-		.innerJoin('service', 'service.id', 'appointment.service_id')
-		.innerJoin('practitioner', 'practitioner.id', 'appointment.practitioner_id')
-		.select([
-			'appointment.id',
-			'appointment.starts_at',
-			'appointment.created_at',
-			'patient.id as patient_id',
-			'patient.family_name',
-			'patient.given_name',
-			'service.name_ja',
-			'service.name_en',
-			'practitioner.family_name_ja',
-			'practitioner.given_name_ja',
-			'practitioner.family_name_en',
-			'practitioner.given_name_en'
-		])
-		.where('appointment.approval', '=', 'pending')
-		.where('appointment.status', '=', 'booked')
-		.orderBy('appointment.starts_at')
-		.execute();
+	const rows = await pendingBookingRequests(db);
 	await recordAudit(db, actor, { action: 'booking.requests_read', detail: { count: rows.length } });
 	return rows.map((r) => ({
 		id: r.id,
@@ -48,11 +28,6 @@ export async function listBookingRequests(db: Db, actor: AuditActor): Promise<Bo
 
 /** The name of the patient who asked for a booking, for the desk's notice once it is decided. */
 export async function findRequestPatient(db: Db, appointmentId: string): Promise<{ familyName: string; givenName: string } | undefined> {
-	const row = await db.kysely
-		.selectFrom('appointment')
-		.innerJoin('patient', 'patient.id', 'appointment.patient_id')
-		.select(['patient.family_name', 'patient.given_name'])
-		.where('appointment.id', '=', appointmentId)
-		.executeTakeFirst();
-	return row && { familyName: row.family_name, givenName: row.given_name };
+	const row = await findVisitWithPatientName(db, appointmentId);
+	return row?.family_name != null && row.given_name != null ? { familyName: row.family_name, givenName: row.given_name } : undefined;
 }

@@ -306,9 +306,28 @@ export async function placesHeldFrom(db: Db, practitionerId: string, fromIso: st
 
 /* The reads other capabilities make of the visits: they ask here rather than query the table. */
 
-/** The named columns of one visit (or blocked time, or hold), or undefined. */
-export async function findAppointment<C extends keyof AppointmentTable & string>(db: Db, appointmentId: string, columns: readonly C[]) {
-	return db.kysely.selectFrom('appointment').select(columns).where('id', '=', appointmentId).executeTakeFirst();
+/**
+ * The named columns of one visit (or blocked time, or hold), or undefined. With `forUpdate` the row
+ * is locked on PostgreSQL until the caller's transaction ends (two desks acting on one visit queue).
+ */
+export async function findAppointment<C extends keyof AppointmentTable & string>(
+	db: Db,
+	appointmentId: string,
+	columns: readonly C[],
+	options: { forUpdate?: boolean } = {}
+) {
+	let query = db.kysely.selectFrom('appointment').select(columns).where('id', '=', appointmentId);
+	if (options.forUpdate && db.dialect === 'postgres') query = query.forUpdate();
+	return query.executeTakeFirst();
+}
+
+/**
+ * A visit as a course, a plan or a charge weighs it: whose it is, the service booked, when, and its
+ * status; undefined for an unknown id (an empty or overlong one, as from a form, without a query).
+ */
+export async function findVisitFacts(db: Db, appointmentId: string) {
+	if (!appointmentId || appointmentId.length > 64) return undefined;
+	return findAppointment(db, appointmentId, ['id', 'patient_id', 'service_id', 'starts_at', 'status']);
 }
 
 /** One visit with every column, or undefined. */

@@ -7,6 +7,7 @@ import type { Db } from '../db/database';
 import type { MailAttachment, OutgoingMail } from '../mail/mailer';
 import { BOOKING_LINK_TTL_MS, createMagicLink, magicLinkUrl } from '../portal/magic-link';
 import { manageUrl } from './manage-url';
+import { findVisitForMail } from './visits-for-mail';
 import { patientChannels } from '../messaging/patient-channels';
 import { reminderAnswerToken, reminderAnswerUrl } from '../reminders/answer-token';
 import { instantFormat, type InstantFormat } from '../../format';
@@ -22,32 +23,7 @@ export type BookingMailKind = 'confirmation' | 'reminder' | 'cancellation';
 
 /** The visit as the patient's mails describe it, with the clinic; null without a patient. */
 async function visitForMail(db: Db, appointmentId: string) {
-	const row = await db.kysely
-		.selectFrom('appointment')
-		.innerJoin('patient', 'patient.id', 'appointment.patient_id')
-		.innerJoin('practitioner', 'practitioner.id', 'appointment.practitioner_id')
-		.innerJoin('service', 'service.id', 'appointment.service_id')
-		.select([
-			'appointment.id',
-			'appointment.starts_at',
-			'appointment.ends_at',
-			'appointment.status',
-			'appointment.locale',
-			'appointment.policy_version',
-			'appointment.practitioner_id',
-			'patient.id as patient_id',
-			'patient.email',
-			'patient.family_name',
-			'patient.given_name',
-			'practitioner.family_name_ja',
-			'practitioner.given_name_ja',
-			'practitioner.family_name_en',
-			'practitioner.given_name_en',
-			'service.name_ja',
-			'service.name_en'
-		])
-		.where('appointment.id', '=', appointmentId)
-		.executeTakeFirst();
+	const row = await findVisitForMail(db, appointmentId);
 	if (!row) return null;
 	const clinic = await db.kysely.selectFrom('clinic').selectAll().executeTakeFirstOrThrow();
 	const locale: Locale = row.locale;

@@ -133,7 +133,7 @@ export const NOT_YET_OWNED: Partial<Record<Table, string>> = {};
  * owner's folder). The list only shrinks, like NOT_YET_OWNED: a table read only by its own
  * capability must leave it, and from then on others read it through the owner's functions.
  */
-export const READ_ELSEWHERE: readonly Table[] = ['appointment', 'clinic'];
+export const READ_ELSEWHERE: readonly Table[] = ['clinic'];
 
 /**
  * Writers that go over many tables by design, each with the tables it may write. The dynamic
@@ -211,8 +211,8 @@ export const CROSS_CUTTING_READERS: readonly CrossCuttingReader[] = [
 	{ path: 'privacy/retention-facts.ts', why: 'the facts deletion decides on: what the record and the books still hold', tables: PATIENT_RECORD },
 	{
 		path: 'privacy/delete-never-came.ts',
-		why: 'the records with no treatment and no money on the books, found in one query over the register (docs/clinical-rules.md §6)',
-		tables: ['patient']
+		why: 'the records with no treatment and no money on the books, found in one query over the register and its visits (docs/clinical-rules.md §6)',
+		tables: ['patient', 'appointment']
 	}
 ];
 

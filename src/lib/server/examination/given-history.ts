@@ -1,5 +1,6 @@
 import { HISTORY_RED_FLAGS, type HistoryRedFlag } from '../../domain/clinical/exam-red-flags';
 import type { Db } from '../db/database';
+import { selfCheckAnswersOf } from '../booking/patient-visit-reads';
 import { listSubmittedIntakeAnswers } from '../intake/intake-repository';
 
 /*
@@ -27,16 +28,7 @@ function said(text: string | null, path: (value: Record<string, unknown>) => unk
 
 /** Each history fact the patient has given, with where and when it was first given; in the rules' order. */
 export async function givenHistoryFacts(db: Db, patientId: string): Promise<GivenHistoryFact[]> {
-	const [intakes, bookings] = await Promise.all([
-		listSubmittedIntakeAnswers(db, patientId),
-		db.kysely
-			.selectFrom('appointment')
-			.select(['triage', 'triage_given_at', 'created_at'])
-			.where('patient_id', '=', patientId)
-			.where('triage', 'is not', null)
-			.orderBy('created_at')
-			.execute()
-	]);
+	const [intakes, bookings] = await Promise.all([listSubmittedIntakeAnswers(db, patientId), selfCheckAnswersOf(db, patientId)]);
 	const facts: GivenHistoryFact[] = [];
 	for (const flag of HISTORY_RED_FLAGS) {
 		const fromIntake = intakes.find((i) => said(i.answers, (a) => (a['red-flags'] as Record<string, unknown> | undefined)?.[flag]));

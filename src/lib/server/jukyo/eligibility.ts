@@ -13,6 +13,7 @@ import {
 import { localDate } from '../../domain/time';
 import { recordAudit, type AuditActor } from '../audit/audit-log';
 import { clinicToday, findBillablePatient, findBillingClinic, hasDoctorConsent } from '../billing/billing-repository';
+import { appointmentBelongsTo } from '../booking/appointment-repository';
 import type { Db } from '../db/database';
 import type { EligibilityCheckTable } from '../db/schema-jukyo';
 import { withTransaction } from '../db/transaction';
@@ -70,13 +71,8 @@ export async function recordEligibilityCheck(
 		if (data.checkedOn > today) return { ok: false, code: 'invalid', fields: { checkedOn: 'jukyoRegistration.error.dateInFuture' } };
 		if (!(await findBillablePatient(tx, patientId))) return { ok: false, code: 'not_found' };
 		if (data.appointmentId !== null) {
-			const visit = await tx.kysely
-				.selectFrom('appointment')
-				.select('id')
-				.where('id', '=', data.appointmentId)
-				.where('patient_id', '=', patientId)
-				.executeTakeFirst();
-			if (!visit) return { ok: false, code: 'invalid', fields: { appointmentId: 'jukyoRegistration.error.appointment' } };
+			if (!(await appointmentBelongsTo(tx, data.appointmentId, patientId)))
+				return { ok: false, code: 'invalid', fields: { appointmentId: 'jukyoRegistration.error.appointment' } };
 		}
 		const row = {
 			id: randomUUID(),

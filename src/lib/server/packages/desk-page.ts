@@ -1,5 +1,6 @@
 import type { AuditActor } from '../audit/audit-log';
 import type { Db } from '../db/database';
+import { visitsForCourseMarks } from '../booking/patient-visit-reads';
 import { listMainServices } from '../scheduling-settings/settings-repository';
 import { listPatientPackages } from './patient-packages';
 import { findLivePatientsByNumber, findPatient, findPatients } from '../patients/patient-repository';
@@ -14,17 +15,7 @@ export async function loadPackageDesk(db: Db, patientId: string, actor: AuditAct
 	const patient = await findPatient(db, patientId, ['id', 'family_name', 'given_name', 'patient_number'], { live: true, notErased: true });
 	if (!patient) return null;
 	const packages = await listPatientPackages(db, patient.id, actor);
-	const visits = await db.kysely
-		.selectFrom('appointment')
-		.leftJoin('service', 'service.id', 'appointment.service_id')
-		.leftJoin('appointment_package', 'appointment_package.appointment_id', 'appointment.id')
-		.select(['appointment.id', 'appointment.starts_at', 'appointment.service_id', 'service.name_ja', 'service.name_en', 'appointment_package.package_sale_id'])
-		.where('appointment.patient_id', '=', patient.id)
-		.where('appointment.status', 'in', ['booked', 'arrived'])
-		.where('appointment.ends_at', '>=', now.toISOString())
-		.orderBy('appointment.starts_at')
-		.limit(20)
-		.execute();
+	const visits = await visitsForCourseMarks(db, patient.id, now.toISOString());
 	const people = await findPatients(
 		db,
 		[patient.id, ...packages.flatMap((p) => [p.holderPatientId, ...p.familyPatientIds, ...p.uses.map((u) => u.patientId)])],

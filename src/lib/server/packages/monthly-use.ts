@@ -4,6 +4,7 @@ import { localDate } from '../../domain/time';
 import { translate } from '../../i18n/translate';
 import { recordAudit, type AuditActor } from '../audit/audit-log';
 import { findBillingClinic } from '../billing/billing-repository';
+import { findVisitFacts } from '../booking/appointment-repository';
 import type { Db } from '../db/database';
 import { withTransaction } from '../db/transaction';
 import { MONTHS_EN, planTermsOf } from './monthly-plans';
@@ -40,15 +41,6 @@ export async function loadPlanPeriods(tx: Db, planId: string, options: { lock?: 
 		});
 	}
 	return periods;
-}
-
-async function visitOf(db: Db, appointmentId: string) {
-	if (!appointmentId || appointmentId.length > 64) return undefined;
-	return db.kysely
-		.selectFrom('appointment')
-		.select(['id', 'patient_id', 'service_id', 'starts_at', 'status'])
-		.where('id', '=', appointmentId)
-		.executeTakeFirst();
 }
 
 /** The month of the plan marked for a visit that its charge would use, or null when no plan is marked. */
@@ -103,7 +95,7 @@ export async function planCoverOfVisit(
 
 /** The sale (month) a visit marked for a plan uses, for `usePackageForVisit`; null when none. */
 export async function planSaleOfVisit(tx: Db, appointmentId: string): Promise<string | null> {
-	const visit = await visitOf(tx, appointmentId);
+	const visit = await findVisitFacts(tx, appointmentId);
 	if (!visit?.patient_id || !visit.service_id) return null;
 	const clinic = await findBillingClinic(tx);
 	const found = await planUseOfVisit(tx, {
@@ -131,7 +123,7 @@ export async function markVisitPlan(
 	const staffId = actor.id;
 	const now = options.now ?? db.clock.now();
 	return withTransaction(db, async (tx): Promise<MarkPlanResult> => {
-		const visit = await visitOf(tx, appointmentId);
+		const visit = await findVisitFacts(tx, appointmentId);
 		if (!visit || !visit.patient_id || !visit.service_id) return { ok: false, code: 'not_found' };
 		if (!['booked', 'arrived'].includes(visit.status)) return { ok: false, code: 'not_booked' };
 		if (planId !== null) {

@@ -1,5 +1,6 @@
 import { localDate } from '../../domain/time';
 import { findBillingClinic } from '../billing/billing-repository';
+import { findVisitFacts } from '../booking/appointment-repository';
 import type { Db } from '../db/database';
 import { packageRefundPolicy } from './refund-package';
 import { packageCoverOfVisit, type PackageCover } from './visit-cover';
@@ -17,11 +18,7 @@ import { findFeeVisit } from '../cancellation-policy/policy-repository';
 export async function noShowCover(tx: Db, appointmentId: string | null, feeNames: { name_ja: string; name_en: string }): Promise<PackageCover | null> {
 	if (!appointmentId) return null;
 	if (!(await packageRefundPolicy(tx)).noShowUsesVisit) return null;
-	const visit = await tx.kysely
-		.selectFrom('appointment')
-		.select(['id', 'patient_id', 'service_id', 'starts_at', 'status'])
-		.where('id', '=', appointmentId)
-		.executeTakeFirst();
+	const visit = await findVisitFacts(tx, appointmentId);
 	if (!visit || visit.status !== 'no_show' || !visit.patient_id || !visit.service_id) return null;
 	const clinic = await findBillingClinic(tx);
 	return packageCoverOfVisit(

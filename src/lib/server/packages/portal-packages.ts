@@ -3,6 +3,7 @@ import { lastValidDay } from '../../domain/packages/terms';
 import { localDate } from '../../domain/time';
 import { recordAudit, type AuditActor } from '../audit/audit-log';
 import { clinicToday, findBillingClinic } from '../billing/billing-repository';
+import { findAppointment, findVisitFacts } from '../booking/appointment-repository';
 import type { Db } from '../db/database';
 import { listServiceNames } from '../scheduling-settings/settings-repository';
 import { loadPackage, packageIdsForPatient } from './package-repository';
@@ -142,11 +143,7 @@ export async function visitCourses(
 ): Promise<VisitCourses | null> {
 	if (!appointmentId || appointmentId.length > 64) return null;
 	const now = options.now ?? db.clock.now();
-	const visit = await db.kysely
-		.selectFrom('appointment')
-		.select(['id', 'patient_id', 'service_id', 'starts_at', 'status'])
-		.where('id', '=', appointmentId)
-		.executeTakeFirst();
+	const visit = await findVisitFacts(db, appointmentId);
 	if (!visit || visit.patient_id !== patientId || !visit.service_id) return null;
 	const clinic = await findBillingClinic(db);
 	const visitDate = localDate(Date.parse(visit.starts_at), clinic.timeZone);
@@ -208,6 +205,6 @@ export async function chooseVisitCourse(
 
 /** Whether the visit exists and, for a patient, is theirs (so an unknown course is a refusal, not a missing page). */
 async function visitBelongs(db: Db, appointmentId: string, actor: AuditActor): Promise<boolean> {
-	const visit = await db.kysely.selectFrom('appointment').select('patient_id').where('id', '=', appointmentId).executeTakeFirst();
+	const visit = await findAppointment(db, appointmentId, ['patient_id']);
 	return visit !== undefined && (actor.type !== 'patient' || visit.patient_id === actor.id);
 }

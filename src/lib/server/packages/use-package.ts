@@ -3,6 +3,7 @@ import { checkUse, packageState, type UseRefusal } from '../../domain/packages/l
 import { localDate } from '../../domain/time';
 import { recordAudit, type AuditActor } from '../audit/audit-log';
 import { findBillingClinic } from '../billing/billing-repository';
+import { findVisitFacts } from '../booking/appointment-repository';
 import type { Db } from '../db/database';
 import { withTransaction } from '../db/transaction';
 import { planSaleOfVisit } from './monthly-use';
@@ -17,15 +18,6 @@ import { clearVisitPlanMark } from './plan-repository';
  */
 
 export type MarkVisitResult = { ok: true } | { ok: false; code: UseRefusal | 'not_found' | 'forbidden' | 'not_booked' };
-
-async function visitOf(db: Db, appointmentId: string) {
-	if (!appointmentId || appointmentId.length > 64) return undefined;
-	return db.kysely
-		.selectFrom('appointment')
-		.select(['id', 'patient_id', 'service_id', 'starts_at', 'status'])
-		.where('id', '=', appointmentId)
-		.executeTakeFirst();
-}
 
 /**
  * The desk marks a booked visit to use `saleId`, or clears the mark with null. The patient may do
@@ -43,7 +35,7 @@ export async function markVisitPackage(
 	const staffId = actor.type === 'staff' ? actor.id : null;
 	const now = options.now ?? db.clock.now();
 	return withTransaction(db, async (tx): Promise<MarkVisitResult> => {
-		const visit = await visitOf(tx, appointmentId);
+		const visit = await findVisitFacts(tx, appointmentId);
 		if (!visit || !visit.patient_id || !visit.service_id) return { ok: false, code: 'not_found' };
 		if (actor.type === 'patient' && visit.patient_id !== actor.id) return { ok: false, code: 'not_found' };
 		if (!['booked', 'arrived'].includes(visit.status)) return { ok: false, code: 'not_booked' };
@@ -110,7 +102,7 @@ export async function usePackageForVisit(
 	actor: AuditActor,
 	now: Date
 ): Promise<UseVisitResult> {
-	const visit = await visitOf(tx, appointmentId);
+	const visit = await findVisitFacts(tx, appointmentId);
 	if (!visit || !visit.patient_id || !visit.service_id) return { ok: false, code: 'not_found' };
 	const mark = await tx.kysely.selectFrom('appointment_package').select('package_sale_id').where('appointment_id', '=', appointmentId).executeTakeFirst();
 	// No course marked: the month of a monthly plan marked for it, if any (monthly-use.ts).

@@ -1,6 +1,7 @@
 import type { AppointmentStatus } from '../db/schema';
 import { recordAudit, type AuditActor } from '../audit/audit-log';
 import type { Db } from '../db/database';
+import { patientVisitHistory } from '../booking/patient-visit-reads';
 
 export interface PatientRecord {
 	id: string;
@@ -52,27 +53,7 @@ const APPOINTMENT_LIMIT = 100;
 export async function getPatient(db: Db, id: string, actor: AuditActor): Promise<PatientView | null> {
 	// Both reads go out together: one wait for the database instead of two (issue #21, chart open).
 	const patient = db.kysely.selectFrom('patient').selectAll().where('id', '=', id).executeTakeFirst();
-	const history = db.kysely
-		.selectFrom('appointment')
-		.innerJoin('practitioner', 'practitioner.id', 'appointment.practitioner_id')
-		.leftJoin('service', 'service.id', 'appointment.service_id')
-		.select([
-			'appointment.id',
-			'appointment.starts_at',
-			'appointment.ends_at',
-			'appointment.status',
-			'appointment.triage_level',
-			'service.name_ja as service_ja',
-			'service.name_en as service_en',
-			'practitioner.family_name_ja',
-			'practitioner.given_name_ja',
-			'practitioner.family_name_en',
-			'practitioner.given_name_en'
-		])
-		.where('appointment.patient_id', '=', id)
-		.orderBy('appointment.starts_at', 'desc')
-		.limit(APPOINTMENT_LIMIT)
-		.execute();
+	const history = patientVisitHistory(db, id, APPOINTMENT_LIMIT);
 	const [row, appointments] = await Promise.all([patient, history]);
 	if (!row) return null;
 	await recordAudit(db, actor, { action: 'patient.read', entityType: 'patient', entityId: id, patientId: id });

@@ -1,5 +1,6 @@
 import type { AppointmentStatus } from '../db/schema';
 import type { Db } from '../db/database';
+import { portalVisits } from '../booking/patient-visit-reads';
 import { findPatient } from '../patients/patient-repository';
 
 /* What the portal shell and home show: the signed-in patient's name and appointments, nothing else. */
@@ -31,28 +32,7 @@ export async function listPortalAppointments(
 	patientId: string,
 	now = db.clock.now().getTime()
 ): Promise<{ upcoming: PortalAppointment[]; past: PortalAppointment[] }> {
-	const base = db.kysely
-		.selectFrom('appointment')
-		.innerJoin('practitioner', 'practitioner.id', 'appointment.practitioner_id')
-		.leftJoin('service', 'service.id', 'appointment.service_id')
-		.select([
-			'appointment.id',
-			'appointment.starts_at',
-			'appointment.status',
-			'service.name_ja as service_ja',
-			'service.name_en as service_en',
-			'practitioner.family_name_ja',
-			'practitioner.given_name_ja',
-			'practitioner.family_name_en',
-			'practitioner.given_name_en'
-		])
-		.where('appointment.patient_id', '=', patientId)
-		.where('appointment.status', '!=', 'blocked');
-	const nowIso = new Date(now).toISOString();
-	const [upcoming, past] = await Promise.all([
-		base.where('appointment.starts_at', '>=', nowIso).where('appointment.status', '!=', 'cancelled').orderBy('appointment.starts_at').execute(),
-		base.where('appointment.starts_at', '<', nowIso).orderBy('appointment.starts_at', 'desc').limit(PAST_LIMIT).execute()
-	]);
+	const { upcoming, past } = await portalVisits(db, patientId, new Date(now).toISOString(), PAST_LIMIT);
 	const view = (a: (typeof upcoming)[number]): PortalAppointment => ({
 		id: a.id,
 		start: Date.parse(a.starts_at),

@@ -2,11 +2,9 @@ import { latestSignatures } from '../../domain/consent/status';
 import { recallList, type RecallEntry, type RecallFacts } from '../../domain/patients/recall';
 import { localDate } from '../../domain/time';
 import type { Db } from '../db/database';
+import { lastAttendedVisitOfEachPatient, patientsBookedFrom } from '../booking/visit-reads-for-recall';
 import { selectSignatureRowsOfKind } from '../consent/consent-repository';
 import { selectActivePlanFrequencies } from '../treatment-plan/plan-repository';
-
-/** Visits that took place. */
-const VISITED = ['arrived', 'completed'] as const;
 
 export interface RecallRow extends RecallEntry {
 	familyName: string;
@@ -31,32 +29,8 @@ export async function loadRecallList(db: Db, now = db.clock.now()): Promise<Reca
 	const nowIso = now.toISOString();
 	const today = localDate(now.getTime(), clinic.time_zone);
 	const [lastVisits, upcoming, plans, signatures, invitations] = await Promise.all([
-		db.kysely
-			.selectFrom('appointment')
-			.innerJoin('patient', 'patient.id', 'appointment.patient_id')
-			.select((eb) => [
-				'patient.id',
-				'patient.family_name',
-				'patient.given_name',
-				'patient.patient_number',
-				'patient.phone',
-				'patient.email',
-				eb.fn.max('appointment.starts_at').as('last_at')
-			])
-			.where('appointment.status', 'in', VISITED)
-			.where('appointment.starts_at', '<', nowIso)
-			.where('patient.merged_into_id', 'is', null)
-			.where('patient.erased_at', 'is', null)
-			.groupBy(['patient.id', 'patient.family_name', 'patient.given_name', 'patient.patient_number', 'patient.phone', 'patient.email'])
-			.execute(),
-		db.kysely
-			.selectFrom('appointment')
-			.select('patient_id')
-			.distinct()
-			.where('status', '=', 'booked')
-			.where('starts_at', '>=', nowIso)
-			.where('patient_id', 'is not', null)
-			.execute(),
+		lastAttendedVisitOfEachPatient(db, nowIso),
+		patientsBookedFrom(db, nowIso),
 		selectActivePlanFrequencies(db),
 		selectSignatureRowsOfKind(db, 'reminders'),
 		db.kysely

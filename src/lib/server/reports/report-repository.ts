@@ -12,6 +12,7 @@ import type {
 import { periodInstants, type ReportPeriod } from '../../domain/reports/report-period';
 import { datesBetween, localDate } from '../../domain/time';
 import { chargeLinesForReport, chargesForReport, paymentsForReport } from '../billing/report-reads';
+import { cohortVisitsForReport, firstVisitsForReport, reportCohort, visitsForReport } from '../booking/report-reads';
 import type { Db } from '../db/database';
 import { listCheckInRowsBefore } from '../outcomes/outcome-repository';
 import {
@@ -27,10 +28,9 @@ import {
 /*
  * Every read the owner's report needs, for clinic-local days `from`…`to` and, when given, one
  * practitioner. A handful of set-based queries whatever the period: no query per patient or day.
- * The money (charges, lines, payments) is billing's: billing/report-reads.ts.
+ * The visits are booking's (booking/report-reads.ts), the money (charges, lines, payments) billing's
+ * (billing/report-reads.ts).
  */
-
-const ATTENDED = ['arrived', 'completed'] as const;
 
 export interface ReportScope extends ReportPeriod {
 	practitionerId: string | null;
@@ -41,60 +41,13 @@ export async function loadReportInputs(db: Db, scope: ReportScope): Promise<Repo
 	const start = new Date(bounds.start).toISOString();
 	const end = new Date(bounds.end).toISOString();
 	const mine = scope.practitionerId;
-	const k = db.kysely;
 
-	const appointmentsQuery = k
-		.selectFrom('appointment')
-		.select(['id', 'patient_id', 'practitioner_id', 'bed_id', 'service_id', 'starts_at', 'ends_at', 'status'])
-		.where('starts_at', '>=', start)
-		.where('starts_at', '<', end)
-		.$if(mine !== null, (q) => q.where('practitioner_id', '=', mine!));
-
-	// A first visit: attended in the period with no attended visit of the same patient before it.
-	const firstVisitsQuery = k
-		.selectFrom('appointment as a')
-		.select(['a.patient_id', 'a.starts_at', 'a.practitioner_id'])
-		.where('a.status', 'in', ATTENDED)
-		.where('a.starts_at', '>=', start)
-		.where('a.starts_at', '<', end)
-		.where('a.patient_id', 'is not', null)
-		.$if(mine !== null, (q) => q.where('a.practitioner_id', '=', mine!))
-		.where(({ not, exists, selectFrom }) =>
-			not(
-				exists(
-					selectFrom('appointment as b')
-						.select('b.id')
-						.whereRef('b.patient_id', '=', 'a.patient_id')
-						.where('b.status', 'in', ATTENDED)
-						.where((eb) =>
-							eb.or([eb('b.starts_at', '<', eb.ref('a.starts_at')), eb.and([eb('b.starts_at', '=', eb.ref('a.starts_at')), eb('b.id', '<', eb.ref('a.id'))])])
-						)
-				)
-			)
-		);
-
-	// Patients treated in the period (by this practitioner): the outcome cohort.
-	const cohort = k
-		.selectFrom('appointment')
-		.select('patient_id')
-		.where('status', 'in', ATTENDED)
-		.where('starts_at', '>=', start)
-		.where('starts_at', '<', end)
-		.where('patient_id', 'is not', null)
-		.$if(mine !== null, (q) => q.where('practitioner_id', '=', mine!));
-
-	const sessionsQuery = k
-		.selectFrom('appointment')
-		.select(['id', 'patient_id', 'practitioner_id', 'starts_at'])
-		.where('status', 'in', ATTENDED)
-		.where('starts_at', '<', end)
-		.where('patient_id', 'in', cohort);
-
+	const visits = { start, end, practitionerId: mine };
 	const money = { from: scope.from, to: scope.to, start, end, practitionerId: mine };
 
 	const [appointments, firstVisits, practitioners, hours, timeOff, beds, services, opening, specialDays, sessions, checkIns, charges] = await Promise.all([
-		appointmentsQuery.execute(),
-		firstVisitsQuery.execute(),
+		visitsForReport(db, visits),
+		firstVisitsForReport(db, visits),
 		listReportPractitionerNames(db, mine),
 		listPractitionerHours(db),
 		listTimeOffOverlapping(db, start, end),
@@ -102,8 +55,8 @@ export async function loadReportInputs(db: Db, scope: ReportScope): Promise<Repo
 		listServices(db),
 		listWeeklyOpeningHours(db),
 		specialDaysBetween(db, scope.from, scope.to),
-		sessionsQuery.execute(),
-		listCheckInRowsBefore(db, end, cohort),
+		cohortVisitsForReport(db, visits),
+		listCheckInRowsBefore(db, end, reportCohort(db, visits)),
 		chargesForReport(db, money)
 	]);
 

@@ -1,5 +1,6 @@
 import { periodInstants } from '../../domain/reports/report-period';
 import { retentionFigures, type RetentionRow } from '../../domain/reports/retention';
+import { visitsForRetention } from '../booking/report-reads';
 import type { Db } from '../db/database';
 import { listAllPractitionerNames } from '../scheduling-settings/settings-repository';
 
@@ -22,14 +23,8 @@ export async function loadRetentionReport(
 	const period = { from: query.from, to: query.to, timeZone: clinic.time_zone };
 	const { end } = periodInstants(period);
 	const [rows, practitioners] = await Promise.all([
-		db.kysely
-			.selectFrom('appointment')
-			.select(['id', 'patient_id', 'practitioner_id', 'starts_at', 'created_at', 'status'])
-			.where('patient_id', 'is not', null)
-			.where('status', '!=', 'blocked')
-			// Later visits matter only as "the next one" or the return within 90 days.
-			.where('starts_at', '<', new Date(end + 91 * 86_400_000).toISOString())
-			.execute(),
+		// Later visits matter only as "the next one" or the return within 90 days.
+		visitsForRetention(db, new Date(end + 91 * 86_400_000).toISOString()),
 		listAllPractitionerNames(db)
 	]);
 	const figures = retentionFigures(

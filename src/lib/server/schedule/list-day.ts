@@ -1,5 +1,6 @@
 import { localDayRange } from '../../domain/time';
 import type { Db } from '../db/database';
+import { scheduledVisitsBetween } from '../booking/schedule-reads';
 import type { AppointmentStatus } from '../db/schema';
 import { selfCheckFrom, type SelfCheckFlag } from '../booking/self-check-record';
 import type { PatientFlags } from './patient-flags';
@@ -47,47 +48,8 @@ export async function listDays(
 	timeZone: string,
 	options: { includeCancelled?: boolean } = {}
 ): Promise<ScheduledAppointment[]> {
-	let query = db.kysely
-		.selectFrom('appointment as a')
-		.innerJoin('practitioner as pr', 'pr.id', 'a.practitioner_id')
-		.leftJoin('patient as p', 'p.id', 'a.patient_id')
-		.leftJoin('service as s', 's.id', 'a.service_id')
-		.leftJoin('bed as b', 'b.id', 'a.bed_id')
-		.select([
-			'a.id',
-			'a.starts_at',
-			'a.ends_at',
-			'a.held_until',
-			'a.status',
-			'a.source',
-			'a.note',
-			'a.red_flag_level',
-			'a.confirmed_at',
-			'a.change_requested_at',
-			'a.answered_via',
-			'a.approval',
-			'a.triage_level',
-			'a.triage_reasons',
-			'a.triage_given_at',
-			'a.patient_id',
-			'p.family_name',
-			'p.given_name',
-			'a.service_id',
-			's.name_ja as service_ja',
-			's.name_en as service_en',
-			'a.practitioner_id',
-			'pr.family_name_ja',
-			'pr.given_name_ja',
-			'pr.family_name_en',
-			'pr.given_name_en',
-			'a.bed_id',
-			'b.name_ja as bed_ja',
-			'b.name_en as bed_en'
-		])
-		.where('a.starts_at', '>=', localDayRange(from, timeZone, to).start)
-		.where('a.starts_at', '<', localDayRange(from, timeZone, to).end);
-	if (!options.includeCancelled) query = query.where('a.status', '!=', 'cancelled');
-	const rows = await query.orderBy('a.starts_at').orderBy('a.id').execute();
+	const range = localDayRange(from, timeZone, to);
+	const rows = await scheduledVisitsBetween(db, range.start, range.end, options);
 	return rows.map((r) => ({
 		id: r.id,
 		start: r.starts_at,

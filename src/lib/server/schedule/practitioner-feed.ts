@@ -2,6 +2,7 @@ import ical, { ICalEventStatus } from 'ical-generator';
 import type { Locale } from '../../i18n/locales';
 import { translate } from '../../i18n/translate';
 import type { Db } from '../db/database';
+import { practitionerVisitsBetween } from '../booking/schedule-reads';
 import { patientInitials } from './initials';
 import { getPractitioner } from '../scheduling-settings/settings-repository';
 
@@ -18,28 +19,12 @@ export async function practitionerCalendar(db: Db, practitionerId: string, local
 	const [clinic, practitioner, rows] = await Promise.all([
 		db.kysely.selectFrom('clinic').select(['name_ja', 'name_en']).executeTakeFirst(),
 		getPractitioner(db, practitionerId),
-		db.kysely
-			.selectFrom('appointment as a')
-			.leftJoin('patient as p', 'p.id', 'a.patient_id')
-			.leftJoin('service as s', 's.id', 'a.service_id')
-			.select([
-				'a.id',
-				'a.starts_at',
-				'a.ends_at',
-				'a.status',
-				'p.family_name',
-				'p.given_name',
-				'p.family_name_kana',
-				'p.given_name_kana',
-				's.name_ja',
-				's.name_en'
-			])
-			.where('a.practitioner_id', '=', practitionerId)
-			.where('a.status', '!=', 'cancelled')
-			.where('a.starts_at', '>=', new Date(now - FEED_PAST_DAYS * DAY_MS).toISOString())
-			.where('a.starts_at', '<', new Date(now + FEED_FUTURE_DAYS * DAY_MS).toISOString())
-			.orderBy('a.starts_at')
-			.execute()
+		practitionerVisitsBetween(
+			db,
+			practitionerId,
+			new Date(now - FEED_PAST_DAYS * DAY_MS).toISOString(),
+			new Date(now + FEED_FUTURE_DAYS * DAY_MS).toISOString()
+		)
 	]);
 	const ja = locale === 'ja';
 	const practitionerName = ja ? `${practitioner.family_name_ja} ${practitioner.given_name_ja}` : `${practitioner.given_name_en} ${practitioner.family_name_en}`;

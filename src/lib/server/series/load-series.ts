@@ -1,5 +1,6 @@
 import { recordAudit, type AuditActor } from '../audit/audit-log';
 import type { Db } from '../db/database';
+import { seriesVisitsWithPractitioner } from '../booking/series-visit-reads';
 import type { AppointmentStatus } from '../db/schema';
 
 export interface SeriesView {
@@ -28,22 +29,7 @@ export async function loadSeries(db: Db, seriesId: string, actor: AuditActor): P
 		.where('appointment_series.id', '=', seriesId)
 		.executeTakeFirst();
 	if (!series) return null;
-	const visits = await db.kysely
-		.selectFrom('appointment')
-		.innerJoin('practitioner', 'practitioner.id', 'appointment.practitioner_id')
-		.select([
-			'appointment.id',
-			'appointment.starts_at',
-			'appointment.ends_at',
-			'appointment.status',
-			'practitioner.family_name_ja',
-			'practitioner.given_name_ja',
-			'practitioner.family_name_en',
-			'practitioner.given_name_en'
-		])
-		.where('appointment.series_id', '=', seriesId)
-		.orderBy('appointment.starts_at')
-		.execute();
+	const visits = await seriesVisitsWithPractitioner(db, seriesId);
 	await recordAudit(db, actor, { action: 'series.read', entityType: 'appointment_series', entityId: series.id, patientId: series.patient_id });
 	return {
 		id: series.id,

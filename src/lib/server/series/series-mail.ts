@@ -3,6 +3,7 @@ import { personName } from '../../domain/patients/person-name';
 import { localizePath, type Locale } from '../../i18n/locales';
 import { translate } from '../../i18n/translate';
 import type { MessageKey } from '../../i18n/messages/ja';
+import { bookedSeriesVisitsForMail, cancelledVisitsForMail, type VisitForMail } from '../booking/visits-for-mail';
 import type { Db } from '../db/database';
 import type { JobContext } from '../jobs/worker';
 import type { Mailer, OutgoingMail } from '../mail/mailer';
@@ -12,33 +13,6 @@ import { instantFormat } from '../../format';
 export const SERIES_CONFIRMATION_MAIL_JOB = 'mail.series_confirmation';
 /** "This and the following" cancelled: one message for every visit it took (payload `appointmentIds`, comma-separated). */
 export const SERIES_CANCELLATION_MAIL_JOB = 'mail.series_cancellation';
-
-/** The visits with what a patient's mail says of each: patient, service, practitioner. */
-function visitsForMail(db: Db) {
-	return db.kysely
-		.selectFrom('appointment')
-		.innerJoin('patient', 'patient.id', 'appointment.patient_id')
-		.innerJoin('service', 'service.id', 'appointment.service_id')
-		.innerJoin('practitioner', 'practitioner.id', 'appointment.practitioner_id')
-		.select([
-			'appointment.id',
-			'appointment.starts_at',
-			'appointment.ends_at',
-			'appointment.locale',
-			'patient.id as patient_id',
-			'patient.email',
-			'patient.family_name',
-			'patient.given_name',
-			'service.name_ja',
-			'service.name_en',
-			'practitioner.family_name_ja',
-			'practitioner.given_name_ja',
-			'practitioner.family_name_en',
-			'practitioner.given_name_en'
-		]);
-}
-
-type VisitForMail = Awaited<ReturnType<ReturnType<typeof visitsForMail>['execute']>>[number];
 
 /**
  * The mail of several visits in the patient's language: each listed, and one .ics holding every
@@ -106,11 +80,7 @@ async function visitsMail(
 
 /** One mail for a whole series (issue #17): every visit still booked. */
 export async function seriesMail(db: Db, seriesId: string, origin: string): Promise<OutgoingMail | null> {
-	const visits = await visitsForMail(db)
-		.where('appointment.series_id', '=', seriesId)
-		.where('appointment.status', '=', 'booked')
-		.orderBy('appointment.starts_at')
-		.execute();
+	const visits = await bookedSeriesVisitsForMail(db, seriesId);
 	const mail = await visitsMail(db, visits, origin, {
 		kind: 'booking.series',
 		subject: 'series.mailSubject',
@@ -131,11 +101,7 @@ export async function seriesCancellationMail(
 	origin: string
 ): Promise<(OutgoingMail & { patientId: string }) | null> {
 	if (appointmentIds.length === 0) return null;
-	const visits = await visitsForMail(db)
-		.where('appointment.id', 'in', [...appointmentIds])
-		.where('appointment.status', '=', 'cancelled')
-		.orderBy('appointment.starts_at')
-		.execute();
+	const visits = await cancelledVisitsForMail(db, appointmentIds);
 	return visitsMail(db, visits, origin, {
 		kind: 'booking.series_cancellation',
 		subject: 'deskFollowup.seriesCancelSubject',

@@ -2,6 +2,7 @@ import { isRunningOut, remainingVisits } from '../../domain/scheduling/series';
 import { localInstant, addDays } from '../../domain/time';
 import { appointmentInSeries, bookedVisitStartsAfter, countAttendedSince, seriesVisitsNotCancelled } from '../booking/appointment-repository';
 import type { Db } from '../db/database';
+import { seriesVisitsBetween } from '../booking/series-visit-reads';
 import { selectActivePlanSchedule } from '../treatment-plan/plan-repository';
 
 export interface PatientSeriesStatus {
@@ -61,16 +62,7 @@ export interface SeriesVisitOnDay {
 export async function listSeriesVisitsOn(db: Db, date: string, timeZone: string): Promise<SeriesVisitOnDay[]> {
 	const dayStart = new Date(localInstant(date, '00:00', timeZone)).toISOString();
 	const dayEnd = new Date(localInstant(addDays(date, 1), '00:00', timeZone)).toISOString();
-	const today = await db.kysely
-		.selectFrom('appointment')
-		.innerJoin('patient', 'patient.id', 'appointment.patient_id')
-		.select(['appointment.id', 'appointment.series_id', 'appointment.starts_at', 'patient.family_name', 'patient.given_name'])
-		.where('appointment.series_id', 'is not', null)
-		.where('appointment.status', 'in', ['booked', 'arrived', 'completed'])
-		.where('appointment.starts_at', '>=', dayStart)
-		.where('appointment.starts_at', '<', dayEnd)
-		.orderBy('appointment.starts_at')
-		.execute();
+	const today = await seriesVisitsBetween(db, dayStart, dayEnd);
 	const seriesIds = [...new Set(today.map((a) => a.series_id!))];
 	if (seriesIds.length === 0) return [];
 	const all = await seriesVisitsNotCancelled(db, seriesIds);

@@ -3,6 +3,7 @@ import { localizePath } from '../../i18n/locales';
 import { translate } from '../../i18n/translate';
 import { recordAudit, type AuditActor } from '../audit/audit-log';
 import type { Db } from '../db/database';
+import { latestVisitUntil } from '../booking/patient-visit-reads';
 import { withTransaction } from '../db/transaction';
 import type { Mailer } from '../mail/mailer';
 import { ZSideEffectSchema } from './schemas';
@@ -49,16 +50,7 @@ export async function reportSideEffect(
 	const saved = await withTransaction(db, async (tx) => {
 		const patient = await findPatient(tx, patientId, ['id', 'patient_number'], { live: true });
 		if (!patient) return null;
-		const visit = await tx.kysely
-			.selectFrom('appointment')
-			.leftJoin('practitioner', 'practitioner.id', 'appointment.practitioner_id')
-			.select(['appointment.id', 'practitioner.staff_id'])
-			.where('appointment.patient_id', '=', patientId)
-			.where('appointment.status', 'in', PAST_VISIT)
-			.where('appointment.starts_at', '<=', now.toISOString())
-			.orderBy('appointment.starts_at', 'desc')
-			.limit(1)
-			.executeTakeFirst();
+		const visit = await latestVisitUntil(tx, patientId, PAST_VISIT, now.toISOString());
 		const id = randomUUID();
 		await insertSideEffectReport(tx, {
 			id,

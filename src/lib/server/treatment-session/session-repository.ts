@@ -3,6 +3,7 @@ import { POINT_SIDES } from '../../domain/clinical/point-suggestions';
 import { MOXA_TYPES, NO_TECHNIQUES, type Licences, type MoxaType, type SessionTechniques } from '../../domain/clinical/session-rules';
 import type { Insertable, Updateable } from 'kysely';
 import type { Db } from '../db/database';
+import { visitsToStartBetween } from '../booking/patient-visit-reads';
 import type {
 	AdverseEventKind,
 	AdverseEventOutcome,
@@ -430,27 +431,9 @@ export interface StartableAppointment {
 
 /** The patient's visits in [from, to) that are booked or arrived and have no session yet. */
 export async function listStartableAppointments(db: Db, patientId: string, from: string, to: string): Promise<StartableAppointment[]> {
-	const rows = await db.kysely
-		.selectFrom('appointment as a')
-		.leftJoin('practitioner', 'practitioner.id', 'a.practitioner_id')
-		.select([
-			'a.id',
-			'a.starts_at',
-			'a.triage_level',
-			'practitioner.family_name_ja',
-			'practitioner.given_name_ja',
-			'practitioner.family_name_en',
-			'practitioner.given_name_en'
-		])
-		.where('a.patient_id', '=', patientId)
-		.where('a.status', 'in', ['booked', 'arrived'])
-		.where('a.starts_at', '>=', from)
-		.where('a.starts_at', '<', to)
-		.where((eb) =>
-			eb.not(eb.exists(eb.selectFrom('treatment_session').select('treatment_session.id').whereRef('treatment_session.appointment_id', '=', 'a.id')))
-		)
-		.orderBy('a.starts_at')
-		.execute();
+	const rows = await visitsToStartBetween(db, patientId, from, to, (eb) =>
+		eb.exists(eb.selectFrom('treatment_session').select('treatment_session.id').whereRef('treatment_session.appointment_id', '=', 'appointment.id'))
+	);
 	return rows.map((r) => ({
 		id: r.id,
 		startsAt: r.starts_at,
