@@ -11,6 +11,7 @@ import { patientChannels } from '../messaging/patient-channels';
 import { reminderAnswerToken, reminderAnswerUrl } from '../reminders/answer-token';
 import { instantFormat, type InstantFormat } from '../../format';
 import { findPractitionerNames } from '../scheduling-settings/settings-repository';
+import { getClinic } from '../clinic/clinic-repository';
 
 const MAIL_TEXT = {
 	confirmation: { subject: 'booking.mailConfirmSubject', body: 'booking.mailConfirmBody' },
@@ -49,7 +50,7 @@ async function visitForMail(db: Db, appointmentId: string) {
 		.where('appointment.id', '=', appointmentId)
 		.executeTakeFirst();
 	if (!row) return null;
-	const clinic = await db.kysely.selectFrom('clinic').selectAll().executeTakeFirstOrThrow();
+	const clinic = await getClinic(db);
 	const locale: Locale = row.locale;
 	const ja = locale === 'ja';
 	const format = dateTimeFormat(locale, clinic.time_zone);
