@@ -4,6 +4,7 @@ import { localDate } from '../../domain/time';
 import type { Db } from '../db/database';
 import { selectSignatureRowsOfKind } from '../consent/consent-repository';
 import { selectActivePlanFrequencies } from '../treatment-plan/plan-repository';
+import { getClinic } from '../clinic/clinic-repository';
 
 /** Visits that took place. */
 const VISITED = ['arrived', 'completed'] as const;
@@ -27,7 +28,7 @@ export interface RecallView {
  * plan or the clinic's weeks, with no next visit booked. Merged and erased records are left out.
  */
 export async function loadRecallList(db: Db, now = db.clock.now()): Promise<RecallView> {
-	const clinic = await db.kysely.selectFrom('clinic').select(['time_zone', 'recall_weeks']).orderBy('id').executeTakeFirstOrThrow();
+	const clinic = await getClinic(db);
 	const nowIso = now.toISOString();
 	const today = localDate(now.getTime(), clinic.time_zone);
 	const [lastVisits, upcoming, plans, signatures, invitations] = await Promise.all([

@@ -2,6 +2,7 @@ import { periodInstants } from '../../domain/reports/report-period';
 import { retentionFigures, type RetentionRow } from '../../domain/reports/retention';
 import type { Db } from '../db/database';
 import { listAllPractitionerNames } from '../scheduling-settings/settings-repository';
+import { getClinic } from '../clinic/clinic-repository';
 
 export interface RetentionReportRow extends RetentionRow {
 	nameJa: string;
@@ -18,7 +19,7 @@ export async function loadRetentionReport(
 	query: { from: string; to: string; practitioner?: string | null },
 	now = db.clock.now()
 ): Promise<RetentionReportRow[]> {
-	const clinic = await db.kysely.selectFrom('clinic').select('time_zone').orderBy('id').executeTakeFirstOrThrow();
+	const clinic = await getClinic(db);
 	const period = { from: query.from, to: query.to, timeZone: clinic.time_zone };
 	const { end } = periodInstants(period);
 	const [rows, practitioners] = await Promise.all([
