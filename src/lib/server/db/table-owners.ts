@@ -133,7 +133,7 @@ export const NOT_YET_OWNED: Partial<Record<Table, string>> = {};
  * owner's folder). The list only shrinks, like NOT_YET_OWNED: a table read only by its own
  * capability must leave it, and from then on others read it through the owner's functions.
  */
-export const READ_ELSEWHERE: readonly Table[] = ['appointment', 'clinic'];
+export const READ_ELSEWHERE: readonly Table[] = ['appointment'];
 
 /**
  * Writers that go over many tables by design, each with the tables it may write. The dynamic
