@@ -32,6 +32,7 @@ import { seedDemoPackages } from './seed/demo-packages';
 import { seedDemoJukyoMonth } from './seed/demo-jukyo-month';
 import { seedDemoProfiles } from './seed/demo-profiles';
 import { seedClinic, seedDemoClinic, type DemoAccount } from './seed/demo-clinic';
+import { findClinic } from './clinic/clinic-repository';
 
 export const APP_VERSION: string = pkg.version;
 
@@ -74,7 +75,7 @@ export async function prepareDatabase(db: Db, config: AppConfig): Promise<StartR
 	// Several app instances may start together on one new PostgreSQL database: only one seeds.
 	const demoAccounts = await withTransaction(db, async (tx) => {
 		if (tx.dialect === 'postgres') await sql`select pg_advisory_xact_lock(7231002)`.execute(tx.kysely);
-		const hasClinic = await tx.kysely.selectFrom('clinic').select('id').executeTakeFirst();
+		const hasClinic = await findClinic(tx);
 		if (hasClinic) return null;
 		if (!config.seedDemo) {
 			await seedClinic(tx, false);

@@ -14,6 +14,7 @@ import type {
 import type { ChargeHomeVisitTable } from '../db/schema-jukyo-month';
 import type { Insertable, Selectable } from 'kysely';
 import { findPatient } from '../patients/patient-repository';
+import { getClinic } from '../clinic/clinic-repository';
 
 /*
  * The billing tables' one writer (docs/architecture.md, "One owner per table"): charges and their
@@ -30,7 +31,7 @@ export interface BillingClinic {
 
 /** The clinic (one per install) and its time zone, which decides "today" and the receipt year. */
 export async function findBillingClinic(db: Db): Promise<BillingClinic> {
-	const clinic = await db.kysely.selectFrom('clinic').select(['id', 'time_zone']).orderBy('id').executeTakeFirstOrThrow();
+	const clinic = await getClinic(db);
 	return { id: clinic.id, timeZone: clinic.time_zone };
 }
 

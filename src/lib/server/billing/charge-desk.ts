@@ -5,6 +5,7 @@ import { findBillingClinic } from './billing-repository';
 import { getCharge, type ChargeView } from './charge-view';
 import { chargeAccess, mayHandleMoney, type DeskViewer } from './desk-access';
 import { getPatient } from '../patients/patient-repository';
+import { findClinic } from '../clinic/clinic-repository';
 
 /** The charge page: the charge, whose it is, and whether the viewer may change it. Money only: no notes. */
 export interface ChargeDesk {
@@ -29,7 +30,7 @@ export async function loadChargeDesk(db: Db, chargeId: string, viewer: DeskViewe
 		getPatient(db, charge.patientId, ['id', 'patient_number', 'family_name', 'given_name']),
 		charge.appointmentId ? findVisitPractitionerNames(db, charge.appointmentId) : undefined,
 		findBillingClinic(db),
-		db.kysely.selectFrom('clinic').select('invoice_registration_number').orderBy('id').executeTakeFirst()
+		findClinic(db)
 	]);
 	return {
 		ok: true,

@@ -1,7 +1,7 @@
 import { consentWarning, type ConsentWarning } from '../../domain/billing/consent-warning';
 import type { Db } from '../db/database';
 import { localDate } from '../../domain/time';
-import { CLINIC_DEFAULT_TIME_ZONE } from '../clinic/clinic-settings';
+import { clinicTimeZone } from '../clinic/clinic-settings';
 
 export type { ConsentWarning };
 
@@ -16,8 +16,8 @@ export async function consentWarningsForPatients(
 ): Promise<Map<string, ConsentWarning>> {
 	const warnings = new Map<string, ConsentWarning>();
 	if (patientIds.length === 0) return warnings;
-	const clinic = await db.kysely.selectFrom('clinic').select('time_zone').orderBy('id').executeTakeFirst();
-	const today = options.today ?? localDate((options.now ?? db.clock.now()).getTime(), clinic?.time_zone ?? CLINIC_DEFAULT_TIME_ZONE);
+	const timeZone = await clinicTimeZone(db);
+	const today = options.today ?? localDate((options.now ?? db.clock.now()).getTime(), timeZone);
 	const rows = await db.kysely
 		.selectFrom('doctor_consent')
 		.select(['patient_id', 'signed_on', 'created_at', 'expires_on'])

@@ -8,6 +8,7 @@ import type { Db } from '../db/database';
 import type { JobContext } from '../jobs/worker';
 import { BOOKING_DECLINED_MAIL_JOB, BOOKING_PENDING_MAIL_JOB } from './approval-mail-jobs';
 import { instantFormat } from '../../format';
+import { getClinic } from '../clinic/clinic-repository';
 
 type RequestMailKind = 'pending' | 'declined';
 
@@ -23,7 +24,7 @@ async function requestMail(db: Db, appointmentId: string, manageToken: string | 
 	if (!row || !row.email) return null;
 	if (kind === 'pending' && (row.status !== 'booked' || row.approval !== 'pending')) return null;
 	if (kind === 'declined' && row.status !== 'cancelled') return null;
-	const clinic = await db.kysely.selectFrom('clinic').select(['name_ja', 'name_en', 'phone', 'time_zone']).executeTakeFirstOrThrow();
+	const clinic = await getClinic(db);
 	const locale: Locale = row.locale;
 	const ja = locale === 'ja';
 	const params = {

@@ -1,5 +1,6 @@
 import { patientVisitStanding } from '../booking/appointment-repository';
 import type { Db } from '../db/database';
+import { getClinic } from '../clinic/clinic-repository';
 
 export interface BookingStanding {
 	/** The clinic holds a new patient's online booking for the desk (0/1 setting). */
@@ -21,7 +22,7 @@ export async function loadBookingStanding(
 	/** The clinic's settings when the caller has read them in its transaction already. */
 	settings?: { approve_new_patients: number; max_upcoming_visits: number }
 ): Promise<BookingStanding> {
-	const clinic = settings ?? (await db.kysely.selectFrom('clinic').select(['approve_new_patients', 'max_upcoming_visits']).executeTakeFirstOrThrow());
+	const clinic = settings ?? (await getClinic(db));
 	if (created)
 		return { approveNewPatients: clinic.approve_new_patients === 1, maxUpcomingVisits: clinic.max_upcoming_visits, upcomingVisits: 0, seenBefore: false };
 	const standing = await patientVisitStanding(db, patientId, new Date(now).toISOString());

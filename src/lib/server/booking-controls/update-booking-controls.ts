@@ -3,7 +3,7 @@ import type { Db } from '../db/database';
 import { listMainServices } from '../scheduling-settings/settings-repository';
 import { withTransaction } from '../db/transaction';
 import type { TBookingControls, TServiceWindow } from './schemas';
-import { updateClinic } from '../clinic/clinic-repository';
+import { updateClinic, getClinic } from '../clinic/clinic-repository';
 import { updateServiceRow } from '../scheduling-settings/settings-repository';
 
 export interface BookingControlsView {
@@ -15,10 +15,7 @@ export interface BookingControlsView {
 }
 
 export async function loadBookingControls(db: Db): Promise<BookingControlsView> {
-	const [clinic, services] = await Promise.all([
-		db.kysely.selectFrom('clinic').select(['approve_new_patients', 'max_upcoming_visits', 'min_notice_minutes', 'horizon_days']).executeTakeFirstOrThrow(),
-		listMainServices(db, { onlineOnly: true })
-	]);
+	const [clinic, services] = await Promise.all([getClinic(db), listMainServices(db, { onlineOnly: true })]);
 	return {
 		approveNewPatients: clinic.approve_new_patients === 1,
 		maxUpcomingVisits: clinic.max_upcoming_visits,

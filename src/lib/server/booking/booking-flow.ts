@@ -6,6 +6,7 @@ import type { Db } from '../db/database';
 import { listMainServices, listPractitionerProfilesFor } from '../scheduling-settings/settings-repository';
 import { clockTime } from '../../format';
 import { photoPath } from '../scheduling-settings/practitioner-photo';
+import { getClinic } from '../clinic/clinic-repository';
 
 /*
  * The data behind the public booking pages (/book and /booking/[token]): which treatments and
@@ -77,7 +78,7 @@ export async function listPractitionersFor(db: Db, serviceId: string): Promise<B
 }
 
 export async function bookingWindow(db: Db, now: number): Promise<BookingWindow> {
-	const clinic = await db.kysely.selectFrom('clinic').select(['time_zone', 'horizon_days']).executeTakeFirstOrThrow();
+	const clinic = await getClinic(db);
 	const today = localDate(now, clinic.time_zone);
 	const lastDay = addDays(today, clinic.horizon_days);
 	const months: string[] = [];

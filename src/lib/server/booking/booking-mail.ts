@@ -12,6 +12,7 @@ import { patientChannels } from '../messaging/patient-channels';
 import { reminderAnswerToken, reminderAnswerUrl } from '../reminders/answer-token';
 import { instantFormat, type InstantFormat } from '../../format';
 import { findPractitionerNames } from '../scheduling-settings/settings-repository';
+import { getClinic } from '../clinic/clinic-repository';
 
 const MAIL_TEXT = {
 	confirmation: { subject: 'booking.mailConfirmSubject', body: 'booking.mailConfirmBody' },
@@ -25,7 +26,7 @@ export type BookingMailKind = 'confirmation' | 'reminder' | 'cancellation';
 async function visitForMail(db: Db, appointmentId: string) {
 	const row = await findVisitForMail(db, appointmentId);
 	if (!row) return null;
-	const clinic = await db.kysely.selectFrom('clinic').selectAll().executeTakeFirstOrThrow();
+	const clinic = await getClinic(db);
 	const locale: Locale = row.locale;
 	const ja = locale === 'ja';
 	const format = dateTimeFormat(locale, clinic.time_zone);

@@ -17,6 +17,7 @@ import { isUniqueViolation, practitionerPlaces, resourcesOf } from './occupancy'
 import { findService, loadScheduleInputs } from './schedule-repository';
 import { enqueueFreedSlot } from '../waitlist/jobs';
 import { getPractitionerNames } from '../scheduling-settings/settings-repository';
+import { getClinic } from '../clinic/clinic-repository';
 
 /*
  * What a patient may do with the link in the confirmation e-mail (issue #5) or from the portal
@@ -67,10 +68,7 @@ export async function findBooking(db: Db, key: BookingKey): Promise<ManagedBooki
 	const appointment = await appointmentByKey(db, key);
 	if (!appointment) return undefined;
 	const [clinic, practitioner, service] = await Promise.all([
-		db.kysely
-			.selectFrom('clinic')
-			.select(['time_zone', 'phone', 'cancellation_cutoff_hours', 'postal_code', 'address_ja', 'address_en'])
-			.executeTakeFirstOrThrow(),
+		getClinic(db),
 		getPractitionerNames(db, appointment.practitioner_id),
 		appointment.service_id ? findService(db, appointment.service_id) : undefined
 	]);
@@ -143,7 +141,7 @@ export async function cancellationDecisionFor(
 	appointment: Appointment,
 	now: number
 ): Promise<{ decision: CancellationDecision; policyVersion: number | null }> {
-	const clinic = await db.kysely.selectFrom('clinic').select(['time_zone', 'cancellation_cutoff_hours']).executeTakeFirstOrThrow();
+	const clinic = await getClinic(db);
 	const policy = policyForVisit(await listPolicyVersions(db), appointment.policy_version ?? null);
 	const decision = decideCancellation(
 		policy,
@@ -164,7 +162,7 @@ export async function moveBooking(db: Db, key: BookingKey, newStart: number, act
 			if (refusal) return { ok: false, code: refusal } as const;
 			const service = appointment.service_id ? await findService(tx, appointment.service_id) : undefined;
 			if (!service) return { ok: false, code: 'not_found' } as const;
-			const { time_zone: timeZone } = await tx.kysely.selectFrom('clinic').select('time_zone').executeTakeFirstOrThrow();
+			const { time_zone: timeZone } = await getClinic(tx);
 			const day = localDate(newStart, timeZone);
 			const slot = (await freeSlotsForMove(tx, appointment, day, day, now)).find((s) => s.start === newStart);
 			if (!slot) return { ok: false, code: 'slot_taken' } as const;
@@ -259,8 +257,7 @@ function viaOf(key: BookingKey): 'manage_link' | 'portal' {
 }
 
 async function cutoffHours(db: Db): Promise<number> {
-	const clinic = await db.kysely.selectFrom('clinic').select('cancellation_cutoff_hours').executeTakeFirstOrThrow();
-	return clinic.cancellation_cutoff_hours;
+	return (await getClinic(db)).cancellation_cutoff_hours;
 }
 
 function changeDeadlineOf(appointment: Appointment, cutoff: number): number {

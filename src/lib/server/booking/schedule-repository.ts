@@ -17,6 +17,7 @@ import {
 } from '../scheduling-settings/settings-repository';
 import type { Clinic, PractitionerTimeOffTable, Service } from '../db/schema';
 import type { Selectable } from 'kysely';
+import { getClinic } from '../clinic/clinic-repository';
 
 export interface ScheduleInputs {
 	rules: BookingRules;
@@ -72,20 +73,7 @@ export async function loadScheduleCalendar(db: Db, from: string): Promise<Schedu
 
 export async function loadScheduleConfig(db: Db): Promise<ScheduleConfig> {
 	const [clinic, hours, workingHours, services, beds, serviceRows] = await Promise.all([
-		db.kysely
-			.selectFrom('clinic')
-			.select([
-				'time_zone',
-				'slot_step_minutes',
-				'min_notice_minutes',
-				'horizon_days',
-				'cancellation_cutoff_hours',
-				'approve_new_patients',
-				'max_upcoming_visits',
-				'reminder_hours_mail',
-				'reminder_hours_line'
-			])
-			.executeTakeFirstOrThrow(),
+		getClinic(db),
 		listWeeklyOpeningHours(db),
 		// Only active practitioners with working hours can have a slot.
 		listActiveWorkingHours(db),

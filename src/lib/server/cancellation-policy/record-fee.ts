@@ -4,6 +4,7 @@ import type { CancellationFeeKind } from '../db/schema-cancellation-recall';
 import { recordAudit, type AuditActor } from '../audit/audit-log';
 import type { Db } from '../db/database';
 import { insertCancellationFee, insertFeeSettlement, listPolicyVersions } from './policy-repository';
+import { getClinic } from '../clinic/clinic-repository';
 
 /* Writing a fee, inside the transaction of the cancellation or the desk's no-show (issue #17). */
 
@@ -26,7 +27,7 @@ export async function recordCancellationFee(
 	if (!visit.patient_id || amountJpy <= 0) return null;
 	const existing = await tx.kysely.selectFrom('cancellation_fee').select('id').where('appointment_id', '=', visit.id).executeTakeFirst();
 	if (existing) return null;
-	const clinic = await tx.kysely.selectFrom('clinic').select('id').orderBy('id').executeTakeFirstOrThrow();
+	const clinic = await getClinic(tx);
 	const id = randomUUID();
 	await insertCancellationFee(tx, {
 		id,

@@ -4,7 +4,7 @@ import type { Db } from '../db/database';
 import { withTransaction } from '../db/transaction';
 import { currentPolicy, insertPolicyVersion, type StoredPolicy } from './policy-repository';
 import { policyFieldCodes, ZSavePolicySchema, type PolicyFieldCodes } from './schemas';
-import { updateClinic } from '../clinic/clinic-repository';
+import { updateClinic, getClinic } from '../clinic/clinic-repository';
 
 export type SavePolicyResult =
 	{ ok: true; policy: StoredPolicy; changed: boolean } | { ok: false; code: 'invalid'; fields: PolicyFieldCodes } | { ok: false; code: 'forbidden' };
@@ -32,7 +32,7 @@ export async function saveCancellationPolicy(db: Db, input: Record<string, unkno
 		) {
 			return { ok: true, policy: current, changed: false } as const;
 		}
-		const clinic = await tx.kysely.selectFrom('clinic').select('id').orderBy('id').executeTakeFirstOrThrow();
+		const clinic = await getClinic(tx);
 		const version = (current?.version ?? 0) + 1;
 		const createdAt = now.toISOString();
 		await insertPolicyVersion(tx, {

@@ -11,7 +11,7 @@ import type { StaffRole } from '../db/schema';
 import type { ScheduledAppointment } from '../schedule/list-day';
 import { loadStaffSchedule } from '../schedule/staff-schedule';
 import { attentionCounts, type OpenNeedleSession } from '../staff/attention-counts';
-import { CLINIC_DEFAULT_TIME_ZONE } from '../clinic/clinic-settings';
+import { clinicTimeZone } from '../clinic/clinic-settings';
 import { findPatients } from '../patients/patient-repository';
 
 export type DeskVisit = ScheduledAppointment & DeskVisitFacts & { deskStatus?: DeskStatus };
@@ -45,8 +45,7 @@ export interface Today {
  * two days read), the attention counts every console page shows, and the doctor's consents.
  */
 export async function loadToday(db: Db, viewer: { actor: AuditActor; role: StaffRole }, now = db.clock.now()): Promise<Today> {
-	const clinic = await db.kysely.selectFrom('clinic').select('time_zone').executeTakeFirst();
-	const timeZone = clinic?.time_zone ?? CLINIC_DEFAULT_TIME_ZONE;
+	const timeZone = await clinicTimeZone(db);
 	const today = localDate(now.getTime(), timeZone);
 	const tomorrow = addDays(today, 1);
 	const appointments = (await loadStaffSchedule(db, today, tomorrow, timeZone, viewer)).filter((a) => a.patient !== null);

@@ -5,10 +5,10 @@ import type { Database } from './schema';
 /*
  * One owner per table (issue #21, docs/architecture.md "One owner per table"). Each table is
  * written by one repository, a file next to its capability below src/lib/server; every other
- * module that changes the table calls that repository, passing its transaction. Other modules may
- * read the table only through the owner's functions too: READ_ELSEWHERE lists the tables that are
- * still read directly outside their capability. table-owners.test.ts reads the server's source
- * (table-access.ts) and fails on a write outside the owner, so the rule cannot drift.
+ * module that changes the table calls that repository, passing its transaction. Other modules
+ * read the table only through the owner's functions too (a file in the owner's folder).
+ * table-owners.test.ts reads the server's source (table-access.ts) and fails on a write outside
+ * the owner or a read outside its folder, so the rule cannot drift.
  *
  * Paths are below src/lib/server.
  */
@@ -120,20 +120,6 @@ export const TABLE_OWNERS: Record<Table, string> = {
 
 /** Tables whose rows only their migration writes; the owner reads them. */
 export const WRITTEN_BY_MIGRATION_ONLY: readonly Table[] = [];
-
-/**
- * Tables still written outside their owner, and why. The list only shrinks: the test fails when a
- * table here has become clean, so the entry must then go. Move a table's writes into its
- * repository (pure moves, the use case keeps its transaction and passes it), then delete its line.
- */
-export const NOT_YET_OWNED: Partial<Record<Table, string>> = {};
-
-/**
- * Tables that modules other than the owner still read directly (a `selectFrom` outside the
- * owner's folder). The list only shrinks, like NOT_YET_OWNED: a table read only by its own
- * capability must leave it, and from then on others read it through the owner's functions.
- */
-export const READ_ELSEWHERE: readonly Table[] = ['clinic'];
 
 /**
  * Writers that go over many tables by design, each with the tables it may write. The dynamic

@@ -7,6 +7,7 @@ import { recordAudit, type AuditActor } from '../audit/audit-log';
 import type { Db } from '../db/database';
 import type { Mailer } from '../mail/mailer';
 import { findPatient } from '../patients/patient-repository';
+import { findClinic } from '../clinic/clinic-repository';
 
 export const ALERTS_PATH = '/staff/alerts';
 
@@ -35,7 +36,7 @@ export async function notifyClinicOfRedFlag(
 	actor: AuditActor,
 	origin: string | undefined
 ): Promise<void> {
-	const clinic = await db.kysely.selectFrom('clinic').select('email').executeTakeFirst();
+	const clinic = await findClinic(db);
 	const patient = await findPatient(db, patientId, ['patient_number']);
 	const to = clinic?.email.trim() ?? '';
 	if (to !== '') {

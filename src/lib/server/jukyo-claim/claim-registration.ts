@@ -1,6 +1,7 @@
 import type { ClinicRegistrationForClaim } from '../../domain/jukyo-claim/claim-input';
 import type { Db } from '../db/database';
 import { loadJukyoRegistration } from '../jukyo/registration';
+import { findClinic } from '../clinic/clinic-repository';
 
 /**
  * The clinic's 受領委任 registration (the owner's settings, server/jukyo) as the claim form needs
@@ -9,10 +10,7 @@ import { loadJukyoRegistration } from '../jukyo/registration';
  * stand in. What is still missing stays null, so every draft names it and the form leaves it blank.
  */
 export async function loadClinicRegistrationForClaim(db: Db): Promise<ClinicRegistrationForClaim> {
-	const [{ registration, practitioners }, clinic] = await Promise.all([
-		loadJukyoRegistration(db),
-		db.kysely.selectFrom('clinic').select(['name_ja', 'postal_code', 'address_ja', 'phone']).executeTakeFirst()
-	]);
+	const [{ registration, practitioners }, clinic] = await Promise.all([loadJukyoRegistration(db), findClinic(db)]);
 	const text = (value: string | null | undefined) => (value && value.trim() !== '' ? value.trim() : null);
 	const { facility, account } = registration;
 	const manager = registration.managers.find((m) => m.licence === 'harikyu');

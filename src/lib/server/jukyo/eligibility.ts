@@ -20,6 +20,7 @@ import { withTransaction } from '../db/transaction';
 import { insertEligibilityCheck } from './jukyo-repository';
 import { jukyoFieldCodes, ZEligibilityCheckSchema, type JukyoFieldCodes } from './schemas';
 import { findStaffDisplayName } from '../staff/staff-repository';
+import { clinicTimeZone } from '../clinic/clinic-settings';
 
 /*
  * Eligibility checks (資格確認) at the desk (issue #19, docs/jukyo-inin.md §3): how the patient's
@@ -199,8 +200,8 @@ export async function eligibilityWarningsForPatients(
 ): Promise<Map<string, EligibilityWarning>> {
 	const warnings = new Map<string, EligibilityWarning>();
 	if (patientIds.length === 0) return warnings;
-	const clinic = await db.kysely.selectFrom('clinic').select('time_zone').orderBy('id').executeTakeFirst();
-	const today = options.today ?? localDate((options.now ?? db.clock.now()).getTime(), clinic?.time_zone ?? 'Asia/Tokyo');
+	const timeZone = await clinicTimeZone(db);
+	const today = options.today ?? localDate((options.now ?? db.clock.now()).getTime(), timeZone);
 	const rows = await db.kysely
 		.selectFrom('eligibility_check')
 		.select(['patient_id', 'checked_on', 'checked_at', 'valid_until'])

@@ -14,6 +14,7 @@ import { insertJukyoRegistration, updateJukyoRegistration } from './jukyo-reposi
 import { parseRegistration, ZStoredRegistration, type JukyoFieldCodes } from './schemas';
 import { findStaffRole } from '../staff/staff-repository';
 import { findPractitionerLicencesByIds, listPractitionerIds } from '../scheduling-settings/settings-repository';
+import { getClinic } from '../clinic/clinic-repository';
 
 /*
  * The clinic's 受領委任 registration (issue #19, docs/jukyo-inin.md §1–§5). The claim form generator
@@ -38,7 +39,7 @@ export interface LoadedRegistration {
 }
 
 async function clinicId(db: Db): Promise<string> {
-	return (await db.kysely.selectFrom('clinic').select('id').orderBy('id').executeTakeFirstOrThrow()).id;
+	return (await getClinic(db)).id;
 }
 
 /** The registration as stored (empty when the owner has not saved one), with its practitioners. */

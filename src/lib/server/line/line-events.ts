@@ -10,6 +10,7 @@ import { replyLineMessages } from './line-client';
 import { lineConfig, type LineConfig } from './line-config';
 import { createConnectToken, forgetLineUser } from './line-link';
 import { link, readReminderPostback, text } from './line-messages';
+import { getClinic } from '../clinic/clinic-repository';
 
 /**
  * A webhook event as the queue keeps it: only what handling needs. A message's own text is never
@@ -36,7 +37,7 @@ export async function handleLineEvent(db: Db, event: LineEventPayload, origin: s
 		.where('line_link.line_user_id', '=', event.userId)
 		.executeTakeFirst();
 	const locale: Locale = linked?.preferred_locale ?? (event.language === 'en' ? 'en' : 'ja');
-	const clinic = await db.kysely.selectFrom('clinic').select(['name_ja', 'name_en', 'phone']).executeTakeFirstOrThrow();
+	const clinic = await getClinic(db);
 	const clinicName = locale === 'ja' ? clinic.name_ja : clinic.name_en;
 	let reply: string | null = null;
 	if (event.type === 'follow' || (event.type === 'message' && !linked)) {

@@ -7,6 +7,7 @@ import { manageUrl } from '../booking/manage-url';
 import type { Db } from '../db/database';
 import { openLinkPath, type LineNotice } from './line-notice';
 import { instantFormat } from '../../format';
+import { getClinic } from '../clinic/clinic-repository';
 
 /** The postback a reminder's buttons send back: the answer and the appointment, and the manage token when known. */
 export interface ReminderPostback {
@@ -35,7 +36,7 @@ export function readReminderPostback(data: string): ReminderPostback | null {
  * links: the service, the practitioner and anything clinical stay out (issue #20).
  */
 export async function lineMessagesFor(db: Db, notice: LineNotice, patientId: string, locale: Locale, origin: string): Promise<messagingApi.Message[] | null> {
-	const clinic = await db.kysely.selectFrom('clinic').select(['name_ja', 'name_en', 'time_zone']).executeTakeFirstOrThrow();
+	const clinic = await getClinic(db);
 	const clinicName = locale === 'ja' ? clinic.name_ja : clinic.name_en;
 	if (notice.kind === 'aftercare') {
 		return [text(translate(locale, 'line.aftercareText', { clinic: clinicName, url: link(origin, locale, '/portal/progress') }))];

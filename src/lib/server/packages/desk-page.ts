@@ -4,6 +4,7 @@ import { visitsForCourseMarks } from '../booking/patient-visit-reads';
 import { listMainServices } from '../scheduling-settings/settings-repository';
 import { listPatientPackages } from './patient-packages';
 import { findLivePatientsByNumber, findPatient, findPatients } from '../patients/patient-repository';
+import { getClinic } from '../clinic/clinic-repository';
 
 /*
  * What the desk's page of a patient's prepaid courses shows (issue #18): the patient, their
@@ -21,7 +22,7 @@ export async function loadPackageDesk(db: Db, patientId: string, actor: AuditAct
 		[patient.id, ...packages.flatMap((p) => [p.holderPatientId, ...p.familyPatientIds, ...p.uses.map((u) => u.patientId)])],
 		['id', 'family_name', 'given_name']
 	);
-	const clinic = await db.kysely.selectFrom('clinic').select('time_zone').orderBy('id').executeTakeFirstOrThrow();
+	const clinic = await getClinic(db);
 	return {
 		patient: { id: patient.id, name: `${patient.family_name} ${patient.given_name}`.trim(), number: patient.patient_number },
 		names: Object.fromEntries(people.map((p) => [p.id, `${p.family_name} ${p.given_name}`.trim()])),

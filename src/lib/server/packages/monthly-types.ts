@@ -6,6 +6,7 @@ import { planFieldCodes, ZPlanTypeSchema, type TPlanType } from './monthly-schem
 import { insertPackageType, updateUnretiredPackageType } from './package-repository';
 import { isOwner, unknownServices, type PackageTypeResult } from './package-types';
 import { insertPlanType, updatePlanTypeRules } from './plan-repository';
+import { getClinic } from '../clinic/clinic-repository';
 
 /*
  * The owner's monthly plan types (月額, issue #18). A plan type is a `package_type` row — visits
@@ -50,7 +51,7 @@ export async function createPlanType(db: Db, input: Record<string, unknown>, act
 	const at = (options.now ?? db.clock.now()).toISOString();
 	return withTransaction(db, async (tx): Promise<PackageTypeResult> => {
 		if (await unknownServices(tx, data.serviceIds)) return { ok: false, code: 'invalid', fields: { serviceIds: 'packages.error.services' } };
-		const clinic = await tx.kysely.selectFrom('clinic').select('id').orderBy('id').executeTakeFirstOrThrow();
+		const clinic = await getClinic(tx);
 		const id = randomUUID();
 		await insertPackageType(tx, { id, clinic_id: clinic.id, kind: 'course', ...typeColumns(data), retired_at: null, created_at: at, updated_at: at });
 		await insertPlanType(tx, { package_type_id: id, carry_over: data.carryOver ? 1 : 0, renewal_day: data.renewalDay });

@@ -13,6 +13,7 @@ import { expirePackages } from './expire-packages';
 import { renewPlans } from './monthly-plans';
 import { insertExpiryNotice, loadPackage, sentExpiryNotices } from './package-repository';
 import { findPatient } from '../patients/patient-repository';
+import { findClinic } from '../clinic/clinic-repository';
 
 /*
  * The daily run of prepaid courses (issue #18), kept queued on the durable job table as the
@@ -31,7 +32,7 @@ async function enqueueRun(db: Db, runAt: Date, now: Date): Promise<void> {
 
 /** At start: makes sure a run is queued (now) when none is pending. */
 export async function schedulePackageDaily(db: Db, now = db.clock.now()): Promise<void> {
-	const clinic = await db.kysely.selectFrom('clinic').select('id').executeTakeFirst();
+	const clinic = await findClinic(db);
 	if (!clinic) return;
 	if (!(await hasPendingJob(db, PACKAGE_DAILY_JOB))) await enqueueRun(db, now, now);
 }

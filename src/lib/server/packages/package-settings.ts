@@ -4,6 +4,7 @@ import { withTransaction } from '../db/transaction';
 import { replacePackageSettings } from './package-repository';
 import { packageFieldCodes, ZPackageSettingsSchema, type PackageFieldCodes } from './schemas';
 import { findStaffRole } from '../staff/staff-repository';
+import { getClinic } from '../clinic/clinic-repository';
 
 export type SavePackageSettingsResult = { ok: true } | { ok: false; code: 'invalid'; fields: PackageFieldCodes } | { ok: false; code: 'forbidden' };
 
@@ -25,7 +26,7 @@ export async function savePackageSettings(
 	const data = parsed.data;
 	const at = (options.now ?? db.clock.now()).toISOString();
 	return withTransaction(db, async (tx) => {
-		const clinic = await tx.kysely.selectFrom('clinic').select('id').orderBy('id').executeTakeFirstOrThrow();
+		const clinic = await getClinic(tx);
 		const values = {
 			cancellation_fee_jpy: data.cancellationFeeJpy,
 			documented_average_damage_jpy: data.documentedAverageDamageJpy,

@@ -6,6 +6,7 @@ import { withTransaction } from '../db/transaction';
 import { insertPackageType, markPackageTypeRetired, updateCourseType } from './package-repository';
 import { packageFieldCodes, ZPackageTypeSchema, type PackageFieldCodes, type TPackageType } from './schemas';
 import { findStaffRole } from '../staff/staff-repository';
+import { getClinic } from '../clinic/clinic-repository';
 
 /*
  * The owner's package types (issue #18). A type is edited or retired freely: every sale copied its
@@ -61,7 +62,7 @@ export async function createPackageType(db: Db, input: Record<string, unknown>, 
 	const at = (options.now ?? db.clock.now()).toISOString();
 	return withTransaction(db, async (tx): Promise<PackageTypeResult> => {
 		if (await unknownServices(tx, parsed.data.serviceIds)) return { ok: false, code: 'invalid', fields: { serviceIds: 'packages.error.services' } };
-		const clinic = await tx.kysely.selectFrom('clinic').select('id').orderBy('id').executeTakeFirstOrThrow();
+		const clinic = await getClinic(tx);
 		const id = randomUUID();
 		await insertPackageType(tx, { id, clinic_id: clinic.id, kind: 'course', ...columnsOf(parsed.data), retired_at: null, created_at: at, updated_at: at });
 		await recordAudit(tx, actor, {

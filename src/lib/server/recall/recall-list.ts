@@ -5,6 +5,7 @@ import type { Db } from '../db/database';
 import { lastAttendedVisitOfEachPatient, patientsBookedFrom } from '../booking/visit-reads-for-recall';
 import { selectSignatureRowsOfKind } from '../consent/consent-repository';
 import { selectActivePlanFrequencies } from '../treatment-plan/plan-repository';
+import { getClinic } from '../clinic/clinic-repository';
 
 export interface RecallRow extends RecallEntry {
 	familyName: string;
@@ -25,7 +26,7 @@ export interface RecallView {
  * plan or the clinic's weeks, with no next visit booked. Merged and erased records are left out.
  */
 export async function loadRecallList(db: Db, now = db.clock.now()): Promise<RecallView> {
-	const clinic = await db.kysely.selectFrom('clinic').select(['time_zone', 'recall_weeks']).orderBy('id').executeTakeFirstOrThrow();
+	const clinic = await getClinic(db);
 	const nowIso = now.toISOString();
 	const today = localDate(now.getTime(), clinic.time_zone);
 	const [lastVisits, upcoming, plans, signatures, invitations] = await Promise.all([

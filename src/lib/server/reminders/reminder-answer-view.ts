@@ -2,6 +2,7 @@ import type { Locale } from '../../i18n/locales';
 import { sha256Hex, constantTimeEqual } from '../crypto';
 import { findAppointment } from '../booking/appointment-repository';
 import type { Db } from '../db/database';
+import { getClinic } from '../clinic/clinic-repository';
 
 export interface ReminderAnswerView {
 	appointmentId: string;
@@ -26,7 +27,7 @@ export async function reminderAnswerView(
 ): Promise<ReminderAnswerView | null> {
 	const row = await findAppointment(db, appointmentId, ['id', 'status', 'starts_at', 'confirmed_at', 'change_requested_at', 'manage_token_hash']);
 	if (!row || row.status === 'blocked') return null;
-	const clinic = await db.kysely.selectFrom('clinic').select(['name_ja', 'name_en', 'phone', 'time_zone']).executeTakeFirstOrThrow();
+	const clinic = await getClinic(db);
 	const start = Date.parse(row.starts_at);
 	const tokenFits = manageToken !== null && row.manage_token_hash !== null && constantTimeEqual(sha256Hex(manageToken), row.manage_token_hash);
 	return {

@@ -4,11 +4,11 @@ import type { ReminderTiming } from '../booking/booking-mail-jobs';
 import type { Db } from '../db/database';
 import { withTransaction } from '../db/transaction';
 import { lineConfig, type LineConfig } from '../line/line-config';
-import { updateClinic } from '../clinic/clinic-repository';
+import { updateClinic, findClinic } from '../clinic/clinic-repository';
 
 /** The clinic's reminder timing per channel (issue #17). */
 export async function reminderTiming(db: Db, line: LineConfig | null = lineConfig()): Promise<ReminderTiming> {
-	const clinic = await db.kysely.selectFrom('clinic').select(['reminder_hours_mail', 'reminder_hours_line']).executeTakeFirst();
+	const clinic = await findClinic(db);
 	return reminderTimingOf(clinic, line);
 }
 

@@ -9,6 +9,7 @@ import { buildClinicReport } from './clinic-report';
 import { ZReportQuerySchema, type TReportQuery } from './report-query';
 import { reportViewer } from './report-viewer';
 import { CLINIC_DEFAULT_TIME_ZONE } from '../clinic/clinic-settings';
+import { findClinic } from '../clinic/clinic-repository';
 
 export type ReportPageResult =
 	| { ok: true; query: TReportQuery; report: ClinicReport; tables: ReportTable[]; mayChoosePractitioner: boolean; today: string }
@@ -23,7 +24,7 @@ export async function reportForRequest(
 	actor: AuditActor,
 	locale: 'ja' | 'en'
 ): Promise<ReportPageResult> {
-	const clinic = await db.kysely.selectFrom('clinic').select('time_zone').orderBy('id').executeTakeFirst();
+	const clinic = await findClinic(db);
 	const timeZone = clinic?.time_zone ?? CLINIC_DEFAULT_TIME_ZONE;
 	const today = localDate(db.clock.now().getTime(), timeZone);
 	const parsed = ZReportQuerySchema(today).safeParse({

@@ -3,6 +3,7 @@ import { retentionFigures, type RetentionRow } from '../../domain/reports/retent
 import { visitsForRetention } from '../booking/report-reads';
 import type { Db } from '../db/database';
 import { listAllPractitionerNames } from '../scheduling-settings/settings-repository';
+import { getClinic } from '../clinic/clinic-repository';
 
 export interface RetentionReportRow extends RetentionRow {
 	nameJa: string;
@@ -19,7 +20,7 @@ export async function loadRetentionReport(
 	query: { from: string; to: string; practitioner?: string | null },
 	now = db.clock.now()
 ): Promise<RetentionReportRow[]> {
-	const clinic = await db.kysely.selectFrom('clinic').select('time_zone').orderBy('id').executeTakeFirstOrThrow();
+	const clinic = await getClinic(db);
 	const period = { from: query.from, to: query.to, timeZone: clinic.time_zone };
 	const { end } = periodInstants(period);
 	const [rows, practitioners] = await Promise.all([

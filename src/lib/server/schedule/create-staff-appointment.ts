@@ -18,6 +18,7 @@ import { claimOrThrow, findConflict, OccupancyConflict, type ConflictingAppointm
 import { pickFreeBed } from './free-bed';
 import { fitsOpeningHours, loadWeeklyPeriods } from './opening-hours-fit';
 import { ZCreateStaffAppointmentSchema, type TCreateStaffAppointment } from './schemas';
+import { getClinic } from '../clinic/clinic-repository';
 
 export type StaffAppointmentResult =
 	| {
@@ -53,7 +54,7 @@ export async function createStaffAppointment(
 	const [service, practitioner, clinic, periods] = await Promise.all([
 		findService(db, input.serviceId),
 		findActivePractitionerId(db, input.practitionerId),
-		db.kysely.selectFrom('clinic').select('time_zone').executeTakeFirstOrThrow(),
+		getClinic(db),
 		loadWeeklyPeriods(db)
 	]);
 	if (!service) return { ok: false, code: 'service_not_found' };

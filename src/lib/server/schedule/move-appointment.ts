@@ -13,6 +13,7 @@ import { claimOrThrow, findConflict, OccupancyConflict, type ConflictingAppointm
 import { fitsOpeningHours, loadWeeklyPeriods } from './opening-hours-fit';
 import { isVisitLength } from '../../domain/scheduling/visit-length';
 import { ZMoveAppointmentSchema, type TMoveAppointment } from './schemas';
+import { getClinic } from '../clinic/clinic-repository';
 
 export type MoveAppointmentResult =
 	| { ok: true; appointment: Appointment }
@@ -63,7 +64,7 @@ export async function moveAppointment(db: Db, raw: TMoveAppointment, actor: Audi
 	if (input.end !== undefined && !isVisitLength(start, end, current.status === 'blocked' ? 'blocked' : 'visit')) return { ok: false, code: 'invalid_range' };
 	const heldUntil = end + (Date.parse(current.held_until) - oldEnd);
 	if (current.status !== 'blocked') {
-		const [clinic, periods] = await Promise.all([db.kysely.selectFrom('clinic').select('time_zone').executeTakeFirstOrThrow(), loadWeeklyPeriods(db)]);
+		const [clinic, periods] = await Promise.all([getClinic(db), loadWeeklyPeriods(db)]);
 		if (!fitsOpeningHours(periods, start, end, clinic.time_zone)) return { ok: false, code: 'outside_hours' };
 	}
 	const resources = resourcesOf({ practitioner_id: practitionerId, bed_id: current.bed_id });

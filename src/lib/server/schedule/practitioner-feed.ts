@@ -5,6 +5,7 @@ import type { Db } from '../db/database';
 import { practitionerVisitsBetween } from '../booking/schedule-reads';
 import { patientInitials } from './initials';
 import { getPractitioner } from '../scheduling-settings/settings-repository';
+import { findClinic } from '../clinic/clinic-repository';
 
 const DAY_MS = 86_400_000;
 /** What a calendar app gets: the last month (for reference) and the next three months. */
@@ -17,7 +18,7 @@ export const FEED_FUTURE_DAYS = 90;
  */
 export async function practitionerCalendar(db: Db, practitionerId: string, locale: Locale, now = db.clock.now().getTime()): Promise<string> {
 	const [clinic, practitioner, rows] = await Promise.all([
-		db.kysely.selectFrom('clinic').select(['name_ja', 'name_en']).executeTakeFirst(),
+		findClinic(db),
 		getPractitioner(db, practitionerId),
 		practitionerVisitsBetween(
 			db,

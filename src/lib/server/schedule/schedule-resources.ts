@@ -3,6 +3,7 @@ import { listBeds, listPractitioners, listPractitionerServices, listServices, li
 import type { LocalizedName } from './list-day';
 import type { WeeklyPeriod } from './opening-hours-fit';
 import { CLINIC_DEFAULT_TIME_ZONE } from '../clinic/clinic-settings';
+import { findClinic } from '../clinic/clinic-repository';
 
 export interface ScheduleResources {
 	timeZone: string;
@@ -15,7 +16,7 @@ export interface ScheduleResources {
 /** The columns, choices and hours the schedule pages are drawn with. */
 export async function loadScheduleResources(db: Db): Promise<ScheduleResources> {
 	const [clinic, practitioners, offers, beds, services, openingHours] = await Promise.all([
-		db.kysely.selectFrom('clinic').select('time_zone').executeTakeFirst(),
+		findClinic(db),
 		listPractitioners(db),
 		listPractitionerServices(db),
 		listBeds(db),

@@ -11,6 +11,7 @@ import { inSavepoint } from '../db/transaction';
 import { enqueueFreedSlot } from '../waitlist/jobs';
 import { unaccountedSessionOfVisit } from '../treatment-session/needle-account';
 import { STAFF_SETTABLE_STATUSES, type StaffSettableStatus } from './schemas';
+import { getClinic } from '../clinic/clinic-repository';
 
 export type SetStatusResult =
 	/** `noShowFeeJpy`: the fee a no-show created under the cancellation policy (issue #17), else 0. */
@@ -51,7 +52,7 @@ export async function setStatus(
 		const patientName = current.family_name !== null && current.given_name !== null ? { familyName: current.family_name, givenName: current.given_name } : null;
 		if (current.status === status) return { ok: true, changed: false, patientName } as const;
 		// Every status the desk sets says the visit's day has come (arrived, completed, no-show).
-		const clinic = await tx.kysely.selectFrom('clinic').select('time_zone').executeTakeFirstOrThrow();
+		const clinic = await getClinic(tx);
 		if (!visitDayHasCome(Date.parse(current.starts_at), now, clinic.time_zone)) return { ok: false, code: 'before_visit_day' } as const;
 		if (status === 'completed') {
 			const open = await unaccountedSessionOfVisit(tx, current.id);

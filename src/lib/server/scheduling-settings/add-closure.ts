@@ -6,6 +6,7 @@ import { withTransaction } from '../db/transaction';
 import { countBookedAppointments } from './booked-appointments';
 import type { TAddClosure } from './schemas';
 import { insertClosure } from './settings-repository';
+import { getClinic } from '../clinic/clinic-repository';
 
 export type AddClosureResult = { ok: true; bookedAppointments: number } | { ok: false; code: 'in_the_past' | 'already_closed' };
 
@@ -13,7 +14,7 @@ export type AddClosureResult = { ok: true; bookedAppointments: number } | { ok: 
 export async function addClosure(db: Db, closure: TAddClosure, actor: AuditActor, now = db.clock.now().getTime()): Promise<AddClosureResult> {
 	try {
 		return await withTransaction(db, async (tx) => {
-			const clinic = await tx.kysely.selectFrom('clinic').select('time_zone').executeTakeFirstOrThrow();
+			const clinic = await getClinic(tx);
 			if (closure.date < localDate(now, clinic.time_zone)) return { ok: false, code: 'in_the_past' } as const;
 			const existing = await tx.kysely.selectFrom('clinic_closure').select('date').where('date', '=', closure.date).executeTakeFirst();
 			if (existing) return { ok: false, code: 'already_closed' } as const;

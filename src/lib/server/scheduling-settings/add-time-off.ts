@@ -7,6 +7,7 @@ import { withTransaction } from '../db/transaction';
 import { countBookedAppointments } from './booked-appointments';
 import type { TAddTimeOff } from './schemas';
 import { insertTimeOff } from './settings-repository';
+import { getClinic } from '../clinic/clinic-repository';
 
 export type AddTimeOffResult = { ok: true; timeOffId: string; bookedAppointments: number } | { ok: false; code: 'not_found' | TimeOffProblem };
 
@@ -24,7 +25,7 @@ export async function addTimeOff(
 	return withTransaction(db, async (tx) => {
 		const practitioner = await tx.kysely.selectFrom('practitioner').select('id').where('id', '=', practitionerId).executeTakeFirst();
 		if (!practitioner) return { ok: false, code: 'not_found' } as const;
-		const clinic = await tx.kysely.selectFrom('clinic').select('time_zone').executeTakeFirstOrThrow();
+		const clinic = await getClinic(tx);
 		const start = localInstant(input.from.date, input.from.time, clinic.time_zone);
 		const end = localInstant(input.to.date, input.to.time, clinic.time_zone);
 		const problem = checkTimeOff(start, end, now);

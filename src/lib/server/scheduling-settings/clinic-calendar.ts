@@ -2,6 +2,7 @@ import { japaneseHoliday } from '../../domain/clinic/holidays';
 import { addDays, datesBetween, localDate } from '../../domain/time';
 import type { WeekdayPeriod } from '../../domain/scheduling/settings-rules';
 import type { Db } from '../db/database';
+import { getClinic } from '../clinic/clinic-repository';
 
 /** How far ahead the owner decides on public holidays. */
 export const HOLIDAY_LOOKAHEAD_DAYS = 365;
@@ -17,7 +18,7 @@ export interface ClinicCalendar {
 
 /** What the clinic scheduling page shows: rules, weekly hours, upcoming closures and holidays. */
 export async function loadClinicCalendar(db: Db, now = db.clock.now().getTime()): Promise<ClinicCalendar> {
-	const clinic = await db.kysely.selectFrom('clinic').selectAll().executeTakeFirstOrThrow();
+	const clinic = await getClinic(db);
 	const today = localDate(now, clinic.time_zone);
 	const last = addDays(today, HOLIDAY_LOOKAHEAD_DAYS);
 	const [hours, closures, openings] = await Promise.all([

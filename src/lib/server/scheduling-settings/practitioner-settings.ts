@@ -1,6 +1,7 @@
 import { parseLanguages, type ProfileLanguage } from '../../domain/scheduling/profile-languages';
 import type { WeekdayPeriod } from '../../domain/scheduling/settings-rules';
 import type { Db } from '../db/database';
+import { getClinic } from '../clinic/clinic-repository';
 
 export interface PractitionerSummary {
 	id: string;
@@ -54,7 +55,7 @@ export async function loadPractitionerSettings(db: Db, practitionerId: string, n
 	const practitioner = await db.kysely.selectFrom('practitioner').selectAll().where('id', '=', practitionerId).executeTakeFirst();
 	if (!practitioner) return null;
 	const [clinic, hours, offered, services, timeOff] = await Promise.all([
-		db.kysely.selectFrom('clinic').select('time_zone').executeTakeFirstOrThrow(),
+		getClinic(db),
 		db.kysely.selectFrom('practitioner_hours').selectAll().where('practitioner_id', '=', practitionerId).orderBy('weekday').orderBy('starts').execute(),
 		db.kysely.selectFrom('practitioner_service').select('service_id').where('practitioner_id', '=', practitionerId).execute(),
 		db.kysely.selectFrom('service').select(['id', 'code', 'name_ja', 'name_en']).orderBy('sort_order').orderBy('code').execute(),

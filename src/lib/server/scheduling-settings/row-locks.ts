@@ -6,10 +6,8 @@ import type { Db } from '../db/database';
  * PostgreSQL that is a row lock; SQLite runs one write transaction at a time anyway.
  */
 
-export async function lockClinic(tx: Db): Promise<{ id: string; time_zone: string }> {
-	const query = tx.kysely.selectFrom('clinic').select(['id', 'time_zone']);
-	return (tx.dialect === 'postgres' ? query.forUpdate() : query).executeTakeFirstOrThrow();
-}
+/** The clinic row, locked through its owner (clinic/clinic-repository.ts). */
+export { lockClinic } from '../clinic/clinic-repository';
 
 export async function lockPractitioner(tx: Db, practitionerId: string): Promise<{ id: string; kyu_licence: string | null } | undefined> {
 	const query = tx.kysely.selectFrom('practitioner').select(['id', 'kyu_licence']).where('id', '=', practitionerId);

@@ -6,6 +6,7 @@ import { withTransaction } from '../db/transaction';
 import { countBookedAppointments } from './booked-appointments';
 import type { THolidayOpening } from './schemas';
 import { setHolidayOpen } from './settings-repository';
+import { getClinic } from '../clinic/clinic-repository';
 
 export type SetHolidayOpeningResult = { ok: true; bookedAppointments: number } | { ok: false; code: 'not_a_holiday' | 'in_the_past' };
 
@@ -16,7 +17,7 @@ export type SetHolidayOpeningResult = { ok: true; bookedAppointments: number } |
 export async function setHolidayOpening(db: Db, change: THolidayOpening, actor: AuditActor, now = db.clock.now().getTime()): Promise<SetHolidayOpeningResult> {
 	if (!japaneseHoliday(change.date)) return { ok: false, code: 'not_a_holiday' };
 	return withTransaction(db, async (tx) => {
-		const clinic = await tx.kysely.selectFrom('clinic').select('time_zone').executeTakeFirstOrThrow();
+		const clinic = await getClinic(tx);
 		if (change.date < localDate(now, clinic.time_zone)) return { ok: false, code: 'in_the_past' } as const;
 		await setHolidayOpen(tx, change.date, change.open);
 		const action = change.open ? 'scheduling.holiday_opened' : 'scheduling.holiday_closed';

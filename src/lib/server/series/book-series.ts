@@ -17,6 +17,7 @@ import { SERIES_CONFIRMATION_MAIL_JOB } from './series-mail';
 import { loadSeriesSlots } from './series-slots';
 import { insertAppointmentSeries } from './series-repository';
 import { getPatient } from '../patients/patient-repository';
+import { getClinic } from '../clinic/clinic-repository';
 
 export interface BookSeriesInput {
 	patientId: string;
@@ -55,7 +56,7 @@ export async function bookSeries(db: Db, input: BookSeriesInput, actor: AuditAct
 		return await withTransaction(db, async (tx) => {
 			const patient = await getPatient(tx, input.patientId, ['id', 'preferred_locale']);
 			const ordered = [...starts].sort((a, b) => a - b);
-			const clinic = await tx.kysely.selectFrom('clinic').select('time_zone').executeTakeFirstOrThrow();
+			const clinic = await getClinic(tx);
 			const { slots, timeZone } = await loadSeriesSlots(
 				tx,
 				service,

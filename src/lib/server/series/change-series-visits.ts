@@ -10,6 +10,7 @@ import { claimOrThrow, OccupancyConflict } from '../schedule/appointment-conflic
 import { fitsOpeningHours, loadWeeklyPeriods } from '../schedule/opening-hours-fit';
 import { enqueueFreedSlot } from '../waitlist/jobs';
 import { SERIES_CANCELLATION_MAIL_JOB } from './series-mail';
+import { getClinic } from '../clinic/clinic-repository';
 
 export type SeriesScope = 'one' | 'following';
 
@@ -68,7 +69,7 @@ export async function cancelSeriesVisits(
  * one transaction: one taken grain, or one visit outside the opening hours, and nothing moves.
  */
 export async function moveSeriesVisits(db: Db, appointmentId: string, scope: SeriesScope, newStart: number, actor: AuditActor): Promise<ChangeSeriesResult> {
-	const [clinic, periods] = await Promise.all([db.kysely.selectFrom('clinic').select('time_zone').executeTakeFirstOrThrow(), loadWeeklyPeriods(db)]);
+	const [clinic, periods] = await Promise.all([getClinic(db), loadWeeklyPeriods(db)]);
 	try {
 		return await withTransaction(db, async (tx) => {
 			const targets = await targetsOf(tx, appointmentId, scope);

@@ -9,6 +9,7 @@ import type { JobContext } from '../jobs/worker';
 import type { Mailer, OutgoingMail } from '../mail/mailer';
 import { notifyPatient } from '../messaging/notify-patient';
 import { instantFormat } from '../../format';
+import { getClinic } from '../clinic/clinic-repository';
 
 export const SERIES_CONFIRMATION_MAIL_JOB = 'mail.series_confirmation';
 /** "This and the following" cancelled: one message for every visit it took (payload `appointmentIds`, comma-separated). */
@@ -27,7 +28,7 @@ async function visitsMail(
 ): Promise<(OutgoingMail & { patientId: string }) | null> {
 	const first = visits[0];
 	if (!first || !first.email) return null;
-	const clinic = await db.kysely.selectFrom('clinic').selectAll().executeTakeFirstOrThrow();
+	const clinic = await getClinic(db);
 	const locale: Locale = first.locale;
 	const ja = locale === 'ja';
 	const format = instantFormat(ja ? 'ja' : 'en', clinic.time_zone, { dateStyle: 'full', timeStyle: 'short' });

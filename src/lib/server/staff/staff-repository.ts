@@ -1,6 +1,7 @@
 import type { Db } from '../db/database';
 import type { Insertable } from 'kysely';
 import type { NewStaff, Staff, StaffInvitationTable, StaffRole } from '../db/schema';
+import { findClinic } from '../clinic/clinic-repository';
 
 export function normaliseEmail(email: string): string {
 	return email.trim().toLowerCase();
@@ -35,7 +36,7 @@ export async function countActiveOwners(db: Db): Promise<number> {
  */
 export async function isTotpRequired(db: Db, staff: Pick<Staff, 'role'>): Promise<boolean> {
 	if (staff.role !== 'reception') return true;
-	const clinic = await db.kysely.selectFrom('clinic').select('reception_totp_optional').executeTakeFirst();
+	const clinic = await findClinic(db);
 	return clinic?.reception_totp_optional !== 1;
 }
 

@@ -4,6 +4,7 @@ import type { Db } from '../db/database';
 import { listActivePractitionerNames, listMainServices, listPractitionerServices } from '../scheduling-settings/settings-repository';
 import { fieldErrorsFrom, type FieldErrors } from '../http/field-errors';
 import { ZJoinWaitlistSchema, type TJoinWaitlist } from './schemas';
+import { getClinic } from '../clinic/clinic-repository';
 
 /** How many preferred weekday-and-time rows the form offers (no JavaScript needed to add one). */
 export const TIME_ROWS = 3;
@@ -68,7 +69,7 @@ export async function waitlistChoices(db: Db, forDesk = false): Promise<Waitlist
 		listMainServices(db, { onlineOnly: !forDesk }),
 		listActivePractitionerNames(db),
 		listPractitionerServices(db),
-		db.kysely.selectFrom('clinic').select('waitlist_hold_minutes').executeTakeFirstOrThrow()
+		getClinic(db)
 	]);
 	return {
 		services: serviceRows.map((s) => ({ id: s.id, name: { ja: s.name_ja, en: s.name_en } })),

@@ -1,11 +1,10 @@
 import { recordAudit, type AuditActor } from '../audit/audit-log';
 import type { Db } from '../db/database';
 import { withTransaction } from '../db/transaction';
-import { updateClinic } from '../clinic/clinic-repository';
+import { updateClinic, getClinic } from '../clinic/clinic-repository';
 
 export async function readHoldMinutes(db: Db): Promise<number> {
-	const clinic = await db.kysely.selectFrom('clinic').select('waitlist_hold_minutes').executeTakeFirstOrThrow();
-	return clinic.waitlist_hold_minutes;
+	return (await getClinic(db)).waitlist_hold_minutes;
 }
 
 /** How long an offered slot is held for the person offered it (a clinic setting, default 30 minutes). */

@@ -12,6 +12,7 @@ import { JOINED_MAIL_JOB } from './jobs';
 import type { TJoinWaitlist } from './schemas';
 import { waitlistTokenContext } from './tokens';
 import { insertWaitlistEntry } from './waitlist-repository';
+import { getClinic } from '../clinic/clinic-repository';
 
 export type JoinWaitlistResult =
 	{ ok: true; entryId: string; manageToken: string; locale: 'ja' | 'en' } | { ok: false; code: 'service_not_found' | 'practitioner_not_found' | 'range_past' };
@@ -34,7 +35,7 @@ export async function joinWaitlist(
 		if (input.practitionerId) {
 			if (!(await activePractitionerOffers(tx, input.practitionerId, service.id))) return { ok: false, code: 'practitioner_not_found' } as const;
 		}
-		const { time_zone: timeZone } = await tx.kysely.selectFrom('clinic').select('time_zone').executeTakeFirstOrThrow();
+		const { time_zone: timeZone } = await getClinic(tx);
 		if (input.to < localDate(now, timeZone)) return { ok: false, code: 'range_past' } as const;
 
 		const { id: patientId } = await findOrCreatePatient(tx, input.patient, input.locale);

@@ -15,6 +15,7 @@ import { enqueueJobs } from '../jobs/queue';
 import { EXPIRE_OFFER_JOB, OFFER_MAIL_JOB } from './jobs';
 import { waitlistTokenContext } from './tokens';
 import { insertWaitlistOffer } from './waitlist-repository';
+import { waitlistHoldMinutesQuery } from '../clinic/clinic-repository';
 
 /** What the hold's blocked time says on the staff schedule. */
 export const HOLD_NOTE = 'キャンセル待ち保留 / waiting-list hold';
@@ -156,7 +157,7 @@ export function waitingQuery(tx: Db, practitionerId: string, startIso: string, d
 	return tx.kysely
 		.selectFrom('waitlist_entry as e')
 		.select(['e.id', 'e.patient_id', 'e.service_id', 'e.practitioner_id', 'e.date_from', 'e.date_to', 'e.times', 'e.locale', 'e.created_at'])
-		.select((eb) => eb.selectFrom('clinic').select('waitlist_hold_minutes').limit(1).as('hold_minutes'))
+		.select(() => waitlistHoldMinutesQuery(tx).as('hold_minutes'))
 		.where('e.status', '=', 'waiting')
 		.where('e.date_from', '<=', day)
 		.where('e.date_to', '>=', day)

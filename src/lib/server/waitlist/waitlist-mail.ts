@@ -9,6 +9,7 @@ import { EXPIRE_OFFER_JOB, JOINED_MAIL_JOB, OFFER_MAIL_JOB, OFFER_SLOT_JOB } fro
 import { offerFreedSlot } from './offer-freed-slot';
 import { waitlistManageUrl, waitlistOfferUrl, waitlistTokenContext } from './tokens';
 import { instantFormat } from '../../format';
+import { getClinic } from '../clinic/clinic-repository';
 
 interface Context {
 	db: Db;
@@ -72,7 +73,7 @@ async function sendOfferMail(context: Context, payload: Record<string, string>):
 		.executeTakeFirst();
 	// Answered or expired before the mail went out: nothing to send.
 	if (!row || row.status !== 'offered') return;
-	const clinic = await context.db.kysely.selectFrom('clinic').select(['name_ja', 'name_en', 'phone', 'time_zone']).executeTakeFirstOrThrow();
+	const clinic = await getClinic(context.db);
 	const locale = row.locale;
 	const ja = locale === 'ja';
 	const token = context.db.secrets.open(payload.token!, waitlistTokenContext('offer', offerId));
@@ -109,7 +110,7 @@ async function sendJoinedMail(context: Context, payload: Record<string, string>)
 		.where('e.id', '=', entryId)
 		.executeTakeFirst();
 	if (!row || row.status !== 'waiting' || !row.email) return;
-	const clinic = await context.db.kysely.selectFrom('clinic').select(['name_ja', 'name_en', 'phone']).executeTakeFirstOrThrow();
+	const clinic = await getClinic(context.db);
 	const locale = row.locale;
 	const token = context.db.secrets.open(payload.token!, waitlistTokenContext('entry', entryId));
 	const params = {

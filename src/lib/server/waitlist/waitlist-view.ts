@@ -2,6 +2,7 @@ import { sha256Hex } from '../crypto';
 import type { Db } from '../db/database';
 import type { WeeklyPeriod } from '../../domain/scheduling/availability';
 import { MAX_TOKEN_LENGTH } from './tokens';
+import { getClinic } from '../clinic/clinic-repository';
 
 type Names = { ja: string; en: string };
 
@@ -73,7 +74,7 @@ export async function findEntryByToken(db: Db, token: string): Promise<WaitlistE
 		.where('e.manage_token_hash', '=', sha256Hex(token))
 		.executeTakeFirst();
 	if (!row) return undefined;
-	const clinic = await db.kysely.selectFrom('clinic').select('time_zone').executeTakeFirstOrThrow();
+	const clinic = await getClinic(db);
 	return {
 		id: row.id,
 		status: row.status,
@@ -114,7 +115,7 @@ export async function findOfferByToken(db: Db, token: string): Promise<WaitlistO
 		.where('o.token_hash', '=', sha256Hex(token))
 		.executeTakeFirst();
 	if (!row) return undefined;
-	const clinic = await db.kysely.selectFrom('clinic').select('time_zone').executeTakeFirstOrThrow();
+	const clinic = await getClinic(db);
 	return {
 		id: row.id,
 		status: row.status,
