@@ -1,7 +1,7 @@
-import { error } from '@sveltejs/kit';
 import { localInstant } from '$lib/domain/time';
 import { translate, type MessageKey } from '$lib/i18n/translate';
 import { formFailure, parseForm } from '$lib/server/http/form';
+import { notFound } from '$lib/server/http/not-found';
 import { actorFrom } from '$lib/server/http/request-context';
 import { cancelSeriesVisits, moveSeriesVisits } from '$lib/server/series/change-series-visits';
 import { loadSeries } from '$lib/server/series/load-series';
@@ -20,7 +20,7 @@ const REFUSALS: Record<string, [number, MessageKey]> = {
 export const load: PageServerLoad = async (event) => {
 	const { locals, params, url } = event;
 	const series = await loadSeries(locals.db, params.id, actorFrom(event));
-	if (!series) error(404, translate(locals.locale, 'series.notFound'));
+	if (!series) notFound(locals.locale, 'series.notFound');
 	const clinic = await recentClinic(locals.db);
 	const booked = Number(url.searchParams.get('booked') ?? '');
 	return { series, timeZone: clinic?.time_zone ?? CLINIC_DEFAULT_TIME_ZONE, booked: Number.isSafeInteger(booked) && booked > 0 ? booked : null };

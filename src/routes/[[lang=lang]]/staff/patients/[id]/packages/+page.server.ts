@@ -1,8 +1,9 @@
-import { error, fail, redirect } from '@sveltejs/kit';
+import { fail, redirect } from '@sveltejs/kit';
 import { PAYMENT_METHODS } from '$lib/domain/billing/payments';
 import { localizePath } from '$lib/i18n/locales';
 import { isMessageKey, translate } from '$lib/i18n/translate';
 import { readForm } from '$lib/server/http/read-form';
+import { notFound } from '$lib/server/http/not-found';
 import { actorFrom } from '$lib/server/http/request-context';
 import { listPackageTypes } from '$lib/server/packages/package-types';
 import { findPatientsByNumber, loadPackageDesk } from '$lib/server/packages/desk-page';
@@ -19,7 +20,7 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = async (event) => {
 	const { locals, params } = event;
 	const desk = await loadPackageDesk(locals.db, params.id, actorFrom(event));
-	if (!desk) error(404, translate(locals.locale, 'packages.refusal.not_found'));
+	if (!desk) notFound(locals.locale, 'packages.refusal.not_found');
 	// Monthly plans (月額) next to the courses: each month sold is also one of `desk.packages`.
 	return {
 		...desk,

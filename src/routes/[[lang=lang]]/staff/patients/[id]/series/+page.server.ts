@@ -1,10 +1,11 @@
-import { error, fail, redirect } from '@sveltejs/kit';
+import { fail, redirect } from '@sveltejs/kit';
 import { addDays, localDate } from '$lib/domain/time';
 import { localizePath } from '$lib/i18n/locales';
 import { translate, type MessageKey } from '$lib/i18n/translate';
 import { recordAudit } from '$lib/server/audit/audit-log';
 import type { FieldErrors } from '$lib/server/http/field-errors';
 import { formFailure, parseForm } from '$lib/server/http/form';
+import { notFound } from '$lib/server/http/not-found';
 import { actorFrom } from '$lib/server/http/request-context';
 import { loadScheduleResources } from '$lib/server/schedule/schedule-resources';
 import { bookSeries } from '$lib/server/series/book-series';
@@ -26,7 +27,7 @@ const REFUSALS: Record<string, [number, MessageKey]> = {
 export const load: PageServerLoad = async (event) => {
 	const { locals, params } = event;
 	const patient = await findUnerasedPatientName(locals.db, params.id);
-	if (!patient) error(404, translate(locals.locale, 'series.patientNotFound'));
+	if (!patient) notFound(locals.locale, 'series.patientNotFound');
 	const now = locals.db.clock.now().getTime();
 	const [resources, status] = await Promise.all([loadScheduleResources(locals.db), loadPatientSeriesStatus(locals.db, patient.id, now)]);
 	await recordAudit(locals.db, actorFrom(event), { action: 'series.form_read', entityType: 'patient', entityId: patient.id, patientId: patient.id });

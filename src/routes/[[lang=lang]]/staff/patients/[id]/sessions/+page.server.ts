@@ -6,6 +6,7 @@ import { treatmentConsentState } from '$lib/server/consent/required-consent';
 import { verbalConsentFormAction } from '$lib/server/consent/verbal-form-action';
 import { formFailure } from '$lib/server/http/form';
 import { readForm } from '$lib/server/http/read-form';
+import { notFound } from '$lib/server/http/not-found';
 import { actorFrom } from '$lib/server/http/request-context';
 import { listSessions } from '$lib/server/treatment-session/session-record';
 import { findSessionPatient } from '$lib/server/treatment-session/session-repository';
@@ -18,7 +19,7 @@ const isId = (id: string) => z.uuid().safeParse(id).success;
 export const load: PageServerLoad = async (event) => {
 	const { locals, params, url } = event;
 	const patient = isId(params.id) ? await findSessionPatient(locals.db, params.id) : null;
-	if (!patient) error(404, translate(locals.locale, 'error.notFoundTitle'));
+	if (!patient) notFound(locals.locale);
 	const timeZone = await recentClinicTimeZone(locals.db);
 	const list = await listSessions(locals.db, patient.id, actorFrom(event), { timeZone });
 	const requested = url.searchParams.get('appointment');
@@ -29,7 +30,7 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
 	start: async (event) => {
 		const { locals, params } = event;
-		if (!isId(params.id)) error(404, translate(locals.locale, 'error.notFoundTitle'));
+		if (!isId(params.id)) notFound(locals.locale);
 		const values = await readForm(event.request);
 		const timeZone = await recentClinicTimeZone(locals.db);
 		const result = await startSession(locals.db, params.id, values, actorFrom(event), { timeZone });
@@ -52,7 +53,7 @@ export const actions: Actions = {
 	},
 	/** A treatment consent given aloud, taken by the staff member signed in; then the session can start. */
 	verbal: async (event) => {
-		if (!isId(event.params.id)) error(404, translate(event.locals.locale, 'error.notFoundTitle'));
+		if (!isId(event.params.id)) notFound(event.locals.locale);
 		return verbalConsentFormAction(event, event.params.id);
 	}
 };
