@@ -1,7 +1,7 @@
 import { isConsentChannel, isConsentKind, type ConsentChannel, type ConsentKind } from '../../domain/consent/kinds';
 import type { Insertable } from 'kysely';
 import type { Db } from '../db/database';
-import type { ConsentDocumentTable, ConsentSignatureTable } from '../db/schema';
+import type { ConsentDocumentTable, ConsentSignatureTable, Patient } from '../db/schema';
 import { findPatient } from '../patients/patient-repository';
 
 /** Kysely queries for consent documents and signatures; nothing else in consent/ talks SQL. */
@@ -155,17 +155,18 @@ export interface SignerName {
 	preferredLocale: 'ja' | 'en';
 }
 
+const SIGNER_COLUMNS = ['id', 'family_name', 'given_name', 'family_name_kana', 'given_name_kana', 'preferred_locale', 'merged_into_id'] as const;
+
+/** What the signer's name is made from: these columns of the patient's row. */
+export type SignerRow = Pick<Patient, (typeof SIGNER_COLUMNS)[number]>;
+
 /** The patient's name as the register holds it; null for an unknown or merged-away record. */
 export async function selectSigner(db: Db, patientId: string): Promise<SignerName | null> {
-	const row = await findPatient(db, patientId, [
-		'id',
-		'family_name',
-		'given_name',
-		'family_name_kana',
-		'given_name_kana',
-		'preferred_locale',
-		'merged_into_id'
-	]);
+	return signerOf(await findPatient(db, patientId, SIGNER_COLUMNS));
+}
+
+/** The signer's name from a patient's row already read; null for none or a merged-away record. */
+export function signerOf(row: SignerRow | undefined): SignerName | null {
 	if (!row || row.merged_into_id !== null) return null;
 	return {
 		id: row.id,

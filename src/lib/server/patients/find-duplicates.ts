@@ -74,17 +74,23 @@ function olderFirst(a: DuplicateCard, b: DuplicateCard): number {
 const NAME = sql<string>`family_name || given_name`;
 const KANA = sql<string>`family_name_kana || given_name_kana`;
 
+/** What the duplicate search needs of the record it starts from. */
+export type DuplicateSource = CardRow & { merged_into_id: string | null };
+
 /**
  * The live records that may be the same person as `patientId`, with the reasons. Each rule is an
  * indexed look-up (e-mail, phone, date of birth), so this is cheap enough for every chart open.
- * Empty for an unknown or merged record.
+ * Empty for an unknown or merged record. A caller that has read the patient's row already (the
+ * chart) passes it as `known`, and only the other records are read.
  */
-export async function duplicatesOf(db: Db, patientId: string): Promise<DuplicateMatch[]> {
-	const self = await db.kysely
-		.selectFrom('patient')
-		.select([...CARD_COLUMNS, 'merged_into_id'])
-		.where('id', '=', patientId)
-		.executeTakeFirst();
+export async function duplicatesOf(db: Db, patientId: string, known?: DuplicateSource): Promise<DuplicateMatch[]> {
+	const self =
+		known ??
+		(await db.kysely
+			.selectFrom('patient')
+			.select([...CARD_COLUMNS, 'merged_into_id'])
+			.where('id', '=', patientId)
+			.executeTakeFirst());
 	if (!self || self.merged_into_id !== null) return [];
 	const email = self.email.trim();
 	const name = `${self.family_name}${self.given_name}`;
