@@ -12,15 +12,11 @@
  */
 import os from 'node:os';
 import path from 'node:path';
-import { sql } from 'kysely';
-import { seedLarge } from '../scripts/seed-large-data';
 import type { AuditActor } from '../src/lib/server/audit/audit-log';
 import { openDatabase, type Db, type DialectName } from '../src/lib/server/db/database';
-import { migrateToLatest } from '../src/lib/server/db/migrate';
 import * as chartNow from '../src/lib/server/patients/load-chart';
 import * as searchNow from '../src/lib/server/patients/search-patients';
-import { seedDemoClinic } from '../src/lib/server/seed/demo-clinic';
-import { openEngine, percentile } from './patients';
+import { firstPatients, openSeededRegister, percentile, type Sample } from './patients';
 
 const desk: AuditActor = { type: 'staff', id: 'bench', ip: '127.0.0.1', requestId: null };
 const BLOCK = Number(process.env.BENCH_BLOCK ?? 25);
@@ -38,17 +34,6 @@ const codes: Record<string, Code> = {
 };
 
 const hira = (s: string) => s.replace(/[\u30A1-\u30F6]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0x60));
-type Sample = {
-	id: string;
-	family_name: string;
-	given_name: string;
-	family_name_kana: string;
-	given_name_kana: string;
-	romaji_key: string;
-	phone: string;
-	patient_number: string | null;
-	date_of_birth: string | null;
-};
 const KINDS: Array<(p: Sample) => string> = [
 	(p) => hira(`${p.family_name_kana} ${p.given_name_kana.slice(0, 1)}`),
 	(p) => `${p.family_name}${p.given_name.slice(0, 1)}`,
@@ -65,26 +50,11 @@ const fig = (xs: number[]) => {
 };
 
 for (const dialect of (process.env.BENCH_DIALECTS?.split(',') ?? ['sqlite', 'postgres']) as DialectName[]) {
-	const engine = await openEngine(dialect);
+	const engine = await openSeededRegister(dialect);
 	const extra: Db[] = [];
 	try {
 		const db = engine.db;
-		await migrateToLatest(db);
-		await seedDemoClinic(db);
-		const seeded = await seedLarge(db, {
-			patients: Number(process.env.BENCH_PATIENTS ?? 100_000),
-			appointments: Number(process.env.BENCH_APPOINTMENTS ?? 1_000_000),
-			log: () => {}
-		});
-		if (!seeded.ok) throw new Error(seeded.message);
-		await sql.raw(dialect === 'postgres' ? 'vacuum analyze' : 'analyze').execute(db.kysely);
-		const sample: Sample[] = await db.kysely
-			.selectFrom('patient')
-			.select(['id', 'family_name', 'given_name', 'family_name_kana', 'given_name_kana', 'romaji_key', 'phone', 'patient_number', 'date_of_birth'])
-			.where('family_name_kana', '<>', '')
-			.orderBy('id')
-			.limit(BLOCK * BLOCKS)
-			.execute();
+		const sample = await firstPatients(db, BLOCK * BLOCKS);
 		// Handles: the bench's own (pool 4 on PostgreSQL), and one per other pool size asked for.
 		const handles: Array<[string, Db]> = [['', db]];
 		if (dialect === 'postgres') {
@@ -105,7 +75,7 @@ for (const dialect of (process.env.BENCH_DIALECTS?.split(',') ?? ['sqlite', 'pos
 		const times = new Map(variants.map((v) => [v.name, { search: [] as number[], chart: [] as number[] }]));
 		const loads: number[] = [];
 		console.log(
-			`\n${dialect}: ${seeded.seconds} s to seed ${process.env.BENCH_PATIENTS ?? 100_000} patients; ${BLOCKS} rounds of ${BLOCK} searches and ${BLOCK} chart opens per code`
+			`\n${dialect}: ${engine.seedSeconds} s to seed ${engine.patients} patients; ${BLOCKS} rounds of ${BLOCK} searches and ${BLOCK} chart opens per code`
 		);
 		for (let block = 0; block < BLOCKS; block++) {
 			const patients = sample.slice(block * BLOCK, (block + 1) * BLOCK);
