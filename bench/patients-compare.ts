@@ -8,12 +8,13 @@
  *   mkdir -p /tmp/before && git archive <commit> src | tar -x -C /tmp/before && ln -s "$PWD/node_modules" /tmp/before/
  *   BENCH_BEFORE=/tmp/before BENCH_PATIENTS=20000 BENCH_APPOINTMENTS=200000 node --import tsx bench/patients-compare.ts
  *
- * BENCH_POOLS (default 4) lists the PostgreSQL pool sizes to compare, each a handle of its own.
+ * BENCH_POOLS (default: the app's pool, POSTGRES_POOL_SIZE) lists the PostgreSQL pool sizes to
+ * compare, each a handle of its own.
  */
 import os from 'node:os';
 import path from 'node:path';
 import type { AuditActor } from '../src/lib/server/audit/audit-log';
-import { openDatabase, type Db, type DialectName } from '../src/lib/server/db/database';
+import { openDatabase, POSTGRES_POOL_SIZE, type Db, type DialectName } from '../src/lib/server/db/database';
 import * as chartNow from '../src/lib/server/patients/load-chart';
 import * as searchNow from '../src/lib/server/patients/search-patients';
 import { firstPatients, openSeededRegister, percentile, type Sample } from './patients';
@@ -55,13 +56,14 @@ for (const dialect of (process.env.BENCH_DIALECTS?.split(',') ?? ['sqlite', 'pos
 	try {
 		const db = engine.db;
 		const sample = await firstPatients(db, BLOCK * BLOCKS);
-		// Handles: the bench's own (pool 4 on PostgreSQL), and one per other pool size asked for.
+		// Handles: the bench's own (the app's pool on PostgreSQL), and one per other pool size asked for.
+		const own = ` pool ${POSTGRES_POOL_SIZE}`;
 		const handles: Array<[string, Db]> = [['', db]];
 		if (dialect === 'postgres') {
 			const url = engine.url;
-			for (const size of (process.env.BENCH_POOLS ?? '4').split(',').map(Number)) {
-				if (size === 4) {
-					handles[0] = [' pool 4', db];
+			for (const size of (process.env.BENCH_POOLS ?? String(POSTGRES_POOL_SIZE)).split(',').map(Number)) {
+				if (size === POSTGRES_POOL_SIZE) {
+					handles[0] = [own, db];
 					continue;
 				}
 				if (!url) throw new Error('no URL for a second pool');
@@ -69,7 +71,7 @@ for (const dialect of (process.env.BENCH_DIALECTS?.split(',') ?? ['sqlite', 'pos
 				extra.push(other);
 				handles.push([` pool ${size}`, other]);
 			}
-			if (!handles.some(([label]) => label === ' pool 4')) handles.shift();
+			if (!handles.some(([label]) => label === own)) handles.shift();
 		}
 		const variants = Object.entries(codes).flatMap(([name, code]) => handles.map(([pool, handle]) => ({ name: `${name}${pool}`, code, handle })));
 		const times = new Map(variants.map((v) => [v.name, { search: [] as number[], chart: [] as number[] }]));

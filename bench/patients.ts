@@ -13,7 +13,7 @@ import { pathToFileURL } from 'node:url';
 import { sql } from 'kysely';
 import { seedLarge, seededRandom } from '../scripts/seed-large-data';
 import type { AuditActor } from '../src/lib/server/audit/audit-log';
-import { openDatabase, type Db, type DialectName } from '../src/lib/server/db/database';
+import { openDatabase, POSTGRES_POOL_SIZE, type Db, type DialectName } from '../src/lib/server/db/database';
 import { migrateToLatest } from '../src/lib/server/db/migrate';
 import { listPossibleDuplicates } from '../src/lib/server/patients/find-duplicates';
 import { loadChart } from '../src/lib/server/patients/load-chart';
@@ -188,7 +188,8 @@ export async function openEngine(dialect: DialectName): Promise<{ db: Db; stop: 
 	}
 	// Durable, as in production: fsync on (SQLite runs with synchronous=FULL).
 	const cluster = await startCluster({ durable: true });
-	const db = openDatabase({ databaseUrl: cluster.url, poolSize: 4 });
+	// The app's pool (app.ts opens its database with the default), so the chart's reads share as many connections as they do serving.
+	const db = openDatabase({ databaseUrl: cluster.url, poolSize: POSTGRES_POOL_SIZE });
 	return { db, url: cluster.url, stop: async () => (await db.close(), await cluster.stop()) };
 }
 

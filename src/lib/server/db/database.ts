@@ -43,10 +43,17 @@ export interface DbOptions {
 	log?: LogConfig;
 }
 
+/**
+ * Connections each app instance keeps open to PostgreSQL unless told otherwise (`poolSize`): the
+ * server opens its database with it (app.ts), and the benchmarks read it here so they measure the
+ * pool the app runs with.
+ */
+export const POSTGRES_POOL_SIZE = 10;
+
 export function openDatabase(options: DbOptions): Db {
 	const clock = options.clock ?? systemClock;
 	const secrets = createSecretBox(options.secretKey ?? randomBytes(32));
-	if (options.databaseUrl) return openPostgres(options.databaseUrl, options.poolSize ?? 10, clock, secrets, options.log);
+	if (options.databaseUrl) return openPostgres(options.databaseUrl, options.poolSize ?? POSTGRES_POOL_SIZE, clock, secrets, options.log);
 	if (!options.sqliteFile) throw new Error('openDatabase needs a databaseUrl or an sqliteFile');
 	return openSqlite(options.sqliteFile, options.backgroundCheckpoints ?? false, clock, secrets, options.log);
 }
