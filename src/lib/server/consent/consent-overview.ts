@@ -10,7 +10,7 @@ import {
 	type ConsentDocument,
 	type ConsentSignature,
 	type SignerName,
-	type SignerRow
+	type SignerSource
 } from './consent-repository';
 
 export interface KindOverview extends KindStatus<ConsentDocument, ConsentSignature> {
@@ -28,9 +28,9 @@ export interface ConsentOverview {
 
 /**
  * Where a patient stands on each kind of consent, with every signature; the read is audited. A
- * caller that has read the patient's row already (the chart) passes it, and the signer is not read again.
+ * caller that has read the patient's record already (the chart) passes it, and the signer is not read again.
  */
-export async function consentOverview(db: Db, patientId: string, actor: AuditActor, known?: SignerRow): Promise<ConsentOverview | null> {
+export async function consentOverview(db: Db, patientId: string, actor: AuditActor, known?: SignerSource): Promise<ConsentOverview | null> {
 	const patient = known ? signerOf(known) : await selectSigner(db, patientId);
 	if (!patient) return null;
 	const [documents, signatures] = await Promise.all([selectDocuments(db), selectSignatures(db, patientId)]);

@@ -1,7 +1,7 @@
 import { isConsentChannel, isConsentKind, type ConsentChannel, type ConsentKind } from '../../domain/consent/kinds';
 import type { Insertable } from 'kysely';
 import type { Db } from '../db/database';
-import type { ConsentDocumentTable, ConsentSignatureTable, Patient } from '../db/schema';
+import type { ConsentDocumentTable, ConsentSignatureTable } from '../db/schema';
 import { findPatient } from '../patients/patient-repository';
 
 /** Kysely queries for consent documents and signatures; nothing else in consent/ talks SQL. */
@@ -155,27 +155,45 @@ export interface SignerName {
 	preferredLocale: 'ja' | 'en';
 }
 
-const SIGNER_COLUMNS = ['id', 'family_name', 'given_name', 'family_name_kana', 'given_name_kana', 'preferred_locale', 'merged_into_id'] as const;
-
-/** What the signer's name is made from: these columns of the patient's row. */
-export type SignerRow = Pick<Patient, (typeof SIGNER_COLUMNS)[number]>;
-
 /** The patient's name as the register holds it; null for an unknown or merged-away record. */
 export async function selectSigner(db: Db, patientId: string): Promise<SignerName | null> {
-	return signerOf(await findPatient(db, patientId, SIGNER_COLUMNS));
-}
-
-/** The signer's name from a patient's row already read; null for none or a merged-away record. */
-export function signerOf(row: SignerRow | undefined): SignerName | null {
-	if (!row || row.merged_into_id !== null) return null;
-	return {
+	const row = await findPatient(db, patientId, [
+		'id',
+		'family_name',
+		'given_name',
+		'family_name_kana',
+		'given_name_kana',
+		'preferred_locale',
+		'merged_into_id'
+	]);
+	if (!row) return null;
+	return signerOf({
 		id: row.id,
 		familyName: row.family_name,
 		givenName: row.given_name,
 		familyNameKana: row.family_name_kana,
 		givenNameKana: row.given_name_kana,
-		preferredLocale: row.preferred_locale === 'en' ? 'en' : 'ja'
-	};
+		preferredLocale: row.preferred_locale,
+		mergedIntoId: row.merged_into_id
+	});
+}
+
+/** What the signer's name is made from: the patient's record as already read (the chart's `PatientRecord`). */
+export interface SignerSource {
+	id: string;
+	familyName: string;
+	givenName: string;
+	familyNameKana: string;
+	givenNameKana: string;
+	preferredLocale: string;
+	mergedIntoId: string | null;
+}
+
+/** The signer's name from a record already read; null for a merged-away record. */
+export function signerOf(patient: SignerSource): SignerName | null {
+	if (patient.mergedIntoId !== null) return null;
+	const { id, familyName, givenName, familyNameKana, givenNameKana } = patient;
+	return { id, familyName, givenName, familyNameKana, givenNameKana, preferredLocale: patient.preferredLocale === 'en' ? 'en' : 'ja' };
 }
 
 /* The consent tables' writes (docs/architecture.md, "One owner per table"). */

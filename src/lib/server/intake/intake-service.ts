@@ -193,20 +193,20 @@ export interface IntakeSummary extends IntakeRecord {
 
 /**
  * The patient's newest intake for the chart, with its triage and alerts; null when there is none.
- * Audited. A caller that has read the patient's row already (the chart) passes it as `known`, and
- * the age comes from its date of birth without another read.
+ * Audited. A caller that has read the patient's record already (the chart) passes it as `known`,
+ * and the age comes from its date of birth without another read.
  */
 export async function latestIntakeSummary(
 	db: Db,
 	patientId: string,
 	actor: AuditActor,
 	now = db.clock.now(),
-	known?: { date_of_birth: string | null }
+	known?: { dateOfBirth: string | null }
 ): Promise<IntakeSummary | null> {
 	const intake = await findNewestIntake(db, patientId);
 	if (!intake) return null;
 	await recordAudit(db, actor, { action: 'intake.read', entityType: 'intake', entityId: intake.id, patientId });
-	return summarise(intake, known ? ageAt(known.date_of_birth, now) : await patientAge(db, patientId, now));
+	return summarise(intake, known ? ageAt(known.dateOfBirth, now) : await patientAge(db, patientId, now));
 }
 
 export function summarise(intake: IntakeRecord, age: number | null): IntakeSummary {

@@ -1,4 +1,4 @@
-import type { AppointmentStatus, Patient } from '../db/schema';
+import type { AppointmentStatus } from '../db/schema';
 import { recordAudit, type AuditActor } from '../audit/audit-log';
 import type { Db } from '../db/database';
 
@@ -48,14 +48,10 @@ export interface PatientView {
 /** Appointments shown on a record: enough history for the desk, not the whole life of the clinic. */
 const APPOINTMENT_LIMIT = 100;
 
-/**
- * One patient's record and appointments, newest first; the read is audited. Null for an unknown id.
- * A caller that reads the patient's row itself (the chart) passes it, or its read under way, and
- * only the visits are read here.
- */
-export async function getPatient(db: Db, id: string, actor: AuditActor, known?: Patient | Promise<Patient | undefined>): Promise<PatientView | null> {
+/** One patient's record and appointments, newest first; the read is audited. Null for an unknown id. */
+export async function getPatient(db: Db, id: string, actor: AuditActor): Promise<PatientView | null> {
 	// Both reads go out together: one wait for the database instead of two (issue #21, chart open).
-	const patient = known ?? db.kysely.selectFrom('patient').selectAll().where('id', '=', id).executeTakeFirst();
+	const patient = db.kysely.selectFrom('patient').selectAll().where('id', '=', id).executeTakeFirst();
 	const history = db.kysely
 		.selectFrom('appointment')
 		.innerJoin('practitioner', 'practitioner.id', 'appointment.practitioner_id')

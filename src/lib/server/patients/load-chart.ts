@@ -5,14 +5,12 @@ import { listAftercareNotes } from '../aftercare/list-aftercare-notes';
 import { listSelfChecks, type SelfCheckRecord } from '../booking/self-check-record';
 import { consentOverview, type ConsentOverview } from '../consent/consent-overview';
 import type { Db } from '../db/database';
-import type { Patient } from '../db/schema';
 import { withDeferredWrites } from '../db/transaction';
 import { latestIntakeSummary, submittedIntakeAlerts, type IntakeSummary } from '../intake/intake-service';
 import { progressSummary, type PatientProgress } from '../outcomes/progress-summary';
 import { listSideEffects } from '../side-effects/list-side-effects';
 import { duplicatesOf, type DuplicateMatch } from './find-duplicates';
-import { getPatient, type PatientView } from './get-patient';
-import { findPatientRow } from './patient-repository';
+import { getPatient, type PatientRecord, type PatientView } from './get-patient';
 
 /** What only those who may read clinical content see: practitioners, the owner, and reception if allowed. */
 export interface ClinicalChart {
@@ -45,44 +43,41 @@ export async function loadChart(db: Db, id: string, actor: AuditActor, options: 
 	// Inside a transaction (the record page never opens one) a read's audit row may be written at once,
 	// so the patient is read first and nothing else is read for an unknown id.
 	if (db.kysely.isTransaction) {
-		const row = await findPatientRow(db, id);
-		if (!row) return null;
-		const [view, withRow, rest] = await Promise.all([getPatient(db, id, actor, row), readWithRow(db, row, actor, options), readRest(db, id, actor, options)]);
-		return view && toChart(view, withRow, rest, options);
+		const view = await getPatient(db, id, actor);
+		if (!view) return null;
+		const [known, rest] = await Promise.all([readKnown(db, view.patient, actor, options), readRest(db, id, actor, options)]);
+		return toChart(view, known, rest, options);
 	}
 	// The reads' audit rows are written together when the chart is read, made durable by one commit
-	// instead of one each (db/transaction.ts). The patient's row is read once, side by side on the
-	// pool with every read that does not need it (the visits among them); the reads that do (the
-	// duplicates, the consent signer, the intake's age) start when it arrives and take it instead of
-	// reading it again: two waits for the database, as when each read it itself (issue #21). For an
-	// unknown id the other reads find nothing and their audit rows are dropped unwritten, as if they
-	// had never run.
+	// instead of one each (db/transaction.ts). The patient's row and visits go out side by side on the
+	// pool with every read that does not need the record; the reads that do (the duplicates, the
+	// consent signer, the intake's age) start when it arrives and take it instead of reading the row
+	// again: two waits for the database, as when each read the row itself (issue #21). For an unknown
+	// id the other reads find nothing and their audit rows are dropped unwritten, as if they had never run.
 	return withDeferredWrites(db, async (reader, discard) => {
-		const row = findPatientRow(reader, id);
-		const [view, withRow, rest] = await Promise.all([
-			getPatient(reader, id, actor, row),
-			row.then((known) => known && readWithRow(reader, known, actor, options)),
+		const [chart, rest] = await Promise.all([
+			getPatient(reader, id, actor).then(async (view) => view && { view, known: await readKnown(reader, view.patient, actor, options) }),
 			readRest(reader, id, actor, options)
 		]);
-		if (!view || !withRow) {
+		if (!chart) {
 			discard();
 			return null;
 		}
-		return toChart(view, withRow, rest, options);
+		return toChart(chart.view, chart.known, rest, options);
 	});
 }
 
-/** The reads that need the patient's row, given it. A merged record has no duplicates (`duplicatesOf`). */
-async function readWithRow(db: Db, row: Patient, actor: AuditActor, options: { clinical: boolean }) {
+/** The reads that need the patient's record, given it. A merged record has no duplicates (`duplicatesOf`). */
+async function readKnown(db: Db, patient: PatientRecord, actor: AuditActor, options: { clinical: boolean }) {
 	const [duplicates, consents, intake] = await Promise.all([
-		duplicatesOf(db, row.id, row),
-		consentOverview(db, row.id, actor, row),
-		options.clinical ? latestIntakeSummary(db, row.id, actor, db.clock.now(), row) : null
+		duplicatesOf(db, patient.id, patient),
+		consentOverview(db, patient.id, actor, patient),
+		options.clinical ? latestIntakeSummary(db, patient.id, actor, db.clock.now(), patient) : null
 	]);
 	return { duplicates, consents, intake };
 }
 
-/** Every read that does not need the patient's row. */
+/** Every read that does not need the patient's record. */
 async function readRest(db: Db, id: string, actor: AuditActor, options: { clinical: boolean }) {
 	const [submitted, clinical] = await Promise.all([submittedIntakeAlerts(db, id), options.clinical ? loadClinical(db, id, actor) : null]);
 	return { submitted, clinical };
@@ -90,7 +85,7 @@ async function readRest(db: Db, id: string, actor: AuditActor, options: { clinic
 
 function toChart(
 	view: PatientView,
-	{ duplicates, consents, intake }: Awaited<ReturnType<typeof readWithRow>>,
+	{ duplicates, consents, intake }: Awaited<ReturnType<typeof readKnown>>,
 	{ submitted, clinical }: Awaited<ReturnType<typeof readRest>>,
 	options: { clinical: boolean }
 ): ChartView {
@@ -106,7 +101,7 @@ function toChart(
 	};
 }
 
-/** The clinical parts besides the intake, which needs the patient's row (`readWithRow`). */
+/** The clinical parts besides the intake, which needs the patient's record (`readKnown`). */
 async function loadClinical(db: Db, id: string, actor: AuditActor): Promise<Omit<ClinicalChart, 'intake'>> {
 	const [progress, aftercare, sideEffects, selfChecks] = await Promise.all([
 		progressSummary(db, id, actor),
