@@ -12,7 +12,7 @@ import pg from 'pg';
 import type { AuditActor } from '../src/lib/server/audit/audit-log';
 import { createBooking } from '../src/lib/server/booking/create-booking';
 import { getAvailability } from '../src/lib/server/booking/get-availability';
-import { openDatabase, type Db } from '../src/lib/server/db/database';
+import { openDatabase, POSTGRES_POOL_SIZE, type Db } from '../src/lib/server/db/database';
 import { migrateToLatest } from '../src/lib/server/db/migrate';
 import { seedDemoClinic } from '../src/lib/server/seed/demo-clinic';
 import { startCluster } from '../tests/support/postgres-cluster';
@@ -118,9 +118,9 @@ try {
 	fs.rmSync(dir, { recursive: true, force: true });
 }
 const cluster = await startCluster({ durable: true });
-const postgres = openDatabase({ databaseUrl: cluster.url, poolSize: 10 });
+const postgres = openDatabase({ databaseUrl: cluster.url, poolSize: POSTGRES_POOL_SIZE });
 try {
-	const rate = await stormOn(postgres, 'PostgreSQL (fsync on, pool 10)');
+	const rate = await stormOn(postgres, `PostgreSQL (fsync on, pool ${POSTGRES_POOL_SIZE})`);
 	console.log(`PostgreSQL / SQLite: ${Math.round((rate / sqliteRate) * 1000) / 10} %; load average ${os.loadavg()[0]!.toFixed(2)}`);
 } finally {
 	await postgres.close();

@@ -3,6 +3,7 @@
  * result: figures from different machines or layouts compare only as ratios within one run.
  */
 import os from 'node:os';
+import { POSTGRES_POOL_SIZE } from '../src/lib/server/db/database';
 
 export interface Machine {
 	cores: number;
@@ -31,9 +32,11 @@ export function machineTag(m: Machine = machine()): string {
 export const SQLITE_DURABILITY = 'SQLite WAL, synchronous=FULL';
 export const POSTGRES_DURABILITY = 'PostgreSQL fsync=on, synchronous_commit=on';
 export const APP_LOGGING = 'LOG_LEVEL=info to a file';
+/** The PostgreSQL pool of each app instance and of the in-process benches: the app's own (db/database.ts). */
+export const POSTGRES_POOL = `pool ${POSTGRES_POOL_SIZE}`;
 
 /** The conditions of a figure timed in process: the bench calls the server functions directly. */
 export function inProcessConditions(database: string, extra = ''): string {
-	const engine = database === 'sqlite' ? SQLITE_DURABILITY : database === 'postgres' ? `${POSTGRES_DURABILITY}, pool 4, own process` : 'no database';
+	const engine = database === 'sqlite' ? SQLITE_DURABILITY : database === 'postgres' ? `${POSTGRES_DURABILITY}, ${POSTGRES_POOL}, own process` : 'no database';
 	return `in the bench process; ${engine}${extra ? `; ${extra}` : ''}; ${machineTag()}`;
 }

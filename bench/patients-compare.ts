@@ -8,19 +8,16 @@
  *   mkdir -p /tmp/before && git archive <commit> src | tar -x -C /tmp/before && ln -s "$PWD/node_modules" /tmp/before/
  *   BENCH_BEFORE=/tmp/before BENCH_PATIENTS=20000 BENCH_APPOINTMENTS=200000 node --import tsx bench/patients-compare.ts
  *
- * BENCH_POOLS (default 4) lists the PostgreSQL pool sizes to compare, each a handle of its own.
+ * BENCH_POOLS (default: the app's pool, POSTGRES_POOL_SIZE) lists the PostgreSQL pool sizes to
+ * compare, each a handle of its own.
  */
 import os from 'node:os';
 import path from 'node:path';
-import { sql } from 'kysely';
-import { seedLarge } from '../scripts/seed-large-data';
 import type { AuditActor } from '../src/lib/server/audit/audit-log';
-import { openDatabase, type Db, type DialectName } from '../src/lib/server/db/database';
-import { migrateToLatest } from '../src/lib/server/db/migrate';
+import { openDatabase, POSTGRES_POOL_SIZE, type Db, type DialectName } from '../src/lib/server/db/database';
 import * as chartNow from '../src/lib/server/patients/load-chart';
 import * as searchNow from '../src/lib/server/patients/search-patients';
-import { seedDemoClinic } from '../src/lib/server/seed/demo-clinic';
-import { openEngine, percentile } from './patients';
+import { firstPatients, openSeededRegister, percentile, type Sample } from './patients';
 
 const desk: AuditActor = { type: 'staff', id: 'bench', ip: '127.0.0.1', requestId: null };
 const BLOCK = Number(process.env.BENCH_BLOCK ?? 25);
@@ -38,17 +35,6 @@ const codes: Record<string, Code> = {
 };
 
 const hira = (s: string) => s.replace(/[\u30A1-\u30F6]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0x60));
-type Sample = {
-	id: string;
-	family_name: string;
-	given_name: string;
-	family_name_kana: string;
-	given_name_kana: string;
-	romaji_key: string;
-	phone: string;
-	patient_number: string | null;
-	date_of_birth: string | null;
-};
 const KINDS: Array<(p: Sample) => string> = [
 	(p) => hira(`${p.family_name_kana} ${p.given_name_kana.slice(0, 1)}`),
 	(p) => `${p.family_name}${p.given_name.slice(0, 1)}`,
@@ -65,33 +51,19 @@ const fig = (xs: number[]) => {
 };
 
 for (const dialect of (process.env.BENCH_DIALECTS?.split(',') ?? ['sqlite', 'postgres']) as DialectName[]) {
-	const engine = await openEngine(dialect);
+	const engine = await openSeededRegister(dialect);
 	const extra: Db[] = [];
 	try {
 		const db = engine.db;
-		await migrateToLatest(db);
-		await seedDemoClinic(db);
-		const seeded = await seedLarge(db, {
-			patients: Number(process.env.BENCH_PATIENTS ?? 100_000),
-			appointments: Number(process.env.BENCH_APPOINTMENTS ?? 1_000_000),
-			log: () => {}
-		});
-		if (!seeded.ok) throw new Error(seeded.message);
-		await sql.raw(dialect === 'postgres' ? 'vacuum analyze' : 'analyze').execute(db.kysely);
-		const sample: Sample[] = await db.kysely
-			.selectFrom('patient')
-			.select(['id', 'family_name', 'given_name', 'family_name_kana', 'given_name_kana', 'romaji_key', 'phone', 'patient_number', 'date_of_birth'])
-			.where('family_name_kana', '<>', '')
-			.orderBy('id')
-			.limit(BLOCK * BLOCKS)
-			.execute();
-		// Handles: the bench's own (pool 4 on PostgreSQL), and one per other pool size asked for.
+		const sample = await firstPatients(db, BLOCK * BLOCKS);
+		// Handles: the bench's own (the app's pool on PostgreSQL), and one per other pool size asked for.
+		const own = ` pool ${POSTGRES_POOL_SIZE}`;
 		const handles: Array<[string, Db]> = [['', db]];
 		if (dialect === 'postgres') {
 			const url = engine.url;
-			for (const size of (process.env.BENCH_POOLS ?? '4').split(',').map(Number)) {
-				if (size === 4) {
-					handles[0] = [' pool 4', db];
+			for (const size of (process.env.BENCH_POOLS ?? String(POSTGRES_POOL_SIZE)).split(',').map(Number)) {
+				if (size === POSTGRES_POOL_SIZE) {
+					handles[0] = [own, db];
 					continue;
 				}
 				if (!url) throw new Error('no URL for a second pool');
@@ -99,13 +71,13 @@ for (const dialect of (process.env.BENCH_DIALECTS?.split(',') ?? ['sqlite', 'pos
 				extra.push(other);
 				handles.push([` pool ${size}`, other]);
 			}
-			if (!handles.some(([label]) => label === ' pool 4')) handles.shift();
+			if (!handles.some(([label]) => label === own)) handles.shift();
 		}
 		const variants = Object.entries(codes).flatMap(([name, code]) => handles.map(([pool, handle]) => ({ name: `${name}${pool}`, code, handle })));
 		const times = new Map(variants.map((v) => [v.name, { search: [] as number[], chart: [] as number[] }]));
 		const loads: number[] = [];
 		console.log(
-			`\n${dialect}: ${seeded.seconds} s to seed ${process.env.BENCH_PATIENTS ?? 100_000} patients; ${BLOCKS} rounds of ${BLOCK} searches and ${BLOCK} chart opens per code`
+			`\n${dialect}: ${engine.seedSeconds} s to seed ${engine.patients} patients; ${BLOCKS} rounds of ${BLOCK} searches and ${BLOCK} chart opens per code`
 		);
 		for (let block = 0; block < BLOCKS; block++) {
 			const patients = sample.slice(block * BLOCK, (block + 1) * BLOCK);

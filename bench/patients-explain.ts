@@ -5,17 +5,14 @@
  *
  *   BENCH_APPOINTMENTS=200000 node --import tsx bench/patients-explain.ts
  */
-import { sql } from 'kysely';
 import pg from 'pg';
-import { seedLarge, seededRandom } from '../scripts/seed-large-data';
+import { seededRandom } from '../scripts/seed-large-data';
 import type { AuditActor } from '../src/lib/server/audit/audit-log';
 import { recordAudit } from '../src/lib/server/audit/audit-log';
-import { migrateToLatest } from '../src/lib/server/db/migrate';
 import { withTransaction } from '../src/lib/server/db/transaction';
 import { loadChart } from '../src/lib/server/patients/load-chart';
 import { searchPatients } from '../src/lib/server/patients/search-patients';
-import { seedDemoClinic } from '../src/lib/server/seed/demo-clinic';
-import { openEngine, percentile } from './patients';
+import { firstPatients, openSeededRegister, percentile } from './patients';
 
 const desk: AuditActor = { type: 'staff', id: 'bench', ip: '127.0.0.1', requestId: null };
 const statements: string[] = [];
@@ -41,26 +38,11 @@ async function time(label: string, runs: number, run: (i: number) => Promise<unk
 	console.log(`${label}: p50 ${percentile(times, 0.5)} ms, p95 ${percentile(times, 0.95)} ms`);
 }
 
-const engine = await openEngine('postgres');
+const engine = await openSeededRegister('postgres', { appointments: 200_000 });
 try {
 	const db = engine.db;
-	await migrateToLatest(db);
-	await seedDemoClinic(db);
-	const seeded = await seedLarge(db, {
-		patients: Number(process.env.BENCH_PATIENTS ?? 100_000),
-		appointments: Number(process.env.BENCH_APPOINTMENTS ?? 200_000),
-		log: () => {}
-	});
-	if (!seeded.ok) throw new Error(seeded.message);
-	await sql.raw('vacuum analyze').execute(db.kysely);
 	const draw = seededRandom(7);
-	const sample = await db.kysely
-		.selectFrom('patient')
-		.select(['id', 'family_name', 'given_name', 'family_name_kana', 'given_name_kana', 'romaji_key', 'phone', 'patient_number'])
-		.where('family_name_kana', '<>', '')
-		.orderBy('patient_number')
-		.limit(2000)
-		.execute();
+	const sample = await firstPatients(db, 2000, 'patient_number');
 	const pick = () => sample[Math.floor(draw() * sample.length)]!;
 	const hira = (s: string) => s.replace(/[\u30A1-\u30F6]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0x60));
 	const kinds: Record<string, () => string> = {

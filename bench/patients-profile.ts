@@ -9,16 +9,12 @@
  */
 import os from 'node:os';
 import SQLite from 'better-sqlite3';
-import { sql } from 'kysely';
 import pg from 'pg';
-import { seedLarge } from '../scripts/seed-large-data';
 import type { AuditActor } from '../src/lib/server/audit/audit-log';
 import type { DialectName } from '../src/lib/server/db/database';
-import { migrateToLatest } from '../src/lib/server/db/migrate';
 import { loadChart } from '../src/lib/server/patients/load-chart';
 import { searchPatients } from '../src/lib/server/patients/search-patients';
-import { seedDemoClinic } from '../src/lib/server/seed/demo-clinic';
-import { openEngine, percentile } from './patients';
+import { firstPatients, openSeededRegister, percentile } from './patients';
 
 const desk: AuditActor = { type: 'staff', id: 'bench', ip: '127.0.0.1', requestId: null };
 const RUNS = Number(process.env.BENCH_PROFILE_RUNS ?? 200);
@@ -119,26 +115,11 @@ async function profile(label: string, runs: Array<() => Promise<unknown>>) {
 const hira = (s: string) => s.replace(/[\u30A1-\u30F6]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0x60));
 
 for (const dialect of (process.env.BENCH_DIALECTS?.split(',') ?? ['sqlite', 'postgres']) as DialectName[]) {
-	const engine = await openEngine(dialect);
+	const engine = await openSeededRegister(dialect);
 	try {
 		const db = engine.db;
-		await migrateToLatest(db);
-		await seedDemoClinic(db);
-		const seeded = await seedLarge(db, {
-			patients: Number(process.env.BENCH_PATIENTS ?? 100_000),
-			appointments: Number(process.env.BENCH_APPOINTMENTS ?? 1_000_000),
-			log: () => {}
-		});
-		if (!seeded.ok) throw new Error(seeded.message);
-		await sql.raw(dialect === 'postgres' ? 'vacuum analyze' : 'analyze').execute(db.kysely);
-		const sample = await db.kysely
-			.selectFrom('patient')
-			.select(['id', 'family_name', 'given_name', 'family_name_kana', 'given_name_kana', 'romaji_key', 'phone', 'patient_number', 'date_of_birth'])
-			.where('family_name_kana', '<>', '')
-			.orderBy('id')
-			.limit(RUNS + 20)
-			.execute();
-		console.log(`\n${dialect}, ${seeded.seconds} s to seed; ms as p50 / p95 over one request at a time\n`);
+		const sample = await firstPatients(db, RUNS + 20);
+		console.log(`\n${dialect}, ${engine.seedSeconds} s to seed; ms as p50 / p95 over one request at a time\n`);
 		console.log('| case | runs | total | database busy | audit write | rest | CPU of this process | statements | load |');
 		console.log('| --- | ---: | --- | --- | --- | --- | --- | ---: | ---: |');
 		const kinds: Record<string, (p: (typeof sample)[number]) => string> = {

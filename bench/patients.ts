@@ -13,7 +13,7 @@ import { pathToFileURL } from 'node:url';
 import { sql } from 'kysely';
 import { seedLarge, seededRandom } from '../scripts/seed-large-data';
 import type { AuditActor } from '../src/lib/server/audit/audit-log';
-import { openDatabase, type Db, type DialectName } from '../src/lib/server/db/database';
+import { openDatabase, POSTGRES_POOL_SIZE, type Db, type DialectName } from '../src/lib/server/db/database';
 import { migrateToLatest } from '../src/lib/server/db/migrate';
 import { listPossibleDuplicates } from '../src/lib/server/patients/find-duplicates';
 import { loadChart } from '../src/lib/server/patients/load-chart';
@@ -54,7 +54,8 @@ type SearchKind = (typeof SEARCH_KINDS)[number];
 
 const toHiragana = (s: string) => s.replace(/[\u30A1-\u30F6]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0x60));
 
-interface Sample {
+/** One patient of the seeded register, with what the desk would type to find them. */
+export interface Sample {
 	id: string;
 	patient_number: string | null;
 	family_name: string;
@@ -187,8 +188,58 @@ export async function openEngine(dialect: DialectName): Promise<{ db: Db; stop: 
 	}
 	// Durable, as in production: fsync on (SQLite runs with synchronous=FULL).
 	const cluster = await startCluster({ durable: true });
-	const db = openDatabase({ databaseUrl: cluster.url, poolSize: 4 });
+	// The app's pool (app.ts opens its database with the default), so the chart's reads share as many connections as they do serving.
+	const db = openDatabase({ databaseUrl: cluster.url, poolSize: POSTGRES_POOL_SIZE });
 	return { db, url: cluster.url, stop: async () => (await db.close(), await cluster.stop()) };
+}
+
+/**
+ * Readies a new database as every register bench starts: migrated, the demo clinic, the large
+ * register (`seedLarge`), and fresh statistics. Returns the seconds the register took to seed.
+ */
+export async function seedRegister(
+	db: Db,
+	dialect: DialectName,
+	size: { patients: number; appointments: number; log?: (line: string) => void }
+): Promise<number> {
+	await migrateToLatest(db);
+	await seedDemoClinic(db);
+	const seeded = await seedLarge(db, { ...size, log: size.log ?? (() => {}) });
+	if (!seeded.ok) throw new Error(seeded.message);
+	// Fresh statistics, as autovacuum (PostgreSQL) or `PRAGMA optimize` (SQLite) would gather; on
+	// PostgreSQL also the vacuum autovacuum would start after a million inserts, so it does not
+	// run in the middle of the timings.
+	await sql.raw(dialect === 'postgres' ? 'vacuum analyze' : 'analyze').execute(db.kysely);
+	return seeded.seconds;
+}
+
+/**
+ * The engine of `openEngine`, readied by `seedRegister` at the size BENCH_PATIENTS and
+ * BENCH_APPOINTMENTS say (else the defaults given, else 100,000 and 1,000,000): the start of the
+ * tools that look into the register benches (patients-compare, -profile, -explain). The engine is
+ * stopped if seeding fails; otherwise the caller stops it.
+ */
+export async function openSeededRegister(dialect: DialectName, defaults: { patients?: number; appointments?: number } = {}) {
+	const patients = Number(process.env.BENCH_PATIENTS ?? defaults.patients ?? 100_000);
+	const appointments = Number(process.env.BENCH_APPOINTMENTS ?? defaults.appointments ?? 1_000_000);
+	const engine = await openEngine(dialect);
+	try {
+		return { ...engine, patients, seedSeconds: await seedRegister(engine.db, dialect, { patients, appointments }) };
+	} catch (error) {
+		await engine.stop();
+		throw error;
+	}
+}
+
+/** The first `count` patients with a kana name, by `order`: the same ones on every run of a seeded register. */
+export async function firstPatients(db: Db, count: number, order: 'id' | 'patient_number' = 'id'): Promise<Sample[]> {
+	return db.kysely
+		.selectFrom('patient')
+		.select(['id', 'patient_number', 'family_name', 'given_name', 'family_name_kana', 'given_name_kana', 'romaji_key', 'phone', 'date_of_birth'])
+		.where('family_name_kana', '<>', '')
+		.orderBy(order)
+		.limit(count)
+		.execute();
 }
 
 /** Seeds each engine and measures it; the figures are returned, progress is printed. */
@@ -209,16 +260,8 @@ export async function benchPatients(
 	for (const dialect of options.dialects ?? (['sqlite', 'postgres'] as const)) {
 		const engine = await openEngine(dialect);
 		try {
-			await migrateToLatest(engine.db);
-			await seedDemoClinic(engine.db);
 			log(`\nPatient register on ${dialect}:`);
-			const seeded = await seedLarge(engine.db, { patients, appointments, log: (line) => log(`  ${line}`) });
-			if (!seeded.ok) throw new Error(seeded.message);
-			report.seedSeconds[dialect] = seeded.seconds;
-			// Fresh statistics, as autovacuum (PostgreSQL) or `PRAGMA optimize` (SQLite) would gather; on
-			// PostgreSQL also the vacuum autovacuum would start after a million inserts, so it does not
-			// run in the middle of the timings.
-			await sql.raw(dialect === 'postgres' ? 'vacuum analyze' : 'analyze').execute(engine.db.kysely);
+			report.seedSeconds[dialect] = await seedRegister(engine.db, dialect, { patients, appointments, log: (line) => log(`  ${line}`) });
 			report.rows.push(...(await measureOn(engine.db, dialect, seededRandom(7))));
 			await options.after?.(engine.db, dialect);
 		} finally {

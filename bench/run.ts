@@ -23,7 +23,7 @@ import { bookingStormOnPostgres, type PostgresStormRow } from './booking-storm-p
 import { ensureFreshBuild } from './build';
 import { FIRST_LOAD_BUDGET, formatPageWeights, heaviestConsolePage, PAGE_WEIGHT_CONDITIONS, pageWeights } from './page-weight';
 import { benchClinical, formatClinicalBench } from './clinical';
-import { APP_LOGGING, inProcessConditions, machine, machineTag, POSTGRES_DURABILITY, SQLITE_DURABILITY } from './conditions';
+import { APP_LOGGING, inProcessConditions, machine, machineTag, POSTGRES_DURABILITY, POSTGRES_POOL, SQLITE_DURABILITY } from './conditions';
 import { runLoad, type HttpJob, type HttpResult } from './load';
 import { benchPatients, formatPatientBench, TARGET_CHART_P95, TARGET_SEARCH_P95 } from './patients';
 import { formatReportBench, lastMonth, measureReportsOn, TARGET_P95_MS, type ReportBenchReport } from './reports';
@@ -58,7 +58,8 @@ const settings: Record<string, string | number> = {
 	BENCH_RATIO_ROUNDS: RATIO_ROUNDS,
 	httpConnections: CONNECTIONS,
 	stormClients: STORM_CLIENTS,
-	stormWarmUp: STORM_WARM_UP
+	stormWarmUp: STORM_WARM_UP,
+	postgresPool: POSTGRES_POOL
 };
 const add = (key: string, value: number, unit: string, better: Figure['better'], conditions: string) => figures.push({ key, value, unit, better, conditions });
 
@@ -69,7 +70,7 @@ machine: ${host.cpu}, ${host.cores} cores, ${host.memoryGb} GB, ${host.platform}
 build: ${build === 'fresh' ? 'up to date with src/' : build === 'built' ? 'built for this run' : 'rebuilt for this run (it was older than src/)'}
 layout: app and bare node:http baseline in their own processes; load generator (autocannon, storm clients) in a process of its own; in-process benches after the servers stop
 app: ${APP_LOGGING} (production level, every request logged), RATE_LIMITS=off, NODE_ENV=production
-databases: ${SQLITE_DURABILITY}; ${POSTGRES_DURABILITY} (throwaway cluster)
+databases: ${SQLITE_DURABILITY}; ${POSTGRES_DURABILITY} (throwaway cluster), ${POSTGRES_POOL} per app instance and in the in-process benches, as the app opens it
 HTTP rows: autocannon, ${CONNECTIONS} connections, ${WARM_UP_SECONDS} s warm-up then ${SECONDS} s per row`);
 
 // ---------------------------------------------------------------------------------------------

@@ -3,21 +3,24 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, inject } from 'vitest';
-import { openDatabase, type Db, type DialectName } from '../../src/lib/server/db/database';
+import { openDatabase, type Db, type DbOptions, type DialectName } from '../../src/lib/server/db/database';
 import { migrateToLatest } from '../../src/lib/server/db/migrate';
 
 export const DIALECTS: readonly DialectName[] = ['sqlite', 'postgres'];
 
-/** A new, migrated, empty database of either engine; PostgreSQL gets its own database per call. */
-export async function freshDatabase(dialect: DialectName): Promise<Db> {
+/**
+ * A new, migrated, empty database of either engine; PostgreSQL gets its own database per call.
+ * `log` is Kysely's query log, for a test that counts the statements sent.
+ */
+export async function freshDatabase(dialect: DialectName, { log }: Pick<DbOptions, 'log'> = {}): Promise<Db> {
 	if (dialect === 'sqlite') {
 		const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'shinkyu-sqlite-'));
-		const db = openDatabase({ sqliteFile: path.join(dir, 'test.sqlite') });
+		const db = openDatabase({ sqliteFile: path.join(dir, 'test.sqlite'), log });
 		await migrateToLatest(db);
 		const close = db.close;
 		return { ...db, close: async () => (await close(), fs.rmSync(dir, { recursive: true, force: true })) };
 	}
-	const db = openDatabase({ databaseUrl: await createPostgresDatabase(), poolSize: 5 });
+	const db = openDatabase({ databaseUrl: await createPostgresDatabase(), poolSize: 5, log });
 	await migrateToLatest(db);
 	return db;
 }

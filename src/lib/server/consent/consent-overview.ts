@@ -2,7 +2,16 @@ import { isRequiredKind } from '../../domain/consent/kinds';
 import { consentStatuses, needsAnswer, type KindStatus } from '../../domain/consent/status';
 import { recordAudit, type AuditActor } from '../audit/audit-log';
 import type { Db } from '../db/database';
-import { selectDocuments, selectSignatures, selectSigner, type ConsentDocument, type ConsentSignature, type SignerName } from './consent-repository';
+import {
+	selectDocuments,
+	selectSignatures,
+	selectSigner,
+	signerOf,
+	type ConsentDocument,
+	type ConsentSignature,
+	type SignerName,
+	type SignerSource
+} from './consent-repository';
 
 export interface KindOverview extends KindStatus<ConsentDocument, ConsentSignature> {
 	required: boolean;
@@ -17,9 +26,12 @@ export interface ConsentOverview {
 	signatures: ConsentSignature[];
 }
 
-/** Where a patient stands on each kind of consent, with every signature; the read is audited. */
-export async function consentOverview(db: Db, patientId: string, actor: AuditActor): Promise<ConsentOverview | null> {
-	const patient = await selectSigner(db, patientId);
+/**
+ * Where a patient stands on each kind of consent, with every signature; the read is audited. A
+ * caller that has read the patient's record already (the chart) passes it, and the signer is not read again.
+ */
+export async function consentOverview(db: Db, patientId: string, actor: AuditActor, known?: SignerSource): Promise<ConsentOverview | null> {
+	const patient = known ? signerOf(known) : await selectSigner(db, patientId);
 	if (!patient) return null;
 	const [documents, signatures] = await Promise.all([selectDocuments(db), selectSignatures(db, patientId)]);
 	const kinds = consentStatuses(documents, signatures).map((status) => {

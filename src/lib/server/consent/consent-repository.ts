@@ -166,15 +166,34 @@ export async function selectSigner(db: Db, patientId: string): Promise<SignerNam
 		'preferred_locale',
 		'merged_into_id'
 	]);
-	if (!row || row.merged_into_id !== null) return null;
-	return {
+	if (!row) return null;
+	return signerOf({
 		id: row.id,
 		familyName: row.family_name,
 		givenName: row.given_name,
 		familyNameKana: row.family_name_kana,
 		givenNameKana: row.given_name_kana,
-		preferredLocale: row.preferred_locale === 'en' ? 'en' : 'ja'
-	};
+		preferredLocale: row.preferred_locale,
+		mergedIntoId: row.merged_into_id
+	});
+}
+
+/** What the signer's name is made from: the patient's record as already read (the chart's `PatientRecord`). */
+export interface SignerSource {
+	id: string;
+	familyName: string;
+	givenName: string;
+	familyNameKana: string;
+	givenNameKana: string;
+	preferredLocale: string;
+	mergedIntoId: string | null;
+}
+
+/** The signer's name from a record already read; null for a merged-away record. */
+export function signerOf(patient: SignerSource): SignerName | null {
+	if (patient.mergedIntoId !== null) return null;
+	const { id, familyName, givenName, familyNameKana, givenNameKana } = patient;
+	return { id, familyName, givenName, familyNameKana, givenNameKana, preferredLocale: patient.preferredLocale === 'en' ? 'en' : 'ja' };
 }
 
 /* The consent tables' writes (docs/architecture.md, "One owner per table"). */

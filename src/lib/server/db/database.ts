@@ -1,6 +1,6 @@
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect, sql, type SqliteDatabase } from 'kysely';
+import { Kysely, PostgresDialect, SqliteDialect, sql, type LogConfig, type SqliteDatabase } from 'kysely';
 import pg from 'pg';
 import type { Database } from './schema';
 import { randomBytes } from 'node:crypto';
@@ -39,14 +39,23 @@ export interface DbOptions {
 	 * and one-off scripts, never for the server, whose sealed jobs another instance may run.
 	 */
 	secretKey?: Buffer;
+	/** Kysely's query log: every statement sent, e.g. for a test that counts them. None unless given. */
+	log?: LogConfig;
 }
+
+/**
+ * Connections each app instance keeps open to PostgreSQL unless told otherwise (`poolSize`): the
+ * server opens its database with it (app.ts), and the benchmarks read it here so they measure the
+ * pool the app runs with.
+ */
+export const POSTGRES_POOL_SIZE = 10;
 
 export function openDatabase(options: DbOptions): Db {
 	const clock = options.clock ?? systemClock;
 	const secrets = createSecretBox(options.secretKey ?? randomBytes(32));
-	if (options.databaseUrl) return openPostgres(options.databaseUrl, options.poolSize ?? 10, clock, secrets);
+	if (options.databaseUrl) return openPostgres(options.databaseUrl, options.poolSize ?? POSTGRES_POOL_SIZE, clock, secrets, options.log);
 	if (!options.sqliteFile) throw new Error('openDatabase needs a databaseUrl or an sqliteFile');
-	return openSqlite(options.sqliteFile, options.backgroundCheckpoints ?? false, clock, secrets);
+	return openSqlite(options.sqliteFile, options.backgroundCheckpoints ?? false, clock, secrets, options.log);
 }
 
 /**
@@ -55,7 +64,7 @@ export function openDatabase(options: DbOptions): Db {
  */
 const FALLBACK_CHECKPOINT_PAGES = 20_000;
 
-function openSqlite(file: string, backgroundCheckpoints: boolean, clock: Clock, secrets: SecretBox): Db {
+function openSqlite(file: string, backgroundCheckpoints: boolean, clock: Clock, secrets: SecretBox, log?: LogConfig): Db {
 	ensurePrivateFolder(path.dirname(file));
 	// SQLite gives its -wal and -shm files the database file's mode: 0600 for all three.
 	ensurePrivateFile(file);
@@ -67,7 +76,7 @@ function openSqlite(file: string, backgroundCheckpoints: boolean, clock: Clock, 
 	sqlite.pragma('busy_timeout = 5000');
 	const checkpointer = backgroundCheckpoints ? startWalCheckpointer(file) : null;
 	if (checkpointer) sqlite.pragma(`wal_autocheckpoint = ${FALLBACK_CHECKPOINT_PAGES}`);
-	const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
+	const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }), log });
 	return {
 		kysely,
 		dialect: 'sqlite',
@@ -101,11 +110,11 @@ function withStatementCache(sqlite: SQLite.Database): SqliteDatabase {
 	};
 }
 
-function openPostgres(connectionString: string, max: number, clock: Clock, secrets: SecretBox): Db {
+function openPostgres(connectionString: string, max: number, clock: Clock, secrets: SecretBox, log?: LogConfig): Db {
 	const pool = new pg.Pool({ connectionString, max });
 	// An idle client that loses its server must not crash the process; the next query reports it.
 	pool.on('error', () => {});
-	const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+	const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), log });
 	return { kysely, dialect: 'postgres', clock, secrets, close: () => kysely.destroy() };
 }
 

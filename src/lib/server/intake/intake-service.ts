@@ -18,7 +18,7 @@ import type { Db } from '../db/database';
 import { withTransaction } from '../db/transaction';
 import { appointmentBelongsTo, nextAppointmentId } from '../booking/appointment-repository';
 import { findIntake, findIntakePatient, findNewestIntake, newestSubmittedIntakes, type IntakeRecord } from './intake-repository';
-import { patientAge } from './patient-age';
+import { ageAt, patientAge } from './patient-age';
 import { ZIntakeStepSchemas } from './schemas';
 import { insertIntake, updateIntakeInProgress } from './intake-repository';
 
@@ -191,12 +191,22 @@ export interface IntakeSummary extends IntakeRecord {
 	safetyAlerts: SafetyAlert[];
 }
 
-/** The patient's newest intake for the chart, with its triage and alerts; null when there is none. Audited. */
-export async function latestIntakeSummary(db: Db, patientId: string, actor: AuditActor, now = db.clock.now()): Promise<IntakeSummary | null> {
+/**
+ * The patient's newest intake for the chart, with its triage and alerts; null when there is none.
+ * Audited. A caller that has read the patient's record already (the chart) passes it as `known`,
+ * and the age comes from its date of birth without another read.
+ */
+export async function latestIntakeSummary(
+	db: Db,
+	patientId: string,
+	actor: AuditActor,
+	now = db.clock.now(),
+	known?: { dateOfBirth: string | null }
+): Promise<IntakeSummary | null> {
 	const intake = await findNewestIntake(db, patientId);
 	if (!intake) return null;
 	await recordAudit(db, actor, { action: 'intake.read', entityType: 'intake', entityId: intake.id, patientId });
-	return summarise(intake, await patientAge(db, patientId, now));
+	return summarise(intake, known ? ageAt(known.dateOfBirth, now) : await patientAge(db, patientId, now));
 }
 
 export function summarise(intake: IntakeRecord, age: number | null): IntakeSummary {

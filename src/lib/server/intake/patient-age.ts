@@ -8,5 +8,10 @@ import { findIntakePatient } from './intake-repository';
  */
 export async function patientAge(db: Db, patientId: string, now: Date): Promise<number | null> {
 	const patient = await findIntakePatient(db, patientId);
-	return ageOn(patient?.dateOfBirth ?? null, now.toISOString().slice(0, 10));
+	return ageAt(patient?.dateOfBirth ?? null, now);
+}
+
+/** The same age from a date of birth already read. */
+export function ageAt(dateOfBirth: string | null, now: Date): number | null {
+	return ageOn(dateOfBirth, now.toISOString().slice(0, 10));
 }

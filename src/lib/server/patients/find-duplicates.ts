@@ -74,21 +74,32 @@ function olderFirst(a: DuplicateCard, b: DuplicateCard): number {
 const NAME = sql<string>`family_name || given_name`;
 const KANA = sql<string>`family_name_kana || given_name_kana`;
 
-/**
- * The live records that may be the same person as `patientId`, with the reasons. Each rule is an
- * indexed look-up (e-mail, phone, date of birth), so this is cheap enough for every chart open.
- * Empty for an unknown or merged record.
- */
-export async function duplicatesOf(db: Db, patientId: string): Promise<DuplicateMatch[]> {
-	const self = await db.kysely
+/** The record the duplicate search starts from: its card, and whether it was merged into another. */
+export interface DuplicateSource extends DuplicateCard {
+	mergedIntoId: string | null;
+}
+
+async function readSource(db: Db, patientId: string): Promise<DuplicateSource | undefined> {
+	const row = await db.kysely
 		.selectFrom('patient')
 		.select([...CARD_COLUMNS, 'merged_into_id'])
 		.where('id', '=', patientId)
 		.executeTakeFirst();
-	if (!self || self.merged_into_id !== null) return [];
+	return row && { ...toCard(row), mergedIntoId: row.merged_into_id };
+}
+
+/**
+ * The live records that may be the same person as `patientId`, with the reasons. Each rule is an
+ * indexed look-up (e-mail, phone, date of birth), so this is cheap enough for every chart open.
+ * Empty for an unknown or merged record. A caller that has read the record already (the chart,
+ * its `PatientRecord`) passes it as `known`, and only the other records are read.
+ */
+export async function duplicatesOf(db: Db, patientId: string, known?: DuplicateSource): Promise<DuplicateMatch[]> {
+	const self = known ?? (await readSource(db, patientId));
+	if (!self || self.mergedIntoId !== null) return [];
 	const email = self.email.trim();
-	const name = `${self.family_name}${self.given_name}`;
-	const kana = `${self.family_name_kana}${self.given_name_kana}`;
+	const name = `${self.familyName}${self.givenName}`;
+	const kana = `${self.familyNameKana}${self.givenNameKana}`;
 	const rows = await db.kysely
 		.selectFrom('patient')
 		.select(CARD_COLUMNS)
@@ -96,8 +107,8 @@ export async function duplicatesOf(db: Db, patientId: string): Promise<Duplicate
 		.where('merged_into_id', 'is', null)
 		.where((eb) => {
 			const terms: Expression<SqlBool>[] = [];
-			if (email !== '' && self.date_of_birth) {
-				terms.push(eb.and([eb('email', 'in', [...new Set([email, email.toLowerCase()])]), eb('date_of_birth', '=', self.date_of_birth)]));
+			if (email !== '' && self.dateOfBirth) {
+				terms.push(eb.and([eb('email', 'in', [...new Set([email, email.toLowerCase()])]), eb('date_of_birth', '=', self.dateOfBirth)]));
 			}
 			const phone = phoneKey(self.phone);
 			if (phone !== '') {
@@ -105,14 +116,13 @@ export async function duplicatesOf(db: Db, patientId: string): Promise<Duplicate
 				if (kana !== '') sameName.push(eb(KANA, '=', kana));
 				terms.push(eb.and([phoneDigitsEqual(db.dialect, phone), eb.or(sameName)]));
 			}
-			if (kana !== '' && self.date_of_birth) terms.push(eb.and([eb('date_of_birth', '=', self.date_of_birth), eb(KANA, '=', kana)]));
+			if (kana !== '' && self.dateOfBirth) terms.push(eb.and([eb('date_of_birth', '=', self.dateOfBirth), eb(KANA, '=', kana)]));
 			return terms.length > 0 ? eb.or(terms) : eb.val(false);
 		})
 		.limit(100)
 		.execute();
-	const mine = toCard(self);
 	return rows
-		.map((r) => ({ patient: toCard(r), reasons: duplicateReasons(mine, toCard(r)) }))
+		.map((r) => ({ patient: toCard(r), reasons: duplicateReasons(self, toCard(r)) }))
 		.filter((m) => m.reasons.length > 0)
 		.sort((a, b) => olderFirst(a.patient, b.patient));
 }

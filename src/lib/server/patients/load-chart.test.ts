@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { expect, it } from 'vitest';
-import { describeEachDatabase } from '../../../../tests/support/test-database';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DIALECTS, describeEachDatabase, freshDatabase } from '../../../../tests/support/test-database';
 import type { AuditActor } from '../audit/audit-log';
 import type { Db } from '../db/database';
 import { loadChart } from './load-chart';
@@ -87,5 +87,52 @@ describeEachDatabase('opening a chart', (db) => {
 		const chart = await loadChart(db(), merged, desk);
 		expect(chart?.patient.mergedIntoId).toBe(hanako);
 		expect(chart?.duplicates).toEqual([]);
+	});
+});
+
+async function insertIntake(db: Db, patientId: string): Promise<void> {
+	await db.kysely
+		.insertInto('intake')
+		.values({
+			id: randomUUID(),
+			patient_id: patientId,
+			appointment_id: null,
+			status: 'submitted',
+			current_step: 'done',
+			answers: '{}',
+			red_flag_level: null,
+			red_flag_acknowledged_at: null,
+			red_flag_acknowledged_by: null,
+			entered_by_staff_id: null,
+			created_at: NOW,
+			updated_at: NOW,
+			submitted_at: NOW
+		})
+		.execute();
+}
+
+describe.each(DIALECTS)('opening a chart, statement by statement, on %s', (dialect) => {
+	const statements: string[] = [];
+	let db: Db | undefined;
+	beforeAll(async () => {
+		db = await freshDatabase(dialect, { log: (event) => void (event.level === 'query' && statements.push(event.query.sql)) });
+	});
+	afterAll(async () => {
+		await db?.close();
+	});
+
+	it('reads the patient row once, and the register once more only to look for duplicates', async () => {
+		const hanako = await insertPatient(db!);
+		const twin = await insertPatient(db!);
+		// With an intake the chart needs the patient's age, which it once read from the row again.
+		await insertIntake(db!, hanako);
+		statements.length = 0;
+		const chart = await loadChart(db!, hanako, desk);
+		expect(chart?.duplicates.map((d) => d.patient.id)).toEqual([twin]);
+		expect(chart?.consents?.patient.id).toBe(hanako);
+		expect(chart?.clinical?.intake?.patientId).toBe(hanako);
+		const patientReads = statements.filter((text) => /from "patient"/.test(text));
+		expect(patientReads.filter((text) => /"id" = /.test(text))).toHaveLength(1);
+		expect(patientReads).toHaveLength(2);
 	});
 });

@@ -10,7 +10,7 @@ import { latestIntakeSummary, submittedIntakeAlerts, type IntakeSummary } from '
 import { progressSummary, type PatientProgress } from '../outcomes/progress-summary';
 import { listSideEffects } from '../side-effects/list-side-effects';
 import { duplicatesOf, type DuplicateMatch } from './find-duplicates';
-import { getPatient, type PatientView } from './get-patient';
+import { getPatient, type PatientRecord, type PatientView } from './get-patient';
 
 /** What only those who may read clinical content see: practitioners, the owner, and reception if allowed. */
 export interface ClinicalChart {
@@ -44,37 +44,51 @@ export async function loadChart(db: Db, id: string, actor: AuditActor, options: 
 	// so the patient is read first and nothing else is read for an unknown id.
 	if (db.kysely.isTransaction) {
 		const view = await getPatient(db, id, actor);
-		return view && toChart(view, await readRest(db, id, actor, options), options);
+		if (!view) return null;
+		const [known, rest] = await Promise.all([readKnown(db, view.patient, actor, options), readRest(db, id, actor, options)]);
+		return toChart(view, known, rest, options);
 	}
 	// The reads' audit rows are written together when the chart is read, made durable by one commit
-	// instead of one each (db/transaction.ts). Every read goes out at once, side by side on the pool:
-	// one wait for the database, not one for the patient and then one for the rest (issue #21). For
-	// an unknown id the other reads find nothing and their audit rows are dropped unwritten, as if
-	// they had never run.
+	// instead of one each (db/transaction.ts). The patient's row and visits go out side by side on the
+	// pool with every read that does not need the record; the reads that do (the duplicates, the
+	// consent signer, the intake's age) start when it arrives and take it instead of reading the row
+	// again: two waits for the database, as when each read the row itself (issue #21). For an unknown
+	// id the other reads find nothing and their audit rows are dropped unwritten, as if they had never run.
 	return withDeferredWrites(db, async (reader, discard) => {
-		const [view, rest] = await Promise.all([getPatient(reader, id, actor), readRest(reader, id, actor, options)]);
-		if (!view) {
+		const [chart, rest] = await Promise.all([
+			getPatient(reader, id, actor).then(async (view) => view && { view, known: await readKnown(reader, view.patient, actor, options) }),
+			readRest(reader, id, actor, options)
+		]);
+		if (!chart) {
 			discard();
 			return null;
 		}
-		return toChart(view, rest, options);
+		return toChart(chart.view, chart.known, rest, options);
 	});
 }
 
-type ChartReads = Awaited<ReturnType<typeof readRest>>;
-
-/** Every read besides the patient and its visits. A merged record has no duplicates (`duplicatesOf`). */
-async function readRest(db: Db, id: string, actor: AuditActor, options: { clinical: boolean }) {
-	const [duplicates, submitted, consents, clinical] = await Promise.all([
-		duplicatesOf(db, id),
-		submittedIntakeAlerts(db, id),
-		consentOverview(db, id, actor),
-		options.clinical ? loadClinical(db, id, actor) : null
+/** The reads that need the patient's record, given it. A merged record has no duplicates (`duplicatesOf`). */
+async function readKnown(db: Db, patient: PatientRecord, actor: AuditActor, options: { clinical: boolean }) {
+	const [duplicates, consents, intake] = await Promise.all([
+		duplicatesOf(db, patient.id, patient),
+		consentOverview(db, patient.id, actor, patient),
+		options.clinical ? latestIntakeSummary(db, patient.id, actor, db.clock.now(), patient) : null
 	]);
-	return { duplicates, submitted, consents, clinical };
+	return { duplicates, consents, intake };
 }
 
-function toChart(view: PatientView, { duplicates, submitted, consents, clinical }: ChartReads, options: { clinical: boolean }): ChartView {
+/** Every read that does not need the patient's record. */
+async function readRest(db: Db, id: string, actor: AuditActor, options: { clinical: boolean }) {
+	const [submitted, clinical] = await Promise.all([submittedIntakeAlerts(db, id), options.clinical ? loadClinical(db, id, actor) : null]);
+	return { submitted, clinical };
+}
+
+function toChart(
+	view: PatientView,
+	{ duplicates, consents, intake }: Awaited<ReturnType<typeof readKnown>>,
+	{ submitted, clinical }: Awaited<ReturnType<typeof readRest>>,
+	options: { clinical: boolean }
+): ChartView {
 	// Reception kept from clinical facts learns only that the practitioner must be asked (issue #16).
 	return {
 		...view,
@@ -83,17 +97,17 @@ function toChart(view: PatientView, { duplicates, submitted, consents, clinical 
 		safetyMarks: safetyMarksFor(submitted.alerts, options.clinical),
 		intakeSubmitted: submitted.submitted,
 		consents,
-		clinical
+		clinical: clinical && { intake, ...clinical }
 	};
 }
 
-async function loadClinical(db: Db, id: string, actor: AuditActor): Promise<ClinicalChart> {
-	const [intake, progress, aftercare, sideEffects, selfChecks] = await Promise.all([
-		latestIntakeSummary(db, id, actor),
+/** The clinical parts besides the intake, which needs the patient's record (`readKnown`). */
+async function loadClinical(db: Db, id: string, actor: AuditActor): Promise<Omit<ClinicalChart, 'intake'>> {
+	const [progress, aftercare, sideEffects, selfChecks] = await Promise.all([
 		progressSummary(db, id, actor),
 		listAftercareNotes(db, id, { sharedOnly: false }, actor),
 		listSideEffects(db, { patientId: id }, actor),
 		listSelfChecks(db, id, actor)
 	]);
-	return { intake, progress, aftercare, sideEffects, selfChecks };
+	return { progress, aftercare, sideEffects, selfChecks };
 }
