@@ -11,16 +11,13 @@
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { sql } from 'kysely';
-import { endOfMonthAfter } from '../src/lib/domain/time';
-import { addDays, localDate } from '../src/lib/domain/time';
-import { seedLarge, seededRandom } from '../scripts/seed-large-data';
+import { addDays, endOfMonthAfter, localDate } from '../src/lib/domain/time';
+import { seededRandom } from '../scripts/seed-large-data';
 import type { AuditActor } from '../src/lib/server/audit/audit-log';
 import type { Db, DialectName } from '../src/lib/server/db/database';
-import { migrateToLatest } from '../src/lib/server/db/migrate';
 import { buildClinicReport } from '../src/lib/server/reports/clinic-report';
-import { seedDemoClinic } from '../src/lib/server/seed/demo-clinic';
 import { inProcessConditions } from './conditions';
-import { openEngine, percentile } from './patients';
+import { openEngine, percentile, seedRegister } from './patients';
 
 export interface ReportBenchRow {
 	database: DialectName;
@@ -188,11 +185,8 @@ export async function benchReports(
 	for (const dialect of dialects) {
 		const engine = await openEngine(dialect);
 		try {
-			await migrateToLatest(engine.db);
-			await seedDemoClinic(engine.db);
 			log(`\nMonthly report on ${dialect}:`);
-			const seeded = await seedLarge(engine.db, { patients, appointments, log: (line) => log(`  ${line}`) });
-			if (!seeded.ok) throw new Error(seeded.message);
+			await seedRegister(engine.db, dialect, { patients, appointments, log: (line) => log(`  ${line}`) });
 			const measured = await measureReportsOn(engine.db, dialect);
 			report.added[dialect] = measured.added;
 			report.rows.push(...measured.rows);
