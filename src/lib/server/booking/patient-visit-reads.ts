@@ -9,8 +9,8 @@ import type { AppointmentStatus, Database } from '../db/schema';
  * query on the patient's visits (indexed by patient), with the names it shows joined in.
  */
 
-/** The patient's visits, newest first, at most `limit`: with the service and practitioner names (the chart's history). */
-export function patientVisitHistory(db: Db, patientId: string, limit: number) {
+/** The patient's visits with the names a list shows: the service's and the practitioner's. */
+function visitsWithNames(db: Db, patientId: string) {
 	return db.kysely
 		.selectFrom('appointment')
 		.innerJoin('practitioner', 'practitioner.id', 'appointment.practitioner_id')
@@ -18,9 +18,7 @@ export function patientVisitHistory(db: Db, patientId: string, limit: number) {
 		.select([
 			'appointment.id',
 			'appointment.starts_at',
-			'appointment.ends_at',
 			'appointment.status',
-			'appointment.triage_level',
 			'service.name_ja as service_ja',
 			'service.name_en as service_en',
 			'practitioner.family_name_ja',
@@ -28,7 +26,13 @@ export function patientVisitHistory(db: Db, patientId: string, limit: number) {
 			'practitioner.family_name_en',
 			'practitioner.given_name_en'
 		])
-		.where('appointment.patient_id', '=', patientId)
+		.where('appointment.patient_id', '=', patientId);
+}
+
+/** The patient's visits, newest first, at most `limit`: with the service and practitioner names (the chart's history). */
+export function patientVisitHistory(db: Db, patientId: string, limit: number) {
+	return visitsWithNames(db, patientId)
+		.select(['appointment.ends_at', 'appointment.triage_level'])
 		.orderBy('appointment.starts_at', 'desc')
 		.limit(limit)
 		.execute();
@@ -39,23 +43,7 @@ export function patientVisitHistory(db: Db, patientId: string, limit: number) {
  * that are not cancelled, soonest first, and at most `pastLimit` before it, newest first.
  */
 export async function portalVisits(db: Db, patientId: string, nowIso: string, pastLimit: number) {
-	const base = db.kysely
-		.selectFrom('appointment')
-		.innerJoin('practitioner', 'practitioner.id', 'appointment.practitioner_id')
-		.leftJoin('service', 'service.id', 'appointment.service_id')
-		.select([
-			'appointment.id',
-			'appointment.starts_at',
-			'appointment.status',
-			'service.name_ja as service_ja',
-			'service.name_en as service_en',
-			'practitioner.family_name_ja',
-			'practitioner.given_name_ja',
-			'practitioner.family_name_en',
-			'practitioner.given_name_en'
-		])
-		.where('appointment.patient_id', '=', patientId)
-		.where('appointment.status', '!=', 'blocked');
+	const base = visitsWithNames(db, patientId).where('appointment.status', '!=', 'blocked');
 	const [upcoming, past] = await Promise.all([
 		base.where('appointment.starts_at', '>=', nowIso).where('appointment.status', '!=', 'cancelled').orderBy('appointment.starts_at').execute(),
 		base.where('appointment.starts_at', '<', nowIso).orderBy('appointment.starts_at', 'desc').limit(pastLimit).execute()
