@@ -8,6 +8,7 @@ import {
 	claimDestination,
 	claimStatusOf,
 	claimTransition,
+	liveClaimEvents,
 	type ClaimDestination,
 	type ClaimEventKind,
 	type ClaimStatus,
@@ -27,6 +28,7 @@ import { loadClinicRegistrationForClaim } from './claim-registration';
 import { loadJukyoConsentRules, loadJukyoFeeSchedules } from './fee-versions';
 import { findPatient } from '../patients/patient-repository';
 import { findStaffRole } from '../staff/staff-repository';
+import { reversedPaymentsAmong, standingPaymentParts } from './standing-payments';
 
 /*
  * The claim workflow (docs/jukyo-claim.md §12): each patient-month 申請書 (and its 公費 申請書) moves
@@ -43,7 +45,11 @@ export interface ClaimVersionView {
 	createdAt: string;
 	claimJpy: number;
 	totalJpy: number;
+	/** The events that stand, in order: a "paid" event of a reversed payment is left out (it no longer sets the status). */
 	events: Array<{ event: ClaimEventKind; on: string; reason: string }>;
+	/** Every event row written for the version, reversed payments' included: the next event's number is this plus one. */
+	eventRows: number;
+	/** What standing payments paid on it (reversed ones left out). */
 	paidJpy: number;
 }
 
@@ -91,12 +97,16 @@ async function versionsOfMonth(db: Db, month: string, patientId?: string): Promi
 			: await Promise.all([
 					db.kysely
 						.selectFrom('jukyo_claim_event')
-						.select(['claim_version_id', 'event', 'on_date', 'reason', 'seq'])
+						.select(['claim_version_id', 'event', 'on_date', 'reason', 'seq', 'payment_id'])
 						.where('claim_version_id', 'in', ids)
 						.orderBy('seq')
 						.execute(),
-					db.kysely.selectFrom('jukyo_payment_claim').select(['claim_version_id', 'amount_jpy']).where('claim_version_id', 'in', ids).execute()
+					standingPaymentParts(db, ids)
 				]);
+	const reversed = await reversedPaymentsAmong(
+		db,
+		events.flatMap((e) => (e.payment_id ? [e.payment_id] : []))
+	);
 	const byClaim = new Map<string, ClaimVersionView[]>();
 	for (const v of versions) {
 		const list = byClaim.get(keyOf(v.patient_id, v.kind)) ?? [];
@@ -107,8 +117,12 @@ async function versionsOfMonth(db: Db, month: string, patientId?: string): Promi
 			createdAt: v.created_at,
 			claimJpy: Number(v.claim_jpy),
 			totalJpy: Number(v.total_jpy),
-			events: events.filter((e) => e.claim_version_id === v.id).map((e) => ({ event: e.event, on: e.on_date, reason: e.reason })),
-			paidJpy: paid.filter((p) => p.claim_version_id === v.id).reduce((sum, p) => sum + Number(p.amount_jpy), 0)
+			events: liveClaimEvents(
+				events.filter((e) => e.claim_version_id === v.id).map((e) => ({ ...e, paymentId: e.payment_id })),
+				reversed
+			).map((e) => ({ event: e.event, on: e.on_date, reason: e.reason })),
+			eventRows: events.filter((e) => e.claim_version_id === v.id).length,
+			paidJpy: paid.filter((p) => p.claimVersionId === v.id).reduce((sum, p) => sum + p.amountJpy, 0)
 		});
 		byClaim.set(keyOf(v.patient_id, v.kind), list);
 	}
@@ -327,7 +341,9 @@ export async function moveClaim(
 			return { ok: true, status: transition.status, versionId: id };
 		}
 		const effect = transition.effect;
-		const seq = latest!.events.length + 1;
+		// A payment's reversal is recorded with the payment (insurer-payments.ts), never here.
+		if (effect.kind !== 'event') return { ok: false, code: 'refused', reason: 'not_allowed' };
+		const seq = latest!.eventRows + 1;
 		await insertClaimEvents(tx, [
 			{
 				id: randomUUID(),
