@@ -1,97 +1,16 @@
 import { expect, it } from 'vitest';
 import { describeEachDatabase } from '../../../../tests/support/test-database';
-import { createChargeForAppointment } from '../billing/create-charge';
-import { recordDoctorConsent } from '../billing/doctor-consent';
-import { billingWorld, checkEligibility, CONSENT_INPUT, insertVisit, insuredPatient, type BillingWorld } from '../billing/test-fixtures';
+import type { BillingWorld } from '../billing/test-fixtures';
 import { insertStaff } from '../outcomes/test-fixtures';
-import { claimBoard, moveClaim, type ClaimBoardRow } from './claim-workflow';
+import { AFTER, boardRow, MONTH, REGISTRATION, septemberClaim } from './test-claim-fixtures';
+import { moveClaim } from './claim-workflow';
 import { paymentsOfMonth, recordInsurerPayment, reverseInsurerPayment } from './insurer-payments';
-import { recordMonthConfirmation } from './month-confirmations';
 
 /* Reversing an insurer payment recorded by mistake (issue #21): the claim it paid is submitted again and can be paid anew. */
 
-const REGISTRATION = {
-	clinicName: 'ふじ鍼灸院',
-	postalCode: '160-0023',
-	address: '東京都新宿区西新宿2-2-2',
-	phone: '03-1234-5678',
-	managerName: '藤田 誠',
-	registrationNumber: '関東信越はり1234567',
-	healthCentreKind: 'clinic' as const,
-	bank: {
-		bankName: 'みずほ',
-		bankKind: '銀行',
-		branchName: '新宿',
-		branchKind: '支店',
-		accountType: 'ordinary' as const,
-		accountNumber: '7654321',
-		holderKana: 'フジシンキュウイン'
-	}
-};
-const IN_MONTH = new Date('2027-09-22T06:00:00.000Z');
-const AFTER = new Date('2027-10-20T03:00:00.000Z');
-const MONTH = '2027-09';
-
 describeEachDatabase('reversing an insurer payment', (db) => {
-	/** A signed, submitted September claim of a new insured patient, and its newest version's id. */
-	async function submittedClaim() {
-		const world = await billingWorld(db());
-		const patientId = await insuredPatient(db());
-		await db()
-			.kysely.updateTable('patient')
-			.set({
-				family_name_kana: 'ヤマダ',
-				given_name_kana: 'ハナ',
-				sex: 'female',
-				date_of_birth: '1960-02-03',
-				postal_code: '160-0022',
-				address: '東京都新宿区新宿3-3-3'
-			})
-			.where('id', '=', patientId)
-			.execute();
-		const consent = await recordDoctorConsent(
-			db(),
-			patientId,
-			{ ...CONSENT_INPUT, signedOn: '2027-08-20', conditionNote: '右坐骨神経に沿う痛み' },
-			world.actor,
-			{ now: IN_MONTH }
-		);
-		if (!consent.ok) throw new Error(consent.code);
-		await db().kysely.updateTable('doctor_consent').set({ first_treatment_on: '2027-08-25', expires_on: '2028-02-29' }).where('id', '=', consent.id).execute();
-		await checkEligibility(db(), world, patientId, '2027-09-08');
-		for (const day of ['2027-09-08', '2027-09-15']) {
-			const visit = await insertVisit(db(), world, patientId, `${day}T01:00:00.000Z`);
-			const created = await createChargeForAppointment(db(), visit, { payer: 'insurance', sharePercent: '30', arts: 'combined' }, world.actor, {
-				now: new Date(`${day}T01:00:00.000Z`)
-			});
-			if (!created.ok) throw new Error(created.code);
-		}
-		const signed = await recordMonthConfirmation(
-			db(),
-			patientId,
-			{ month: MONTH, date: ['2027-09-08', '2027-09-15'], agree: 'on', signerKind: 'patient', signerName: '山田 花子' },
-			world.actor,
-			{ now: IN_MONTH }
-		);
-		if (!signed.ok) throw new Error(signed.code);
-		for (const [action, extra] of [
-			['mark_ready', {}],
-			['submit', { on: '2027-10-05' }]
-		] as const) {
-			const moved = await moveClaim(db(), { patientId, month: MONTH, kind: 'main', action, confirm: 'on', ...extra }, world.actor, {
-				now: AFTER,
-				registration: REGISTRATION
-			});
-			if (!moved.ok) throw new Error(moved.code);
-		}
-		const r = await row(world, patientId);
-		return { world, patientId, versionId: r.versions.at(-1)!.id, destination: r.destination.key };
-	}
-
-	async function row(world: BillingWorld, patientId: string): Promise<ClaimBoardRow> {
-		const groups = await claimBoard(db(), MONTH, world.actor, { registration: REGISTRATION });
-		return groups.flatMap((g) => g.rows).find((r) => r.patientId === patientId && r.kind === 'main')!;
-	}
+	const submittedClaim = () => septemberClaim(db(), 'submitted');
+	const row = (world: BillingWorld, patientId: string) => boardRow(db(), world, patientId);
 
 	const pay = (world: BillingWorld, versionId: string, destination: string, amount: string) =>
 		recordInsurerPayment(

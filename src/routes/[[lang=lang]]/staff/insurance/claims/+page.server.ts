@@ -70,6 +70,7 @@ export const actions: Actions = {
 		if (result.code === 'forbidden') return fail(403, { target, error: translate(locals.locale, 'claimStatus.error.forbidden') });
 		if (result.code === 'not_found') return fail(404, { target, error: translate(locals.locale, 'claimStatus.error.not_found') });
 		if (result.code === 'refused') return fail(409, { target, error: translate(locals.locale, CLAIM_REFUSAL_LABELS[result.reason]) });
+		if (result.code === 'reopened') return fail(409, { target, error: translate(locals.locale, 'claimFollowups.reopened.onSubmit') });
 		const fields: Record<string, string> = result.code === 'invalid' ? result.fields : {};
 		const errors = Object.fromEntries(Object.entries(fields).map(([field, key]) => [field, message(locals.locale, key, 'claimStatus.error.invalid')]));
 		return fail(422, { target, error: Object.values(errors).join(' '), errors });
