@@ -1,16 +1,24 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { localDate } from '../../src/lib/domain/time';
+import { previousMonth } from '../../src/lib/server/seed/demo-jukyo-month';
 import { launchBrowser } from '../support/browser';
 import { browserFormPost, weekdayAhead } from '../support/form-post';
+import { builtServerEntry, demoPasswordsFrom, startBuiltServer, type ServerProcess } from '../support/server-process';
 import { staffCookie } from '../support/staff-session';
 
 /*
  * Claim follow-ups (issue #21): a refused eligibility check sent from the charge page shows its
- * errors on the charge page, with and without JavaScript, and a saved one comes back to it.
+ * errors on the charge page, with and without JavaScript, and a saved one comes back to it; an
+ * insurer payment typed wrong is reversed with a reason and recorded again. The server is its own,
+ * so the demo's complete claim month can be submitted and paid without touching the shared one.
  */
-const base = inject('baseUrl');
-const passwords = inject('demoPasswords');
-
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'shinkyu-claim-followups-'));
+let server: ServerProcess;
+let base = '';
 let reception = '';
 let browser: Browser | undefined;
 
@@ -27,7 +35,7 @@ function get(path: string) {
 
 /** A completed visit, weeks back, of a new patient whose only eligibility check is from today (so not of the visit's month). */
 async function insuredVisitWithoutCheck(daysBack: number, time: string): Promise<{ appointmentId: string; patientId: string }> {
-	const day = weekdayAhead(-daysBack, 3);
+	const day = weekdayAhead(-daysBack, 4);
 	const givenName = `資格${Math.random().toString(36).slice(2, 7)}`;
 	const services = await fetch(`${base}/api/v1/services`).then((r) => r.json());
 	const follow = services.find((s: { code: string }) => s.code === 'FOLLOW').id;
@@ -67,7 +75,8 @@ async function insuredVisitWithoutCheck(daysBack: number, time: string): Promise
 			holderKind: 'honnin',
 			benefitPercent: '70',
 			insurerNumber: '01130012',
-			insuranceNumber: '345'
+			insuranceNumber: '345',
+			validUntil: '2099-03-31'
 		},
 		reception
 	);
@@ -82,15 +91,22 @@ async function fillCheck(page: Page, insurerNumber: string) {
 	await form.getByLabel('Insured or dependant').selectOption('honnin');
 	await form.getByLabel('Insurer number').fill(insurerNumber);
 	await form.getByLabel('Number', { exact: true }).fill('3456');
+	await form.getByLabel('Valid until').fill('2099-03-31');
 }
 
 beforeAll(async () => {
+	expect(fs.existsSync(builtServerEntry()), 'build the server first').toBe(true);
+	server = await startBuiltServer({ DATA_DIR: dataDir, RATE_LIMITS: 'off' });
+	base = server.baseUrl;
+	const passwords = demoPasswordsFrom(server.output());
 	reception = await staffCookie(base, 'reception@example.jp', passwords['reception@example.jp']);
 	browser = await launchBrowser();
-});
+}, 60_000);
 
 afterAll(async () => {
 	await browser?.close();
+	await server?.stop();
+	fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
 describe('the eligibility check on the charge page', () => {
@@ -145,16 +161,84 @@ describe('the eligibility check on the charge page', () => {
 				intent: 'eligibility',
 				returnTo: '//evil.example/staff',
 				method: 'eligibility_certificate',
-				checkedOn: weekdayAhead(-105, 3),
+				checkedOn: weekdayAhead(-105, 4),
 				insuranceKind: 'shakoku',
 				holderKind: 'honnin',
 				benefitPercent: '70',
 				insurerNumber: '01130012',
-				insuranceNumber: '345'
+				insuranceNumber: '345',
+				validUntil: '2099-03-31'
 			},
 			reception
 		);
 		expect(saved.status).toBe(303);
 		expect(saved.headers.get('location')).toBe(`${chargePath}?eligibility=saved`);
+	});
+});
+
+describe('an insurer payment typed wrong', () => {
+	it('is reversed with a reason, shown struck through, and the claim is paid again correctly', async () => {
+		// The server seeds the demo relative to its own clock: last month's complete claim of 中島 正子.
+		const today = localDate(Date.now(), 'Asia/Tokyo');
+		const month = previousMonth(today);
+		const claimsPath = `/en/staff/insurance/claims?month=${month}`;
+		const board = await (await get(claimsPath)).text();
+		const row = [...board.matchAll(/<tr data-testid="claim-([0-9a-f-]{36})-main" data-status="([a-z]+)">([\s\S]*?)<\/tr>/g)].find((m) =>
+			m[3]!.includes('中島')
+		)!;
+		expect(row[2]).toBe('draft');
+		const patientId = row[1]!;
+		const move = (fields: Record<string, string>) =>
+			browserFormPost(base, `/en/staff/insurance/claims?month=${month}&/move`, { patientId, month, kind: 'main', confirm: 'on', ...fields }, reception);
+		expect((await move({ action: 'mark_ready' })).status).toBe(200);
+		expect((await move({ action: 'submit', on: today })).status).toBe(200);
+		const submitted = await (await get(claimsPath)).text();
+		const versionId = /name="claim" value="([0-9a-f-]{36})"/.exec(submitted)![1]!;
+		const destination = /name="destination" value="([^"]+)"/.exec(submitted)![1]!;
+		// A typo: 100 yen recorded instead of the amount received.
+		const typo = await browserFormPost(
+			base,
+			`/en/staff/insurance/claims?month=${month}&/pay`,
+			{ destination, receivedOn: today, amountJpy: '100', confirm: 'on', claim: versionId, [`amount_${versionId}`]: '100' },
+			reception
+		);
+		expect(typo.status).toBe(200);
+
+		const { context, page } = await pageWith(reception);
+		try {
+			await page.goto(`${base}${claimsPath}`);
+			const claim = page.getByTestId(`claim-${patientId}-main`);
+			expect(await claim.getAttribute('data-status')).toBe('paid');
+			const payment = page.getByTestId('insurer-payments').locator('li').first();
+			expect(await payment.getAttribute('data-reversed')).toBe('false');
+			// Without a reason nothing is reversed: the browser asks for it first.
+			await payment.getByText('Reverse this payment').click();
+			await payment.getByLabel('I have checked this').check();
+			await payment.getByRole('button', { name: 'Reverse the payment' }).click();
+			expect(await payment.getByLabel('Reason for reversing (required)').evaluate((el: HTMLTextAreaElement) => el.validity.valueMissing)).toBe(true);
+			await payment.getByLabel('Reason for reversing (required)').fill('Amount typed wrong');
+			await payment.getByRole('button', { name: 'Reverse the payment' }).click();
+			await page.waitForLoadState('load');
+			expect(await page.getByRole('status').first().textContent()).toContain('Payment reversed.');
+			const reversed = page.getByTestId('insurer-payments').locator('li').first();
+			expect(await reversed.getAttribute('data-reversed')).toBe('true');
+			expect(await reversed.locator('s').textContent()).toContain('¥100');
+			expect(await reversed.textContent()).toContain('Amount typed wrong');
+			expect(await page.getByTestId(`claim-${patientId}-main`).getAttribute('data-status')).toBe('submitted');
+
+			// Recorded again, with the amount the form offers: the whole claim.
+			const form = page.locator('form.payment');
+			await form.getByLabel('I have checked this').check();
+			await form.getByRole('button', { name: 'Record the payment' }).click();
+			await page.waitForLoadState('load');
+			expect(await page.getByRole('status').first().textContent()).toContain('The payment was recorded.');
+			expect(await page.getByTestId(`claim-${patientId}-main`).getAttribute('data-status')).toBe('paid');
+			const items = page.getByTestId('insurer-payments').locator('li');
+			expect(await items.count()).toBe(2);
+			expect(await items.nth(1).getAttribute('data-reversed')).toBe('false');
+			expect(await items.nth(1).locator('details').count()).toBe(1);
+		} finally {
+			await context.close();
+		}
 	});
 });
