@@ -5,7 +5,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localDate } from '../../src/lib/domain/time';
 import { previousMonth } from '../../src/lib/server/seed/demo-jukyo-month';
-import { launchBrowser } from '../support/browser';
+import { axeViolations, launchBrowser } from '../support/browser';
 import { browserFormPost, weekdayAhead } from '../support/form-post';
 import { builtServerEntry, demoPasswordsFrom, startBuiltServer, type ServerProcess } from '../support/server-process';
 import { staffCookie } from '../support/staff-session';
@@ -126,6 +126,7 @@ describe('the eligibility check on the charge page', () => {
 			expect(await form.getByLabel('Insurer number').inputValue()).toBe('0113');
 			expect(await form.getByLabel('Number', { exact: true }).inputValue()).toBe('3456');
 			expect(await form.getByLabel('Eligibility certificate (資格確認書)').isChecked()).toBe(true);
+			expect(await axeViolations(page)).toEqual([]);
 			await form.getByLabel('Insurer number').fill('01130012');
 			await form.getByRole('button', { name: 'Record the check' }).click();
 			await page.waitForURL(/eligibility=saved/);
@@ -225,6 +226,7 @@ describe('an insurer payment typed wrong', () => {
 			expect(await reversed.locator('s').textContent()).toContain('¥100');
 			expect(await reversed.textContent()).toContain('Amount typed wrong');
 			expect(await page.getByTestId(`claim-${patientId}-main`).getAttribute('data-status')).toBe('submitted');
+			expect(await axeViolations(page)).toEqual([]);
 
 			// Recorded again, with the amount the form offers: the whole claim.
 			const form = page.locator('form.payment');
