@@ -115,6 +115,26 @@ describeEachDatabase('a ready claim reopened when its records change', (db) => {
 		expect(await events(versionId)).toEqual([]);
 	});
 
+	it('submits once when two desks submit at once, and reopens once when both find the records changed', async () => {
+		const first = await septemberClaim(db(), 'ready');
+		const both = await Promise.all([
+			moveSeptember(db(), first.world, first.patientId, 'submit', { on: '2027-10-05' }),
+			moveSeptember(db(), first.world, first.patientId, 'submit', { on: '2027-10-06' })
+		]);
+		expect(both.filter((r) => r.ok)).toHaveLength(1);
+		expect(both.filter((r) => !r.ok)).toEqual([{ ok: false, code: 'refused', reason: 'not_allowed' }]);
+		expect((await events(first.versionId)).map((e) => e[1])).toEqual(['submitted']);
+
+		const second = await septemberClaim(db(), 'ready');
+		await lateCharge(second.world, second.patientId);
+		const reopened = await Promise.all([
+			moveSeptember(db(), second.world, second.patientId, 'submit', { on: '2027-10-05' }),
+			moveSeptember(db(), second.world, second.patientId, 'submit', { on: '2027-10-05' })
+		]);
+		expect(reopened).toContainEqual({ ok: false, code: 'reopened' });
+		expect(await events(second.versionId)).toEqual([[1, 'reopened', '2027-10-20', 'records_changed']]);
+	});
+
 	it('reopens once when two desks open the page at once', async () => {
 		const { world, patientId, versionId } = await septemberClaim(db(), 'ready');
 		await lateCharge(world, patientId);

@@ -459,6 +459,10 @@ export async function moveClaim(
 			detail: { month, kind, on: effect.on }
 		});
 		return { ok: true, status: transition.status, versionId: latest!.id };
+	}).catch((cause: unknown): MoveClaimResult => {
+		// Another desk moved the claim from the same reading first (the event or version number is taken): not moved twice.
+		if (isUniqueViolation(cause)) return { ok: false, code: 'refused', reason: 'not_allowed' };
+		throw cause;
 	});
 }
 
