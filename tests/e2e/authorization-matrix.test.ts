@@ -761,6 +761,31 @@ describe('the 施術報告書, consent rules and the 受領委任 施術録 (iss
 	});
 });
 
+describe('reversing an insurer payment (issue #21)', () => {
+	it('lets only the desk reverse a payment, and keeps nothing when refused', async () => {
+		const reversals = async () => (await db.kysely.selectFrom('jukyo_insurer_payment_reversal').select('id').execute()).length;
+		const before = await reversals();
+		for (const role of ['anonymous', 'patient', 'practitioner'] as const) {
+			const refused = await formPost(
+				'/staff/insurance/claims?/reversePayment',
+				{ paymentId: '00000000-0000-4000-8000-000000000000', reason: 'x', confirm: 'on' },
+				cookies[role]
+			);
+			await refused.arrayBuffer();
+			expect([303, 403], role).toContain(refused.status);
+		}
+		// The desk reaches the use case: an unknown payment is not found, nothing is written.
+		const unknown = await formPost(
+			'/staff/insurance/claims?/reversePayment',
+			{ paymentId: '00000000-0000-4000-8000-000000000000', reason: 'x', confirm: 'on' },
+			cookies.reception
+		);
+		await unknown.arrayBuffer();
+		expect(unknown.status).toBe(404);
+		expect(await reversals()).toBe(before);
+	});
+});
+
 describe('the second round of sign-in security (issue #16)', () => {
 	it('lets only the owner revoke an invitation, and the revoked link stops working', async () => {
 		const invited = await formPost('/staff/team?/invite', { email: 'revoke-me@example.jp', role: 'practitioner' }, cookies.owner);

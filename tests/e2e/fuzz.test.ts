@@ -366,6 +366,10 @@ describe('form actions under fuzzed input', () => {
 				'/[[lang=lang]]/staff/insurance/claims/[patientId]/confirm ?/default'
 			])
 		);
+		// Issue #21: an insurer payment reversed; the eligibility check posted to the charge page itself.
+		expect(actions.map((a) => `${a.routeId} ?/${a.action}`)).toEqual(
+			expect.arrayContaining(['/[[lang=lang]]/staff/insurance/claims ?/reversePayment', '/[[lang=lang]]/staff/billing/appointments/[appointmentId] ?/default'])
+		);
 		// Issue #19: the owner adds a dated 療養費 fee version.
 		expect(actions.map((a) => `${a.routeId} ?/${a.action}`)).toContain('/[[lang=lang]]/staff/insurance/fees ?/add');
 		// Issue #19: the 施術報告書 and the consent-validity rule versions.

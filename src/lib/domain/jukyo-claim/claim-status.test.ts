@@ -6,6 +6,9 @@ import {
 	claimDestination,
 	claimStatusOf,
 	claimTransition,
+	liveClaimEvents,
+	RECORDS_CHANGED,
+	reopenWhenChanged,
 	type ClaimAction,
 	type ClaimActionType,
 	type ClaimTransitionContext
@@ -17,7 +20,8 @@ const ACTION: Record<ClaimActionType, ClaimAction> = {
 	reopen: { type: 'reopen' },
 	submit: { type: 'submit', on: '2026-12-05' },
 	return: { type: 'return', on: '2026-12-18', reason: '続柄の記載漏れ' },
-	pay: { type: 'pay', on: '2026-12-19' }
+	pay: { type: 'pay', on: '2026-12-19' },
+	reverse_payment: { type: 'reverse_payment', stillPaidJpy: 0 }
 };
 
 describe('claimTransition: every status and action', () => {
@@ -27,7 +31,8 @@ describe('claimTransition: every status and action', () => {
 		'ready:reopen': 'draft',
 		'submitted:return': 'returned',
 		'submitted:pay': 'paid',
-		'returned:mark_ready': 'ready'
+		'returned:mark_ready': 'ready',
+		'paid:reverse_payment': 'submitted'
 	};
 	for (const status of CLAIM_STATUSES) {
 		for (const action of CLAIM_ACTIONS) {
@@ -93,6 +98,63 @@ describe('claimTransition: every status and action', () => {
 			status: 'draft',
 			effect: { kind: 'event', event: 'reopened', on: '2026-12-20', reason: '' }
 		});
+	});
+});
+
+describe('reversing the payment that paid a claim', () => {
+	it('takes a paid claim back to submitted when nothing else pays on it', () => {
+		expect(claimTransition('paid', { type: 'reverse_payment', stillPaidJpy: 0 }, CONTEXT)).toEqual({
+			ok: true,
+			status: 'submitted',
+			effect: { kind: 'payment_reversed' }
+		});
+	});
+	it('leaves it paid while another standing payment still pays on it', () => {
+		expect(claimTransition('paid', { type: 'reverse_payment', stillPaidJpy: 1 }, CONTEXT)).toEqual({
+			ok: true,
+			status: 'paid',
+			effect: { kind: 'payment_reversed' }
+		});
+	});
+	it('is refused for a claim that is not paid', () => {
+		for (const status of ['draft', 'ready', 'submitted', 'returned'] as const)
+			expect(claimTransition(status, { type: 'reverse_payment', stillPaidJpy: 0 }, CONTEXT)).toEqual({ ok: false, code: 'not_allowed' });
+	});
+	it('drops the reversed payment’s "paid" event only, so the claim can be paid again', () => {
+		const events = [
+			{ event: 'submitted' as const, paymentId: null },
+			{ event: 'paid' as const, paymentId: 'p1' }
+		];
+		expect(liveClaimEvents(events, new Set())).toEqual(events);
+		const live = liveClaimEvents(events, new Set(['p1']));
+		expect(live).toEqual([{ event: 'submitted', paymentId: null }]);
+		expect(claimStatusOf({ events: live.map((e) => e.event) })).toBe('submitted');
+		const again = liveClaimEvents([...events, { event: 'paid' as const, paymentId: 'p2' }], new Set(['p1']));
+		expect(claimStatusOf({ events: again.map((e) => e.event) })).toBe('paid');
+		// Another payment's reversal changes nothing.
+		expect(liveClaimEvents(events, new Set(['p9']))).toEqual(events);
+	});
+});
+
+describe('reopenWhenChanged: a ready claim whose records changed reopens by itself', () => {
+	it('reopens a ready claim whose form changed, on today, with the reason', () => {
+		expect(reopenWhenChanged('ready', { ...CONTEXT, changedSinceReady: true })).toEqual({
+			ok: true,
+			status: 'draft',
+			effect: { kind: 'event', event: 'reopened', on: '2026-12-20', reason: RECORDS_CHANGED }
+		});
+	});
+	it('does nothing for a ready claim whose records did not change', () => {
+		expect(reopenWhenChanged('ready', CONTEXT)).toBeNull();
+	});
+	it('does nothing for any other status, changed or not', () => {
+		for (const status of ['draft', 'submitted', 'returned', 'paid'] as const) {
+			expect(reopenWhenChanged(status, { ...CONTEXT, changedSinceReady: true })).toBeNull();
+			expect(reopenWhenChanged(status, CONTEXT)).toBeNull();
+		}
+	});
+	it('is the reopen step: a manual reopen carries no reason', () => {
+		expect(claimTransition('ready', { type: 'reopen' }, CONTEXT)).toMatchObject({ effect: { reason: '' } });
 	});
 });
 

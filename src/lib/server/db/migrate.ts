@@ -45,6 +45,7 @@ import { auditOneSuccessor } from './migrations/0046_audit_one_successor';
 import { packageNotices } from './migrations/0048_package_notices';
 import { eligibilityInsured } from './migrations/0049_eligibility_insured';
 import { claimOutcome } from './migrations/0050_claim_outcome';
+import { insurerPaymentReversal } from './migrations/0051_insurer_payment_reversal';
 
 /** Every migration, in order. Names never change once released. */
 export function allMigrations(dialect: DialectName): Record<string, Migration> {
@@ -93,7 +94,8 @@ export function allMigrations(dialect: DialectName): Record<string, Migration> {
 		'0046_audit_one_successor': auditOneSuccessor,
 		'0048_package_notices': packageNotices,
 		'0049_eligibility_insured': eligibilityInsured,
-		'0050_claim_outcome': claimOutcome
+		'0050_claim_outcome': claimOutcome,
+		'0051_insurer_payment_reversal': insurerPaymentReversal
 	};
 }
 

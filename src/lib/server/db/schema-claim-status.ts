@@ -66,6 +66,15 @@ export interface JukyoPaymentClaimTable {
 	amount_jpy: number;
 }
 
+/** A recorded insurer payment taken back (0051): its parts no longer count; one row per payment at most. */
+export interface JukyoInsurerPaymentReversalTable {
+	id: string;
+	payment_id: string;
+	reason: string;
+	created_at: string;
+	created_by: string;
+}
+
 /** The 転帰 of a patient's month (0050); the newest row holds. */
 export interface JukyoClaimOutcomeTable {
 	id: string;
@@ -82,5 +91,6 @@ export interface ClaimStatusTables {
 	jukyo_claim_event: JukyoClaimEventTable;
 	jukyo_insurer_payment: JukyoInsurerPaymentTable;
 	jukyo_payment_claim: JukyoPaymentClaimTable;
+	jukyo_insurer_payment_reversal: JukyoInsurerPaymentReversalTable;
 	jukyo_claim_outcome: JukyoClaimOutcomeTable;
 }

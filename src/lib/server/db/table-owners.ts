@@ -115,6 +115,7 @@ export const TABLE_OWNERS: Record<Table, string> = {
 	jukyo_claim_event: 'jukyo-claim/claim-workflow.ts',
 	jukyo_insurer_payment: 'jukyo-claim/insurer-payments.ts',
 	jukyo_payment_claim: 'jukyo-claim/insurer-payments.ts',
+	jukyo_insurer_payment_reversal: 'jukyo-claim/insurer-payments.ts',
 	jukyo_claim_outcome: 'jukyo-claim/claim-outcomes.ts'
 };
 

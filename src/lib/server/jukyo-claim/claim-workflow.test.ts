@@ -233,19 +233,26 @@ describeEachDatabase('the claim workflow: signature, status and payment', (db) =
 		);
 	});
 
-	it('freezes the form at "ready": the PDF prints it, and changed records must be reopened before submitting', async () => {
+	it('freezes the form at "ready": the PDF prints it, and changed records take it back to draft before submitting', async () => {
 		const { world, patientId } = await insuredSeptember();
 		await sign(world, patientId, ['2027-09-08', '2027-09-15']);
 		expect(await move(world, patientId, 'mark_ready')).toMatchObject({ ok: true });
-		// A late charge after "ready": the frozen form stays what is printed, and submitting is refused.
+		// A late charge after "ready": the frozen form stays what is printed, and submitting reopens it instead (issue #21).
 		await charge(world, patientId, '2027-09-29T01:00:00.000Z');
-		expect(await row(world, patientId)).toMatchObject({ status: 'ready', changedSinceReady: true });
 		const document = await claimFormDocument(db(), patientId, MONTH, 'main', world.actor, { registration: REGISTRATION });
 		expect(document!.form.treatment.days).toBe(2);
-		expect(await move(world, patientId, 'submit', { on: '2027-10-05' })).toEqual({ ok: false, code: 'refused', reason: 'changed' });
-		expect(await move(world, patientId, 'reopen')).toMatchObject({ ok: true, status: 'draft' });
+		expect(await move(world, patientId, 'submit', { on: '2027-10-05' })).toEqual({ ok: false, code: 'reopened' });
+		expect(await row(world, patientId)).toMatchObject({ status: 'draft', changedSinceReady: false });
 		// Still blocked until the patient confirms the new date.
 		expect(await move(world, patientId, 'mark_ready')).toEqual({ ok: false, code: 'refused', reason: 'blocked' });
+	});
+
+	it('still lets the desk reopen an unchanged ready claim by hand, with no reason', async () => {
+		const { world, patientId } = await insuredSeptember();
+		await sign(world, patientId, ['2027-09-08', '2027-09-15']);
+		expect(await move(world, patientId, 'mark_ready')).toMatchObject({ ok: true });
+		expect(await move(world, patientId, 'reopen')).toMatchObject({ ok: true, status: 'draft' });
+		expect(await row(world, patientId)).toMatchObject({ status: 'draft', reopenedForChanges: null });
 	});
 
 	it('lets only the desk move claims, sign and record payments', async () => {

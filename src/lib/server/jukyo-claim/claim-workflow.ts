@@ -8,6 +8,9 @@ import {
 	claimDestination,
 	claimStatusOf,
 	claimTransition,
+	liveClaimEvents,
+	RECORDS_CHANGED,
+	reopenWhenChanged,
 	type ClaimDestination,
 	type ClaimEventKind,
 	type ClaimStatus,
@@ -27,6 +30,8 @@ import { loadClinicRegistrationForClaim } from './claim-registration';
 import { loadJukyoConsentRules, loadJukyoFeeSchedules } from './fee-versions';
 import { findPatient } from '../patients/patient-repository';
 import { findStaffRole } from '../staff/staff-repository';
+import { reversedPaymentsAmong, standingPaymentParts } from './standing-payments';
+import { isUniqueViolation } from '../booking/occupancy';
 
 /*
  * The claim workflow (docs/jukyo-claim.md §12): each patient-month 申請書 (and its 公費 申請書) moves
@@ -43,7 +48,11 @@ export interface ClaimVersionView {
 	createdAt: string;
 	claimJpy: number;
 	totalJpy: number;
+	/** The events that stand, in order: a "paid" event of a reversed payment is left out (it no longer sets the status). */
 	events: Array<{ event: ClaimEventKind; on: string; reason: string }>;
+	/** Every event row written for the version, reversed payments' included: the next event's number is this plus one. */
+	eventRows: number;
+	/** What standing payments paid on it (reversed ones left out). */
 	paidJpy: number;
 }
 
@@ -62,6 +71,8 @@ export interface ClaimBoardRow {
 	/** The newest version's claim, its payments and what is still owed; null before "ready". */
 	money: { claimJpy: number; paidJpy: number; differenceJpy: number } | null;
 	submittedOn: string | null;
+	/** A draft that went back from ready by itself because its records changed: the day, for the page to say why. */
+	reopenedForChanges: { on: string } | null;
 }
 
 export interface ClaimBoardGroup {
@@ -91,12 +102,16 @@ async function versionsOfMonth(db: Db, month: string, patientId?: string): Promi
 			: await Promise.all([
 					db.kysely
 						.selectFrom('jukyo_claim_event')
-						.select(['claim_version_id', 'event', 'on_date', 'reason', 'seq'])
+						.select(['claim_version_id', 'event', 'on_date', 'reason', 'seq', 'payment_id'])
 						.where('claim_version_id', 'in', ids)
 						.orderBy('seq')
 						.execute(),
-					db.kysely.selectFrom('jukyo_payment_claim').select(['claim_version_id', 'amount_jpy']).where('claim_version_id', 'in', ids).execute()
+					standingPaymentParts(db, ids)
 				]);
+	const reversed = await reversedPaymentsAmong(
+		db,
+		events.flatMap((e) => (e.payment_id ? [e.payment_id] : []))
+	);
 	const byClaim = new Map<string, ClaimVersionView[]>();
 	for (const v of versions) {
 		const list = byClaim.get(keyOf(v.patient_id, v.kind)) ?? [];
@@ -107,8 +122,12 @@ async function versionsOfMonth(db: Db, month: string, patientId?: string): Promi
 			createdAt: v.created_at,
 			claimJpy: Number(v.claim_jpy),
 			totalJpy: Number(v.total_jpy),
-			events: events.filter((e) => e.claim_version_id === v.id).map((e) => ({ event: e.event, on: e.on_date, reason: e.reason })),
-			paidJpy: paid.filter((p) => p.claim_version_id === v.id).reduce((sum, p) => sum + Number(p.amount_jpy), 0)
+			events: liveClaimEvents(
+				events.filter((e) => e.claim_version_id === v.id).map((e) => ({ ...e, paymentId: e.payment_id })),
+				reversed
+			).map((e) => ({ event: e.event, on: e.on_date, reason: e.reason })),
+			eventRows: events.filter((e) => e.claim_version_id === v.id).length,
+			paidJpy: paid.filter((p) => p.claimVersionId === v.id).reduce((sum, p) => sum + p.amountJpy, 0)
 		});
 		byClaim.set(keyOf(v.patient_id, v.kind), list);
 	}
@@ -138,6 +157,7 @@ function rowFor(
 	const frozen = snapshot === null ? null : (JSON.parse(snapshot) as ClaimForm);
 	const insurerNumber = form?.header.insurerNumber ?? frozen?.header.insurerNumber ?? null;
 	const submittedOn = latest?.events.findLast((e) => e.event === 'submitted')?.on ?? null;
+	const last = latest?.events.at(-1);
 	return {
 		patientId: patient.id,
 		patientName: patient.name,
@@ -161,8 +181,70 @@ function rowFor(
 			latest && status !== 'draft'
 				? { claimJpy: latest.claimJpy, paidJpy: latest.paidJpy, differenceJpy: claimDifference(latest.claimJpy, latest.paidJpy) }
 				: null,
-		submittedOn
+		submittedOn,
+		reopenedForChanges: status === 'draft' && last?.event === 'reopened' && last.reason === RECORDS_CHANGED ? { on: last.on } : null
 	};
+}
+
+/**
+ * Writes the "reopened" event (reason RECORDS_CHANGED) when the rule says a ready claim whose records
+ * changed goes back to draft; true when the claim moved (by this call or by another desk's at the
+ * same moment: the event number is unique, so only one of two is written). Only a staff member's
+ * view moves it, since the event names who.
+ */
+async function reopenIfRecordsChanged(
+	db: Db,
+	claim: { patientId: string; month: string; kind: ClaimForm['kind']; latest: ClaimVersionView; changed: boolean; today: string; now: Date },
+	actor: AuditActor
+): Promise<boolean> {
+	if (actor.type !== 'staff' || !actor.id) return false;
+	const { latest } = claim;
+	const transition = reopenWhenChanged(claimStatusOf({ events: latest.events.map((e) => e.event) }), {
+		month: claim.month,
+		today: claim.today,
+		blockers: 0,
+		changedSinceReady: claim.changed,
+		submittedOn: null
+	});
+	if (!transition || transition.effect.kind !== 'event') return false;
+	const effect = transition.effect;
+	const staffId = actor.id;
+	try {
+		await withTransaction(db, async (tx) => {
+			await writeReopened(tx, { ...claim, on: effect.on, reason: effect.reason, staffId }, actor);
+		});
+	} catch (cause) {
+		// Another desk wrote the next event of this version first; the caller reads it back.
+		if (!isUniqueViolation(cause)) throw cause;
+	}
+	return true;
+}
+
+async function writeReopened(
+	tx: Db,
+	claim: { patientId: string; month: string; kind: ClaimForm['kind']; latest: ClaimVersionView; now: Date; on: string; reason: string; staffId: string },
+	actor: AuditActor
+): Promise<void> {
+	await insertClaimEvents(tx, [
+		{
+			id: randomUUID(),
+			claim_version_id: claim.latest.id,
+			seq: claim.latest.eventRows + 1,
+			event: 'reopened',
+			on_date: claim.on,
+			reason: claim.reason,
+			payment_id: null,
+			created_at: claim.now.toISOString(),
+			created_by: claim.staffId
+		}
+	]);
+	await recordAudit(tx, actor, {
+		action: 'jukyo_claim.reopened',
+		entityType: 'jukyo_claim_version',
+		entityId: claim.latest.id,
+		patientId: claim.patientId,
+		detail: { month: claim.month, kind: claim.kind, on: claim.on, reason: claim.reason }
+	});
 }
 
 /** The claims page: every 申請書 of the month with its status, grouped per 提出先 with its deadline (audited). */
@@ -170,40 +252,57 @@ export async function claimBoard(
 	db: Db,
 	month: string,
 	actor: AuditActor,
-	options: { registration?: ClinicRegistrationForClaim } = {}
+	options: { registration?: ClinicRegistrationForClaim; now?: Date } = {}
 ): Promise<ClaimBoardGroup[]> {
 	const registration = options.registration ?? (await loadClinicRegistrationForClaim(db));
-	const [rules, submissions, patients, versions] = await Promise.all([
+	const now = options.now ?? db.clock.now();
+	const [rules, submissions, patients, versions, timeZone] = await Promise.all([
 		loadRules(db),
 		submissionTargets(db),
 		insuredPatientsOfMonth(db, month),
-		versionsOfMonth(db, month)
+		versionsOfMonth(db, month),
+		recentClinicTimeZone(db)
 	]);
+	const today = localDate(now.getTime(), timeZone);
 	const rows: ClaimBoardRow[] = [];
 	const seen = new Set<string>();
+	// A ready claim whose records changed goes back to draft here, before it is shown (reopenWhenChanged).
+	const settled = async (patientId: string, kind: ClaimForm['kind'], form: ClaimForm | null, list: ClaimVersionView[]) => {
+		const latest = list.at(-1);
+		if (!latest) return { list, snapshot: null };
+		const snapshot = await frozenSnapshot(db, latest.id);
+		const reopened = await reopenIfRecordsChanged(
+			db,
+			{ patientId, month, kind, latest, changed: form === null || snapshotOf(form) !== snapshot, today, now },
+			actor
+		);
+		if (!reopened) return { list, snapshot };
+		const again = (await versionsOfMonth(db, month, patientId)).get(keyOf(patientId, kind)) ?? [];
+		return { list: again, snapshot: again.length > 0 ? await frozenSnapshot(db, again.at(-1)!.id) : null };
+	};
 	for (const patient of patients) {
 		const input = await claimFormInputFor(db, patient.id, month, registration);
 		if (!input) continue;
 		for (const form of buildClaimForms(input, rules)) {
-			const list = versions.get(keyOf(patient.id, form.kind)) ?? [];
-			const latest = list.at(-1);
-			rows.push(rowFor(patient, form.kind, form, list, latest ? await frozenSnapshot(db, latest.id) : null, submissions, month));
+			const { list, snapshot } = await settled(patient.id, form.kind, form, versions.get(keyOf(patient.id, form.kind)) ?? []);
+			rows.push(rowFor(patient, form.kind, form, list, snapshot, submissions, month));
 			seen.add(keyOf(patient.id, form.kind));
 		}
 	}
 	// A claim made earlier whose visits were all voided since stays on the page, from its frozen form.
-	for (const [key, list] of versions) {
+	for (const [key, before] of versions) {
 		if (seen.has(key)) continue;
 		const [patientId, kind] = key.split(':') as [string, ClaimForm['kind']];
 		const p = await findPatient(db, patientId, ['family_name', 'given_name', 'patient_number']);
 		if (!p) continue;
+		const { list, snapshot } = await settled(patientId, kind, null, before);
 		rows.push(
 			rowFor(
 				{ id: patientId, name: `${p.family_name} ${p.given_name}`.trim(), patientNumber: p.patient_number },
 				kind,
 				null,
 				list,
-				await frozenSnapshot(db, list.at(-1)!.id),
+				snapshot,
 				submissions,
 				month
 			)
@@ -246,7 +345,9 @@ export type MoveClaimResult =
 	| { ok: true; status: ClaimStatus; versionId: string }
 	| { ok: false; code: 'invalid'; fields: Record<string, string> }
 	| { ok: false; code: 'forbidden' | 'not_found' }
-	| { ok: false; code: 'refused'; reason: ClaimTransitionRefusal };
+	| { ok: false; code: 'refused'; reason: ClaimTransitionRefusal }
+	/** Not submitted: its records changed since "ready", so it went back to draft (the event is written). */
+	| { ok: false; code: 'reopened' };
 
 export const DESK_ROLES: readonly string[] = ['owner', 'reception'];
 
@@ -290,13 +391,20 @@ export async function moveClaim(
 		if (!form && !latest) return { ok: false, code: 'not_found' };
 		const status = claimStatusOf(latest ? { events: latest.events.map((e) => e.event) } : null);
 		const snapshot = latest ? await frozenSnapshot(tx, latest.id) : null;
-		const transition = claimTransition(status, action, {
+		const context = {
 			month,
 			today,
 			blockers: form ? form.blockers.length : 1,
 			changedSinceReady: snapshot !== null && (form === null || snapshotOf(form) !== snapshot),
 			submittedOn: latest?.events.findLast((e) => e.event === 'submitted')?.on ?? null
-		});
+		};
+		// Submitting a ready claim whose records changed takes it back to draft instead, by the same rule as the page.
+		const reopen = action.type === 'submit' ? reopenWhenChanged(status, context) : null;
+		if (reopen && reopen.effect.kind === 'event' && latest) {
+			await writeReopened(tx, { patientId, month, kind, latest, now, on: reopen.effect.on, reason: reopen.effect.reason, staffId }, actor);
+			return { ok: false, code: 'reopened' };
+		}
+		const transition = claimTransition(status, action, context);
 		if (!transition.ok) return { ok: false, code: 'refused', reason: transition.code };
 		if (transition.effect.kind === 'new_version') {
 			const id = randomUUID();
@@ -327,7 +435,9 @@ export async function moveClaim(
 			return { ok: true, status: transition.status, versionId: id };
 		}
 		const effect = transition.effect;
-		const seq = latest!.events.length + 1;
+		// A payment's reversal is recorded with the payment (insurer-payments.ts), never here.
+		if (effect.kind !== 'event') return { ok: false, code: 'refused', reason: 'not_allowed' };
+		const seq = latest!.eventRows + 1;
 		await insertClaimEvents(tx, [
 			{
 				id: randomUUID(),
@@ -349,6 +459,10 @@ export async function moveClaim(
 			detail: { month, kind, on: effect.on }
 		});
 		return { ok: true, status: transition.status, versionId: latest!.id };
+	}).catch((cause: unknown): MoveClaimResult => {
+		// Another desk moved the claim from the same reading first (the event or version number is taken): not moved twice.
+		if (isUniqueViolation(cause)) return { ok: false, code: 'refused', reason: 'not_allowed' };
+		throw cause;
 	});
 }
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { claimStatusOf, claimTransition, type ClaimEventKind, type ClaimTransitionRefusal } from '../../domain/jukyo-claim/claim-status';
+import { claimStatusOf, claimTransition, liveClaimEvents, type ClaimStatus, type ClaimTransitionRefusal } from '../../domain/jukyo-claim/claim-status';
 import { paymentProblems, type PaymentProblem } from '../../domain/jukyo-claim/insurer-payment';
 import { isCalendarDate, localDate } from '../../domain/time';
 import { recordAudit, type AuditActor } from '../audit/audit-log';
@@ -9,12 +9,16 @@ import type { Db } from '../db/database';
 import { withTransaction } from '../db/transaction';
 import { DESK_ROLES, insertClaimEvents } from './claim-workflow';
 import { findStaffRole } from '../staff/staff-repository';
+import { isUniqueViolation } from '../booking/occupancy';
+import { reversedPaymentsAmong, standingPaymentParts } from './standing-payments';
 
 /*
  * A payment received from an insurer for claims sent to one 提出先 (docs/jukyo-claim.md §13). Form
  * fields: receivedOn, amountJpy, destination, note, confirm=on, `claim` (one per claim version covered) and
  * `amount_<claim version id>` (the part for it). Each claim covered becomes paid — by the one rule
- * (claim-status.ts) — in the same transaction as the payment; nothing is changed afterwards.
+ * (claim-status.ts) — in the same transaction as the payment; nothing is changed afterwards. A
+ * payment recorded by mistake is reversed by a row of its own (jukyo_insurer_payment_reversal, one
+ * per payment): its parts stop counting and the claims it paid are submitted again, to be paid anew.
  */
 
 const yen = z.preprocess(
@@ -80,10 +84,14 @@ export async function recordInsurerPayment(
 				? []
 				: await tx.kysely
 						.selectFrom('jukyo_claim_event')
-						.select(['claim_version_id', 'event', 'on_date', 'seq'])
+						.select(['claim_version_id', 'event', 'on_date', 'seq', 'payment_id'])
 						.where('claim_version_id', 'in', data.claim)
 						.orderBy('seq')
 						.execute();
+		const reversed = await reversedPaymentsAmong(
+			tx,
+			events.flatMap((e) => (e.payment_id ? [e.payment_id] : []))
+		);
 		const facts = [];
 		for (const id of data.claim) {
 			const v = versions.find((x) => x.id === id);
@@ -98,11 +106,16 @@ export async function recordInsurerPayment(
 				.where('version', '>', v.version)
 				.executeTakeFirst();
 			const own = events.filter((e) => e.claim_version_id === id);
-			const status = newer ? 'returned' : claimStatusOf({ events: own.map((e) => e.event as ClaimEventKind) });
+			// A paid event counts only while its payment stands: a reversed one leaves the claim submitted.
+			const live = liveClaimEvents(
+				own.map((e) => ({ ...e, paymentId: e.payment_id })),
+				reversed
+			);
+			const status = newer ? 'returned' : claimStatusOf({ events: live.map((e) => e.event) });
 			const transition = claimTransition(
 				status,
 				{ type: 'pay', on: data.receivedOn },
-				{ month: v.month, today, blockers: 0, changedSinceReady: false, submittedOn: own.findLast((e) => e.event === 'submitted')?.on_date ?? null }
+				{ month: v.month, today, blockers: 0, changedSinceReady: false, submittedOn: live.findLast((e) => e.event === 'submitted')?.on_date ?? null }
 			);
 			if (!transition.ok) return { ok: false, code: 'refused', claimId: id, reason: transition.code };
 			facts.push({
@@ -163,17 +176,30 @@ export interface InsurerPaymentView {
 	destination: string;
 	note: string;
 	claims: number;
+	/** Taken back (a mistake): its parts no longer count; null while it stands. */
+	reversal: { reason: string; at: string } | null;
 }
 
-/** The payments recorded for claims of the month (no personal data: amounts and 提出先 only). */
+/** The payments recorded for claims of the month, reversed ones with their reason (no personal data: amounts and 提出先 only). */
 export async function paymentsOfMonth(db: Db, month: string): Promise<InsurerPaymentView[]> {
 	const rows = await db.kysely
 		.selectFrom('jukyo_insurer_payment as p')
 		.innerJoin('jukyo_payment_claim as pc', 'pc.payment_id', 'p.id')
 		.innerJoin('jukyo_claim_version as v', 'v.id', 'pc.claim_version_id')
-		.select(['p.id', 'p.received_on', 'p.amount_jpy', 'p.destination', 'p.note', 'pc.claim_version_id'])
+		.leftJoin('jukyo_insurer_payment_reversal as r', 'r.payment_id', 'p.id')
+		.select([
+			'p.id',
+			'p.received_on',
+			'p.amount_jpy',
+			'p.destination',
+			'p.note',
+			'pc.claim_version_id',
+			'r.reason as reversal_reason',
+			'r.created_at as reversed_at'
+		])
 		.where('v.month', '=', month)
 		.orderBy('p.received_on')
+		.orderBy('p.created_at')
 		.execute();
 	const byId = new Map<string, InsurerPaymentView>();
 	for (const r of rows) {
@@ -183,10 +209,116 @@ export async function paymentsOfMonth(db: Db, month: string): Promise<InsurerPay
 			amountJpy: Number(r.amount_jpy),
 			destination: r.destination,
 			note: r.note,
-			claims: 0
+			claims: 0,
+			reversal: r.reversed_at === null ? null : { reason: r.reversal_reason ?? '', at: r.reversed_at }
 		};
 		view.claims += 1;
 		byId.set(r.id, view);
 	}
 	return [...byId.values()];
+}
+
+export const ZReversePaymentSchema = z.object({
+	paymentId: z.uuid('claimFollowups.reversal.error.payment'),
+	reason: z.string('claimFollowups.reversal.error.reason').trim().min(1, 'claimFollowups.reversal.error.reason').max(500, 'claimStatus.error.tooLong'),
+	confirm: z.literal('on', 'claimStatus.error.confirm')
+});
+
+export type ReversePaymentResult =
+	| { ok: true; id: string; claims: Array<{ claimVersionId: string; status: ClaimStatus }> }
+	| { ok: false; code: 'invalid'; fields: Record<string, string> }
+	| { ok: false; code: 'forbidden' | 'not_found' | 'already_reversed' }
+	| { ok: false; code: 'refused'; claimId: string; reason: ClaimTransitionRefusal };
+
+/**
+ * Takes back a payment recorded by mistake (form fields: paymentId, reason, confirm=on). Only the
+ * desk (owner, reception), checked inside the transaction like recording one. Each claim the payment
+ * paid moves by the one rule (claimTransition 'reverse_payment'); the payment's parts stop counting.
+ * One reversal per payment: of two at once, one reverses and the other answers `already_reversed`.
+ */
+export async function reverseInsurerPayment(
+	db: Db,
+	input: Record<string, unknown>,
+	actor: AuditActor,
+	options: { now?: Date } = {}
+): Promise<ReversePaymentResult> {
+	if (actor.type !== 'staff' || !actor.id) return { ok: false, code: 'forbidden' };
+	const staffId = actor.id;
+	const parsed = ZReversePaymentSchema.safeParse(input);
+	if (!parsed.success) {
+		const fields: Record<string, string> = {};
+		for (const issue of parsed.error.issues)
+			fields[String(issue.path[0] ?? '_')] ??=
+				issue.message.startsWith('claimStatus.') || issue.message.startsWith('claimFollowups.') ? issue.message : 'claimStatus.error.invalid';
+		return { ok: false, code: 'invalid', fields };
+	}
+	const { paymentId, reason } = parsed.data;
+	const now = options.now ?? db.clock.now();
+	const today = localDate(now.getTime(), await recentClinicTimeZone(db));
+	try {
+		return await withTransaction(db, async (tx): Promise<ReversePaymentResult> => {
+			const staff = await findStaffRole(tx, staffId);
+			if (!staff || !DESK_ROLES.includes(staff.role)) return { ok: false, code: 'forbidden' };
+			const payment = await tx.kysely.selectFrom('jukyo_insurer_payment').select(['id', 'amount_jpy']).where('id', '=', paymentId).executeTakeFirst();
+			if (!payment) return { ok: false, code: 'not_found' };
+			if ((await reversedPaymentsAmong(tx, [paymentId])).size > 0) return { ok: false, code: 'already_reversed' };
+			const parts = await tx.kysely
+				.selectFrom('jukyo_payment_claim as pc')
+				.innerJoin('jukyo_claim_version as v', 'v.id', 'pc.claim_version_id')
+				.select(['pc.claim_version_id', 'v.month'])
+				.where('pc.payment_id', '=', paymentId)
+				.execute();
+			const ids = parts.map((p) => p.claim_version_id);
+			const events = await tx.kysely
+				.selectFrom('jukyo_claim_event')
+				.select(['claim_version_id', 'event', 'on_date', 'payment_id'])
+				.where('claim_version_id', 'in', ids)
+				.orderBy('seq')
+				.execute();
+			const reversed = await reversedPaymentsAmong(
+				tx,
+				events.flatMap((e) => (e.payment_id ? [e.payment_id] : []))
+			);
+			const standing = await standingPaymentParts(tx, ids);
+			const claims: Array<{ claimVersionId: string; status: ClaimStatus }> = [];
+			for (const part of parts) {
+				const live = liveClaimEvents(
+					events.filter((e) => e.claim_version_id === part.claim_version_id).map((e) => ({ ...e, paymentId: e.payment_id })),
+					reversed
+				);
+				const stillPaidJpy = standing
+					.filter((s) => s.claimVersionId === part.claim_version_id && s.paymentId !== paymentId)
+					.reduce((sum, s) => sum + s.amountJpy, 0);
+				const transition = claimTransition(
+					claimStatusOf({ events: live.map((e) => e.event) }),
+					{ type: 'reverse_payment', stillPaidJpy },
+					{
+						month: part.month,
+						today,
+						blockers: 0,
+						changedSinceReady: false,
+						submittedOn: live.findLast((e) => e.event === 'submitted')?.on_date ?? null
+					}
+				);
+				if (!transition.ok) return { ok: false, code: 'refused', claimId: part.claim_version_id, reason: transition.code };
+				claims.push({ claimVersionId: part.claim_version_id, status: transition.status });
+			}
+			const id = randomUUID();
+			await tx.kysely
+				.insertInto('jukyo_insurer_payment_reversal')
+				.values({ id, payment_id: paymentId, reason, created_at: now.toISOString(), created_by: staffId })
+				.execute();
+			await recordAudit(tx, actor, {
+				action: 'jukyo_insurer_payment.reverse',
+				entityType: 'jukyo_insurer_payment',
+				entityId: paymentId,
+				detail: { amountJpy: Number(payment.amount_jpy), claims: ids, reason }
+			});
+			return { ok: true, id, claims };
+		});
+	} catch (cause) {
+		// The other desk's reversal of the same payment committed first (the payment id is unique).
+		if (isUniqueViolation(cause)) return { ok: false, code: 'already_reversed' };
+		throw cause;
+	}
 }

@@ -52,6 +52,7 @@ import { jukyoReport } from './jukyo-report';
 import { claimStatus } from './claim-status';
 import { eligibilityInsured } from './eligibility-insured';
 import { claimOutcome } from './claim-outcome';
+import { claimFollowups } from './claim-followups';
 
 export const AREA_MESSAGES_JA = {
 	...publicSite.ja,
@@ -103,7 +104,8 @@ export const AREA_MESSAGES_JA = {
 	...jukyoReport.ja,
 	...claimStatus.ja,
 	...eligibilityInsured.ja,
-	...claimOutcome.ja
+	...claimOutcome.ja,
+	...claimFollowups.ja
 } as const;
 
 export const AREA_MESSAGES_EN = {
@@ -156,5 +158,6 @@ export const AREA_MESSAGES_EN = {
 	...jukyoReport.en,
 	...claimStatus.en,
 	...eligibilityInsured.en,
-	...claimOutcome.en
+	...claimOutcome.en,
+	...claimFollowups.en
 } as const;

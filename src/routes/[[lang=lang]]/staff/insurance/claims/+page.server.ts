@@ -10,7 +10,7 @@ import { blockerText } from '$lib/server/jukyo-claim/blocker-text';
 import { ZClaimMonthSchema } from '$lib/server/jukyo-claim/claim-drafts';
 import { claimBoard, moveClaim } from '$lib/server/jukyo-claim/claim-workflow';
 import { recordClaimOutcome } from '$lib/server/jukyo-claim/claim-outcomes';
-import { paymentsOfMonth, recordInsurerPayment } from '$lib/server/jukyo-claim/insurer-payments';
+import { paymentsOfMonth, recordInsurerPayment, reverseInsurerPayment } from '$lib/server/jukyo-claim/insurer-payments';
 import type { Actions, PageServerLoad } from './$types';
 
 /**
@@ -54,6 +54,12 @@ async function formValues(request: Request): Promise<Record<string, unknown>> {
 const message = (locale: App.Locals['locale'], key: string, fallback: MessageKey, params?: Record<string, string | number>) =>
 	translate(locale, isMessageKey(key) ? key : fallback, params);
 
+const REVERSAL_REFUSALS = {
+	forbidden: [403, 'claimStatus.error.forbidden'],
+	not_found: [404, 'claimFollowups.reversal.notFound'],
+	already_reversed: [409, 'claimFollowups.reversal.already']
+} as const satisfies Record<string, readonly [number, MessageKey]>;
+
 export const actions: Actions = {
 	move: async (event) => {
 		const { locals, request } = event;
@@ -64,6 +70,7 @@ export const actions: Actions = {
 		if (result.code === 'forbidden') return fail(403, { target, error: translate(locals.locale, 'claimStatus.error.forbidden') });
 		if (result.code === 'not_found') return fail(404, { target, error: translate(locals.locale, 'claimStatus.error.not_found') });
 		if (result.code === 'refused') return fail(409, { target, error: translate(locals.locale, CLAIM_REFUSAL_LABELS[result.reason]) });
+		if (result.code === 'reopened') return fail(409, { target, error: translate(locals.locale, 'claimFollowups.reopened.onSubmit') });
 		const fields: Record<string, string> = result.code === 'invalid' ? result.fields : {};
 		const errors = Object.fromEntries(Object.entries(fields).map(([field, key]) => [field, message(locals.locale, key, 'claimStatus.error.invalid')]));
 		return fail(422, { target, error: Object.values(errors).join(' '), errors });
@@ -99,6 +106,23 @@ export const actions: Actions = {
 					.map((p) => translate(locals.locale, INSURER_PAYMENT_PROBLEM_LABELS[p.code], p.code === 'sum_mismatch' ? { sum: formatNumber(p.sumJpy, 'ja') } : {}))
 					.join(' ')
 			});
+		return fail(422, {
+			target,
+			error: [...new Set(Object.values(result.fields).map((key) => message(locals.locale, key, 'claimStatus.error.invalid')))].join(' ')
+		});
+	},
+	/** Takes back an insurer payment recorded by mistake, with a reason (issue #21): its claims are submitted again. */
+	reversePayment: async (event) => {
+		const { locals, request } = event;
+		const values = await formValues(request);
+		const result = await reverseInsurerPayment(locals.db, values, actorFrom(event));
+		const target = `reverse:${String(values.paymentId)}`;
+		if (result.ok) return { reversed: { target } };
+		if (result.code === 'refused') return fail(409, { target, error: translate(locals.locale, CLAIM_REFUSAL_LABELS[result.reason]) });
+		if (result.code !== 'invalid') {
+			const [status, key] = REVERSAL_REFUSALS[result.code];
+			return fail(status, { target, error: translate(locals.locale, key) });
+		}
 		return fail(422, {
 			target,
 			error: [...new Set(Object.values(result.fields).map((key) => message(locals.locale, key, 'claimStatus.error.invalid')))].join(' ')

@@ -1,9 +1,11 @@
 import { ARTS_LICENCE_LABELS, NEEDLE_PROBLEM_LABELS } from '$lib/labels/billing-outcome-labels';
-import { redirect } from '@sveltejs/kit';
+import { error, redirect } from '@sveltejs/kit';
 import { localizePath } from '$lib/i18n/locales';
 import { translate } from '$lib/i18n/translate';
 import { createChargeForAppointment } from '$lib/server/billing/create-charge';
-import { visitEligibility } from '$lib/server/jukyo/eligibility';
+import { recordEligibilityCheck, visitEligibility } from '$lib/server/jukyo/eligibility';
+import { eligibilityFormFailure } from '$lib/server/jukyo/eligibility-form';
+import { safeStaffReturnPath, withQuery } from '$lib/server/http/return-path';
 import { refusalMessageKey } from '$lib/server/jukyo/refusal-message';
 import { findVisitToCharge } from '$lib/server/billing/visit-to-charge';
 import { listPatientFees } from '$lib/server/cancellation-policy/outstanding-fees';
@@ -34,11 +36,33 @@ export const load: PageServerLoad = async (event) => {
 
 const STATUS = { not_found: 404, forbidden: 403, not_chargeable: 409, already_charged: 409, before_visit_day: 409 } as const;
 
+/** The first value of each field, as the eligibility use case reads a form. */
+const firstValues = (values: Record<string, string | string[]>): Record<string, string> =>
+	Object.fromEntries(Object.entries(values).map(([k, v]) => [k, Array.isArray(v) ? (v[0] ?? '') : v]));
+
 export const actions: Actions = {
+	/*
+	 * The charge, or (intent=eligibility) the month's eligibility check asked for above it: that form
+	 * posts here so a refused check shows its field errors on this page with what was typed, with or
+	 * without JavaScript, and a saved one comes back here (or to the safe staff path it names).
+	 */
 	default: async (event) => {
 		const { locals, params, request } = event;
 		if (!isId(params.appointmentId)) notFound(locals.locale);
 		const values = await readDeskForm(request);
+		if (values.intent === 'eligibility') {
+			const visit = await findVisitToCharge(locals.db, params.appointmentId);
+			if (!visit) notFound(locals.locale);
+			const fields: Record<string, string> = { ...firstValues(values), appointmentId: visit.appointmentId };
+			const result = await recordEligibilityCheck(locals.db, visit.patient.id, fields, actorFrom(event));
+			if (result.ok) {
+				const back = safeStaffReturnPath(fields.returnTo) ?? localizePath(`/staff/billing/appointments/${visit.appointmentId}`, locals.locale);
+				redirect(303, withQuery(back, 'eligibility', 'saved'));
+			}
+			if (result.code !== 'invalid')
+				error(result.code === 'not_found' ? 404 : 403, translate(locals.locale, result.code === 'not_found' ? 'error.notFoundTitle' : 'error.forbiddenTitle'));
+			return eligibilityFormFailure(locals.locale, fields, result.fields);
+		}
 		const result = await createChargeForAppointment(locals.db, params.appointmentId, values, actorFrom(event));
 		if (result.ok) redirect(303, localizePath(`/staff/billing/charges/${result.chargeId}`, locals.locale));
 		switch (result.code) {

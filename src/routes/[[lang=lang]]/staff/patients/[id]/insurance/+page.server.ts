@@ -6,6 +6,7 @@ import { isMessageKey, translate } from '$lib/i18n/translate';
 import { doctorTreatmentsOf, endDoctorTreatment, recordDoctorTreatment } from '$lib/server/jukyo/doctor-treatment';
 import { eligibilityStatus, recordEligibilityCheck } from '$lib/server/jukyo/eligibility';
 import { readForm } from '$lib/server/http/read-form';
+import { safeStaffReturnPath, withQuery } from '$lib/server/http/return-path';
 import { doctorConsentStatus, recordDoctorConsent } from '$lib/server/billing/doctor-consent';
 import { INSTITUTION_MAX, NAME_MAX, NOTE_MAX } from '$lib/server/billing/schemas';
 import type { StaffRole } from '$lib/server/db/schema';
@@ -102,9 +103,11 @@ export const actions: Actions = {
 		const values = await readForm(request);
 		const result = await recordEligibilityCheck(locals.db, params.id, values, actorFrom(event));
 		if (result.ok) {
-			// Recorded from the charge of a visit: back to it, so the desk charges next.
-			if (result.check.appointmentId)
-				redirect(303, `${localizePath(`/staff/billing/appointments/${result.check.appointmentId}`, locals.locale)}?eligibility=saved`);
+			// Sent from another staff page (a safe same-site path only), or recorded for a visit: back there.
+			const back =
+				safeStaffReturnPath(values.returnTo) ??
+				(result.check.appointmentId ? localizePath(`/staff/billing/appointments/${result.check.appointmentId}`, locals.locale) : null);
+			if (back) redirect(303, withQuery(back, 'eligibility', 'saved'));
 			return { eligibilitySaved: true };
 		}
 		if (result.code !== 'invalid')
