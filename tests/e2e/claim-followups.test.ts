@@ -1,11 +1,10 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { localDate } from '../../src/lib/domain/time';
-import { previousMonth } from '../../src/lib/server/seed/demo-jukyo-month';
 import { axeViolations, launchBrowser } from '../support/browser';
+import { claimRowIn, demoClaimMonth, staffPage } from '../support/claims-page';
 import { browserFormPost, weekdayAhead } from '../support/form-post';
 import { builtServerEntry, demoPasswordsFrom, startBuiltServer, type ServerProcess } from '../support/server-process';
 import { staffCookie } from '../support/staff-session';
@@ -22,12 +21,7 @@ let base = '';
 let reception = '';
 let browser: Browser | undefined;
 
-async function pageWith(cookie: string, javaScriptEnabled = true): Promise<{ context: BrowserContext; page: Page }> {
-	const context = await browser!.newContext({ locale: 'en-GB', javaScriptEnabled });
-	const split = cookie.indexOf('=');
-	await context.addCookies([{ name: cookie.slice(0, split), value: cookie.slice(split + 1), url: base }]);
-	return { context, page: await context.newPage() };
-}
+const pageWith = (cookie: string, javaScriptEnabled = true) => staffPage(browser!, base, cookie, { locale: 'en-GB', javaScriptEnabled });
 
 function get(path: string) {
 	return fetch(`${base}${path}`, { redirect: 'manual', headers: { cookie: reception } });
@@ -180,15 +174,11 @@ describe('the eligibility check on the charge page', () => {
 describe('an insurer payment typed wrong', () => {
 	it('is reversed with a reason, shown struck through, and the claim is paid again correctly', async () => {
 		// The server seeds the demo relative to its own clock: last month's complete claim of 中島 正子.
-		const today = localDate(Date.now(), 'Asia/Tokyo');
-		const month = previousMonth(today);
+		const { today, month } = demoClaimMonth();
 		const claimsPath = `/en/staff/insurance/claims?month=${month}`;
-		const board = await (await get(claimsPath)).text();
-		const row = [...board.matchAll(/<tr data-testid="claim-([0-9a-f-]{36})-main" data-status="([a-z]+)">([\s\S]*?)<\/tr>/g)].find((m) =>
-			m[3]!.includes('中島')
-		)!;
-		expect(row[2]).toBe('draft');
-		const patientId = row[1]!;
+		const row = claimRowIn(await (await get(claimsPath)).text(), '中島');
+		expect(row?.status).toBe('draft');
+		const patientId = row!.patientId;
 		const move = (fields: Record<string, string>) =>
 			browserFormPost(base, `/en/staff/insurance/claims?month=${month}&/move`, { patientId, month, kind: 'main', confirm: 'on', ...fields }, reception);
 		expect((await move({ action: 'mark_ready' })).status).toBe(200);
@@ -226,6 +216,10 @@ describe('an insurer payment typed wrong', () => {
 			expect(await reversed.locator('s').textContent()).toContain('¥100');
 			expect(await reversed.textContent()).toContain('Amount typed wrong');
 			expect(await page.getByTestId(`claim-${patientId}-main`).getAttribute('data-status')).toBe('submitted');
+			// The claim's own history keeps the paid entry, marked reversed with the reason, then the claim back to submitted.
+			const history = page.getByTestId(`claim-${patientId}-main`).locator('ol.history');
+			expect(await history.locator('[data-history="paid-reversed"]').textContent()).toContain('Amount typed wrong');
+			expect(await history.locator('[data-history="payment-reversed"]').textContent()).toContain('back to “Submitted”');
 			expect(await axeViolations(page)).toEqual([]);
 
 			// Recorded again, with the amount the form offers: the whole claim.

@@ -1,6 +1,7 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { axeViolations, launchBrowser } from '../support/browser';
+import { actOnClaim, claimRowIn, demoClaimMonth, staffPage, submitAndWait } from '../support/claims-page';
 import { pdfText, squashed } from '../support/pdf-text';
 import { staffCookie } from '../support/staff-session';
 
@@ -13,9 +14,7 @@ const base = inject('baseUrl');
 const passwords = inject('demoPasswords');
 
 // The demo's claim month is last month in the clinic's time zone (src/lib/server/seed/demo-claim-status.ts).
-const tokyoToday = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Tokyo' }).format(Date.now());
-const [year, monthNumber] = [Number(tokyoToday.slice(0, 4)), Number(tokyoToday.slice(5, 7))];
-const MONTH = monthNumber === 1 ? `${year - 1}-12` : `${year}-${String(monthNumber - 1).padStart(2, '0')}`;
+const { month: MONTH } = demoClaimMonth();
 
 let reception = '';
 let browser: Browser | undefined;
@@ -25,29 +24,18 @@ let patientId = '';
 beforeAll(async () => {
 	reception = await staffCookie(base, 'reception@example.jp', passwords['reception@example.jp']);
 	const html = await (await fetch(`${base}/staff/insurance/claims?month=${MONTH}`, { headers: { cookie: reception } })).text();
-	patientId = /href="\/staff\/patients\/([0-9a-f-]{36})\/insurance">山口 健一/.exec(html)?.[1] ?? '';
+	patientId = claimRowIn(html, '山口 健一')?.patientId ?? '';
 	expect(patientId).not.toBe('');
 	browser = await launchBrowser();
-	const context = await browser.newContext();
-	const split = reception.indexOf('=');
-	await context.addCookies([{ name: reception.slice(0, split), value: reception.slice(split + 1), url: base }]);
-	page = await context.newPage();
+	({ page } = await staffPage(browser, base, reception));
 });
 afterAll(async () => {
 	await browser?.close();
 });
 
-async function post(button: Locator) {
-	await Promise.all([page.waitForEvent('load'), button.click()]);
-}
-
+const post = (button: Locator) => submitAndWait(page, button);
 const row = () => page.locator(`[data-testid="claim-${patientId}-main"]`);
-async function act(label: string, fill?: (form: Locator) => Promise<void>) {
-	const form = row().locator('form', { has: page.getByRole('button', { name: label }) });
-	await fill?.(form);
-	await form.getByLabel('内容を確かめました').check();
-	await post(form.getByRole('button', { name: label }));
-}
+const act = (label: string, fill?: (form: Locator) => Promise<void>) => actOnClaim(row(), label, { fill });
 
 describe('a month from signature to payment', () => {
 	it('takes the patient’s drawn signature for the month’s dates', async () => {

@@ -30,13 +30,3 @@ export async function parseForm<S extends z.ZodType>(request: Request, schema: S
 	if (parsed.success) return { ok: true, data: parsed.data, values };
 	return { ok: false, failure: formFailure(422, values, fieldErrorsFrom(parsed.error, locale, values)) };
 }
-
-/**
- * Only same-site paths are followed after sign-in, never another host. Control characters are
- * refused too: browsers drop tabs and newlines from a URL, so `/\t/evil.example` would become
- * `//evil.example`, and a carriage return cannot go into a header at all.
- */
-export function safeNextPath(next: string | null, fallback: string): string {
-	// eslint-disable-next-line no-control-regex -- the control characters are what is refused
-	return next && next.startsWith('/') && !next.startsWith('//') && !/[\\\u0000-\u001f\u007f]/.test(next) ? next : fallback;
-}

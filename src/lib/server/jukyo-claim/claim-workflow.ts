@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Insertable } from 'kysely';
 import { z } from 'zod';
 import type { ClaimBlocker } from '../../domain/jukyo-claim/claim-blockers';
+import { claimHistory, type ClaimHistoryEntry } from '../../domain/jukyo-claim/claim-history';
 import { buildClaimForms, type ClaimForm, type ClaimRules } from '../../domain/jukyo-claim/claim-form';
 import type { ClaimOutcome, ClinicRegistrationForClaim } from '../../domain/jukyo-claim/claim-input';
 import {
@@ -30,7 +31,7 @@ import { loadClinicRegistrationForClaim } from './claim-registration';
 import { loadJukyoConsentRules, loadJukyoFeeSchedules } from './fee-versions';
 import { findPatient } from '../patients/patient-repository';
 import { findStaffRole } from '../staff/staff-repository';
-import { reversedPaymentsAmong, standingPaymentParts } from './standing-payments';
+import { paymentReversalsAmong, standingPaymentParts } from './standing-payments';
 import { isUniqueViolation } from '../booking/occupancy';
 
 /*
@@ -50,6 +51,8 @@ export interface ClaimVersionView {
 	totalJpy: number;
 	/** The events that stand, in order: a "paid" event of a reversed payment is left out (it no longer sets the status). */
 	events: Array<{ event: ClaimEventKind; on: string; reason: string }>;
+	/** What the page lists: every event row, a reversed payment's "paid" marked and followed by the status it left (a view; `events` sets the status). */
+	history: ClaimHistoryEntry[];
 	/** Every event row written for the version, reversed payments' included: the next event's number is this plus one. */
 	eventRows: number;
 	/** What standing payments paid on it (reversed ones left out). */
@@ -108,13 +111,15 @@ async function versionsOfMonth(db: Db, month: string, patientId?: string): Promi
 						.execute(),
 					standingPaymentParts(db, ids)
 				]);
-	const reversed = await reversedPaymentsAmong(
+	const reversals = await paymentReversalsAmong(
 		db,
 		events.flatMap((e) => (e.payment_id ? [e.payment_id] : []))
 	);
+	const reversed = new Set(reversals.map((r) => r.paymentId));
 	const byClaim = new Map<string, ClaimVersionView[]>();
 	for (const v of versions) {
 		const list = byClaim.get(keyOf(v.patient_id, v.kind)) ?? [];
+		const own = events.filter((e) => e.claim_version_id === v.id).map((e) => ({ event: e.event, on: e.on_date, reason: e.reason, paymentId: e.payment_id }));
 		list.push({
 			id: v.id,
 			version: Number(v.version),
@@ -122,11 +127,9 @@ async function versionsOfMonth(db: Db, month: string, patientId?: string): Promi
 			createdAt: v.created_at,
 			claimJpy: Number(v.claim_jpy),
 			totalJpy: Number(v.total_jpy),
-			events: liveClaimEvents(
-				events.filter((e) => e.claim_version_id === v.id).map((e) => ({ ...e, paymentId: e.payment_id })),
-				reversed
-			).map((e) => ({ event: e.event, on: e.on_date, reason: e.reason })),
-			eventRows: events.filter((e) => e.claim_version_id === v.id).length,
+			events: liveClaimEvents(own, reversed).map((e) => ({ event: e.event, on: e.on, reason: e.reason })),
+			history: claimHistory(own, reversals),
+			eventRows: own.length,
 			paidJpy: paid.filter((p) => p.claimVersionId === v.id).reduce((sum, p) => sum + p.amountJpy, 0)
 		});
 		byClaim.set(keyOf(v.patient_id, v.kind), list);

@@ -66,6 +66,27 @@ describeEachDatabase('reversing an insurer payment', (db) => {
 		expect(audit).toEqual([{ action: 'jukyo_insurer_payment.reverse', entity_id: typo.id }]);
 	});
 
+	it('keeps the reversed payment in the claim’s history, marked with the day, who and why, then submitted, then paid again', async () => {
+		const { world, patientId, versionId, destination } = await submittedClaim();
+		const typo = await pay(world, versionId, destination, '403');
+		if (!typo.ok) throw new Error(typo.code);
+		expect(await reverse(world, typo.id)).toMatchObject({ ok: true });
+		expect(await pay(world, versionId, destination, '4039')).toMatchObject({ ok: true });
+		const staff = await db().kysely.selectFrom('staff').select('display_name').where('id', '=', world.staffId).executeTakeFirstOrThrow();
+
+		const version = (await row(world, patientId)).versions.at(-1)!;
+		// The reversal was recorded at AFTER, the 20th in the clinic's time zone.
+		expect(version.history).toEqual([
+			{ kind: 'event', event: 'submitted', on: '2027-10-05', reason: '', reversed: null },
+			{ kind: 'event', event: 'paid', on: '2027-10-19', reason: '', reversed: { on: '2027-10-20', by: staff.display_name, reason: '金額の入力誤り' } },
+			{ kind: 'payment_reversed', on: '2027-10-20', status: 'submitted' },
+			{ kind: 'event', event: 'paid', on: '2027-10-19', reason: '', reversed: null }
+		]);
+		// What counts toward the status and the paid figure is still only what stands.
+		expect(version.events.map((e) => e.event)).toEqual(['submitted', 'paid']);
+		expect(version.paidJpy).toBe(4039);
+	});
+
 	it('needs a reason and the tick, refuses an unknown payment, a second reversal and anyone but the desk', async () => {
 		const { world, versionId, destination } = await submittedClaim();
 		const paid = await pay(world, versionId, destination, '4039');

@@ -1,4 +1,8 @@
+import type { PaymentReversalRecord } from '../../domain/jukyo-claim/claim-history';
+import { localDate } from '../../domain/time';
+import { recentClinicTimeZone } from '../clinic/clinic-settings';
 import type { Db } from '../db/database';
+import { findStaffDisplayName } from '../staff/staff-repository';
 
 /*
  * Which insurer payments still stand (reads only; insurer-payments.ts writes the payments and their
@@ -15,6 +19,26 @@ export async function reversedPaymentsAmong(db: Db, paymentIds: readonly string[
 		.where('payment_id', 'in', [...new Set(paymentIds)])
 		.execute();
 	return new Set(rows.map((r) => r.payment_id));
+}
+
+/** The reversals of these payments as a claim's history shows them: the clinic-local day, who and why. */
+export async function paymentReversalsAmong(db: Db, paymentIds: readonly string[]): Promise<PaymentReversalRecord[]> {
+	if (paymentIds.length === 0) return [];
+	const rows = await db.kysely
+		.selectFrom('jukyo_insurer_payment_reversal')
+		.select(['payment_id', 'reason', 'created_at', 'created_by'])
+		.where('payment_id', 'in', [...new Set(paymentIds)])
+		.execute();
+	if (rows.length === 0) return [];
+	const timeZone = await recentClinicTimeZone(db);
+	const names = new Map<string, string>();
+	for (const id of new Set(rows.map((r) => r.created_by))) names.set(id, (await findStaffDisplayName(db, id))?.display_name ?? '');
+	return rows.map((r) => ({
+		paymentId: r.payment_id,
+		on: localDate(Date.parse(r.created_at), timeZone),
+		by: names.get(r.created_by) ?? '',
+		reason: r.reason
+	}));
 }
 
 /** The standing parts of payments on these claim versions (reversed payments left out). */

@@ -1,4 +1,4 @@
-/** Follow-ups of the claim workflow (issue #21): reversing an insurer payment, a ready claim reopened by itself. */
+/** Follow-ups of the claim workflow (issue #21): reversing an insurer payment (and how a claim's history shows it), a ready claim reopened by itself. */
 export const claimFollowups = {
 	ja: {
 		'claimFollowups.reversal.open': 'この入金を取り消す',
@@ -15,7 +15,10 @@ export const claimFollowups = {
 		'claimFollowups.reopened.notice':
 			'提出準備完了にした後で、この月の来院・会計・署名が変わったため、自動で作成中に戻しました（{on}）。内容を確認して、もう一度提出準備完了にしてください。',
 		'claimFollowups.reopened.onSubmit':
-			'提出準備完了にした後で記録が変わっていたため、提出せずに作成中に戻しました。内容を確認して、もう一度提出準備完了にしてください。'
+			'提出準備完了にした後で記録が変わっていたため、提出せずに作成中に戻しました。内容を確認して、もう一度提出準備完了にしてください。',
+		'claimFollowups.history.paidReversed': '（{on} {by}が入金を取り消し：{reason}）',
+		'claimFollowups.history.backTo': '{on} 入金の取り消しにより「{status}」に戻る',
+		'claimFollowups.history.stillPaid': '{on} 入金を取り消し（ほかの入金があるため「{status}」のまま）'
 	},
 	en: {
 		'claimFollowups.reversal.open': 'Reverse this payment',
@@ -32,6 +35,9 @@ export const claimFollowups = {
 		'claimFollowups.reopened.notice':
 			'Back to draft by itself on {on}: the month’s visits, charges or signature changed after it was marked ready. Check it and mark it ready again.',
 		'claimFollowups.reopened.onSubmit':
-			'The records changed after it was marked ready, so it went back to draft instead of being submitted. Check it and mark it ready again.'
+			'The records changed after it was marked ready, so it went back to draft instead of being submitted. Check it and mark it ready again.',
+		'claimFollowups.history.paidReversed': '(payment reversed on {on} by {by}: {reason})',
+		'claimFollowups.history.backTo': '{on} back to “{status}”: the payment was reversed',
+		'claimFollowups.history.stillPaid': '{on} payment reversed; still “{status}” by another payment'
 	}
 } as const;

@@ -4,7 +4,8 @@ import { translate } from '$lib/i18n/translate';
 import { ZSignInSchema } from '$lib/server/auth/schemas';
 import { isSecureUrl, setSessionCookie } from '$lib/server/auth/session-cookie';
 import { signIn } from '$lib/server/auth/sign-in';
-import { formFailure, parseForm, safeNextPath } from '$lib/server/http/form';
+import { formFailure, parseForm } from '$lib/server/http/form';
+import { safeNextPath } from '$lib/server/http/return-path';
 import { actorFrom } from '$lib/server/http/request-context';
 import type { Actions, PageServerLoad } from './$types';
 

@@ -4,7 +4,8 @@ import { translate } from '$lib/i18n/translate';
 import { ZSecondFactorSchema } from '$lib/server/auth/schemas';
 import { countUnusedRecoveryCodes, verifySecondFactor } from '$lib/server/auth/second-factor';
 import { clearSessionCookie, isSecureUrl, setSessionCookie } from '$lib/server/auth/session-cookie';
-import { formFailure, parseForm, safeNextPath } from '$lib/server/http/form';
+import { formFailure, parseForm } from '$lib/server/http/form';
+import { safeNextPath } from '$lib/server/http/return-path';
 import { actorFrom } from '$lib/server/http/request-context';
 import type { Actions, PageServerLoad } from './$types';
 
