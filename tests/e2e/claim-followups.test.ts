@@ -4,10 +4,10 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations, launchBrowser } from '../support/browser';
-import { claimRowIn, demoClaimMonth, staffPage } from '../support/claims-page';
+import { claimRowIn, demoClaimMonth } from '../support/claims-page';
 import { browserFormPost, weekdayAhead } from '../support/form-post';
 import { builtServerEntry, demoPasswordsFrom, startBuiltServer, type ServerProcess } from '../support/server-process';
-import { staffCookie } from '../support/staff-session';
+import { staffCookie, staffPage } from '../support/staff-session';
 
 /*
  * Claim follow-ups (issue #21): a refused eligibility check sent from the charge page shows its

@@ -4,9 +4,9 @@ import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations, launchBrowser } from '../support/browser';
-import { actOnClaim, claimRowIn, demoClaimMonth, staffPage, submitAndWait } from '../support/claims-page';
+import { actOnClaim, claimRowIn, demoClaimMonth, submitAndWait } from '../support/claims-page';
 import { builtServerEntry, demoPasswordsFrom, startBuiltServer, type ServerProcess } from '../support/server-process';
-import { staffCookie } from '../support/staff-session';
+import { staffCookie, staffPage } from '../support/staff-session';
 
 /*
  * A ready claim whose records change goes back to draft by itself and says why (docs/jukyo-claim.md

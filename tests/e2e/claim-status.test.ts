@@ -1,9 +1,9 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { axeViolations, launchBrowser } from '../support/browser';
-import { actOnClaim, claimRowIn, demoClaimMonth, staffPage, submitAndWait } from '../support/claims-page';
+import { actOnClaim, claimRowIn, demoClaimMonth, submitAndWait } from '../support/claims-page';
 import { pdfText, squashed } from '../support/pdf-text';
-import { staffCookie } from '../support/staff-session';
+import { staffCookie, staffPage } from '../support/staff-session';
 
 /*
  * Issue #19, the claim after its draft, in a browser: the insured demo patient signs last month's

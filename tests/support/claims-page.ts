@@ -1,29 +1,16 @@
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { localDate } from '../../src/lib/domain/time';
 import { previousMonth } from '../../src/lib/server/seed/demo-jukyo-month';
 
 /*
  * What the browser tests of the 受領委任 claims page share (docs/jukyo-claim.md §12–§13): the demo's
- * claim month, a signed-in desk page, a claim's row on the board and the row's forms.
+ * claim month, a claim's row on the board and the row's forms.
  */
 
 /** The clinic's today and the demo's claim month: the server seeds last month, relative to its own clock, in the clinic's time zone. */
 export function demoClaimMonth(now = Date.now()): { today: string; month: string } {
 	const today = localDate(now, 'Asia/Tokyo');
 	return { today, month: previousMonth(today) };
-}
-
-/** A browser page signed in with a staff member's session cookie. */
-export async function staffPage(
-	browser: Browser,
-	base: string,
-	cookie: string,
-	options: { locale?: string; javaScriptEnabled?: boolean } = {}
-): Promise<{ context: BrowserContext; page: Page }> {
-	const context = await browser.newContext({ locale: options.locale, javaScriptEnabled: options.javaScriptEnabled ?? true });
-	const split = cookie.indexOf('=');
-	await context.addCookies([{ name: cookie.slice(0, split), value: cookie.slice(split + 1), url: base }]);
-	return { context, page: await context.newPage() };
 }
 
 /** The main 申請書 of the patient whose name contains `name`, in the claims page's HTML: the patient and the claim's status. */

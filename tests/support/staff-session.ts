@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { totpCodeAt, totpCounterAt } from '../../src/lib/server/auth/totp';
 import { browserFormPost } from './form-post';
 
@@ -136,4 +137,17 @@ export async function staffTotpCode(base: string, email: string, password: strin
 		saveState(file, state);
 		return code;
 	});
+}
+
+/** A browser page signed in with a staff member's session cookie. */
+export async function staffPage(
+	browser: Browser,
+	base: string,
+	cookie: string,
+	options: { locale?: string; javaScriptEnabled?: boolean } = {}
+): Promise<{ context: BrowserContext; page: Page }> {
+	const context = await browser.newContext({ locale: options.locale, javaScriptEnabled: options.javaScriptEnabled ?? true });
+	const split = cookie.indexOf('=');
+	await context.addCookies([{ name: cookie.slice(0, split), value: cookie.slice(split + 1), url: base }]);
+	return { context, page: await context.newPage() };
 }
