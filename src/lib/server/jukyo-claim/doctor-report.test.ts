@@ -234,7 +234,7 @@ describeEachDatabase('the 施術報告書 and its 交付料', (db) => {
 			.where('action', '=', 'jukyo_report.issue')
 			.execute();
 		expect(audit).toHaveLength(1);
-		expect(JSON.parse(audit[0].detail!)).toMatchObject({ feeMonth: null, withoutFee: 'no_visit_yet' });
+		expect(JSON.parse(audit[0]!.detail!)).toMatchObject({ feeMonth: null, withoutFee: 'no_visit_yet' });
 		const listed = await doctorReportPage(db(), patientId, actor, { now: at('2027-10-03') });
 		expect(listed.ok && listed.reports[0]).toMatchObject({ feeMonth: null, withoutFeeReason: 'no_visit_yet' });
 
