@@ -46,6 +46,7 @@ import { packageNotices } from './migrations/0048_package_notices';
 import { eligibilityInsured } from './migrations/0049_eligibility_insured';
 import { claimOutcome } from './migrations/0050_claim_outcome';
 import { insurerPaymentReversal } from './migrations/0051_insurer_payment_reversal';
+import { doctorReportWithoutFee } from './migrations/0052_doctor_report_without_fee';
 
 /** Every migration, in order. Names never change once released. */
 export function allMigrations(dialect: DialectName): Record<string, Migration> {
@@ -95,7 +96,8 @@ export function allMigrations(dialect: DialectName): Record<string, Migration> {
 		'0048_package_notices': packageNotices,
 		'0049_eligibility_insured': eligibilityInsured,
 		'0050_claim_outcome': claimOutcome,
-		'0051_insurer_payment_reversal': insurerPaymentReversal
+		'0051_insurer_payment_reversal': insurerPaymentReversal,
+		'0052_doctor_report_without_fee': doctorReportWithoutFee
 	};
 }
 

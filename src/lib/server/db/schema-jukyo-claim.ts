@@ -38,6 +38,8 @@ export interface JukyoDoctorReportTable {
 	issued_on: string;
 	/** The claim month carrying its 交付料 ('YYYY-MM'); null when the fee did not apply. */
 	fee_month: string | null;
+	/** Given without its 交付料 by the desk's choice (0052): why the fee could not land ('no_visit_yet' | 'claim_closed'); null otherwise. */
+	without_fee_reason: string | null;
 	/** JSON: DoctorReportContent (server/jukyo-claim/doctor-report.ts). */
 	content: string;
 	remarks: Generated<string>;

@@ -27,6 +27,8 @@ import type { JukyoClaimEventTable } from '../db/schema-claim-status';
 import { withTransaction } from '../db/transaction';
 import { loadJukyoRegistration } from '../jukyo/registration';
 import { claimFormInputFor, insuredPatientsOfMonth } from './claim-records';
+import { reportNoteOfClaimMonth } from './doctor-report';
+import type { ClaimMonthReportNote } from '../../domain/jukyo-claim/report-fee-landing';
 import { loadClinicRegistrationForClaim } from './claim-registration';
 import { loadJukyoConsentRules, loadJukyoFeeSchedules } from './fee-versions';
 import { findPatient } from '../patients/patient-repository';
@@ -67,7 +69,16 @@ export interface ClaimBoardRow {
 	status: ClaimStatus;
 	destination: ClaimDestination;
 	/** The form the records give today; null when the month has no visits left (a claim made earlier stays listed). */
-	current: { days: number; totalJpy: number; claimJpy: number; blockers: ClaimBlocker[]; continuationStatementNeeded: boolean; outcome: ClaimOutcome } | null;
+	current: {
+		days: number;
+		totalJpy: number;
+		claimJpy: number;
+		blockers: ClaimBlocker[];
+		continuationStatementNeeded: boolean;
+		outcome: ClaimOutcome;
+		/** In a consent period's last month (the main 申請書): whether the 施術報告書 was given and its 交付料 is on this claim. */
+		report: ClaimMonthReportNote | null;
+	} | null;
 	/** The records give another form than the one frozen at "ready" (reopen it and mark it ready again). */
 	changedSinceReady: boolean;
 	versions: ClaimVersionView[];
@@ -175,7 +186,8 @@ function rowFor(
 					claimJpy: form.fees.claimJpy,
 					blockers: form.blockers,
 					continuationStatementNeeded: form.continuationStatementNeeded,
-					outcome: form.treatment.outcome
+					outcome: form.treatment.outcome,
+					report: null
 				}
 			: null,
 		changedSinceReady: status === 'ready' && snapshot !== null && (form === null || snapshotOf(form) !== snapshot),
@@ -288,7 +300,9 @@ export async function claimBoard(
 		if (!input) continue;
 		for (const form of buildClaimForms(input, rules)) {
 			const { list, snapshot } = await settled(patient.id, form.kind, form, versions.get(keyOf(patient.id, form.kind)) ?? []);
-			rows.push(rowFor(patient, form.kind, form, list, snapshot, submissions, month));
+			const row = rowFor(patient, form.kind, form, list, snapshot, submissions, month);
+			if (row.current && form.kind === 'main') row.current.report = await reportNoteOfClaimMonth(db, patient.id, month, rules.consentRules);
+			rows.push(row);
 			seen.add(keyOf(patient.id, form.kind));
 		}
 	}

@@ -9,7 +9,12 @@ import { insertStaff } from '../outcomes/test-fixtures';
 import type { AuditActor } from '../audit/audit-log';
 import { claimFormDocument } from './claim-drafts';
 import { doctorReportDocument } from './doctor-report-pdf';
-import { doctorReportPage, issueDoctorReport } from './doctor-report';
+import { doctorReportPage, issueDoctorReport, reportNoteOfClaimMonth } from './doctor-report';
+import { claimBoard } from './claim-workflow';
+import { claimStatusOfMonth } from './claim-month-status';
+import { REPORT_FEE_LANDING_REFUSALS } from '../../domain/jukyo-claim/report-fee-landing';
+import { REPORT_FEE_CANNOT_LAND_LABELS, REPORT_FEE_REFUSED_LABELS, REPORT_WITHOUT_FEE_REASON_LABELS } from '../../labels/doctor-report-labels';
+import { expectLabelsEach } from '../../../../tests/support/label-maps';
 import { jukyoTreatmentRecordPdf } from './jukyo-treatment-record';
 
 // Noon in Tokyo on the given day.
@@ -83,11 +88,12 @@ describeEachDatabase('the 施術報告書 and its 交付料', (db) => {
 		]);
 		expect(page.draft!.course.find((m) => m.measure === 'legPain')).toMatchObject({ baseline: { value: 7 }, latest: { value: 3 } });
 
+		expect(page.landing).toEqual({ kind: 'lands', month: '2027-10', visitOn: '2027-10-05' });
 		const issued = await issueDoctorReport(db(), patientId, { remarks: '下肢痛は軽減傾向。継続を希望。' }, actor, { now: at('2027-10-12') });
-		expect(issued).toMatchObject({ ok: true, feeApplies: true, feeMonth: '2027-10' });
+		expect(issued).toMatchObject({ ok: true, feeApplies: true, feeMonth: '2027-10', withoutFee: null });
 		// A second report in the same period brings no second fee.
 		const again = await issueDoctorReport(db(), patientId, {}, actor, { now: at('2027-10-20') });
-		expect(again).toMatchObject({ ok: true, feeApplies: false, feeMonth: null });
+		expect(again).toMatchObject({ ok: true, feeApplies: false, feeMonth: null, withoutFee: null });
 
 		const claim = await claimFormDocument(db(), patientId, '2027-10', 'main', world.actor);
 		expect(claim!.form.fees.lines.find((l) => l.code === 'report')).toEqual({ code: 'report', unitJpy: 480, count: 1, amountJpy: 480 });
@@ -193,6 +199,135 @@ describeEachDatabase('the 施術報告書 and its 交付料', (db) => {
 		expect(await issueDoctorReport(db(), randomUUID(), {}, actor, { now: at('2027-10-12') })).toEqual({ ok: false, code: 'not_found' });
 		const rows = await db().kysely.selectFrom('jukyo_doctor_report').select('id').where('patient_id', '=', patientId).execute();
 		expect(rows).toEqual([]);
+	});
+
+	it('refuses a report whose 交付料 would reach no claim, unless the desk chooses to issue it without the fee', async () => {
+		const { world, patientId, actor, charge } = await insuredCourse();
+		await charge('2027-05-06');
+		await charge('2027-06-03');
+		// A visit later in October is not counted: on the 3rd, the month has no insured visit yet.
+		await charge('2027-10-05');
+		const page = await doctorReportPage(db(), patientId, actor, { now: at('2027-10-03') });
+		if (!page.ok) throw new Error(page.code);
+		expect(page.offered).toBe(true);
+		expect(page.decision).toMatchObject({ feeApplies: true });
+		expect(page.landing).toEqual({ kind: 'cannot_land', month: '2027-10', reason: 'no_visit_yet' });
+
+		const refused = await issueDoctorReport(db(), patientId, { remarks: '経過良好' }, actor, { now: at('2027-10-03') });
+		expect(refused).toEqual({ ok: false, code: 'fee_cannot_land', reason: 'no_visit_yet', month: '2027-10' });
+		const none = await db().kysely.selectFrom('jukyo_doctor_report').select('id').where('patient_id', '=', patientId).execute();
+		expect(none).toEqual([]);
+
+		// Issued without the fee by the desk's choice: kept on the row, audited, and the fee stays open for the period.
+		const chosen = await issueDoctorReport(db(), patientId, { remarks: '経過良好', withoutFee: 'on' }, actor, { now: at('2027-10-03') });
+		expect(chosen).toMatchObject({ ok: true, feeApplies: false, feeMonth: null, withoutFee: 'no_visit_yet' });
+		const row = await db()
+			.kysely.selectFrom('jukyo_doctor_report')
+			.select(['fee_month', 'without_fee_reason'])
+			.where('id', '=', chosen.ok ? chosen.id : '')
+			.executeTakeFirstOrThrow();
+		expect(row).toEqual({ fee_month: null, without_fee_reason: 'no_visit_yet' });
+		const audit = await db()
+			.kysely.selectFrom('audit_log')
+			.select('detail')
+			.where('patient_id', '=', patientId)
+			.where('action', '=', 'jukyo_report.issue')
+			.execute();
+		expect(audit).toHaveLength(1);
+		expect(JSON.parse(audit[0]!.detail!)).toMatchObject({ feeMonth: null, withoutFee: 'no_visit_yet' });
+		const listed = await doctorReportPage(db(), patientId, actor, { now: at('2027-10-03') });
+		expect(listed.ok && listed.reports[0]).toMatchObject({ feeMonth: null, withoutFeeReason: 'no_visit_yet' });
+
+		// The claim shows that the report was given without its fee, and none on this claim.
+		expect(await reportNoteOfClaimMonth(db(), patientId, '2027-10', [])).toMatchObject({
+			report: { issuedOn: '2027-10-03', feeMonth: null, withoutFeeReason: 'no_visit_yet' },
+			feeOnThisClaim: false
+		});
+		expect((await claimFormDocument(db(), patientId, '2027-10', 'main', world.actor))!.form.fees.lines.some((l) => l.code === 'report')).toBe(false);
+
+		// On the day of the visit, once it is recorded, a report brings the fee to October's claim.
+		const onVisit = await issueDoctorReport(db(), patientId, {}, actor, { now: at('2027-10-05') });
+		expect(onVisit).toMatchObject({ ok: true, feeApplies: true, feeMonth: '2027-10', withoutFee: null });
+		const october = await claimFormDocument(db(), patientId, '2027-10', 'main', world.actor);
+		expect(october!.form.fees.lines.find((l) => l.code === 'report')).toMatchObject({ count: 1, amountJpy: 480 });
+		const board = await claimBoard(db(), '2027-10', world.actor, { now: at('2027-11-05') });
+		const boardRow = board.flatMap((g) => g.rows).find((r) => r.patientId === patientId && r.kind === 'main');
+		expect(boardRow?.current?.report).toMatchObject({
+			period: { startsOn: '2027-05-06', expiresOn: '2027-10-31' },
+			report: { issuedOn: '2027-10-05', feeMonth: '2027-10' },
+			feeOnThisClaim: true
+		});
+		// A month that ends no consent period says nothing of the report.
+		const june = await claimBoard(db(), '2027-06', world.actor, { now: at('2027-11-05') });
+		expect(june.flatMap((g) => g.rows).find((r) => r.patientId === patientId)?.current?.report).toBeNull();
+	});
+
+	it('tells the claims page the last month’s report is not given yet', async () => {
+		const { world, patientId, charge } = await insuredCourse();
+		await charge('2027-05-06');
+		await charge('2027-10-05');
+		const board = await claimBoard(db(), '2027-10', world.actor, { now: at('2027-11-05') });
+		const row = board.flatMap((g) => g.rows).find((r) => r.patientId === patientId && r.kind === 'main');
+		expect(row?.current?.report).toEqual({ period: { startsOn: '2027-05-06', expiresOn: '2027-10-31' }, report: null, feeOnThisClaim: false });
+	});
+
+	it('refuses a report when the month’s claim is already submitted, even with a visit that day', async () => {
+		const { world, patientId, actor, charge } = await insuredCourse();
+		await charge('2027-05-06');
+		await charge('2027-10-05');
+		// A submitted October claim (written as the workflow would; it cannot be submitted inside its month through the page).
+		const versionId = randomUUID();
+		await db()
+			.kysely.insertInto('jukyo_claim_version')
+			.values({
+				id: versionId,
+				patient_id: patientId,
+				month: '2027-10',
+				kind: 'main',
+				version: 1,
+				previous_id: null,
+				destination: 'kokuhoren',
+				total_jpy: 0,
+				claim_jpy: 0,
+				snapshot: '{}',
+				created_at: at('2027-10-06').toISOString(),
+				created_by: world.staffId
+			})
+			.execute();
+		await db()
+			.kysely.insertInto('jukyo_claim_event')
+			.values({
+				id: randomUUID(),
+				claim_version_id: versionId,
+				seq: 1,
+				event: 'submitted',
+				on_date: '2027-10-06',
+				payment_id: null,
+				created_at: at('2027-10-06').toISOString(),
+				created_by: world.staffId
+			})
+			.execute();
+		expect(await claimStatusOfMonth(db(), patientId, '2027-10')).toBe('submitted');
+		expect(await claimStatusOfMonth(db(), patientId, '2027-09')).toBe('draft');
+		const page = await doctorReportPage(db(), patientId, actor, { now: at('2027-10-12') });
+		expect(page.ok && page.landing).toEqual({ kind: 'cannot_land', month: '2027-10', reason: 'claim_closed' });
+		expect(await issueDoctorReport(db(), patientId, {}, actor, { now: at('2027-10-12') })).toEqual({
+			ok: false,
+			code: 'fee_cannot_land',
+			reason: 'claim_closed',
+			month: '2027-10'
+		});
+		expect(await issueDoctorReport(db(), patientId, { withoutFee: 'on' }, actor, { now: at('2027-10-12') })).toMatchObject({
+			ok: true,
+			feeMonth: null,
+			withoutFee: 'claim_closed'
+		});
+	});
+
+	it('names every reason a fee cannot land in both languages', () => {
+		expectLabelsEach(REPORT_FEE_LANDING_REFUSALS, REPORT_FEE_CANNOT_LAND_LABELS);
+		expectLabelsEach(REPORT_FEE_LANDING_REFUSALS, REPORT_FEE_REFUSED_LABELS);
+		expectLabelsEach(REPORT_FEE_LANDING_REFUSALS, REPORT_WITHOUT_FEE_REASON_LABELS);
 	});
 
 	it('prints the 受領委任 施術録 apart: insured visits only, with the consents and reports', async () => {

@@ -3,6 +3,13 @@ import { z } from 'zod';
 import { consentExpiry, consentForDate, type ConsentValidityRule } from '../../domain/billing/doctor-consent-validity';
 import { isInsuredCondition, type InsuredCondition } from '../../domain/billing/insured-conditions';
 import { reportDecision, reportOffered, visitsPerMonth, type ConsentPeriod, type ReportDecision } from '../../domain/jukyo-claim/doctor-report';
+import {
+	claimMonthReportNote,
+	reportFeeLanding,
+	type ClaimMonthReportNote,
+	type ReportFeeLanding,
+	type ReportFeeLandingRefusal
+} from '../../domain/jukyo-claim/report-fee-landing';
 import { MEASURE_KEYS, type MeasureKey } from '../../domain/outcomes/check-in';
 import { summarizeProgress } from '../../domain/outcomes/progress';
 import { localInstant } from '../../domain/time';
@@ -13,6 +20,7 @@ import { withTransaction } from '../db/transaction';
 import { selectCheckIns } from '../outcomes/outcome-repository';
 import { listPointCodesOfSessions, listSessionTechniquesBetween, parseTechniques } from '../treatment-session/session-repository';
 import { loadJukyoConsentRules } from './fee-versions';
+import { claimStatusOfMonth } from './claim-month-status';
 import { findPatient } from '../patients/patient-repository';
 import { findStaffDisplayName, findStaffRole } from '../staff/staff-repository';
 
@@ -21,13 +29,20 @@ import { findStaffDisplayName, findStaffRole } from '../staff/staff-repository';
  * done and how often in the consent period, the patient's course on the outcome measures the record
  * already has (the check-ins' NRS, SBI, PSFS, PGIC), and the practitioner's remarks. Offered in the
  * period's last month; issuing it is recorded (insert-only) and, as domain/jukyo-claim/doctor-report.ts
- * decides, brings the 交付料 to the month's claim once per consent period. Every read is audited.
+ * decides, brings the 交付料 to the month's claim once per consent period. A report whose fee would
+ * reach no claim (domain/jukyo-claim/report-fee-landing.ts) is refused unless the desk chooses to
+ * issue it without the fee, which the report row keeps. Every read is audited.
  */
 
 export const REPORT_REMARKS_MAX = 2000;
 
 export const ZIssueDoctorReportSchema = z.object({
-	remarks: z.string('jukyoReport.error.remarks').trim().max(REPORT_REMARKS_MAX, 'jukyoReport.error.remarks').default('')
+	remarks: z.string('jukyoReport.error.remarks').trim().max(REPORT_REMARKS_MAX, 'jukyoReport.error.remarks').default(''),
+	/** The desk's explicit choice to issue a report whose 交付料 cannot land, without the fee (a ticked checkbox). */
+	withoutFee: z
+		.unknown()
+		.optional()
+		.transform((v) => v === 'on' || v === true)
 });
 
 export interface ReportMeasure {
@@ -62,6 +77,8 @@ export interface DoctorReportView {
 	consentId: string;
 	issuedOn: string;
 	feeMonth: string | null;
+	/** Issued without its 交付料 by the desk's choice: why the fee could not land; null otherwise. */
+	withoutFeeReason: ReportFeeLandingRefusal | null;
 	remarks: string;
 	content: DoctorReportContent;
 	issuedByName: string;
@@ -77,14 +94,18 @@ export type DoctorReportPageResult =
 			offered: boolean;
 			/** What issuing today would bring; null without a running period. */
 			decision: ReportDecision | null;
+			/** Where the 交付料 of a report issued today would go; null without a running period. */
+			landing: ReportFeeLanding | null;
 			draft: DoctorReportContent | null;
 			reports: DoctorReportView[];
 	  }
 	| { ok: false; code: 'not_found' | 'forbidden' };
 
 export type IssueDoctorReportResult =
-	| { ok: true; id: string; feeApplies: boolean; feeMonth: string | null }
+	| { ok: true; id: string; feeApplies: boolean; feeMonth: string | null; withoutFee: ReportFeeLandingRefusal | null }
 	| { ok: false; code: 'invalid'; fields: Record<string, string> }
+	/** The 交付料 is due but would reach no claim, and the desk did not choose to issue without it. */
+	| { ok: false; code: 'fee_cannot_land'; reason: ReportFeeLandingRefusal; month: string }
 	| { ok: false; code: 'not_found' | 'forbidden' };
 
 export async function clinicalRole(db: Db, actor: AuditActor): Promise<boolean> {
@@ -106,6 +127,19 @@ async function runningPeriod(db: Db, patientId: string, today: string, rules: re
 	if (!cover.covered || cover.startsPeriod || cover.consent.firstTreatmentOn === null) return null;
 	const period = { consentId: cover.consent.id, startsOn: cover.consent.firstTreatmentOn, expiresOn: consentExpiry(cover.consent.firstTreatmentOn, rules) };
 	return { period, consent: cover.consent.row };
+}
+
+/** Where the fee of a report given on `today` in `period` would go: the month's insured visits and its 申請書's status. */
+async function landingOf(db: Db, patientId: string, period: ConsentPeriod, today: string, decision: ReportDecision): Promise<ReportFeeLanding> {
+	const month = today.slice(0, 7);
+	const visits = await liveInsuredChargesOf(db, patientId, { from: `${month}-01`, through: today });
+	return reportFeeLanding({
+		issuedOn: today,
+		period,
+		feeDue: decision.feeApplies,
+		insuredVisits: visits.map((v) => v.service_date),
+		claimStatus: await claimStatusOfMonth(db, patientId, month)
+	});
 }
 
 async function paidReports(db: Db, patientId: string) {
@@ -192,6 +226,7 @@ async function listReports(db: Db, patientId: string): Promise<DoctorReportView[
 		consentId: r.consent_id,
 		issuedOn: r.issued_on,
 		feeMonth: r.fee_month,
+		withoutFeeReason: (r.without_fee_reason as ReportFeeLandingRefusal | null) ?? null,
 		remarks: r.remarks,
 		content: JSON.parse(r.content) as DoctorReportContent,
 		issuedByName: r.display_name ?? '',
@@ -216,9 +251,11 @@ export async function doctorReportPage(db: Db, patientId: string, actor: AuditAc
 		const running = await runningPeriod(tx, patientId, today, rules);
 		const reports = await listReports(tx, patientId);
 		let decision: ReportDecision | null = null;
+		let landing: ReportFeeLanding | null = null;
 		let draft: DoctorReportContent | null = null;
 		if (running) {
 			decision = reportDecision(running.period.consentId, running.period, today, await paidReports(tx, patientId));
+			landing = await landingOf(tx, patientId, running.period, today, decision);
 			draft = await reportContent(tx, patientId, running.consent, running.period, today, now, clinic.timeZone, await staffName(tx, actor.id!));
 		}
 		await recordAudit(tx, actor, { action: 'jukyo_report.read', entityType: 'patient', entityId: patientId, patientId, detail: { reports: reports.length } });
@@ -228,6 +265,7 @@ export async function doctorReportPage(db: Db, patientId: string, actor: AuditAc
 			period: running?.period ?? null,
 			offered: running ? reportOffered(running.period, today) : false,
 			decision,
+			landing,
 			draft,
 			reports
 		} as const;
@@ -245,6 +283,7 @@ export async function issueDoctorReport(
 	if (!(await clinicalRole(db, actor))) return { ok: false, code: 'forbidden' };
 	const parsed = ZIssueDoctorReportSchema.safeParse(input);
 	if (!parsed.success) return { ok: false, code: 'invalid', fields: { remarks: 'jukyoReport.error.remarks' } };
+	const { remarks, withoutFee } = parsed.data;
 	const now = options.now ?? db.clock.now();
 	return withTransaction(db, async (tx) => {
 		if (!(await findBillablePatient(tx, patientId))) return { ok: false, code: 'not_found' } as const;
@@ -254,9 +293,13 @@ export async function issueDoctorReport(
 		const running = await runningPeriod(tx, patientId, today, rules);
 		if (!running) return { ok: false, code: 'invalid', fields: { _: 'jukyoReport.error.noPeriod' } } as const;
 		const decision = reportDecision(running.period.consentId, running.period, today, await paidReports(tx, patientId));
+		// A fee that would reach no claim is not lost silently: refused unless the desk chose to issue without it (docs/jukyo-claim.md §9).
+		const landing = await landingOf(tx, patientId, running.period, today, decision);
+		if (landing.kind === 'cannot_land' && !withoutFee) return { ok: false, code: 'fee_cannot_land', reason: landing.reason, month: landing.month } as const;
+		const withoutFeeReason = landing.kind === 'cannot_land' ? landing.reason : null;
 		const content = await reportContent(tx, patientId, running.consent, running.period, today, now, clinic.timeZone, await staffName(tx, actor.id!));
 		const id = randomUUID();
-		const feeMonth = decision.feeApplies ? today.slice(0, 7) : null;
+		const feeMonth = landing.kind === 'lands' ? landing.month : null;
 		await tx.kysely
 			.insertInto('jukyo_doctor_report')
 			.values({
@@ -265,8 +308,9 @@ export async function issueDoctorReport(
 				consent_id: running.period.consentId,
 				issued_on: today,
 				fee_month: feeMonth,
+				without_fee_reason: withoutFeeReason,
 				content: JSON.stringify(content),
-				remarks: parsed.data.remarks,
+				remarks,
 				issued_by: actor.id!,
 				created_at: now.toISOString()
 			})
@@ -276,9 +320,9 @@ export async function issueDoctorReport(
 			entityType: 'jukyo_doctor_report',
 			entityId: id,
 			patientId,
-			detail: { consentId: running.period.consentId, issuedOn: today, feeMonth, refusal: decision.refusal }
+			detail: { consentId: running.period.consentId, issuedOn: today, feeMonth, refusal: decision.refusal, withoutFee: withoutFeeReason }
 		});
-		return { ok: true, id, feeApplies: decision.feeApplies, feeMonth } as const;
+		return { ok: true, id, feeApplies: feeMonth !== null, feeMonth, withoutFee: withoutFeeReason } as const;
 	});
 }
 
@@ -324,4 +368,37 @@ export async function reportFeeOfMonth(db: Db, patientId: string, month: string)
 	const inMonth = rows.find((r) => r.fee_month === month);
 	const previous = rows.find((r) => r.fee_month! < month);
 	return { issuedOn: inMonth?.issued_on ?? null, previousMonth: previous?.fee_month ?? null };
+}
+
+/**
+ * For the month's 申請書 on the claims page: when the month is the last of one of the patient's
+ * consent periods, whether the report was given in that period and whether a 交付料 is on this
+ * claim (docs/jukyo-claim.md §9); null for any other month. The claims page audits its reading.
+ */
+export async function reportNoteOfClaimMonth(
+	db: Db,
+	patientId: string,
+	month: string,
+	consentRules: readonly ConsentValidityRule[]
+): Promise<ClaimMonthReportNote | null> {
+	const rules = consentRules.length > 0 ? consentRules : undefined;
+	const periods = (await listConsentRows(db, patientId)).flatMap((r) =>
+		r.first_treatment_on === null ? [] : [{ consentId: r.id, startsOn: r.first_treatment_on, expiresOn: consentExpiry(r.first_treatment_on, rules) }]
+	);
+	if (!periods.some((p) => p.expiresOn.slice(0, 7) === month)) return null;
+	const reports = await db.kysely
+		.selectFrom('jukyo_doctor_report')
+		.select(['consent_id', 'issued_on', 'fee_month', 'without_fee_reason'])
+		.where('patient_id', '=', patientId)
+		.execute();
+	return claimMonthReportNote(
+		month,
+		periods,
+		reports.map((r) => ({
+			consentId: r.consent_id,
+			issuedOn: r.issued_on,
+			feeMonth: r.fee_month,
+			withoutFeeReason: (r.without_fee_reason as ReportFeeLandingRefusal | null) ?? null
+		}))
+	);
 }

@@ -53,6 +53,7 @@ import { claimStatus } from './claim-status';
 import { eligibilityInsured } from './eligibility-insured';
 import { claimOutcome } from './claim-outcome';
 import { claimFollowups } from './claim-followups';
+import { doctorReportFee } from './doctor-report-fee';
 
 export const AREA_MESSAGES_JA = {
 	...publicSite.ja,
@@ -105,7 +106,8 @@ export const AREA_MESSAGES_JA = {
 	...claimStatus.ja,
 	...eligibilityInsured.ja,
 	...claimOutcome.ja,
-	...claimFollowups.ja
+	...claimFollowups.ja,
+	...doctorReportFee.ja
 } as const;
 
 export const AREA_MESSAGES_EN = {
@@ -159,5 +161,6 @@ export const AREA_MESSAGES_EN = {
 	...claimStatus.en,
 	...eligibilityInsured.en,
 	...claimOutcome.en,
-	...claimFollowups.en
+	...claimFollowups.en,
+	...doctorReportFee.en
 } as const;

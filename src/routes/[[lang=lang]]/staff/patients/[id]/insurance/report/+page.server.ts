@@ -2,6 +2,8 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import { localizePath } from '$lib/i18n/locales';
 import { isMessageKey, translate } from '$lib/i18n/translate';
+import { formatMonth } from '$lib/format';
+import { REPORT_FEE_REFUSED_LABELS } from '$lib/labels/doctor-report-labels';
 import { findDocumentPatient, patientName } from '$lib/server/documents/document-patient';
 import { readForm } from '$lib/server/http/read-form';
 import { actorFrom } from '$lib/server/http/request-context';
@@ -26,6 +28,7 @@ export const load: PageServerLoad = async (event) => {
 		report: page,
 		issuedFee: url.searchParams.get('fee'),
 		issued: url.searchParams.get('issued') === '1',
+		issuedWithoutFee: url.searchParams.get('withoutFee') === '1',
 		remarksMax: REPORT_REMARKS_MAX
 	};
 };
@@ -37,6 +40,11 @@ export const actions: Actions = {
 		const values = await readForm(request);
 		const result = await issueDoctorReport(locals.db, params.id, values, actorFrom(event));
 		if (!result.ok) {
+			// The 交付料 would reach no claim and the desk did not tick "issue without the fee" (docs/jukyo-claim.md §9).
+			if (result.code === 'fee_cannot_land') {
+				const text = translate(locals.locale, REPORT_FEE_REFUSED_LABELS[result.reason], { month: formatMonth(result.month, locals.locale) });
+				return fail(422, { values, errors: { _: text } });
+			}
 			if (result.code !== 'invalid') {
 				if (result.code === 'not_found') notFound(locals.locale);
 				return fail(403, { values, errors: { _: translate(locals.locale, 'error.forbiddenTitle') } });
@@ -46,7 +54,7 @@ export const actions: Actions = {
 			);
 			return fail(422, { values, errors });
 		}
-		const fee = result.feeMonth ? `&fee=${result.feeMonth}` : '';
+		const fee = result.feeMonth ? `&fee=${result.feeMonth}` : result.withoutFee ? '&withoutFee=1' : '';
 		redirect(303, `${localizePath(`/staff/patients/${params.id}/insurance/report`, locals.locale)}?issued=1${fee}`);
 	}
 };
