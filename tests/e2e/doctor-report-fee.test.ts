@@ -1,7 +1,8 @@
-import type { Browser, BrowserContext } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { axeViolations, launchBrowser } from '../support/browser';
-import { staffCookie } from '../support/staff-session';
+import { demoClaimMonth } from '../support/claims-page';
+import { staffCookie, staffPage } from '../support/staff-session';
 
 /*
  * A 施術報告書 whose 交付料 would reach no claim (docs/jukyo-claim.md §9), in the browser. The demo
@@ -16,21 +17,16 @@ const passwords = inject('demoPasswords');
 let owner = '';
 let browser: Browser | undefined;
 let patientId = '';
-const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Tokyo' }).format(new Date());
-const lastMonth = (() => {
-	const [y, m] = [Number(today.slice(0, 4)), Number(today.slice(5, 7))];
-	return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
-})();
+// The server seeds the demo relative to its own clock: last month, in the clinic's time zone.
+const { month: lastMonth } = demoClaimMonth();
 
 function get(path: string, cookie: string) {
 	return fetch(`${base}${path}`, { redirect: 'manual', headers: { cookie } });
 }
 
-async function ownerContext(javaScriptEnabled: boolean): Promise<BrowserContext> {
+async function ownerPage(javaScriptEnabled: boolean): Promise<{ context: BrowserContext; page: Page }> {
 	browser ??= await launchBrowser();
-	const context = await browser.newContext({ javaScriptEnabled });
-	await context.addCookies([{ name: owner.slice(0, owner.indexOf('=')), value: owner.slice(owner.indexOf('=') + 1), url: base }]);
-	return context;
+	return staffPage(browser, base, owner, { javaScriptEnabled });
 }
 
 beforeAll(async () => {
@@ -49,8 +45,7 @@ describe('a 施術報告書 whose 交付料 cannot land', () => {
 	});
 
 	it('is refused without JavaScript, with what to do, and nothing is issued', async () => {
-		const context = await ownerContext(false);
-		const page = await context.newPage();
+		const { context, page } = await ownerPage(false);
 		await page.goto(`${base}/staff/patients/${patientId}/insurance/report`);
 		// Said before the desk submits: no insured visit this month yet, and the choice to issue without the fee.
 		expect(await page.getAttribute('[data-testid="report-fee-cannot-land"]', 'data-reason')).toBe('no_visit_yet');
@@ -67,8 +62,7 @@ describe('a 施術報告書 whose 交付料 cannot land', () => {
 	});
 
 	it('is issued without the fee when the desk ticks the choice, and the list says so', async () => {
-		const context = await ownerContext(true);
-		const page = await context.newPage();
+		const { context, page } = await ownerPage(true);
 		await page.goto(`${base}/staff/patients/${patientId}/insurance/report`);
 		expect(await page.isVisible('[data-testid="report-fee-cannot-land"]')).toBe(true);
 		expect(await axeViolations(page)).toEqual([]);
