@@ -259,7 +259,10 @@ export async function reverseInsurerPayment(
 		return await withTransaction(db, async (tx): Promise<ReversePaymentResult> => {
 			const staff = await findStaffRole(tx, staffId);
 			if (!staff || !DESK_ROLES.includes(staff.role)) return { ok: false, code: 'forbidden' };
-			const payment = await tx.kysely.selectFrom('jukyo_insurer_payment').select(['id', 'amount_jpy']).where('id', '=', paymentId).executeTakeFirst();
+			// On PostgreSQL a second desk reversing the same payment waits here until the first commits,
+			// then finds its reversal: every later read of this transaction sees one state, not a mix.
+			const paymentQuery = tx.kysely.selectFrom('jukyo_insurer_payment').select(['id', 'amount_jpy']).where('id', '=', paymentId);
+			const payment = await (tx.dialect === 'postgres' ? paymentQuery.forUpdate() : paymentQuery).executeTakeFirst();
 			if (!payment) return { ok: false, code: 'not_found' };
 			if ((await reversedPaymentsAmong(tx, [paymentId])).size > 0) return { ok: false, code: 'already_reversed' };
 			const parts = await tx.kysely
