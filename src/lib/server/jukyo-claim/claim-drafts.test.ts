@@ -10,26 +10,9 @@ import { saveJukyoRegistration } from '../jukyo/registration';
 import { claimFormDocument, listClaimDrafts } from './claim-drafts';
 import { benefitRatioOf, honkeOf, insuranceKindOf } from './claim-records';
 import { loadClinicRegistrationForClaim } from './claim-registration';
+import { REGISTRATION } from './test-claim-fixtures';
 
 const NOW = new Date('2027-12-01T03:00:00.000Z');
-const REGISTRATION = {
-	clinicName: 'ふじ鍼灸院',
-	postalCode: '160-0023',
-	address: '東京都新宿区西新宿2-2-2',
-	phone: '03-1234-5678',
-	managerName: '藤田 誠',
-	registrationNumber: '関東信越はり1234567',
-	healthCentreKind: 'clinic' as const,
-	bank: {
-		bankName: 'みずほ',
-		bankKind: '銀行',
-		branchName: '新宿',
-		branchKind: '支店',
-		accountType: 'ordinary' as const,
-		accountNumber: '7654321',
-		holderKana: 'フジシンキュウイン'
-	}
-};
 
 describeEachDatabase('the monthly 申請書 from the records', (db) => {
 	async function insuredMonth() {

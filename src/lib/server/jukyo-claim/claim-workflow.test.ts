@@ -9,25 +9,8 @@ import { claimFormDocument } from './claim-drafts';
 import { claimBoard, moveClaim, type ClaimBoardRow } from './claim-workflow';
 import { recordInsurerPayment } from './insurer-payments';
 import { monthConfirmationView, recordMonthConfirmation } from './month-confirmations';
+import { REGISTRATION } from './test-claim-fixtures';
 
-const REGISTRATION = {
-	clinicName: 'ふじ鍼灸院',
-	postalCode: '160-0023',
-	address: '東京都新宿区西新宿2-2-2',
-	phone: '03-1234-5678',
-	managerName: '藤田 誠',
-	registrationNumber: '関東信越はり1234567',
-	healthCentreKind: 'clinic' as const,
-	bank: {
-		bankName: 'みずほ',
-		bankKind: '銀行',
-		branchName: '新宿',
-		branchKind: '支店',
-		accountType: 'ordinary' as const,
-		accountNumber: '7654321',
-		holderKana: 'フジシンキュウイン'
-	}
-};
 const IN_MONTH = new Date('2027-09-22T06:00:00.000Z');
 const AFTER = new Date('2027-10-20T03:00:00.000Z');
 const MONTH = '2027-09';
