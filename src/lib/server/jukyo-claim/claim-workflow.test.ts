@@ -1,58 +1,15 @@
 import { expect, it } from 'vitest';
 import { describeEachDatabase } from '../../../../tests/support/test-database';
 import { pdfText, squashed } from '../../../../tests/support/pdf-text';
-import { createChargeForAppointment } from '../billing/create-charge';
-import { recordDoctorConsent } from '../billing/doctor-consent';
-import { billingWorld, checkEligibility, CONSENT_INPUT, insertVisit, insuredPatient, type BillingWorld } from '../billing/test-fixtures';
+import type { BillingWorld } from '../billing/test-fixtures';
 import { insertStaff } from '../outcomes/test-fixtures';
 import { claimFormDocument } from './claim-drafts';
 import { claimBoard, moveClaim, type ClaimBoardRow } from './claim-workflow';
 import { recordInsurerPayment } from './insurer-payments';
 import { monthConfirmationView, recordMonthConfirmation } from './month-confirmations';
-import { REGISTRATION } from './test-claim-fixtures';
-
-const IN_MONTH = new Date('2027-09-22T06:00:00.000Z');
-const AFTER = new Date('2027-10-20T03:00:00.000Z');
-const MONTH = '2027-09';
+import { AFTER, chargeVisit, IN_MONTH, insuredSeptember, MONTH, REGISTRATION } from './test-claim-fixtures';
 
 describeEachDatabase('the claim workflow: signature, status and payment', (db) => {
-	async function insuredSeptember() {
-		const world = await billingWorld(db());
-		const patientId = await insuredPatient(db());
-		await db()
-			.kysely.updateTable('patient')
-			.set({
-				family_name_kana: 'ヤマダ',
-				given_name_kana: 'ハナ',
-				sex: 'female',
-				date_of_birth: '1960-02-03',
-				postal_code: '160-0022',
-				address: '東京都新宿区新宿3-3-3'
-			})
-			.where('id', '=', patientId)
-			.execute();
-		const consent = await recordDoctorConsent(
-			db(),
-			patientId,
-			{ ...CONSENT_INPUT, signedOn: '2027-08-20', conditionNote: '右坐骨神経に沿う痛み' },
-			world.actor,
-			{ now: IN_MONTH }
-		);
-		if (!consent.ok) throw new Error(consent.code);
-		await db().kysely.updateTable('doctor_consent').set({ first_treatment_on: '2027-08-25', expires_on: '2028-02-29' }).where('id', '=', consent.id).execute();
-		await checkEligibility(db(), world, patientId, '2027-09-08');
-		for (const day of ['2027-09-08', '2027-09-15']) await charge(world, patientId, `${day}T01:00:00.000Z`);
-		return { world, patientId };
-	}
-
-	async function charge(world: BillingWorld, patientId: string, startsAt: string) {
-		const visit = await insertVisit(db(), world, patientId, startsAt);
-		const created = await createChargeForAppointment(db(), visit, { payer: 'insurance', sharePercent: '30', arts: 'combined' }, world.actor, {
-			now: new Date(startsAt)
-		});
-		if (!created.ok) throw new Error(created.code);
-	}
-
 	async function row(world: BillingWorld, patientId: string): Promise<ClaimBoardRow> {
 		const groups = await claimBoard(db(), MONTH, world.actor, { registration: REGISTRATION });
 		return groups.flatMap((g) => g.rows).find((r) => r.patientId === patientId && r.kind === 'main')!;
@@ -71,7 +28,7 @@ describeEachDatabase('the claim workflow: signature, status and payment', (db) =
 		);
 
 	it('blocks an unsigned month, takes the signature, and asks again after a later visit', async () => {
-		const { world, patientId } = await insuredSeptember();
+		const { world, patientId } = await insuredSeptember(db());
 		expect((await row(world, patientId)).current!.blockers).toEqual([{ code: 'unsigned_month' }]);
 		expect(await move(world, patientId, 'mark_ready')).toEqual({ ok: false, code: 'refused', reason: 'blocked' });
 
@@ -96,7 +53,7 @@ describeEachDatabase('the claim workflow: signature, status and payment', (db) =
 		expect((await row(world, patientId)).current!.blockers).toEqual([]);
 
 		// A later visit in the month: the signature no longer covers it.
-		await charge(world, patientId, '2027-09-29T01:00:00.000Z');
+		await chargeVisit(db(), world, patientId, '2027-09-29T01:00:00.000Z');
 		expect((await row(world, patientId)).current!.blockers).toEqual([{ code: 'signature_outdated', added: ['2027-09-29'], removed: [] }]);
 		const view = await monthConfirmationView(db(), patientId, MONTH, world.actor);
 		expect(view).toMatchObject({ state: 'changed', added: ['2027-09-29'], dates: ['2027-09-08', '2027-09-15', '2027-09-29'] });
@@ -129,7 +86,7 @@ describeEachDatabase('the claim workflow: signature, status and payment', (db) =
 	});
 
 	it('moves a claim ready → submitted → returned → a new version → submitted → paid, nothing edited in place', async () => {
-		const { world, patientId } = await insuredSeptember();
+		const { world, patientId } = await insuredSeptember(db());
 		await sign(world, patientId, ['2027-09-08', '2027-09-15']);
 		expect(await move(world, patientId, 'mark_ready', { confirm: '' })).toMatchObject({
 			ok: false,
@@ -217,11 +174,11 @@ describeEachDatabase('the claim workflow: signature, status and payment', (db) =
 	});
 
 	it('freezes the form at "ready": the PDF prints it, and changed records take it back to draft before submitting', async () => {
-		const { world, patientId } = await insuredSeptember();
+		const { world, patientId } = await insuredSeptember(db());
 		await sign(world, patientId, ['2027-09-08', '2027-09-15']);
 		expect(await move(world, patientId, 'mark_ready')).toMatchObject({ ok: true });
 		// A late charge after "ready": the frozen form stays what is printed, and submitting reopens it instead (issue #21).
-		await charge(world, patientId, '2027-09-29T01:00:00.000Z');
+		await chargeVisit(db(), world, patientId, '2027-09-29T01:00:00.000Z');
 		const document = await claimFormDocument(db(), patientId, MONTH, 'main', world.actor, { registration: REGISTRATION });
 		expect(document!.form.treatment.days).toBe(2);
 		expect(await move(world, patientId, 'submit', { on: '2027-10-05' })).toEqual({ ok: false, code: 'reopened' });
@@ -231,7 +188,7 @@ describeEachDatabase('the claim workflow: signature, status and payment', (db) =
 	});
 
 	it('still lets the desk reopen an unchanged ready claim by hand, with no reason', async () => {
-		const { world, patientId } = await insuredSeptember();
+		const { world, patientId } = await insuredSeptember(db());
 		await sign(world, patientId, ['2027-09-08', '2027-09-15']);
 		expect(await move(world, patientId, 'mark_ready')).toMatchObject({ ok: true });
 		expect(await move(world, patientId, 'reopen')).toMatchObject({ ok: true, status: 'draft' });
@@ -239,7 +196,7 @@ describeEachDatabase('the claim workflow: signature, status and payment', (db) =
 	});
 
 	it('lets only the desk move claims, sign and record payments', async () => {
-		const { world, patientId } = await insuredSeptember();
+		const { world, patientId } = await insuredSeptember(db());
 		const practitioner = await insertStaff(db(), 'practitioner');
 		const actor = { type: 'staff' as const, id: practitioner.id, ip: null, requestId: null };
 		expect(

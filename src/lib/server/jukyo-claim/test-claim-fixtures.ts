@@ -59,8 +59,8 @@ export async function boardRow(db: Db, world: BillingWorld, patientId: string, a
 	return groups.flatMap((g) => g.rows).find((r) => r.patientId === patientId && r.kind === 'main')!;
 }
 
-/** A new insured patient with two charged, signed September visits; `until` moves the claim on to ready or submitted. */
-export async function septemberClaim(db: Db, until: 'draft' | 'ready' | 'submitted' = 'submitted') {
+/** A new insured patient with two charged September visits under a doctor's consent, not yet signed for. */
+export async function insuredSeptember(db: Db): Promise<{ world: BillingWorld; patientId: string }> {
 	const world = await billingWorld(db);
 	const patientId = await insuredPatient(db);
 	await db.kysely
@@ -82,6 +82,12 @@ export async function septemberClaim(db: Db, until: 'draft' | 'ready' | 'submitt
 	await db.kysely.updateTable('doctor_consent').set({ first_treatment_on: '2027-08-25', expires_on: '2028-02-29' }).where('id', '=', consent.id).execute();
 	await checkEligibility(db, world, patientId, '2027-09-08');
 	for (const day of ['2027-09-08', '2027-09-15']) await chargeVisit(db, world, patientId, `${day}T01:00:00.000Z`);
+	return { world, patientId };
+}
+
+/** A new insured patient with two charged, signed September visits; `until` moves the claim on to ready or submitted. */
+export async function septemberClaim(db: Db, until: 'draft' | 'ready' | 'submitted' = 'submitted') {
+	const { world, patientId } = await insuredSeptember(db);
 	const signed = await signMonth(db, world, patientId, ['2027-09-08', '2027-09-15']);
 	if (!signed.ok) throw new Error(signed.code);
 	const steps: Array<[string, Record<string, string>]> =
